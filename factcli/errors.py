@@ -1,0 +1,24 @@
+"""The one error type of factcli, carrying the exit status the CLI reports.
+
+Core modules raise these; only `cli` turns them into a message and an exit code.
+"""
+
+from __future__ import annotations
+
+
+class FactcliError(Exception):
+    """A problem the user can act on: printed as one line on stderr, exit `exit_code`."""
+
+    exit_code = 2
+
+
+class StoreError(FactcliError):
+    """The store file is missing, unreadable, malformed, locked or read-only."""
+
+
+class InputError(FactcliError):
+    """Bad input from the user: an option, a date, an id, a record to import."""
+
+
+class DateError(InputError):
+    """A date expression that cannot be parsed or resolved."""

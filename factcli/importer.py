@@ -1,0 +1,350 @@
+"""Adding sources, entities and claims: parse, validate the whole batch, then write once.
+
+A record with `text` is a source, one with `citation` is a claim, one with `type` and
+`name` is an entity. The batch is checked against the store plus the records before it, and
+written only if every record passes: one problem anywhere means nothing is written, and
+every problem is reported as `record N, field F: what is wrong`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import store
+from .dates import DateSpan, parse_date
+from .errors import DateError, InputError
+from .lexicon import Lexicon
+from .schema import (
+    CLAIM_ID,
+    SLUG,
+    claim_keys,
+    claim_problems,
+    entity_problems,
+    sha256,
+    source_problems,
+)
+
+CLAIM_FIELDS = (
+    "id", "subject", "predicate", "object", "value", "date", "polarity", "modality",
+    "speaker", "via", "statement", "citation",
+)
+SOURCE_FIELDS = store.FIELD_ORDER["sources"]
+ENTITY_FIELDS = store.FIELD_ORDER["entities"]
+# Read-only conveniences that `search --json` nests in a claim; an import ignores them.
+IGNORED_CLAIM_FIELDS = ("source", "keys", "rank", "match")
+
+
+class ValidationError(InputError):
+    """The batch was refused; `problems` holds one line per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        self.problems = problems
+        super().__init__(f"nothing imported: {len(problems)} problem(s)")
+
+
+@dataclass
+class Summary:
+    sources: int = 0
+    entities: int = 0
+    claims: int = 0
+    unchanged: int = 0
+    claim_ids: list[str] = field(default_factory=list)
+
+
+def parse_records(text: str, name: str = "input") -> list[dict[str, Any]]:
+    """A JSON array of objects, one object, or JSON Lines."""
+    stripped = text.lstrip("\ufeff").strip()
+    if not stripped:
+        raise InputError(f"{name}: no records (empty input)")
+    if stripped[0] == "[" or "\n" not in stripped:
+        try:
+            doc = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{name}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
+        records = doc if isinstance(doc, list) else [doc]
+    else:
+        records = []
+        for lineno, line in enumerate(stripped.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise InputError(f"{name}: invalid JSON on line {lineno} column {exc.colno}: {exc.msg}") from None
+    bad = [i for i, r in enumerate(records, 1) if not isinstance(r, dict)]
+    if bad:
+        raise InputError(f"{name}: record {bad[0]} is not a JSON object")
+    return records
+
+
+def import_records(
+    location: store.Location,
+    records: list[dict[str, Any]],
+    *,
+    create: bool = False,
+    create_entities: bool = False,
+    progress: Any = None,
+) -> Summary:
+    """Validate `records` against the store and add them all, or raise ValidationError."""
+    with store.writing(location, create=create) as tx:
+        batch = _Batch(tx.facts, create_entities)
+        for n, rec in enumerate(records, 1):
+            batch.take(n, rec)
+            if progress:
+                progress(n)
+        if batch.problems:
+            raise ValidationError(batch.problems)
+        meta = dict(tx.facts.meta, last_claim=batch.last_claim)
+        tx.add(batch.new_sources, batch.new_entities, batch.new_claims, meta=meta)
+        return batch.summary
+
+
+class _Batch:
+    def __init__(self, facts: store.Facts, create_entities: bool) -> None:
+        # Validation reads a working copy that grows with the batch, so a claim may cite a
+        # source or entity introduced earlier in the same input.
+        self.facts = store.Facts(
+            facts.path, list(facts.sources), list(facts.entities), list(facts.claims), dict(facts.meta)
+        )
+        self.create_entities = create_entities
+        self.lexicon = Lexicon(self.facts.entities)
+        self.problems: list[str] = []
+        self.new_sources: list[dict[str, Any]] = []
+        self.new_entities: list[dict[str, Any]] = []
+        self.new_claims: list[dict[str, Any]] = []
+        self.summary = Summary()
+        self.last_claim = max(
+            [int(facts.meta.get("last_claim", 0))]
+            + [int(m.group(1)) for c in facts.claims if (m := CLAIM_ID.match(str(c.get("id"))))]
+        )
+        self.stored_last_claim = self.last_claim
+        self.spans = {_span_key(c) for c in facts.claims}
+
+    def fail(self, n: int, fld: str | None, msg: str) -> None:
+        self.problems.append(f"record {n}, field {fld}: {msg}" if fld else f"record {n}: {msg}")
+
+    def take(self, n: int, rec: dict[str, Any]) -> None:
+        if "text" in rec:
+            self._source(n, rec)
+        elif "citation" in rec:
+            self._claim(n, rec)
+        elif "type" in rec and "name" in rec:
+            self._entity(n, rec)
+        else:
+            self.fail(n, None, "not a source (no 'text'), claim (no 'citation') or entity (no 'type' and 'name')")
+
+    # -- sources --------------------------------------------------------------------
+
+    def _source(self, n: int, rec: dict[str, Any]) -> None:
+        unknown = sorted(set(rec) - set(SOURCE_FIELDS))
+        if unknown:
+            self.fail(n, unknown[0], "is not a source field")
+            return
+        text = rec["text"]
+        out = {k: rec.get(k) for k in SOURCE_FIELDS}
+        out["credited"] = rec.get("credited") if rec.get("credited") is not None else []
+        out["outlet"] = rec.get("outlet") or "unknown"
+        if isinstance(text, str):
+            digest = sha256(text)
+            if rec.get("sha256") not in (None, digest):
+                self.fail(n, "sha256", f"does not match the text (computed {digest[:12]}…)")
+                return
+            out["sha256"] = digest
+            if not rec.get("title"):
+                out["title"] = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")[:120]
+            if not rec.get("language"):
+                out["language"] = "ar" if len(re.findall(r"[\u0600-\u06ff]", text)) * 2 > len(text.strip()) * 0.5 else "en"
+        pub = rec.get("published")
+        if isinstance(pub, str):
+            try:
+                out["published"] = parse_date(pub).to_dict()
+            except DateError as exc:
+                self.fail(n, "published", str(exc))
+                return
+        if not rec.get("id") and isinstance(out.get("published"), dict):
+            out["id"] = self._new_source_id(out)
+        existing = self.facts.source(out.get("id"))
+        if existing is not None:
+            if existing.get("sha256") == out.get("sha256"):
+                self.summary.unchanged += 1
+            else:
+                self.fail(n, "id", f"source {out['id']!r} is already stored with another text")
+            return
+        for fld, msg in source_problems(out):
+            self.fail(n, fld, msg)
+        if not any(p.startswith(f"record {n},") for p in self.problems):
+            self.facts.sources.append(out)
+            self.new_sources.append(out)
+            self.summary.sources += 1
+
+    def _new_source_id(self, rec: dict[str, Any]) -> str:
+        outlet = re.sub(r"[^a-z0-9]+", "-", (rec.get("outlet") or "unknown").lower()).strip("-") or "source"
+        base = f"{outlet[:24].strip('-')}-{rec['published'].get('start', '')}"
+        candidate, k = base, 2
+        while self.facts.source(candidate) is not None:
+            candidate, k = f"{base}-{k}", k + 1
+        return candidate
+
+    # -- entities -------------------------------------------------------------------
+
+    def _entity(self, n: int, rec: dict[str, Any]) -> None:
+        unknown = sorted(set(rec) - set(ENTITY_FIELDS) - {"claims"})
+        if unknown:
+            self.fail(n, unknown[0], "is not an entity field")
+            return
+        out = {k: rec.get(k) for k in ENTITY_FIELDS}
+        out["aliases"] = rec.get("aliases") if rec.get("aliases") is not None else []
+        if not out["id"] and isinstance(out["name"], str):
+            out["id"] = _slug(out["name"])
+        existing = self.facts.entity(out["id"])
+        if existing is not None:
+            if {k: existing.get(k) for k in ENTITY_FIELDS} == out:
+                self.summary.unchanged += 1
+            else:
+                self.fail(n, "id", f"entity {out['id']!r} is already stored with other details")
+            return
+        problems = entity_problems(out)
+        for fld, msg in problems:
+            self.fail(n, fld, msg)
+        if not problems:
+            self._add_entity(out)
+
+    def _add_entity(self, ent: dict[str, Any]) -> None:
+        self.facts.entities.append(ent)
+        self.new_entities.append(ent)
+        self.lexicon = Lexicon(self.facts.entities)
+        self.summary.entities += 1
+
+    # -- claims ---------------------------------------------------------------------
+
+    def _claim(self, n: int, rec: dict[str, Any]) -> None:
+        unknown = sorted(set(rec) - set(CLAIM_FIELDS) - set(IGNORED_CLAIM_FIELDS))
+        if unknown:
+            self.fail(n, unknown[0], "is not a claim field")
+            return
+        before = len(self.problems)
+        out = {k: rec.get(k) for k in CLAIM_FIELDS}
+        out["polarity"] = rec.get("polarity") or "affirmed"
+        out["modality"] = rec.get("modality") or "fact"
+        source = self._citation(n, out)
+        for fld in ("subject", "object", "speaker", "via"):
+            out[fld] = self._entity_ref(n, fld, out[fld])
+        if isinstance(out["date"], str) and source is not None:
+            try:
+                anchor = DateSpan.from_dict(source["published"])
+                out["date"] = parse_date(out["date"], anchor=anchor).to_dict()
+            except DateError as exc:
+                self.fail(n, "date", str(exc))
+        out["id"] = self._claim_id(n, out["id"])
+        if len(self.problems) > before:
+            return
+        for fld, msg in claim_problems(out, self.facts):
+            self.fail(n, fld, msg)
+        if len(self.problems) > before:
+            return
+        key = _span_key(out)
+        if key in self.spans:
+            self.fail(n, None, "duplicate: a claim with this source, span, subject, predicate and object is already stored")
+            return
+        self.spans.add(key)
+        out["keys"] = claim_keys(out)
+        self.facts.claims.append(out)
+        self.new_claims.append(out)
+        self.summary.claims += 1
+        self.summary.claim_ids.append(out["id"])
+
+    def _claim_id(self, n: int, given: Any) -> str:
+        if given is None:
+            self.last_claim += 1
+            return f"c{self.last_claim:04d}"
+        m = CLAIM_ID.match(str(given))
+        if not m:
+            self.fail(n, "id", f"{given!r} is not a claim id (c0001); leave it out to get one")
+            return str(given)
+        if self.facts.claim(given) is not None:
+            self.fail(n, "id", f"{given} is already used")
+        elif int(m.group(1)) <= int(self.stored_last_claim):
+            # Handed out before and since retired: ids are never reused.
+            self.fail(n, "id", f"{given} was handed out before; leave id out to get a new one")
+        self.last_claim = max(self.last_claim, int(m.group(1)))
+        return given
+
+    def _citation(self, n: int, out: dict[str, Any]) -> dict[str, Any] | None:
+        cit = out.get("citation")
+        if not isinstance(cit, dict):
+            self.fail(n, "citation", "must be {source, quote, start, end}")
+            return None
+        cit = {k: cit.get(k) for k in ("source", "quote", "start", "end")}
+        out["citation"] = cit
+        source = self.facts.source(cit["source"]) if isinstance(cit["source"], str) else None
+        if source is None:
+            self.fail(n, "citation.source", f"unknown source {cit['source']!r}")
+            return None
+        quote, text = cit["quote"], source["text"]
+        if not isinstance(quote, str) or not quote.strip():
+            self.fail(n, "citation.quote", "is required")
+            return source
+        if cit["start"] is None and cit["end"] is None:
+            count = text.count(quote)
+            if count == 1:
+                cit["start"] = text.index(quote)
+                cit["end"] = cit["start"] + len(quote)
+            elif count > 1:
+                self.fail(n, "citation.quote", f"occurs {count} times in {source['id']}; give citation.start and citation.end")
+            else:
+                self.fail(n, "citation.quote", f"not found in {source['id']}: {_nearest(quote, text)}")
+        elif isinstance(cit["start"], int) and isinstance(cit["end"], int) and text[cit["start"]:cit["end"]] != quote:
+            where = text.find(quote)
+            hint = f"it is at {where}:{where + len(quote)}" if where >= 0 else _nearest(quote, text)
+            self.fail(n, "citation.quote", f"is not the text at {cit['start']}:{cit['end']} of {source['id']}; {hint}")
+        return source
+
+    def _entity_ref(self, n: int, fld: str, ref: Any) -> Any:
+        if ref is None or not isinstance(ref, str):
+            return ref
+        if self.facts.entity(ref) is not None:
+            return ref
+        ids = self.lexicon.resolve(ref)
+        if len(ids) == 1:
+            return ids.pop()
+        if len(ids) > 1:
+            self.fail(n, fld, f"{ref!r} could mean {', '.join(sorted(ids))}; give the entity id")
+            return ref
+        if self.create_entities:
+            ent = {"id": _slug(ref), "type": "unclassified", "name": ref, "name_ar": None, "aliases": [], "description": None}
+            if self.facts.entity(ent["id"]) is None and not entity_problems(ent):
+                self._add_entity(ent)
+                return ent["id"]
+        near = self.lexicon.suggest(ref)
+        hint = f"; did you mean {' or '.join(repr(s) for s in near)}?" if near else ""
+        self.fail(n, fld, f"unknown entity {ref!r}{hint} (--create-entities adds it)")
+        return ref
+
+
+def _span_key(claim: dict[str, Any]) -> tuple[Any, ...]:
+    cit = claim.get("citation") or {}
+    return (cit.get("source"), cit.get("start"), cit.get("end"), claim.get("subject"), claim.get("predicate"), claim.get("object"))
+
+
+def _slug(name: str) -> str:
+    from .normalize import normalize
+
+    slug = re.sub(r"[^\w]+", "-", normalize(name)).strip("-")
+    return slug if slug and SLUG.match(slug) else "e-" + sha256(name)[:10]
+
+
+def _nearest(quote: str, text: str) -> str:
+    """Where the quote departs from the closest passage of the source, in a few words."""
+    sm = difflib.SequenceMatcher(None, text, quote, autojunk=False)
+    m = sm.find_longest_match(0, len(text), 0, len(quote))
+    if m.size == 0:
+        return "no passage of the source resembles it"
+    i, j = m.a + m.size, m.b + m.size
+    if j >= len(quote):
+        j, i = m.b, m.a  # the match runs to the quote's end: the difference is before it
+        return f"closest passage at {m.a}; the source has {text[max(0, i - 15):i]!r} where the quote has {quote[max(0, j - 15):j]!r} before {quote[j:j + 15]!r}"
+    return f"closest passage at {m.a - m.b}; after {quote[max(0, j - 20):j]!r} the source has {text[i:i + 15]!r} where the quote has {quote[j:j + 15]!r}"

@@ -1,0 +1,265 @@
+"""Text normalization shared by the claim index and the query side.
+
+The index and every query pass text through `normalize`, so all the ways a
+name turns up in Arabic and English news -- `S-400`, `s400`, `إس-400`,
+`إس٤٠٠`, `«إس-400»`, with or without diacritics, tatweel, hamza seats,
+invisible bidi marks or no-break spaces -- reduce to one canonical sequence of
+tokens (`s 400` for the Latin spellings, `اس 400` for the Arabic ones).
+Latin and Arabic script are never transliterated into each other: entity
+aliases bridge the scripts elsewhere.
+
+On top of that, `stems` and `match_keys` give light Arabic affix stripping as
+*extra* keys (never a replacement for the exact tokens), so that `الروسية`,
+`وروسيا` and `روسيا` can meet, and `contains_phrase` matches a normalized
+phrase at token boundaries. `strip_controls` is for display, not matching.
+
+Caller-visible decisions:
+
+* A `.` or `,` with an ASCII digit on both sides stays inside the number
+  token, unchanged: `8.6` -> `8.6`, `1,5` -> `1,5`, and so `1,000` is not
+  `1000`. The Arabic decimal separator `٫` between digits becomes `.`, the
+  Arabic thousands separator `٬` between digits is dropped (`١٬٠٠٠` ->
+  `1000`). Anywhere else these characters separate tokens.
+* Every decimal digit (Arabic-Indic, Persian, fullwidth, ...) becomes ASCII.
+* The standalone hamza `ء` is kept as a letter; only its seats (أ إ آ ؤ ئ)
+  are folded. See `_FOLD_LETTERS`.
+* Latin diacritics are folded (`Erdoğan` -> `erdogan`) because every
+  combining mark is dropped; text is casefolded (`Straße` -> `strasse`).
+* Tokens split where digits meet letters (`s400` -> `s 400`) and where Arabic
+  letters meet letters of another script (`بـCNN` -> `ب cnn`), so an Arabic
+  proclitic glued to a Latin name does not hide the name.
+* Apostrophes, including the modifier letters used for hamza and ayn in
+  transliteration (ʼ ʻ ʾ ʿ), separate tokens: `Qurʾan` and `Qur'an` both give
+  `qur an`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = [
+    "contains_phrase",
+    "match_keys",
+    "normalize",
+    "stems",
+    "strip_controls",
+    "tokenize",
+]
+
+# Letter variants that news writers use interchangeably. The hamza seats
+# أ إ آ ؤ ئ (and ۀ) are not listed: NFKD splits them into a base letter plus a
+# combining hamza/madda, which is dropped with the other combining marks.
+#
+# The standalone hamza ء is deliberately kept. Unlike the seats it is not a
+# spelling variant of another letter, and dropping it would merge distinct
+# words (جزء "part" / جز "shear", سماء "sky" / سما "rose").
+_FOLD_LETTERS = str.maketrans(
+    {
+        "\u0671": "\u0627",  # alef wasla
+        "\u0672": "\u0627",  # alef with wavy hamza above: has no decomposition
+        "\u0673": "\u0627",  # alef with wavy hamza below: has no decomposition
+        "\u0649": "\u064a",  # alef maksura, often written for final yeh
+        "\u06cc": "\u064a",  # Farsi yeh, which Persian keyboards type for yeh
+        "\u0629": "\u0647",  # teh marbuta, often written (and typed) as heh
+        "\u06c3": "\u0647",  # teh marbuta goal
+        "\u06a9": "\u0643",  # keheh, the Persian keyboard's kaf
+        "\u06aa": "\u0643",  # swash kaf
+    }
+)
+
+# Characters that carry no spelling of their own: they decorate or stretch
+# a letter, so removing them (rather than splitting there) keeps words whole.
+_DROP_CHARS = frozenset(
+    "\u0640"  # tatweel: pure stretching for justification (قـطـر)
+    "\u0674"  # high hamza: NFKC leaves it after ٵ ٶ ٸ; it is a hamza seat mark
+    "\u06e5\u06e6"  # small waw / small yeh: Quranic annotation, letter category
+)
+_DROP_CATEGORIES = frozenset({"Cf", "Mn", "Me"})
+
+# Modifier letters that stand in for an apostrophe (or for hamza/ayn in
+# transliteration). Being letters, they would otherwise glue words together
+# where an ASCII apostrophe splits them.
+_APOSTROPHE_LETTERS = frozenset("\u02b9\u02bb\u02bc\u02bd\u02be\u02bf")
+
+# Only meaningful between two digits; elsewhere they fall through to being
+# separators like any other punctuation.
+_ARABIC_THOUSANDS_RE = re.compile("(?<=[0-9])\u066c(?=[0-9])")
+_ARABIC_DECIMAL_RE = re.compile("(?<=[0-9])\u066b(?=[0-9])")
+_NUMBER_PUNCT = ".,"
+
+_SEP, _DIGIT, _ARABIC, _OTHER = range(4)
+
+
+def _is_arabic_letter(ch: str) -> bool:
+    # Presentation forms are absent here: NFKC has already mapped them back.
+    return (
+        "\u0600" <= ch <= "\u06ff"
+        or "\u0750" <= ch <= "\u077f"
+        or "\u0870" <= ch <= "\u08ff"
+    )
+
+
+def _is_ascii_digit(ch: str) -> bool:
+    return "0" <= ch <= "9"
+
+
+def _fold(text: str) -> str:
+    """Casefold, strip marks and invisible characters, unify letters and digits."""
+    # Casefold before decomposing: casefolding can itself emit combining marks
+    # (İ -> i + dot above) that must go with the rest.
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    decomposed = unicodedata.normalize("NFKD", folded)
+    kept = "".join(
+        ch
+        for ch in decomposed
+        if ch not in _DROP_CHARS and unicodedata.category(ch) not in _DROP_CATEGORIES
+    )
+    # Removing marks can leave two starters adjacent that compose (Hangul
+    # jamo, some Indic vowel signs); recomposing now is what makes
+    # normalize() idempotent.
+    composed = unicodedata.normalize("NFC", kept).translate(_FOLD_LETTERS)
+    digits = "".join(
+        str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch
+        for ch in composed
+    )
+    digits = _ARABIC_THOUSANDS_RE.sub("", digits)
+    return _ARABIC_DECIMAL_RE.sub(".", digits)
+
+
+def _char_kind(text: str, i: int) -> int:
+    ch = text[i]
+    if _is_ascii_digit(ch):
+        return _DIGIT
+    if ch in _NUMBER_PUNCT:
+        if (
+            0 < i < len(text) - 1
+            and _is_ascii_digit(text[i - 1])
+            and _is_ascii_digit(text[i + 1])
+        ):
+            return _DIGIT
+        return _SEP
+    if ch in _APOSTROPHE_LETTERS:
+        return _SEP
+    category = unicodedata.category(ch)
+    if category[0] in "LN" or category == "Mc":
+        return _ARABIC if _is_arabic_letter(ch) else _OTHER
+    return _SEP
+
+
+def _split_tokens(text: str) -> list[str]:
+    tokens: list[str] = []
+    start = 0
+    current = _SEP
+    for i in range(len(text)):
+        kind = _char_kind(text, i)
+        if kind != current:
+            if current != _SEP:
+                tokens.append(text[start:i])
+            start = i
+            current = kind
+    if current != _SEP:
+        tokens.append(text[start:])
+    return tokens
+
+
+def normalize(text: str) -> str:
+    """Canonical form: tokens joined by single ASCII spaces, no leading/trailing space."""
+    return " ".join(_split_tokens(_fold(text)))
+
+
+def tokenize(text: str) -> list[str]:
+    """The tokens of `normalize(text)`; empty text gives an empty list."""
+    return _split_tokens(_fold(text))
+
+
+# Longest first is not needed for correctness (every matching prefix yields
+# its own key) but keeps the intent readable.
+_LONG_PREFIXES = ("وال", "بال", "كال", "فال", "ال", "لل")
+# Single-letter proclitics also start many ordinary words (لبنان, كان, ولي),
+# so what is left after stripping one must be longer to count.
+_SHORT_PREFIXES = ("و", "ف", "ب", "ل", "ك")
+_SUFFIXES = ("يه", "ي", "ه", "ات", "ون", "ين", "ان", "ها")
+# Country names ending in -iya (روسيا, تركيا, سوريا) share a stem with their
+# adjectives (الروسية -> روس). The same ending after an alef is the broken
+# plural pattern (قضايا, ضحايا, خلايا), which must not be cut.
+_COUNTRY_SUFFIX = "يا"
+
+_MIN_STEM = 2
+_MIN_STEM_AFTER_SHORT_PREFIX = 3
+_MIN_STEM_COUNTRY = 3
+
+
+def _suffix_cuts(word: str) -> list[str]:
+    cuts = [
+        word[: -len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) > len(s)
+    ]
+    if (
+        word.endswith(_COUNTRY_SUFFIX)
+        and len(word) - len(_COUNTRY_SUFFIX) >= _MIN_STEM_COUNTRY
+        and word[-len(_COUNTRY_SUFFIX) - 1] != "\u0627"
+    ):
+        cuts.append(word[: -len(_COUNTRY_SUFFIX)])
+    return cuts
+
+
+def stems(token: str) -> list[str]:
+    """Extra match keys for one normalized token, by light Arabic affix stripping.
+
+    Every combination of (a matching prefix stripped or not) x (a matching
+    suffix stripped or not) is tried; results shorter than 2 letters (3 after
+    a single-letter prefix) are discarded. The token itself is never among
+    the keys. Tokens that are not purely Arabic letters give []. Returned
+    sorted and without duplicates.
+    """
+    if not token or not all(_is_arabic_letter(ch) for ch in token):
+        return []
+    bases: list[tuple[str, int]] = [(token, _MIN_STEM)]
+    bases += [
+        (token[len(p) :], _MIN_STEM) for p in _LONG_PREFIXES if token.startswith(p)
+    ]
+    bases += [
+        (token[len(p) :], _MIN_STEM_AFTER_SHORT_PREFIX)
+        for p in _SHORT_PREFIXES
+        if token.startswith(p)
+    ]
+    keys: set[str] = set()
+    for base, min_len in bases:
+        for candidate in (base, *_suffix_cuts(base)):
+            if len(candidate) >= min_len:
+                keys.add(candidate)
+    keys.discard(token)
+    return sorted(keys)
+
+
+def match_keys(text: str) -> dict[str, list[str]]:
+    """{"text": normalize(text), "stems": sorted unique stems of all tokens, minus tokens already present exactly}"""
+    tokens = tokenize(text)
+    present = set(tokens)
+    extra = {key for token in present for key in stems(token)} - present
+    return {"text": " ".join(tokens), "stems": sorted(extra)}
+
+
+def contains_phrase(haystack_normalized: str, needle_normalized: str) -> bool:
+    """True when needle's token sequence occurs in haystack at token boundaries (both already normalized).
+
+    An empty needle matches nothing, so a query that normalizes away entirely
+    (pure punctuation) finds no claims instead of all of them.
+    """
+    if not needle_normalized or not haystack_normalized:
+        return False
+    # Normalized text separates tokens by exactly one space, so padding both
+    # sides turns a token-boundary match into a plain substring test.
+    return f" {needle_normalized} " in f" {haystack_normalized} "
+
+
+def _is_control(ch: str) -> bool:
+    code = ord(ch)
+    return code < 0x20 or 0x7F <= code <= 0x9F
+
+
+def strip_controls(text: str) -> str:
+    """For display: remove C0/C1 control chars (incl. ESC, NUL, DEL, CSI U+009B) except '\\n' and '\\t'; keep everything else."""
+    # Stored claims come from outside; a stray ESC or CSI could drive the
+    # user's terminal, so they never reach it.
+    return "".join(ch for ch in text if ch in "\n\t" or not _is_control(ch))

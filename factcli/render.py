@@ -1,0 +1,219 @@
+"""Output: rich tables on a terminal, JSON/JSONL/CSV for machines, plain rows in pipes.
+
+Text from sources is data: it reaches rich only as `rich.text.Text`, with control
+characters and bidi overrides removed, so a quote can neither inject markup nor act on the
+terminal. Arabic cells are wrapped in FSI…PDI so that a bidi-aware terminal keeps the
+columns in place.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any, TextIO
+
+from .normalize import strip_controls
+
+FORMATS = ("table", "plain", "json", "jsonl", "csv")
+
+# Bidi embeddings, overrides, isolates and marks in the data would reorder what follows
+# them on screen; they are removed before display and re-added only where we choose.
+_BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
+FSI, PDI = "\u2068", "\u2069"
+
+
+@dataclass
+class Output:
+    """Where and how to write: chosen once from the flags and the terminal."""
+
+    fmt: str
+    out: TextIO
+    err: TextIO
+    color: bool = True
+    rtl: str = "logical"  # or "visual": reshaped for terminals without bidi support
+    width: int | None = None
+
+    def console(self, stderr: bool = False) -> Any:
+        from rich.console import Console
+
+        return Console(
+            file=self.err if stderr else self.out,
+            force_terminal=self.fmt == "table",
+            no_color=not self.color,
+            highlight=False,
+            emoji=False,
+            markup=False,
+            soft_wrap=False,
+            width=self.width,
+        )
+
+
+def clean(text: Any) -> str:
+    """A value as safe display text: controls and bidi overrides removed."""
+    if text is None:
+        return ""
+    return _BIDI.sub("", strip_controls(str(text)))
+
+
+def cell(text: Any, rtl: str = "logical") -> Any:
+    """A table cell: `Text`, never markup; Arabic isolated (or reshaped in visual mode)."""
+    from rich.text import Text
+
+    s = clean(text)
+    if _ARABIC.search(s):
+        s = visual(s) if rtl == "visual" else f"{FSI}{s}{PDI}"
+    return Text(s)
+
+
+def visual(text: str) -> str:
+    """Shape and reorder Arabic for terminals that print characters left to right."""
+    try:
+        import arabic_reshaper
+        from bidi.algorithm import get_display
+    except ImportError:
+        from .errors import InputError
+
+        raise InputError("--rtl visual needs the extra: pip install 'factcli[rtl]'") from None
+    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))
+
+
+Column = tuple[str, Callable[[dict[str, Any]], Any]]
+
+
+def emit(output: Output, records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None = None) -> None:
+    """One list of records in the chosen format; columns apply to table, plain and CSV."""
+    if output.fmt == "json":
+        write_json(output.out, list(records))
+    elif output.fmt == "jsonl":
+        for rec in records:
+            output.out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    elif output.fmt == "csv":
+        writer = csv.writer(output.out, lineterminator="\n")
+        writer.writerow([h for h, _ in columns])
+        for rec in records:
+            writer.writerow([_flat(get(rec)) for _, get in columns])
+    elif output.fmt == "plain":
+        for rec in records:
+            output.out.write("\t".join(clean(_flat(get(rec))).replace("\t", " ").replace("\n", " ") for _, get in columns) + "\n")
+    else:
+        table = new_table(output, [h for h, _ in columns], title)
+        for rec in records:
+            table.add_row(*(cell(_flat(get(rec)), output.rtl) for _, get in columns))
+        output.console().print(table)
+
+
+def new_table(output: Output, headers: Sequence[str], title: str | None = None) -> Any:
+    from rich import box
+    from rich.table import Table
+
+    table = Table(title=clean(title) if title else None, box=box.SIMPLE_HEAD, show_lines=False, expand=False)
+    for h in headers:
+        table.add_column(h, overflow="fold")
+    return table
+
+
+def write_json(out: TextIO, data: Any) -> None:
+    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def _flat(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (list, tuple)):
+        return "; ".join(_flat(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+# --- shared field formatting -------------------------------------------------------
+
+
+def date_text(date: dict[str, Any] | None) -> str:
+    """A DATE as a reader wants it: at its own precision, never an invented day."""
+    if not date:
+        return ""
+    start, end, precision = date["start"], date["end"], date["precision"]
+    cut = {"day": 10, "month": 7, "year": 4}[precision]
+    a, b = start[:cut], end[:cut]
+    return a if a == b else f"{a}..{b}"
+
+
+def value_text(value: dict[str, Any] | None) -> str:
+    if not value:
+        return ""
+    amount = value["amount"]
+    if value["unit"] == "USD":
+        if abs(amount) >= 1e9:
+            return f"${amount / 1e9:g} bn"
+        if abs(amount) >= 1e6:
+            return f"${amount / 1e6:g} m"
+        return f"${amount:,}"
+    return f"{amount:g} {value['unit']}"
+
+
+def status_text(claim: dict[str, Any]) -> str:
+    parts = []
+    if claim.get("polarity") == "negated":
+        parts.append("NOT")
+    if claim.get("modality") not in (None, "fact"):
+        parts.append(claim["modality"])
+    return " ".join(parts)
+
+
+def render_claim(output: Output, detail: dict[str, Any]) -> None:
+    """`show`: the statement, then the quote highlighted inside its paragraph, then facts."""
+    from rich.panel import Panel
+    from rich.text import Text
+
+    console = output.console()
+    names = detail.get("entities", {})
+
+    def who(fld: str) -> str:
+        ent = names.get(fld)
+        if not ent:
+            return detail.get(fld) or ""
+        return f"{ent['name']} ({ent['name_ar']})" if ent.get("name_ar") else ent["name"]
+
+    if output.fmt == "plain":
+        para = detail["paragraph"]
+        lines = [
+            ("id", detail["id"]), ("statement", detail["statement"]),
+            ("quote", detail["citation"]["quote"]), ("paragraph", para["text"]),
+        ]
+    else:
+        lines = []
+    facts_rows = [
+        ("subject", who("subject")), ("predicate", detail["predicate"]), ("object", who("object")),
+        ("value", value_text(detail.get("value"))), ("status", status_text(detail) or "fact"),
+        ("date", f"{date_text(detail.get('date'))}  «{(detail.get('date') or {}).get('text', '')}»" if detail.get("date") else ""),
+        ("speaker", who("speaker")), ("via", who("via")),
+        ("source", f"{detail['source']['id']} — {detail['source']['outlet']}, published {date_text(detail['source']['published'])}"),
+        ("span", f"{detail['citation']['start']}:{detail['citation']['end']}"),
+    ]
+    if output.fmt == "plain":
+        for k, v in lines + facts_rows:
+            if v:
+                output.out.write(f"{k}\t{clean(v).replace(chr(10), ' ')}\n")
+        return
+    para = detail["paragraph"]
+    body = clean(para["text"][: para["quote_start"]])
+    quote = clean(para["text"][para["quote_start"]: para["quote_end"]])
+    tail = clean(para["text"][para["quote_end"]:])
+    text = Text()
+    text.append(FSI + body)
+    text.append(quote, style="bold reverse" if output.color else "bold")
+    text.append(tail + PDI)
+    if output.rtl == "visual":
+        text = Text(visual(clean(para["text"])))
+    console.print(Text(f"{detail['id']}  ", style="bold") + Text(clean(detail["statement"])))
+    console.print(Panel(text, title="quote in its paragraph", title_align="left"))
+    table = new_table(output, ["field", "value"])
+    for k, v in facts_rows:
+        if v:
+            table.add_row(Text(k), cell(v, output.rtl))
+    console.print(table)

@@ -1,0 +1,151 @@
+"""What a valid source, entity and claim record is, shared by `import` and `verify`.
+
+Each check returns a list of `(field, message)` problems; an empty list means the record is
+sound. References between records (a claim's source, its entities) are checked against a
+`Facts` snapshot by the caller's choice, so the importer can check a batch against the store
+plus the records that come before it in the same batch.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from typing import Any
+
+from .dates import problems as date_problems
+from .normalize import match_keys
+from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES, UNITS
+
+Problem = tuple[str, str]
+
+# Control characters in fields we write ourselves are refused at import: they have no
+# place in a title or a statement and could act on a terminal. A source's `text` (and so a
+# quote) is kept byte for byte, because the archive must be faithful; display strips them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
+CLAIM_ID = re.compile(r"^c(\d+)$")
+
+
+def sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def claim_keys(claim: dict[str, Any]) -> dict[str, Any]:
+    """The derived match keys stored with a claim, so search never re-normalizes it."""
+    statement = match_keys(claim.get("statement") or "")
+    quote = match_keys((claim.get("citation") or {}).get("quote") or "")
+    exact = set(statement["text"].split()) | set(quote["text"].split())
+    stems = sorted((set(statement["stems"]) | set(quote["stems"])) - exact)
+    return {"text": [statement["text"], quote["text"]], "stems": stems}
+
+
+def _text_problems(rec: dict[str, Any], fields: tuple[str, ...], required: tuple[str, ...]) -> list[Problem]:
+    out: list[Problem] = []
+    for f in fields:
+        v = rec.get(f)
+        if v is None:
+            if f in required:
+                out.append((f, "is required"))
+            continue
+        if not isinstance(v, str):
+            out.append((f, f"must be text, not {type(v).__name__}"))
+        elif f in required and not v.strip():
+            out.append((f, "is empty"))
+        elif _CONTROL.search(v):
+            out.append((f, "contains control characters"))
+    return out
+
+
+def _date_field(rec: dict[str, Any], name: str, required: bool) -> list[Problem]:
+    d = rec.get(name)
+    if d is None:
+        return [(name, "is required")] if required else []
+    return [(name, m) for m in date_problems(d)]
+
+
+def source_problems(rec: dict[str, Any]) -> list[Problem]:
+    out: list[Problem] = []
+    sid = rec.get("id")
+    if not isinstance(sid, str) or not SLUG.match(sid):
+        out.append(("id", "must be a lower-case slug (letters, digits, . _ -)"))
+    text = rec.get("text")
+    if not isinstance(text, str) or not text:
+        out.append(("text", "is required (the document as received)"))
+    elif rec.get("sha256") != sha256(text):
+        out.append(("sha256", "does not match the text"))
+    out += _text_problems(rec, ("title", "outlet", "language", "note", "url"), ("title", "outlet", "language"))
+    credited = rec.get("credited")
+    if not isinstance(credited, list) or not all(isinstance(c, str) for c in credited):
+        out.append(("credited", "must be a list of names"))
+    out += _date_field(rec, "published", required=True)
+    return out
+
+
+def entity_problems(rec: dict[str, Any]) -> list[Problem]:
+    out: list[Problem] = []
+    eid = rec.get("id")
+    if not isinstance(eid, str) or not SLUG.match(eid):
+        out.append(("id", "must be a lower-case slug (letters, digits, . _ -)"))
+    if rec.get("type") not in ENTITY_TYPES:
+        out.append(("type", f"{rec.get('type')!r} is not one of {', '.join(ENTITY_TYPES)}"))
+    out += _text_problems(rec, ("name", "name_ar", "description"), ("name",))
+    aliases = rec.get("aliases")
+    if not isinstance(aliases, list) or not all(isinstance(a, str) and a.strip() for a in aliases):
+        out.append(("aliases", "must be a list of names"))
+    elif any(_CONTROL.search(a) for a in aliases):
+        out.append(("aliases", "contains control characters"))
+    return out
+
+
+def claim_problems(rec: dict[str, Any], facts: Any) -> list[Problem]:
+    """Problems of a stored-shape claim; `facts` resolves its source and entities."""
+    out: list[Problem] = []
+    if not isinstance(rec.get("id"), str) or not CLAIM_ID.match(rec["id"]):
+        out.append(("id", "must look like c0001"))
+    for f in ("subject", "object", "speaker", "via"):
+        v = rec.get(f)
+        if v is None:
+            if f == "subject":
+                out.append((f, "is required"))
+        elif not isinstance(v, str) or facts.entity(v) is None:
+            out.append((f, f"unknown entity {v!r}"))
+    if rec.get("predicate") not in PREDICATES:
+        out.append(("predicate", f"{rec.get('predicate')!r} is not in the vocabulary"))
+    if rec.get("polarity") not in POLARITIES:
+        out.append(("polarity", f"must be one of {', '.join(POLARITIES)}"))
+    if rec.get("modality") not in MODALITIES:
+        out.append(("modality", f"must be one of {', '.join(MODALITIES)}"))
+    out += value_problems(rec.get("value"))
+    out += _date_field(rec, "date", required=False)
+    out += _text_problems(rec, ("statement",), ("statement",))
+    out += citation_problems(rec.get("citation"), facts)
+    return out
+
+
+def value_problems(value: Any) -> list[Problem]:
+    if value is None:
+        return []
+    if not isinstance(value, dict) or set(value) != {"amount", "unit"}:
+        return [("value", 'must be {"amount": number, "unit": ...} or null')]
+    amount = value["amount"]
+    if isinstance(amount, bool) or not isinstance(amount, (int, float)):
+        return [("value.amount", "must be a number")]
+    if value["unit"] not in UNITS:
+        return [("value.unit", f"{value['unit']!r} is not one of {', '.join(UNITS)}")]
+    return []
+
+
+def citation_problems(cit: Any, facts: Any) -> list[Problem]:
+    if not isinstance(cit, dict):
+        return [("citation", "is required: {source, quote, start, end}")]
+    source = facts.source(cit.get("source")) if isinstance(cit.get("source"), str) else None
+    if source is None:
+        return [("citation.source", f"unknown source {cit.get('source')!r}")]
+    quote, start, end = cit.get("quote"), cit.get("start"), cit.get("end")
+    if not isinstance(quote, str) or not quote.strip():
+        return [("citation.quote", "is required")]
+    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)):
+        return [("citation.start", "start and end must be integers")]
+    if source["text"][start:end] != quote:
+        return [("citation.quote", f"is not the text at {start}:{end} of {source['id']}")]
+    return []

@@ -1,0 +1,352 @@
+"""The store file: finding it, reading it, and writing it safely.
+
+This is the only module that touches TinyDB or `facts.json`. Everything above it sees a
+`Facts` snapshot of plain dicts. Reads never create, lock or modify the file. A write runs
+under an exclusive lock held across the whole read-modify-write, and lands with one atomic
+`os.replace` of a fsynced temporary file in the same folder: a crash at any moment leaves
+either the old store or the new one, never half of either.
+"""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+from .errors import StoreError
+
+SCHEMA_VERSION = 1
+TABLES = ("meta", "sources", "entities", "claims")
+ENV_VAR = "FACTCLI_DB"
+_TMP_PREFIX = ".factcli-"
+_TMP_SUFFIX = ".tmp"
+
+# Canonical field order per table, so that `git diff facts.json` stays line by line no
+# matter which code path wrote a record. Unknown fields keep their order after these.
+FIELD_ORDER = {
+    "meta": ("schema", "last_claim"),
+    "sources": (
+        "id", "title", "outlet", "credited", "language", "url", "published", "note",
+        "sha256", "text",
+    ),
+    "entities": ("id", "type", "name", "name_ar", "aliases", "description"),
+    "claims": (
+        "id", "subject", "predicate", "object", "value", "date", "polarity", "modality",
+        "speaker", "via", "statement", "citation", "keys",
+    ),
+}
+
+
+@dataclass
+class Facts:
+    """A snapshot of the store: each table as a list of plain dicts, in stored order."""
+
+    path: Path | None
+    sources: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+    meta: dict[str, Any] = field(default_factory=lambda: {"schema": SCHEMA_VERSION, "last_claim": 0})
+
+    def source(self, source_id: str) -> dict[str, Any] | None:
+        return self._index("sources").get(source_id)
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        return self._index("entities").get(entity_id)
+
+    def claim(self, claim_id: str) -> dict[str, Any] | None:
+        return self._index("claims").get(claim_id)
+
+    def _index(self, table: str) -> dict[str, dict[str, Any]]:
+        cache = self.__dict__.setdefault("_indexes", {})
+        rows = getattr(self, table)
+        # Rebuilt when the table grows (the importer appends while it validates).
+        if table not in cache or cache[table][0] != len(rows):
+            cache[table] = (len(rows), {r.get("id"): r for r in rows})
+        return cache[table][1]
+
+
+# --- locating the store -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Location:
+    path: Path
+    origin: str  # "--db", "$FACTCLI_DB", "./facts.json" or "installed copy"
+    readonly: bool = False
+
+
+def installed_copy() -> Path:
+    """The store shipped with the package, or the repo's own when run from a checkout."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "facts.json"
+    return packaged if packaged.exists() else here.parent / "facts.json"
+
+
+def locate(db: str | None, environ: dict[str, str] | None = None) -> Location:
+    """--db, then $FACTCLI_DB, then ./facts.json, then the installed copy (read-only)."""
+    environ = os.environ if environ is None else environ
+    if db:
+        return Location(Path(db), "--db")
+    if environ.get(ENV_VAR):
+        return Location(Path(environ[ENV_VAR]), "$" + ENV_VAR)
+    local = Path("facts.json")
+    if local.exists():
+        return Location(local, "./facts.json")
+    return Location(installed_copy(), "installed copy", readonly=True)
+
+
+# --- TinyDB storage -----------------------------------------------------------------
+
+
+class _SnapshotStorage(Storage):
+    """TinyDB storage over an already-parsed document; writes stay in memory until flushed.
+
+    Buffering makes a transaction that touches several tables one file write, not one per
+    table, which is what keeps a multi-table import atomic.
+    """
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.dirty = False
+
+    def read(self) -> dict[str, Any]:
+        return self.data
+
+    def write(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.dirty = True
+
+
+def _describe(path: Path, origin: str) -> str:
+    return f"{path}" if origin in ("--db", "installed copy", "./facts.json") else f"{path} ({origin})"
+
+
+def _parse(raw: bytes, path: Path) -> dict[str, Any]:
+    if not raw.strip():
+        raise StoreError(f"{path}: the file is empty, not a factcli store")
+    try:
+        return _loads(raw)
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"{path}: not UTF-8 (byte {exc.start})") from None
+    except json.JSONDecodeError as exc:
+        raise StoreError(
+            f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
+        ) from None
+    except ValueError as exc:  # orjson's error carries the position in its message
+        raise StoreError(f"{path}: invalid JSON: {str(exc).splitlines()[0]}") from None
+
+
+def _loads(raw: bytes) -> Any:
+    try:
+        import orjson
+    except ImportError:
+        return json.loads(raw.decode("utf-8"))
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        # The standard library's error gives the line and column users need.
+        return json.loads(raw.decode("utf-8"))
+
+
+def _check_shape(doc: Any, path: Path) -> None:
+    def bad(why: str) -> StoreError:
+        return StoreError(f"{path}: not a factcli store: {why}")
+
+    if not isinstance(doc, dict):
+        raise bad(f"top level is {type(doc).__name__}, expected an object of tables")
+    missing = [t for t in TABLES if t not in doc]
+    if missing:
+        raise bad("missing table " + ", ".join(repr(t) for t in missing))
+    for table in TABLES:
+        rows = doc[table]
+        if not isinstance(rows, dict) or not all(isinstance(r, dict) for r in rows.values()):
+            raise bad(f"table {table!r} is not an object of records")
+    meta = next(iter(doc["meta"].values()), {})
+    version = meta.get("schema")
+    if version != SCHEMA_VERSION:
+        raise bad(f"schema version {version!r}, this factcli reads version {SCHEMA_VERSION}")
+
+
+def _read_file(path: Path, origin: str) -> dict[str, Any]:
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise StoreError(f"no store at {_describe(path, origin)}") from None
+    except IsADirectoryError:
+        raise StoreError(f"{path} is a folder, not a store file") from None
+    except PermissionError:
+        raise StoreError(f"{path}: permission denied") from None
+    except OSError as exc:
+        raise StoreError(f"{path}: {exc.strerror}") from None
+    doc = _parse(raw, path)
+    _check_shape(doc, path)
+    return doc
+
+
+def _snapshot(db: TinyDB, path: Path | None) -> Facts:
+    tables = {name: [dict(d) for d in db.table(name).all()] for name in TABLES}
+    meta = tables["meta"][0] if tables["meta"] else {"schema": SCHEMA_VERSION, "last_claim": 0}
+    return Facts(path, tables["sources"], tables["entities"], tables["claims"], meta)
+
+
+def load(location: Location) -> Facts:
+    """Read the store without creating, locking or changing anything."""
+    doc = _read_file(location.path, location.origin)
+    return _snapshot(TinyDB(storage=_SnapshotStorage, data=doc), location.path)
+
+
+def empty_document() -> dict[str, Any]:
+    return {"meta": {"1": {"schema": SCHEMA_VERSION, "last_claim": 0}}, "sources": {}, "entities": {}, "claims": {}}
+
+
+# --- writing ------------------------------------------------------------------------
+
+
+class Transaction:
+    """What a writer may do inside `writing()`: read the snapshot, then add records."""
+
+    def __init__(self, db: TinyDB, path: Path) -> None:
+        self._db = db
+        self.facts = _snapshot(db, path)
+
+    def add(self, sources=(), entities=(), claims=(), meta: dict[str, Any] | None = None) -> None:
+        for table, rows in (("sources", sources), ("entities", entities), ("claims", claims)):
+            rows = list(rows)
+            if rows:
+                self._db.table(table).insert_multiple(rows)
+                getattr(self.facts, table).extend(rows)
+        if meta is not None:
+            self._db.table("meta").truncate()
+            self._db.table("meta").insert(meta)
+            self.facts.meta = meta
+
+
+@contextmanager
+def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
+    """Lock, read, let the caller add records, then replace the file atomically.
+
+    If the body raises, nothing is written. `create` allows a missing file to start empty.
+    """
+    if location.readonly:
+        raise StoreError(
+            f"the installed store {location.path} is read-only; "
+            f"write to your own copy with --db PATH or ${ENV_VAR}"
+        )
+    path = location.path
+    folder = path.parent if str(path.parent) else Path(".")
+    if not folder.is_dir():
+        raise StoreError(f"no folder {folder} for the store {path}")
+    with _exclusive_lock(path):
+        if create and not path.exists():
+            doc = empty_document()
+        else:
+            doc = _read_file(path, location.origin)
+            if not os.access(path, os.W_OK):
+                raise StoreError(f"{path} is read-only: nothing was written")
+        storage_box: dict[str, _SnapshotStorage] = {}
+
+        def storage_factory(data: dict[str, Any]) -> _SnapshotStorage:
+            storage_box["s"] = _SnapshotStorage(data)
+            return storage_box["s"]
+
+        db = TinyDB(storage=storage_factory, data=doc)
+        yield Transaction(db, path)
+        storage = storage_box["s"]
+        if storage.dirty:
+            _remove_stale_temps(folder)
+            atomic_write(path, dumps(storage.data))
+
+
+@contextmanager
+def _exclusive_lock(path: Path) -> Iterator[None]:
+    # A sidecar lock file, because the store itself is replaced by rename: a lock on the
+    # old inode would not exclude a writer that opened the new one.
+    import fcntl
+
+    lock_path = path.with_name(path.name + ".lock")
+    try:
+        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise StoreError(f"cannot lock {path}: {exc.strerror} ({lock_path})") from None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _remove_stale_temps(folder: Path) -> None:
+    # Only a writer killed mid-write leaves these; we hold the lock, so none is live.
+    for leftover in folder.glob(_TMP_PREFIX + "*" + _TMP_SUFFIX):
+        try:
+            leftover.unlink()
+        except OSError:
+            pass
+
+
+def dumps(doc: dict[str, Any]) -> bytes:
+    """The file's canonical text: indented, UTF-8 (Arabic readable), stable key order."""
+    ordered: dict[str, Any] = {}
+    for table in TABLES:
+        rows = doc.get(table, {})
+        ordered[table] = {k: _ordered(table, rows[k]) for k in sorted(rows, key=_doc_key)}
+    return (json.dumps(ordered, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _doc_key(doc_id: str) -> tuple[int, str]:
+    return (int(doc_id), "") if doc_id.isdigit() else (1 << 62, doc_id)
+
+
+def _ordered(table: str, record: dict[str, Any]) -> dict[str, Any]:
+    order = FIELD_ORDER.get(table, ())
+    out = {k: record[k] for k in order if k in record}
+    out.update((k, v) for k, v in record.items() if k not in out)
+    return out
+
+
+def atomic_write(path: Path, data: bytes) -> None:
+    """Write `data` to `path` so that readers see the old file or the new, never a mix."""
+    folder = path.parent if str(path.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if path.exists():
+            os.chmod(tmp, path.stat().st_mode & 0o777)
+        else:
+            os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except OSError as exc:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise StoreError(f"{path}: cannot write ({exc.strerror}); nothing was changed") from None
+        raise StoreError(f"{path}: write failed ({exc.strerror}); nothing was changed") from None
+    _fsync_dir(folder)
+
+
+def _fsync_dir(folder: Path) -> None:
+    # Makes the rename itself durable; not every platform can open a folder.
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

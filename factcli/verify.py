@@ -1,0 +1,40 @@
+"""The store's integrity: every record against the schema, every quote at its offsets,
+every sha256, every reference, every derived match key, no duplicate ids."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from .schema import claim_keys, claim_problems, entity_problems, source_problems
+from .store import Facts
+
+
+def verify(facts: Facts) -> list[dict[str, str]]:
+    """Every problem found, as `{"table", "id", "field", "problem"}`; empty when clean."""
+    out: list[dict[str, str]] = []
+
+    def add(table: str, rid: Any, fld: str, msg: str) -> None:
+        out.append({"table": table, "id": str(rid), "field": fld, "problem": msg})
+
+    for table, rows in (("sources", facts.sources), ("entities", facts.entities), ("claims", facts.claims)):
+        for rid, n in Counter(r.get("id") for r in rows).items():
+            if n > 1:
+                add(table, rid, "id", f"used by {n} records")
+    for src in facts.sources:
+        for fld, msg in source_problems(src):
+            add("sources", src.get("id"), fld, msg)
+    for ent in facts.entities:
+        for fld, msg in entity_problems(ent):
+            add("entities", ent.get("id"), fld, msg)
+    last = int(facts.meta.get("last_claim", 0))
+    for claim in facts.claims:
+        cid = claim.get("id")
+        for fld, msg in claim_problems(claim, facts):
+            add("claims", cid, fld, msg)
+        if claim.get("keys") != claim_keys(claim):
+            add("claims", cid, "keys", "stored match keys differ from the statement and quote")
+        num = str(cid)[1:]
+        if num.isdigit() and int(num) > last:
+            add("claims", cid, "id", f"above the store's last issued id c{last:04d}")
+    return out

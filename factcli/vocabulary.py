@@ -1,0 +1,91 @@
+"""The controlled vocabulary of claim predicates, entity types, polarity and modality.
+
+A predicate reads as `subject PREDICATE object`; the description says what the subject and
+object are, so curators pick the same predicate for the same fact in every source (the
+comparison of sources depends on it).
+"""
+
+from __future__ import annotations
+
+PREDICATES: dict[str, str] = {
+    # Deals, contracts and arms transfers
+    "signed": "subject (state, person or organization) signed object (agreement or contract)",
+    "negotiating_purchase": "subject (buyer state) is in talks to buy object (weapon system)",
+    "negotiating_sale": "subject (seller state or company) is in talks to sell to object (buyer state)",
+    "made_progress_on": "subject (state) advanced toward a deal for object (weapon system)",
+    "completed_negotiations": "subject (state) finished negotiating object (deal or weapon system)",
+    "purchased": "subject (buyer state) bought object (weapon system)",
+    "delivered": "subject (supplier) delivered object (weapon system) to its buyer",
+    "supplies": "subject (state or company) supplies or will supply object (weapon or service)",
+    "considering": "subject (state) is studying or weighing object (a deal, system or partner state)",
+    "ready_to_negotiate": "subject (state) is willing to negotiate object (weapon system)",
+    "includes": "subject (agreement or contract package) covers object (weapon, item or area)",
+    "prohibits": "subject (agreement) forbids object (an act, described in the statement)",
+    "entered_into_force": "subject (agreement) took effect; date is when",
+    "has_duration": "subject (agreement) runs for value (years)",
+    "renews_automatically": "subject (agreement) renews itself unless a party withdraws",
+    # Figures
+    "signed_contracts_value": "subject (exporter) signed export contracts worth value",
+    "exported_value": "subject (exporter) exported arms worth value",
+    "order_book_value": "subject (exporter) holds export orders worth value",
+    "export_destinations": "subject (exporter) exports to value (number of countries)",
+    # Meetings, visits, calls
+    "visited": "subject (person) visited object (state or place)",
+    "met": "subject (person) met object (person)",
+    "phoned": "subject (person) had a phone call with object (person)",
+    "attends": "subject (person) takes part in object (event)",
+    "leads_delegation_to": "subject (person) heads his state's delegation to object (event)",
+    "prepares": "subject (person) leads preparations for object (event or visit)",
+    "discussed": "subject (person or state) discussed object (topic) with the other side",
+    "conveyed_greetings": "subject (person) passed greetings to object (person)",
+    "praised": "subject praised object (relation, position or level of cooperation)",
+    # Relations between states
+    "cooperates_with": "subject (state) has military or security cooperation with object (state)",
+    "held_exercise_with": "subject (state) held a joint military exercise with object (state)",
+    "hosts": "subject (place or state) hosts object (forces or event)",
+    "supports": "subject (state) supports object (state), directly or not",
+    "opposes": "subject (state) objects to object (deal or policy)",
+    "pressures": "subject (state or alliance) presses object (state) to stop something",
+    "sanctioned": "subject (state) imposed sanctions on object (state)",
+    "threatened_sanctions": "subject (state) threatened object (state) with new sanctions",
+    "cut_ties_with": "subject (state) broke off relations with object (state)",
+    "accused": "subject (state) accused object (state) of something named in the statement",
+    "denied": "subject (state or person) denied an accusation named in the statement",
+    "member_of": "subject (state) is a member of object (alliance)",
+    # People and places
+    "holds_position": "subject (person) holds a post in object (organization or state)",
+    "held_position": "subject (person) formerly held a post in object (organization)",
+    "located_in": "subject (place) lies in object (state or place)",
+    "distance_from": "subject (place) lies value (km) from object (place)",
+    "interested_in_hosting": "subject (state) wants to host object (event)",
+    # Added while curating the first corpus
+    "downplayed": "subject (person or state) played down the weight of object (a state's objection or position, named in the statement)",
+    "guided_by_interests": "subject (state) bases its relations or decisions on interests: shared with object (state), or its own alone when object is null",
+    "in_contact_with": "subject (state or person) held contacts with object (state or person)",
+    "ongoing_for_more_than": "subject (event or situation) had lasted more than value (duration) as of the date",
+    "has_role": "subject (organization) fills the role named in the statement (e.g. sole state arms exporter) for object (state)",
+    "thanked": "subject (person) thanked object (person) for something named in the statement",
+    "strained_relations_with": "subject (state) saw its relations with object (state or alliance) become strained; the statement names the cause",
+    "began": "subject (event) began; date is when",
+    "seeks_stronger_cooperation_with": "subject (person or state) expressed the wish to strengthen cooperation with object (state)",
+}
+
+ENTITY_TYPES = (
+    "country",
+    "person",
+    "organization",
+    "weapon_system",
+    "agreement",
+    "event",
+    "place",
+    "topic",
+    "unclassified",
+)
+
+POLARITIES = ("affirmed", "negated")
+
+# What the source commits to: a fact, something planned or expected, talks under way,
+# a disputed allegation, or a statement the source itself hedges.
+MODALITIES = ("fact", "planned", "expected", "in_talks", "claimed", "hedged")
+
+UNITS = ("USD", "km", "country", "year", "person")

@@ -1,0 +1,673 @@
+"""Tests for factcli.dates: the DATE model, its validation, and parse_date."""
+
+from __future__ import annotations
+
+import datetime
+import json
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcli import dates
+from factcli.dates import DateSpan, parse_date, problems, today_span
+from factcli.errors import DateError, InputError
+
+D = datetime.date
+
+
+def day(iso: str, text: str = "") -> DateSpan:
+    d = D.fromisoformat(iso)
+    return DateSpan(d, d, "day", text)
+
+
+def span(start: str, end: str, precision: str, text: str = "") -> DateSpan:
+    return DateSpan(D.fromisoformat(start), D.fromisoformat(end), precision, text)
+
+
+# Anchors taken from the corpus' publication dates.
+KHALEEJ = day("2018-07-21")  # dated article
+NOV_2017 = span("2017-11-20", "2017-11-22", "day")  # known to a few days
+LATE_2021 = span("2021-08-01", "2021-12-31", "month")  # known to some months
+SCHOOL_YEAR = span("2020-09-01", "2021-05-31", "month")
+
+
+def spans(result: DateSpan) -> tuple[str, str, str]:
+    return result.start.isoformat(), result.end.isoformat(), result.precision
+
+
+# --------------------------------------------------------------------------
+# The worked examples of the contract, as one table
+
+EXAMPLES = [
+    # anchor 2018-07-21, a single day
+    ("أكتوبر/تشرين الأول المقبل", KHALEEJ, ("2018-10-01", "2018-10-31", "month")),
+    ("مارس/آذار الماضي", KHALEEJ, ("2018-03-01", "2018-03-31", "month")),
+    # anchor 2017-11-20..22 at day precision
+    ("نوفمبر/تشرين الثاني الجاري", NOV_2017, ("2017-11-01", "2017-11-30", "month")),
+    ("22 نوفمبر/تشرين الثاني الجاري", NOV_2017, ("2017-11-22", "2017-11-22", "day")),
+    ("يونيو/حزيران الماضي", NOV_2017, ("2017-06-01", "2017-06-30", "month")),
+    ("الإثنين", NOV_2017, ("2017-11-20", "2017-11-20", "day")),
+    # anchor Aug..Dec 2021 at month precision
+    ("يوليو الماضي", LATE_2021, ("2021-07-01", "2021-07-31", "month")),
+    ("هذا العام", LATE_2021, ("2021-01-01", "2021-12-31", "year")),
+    # anchor Sept 2020..May 2021: both ends agree on Aug 2021
+    ("آب \\ أغسطس المقبل", SCHOOL_YEAR, ("2021-08-01", "2021-08-31", "month")),
+    # no anchor needed
+    ("25 October 2017", None, ("2017-10-25", "2017-10-25", "day")),
+    ("25 أكتوبر 2017", None, ("2017-10-25", "2017-10-25", "day")),
+    ("2017-10-25", None, ("2017-10-25", "2017-10-25", "day")),
+    ("٢٥ أكتوبر ٢٠١٧", None, ("2017-10-25", "2017-10-25", "day")),
+    ("Oct 2017", None, ("2017-10-01", "2017-10-31", "month")),
+    ("أكتوبر 2017", None, ("2017-10-01", "2017-10-31", "month")),
+    ("تشرين الأول 2017", None, ("2017-10-01", "2017-10-31", "month")),
+    ("2017-10", None, ("2017-10-01", "2017-10-31", "month")),
+]
+
+
+@pytest.mark.parametrize(("text", "anchor", "expected"), EXAMPLES)
+def test_contract_examples(text, anchor, expected):
+    result = parse_date(text, anchor)
+    assert spans(result) == expected
+    assert result.text == text
+
+
+# --------------------------------------------------------------------------
+# ISO and English
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2017", ("2017-01-01", "2017-12-31", "year")),
+        ("2017-10", ("2017-10-01", "2017-10-31", "month")),
+        ("2017-02", ("2017-02-01", "2017-02-28", "month")),
+        ("2016-02", ("2016-02-01", "2016-02-29", "month")),
+        ("2017-10-25", ("2017-10-25", "2017-10-25", "day")),
+        ("2017/10/25", ("2017-10-25", "2017-10-25", "day")),
+        ("2017/10", ("2017-10-01", "2017-10-31", "month")),
+        ("2017-1-5", ("2017-01-05", "2017-01-05", "day")),
+        ("  2017-10-25\n", ("2017-10-25", "2017-10-25", "day")),
+        ("in 2019", ("2019-01-01", "2019-12-31", "year")),
+    ],
+)
+def test_iso(text, expected):
+    assert spans(parse_date(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Oct 2017", ("2017-10-01", "2017-10-31", "month")),
+        ("October 2017", ("2017-10-01", "2017-10-31", "month")),
+        ("oct. 2017", ("2017-10-01", "2017-10-31", "month")),
+        ("Sept 2017", ("2017-09-01", "2017-09-30", "month")),
+        ("February 2016", ("2016-02-01", "2016-02-29", "month")),
+        ("25 October 2017", ("2017-10-25", "2017-10-25", "day")),
+        ("October 25, 2017", ("2017-10-25", "2017-10-25", "day")),
+        ("25 Oct 2017", ("2017-10-25", "2017-10-25", "day")),
+        ("1 Oct 2017", ("2017-10-01", "2017-10-01", "day")),
+        ("2 Feb 2017", ("2017-02-02", "2017-02-02", "day")),
+        ("Wednesday, 25 October 2017", ("2017-10-25", "2017-10-25", "day")),
+        ("25 October 2017 10:30", ("2017-10-25", "2017-10-25", "day")),
+        ("in October 2017", ("2017-10-01", "2017-10-31", "month")),
+    ],
+)
+def test_english_absolute(text, expected):
+    assert spans(parse_date(text, KHALEEJ)) == expected
+
+
+def test_month_precision_is_not_a_defaulted_day():
+    # The two-defaults trick must notice the day is absent even when the
+    # month's first day is what dateutil would have chosen.
+    result = parse_date("Jan 2020")
+    assert result.precision == "month"
+    assert (result.start, result.end) == (D(2020, 1, 1), D(2020, 1, 31))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("today", ("2018-07-21", "2018-07-21", "day")),
+        ("Today", ("2018-07-21", "2018-07-21", "day")),
+        ("yesterday", ("2018-07-20", "2018-07-20", "day")),
+        ("tomorrow", ("2018-07-22", "2018-07-22", "day")),
+        ("this year", ("2018-01-01", "2018-12-31", "year")),
+        ("last year", ("2017-01-01", "2017-12-31", "year")),
+        ("next year", ("2019-01-01", "2019-12-31", "year")),
+        ("this month", ("2018-07-01", "2018-07-31", "month")),
+        ("last month", ("2018-06-01", "2018-06-30", "month")),
+        ("next month", ("2018-08-01", "2018-08-31", "month")),
+        ("last July", ("2017-07-01", "2017-07-31", "month")),
+        ("next July", ("2019-07-01", "2019-07-31", "month")),
+        ("last June", ("2018-06-01", "2018-06-30", "month")),
+        ("next August", ("2018-08-01", "2018-08-31", "month")),
+        ("this March", ("2018-03-01", "2018-03-31", "month")),
+        ("July", ("2018-07-01", "2018-07-31", "month")),
+        ("June", ("2019-06-01", "2019-06-30", "month")),
+        ("October 25", ("2018-10-25", "2018-10-25", "day")),
+        ("Oct 17", ("2018-10-17", "2018-10-17", "day")),  # a day, not a year
+        # 2018-07-21 is a Saturday
+        ("Saturday", ("2018-07-21", "2018-07-21", "day")),
+        ("on Monday", ("2018-07-16", "2018-07-16", "day")),
+        ("Monday", ("2018-07-16", "2018-07-16", "day")),
+        ("on Friday", ("2018-07-20", "2018-07-20", "day")),
+        ("last Saturday", ("2018-07-14", "2018-07-14", "day")),
+        ("next Saturday", ("2018-07-28", "2018-07-28", "day")),
+    ],
+)
+def test_english_relative(text, expected):
+    assert spans(parse_date(text, KHALEEJ)) == expected
+
+
+def test_month_arithmetic_crosses_year_boundaries():
+    jan = day("2018-01-15")
+    assert spans(parse_date("last month", jan)) == ("2017-12-01", "2017-12-31", "month")
+    dec = day("2018-12-31")
+    assert spans(parse_date("next month", dec)) == ("2019-01-01", "2019-01-31", "month")
+    assert spans(parse_date("الشهر المقبل", dec)) == ("2019-01-01", "2019-01-31", "month")
+
+
+# --------------------------------------------------------------------------
+# Arabic
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("أكتوبر/تشرين الأول 2017", ("2017-10-01", "2017-10-31", "month")),
+        ("25 تشرين أول \\ أكتوبر 2017", ("2017-10-25", "2017-10-25", "day")),
+        ("18حزيران \\ يونيو 2019", ("2019-06-18", "2019-06-18", "day")),
+        ("20 نوفمبر/تشرين الثاني 2017", ("2017-11-20", "2017-11-20", "day")),
+        ("الإثنين 20 نوفمبر/تشرين الثاني 2017", ("2017-11-20", "2017-11-20", "day")),
+        ("السبت 21 يوليو 2018 02:07 ص", ("2018-07-21", "2018-07-21", "day")),
+        ("الجمعة 20 يوليو 2018 11:45 م", ("2018-07-20", "2018-07-20", "day")),
+        ("في عام 2021", ("2021-01-01", "2021-12-31", "year")),
+        ("عام 2019", ("2019-01-01", "2019-12-31", "year")),
+        ("سنة 2019", ("2019-01-01", "2019-12-31", "year")),
+        ("2021", ("2021-01-01", "2021-12-31", "year")),
+        ("٢٠٢١", ("2021-01-01", "2021-12-31", "year")),
+        ("2019م", ("2019-01-01", "2019-12-31", "year")),
+        ("أكتوبر من عام 2017", ("2017-10-01", "2017-10-31", "month")),
+        ("أكتوبر-تشرين الأول 2017", ("2017-10-01", "2017-10-31", "month")),
+        ("كانون الثاني 2020", ("2020-01-01", "2020-01-31", "month")),
+        ("كانون أول 2020", ("2020-12-01", "2020-12-31", "month")),
+        ("تشرين ثاني 2020", ("2020-11-01", "2020-11-30", "month")),
+        ("شباط 2020", ("2020-02-01", "2020-02-29", "month")),
+        ("آذار 2020", ("2020-03-01", "2020-03-31", "month")),
+        ("إبريل 2020", ("2020-04-01", "2020-04-30", "month")),
+        ("ابريل 2020", ("2020-04-01", "2020-04-30", "month")),
+        ("نيسان 2020", ("2020-04-01", "2020-04-30", "month")),
+        ("أيار 2020", ("2020-05-01", "2020-05-31", "month")),
+        ("يونيه 2020", ("2020-06-01", "2020-06-30", "month")),
+        ("يوليه 2020", ("2020-07-01", "2020-07-31", "month")),
+        ("تموز 2020", ("2020-07-01", "2020-07-31", "month")),
+        ("اغسطس 2020", ("2020-08-01", "2020-08-31", "month")),
+        ("أيلول 2020", ("2020-09-01", "2020-09-30", "month")),
+        ("جوان 2020", ("2020-06-01", "2020-06-30", "month")),
+    ],
+)
+def test_arabic_absolute(text, expected):
+    assert spans(parse_date(text, KHALEEJ)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # bare month: next occurrence on or after the anchor month (July 2018)
+        ("حزيران \\ يونيو", ("2019-06-01", "2019-06-30", "month")),
+        ("في شهر حزيران", ("2019-06-01", "2019-06-30", "month")),
+        ("تموز", ("2018-07-01", "2018-07-31", "month")),
+        ("أغسطس", ("2018-08-01", "2018-08-31", "month")),
+        ("25 أكتوبر", ("2018-10-25", "2018-10-25", "day")),
+        # relative month names
+        ("آب \\ أغسطس المقبل", ("2018-08-01", "2018-08-31", "month")),
+        ("يوليو المقبل", ("2019-07-01", "2019-07-31", "month")),
+        ("يونيو القادم", ("2019-06-01", "2019-06-30", "month")),
+        ("في يوليو الماضي", ("2017-07-01", "2017-07-31", "month")),
+        ("يونيو الماضي", ("2018-06-01", "2018-06-30", "month")),
+        ("أغسطس المنصرم", ("2017-08-01", "2017-08-31", "month")),
+        ("في أكتوبر/تشرين الأول المقبل", ("2018-10-01", "2018-10-31", "month")),
+        ("خلال مارس الماضي", ("2018-03-01", "2018-03-31", "month")),
+        ("منذ مارس الماضي", ("2018-03-01", "2018-03-31", "month")),
+        ("يوليو الجاري", ("2018-07-01", "2018-07-31", "month")),
+        ("ديسمبر الحالي", ("2018-12-01", "2018-12-31", "month")),
+        ("15 يوليو الجاري", ("2018-07-15", "2018-07-15", "day")),
+        ("3 مارس الماضي", ("2018-03-03", "2018-03-03", "day")),
+        # unit phrases
+        ("الشهر الماضي", ("2018-06-01", "2018-06-30", "month")),
+        ("الشهر المقبل", ("2018-08-01", "2018-08-31", "month")),
+        ("الشهر الجاري", ("2018-07-01", "2018-07-31", "month")),
+        ("هذا الشهر", ("2018-07-01", "2018-07-31", "month")),
+        ("العام الماضي", ("2017-01-01", "2017-12-31", "year")),
+        ("العام المقبل", ("2019-01-01", "2019-12-31", "year")),
+        ("العام الجاري", ("2018-01-01", "2018-12-31", "year")),
+        ("العام الحالي", ("2018-01-01", "2018-12-31", "year")),
+        ("هذا العام", ("2018-01-01", "2018-12-31", "year")),
+        ("هذه السنة", ("2018-01-01", "2018-12-31", "year")),
+        ("السنة الماضية", ("2017-01-01", "2017-12-31", "year")),
+        ("السنة المقبلة", ("2019-01-01", "2019-12-31", "year")),
+        ("خلال العام الماضي", ("2017-01-01", "2017-12-31", "year")),
+        ("اليوم", ("2018-07-21", "2018-07-21", "day")),
+        ("أمس", ("2018-07-20", "2018-07-20", "day")),
+        ("حتى الآن", ("2018-07-21", "2018-07-21", "day")),
+        # weekdays: 2018-07-21 is a Saturday
+        ("السبت", ("2018-07-21", "2018-07-21", "day")),
+        ("الجمعة", ("2018-07-20", "2018-07-20", "day")),
+        ("يوم الأحد", ("2018-07-15", "2018-07-15", "day")),
+        ("الاثنين", ("2018-07-16", "2018-07-16", "day")),
+        ("الثلاثاء", ("2018-07-17", "2018-07-17", "day")),
+        ("الأربعاء", ("2018-07-18", "2018-07-18", "day")),
+        ("الخميس", ("2018-07-19", "2018-07-19", "day")),
+        ("السبت الماضي", ("2018-07-14", "2018-07-14", "day")),
+        ("الجمعة المقبلة", ("2018-07-27", "2018-07-27", "day")),
+    ],
+)
+def test_arabic_relative(text, expected):
+    assert spans(parse_date(text, KHALEEJ)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "أكتوبر 2017",
+        "اكتوبر 2017",
+        "أكْتُوبَر 2017",  # diacritics
+        "أكتــــوبر 2017",  # tatweel
+        "«أكتوبر 2017»",  # guillemets
+        "\u200fأكتوبر\u200c 2017",  # RTL mark, zero-width non-joiner
+        "أكتوبر ٢٠١٧",  # Arabic-Indic digits
+        "أكتوبر ۲۰۱۷",  # Extended (Persian) digits
+        "  أكتوبر   2017  ",
+        "في أكتوبر، 2017",
+        "تشرين الأوَّل 2017",
+        "تشرين الاول 2017",
+    ],
+)
+def test_arabic_spelling_is_tolerated(text):
+    assert spans(parse_date(text)) == ("2017-10-01", "2017-10-31", "month")
+
+
+def test_hamza_variants_of_weekday():
+    for text in ("الإثنين", "الاثنين", "الأثنين", "يوم الإثنين"):
+        assert spans(parse_date(text, NOV_2017)) == ("2017-11-20", "2017-11-20", "day")
+
+
+def test_feminine_and_masculine_year_words_agree():
+    feminine = parse_date("السنة الماضية", KHALEEJ)
+    masculine = parse_date("العام الماضي", KHALEEJ)
+    assert replace(feminine, text="") == replace(masculine, text="")
+
+
+# --------------------------------------------------------------------------
+# Anchors
+
+
+def test_interval_anchor_returns_hull_of_both_ends():
+    # From Sept 2020 "March last" is March 2020, from May 2021 it is March 2021.
+    result = parse_date("مارس الماضي", SCHOOL_YEAR)
+    assert spans(result) == ("2020-03-01", "2021-03-31", "month")
+    # "today" over a three-day anchor is those three days.
+    assert spans(parse_date("اليوم", NOV_2017)) == ("2017-11-20", "2017-11-22", "day")
+
+
+def test_so_far_is_the_anchor_itself():
+    result = parse_date("حتى الآن", LATE_2021)
+    assert spans(result) == ("2021-08-01", "2021-12-31", "month")
+    assert result.text == "حتى الآن"
+
+
+def test_anchor_may_be_a_plain_date_or_datetime():
+    assert parse_date("أمس", D(2018, 7, 21)) == day("2018-07-20", "أمس")
+    assert parse_date("أمس", datetime.datetime(2018, 7, 21, 23, 0)) == day("2018-07-20", "أمس")
+
+
+def test_anchor_of_wrong_type_is_a_programming_error():
+    with pytest.raises(TypeError):
+        parse_date("اليوم", "2018-07-21")  # type: ignore[arg-type]
+
+
+def test_no_anchor_means_today(monkeypatch):
+    fixed = day("2019-03-15", "today")
+    monkeypatch.setattr(dates, "today_span", lambda: fixed)
+    assert spans(parse_date("yesterday")) == ("2019-03-14", "2019-03-14", "day")
+    assert spans(parse_date("مارس الماضي")) == ("2018-03-01", "2018-03-31", "month")
+
+
+def test_today_span():
+    result = today_span()
+    assert result.precision == "day"
+    assert result.start == result.end
+    assert abs((result.start - D.today()).days) <= 1
+
+
+def test_absolute_dates_ignore_the_anchor():
+    for anchor in (None, KHALEEJ, NOV_2017, SCHOOL_YEAR):
+        assert spans(parse_date("25 أكتوبر 2017", anchor)) == ("2017-10-25", "2017-10-25", "day")
+
+
+def test_text_is_input_stripped():
+    assert parse_date("  Oct 2017 \n").text == "Oct 2017"
+
+
+# --------------------------------------------------------------------------
+# Errors
+
+BAD = [
+    "",
+    "   ",
+    "soon",
+    "قريبا",
+    "أكتوبر/نوفمبر 2017",  # two different months
+    "تشرين 2017",  # which Tishreen?
+    "2017-13",
+    "2017-02-30",
+    "31 نيسان 2018",
+    "30 فبراير الماضي",
+    "25 Oct 17",  # two-digit year
+    "25",
+    "10:30",
+    "Foo 2017",
+    "2017-10-25-01",
+    "October 2017 sometime",
+    "أكتوبر 2017 2018",
+    "1438 هـ",
+    "next year\nplease",
+]
+
+
+@pytest.mark.parametrize("text", BAD)
+def test_unreadable_dates_raise_one_line_date_error(text):
+    with pytest.raises(DateError) as caught:
+        parse_date(text, KHALEEJ)
+    message = str(caught.value)
+    assert message
+    assert "\n" not in message and "\r" not in message
+    assert isinstance(caught.value, InputError)
+
+
+def test_generic_error_message_shape():
+    with pytest.raises(
+        DateError, match=r"^cannot read date: 'soon'; try 2017-10-25, 'Oct 2017' or 'أكتوبر 2017'$"
+    ):
+        parse_date("soon")
+
+
+def test_error_quotes_multiline_input_on_one_line():
+    with pytest.raises(DateError) as caught:
+        parse_date("soon\nor later")
+    assert "'soon or later'" in str(caught.value)
+
+
+def test_impossible_day_is_reported_as_such():
+    with pytest.raises(DateError, match="no such date"):
+        parse_date("31 نيسان 2018")
+    with pytest.raises(DateError, match="no such month"):
+        parse_date("2017-13")
+
+
+def test_non_text_is_rejected():
+    with pytest.raises(DateError, match="must be text"):
+        parse_date(20171025)  # type: ignore[arg-type]
+
+
+def test_out_of_range_is_a_date_error():
+    with pytest.raises(DateError, match="out of range"):
+        parse_date("next year", day("9999-06-01"))
+
+
+# --------------------------------------------------------------------------
+# The DateSpan model
+
+
+def test_to_dict_key_order_and_round_trip():
+    original = span("2017-10-01", "2017-10-31", "month", "أكتوبر 2017")
+    as_dict = original.to_dict()
+    assert list(as_dict) == ["start", "end", "precision", "text"]
+    assert as_dict == {
+        "start": "2017-10-01",
+        "end": "2017-10-31",
+        "precision": "month",
+        "text": "أكتوبر 2017",
+    }
+    assert DateSpan.from_dict(json.loads(json.dumps(as_dict))) == original
+
+
+def test_month_precision_interval_is_valid():
+    assert problems({"start": "2020-09-01", "end": "2021-05-31", "precision": "month", "text": ""}) == []
+    assert problems({"start": "2019-01-01", "end": "2021-12-31", "precision": "year", "text": ""}) == []
+
+
+def test_corpus_published_dates_are_valid():
+    path = Path(__file__).parent / "corpus" / "sources.jsonl"
+    if not path.exists():
+        pytest.skip("no corpus")
+    seen = 0
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            published = json.loads(line).get("published")
+            if published is not None:
+                assert problems(published) == []
+                DateSpan.from_dict(published)
+                seen += 1
+    assert seen
+
+
+def good(**changes) -> dict:
+    base = {"start": "2017-10-01", "end": "2017-10-31", "precision": "month", "text": "x"}
+    base.update(changes)
+    return base
+
+
+@pytest.mark.parametrize(
+    ("d", "fragment"),
+    [
+        (good(start="2017-11-01", end="2017-10-31"), "after end"),
+        (good(start="2017-10-25", end="2017-10-20", precision="day"), "after end"),
+        (good(precision="week"), "precision must be one of"),
+        (good(precision=None), "precision must be one of"),
+        (good(start="2017-10-05"), "1st of a month"),
+        (good(end="2017-10-30"), "last day of a month"),
+        (good(start="2017-02-01", end="2017-12-31", precision="year"), "January 1"),
+        (good(start="2017-01-01", end="2017-12-30", precision="year"), "December 31"),
+        (good(start="2017-10"), "YYYY-MM-DD"),
+        (good(start="20171001"), "YYYY-MM-DD"),
+        (good(start="2017-02-30"), "YYYY-MM-DD"),
+        (good(end="2017-10-31T00:00"), "YYYY-MM-DD"),
+        (good(start="٢٠١٧-١٠-٠١"), "YYYY-MM-DD"),
+        (good(start=20171001), "YYYY-MM-DD"),
+        (good(text=None), "text must be a string"),
+        ({"start": "2017-10-01", "end": "2017-10-31", "precision": "month"}, "missing key 'text'"),
+        (good(extra=1), "unexpected key 'extra'"),
+    ],
+)
+def test_from_dict_rejects_invalid(d, fragment):
+    found = problems(d)
+    assert any(fragment in message for message in found), found
+    with pytest.raises(DateError) as caught:
+        DateSpan.from_dict(d)
+    assert fragment in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("d", [None, [], "2017-10-01", 42])
+def test_problems_of_non_objects(d):
+    assert len(problems(d)) == 1
+    with pytest.raises(DateError):
+        DateSpan.from_dict(d)  # type: ignore[arg-type]
+
+
+def test_problems_lists_everything_at_once():
+    found = problems({"start": "nope", "end": "2017-10-31", "precision": "fortnight", "text": 3})
+    assert len(found) == 3
+
+
+def test_constructor_validates_too():
+    with pytest.raises(DateError, match="1st of a month"):
+        DateSpan(D(2017, 10, 5), D(2017, 10, 31), "month", "")
+    with pytest.raises(DateError, match="after end"):
+        DateSpan(D(2017, 10, 5), D(2017, 10, 1), "day", "")
+    with pytest.raises(DateError, match=r"datetime\.date"):
+        DateSpan(datetime.datetime(2017, 10, 5), D(2017, 10, 6), "day", "")  # type: ignore[arg-type]
+
+
+def test_spans_are_frozen_and_hashable():
+    a = day("2017-10-25")
+    with pytest.raises(AttributeError):
+        a.start = D(2017, 1, 1)  # type: ignore[misc]
+    assert len({a, day("2017-10-25")}) == 1
+
+
+def test_contains():
+    october = span("2017-10-01", "2017-10-31", "month")
+    assert october.contains(day("2017-10-25"))
+    assert october.contains(day("2017-10-01"))
+    assert october.contains(day("2017-10-31"))
+    assert october.contains(october)
+    assert not october.contains(day("2017-11-01"))
+    assert not october.contains(span("2017-10-01", "2017-11-30", "month"))
+    assert not day("2017-10-25").contains(october)
+    assert span("2017-01-01", "2017-12-31", "year").contains(october)
+
+
+def test_overlaps():
+    october = span("2017-10-01", "2017-10-31", "month")
+    assert october.overlaps(day("2017-10-31"))
+    assert day("2017-10-31").overlaps(october)
+    assert october.overlaps(span("2017-09-01", "2017-10-31", "month"))
+    assert not october.overlaps(day("2017-11-01"))
+    assert not october.overlaps(span("2017-09-01", "2017-09-30", "month"))
+    assert NOV_2017.overlaps(span("2017-11-01", "2017-11-30", "month"))
+
+
+def test_hull_of_days_stays_day_precise():
+    a, b = day("2017-10-25", "a"), day("2017-11-02", "b")
+    assert a.hull(b) == DateSpan(D(2017, 10, 25), D(2017, 11, 2), "day", "a – b")
+    assert b.hull(a) == DateSpan(D(2017, 10, 25), D(2017, 11, 2), "day", "b – a")
+
+
+def test_hull_takes_coarser_precision_and_widens():
+    result = day("2017-10-25").hull(span("2017-12-01", "2017-12-31", "month"))
+    assert spans(result) == ("2017-10-01", "2017-12-31", "month")
+    result = span("2016-03-01", "2016-03-31", "month").hull(span("2017-01-01", "2017-12-31", "year"))
+    assert spans(result) == ("2016-01-01", "2017-12-31", "year")
+
+
+def test_hull_covers_both_and_is_smallest():
+    a, b = day("2017-10-25"), span("2018-02-01", "2018-02-28", "month")
+    h = a.hull(b)
+    assert h.contains(a) and h.contains(b)
+    assert (h.start, h.end) == (D(2017, 10, 1), D(2018, 2, 28))
+
+
+def test_hull_text_rules():
+    assert day("2017-10-25", "x").hull(day("2017-10-26", "x")).text == "x"
+    assert day("2017-10-25", "x").hull(day("2017-10-26", "")).text == "x"
+    assert day("2017-10-25", "").hull(day("2017-10-26", "y")).text == "y"
+
+
+def test_hull_rejects_non_spans():
+    with pytest.raises(TypeError):
+        day("2017-10-25").hull(D(2017, 10, 26))  # type: ignore[arg-type]
+
+
+def test_importing_does_not_load_dateutil():
+    code = "import sys, factcli.dates; print('dateutil' in sys.modules)"
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# --------------------------------------------------------------------------
+# Properties
+
+ARABIC_MONTH = {
+    1: ["يناير", "كانون الثاني"],
+    2: ["فبراير", "شباط"],
+    3: ["مارس", "آذار"],
+    4: ["أبريل", "نيسان", "إبريل"],
+    5: ["مايو", "أيار"],
+    6: ["يونيو", "حزيران", "يونيه"],
+    7: ["يوليو", "تموز", "يوليه"],
+    8: ["أغسطس", "آب", "اغسطس"],
+    9: ["سبتمبر", "أيلول"],
+    10: ["أكتوبر", "تشرين الأول", "تشرين أول"],
+    11: ["نوفمبر", "تشرين الثاني", "تشرين ثاني"],
+    12: ["ديسمبر", "كانون الأول", "كانون أول"],
+}
+TO_ARABIC_INDIC = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
+DAYS = st.dates(min_value=D(1990, 1, 1), max_value=D(2030, 12, 31))
+
+
+@given(DAYS)
+def test_iso_round_trip(d):
+    result = parse_date(d.isoformat())
+    assert (result.start, result.end, result.precision) == (d, d, "day")
+
+
+@given(DAYS, st.data())
+def test_arabic_day_month_year_matches_iso(d, data):
+    name = data.draw(st.sampled_from(ARABIC_MONTH[d.month]))
+    text = f"{d.day} {name} {d.year}"
+    if data.draw(st.booleans()):
+        text = text.translate(TO_ARABIC_INDIC)
+    expected = parse_date(d.isoformat())
+    assert parse_date(text) == replace(expected, text=text)
+
+
+@given(DAYS)
+def test_arabic_paired_month_year_is_month_precision(d):
+    names = ARABIC_MONTH[d.month]
+    result = parse_date(f"{names[0]}/{names[1]} {d.year}")
+    assert result.precision == "month"
+    assert result.start == d.replace(day=1)
+    assert result.contains(parse_date(d.isoformat()))
+    assert (result.end + datetime.timedelta(days=1)).day == 1
+
+
+@given(DAYS, st.sampled_from(["الماضي", "المقبل", "الجاري", ""]), st.integers(1, 12))
+def test_relative_months_land_where_promised(anchor_day, word, month):
+    name = ARABIC_MONTH[month][0]
+    result = parse_date(f"{name} {word}".strip(), anchor_day)
+    assert result.precision == "month" and result.start.month == month
+    # Months from the anchor's month to the result's month.
+    gap = (result.start.year - anchor_day.year) * 12 + month - anchor_day.month
+    if word == "الماضي":
+        assert -12 <= gap < 0
+    elif word == "المقبل":
+        assert 0 < gap <= 12
+    elif word == "الجاري":
+        assert result.start.year == anchor_day.year
+    else:
+        assert 0 <= gap < 12
+
+
+@given(DAYS, DAYS)
+def test_hull_properties(a, b):
+    x, y = DateSpan(a, a, "day", ""), DateSpan(b, b, "day", "")
+    h = x.hull(y)
+    assert h.contains(x) and h.contains(y)
+    assert h == y.hull(x)
+    assert x.overlaps(y) == (a == b)
+
+
+# Fragments of real and broken date phrases, shuffled together by hypothesis.
+WORDS = st.sampled_from(
+    "في عام يوم شهر الماضي المقبل الجاري السبت تشرين الأول أكتوبر آب / \\ - Oct last next on"
+    " Monday 2017 25 ٣١ 0 99999 02:07 ص حتى الآن".split()
+)
+
+
+@given(st.one_of(st.text(max_size=30), st.lists(WORDS, max_size=6).map(" ".join)))
+def test_any_text_gives_a_span_or_a_one_line_date_error(text):
+    try:
+        result = parse_date(text, KHALEEJ)
+    except DateError as error:
+        assert "\n" not in str(error)
+    else:
+        assert problems(result.to_dict()) == []
+        assert result.text == text.strip()

@@ -1,0 +1,435 @@
+"""Tests for factcli.normalize: spelling variants, stems, phrases, display safety."""
+
+from __future__ import annotations
+
+import string
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcli.normalize import (
+    contains_phrase,
+    match_keys,
+    normalize,
+    stems,
+    strip_controls,
+    tokenize,
+)
+
+NBSP = "\u00a0"
+NNBSP = "\u202f"
+ZWNJ = "\u200c"
+ZWJ = "\u200d"
+ZWSP = "\u200b"
+LRM = "\u200e"
+RLM = "\u200f"
+ALM = "\u061c"
+TATWEEL = "\u0640"
+HARAKAT = [chr(c) for c in range(0x064B, 0x0653)] + ["\u0670"]
+ALEF_FORMS = ["أ", "إ", "آ", "ٱ"]
+INVISIBLES = [
+    ZWNJ,
+    ZWJ,
+    ZWSP,
+    LRM,
+    RLM,
+    ALM,
+    "\u2066",
+    "\u2069",
+    "\ufeff",
+    "\u00ad",
+    "\u2060",
+]
+
+
+# Each group lists spellings of one name that must all reach `expected`.
+VARIANT_GROUPS = {
+    "s400_arabic": (
+        "اس 400",
+        [
+            "إس-400",
+            "اس 400",
+            "إس٤٠٠",
+            "«إس-400»",
+            "إس400",
+            f"إس{NBSP}400",
+            f"إس{NNBSP}٤٠٠",
+            "إس\u2010400",
+            "إس–400",
+            "إس—400",
+            "إسـ400",
+            "أس ۴۰۰",
+            f"{RLM}إس-400{LRM}",
+            "«اِسْ ٤٠٠»",
+        ],
+    ),
+    "s400_latin": (
+        "s 400",
+        [
+            "S-400",
+            "s400",
+            "S 400",
+            "S–400",
+            f"S{NBSP}400",
+            "Ｓ－４００",
+            '"S-400"',
+            "(s/400)",
+            "S\t400\n",
+        ],
+    ),
+    "rosoboronexport_joined": (
+        "روسوبورون اكسبورت",
+        [
+            "روسوبورون إكسبورت",
+            f"روسوبورون{NBSP}إكسبورت",
+            f"روسو{ZWNJ}بورون إكسبورت",
+            "رُوسُوبُورُون إِكْسْبُورْت",
+            "روسـوبـورون إكسـبورت",
+            "روسوبورون-إكسبورت",
+            "«روسوبورون إكسبورت»",
+            f"{ALM}روسوبورون   إكسبورت،",
+        ],
+    ),
+    "rosoboronexport_split": (
+        "روس اوبورون ايكسبورت",
+        [
+            "روس أوبورون إيكسبورت",
+            f"روس{NBSP}أوبورون{NBSP}إيكسبورت",
+            "روس أُوبُورُون إِيكْسْبُورْت",
+            f"روس أو{TATWEEL}بورون إيـكسبورت{ZWJ}",
+        ],
+    ),
+    "rosoboronexport_latin": (
+        "rosoboronexport",
+        ["Rosoboronexport", "ROSOBORONEXPORT"],
+    ),
+    "qatar": (
+        "قطر",
+        ["قطر", "قـطـر", "قَطَر", "قــطــر", f"{LRM}قطر{RLM}", "\u202bقطر\u202c"],
+    ),
+    "amir": ("امير", ["امير", "أمير", "إمير", "آمير", "ٱمير", "أَمِير", "أميـر"]),
+    "year": ("2017", ["2017", "٢٠١٧", "۲۰۱۷", "２０１７", "2017.", "(٢٠١٧)"]),
+    "decimal": ("8.6", ["8.6", "8٫6", "٨٫٦", "٨.٦", "۸٫۶"]),
+    "thousands_arabic": ("1000", ["1000", "١٬٠٠٠", "1٬000"]),
+    "bidi": (
+        "قطر امير",
+        [
+            "\u202aقطر\u202c \u202bأمير\u202c",
+            "\u202dقطر\u202e أمير",
+            "\u2066قطر\u2069 \u2067أمير\u2069 \u2068",
+            "\ufeffقطر أمير",
+        ],
+    ),
+    "letters": (
+        "مستشفي القطريه",
+        ["مستشفى القطرية", "مستشفي القطريه", "مستشفی القطرية"],
+    ),
+    "keheh": ("كتاب", ["کتاب", "كتاب"]),
+    "date_glued": ("18 حزيران", ["18حزيران", "١٨ حزيران", "18-حزيران"]),
+}
+
+VARIANT_CASES = [
+    pytest.param(variant, expected, id=f"{group}-{i}")
+    for group, (expected, variants) in VARIANT_GROUPS.items()
+    for i, variant in enumerate(variants)
+]
+
+
+@pytest.mark.parametrize(("variant", "expected"), VARIANT_CASES)
+def test_spelling_variants_normalize_identically(variant: str, expected: str) -> None:
+    assert normalize(variant) == expected
+
+
+def test_scripts_are_not_transliterated() -> None:
+    assert normalize("S-400") != normalize("إس-400")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ""),
+        ("   ", ""),
+        ("«»،؛؟!", ""),
+        ("8.6", "8.6"),
+        ("1,5", "1,5"),
+        ("1,000", "1,000"),
+        ("3.5.2024", "3.5.2024"),
+        ("2017. Then", "2017 then"),
+        ("a.b,c", "a b c"),
+        ("1..2", "1 2"),
+        ("8.6km", "8.6 km"),
+        ("8 ٫ 6", "8 6"),
+        ("٬1٬", "1"),
+        ("Erdoğan", "erdogan"),
+        ("Straße", "strasse"),
+        ("İSTANBUL", "istanbul"),
+        ("Russia's", "russia s"),
+        ("Qurʾan Qur'an", "qur an qur an"),
+        ("بـCNN", "ب cnn"),
+        ("سماء", "سماء"),
+        ("جزء", "جزء"),
+        ("مسؤول", "مسوول"),
+        ("رئيس", "رييس"),
+        ("ﷲ", "الله"),
+        ("ﻷن", "لان"),
+    ],
+)
+def test_normalize_specific_outputs(text: str, expected: str) -> None:
+    assert normalize(text) == expected
+
+
+def test_tokenize() -> None:
+    assert tokenize("") == []
+    assert tokenize(" ؟ ") == []
+    assert tokenize("«إس-400» في قطر") == ["اس", "400", "في", "قطر"]
+    assert tokenize("S-400s") == ["s", "400", "s"]
+
+
+# --- stems -----------------------------------------------------------------
+
+
+def _keys(word: str) -> set[str]:
+    token = normalize(word)
+    return {token, *stems(token)}
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("وروسيا", "روسيا"),
+        ("لروسيا", "روسيا"),
+        ("بروسيا", "روسيا"),
+        ("الروسية", "روسيا"),
+        ("والروسية", "روسيا"),
+        ("روسي", "روسيا"),
+        ("القطرية", "قطر"),
+        ("والقطرية", "قطر"),
+        ("قطري", "قطر"),
+        ("التركية", "تركيا"),
+        ("السورية", "سوريا"),
+        ("الليبي", "ليبيا"),
+        ("الأسلحة", "أسلحة"),
+    ],
+)
+def test_stem_pairs_share_a_key(a: str, b: str) -> None:
+    assert _keys(a) & _keys(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("قطر", "قطع"),
+        ("روسيا", "روما"),
+        ("قطر", "مطر"),
+        ("قضايا", "قضاء"),
+    ],
+)
+def test_unrelated_words_do_not_collide(a: str, b: str) -> None:
+    assert not _keys(a) & _keys(b)
+
+
+def test_stems_examples() -> None:
+    assert {"روسي", "روس"} <= set(stems("والروسيه"))
+    assert "اسلحه" in stems("الاسلحه")
+    assert stems("روسيا") == ["روس"]
+    assert stems("قطر") == []
+
+
+def test_stems_exclude_the_token_and_are_sorted_unique() -> None:
+    for token in ["والروسيه", "الروسيه", "وروسيا", "القطريه", "بالاسلحه"]:
+        keys = stems(token)
+        assert token not in keys
+        assert keys == sorted(set(keys))
+
+
+@pytest.mark.parametrize("token", ["s", "400", "cnn", "8.6", "s400", "", "abcقطر"])
+def test_stems_empty_for_non_arabic_tokens(token: str) -> None:
+    assert stems(token) == []
+
+
+def test_stems_respect_minimum_lengths() -> None:
+    # A single-letter proclitic must leave at least 3 letters behind.
+    assert "ان" not in stems("كان")
+    assert "لي" not in stems("ولي")
+    assert "قط" not in stems("فقط")
+    # Nothing shorter than two letters, ever.
+    for token in ["هي", "لها", "بها", "وها", "اني"]:
+        assert all(len(key) >= 2 for key in stems(token))
+    # The -iya cut needs a three-letter remainder and spares broken plurals.
+    assert stems("عليا") == []
+    assert stems("قضايا") == []
+
+
+def test_match_keys() -> None:
+    keys = match_keys("الأسلحة الروسية في قطر")
+    assert keys["text"] == "الاسلحه الروسيه في قطر"
+    assert "اسلحه" in keys["stems"]
+    assert "روس" in keys["stems"]
+    assert keys["stems"] == sorted(set(keys["stems"]))
+    assert not set(keys["stems"]) & set(keys["text"].split(" "))
+
+
+def test_match_keys_drops_stems_already_present_as_tokens() -> None:
+    keys = match_keys("روسيه الروسيه")
+    assert "روسيه" not in keys["stems"]
+    assert "روس" in keys["stems"]
+
+
+def test_match_keys_empty_and_latin() -> None:
+    assert match_keys("") == {"text": "", "stems": []}
+    assert match_keys("S-400") == {"text": "s 400", "stems": []}
+
+
+# --- contains_phrase -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("haystack", "needle", "expected"),
+    [
+        ("منظومه اس 400 الدفاعيه", "اس 400", True),
+        ("اس 400", "اس 400", True),
+        ("منظومه اس 400", "منظومه", True),
+        ("s 400", "s 40", False),
+        ("s 400", "s 4", False),
+        ("s 400", "400", True),
+        ("s 4000", "s 400", False),
+        ("as 400", "s 400", False),
+        ("قطر", "قطري", False),
+        ("القطريه", "قطر", False),
+        ("منظومه اس 400", "", False),
+        ("", "اس", False),
+    ],
+)
+def test_contains_phrase(haystack: str, needle: str, expected: bool) -> None:
+    assert contains_phrase(haystack, needle) is expected
+
+
+def test_contains_phrase_after_normalizing_both_sides() -> None:
+    haystack = normalize("تسلمت تركيا منظومة «إس-400» الدفاعية")
+    assert contains_phrase(haystack, normalize("S-400")) is False
+    assert contains_phrase(haystack, normalize("إس ٤٠٠"))
+    assert contains_phrase(haystack, normalize("منظومة إس"))
+
+
+# --- strip_controls --------------------------------------------------------
+
+
+def test_strip_controls_removes_terminal_controls() -> None:
+    dirty = "\x1b[31mقطر\x00\x07 S-400\x7f\x9b2J\x85\r"
+    assert strip_controls(dirty) == "[31mقطر S-4002J"
+
+
+def test_strip_controls_keeps_text_newline_and_tab() -> None:
+    text = "أمير قطر\tS-400\nإس-٤٠٠ «اقتباس» \u200f"
+    assert strip_controls(text) == text
+
+
+@given(st.text())
+def test_strip_controls_only_deletes_controls(text: str) -> None:
+    out = strip_controls(text)
+    assert out == "".join(
+        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc"
+    )
+
+
+# --- properties ------------------------------------------------------------
+
+ARABIC_LETTERS = [chr(c) for c in range(0x0621, 0x064B) if c != 0x0640]
+INTERESTING = (
+    ARABIC_LETTERS
+    + HARAKAT
+    + INVISIBLES
+    + ALEF_FORMS
+    + [TATWEEL, NBSP, NNBSP, "\u066b", "\u066c", "ی", "ک", "ٵ", "\u0674", "ʾ"]
+    + [chr(c) for c in range(0x0660, 0x066A)]
+    + [chr(c) for c in range(0x06F0, 0x06FA)]
+    + list(string.printable)
+    + list("«»،؛؟–—éİß가가\u0301\u0345\u1e9e")
+)
+any_text = st.one_of(
+    st.text(),
+    st.text(alphabet=st.sampled_from(INTERESTING)),
+    st.text(alphabet=st.characters(codec="utf-8")),
+)
+
+
+@settings(max_examples=500)
+@given(any_text)
+def test_normalize_is_idempotent(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once
+
+
+@settings(max_examples=500)
+@given(any_text)
+def test_normalize_output_shape(text: str) -> None:
+    out = normalize(text)
+    assert "  " not in out
+    assert out == out.strip(" ")
+    for ch in out.replace(" ", ""):
+        assert not ch.isspace()
+        assert unicodedata.category(ch) not in {
+            "Cc",
+            "Cf",
+            "Cs",
+            "Mn",
+            "Zs",
+            "Zl",
+            "Zp",
+        }
+    assert tokenize(text) == (out.split(" ") if out else [])
+
+
+arabic_word = st.text(alphabet=st.sampled_from(ARABIC_LETTERS), min_size=1, max_size=10)
+arabic_phrase = st.lists(arabic_word, min_size=1, max_size=6).map(" ".join)
+noise = st.sampled_from([*HARAKAT, TATWEEL, ZWNJ, LRM, RLM])
+
+
+@st.composite
+def phrase_with_noise(draw: st.DrawFn) -> tuple[str, str]:
+    phrase = draw(arabic_phrase)
+    chars = list(phrase)
+    # Insert only after a letter, i.e. strictly inside or at the end of a word.
+    letter_positions = [i for i, ch in enumerate(chars) if ch != " "]
+    picks = draw(st.lists(st.sampled_from(letter_positions), max_size=8))
+    for pos in sorted(picks, reverse=True):
+        chars.insert(pos + 1, draw(noise))
+    return phrase, "".join(chars)
+
+
+@settings(max_examples=300)
+@given(phrase_with_noise())
+def test_harakat_tatweel_and_invisibles_never_matter(pair: tuple[str, str]) -> None:
+    plain, noisy = pair
+    assert normalize(noisy) == normalize(plain)
+
+
+@st.composite
+def phrase_with_hamza_alefs(draw: st.DrawFn) -> tuple[str, str]:
+    words = draw(st.lists(arabic_word, min_size=1, max_size=6))
+    # Make sure there is at least one bare alef to swap.
+    words[0] = "ا" + words[0]
+    plain = " ".join(words)
+    swapped = "".join(
+        draw(st.sampled_from(ALEF_FORMS)) if ch == "ا" and draw(st.booleans()) else ch
+        for ch in plain
+    )
+    return plain, swapped
+
+
+@settings(max_examples=300)
+@given(phrase_with_hamza_alefs())
+def test_alef_hamza_forms_never_matter(pair: tuple[str, str]) -> None:
+    plain, swapped = pair
+    assert normalize(swapped) == normalize(plain)
+
+
+def test_every_single_code_point_is_stable() -> None:
+    # Cheap exhaustive check for the per-character paths hypothesis may miss.
+    # Planes 4-13 hold no assigned characters; 15-16 are private use only.
+    code_points = [*range(0xD800), *range(0xE000, 0x40000), *range(0xE0000, 0xF0000)]
+    for cp in code_points:
+        once = normalize(chr(cp))
+        assert normalize(once) == once, hex(cp)
