@@ -67,8 +67,9 @@ class App:
 
 
 def output_options(func: Any) -> Any:
-    """--json/--jsonl/--csv (and --rtl), resolved into one `render.Output`."""
+    """--table/--json/--jsonl/--csv (and --rtl), resolved into one `render.Output`."""
 
+    @click.option("--table", "fmt", flag_value="table", help="A rich table, even when piped.")
     @click.option("--json", "fmt", flag_value="json", help="One JSON array.")
     @click.option("--jsonl", "fmt", flag_value="jsonl", help="One JSON object per line.")
     @click.option("--csv", "fmt", flag_value="csv", help="CSV with a header row.")
@@ -79,7 +80,7 @@ def output_options(func: Any) -> Any:
         from .render import Output
 
         out = click.get_text_stream("stdout")
-        tty = out.isatty() or os.environ.get("FACTCLI_FORCE_TTY") == "1"
+        tty = out.isatty()
         chosen = fmt or ("table" if tty else "plain")
         color = tty and not os.environ.get("NO_COLOR")
         width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
@@ -239,6 +240,298 @@ def _with_progress(total: int, run: Any) -> Any:
     with Progress(console=__import__("rich.console", fromlist=["Console"]).Console(file=err), transient=True) as bar:
         task = bar.add_task("validating", total=total)
         return run(lambda n: bar.update(task, completed=n))
+
+
+# --- search, entities, timeline -------------------------------------------------------
+
+
+def filter_options(func: Any) -> Any:
+    """The claim filters shared by search, timeline and compare, built into one Query."""
+
+    @click.option("--subject", multiple=True, metavar="NAME", help="Subject entity (id or any name); repeatable.")
+    @click.option("--predicate", multiple=True, metavar="VERB", help="Predicate from the vocabulary; repeatable.")
+    @click.option("--object", "object_", multiple=True, metavar="NAME", help="Object entity; repeatable.")
+    @click.option("--speaker", multiple=True, metavar="NAME", help="Who said it; repeatable.")
+    @click.option("--source", multiple=True, metavar="ID", help="Source id or outlet/agency name; repeatable.")
+    @click.option("--since", metavar="DATE", help="Claims dated on or after: 2017-10, 'Oct 2017', 'أكتوبر 2017'.")
+    @click.option("--until", metavar="DATE", help="Claims dated on or before (same forms).")
+    @click.option("--limit", type=click.IntRange(min=1), help="At most this many results.")
+    @functools.wraps(func)
+    def wrapper(*args: Any, subject, predicate, object_, speaker, source, since, until, limit, **kwargs: Any) -> Any:
+        from .search import Query, parse_when
+
+        query = Query(
+            terms=[t for t in kwargs.pop("terms", ()) if t.strip()],
+            subject=list(subject), predicate=list(predicate), object=list(object_),
+            speaker=list(speaker), source=list(source),
+            since=parse_when(since) if since else None,
+            until=parse_when(until) if until else None,
+            limit=limit,
+        )
+        return func(*args, query=query, **kwargs)
+
+    return wrapper
+
+
+def _claim_columns(render: Any) -> list[Any]:
+    return [
+        ("id", lambda r: r["id"]),
+        ("date", lambda r: render.date_text(r["date"])),
+        ("source", lambda r: r["citation"]["source"]),
+        ("claim", lambda r: " ".join(x for x in (render.status_text(r), r["statement"]) if x)),
+        ("value", lambda r: render.value_text(r["value"])),
+        ("quote", lambda r: r["citation"]["quote"]),
+    ]
+
+
+def _nothing_found(app: App, output: Any, terms: list[str], what: str = "claims") -> int:
+    from .search import suggestions
+
+    hint = ""
+    near = suggestions(app.facts(), terms) if terms else []
+    if near:
+        hint = "; did you mean " + " or ".join(repr(n) for n in near) + "?"
+    output.err.write(f"factcli: no {what} match{hint}\n")
+    if output.fmt == "json":
+        output.out.write("[]\n")
+    return 1
+
+
+@main.command()
+@click.argument("terms", nargs=-1)
+@filter_options
+@output_options
+@pass_app
+def search(app: App, query: Any, output: Any) -> int:
+    """Find claims by any spelling of a name, in Arabic or Latin script.
+
+    Each QUERY word or quoted phrase must match (AND); a name of an entity also finds the
+    claims about it. Exit 0 when something is found, 1 when nothing is.
+
+    \b
+    Examples:
+      factcli search S-400
+      factcli search "روس أوبورون إيكسبورت"
+      factcli search --subject Qatar --since "Oct 2017" --until 2018
+      factcli search إس-400 --json | jq -r '.[].statement'
+    """
+    from . import render
+    from .search import search as run_search
+    from .views import claim_record
+
+    facts = app.facts()
+    hits = run_search(facts, query)
+    if not hits:
+        return _nothing_found(app, output, query.terms)
+    records = [claim_record(facts, h.claim) for h in hits]
+    render.emit(output, records, _claim_columns(render), title=f"{len(records)} claims")
+    return 0
+
+
+@main.command()
+@click.argument("terms", nargs=-1)
+@output_options
+@pass_app
+def entities(app: App, terms: tuple[str, ...], output: Any) -> int:
+    """List entities (countries, people, organizations, weapons...) with aliases and claim counts.
+
+    \b
+    Examples:
+      factcli entities
+      factcli entities روسوبورون
+      factcli entities --json | jq '.[] | select(.type == "person") | .name'
+    """
+    from . import render
+    from .search import entity_rows
+
+    rows = entity_rows(app.facts(), [t for t in terms if t.strip()])
+    if not rows:
+        return _nothing_found(app, output, list(terms), "entities")
+    render.emit(output, rows, [
+        ("id", lambda r: r["id"]), ("type", lambda r: r["type"]), ("name", lambda r: r["name"]),
+        ("name_ar", lambda r: r.get("name_ar")), ("claims", lambda r: r["claims"]),
+        ("aliases", lambda r: r.get("aliases")),
+    ], title=f"{len(rows)} entities")
+    return 0
+
+
+@main.command()
+@click.argument("terms", nargs=-1)
+@filter_options
+@output_options
+@pass_app
+def timeline(app: App, query: Any, output: Any) -> int:
+    """Claims in the order things happened, each date at its own precision.
+
+    Undated claims are listed apart, after the dated ones.
+
+    \b
+    Examples:
+      factcli timeline S-400
+      factcli timeline --subject Qatar --since 2017 --json | jq '.[] | [.date.start, .statement]'
+    """
+    from . import render
+    from .search import timeline as run_timeline
+    from .views import claim_record
+
+    facts = app.facts()
+    dated, undated = run_timeline(facts, query)
+    if not dated and not undated:
+        return _nothing_found(app, output, query.terms)
+    recs = [claim_record(facts, h.claim) for h in dated]
+    rest = [claim_record(facts, h.claim) for h in undated]
+    columns = [
+        ("date", lambda r: render.date_text(r["date"])),
+        ("precision", lambda r: (r["date"] or {}).get("precision", "")),
+        ("id", lambda r: r["id"]),
+        ("source", lambda r: r["citation"]["source"]),
+        ("claim", lambda r: " ".join(x for x in (render.status_text(r), r["statement"]) if x)),
+    ]
+    if output.fmt in ("table",):
+        if recs:
+            render.emit(output, recs, columns, title=f"{len(recs)} dated claims")
+        if rest:
+            render.emit(output, rest, columns[2:], title=f"{len(rest)} undated claims")
+    else:
+        render.emit(output, recs + rest, columns)
+    return 0
+
+
+# --- diff and compare -----------------------------------------------------------------
+
+
+def _one_source(facts: Any, ref: str) -> str:
+    from .search import resolve_sources
+
+    ids = sorted(resolve_sources(facts, [ref]))
+    if len(ids) > 1:
+        raise InputError(f"{ref!r} names {len(ids)} sources ({', '.join(ids)}); give one source id")
+    return ids[0]
+
+
+@main.command()
+@click.argument("source_a")
+@click.argument("source_b")
+@output_options
+@pass_app
+def diff(app: App, source_a: str, source_b: str, output: Any) -> int:
+    """What two sources say that the other doesn't, where they agree, differ or conflict.
+
+    Exit 0 when nothing differs, 1 when anything does, 2 on trouble (like diff(1)).
+
+    \b
+    Examples:
+      factcli diff khaleej-2018-07-21 unknown-2017-10-25-shoigu-doha
+      factcli diff khaleej-2018-07-21 unknown-qatar-ambassador-interview --json | jq .summary
+    """
+    from . import render
+    from .compare import diff as run_diff
+
+    facts = app.facts()
+    result = run_diff(facts, _one_source(facts, source_a), _one_source(facts, source_b))
+    if output.fmt in ("json", "jsonl"):
+        render.write_json(output.out, result.to_dict())
+    else:
+        render.render_diff(output, result)
+    return 1 if result.differs() else 0
+
+
+@main.command()
+@click.argument("terms", nargs=-1)
+@filter_options
+@output_options
+@pass_app
+def compare(app: App, query: Any, output: Any) -> int:
+    """A proposition x source matrix: agree, compatible, conflict, changed, or one source only.
+
+    Rows are propositions (subject, predicate, object); cells are what each source gives.
+
+    \b
+    Examples:
+      factcli compare --object qatar-russia-mtc-agreement-2017
+      factcli compare S-400 --source khaleej-2018-07-21 --source unknown-qatar-ambassador-interview
+      factcli compare Qatar --csv > matrix.csv
+    """
+    from . import render
+    from .compare import compare as run_compare
+    from .search import resolve_sources
+    from .search import search as run_search
+
+    facts = app.facts()
+    columns = sorted(resolve_sources(facts, query.source)) if query.source else None
+    hits = run_search(facts, query)
+    if not hits:
+        return _nothing_found(app, output, query.terms)
+    matrix = run_compare(facts, [h.claim for h in hits], columns)
+    render.render_matrix(output, matrix)
+    return 0
+
+
+# --- add ------------------------------------------------------------------------------
+
+
+@main.command()
+@click.option("--source", "source_id", metavar="ID", help="Source id the quote comes from.")
+@click.option("--quote", help="Exact words of the source.")
+@click.option("--subject", help="Entity id or name.")
+@click.option("--predicate", help="Predicate from the vocabulary.")
+@click.option("--object", "object_", help="Entity id or name.")
+@click.option("--value", metavar="AMOUNT UNIT", help="A figure, e.g. '8600000000 USD' or '30 km'.")
+@click.option("--date", "date_", metavar="DATE", help="When it happened: 2017-10-25, 'Oct 2017', 'أكتوبر 2017', 'الشهر الماضي'.")
+@click.option("--polarity", type=click.Choice(["affirmed", "negated"]), default="affirmed", show_default=True)
+@click.option("--modality", type=click.Choice(["fact", "planned", "expected", "in_talks", "claimed", "hedged"]), default="fact", show_default=True)
+@click.option("--speaker", help="Who said it (entity id or name).")
+@click.option("--via", help="Agency or outlet the source took it from (entity id or name).")
+@click.option("--statement", help="One plain English sentence.")
+@click.option("--create-entities", is_flag=True, help="Accept unknown names as new entities.")
+@pass_app
+def add(app: App, source_id, quote, subject, predicate, object_, value, date_, polarity, modality,
+        speaker, via, statement, create_entities) -> int:
+    """Add one claim, checked like an import (the quote must be in the source).
+
+    Missing options are asked for when run on a terminal.
+
+    \b
+    Examples:
+      factcli --db mine.json add --source khaleej-2018-07-21 --quote "تبحث قطر مع روسيا" \\
+          --subject qatar --predicate negotiating_purchase --object s-400 --modality in_talks \\
+          --date "السبت" --statement "Qatar is discussing a possible S-400 purchase with Russia."
+    """
+    from .importer import import_records
+
+    fields = {"source": source_id, "quote": quote, "subject": subject, "predicate": predicate, "statement": statement}
+    missing = [k for k, v in fields.items() if not v]
+    if missing:
+        if not (sys.stdin.isatty() and click.get_text_stream("stdout").isatty()):
+            raise InputError("add needs " + ", ".join("--" + m for m in missing) + " (or run it on a terminal to be asked)")
+        for k in missing:
+            fields[k] = click.prompt(k)
+        if object_ is None:
+            object_ = click.prompt("object (blank for none)", default="", show_default=False) or None
+        if date_ is None:
+            date_ = click.prompt("date (blank for none)", default="", show_default=False) or None
+    record = {
+        "subject": fields["subject"], "predicate": fields["predicate"], "object": object_,
+        "value": _parse_value(value), "date": date_, "polarity": polarity, "modality": modality,
+        "speaker": speaker, "via": via, "statement": fields["statement"],
+        "citation": {"source": fields["source"], "quote": fields["quote"]},
+    }
+    summary = import_records(app.location, [record], create_entities=create_entities)
+    click.echo(summary.claim_ids[0])
+    return 0
+
+
+def _parse_value(text: str | None) -> dict[str, Any] | None:
+    if not text:
+        return None
+    parts = text.replace(",", "").split()
+    try:
+        amount = float(parts[0])
+    except (ValueError, IndexError):
+        raise InputError(f"--value {text!r}: expected 'AMOUNT UNIT', e.g. '8600000000 USD'") from None
+    if len(parts) != 2:
+        raise InputError(f"--value {text!r}: expected 'AMOUNT UNIT', e.g. '30 km'")
+    return {"amount": int(amount) if amount.is_integer() else amount, "unit": parts[1]}
 
 
 if __name__ == "__main__":  # pragma: no cover

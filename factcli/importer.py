@@ -103,6 +103,18 @@ def import_records(
         return batch.summary
 
 
+def build(records: list[dict[str, Any]], base: store.Facts | None = None, *, create_entities: bool = False) -> store.Facts:
+    """Validate `records` on top of `base` (or an empty store) in memory; no file is touched."""
+    base = base or store.Facts(None)
+    batch = _Batch(base, create_entities)
+    for n, rec in enumerate(records, 1):
+        batch.take(n, rec)
+    if batch.problems:
+        raise ValidationError(batch.problems)
+    batch.facts.meta["last_claim"] = batch.last_claim
+    return batch.facts
+
+
 class _Batch:
     def __init__(self, facts: store.Facts, create_entities: bool) -> None:
         # Validation reads a working copy that grows with the batch, so a claim may cite a

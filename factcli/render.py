@@ -217,3 +217,85 @@ def render_claim(output: Output, detail: dict[str, Any]) -> None:
         if v:
             table.add_row(Text(k), cell(v, output.rtl))
     console.print(table)
+
+
+def _claim_line(claim: dict[str, Any]) -> str:
+    bits = [status_text(claim), date_text(claim.get("date")), value_text(claim.get("value"))]
+    head = " ".join(b for b in bits if b)
+    return f"{claim['id']} [{head}] {claim['statement']}" if head else f"{claim['id']} {claim['statement']}"
+
+
+def render_diff(output: Output, result: Any) -> None:
+    """`diff`: one section per verdict, each line with both statements, dates and ids."""
+    sections = [
+        (f"only in {result.source_a}", [(c, None, "") for c in result.only_a]),
+        (f"only in {result.source_b}", [(None, c, "") for c in result.only_b]),
+    ] + [(status, [(p.a, p.b, p.reason) for p in result.by_status(status)])
+         for status in ("conflict", "changed", "compatible", "agree")]
+    if output.fmt in ("plain", "csv"):
+        if output.fmt == "csv":
+            writer = csv.writer(output.out, lineterminator="\n")
+            writer.writerow(["section", "claim_a", "claim_b", "reason", "statement_a", "statement_b"])
+        for name, rows in sections:
+            for a, b, reason in rows:
+                cols = [name, a["id"] if a else "", b["id"] if b else "", reason,
+                        a["statement"] if a else "", b["statement"] if b else ""]
+                if output.fmt == "csv":
+                    writer.writerow(cols)
+                else:
+                    output.out.write("\t".join(clean(c).replace("\t", " ").replace("\n", " ") for c in cols) + "\n")
+        return
+    from rich.text import Text
+
+    console = output.console()
+    for name, rows in sections:
+        if not rows:
+            continue
+        table = new_table(output, [result.source_a, result.source_b, "why"], title=f"{name} ({len(rows)})")
+        for a, b, reason in rows:
+            table.add_row(cell(_claim_line(a) if a else "", output.rtl), cell(_claim_line(b) if b else "", output.rtl), Text(clean(reason)))
+        console.print(table)
+    s = result.to_dict()["summary"]
+    console.print(Text(clean(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in s.items()))))
+
+
+def render_matrix(output: Output, matrix: Any) -> None:
+    """`compare`: propositions down, sources across, what each source gives in the cells."""
+    from .compare import cell_text
+
+    if output.fmt in ("json", "jsonl"):
+        rows = [{
+            "subject": r.proposition[0], "predicate": r.proposition[1], "object": r.proposition[2],
+            "statement": r.statement, "status": r.status, "reason": r.reason,
+            "cells": {sid: [c["id"] for c in claims] for sid, claims in r.cells.items()},
+            "values": {sid: cell_text(claims) for sid, claims in r.cells.items()},
+        } for r in matrix.rows]
+        if output.fmt == "jsonl":
+            for row in rows:
+                output.out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        else:
+            write_json(output.out, {"sources": matrix.sources, "rows": rows, "summary": matrix.summary})
+        return
+    columns: list[Column] = [("proposition", lambda r: r.statement)]
+    columns += [(sid, (lambda sid: lambda r: cell_text(r.cells.get(sid, [])))(sid)) for sid in matrix.sources]
+    columns += [("status", lambda r: r.status), ("why", lambda r: r.reason)]
+    if output.fmt == "csv":
+        writer = csv.writer(output.out, lineterminator="\n")
+        writer.writerow([h for h, _ in columns])
+        for row in matrix.rows:
+            writer.writerow([get(row) for _, get in columns])
+        return
+    summary = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in matrix.summary.items())
+    if output.fmt == "plain":
+        for row in matrix.rows:
+            output.out.write("\t".join(clean(get(row)).replace("\t", " ").replace("\n", " ") for _, get in columns) + "\n")
+        output.err.write(summary + "\n")
+        return
+    from rich.text import Text
+
+    table = new_table(output, [h for h, _ in columns])
+    for row in matrix.rows:
+        table.add_row(*(cell(get(row), output.rtl) for _, get in columns))
+    console = output.console()
+    console.print(table)
+    console.print(Text(clean(summary)))

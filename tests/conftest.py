@@ -1,0 +1,71 @@
+"""Shared fixtures: the shipped store, the curated corpus, and synthetic stores built
+through the importer (the same validating path users take), in memory or as a JSON file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from factcli import store
+from factcli.importer import build, import_records
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = Path(__file__).resolve().parent / "corpus"
+SHIPPED = ROOT / "facts.json"
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def corpus_records() -> list[dict[str, Any]]:
+    """The curated inputs the shipped store is built from, in build order."""
+    records = read_jsonl(CORPUS / "sources.jsonl") + read_jsonl(CORPUS / "entities.jsonl")
+    for path in sorted(CORPUS.glob("claims-*.jsonl")):
+        records += read_jsonl(path)
+    return records
+
+
+@pytest.fixture(scope="session")
+def shipped() -> store.Facts:
+    return store.load(store.Location(SHIPPED, "--db"))
+
+
+@pytest.fixture(params=["memory", "json"])
+def make_facts(request, tmp_path):
+    """make_facts(records) -> Facts, built in memory or written to and re-read from a file."""
+
+    def _make(records: list[dict[str, Any]]) -> store.Facts:
+        if request.param == "memory":
+            return build(records)
+        loc = store.Location(tmp_path / f"store-{len(list(tmp_path.iterdir()))}.json", "--db")
+        import_records(loc, records, create=True)
+        return store.load(loc)
+
+    return _make
+
+
+@pytest.fixture
+def store_file(tmp_path):
+    """store_file(records) -> Path of a new JSON store holding them."""
+
+    def _make(records: list[dict[str, Any]], name: str = "facts.json") -> Path:
+        path = tmp_path / name
+        import_records(store.Location(path, "--db"), records, create=True)
+        return path
+
+    return _make
+
+
+def source_record(sid: str, text: str, published: str = "2020-01-01", **extra: Any) -> dict[str, Any]:
+    """A minimal valid source for synthetic stores."""
+    day = {"start": published, "end": published, "precision": "day", "text": published}
+    return {"id": sid, "title": sid, "outlet": extra.pop("outlet", sid), "credited": [], "language": "en",
+            "url": None, "published": extra.pop("published_span", day), "note": None, "text": text, **extra}
+
+
+def entity_record(eid: str, name: str, etype: str = "country", aliases: list[str] | None = None) -> dict[str, Any]:
+    return {"id": eid, "type": etype, "name": name, "name_ar": None, "aliases": aliases or [], "description": None}
