@@ -22,7 +22,7 @@ EXAMPLES_HEADER = "Examples:"
 class FactcliGroup(click.Group):
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
-        err = click.get_text_stream("stderr")
+        err = sys.stderr
         try:
             rv = super().main(args, prog_name or "factcli", complete_var, standalone_mode=False, **extra)
         except FactcliError as exc:
@@ -45,11 +45,19 @@ class FactcliGroup(click.Group):
         except click.Abort:
             err.write("factcli: aborted\n")
             sys.exit(2)
+        except KeyboardInterrupt:
+            err.write("factcli: interrupted\n")
+            sys.exit(130)
         except BrokenPipeError:
             # The reader (head, less) went away: not an error of ours.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(0)
+        except Exception as exc:  # a bug of ours: still one line, with a way to see more
+            if os.environ.get("FACTCLI_DEBUG"):
+                raise
+            err.write(f"factcli: internal error: {type(exc).__name__}: {exc} (FACTCLI_DEBUG=1 shows where)\n")
+            sys.exit(2)
         sys.exit(rv if isinstance(rv, int) else 0)
 
 
@@ -79,12 +87,12 @@ def output_options(func: Any) -> Any:
     def wrapper(*args: Any, fmt: str | None, rtl: str, **kwargs: Any) -> Any:
         from .render import Output
 
-        out = click.get_text_stream("stdout")
+        out = sys.stdout
         tty = out.isatty()
         chosen = fmt or ("table" if tty else "plain")
         color = tty and not os.environ.get("NO_COLOR")
         width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
-        output = Output(chosen, out, click.get_text_stream("stderr"), color=color, rtl=rtl, width=width)
+        output = Output(chosen, out, sys.stderr, color=color, tty=tty, rtl=rtl, width=width)
         return func(*args, output=output, **kwargs)
 
     return wrapper
@@ -221,7 +229,7 @@ def import_(app: App, file: Any, create: bool, create_entities: bool) -> int:
     records = parse_records(text, name=file.name)
     summary = _with_progress(len(records), lambda progress: import_records(
         app.location, records, create=create, create_entities=create_entities, progress=progress))
-    err = click.get_text_stream("stderr")
+    err = sys.stderr
     extra = f", {summary.unchanged} already present" if summary.unchanged else ""
     err.write(
         f"imported {summary.sources} sources, {summary.entities} entities, "
@@ -232,7 +240,7 @@ def import_(app: App, file: Any, create: bool, create_entities: bool) -> int:
 
 def _with_progress(total: int, run: Any) -> Any:
     """A progress bar on stderr, only on a terminal and only for large inputs."""
-    err = click.get_text_stream("stderr")
+    err = sys.stderr
     if total < 500 or not err.isatty():
         return run(None)
     from rich.progress import Progress
@@ -502,7 +510,7 @@ def add(app: App, source_id, quote, subject, predicate, object_, value, date_, p
     fields = {"source": source_id, "quote": quote, "subject": subject, "predicate": predicate, "statement": statement}
     missing = [k for k, v in fields.items() if not v]
     if missing:
-        if not (sys.stdin.isatty() and click.get_text_stream("stdout").isatty()):
+        if not (sys.stdin.isatty() and sys.stdout.isatty()):
             raise InputError("add needs " + ", ".join("--" + m for m in missing) + " (or run it on a terminal to be asked)")
         for k in missing:
             fields[k] = click.prompt(k)

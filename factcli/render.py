@@ -34,6 +34,7 @@ class Output:
     out: TextIO
     err: TextIO
     color: bool = True
+    tty: bool = False  # styles (bold, reverse) only on a real terminal
     rtl: str = "logical"  # or "visual": reshaped for terminals without bidi support
     width: int | None = None
 
@@ -42,7 +43,7 @@ class Output:
 
         return Console(
             file=self.err if stderr else self.out,
-            force_terminal=self.fmt == "table",
+            force_terminal=self.tty,
             no_color=not self.color,
             highlight=False,
             emoji=False,

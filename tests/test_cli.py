@@ -1,0 +1,248 @@
+"""The command line as users drive it: exit codes, formats, errors, help, the TTY path."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+from conftest import SHIPPED, entity_record, source_record
+
+from factcli import __version__
+from factcli.cli import main
+from factcli.render import Output, render_claim
+from factcli.views import claim_detail
+
+
+def run(*args: str, input: str | None = None, env: dict | None = None):
+    return CliRunner().invoke(main, list(args), input=input, env=env)
+
+
+def ok(*args: str, **kw):
+    result = run(*args, **kw)
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    return result
+
+
+def one_error_line(result, *needles: str) -> str:
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("factcli: ")
+    assert "Traceback" not in result.stderr
+    for n in needles:
+        assert n in lines[0]
+    return lines[0]
+
+
+DB = ("--db", str(SHIPPED))
+
+
+def test_version_and_module_entry():
+    assert ok("--version").stdout.strip() == f"factcli, version {__version__}"
+    proc = subprocess.run([sys.executable, "-m", "factcli", "--version"], capture_output=True, text=True)
+    assert proc.returncode == 0 and __version__ in proc.stdout
+
+
+def test_every_command_documents_an_example():
+    for name, _command in main.commands.items():
+        help_text = ok(name, "--help").stdout
+        assert "Examples:" in help_text, name
+        assert "factcli" in help_text.split("Examples:")[1], name
+
+
+def test_sources_counts_add_up_to_the_claims(shipped):
+    rows = json.loads(ok(*DB, "sources", "--json").stdout)
+    assert [r["id"] for r in rows] == [s["id"] for s in shipped.sources]
+    assert sum(r["claims"] for r in rows) == len(shipped.claims)
+    assert all(r["text"] == s["text"] for r, s in zip(rows, shipped.sources, strict=True))
+    plain = ok(*DB, "sources").stdout.splitlines()
+    assert len(plain) == len(shipped.sources) and all("\t" in line for line in plain)
+
+
+def test_show_json_places_the_quote_in_its_paragraph(shipped):
+    claim = shipped.claims[0]
+    detail = json.loads(ok(*DB, "show", claim["id"], "--json").stdout)
+    para = detail["paragraph"]
+    assert para["text"][para["quote_start"]:para["quote_end"]] == claim["citation"]["quote"]
+    assert detail["source"]["id"] == claim["citation"]["source"]
+    assert detail["statement"] == claim["statement"]
+
+
+def test_show_plain_and_table(shipped):
+    claim = next(c for c in shipped.claims if c["date"] and c["speaker"])
+    plain = ok(*DB, "show", claim["id"]).stdout
+    assert f"statement\t{claim['statement']}" in plain
+    assert claim["date"]["text"] in plain
+    table = ok(*DB, "show", claim["id"], "--table").stdout
+    assert claim["statement"].split()[0] in table and "quote in its paragraph" in table
+    assert "\x1b" not in table  # styles only on a real terminal
+
+
+def test_show_unknown_id_is_one_line():
+    one_error_line(run(*DB, "show", "c99999"), "no claim 'c99999'")
+
+
+def test_verify_shipped_store_is_clean(shipped):
+    out = ok(*DB, "verify").stdout
+    assert out.startswith("ok: ") and f"{len(shipped.claims)} claims" in out
+    assert json.loads(ok(*DB, "verify", "--json").stdout) == []
+
+
+def test_verify_reports_a_corrupted_quote(tmp_path):
+    doc = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    first = next(iter(doc["claims"].values()))
+    first["citation"]["quote"] = "not in the text"
+    path = tmp_path / "bad.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    result = run("--db", str(path), "verify", "--json")
+    assert result.exit_code == 1
+    problems = json.loads(result.stdout)
+    assert {(p["id"], p["field"]) for p in problems} >= {(first["id"], "citation.quote")}
+
+
+@pytest.mark.parametrize("content, needle", [
+    (None, "no store at"),
+    ("", "empty"),
+    ("{not json", "invalid JSON at line 1"),
+    ("[]", "not a factcli store"),
+])
+def test_bad_store_is_one_line_exit_2(tmp_path, content, needle):
+    path = tmp_path / "facts.json"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    line = one_error_line(run("--db", str(path), "sources"), needle)
+    assert str(path) in line
+    assert (not path.exists()) if content is None else path.read_text(encoding="utf-8") == content
+
+
+def test_store_from_environment(tmp_path):
+    one_error_line(run("sources", env={"FACTCLI_DB": str(tmp_path / "missing.json")}), "missing.json")
+
+
+def test_usage_errors_are_one_line():
+    one_error_line(run("--bogus"), "--bogus")
+    one_error_line(run(*DB, "search", "--limit", "zero"), "--limit")
+    one_error_line(run(*DB, "frobnicate"), "frobnicate")
+
+
+def _tiny_store(store_file):
+    text = "Qatar signed the deal on 25 October 2017. Russia denied it."
+    return store_file([
+        source_record("s1", text, published="2017-10-26"),
+        entity_record("qatar", "Qatar", aliases=["قطر"]),
+        entity_record("russia", "Russia"),
+        entity_record("deal", "The deal", etype="agreement"),
+    ])
+
+
+def test_import_from_stdin_and_refusal_leaves_file_untouched(store_file):
+    path = _tiny_store(store_file)
+    good = {"subject": "قطر", "predicate": "signed", "object": "deal", "date": "25 October 2017",
+            "statement": "Qatar signed the deal.", "citation": {"source": "s1", "quote": "Qatar signed the deal"}}
+    result = ok("--db", str(path), "import", "-", input=json.dumps(good))
+    assert "1 claims" in result.stderr
+    before = path.read_bytes()
+    bad = [dict(good, citation={"source": "s1", "quote": "Qatar signed the treaty"}),
+           dict(good, predicate="liked")]
+    result = run("--db", str(path), "import", "-", input="\n".join(json.dumps(b) for b in bad))
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert any(line.startswith("factcli: record 1, field citation.quote") for line in lines)
+    assert any(line.startswith("factcli: record 2, field predicate") for line in lines)
+    assert path.read_bytes() == before
+
+
+def test_add_with_options_then_search_finds_it(store_file):
+    path = _tiny_store(store_file)
+    result = ok("--db", str(path), "add", "--source", "s1", "--quote", "Russia denied it",
+                "--subject", "russia", "--predicate", "denied", "--statement", "Russia denied it.")
+    new_id = result.stdout.strip()
+    shown = json.loads(ok("--db", str(path), "show", new_id, "--json").stdout)
+    assert shown["citation"]["start"] == "Qatar signed the deal on 25 October 2017. ".__len__()
+
+
+def test_add_without_terminal_names_missing_options(store_file):
+    path = _tiny_store(store_file)
+    one_error_line(run("--db", str(path), "add", "--source", "s1"), "--quote", "--subject")
+
+
+def test_writes_to_installed_copy_are_refused(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)  # no ./facts.json here: the installed copy is used
+    monkeypatch.delenv("FACTCLI_DB", raising=False)
+    assert ok("sources", "--json").stdout.startswith("[")
+    one_error_line(run("import", "-", input='{"type": "country", "name": "X"}'), "read-only")
+
+
+# --- search output formats and exit codes -------------------------------------------
+
+
+def test_search_json_is_one_array_with_nested_source():
+    rows = json.loads(ok(*DB, "search", "S-400", "--json").stdout)
+    assert rows and all(set(r) >= {"id", "statement", "citation", "date", "source"} for r in rows)
+    assert all(r["source"]["id"] == r["citation"]["source"] for r in rows)
+    assert "keys" not in rows[0]
+
+
+def test_search_formats_agree():
+    ids = [r["id"] for r in json.loads(ok(*DB, "search", "S-400", "--json").stdout)]
+    jsonl = [json.loads(line)["id"] for line in ok(*DB, "search", "S-400", "--jsonl").stdout.splitlines()]
+    table = list(csv.reader(io.StringIO(ok(*DB, "search", "S-400", "--csv").stdout)))
+    plain = [line.split("\t")[0] for line in ok(*DB, "search", "S-400").stdout.splitlines()]
+    assert jsonl == ids and plain == ids and [r[0] for r in table[1:]] == ids
+    assert table[0][:3] == ["id", "date", "source"]
+
+
+def test_search_nothing_found_exits_1_with_a_hint():
+    result = run(*DB, "search", "Rosoboronexprt", "--json")
+    assert result.exit_code == 1
+    assert result.stdout.strip() == "[]"
+    assert "did you mean" in result.stderr and "Rosoboronexport" in result.stderr
+
+
+def test_search_bad_date_is_one_line():
+    one_error_line(run(*DB, "search", "--since", "the day after"), "cannot read date")
+
+
+def test_diff_with_itself_exits_0_and_json_has_sections():
+    result = ok(*DB, "diff", "khaleej-2018-07-21", "khaleej-2018-07-21", "--json")
+    doc = json.loads(result.stdout)
+    assert {"only_in_a", "only_in_b", "agree", "compatible", "conflict", "changed", "summary"} <= set(doc)
+    assert doc["only_in_a"] == [] and doc["conflict"] == []
+
+
+def test_diff_of_two_sources_exits_1():
+    result = run(*DB, "diff", "khaleej-2018-07-21", "unknown-2017-10-25-shoigu-doha")
+    assert result.exit_code == 1
+    assert "only in khaleej-2018-07-21" in result.stdout
+
+
+def test_diff_unknown_source_is_exit_2():
+    one_error_line(run(*DB, "diff", "khaleej-2018-07-21", "nowhere-news"), "nowhere-news")
+
+
+def test_compare_formats():
+    doc = json.loads(ok(*DB, "compare", "--object", "qatar-russia-mtc-agreement-2017", "--json").stdout)
+    assert doc["rows"] and set(doc["summary"]) >= {"propositions", "agree", "compatible", "conflict", "changed"}
+    rows = list(csv.reader(io.StringIO(ok(*DB, "compare", "--object", "qatar-russia-mtc-agreement-2017", "--csv").stdout)))
+    assert rows[0][0] == "proposition" and rows[0][-2:] == ["status", "why"]
+
+
+# --- the terminal path ----------------------------------------------------------------
+
+
+def test_terminal_rendering_keeps_data_inert(shipped):
+    """On a real terminal styles are ours; the data's own escapes and markup never pass."""
+    claim = dict(shipped.claims[0])
+    detail = claim_detail(shipped, claim["id"])
+    detail["statement"] = "[bold red]x[/] \x1b[31mred\x1b[0m \x1b]8;;http://evil\x1b\\link\u202e"
+    buf = io.StringIO()
+    render_claim(Output("table", buf, io.StringIO(), color=True, tty=True, width=100), detail)
+    text = buf.getvalue()
+    assert "[bold red]x[/]" in text  # markup shown literally
+    assert "\x1b]8" not in text and "\x1b[31m" not in text and "\u202e" not in text
+    assert "\x1b[" in text  # the terminal path did style the output
