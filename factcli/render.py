@@ -260,6 +260,10 @@ def render_diff(output: Output, result: Any) -> None:
     console.print(Text(clean(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in s.items()))))
 
 
+def _source_cell(sid: str, cell_text: Callable[[list[dict[str, Any]]], str]) -> Callable[[Any], str]:
+    return lambda row: cell_text(row.cells.get(sid, []))
+
+
 def render_matrix(output: Output, matrix: Any) -> None:
     """`compare`: propositions down, sources across, what each source gives in the cells."""
     from .compare import cell_text
@@ -278,7 +282,7 @@ def render_matrix(output: Output, matrix: Any) -> None:
             write_json(output.out, {"sources": matrix.sources, "rows": rows, "summary": matrix.summary})
         return
     columns: list[Column] = [("proposition", lambda r: r.statement)]
-    columns += [(sid, (lambda sid: lambda r: cell_text(r.cells.get(sid, [])))(sid)) for sid in matrix.sources]
+    columns += [(sid, _source_cell(sid, cell_text)) for sid in matrix.sources]
     columns += [("status", lambda r: r.status), ("why", lambda r: r.reason)]
     if output.fmt == "csv":
         writer = csv.writer(output.out, lineterminator="\n")
