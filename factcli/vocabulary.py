@@ -10,6 +10,7 @@ from __future__ import annotations
 PREDICATES: dict[str, str] = {
     # Deals, contracts and arms transfers
     "signed": "subject (state, person or organization) signed object (agreement or contract)",
+    "party_to": "subject (state) has object (agreement) in force; the source does not say when it was signed",
     "negotiating_purchase": "subject (buyer state) is in talks to buy object (weapon system)",
     "negotiating_sale": "subject (seller state or company) is in talks to sell to object (buyer state)",
     "made_progress_on": "subject (state) advanced toward a deal for object (weapon system)",
@@ -18,6 +19,7 @@ PREDICATES: dict[str, str] = {
     "delivered": "subject (supplier) delivered object (weapon system) to its buyer",
     "supplies": "subject (state or company) supplies or will supply object (weapon or service)",
     "considering": "subject (state) is studying or weighing object (a deal, system or partner state)",
+    "ready_to_cooperate_with": "subject (state) says it is ready to cooperate with object (state)",
     "ready_to_negotiate": "subject (state) is willing to negotiate object (weapon system)",
     "includes": "subject (agreement or contract package) covers object (weapon, item or area)",
     "prohibits": "subject (agreement) forbids object (an act, described in the statement)",
