@@ -19,6 +19,14 @@ from .errors import FactcliError, InputError
 EXAMPLES_HEADER = "Examples:"
 
 
+def _say(err: Any, message: str) -> None:
+    """One error line on stderr. Messages quote input and stored data (a date phrase, a
+    name): its controls and bidi overrides are dropped here, so no error acts on a terminal."""
+    from .render import plain
+
+    err.write(f"factcli: {plain(message)}\n")
+
+
 class FactcliGroup(click.Group):
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
@@ -27,18 +35,18 @@ class FactcliGroup(click.Group):
             rv = super().main(args, prog_name or "factcli", complete_var, standalone_mode=False, **extra)
         except FactcliError as exc:
             for line in getattr(exc, "problems", []):
-                err.write(f"factcli: {line}\n")
-            err.write(f"factcli: {exc}\n")
+                _say(err, line)
+            _say(err, str(exc))
             sys.exit(exc.exit_code)
         except click.exceptions.NoArgsIsHelpError as exc:
             click.echo(exc.ctx.get_help() if exc.ctx else "", file=err)
             sys.exit(2)
         except click.UsageError as exc:
             hint = f" (see '{exc.ctx.command_path} --help')" if exc.ctx else ""
-            err.write(f"factcli: {exc.format_message()}{hint}\n")
+            _say(err, f"{exc.format_message()}{hint}")
             sys.exit(2)
         except click.ClickException as exc:
-            err.write(f"factcli: {exc.format_message()}\n")
+            _say(err, exc.format_message())
             sys.exit(exc.exit_code if exc.exit_code else 2)
         except click.exceptions.Exit as exc:
             sys.exit(exc.exit_code)
@@ -56,7 +64,7 @@ class FactcliGroup(click.Group):
         except Exception as exc:  # a bug of ours: still one line, with a way to see more
             if os.environ.get("FACTCLI_DEBUG"):
                 raise
-            err.write(f"factcli: internal error: {type(exc).__name__}: {exc} (FACTCLI_DEBUG=1 shows where)\n")
+            _say(err, f"internal error: {type(exc).__name__}: {exc} (FACTCLI_DEBUG=1 shows where)")
             sys.exit(2)
         sys.exit(rv if isinstance(rv, int) else 0)
 
@@ -299,7 +307,7 @@ def _nothing_found(app: App, output: Any, terms: list[str], what: str = "claims"
     near = suggestions(app.facts(), terms) if terms else []
     if near:
         hint = "; did you mean " + " or ".join(repr(n) for n in near) + "?"
-    output.err.write(f"factcli: no {what} match{hint}\n")
+    _say(output.err, f"no {what} match{hint}")
     if output.fmt == "json":
         output.out.write("[]\n")
     return 1
@@ -437,8 +445,10 @@ def diff(app: App, source_a: str, source_b: str, output: Any) -> int:
 
     facts = app.facts()
     result = run_diff(facts, _one_source(facts, source_a), _one_source(facts, source_b))
-    if output.fmt in ("json", "jsonl"):
+    if output.fmt == "json":
         render.write_json(output.out, result.to_dict())
+    elif output.fmt == "jsonl":  # one object, so one line
+        output.out.write(render.dumps(result.to_dict()) + "\n")
     else:
         render.render_diff(output, result)
     return 1 if result.differs() else 0

@@ -18,6 +18,7 @@ from . import store
 from .dates import DateSpan, parse_date
 from .errors import DateError, InputError
 from .lexicon import Lexicon
+from .normalize import strip_controls
 from .schema import (
     CLAIM_ID,
     SLUG,
@@ -56,25 +57,27 @@ class Summary:
 
 
 def parse_records(text: str, name: str = "input") -> list[dict[str, Any]]:
-    """A JSON array of objects, one object, or JSON Lines."""
+    """A JSON array of objects, one object (pretty-printed or not), JSON Lines, or a stream
+    of objects one after another (what `jq '.[]'` prints)."""
     stripped = text.lstrip("\ufeff").strip()
     if not stripped:
         raise InputError(f"{name}: no records (empty input)")
-    if stripped[0] == "[" or "\n" not in stripped:
-        try:
-            doc = json.loads(stripped)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{name}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
-        records = doc if isinstance(doc, list) else [doc]
-    else:
-        records = []
-        for lineno, line in enumerate(stripped.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                records.append(json.loads(line))
-            except json.JSONDecodeError as exc:
-                raise InputError(f"{name}: invalid JSON on line {lineno} column {exc.colno}: {exc.msg}") from None
+    try:
+        values = _json_values(stripped)
+    except json.JSONDecodeError as exc:
+        where = f"line {exc.lineno} column {exc.colno}"
+        line = _first_bad_line(stripped) if stripped[0] != "[" else None
+        if line is not None:
+            # JSON Lines with one bad line: name that line, not where the stream parser gave up.
+            where = f"line {line[0]} column {line[1].colno}"
+            exc = line[1]
+        raise InputError(f"{name}: invalid JSON at {where}: {exc.msg}") from None
+    except RecursionError:
+        # json recurses once per level: 10^5 `[` would otherwise escape as an internal error.
+        raise InputError(f"{name}: invalid JSON: nested too deeply") from None
+    except ValueError as exc:  # e.g. an integer longer than Python's 4300-digit limit
+        raise InputError(f"{name}: invalid JSON: {str(exc).splitlines()[0]}") from None
+    records = values[0] if len(values) == 1 and isinstance(values[0], list) else values
     bad = [i for i, r in enumerate(records, 1) if not isinstance(r, dict)]
     if bad:
         raise InputError(f"{name}: record {bad[0]} is not a JSON object")
@@ -98,8 +101,10 @@ def import_records(
                 progress(n)
         if batch.problems:
             raise ValidationError(batch.problems)
-        meta = dict(tx.facts.meta, last_claim=batch.last_claim)
-        tx.add(batch.new_sources, batch.new_entities, batch.new_claims, meta=meta)
+        # Nothing new (all "unchanged"): leave the file, and its mtime, alone.
+        if tx.created or batch.new_sources or batch.new_entities or batch.new_claims:
+            meta = dict(tx.facts.meta, last_claim=batch.last_claim)
+            tx.add(batch.new_sources, batch.new_entities, batch.new_claims, meta=meta)
         return batch.summary
 
 
@@ -113,6 +118,66 @@ def build(records: list[dict[str, Any]], base: store.Facts | None = None, *, cre
         raise ValidationError(batch.problems)
     batch.facts.meta["last_claim"] = batch.last_claim
     return batch.facts
+
+
+def _json_values(text: str) -> list[Any]:
+    decoder = json.JSONDecoder()
+    values, i = [], 0
+    while i < len(text):
+        value, i = decoder.raw_decode(text, i)
+        values.append(value)
+        while i < len(text) and text[i] in " \t\r\n":
+            i += 1
+    return values
+
+
+def _first_bad_line(text: str) -> tuple[int, json.JSONDecodeError] | None:
+    """When the input reads as JSON Lines (its first line is a whole object), its first bad line."""
+    lines = text.splitlines()
+    try:
+        first = json.loads(lines[0])
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(first, dict):
+        return None
+    for lineno, line in enumerate(lines, 1):
+        try:
+            if line.strip():
+                json.loads(line)
+        except json.JSONDecodeError as exc:
+            return lineno, exc
+        except (ValueError, RecursionError):
+            continue
+    return None
+
+
+def _unpaired_surrogates(rec: dict[str, Any]) -> list[str]:
+    # A JSON escape like "\ud800" parses into a str that has no UTF-8 form: it could be
+    # neither stored nor printed, so it is refused like any other bad field.
+    def bad(v: Any) -> bool:
+        if isinstance(v, str):
+            return any("\ud800" <= ch <= "\udfff" for ch in v)
+        if isinstance(v, dict):
+            return any(bad(k) or bad(x) for k, x in v.items())
+        if isinstance(v, list):
+            return any(bad(x) for x in v)
+        return False
+
+    return [k for k, v in rec.items() if bad(k) or bad(v)]
+
+
+def _ordered_keys(d: Any, keys: tuple[str, ...]) -> Any:
+    # Nested objects in contract order whatever order the input had, so the same record
+    # is stored as the same bytes.
+    if not isinstance(d, dict):
+        return d
+    out = {k: d[k] for k in keys if k in d}
+    out.update((k, v) for k, v in d.items() if k not in out)
+    return out
+
+
+_DATE_KEYS = ("start", "end", "precision", "text")
+_VALUE_KEYS = ("amount", "unit")
 
 
 class _Batch:
@@ -140,6 +205,11 @@ class _Batch:
         self.problems.append(f"record {n}, field {fld}: {msg}" if fld else f"record {n}: {msg}")
 
     def take(self, n: int, rec: dict[str, Any]) -> None:
+        surrogates = _unpaired_surrogates(rec)
+        if surrogates:
+            for fld in surrogates:
+                self.fail(n, fld, "contains an unpaired surrogate escape (\\ud800-\\udfff), not valid Unicode")
+            return
         if "text" in rec:
             self._source(n, rec)
         elif "citation" in rec:
@@ -167,10 +237,14 @@ class _Batch:
                 return
             out["sha256"] = digest
             if not rec.get("title"):
-                out["title"] = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")[:120]
+                # The text is kept byte for byte, but a title we derive is a field we write:
+                # the controls a raw first line may carry are left out, not held against it.
+                lines = (strip_controls(ln).strip() for ln in text.splitlines())
+                out["title"] = next((ln for ln in lines if ln), "")[:120]
             if not rec.get("language"):
                 out["language"] = "ar" if len(re.findall(r"[\u0600-\u06ff]", text)) * 2 > len(text.strip()) * 0.5 else "en"
         pub = rec.get("published")
+        out["published"] = _ordered_keys(pub, _DATE_KEYS)
         if isinstance(pub, str):
             try:
                 out["published"] = parse_date(pub).to_dict()
@@ -181,10 +255,15 @@ class _Batch:
             out["id"] = self._new_source_id(out)
         existing = self.facts.source(out.get("id"))
         if existing is not None:
-            if existing.get("sha256") == out.get("sha256"):
-                self.summary.unchanged += 1
-            else:
+            if existing.get("sha256") != out.get("sha256"):
                 self.fail(n, "id", f"source {out['id']!r} is already stored with another text")
+                return
+            # Same text, other details: saying "unchanged" would silently drop the edit.
+            differ = [k for k in SOURCE_FIELDS if k in rec and existing.get(k) != out.get(k)]
+            if differ:
+                self.fail(n, differ[0], f"source {out['id']!r} is already stored with another {differ[0]}")
+            else:
+                self.summary.unchanged += 1
             return
         for fld, msg in source_problems(out):
             self.fail(n, fld, msg)
@@ -242,6 +321,8 @@ class _Batch:
         out = {k: rec.get(k) for k in CLAIM_FIELDS}
         out["polarity"] = rec.get("polarity") or "affirmed"
         out["modality"] = rec.get("modality") or "fact"
+        out["date"] = _ordered_keys(out["date"], _DATE_KEYS)
+        out["value"] = _ordered_keys(out["value"], _VALUE_KEYS)
         source = self._citation(n, out)
         for fld in ("subject", "object", "speaker", "via"):
             out[fld] = self._entity_ref(n, fld, out[fld])
@@ -252,10 +333,13 @@ class _Batch:
             except DateError as exc:
                 self.fail(n, "date", str(exc))
         out["id"] = self._claim_id(n, out["id"])
-        if len(self.problems) > before:
-            return
+        # Every problem of the record, but each field family once: a quote already reported
+        # as not found is not reported again as "offsets must be integers".
+        reported = {p.split(", field ", 1)[1].split(":", 1)[0].split(".")[0]
+                    for p in self.problems[before:] if ", field " in p}
         for fld, msg in claim_problems(out, self.facts):
-            self.fail(n, fld, msg)
+            if fld.split(".")[0] not in reported:
+                self.fail(n, fld, msg)
         if len(self.problems) > before:
             return
         key = _span_key(out)
@@ -276,6 +360,11 @@ class _Batch:
         m = CLAIM_ID.match(str(given))
         if not m:
             self.fail(n, "id", f"{given!r} is not a claim id (c0001); leave it out to get one")
+            return str(given)
+        canonical = f"c{int(m.group(1)):04d}"
+        if given != canonical:
+            # c5 and c0005 would be two ids for one number.
+            self.fail(n, "id", f"{given!r} is not written as claim ids are; write {canonical}")
             return str(given)
         if self.facts.claim(given) is not None:
             self.fail(n, "id", f"{given} is already used")

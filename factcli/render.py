@@ -24,6 +24,11 @@ FORMATS = ("table", "plain", "json", "jsonl", "csv")
 _BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 _ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 FSI, PDI = "\u2068", "\u2069"
+# What json.dumps(ensure_ascii=False) leaves raw although a terminal acts on it (DEL and
+# the C1 controls, CSI U+009B among them) or it reorders text (bidi controls), and the line
+# separators that some readers split JSON Lines on. They go out as \uXXXX escapes: the
+# parsed value is unchanged, and `factcli search --json` on a terminal stays inert.
+_JSON_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
 @dataclass
@@ -60,6 +65,17 @@ def clean(text: Any) -> str:
     return _BIDI.sub("", strip_controls(str(text)))
 
 
+def plain(text: Any) -> str:
+    """A value as one field of a tab-separated line: clean, no tabs or line breaks."""
+    return clean(text).replace("\t", " ").replace("\n", " ").replace("\u2028", " ").replace("\u2029", " ")
+
+
+def dumps(data: Any, indent: int | None = None) -> str:
+    """JSON text of `data`, Arabic readable, every control or bidi character escaped."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def cell(text: Any, rtl: str = "logical") -> Any:
     """A table cell: `Text`, never markup; Arabic isolated (or reshaped in visual mode)."""
     from rich.text import Text
@@ -91,15 +107,15 @@ def emit(output: Output, records: Sequence[dict[str, Any]], columns: Sequence[Co
         write_json(output.out, list(records))
     elif output.fmt == "jsonl":
         for rec in records:
-            output.out.write(json.dumps(rec, ensure_ascii=False) + "\n")
+            output.out.write(dumps(rec) + "\n")
     elif output.fmt == "csv":
         writer = csv.writer(output.out, lineterminator="\n")
-        writer.writerow([h for h, _ in columns])
+        writer.writerow([clean(h) for h, _ in columns])
         for rec in records:
-            writer.writerow([_flat(get(rec)) for _, get in columns])
+            writer.writerow([clean(_flat(get(rec))) for _, get in columns])
     elif output.fmt == "plain":
         for rec in records:
-            output.out.write("\t".join(clean(_flat(get(rec))).replace("\t", " ").replace("\n", " ") for _, get in columns) + "\n")
+            output.out.write("\t".join(plain(_flat(get(rec))) for _, get in columns) + "\n")
     else:
         table = new_table(output, [h for h, _ in columns], title)
         for rec in records:
@@ -113,12 +129,12 @@ def new_table(output: Output, headers: Sequence[str], title: str | None = None) 
 
     table = Table(title=clean(title) if title else None, box=box.SIMPLE_HEAD, show_lines=False, expand=False)
     for h in headers:
-        table.add_column(h, overflow="fold")
+        table.add_column(clean(h), overflow="fold")
     return table
 
 
 def write_json(out: TextIO, data: Any) -> None:
-    out.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    out.write(dumps(data, indent=2) + "\n")
 
 
 def _flat(value: Any) -> str:
@@ -199,7 +215,7 @@ def render_claim(output: Output, detail: dict[str, Any]) -> None:
     if output.fmt == "plain":
         for k, v in lines + facts_rows:
             if v:
-                output.out.write(f"{k}\t{clean(v).replace(chr(10), ' ')}\n")
+                output.out.write(f"{k}\t{plain(v)}\n")
         return
     para = detail["paragraph"]
     body = clean(para["text"][: para["quote_start"]])
@@ -211,7 +227,7 @@ def render_claim(output: Output, detail: dict[str, Any]) -> None:
     text.append(tail + PDI)
     if output.rtl == "visual":
         text = Text(visual(clean(para["text"])))
-    console.print(Text(f"{detail['id']}  ", style="bold") + Text(clean(detail["statement"])))
+    console.print(Text(f"{clean(detail['id'])}  ", style="bold") + Text(clean(detail["statement"])))
     console.print(Panel(text, title="quote in its paragraph", title_align="left"))
     table = new_table(output, ["field", "value"])
     for k, v in facts_rows:
@@ -242,9 +258,9 @@ def render_diff(output: Output, result: Any) -> None:
                 cols = [name, a["id"] if a else "", b["id"] if b else "", reason,
                         a["statement"] if a else "", b["statement"] if b else ""]
                 if output.fmt == "csv":
-                    writer.writerow(cols)
+                    writer.writerow([clean(c) for c in cols])
                 else:
-                    output.out.write("\t".join(clean(c).replace("\t", " ").replace("\n", " ") for c in cols) + "\n")
+                    output.out.write("\t".join(plain(c) for c in cols) + "\n")
         return
     from rich.text import Text
 
@@ -277,7 +293,7 @@ def render_matrix(output: Output, matrix: Any) -> None:
         } for r in matrix.rows]
         if output.fmt == "jsonl":
             for row in rows:
-                output.out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                output.out.write(dumps(row) + "\n")
         else:
             write_json(output.out, {"sources": matrix.sources, "rows": rows, "summary": matrix.summary})
         return
@@ -286,15 +302,15 @@ def render_matrix(output: Output, matrix: Any) -> None:
     columns += [("status", lambda r: r.status), ("why", lambda r: r.reason)]
     if output.fmt == "csv":
         writer = csv.writer(output.out, lineterminator="\n")
-        writer.writerow([h for h, _ in columns])
+        writer.writerow([clean(h) for h, _ in columns])
         for row in matrix.rows:
-            writer.writerow([get(row) for _, get in columns])
+            writer.writerow([clean(get(row)) for _, get in columns])
         return
     summary = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in matrix.summary.items())
     if output.fmt == "plain":
         for row in matrix.rows:
-            output.out.write("\t".join(clean(get(row)).replace("\t", " ").replace("\n", " ") for _, get in columns) + "\n")
-        output.err.write(summary + "\n")
+            output.out.write("\t".join(plain(get(row)) for _, get in columns) + "\n")
+        output.err.write(clean(summary) + "\n")
         return
     from rich.text import Text
 

@@ -9,7 +9,9 @@ plus the records that come before it in the same batch.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
+import sys
 from typing import Any
 
 from .dates import problems as date_problems
@@ -77,6 +79,8 @@ def source_problems(rec: dict[str, Any]) -> list[Problem]:
     credited = rec.get("credited")
     if not isinstance(credited, list) or not all(isinstance(c, str) for c in credited):
         out.append(("credited", "must be a list of names"))
+    elif any(_CONTROL.search(c) for c in credited):
+        out.append(("credited", "contains control characters"))
     out += _date_field(rec, "published", required=True)
     return out
 
@@ -130,6 +134,13 @@ def value_problems(value: Any) -> list[Problem]:
     amount = value["amount"]
     if isinstance(amount, bool) or not isinstance(amount, (int, float)):
         return [("value.amount", "must be a number")]
+    if isinstance(amount, float) and not math.isfinite(amount):
+        # json reads NaN and Infinity, but they are not JSON: jq and orjson refuse them.
+        return [("value.amount", f"must be a finite number, not {amount}")]
+    if isinstance(amount, int) and abs(amount) > sys.float_info.max:
+        # Python reads a 400-digit integer, but no float holds it: jq would turn it into
+        # 1.7976931348623157e+308 and display arithmetic would overflow.
+        return [("value.amount", f"must be a finite number, not one of {len(str(abs(amount)))} digits")]
     if value["unit"] not in UNITS:
         return [("value.unit", f"{value['unit']!r} is not one of {', '.join(UNITS)}")]
     return []
@@ -146,6 +157,12 @@ def citation_problems(cit: Any, facts: Any) -> list[Problem]:
         return [("citation.quote", "is required")]
     if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)):
         return [("citation.start", "start and end must be integers")]
-    if source["text"][start:end] != quote:
+    text = source.get("text")
+    if not isinstance(text, str):
+        return [("citation.source", f"source {source['id']!r} has no text to quote")]
+    if not 0 <= start < end <= len(text):
+        # Python would slice with negative or reversed offsets; a citation may not.
+        return [("citation.start", f"{start}:{end} is not a span of {source['id']} (0..{len(text)})")]
+    if text[start:end] != quote:
         return [("citation.quote", f"is not the text at {start}:{end} of {source['id']}")]
     return []

@@ -57,20 +57,25 @@ class Facts:
     meta: dict[str, Any] = field(default_factory=lambda: {"schema": SCHEMA_VERSION, "last_claim": 0})
 
     def source(self, source_id: str) -> dict[str, Any] | None:
-        return self._index("sources").get(source_id)
+        return self._lookup("sources", source_id)
 
     def entity(self, entity_id: str) -> dict[str, Any] | None:
-        return self._index("entities").get(entity_id)
+        return self._lookup("entities", entity_id)
 
     def claim(self, claim_id: str) -> dict[str, Any] | None:
-        return self._index("claims").get(claim_id)
+        return self._lookup("claims", claim_id)
+
+    def _lookup(self, table: str, rid: Any) -> dict[str, Any] | None:
+        # Ids come from untrusted input and hand-edited files: a list or an object where an
+        # id belongs is simply not found (the schema check reports it), never a TypeError.
+        return self._index(table).get(rid) if isinstance(rid, str) else None
 
     def _index(self, table: str) -> dict[str, dict[str, Any]]:
         cache = self.__dict__.setdefault("_indexes", {})
         rows = getattr(self, table)
         # Rebuilt when the table grows (the importer appends while it validates).
         if table not in cache or cache[table][0] != len(rows):
-            cache[table] = (len(rows), {r.get("id"): r for r in rows})
+            cache[table] = (len(rows), {r["id"]: r for r in rows if isinstance(r.get("id"), str)})
         return cache[table][1]
 
 
@@ -170,6 +175,10 @@ def _check_shape(doc: Any, path: Path) -> None:
         rows = doc[table]
         if not isinstance(rows, dict) or not all(isinstance(r, dict) for r in rows.values()):
             raise bad(f"table {table!r} is not an object of records")
+        # TinyDB reads record keys as integer document ids; any other key would crash it.
+        odd = next((k for k in rows if not (k.isascii() and k.isdigit())), None)
+        if odd is not None:
+            raise bad(f"table {table!r} has record key {odd!r}, expected a number")
     meta = next(iter(doc["meta"].values()), {})
     version = meta.get("schema")
     if version != SCHEMA_VERSION:
@@ -214,9 +223,10 @@ def empty_document() -> dict[str, Any]:
 class Transaction:
     """What a writer may do inside `writing()`: read the snapshot, then add records."""
 
-    def __init__(self, db: TinyDB, path: Path) -> None:
+    def __init__(self, db: TinyDB, path: Path, created: bool = False) -> None:
         self._db = db
         self.facts = _snapshot(db, path)
+        self.created = created  # the file does not exist yet: only an add() makes it
 
     def add(self, sources=(), entities=(), claims=(), meta: dict[str, Any] | None = None) -> None:
         for table, rows in (("sources", sources), ("entities", entities), ("claims", claims)):
@@ -241,16 +251,19 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
             f"the installed store {location.path} is read-only; "
             f"write to your own copy with --db PATH or ${ENV_VAR}"
         )
-    path = location.path
+    # Through a symlink, write the file it points to: replacing the link itself would
+    # leave the real store stale and the link turned into a copy.
+    path = Path(os.path.realpath(location.path)) if location.path.is_symlink() else location.path
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
         raise StoreError(f"no folder {folder} for the store {path}")
     with _exclusive_lock(path):
-        if create and not path.exists():
+        created = create and not path.exists()
+        if created:
             doc = empty_document()
         else:
             doc = _read_file(path, location.origin)
-            if not os.access(path, os.W_OK):
+            if not _writable(path):
                 raise StoreError(f"{path} is read-only: nothing was written")
         storage_box: dict[str, _SnapshotStorage] = {}
 
@@ -259,11 +272,17 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
             return storage_box["s"]
 
         db = TinyDB(storage=storage_factory, data=doc)
-        yield Transaction(db, path)
+        yield Transaction(db, path, created)
         storage = storage_box["s"]
         if storage.dirty:
-            _remove_stale_temps(folder)
+            _remove_stale_temps(path)
             atomic_write(path, dumps(storage.data))
+
+
+def _writable(path: Path) -> bool:
+    # os.access alone says yes to root for any file; a store without any write bit was
+    # made read-only on purpose (chmod a-w), and the write would go round it by rename.
+    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
 
 
 @contextmanager
@@ -284,13 +303,25 @@ def _exclusive_lock(path: Path) -> Iterator[None]:
         os.close(fd)  # closing releases the lock
 
 
-def _remove_stale_temps(folder: Path) -> None:
-    # Only a writer killed mid-write leaves these; we hold the lock, so none is live.
-    for leftover in folder.glob(_TMP_PREFIX + "*" + _TMP_SUFFIX):
-        try:
-            leftover.unlink()
-        except OSError:
-            pass
+def _tmp_prefix(path: Path) -> str:
+    return f"{_TMP_PREFIX}{path.name}-"
+
+
+def _remove_stale_temps(path: Path) -> None:
+    # Only a writer of this store killed mid-write leaves these; we hold its lock, so none
+    # is live. Another store's temps in the same folder are its writers' own business.
+    folder = path.parent if str(path.parent) else Path(".")
+    prefix = _tmp_prefix(path)
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if name.startswith(prefix) and name.endswith(_TMP_SUFFIX):
+            try:
+                os.unlink(folder / name)
+            except OSError:
+                pass
 
 
 def dumps(doc: dict[str, Any]) -> bytes:
@@ -316,8 +347,9 @@ def _ordered(table: str, record: dict[str, Any]) -> dict[str, Any]:
 def atomic_write(path: Path, data: bytes) -> None:
     """Write `data` to `path` so that readers see the old file or the new, never a mix."""
     folder = path.parent if str(path.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, suffix=_TMP_SUFFIX, dir=folder)
+    tmp = None
     try:
+        fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(path), suffix=_TMP_SUFFIX, dir=folder)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -328,10 +360,11 @@ def atomic_write(path: Path, data: bytes) -> None:
             os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except OSError as exc:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             raise StoreError(f"{path}: cannot write ({exc.strerror}); nothing was changed") from None
         raise StoreError(f"{path}: write failed ({exc.strerror}); nothing was changed") from None

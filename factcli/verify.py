@@ -18,7 +18,8 @@ def verify(facts: Facts) -> list[dict[str, str]]:
         out.append({"table": table, "id": str(rid), "field": fld, "problem": msg})
 
     for table, rows in (("sources", facts.sources), ("entities", facts.entities), ("claims", facts.claims)):
-        for rid, n in Counter(r.get("id") for r in rows).items():
+        # Ids that are not text are reported by the schema checks below.
+        for rid, n in Counter(r.get("id") for r in rows if isinstance(r.get("id"), str)).items():
             if n > 1:
                 add(table, rid, "id", f"used by {n} records")
     for src in facts.sources:
@@ -27,7 +28,10 @@ def verify(facts: Facts) -> list[dict[str, str]]:
     for ent in facts.entities:
         for fld, msg in entity_problems(ent):
             add("entities", ent.get("id"), fld, msg)
-    last = int(facts.meta.get("last_claim", 0))
+    last = facts.meta.get("last_claim", 0)
+    if isinstance(last, bool) or not isinstance(last, int) or last < 0:
+        add("meta", "1", "last_claim", f"must be a whole number, not {last!r}")
+        last = 0
     for claim in facts.claims:
         cid = claim.get("id")
         for fld, msg in claim_problems(claim, facts):

@@ -1,0 +1,588 @@
+"""Comparing sources: what each states, where they agree, differ in precision, contradict
+each other, or report a change over time.
+
+Two claims from different sources state the same *proposition* when `proposition()` says
+so (today: same subject, predicate and object). For each such pair `compare_claims` gives a
+status from `STATUSES` and the reason in plain words:
+
+- ``agree``: the same thing, as far as the two claims let us tell.
+- ``compatible``: no contradiction, but not identical either: one date contains the other
+  ("2017-10" contains "2017-10-25"), one side gives no date or no figure, the sources commit
+  differently (fact vs hedged), or a repeatable event is dated differently.
+- ``conflict``: both cannot be true: affirmed vs negated at the same time, a one-off event
+  on disjoint dates, figures that differ beyond rounding, figures in different units.
+- ``changed``: different at different times: in talks in 2018 and signed in 2021; no
+  progress in 2018 and progress in 2021; a figure that moved from one year to the next.
+
+The rules, in the order they are applied:
+
+1. Figures in different units conflict.
+2. Polarity or stage differs (stage: in talks < planned/expected < done, where done is
+   fact, claimed or hedged). On disjoint dates that is ``changed``. Otherwise affirmed vs
+   negated is a ``conflict``; a stage difference is ``changed`` when the two sources were
+   published at disjoint times (what is reported moved on: talks, then a signature) and a
+   ``conflict`` when they wrote at the same time. The publication dates come from `facts`;
+   without them a stage difference at overlapping dates is a conflict.
+3. Same polarity and stage: figures that differ beyond rounding are ``changed`` on disjoint
+   dates and a ``conflict`` otherwise. Disjoint dates then depend on the predicate's kind
+   (`predicate_kind`): a *state* reported at two times is consistent (``agree``: "no
+   progress" in 2018 and again in 2021); a *one-off event* on two dates is a ``conflict``
+   (the same agreement signed on the 25th and on the 26th), unless both claims deny it or
+   report talks, which describe a state before the event; a *repeatable event* on two
+   dates may be two occasions (``compatible``: Tamim visited Russia in March and in June).
+4. Anything else left over is ``compatible`` (precision, a missing date or figure on one
+   side, a different commitment) or ``agree``.
+
+Figures agree "within the rounding of the less precise figure". A figure's rounding step is
+the place value of its last significant digit, read in its natural scale (trillions,
+billions, millions, or units below a million), but never coarser than one decimal of that
+scale: a round "9 billion" is read as 9.0 bn, since news states a figure to the precision it
+has, and reading "9" as ±0.5 bn would let 8.6 bn agree with it. Two figures agree when the
+more precise one, rounded half up to the other's step, equals the other: 8.57 bn and 8.6 bn
+agree, 8.6 bn and 9 bn conflict, 61 and 62 countries conflict.
+
+A source may state a proposition more than once (two articles' paragraphs, two visits).
+Every claim is paired with its most favourable counterpart on the other side, and the
+proposition's status is the most severe of those pairs (conflict > changed > compatible >
+agree). Comparing every cross pair instead would call two sources that both report the same
+two visits a conflict (the March visit against the June one); the best match per claim
+still leaves a claim that nothing on the other side supports in plain view.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+from itertools import combinations
+from typing import Any
+
+from .dates import DateSpan
+from .errors import InputError
+from .store import Facts
+
+STATUSES = ("agree", "compatible", "conflict", "changed")
+SINGLE_SOURCE = "single_source"
+_SEVERITY = {"agree": 0, "compatible": 1, "changed": 2, "conflict": 3}
+
+# Predicates describing a condition that holds over a stretch of time, or a figure as of a
+# date: reported at two different times, the same report is consistent, not contradictory.
+STATE_PREDICATES = frozenset(
+    """
+    negotiating_purchase negotiating_sale made_progress_on considering ready_to_negotiate
+    supplies includes prohibits has_duration renews_automatically signed_contracts_value
+    exported_value order_book_value export_destinations prepares cooperates_with hosts supports
+    opposes pressures member_of holds_position held_position located_in distance_from
+    interested_in_hosting guided_by_interests in_contact_with ongoing_for_more_than has_role
+    strained_relations_with seeks_stronger_cooperation_with ready_to_cooperate_with party_to
+    """.split()
+)
+# Events whose object names a single occurrence (an agreement is signed once, takes effect
+# once): two disjoint dates for them cannot both be right.
+ONE_OFF_PREDICATES = frozenset(
+    """
+    signed completed_negotiations entered_into_force began cut_ties_with attends
+    leads_delegation_to
+    """.split()
+)
+# Events that happen again between the same subject and object (visits, calls, deliveries
+# in batches): two disjoint dates may be two occasions, so they are not a contradiction.
+REPEATABLE_PREDICATES = frozenset(
+    """
+    visited met phoned discussed conveyed_greetings praised thanked held_exercise_with accused
+    denied downplayed sanctioned threatened_sanctions purchased delivered
+    """.split()
+)
+
+# Stages a deal or event goes through; a claim "done" with less commitment is still done.
+_STAGE = {"in_talks": 0, "planned": 1, "expected": 1, "fact": 2, "claimed": 2, "hedged": 2}
+_MODALITY_WORDS = {
+    "fact": "fact",
+    "planned": "planned",
+    "expected": "expected",
+    "in_talks": "in talks",
+    "claimed": "claimed",
+    "hedged": "hedged",
+}
+_UNIT_WORDS = {
+    "country": ("country", "countries"),
+    "year": ("year", "years"),
+    "person": ("person", "people"),
+    "km": ("km", "km"),
+}
+_SCALES = ((Decimal(10) ** 12, "tn"), (Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m"))
+
+
+def proposition(claim: dict[str, Any]) -> tuple[str, str, str | None]:
+    """What a claim is about, as the key two sources must share to be compared.
+
+    Subject, predicate and object entity ids; date, figure, polarity and modality are what
+    gets compared, not part of the key. This is the one place to refine the rule, e.g. for
+    multi-valued predicates (a package `includes` several weapons: two different objects
+    there are two propositions, which is what this key already gives).
+    """
+    return (claim["subject"], claim["predicate"], claim.get("object"))
+
+
+def predicate_kind(predicate: str) -> str:
+    """The kind of a predicate: "state", "event" (one-off) or "repeatable".
+
+    An unlisted predicate counts as a one-off event, so a new one shows date differences
+    as conflicts until someone classifies it (a test checks the vocabulary is covered).
+    """
+    if predicate in STATE_PREDICATES:
+        return "state"
+    if predicate in REPEATABLE_PREDICATES:
+        return "repeatable"
+    return "event"
+
+
+# --- words for dates, figures and cells -----------------------------------------------
+
+
+def date_text(date: dict[str, Any] | None) -> str:
+    """A DATE at its precision: "2017-10-25", "2017-10", "2017", "2020-09..2021-05"."""
+    if not date:
+        return "undated"
+    cut = {"day": 10, "month": 7, "year": 4}.get(date.get("precision"), 10)
+    start, end = date["start"][:cut], date["end"][:cut]
+    return start if start == end else f"{start}..{end}"
+
+
+def _decimal(amount: float | int) -> Decimal:
+    # Through str so that 8.57e9 is read as written, not as its binary approximation.
+    return Decimal(str(amount))
+
+
+def _scale(amount: Decimal) -> tuple[Decimal, str]:
+    for size, word in _SCALES:
+        if abs(amount) >= size:
+            return size, word
+    return Decimal(1), ""
+
+
+def rounding_step(amount: float | int) -> Decimal:
+    """The precision a figure is stated to: see the module docstring."""
+    number = _decimal(amount)
+    size, _ = _scale(number)
+    finest = size / 10
+    if number == 0:
+        return finest
+    last_digit = Decimal(1).scaleb(number.normalize().as_tuple().exponent)
+    return min(last_digit, finest)
+
+
+def values_agree(a: float | int, b: float | int) -> bool:
+    """True if the two amounts are equal within the rounding of the less precise one."""
+    x, y = _decimal(a), _decimal(b)
+    if x == y:
+        return True
+    step_x, step_y = rounding_step(a), rounding_step(b)
+    if step_x == step_y:
+        return False
+    coarse, fine = (x, y) if step_x > step_y else (y, x)
+    step = max(step_x, step_y)
+    return (fine / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step == coarse
+
+
+def _plain(number: Decimal) -> str:
+    return format(number.normalize(), ",f")
+
+
+def _step_text(a: float | int, b: float | int) -> str:
+    """The coarser rounding step of two figures, in the scale of its figure: "0.1 bn"."""
+    coarse, step = max(((a, rounding_step(a)), (b, rounding_step(b))), key=lambda t: t[1])
+    size, word = _scale(_decimal(coarse))
+    return _plain(step / size) + (f" {word}" if word else "")
+
+
+def value_text(value: dict[str, Any] | None) -> str:
+    """A figure as people write it: "$8.6 bn", "61 countries", "30 km"."""
+    if not value:
+        return "no figure"
+    number = _decimal(value["amount"])
+    size, word = _scale(number)
+    shown = _plain(number / size) + (f" {word}" if word else "")
+    unit = value.get("unit")
+    if unit == "USD":
+        return f"${shown}"
+    singular, plural = _UNIT_WORDS.get(unit, (unit, unit))
+    return f"{shown} {singular if number == 1 else plural}"
+
+
+def _cell(claim: dict[str, Any]) -> str:
+    parts = []
+    if claim.get("polarity") == "negated":
+        parts.append("NOT")
+    if claim.get("modality", "fact") != "fact":
+        parts.append(_MODALITY_WORDS.get(claim["modality"], claim["modality"]))
+    if claim.get("value"):
+        parts.append(value_text(claim["value"]))
+    if claim.get("date"):
+        parts.append(date_text(claim["date"]))
+    # An affirmed, undated fact without a figure still says something: that it is so.
+    return " ".join(parts) or "yes"
+
+
+def cell_text(claims: list[dict[str, Any]]) -> str:
+    """What a source gives for one proposition, e.g. "2017-10-25", "NOT 2018-07-21",
+    "$8.6 bn 2021", "planned 2021-06"; several claims are joined with "; ", "" if none."""
+    return "; ".join(dict.fromkeys(_cell(c) for c in claims))
+
+
+# --- comparing two claims -------------------------------------------------------------
+
+
+def _span(claim: dict[str, Any]) -> DateSpan | None:
+    return DateSpan.from_dict(claim["date"]) if claim.get("date") else None
+
+
+def _published(claim: dict[str, Any], facts: Facts | None) -> DateSpan | None:
+    if facts is None:
+        return None
+    source = facts.source((claim.get("citation") or {}).get("source"))
+    return DateSpan.from_dict(source["published"]) if source and source.get("published") else None
+
+
+def _stance_words(a: dict[str, Any], b: dict[str, Any]) -> tuple[str, str]:
+    """How each claim stands, naming only what differs between them."""
+    words: list[list[str]] = [[], []]
+    polarity = [c.get("polarity", "affirmed") for c in (a, b)]
+    modality = [c.get("modality", "fact") for c in (a, b)]
+    for i in (0, 1):
+        if polarity[0] != polarity[1]:
+            words[i].append(polarity[i])
+        if modality[0] != modality[1]:
+            words[i].append(_MODALITY_WORDS.get(modality[i], modality[i]))
+    return " ".join(words[0]), " ".join(words[1])
+
+
+def compare_claims(a: dict[str, Any], b: dict[str, Any], facts: Facts | None = None) -> tuple[str, str]:
+    """(status, reason) for two claims of the same proposition; rules in the module docstring.
+
+    `facts`, when given, supplies the sources' publication dates, which tell a stage that
+    moved on (talks reported in 2018, a signature reported in 2021) from a contradiction.
+    """
+    if proposition(a) != proposition(b):
+        raise ValueError(f"not the same proposition: {proposition(a)} vs {proposition(b)}")
+    da, db = _span(a), _span(b)
+    ta, tb = date_text(a.get("date")), date_text(b.get("date"))
+    apart = da is not None and db is not None and not da.overlaps(db)
+    va, vb = a.get("value"), b.get("value")
+
+    if va and vb and va.get("unit") != vb.get("unit"):
+        return "conflict", f"units differ: {value_text(va)} vs {value_text(vb)}"
+
+    pol_a, pol_b = a.get("polarity", "affirmed"), b.get("polarity", "affirmed")
+    mod_a, mod_b = a.get("modality", "fact"), b.get("modality", "fact")
+    if pol_a != pol_b or _STAGE.get(mod_a) != _STAGE.get(mod_b):
+        wa, wb = _stance_words(a, b)
+        if apart:
+            return "changed", f"{wa} in {ta}, {wb} in {tb}"
+        if da and db:
+            when = f"at overlapping dates: {ta} and {tb}"
+        else:
+            when = f"dated on one side only: {ta if da else tb}" if da or db else "both undated"
+        if pol_a != pol_b:
+            return "conflict", f"{wa} vs {wb}, {when}"
+        pa, pb = _published(a, facts), _published(b, facts)
+        if pa is None or pb is None:
+            return "conflict", f"{wa} vs {wb}, {when}, publication dates unknown"
+        sa, sb = date_text(pa.to_dict()), date_text(pb.to_dict())
+        if pa.overlaps(pb):
+            return "conflict", f"{wa} vs {wb}, {when}, in sources published at the same time ({sa}, {sb})"
+        return "changed", f"{wa} in a source published {sa}, {wb} in one published {sb} ({when})"
+
+    findings: list[tuple[str, str]] = []
+    if va and vb:
+        if not values_agree(va["amount"], vb["amount"]):
+            if apart:
+                return "changed", f"figure changed: {value_text(va)} in {ta}, {value_text(vb)} in {tb}"
+            return "conflict", f"figures differ: {value_text(va)} vs {value_text(vb)}"
+        if _decimal(va["amount"]) == _decimal(vb["amount"]):
+            findings.append(("agree", f"same figure: {value_text(va)}"))
+        else:
+            findings.append(
+                (
+                    "agree",
+                    f"figures agree within rounding to {_step_text(va['amount'], vb['amount'])}: "
+                    f"{value_text(va)} and {value_text(vb)}",
+                )
+            )
+    elif va or vb:
+        findings.append(("compatible", f"figure on one side only: {value_text(va or vb)}"))
+
+    kind = predicate_kind(a["predicate"])
+    if kind == "event" and (pol_a == "negated" or mod_a == "in_talks"):
+        # "Not signed" and "in talks to sign" describe the time before the event, a state:
+        # said in 2016 and again in 2018, they agree.
+        kind = "state"
+    if apart:
+        if kind == "event":
+            return "conflict", f"dates differ: {ta} vs {tb}"
+        if kind == "state":
+            findings.append(("agree", f"same at different dates: {ta} and {tb}"))
+        else:
+            findings.append(("compatible", f"different dates, perhaps different occasions: {ta} and {tb}"))
+    elif da and db:
+        if (da.start, da.end) == (db.start, db.end):
+            findings.append(("agree", f"same date: {ta}"))
+        elif da.contains(db) or db.contains(da):
+            wide, narrow = (ta, tb) if da.contains(db) else (tb, ta)
+            findings.append(("compatible", f"dates differ in precision: {wide} contains {narrow}"))
+        else:
+            findings.append(("compatible", f"dates overlap: {ta} and {tb}"))
+    elif da or db:
+        findings.append(("compatible", f"dated on one side only: {ta if da else tb}"))
+
+    if mod_a != mod_b:
+        wa, wb = _stance_words(a, b)
+        findings.append(("compatible", f"commitment differs: {wa} vs {wb}"))
+
+    if not findings:
+        return "agree", "same statement, no date or figure on either side"
+    status = max((s for s, _ in findings), key=_SEVERITY.__getitem__)
+    return status, "; ".join(reason for s, reason in findings if s == status)
+
+
+# --- many claims, two sources ---------------------------------------------------------
+
+
+@dataclass
+class Pair:
+    """Two claims of the same proposition from two sources, and how they compare."""
+
+    status: str
+    reason: str
+    a: dict[str, Any]
+    b: dict[str, Any]
+
+    def to_dict(self) -> dict[str, Any]:
+        subject, predicate, obj = proposition(self.a)
+        return {
+            "status": self.status,
+            "reason": self.reason,
+            "subject": subject,
+            "predicate": predicate,
+            "object": obj,
+            "a": self.a.get("id"),
+            "b": self.b.get("id"),
+            "a_says": cell_text([self.a]),
+            "b_says": cell_text([self.b]),
+            "statement": self.a.get("statement"),
+        }
+
+
+def _date_distance(a: dict[str, Any], b: dict[str, Any]) -> int:
+    # Among equally severe counterparts, the one about the same occasion is the right match.
+    da, db = _span(a), _span(b)
+    if da is None or db is None:
+        return 2 if da or db else 0
+    if (da.start, da.end) == (db.start, db.end):
+        return 0
+    return 1 if da.overlaps(db) else 3
+
+
+def match_claims(
+    claims_a: list[dict[str, Any]], claims_b: list[dict[str, Any]], facts: Facts | None = None
+) -> list[Pair]:
+    """Each claim paired with its most favourable counterpart on the other side.
+
+    The claims are all of one proposition. Pairs come in the order of `claims_a`, then of
+    `claims_b`, each pair once.
+    """
+    cache: dict[tuple[int, int], Pair] = {}
+
+    def pair(i: int, j: int) -> Pair:
+        if (i, j) not in cache:
+            status, reason = compare_claims(claims_a[i], claims_b[j], facts)
+            cache[i, j] = Pair(status, reason, claims_a[i], claims_b[j])
+        return cache[i, j]
+
+    def rank(i: int, j: int) -> tuple[int, int, bool, int, int]:
+        a, b = claims_a[i], claims_b[j]
+        return (_SEVERITY[pair(i, j).status], _date_distance(a, b), a.get("id") != b.get("id"), i, j)
+
+    chosen = [
+        min(((i, j) for j in range(len(claims_b))), key=lambda ij: rank(*ij)) for i in range(len(claims_a))
+    ]
+    chosen += [
+        min(((i, j) for i in range(len(claims_a))), key=lambda ij: rank(*ij)) for j in range(len(claims_b))
+    ]
+    return [pair(i, j) for i, j in dict.fromkeys(chosen)]
+
+
+def _claim_summary(claim: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": claim.get("id"),
+        "subject": claim.get("subject"),
+        "predicate": claim.get("predicate"),
+        "object": claim.get("object"),
+        "says": cell_text([claim]),
+        "statement": claim.get("statement"),
+    }
+
+
+@dataclass
+class Diff:
+    """What two sources say about the propositions either of them states."""
+
+    source_a: str
+    source_b: str
+    only_a: list[dict[str, Any]] = field(default_factory=list)
+    only_b: list[dict[str, Any]] = field(default_factory=list)
+    pairs: list[Pair] = field(default_factory=list)
+
+    def by_status(self, status: str) -> list[Pair]:
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}; one of {', '.join(STATUSES)}")
+        return [p for p in self.pairs if p.status == status]
+
+    def differs(self) -> bool:
+        return bool(self.only_a or self.only_b) or any(p.status != "agree" for p in self.pairs)
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "source_a": self.source_a,
+            "source_b": self.source_b,
+            "only_in_a": [_claim_summary(c) for c in self.only_a],
+            "only_in_b": [_claim_summary(c) for c in self.only_b],
+        }
+        for status in STATUSES:
+            out[status] = [p.to_dict() for p in self.by_status(status)]
+        out["summary"] = {
+            "only_in_a": len(self.only_a),
+            "only_in_b": len(self.only_b),
+            **{status: len(out[status]) for status in STATUSES},
+            "differs": self.differs(),
+        }
+        return out
+
+
+def _check_sources(facts: Facts, ids: list[str]) -> None:
+    for sid in ids:
+        if facts.source(sid) is None:
+            raise InputError(f"no source {sid!r} (factcli sources lists them)")
+
+
+def _by_proposition(claims: list[dict[str, Any]]) -> dict[tuple[str, str, str | None], list[dict[str, Any]]]:
+    groups: dict[tuple[str, str, str | None], list[dict[str, Any]]] = {}
+    for claim in claims:
+        groups.setdefault(proposition(claim), []).append(claim)
+    return groups
+
+
+def _source_of(claim: dict[str, Any]) -> str | None:
+    return (claim.get("citation") or {}).get("source")
+
+
+def diff(facts: Facts, source_a: str, source_b: str) -> Diff:
+    """Compare everything two sources state; the ids must name stored sources."""
+    _check_sources(facts, [source_a, source_b])
+    side_a = _by_proposition([c for c in facts.claims if _source_of(c) == source_a])
+    side_b = _by_proposition([c for c in facts.claims if _source_of(c) == source_b])
+    result = Diff(source_a, source_b)
+    for prop, claims in side_a.items():
+        if prop in side_b:
+            result.pairs += match_claims(claims, side_b[prop], facts)
+        else:
+            result.only_a += claims
+    for prop, claims in side_b.items():
+        if prop not in side_a:
+            result.only_b += claims
+    return result
+
+
+# --- many claims, many sources --------------------------------------------------------
+
+
+@dataclass
+class Row:
+    """One proposition across the sources: what each says and how they compare."""
+
+    proposition: tuple[str, str, str | None]
+    statement: str
+    cells: dict[str, list[dict[str, Any]]]
+    status: str
+    reason: str
+    pairs: list[Pair] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        subject, predicate, obj = self.proposition
+        return {
+            "subject": subject,
+            "predicate": predicate,
+            "object": obj,
+            "statement": self.statement,
+            "status": self.status,
+            "reason": self.reason,
+            "cells": {
+                sid: {"claims": [c.get("id") for c in claims], "says": cell_text(claims)}
+                for sid, claims in self.cells.items()
+            },
+        }
+
+
+@dataclass
+class Matrix:
+    """Propositions × sources; `summary` counts rows by status."""
+
+    sources: list[str]
+    rows: list[Row]
+    summary: dict[str, int]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "sources": list(self.sources),
+            "rows": [r.to_dict() for r in self.rows],
+            "summary": dict(self.summary),
+        }
+
+
+def _chronological(facts: Facts, ids: set[str]) -> list[str]:
+    # Columns in publication order read left to right as the story unfolded.
+    order = {s["id"]: n for n, s in enumerate(facts.sources)}
+
+    def key(sid: str) -> tuple[str, str, int]:
+        published = (facts.source(sid) or {}).get("published") or {}
+        return published.get("start", "9999"), published.get("end", "9999"), order.get(sid, len(order))
+
+    return sorted(ids, key=key)
+
+
+def compare(facts: Facts, claims: list[dict[str, Any]], sources: list[str] | None = None) -> Matrix:
+    """The claim × source matrix for `claims` (already filtered by the caller).
+
+    Columns are `sources` when given (claims from other sources are left out), else every
+    source stating one of the claims, oldest first. Rows follow the order of `claims`.
+    """
+    if sources is not None:
+        columns = list(dict.fromkeys(sources))
+        _check_sources(facts, columns)
+        claims = [c for c in claims if _source_of(c) in columns]
+    else:
+        columns = _chronological(facts, {s for c in claims if (s := _source_of(c)) is not None})
+    rows = []
+    for prop, group in _by_proposition(claims).items():
+        cells = {sid: [c for c in group if _source_of(c) == sid] for sid in columns}
+        stating = [sid for sid in columns if cells[sid]]
+        pairs: list[Pair] = []
+        if len(stating) < 2:
+            status, reason = (
+                SINGLE_SOURCE,
+                f"only {stating[0]} states it" if stating else "no source states it",
+            )
+        else:
+            named = []
+            for sa, sb in combinations(stating, 2):
+                found = match_claims(cells[sa], cells[sb], facts)
+                pairs += found
+                named += [(pair, sa, sb) for pair in found]
+            # max keeps the first of equals: the oldest pair of sources names the reason.
+            top, sa, sb = max(named, key=lambda t: _SEVERITY[t[0].status])
+            status = top.status
+            reason = f"{sa} vs {sb}: {top.reason}"
+        rows.append(Row(prop, group[0].get("statement") or "", cells, status, reason, pairs))
+    summary = {"propositions": len(rows), **dict.fromkeys(STATUSES, 0), SINGLE_SOURCE: 0}
+    for row in rows:
+        summary[row.status] += 1
+    return Matrix(columns, rows, summary)

@@ -1,0 +1,633 @@
+"""Tests for factcli.search: spellings, stems, entities, filters, ranking, timeline, hints.
+
+The shipped store is still being curated, so tests over it assert on sets of claims and on
+source ids, never on particular claim ids. Exact orderings and counts are checked on small
+synthetic stores built through the importer, in memory and as a JSON file.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+import pytest
+from conftest import entity_record, source_record
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcli import store
+from factcli.errors import DateError, InputError
+from factcli.normalize import normalize
+from factcli.search import (
+    Hit,
+    Query,
+    entity_rows,
+    parse_when,
+    resolve_entities,
+    resolve_sources,
+    search,
+    suggestions,
+    timeline,
+)
+
+NBSP = "\u00a0"
+ZWNJ = "\u200c"
+TATWEEL = "\u0640"
+HARAKAT = [chr(c) for c in range(0x064B, 0x0653)]
+HAMZA_ALEFS = ["أ", "إ", "آ"]
+
+
+def ids(facts: store.Facts, *terms: str, **filters) -> set[str]:
+    return {h.claim["id"] for h in search(facts, Query(terms=list(terms), **filters))}
+
+
+def sources_of(facts: store.Facts, claim_ids: set[str]) -> set[str]:
+    return {facts.claim(c)["citation"]["source"] for c in claim_ids}
+
+
+def texts(claim: dict) -> str:
+    return " | ".join(claim["keys"]["text"])
+
+
+# --- spellings on the shipped store -----------------------------------------------------
+
+S400_SPELLINGS = [
+    "S-400",
+    "s400",
+    "S 400",
+    "s-400",
+    "إس-400",
+    "اس 400",
+    "إس٤٠٠",
+    "«إس-400»",
+    "إس 400",
+    f"إ{TATWEEL}س-400",  # tatweel
+    "إِسْ-٤٠٠",  # harakat and Arabic-Indic digits
+    f"S{NBSP}400",
+]
+S400_SOURCES = {"khaleej-2018-07-21", "unknown-qatar-ambassador-interview", "unknown-s400-turkey-2021"}
+
+
+@pytest.fixture(scope="module")
+def s400(shipped) -> set[str]:
+    found = ids(shipped, "S-400")
+    assert found
+    return found
+
+
+@pytest.mark.parametrize("spelling", S400_SPELLINGS)
+def test_every_spelling_of_s400_finds_the_same_claims(shipped, s400, spelling):
+    assert ids(shipped, spelling) == s400
+
+
+def test_s400_claims_cover_every_source_that_mentions_it(shipped, s400):
+    assert sources_of(shipped, s400) >= S400_SOURCES
+    mentioning = {s["id"] for s in shipped.sources if " 400 " in f" {normalize(s['text'])} "}
+    assert sources_of(shipped, s400) >= mentioning
+
+
+ROSOBORONEXPORT_SPELLINGS = [
+    "Rosoboronexport",
+    "ROSOBORONEXPORT",
+    "روسوبورون إكسبورت",
+    "روس أوبورون إيكسبورت",
+    "روس اوبورون ايكسبورت",
+    f"روسو{ZWNJ}بورون إكسبورت",
+    f"روسوبـورون{NBSP}إكسبـورت",
+]
+
+
+@pytest.mark.parametrize("spelling", ROSOBORONEXPORT_SPELLINGS)
+def test_every_spelling_of_rosoboronexport_finds_the_same_claims(shipped, spelling):
+    expected = ids(shipped, "Rosoboronexport")
+    assert expected
+    assert ids(shipped, spelling) == expected
+    assert sources_of(shipped, expected) >= {"unknown-2017-10-25-shoigu-doha", "unknown-s400-turkey-2021"}
+
+
+def test_latin_name_finds_a_quote_written_only_in_arabic(shipped):
+    # The quote spells the agency روس أوبورون إيكسبورت; only the entity's aliases link it.
+    hits = search(shipped, Query(terms=["Rosoboronexport"]))
+    arabic_only = [
+        h
+        for h in hits
+        if "روس اوبورون ايكسبورت" in h.claim["keys"]["text"][1] and "rosoboronexport" not in texts(h.claim)
+    ]
+    for hit in arabic_only:
+        assert hit.matched == ["entity"]
+
+
+@pytest.mark.parametrize(
+    "variants",
+    [
+        ["أمير قطر", "امير قطر", "إمير قطر", "آمير قطر"],
+        ["قطر", "قـطـر", "قَطَر", "ﻗﻄﺮ"],  # tatweel, harakat, presentation forms
+        ["أمير قطر", f"أمير{NBSP}قطر", f"أمير{ZWNJ} قطر", f"أ{ZWNJ}مير قطر", " أمير  قطر\t"],
+        ["8.6", "٨٫٦", "۸.۶"],
+    ],
+    ids=["hamza", "tatweel", "spaces", "digits"],
+)
+def test_spelling_variants_find_identical_claims(shipped, variants):
+    expected = ids(shipped, variants[0])
+    assert expected
+    for variant in variants[1:]:
+        assert ids(shipped, variant) == expected, variant
+
+
+def test_a_number_finds_the_claims_that_state_it(shipped):
+    found = ids(shipped, "٨٫٦")
+    assert found == {c["id"] for c in shipped.claims if "8.6" in texts(c).split()}
+
+
+def test_a_term_that_normalizes_to_nothing_finds_nothing(shipped):
+    assert search(shipped, Query(terms=["«»"])) == []
+    assert search(shipped, Query(terms=["S-400", "—"])) == []
+
+
+# --- stems, entities, ranking ----------------------------------------------------------
+
+
+def test_stems_reach_adjectives_and_exact_matches_rank_first(shipped):
+    hits = search(shipped, Query(terms=["روسيا"]))
+    adjective_only = {
+        c["id"] for c in shipped.claims if "روسيا" not in texts(c).split() and "الروسيه" in texts(c).split()
+    }
+    assert adjective_only
+    by_id = {h.claim["id"]: h for h in hits}
+    for cid in adjective_only:
+        assert by_id[cid].matched in (["stem"], ["entity"])
+    assert any(by_id[cid].matched == ["stem"] for cid in adjective_only)
+    ranks = [h.rank for h in hits]
+    assert ranks == sorted(ranks)
+    assert ranks[0] == 0 and 1 in ranks
+    exact = [h for h in hits if h.rank == 0]
+    assert all("روسيا" in texts(h.claim).split() for h in exact)
+
+
+def test_terms_are_anded(shipped, s400):
+    turkey = ids(shipped, "Turkey")
+    both = ids(shipped, "S-400", "Turkey")
+    assert both == s400 & turkey
+    assert both and both < s400
+    assert ids(shipped, "S-400", "zzzyzzx") == set()
+
+
+def test_rank_is_the_weakest_term(shipped):
+    for hit in search(shipped, Query(terms=["S-400", "تركيا"])):
+        assert hit.rank == max({"text": 0, "stem": 1, "entity": 2}[m] for m in hit.matched)
+        assert len(hit.matched) == 2
+
+
+def test_doha_finds_claims_about_qatar_through_its_alias(shipped):
+    qatar = shipped.entity("qatar")
+    assert "Doha" in qatar["aliases"], "the test assumes Doha is an alias of qatar"
+    hits = {h.claim["id"]: h for h in search(shipped, Query(terms=["Doha"]))}
+    silent = [
+        c
+        for c in shipped.claims
+        if c["subject"] == "qatar" and not {"doha", "الدوحه"} & set(texts(c).split())
+    ]
+    assert silent
+    for claim in silent:
+        assert hits[claim["id"]].matched == ["entity"]
+
+
+def test_a_proclitic_on_a_name_still_names_the_entity(shipped):
+    assert resolve_entities(shipped, ["لقطر"], "subject") == {"qatar"}
+    assert resolve_entities(shipped, ["والدوحة"], "subject") == resolve_entities(
+        shipped, ["الدوحة"], "subject"
+    )
+
+
+def test_claim_without_stored_keys_is_still_searchable(shipped, s400):
+    claim = shipped.claim(min(s400))
+    bare = {k: v for k, v in claim.items() if k != "keys"}
+    facts = store.Facts(None, shipped.sources, shipped.entities, [bare])
+    assert [h.claim["id"] for h in search(facts, Query(terms=["S-400"]))] == [claim["id"]]
+
+
+def test_no_terms_and_no_filters_give_every_claim(shipped):
+    hits = search(shipped, Query())
+    assert {h.claim["id"] for h in hits} == {c["id"] for c in shipped.claims}
+    assert all(isinstance(h, Hit) and h.rank == 0 and h.matched == [] for h in hits)
+
+
+# --- hypothesis: noise inside the words of a stored quote --------------------------------
+
+
+def _arabic_quotes(facts: store.Facts) -> list[dict]:
+    return [c for c in facts.claims if any("\u0621" <= ch <= "\u064a" for ch in c["citation"]["quote"])]
+
+
+def _is_arabic_letter(ch: str) -> bool:
+    return "\u0621" <= ch <= "\u064a"
+
+
+@st.composite
+def noisy_opening(draw, claims):
+    """The first 3-4 words of a quote, with harakat, tatweel or hamza-alefs put inside its Arabic words."""
+    claim = draw(st.sampled_from(claims))
+    words = claim["citation"]["quote"].split()[: draw(st.integers(3, 4))]
+    noisy = []
+    for word in words:
+        chars = list(word)
+        letters = [i for i, ch in enumerate(chars) if _is_arabic_letter(ch)]
+        if letters:
+            edits = draw(
+                st.lists(
+                    st.tuples(st.sampled_from(letters), st.sampled_from(["haraka", "tatweel", "alef"])),
+                    max_size=4,
+                )
+            )
+            # Right to left, so earlier positions stay valid after an insertion.
+            for i, kind in sorted(edits, reverse=True):
+                if kind == "haraka":
+                    chars.insert(i + 1, draw(st.sampled_from(HARAKAT)))
+                elif kind == "tatweel" and i + 1 < len(chars):
+                    chars.insert(i + 1, TATWEEL)
+                elif kind == "alef" and chars[i] == "ا":
+                    chars[i] = draw(st.sampled_from(HAMZA_ALEFS))
+        noisy.append("".join(chars))
+    return claim["id"], " ".join(noisy)
+
+
+@pytest.fixture(scope="module")
+def arabic_claims(shipped) -> list[dict]:
+    return _arabic_quotes(shipped)
+
+
+@settings(max_examples=150, deadline=None)
+@given(data=st.data())
+def test_noise_inside_arabic_words_still_finds_the_quote(shipped, arabic_claims, data):
+    claim_id, query = data.draw(noisy_opening(arabic_claims))
+    hits = {h.claim["id"]: h for h in search(shipped, Query(terms=[query]))}
+    assert claim_id in hits, query
+    assert hits[claim_id].matched == ["text"]
+
+
+# --- a synthetic store for filters, dates, timeline and counts ---------------------------
+
+TEXT_A = (
+    "Qatar signed a deal with Russia on 25 October 2017. Turkey bought the S-400 in 2019. "
+    "Putin phoned Tamim in November 2017. The talks on the S-400 made no progress. "
+    "In October 2017 Qatar hosted a conference. On 30 September 2017 Tamim visited Moscow. "
+    "During 2017 Qatar cooperated with Russia."
+)
+TEXT_B = "وقعت الدوحة اتفاقية مع موسكو في أكتوبر 2017. وأكد أمير قطر أن العلاقات الروسية القطرية قوية."
+
+
+def _day(iso: str) -> dict:
+    return {"start": iso, "end": iso, "precision": "day", "text": iso}
+
+
+def _month(ym: str) -> dict:
+    first = datetime.date.fromisoformat(ym + "-01")
+    last = (first.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
+    return {"start": first.isoformat(), "end": last.isoformat(), "precision": "month", "text": ym}
+
+
+def _year(y: str) -> dict:
+    return {"start": f"{y}-01-01", "end": f"{y}-12-31", "precision": "year", "text": y}
+
+
+def _claim(cid, source, quote, subject, predicate, obj, statement, date=None, **extra) -> dict:
+    return {
+        "id": cid,
+        "subject": subject,
+        "predicate": predicate,
+        "object": obj,
+        "date": date,
+        "statement": statement,
+        "citation": {"source": source, "quote": quote},
+        **extra,
+    }
+
+
+def _records() -> list[dict]:
+    person = "person"
+    return [
+        source_record("src-a", TEXT_A, outlet="Gulf Times", credited=["Reuters (photo)"]),
+        source_record("src-b", TEXT_B, outlet="Al Khaleej (الخليج)", credited=["QNA (قنا)"]),
+        entity_record("qatar", "Qatar", aliases=["قطر", "الدوحة", "Doha", "State of Qatar"]),
+        entity_record("russia", "Russia", aliases=["روسيا", "موسكو", "Moscow"]),
+        entity_record("turkey", "Turkey", aliases=["تركيا", "Ankara"]),
+        entity_record("s-400", "S-400", "weapon_system", aliases=["إس-400", "S400"]),
+        entity_record("putin", "Vladimir Putin", person, aliases=["Putin", "بوتين"]),
+        entity_record("tamim", "Tamim bin Hamad", person, aliases=["Tamim", "أمير قطر", "Emir of Qatar"]),
+        entity_record("reuters", "Reuters", "organization", aliases=["رويترز", "Thomson Reuters"]),
+        entity_record("qna", "Qatar News Agency", "organization", aliases=["QNA", "قنا"]),
+        _claim(
+            "c0001",
+            "src-a",
+            "Qatar signed a deal with Russia on 25 October 2017",
+            "qatar",
+            "signed",
+            "russia",
+            "Qatar signed a deal with Russia.",
+            _day("2017-10-25"),
+        ),
+        _claim(
+            "c0002",
+            "src-a",
+            "Turkey bought the S-400 in 2019",
+            "turkey",
+            "purchased",
+            "s-400",
+            "Turkey bought the S-400.",
+            _year("2019"),
+        ),
+        _claim(
+            "c0003",
+            "src-a",
+            "Putin phoned Tamim in November 2017",
+            "putin",
+            "phoned",
+            "tamim",
+            "Putin phoned Tamim.",
+            _month("2017-11"),
+            via="reuters",
+        ),
+        _claim(
+            "c0004",
+            "src-a",
+            "The talks on the S-400 made no progress",
+            "qatar",
+            "made_progress_on",
+            "s-400",
+            "Qatar made no progress on the S-400.",
+            polarity="negated",
+        ),
+        _claim(
+            "c0005",
+            "src-a",
+            "In October 2017 Qatar hosted a conference",
+            "qatar",
+            "hosts",
+            None,
+            "Qatar hosted a conference.",
+            _month("2017-10"),
+        ),
+        _claim(
+            "c0006",
+            "src-a",
+            "On 30 September 2017 Tamim visited Moscow",
+            "tamim",
+            "visited",
+            "russia",
+            "Tamim visited Moscow.",
+            _day("2017-09-30"),
+        ),
+        _claim(
+            "c0007",
+            "src-a",
+            "During 2017 Qatar cooperated with Russia",
+            "qatar",
+            "cooperates_with",
+            "russia",
+            "Qatar cooperated with Russia.",
+            _year("2017"),
+        ),
+        _claim(
+            "c0008",
+            "src-b",
+            "وقعت الدوحة اتفاقية مع موسكو في أكتوبر 2017",
+            "qatar",
+            "signed",
+            "russia",
+            "Qatar signed an agreement with Russia.",
+            _month("2017-10"),
+            via="qna",
+        ),
+        _claim(
+            "c0009",
+            "src-b",
+            "وأكد أمير قطر أن العلاقات الروسية القطرية قوية",
+            "tamim",
+            "praised",
+            "russia",
+            "The Emir of Qatar said relations with Russia are strong.",
+            speaker="tamim",
+        ),
+    ]
+
+
+@pytest.fixture
+def facts(make_facts) -> store.Facts:
+    return make_facts(_records())
+
+
+@pytest.mark.parametrize(
+    "option, names, expected",
+    [
+        ("subject", ["Doha"], {"c0001", "c0004", "c0005", "c0007", "c0008"}),
+        ("subject", ["قطر"], {"c0001", "c0004", "c0005", "c0007", "c0008"}),
+        ("subject", ["qatar"], {"c0001", "c0004", "c0005", "c0007", "c0008"}),
+        (
+            "subject",
+            ["Qatar", "Emir of Qatar"],
+            {"c0001", "c0004", "c0005", "c0006", "c0007", "c0008", "c0009"},
+        ),
+        ("object", ["Moscow"], {"c0001", "c0006", "c0007", "c0008", "c0009"}),
+        ("object", ["إس-400"], {"c0002", "c0004"}),
+        ("speaker", ["أمير قطر"], {"c0009"}),
+        ("speaker", ["امير قطر"], {"c0009"}),
+    ],
+)
+def test_entity_filters_take_any_name(facts, option, names, expected):
+    assert ids(facts, **{option: names}) == expected
+
+
+def test_predicate_filter(facts):
+    assert ids(facts, predicate=["signed"]) == {"c0001", "c0008"}
+    assert ids(facts, predicate=["Signed", "phoned"]) == {"c0001", "c0003", "c0008"}
+    with pytest.raises(InputError, match="unknown predicate 'signd'.*'signed'"):
+        search(facts, Query(predicate=["signd"]))
+
+
+@pytest.mark.parametrize(
+    "ref, expected",
+    [
+        ("src-b", {"src-b"}),
+        ("Gulf Times", {"src-a"}),
+        ("gulf  TIMES", {"src-a"}),
+        ("Al Khaleej", {"src-b"}),
+        ("الخليج", {"src-b"}),
+        ("Al Khaleej (الخليج)", {"src-b"}),
+        ("Reuters", {"src-a"}),
+        ("Thomson Reuters", {"src-a"}),  # an alias of the credited agency's entity
+        ("رويترز", {"src-a"}),
+        ("QNA", {"src-b"}),
+        ("قنا", {"src-b"}),
+        ("Qatar News Agency", {"src-b"}),
+    ],
+)
+def test_resolve_sources(facts, ref, expected):
+    assert resolve_sources(facts, [ref]) == expected
+
+
+def test_source_filter(facts):
+    assert ids(facts, source=["src-b"]) == {"c0008", "c0009"}
+    assert ids(facts, source=["قنا"]) == {"c0008", "c0009"}
+    assert ids(facts, source=["src-b", "Gulf Times"]) == {f"c000{i}" for i in range(1, 10)}
+    assert ids(facts, "S-400", source=["Reuters"]) == {"c0002", "c0004"}
+
+
+def test_unknown_source_suggests_the_nearest(facts):
+    with pytest.raises(InputError, match="unknown source 'Gulf Tims'; did you mean 'Gulf Times'"):
+        resolve_sources(facts, ["Gulf Tims"])
+
+
+def test_unknown_entity_suggests_the_nearest(facts):
+    with pytest.raises(InputError, match=r"unknown entity 'Qatr' for --subject; did you mean 'Qatar'"):
+        search(facts, Query(subject=["Qatr"]))
+    with pytest.raises(InputError, match="for --speaker"):
+        resolve_entities(facts, ["Nobody At All"], "speaker")
+
+
+OCTOBER_2017 = [
+    "2017-10",
+    "Oct 2017",
+    "October 2017",
+    "أكتوبر 2017",
+    "تشرين الأول 2017",
+    "أكتوبر/تشرين الأول 2017",
+]
+
+
+@pytest.mark.parametrize("when", OCTOBER_2017)
+def test_dates_in_every_language_select_the_same_window(facts, when):
+    span = parse_when(when)
+    # Overlap: the day, the month itself and the whole year 2017 all touch October 2017.
+    assert ids(facts, since=span, until=span) == {"c0001", "c0005", "c0007", "c0008"}
+
+
+@pytest.mark.parametrize(
+    "since, until, expected",
+    [
+        ("2017-10-25", "2017-10-25", {"c0001", "c0005", "c0007", "c0008"}),
+        ("2017-10-26", None, {"c0002", "c0003", "c0005", "c0007", "c0008"}),
+        (None, "2017-10-24", {"c0005", "c0006", "c0007", "c0008"}),
+        ("2017-11-01", None, {"c0002", "c0003", "c0007"}),
+        (None, "2017-09-30", {"c0006", "c0007"}),
+        ("2017-12-31", "2018-12-31", {"c0007"}),
+        ("2018", "2018", set()),
+        ("2019-12-31", None, {"c0002"}),
+        ("2000", None, {"c0001", "c0002", "c0003", "c0005", "c0006", "c0007", "c0008"}),
+    ],
+)
+def test_date_window_edges_and_undated(facts, since, until, expected):
+    query = Query(since=parse_when(since) if since else None, until=parse_when(until) if until else None)
+    assert {h.claim["id"] for h in search(facts, query)} == expected
+
+
+def test_undated_claims_are_excluded_by_any_date_filter(facts):
+    everything = ids(facts)
+    assert {"c0004", "c0009"} <= everything
+    assert not {"c0004", "c0009"} & ids(facts, since=parse_when("1900"))
+    assert not {"c0004", "c0009"} & ids(facts, until=parse_when("2100"))
+
+
+def test_since_after_until_is_an_input_error(facts):
+    with pytest.raises(InputError, match="--since"):
+        search(facts, Query(since=parse_when("2019"), until=parse_when("2018")))
+
+
+def test_parse_when_refuses_nonsense():
+    with pytest.raises(DateError):
+        parse_when("the day after the war")
+    assert parse_when("2017-10-25").precision == "day"
+
+
+def test_ranking_and_limit(facts):
+    hits = search(facts, Query(terms=["الدوحة"]))
+    # The quote that says الدوحة first; then, by date, claims about Qatar (subject, or
+    # "Emir of Qatar" in the statement); undated last.
+    assert [h.claim["id"] for h in hits] == ["c0008", "c0007", "c0005", "c0001", "c0004", "c0009"]
+    assert [h.rank for h in hits] == [0, 2, 2, 2, 2, 2]
+    assert [h.matched for h in hits[:2]] == [["text"], ["entity"]]
+    # Same rank and dates: claim id decides (c0005 and c0008 are both October 2017).
+    assert [h.claim["id"] for h in search(facts, Query(terms=["Qatar"]))] == [
+        "c0007",
+        "c0005",
+        "c0008",
+        "c0001",
+        "c0004",
+        "c0009",
+    ]
+    limited = search(facts, Query(terms=["الدوحة"], limit=2))
+    assert [h.claim["id"] for h in limited] == ["c0008", "c0007"]
+    with pytest.raises(InputError):
+        search(facts, Query(limit=0))
+
+
+def test_arabic_stem_and_entity_rank_order(facts):
+    hits = search(facts, Query(terms=["روسيا"]))
+    by_id = {h.claim["id"]: h.matched for h in hits}
+    assert by_id["c0009"] == ["stem"]  # الروسية
+    assert by_id["c0008"] == ["entity"]  # موسكو, an alias
+    assert by_id["c0001"] == ["entity"]  # subject/object russia, English text
+    assert [h.rank for h in hits] == sorted(h.rank for h in hits)
+
+
+def test_timeline_orders_by_date_then_id_and_splits_undated(facts):
+    dated, undated = timeline(facts, Query())
+    assert [h.claim["id"] for h in dated] == ["c0007", "c0006", "c0005", "c0008", "c0001", "c0003", "c0002"]
+    assert [h.claim["id"] for h in undated] == ["c0004", "c0009"]
+    dated, undated = timeline(facts, Query(terms=["S-400"]))
+    assert [h.claim["id"] for h in dated] == ["c0002"]
+    assert [h.claim["id"] for h in undated] == ["c0004"]
+    dated, undated = timeline(facts, Query(limit=8))
+    assert len(dated) == 7 and len(undated) == 1
+    year = parse_when("2017")
+    dated, undated = timeline(facts, Query(since=year, until=year))
+    assert undated == [] and "c0002" not in {h.claim["id"] for h in dated} and len(dated) == 6
+
+
+def test_entity_rows_count_claims_and_sort(facts):
+    rows = entity_rows(facts, [])
+    counts = {r["id"]: r["claims"] for r in rows}
+    assert counts == {
+        "qatar": 5,
+        "russia": 5,
+        "tamim": 3,
+        "s-400": 2,
+        "putin": 1,
+        "turkey": 1,
+        "reuters": 1,
+        "qna": 1,
+    }
+    assert [r["id"] for r in rows][:3] == ["qatar", "russia", "tamim"]
+    assert [r["id"] for r in rows][-3:] == ["reuters", "turkey", "putin"]
+    assert rows[0]["aliases"] == ["قطر", "الدوحة", "Doha", "State of Qatar"]
+
+
+@pytest.mark.parametrize(
+    "terms, expected",
+    [
+        (["روس"], {"russia"}),
+        (["Tam"], {"tamim"}),
+        (["امير"], {"tamim"}),
+        (["qatar"], {"qatar", "tamim", "qna"}),
+        (["qatar", "news"], {"qna"}),
+        (["S400"], {"s-400"}),
+        (["zzz"], set()),
+    ],
+)
+def test_entity_rows_match_any_alias(facts, terms, expected):
+    assert {r["id"] for r in entity_rows(facts, terms)} == expected
+
+
+def test_entity_rows_on_the_shipped_store(shipped):
+    rows = entity_rows(shipped, ["روسوبورون"])
+    assert rows[0]["id"] == "rosoboronexport"
+    assert rows[0]["claims"] == sum(
+        1 for c in shipped.claims if "rosoboronexport" in {c["subject"], c["object"], c["speaker"], c["via"]}
+    )
+
+
+def test_suggestions_for_a_typo(shipped):
+    near = suggestions(shipped, ["Rosoboronexprt"])
+    assert near and normalize(near[0]) == "rosoboronexport"
+    # One name per entity, not three spellings of the same agency.
+    assert sum(normalize(n).startswith("rosoboron") for n in near) == 1
+    assert any("putin" in normalize(n) for n in suggestions(shipped, ["Vladimir Putn"]))
+    assert suggestions(shipped, ["qqqqqqqqqq"]) == []
