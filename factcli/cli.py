@@ -274,19 +274,32 @@ def filter_options(func: Any) -> Any:
     @click.option("--limit", type=click.IntRange(min=1), help="At most this many results.")
     @functools.wraps(func)
     def wrapper(*args: Any, subject, predicate, object_, speaker, source, since, until, limit, **kwargs: Any) -> Any:
-        from .search import Query, parse_when
+        from .search import Query
 
         query = Query(
             terms=[t for t in kwargs.pop("terms", ()) if t.strip()],
             subject=list(subject), predicate=list(predicate), object=list(object_),
             speaker=list(speaker), source=list(source),
-            since=parse_when(since) if since else None,
-            until=parse_when(until) if until else None,
-            limit=limit,
+            since=_when("--since", since), until=_when("--until", until), limit=limit,
         )
         return func(*args, query=query, **kwargs)
 
     return wrapper
+
+
+def _when(option: str, text: str | None) -> Any:
+    import datetime
+
+    from .search import parse_when
+
+    if not text:
+        return None
+    span = parse_when(text)
+    if span.start > datetime.date.today():
+        # A month without a year reads as the next one, as in news; say so rather than
+        # silently finding nothing in the past.
+        sys.stderr.write(f"factcli: note: {option} {text!r} is read as {span.start.isoformat()}, in the future; add a year for a past date\n")
+    return span
 
 
 def _claim_columns(render: Any) -> list[Any]:

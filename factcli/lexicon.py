@@ -14,8 +14,10 @@ from .normalize import normalize
 
 
 def names_of(entity: dict[str, Any]) -> list[str]:
-    names = [entity.get("id") or "", entity.get("name") or "", entity.get("name_ar") or ""]
+    # The written names come first so that a suggestion shows "Rosoboronexport", not the slug.
+    names = [entity.get("name") or "", entity.get("name_ar") or ""]
     names += entity.get("aliases") or []
+    names.append(entity.get("id") or "")
     return [n for n in names if n]
 
 
