@@ -190,6 +190,7 @@ class _Batch:
         self.create_entities = create_entities
         self.lexicon = Lexicon(self.facts.entities)
         self.problems: list[str] = []
+        self.failed: dict[int, set[str]] = {}  # record number -> field families reported
         self.new_sources: list[dict[str, Any]] = []
         self.new_entities: list[dict[str, Any]] = []
         self.new_claims: list[dict[str, Any]] = []
@@ -203,6 +204,8 @@ class _Batch:
 
     def fail(self, n: int, fld: str | None, msg: str) -> None:
         self.problems.append(f"record {n}, field {fld}: {msg}" if fld else f"record {n}: {msg}")
+        if fld:
+            self.failed.setdefault(n, set()).add(fld.split(".")[0])
 
     def take(self, n: int, rec: dict[str, Any]) -> None:
         surrogates = _unpaired_surrogates(rec)
@@ -335,8 +338,7 @@ class _Batch:
         out["id"] = self._claim_id(n, out["id"])
         # Every problem of the record, but each field family once: a quote already reported
         # as not found is not reported again as "offsets must be integers".
-        reported = {p.split(", field ", 1)[1].split(":", 1)[0].split(".")[0]
-                    for p in self.problems[before:] if ", field " in p}
+        reported = set(self.failed.get(n, ()))
         for fld, msg in claim_problems(out, self.facts):
             if fld.split(".")[0] not in reported:
                 self.fail(n, fld, msg)

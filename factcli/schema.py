@@ -113,7 +113,8 @@ def claim_problems(rec: dict[str, Any], facts: Any) -> list[Problem]:
                 out.append((f, "is required"))
         elif not isinstance(v, str) or facts.entity(v) is None:
             out.append((f, f"unknown entity {v!r}"))
-    if rec.get("predicate") not in PREDICATES:
+    # PREDICATES is a dict: a list or an object where a predicate belongs is unhashable.
+    if not isinstance(rec.get("predicate"), str) or rec["predicate"] not in PREDICATES:
         out.append(("predicate", f"{rec.get('predicate')!r} is not in the vocabulary"))
     if rec.get("polarity") not in POLARITIES:
         out.append(("polarity", f"must be one of {', '.join(POLARITIES)}"))

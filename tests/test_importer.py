@@ -31,16 +31,31 @@ def base_records(published: str = "2018-07-21") -> list[dict]:
         source_record("src-a", TEXT, published),
         entity_record("qatar", "Qatar", aliases=["الدوحة", "State of Qatar"]),
         entity_record("russia", "Russia", aliases=["موسكو"]),
-        {"id": "s-400", "type": "weapon_system", "name": "S-400", "name_ar": "إس-400", "aliases": [],
-         "description": None},
-        {"id": "qr-agreement", "type": "agreement", "name": "Qatar-Russia military cooperation agreement",
-         "name_ar": None, "aliases": [], "description": None},
+        {
+            "id": "s-400",
+            "type": "weapon_system",
+            "name": "S-400",
+            "name_ar": "إس-400",
+            "aliases": [],
+            "description": None,
+        },
+        {
+            "id": "qr-agreement",
+            "type": "agreement",
+            "name": "Qatar-Russia military cooperation agreement",
+            "name_ar": None,
+            "aliases": [],
+            "description": None,
+        },
     ]
 
 
 def a_claim(**over) -> dict:
     claim = {
-        "subject": "qatar", "predicate": "negotiating_purchase", "object": "s-400", "modality": "in_talks",
+        "subject": "qatar",
+        "predicate": "negotiating_purchase",
+        "object": "s-400",
+        "modality": "in_talks",
         "statement": "Qatar is discussing buying the S-400 from Russia.",
         "citation": {"source": "src-a", "quote": QUOTE},
     }
@@ -50,7 +65,9 @@ def a_claim(**over) -> dict:
 
 def signed_claim(**over) -> dict:
     claim = {
-        "subject": "qatar", "predicate": "signed", "object": "qr-agreement",
+        "subject": "qatar",
+        "predicate": "signed",
+        "object": "qr-agreement",
         "statement": "Qatar and Russia signed a military cooperation agreement.",
         "citation": {"source": "src-a", "quote": EN_QUOTE},
     }
@@ -149,14 +166,29 @@ RULES = [
     (a_claim(citation={"source": "src-a", "quote": "Qatar bought ten tanks"}), "citation.quote", "not found"),
     (a_claim(citation={"source": "src-a", "quote": ""}), "citation.quote", "required"),
     (a_claim(citation=None), "citation", "source, quote"),
-    (a_claim(citation={"source": "src-a", "quote": QUOTE, "start": 1, "end": 1 + len(QUOTE)}),
-     "citation.quote", "it is at 0:"),
+    (
+        a_claim(citation={"source": "src-a", "quote": QUOTE, "start": 1, "end": 1 + len(QUOTE)}),
+        "citation.quote",
+        "it is at 0:",
+    ),
     # Negative offsets that Python would slice to the right words are still refused.
-    (a_claim(citation={"source": "src-a", "quote": EN_QUOTE, "start": TEXT.index(EN_QUOTE) - len(TEXT),
-                       "end": TEXT.index(EN_QUOTE) - len(TEXT) + len(EN_QUOTE)}),
-     "citation.start", "not a span"),
-    (a_claim(citation={"source": "src-a", "quote": QUOTE, "start": "0", "end": len(QUOTE)}),
-     "citation.start", "integers"),
+    (
+        a_claim(
+            citation={
+                "source": "src-a",
+                "quote": EN_QUOTE,
+                "start": TEXT.index(EN_QUOTE) - len(TEXT),
+                "end": TEXT.index(EN_QUOTE) - len(TEXT) + len(EN_QUOTE),
+            }
+        ),
+        "citation.start",
+        "not a span",
+    ),
+    (
+        a_claim(citation={"source": "src-a", "quote": QUOTE, "start": "0", "end": len(QUOTE)}),
+        "citation.start",
+        "integers",
+    ),
     (a_claim(predicate="bought_secretly"), "predicate", "not in the vocabulary"),
     (a_claim(polarity="maybe"), "polarity", "affirmed"),
     (a_claim(modality="rumour"), "modality", "in_talks"),
@@ -167,8 +199,16 @@ RULES = [
     (a_claim(value={"amount": float("nan"), "unit": "USD"}), "value.amount", "finite"),
     (a_claim(value=5), "value", "amount"),
     (a_claim(date="the day after never"), "date", "cannot read date"),
-    (a_claim(date={"start": "2018-10-15", "end": "2018-10-31", "precision": "month", "text": "x"}), "date", "1st"),
-    (a_claim(date={"start": "2018-10-31", "end": "2018-10-01", "precision": "day", "text": "x"}), "date", "after"),
+    (
+        a_claim(date={"start": "2018-10-15", "end": "2018-10-31", "precision": "month", "text": "x"}),
+        "date",
+        "1st",
+    ),
+    (
+        a_claim(date={"start": "2018-10-31", "end": "2018-10-01", "precision": "day", "text": "x"}),
+        "date",
+        "after",
+    ),
     (a_claim(statement=None), "statement", "required"),
     (a_claim(statement="Qatar \x1b[31mred"), "statement", "control"),
     (a_claim(statement="broken \ud800 surrogate"), "statement", "surrogate"),
@@ -199,25 +239,44 @@ def test_each_rule_names_record_and_field_and_nothing_is_written(base, bad, fiel
 
 def test_record_of_unknown_kind(base):
     assert refused(base, [{"hello": "world"}]) == [
-        "record 1: not a source (no 'text'), claim (no 'citation') or entity (no 'type' and 'name')"]
+        "record 1: not a source (no 'text'), claim (no 'citation') or entity (no 'type' and 'name')"
+    ]
 
 
 def test_all_problems_of_the_batch_are_reported(base):
-    problems = refused(base, [
-        a_claim(predicate="bought_secretly"),
-        signed_claim(),
-        a_claim(subject="Atlantis", object="s-400", predicate="purchased"),
-        entity_record("mars", "Mars", etype="planet"),
-    ])
+    problems = refused(
+        base,
+        [
+            a_claim(predicate="bought_secretly"),
+            signed_claim(),
+            a_claim(subject="Atlantis", object="s-400", predicate="purchased"),
+            entity_record("mars", "Mars", etype="planet"),
+        ],
+    )
     assert [p.split(":")[0] for p in problems] == [
-        "record 1, field predicate", "record 3, field subject", "record 4, field type"]
+        "record 1, field predicate",
+        "record 3, field subject",
+        "record 4, field type",
+    ]
 
 
 def test_all_problems_of_one_record_are_reported(base):
-    problems = refused(base, [a_claim(predicate="bought_secretly", modality="rumour",
-                                      citation={"source": "src-a", "quote": "not in the text at all"})])
+    problems = refused(
+        base,
+        [
+            a_claim(
+                predicate="bought_secretly",
+                modality="rumour",
+                citation={"source": "src-a", "quote": "not in the text at all"},
+            )
+        ],
+    )
     fields = sorted(p.split(":")[0] for p in problems)
-    assert fields == ["record 1, field citation.quote", "record 1, field modality", "record 1, field predicate"]
+    assert fields == [
+        "record 1, field citation.quote",
+        "record 1, field modality",
+        "record 1, field predicate",
+    ]
 
 
 def test_quote_not_found_says_where_the_nearest_passage_differs(base):
@@ -227,7 +286,10 @@ def test_quote_not_found_says_where_the_nearest_passage_differs(base):
     assert message.startswith("record 1, field citation.quote: not found in src-a")
     # Where the passage is, and what the source and the quote each have where they part.
     assert f"closest passage at {TEXT.index(EN_QUOTE)};" in message
-    assert "after 'ussia signed a milit' the source has 'ary cooperation' where the quote has 'ray cooperation'" in message
+    assert (
+        "after 'ussia signed a milit' the source has 'ary cooperation' where the quote has 'ray cooperation'"
+        in message
+    )
 
 
 def test_quote_with_an_arabic_typo_points_at_the_difference(base):
@@ -260,8 +322,10 @@ def test_ambiguous_quote_without_offsets_is_refused(base):
 
 def test_ambiguous_quote_with_offsets_is_accepted(base):
     second = TEXT.index("Qatar said")
-    import_records(loc(base), [signed_claim(citation={"source": "src-a", "quote": "Qatar",
-                                                      "start": second, "end": second + 5})])
+    import_records(
+        loc(base),
+        [signed_claim(citation={"source": "src-a", "quote": "Qatar", "start": second, "end": second + 5})],
+    )
     assert stored_claims(base)[0]["citation"]["start"] == second
 
 
@@ -279,8 +343,9 @@ def test_source_with_correct_sha256_is_accepted(make_facts):
 
 
 def test_source_defaults_filled_from_its_text(make_facts):
-    facts = make_facts([{"id": "src-b", "text": "عنوان الخبر\n\nقطر وروسيا توقعان اتفاقا.",
-                         "published": "2018-07-21"}])
+    facts = make_facts(
+        [{"id": "src-b", "text": "عنوان الخبر\n\nقطر وروسيا توقعان اتفاقا.", "published": "2018-07-21"}]
+    )
     src = facts.sources[0]
     assert src["title"] == "عنوان الخبر"
     assert src["language"] == "ar"
@@ -312,8 +377,13 @@ def test_entity_by_any_name_resolves_to_its_id(make_facts, spelling):
 
 
 def test_entity_introduced_earlier_in_the_batch_can_be_cited(make_facts):
-    facts = make_facts(base_records() + [entity_record("usa", "United States", aliases=["واشنطن"]),
-                                         a_claim(predicate="cooperates_with", object="واشنطن")])
+    facts = make_facts(
+        base_records()
+        + [
+            entity_record("usa", "United States", aliases=["واشنطن"]),
+            a_claim(predicate="cooperates_with", object="واشنطن"),
+        ]
+    )
     assert facts.claims[0]["object"] == "usa"
 
 
@@ -340,23 +410,45 @@ def test_predicate_not_in_vocabulary_is_refused_and_known_one_accepted(base):
     assert stored_claims(base)[0]["predicate"] == "considering"
 
 
-@pytest.mark.parametrize("published, start, end", [
-    ("2018-07-21", "2018-10-01", "2018-10-31"),
-    ("2018-12-02", "2019-10-01", "2019-10-31"),
-])
+@pytest.mark.parametrize(
+    "published, start, end",
+    [
+        ("2018-07-21", "2018-10-01", "2018-10-31"),
+        ("2018-12-02", "2019-10-01", "2019-10-31"),
+    ],
+)
 def test_date_phrase_is_resolved_against_the_source_publication(make_facts, published, start, end):
-    facts = make_facts(base_records(published) + [a_claim(
-        subject="qatar", predicate="visited", object="russia", modality="planned",
-        statement="A Qatari minister will visit Moscow in October.", date="أكتوبر المقبل",
-        citation={"source": "src-a", "quote": "سيزور موسكو في أكتوبر المقبل"})])
-    assert facts.claims[0]["date"] == {"start": start, "end": end, "precision": "month", "text": "أكتوبر المقبل"}
+    facts = make_facts(
+        base_records(published)
+        + [
+            a_claim(
+                subject="qatar",
+                predicate="visited",
+                object="russia",
+                modality="planned",
+                statement="A Qatari minister will visit Moscow in October.",
+                date="أكتوبر المقبل",
+                citation={"source": "src-a", "quote": "سيزور موسكو في أكتوبر المقبل"},
+            )
+        ]
+    )
+    assert facts.claims[0]["date"] == {
+        "start": start,
+        "end": end,
+        "precision": "month",
+        "text": "أكتوبر المقبل",
+    }
 
 
 def test_date_object_is_stored_in_contract_key_order(make_facts):
     date = {"text": "Oct 2017", "precision": "month", "end": "2017-10-31", "start": "2017-10-01"}
     facts = make_facts(base_records() + [a_claim(date=date)])
     assert list(facts.claims[0]["date"].items()) == [
-        ("start", "2017-10-01"), ("end", "2017-10-31"), ("precision", "month"), ("text", "Oct 2017")]
+        ("start", "2017-10-01"),
+        ("end", "2017-10-31"),
+        ("precision", "month"),
+        ("text", "Oct 2017"),
+    ]
 
 
 # --- duplicates ---------------------------------------------------------------------
@@ -443,7 +535,9 @@ def copy_of(path: Path, tmp_path: Path) -> Path:
     return out
 
 
-def test_claims_in_search_json_shape_import_into_a_store_without_them(shipped, sources_and_entities_only, tmp_path):
+def test_claims_in_search_json_shape_import_into_a_store_without_them(
+    shipped, sources_and_entities_only, tmp_path
+):
     target = copy_of(sources_and_entities_only, tmp_path)
     exported = json.loads(json.dumps([claim_record(shipped, c) for c in shipped.claims], ensure_ascii=False))
     assert all(set(r["source"]) == {"id", "outlet", "title", "published"} for r in exported)
@@ -457,16 +551,21 @@ def test_claims_in_search_json_shape_import_into_a_store_without_them(shipped, s
 def test_search_json_piped_into_import(sources_and_entities_only, tmp_path):
     target = copy_of(sources_and_entities_only, tmp_path)
     cmd = [sys.executable, "-m", "factcli"]
-    exported = subprocess.run([*cmd, "--db", str(SHIPPED), "search", "--json"], capture_output=True, cwd=ROOT,
-                              check=True).stdout
-    done = subprocess.run([*cmd, "--db", str(target), "import", "-"], input=exported, capture_output=True, cwd=ROOT)
+    exported = subprocess.run(
+        [*cmd, "--db", str(SHIPPED), "search", "--json"], capture_output=True, cwd=ROOT, check=True
+    ).stdout
+    done = subprocess.run(
+        [*cmd, "--db", str(target), "import", "-"], input=exported, capture_output=True, cwd=ROOT
+    )
     assert done.returncode == 0, done.stderr.decode()
     shipped = {c["id"]: c for c in store.load(loc(SHIPPED)).claims}
     imported = {c["id"]: c for c in store.load(loc(target)).claims}
     assert imported == shipped
 
 
-def test_round_trip_refused_whole_when_one_claim_is_already_there(shipped, sources_and_entities_only, tmp_path):
+def test_round_trip_refused_whole_when_one_claim_is_already_there(
+    shipped, sources_and_entities_only, tmp_path
+):
     target = copy_of(sources_and_entities_only, tmp_path)
     exported = [claim_record(shipped, c) for c in shipped.claims]
     import_records(loc(target), exported[:1])

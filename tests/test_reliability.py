@@ -36,8 +36,9 @@ def env() -> dict[str, str]:
 
 
 def cli(*args: str, cwd: Path, input: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([*FACTCLI, *args], cwd=cwd, env=env(), input=input, capture_output=True,
-                          timeout=DEADLINE)
+    return subprocess.run(
+        [*FACTCLI, *args], cwd=cwd, env=env(), input=input, capture_output=True, timeout=DEADLINE
+    )
 
 
 def loc(path: Path) -> store.Location:
@@ -60,10 +61,16 @@ def synthetic(n_sentences: int) -> tuple[str, list[tuple[str, int]]]:
 
 
 def claims_for(spans: list[tuple[str, int]], tag: str) -> list[dict]:
-    return [{"subject": "qatar", "predicate": "supports", "object": None,
-             "statement": f"{tag} claim {i}.",
-             "citation": {"source": "big", "quote": q, "start": start, "end": start + len(q)}}
-            for i, (q, start) in enumerate(spans)]
+    return [
+        {
+            "subject": "qatar",
+            "predicate": "supports",
+            "object": None,
+            "statement": f"{tag} claim {i}.",
+            "citation": {"source": "big", "quote": q, "start": start, "end": start + len(q)},
+        }
+        for i, (q, start) in enumerate(spans)
+    ]
 
 
 def make_store(path: Path, n_sentences: int) -> list[tuple[str, int]]:
@@ -89,19 +96,31 @@ def _pending(pipe) -> int | None:
     return int.from_bytes(buf, sys.byteorder)
 
 
-def race(path: Path, writers: int, per_writer: int, spans: list[tuple[str, int]], round_tag: str) -> list[dict]:
+def race(
+    path: Path, writers: int, per_writer: int, spans: list[tuple[str, int]], round_tag: str
+) -> list[dict]:
     """`writers` imports of `per_writer` distinct claims each, released at the same moment.
 
     Each process gets its whole input but not the end of it: it reads, then waits for EOF.
     When every pipe is drained (all processes started and waiting), all inputs are closed
     together, so the imports contend for the lock at once.
     """
-    batches = [claims_for(spans[w * per_writer:(w + 1) * per_writer], f"{round_tag} writer {w}")
-               for w in range(writers)]
-    procs = [subprocess.Popen([*FACTCLI, "--db", str(path), "import", "-"], cwd=path.parent, env=env(),
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-             for _ in range(writers)]
-    for proc, batch in zip(procs, batches):
+    batches = [
+        claims_for(spans[w * per_writer : (w + 1) * per_writer], f"{round_tag} writer {w}")
+        for w in range(writers)
+    ]
+    procs = [
+        subprocess.Popen(
+            [*FACTCLI, "--db", str(path), "import", "-"],
+            cwd=path.parent,
+            env=env(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        for _ in range(writers)
+    ]
+    for proc, batch in zip(procs, batches, strict=True):
         proc.stdin.write(jsonl(batch))
         proc.stdin.flush()
     give_up = time.monotonic() + DEADLINE
@@ -146,7 +165,7 @@ def test_soak_concurrent_writers(tmp_path):
     spans = make_store(path, rounds * writers * per_writer)
     expected: list[dict] = []
     for r in range(rounds):
-        expected += race(path, writers, per_writer, spans[r * writers * per_writer:], f"r{r}")
+        expected += race(path, writers, per_writer, spans[r * writers * per_writer :], f"r{r}")
         check_race(path, expected)
     print(f"\nconcurrency soak: {rounds} rounds x {writers} writers, stored {len(expected)} claims, lost 0")
 
@@ -196,8 +215,13 @@ def kill_runs(tmp_path: Path, setup: dict, runs: int, seed: int) -> dict[str, in
     for run in range(runs):
         path.write_bytes(setup["base"])  # the same starting point; stale temps stay in the folder
         stale = temps(folder)
-        proc = subprocess.Popen([*FACTCLI, "--db", str(path), "import", str(setup["input"])], cwd=folder,
-                                env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [*FACTCLI, "--db", str(path), "import", str(setup["input"])],
+            cwd=folder,
+            env=env(),
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         if run % 2:
             delay = rng.uniform(0.0, 0.004)
             writing = _wait_for_new_temp(proc, folder, stale)
@@ -249,13 +273,22 @@ def test_a_killed_writer_does_not_block_the_next_one(tmp_path, kill_setup):
     folder = tmp_path
     path = folder / "facts.json"
     path.write_bytes(kill_setup["base"])
-    proc = subprocess.Popen([*FACTCLI, "--db", str(path), "import", str(kill_setup["input"])], cwd=folder,
-                            env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [*FACTCLI, "--db", str(path), "import", str(kill_setup["input"])],
+        cwd=folder,
+        env=env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     time.sleep(kill_setup["duration"] / 2)
     proc.kill()
     proc.wait(timeout=DEADLINE)
-    extra = {"subject": "qatar", "predicate": "supports", "statement": "One more.",
-             "citation": {"source": "big", "quote": "Report line 0:"}}
+    extra = {
+        "subject": "qatar",
+        "predicate": "supports",
+        "statement": "One more.",
+        "citation": {"source": "big", "quote": "Report line 0:"},
+    }
     done = cli("--db", str(path), "import", "-", cwd=folder, input=jsonl([extra]))
     assert done.returncode == 0, done.stderr.decode()
     assert any(c["statement"] == "One more." for c in store.load(loc(path)).claims)
@@ -268,7 +301,9 @@ CORRUPT = {
     "not-json": b"this is not a store\n",
     "empty": b"",
     "wrong-shape": b'[{"meta": {}}]\n',
-    "old-schema": json.dumps({"meta": {"1": {"schema": 0}}, "sources": {}, "entities": {}, "claims": {}}).encode(),
+    "old-schema": json.dumps(
+        {"meta": {"1": {"schema": 0}}, "sources": {}, "entities": {}, "claims": {}}
+    ).encode(),
     "not-utf8": '{"meta": "قطر"}'.encode("cp1256"),
 }
 
@@ -303,8 +338,13 @@ def test_cli_on_a_missing_store_names_it(tmp_path):
 def test_cli_finds_the_store_through_the_environment(tmp_path):
     path = tmp_path / "elsewhere.json"
     path.write_bytes(b"")
-    done = subprocess.run([*FACTCLI, "sources"], cwd=tmp_path, env={**env(), store.ENV_VAR: str(path)},
-                          capture_output=True, timeout=DEADLINE)
+    done = subprocess.run(
+        [*FACTCLI, "sources"],
+        cwd=tmp_path,
+        env={**env(), store.ENV_VAR: str(path)},
+        capture_output=True,
+        timeout=DEADLINE,
+    )
     assert done.returncode == 2 and str(path) in done.stderr.decode()
 
 

@@ -50,7 +50,7 @@ def test_every_quote_is_its_sources_text_at_its_offsets(shipped):
     for claim in shipped.claims:
         cit = claim["citation"]
         assert 0 <= cit["start"] < cit["end"] <= len(texts[cit["source"]]), claim["id"]
-        assert texts[cit["source"]][cit["start"]:cit["end"]] == cit["quote"], claim["id"]
+        assert texts[cit["source"]][cit["start"] : cit["end"]] == cit["quote"], claim["id"]
 
 
 def test_claim_ids_are_unique_and_within_the_issued_range(shipped):

@@ -19,8 +19,19 @@ QUOTE = "قطر تبحث مع روسيا شراء منظومة إس-400"
 
 # The claim fields in the order DESIGN.md lists them (plus the derived match keys last).
 CLAIM_ORDER = [
-    "id", "subject", "predicate", "object", "value", "date", "polarity", "modality",
-    "speaker", "via", "statement", "citation", "keys",
+    "id",
+    "subject",
+    "predicate",
+    "object",
+    "value",
+    "date",
+    "polarity",
+    "modality",
+    "speaker",
+    "via",
+    "statement",
+    "citation",
+    "keys",
 ]
 
 
@@ -28,16 +39,25 @@ def base_records() -> list[dict]:
     return [
         source_record("src-a", TEXT, "2018-07-21"),
         entity_record("qatar", "Qatar", aliases=["الدوحة"]),
-        {"id": "s-400", "type": "weapon_system", "name": "S-400", "name_ar": "إس-400", "aliases": [],
-         "description": None},
+        {
+            "id": "s-400",
+            "type": "weapon_system",
+            "name": "S-400",
+            "name_ar": "إس-400",
+            "aliases": [],
+            "description": None,
+        },
     ]
 
 
 def a_claim(**over) -> dict:
     claim = {
-        "subject": "qatar", "predicate": "negotiating_purchase", "object": "s-400",
+        "subject": "qatar",
+        "predicate": "negotiating_purchase",
+        "object": "s-400",
         "date": {"start": "2018-07-01", "end": "2018-07-31", "precision": "month", "text": "يوليو 2018"},
-        "modality": "in_talks", "statement": "Qatar is discussing buying the S-400 from Russia.",
+        "modality": "in_talks",
+        "statement": "Qatar is discussing buying the S-400 from Russia.",
         "citation": {"source": "src-a", "quote": QUOTE},
     }
     claim.update(over)
@@ -121,7 +141,9 @@ def test_installed_copy_refuses_writes_and_stays_untouched(in_empty_dir):
     found = store.locate(None)
     before = found.path.read_bytes()
     with pytest.raises(StoreError) as exc:
-        import_records(found, [entity_record("new-thing", "New thing")])
+        with store.writing(found):
+            # Failing here, inside the transaction, also guarantees nothing is written.
+            pytest.fail("a write transaction was opened on the installed copy")
     message = str(exc.value)
     assert "read-only" in message and "--db" in message and str(found.path) in message
     assert found.path.read_bytes() == before
@@ -216,18 +238,31 @@ def _schema(version):
     return doc
 
 
-@pytest.mark.parametrize("doc, words", [
-    ([good_doc()], "list"),
-    ("facts", "str"),
-    (_without("claims"), "claims"),
-    (_without("meta"), "meta"),
-    (_with("claims", []), "claims"),
-    (_with("sources", {"1": "a string"}), "sources"),
-    (_with("entities", {"qatar": {"id": "qatar"}}), "qatar"),
-    (_schema(2), "schema version 2"),
-    (_with("meta", {}), "schema version None"),
-], ids=["list-top-level", "string-top-level", "missing-claims", "missing-meta", "table-is-list",
-        "record-not-object", "record-key-not-number", "schema-2", "no-meta-record"])
+@pytest.mark.parametrize(
+    "doc, words",
+    [
+        ([good_doc()], "list"),
+        ("facts", "str"),
+        (_without("claims"), "claims"),
+        (_without("meta"), "meta"),
+        (_with("claims", []), "claims"),
+        (_with("sources", {"1": "a string"}), "sources"),
+        (_with("entities", {"qatar": {"id": "qatar"}}), "qatar"),
+        (_schema(2), "schema version 2"),
+        (_with("meta", {}), "schema version None"),
+    ],
+    ids=[
+        "list-top-level",
+        "string-top-level",
+        "missing-claims",
+        "missing-meta",
+        "table-is-list",
+        "record-not-object",
+        "record-key-not-number",
+        "schema-2",
+        "no-meta-record",
+    ],
+)
 def test_load_wrong_shape(tmp_path, doc, words):
     path = write_doc(tmp_path / "facts.json", doc)
     with pytest.raises(StoreError) as exc:
@@ -305,7 +340,17 @@ def test_fields_are_stored_in_contract_order_whatever_the_input_order(store_file
     assert list(claim["citation"]) == ["source", "quote", "start", "end"]
     assert list(claim["date"]) == ["start", "end", "precision", "text"]
     assert list(doc["sources"]["1"]) == [
-        "id", "title", "outlet", "credited", "language", "url", "published", "note", "sha256", "text"]
+        "id",
+        "title",
+        "outlet",
+        "credited",
+        "language",
+        "url",
+        "published",
+        "note",
+        "sha256",
+        "text",
+    ]
     assert list(doc["entities"]["1"]) == ["id", "type", "name", "name_ar", "aliases", "description"]
     assert list(doc) == ["meta", "sources", "entities", "claims"]
 
@@ -415,8 +460,11 @@ def test_store_not_writable_for_this_user_refuses_writes(store_file, tmp_path, m
     path = store_file(base_records())
     before = snapshot(tmp_path)
     real_access = os.access
-    monkeypatch.setattr(store.os, "access",
-                        lambda p, mode, **kw: False if Path(p) == path and mode & os.W_OK else real_access(p, mode, **kw))
+    monkeypatch.setattr(
+        store.os,
+        "access",
+        lambda p, mode, **kw: False if Path(p) == path and mode & os.W_OK else real_access(p, mode, **kw),
+    )
     with pytest.raises(StoreError) as exc:
         import_records(loc(path), [a_claim()])
     assert "read-only" in str(exc.value)

@@ -23,14 +23,31 @@ def records() -> list[dict]:
         source_record("src-a", TEXT, "2018-07-21"),
         entity_record("qatar", "Qatar"),
         entity_record("russia", "Russia"),
-        {"id": "s-400", "type": "weapon_system", "name": "S-400", "name_ar": "إس-400", "aliases": [],
-         "description": None},
-        {"subject": "qatar", "predicate": "negotiating_purchase", "object": "s-400", "modality": "in_talks",
-         "date": {"start": "2018-07-01", "end": "2018-07-31", "precision": "month", "text": "July 2018"},
-         "statement": "Qatar is discussing buying the S-400 from Russia.",
-         "citation": {"source": "src-a", "quote": QUOTE}},
-        {"subject": "qatar", "predicate": "considering", "object": "s-400", "speaker": "russia",
-         "statement": "Qatar is considering the S-400.", "citation": {"source": "src-a", "quote": SECOND}},
+        {
+            "id": "s-400",
+            "type": "weapon_system",
+            "name": "S-400",
+            "name_ar": "إس-400",
+            "aliases": [],
+            "description": None,
+        },
+        {
+            "subject": "qatar",
+            "predicate": "negotiating_purchase",
+            "object": "s-400",
+            "modality": "in_talks",
+            "date": {"start": "2018-07-01", "end": "2018-07-31", "precision": "month", "text": "July 2018"},
+            "statement": "Qatar is discussing buying the S-400 from Russia.",
+            "citation": {"source": "src-a", "quote": QUOTE},
+        },
+        {
+            "subject": "qatar",
+            "predicate": "considering",
+            "object": "s-400",
+            "speaker": "russia",
+            "statement": "Qatar is considering the S-400.",
+            "citation": {"source": "src-a", "quote": SECOND},
+        },
     ]
 
 
@@ -69,6 +86,7 @@ def source1(doc: dict) -> dict:
 def _set(getter, key, value):
     def edit(doc):
         getter(doc)[key] = value
+
     return edit
 
 
@@ -116,31 +134,77 @@ CORRUPTIONS = [
     ("unknown subject", _set(claim1, "subject", "atlantis"), "claims", "c0001", "subject"),
     ("unknown object", _set(claim1, "object", "s-300"), "claims", "c0001", "object"),
     ("unknown speaker", lambda d: d["claims"]["2"].update(speaker="nobody"), "claims", "c0002", "speaker"),
-    ("unknown source", lambda d: claim1(d)["citation"].update(source="src-z"), "claims", "c0001", "citation.source"),
-    ("date start after end", lambda d: claim1(d)["date"].update(start="2018-08-01", end="2018-07-31",
-                                                                 precision="day"), "claims", "c0001", "date"),
-    ("month precision on the 15th", lambda d: claim1(d)["date"].update(start="2018-07-15"),
-     "claims", "c0001", "date"),
+    (
+        "unknown source",
+        lambda d: claim1(d)["citation"].update(source="src-z"),
+        "claims",
+        "c0001",
+        "citation.source",
+    ),
+    (
+        "date start after end",
+        lambda d: claim1(d)["date"].update(start="2018-08-01", end="2018-07-31", precision="day"),
+        "claims",
+        "c0001",
+        "date",
+    ),
+    (
+        "month precision on the 15th",
+        lambda d: claim1(d)["date"].update(start="2018-07-15"),
+        "claims",
+        "c0001",
+        "date",
+    ),
     ("duplicate claim id", _duplicate_claim_id, "claims", "c0001", "id"),
     ("duplicate entity id", _duplicate_entity, "entities", "russia", "id"),
     ("stale keys", _stale_keys, "claims", "c0001", "keys"),
     ("unknown predicate", _set(claim1, "predicate", "bought_secretly"), "claims", "c0001", "predicate"),
     ("bad modality", _set(claim1, "modality", "rumour"), "claims", "c0001", "modality"),
-    ("negative offsets", lambda d: claim1(d)["citation"].update(start=-len(TEXT), end=-len(TEXT) + len(QUOTE)),
-     "claims", "c0001", "citation.start"),
-    ("offsets not numbers", lambda d: claim1(d)["citation"].update(start="0"), "claims", "c0001", "citation.start"),
-    ("value not finite", _set(claim1, "value", {"amount": float("inf"), "unit": "USD"}),
-     "claims", "c0001", "value.amount"),
+    (
+        "negative offsets",
+        lambda d: claim1(d)["citation"].update(start=-len(TEXT), end=-len(TEXT) + len(QUOTE)),
+        "claims",
+        "c0001",
+        "citation.start",
+    ),
+    (
+        "offsets not numbers",
+        lambda d: claim1(d)["citation"].update(start="0"),
+        "claims",
+        "c0001",
+        "citation.start",
+    ),
+    (
+        "value not finite",
+        _set(claim1, "value", {"amount": float("inf"), "unit": "USD"}),
+        "claims",
+        "c0001",
+        "value.amount",
+    ),
     ("id above last issued", _id_above_last, "claims", "c0099", "id"),
     ("bad entity type", lambda d: d["entities"]["1"].update(type="planet"), "entities", "qatar", "type"),
-    ("entity id not text", lambda d: d["entities"]["2"].update(id=["russia"]), "entities", "['russia']", "id"),
+    (
+        "entity id not text",
+        lambda d: d["entities"]["2"].update(id=["russia"]),
+        "entities",
+        "['russia']",
+        "id",
+    ),
     ("source published missing", lambda d: source1(d).pop("published"), "sources", "src-a", "published"),
     ("source text removed", _remove_source_text, "claims", "c0001", "citation.source"),
-    ("last_claim not a number", lambda d: d["meta"]["1"].update(last_claim="many"), "meta", "1", "last_claim"),
+    (
+        "last_claim not a number",
+        lambda d: d["meta"]["1"].update(last_claim="many"),
+        "meta",
+        "1",
+        "last_claim",
+    ),
 ]
 
 
-@pytest.mark.parametrize("edit, table, rid, field", [c[1:] for c in CORRUPTIONS], ids=[c[0] for c in CORRUPTIONS])
+@pytest.mark.parametrize(
+    "edit, table, rid, field", [c[1:] for c in CORRUPTIONS], ids=[c[0] for c in CORRUPTIONS]
+)
 def test_verify_finds_each_corruption(corrupt, edit, table, rid, field):
     problems = corrupt(edit)
     found = {(p["table"], p["id"], p["field"]) for p in problems}
@@ -158,8 +222,11 @@ def test_changed_text_also_breaks_the_quotes_that_cross_the_change(corrupt):
     problems = corrupt(_change_text)
     found = {(p["table"], p["id"], p["field"]) for p in problems}
     # "Russia" lies inside claim 1's quote, and claim 2's quote now sits one character later.
-    assert {("sources", "src-a", "sha256"), ("claims", "c0001", "citation.quote"),
-            ("claims", "c0002", "citation.quote")} <= found
+    assert {
+        ("sources", "src-a", "sha256"),
+        ("claims", "c0001", "citation.quote"),
+        ("claims", "c0002", "citation.quote"),
+    } <= found
 
 
 def test_removed_entity_breaks_every_claim_that_names_it(corrupt):
