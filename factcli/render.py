@@ -80,14 +80,27 @@ def cell(text: Any, rtl: str = "logical") -> Any:
     """A table cell: `Text`, never markup; Arabic isolated (or reshaped in visual mode)."""
     from rich.text import Text
 
-    s = clean(text)
+    # rich measures a tab as one cell but prints it as several: the column would be too narrow.
+    s = clean(text).replace("\t", " ")
     if _ARABIC.search(s):
-        s = visual(s) if rtl == "visual" else f"{FSI}{s}{PDI}"
+        if rtl == "visual":
+            # Already wrapped and reordered line by line: a second wrap would scramble it.
+            return Text(visual(s), no_wrap=True, overflow="ellipsis")
+        s = f"{FSI}{s}{PDI}"
     return Text(s)
 
 
-def visual(text: str) -> str:
-    """Shape and reorder Arabic for terminals that print characters left to right."""
+VISUAL_WIDTH = 36
+
+
+def visual(text: str, width: int = VISUAL_WIDTH) -> str:
+    """Shape and reorder Arabic for terminals that print characters left to right.
+
+    Lines are wrapped in logical order first and each is reordered on its own: reordering a
+    whole paragraph and letting the table wrap it afterwards would put its end on top.
+    """
+    import textwrap
+
     try:
         import arabic_reshaper
         from bidi.algorithm import get_display
@@ -95,7 +108,8 @@ def visual(text: str) -> str:
         from .errors import InputError
 
         raise InputError("--rtl visual needs the extra: pip install 'factcli[rtl]'") from None
-    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in text.split("\n"))
+    lines = [part for line in text.split("\n") for part in (textwrap.wrap(line, width) or [""])]
+    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in lines)
 
 
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
@@ -196,7 +210,7 @@ def render_claim(output: Output, detail: dict[str, Any]) -> None:
             return detail.get(fld) or ""
         return f"{ent['name']} ({ent['name_ar']})" if ent.get("name_ar") else ent["name"]
 
-    if output.fmt == "plain":
+    if output.fmt in ("plain", "csv"):
         para = detail["paragraph"]
         lines = [
             ("id", detail["id"]), ("statement", detail["statement"]),
@@ -217,6 +231,11 @@ def render_claim(output: Output, detail: dict[str, Any]) -> None:
             if v:
                 output.out.write(f"{k}\t{plain(v)}\n")
         return
+    if output.fmt == "csv":  # the plain rows with a header, not a table drawn into a CSV
+        writer = csv.writer(output.out, lineterminator="\n")
+        writer.writerow(["field", "value"])
+        writer.writerows([k, clean(v)] for k, v in lines + facts_rows if v)
+        return
     para = detail["paragraph"]
     body = clean(para["text"][: para["quote_start"]])
     quote = clean(para["text"][para["quote_start"]: para["quote_end"]])
@@ -226,7 +245,7 @@ def render_claim(output: Output, detail: dict[str, Any]) -> None:
     text.append(quote, style="bold reverse" if output.color else "bold")
     text.append(tail + PDI)
     if output.rtl == "visual":
-        text = Text(visual(clean(para["text"])))
+        text = Text(visual(clean(para["text"]), width=(output.width or 80) - 6))
     console.print(Text(f"{clean(detail['id'])}  ", style="bold") + Text(clean(detail["statement"])))
     console.print(Panel(text, title="quote in its paragraph", title_align="left"))
     table = new_table(output, ["field", "value"])

@@ -246,3 +246,19 @@ def test_terminal_rendering_keeps_data_inert(shipped):
     assert "[bold red]x[/]" in text  # markup shown literally
     assert "\x1b]8" not in text and "\x1b[31m" not in text and "\u202e" not in text
     assert "\x1b[" in text  # the terminal path did style the output
+
+
+def test_rtl_visual_keeps_reading_order_across_wrapped_lines():
+    """Each wrapped line is reordered on its own, so the quote's first words come first."""
+    import unicodedata
+
+    from factcli.render import visual
+
+    logical = "وقال السفير الروسي لدى قطر، السبت، إن هناك محادثات بهذا الشأن لكن ما من نتيجة"
+    lines = visual(logical, width=30).split("\n")
+    assert len(lines) > 1
+    back = [unicodedata.normalize("NFKC", line)[::-1] for line in lines]
+    assert back[0].startswith("وقال السفير")
+    assert back[-1].endswith("نتيجة")
+    table = ok(*DB, "search", "S-400", "--limit", "1", "--table", "--rtl", "visual").stdout
+    assert "\u2068" not in table  # no isolates in visual mode: the text is already in display order
