@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from . import __version__, store
-from .errors import FactcliError, InputError
+from .errors import FactcliError, InputError, StoreError
 
 EXAMPLES_HEADER = "Examples:"
 
@@ -24,7 +24,13 @@ def _say(err: Any, message: str) -> None:
     name): its controls and bidi overrides are dropped here, so no error acts on a terminal."""
     from .render import plain
 
-    err.write(f"factcli: {plain(message)}\n")
+    line = plain(message)
+    if len(line) > _MAX_ERROR:  # a 100k-character argument echoed back helps nobody
+        line = line[: _MAX_ERROR - 3] + "..."
+    err.write(f"factcli: {line}\n")
+
+
+_MAX_ERROR = 1000
 
 
 class FactcliGroup(click.Group):
@@ -76,10 +82,22 @@ class App:
         self.location = store.locate(db)
         self._facts: store.Facts | None = None
 
-    def facts(self) -> store.Facts:
+    def facts(self, checked: bool = True) -> store.Facts:
+        """The store; `checked` refuses one with a wrong type in a record (only `verify`,
+        which reports every problem, reads it unchecked)."""
         if self._facts is None:
             self._facts = store.load(self.location)
+        if checked:
+            refuse_damaged(self._facts)
         return self._facts
+
+
+def refuse_damaged(facts: store.Facts) -> None:
+    from .schema import store_shape_problem
+
+    problem = store_shape_problem(facts)
+    if problem:
+        raise StoreError(f"{facts.path}: damaged store: {problem} (factcli verify lists every problem)")
 
 
 def output_options(func: Any) -> Any:
@@ -194,7 +212,7 @@ def verify(app: App, output: Any) -> int:
     from . import render
     from .verify import verify as run_verify
 
-    facts = app.facts()
+    facts = app.facts(checked=False)
     problems = run_verify(facts)
     if output.fmt in ("table", "plain") and not problems:
         output.out.write(

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import store
 from .dates import DateSpan, parse_date
-from .errors import DateError, InputError
+from .errors import DateError, InputError, StoreError
 from .lexicon import Lexicon
 from .normalize import strip_controls
 from .schema import (
@@ -27,6 +27,7 @@ from .schema import (
     entity_problems,
     sha256,
     source_problems,
+    store_shape_problem,
 )
 
 CLAIM_FIELDS = (
@@ -94,6 +95,9 @@ def import_records(
 ) -> Summary:
     """Validate `records` against the store and add them all, or raise ValidationError."""
     with store.writing(location, create=create) as tx:
+        damaged = store_shape_problem(tx.facts)
+        if damaged:
+            raise StoreError(f"{location.path}: damaged store: {damaged} (factcli verify lists every problem)")
         batch = _Batch(tx.facts, create_entities)
         for n, rec in enumerate(records, 1):
             batch.take(n, rec)
@@ -276,7 +280,8 @@ class _Batch:
             self.summary.sources += 1
 
     def _new_source_id(self, rec: dict[str, Any]) -> str:
-        outlet = re.sub(r"[^a-z0-9]+", "-", (rec.get("outlet") or "unknown").lower()).strip("-") or "source"
+        outlet = rec.get("outlet") if isinstance(rec.get("outlet"), str) else "unknown"  # the schema check says why
+        outlet = re.sub(r"[^a-z0-9]+", "-", outlet.lower()).strip("-") or "source"
         base = f"{outlet[:24].strip('-')}-{rec['published'].get('start', '')}"
         candidate, k = base, 2
         while self.facts.source(candidate) is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TextIO
@@ -80,8 +81,9 @@ def cell(text: Any, rtl: str = "logical") -> Any:
     """A table cell: `Text`, never markup; Arabic isolated (or reshaped in visual mode)."""
     from rich.text import Text
 
-    # rich measures a tab as one cell but prints it as several: the column would be too narrow.
-    s = clean(text).replace("\t", " ")
+    # rich measures a tab as one cell but prints it as several, and breaks lines at U+2028
+    # and U+2029 after measuring them as text: the column would come out too narrow.
+    s = clean(text).replace("\t", " ").replace("\u2028", "\n").replace("\u2029", "\n")
     if _ARABIC.search(s):
         if rtl == "visual":
             # Already wrapped and reordered line by line: a second wrap would scramble it.
@@ -108,6 +110,9 @@ def visual(text: str, width: int = VISUAL_WIDTH) -> str:
         from .errors import InputError
 
         raise InputError("--rtl visual needs the extra: pip install 'factcli[rtl]'") from None
+    # python-bidi fails an assertion on a code point with no bidi class (unassigned, or a
+    # noncharacter such as U+FFFF); a terminal shows those as a replacement glyph anyway.
+    text = "".join(ch if unicodedata.bidirectional(ch) else "\ufffd" for ch in text)
     lines = [part for line in text.split("\n") for part in (textwrap.wrap(line, width) or [""])]
     return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in lines)
 

@@ -34,11 +34,18 @@ def sha256(text: str) -> str:
 
 def claim_keys(claim: dict[str, Any]) -> dict[str, Any]:
     """The derived match keys stored with a claim, so search never re-normalizes it."""
-    statement = match_keys(claim.get("statement") or "")
-    quote = match_keys((claim.get("citation") or {}).get("quote") or "")
+    # `verify` computes these for hand-edited records too: a field of the wrong type counts
+    # as empty here (the schema check reports it).
+    cit = claim.get("citation")
+    statement = match_keys(_text_or_empty(claim.get("statement")))
+    quote = match_keys(_text_or_empty(cit.get("quote") if isinstance(cit, dict) else None))
     exact = set(statement["text"].split()) | set(quote["text"].split())
     stems = sorted((set(statement["stems"]) | set(quote["stems"])) - exact)
     return {"text": [statement["text"], quote["text"]], "stems": stems}
+
+
+def _text_or_empty(v: Any) -> str:
+    return v if isinstance(v, str) else ""
 
 
 def _text_problems(rec: dict[str, Any], fields: tuple[str, ...], required: tuple[str, ...]) -> list[Problem]:
@@ -167,3 +174,66 @@ def citation_problems(cit: Any, facts: Any) -> list[Problem]:
     if text[start:end] != quote:
         return [("citation.quote", f"is not the text at {start}:{end} of {source['id']}")]
     return []
+
+
+# --- the shapes every command relies on --------------------------------------------------
+
+_TEXT, _OPTIONAL_TEXT, _NAMES = "text", "text or null", "a list of names"
+
+
+def _kind_ok(v: Any, kind: str) -> bool:
+    if kind == _TEXT:
+        return isinstance(v, str)
+    if kind == _OPTIONAL_TEXT:
+        return v is None or isinstance(v, str)
+    return isinstance(v, list) and all(isinstance(x, str) for x in v)
+
+
+_SHAPES = {
+    "sources": {"id": _TEXT, "title": _TEXT, "outlet": _TEXT, "credited": _NAMES, "language": _OPTIONAL_TEXT,
+                "url": _OPTIONAL_TEXT, "note": _OPTIONAL_TEXT, "sha256": _OPTIONAL_TEXT, "text": _TEXT},
+    "entities": {"id": _TEXT, "type": _TEXT, "name": _TEXT, "name_ar": _OPTIONAL_TEXT, "aliases": _NAMES,
+                 "description": _OPTIONAL_TEXT},
+    "claims": {"id": _TEXT, "subject": _TEXT, "predicate": _TEXT, "object": _OPTIONAL_TEXT,
+               "speaker": _OPTIONAL_TEXT, "via": _OPTIONAL_TEXT, "statement": _TEXT},
+}
+
+
+def shape_problems(table: str, rec: dict[str, Any]) -> list[Problem]:
+    """Wrong types in a stored record: only what reading, searching and rendering rely on.
+
+    A hand-edited store can hold anything. `verify` reports every problem, but any other
+    command would fail deep inside on a number where text belongs; reads run this cheap
+    check instead (types and shapes: no quotes, hashes or references) and refuse the store.
+    """
+    out: list[Problem] = [(f, f"must be {kind}") for f, kind in _SHAPES[table].items() if not _kind_ok(rec.get(f), kind)]
+    if table == "sources":
+        out += _date_field(rec, "published", required=True)
+    elif table == "claims":
+        if rec.get("polarity") not in POLARITIES:
+            out.append(("polarity", f"must be one of {', '.join(POLARITIES)}"))
+        if rec.get("modality") not in MODALITIES:
+            out.append(("modality", f"must be one of {', '.join(MODALITIES)}"))
+        out += value_problems(rec.get("value"))
+        out += _date_field(rec, "date", required=False)
+        cit = rec.get("citation")
+        if not (isinstance(cit, dict) and isinstance(cit.get("source"), str) and isinstance(cit.get("quote"), str)
+                and all(isinstance(cit.get(k), int) and not isinstance(cit.get(k), bool) for k in ("start", "end"))):
+            out.append(("citation", "must be {source, quote, start, end}"))
+        keys = rec.get("keys")
+        if keys is not None and not (isinstance(keys, dict) and all(_kind_ok(keys.get(k) or [], _NAMES) for k in ("text", "stems"))):
+            out.append(("keys", "must be {text, stems}, lists of text"))
+    return out
+
+
+def store_shape_problem(facts: Any) -> str | None:
+    """The first wrong type in a loaded store, as one line, or None when all is readable."""
+    last = facts.meta.get("last_claim", 0)
+    if isinstance(last, bool) or not isinstance(last, int) or last < 0:
+        return f"meta, field last_claim: must be a whole number, not {last!r}"
+    for table in ("sources", "entities", "claims"):
+        for n, rec in enumerate(getattr(facts, table), 1):
+            for fld, msg in shape_problems(table, rec):
+                rid = rec.get("id")
+                return f"{table} record {rid if isinstance(rid, str) else n!r}, field {fld}: {msg}"
+    return None

@@ -24,15 +24,19 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .dates import DateSpan, parse_date
 from .errors import InputError
 from .lexicon import Lexicon, names_of
 from .normalize import normalize, stems, tokenize
-from .schema import claim_keys
 from .store import Facts
 from .vocabulary import PREDICATES
+
+if TYPE_CHECKING:
+    from .dates import DateSpan
+
+# `dates` and `schema` (with hashlib) are imported where they are needed: a plain search
+# touches neither, and their import was a tenth of its start-up time.
 
 __all__ = [
     "Hit",
@@ -279,8 +283,15 @@ def _prepare(term: str, lexicon: Lexicon, aliases: dict[str, list[str]]) -> _Ter
 
 
 def _haystack(claim: dict[str, Any]) -> tuple[str, list[str]]:
-    keys = claim.get("keys") or claim_keys(claim)
+    keys = claim.get("keys") or _claim_keys(claim)
     return " " + _JOIN.join(keys.get("text") or ()) + " ", keys.get("stems") or []
+
+
+def _claim_keys(claim: dict[str, Any]) -> dict[str, Any]:
+    # Only a claim stored without its match keys (a hand-edited file) gets here.
+    from .schema import claim_keys
+
+    return claim_keys(claim)
 
 
 def _meets_by_stem(term: _Term, hay: str, claim_stems: list[str]) -> bool:
@@ -461,4 +472,6 @@ def parse_when(text: str) -> DateSpan:
 
     Raises DateError (an InputError, exit 2) with the dates module's hint when unreadable.
     """
+    from .dates import parse_date
+
     return parse_date(text)

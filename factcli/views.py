@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .errors import InputError
+from .errors import InputError, StoreError
 from .store import Facts
 
 CLAIM_OUTPUT_FIELDS = (
@@ -55,6 +55,8 @@ def claim_detail(facts: Facts, claim_id: str) -> dict[str, Any]:
     out = claim_record(facts, claim)
     cit = claim["citation"]
     source = facts.source(cit["source"])
+    if source is None:  # a hand-edited store; verify reports it with the rest
+        raise StoreError(f"claim {claim['id']!r} cites an unknown source {cit['source']!r} (factcli verify lists every problem)")
     para, i, j = paragraph_of(source["text"], cit["start"], cit["end"])
     out["paragraph"] = {"text": para, "quote_start": i, "quote_end": j}
     names = {}
