@@ -35,6 +35,7 @@ def __getattr__(name: str) -> Any:
         return tempfile
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
+
 SCHEMA_VERSION = 1
 TABLES = ("meta", "sources", "entities", "claims")
 ENV_VAR = "FACTCLI_DB"
@@ -250,8 +251,7 @@ def _snapshot(doc: dict[str, Any], path: Path | None, copy: bool) -> Facts:
     gets copies, so what the caller does to its snapshot never reaches the file unasked.
     """
     tables = {
-        name: [dict(r) for r in doc[name].values()] if copy else list(doc[name].values())
-        for name in TABLES
+        name: [dict(r) for r in doc[name].values()] if copy else list(doc[name].values()) for name in TABLES
     }
     meta = tables["meta"][0] if tables["meta"] else {"schema": SCHEMA_VERSION, "last_claim": 0}
     return Facts(path, tables["sources"], tables["entities"], tables["claims"], meta)

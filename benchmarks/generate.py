@@ -1,0 +1,251 @@
+"""Synthetic stores for the benchmarks, written through factcli's own importer.
+
+A store of N claims is built from the shipped `facts.json`: its 78 entities as they are,
+then one bulk import of N/25 synthetic sources and N claims. Each claim copies a shipped
+claim's subject, predicate, object, value, polarity, modality, speaker, via and English
+statement; its quote is a ~200-character window of real Arabic article text around the
+shipped claim's own quote, and its date is drawn from the dates the shipped store holds.
+Each synthetic source is 25 such paragraphs under a shipped title, outlet and date.
+
+The bulk import is `factcli.importer.import_records` on an existing store, the same call
+`factcli import` makes; an audit hook counts how many times it opens the store for reading
+and how many times it replaces it, so the "one read, one write" property is measured, not
+assumed.
+
+Stores are cached in benchmarks/out/ (gitignored) with a sidecar `.meta.json` saying how
+they were made; a cache is rebuilt when the shipped store or this generator changes.
+
+    python benchmarks/generate.py 1000 10000 20000 100000     # build what is missing
+    python benchmarks/generate.py 100000 --force              # rebuild
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED = ROOT / "facts.json"
+OUT = Path(__file__).resolve().parent / "out"
+GENERATOR_VERSION = 1  # bump when the shape of the synthetic data changes
+CLAIMS_PER_SOURCE = 25
+QUOTE_CHARS = 200
+SEED = 400
+
+sys.path.insert(0, str(ROOT))  # the checkout's factcli, also when run from elsewhere
+
+from factcli import store  # noqa: E402
+from factcli.importer import import_records  # noqa: E402
+
+
+def store_path(n: int) -> Path:
+    return OUT / f"store-{n}.json"
+
+
+def _fingerprint() -> dict[str, Any]:
+    return {
+        "generator": GENERATOR_VERSION,
+        "shipped_sha256": hashlib.sha256(SHIPPED.read_bytes()).hexdigest(),
+    }
+
+
+def cached(n: int) -> dict[str, Any] | None:
+    """The meta of an up-to-date cached store of n claims, or None."""
+    path, meta_path = store_path(n), store_path(n).with_suffix(".meta.json")
+    if not (path.exists() and meta_path.exists()):
+        return None
+    meta = json.loads(meta_path.read_text())
+    return meta if {k: meta.get(k) for k in _fingerprint()} == _fingerprint() else None
+
+
+def ensure(n: int, force: bool = False, log=print) -> Path:
+    """Path of a store of n synthetic claims, built (and cached) if needed."""
+    if force or cached(n) is None:
+        build_store(n, log=log)
+    return store_path(n)
+
+
+# --- the records ----------------------------------------------------------------------
+
+
+def _window(text: str, start: int, end: int, rng: random.Random) -> tuple[str, int, int] | None:
+    """A ~QUOTE_CHARS window of `text` holding text[start:end], cut at spaces, one line."""
+    span = end - start
+    if span >= QUOTE_CHARS:
+        a, b = start, end
+    else:
+        slack = QUOTE_CHARS - span
+        a = max(0, start - rng.randint(0, slack))
+        b = min(len(text), a + QUOTE_CHARS)
+        a = max(0, min(a, b - QUOTE_CHARS))
+        # Snap outwards to word boundaries, never cutting into the claim's own quote.
+        while a > 0 and not text[a - 1].isspace():
+            a -= 1
+        while b < len(text) and not text[b].isspace():
+            b += 1
+    window = " ".join(text[a:b].split())
+    return (window, a, b) if len(window) >= 40 else None
+
+
+def records(n: int, shipped: store.Facts, seed: int = SEED) -> list[dict[str, Any]]:
+    """N/25 sources then N claims, as `factcli import` takes them."""
+    rng = random.Random(seed + n)
+    texts = {s["id"]: s["text"] for s in shipped.sources}
+    templates = []
+    for c in shipped.claims:
+        cit = c["citation"]
+        templates.append((c, texts[cit["source"]], cit["start"], cit["end"]))
+    dates = [c["date"] for c in shipped.claims if c["date"]] + [s["published"] for s in shipped.sources]
+    days = [d for d in dates if d["precision"] == "day"]
+    out_sources: list[dict[str, Any]] = []
+    out_claims: list[dict[str, Any]] = []
+    n_sources = -(-n // CLAIMS_PER_SOURCE)
+    for k in range(n_sources):
+        model = rng.choice(shipped.sources)
+        published = dict(rng.choice(days))
+        sid = f"synth-{k + 1:06d}-{published['start']}"
+        header = f"{model['title']}\n\n{published['text']}\n\n"
+        paragraphs, claims = [], []
+        offset = len(header)
+        for _ in range(min(CLAIMS_PER_SOURCE, n - k * CLAIMS_PER_SOURCE)):
+            while True:
+                claim, text, start, end = rng.choice(templates)
+                cut = _window(text, start, end, rng)
+                if cut is not None:
+                    break
+            quote = cut[0]
+            # A short varying lead-in keeps paragraphs (and so quotes) unique per source.
+            lead = f"({len(paragraphs) + 1}) "
+            q_start = offset + len(lead)
+            paragraphs.append(lead + quote)
+            offset += len(lead) + len(quote) + 2
+            date = None
+            if claim["date"] is not None:
+                date = dict(rng.choice(dates)) if rng.random() < 0.5 else dict(claim["date"])
+            claims.append(
+                {
+                    "subject": claim["subject"],
+                    "predicate": claim["predicate"],
+                    "object": claim["object"],
+                    "value": claim["value"],
+                    "date": date,
+                    "polarity": claim["polarity"],
+                    "modality": claim["modality"],
+                    "speaker": claim["speaker"],
+                    "via": claim["via"],
+                    "statement": claim["statement"],
+                    "citation": {
+                        "source": sid,
+                        "quote": quote,
+                        "start": q_start,
+                        "end": q_start + len(quote),
+                    },
+                }
+            )
+        out_sources.append(
+            {
+                "id": sid,
+                "title": model["title"],
+                "outlet": model["outlet"],
+                "credited": list(model["credited"]),
+                "language": "ar",
+                "url": None,
+                "published": published,
+                "note": "synthetic benchmark source",
+                "text": header + "\n\n".join(paragraphs) + "\n",
+            }
+        )
+        out_claims += claims
+    return out_sources + out_claims
+
+
+# --- building -------------------------------------------------------------------------
+
+
+class _StoreIO:
+    """Counts, via an audit hook, the opens of the store for reading and its replacements."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = os.path.realpath(path)
+        self.reads = self.writes = self.temp_files = 0
+        self.active = False
+        sys.addaudithook(self._hook)
+
+    def _hook(self, event: str, args: tuple[Any, ...]) -> None:
+        if not self.active:
+            return
+        if event == "open" and args and isinstance(args[0], (str, bytes, os.PathLike)):
+            target = os.path.realpath(os.fsdecode(args[0]))
+            mode, flags = args[1], args[2]
+            if target == self.path and (
+                mode in ("r", "rb") or (mode is None and not flags & (os.O_WRONLY | os.O_RDWR))
+            ):
+                self.reads += 1
+            elif os.path.basename(target).startswith(".factcli-"):
+                self.temp_files += 1
+        elif event == "os.rename" and os.path.realpath(os.fsdecode(args[1])) == self.path:
+            self.writes += 1
+
+
+def build_store(n: int, log=print) -> dict[str, Any]:
+    OUT.mkdir(exist_ok=True)
+    path = store_path(n)
+    shipped = store.load(store.Location(SHIPPED, "--db"))
+    t0 = time.perf_counter()
+    recs = records(n, shipped)
+    t_gen = time.perf_counter() - t0
+    for stale in (path, path.with_suffix(".meta.json")):
+        stale.unlink(missing_ok=True)
+    loc = store.Location(path, "--db")
+    entities = [{k: e[k] for k in store.FIELD_ORDER["entities"]} for e in shipped.entities]
+    import_records(loc, entities, create=True)
+    io = _StoreIO(path)
+    io.active = True
+    t0 = time.perf_counter()
+    summary = import_records(loc, recs)
+    t_import = time.perf_counter() - t0
+    io.active = False
+    meta = {
+        **_fingerprint(),
+        "claims": summary.claims,
+        "sources": summary.sources,
+        "entities": len(entities),
+        "bytes": path.stat().st_size,
+        "generate_seconds": round(t_gen, 2),
+        "import_seconds": round(t_import, 2),
+        "import_store_reads": io.reads,
+        "import_store_writes": io.writes,
+        "import_temp_files": io.temp_files,
+        "import_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "last_claim": summary.claim_ids[-1],
+    }
+    path.with_suffix(".meta.json").write_text(json.dumps(meta, indent=2) + "\n")
+    log(
+        f"store-{n}: {summary.claims} claims, {summary.sources} sources, {meta['bytes'] / 2**20:.1f} MiB; "
+        f"bulk import {t_import:.1f} s with {io.reads} read(s) and {io.writes} write(s) of the store"
+    )
+    return meta
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("sizes", nargs="+", type=int, help="claims per store, e.g. 1000 10000 100000")
+    ap.add_argument("--force", action="store_true", help="rebuild even when a cached store is up to date")
+    args = ap.parse_args(argv)
+    for n in args.sizes:
+        if not args.force and cached(n):
+            print(f"store-{n}: cached ({store_path(n)})")
+        else:
+            build_store(n)
+
+
+if __name__ == "__main__":
+    main()
