@@ -203,10 +203,6 @@ def status_text(claim: dict[str, Any]) -> str:
 
 def render_claim(output: Output, detail: dict[str, Any]) -> None:
     """`show`: the statement, then the quote highlighted inside its paragraph, then facts."""
-    from rich.panel import Panel
-    from rich.text import Text
-
-    console = output.console()
     names = detail.get("entities", {})
 
     def who(fld: str) -> str:
@@ -241,6 +237,10 @@ def render_claim(output: Output, detail: dict[str, Any]) -> None:
         writer.writerow(["field", "value"])
         writer.writerows([k, clean(v)] for k, v in lines + facts_rows if v)
         return
+    from rich.panel import Panel
+    from rich.text import Text
+
+    console = output.console()
     para = detail["paragraph"]
     body = clean(para["text"][: para["quote_start"]])
     quote = clean(para["text"][para["quote_start"]: para["quote_end"]])

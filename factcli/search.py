@@ -442,17 +442,25 @@ def entity_rows(facts: Facts, terms: list[str]) -> list[dict[str, Any]]:
     return rows
 
 
+_MAX_HINT_TERMS = 8
+_MAX_HINT_CHARS = 200
+
+
 def suggestions(facts: Facts, terms: list[str]) -> list[str]:
     """Up to three entity names close to the terms, for a "nothing found; did you mean" hint."""
     lexicon = Lexicon(facts.entities)
     shown = _display_names(facts.entities)
     typed = {normalize(t) for t in terms}
     near: list[str] = []
-    for term in terms:
+    # A hint is for names a person typed: a pasted paragraph gets none rather than seconds of
+    # fuzzy matching over every word.
+    for term in terms[:_MAX_HINT_TERMS]:
+        if len(term) > _MAX_HINT_CHARS:
+            continue
         found = _near_names(lexicon, shown, term)
         if not found:
             # Nothing near the whole phrase: try its longer words ("Vladimir Putn Doha").
-            for word in tokenize(term):
+            for word in tokenize(term)[:_MAX_HINT_TERMS]:
                 if len(word) >= 4:
                     found += _near_names(lexicon, shown, word)
         near += found

@@ -164,6 +164,8 @@ def _parse(raw: bytes, path: Path) -> dict[str, Any]:
         ) from None
     except ValueError as exc:  # orjson's error carries the position in its message
         raise StoreError(f"{path}: invalid JSON: {str(exc).splitlines()[0]}") from None
+    except RecursionError:
+        raise StoreError(f"{path}: not a factcli store: JSON nested too deeply to read") from None
 
 
 # From this size on, a parse runs with the cyclic garbage collector paused (see _loads).
