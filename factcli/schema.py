@@ -123,14 +123,21 @@ def claim_problems(rec: dict[str, Any], facts: Any) -> list[Problem]:
     # PREDICATES is a dict: a list or an object where a predicate belongs is unhashable.
     if not isinstance(rec.get("predicate"), str) or rec["predicate"] not in PREDICATES:
         out.append(("predicate", f"{rec.get('predicate')!r} is not in the vocabulary"))
+    out += _claim_literal_problems(rec)
+    out += _text_problems(rec, ("statement",), ("statement",))
+    out += citation_problems(rec.get("citation"), facts)
+    return out
+
+
+def _claim_literal_problems(rec: dict[str, Any]) -> list[Problem]:
+    """Polarity, modality, value and date: the claim fields that are not references."""
+    out: list[Problem] = []
     if rec.get("polarity") not in POLARITIES:
         out.append(("polarity", f"must be one of {', '.join(POLARITIES)}"))
     if rec.get("modality") not in MODALITIES:
         out.append(("modality", f"must be one of {', '.join(MODALITIES)}"))
     out += value_problems(rec.get("value"))
     out += _date_field(rec, "date", required=False)
-    out += _text_problems(rec, ("statement",), ("statement",))
-    out += citation_problems(rec.get("citation"), facts)
     return out
 
 
@@ -217,12 +224,7 @@ def shape_problems(table: str, rec: dict[str, Any]) -> list[Problem]:
     if table == "sources":
         out += _date_field(rec, "published", required=True)
     elif table == "claims":
-        if rec.get("polarity") not in POLARITIES:
-            out.append(("polarity", f"must be one of {', '.join(POLARITIES)}"))
-        if rec.get("modality") not in MODALITIES:
-            out.append(("modality", f"must be one of {', '.join(MODALITIES)}"))
-        out += value_problems(rec.get("value"))
-        out += _date_field(rec, "date", required=False)
+        out += _claim_literal_problems(rec)
         cit = rec.get("citation")
         if not (isinstance(cit, dict) and isinstance(cit.get("source"), str) and isinstance(cit.get("quote"), str)
                 and all(isinstance(cit.get(k), int) and not isinstance(cit.get(k), bool) for k in ("start", "end"))):
