@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from .normalize import strip_controls
 
+TABLE_ROWS = 500  # a terminal table stops here; machine formats never do
 FORMATS = ("table", "plain", "json", "jsonl", "csv")
 
 # Bidi embeddings, overrides, isolates and marks in the data would reorder what follows
@@ -137,9 +138,13 @@ def emit(output: Output, records: Sequence[dict[str, Any]], columns: Sequence[Co
             output.out.write("\t".join(plain(_flat(get(rec))) for _, get in columns) + "\n")
     else:
         table = new_table(output, [h for h, _ in columns], title)
-        for rec in records:
+        shown = records[:TABLE_ROWS]
+        for rec in shown:
             table.add_row(*(cell(_flat(get(rec)), output.rtl) for _, get in columns))
         output.console().print(table)
+        if len(records) > len(shown):
+            # Thousands of wrapped rows are unreadable and take rich seconds to lay out.
+            output.err.write(f"factcli: showing the first {len(shown)} of {len(records)}; use --limit, or --json/--csv for all\n")
 
 
 def new_table(output: Output, headers: Sequence[str], title: str | None = None) -> Any:

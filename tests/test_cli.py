@@ -262,3 +262,18 @@ def test_rtl_visual_keeps_reading_order_across_wrapped_lines():
     assert back[-1].endswith("نتيجة")
     table = ok(*DB, "search", "S-400", "--limit", "1", "--table", "--rtl", "visual").stdout
     assert "\u2068" not in table  # no isolates in visual mode: the text is already in display order
+
+
+def test_terminal_table_stops_at_its_cap_and_says_so(store_file):
+    from factcli.render import TABLE_ROWS
+
+    n = TABLE_ROWS + 3
+    text = " ".join(f"Qatar report {i:04d}." for i in range(n))
+    claims = [{"subject": "qatar", "predicate": "visited", "statement": f"Report {i:04d}.",
+               "citation": {"source": "s1", "quote": f"Qatar report {i:04d}."}} for i in range(n)]
+    path = store_file([source_record("s1", text), entity_record("qatar", "Qatar")] + claims)
+    table = ok("--db", str(path), "search", "qatar", "--table")
+    assert table.stdout.count("Report ") == TABLE_ROWS
+    assert f"showing the first {TABLE_ROWS} of {n}" in table.stderr
+    assert len(json.loads(ok("--db", str(path), "search", "qatar", "--json").stdout)) == n
+    assert len(ok("--db", str(path), "search", "qatar").stdout.splitlines()) == n
