@@ -67,5 +67,6 @@ def source_record(sid: str, text: str, published: str = "2020-01-01", **extra: A
             "url": None, "published": extra.pop("published_span", day), "note": None, "text": text, **extra}
 
 
-def entity_record(eid: str, name: str, etype: str = "country", aliases: list[str] | None = None) -> dict[str, Any]:
-    return {"id": eid, "type": etype, "name": name, "name_ar": None, "aliases": aliases or [], "description": None}
+def entity_record(eid: str, name: str, etype: str = "country", aliases: list[str] | None = None,
+                  name_ar: str | None = None) -> dict[str, Any]:
+    return {"id": eid, "type": etype, "name": name, "name_ar": name_ar, "aliases": aliases or [], "description": None}

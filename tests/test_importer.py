@@ -31,14 +31,7 @@ def base_records(published: str = "2018-07-21") -> list[dict]:
         source_record("src-a", TEXT, published),
         entity_record("qatar", "Qatar", aliases=["الدوحة", "State of Qatar"]),
         entity_record("russia", "Russia", aliases=["موسكو"]),
-        {
-            "id": "s-400",
-            "type": "weapon_system",
-            "name": "S-400",
-            "name_ar": "إس-400",
-            "aliases": [],
-            "description": None,
-        },
+        entity_record("s-400", "S-400", "weapon_system", name_ar="إس-400"),
         {
             "id": "qr-agreement",
             "type": "agreement",

@@ -39,14 +39,7 @@ def base_records() -> list[dict]:
     return [
         source_record("src-a", TEXT, "2018-07-21"),
         entity_record("qatar", "Qatar", aliases=["الدوحة"]),
-        {
-            "id": "s-400",
-            "type": "weapon_system",
-            "name": "S-400",
-            "name_ar": "إس-400",
-            "aliases": [],
-            "description": None,
-        },
+        entity_record("s-400", "S-400", "weapon_system", name_ar="إس-400"),
     ]
 
 

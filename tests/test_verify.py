@@ -23,14 +23,7 @@ def records() -> list[dict]:
         source_record("src-a", TEXT, "2018-07-21"),
         entity_record("qatar", "Qatar"),
         entity_record("russia", "Russia"),
-        {
-            "id": "s-400",
-            "type": "weapon_system",
-            "name": "S-400",
-            "name_ar": "إس-400",
-            "aliases": [],
-            "description": None,
-        },
+        entity_record("s-400", "S-400", "weapon_system", name_ar="إس-400"),
         {
             "subject": "qatar",
             "predicate": "negotiating_purchase",
