@@ -16,8 +16,6 @@ import click
 from . import __version__, store
 from .errors import FactcliError, InputError, StoreError
 
-EXAMPLES_HEADER = "Examples:"
-
 
 def _say(err: Any, message: str) -> None:
     """One error line on stderr. Messages quote input and stored data (a date phrase, a
