@@ -215,13 +215,7 @@ def kill_runs(tmp_path: Path, setup: dict, runs: int, seed: int) -> dict[str, in
     for run in range(runs):
         path.write_bytes(setup["base"])  # the same starting point; stale temps stay in the folder
         stale = temps(folder)
-        proc = subprocess.Popen(
-            [*FACTCLI, "--db", str(path), "import", str(setup["input"])],
-            cwd=folder,
-            env=env(),
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
+        proc = start_import(path, setup["input"], folder)
         if run % 2:
             delay = rng.uniform(0.0, 0.004)
             writing = _wait_for_new_temp(proc, folder, stale)
@@ -254,10 +248,19 @@ def kill_runs(tmp_path: Path, setup: dict, runs: int, seed: int) -> dict[str, in
     return outcome
 
 
+def start_import(path: Path, records: Path, cwd: Path) -> subprocess.Popen:
+    """A writer process to kill: `factcli import` of `records` into `path`."""
+    return subprocess.Popen(
+        [*FACTCLI, "--db", str(path), "import", str(records)],
+        cwd=cwd, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+
+
 def test_killed_writers_leave_old_or_new_store(tmp_path, kill_setup):
     seed = random.randrange(1 << 30)
     outcome = kill_runs(tmp_path, kill_setup, runs=15, seed=seed)
-    assert outcome["old"] + outcome["old+new"] == 15
+    # kill_runs checks every run; this checks the runs were real kills, not finished imports.
+    assert outcome["killed"] >= 5, outcome
     print(f"\nkill: 15 runs (seed {seed}, import ~{kill_setup['duration']:.2f}s): {outcome}, lost 0")
 
 
@@ -265,7 +268,7 @@ def test_killed_writers_leave_old_or_new_store(tmp_path, kill_setup):
 def test_soak_killed_writers(tmp_path, kill_setup):
     seed = random.randrange(1 << 30)
     outcome = kill_runs(tmp_path, kill_setup, runs=200, seed=seed)
-    assert outcome["old"] + outcome["old+new"] == 200
+    assert outcome["killed"] >= 100 and outcome["killed_mid_write"] > 0, outcome
     print(f"\nkill soak: 200 runs (seed {seed}): {outcome}, lost 0")
 
 
@@ -273,13 +276,7 @@ def test_a_killed_writer_does_not_block_the_next_one(tmp_path, kill_setup):
     folder = tmp_path
     path = folder / "facts.json"
     path.write_bytes(kill_setup["base"])
-    proc = subprocess.Popen(
-        [*FACTCLI, "--db", str(path), "import", str(kill_setup["input"])],
-        cwd=folder,
-        env=env(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    proc = start_import(path, kill_setup["input"], folder)
     time.sleep(kill_setup["duration"] / 2)
     proc.kill()
     proc.wait(timeout=DEADLINE)
