@@ -3,6 +3,8 @@
 A DATE is the public JSON object ``{"start", "end", "precision", "text"}``:
 an inclusive span of calendar days whose endpoints are whole units of
 ``precision`` ("day", "month" or "year"), plus the words the source used.
+An optional ``"within": true`` says the thing dated happened at one time
+inside the span (some Monday between July and December), not throughout it.
 "October 2017" is 2017-10-01..2017-10-31 at month precision; no day is
 invented for it.
 
@@ -29,6 +31,9 @@ Resolution rules for the ambiguous cases:
 * "حتى الآن" ("so far") is the anchor itself.
 * When the anchor is an interval (an undated article known only to a
   range), the phrase is resolved against both ends and the hull returned.
+* A phrase resolved differently from the two ends of an interval anchor
+  ("الاثنين" in an article known only to Aug-Dec 2021) names one time the
+  source does not place: the hull is marked ``within``.
 * A leading "في", "خلال", "منذ" (or "in", "on", "during", "since") is
   dropped; a clock time ("02:07 ص") after a date is ignored.
 """
@@ -40,6 +45,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from factcli.errors import DateError
 
@@ -48,6 +54,7 @@ __all__ = ["PRECISIONS", "DateSpan", "parse_date", "problems", "today_span"]
 PRECISIONS = ("day", "month", "year")
 _RANK = {name: rank for rank, name in enumerate(PRECISIONS)}
 _KEYS = ("start", "end", "precision", "text")
+_OPTIONAL_KEYS = ("within",)
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _HINT = "try 2017-10-25, 'Oct 2017' or 'أكتوبر 2017'"
 
@@ -62,11 +69,14 @@ def _last_of_month(day: datetime.date) -> datetime.date:
     return after - datetime.timedelta(days=after.day)
 
 
-def _span_problems(start: datetime.date, end: datetime.date, precision: object) -> list[str]:
+def _span_problems(start: datetime.date, end: datetime.date, precision: object, within: bool = False) -> list[str]:
     """What is wrong with these endpoints; precision is checked only if it is known."""
     found = []
     if start > end:
         found.append(f"start {start.isoformat()} is after end {end.isoformat()}")
+    elif within and precision in PRECISIONS and _widen(start, start, str(precision)) == (start, end):
+        # One day "within" one day says nothing; the flag is for wider spans only.
+        found.append(f"within needs a span wider than one {precision}")
     if precision == "month":
         if start.day != 1:
             found.append(f"month precision needs start on the 1st of a month, got {start.isoformat()}")
@@ -97,6 +107,8 @@ class DateSpan:
     end: datetime.date
     precision: str
     text: str
+    # One time somewhere in start..end, not all of it; see the module docstring.
+    within: bool = False
 
     def __post_init__(self) -> None:
         # Checked here too so that no inconsistent span can exist, whatever built it.
@@ -110,19 +122,24 @@ class DateSpan:
             found.append(f"precision must be one of day, month, year, got {self.precision!r}")
         if not isinstance(self.text, str):
             found.append(f"text must be a string, got {type(self.text).__name__}")
+        if not isinstance(self.within, bool):
+            found.append(f"within must be true or false, got {self.within!r}")
         if not found:
-            found = _span_problems(self.start, self.end, self.precision)
+            found = _span_problems(self.start, self.end, self.precision, self.within)
         if found:
             raise DateError("invalid date span: " + "; ".join(found))
 
-    def to_dict(self) -> dict[str, str]:
-        """The public JSON form, keys in contract order."""
-        return {
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON form, keys in contract order; `within` only when true."""
+        out: dict[str, Any] = {
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "precision": self.precision,
             "text": self.text,
         }
+        if self.within:
+            out["within"] = True
+        return out
 
     @classmethod
     def from_dict(cls, d: dict) -> DateSpan:
@@ -135,6 +152,7 @@ class DateSpan:
             datetime.date.fromisoformat(d["end"]),
             d["precision"],
             d["text"],
+            d.get("within", False),
         )
 
     def contains(self, other: DateSpan) -> bool:
@@ -180,7 +198,9 @@ def problems(d: object) -> list[str]:
     if not isinstance(d, dict):
         return [f"a DATE must be an object with keys start, end, precision, text; got {type(d).__name__}"]
     found = [f"missing key {key!r}" for key in _KEYS if key not in d]
-    found += [f"unexpected key {key!r}" for key in d if key not in _KEYS]
+    found += [f"unexpected key {key!r}" for key in d if key not in _KEYS + _OPTIONAL_KEYS]
+    if "within" in d and not isinstance(d["within"], bool):
+        found.append(f"within must be true or false, got {d['within']!r}")
     days: dict[str, datetime.date] = {}
     for key in ("start", "end"):
         if key in d:
@@ -195,7 +215,9 @@ def problems(d: object) -> list[str]:
     if "text" in d and not isinstance(d["text"], str):
         found.append(f"text must be a string, got {type(d['text']).__name__}")
     if len(days) == 2:
-        found += _span_problems(days["start"], days["end"], precision if precision in PRECISIONS else None)
+        found += _span_problems(
+            days["start"], days["end"], precision if precision in PRECISIONS else None, d.get("within") is True
+        )
     return found
 
 
@@ -635,7 +657,9 @@ def parse_date(text: str, anchor: DateSpan | datetime.date | None = None) -> Dat
             span = resolve(base.start)
             if base.end != base.start:
                 # An interval anchor: the phrase could be relative to any day in it.
-                span = span.hull(resolve(base.end))
+                other = resolve(base.end)
+                if (other.start, other.end) != (span.start, span.end):
+                    span = replace(span.hull(other), within=True)
     except (ValueError, OverflowError):
         # e.g. "next year" from 9999; date() refuses, which is the user's problem.
         raise DateError(f"date out of range: '{_shown(stripped)}'") from None

@@ -42,7 +42,8 @@ PREDICATES: dict[str, str] = {
     "conveyed_greetings": "subject (person) passed greetings to object (person)",
     "praised": "subject praised object (relation, position or level of cooperation)",
     # Relations between states
-    "cooperates_with": "subject (state) has military or security cooperation with object (state)",
+    "cooperates_with": "subject (state, or its forces or services) has military or security cooperation with object (its counterpart)",
+    "cooperates_in": "subject (state) cooperates in object (a field of cooperation between two named states, a topic entity)",
     "held_exercise_with": "subject (state) held a joint military exercise with object (state)",
     "hosts": "subject (place or state) hosts object (forces or event)",
     "supports": "subject (state) supports object (state), directly or not",
