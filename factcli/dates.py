@@ -69,7 +69,9 @@ def _last_of_month(day: datetime.date) -> datetime.date:
     return after - datetime.timedelta(days=after.day)
 
 
-def _span_problems(start: datetime.date, end: datetime.date, precision: object, within: bool = False) -> list[str]:
+def _span_problems(
+    start: datetime.date, end: datetime.date, precision: object, within: bool = False
+) -> list[str]:
     """What is wrong with these endpoints; precision is checked only if it is known."""
     found = []
     if start > end:
@@ -216,7 +218,10 @@ def problems(d: object) -> list[str]:
         found.append(f"text must be a string, got {type(d['text']).__name__}")
     if len(days) == 2:
         found += _span_problems(
-            days["start"], days["end"], precision if precision in PRECISIONS else None, d.get("within") is True
+            days["start"],
+            days["end"],
+            precision if precision in PRECISIONS else None,
+            d.get("within") is True,
         )
     return found
 

@@ -319,6 +319,7 @@ def render_matrix(output: Output, matrix: Any) -> None:
             "statement": r.statement, "status": r.status, "reason": r.reason,
             "cells": {sid: [c["id"] for c in claims] for sid, claims in r.cells.items()},
             "values": {sid: cell_text(claims) for sid, claims in r.cells.items()},
+            "restatements": r.restatements,
         } for r in matrix.rows]
         if output.fmt == "jsonl":
             for row in rows:
