@@ -708,6 +708,21 @@ def test_shipped_article_001_keeps_distinct_facts_in_distinct_rows(shipped):
     assert rows[("qatar-security-services", "cooperates_with", "russian-security-services")] == ["c0059"]
 
 
+def test_shipped_hopes_for_stronger_cooperation_are_not_cooperation_expected(shipped):
+    # c0083: Shoigu «آمل أن تخدم محادثاتنا ... التعزيز اللاحق لتعاوننا»; c0086: Al-Attiyah says
+    # the visit shows «عزم أصدقاء الدوحة في روسيا على تطوير وتعزيز التعاون». Cooperation exists;
+    # what they state, as a fact, is the wish to strengthen it.
+    got = {
+        x["id"]: proposition(x) + (x["modality"], x["speaker"])
+        for x in shipped.claims
+        if x["id"] in ("c0083", "c0086")
+    }
+    assert got == {
+        "c0083": ("sergei-shoigu", "seeks_stronger_cooperation_with", "qatar", "fact", "sergei-shoigu"),
+        "c0086": ("russia", "seeks_stronger_cooperation_with", "qatar", "fact", "khalid-al-attiyah"),
+    }
+
+
 def test_shipped_paraphrase_and_quote_of_one_remark_are_one_statement(shipped):
     claims = [x for x in shipped.claims if x["citation"]["source"] == AMBASSADOR]
     row = next(
