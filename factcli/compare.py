@@ -46,7 +46,9 @@ twice in one source (a paraphrase and then the quote, the outlet's lead and then
 account), the claims are *restatements*: same source, proposition, speaker, polarity,
 modality, a figure that agrees and a date that contains the other's (`restates`). They are
 one statement, not two: only the first is compared with other sources, and the row names the
-restatements (with their `via` when it differs, the attribution a reader may need).
+restatements (with their `via` when it differs, the attribution a reader may need). Two
+different remarks that state the proposition alike count once too: for comparing sources
+they say the same thing.
 
 A source may also state a proposition more than once as different things (two visits).
 Every claim is paired with its most favourable counterpart on the other side, and the
@@ -164,8 +166,8 @@ def restatement_groups(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]
 
 
 def restatement_text(group: list[dict[str, Any]]) -> str:
-    """ "c0037 (via new-defence-order) and c0046 (via kommersant) are one statement of
-    ahmed-bin-nasser-al-thani, restated": the ids, their vias when they differ, the speaker."""
+    """ "c0037 (via new-defence-order) and c0046 (via kommersant): ahmed-bin-nasser-al-thani
+    states it twice, counted once": the ids, their vias when they differ, the speaker."""
     vias = {c.get("via") for c in group}
 
     def name(claim: dict[str, Any]) -> str:
@@ -175,10 +177,10 @@ def restatement_text(group: list[dict[str, Any]]) -> str:
 
     names = [name(c) for c in group]
     listed = ", ".join(names[:-1]) + f" and {names[-1]}"
+    times = {2: "twice", 3: "three times"}.get(len(group), f"{len(group)} times")
     speaker = group[0].get("speaker")
-    if speaker:
-        return f"{listed} are one statement of {speaker}, restated"
-    return f"{listed} are one statement, restated (no speaker named)"
+    who = f"{speaker} states it" if speaker else "stated"
+    return f"{listed}: {who} {times}, counted once"
 
 
 def predicate_kind(predicate: str) -> str:

@@ -676,7 +676,7 @@ def test_shipped_exporter_figure_is_one_proposition_from_both_claims(shipped):
     assert row.restatements == [["c0104", "c0108"]]
     assert (
         row.reason
-        == f"only {S400_2021} states it; c0104 and c0108 are one statement of alexander-mikheev, restated"
+        == f"only {S400_2021} states it; c0104 and c0108: alexander-mikheev states it twice, counted once"
     )
     assert cell_text(row.cells[S400_2021]) == "$8.6 bn 2021"
 
@@ -730,7 +730,7 @@ def test_shipped_paraphrase_and_quote_of_one_remark_are_one_statement(shipped):
     )
     assert row.restatements == [["c0037", "c0046"]]
     assert (
-        "c0037 (via new-defence-order) and c0046 (via kommersant) are one statement of ahmed-bin-nasser-al-thani"
+        "c0037 (via new-defence-order) and c0046 (via kommersant): ahmed-bin-nasser-al-thani states it twice"
         in row.reason
     )
 
