@@ -80,7 +80,7 @@ STATE_PREDICATES = frozenset(
     negotiating_purchase negotiating_sale made_progress_on considering ready_to_negotiate
     supplies includes prohibits has_duration renews_automatically signed_contracts_value
     exported_value order_book_value export_destinations prepares cooperates_with cooperates_in hosts supports
-    opposes pressures member_of holds_position held_position located_in distance_from
+    opposes pressures member_of holds_position held_position office_in located_in distance_from
     interested_in_hosting guided_by_interests in_contact_with ongoing_for_more_than has_role
     strained_relations_with seeks_stronger_cooperation_with ready_to_cooperate_with party_to
     """.split()

@@ -56,8 +56,9 @@ PREDICATES: dict[str, str] = {
     "denied": "subject (state or person) denied an accusation named in the statement",
     "member_of": "subject (state) is a member of object (alliance)",
     # People and places
-    "holds_position": "subject (person) holds a post in object (organization or state)",
-    "held_position": "subject (person) formerly held a post in object (organization)",
+    "holds_position": "subject (person) holds object (an office); date is when the source places it",
+    "held_position": "subject (person) formerly held object (an office)",
+    "office_in": "subject (an office) is a post in object (organization or state), as the title's own words say",
     "located_in": "subject (place) lies in object (state or place)",
     "distance_from": "subject (place) lies value (km) from object (place)",
     "interested_in_hosting": "subject (state) wants to host object (event)",
@@ -79,11 +80,16 @@ ENTITY_TYPES = (
     "organization",
     "weapon_system",
     "agreement",
+    "office",
     "event",
     "place",
     "topic",
     "unclassified",
 )
+
+# Predicates whose object is an office: a job title is held for a time, so it is an office
+# entity that people hold at dated claims, never an alias of the person.
+ROLE_PREDICATES = ("holds_position", "held_position")
 
 POLARITIES = ("affirmed", "negated")
 

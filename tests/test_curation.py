@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import CORPUS, read_jsonl
 
 FIELDS = ("subject", "object", "speaker", "via")
@@ -39,3 +40,60 @@ def test_entities_no_claim_names_are_the_documented_ones(shipped):
         "shoigu-visit-qatar-2017",
         "turkey-s400-deal-2017",
     }
+
+
+# --- roles: a job title is an office held at a date -------------------------------------
+
+
+def test_shipped_role_claims_name_an_office_and_each_office_its_organization(shipped):
+    types = {e["id"]: e["type"] for e in shipped.entities}
+    roles = [c for c in shipped.claims if c["predicate"] in ("holds_position", "held_position")]
+    assert roles and all(types[c["object"]] == "office" for c in roles)
+    offices = {c["object"] for c in roles}
+    linked = {c["subject"]: c["object"] for c in shipped.claims if c["predicate"] == "office_in"}
+    assert set(linked) == offices == {e for e, t in types.items() if t == "office"}
+    assert linked["fsvts-director"] == "fsvts"
+    assert linked["russian-defence-minister"] == "russia"
+
+
+def test_shipped_emir_of_qatar_is_held_by_tamim_at_each_date_the_articles_give(shipped):
+    dates = sorted(
+        (c["date"]["start"], c["date"]["end"])
+        for c in shipped.claims
+        if (c["subject"], c["predicate"], c["object"])
+        == ("tamim-bin-hamad", "holds_position", "emir-of-qatar")
+    )
+    # Shoigu's visit, the Putin call, Kholov's Saturday statement, the 2021 interview.
+    assert dates == [
+        ("2017-10-25", "2017-10-25"),
+        ("2017-11-20", "2017-11-20"),
+        ("2018-07-21", "2018-07-21"),
+        ("2020-09-01", "2021-05-31"),
+    ]
+
+
+def test_a_role_claim_with_a_state_for_its_office_is_refused():
+    from conftest import entity_record, source_record
+
+    from factcli.importer import ValidationError, build
+
+    records = [
+        source_record("src-a", "Vladimir Putin is the President of Russia.", "2017-11-20"),
+        entity_record("vladimir-putin", "Vladimir Putin", "person"),
+        entity_record("russia", "Russia"),
+        {
+            "subject": "vladimir-putin",
+            "predicate": "holds_position",
+            "object": "russia",
+            "statement": "Vladimir Putin is the President of Russia.",
+            "citation": {"source": "src-a", "quote": "Vladimir Putin is the President of Russia"},
+        },
+    ]
+    with pytest.raises(ValidationError) as refused:
+        build(records)
+    assert refused.value.problems == [
+        "record 4, field object: holds_position needs an office (entity type office), not the country 'russia'"
+    ]
+    office = entity_record("president-of-russia", "President of Russia", "office")
+    facts = build([*records[:3], office, {**records[3], "object": "president-of-russia"}])
+    assert [c["object"] for c in facts.claims] == ["president-of-russia"]
