@@ -200,12 +200,17 @@ def predicate_kind(predicate: str) -> str:
 
 
 def date_text(date: dict[str, Any] | None) -> str:
-    """A DATE at its precision: "2017-10-25", "2017-10", "2017", "2020-09..2021-05"."""
+    """A DATE at its precision: "2017-10-25", "2017-10", "2017", "2020-09..2021-05", and
+    "a day in 2021-07-26..2021-12-27" for one day somewhere in a span (`within`)."""
     if not date:
         return "undated"
     cut = {"day": 10, "month": 7, "year": 4}.get(date.get("precision"), 10)
     start, end = date["start"][:cut], date["end"][:cut]
-    return start if start == end else f"{start}..{end}"
+    if start == end:
+        return start
+    if date.get("within"):
+        return f"a {date.get('precision', 'day')} in {start}..{end}"
+    return f"{start}..{end}"
 
 
 def _decimal(amount: float | int) -> Decimal:

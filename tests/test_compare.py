@@ -816,3 +816,11 @@ def test_compare_json_names_the_restatements():
     (row,) = json.loads(result.stdout)["rows"]
     assert row["cells"][S400_2021] == ["c0104", "c0108"]
     assert row["restatements"] == [["c0104", "c0108"]]
+
+
+def test_date_text_says_when_a_span_holds_one_day_somewhere_in_it():
+    monday = {"start": "2021-07-26", "end": "2021-12-27", "precision": "day", "text": "الاثنين"}
+    assert cmp.date_text(monday) == "2021-07-26..2021-12-27"
+    assert cmp.date_text({**monday, "within": True}) == "a day in 2021-07-26..2021-12-27"
+    published = {"start": "2020-09-01", "end": "2021-05-31", "precision": "month", "text": "", "within": True}
+    assert cmp.date_text(published) == "a month in 2020-09..2021-05"
