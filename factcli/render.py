@@ -181,6 +181,8 @@ def date_text(date: dict[str, Any] | None) -> str:
     start, end, precision = date["start"], date["end"], date["precision"]
     cut = {"day": 10, "month": 7, "year": 4}[precision]
     a, b = start[:cut], end[:cut]
+    if a != b and date.get("within"):
+        return f"a {precision} in {a}..{b}"  # one time inside the span, not all of it
     return a if a == b else f"{a}..{b}"
 
 

@@ -117,3 +117,16 @@ def test_shipped_remarks_at_shoigus_visit_are_dated_the_day_of_the_visit(shipped
     for cid in ("c0082", "c0083", "c0084", "c0085", "c0086"):
         date = _claim(shipped, cid)["date"]
         assert {k: date[k] for k in visit_day} == visit_day, cid
+
+
+def test_show_and_search_say_the_monday_is_one_day_in_the_span():
+    from click.testing import CliRunner
+    from conftest import SHIPPED
+
+    from factcli.cli import main
+
+    shown = CliRunner().invoke(main, ["--db", str(SHIPPED), "show", "c0095"])
+    assert shown.exit_code == 0
+    assert "date\ta day in 2021-07-26..2021-12-27  «الاثنين»" in shown.stdout
+    found = CliRunner().invoke(main, ["--db", str(SHIPPED), "search", "--predicate", "order_book_value"])
+    assert found.stdout.split("\t")[:2] == ["c0106", "a day in 2021-07-26..2021-12-27"]
