@@ -97,3 +97,22 @@ def test_a_role_claim_with_a_state_for_its_office_is_refused():
     office = entity_record("president-of-russia", "President of Russia", "office")
     facts = build([*records[:3], office, {**records[3], "object": "president-of-russia"}])
     assert [c["object"] for c in facts.claims] == ["president-of-russia"]
+
+
+def test_verify_reports_a_role_claim_edited_to_point_at_a_state(shipped):
+    from factcli.store import Facts
+    from factcli.verify import verify
+
+    claims = [dict(c) for c in shipped.claims]
+    edited = next(c for c in claims if c["id"] == "c0144")  # Putin, President of Russia
+    edited["object"] = "russia"
+    facts = Facts(None, shipped.sources, shipped.entities, claims, shipped.meta)
+    problems = [p for p in verify(facts) if p["field"] == "object"]
+    assert problems == [
+        {
+            "table": "claims",
+            "id": "c0144",
+            "field": "object",
+            "problem": "holds_position needs an office (entity type office), not the country 'russia'",
+        }
+    ]
