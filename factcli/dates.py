@@ -69,16 +69,11 @@ def _last_of_month(day: datetime.date) -> datetime.date:
     return after - datetime.timedelta(days=after.day)
 
 
-def _span_problems(
-    start: datetime.date, end: datetime.date, precision: object, within: bool = False
-) -> list[str]:
+def _span_problems(start: datetime.date, end: datetime.date, precision: object) -> list[str]:
     """What is wrong with these endpoints; precision is checked only if it is known."""
     found = []
     if start > end:
         found.append(f"start {start.isoformat()} is after end {end.isoformat()}")
-    elif within and precision in PRECISIONS and _widen(start, start, str(precision)) == (start, end):
-        # One day "within" one day says nothing; the flag is for wider spans only.
-        found.append(f"within needs a span wider than one {precision}")
     if precision == "month":
         if start.day != 1:
             found.append(f"month precision needs start on the 1st of a month, got {start.isoformat()}")
@@ -99,6 +94,19 @@ def _widen(start: datetime.date, end: datetime.date, precision: str) -> tuple[da
     if precision == "year":
         return start.replace(month=1, day=1), end.replace(month=12, day=31)
     return start, end
+
+
+def _within_problems(start: object, end: object, precision: object, within: object) -> list[str]:
+    """`within` is true or false, and true only on a span wider than one unit of precision;
+    endpoints that are not dates are reported elsewhere."""
+    if not isinstance(within, bool):
+        return [f"within must be true or false, got {within!r}"]
+    if not (within and isinstance(start, datetime.date) and isinstance(end, datetime.date)):
+        return []
+    if precision in PRECISIONS and start <= end and _widen(start, start, str(precision)) == (start, end):
+        # One day "within" one day says nothing; the flag is for wider spans only.
+        return [f"within needs a span wider than one {precision}"]
+    return []
 
 
 @dataclass(frozen=True)
@@ -124,10 +132,9 @@ class DateSpan:
             found.append(f"precision must be one of day, month, year, got {self.precision!r}")
         if not isinstance(self.text, str):
             found.append(f"text must be a string, got {type(self.text).__name__}")
-        if not isinstance(self.within, bool):
-            found.append(f"within must be true or false, got {self.within!r}")
         if not found:
-            found = _span_problems(self.start, self.end, self.precision, self.within)
+            found = _span_problems(self.start, self.end, self.precision)
+            found += _within_problems(self.start, self.end, self.precision, self.within)
         if found:
             raise DateError("invalid date span: " + "; ".join(found))
 
@@ -201,8 +208,6 @@ def problems(d: object) -> list[str]:
         return [f"a DATE must be an object with keys start, end, precision, text; got {type(d).__name__}"]
     found = [f"missing key {key!r}" for key in _KEYS if key not in d]
     found += [f"unexpected key {key!r}" for key in d if key not in _KEYS + _OPTIONAL_KEYS]
-    if "within" in d and not isinstance(d["within"], bool):
-        found.append(f"within must be true or false, got {d['within']!r}")
     days: dict[str, datetime.date] = {}
     for key in ("start", "end"):
         if key in d:
@@ -217,12 +222,9 @@ def problems(d: object) -> list[str]:
     if "text" in d and not isinstance(d["text"], str):
         found.append(f"text must be a string, got {type(d['text']).__name__}")
     if len(days) == 2:
-        found += _span_problems(
-            days["start"],
-            days["end"],
-            precision if precision in PRECISIONS else None,
-            d.get("within") is True,
-        )
+        found += _span_problems(days["start"], days["end"], precision if precision in PRECISIONS else None)
+    if "within" in d:
+        found += _within_problems(days.get("start"), days.get("end"), precision, d["within"])
     return found
 
 
