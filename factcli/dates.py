@@ -70,6 +70,7 @@ from __future__ import annotations
 
 import calendar
 import datetime
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -727,30 +728,33 @@ _CLOCK_WORDS = ["ص", "م", "صباحا", "مساء", "ظهرا", "عصرا", "�
                 "pst", "pdt", "ت غ", "غرينتش", "جرينتش", "غرينيتش"]  # fmt: skip
 _ZONE_LEADS = ["بتوقيت", "توقيت", "بالتوقيت", "حسب توقيت", "local time"]
 
-_VOCABULARY: dict[str, Token] = {}
-for _kind, _entries in [
-    ("count", _COUNTS), ("number", _NUMBER_WORDS), ("unit", _UNITS), ("era", _ERAS),
-    ("month", _MONTHS), ("hmonth", _HIJRI_MONTHS), ("weekday", _WEEKDAYS), ("rule", _RULES),
-    ("enrule", _EN_RULES), ("dayword", _DAY_WORDS), ("part", _PARTS), ("ordinal", _ORDINALS),
-    ("period", _PERIODS), ("season", _SEASONS), ("tod", dict.fromkeys(_TIMES_OF_DAY)),
-    ("sofar", {"حتى الآن": None, "so far": None}), ("this", {"هذا": None, "هذه": None}),
-    ("before_last", {"قبل الماضي": None, "قبل الماضية": None, "before last": None}),
-    ("ago", {"ago": None}), ("since", {"منذ": "since", "قبل": "before"}), ("after", {"بعد": None}),
-    ("in", {"in": None}), ("of", {"من": None, "of": None}), ("al", {"ال": None}),
-    ("filler", dict.fromkeys(["في", "خلال", "on", "during", "since", "the", "at", "بتاريخ", "تاريخ",
-                              "st", "nd", "rd", "th", "الساعة"])),
-    ("clock", dict.fromkeys(_CLOCK_WORDS)), ("zonelead", dict.fromkeys(_ZONE_LEADS)),
-]:  # fmt: skip
-    _VOCABULARY.update(_table(_kind, _entries))
-# Both a clock word and a time of day or an era mark: read by position (see _drop_clock).
-_VOCABULARY.update(_table("era", {"م": "gregorian"}))
-_VOCABULARY.update(_table("tod", dict.fromkeys(["صباحا", "مساء", "ظهرا", "عصرا", "ليلا", "فجرا"])))
-# "gmt" is kept whole; "utc" and the other zone words are clock words.
-_LONGEST = max(len(key.split()) for key in _VOCABULARY)
+@functools.cache
+def _vocabulary() -> tuple[dict[str, Token], int]:
+    """Every phrase folded by normalize(), with what it means; built on first use, not at import
+    (importing dates to validate stored DATEs must stay cheap). Also the longest phrase's length."""
+    table: dict[str, Token] = {}
+    for kind, entries in [
+        ("count", _COUNTS), ("number", _NUMBER_WORDS), ("unit", _UNITS), ("era", _ERAS),
+        ("month", _MONTHS), ("hmonth", _HIJRI_MONTHS), ("weekday", _WEEKDAYS), ("rule", _RULES),
+        ("enrule", _EN_RULES), ("dayword", _DAY_WORDS), ("part", _PARTS), ("ordinal", _ORDINALS),
+        ("period", _PERIODS), ("season", _SEASONS), ("tod", dict.fromkeys(_TIMES_OF_DAY)),
+        ("sofar", {"حتى الآن": None, "so far": None}), ("eve", {"ليلة": None}), ("this", {"هذا": None, "هذه": None}),
+        ("before_last", {"قبل الماضي": None, "قبل الماضية": None, "before last": None}),
+        ("ago", {"ago": None}), ("since", {"منذ": "since", "قبل": "before"}), ("after", {"بعد": None}),
+        ("in", {"in": None}), ("of", {"من": None, "of": None}), ("al", {"ال": None}),
+        ("filler", dict.fromkeys(["في", "خلال", "on", "during", "since", "the", "at", "بتاريخ", "تاريخ",
+                                  "st", "nd", "rd", "th", "الساعة"])),
+        ("clock", dict.fromkeys(_CLOCK_WORDS)), ("zonelead", dict.fromkeys(_ZONE_LEADS)),
+        # Both clock words and an era mark or times of day: read by position (see _drop_clock).
+        ("era", {"م": "gregorian"}), ("tod", dict.fromkeys(["صباحا", "مساء", "ظهرا", "عصرا", "ليلا", "فجرا"])),
+    ]:  # fmt: skip
+        table.update(_table(kind, entries))
+    return table, max(len(key.split()) for key in table)
 
 
 def _classify(tokens: list[Token]) -> list[Token]:
     """Words into vocabulary items (longest phrase first), numbers into num."""
+    vocabulary, longest = _vocabulary()
     items: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -759,12 +763,12 @@ def _classify(tokens: list[Token]) -> list[Token]:
             items.append((kind, value))
             i += 1
             continue
-        for size in range(_LONGEST, 0, -1):
+        for size in range(longest, 0, -1):
             window = tokens[i : i + size]
             if len(window) == size and all(k == "word" for k, _ in window):
                 phrase = " ".join(str(v) for _, v in window)
-                if phrase in _VOCABULARY:
-                    items.append(_VOCABULARY[phrase])
+                if phrase in vocabulary:
+                    items.append(vocabulary[phrase])
                     i += size
                     break
         else:
@@ -884,6 +888,11 @@ class _Reader:
         out: list[Token] = []
         for index, (kind, value) in enumerate(items):
             after = kind_at(index + 1)
+            if kind == "eve":
+                if after != "dayword":
+                    # "ليلة الثلاثاء" is Monday night in much usage and Tuesday night in some.
+                    raise self.fail("ليلة before a weekday is read two ways; give the date")
+                continue  # "ليلة أمس" is last night
             if kind in ("filler", "tod", "of"):
                 continue  # "من" and "of" only join: "25 من أكتوبر", "the end of last year"
             if kind == "al" and after == "num":
