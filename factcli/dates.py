@@ -100,7 +100,7 @@ _PRECISION_WORDS = ", ".join(PRECISIONS)
 
 
 def _last_of_month(day: datetime.date) -> datetime.date:
-    # Pure stdlib on purpose: validating stored DATEs must not pull in dateutil.
+    # calendar, not "+4 days past the 28th": that overflows in December of year 9999.
     return day.replace(day=calendar.monthrange(day.year, day.month)[1])
 
 
