@@ -38,9 +38,10 @@ digits, diacritics, tatweel) is accepted here too. The resolution rules:
   strictly before it; "المقبل"/"next" the first strictly after; "الجاري"/
   "this" the one in the anchor's year. Hijri months follow the same rules in
   the Hijri calendar. Bare seasons, quarters and halves ("الصيف", "الربع
-  الأول") are those of the anchor's year, a season the one in progress or
-  else the next; "الصيف الماضي" is the latest one over before the anchor,
-  "الصيف المقبل" the first to begin after it.
+  الأول") are those of the anchor's year, a bare season the one in
+  progress or else the next, "هذا الصيف"/"الصيف الجاري" the one in progress or
+  else the nearer of the last and the next; "الصيف الماضي" is the latest one
+  over before the anchor, "الصيف المقبل" the first to begin after it.
 * A weekday alone is the latest such day on or before the anchor; with
   "الماضي"/"last" strictly before, "المقبل"/"next" strictly after. A
   weekday beside a date ("غدا الخميس", "الأربعاء 25 أكتوبر 2017") must be
@@ -331,6 +332,8 @@ def _cannot_read(text: str, why: str = "") -> DateError:
 
 def _check_year(year: int, text: str) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
+        if not text:
+            raise ValueError(year)  # reached by arithmetic: parse_date names the whole phrase
         raise DateError(f"date out of range: year {year} in '{_shown(text)}' ({_YEARS})")
 
 
@@ -501,7 +504,10 @@ def _season(season: str, rule: str, text: str, year_of: _Resolver | None = None)
             while span.start <= ref:
                 span = _season_of(season, span.end.year + 1, text)
         elif span.end < ref:
-            span = _season_of(season, span.end.year + 1, text)
+            after = _season_of(season, span.end.year + 1, text)
+            # "هذا الصيف" in October is the summer just over; a bare "الصيف" the next one.
+            if rule == "bare" or (after.start - ref) < (ref - span.end):
+                span = after
         return span
 
     return resolve
