@@ -158,15 +158,23 @@ def _span_problems(start: datetime.date, end: datetime.date, precision: object) 
             found.append(f"month precision needs end on the last day of a month, got {end.isoformat()}")
     elif precision in _GRIDS:
         if start != _grid_start(start, precision):
-            found.append(f"{precision} precision needs start on the first day of a {precision}, got {start.isoformat()}")
+            found.append(
+                f"{precision} precision needs start on the first day of a {precision}, got {start.isoformat()}"
+            )
         if end != _grid_end(end, precision):
-            found.append(f"{precision} precision needs end on the last day of a {precision}, got {end.isoformat()}")
+            found.append(
+                f"{precision} precision needs end on the last day of a {precision}, got {end.isoformat()}"
+            )
     elif precision == "hijri_month":
         try:
             if start != _hijri_bounds(start)[0]:
-                found.append(f"hijri_month precision needs start on the 1st of a Hijri month, got {start.isoformat()}")
+                found.append(
+                    f"hijri_month precision needs start on the 1st of a Hijri month, got {start.isoformat()}"
+                )
             if end != _hijri_bounds(end)[1]:
-                found.append(f"hijri_month precision needs end on the last day of a Hijri month, got {end.isoformat()}")
+                found.append(
+                    f"hijri_month precision needs end on the last day of a Hijri month, got {end.isoformat()}"
+                )
         except DateError as error:
             found.append(str(error))
     elif precision == "year":
@@ -180,7 +188,9 @@ def _span_problems(start: datetime.date, end: datetime.date, precision: object) 
 def _widen(start: datetime.date, end: datetime.date, precision: str) -> tuple[datetime.date, datetime.date]:
     """Stretch endpoints outwards to whole units of `precision` (parts are runs of days)."""
     if precision == "iso_week":
-        return start - datetime.timedelta(days=start.weekday()), end + datetime.timedelta(days=6 - end.weekday())
+        return start - datetime.timedelta(days=start.weekday()), end + datetime.timedelta(
+            days=6 - end.weekday()
+        )
     if precision == "month":
         return start.replace(day=1), _last_of_month(end)
     if precision in _GRIDS:
@@ -215,7 +225,9 @@ class DateSpan:
         if not isinstance(self.text, str):
             found.append(f"text must be a string, got {type(self.text).__name__}")
         if not found:
-            found = [p for p in _span_problems(self.start, self.end, self.precision) if "out of range" not in p]
+            found = [
+                p for p in _span_problems(self.start, self.end, self.precision) if "out of range" not in p
+            ]
         if found:
             raise DateError("invalid date span: " + "; ".join(found))
 
@@ -302,7 +314,11 @@ def problems(d: object) -> list[str]:
     if len(days) == 2:
         found += _span_problems(days["start"], days["end"], precision if known else None)
     else:
-        found += [f"{k} {v.isoformat()} is out of range ({_YEARS})" for k, v in days.items() if not MIN_YEAR <= v.year <= MAX_YEAR]
+        found += [
+            f"{k} {v.isoformat()} is out of range ({_YEARS})"
+            for k, v in days.items()
+            if not MIN_YEAR <= v.year <= MAX_YEAR
+        ]
     return found
 
 
@@ -547,7 +563,9 @@ def _hijri_month(month: int, rule: str, day: int | None, text: str, year: int | 
         try:
             now = Gregorian(ref.year, ref.month, ref.day).to_hijri()
         except OverflowError:
-            raise DateError(f"the anchor {ref.isoformat()} is outside the Hijri dates read, {_HIJRI_RANGE}") from None
+            raise DateError(
+                f"the anchor {ref.isoformat()} is outside the Hijri dates read, {_HIJRI_RANGE}"
+            ) from None
         hyear = now.year
         if rule == "past" and month >= now.month:
             hyear -= 1
@@ -566,7 +584,7 @@ _TIME_RE = r"(?<![\d:])(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(
 _STRUCTURE = re.compile(
     r"(?P<zone>(?i:gmt|utc)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)"
     rf"|(?P<time>{_TIME_RE})"
-    r"|(?P<ndate>(?<![\d/.\-])(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,2})(?:(?P=sep)(?P<c>\d{1,4}))?(?![\d]|[/.\-]\d))"
+    r"|(?P<ndate>(?<![\d/.\-])(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,4})(?:(?P=sep)(?P<c>\d{1,4}))?(?![\d]|[/.\-]\d))"
     r"|(?P<cut>\s[-–—]\s|[–—|()\[\]])"
 )
 # ISO datetimes: "2017-10-25T10:30:00Z" is a date and a time.
@@ -659,7 +677,11 @@ _WEEKDAYS = _numbered(
     ],
     start=0,
 )
-_RULE_WORDS = {"past": ("الماضي", "المنصرم", "الفائت"), "next": ("المقبل", "القادم"), "current": ("الجاري", "الحالي")}
+_RULE_WORDS = {
+    "past": ("الماضي", "المنصرم", "الفائت"),
+    "next": ("المقبل", "القادم"),
+    "current": ("الجاري", "الحالي"),
+}
 # Feminine agreement ("السنة الماضية", "الجمعة المقبلة") is the same word with ة.
 _RULES = {f"{w}{end}": rule for rule, words in _RULE_WORDS.items() for w in words for end in ("", "ة")}
 _EN_RULES = {"last": "past", "previous": "past", "next": "next", "coming": "next", "this": "current"}
@@ -675,7 +697,12 @@ _COUNT_WORDS = {
     "day": (("يوم", "day"), ("يومين", "يومان"), ("أيام", "days"), ("يوما",)),
     "week": (("أسبوع", "week"), ("أسبوعين", "أسبوعان"), ("أسابيع", "weeks"), ("أسبوعا",)),
     "month": (("شهر", "month"), ("شهرين", "شهران"), ("أشهر", "شهور", "months"), ("شهرا",)),
-    "year": (("عام", "سنة", "year"), ("عامين", "عامان", "سنتين", "سنتان"), ("أعوام", "سنوات", "سنين", "years"), ("عاما",)),
+    "year": (
+        ("عام", "سنة", "year"),
+        ("عامين", "عامان", "سنتين", "سنتان"),
+        ("أعوام", "سنوات", "سنين", "years"),
+        ("عاما",),
+    ),
 }
 _COUNTS = {
     name: (unit, (1, 2, None, None)[form])
@@ -714,7 +741,14 @@ _PARTS = {
 }
 _ORDINALS = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الأخير": "last", "first": 1, "second": 2,
              "third": 3, "fourth": 4}  # fmt: skip
-_PERIODS = {"الربع": "quarter", "ربع": "quarter", "quarter": "quarter", "النصف": "half", "نصف": "half", "half": "half"}
+_PERIODS = {
+    "الربع": "quarter",
+    "ربع": "quarter",
+    "quarter": "quarter",
+    "النصف": "half",
+    "نصف": "half",
+    "half": "half",
+}
 _SEASONS = {
     **dict.fromkeys(["الربيع", "ربيع", "spring"], "spring"),
     **dict.fromkeys(["الصيف", "صيف", "summer"], "summer"),
@@ -733,6 +767,7 @@ _CLOCK_WORDS = ["ص", "م", "صباحا", "مساء", "ظهرا", "عصرا", "�
                 "utc", "z", "est", "edt", "cet", "cest", "eet", "eest", "msk", "ast", "bst", "ist", "trt", "gst",
                 "pst", "pdt", "ت غ", "غرينتش", "جرينتش", "غرينيتش"]  # fmt: skip
 _ZONE_LEADS = ["بتوقيت", "توقيت", "بالتوقيت", "حسب توقيت", "local time"]
+
 
 @functools.cache
 def _vocabulary() -> tuple[dict[str, Token], int]:
@@ -785,7 +820,7 @@ def _classify(tokens: list[Token]) -> list[Token]:
 
 
 def _pair_months(items: list[Token]) -> list[Token]:
-    """"أكتوبر/تشرين الأول": both month systems name one month, and must agree."""
+    """ "أكتوبر/تشرين الأول": both month systems name one month, and must agree."""
     out: list[Token] = []
     for kind, value in items:
         if kind == "month" and out and out[-1][0] == "cut" and len(out) > 1 and out[-2][0] == "month":
@@ -882,6 +917,7 @@ class _Reader:
 
     def _tidy(self, items: list[Token]) -> list[Token]:
         """Drop filler words and times of day; put English "last/next/this" after what they qualify."""
+
         def kind_at(index: int) -> str:
             return items[index][0] if index < len(items) else ""
 
@@ -915,7 +951,13 @@ class _Reader:
         # English rules come first: "last July" reads as "July last".
         i = 0
         while i < len(out) - 1:
-            if out[i][0] in ("enrule", "this") and out[i + 1][0] in ("month", "weekday", "unit", "season", "hmonth"):
+            if out[i][0] in ("enrule", "this") and out[i + 1][0] in (
+                "month",
+                "weekday",
+                "unit",
+                "season",
+                "hmonth",
+            ):
                 rule = "current" if out[i][0] == "this" else out[i][1]
                 out[i : i + 2] = [out[i + 1], ("rule", rule)]
                 i += 2
@@ -1057,7 +1099,9 @@ class _Reader:
             if kinds == ["num", "era"] and tail[1][1] == "hijri":
                 raise self.fail("a Gregorian month with a Hijri year")
             year = int(tail[0][1])  # type: ignore[arg-type]
-            return _constant(_month_span(year, month, self.text) if day is None else _make_day(year, month, day, self.text))
+            return _constant(
+                _month_span(year, month, self.text) if day is None else _make_day(year, month, day, self.text)
+            )
         if kinds[0] in ("unit", "this"):
             return _in_year(self._year(tail), month, day, self.text)
         raise self.fail()
@@ -1105,7 +1149,7 @@ class _Reader:
 
 
 def _english_quarter(items: list[Token]) -> list[Token]:
-    """"q1", "h2" (split by normalize into a letter and a number) are a quarter or a half."""
+    """ "q1", "h2" (split by normalize into a letter and a number) are a quarter or a half."""
     out: list[Token] = []
     for index, (kind, value) in enumerate(items):
         nxt = items[index + 1] if index + 1 < len(items) else ("", None)
