@@ -678,7 +678,7 @@ _WEEKDAYS = _numbered(
     start=0,
 )
 _RULE_WORDS = {
-    "past": ("الماضي", "المنصرم", "الفائت"),
+    "past": ("الماضي", "المنصرم", "الفائت", "السابق"),
     "next": ("المقبل", "القادم"),
     "current": ("الجاري", "الحالي"),
 }
@@ -1151,15 +1151,15 @@ class _Reader:
 def _english_quarter(items: list[Token]) -> list[Token]:
     """ "q1", "h2" (split by normalize into a letter and a number) are a quarter or a half."""
     out: list[Token] = []
-    for index, (kind, value) in enumerate(items):
-        nxt = items[index + 1] if index + 1 < len(items) else ("", None)
-        if kind == "word" and value in ("q", "h") and nxt[0] == "num":
-            out.append(("period", "quarter" if value == "q" else "half"))
-            out.append(("ordinal", int(nxt[1])))  # type: ignore[arg-type]
-            continue
-        if out and out[-1][0] == "ordinal" and kind == "num" and items[index - 1][0] == "word":
-            continue
-        out.append((kind, value))
+    i = 0
+    while i < len(items):
+        kind, value = items[i]
+        if kind == "word" and value in ("q", "h") and i + 1 < len(items) and items[i + 1][0] == "num":
+            out += [("period", "quarter" if value == "q" else "half"), ("ordinal", int(str(items[i + 1][1])))]
+            i += 2
+        else:
+            out.append((kind, value))
+            i += 1
     return out
 
 
@@ -1228,8 +1228,8 @@ def parse_date(text: str, anchor: DateSpan | datetime.date | None = None) -> Dat
     if not stripped:
         raise DateError(f"empty date; {_HINT}")
     base = _as_anchor(anchor)
-    resolve = _interpret(stripped)
     try:
+        resolve = _interpret(stripped)
         if resolve is None:
             span = base
         else:
@@ -1238,7 +1238,8 @@ def parse_date(text: str, anchor: DateSpan | datetime.date | None = None) -> Dat
                 # An interval anchor: the phrase could be relative to any day in it.
                 span = span.hull(resolve(base.end))
     except (ValueError, OverflowError):
-        # e.g. "next year" from 9999; date() refuses, which is the user's problem.
+        # e.g. "next year" from 2999, "قبل 10^30 يوم", a number too long for int(): the
+        # arithmetic refuses, which is the user's problem.
         raise DateError(f"date out of range: '{_shown(stripped)}' ({_YEARS})") from None
     if not (MIN_YEAR <= span.start.year and span.end.year <= MAX_YEAR):
         raise DateError(f"date out of range: '{_shown(stripped)}' ({_YEARS})")

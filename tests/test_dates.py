@@ -728,6 +728,7 @@ def test_days_relative_to_publication(text, start, end, precision):
         ("الأسبوع الجاري", "2017-10-23", "2017-10-29", "iso_week"),
         ("هذا الأسبوع", "2017-10-23", "2017-10-29", "iso_week"),
         ("الأسبوع قبل الماضي", "2017-10-09", "2017-10-15", "iso_week"),
+        ("الأسبوع السابق", "2017-10-16", "2017-10-22", "iso_week"),
         ("last week", "2017-10-16", "2017-10-22", "iso_week"),
         ("next week", "2017-10-30", "2017-11-05", "iso_week"),
         ("this week", "2017-10-23", "2017-10-29", "iso_week"),
@@ -1044,7 +1045,8 @@ def test_phrases_naming_no_single_date_are_refused(text, fragment):
 @pytest.mark.parametrize(
     "text",
     ["0000", "0000-01-01", "0999", "9999", "9999-12", "9999-12-31", "31/12/9999", "1 January 3000",
-     "منذ 99999 سنة", "قبل 1000000000000000000000 يوم", "بعد 100000 شهر"],
+     "منذ 99999 سنة", "قبل 1000000000000000000000 يوم", "بعد 100000 شهر", "قبل " + "9" * 5000 + " يوم",
+     "Q" + "9" * 5000],
 )  # fmt: skip
 def test_years_out_of_range_are_one_line_errors(text):
     with pytest.raises(DateError, match="out of range") as caught:
