@@ -1054,6 +1054,8 @@ class _Reader:
             era, rest = rest[0][1], rest[1:]
         if rest:
             raise self.fail()
+        if widths == [4, 4]:
+            raise self.fail("a range of years is not one date")
         if widths[0] == 4:
             year, month, day = parts + [None] * (3 - len(parts))
         elif widths[-1] == 4:
@@ -1078,6 +1080,8 @@ class _Reader:
         day = None
         if [k for k, _ in before] == ["num"] and len(str(before[0][1])) <= 2:
             day = int(before[0][1])  # type: ignore[arg-type]
+        elif before == [("ordinal", 1)]:
+            day = 1  # "الأول من أكتوبر"
         elif before:
             raise self.fail()
         if day is None and after and after[0][0] == "num" and len(str(after[0][1])) <= 2:

@@ -839,6 +839,7 @@ def test_a_time_is_not_a_date_and_an_impossible_time_is_named():
         ("العام قبل الماضي", "2015-01-01", "2015-12-31", "year"),
         ("الشهر قبل الماضي", "2017-08-01", "2017-08-31", "month"),
         ("في يوم الأحد", "2017-10-22", "2017-10-22", "day"),
+        ("الأول من أكتوبر", "2017-10-01", "2017-10-01", "day"),
         ("the 25th of October 2017", "2017-10-25", "2017-10-25", "day"),
         ("Oct. 25th, 2017", "2017-10-25", "2017-10-25", "day"),
         ("منذ 2015", "2015-01-01", "2015-12-31", "year"),
@@ -1024,6 +1025,7 @@ def test_persian_digits_and_letters_together():
         ("قبل أكتوبر", "cannot read"),  # a bound, not a date
         ("بعد 2019", "cannot read"),
         ("2017–2018", "disagree"),  # a range, not one date
+        ("2017/2018", "range of years"),
         ("ليلة الثلاثاء", "read two ways"),
         ("مطلع الأسبوع", "cannot read"),
         ("منتصف رمضان", "month or a year"),
