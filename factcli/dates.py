@@ -301,7 +301,14 @@ def problems(d: object) -> list[str]:
     for key in ("start", "end"):
         if key in d:
             day = _iso_day(d[key])
-            if day is None:
+            if (
+                day is None
+                and isinstance(d[key], str)
+                and _ISO_DAY.fullmatch(d[key])
+                and d[key][:4] == "0000"
+            ):
+                found.append(f"{key} {d[key]} is out of range ({_YEARS})")  # no year 0 in the calendar
+            elif day is None:
                 found.append(f"{key} must be a YYYY-MM-DD date, got {_shown(repr(d[key]))}")
             else:
                 days[key] = day

@@ -1069,6 +1069,7 @@ def test_year_range_edges_are_read():
         {"start": "9999-12-01", "end": "9999-12-31", "precision": "month", "text": "x"},
         {"start": "9999-01-01", "end": "9999-12-31", "precision": "year", "text": "x"},
         {"start": "0999-12-31", "end": "2017-01-01", "precision": "day", "text": "x"},
+        {"start": "0000-01-01", "end": "0000-01-01", "precision": "day", "text": "x"},
         {"start": "2017-01-01", "end": "3000-01-01", "precision": "quarter", "text": "x"},
         {"start": "0001-01-01", "end": "0001-01-01", "precision": "hijri_month", "text": "x"},
     ],
