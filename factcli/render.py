@@ -179,7 +179,7 @@ def date_text(date: dict[str, Any] | None) -> str:
     if not date:
         return ""
     start, end, precision = date["start"], date["end"], date["precision"]
-    cut = {"day": 10, "month": 7, "year": 4}[precision]
+    cut = {"month": 7, "year": 4}.get(precision, 10)  # other precisions are shown as days
     a, b = start[:cut], end[:cut]
     return a if a == b else f"{a}..{b}"
 
