@@ -107,8 +107,11 @@ def _last_of_month(day: datetime.date) -> datetime.date:
 
 def _months_before(day: datetime.date, months: int) -> datetime.date:
     """The first of the month `months` months before `day`'s month (negative: after)."""
-    index = day.year * 12 + day.month - 1 - months
-    return datetime.date(index // 12, index % 12 + 1, 1)
+    # Calendar arithmetic is dateutil's (imported here: validating stored DATEs and most
+    # parses never reach it, and start-up time is a feature of a CLI).
+    from dateutil.relativedelta import relativedelta
+
+    return day.replace(day=1) - relativedelta(months=months)
 
 
 def _grid_start(day: datetime.date, precision: str) -> datetime.date:
