@@ -307,8 +307,7 @@ class _Batch:
     def finish(self) -> None:
         """One line per missing source or entity, naming the records that need it."""
         for (kind, ref), uses in self.missing.items():
-            how = ("import it first, or --with-dependencies STORE brings it" if kind == "source"
-                   else "--create-entities adds it, or --with-dependencies STORE brings it")
+            how = _HOW_TO_ADD[(kind, bool(self.label))]
             hint = uses[0][2]
             if len(uses) == 1:
                 n, fld, _ = uses[0]
@@ -561,6 +560,16 @@ class _Batch:
         hint = f"; did you mean {' or '.join(repr(s) for s in near)}?" if near else ""
         self.lack(n, "entity", ref, fld, hint)
         return ref
+
+
+# What the user can do about a missing source or entity: in an import, and in a one-claim
+# check (an edit), where only --create-entities applies.
+_HOW_TO_ADD = {
+    ("source", True): "import it first, or --with-dependencies STORE brings it",
+    ("entity", True): "--create-entities adds it, or --with-dependencies STORE brings it",
+    ("source", False): "factcli sources lists them",
+    ("entity", False): "--create-entities adds it",
+}
 
 
 def _same_claim(stored: dict[str, Any], given: dict[str, Any]) -> bool:

@@ -148,7 +148,7 @@ def timestamp_problem(v: Any) -> str | None:
     return None
 
 
-def _reason_problem(v: Any) -> str | None:
+def reason_problem(v: Any) -> str | None:
     if not isinstance(v, str) or not v.strip():
         return "must say why (text)"
     if _CONTROL.search(v):
@@ -173,7 +173,7 @@ def history_problems(rec: dict[str, Any], table: str) -> list[Problem]:
             out.append(("retracted", "must be {at, reason}; leave it out while the claim stands"))
         else:
             out += [("retracted.at", m) for m in [timestamp_problem(r["at"])] if m]
-            out += [("retracted.reason", m) for m in [_reason_problem(r["reason"])] if m]
+            out += [("retracted.reason", m) for m in [reason_problem(r["reason"])] if m]
     if "revisions" not in rec:
         return out
     revisions = rec["revisions"]
@@ -193,7 +193,7 @@ def history_problems(rec: dict[str, Any], table: str) -> list[Problem]:
             out.append((f"{where}.at", f"{rev['at']} is before the revision above it ({last})"))
         else:
             last = rev["at"]
-        out += [(f"{where}.reason", m) for m in [_reason_problem(rev["reason"])] if m]
+        out += [(f"{where}.reason", m) for m in [reason_problem(rev["reason"])] if m]
         changes = rev["changes"]
         if not isinstance(changes, dict) or not changes:
             out.append((f"{where}.changes", "must map each changed field to {from, to}"))
