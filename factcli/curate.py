@@ -143,7 +143,7 @@ def plan_edit(
     if unknown:
         raise InputError(f"{unknown[0]!r} is not a field edit can change ({', '.join(EDITABLE_CLAIM_FIELDS)})")
     for fld, value in fields.items():
-        if value is None and fld not in CLEARABLE_CLAIM_FIELDS:
+        if (value is None or value == "") and fld not in CLEARABLE_CLAIM_FIELDS:
             raise InputError(f"{fld} cannot be emptied; only {', '.join(CLEARABLE_CLAIM_FIELDS)} can")
     rec = {k: claim.get(k) for k in _STORED_CLAIM_FIELDS}
     rec.update((k, v) for k, v in fields.items() if k not in ("source", "quote"))
@@ -207,7 +207,7 @@ def plan_entity_set(facts: store.Facts, entity: str, fields: dict[str, Any], rea
     if unknown:
         raise InputError(f"{unknown[0]!r} is not an entity field to set ({', '.join(SETTABLE_ENTITY_FIELDS)})")
     for fld, value in fields.items():
-        if value is None and fld not in CLEARABLE_ENTITY_FIELDS:
+        if (value is None or value == "") and fld not in CLEARABLE_ENTITY_FIELDS:
             raise InputError(f"{fld} cannot be emptied; only {', '.join(CLEARABLE_ENTITY_FIELDS)} can")
     if "type" in fields and fields["type"] not in ENTITY_TYPES:
         raise InputError(f"type {fields['type']!r} is not one of {', '.join(ENTITY_TYPES)}")
@@ -243,9 +243,10 @@ def plan_aliases(
         if not name:
             problems.append("an alias cannot be empty")
             continue
-        own = {normalize(n): n for n in names_of({**ent, "aliases": aliases})}
-        if normalize(name) in own:
-            problems.append(f"{name!r} is already a name of {ent['id']} (as {own[normalize(name)]!r})")
+        own = [n for n in names_of({**ent, "aliases": aliases}) if normalize(n) == normalize(name)]
+        if own:
+            same = name if name in own else own[0]
+            problems.append(f"{name!r} is already a name of {ent['id']} (as {same!r})")
             continue
         aliases.append(name)
         others = sorted(lexicon.resolve(name))
@@ -410,6 +411,9 @@ def _span(claim: dict[str, Any]) -> tuple[Any, ...]:
     return (cit.get("source"), cit.get("start"), cit.get("end"), claim.get("subject"), claim.get("predicate"), claim.get("object"))
 
 
+_SINGULAR = {"claims": "claim", "entities": "entity"}
+
+
 def _checked(plan: Plan, facts: store.Facts) -> Plan:
     """Every changed record passes the schema checks `verify` runs, or nothing is planned."""
     removed = set(plan.removed)
@@ -424,7 +428,7 @@ def _checked(plan: Plan, facts: store.Facts) -> Plan:
     problems: list[str] = []
     for ch in plan.changes:
         found = claim_problems(ch.record, after) if ch.table == "claims" else entity_problems(ch.record)
-        problems += [f"{ch.table[:-1]} {ch.id}, field {f}: {m}" for f, m in found]
+        problems += [f"{_SINGULAR[ch.table]} {ch.id}, field {f}: {m}" for f, m in found]
     # A removed entity must not be left named by a claim the plan does not re-point.
     for claim in after.claims:
         for fld in _ENTITY_REFS:
