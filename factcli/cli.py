@@ -274,18 +274,18 @@ def import_(app: App, file: Any, create: bool, create_entities: bool, from_store
         click.echo(cid)
     err = sys.stderr
     extra = f", {summary.unchanged} already present" if summary.unchanged else ""
-    named = [f"{what} {', '.join(ids)}" for what, ids in (("sources", summary.source_ids), ("entities", summary.entity_ids))
-             if 0 < len(ids) <= _NAMED_IDS]
     err.write(
-        f"imported {summary.sources} sources, {summary.entities} entities, "
-        f"{summary.claims} claims into {app.location.path}{extra}\n"
+        f"imported {summary.sources} sources{_named(summary.source_ids)}, {summary.entities} entities"
+        f"{_named(summary.entity_ids)}, {summary.claims} claims into {app.location.path}{extra}\n"
     )
-    for line in named:
-        err.write(f"new {line}\n")
     return 0
 
 
-_NAMED_IDS = 10  # new sources and entities are named in the summary up to this many
+def _named(ids: list[str], most: int = 5) -> str:
+    """A few new source or entity ids for the summary line; the claims' are on stdout."""
+    from .render import plain
+
+    return f" ({plain(', '.join(ids))})" if 0 < len(ids) <= most else ""
 
 
 

@@ -68,7 +68,7 @@ class Summary:
 
 def parse_records(text: str, name: str = "input") -> list[dict[str, Any]]:
     """A JSON array of objects, one object (pretty-printed or not), JSON Lines, or a stream
-    of objects one after another (what `jq '.[]'` prints)."""
+    of objects and arrays one after another (what `jq '.[]'` or several commands print)."""
     stripped = text.lstrip("\ufeff").strip()
     if not stripped:
         raise InputError(f"{name}: no records (empty input)")
@@ -87,7 +87,8 @@ def parse_records(text: str, name: str = "input") -> list[dict[str, Any]]:
         raise InputError(f"{name}: invalid JSON: nested too deeply") from None
     except ValueError as exc:  # e.g. an integer longer than Python's 4300-digit limit
         raise InputError(f"{name}: invalid JSON: {str(exc).splitlines()[0]}") from None
-    records = values[0] if len(values) == 1 and isinstance(values[0], list) else values
+    # Arrays in a stream are spliced in: `(factcli sources --jsonl; factcli search X --json)`.
+    records = [r for v in values for r in (v if isinstance(v, list) else [v])]
     bad = [i for i, r in enumerate(records, 1) if not isinstance(r, dict)]
     if bad:
         raise InputError(f"{name}: record {bad[0]} is not a JSON object")
