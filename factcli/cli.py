@@ -208,7 +208,7 @@ def verify(app: App, output: Any) -> int:
     \b
     Examples:
       factcli verify
-      factcli --db other.json verify --json
+      factcli --db mine.json verify --json
     """
     from . import render
     from .verify import verify as run_verify
@@ -725,8 +725,11 @@ def edit(app: App, claim_id: str, statement, subject, predicate, object_, value,
 
     \b
     Examples:
-      factcli --db mine.json edit c0001 --modality in_talks --reason "the ambassador says talks go on" --yes
-      factcli --db mine.json edit c0002 --date "يوليو 2018" --reason "the article dates it" --yes
+      factcli --db mine.json edit c0002 --quote "وقع البلدان اتفاقا لإمداد الدوحة بأسلحة خفيفة مثل بنادق كلاشنيكوف" \\
+          --statement "Qatar and Russia signed an agreement to supply Doha with light weapons such as Kalashnikov rifles." \\
+          --reason "quote the whole clause" --yes
+      factcli --db mine.json edit c0005 --date "السبت" --reason "he spoke as ambassador on Saturday 21 July 2018" --yes
+      factcli --db mine.json show c0005
     """
     from . import curate
 
@@ -758,7 +761,9 @@ def retract(app: App, claim_id: str, reason: str, yes: bool) -> int:
 
     \b
     Examples:
-      factcli --db mine.json retract c0003 --reason "the ambassador's words were misquoted" --yes
+      factcli --db mine.json retract c0003 --reason "c0016 states it, attributed to the ambassador" --yes
+      factcli --db mine.json show c0003
+      factcli --db mine.json search Kalashnikov --include-retracted
     """
     from . import curate
 
@@ -771,8 +776,8 @@ def entity() -> None:
 
     \b
     Examples:
-      factcli --db mine.json entity add-alias qatar Katar "دوله قطر" --reason "spellings met in other outlets" --yes
-      factcli --db mine.json entity merge qatar-air-defence qatar-armed-forces --reason "one body" --yes
+      factcli --db mine.json entity add-alias s-400 "С-400" --reason "the Russian spelling" --yes
+      factcli --db mine.json entity set kornet --description "Russian anti-tank guided missile" --reason "say what it is" --yes
     """
 
 
@@ -786,11 +791,13 @@ def entity() -> None:
 @_yes_option
 @pass_app
 def entity_set(app: App, entity_ref: str, name, name_ar, description, type_, reason: str, yes: bool) -> int:
-    """Set an entity's name, Arabic name, description or type.
+    """Set an entity's name, Arabic name, description or type ('' empties an optional one).
 
     \b
     Examples:
-      factcli --db mine.json entity set fsvts --name-ar "الهيئة الفيدرالية للتعاون العسكري التقني" --reason "the agency's own Arabic name" --yes
+      factcli --db mine.json entity set fsvts --name "Federal Service for Military-Technical Cooperation (FSVTS)" \\
+          --reason "the acronym the press uses" --yes
+      factcli --db mine.json entity set kornet --description "Russian anti-tank guided missile" --reason "say what it is" --yes
     """
     from . import curate
 
@@ -812,7 +819,7 @@ def entity_add_alias(app: App, entity_ref: str, names: tuple[str, ...], reason: 
 
     \b
     Examples:
-      factcli --db mine.json entity add-alias s-400 "S-400 Triumf" "تريومف" --reason "the system's Russian name" --yes
+      factcli --db mine.json entity add-alias s-400 "С-400" "تريومف" --reason "Russian and other Arabic spellings" --yes
     """
     from . import curate
 
@@ -831,7 +838,8 @@ def entity_remove_alias(app: App, entity_ref: str, names: tuple[str, ...], reaso
 
     \b
     Examples:
-      factcli --db mine.json entity remove-alias qatar Doha --reason "Doha is the city, not the state" --yes
+      factcli --db mine.json entity add-alias kalashnikov "AKM" --reason "a rifle of the family" --yes
+      factcli --db mine.json entity remove-alias kalashnikov "AKM" --reason "a variant, not the rifle itself" --yes
     """
     from . import curate
 
@@ -850,7 +858,10 @@ def entity_merge(app: App, keep: str, gone: str, reason: str, yes: bool) -> int:
 
     \b
     Examples:
-      factcli --db mine.json entity merge qatar-air-defence qatar-armed-forces --reason "one body" --yes
+      factcli --db mine.json add --source khaleej-2018-07-21 --quote "تبحث قطر مع روسيا" --subject Katar \\
+          --predicate negotiating_purchase --object s-400 --modality in_talks --create-entities \\
+          --statement "Qatar is discussing a possible S-400 purchase with Russia."
+      factcli --db mine.json entity merge qatar katar --reason "Katar is Qatar, spelt the German way" --yes
     """
     from . import curate
 

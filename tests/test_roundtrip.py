@@ -43,7 +43,7 @@ def assert_equivalent(a: store.Facts, b: store.Facts) -> None:
     assert a.sources == b.sources
     assert a.entities == b.entities
     assert len(a.claims) == len(b.claims)
-    for x, y in zip(a.claims, b.claims):
+    for x, y in zip(a.claims, b.claims, strict=True):
         assert x == y, x["id"]
     assert a.meta == b.meta
 
