@@ -462,7 +462,8 @@ class _Batch:
                 out["date"] = parse_date(out["date"], anchor=anchor).to_dict()
             except DateError as exc:
                 self.fail(n, "date", str(exc))
-        stored = self.facts.claim(out["id"]) if out["id"] in self.stored_claims else None
+        given = out["id"]
+        stored = self.facts.claim(given) if isinstance(given, str) and given in self.stored_claims else None
         if stored is not None and len(self.problems) == before and n not in self.refused and _same_claim(stored, out):
             # The stored claim itself, imported again (a store's own export or search output).
             self.summary.unchanged += 1
