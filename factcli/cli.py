@@ -685,7 +685,12 @@ def _change(app: App, make: Any, yes: bool, done: str) -> int:
     if not yes:
         for line in plan.describe():
             click.echo(plain(line))
-        if not click.confirm("apply this change?", default=False, err=True):
+        try:
+            agreed = click.confirm("apply this change?", default=False, err=True)
+        except click.Abort:
+            sys.stderr.write("\n")  # end the prompt's line: the error is a line of its own
+            raise InputError("nothing changed: no answer (--yes applies without asking)") from None
+        if not agreed:
             _say(sys.stderr, "nothing changed")
             return 1
     written = curate.apply(app.location, make, plan)

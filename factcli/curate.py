@@ -24,7 +24,7 @@ from typing import Any
 
 from . import store
 from .errors import InputError, StoreError
-from .importer import ValidationError, check_claim
+from .importer import ValidationError, check_claim, unpaired_surrogates
 from .lexicon import Lexicon, names_of
 from .normalize import normalize
 from .schema import (
@@ -412,6 +412,7 @@ def _span(claim: dict[str, Any]) -> tuple[Any, ...]:
 
 
 _SINGULAR = {"claims": "claim", "entities": "entity"}
+_SURROGATE = "contains an unpaired surrogate escape (\\ud800-\\udfff), not valid Unicode"
 
 
 def _checked(plan: Plan, facts: store.Facts) -> Plan:
@@ -426,7 +427,13 @@ def _checked(plan: Plan, facts: store.Facts) -> Plan:
         facts.meta,
     )
     problems: list[str] = []
+    if unpaired_surrogates({"reason": plan.reason}):
+        problems.append(f"field reason: {_SURROGATE}")
     for ch in plan.changes:
+        bad = [f for f in unpaired_surrogates(ch.record) if f not in ("revisions", "retracted")]  # the reason's, said above
+        if bad:
+            problems += [f"{_SINGULAR[ch.table]} {ch.id}, field {f}: {_SURROGATE}" for f in bad]
+            continue
         found = claim_problems(ch.record, after) if ch.table == "claims" else entity_problems(ch.record)
         problems += [f"{_SINGULAR[ch.table]} {ch.id}, field {f}: {m}" for f, m in found]
     # A removed entity must not be left named by a claim the plan does not re-point.

@@ -226,7 +226,7 @@ def _first_bad_line(text: str) -> tuple[int, json.JSONDecodeError] | None:
     return None
 
 
-def _unpaired_surrogates(rec: dict[str, Any]) -> list[str]:
+def unpaired_surrogates(rec: dict[str, Any]) -> list[str]:
     # A JSON escape like "\ud800" parses into a str that has no UTF-8 form: it could be
     # neither stored nor printed, so it is refused like any other bad field.
     def bad(v: Any) -> bool:
@@ -327,7 +327,7 @@ class _Batch:
         self.order = [self.order[i] for i in ranked]
 
     def take(self, n: Any, rec: dict[str, Any]) -> None:
-        surrogates = _unpaired_surrogates(rec)
+        surrogates = unpaired_surrogates(rec)
         if surrogates:
             for fld in surrogates:
                 self.fail(n, fld, "contains an unpaired surrogate escape (\\ud800-\\udfff), not valid Unicode")

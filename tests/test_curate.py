@@ -174,6 +174,8 @@ def test_edit_shows_the_change_and_asks(mine):
     yes = run(mine, "edit", "c0001", "--modality", "fact", "--reason", "they signed", input="y\n")
     assert yes.exit_code == 0 and facts(mine).claim("c0001")["modality"] == "fact"
     assert "edited: claim c0001 in" in yes.stderr
+    lines = refused(mine, "edit", "c0001", "--modality", "hedged", "--reason", "unsure", input="")
+    assert lines == ["apply this change? [y/N]:", "factcli: nothing changed: no answer (--yes applies without asking)"]
 
 
 def test_a_change_planned_on_a_store_that_changed_since_is_not_written(mine):
@@ -359,6 +361,18 @@ def test_merge_refuses_to_make_duplicates_or_merge_an_entity_into_itself(mine):
     assert any("c0011 would repeat c0010" in line for line in lines), lines
     [line] = refused(mine, "entity", "merge", "qatar", "Qatar", "--reason", "x", "--yes")
     assert "are the same entity (qatar)" in line
+
+
+@pytest.mark.parametrize("args", [
+    ("entity", "add-alias", "qatar", "\udcff\udcfe", "--reason", "x", "--yes"),
+    ("entity", "set", "qatar", "--name-ar", "\udcff", "--reason", "x", "--yes"),
+    ("retract", "c0001", "--reason", "\udcff", "--yes"),
+    ("edit", "c0001", "--statement", "Qatar\udcff", "--reason", "x", "--yes"),
+])
+def test_text_that_is_not_unicode_is_refused_not_an_internal_error(mine, args):
+    # What a shell passes for bytes that are not UTF-8 (Python's surrogateescape).
+    lines = refused(mine, *args)
+    assert len(lines) == 2 and "unpaired surrogate" in lines[0], lines
 
 
 # --- the trail in the schema --------------------------------------------------------
