@@ -175,7 +175,7 @@ def test_edit_shows_the_change_and_asks(mine):
     assert yes.exit_code == 0 and facts(mine).claim("c0001")["modality"] == "fact"
     assert "edited: claim c0001 in" in yes.stderr
     lines = refused(mine, "edit", "c0001", "--modality", "hedged", "--reason", "unsure", input="")
-    assert lines == ["apply this change? [y/N]:", "factcli: nothing changed: no answer (--yes applies without asking)"]
+    assert [line.strip() for line in lines] == ["apply this change? [y/N]:", "factcli: nothing changed: no answer (--yes applies without asking)"]
 
 
 def test_a_change_planned_on_a_store_that_changed_since_is_not_written(mine):
