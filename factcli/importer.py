@@ -112,26 +112,42 @@ def import_records(
     if not create and not location.readonly and not location.path.exists():
         # Said before the lock is taken, so a mistyped --db leaves no lock file behind.
         raise StoreError(f"no store at {location.path} (import --create starts a new one)")
+    checked = None
+    if create and not location.readonly and not location.path.exists():
+        # A new store: checked before the lock is taken, so a refused input leaves nothing
+        # behind, not even a lock file beside a store that was never made.
+        checked = _validated(store.Facts(location.path), records, create_entities, dependencies, progress)
     with store.writing(location, create=create) as tx:
         damaged = store_shape_problem(tx.facts)
         if damaged:
             raise StoreError(f"{location.path}: damaged store: {damaged} (factcli verify lists every problem)")
-        batch = _Batch(tx.facts, create_entities)
-        if dependencies is not None:
-            for label, rec in _dependencies(records, tx.facts, dependencies):
-                batch.take(label, rec)
-        for n, rec in enumerate(records, 1):
-            batch.take(n, rec)
-            if progress:
-                progress(n)
-        batch.finish()
-        if batch.problems:
-            raise ValidationError(batch.problems)
+        # Still no file under the lock: the store is the empty one the input was checked on.
+        batch = checked if checked is not None and tx.created else _validated(
+            tx.facts, records, create_entities, dependencies, progress)
         # Nothing new (all "unchanged"): leave the file, and its mtime, alone.
         if tx.created or batch.new_sources or batch.new_entities or batch.new_claims:
             meta = dict(tx.facts.meta, last_claim=batch.last_claim)
             tx.add(batch.new_sources, batch.new_entities, batch.new_claims, meta=meta)
         return batch.summary
+
+
+def _validated(
+    facts: store.Facts, records: list[dict[str, Any]], create_entities: bool, dependencies: store.Facts | None,
+    progress: Any,
+) -> _Batch:
+    """The batch of `records` checked against `facts`, or ValidationError with every problem."""
+    batch = _Batch(facts, create_entities)
+    if dependencies is not None:
+        for label, rec in _dependencies(records, facts, dependencies):
+            batch.take(label, rec)
+    for n, rec in enumerate(records, 1):
+        batch.take(n, rec)
+        if progress:
+            progress(n)
+    batch.finish()
+    if batch.problems:
+        raise ValidationError(batch.problems)
+    return batch
 
 
 def build(records: list[dict[str, Any]], base: store.Facts | None = None, *, create_entities: bool = False) -> store.Facts:
