@@ -18,6 +18,7 @@ The trail lives on the records themselves (the store's public format):
 from __future__ import annotations
 
 import datetime
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -155,6 +156,14 @@ def plan_edit(
         rec["citation"] = {"source": new_source, "quote": new_quote}
         if new_source == old_cit["source"] and new_quote == old_cit["quote"]:
             rec["citation"] = dict(old_cit)
+        elif new_source == old_cit["source"] and isinstance(new_quote, str) and new_quote:
+            # Words the source has more than once: the occurrence nearest the old quote,
+            # since edit takes no offsets.
+            text = (facts.source(new_source) or {}).get("text") or ""
+            starts = [m.start() for m in re.finditer(re.escape(new_quote), text)]
+            if len(starts) > 1:
+                start = min(starts, key=lambda i: abs(i - old_cit["start"]))
+                rec["citation"].update(start=start, end=start + len(new_quote))
     others = store.Facts(
         facts.path, facts.sources, facts.entities, [c for c in facts.claims if c is not claim], dict(facts.meta)
     )
