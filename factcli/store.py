@@ -301,11 +301,11 @@ class Transaction:
         unknown = [r["id"] for r in records if r.get("id") not in doc_ids] + [i for i in remove if i not in doc_ids]
         if unknown:
             raise StoreError(f"no {table} record {unknown[0]!r} to replace")
-        for rec in records:
-            tbl.remove(doc_ids=[doc_ids[rec["id"]]])
-            tbl.insert(Document(rec, doc_id=doc_ids[rec["id"]]))
-        if remove:
-            tbl.remove(doc_ids=[doc_ids[i] for i in remove])
+        gone_ids = [doc_ids[r["id"]] for r in records] + [doc_ids[i] for i in remove]
+        if gone_ids:
+            tbl.remove(doc_ids=gone_ids)
+        if records:
+            tbl.insert_multiple([Document(rec, doc_id=doc_ids[rec["id"]]) for rec in records])
         by_id = {r["id"]: r for r in records}
         gone = set(remove)
         rows = getattr(self.facts, table)
