@@ -107,7 +107,7 @@ _HAMZA_MARKS = "\u0654\u0655"
 # A hamza on ي, on و, or alone; several in a row are all rewritten, so that
 # the rule does not depend on which seat the neighbour was given.
 _HAMZA_UNIT = "(?:[\u064a\u0649]\u0654|\u0648\u0654|\u0621[\u0654\u0655]*)"
-_HAMZA_BEFORE_WAW_RE = re.compile(f"{_HAMZA_UNIT}(?=(?:{_HAMZA_UNIT})*\u0648(?!\u0654))")
+_HAMZA_BEFORE_WAW_RE = re.compile(f"{_HAMZA_UNIT}(?=(?:{_HAMZA_UNIT})*\u0648)")
 _HAMZA_AFTER_YEH_RE = re.compile("(?<=[\u064a\u0649])[\u064a\u0649]\u0654(?=[\u0629\u0647])")
 
 
