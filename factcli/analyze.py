@@ -38,7 +38,7 @@ from factcli.normalize import tokenize
 
 __all__ = ["ANALYZER_VERSION", "stems", "tokens"]
 
-ANALYZER_VERSION = 2
+ANALYZER_VERSION = 3
 
 # --- tokens ----------------------------------------------------------------
 
