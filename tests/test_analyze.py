@@ -143,6 +143,20 @@ def test_latin_and_arabic_scripts_stay_apart() -> None:
         ("skilful", "skillful"),
         ("licence", "license"),
         ("grey", "gray"),
+        ("neighbourhood", "neighborhood"),
+        ("behavioural", "behavioral"),
+        ("organisational", "organizational"),
+        ("sympathise", "sympathize"),
+        ("amortised", "amortized"),
+        ("practise", "practice"),
+        ("practised", "practiced"),
+        ("manoeuvring", "maneuvering"),
+        ("draughtsman", "draftsman"),
+        ("moulding", "molding"),
+        ("sulphate", "sulfate"),
+        ("medallist", "medalist"),
+        ("sceptical", "skeptical"),
+        ("tyres", "tires"),
     ],
 )
 def test_english_variants_share_a_stem(a: str, b: str) -> None:
@@ -159,6 +173,10 @@ def test_english_variants_share_a_stem(a: str, b: str) -> None:
         ("fence", "defence"),
         # The -red rule is for centred, not hatred.
         ("hatred", "hater"),
+        # scour is not score, the exchequer is not a checker.
+        ("scoured", "scored"),
+        ("exchequer", "checker"),
+        ("sceptre", "skeptic"),
         ("missile", "mission"),
         ("arms", "army"),
     ],
