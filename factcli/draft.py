@@ -34,7 +34,7 @@ and diacritics folded) with the usual proclitics allowed in front.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .dates import DateSpan, parse_date
@@ -46,8 +46,9 @@ __all__ = [
     "Draft",
     "draft_article",
     "draft_records",
-    "review_items",
+    "accept",
     "apply_edit",
+    "describe",
     "field_suggestions",
     "detect_published",
     "parse_published",
@@ -254,6 +255,9 @@ MODALITY_CUES: list[tuple[str, str]] = [
     ("يبدو", "hedged"),
     ("من المحتمل", "hedged"),
     ("~رجح", "hedged"),
+    ("~بحث* .. صفق*", "in_talks"),
+    ("~بحث* .. شراء", "in_talks"),
+    ("~بحث* .. توريد", "in_talks"),
     ("مباحثات", "in_talks"),
     ("محادثات", "in_talks"),
     ("مفاوضات", "in_talks"),
@@ -806,17 +810,11 @@ def parse_published(value: str) -> DateSpan:
             raise InputError(f"--published {value!r}: {exc}") from None
         if start.start > end.end:
             raise InputError(f"--published {value!r}: the start is after the end")
-        return start.hull(end).__class__(start.start, end.end, _finer(start, end), "")
+        return replace(start.hull(end), text="")
     try:
         return parse_date(value)
     except DateError as exc:
         raise InputError(f"--published: {exc}") from None
-
-
-def _finer(a: DateSpan, b: DateSpan) -> str:
-    # An interval keeps the coarser precision whose unit both endpoints respect.
-    order = ("day", "month", "year")
-    return max(a.precision, b.precision, key=order.index)
 
 
 # --------------------------------------------------------------------------------------
@@ -907,6 +905,7 @@ class _Drafter:
         self.article_via: str | None = None
         self._countries_seen: list[str] = []
         self._recent: list[tuple[str, ...]] = []
+        self._in_sentence: list[tuple[str, ...]] = []
         self._said_here = False
         self._host: str | None = None  # who held the last meeting or call
         self._last_speaker: str | None = None
@@ -936,6 +935,7 @@ class _Drafter:
                 if not (continues or quote_open):
                     account = _Account(speaker_via=account.speaker_via)
                 sentence_date = None
+                self._in_sentence = []
                 if first_body_sentence is None and clause.paragraph > 0 and len(clause.words) > 8:
                     first_body_sentence = clause.sentence
                 prev_sentence = clause.sentence
@@ -953,6 +953,7 @@ class _Drafter:
             for m in roles:
                 if not m.weak:
                     self._recent.append(m.ids)
+                    self._in_sentence.append(m.ids)
                 for eid in m.ids[:1]:
                     if self.linker.type_of(eid) == "country":
                         if eid in self._countries_seen:
@@ -1070,6 +1071,11 @@ class _Drafter:
             if value is not None:
                 cues.append(f"value:{value['amount']:g} {value['unit']}")
             subjects, objects = self._roles(predicate, at, mentions, keys)
+            if not objects and _object_types(predicate) and predicate:
+                carried = self._sentence_object(predicate, subjects)
+                if carried:
+                    objects = [carried]
+                    cues.append("object:named earlier in the sentence")
             if not subjects and predicate:
                 carry = self._carried(predicate)
                 if carry:
@@ -1119,6 +1125,16 @@ class _Drafter:
                     made.append(self._claim(subject, predicate, obj, value, own_date, polarity, modality,
                                             speaker, via, quote_start, quote_end, cues, max(0.1, min(confidence, 0.9))))
         return made
+
+    def _sentence_object(self, predicate: str, subjects: list[str]) -> str | None:
+        """An object the clause refers back to ("على هذا المسار"): the last name of the
+        first kind the predicate's object takes, in the clauses of the sentence before."""
+        wanted = _object_types(predicate)[:1]
+        for ids in reversed(self._in_sentence):
+            for eid in ids:
+                if self.linker.type_of(eid) in wanted and eid not in subjects:
+                    return eid
+        return None
 
     def _carried(self, predicate: str) -> str | None:
         """A dropped subject: the last name before of a kind the predicate's subject takes."""
@@ -1494,6 +1510,7 @@ def _quote_open_after(text: str, clause: Clause) -> bool:
 
 
 REVIEW_FIELDS = ("subject", "predicate", "object", "value", "date", "polarity", "modality", "speaker", "via", "statement")
+ENTITY_REVIEW_FIELDS = ("id", "type", "name", "name_ar", "description")
 
 
 def draft_records(records: list[dict[str, Any]]) -> list[int]:
@@ -1501,14 +1518,31 @@ def draft_records(records: list[dict[str, Any]]) -> list[int]:
     return [i for i, r in enumerate(records) if isinstance(r, dict) and ("draft" in r or r.get("statement") == "")]
 
 
-def review_items(records: list[dict[str, Any]]) -> list[int]:
-    """Indices of the draft claims, in order, for a walk through them."""
-    return [i for i in draft_records(records) if "citation" in records[i]]
+def describe(record: dict[str, Any]) -> str:
+    """A candidate in a few lines, for the review walk."""
+    cues = ", ".join((record.get("draft") or {}).get("cues", []))
+    confidence = (record.get("draft") or {}).get("confidence")
+    if "citation" not in record:
+        return (f"new entity {record.get('name')!r} ({record.get('type')}), id {record.get('id')}\n"
+                f"  cues: {cues}")
+    cit = record["citation"]
+    date = record.get("date") or {}
+    value = record.get("value")
+    lines = [
+        f"quote {cit.get('start')}:{cit.get('end')}: {cit.get('quote')}",
+        f"  {record.get('subject')} {record.get('predicate')} {record.get('object')}"
+        + (f"  value {value['amount']} {value['unit']}" if value else ""),
+        f"  date {date.get('start')}..{date.get('end')} ({date.get('text')})" if date else "  date none",
+        f"  {record.get('polarity')}, {record.get('modality')}; speaker {record.get('speaker')}; via {record.get('via')}",
+        f"  statement: {record.get('statement') or '(to write)'}",
+        f"  cues: {cues}" + (f"; confidence {confidence}" if confidence is not None else ""),
+    ]
+    return "\n".join(lines)
 
 
 def field_suggestions(fld: str, current: Any, entities: list[dict[str, Any]], typed: str = "") -> list[str]:
     """What a reviewer may type for `fld`: vocabulary words, or the nearest entity names."""
-    from .vocabulary import MODALITIES, POLARITIES, PREDICATES
+    from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES
 
     if fld == "predicate":
         words = sorted(PREDICATES)
@@ -1521,6 +1555,8 @@ def field_suggestions(fld: str, current: Any, entities: list[dict[str, Any]], ty
         return list(POLARITIES)
     if fld == "modality":
         return list(MODALITIES)
+    if fld == "type":
+        return list(ENTITY_TYPES)
     if fld in ("subject", "object", "speaker", "via"):
         if typed:
             lex = Lexicon(entities)
@@ -1533,39 +1569,44 @@ def field_suggestions(fld: str, current: Any, entities: list[dict[str, Any]], ty
 def apply_edit(record: dict[str, Any], fld: str, value: str, anchor: DateSpan | None,
                entities: list[dict[str, Any]]) -> dict[str, Any]:
     """A copy of `record` with one field set from what the reviewer typed; InputError if
-    the value is not one the field takes."""
-    from .vocabulary import MODALITIES, POLARITIES, PREDICATES, UNITS
+    the value is not one the field takes. A blank value clears an optional field."""
+    from .schema import SLUG
+    from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES, UNITS
 
     out = dict(record)
     value = value.strip()
-    if fld not in REVIEW_FIELDS:
-        raise InputError(f"{fld!r} is not a field a review edits ({', '.join(REVIEW_FIELDS)})")
-    if value in ("", "-", "null") and fld not in ("statement", "predicate", "subject", "polarity", "modality"):
-        out[fld] = None
-        return out
-    if fld == "predicate":
-        if value not in PREDICATES:
-            raise InputError(f"predicate {value!r} is not in the vocabulary")
-    elif fld == "polarity" and value not in POLARITIES:
+    allowed = REVIEW_FIELDS if "citation" in record else ENTITY_REVIEW_FIELDS
+    if fld not in allowed:
+        raise InputError(f"{fld!r} is not a field the review edits ({', '.join(allowed)})")
+    if not value:
+        if fld in ("object", "value", "date", "speaker", "via", "name_ar", "description"):
+            out[fld] = None
+            return out
+        raise InputError(f"{fld} cannot be left blank")
+    if fld == "predicate" and value not in PREDICATES:
+        raise InputError(f"predicate {value!r} is not in the vocabulary")
+    if fld == "polarity" and value not in POLARITIES:
         raise InputError(f"polarity must be one of {', '.join(POLARITIES)}")
-    elif fld == "modality" and value not in MODALITIES:
+    if fld == "modality" and value not in MODALITIES:
         raise InputError(f"modality must be one of {', '.join(MODALITIES)}")
-    elif fld in ("subject", "object", "speaker", "via"):
-        known = {e["id"] for e in entities}
-        if value not in known:
-            ids = Lexicon(entities).resolve(value)
-            if len(ids) != 1:
-                near = Lexicon(entities).suggest(value)
-                hint = f"; did you mean {' or '.join(near)}?" if near else ""
-                raise InputError(f"{fld}: {value!r} names {'no entity' if not ids else 'several entities'}{hint}")
-            value = ids.pop()
-    elif fld == "date":
+    if fld == "type" and value not in ENTITY_TYPES:
+        raise InputError(f"type must be one of {', '.join(ENTITY_TYPES)}")
+    if fld == "id" and not SLUG.match(value):
+        raise InputError("id must be a lower-case slug (letters, digits, . _ -)")
+    if fld in ("subject", "object", "speaker", "via") and value not in {e["id"] for e in entities}:
+        lex = Lexicon(entities)
+        ids = lex.resolve(value)
+        if len(ids) != 1:
+            what = "several entities: " + ", ".join(sorted(ids)) if ids else "no entity"
+            raise InputError(f"{fld}: {value!r} names {what}")
+        value = ids.pop()
+    if fld == "date":
         try:
             out[fld] = parse_date(value, anchor).to_dict()
         except DateError as exc:
             raise InputError(f"date: {exc}") from None
         return out
-    elif fld == "value":
+    if fld == "value":
         parts = value.replace(",", "").split()
         try:
             amount = float(parts[0])
@@ -1575,15 +1616,15 @@ def apply_edit(record: dict[str, Any], fld: str, value: str, anchor: DateSpan | 
             raise InputError(f"value: expected 'AMOUNT UNIT' with a unit of {', '.join(UNITS)}")
         out[fld] = {"amount": int(amount) if amount.is_integer() else amount, "unit": parts[1]}
         return out
-    elif fld == "statement" and not value:
-        raise InputError("statement: write what the quote says in one English sentence")
     out[fld] = value
+    if fld == "name" and "citation" not in record:
+        aliases = list(record.get("aliases") or [])
+        out["aliases"] = aliases if value in aliases else aliases + [value]
     return out
 
 
 def accept(record: dict[str, Any]) -> dict[str, Any]:
-    """The reviewed record: the `draft` object removed. The statement must be written."""
-    if not isinstance(record.get("statement"), str) or not record["statement"].strip():
+    """The reviewed record, its `draft` object removed; a claim needs its statement first."""
+    if "citation" in record and not (isinstance(record.get("statement"), str) and record["statement"].strip()):
         raise InputError("write the statement before accepting")
-    out = {k: v for k, v in record.items() if k != "draft"}
-    return out
+    return {k: v for k, v in record.items() if k != "draft"}
