@@ -616,7 +616,7 @@ def draft_(app: App, article: str, published: str | None, outlet: str | None, ur
     if review and article == "-":
         raise InputError("--review reads your answers from standard input: give the article as a file, not -")
     if article == "-":
-        raw = click.get_binary_stream("stdin").read()
+        raw = sys.stdin.buffer.read()
     else:
         try:
             with open(article, "rb") as fh:
@@ -634,7 +634,7 @@ def draft_(app: App, article: str, published: str | None, outlet: str | None, ur
         source_id=source_id, known_sources=list(facts.sources),
     )
     records = result.records()
-    err = click.get_text_stream("stderr")
+    err = sys.stderr
     if review:
         records = _review(records, list(facts.entities), err, plain)
     lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)

@@ -18,7 +18,7 @@ from conftest import CORPUS, ROOT, SHIPPED, entity_record, read_jsonl, source_re
 
 from factcli import draft, store
 from factcli.cli import main
-from factcli.dates import DateSpan, parse_date
+from factcli.dates import DateSpan
 from factcli.errors import InputError
 from factcli.importer import ValidationError, build
 
