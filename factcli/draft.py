@@ -26,7 +26,8 @@ How a clause becomes a candidate, in order:
    read, drafting finds.
 
 A cue pattern is a sequence of words; a word ending in `*` matches any ending, `~` before
-a word allows an imperfect-verb prefix (ي ت ن أ), and `..` between words allows a gap of
+a word allows an imperfect-verb prefix (ي ت ن أ), `=` allows only و or ف in front (a
+verb that never takes an article or a preposition), and `..` between words allows a gap of
 up to eight words. Words are compared after `normalize.normalize` (hamza seats, ة/ه, ى/ي
 and diacritics folded) with the usual proclitics allowed in front.
 """
@@ -86,6 +87,9 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~بحث* .. توريد", "negotiating_sale"),
     ("~فاوض* .. شراء", "negotiating_purchase"),
     ("مفاوضات .. شراء", "negotiating_purchase"),
+    ("محادثات", "negotiating_purchase"),
+    ("مباحثات", "negotiating_purchase"),
+    ("مفاوضات", "negotiating_purchase"),
     ("استكمل* .. مفاوضات", "completed_negotiations"),
     ("اكمل* .. مفاوضات", "completed_negotiations"),
     ("مستعد* للتفاوض", "ready_to_negotiate"),
@@ -295,11 +299,12 @@ MAY_NOT_BEFORE = ("تم", "تمت", "كان", "كانت", "اصبح", "بات")
 # Attribution: a saying verb names the speaker that follows it (or the last one named,
 # when the verb has no name of its own); the participles continue the speaker's account.
 ATTRIBUTION_CUES = [
-    "قال", "قالت", "قوله", "اكد*", "اضاف*", "اوضح*", "اعلن*",
-    "اشار*", "لفت*", "ذكر", "ذكرت", "كشف*", "اعتبر*", "شدد*", "صرح*",
-    "مضيفا", "مشيرا", "مشددا", "مؤكدا", "موكدا", "معربا", "قائلا", "معتبرا", "لافتا", "بحسب", "حسب",
+    "=قال", "=قالت", "=قوله", "=اكد", "=اكدت", "=اضاف", "=اضافت", "=اوضح", "=اوضحت", "=اعلن", "=اعلنت",
+    "=اشار", "=اشارت", "=لفت", "=لفتت", "=ذكر", "=ذكرت", "=كشف", "=كشفت", "=اعتبر", "=اعتبرت", "=شدد",
+    "=صرح", "=مضيفا", "=مشيرا", "=مشددا", "=مؤكدا", "=موكدا", "=معربا", "=قائلا", "=معتبرا", "=لافتا",
+    "=بحسب", "=حسب",
 ]
-CONTINUING_CUES = ["مضيفا", "مشيرا", "مشددا", "مؤكدا", "موكدا", "معربا", "قائلا", "معتبرا", "لافتا"]
+CONTINUING_CUES = ["=مضيفا", "=مشيرا", "=مشددا", "=مؤكدا", "=موكدا", "=معربا", "=قائلا", "=معتبرا", "=لافتا"]
 # A sentence opening with these goes on with the account before it (same speaker, same credit).
 CONTINUATION_OPENERS = ["كما", "كذلك", "اضاف*", "تابع*", "من جانب*", "من جهت*", "بدور*"]
 # Credit: the agency or outlet the article took it from.
@@ -321,12 +326,17 @@ CLAUSE_OPENERS = ["في حين", "فيما", "بينما", "لكن", "ولكن",
 KIND_NOUNS = ["قاعده", "مطار", "مدينه", "منظومه", "شركه", "طراز", "وكاله", "صحيفه", "قناه", "موقع"]
 # Words a name does not contain: a run of words holding one is a phrase, not a name.
 FUNCTION_WORDS = ["في", "من", "الي", "علي", "عن", "مع", "ان", "انه", "فان", "بان", "لا", "لم", "ما", "هذا", "هذه", "التي", "الذي", "قد", "كان", "هو", "هي", "بين"]
+# A definite event noun refers back to the last meeting, call or visit: "وشهدت الزيارة
+# توقيع ..." is dated by the visit.
+EVENT_ANAPHORA = ["الزياره", "اللقاء", "الاجتماع", "المقابله", "الاتصال", "المباحثات", "خلاله"]
 # Predicates that are states, not events: no date is carried to them from a neighbour.
 STATIC_PREDICATES = {
     "holds_position", "held_position", "includes", "has_role", "located_in", "member_of",
     "distance_from", "party_to", "has_duration", "renews_automatically", "prohibits",
     "opposes", "downplayed", "guided_by_interests",
 }
+# States measured up to a moment: dated at publication when the clause gives no date.
+AS_OF_PREDICATES = {"ongoing_for_more_than"}
 # Events that continue the last dated meeting or call when they have no date of their own.
 MEETING_PREDICATES = {"met", "phoned", "discussed", "conveyed_greetings", "praised"}
 # Between two sides: "قطر وروسيا تعملان معا" is one claim, Qatar with Russia.
@@ -409,11 +419,12 @@ _IMPERFECT = r"(?:و|ف)?(?:س)?(?:ي|ت|ن|ا)"
 
 def _word_regex(word: str) -> re.Pattern[str]:
     imperfect = word.startswith("~")
-    word = word.lstrip("~")
+    verb = word.startswith("=")
+    word = word.lstrip("~=")
     star = word.endswith("*")
     stem = normalize(word.rstrip("*")).replace(" ", "")
     body = re.escape(stem) + (r"\w*" if star else "")
-    prefix = _IMPERFECT if imperfect else _CLITICS
+    prefix = _IMPERFECT if imperfect else r"(?:و|ف)?" if verb else _CLITICS
     return re.compile(f"^{prefix}{body}$")
 
 
@@ -473,6 +484,7 @@ _HONORIFICS = _compile(HONORIFICS)
 _CLAUSE_OPENERS = _compile(CLAUSE_OPENERS)
 _KIND_NOUNS = _compile(KIND_NOUNS)
 _FUNCTION_WORDS = {normalize(w) for w in FUNCTION_WORDS}
+_ANAPHORA = _compile(EVENT_ANAPHORA)
 _UNITS = [(_word_regex(w), u) for w, u in UNIT_WORDS.items()]
 _SCALES = [(_word_regex(w), s) for w, s in SCALE_WORDS.items()]
 _NUMBERS = [(_word_regex(w), n) for w, n in NUMBER_WORDS.items()]
@@ -550,7 +562,8 @@ def clauses(text: str) -> list[Clause]:
             participle = any(p.parts[0].match(keys[i]) for p in _CONTINUING if p.parts[0] is not None)
             # "، وتناول": a new clause; "، والوفد": one more noun in a list (و + ال).
             conj = comma and keys[i].startswith("و") and len(keys[i]) > 3 and not keys[i].startswith("وال")
-            if (opener and (comma or i > 2)) or (participle and comma) or conj:
+            quotation = ":" in before and any(q in text[words[i - 1].end:words[i].start + 1] for q in "«“\"")
+            if (opener and (comma or i > 2)) or (participle and comma) or conj or quotation:
                 if i - cuts[-1] >= 3:
                     cuts.append(i)
         cuts.append(len(words))
@@ -906,7 +919,7 @@ class _Drafter:
         self._countries_seen: list[str] = []
         self._recent: list[tuple[str, ...]] = []
         self._in_sentence: list[tuple[str, ...]] = []
-        self._said_here = False
+        self._said_here: int | None = None  # where what is said begins, in a clause with a saying verb
         self._host: str | None = None  # who held the last meeting or call
         self._last_speaker: str | None = None
 
@@ -923,7 +936,10 @@ class _Drafter:
         first_body_sentence = None
         lines = text.splitlines()
         headline = next((n for n, ln in enumerate(lines) if ln.strip()), 0)
-        for clause in clauses(text):
+        all_clauses = clauses(text)
+        if self.article_via is None:
+            self.article_via = self._first_sentence_credit(all_clauses, headline)
+        for clause in all_clauses:
             if clause.paragraph == headline and len(lines) > 1:
                 continue  # the headline restates the body; claims cite the body
             keys = [w.key for w in clause.words]
@@ -959,10 +975,23 @@ class _Drafter:
                         if eid in self._countries_seen:
                             self._countries_seen.remove(eid)
                         self._countries_seen.append(eid)
-            if dates and self._said_here:
-                # When it was said is the date of what follows in the sentence.
+            if dates and self._said_here is not None and dates[0][0] < self._said_here:
+                # A date between the saying verb and what is said ("وقال السفير، السبت، ...")
+                # is when it was said: the date of what follows in the sentence.
                 sentence_date = dates[0][2]
             quote_open = _quote_open_after(text, clause)
+
+    def _first_sentence_credit(self, all_clauses: list[Clause], headline: int) -> str | None:
+        """A medium credited in the article's first sentence ("وفقا لخبر نشرته مجلة ...")
+        is where the article's own narration comes from."""
+        body = [c for c in all_clauses if c.paragraph != headline and len(c.words) > 3]
+        first = [c for c in body if c.sentence == body[0].sentence] if body else []
+        for clause in first:
+            keys = [w.key for w in clause.words]
+            credit = self._credit(clause, keys, self.linker.mentions(self.text, clause.words))
+            if credit is not None:
+                return credit.ids[0]
+        return None
 
     def _dateline_credit(self) -> str | None:
         # "موسكو -رويترز": a place, a dash, an agency, alone on a line near the top.
@@ -985,15 +1014,15 @@ class _Drafter:
         medium (it takes no role in the clause's claims)."""
         credit = self._credit(clause, keys, mentions)
         credit_id = credit.ids[0] if credit else None
-        self._said_here = False
+        self._said_here = None
         for pat in _ATTRIBUTIONS:
             hit = pat.find(keys)
             if hit is None:
                 continue
-            self._said_here = True
             # The speaker is named between the saying verb and what is said (أن، إن، a colon
             # or a quotation mark); a name after that is what the sentence is about.
             stop = self._said_from(clause, keys, hit[1])
+            self._said_here = stop
             continuing = any(p.parts[0].match(keys[hit[0]]) for p in _CONTINUING)
             who = None if continuing else self._named_after(mentions, hit[1], ("person", "organization"), limit=stop - hit[1])
             if who is not None and (who in self.linker.media or who == credit_id):
@@ -1010,8 +1039,6 @@ class _Drafter:
             account.via = credit_id
             if account.speaker:
                 account.speaker_via[account.speaker] = credit_id
-            if clause.sentence == first_body_sentence and self.article_via is None:
-                self.article_via = credit_id
         elif account.via is None and account.speaker in account.speaker_via:
             account.via = account.speaker_via[account.speaker]
         if account.speaker:
@@ -1059,8 +1086,8 @@ class _Drafter:
         found = self._predicates(keys, mentions, named)
         strong = [m for m in mentions if not m.weak]
         if not found:
-            if len(strong) < 2:
-                return made
+            if len(strong) < 2 or made:
+                return made  # names only, or names a title claim already covers
             found = [(None, None, None, None)]
         modality_all, modality_cue = self._modality(keys, None, named)
         denial = next((p for p in _DENIALS if p.find(keys)), None)
@@ -1105,15 +1132,25 @@ class _Drafter:
             elif predicate not in STATIC_PREDICATES and modality not in ("planned", "expected"):
                 if sentence_date is not None:
                     own_date = sentence_date
-                    cues.append("date:from the sentence")
-                elif predicate in MEETING_PREDICATES and meeting_date is not None:
+                    cues.append("date:when it was said")
+                elif meeting_date is not None and (predicate in MEETING_PREDICATES or any(p.find(keys) for p in _ANAPHORA)):
                     own_date = meeting_date
-                    cues.append("date:the last meeting or call")
+                    cues.append("date:the meeting, call or visit it refers to")
+            elif predicate in AS_OF_PREDICATES:
+                own_date = self.anchor
+                cues.append("date:as of publication")
+            if own_date is not None and modality in ("planned", "expected") and own_date.end <= self.anchor.end:
+                # What is still to come is not dated by a day already past ("محادثاتنا الجارية اليوم").
+                own_date = None
+                cues.append("date:dropped (not after publication)")
             if modality == "fact" and own_date is not None and own_date.start > self.anchor.end:
                 modality = "planned"
                 cues.append("modality:dated after publication")
             speaker = account.speaker
             via = account.via if account.via is not None else self.article_via
+            if self._said_here is not None and at is not None and at[0] < self._said_here:
+                # Before what is said ("وقال شويغو، خلال لقائه العطية: ..."): the article's narration.
+                speaker, via = None, self.article_via
             if speaker is None and predicate in SPEECH_PREDICATES and subjects:
                 speaker = subjects[0]
             for subject in subjects or [None]:
