@@ -27,7 +27,8 @@ How a clause becomes a candidate, in order:
 
 A cue pattern is a sequence of words; a word ending in `*` matches any ending, `~` before
 a word allows an imperfect-verb prefix (ي ت ن أ), `=` allows only و or ف in front (a
-verb that never takes an article or a preposition), and `..` between words allows a gap of
+verb that never takes an article or a preposition), `!` refuses the article (a definite
+"الزيارة" refers back to a visit already told; "بزيارة" tells one), and `..` between words allows a gap of
 up to eight words. Words are compared after `normalize.normalize` (hamza seats, ة/ه, ى/ي
 and diacritics folded) with the usual proclitics allowed in front.
 """
@@ -125,7 +126,7 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("مثل", "includes"),
     # visits and events
     ("قام* بزيار*", "visited"),
-    ("زيار*", "visited"),
+    ("!زيار*", "visited"),
     ("~زور*", "visited"),
     ("زار*", "visited"),
     ("وصل*", "visited"),
@@ -374,7 +375,7 @@ ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "attends": (("person", "organization", "country"), ("event",)),
     "leads_delegation_to": (("person",), ("event",)),
     "prepares": (("person",), ("event",)),
-    "discussed": (_ACTOR, ("topic", "event")),
+    "discussed": (("person",), ("topic", "event")),
     "conveyed_greetings": (("person",), ("person",)),
     "thanked": (("person",), ("person",)),
     "praised": (_ACTOR, ("topic", "country")),
@@ -420,11 +421,12 @@ _IMPERFECT = r"(?:و|ف)?(?:س)?(?:ي|ت|ن|ا)"
 def _word_regex(word: str) -> re.Pattern[str]:
     imperfect = word.startswith("~")
     verb = word.startswith("=")
-    word = word.lstrip("~=")
+    bare = word.startswith("!")
+    word = word.lstrip("~=!")
     star = word.endswith("*")
     stem = normalize(word.rstrip("*")).replace(" ", "")
     body = re.escape(stem) + (r"\w*" if star else "")
-    prefix = _IMPERFECT if imperfect else r"(?:و|ف)?" if verb else _CLITICS
+    prefix = _IMPERFECT if imperfect else r"(?:و|ف)?" if verb else r"(?:و|ف)?(?:ب|ك|ل)?" if bare else _CLITICS
     return re.compile(f"^{prefix}{body}$")
 
 
@@ -561,7 +563,7 @@ def clauses(text: str) -> list[Clause]:
             opener = any(p.find(keys, i, min(i + len(p.parts), len(keys))) == (i, i + len(p.parts)) for p in _CLAUSE_OPENERS)
             participle = any(p.parts[0].match(keys[i]) for p in _CONTINUING if p.parts[0] is not None)
             # "، وتناول": a new clause; "، والوفد": one more noun in a list (و + ال).
-            conj = comma and keys[i].startswith("و") and len(keys[i]) > 3 and not keys[i].startswith("وال")
+            conj = comma and keys[i].startswith("و") and len(keys[i]) >= 3 and not keys[i].startswith("وال")
             quotation = ":" in before and any(q in text[words[i - 1].end:words[i].start + 1] for q in "«“\"")
             if (opener and (comma or i > 2)) or (participle and comma) or conj or quotation:
                 if i - cuts[-1] >= 3:
@@ -1220,8 +1222,7 @@ class _Drafter:
     def _fits(self, predicate: str, mentions: list[Mention]) -> bool:
         """A cue counts only when the clause names something of a kind its roles take."""
         subj, obj = ROLES.get(predicate, (_ANY, _ANY))
-        wanted = obj or subj
-        return any(self.linker.type_of(e) in wanted for m in mentions for e in m.ids)
+        return any(self.linker.type_of(e) in obj or self.linker.type_of(e) in subj for m in mentions for e in m.ids)
 
     def _inside_name(self, hit: tuple[int, int], mentions: list[Mention]) -> bool:
         return any(m.first <= hit[0] and hit[1] <= m.last for m in mentions if not m.weak)
@@ -1287,8 +1288,11 @@ class _Drafter:
         right_after = [k for k, m in enumerate(ordered) if m.first == verb_end and pick(m, subj_types)]
         before = [k for k, m in enumerate(strong) if m.last <= verb and pick(m, subj_types)]
         after = [k for k, m in enumerate(strong) if m.first >= verb_end and pick(m, subj_types)]
+        titled = self._titled_subject(keys, verb_end, ordered, subj_types)
         if dual:
             subjects = dual[:1]
+        elif titled:
+            subjects = [titled]
         elif right_after and (keys[verb].startswith(("ال", "بال", "وال", "لل")) or ordered[right_after[0]].weak):
             # A verbal noun and its agent: "الرفض السعودي الإماراتي", "بتوقيع موسكو والدوحة".
             subjects = chain(ordered, right_after[0], subj_types)
@@ -1314,7 +1318,11 @@ class _Drafter:
             after_o = after_o or [k for k in cands if ordered[k].first >= verb]
             chosen = after_o[0] if after_o else (cands[-1] if cands else None)
             if chosen is not None and not objects:
-                if predicate in ("includes", "discussed", "cut_ties_with", "sanctioned", "accused"):
+                if predicate == "includes":
+                    # A list of items with descriptions between them: every item after the cue.
+                    objects = [o for k in after_o if (o := pick(ordered[k], obj_types)) not in subjects]
+                    objects = list(dict.fromkeys(objects))
+                elif predicate in ("discussed", "cut_ties_with", "sanctioned", "accused"):
                     objects = [o for o in chain(ordered, chosen, obj_types) if o not in subjects]
                 else:
                     objects = [pick(ordered[chosen], obj_types)]
@@ -1324,6 +1332,15 @@ class _Drafter:
         if predicate in SYMMETRIC and not objects and len(subjects) > 1:
             subjects, objects = subjects[:1], subjects[1:2]
         return subjects, objects
+
+    def _titled_subject(self, keys: list[str], at: int, ordered: list[Mention], types: tuple[str, ...]) -> str | None:
+        """"وقلل السفير الروسي ...": a title with no name after the verb is the person last
+        named as speaker."""
+        if not at or at >= len(keys) or "person" not in types or not any(p.parts[0].match(keys[at]) for p in _TITLES):
+            return None
+        if any(at <= m.first <= at + 4 and not m.weak and any(self.linker.type_of(e) == "person" for e in m.ids) for m in ordered):
+            return None
+        return self._last_speaker if self._last_speaker and self.linker.type_of(self._last_speaker) == "person" else None
 
     def _dual(self, keys: list[str], verb: int, ordered: list[Mention]) -> list[str]:
         """"البلدان"، "الجانبان": the two states they stand for, in the order first named."""
@@ -1404,8 +1421,12 @@ class _Drafter:
             else:
                 continue
             org = self._title_body(clause, keys, first, last, person, m)
-            if org is None or any(c["subject"] == person for c in out):
+            if org is None:
                 continue
+            same = [c for c in out if c["subject"] == person]
+            if same and same[0]["citation"]["end"] - same[0]["citation"]["start"] >= span[1] - span[0]:
+                continue
+            out = [c for c in out if c["subject"] != person]
             s, e = span
             if self.text[s - 1:s] == "«":
                 s -= 1
