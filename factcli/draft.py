@@ -10,26 +10,40 @@ How a clause becomes a candidate, in order:
 
 1. **Spans.** The text is cut into paragraphs (lines), sentences (`.`, `!`, `؟` before a
    space; a run of dots inside a quotation is not an end) and clauses (before a clause
-   connective such as `في حين`, `فيما`, `لكن`, `حيث` or a `، و…` conjunction, and before a
-   participle of saying such as `مضيفا`). Offsets are always into the text as received.
+   connective such as `في حين`, `فيما`, `لكن`, `حيث` or a `، و…` verb (not `، وال…`, a
+   noun in a list), before a participle of saying such as `مضيفا`, and before a quotation
+   opened after a colon). The headline is left out: it restates the body. Offsets are
+   always into the text as received.
 2. **Names.** Word n-grams (longest first, with a proclitic و ف ب ل ك / لل stripped when
    the bare form is a name) are linked through `Lexicon(entities).resolve`; a name that an
    entity lists as a metonym links to it, a name listed in `common_words` links only inside
    quotation marks or after a noun of its kind. Country adjectives (الروسي، القطرية) are
    derived from the country's Arabic name and count as weak mentions.
-3. **Cues.** The lexicons below, all in this module: `PREDICATE_CUES` (verbs and nouns,
-   in priority order), `VALUE_CUES` (figures with units), `NEGATION_CUES`,
-   `MODALITY_CUES`, `ATTRIBUTION_CUES` (speaker) and `CREDIT_CUES` (via).
-4. **Dates.** Every window of up to seven words of the clause (outside linked names) is
-   offered to `dates.parse_date` against the publication date; the longest that reads is
-   the clause's date. No date phrase is listed here, so what the date module learns to
-   read, drafting finds.
+3. **Cues.** The lexicons below, all in this module: `PREDICATE_CUES` (verbs and nouns),
+   `VALUE_CUES` (figures with units), `NEGATION_CUES`, `MODALITY_CUES`,
+   `ATTRIBUTION_CUES` (speaker) and `CREDIT_CUES` (via). A clause gives up to three
+   candidates, earliest cue first (Arabic news puts the verb first), only from cues whose
+   subject or object kind (`ROLES`) some name in the clause has; titles before or after a
+   person's name (`TITLE_WORDS`) give `holds_position` candidates of their own.
+4. **Dates.** At each word of the clause (outside linked names) the longest run of up to
+   seven words that `dates.parse_date` reads, against the publication date, is a date
+   phrase; each candidate takes the phrase nearest its cue. No date phrase is listed here,
+   so what the date module learns to read, drafting finds. A clause without one takes
+   the date of the saying verb before it in the sentence ("وقال السفير، السبت، ..."), or of
+   the meeting, call or visit it refers to; states (`STATIC_PREDICATES`) take only a phrase
+   right after their cue, and something planned keeps only a date after publication.
+5. **Speaker and via.** A saying verb names its speaker between itself and what is said
+   (أن، إن، a colon, a quotation mark); with a title and no name, the speaker is the one
+   named last. A sentence opening with كما، كذلك، من جانبه or inside an open quotation goes
+   on with the account before it. A credit (نقلت، بحسب، وفقا لـ ... + a medium) is the
+   `via` of its account; the dateline's credit (`موسكو -رويترز`) or the first sentence's is
+   the `via` of the article's own narration.
 
 A cue pattern is a sequence of words; a word ending in `*` matches any ending, `~` before
 a word allows an imperfect-verb prefix (ي ت ن أ), `=` allows only و or ف in front (a
 verb that never takes an article or a preposition), `!` refuses the article (a definite
-"الزيارة" refers back to a visit already told; "بزيارة" tells one), and `..` between words allows a gap of
-up to eight words. Words are compared after `normalize.normalize` (hamza seats, ة/ه, ى/ي
+"الزيارة" refers back to a visit already told; "بزيارة" tells one), and `..` between
+words allows a gap of up to eight words. Words are compared after `normalize.normalize` (hamza seats, ة/ه, ى/ي
 and diacritics folded) with the usual proclitics allowed in front.
 """
 
@@ -59,9 +73,9 @@ __all__ = [
 # --------------------------------------------------------------------------------------
 # The cue lexicons: every word list drafting uses is here, documented.
 
-# Predicate cues, in priority order (the first that fires in a clause wins, so specific
-# multi-word cues come before the bare verbs they contain). Each row: the pattern, the
-# predicate, and a note when the cue also sets a modality.
+# Predicate cues: (pattern, predicate). In a clause the earliest cue wins; at the same word
+# the row higher in this list does, so specific multi-word cues come before the bare verbs
+# they contain.
 PREDICATE_CUES: list[tuple[str, str]] = [
     # calls and meetings
     ("~جري اتصال* هاتفي*", "phoned"),
@@ -498,7 +512,6 @@ _ONE_OF = _compile(list(ONE_OF_UNIT_AFTER))
 
 _WORD = re.compile(r"[0-9\u0660-\u0669]+(?:[.,\u066b][0-9\u0660-\u0669]+)+|[\w\u064b-\u065f\u0670\u0640]+")
 _SENTENCE_END = re.compile(r"(?<!\.)(?<![A-Za-z])[.!?؟](?!\.)(?=\s)|(?<!\.)(?<=[A-Za-z])[.!?](?!\.)(?=\s+[^A-Za-z\s])|\n")
-_QUOTE_OPEN = "«“\"("
 _QUOTES = "«»“”\"„"
 
 
@@ -1223,9 +1236,6 @@ class _Drafter:
         """A cue counts only when the clause names something of a kind its roles take."""
         subj, obj = ROLES.get(predicate, (_ANY, _ANY))
         return any(self.linker.type_of(e) in obj or self.linker.type_of(e) in subj for m in mentions for e in m.ids)
-
-    def _inside_name(self, hit: tuple[int, int], mentions: list[Mention]) -> bool:
-        return any(m.first <= hit[0] and hit[1] <= m.last for m in mentions if not m.weak)
 
     def _negation(self, keys: list[str], at: tuple[int, int] | None) -> str | None:
         idioms = [p.find(keys) for p in _IDIOMS]
