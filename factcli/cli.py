@@ -636,12 +636,15 @@ def draft_(app: App, article: str, published: str | None, outlet: str | None, ur
     records = result.records()
     err = sys.stderr
     if review:
-        records = _review(records, list(facts.entities), err, plain)
+        # The candidate entities count as names while reviewing: a claim may point at one.
+        records = _review(records, list(facts.entities) + result.entities, err, plain)
     lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     if output:
-        from pathlib import Path
-
-        Path(output).write_text(lines, encoding="utf-8")
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(lines)
+        except OSError as exc:
+            raise InputError(f"{output}: {exc.strerror or exc}") from None
     else:
         click.echo(lines, nl=False)
     left = len(draft.draft_records(records))

@@ -467,6 +467,7 @@ def test_review_quit_keeps_the_rest_as_drafts(tmp_path, entities_only_store):
 @pytest.mark.parametrize("args, needle", [
     (["draft", "-", "--review"], "--review"),
     (["draft", "-", "--published", "someday"], "--published"),
+    (["draft", "-", "--published", "2020-01-01", "-o", "/nonexistent-folder/out.jsonl"], "nonexistent-folder"),
 ])
 def test_draft_refusals_are_one_line(args, needle):
     result = CliRunner().invoke(main, ["--db", str(SHIPPED), *args], input="نص\n")
