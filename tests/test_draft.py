@@ -15,6 +15,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import CORPUS, ROOT, SHIPPED, entity_record, read_jsonl, source_record
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcli import draft, store
 from factcli.cli import main
@@ -522,3 +524,27 @@ def test_readme_walkthrough_runs_as_printed(tmp_path):
     added = [c for c in facts.claims if c["citation"]["source"] == "shoigu-doha-2017-excerpt"]
     assert len(added) == 1 and added[0]["statement"] == "Tamim bin Hamad Al Thani is the Emir of Qatar."
     assert added[0]["predicate"] == "holds_position"
+
+
+# --- any text ----------------------------------------------------------------------------
+
+_ARTICLES = [s["text"] for s in read_jsonl(CORPUS / "sources.jsonl")]
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.one_of(
+        st.text(alphabet=st.sampled_from(list("قطر روسيا وقع«»\"“”.،:؛\n 0123456789٠١ ab\u200f\u202e\x00\x1b-/\\()")), max_size=400),
+        st.tuples(st.sampled_from(_ARTICLES), st.integers(0, 3000), st.integers(0, 600)).map(lambda t: t[0][t[1]:t[1] + t[2]]),
+    )
+)
+def test_any_text_drafts_or_is_refused_and_every_quote_is_at_its_offsets(text):
+    try:
+        d = draft.draft_article(text, ENTITIES, published=DAY)
+    except InputError:
+        assert not text.strip()
+        return
+    assert d.source["text"] == text
+    for c in d.claims:
+        cit = c["citation"]
+        assert text[cit["start"]:cit["end"]] == cit["quote"] and cit["quote"].strip()
