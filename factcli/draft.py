@@ -648,6 +648,12 @@ class Linker:
             if any(_starts_with_media(n) for n in names):
                 self.media.add(e["id"])
 
+    def add(self, entity: dict[str, Any]) -> None:
+        """Know a candidate entity too, so later clauses link its name."""
+        self.entities[entity["id"]] = entity
+        self.types[entity["id"]] = entity.get("type")
+        self.lexicon = Lexicon(self.entities.values())
+
     def resolve(self, name: str, quoted: bool, after_kind_noun: bool) -> set[str]:
         key = normalize(name)
         ids = set(self.metonyms.get(key, ())) or self.lexicon.resolve(name)
@@ -959,7 +965,8 @@ class _Drafter:
                 continue  # the headline restates the body; claims cite the body
             keys = [w.key for w in clause.words]
             mentions = self.linker.mentions(text, clause.words)
-            self._candidate_entities(clause, mentions)
+            if self._candidate_entities(clause, mentions):
+                mentions = self.linker.mentions(text, clause.words)  # link the new names too
             if clause.sentence != prev_sentence:
                 # A new sentence: does it go on with the account before it?
                 continues = any((p.find(keys, 0, min(len(keys), len(p.parts) + 1)) or (1, 1))[0] == 0 for p in _OPENERS)
@@ -1477,12 +1484,15 @@ class _Drafter:
 
     # -- names the store does not know ------------------------------------------------
 
-    def _candidate_entities(self, clause: Clause, mentions: list[Mention]) -> None:
+    def _candidate_entities(self, clause: Clause, mentions: list[Mention]) -> bool:
         """Names the store does not know: in quotation marks, after a title and a comma
-        ("الوزير الروسي، سيرغي شويغو"), or right after a medium's noun ("صحيفة كوميرسانت")."""
+        ("الوزير الروسي، سيرغي شويغو"), or right after a medium's noun ("صحيفة كوميرسانت").
+        True when the clause gave a new one."""
+        before = len(self.new_entities)
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         linked = [(m.start, m.end) for m in mentions]
+        linked_persons = [(m.start, m.end) for m in mentions if any(self.linker.type_of(e) == "person" for e in m.ids)]
 
         def known(s: int, e: int) -> bool:
             return any(a < e and s < b for a, b in linked)
@@ -1506,18 +1516,24 @@ class _Drafter:
             if any(w in _FUNCTION_WORDS for w in normalize(name).split()):
                 continue  # a quoted phrase, not a name
             first = next((k for k, w in enumerate(words) if w.start >= s), len(words))
-            self._new_entity(name, kind_before(first), "name in quotation marks")
+            kind = kind_before(first)
+            after_kind = first > 0 and any(p.parts[0].match(keys[first - 1]) for p in _KIND_NOUNS)
+            if len(name.split()) == 1 and not after_kind:
+                continue  # one quoted word is emphasis ("تعزيز") unless a noun says what it names
+            self._new_entity(name, kind, "name in quotation marks")
         for i, k in enumerate(keys):
             title = any(p.parts[0].match(k) for p in _TITLES)
             medium = any(p.parts[0].match(k) for p in _MEDIA)
             if not (title or medium):
                 continue
+            if medium and re.match(r"^(?:و|ف)?(?:ب|ل|ك)?ال", k):
+                continue  # "الوكالة": the agency already named, not a new one
             j = i + 1
             if title:
                 # The name follows the title's qualifiers and a comma.
                 j = next((c for c in range(i + 1, min(len(keys), i + 8)) if "،" in text[words[c - 1].end:words[c].start]), -1)
-                if j < 0:
-                    continue
+                if j < 0 or any(words[i].end <= a and b <= words[j].start for a, b in linked_persons):
+                    continue  # no comma, or the title already has its name ("الرئيس الروسي فلاديمير بوتين،")
             end = j
             while end < len(keys) and end - j < (8 if title else 3) and keys[end] not in _FUNCTION_WORDS:
                 if end > j and re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end:words[end].start]):
@@ -1528,20 +1544,51 @@ class _Drafter:
             s, e = words[j].start, words[end - 1].end
             if not known(s, e):
                 self._new_entity(text[s:e], "person" if title else "organization", f"name after {text[words[i].start:words[i].end]}")
+        return len(self.new_entities) > before
+
+    @staticmethod
+    def _looks_like_a_name(keys: list[str]) -> bool:
+        """A person's name holds no cue word ("قوله", "مباحثات"), does not open with a
+        preposition on a noun ("بالنسبة", "لتصدير") and is not the next title ("والرئيس")."""
+        if not keys:
+            return False
+        first = keys[0]
+        if re.match(r"^(?:و|ف)?(?:بال|لل|لت|لا)", first):
+            return False
+        if any(p.parts[0].match(first) for p in _TITLES) and not any(p.parts[0].match(first) for p in _HONORIFICS):
+            return False
+        cue_words = [p.parts[0] for p, _ in _PREDICATE_PATTERNS] + [p.parts[0] for p in _ATTRIBUTIONS]
+        return not any(rx is not None and rx.match(k) for k in keys for rx in cue_words)
+
+    def _reads_as_date(self, phrase: str) -> bool:
+        try:
+            parse_date(phrase, self.anchor)
+        except DateError:
+            return False
+        return True
 
     def _new_entity(self, name: str, kind: str, cue: str) -> None:
         key = normalize(name)
         if not key or key in self._new_names or self.linker.resolve(name, True, True):
             return
+        if kind == "person" and re.search(r"[0-9\u0660-\u0669]", name):
+            return  # a person's name has no digits: "الإثنين 20 نوفمبر" after a title is a date
+        words = name.split()
+        if any(self._reads_as_date(" ".join(words[:n])) for n in (1, 2)):
+            return
+        if kind == "person" and not self._looks_like_a_name(normalize(name).split()):
+            return
         from .schema import sha256
 
         eid = "new-" + sha256(key)[:8]
         self._new_names[key] = eid
-        self.new_entities.append({
+        entity = {
             "id": eid, "type": kind, "name": name, "name_ar": name, "aliases": [name], "description": None,
             "draft": {"cues": [cue], "confidence": 0.4,
                       "todo": "give the English name and a readable id, or delete this record"},
-        })
+        }
+        self.new_entities.append(entity)
+        self.linker.add(entity)
 
 
 def _object_types(predicate: str | None) -> tuple[str, ...]:

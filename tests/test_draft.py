@@ -314,12 +314,17 @@ def test_an_article_already_stored_is_its_stored_source():
 
 
 def test_unknown_names_become_candidate_entities_with_the_alias_as_written():
-    d = drafted("وقال السفير الروسي لدى قطر، السبت، «نور محمد خولوف»: «هناك محادثات».", entities=ENTITIES[:2])
+    d = drafted("وقال السفير الروسي لدى قطر، السبت، «نور محمد خولوف»: «هناك محادثات لشراء منظومة «إس-400»».",
+                entities=ENTITIES[:2] + [ENTITIES[6]])
     names = {e["name"]: e for e in d.entities}
     assert "نور محمد خولوف" in names
     ent = names["نور محمد خولوف"]
     assert ent["type"] == "person" and ent["aliases"] == ["نور محمد خولوف"] and "draft" in ent
     assert re.fullmatch(r"new-[0-9a-f]{8}", ent["id"])
+    # The new name is linked like a known one: the title claim and the speaker point at it.
+    role = only(d, "holds_position")
+    assert (role["subject"], role["object"]) == (ent["id"], "russia")
+    assert only(d, "negotiating_purchase")["speaker"] == ent["id"]
 
 
 # --- review helpers ----------------------------------------------------------------------
