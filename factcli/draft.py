@@ -656,7 +656,9 @@ class Linker:
 
     def resolve(self, name: str, quoted: bool, after_kind_noun: bool) -> set[str]:
         key = normalize(name)
-        ids = set(self.metonyms.get(key, ())) or self.lexicon.resolve(name)
+        # A metonym (الدوحة for Qatar) links to its state as well as to what it names (the
+        # city): the predicate's roles choose between them.
+        ids = set(self.metonyms.get(key, ())) | self.lexicon.resolve(name)
         common = self.common.get(key, set())
         if common and not (quoted or after_kind_noun):
             ids -= common
@@ -1021,7 +1023,8 @@ class _Drafter:
             m = re.fullmatch(r"\s*(\S+(?:\s\S+)?)\s*[-–—|]\s*(\S+(?:\s\S+)?)\s*", line)
             if not m:
                 continue
-            place, agency = self.linker.lexicon.resolve(m.group(1)), self.linker.lexicon.resolve(m.group(2))
+            place = self.linker.resolve(m.group(1), quoted=True, after_kind_noun=True)  # metonyms too: موسكو
+            agency = self.linker.lexicon.resolve(m.group(2))
             if place and len(agency) == 1:
                 (eid,) = agency
                 if self.linker.type_of(eid) == "organization":

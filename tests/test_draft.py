@@ -121,7 +121,10 @@ def test_common_words_link_only_in_quotation_marks_and_metonyms_link_to_their_st
 
     assert ids("من العديد من الدول") == []  # 001: "one of many states"
     assert ids('في قاعدة "العديد"') == [("al-udeid",)]  # 004: the base, in quotation marks
-    assert ids("لإمداد الدوحة بأسلحة") == [("qatar",)]  # 000: Doha standing for Qatar
+    assert ids("لإمداد الدوحة بأسلحة") == [("doha", "qatar")]  # 000: Doha, and Qatar it stands for
+    # The roles choose: a visit is to a state first (002: "Shoigu arrived in Doha").
+    d = drafted("ووصل شويغو إلى الدوحة في وقت سابق اليوم.", OCT25, entities=entities)
+    assert only(d, "visited")["object"] == "qatar"
 
 
 # --- predicates, roles and values ----------------------------------------------------------
