@@ -671,7 +671,8 @@ def _review(records: list[dict[str, Any]], entities: list[dict[str, Any]], err: 
             continue
         fields = draft.REVIEW_FIELDS if "citation" in rec else draft.ENTITY_REVIEW_FIELDS
         while True:
-            err.write(f"\n[{n}/{len(todo)}] " + plain(draft.describe(rec)) + "\n")
+            shown = [plain(line) for line in draft.describe(rec).splitlines()]
+            err.write(f"\n[{n}/{len(todo)}] " + "\n".join(shown) + "\n")
             choice = click.prompt("accept, edit, skip or quit? [a/e/s/q]", type=click.Choice(["a", "e", "s", "q"]),
                                   show_choices=False, err=True)
             if choice == "q":
@@ -681,7 +682,8 @@ def _review(records: list[dict[str, Any]], entities: list[dict[str, Any]], err: 
                 break
             if choice == "e":
                 fld = click.prompt(f"field ({', '.join(fields)})", type=click.Choice(fields), show_choices=False, err=True)
-                hint = draft.field_suggestions(fld, rec.get(fld), entities)
+                quote = (rec.get("citation") or {}).get("quote")
+                hint = draft.field_suggestions(fld, rec.get(fld), entities, quote=quote if isinstance(quote, str) else None)
                 if hint:
                     err.write("  one of: " + plain(", ".join(hint[:60])) + ("…" if len(hint) > 60 else "") + "\n")
                 value = click.prompt(f"new {fld}", default="", show_default=False, err=True)

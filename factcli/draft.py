@@ -1658,8 +1658,10 @@ def describe(record: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def field_suggestions(fld: str, current: Any, entities: list[dict[str, Any]], typed: str = "") -> list[str]:
-    """What a reviewer may type for `fld`: vocabulary words, or the nearest entity names."""
+def field_suggestions(fld: str, current: Any, entities: list[dict[str, Any]], typed: str = "",
+                      quote: str | None = None) -> list[str]:
+    """What a reviewer may type for `fld`: vocabulary words; for a name, the entities the
+    quote names (or, for what was typed, the entities it spells or the nearest names)."""
     from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES
 
     if fld == "predicate":
@@ -1680,7 +1682,11 @@ def field_suggestions(fld: str, current: Any, entities: list[dict[str, Any]], ty
             lex = Lexicon(entities)
             ids = sorted(lex.resolve(typed))
             return ids or lex.suggest(typed, n=5)
-        return [current] if current else []
+        named = []
+        if quote:
+            linker = Linker(entities)
+            named = [e for m in linker.mentions(quote, _words(quote, 0, len(quote))) for e in m.ids]
+        return list(dict.fromkeys(([current] if current else []) + named))
     return []
 
 
