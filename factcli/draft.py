@@ -635,7 +635,9 @@ class Linker:
         self.common: dict[str, set[str]] = {}
         self.adjectives: dict[str, str] = {}
         self.media: set[str] = set()
+        self.first_tokens: set[str] = set()
         for e in entities:
+            self._index_names(e)
             for m in e.get("metonyms") or []:
                 self.metonyms.setdefault(normalize(m), set()).add(e["id"])
             for c in e.get("common_words") or []:
@@ -648,8 +650,17 @@ class Linker:
             if any(_starts_with_media(n) for n in names):
                 self.media.add(e["id"])
 
+    def _index_names(self, entity: dict[str, Any]) -> None:
+        # The first word of every name, so only n-grams that can be a name are looked up.
+        names = [entity.get("name"), entity.get("name_ar"), entity.get("id"), *(entity.get("aliases") or []),
+                 *(entity.get("metonyms") or []), *(entity.get("common_words") or [])]
+        for name in names:
+            if isinstance(name, str) and normalize(name):
+                self.first_tokens.add(normalize(name).split(" ")[0])
+
     def add(self, entity: dict[str, Any]) -> None:
         """Know a candidate entity too, so later clauses link its name."""
+        self._index_names(entity)
         self.entities[entity["id"]] = entity
         self.types[entity["id"]] = entity.get("type")
         self.lexicon = Lexicon(self.entities.values())
@@ -670,15 +681,17 @@ class Linker:
         i = 0
         while i < len(words):
             found = None
-            for n in range(min(_LONGEST_NAME, len(words) - i), 0, -1):
-                s, e = words[i].start, words[i + n - 1].end
-                quoted = s > 0 and text[s - 1] in _QUOTES and e < len(text) and text[e] in _QUOTES
-                after_kind = i > 0 and any(p.parts[0].match(keys[i - 1]) for p in _KIND_NOUNS)
-                for cut in _clitic_cuts(keys[i]):
-                    written = text[s + _cut_chars(text, s, cut):e]
-                    if not written.strip() or not _WORD.match(written):
-                        continue
-                    ids = self.resolve(written, quoted, after_kind)
+            after_kind = i > 0 and any(p.parts[0].match(keys[i - 1]) for p in _KIND_NOUNS)
+            for cut in _clitic_cuts(keys[i]):
+                head = _after_clitic(text, words[i].start, words[i].end, cut)
+                first = normalize(head).split(" ")[0] if head else ""
+                if first not in self.first_tokens:
+                    continue  # no name starts with this word: no n-gram from it is a name
+                for n in range(min(_LONGEST_NAME, len(words) - i), 0, -1):
+                    s, e = words[i].start, words[i + n - 1].end
+                    written = _after_clitic(text, s, e, cut)
+                    quoted = s > 0 and text[s - 1] in _QUOTES and e < len(text) and text[e] in _QUOTES
+                    ids = self.resolve(written, quoted, after_kind) if written and _WORD.match(written) else set()
                     if ids:
                         found = Mention(e - len(written), e, i, i + n, tuple(sorted(ids)), written)
                         break
@@ -709,22 +722,22 @@ def _clitic_cuts(key: str) -> list[int]:
         if key.startswith(prefix) and len(key) - len(prefix) >= 3:
             cuts.append(len(prefix))
     if key.startswith("لل") and len(key) > 4:
-        cuts.append(-1)  # لل + noun is ل + ال: handled by _cut_chars
+        cuts.append(-1)  # لل + noun is ل + ال: see _after_clitic
     return cuts
 
 
-def _cut_chars(text: str, s: int, cut: int) -> int:
-    """Characters to skip in the original text for a cut of `cut` normalized letters."""
+def _after_clitic(text: str, s: int, e: int, cut: int) -> str:
+    """The text of s:e without its first `cut` letters (a proclitic); -1 is لل, read as ال."""
     if cut == 0:
-        return 0
+        return text[s:e]
     if cut == -1:
-        return 1  # "للدوحة" -> "لدوحة" is wrong; the lexicon sees "ال" form below
+        return "ال" + text[s + 2:e]  # "للدوحة" is ل + "الدوحة"
     taken, i = 0, s
-    while taken < cut and i < len(text):
+    while taken < cut and i < e:
         if "\u0621" <= text[i] <= "\u064a":
             taken += 1
         i += 1
-    return i - s
+    return text[i:e]
 
 
 def _nisba(name: str) -> list[str]:

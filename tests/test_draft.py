@@ -343,6 +343,8 @@ def test_edits_are_checked_and_resolved():
     with pytest.raises(InputError, match="no entity"):
         draft.apply_edit(claim, "subject", "Nobody Known", OCT25, ENTITIES)
     assert "phoned" in draft.field_suggestions("predicate", None, ENTITIES, typed="pho")
+    assert draft.field_suggestions("object", None, ENTITIES, quote="استقبل تميم شويغو") == ["tamim", "shoigu"]
+    assert draft.field_suggestions("subject", None, ENTITIES, typed="Shoigu") == ["shoigu"]
     with pytest.raises(InputError, match="statement"):
         draft.accept(claim)
     done = draft.accept(draft.apply_edit(claim, "statement", "The emir received Shoigu.", OCT25, ENTITIES))
