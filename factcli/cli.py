@@ -688,9 +688,9 @@ def draft_(app: App, article: str, published: str | None, outlet: str | None, ur
 
     \b
     Examples:
-      factcli draft article.txt -o article.jsonl
-      factcli draft article.txt --published "2021-08..2021-12" --outlet Reuters -o article.jsonl
-      factcli draft article.txt --review -o reviewed.jsonl
+      factcli --db mine.json draft examples/shoigu-doha-2017-excerpt.txt -o draft.jsonl
+      factcli --db mine.json draft examples/shoigu-doha-2017-excerpt.txt --published 2017-10..2017-11 --outlet unknown -o draft.jsonl
+      factcli --db mine.json draft examples/shoigu-doha-2017-excerpt.txt --review -o reviewed.jsonl
     """
     from . import draft
     from .render import plain
@@ -739,8 +739,8 @@ def draft_(app: App, article: str, published: str | None, outlet: str | None, ur
 
 
 def _review(records: list[dict[str, Any]], entities: list[dict[str, Any]], err: Any, plain: Any) -> list[dict[str, Any]]:
-    """The terminal walk: each candidate shown, then accept / edit a field / skip / quit."""
-    from . import draft
+    """The terminal walk: each candidate shown, then accept / edit a field / skip / quit.
+    Quitting, or the end of the answers (^D), keeps the candidates not yet decided as drafts."""
     from .dates import DateSpan
 
     source = records[0]
@@ -751,41 +751,55 @@ def _review(records: list[dict[str, Any]], entities: list[dict[str, Any]], err: 
         if "draft" not in rec:
             kept.append(rec)
             continue
-        fields = draft.REVIEW_FIELDS if "citation" in rec else draft.ENTITY_REVIEW_FIELDS
-        while True:
-            shown = [plain(line) for line in draft.describe(rec).splitlines()]
-            err.write(f"\n[{n}/{len(todo)}] " + "\n".join(shown) + "\n")
-            choice = click.prompt("accept, edit, skip or quit? [a/e/s/q]", type=click.Choice(["a", "e", "s", "q"]),
-                                  show_choices=False, err=True)
-            if choice == "q":
-                kept.extend(todo[n - 1:])
-                return kept
-            if choice == "s":
-                break
-            if choice == "e":
-                fld = click.prompt(f"field ({', '.join(fields)})", type=click.Choice(fields), show_choices=False, err=True)
-                quote = (rec.get("citation") or {}).get("quote")
-                hint = draft.field_suggestions(fld, rec.get(fld), entities, quote=quote if isinstance(quote, str) else None)
-                if hint:
-                    err.write("  one of: " + plain(", ".join(hint[:60])) + ("…" if len(hint) > 60 else "") + "\n")
-                value = click.prompt(f"new {fld}", default="", show_default=False, err=True)
-                typed = value.strip()
-                try:
-                    rec = draft.apply_edit(rec, fld, typed, anchor, entities)
-                except InputError as exc:
-                    near = draft.field_suggestions(fld, None, entities, typed=typed)
-                    err.write(f"  {plain(str(exc))}" + (f" (try: {plain(', '.join(near[:5]))})" if near else "") + "\n")
-                continue
-            if "citation" in rec and not (rec.get("statement") or "").strip():
-                statement = click.prompt("statement (one English sentence)", default="", show_default=False, err=True)
-                try:
-                    rec = draft.apply_edit(rec, "statement", statement, anchor, entities)
-                except InputError as exc:
-                    err.write(f"  {plain(str(exc))}\n")
-                    continue
-            kept.append(draft.accept(rec))
-            break
+        try:
+            decided = _review_one(n, len(todo), rec, entities, anchor, err, plain)
+        except click.Abort:
+            err.write("\nreview stopped: the candidates not yet reviewed stay drafts\n")
+            return kept + todo[n - 1:]
+        if decided == "quit":
+            return kept + todo[n - 1:]
+        if decided is not None:
+            kept.append(decided)
     return kept
+
+
+def _review_one(n: int, total: int, rec: dict[str, Any], entities: list[dict[str, Any]], anchor: Any,
+                err: Any, plain: Any) -> Any:
+    """One candidate: the accepted record, None when skipped, or "quit"."""
+    from . import draft
+
+    fields = draft.REVIEW_FIELDS if "citation" in rec else draft.ENTITY_REVIEW_FIELDS
+    while True:
+        shown = [plain(line) for line in draft.describe(rec).splitlines()]
+        err.write(f"\n[{n}/{total}] " + "\n".join(shown) + "\n")
+        choice = click.prompt("accept, edit, skip or quit? [a/e/s/q]", type=click.Choice(["a", "e", "s", "q"]),
+                              show_choices=False, err=True)
+        if choice == "q":
+            return "quit"
+        if choice == "s":
+            return None
+        if choice == "e":
+            fld = click.prompt(f"field ({', '.join(fields)})", type=click.Choice(fields), show_choices=False, err=True)
+            quote = (rec.get("citation") or {}).get("quote")
+            hint = draft.field_suggestions(fld, rec.get(fld), entities, quote=quote if isinstance(quote, str) else None)
+            if hint:
+                err.write("  one of: " + plain(", ".join(hint[:60])) + ("…" if len(hint) > 60 else "") + "\n")
+            typed = click.prompt(f"new {fld}", default="", show_default=False, err=True).strip()
+            try:
+                rec = draft.apply_edit(rec, fld, typed, anchor, entities)
+            except InputError as exc:
+                near = draft.field_suggestions(fld, None, entities, typed=typed)
+                err.write(f"  {plain(str(exc))}" + (f" (try: {plain(', '.join(near[:5]))})" if near else "") + "\n")
+            continue
+        if "citation" in rec and not (rec.get("statement") or "").strip():
+            statement = click.prompt("statement (one English sentence)", default="", show_default=False, err=True)
+            try:
+                rec = draft.apply_edit(rec, "statement", statement, anchor, entities)
+            except InputError as exc:
+                err.write(f"  {plain(str(exc))}\n")
+                continue
+        return draft.accept(rec)
+
 
 # --- corrections ----------------------------------------------------------------------
 
