@@ -116,3 +116,16 @@ def test_verify_reports_a_role_claim_edited_to_point_at_a_state(shipped):
             "problem": "holds_position needs an office (entity type office), not the country 'russia'",
         }
     ]
+
+
+def test_a_drafted_title_names_the_office_the_store_has():
+    import datetime
+
+    from factcli import draft
+    from factcli.dates import DateSpan
+
+    day = DateSpan(datetime.date(2018, 7, 21), datetime.date(2018, 7, 21), "day", "")
+    text = "عنوان\nمشيرا إلى زيارة مرتقبة سيقوم بها الرئيس الروسي «فلاديمير بوتين» إلى الدوحة."
+    made = draft.draft_article(text, read_jsonl(CORPUS / "entities.jsonl"), published=day, source_id="s")
+    roles = [c for c in made.claims if c["predicate"] == "holds_position"]
+    assert [(c["subject"], c["object"]) for c in roles] == [("vladimir-putin", "president-of-russia")]
