@@ -938,19 +938,22 @@ def test_hijri_dates(text, start, end, precision):
 
 
 def test_hijri_month_spans_follow_the_umm_al_qura_table():
-    from hijridate import Hijri
-
-    def g(y, m, d):
-        h = Hijri(y, m, d).to_gregorian()
-        return D(h.year, h.month, h.day)
-
-    # From WED (Safar 1439) the next Ramadan is 1439's, ending the day before 1 Shawwal.
-    result = parse_date("رمضان المقبل", WED)
-    assert (result.start, result.end) == (g(1439, 9, 1), g(1439, 10, 1) - datetime.timedelta(days=1))
-    assert result.precision == "hijri_month" and result.text == "رمضان المقبل"
-    safar = parse_date("صفر 1439", WED)
-    assert (safar.start, safar.end) == (D(2017, 10, 21), g(1439, 3, 1) - datetime.timedelta(days=1))
+    # Umm al-Qura conversions published outside factcli: 14 Ramadan 1439 = 29 May 2018 (so
+    # 1 Ramadan = 16 May), a 30-day Ramadan, Eid al-Fitr 1439 (1 Shawwal) = Friday 15 June
+    # 2018; Mawlid (12 Rabi al-Awwal 1439) = 30 November 2017, so Safar 1439 ends 18 November.
+    result = parse_date("رمضان المقبل", WED)  # from Safar 1439, the next Ramadan is 1439's
+    assert spans(result) == ("2018-05-16", "2018-06-14", "hijri_month")
+    assert result.text == "رمضان المقبل"
+    assert spans(parse_date("صفر 1439", WED)) == ("2017-10-21", "2017-11-18", "hijri_month")
     assert parse_date("شهر رمضان", WED) == replace(result, text="شهر رمضان")
+    assert spans(parse_date("14 رمضان 1439", WED)) == ("2018-05-29", "2018-05-29", "day")
+    assert spans(parse_date("1 شوال 1439", WED)) == ("2018-06-15", "2018-06-15", "day")
+    assert spans(parse_date("12 ربيع الأول 1439", WED)) == ("2017-11-30", "2017-11-30", "day")
+    # 4 Rabi al-Awwal 1440 = 12 November 2018; 27 Rajab 1415 = 29 December 1994.
+    assert spans(parse_date("4 ربيع الأول 1440", WED)) == ("2018-11-12", "2018-11-12", "day")
+    assert spans(parse_date("27 رجب 1415", WED)) == ("1994-12-29", "1994-12-29", "day")
+    with pytest.raises(DateError, match="no such Hijri date"):
+        parse_date("30 ذو القعدة 1439", WED)  # Dhu al-Qadah 1439 has 29 days
 
 
 @pytest.mark.parametrize(
@@ -1002,8 +1005,8 @@ def test_hijri_month_precision_is_checked_against_the_calendar():
 )  # fmt: skip
 def test_regional_month_names(name, month):
     result = parse_date(f"{name} 2017", WED)
-    first = D(2017, month, 1)
-    assert (result.start, result.end, result.precision) == (first, dates._last_of_month(first), "month")
+    last = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)[month - 1]  # 2017 is not a leap year
+    assert (result.start, result.end, result.precision) == (D(2017, month, 1), D(2017, month, last), "month")
 
 
 def test_persian_digits_and_letters_together():
@@ -1215,7 +1218,7 @@ ANCHORS = st.one_of(
 )
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(st.one_of(st.text(max_size=40), st.lists(NEWS_WORDS, max_size=8).map(" ".join)), ANCHORS)
 def test_no_text_and_no_anchor_raise_anything_but_a_date_error(text, anchor):
     try:
