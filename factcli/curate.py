@@ -56,11 +56,19 @@ _STORED_CLAIM_FIELDS = (
 
 
 class Refused(InputError):
-    """The change was refused; `problems` holds one line per problem, nothing was written."""
+    """The change was refused and nothing was written.
+
+    One problem is the message itself, so a bad input is one line on stderr; several are in
+    `problems`, one line each, under a count.
+    """
 
     def __init__(self, problems: list[str], what: str = "change") -> None:
-        self.problems = problems
-        super().__init__(f"nothing changed: {len(problems)} problem(s) in the {what}")
+        if len(problems) == 1:
+            self.problems: list[str] = []
+            super().__init__(f"nothing changed: {problems[0]}")
+        else:
+            self.problems = problems
+            super().__init__(f"nothing changed: {len(problems)} problem(s) in the {what}")
 
 
 @dataclass
