@@ -42,12 +42,19 @@ def source_rows(facts: Facts, with_text: bool = True) -> list[dict[str, Any]]:
     return rows
 
 
+_DATE_KEYS = {"start", "end", "precision", "text"}
+
+
 def shown(value: Any) -> str:
-    """A field's value on one line: text as it is, null as (none), anything else as JSON."""
+    """A field's value on one line: text as it is, null as (none), a DATE as its days,
+    precision and words, anything else as JSON."""
     if value is None:
         return "(none)"
     if isinstance(value, str):
         return value
+    if isinstance(value, dict) and set(value) == _DATE_KEYS and all(isinstance(v, str) for v in value.values()):
+        days = value["start"] if value["start"] == value["end"] else f"{value['start']}..{value['end']}"
+        return f"{days} ({value['precision']}) «{value['text']}»"
     return json.dumps(value, ensure_ascii=False)
 
 
