@@ -148,12 +148,7 @@ def plan_edit(
     if claim.get("retracted"):
         r = claim["retracted"]
         raise InputError(f"{claim['id']} was retracted at {r.get('at')} ({r.get('reason')}); a retracted claim is not edited")
-    unknown = sorted(set(fields) - set(EDITABLE_CLAIM_FIELDS))
-    if unknown:
-        raise InputError(f"{unknown[0]!r} is not a field edit can change ({', '.join(EDITABLE_CLAIM_FIELDS)})")
-    for fld, value in fields.items():
-        if (value is None or value == "") and fld not in CLEARABLE_CLAIM_FIELDS:
-            raise InputError(f"{fld} cannot be emptied; only {', '.join(CLEARABLE_CLAIM_FIELDS)} can")
+    _check_fields(fields, EDITABLE_CLAIM_FIELDS, CLEARABLE_CLAIM_FIELDS, "a field edit can change")
     rec = {k: claim.get(k) for k in _STORED_CLAIM_FIELDS}
     rec.update((k, v) for k, v in fields.items() if k not in ("source", "quote"))
     old_cit = claim["citation"]
@@ -220,12 +215,7 @@ def plan_entity_set(facts: store.Facts, entity: str, fields: dict[str, Any], rea
     """
     ent = _entity(facts, entity)
     _check_reason(reason)
-    unknown = sorted(set(fields) - set(SETTABLE_ENTITY_FIELDS))
-    if unknown:
-        raise InputError(f"{unknown[0]!r} is not an entity field to set ({', '.join(SETTABLE_ENTITY_FIELDS)})")
-    for fld, value in fields.items():
-        if (value is None or value == "") and fld not in CLEARABLE_ENTITY_FIELDS:
-            raise InputError(f"{fld} cannot be emptied; only {', '.join(CLEARABLE_ENTITY_FIELDS)} can")
+    _check_fields(fields, SETTABLE_ENTITY_FIELDS, CLEARABLE_ENTITY_FIELDS, "an entity field to set")
     if "type" in fields and fields["type"] not in ENTITY_TYPES:
         raise InputError(f"type {fields['type']!r} is not one of {', '.join(ENTITY_TYPES)}")
     new = dict(ent)
@@ -387,6 +377,16 @@ def _entity(facts: store.Facts, ref: str) -> dict[str, Any]:
     near = lexicon.suggest(ref)
     hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else " (factcli entities lists them)"
     raise InputError(f"unknown entity {ref!r}{hint}")
+
+
+def _check_fields(fields: dict[str, Any], allowed: tuple[str, ...], clearable: tuple[str, ...], what: str) -> None:
+    """Only `allowed` fields are changed, and only `clearable` ones emptied (None or "")."""
+    unknown = sorted(set(fields) - set(allowed))
+    if unknown:
+        raise InputError(f"{unknown[0]!r} is not {what} ({', '.join(allowed)})")
+    for fld, value in fields.items():
+        if (value is None or value == "") and fld not in clearable:
+            raise InputError(f"{fld} cannot be emptied; only {', '.join(clearable)} can")
 
 
 def _check_reason(reason: Any) -> None:
