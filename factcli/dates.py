@@ -60,7 +60,9 @@ digits, diacritics, tatweel) is accepted here too. The resolution rules:
 * Clock times, time zones and time-of-day words ("10:30 GMT", "الساعة
   10:30", "02:07 ص", "مساء الثلاثاء") are read and left out of the span.
   Filler words (يوم، في، الـ، من، خلال، شهر، عام before a year; "on", "in",
-  "of", "the") are skipped.
+  "of", "the") are skipped. A day may be an ordinal word ("العاشر من أكتوبر",
+  "الخامس والعشرين", "غرة رمضان" for the 1st), and a day of a month may name the
+  month by a rule ("15 من الشهر الجاري").
 * When the anchor is an interval, the phrase is resolved against both ends
   and the hull returned.
 
@@ -747,8 +749,26 @@ _PARTS = {
     **dict.fromkeys(["منتصف", "أواسط", "mid", "middle"], "mid"),
     **dict.fromkeys(["أواخر", "نهاية", "آخر", "أخر", "ختام", "late", "end"], "late"),
 }
-_ORDINALS = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الأخير": "last", "first": 1, "second": 2,
-             "third": 3, "fourth": 4}  # fmt: skip
+_UNIT_ORDINALS = ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
+_TENS_ORDINALS = {20: ("العشرين", "العشرون"), 30: ("الثلاثين", "الثلاثون")}
+
+
+def _day_ordinals() -> dict[str, int]:
+    """The ordinal words news gives a day of the month in: "العاشر من أكتوبر", "الحادي
+    عشر", "الخامس والعشرين" (and the nominative "والعشرون"), up to "الحادي والثلاثين"."""
+    words = {name: n for n, name in enumerate(_UNIT_ORDINALS, start=1)}
+    words["العاشر"] = 10
+    teen = ("الحادي", *_UNIT_ORDINALS[1:])  # 11 is الحادي عشر, not الأول عشر
+    words.update((f"{name} عشر", 10 + n) for n, name in enumerate(teen, start=1))
+    for tens, names in _TENS_ORDINALS.items():
+        for name in names:
+            words[name] = tens
+            words.update((f"{unit} و{name}", tens + n) for n, unit in enumerate(teen, start=1) if tens + n <= 31)
+    words["غرة"] = 1  # the first day of a month, in Hijri dates above all: "غرة رمضان"
+    return words
+
+
+_ORDINALS = {**_day_ordinals(), "الأخير": "last", "first": 1, "second": 2, "third": 3, "fourth": 4}
 _PERIODS = {
     "الربع": "quarter",
     "ربع": "quarter",
@@ -995,6 +1015,8 @@ class _Reader:
             return self._unit(items)
         if first == "ndate":
             return self._numeric(items)
+        if first in ("num", "ordinal") and len(items) > 1 and items[1] == ("unit", "month"):
+            return self._day_of_month(items)
         if "hmonth" in kinds:
             return self._hijri(items)
         if "month" in kinds:
@@ -1088,13 +1110,29 @@ class _Reader:
         day = None
         if [k for k, _ in before] == ["num"] and len(str(before[0][1])) <= 2:
             day = int(before[0][1])  # type: ignore[arg-type]
-        elif before == [("ordinal", 1)]:
-            day = 1  # "الأول من أكتوبر"
+        elif len(before) == 1 and before[0][0] == "ordinal" and isinstance(before[0][1], int):
+            day = before[0][1]  # "الأول من أكتوبر", "العاشر من أكتوبر", "غرة رمضان"
         elif before:
             raise self.fail()
         if day is None and after and after[0][0] == "num" and len(str(after[0][1])) <= 2:
             day, after = int(after[0][1]), after[1:]  # type: ignore[arg-type]
         return day, month, after
+
+    def _day_of_month(self, items: list[Token]) -> _Resolver:
+        """A day of the month another phrase names: "15 من الشهر الجاري", "العاشر من الشهر الماضي"."""
+        kind, value = items[0]
+        if (kind == "num" and len(str(value)) > 2) or not isinstance(value, (int, str)) or value == "last":
+            raise self.fail()
+        day = int(value)
+        month_of = self.read(items[1:])
+
+        def resolve(ref: datetime.date) -> DateSpan:
+            span = month_of(ref)
+            if span.precision != "month":
+                raise self.fail("expected a month")
+            return _make_day(span.start.year, span.start.month, day, self.text)
+
+        return resolve
 
     def _gregorian(self, items: list[Token]) -> _Resolver:
         day, month, tail = self._day_month(items, "month")
