@@ -46,10 +46,11 @@ digits, diacritics, tatweel) is accepted here too. The resolution rules:
   "الماضي"/"last" strictly before, "المقبل"/"next" strictly after. A
   weekday beside a date ("غدا الخميس", "الأربعاء 25 أكتوبر 2017") must be
   that date's weekday, else the phrase is refused.
-* "N units ago" ("منذ 3 أيام", "قبل أسبوعين", "two years ago") is the day,
+* "N units ago" ("منذ 3 أيام", "قبل أسبوعين", "قبل عشرين عاما", "two years ago") is the day,
   ISO week, month or year N units before the anchor's; "بعد N ..."/"in N ..."
-  N after. أمس، أول أمس، غدا، بعد غد are days -1, -2, +1, +2. "حتى الآن"
-  is the anchor itself.
+  N after; N may be written in words up to 99, or مئة. أمس، أول أمس، غدا، بعد غد
+  are days -1, -2, +1, +2; a night is the day it began on ("الليلة الماضية" is
+  yesterday). "حتى الآن"/"حتى اليوم" is the anchor itself.
 * Numeric dates are day first (25/10/2017, 25.10.2017, 25-10-2017) unless
   they start with the year (2017-10-25). A numeric date whose year lies in
   1343-1500, or that is marked هـ, is Hijri; one marked م is Gregorian. A
@@ -720,22 +721,39 @@ _COUNTS = {
     for form, names in enumerate(forms)
     for name in names
 }
-_NUMBER_WORDS = _numbered(
-    [
-        ("واحد", "one", "a", "an"),
-        ("اثنين", "اثنان", "two"),
-        ("ثلاثة", "ثلاث", "three"),
-        ("أربعة", "أربع", "four"),
-        ("خمسة", "خمس", "five"),
-        ("ستة", "ست", "six"),
-        ("سبعة", "سبع", "seven"),
-        ("ثمانية", "ثماني", "ثمان", "eight"),
-        ("تسعة", "تسع", "nine"),
-        ("عشرة", "عشر", "ten"),
-        ("eleven",),
-        ("twelve",),
-    ]
-)
+_UNIT_NUMBERS = [
+    ("واحد", "one", "a", "an"),
+    ("اثنين", "اثنان", "two"),
+    ("ثلاثة", "ثلاث", "three"),
+    ("أربعة", "أربع", "four"),
+    ("خمسة", "خمس", "five"),
+    ("ستة", "ست", "six"),
+    ("سبعة", "سبع", "seven"),
+    ("ثمانية", "ثماني", "ثمان", "eight"),
+    ("تسعة", "تسع", "nine"),
+]
+_TENS = [("عشرون", "عشرين"), ("ثلاثون", "ثلاثين"), ("أربعون", "أربعين"), ("خمسون", "خمسين"), ("ستون", "ستين"),
+         ("سبعون", "سبعين"), ("ثمانون", "ثمانين"), ("تسعون", "تسعين")]  # fmt: skip
+
+
+def _number_words() -> dict[str, int]:
+    """Counts written in words, 1 to 99 and 100: "ثلاثة"، "أحد عشر"، "خمسة عشر"، "عشرين"،
+    "خمسة وعشرين" (in either gender and case), "مئة"; English to twelve."""
+    words = _numbered([*_UNIT_NUMBERS, ("عشرة", "عشر", "ten"), ("eleven",), ("twelve",)])
+    words.update(dict.fromkeys(["أحد عشر", "إحدى عشرة", "إحدى عشر", "حادي عشر"], 11))
+    words.update(dict.fromkeys(["اثنا عشر", "اثني عشر", "اثنتا عشرة", "اثنتي عشرة"], 12))
+    ones = {1: ("واحد", "إحدى"), 2: ("اثنين", "اثنان", "اثنتين", "اثنتان")}
+    for n, names in enumerate(_UNIT_NUMBERS[2:], start=3):
+        ones[n] = tuple(w for w in names if not w.isascii())
+        words.update((f"{name} {ten}", 10 + n) for name in ones[n] for ten in ("عشر", "عشرة"))
+    for t, names in enumerate(_TENS, start=2):
+        for name in names:
+            words[name] = 10 * t
+            words.update((f"{one} و{name}", 10 * t + n) for n, forms in ones.items() for one in forms)
+    words.update(dict.fromkeys(["مئة", "مائة", "hundred", "a hundred"], 100))
+    return words
+
+
 _DAY_WORDS = {
     "اليوم": 0, "today": 0,
     "أمس": -1, "البارحة": -1, "الأمس": -1, "yesterday": -1,
@@ -743,6 +761,8 @@ _DAY_WORDS = {
     "the day before yesterday": -2, "day before yesterday": -2,
     "غدا": 1, "الغد": 1, "tomorrow": 1,
     "بعد غد": 2, "بعد الغد": 2, "the day after tomorrow": 2, "day after tomorrow": 2,
+    # A night is named by the day it began on: last night is yesterday's.
+    "الليلة": 0, "tonight": 0, "الليلة الماضية": -1, "الليلة البارحة": -1, "last night": -1,
 }  # fmt: skip
 _PARTS = {
     **dict.fromkeys(["مطلع", "بداية", "أوائل", "مستهل", "early", "beginning", "start"], "early"),
@@ -753,9 +773,10 @@ _UNIT_ORDINALS = ("الأول", "الثاني", "الثالث", "الرابع", 
 _TENS_ORDINALS = {20: ("العشرين", "العشرون"), 30: ("الثلاثين", "الثلاثون")}
 
 
-def _day_ordinals() -> dict[str, int]:
-    """The ordinal words news gives a day of the month in: "العاشر من أكتوبر", "الحادي
-    عشر", "الخامس والعشرين" (and the nominative "والعشرون"), up to "الحادي والثلاثين"."""
+def _ordinals() -> dict[str, int | str]:
+    """Ordinals of quarters and halves ("الربع الأول", "the last quarter") and the words news
+    gives a day of the month in: "العاشر من أكتوبر", "الحادي عشر", "الخامس والعشرين" (and
+    the nominative "والعشرون"), up to "الحادي والثلاثين"."""
     words = {name: n for n, name in enumerate(_UNIT_ORDINALS, start=1)}
     words["العاشر"] = 10
     teen = ("الحادي", *_UNIT_ORDINALS[1:])  # 11 is الحادي عشر, not الأول عشر
@@ -763,12 +784,13 @@ def _day_ordinals() -> dict[str, int]:
     for tens, names in _TENS_ORDINALS.items():
         for name in names:
             words[name] = tens
-            words.update((f"{unit} و{name}", tens + n) for n, unit in enumerate(teen, start=1) if tens + n <= 31)
+            words.update(
+                (f"{unit} و{name}", tens + n) for n, unit in enumerate(teen, start=1) if tens + n <= 31
+            )
     words["غرة"] = 1  # the first day of a month, in Hijri dates above all: "غرة رمضان"
-    return words
+    return {**words, "الأخير": "last", "first": 1, "second": 2, "third": 3, "fourth": 4}
 
 
-_ORDINALS = {**_day_ordinals(), "الأخير": "last", "first": 1, "second": 2, "third": 3, "fourth": 4}
 _PERIODS = {
     "الربع": "quarter",
     "ربع": "quarter",
@@ -788,7 +810,7 @@ _ERAS = {
     **dict.fromkeys(["ه", "هـ", "هجري", "هجرية", "للهجرة", "ah"], "hijri"),
 }
 # Times of day beside a day word or weekday ("مساء الثلاثاء", "Tuesday evening").
-_TIMES_OF_DAY = ["صباح", "مساء", "ظهر", "عصر", "فجر", "ليل", "ضحى", "ظهيرة", "صبيحة", "صباحا", "ظهرا", "عصرا",
+_TIMES_OF_DAY = ["صباح", "مساء", "ظهر", "بعد ظهر", "بعد الظهر", "نهار", "عصر", "فجر", "ليل", "ضحى", "ظهيرة", "صبيحة", "صباحا", "ظهرا", "عصرا",
                  "فجرا", "ليلا", "morning", "afternoon", "evening", "night", "noon"]  # fmt: skip
 # After a clock time: AM/PM and zones. "بتوقيت مكة المكرمة" is read up to the next date word.
 _CLOCK_WORDS = ["ص", "م", "صباحا", "مساء", "ظهرا", "عصرا", "ليلا", "فجرا", "am", "pm", "a m", "p m", "gmt",
@@ -803,11 +825,11 @@ def _vocabulary() -> tuple[dict[str, Token], int]:
     (importing dates to validate stored DATEs must stay cheap). Also the longest phrase's length."""
     table: dict[str, Token] = {}
     for kind, entries in [
-        ("count", _COUNTS), ("number", _NUMBER_WORDS), ("unit", _UNITS), ("era", _ERAS),
+        ("count", _COUNTS), ("number", _number_words()), ("unit", _UNITS), ("era", _ERAS),
         ("month", _MONTHS), ("hmonth", _HIJRI_MONTHS), ("weekday", _WEEKDAYS), ("rule", _RULES),
-        ("enrule", _EN_RULES), ("dayword", _DAY_WORDS), ("part", _PARTS), ("ordinal", _ORDINALS),
+        ("enrule", _EN_RULES), ("dayword", _DAY_WORDS), ("part", _PARTS), ("ordinal", _ordinals()),
         ("period", _PERIODS), ("season", _SEASONS), ("tod", dict.fromkeys(_TIMES_OF_DAY)),
-        ("sofar", {"حتى الآن": None, "so far": None}), ("eve", {"ليلة": None}), ("this", {"هذا": None, "هذه": None}),
+        ("sofar", {"حتى الآن": None, "حتى اليوم": None, "so far": None, "to date": None}), ("eve", {"ليلة": None}), ("this", {"هذا": None, "هذه": None}),
         ("before_last", {"قبل الماضي": None, "قبل الماضية": None, "before last": None}),
         ("ago", {"ago": None}), ("since", {"منذ": "since", "قبل": "before"}), ("after", {"بعد": None}),
         ("in", {"in": None}), ("of", {"من": None, "of": None}), ("al", {"ال": None}),
