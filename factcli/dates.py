@@ -72,7 +72,6 @@ A phrase that names a length but no date ("يومين", "two years") is refused.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import functools
 import re
@@ -104,8 +103,11 @@ _PRECISION_WORDS = ", ".join(PRECISIONS)
 
 
 def _last_of_month(day: datetime.date) -> datetime.date:
-    # calendar, not "+4 days past the 28th": that overflows in December of year 9999.
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    # The day before the next month's first; December ends on the 31st (so year 9999 does not
+    # overflow). Not `calendar`: it would be one more import on every command's start-up.
+    if day.month == 12:
+        return day.replace(day=31)
+    return day.replace(month=day.month + 1, day=1) - datetime.timedelta(days=1)
 
 
 def _months_before(day: datetime.date, months: int) -> datetime.date:
