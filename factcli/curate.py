@@ -29,6 +29,7 @@ from .importer import ValidationError, check_claim, unpaired_surrogates
 from .lexicon import Lexicon, names_of
 from .normalize import normalize
 from .schema import (
+    ENTITY_REF_FIELDS,
     TIMESTAMP_FORMAT,
     claim_problems,
     entity_problems,
@@ -48,7 +49,6 @@ EDITABLE_CLAIM_FIELDS = (
 CLEARABLE_CLAIM_FIELDS = ("object", "value", "date", "speaker", "via")
 SETTABLE_ENTITY_FIELDS = ("name", "name_ar", "description", "type")
 CLEARABLE_ENTITY_FIELDS = ("name_ar", "description")
-_ENTITY_REFS = ("subject", "object", "speaker", "via")
 _STORED_CLAIM_FIELDS = (
     "subject", "predicate", "object", "value", "date", "polarity", "modality",
     "speaker", "via", "statement", "citation",
@@ -304,7 +304,7 @@ def plan_merge(facts: store.Facts, keep: str, gone: str, reason: str, at: str | 
             continue
         moved = dict(claim)
         ch = {}
-        for fld in _ENTITY_REFS:
+        for fld in ENTITY_REF_FIELDS:
             if claim.get(fld) == merged["id"]:
                 moved[fld] = kept["id"]
                 ch[fld] = {"from": merged["id"], "to": kept["id"]}
@@ -420,7 +420,7 @@ def _entity_plan(facts: store.Facts, action: str, ent: dict[str, Any], new: dict
 
 
 def _names(claim: dict[str, Any], eid: str) -> bool:
-    return any(claim.get(f) == eid for f in _ENTITY_REFS)
+    return any(claim.get(f) == eid for f in ENTITY_REF_FIELDS)
 
 
 def _span(claim: dict[str, Any]) -> tuple[Any, ...]:
@@ -455,7 +455,7 @@ def _checked(plan: Plan, facts: store.Facts) -> Plan:
         problems += [f"{_SINGULAR[ch.table]} {ch.id}, field {f}: {m}" for f, m in found]
     # A removed entity must not be left named by a claim the plan does not re-point.
     for claim in after.claims:
-        for fld in _ENTITY_REFS:
+        for fld in ENTITY_REF_FIELDS:
             if claim.get(fld) in removed:
                 problems.append(f"claim {claim['id']}, field {fld}: still names {claim[fld]}")
     if problems:
