@@ -592,8 +592,13 @@ def _hijri_month(month: int, rule: str, day: int | None, text: str, year: int | 
 # --------------------------------------------------------------------------
 # Lexing: structures read from the raw text, then words through normalize()
 
-# Attached to the time: "10:30Z", "10:30+03:00". Spaced offsets are read after GMT/UTC only.
-_TIME_RE = r"(?<![\d:])(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?(?![\d:])(?:[+\-−]\d{2}(?::?\d{2})?|[zZ](?![^\W\d_]))?"
+# Zone offsets after the time: attached ("10:30Z", "10:30+03:00") or, with all four digits,
+# spaced as e-mail and RSS dates write them ("10:30:00 +0300", RFC 2822). A spaced offset
+# needs its sign and four digits, so a year after the time is not taken for one.
+_TIME_RE = (
+    r"(?<![\d:])(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?(?![\d:])"
+    r"(?:\s+[+\-−]\d{2}:?\d{2}(?![\d:])|[+\-−]\d{2}(?::?\d{2})?|[zZ](?![^\W\d_]))?"
+)
 _STRUCTURE = re.compile(
     r"(?P<zone>(?i:gmt|utc)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)"
     rf"|(?P<time>{_TIME_RE})"
@@ -907,6 +912,12 @@ def _drop_clock(items: list[Token]) -> list[Token]:
             continue
         if kind == "zone" or (kind == "clock" and value in ("gmt", "utc")):
             i += 1
+            continue
+        if kind == "zonelead":
+            # Also when a bracket parts it from the time: "10:30 (بتوقيت مكة المكرمة)".
+            i += 1
+            while i < len(items) and items[i][0] in ("word", "clock"):
+                i += 1
             continue
         kept.append((kind, value))
         i += 1

@@ -829,6 +829,10 @@ def test_impossible_numeric_dates_are_refused(text, fragment):
         ("25 أكتوبر 2017 - 10:30 ت.غ", "2017-10-25", "2017-10-25", "day"),
         ("الساعة 10:30 من يوم الأربعاء 25 أكتوبر 2017", "2017-10-25", "2017-10-25", "day"),
         ("أمس الساعة 23:59", "2017-10-24", "2017-10-24", "day"),
+        # RFC 2822, as e-mail and RSS date a story: a spaced four-digit offset
+        ("Wed, 25 Oct 2017 10:30:00 +0300", "2017-10-25", "2017-10-25", "day"),
+        ("Wed Oct 25 10:30:00 2017", "2017-10-25", "2017-10-25", "day"),  # a year after the time
+        ("25 أكتوبر 2017 10:30 (بتوقيت مكة المكرمة)", "2017-10-25", "2017-10-25", "day"),
     ]
 )
 def test_datelines_keep_the_time_out_of_the_interval(text, start, end, precision):
