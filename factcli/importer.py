@@ -350,6 +350,10 @@ class _Batch:
             for fld in surrogates:
                 self.fail(n, fld, "contains an unpaired surrogate escape (\\ud800-\\udfff), not valid Unicode")
             return
+        if "draft" in rec:
+            # `factcli draft` output not yet reviewed: nothing half-done lands in a store.
+            self.fail(n, "draft", f"{_draft_where(rec)}is still a draft: review it, then delete its \"draft\" object")
+            return
         if "text" in rec:
             self._source(n, rec)
         elif "citation" in rec:
@@ -465,6 +469,8 @@ class _Batch:
             self.fail(n, unknown[0], "is not a claim field")
             return
         before = len(self.problems)
+        if isinstance(rec.get("statement"), str) and not rec["statement"].strip():
+            self.fail(n, "statement", f"{_draft_where(rec)}is empty: write what the quote says in one English sentence")
         out = {k: rec.get(k) for k in CLAIM_FIELDS}
         out.update((k, rec[k]) for k in HISTORY_FIELDS if k in rec)
         out["polarity"] = rec.get("polarity") or "affirmed"
@@ -580,6 +586,17 @@ class _Batch:
         hint = f"; did you mean {' or '.join(repr(s) for s in near)}?" if near else ""
         self.lack(n, "entity", ref, fld, hint)
         return ref
+
+
+def _draft_where(rec: dict[str, Any]) -> str:
+    """Which record, in words a reviewer finds in the file: its quote's first words."""
+    cit = rec.get("citation")
+    quote = cit.get("quote") if isinstance(cit, dict) else None
+    if not isinstance(quote, str) or not quote.strip():
+        name = rec.get("name") if isinstance(rec.get("name"), str) else rec.get("id")
+        return f"{name!r} " if isinstance(name, str) and name else ""
+    words = strip_controls(quote).split()
+    return f"(quote {' '.join(words[:6])!r}{'…' if len(words) > 6 else ''}) "
 
 
 # What the user can do about a missing source or entity: in an import, and in a one-claim

@@ -179,7 +179,8 @@ def _fold(text: str) -> str:
         if ch in _HAMZA_MARKS
         or (ch not in _DROP_CHARS and unicodedata.category(ch) not in _DROP_CATEGORIES)
     )
-    kept = _unify_hamza_seats(kept)
+    # Letters first (ی -> ي, ى -> ي), so the seat rules meet one yeh, not three.
+    kept = _unify_hamza_seats(kept.translate(_FOLD_LETTERS))
     # Removing marks can leave two starters adjacent that compose (Hangul
     # jamo, some Indic vowel signs); recomposing now is what makes
     # normalize() idempotent.
