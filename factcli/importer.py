@@ -21,6 +21,8 @@ from .lexicon import Lexicon
 from .normalize import strip_controls
 from .schema import (
     CLAIM_ID,
+    ENTITY_REF_FIELDS,
+    HISTORY_FIELDS,
     SLUG,
     claim_keys,
     claim_problems,
@@ -37,8 +39,8 @@ CLAIM_FIELDS = (
     "speaker", "via", "statement", "citation",
 )
 SOURCE_FIELDS = store.FIELD_ORDER["sources"]
-# The trail of corrections: kept when a record carries it (an export), never added empty.
-HISTORY_FIELDS = ("retracted", "revisions")
+# An entity's fields as given; its trail of corrections (HISTORY_FIELDS) is kept when a record
+# carries it (an export), never added empty.
 ENTITY_FIELDS = tuple(f for f in store.FIELD_ORDER["entities"] if f not in HISTORY_FIELDS)
 # Derived fields factcli adds on output (`search`, `show`, `sources`, `entities`, in --json
 # or --jsonl), so that what it prints imports back; an import ignores them.
@@ -196,7 +198,7 @@ def _dependencies(records: list[dict[str, Any]], target: store.Facts, donor: sto
         sid = cit.get("source") if isinstance(cit, dict) else None
         if isinstance(sid, str) and target.source(sid) is None and sid not in given_sources and donor.source(sid):
             sources.setdefault(sid, donor.source(sid))
-        for fld in ("subject", "object", "speaker", "via"):
+        for fld in ENTITY_REF_FIELDS:
             ref = rec.get(fld)
             if not isinstance(ref, str) or target.entity(ref) or ref in given_entities or target_names.resolve(ref):
                 continue
