@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -28,6 +30,7 @@ from .schema import (
     sha256,
     source_problems,
     store_shape_problem,
+    surrogate_fields,
 )
 
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
@@ -57,6 +60,56 @@ class Summary:
     claims: int = 0
     unchanged: int = 0
     claim_ids: list[str] = field(default_factory=list)
+
+
+# The most input one import reads: a larger file is refused, not read until memory runs out.
+MAX_INPUT_BYTES = 256 * 2**20
+
+
+def read_input(name: str) -> tuple[str, str]:
+    """The shown name and the text of an import's FILE: a file or a pipe, `-` for stdin.
+
+    Devices, sockets and folders are refused at once (a device like /dev/zero would never
+    end); what is read stops at MAX_INPUT_BYTES.
+    """
+    import stat
+
+    if name == "-":
+        shown, stream = "<stdin>", sys.stdin.buffer
+        try:
+            return shown, _decoded(shown, _bounded_read(shown, stream))
+        except OSError as exc:
+            raise InputError(f"{shown}: {exc.strerror}") from None
+    try:
+        mode = os.stat(name).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise InputError(f"{name} is {store._kind(mode)}, not a file or a pipe to import from")
+        with open(name, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode) and not stat.S_ISFIFO(os.fstat(fh.fileno()).st_mode):
+                raise InputError(f"{name}: changed into something that is not a file or a pipe")
+            return name, _decoded(name, _bounded_read(name, fh))
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{name}: {exc.strerror}") from None
+
+
+def _bounded_read(name: str, stream: Any) -> bytes:
+    data = stream.read(MAX_INPUT_BYTES + 1)
+    if data is None:
+        data = b""
+    if len(data) > MAX_INPUT_BYTES:
+        raise InputError(f"{name}: more than {MAX_INPUT_BYTES // 2**20} MiB; import it in parts")
+    return data
+
+
+def _decoded(name: str, data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text (byte {exc.start})") from None
 
 
 def parse_records(text: str, name: str = "input") -> list[dict[str, Any]]:
@@ -157,21 +210,6 @@ def _first_bad_line(text: str) -> tuple[int, json.JSONDecodeError] | None:
     return None
 
 
-def _unpaired_surrogates(rec: dict[str, Any]) -> list[str]:
-    # A JSON escape like "\ud800" parses into a str that has no UTF-8 form: it could be
-    # neither stored nor printed, so it is refused like any other bad field.
-    def bad(v: Any) -> bool:
-        if isinstance(v, str):
-            return any("\ud800" <= ch <= "\udfff" for ch in v)
-        if isinstance(v, dict):
-            return any(bad(k) or bad(x) for k, x in v.items())
-        if isinstance(v, list):
-            return any(bad(x) for x in v)
-        return False
-
-    return [k for k, v in rec.items() if bad(k) or bad(v)]
-
-
 def _ordered_keys(d: Any, keys: tuple[str, ...]) -> Any:
     # Nested objects in contract order whatever order the input had, so the same record
     # is stored as the same bytes.
@@ -214,7 +252,7 @@ class _Batch:
             self.failed.setdefault(n, set()).add(fld.split(".")[0])
 
     def take(self, n: int, rec: dict[str, Any]) -> None:
-        surrogates = _unpaired_surrogates(rec)
+        surrogates = surrogate_fields(rec)
         if surrogates:
             for fld in surrogates:
                 self.fail(n, fld, "contains an unpaired surrogate escape (\\ud800-\\udfff), not valid Unicode")
@@ -237,20 +275,20 @@ class _Batch:
             return
         text = rec["text"]
         out = {k: rec.get(k) for k in SOURCE_FIELDS}
-        out["credited"] = rec.get("credited") if rec.get("credited") is not None else []
-        out["outlet"] = rec.get("outlet") or "unknown"
+        out["credited"] = _given_or(rec.get("credited"), [])
+        out["outlet"] = _given_or(rec.get("outlet"), "unknown")
         if isinstance(text, str):
             digest = sha256(text)
             if rec.get("sha256") not in (None, digest):
                 self.fail(n, "sha256", f"does not match the text (computed {digest[:12]}…)")
                 return
             out["sha256"] = digest
-            if not rec.get("title"):
+            if rec.get("title") is None:
                 # The text is kept byte for byte, but a title we derive is a field we write:
                 # the controls a raw first line may carry are left out, not held against it.
                 lines = (strip_controls(ln).strip() for ln in text.splitlines())
                 out["title"] = next((ln for ln in lines if ln), "")[:120]
-            if not rec.get("language"):
+            if rec.get("language") is None:
                 # A guess for records that leave it out: a quarter of Arabic letters is an
                 # Arabic article (Latin names and digits are common in Arabic news).
                 out["language"] = "ar" if len(_ARABIC_LETTER.findall(text)) * 4 > len(text.strip()) else "en"
@@ -258,7 +296,7 @@ class _Batch:
         out["published"] = _ordered_keys(pub, _DATE_KEYS)
         if isinstance(pub, str):
             try:
-                out["published"] = parse_date(pub).to_dict()
+                out["published"] = _parse_date(pub).to_dict()
             except DateError as exc:
                 self.fail(n, "published", str(exc))
                 return
@@ -331,8 +369,9 @@ class _Batch:
             return
         before = len(self.problems)
         out = {k: rec.get(k) for k in CLAIM_FIELDS}
-        out["polarity"] = rec.get("polarity") or "affirmed"
-        out["modality"] = rec.get("modality") or "fact"
+        # Only a field left out (or null) takes the default: "" or [] is refused, not read as one.
+        out["polarity"] = _given_or(rec.get("polarity"), "affirmed")
+        out["modality"] = _given_or(rec.get("modality"), "fact")
         out["date"] = _ordered_keys(out["date"], _DATE_KEYS)
         out["value"] = _ordered_keys(out["value"], _VALUE_KEYS)
         source = self._citation(n, out)
@@ -341,7 +380,7 @@ class _Batch:
         if isinstance(out["date"], str) and source is not None:
             try:
                 anchor = DateSpan.from_dict(source["published"])
-                out["date"] = parse_date(out["date"], anchor=anchor).to_dict()
+                out["date"] = _parse_date(out["date"], anchor=anchor).to_dict()
             except DateError as exc:
                 self.fail(n, "date", str(exc))
         out["id"] = self._claim_id(n, out["id"])
@@ -435,6 +474,18 @@ class _Batch:
         hint = f"; did you mean {' or '.join(repr(s) for s in near)}?" if near else ""
         self.fail(n, fld, f"unknown entity {ref!r}{hint} (--create-entities adds it)")
         return ref
+
+
+def _given_or(value: Any, default: Any) -> Any:
+    return default if value is None else value
+
+
+def _parse_date(text: str, anchor: DateSpan | None = None) -> DateSpan:
+    # A date the calendar cannot hold (year 0, past 9999) is a DateError like any other.
+    try:
+        return parse_date(text, anchor=anchor)
+    except (ValueError, OverflowError):
+        raise DateError(f"cannot read date: {text[:80]!r} is outside the dates factcli can handle (years 1 to 9999)") from None
 
 
 def _span_key(claim: dict[str, Any]) -> tuple[Any, ...]:
