@@ -62,15 +62,12 @@ class Summary:
     claim_ids: list[str] = field(default_factory=list)
 
 
-# The most input one import reads: a larger file is refused, not read until memory runs out.
-MAX_INPUT_BYTES = 256 * 2**20
-
-
 def read_input(name: str) -> tuple[str, str]:
     """The shown name and the text of an import's FILE: a file or a pipe, `-` for stdin.
 
     Devices, sockets and folders are refused at once (a device like /dev/zero would never
-    end); what is read stops at MAX_INPUT_BYTES.
+    end); what is read stops at the store size limit (store.max_store_bytes()), so a huge
+    input is refused instead of read until memory runs out.
     """
     import stat
 
@@ -97,11 +94,11 @@ def read_input(name: str) -> tuple[str, str]:
 
 
 def _bounded_read(name: str, stream: Any) -> bytes:
-    data = stream.read(MAX_INPUT_BYTES + 1)
-    if data is None:
-        data = b""
-    if len(data) > MAX_INPUT_BYTES:
-        raise InputError(f"{name}: more than {MAX_INPUT_BYTES // 2**20} MiB; import it in parts")
+    limit = store.max_store_bytes()
+    data = stream.read(limit + 1) or b""
+    if len(data) > limit:
+        raise InputError(f"{name}: more than {limit // 2**20} MiB, the most one import reads "
+                         f"(set {store.MAX_BYTES_VAR} to allow more)")
     return data
 
 

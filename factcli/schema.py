@@ -258,6 +258,9 @@ def shape_problems(table: str, rec: dict[str, Any]) -> list[Problem]:
     if table == "sources":
         out += _date_field(rec, "published", required=True)
     elif table == "claims":
+        if isinstance(rec.get("id"), str) and not CLAIM_ID.match(rec["id"]):
+            # Reads order claims by number: "c" and 5000 digits is no number they can use.
+            out.append(("id", f"must look like c0001 (at most c{MAX_CLAIM_NUMBER})"))
         out += _claim_literal_problems(rec)
         cit = rec.get("citation")
         if not (isinstance(cit, dict) and isinstance(cit.get("source"), str) and isinstance(cit.get("quote"), str)

@@ -254,7 +254,7 @@ def _not_a_store(path: Path, kind: str) -> StoreError:
 def _too_large(path: Path, size: int | None = None) -> StoreError:
     what = f"{size} bytes" if size is not None else "more than that"
     return StoreError(
-        f"{path}: {what}; a store may hold at most {MAX_STORE_BYTES // 2**20} MiB "
+        f"{path}: {what}; a store may hold at most {max_store_bytes() // 2**20} MiB "
         f"(set {MAX_BYTES_VAR} to allow more)"
     )
 
