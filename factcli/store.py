@@ -427,12 +427,13 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
             storage = storage_box["s"]
             if storage.dirty:
                 # The lock excludes other writers only while its file is the one at the
-                # lock path and the store is the file we read: if either was removed or
-                # replaced meanwhile, another writer may have been let in.
-                lock.check()
+                # lock path; if it was removed or replaced meanwhile, another writer may
+                # have been let in, and may have written: lock again, then make sure the
+                # store is still the file we read.
+                lock.ensure()
                 if not _still_the_store(path, held):
                     raise StoreError(
-                        f"{path} was replaced by someone else during this write (was its lock file "
+                        f"{path} was changed by another writer during this write (was its lock file "
                         f"removed?); nothing was written, run the command again"
                     )
                 _remove_stale_temps(path)
@@ -496,15 +497,27 @@ def _writable(path: Path, st: os.stat_result) -> bool:
 
 
 class _Lock:
-    def __init__(self, fd: int, path: Path) -> None:
-        self.fd, self.path = fd, path
+    """A held lock on `path` (the lock file), open as `fd`."""
 
-    def check(self) -> None:
-        if not _same_file(self.fd, self.path):
-            raise StoreError(
-                f"the lock file {self.path} was removed or replaced during this write, so another "
-                f"writer may have been let in; nothing was written, run the command again"
-            )
+    def __init__(self, fd: int, path: Path, store_path: Path, location: Location) -> None:
+        self.fd, self.path, self._store, self._location = fd, path, store_path, location
+
+    def ensure(self) -> None:
+        """Make sure the lock is still the file at the lock path, locking it again if not.
+
+        Someone may remove or replace the lock file while we hold it (a tidy-up script, a
+        neighbour in a shared folder); another writer may then have locked a new one. We
+        lock whatever is there now, waiting for that writer if need be; the caller then
+        checks that the store is still the file it read, so no write is lost either way.
+        """
+        if _same_file(self.fd, self.path):
+            return
+        fd = _acquire(self._store, self.path, self._location, time.monotonic())
+        os.close(self.fd)
+        self.fd = fd
+
+    def release(self) -> None:
+        os.close(self.fd)  # closing releases the lock
 
 
 _LOCK_POLL = 0.05  # seconds between tries of a held lock
@@ -515,10 +528,18 @@ _NOTICE_AFTER = 1.0  # seconds of waiting before the writer says it is waiting
 def _exclusive_lock(path: Path, location: Location) -> Iterator[_Lock]:
     # A sidecar lock file, because the store itself is replaced by rename: a lock on the
     # old inode would not exclude a writer that opened the new one.
+    lock_path = path.with_name(path.name + ".lock")
+    lock = _Lock(_acquire(path, lock_path, location, time.monotonic()), lock_path, path, location)
+    try:
+        yield lock
+    finally:
+        lock.release()
+
+
+def _acquire(path: Path, lock_path: Path, location: Location, started: float) -> int:
+    """A descriptor of the lock file at `lock_path`, exclusively locked."""
     import fcntl
 
-    lock_path = path.with_name(path.name + ".lock")
-    started = time.monotonic()
     noticed = False
     while True:
         fd = _open_lock(path, lock_path)
@@ -541,15 +562,13 @@ def _exclusive_lock(path: Path, location: Location) -> Iterator[_Lock]:
             # Locked a file that was removed or replaced while we waited: that lock
             # excludes nobody. Lock the file that is there now instead.
             if _same_file(fd, lock_path):
-                break
+                return fd
         except BaseException:
             os.close(fd)
             raise
         os.close(fd)
-    try:
-        yield _Lock(fd, lock_path)
-    finally:
-        os.close(fd)  # closing releases the lock
+        if time.monotonic() - started > max(location.wait, 1.0):
+            raise StoreError(f"cannot lock {path}: {lock_path} keeps being removed or replaced")
 
 
 def _open_lock(path: Path, lock_path: Path) -> int:
@@ -623,8 +642,9 @@ def _remove_stale_temps(path: Path) -> None:
         if name.startswith(prefix) and name.endswith(_TMP_SUFFIX):
             try:
                 # In a shared folder a file of that name may be someone else's: only our
-                # own go (unlink removes a link itself, never what it points to).
-                if os.lstat(folder / name).st_uid == os.geteuid():
+                # own go, and links (unlink removes a link itself, never what it points to).
+                st = os.lstat(folder / name)
+                if st.st_uid == os.geteuid() or stat.S_ISLNK(st.st_mode):
                     os.unlink(folder / name)
             except OSError:
                 pass

@@ -195,31 +195,58 @@ def kill_setup(tmp_path_factory):
     return {"base": base.read_bytes(), "full": full.read_bytes(), "input": new_input, "duration": duration}
 
 
-def _wait_for_new_temp(proc: subprocess.Popen, folder: Path, old: list[str]) -> bool:
-    """Poll until the writer has created its temp file (it is writing), or has exited."""
-    give_up = time.monotonic() + DEADLINE
-    while proc.poll() is None and time.monotonic() < give_up:
-        if set(temps(folder)) - set(old):
+def _is_writing(proc: subprocess.Popen, folder: Path) -> bool:
+    """Whether the writer holds its new file open: a nameless one (O_TMPFILE, shown by /proc
+    as `folder/#N (deleted)`) or a named temporary file."""
+    try:
+        fds = os.listdir(f"/proc/{proc.pid}/fd")
+    except OSError:
+        return False
+    for fd in fds:
+        try:
+            target = os.readlink(f"/proc/{proc.pid}/fd/{fd}")
+        except OSError:
+            continue
+        if target.startswith(f"{folder}/#") or (target.startswith(f"{folder}/.factcli-") and target.endswith(".tmp")):
             return True
     return False
 
 
-def kill_runs(tmp_path: Path, setup: dict, runs: int, seed: int) -> dict[str, int]:
+def _wait_until_writing(proc: subprocess.Popen, folder: Path) -> bool:
+    """Poll until the writer is writing its new file, or has exited."""
+    give_up = time.monotonic() + DEADLINE
+    while proc.poll() is None and time.monotonic() < give_up:
+        if _is_writing(proc, folder):
+            return True
+    return False
+
+
+def regular_temps(folder: Path) -> list[str]:
+    # An attacker's links named like temp files are not the writers' leftovers.
+    return [n for n in temps(folder) if not (folder / n).is_symlink()]
+
+
+def kill_runs(tmp_path: Path, setup: dict, runs: int, seed: int, folder: Path | None = None,
+              secret: Path | None = None) -> dict[str, int]:
     """Half the kills at a random moment of the whole import (mostly while it validates),
-    half at a random moment just after the writer's temp file appears: the write itself
-    lasts a few milliseconds, and those kills are the ones that test the atomic replace."""
+    half at a random moment just after the writer starts writing its new file: the write
+    itself lasts a few milliseconds, and those kills are the ones that test the atomic
+    replace. With `secret`, an attacker is swapping files in `folder` for links to it:
+    after every run it must be unchanged."""
     rng = random.Random(seed)
-    folder = tmp_path / "store"
-    folder.mkdir()
+    if folder is None:
+        folder = tmp_path / "store"
+        folder.mkdir()
     path = folder / "facts.json"
-    outcome = {"old": 0, "old+new": 0, "killed": 0, "finished": 0, "killed_mid_write": 0, "max_temps": 0}
+    before = fingerprint(secret) if secret else None
+    outcome = {"old": 0, "old+new": 0, "killed": 0, "finished": 0, "refused": 0, "killed_mid_write": 0,
+               "max_temps": 0}
     for run in range(runs):
         path.write_bytes(setup["base"])  # the same starting point; stale temps stay in the folder
-        stale = temps(folder)
         proc = start_import(path, setup["input"], folder)
         if run % 2:
             delay = rng.uniform(0.0, 0.004)
-            writing = _wait_for_new_temp(proc, folder, stale)
+            writing = _wait_until_writing(proc, folder)
             time.sleep(delay)
         else:
             delay = rng.uniform(0.0, setup["duration"] * 1.15)
@@ -227,26 +254,35 @@ def kill_runs(tmp_path: Path, setup: dict, runs: int, seed: int) -> dict[str, in
             time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         rc = proc.wait(timeout=DEADLINE)
-        outcome["killed" if rc == -signal.SIGKILL else "finished"] += 1
+        outcome["killed" if rc == -signal.SIGKILL else "finished" if rc == 0 else "refused"] += 1
         where = f"run {run} (seed {seed}, kill after {delay:.3f}s{' of writing' if writing else ''}, rc {rc})"
 
         raw = path.read_bytes()
-        assert raw in (setup["base"], setup["full"]), where
+        assert not path.is_symlink(), where
+        assert raw in (setup["base"], setup["full"]), where  # not corrupt
+        if rc == 0:
+            assert raw == setup["full"], where  # a finished import is never lost
+        assert rc in (0, 2, -signal.SIGKILL), where
         facts = store.load(loc(path))
         assert verify(facts) == [], where
+        if secret is not None:
+            assert fingerprint(secret) == before, where
         outcome["old" if raw == setup["base"] else "old+new"] += 1
         if writing and rc == -signal.SIGKILL and raw == setup["base"]:
             outcome["killed_mid_write"] += 1
-        # A writer killed mid-write leaves its temp file; the next writer removes it first.
-        outcome["max_temps"] = max(outcome["max_temps"], len(temps(folder)))
-        assert len(temps(folder)) <= 1, (where, temps(folder))
+        # A writer killed mid-write may leave its temp file; the next writer removes it first.
+        outcome["max_temps"] = max(outcome["max_temps"], len(regular_temps(folder)))
+        assert len(regular_temps(folder)) <= 1, (where, temps(folder))
+    return outcome
 
-    # One more, uninterrupted write cleans whatever the last kill left.
+
+def finish_cleanly(folder: Path, setup: dict) -> None:
+    """One more, uninterrupted write cleans whatever the last kill left."""
+    path = folder / "facts.json"
     path.write_bytes(setup["base"])
     assert cli("--db", str(path), "import", str(setup["input"]), cwd=folder).returncode == 0
-    assert temps(folder) == []
+    assert regular_temps(folder) == []
     assert path.read_bytes() == setup["full"]
-    return outcome
 
 
 def start_import(path: Path, records: Path, cwd: Path) -> subprocess.Popen:
@@ -260,6 +296,7 @@ def start_import(path: Path, records: Path, cwd: Path) -> subprocess.Popen:
 def test_killed_writers_leave_old_or_new_store(tmp_path, kill_setup):
     seed = random.randrange(1 << 30)
     outcome = kill_runs(tmp_path, kill_setup, runs=15, seed=seed)
+    finish_cleanly(tmp_path / "store", kill_setup)
     # kill_runs checks every run; this checks the runs were real kills, not finished imports.
     assert outcome["killed"] >= 5, outcome
     print(f"\nkill: 15 runs (seed {seed}, import ~{kill_setup['duration']:.2f}s): {outcome}, lost 0")
@@ -269,6 +306,7 @@ def test_killed_writers_leave_old_or_new_store(tmp_path, kill_setup):
 def test_soak_killed_writers(tmp_path, kill_setup):
     seed = random.randrange(1 << 30)
     outcome = kill_runs(tmp_path, kill_setup, runs=200, seed=seed)
+    finish_cleanly(tmp_path / "store", kill_setup)
     assert outcome["killed"] >= 100 and outcome["killed_mid_write"] > 0, outcome
     print(f"\nkill soak: 200 runs (seed {seed}): {outcome}, lost 0")
 
@@ -532,6 +570,7 @@ def test_swapping_temp_and_lock_files_for_links_changes_no_other_file(shared_fol
     attacker = Attacker(neighbour, shared_folder, root_secret, path.name)
     imported: list[str] = []
     refused = 0
+    reasons: list[str] = []
     try:
         for i in range(40):
             if i % 2:
@@ -542,6 +581,7 @@ def test_swapping_temp_and_lock_files_for_links_changes_no_other_file(shared_fol
                 if not ok:
                     err = done.stderr.decode()
                     assert len(err.splitlines()) == 1 and "internal error" not in err, err
+                    reasons.append(err.split(": ", 2)[-1][:60])
             else:
                 # Named temporary files, as on a file system without O_TMPFILE: the swap
                 # window is the whole write, and the attacker gets into it.
@@ -549,7 +589,8 @@ def test_swapping_temp_and_lock_files_for_links_changes_no_other_file(shared_fol
                 try:
                     import_records(loc(path), [one_claim(i)])
                     ok = True
-                except StoreError:
+                except StoreError as exc:
+                    reasons.append(str(exc).split(": ", 1)[-1][:60])
                     ok = False
                 finally:
                     store._TMPFILE_UNSUPPORTED.discard(shared_folder)
@@ -566,7 +607,8 @@ def test_swapping_temp_and_lock_files_for_links_changes_no_other_file(shared_fol
     assert sorted(c["statement"] for c in facts.claims) == sorted(imported)
     assert fingerprint(root_secret) == secret
     assert swaps["temp"] + swaps["lock"] > 0, swaps  # the attacker got in, and nothing followed
-    print(f"\nswap race: 40 writes, {len(imported)} stored, {refused} refused, attacker swaps {swaps}")
+    print(f"\nswap race: 40 writes, {len(imported)} stored, {refused} refused {sorted(set(reasons))}, "
+          f"attacker swaps {swaps}")
 
 
 def test_a_planted_lock_link_is_not_followed(tmp_path, root_secret):
@@ -952,3 +994,36 @@ def test_verify_reports_whatever_would_make_a_read_fail(tmp_path, case):
         assert "internal error" not in err and "Traceback" not in err, (command, err)
         if command != ["verify"]:
             assert len(err.splitlines()) == 1 and "damaged store" in err, (command, err)
+
+
+# --- (j) the soak: writers killed in a shared folder while the attacker swaps files ---------
+
+
+def shared_kill_soak(tmp_path, setup, neighbour, shared_folder, runs: int) -> dict[str, int]:
+    secret = tmp_path / "secret"
+    secret.write_bytes(b"root's own data\n")
+    secret.chmod(0o600)
+    shared_folder.joinpath("facts.json").write_bytes(setup["base"])
+    seed = random.randrange(1 << 30)
+    attacker = Attacker(neighbour, shared_folder, secret, "facts.json")
+    try:
+        outcome = kill_runs(tmp_path, setup, runs=runs, seed=seed, folder=shared_folder, secret=secret)
+    finally:
+        swaps = attacker.stop()
+    finish_cleanly(shared_folder, setup)
+    outcome.update(seed=seed, swaps_temp=swaps["temp"], swaps_lock=swaps["lock"], swaps_other=swaps["other"])
+    return outcome
+
+
+def test_killed_writers_in_a_shared_folder_with_the_attacker(tmp_path, kill_setup, neighbour, shared_folder):
+    outcome = shared_kill_soak(tmp_path, kill_setup, neighbour, shared_folder, runs=12)
+    assert outcome["killed"] >= 4, outcome
+    print(f"\nshared-folder kill: 12 runs: {outcome}; 0 corrupt, 0 lost, 0 targets changed")
+
+
+@pytest.mark.soak
+def test_soak_killed_writers_in_a_shared_folder_with_the_attacker(tmp_path, kill_setup, neighbour, shared_folder):
+    runs = int(os.environ.get("FACTCLI_SOAK_RUNS", "420"))
+    outcome = shared_kill_soak(tmp_path, kill_setup, neighbour, shared_folder, runs=runs)
+    assert outcome["killed"] >= min(300, runs // 2) and outcome["killed_mid_write"] > 0, outcome
+    print(f"\nshared-folder kill soak: {runs} runs: {outcome}; 0 corrupt, 0 lost, 0 targets changed")
