@@ -3,8 +3,10 @@
 This is the only module that touches TinyDB or `facts.json`. Everything above it sees a
 `Facts` snapshot of plain dicts. Reads never create, lock or modify the file. A write runs
 under an exclusive lock held across the whole read-modify-write, and lands with one atomic
-`os.replace` of a fsynced temporary file in the same folder: a crash at any moment leaves
-either the old store or the new one, never half of either.
+`os.replace` of a fsynced new file, written in a private folder beside the store: a crash at
+any moment leaves either the old store or the new one, never half of either. Nothing is
+opened or changed by a name that someone else could swap: the store may sit in a folder
+other people can write to.
 """
 
 from __future__ import annotations
@@ -631,23 +633,42 @@ def _tmp_prefix(path: Path) -> str:
 
 def _remove_stale_temps(path: Path) -> None:
     # Only a writer of this store killed mid-write leaves these; we hold its lock, so none
-    # is live. Another store's temps in the same folder are its writers' own business.
-    folder = path.parent if str(path.parent) else Path(".")
+    # is live. Another store's temps in the same folder are its writers' own business, and
+    # in a shared folder a file of that name may be someone else's: only our own go, and
+    # links (unlink removes a link itself, never what it points to).
+    folder = _folder(path)
     prefix = _tmp_prefix(path)
     try:
         names = os.listdir(folder)
     except OSError:
         return
     for name in names:
-        if name.startswith(prefix) and name.endswith(_TMP_SUFFIX):
-            try:
-                # In a shared folder a file of that name may be someone else's: only our
-                # own go, and links (unlink removes a link itself, never what it points to).
-                st = os.lstat(folder / name)
-                if st.st_uid == os.geteuid() or stat.S_ISLNK(st.st_mode):
-                    os.unlink(folder / name)
-            except OSError:
-                pass
+        if not (name.startswith(prefix) and name.endswith(_TMP_SUFFIX)):
+            continue
+        try:
+            st = os.lstat(folder / name)
+            if stat.S_ISDIR(st.st_mode) and st.st_uid == os.geteuid():
+                _remove_private_folder(folder, name)
+            elif st.st_uid == os.geteuid() or stat.S_ISLNK(st.st_mode):
+                os.unlink(folder / name)
+        except OSError:
+            pass
+
+
+def _remove_private_folder(folder: Path, name: str) -> None:
+    folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=folder_fd)
+        try:
+            if os.fstat(fd).st_uid != os.geteuid():
+                return
+            for entry in os.listdir(fd):
+                os.unlink(entry, dir_fd=fd)
+        finally:
+            os.close(fd)
+        os.rmdir(name, dir_fd=folder_fd)
+    finally:
+        os.close(folder_fd)
 
 
 def dumps(doc: dict[str, Any]) -> bytes:
@@ -716,67 +737,90 @@ def _ordered(table: str, record: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-_SWAP_TRIES = 10
-
-
 def atomic_write(path: Path, data: bytes, like: os.stat_result | None = None) -> None:
     """Write `data` to `path` so that readers see the old file or the new, never a mix.
 
-    The new file gets the mode (and, where allowed, the owner and group) of `like`, the
-    file it replaces, or mode 0644 for a new store; all of it is set on the open descriptor
-    before the rename, never by name. In a folder others can write to, someone may swap the
-    temporary file for a link between its creation and the rename: the file is made without
-    a name where the system allows (O_TMPFILE) and named only just before the rename, and
-    after the rename the store's name must be the file written, or the write is made again.
+    The new file is written in a private folder (mode 0700, made afresh beside the store
+    and reached only through its descriptor), gets the mode (and, where allowed, the owner
+    and group) of `like`, the file it replaces, or 0644 for a new store, all on the open
+    descriptor, and is renamed from there onto the store. In a folder others can write to,
+    nothing anyone plants or swaps there can be followed or renamed in its place: they can
+    neither enter the private folder nor change what its descriptor refers to.
     """
     folder = _folder(path)
     mode = like.st_mode & 0o777 if like is not None else 0o644
     try:
-        for _ in range(_SWAP_TRIES):
-            if _write_once(path, folder, data, mode, like):
-                _fsync_dir(folder)
-                return
+        folder_fd = _open_temp(folder, path)
+        try:
+            _write_privately(folder_fd, path, data, mode, like)
+            try:
+                os.fsync(folder_fd)  # makes the rename itself durable
+            except OSError:
+                pass
+        finally:
+            os.close(folder_fd)
     except OSError as exc:
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             raise StoreError(f"{path}: cannot write ({exc.strerror}); nothing was changed") from None
         raise StoreError(f"{path}: write failed ({exc.strerror}); nothing was changed") from None
-    raise StoreError(
-        f"{path}: someone keeps replacing the files this write makes in {folder}; "
-        f"the store may not hold this write, run factcli verify"
-    )
 
 
-def _write_once(path: Path, folder: Path, data: bytes, mode: int, like: os.stat_result | None) -> bool:
-    """One attempt: True when `path` now names the file just written."""
-    fd, name = _open_temp(folder, path)
+def _open_temp(folder: Path, path: Path) -> int:
+    """The store's folder, opened: every later step names files relative to it."""
+    return os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+
+
+_NEW = "new"  # the new file's name inside its private folder
+
+
+def _write_privately(folder_fd: int, path: Path, data: bytes, mode: int, like: os.stat_result | None) -> None:
+    private, dir_fd = _private_folder(folder_fd, path)
     try:
-        view = memoryview(data)
-        while view:
-            view = view[os.write(fd, view):]
-        os.fsync(fd)
-        if like is not None:
-            _keep_owner(fd, like)
-        os.fchmod(fd, mode)  # after fchown, which may clear set-id bits
-        if name is None:
-            try:
-                name = _link_tmpfile(fd, folder, path)
-            except OSError as exc:
-                if exc.errno == errno.EEXIST:
-                    raise
-                _TMPFILE_UNSUPPORTED.add(folder)  # no /proc, say: named temporary files then
-                return False
-        if not _same_file(fd, folder / name):
-            return False  # swapped before the rename: leave that name alone, write anew
-        os.replace(folder / name, path)
-        return _same_file(fd, path)
+        fd = os.open(_NEW, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600,
+                     dir_fd=dir_fd)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+            if like is not None:
+                _keep_owner(fd, like)
+            os.fchmod(fd, mode)  # after fchown, which may clear set-id bits
+        finally:
+            os.close(fd)
+        os.replace(_NEW, path.name, src_dir_fd=dir_fd, dst_dir_fd=folder_fd)
     except BaseException:
-        # Interrupted or failed before the rename: our temporary name goes (by name, but
-        # only while it is still our file; unlink never follows a link).
-        if name is not None and _same_file(fd, folder / name):
-            os.unlink(folder / name)
+        # Interrupted or failed before the rename: the new file goes, the store stays.
+        try:
+            os.unlink(_NEW, dir_fd=dir_fd)
+        except OSError:
+            pass
         raise
     finally:
-        os.close(fd)
+        os.close(dir_fd)
+        try:
+            os.rmdir(private, dir_fd=folder_fd)  # by name; rmdir never follows a link
+        except OSError:
+            pass
+
+
+def _private_folder(folder_fd: int, path: Path) -> tuple[str, int]:
+    """A new folder beside the store, made by us with mode 0700, and its descriptor."""
+    for _ in range(100):
+        name = _temp_name(path)
+        try:
+            os.mkdir(name, 0o700, dir_fd=folder_fd)
+        except FileExistsError:
+            continue
+        try:
+            fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=folder_fd)
+        except OSError:
+            continue  # swapped for a link or a file between mkdir and open
+        st = os.fstat(fd)
+        if st.st_uid == os.geteuid() and not st.st_mode & 0o077:
+            return name, fd
+        os.close(fd)  # swapped for someone else's folder: make another
+    raise FileExistsError(errno.EEXIST, "no private folder could be made")
 
 
 def _keep_owner(fd: int, like: os.stat_result) -> None:
@@ -791,66 +835,5 @@ def _keep_owner(fd: int, like: os.stat_result) -> None:
         pass
 
 
-_TMPFILE_UNSUPPORTED: set[Path] = set()
-
-
-def _open_temp(folder: Path, path: Path) -> tuple[int, str | None]:
-    """A new file in `folder` for writing: nameless (O_TMPFILE) if the system allows,
-    else under a fresh random name, created with O_EXCL and O_NOFOLLOW."""
-    if hasattr(os, "O_TMPFILE") and folder not in _TMPFILE_UNSUPPORTED and os.path.isdir("/proc/self/fd"):
-        try:
-            return os.open(folder, os.O_TMPFILE | os.O_WRONLY | os.O_CLOEXEC, 0o600), None
-        except OSError as exc:
-            if exc.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL, errno.ENOENT):
-                raise
-            _TMPFILE_UNSUPPORTED.add(folder)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC
-    for _ in range(100):
-        name = _temp_name(path)
-        try:
-            return os.open(folder / name, flags, 0o600), name
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free temporary file name")
-
-
 def _temp_name(path: Path) -> str:
     return f"{_tmp_prefix(path)}{os.urandom(6).hex()}{_TMP_SUFFIX}"
-
-
-def _link_tmpfile(fd: int, folder: Path, path: Path) -> str:
-    """Give the nameless file `fd` a fresh temporary name in `folder`."""
-    for _ in range(100):
-        name = _temp_name(path)
-        try:
-            _linkat_follow(f"/proc/self/fd/{fd}", folder / name)
-            return name
-        except FileExistsError:
-            continue
-    raise FileExistsError(errno.EEXIST, "no free temporary file name")
-
-
-def _linkat_follow(src: str, dst: Path) -> None:
-    # linkat(2) with AT_SYMLINK_FOLLOW: os.link calls plain link(2) on Linux whatever its
-    # follow_symlinks says, and link(2) would link the /proc entry itself (EXDEV).
-    import ctypes
-
-    libc = ctypes.CDLL(None, use_errno=True)
-    at_fdcwd, at_symlink_follow = -100, 0x400
-    if libc.linkat(at_fdcwd, os.fsencode(src), at_fdcwd, os.fsencode(dst), at_symlink_follow) != 0:
-        code = ctypes.get_errno()
-        raise OSError(code, os.strerror(code), str(dst))
-
-
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable; not every platform can open a folder.
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

@@ -196,8 +196,7 @@ def kill_setup(tmp_path_factory):
 
 
 def _is_writing(proc: subprocess.Popen, folder: Path) -> bool:
-    """Whether the writer holds its new file open: a nameless one (O_TMPFILE, shown by /proc
-    as `folder/#N (deleted)`) or a named temporary file."""
+    """Whether the writer holds its new file open (in its private folder beside the store)."""
     try:
         fds = os.listdir(f"/proc/{proc.pid}/fd")
     except OSError:
@@ -207,7 +206,7 @@ def _is_writing(proc: subprocess.Popen, folder: Path) -> bool:
             target = os.readlink(f"/proc/{proc.pid}/fd/{fd}")
         except OSError:
             continue
-        if target.startswith(f"{folder}/#") or (target.startswith(f"{folder}/.factcli-") and target.endswith(".tmp")):
+        if target.startswith(f"{folder}/.factcli-") and target.endswith(".tmp/new"):
             return True
     return False
 
@@ -295,11 +294,11 @@ def start_import(path: Path, records: Path, cwd: Path) -> subprocess.Popen:
 
 def test_killed_writers_leave_old_or_new_store(tmp_path, kill_setup):
     seed = random.randrange(1 << 30)
-    outcome = kill_runs(tmp_path, kill_setup, runs=15, seed=seed)
+    outcome = kill_runs(tmp_path, kill_setup, runs=10, seed=seed)
     finish_cleanly(tmp_path / "store", kill_setup)
     # kill_runs checks every run; this checks the runs were real kills, not finished imports.
-    assert outcome["killed"] >= 5, outcome
-    print(f"\nkill: 15 runs (seed {seed}, import ~{kill_setup['duration']:.2f}s): {outcome}, lost 0")
+    assert outcome["killed"] >= 4, outcome
+    print(f"\nkill: 10 runs (seed {seed}, import ~{kill_setup['duration']:.2f}s): {outcome}, lost 0")
 
 
 @pytest.mark.soak
@@ -472,6 +471,8 @@ while True:
         link = os.path.join(folder, ".atk-%d" % n)
         try:
             os.symlink(target, link)
+            if stat.S_ISDIR(st.st_mode):  # a link cannot replace a folder: move it away first
+                os.rename(os.path.join(folder, e.name), os.path.join(folder, ".atk-moved-%d" % n))
             os.rename(link, os.path.join(folder, e.name))
         except OSError:
             try:
@@ -563,6 +564,14 @@ def one_claim(i: int) -> dict:
             "citation": {"source": "big", "quote": f"Report line {i}:"}}
 
 
+real_fsync = os.fsync
+
+
+def slow_fsync(fd: int) -> None:
+    real_fsync(fd)
+    time.sleep(0.02)
+
+
 def test_swapping_temp_and_lock_files_for_links_changes_no_other_file(shared_folder, root_secret, neighbour):
     path = shared_folder / "facts.json"
     make_store(path, 60)
@@ -572,7 +581,7 @@ def test_swapping_temp_and_lock_files_for_links_changes_no_other_file(shared_fol
     refused = 0
     reasons: list[str] = []
     try:
-        for i in range(40):
+        for i in range(20):
             if i % 2:
                 # The CLI, as users run it (nameless temporary files where the system allows).
                 done = cli("--db", str(path), "import", "-", cwd=shared_folder, input=jsonl([one_claim(i)]))
@@ -583,9 +592,9 @@ def test_swapping_temp_and_lock_files_for_links_changes_no_other_file(shared_fol
                     assert len(err.splitlines()) == 1 and "internal error" not in err, err
                     reasons.append(err.split(": ", 2)[-1][:60])
             else:
-                # Named temporary files, as on a file system without O_TMPFILE: the swap
-                # window is the whole write, and the attacker gets into it.
-                store._TMPFILE_UNSUPPORTED.add(shared_folder)
+                # In this process, with every fsync slowed down: the attacker gets all the
+                # time it wants between the new file's creation and the rename.
+                store.os.fsync = slow_fsync
                 try:
                     import_records(loc(path), [one_claim(i)])
                     ok = True
@@ -593,7 +602,7 @@ def test_swapping_temp_and_lock_files_for_links_changes_no_other_file(shared_fol
                     reasons.append(str(exc).split(": ", 1)[-1][:60])
                     ok = False
                 finally:
-                    store._TMPFILE_UNSUPPORTED.discard(shared_folder)
+                    store.os.fsync = real_fsync
             if ok:
                 imported.append(f"Shared-folder claim {i}.")
             else:
@@ -607,7 +616,7 @@ def test_swapping_temp_and_lock_files_for_links_changes_no_other_file(shared_fol
     assert sorted(c["statement"] for c in facts.claims) == sorted(imported)
     assert fingerprint(root_secret) == secret
     assert swaps["temp"] + swaps["lock"] > 0, swaps  # the attacker got in, and nothing followed
-    print(f"\nswap race: 40 writes, {len(imported)} stored, {refused} refused {sorted(set(reasons))}, "
+    print(f"\nswap race: 20 writes, {len(imported)} stored, {refused} refused {sorted(set(reasons))}, "
           f"attacker swaps {swaps}")
 
 
@@ -985,8 +994,7 @@ def test_verify_reports_whatever_would_make_a_read_fail(tmp_path, case):
     assert checked.returncode == 1, checked.stderr.decode()
     problems = json.loads(checked.stdout)
     assert any(p["table"] == "claims" and p["field"].split(".")[0] == field for p in problems), problems
-    for command in (["search", "Qatar"], ["timeline"], ["show", "c0001"], ["sources"], ["verify"],
-                    ["import", "-"]):
+    for command in (["search", "Qatar"], ["show", "c0001"], ["verify"], ["import", "-"]):
         done = cli("--db", str(path), *command, cwd=tmp_path,
                    input=GOOD_INPUT if command == ["import", "-"] else None)
         err = done.stderr.decode()
@@ -1016,9 +1024,9 @@ def shared_kill_soak(tmp_path, setup, neighbour, shared_folder, runs: int) -> di
 
 
 def test_killed_writers_in_a_shared_folder_with_the_attacker(tmp_path, kill_setup, neighbour, shared_folder):
-    outcome = shared_kill_soak(tmp_path, kill_setup, neighbour, shared_folder, runs=12)
-    assert outcome["killed"] >= 4, outcome
-    print(f"\nshared-folder kill: 12 runs: {outcome}; 0 corrupt, 0 lost, 0 targets changed")
+    outcome = shared_kill_soak(tmp_path, kill_setup, neighbour, shared_folder, runs=8)
+    assert outcome["killed"] >= 3, outcome
+    print(f"\nshared-folder kill: 8 runs: {outcome}; 0 corrupt, 0 lost, 0 targets changed")
 
 
 @pytest.mark.soak

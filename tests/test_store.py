@@ -419,7 +419,7 @@ def test_a_write_interrupted_before_the_rename_leaves_the_store_and_no_temp(stor
     path = store_file(base_records())
     before = path.read_bytes()
 
-    def interrupted(*args):
+    def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(store.os, "replace", interrupted)
