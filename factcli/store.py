@@ -776,7 +776,7 @@ _NEW = "new"  # the new file's name inside its private folder
 def _write_privately(folder_fd: int, path: Path, data: bytes, mode: int, like: os.stat_result | None) -> None:
     private, dir_fd = _private_folder(folder_fd, path)
     try:
-        fd = os.open(_NEW, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600,
+        fd = os.open(_NEW, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600,
                      dir_fd=dir_fd)
         try:
             view = memoryview(data)
@@ -817,9 +817,9 @@ def _private_folder(folder_fd: int, path: Path) -> tuple[str, int]:
         except OSError:
             continue  # swapped for a link or a file between mkdir and open
         st = os.fstat(fd)
-        if st.st_uid == os.geteuid() and not st.st_mode & 0o077:
+        if st.st_uid == os.geteuid() and not st.st_mode & 0o077 and not os.listdir(fd):
             return name, fd
-        os.close(fd)  # swapped for someone else's folder: make another
+        os.close(fd)  # swapped for someone else's folder (or an old one of ours): make another
     raise FileExistsError(errno.EEXIST, "no private folder could be made")
 
 
