@@ -222,6 +222,9 @@ def sources(app: App, output: Any) -> int:
 def show(app: App, claim_id: str, output: Any) -> int:
     """One claim whole: statement, quote in its paragraph, speaker, via, source, date.
 
+    A corrected claim lists its revisions (when, what changed, why); a retracted one says
+    when and why it was retracted.
+
     \b
     Examples:
       factcli show c0001
@@ -249,7 +252,7 @@ def verify(app: App, output: Any) -> int:
     \b
     Examples:
       factcli verify
-      factcli --db other.json verify --json
+      factcli --db mine.json verify --json
     """
     from . import render
     from .verify import verify as run_verify
@@ -276,32 +279,57 @@ def verify(app: App, output: Any) -> int:
 @click.argument("file", metavar="FILE")
 @click.option("--create", is_flag=True, help="Start a new store at --db if the file does not exist.")
 @click.option("--create-entities", is_flag=True, help="Accept unknown subject/object/speaker names as new entities.")
+@click.option("--with-dependencies", "from_store", metavar="FROM_STORE",
+              help="Bring the sources and entities the claims need from this store.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing when all goes well.")
 @pass_app
-def import_(app: App, file: Any, create: bool, create_entities: bool) -> int:
+def import_(app: App, file: Any, create: bool, create_entities: bool, from_store: str | None, quiet: bool) -> int:
     """Add sources, entities and claims from FILE (JSON array or JSON Lines; - for stdin).
 
     A record with `text` is a source, one with `citation` a claim, one with `type` and
-    `name` an entity. The whole input is checked first; one problem and nothing is written.
+    `name` an entity: what `export`, `search`, `show`, `sources` and `entities` print (in
+    --json or --jsonl) imports back, their derived fields ignored. The whole input is
+    checked first; one problem and nothing is written. The new claims' ids are printed,
+    one a line, and a summary on stderr.
 
     \b
     Examples:
       factcli --db mine.json import claims.jsonl
-      factcli search S-400 --json | factcli --db copy.json import -
+      factcli export S-400 | factcli --db s400.json import --create -
+      factcli search S-400 --json | factcli --db other.json import --create --with-dependencies facts.json -
     """
     from .importer import import_records, parse_records, read_input
     from .render import plain
 
     name, text = read_input(file)
     records = parse_records(text, name=name)
+    donor = None
+    if from_store:
+        donor = store.load(store.locate(from_store))
+        refuse_damaged(donor)
     summary = _with_progress(len(records), lambda progress: import_records(
-        app.location, records, create=create, create_entities=create_entities, progress=progress))
+        app.location, records, create=create, create_entities=create_entities, progress=progress,
+        dependencies=donor))
+    if quiet:
+        return 0
+    for cid in summary.claim_ids:
+        click.echo(cid)
     err = sys.stderr
     extra = f", {summary.unchanged} already present" if summary.unchanged else ""
     err.write(
-        f"imported {summary.sources} sources, {summary.entities} entities, "
-        f"{summary.claims} claims into {plain(str(app.location.path))}{extra}\n"
+        f"imported {summary.sources} sources{_named(summary.source_ids)}, {summary.entities} entities"
+        f"{_named(summary.entity_ids)}, {summary.claims} claims into {plain(str(app.location.path))}{extra}\n"
     )
     return 0
+
+
+def _named(ids: list[str], most: int = 5) -> str:
+    """A few new source or entity ids for the summary line; the claims' are on stdout."""
+    from .render import plain
+
+    return f" ({plain(', '.join(ids))})" if 0 < len(ids) <= most else ""
+
+
 
 
 def _with_progress(total: int, run: Any) -> Any:
@@ -330,8 +358,10 @@ def filter_options(func: Any) -> Any:
     @click.option("--since", metavar="DATE", help="Claims dated on or after: 2017-10, 'Oct 2017', 'أكتوبر 2017'.")
     @click.option("--until", metavar="DATE", help="Claims dated on or before (same forms).")
     @click.option("--limit", type=click.IntRange(min=1), help="At most this many results.")
+    @click.option("--include-retracted", is_flag=True, help="Include retracted claims (marked RETRACTED).")
     @functools.wraps(func)
-    def wrapper(*args: Any, subject, predicate, object_, speaker, source, since, until, limit, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, subject, predicate, object_, speaker, source, since, until, limit, include_retracted,
+                **kwargs: Any) -> Any:
         from .search import Query
 
         query = Query(
@@ -339,6 +369,7 @@ def filter_options(func: Any) -> Any:
             subject=list(subject), predicate=list(predicate), object=list(object_),
             speaker=list(speaker), source=list(source),
             since=_when("--since", since), until=_when("--until", until), limit=limit,
+            include_retracted=include_retracted,
         )
         return func(*args, query=query, **kwargs)
 
@@ -503,12 +534,14 @@ def _one_source(facts: Any, ref: str) -> str:
 @main.command()
 @click.argument("source_a")
 @click.argument("source_b")
+@click.option("--include-retracted", is_flag=True, help="Compare retracted claims too.")
 @output_options
 @pass_app
-def diff(app: App, source_a: str, source_b: str, output: Any) -> int:
+def diff(app: App, source_a: str, source_b: str, include_retracted: bool, output: Any) -> int:
     """What two sources say that the other doesn't, where they agree, differ or conflict.
 
     Exit 0 when nothing differs, 1 when anything does, 2 on trouble (like diff(1)).
+    Retracted claims are left out unless --include-retracted.
 
     \b
     Examples:
@@ -519,7 +552,7 @@ def diff(app: App, source_a: str, source_b: str, output: Any) -> int:
     from .compare import diff as run_diff
 
     facts = app.facts()
-    result = run_diff(facts, _one_source(facts, source_a), _one_source(facts, source_b))
+    result = run_diff(facts, _one_source(facts, source_a), _one_source(facts, source_b), include_retracted)
     if output.fmt == "json":
         render.write_json(output.out, result.to_dict())
     elif output.fmt == "jsonl":  # one object, so one line
@@ -555,9 +588,58 @@ def compare(app: App, query: Any, output: Any) -> int:
     hits = run_search(facts, query)
     if not hits:
         return _nothing_found(app, output, query.terms)
-    matrix = run_compare(facts, [h.claim for h in hits], columns)
+    matrix = run_compare(facts, [h.claim for h in hits], columns, query.include_retracted)
     render.render_matrix(output, matrix)
     return 0
+
+
+# --- export -------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("terms", nargs=-1)
+@filter_options
+@pass_app
+def export(app: App, query: Any) -> int:
+    """Write records as JSON Lines that `import` reads back: sources, entities, then claims.
+
+    Without a query or filter, the whole store, retracted claims and every correction's
+    trail included: `import --create` of it makes an equivalent store. With one, the
+    claims `search` would find (in stored order) with the sources they cite and the
+    entities they name.
+
+    \b
+    Examples:
+      factcli export > backup.jsonl
+      factcli export S-400 --source khaleej-2018-07-21 | factcli --db s400.json import --create -
+    """
+    from . import render
+    from .export import export_records
+    from .search import search as run_search
+
+    facts = app.facts()
+    filtered = query.terms or any(getattr(query, f) for f in (
+        "subject", "object", "predicate", "speaker", "source", "since", "until", "limit"))
+    if filtered:
+        hits = run_search(facts, query)
+        if not hits:
+            return _nothing_found(app, _Plain(sys.stdout, sys.stderr), query.terms)
+        records = export_records(facts, [h.claim for h in hits])
+    else:
+        records = export_records(facts)
+    out = sys.stdout
+    for rec in records:
+        out.write(render.dumps(rec) + "\n")
+    return 0
+
+
+class _Plain:
+    """Where `_nothing_found` writes for a command without output formats."""
+
+    fmt = "jsonl"
+
+    def __init__(self, out: Any, err: Any) -> None:
+        self.out, self.err = out, err
 
 
 # --- add ------------------------------------------------------------------------------
@@ -625,6 +707,216 @@ def _parse_value(text: str | None) -> dict[str, Any] | None:
     if len(parts) != 2:
         raise InputError(f"--value {text!r}: expected 'AMOUNT UNIT', e.g. '30 km'")
     return {"amount": int(amount) if amount.is_integer() else amount, "unit": parts[1]}
+
+
+# --- corrections ----------------------------------------------------------------------
+
+
+def _reason_option(func: Any) -> Any:
+    return click.option("--reason", required=True, help="Why: kept in the record's revisions.")(func)
+
+
+def _yes_option(func: Any) -> Any:
+    return click.option("--yes", "-y", is_flag=True, help="Apply without showing the change and asking.")(func)
+
+
+def _change(app: App, make: Any, yes: bool, done: str) -> int:
+    """Plan the change, show it, ask unless --yes, then write it in one atomic step."""
+    from . import curate
+    from .render import plain
+
+    plan = make(app.facts())
+    for note in plan.notes:
+        _say(sys.stderr, f"note: {note}")
+    if not yes:
+        for line in plan.describe():
+            click.echo(plain(line))
+        try:
+            agreed = click.confirm("apply this change?", default=False, err=True)
+        except click.Abort:
+            sys.stderr.write("\n")  # end the prompt's line: the error is a line of its own
+            raise InputError("nothing changed: no answer (--yes applies without asking)") from None
+        if not agreed:
+            _say(sys.stderr, "nothing changed")
+            return 1
+    written = curate.apply(app.location, make, plan)
+    claims = [c.id for c in written.changes if c.table == "claims"]
+    entities = [c.id for c in written.changes if c.table == "entities"]
+    what = [f"claim{'s' if len(claims) > 1 else ''} {', '.join(claims)}"] if claims else []
+    what += [f"entit{'ies' if len(entities) > 1 else 'y'} {', '.join(entities)}"] if entities else []
+    what += [f"removed entity {', '.join(written.removed)}"] if written.removed else []
+    sys.stderr.write(plain(f"{done}: {'; '.join(what)} in {app.location.path} at {written.at}") + "\n")
+    return 0
+
+
+@main.command()
+@click.argument("claim_id")
+@click.option("--statement", help="One plain English sentence.")
+@click.option("--subject", help="Entity id or name.")
+@click.option("--predicate", help="Predicate from the vocabulary.")
+@click.option("--object", "object_", help="Entity id or name ('' for none).")
+@click.option("--value", metavar="AMOUNT UNIT", help="A figure, e.g. '8600000000 USD' ('' for none).")
+@click.option("--date", "date_", metavar="DATE", help="A date or phrase, read against the source's publication ('' for none).")
+@click.option("--polarity", type=click.Choice(["affirmed", "negated"]))
+@click.option("--modality", type=click.Choice(["fact", "planned", "expected", "in_talks", "claimed", "hedged"]))
+@click.option("--speaker", help="Who said it ('' for none).")
+@click.option("--via", help="Agency or outlet the source took it from ('' for none).")
+@click.option("--source", "source_id", metavar="ID", help="Another source for the citation.")
+@click.option("--quote", help="Other exact words of the source (offsets are found again).")
+@click.option("--create-entities", is_flag=True, help="Accept unknown names as new entities.")
+@_reason_option
+@_yes_option
+@pass_app
+def edit(app: App, claim_id: str, statement, subject, predicate, object_, value, date_, polarity, modality,
+         speaker, via, source_id, quote, create_entities, reason: str, yes: bool) -> int:
+    """Correct a claim: any field but its id and citation offsets, checked like an import.
+
+    The change is shown and asked for (unless --yes), then written in one step and kept
+    in the claim's revisions: when, each field from and to, and the reason.
+
+    \b
+    Examples:
+      factcli --db mine.json edit c0002 --quote "وقع البلدان اتفاقا لإمداد الدوحة بأسلحة خفيفة مثل بنادق كلاشنيكوف" \\
+          --statement "Qatar and Russia signed an agreement to supply Doha with light weapons such as Kalashnikov rifles." \\
+          --reason "quote the whole clause" --yes
+      factcli --db mine.json edit c0005 --date "السبت" --reason "he spoke as ambassador on Saturday 21 July 2018" --yes
+      factcli --db mine.json show c0005
+    """
+    from . import curate
+
+    given = {"statement": statement, "subject": subject, "predicate": predicate, "object": object_,
+             "value": value, "date": date_, "polarity": polarity, "modality": modality, "speaker": speaker,
+             "via": via, "source": source_id, "quote": quote}
+    fields = {k: v for k, v in given.items() if v is not None}
+    if not fields:
+        raise InputError("edit needs at least one field to change (see 'factcli edit --help')")
+    for k in list(fields):
+        if fields[k] == "" and k in curate.CLEARABLE_CLAIM_FIELDS:
+            fields[k] = None
+    if fields.get("value") is not None:
+        fields["value"] = _parse_value(fields["value"])
+    return _change(app, lambda facts: curate.plan_edit(
+        facts, claim_id, fields, reason, create_entities=create_entities), yes, "edited")
+
+
+@main.command()
+@click.argument("claim_id")
+@_reason_option
+@_yes_option
+@pass_app
+def retract(app: App, claim_id: str, reason: str, yes: bool) -> int:
+    """Retract a claim: it keeps its id and record, and says when and why.
+
+    A retracted claim is left out of search, timeline, diff and compare unless
+    --include-retracted; `show` still shows it, with the retraction.
+
+    \b
+    Examples:
+      factcli --db mine.json retract c0003 --reason "c0016 states it, attributed to the ambassador" --yes
+      factcli --db mine.json show c0003
+      factcli --db mine.json search Kalashnikov --include-retracted
+    """
+    from . import curate
+
+    return _change(app, lambda facts: curate.plan_retract(facts, claim_id, reason), yes, "retracted")
+
+
+@main.group()
+def entity() -> None:
+    """Correct an entity: its names, Arabic name, description and type; merge two into one.
+
+    \b
+    Examples:
+      factcli --db mine.json entity add-alias s-400 "С-400" --reason "the Russian spelling" --yes
+      factcli --db mine.json entity set kornet --description "Russian anti-tank guided missile" --reason "say what it is" --yes
+    """
+
+
+@entity.command("set")
+@click.argument("entity_ref", metavar="ENTITY")
+@click.option("--name", help="The English name (the old one is kept as an alias).")
+@click.option("--name-ar", help="The Arabic name ('' for none).")
+@click.option("--description", help="What it is ('' for none).")
+@click.option("--type", "type_", metavar="TYPE", help="country, person, organization, weapon_system, agreement, event, place, topic.")
+@_reason_option
+@_yes_option
+@pass_app
+def entity_set(app: App, entity_ref: str, name, name_ar, description, type_, reason: str, yes: bool) -> int:
+    """Set an entity's name, Arabic name, description or type ('' empties an optional one).
+
+    \b
+    Examples:
+      factcli --db mine.json entity set fsvts --name "Federal Service for Military-Technical Cooperation (FSVTS)" \\
+          --reason "the acronym the press uses" --yes
+      factcli --db mine.json entity set kornet --description "Russian anti-tank guided missile" --reason "say what it is" --yes
+    """
+    from . import curate
+
+    given = {"name": name, "name_ar": name_ar, "description": description, "type": type_}
+    fields = {k: (None if v == "" and k in curate.CLEARABLE_ENTITY_FIELDS else v) for k, v in given.items() if v is not None}
+    if not fields:
+        raise InputError("entity set needs --name, --name-ar, --description or --type")
+    return _change(app, lambda facts: curate.plan_entity_set(facts, entity_ref, fields, reason), yes, "changed")
+
+
+@entity.command("add-alias")
+@click.argument("entity_ref", metavar="ENTITY")
+@click.argument("names", nargs=-1, required=True)
+@_reason_option
+@_yes_option
+@pass_app
+def entity_add_alias(app: App, entity_ref: str, names: tuple[str, ...], reason: str, yes: bool) -> int:
+    """Add names a user may type for an entity (any script).
+
+    \b
+    Examples:
+      factcli --db mine.json entity add-alias s-400 "С-400" "تريومف" --reason "Russian and other Arabic spellings" --yes
+    """
+    from . import curate
+
+    return _change(app, lambda facts: curate.plan_aliases(facts, entity_ref, list(names), [], reason),
+                   yes, "changed")
+
+
+@entity.command("remove-alias")
+@click.argument("entity_ref", metavar="ENTITY")
+@click.argument("names", nargs=-1, required=True)
+@_reason_option
+@_yes_option
+@pass_app
+def entity_remove_alias(app: App, entity_ref: str, names: tuple[str, ...], reason: str, yes: bool) -> int:
+    """Remove aliases of an entity.
+
+    \b
+    Examples:
+      factcli --db mine.json entity add-alias kalashnikov "AKM" --reason "a rifle of the family" --yes
+      factcli --db mine.json entity remove-alias kalashnikov "AKM" --reason "a variant, not the rifle itself" --yes
+    """
+    from . import curate
+
+    return _change(app, lambda facts: curate.plan_aliases(facts, entity_ref, [], list(names), reason),
+                   yes, "changed")
+
+
+@entity.command("merge")
+@click.argument("keep")
+@click.argument("gone")
+@_reason_option
+@_yes_option
+@pass_app
+def entity_merge(app: App, keep: str, gone: str, reason: str, yes: bool) -> int:
+    """Merge entity GONE into KEEP: its claims re-pointed, its names kept as KEEP's aliases.
+
+    \b
+    Examples:
+      factcli --db mine.json add --source khaleej-2018-07-21 --quote "تبحث قطر مع روسيا" --subject Katar \\
+          --predicate negotiating_purchase --object s-400 --modality in_talks --create-entities \\
+          --statement "Qatar is discussing a possible S-400 purchase with Russia."
+      factcli --db mine.json entity merge qatar katar --reason "Katar is Qatar, spelt the German way" --yes
+    """
+    from . import curate
+
+    return _change(app, lambda facts: curate.plan_merge(facts, keep, gone, reason), yes, "merged")
 
 
 if __name__ == "__main__":  # pragma: no cover

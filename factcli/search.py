@@ -82,6 +82,7 @@ class Query:
     since: DateSpan | None = None
     until: DateSpan | None = None
     limit: int | None = None
+    include_retracted: bool = False
 
 
 @dataclass
@@ -381,6 +382,8 @@ def search(facts: Facts, query: Query) -> list[Hit]:
 
     hits: list[Hit] = []
     for claim in facts.claims:
+        if claim.get("retracted") and not query.include_retracted:
+            continue
         if predicates is not None and claim.get("predicate") not in predicates:
             continue
         if sources is not None and (claim.get("citation") or {}).get("source") not in sources:
