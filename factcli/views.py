@@ -8,14 +8,13 @@ from collections import Counter
 from typing import Any
 
 from .errors import InputError, StoreError
+from .schema import ENTITY_REF_FIELDS, HISTORY_FIELDS
 from .store import Facts
 
 CLAIM_OUTPUT_FIELDS = (
     "id", "subject", "predicate", "object", "value", "date", "polarity", "modality",
     "speaker", "via", "statement", "citation",
 )
-# A claim's trail, shown only on the claims that have one.
-HISTORY_FIELDS = ("retracted", "revisions")
 
 
 def source_summary(source: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -42,12 +41,19 @@ def source_rows(facts: Facts, with_text: bool = True) -> list[dict[str, Any]]:
     return rows
 
 
+_DATE_KEYS = {"start", "end", "precision", "text"}
+
+
 def shown(value: Any) -> str:
-    """A field's value on one line: text as it is, null as (none), anything else as JSON."""
+    """A field's value on one line: text as it is, null as (none), a DATE as its days,
+    precision and words, anything else as JSON."""
     if value is None:
         return "(none)"
     if isinstance(value, str):
         return value
+    if isinstance(value, dict) and set(value) == _DATE_KEYS and all(isinstance(v, str) for v in value.values()):
+        days = value["start"] if value["start"] == value["end"] else f"{value['start']}..{value['end']}"
+        return f"{days} ({value['precision']}) «{value['text']}»"
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -86,7 +92,7 @@ def claim_detail(facts: Facts, claim_id: str) -> dict[str, Any]:
     para, i, j = paragraph_of(source["text"], cit["start"], cit["end"])
     out["paragraph"] = {"text": para, "quote_start": i, "quote_end": j}
     names = {}
-    for fld in ("subject", "object", "speaker", "via"):
+    for fld in ENTITY_REF_FIELDS:
         ent = facts.entity(claim.get(fld)) if claim.get(fld) else None
         if ent:
             names[fld] = {"id": ent["id"], "name": ent["name"], "name_ar": ent.get("name_ar")}
