@@ -114,7 +114,7 @@ def test_edit_resolves_a_date_phrase_against_the_publication_and_names_by_any_al
     # show tells the change in days and the source's words, not as a JSON object.
     at = claim["revisions"][0]["at"]
     assert f"revised\t{at}  date: (none) → 2018-07-21 (day) «السبت»  (he spoke on Saturday)" in (
-        ok(mine, "show", "c0005").stdout.splitlines())
+        ok(mine, "show", "c0012").stdout.splitlines())
 
 
 def test_edit_empties_an_optional_field_and_sets_a_value(mine):
