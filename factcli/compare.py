@@ -198,6 +198,34 @@ def _stance_words(a: dict[str, Any], b: dict[str, Any]) -> tuple[str, str]:
     return " ".join(words[0]), " ".join(words[1])
 
 
+def _time_of(claim: dict[str, Any], facts: Facts | None) -> tuple[DateSpan | None, str]:
+    """When a claim places its event: its date, else its source's publication."""
+    span = _span(claim)
+    if span is not None:
+        return span, f"in {date_text(claim['date'])}"
+    published = _published(claim, facts)
+    if published is not None:
+        return published, f"in a source published {date_text(published.to_dict())}"
+    return None, ""
+
+
+def _later_occasion(a: dict[str, Any], b: dict[str, Any], facts: Facts | None) -> str | None:
+    """For a repeatable event: the reason two claims are two occasions, or None.
+
+    A visit that happened (March 2018) and one planned or in talks at a later time (a
+    source of 2021) cannot be the same visit: the plan is for the next one. The other way
+    round (planned in 2017, done in 2018) it may be the plan carried out, which the stage
+    rules call `changed`.
+    """
+    done, plan = (a, b) if _STAGE.get(a.get("modality", "fact"), 2) > _STAGE.get(b.get("modality", "fact"), 2) else (b, a)
+    (done_at, _), (plan_at, _) = _time_of(done, facts), _time_of(plan, facts)
+    if done_at is None or plan_at is None or not done_at.end < plan_at.start:
+        return None
+    wa, wb = _stance_words(a, b)
+    (_, when_a), (_, when_b) = _time_of(a, facts), _time_of(b, facts)
+    return f"different occasions: {wa} {when_a}, {wb} {when_b}"
+
+
 def compare_claims(a: dict[str, Any], b: dict[str, Any], facts: Facts | None = None) -> tuple[str, str]:
     """(status, reason) for two claims of the same proposition; rules in the module docstring.
 
@@ -218,6 +246,10 @@ def compare_claims(a: dict[str, Any], b: dict[str, Any], facts: Facts | None = N
     mod_a, mod_b = a.get("modality", "fact"), b.get("modality", "fact")
     if pol_a != pol_b or _STAGE.get(mod_a) != _STAGE.get(mod_b):
         wa, wb = _stance_words(a, b)
+        if pol_a == pol_b and predicate_kind(a["predicate"]) == "repeatable":
+            occasion = _later_occasion(a, b, facts)
+            if occasion:
+                return "compatible", occasion
         if apart:
             return "changed", f"{wa} in {ta}, {wb} in {tb}"
         if da and db:
