@@ -441,6 +441,8 @@ TABLE_COLUMNS = {"claim": CLAIM_TABLE, "timeline": TIMELINE_TABLE, "source": SOU
                  "entity": ENTITY_TABLE, "problem": PROBLEM_TABLE}
 # Columns whose values are copied into other commands or compared by eye: never folded.
 WHOLE_COLUMNS = frozenset({"id", "date", "source", "published", "precision", "claims", "type", "status", "a", "b"})
+# Of those, the ones that head a record's block when the terminal is too narrow for a table.
+HEAD_COLUMNS = frozenset({"id", "date", "source", "published", "status", "a", "b"})
 
 
 def show_fields(detail: dict[str, Any]) -> list[tuple[str, str]]:

@@ -290,16 +290,15 @@ def lay_out(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]
 def blocks(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]], title: str | None) -> None:
     """One block per record: the values people copy (id, date, source...) on its first
     line, whole; then each other value under its label, wrapped at word boundaries."""
-    from rich.table import Table
     from rich.text import Text
 
     console = output.console()
     if title:
         console.print(Text(clean(title), style="bold"))
-    heads = [i for i, h in enumerate(headers) if h in present.WHOLE_COLUMNS]
+    heads = [i for i, h in enumerate(headers) if h in present.HEAD_COLUMNS]
     rest = [i for i in range(len(headers)) if i not in heads]
     label_width = max((len(headers[i]) for i in rest), default=0)
-    value_width = max(output.columns - label_width - 3, 10)
+    value_width = max(output.columns - label_width - 2, 10)
     for n, row in enumerate(rows):
         if n or title:
             console.print()
@@ -307,19 +306,23 @@ def blocks(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]]
         for k, i in enumerate(i for i in heads if row[i]):
             if k:
                 line.append("  ")
-            line.append(clean(row[i]), style="bold" if headers[i] == "id" and output.has_styles else None)
+            line.append(clean(row[i]), style="bold" if headers[i] in ("id", "a") and output.has_styles else None)
         if line.plain:
             console.print(line)
-        grid = Table.grid(padding=(0, 1))
-        grid.add_column(no_wrap=True, style="dim" if output.has_styles else None)
-        grid.add_column(overflow="fold")
-        filled = False
         for i in rest:
             if row[i]:
-                grid.add_row(Text(" " + headers[i].ljust(label_width)), cell(row[i], output.rtl, value_width))
-                filled = True
-        if filled:
-            console.print(grid)
+                labelled(output, console, headers[i], row[i], label_width, value_width)
+
+
+def labelled(output: Output, console: Any, label: str, value: str, label_width: int, value_width: int) -> None:
+    """`label  value`, the value wrapped at word boundaries under itself, no padding after it."""
+    from rich.text import Text
+
+    lines = cell(value, output.rtl, value_width).wrap(console, value_width)
+    for k, line in enumerate(lines):
+        prefix = Text((label if k == 0 else "").ljust(label_width) + "  ", style="dim" if output.has_styles else None)
+        line.rstrip()
+        console.print(prefix + line)
 
 
 def new_table(output: Output, headers: Sequence[str], title: str | None = None,
@@ -387,7 +390,6 @@ def render_claim(output: Output, detail: dict[str, Any]) -> None:
                 output.out.write(f"{k}\t{plain(v)}\n")
         return
     from rich.panel import Panel
-    from rich.table import Table
     from rich.text import Text
 
     console = output.console()
@@ -417,12 +419,8 @@ def render_claim(output: Output, detail: dict[str, Any]) -> None:
     console.print(Panel(text, title="quote in its paragraph", title_align="left"))
     rows = [(k, v) for k, v in facts_rows if v]
     label = max(len(k) for k, _ in rows)
-    grid = Table.grid(padding=(0, 2))
-    grid.add_column(no_wrap=True, style="bold" if output.has_styles else None)
-    grid.add_column(overflow="fold")
     for k, v in rows:
-        grid.add_row(Text(k), cell(v, output.rtl, max(width - label - 2, 10)))
-    console.print(grid)
+        labelled(output, console, k, v, label, max(width - label - 2, 10))
 
 
 # --- diff and compare ---------------------------------------------------------------------
