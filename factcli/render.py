@@ -253,38 +253,50 @@ def _longest_word(text: str) -> int:
     return max((cell_len(w) for w in text.split()), default=0)
 
 
-def _fits(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]]) -> bool:
-    """Whether a table can show every column with no id folded and no word broken."""
+def _widths(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]], whole: frozenset[str]) -> list[int] | None:
+    """Column widths for a table that folds no id and breaks no word, or None if the
+    terminal is too narrow for one (then the records are drawn as blocks).
+
+    Each column gets at least its longest word (a whole column: its longest value), and the
+    room left is shared in proportion to what each column still needs for its longest line.
+    rich's own shrinking would cut any column, words and ids included.
+    """
     from rich.cells import cell_len
 
     if output.rtl == "visual" or output.columns < TABLE_MIN_WIDTH:
-        return False
-    need = 0
+        return None
+    least, most = [], []
     for i, h in enumerate(headers):
-        texts = [h] + [r[i] for r in rows]
-        if h in present.WHOLE_COLUMNS:
-            need += max(cell_len(t) for t in texts)
-        else:
-            need += max(_longest_word(clean(t)) for t in texts)
-        need += 3  # padding and the rule between columns
-    return need <= output.columns
+        texts = [clean(h)] + [_cell_text(r[i]) for r in rows]
+        longest = max(cell_len(line) for t in texts for line in (t.split("\n") or [""]))
+        least.append(longest if h in whole else max(max(_longest_word(t) for t in texts), 1))
+        most.append(max(longest, 1))
+    room = output.columns - (3 * len(headers) + 1)  # padding, rules and edges of SIMPLE_HEAD
+    if sum(least) > room:
+        return None
+    if sum(most) <= room:
+        return most
+    spare, wants = room - sum(least), [m - lo for m, lo in zip(most, least)]
+    total = sum(wants)
+    widths = [lo + spare * w // total for lo, w in zip(least, wants)]
+    return widths
 
 
-def lay_out(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]], title: str | None = None,
-            whole: Sequence[str] = ()) -> None:
+def lay_out(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]], title: str | None = None) -> None:
     """A table when it fits, else one block per row; empty columns left out."""
+    rows = [[clean(v) for v in r] for r in rows]  # a value of bidi marks only is empty on screen
     keep = [i for i in range(len(headers)) if any(r[i] for r in rows)] if rows else list(range(len(headers)))
     headers = [headers[i] for i in keep]
     rows = [[r[i] for i in keep] for r in rows]
-    whole_cols = present.WHOLE_COLUMNS | set(whole)
-    console = output.console()
-    if _fits(output, headers, rows):
-        table = new_table(output, headers, title, whole_cols)
-        for row in rows:
-            table.add_row(*(cell(v, output.rtl, whole=h in whole_cols) for h, v in zip(headers, row)))
-        console.print(table)
+    whole = present.WHOLE_COLUMNS
+    widths = _widths(output, headers, rows, whole)
+    if widths is None:
+        blocks(output, headers, rows, title)
         return
-    blocks(output, headers, rows, title)
+    table = new_table(output, headers, title, whole, widths)
+    for row in rows:
+        table.add_row(*(cell(v, output.rtl, whole=h in whole) for h, v in zip(headers, row)))
+    output.console().print(table)
 
 
 def blocks(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]], title: str | None) -> None:
@@ -326,13 +338,13 @@ def labelled(output: Output, console: Any, label: str, value: str, label_width: 
 
 
 def new_table(output: Output, headers: Sequence[str], title: str | None = None,
-              whole: Sequence[str] | frozenset[str] = frozenset()) -> Any:
+              whole: Sequence[str] | frozenset[str] = frozenset(), widths: Sequence[int] | None = None) -> Any:
     from rich import box
     from rich.table import Table
 
     table = Table(title=clean(title) if title else None, box=box.SIMPLE_HEAD, show_lines=False, expand=False)
-    for h in headers:
-        table.add_column(clean(h), overflow="fold", no_wrap=h in whole)
+    for n, h in enumerate(headers):
+        table.add_column(clean(h), overflow="fold", no_wrap=h in whole, width=widths[n] if widths else None)
     return table
 
 
@@ -528,4 +540,4 @@ def render_matrix(output: Output, matrix: Any) -> None:
 
     console = output.console()
     console.print(Text(clean(summary)))
-    lay_out(output, headers, rows, whole=doc["sources"])
+    lay_out(output, headers, rows)
