@@ -841,14 +841,14 @@ def add(app: App, source_id, quote, subject, predicate, object_, value, date_, p
     fields = {"source": source_id, "quote": quote, "subject": subject, "predicate": predicate, "statement": statement}
     missing = [k for k, v in fields.items() if not v]
     if missing:
-        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        if not _can_ask():
             raise InputError("add needs " + ", ".join("--" + m for m in missing) + " (or run it on a terminal to be asked)")
-        for k in missing:
-            fields[k] = click.prompt(k)
-        if object_ is None:
-            object_ = click.prompt("object (blank for none)", default="", show_default=False) or None
-        if date_ is None:
-            date_ = click.prompt("date (blank for none)", default="", show_default=False) or None
+        answers = {**fields, "object": object_, "date": date_, "value": value, "polarity": polarity,
+                   "modality": modality, "speaker": speaker, "via": via}
+        ask_for = [k for k in _ASKED if k in missing or (k in ("object", "date") and answers[k] is None)]
+        _ask(app.facts(), answers, ask_for, create_entities)
+        fields = {k: answers[k] for k in fields}
+        object_, date_ = answers["object"], answers["date"]
     record = {
         "subject": fields["subject"], "predicate": fields["predicate"], "object": object_,
         "value": _parse_value(value), "date": date_, "polarity": polarity, "modality": modality,
@@ -858,6 +858,68 @@ def add(app: App, source_id, quote, subject, predicate, object_, value, date_, p
     summary = import_records(app.location, [record], create_entities=create_entities)
     click.echo(summary.claim_ids[0])
     return 0
+
+
+def _can_ask() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+# What `add` asks for, in the order a curator reads the article: where, the words, then what
+# they say. object and date may be left blank.
+_ASKED = ("source", "quote", "subject", "predicate", "object", "date", "statement")
+_FIELD_OF = {"source": "citation.source", "quote": "citation.quote"}
+
+
+def _add_record(answers: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "subject": answers.get("subject"), "predicate": answers.get("predicate"), "object": answers.get("object"),
+        "value": _parse_value(answers.get("value")), "date": answers.get("date"),
+        "polarity": answers.get("polarity"), "modality": answers.get("modality"),
+        "speaker": answers.get("speaker"), "via": answers.get("via"), "statement": answers.get("statement"),
+        "citation": {"source": answers.get("source"), "quote": answers.get("quote")},
+    }
+
+
+def _ask(facts: store.Facts, answers: dict[str, Any], keys: list[str], create_entities: bool) -> None:
+    """Ask for each missing field, checking every answer as it is given, exactly as the
+    import will (the source exists, the quote is in it, names resolve, the date reads),
+    and asking again with the reason and the nearest right answers."""
+    import difflib
+
+    from .importer import ValidationError, check_claim
+    from .vocabulary import PREDICATES
+
+    def check(key: str, text: str) -> str | None:
+        text = text.strip()
+        if not text:
+            if key in ("object", "date"):
+                return None
+            raise click.BadParameter("an answer is needed")
+        probe = dict(answers, **{key: text})
+        try:
+            check_claim(facts, _add_record(probe), create_entities=create_entities)
+            return text
+        except ValidationError as exc:
+            fld = _FIELD_OF.get(key, key)
+            mine = [p.split(": ", 1)[1] for p in exc.problems if p.startswith(f"field {fld}:")]
+        if not mine:
+            return text  # what is wrong lies in a field not asked yet
+        hint = ""
+        if key == "predicate":
+            near = difflib.get_close_matches(text, list(PREDICATES), n=3, cutoff=0.5)
+            hint = f"; did you mean {' or '.join(near)}?" if near else " (see factcli/vocabulary.py)"
+        elif key == "source":
+            near = difflib.get_close_matches(text, [src["id"] for src in facts.sources], n=3, cutoff=0.4)
+            hint = f"; did you mean {' or '.join(near)}?" if near else ""
+        from .render import plain
+
+        raise click.BadParameter(plain(mine[0] + hint))
+
+    for key in keys:
+        optional = key in ("object", "date")
+        label = f"{key} (blank for none)" if optional else key
+        answers[key] = click.prompt(label, default="" if optional else None, show_default=False,
+                                    value_proc=lambda text, key=key: check(key, text))
 
 
 def _parse_value(text: str | None) -> dict[str, Any] | None:

@@ -276,9 +276,9 @@ def _widths(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]
         return None
     if sum(most) <= room:
         return most
-    spare, wants = room - sum(least), [m - lo for m, lo in zip(most, least)]
+    spare, wants = room - sum(least), [m - lo for m, lo in zip(most, least, strict=True)]
     total = sum(wants)
-    widths = [lo + spare * w // total for lo, w in zip(least, wants)]
+    widths = [lo + spare * w // total for lo, w in zip(least, wants, strict=True)]
     return widths
 
 
@@ -295,7 +295,7 @@ def lay_out(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]
         return
     table = new_table(output, headers, title, whole, widths)
     for row in rows:
-        table.add_row(*(cell(v, output.rtl, whole=h in whole) for h, v in zip(headers, row)))
+        table.add_row(*(cell(v, output.rtl, whole=h in whole) for h, v in zip(headers, row, strict=True)))
     output.console().print(table)
 
 

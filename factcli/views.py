@@ -7,10 +7,18 @@ from collections import Counter
 from typing import Any
 
 from .errors import InputError, StoreError
-from .store import Facts
 
 # The shapes and words are `present`'s; these names stay here for the commands that use them.
-from .present import CLAIM_OUTPUT_FIELDS, HISTORY_FIELDS, claim_json, history_lines, shown, source_json, source_summary  # noqa: E402,F401
+from .present import (  # noqa: E402,F401
+    CLAIM_OUTPUT_FIELDS,
+    HISTORY_FIELDS,
+    claim_json,
+    history_lines,
+    shown,
+    source_json,
+    source_summary,
+)
+from .store import Facts
 
 
 def claim_record(facts: Facts, claim: dict[str, Any]) -> dict[str, Any]:

@@ -553,3 +553,38 @@ def test_the_emirs_march_visit_and_the_visit_being_prepared_are_two_occasions():
     doc = json.loads(run(*DB, "diff", KHALEEJ, AMBASSADOR, "--json").stdout)
     pair = next(p for s in ("conflict", "changed", "compatible", "agree") for p in doc[s] if (p["a"], p["b"]) == ("c0020", "c0042"))
     assert pair["status"] == "compatible" and "different occasions" in pair["reason"]
+
+
+# --- the interactive add --------------------------------------------------------------------
+
+
+def test_interactive_add_checks_each_answer_as_it_is_typed(tmp_path, monkeypatch):
+    import factcli.cli as cli
+
+    mine = tmp_path / "mine.json"
+    shutil.copy(SHIPPED, mine)
+    monkeypatch.setattr(cli, "_can_ask", lambda: True)
+    answers = [
+        "khaleej-2018",                      # no such source: asked again, the right id suggested
+        KHALEEJ,
+        "تبحث قطر مع روسيا صفقة بيع",         # not the article's words (it says صفقة شراء)
+        "تبحث قطر مع روسيا",                 # the lede's first words
+        "Qatr",                              # a misspelt name: asked again with the near names
+        "قطر",
+        "negotiating_purchse",               # not in the vocabulary: the near predicate offered
+        "negotiating_purchase",
+        "S-400",
+        "السبت",                             # the article's Saturday, 21 July 2018
+        "Qatar is discussing a possible S-400 purchase with Russia.",
+    ]
+    result = CliRunner().invoke(main, ["--db", str(mine), "add", "--modality", "in_talks"], input="\n".join(answers) + "\n")
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    said = result.stdout + result.stderr
+    assert "unknown source 'khaleej-2018'" in said and f"did you mean {KHALEEJ}" in said
+    assert "not found in khaleej-2018-07-21" in said
+    assert "unknown entity 'Qatr'" in said and "'Qatar'" in said
+    assert "did you mean negotiating_purchase" in said
+    new_id = result.stdout.strip().splitlines()[-1].split()[-1]
+    (claim,) = json.loads(ok("--db", str(mine), "show", new_id, "--json").stdout)
+    assert (claim["subject"], claim["predicate"], claim["object"]) == ("qatar", "negotiating_purchase", "s-400")
+    assert claim["citation"]["quote"] == "تبحث قطر مع روسيا" and claim["date"]["start"] == "2018-07-21"
