@@ -59,7 +59,7 @@ from typing import Any
 from . import present
 from .dates import DateSpan
 from .errors import InputError
-from .present import decimal, number_text, scale
+from .present import cell_text, decimal, number_text, scale  # noqa: F401  (cell_text: compare.cell_text stays public)
 from .store import Facts
 
 STATUSES = ("agree", "compatible", "conflict", "changed")
