@@ -7,6 +7,7 @@ usage error is one line on stderr and exit 2 (a refused import prints one line p
 from __future__ import annotations
 
 import functools
+import json
 import os
 import sys
 from typing import Any
@@ -933,6 +934,143 @@ def _parse_value(text: str | None) -> dict[str, Any] | None:
     if len(parts) != 2:
         raise InputError(f"--value {text!r}: expected 'AMOUNT UNIT', e.g. '30 km'")
     return {"amount": int(amount) if amount.is_integer() else amount, "unit": parts[1]}
+
+
+# --- draft ----------------------------------------------------------------------------
+
+
+@main.command("draft")
+@click.argument("article", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--published", metavar="DATE", help="Publication date (any date form), or START..END when only bounded; default: the dateline.")
+@click.option("--outlet", help="The publication's name.")
+@click.option("--url", help="Where the article was read.")
+@click.option("--credited", multiple=True, metavar="NAME", help="An agency or outlet the article credits; repeatable.")
+@click.option("--id", "source_id", metavar="ID", help="The source id (default: OUTLET-START, e.g. unknown-2018-07-21).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the records to this file (default: stdout).")
+@click.option("--review", is_flag=True, help="Walk through each candidate on the terminal: accept, edit a field, skip.")
+@pass_app
+def draft_(app: App, article: str, published: str | None, outlet: str | None, url: str | None,
+           credited: tuple[str, ...], source_id: str | None, output: str | None, review: bool) -> int:
+    """Draft candidate claims from a new Arabic ARTICLE (a UTF-8 text file; - for stdin).
+
+    Writes JSON Lines for review: the source, candidate entities for names the store does
+    not know, and one candidate claim per assertion-bearing clause. Every candidate has an
+    empty statement and a "draft" object (the cues that fired, a confidence): `import`
+    refuses both until a person has written the statement and deleted the object.
+
+    \b
+    Examples:
+      factcli --db mine.json draft examples/shoigu-doha-2017-excerpt.txt -o draft.jsonl
+      factcli --db mine.json draft examples/shoigu-doha-2017-excerpt.txt --published 2017-10..2017-11 --outlet unknown -o draft.jsonl
+      factcli --db mine.json draft examples/shoigu-doha-2017-excerpt.txt --review -o reviewed.jsonl
+    """
+    from . import draft
+    from .render import plain
+
+    if review and article == "-":
+        raise InputError("--review reads your answers from standard input: give the article as a file, not -")
+    if article == "-":
+        raw = sys.stdin.buffer.read()
+    else:
+        try:
+            with open(article, "rb") as fh:
+                raw = fh.read()
+        except OSError as exc:
+            raise InputError(f"{article}: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{article}: not UTF-8 text (byte {exc.start})") from None
+    anchor = draft.parse_published(published) if published else None
+    facts = app.facts()
+    result = draft.draft_article(
+        text, list(facts.entities), published=anchor, outlet=outlet, url=url, credited=list(credited),
+        source_id=source_id, known_sources=list(facts.sources),
+    )
+    records = result.records()
+    err = sys.stderr
+    if review:
+        # The candidate entities count as names while reviewing: a claim may point at one.
+        records = _review(records, list(facts.entities) + result.entities, err, plain)
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(lines)
+        except OSError as exc:
+            raise InputError(f"{output}: {exc.strerror or exc}") from None
+    else:
+        click.echo(lines, nl=False)
+    left = len(draft.draft_records(records))
+    where = output or "stdout"
+    err.write(f"drafted {len(result.claims)} claims and {len(result.entities)} new entities to {where}"
+              + (f"; {left} still to review" if left else "") + "\n")
+    if result.source.get("note") and not published:
+        err.write(f"factcli: note: {plain(result.source['note'])}\n")
+    return 0
+
+
+def _review(records: list[dict[str, Any]], entities: list[dict[str, Any]], err: Any, plain: Any) -> list[dict[str, Any]]:
+    """The terminal walk: each candidate shown, then accept / edit a field / skip / quit.
+    Quitting, or the end of the answers (^D), keeps the candidates not yet decided as drafts."""
+    from .dates import DateSpan
+
+    source = records[0]
+    anchor = DateSpan.from_dict(source["published"]) if isinstance(source.get("published"), dict) else None
+    kept: list[dict[str, Any]] = [source]
+    todo = records[1:]
+    for n, rec in enumerate(todo, 1):
+        if "draft" not in rec:
+            kept.append(rec)
+            continue
+        try:
+            decided = _review_one(n, len(todo), rec, entities, anchor, err, plain)
+        except click.Abort:
+            err.write("\nreview stopped: the candidates not yet reviewed stay drafts\n")
+            return kept + todo[n - 1:]
+        if decided == "quit":
+            return kept + todo[n - 1:]
+        if decided is not None:
+            kept.append(decided)
+    return kept
+
+
+def _review_one(n: int, total: int, rec: dict[str, Any], entities: list[dict[str, Any]], anchor: Any,
+                err: Any, plain: Any) -> Any:
+    """One candidate: the accepted record, None when skipped, or "quit"."""
+    from . import draft
+
+    fields = draft.REVIEW_FIELDS if "citation" in rec else draft.ENTITY_REVIEW_FIELDS
+    while True:
+        shown = [plain(line) for line in draft.describe(rec).splitlines()]
+        err.write(f"\n[{n}/{total}] " + "\n".join(shown) + "\n")
+        choice = click.prompt("accept, edit, skip or quit? [a/e/s/q]", type=click.Choice(["a", "e", "s", "q"]),
+                              show_choices=False, err=True)
+        if choice == "q":
+            return "quit"
+        if choice == "s":
+            return None
+        if choice == "e":
+            fld = click.prompt(f"field ({', '.join(fields)})", type=click.Choice(fields), show_choices=False, err=True)
+            quote = (rec.get("citation") or {}).get("quote")
+            hint = draft.field_suggestions(fld, rec.get(fld), entities, quote=quote if isinstance(quote, str) else None)
+            if hint:
+                err.write("  one of: " + plain(", ".join(hint[:60])) + ("…" if len(hint) > 60 else "") + "\n")
+            typed = click.prompt(f"new {fld}", default="", show_default=False, err=True).strip()
+            try:
+                rec = draft.apply_edit(rec, fld, typed, anchor, entities)
+            except InputError as exc:
+                near = draft.field_suggestions(fld, None, entities, typed=typed)
+                err.write(f"  {plain(str(exc))}" + (f" (try: {plain(', '.join(near[:5]))})" if near else "") + "\n")
+            continue
+        if "citation" in rec and not (rec.get("statement") or "").strip():
+            statement = click.prompt("statement (one English sentence)", default="", show_default=False, err=True)
+            try:
+                rec = draft.apply_edit(rec, "statement", statement, anchor, entities)
+            except InputError as exc:
+                err.write(f"  {plain(str(exc))}\n")
+                continue
+        return draft.accept(rec)
 
 
 # --- corrections ----------------------------------------------------------------------

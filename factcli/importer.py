@@ -21,6 +21,8 @@ from .lexicon import Lexicon
 from .normalize import strip_controls
 from .schema import (
     CLAIM_ID,
+    ENTITY_REF_FIELDS,
+    HISTORY_FIELDS,
     SLUG,
     claim_keys,
     claim_problems,
@@ -37,8 +39,8 @@ CLAIM_FIELDS = (
     "speaker", "via", "statement", "citation",
 )
 SOURCE_FIELDS = store.FIELD_ORDER["sources"]
-# The trail of corrections: kept when a record carries it (an export), never added empty.
-HISTORY_FIELDS = ("retracted", "revisions")
+# An entity's fields as given; its trail of corrections (HISTORY_FIELDS) is kept when a record
+# carries it (an export), never added empty.
 ENTITY_FIELDS = tuple(f for f in store.FIELD_ORDER["entities"] if f not in HISTORY_FIELDS)
 # Derived fields factcli adds on output (`search`, `show`, `sources`, `entities`, in --json
 # or --jsonl), so that what it prints imports back; an import ignores them.
@@ -196,7 +198,7 @@ def _dependencies(records: list[dict[str, Any]], target: store.Facts, donor: sto
         sid = cit.get("source") if isinstance(cit, dict) else None
         if isinstance(sid, str) and target.source(sid) is None and sid not in given_sources and donor.source(sid):
             sources.setdefault(sid, donor.source(sid))
-        for fld in ("subject", "object", "speaker", "via"):
+        for fld in ENTITY_REF_FIELDS:
             ref = rec.get(fld)
             if not isinstance(ref, str) or target.entity(ref) or ref in given_entities or target_names.resolve(ref):
                 continue
@@ -348,6 +350,10 @@ class _Batch:
             for fld in surrogates:
                 self.fail(n, fld, "contains an unpaired surrogate escape (\\ud800-\\udfff), not valid Unicode")
             return
+        if "draft" in rec:
+            # `factcli draft` output not yet reviewed: nothing half-done lands in a store.
+            self.fail(n, "draft", f"{_draft_where(rec)}is still a draft: review it, then delete its \"draft\" object")
+            return
         if "text" in rec:
             self._source(n, rec)
         elif "citation" in rec:
@@ -463,6 +469,8 @@ class _Batch:
             self.fail(n, unknown[0], "is not a claim field")
             return
         before = len(self.problems)
+        if isinstance(rec.get("statement"), str) and not rec["statement"].strip():
+            self.fail(n, "statement", f"{_draft_where(rec)}is empty: write what the quote says in one English sentence")
         out = {k: rec.get(k) for k in CLAIM_FIELDS}
         out.update((k, rec[k]) for k in HISTORY_FIELDS if k in rec)
         out["polarity"] = rec.get("polarity") or "affirmed"
@@ -578,6 +586,17 @@ class _Batch:
         hint = f"; did you mean {' or '.join(repr(s) for s in near)}?" if near else ""
         self.lack(n, "entity", ref, fld, hint)
         return ref
+
+
+def _draft_where(rec: dict[str, Any]) -> str:
+    """Which record, in words a reviewer finds in the file: its quote's first words."""
+    cit = rec.get("citation")
+    quote = cit.get("quote") if isinstance(cit, dict) else None
+    if not isinstance(quote, str) or not quote.strip():
+        name = rec.get("name") if isinstance(rec.get("name"), str) else rec.get("id")
+        return f"{name!r} " if isinstance(name, str) and name else ""
+    words = strip_controls(quote).split()
+    return f"(quote {' '.join(words[:6])!r}{'…' if len(words) > 6 else ''}) "
 
 
 # What the user can do about a missing source or entity: in an import, and in a one-claim

@@ -18,6 +18,7 @@ from decimal import Decimal
 from typing import Any
 
 from .errors import InputError
+from .schema import HISTORY_FIELDS  # a claim's trail, shown only on the claims that have one
 
 # --- words for values -----------------------------------------------------------------
 
@@ -168,8 +169,6 @@ CLAIM_OUTPUT_FIELDS = (
     "id", "subject", "predicate", "object", "value", "date", "polarity", "modality",
     "speaker", "via", "statement", "citation",
 )
-# A claim's trail, shown only on the claims that have one.
-HISTORY_FIELDS = ("retracted", "revisions")
 SOURCE_SUMMARY_FIELDS = ("id", "outlet", "title", "published")
 
 
@@ -465,12 +464,19 @@ def show_fields(detail: dict[str, Any]) -> list[tuple[str, str]]:
     return rows + history_lines(detail)
 
 
+_DATE_KEYS = {"start", "end", "precision", "text"}
+
+
 def shown(value: Any) -> str:
-    """A field's value on one line: text as it is, null as (none), anything else as JSON."""
+    """A field's value on one line: text as it is, null as (none), a DATE as its days,
+    precision and words, anything else as JSON."""
     if value is None:
         return "(none)"
     if isinstance(value, str):
         return value
+    if isinstance(value, dict) and set(value) == _DATE_KEYS and all(isinstance(v, str) for v in value.values()):
+        days = value["start"] if value["start"] == value["end"] else f"{value['start']}..{value['end']}"
+        return f"{days} ({value['precision']}) «{value['text']}»"
     return json.dumps(value, ensure_ascii=False)
 
 

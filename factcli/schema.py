@@ -28,6 +28,9 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 CLAIM_ID = re.compile(r"^c(\d+)$")
 # When a correction was made: UTC to the second, as `curate` writes it.
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+# The claim fields that name an entity, and a record's trail of corrections.
+ENTITY_REF_FIELDS = ("subject", "object", "speaker", "via")
+HISTORY_FIELDS = ("retracted", "revisions")
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 # Fields a revision may name: everything but the id, derived keys and the trail itself.
 _NOT_REVISED = ("id", "keys", "retracted", "revisions")
@@ -121,7 +124,7 @@ def claim_problems(rec: dict[str, Any], facts: Any) -> list[Problem]:
     out: list[Problem] = []
     if not isinstance(rec.get("id"), str) or not CLAIM_ID.match(rec["id"]):
         out.append(("id", "must look like c0001"))
-    for f in ("subject", "object", "speaker", "via"):
+    for f in ENTITY_REF_FIELDS:
         v = rec.get(f)
         if v is None:
             if f == "subject":

@@ -11,13 +11,13 @@ from .errors import InputError, StoreError
 # The shapes and words are `present`'s; these names stay here for the commands that use them.
 from .present import (  # noqa: E402,F401
     CLAIM_OUTPUT_FIELDS,
-    HISTORY_FIELDS,
     claim_json,
     history_lines,
     shown,
     source_json,
     source_summary,
 )
+from .schema import ENTITY_REF_FIELDS, HISTORY_FIELDS  # noqa: F401  (HISTORY_FIELDS: views.HISTORY_FIELDS stays)
 from .store import Facts
 
 
@@ -53,7 +53,7 @@ def claim_detail(facts: Facts, claim_id: str) -> dict[str, Any]:
     para, i, j = paragraph_of(source["text"], cit["start"], cit["end"])
     out["paragraph"] = {"text": para, "quote_start": i, "quote_end": j}
     names = {}
-    for fld in ("subject", "object", "speaker", "via"):
+    for fld in ENTITY_REF_FIELDS:
         ent = facts.entity(claim.get(fld)) if claim.get(fld) else None
         if ent:
             names[fld] = {"id": ent["id"], "name": ent["name"], "name_ar": ent.get("name_ar")}

@@ -88,6 +88,7 @@ def run_block(lines: list[str], folder: Path) -> None:
     (folder / "mine.json").write_bytes(SHIPPED.read_bytes())
     (folder / "claims.jsonl").write_text(json.dumps(NEW_CLAIM, ensure_ascii=False) + "\n", encoding="utf-8")
     (folder / "tests").symlink_to(ROOT / "tests")
+    (folder / "examples").symlink_to(ROOT / "examples")
     env = {k: v for k, v in os.environ.items() if k not in ("FACTCLI_DB", "NO_COLOR")}
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     env["COLUMNS"] = "100"
