@@ -474,11 +474,6 @@ def _chronological(facts: Facts, ids: set[str]) -> list[str]:
     return sorted(ids, key=key)
 
 
-def empty_summary() -> dict[str, int]:
-    """A matrix's counts before any row: propositions, then rows by status."""
-    return {"propositions": 0, **dict.fromkeys(STATUSES, 0), SINGLE_SOURCE: 0}
-
-
 def compare(
     facts: Facts, claims: list[dict[str, Any]], sources: list[str] | None = None, include_retracted: bool = False
 ) -> Matrix:
@@ -517,8 +512,7 @@ def compare(
             status = top.status
             reason = f"{sa} vs {sb}: {top.reason}"
         rows.append(Row(prop, group[0].get("statement") or "", cells, status, reason, pairs))
-    summary = empty_summary()
-    summary["propositions"] = len(rows)
+    summary = {"propositions": len(rows), **dict.fromkeys(STATUSES, 0), SINGLE_SOURCE: 0}
     for row in rows:
         summary[row.status] += 1
     return Matrix(columns, rows, summary)

@@ -276,15 +276,23 @@ def row_json(row: Any) -> dict[str, Any]:
     }
 
 
+# Rows of a matrix, like the sections of a diff, in order of importance; within a status they
+# keep the order of the claims found.
+MATRIX_ORDER = ("conflict", "changed", "compatible", "agree", "single_source")
+
+
 def matrix_json(matrix: Any) -> dict[str, Any]:
-    """`compare --json` (schema `compare`): sources, the summary, then the rows."""
-    return {"sources": list(matrix.sources), "summary": dict(matrix.summary), "rows": [row_json(r) for r in matrix.rows]}
+    """`compare --json` (schema `compare`): sources, the summary (propositions, then each
+    status in order of importance), then the rows, conflicts first."""
+    rank = {status: n for n, status in enumerate(MATRIX_ORDER)}
+    rows = sorted(matrix.rows, key=lambda r: rank.get(r.status, len(rank)))
+    summary = {"propositions": matrix.summary.get("propositions", len(rows))}
+    summary.update((k, matrix.summary.get(k, 0)) for k in MATRIX_ORDER)
+    return {"sources": list(matrix.sources), "summary": summary, "rows": [row_json(r) for r in rows]}
 
 
 def empty_matrix_json() -> dict[str, Any]:
-    from .compare import empty_summary
-
-    return {"sources": [], "summary": empty_summary(), "rows": []}
+    return {"sources": [], "summary": {"propositions": 0, **dict.fromkeys(MATRIX_ORDER, 0)}, "rows": []}
 
 
 # --- columns: typed for machines, worded for people -------------------------------------

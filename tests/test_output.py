@@ -588,3 +588,12 @@ def test_interactive_add_checks_each_answer_as_it_is_typed(tmp_path, monkeypatch
     (claim,) = json.loads(ok("--db", str(mine), "show", new_id, "--json").stdout)
     assert (claim["subject"], claim["predicate"], claim["object"]) == ("qatar", "negotiating_purchase", "s-400")
     assert claim["citation"]["quote"] == "تبحث قطر مع روسيا" and claim["date"]["start"] == "2018-07-21"
+
+
+def test_compare_lists_conflicts_first_and_its_summary_in_that_order():
+    doc = json.loads(ok(*DB, "compare", "--json").stdout)
+    order = ["conflict", "changed", "compatible", "agree", "single_source"]
+    assert list(doc["summary"]) == ["propositions", *order]
+    statuses = [r["status"] for r in doc["rows"]]
+    assert statuses == sorted(statuses, key=order.index)
+    assert {"agree", "single_source"} <= set(statuses)
