@@ -423,11 +423,16 @@ def render_claim(output: Output, detail: dict[str, Any]) -> None:
     if detail.get("retracted"):
         r = detail["retracted"]
         console.print(Text(f"RETRACTED {clean(r['at'])}: {clean(r['reason'])}", style="bold red" if output.color else "bold"))
-    head = Text(f"{clean(detail['id'])}  ", style="bold")
+    head = Text(clean(detail["id"]), style="bold")
     status = status_text(detail)
     if status:
-        head.append(f"[{clean(status)}]  ")
-    console.print(head + cell(detail["statement"], output.rtl, width - 10))
+        head.append(f"  [{clean(status)}]")
+    if output.rtl == "visual":
+        # Reshaped lines are already wrapped to the width: each gets a line of its own.
+        console.print(head)
+        console.print(cell(detail["statement"], output.rtl, width))
+    else:
+        console.print(head + Text("  ") + cell(detail["statement"], output.rtl))
     console.print(Panel(text, title="quote in its paragraph", title_align="left"))
     rows = [(k, v) for k, v in facts_rows if v]
     label = max(len(k) for k, _ in rows)
