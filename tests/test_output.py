@@ -77,7 +77,7 @@ def test_every_shipped_schema_is_a_valid_json_schema_and_the_command_prints_it()
     assert run("schema", "claims").exit_code == 2
 
 
-def test_the_schema_files_are_in_the_wheel_list():
+def test_every_named_schema_has_its_file_and_no_file_is_unnamed():
     # hatch packages every file under factcli/; the schemas are read through importlib.resources.
     folder = Path(schemas.__file__).parent
     assert sorted(p.stem for p in folder.glob("*.json")) == sorted(schemas.NAMES)
@@ -382,6 +382,11 @@ def test_plain_show_marks_the_quote_in_its_paragraph():
     assert para.startswith("⟦تبحث قطر مع روسيا صفقة شراء محتملة لأنظمة الدفاع الصاروخية «إس-400»⟧")
     table = ok(*DB, "show", "c0001", "--table", env={"COLUMNS": "100"}).stdout  # a pipe: no styles
     assert "⟦" in table and "⟧" in table
+
+
+def test_a_dumb_terminal_gets_the_marks_not_styles():
+    out = ok(*DB, "show", "c0001", "--table", "--color", "always", env={"TERM": "dumb", "COLUMNS": "100"}).stdout
+    assert "\x1b[" not in out and "⟦تبحث قطر" in out
 
 
 def test_plain_show_uses_guillemets_where_the_paragraph_has_none(claims):
