@@ -6,6 +6,7 @@ usage error is one line on stderr and exit 2 (a refused import prints one line p
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import os
@@ -32,7 +33,17 @@ def _say(err: Any, message: str) -> None:
 _MAX_ERROR = 1000
 
 
+class _ReaderGone(Exception):
+    """stdout's reader closed the pipe (not an OSError, so click leaves it to us)."""
+
+
 class FactcliGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise _ReaderGone from None
+
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
         err = sys.stderr
@@ -54,24 +65,50 @@ class FactcliGroup(click.Group):
             _say(err, exc.format_message())
             sys.exit(exc.exit_code if exc.exit_code else 2)
         except click.exceptions.Exit as exc:
-            sys.exit(exc.exit_code)
-        except click.Abort:
+            _finish(exc.exit_code)
+        except click.Abort as exc:
+            # click turns Ctrl-C into Abort; EOF at a prompt is an abort of ours.
+            if isinstance(exc.__context__, KeyboardInterrupt):
+                _interrupted(err)
             err.write("factcli: aborted\n")
             sys.exit(2)
         except KeyboardInterrupt:
-            err.write("factcli: interrupted\n")
-            sys.exit(130)
-        except BrokenPipeError:
-            # The reader (head, less) went away: not an error of ours.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            sys.exit(0)
+            _interrupted(err)
+        except (BrokenPipeError, _ReaderGone):
+            _reader_gone()
         except Exception as exc:  # a bug of ours: still one line, with a way to see more
             if os.environ.get("FACTCLI_DEBUG"):
                 raise
             _say(err, f"internal error: {type(exc).__name__}: {exc} (FACTCLI_DEBUG=1 shows where)")
             sys.exit(2)
-        sys.exit(rv if isinstance(rv, int) else 0)
+        _finish(rv if isinstance(rv, int) else 0)
+
+
+def _finish(code: int) -> None:
+    """Exit with `code` once stdout is flushed: a reader that left early is not an error."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _reader_gone()
+    except KeyboardInterrupt:
+        _interrupted(sys.stderr)
+    sys.exit(code)
+
+
+def _reader_gone() -> None:
+    # The reader (head, less, grep -q) closed the pipe: it has all it wanted, so this is a
+    # success, exit 0 (not 141, which would fail a `set -o pipefail` script). What is still
+    # buffered goes to /dev/null, so the interpreter's own flush at exit cannot fail.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(0)
+
+
+def _interrupted(err: Any) -> None:
+    try:
+        err.write("factcli: interrupted\n")
+    finally:
+        sys.exit(130)
 
 
 def _global_db(ctx: click.Context, _param: Any, value: str | None) -> None:
@@ -109,14 +146,14 @@ FactcliGroup.group_class = type  # subgroups (entity) are FactcliGroups too, wit
 class App:
     """Per-invocation state: where the store is, loaded at most once."""
 
-    def __init__(self, db: str | None, color: str = "auto") -> None:
-        self.location = store.locate(db)
+    def __init__(self, db: str | None, wait: float = store.DEFAULT_WAIT, color: str = "auto") -> None:
+        self.location = dataclasses.replace(store.locate(db), wait=wait, on_wait=_say_waiting)
         self.color = color
         self._facts: store.Facts | None = None
 
     def relocate(self, db: str) -> None:
         """--db given after the subcommand: it wins over the one before."""
-        self.location = store.locate(db)
+        self.location = dataclasses.replace(store.locate(db), wait=self.location.wait, on_wait=_say_waiting)
         self._facts = None
 
     def facts(self, checked: bool = True) -> store.Facts:
@@ -127,6 +164,11 @@ class App:
         if checked:
             refuse_damaged(self._facts)
         return self._facts
+
+
+def _say_waiting() -> None:
+    sys.stderr.write("factcli: waiting for another writer…\n")
+    sys.stderr.flush()
 
 
 def refuse_damaged(facts: store.Facts) -> None:
@@ -306,10 +348,12 @@ def complete_entities(ctx: click.Context, _param: Any, incomplete: str) -> list[
 
 @click.group(cls=FactcliGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", metavar="PATH", help=DB_HELP)
+@click.option("--wait", metavar="SECONDS", type=click.FloatRange(min=0, max=86400), default=store.DEFAULT_WAIT,
+              show_default=True, help="How long a write waits for another writer's lock before giving up.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", help=COLOR_HELP)
 @click.version_option(__version__, "--version", prog_name="factcli")
 @click.pass_context
-def main(ctx: click.Context, db: str | None, color: str) -> None:
+def main(ctx: click.Context, db: str | None, wait: float, color: str) -> None:
     """Who claimed what, when, in which outlet, and whether the sources agree.
 
     \b
@@ -318,7 +362,7 @@ def main(ctx: click.Context, db: str | None, color: str) -> None:
       factcli search إس-400 --since 2018 --json | jq '.[].statement'
       factcli show c0001
     """
-    ctx.obj = App(db, color)
+    ctx.obj = App(db, wait, color)
 
 
 # --- sources, show, verify ------------------------------------------------------------
@@ -411,7 +455,7 @@ def verify(app: App, output: Any) -> int:
     if output.fmt in ("table", "plain") and output.mode == "records" and not problems:
         output.out.write(
             f"ok: {len(facts.sources)} sources, {len(facts.entities)} entities, "
-            f"{len(facts.claims)} claims verified in {facts.path}\n"
+            f"{len(facts.claims)} claims verified in {render.plain(str(facts.path))}\n"
         )
         return 0
     render.emit(output, problems, "problem", title=f"{len(problems)} problems")
@@ -445,7 +489,7 @@ def schema(name: str | None) -> int:
 
 
 @main.command("import")
-@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.argument("file", metavar="FILE")
 @click.option("--create", is_flag=True, help="Start a new store at --db if the file does not exist.")
 @click.option("--create-entities", is_flag=True, help="Accept unknown subject/object/speaker names as new entities.")
 @click.option("--with-dependencies", "from_store", metavar="FROM_STORE",
@@ -467,13 +511,11 @@ def import_(app: App, file: Any, create: bool, create_entities: bool, from_store
       factcli export S-400 | factcli --db s400.json import --create -
       factcli search S-400 --json | factcli --db other.json import --create --with-dependencies facts.json -
     """
-    from .importer import import_records, parse_records
+    from .importer import import_records, parse_records, read_input
+    from .render import plain
 
-    try:
-        text = file.read()
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{file.name}: not UTF-8 text (byte {exc.start})") from None
-    records = parse_records(text, name=file.name)
+    name, text = read_input(file)
+    records = parse_records(text, name=name)
     donor = None
     if from_store:
         donor = store.load(store.locate(from_store))
@@ -489,7 +531,7 @@ def import_(app: App, file: Any, create: bool, create_entities: bool, from_store
     extra = f", {summary.unchanged} already present" if summary.unchanged else ""
     err.write(
         f"imported {summary.sources} sources{_named(summary.source_ids)}, {summary.entities} entities"
-        f"{_named(summary.entity_ids)}, {summary.claims} claims into {app.location.path}{extra}\n"
+        f"{_named(summary.entity_ids)}, {summary.claims} claims into {plain(str(app.location.path))}{extra}\n"
     )
     return 0
 
@@ -559,11 +601,15 @@ def _when(option: str, text: str | None) -> Any:
 
     if not text:
         return None
-    span = parse_when(text)
+    try:
+        span = parse_when(text)
+    except (ValueError, OverflowError):
+        # A date the calendar cannot hold (year 0, past 9999): bad input, not a failure.
+        raise InputError(f"{option} {text[:80]!r}: outside the dates factcli can handle (years 1 to 9999)") from None
     if span.start > datetime.date.today():
         # A month without a year reads as the next one, as in news; say so rather than
         # silently finding nothing in the past.
-        sys.stderr.write(f"factcli: note: {option} {text!r} is read as {span.start.isoformat()}, in the future; add a year for a past date\n")
+        _say(sys.stderr, f"note: {option} {text!r} is read as {span.start.isoformat()}, in the future; add a year for a past date")
     return span
 
 
