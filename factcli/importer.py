@@ -21,8 +21,8 @@ from .lexicon import Lexicon
 from .normalize import strip_controls
 from .schema import (
     CLAIM_ID,
+    NAME_ROLES,
     SLUG,
-    claim_keys,
     claim_problems,
     entity_problems,
     sha256,
@@ -301,11 +301,14 @@ class _Batch:
             return
         out = {k: rec.get(k) for k in ENTITY_FIELDS}
         out["aliases"] = rec.get("aliases") if rec.get("aliases") is not None else []
+        for fld in NAME_ROLES[1:]:
+            if out[fld] is None or out[fld] == []:
+                del out[fld]  # optional name lists: absent means none, and the file stays small
         if not out["id"] and isinstance(out["name"], str):
             out["id"] = _slug(out["name"])
         existing = self.facts.entity(out["id"])
         if existing is not None:
-            if {k: existing.get(k) for k in ENTITY_FIELDS} == out:
+            if {k: existing.get(k) for k in ENTITY_FIELDS if k in existing or k in out} == out:
                 self.summary.unchanged += 1
             else:
                 self.fail(n, "id", f"entity {out['id']!r} is already stored with other details")
@@ -319,7 +322,7 @@ class _Batch:
     def _add_entity(self, ent: dict[str, Any]) -> None:
         self.facts.entities.append(ent)
         self.new_entities.append(ent)
-        self.lexicon = Lexicon(self.facts.entities)
+        self.lexicon.add(ent)
         self.summary.entities += 1
 
     # -- claims ---------------------------------------------------------------------
@@ -358,7 +361,6 @@ class _Batch:
             self.fail(n, None, "duplicate: a claim with this source, span, subject, predicate and object is already stored")
             return
         self.spans.add(key)
-        out["keys"] = claim_keys(out)
         self.facts.claims.append(out)
         self.new_claims.append(out)
         self.summary.claims += 1

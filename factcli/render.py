@@ -197,6 +197,13 @@ def value_text(value: dict[str, Any] | None) -> str:
     return f"{amount:g} {value['unit']}"
 
 
+def why_text(record: dict[str, Any]) -> str:
+    """How a search hit matched, one `term: field kind` per query term."""
+    match = record.get("match") or {}
+    parts = [f"{t['term']}: {t['field']} {t['kind']}" for t in match.get("terms") or ()]
+    return "; ".join(parts) + (f" ({match['score']:g})" if parts else "")
+
+
 def status_text(claim: dict[str, Any]) -> str:
     parts = []
     if claim.get("polarity") == "negated":

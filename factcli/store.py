@@ -36,7 +36,10 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Versions this factcli opens. A version-1 store (claims carried derived `keys`) reads as is;
+# its first write upgrades it (see `migrate`).
+READABLE_VERSIONS = (1, 2)
 TABLES = ("meta", "sources", "entities", "claims")
 ENV_VAR = "FACTCLI_DB"
 _TMP_PREFIX = ".factcli-"
@@ -50,10 +53,10 @@ FIELD_ORDER = {
         "id", "title", "outlet", "credited", "language", "url", "published", "note",
         "sha256", "text",
     ),
-    "entities": ("id", "type", "name", "name_ar", "aliases", "description"),
+    "entities": ("id", "type", "name", "name_ar", "aliases", "metonyms", "common_words", "description"),
     "claims": (
         "id", "subject", "predicate", "object", "value", "date", "polarity", "modality",
-        "speaker", "via", "statement", "citation", "keys",
+        "speaker", "via", "statement", "citation",
     ),
 }
 
@@ -85,10 +88,18 @@ class Facts:
     def _index(self, table: str) -> dict[str, dict[str, Any]]:
         cache = self.__dict__.setdefault("_indexes", {})
         rows = getattr(self, table)
-        # Rebuilt when the table grows (the importer appends while it validates).
-        if table not in cache or cache[table][0] != len(rows):
-            cache[table] = (len(rows), {r["id"]: r for r in rows if isinstance(r.get("id"), str)})
-        return cache[table][1]
+        # Extended when the table grows (the importer appends while it validates), so an
+        # import of many entities stays linear; rebuilt if rows went away.
+        seen, by_id = cache.get(table, (0, None))
+        if by_id is None or seen > len(rows):
+            seen, by_id = 0, {}
+        if seen < len(rows):
+            for r in rows[seen:]:
+                rid = r.get("id")
+                if isinstance(rid, str):
+                    by_id[rid] = r
+            cache[table] = (len(rows), by_id)
+        return by_id
 
 
 # --- locating the store -------------------------------------------------------------
@@ -224,8 +235,8 @@ def _check_shape(doc: Any, path: Path) -> None:
             raise bad(f"table {table!r} has record key {odd!r}, expected a number")
     meta = next(iter(doc["meta"].values()), {})
     version = meta.get("schema")
-    if version != SCHEMA_VERSION:
-        raise bad(f"schema version {version!r}, this factcli reads version {SCHEMA_VERSION}")
+    if type(version) is not int or version not in READABLE_VERSIONS:
+        raise bad(f"schema version {version!r}, this factcli reads versions {READABLE_VERSIONS[0]} to {SCHEMA_VERSION}")
 
 
 def _read_file(path: Path, origin: str) -> dict[str, Any]:
@@ -279,6 +290,7 @@ class Transaction:
         self._db = db
         self.facts = _snapshot(doc, path, copy=True)
         self.created = created  # the file does not exist yet: only an add() makes it
+        self.upgraded: dict[str, Any] | None = None  # what `migrate.upgrade` did to the file read
 
     def add(self, sources=(), entities=(), claims=(), meta: dict[str, Any] | None = None) -> None:
         for table, rows in (("sources", sources), ("entities", entities), ("claims", claims)):
@@ -311,12 +323,16 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
         raise StoreError(f"no folder {folder} for the store {path}")
     with _exclusive_lock(path):
         created = create and not path.exists()
+        upgraded = None
         if created:
             doc = empty_document()
         else:
             doc = _read_file(path, location.origin)
             if not _writable(path):
                 raise StoreError(f"{path} is read-only: nothing was written")
+            from .migrate import upgrade
+
+            upgraded = upgrade(doc)  # an older store is written back in the current schema
         from tinydb import TinyDB
 
         storage_box: dict[str, _SnapshotStorage] = {}
@@ -326,11 +342,17 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
             return storage_box["s"]
 
         db = TinyDB(storage=storage_factory, data=doc)
-        yield Transaction(db, doc, path, created)
+        tx = Transaction(db, doc, path, created)
+        tx.upgraded = upgraded
+        yield tx
         storage = storage_box["s"]
         if storage.dirty:
             _remove_stale_temps(path)
             atomic_write(path, dumps(storage.data))
+            # Still under the lock: the derived index follows the write (it never fails it).
+            from .index import refresh
+
+            refresh(path, storage.data)
 
 
 def _writable(path: Path) -> bool:

@@ -29,6 +29,12 @@ def corpus_records() -> list[dict[str, Any]]:
     return records
 
 
+@pytest.fixture(autouse=True)
+def _index_cache(tmp_path_factory, monkeypatch):
+    """Every test's search index goes to a temporary cache folder, never the user's."""
+    monkeypatch.setenv("FACTCLI_CACHE", str(tmp_path_factory.getbasetemp() / "factcli-cache"))
+
+
 @pytest.fixture(scope="session")
 def shipped() -> store.Facts:
     return store.load(store.Location(SHIPPED, "--db"))
