@@ -212,12 +212,13 @@ def _terms(index: Index, args: list[str], hints: list[str]) -> list[_Term]:
     an = analyzer()
     out: list[_Term] = []
     for arg in args:
+        if not an.tokens(arg):
+            out.append(_Term(arg, [], []))  # all punctuation: finds nothing, not everything
+            continue
         pieces = _QUOTES.split(arg)
         for i, piece in enumerate(pieces):
             toks = an.tokens(piece)
             if not toks:
-                if piece.strip() and i % 2 == 0 and len(pieces) == 1:
-                    out.append(_Term(piece, [], []))  # all punctuation: finds nothing
                 continue
             if i % 2 == 1:  # inside quotes: one term, words in order (still a name if it is one)
                 named = _named(index, toks)
