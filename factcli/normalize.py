@@ -22,7 +22,10 @@ Caller-visible decisions:
   `1000`). Anywhere else these characters separate tokens.
 * Every decimal digit (Arabic-Indic, Persian, fullwidth, ...) becomes ASCII.
 * The standalone hamza `ء` is kept as a letter; only its seats (أ إ آ ؤ ئ)
-  are folded. See `_FOLD_LETTERS`.
+  are folded. See `_FOLD_LETTERS`. Where the press puts one hamza on
+  different seats, one spelling is chosen first: `مسئول`/`مسؤول`,
+  `شئون`/`شؤون`, `رءوس`/`رؤوس`, `هيأة`/`هيئة` each normalize alike. See
+  `_unify_hamza_seats`.
 * Latin diacritics are folded (`Erdoğan` -> `erdogan`) because every
   combining mark is dropped; text is casefolded (`Straße` -> `strasse`).
 * Tokens split where digits meet letters (`s400` -> `s 400`) and where Arabic
@@ -91,6 +94,33 @@ _NUMBER_PUNCT = ".,"
 _SEP, _DIGIT, _ARABIC, _OTHER = range(4)
 
 
+# Hamza above and below, as NFKD splits them off their seats (أ = ا + U+0654).
+_HAMZA_MARKS = "\u0654\u0655"
+# Writers put the same hamza on different seats: Egyptian and older usage
+# writes مسئول, شئون, رءوس, هيأة where the Levantine and Gulf press writes
+# مسؤول, شؤون, رؤوس, هيئة. Folding the seats alone (as for أ إ آ) leaves
+# و against ي against ء, so two rules pick one spelling first:
+# * a hamza on ي or standing alone before و is written on و (ئو, ءو -> ؤو),
+#   which then folds to وو like مسؤول;
+# * a hamza on ي between ي and ة/ه is written on alef (يئة -> يأة), which
+#   folds to ا: هيئة and هيأة both become هياه, بيئة becomes بياه.
+# A hamza on ي, on و, or alone; several in a row are all rewritten, so that
+# the rule does not depend on which seat the neighbour was given.
+_HAMZA_UNIT = "(?:[\u064a\u0649]\u0654|\u0648\u0654|\u0621[\u0654\u0655]*)"
+_HAMZA_BEFORE_WAW_RE = re.compile(f"{_HAMZA_UNIT}(?=(?:{_HAMZA_UNIT})*\u0648(?!\u0654))")
+_HAMZA_AFTER_YEH_RE = re.compile("(?<=[\u064a\u0649])[\u064a\u0649]\u0654(?=[\u0629\u0647])")
+
+
+def _unify_hamza_seats(text: str) -> str:
+    """Rewrite hamza-seat variants in NFKD text to one spelling, then drop the hamza marks."""
+    if "\u0654" in text or "\u0621" in text:
+        text = _HAMZA_BEFORE_WAW_RE.sub("\u0648", text)
+        text = _HAMZA_AFTER_YEH_RE.sub("\u0627", text)
+    if "\u0654" in text or "\u0655" in text:
+        text = text.replace("\u0654", "").replace("\u0655", "")
+    return text
+
+
 def _is_arabic_letter(ch: str) -> bool:
     # Presentation forms are absent here: NFKC has already mapped them back.
     return (
@@ -110,11 +140,15 @@ def _fold(text: str) -> str:
     # (İ -> i + dot above) that must go with the rest.
     folded = unicodedata.normalize("NFKC", text).casefold()
     decomposed = unicodedata.normalize("NFKD", folded)
+    # The hamza marks are kept for one more step: which letter carries a
+    # hamza is itself a spelling variant (see _unify_hamza_seats).
     kept = "".join(
         ch
         for ch in decomposed
-        if ch not in _DROP_CHARS and unicodedata.category(ch) not in _DROP_CATEGORIES
+        if ch in _HAMZA_MARKS
+        or (ch not in _DROP_CHARS and unicodedata.category(ch) not in _DROP_CATEGORIES)
     )
+    kept = _unify_hamza_seats(kept)
     # Removing marks can leave two starters adjacent that compose (Hangul
     # jamo, some Indic vowel signs); recomposing now is what makes
     # normalize() idempotent.

@@ -1,0 +1,315 @@
+"""Tests for factcli.analyze: the tokens and stems the index and the query share.
+
+The spellings come from the shipped articles (tests/corpus quotes and
+statements, /work/shared/seeds) and from how analysts typed them in issue 9.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcli.analyze import ANALYZER_VERSION, stems, tokens
+
+
+def stem_of(word: str) -> list[str]:
+    return stems(tokens(word))
+
+
+def test_analyzer_version_is_a_positive_int() -> None:
+    assert isinstance(ANALYZER_VERSION, int) and ANALYZER_VERSION >= 1
+
+
+# --- tokens ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        # English possessives: the issue's `Tamim's`, and the statements'
+        # "Russia's", "Shoigu's visit", "Qatar’s" with a typographic apostrophe.
+        ("Tamim's", ["tamim"]),
+        ("TAMIM'S", ["tamim"]),
+        ("Tamim’s", ["tamim"]),
+        ("Russia's S-400", ["russia", "s", "400"]),
+        ("Shoigu's visit to Qatar", ["shoigu", "visit", "to", "qatar"]),
+        ("the S-400's range", ["the", "s", "400", "range"]),
+        # Cyrillic as pasted from Russian sources, folded to Latin.
+        ("Шойгу", ["shoigu"]),
+        ("С-400", ["s", "400"]),
+        ("Сергей Шойгу", ["sergei", "shoigu"]),
+        ("Путин", ["putin"]),
+        ("Михеев", ["mikheev"]),
+        ("Калашников", ["kalashnikov"]),
+        # Turkish letters, including dotless ı which has no decomposition.
+        ("Erdoğan", ["erdogan"]),
+        ("Türkiye", ["turkiye"]),
+        ("Işık", ["isik"]),
+        ("İstanbul", ["istanbul"]),
+        # Arabic is never transliterated; hamza seats are unified.
+        ("«إس-400»", ["اس", "400"]),
+        ("مسئول", ["مسوول"]),
+        ("شئون الدفاع", ["شوون", "الدفاع"]),
+    ],
+)
+def test_tokens(typed: str, expected: list[str]) -> None:
+    assert tokens(typed) == expected
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Шойгу", "Shoigu"),
+        ("С-400", "S-400"),
+        ("Михеев", "Mikheev"),
+        ("Сергей", "Sergei"),
+        ("Türkiye", "Turkiye"),
+        ("Tamim's", "Tamim"),
+        ("مسئول", "مسؤول"),
+        ("شئون الدفاع", "شؤون الدفاع"),
+        ("هيأة", "هيئة"),
+        ("رءوس", "رؤوس"),
+    ],
+)
+def test_spellings_people_type_give_the_same_tokens(a: str, b: str) -> None:
+    assert tokens(a) == tokens(b)
+
+
+def test_possessive_s_is_dropped_only_after_a_word() -> None:
+    # A lone 's or an s that begins a word is text, not a possessive.
+    assert tokens("'s") == ["s"]
+    assert tokens("Qur'sa") == ["qur", "sa"]
+    assert tokens("it's") == ["it"]
+
+
+def test_latin_and_arabic_scripts_stay_apart() -> None:
+    assert tokens("قطر") == ["قطر"]
+    assert tokens("S-400") != tokens("إس-400")
+
+
+# --- stems: English ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Morphology from the issue.
+        ("missiles", "missile"),
+        ("agreements", "agreement"),
+        ("Kalashnikovs", "Kalashnikov"),
+        ("Russians", "Russian"),
+        ("sanctioned", "sanctions"),
+        ("signed", "signing"),
+        # British spellings of the statements ("defence", "programme",
+        # "anti-armour") against the American ones analysts type.
+        ("defence", "defense"),
+        ("Defence", "DEFENSE"),
+        ("offences", "offenses"),
+        ("defenceless", "defenseless"),
+        ("programme", "program"),
+        ("programmes", "programs"),
+        ("armour", "armor"),
+        ("colour", "color"),
+        ("honourable", "honorable"),
+        ("favourite", "favorite"),
+        ("organisation", "organization"),
+        ("organised", "organized"),
+        ("recognise", "recognize"),
+        ("privatisation", "privatization"),
+        ("criticised", "criticized"),
+        ("analyse", "analyze"),
+        ("paralysed", "paralyzed"),
+        ("centre", "center"),
+        ("centres", "centers"),
+        ("centred", "centered"),
+        ("metre", "meter"),
+        ("kilometres", "kilometers"),
+        ("calibre", "caliber"),
+        ("theatre", "theater"),
+        ("manoeuvres", "maneuvers"),
+        ("catalogue", "catalog"),
+        ("dialogue", "dialog"),
+        ("judgement", "judgment"),
+        ("travelled", "traveled"),
+        ("cancelled", "canceled"),
+        ("fuelled", "fueled"),
+        ("counsellor", "counselor"),
+        ("skilful", "skillful"),
+        ("licence", "license"),
+        ("grey", "gray"),
+    ],
+)
+def test_english_variants_share_a_stem(a: str, b: str) -> None:
+    assert stem_of(a) == stem_of(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # The -our rule must not make four into for, or hour into hor.
+        ("four", "for"),
+        ("your", "yor"),
+        # The -fence rule is for defence/offence, not the fence itself.
+        ("fence", "defence"),
+        # The -red rule is for centred, not hatred.
+        ("hatred", "hater"),
+        ("missile", "mission"),
+        ("arms", "army"),
+    ],
+)
+def test_english_words_that_differ_keep_different_stems(a: str, b: str) -> None:
+    assert stem_of(a) != stem_of(b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # Words spelled -ise in American English too are left alone, so their
+        # inflections still meet ("joint exercises", "advertised").
+        ("exercise", "exercises"),
+        ("exercise", "exercised"),
+        ("surprise", "surprised"),
+        ("advertise", "advertised"),
+        ("promise", "promised"),
+        ("compromise", "compromised"),
+        ("raise", "raised"),
+        ("advise", "advised"),
+    ],
+)
+def test_ise_only_words_still_meet_their_inflections(a: str, b: str) -> None:
+    assert stem_of(a) == stem_of(b)
+
+
+# --- stems: Arabic -----------------------------------------------------------
+
+# Each group: spellings of one word (or a country and its adjective) from the
+# corpus quotes that a search for any of them should reach.
+ARABIC_GROUPS = {
+    "russia": ["روسيا", "وروسيا", "لروسيا", "بروسيا", "الروسية", "الروسي", "روسي", "والروسية", "الروس"],
+    "qatar": ["قطر", "وقطر", "بقطر", "لقطر", "القطرية", "القطري", "قطري", "والقطريين"],
+    "turkey": ["تركيا", "وتركيا", "التركية", "تركية"],
+    "syria": ["سوريا", "السورية", "السوري"],
+    "missile": ["صاروخ", "صواريخ", "الصواريخ", "الصاروخية", "الصاروخي"],
+    "agreement": [
+        "اتفاقية",
+        "الاتفاقية",
+        "اتفاقيات",
+        "الاتفاقيات",
+        "باتفاقيات",
+        "اتفاق",
+        "الاتفاق",
+        "اتفاقا",
+    ],
+    "defence": ["دفاع", "الدفاع", "للدفاع", "بالدفاع", "الدفاعية", "الدفاعي"],
+    "official": ["مسؤول", "مسئول", "المسؤولين", "المسئولين", "المسؤولة"],
+    "affairs": ["شؤون", "شئون"],
+    "cooperation": ["تعاون", "التعاون", "للتعاون", "والتعاون", "بالتعاون", "لتعاوننا"],
+    "signed": ["وقع", "وقعت", "ووقعنا"],
+    "doha": ["الدوحة", "بالدوحة", "للدوحة", "والدوحة"],
+    "countries": ["البلدين", "البلدان", "للبلدين", "بلديهما"],
+    "military": ["عسكري", "العسكري", "العسكرية", "عسكرية", "والعسكريين"],
+    "training": ["تدريب", "وتدريب", "بتدريب", "التدريبات", "تدريبات"],
+    "weapons": ["أسلحة", "الأسلحة", "وأسلحة", "بأسلحة"],
+    "system": ["منظومة", "المنظومة", "لمنظومة"],
+    "by_phone": ["هاتفيا", "هاتفية"],
+}
+
+
+@pytest.mark.parametrize(
+    ("group", "word"),
+    [(group, word) for group, words in ARABIC_GROUPS.items() for word in words[1:]],
+)
+def test_arabic_variants_share_a_stem(group: str, word: str) -> None:
+    assert stem_of(word) == stem_of(ARABIC_GROUPS[group][0])
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("لبنان", "لبن"),  # Lebanon / milk
+        ("ولبنان", "لبن"),
+        ("إيران", "إير"),
+        ("روسيا", "روما"),  # Russia / Rome
+        ("قطر", "قطع"),  # Qatar / cut
+        ("قطر", "مطر"),  # Qatar / rain
+        ("قضايا", "قضاء"),  # issues / judiciary
+        ("إلى", "آل"),  # to / family of (آل ثاني)
+        ("الآن", "أن"),  # now / that
+        ("إلا", "التي"),  # except / which
+        ("الدول", "الدوحة"),  # states / Doha
+        ("الأمير", "الأمن"),  # emir / security
+    ],
+)
+def test_different_arabic_words_keep_different_stems(a: str, b: str) -> None:
+    assert stem_of(a) != stem_of(b)
+
+
+@pytest.mark.parametrize(
+    "token",
+    ["400", "2017", "8.6", "s", "اس", "su", "35", "a1", "北京", "ש"],
+)
+def test_digits_short_and_other_tokens_pass_through(token: str) -> None:
+    assert stems([token]) == [token]
+
+
+def test_stems_keep_order_and_length() -> None:
+    toks = tokens("Qatar's defence programmes: قطر وروسيا وقعت الاتفاقية في 2017")
+    assert stems(toks) == ["qatar", "defens", "program", "قطر", "روس", "وقع", "اتفاق", "في", "2017"]
+    assert len(stems(toks)) == len(toks)
+
+
+def test_stems_of_nothing() -> None:
+    assert stems([]) == []
+    assert tokens("") == []
+    assert tokens("«»،؛؟!") == []
+
+
+# --- start-up ----------------------------------------------------------------
+
+
+def test_importing_analyze_loads_neither_library() -> None:
+    # PyStemmer and anyascii are loaded on first use, so commands that never
+    # stem or transliterate start as fast as before.
+    code = "import sys, factcli.analyze; print('Stemmer' in sys.modules, 'anyascii' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]
+
+
+# --- properties --------------------------------------------------------------
+
+MIXED = (
+    list("abcdefghijklmnopqrstuvwxyz ABCXYZ'’-.,0123456789")
+    + list("قطروسياالةىيأإآؤئءوبلكف ")
+    + list("ШойгуСергейПутинКремльёЁъь")
+    + list("ğışçöüİıøłæœßéè")
+    + ["\u064e", "\u0640", "\u200f", "\u00a0", "«", "»"]
+)
+texts = st.one_of(
+    st.text(alphabet=st.sampled_from(MIXED), max_size=60),
+    st.text(max_size=40),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_stems_keep_length(text: str) -> None:
+    toks = tokens(text)
+    assert len(stems(toks)) == len(toks)
+
+
+@settings(max_examples=300, deadline=None)
+@given(texts)
+def test_tokens_idempotent_on_joined_output(text: str) -> None:
+    toks = tokens(text)
+    assert tokens(" ".join(toks)) == toks
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts)
+def test_tokens_have_no_spaces_or_empty_strings(text: str) -> None:
+    for token in tokens(text):
+        assert token and " " not in token
