@@ -53,7 +53,7 @@ __all__ = [
 ]
 
 # Bump when the tables below, or what is put in them, change.
-INDEX_SCHEMA = 1
+INDEX_SCHEMA = 2
 ENV_VAR = "FACTCLI_CACHE"
 
 # Arabic proclitics glued to a name in running text (لقطر, والدوحة, بموسكو): a claim token
@@ -195,7 +195,7 @@ CREATE TABLE claims(
     n INTEGER PRIMARY KEY, id TEXT, subject TEXT, predicate TEXT, object TEXT, speaker TEXT,
     via TEXT, source TEXT, date_start TEXT, date_end TEXT, retracted INTEGER, doc TEXT);
 CREATE TABLE links(claim INTEGER, entity TEXT, role TEXT, kind TEXT);
-CREATE TABLE names(key TEXT, entity TEXT, role TEXT, written TEXT);
+CREATE TABLE names(key TEXT, stem_key TEXT, entity TEXT, role TEXT, written TEXT);
 CREATE TABLE labels(key TEXT, predicate TEXT, kind TEXT);
 CREATE VIRTUAL TABLE claim_text USING fts5(statement, quote, statement_stems, quote_stems, tokenize='ascii');
 CREATE VIRTUAL TABLE claim_terms USING fts5vocab(claim_text, 'row');
@@ -212,6 +212,7 @@ CREATE INDEX claims_predicate ON claims(predicate);
 CREATE INDEX claims_date ON claims(date_start, date_end);
 CREATE INDEX links_entity ON links(entity, role);
 CREATE INDEX names_key ON names(key);
+CREATE INDEX names_stem ON names(stem_key);
 CREATE INDEX labels_key ON labels(key);
 """
 
@@ -333,9 +334,11 @@ class Index:
 
     # -- lookups for search ----------------------------------------------------------------
 
-    def names(self, key: str) -> list[tuple[str, str]]:
-        """(entity, role) for every name whose analyzed key is `key`."""
-        return list(self.conn.execute("SELECT entity, role FROM names WHERE key = ?", (key,)))
+    def names(self, key: str, stems: bool = False) -> list[tuple[str, str]]:
+        """(entity, role) for every name whose analyzed key (or, with `stems`, whose key's
+        stems) is `key`."""
+        column = "stem_key" if stems else "key"
+        return list(self.conn.execute(f"SELECT entity, role FROM names WHERE {column} = ?", (key,)))
 
     def name_keys(self) -> list[tuple[str, str, str, str]]:
         return list(self.conn.execute("SELECT key, entity, role, written FROM names"))
@@ -397,7 +400,8 @@ def build(conn: sqlite3.Connection, facts: store.Facts, stamp: dict[str, Any] | 
     dumps = _dumps()
     conn.executescript(_SCHEMA)
     names = name_table(facts.entities, an.tokens)
-    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?)", names)
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", [
+        (key, " ".join(an.stems(key.split(" "))), eid, role, written) for key, eid, role, written in names])
     conn.executemany("INSERT INTO labels VALUES (?, ?, ?)", _label_rows(an))
     linker = _Linker(names, an)
 

@@ -65,7 +65,7 @@ MENTION_WEIGHT = {ALIAS: 5.0, COMMON_WORD: 5.0, METONYM: 4.0, "stem": 3.5}
 TEXT_WEIGHT = {"exact": 3.0, "stem": 2.0}
 PREDICATE_WEIGHT = {"exact": 2.5, "stem": 2.0}
 # How the term named the entity scales its entity evidence.
-NAMING_FACTOR = {"alias": 1.0, "part": 0.9, "link": 1.0, "fuzzy": 0.5}
+NAMING_FACTOR = {"alias": 1.0, "part": 0.9, "stem": 0.8, "link": 1.0, "fuzzy": 0.5}
 
 # A near spelling names an entity when rapidfuzz's ratio (0-100, Indel distance) reaches
 # FUZZY_MIN; when the best two entities are within FUZZY_MARGIN of each other the term is
@@ -148,7 +148,8 @@ def _lookup(index: Index, key: str) -> dict[str, str]:
 
 
 def _named(index: Index, toks: list[str]) -> dict[str, str]:
-    """Entities the tokens spell as a whole name, a part, or a metonym; with a proclitic cut."""
+    """Entities the tokens spell as a whole name, a part, or a metonym; with a proclitic cut;
+    else a whole name another form of the same words spells (Kalashnikovs, الروسية)."""
     if not toks:
         return {}
     found = _lookup(index, " ".join(toks))
@@ -158,7 +159,8 @@ def _named(index: Index, toks: list[str]) -> dict[str, str]:
         found = _lookup(index, " ".join([form, *toks[1:]]))
         if found:
             return found
-    return {}
+    stemmed = {e for e, r in index.names(" ".join(analyzer().stems(toks)), stems=True) if r in _WHOLE}
+    return dict.fromkeys(sorted(stemmed), "stem")
 
 
 def _fuzzy(index: Index, token: str) -> _Named:
