@@ -14,8 +14,10 @@ from typing import Any
 
 import pytest
 
+from conftest import entity_record, source_record
+
 from factcli.normalize import tokenize
-from factcli.search import Query, find
+from factcli.search import FUZZY_MIN, Query, find
 
 # A selector: {"s": subject, "p": predicate, "o": object, "q": words in the quote,
 # "t": words in the statement}; it must pick at least one claim.
@@ -190,9 +192,34 @@ def test_there_are_forty_queries_or_more():
     assert len(CASES) >= 40
 
 
-def test_a_near_name_that_is_ambiguous_gives_a_hint_not_a_guess(shipped):
-    # "Shugaev" and "Shoigu" are both near this spelling? No: pick one two entities tie on.
-    found = find(shipped, Query(terms=["Alexandr"]))  # near Alexander (Mikheev) only
-    assert not found.hints
-    tied = find(shipped, Query(terms=["Qatari"]))  # a word of the claims: meant as itself
-    assert not tied.hints
+# Near spellings read by a person: variants of one name (must meet) and different names
+# (must not). The threshold sits between the two groups.
+SAME_NAME = [("poutine", "putin"), ("shojgu", "shoigu"), ("كلاشنكوف", "كلاشنيكوف"), ("كلاشينكوف", "كلاشنيكوف"),
+             ("pilipsen", "pilipson"), ("shugayev", "shugaev"), ("garret", "garrett")]
+OTHER_NAME = [("iraq", "iran"), ("tamer", "tamim"), ("turkish", "turkey"), ("sochi", "sada")]
+
+
+def test_the_fuzzy_threshold_separates_variants_from_other_names():
+    from rapidfuzz import fuzz
+
+    assert min(fuzz.ratio(a, b) for a, b in SAME_NAME) >= FUZZY_MIN
+    assert max(fuzz.ratio(a, b) for a, b in OTHER_NAME) < FUZZY_MIN
+
+
+def test_a_different_name_is_not_taken_for_a_near_one(shipped):
+    assert find(shipped, Query(terms=["Iraq"])).hits == []  # not Iran
+
+
+def test_a_near_name_that_is_ambiguous_gives_a_hint_not_a_guess(make_facts):
+    text = "Ivanova met officials in Ivanovo."
+    facts = make_facts([
+        source_record("src", text),
+        entity_record("ivanova", "Ivanova", "person"),
+        entity_record("ivanovo", "Ivanovo", "place"),
+        {"subject": "ivanova", "predicate": "visited", "object": "ivanovo", "statement": "Ivanova visited Ivanovo.",
+         "citation": {"source": "src", "quote": text}},
+    ])
+    found = find(facts, Query(terms=["Ivanovu"]))  # as near to one as to the other
+    assert found.hits == []
+    assert found.hints == ["'ivanovu' is near several names; did you mean 'Ivanova' or 'Ivanovo'?"]
+    assert [h.claim["id"] for h in find(facts, Query(terms=["Ivanovaa"])).hits] == ["c0001"]

@@ -8,6 +8,7 @@ synthetic stores built through the importer, in memory and as a JSON file.
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
 from conftest import entity_record, source_record
@@ -640,3 +641,56 @@ def test_suggestions_for_a_typo(shipped):
     assert sum(normalize(n).startswith("rosoboron") for n in near) == 1
     assert any("putin" in normalize(n) for n in suggestions(shipped, ["Vladimir Putn"]))
     assert suggestions(shipped, ["qqqqqqqqqq"]) == []
+
+
+# --- the command line: match object, --why, --sort, --include-retracted -----------------
+
+
+def _cli(*args: str):
+    from click.testing import CliRunner
+
+    from factcli.cli import main
+
+    return CliRunner().invoke(main, list(args), env={"COLUMNS": "400"})
+
+
+def test_json_hits_carry_their_match(store_file):
+    path = store_file(_records())
+    result = _cli("--db", str(path), "search", "Qatar", "--json")
+    assert result.exit_code == 0, result.stderr
+    recs = json.loads(result.stdout)
+    assert recs[0]["id"] == "c0007"
+    assert recs[0]["match"] == {"score": 10.0, "terms": [{"term": "qatar", "field": "subject", "kind": "alias"}]}
+    assert recs[-1]["id"] == "c0009" and recs[-1]["match"]["terms"][0]["field"] == "mention"
+
+
+def test_why_column_in_the_table(store_file):
+    path = store_file(_records())
+    result = _cli("--db", str(path), "search", "Putin", "--why", "--table")
+    assert result.exit_code == 0, result.stderr
+    assert "why" in result.stdout and "putin: subject alias" in result.stdout
+
+
+def test_sort_by_date_or_relevance(store_file):
+    path = store_file(_records())
+    by_date = json.loads(_cli("--db", str(path), "search", "Qatar", "--sort", "date", "--json").stdout)
+    # Date order: 2017 (year), Oct 2017 x2 (c0005, c0008), 25 Oct 2017; undated c0004, c0009 last.
+    assert [r["id"] for r in by_date] == ["c0007", "c0005", "c0008", "c0001", "c0004", "c0009"]
+    # By relevance (the default with words) c0009, which only names Qatar, comes last.
+    by_score = json.loads(_cli("--db", str(path), "search", "Qatar", "--json").stdout)
+    assert [r["id"] for r in by_score][-1] == "c0009"
+
+
+def test_retracted_claims_are_left_out_unless_asked_for(store_file):
+    path = store_file(_records())
+    doc = json.loads(path.read_text(encoding="utf-8"))
+    for rec in doc["claims"].values():
+        if rec["id"] == "c0002":
+            rec["retracted"] = {"at": "2024-01-01T00:00:00Z", "reason": "misread"}
+    path.write_bytes(store.dumps(doc))
+    assert [h.claim["id"] for h in search(store.load(store.Location(path, "--db")), Query(terms=["S-400"]))] == ["c0004"]
+    assert {h.claim["id"] for h in search(store.load(store.Location(path, "--db")), Query(terms=["S-400"], include_retracted=True))} == {"c0002", "c0004"}
+    plain = json.loads(_cli("--db", str(path), "search", "S-400", "--json").stdout)
+    assert [r["id"] for r in plain] == ["c0004"]
+    every = json.loads(_cli("--db", str(path), "timeline", "S-400", "--include-retracted", "--json").stdout)
+    assert [r["id"] for r in every] == ["c0002", "c0004"]
