@@ -403,13 +403,37 @@ def build(conn: sqlite3.Connection, facts: store.Facts, stamp: dict[str, Any] | 
     conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", [
         (key, " ".join(an.stems(key.split(" "))), eid, role, written) for key, eid, role, written in names])
     conn.executemany("INSERT INTO labels VALUES (?, ?, ?)", _label_rows(an))
-    linker = _Linker(names, an)
+    counts, per_source = _add_claims(conn, facts.claims, 1, _Linker(names, an), progress)
+    conn.executemany("INSERT INTO sources VALUES (?, ?, ?, ?)", [
+        (n, s.get("id"), per_source.get(s.get("id"), 0), dumps(s)) for n, s in enumerate(facts.sources, 1)])
+    conn.executemany("INSERT INTO entities VALUES (?, ?, ?, ?)", [
+        (n, e.get("id"), counts.get(e.get("id"), 0), dumps(e)) for n, e in enumerate(facts.entities, 1)])
+    conn.executescript(_INDEXES)
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(_meta(facts, stamp).items()))
+    conn.commit()
 
-    claim_rows, text_rows, link_rows = [], [], []
+
+def _meta(facts: store.Facts, stamp: dict[str, Any] | None) -> dict[str, str]:
+    meta = {"index_schema": str(INDEX_SCHEMA), "analyzer": analyzer().version, "store_meta": _dumps()(facts.meta)}
+    if facts.path is not None:
+        meta["store"] = os.path.realpath(facts.path)
+    if stamp is not None:
+        meta.update({k: str(v) for k, v in stamp.items()})
+    return meta
+
+
+def _add_claims(conn: sqlite3.Connection, claims: list[dict[str, Any]], first: int, linker: _Linker,
+                progress: Callable[[int, int], None] | None = None) -> tuple[dict[str, int], dict[str, int]]:
+    """Index claims as rows first, first+1, ...; returns claims per entity and per source."""
+    an = analyzer()
+    dumps = _dumps()
+    claim_rows: list[tuple[Any, ...]] = []
+    text_rows: list[tuple[Any, ...]] = []
+    link_rows: list[tuple[Any, ...]] = []
     counts: dict[str, int] = {}
     per_source: dict[str, int] = {}
-    total = len(facts.claims)
-    for n, claim in enumerate(facts.claims, 1):
+    total = len(claims)
+    for n, claim in enumerate(claims, first):
         cit = claim.get("citation") or {}
         date = claim.get("date") or {}
         source = cit.get("source")
@@ -421,9 +445,9 @@ def build(conn: sqlite3.Connection, facts: store.Facts, stamp: dict[str, Any] | 
         ))
         st_toks = an.tokens(claim.get("statement") or "")
         qu_toks = an.tokens(cit.get("quote") or "")
-        text_rows.append((n, " ".join(st_toks), " ".join(qu_toks),
-                          " ".join(an.stems(st_toks)), " ".join(an.stems(qu_toks))))
-        roles = {}
+        st_stems, qu_stems = " ".join(an.stems(st_toks)), " ".join(an.stems(qu_toks))
+        text_rows.append((n, " ".join(st_toks), " ".join(qu_toks), st_stems, qu_stems))
+        roles: dict[str, list[str]] = {}
         for role in ROLES:
             eid = claim.get(role)
             if isinstance(eid, str):
@@ -432,27 +456,16 @@ def build(conn: sqlite3.Connection, facts: store.Facts, stamp: dict[str, Any] | 
             counts[eid] = counts.get(eid, 0) + 1
             for role in rs:
                 link_rows.append((n, eid, role, "role"))
-        for eid, kind in linker.mentions(st_toks, qu_toks, set(roles), text_rows[-1][3], text_rows[-1][4]):
+        for eid, kind in linker.mentions(st_toks, qu_toks, set(roles), st_stems, qu_stems):
             link_rows.append((n, eid, "mention", kind))
         if len(claim_rows) >= 5000:
             _flush(conn, claim_rows, text_rows, link_rows)
             if progress:
-                progress(n, total)
+                progress(n - first + 1, total)
     _flush(conn, claim_rows, text_rows, link_rows)
     if progress:
         progress(total, total)
-    conn.executemany("INSERT INTO sources VALUES (?, ?, ?, ?)", [
-        (n, s.get("id"), per_source.get(s.get("id"), 0), dumps(s)) for n, s in enumerate(facts.sources, 1)])
-    conn.executemany("INSERT INTO entities VALUES (?, ?, ?, ?)", [
-        (n, e.get("id"), counts.get(e.get("id"), 0), dumps(e)) for n, e in enumerate(facts.entities, 1)])
-    conn.executescript(_INDEXES)
-    meta = {"index_schema": str(INDEX_SCHEMA), "analyzer": an.version, "store_meta": dumps(facts.meta)}
-    if facts.path is not None:
-        meta["store"] = os.path.realpath(facts.path)
-    if stamp is not None:
-        meta.update({k: str(v) for k, v in stamp.items()})
-    conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-    conn.commit()
+    return counts, per_source
 
 
 def _flush(conn: sqlite3.Connection, claims: list, texts: list, links: list) -> None:
@@ -658,18 +671,65 @@ def in_memory(facts: store.Facts) -> Index:
 
 
 def refresh(path: Path, doc: dict[str, Any]) -> None:
-    """After a write (called under the store's lock): rebuild the index from the document just
-    written, so the next read finds it fresh. A failure here leaves the old index, which the
-    next read sees is stale and rebuilds: the write itself has already succeeded."""
+    """After a write (called under the store's lock): bring the index up to the document just
+    written, so the next read finds it fresh. When the write only appended claims or sources
+    (an `add`, an `import` without new entities) they are added to the index in place, at a
+    cost that does not grow with the store; anything else rebuilds it. A failure here leaves
+    the old index, which the next read sees is stale and rebuilds: the write has already
+    succeeded, so it is never failed by its index."""
     try:
         stamp = _stamp(path)
         facts = store._snapshot(doc, path, copy=False)
-        location = store.Location(path, "--db")
-        built = _build_file(location, facts, stamp, index_path(path), None, memory_ok=False)
+        ipath = index_path(path)
+        if _append_in_place(ipath, facts, stamp):
+            return
+        built = _build_file(store.Location(path, "--db"), facts, stamp, ipath, None, memory_ok=False)
         if built is not None:
             built.close()
     except Exception:  # noqa: BLE001 - the store is written; a stale index is rebuilt on read
         pass
+
+
+def _append_in_place(ipath: Path, facts: store.Facts, stamp: dict[str, Any]) -> bool:
+    """Add what was appended to the store to its index; False when that is not all that changed."""
+    if not ipath.exists():
+        return False
+    dumps = _dumps()
+    conn = sqlite3.connect(ipath, timeout=5.0)
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        if meta.get("index_schema") != str(INDEX_SCHEMA) or meta.get("analyzer") != analyzer().version:
+            return False
+        # Entities decide the names and every claim's links: any change there is a rebuild.
+        entities = [d for (d,) in conn.execute("SELECT doc FROM entities ORDER BY n")]
+        if entities != [dumps(e) for e in facts.entities]:
+            return False
+        old_sources = [d for (d,) in conn.execute("SELECT doc FROM sources ORDER BY n")]
+        if len(old_sources) > len(facts.sources) or old_sources != [dumps(s) for s in facts.sources[: len(old_sources)]]:
+            return False
+        # The claims already indexed must be the store's first claims, unchanged: compared by
+        # their stored JSON (a quick string test), so an edit anywhere means a rebuild.
+        known = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+        if known > len(facts.claims):
+            return False
+        for (doc,), claim in zip(conn.execute("SELECT doc FROM claims ORDER BY n"), facts.claims):
+            if doc != dumps(claim):
+                return False
+        new_claims = facts.claims[known:]
+        names = [(k, e, r, w) for k, e, r, w in conn.execute("SELECT key, entity, role, written FROM names")]
+        counts, per_source = _add_claims(conn, new_claims, known + 1, _Linker(names, analyzer()))
+        conn.executemany("UPDATE entities SET claims = claims + ? WHERE id = ?", [(c, e) for e, c in counts.items()])
+        conn.executemany("INSERT INTO sources VALUES (?, ?, 0, ?)", [
+            (n, s.get("id"), dumps(s)) for n, s in enumerate(facts.sources[len(old_sources):], len(old_sources) + 1)])
+        conn.executemany("UPDATE sources SET claims = claims + ? WHERE id = ?", [(c, s) for s, c in per_source.items()])
+        conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted(_meta(facts, stamp).items()))
+        conn.commit()
+        return True
+    except sqlite3.Error:
+        conn.rollback()
+        return False
+    finally:
+        conn.close()
 
 
 class View:

@@ -306,3 +306,28 @@ def test_the_first_write_migrates(v01_store):
 def test_upgrade_of_a_current_document_does_nothing():
     doc = json.loads((ROOT / "facts.json").read_text(encoding="utf-8"))
     assert upgrade(doc) is None
+
+
+def test_an_import_with_a_new_entity_relinks_every_claim(loc):
+    # A new entity can name words of claims already stored: the index is rebuilt, not appended.
+    assert found(loc, "Kornet") == []
+    import_records(loc, [entity_record("kornet", "Kornet", "weapon_system", aliases=["كورنيت"]),
+                         {"subject": "qatar", "predicate": "considering", "object": "kornet", "statement": "Qatar weighs them.",
+                          "citation": {"source": "src-a", "quote": "Doha hosted talks"}}])
+    assert found(loc, "كورنيت") == ["c0003"]  # the new claim, as object
+
+
+def test_appended_claims_are_indexed_in_place_like_a_rebuild(loc):
+    before = index.index_path(loc.path).stat().st_ino
+    import_records(loc, [{"subject": "turkey", "predicate": "considering", "object": "s-400", "statement": "Turkey weighs more S-400.",
+                          "citation": {"source": "src-a", "quote": "Turkey bought the S-400"}}])
+    assert index.index_path(loc.path).stat().st_ino == before  # the same file, updated
+    cached = index.open_index(loc)
+    fresh = index.in_memory(store.load(loc))
+    for terms in (["S-400"], ["Turkey"], ["weighs"]):
+        assert [(h.claim, h.score, h.why) for h in search(cached, Query(terms=terms))] == [
+            (h.claim, h.score, h.why) for h in search(fresh, Query(terms=terms))]
+    assert dict(cached.conn.execute("SELECT id, claims FROM entities")) == dict(fresh.conn.execute("SELECT id, claims FROM entities"))
+    assert dict(cached.conn.execute("SELECT id, claims FROM sources")) == dict(fresh.conn.execute("SELECT id, claims FROM sources"))
+    cached.close()
+    fresh.close()
