@@ -350,15 +350,21 @@ class Index:
         """Whether any claim's text or stems hold this token (FTS5's own vocabulary)."""
         return self.conn.execute("SELECT 1 FROM claim_terms WHERE term = ? LIMIT 1", (token,)).fetchone() is not None
 
-    def text_matches(self, expr: str) -> dict[int, float]:
-        """Rows matching an FTS5 query, with bm25 (lower is better, as FTS5 gives it)."""
+    def text_matches(self, expr: str, within: str | None = None) -> dict[int, float]:
+        """Rows matching an FTS5 query, with bm25 (lower is better, as FTS5 gives it); only
+        among `within` (a JSON array of rows) when given."""
+        sql = "SELECT rowid, bm25(claim_text, 1.0, 1.0, 0.7, 0.7) FROM claim_text WHERE claim_text MATCH ?"
+        args: list[Any] = [expr]
+        if within is not None:
+            sql += " AND rowid IN (SELECT value FROM json_each(?))"
+            args.append(within)
         try:
-            return dict(self.conn.execute(
-                "SELECT rowid, bm25(claim_text, 1.0, 1.0, 0.7, 0.7) FROM claim_text WHERE claim_text MATCH ?", (expr,)))
+            return dict(self.conn.execute(sql, args))
         except sqlite3.OperationalError:
             return {}
 
-    def linked(self, entities: Iterable[str], kinds: tuple[str, ...] | None = None) -> dict[int, list[tuple[str, str, str]]]:
+    def linked(self, entities: Iterable[str], kinds: tuple[str, ...] | None = None,
+               within: str | None = None) -> dict[int, list[tuple[str, str, str]]]:
         """Rows linked to any of the entities: row -> [(entity, role, kind)]."""
         ids = sorted(set(entities))
         out: dict[int, list[tuple[str, str, str]]] = {}
@@ -370,15 +376,25 @@ class Index:
         if kinds:
             sql += f" AND kind IN ({','.join('?' * len(kinds))})"
             args += list(kinds)
+        if within is not None:
+            sql += " AND claim IN (SELECT value FROM json_each(?))"
+            args.append(within)
         for n, eid, role, kind in self.conn.execute(sql, args):
             out.setdefault(n, []).append((eid, role, kind))
         return out
 
-    def rows_where(self, where: str, args: list[Any]) -> list[tuple[int, str, str | None, str | None]]:
-        """(row, id, date_start, date_end) of the claims passing an SQL condition."""
+    def rows_where(self, where: str, args: list[Any], by_date: bool = False,
+                   limit: int | None = None) -> list[tuple[int, str, str | None, str | None]]:
+        """(row, id, date_start, date_end) of the claims passing an SQL condition; `by_date`
+        orders them as a timeline (dated first by start, end, then claim number)."""
         sql = "SELECT n, id, date_start, date_end FROM claims"
         if where:
             sql += " WHERE " + where
+        if by_date:
+            # c9999 before c10000: ids compare as numbers once they outgrow their padding.
+            sql += " ORDER BY date_start IS NULL, date_start, date_end, length(id), id"
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
         return list(self.conn.execute(sql, args))
 
     def close(self) -> None:

@@ -76,6 +76,8 @@ FUZZY_MIN = 80.0
 FUZZY_MARGIN = 3.0
 _FUZZY_MIN_CHARS = 4
 _MAX_SPAN = 8  # words in the longest name tried as one term
+# Filters that leave at most this many claims restrict the term lookups to them.
+_NARROW_ROWS = 5000
 
 SORTS = ("relevance", "date")
 
@@ -282,8 +284,11 @@ def _phrase(tokens: list[str]) -> str:
     return '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
 
 
-def _evidence(index: Index, term: _Term) -> dict[int, tuple[float, str, str]]:
-    """Row -> (weight, field, kind): the best way the term meets each claim it meets."""
+def _evidence(index: Index, term: _Term, within: list[int] | None = None) -> dict[int, tuple[float, str, str]]:
+    """Row -> (weight, field, kind): the best way the term meets each claim it meets (only
+    among the rows `within`, when the filters left few: then the cost follows them, not the
+    number of claims the term meets in the whole store)."""
+    among = None if within is None else "[" + ",".join(map(str, within)) + "]"
     best: dict[int, tuple[float, str, str]] = {}
 
     def offer(row: int, weight: float, fld: str, kind: str) -> None:
@@ -295,14 +300,14 @@ def _evidence(index: Index, term: _Term) -> dict[int, tuple[float, str, str]]:
     for kind, toks in (("exact", term.tokens), ("stem", term.stems)):
         for fld in ("statement", "quote"):
             column = fld if kind == "exact" else f"{fld}_stems"
-            for row, bm25 in index.text_matches(f"{{{column}}} : {_phrase(toks)}").items():
+            for row, bm25 in index.text_matches(f"{{{column}}} : {_phrase(toks)}", among).items():
                 x = max(0.0, -bm25)
                 offer(row, TEXT_WEIGHT[kind] + x / (1.0 + x), fld, kind)
     if term.entities:
         links = [e for e, how in term.entities.items() if how != "link"]
         metonymic = [e for e, how in term.entities.items() if how == "link"]
         for ids, kinds in ((links, None), (metonymic, (METONYM,))):
-            for row, found in index.linked(ids, kinds).items():
+            for row, found in index.linked(ids, kinds, among).items():
                 for eid, role, kind in found:
                     how = term.entities[eid]
                     weight = ROLE_WEIGHT[role] if role in ROLE_WEIGHT else MENTION_WEIGHT.get(kind, 0.0)
@@ -312,7 +317,10 @@ def _evidence(index: Index, term: _Term) -> dict[int, tuple[float, str, str]]:
                     offer(row, weight * NAMING_FACTOR[how], role, report)
     if term.predicates:
         for pred, kind in sorted(term.predicates.items()):
-            for row, _, _, _ in index.rows_where("predicate = ?", [pred]):
+            where, args = "predicate = ?", [pred]
+            if among is not None:
+                where, args = where + " AND n IN (SELECT value FROM json_each(?))", [pred, among]
+            for row, _, _, _ in index.rows_where(where, args):
                 offer(row, PREDICATE_WEIGHT[kind], "predicate", kind)
     return best
 
@@ -467,8 +475,6 @@ def _filter_sql(index: Index, query: Query) -> tuple[str, list[Any]]:
     if high:
         where.append("date_start IS NOT NULL AND date_start <= ?")
         args.append(high)
-    if not query.include_retracted:
-        where.append("retracted = 0")
     return " AND ".join(where), args
 
 
@@ -494,29 +500,47 @@ def find(source: Index | Facts, query: Query) -> Found:
         raise InputError(f"--sort must be one of {', '.join(SORTS)}, not {query.sort!r}")
     index = _index_of(source)
     where, args = _filter_sql(index, query)
-    rows = {n: (cid, start, end) for n, cid, start, end in index.rows_where(where, args)}
+    live = "" if query.include_retracted else "retracted = 0"
     hints: list[str] = []
     terms = _terms(index, query.terms, hints) if query.terms else []
-    scores: dict[int, float] = dict.fromkeys(rows, 0.0)
-    why: dict[int, list[dict[str, str]]] = {n: [] for n in rows}
+    by_relevance = (query.sort or ("relevance" if terms else "date")) == "relevance"
+    if not terms:
+        # Filters alone: SQL orders and limits, so a timeline of 20 reads 20 records.
+        rows = index.rows_where(" AND ".join(w for w in (where, live) if w), args, by_date=True, limit=query.limit)
+        docs = index.claim_docs([n for n, _, _, _ in rows])
+        return Found([Hit(docs[n]) for n, _, _, _ in rows])
+    # Without filters, the first term's claims are the candidates (never a scan of the store).
+    scores: dict[int, float] | None = None
+    if where:
+        scores = dict.fromkeys((n for n, _, _, _ in index.rows_where(where, args)), 0.0)
+    why: dict[int, list[dict[str, str]]] = {}
     for term in terms:
-        if not scores:
+        if scores is not None and not scores:
             break
-        evidence = _evidence(index, term)
+        narrow = scores is not None and len(scores) <= _NARROW_ROWS
+        evidence = _evidence(index, term, sorted(scores) if narrow and scores is not None else None)
+        if scores is None:
+            scores = dict.fromkeys(evidence, 0.0)
         for n in [n for n in scores if n not in evidence]:
             del scores[n]
         for n in scores:
             weight, fld, kind = evidence[n]
             scores[n] += weight
-            why[n].append({"term": term.text, "field": fld, "kind": kind})
-    by_relevance = (query.sort or ("relevance" if terms else "date")) == "relevance"
+            why.setdefault(n, []).append({"term": term.text, "field": fld, "kind": kind})
+    scores = scores or {}
+    if scores:
+        among = "n IN (SELECT value FROM json_each(?))"
+        rows = {n: (cid, a, b) for n, cid, a, b in index.rows_where(
+            " AND ".join(w for w in (among, live) if w), ["[" + ",".join(map(str, scores)) + "]"])}
+    else:
+        rows = {}
 
     def key(n: int) -> tuple[Any, ...]:
         cid, start, end = rows[n]
         order = (_date_key(start, end), _id_key(cid))
         return ((-scores[n], *order) if by_relevance else order)
 
-    chosen = sorted(scores, key=key)
+    chosen = sorted(rows, key=key)
     if query.limit is not None:
         chosen = chosen[: query.limit]
     docs = index.claim_docs(chosen)
@@ -534,13 +558,9 @@ def timeline(source: Index | Facts, query: Query) -> tuple[list[Hit], list[Hit]]
     Dated hits are ordered by date start, then end (so 1 Oct 2017 comes before October
     2017 as a whole), then id. `limit` counts the dated hits first.
     """
-    hits = search(source, replace(query, limit=None, sort="date"))
-    dated = [h for h in hits if h.claim.get("date")]
-    undated = [h for h in hits if not h.claim.get("date")]
-    if query.limit is not None:
-        dated = dated[: query.limit]
-        undated = undated[: max(0, query.limit - len(dated))]
-    return dated, undated
+    # Date order puts the undated last, so the first `limit` hits are the dated ones first.
+    hits = search(source, replace(query, sort="date"))
+    return [h for h in hits if h.claim.get("date")], [h for h in hits if not h.claim.get("date")]
 
 
 # --- entities and hints ------------------------------------------------------------------
