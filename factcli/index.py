@@ -28,7 +28,6 @@ that entity (kind `common_word`: العديد only where the claim is already ab
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
@@ -174,8 +173,14 @@ def cache_dir(environ: dict[str, str] | None = None) -> Path:
 def index_path(store_path: Path, environ: dict[str, str] | None = None) -> Path:
     """The index file for a store: keyed by the store's resolved path, so two stores with the
     same file name in different folders get different indexes."""
+    # crc32, not a cryptographic hash: hashlib costs every command milliseconds to import, and
+    # two paths that collide only share a file name, never an answer (the index records the
+    # store's path and is rebuilt when it is another's).
+    import zlib
+
     resolved = os.path.realpath(store_path)
-    key = hashlib.sha256(resolved.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    encoded = resolved.encode("utf-8", "surrogatepass")
+    key = f"{zlib.crc32(encoded):08x}{zlib.adler32(encoded):08x}"
     stem = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in Path(resolved).stem)[:40]
     return cache_dir(environ) / f"{stem}-{key}.sqlite"
 
@@ -574,9 +579,11 @@ class _Linker:
 # --- opening -----------------------------------------------------------------------------
 
 
-def _fresh(conn: sqlite3.Connection, stamp: dict[str, Any]) -> bool:
+def _fresh(conn: sqlite3.Connection, stamp: dict[str, Any], store_path: Path | None = None) -> bool:
     meta = dict(conn.execute("SELECT key, value FROM meta"))
     want = {k: str(v) for k, v in stamp.items()}
+    if store_path is not None:
+        want["store"] = os.path.realpath(store_path)
     want["index_schema"] = str(INDEX_SCHEMA)
     want["analyzer"] = analyzer().version
     return all(meta.get(k) == v for k, v in want.items())
@@ -605,7 +612,7 @@ def status(location: store.Location) -> dict[str, Any]:
         try:
             conn = _connect_ro(path)
             try:
-                out["fresh"] = _fresh(conn, stamp)
+                out["fresh"] = _fresh(conn, stamp, location.path)
                 out["counts"] = Index(conn, path, location.path).counts()
             finally:
                 conn.close()
@@ -633,7 +640,7 @@ def open_index(location: store.Location, *, rebuild: bool = False,
         if not rebuild and path.exists():
             try:
                 conn = _connect_ro(path)
-                if _fresh(conn, stamp):
+                if _fresh(conn, stamp, location.path):
                     return Index(conn, path, location.path)
                 conn.close()
             except sqlite3.Error:

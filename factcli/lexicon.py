@@ -18,7 +18,6 @@ Armed Forces", "Qatari Air Defence", ...): such a word says too little about whi
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -79,6 +78,8 @@ class Lexicon:
 
     def suggest(self, name: str, n: int = 3) -> list[str]:
         """The nearest known names, as written in the store, for a "did you mean" line."""
+        import difflib  # only a "did you mean" needs it
+
         key = normalize(name)
         close = difflib.get_close_matches(key, list(self.by_key), n=n, cutoff=0.6)
         return [self.display[k] for k in close]

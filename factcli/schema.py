@@ -116,8 +116,7 @@ def _name_role_problems(rec: dict[str, Any]) -> list[Problem]:
         for name in rec.get(fld) or ():
             key = normalize(name)
             if not key:
-                out.append((fld, f"{name!r} has no letters or digits to match on"))
-                continue
+                continue  # nothing to match on, so no role to clash with
             held = roles.get(key)
             # The written name may also be a common word (الجزيرة is the channel and "island").
             if held is not None and held != fld and not (held in ("name", "name_ar") and fld in ("aliases", "common_words")):

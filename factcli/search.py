@@ -28,7 +28,6 @@ functions take the store's `Index` (or a `Facts` snapshot, indexed in memory on 
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -363,6 +362,8 @@ def _near_names(index: Index, text: str, n: int = 3) -> list[str]:
         by_key.setdefault(k, set()).add(eid)
         if written != eid or k not in shown:
             shown.setdefault(k, written)
+    import difflib
+
     close = difflib.get_close_matches(normalize(text), list(by_key), n=n * 4, cutoff=0.6)
     seen: set[str] = set()
     out: list[str] = []
@@ -416,6 +417,8 @@ def resolve_sources(source: Index | Facts, refs: list[str]) -> set[str]:
         ids = {e for e, how in _named(index, an.tokens(ref)).items() if how == "alias"}
         matched = {sid for sid, keys, eids, _ in names if (key and key in keys) or (ids & eids)}
         if not matched:
+            import difflib
+
             shown = {s["id"]: s["id"] for s in srcs}
             for _, _, _, forms in names:
                 shown.update((k, v) for k, v in forms.items() if k not in shown)
@@ -435,6 +438,8 @@ def _predicates(names: list[str]) -> set[str]:
         if canonical in PREDICATES:
             chosen.add(canonical)
             continue
+        import difflib
+
         near = difflib.get_close_matches(canonical, list(PREDICATES), n=3, cutoff=0.6)
         near += [p for p in PREDICATES if canonical and canonical in p and p not in near]
         hint = _did_you_mean(near[:4]) or "; predicates are: " + ", ".join(PREDICATES)
