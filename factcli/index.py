@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 # Bump when the tables below, or what is put in them, change.
-INDEX_SCHEMA = 2
+INDEX_SCHEMA = 3
 ENV_VAR = "FACTCLI_CACHE"
 
 # Arabic proclitics glued to a name in running text (لقطر, والدوحة, بموسكو): a claim token
@@ -194,7 +194,7 @@ def _stamp(path: Path) -> dict[str, Any]:
 
 _SCHEMA = """
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE sources(n INTEGER PRIMARY KEY, id TEXT, claims INTEGER, doc TEXT);
+CREATE TABLE sources(n INTEGER PRIMARY KEY, id TEXT, claims INTEGER, doc TEXT, summary TEXT);
 CREATE TABLE entities(n INTEGER PRIMARY KEY, id TEXT, claims INTEGER, doc TEXT);
 CREATE TABLE claims(
     n INTEGER PRIMARY KEY, id TEXT, subject TEXT, predicate TEXT, object TEXT, speaker TEXT,
@@ -310,9 +310,9 @@ class Index:
     def source_summaries(self) -> dict[str, dict[str, Any]]:
         """id -> the source without its text (what a claim record nests)."""
         out = {}
-        for (doc,) in self.conn.execute("SELECT doc FROM sources ORDER BY n"):
-            src = self._loads(doc)
-            out[src.get("id")] = {k: src.get(k) for k in ("id", "outlet", "title", "published")}
+        for (summary,) in self.conn.execute("SELECT summary FROM sources ORDER BY n"):
+            src = self._loads(summary)
+            out[src.get("id")] = src
         return out
 
     def entities(self) -> list[tuple[dict[str, Any], int]]:
@@ -425,13 +425,18 @@ def build(conn: sqlite3.Connection, facts: store.Facts, stamp: dict[str, Any] | 
         (key, " ".join(an.stems(key.split(" "))), eid, role, written) for key, eid, role, written in names])
     conn.executemany("INSERT INTO labels VALUES (?, ?, ?)", _label_rows(an))
     counts, per_source = _add_claims(conn, facts.claims, 1, _Linker(names, an), progress)
-    conn.executemany("INSERT INTO sources VALUES (?, ?, ?, ?)", [
-        (n, s.get("id"), per_source.get(s.get("id"), 0), dumps(s)) for n, s in enumerate(facts.sources, 1)])
+    conn.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?)", [
+        (n, s.get("id"), per_source.get(s.get("id"), 0), dumps(s), dumps(_summary(s))) for n, s in enumerate(facts.sources, 1)])
     conn.executemany("INSERT INTO entities VALUES (?, ?, ?, ?)", [
         (n, e.get("id"), counts.get(e.get("id"), 0), dumps(e)) for n, e in enumerate(facts.entities, 1)])
     conn.executescript(_INDEXES)
     conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(_meta(facts, stamp).items()))
     conn.commit()
+
+
+def _summary(source: dict[str, Any]) -> dict[str, Any]:
+    """What a claim record nests of its source: no text, so listing claims parses no article."""
+    return {k: source.get(k) for k in ("id", "outlet", "title", "published")}
 
 
 def _meta(facts: store.Facts, stamp: dict[str, Any] | None) -> dict[str, str]:
@@ -742,8 +747,9 @@ def _append_in_place(ipath: Path, facts: store.Facts, stamp: dict[str, Any]) -> 
         names = [(k, e, r, w) for k, e, r, w in conn.execute("SELECT key, entity, role, written FROM names")]
         counts, per_source = _add_claims(conn, new_claims, known + 1, _Linker(names, analyzer()))
         conn.executemany("UPDATE entities SET claims = claims + ? WHERE id = ?", [(c, e) for e, c in counts.items()])
-        conn.executemany("INSERT INTO sources VALUES (?, ?, 0, ?)", [
-            (n, s.get("id"), dumps(s)) for n, s in enumerate(facts.sources[len(old_sources):], len(old_sources) + 1)])
+        conn.executemany("INSERT INTO sources VALUES (?, ?, 0, ?, ?)", [
+            (n, s.get("id"), dumps(s), dumps(_summary(s)))
+            for n, s in enumerate(facts.sources[len(old_sources):], len(old_sources) + 1)])
         conn.executemany("UPDATE sources SET claims = claims + ? WHERE id = ?", [(c, s) for s, c in per_source.items()])
         conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted(_meta(facts, stamp).items()))
         conn.commit()
