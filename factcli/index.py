@@ -324,18 +324,20 @@ class Index:
         return self._entity_cache.get(entity_id)
 
     def facts(self, sources: Iterable[str] | None = None) -> store.Facts:
-        """A `Facts` snapshot from the index: every source and entity, and the claims of the
-        given sources (all claims when None), in stored order."""
+        """A `Facts` snapshot from the index: every entity, and the given sources with their
+        claims (all of them when None), in stored order."""
         loads = self._loads
         if sources is None:
             claims = [loads(d) for (d,) in self.conn.execute("SELECT doc FROM claims ORDER BY n")]
+            srcs = [s for s, _ in self.sources()]
         else:
             wanted = sorted(set(sources))
             marks = ",".join("?" * len(wanted)) or "NULL"
             claims = [loads(d) for (d,) in self.conn.execute(
                 f"SELECT doc FROM claims WHERE source IN ({marks}) ORDER BY n", wanted)]
+            srcs = [loads(d) for (d,) in self.conn.execute(f"SELECT doc FROM sources WHERE id IN ({marks}) ORDER BY n", wanted)]
         meta = loads(self.meta().get("store_meta") or "{}") or {"schema": store.SCHEMA_VERSION, "last_claim": 0}
-        return store.Facts(self.store_path, [s for s, _ in self.sources()], [e for e, _ in self.entities()], claims, meta)
+        return store.Facts(self.store_path, srcs, [e for e, _ in self.entities()], claims, meta)
 
     # -- lookups for search ----------------------------------------------------------------
 
