@@ -522,8 +522,10 @@ class _Linker:
     """Finds the entity names a claim's text contains, on whole words."""
 
     def __init__(self, names: list[tuple[str, str, str, str]], an: Analyzer) -> None:
-        # first token -> [(all tokens, entity, kind)]
-        self.by_first: dict[str, list[tuple[tuple[str, ...], str, str]]] = {}
+        # One-word names by their word; longer names by their first two words (most claim
+        # words start no name, and a pair narrows the rest to one or two candidates).
+        self.single: dict[str, list[tuple[str, str]]] = {}
+        self.multi: dict[tuple[str, str], list[tuple[tuple[str, ...], str, str]]] = {}
         # The stem of a one-word Arabic name -> entities: تركيا also links a quote that says
         # التركية ("Turkish"). Latin names are left to their exact forms (Russia/Russian are
         # different stems anyway), and short stems say too little.
@@ -538,37 +540,60 @@ class _Linker:
             if len(key.replace(" ", "")) < _MIN_TEXT_NAME:
                 continue
             toks = tuple(key.split(" "))
-            if kind == ALIAS and len(toks) == 1 and _arabic(toks[0]):
-                stem = an.stems([toks[0]])[0]
-                if len(stem) >= _MIN_STEM_LINK:
-                    self.by_stem.setdefault(stem, set()).add(eid)
-            entry = (toks, eid, kind)
-            bucket = self.by_first.setdefault(toks[0], [])
-            if entry not in bucket:
-                bucket.append(entry)
-        self._forms: dict[str, list[str]] = {}
+            if len(toks) == 1:
+                if kind == ALIAS and _arabic(toks[0]):
+                    stem = an.stems([toks[0]])[0]
+                    if len(stem) >= _MIN_STEM_LINK:
+                        self.by_stem.setdefault(stem, set()).add(eid)
+                bucket = self.single.setdefault(toks[0], [])
+                if (eid, kind) not in bucket:
+                    bucket.append((eid, kind))
+            else:
+                entry = (toks, eid, kind)
+                pair = self.multi.setdefault((toks[0], toks[1]), [])
+                if entry not in pair:
+                    pair.append(entry)
+        self._starts = set(self.single) | {a for a, _ in self.multi}
+        self._forms: dict[str, list[str]] = {}  # a token -> its forms that start a name
+        self._naming: set[str] = set()  # tokens with such forms
+        self._seen: set[str] = set()  # tokens looked at already
+        self._stem_keys = set(self.by_stem)
 
-    def _found(self, toks: list[str]) -> Iterator[tuple[str, str]]:
-        by_first = self.by_first
-        forms_cache = self._forms
-        for i, tok in enumerate(toks):
-            forms = forms_cache.get(tok)
-            if forms is None:
-                forms = forms_cache[tok] = [f for f in name_forms(tok) if f in by_first]
-            for form in forms:
-                for name, eid, kind in by_first[form]:
-                    if len(name) == 1 or tuple(toks[i + 1:i + len(name)]) == name[1:]:
-                        yield eid, kind
+    def _found(self, toks: list[str], found: dict[str, set[str]]) -> None:
+        # Set operations (in C) pick the few tokens that can start a name; the positions of
+        # only those are then tried.
+        unique = set(toks)
+        fresh = unique - self._seen
+        if fresh:
+            starts = self._starts
+            for tok in fresh:
+                forms = [f for f in name_forms(tok) if f in starts]
+                if forms:
+                    self._forms[tok] = forms
+                    self._naming.add(tok)
+            self._seen |= fresh
+        naming = unique & self._naming
+        if not naming:
+            return
+        single, multi, forms_of = self.single, self.multi, self._forms
+        last = len(toks) - 1
+        for i in [i for i, tok in enumerate(toks) if tok in naming]:
+            for form in forms_of[toks[i]]:
+                for eid, kind in single.get(form, ()):
+                    found.setdefault(eid, set()).add(kind)
+                if i < last:
+                    for name, eid, kind in multi.get((form, toks[i + 1]), ()):
+                        if len(name) == 2 or tuple(toks[i + 2:i + len(name)]) == name[2:]:
+                            found.setdefault(eid, set()).add(kind)
 
     def mentions(self, statement: list[str], quote: list[str], about: set[str],
                  statement_stems: str = "", quote_stems: str = "") -> list[tuple[str, str]]:
         found: dict[str, set[str]] = {}
-        for toks in (statement, quote):
-            for eid, kind in self._found(toks):
-                found.setdefault(eid, set()).add(kind)
-        if self.by_stem:
-            for stem in {*statement_stems.split(), *quote_stems.split()}:
-                for eid in self.by_stem.get(stem, ()):
+        self._found(statement, found)
+        self._found(quote, found)
+        if self._stem_keys:
+            for stem in self._stem_keys.intersection(statement_stems.split() + quote_stems.split()):
+                for eid in self.by_stem[stem]:
                     found.setdefault(eid, set()).add(STEM_LINK)
         out = []
         for eid, kinds in found.items():
