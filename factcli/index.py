@@ -727,9 +727,10 @@ def in_memory(facts: store.Facts) -> Index:
 
 def refresh(path: Path, doc: dict[str, Any]) -> None:
     """After a write (called under the store's lock): bring the index up to the document just
-    written, so the next read finds it fresh. When the write only appended claims or sources
-    (an `add`, an `import` without new entities) they are added to the index in place, at a
-    cost that does not grow with the store; anything else rebuilds it. A failure here leaves
+    written, so the next read finds it fresh. When the write only appended records (an
+    `add`, an `import`) they are added to the index in place: new claims at a cost that does
+    not grow with the store, new entities with one pass over the claims' indexed words (their
+    names may occur there); a change to a stored record rebuilds it. A failure here leaves
     the old index, which the next read sees is stale and rebuilds: the write has already
     succeeded, so it is never failed by its index."""
     try:
@@ -745,6 +746,29 @@ def refresh(path: Path, doc: dict[str, Any]) -> None:
         pass
 
 
+def _add_entities(conn: sqlite3.Connection, entities: list[dict[str, Any]], new: list[dict[str, Any]], first: int) -> None:
+    """Take in appended entities: their rows, every name anew (what is generic depends on
+    all names), and links from the claims already indexed to the new names in their text.
+    The claims' analyzed words are read back from the index, so nothing is re-analyzed."""
+    an = analyzer()
+    dumps = _dumps()
+    conn.executemany("INSERT INTO entities VALUES (?, ?, 0, ?)", [
+        (n, e.get("id"), dumps(e)) for n, e in enumerate(new, first + 1)])
+    names = name_table(entities, an.tokens)
+    conn.execute("DELETE FROM names")
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", [
+        (key, " ".join(an.stems(key.split(" "))), eid, role, written) for key, eid, role, written in names])
+    new_ids = {e.get("id") for e in new}
+    linker = _Linker([row for row in names if row[1] in new_ids], an)
+    if not linker._starts and not linker._stem_keys:
+        return
+    links = []
+    for n, st, qu, sts, qus in conn.execute("SELECT rowid, statement, quote, statement_stems, quote_stems FROM claim_text"):
+        for eid, kind in linker.mentions(st.split(), qu.split(), set(), sts, qus):
+            links.append((n, eid, "mention", kind))
+    conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", links)
+
+
 def _append_in_place(ipath: Path, facts: store.Facts, stamp: dict[str, Any]) -> bool:
     """Add what was appended to the store to its index; False when that is not all that changed."""
     if not ipath.exists():
@@ -755,10 +779,12 @@ def _append_in_place(ipath: Path, facts: store.Facts, stamp: dict[str, Any]) -> 
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         if meta.get("index_schema") != str(INDEX_SCHEMA) or meta.get("analyzer") != analyzer().version:
             return False
-        # Entities decide the names and every claim's links: any change there is a rebuild.
+        # Entities decide the names and every claim's links: a changed one means a rebuild;
+        # new ones (appended) are linked below.
         entities = [d for (d,) in conn.execute("SELECT doc FROM entities ORDER BY n")]
-        if entities != [dumps(e) for e in facts.entities]:
+        if len(entities) > len(facts.entities) or entities != [dumps(e) for e in facts.entities[: len(entities)]]:
             return False
+        new_entities = facts.entities[len(entities):]
         old_sources = [d for (d,) in conn.execute("SELECT doc FROM sources ORDER BY n")]
         if len(old_sources) > len(facts.sources) or old_sources != [dumps(s) for s in facts.sources[: len(old_sources)]]:
             return False
@@ -771,8 +797,11 @@ def _append_in_place(ipath: Path, facts: store.Facts, stamp: dict[str, Any]) -> 
             if doc != dumps(claim):
                 return False
         new_claims = facts.claims[known:]
+        an = analyzer()
+        if new_entities:
+            _add_entities(conn, facts.entities, new_entities, len(entities))
         names = [(k, e, r, w) for k, e, r, w in conn.execute("SELECT key, entity, role, written FROM names")]
-        counts, per_source = _add_claims(conn, new_claims, known + 1, _Linker(names, analyzer()))
+        counts, per_source = _add_claims(conn, new_claims, known + 1, _Linker(names, an))
         conn.executemany("UPDATE entities SET claims = claims + ? WHERE id = ?", [(c, e) for e, c in counts.items()])
         conn.executemany("INSERT INTO sources VALUES (?, ?, 0, ?, ?)", [
             (n, s.get("id"), dumps(s), dumps(_summary(s)))

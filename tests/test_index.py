@@ -331,3 +331,17 @@ def test_appended_claims_are_indexed_in_place_like_a_rebuild(loc):
     assert dict(cached.conn.execute("SELECT id, claims FROM sources")) == dict(fresh.conn.execute("SELECT id, claims FROM sources"))
     cached.close()
     fresh.close()
+
+
+def test_new_entities_are_linked_in_place_to_the_claims_that_name_them(loc):
+    before = index.index_path(loc.path).stat().st_ino
+    # Triumf is another name of the S-400 here: both stored claims name it in their text.
+    import_records(loc, [entity_record("triumf", "Triumf", "weapon_system", aliases=["S-400"])])
+    assert index.index_path(loc.path).stat().st_ino == before  # updated, not rebuilt
+    assert found(loc, "Triumf") == ["c0001", "c0002"]
+    cached = index.open_index(loc)
+    fresh = index.in_memory(store.load(loc))
+    for table in ("links", "names", "entities"):
+        assert sorted(cached.conn.execute(f"SELECT * FROM {table}")) == sorted(fresh.conn.execute(f"SELECT * FROM {table}"))
+    cached.close()
+    fresh.close()
