@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 # Bump when the tables below, or what is put in them, change.
-INDEX_SCHEMA = 3
+INDEX_SCHEMA = 4
 ENV_VAR = "FACTCLI_CACHE"
 
 # Arabic proclitics glued to a name in running text (لقطر, والدوحة, بموسكو): a claim token
@@ -209,13 +209,14 @@ _INDEXES = """
 CREATE INDEX sources_id ON sources(id);
 CREATE INDEX entities_id ON entities(id);
 CREATE INDEX claims_id ON claims(id);
-CREATE INDEX claims_subject ON claims(subject, date_start);
-CREATE INDEX claims_object ON claims(object, date_start);
+CREATE INDEX claims_subject ON claims(subject, date_start, date_end);
+CREATE INDEX claims_object ON claims(object, date_start, date_end);
 CREATE INDEX claims_speaker ON claims(speaker);
 CREATE INDEX claims_source ON claims(source);
 CREATE INDEX claims_predicate ON claims(predicate);
 CREATE INDEX claims_date ON claims(date_start, date_end);
 CREATE INDEX links_entity ON links(entity, role);
+CREATE INDEX links_claim ON links(claim);
 CREATE INDEX names_key ON names(key);
 CREATE INDEX names_stem ON names(stem_key);
 CREATE INDEX labels_key ON labels(key);
@@ -363,8 +364,7 @@ class Index:
         sql = "SELECT rowid, bm25(claim_text, 1.0, 1.0, 0.7, 0.7) FROM claim_text WHERE claim_text MATCH ?"
         args: list[Any] = [expr]
         if within is not None:
-            sql += " AND rowid IN (SELECT value FROM json_each(?))"
-            args.append(within)
+            sql += f" AND rowid IN ({within})"  # row numbers the caller made: ints only
         try:
             return dict(self.conn.execute(sql, args))
         except sqlite3.OperationalError:
@@ -384,8 +384,11 @@ class Index:
             sql += f" AND kind IN ({','.join('?' * len(kinds))})"
             args += list(kinds)
         if within is not None:
-            sql += " AND claim IN (SELECT value FROM json_each(?))"
-            args.append(within)
+            sql = f"SELECT claim, entity, role, kind FROM links WHERE claim IN ({within}) AND entity IN ({marks})"
+            args = list(ids)
+            if kinds:
+                sql += f" AND kind IN ({','.join('?' * len(kinds))})"
+                args += list(kinds)
         for n, eid, role, kind in self.conn.execute(sql, args):
             out.setdefault(n, []).append((eid, role, kind))
         return out
@@ -393,16 +396,20 @@ class Index:
     def rows_where(self, where: str, args: list[Any], by_date: bool = False,
                    limit: int | None = None) -> list[tuple[int, str, str | None, str | None]]:
         """(row, id, date_start, date_end) of the claims passing an SQL condition; `by_date`
-        orders them as a timeline (dated first by start, end, then claim number)."""
+        orders them as a timeline (dated first by start, end, then stored order)."""
         sql = "SELECT n, id, date_start, date_end FROM claims"
-        if where:
-            sql += " WHERE " + where
-        if by_date:
-            # c9999 before c10000: ids compare as numbers once they outgrow their padding.
-            sql += " ORDER BY date_start IS NULL, date_start, date_end, length(id), id"
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return list(self.conn.execute(sql, args))
+        if not by_date:
+            return list(self.conn.execute(sql + (" WHERE " + where if where else ""), args))
+        # Dated, then undated, each in an order an index on (field, date) can give without
+        # sorting: so a timeline's first 20 cost 20 rows however many claims pass.
+        cond = f"({where}) AND " if where else ""
+        cap = f" LIMIT {int(limit)}" if limit is not None else ""
+        rows = list(self.conn.execute(
+            f"{sql} WHERE {cond}date_start IS NOT NULL ORDER BY date_start, date_end, n{cap}", args))
+        if limit is None or len(rows) < limit:
+            cap = f" LIMIT {int(limit) - len(rows)}" if limit is not None else ""
+            rows += self.conn.execute(f"{sql} WHERE {cond}date_start IS NULL ORDER BY n{cap}", args)
+        return rows
 
     def close(self) -> None:
         self.conn.close()

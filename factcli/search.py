@@ -19,7 +19,7 @@ A term meets a claim through any of:
 
 Ranking adds up each term's best evidence: an entity as subject or object above speaker or
 via, above a mention, above text alone; exact above stem above fuzzy; FTS5's bm25 orders
-text matches among themselves. Ties go by date, then claim id. With no terms, or with
+text matches among themselves. Ties go by date, then stored order (claim id order). With no terms, or with
 `sort="date"`, claims come in date order.
 
 Everything here is plain data in and out, so the CLI, tests and scripts share one path. The
@@ -74,7 +74,7 @@ NAMING_FACTOR = {"alias": 1.0, "part": 0.9, "stem": 0.8, "link": 1.0, "fuzzy": 0
 FUZZY_MIN = 80.0
 FUZZY_MARGIN = 3.0
 _FUZZY_MIN_CHARS = 4
-_MAX_SPAN = 8  # words in the longest name tried as one term
+_MAX_SPAN = 16  # words in the longest name tried as one term
 # Filters that leave at most this many claims restrict the term lookups to them.
 _NARROW_ROWS = 5000
 
@@ -287,7 +287,7 @@ def _evidence(index: Index, term: _Term, within: list[int] | None = None) -> dic
     """Row -> (weight, field, kind): the best way the term meets each claim it meets (only
     among the rows `within`, when the filters left few: then the cost follows them, not the
     number of claims the term meets in the whole store)."""
-    among = None if within is None else "[" + ",".join(map(str, within)) + "]"
+    among = None if within is None else ",".join(map(str, within))  # row numbers: ints only
     best: dict[int, tuple[float, str, str]] = {}
 
     def offer(row: int, weight: float, fld: str, kind: str) -> None:
@@ -318,7 +318,7 @@ def _evidence(index: Index, term: _Term, within: list[int] | None = None) -> dic
         for pred, kind in sorted(term.predicates.items()):
             where, args = "predicate = ?", [pred]
             if among is not None:
-                where, args = where + " AND n IN (SELECT value FROM json_each(?))", [pred, among]
+                where = f"{where} AND n IN ({among})"
             for row, _, _, _ in index.rows_where(where, args):
                 offer(row, PREDICATE_WEIGHT[kind], "predicate", kind)
     return best
@@ -393,6 +393,9 @@ def resolve_sources(source: Index | Facts, refs: list[str]) -> set[str]:
     "Reuters", "رويترز" and "Thomson Reuters" all find the sources crediting Reuters.
     """
     index = _index_of(source)
+    found: set[str] = set()
+    if all(index.source(ref) is not None for ref in refs):
+        return set(refs)  # exact ids: no need to read every source's names
     an = analyzer()
     srcs = [s for s, _ in index.sources()]
     names = []
@@ -408,7 +411,6 @@ def resolve_sources(source: Index | Facts, refs: list[str]) -> set[str]:
                     shown.setdefault(key, part)
                     ids |= {e for e, how in _named(index, an.tokens(part)).items() if how == "alias"}
         names.append((s["id"], keys, ids, shown))
-    found: set[str] = set()
     for ref in refs:
         if index.source(ref) is not None:
             found.add(ref)
@@ -486,13 +488,6 @@ def _filter_sql(index: Index, query: Query) -> tuple[str, list[Any]]:
 # --- searching ---------------------------------------------------------------------------
 
 
-def _id_key(claim_id: Any) -> tuple[int, str]:
-    # c9999 before c10000: numeric order once ids outgrow their zero padding.
-    text = str(claim_id)
-    digits = text[1:]
-    return (int(digits), text) if text[:1] == "c" and digits.isdigit() else (1 << 62, text)
-
-
 def _date_key(start: str | None, end: str | None) -> tuple[int, str, str]:
     return (1, "", "") if not start else (0, start, end or "")
 
@@ -541,8 +536,8 @@ def find(source: Index | Facts, query: Query) -> Found:
         rows = {}
 
     def key(n: int) -> tuple[Any, ...]:
-        cid, start, end = rows[n]
-        order = (_date_key(start, end), _id_key(cid))
+        _, start, end = rows[n]
+        order = (_date_key(start, end), n)  # ties: stored order, which is claim id order
         return ((-scores[n], *order) if by_relevance else order)
 
     chosen = sorted(rows, key=key)

@@ -223,3 +223,17 @@ def test_a_near_name_that_is_ambiguous_gives_a_hint_not_a_guess(make_facts):
     assert found.hits == []
     assert found.hints == ["'ivanovu' is near several names; did you mean 'Ivanova' or 'Ivanovo'?"]
     assert [h.claim["id"] for h in find(facts, Query(terms=["Ivanovaa"])).hits] == ["c0001"]
+
+
+def test_every_name_entities_lists_finds_the_claims_about_it(shipped):
+    from factcli.lexicon import names_of
+
+    for entity in shipped.entities:
+        about = {c["id"] for c in shipped.claims if entity["id"] in (c["subject"], c.get("object"), c.get("speaker"), c.get("via"))}
+        if not about:
+            continue
+        for name in names_of(entity):
+            if len(name.replace(" ", "")) < 2:
+                continue
+            got = set(ids(shipped, [name]))
+            assert about <= got, (entity["id"], name, sorted(about - got))
