@@ -7,6 +7,7 @@ usage error is one line on stderr and exit 2 (a refused import prints one line p
 from __future__ import annotations
 
 import functools
+import json
 import os
 import sys
 from typing import Any
@@ -214,6 +215,9 @@ def sources(app: App, output: Any) -> int:
 def show(app: App, claim_id: str, output: Any) -> int:
     """One claim whole: statement, quote in its paragraph, speaker, via, source, date.
 
+    A corrected claim lists its revisions (when, what changed, why); a retracted one says
+    when and why it was retracted.
+
     \b
     Examples:
       factcli show c0001
@@ -242,7 +246,7 @@ def verify(app: App, output: Any) -> int:
     \b
     Examples:
       factcli verify
-      factcli --db other.json verify --json
+      factcli --db mine.json verify --json
     """
     from . import render
     from .verify import verify as run_verify
@@ -269,17 +273,24 @@ def verify(app: App, output: Any) -> int:
 @click.argument("file", type=click.File("r", encoding="utf-8"))
 @click.option("--create", is_flag=True, help="Start a new store at --db if the file does not exist.")
 @click.option("--create-entities", is_flag=True, help="Accept unknown subject/object/speaker names as new entities.")
+@click.option("--with-dependencies", "from_store", metavar="FROM_STORE",
+              help="Bring the sources and entities the claims need from this store.")
+@click.option("--quiet", "-q", is_flag=True, help="Print nothing when all goes well.")
 @pass_app
-def import_(app: App, file: Any, create: bool, create_entities: bool) -> int:
+def import_(app: App, file: Any, create: bool, create_entities: bool, from_store: str | None, quiet: bool) -> int:
     """Add sources, entities and claims from FILE (JSON array or JSON Lines; - for stdin).
 
     A record with `text` is a source, one with `citation` a claim, one with `type` and
-    `name` an entity. The whole input is checked first; one problem and nothing is written.
+    `name` an entity: what `export`, `search`, `show`, `sources` and `entities` print (in
+    --json or --jsonl) imports back, their derived fields ignored. The whole input is
+    checked first; one problem and nothing is written. The new claims' ids are printed,
+    one a line, and a summary on stderr.
 
     \b
     Examples:
       factcli --db mine.json import claims.jsonl
-      factcli search S-400 --json | factcli --db copy.json import -
+      factcli export S-400 | factcli --db s400.json import --create -
+      factcli search S-400 --json | factcli --db other.json import --create --with-dependencies facts.json -
     """
     from .importer import import_records, parse_records
 
@@ -288,15 +299,33 @@ def import_(app: App, file: Any, create: bool, create_entities: bool) -> int:
     except UnicodeDecodeError as exc:
         raise InputError(f"{file.name}: not UTF-8 text (byte {exc.start})") from None
     records = parse_records(text, name=file.name)
+    donor = None
+    if from_store:
+        donor = store.load(store.locate(from_store))
+        refuse_damaged(donor)
     summary = _with_progress(len(records), lambda progress: import_records(
-        app.location, records, create=create, create_entities=create_entities, progress=progress))
+        app.location, records, create=create, create_entities=create_entities, progress=progress,
+        dependencies=donor))
+    if quiet:
+        return 0
+    for cid in summary.claim_ids:
+        click.echo(cid)
     err = sys.stderr
     extra = f", {summary.unchanged} already present" if summary.unchanged else ""
     err.write(
-        f"imported {summary.sources} sources, {summary.entities} entities, "
-        f"{summary.claims} claims into {app.location.path}{extra}\n"
+        f"imported {summary.sources} sources{_named(summary.source_ids)}, {summary.entities} entities"
+        f"{_named(summary.entity_ids)}, {summary.claims} claims into {app.location.path}{extra}\n"
     )
     return 0
+
+
+def _named(ids: list[str], most: int = 5) -> str:
+    """A few new source or entity ids for the summary line; the claims' are on stdout."""
+    from .render import plain
+
+    return f" ({plain(', '.join(ids))})" if 0 < len(ids) <= most else ""
+
+
 
 
 def _with_progress(total: int, run: Any) -> Any:
@@ -325,8 +354,10 @@ def filter_options(func: Any) -> Any:
     @click.option("--since", metavar="DATE", help="Claims dated on or after: 2017-10, 'Oct 2017', 'أكتوبر 2017'.")
     @click.option("--until", metavar="DATE", help="Claims dated on or before (same forms).")
     @click.option("--limit", type=click.IntRange(min=1), help="At most this many results.")
+    @click.option("--include-retracted", is_flag=True, help="Include retracted claims (marked RETRACTED).")
     @functools.wraps(func)
-    def wrapper(*args: Any, subject, predicate, object_, speaker, source, since, until, limit, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, subject, predicate, object_, speaker, source, since, until, limit, include_retracted,
+                **kwargs: Any) -> Any:
         from .search import Query
 
         query = Query(
@@ -334,7 +365,7 @@ def filter_options(func: Any) -> Any:
             subject=list(subject), predicate=list(predicate), object=list(object_),
             speaker=list(speaker), source=list(source),
             since=_when("--since", since), until=_when("--until", until), limit=limit,
-            include_retracted=kwargs.pop("include_retracted", False), sort=kwargs.pop("sort", None),
+            include_retracted=include_retracted, sort=kwargs.pop("sort", None),
         )
         return func(*args, query=query, **kwargs)
 
@@ -385,7 +416,6 @@ def _nothing_found(app: App, output: Any, terms: list[str], what: str = "claims"
 @filter_options
 @click.option("--sort", type=click.Choice(["relevance", "date"]),
               help="Order of the results (default: relevance with query words, date for filters alone).")
-@click.option("--include-retracted", is_flag=True, help="Also list claims that were retracted.")
 @click.option("--why", is_flag=True, help="Add a column saying how each claim matched.")
 @output_options
 @pass_app
@@ -456,7 +486,6 @@ def entities(app: App, terms: tuple[str, ...], output: Any) -> int:
 @main.command()
 @click.argument("terms", nargs=-1)
 @filter_options
-@click.option("--include-retracted", is_flag=True, help="Also list claims that were retracted.")
 @output_options
 @pass_app
 def timeline(app: App, query: Any, output: Any) -> int:
@@ -513,12 +542,14 @@ def _one_source(facts: Any, ref: str) -> str:
 @main.command()
 @click.argument("source_a")
 @click.argument("source_b")
+@click.option("--include-retracted", is_flag=True, help="Compare retracted claims too.")
 @output_options
 @pass_app
-def diff(app: App, source_a: str, source_b: str, output: Any) -> int:
+def diff(app: App, source_a: str, source_b: str, include_retracted: bool, output: Any) -> int:
     """What two sources say that the other doesn't, where they agree, differ or conflict.
 
     Exit 0 when nothing differs, 1 when anything does, 2 on trouble (like diff(1)).
+    Retracted claims are left out unless --include-retracted.
 
     \b
     Examples:
@@ -530,7 +561,7 @@ def diff(app: App, source_a: str, source_b: str, output: Any) -> int:
 
     index = app.index()
     a, b = _one_source(index, source_a), _one_source(index, source_b)
-    result = run_diff(index.facts(sources=[a, b]), a, b)
+    result = run_diff(index.facts(sources=[a, b]), a, b, include_retracted)
     if output.fmt == "json":
         render.write_json(output.out, result.to_dict())
     elif output.fmt == "jsonl":  # one object, so one line
@@ -567,7 +598,7 @@ def compare(app: App, query: Any, output: Any) -> int:
     if not hits:
         return _nothing_found(app, output, query.terms)
     cited = {(h.claim.get("citation") or {}).get("source") for h in hits} | set(columns or ())
-    matrix = run_compare(index.facts(sources=cited - {None}), [h.claim for h in hits], columns)
+    matrix = run_compare(index.facts(sources=cited - {None}), [h.claim for h in hits], columns, query.include_retracted)
     render.render_matrix(output, matrix)
     return 0
 
@@ -630,6 +661,57 @@ def migrate(app: App) -> int:
         sys.stderr.write(f"upgraded {app.location.path} from schema version {done['from']} to {done['to']} "
                          f"({done['claims']} claims lost their stored match keys, now derived in the index)\n")
     return 0
+
+
+
+
+# --- export -------------------------------------------------------------------------
+
+
+@main.command()
+@click.argument("terms", nargs=-1)
+@filter_options
+@pass_app
+def export(app: App, query: Any) -> int:
+    """Write records as JSON Lines that `import` reads back: sources, entities, then claims.
+
+    Without a query or filter, the whole store, retracted claims and every correction's
+    trail included: `import --create` of it makes an equivalent store. With one, the
+    claims `search` would find (in stored order) with the sources they cite and the
+    entities they name.
+
+    \b
+    Examples:
+      factcli export > backup.jsonl
+      factcli export S-400 --source khaleej-2018-07-21 | factcli --db s400.json import --create -
+    """
+    from . import render
+    from .export import export_records
+    from .search import search as run_search
+
+    facts = app.facts()
+    filtered = query.terms or any(getattr(query, f) for f in (
+        "subject", "object", "predicate", "speaker", "source", "since", "until", "limit"))
+    if filtered:
+        hits = run_search(facts, query)
+        if not hits:
+            return _nothing_found(app, _Plain(sys.stdout, sys.stderr), query.terms)
+        records = export_records(facts, [h.claim for h in hits])
+    else:
+        records = export_records(facts)
+    out = sys.stdout
+    for rec in records:
+        out.write(render.dumps(rec) + "\n")
+    return 0
+
+
+class _Plain:
+    """Where `_nothing_found` writes for a command without output formats."""
+
+    fmt = "jsonl"
+
+    def __init__(self, out: Any, err: Any) -> None:
+        self.out, self.err = out, err
 
 
 # --- add ------------------------------------------------------------------------------
@@ -697,6 +779,353 @@ def _parse_value(text: str | None) -> dict[str, Any] | None:
     if len(parts) != 2:
         raise InputError(f"--value {text!r}: expected 'AMOUNT UNIT', e.g. '30 km'")
     return {"amount": int(amount) if amount.is_integer() else amount, "unit": parts[1]}
+
+
+# --- draft ----------------------------------------------------------------------------
+
+
+@main.command("draft")
+@click.argument("article", type=click.Path(dir_okay=False, allow_dash=True))
+@click.option("--published", metavar="DATE", help="Publication date (any date form), or START..END when only bounded; default: the dateline.")
+@click.option("--outlet", help="The publication's name.")
+@click.option("--url", help="Where the article was read.")
+@click.option("--credited", multiple=True, metavar="NAME", help="An agency or outlet the article credits; repeatable.")
+@click.option("--id", "source_id", metavar="ID", help="The source id (default: OUTLET-START, e.g. unknown-2018-07-21).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the records to this file (default: stdout).")
+@click.option("--review", is_flag=True, help="Walk through each candidate on the terminal: accept, edit a field, skip.")
+@pass_app
+def draft_(app: App, article: str, published: str | None, outlet: str | None, url: str | None,
+           credited: tuple[str, ...], source_id: str | None, output: str | None, review: bool) -> int:
+    """Draft candidate claims from a new Arabic ARTICLE (a UTF-8 text file; - for stdin).
+
+    Writes JSON Lines for review: the source, candidate entities for names the store does
+    not know, and one candidate claim per assertion-bearing clause. Every candidate has an
+    empty statement and a "draft" object (the cues that fired, a confidence): `import`
+    refuses both until a person has written the statement and deleted the object.
+
+    \b
+    Examples:
+      factcli --db mine.json draft examples/shoigu-doha-2017-excerpt.txt -o draft.jsonl
+      factcli --db mine.json draft examples/shoigu-doha-2017-excerpt.txt --published 2017-10..2017-11 --outlet unknown -o draft.jsonl
+      factcli --db mine.json draft examples/shoigu-doha-2017-excerpt.txt --review -o reviewed.jsonl
+    """
+    from . import draft
+    from .render import plain
+
+    if review and article == "-":
+        raise InputError("--review reads your answers from standard input: give the article as a file, not -")
+    if article == "-":
+        raw = sys.stdin.buffer.read()
+    else:
+        try:
+            with open(article, "rb") as fh:
+                raw = fh.read()
+        except OSError as exc:
+            raise InputError(f"{article}: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{article}: not UTF-8 text (byte {exc.start})") from None
+    anchor = draft.parse_published(published) if published else None
+    facts = app.facts()
+    result = draft.draft_article(
+        text, list(facts.entities), published=anchor, outlet=outlet, url=url, credited=list(credited),
+        source_id=source_id, known_sources=list(facts.sources),
+    )
+    records = result.records()
+    err = sys.stderr
+    if review:
+        # The candidate entities count as names while reviewing: a claim may point at one.
+        records = _review(records, list(facts.entities) + result.entities, err, plain)
+    lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+    if output:
+        try:
+            with open(output, "w", encoding="utf-8") as fh:
+                fh.write(lines)
+        except OSError as exc:
+            raise InputError(f"{output}: {exc.strerror or exc}") from None
+    else:
+        click.echo(lines, nl=False)
+    left = len(draft.draft_records(records))
+    where = output or "stdout"
+    err.write(f"drafted {len(result.claims)} claims and {len(result.entities)} new entities to {where}"
+              + (f"; {left} still to review" if left else "") + "\n")
+    if result.source.get("note") and not published:
+        err.write(f"factcli: note: {plain(result.source['note'])}\n")
+    return 0
+
+
+def _review(records: list[dict[str, Any]], entities: list[dict[str, Any]], err: Any, plain: Any) -> list[dict[str, Any]]:
+    """The terminal walk: each candidate shown, then accept / edit a field / skip / quit.
+    Quitting, or the end of the answers (^D), keeps the candidates not yet decided as drafts."""
+    from .dates import DateSpan
+
+    source = records[0]
+    anchor = DateSpan.from_dict(source["published"]) if isinstance(source.get("published"), dict) else None
+    kept: list[dict[str, Any]] = [source]
+    todo = records[1:]
+    for n, rec in enumerate(todo, 1):
+        if "draft" not in rec:
+            kept.append(rec)
+            continue
+        try:
+            decided = _review_one(n, len(todo), rec, entities, anchor, err, plain)
+        except click.Abort:
+            err.write("\nreview stopped: the candidates not yet reviewed stay drafts\n")
+            return kept + todo[n - 1:]
+        if decided == "quit":
+            return kept + todo[n - 1:]
+        if decided is not None:
+            kept.append(decided)
+    return kept
+
+
+def _review_one(n: int, total: int, rec: dict[str, Any], entities: list[dict[str, Any]], anchor: Any,
+                err: Any, plain: Any) -> Any:
+    """One candidate: the accepted record, None when skipped, or "quit"."""
+    from . import draft
+
+    fields = draft.REVIEW_FIELDS if "citation" in rec else draft.ENTITY_REVIEW_FIELDS
+    while True:
+        shown = [plain(line) for line in draft.describe(rec).splitlines()]
+        err.write(f"\n[{n}/{total}] " + "\n".join(shown) + "\n")
+        choice = click.prompt("accept, edit, skip or quit? [a/e/s/q]", type=click.Choice(["a", "e", "s", "q"]),
+                              show_choices=False, err=True)
+        if choice == "q":
+            return "quit"
+        if choice == "s":
+            return None
+        if choice == "e":
+            fld = click.prompt(f"field ({', '.join(fields)})", type=click.Choice(fields), show_choices=False, err=True)
+            quote = (rec.get("citation") or {}).get("quote")
+            hint = draft.field_suggestions(fld, rec.get(fld), entities, quote=quote if isinstance(quote, str) else None)
+            if hint:
+                err.write("  one of: " + plain(", ".join(hint[:60])) + ("…" if len(hint) > 60 else "") + "\n")
+            typed = click.prompt(f"new {fld}", default="", show_default=False, err=True).strip()
+            try:
+                rec = draft.apply_edit(rec, fld, typed, anchor, entities)
+            except InputError as exc:
+                near = draft.field_suggestions(fld, None, entities, typed=typed)
+                err.write(f"  {plain(str(exc))}" + (f" (try: {plain(', '.join(near[:5]))})" if near else "") + "\n")
+            continue
+        if "citation" in rec and not (rec.get("statement") or "").strip():
+            statement = click.prompt("statement (one English sentence)", default="", show_default=False, err=True)
+            try:
+                rec = draft.apply_edit(rec, "statement", statement, anchor, entities)
+            except InputError as exc:
+                err.write(f"  {plain(str(exc))}\n")
+                continue
+        return draft.accept(rec)
+
+
+# --- corrections ----------------------------------------------------------------------
+
+
+def _reason_option(func: Any) -> Any:
+    return click.option("--reason", required=True, help="Why: kept in the record's revisions.")(func)
+
+
+def _yes_option(func: Any) -> Any:
+    return click.option("--yes", "-y", is_flag=True, help="Apply without showing the change and asking.")(func)
+
+
+def _change(app: App, make: Any, yes: bool, done: str) -> int:
+    """Plan the change, show it, ask unless --yes, then write it in one atomic step."""
+    from . import curate
+    from .render import plain
+
+    plan = make(app.facts())
+    for note in plan.notes:
+        _say(sys.stderr, f"note: {note}")
+    if not yes:
+        for line in plan.describe():
+            click.echo(plain(line))
+        try:
+            agreed = click.confirm("apply this change?", default=False, err=True)
+        except click.Abort:
+            sys.stderr.write("\n")  # end the prompt's line: the error is a line of its own
+            raise InputError("nothing changed: no answer (--yes applies without asking)") from None
+        if not agreed:
+            _say(sys.stderr, "nothing changed")
+            return 1
+    written = curate.apply(app.location, make, plan)
+    claims = [c.id for c in written.changes if c.table == "claims"]
+    entities = [c.id for c in written.changes if c.table == "entities"]
+    what = [f"claim{'s' if len(claims) > 1 else ''} {', '.join(claims)}"] if claims else []
+    what += [f"entit{'ies' if len(entities) > 1 else 'y'} {', '.join(entities)}"] if entities else []
+    what += [f"removed entity {', '.join(written.removed)}"] if written.removed else []
+    sys.stderr.write(plain(f"{done}: {'; '.join(what)} in {app.location.path} at {written.at}") + "\n")
+    return 0
+
+
+@main.command()
+@click.argument("claim_id")
+@click.option("--statement", help="One plain English sentence.")
+@click.option("--subject", help="Entity id or name.")
+@click.option("--predicate", help="Predicate from the vocabulary.")
+@click.option("--object", "object_", help="Entity id or name ('' for none).")
+@click.option("--value", metavar="AMOUNT UNIT", help="A figure, e.g. '8600000000 USD' ('' for none).")
+@click.option("--date", "date_", metavar="DATE", help="A date or phrase, read against the source's publication ('' for none).")
+@click.option("--polarity", type=click.Choice(["affirmed", "negated"]))
+@click.option("--modality", type=click.Choice(["fact", "planned", "expected", "in_talks", "claimed", "hedged"]))
+@click.option("--speaker", help="Who said it ('' for none).")
+@click.option("--via", help="Agency or outlet the source took it from ('' for none).")
+@click.option("--source", "source_id", metavar="ID", help="Another source for the citation.")
+@click.option("--quote", help="Other exact words of the source (offsets are found again).")
+@click.option("--create-entities", is_flag=True, help="Accept unknown names as new entities.")
+@_reason_option
+@_yes_option
+@pass_app
+def edit(app: App, claim_id: str, statement, subject, predicate, object_, value, date_, polarity, modality,
+         speaker, via, source_id, quote, create_entities, reason: str, yes: bool) -> int:
+    """Correct a claim: any field but its id and citation offsets, checked like an import.
+
+    The change is shown and asked for (unless --yes), then written in one step and kept
+    in the claim's revisions: when, each field from and to, and the reason.
+
+    \b
+    Examples:
+      factcli --db mine.json edit c0002 --quote "وقع البلدان اتفاقا لإمداد الدوحة بأسلحة خفيفة مثل بنادق كلاشنيكوف" \\
+          --statement "Qatar and Russia signed an agreement to supply Doha with light weapons such as Kalashnikov rifles." \\
+          --reason "quote the whole clause" --yes
+      factcli --db mine.json edit c0005 --date "السبت" --reason "he spoke as ambassador on Saturday 21 July 2018" --yes
+      factcli --db mine.json show c0005
+    """
+    from . import curate
+
+    given = {"statement": statement, "subject": subject, "predicate": predicate, "object": object_,
+             "value": value, "date": date_, "polarity": polarity, "modality": modality, "speaker": speaker,
+             "via": via, "source": source_id, "quote": quote}
+    fields = {k: v for k, v in given.items() if v is not None}
+    if not fields:
+        raise InputError("edit needs at least one field to change (see 'factcli edit --help')")
+    for k in list(fields):
+        if fields[k] == "" and k in curate.CLEARABLE_CLAIM_FIELDS:
+            fields[k] = None
+    if fields.get("value") is not None:
+        fields["value"] = _parse_value(fields["value"])
+    return _change(app, lambda facts: curate.plan_edit(
+        facts, claim_id, fields, reason, create_entities=create_entities), yes, "edited")
+
+
+@main.command()
+@click.argument("claim_id")
+@_reason_option
+@_yes_option
+@pass_app
+def retract(app: App, claim_id: str, reason: str, yes: bool) -> int:
+    """Retract a claim: it keeps its id and record, and says when and why.
+
+    A retracted claim is left out of search, timeline, diff and compare unless
+    --include-retracted; `show` still shows it, with the retraction.
+
+    \b
+    Examples:
+      factcli --db mine.json retract c0003 --reason "c0016 states it, attributed to the ambassador" --yes
+      factcli --db mine.json show c0003
+      factcli --db mine.json search Kalashnikov --include-retracted
+    """
+    from . import curate
+
+    return _change(app, lambda facts: curate.plan_retract(facts, claim_id, reason), yes, "retracted")
+
+
+@main.group()
+def entity() -> None:
+    """Correct an entity: its names, Arabic name, description and type; merge two into one.
+
+    \b
+    Examples:
+      factcli --db mine.json entity add-alias s-400 "С-400" --reason "the Russian spelling" --yes
+      factcli --db mine.json entity set kornet --description "Russian anti-tank guided missile" --reason "say what it is" --yes
+    """
+
+
+@entity.command("set")
+@click.argument("entity_ref", metavar="ENTITY")
+@click.option("--name", help="The English name (the old one is kept as an alias).")
+@click.option("--name-ar", help="The Arabic name ('' for none).")
+@click.option("--description", help="What it is ('' for none).")
+@click.option("--type", "type_", metavar="TYPE", help="country, person, organization, weapon_system, agreement, event, place, topic.")
+@_reason_option
+@_yes_option
+@pass_app
+def entity_set(app: App, entity_ref: str, name, name_ar, description, type_, reason: str, yes: bool) -> int:
+    """Set an entity's name, Arabic name, description or type ('' empties an optional one).
+
+    \b
+    Examples:
+      factcli --db mine.json entity set fsvts --name "Federal Service for Military-Technical Cooperation (FSVTS)" \\
+          --reason "the acronym the press uses" --yes
+      factcli --db mine.json entity set kornet --description "Russian anti-tank guided missile" --reason "say what it is" --yes
+    """
+    from . import curate
+
+    given = {"name": name, "name_ar": name_ar, "description": description, "type": type_}
+    fields = {k: (None if v == "" and k in curate.CLEARABLE_ENTITY_FIELDS else v) for k, v in given.items() if v is not None}
+    if not fields:
+        raise InputError("entity set needs --name, --name-ar, --description or --type")
+    return _change(app, lambda facts: curate.plan_entity_set(facts, entity_ref, fields, reason), yes, "changed")
+
+
+@entity.command("add-alias")
+@click.argument("entity_ref", metavar="ENTITY")
+@click.argument("names", nargs=-1, required=True)
+@_reason_option
+@_yes_option
+@pass_app
+def entity_add_alias(app: App, entity_ref: str, names: tuple[str, ...], reason: str, yes: bool) -> int:
+    """Add names a user may type for an entity (any script).
+
+    \b
+    Examples:
+      factcli --db mine.json entity add-alias s-400 "С-400" "تريومف" --reason "Russian and other Arabic spellings" --yes
+    """
+    from . import curate
+
+    return _change(app, lambda facts: curate.plan_aliases(facts, entity_ref, list(names), [], reason),
+                   yes, "changed")
+
+
+@entity.command("remove-alias")
+@click.argument("entity_ref", metavar="ENTITY")
+@click.argument("names", nargs=-1, required=True)
+@_reason_option
+@_yes_option
+@pass_app
+def entity_remove_alias(app: App, entity_ref: str, names: tuple[str, ...], reason: str, yes: bool) -> int:
+    """Remove aliases of an entity.
+
+    \b
+    Examples:
+      factcli --db mine.json entity add-alias kalashnikov "AKM" --reason "a rifle of the family" --yes
+      factcli --db mine.json entity remove-alias kalashnikov "AKM" --reason "a variant, not the rifle itself" --yes
+    """
+    from . import curate
+
+    return _change(app, lambda facts: curate.plan_aliases(facts, entity_ref, [], list(names), reason),
+                   yes, "changed")
+
+
+@entity.command("merge")
+@click.argument("keep")
+@click.argument("gone")
+@_reason_option
+@_yes_option
+@pass_app
+def entity_merge(app: App, keep: str, gone: str, reason: str, yes: bool) -> int:
+    """Merge entity GONE into KEEP: its claims re-pointed, its names kept as KEEP's aliases.
+
+    \b
+    Examples:
+      factcli --db mine.json add --source khaleej-2018-07-21 --quote "تبحث قطر مع روسيا" --subject Katar \\
+          --predicate negotiating_purchase --object s-400 --modality in_talks --create-entities \\
+          --statement "Qatar is discussing a possible S-400 purchase with Russia."
+      factcli --db mine.json entity merge qatar katar --reason "Katar is Qatar, spelt the German way" --yes
+    """
+    from . import curate
+
+    return _change(app, lambda facts: curate.plan_merge(facts, keep, gone, reason), yes, "merged")
 
 
 if __name__ == "__main__":  # pragma: no cover

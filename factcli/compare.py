@@ -475,11 +475,15 @@ def _source_of(claim: dict[str, Any]) -> str | None:
     return (claim.get("citation") or {}).get("source")
 
 
-def diff(facts: Facts, source_a: str, source_b: str) -> Diff:
-    """Compare everything two sources state; the ids must name stored sources."""
+def diff(facts: Facts, source_a: str, source_b: str, include_retracted: bool = False) -> Diff:
+    """Compare everything two sources state; the ids must name stored sources.
+
+    Retracted claims are no longer what a source is held to say: left out unless asked for.
+    """
     _check_sources(facts, [source_a, source_b])
-    side_a = _by_proposition([c for c in facts.claims if _source_of(c) == source_a])
-    side_b = _by_proposition([c for c in facts.claims if _source_of(c) == source_b])
+    claims = facts.claims if include_retracted else [c for c in facts.claims if not c.get("retracted")]
+    side_a = _by_proposition([c for c in claims if _source_of(c) == source_a])
+    side_b = _by_proposition([c for c in claims if _source_of(c) == source_b])
     result = Diff(source_a, source_b)
     for prop, claims in side_a.items():
         if prop in side_b:
@@ -549,12 +553,17 @@ def _chronological(facts: Facts, ids: set[str]) -> list[str]:
     return sorted(ids, key=key)
 
 
-def compare(facts: Facts, claims: list[dict[str, Any]], sources: list[str] | None = None) -> Matrix:
+def compare(
+    facts: Facts, claims: list[dict[str, Any]], sources: list[str] | None = None, include_retracted: bool = False
+) -> Matrix:
     """The claim × source matrix for `claims` (already filtered by the caller).
 
     Columns are `sources` when given (claims from other sources are left out), else every
     source stating one of the claims, oldest first. Rows follow the order of `claims`.
+    Retracted claims are left out unless `include_retracted`.
     """
+    if not include_retracted:
+        claims = [c for c in claims if not c.get("retracted")]
     if sources is not None:
         columns = list(dict.fromkeys(sources))
         _check_sources(facts, columns)

@@ -1,55 +1,99 @@
 """Dates as news claims state them: spans of days with a precision, and a parser.
 
 A DATE is the public JSON object ``{"start", "end", "precision", "text"}``:
-an inclusive span of calendar days whose endpoints are whole units of
-``precision`` ("day", "month" or "year"), plus the words the source used.
-"October 2017" is 2017-10-01..2017-10-31 at month precision; no day is
-invented for it.
+an inclusive span of calendar days, what kind of period it is
+(``precision``), and the words the source used. "October 2017" is
+2017-10-01..2017-10-31 at month precision; no day is invented for it.
 
-`parse_date` reads ISO dates, English dates (through dateutil) and Arabic
-dates in both month systems (Egyptian/Gulf "أكتوبر" and Levantine/Iraqi
-"تشرين الأول", often paired), including relative phrases such as
-"يوليو الماضي" or "last month", which are resolved against an anchor: the
-publication date of the article the phrase came from.
+Precisions, finest first (`PRECISIONS`); the endpoints of a span are whole
+units of its precision, which `problems` checks:
 
-Resolution rules for the ambiguous cases:
+* ``day`` -- one or more whole days ("25 أكتوبر 2017", "أمس").
+* ``iso_week`` -- ISO weeks, Monday to Sunday ("الأسبوع الماضي", "قبل أسبوعين").
+* ``part`` -- a third of a month or of a year ("مطلع أكتوبر", "أواخر 2020"):
+  early = days 1-10 of a month, or January-April of a year; middle = days
+  11-20, or May-August; late = day 21 to the month's last, or
+  September-December.
+* ``hijri_month`` -- whole months of the Umm al-Qura calendar ("رمضان الماضي").
+* ``month`` -- whole Gregorian months.
+* ``quarter`` -- January-March, April-June, July-September, October-December.
+* ``season`` -- meteorological seasons of the northern hemisphere: spring
+  March-May, summer June-August, autumn September-November, winter
+  December-February, a winter named by the year of its January.
+* ``half`` -- January-June, July-December.
+* ``year`` -- whole Gregorian years.
 
-* A bare month ("حزيران", "في شهر يونيو", "July") means the next occurrence
-  on or after the anchor's month: news mentioning a month without a year
-  and without "الماضي" is usually announcing something current or upcoming.
-  A day with a bare month ("25 أكتوبر", "October 25") follows the same rule.
-* "<month> الماضي/المنصرم" and "last <month>" mean the latest such month
-  strictly before the anchor's month; "<month> المقبل/القادم" and
-  "next <month>" the first one strictly after it; "<month> الجاري/الحالي"
-  and "this <month>" that month in the anchor's year.
-* A weekday alone ("الإثنين", "on Monday") is the latest such day on or
-  before the anchor; with "الماضي"/"last" strictly before, with
-  "المقبل"/"next" strictly after. A weekday before an explicit date is
-  ignored: the date wins.
-* "حتى الآن" ("so far") is the anchor itself.
-* When the anchor is an interval (an undated article known only to a
-  range), the phrase is resolved against both ends and the hull returned.
-* A leading "في", "خلال", "منذ" (or "in", "on", "during", "since") is
-  dropped; a clock time ("02:07 ص") after a date is ignored.
+Years 1000 to 2999 are read and accepted (`MIN_YEAR`, `MAX_YEAR`); Hijri
+dates are read within the Umm al-Qura table, 1343-1500 AH (1924-08-01 to
+2077-11-16). Anything outside is a one-line DateError, never a crash.
+
+`parse_date` reads the ways Arabic and English news write a date; relative
+phrases are resolved against an anchor, the publication date of the article
+they came from. Text is folded with `normalize.normalize` first, so every
+spelling the search side accepts (hamza seats, Persian ی/ک, Arabic-Indic
+digits, diacritics, tatweel) is accepted here too. The resolution rules:
+
+* A bare month ("حزيران", "July", "25 أكتوبر") is the next occurrence on or
+  after the anchor's month; "<month> الماضي"/"last <month>" the latest one
+  strictly before it; "المقبل"/"next" the first strictly after; "الجاري"/
+  "this" the one in the anchor's year. Hijri months follow the same rules in
+  the Hijri calendar. Bare seasons, quarters and halves ("الصيف", "الربع
+  الأول") are those of the anchor's year, a bare season the one in
+  progress or else the next, "هذا الصيف"/"الصيف الجاري" the one in progress or
+  else the nearer of the last and the next; "الصيف الماضي" is the latest one
+  over before the anchor, "الصيف المقبل" the first to begin after it.
+* A weekday alone is the latest such day on or before the anchor; with
+  "الماضي"/"last" strictly before, "المقبل"/"next" strictly after. A
+  weekday beside a date ("غدا الخميس", "الأربعاء 25 أكتوبر 2017") must be
+  that date's weekday, else the phrase is refused.
+* "N units ago" ("منذ 3 أيام", "قبل أسبوعين", "two years ago") is the day,
+  ISO week, month or year N units before the anchor's; "بعد N ..."/"in N ..."
+  N after. أمس، أول أمس، غدا، بعد غد are days -1, -2, +1, +2. "حتى الآن"
+  is the anchor itself.
+* Numeric dates are day first (25/10/2017, 25.10.2017, 25-10-2017) unless
+  they start with the year (2017-10-25). A numeric date whose year lies in
+  1343-1500, or that is marked هـ, is Hijri; one marked م is Gregorian. A
+  year alone is Gregorian (a Hijri year alone is refused: it spans parts of
+  two Gregorian years and has no precision of its own).
+* Two dates in one dateline ("5 صفر 1439هـ - 25 أكتوبر 2017م") must agree:
+  the narrower is kept when one contains the other, else it is refused.
+* Clock times, time zones and time-of-day words ("10:30 GMT", "الساعة
+  10:30", "02:07 ص", "مساء الثلاثاء") are read and left out of the span.
+  Filler words (يوم، في، الـ، من، خلال، شهر، عام before a year; "on", "in",
+  "of", "the") are skipped.
+* When the anchor is an interval, the phrase is resolved against both ends
+  and the hull returned.
+
+A phrase that names a length but no date ("يومين", "two years") is refused.
 """
 
 from __future__ import annotations
 
+import calendar
 import datetime
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from factcli.errors import DateError
+from factcli.normalize import normalize
 
-__all__ = ["PRECISIONS", "DateSpan", "parse_date", "problems", "today_span"]
+__all__ = ["MAX_YEAR", "MIN_YEAR", "PRECISIONS", "DateSpan", "parse_date", "problems", "today_span"]
 
-PRECISIONS = ("day", "month", "year")
+PRECISIONS = ("day", "iso_week", "part", "hijri_month", "month", "quarter", "season", "half", "year")
+MIN_YEAR, MAX_YEAR = 1000, 2999
 _RANK = {name: rank for rank, name in enumerate(PRECISIONS)}
 _KEYS = ("start", "end", "precision", "text")
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _HINT = "try 2017-10-25, 'Oct 2017' or 'أكتوبر 2017'"
+_HIJRI_RANGE = "1343-1500 AH (1924-08-01 to 2077-11-16)"
+_YEARS = f"years {MIN_YEAR} to {MAX_YEAR} are read"
+
+# First month of each period of a grid: quarters, halves, seasons (winter starts in December).
+_GRIDS = {"quarter": (1, 4, 7, 10), "half": (1, 7), "season": (3, 6, 9, 12)}
+_PRECISION_WORDS = ", ".join(PRECISIONS)
 
 
 # --------------------------------------------------------------------------
@@ -57,21 +101,89 @@ _HINT = "try 2017-10-25, 'Oct 2017' or 'أكتوبر 2017'"
 
 
 def _last_of_month(day: datetime.date) -> datetime.date:
-    # Pure stdlib on purpose: validating stored DATEs must not pull in dateutil.
-    after = day.replace(day=28) + datetime.timedelta(days=4)
-    return after - datetime.timedelta(days=after.day)
+    # calendar, not "+4 days past the 28th": that overflows in December of year 9999.
+    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+
+
+def _months_before(day: datetime.date, months: int) -> datetime.date:
+    """The first of the month `months` months before `day`'s month (negative: after)."""
+    # Calendar arithmetic is dateutil's (imported here: validating stored DATEs and most
+    # parses never reach it, and start-up time is a feature of a CLI).
+    from dateutil.relativedelta import relativedelta
+
+    return day.replace(day=1) - relativedelta(months=months)
+
+
+def _grid_start(day: datetime.date, precision: str) -> datetime.date:
+    """The first day of the quarter, half or season containing `day`."""
+    starts = _GRIDS[precision]
+    back = min((day.month - m) % 12 for m in starts)
+    return _months_before(day.replace(day=1), back)
+
+
+def _grid_end(day: datetime.date, precision: str) -> datetime.date:
+    size = 12 // len(_GRIDS[precision])
+    return _last_of_month(_months_before(_grid_start(day, precision), 1 - size))
+
+
+def _hijri_bounds(day: datetime.date) -> tuple[datetime.date, datetime.date]:
+    """The first and last day of the Umm al-Qura month containing `day`."""
+    from hijridate import Gregorian
+
+    try:
+        h = Gregorian(day.year, day.month, day.day).to_hijri()
+    except OverflowError:
+        raise DateError(f"{day.isoformat()} is outside the Hijri dates read, {_HIJRI_RANGE}") from None
+    first = day - datetime.timedelta(days=h.day - 1)
+    return first, first + datetime.timedelta(days=h.month_length() - 1)
+
+
+def _range_problems(**days: datetime.date) -> list[str]:
+    return [
+        f"{name} {value.isoformat()} is out of range ({_YEARS})"
+        for name, value in days.items()
+        if not MIN_YEAR <= value.year <= MAX_YEAR
+    ]
 
 
 def _span_problems(start: datetime.date, end: datetime.date, precision: object) -> list[str]:
     """What is wrong with these endpoints; precision is checked only if it is known."""
-    found = []
+    found = _range_problems(start=start, end=end)
+    if found:
+        return found  # the unit checks below need room around the endpoints
     if start > end:
         found.append(f"start {start.isoformat()} is after end {end.isoformat()}")
-    if precision == "month":
+    if precision == "iso_week":
+        if start.weekday() != 0:
+            found.append(f"iso_week precision needs start on a Monday, got {start.isoformat()}")
+        if end.weekday() != 6:
+            found.append(f"iso_week precision needs end on a Sunday, got {end.isoformat()}")
+    elif precision == "month":
         if start.day != 1:
             found.append(f"month precision needs start on the 1st of a month, got {start.isoformat()}")
         if end != _last_of_month(end):
             found.append(f"month precision needs end on the last day of a month, got {end.isoformat()}")
+    elif precision in _GRIDS:
+        if start != _grid_start(start, precision):
+            found.append(
+                f"{precision} precision needs start on the first day of a {precision}, got {start.isoformat()}"
+            )
+        if end != _grid_end(end, precision):
+            found.append(
+                f"{precision} precision needs end on the last day of a {precision}, got {end.isoformat()}"
+            )
+    elif precision == "hijri_month":
+        try:
+            if start != _hijri_bounds(start)[0]:
+                found.append(
+                    f"hijri_month precision needs start on the 1st of a Hijri month, got {start.isoformat()}"
+                )
+            if end != _hijri_bounds(end)[1]:
+                found.append(
+                    f"hijri_month precision needs end on the last day of a Hijri month, got {end.isoformat()}"
+                )
+        except DateError as error:
+            found.append(str(error))
     elif precision == "year":
         if (start.month, start.day) != (1, 1):
             found.append(f"year precision needs start on January 1, got {start.isoformat()}")
@@ -81,9 +193,17 @@ def _span_problems(start: datetime.date, end: datetime.date, precision: object) 
 
 
 def _widen(start: datetime.date, end: datetime.date, precision: str) -> tuple[datetime.date, datetime.date]:
-    """Stretch endpoints outwards to whole units of `precision`."""
+    """Stretch endpoints outwards to whole units of `precision` (parts are runs of days)."""
+    if precision == "iso_week":
+        return start - datetime.timedelta(days=start.weekday()), end + datetime.timedelta(
+            days=6 - end.weekday()
+        )
     if precision == "month":
         return start.replace(day=1), _last_of_month(end)
+    if precision in _GRIDS:
+        return _grid_start(start, precision), _grid_end(end, precision)
+    if precision == "hijri_month":
+        return _hijri_bounds(start)[0], _hijri_bounds(end)[1]
     if precision == "year":
         return start.replace(month=1, day=1), end.replace(month=12, day=31)
     return start, end
@@ -100,6 +220,7 @@ class DateSpan:
 
     def __post_init__(self) -> None:
         # Checked here too so that no inconsistent span can exist, whatever built it.
+        # The year range is not (an anchor may lie anywhere): parse_date and problems check it.
         found = []
         for name in ("start", "end"):
             value = getattr(self, name)
@@ -107,10 +228,10 @@ class DateSpan:
             if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
                 found.append(f"{name} must be a datetime.date, got {type(value).__name__}")
         if self.precision not in PRECISIONS:
-            found.append(f"precision must be one of day, month, year, got {self.precision!r}")
+            found.append(f"precision must be one of {_PRECISION_WORDS}, got {self.precision!r}")
         if not isinstance(self.text, str):
             found.append(f"text must be a string, got {type(self.text).__name__}")
-        if not found:
+        if not found and not _range_problems(start=self.start, end=self.end):
             found = _span_problems(self.start, self.end, self.precision)
         if found:
             raise DateError("invalid date span: " + "; ".join(found))
@@ -185,17 +306,27 @@ def problems(d: object) -> list[str]:
     for key in ("start", "end"):
         if key in d:
             day = _iso_day(d[key])
-            if day is None:
-                found.append(f"{key} must be a YYYY-MM-DD date, got {d[key]!r}")
+            if (
+                day is None
+                and isinstance(d[key], str)
+                and _ISO_DAY.fullmatch(d[key])
+                and d[key][:4] == "0000"
+            ):
+                found.append(f"{key} {d[key]} is out of range ({_YEARS})")  # no year 0 in the calendar
+            elif day is None:
+                found.append(f"{key} must be a YYYY-MM-DD date, got {_shown(repr(d[key]))}")
             else:
                 days[key] = day
     precision = d.get("precision")
-    if "precision" in d and precision not in PRECISIONS:
-        found.append(f"precision must be one of day, month, year, got {precision!r}")
+    known = isinstance(precision, str) and precision in PRECISIONS
+    if "precision" in d and not known:
+        found.append(f"precision must be one of {_PRECISION_WORDS}, got {_shown(repr(precision))}")
     if "text" in d and not isinstance(d["text"], str):
         found.append(f"text must be a string, got {type(d['text']).__name__}")
     if len(days) == 2:
-        found += _span_problems(days["start"], days["end"], precision if precision in PRECISIONS else None)
+        found += _span_problems(days["start"], days["end"], precision if known else None)
+    else:
+        found += _range_problems(**days)
     return found
 
 
@@ -223,20 +354,36 @@ def _cannot_read(text: str, why: str = "") -> DateError:
     return DateError(f"cannot read date: '{_shown(text)}'{reason}; {_HINT}")
 
 
+def _check_year(year: int, text: str) -> None:
+    if not MIN_YEAR <= year <= MAX_YEAR:
+        if not text:
+            raise ValueError(year)  # reached by arithmetic: parse_date names the whole phrase
+        raise DateError(f"date out of range: year {year} in '{_shown(text)}' ({_YEARS})")
+
+
 def _day_span(day: datetime.date) -> DateSpan:
     return DateSpan(day, day, "day", "")
 
 
-def _month_span(year: int, month: int) -> DateSpan:
+def _days(start: datetime.date, end: datetime.date, precision: str) -> DateSpan:
+    return DateSpan(start, end, precision, "")
+
+
+def _month_span(year: int, month: int, text: str = "") -> DateSpan:
+    _check_year(year, text)
     first = datetime.date(year, month, 1)
     return DateSpan(first, _last_of_month(first), "month", "")
 
 
-def _year_span(year: int) -> DateSpan:
+def _year_span(year: int, text: str = "") -> DateSpan:
+    _check_year(year, text)
     return DateSpan(datetime.date(year, 1, 1), datetime.date(year, 12, 31), "year", "")
 
 
 def _make_day(year: int, month: int, day: int, text: str) -> DateSpan:
+    _check_year(year, text)
+    if not 1 <= month <= 12:
+        raise DateError(f"no such month: {month} in '{_shown(text)}'")
     try:
         return _day_span(datetime.date(year, month, day))
     except ValueError:
@@ -247,38 +394,43 @@ def _constant(span: DateSpan) -> _Resolver:
     return lambda ref: span
 
 
-def _named_month(month: int, rule: str, day: int | None, text: str, year: int | None = None) -> _Resolver:
+def _named_month(month: int, rule: str, day: int | None, text: str) -> _Resolver:
     """A month (optionally with a day) placed by `rule`: see the module docstring."""
 
     def resolve(ref: datetime.date) -> DateSpan:
-        from dateutil.relativedelta import relativedelta
-
-        if year is not None:
-            first = datetime.date(year, month, 1)
-        else:
-            # Start from that month in the anchor's year, then step a year if the rule says so.
-            first = ref.replace(day=1) + relativedelta(month=month)
-            if rule == "past" and month >= ref.month:
-                first -= relativedelta(years=1)
-            elif (rule == "next" and month <= ref.month) or (rule == "bare" and month < ref.month):
-                first += relativedelta(years=1)
+        year = ref.year
+        if rule == "past" and month >= ref.month:
+            year -= 1
+        elif (rule == "next" and month <= ref.month) or (rule == "bare" and month < ref.month):
+            year += 1
         if day is None:
-            return _month_span(first.year, first.month)
-        return _make_day(first.year, first.month, day, text)
+            return _month_span(year, month, text)
+        return _make_day(year, month, day, text)
 
     return resolve
 
 
-def _relative_unit(unit: str, step: int) -> _Resolver:
-    """This/last/next day, month or year relative to the reference day."""
+def _in_year(year_of: _Resolver, month: int, day: int | None, text: str) -> _Resolver:
+    """A month (and day) in the year another phrase names: "أكتوبر من العام الماضي"."""
 
     def resolve(ref: datetime.date) -> DateSpan:
-        from dateutil.relativedelta import relativedelta
+        year = year_of(ref).start.year
+        return _month_span(year, month, text) if day is None else _make_day(year, month, day, text)
 
+    return resolve
+
+
+def _step(unit: str, step: int) -> _Resolver:
+    """The day, ISO week, month or year `step` units after the reference day's."""
+
+    def resolve(ref: datetime.date) -> DateSpan:
         if unit == "day":
             return _day_span(ref + datetime.timedelta(days=step))
+        if unit == "week":
+            monday = ref - datetime.timedelta(days=ref.weekday()) + datetime.timedelta(weeks=step)
+            return _days(monday, monday + datetime.timedelta(days=6), "iso_week")
         if unit == "month":
-            first = ref.replace(day=1) + relativedelta(months=step)
+            first = _months_before(ref, -step)
             return _month_span(first.year, first.month)
         return _year_span(ref.year + step)
 
@@ -300,307 +452,767 @@ def _weekday(weekday: int, rule: str) -> _Resolver:
     return resolve
 
 
-# --------------------------------------------------------------------------
-# Normalisation
-
-_DIGITS = {0x0660 + i: str(i) for i in range(10)} | {0x06F0 + i: str(i) for i in range(10)}
-_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", **_DIGITS})
-# Harakat and other combining marks (U+064B-U+065F), dagger alef, tatweel.
-_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-_QUOTES = re.compile(r"[«»\"“”„'‘’‹›()\[\]{}]")
+_WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def _normalize(text: str) -> str:
-    """Fold spelling variation away: one form per letter, ASCII digits, lower case, single spaces."""
-    # NFKC first: it turns Arabic presentation forms and fullwidth digits into plain ones.
-    text = unicodedata.normalize("NFKC", text)
-    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
-    text = _MARKS.sub("", text).translate(_FOLD)
-    text = _QUOTES.sub(" ", text)
-    return " ".join(text.lower().split())
+def _on_weekday(inner: _Resolver, weekday: int, text: str) -> _Resolver:
+    """The date must fall on the weekday the phrase also names."""
+
+    def resolve(ref: datetime.date) -> DateSpan:
+        span = inner(ref)
+        if span.start != span.end:
+            raise _cannot_read(text, "a weekday with a period longer than a day")
+        if span.start.weekday() != weekday:
+            raise DateError(
+                f"date and weekday disagree in '{_shown(text)}': {span.start.isoformat()} is a "
+                f"{_WEEKDAY_NAMES[span.start.weekday()]}, not a {_WEEKDAY_NAMES[weekday]}"
+            )
+        return span
+
+    return resolve
 
 
-_LEAD = re.compile(r"^(?:(?:في|خلال|منذ|in|on|during|since)\s+)+")
-_ISO = re.compile(r"([0-9]{4})(?:([-/])([0-9]{1,2})(?:\2([0-9]{1,2}))?)?")
+def _part(inner: _Resolver, which: str, text: str) -> _Resolver:
+    """Early/middle/late third of the month or year `inner` names; see the module docstring."""
+    index = ("early", "mid", "late").index(which)
 
-
-# --------------------------------------------------------------------------
-# English
-
-_EN_MONTHS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_EN_WEEKDAYS = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("monday", "mon"),
-            ("tuesday", "tue", "tues"),
-            ("wednesday", "wed"),
-            ("thursday", "thu", "thurs"),
-            ("friday", "fri"),
-            ("saturday", "sat"),
-            ("sunday", "sun"),
-        ]
-    )
-    for name in names
-}
-_EN_STEP = {"last": -1, "this": 0, "next": 1}
-_EN_RULE = {"last": "past", "this": "current", "next": "next"}
-_EN_DAYS = {"yesterday": -1, "today": 0, "tomorrow": 1}
-
-
-def _english_relative(norm: str, text: str) -> _Resolver | None:
-    words = norm.replace(".", "").split()
-    if len(words) == 1:
-        (word,) = words
-        if word in _EN_DAYS:
-            return _relative_unit("day", _EN_DAYS[word])
-        if word in _EN_WEEKDAYS:
-            return _weekday(_EN_WEEKDAYS[word], "on")
-        if word in _EN_MONTHS:
-            return _named_month(_EN_MONTHS[word], "bare", None, text)
-    elif len(words) == 2 and words[0] in _EN_STEP:
-        which, what = words
-        if what in ("month", "year"):
-            return _relative_unit(what, _EN_STEP[which])
-        if what in _EN_MONTHS:
-            return _named_month(_EN_MONTHS[what], _EN_RULE[which], None, text)
-        if what in _EN_WEEKDAYS and which != "this":
-            return _weekday(_EN_WEEKDAYS[what], _EN_RULE[which])
-    return None
-
-
-def _english_absolute(norm: str, text: str) -> _Resolver:
-    """Dates with an English month name, read by dateutil."""
-    from dateutil import parser
-
-    # Parse twice with defaults differing in every field: a field the text
-    # supplied comes out the same both times, so "Oct 2017" is seen to have
-    # no day instead of silently getting the default one.
-    try:
-        one = parser.parse(norm, default=datetime.datetime(2000, 1, 1))
-        two = parser.parse(norm, default=datetime.datetime(2004, 2, 2))
-    except (ValueError, OverflowError):
-        raise _cannot_read(text) from None
-    has_year, has_month, has_day = one.year == two.year, one.month == two.month, one.day == two.day
-    if not has_month:
-        raise _cannot_read(text)
-    if has_year and not re.search(r"(?<![0-9])[0-9]{4}(?![0-9])", norm):
-        # dateutil would guess the century of "Oct 17"; a fact tool should not.
-        raise _cannot_read(text, "give the year in four digits")
-    day = one.day if has_day else None
-    if has_year:
-        return _constant(
-            _make_day(one.year, one.month, day, text) if day else _month_span(one.year, one.month)
-        )
-    return _named_month(one.month, "bare", day, text)
-
-
-# --------------------------------------------------------------------------
-# Arabic
-
-_AR_MONTH_NAMES = [
-    ("يناير", "كانون الثاني", "كانون ثاني", "جانفي"),
-    ("فبراير", "شباط", "فيفري"),
-    ("مارس", "آذار"),
-    ("أبريل", "إبريل", "ابريل", "نيسان", "أفريل"),
-    ("مايو", "أيار", "ماي"),
-    ("يونيو", "يونيه", "يونية", "حزيران", "جوان"),
-    ("يوليو", "يوليه", "يولية", "تموز", "جويلية"),
-    ("أغسطس", "اغسطس", "آب", "أوت"),
-    ("سبتمبر", "أيلول"),
-    ("أكتوبر", "اكتوبر", "تشرين الأول", "تشرين أول"),
-    ("نوفمبر", "تشرين الثاني", "تشرين ثاني"),
-    ("ديسمبر", "كانون الأول", "كانون أول"),
-]
-# Keys go through the same folding as the input, so spelling variants of a
-# variant (hamza or not) need not be listed.
-_AR_MONTHS = {
-    _normalize(name): number for number, names in enumerate(_AR_MONTH_NAMES, start=1) for name in names
-}
-_AR_WEEKDAYS = {
-    _normalize(name): number
-    for number, name in enumerate(["الإثنين", "الثلاثاء", "الأربعاء", "الخميس", "الجمعة", "السبت", "الأحد"])
-}
-_AR_WEEKDAYS[_normalize("الاثنين")] = 0
-_AR_RULES = {
-    **dict.fromkeys(["الماضي", "المنصرم", "الفائت"], "past"),
-    **dict.fromkeys(["المقبل", "القادم"], "next"),
-    **dict.fromkeys(["الجاري", "الحالي"], "current"),
-}
-# Feminine agreement ("السنة الماضية", "الجمعة المقبلة") folds to a trailing ه.
-_AR_RULES |= {word + "ه": rule for word, rule in list(_AR_RULES.items())}
-_AR_STEP = {"past": -1, "current": 0, "next": 1}
-_AR_UNITS = {"الشهر": "month", "العام": "year", "عام": "year", "السنه": "year"}
-_AR_THIS = {"هذا", "هذه"}
-_AR_DAYS = {_normalize(word): step for word, step in {"اليوم": 0, "أمس": -1, "البارحة": -1, "غداً": 1}.items()}
-_AR_SO_FAR = _normalize("حتى الآن")
-_YEAR_WORDS = {"عام", "العام", "سنه", "السنه"}
-_ERA_WORDS = {"م", "ميلادي", "ميلاديه"}
-
-# A clock time with optional AM/PM (ص/م) is noise after a dateline.
-_TIME = re.compile(r"[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*(?:ص|م|صباحا|مساء|am|pm)(?![^\W\d_]))?")
-_PUNCT = re.compile(r"[/\\\-–—,،؛;.!?؟:…]")
-# Digits glued to letters ("18حزيران") are split apart.
-_GLUE = re.compile(r"(?<=[0-9])(?=[^\W\d_])|(?<=[^\W\d_])(?=[0-9])")
-_NUM = re.compile(r"[0-9]+")
-
-
-def _arabic_tokens(words: list[str], text: str) -> list[tuple[str, object]]:
-    """Classify words as month / weekday / rule / num / word, merging paired month names."""
-    items: list[tuple[str, object]] = []
-    i = 0
-    while i < len(words):
-        pair = " ".join(words[i : i + 2])
-        if i + 1 < len(words) and pair in _AR_MONTHS:
-            kind, value, i = "month", _AR_MONTHS[pair], i + 2
+    def resolve(ref: datetime.date) -> DateSpan:
+        span = inner(ref)
+        if span.precision == "month":
+            first = span.start.replace(day=1 + 10 * index)
+            last = span.end if index == 2 else first + datetime.timedelta(days=9)
+        elif span.precision == "year":
+            first = span.start.replace(month=1 + 4 * index)
+            last = _last_of_month(first.replace(month=first.month + 3))
         else:
-            word = words[i]
+            raise _cannot_read(text, "early, middle and late are read for a month or a year")
+        return _days(first, last, "part")
+
+    return resolve
+
+
+def _period_of_year(inner: _Resolver, precision: str, number: int, text: str) -> _Resolver:
+    """Quarter or half `number` of the year `inner` names."""
+
+    def resolve(ref: datetime.date) -> DateSpan:
+        span = inner(ref)
+        if span.precision != "year":
+            raise _cannot_read(text, f"a {precision} is read of a year")
+        first = span.start.replace(month=_GRIDS[precision][number - 1])
+        return _days(first, _grid_end(first, precision), precision)
+
+    return resolve
+
+
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}
+
+
+def _season_of(season: str, year: int, text: str) -> DateSpan:
+    # A winter is named by the year of its January: winter 2018 is Dec 2017 - Feb 2018.
+    start_year = year - 1 if season == "winter" else year
+    _check_year(start_year, text)
+    first = datetime.date(start_year, _SEASON_START[season], 1)
+    return _days(first, _grid_end(first, "season"), "season")
+
+
+def _season(season: str, rule: str, text: str, year_of: _Resolver | None = None) -> _Resolver:
+    def resolve(ref: datetime.date) -> DateSpan:
+        if year_of is not None:
+            return _season_of(season, year_of(ref).start.year, text)
+        year = ref.year + (1 if season == "winter" and ref.month == 12 else 0)
+        span = _season_of(season, year, text)
+        if rule == "past":
+            while span.end >= ref:
+                span = _season_of(season, span.end.year - 1, text)
+        elif rule == "next":
+            while span.start <= ref:
+                span = _season_of(season, span.end.year + 1, text)
+        elif span.end < ref:
+            after = _season_of(season, span.end.year + 1, text)
+            # "هذا الصيف" in October is the summer just over; a bare "الصيف" the next one.
+            if rule == "bare" or (after.start - ref) < (ref - span.end):
+                span = after
+        return span
+
+    return resolve
+
+
+# --------------------------------------------------------------------------
+# Hijri dates (Umm al-Qura, through hijridate; imported only when a Hijri date is read)
+
+
+def _hijri_day(year: int, month: int, day: int, text: str) -> datetime.date:
+    from hijridate import Hijri
+
+    try:
+        g = Hijri(year, month, day).to_gregorian()
+    except OverflowError:
+        raise DateError(f"Hijri date out of range in '{_shown(text)}': {_HIJRI_RANGE} are read") from None
+    except ValueError as error:
+        raise DateError(f"no such Hijri date in '{_shown(text)}': {error}") from None
+    return datetime.date(g.year, g.month, g.day)
+
+
+def _hijri_span(year: int, month: int, day: int | None, text: str) -> DateSpan:
+    if day is not None:
+        return _day_span(_hijri_day(year, month, day, text))
+    first = _hijri_day(year, month, 1, text)
+    return _days(first, _hijri_bounds(first)[1], "hijri_month")
+
+
+def _hijri_month(month: int, rule: str, day: int | None, text: str, year: int | None = None) -> _Resolver:
+    """A Hijri month (and day), placed like a Gregorian one but in the Hijri calendar."""
+
+    def resolve(ref: datetime.date) -> DateSpan:
+        if year is not None:
+            return _hijri_span(year, month, day, text)
+        from hijridate import Gregorian
+
+        try:
+            now = Gregorian(ref.year, ref.month, ref.day).to_hijri()
+        except OverflowError:
+            raise DateError(
+                f"the anchor {ref.isoformat()} is outside the Hijri dates read, {_HIJRI_RANGE}"
+            ) from None
+        hyear = now.year
+        if rule == "past" and month >= now.month:
+            hyear -= 1
+        elif (rule == "next" and month <= now.month) or (rule == "bare" and month < now.month):
+            hyear += 1
+        return _hijri_span(hyear, month, day, text)
+
+    return resolve
+
+
+# --------------------------------------------------------------------------
+# Lexing: structures read from the raw text, then words through normalize()
+
+# Attached to the time: "10:30Z", "10:30+03:00". Spaced offsets are read after GMT/UTC only.
+_TIME_RE = r"(?<![\d:])(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?(?![\d:])(?:[+\-−]\d{2}(?::?\d{2})?|[zZ](?![^\W\d_]))?"
+_STRUCTURE = re.compile(
+    r"(?P<zone>(?i:gmt|utc)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)"
+    rf"|(?P<time>{_TIME_RE})"
+    r"|(?P<ndate>(?<![\d/.\-])(?P<a>\d{1,4})(?P<sep>[/.\-])(?P<b>\d{1,4})(?:(?P=sep)(?P<c>\d{1,4}))?(?![\d]|[/.\-]\d))"
+    r"|(?P<cut>\s[-–—]\s|[–—|()\[\]])"
+)
+# ISO datetimes: "2017-10-25T10:30:00Z" is a date and a time.
+_ISO_T = re.compile(r"(?<=\d)T(?=\d{1,2}:\d{2})")
+
+Token = tuple[str, object]
+
+
+def _digits(raw: str) -> str:
+    return normalize(raw)  # every decimal digit becomes ASCII, as in the rest of factcli
+
+
+def _lex(text: str) -> list[Token]:
+    text = _ISO_T.sub(" ", unicodedata.normalize("NFKC", text))
+    tokens: list[Token] = []
+    at = 0
+    for match in _STRUCTURE.finditer(text):
+        tokens += [("word", w) for w in normalize(text[at : match.start()]).split()]
+        at = match.end()
+        if match["zone"]:
+            tokens.append(("zone", None))
+        elif match["time"]:
+            hour, minute = int(_digits(match["hour"])), int(_digits(match["minute"]))
+            second = int(_digits(match["second"])) if match["second"] else 0
+            if hour > 24 or minute > 59 or second > 59 or (hour == 24 and minute + second):
+                raise DateError(f"no such time: {match['time'].strip()}")
+            tokens.append(("time", None))
+        elif match["ndate"]:
+            parts = tuple(_digits(p) for p in (match["a"], match["b"], match["c"]) if p)
+            tokens.append(("ndate", parts))
+        else:
+            tokens.append(("cut", None))
+    tokens += [("word", w) for w in normalize(text[at:]).split()]
+    return tokens
+
+
+# --------------------------------------------------------------------------
+# The vocabulary: every entry folded by normalize(), so any spelling of a key matches
+
+
+def _table(kind: str, entries: dict[str, object]) -> dict[str, Token]:
+    return {normalize(name): (kind, value) for name, value in entries.items()}
+
+
+def _numbered(groups: list[tuple[str, ...]], start: int = 1) -> dict[str, int]:
+    return {name: number for number, names in enumerate(groups, start=start) for name in names}
+
+
+_MONTHS = _numbered(
+    [
+        ("يناير", "كانون الثاني", "كانون ثاني", "جانفي", "january", "jan"),
+        ("فبراير", "شباط", "فيفري", "فبرير", "february", "feb"),
+        ("مارس", "آذار", "march", "mar"),
+        ("أبريل", "إبريل", "نيسان", "أفريل", "april", "apr"),
+        ("مايو", "أيار", "ماي", "may"),
+        ("يونيو", "يونيه", "يونية", "حزيران", "جوان", "june", "jun"),
+        ("يوليو", "يوليه", "يولية", "يوليوز", "تموز", "جويلية", "july", "jul"),
+        ("أغسطس", "آب", "أوت", "غشت", "august", "aug"),
+        ("سبتمبر", "أيلول", "شتنبر", "september", "sep", "sept"),
+        ("أكتوبر", "تشرين الأول", "تشرين أول", "october", "oct"),
+        ("نوفمبر", "تشرين الثاني", "تشرين ثاني", "نونبر", "november", "nov"),
+        ("ديسمبر", "كانون الأول", "كانون أول", "دجنبر", "december", "dec"),
+    ]
+)
+_HIJRI_MONTHS = _numbered(
+    [
+        ("محرم", "محرم الحرام", "المحرم"),
+        ("صفر", "صفر الخير"),
+        ("ربيع الأول", "ربيع أول"),
+        ("ربيع الثاني", "ربيع الآخر", "ربيع ثاني", "ربيع آخر"),
+        ("جمادى الأولى", "جمادى الأول", "جمادى أولى"),
+        ("جمادى الثانية", "جمادى الآخرة", "جمادى الآخر", "جمادى الثاني", "جمادى ثانية"),
+        ("رجب", "رجب المرجب"),
+        ("شعبان", "شعبان المعظم"),
+        ("رمضان", "رمضان المبارك", "رمضان الكريم", "رمضان المعظم", "رمضان الفضيل"),
+        ("شوال",),
+        ("ذو القعدة", "ذي القعدة"),
+        ("ذو الحجة", "ذي الحجة"),
+    ]
+)
+_WEEKDAYS = _numbered(
+    [
+        ("الإثنين", "الاثنين", "monday", "mon"),
+        ("الثلاثاء", "tuesday", "tue", "tues"),
+        ("الأربعاء", "wednesday", "wed"),
+        ("الخميس", "thursday", "thu", "thurs"),
+        ("الجمعة", "friday", "fri"),
+        ("السبت", "saturday", "sat"),
+        ("الأحد", "sunday", "sun"),
+    ],
+    start=0,
+)
+_RULE_WORDS = {
+    "past": ("الماضي", "المنصرم", "الفائت", "السابق"),
+    "next": ("المقبل", "القادم"),
+    "current": ("الجاري", "الحالي"),
+}
+# Feminine agreement ("السنة الماضية", "الجمعة المقبلة") is the same word with ة.
+_RULES = {f"{w}{end}": rule for rule, words in _RULE_WORDS.items() for w in words for end in ("", "ة")}
+_EN_RULES = {"last": "past", "previous": "past", "next": "next", "coming": "next", "this": "current"}
+_UNITS = {
+    **dict.fromkeys(["اليوم", "day"], "day"),
+    **dict.fromkeys(["الأسبوع", "أسبوع", "week"], "week"),
+    **dict.fromkeys(["الشهر", "month"], "month"),
+    **dict.fromkeys(["العام", "عام", "السنة", "year"], "year"),
+}
+# (unit, count) for the words a count is made of: singular (count 1), dual, plural and the
+# accusative singular used after 11 and up ("15 يوما"); a number before them sets the count.
+_COUNT_WORDS = {
+    "day": (("يوم", "day"), ("يومين", "يومان"), ("أيام", "days"), ("يوما",)),
+    "week": (("أسبوع", "week"), ("أسبوعين", "أسبوعان"), ("أسابيع", "weeks"), ("أسبوعا",)),
+    "month": (("شهر", "month"), ("شهرين", "شهران"), ("أشهر", "شهور", "months"), ("شهرا",)),
+    "year": (
+        ("عام", "سنة", "year"),
+        ("عامين", "عامان", "سنتين", "سنتان"),
+        ("أعوام", "سنوات", "سنين", "years"),
+        ("عاما",),
+    ),
+}
+_COUNTS = {
+    name: (unit, (1, 2, None, None)[form])
+    for unit, forms in _COUNT_WORDS.items()
+    for form, names in enumerate(forms)
+    for name in names
+}
+_NUMBER_WORDS = _numbered(
+    [
+        ("واحد", "one", "a", "an"),
+        ("اثنين", "اثنان", "two"),
+        ("ثلاثة", "ثلاث", "three"),
+        ("أربعة", "أربع", "four"),
+        ("خمسة", "خمس", "five"),
+        ("ستة", "ست", "six"),
+        ("سبعة", "سبع", "seven"),
+        ("ثمانية", "ثماني", "ثمان", "eight"),
+        ("تسعة", "تسع", "nine"),
+        ("عشرة", "عشر", "ten"),
+        ("eleven",),
+        ("twelve",),
+    ]
+)
+_DAY_WORDS = {
+    "اليوم": 0, "today": 0,
+    "أمس": -1, "البارحة": -1, "الأمس": -1, "yesterday": -1,
+    "أول أمس": -2, "أول من أمس": -2, "قبل أمس": -2, "أمس الأول": -2,
+    "the day before yesterday": -2, "day before yesterday": -2,
+    "غدا": 1, "الغد": 1, "tomorrow": 1,
+    "بعد غد": 2, "بعد الغد": 2, "the day after tomorrow": 2, "day after tomorrow": 2,
+}  # fmt: skip
+_PARTS = {
+    **dict.fromkeys(["مطلع", "بداية", "أوائل", "مستهل", "early", "beginning", "start"], "early"),
+    **dict.fromkeys(["منتصف", "أواسط", "mid", "middle"], "mid"),
+    **dict.fromkeys(["أواخر", "نهاية", "آخر", "أخر", "ختام", "late", "end"], "late"),
+}
+_ORDINALS = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الأخير": "last", "first": 1, "second": 2,
+             "third": 3, "fourth": 4}  # fmt: skip
+_PERIODS = {
+    "الربع": "quarter",
+    "ربع": "quarter",
+    "quarter": "quarter",
+    "النصف": "half",
+    "نصف": "half",
+    "half": "half",
+}
+_SEASONS = {
+    **dict.fromkeys(["الربيع", "ربيع", "spring"], "spring"),
+    **dict.fromkeys(["الصيف", "صيف", "summer"], "summer"),
+    **dict.fromkeys(["الخريف", "خريف", "autumn", "fall"], "autumn"),
+    **dict.fromkeys(["الشتاء", "شتاء", "winter"], "winter"),
+}
+_ERAS = {
+    **dict.fromkeys(["م", "ميلادي", "ميلادية", "للميلاد", "ad", "ce"], "gregorian"),
+    **dict.fromkeys(["ه", "هـ", "هجري", "هجرية", "للهجرة", "ah"], "hijri"),
+}
+# Times of day beside a day word or weekday ("مساء الثلاثاء", "Tuesday evening").
+_TIMES_OF_DAY = ["صباح", "مساء", "ظهر", "عصر", "فجر", "ليل", "ضحى", "ظهيرة", "صبيحة", "صباحا", "ظهرا", "عصرا",
+                 "فجرا", "ليلا", "morning", "afternoon", "evening", "night", "noon"]  # fmt: skip
+# After a clock time: AM/PM and zones. "بتوقيت مكة المكرمة" is read up to the next date word.
+_CLOCK_WORDS = ["ص", "م", "صباحا", "مساء", "ظهرا", "عصرا", "ليلا", "فجرا", "am", "pm", "a m", "p m", "gmt",
+                "utc", "z", "est", "edt", "cet", "cest", "eet", "eest", "msk", "ast", "bst", "ist", "trt", "gst",
+                "pst", "pdt", "ت غ", "غرينتش", "جرينتش", "غرينيتش"]  # fmt: skip
+_ZONE_LEADS = ["بتوقيت", "توقيت", "بالتوقيت", "حسب توقيت", "local time"]
+
+
+@functools.cache
+def _vocabulary() -> tuple[dict[str, Token], int]:
+    """Every phrase folded by normalize(), with what it means; built on first use, not at import
+    (importing dates to validate stored DATEs must stay cheap). Also the longest phrase's length."""
+    table: dict[str, Token] = {}
+    for kind, entries in [
+        ("count", _COUNTS), ("number", _NUMBER_WORDS), ("unit", _UNITS), ("era", _ERAS),
+        ("month", _MONTHS), ("hmonth", _HIJRI_MONTHS), ("weekday", _WEEKDAYS), ("rule", _RULES),
+        ("enrule", _EN_RULES), ("dayword", _DAY_WORDS), ("part", _PARTS), ("ordinal", _ORDINALS),
+        ("period", _PERIODS), ("season", _SEASONS), ("tod", dict.fromkeys(_TIMES_OF_DAY)),
+        ("sofar", {"حتى الآن": None, "so far": None}), ("eve", {"ليلة": None}), ("this", {"هذا": None, "هذه": None}),
+        ("before_last", {"قبل الماضي": None, "قبل الماضية": None, "before last": None}),
+        ("ago", {"ago": None}), ("since", {"منذ": "since", "قبل": "before"}), ("after", {"بعد": None}),
+        ("in", {"in": None}), ("of", {"من": None, "of": None}), ("al", {"ال": None}),
+        ("filler", dict.fromkeys(["في", "خلال", "on", "during", "since", "the", "at", "بتاريخ", "تاريخ",
+                                  "st", "nd", "rd", "th", "الساعة"])),
+        ("clock", dict.fromkeys(_CLOCK_WORDS)), ("zonelead", dict.fromkeys(_ZONE_LEADS)),
+        # Both clock words and an era mark or times of day: read by position (see _drop_clock).
+        ("era", {"م": "gregorian"}), ("tod", dict.fromkeys(["صباحا", "مساء", "ظهرا", "عصرا", "ليلا", "فجرا"])),
+    ]:  # fmt: skip
+        table.update(_table(kind, entries))
+    return table, max(len(key.split()) for key in table)
+
+
+def _classify(tokens: list[Token]) -> list[Token]:
+    """Words into vocabulary items (longest phrase first), numbers into num."""
+    vocabulary, longest = _vocabulary()
+    items: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        kind, value = tokens[i]
+        if kind != "word":
+            items.append((kind, value))
             i += 1
-            if word in _AR_MONTHS:
-                kind, value = "month", _AR_MONTHS[word]
-            elif word in _AR_WEEKDAYS:
-                kind, value = "weekday", _AR_WEEKDAYS[word]
-            elif word in _AR_RULES:
-                kind, value = "rule", _AR_RULES[word]
-            elif _NUM.fullmatch(word):
-                kind, value = "num", word
-            else:
-                kind, value = "word", word
-        if kind == "month" and items and items[-1][0] == "month":
-            # "أكتوبر/تشرين الأول": both systems name one month; they must agree.
-            if items[-1][1] != value:
-                raise _cannot_read(text, "it names two different months")
             continue
-        items.append((kind, value))
-    return items
+        for size in range(longest, 0, -1):
+            window = tokens[i : i + size]
+            if len(window) == size and all(k == "word" for k, _ in window):
+                phrase = " ".join(str(v) for _, v in window)
+                if phrase in vocabulary:
+                    items.append(vocabulary[phrase])
+                    i += size
+                    break
+        else:
+            word = str(value)
+            items.append(("num", word) if word.isascii() and word.isdigit() else ("word", word))
+            i += 1
+    return _pair_months(items)
 
 
-def _drop_fillers(items: list[tuple[str, object]]) -> list[tuple[str, object]]:
-    """Remove words that only announce what follows: يوم, شهر, عام 2019, من عام, 2019م."""
-    kept: list[tuple[str, object]] = []
-    for index, (kind, value) in enumerate(items):
-        after = items[index + 1] if index + 1 < len(items) else ("", None)
-        before = kept[-1] if kept else ("", None)
-        if kind == "word":
-            if value == "يوم" and after[0] == "weekday":
-                continue
-            if value == "شهر" and after[0] == "month":
-                continue
-            if value in _YEAR_WORDS and after[0] == "num" and len(str(after[1])) == 4:
-                continue
-            if value == "من" and after[0] == "word" and after[1] in _YEAR_WORDS:
-                continue
-            if value in _ERA_WORDS and before[0] == "num" and len(str(before[1])) == 4:
-                continue
+def _pair_months(items: list[Token]) -> list[Token]:
+    """ "أكتوبر/تشرين الأول": both month systems name one month, and must agree."""
+    out: list[Token] = []
+    for kind, value in items:
+        if kind == "month" and out and out[-1][0] == "cut" and len(out) > 1 and out[-2][0] == "month":
+            out.pop()  # "أكتوبر - تشرين الأول 2017"
+        if kind == "month" and out and out[-1][0] == "month":
+            if out[-1][1] != value:
+                raise DateError(f"cannot read date: two different months side by side; {_HINT}")
+            continue
+        out.append((kind, value))
+    return out
+
+
+def _drop_clock(items: list[Token]) -> list[Token]:
+    """Remove clock times with their AM/PM and zone words, and times of day."""
+    kept: list[Token] = []
+    i = 0
+    while i < len(items):
+        kind, value = items[i]
+        if kind == "time":
+            i += 1
+            while i < len(items):
+                k, v = items[i]
+                if k in ("clock", "zone", "tod") or (k == "era" and v == "gregorian"):
+                    i += 1  # "02:07 ص", "11:45 م", "10:30 GMT", "8:00 مساء"
+                elif k == "zonelead":
+                    # A zone by place name ("بتوقيت مكة المكرمة"): everything up to the next date word.
+                    i += 1
+                    while i < len(items) and items[i][0] in ("word", "clock"):
+                        i += 1
+                else:
+                    break
+            continue
+        if kind == "zone" or (kind == "clock" and value in ("gmt", "utc")):
+            i += 1
+            continue
         kept.append((kind, value))
+        i += 1
     return kept
 
 
-def _arabic(norm: str, text: str) -> _Resolver | None:
-    """Arabic forms; None stands for "the anchor itself" (حتى الآن)."""
-    spaced = _GLUE.sub(" ", _PUNCT.sub(" ", _TIME.sub(" ", norm)))
-    spaced = _LEAD.sub("", " ".join(spaced.split()))
-    words = spaced.split()
-    phrase = " ".join(words)
-
-    if phrase == _AR_SO_FAR:
-        return None
-    if phrase in _AR_DAYS:
-        return _relative_unit("day", _AR_DAYS[phrase])
-    if len(words) == 2:
-        first, second = words
-        if first in _AR_THIS and second in _AR_UNITS:
-            return _relative_unit(_AR_UNITS[second], 0)
-        if first in _AR_UNITS and second in _AR_RULES:
-            return _relative_unit(_AR_UNITS[first], _AR_STEP[_AR_RULES[second]])
-
-    items = _drop_fillers(_arabic_tokens(words, text))
-    kinds = [kind for kind, _ in items]
-
-    if kinds and kinds[0] == "weekday":
-        if kinds == ["weekday"]:
-            return _weekday(int(items[0][1]), "on")
-        if kinds == ["weekday", "rule"] and items[1][1] != "current":
-            return _weekday(int(items[0][1]), str(items[1][1]))
-        # A weekday before an explicit date only restates it: the date wins.
-        items, kinds = items[1:], kinds[1:]
-
-    if kinds == ["num"] and len(str(items[0][1])) == 4:
-        return _constant(_year_span(int(items[0][1])))
-
-    day = None
-    if kinds[:2] == ["num", "month"] and len(str(items[0][1])) <= 2:
-        day = int(items[0][1])
-        items, kinds = items[1:], kinds[1:]
-    if not kinds or kinds[0] != "month":
-        raise _cannot_read(text)
-    month = int(items[0][1])
-    tail = items[1:]
-    if not tail:
-        return _named_month(month, "bare", day, text)
-    if len(tail) == 1 and tail[0][0] == "rule":
-        return _named_month(month, str(tail[0][1]), day, text)
-    if len(tail) == 1 and tail[0][0] == "num" and len(str(tail[0][1])) == 4:
-        return _named_month(month, "fixed", day, text, year=int(tail[0][1]))
-    raise _cannot_read(text)
+def _segments(items: list[Token]) -> list[list[Token]]:
+    """Split a double dateline at its cuts (" - ", "|", brackets, الموافق, an era mark)."""
+    segments: list[list[Token]] = [[]]
+    for index, (kind, value) in enumerate(items):
+        if kind == "cut" or (kind == "word" and value == normalize("الموافق")):
+            segments.append([])
+            continue
+        segments[-1].append((kind, value))
+        following = items[index + 1 :]
+        if kind == "era" and any(k not in ("cut", "era") for k, _ in following):
+            segments.append([])
+    segments = [s for s in segments if s]
+    # A weekday alone before a cut ("الأربعاء - 25 أكتوبر") belongs to the next date.
+    merged: list[list[Token]] = []
+    for segment in segments:
+        if merged and all(k == "weekday" for k, _ in merged[-1]):
+            merged[-1] = merged[-1] + segment
+        else:
+            merged.append(segment)
+    return merged
 
 
 # --------------------------------------------------------------------------
-# Entry point
-
-_ARABIC_LETTER = re.compile("[\u0621-\u064a\u0671-\u06d3]")
+# Reading a phrase
 
 
-def _iso(norm: str, text: str) -> DateSpan | None:
-    match = _ISO.fullmatch(norm)
-    if not match:
-        return None
-    year, _, month, day = match.groups()
-    if month is None:
-        return _year_span(int(year))
-    if not 1 <= int(month) <= 12:
-        raise DateError(f"no such month: {int(month)} in '{_shown(text)}'")
-    if day is None:
-        return _month_span(int(year), int(month))
-    return _make_day(int(year), int(month), int(day), text)
+class _Reader:
+    """Reads one segment of classified items into a resolver."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def fail(self, why: str = "") -> DateError:
+        return _cannot_read(self.text, why)
+
+    def read(self, items: list[Token]) -> _Resolver:
+        items = self._tidy(items)
+        if not items:
+            raise self.fail("no date in it")
+        kinds = [k for k, _ in items]
+        # A weekday beside a date must agree with it; with a rule or alone it is the date.
+        if "weekday" in kinds:
+            where = kinds.index("weekday")
+            weekday = int(items[where][1])  # type: ignore[arg-type]
+            rest = items[:where] + items[where + 1 :]
+            if not rest:
+                return _weekday(weekday, "on")
+            if [k for k, _ in rest] == ["rule"] and where == 0 and rest[0][1] != "current":
+                return _weekday(weekday, str(rest[0][1]))
+            if "weekday" in [k for k, _ in rest]:
+                raise self.fail("it names two weekdays")
+            return _on_weekday(self.read(rest), weekday, self.text)
+        return self._date(items)
+
+    def _tidy(self, items: list[Token]) -> list[Token]:
+        """Drop filler words and times of day; put English "last/next/this" after what they qualify."""
+
+        def kind_at(index: int) -> str:
+            return items[index][0] if index < len(items) else ""
+
+        def count_ahead(index: int) -> bool:
+            # "منذ 3 أيام", "منذ يومين", "in two weeks", "قبل أسبوع"
+            if kind_at(index + 1) in ("count", "unit"):
+                return True
+            return kind_at(index + 1) in ("num", "number") and kind_at(index + 2) in ("count", "unit")
+
+        out: list[Token] = []
+        for index, (kind, value) in enumerate(items):
+            after = kind_at(index + 1)
+            if kind == "eve":
+                if after != "dayword":
+                    # "ليلة الثلاثاء" is Monday night in much usage and Tuesday night in some.
+                    raise self.fail("ليلة before a weekday is read two ways; give the date")
+                continue  # "ليلة أمس" is last night
+            if kind in ("filler", "tod", "of"):
+                continue  # "من" and "of" only join: "25 من أكتوبر", "the end of last year"
+            if kind == "al" and after == "num":
+                continue  # "في الـ25 من أكتوبر"
+            if kind == "count" and value == ("day", 1) and after in ("num", "weekday", "ndate", "dayword"):
+                continue  # "يوم 17 أكتوبر", "يوم الخميس"
+            if kind == "count" and value == ("month", 1) and after in ("month", "hmonth"):
+                continue  # "شهر رمضان"
+            if (kind, value) in (("unit", "year"), ("count", ("year", 1))) and after == "num":
+                continue  # "عام 2019", "سنة 2019"
+            if kind in ("since", "in") and value != "before" and not count_ahead(index):
+                continue  # "منذ مارس الماضي" is March; "in 2019" is 2019
+            out.append((kind, value))
+        # English rules come first: "last July" reads as "July last".
+        i = 0
+        while i < len(out) - 1:
+            if out[i][0] in ("enrule", "this") and out[i + 1][0] in (
+                "month",
+                "weekday",
+                "unit",
+                "season",
+                "hmonth",
+            ):
+                rule = "current" if out[i][0] == "this" else out[i][1]
+                out[i : i + 2] = [out[i + 1], ("rule", rule)]
+                i += 2
+            else:
+                i += 1
+        return out
+
+    def _date(self, items: list[Token]) -> _Resolver:
+        kinds = [k for k, _ in items]
+        first = kinds[0]
+        if kinds == ["dayword"]:
+            return _step("day", int(items[0][1]))  # type: ignore[arg-type]
+        if first in ("since", "after", "in") or "ago" in kinds:
+            return self._count(items)
+        if first == "part":
+            rest = items[1:]
+            if [k for k, _ in rest] == ["unit"] and rest[0][1] in ("month", "year"):
+                whole = _step(str(rest[0][1]), 0)  # "مطلع العام": of the anchor's year
+            else:
+                whole = self.read(rest)
+            return _part(whole, str(items[0][1]), self.text)
+        if first == "period" or (first in ("ordinal", "enrule") and len(kinds) > 1 and kinds[1] == "period"):
+            return self._period(items)
+        if first == "season":
+            return self._season(items)
+        if first == "unit":
+            return self._unit(items)
+        if first == "ndate":
+            return self._numeric(items)
+        if "hmonth" in kinds:
+            return self._hijri(items)
+        if "month" in kinds:
+            return self._gregorian(items)
+        if kinds in (["num"], ["num", "era"]) and len(str(items[0][1])) == 4:
+            if kinds == ["num", "era"] and items[1][1] == "hijri":
+                raise self.fail("a Hijri year alone is not read; give the month, as in 5 صفر 1439")
+            return _constant(_year_span(int(items[0][1]), self.text))  # type: ignore[arg-type]
+        if kinds in (["count"], ["num", "count"], ["number", "count"]):
+            raise self.fail("it names a length of time, not a date")
+        raise self.fail()
+
+    def _year(self, items: list[Token]) -> _Resolver:
+        """What names a year: "2017", "2017م", "العام الماضي", "هذا العام", "last year"."""
+        resolver = self.read(items)
+
+        def resolve(ref: datetime.date) -> DateSpan:
+            span = resolver(ref)
+            if span.precision != "year":
+                raise self.fail("expected a year")
+            return span
+
+        return resolve
+
+    def _count(self, items: list[Token], past: bool | None = None) -> _Resolver:
+        kinds = [k for k, _ in items]
+        if past is None:
+            past = kinds[0] == "since" or kinds[-1] == "ago"
+        core = [item for item in items if item[0] not in ("since", "after", "in", "ago")]
+        if len(core) == 1 and core[0][0] == "dayword":
+            # "بعد غد" is a day word; "قبل أمس" is too.
+            return _step("day", int(core[0][1]))  # type: ignore[arg-type]
+        if not core or core[-1][0] not in ("count", "unit") or len(core) > 2:
+            raise self.fail()
+        if core[-1][0] == "unit":
+            unit, count = str(core[-1][1]), 1  # "قبل أسبوع", "a week ago"
+        else:
+            unit, count = core[-1][1]  # type: ignore[misc]
+        if len(core) == 2:
+            kind, value = core[0]
+            if kind not in ("num", "number") or count == 2:
+                raise self.fail()
+            count = int(value)  # type: ignore[arg-type]
+        if count is None:
+            raise self.fail("how many?")
+        return _step(unit, -count if past else count)
+
+    def _unit(self, items: list[Token]) -> _Resolver:
+        unit = str(items[0][1])
+        rest = [k for k, _ in items[1:]]
+        if rest == ["rule"]:
+            return _step(unit, {"past": -1, "current": 0, "next": 1}[str(items[1][1])])
+        if rest == ["before_last"]:
+            return _step(unit, -2)
+        if unit == "day" and not rest:
+            return _step("day", 0)
+        raise self.fail()
+
+    def _numeric(self, items: list[Token]) -> _Resolver:
+        parts = [int(p) for p in items[0][1]]  # type: ignore[union-attr]
+        widths = [len(p) for p in items[0][1]]  # type: ignore[union-attr]
+        rest = items[1:]
+        era = None
+        if rest and rest[0][0] == "era":
+            era, rest = rest[0][1], rest[1:]
+        if rest:
+            raise self.fail()
+        if widths == [4, 4]:
+            raise self.fail("a range of years is not one date")
+        if widths[0] == 4:
+            year, month, day = parts + [None] * (3 - len(parts))
+        elif widths[-1] == 4:
+            day, month, year = ([None] + parts) if len(parts) == 2 else parts
+        else:
+            raise self.fail("give the year in four digits")
+        if era == "hijri" or (era is None and 1343 <= year <= 1500):
+            if not 1 <= month <= 12:
+                raise DateError(f"no such Hijri month: {month} in '{_shown(self.text)}'")
+            return _constant(_hijri_span(year, month, day, self.text))
+        if not 1 <= month <= 12:
+            raise DateError(f"no such month: {month} in '{_shown(self.text)}' (numeric dates are day first)")
+        if day is None:
+            return _constant(_month_span(year, month, self.text))
+        return _constant(_make_day(year, month, day, self.text))
+
+    def _day_month(self, items: list[Token], kind: str) -> tuple[int | None, int, list[Token]]:
+        """Day and month from "25 أكتوبر", "October 25"; the rest of the items."""
+        kinds = [k for k, _ in items]
+        where = kinds.index(kind)
+        before, month, after = items[:where], int(items[where][1]), items[where + 1 :]  # type: ignore[arg-type]
+        day = None
+        if [k for k, _ in before] == ["num"] and len(str(before[0][1])) <= 2:
+            day = int(before[0][1])  # type: ignore[arg-type]
+        elif before == [("ordinal", 1)]:
+            day = 1  # "الأول من أكتوبر"
+        elif before:
+            raise self.fail()
+        if day is None and after and after[0][0] == "num" and len(str(after[0][1])) <= 2:
+            day, after = int(after[0][1]), after[1:]  # type: ignore[arg-type]
+        return day, month, after
+
+    def _gregorian(self, items: list[Token]) -> _Resolver:
+        day, month, tail = self._day_month(items, "month")
+        if day is not None and not 1 <= day <= 31:
+            raise DateError(f"no such date: day {day} in '{_shown(self.text)}'")
+        kinds = [k for k, _ in tail]
+        if not tail:
+            return _named_month(month, "bare", day, self.text)
+        if kinds == ["rule"]:
+            return _named_month(month, str(tail[0][1]), day, self.text)
+        if kinds[0] == "num" and len(str(tail[0][1])) != 4:
+            raise self.fail("give the year in four digits")
+        if kinds in (["num"], ["num", "era"]):
+            if kinds == ["num", "era"] and tail[1][1] == "hijri":
+                raise self.fail("a Gregorian month with a Hijri year")
+            year = int(tail[0][1])  # type: ignore[arg-type]
+            return _constant(
+                _month_span(year, month, self.text) if day is None else _make_day(year, month, day, self.text)
+            )
+        if kinds[0] in ("unit", "this"):
+            return _in_year(self._year(tail), month, day, self.text)
+        raise self.fail()
+
+    def _hijri(self, items: list[Token]) -> _Resolver:
+        day, month, tail = self._day_month(items, "hmonth")
+        kinds = [k for k, _ in tail]
+        if not tail:
+            return _hijri_month(month, "bare", day, self.text)
+        if kinds == ["rule"]:
+            return _hijri_month(month, str(tail[0][1]), day, self.text)
+        if kinds in (["num"], ["num", "era"]) and (kinds == ["num"] or tail[1][1] == "hijri"):
+            return _hijri_month(month, "fixed", day, self.text, year=int(tail[0][1]))  # type: ignore[arg-type]
+        raise self.fail()
+
+    def _period(self, items: list[Token]) -> _Resolver:
+        if items[0][0] in ("ordinal", "enrule"):  # "first quarter of 2021", "the last quarter of 2020"
+            items = [items[1], items[0], *items[2:]]
+        precision = str(items[0][1])
+        if len(items) < 2:
+            raise self.fail(f"which {precision}?")
+        kind, value = items[1]
+        if kind == "ordinal":
+            number = int(value) if value != "last" else len(_GRIDS[precision])  # type: ignore[arg-type]
+        elif kind == "num" and value in ("1", "2", "3", "4"):
+            number = int(value)
+        elif kind == "part" and value == "late" or kind == "enrule" and value == "past":
+            number = len(_GRIDS[precision])  # "الربع الأخير", "the last quarter of 2020"
+        else:
+            raise self.fail()
+        if number > len(_GRIDS[precision]):
+            raise self.fail(f"a year has {len(_GRIDS[precision])} {precision}s")
+        tail = items[2:]
+        year = self._year(tail) if tail else _step("year", 0)
+        return _period_of_year(year, precision, number, self.text)
+
+    def _season(self, items: list[Token]) -> _Resolver:
+        season, tail = str(items[0][1]), items[1:]
+        kinds = [k for k, _ in tail]
+        if not tail:
+            return _season(season, "bare", self.text)
+        if kinds == ["rule"]:
+            return _season(season, str(tail[0][1]), self.text)
+        return _season(season, "fixed", self.text, year_of=self._year(tail))
+
+
+def _english_quarter(items: list[Token]) -> list[Token]:
+    """ "q1", "h2" (split by normalize into a letter and a number) are a quarter or a half."""
+    out: list[Token] = []
+    i = 0
+    while i < len(items):
+        kind, value = items[i]
+        if kind == "word" and value in ("q", "h") and i + 1 < len(items) and items[i + 1][0] == "num":
+            out += [("period", "quarter" if value == "q" else "half"), ("ordinal", int(str(items[i + 1][1])))]
+            i += 2
+        else:
+            out.append((kind, value))
+            i += 1
+    return out
 
 
 def _interpret(text: str) -> _Resolver | None:
     """Turn the words into a resolver; None means "the anchor itself"."""
-    norm = _LEAD.sub("", _normalize(text))
-    if not norm:
-        raise _cannot_read(text)
-    iso = _iso(norm, text)
-    if iso is not None:
-        return _constant(iso)
-    relative = _english_relative(norm, text)
-    if relative is not None:
-        return relative
-    if _ARABIC_LETTER.search(norm):
-        return _arabic(norm, text)
-    if any(word in _EN_MONTHS for word in re.findall(r"[a-z]+", norm)):
-        return _english_absolute(norm, text)
-    raise _cannot_read(text)
+    items = _english_quarter(_drop_clock(_classify(_lex(text))))
+    if [k for k, _ in items] == ["sofar"]:
+        return None
+    segments = _segments(items)
+    if not segments:
+        raise _cannot_read(text, "no date in it")
+    reader = _Reader(text)
+    resolvers = [reader.read(segment) for segment in segments]
+    if len(resolvers) == 1:
+        return resolvers[0]
+    return _agreeing(resolvers, text)
+
+
+def _agreeing(resolvers: list[_Resolver], text: str) -> _Resolver:
+    """Several dates in one dateline must name one period: keep the narrowest."""
+
+    def resolve(ref: datetime.date) -> DateSpan:
+        spans = [r(ref) for r in resolvers]
+        narrow = min(spans, key=lambda s: (s.end - s.start, _RANK[s.precision]))
+        for other in spans:
+            if not other.contains(narrow):
+                raise DateError(
+                    f"the dates in '{_shown(text)}' disagree: {_range(narrow)} and {_range(other)}"
+                )
+        return narrow
+
+    return resolve
+
+
+def _range(span: DateSpan) -> str:
+    a, b = span.start.isoformat(), span.end.isoformat()
+    return a if a == b else f"{a}..{b}"
+
+
+# --------------------------------------------------------------------------
+# Entry point
 
 
 def _as_anchor(anchor: DateSpan | datetime.date | None) -> DateSpan:
@@ -619,7 +1231,8 @@ def parse_date(text: str, anchor: DateSpan | datetime.date | None = None) -> Dat
     """Read a date expression; relative ones are resolved against `anchor` (default: today).
 
     The result's `text` is the input stripped of surrounding whitespace.
-    Raises DateError with a one-line message if the words cannot be read.
+    Raises DateError with a one-line message if the words cannot be read or
+    name no date within years `MIN_YEAR` to `MAX_YEAR`.
     """
     if not isinstance(text, str):
         raise DateError(f"a date must be text, got {type(text).__name__}")
@@ -627,8 +1240,8 @@ def parse_date(text: str, anchor: DateSpan | datetime.date | None = None) -> Dat
     if not stripped:
         raise DateError(f"empty date; {_HINT}")
     base = _as_anchor(anchor)
-    resolve = _interpret(stripped)
     try:
+        resolve = _interpret(stripped)
         if resolve is None:
             span = base
         else:
@@ -637,6 +1250,9 @@ def parse_date(text: str, anchor: DateSpan | datetime.date | None = None) -> Dat
                 # An interval anchor: the phrase could be relative to any day in it.
                 span = span.hull(resolve(base.end))
     except (ValueError, OverflowError):
-        # e.g. "next year" from 9999; date() refuses, which is the user's problem.
-        raise DateError(f"date out of range: '{_shown(stripped)}'") from None
+        # e.g. "next year" from 2999, "قبل 10^30 يوم", a number too long for int(): the
+        # arithmetic refuses, which is the user's problem.
+        raise DateError(f"date out of range: '{_shown(stripped)}' ({_YEARS})") from None
+    if not (MIN_YEAR <= span.start.year and span.end.year <= MAX_YEAR):
+        raise DateError(f"date out of range: '{_shown(stripped)}' ({_YEARS})")
     return replace(span, text=stripped)

@@ -37,9 +37,14 @@ CLAIM_FIELDS = (
     "speaker", "via", "statement", "citation",
 )
 SOURCE_FIELDS = store.FIELD_ORDER["sources"]
-ENTITY_FIELDS = store.FIELD_ORDER["entities"]
-# Read-only conveniences that `search --json` nests in a claim; an import ignores them.
-IGNORED_CLAIM_FIELDS = ("source", "keys", "rank", "match")
+# The trail of corrections: kept when a record carries it (an export), never added empty.
+HISTORY_FIELDS = ("retracted", "revisions")
+ENTITY_FIELDS = tuple(f for f in store.FIELD_ORDER["entities"] if f not in HISTORY_FIELDS)
+# Derived fields factcli adds on output (`search`, `show`, `sources`, `entities`, in --json
+# or --jsonl), so that what it prints imports back; an import ignores them.
+IGNORED_CLAIM_FIELDS = ("source", "keys", "rank", "match", "paragraph", "entities")
+IGNORED_SOURCE_FIELDS = ("claims",)
+IGNORED_ENTITY_FIELDS = ("claims",)
 
 
 class ValidationError(InputError):
@@ -57,11 +62,13 @@ class Summary:
     claims: int = 0
     unchanged: int = 0
     claim_ids: list[str] = field(default_factory=list)
+    source_ids: list[str] = field(default_factory=list)
+    entity_ids: list[str] = field(default_factory=list)
 
 
 def parse_records(text: str, name: str = "input") -> list[dict[str, Any]]:
     """A JSON array of objects, one object (pretty-printed or not), JSON Lines, or a stream
-    of objects one after another (what `jq '.[]'` prints)."""
+    of objects and arrays one after another (what `jq '.[]'` or several commands print)."""
     stripped = text.lstrip("\ufeff").strip()
     if not stripped:
         raise InputError(f"{name}: no records (empty input)")
@@ -80,7 +87,8 @@ def parse_records(text: str, name: str = "input") -> list[dict[str, Any]]:
         raise InputError(f"{name}: invalid JSON: nested too deeply") from None
     except ValueError as exc:  # e.g. an integer longer than Python's 4300-digit limit
         raise InputError(f"{name}: invalid JSON: {str(exc).splitlines()[0]}") from None
-    records = values[0] if len(values) == 1 and isinstance(values[0], list) else values
+    # Arrays in a stream are spliced in: `(factcli sources --jsonl; factcli search X --json)`.
+    records = [r for v in values for r in (v if isinstance(v, list) else [v])]
     bad = [i for i, r in enumerate(records, 1) if not isinstance(r, dict)]
     if bad:
         raise InputError(f"{name}: record {bad[0]} is not a JSON object")
@@ -94,24 +102,52 @@ def import_records(
     create: bool = False,
     create_entities: bool = False,
     progress: Any = None,
+    dependencies: store.Facts | None = None,
 ) -> Summary:
-    """Validate `records` against the store and add them all, or raise ValidationError."""
+    """Validate `records` against the store and add them all, or raise ValidationError.
+
+    With `dependencies` (another store), the sources and entities the claims need that the
+    target lacks are brought from it, ahead of the records.
+    """
+    if not create and not location.readonly and not location.path.exists():
+        # Said before the lock is taken, so a mistyped --db leaves no lock file behind.
+        raise StoreError(f"no store at {location.path} (import --create starts a new one)")
+    checked = None
+    if create and not location.readonly and not location.path.exists():
+        # A new store: checked before the lock is taken, so a refused input leaves nothing
+        # behind, not even a lock file beside a store that was never made.
+        checked = _validated(store.Facts(location.path), records, create_entities, dependencies, progress)
     with store.writing(location, create=create) as tx:
         damaged = store_shape_problem(tx.facts)
         if damaged:
             raise StoreError(f"{location.path}: damaged store: {damaged} (factcli verify lists every problem)")
-        batch = _Batch(tx.facts, create_entities)
-        for n, rec in enumerate(records, 1):
-            batch.take(n, rec)
-            if progress:
-                progress(n)
-        if batch.problems:
-            raise ValidationError(batch.problems)
+        # Still no file under the lock: the store is the empty one the input was checked on.
+        batch = checked if checked is not None and tx.created else _validated(
+            tx.facts, records, create_entities, dependencies, progress)
         # Nothing new (all "unchanged"): leave the file, and its mtime, alone.
         if tx.created or batch.new_sources or batch.new_entities or batch.new_claims:
             meta = dict(tx.facts.meta, last_claim=batch.last_claim)
             tx.add(batch.new_sources, batch.new_entities, batch.new_claims, meta=meta)
         return batch.summary
+
+
+def _validated(
+    facts: store.Facts, records: list[dict[str, Any]], create_entities: bool, dependencies: store.Facts | None,
+    progress: Any,
+) -> _Batch:
+    """The batch of `records` checked against `facts`, or ValidationError with every problem."""
+    batch = _Batch(facts, create_entities)
+    if dependencies is not None:
+        for label, rec in _dependencies(records, facts, dependencies):
+            batch.take(label, rec)
+    for n, rec in enumerate(records, 1):
+        batch.take(n, rec)
+        if progress:
+            progress(n)
+    batch.finish()
+    if batch.problems:
+        raise ValidationError(batch.problems)
+    return batch
 
 
 def build(records: list[dict[str, Any]], base: store.Facts | None = None, *, create_entities: bool = False) -> store.Facts:
@@ -120,10 +156,59 @@ def build(records: list[dict[str, Any]], base: store.Facts | None = None, *, cre
     batch = _Batch(base, create_entities)
     for n, rec in enumerate(records, 1):
         batch.take(n, rec)
+    batch.finish()
     if batch.problems:
         raise ValidationError(batch.problems)
     batch.facts.meta["last_claim"] = batch.last_claim
     return batch.facts
+
+
+def check_claim(facts: store.Facts, rec: dict[str, Any], *, create_entities: bool = False) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """One claim checked exactly as an import checks it, against `facts`; nothing is written.
+
+    Returns the claim as it would be stored (names resolved to ids, a date phrase resolved
+    against its source, offsets found from the quote, match keys) and the entities
+    `create_entities` made for it. `rec` carries no id (the caller owns it). Raises
+    ValidationError with one `field F: what is wrong` line per problem.
+    """
+    batch = _Batch(facts, create_entities, label="")
+    batch.take(1, rec)
+    batch.finish()
+    if batch.problems:
+        raise ValidationError(batch.problems)
+    if not batch.new_claims:
+        raise ValidationError(["not a claim (it needs a citation)"])
+    return batch.new_claims[0], batch.new_entities
+
+
+def _dependencies(records: list[dict[str, Any]], target: store.Facts, donor: store.Facts) -> list[tuple[str, dict[str, Any]]]:
+    """The donor's sources and entities that the claims in `records` cite and `target` lacks."""
+    given_sources = {r.get("id") for r in records if "text" in r}
+    given_entities = {r.get("id") for r in records if "text" not in r and "citation" not in r}
+    target_names = Lexicon(target.entities)
+    donor_names = Lexicon(donor.entities)
+    sources: dict[str, dict[str, Any]] = {}
+    entities: dict[str, dict[str, Any]] = {}
+    for rec in records:
+        if "text" in rec or "citation" not in rec:
+            continue
+        cit = rec.get("citation")
+        sid = cit.get("source") if isinstance(cit, dict) else None
+        if isinstance(sid, str) and target.source(sid) is None and sid not in given_sources and donor.source(sid):
+            sources.setdefault(sid, donor.source(sid))
+        for fld in ("subject", "object", "speaker", "via"):
+            ref = rec.get(fld)
+            if not isinstance(ref, str) or target.entity(ref) or ref in given_entities or target_names.resolve(ref):
+                continue
+            ids = {ref} if donor.entity(ref) else donor_names.resolve(ref)
+            if len(ids) == 1:
+                eid = next(iter(ids))
+                if eid not in given_entities and target.entity(eid) is None:
+                    entities.setdefault(eid, donor.entity(eid))
+    where = donor.path or "the other store"
+    return [(f"{where}, source {k}", dict(v)) for k, v in sources.items()] + [
+        (f"{where}, entity {k}", dict(v)) for k, v in entities.items()
+    ]
 
 
 def _json_values(text: str) -> list[Any]:
@@ -157,7 +242,7 @@ def _first_bad_line(text: str) -> tuple[int, json.JSONDecodeError] | None:
     return None
 
 
-def _unpaired_surrogates(rec: dict[str, Any]) -> list[str]:
+def unpaired_surrogates(rec: dict[str, Any]) -> list[str]:
     # A JSON escape like "\ud800" parses into a str that has no UTF-8 form: it could be
     # neither stored nor printed, so it is refused like any other bad field.
     def bad(v: Any) -> bool:
@@ -187,7 +272,7 @@ _VALUE_KEYS = ("amount", "unit")
 
 
 class _Batch:
-    def __init__(self, facts: store.Facts, create_entities: bool) -> None:
+    def __init__(self, facts: store.Facts, create_entities: bool, label: str = "record") -> None:
         # Validation reads a working copy that grows with the batch, so a claim may cite a
         # source or entity introduced earlier in the same input.
         self.facts = store.Facts(
@@ -206,18 +291,66 @@ class _Batch:
             + [int(m.group(1)) for c in facts.claims if (m := CLAIM_ID.match(str(c.get("id"))))]
         )
         self.stored_last_claim = self.last_claim
-        self.spans = {_span_key(c) for c in facts.claims}
+        self.stored_claims = {c.get("id") for c in facts.claims}
+        self.spans = {_span_key(c): c.get("id") for c in facts.claims}
+        self.label = label
+        # A source or entity the claims cite that is not there: (kind, ref) -> who needs it,
+        # reported once for all the records that need it, not once per record.
+        self.missing: dict[tuple[str, str], list[tuple[Any, str, str]]] = {}
+        self.refused: set[Any] = set()
+        self.order: list[int] = []  # the record number of each problem, to list them in input order
 
-    def fail(self, n: int, fld: str | None, msg: str) -> None:
-        self.problems.append(f"record {n}, field {fld}: {msg}" if fld else f"record {n}: {msg}")
+    def where(self, n: Any) -> str:
+        # n is a record number, or the name of a record brought along (--with-dependencies).
+        if isinstance(n, str):
+            return n
+        return f"{self.label} {n}" if self.label else ""
+
+    def fail(self, n: Any, fld: str | None, msg: str) -> None:
+        self.order.append(n if isinstance(n, int) else 0)
+        where = self.where(n)
         if fld:
+            self.problems.append(f"{where}, field {fld}: {msg}" if where else f"field {fld}: {msg}")
             self.failed.setdefault(n, set()).add(fld.split(".")[0])
+        else:
+            self.problems.append(f"{where}: {msg}" if where else msg)
 
-    def take(self, n: int, rec: dict[str, Any]) -> None:
-        surrogates = _unpaired_surrogates(rec)
+    def lack(self, n: Any, kind: str, ref: str, fld: str, hint: str = "") -> None:
+        """`ref` names no stored or earlier source/entity: noted now, reported by finish()."""
+        self.missing.setdefault((kind, ref), []).append((n, fld, hint))
+        self.failed.setdefault(n, set()).add(fld.split(".")[0])
+        self.refused.add(n)
+
+    def finish(self) -> None:
+        """One line per missing source or entity, naming the records that need it."""
+        for (kind, ref), uses in self.missing.items():
+            how = _HOW_TO_ADD[(kind, bool(self.label))]
+            hint = uses[0][2]
+            if len(uses) == 1:
+                n, fld, _ = uses[0]
+                self.fail(n, fld, f"unknown {kind} {ref!r}{hint} ({how})")
+                continue
+            numbers = [n for n, _, _ in uses]
+            fields = ", ".join(dict.fromkeys(f for _, f, _ in uses))
+            self.order.append(min((n for n in numbers if isinstance(n, int)), default=0))
+            self.problems.append(
+                f"unknown {kind} {ref!r}{hint}, needed by {len(uses)} {self.label or 'record'}s "
+                f"({_numbers(numbers)}; field {fields}) ({how})"
+            )
+        self.missing = {}
+        ranked = sorted(range(len(self.problems)), key=lambda i: self.order[i])
+        self.problems = [self.problems[i] for i in ranked]
+        self.order = [self.order[i] for i in ranked]
+
+    def take(self, n: Any, rec: dict[str, Any]) -> None:
+        surrogates = unpaired_surrogates(rec)
         if surrogates:
             for fld in surrogates:
                 self.fail(n, fld, "contains an unpaired surrogate escape (\\ud800-\\udfff), not valid Unicode")
+            return
+        if "draft" in rec:
+            # `factcli draft` output not yet reviewed: nothing half-done lands in a store.
+            self.fail(n, "draft", f"{_draft_where(rec)}is still a draft: review it, then delete its \"draft\" object")
             return
         if "text" in rec:
             self._source(n, rec)
@@ -231,7 +364,7 @@ class _Batch:
     # -- sources --------------------------------------------------------------------
 
     def _source(self, n: int, rec: dict[str, Any]) -> None:
-        unknown = sorted(set(rec) - set(SOURCE_FIELDS))
+        unknown = sorted(set(rec) - set(SOURCE_FIELDS) - set(IGNORED_SOURCE_FIELDS))
         if unknown:
             self.fail(n, unknown[0], "is not a source field")
             return
@@ -278,10 +411,11 @@ class _Batch:
             return
         for fld, msg in source_problems(out):
             self.fail(n, fld, msg)
-        if not any(p.startswith(f"record {n},") for p in self.problems):
+        if not any(p.startswith(f"{self.where(n)},") for p in self.problems):
             self.facts.sources.append(out)
             self.new_sources.append(out)
             self.summary.sources += 1
+            self.summary.source_ids.append(out["id"])
 
     def _new_source_id(self, rec: dict[str, Any]) -> str:
         outlet = rec.get("outlet") if isinstance(rec.get("outlet"), str) else "unknown"  # the schema check says why
@@ -295,7 +429,7 @@ class _Batch:
     # -- entities -------------------------------------------------------------------
 
     def _entity(self, n: int, rec: dict[str, Any]) -> None:
-        unknown = sorted(set(rec) - set(ENTITY_FIELDS) - {"claims"})
+        unknown = sorted(set(rec) - set(ENTITY_FIELDS) - {"revisions"} - set(IGNORED_ENTITY_FIELDS))
         if unknown:
             self.fail(n, unknown[0], "is not an entity field")
             return
@@ -304,11 +438,13 @@ class _Batch:
         for fld in NAME_ROLES[1:]:
             if out[fld] is None or out[fld] == []:
                 del out[fld]  # optional name lists: absent means none, and the file stays small
+        if "revisions" in rec:
+            out["revisions"] = rec["revisions"]
         if not out["id"] and isinstance(out["name"], str):
             out["id"] = _slug(out["name"])
         existing = self.facts.entity(out["id"])
         if existing is not None:
-            if {k: existing.get(k) for k in ENTITY_FIELDS if k in existing or k in out} == out:
+            if dict(existing) == out:
                 self.summary.unchanged += 1
             else:
                 self.fail(n, "id", f"entity {out['id']!r} is already stored with other details")
@@ -324,16 +460,20 @@ class _Batch:
         self.new_entities.append(ent)
         self.lexicon.add(ent)
         self.summary.entities += 1
+        self.summary.entity_ids.append(ent["id"])
 
     # -- claims ---------------------------------------------------------------------
 
-    def _claim(self, n: int, rec: dict[str, Any]) -> None:
-        unknown = sorted(set(rec) - set(CLAIM_FIELDS) - set(IGNORED_CLAIM_FIELDS))
+    def _claim(self, n: Any, rec: dict[str, Any]) -> None:
+        unknown = sorted(set(rec) - set(CLAIM_FIELDS) - set(HISTORY_FIELDS) - set(IGNORED_CLAIM_FIELDS))
         if unknown:
             self.fail(n, unknown[0], "is not a claim field")
             return
         before = len(self.problems)
+        if isinstance(rec.get("statement"), str) and not rec["statement"].strip():
+            self.fail(n, "statement", f"{_draft_where(rec)}is empty: write what the quote says in one English sentence")
         out = {k: rec.get(k) for k in CLAIM_FIELDS}
+        out.update((k, rec[k]) for k in HISTORY_FIELDS if k in rec)
         out["polarity"] = rec.get("polarity") or "affirmed"
         out["modality"] = rec.get("modality") or "fact"
         out["date"] = _ordered_keys(out["date"], _DATE_KEYS)
@@ -347,6 +487,12 @@ class _Batch:
                 out["date"] = parse_date(out["date"], anchor=anchor).to_dict()
             except DateError as exc:
                 self.fail(n, "date", str(exc))
+        given = out["id"]
+        stored = self.facts.claim(given) if isinstance(given, str) and given in self.stored_claims else None
+        if stored is not None and len(self.problems) == before and n not in self.refused and _same_claim(stored, out):
+            # The stored claim itself, imported again (a store's own export or search output).
+            self.summary.unchanged += 1
+            return
         out["id"] = self._claim_id(n, out["id"])
         # Every problem of the record, but each field family once: a quote already reported
         # as not found is not reported again as "offsets must be integers".
@@ -354,13 +500,13 @@ class _Batch:
         for fld, msg in claim_problems(out, self.facts):
             if fld.split(".")[0] not in reported:
                 self.fail(n, fld, msg)
-        if len(self.problems) > before:
+        if len(self.problems) > before or n in self.refused:
             return
         key = _span_key(out)
         if key in self.spans:
-            self.fail(n, None, "duplicate: a claim with this source, span, subject, predicate and object is already stored")
+            self.fail(n, None, f"duplicate of {self.spans[key]}: same source, span, subject, predicate and object")
             return
-        self.spans.add(key)
+        self.spans[key] = out["id"]
         self.facts.claims.append(out)
         self.new_claims.append(out)
         self.summary.claims += 1
@@ -396,7 +542,10 @@ class _Batch:
         out["citation"] = cit
         source = self.facts.source(cit["source"]) if isinstance(cit["source"], str) else None
         if source is None:
-            self.fail(n, "citation.source", f"unknown source {cit['source']!r}")
+            if isinstance(cit["source"], str):
+                self.lack(n, "source", cit["source"], "citation.source")
+            else:
+                self.fail(n, "citation.source", f"unknown source {cit['source']!r}")
             return None
         quote, text = cit["quote"], source["text"]
         if not isinstance(quote, str) or not quote.strip():
@@ -435,8 +584,51 @@ class _Batch:
                 return ent["id"]
         near = self.lexicon.suggest(ref)
         hint = f"; did you mean {' or '.join(repr(s) for s in near)}?" if near else ""
-        self.fail(n, fld, f"unknown entity {ref!r}{hint} (--create-entities adds it)")
+        self.lack(n, "entity", ref, fld, hint)
         return ref
+
+
+def _draft_where(rec: dict[str, Any]) -> str:
+    """Which record, in words a reviewer finds in the file: its quote's first words."""
+    cit = rec.get("citation")
+    quote = cit.get("quote") if isinstance(cit, dict) else None
+    if not isinstance(quote, str) or not quote.strip():
+        name = rec.get("name") if isinstance(rec.get("name"), str) else rec.get("id")
+        return f"{name!r} " if isinstance(name, str) and name else ""
+    words = strip_controls(quote).split()
+    return f"(quote {' '.join(words[:6])!r}{'…' if len(words) > 6 else ''}) "
+
+
+# What the user can do about a missing source or entity: in an import, and in a one-claim
+# check (an edit), where only --create-entities applies.
+_HOW_TO_ADD = {
+    ("source", True): "import it first, or --with-dependencies STORE brings it",
+    ("entity", True): "--create-entities adds it, or --with-dependencies STORE brings it",
+    ("source", False): "factcli sources lists them",
+    ("entity", False): "--create-entities adds it",
+}
+
+
+def _same_claim(stored: dict[str, Any], given: dict[str, Any]) -> bool:
+    """Whether `given` says all that `stored` says, derived keys aside."""
+    def bare(c: dict[str, Any]) -> dict[str, Any]:
+        return {k: v for k, v in c.items() if k != "keys"}
+
+    return bare(stored) == bare(given)
+
+
+def _numbers(ns: list[Any]) -> str:
+    """1, 2, 3, 5 -> "1-3, 5"; record names brought along are listed as they are."""
+    ints = sorted(n for n in ns if isinstance(n, int))
+    runs: list[str] = []
+    i = 0
+    while i < len(ints):
+        j = i
+        while j + 1 < len(ints) and ints[j + 1] == ints[j] + 1:
+            j += 1
+        runs.append(str(ints[i]) if i == j else f"{ints[i]}-{ints[j]}")
+        i = j + 1
+    return ", ".join(runs + [str(n) for n in ns if not isinstance(n, int)])
 
 
 def _span_key(claim: dict[str, Any]) -> tuple[Any, ...]:

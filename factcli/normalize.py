@@ -103,12 +103,15 @@ _HAMZA_MARKS = "\u0654\u0655"
 # * a hamza on ي or standing alone before و is written on و (ئو, ءو -> ؤو),
 #   which then folds to وو like مسؤول;
 # * a hamza on ي between ي and ة/ه is written on alef (يئة -> يأة), which
-#   folds to ا: هيئة and هيأة both become هياه, بيئة becomes بياه.
+#   folds to ا: هيئة and هيأة both become هياه, بيئة becomes بياه;
+# * a word-final ء after ي or ى is the final ئ written apart (مبادىء,
+#   الطوارىء, شيء against مبادئ, الطوارئ, شئ) and goes like the seat.
 # A hamza on ي, on و, or alone; several in a row are all rewritten, so that
 # the rule does not depend on which seat the neighbour was given.
 _HAMZA_UNIT = "(?:[\u064a\u0649]\u0654|\u0648\u0654|\u0621[\u0654\u0655]*)"
-_HAMZA_BEFORE_WAW_RE = re.compile(f"{_HAMZA_UNIT}(?=(?:{_HAMZA_UNIT})*\u0648(?!\u0654))")
+_HAMZA_BEFORE_WAW_RE = re.compile(f"{_HAMZA_UNIT}(?=(?:{_HAMZA_UNIT})*\u0648)")
 _HAMZA_AFTER_YEH_RE = re.compile("(?<=[\u064a\u0649])[\u064a\u0649]\u0654(?=[\u0629\u0647])")
+_YEH_HAMZA = ("\u064a\u0621", "\u0649\u0621")
 
 
 def _unify_hamza_seats(text: str) -> str:
@@ -118,7 +121,35 @@ def _unify_hamza_seats(text: str) -> str:
         text = _HAMZA_AFTER_YEH_RE.sub("\u0627", text)
     if "\u0654" in text or "\u0655" in text:
         text = text.replace("\u0654", "").replace("\u0655", "")
+    if _YEH_HAMZA[0] in text or _YEH_HAMZA[1] in text:
+        # After the marks are gone, so that ئء (seat, then hamza) ends in يء too.
+        text = _drop_final_hamza_after_yeh(text)
     return text
+
+
+def _drop_final_hamza_after_yeh(text: str) -> str:
+    kept = []
+    for i, ch in enumerate(text):
+        if (
+            ch == "\u0621"
+            and i
+            and text[i - 1] in "\u064a\u0649"
+            and not (i + 1 < len(text) and _continues_arabic_word(text[i + 1]))
+        ):
+            continue
+        kept.append(ch)
+    return "".join(kept)
+
+
+def _continues_arabic_word(ch: str) -> bool:
+    # Mirrors _char_kind on folded text: an Arabic letter (digits become ASCII
+    # and split the word).
+    category = unicodedata.category(ch)
+    return (
+        _is_arabic_letter(ch)
+        and not ch.isdecimal()
+        and (category[0] in "LN" or category == "Mc")
+    )
 
 
 def _is_arabic_letter(ch: str) -> bool:
@@ -148,7 +179,8 @@ def _fold(text: str) -> str:
         if ch in _HAMZA_MARKS
         or (ch not in _DROP_CHARS and unicodedata.category(ch) not in _DROP_CATEGORIES)
     )
-    kept = _unify_hamza_seats(kept)
+    # Letters first (ی -> ي, ى -> ي), so the seat rules meet one yeh, not three.
+    kept = _unify_hamza_seats(kept.translate(_FOLD_LETTERS))
     # Removing marks can leave two starters adjacent that compose (Hangul
     # jamo, some Indic vowel signs); recomposing now is what makes
     # normalize() idempotent.

@@ -179,7 +179,7 @@ def date_text(date: dict[str, Any] | None) -> str:
     if not date:
         return ""
     start, end, precision = date["start"], date["end"], date["precision"]
-    cut = {"day": 10, "month": 7, "year": 4}[precision]
+    cut = {"month": 7, "year": 4}.get(precision, 10)  # other precisions are shown as days
     a, b = start[:cut], end[:cut]
     return a if a == b else f"{a}..{b}"
 
@@ -205,7 +205,7 @@ def why_text(record: dict[str, Any]) -> str:
 
 
 def status_text(claim: dict[str, Any]) -> str:
-    parts = []
+    parts = ["RETRACTED"] if claim.get("retracted") else []
     if claim.get("polarity") == "negated":
         parts.append("NOT")
     if claim.get("modality") not in (None, "fact"):
@@ -239,6 +239,9 @@ def render_claim(output: Output, detail: dict[str, Any]) -> None:
         ("source", f"{detail['source']['id']} — {detail['source']['outlet']}, published {date_text(detail['source']['published'])}"),
         ("span", f"{detail['citation']['start']}:{detail['citation']['end']}"),
     ]
+    from .views import history_lines
+
+    facts_rows += history_lines(detail)
     if output.fmt == "plain":
         for k, v in lines + facts_rows:
             if v:
@@ -263,6 +266,9 @@ def render_claim(output: Output, detail: dict[str, Any]) -> None:
     text.append(tail + PDI)
     if output.rtl == "visual":
         text = Text(visual(clean(para["text"]), width=(output.width or 80) - 6))
+    if detail.get("retracted"):
+        r = detail["retracted"]
+        console.print(Text(f"RETRACTED {clean(r['at'])}: {clean(r['reason'])}", style="bold red" if output.color else "bold"))
     console.print(Text(f"{clean(detail['id'])}  ", style="bold") + Text(clean(detail["statement"])))
     console.print(Panel(text, title="quote in its paragraph", title_align="left"))
     table = new_table(output, ["field", "value"])

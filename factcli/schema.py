@@ -8,6 +8,7 @@ plus the records that come before it in the same batch.
 
 from __future__ import annotations
 
+import datetime
 import math
 import re
 import sys
@@ -25,6 +26,11 @@ Problem = tuple[str, str]
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
 CLAIM_ID = re.compile(r"^c(\d+)$")
+# When a correction was made: UTC to the second, as `curate` writes it.
+TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
+# Fields a revision may name: everything but the id, derived keys and the trail itself.
+_NOT_REVISED = ("id", "keys", "retracted", "revisions")
 
 
 def sha256(text: str) -> str:
@@ -95,6 +101,7 @@ def entity_problems(rec: dict[str, Any]) -> list[Problem]:
             out.append((fld, "contains control characters"))
     if not out:
         out += _name_role_problems(rec)
+    out += history_problems(rec, "entities")
     return out
 
 
@@ -143,6 +150,77 @@ def claim_problems(rec: dict[str, Any], facts: Any) -> list[Problem]:
     out += _claim_literal_problems(rec)
     out += _text_problems(rec, ("statement",), ("statement",))
     out += citation_problems(rec.get("citation"), facts)
+    out += history_problems(rec, "claims")
+    return out
+
+
+def timestamp_problem(v: Any) -> str | None:
+    if not isinstance(v, str) or not _TIMESTAMP.match(v):
+        return f"{v!r} is not a UTC timestamp like 2026-01-31T09:30:00Z"
+    try:
+        datetime.datetime.strptime(v, TIMESTAMP_FORMAT)
+    except ValueError:
+        return f"{v!r} is not a real date and time"
+    return None
+
+
+def reason_problem(v: Any) -> str | None:
+    if not isinstance(v, str) or not v.strip():
+        return "must say why (text)"
+    if _CONTROL.search(v):
+        return "contains control characters"
+    return None
+
+
+def history_problems(rec: dict[str, Any], table: str) -> list[Problem]:
+    """A record's trail: `retracted` {at, reason} and `revisions` [{at, changes, reason}].
+
+    Both are optional (absent = never retracted, never revised). A revision's `changes` map
+    a field of the record to {from, to}; revisions are kept oldest first.
+    """
+    from .store import FIELD_ORDER
+
+    out: list[Problem] = []
+    if "retracted" in rec:
+        r = rec["retracted"]
+        if table != "claims":
+            out.append(("retracted", "only a claim can be retracted"))
+        elif not isinstance(r, dict) or set(r) != {"at", "reason"}:
+            out.append(("retracted", "must be {at, reason}; leave it out while the claim stands"))
+        else:
+            out += [("retracted.at", m) for m in [timestamp_problem(r["at"])] if m]
+            out += [("retracted.reason", m) for m in [reason_problem(r["reason"])] if m]
+    if "revisions" not in rec:
+        return out
+    revisions = rec["revisions"]
+    if not isinstance(revisions, list):
+        return out + [("revisions", "must be a list of {at, changes, reason}")]
+    revisable = [f for f in FIELD_ORDER[table] if f not in _NOT_REVISED]
+    last = ""
+    for i, rev in enumerate(revisions):
+        where = f"revisions[{i}]"
+        if not isinstance(rev, dict) or set(rev) != {"at", "changes", "reason"}:
+            out.append((where, "must be {at, changes, reason}"))
+            continue
+        at_problem = timestamp_problem(rev["at"])
+        if at_problem:
+            out.append((f"{where}.at", at_problem))
+        elif rev["at"] < last:
+            out.append((f"{where}.at", f"{rev['at']} is before the revision above it ({last})"))
+        else:
+            last = rev["at"]
+        out += [(f"{where}.reason", m) for m in [reason_problem(rev["reason"])] if m]
+        changes = rev["changes"]
+        if not isinstance(changes, dict) or not changes:
+            out.append((f"{where}.changes", "must map each changed field to {from, to}"))
+            continue
+        for fld, change in changes.items():
+            if fld not in revisable:
+                out.append((f"{where}.changes", f"{fld!r} is not a field a revision can change"))
+            elif not isinstance(change, dict) or set(change) != {"from", "to"}:
+                out.append((f"{where}.changes.{fld}", "must be {from, to}"))
+            elif change["from"] == change["to"]:
+                out.append((f"{where}.changes.{fld}", "from and to are the same"))
     return out
 
 
@@ -242,7 +320,9 @@ def shape_problems(table: str, rec: dict[str, Any]) -> list[Problem]:
     out: list[Problem] = [(f, f"must be {kind}") for f, kind in _SHAPES[table].items() if not _kind_ok(rec.get(f), kind)]
     if table == "sources":
         out += _date_field(rec, "published", required=True)
-    elif table == "claims":
+    if table in ("entities", "claims") and ("revisions" in rec or "retracted" in rec):
+        out += history_problems(rec, table)
+    if table == "claims":
         out += _claim_literal_problems(rec)
         cit = rec.get("citation")
         if not (isinstance(cit, dict) and isinstance(cit.get("source"), str) and isinstance(cit.get("quote"), str)

@@ -53,10 +53,10 @@ FIELD_ORDER = {
         "id", "title", "outlet", "credited", "language", "url", "published", "note",
         "sha256", "text",
     ),
-    "entities": ("id", "type", "name", "name_ar", "aliases", "metonyms", "common_words", "description"),
+    "entities": ("id", "type", "name", "name_ar", "aliases", "metonyms", "common_words", "description", "revisions"),
     "claims": (
         "id", "subject", "predicate", "object", "value", "date", "polarity", "modality",
-        "speaker", "via", "statement", "citation",
+        "speaker", "via", "statement", "citation", "retracted", "revisions",
     ),
 }
 
@@ -302,6 +302,27 @@ class Transaction:
             self._db.table("meta").truncate()
             self._db.table("meta").insert(meta)
             self.facts.meta = meta
+
+    def replace(self, table: str, records: list[dict[str, Any]] = (), remove: list[str] = ()) -> None:
+        """Put `records` in place of the stored ones with the same ids, and drop the `remove`
+        ids: a correction. Each record keeps its place (its document id) in the file."""
+        from tinydb.table import Document
+
+        tbl = self._db.table(table)
+        doc_ids = {doc["id"]: doc.doc_id for doc in tbl.all() if isinstance(doc.get("id"), str)}
+        unknown = [r["id"] for r in records if r.get("id") not in doc_ids] + [i for i in remove if i not in doc_ids]
+        if unknown:
+            raise StoreError(f"no {table} record {unknown[0]!r} to replace")
+        gone_ids = [doc_ids[r["id"]] for r in records] + [doc_ids[i] for i in remove]
+        if gone_ids:
+            tbl.remove(doc_ids=gone_ids)
+        if records:
+            tbl.insert_multiple([Document(rec, doc_id=doc_ids[rec["id"]]) for rec in records])
+        by_id = {r["id"]: r for r in records}
+        gone = set(remove)
+        rows = getattr(self.facts, table)
+        rows[:] = [by_id.get(r.get("id"), r) for r in rows if r.get("id") not in gone]
+        self.facts.__dict__.get("_indexes", {}).pop(table, None)  # same length, other records
 
 
 @contextmanager

@@ -3,6 +3,7 @@ a claim with the paragraph its quote sits in. Plain dicts in, plain dicts out.""
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import Any
 
@@ -13,6 +14,8 @@ CLAIM_OUTPUT_FIELDS = (
     "id", "subject", "predicate", "object", "value", "date", "polarity", "modality",
     "speaker", "via", "statement", "citation",
 )
+# A claim's trail, shown only on the claims that have one.
+HISTORY_FIELDS = ("retracted", "revisions")
 
 
 def source_summary(source: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -24,6 +27,7 @@ def source_summary(source: dict[str, Any] | None) -> dict[str, Any] | None:
 def claim_record(facts: Facts, claim: dict[str, Any]) -> dict[str, Any]:
     """A claim in the public JSON shape, with its source's id, outlet, title and date."""
     out = {k: claim.get(k) for k in CLAIM_OUTPUT_FIELDS}
+    out.update((k, claim[k]) for k in HISTORY_FIELDS if k in claim)
     out["source"] = source_summary(facts.source((claim.get("citation") or {}).get("source")))
     return out
 
@@ -36,6 +40,28 @@ def source_rows(facts: Facts, with_text: bool = True) -> list[dict[str, Any]]:
         row["claims"] = counts.get(src["id"], 0)
         rows.append(row)
     return rows
+
+
+def shown(value: Any) -> str:
+    """A field's value on one line: text as it is, null as (none), anything else as JSON."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False)
+
+
+def history_lines(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """A record's trail as (label, text) lines, oldest first: each revision's changes, then
+    the retraction."""
+    lines: list[tuple[str, str]] = []
+    for rev in record.get("revisions") or ():
+        for fld, change in rev["changes"].items():
+            lines.append(("revised", f"{rev['at']}  {fld}: {shown(change['from'])} → {shown(change['to'])}  ({rev['reason']})"))
+    retracted = record.get("retracted")
+    if retracted:
+        lines.append(("retracted", f"{retracted['at']}  {retracted['reason']}"))
+    return lines
 
 
 def paragraph_of(text: str, start: int, end: int) -> tuple[str, int, int]:

@@ -10,7 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcli import dates
@@ -668,6 +668,560 @@ def test_any_text_gives_a_span_or_a_one_line_date_error(text):
         result = parse_date(text, KHALEEJ)
     except DateError as error:
         assert "\n" not in str(error)
+    else:
+        assert problems(result.to_dict()) == []
+        assert result.text == text.strip()
+
+
+# ==========================================================================
+# Dates as the news writes them. Every interval below is worked out against
+# WED, the publication date of the Shoigu-in-Doha article: Wednesday
+# 25 October 2017. Its ISO week runs Monday 23 - Sunday 29 October.
+
+WED = day("2017-10-25")
+
+
+def worked(cases):
+    """(text, start, end, precision) rows for parametrize."""
+    return pytest.mark.parametrize(("text", "start", "end", "precision"), cases)
+
+
+def check(text, start, end, precision, anchor=WED):
+    result = parse_date(text, anchor)
+    assert spans(result) == (start, end, precision), text
+    assert result.text == text.strip()
+    assert problems(result.to_dict()) == []
+
+
+@worked(
+    [
+        ("أمس", "2017-10-24", "2017-10-24", "day"),
+        ("البارحة", "2017-10-24", "2017-10-24", "day"),
+        ("أول أمس", "2017-10-23", "2017-10-23", "day"),
+        ("أول من أمس", "2017-10-23", "2017-10-23", "day"),
+        ("قبل أمس", "2017-10-23", "2017-10-23", "day"),
+        ("غدا", "2017-10-26", "2017-10-26", "day"),
+        ("غداً الخميس", "2017-10-26", "2017-10-26", "day"),  # tomorrow is a Thursday
+        ("بعد غد", "2017-10-27", "2017-10-27", "day"),
+        ("بعد الغد", "2017-10-27", "2017-10-27", "day"),
+        ("أمس الثلاثاء", "2017-10-24", "2017-10-24", "day"),
+        ("مساء الثلاثاء", "2017-10-24", "2017-10-24", "day"),  # the latest Tuesday
+        ("صباح الخميس الماضي", "2017-10-19", "2017-10-19", "day"),
+        ("مساء اليوم", "2017-10-25", "2017-10-25", "day"),  # as the article itself says
+        ("صباح الغد", "2017-10-26", "2017-10-26", "day"),
+        ("ليلة أمس", "2017-10-24", "2017-10-24", "day"),
+        ("the day before yesterday", "2017-10-23", "2017-10-23", "day"),
+        ("tomorrow morning", "2017-10-26", "2017-10-26", "day"),
+        ("Tuesday evening", "2017-10-24", "2017-10-24", "day"),
+    ]
+)
+def test_days_relative_to_publication(text, start, end, precision):
+    check(text, start, end, precision)
+
+
+@worked(
+    [
+        ("الأسبوع الماضي", "2017-10-16", "2017-10-22", "iso_week"),
+        ("الأسبوع المنصرم", "2017-10-16", "2017-10-22", "iso_week"),
+        ("الأسبوع المقبل", "2017-10-30", "2017-11-05", "iso_week"),
+        ("الأسبوع القادم", "2017-10-30", "2017-11-05", "iso_week"),
+        ("الأسبوع الجاري", "2017-10-23", "2017-10-29", "iso_week"),
+        ("هذا الأسبوع", "2017-10-23", "2017-10-29", "iso_week"),
+        ("الأسبوع قبل الماضي", "2017-10-09", "2017-10-15", "iso_week"),
+        ("الأسبوع السابق", "2017-10-16", "2017-10-22", "iso_week"),
+        ("last week", "2017-10-16", "2017-10-22", "iso_week"),
+        ("next week", "2017-10-30", "2017-11-05", "iso_week"),
+        ("this week", "2017-10-23", "2017-10-29", "iso_week"),
+    ]
+)
+def test_weeks_are_iso_weeks(text, start, end, precision):
+    check(text, start, end, precision)
+
+
+@worked(
+    [
+        ("منذ يومين", "2017-10-23", "2017-10-23", "day"),
+        ("قبل يومين", "2017-10-23", "2017-10-23", "day"),
+        ("منذ يوم", "2017-10-24", "2017-10-24", "day"),
+        ("قبل 3 أيام", "2017-10-22", "2017-10-22", "day"),
+        ("قبل ٣ أيام", "2017-10-22", "2017-10-22", "day"),
+        ("منذ ثلاثة أيام", "2017-10-22", "2017-10-22", "day"),
+        ("منذ 15 يوما", "2017-10-10", "2017-10-10", "day"),  # singular accusative after 11+
+        ("قبل أسبوع", "2017-10-16", "2017-10-22", "iso_week"),
+        ("منذ أسبوعين", "2017-10-09", "2017-10-15", "iso_week"),
+        ("قبل 3 أسابيع", "2017-10-02", "2017-10-08", "iso_week"),
+        ("قبل شهر", "2017-09-01", "2017-09-30", "month"),
+        ("منذ شهرين", "2017-08-01", "2017-08-31", "month"),
+        ("قبل 3 أشهر", "2017-07-01", "2017-07-31", "month"),
+        ("قبل ثلاثة شهور", "2017-07-01", "2017-07-31", "month"),
+        ("قبل عامين", "2015-01-01", "2015-12-31", "year"),
+        ("منذ سنتين", "2015-01-01", "2015-12-31", "year"),
+        ("منذ ثلاث سنوات", "2014-01-01", "2014-12-31", "year"),
+        ("منذ 5 سنوات", "2012-01-01", "2012-12-31", "year"),
+        ("قبل 11 عاما", "2006-01-01", "2006-12-31", "year"),
+        ("3 days ago", "2017-10-22", "2017-10-22", "day"),
+        ("two weeks ago", "2017-10-09", "2017-10-15", "iso_week"),
+        ("2 months ago", "2017-08-01", "2017-08-31", "month"),
+        ("a year ago", "2016-01-01", "2016-12-31", "year"),
+        ("بعد 3 أيام", "2017-10-28", "2017-10-28", "day"),
+        ("بعد أسبوعين", "2017-11-06", "2017-11-12", "iso_week"),
+        ("in 3 days", "2017-10-28", "2017-10-28", "day"),
+    ]
+)
+def test_counts_are_the_unit_n_before_or_after(text, start, end, precision):
+    check(text, start, end, precision)
+
+
+@worked(
+    [
+        ("25/10/2017", "2017-10-25", "2017-10-25", "day"),
+        ("25.10.2017", "2017-10-25", "2017-10-25", "day"),
+        ("25-10-2017", "2017-10-25", "2017-10-25", "day"),
+        ("5/1/2018", "2018-01-05", "2018-01-05", "day"),  # day first: 5 January
+        ("٢٥/١٠/٢٠١٧", "2017-10-25", "2017-10-25", "day"),
+        ("10/2017", "2017-10-01", "2017-10-31", "month"),
+        ("2017/10/25", "2017-10-25", "2017-10-25", "day"),  # ISO order stays year first
+        ("2017-10-25T10:30:00Z", "2017-10-25", "2017-10-25", "day"),
+        ("2017-10-25 10:30", "2017-10-25", "2017-10-25", "day"),
+        ("29/2/2016", "2016-02-29", "2016-02-29", "day"),
+    ]
+)
+def test_numeric_dates_are_day_first(text, start, end, precision):
+    check(text, start, end, precision)
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("31/4/2017", "no such date"),
+        ("29/2/2017", "no such date"),
+        ("10/25/2017", "no such month"),  # month-first is not how Arabic and European press write
+        ("25/10/17", "four digits"),
+        ("0/10/2017", "no such date"),
+    ],
+)
+def test_impossible_numeric_dates_are_refused(text, fragment):
+    with pytest.raises(DateError, match=fragment):
+        parse_date(text, WED)
+
+
+@worked(
+    [
+        ("25 October 2017 10:30 GMT", "2017-10-25", "2017-10-25", "day"),
+        ("25 October 2017 10:30 (GMT+3)", "2017-10-25", "2017-10-25", "day"),
+        ("Wednesday, October 25, 2017 10:30 a.m. EST", "2017-10-25", "2017-10-25", "day"),
+        ("الأربعاء 25 أكتوبر 2017 الساعة 10:30", "2017-10-25", "2017-10-25", "day"),
+        ("25 أكتوبر 2017 02:07 ص", "2017-10-25", "2017-10-25", "day"),
+        ("25 أكتوبر 2017 10:30 بتوقيت مكة المكرمة", "2017-10-25", "2017-10-25", "day"),
+        ("25 أكتوبر 2017 - 10:30 ت.غ", "2017-10-25", "2017-10-25", "day"),
+        ("الساعة 10:30 من يوم الأربعاء 25 أكتوبر 2017", "2017-10-25", "2017-10-25", "day"),
+        ("أمس الساعة 23:59", "2017-10-24", "2017-10-24", "day"),
+    ]
+)
+def test_datelines_keep_the_time_out_of_the_interval(text, start, end, precision):
+    check(text, start, end, precision)
+
+
+def test_a_time_is_not_a_date_and_an_impossible_time_is_named():
+    with pytest.raises(DateError, match="no date in it"):
+        parse_date("الساعة 10:30", WED)
+    with pytest.raises(DateError, match="no such time: 25:61"):
+        parse_date("25 أكتوبر 2017 الساعة 25:61", WED)
+
+
+@worked(
+    [
+        ("يوم 17 أكتوبر الجاري", "2017-10-17", "2017-10-17", "day"),
+        ("في الـ25 من أكتوبر", "2017-10-25", "2017-10-25", "day"),
+        ("أكتوبر من العام الماضي", "2016-10-01", "2016-10-31", "month"),
+        ("17 أكتوبر من العام الماضي", "2016-10-17", "2016-10-17", "day"),
+        ("مارس من العام المقبل", "2018-03-01", "2018-03-31", "month"),
+        ("العام قبل الماضي", "2015-01-01", "2015-12-31", "year"),
+        ("الشهر قبل الماضي", "2017-08-01", "2017-08-31", "month"),
+        ("في يوم الأحد", "2017-10-22", "2017-10-22", "day"),
+        ("الأول من أكتوبر", "2017-10-01", "2017-10-01", "day"),
+        ("the 25th of October 2017", "2017-10-25", "2017-10-25", "day"),
+        ("Oct. 25th, 2017", "2017-10-25", "2017-10-25", "day"),
+        ("منذ 2015", "2015-01-01", "2015-12-31", "year"),
+    ]
+)
+def test_filler_words_are_skipped(text, start, end, precision):
+    check(text, start, end, precision)
+
+
+@worked(
+    [
+        # months: early = days 1-10, middle = 11-20, late = 21 to the last day
+        ("مطلع أكتوبر", "2017-10-01", "2017-10-10", "part"),
+        ("بداية أكتوبر", "2017-10-01", "2017-10-10", "part"),
+        ("أوائل أكتوبر", "2017-10-01", "2017-10-10", "part"),
+        ("منتصف أكتوبر", "2017-10-11", "2017-10-20", "part"),
+        ("أواخر أكتوبر", "2017-10-21", "2017-10-31", "part"),
+        ("نهاية فبراير 2016", "2016-02-21", "2016-02-29", "part"),
+        ("منتصف أكتوبر الماضي", "2016-10-11", "2016-10-20", "part"),
+        ("نهاية الشهر الجاري", "2017-10-21", "2017-10-31", "part"),
+        ("مطلع الشهر المقبل", "2017-11-01", "2017-11-10", "part"),
+        ("late October", "2017-10-21", "2017-10-31", "part"),
+        # years: early = January-April, middle = May-August, late = September-December
+        ("مطلع العام الجاري", "2017-01-01", "2017-04-30", "part"),
+        ("منتصف 2019", "2019-05-01", "2019-08-31", "part"),
+        ("أواخر عام 2020", "2020-09-01", "2020-12-31", "part"),
+        ("نهاية العام", "2017-09-01", "2017-12-31", "part"),
+        ("early 2019", "2019-01-01", "2019-04-30", "part"),
+        ("mid-2019", "2019-05-01", "2019-08-31", "part"),
+        ("the end of last year", "2016-09-01", "2016-12-31", "part"),
+    ]
+)
+def test_parts_of_months_and_years(text, start, end, precision):
+    check(text, start, end, precision)
+
+
+@worked(
+    [
+        ("الربع الأول من 2021", "2021-01-01", "2021-03-31", "quarter"),
+        ("Q1 2021", "2021-01-01", "2021-03-31", "quarter"),
+        ("q4 2020", "2020-10-01", "2020-12-31", "quarter"),
+        ("first quarter of 2021", "2021-01-01", "2021-03-31", "quarter"),
+        ("the last quarter of 2020", "2020-10-01", "2020-12-31", "quarter"),
+        ("الربع الثالث من العام الجاري", "2017-07-01", "2017-09-30", "quarter"),
+        ("الربع الأخير من العام الماضي", "2016-10-01", "2016-12-31", "quarter"),
+        ("الربع الأول", "2017-01-01", "2017-03-31", "quarter"),  # of the anchor's year
+        ("النصف الثاني من 2018", "2018-07-01", "2018-12-31", "half"),
+        ("H1 2018", "2018-01-01", "2018-06-30", "half"),
+        ("النصف الأول من العام المقبل", "2018-01-01", "2018-06-30", "half"),
+        # seasons: meteorological, northern hemisphere; a winter is named by its January
+        ("الصيف المقبل", "2018-06-01", "2018-08-31", "season"),
+        ("الصيف الماضي", "2017-06-01", "2017-08-31", "season"),
+        ("هذا الصيف", "2017-06-01", "2017-08-31", "season"),  # the nearer: just over
+        ("الشتاء المقبل", "2017-12-01", "2018-02-28", "season"),
+        ("الخريف الماضي", "2016-09-01", "2016-11-30", "season"),  # autumn 2017 is not over
+        ("الخريف", "2017-09-01", "2017-11-30", "season"),  # in progress
+        ("شتاء 2016", "2015-12-01", "2016-02-29", "season"),
+        ("صيف العام الماضي", "2016-06-01", "2016-08-31", "season"),
+        ("summer 2018", "2018-06-01", "2018-08-31", "season"),
+    ]
+)
+def test_quarters_halves_and_seasons(text, start, end, precision):
+    check(text, start, end, precision)
+
+
+# --- Hijri: Umm al-Qura through hijridate
+
+# Known conversions: 17 Safar 1403 = 2 December 1982 (hijridate's documented example);
+# 1 Ramadan 1438 = 27 May 2017 and Eid al-Fitr (1 Shawwal 1438) = 25 June 2017 in Saudi
+# Arabia; the issue's dateline pairs Wednesday 5 Safar 1439 with 25 October 2017.
+
+
+@worked(
+    [
+        ("17 صفر 1403", "1982-12-02", "1982-12-02", "day"),
+        ("1 رمضان 1438", "2017-05-27", "2017-05-27", "day"),
+        ("رمضان 1438", "2017-05-27", "2017-06-24", "hijri_month"),
+        ("رمضان الماضي", "2017-05-27", "2017-06-24", "hijri_month"),  # WED is in Safar 1439
+        ("شهر رمضان المبارك الماضي", "2017-05-27", "2017-06-24", "hijri_month"),
+        ("5 صفر 1439", "2017-10-25", "2017-10-25", "day"),
+        ("5 صفر 1439 هـ", "2017-10-25", "2017-10-25", "day"),
+        ("٥ صفر ١٤٣٩هـ", "2017-10-25", "2017-10-25", "day"),
+        ("5 صفر", "2017-10-25", "2017-10-25", "day"),
+        ("1439/2/5", "2017-10-25", "2017-10-25", "day"),  # year 1343-1500: Hijri, not Gregorian 1439
+        ("5/2/1439", "2017-10-25", "2017-10-25", "day"),
+        ("1439/2/5 هـ", "2017-10-25", "2017-10-25", "day"),
+        ("1 شوال 1438", "2017-06-25", "2017-06-25", "day"),
+        ("الأربعاء 5 صفر 1439هـ - 25 أكتوبر 2017م", "2017-10-25", "2017-10-25", "day"),
+        ("5 صفر 1439 هـ الموافق 25 أكتوبر 2017 م", "2017-10-25", "2017-10-25", "day"),
+        ("25 أكتوبر 2017 (5 صفر 1439 هـ)", "2017-10-25", "2017-10-25", "day"),
+        ("الأربعاء 5 صفر 1439 هـ 25 أكتوبر 2017 م", "2017-10-25", "2017-10-25", "day"),
+    ]
+)
+def test_hijri_dates(text, start, end, precision):
+    check(text, start, end, precision)
+
+
+def test_hijri_month_spans_follow_the_umm_al_qura_table():
+    from hijridate import Hijri
+
+    def g(y, m, d):
+        h = Hijri(y, m, d).to_gregorian()
+        return D(h.year, h.month, h.day)
+
+    # From WED (Safar 1439) the next Ramadan is 1439's, ending the day before 1 Shawwal.
+    result = parse_date("رمضان المقبل", WED)
+    assert (result.start, result.end) == (g(1439, 9, 1), g(1439, 10, 1) - datetime.timedelta(days=1))
+    assert result.precision == "hijri_month" and result.text == "رمضان المقبل"
+    safar = parse_date("صفر 1439", WED)
+    assert (safar.start, safar.end) == (D(2017, 10, 21), g(1439, 3, 1) - datetime.timedelta(days=1))
+    assert parse_date("شهر رمضان", WED) == replace(result, text="شهر رمضان")
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("الأربعاء 5 صفر 1439هـ - 26 أكتوبر 2017م", "disagree"),
+        ("الخميس 5 صفر 1439هـ - 25 أكتوبر 2017م", "is a Wednesday, not a Thursday"),
+        ("30 صفر 1439", "no such Hijri date"),  # Safar 1439 has 29 days
+        ("1439/13/1", "no such Hijri month"),
+        ("5 صفر 1342", "out of range"),
+        ("1 محرم 1501", "out of range"),
+        ("1438 هـ", "Hijri year alone"),
+        ("صفر 1439 - أكتوبر 2017", "disagree"),
+    ],
+)
+def test_hijri_refusals(text, fragment):
+    with pytest.raises(DateError, match=fragment) as caught:
+        parse_date(text, WED)
+    assert "\n" not in str(caught.value)
+
+
+def test_hijri_relative_month_needs_an_anchor_in_the_table():
+    with pytest.raises(DateError, match="outside the Hijri dates read"):
+        parse_date("رمضان الماضي", day("1900-01-01"))
+
+
+def test_hijri_month_precision_is_checked_against_the_calendar():
+    ramadan = {"start": "2017-05-27", "end": "2017-06-24", "precision": "hijri_month", "text": "رمضان 1438"}
+    assert problems(ramadan) == []
+    assert any("1st of a Hijri month" in p for p in problems({**ramadan, "start": "2017-05-28"}))
+    assert any("last day of a Hijri month" in p for p in problems({**ramadan, "end": "2017-06-25"}))
+    assert any("outside the Hijri dates" in p for p in problems({**ramadan, "start": "1900-01-01"}))
+
+
+# --- month names of every region, and Persian letters folded by normalize()
+
+
+@pytest.mark.parametrize(
+    ("name", "month"),
+    [
+        # Maghrebi (Morocco)
+        ("يناير", 1), ("فبراير", 2), ("مارس", 3), ("أبريل", 4), ("ماي", 5), ("يونيو", 6),
+        ("يوليوز", 7), ("غشت", 8), ("شتنبر", 9), ("أكتوبر", 10), ("نونبر", 11), ("دجنبر", 12),
+        # Algerian and Tunisian
+        ("جانفي", 1), ("فيفري", 2), ("أفريل", 4), ("جوان", 6), ("جويلية", 7), ("أوت", 8),
+        # Persian keyboard letters (ی, ک) and digits
+        ("تشرین الأول", 10), ("دیسمبر", 12), ("کانون الثاني", 1), ("تشرین الثاني", 11),
+    ],
+)  # fmt: skip
+def test_regional_month_names(name, month):
+    result = parse_date(f"{name} 2017", WED)
+    first = D(2017, month, 1)
+    assert (result.start, result.end, result.precision) == (first, dates._last_of_month(first), "month")
+
+
+def test_persian_digits_and_letters_together():
+    check("۲۵ دیسمبر ۲۰۱۷", "2017-12-25", "2017-12-25", "day")
+
+
+# --- refused, with one line, never guessed
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("يومين", "length of time"),
+        ("two years", "length of time"),
+        ("أيام", "length of time"),
+        ("منذ أيام", "how many"),
+        ("منذ أكثر من عام", "cannot read"),
+        ("في المستقبل القريب", "cannot read"),
+        ("قبل أكتوبر", "cannot read"),  # a bound, not a date
+        ("بعد 2019", "cannot read"),
+        ("2017–2018", "disagree"),  # a range, not one date
+        ("2017/2018", "range of years"),
+        ("ليلة الثلاثاء", "read two ways"),
+        ("مطلع الأسبوع", "cannot read"),
+        ("منتصف رمضان", "month or a year"),
+        ("Q5 2020", "4 quarters"),
+        ("غدا الجمعة", "not a Friday"),  # tomorrow is a Thursday
+        ("الخميس 25 أكتوبر 2017", "is a Wednesday, not a Thursday"),
+        ("الخميس الثلاثاء", "two weekdays"),
+    ],
+)
+def test_phrases_naming_no_single_date_are_refused(text, fragment):
+    with pytest.raises(DateError, match=fragment) as caught:
+        parse_date(text, WED)
+    assert "\n" not in str(caught.value)
+
+
+# --- bounds: years 1000-2999 in every path
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["0000", "0000-01-01", "0999", "9999", "9999-12", "9999-12-31", "31/12/9999", "1 January 3000",
+     "منذ 99999 سنة", "قبل 1000000000000000000000 يوم", "بعد 100000 شهر", "قبل " + "9" * 5000 + " يوم",
+     "Q" + "9" * 5000],
+)  # fmt: skip
+def test_years_out_of_range_are_one_line_errors(text):
+    with pytest.raises(DateError, match="out of range") as caught:
+        parse_date(text, WED)
+    assert "\n" not in str(caught.value)
+
+
+def test_year_range_edges_are_read():
+    assert spans(parse_date("1000")) == ("1000-01-01", "1000-12-31", "year")
+    assert spans(parse_date("2999-12")) == ("2999-12-01", "2999-12-31", "month")
+    with pytest.raises(DateError, match="out of range"):
+        parse_date("next year", day("2999-06-01"))
+
+
+@pytest.mark.parametrize(
+    "d",
+    [
+        {"start": "9999-12-01", "end": "9999-12-31", "precision": "month", "text": "x"},
+        {"start": "9999-01-01", "end": "9999-12-31", "precision": "year", "text": "x"},
+        {"start": "0999-12-31", "end": "2017-01-01", "precision": "day", "text": "x"},
+        {"start": "0000-01-01", "end": "0000-01-01", "precision": "day", "text": "x"},
+        {"start": "2017-01-01", "end": "3000-01-01", "precision": "quarter", "text": "x"},
+        {"start": "0001-01-01", "end": "0001-01-01", "precision": "hijri_month", "text": "x"},
+    ],
+)
+def test_stored_dates_out_of_range_are_problems_not_crashes(d):
+    found = problems(d)
+    assert any("out of range" in p for p in found), found
+    with pytest.raises(DateError, match="out of range"):
+        DateSpan.from_dict(d)
+
+
+# --- the new precisions in the stored form
+
+
+@pytest.mark.parametrize(
+    ("d", "fragment"),
+    [
+        (good(start="2017-10-24", end="2017-10-29", precision="iso_week"), "Monday"),
+        (good(start="2017-10-23", end="2017-10-28", precision="iso_week"), "Sunday"),
+        (good(start="2017-02-01", end="2017-03-31", precision="quarter"), "first day of a quarter"),
+        (good(start="2017-01-01", end="2017-05-31", precision="quarter"), "last day of a quarter"),
+        (good(start="2017-01-01", end="2017-06-29", precision="half"), "last day of a half"),
+        (good(start="2017-01-01", end="2017-02-28", precision="season"), "first day of a season"),
+        (good(start="2017-12-01", end="2018-03-31", precision="season"), "last day of a season"),
+    ],
+)
+def test_new_precisions_need_whole_units(d, fragment):
+    assert any(fragment in p for p in problems(d)), problems(d)
+
+
+@pytest.mark.parametrize(
+    "d",
+    [
+        good(start="2017-10-23", end="2017-10-29", precision="iso_week"),
+        good(start="2017-10-21", end="2017-10-31", precision="part"),
+        good(start="2017-10-01", end="2018-03-31", precision="quarter"),
+        good(start="2017-07-01", end="2017-12-31", precision="half"),
+        good(start="2017-12-01", end="2018-02-28", precision="season"),
+    ],
+)
+def test_new_precisions_valid(d):
+    assert problems(d) == []
+
+
+def test_hull_widens_to_the_coarser_new_precision():
+    q1 = span("2021-01-01", "2021-03-31", "quarter")
+    assert spans(q1.hull(day("2021-05-10"))) == ("2021-01-01", "2021-06-30", "quarter")
+    week = span("2017-10-23", "2017-10-29", "iso_week")
+    assert spans(week.hull(day("2017-11-01"))) == ("2017-10-23", "2017-11-05", "iso_week")
+    # A week over the anchor's three days is still one week: 20-22 November 2017 is Mon-Wed.
+    assert spans(parse_date("الأسبوع الماضي", NOV_2017)) == ("2017-11-13", "2017-11-19", "iso_week")
+
+
+def test_precisions_are_ordered_finest_first():
+    assert dates.PRECISIONS[0] == "day" and dates.PRECISIONS[-1] == "year"
+    assert (
+        dates.PRECISIONS.index("month") < dates.PRECISIONS.index("quarter") < dates.PRECISIONS.index("half")
+    )
+
+
+# --- the same module serves the importer and the command line
+
+
+def test_importer_resolves_news_phrases_against_the_publication_date():
+    from conftest import entity_record, source_record
+
+    from factcli.importer import build
+
+    text = "استقبل أمير قطر وزير الدفاع الروسي مساء اليوم في الدوحة."
+    records = [
+        source_record("src-a", text, "2017-10-25"),
+        entity_record("qatar", "Qatar"),
+        entity_record("russia", "Russia"),
+        {"subject": "qatar", "predicate": "met", "object": "russia", "date": "مساء اليوم",
+         "statement": "The Emir of Qatar received the Russian defence minister.",
+         "citation": {"source": "src-a", "quote": "استقبل أمير قطر وزير الدفاع الروسي مساء اليوم"}},
+    ]  # fmt: skip
+    facts = build(records)
+    assert facts.claims[0]["date"] == {
+        "start": "2017-10-25", "end": "2017-10-25", "precision": "day", "text": "مساء اليوم"
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (("--since", "0000"), "out of range"),
+        (("--until", "9999-12"), "out of range"),
+        (("--since", "31/4/2017"), "no such date"),
+        (("--since", "يومين"), "length of time"),
+    ],
+)
+def test_command_line_dates_fail_on_one_line(args, fragment):
+    from click.testing import CliRunner
+    from conftest import SHIPPED
+
+    from factcli.cli import main
+
+    result = CliRunner().invoke(main, ["--db", str(SHIPPED), "search", *args])
+    assert result.exit_code == 2, result.output
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("factcli: ") and fragment in lines[0], lines
+
+
+def test_command_line_reads_a_quarter_as_a_window():
+    from click.testing import CliRunner
+    from conftest import SHIPPED
+
+    from factcli.cli import main
+
+    # The corpus dates the second S-400 batch talks for Turkey July 2021: in Q3, not Q2.
+    runner = CliRunner()
+    q3 = runner.invoke(
+        main, ["--db", str(SHIPPED), "search", "--since", "Q3 2021", "--until", "Q3 2021", "--json"]
+    )
+    q2 = runner.invoke(
+        main, ["--db", str(SHIPPED), "search", "--since", "Q2 2021", "--until", "Q2 2021", "--json"]
+    )
+    july = [c["id"] for c in json.loads(q3.stdout) if c["date"]["start"].startswith("2021-07")]
+    assert july and not any(c["date"]["start"].startswith("2021-07") for c in json.loads(q2.stdout))
+
+
+# --- no input makes parse_date fail with anything but a DateError
+
+NEWS_WORDS = st.sampled_from(
+    "أمس أول غدا بعد غد قبل منذ يومين أيام أسبوعين الأسبوع الشهر العام الماضي المقبل الجاري مطلع منتصف"
+    " أواخر نهاية الربع النصف الأول الثاني الأخير الصيف الشتاء رمضان صفر ربيع شوال هـ م ص الساعة بتوقيت"
+    " الموافق من في الـ يوم ليلة مساء الخميس الأربعاء 5 25 1439 1343 1500 2017 0 9999 10:30 24:00 99:99"
+    " 25/10/2017 1439/2/5 31/4/2017 - – ( ) | Q1 H2 q9 ago last next this week quarter of early GMT+3".split()
+)
+ANCHORS = st.one_of(
+    st.none(),
+    st.dates(min_value=D(1000, 1, 1), max_value=D(2999, 12, 31)),
+    st.sampled_from(
+        [
+            NOV_2017,
+            SCHOOL_YEAR,
+            day("0001-01-01"),
+            day("9999-12-31"),
+            span("1000-01-01", "2999-12-31", "year"),
+        ]
+    ),
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=40), st.lists(NEWS_WORDS, max_size=8).map(" ".join)), ANCHORS)
+def test_no_text_and_no_anchor_raise_anything_but_a_date_error(text, anchor):
+    try:
+        result = parse_date(text, anchor)
+    except DateError as error:
+        assert str(error) and "\n" not in str(error)
     else:
         assert problems(result.to_dict()) == []
         assert result.text == text.strip()

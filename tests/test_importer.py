@@ -556,14 +556,26 @@ def test_search_json_piped_into_import(sources_and_entities_only, tmp_path):
     assert imported == shipped
 
 
-def test_round_trip_refused_whole_when_one_claim_is_already_there(
+def test_round_trip_counts_a_claim_already_there_as_present(
     shipped, sources_and_entities_only, tmp_path
 ):
     target = copy_of(sources_and_entities_only, tmp_path)
     exported = [claim_record(shipped, c) for c in shipped.claims]
     import_records(loc(target), exported[:1])
+    summary = import_records(loc(target), exported)
+    assert (summary.claims, summary.unchanged) == (len(shipped.claims) - 1, 1)
+    assert store.load(loc(target)).claims == shipped.claims
+
+
+def test_round_trip_refused_whole_when_a_stored_id_says_something_else(
+    shipped, sources_and_entities_only, tmp_path
+):
+    target = copy_of(sources_and_entities_only, tmp_path)
+    exported = [claim_record(shipped, c) for c in shipped.claims]
+    import_records(loc(target), exported[:1])
+    exported[0] = dict(exported[0], statement="Qatar bought the S-400.")
     problems = refused(target, exported)
-    assert problems[0].startswith("record 1, field id: ")
+    assert problems == ["record 1, field id: c0001 is already used"]
     assert len(store.load(loc(target)).claims) == 1
 
 

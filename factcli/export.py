@@ -1,0 +1,32 @@
+"""Export: records in the shape `import` reads, in the order it needs them.
+
+Sources first, then entities, then claims, each in stored order and as stored, less the
+derived data (match keys) the importer computes again. `import --create` of a whole export
+gives an equivalent store: the same records, ids, trail of corrections and last claim id.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .store import Facts
+
+# Derived fields left out of an export: the importer recomputes them.
+DERIVED_CLAIM_FIELDS = ("keys",)
+_ENTITY_REFS = ("subject", "object", "speaker", "via")
+
+
+def export_records(facts: Facts, claims: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+    """The whole store, or `claims` with the sources they cite and the entities they name."""
+    if claims is None:
+        sources, entities, chosen = facts.sources, facts.entities, facts.claims
+    else:
+        wanted = {id(c) for c in claims}
+        chosen = [c for c in facts.claims if id(c) in wanted]  # stored order, not rank order
+        cited = {(c.get("citation") or {}).get("source") for c in chosen}
+        named = {c.get(f) for c in chosen for f in _ENTITY_REFS} - {None}
+        sources = [s for s in facts.sources if s.get("id") in cited]
+        entities = [e for e in facts.entities if e.get("id") in named]
+    out = [dict(s) for s in sources] + [dict(e) for e in entities]
+    out += [{k: v for k, v in c.items() if k not in DERIVED_CLAIM_FIELDS} for c in chosen]
+    return out

@@ -1,0 +1,205 @@
+"""Round trips: what factcli prints imports back, and an export makes an equivalent store."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from itertools import combinations
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import ROOT, SHIPPED
+
+from factcli import curate, store
+from factcli.cli import main
+from factcli.compare import compare, diff
+from factcli.verify import verify
+
+S400_SOURCES = {"khaleej-2018-07-21", "unknown-qatar-ambassador-interview", "unknown-s400-turkey-2021"}
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def ok(*args: str, input: str | None = None):
+    result = run(*args, input=input)
+    assert result.exit_code == 0, (result.stdout, result.stderr)
+    return result
+
+
+def factcli(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "factcli", *args], input=input, capture_output=True, cwd=ROOT)
+
+
+def load(path: Path) -> store.Facts:
+    return store.load(store.Location(path, "--db"))
+
+
+def assert_equivalent(a: store.Facts, b: store.Facts) -> None:
+    """Record by record: the same sources, entities and claims, in the same order, and meta."""
+    assert a.sources == b.sources
+    assert a.entities == b.entities
+    assert len(a.claims) == len(b.claims)
+    for x, y in zip(a.claims, b.claims, strict=True):
+        assert x == y, x["id"]
+    assert a.meta == b.meta
+
+
+def test_export_of_the_shipped_store_imports_into_an_equivalent_store(tmp_path):
+    exported = ok("--db", str(SHIPPED), "export").stdout
+    copy = tmp_path / "copy.json"
+    ok("--db", str(copy), "import", "--create", "-", input=exported)
+    original, again = load(SHIPPED), load(copy)
+    assert_equivalent(original, again)
+    assert copy.read_bytes() == SHIPPED.read_bytes()
+    assert verify(again) == []
+    # diff and compare see nothing different in the copy.
+    ids = [s["id"] for s in original.sources]
+    for a, b in combinations(ids, 2):
+        assert diff(original, a, b).to_dict() == diff(again, a, b).to_dict()
+    assert compare(original, original.claims).to_dict() == compare(again, again.claims).to_dict()
+
+
+def test_export_is_in_import_order_without_derived_keys():
+    lines = [json.loads(line) for line in ok("--db", str(SHIPPED), "export").stdout.splitlines()]
+    kinds = ["source" if "text" in r else "claim" if "citation" in r else "entity" for r in lines]
+    assert kinds == sorted(kinds, key=["source", "entity", "claim"].index)
+    assert kinds.count("source") == 5 and kinds.count("claim") == 177
+    assert not any("keys" in r for r in lines)
+
+
+def test_a_corrected_store_keeps_its_trail_through_export_and_import(tmp_path):
+    mine = tmp_path / "mine.json"
+    mine.write_bytes(SHIPPED.read_bytes())
+    loc = store.Location(mine, "--db")
+    curate.apply(loc, lambda f: curate.plan_edit(f, "c0001", {"modality": "fact"}, "signed since"))
+    curate.apply(loc, lambda f: curate.plan_retract(f, "c0026", "restates c0007"))
+    curate.apply(loc, lambda f: curate.plan_aliases(f, "s-400", ["С-400"], [], "Cyrillic spelling"))
+    curate.apply(loc, lambda f: curate.plan_merge(f, "qatar-armed-forces", "qatar-air-defence", "fold the branch in"))
+    exported = ok("--db", str(mine), "export").stdout
+    copy = tmp_path / "copy.json"
+    ok("--db", str(copy), "import", "--create", "-", input=exported)
+    assert_equivalent(load(mine), load(copy))
+    assert load(copy).claim("c0026")["retracted"]["reason"] == "restates c0007"
+    assert verify(load(copy)) == []
+
+
+def test_a_filtered_export_brings_the_sources_and_entities_its_claims_need(tmp_path):
+    exported = ok("--db", str(SHIPPED), "export", "S-400", "--source", "khaleej-2018-07-21").stdout
+    records = [json.loads(line) for line in exported.splitlines()]
+    claims = [r for r in records if "citation" in r]
+    assert [r["id"] for r in records if "text" in r] == ["khaleej-2018-07-21"]
+    named = {c[f] for c in claims for f in ("subject", "object", "speaker", "via")} - {None}
+    assert {r["id"] for r in records if "type" in r} == named
+    part = tmp_path / "s400.json"
+    ok("--db", str(part), "import", "--create", "-", input=exported)
+    shipped = load(SHIPPED)
+    assert [c for c in load(part).claims] == [shipped.claim(c["id"]) for c in claims]
+    assert verify(load(part)) == []
+
+
+@pytest.mark.parametrize("command", [
+    ("search", "S-400", "--json"), ("search", "S-400", "--jsonl"),
+    ("timeline", "S-400", "--json"), ("show", "c0001", "--json"), ("show", "c0001", "--jsonl"),
+])
+def test_every_claim_shape_factcli_prints_imports_back(tmp_path, command):
+    printed = ok("--db", str(SHIPPED), *command).stdout
+    base = ok("--db", str(SHIPPED), "sources", "--jsonl").stdout + ok("--db", str(SHIPPED), "entities", "--jsonl").stdout
+    target = tmp_path / "x.json"
+    result = ok("--db", str(target), "import", "--create", "-", input=base + printed)
+    shipped = load(SHIPPED)
+    got = load(target)
+    ids = result.stdout.split()
+    assert ids and all(got.claim(i) == shipped.claim(i) for i in ids)
+    assert got.sources == shipped.sources
+    assert sorted(got.entities, key=lambda e: e["id"]) == sorted(shipped.entities, key=lambda e: e["id"])
+
+
+def test_the_issue_pipeline_of_sources_entities_and_search_imports(tmp_path):
+    # (factcli sources --jsonl; factcli entities --jsonl; factcli search S-400 --jsonl) | factcli --db x.json import --create -
+    db = ("--db", str(SHIPPED))
+    stream = b"".join(factcli(*db, *cmd).stdout for cmd in (("sources", "--jsonl"), ("entities", "--jsonl"),
+                                                            ("search", "S-400", "--jsonl")))
+    done = factcli("--db", str(tmp_path / "x.json"), "import", "--create", "-", input=stream)
+    assert done.returncode == 0, done.stderr.decode()
+    found = json.loads(factcli(*db, "search", "S-400", "--json").stdout)
+    assert done.stdout.decode().split() == [c["id"] for c in found]
+
+
+def test_sources_json_and_entities_json_import_as_a_json_array(tmp_path):
+    target = tmp_path / "y.json"
+    ok("--db", str(target), "import", "--create", "-", input=ok("--db", str(SHIPPED), "sources", "--json").stdout)
+    ok("--db", str(target), "import", "-", input=ok("--db", str(SHIPPED), "entities", "--json").stdout)
+    assert load(target).sources == load(SHIPPED).sources
+    assert len(load(target).entities) == len(load(SHIPPED).entities)
+
+
+def test_claims_without_their_sources_and_entities_get_one_line_per_missing_record(tmp_path):
+    printed = ok("--db", str(SHIPPED), "search", "S-400", "--json").stdout
+    claims = json.loads(printed)
+    result = run("--db", str(tmp_path / "other.json"), "import", "--create", "-", input=printed)
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    sources = {c["citation"]["source"] for c in claims}
+    entities = {c[f] for c in claims for f in ("subject", "object", "speaker", "via")} - {None}
+    assert sources == S400_SOURCES
+    missing = [line for line in lines if "unknown source" in line or "unknown entity" in line]
+    assert len(missing) == len(sources) + len(entities)
+    for sid in sources:
+        [line] = [x for x in missing if f"unknown source {sid!r}" in x]
+        assert "--with-dependencies STORE brings it" in line
+    assert lines[-1].startswith("factcli: nothing imported:")
+    assert list(tmp_path.iterdir()) == []  # no store, and no lock file beside it
+
+
+def test_with_dependencies_brings_what_the_claims_need(tmp_path):
+    printed = ok("--db", str(SHIPPED), "search", "S-400", "--json").stdout
+    target = tmp_path / "other.json"
+    result = ok("--db", str(target), "import", "--create", "--with-dependencies", str(SHIPPED), "-", input=printed)
+    claims = json.loads(printed)
+    assert result.stdout.split() == [c["id"] for c in claims]
+    got, shipped = load(target), load(SHIPPED)
+    assert {s["id"] for s in got.sources} == S400_SOURCES
+    assert all(got.claim(c["id"]) == shipped.claim(c["id"]) for c in claims)
+    assert verify(got) == []
+    # Again: every record is already there, nothing new, nothing refused.
+    again = ok("--db", str(target), "import", "--with-dependencies", str(SHIPPED), "-", input=printed)
+    assert again.stdout == "" and f"{len(claims)} already present" in again.stderr
+
+
+def test_a_duplicate_names_the_stored_claim(tmp_path):
+    mine = tmp_path / "mine.json"
+    mine.write_bytes(SHIPPED.read_bytes())
+    c1 = load(SHIPPED).claim("c0001")
+    record = {k: v for k, v in c1.items() if k not in ("id", "keys")}
+    result = run("--db", str(mine), "import", "-", input=json.dumps(record, ensure_ascii=False))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines()[0] == (
+        "factcli: record 1: duplicate of c0001: same source, span, subject, predicate and object")
+
+
+def test_a_successful_import_prints_the_new_ids_unless_quiet(tmp_path):
+    mine = tmp_path / "mine.json"
+    mine.write_bytes(SHIPPED.read_bytes())
+    record = {"subject": "qatar", "predicate": "negotiating_purchase", "object": "s-400", "modality": "in_talks",
+              "statement": "Qatar is discussing a possible S-400 purchase with Russia.",
+              "citation": {"source": "khaleej-2018-07-21", "quote": "تبحث قطر مع روسيا"}}
+    result = ok("--db", str(mine), "import", "-", input=json.dumps(record, ensure_ascii=False))
+    assert result.stdout == "c0178\n"
+    assert "imported 0 sources, 0 entities, 1 claims" in result.stderr
+    record["citation"]["quote"] = "قطر تواصل المباحثات مع روسيا"
+    quiet = ok("--db", str(mine), "import", "--quiet", "-", input=json.dumps(record, ensure_ascii=False))
+    assert quiet.stdout == "" and quiet.stderr == ""
+    assert load(mine).claim("c0179")["citation"]["quote"] == "قطر تواصل المباحثات مع روسيا"
+
+
+def test_import_into_a_missing_store_is_one_line_and_leaves_no_lock(tmp_path):
+    printed = ok("--db", str(SHIPPED), "search", "S-400", "--json").stdout
+    other = tmp_path / "other.json"
+    result = run("--db", str(other), "import", "-", input=printed)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [f"factcli: no store at {other} (import --create starts a new one)"]
+    assert list(tmp_path.iterdir()) == []
