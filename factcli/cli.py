@@ -615,7 +615,7 @@ def index_(app: App, rebuild: bool, output: Any) -> int:
 
     Read commands keep the index fresh by themselves (it is rebuilt whenever the store
     changed); --rebuild forces it. The index lives in the cache folder: $FACTCLI_CACHE, else
-    $XDG_CACHE_HOME/factcli, else ~/.cache/factcli. Exit 0 when fresh, 1 when stale or missing.
+    $XDG_CACHE_HOME/factcli, else ~/.cache/factcli. --json says `fresh` true or false.
 
     \b
     Examples:
@@ -640,7 +640,7 @@ def index_(app: App, rebuild: bool, output: Any) -> int:
         if info.get("problem"):
             lines.append(f"problem: {info['problem']}")
         output.out.write(render.plain("\n".join(lines)) + "\n")
-    return 0 if info["fresh"] else 1
+    return 0
 
 
 @main.command()
@@ -650,7 +650,7 @@ def migrate(app: App) -> int:
 
     \b
     Examples:
-      factcli --db old.json migrate
+      factcli migrate
     """
     from .migrate import migrate as run_migrate
 

@@ -507,7 +507,7 @@ def find(source: Index | Facts, query: Query) -> Found:
     if not terms:
         # Filters alone: SQL orders and limits, so a timeline of 20 reads 20 records.
         rows = index.rows_where(" AND ".join(w for w in (where, live) if w), args, by_date=True, limit=query.limit)
-        docs = index.claim_docs([n for n, _, _, _ in rows])
+        docs = _docs(source, index, [n for n, _, _, _ in rows])
         return Found([Hit(docs[n]) for n, _, _, _ in rows])
     # Without filters, the first term's claims are the candidates (never a scan of the store).
     scores: dict[int, float] | None = None
@@ -543,8 +543,16 @@ def find(source: Index | Facts, query: Query) -> Found:
     chosen = sorted(rows, key=key)
     if query.limit is not None:
         chosen = chosen[: query.limit]
-    docs = index.claim_docs(chosen)
+    docs = _docs(source, index, chosen)
     return Found([Hit(docs[n], scores[n], why[n]) for n in chosen], list(dict.fromkeys(hints)))
+
+
+def _docs(source: Index | Facts, index: Index, rows: list[int]) -> dict[int, dict[str, Any]]:
+    # A `Facts` caller gets its own claim records back (row n is its claims[n - 1]), as the
+    # search before the index gave them: callers may match them by identity.
+    if isinstance(source, Facts):
+        return {n: source.claims[n - 1] for n in rows}
+    return index.claim_docs(rows)
 
 
 def search(source: Index | Facts, query: Query) -> list[Hit]:
