@@ -308,6 +308,11 @@ class Index:
     def sources(self) -> list[tuple[dict[str, Any], int]]:
         return [(self._loads(d), c) for d, c in self.conn.execute("SELECT doc, claims FROM sources ORDER BY n")]
 
+    def source_summary(self, source_id: str) -> dict[str, Any] | None:
+        """The source without its text (what a claim record nests), or None."""
+        row = self.conn.execute("SELECT summary FROM sources WHERE id = ? ORDER BY n DESC LIMIT 1", (source_id,)).fetchone()
+        return self._loads(row[0]) if row else None
+
     def source_summaries(self) -> dict[str, dict[str, Any]]:
         """id -> the source without its text (what a claim record nests)."""
         out = {}
@@ -358,6 +363,11 @@ class Index:
         """Whether any claim's text or stems hold this token (FTS5's own vocabulary)."""
         return self.conn.execute("SELECT 1 FROM claim_terms WHERE term = ? LIMIT 1", (token,)).fetchone() is not None
 
+    def texts(self, within: str) -> list[tuple[int, str, str, str, str]]:
+        """(row, statement, quote, statement_stems, quote_stems) as indexed, for given rows."""
+        return list(self.conn.execute(
+            f"SELECT rowid, statement, quote, statement_stems, quote_stems FROM claim_text WHERE rowid IN ({within})"))
+
     def text_matches(self, expr: str, within: str | None = None) -> dict[int, float]:
         """Rows matching an FTS5 query, with bm25 (lower is better, as FTS5 gives it); only
         among `within` (a JSON array of rows) when given."""
@@ -384,7 +394,8 @@ class Index:
             sql += f" AND kind IN ({','.join('?' * len(kinds))})"
             args += list(kinds)
         if within is not None:
-            sql = f"SELECT claim, entity, role, kind FROM links WHERE claim IN ({within}) AND entity IN ({marks})"
+            # By claim: the planner would otherwise walk every link of a common entity.
+            sql = f"SELECT claim, entity, role, kind FROM links INDEXED BY links_claim WHERE claim IN ({within}) AND entity IN ({marks})"
             args = list(ids)
             if kinds:
                 sql += f" AND kind IN ({','.join('?' * len(kinds))})"
@@ -844,8 +855,10 @@ class View:
         if self._texts:
             return self.index.source(source_id)
         if self._sources is None:
-            self._sources = self.index.source_summaries()
-        return self._sources.get(source_id)
+            self._sources = {}
+        if source_id not in self._sources:
+            self._sources[source_id] = self.index.source_summary(source_id)
+        return self._sources[source_id]
 
     def entity(self, entity_id: Any) -> dict[str, Any] | None:
         return self.index.entity(entity_id) if isinstance(entity_id, str) else None

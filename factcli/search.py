@@ -296,12 +296,25 @@ def _evidence(index: Index, term: _Term, within: list[int] | None = None) -> dic
 
     if not term.tokens:
         return best
-    for kind, toks in (("exact", term.tokens), ("stem", term.stems)):
-        for fld in ("statement", "quote"):
-            column = fld if kind == "exact" else f"{fld}_stems"
-            for row, bm25 in index.text_matches(f"{{{column}}} : {_phrase(toks)}", among).items():
-                x = max(0.0, -bm25)
-                offer(row, TEXT_WEIGHT[kind] + x / (1.0 + x), fld, kind)
+    if among is not None:
+        # Few rows: their indexed words are read and the phrase looked for directly, since an
+        # FTS5 query walks every claim holding a common word. The bonus is then the phrase's
+        # share of the field's words, standing in for bm25 among these few.
+        for row, *fields in index.texts(among):
+            for kind, toks, (fst, fqu) in (("exact", term.tokens, fields[:2]), ("stem", term.stems, fields[2:])):
+                needle = f" {' '.join(toks)} "
+                for fld, text in (("statement", fst), ("quote", fqu)):
+                    hits = f" {text} ".count(needle)
+                    if hits:
+                        share = hits * len(toks) / max(1, text.count(" ") + 1)
+                        offer(row, TEXT_WEIGHT[kind] + share / (1.0 + share), fld, kind)
+    else:
+        for kind, toks in (("exact", term.tokens), ("stem", term.stems)):
+            for fld in ("statement", "quote"):
+                column = fld if kind == "exact" else f"{fld}_stems"
+                for row, bm25 in index.text_matches(f"{{{column}}} : {_phrase(toks)}").items():
+                    x = max(0.0, -bm25)
+                    offer(row, TEXT_WEIGHT[kind] + x / (1.0 + x), fld, kind)
     if term.entities:
         links = [e for e, how in term.entities.items() if how != "link"]
         metonymic = [e for e, how in term.entities.items() if how == "link"]

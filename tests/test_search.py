@@ -694,3 +694,14 @@ def test_retracted_claims_are_left_out_unless_asked_for(store_file):
     assert [r["id"] for r in plain] == ["c0004"]
     every = json.loads(_cli("--db", str(path), "timeline", "S-400", "--include-retracted", "--json").stdout)
     assert [r["id"] for r in every] == ["c0002", "c0004"]
+
+
+@pytest.mark.parametrize("terms", [["Qatar"], ["S-400"], ["الدفاع الجوي"], ["defence"], ["missiles"], ["signed"], ["Doha"]])
+def test_a_filter_narrows_the_same_matches(shipped, terms):
+    # With few claims left by a filter, terms are looked for in those claims' words directly
+    # instead of through FTS5: the claims found and how each matched must be the same.
+    source = "khaleej-2018-07-21"
+    every = {h.claim["id"]: h.why for h in search(shipped, Query(terms=terms))}
+    narrowed = {h.claim["id"]: h.why for h in search(shipped, Query(terms=terms, source=[source]))}
+    expected = {cid: why for cid, why in every.items() if shipped.claim(cid)["citation"]["source"] == source}
+    assert narrowed == expected
