@@ -30,11 +30,11 @@ class _NoStemmer:
 
 @contextlib.contextmanager
 def switched_off(parts: set[str]) -> Iterator[None]:
-    saved = (analyze._english, analyze._transliterate, search.FUZZY_MIN)
+    saved = (analyze._english, analyze._to_ascii, search.FUZZY_MIN)
     if "stemmer" in parts:
         analyze._english = _NoStemmer()
     if "transliteration" in parts:
-        analyze._transliterate = lambda m: m.group()
+        analyze._to_ascii = lambda token: token
     if "fuzzy" in parts:
         search.FUZZY_MIN = 100.0  # only an identical spelling, which is a name already
     analyze._cache.clear()
@@ -42,7 +42,7 @@ def switched_off(parts: set[str]) -> Iterator[None]:
     try:
         yield
     finally:
-        analyze._english, analyze._transliterate, search.FUZZY_MIN = saved
+        analyze._english, analyze._to_ascii, search.FUZZY_MIN = saved
         analyze._cache.clear()
         index._ANALYZER = None
 
