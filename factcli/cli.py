@@ -6,6 +6,7 @@ usage error is one line on stderr and exit 2 (a refused import prints one line p
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import os
@@ -32,7 +33,17 @@ def _say(err: Any, message: str) -> None:
 _MAX_ERROR = 1000
 
 
+class _ReaderGone(Exception):
+    """stdout's reader closed the pipe (not an OSError, so click leaves it to us)."""
+
+
 class FactcliGroup(click.Group):
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except BrokenPipeError:
+            raise _ReaderGone from None
+
     def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
              standalone_mode: bool = True, **extra: Any) -> Any:
         err = sys.stderr
@@ -54,31 +65,90 @@ class FactcliGroup(click.Group):
             _say(err, exc.format_message())
             sys.exit(exc.exit_code if exc.exit_code else 2)
         except click.exceptions.Exit as exc:
-            sys.exit(exc.exit_code)
-        except click.Abort:
+            _finish(exc.exit_code)
+        except click.Abort as exc:
+            # click turns Ctrl-C into Abort; EOF at a prompt is an abort of ours.
+            if isinstance(exc.__context__, KeyboardInterrupt):
+                _interrupted(err)
             err.write("factcli: aborted\n")
             sys.exit(2)
         except KeyboardInterrupt:
-            err.write("factcli: interrupted\n")
-            sys.exit(130)
-        except BrokenPipeError:
-            # The reader (head, less) went away: not an error of ours.
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            sys.exit(0)
+            _interrupted(err)
+        except (BrokenPipeError, _ReaderGone):
+            _reader_gone()
         except Exception as exc:  # a bug of ours: still one line, with a way to see more
             if os.environ.get("FACTCLI_DEBUG"):
                 raise
             _say(err, f"internal error: {type(exc).__name__}: {exc} (FACTCLI_DEBUG=1 shows where)")
             sys.exit(2)
-        sys.exit(rv if isinstance(rv, int) else 0)
+        _finish(rv if isinstance(rv, int) else 0)
+
+
+def _finish(code: int) -> None:
+    """Exit with `code` once stdout is flushed: a reader that left early is not an error."""
+    try:
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _reader_gone()
+    except KeyboardInterrupt:
+        _interrupted(sys.stderr)
+    sys.exit(code)
+
+
+def _reader_gone() -> None:
+    # The reader (head, less, grep -q) closed the pipe: it has all it wanted, so this is a
+    # success, exit 0 (not 141, which would fail a `set -o pipefail` script). What is still
+    # buffered goes to /dev/null, so the interpreter's own flush at exit cannot fail.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(0)
+
+
+def _interrupted(err: Any) -> None:
+    try:
+        err.write("factcli: interrupted\n")
+    finally:
+        sys.exit(130)
+
+
+def _global_db(ctx: click.Context, _param: Any, value: str | None) -> None:
+    app = ctx.find_object(App)
+    if value is not None and app is not None:
+        app.relocate(value)
+
+
+def _global_color(ctx: click.Context, _param: Any, value: str | None) -> None:
+    app = ctx.find_object(App)
+    if value is not None and app is not None:
+        app.color = value
+
+
+DB_HELP = "The store (default: $FACTCLI_DB, ./facts.json, the installed copy)."
+COLOR_HELP = "Colour: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always or never."
+
+
+class FactcliCommand(click.Command):
+    """A subcommand that also takes the global options (--db, --color) after its name, as
+    `factcli search S-400 --db mine.json` reads."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.append(click.Option(["--db"], metavar="PATH", expose_value=False, callback=_global_db,
+                                        help=DB_HELP))
+        self.params.append(click.Option(["--color"], type=click.Choice(["auto", "always", "never"]),
+                                        expose_value=False, callback=_global_color, help=COLOR_HELP))
+
+
+FactcliGroup.command_class = FactcliCommand
+FactcliGroup.group_class = type  # subgroups (entity) are FactcliGroups too, with the same commands
 
 
 class App:
     """Per-invocation state: where the store is, loaded at most once."""
 
-    def __init__(self, db: str | None) -> None:
-        self.location = store.locate(db)
+    def __init__(self, db: str | None, wait: float = store.DEFAULT_WAIT, color: str = "auto") -> None:
+        self.location = dataclasses.replace(store.locate(db), wait=wait, on_wait=_say_waiting)
+        self.color = color
         self._facts: store.Facts | None = None
         self._index: Any = None
 
@@ -92,6 +162,11 @@ class App:
             if self._index.note:
                 _say(sys.stderr, f"note: {self._index.note}")
         return self._index
+
+    def relocate(self, db: str) -> None:
+        """--db given after the subcommand: it wins over the one before."""
+        self.location = dataclasses.replace(store.locate(db), wait=self.location.wait, on_wait=_say_waiting)
+        self._facts = None
 
     def facts(self, checked: bool = True) -> store.Facts:
         """The store; `checked` refuses one with a wrong type in a record (only `verify`,
@@ -127,6 +202,11 @@ def _build_progress() -> Any:
     return _BuildProgress() if sys.stderr.isatty() else None
 
 
+def _say_waiting() -> None:
+    sys.stderr.write("factcli: waiting for another writer…\n")
+    sys.stderr.flush()
+
+
 def refuse_damaged(facts: store.Facts) -> None:
     from .schema import store_shape_problem
 
@@ -135,38 +215,181 @@ def refuse_damaged(facts: store.Facts) -> None:
         raise StoreError(f"{facts.path}: damaged store: {problem} (factcli verify lists every problem)")
 
 
-def output_options(func: Any) -> Any:
-    """--table/--json/--jsonl/--csv (and --rtl), resolved into one `render.Output`."""
+def _color_choice(ctx: click.Context) -> str:
+    app = ctx.find_object(App)
+    return app.color if app is not None else "auto"
 
-    @click.option("--table", "fmt", flag_value="table", help="A rich table, even when piped.")
-    @click.option("--json", "fmt", flag_value="json", help="One JSON array.")
-    @click.option("--jsonl", "fmt", flag_value="jsonl", help="One JSON object per line.")
-    @click.option("--csv", "fmt", flag_value="csv", help="CSV with a header row.")
+
+def use_color(choice: str, tty: bool) -> bool:
+    """--color always/never win; with auto, FORCE_COLOR turns colour on and NO_COLOR off
+    (https://no-color.org, https://force-color.org), else colour goes to a terminal only."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("NO_COLOR"):
+        return False
+    return tty
+
+
+def _terminal_width(tty: bool) -> int | None:
+    if os.environ.get("COLUMNS", "").isdigit() and int(os.environ["COLUMNS"]) > 0:
+        return int(os.environ["COLUMNS"])
+    if tty:
+        import shutil
+
+        return shutil.get_terminal_size().columns
+    return None
+
+
+def output_options(func: Any) -> Any:
+    """The output flags every listing command shares, resolved into one `render.Output`,
+    and the pager: on a terminal, output taller than the screen goes through it."""
+
+    @click.option("--table", "fmt", flag_value="table", help="A table (or blocks when narrow), even when piped.")
+    @click.option("--json", "fmt", flag_value="json", help="JSON: an array for lists, an object for diff and compare.")
+    @click.option("--jsonl", "fmt", flag_value="jsonl", help="JSON Lines: one record per line.")
+    @click.option("--csv", "fmt", flag_value="csv", help="CSV with typed, split columns and a header row.")
+    @click.option("--tsv", "fmt", flag_value="tsv", help="Tab-separated, the same columns as --csv.")
+    @click.option("--fields", metavar="A,B.C", help="Only these fields (dotted paths such as date.start).")
+    @click.option("--count", "mode", flag_value="count", help="Only the number of records.")
+    @click.option("--ids", "mode", flag_value="ids", help="Only the ids, one per line.")
     @click.option("--rtl", type=click.Choice(["logical", "visual"]), default="logical", show_default=True,
                   help="visual: reshape Arabic for terminals without bidi support.")
+    @click.option("--no-pager", is_flag=True, help="Never page, even when the output is taller than the terminal.")
     @functools.wraps(func)
-    def wrapper(*args: Any, fmt: str | None, rtl: str, **kwargs: Any) -> Any:
+    def wrapper(*args: Any, fmt: str | None, fields: str | None, mode: str | None, rtl: str, no_pager: bool,
+                **kwargs: Any) -> Any:
+        from .present import parse_fields
         from .render import Output
 
         out = sys.stdout
         tty = out.isatty()
-        chosen = fmt or ("table" if tty else "plain")
-        color = tty and not os.environ.get("NO_COLOR")
-        width = int(os.environ["COLUMNS"]) if os.environ.get("COLUMNS", "").isdigit() else None
-        output = Output(chosen, out, sys.stderr, color=color, tty=tty, rtl=rtl, width=width)
-        return func(*args, output=output, **kwargs)
+        color = use_color(_color_choice(click.get_current_context()), tty)
+        forced = color and not tty  # --color always / FORCE_COLOR in a pipe: what a terminal gets
+        chosen = fmt or ("table" if tty or forced else "plain")
+        styled = (tty or forced) and os.environ.get("TERM") not in ("dumb", "unknown")
+        output = Output(chosen, out, sys.stderr, color=color, tty=tty or forced, rtl=rtl,
+                        width=_terminal_width(tty), fields=parse_fields(fields), mode=mode or "records",
+                        styled=styled)
+        if not (tty and not no_pager and _pager_command()):
+            return func(*args, output=output, **kwargs)
+        import io
+
+        output.out = io.StringIO()
+        try:
+            rv = func(*args, output=output, **kwargs)
+        except BaseException:
+            out.write(output.out.getvalue())
+            raise
+        page(output.out.getvalue(), out)
+        return rv
 
     return wrapper
+
+
+def _pager_command() -> str:
+    for var in ("FACTCLI_PAGER", "PAGER"):
+        if var in os.environ:
+            return os.environ[var].strip()  # set but empty: no pager
+    return "less -R"
+
+
+def page(text: str, out: Any) -> None:
+    """`text` through the pager when it is taller than the terminal, else straight out."""
+    import shutil
+    import subprocess
+
+    lines = text.count("\n")
+    height = shutil.get_terminal_size().lines
+    command = _pager_command()
+    if lines < height or not command:
+        out.write(text)
+        return
+    out.flush()
+    env = dict(os.environ)
+    env.setdefault("LESS", "FRX")  # quit if it fits after all, keep colours, leave the screen
+    try:
+        proc = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=env)
+    except OSError:
+        out.write(text)
+        return
+    try:
+        assert proc.stdin is not None
+        proc.stdin.write(text.encode(out.encoding or "utf-8", errors="replace"))
+        proc.stdin.close()
+    except BrokenPipeError:  # the reader quit before the end: that is what q is for
+        pass
+    if proc.wait() == 127:  # the shell found no such pager
+        out.write(text)
 
 
 pass_app = click.make_pass_decorator(App)
 
 
+# --- shell completion: what the store holds --------------------------------------------
+
+
+def _completion_facts(ctx: click.Context) -> store.Facts | None:
+    """The store the command line names, for completion; None when it cannot be read (a
+    completion never prints an error into the user's shell)."""
+    db = None
+    node: click.Context | None = ctx
+    while node is not None:
+        db = db or node.params.get("db")
+        node = node.parent
+    try:
+        return store.load(store.locate(db))
+    except Exception:  # noqa: BLE001 - nothing to offer is the answer to any trouble here
+        return None
+
+
+def _complete(values: Any, incomplete: str) -> list[Any]:
+    from click.shell_completion import CompletionItem
+
+    folded = incomplete.casefold()
+    return [CompletionItem(v, help=h) for v, h in values if v.casefold().startswith(folded)]
+
+
+def complete_claim_ids(ctx: click.Context, _param: Any, incomplete: str) -> list[Any]:
+    facts = _completion_facts(ctx)
+    return _complete(((c["id"], c.get("statement")) for c in facts.claims), incomplete) if facts else []
+
+
+def complete_sources(ctx: click.Context, _param: Any, incomplete: str) -> list[Any]:
+    facts = _completion_facts(ctx)
+    return _complete(((s["id"], s.get("outlet")) for s in facts.sources), incomplete) if facts else []
+
+
+def complete_predicates(_ctx: click.Context, _param: Any, incomplete: str) -> list[Any]:
+    from .vocabulary import PREDICATES
+
+    return _complete(PREDICATES.items(), incomplete)
+
+
+def complete_entities(ctx: click.Context, _param: Any, incomplete: str) -> list[Any]:
+    """Entity ids, then their English names, Arabic names and aliases."""
+    facts = _completion_facts(ctx)
+    if not facts:
+        return []
+    names: dict[str, str] = {}
+    for ent in facts.entities:
+        names.setdefault(ent["id"], ent.get("name", ""))
+    for ent in facts.entities:
+        for name in [ent.get("name"), ent.get("name_ar"), *(ent.get("aliases") or [])]:
+            if name:
+                names.setdefault(name, ent["id"])
+    return _complete(names.items(), incomplete)
+
+
 @click.group(cls=FactcliGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", metavar="PATH", help="The store (default: $FACTCLI_DB, ./facts.json, the installed copy).")
+@click.option("--db", metavar="PATH", help=DB_HELP)
+@click.option("--wait", metavar="SECONDS", type=click.FloatRange(min=0, max=86400), default=store.DEFAULT_WAIT,
+              show_default=True, help="How long a write waits for another writer's lock before giving up.")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", help=COLOR_HELP)
 @click.version_option(__version__, "--version", prog_name="factcli")
 @click.pass_context
-def main(ctx: click.Context, db: str | None) -> None:
+def main(ctx: click.Context, db: str | None, wait: float, color: str) -> None:
     """Who claimed what, when, in which outlet, and whether the sources agree.
 
     \b
@@ -175,7 +398,7 @@ def main(ctx: click.Context, db: str | None) -> None:
       factcli search إس-400 --since 2018 --json | jq '.[].statement'
       factcli show c0001
     """
-    ctx.obj = App(db)
+    ctx.obj = App(db, wait, color)
 
 
 # --- sources, show, verify ------------------------------------------------------------
@@ -197,42 +420,55 @@ def sources(app: App, output: Any) -> int:
     with_text = output.fmt in ("json", "jsonl")
     rows = [{**{k: v for k, v in src.items() if with_text or k != "text"}, "claims": n}
             for src, n in app.index().sources()]
-    render.emit(output, rows, [
-        ("id", lambda r: r["id"]),
-        ("published", lambda r: render.date_text(r["published"])),
-        ("outlet", lambda r: r["outlet"]),
-        ("credited", lambda r: r["credited"]),
-        ("claims", lambda r: r["claims"]),
-        ("title", lambda r: r["title"]),
-    ], title=f"{len(rows)} sources")
+    render.emit(output, rows, "source", title=f"{len(rows)} sources")
     return 0 if rows else 1
 
 
 @main.command()
-@click.argument("claim_id")
+@click.argument("claim_ids", metavar="ID...", nargs=-1, required=True, shell_complete=complete_claim_ids)
 @output_options
 @pass_app
-def show(app: App, claim_id: str, output: Any) -> int:
-    """One claim whole: statement, quote in its paragraph, speaker, via, source, date.
+def show(app: App, claim_ids: tuple[str, ...], output: Any) -> int:
+    """Claims whole: statement, quote in its paragraph, speaker, via, source, date.
 
+    Give one or more ids, or - to read them from stdin (the first field of each line, so
+    the plain output of search or timeline can be piped in). --json is always an array.
     A corrected claim lists its revisions (when, what changed, why); a retracted one says
     when and why it was retracted.
 
     \b
     Examples:
       factcli show c0001
-      factcli show c0001 --json | jq .citation
+      factcli show c0001 c0002 --json | jq '.[].citation'
+      factcli search S-400 | factcli show - --jsonl
     """
     from . import render
     from .index import View
     from .views import claim_detail
 
-    detail = claim_detail(View(app.index(), texts=True), claim_id)
-    if output.fmt in ("json", "jsonl"):
-        render.emit(output, [detail], []) if output.fmt == "jsonl" else render.write_json(output.out, detail)
-    else:
-        render.render_claim(output, detail)
+    ids = _ids_from(claim_ids)
+    view = View(app.index(), texts=True)
+    details = [claim_detail(view, cid) for cid in ids]  # every id checked before anything is printed
+    render.render_claims(output, details)
     return 0
+
+
+def _ids_from(args: tuple[str, ...]) -> list[str]:
+    """Claim ids from the arguments; `-` reads them from stdin, one per line (first field)."""
+    ids: list[str] = []
+    for arg in args:
+        if arg != "-":
+            ids.append(arg)
+            continue
+        if sys.stdin.isatty():
+            raise InputError("show -: give claim ids on stdin, one per line (e.g. factcli search S-400 | factcli show -)")
+        for line in sys.stdin:
+            first = line.strip().split(None, 1)
+            if first:
+                ids.append(first[0])
+    if not ids:
+        raise InputError("show: no claim ids on stdin")
+    return list(dict.fromkeys(ids))
 
 
 @main.command()
@@ -253,24 +489,44 @@ def verify(app: App, output: Any) -> int:
 
     facts = app.facts(checked=False)
     problems = run_verify(facts)
-    if output.fmt in ("table", "plain") and not problems:
+    if output.fmt in ("table", "plain") and output.mode == "records" and not problems:
         output.out.write(
             f"ok: {len(facts.sources)} sources, {len(facts.entities)} entities, "
-            f"{len(facts.claims)} claims verified in {facts.path}\n"
+            f"{len(facts.claims)} claims verified in {render.plain(str(facts.path))}\n"
         )
         return 0
-    render.emit(output, problems, [
-        ("table", lambda r: r["table"]), ("id", lambda r: r["id"]),
-        ("field", lambda r: r["field"]), ("problem", lambda r: r["problem"]),
-    ], title=f"{len(problems)} problems")
+    render.emit(output, problems, "problem", title=f"{len(problems)} problems")
     return 1 if problems else 0
+
+
+@main.command()
+@click.argument("name", required=False, type=click.Choice(["claim", "source", "entity", "diff", "compare", "problem"]))
+def schema(name: str | None) -> int:
+    """Print the JSON Schema of an output shape; without NAME, list the shapes.
+
+    claim: search, timeline, show; source: sources; entity: entities; problem: verify;
+    diff and compare: their --json object (their --jsonl lines are its $defs line and row).
+
+    \b
+    Examples:
+      factcli schema
+      factcli schema claim | jq '.required'
+    """
+    from . import schemas
+
+    if name is None:
+        for n in schemas.NAMES:
+            click.echo(f"{n}\t{schemas.load(n)['description']}")
+        return 0
+    sys.stdout.write(schemas.text(name))
+    return 0
 
 
 # --- import ---------------------------------------------------------------------------
 
 
 @main.command("import")
-@click.argument("file", type=click.File("r", encoding="utf-8"))
+@click.argument("file", metavar="FILE")
 @click.option("--create", is_flag=True, help="Start a new store at --db if the file does not exist.")
 @click.option("--create-entities", is_flag=True, help="Accept unknown subject/object/speaker names as new entities.")
 @click.option("--with-dependencies", "from_store", metavar="FROM_STORE",
@@ -292,13 +548,11 @@ def import_(app: App, file: Any, create: bool, create_entities: bool, from_store
       factcli export S-400 | factcli --db s400.json import --create -
       factcli search S-400 --json | factcli --db other.json import --create --with-dependencies facts.json -
     """
-    from .importer import import_records, parse_records
+    from .importer import import_records, parse_records, read_input
+    from .render import plain
 
-    try:
-        text = file.read()
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{file.name}: not UTF-8 text (byte {exc.start})") from None
-    records = parse_records(text, name=file.name)
+    name, text = read_input(file)
+    records = parse_records(text, name=name)
     donor = None
     if from_store:
         donor = store.load(store.locate(from_store))
@@ -314,7 +568,7 @@ def import_(app: App, file: Any, create: bool, create_entities: bool, from_store
     extra = f", {summary.unchanged} already present" if summary.unchanged else ""
     err.write(
         f"imported {summary.sources} sources{_named(summary.source_ids)}, {summary.entities} entities"
-        f"{_named(summary.entity_ids)}, {summary.claims} claims into {app.location.path}{extra}\n"
+        f"{_named(summary.entity_ids)}, {summary.claims} claims into {plain(str(app.location.path))}{extra}\n"
     )
     return 0
 
@@ -346,11 +600,16 @@ def _with_progress(total: int, run: Any) -> Any:
 def filter_options(func: Any) -> Any:
     """The claim filters shared by search, timeline and compare, built into one Query."""
 
-    @click.option("--subject", multiple=True, metavar="NAME", help="Subject entity (id or any name); repeatable.")
-    @click.option("--predicate", multiple=True, metavar="VERB", help="Predicate from the vocabulary; repeatable.")
-    @click.option("--object", "object_", multiple=True, metavar="NAME", help="Object entity; repeatable.")
-    @click.option("--speaker", multiple=True, metavar="NAME", help="Who said it; repeatable.")
-    @click.option("--source", multiple=True, metavar="ID", help="Source id or outlet/agency name; repeatable.")
+    @click.option("--subject", multiple=True, metavar="NAME", shell_complete=complete_entities,
+                  help="Subject entity (id or any name); repeatable.")
+    @click.option("--predicate", multiple=True, metavar="VERB", shell_complete=complete_predicates,
+                  help="Predicate from the vocabulary; repeatable.")
+    @click.option("--object", "object_", multiple=True, metavar="NAME", shell_complete=complete_entities,
+                  help="Object entity; repeatable.")
+    @click.option("--speaker", multiple=True, metavar="NAME", shell_complete=complete_entities,
+                  help="Who said it; repeatable.")
+    @click.option("--source", multiple=True, metavar="ID", shell_complete=complete_sources,
+                  help="Source id or outlet/agency name; repeatable.")
     @click.option("--since", metavar="DATE", help="Claims dated on or after: 2017-10, 'Oct 2017', 'أكتوبر 2017'.")
     @click.option("--until", metavar="DATE", help="Claims dated on or before (same forms).")
     @click.option("--limit", type=click.IntRange(min=1), help="At most this many results.")
@@ -379,26 +638,28 @@ def _when(option: str, text: str | None) -> Any:
 
     if not text:
         return None
-    span = parse_when(text)
+    try:
+        span = parse_when(text)
+    except (ValueError, OverflowError):
+        # A date the calendar cannot hold (year 0, past 9999): bad input, not a failure.
+        raise InputError(f"{option} {text[:80]!r}: outside the dates factcli can handle (years 1 to 9999)") from None
     if span.start > datetime.date.today():
         # A month without a year reads as the next one, as in news; say so rather than
         # silently finding nothing in the past.
-        sys.stderr.write(f"factcli: note: {option} {text!r} is read as {span.start.isoformat()}, in the future; add a year for a past date\n")
+        _say(sys.stderr, f"note: {option} {text!r} is read as {span.start.isoformat()}, in the future; add a year for a past date")
     return span
 
 
 def _claim_columns(render: Any) -> list[Any]:
-    return [
-        ("id", lambda r: r["id"]),
-        ("date", lambda r: render.date_text(r["date"])),
-        ("source", lambda r: r["citation"]["source"]),
-        ("claim", lambda r: " ".join(x for x in (render.status_text(r), r["statement"]) if x)),
-        ("value", lambda r: render.value_text(r["value"])),
-        ("quote", lambda r: r["citation"]["quote"]),
-    ]
+    from .present import CLAIM_TABLE
+
+    return list(CLAIM_TABLE)
 
 
 def _nothing_found(app: App, output: Any, terms: list[str], what: str = "claims") -> int:
+    """Exit 1 with a hint on stderr; stdout still gets the command's shape, empty: `[]`,
+    a CSV header, `0` for --count."""
+    from . import render
     from .search import suggestions
 
     hint = ""
@@ -406,8 +667,8 @@ def _nothing_found(app: App, output: Any, terms: list[str], what: str = "claims"
     if near:
         hint = "; did you mean " + " or ".join(repr(n) for n in near) + "?"
     _say(output.err, f"no {what} match{hint}")
-    if output.fmt == "json":
-        output.out.write("[]\n")
+    if isinstance(output, render.Output) and (output.fmt != "table" and output.fmt != "plain" or output.mode == "count"):
+        render.emit(output, [], "entity" if what == "entities" else "claim")
     return 1
 
 
@@ -449,10 +710,12 @@ def search(app: App, query: Any, why: bool, output: Any) -> int:
         return _nothing_found(app, output, query.terms)
     view = View(index)
     records = [{**claim_record(view, h.claim), "match": h.match()} for h in found.hits]
-    columns = _claim_columns(render)
     if why:
-        columns.append(("why", render.why_text))
-    render.emit(output, records, columns, title=f"{len(records)} claims")
+        from .present import TABLE_COLUMNS
+
+        render.emit(output, records, [*TABLE_COLUMNS["claim"], ("why", render.why_text)], title=f"{len(records)} claims")
+    else:
+        render.emit(output, records, "claim", title=f"{len(records)} claims")
     return 0
 
 
@@ -475,11 +738,7 @@ def entities(app: App, terms: tuple[str, ...], output: Any) -> int:
     rows = entity_rows(app.index(), [t for t in terms if t.strip()])
     if not rows:
         return _nothing_found(app, output, list(terms), "entities")
-    render.emit(output, rows, [
-        ("id", lambda r: r["id"]), ("type", lambda r: r["type"]), ("name", lambda r: r["name"]),
-        ("name_ar", lambda r: r.get("name_ar")), ("claims", lambda r: r["claims"]),
-        ("aliases", lambda r: r.get("aliases")),
-    ], title=f"{len(rows)} entities")
+    render.emit(output, rows, "entity", title=f"{len(rows)} entities")
     return 0
 
 
@@ -510,20 +769,13 @@ def timeline(app: App, query: Any, output: Any) -> int:
     view = View(index)
     recs = [claim_record(view, h.claim) for h in dated]
     rest = [claim_record(view, h.claim) for h in undated]
-    columns = [
-        ("date", lambda r: render.date_text(r["date"])),
-        ("precision", lambda r: (r["date"] or {}).get("precision", "")),
-        ("id", lambda r: r["id"]),
-        ("source", lambda r: r["citation"]["source"]),
-        ("claim", lambda r: " ".join(x for x in (render.status_text(r), r["statement"]) if x)),
-    ]
-    if output.fmt in ("table",):
+    if output.fmt == "table" and output.mode == "records":
         if recs:
-            render.emit(output, recs, columns, title=f"{len(recs)} dated claims")
+            render.emit(output, recs, "timeline", title=f"{len(recs)} dated claims")
         if rest:
-            render.emit(output, rest, columns[2:], title=f"{len(rest)} undated claims")
+            render.emit(output, rest, "timeline", title=f"{len(rest)} undated claims")
     else:
-        render.emit(output, recs + rest, columns)
+        render.emit(output, recs + rest, "timeline")
     return 0
 
 
@@ -540,8 +792,8 @@ def _one_source(facts: Any, ref: str) -> str:
 
 
 @main.command()
-@click.argument("source_a")
-@click.argument("source_b")
+@click.argument("source_a", shell_complete=complete_sources)
+@click.argument("source_b", shell_complete=complete_sources)
 @click.option("--include-retracted", is_flag=True, help="Compare retracted claims too.")
 @output_options
 @pass_app
@@ -562,13 +814,15 @@ def diff(app: App, source_a: str, source_b: str, include_retracted: bool, output
     index = app.index()
     a, b = _one_source(index, source_a), _one_source(index, source_b)
     result = run_diff(index.facts(sources=[a, b]), a, b, include_retracted)
-    if output.fmt == "json":
-        render.write_json(output.out, result.to_dict())
-    elif output.fmt == "jsonl":  # one object, so one line
-        output.out.write(render.dumps(result.to_dict()) + "\n")
-    else:
-        render.render_diff(output, result)
+    _no_fields(output, "diff")
+    render.render_diff(output, result)
     return 1 if result.differs() else 0
+
+
+def _no_fields(output: Any, command: str) -> None:
+    if output.fields:
+        raise InputError(f"--fields applies to lists of claims, sources and entities; {command} --json is one "
+                         f"object (see 'factcli schema {command}'), its rows are chosen with jq")
 
 
 @main.command()
@@ -592,11 +846,15 @@ def compare(app: App, query: Any, output: Any) -> int:
     from .search import resolve_sources
     from .search import search as run_search
 
+    _no_fields(output, "compare")
     index = app.index()
     columns = sorted(resolve_sources(index, query.source)) if query.source else None
     hits = run_search(index, query)
     if not hits:
-        return _nothing_found(app, output, query.terms)
+        code = _nothing_found(app, _Plain(output.out, output.err), query.terms)
+        if output.fmt != "table" and output.fmt != "plain" or output.mode == "count":
+            render.render_matrix(output, None)  # still one object, with its summary
+        return code
     cited = {(h.claim.get("citation") or {}).get("source") for h in hits} | set(columns or ())
     matrix = run_compare(index.facts(sources=cited - {None}), [h.claim for h in hits], columns, query.include_retracted)
     render.render_matrix(output, matrix)
@@ -749,14 +1007,14 @@ def add(app: App, source_id, quote, subject, predicate, object_, value, date_, p
     fields = {"source": source_id, "quote": quote, "subject": subject, "predicate": predicate, "statement": statement}
     missing = [k for k, v in fields.items() if not v]
     if missing:
-        if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        if not _can_ask():
             raise InputError("add needs " + ", ".join("--" + m for m in missing) + " (or run it on a terminal to be asked)")
-        for k in missing:
-            fields[k] = click.prompt(k)
-        if object_ is None:
-            object_ = click.prompt("object (blank for none)", default="", show_default=False) or None
-        if date_ is None:
-            date_ = click.prompt("date (blank for none)", default="", show_default=False) or None
+        answers = {**fields, "object": object_, "date": date_, "value": value, "polarity": polarity,
+                   "modality": modality, "speaker": speaker, "via": via}
+        ask_for = [k for k in _ASKED if k in missing or (k in ("object", "date") and answers[k] is None)]
+        _ask(app.facts(), answers, ask_for, create_entities)
+        fields = {k: answers[k] for k in fields}
+        object_, date_ = answers["object"], answers["date"]
     record = {
         "subject": fields["subject"], "predicate": fields["predicate"], "object": object_,
         "value": _parse_value(value), "date": date_, "polarity": polarity, "modality": modality,
@@ -766,6 +1024,68 @@ def add(app: App, source_id, quote, subject, predicate, object_, value, date_, p
     summary = import_records(app.location, [record], create_entities=create_entities)
     click.echo(summary.claim_ids[0])
     return 0
+
+
+def _can_ask() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+# What `add` asks for, in the order a curator reads the article: where, the words, then what
+# they say. object and date may be left blank.
+_ASKED = ("source", "quote", "subject", "predicate", "object", "date", "statement")
+_FIELD_OF = {"source": "citation.source", "quote": "citation.quote"}
+
+
+def _add_record(answers: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "subject": answers.get("subject"), "predicate": answers.get("predicate"), "object": answers.get("object"),
+        "value": _parse_value(answers.get("value")), "date": answers.get("date"),
+        "polarity": answers.get("polarity"), "modality": answers.get("modality"),
+        "speaker": answers.get("speaker"), "via": answers.get("via"), "statement": answers.get("statement"),
+        "citation": {"source": answers.get("source"), "quote": answers.get("quote")},
+    }
+
+
+def _ask(facts: store.Facts, answers: dict[str, Any], keys: list[str], create_entities: bool) -> None:
+    """Ask for each missing field, checking every answer as it is given, exactly as the
+    import will (the source exists, the quote is in it, names resolve, the date reads),
+    and asking again with the reason and the nearest right answers."""
+    import difflib
+
+    from .importer import ValidationError, check_claim
+    from .vocabulary import PREDICATES
+
+    def check(key: str, text: str) -> str | None:
+        text = text.strip()
+        if not text:
+            if key in ("object", "date"):
+                return None
+            raise click.BadParameter("an answer is needed")
+        probe = dict(answers, **{key: text})
+        try:
+            check_claim(facts, _add_record(probe), create_entities=create_entities)
+            return text
+        except ValidationError as exc:
+            fld = _FIELD_OF.get(key, key)
+            mine = [p.split(": ", 1)[1] for p in exc.problems if p.startswith(f"field {fld}:")]
+        if not mine:
+            return text  # what is wrong lies in a field not asked yet
+        hint = ""
+        if key == "predicate":
+            near = difflib.get_close_matches(text, list(PREDICATES), n=3, cutoff=0.5)
+            hint = f"; did you mean {' or '.join(near)}?" if near else " (see factcli/vocabulary.py)"
+        elif key == "source":
+            near = difflib.get_close_matches(text, [src["id"] for src in facts.sources], n=3, cutoff=0.4)
+            hint = f"; did you mean {' or '.join(near)}?" if near else ""
+        from .render import plain
+
+        raise click.BadParameter(plain(mine[0] + hint))
+
+    for key in keys:
+        optional = key in ("object", "date")
+        label = f"{key} (blank for none)" if optional else key
+        answers[key] = click.prompt(label, default="" if optional else None, show_default=False,
+                                    value_proc=lambda text, key=key: check(key, text))
 
 
 def _parse_value(text: str | None) -> dict[str, Any] | None:

@@ -56,8 +56,10 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import combinations
 from typing import Any
 
+from . import present
 from .dates import DateSpan
 from .errors import InputError
+from .present import cell_text, decimal, number_text, scale  # noqa: F401  (cell_text: compare.cell_text stays public)
 from .store import Facts
 
 STATUSES = ("agree", "compatible", "conflict", "changed")
@@ -95,21 +97,6 @@ REPEATABLE_PREDICATES = frozenset(
 
 # Stages a deal or event goes through; a claim "done" with less commitment is still done.
 _STAGE = {"in_talks": 0, "planned": 1, "expected": 1, "fact": 2, "claimed": 2, "hedged": 2}
-_MODALITY_WORDS = {
-    "fact": "fact",
-    "planned": "planned",
-    "expected": "expected",
-    "in_talks": "in talks",
-    "claimed": "claimed",
-    "hedged": "hedged",
-}
-_UNIT_WORDS = {
-    "country": ("country", "countries"),
-    "year": ("year", "years"),
-    "person": ("person", "people"),
-    "km": ("km", "km"),
-}
-_SCALES = ((Decimal(10) ** 12, "tn"), (Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m"))
 
 
 def proposition(claim: dict[str, Any]) -> tuple[str, str, str | None]:
@@ -136,34 +123,27 @@ def predicate_kind(predicate: str) -> str:
     return "event"
 
 
-# --- words for dates, figures and cells -----------------------------------------------
+# --- figures and their rounding ------------------------------------------------------
+# (Words for dates, figures and cells are `present`'s: one formatter for every command.)
 
 
 def date_text(date: dict[str, Any] | None) -> str:
-    """A DATE at its precision: "2017-10-25", "2017-10", "2017", "2020-09..2021-05"."""
-    if not date:
-        return "undated"
-    cut = {"day": 10, "month": 7, "year": 4}.get(date.get("precision"), 10)
-    start, end = date["start"][:cut], date["end"][:cut]
-    return start if start == end else f"{start}..{end}"
+    """A DATE at its precision as a verdict's reason names it; "undated" for none."""
+    return present.date_text(date, "undated")
 
 
-def _decimal(amount: float | int) -> Decimal:
-    # Through str so that 8.57e9 is read as written, not as its binary approximation.
-    return Decimal(str(amount))
+def value_text(value: dict[str, Any] | None) -> str:
+    """A figure as a verdict's reason names it; "no figure" for none."""
+    return present.value_text(value, "no figure")
 
 
-def _scale(amount: Decimal) -> tuple[Decimal, str]:
-    for size, word in _SCALES:
-        if abs(amount) >= size:
-            return size, word
-    return Decimal(1), ""
+_decimal = decimal
 
 
 def rounding_step(amount: float | int) -> Decimal:
     """The precision a figure is stated to: see the module docstring."""
     number = _decimal(amount)
-    size, _ = _scale(number)
+    size, _ = scale(number)
     finest = size / 10
     if number == 0:
         return finest
@@ -184,49 +164,11 @@ def values_agree(a: float | int, b: float | int) -> bool:
     return (fine / step).quantize(Decimal(1), rounding=ROUND_HALF_UP) * step == coarse
 
 
-def _plain(number: Decimal) -> str:
-    return format(number.normalize(), ",f")
-
-
 def _step_text(a: float | int, b: float | int) -> str:
     """The coarser rounding step of two figures, in the scale of its figure: "0.1 bn"."""
     coarse, step = max(((a, rounding_step(a)), (b, rounding_step(b))), key=lambda t: t[1])
-    size, word = _scale(_decimal(coarse))
-    return _plain(step / size) + (f" {word}" if word else "")
-
-
-def value_text(value: dict[str, Any] | None) -> str:
-    """A figure as people write it: "$8.6 bn", "61 countries", "30 km"."""
-    if not value:
-        return "no figure"
-    number = _decimal(value["amount"])
-    size, word = _scale(number)
-    shown = _plain(number / size) + (f" {word}" if word else "")
-    unit = value.get("unit")
-    if unit == "USD":
-        return f"${shown}"
-    singular, plural = _UNIT_WORDS.get(unit, (unit, unit))
-    return f"{shown} {singular if number == 1 else plural}"
-
-
-def _cell(claim: dict[str, Any]) -> str:
-    parts = []
-    if claim.get("polarity") == "negated":
-        parts.append("NOT")
-    if claim.get("modality", "fact") != "fact":
-        parts.append(_MODALITY_WORDS.get(claim["modality"], claim["modality"]))
-    if claim.get("value"):
-        parts.append(value_text(claim["value"]))
-    if claim.get("date"):
-        parts.append(date_text(claim["date"]))
-    # An affirmed, undated fact without a figure still says something: that it is so.
-    return " ".join(parts) or "yes"
-
-
-def cell_text(claims: list[dict[str, Any]]) -> str:
-    """What a source gives for one proposition, e.g. "2017-10-25", "NOT 2018-07-21",
-    "$8.6 bn 2021", "planned 2021-06"; several claims are joined with "; ", "" if none."""
-    return "; ".join(dict.fromkeys(_cell(c) for c in claims))
+    size, word = scale(_decimal(coarse))
+    return number_text(step / size) + (f" {word}" if word else "")
 
 
 # --- comparing two claims -------------------------------------------------------------
@@ -252,8 +194,36 @@ def _stance_words(a: dict[str, Any], b: dict[str, Any]) -> tuple[str, str]:
         if polarity[0] != polarity[1]:
             words[i].append(polarity[i])
         if modality[0] != modality[1]:
-            words[i].append(_MODALITY_WORDS.get(modality[i], modality[i]))
+            words[i].append(present.modality_text(modality[i]))
     return " ".join(words[0]), " ".join(words[1])
+
+
+def _time_of(claim: dict[str, Any], facts: Facts | None) -> tuple[DateSpan | None, str]:
+    """When a claim places its event: its date, else its source's publication."""
+    span = _span(claim)
+    if span is not None:
+        return span, f"in {date_text(claim['date'])}"
+    published = _published(claim, facts)
+    if published is not None:
+        return published, f"in a source published {date_text(published.to_dict())}"
+    return None, ""
+
+
+def _later_occasion(a: dict[str, Any], b: dict[str, Any], facts: Facts | None) -> str | None:
+    """For a repeatable event: the reason two claims are two occasions, or None.
+
+    A visit that happened (March 2018) and one planned or in talks at a later time (a
+    source of 2021) cannot be the same visit: the plan is for the next one. The other way
+    round (planned in 2017, done in 2018) it may be the plan carried out, which the stage
+    rules call `changed`.
+    """
+    done, plan = (a, b) if _STAGE.get(a.get("modality", "fact"), 2) > _STAGE.get(b.get("modality", "fact"), 2) else (b, a)
+    (done_at, _), (plan_at, _) = _time_of(done, facts), _time_of(plan, facts)
+    if done_at is None or plan_at is None or not done_at.end < plan_at.start:
+        return None
+    wa, wb = _stance_words(a, b)
+    (_, when_a), (_, when_b) = _time_of(a, facts), _time_of(b, facts)
+    return f"different occasions: {wa} {when_a}, {wb} {when_b}"
 
 
 def compare_claims(a: dict[str, Any], b: dict[str, Any], facts: Facts | None = None) -> tuple[str, str]:
@@ -276,6 +246,10 @@ def compare_claims(a: dict[str, Any], b: dict[str, Any], facts: Facts | None = N
     mod_a, mod_b = a.get("modality", "fact"), b.get("modality", "fact")
     if pol_a != pol_b or _STAGE.get(mod_a) != _STAGE.get(mod_b):
         wa, wb = _stance_words(a, b)
+        if pol_a == pol_b and predicate_kind(a["predicate"]) == "repeatable":
+            occasion = _later_occasion(a, b, facts)
+            if occasion:
+                return "compatible", occasion
         if apart:
             return "changed", f"{wa} in {ta}, {wb} in {tb}"
         if da and db:
@@ -357,19 +331,7 @@ class Pair:
     b: dict[str, Any]
 
     def to_dict(self) -> dict[str, Any]:
-        subject, predicate, obj = proposition(self.a)
-        return {
-            "status": self.status,
-            "reason": self.reason,
-            "subject": subject,
-            "predicate": predicate,
-            "object": obj,
-            "a": self.a.get("id"),
-            "b": self.b.get("id"),
-            "a_says": cell_text([self.a]),
-            "b_says": cell_text([self.b]),
-            "statement": self.a.get("statement"),
-        }
+        return present.pair_json(self)
 
 
 def _date_distance(a: dict[str, Any], b: dict[str, Any]) -> int:
@@ -411,17 +373,6 @@ def match_claims(
     return [pair(i, j) for i, j in dict.fromkeys(chosen)]
 
 
-def _claim_summary(claim: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": claim.get("id"),
-        "subject": claim.get("subject"),
-        "predicate": claim.get("predicate"),
-        "object": claim.get("object"),
-        "says": cell_text([claim]),
-        "statement": claim.get("statement"),
-    }
-
-
 @dataclass
 class Diff:
     """What two sources say about the propositions either of them states."""
@@ -441,21 +392,7 @@ class Diff:
         return bool(self.only_a or self.only_b) or any(p.status != "agree" for p in self.pairs)
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = {
-            "source_a": self.source_a,
-            "source_b": self.source_b,
-            "only_in_a": [_claim_summary(c) for c in self.only_a],
-            "only_in_b": [_claim_summary(c) for c in self.only_b],
-        }
-        for status in STATUSES:
-            out[status] = [p.to_dict() for p in self.by_status(status)]
-        out["summary"] = {
-            "only_in_a": len(self.only_a),
-            "only_in_b": len(self.only_b),
-            **{status: len(out[status]) for status in STATUSES},
-            "differs": self.differs(),
-        }
-        return out
+        return present.diff_json(self)
 
 
 def _check_sources(facts: Facts, ids: list[str]) -> None:
@@ -511,19 +448,7 @@ class Row:
     pairs: list[Pair] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
-        subject, predicate, obj = self.proposition
-        return {
-            "subject": subject,
-            "predicate": predicate,
-            "object": obj,
-            "statement": self.statement,
-            "status": self.status,
-            "reason": self.reason,
-            "cells": {
-                sid: {"claims": [c.get("id") for c in claims], "says": cell_text(claims)}
-                for sid, claims in self.cells.items()
-            },
-        }
+        return present.row_json(self)
 
 
 @dataclass
@@ -535,11 +460,7 @@ class Matrix:
     summary: dict[str, int]
 
     def to_dict(self) -> dict[str, Any]:
-        return {
-            "sources": list(self.sources),
-            "rows": [r.to_dict() for r in self.rows],
-            "summary": dict(self.summary),
-        }
+        return present.matrix_json(self)
 
 
 def _chronological(facts: Facts, ids: set[str]) -> list[str]:

@@ -29,6 +29,7 @@ from .importer import ValidationError, check_claim, unpaired_surrogates
 from .lexicon import Lexicon, names_of
 from .normalize import normalize
 from .schema import (
+    ENTITY_REF_FIELDS,
     TIMESTAMP_FORMAT,
     claim_problems,
     entity_problems,
@@ -48,7 +49,6 @@ EDITABLE_CLAIM_FIELDS = (
 CLEARABLE_CLAIM_FIELDS = ("object", "value", "date", "speaker", "via")
 SETTABLE_ENTITY_FIELDS = ("name", "name_ar", "description", "type")
 CLEARABLE_ENTITY_FIELDS = ("name_ar", "description")
-_ENTITY_REFS = ("subject", "object", "speaker", "via")
 _STORED_CLAIM_FIELDS = (
     "subject", "predicate", "object", "value", "date", "polarity", "modality",
     "speaker", "via", "statement", "citation",
@@ -56,11 +56,19 @@ _STORED_CLAIM_FIELDS = (
 
 
 class Refused(InputError):
-    """The change was refused; `problems` holds one line per problem, nothing was written."""
+    """The change was refused and nothing was written.
+
+    One problem is the message itself, so a bad input is one line on stderr; several are in
+    `problems`, one line each, under a count.
+    """
 
     def __init__(self, problems: list[str], what: str = "change") -> None:
-        self.problems = problems
-        super().__init__(f"nothing changed: {len(problems)} problem(s) in the {what}")
+        if len(problems) == 1:
+            self.problems: list[str] = []
+            super().__init__(f"nothing changed: {problems[0]}")
+        else:
+            self.problems = problems
+            super().__init__(f"nothing changed: {len(problems)} problem(s) in the {what}")
 
 
 @dataclass
@@ -140,12 +148,7 @@ def plan_edit(
     if claim.get("retracted"):
         r = claim["retracted"]
         raise InputError(f"{claim['id']} was retracted at {r.get('at')} ({r.get('reason')}); a retracted claim is not edited")
-    unknown = sorted(set(fields) - set(EDITABLE_CLAIM_FIELDS))
-    if unknown:
-        raise InputError(f"{unknown[0]!r} is not a field edit can change ({', '.join(EDITABLE_CLAIM_FIELDS)})")
-    for fld, value in fields.items():
-        if (value is None or value == "") and fld not in CLEARABLE_CLAIM_FIELDS:
-            raise InputError(f"{fld} cannot be emptied; only {', '.join(CLEARABLE_CLAIM_FIELDS)} can")
+    _check_fields(fields, EDITABLE_CLAIM_FIELDS, CLEARABLE_CLAIM_FIELDS, "a field edit can change")
     rec = {k: claim.get(k) for k in _STORED_CLAIM_FIELDS}
     rec.update((k, v) for k, v in fields.items() if k not in ("source", "quote"))
     old_cit = claim["citation"]
@@ -212,12 +215,7 @@ def plan_entity_set(facts: store.Facts, entity: str, fields: dict[str, Any], rea
     """
     ent = _entity(facts, entity)
     _check_reason(reason)
-    unknown = sorted(set(fields) - set(SETTABLE_ENTITY_FIELDS))
-    if unknown:
-        raise InputError(f"{unknown[0]!r} is not an entity field to set ({', '.join(SETTABLE_ENTITY_FIELDS)})")
-    for fld, value in fields.items():
-        if (value is None or value == "") and fld not in CLEARABLE_ENTITY_FIELDS:
-            raise InputError(f"{fld} cannot be emptied; only {', '.join(CLEARABLE_ENTITY_FIELDS)} can")
+    _check_fields(fields, SETTABLE_ENTITY_FIELDS, CLEARABLE_ENTITY_FIELDS, "an entity field to set")
     if "type" in fields and fields["type"] not in ENTITY_TYPES:
         raise InputError(f"type {fields['type']!r} is not one of {', '.join(ENTITY_TYPES)}")
     new = dict(ent)
@@ -306,7 +304,7 @@ def plan_merge(facts: store.Facts, keep: str, gone: str, reason: str, at: str | 
             continue
         moved = dict(claim)
         ch = {}
-        for fld in _ENTITY_REFS:
+        for fld in ENTITY_REF_FIELDS:
             if claim.get(fld) == merged["id"]:
                 moved[fld] = kept["id"]
                 ch[fld] = {"from": merged["id"], "to": kept["id"]}
@@ -381,6 +379,16 @@ def _entity(facts: store.Facts, ref: str) -> dict[str, Any]:
     raise InputError(f"unknown entity {ref!r}{hint}")
 
 
+def _check_fields(fields: dict[str, Any], allowed: tuple[str, ...], clearable: tuple[str, ...], what: str) -> None:
+    """Only `allowed` fields are changed, and only `clearable` ones emptied (None or "")."""
+    unknown = sorted(set(fields) - set(allowed))
+    if unknown:
+        raise InputError(f"{unknown[0]!r} is not {what} ({', '.join(allowed)})")
+    for fld, value in fields.items():
+        if (value is None or value == "") and fld not in clearable:
+            raise InputError(f"{fld} cannot be emptied; only {', '.join(clearable)} can")
+
+
 def _check_reason(reason: Any) -> None:
     problem = reason_problem(reason)
     if problem:
@@ -412,7 +420,7 @@ def _entity_plan(facts: store.Facts, action: str, ent: dict[str, Any], new: dict
 
 
 def _names(claim: dict[str, Any], eid: str) -> bool:
-    return any(claim.get(f) == eid for f in _ENTITY_REFS)
+    return any(claim.get(f) == eid for f in ENTITY_REF_FIELDS)
 
 
 def _span(claim: dict[str, Any]) -> tuple[Any, ...]:
@@ -447,7 +455,7 @@ def _checked(plan: Plan, facts: store.Facts) -> Plan:
         problems += [f"{_SINGULAR[ch.table]} {ch.id}, field {f}: {m}" for f, m in found]
     # A removed entity must not be left named by a claim the plan does not re-point.
     for claim in after.claims:
-        for fld in _ENTITY_REFS:
+        for fld in ENTITY_REF_FIELDS:
             if claim.get(fld) in removed:
                 problems.append(f"claim {claim['id']}, field {fld}: still names {claim[fld]}")
     if problems:

@@ -46,10 +46,11 @@ digits, diacritics, tatweel) is accepted here too. The resolution rules:
   "الماضي"/"last" strictly before, "المقبل"/"next" strictly after. A
   weekday beside a date ("غدا الخميس", "الأربعاء 25 أكتوبر 2017") must be
   that date's weekday, else the phrase is refused.
-* "N units ago" ("منذ 3 أيام", "قبل أسبوعين", "two years ago") is the day,
+* "N units ago" ("منذ 3 أيام", "قبل أسبوعين", "قبل عشرين عاما", "two years ago") is the day,
   ISO week, month or year N units before the anchor's; "بعد N ..."/"in N ..."
-  N after. أمس، أول أمس، غدا، بعد غد are days -1, -2, +1, +2. "حتى الآن"
-  is the anchor itself.
+  N after; N may be written in words up to 99, or مئة. أمس، أول أمس، غدا، بعد غد
+  are days -1, -2, +1, +2; a night is the day it began on ("الليلة الماضية" is
+  yesterday). "حتى الآن"/"حتى اليوم" is the anchor itself.
 * Numeric dates are day first (25/10/2017, 25.10.2017, 25-10-2017) unless
   they start with the year (2017-10-25). A numeric date whose year lies in
   1343-1500, or that is marked هـ, is Hijri; one marked م is Gregorian. A
@@ -60,7 +61,9 @@ digits, diacritics, tatweel) is accepted here too. The resolution rules:
 * Clock times, time zones and time-of-day words ("10:30 GMT", "الساعة
   10:30", "02:07 ص", "مساء الثلاثاء") are read and left out of the span.
   Filler words (يوم، في، الـ، من، خلال، شهر، عام before a year; "on", "in",
-  "of", "the") are skipped.
+  "of", "the") are skipped. A day may be an ordinal word ("العاشر من أكتوبر",
+  "الخامس والعشرين", "غرة رمضان" for the 1st), and a day of a month may name the
+  month by a rule ("15 من الشهر الجاري").
 * When the anchor is an interval, the phrase is resolved against both ends
   and the hull returned.
 
@@ -69,7 +72,6 @@ A phrase that names a length but no date ("يومين", "two years") is refused.
 
 from __future__ import annotations
 
-import calendar
 import datetime
 import functools
 import re
@@ -101,8 +103,11 @@ _PRECISION_WORDS = ", ".join(PRECISIONS)
 
 
 def _last_of_month(day: datetime.date) -> datetime.date:
-    # calendar, not "+4 days past the 28th": that overflows in December of year 9999.
-    return day.replace(day=calendar.monthrange(day.year, day.month)[1])
+    # The day before the next month's first; December ends on the 31st (so year 9999 does not
+    # overflow). Not `calendar`: it would be one more import on every command's start-up.
+    if day.month == 12:
+        return day.replace(day=31)
+    return day.replace(month=day.month + 1, day=1) - datetime.timedelta(days=1)
 
 
 def _months_before(day: datetime.date, months: int) -> datetime.date:
@@ -587,8 +592,13 @@ def _hijri_month(month: int, rule: str, day: int | None, text: str, year: int | 
 # --------------------------------------------------------------------------
 # Lexing: structures read from the raw text, then words through normalize()
 
-# Attached to the time: "10:30Z", "10:30+03:00". Spaced offsets are read after GMT/UTC only.
-_TIME_RE = r"(?<![\d:])(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?(?![\d:])(?:[+\-−]\d{2}(?::?\d{2})?|[zZ](?![^\W\d_]))?"
+# Zone offsets after the time: attached ("10:30Z", "10:30+03:00") or, with all four digits,
+# spaced as e-mail and RSS dates write them ("10:30:00 +0300", RFC 2822). A spaced offset
+# needs its sign and four digits, so a year after the time is not taken for one.
+_TIME_RE = (
+    r"(?<![\d:])(?P<hour>\d{1,2}):(?P<minute>\d{2})(?::(?P<second>\d{2})(?:[.,]\d+)?)?(?![\d:])"
+    r"(?:\s+[+\-−]\d{2}:?\d{2}(?![\d:])|[+\-−]\d{2}(?::?\d{2})?|[zZ](?![^\W\d_]))?"
+)
 _STRUCTURE = re.compile(
     r"(?P<zone>(?i:gmt|utc)\s*[+\-−]\s*\d{1,2}(?::?\d{2})?)"
     rf"|(?P<time>{_TIME_RE})"
@@ -718,22 +728,39 @@ _COUNTS = {
     for form, names in enumerate(forms)
     for name in names
 }
-_NUMBER_WORDS = _numbered(
-    [
-        ("واحد", "one", "a", "an"),
-        ("اثنين", "اثنان", "two"),
-        ("ثلاثة", "ثلاث", "three"),
-        ("أربعة", "أربع", "four"),
-        ("خمسة", "خمس", "five"),
-        ("ستة", "ست", "six"),
-        ("سبعة", "سبع", "seven"),
-        ("ثمانية", "ثماني", "ثمان", "eight"),
-        ("تسعة", "تسع", "nine"),
-        ("عشرة", "عشر", "ten"),
-        ("eleven",),
-        ("twelve",),
-    ]
-)
+_UNIT_NUMBERS = [
+    ("واحد", "one", "a", "an"),
+    ("اثنين", "اثنان", "two"),
+    ("ثلاثة", "ثلاث", "three"),
+    ("أربعة", "أربع", "four"),
+    ("خمسة", "خمس", "five"),
+    ("ستة", "ست", "six"),
+    ("سبعة", "سبع", "seven"),
+    ("ثمانية", "ثماني", "ثمان", "eight"),
+    ("تسعة", "تسع", "nine"),
+]
+_TENS = [("عشرون", "عشرين"), ("ثلاثون", "ثلاثين"), ("أربعون", "أربعين"), ("خمسون", "خمسين"), ("ستون", "ستين"),
+         ("سبعون", "سبعين"), ("ثمانون", "ثمانين"), ("تسعون", "تسعين")]  # fmt: skip
+
+
+def _number_words() -> dict[str, int]:
+    """Counts written in words, 1 to 99 and 100: "ثلاثة"، "أحد عشر"، "خمسة عشر"، "عشرين"،
+    "خمسة وعشرين" (in either gender and case), "مئة"; English to twelve."""
+    words = _numbered([*_UNIT_NUMBERS, ("عشرة", "عشر", "ten"), ("eleven",), ("twelve",)])
+    words.update(dict.fromkeys(["أحد عشر", "إحدى عشرة", "إحدى عشر", "حادي عشر"], 11))
+    words.update(dict.fromkeys(["اثنا عشر", "اثني عشر", "اثنتا عشرة", "اثنتي عشرة"], 12))
+    ones = {1: ("واحد", "إحدى"), 2: ("اثنين", "اثنان", "اثنتين", "اثنتان")}
+    for n, names in enumerate(_UNIT_NUMBERS[2:], start=3):
+        ones[n] = tuple(w for w in names if not w.isascii())
+        words.update((f"{name} {ten}", 10 + n) for name in ones[n] for ten in ("عشر", "عشرة"))
+    for t, names in enumerate(_TENS, start=2):
+        for name in names:
+            words[name] = 10 * t
+            words.update((f"{one} و{name}", 10 * t + n) for n, forms in ones.items() for one in forms)
+    words.update(dict.fromkeys(["مئة", "مائة", "hundred", "a hundred"], 100))
+    return words
+
+
 _DAY_WORDS = {
     "اليوم": 0, "today": 0,
     "أمس": -1, "البارحة": -1, "الأمس": -1, "yesterday": -1,
@@ -741,14 +768,36 @@ _DAY_WORDS = {
     "the day before yesterday": -2, "day before yesterday": -2,
     "غدا": 1, "الغد": 1, "tomorrow": 1,
     "بعد غد": 2, "بعد الغد": 2, "the day after tomorrow": 2, "day after tomorrow": 2,
+    # A night is named by the day it began on: last night is yesterday's.
+    "الليلة": 0, "tonight": 0, "الليلة الماضية": -1, "الليلة البارحة": -1, "last night": -1,
 }  # fmt: skip
 _PARTS = {
     **dict.fromkeys(["مطلع", "بداية", "أوائل", "مستهل", "early", "beginning", "start"], "early"),
     **dict.fromkeys(["منتصف", "أواسط", "mid", "middle"], "mid"),
     **dict.fromkeys(["أواخر", "نهاية", "آخر", "أخر", "ختام", "late", "end"], "late"),
 }
-_ORDINALS = {"الأول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4, "الأخير": "last", "first": 1, "second": 2,
-             "third": 3, "fourth": 4}  # fmt: skip
+_UNIT_ORDINALS = ("الأول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع")
+_TENS_ORDINALS = {20: ("العشرين", "العشرون"), 30: ("الثلاثين", "الثلاثون")}
+
+
+def _ordinals() -> dict[str, int | str]:
+    """Ordinals of quarters and halves ("الربع الأول", "the last quarter") and the words news
+    gives a day of the month in: "العاشر من أكتوبر", "الحادي عشر", "الخامس والعشرين" (and
+    the nominative "والعشرون"), up to "الحادي والثلاثين"."""
+    words = {name: n for n, name in enumerate(_UNIT_ORDINALS, start=1)}
+    words["العاشر"] = 10
+    teen = ("الحادي", *_UNIT_ORDINALS[1:])  # 11 is الحادي عشر, not الأول عشر
+    words.update((f"{name} عشر", 10 + n) for n, name in enumerate(teen, start=1))
+    for tens, names in _TENS_ORDINALS.items():
+        for name in names:
+            words[name] = tens
+            words.update(
+                (f"{unit} و{name}", tens + n) for n, unit in enumerate(teen, start=1) if tens + n <= 31
+            )
+    words["غرة"] = 1  # the first day of a month, in Hijri dates above all: "غرة رمضان"
+    return {**words, "الأخير": "last", "first": 1, "second": 2, "third": 3, "fourth": 4}
+
+
 _PERIODS = {
     "الربع": "quarter",
     "ربع": "quarter",
@@ -768,7 +817,7 @@ _ERAS = {
     **dict.fromkeys(["ه", "هـ", "هجري", "هجرية", "للهجرة", "ah"], "hijri"),
 }
 # Times of day beside a day word or weekday ("مساء الثلاثاء", "Tuesday evening").
-_TIMES_OF_DAY = ["صباح", "مساء", "ظهر", "عصر", "فجر", "ليل", "ضحى", "ظهيرة", "صبيحة", "صباحا", "ظهرا", "عصرا",
+_TIMES_OF_DAY = ["صباح", "مساء", "ظهر", "بعد ظهر", "بعد الظهر", "نهار", "عصر", "فجر", "ليل", "ضحى", "ظهيرة", "صبيحة", "صباحا", "ظهرا", "عصرا",
                  "فجرا", "ليلا", "morning", "afternoon", "evening", "night", "noon"]  # fmt: skip
 # After a clock time: AM/PM and zones. "بتوقيت مكة المكرمة" is read up to the next date word.
 _CLOCK_WORDS = ["ص", "م", "صباحا", "مساء", "ظهرا", "عصرا", "ليلا", "فجرا", "am", "pm", "a m", "p m", "gmt",
@@ -783,11 +832,11 @@ def _vocabulary() -> tuple[dict[str, Token], int]:
     (importing dates to validate stored DATEs must stay cheap). Also the longest phrase's length."""
     table: dict[str, Token] = {}
     for kind, entries in [
-        ("count", _COUNTS), ("number", _NUMBER_WORDS), ("unit", _UNITS), ("era", _ERAS),
+        ("count", _COUNTS), ("number", _number_words()), ("unit", _UNITS), ("era", _ERAS),
         ("month", _MONTHS), ("hmonth", _HIJRI_MONTHS), ("weekday", _WEEKDAYS), ("rule", _RULES),
-        ("enrule", _EN_RULES), ("dayword", _DAY_WORDS), ("part", _PARTS), ("ordinal", _ORDINALS),
+        ("enrule", _EN_RULES), ("dayword", _DAY_WORDS), ("part", _PARTS), ("ordinal", _ordinals()),
         ("period", _PERIODS), ("season", _SEASONS), ("tod", dict.fromkeys(_TIMES_OF_DAY)),
-        ("sofar", {"حتى الآن": None, "so far": None}), ("eve", {"ليلة": None}), ("this", {"هذا": None, "هذه": None}),
+        ("sofar", {"حتى الآن": None, "حتى اليوم": None, "so far": None, "to date": None}), ("eve", {"ليلة": None}), ("this", {"هذا": None, "هذه": None}),
         ("before_last", {"قبل الماضي": None, "قبل الماضية": None, "before last": None}),
         ("ago", {"ago": None}), ("since", {"منذ": "since", "قبل": "before"}), ("after", {"بعد": None}),
         ("in", {"in": None}), ("of", {"من": None, "of": None}), ("al", {"ال": None}),
@@ -863,6 +912,12 @@ def _drop_clock(items: list[Token]) -> list[Token]:
             continue
         if kind == "zone" or (kind == "clock" and value in ("gmt", "utc")):
             i += 1
+            continue
+        if kind == "zonelead":
+            # Also when a bracket parts it from the time: "10:30 (بتوقيت مكة المكرمة)".
+            i += 1
+            while i < len(items) and items[i][0] in ("word", "clock"):
+                i += 1
             continue
         kept.append((kind, value))
         i += 1
@@ -995,6 +1050,8 @@ class _Reader:
             return self._unit(items)
         if first == "ndate":
             return self._numeric(items)
+        if first in ("num", "ordinal") and len(items) > 1 and items[1] == ("unit", "month"):
+            return self._day_of_month(items)
         if "hmonth" in kinds:
             return self._hijri(items)
         if "month" in kinds:
@@ -1088,13 +1145,29 @@ class _Reader:
         day = None
         if [k for k, _ in before] == ["num"] and len(str(before[0][1])) <= 2:
             day = int(before[0][1])  # type: ignore[arg-type]
-        elif before == [("ordinal", 1)]:
-            day = 1  # "الأول من أكتوبر"
+        elif len(before) == 1 and before[0][0] == "ordinal" and isinstance(before[0][1], int):
+            day = before[0][1]  # "الأول من أكتوبر", "العاشر من أكتوبر", "غرة رمضان"
         elif before:
             raise self.fail()
         if day is None and after and after[0][0] == "num" and len(str(after[0][1])) <= 2:
             day, after = int(after[0][1]), after[1:]  # type: ignore[arg-type]
         return day, month, after
+
+    def _day_of_month(self, items: list[Token]) -> _Resolver:
+        """A day of the month another phrase names: "15 من الشهر الجاري", "العاشر من الشهر الماضي"."""
+        kind, value = items[0]
+        if (kind == "num" and len(str(value)) > 2) or not isinstance(value, (int, str)) or value == "last":
+            raise self.fail()
+        day = int(value)
+        month_of = self.read(items[1:])
+
+        def resolve(ref: datetime.date) -> DateSpan:
+            span = month_of(ref)
+            if span.precision != "month":
+                raise self.fail("expected a month")
+            return _make_day(span.start.year, span.start.month, day, self.text)
+
+        return resolve
 
     def _gregorian(self, items: list[Token]) -> _Resolver:
         day, month, tail = self._day_month(items, "month")

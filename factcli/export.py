@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from .schema import ENTITY_REF_FIELDS
 from .store import Facts
 
 # Derived fields left out of an export: the importer recomputes them.
 DERIVED_CLAIM_FIELDS = ("keys",)
-_ENTITY_REFS = ("subject", "object", "speaker", "via")
 
 
 def export_records(facts: Facts, claims: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
@@ -24,7 +24,7 @@ def export_records(facts: Facts, claims: list[dict[str, Any]] | None = None) -> 
         wanted = {id(c) for c in claims}
         chosen = [c for c in facts.claims if id(c) in wanted]  # stored order, not rank order
         cited = {(c.get("citation") or {}).get("source") for c in chosen}
-        named = {c.get(f) for c in chosen for f in _ENTITY_REFS} - {None}
+        named = {c.get(f) for c in chosen for f in ENTITY_REF_FIELDS} - {None}
         sources = [s for s in facts.sources if s.get("id") in cited]
         entities = [e for e in facts.entities if e.get("id") in named]
     out = [dict(s) for s in sources] + [dict(e) for e in entities]

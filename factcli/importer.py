@@ -10,17 +10,21 @@ from __future__ import annotations
 
 import difflib
 import json
+import os
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import store
-from .dates import DateSpan, parse_date
+from .dates import MAX_YEAR, MIN_YEAR, DateSpan, parse_date
 from .errors import DateError, InputError, StoreError
 from .lexicon import Lexicon
 from .normalize import strip_controls
 from .schema import (
     CLAIM_ID,
+    ENTITY_REF_FIELDS,
+    HISTORY_FIELDS,
     NAME_ROLES,
     SLUG,
     claim_problems,
@@ -28,6 +32,7 @@ from .schema import (
     sha256,
     source_problems,
     store_shape_problem,
+    surrogate_fields,
 )
 
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
@@ -37,8 +42,8 @@ CLAIM_FIELDS = (
     "speaker", "via", "statement", "citation",
 )
 SOURCE_FIELDS = store.FIELD_ORDER["sources"]
-# The trail of corrections: kept when a record carries it (an export), never added empty.
-HISTORY_FIELDS = ("retracted", "revisions")
+# An entity's fields as given; its trail of corrections (HISTORY_FIELDS) is kept when a record
+# carries it (an export), never added empty.
 ENTITY_FIELDS = tuple(f for f in store.FIELD_ORDER["entities"] if f not in HISTORY_FIELDS)
 # Derived fields factcli adds on output (`search`, `show`, `sources`, `entities`, in --json
 # or --jsonl), so that what it prints imports back; an import ignores them.
@@ -64,6 +69,53 @@ class Summary:
     claim_ids: list[str] = field(default_factory=list)
     source_ids: list[str] = field(default_factory=list)
     entity_ids: list[str] = field(default_factory=list)
+
+
+def read_input(name: str) -> tuple[str, str]:
+    """The shown name and the text of an import's FILE: a file or a pipe, `-` for stdin.
+
+    Devices, sockets and folders are refused at once (a device like /dev/zero would never
+    end); what is read stops at the store size limit (store.max_store_bytes()), so a huge
+    input is refused instead of read until memory runs out.
+    """
+    import stat
+
+    if name == "-":
+        shown, stream = "<stdin>", sys.stdin.buffer
+        try:
+            return shown, _decoded(shown, _bounded_read(shown, stream))
+        except OSError as exc:
+            raise InputError(f"{shown}: {exc.strerror}") from None
+    try:
+        mode = os.stat(name).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+            raise InputError(f"{name} is {store._kind(mode)}, not a file or a pipe to import from")
+        with open(name, "rb") as fh:
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode) and not stat.S_ISFIFO(os.fstat(fh.fileno()).st_mode):
+                raise InputError(f"{name}: changed into something that is not a file or a pipe")
+            return name, _decoded(name, _bounded_read(name, fh))
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{name}: {exc.strerror}") from None
+
+
+def _bounded_read(name: str, stream: Any) -> bytes:
+    limit = store.max_store_bytes()
+    data = stream.read(limit + 1) or b""
+    if len(data) > limit:
+        raise InputError(f"{name}: more than {limit // 2**20} MiB, the most one import reads "
+                         f"(set {store.MAX_BYTES_VAR} to allow more)")
+    return data
+
+
+def _decoded(name: str, data: bytes) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{name}: not UTF-8 text (byte {exc.start})") from None
 
 
 def parse_records(text: str, name: str = "input") -> list[dict[str, Any]]:
@@ -196,7 +248,7 @@ def _dependencies(records: list[dict[str, Any]], target: store.Facts, donor: sto
         sid = cit.get("source") if isinstance(cit, dict) else None
         if isinstance(sid, str) and target.source(sid) is None and sid not in given_sources and donor.source(sid):
             sources.setdefault(sid, donor.source(sid))
-        for fld in ("subject", "object", "speaker", "via"):
+        for fld in ENTITY_REF_FIELDS:
             ref = rec.get(fld)
             if not isinstance(ref, str) or target.entity(ref) or ref in given_entities or target_names.resolve(ref):
                 continue
@@ -242,19 +294,8 @@ def _first_bad_line(text: str) -> tuple[int, json.JSONDecodeError] | None:
     return None
 
 
-def unpaired_surrogates(rec: dict[str, Any]) -> list[str]:
-    # A JSON escape like "\ud800" parses into a str that has no UTF-8 form: it could be
-    # neither stored nor printed, so it is refused like any other bad field.
-    def bad(v: Any) -> bool:
-        if isinstance(v, str):
-            return any("\ud800" <= ch <= "\udfff" for ch in v)
-        if isinstance(v, dict):
-            return any(bad(k) or bad(x) for k, x in v.items())
-        if isinstance(v, list):
-            return any(bad(x) for x in v)
-        return False
-
-    return [k for k, v in rec.items() if bad(k) or bad(v)]
+# Kept under this name for callers (curate): schema owns the check.
+unpaired_surrogates = surrogate_fields
 
 
 def _ordered_keys(d: Any, keys: tuple[str, ...]) -> Any:
@@ -343,7 +384,7 @@ class _Batch:
         self.order = [self.order[i] for i in ranked]
 
     def take(self, n: Any, rec: dict[str, Any]) -> None:
-        surrogates = unpaired_surrogates(rec)
+        surrogates = surrogate_fields(rec)
         if surrogates:
             for fld in surrogates:
                 self.fail(n, fld, "contains an unpaired surrogate escape (\\ud800-\\udfff), not valid Unicode")
@@ -370,20 +411,20 @@ class _Batch:
             return
         text = rec["text"]
         out = {k: rec.get(k) for k in SOURCE_FIELDS}
-        out["credited"] = rec.get("credited") if rec.get("credited") is not None else []
-        out["outlet"] = rec.get("outlet") or "unknown"
+        out["credited"] = _given_or(rec.get("credited"), [])
+        out["outlet"] = _given_or(rec.get("outlet"), "unknown")
         if isinstance(text, str):
             digest = sha256(text)
             if rec.get("sha256") not in (None, digest):
                 self.fail(n, "sha256", f"does not match the text (computed {digest[:12]}…)")
                 return
             out["sha256"] = digest
-            if not rec.get("title"):
+            if rec.get("title") is None:
                 # The text is kept byte for byte, but a title we derive is a field we write:
                 # the controls a raw first line may carry are left out, not held against it.
                 lines = (strip_controls(ln).strip() for ln in text.splitlines())
                 out["title"] = next((ln for ln in lines if ln), "")[:120]
-            if not rec.get("language"):
+            if rec.get("language") is None:
                 # A guess for records that leave it out: a quarter of Arabic letters is an
                 # Arabic article (Latin names and digits are common in Arabic news).
                 out["language"] = "ar" if len(_ARABIC_LETTER.findall(text)) * 4 > len(text.strip()) else "en"
@@ -391,7 +432,7 @@ class _Batch:
         out["published"] = _ordered_keys(pub, _DATE_KEYS)
         if isinstance(pub, str):
             try:
-                out["published"] = parse_date(pub).to_dict()
+                out["published"] = _parse_date(pub).to_dict()
             except DateError as exc:
                 self.fail(n, "published", str(exc))
                 return
@@ -474,8 +515,9 @@ class _Batch:
             self.fail(n, "statement", f"{_draft_where(rec)}is empty: write what the quote says in one English sentence")
         out = {k: rec.get(k) for k in CLAIM_FIELDS}
         out.update((k, rec[k]) for k in HISTORY_FIELDS if k in rec)
-        out["polarity"] = rec.get("polarity") or "affirmed"
-        out["modality"] = rec.get("modality") or "fact"
+        # Only a field left out (or null) takes the default: "" or [] is refused, not read as one.
+        out["polarity"] = _given_or(rec.get("polarity"), "affirmed")
+        out["modality"] = _given_or(rec.get("modality"), "fact")
         out["date"] = _ordered_keys(out["date"], _DATE_KEYS)
         out["value"] = _ordered_keys(out["value"], _VALUE_KEYS)
         source = self._citation(n, out)
@@ -484,7 +526,7 @@ class _Batch:
         if isinstance(out["date"], str) and source is not None:
             try:
                 anchor = DateSpan.from_dict(source["published"])
-                out["date"] = parse_date(out["date"], anchor=anchor).to_dict()
+                out["date"] = _parse_date(out["date"], anchor=anchor).to_dict()
             except DateError as exc:
                 self.fail(n, "date", str(exc))
         given = out["id"]
@@ -597,6 +639,22 @@ def _draft_where(rec: dict[str, Any]) -> str:
         return f"{name!r} " if isinstance(name, str) and name else ""
     words = strip_controls(quote).split()
     return f"(quote {' '.join(words[:6])!r}{'…' if len(words) > 6 else ''}) "
+
+
+def _given_or(value: Any, default: Any) -> Any:
+    return default if value is None else value
+
+
+def _parse_date(text: str, anchor: DateSpan | None = None) -> DateSpan:
+    # dates.parse_date bounds its years itself; a calendar error that still escapes it (year 0
+    # after arithmetic on an extreme anchor) is a DateError like any other, never a crash.
+    try:
+        return parse_date(text, anchor=anchor)
+    except (ValueError, OverflowError):
+        raise DateError(
+            f"cannot read date: {text[:80]!r} is outside the dates factcli can handle"
+            f" (years {MIN_YEAR} to {MAX_YEAR})"
+        ) from None
 
 
 # What the user can do about a missing source or entity: in an import, and in a one-claim

@@ -1,4 +1,9 @@
-"""Output: rich tables on a terminal, JSON/JSONL/CSV for machines, plain rows in pipes.
+"""Layout: rich tables or blocks on a terminal, plain rows in pipes, JSON/JSONL/CSV/TSV.
+
+What is said and in which shape is `present`'s; this module only places it. On a terminal
+a list is a table when the terminal is wide enough for every column without breaking a
+word, and otherwise one block per record; ids, dates and other values people copy are
+never folded, and columns with nothing in them are left out.
 
 Text from sources is data: it reaches rich only as `rich.text.Text`, with control
 characters and bidi overrides removed, so a quote can neither inject markup nor act on the
@@ -13,13 +18,18 @@ import json
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TextIO
 
+from . import present
 from .normalize import strip_controls
+from .present import Column, date_text, status_text, value_text  # noqa: F401  (the names render always had)
 
 TABLE_ROWS = 500  # a terminal table stops here; machine formats never do
-FORMATS = ("table", "plain", "json", "jsonl", "csv")
+FORMATS = ("table", "plain", "json", "jsonl", "csv", "tsv")
+# Below this many columns a list is drawn as one block per record: a table of six columns
+# in 80 would fold ids and break words.
+TABLE_MIN_WIDTH = 100
 
 # Bidi embeddings, overrides, isolates and marks in the data would reorder what follows
 # them on screen; they are removed before display and re-added only where we choose.
@@ -44,6 +54,18 @@ class Output:
     tty: bool = False  # styles (bold, reverse) only on a real terminal
     rtl: str = "logical"  # or "visual": reshaped for terminals without bidi support
     width: int | None = None
+    fields: list[str] | None = None  # --fields: dotted paths
+    mode: str = "records"  # or "count" (--count), "ids" (--ids)
+    styled: bool | None = None  # bold/reverse reach the screen (False on TERM=dumb)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def has_styles(self) -> bool:
+        return self.tty if self.styled is None else self.styled
+
+    @property
+    def columns(self) -> int:
+        return self.width or 80
 
     def console(self, stderr: bool = False) -> Any:
         from rich.console import Console
@@ -100,19 +122,23 @@ def _indented_fast(data: Any) -> str | None:
         return None
 
 
-def cell(text: Any, rtl: str = "logical") -> Any:
-    """A table cell: `Text`, never markup; Arabic isolated (or reshaped in visual mode)."""
-    from rich.text import Text
-
+def _cell_text(text: Any) -> str:
     # rich measures a tab as one cell but prints it as several, and breaks lines at U+2028
     # and U+2029 after measuring them as text: the column would come out too narrow.
-    s = clean(text).replace("\t", " ").replace("\u2028", "\n").replace("\u2029", "\n")
+    return clean(text).replace("\t", " ").replace("\u2028", "\n").replace("\u2029", "\n")
+
+
+def cell(text: Any, rtl: str = "logical", width: int | None = None, whole: bool = False) -> Any:
+    """A table cell: `Text`, never markup; Arabic isolated, or in visual mode reshaped and
+    wrapped to `width` (all of it kept: the lines are reordered one by one)."""
+    from rich.text import Text
+
+    s = _cell_text(text)
     if _ARABIC.search(s):
         if rtl == "visual":
-            # Already wrapped and reordered line by line: a second wrap would scramble it.
-            return Text(visual(s), no_wrap=True, overflow="ellipsis")
+            return Text(visual(s, width or VISUAL_WIDTH), no_wrap=True, overflow="fold")
         s = f"{FSI}{s}{PDI}"
-    return Text(s)
+    return Text(s, no_wrap=whole, overflow="fold")
 
 
 VISUAL_WIDTH = 36
@@ -122,7 +148,10 @@ def visual(text: str, width: int = VISUAL_WIDTH) -> str:
     """Shape and reorder Arabic for terminals that print characters left to right.
 
     Lines are wrapped in logical order first and each is reordered on its own: reordering a
-    whole paragraph and letting the table wrap it afterwards would put its end on top.
+    whole paragraph and letting the table wrap it afterwards would put its end on top. The
+    paragraph's direction is taken once, from its first strong letter, and kept for every
+    line, so a mixed line (an English source line naming an Arabic outlet) stays in reading
+    order whatever its wrapped lines begin with.
     """
     import textwrap
 
@@ -136,46 +165,208 @@ def visual(text: str, width: int = VISUAL_WIDTH) -> str:
     # python-bidi fails an assertion on a code point with no bidi class (unassigned, or a
     # noncharacter such as U+FFFF); a terminal shows those as a replacement glyph anyway.
     text = "".join(ch if unicodedata.bidirectional(ch) else "\ufffd" for ch in text)
-    lines = [part for line in text.split("\n") for part in (textwrap.wrap(line, width) or [""])]
-    return "\n".join(get_display(arabic_reshaper.reshape(line)) for line in lines)
+    width = max(width, 1)
+    out = []
+    for para in text.split("\n"):
+        base = _base_direction(para)
+        lines = textwrap.wrap(para, width, break_long_words=True, break_on_hyphens=False) or [""]
+        out += [get_display(arabic_reshaper.reshape(line), base_dir=base) for line in lines]
+    return "\n".join(out)
 
 
-Column = tuple[str, Callable[[dict[str, Any]], Any]]
+def _base_direction(text: str) -> str:
+    for ch in text:
+        kind = unicodedata.bidirectional(ch)
+        if kind == "L":
+            return "L"
+        if kind in ("R", "AL"):
+            return "R"
+    return "L"
 
 
-def emit(output: Output, records: Sequence[dict[str, Any]], columns: Sequence[Column], title: str | None = None) -> None:
-    """One list of records in the chosen format; columns apply to table, plain and CSV."""
-    if output.fmt == "json":
-        write_json(output.out, list(records))
-    elif output.fmt == "jsonl":
+# --- lists of records -------------------------------------------------------------------
+
+
+def _getter(kind_columns: Sequence[Column], path: str) -> Callable[[dict[str, Any]], Any]:
+    """A --fields name: a machine column of that name, else a dotted path into the record."""
+    for name, get in kind_columns:
+        if name == path:
+            return get
+    return lambda r: present.pick(r, path)
+
+
+def _known_fields(kind: str | None, records: Sequence[dict[str, Any]]) -> list[str]:
+    from .schemas import properties
+
+    names = properties(kind) if kind else []
+    names += [n for n, _ in present.CSV_COLUMNS.get(kind or "", [])]
+    for rec in records[:1]:
+        names += list(rec)
+    return names
+
+
+def emit(output: Output, records: Sequence[dict[str, Any]], kind: str | Sequence[Column],
+         title: str | None = None) -> None:
+    """One list of records in the chosen format.
+
+    `kind` ("claim", "timeline", "source", "entity", "problem") picks the columns from
+    `present`: typed ones for CSV/TSV, worded ones for tables and plain rows. A list of
+    columns may be given instead; they then serve every format.
+    """
+    if isinstance(kind, str):
+        human = present.TABLE_COLUMNS[kind]
+        schema_kind = "claim" if kind == "timeline" else kind
+        machine = present.CSV_COLUMNS.get(schema_kind, human)
+    else:
+        human = machine = list(kind)
+        schema_kind = None
+    if output.mode == "count":
+        output.out.write(f"{len(records)}\n")
+        return
+    if output.mode == "ids":
         for rec in records:
-            output.out.write(dumps(rec) + "\n")
-    elif output.fmt == "csv":
-        writer = csv.writer(output.out, lineterminator="\n")
-        writer.writerow([clean(h) for h, _ in columns])
-        for rec in records:
-            writer.writerow([clean(_flat(get(rec))) for _, get in columns])
+            output.out.write(plain(rec.get("id")) + "\n")
+        return
+    fields = output.fields
+    if fields:
+        present.check_fields(fields, _known_fields(schema_kind, records), schema_kind or "these")
+    if output.fmt in ("json", "jsonl"):
+        shaped = [present.project(r, fields) for r in records] if fields else list(records)
+        if output.fmt == "json":
+            write_json(output.out, shaped)
+        else:
+            for rec in shaped:
+                output.out.write(dumps(rec) + "\n")
+        return
+    if fields:
+        chosen = [(f, _getter(machine, f)) for f in fields]
+        machine = human = chosen
+    if output.fmt in ("csv", "tsv"):
+        write_rows(output, [h for h, _ in machine], ([present.csv_value(get(r)) for _, get in machine] for r in records))
     elif output.fmt == "plain":
         for rec in records:
-            output.out.write("\t".join(plain(_flat(get(rec))) for _, get in columns) + "\n")
+            output.out.write("\t".join(plain(_flat(get(rec))) for _, get in human) + "\n")
     else:
-        table = new_table(output, [h for h, _ in columns], title)
         shown = records[:TABLE_ROWS]
-        for rec in shown:
-            table.add_row(*(cell(_flat(get(rec)), output.rtl) for _, get in columns))
-        output.console().print(table)
+        rows = [[_flat(get(rec)) for _, get in human] for rec in shown]
+        lay_out(output, [h for h, _ in human], rows, title)
         if len(records) > len(shown):
             # Thousands of wrapped rows are unreadable and take rich seconds to lay out.
             output.err.write(f"factcli: showing the first {len(shown)} of {len(records)}; use --limit, or --json/--csv for all\n")
 
 
-def new_table(output: Output, headers: Sequence[str], title: str | None = None) -> Any:
+def write_rows(output: Output, header: Sequence[str], rows: Any) -> None:
+    """CSV (RFC 4180) or TSV (no tabs or line breaks inside a field), header always first,
+    so an empty result is still a file csvkit and duckdb read."""
+    if output.fmt == "tsv":
+        output.out.write("\t".join(plain(h) for h in header) + "\n")
+        for row in rows:
+            output.out.write("\t".join(plain(v) for v in row) + "\n")
+        return
+    writer = csv.writer(output.out, lineterminator="\n")
+    writer.writerow([clean(h) for h in header])
+    for row in rows:
+        writer.writerow([clean(v) for v in row])
+
+
+def _longest_word(text: str) -> int:
+    from rich.cells import cell_len
+
+    return max((cell_len(w) for w in text.split()), default=0)
+
+
+def _widths(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]], whole: frozenset[str]) -> list[int] | None:
+    """Column widths for a table that folds no id and breaks no word, or None if the
+    terminal is too narrow for one (then the records are drawn as blocks).
+
+    Each column gets at least its longest word (a whole column: its longest value), and the
+    room left is shared in proportion to what each column still needs for its longest line.
+    rich's own shrinking would cut any column, words and ids included.
+    """
+    from rich.cells import cell_len
+
+    if output.rtl == "visual" or output.columns < TABLE_MIN_WIDTH:
+        return None
+    least, most = [], []
+    for i, h in enumerate(headers):
+        texts = [clean(h)] + [_cell_text(r[i]) for r in rows]
+        longest = max(cell_len(line) for t in texts for line in (t.split("\n") or [""]))
+        least.append(longest if h in whole else max(max(_longest_word(t) for t in texts), 1))
+        most.append(max(longest, 1))
+    room = output.columns - (3 * len(headers) + 1)  # padding, rules and edges of SIMPLE_HEAD
+    if sum(least) > room:
+        return None
+    if sum(most) <= room:
+        return most
+    spare, wants = room - sum(least), [m - lo for m, lo in zip(most, least, strict=True)]
+    total = sum(wants)
+    widths = [lo + spare * w // total for lo, w in zip(least, wants, strict=True)]
+    return widths
+
+
+def lay_out(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]], title: str | None = None) -> None:
+    """A table when it fits, else one block per row; empty columns left out."""
+    rows = [[clean(v) for v in r] for r in rows]  # a value of bidi marks only is empty on screen
+    keep = [i for i in range(len(headers)) if any(r[i] for r in rows)] if rows else list(range(len(headers)))
+    headers = [headers[i] for i in keep]
+    rows = [[r[i] for i in keep] for r in rows]
+    whole = present.WHOLE_COLUMNS
+    widths = _widths(output, headers, rows, whole)
+    if widths is None:
+        blocks(output, headers, rows, title)
+        return
+    table = new_table(output, headers, title, whole, widths)
+    for row in rows:
+        table.add_row(*(cell(v, output.rtl, whole=h in whole) for h, v in zip(headers, row, strict=True)))
+    output.console().print(table)
+
+
+def blocks(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]], title: str | None) -> None:
+    """One block per record: the values people copy (id, date, source...) on its first
+    line, whole; then each other value under its label, wrapped at word boundaries."""
+    from rich.text import Text
+
+    console = output.console()
+    if title:
+        console.print(Text(clean(title), style="bold"))
+    heads = [i for i, h in enumerate(headers) if h in present.HEAD_COLUMNS]
+    rest = [i for i in range(len(headers)) if i not in heads]
+    label_width = max((len(headers[i]) for i in rest), default=0)
+    value_width = max(output.columns - label_width - 2, 10)
+    for n, row in enumerate(rows):
+        if n or title:
+            console.print()
+        line = Text()
+        for k, i in enumerate(i for i in heads if row[i]):
+            if k:
+                line.append("  ")
+            line.append(clean(row[i]), style="bold" if headers[i] in ("id", "a") and output.has_styles else None)
+        if line.plain:
+            console.print(line)
+        for i in rest:
+            if row[i]:
+                labelled(output, console, headers[i], row[i], label_width, value_width)
+
+
+def labelled(output: Output, console: Any, label: str, value: str, label_width: int, value_width: int) -> None:
+    """`label  value`, the value wrapped at word boundaries under itself, no padding after it."""
+    from rich.text import Text
+
+    lines = cell(value, output.rtl, value_width).wrap(console, value_width)
+    for k, line in enumerate(lines):
+        prefix = Text((label if k == 0 else "").ljust(label_width) + "  ", style="dim" if output.has_styles else None)
+        line.rstrip()
+        console.print(prefix + line)
+
+
+def new_table(output: Output, headers: Sequence[str], title: str | None = None,
+              whole: Sequence[str] | frozenset[str] = frozenset(), widths: Sequence[int] | None = None) -> Any:
     from rich import box
     from rich.table import Table
 
     table = Table(title=clean(title) if title else None, box=box.SIMPLE_HEAD, show_lines=False, expand=False)
-    for h in headers:
-        table.add_column(clean(h), overflow="fold")
+    for n, h in enumerate(headers):
+        table.add_column(clean(h), overflow="fold", no_wrap=h in whole, width=widths[n] if widths else None)
     return table
 
 
@@ -193,30 +384,20 @@ def _flat(value: Any) -> str:
     return str(value)
 
 
-# --- shared field formatting -------------------------------------------------------
+# --- one claim ----------------------------------------------------------------------------
 
 
-def date_text(date: dict[str, Any] | None) -> str:
-    """A DATE as a reader wants it: at its own precision, never an invented day."""
-    if not date:
-        return ""
-    start, end, precision = date["start"], date["end"], date["precision"]
-    cut = {"month": 7, "year": 4}.get(precision, 10)  # other precisions are shown as days
-    a, b = start[:cut], end[:cut]
-    return a if a == b else f"{a}..{b}"
+def quote_marks(paragraph: str) -> tuple[str, str]:
+    """What marks the quote inside its paragraph when styles are off: « » unless the
+    paragraph uses guillemets itself (Arabic news often does), then ⟦ ⟧."""
+    return ("⟦", "⟧") if "«" in paragraph or "»" in paragraph else ("«", "»")
 
 
-def value_text(value: dict[str, Any] | None) -> str:
-    if not value:
-        return ""
-    amount = value["amount"]
-    if value["unit"] == "USD":
-        if abs(amount) >= 1e9:
-            return f"${amount / 1e9:g} bn"
-        if abs(amount) >= 1e6:
-            return f"${amount / 1e6:g} m"
-        return f"${amount:,}"
-    return f"{amount:g} {value['unit']}"
+def marked_paragraph(detail: dict[str, Any]) -> str:
+    para = detail["paragraph"]
+    text, i, j = para["text"], para["quote_start"], para["quote_end"]
+    left, right = quote_marks(text)
+    return f"{text[:i]}{left}{text[i:j]}{right}{text[j:]}"
 
 
 def why_text(record: dict[str, Any]) -> str:
@@ -226,161 +407,171 @@ def why_text(record: dict[str, Any]) -> str:
     return "; ".join(parts) + (f" ({match['score']:g})" if parts else "")
 
 
-def status_text(claim: dict[str, Any]) -> str:
-    parts = ["RETRACTED"] if claim.get("retracted") else []
-    if claim.get("polarity") == "negated":
-        parts.append("NOT")
-    if claim.get("modality") not in (None, "fact"):
-        parts.append(claim["modality"])
-    return " ".join(parts)
+def render_claims(output: Output, details: Sequence[dict[str, Any]]) -> None:
+    """`show ID...` in any format: JSON always an array, JSONL and CSV one claim a row."""
+    if output.mode in ("count", "ids") or output.fmt in ("json", "jsonl", "csv", "tsv"):
+        emit(output, details, "claim")
+        return
+    for n, detail in enumerate(details):
+        if n:
+            output.out.write("\n")
+        render_claim(output, detail)
 
 
 def render_claim(output: Output, detail: dict[str, Any]) -> None:
-    """`show`: the statement, then the quote highlighted inside its paragraph, then facts."""
-    names = detail.get("entities", {})
-
-    def who(fld: str) -> str:
-        ent = names.get(fld)
-        if not ent:
-            return detail.get(fld) or ""
-        return f"{ent['name']} ({ent['name_ar']})" if ent.get("name_ar") else ent["name"]
-
-    if output.fmt in ("plain", "csv"):
-        para = detail["paragraph"]
+    """`show`: the statement, then the quote marked inside its paragraph, then the facts."""
+    facts_rows = present.show_fields(detail)
+    if output.fmt in ("plain", "csv", "tsv"):
         lines = [
-            ("id", detail["id"]), ("statement", detail["statement"]),
-            ("quote", detail["citation"]["quote"]), ("paragraph", para["text"]),
+            ("id", detail["id"]), ("status", status_text(detail)), ("statement", detail["statement"]),
+            ("quote", detail["citation"]["quote"]), ("paragraph", marked_paragraph(detail)),
         ]
-    else:
-        lines = []
-    facts_rows = [
-        ("subject", who("subject")), ("predicate", detail["predicate"]), ("object", who("object")),
-        ("value", value_text(detail.get("value"))), ("status", status_text(detail) or "fact"),
-        ("date", f"{date_text(detail.get('date'))}  «{(detail.get('date') or {}).get('text', '')}»" if detail.get("date") else ""),
-        ("speaker", who("speaker")), ("via", who("via")),
-        ("source", f"{detail['source']['id']} — {detail['source']['outlet']}, published {date_text(detail['source']['published'])}"),
-        ("span", f"{detail['citation']['start']}:{detail['citation']['end']}"),
-    ]
-    from .views import history_lines
-
-    facts_rows += history_lines(detail)
-    if output.fmt == "plain":
         for k, v in lines + facts_rows:
             if v:
                 output.out.write(f"{k}\t{plain(v)}\n")
-        return
-    if output.fmt == "csv":  # the plain rows with a header, not a table drawn into a CSV
-        writer = csv.writer(output.out, lineterminator="\n")
-        writer.writerow(["field", "value"])
-        writer.writerows([k, clean(v)] for k, v in lines + facts_rows if v)
         return
     from rich.panel import Panel
     from rich.text import Text
 
     console = output.console()
     para = detail["paragraph"]
-    body = clean(para["text"][: para["quote_start"]])
-    quote = clean(para["text"][para["quote_start"]: para["quote_end"]])
-    tail = clean(para["text"][para["quote_end"]:])
-    text = Text()
-    text.append(FSI + body)
-    text.append(quote, style="bold reverse" if output.color else "bold")
-    text.append(tail + PDI)
-    if output.rtl == "visual":
-        text = Text(visual(clean(para["text"]), width=(output.width or 80) - 6))
+    width = output.columns
+    if output.rtl == "visual" or not output.has_styles:
+        # No bold or reverse on this terminal (or reshaped text, which styles cannot follow):
+        # the quote is marked in the text itself.
+        shown = clean(marked_paragraph(detail))
+        text = Text(visual(shown, width=width - 4)) if output.rtl == "visual" else Text(FSI + shown + PDI)
+    else:
+        body = clean(para["text"][: para["quote_start"]])
+        quote = clean(para["text"][para["quote_start"]: para["quote_end"]])
+        tail = clean(para["text"][para["quote_end"]:])
+        text = Text()
+        text.append(FSI + body)
+        text.append(quote, style="bold reverse" if output.color else "bold")
+        text.append(tail + PDI)
     if detail.get("retracted"):
         r = detail["retracted"]
         console.print(Text(f"RETRACTED {clean(r['at'])}: {clean(r['reason'])}", style="bold red" if output.color else "bold"))
-    console.print(Text(f"{clean(detail['id'])}  ", style="bold") + Text(clean(detail["statement"])))
+    head = Text(clean(detail["id"]), style="bold")
+    status = status_text(detail)
+    if status:
+        head.append(f"  [{clean(status)}]")
+    if output.rtl == "visual":
+        # Reshaped lines are already wrapped to the width: each gets a line of its own.
+        console.print(head)
+        console.print(cell(detail["statement"], output.rtl, width))
+    else:
+        console.print(head + Text("  ") + cell(detail["statement"], output.rtl))
     console.print(Panel(text, title="quote in its paragraph", title_align="left"))
-    table = new_table(output, ["field", "value"])
-    for k, v in facts_rows:
-        if v:
-            table.add_row(Text(k), cell(v, output.rtl))
-    console.print(table)
+    rows = [(k, v) for k, v in facts_rows if v]
+    label = max(len(k) for k, _ in rows)
+    for k, v in rows:
+        labelled(output, console, k, v, label, max(width - label - 2, 10))
 
 
-def _claim_line(claim: dict[str, Any]) -> str:
-    bits = [status_text(claim), date_text(claim.get("date")), value_text(claim.get("value"))]
-    head = " ".join(b for b in bits if b)
-    return f"{claim['id']} [{head}] {claim['statement']}" if head else f"{claim['id']} {claim['statement']}"
+# --- diff and compare ---------------------------------------------------------------------
 
 
 def render_diff(output: Output, result: Any) -> None:
-    """`diff`: one section per verdict, each line with both statements, dates and ids."""
-    sections = [
-        (f"only in {result.source_a}", [(c, None, "") for c in result.only_a]),
-        (f"only in {result.source_b}", [(None, c, "") for c in result.only_b]),
-    ] + [(status, [(p.a, p.b, p.reason) for p in result.by_status(status)])
-         for status in ("conflict", "changed", "compatible", "agree")]
-    if output.fmt in ("plain", "csv"):
-        if output.fmt == "csv":
-            writer = csv.writer(output.out, lineterminator="\n")
-            writer.writerow(["section", "claim_a", "claim_b", "reason", "statement_a", "statement_b"])
-        for name, rows in sections:
-            for a, b, reason in rows:
-                cols = [name, a["id"] if a else "", b["id"] if b else "", reason,
-                        a["statement"] if a else "", b["statement"] if b else ""]
-                if output.fmt == "csv":
-                    writer.writerow([clean(c) for c in cols])
-                else:
-                    output.out.write("\t".join(plain(c) for c in cols) + "\n")
+    """`diff`: the summary, then one section per verdict, most important first."""
+    if output.mode == "count":
+        output.out.write(f"{len(present.diff_lines(result))}\n")
+        return
+    if output.mode == "ids":
+        ids = [i for line in present.diff_csv_rows(result) for i in (line["a"], line["b"]) if i]
+        for i in dict.fromkeys(ids):
+            output.out.write(plain(i) + "\n")
+        return
+    if output.fmt == "json":
+        write_json(output.out, present.diff_json(result))
+        return
+    if output.fmt == "jsonl":
+        for line in present.diff_lines(result):
+            output.out.write(dumps(line) + "\n")
+        return
+    rows = present.diff_csv_rows(result)
+    if output.fmt in ("csv", "tsv", "plain"):
+        header = [h for h, _ in present.DIFF_CSV]
+        cols = [[present.csv_value(get(r)) for _, get in present.DIFF_CSV] for r in rows]
+        if output.fmt == "plain":
+            for row in cols:
+                output.out.write("\t".join(plain(v) for v in row) + "\n")
+        else:
+            write_rows(output, header, cols)
         return
     from rich.text import Text
 
+    doc = present.diff_json(result)
     console = output.console()
-    for name, rows in sections:
-        if not rows:
+    console.print(Text(clean(f"a = {result.source_a}\nb = {result.source_b}")))
+    console.print(Text(clean(diff_summary_text(doc["summary"]))))
+    for name in present.DIFF_SECTIONS:
+        section = [r for r in rows if r["section"] == name]
+        if not section:
             continue
-        table = new_table(output, [result.source_a, result.source_b, "why"], title=f"{name} ({len(rows)})")
-        for a, b, reason in rows:
-            table.add_row(cell(_claim_line(a) if a else "", output.rtl), cell(_claim_line(b) if b else "", output.rtl), Text(clean(reason)))
-        console.print(table)
-    s = result.to_dict()["summary"]
-    console.print(Text(clean(", ".join(f"{k.replace('_', ' ')}: {v}" for k, v in s.items()))))
+        console.print()
+        title = f"{section_title(name, result)} ({len(section)})"
+        if name in ("only_in_a", "only_in_b"):
+            side = "a" if name == "only_in_a" else "b"
+            lay_out(output, ["id", "says", "statement"],
+                    [[r[side], r[f"{side}_says"], r[f"{side}_statement"]] for r in section], title)
+        else:
+            lay_out(output, ["a", "b", "a says", "b says", "why", "statement"],
+                    [[r["a"], r["b"], r["a_says"], r["b_says"], r["reason"],
+                      r["a_statement"] if r["a_statement"] == r["b_statement"]
+                      else f"a: {r['a_statement']}\nb: {r['b_statement']}"] for r in section], title)
 
 
-def _source_cell(sid: str, cell_text: Callable[[list[dict[str, Any]]], str]) -> Callable[[Any], str]:
-    return lambda row: cell_text(row.cells.get(sid, []))
+def section_title(name: str, result: Any) -> str:
+    if name == "only_in_a":
+        return f"only in a, {result.source_a}"
+    if name == "only_in_b":
+        return f"only in b, {result.source_b}"
+    return name
+
+
+def diff_summary_text(summary: dict[str, Any]) -> str:
+    parts = [f"{summary[k]} {k.replace('_', ' ')}" for k in present.DIFF_SECTIONS]
+    return ", ".join(parts) + ("" if summary["differs"] else "; no differences")
+
+
+def matrix_summary_text(summary: dict[str, int]) -> str:
+    return ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in summary.items())
 
 
 def render_matrix(output: Output, matrix: Any) -> None:
     """`compare`: propositions down, sources across, what each source gives in the cells."""
-    from .compare import cell_text
-
-    if output.fmt in ("json", "jsonl"):
-        rows = [{
-            "subject": r.proposition[0], "predicate": r.proposition[1], "object": r.proposition[2],
-            "statement": r.statement, "status": r.status, "reason": r.reason,
-            "cells": {sid: [c["id"] for c in claims] for sid, claims in r.cells.items()},
-            "values": {sid: cell_text(claims) for sid, claims in r.cells.items()},
-        } for r in matrix.rows]
-        if output.fmt == "jsonl":
-            for row in rows:
-                output.out.write(dumps(row) + "\n")
-        else:
-            write_json(output.out, {"sources": matrix.sources, "rows": rows, "summary": matrix.summary})
+    doc = present.matrix_json(matrix) if matrix is not None else present.empty_matrix_json()
+    if output.mode == "count":
+        output.out.write(f"{len(doc['rows'])}\n")
         return
-    columns: list[Column] = [("proposition", lambda r: r.statement)]
-    columns += [(sid, _source_cell(sid, cell_text)) for sid in matrix.sources]
-    columns += [("status", lambda r: r.status), ("why", lambda r: r.reason)]
-    if output.fmt == "csv":
-        writer = csv.writer(output.out, lineterminator="\n")
-        writer.writerow([clean(h) for h, _ in columns])
-        for row in matrix.rows:
-            writer.writerow([clean(get(row)) for _, get in columns])
+    if output.mode == "ids":
+        ids = [i for row in doc["rows"] for c in row["cells"].values() for i in c["claims"]]
+        for i in dict.fromkeys(ids):
+            output.out.write(plain(i) + "\n")
         return
-    summary = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in matrix.summary.items())
+    if output.fmt == "json":
+        write_json(output.out, doc)
+        return
+    if output.fmt == "jsonl":
+        for row in doc["rows"]:
+            output.out.write(dumps(row) + "\n")
+        return
+    if output.fmt in ("csv", "tsv"):
+        cols = present.matrix_csv_columns(doc["sources"])
+        write_rows(output, [h for h, _ in cols], ([present.csv_value(get(r)) for _, get in cols] for r in doc["rows"]))
+        return
+    headers = ["proposition", *doc["sources"], "status", "why"]
+    rows = [[r["statement"], *(r["cells"][sid]["says"] for sid in doc["sources"]), r["status"], r["reason"]]
+            for r in doc["rows"]]
+    summary = matrix_summary_text(doc["summary"])
     if output.fmt == "plain":
-        for row in matrix.rows:
-            output.out.write("\t".join(plain(get(row)) for _, get in columns) + "\n")
+        for row in rows:
+            output.out.write("\t".join(plain(v) for v in row) + "\n")
         output.err.write(clean(summary) + "\n")
         return
     from rich.text import Text
 
-    table = new_table(output, [h for h, _ in columns])
-    for row in matrix.rows:
-        table.add_row(*(cell(get(row), output.rtl) for _, get in columns))
     console = output.console()
-    console.print(table)
     console.print(Text(clean(summary)))
+    lay_out(output, headers, rows)

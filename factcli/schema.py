@@ -24,10 +24,22 @@ Problem = tuple[str, str]
 # place in a title or a statement and could act on a terminal. A source's `text` (and so a
 # quote) is kept byte for byte, because the archive must be faithful; display strips them.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]*$")
-CLAIM_ID = re.compile(r"^c(\d+)$")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+# Bounds, documented in the README: an id is a slug of at most 64 characters, a claim id
+# c0001..c999999999, a name (entity name, alias, outlet, agency) at most 200 characters.
+# Longer text (statements, notes, a source's text) is bounded by the store's size only.
+MAX_ID = 64
+SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
+CLAIM_ID = re.compile(r"^c(\d{1,9})$")
+MAX_CLAIM_NUMBER = 999_999_999
+MAX_NAME = 200
+MAX_TEXT = {"name": MAX_NAME, "name_ar": MAX_NAME, "aliases": MAX_NAME, "outlet": MAX_NAME,
+            "credited": MAX_NAME, "language": 35}
 # When a correction was made: UTC to the second, as `curate` writes it.
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
+# The claim fields that name an entity, and a record's trail of corrections.
+ENTITY_REF_FIELDS = ("subject", "object", "speaker", "via")
+HISTORY_FIELDS = ("retracted", "revisions")
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 # Fields a revision may name: everything but the id, derived keys and the trail itself.
 _NOT_REVISED = ("id", "keys", "retracted", "revisions")
@@ -51,34 +63,56 @@ def _text_problems(rec: dict[str, Any], fields: tuple[str, ...], required: tuple
             out.append((f, f"must be text, not {type(v).__name__}"))
         elif f in required and not v.strip():
             out.append((f, "is empty"))
-        elif _CONTROL.search(v):
-            out.append((f, "contains control characters"))
+        else:
+            out += _string_problems(f, v)
     return out
+
+
+def _string_problems(f: str, v: str) -> list[Problem]:
+    if _CONTROL.search(v):
+        return [(f, "contains control characters")]
+    if _SURROGATE.search(v):
+        return [(f, "contains an unpaired surrogate (\\ud800-\\udfff), not valid Unicode")]
+    limit = MAX_TEXT.get(f)
+    if limit is not None and len(v) > limit:
+        return [(f, f"is {len(v)} characters long, more than the {limit} allowed")]
+    return []
+
+
+def _names_problems(f: str, v: Any) -> list[Problem]:
+    if not isinstance(v, list) or not all(isinstance(a, str) and a.strip() for a in v):
+        return [(f, "must be a list of names")]
+    return next((p for a in v if (p := _string_problems(f, a))), [])
 
 
 def _date_field(rec: dict[str, Any], name: str, required: bool) -> list[Problem]:
     d = rec.get(name)
     if d is None:
         return [(name, "is required")] if required else []
-    return [(name, m) for m in date_problems(d)]
+    return [(name, m) for m in safe_date_problems(d)]
+
+
+def safe_date_problems(d: Any) -> list[str]:
+    """dates.problems(d), with a date the calendar cannot reach (year 0, past 9999) one
+    more problem instead of an exception."""
+    try:
+        return date_problems(d)
+    except (ValueError, OverflowError, ArithmeticError):
+        return ["is outside the dates factcli can handle (years 1 to 9999)"]
 
 
 def source_problems(rec: dict[str, Any]) -> list[Problem]:
     out: list[Problem] = []
     sid = rec.get("id")
     if not isinstance(sid, str) or not SLUG.match(sid):
-        out.append(("id", "must be a lower-case slug (letters, digits, . _ -)"))
+        out.append(("id", f"must be a lower-case slug (letters, digits, . _ -) of at most {MAX_ID} characters"))
     text = rec.get("text")
     if not isinstance(text, str) or not text:
         out.append(("text", "is required (the document as received)"))
     elif rec.get("sha256") != sha256(text):
         out.append(("sha256", "does not match the text"))
     out += _text_problems(rec, ("title", "outlet", "language", "note", "url"), ("title", "outlet", "language"))
-    credited = rec.get("credited")
-    if not isinstance(credited, list) or not all(isinstance(c, str) for c in credited):
-        out.append(("credited", "must be a list of names"))
-    elif any(_CONTROL.search(c) for c in credited):
-        out.append(("credited", "contains control characters"))
+    out += _names_problems("credited", rec.get("credited"))
     out += _date_field(rec, "published", required=True)
     return out
 
@@ -87,18 +121,15 @@ def entity_problems(rec: dict[str, Any]) -> list[Problem]:
     out: list[Problem] = []
     eid = rec.get("id")
     if not isinstance(eid, str) or not SLUG.match(eid):
-        out.append(("id", "must be a lower-case slug (letters, digits, . _ -)"))
-    if rec.get("type") not in ENTITY_TYPES:
+        out.append(("id", f"must be a lower-case slug (letters, digits, . _ -) of at most {MAX_ID} characters"))
+    if not isinstance(rec.get("type"), str) or rec.get("type") not in ENTITY_TYPES:
         out.append(("type", f"{rec.get('type')!r} is not one of {', '.join(ENTITY_TYPES)}"))
     out += _text_problems(rec, ("name", "name_ar", "description"), ("name",))
     for fld in NAME_ROLES:
         names = rec.get(fld)
         if names is None and fld != "aliases":
             continue  # metonyms and common_words are optional: absent means none
-        if not isinstance(names, list) or not all(isinstance(a, str) and a.strip() for a in names):
-            out.append((fld, "must be a list of names (non-empty text)"))
-        elif any(_CONTROL.search(a) for a in names):
-            out.append((fld, "contains control characters"))
+        out += _names_problems(fld, names)
     if not out:
         out += _name_role_problems(rec)
     out += history_problems(rec, "entities")
@@ -136,8 +167,8 @@ def claim_problems(rec: dict[str, Any], facts: Any) -> list[Problem]:
     """Problems of a stored-shape claim; `facts` resolves its source and entities."""
     out: list[Problem] = []
     if not isinstance(rec.get("id"), str) or not CLAIM_ID.match(rec["id"]):
-        out.append(("id", "must look like c0001"))
-    for f in ("subject", "object", "speaker", "via"):
+        out.append(("id", f"must look like c0001 (at most c{MAX_CLAIM_NUMBER})"))
+    for f in ENTITY_REF_FIELDS:
         v = rec.get(f)
         if v is None:
             if f == "subject":
@@ -227,10 +258,11 @@ def history_problems(rec: dict[str, Any], table: str) -> list[Problem]:
 def _claim_literal_problems(rec: dict[str, Any]) -> list[Problem]:
     """Polarity, modality, value and date: the claim fields that are not references."""
     out: list[Problem] = []
-    if rec.get("polarity") not in POLARITIES:
-        out.append(("polarity", f"must be one of {', '.join(POLARITIES)}"))
-    if rec.get("modality") not in MODALITIES:
-        out.append(("modality", f"must be one of {', '.join(MODALITIES)}"))
+    # A wrong type is refused like a wrong word: "" or [] is not "affirmed" or "fact".
+    for f, allowed in (("polarity", POLARITIES), ("modality", MODALITIES)):
+        v = rec.get(f)
+        if not isinstance(v, str) or v not in allowed:
+            out.append((f, f"must be one of {', '.join(allowed)}, not {_shown(v)}"))
     out += value_problems(rec.get("value"))
     out += _date_field(rec, "date", required=False)
     return out
@@ -251,9 +283,14 @@ def value_problems(value: Any) -> list[Problem]:
         # Python reads a 400-digit integer, but no float holds it: jq would turn it into
         # 1.7976931348623157e+308 and display arithmetic would overflow.
         return [("value.amount", f"must be a finite number, not one of {len(str(abs(amount)))} digits")]
-    if value["unit"] not in UNITS:
+    if not isinstance(value["unit"], str) or value["unit"] not in UNITS:
         return [("value.unit", f"{value['unit']!r} is not one of {', '.join(UNITS)}")]
     return []
+
+
+def _shown(v: Any) -> str:
+    text = repr(v)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def citation_problems(cit: Any, facts: Any) -> list[Problem]:
@@ -323,6 +360,9 @@ def shape_problems(table: str, rec: dict[str, Any]) -> list[Problem]:
     if table in ("entities", "claims") and ("revisions" in rec or "retracted" in rec):
         out += history_problems(rec, table)
     if table == "claims":
+        if isinstance(rec.get("id"), str) and not CLAIM_ID.match(rec["id"]):
+            # Reads order claims by number: "c" and 5000 digits is no number they can use.
+            out.append(("id", f"must look like c0001 (at most c{MAX_CLAIM_NUMBER})"))
         out += _claim_literal_problems(rec)
         cit = rec.get("citation")
         if not (isinstance(cit, dict) and isinstance(cit.get("source"), str) and isinstance(cit.get("quote"), str)
@@ -334,14 +374,41 @@ def shape_problems(table: str, rec: dict[str, Any]) -> list[Problem]:
     return out
 
 
+def last_claim_problem(last: Any) -> str | None:
+    if isinstance(last, bool) or not isinstance(last, int) or not 0 <= last <= MAX_CLAIM_NUMBER:
+        return f"must be a whole number from 0 to {MAX_CLAIM_NUMBER}, not {_shown(last)}"
+    return None
+
+
+def surrogate_fields(rec: dict[str, Any]) -> list[str]:
+    """The fields of `rec` holding a lone surrogate anywhere (a JSON escape like "\\ud800"
+    parses into a str that has no UTF-8 form: it can be neither written nor printed)."""
+    def bad(v: Any) -> bool:
+        if isinstance(v, str):
+            return _SURROGATE.search(v) is not None
+        if isinstance(v, dict):
+            return any(bad(k) or bad(x) for k, x in v.items())
+        if isinstance(v, list):
+            return any(bad(x) for x in v)
+        return False
+
+    return [k if not bad(k) else repr(k) for k, v in rec.items() if bad(k) or bad(v)]
+
+
 def store_shape_problem(facts: Any) -> str | None:
     """The first wrong type in a loaded store, as one line, or None when all is readable."""
-    last = facts.meta.get("last_claim", 0)
-    if isinstance(last, bool) or not isinstance(last, int) or last < 0:
-        return f"meta, field last_claim: must be a whole number, not {last!r}"
+    problem = last_claim_problem(facts.meta.get("last_claim", 0))
+    if problem:
+        return f"meta, field last_claim: {problem}"
+    scan = getattr(facts, "may_hold_surrogates", True)
     for table in ("sources", "entities", "claims"):
         for n, rec in enumerate(getattr(facts, table), 1):
-            for fld, msg in shape_problems(table, rec):
+            found = shape_problems(table, rec)
+            if not found and scan:
+                found = [(f, "contains an unpaired surrogate (\\ud800-\\udfff), not valid Unicode")
+                         for f in surrogate_fields(rec)]
+            for fld, msg in found:
                 rid = rec.get("id")
-                return f"{table} record {rid if isinstance(rid, str) else n!r}, field {fld}: {msg}"
+                shown = rid if isinstance(rid, str) and not _SURROGATE.search(rid) else n
+                return f"{table} record {shown!r}, field {fld}: {msg}"
     return None

@@ -3,8 +3,10 @@
 This is the only module that touches TinyDB or `facts.json`. Everything above it sees a
 `Facts` snapshot of plain dicts. Reads never create, lock or modify the file. A write runs
 under an exclusive lock held across the whole read-modify-write, and lands with one atomic
-`os.replace` of a fsynced temporary file in the same folder: a crash at any moment leaves
-either the old store or the new one, never half of either.
+`os.replace` of a fsynced new file, written in a private folder beside the store: a crash at
+any moment leaves either the old store or the new one, never half of either. Nothing is
+opened or changed by a name that someone else could swap: the store may sit in a folder
+other people can write to.
 """
 
 from __future__ import annotations
@@ -12,7 +14,10 @@ from __future__ import annotations
 import errno
 import json
 import os
-from collections.abc import Iterator
+import re
+import stat
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,23 +28,20 @@ from .errors import StoreError
 if TYPE_CHECKING:
     from tinydb import TinyDB
 
-# tinydb and tempfile are imported where a write needs them: a read (every search, show,
-# timeline) never pays for them, and startup time is a feature of a CLI.
-
-
-def __getattr__(name: str) -> Any:
-    # `store.tempfile` still names the module (tests patch its mkstemp), imported on first use.
-    if name == "tempfile":
-        import tempfile
-
-        return tempfile
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+# tinydb is imported where a write needs it: a read (every search, show, timeline) never
+# pays for it, and startup time is a feature of a CLI.
 
 
 SCHEMA_VERSION = 2
 # Versions this factcli opens. A version-1 store (claims carried derived `keys`) reads as is;
 # its first write upgrades it (see `migrate`).
 READABLE_VERSIONS = (1, 2)
+# How long a writer waits for another writer's lock by default (--wait SECONDS).
+DEFAULT_WAIT = 10.0
+# The largest store factcli reads (a store of 100k claims is about 200 MiB); larger files
+# are refused before they are read, so a wrong --db cannot exhaust memory.
+MAX_STORE_BYTES = 512 * 2**20
+MAX_BYTES_VAR = "FACTCLI_MAX_MB"
 TABLES = ("meta", "sources", "entities", "claims")
 ENV_VAR = "FACTCLI_DB"
 _TMP_PREFIX = ".factcli-"
@@ -70,6 +72,9 @@ class Facts:
     entities: list[dict[str, Any]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=lambda: {"schema": SCHEMA_VERSION, "last_claim": 0})
+    # Whether a string may hold a lone surrogate (only a \\uD800-\\uDFFF escape in the file
+    # makes one): when False, the read-time check need not look at every string.
+    may_hold_surrogates: bool = True
 
     def source(self, source_id: str) -> dict[str, Any] | None:
         return self._lookup("sources", source_id)
@@ -110,6 +115,10 @@ class Location:
     path: Path
     origin: str  # "--db", "$FACTCLI_DB", "./facts.json" or "installed copy"
     readonly: bool = False
+    # A writer waits this many seconds for another writer's lock before it gives up, and
+    # calls `on_wait` once when it has waited about a second (the CLI says so on stderr).
+    wait: float = DEFAULT_WAIT
+    on_wait: Callable[[], None] | None = field(default=None, compare=False, repr=False)
 
 
 def installed_copy() -> Path:
@@ -239,20 +248,102 @@ def _check_shape(doc: Any, path: Path) -> None:
         raise bad(f"schema version {version!r}, this factcli reads versions {READABLE_VERSIONS[0]} to {SCHEMA_VERSION}")
 
 
-def _read_file(path: Path, origin: str) -> dict[str, Any]:
+def _kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words; None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    for test, word in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
+                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                       (stat.S_ISSOCK, "a socket"), (stat.S_ISLNK, "a symbolic link")):
+        if test(mode):
+            return word
+    return "not a regular file"
+
+
+def _not_a_store(path: Path, kind: str) -> StoreError:
+    return StoreError(f"{path} is {kind}, not a store file")
+
+
+def _too_large(path: Path, size: int | None = None) -> StoreError:
+    what = f"{size} bytes" if size is not None else "more than that"
+    return StoreError(
+        f"{path}: {what}; a store may hold at most {max_store_bytes() // 2**20} MiB "
+        f"(set {MAX_BYTES_VAR} to allow more)"
+    )
+
+
+def max_store_bytes() -> int:
+    """The largest store file factcli reads: MAX_STORE_BYTES, or ${MAX_BYTES_VAR} MiB."""
+    given = os.environ.get(MAX_BYTES_VAR, "")
+    return int(given) * 2**20 if given.isdigit() and 0 < len(given) < 7 else MAX_STORE_BYTES
+
+
+def _open_store(path: Path, origin: str) -> tuple[int, os.stat_result]:
+    """An open descriptor of the store file and its status, or a one-line StoreError.
+
+    Only a regular file is a store: the status is looked at before opening (a socket cannot
+    be opened, a FIFO would block) and again on the descriptor, so nothing swapped in
+    between is read. O_NONBLOCK keeps a FIFO that appears in that moment from hanging.
+    """
     try:
-        raw = path.read_bytes()
+        kind = _kind(os.stat(path).st_mode)
+        if kind:
+            raise _not_a_store(path, kind)
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except FileNotFoundError:
         raise StoreError(f"no store at {_describe(path, origin)}") from None
-    except IsADirectoryError:
-        raise StoreError(f"{path} is a folder, not a store file") from None
     except PermissionError:
         raise StoreError(f"{path}: permission denied") from None
     except OSError as exc:
         raise StoreError(f"{path}: {exc.strerror}") from None
-    doc = _parse(raw, path)
-    _check_shape(doc, path)
-    return doc
+    st = os.fstat(fd)
+    kind = _kind(st.st_mode)
+    limit = max_store_bytes()
+    if kind or st.st_size > limit:
+        os.close(fd)
+        raise _not_a_store(path, kind) if kind else _too_large(path, st.st_size)
+    return fd, st
+
+
+def _read_fd(fd: int, path: Path, limit: int) -> bytes:
+    chunks, total = [], 0
+    while True:
+        try:
+            chunk = os.read(fd, 1 << 20)
+        except OSError as exc:
+            raise StoreError(f"{path}: {exc.strerror}") from None
+        if not chunk:
+            return b"".join(chunks)
+        total += len(chunk)
+        if total > limit:  # it grew past the limit while being read
+            raise _too_large(path)
+        chunks.append(chunk)
+
+
+# A lone surrogate can only come from a \uD800-\uDFFF escape: text without one needs no scan.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+
+
+def _read_file(path: Path, origin: str) -> dict[str, Any]:
+    return _read(path, origin)[0]
+
+
+def _read(path: Path, origin: str, keep_open: bool = False) -> tuple[dict[str, Any], bool, tuple[int, os.stat_result] | None]:
+    """The parsed, shape-checked document; whether its text holds surrogate escapes; and,
+    with `keep_open`, the still-open descriptor and status of the file that was read."""
+    fd, st = _open_store(path, origin)
+    try:
+        raw = _read_fd(fd, path, max_store_bytes())
+        doc = _parse(raw, path)
+        _check_shape(doc, path)
+    except BaseException:
+        os.close(fd)
+        raise
+    escapes = _SURROGATE_ESCAPE.search(raw) is not None
+    if keep_open:
+        return doc, escapes, (fd, st)
+    os.close(fd)
+    return doc, escapes, None
 
 
 def _snapshot(doc: dict[str, Any], path: Path | None, copy: bool) -> Facts:
@@ -272,8 +363,10 @@ def _snapshot(doc: dict[str, Any], path: Path | None, copy: bool) -> Facts:
 
 def load(location: Location) -> Facts:
     """Read the store without creating, locking or changing anything."""
-    doc = _read_file(location.path, location.origin)
-    return _snapshot(doc, location.path, copy=False)
+    doc, escapes, _ = _read(location.path, location.origin)
+    facts = _snapshot(doc, location.path, copy=False)
+    facts.may_hold_surrogates = escapes
+    return facts
 
 
 def empty_document() -> dict[str, Any]:
@@ -330,74 +423,250 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
     """Lock, read, let the caller add records, then replace the file atomically.
 
     If the body raises, nothing is written. `create` allows a missing file to start empty.
+    No file of any kind (lock, temp) is made for a store that does not exist (unless
+    `create`) or is not a regular file.
     """
     if location.readonly:
         raise StoreError(
             f"the installed store {location.path} is read-only; "
             f"write to your own copy with --db PATH or ${ENV_VAR}"
         )
-    # Through a symlink, write the file it points to: replacing the link itself would
-    # leave the real store stale and the link turned into a copy.
-    path = Path(os.path.realpath(location.path)) if location.path.is_symlink() else location.path
-    folder = path.parent if str(path.parent) else Path(".")
+    path = _write_target(location.path)
+    folder = _folder(path)
     if not folder.is_dir():
         raise StoreError(f"no folder {folder} for the store {path}")
-    with _exclusive_lock(path):
-        created = create and not path.exists()
+    if not (create and not os.path.lexists(path)):
+        os.close(_open_store(path, location.origin)[0])  # a missing or odd file is refused here
+    with _exclusive_lock(path, location) as lock:
+        created = create and not os.path.lexists(path)
+        held: tuple[int, os.stat_result] | None = None
         upgraded = None
-        if created:
-            doc = empty_document()
-        else:
-            doc = _read_file(path, location.origin)
-            if not _writable(path):
-                raise StoreError(f"{path} is read-only: nothing was written")
-            from .migrate import upgrade
+        try:
+            if created:
+                doc, escapes = empty_document(), False
+            else:
+                doc, escapes, held = _read(path, location.origin, keep_open=True)
+                if not _writable(path, held[1]):
+                    raise StoreError(f"{path} is read-only: nothing was written")
+                from .migrate import upgrade
 
-            upgraded = upgrade(doc)  # an older store is written back in the current schema
-        from tinydb import TinyDB
+                upgraded = upgrade(doc)  # an older store is written back in the current schema
+            from tinydb import TinyDB
 
-        storage_box: dict[str, _SnapshotStorage] = {}
+            storage_box: dict[str, _SnapshotStorage] = {}
 
-        def storage_factory(data: dict[str, Any]) -> _SnapshotStorage:
-            storage_box["s"] = _SnapshotStorage(data)
-            return storage_box["s"]
+            def storage_factory(data: dict[str, Any]) -> _SnapshotStorage:
+                storage_box["s"] = _SnapshotStorage(data)
+                return storage_box["s"]
 
-        db = TinyDB(storage=storage_factory, data=doc)
-        tx = Transaction(db, doc, path, created)
-        tx.upgraded = upgraded
-        yield tx
-        storage = storage_box["s"]
-        if storage.dirty:
-            _remove_stale_temps(path)
-            atomic_write(path, dumps(storage.data))
-            # Still under the lock: the derived index follows the write (it never fails it).
-            from .index import refresh
+            db = TinyDB(storage=storage_factory, data=doc)
+            tx = Transaction(db, doc, path, created)
+            tx.facts.may_hold_surrogates = escapes
+            tx.upgraded = upgraded
+            yield tx
+            storage = storage_box["s"]
+            if storage.dirty:
+                # The lock excludes other writers only while its file is the one at the
+                # lock path; if it was removed or replaced meanwhile, another writer may
+                # have been let in, and may have written: lock again, then make sure the
+                # store is still the file we read.
+                lock.ensure()
+                if not _still_the_store(path, held):
+                    raise StoreError(
+                        f"{path} was changed by another writer during this write (was its lock file "
+                        f"removed?); nothing was written, run the command again"
+                    )
+                _remove_stale_temps(path)
+                atomic_write(path, dumps(storage.data), like=held[1] if held else None)
+                # Still under the lock: the derived index follows the write (never fails it).
+                from .index import refresh
 
-            refresh(path, storage.data)
+                refresh(path, storage.data)
+        finally:
+            if held is not None:
+                os.close(held[0])
 
 
-def _writable(path: Path) -> bool:
+def _folder(path: Path) -> Path:
+    return path.parent if str(path.parent) else Path(".")
+
+
+def _write_target(path: Path) -> Path:
+    """The file a write goes to: through a symlink, the file it points to (replacing the
+    link itself would leave the real store stale and the link turned into a copy).
+
+    In a folder others can write to, a link is followed only if this user, root or the
+    folder's owner made it, as the kernel's protected_symlinks rule does for /tmp: anyone
+    else's link there may point at a file they want us to overwrite.
+    """
+    try:
+        link = os.lstat(path)
+    except OSError:
+        return path
+    if not stat.S_ISLNK(link.st_mode):
+        return path
+    try:
+        folder = os.stat(_folder(path))
+    except OSError:
+        folder = None
+    shared = folder is not None and folder.st_mode & 0o022
+    if shared and link.st_uid not in (os.geteuid(), 0, folder.st_uid):
+        raise StoreError(
+            f"{path} is a link made by another user (uid {link.st_uid}) in a folder others can "
+            f"write to; not followed for a write: nothing was written"
+        )
+    return Path(os.path.realpath(path))
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    """Whether `path` (not followed if a link) names the file open as `fd`."""
+    try:
+        there = os.lstat(path)
+    except OSError:
+        return False
+    mine = os.fstat(fd)
+    return (there.st_dev, there.st_ino) == (mine.st_dev, mine.st_ino)
+
+
+def _still_the_store(path: Path, held: tuple[int, os.stat_result] | None) -> bool:
+    if held is None:  # a new store: nobody may have made one meanwhile
+        return not os.path.lexists(path)
+    return _same_file(held[0], path)
+
+
+def _writable(path: Path, st: os.stat_result) -> bool:
     # os.access alone says yes to root for any file; a store without any write bit was
     # made read-only on purpose (chmod a-w), and the write would go round it by rename.
-    return os.access(path, os.W_OK) and bool(path.stat().st_mode & 0o222)
+    return os.access(path, os.W_OK) and bool(st.st_mode & 0o222)
+
+
+class _Lock:
+    """A held lock on `path` (the lock file), open as `fd`."""
+
+    def __init__(self, fd: int, path: Path, store_path: Path, location: Location) -> None:
+        self.fd, self.path, self._store, self._location = fd, path, store_path, location
+
+    def ensure(self) -> None:
+        """Make sure the lock is still the file at the lock path, locking it again if not.
+
+        Someone may remove or replace the lock file while we hold it (a tidy-up script, a
+        neighbour in a shared folder); another writer may then have locked a new one. We
+        lock whatever is there now, waiting for that writer if need be; the caller then
+        checks that the store is still the file it read, so no write is lost either way.
+        """
+        if _same_file(self.fd, self.path):
+            return
+        fd = _acquire(self._store, self.path, self._location, time.monotonic())
+        os.close(self.fd)
+        self.fd = fd
+
+    def release(self) -> None:
+        os.close(self.fd)  # closing releases the lock
+
+
+_LOCK_POLL = 0.05  # seconds between tries of a held lock
+_NOTICE_AFTER = 1.0  # seconds of waiting before the writer says it is waiting
 
 
 @contextmanager
-def _exclusive_lock(path: Path) -> Iterator[None]:
+def _exclusive_lock(path: Path, location: Location) -> Iterator[_Lock]:
     # A sidecar lock file, because the store itself is replaced by rename: a lock on the
     # old inode would not exclude a writer that opened the new one.
+    lock_path = path.with_name(path.name + ".lock")
+    lock = _Lock(_acquire(path, lock_path, location, time.monotonic()), lock_path, path, location)
+    try:
+        yield lock
+    finally:
+        lock.release()
+
+
+def _acquire(path: Path, lock_path: Path, location: Location, started: float) -> int:
+    """A descriptor of the lock file at `lock_path`, exclusively locked."""
     import fcntl
 
-    lock_path = path.with_name(path.name + ".lock")
+    noticed = False
+    while True:
+        fd = _open_lock(path, lock_path)
+        try:
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    waited = time.monotonic() - started
+                    if waited >= location.wait:
+                        raise StoreError(
+                            f"{path}: another writer has held its lock for {location.wait:g} s; "
+                            f"gave up, nothing was written (--wait SECONDS waits longer)"
+                        ) from None
+                    if not noticed and waited >= _NOTICE_AFTER and location.on_wait is not None:
+                        noticed = True
+                        location.on_wait()
+                    time.sleep(min(_LOCK_POLL, max(location.wait - waited, 0.0)))
+            # Locked a file that was removed or replaced while we waited: that lock
+            # excludes nobody. Lock the file that is there now instead.
+            if _same_file(fd, lock_path):
+                return fd
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)
+        if time.monotonic() - started > max(location.wait, 1.0):
+            raise StoreError(f"cannot lock {path}: {lock_path} keeps being removed or replaced")
+
+
+def _open_lock(path: Path, lock_path: Path) -> int:
+    """The lock file, opened without following a link planted at its name.
+
+    A symlink there is removed (that removes the link, never what it points to) and a real
+    lock file made in its place; anything else that is not a regular file is refused.
+    """
+    flags = os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+    for _ in range(10):
+        try:
+            fd = os.open(lock_path, flags, 0o644)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                try:
+                    os.unlink(lock_path)
+                except FileNotFoundError:
+                    pass
+                except OSError as gone:
+                    raise StoreError(f"cannot lock {path}: {lock_path} is a link ({gone.strerror})") from None
+                continue
+            if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS) and os.path.lexists(lock_path):
+                # Another user's lock file we may not write: a lock needs only reading.
+                try:
+                    fd = os.open(lock_path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+                except OSError as again:
+                    raise StoreError(f"cannot lock {path}: {again.strerror} ({lock_path})") from None
+            elif exc.errno == errno.EISDIR:
+                raise StoreError(f"cannot lock {path}: {lock_path} is a folder") from None
+            else:
+                raise StoreError(f"cannot lock {path}: {exc.strerror} ({lock_path})") from None
+        st = os.fstat(fd)
+        kind = _kind(st.st_mode)
+        if kind:
+            os.close(fd)
+            raise StoreError(f"cannot lock {path}: {lock_path} is {kind}, not a lock file")
+        _give_to_store_owner(fd, st, path)
+        return fd
+    raise StoreError(f"cannot lock {path}: {lock_path} keeps being replaced by a link")
+
+
+def _give_to_store_owner(fd: int, st: os.stat_result, path: Path) -> None:
+    # Root writing a user's store would otherwise leave a root-owned lock file in their folder.
+    if os.geteuid() != 0 or st.st_uid != 0:
+        return
     try:
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise StoreError(f"cannot lock {path}: {exc.strerror} ({lock_path})") from None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)  # closing releases the lock
+        owner = os.lstat(path)
+    except OSError:
+        owner = os.stat(_folder(path))
+    if owner.st_uid != 0:
+        try:
+            os.fchown(fd, owner.st_uid, owner.st_gid)
+        except OSError:
+            pass
 
 
 def _tmp_prefix(path: Path) -> str:
@@ -406,19 +675,42 @@ def _tmp_prefix(path: Path) -> str:
 
 def _remove_stale_temps(path: Path) -> None:
     # Only a writer of this store killed mid-write leaves these; we hold its lock, so none
-    # is live. Another store's temps in the same folder are its writers' own business.
-    folder = path.parent if str(path.parent) else Path(".")
+    # is live. Another store's temps in the same folder are its writers' own business, and
+    # in a shared folder a file of that name may be someone else's: only our own go, and
+    # links (unlink removes a link itself, never what it points to).
+    folder = _folder(path)
     prefix = _tmp_prefix(path)
     try:
         names = os.listdir(folder)
     except OSError:
         return
     for name in names:
-        if name.startswith(prefix) and name.endswith(_TMP_SUFFIX):
-            try:
+        if not (name.startswith(prefix) and name.endswith(_TMP_SUFFIX)):
+            continue
+        try:
+            st = os.lstat(folder / name)
+            if stat.S_ISDIR(st.st_mode) and st.st_uid == os.geteuid():
+                _remove_private_folder(folder, name)
+            elif st.st_uid == os.geteuid() or stat.S_ISLNK(st.st_mode):
                 os.unlink(folder / name)
-            except OSError:
-                pass
+        except OSError:
+            pass
+
+
+def _remove_private_folder(folder: Path, name: str) -> None:
+    folder_fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    try:
+        fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=folder_fd)
+        try:
+            if os.fstat(fd).st_uid != os.geteuid():
+                return
+            for entry in os.listdir(fd):
+                os.unlink(entry, dir_fd=fd)
+        finally:
+            os.close(fd)
+        os.rmdir(name, dir_fd=folder_fd)
+    finally:
+        os.close(folder_fd)
 
 
 def dumps(doc: dict[str, Any]) -> bytes:
@@ -487,44 +779,103 @@ def _ordered(table: str, record: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write `data` to `path` so that readers see the old file or the new, never a mix."""
-    import tempfile
+def atomic_write(path: Path, data: bytes, like: os.stat_result | None = None) -> None:
+    """Write `data` to `path` so that readers see the old file or the new, never a mix.
 
-    folder = path.parent if str(path.parent) else Path(".")
-    tmp = None
+    The new file is written in a private folder (mode 0700, made afresh beside the store
+    and reached only through its descriptor), gets the mode (and, where allowed, the owner
+    and group) of `like`, the file it replaces, or 0644 for a new store, all on the open
+    descriptor, and is renamed from there onto the store. In a folder others can write to,
+    nothing anyone plants or swaps there can be followed or renamed in its place: they can
+    neither enter the private folder nor change what its descriptor refers to.
+    """
+    folder = _folder(path)
+    mode = like.st_mode & 0o777 if like is not None else 0o644
     try:
-        fd, tmp = tempfile.mkstemp(prefix=_tmp_prefix(path), suffix=_TMP_SUFFIX, dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        else:
-            os.chmod(tmp, 0o644)
-        os.replace(tmp, path)
-    except OSError as exc:
-        if tmp is not None:
+        folder_fd = _open_temp(folder, path)
+        try:
+            _write_privately(folder_fd, path, data, mode, like)
             try:
-                os.unlink(tmp)
+                os.fsync(folder_fd)  # makes the rename itself durable
             except OSError:
                 pass
+        finally:
+            os.close(folder_fd)
+    except OSError as exc:
         if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
             raise StoreError(f"{path}: cannot write ({exc.strerror}); nothing was changed") from None
         raise StoreError(f"{path}: write failed ({exc.strerror}); nothing was changed") from None
-    _fsync_dir(folder)
 
 
-def _fsync_dir(folder: Path) -> None:
-    # Makes the rename itself durable; not every platform can open a folder.
+def _open_temp(folder: Path, path: Path) -> int:
+    """The store's folder, opened: every later step names files relative to it."""
+    return os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+
+
+_NEW = "new"  # the new file's name inside its private folder
+
+
+def _write_privately(folder_fd: int, path: Path, data: bytes, mode: int, like: os.stat_result | None) -> None:
+    private, dir_fd = _private_folder(folder_fd, path)
     try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
+        fd = os.open(_NEW, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600,
+                     dir_fd=dir_fd)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view):]
+            os.fsync(fd)
+            if like is not None:
+                _keep_owner(fd, like)
+            os.fchmod(fd, mode)  # after fchown, which may clear set-id bits
+        finally:
+            os.close(fd)
+        os.replace(_NEW, path.name, src_dir_fd=dir_fd, dst_dir_fd=folder_fd)
+    except BaseException:
+        # Interrupted or failed before the rename: the new file goes, the store stays.
+        try:
+            os.unlink(_NEW, dir_fd=dir_fd)
+        except OSError:
+            pass
+        raise
     finally:
-        os.close(fd)
+        os.close(dir_fd)
+        try:
+            os.rmdir(private, dir_fd=folder_fd)  # by name; rmdir never follows a link
+        except OSError:
+            pass
+
+
+def _private_folder(folder_fd: int, path: Path) -> tuple[str, int]:
+    """A new folder beside the store, made by us with mode 0700, and its descriptor."""
+    for _ in range(100):
+        name = _temp_name(path)
+        try:
+            os.mkdir(name, 0o700, dir_fd=folder_fd)
+        except FileExistsError:
+            continue
+        try:
+            fd = os.open(name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=folder_fd)
+        except OSError:
+            continue  # swapped for a link or a file between mkdir and open
+        st = os.fstat(fd)
+        if st.st_uid == os.geteuid() and not st.st_mode & 0o077 and not os.listdir(fd):
+            return name, fd
+        os.close(fd)  # swapped for someone else's folder (or an old one of ours): make another
+    raise FileExistsError(errno.EEXIST, "no private folder could be made")
+
+
+def _keep_owner(fd: int, like: os.stat_result) -> None:
+    mine = os.fstat(fd)
+    if (mine.st_uid, mine.st_gid) == (like.st_uid, like.st_gid):
+        return
+    # Root keeps the owner and group; another user can at most keep a group they are in.
+    uid = like.st_uid if os.geteuid() == 0 else -1
+    try:
+        os.fchown(fd, uid, like.st_gid)
+    except PermissionError:
+        pass
+
+
+def _temp_name(path: Path) -> str:
+    return f"{_tmp_prefix(path)}{os.urandom(6).hex()}{_TMP_SUFFIX}"

@@ -1,5 +1,6 @@
 """The store's integrity: every record against the schema, every quote at its offsets,
-every sha256, every reference, every entity's name roles, no duplicate ids.
+every sha256, every reference, every entity's name roles, no duplicate ids, no text that
+cannot be printed. A store that passes works with every command.
 
 Derived data (match keys, entity links) is not in the file from schema version 2 on, so there
 is nothing derived to recheck: the index is rebuilt from whatever the file holds."""
@@ -9,7 +10,15 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .schema import claim_problems, entity_problems, source_problems
+from .schema import (
+    CLAIM_ID,
+    claim_problems,
+    entity_problems,
+    last_claim_problem,
+    shape_problems,
+    source_problems,
+    surrogate_fields,
+)
 from .store import Facts
 
 
@@ -18,7 +27,19 @@ def verify(facts: Facts) -> list[dict[str, str]]:
     out: list[dict[str, str]] = []
 
     def add(table: str, rid: Any, fld: str, msg: str) -> None:
-        out.append({"table": table, "id": str(rid), "field": fld, "problem": msg})
+        # The id is shown as its repr when it is not plain printable text.
+        shown = rid if isinstance(rid, str) and not surrogate_fields({"id": rid}) else repr(rid)
+        out.append({"table": table, "id": shown, "field": fld, "problem": msg})
+
+    def check(table: str, rec: dict[str, Any], found: list[tuple[str, str]]) -> None:
+        # What reads check (shape_problems) is reported too: verify passes only stores
+        # that every command can read. Each field once.
+        seen = {f for f, _ in found}
+        found = found + [(f, m) for f, m in shape_problems(table, rec) if f not in seen]
+        found += [(f, "contains an unpaired surrogate (\\ud800-\\udfff), not valid Unicode")
+                  for f in surrogate_fields(rec) if f not in {g for g, _ in found}]
+        for fld, msg in found:
+            add(table, rec.get("id"), fld, msg)
 
     for table, rows in (("sources", facts.sources), ("entities", facts.entities), ("claims", facts.claims)):
         # Ids that are not text are reported by the schema checks below.
@@ -26,20 +47,18 @@ def verify(facts: Facts) -> list[dict[str, str]]:
             if n > 1:
                 add(table, rid, "id", f"used by {n} records")
     for src in facts.sources:
-        for fld, msg in source_problems(src):
-            add("sources", src.get("id"), fld, msg)
+        check("sources", src, source_problems(src))
     for ent in facts.entities:
-        for fld, msg in entity_problems(ent):
-            add("entities", ent.get("id"), fld, msg)
+        check("entities", ent, entity_problems(ent))
     last = facts.meta.get("last_claim", 0)
-    if isinstance(last, bool) or not isinstance(last, int) or last < 0:
-        add("meta", "1", "last_claim", f"must be a whole number, not {last!r}")
+    problem = last_claim_problem(last)
+    if problem:
+        add("meta", "1", "last_claim", problem)
         last = 0
     for claim in facts.claims:
         cid = claim.get("id")
-        for fld, msg in claim_problems(claim, facts):
-            add("claims", cid, fld, msg)
-        num = str(cid)[1:]
-        if num.isdigit() and int(num) > last:
+        check("claims", claim, claim_problems(claim, facts))
+        m = CLAIM_ID.match(cid) if isinstance(cid, str) else None
+        if m and int(m.group(1)) > last:
             add("claims", cid, "id", f"above the store's last issued id c{last:04d}")
     return out

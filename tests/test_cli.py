@@ -66,7 +66,7 @@ def test_sources_counts_add_up_to_the_claims(shipped):
 
 def test_show_json_places_the_quote_in_its_paragraph(shipped):
     claim = shipped.claims[0]
-    detail = json.loads(ok(*DB, "show", claim["id"], "--json").stdout)
+    (detail,) = json.loads(ok(*DB, "show", claim["id"], "--json").stdout)
     para = detail["paragraph"]
     assert para["text"][para["quote_start"]:para["quote_end"]] == claim["citation"]["quote"]
     assert detail["source"]["id"] == claim["citation"]["source"]
@@ -162,7 +162,7 @@ def test_add_with_options_then_search_finds_it(store_file):
     result = ok("--db", str(path), "add", "--source", "s1", "--quote", "Russia denied it",
                 "--subject", "russia", "--predicate", "denied", "--statement", "Russia denied it.")
     new_id = result.stdout.strip()
-    shown = json.loads(ok("--db", str(path), "show", new_id, "--json").stdout)
+    (shown,) = json.loads(ok("--db", str(path), "show", new_id, "--json").stdout)
     assert shown["citation"]["start"] == "Qatar signed the deal on 25 October 2017. ".__len__()
 
 
@@ -194,7 +194,7 @@ def test_search_formats_agree():
     table = list(csv.reader(io.StringIO(ok(*DB, "search", "S-400", "--csv").stdout)))
     plain = [line.split("\t")[0] for line in ok(*DB, "search", "S-400").stdout.splitlines()]
     assert jsonl == ids and plain == ids and [r[0] for r in table[1:]] == ids
-    assert table[0][:3] == ["id", "date", "source"]
+    assert table[0][:4] == ["id", "source", "subject", "predicate"]
 
 
 def test_search_nothing_found_exits_1_with_a_hint():
@@ -229,7 +229,8 @@ def test_compare_formats():
     doc = json.loads(ok(*DB, "compare", "--object", "qatar-russia-mtc-agreement-2017", "--json").stdout)
     assert doc["rows"] and set(doc["summary"]) >= {"propositions", "agree", "compatible", "conflict", "changed"}
     rows = list(csv.reader(io.StringIO(ok(*DB, "compare", "--object", "qatar-russia-mtc-agreement-2017", "--csv").stdout)))
-    assert rows[0][0] == "proposition" and rows[0][-2:] == ["status", "why"]
+    assert rows[0][:6] == ["subject", "predicate", "object", "statement", "status", "reason"]
+    assert rows[0][6:] == [h for sid in doc["sources"] for h in (sid, f"{sid} claims")]
 
 
 # --- the terminal path ----------------------------------------------------------------

@@ -217,13 +217,13 @@ def import_file(records: list[dict[str, Any]], folder: str) -> Path:
 # (arguments, plain fields per line or None)
 COMMANDS = [
     (("sources",), 6),
-    (("search",), 6),
-    (("search", "--subject", "qatar", "--since", "2018"), 6),
+    (("search",), 7),
+    (("search", "--subject", "qatar", "--since", "2018"), 7),
     (("show", "c0001"), 2),
     (("show", "c0002"), 2),
     (("entities",), 6),
-    (("timeline",), 5),
-    (("diff", "src-a", "src-b"), 6),
+    (("timeline",), 7),
+    (("diff", "src-a", "src-b"), 12),
     (("compare",), 5),
     (("verify",), None),
 ]
@@ -248,7 +248,7 @@ def test_every_command_and_format_keeps_hostile_data_inert(w, term):
         # Data survives whole in JSON, the one lossless format.
         src = {s["id"]: s for s in json.loads(cli(db, "sources", fmt="json").stdout)}
         assert src["src-a"]["text"] == w["text_a"] and src["src-a"]["published"]["text"] == w["pub_text"]
-        shown = json.loads(cli(db, "show", "c0001", fmt="json").stdout)
+        (shown,) = json.loads(cli(db, "show", "c0001", fmt="json").stdout)
         assert shown["citation"]["quote"] == w["quote_a"] and shown["date"]["text"] == w["date_text"]
         assert shown["statement"] == w["statement_a"]
         assert json.loads(cli(db, "show", "c0002", fmt="jsonl").stdout)["citation"]["quote"] == w["quote_b"]
@@ -364,7 +364,7 @@ def _import_and_check(records: Any, db: Path, *extra: str) -> Any:
     if result.exit_code == 0:
         assert cli(db, "verify").exit_code == 0
         for fmt in FORMATS:
-            cli(db, "search", fmt=fmt, fields=6)
+            cli(db, "search", fmt=fmt, fields=7)
             cli(db, "sources", fmt=fmt, fields=6)
             cli(db, "entities", fmt=fmt, fields=6)
         for cid in [c["id"] for c in json.loads(cli(db, "search", fmt="json").stdout)]:
@@ -498,10 +498,10 @@ def test_import_with_big_valid_inputs(tmp_path):
     ]
     result = _import_and_check(_document(records), db, "--create")
     assert result.exit_code == 0, result.stderr
-    shown = json.loads(cli(db, "show", "c0001", fmt="json").stdout)
+    (shown,) = json.loads(cli(db, "show", "c0001", fmt="json").stdout)
     assert shown["citation"]["quote"] == body
     for fmt in FORMATS:
-        cli(db, "timeline", fmt=fmt, fields=5)
+        cli(db, "timeline", fmt=fmt, fields=7)
     out = _terminal(120)
     render.render_claim(out, claim_detail(store.load(store.Location(db, "--db")), "c0001"))
     terminal_safe(out.out.getvalue())
@@ -557,7 +557,7 @@ def test_add_hostile_values(store_file, value):
                     "--value", value, "--statement", "Qatar wants it.")
     if result.exit_code == 0:
         for fmt in FORMATS:
-            cli(db, "search", fmt=fmt, fields=6)
+            cli(db, "search", fmt=fmt, fields=7)
             cli(db, "compare", fmt=fmt, fields=4)  # proposition, src-a, status, why
 
 
@@ -586,8 +586,8 @@ def test_csv_and_plain_are_cleaned_json_is_escaped(store_file):
     claim = {**_valid_claim(), "citation": {"source": "src-a", "quote": "\x1b[31mis in talks\u202e\x9b2J\x07"}}
     assert invoke("--db", str(db), "import", "-", input=json.dumps([claim])).exit_code == 0
     rows = list(csv.reader(io.StringIO(cli(db, "search", fmt="csv").stdout)))
-    assert rows[1][5] == "[31mis in talks2J"
-    assert cli(db, "search", fmt="plain").stdout.split("\t")[5].strip() == "[31mis in talks2J"
+    assert rows[1][rows[0].index("quote")] == "[31mis in talks2J"
+    assert cli(db, "search", fmt="plain").stdout.split("\t")[6].strip() == "[31mis in talks2J"
     raw = cli(db, "search", fmt="json").stdout
     assert "\\u001b[31m" in raw and "\\u202e" in raw and "\\u009b" in raw and "\\u0007" in raw
     assert json.loads(raw)[0]["citation"]["quote"] == claim["citation"]["quote"]
@@ -612,10 +612,12 @@ def test_huge_integer_amount_is_refused_not_a_crash_later(store_file):
     assert result.exit_code == 2 and "value.amount" in result.stderr
 
 
-def test_diff_jsonl_is_one_line(store_file):
+def test_diff_jsonl_is_one_pair_per_line(store_file):
     db = store_file(world({k: "x" for k in VALUE_KEYS})["records"])
-    lines = cli(db, "diff", "src-a", "src-b", fmt="jsonl").stdout.splitlines()
-    assert len(lines) == 1 and json.loads(lines[0])["summary"]
+    lines = [json.loads(line) for line in cli(db, "diff", "src-a", "src-b", fmt="jsonl").stdout.splitlines()]
+    whole = json.loads(cli(db, "diff", "src-a", "src-b", fmt="json").stdout)
+    assert len(lines) == sum(v for k, v in whole["summary"].items() if k != "differs") > 0
+    assert all(line["source_a"] == "src-a" and line["section"] in whole for line in lines)
 
 
 # --- hostile store files ---------------------------------------------------------------

@@ -1,0 +1,542 @@
+"""How factcli says things: every JSON record shape and every human wording, in one place.
+
+`render` lays out what this module gives it and decides nothing about words or shapes:
+a figure reads "$8.6 bn" or "61 countries" in `search`, `show`, `diff` and `compare` alike,
+a date reads at its own precision everywhere ("2017-10", never an invented day), and
+a claim's stance is the same words in every command. The JSON shapes built here are the
+public contract, written down as JSON Schema in `factcli/schemas/` (`factcli schema`).
+
+Plain data in, plain data out: no click, no rich.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from collections.abc import Callable, Iterable, Sequence
+from decimal import Decimal
+from typing import Any
+
+from .errors import InputError
+from .schema import HISTORY_FIELDS  # a claim's trail, shown only on the claims that have one
+
+# --- words for values -----------------------------------------------------------------
+
+MODALITY_WORDS = {
+    "fact": "fact",
+    "planned": "planned",
+    "expected": "expected",
+    "in_talks": "in talks",
+    "claimed": "claimed",
+    "hedged": "hedged",
+}
+# Units as the store writes them -> (singular, plural) as a reader writes them.
+UNIT_WORDS = {
+    "country": ("country", "countries"),
+    "year": ("year", "years"),
+    "person": ("person", "people"),
+    "km": ("km", "km"),
+}
+_SCALES = ((Decimal(10) ** 12, "tn"), (Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m"))
+
+
+def decimal(amount: float | int) -> Decimal:
+    # Through str so that 8.57e9 is read as written, not as its binary approximation.
+    return Decimal(str(amount))
+
+
+def scale(amount: Decimal) -> tuple[Decimal, str]:
+    """The natural scale of a figure: (10**9, "bn") for 8.6e9, (1, "") below a million."""
+    for size, word in _SCALES:
+        if abs(amount) >= size:
+            return size, word
+    return Decimal(1), ""
+
+
+def number_text(number: Decimal) -> str:
+    """A decimal without exponent or trailing zeros, thousands grouped: "1,500", "8.6"."""
+    return format(number.normalize(), ",f")
+
+
+def value_text(value: dict[str, Any] | None, missing: str = "") -> str:
+    """A figure as people write it: "$8.6 bn", "$1.5 tn", "61 countries", "2.5 m people"."""
+    if not value:
+        return missing
+    number = decimal(value["amount"])
+    size, word = scale(number)
+    shown = number_text(number / size) + (f" {word}" if word else "")
+    unit = value.get("unit")
+    if unit == "USD":
+        return f"${shown}"
+    singular, plural = UNIT_WORDS.get(unit, (unit, unit))
+    # "2.5 m people": a scaled figure is many, whatever the digits before the scale word.
+    return f"{shown} {singular if number == 1 else plural}"
+
+
+_SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
+
+
+def _one_period(start: str, end: str, precision: str) -> str | None:
+    """A span that is exactly one unit of its precision, named as that unit, or None."""
+    try:
+        a = datetime.date.fromisoformat(start)
+        b = datetime.date.fromisoformat(end)
+    except ValueError:
+        return None
+    if precision == "quarter" and b.month - a.month == 2 and a.year == b.year:
+        return f"{a.year}-Q{(a.month - 1) // 3 + 1}"
+    if precision == "half" and b.month - a.month == 5 and a.year == b.year:
+        return f"{a.year}-H{1 if a.month == 1 else 2}"
+    if precision == "season" and a.month in _SEASONS and (b.year * 12 + b.month) - (a.year * 12 + a.month) == 2:
+        return f"{_SEASONS[a.month]} {a.year}" if a.month != 12 else f"winter {a.year}/{str(b.year)[2:]}"
+    if precision == "iso_week" and (b - a).days == 6:
+        year, week, _ = a.isocalendar()
+        return f"{year}-W{week:02d}"
+    return None
+
+
+def date_text(date: dict[str, Any] | None, missing: str = "") -> str:
+    """A DATE at its own precision: "2017-10-25", "2017-10", "2017", "2017-Q4",
+    "2020-09..2021-05"; days for precisions with no shorter name (part, Hijri month)."""
+    if not date:
+        return missing
+    start, end, precision = date["start"], date["end"], date.get("precision")
+    named = _one_period(start, end, precision) if precision in ("quarter", "half", "season", "iso_week") else None
+    if named:
+        return named
+    cut = {"month": 7, "year": 4}.get(precision, 10)
+    a, b = start[:cut], end[:cut]
+    return a if a == b else f"{a}..{b}"
+
+
+def modality_text(modality: str | None) -> str:
+    return MODALITY_WORDS.get(modality or "fact", modality or "fact")
+
+
+def stance_parts(claim: dict[str, Any]) -> list[str]:
+    """What a claim's stance adds to its statement: RETRACTED, NOT, in talks, planned..."""
+    parts = ["RETRACTED"] if claim.get("retracted") else []
+    if claim.get("polarity") == "negated":
+        parts.append("NOT")
+    if claim.get("modality") not in (None, "fact"):
+        parts.append(modality_text(claim["modality"]))
+    return parts
+
+
+def status_text(claim: dict[str, Any]) -> str:
+    """The stance as one label, "" for an affirmed fact: "NOT", "in talks", "RETRACTED NOT"."""
+    return " ".join(stance_parts(claim))
+
+
+def says_text(claim: dict[str, Any]) -> str:
+    """What a claim gives for its proposition, in a compare cell or a diff line:
+    "2017-10-25", "NOT 2018-07-21", "$8.6 bn 2021", "planned 2021-06"."""
+    parts = [p for p in stance_parts(claim) if p != "RETRACTED"]
+    if claim.get("value"):
+        parts.append(value_text(claim["value"]))
+    if claim.get("date"):
+        parts.append(date_text(claim["date"]))
+    # An affirmed, undated fact without a figure still says something: that it is so.
+    return " ".join(parts) or "yes"
+
+
+def cell_text(claims: Iterable[dict[str, Any]]) -> str:
+    """What a source gives for one proposition; several claims joined with "; ", "" if none."""
+    return "; ".join(dict.fromkeys(says_text(c) for c in claims))
+
+
+def who_text(entity: dict[str, Any] | None, fallback: str | None = "") -> str:
+    """An entity as a reader wants it named: "Qatar (قطر)"; its id if it is unknown."""
+    if not entity:
+        return fallback or ""
+    return f"{entity['name']} ({entity['name_ar']})" if entity.get("name_ar") else entity["name"]
+
+
+def source_line(source: dict[str, Any] | None, fallback: str = "") -> str:
+    """A cited source on one line: "khaleej-2018-07-21 — The New Khalij, published 2018-07-21"."""
+    if not source:
+        return fallback
+    return f"{source['id']} — {source.get('outlet') or ''}, published {date_text(source.get('published'), 'undated')}"
+
+
+def count_text(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
+
+
+# --- JSON records -----------------------------------------------------------------------
+
+CLAIM_OUTPUT_FIELDS = (
+    "id", "subject", "predicate", "object", "value", "date", "polarity", "modality",
+    "speaker", "via", "statement", "citation",
+)
+SOURCE_SUMMARY_FIELDS = ("id", "outlet", "title", "published")
+
+
+def source_summary(source: dict[str, Any] | None) -> dict[str, Any] | None:
+    if source is None:
+        return None
+    return {k: source.get(k) for k in SOURCE_SUMMARY_FIELDS}
+
+
+def claim_json(claim: dict[str, Any], source: dict[str, Any] | None) -> dict[str, Any]:
+    """A claim in the public shape (schema `claim`), its cited source summarized under `source`."""
+    out = {k: claim.get(k) for k in CLAIM_OUTPUT_FIELDS}
+    out.update((k, claim[k]) for k in HISTORY_FIELDS if k in claim)
+    out["source"] = source_summary(source)
+    return out
+
+
+def source_json(source: dict[str, Any], claims: int, with_text: bool = True) -> dict[str, Any]:
+    """A source in the public shape (schema `source`) with the number of claims citing it."""
+    out = {k: v for k, v in source.items() if with_text or k != "text"}
+    out["claims"] = claims
+    return out
+
+
+def claim_summary_json(claim: dict[str, Any]) -> dict[str, Any]:
+    """A claim as one side of a diff: what it is about, what it says, its statement."""
+    return {
+        "id": claim.get("id"),
+        "subject": claim.get("subject"),
+        "predicate": claim.get("predicate"),
+        "object": claim.get("object"),
+        "says": says_text(claim),
+        "statement": claim.get("statement"),
+    }
+
+
+# Sections of a diff, in order of importance: what cannot both be true first, what only one
+# side states last (the summary comes before all of them).
+DIFF_SECTIONS = ("conflict", "changed", "compatible", "agree", "only_in_a", "only_in_b")
+
+
+def pair_json(pair: Any) -> dict[str, Any]:
+    """Two claims of one proposition and their verdict; both sides' statements."""
+    a, b = pair.a, pair.b
+    return {
+        "status": pair.status,
+        "reason": pair.reason,
+        "subject": a.get("subject"),
+        "predicate": a.get("predicate"),
+        "object": a.get("object"),
+        "a": a.get("id"),
+        "b": b.get("id"),
+        "a_says": says_text(a),
+        "b_says": says_text(b),
+        "a_statement": a.get("statement"),
+        "b_statement": b.get("statement"),
+    }
+
+
+def diff_json(result: Any) -> dict[str, Any]:
+    """`diff --json` (schema `diff`): the summary, then one list per section."""
+    sections = diff_sections(result)
+    out: dict[str, Any] = {"source_a": result.source_a, "source_b": result.source_b}
+    out["summary"] = {**{name: len(rows) for name, rows in sections.items()}, "differs": result.differs()}
+    out.update(sections)
+    return out
+
+
+def diff_sections(result: Any) -> dict[str, list[dict[str, Any]]]:
+    out: dict[str, list[dict[str, Any]]] = {}
+    for name in DIFF_SECTIONS:
+        if name == "only_in_a":
+            out[name] = [claim_summary_json(c) for c in result.only_a]
+        elif name == "only_in_b":
+            out[name] = [claim_summary_json(c) for c in result.only_b]
+        else:
+            out[name] = [pair_json(p) for p in result.by_status(name)]
+    return out
+
+
+def diff_lines(result: Any) -> list[dict[str, Any]]:
+    """`diff --jsonl` (schema `diff`, `$defs/line`): one pair or one-sided claim per line,
+    in section order, each naming its section and the two sources."""
+    lines = []
+    for name, rows in diff_sections(result).items():
+        for row in rows:
+            lines.append({"section": name, "source_a": result.source_a, "source_b": result.source_b, **row})
+    return lines
+
+
+def row_json(row: Any) -> dict[str, Any]:
+    """One proposition across the sources (schema `compare`, `$defs/row`)."""
+    subject, predicate, obj = row.proposition
+    return {
+        "subject": subject,
+        "predicate": predicate,
+        "object": obj,
+        "statement": row.statement,
+        "status": row.status,
+        "reason": row.reason,
+        "cells": {
+            sid: {"claims": [c.get("id") for c in claims], "says": cell_text(claims)}
+            for sid, claims in row.cells.items()
+        },
+    }
+
+
+# Rows of a matrix, like the sections of a diff, in order of importance; within a status they
+# keep the order of the claims found.
+MATRIX_ORDER = ("conflict", "changed", "compatible", "agree", "single_source")
+
+
+def matrix_json(matrix: Any) -> dict[str, Any]:
+    """`compare --json` (schema `compare`): sources, the summary (propositions, then each
+    status in order of importance), then the rows, conflicts first."""
+    rank = {status: n for n, status in enumerate(MATRIX_ORDER)}
+    rows = sorted(matrix.rows, key=lambda r: rank.get(r.status, len(rank)))
+    summary = {"propositions": matrix.summary.get("propositions", len(rows))}
+    summary.update((k, matrix.summary.get(k, 0)) for k in MATRIX_ORDER)
+    return {"sources": list(matrix.sources), "summary": summary, "rows": [row_json(r) for r in rows]}
+
+
+def empty_matrix_json() -> dict[str, Any]:
+    return {"sources": [], "summary": {"propositions": 0, **dict.fromkeys(MATRIX_ORDER, 0)}, "rows": []}
+
+
+# --- columns: typed for machines, worded for people -------------------------------------
+
+Column = tuple[str, Callable[[dict[str, Any]], Any]]
+
+
+def _joined(values: Any) -> str:
+    return "; ".join(str(v) for v in values or ())
+
+
+def _date_part(key: str, part: str) -> Callable[[dict[str, Any]], Any]:
+    return lambda r: (r.get(key) or {}).get(part)
+
+
+def _value_part(part: str) -> Callable[[dict[str, Any]], Any]:
+    return lambda r: (r.get("value") or {}).get(part)
+
+
+# Every claim command's --csv/--tsv: one typed value per column, nothing worded.
+CLAIM_CSV: list[Column] = [
+    ("id", lambda r: r["id"]),
+    ("source", lambda r: (r.get("citation") or {}).get("source")),
+    ("subject", lambda r: r.get("subject")),
+    ("predicate", lambda r: r.get("predicate")),
+    ("object", lambda r: r.get("object")),
+    ("polarity", lambda r: r.get("polarity")),
+    ("modality", lambda r: r.get("modality")),
+    ("date_start", _date_part("date", "start")),
+    ("date_end", _date_part("date", "end")),
+    ("date_precision", _date_part("date", "precision")),
+    ("date_text", _date_part("date", "text")),
+    ("value_amount", _value_part("amount")),
+    ("value_unit", _value_part("unit")),
+    ("speaker", lambda r: r.get("speaker")),
+    ("via", lambda r: r.get("via")),
+    ("statement", lambda r: r.get("statement")),
+    ("quote", lambda r: (r.get("citation") or {}).get("quote")),
+    ("retracted", lambda r: (r.get("retracted") or {}).get("at")),
+]
+SOURCE_CSV: list[Column] = [
+    ("id", lambda r: r["id"]),
+    ("outlet", lambda r: r.get("outlet")),
+    ("title", lambda r: r.get("title")),
+    ("language", lambda r: r.get("language")),
+    ("url", lambda r: r.get("url")),
+    ("published_start", _date_part("published", "start")),
+    ("published_end", _date_part("published", "end")),
+    ("published_precision", _date_part("published", "precision")),
+    ("published_text", _date_part("published", "text")),
+    ("credited", lambda r: _joined(r.get("credited"))),
+    ("claims", lambda r: r.get("claims")),
+    ("sha256", lambda r: r.get("sha256")),
+]
+ENTITY_CSV: list[Column] = [
+    ("id", lambda r: r["id"]),
+    ("type", lambda r: r.get("type")),
+    ("name", lambda r: r.get("name")),
+    ("name_ar", lambda r: r.get("name_ar")),
+    ("aliases", lambda r: _joined(r.get("aliases"))),
+    ("description", lambda r: r.get("description")),
+    ("claims", lambda r: r.get("claims")),
+]
+PROBLEM_CSV: list[Column] = [(k, lambda r, k=k: r.get(k)) for k in ("table", "id", "field", "problem")]
+DIFF_CSV: list[Column] = [
+    (k, lambda r, k=k: r.get(k))
+    for k in ("section", "status", "subject", "predicate", "object", "a", "b", "a_says", "b_says", "reason",
+              "a_statement", "b_statement")
+]
+
+CSV_COLUMNS = {"claim": CLAIM_CSV, "source": SOURCE_CSV, "entity": ENTITY_CSV, "problem": PROBLEM_CSV}
+
+
+def diff_csv_rows(result: Any) -> list[dict[str, Any]]:
+    """One row per pair or one-sided claim, section by section, the same fields as the JSON."""
+    rows = []
+    for line in diff_lines(result):
+        side_a = line["section"] == "only_in_a"
+        if line["section"] in ("only_in_a", "only_in_b"):
+            line = {
+                "section": line["section"], "status": line["section"], "subject": line["subject"],
+                "predicate": line["predicate"], "object": line["object"],
+                "a": line["id"] if side_a else None, "b": None if side_a else line["id"],
+                "a_says": line["says"] if side_a else None, "b_says": None if side_a else line["says"],
+                "reason": f"only in {result.source_a if side_a else result.source_b}",
+                "a_statement": line["statement"] if side_a else None,
+                "b_statement": None if side_a else line["statement"],
+            }
+        rows.append(line)
+    return rows
+
+
+def matrix_csv_columns(sources: Sequence[str]) -> list[Column]:
+    """compare --csv: the proposition, its verdict, then per source what it says and its claim ids."""
+    cols: list[Column] = [(k, lambda r, k=k: r.get(k)) for k in ("subject", "predicate", "object", "statement",
+                                                                  "status", "reason")]
+    for sid in sources:
+        cols.append((sid, lambda r, sid=sid: r["cells"].get(sid, {}).get("says")))
+        cols.append((f"{sid} claims", lambda r, sid=sid: _joined(r["cells"].get(sid, {}).get("claims"))))
+    return cols
+
+
+def csv_value(value: Any) -> str:
+    """A typed value as one CSV field: numbers as digits, null as empty, lists and objects as JSON."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list, tuple)):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+# Human columns for tables and plain rows: the stance is a column of its own, never glued
+# onto the statement.
+CLAIM_TABLE: list[Column] = [
+    ("id", lambda r: r["id"]),
+    ("date", lambda r: date_text(r.get("date"))),
+    ("source", lambda r: (r.get("citation") or {}).get("source")),
+    ("status", status_text),
+    ("statement", lambda r: r.get("statement")),
+    ("value", lambda r: value_text(r.get("value"))),
+    ("quote", lambda r: (r.get("citation") or {}).get("quote")),
+]
+TIMELINE_TABLE: list[Column] = [
+    ("date", lambda r: date_text(r.get("date"))),
+    ("precision", lambda r: (r.get("date") or {}).get("precision")),
+    ("id", lambda r: r["id"]),
+    ("source", lambda r: (r.get("citation") or {}).get("source")),
+    ("status", status_text),
+    ("statement", lambda r: r.get("statement")),
+    ("value", lambda r: value_text(r.get("value"))),
+]
+SOURCE_TABLE: list[Column] = [
+    ("id", lambda r: r["id"]),
+    ("published", lambda r: date_text(r.get("published"))),
+    ("outlet", lambda r: r.get("outlet")),
+    ("credited", lambda r: _joined(r.get("credited"))),
+    ("claims", lambda r: r.get("claims")),
+    ("title", lambda r: r.get("title")),
+]
+ENTITY_TABLE: list[Column] = [
+    ("id", lambda r: r["id"]),
+    ("type", lambda r: r.get("type")),
+    ("name", lambda r: r.get("name")),
+    ("name_ar", lambda r: r.get("name_ar")),
+    ("claims", lambda r: r.get("claims")),
+    ("aliases", lambda r: _joined(r.get("aliases"))),
+]
+PROBLEM_TABLE: list[Column] = PROBLEM_CSV
+
+TABLE_COLUMNS = {"claim": CLAIM_TABLE, "timeline": TIMELINE_TABLE, "source": SOURCE_TABLE,
+                 "entity": ENTITY_TABLE, "problem": PROBLEM_TABLE}
+# Columns whose values are copied into other commands or compared by eye: never folded.
+WHOLE_COLUMNS = frozenset({"id", "date", "source", "published", "precision", "claims", "type", "status", "a", "b"})
+# Of those, the ones that head a record's block when the terminal is too narrow for a table.
+HEAD_COLUMNS = frozenset({"id", "date", "source", "published", "status", "a", "b"})
+
+
+def show_fields(detail: dict[str, Any]) -> list[tuple[str, str]]:
+    """`show`: the labelled facts of one claim, in reading order (empty ones left out later)."""
+    names = detail.get("entities", {})
+
+    def who(fld: str) -> str:
+        return who_text(names.get(fld), detail.get(fld))
+
+    date = detail.get("date")
+    rows = [
+        ("subject", who("subject")), ("predicate", detail.get("predicate") or ""), ("object", who("object")),
+        ("value", value_text(detail.get("value"))),
+        ("polarity", detail.get("polarity") or ""), ("modality", modality_text(detail.get("modality"))),
+        ("date", f"{date_text(date)}  «{date.get('text', '')}»" if date else ""),
+        ("speaker", who("speaker")), ("via", who("via")),
+        ("source", source_line(detail.get("source"), (detail.get("citation") or {}).get("source", ""))),
+        ("span", f"{detail['citation']['start']}:{detail['citation']['end']}"),
+    ]
+    return rows + history_lines(detail)
+
+
+_DATE_KEYS = {"start", "end", "precision", "text"}
+
+
+def shown(value: Any) -> str:
+    """A field's value on one line: text as it is, null as (none), a DATE as its days,
+    precision and words, anything else as JSON."""
+    if value is None:
+        return "(none)"
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict) and set(value) == _DATE_KEYS and all(isinstance(v, str) for v in value.values()):
+        days = value["start"] if value["start"] == value["end"] else f"{value['start']}..{value['end']}"
+        return f"{days} ({value['precision']}) «{value['text']}»"
+    return json.dumps(value, ensure_ascii=False)
+
+
+def history_lines(record: dict[str, Any]) -> list[tuple[str, str]]:
+    """A record's trail as (label, text) lines, oldest first: each revision's changes, then
+    the retraction."""
+    lines: list[tuple[str, str]] = []
+    for rev in record.get("revisions") or ():
+        for fld, change in rev["changes"].items():
+            lines.append(("revised", f"{rev['at']}  {fld}: {shown(change['from'])} → {shown(change['to'])}  ({rev['reason']})"))
+    retracted = record.get("retracted")
+    if retracted:
+        lines.append(("retracted", f"{retracted['at']}  {retracted['reason']}"))
+    return lines
+
+
+# --- choosing fields --------------------------------------------------------------------
+
+
+def parse_fields(text: str | None) -> list[str] | None:
+    """`--fields id,date.start,statement` as a list of dotted paths."""
+    if text is None:
+        return None
+    fields = [f.strip() for f in text.split(",") if f.strip()]
+    if not fields:
+        raise InputError("--fields needs at least one field name, e.g. --fields id,date.start,statement")
+    return fields
+
+
+def pick(record: dict[str, Any], path: str) -> Any:
+    value: Any = record
+    for part in path.split("."):
+        value = value.get(part) if isinstance(value, dict) else None
+    return value
+
+
+def project(record: dict[str, Any], fields: Sequence[str]) -> dict[str, Any]:
+    """The record cut down to `fields`, dotted paths kept nested: "date.start" gives
+    {"date": {"start": ...}}, so the result still reads like the full shape."""
+    out: dict[str, Any] = {}
+    for path in fields:
+        parts = path.split(".")
+        node = out
+        for part in parts[:-1]:
+            node = node.setdefault(part, {}) if isinstance(node.get(part, {}), dict) else node
+        node[parts[-1]] = pick(record, path)
+    return out
+
+
+def check_fields(fields: Sequence[str], known: Iterable[str], kind: str) -> None:
+    """Refuse a field the record kind does not have, naming the ones it does."""
+    names = list(dict.fromkeys(known))
+    for path in fields:
+        if path.split(".")[0] not in names and path not in names:
+            raise InputError(f"--fields: {kind} records have no field {path!r}; fields: {', '.join(names)}")
