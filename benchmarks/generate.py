@@ -35,7 +35,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "facts.json"
 OUT = Path(__file__).resolve().parent / "out"
-GENERATOR_VERSION = 1  # bump when the shape of the synthetic data changes
+GENERATOR_VERSION = 2  # bump when the shape of the synthetic data changes
 CLAIMS_PER_SOURCE = 25
 QUOTE_CHARS = 200
 SEED = 400
@@ -205,7 +205,7 @@ def build_store(n: int, log=print) -> dict[str, Any]:
     for stale in (path, path.with_suffix(".meta.json")):
         stale.unlink(missing_ok=True)
     loc = store.Location(path, "--db")
-    entities = [{k: e[k] for k in store.FIELD_ORDER["entities"]} for e in shipped.entities]
+    entities = [{k: e[k] for k in store.FIELD_ORDER["entities"] if k in e} for e in shipped.entities]
     import_records(loc, entities, create=True)
     io = _StoreIO(path)
     io.active = True

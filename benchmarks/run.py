@@ -6,9 +6,13 @@ with the references in the same rounds, so drift on the machine touches all of t
 
 * `python -c "import click"`: the start-up floor of any click CLI on this interpreter;
 * orjson parsing the same file: the floor of any design that reads the whole file;
-* jq running an equivalent filter over the same file: what a user could do without us;
-* from 10k claims, `fts5.py query`: the same search against a SQLite FTS5 index derived
-  from the store (the next step, measured; see BENCHMARKS.md).
+* jq running an equivalent filter over the same file: what a user could do without us.
+
+factcli's read commands answer from the derived index (`factcli/index.py`), kept in a
+scratch cache folder per store (`FACTCLI_CACHE`): the untimed warm-up run builds it, so the
+timed runs measure a warm index, as a user has it from the second command on. The index
+build itself is timed as `index --rebuild`, `verify` and an import of 800 new entities
+(a fresh batch each run, into a copy) are timed too.
 
 One untimed warm-up run of each command checks its exit status, fills the page cache and
 bytecode cache, and gives the peak memory (`/usr/bin/time -v`, else the child's own rusage).
@@ -51,7 +55,7 @@ JQ_FILTER = (
 )
 ORJSON_PARSE = "import orjson,sys; orjson.loads(open(sys.argv[1],'rb').read())"
 JSON_PARSE = "import json,sys; json.loads(open(sys.argv[1],'rb').read())"
-FTS5_FROM = 10_000  # the derived-index probe runs at this size and above
+NEW_ENTITIES = 800  # the entity-import benchmark's batch
 # A command slower than this in its warm-up gets fewer timed runs: the full set stays bounded.
 PER_COMMAND_BUDGET_S = 30.0
 TIME_BIN = Path("/usr/bin/time")
@@ -165,29 +169,35 @@ def benches_for(path: Path, claims: int, last_claim: str, scratch: Path, log) ->
     ]
     if shutil.which("jq"):
         out.append(Bench("jq filter", ["jq", JQ_FILTER, str(path)], "reference"))
-    if claims >= FTS5_FROM:
-        import fts5
-
-        index, seconds = fts5.build(path)
-        out.append(
-            Bench(
-                f"fts5.py query {TERM}",
-                [py, str(HERE / "fts5.py"), "query", str(index), TERM],
-                "reference",
-                note=f"index built in {seconds:.1f} s, {index.stat().st_size / 2**20:.0f} MiB",
-            )
-        )
+    cache = {"FACTCLI_CACHE": str(scratch / f"cache-{path.stem}")}
+    doc = json.loads(path.read_bytes())
+    one_source = next(iter(doc["sources"].values()))["id"]
     out += [
-        Bench(f"search {TERM} --json", [*db, "search", TERM, "--json"]),
-        Bench(f"search {TERM} --table", [*db, "search", TERM, "--table"], env={"COLUMNS": "160"}),
-        Bench(f"show {last_claim}", [*db, "show", last_claim]),
-        Bench(f"timeline {TERM} --json", [*db, "timeline", TERM, "--json"]),
+        Bench("index --rebuild", [*db, "index", "--rebuild"], env=cache),
+        Bench(f"search {TERM} --json", [*db, "search", TERM, "--json"], env=cache),
+        Bench(f"search {TERM} --table", [*db, "search", TERM, "--table"], env={"COLUMNS": "160", **cache}),
+        # Selective: at most one source's claims (25 in the synthetic stores).
+        Bench(f"search Qatar --source {one_source} --json", [*db, "search", "Qatar", "--source", one_source, "--json"], env=cache),
+        Bench(f"show {last_claim}", [*db, "show", last_claim], env=cache),
+        Bench("timeline --subject qatar --limit 20 --json", [*db, "timeline", "--subject", "qatar", "--limit", "20", "--json"], env=cache),
+        Bench("verify", [*db, "verify"], env=cache),
     ]
     # `add` changes its store, so it writes to a copy, made once and untimed.
     shown = subprocess.run([*db, "show", last_claim, "--json"], capture_output=True, env=child_env({}))
     detail = json.loads(shown.stdout)
     copy = scratch / f"add-{path.name}"
     shutil.copyfile(path, copy)
+    add_cache = {"FACTCLI_CACHE": str(scratch / f"cache-add-{path.stem}")}
+    # Entity imports go to another copy; each run imports a batch of new entities.
+    ent_copy = scratch / f"entities-{path.name}"
+    shutil.copyfile(path, ent_copy)
+    for k in range(_MAX_RUNS + 1):
+        with open(scratch / f"entities-{k}.jsonl", "w", encoding="utf-8") as fh:
+            for i in range(NEW_ENTITIES):
+                fh.write(json.dumps({"id": f"bench-{k}-{i}", "type": "person", "name": f"Bench Person {k} {i}",
+                                     "name_ar": None, "aliases": [f"Person{k}x{i}"], "description": None}) + "\n")
+    out.append(Bench(f"import {NEW_ENTITIES} entities", [*fc, "--db", str(ent_copy), "import", str(scratch / "entities-{k}.jsonl")],
+                     env={"FACTCLI_CACHE": str(scratch / f"cache-ent-{path.stem}")}))
     out.append(
         Bench(
             "add",
@@ -207,13 +217,18 @@ def benches_for(path: Path, claims: int, last_claim: str, scratch: Path, log) ->
                 "--statement",
                 "A benchmark claim.",
             ],
+            env=add_cache,
         )
     )
     return out
 
 
+_MAX_RUNS = 12  # entity batches prepared: the warm-up, the store I/O check and the timed runs
+
+
 def argv_of(bench: Bench, k: int) -> list[str]:
-    return [_SUBJECTS[k % len(_SUBJECTS)] if a == "{subject}" else a for a in bench.argv]
+    out = [_SUBJECTS[k % len(_SUBJECTS)] if a == "{subject}" else a for a in bench.argv]
+    return [a.replace("{k}", str(min(k, _MAX_RUNS))) for a in out]
 
 
 def measure(label: str, benches: list[Bench], repeat: int, log) -> None:
@@ -222,7 +237,7 @@ def measure(label: str, benches: list[Bench], repeat: int, log) -> None:
         warm = run_once(b, argv_of(b, repeat), warm_up=True)
         b.peak_kib = warm.peak_kib
         runs[b.name] = max(1, min(repeat, int(PER_COMMAND_BUDGET_S // max(warm.wall, 1e-3))))
-        if b.name.endswith("--json") or b.name.startswith(("jq", "fts5")):
+        if b.name.endswith("--json") or b.name.startswith("jq"):
             found = f"{len(json.loads(warm.stdout))} claims"
             b.note = f"{found}; {b.note}" if b.note else found
     for r in range(repeat):
@@ -362,43 +377,36 @@ def targets(results: list[dict[str, Any]], bulk: dict[str, Any] | None) -> list[
     out: list[tuple[str, bool, str]] = []
     click = get("shipped", "python -c")
     if click:
-        for fmt, limit in (("--json", 1.3), ("--table", 2.0)):
-            s = get("shipped", f"search {TERM} {fmt}")
-            out.append(
-                (
-                    f"shipped store: `search {TERM} {fmt}` ≤ {limit}× `import click`",
-                    s["wall_median"] / click["wall_median"] <= limit,
-                    ratio_text(s, click),
-                )
-            )
-    for label in ("20000", "100000"):
-        jq = get(label, "jq filter")
+        s = get("shipped", f"search {TERM} --json")
+        out.append((f"shipped store, warm index: `search {TERM} --json` ≤ 1.3× `import click`",
+                    s["wall_median"] / click["wall_median"] <= 1.3, ratio_text(s, click)))
+    big = "100000" if "100000" in by else None
+    if big:
+        click = get(big, "python -c")
+        for start in ("search Qatar --source", "show ", "timeline --subject"):
+            s = get(big, start)
+            out.append((f"{big} claims, warm index: `{s['name']}` ≤ 2× `import click`",
+                        s["wall_median"] / click["wall_median"] <= 2.0, ratio_text(s, click)))
+        jq = get(big, "jq filter")
         if jq:
-            for fmt in ("--json", "--table"):
-                s = get(label, f"search {TERM} {fmt}")
-                out.append(
-                    (
-                        f"{label} claims: `search {TERM} {fmt}` ≤ 0.8× jq",
-                        s["wall_median"] / jq["wall_median"] <= 0.8,
-                        ratio_text(s, jq),
-                    )
-                )
-    if "100000" in by:
-        add = get("100000", "add")
-        out.append(("100000 claims: `add` ≤ 1 s", add["wall_median"] <= 1.0, f"{add['wall_median']:.2f} s"))
-        peaks = {
-            n: b["peak_kib"] / 1024
-            for n, b in by["100000"].items()
-            if b["kind"] == "factcli" and b["peak_kib"]
-        }
+            s = get(big, f"search {TERM} --json")
+            out.append((f"{big} claims: `search {TERM} --json` ≤ 0.5× jq", s["wall_median"] / jq["wall_median"] <= 0.5,
+                        ratio_text(s, jq)))
+        b = get(big, "index --rebuild")
+        out.append((f"{big} claims: index build ≤ 20 s, peak ≤ 600 MiB",
+                    b["wall_median"] <= 20 and (b["peak_kib"] or 0) / 1024 <= 600,
+                    f"{b['wall_median']:.1f} s, {(b['peak_kib'] or 0) / 1024:.0f} MiB"))
+        v = get(big, "verify")
+        out.append((f"{big} claims: `verify` ≤ 30 s", v["wall_median"] <= 30, f"{v['wall_median']:.1f} s"))
+        e = get(big, "import ")
+        out.append((f"{big} claims: import of {NEW_ENTITIES} new entities ≤ 2 s", e["wall_median"] <= 2,
+                    f"{e['wall_median']:.2f} s"))
+        add = get(big, "add")
+        out.append((f"{big} claims: `add`", True, f"{add['wall_median']:.2f} s (no target; for the record)"))
+        peaks = {n: b["peak_kib"] / 1024 for n, b in by[big].items() if b["kind"] == "factcli" and b["peak_kib"]}
         worst = max(peaks, key=peaks.get)
-        out.append(
-            (
-                "100000 claims: peak memory ≤ 600 MiB",
-                peaks[worst] <= 600,
-                "; ".join(f"{n} {v:.0f} MiB" for n, v in peaks.items()),
-            )
-        )
+        out.append((f"{big} claims: peak memory ≤ 600 MiB", peaks[worst] <= 600,
+                    "; ".join(f"{n} {v:.0f} MiB" for n, v in peaks.items())))
     if bulk:
         ok = bulk["import_store_reads"] == 1 and bulk["import_store_writes"] == 1
         out.append(
@@ -431,6 +439,8 @@ def main(argv: list[str] | None = None) -> None:
         print(msg, file=sys.stderr, flush=True)
 
     started = time.perf_counter()
+    # Stores are generated through the importer, whose writes keep an index: not in ~/.cache.
+    os.environ.setdefault("FACTCLI_CACHE", str(generate.OUT / "cache-generate"))
     info = machine()
     log("machine: " + ", ".join(f"{k} {v}" for k, v in info.items()))
     generate.OUT.mkdir(exist_ok=True)

@@ -150,6 +150,18 @@ class App:
         self.location = dataclasses.replace(store.locate(db), wait=wait, on_wait=_say_waiting)
         self.color = color
         self._facts: store.Facts | None = None
+        self._index: Any = None
+
+    def index(self, rebuild: bool = False) -> Any:
+        """The store's derived index, fresh (rebuilt when the store changed); read commands
+        answer from it. A note (cache not writable) is one line on stderr."""
+        if self._index is None or rebuild:
+            from .index import open_index
+
+            self._index = open_index(self.location, rebuild=rebuild, progress=_build_progress(), check=refuse_damaged)
+            if self._index.note:
+                _say(sys.stderr, f"note: {self._index.note}")
+        return self._index
 
     def relocate(self, db: str) -> None:
         """--db given after the subcommand: it wins over the one before."""
@@ -164,6 +176,30 @@ class App:
         if checked:
             refuse_damaged(self._facts)
         return self._facts
+
+
+class _BuildProgress:
+    """A progress bar on stderr while a large index is built (terminal only)."""
+
+    def __init__(self) -> None:
+        self.bar: Any = None
+        self.task: Any = None
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.bar is None:
+            from rich.console import Console
+            from rich.progress import Progress
+
+            self.bar = Progress(console=Console(file=sys.stderr), transient=True)
+            self.bar.start()
+            self.task = self.bar.add_task("indexing", total=total)
+        self.bar.update(self.task, completed=done)
+        if done >= total:
+            self.bar.stop()
+
+
+def _build_progress() -> Any:
+    return _BuildProgress() if sys.stderr.isatty() else None
 
 
 def _say_waiting() -> None:
@@ -380,10 +416,10 @@ def sources(app: App, output: Any) -> int:
       factcli sources --json | jq '.[] | {id, published}'
     """
     from . import render
-    from .views import source_rows
 
-    facts = app.facts()
-    rows = source_rows(facts, with_text=output.fmt in ("json", "jsonl"))
+    with_text = output.fmt in ("json", "jsonl")
+    rows = [{**{k: v for k, v in src.items() if with_text or k != "text"}, "claims": n}
+            for src, n in app.index().sources()]
     render.emit(output, rows, "source", title=f"{len(rows)} sources")
     return 0 if rows else 1
 
@@ -407,11 +443,12 @@ def show(app: App, claim_ids: tuple[str, ...], output: Any) -> int:
       factcli search S-400 | factcli show - --jsonl
     """
     from . import render
+    from .index import View
     from .views import claim_detail
 
     ids = _ids_from(claim_ids)
-    facts = app.facts()
-    details = [claim_detail(facts, cid) for cid in ids]  # every id checked before anything is printed
+    view = View(app.index(), texts=True)
+    details = [claim_detail(view, cid) for cid in ids]  # every id checked before anything is printed
     render.render_claims(output, details)
     return 0
 
@@ -587,7 +624,7 @@ def filter_options(func: Any) -> Any:
             subject=list(subject), predicate=list(predicate), object=list(object_),
             speaker=list(speaker), source=list(source),
             since=_when("--since", since), until=_when("--until", until), limit=limit,
-            include_retracted=include_retracted,
+            include_retracted=include_retracted, sort=kwargs.pop("sort", None),
         )
         return func(*args, query=query, **kwargs)
 
@@ -626,7 +663,7 @@ def _nothing_found(app: App, output: Any, terms: list[str], what: str = "claims"
     from .search import suggestions
 
     hint = ""
-    near = suggestions(app.facts(), terms) if terms else []
+    near = suggestions(app.index(), terms) if terms else []
     if near:
         hint = "; did you mean " + " or ".join(repr(n) for n in near) + "?"
     _say(output.err, f"no {what} match{hint}")
@@ -638,31 +675,47 @@ def _nothing_found(app: App, output: Any, terms: list[str], what: str = "claims"
 @main.command()
 @click.argument("terms", nargs=-1)
 @filter_options
+@click.option("--sort", type=click.Choice(["relevance", "date"]),
+              help="Order of the results (default: relevance with query words, date for filters alone).")
+@click.option("--why", is_flag=True, help="Add a column saying how each claim matched.")
 @output_options
 @pass_app
-def search(app: App, query: Any, output: Any) -> int:
+def search(app: App, query: Any, why: bool, output: Any) -> int:
     """Find claims by any spelling of a name, in Arabic or Latin script.
 
-    Each QUERY word or quoted phrase must match (AND); a name of an entity also finds the
-    claims about it. Exit 0 when something is found, 1 when nothing is.
+    Each QUERY word must match (AND): as a word of the statement or quote (or a form of it:
+    missile/missiles), as a name of an entity the claim is about or names, or as a word for
+    its predicate (sanctions, زيارة). Words in double quotes inside one argument match as a
+    phrase. Best matches first; exit 0 when something is found, 1 when nothing is.
 
     \b
     Examples:
       factcli search S-400
       factcli search "روس أوبورون إيكسبورت"
+      factcli search Shoygu --why
+      factcli search '"air defence"' --sort date
       factcli search --subject Qatar --since "Oct 2017" --until 2018
-      factcli search إس-400 --json | jq -r '.[].statement'
+      factcli search إس-400 --json | jq -r '.[] | [.match.score, .statement] | @tsv'
     """
     from . import render
-    from .search import search as run_search
+    from .index import View
+    from .search import find
     from .views import claim_record
 
-    facts = app.facts()
-    hits = run_search(facts, query)
-    if not hits:
+    index = app.index()
+    found = find(index, query)
+    for hint in found.hints:
+        _say(output.err, f"note: {hint}")
+    if not found.hits:
         return _nothing_found(app, output, query.terms)
-    records = [claim_record(facts, h.claim) for h in hits]
-    render.emit(output, records, "claim", title=f"{len(records)} claims")
+    view = View(index)
+    records = [{**claim_record(view, h.claim), "match": h.match()} for h in found.hits]
+    if why:
+        from .present import TABLE_COLUMNS
+
+        render.emit(output, records, [*TABLE_COLUMNS["claim"], ("why", render.why_text)], title=f"{len(records)} claims")
+    else:
+        render.emit(output, records, "claim", title=f"{len(records)} claims")
     return 0
 
 
@@ -682,7 +735,7 @@ def entities(app: App, terms: tuple[str, ...], output: Any) -> int:
     from . import render
     from .search import entity_rows
 
-    rows = entity_rows(app.facts(), [t for t in terms if t.strip()])
+    rows = entity_rows(app.index(), [t for t in terms if t.strip()])
     if not rows:
         return _nothing_found(app, output, list(terms), "entities")
     render.emit(output, rows, "entity", title=f"{len(rows)} entities")
@@ -705,15 +758,17 @@ def timeline(app: App, query: Any, output: Any) -> int:
       factcli timeline --subject Qatar --since 2017 --json | jq '.[] | [.date.start, .statement]'
     """
     from . import render
+    from .index import View
     from .search import timeline as run_timeline
     from .views import claim_record
 
-    facts = app.facts()
-    dated, undated = run_timeline(facts, query)
+    index = app.index()
+    dated, undated = run_timeline(index, query)
     if not dated and not undated:
         return _nothing_found(app, output, query.terms)
-    recs = [claim_record(facts, h.claim) for h in dated]
-    rest = [claim_record(facts, h.claim) for h in undated]
+    view = View(index)
+    recs = [claim_record(view, h.claim) for h in dated]
+    rest = [claim_record(view, h.claim) for h in undated]
     if output.fmt == "table" and output.mode == "records":
         if recs:
             render.emit(output, recs, "timeline", title=f"{len(recs)} dated claims")
@@ -756,8 +811,9 @@ def diff(app: App, source_a: str, source_b: str, include_retracted: bool, output
     from . import render
     from .compare import diff as run_diff
 
-    facts = app.facts()
-    result = run_diff(facts, _one_source(facts, source_a), _one_source(facts, source_b), include_retracted)
+    index = app.index()
+    a, b = _one_source(index, source_a), _one_source(index, source_b)
+    result = run_diff(index.facts(sources=[a, b]), a, b, include_retracted)
     _no_fields(output, "diff")
     render.render_diff(output, result)
     return 1 if result.differs() else 0
@@ -791,17 +847,80 @@ def compare(app: App, query: Any, output: Any) -> int:
     from .search import search as run_search
 
     _no_fields(output, "compare")
-    facts = app.facts()
-    columns = sorted(resolve_sources(facts, query.source)) if query.source else None
-    hits = run_search(facts, query)
+    index = app.index()
+    columns = sorted(resolve_sources(index, query.source)) if query.source else None
+    hits = run_search(index, query)
     if not hits:
         code = _nothing_found(app, _Plain(output.out, output.err), query.terms)
         if output.fmt != "table" and output.fmt != "plain" or output.mode == "count":
             render.render_matrix(output, None)  # still one object, with its summary
         return code
-    matrix = run_compare(facts, [h.claim for h in hits], columns, query.include_retracted)
+    cited = {(h.claim.get("citation") or {}).get("source") for h in hits} | set(columns or ())
+    matrix = run_compare(index.facts(sources=cited - {None}), [h.claim for h in hits], columns, query.include_retracted)
     render.render_matrix(output, matrix)
     return 0
+
+
+# --- index and migrate ------------------------------------------------------------------
+
+
+@main.command("index")
+@click.option("--rebuild", is_flag=True, help="Rebuild the index from the store now.")
+@output_options
+@pass_app
+def index_(app: App, rebuild: bool, output: Any) -> int:
+    """Where the store's search index is, whether it is fresh, and what it holds.
+
+    Read commands keep the index fresh by themselves (it is rebuilt whenever the store
+    changed); --rebuild forces it. The index lives in the cache folder: $FACTCLI_CACHE, else
+    $XDG_CACHE_HOME/factcli, else ~/.cache/factcli. --json says `fresh` true or false.
+
+    \b
+    Examples:
+      factcli index
+      factcli index --rebuild
+      factcli index --json | jq .fresh
+    """
+    from . import index as idx
+    from . import render
+
+    if rebuild:
+        app.index(rebuild=True)
+    info = idx.status(app.location)
+    if output.fmt in ("json", "jsonl"):
+        output.out.write(render.dumps(info) + "\n")
+    else:
+        counts = info.get("counts") or {}
+        state = "fresh" if info["fresh"] else ("stale" if info["exists"] else "not built yet")
+        lines = [f"store: {info['store']}", f"index: {info['index']} ({state})"]
+        if counts:
+            lines.append(", ".join(f"{v} {k}" for k, v in counts.items()))
+        if info.get("problem"):
+            lines.append(f"problem: {info['problem']}")
+        output.out.write(render.plain("\n".join(lines)) + "\n")
+    return 0
+
+
+@main.command()
+@pass_app
+def migrate(app: App) -> int:
+    """Upgrade the store file to this factcli's schema version (any write also does).
+
+    \b
+    Examples:
+      factcli migrate
+    """
+    from .migrate import migrate as run_migrate
+
+    done = run_migrate(app.location)
+    if done is None:
+        sys.stderr.write(f"{app.location.path} is already at schema version {store.SCHEMA_VERSION}\n")
+    else:
+        sys.stderr.write(f"upgraded {app.location.path} from schema version {done['from']} to {done['to']} "
+                         f"({done['claims']} claims lost their stored match keys, now derived in the index)\n")
+    return 0
+
+
 
 
 # --- export -------------------------------------------------------------------------

@@ -25,8 +25,8 @@ from .schema import (
     CLAIM_ID,
     ENTITY_REF_FIELDS,
     HISTORY_FIELDS,
+    NAME_ROLES,
     SLUG,
-    claim_keys,
     claim_problems,
     entity_problems,
     sha256,
@@ -476,6 +476,9 @@ class _Batch:
             return
         out = {k: rec.get(k) for k in ENTITY_FIELDS}
         out["aliases"] = rec.get("aliases") if rec.get("aliases") is not None else []
+        for fld in NAME_ROLES[1:]:
+            if out[fld] is None or out[fld] == []:
+                del out[fld]  # optional name lists: absent means none, and the file stays small
         if "revisions" in rec:
             out["revisions"] = rec["revisions"]
         if not out["id"] and isinstance(out["name"], str):
@@ -496,7 +499,7 @@ class _Batch:
     def _add_entity(self, ent: dict[str, Any]) -> None:
         self.facts.entities.append(ent)
         self.new_entities.append(ent)
-        self.lexicon = Lexicon(self.facts.entities)
+        self.lexicon.add(ent)
         self.summary.entities += 1
         self.summary.entity_ids.append(ent["id"])
 
@@ -546,7 +549,6 @@ class _Batch:
             self.fail(n, None, f"duplicate of {self.spans[key]}: same source, span, subject, predicate and object")
             return
         self.spans[key] = out["id"]
-        out["keys"] = claim_keys(out)
         self.facts.claims.append(out)
         self.new_claims.append(out)
         self.summary.claims += 1

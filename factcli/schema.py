@@ -15,7 +15,7 @@ import sys
 from typing import Any
 
 from .dates import problems as date_problems
-from .normalize import match_keys
+from .normalize import normalize
 from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES, ROLE_PREDICATES, UNITS
 
 Problem = tuple[str, str]
@@ -49,22 +49,6 @@ def sha256(text: str) -> str:
     import hashlib  # only imports and verify hash; reads never do
 
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
-def claim_keys(claim: dict[str, Any]) -> dict[str, Any]:
-    """The derived match keys stored with a claim, so search never re-normalizes it."""
-    # `verify` computes these for hand-edited records too: a field of the wrong type counts
-    # as empty here (the schema check reports it).
-    cit = claim.get("citation")
-    statement = match_keys(_text_or_empty(claim.get("statement")))
-    quote = match_keys(_text_or_empty(cit.get("quote") if isinstance(cit, dict) else None))
-    exact = set(statement["text"].split()) | set(quote["text"].split())
-    stems = sorted((set(statement["stems"]) | set(quote["stems"])) - exact)
-    return {"text": [statement["text"], quote["text"]], "stems": stems}
-
-
-def _text_or_empty(v: Any) -> str:
-    return v if isinstance(v, str) else ""
 
 
 def _text_problems(rec: dict[str, Any], fields: tuple[str, ...], required: tuple[str, ...]) -> list[Problem]:
@@ -141,8 +125,41 @@ def entity_problems(rec: dict[str, Any]) -> list[Problem]:
     if not isinstance(rec.get("type"), str) or rec.get("type") not in ENTITY_TYPES:
         out.append(("type", f"{rec.get('type')!r} is not one of {', '.join(ENTITY_TYPES)}"))
     out += _text_problems(rec, ("name", "name_ar", "description"), ("name",))
-    out += _names_problems("aliases", rec.get("aliases"))
+    for fld in NAME_ROLES:
+        names = rec.get(fld)
+        if names is None and fld != "aliases":
+            continue  # metonyms and common_words are optional: absent means none
+        out += _names_problems(fld, names)
+    if not out:
+        out += _name_role_problems(rec)
     out += history_problems(rec, "entities")
+    return out
+
+
+# The lists of an entity's names by the role each plays in matching (see README, data model):
+# `aliases` are names a user may type and claim text is linked on; `metonyms` name another
+# thing that running text uses for this entity (Doha for Qatar); `common_words` are names
+# that are also ordinary words (العديد "many" for Al Udeid), linked only in context.
+NAME_ROLES = ("aliases", "metonyms", "common_words")
+
+
+def _name_role_problems(rec: dict[str, Any]) -> list[Problem]:
+    """One name, one role: a name both alias and metonym would mean the entity and not."""
+    out: list[Problem] = []
+    roles: dict[str, str] = {}
+    for fld in ("name", "name_ar"):
+        if isinstance(rec.get(fld), str) and normalize(rec[fld]):
+            roles.setdefault(normalize(rec[fld]), fld)
+    for fld in NAME_ROLES:
+        for name in rec.get(fld) or ():
+            key = normalize(name)
+            if not key:
+                continue  # nothing to match on, so no role to clash with
+            held = roles.get(key)
+            # The written name may also be a common word (الجزيرة is the channel and "island").
+            if held is not None and held != fld and not (held in ("name", "name_ar") and fld in ("aliases", "common_words")):
+                out.append((fld, f"{name!r} is also in {held}: a name plays one role"))
+            roles.setdefault(key, fld)
     return out
 
 
@@ -313,7 +330,7 @@ def citation_problems(cit: Any, facts: Any) -> list[Problem]:
 
 # --- the shapes every command relies on --------------------------------------------------
 
-_TEXT, _OPTIONAL_TEXT, _NAMES = "text", "text or null", "a list of names"
+_TEXT, _OPTIONAL_TEXT, _NAMES, _OPTIONAL_NAMES = "text", "text or null", "a list of names", "a list of names or absent"
 
 
 def _kind_ok(v: Any, kind: str) -> bool:
@@ -321,6 +338,8 @@ def _kind_ok(v: Any, kind: str) -> bool:
         return isinstance(v, str)
     if kind == _OPTIONAL_TEXT:
         return v is None or isinstance(v, str)
+    if kind == _OPTIONAL_NAMES and v is None:
+        return True
     if not isinstance(v, list):
         return False
     try:
@@ -335,7 +354,7 @@ _SHAPES = {
     "sources": {"id": _TEXT, "title": _TEXT, "outlet": _TEXT, "credited": _NAMES, "language": _OPTIONAL_TEXT,
                 "url": _OPTIONAL_TEXT, "note": _OPTIONAL_TEXT, "sha256": _OPTIONAL_TEXT, "text": _TEXT},
     "entities": {"id": _TEXT, "type": _TEXT, "name": _TEXT, "name_ar": _OPTIONAL_TEXT, "aliases": _NAMES,
-                 "description": _OPTIONAL_TEXT},
+                 "metonyms": _OPTIONAL_NAMES, "common_words": _OPTIONAL_NAMES, "description": _OPTIONAL_TEXT},
     "claims": {"id": _TEXT, "subject": _TEXT, "predicate": _TEXT, "object": _OPTIONAL_TEXT,
                "speaker": _OPTIONAL_TEXT, "via": _OPTIONAL_TEXT, "statement": _TEXT},
 }

@@ -1,47 +1,55 @@
-"""Finding claims: query terms, entity-aware matching, filters, ranking and the timeline.
+"""Finding claims: query terms, entity evidence, predicate words, filters, ranking, timeline.
 
-A query term meets a claim at one of three strengths, tried in order:
+A query is a list of arguments; each argument's words are grouped into terms, and every
+term must meet a claim (AND). Words are grouped greedily, longest first, into the names they
+spell ("Sergey Shoigu", "قاعدة العديد", "تميم بن حمد") and the predicate phrases they say
+("phone call"); a part in double quotes inside an argument is one phrase, words in order.
 
-* ``text``: the normalized term occurs as a phrase in the claim's normalized statement or
-  quote (the stored ``keys.text``);
-* ``stem``: every token of the term meets a token or a light stem of the claim, so
-  ``روسيا`` finds a quote that only says ``الروسية``;
-* ``entity``: the term names an entity (any alias, any script), and the claim either has
-  that entity as subject, object, speaker or via, or mentions one of its aliases. Aliases
-  are what bridge scripts: ``Rosoboronexport`` finds a quote that writes
-  ``روس أوبورون إيكسبورت``.
+A term meets a claim through any of:
 
-Terms are ANDed; a claim's rank is its weakest term (0 text, 1 stem, 2 entity). Results are
-ordered by rank, then date, then claim id. Filters (subject, object, speaker, predicate,
-source, date window) narrow the claims before any term is tried.
+* its text: the term's analyzed tokens, in order, in the statement or the quote (kind
+  `exact`), or the same through the tokens' stems (kind `stem`: missiles/missile);
+* an entity it names (see `lexicon`), by the claim's links made at index time: its
+  subject, object, speaker or via, or a name of it in the claim's text (field `mention`).
+  The kind says how the term named it: `alias` (a name, an alias or a distinctive part of a
+  name), `fuzzy` (a near spelling: Shoygu, Poutine, كلاشنكوف), or `link` (a metonym: the
+  query "Moscow" finds the claims whose text uses Moscow or موسكو for Russia, not every
+  claim about Russia);
+* a predicate it names (`sanctions`, `عقوبات`, `visit`): the claims with that predicate.
 
-Everything here is plain data in and out, so the CLI, tests and scripts share one path.
+Ranking adds up each term's best evidence: an entity as subject or object above speaker or
+via, above a mention, above text alone; exact above stem above fuzzy; FTS5's bm25 orders
+text matches among themselves. Ties go by date, then stored order (claim id order). With no terms, or with
+`sort="date"`, claims come in date order.
+
+Everything here is plain data in and out, so the CLI, tests and scripts share one path. The
+functions take the store's `Index` (or a `Facts` snapshot, indexed in memory on first use).
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
-from .lexicon import Lexicon, names_of
-from .normalize import normalize, stems, tokenize
+from .index import Index, analyzer, in_memory, name_forms
+from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, PART
+from .normalize import normalize
 from .store import Facts
 from .vocabulary import PREDICATES
 
 if TYPE_CHECKING:
     from .dates import DateSpan
 
-# `dates` and `schema` (with hashlib, ~8 ms together) are imported where they are needed:
-# a plain search uses neither, and start-up time is a feature of a CLI.
-
 __all__ = [
+    "FUZZY_MARGIN",
+    "FUZZY_MIN",
+    "Found",
     "Hit",
     "Query",
     "entity_rows",
+    "find",
     "parse_when",
     "resolve_entities",
     "resolve_sources",
@@ -50,28 +58,32 @@ __all__ = [
     "timeline",
 ]
 
-TEXT, STEM, ENTITY = "text", "stem", "entity"
-_RANK = {TEXT: 0, STEM: 1, ENTITY: 2}
-_ENTITY_FIELDS = ("subject", "object", "speaker", "via")
+# Evidence weights. A term scores its best piece of evidence; a claim the sum over terms.
+ROLE_WEIGHT = {"subject": 10.0, "object": 10.0, "speaker": 7.0, "via": 7.0}
+MENTION_WEIGHT = {ALIAS: 5.0, COMMON_WORD: 5.0, METONYM: 4.0, "stem": 3.5}
+TEXT_WEIGHT = {"exact": 3.0, "stem": 2.0}
+# A claim whose predicate is the word asked for is more to the point than one whose text only
+# uses the word: above any text match (3 + bm25 < 4), below a name of the entity in the text.
+PREDICATE_WEIGHT = {"exact": 4.0, "stem": 3.5}
+# How the term named the entity scales its entity evidence.
+NAMING_FACTOR = {"alias": 1.0, "part": 0.9, "stem": 0.8, "link": 1.0, "fuzzy": 0.5}
 
-# Proclitics that glue onto a name in running Arabic ("لقطر", "والدوحة", "بموسكو").
-# When a term names nothing as typed, these are tried off its first word, mildest cut
-# first. A cut must leave three letters or more: shorter remainders name nothing reliably.
-_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
-_MIN_NAME_AFTER_CUT = 3
+# A near spelling names an entity when rapidfuzz's ratio (0-100, Indel distance) reaches
+# FUZZY_MIN; when the best two entities are within FUZZY_MARGIN of each other the term is
+# ambiguous and gets a "did you mean" hint instead. Tested in tests/test_relevance.py.
+FUZZY_MIN = 80.0
+FUZZY_MARGIN = 3.0
+_FUZZY_MIN_CHARS = 4
+_MAX_SPAN = 16  # words in the longest name tried as one term
+# Filters that leave at most this many claims restrict the term lookups to them.
+_NARROW_ROWS = 5000
 
-# Two-letter aliases ("US", "AK") are ordinary words inside running text ("told us"), so
-# they link claims to their entity only through the claim's entity fields, never as text.
-_MIN_ALIAS_PHRASE = 3
-
-# Joins a claim's two normalized texts into one haystack. Normalized text never holds a
-# newline, so no padded phrase can match across the join.
-_JOIN = " \n "
+SORTS = ("relevance", "date")
 
 
 @dataclass
 class Query:
-    """What to look for. Every CLI argument is one term (it may be a phrase); terms AND."""
+    """What to look for. Arguments' words group into terms; terms AND; filters narrow."""
 
     terms: list[str] = field(default_factory=list)
     subject: list[str] = field(default_factory=list)
@@ -83,103 +95,298 @@ class Query:
     until: DateSpan | None = None
     limit: int | None = None
     include_retracted: bool = False
+    sort: str | None = None  # "relevance" or "date"; None: relevance with terms, else date
 
 
 @dataclass
 class Hit:
-    """One claim found: rank 0 exact text, 1 stem, 2 entity; `matched` says how, per term."""
+    """One claim found, its score, and per term how it matched: {term, field, kind}."""
 
     claim: dict[str, Any]
-    rank: int
-    matched: list[str]
+    score: float = 0.0
+    why: list[dict[str, str]] = field(default_factory=list)
+
+    def match(self) -> dict[str, Any]:
+        """The `match` object of `search --json`."""
+        return {"score": round(self.score, 3), "terms": self.why}
 
 
-# --- names -----------------------------------------------------------------------------
+@dataclass
+class Found:
+    hits: list[Hit]
+    hints: list[str] = field(default_factory=list)  # "did you mean" lines for ambiguous terms
 
 
-def _alias_keys(lexicon: Lexicon) -> dict[str, list[str]]:
-    """Entity id -> every normalized name of it, inverted from the lexicon's index."""
-    out: dict[str, list[str]] = {}
-    for key, ids in lexicon.by_key.items():
-        for eid in ids:
-            out.setdefault(eid, []).append(key)
+def _index_of(source: Index | Facts) -> Index:
+    if isinstance(source, Index):
+        return source
+    cache = source.__dict__.get("_search_index")
+    shape = (len(source.sources), len(source.entities), len(source.claims))
+    if cache is None or cache[0] != shape:
+        cache = (shape, in_memory(source))
+        source.__dict__["_search_index"] = cache
+    return cache[1]
+
+
+# --- names -------------------------------------------------------------------------------
+
+_WHOLE = (NAME, ALIAS, COMMON_WORD)
+
+
+@dataclass
+class _Named:
+    entities: dict[str, str]  # entity id -> how the term named it: alias, part, link, fuzzy
+    hint: str | None = None
+
+
+def _lookup(index: Index, key: str) -> dict[str, str]:
+    rows = index.names(key)
+    whole = {e for e, r in rows if r in _WHOLE}
+    if whole:
+        return dict.fromkeys(sorted(whole), "alias")
+    # No whole name: a metonym (the word names the place the text uses for a state) and any
+    # names this is a distinctive part of ("Moscow" in "Energy conference in Moscow").
+    found = dict.fromkeys(sorted({e for e, r in rows if r == PART}), "part")
+    found.update(dict.fromkeys(sorted({e for e, r in rows if r == METONYM}), "link"))
+    return found
+
+
+def _named(index: Index, toks: list[str]) -> dict[str, str]:
+    """Entities the tokens spell as a whole name, a part, or a metonym; with a proclitic cut;
+    else a whole name another form of the same words spells (Kalashnikovs, الروسية)."""
+    if not toks:
+        return {}
+    found = _lookup(index, " ".join(toks))
+    if found:
+        return found
+    for form in name_forms(toks[0])[1:]:
+        found = _lookup(index, " ".join([form, *toks[1:]]))
+        if found:
+            return found
+    stemmed = {e for e, r in index.names(" ".join(analyzer().stems(toks)), stems=True) if r in _WHOLE}
+    return dict.fromkeys(sorted(stemmed), "stem")
+
+
+def _fuzzy(index: Index, token: str) -> _Named:
+    """An entity whose name is spelled near `token`, or a hint when two are equally near."""
+    from rapidfuzz import fuzz, process
+
+    choices: dict[str, set[str]] = {}
+    shown: dict[str, str] = {}
+    for key, eid, role, written in index.name_keys():
+        if role == METONYM:
+            continue
+        choices.setdefault(key, set()).add(eid)
+        shown.setdefault(eid, written if role == NAME and written != eid else shown.get(eid, written))
+    best: dict[str, float] = {}
+    for key, score, _ in process.extract(token, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=20):
+        for eid in choices[key]:
+            best[eid] = max(best.get(eid, 0.0), score)
+    if not best:
+        return _Named({})
+    ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
+    top = ranked[0][1]
+    close = [eid for eid, s in ranked if top - s <= FUZZY_MARGIN]
+    if len(close) > 1:
+        names = " or ".join(repr(_display(index, e)) for e in close[:3])
+        return _Named({}, f"{token!r} is near several names; did you mean {names}?")
+    return _Named({close[0]: "fuzzy"})
+
+
+def _display(index: Index, eid: str) -> str:
+    ent = index.entity(eid) or {}
+    return ent.get("name") or eid
+
+
+# --- terms -------------------------------------------------------------------------------
+
+
+@dataclass
+class _Term:
+    text: str  # as the user wrote it, for `why`
+    tokens: list[str]
+    stems: list[str]
+    entities: dict[str, str] = field(default_factory=dict)
+    predicates: dict[str, str] = field(default_factory=dict)
+    quoted: bool = False
+
+
+_QUOTES = re.compile(r'["\u201c\u201d\u00ab\u00bb]')
+
+
+def _terms(index: Index, args: list[str], hints: list[str]) -> list[_Term]:
+    an = analyzer()
+    out: list[_Term] = []
+    for arg in args:
+        if not an.tokens(arg):
+            out.append(_Term(arg, [], []))  # all punctuation: finds nothing, not everything
+            continue
+        pieces = _QUOTES.split(arg)
+        for i, piece in enumerate(pieces):
+            toks = an.tokens(piece)
+            if not toks:
+                continue
+            if i % 2 == 1:  # inside quotes: one term, words in order (still a name if it is one)
+                named = _named(index, toks)
+                out.append(_Term(piece.strip(), toks, an.stems(toks), named, _predicates_named(index, an, toks), quoted=True))
+                continue
+            out += _group(index, an, toks, hints)
     return out
 
 
-def _cut_candidates(name: str) -> list[str]:
-    """The name with a leading article or proclitic removed, mildest cut first."""
-    words = normalize(name).split(" ")
-    first, rest = words[0], words[1:]
-    cuts: list[str] = []
-    for p in _PROCLITICS:
-        if first.startswith(p) and len(first) - len(p) >= _MIN_NAME_AFTER_CUT:
-            cuts.append(first[len(p) :])
-    # "للدوحة" is ل + الدوحة with the article's alef elided in writing.
-    if first.startswith("لل") and len(first) > 4:
-        cuts.append("ا" + first[1:])
-    cuts += [c[2:] for c in list(cuts) if c.startswith("ال") and len(c) - 2 >= _MIN_NAME_AFTER_CUT]
-    if first.startswith("ال") and len(first) - 2 >= _MIN_NAME_AFTER_CUT:
-        cuts.append(first[2:])
-    return [" ".join([c, *rest]) for c in dict.fromkeys(cuts)]
+def _group(index: Index, an: Any, toks: list[str], hints: list[str]) -> list[_Term]:
+    """Greedy, longest first: runs of words that spell a name or a predicate become one term."""
+    out: list[_Term] = []
+    i = 0
+    while i < len(toks):
+        term = None
+        for j in range(min(len(toks), i + _MAX_SPAN), i, -1):
+            span = toks[i:j]
+            named = _named(index, span)
+            preds = _predicates_named(index, an, span)
+            if named or preds or j == i + 1:
+                term = _Term(" ".join(span), span, an.stems(span), named, preds)
+                break
+        assert term is not None
+        if not term.entities and not term.predicates and len(term.tokens) == 1:
+            _try_fuzzy(index, term, hints)
+        out.append(term)
+        i += len(term.tokens)
+    return out
 
 
-def _name_ids(lexicon: Lexicon, name: str) -> set[str]:
-    """Entities a name spells, as typed or with a leading Arabic proclitic cut off."""
-    ids = lexicon.resolve(name)
-    if ids:
-        return ids
-    for candidate in _cut_candidates(name):
-        ids = lexicon.resolve(candidate)
-        if ids:
-            return ids
-    return set()
+def _predicates_named(index: Index, an: Any, toks: list[str]) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for pred, kind in index.labels(" ".join(toks)):
+        if kind == "exact":
+            found[pred] = "exact"
+    for pred, kind in index.labels(" ".join(an.stems(toks))):
+        if kind == "stem":
+            found.setdefault(pred, "stem")
+    return found
 
 
-def _display_names(entities: Iterable[dict[str, Any]]) -> dict[str, str]:
-    """Normalized name -> the spelling to show, preferring a written name over an id slug."""
-    shown: dict[str, str] = {}
-    for entity in entities:
-        written = [entity.get("name"), entity.get("name_ar"), *(entity.get("aliases") or [])]
-        for name in [*written, entity.get("id")]:
-            if name:
-                shown.setdefault(normalize(name), name)
-    return shown
+def _try_fuzzy(index: Index, term: _Term, hints: list[str]) -> None:
+    tok = term.tokens[0]
+    if len(tok) < _FUZZY_MIN_CHARS or tok.isdigit():
+        return
+    # A word the claims themselves use is meant as that word, not as a misspelled name.
+    if index.has_term(tok) or index.has_term(term.stems[0]):
+        return
+    named = _fuzzy(index, tok)
+    if named.hint:
+        hints.append(named.hint)
+    term.entities = named.entities
+
+
+def _phrase(tokens: list[str]) -> str:
+    return '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
+
+
+def _evidence(index: Index, term: _Term, within: list[int] | None = None) -> dict[int, tuple[float, str, str]]:
+    """Row -> (weight, field, kind): the best way the term meets each claim it meets (only
+    among the rows `within`, when the filters left few: then the cost follows them, not the
+    number of claims the term meets in the whole store)."""
+    among = None if within is None else ",".join(map(str, within))  # row numbers: ints only
+    best: dict[int, tuple[float, str, str]] = {}
+
+    def offer(row: int, weight: float, fld: str, kind: str) -> None:
+        if row not in best or weight > best[row][0]:
+            best[row] = (weight, fld, kind)
+
+    if not term.tokens:
+        return best
+    if among is not None:
+        # Few rows: their indexed words are read and the phrase looked for directly, since an
+        # FTS5 query walks every claim holding a common word. The bonus is then the phrase's
+        # share of the field's words, standing in for bm25 among these few.
+        for row, *fields in index.texts(among):
+            for kind, toks, (fst, fqu) in (("exact", term.tokens, fields[:2]), ("stem", term.stems, fields[2:])):
+                needle = f" {' '.join(toks)} "
+                for fld, text in (("statement", fst), ("quote", fqu)):
+                    hits = f" {text} ".count(needle)
+                    if hits:
+                        share = hits * len(toks) / max(1, text.count(" ") + 1)
+                        offer(row, TEXT_WEIGHT[kind] + share / (1.0 + share), fld, kind)
+    else:
+        for kind, toks in (("exact", term.tokens), ("stem", term.stems)):
+            for fld in ("statement", "quote"):
+                column = fld if kind == "exact" else f"{fld}_stems"
+                for row, bm25 in index.text_matches(f"{{{column}}} : {_phrase(toks)}").items():
+                    x = max(0.0, -bm25)
+                    offer(row, TEXT_WEIGHT[kind] + x / (1.0 + x), fld, kind)
+    if term.entities:
+        links = [e for e, how in term.entities.items() if how != "link"]
+        metonymic = [e for e, how in term.entities.items() if how == "link"]
+        for ids, kinds in ((links, None), (metonymic, (METONYM,))):
+            for row, found in index.linked(ids, kinds, among).items():
+                for eid, role, kind in found:
+                    how = term.entities[eid]
+                    weight = ROLE_WEIGHT[role] if role in ROLE_WEIGHT else MENTION_WEIGHT.get(kind, 0.0)
+                    report = "link" if how == "link" else ("alias" if how == "part" else how)
+                    if kind == "stem" and report == "alias":
+                        report = "stem"  # the text holds another form of the name (التركية)
+                    offer(row, weight * NAMING_FACTOR[how], role, report)
+    if term.predicates:
+        for pred, kind in sorted(term.predicates.items()):
+            where, args = "predicate = ?", [pred]
+            if among is not None:
+                where = f"{where} AND n IN ({among})"
+            for row, _, _, _ in index.rows_where(where, args):
+                offer(row, PREDICATE_WEIGHT[kind], "predicate", kind)
+    return best
+
+
+# --- filters -----------------------------------------------------------------------------
 
 
 def _did_you_mean(near: list[str]) -> str:
     return "; did you mean " + " or ".join(repr(n) for n in near) + "?" if near else ""
 
 
-def _near_names(lexicon: Lexicon, shown: dict[str, str], text: str, n: int = 3) -> list[str]:
-    """The closest names to `text`, one per entity: three spellings of one agency help no one."""
-    close = difflib.get_close_matches(normalize(text), list(lexicon.by_key), n=n * 4, cutoff=0.6)
-    seen: set[str] = set()
-    names: list[str] = []
-    for key in close:
-        ids = lexicon.by_key[key]
-        if ids <= seen:
-            continue
-        seen |= ids
-        names.append(shown.get(key, key))
-    return names[:n]
-
-
-def resolve_entities(facts: Facts, names: list[str], field: str) -> set[str]:
-    """Entity ids named by `names` (ids or any alias), unioned; InputError for a name that names nothing."""
-    lexicon = Lexicon(facts.entities)
+def resolve_entities(source: Index | Facts, names: list[str], field: str) -> set[str]:
+    """Entity ids named by `names` (ids or any name), unioned; InputError for a name that
+    names nothing. A metonym counts here (--subject Moscow is Russia as subject)."""
+    index = _index_of(source)
+    an = analyzer()
     option = field if field.startswith("--") else f"--{field}"
     found: set[str] = set()
     for name in names:
-        if facts.entity(name) is not None:
+        if index.entity(name) is not None:
             found.add(name)
             continue
-        ids = _name_ids(lexicon, name)
+        ids = set(_named(index, an.tokens(name)))
         if not ids:
-            near = _near_names(lexicon, _display_names(facts.entities), name)
+            near = _near_names(index, name)
             hint = _did_you_mean(near) or " (factcli entities lists the known names)"
             raise InputError(f"unknown entity {name!r} for {option}{hint}")
         found |= ids
     return found
+
+
+def _near_names(index: Index, text: str, n: int = 3) -> list[str]:
+    """The closest names to `text`, one per entity: three spellings of one agency help no one."""
+    by_key: dict[str, set[str]] = {}
+    shown: dict[str, str] = {}
+    for key, eid, role, written in index.name_keys():
+        if role in (PART, METONYM):
+            continue
+        k = normalize(written)
+        by_key.setdefault(k, set()).add(eid)
+        if written != eid or k not in shown:
+            shown.setdefault(k, written)
+    import difflib
+
+    close = difflib.get_close_matches(normalize(text), list(by_key), n=n * 4, cutoff=0.6)
+    seen: set[str] = set()
+    out: list[str] = []
+    for key in close:
+        ids = by_key[key]
+        if ids <= seen:
+            continue
+        seen |= ids
+        out.append(shown.get(key, key))
+    return out[:n]
 
 
 def _parts(label: str) -> list[str]:
@@ -191,42 +398,43 @@ def _parts(label: str) -> list[str]:
     return parts
 
 
-def _source_names(source: dict[str, Any], lexicon: Lexicon) -> tuple[set[str], set[str], dict[str, str]]:
-    """Normalized names a source answers to, the entities its credit lines name, and display forms."""
-    keys: set[str] = set()
-    entity_ids: set[str] = set()
-    shown: dict[str, str] = {}
-    labels = [source.get("outlet") or "", *(source.get("credited") or [])]
-    for label in labels:
-        for part in _parts(label):
-            key = normalize(part)
-            if not key:
-                continue
-            keys.add(key)
-            shown.setdefault(key, part)
-            entity_ids |= lexicon.resolve(part)
-    return keys, entity_ids, shown
-
-
-def resolve_sources(facts: Facts, refs: list[str]) -> set[str]:
+def resolve_sources(source: Index | Facts, refs: list[str]) -> set[str]:
     """Source ids for each ref: an exact id, or a name of the outlet or of a credited agency.
 
     A name counts when it normalizes equal to the outlet or a credit line (or the part of
-    one before or inside parentheses), or when it is an alias of an entity such a line
-    names: "Reuters", "رويترز" and "Thomson Reuters" all find the sources crediting Reuters.
+    one before or inside parentheses), or when it is a name of an entity such a line names:
+    "Reuters", "رويترز" and "Thomson Reuters" all find the sources crediting Reuters.
     """
-    lexicon = Lexicon(facts.entities)
-    names = [(s["id"], *_source_names(s, lexicon)) for s in facts.sources]
+    index = _index_of(source)
     found: set[str] = set()
+    if all(index.source(ref) is not None for ref in refs):
+        return set(refs)  # exact ids: no need to read every source's names
+    an = analyzer()
+    srcs = [s for s, _ in index.sources()]
+    names = []
+    for s in srcs:
+        keys: set[str] = set()
+        ids: set[str] = set()
+        shown: dict[str, str] = {}
+        for label in [s.get("outlet") or "", *(s.get("credited") or [])]:
+            for part in _parts(label):
+                key = normalize(part)
+                if key:
+                    keys.add(key)
+                    shown.setdefault(key, part)
+                    ids |= {e for e, how in _named(index, an.tokens(part)).items() if how == "alias"}
+        names.append((s["id"], keys, ids, shown))
     for ref in refs:
-        if facts.source(ref) is not None:
+        if index.source(ref) is not None:
             found.add(ref)
             continue
         key = normalize(ref)
-        ids = lexicon.resolve(ref)
+        ids = {e for e, how in _named(index, an.tokens(ref)).items() if how == "alias"}
         matched = {sid for sid, keys, eids, _ in names if (key and key in keys) or (ids & eids)}
         if not matched:
-            shown = {s["id"]: s["id"] for s in facts.sources}
+            import difflib
+
+            shown = {s["id"]: s["id"] for s in srcs}
             for _, _, _, forms in names:
                 shown.update((k, v) for k, v in forms.items() if k not in shown)
             near = difflib.get_close_matches(ref.strip(), list(shown), n=3, cutoff=0.6)
@@ -245,113 +453,13 @@ def _predicates(names: list[str]) -> set[str]:
         if canonical in PREDICATES:
             chosen.add(canonical)
             continue
+        import difflib
+
         near = difflib.get_close_matches(canonical, list(PREDICATES), n=3, cutoff=0.6)
         near += [p for p in PREDICATES if canonical and canonical in p and p not in near]
         hint = _did_you_mean(near[:4]) or "; predicates are: " + ", ".join(PREDICATES)
         raise InputError(f"unknown predicate {name!r} for --predicate{hint}")
     return chosen
-
-
-# --- matching --------------------------------------------------------------------------
-
-
-@dataclass
-class _Term:
-    """One query term, prepared once per search so the claim loop only compares strings."""
-
-    padded: str  # " normalized phrase ", for a token-boundary substring test
-    # Per token of the term: itself and its stems, bare (to look up among the claim's
-    # stems) and padded (to find among its tokens). Every token must meet the claim.
-    keys: list[tuple[tuple[str, ...], tuple[str, ...]]]
-    entities: frozenset[str]
-    aliases: re.Pattern[str] | None  # any alias phrase of those entities, padded
-
-
-def _prepare(term: str, lexicon: Lexicon, aliases: dict[str, list[str]]) -> _Term:
-    phrase = normalize(term)
-    keys = []
-    for token in phrase.split(" ") if phrase else ():
-        bare = (token, *stems(token))
-        keys.append((bare, tuple(f" {k} " for k in bare)))
-    ids = frozenset(_name_ids(lexicon, term)) if phrase else frozenset()
-    phrases = {a for eid in ids for a in aliases.get(eid, ()) if len(a) >= _MIN_ALIAS_PHRASE}
-    # One alternation per term, compiled once per search, not once per claim.
-    pattern = None
-    if phrases:
-        ordered = sorted(phrases, key=lambda p: (-len(p), p))
-        pattern = re.compile("|".join(re.escape(f" {p} ") for p in ordered))
-    return _Term(f" {phrase} " if phrase else "", keys, ids, pattern)
-
-
-def _haystack(claim: dict[str, Any]) -> tuple[str, list[str]]:
-    keys = claim.get("keys") or _claim_keys(claim)
-    return " " + _JOIN.join(keys.get("text") or ()) + " ", keys.get("stems") or []
-
-
-def _claim_keys(claim: dict[str, Any]) -> dict[str, Any]:
-    # Only a claim stored without its match keys (a hand-edited file) gets here.
-    from .schema import claim_keys
-
-    return claim_keys(claim)
-
-
-def _meets_by_stem(term: _Term, hay: str, claim_stems: list[str]) -> bool:
-    # Substring tests on the padded haystack stand in for a per-claim token set, which
-    # would cost a split and a set build for every claim the exact phrase missed. Plain
-    # loops, not any(<generator>): this runs for most claims of a large store.
-    for bare, padded in term.keys:
-        for p in padded:
-            if p in hay:
-                break
-        else:
-            for k in bare:
-                if k in claim_stems:
-                    break
-            else:
-                return False
-    return bool(term.keys)
-
-
-def _names_entity(claim: dict[str, Any], term: _Term, hay: str) -> bool:
-    ids = term.entities
-    if not ids:
-        return False
-    get = claim.get
-    if get("subject") in ids or get("object") in ids or get("speaker") in ids or get("via") in ids:
-        return True
-    return term.aliases is not None and term.aliases.search(hay) is not None
-
-
-def _match(claim: dict[str, Any], terms: list[_Term]) -> list[str] | None:
-    """How each term meets the claim, or None if one of them does not."""
-    hay, claim_stems = _haystack(claim)
-    how: list[str] = []
-    for term in terms:
-        if not term.padded:
-            return None
-        if term.padded in hay:
-            how.append(TEXT)
-        elif _meets_by_stem(term, hay, claim_stems):
-            how.append(STEM)
-        elif _names_entity(claim, term, hay):
-            how.append(ENTITY)
-        else:
-            return None
-    return how
-
-
-def _id_key(claim_id: Any) -> tuple[int, str]:
-    # c9999 before c10000: numeric order once ids outgrow their zero padding.
-    text = str(claim_id)
-    digits = text[1:]
-    return (int(digits), text) if text[:1] == "c" and digits.isdigit() else (1 << 62, text)
-
-
-def _date_key(claim: dict[str, Any]) -> tuple[int, str, str]:
-    date = claim.get("date")
-    if not date:
-        return (1, "", "")
-    return (0, date.get("start") or "", date.get("end") or "")
 
 
 def _window(query: Query) -> tuple[str | None, str | None]:
@@ -362,85 +470,145 @@ def _window(query: Query) -> tuple[str | None, str | None]:
     return low, high
 
 
-def search(facts: Facts, query: Query) -> list[Hit]:
-    """Claims that pass every filter and meet every term, best first, at most `limit`."""
-    if query.limit is not None and query.limit < 1:
-        raise InputError(f"--limit must be at least 1, got {query.limit}")
-    wanted: list[tuple[str, set[str]]] = []
+def _filter_sql(index: Index, query: Query) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    args: list[Any] = []
+
+    def among(column: str, values: set[str]) -> None:
+        where.append(f"{column} IN ({','.join('?' * len(values))})" if values else "0")
+        args.extend(sorted(values))
+
     for fld in ("subject", "object", "speaker"):
         names = getattr(query, fld)
         if names:
-            wanted.append((fld, resolve_entities(facts, names, fld)))
-    predicates = _predicates(query.predicate) if query.predicate else None
-    sources = resolve_sources(facts, query.source) if query.source else None
+            among(fld, resolve_entities(index, names, fld))
+    if query.predicate:
+        among("predicate", _predicates(query.predicate))
+    if query.source:
+        among("source", resolve_sources(index, query.source))
     low, high = _window(query)
-    dated_only = low is not None or high is not None
-
-    lexicon = Lexicon(facts.entities)
-    aliases = _alias_keys(lexicon) if query.terms else {}
-    terms = [_prepare(t, lexicon, aliases) for t in query.terms]
-
-    hits: list[Hit] = []
-    for claim in facts.claims:
-        if claim.get("retracted") and not query.include_retracted:
-            continue
-        if predicates is not None and claim.get("predicate") not in predicates:
-            continue
-        if sources is not None and (claim.get("citation") or {}).get("source") not in sources:
-            continue
-        if any(claim.get(fld) not in ids for fld, ids in wanted):
-            continue
-        if dated_only:
-            date = claim.get("date")
-            # Overlap, not containment: "Oct 2017" is in a window that ends on Oct 25.
-            if not date or (low and date["end"] < low) or (high and date["start"] > high):
-                continue
-        if terms:
-            how = _match(claim, terms)
-            if how is None:
-                continue
-            hits.append(Hit(claim, max(_RANK[h] for h in how), how))
-        else:
-            hits.append(Hit(claim, 0, []))
-    hits.sort(key=lambda h: (h.rank, _date_key(h.claim), _id_key(h.claim.get("id"))))
-    return hits[: query.limit] if query.limit is not None else hits
+    # Overlap, not containment: "Oct 2017" is in a window that ends on Oct 25. Undated
+    # claims are left out by any date filter.
+    if low:
+        where.append("date_end IS NOT NULL AND date_end >= ?")
+        args.append(low)
+    if high:
+        where.append("date_start IS NOT NULL AND date_start <= ?")
+        args.append(high)
+    return " AND ".join(where), args
 
 
-def timeline(facts: Facts, query: Query) -> tuple[list[Hit], list[Hit]]:
+# --- searching ---------------------------------------------------------------------------
+
+
+def _date_key(start: str | None, end: str | None) -> tuple[int, str, str]:
+    return (1, "", "") if not start else (0, start, end or "")
+
+
+def find(source: Index | Facts, query: Query) -> Found:
+    """Claims that pass every filter and meet every term, best first, at most `limit`."""
+    if query.limit is not None and query.limit < 1:
+        raise InputError(f"--limit must be at least 1, got {query.limit}")
+    if query.sort is not None and query.sort not in SORTS:
+        raise InputError(f"--sort must be one of {', '.join(SORTS)}, not {query.sort!r}")
+    index = _index_of(source)
+    where, args = _filter_sql(index, query)
+    live = "" if query.include_retracted else "retracted = 0"
+    hints: list[str] = []
+    terms = _terms(index, query.terms, hints) if query.terms else []
+    by_relevance = (query.sort or ("relevance" if terms else "date")) == "relevance"
+    if not terms:
+        # Filters alone: SQL orders and limits, so a timeline of 20 reads 20 records.
+        rows = index.rows_where(" AND ".join(w for w in (where, live) if w), args, by_date=True, limit=query.limit)
+        docs = _docs(source, index, [n for n, _, _, _ in rows])
+        return Found([Hit(docs[n]) for n, _, _, _ in rows])
+    # Without filters, the first term's claims are the candidates (never a scan of the store).
+    scores: dict[int, float] | None = None
+    if where:
+        scores = dict.fromkeys((n for n, _, _, _ in index.rows_where(where, args)), 0.0)
+    why: dict[int, list[dict[str, str]]] = {}
+    for term in terms:
+        if scores is not None and not scores:
+            break
+        narrow = scores is not None and len(scores) <= _NARROW_ROWS
+        evidence = _evidence(index, term, sorted(scores) if narrow and scores is not None else None)
+        if scores is None:
+            scores = dict.fromkeys(evidence, 0.0)
+        for n in [n for n in scores if n not in evidence]:
+            del scores[n]
+        for n in scores:
+            weight, fld, kind = evidence[n]
+            scores[n] += weight
+            why.setdefault(n, []).append({"term": term.text, "field": fld, "kind": kind})
+    scores = scores or {}
+    if scores:
+        among = "n IN (SELECT value FROM json_each(?))"
+        rows = {n: (cid, a, b) for n, cid, a, b in index.rows_where(
+            " AND ".join(w for w in (among, live) if w), ["[" + ",".join(map(str, scores)) + "]"])}
+    else:
+        rows = {}
+
+    def key(n: int) -> tuple[Any, ...]:
+        _, start, end = rows[n]
+        order = (_date_key(start, end), n)  # ties: stored order, which is claim id order
+        return ((-scores[n], *order) if by_relevance else order)
+
+    chosen = sorted(rows, key=key)
+    if query.limit is not None:
+        chosen = chosen[: query.limit]
+    docs = _docs(source, index, chosen)
+    return Found([Hit(docs[n], scores[n], why[n]) for n in chosen], list(dict.fromkeys(hints)))
+
+
+def _docs(source: Index | Facts, index: Index, rows: list[int]) -> dict[int, dict[str, Any]]:
+    # A `Facts` caller gets its own claim records back (row n is its claims[n - 1]), as the
+    # search before the index gave them: callers may match them by identity.
+    if isinstance(source, Facts):
+        return {n: source.claims[n - 1] for n in rows}
+    return index.claim_docs(rows)
+
+
+def search(source: Index | Facts, query: Query) -> list[Hit]:
+    """The hits of `find`, without the hints."""
+    return find(source, query).hits
+
+
+def timeline(source: Index | Facts, query: Query) -> tuple[list[Hit], list[Hit]]:
     """The hits in the order things happened, and apart from them the undated ones.
 
     Dated hits are ordered by date start, then end (so 1 Oct 2017 comes before October
     2017 as a whole), then id. `limit` counts the dated hits first.
     """
-    hits = search(facts, replace(query, limit=None))
-    dated = sorted(
-        (h for h in hits if h.claim.get("date")),
-        key=lambda h: (_date_key(h.claim), _id_key(h.claim.get("id"))),
-    )
-    undated = [h for h in hits if not h.claim.get("date")]
-    if query.limit is not None:
-        dated = dated[: query.limit]
-        undated = undated[: max(0, query.limit - len(dated))]
-    return dated, undated
+    # Date order puts the undated last, so the first `limit` hits are the dated ones first.
+    hits = search(source, replace(query, sort="date"))
+    return [h for h in hits if h.claim.get("date")], [h for h in hits if not h.claim.get("date")]
 
 
-# --- entities and hints ----------------------------------------------------------------
+# --- entities and hints ------------------------------------------------------------------
 
 
-def entity_rows(facts: Facts, terms: list[str]) -> list[dict[str, Any]]:
+def entity_rows(source: Index | Facts, terms: list[str]) -> list[dict[str, Any]]:
     """Entities whose names contain every term (normalized), or all; each with a claim count."""
-    counts: dict[str, int] = {}
-    for claim in facts.claims:
-        for eid in {claim.get(f) for f in _ENTITY_FIELDS} - {None}:
-            counts[eid] = counts.get(eid, 0) + 1
+    index = _index_of(source)
     needles = [normalize(t) for t in terms]
     if terms and not all(needles):
         return []
+    from .lexicon import names_of
+
     rows = []
-    for entity in facts.entities:
-        keys = [normalize(n) for n in names_of(entity)]
+    for entity, count in index.entities():
+        keys = [normalize(n) for n in [*names_of(entity), *(entity.get("metonyms") or [])]]
         if all(any(needle in key for key in keys) for needle in needles):
-            rows.append({**entity, "claims": counts.get(entity["id"], 0)})
+            rows.append({**entity, "claims": count})
+    if terms and not rows:
+        # Names as people type them: a near spelling (Shoygu) or a distinctive part.
+        an = analyzer()
+        ids: set[str] = set()
+        for t in terms:
+            toks = an.tokens(t)
+            named = _named(index, toks) or (_fuzzy(index, toks[0]).entities if len(toks) == 1 else {})
+            ids = set(named) if not ids else ids & set(named)
+        rows = [{**e, "claims": c} for e, c in index.entities() if e["id"] in ids]
     rows.sort(key=lambda r: (-r["claims"], (r.get("name") or "").casefold(), r["id"]))
     return rows
 
@@ -449,10 +617,10 @@ _MAX_HINT_TERMS = 8
 _MAX_HINT_CHARS = 200
 
 
-def suggestions(facts: Facts, terms: list[str]) -> list[str]:
+def suggestions(source: Index | Facts, terms: list[str]) -> list[str]:
     """Up to three entity names close to the terms, for a "nothing found; did you mean" hint."""
-    lexicon = Lexicon(facts.entities)
-    shown = _display_names(facts.entities)
+    index = _index_of(source)
+    an = analyzer()
     typed = {normalize(t) for t in terms}
     near: list[str] = []
     # A hint is for names a person typed: a pasted paragraph gets none rather than seconds of
@@ -460,17 +628,16 @@ def suggestions(facts: Facts, terms: list[str]) -> list[str]:
     for term in terms[:_MAX_HINT_TERMS]:
         if len(term) > _MAX_HINT_CHARS:
             continue
-        found = _near_names(lexicon, shown, term)
+        found = _near_names(index, term)
         if not found:
-            # Nothing near the whole phrase: try its longer words ("Vladimir Putn Doha").
-            for word in tokenize(term)[:_MAX_HINT_TERMS]:
+            for word in an.tokens(term)[:_MAX_HINT_TERMS]:
                 if len(word) >= 4:
-                    found += _near_names(lexicon, shown, word)
+                    found += _near_names(index, word)
         near += found
     picked: list[str] = []
     seen: set[str] = set()
     for name in near:
-        ids = lexicon.resolve(name)
+        ids = set(_named(index, an.tokens(name)))
         if normalize(name) in typed or ids <= seen:
             continue
         seen |= ids

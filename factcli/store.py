@@ -32,7 +32,10 @@ if TYPE_CHECKING:
 # pays for it, and startup time is a feature of a CLI.
 
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Versions this factcli opens. A version-1 store (claims carried derived `keys`) reads as is;
+# its first write upgrades it (see `migrate`).
+READABLE_VERSIONS = (1, 2)
 # How long a writer waits for another writer's lock by default (--wait SECONDS).
 DEFAULT_WAIT = 10.0
 # The largest store factcli reads (a store of 100k claims is about 200 MiB); larger files
@@ -52,10 +55,10 @@ FIELD_ORDER = {
         "id", "title", "outlet", "credited", "language", "url", "published", "note",
         "sha256", "text",
     ),
-    "entities": ("id", "type", "name", "name_ar", "aliases", "description", "revisions"),
+    "entities": ("id", "type", "name", "name_ar", "aliases", "metonyms", "common_words", "description", "revisions"),
     "claims": (
         "id", "subject", "predicate", "object", "value", "date", "polarity", "modality",
-        "speaker", "via", "statement", "citation", "keys", "retracted", "revisions",
+        "speaker", "via", "statement", "citation", "retracted", "revisions",
     ),
 }
 
@@ -90,10 +93,18 @@ class Facts:
     def _index(self, table: str) -> dict[str, dict[str, Any]]:
         cache = self.__dict__.setdefault("_indexes", {})
         rows = getattr(self, table)
-        # Rebuilt when the table grows (the importer appends while it validates).
-        if table not in cache or cache[table][0] != len(rows):
-            cache[table] = (len(rows), {r["id"]: r for r in rows if isinstance(r.get("id"), str)})
-        return cache[table][1]
+        # Extended when the table grows (the importer appends while it validates), so an
+        # import of many entities stays linear; rebuilt if rows went away.
+        seen, by_id = cache.get(table, (0, None))
+        if by_id is None or seen > len(rows):
+            seen, by_id = 0, {}
+        if seen < len(rows):
+            for r in rows[seen:]:
+                rid = r.get("id")
+                if isinstance(rid, str):
+                    by_id[rid] = r
+            cache[table] = (len(rows), by_id)
+        return by_id
 
 
 # --- locating the store -------------------------------------------------------------
@@ -233,8 +244,8 @@ def _check_shape(doc: Any, path: Path) -> None:
             raise bad(f"table {table!r} has record key {odd!r}, expected a number")
     meta = next(iter(doc["meta"].values()), {})
     version = meta.get("schema")
-    if version != SCHEMA_VERSION:
-        raise bad(f"schema version {version!r}, this factcli reads version {SCHEMA_VERSION}")
+    if type(version) is not int or version not in READABLE_VERSIONS:
+        raise bad(f"schema version {version!r}, this factcli reads versions {READABLE_VERSIONS[0]} to {SCHEMA_VERSION}")
 
 
 def _kind(mode: int) -> str | None:
@@ -372,6 +383,7 @@ class Transaction:
         self._db = db
         self.facts = _snapshot(doc, path, copy=True)
         self.created = created  # the file does not exist yet: only an add() makes it
+        self.upgraded: dict[str, Any] | None = None  # what `migrate.upgrade` did to the file read
 
     def add(self, sources=(), entities=(), claims=(), meta: dict[str, Any] | None = None) -> None:
         for table, rows in (("sources", sources), ("entities", entities), ("claims", claims)):
@@ -428,6 +440,7 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
     with _exclusive_lock(path, location) as lock:
         created = create and not os.path.lexists(path)
         held: tuple[int, os.stat_result] | None = None
+        upgraded = None
         try:
             if created:
                 doc, escapes = empty_document(), False
@@ -435,6 +448,9 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
                 doc, escapes, held = _read(path, location.origin, keep_open=True)
                 if not _writable(path, held[1]):
                     raise StoreError(f"{path} is read-only: nothing was written")
+                from .migrate import upgrade
+
+                upgraded = upgrade(doc)  # an older store is written back in the current schema
             from tinydb import TinyDB
 
             storage_box: dict[str, _SnapshotStorage] = {}
@@ -446,6 +462,7 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
             db = TinyDB(storage=storage_factory, data=doc)
             tx = Transaction(db, doc, path, created)
             tx.facts.may_hold_surrogates = escapes
+            tx.upgraded = upgraded
             yield tx
             storage = storage_box["s"]
             if storage.dirty:
@@ -461,6 +478,10 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
                     )
                 _remove_stale_temps(path)
                 atomic_write(path, dumps(storage.data), like=held[1] if held else None)
+                # Still under the lock: the derived index follows the write (never fails it).
+                from .index import refresh
+
+                refresh(path, storage.data)
         finally:
             if held is not None:
                 os.close(held[0])

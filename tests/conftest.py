@@ -29,6 +29,12 @@ def corpus_records() -> list[dict[str, Any]]:
     return records
 
 
+@pytest.fixture(autouse=True)
+def _index_cache(tmp_path_factory, monkeypatch):
+    """Every test's search index goes to a temporary cache folder, never the user's."""
+    monkeypatch.setenv("FACTCLI_CACHE", str(tmp_path_factory.getbasetemp() / "factcli-cache"))
+
+
 @pytest.fixture(scope="session")
 def shipped() -> store.Facts:
     return store.load(store.Location(SHIPPED, "--db"))
@@ -68,5 +74,12 @@ def source_record(sid: str, text: str, published: str = "2020-01-01", **extra: A
 
 
 def entity_record(eid: str, name: str, etype: str = "country", aliases: list[str] | None = None,
-                  name_ar: str | None = None) -> dict[str, Any]:
-    return {"id": eid, "type": etype, "name": name, "name_ar": name_ar, "aliases": aliases or [], "description": None}
+                  name_ar: str | None = None, metonyms: list[str] | None = None,
+                  common_words: list[str] | None = None) -> dict[str, Any]:
+    rec: dict[str, Any] = {"id": eid, "type": etype, "name": name, "name_ar": name_ar, "aliases": aliases or []}
+    if metonyms:
+        rec["metonyms"] = metonyms
+    if common_words:
+        rec["common_words"] = common_words
+    rec["description"] = None
+    return rec

@@ -17,7 +17,7 @@ from factcli.importer import import_records
 TEXT = "قطر تبحث مع روسيا شراء منظومة إس-400. Qatar is in talks with Russia."
 QUOTE = "قطر تبحث مع روسيا شراء منظومة إس-400"
 
-# The claim fields in the order DESIGN.md lists them (plus the derived match keys last).
+# The claim fields in the order DESIGN.md lists them (match keys are derived in the index).
 CLAIM_ORDER = [
     "id",
     "subject",
@@ -31,7 +31,6 @@ CLAIM_ORDER = [
     "via",
     "statement",
     "citation",
-    "keys",
 ]
 
 
@@ -241,7 +240,7 @@ def _schema(version):
         (_with("claims", []), "claims"),
         (_with("sources", {"1": "a string"}), "sources"),
         (_with("entities", {"qatar": {"id": "qatar"}}), "qatar"),
-        (_schema(2), "schema version 2"),
+        (_schema(3), "schema version 3"),
         (_with("meta", {}), "schema version None"),
     ],
     ids=[
@@ -252,7 +251,7 @@ def _schema(version):
         "table-is-list",
         "record-not-object",
         "record-key-not-number",
-        "schema-2",
+        "schema-3",
         "no-meta-record",
     ],
 )

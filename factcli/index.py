@@ -1,0 +1,868 @@
+"""The derived search index: an SQLite (FTS5) file built from the store, kept in the cache.
+
+`facts.json` stays the one truth. Read commands answer from this index so their cost does not
+grow with the store: the claims' analyzed text (exact tokens and stems, for FTS5 phrase
+queries and bm25), the links from each claim to the entities it is about or names, every
+entity name with its role, the predicate labels, and the records themselves as JSON.
+
+Where: `$FACTCLI_CACHE`, else `$XDG_CACHE_HOME/factcli`, else `~/.cache/factcli`; one file
+per store, named after the store's resolved path, so two `facts.json` in different folders
+never share an index. Never beside the store (the installed copy is read-only).
+
+Freshness is checked on every open, without reading the store: the index records the store's
+size, mtime_ns, inode and ctime_ns at build time, the index layout (`INDEX_SCHEMA`) and the
+analyzer's version; any difference (a hand edit, a `git checkout`, another writer, a newer
+factcli) and the index is rebuilt from the file. The store is stat'ed before it is read, so
+a file replaced during a build leaves a stamp that no longer matches: rebuilt again next
+time, never trusted stale. A build writes a temporary file and renames it into place, so a
+reader sees the old index or the new one. An index that cannot be read (corrupt, truncated)
+is rebuilt; a cache folder that cannot be written is answered from an in-memory build, with
+`Index.note` saying so (the CLI prints it as one line on stderr).
+
+Entity links are made here, at build time, on whole words: a claim links to its subject,
+object, speaker and via (by role), and to each entity whose name or alias its statement or
+quote contains (role `mention`, kind `alias`), whose metonym it contains (kind `metonym`:
+الدوحة links a quote to Qatar), or whose common-word name it contains next to another sign of
+that entity (kind `common_word`: العديد only where the claim is already about Al Udeid).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import store
+from .errors import StoreError
+from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, name_table
+from .normalize import stems as light_stems
+from .normalize import tokenize
+
+__all__ = [
+    "INDEX_SCHEMA",
+    "Index",
+    "analyzer",
+    "cache_dir",
+    "index_path",
+    "open_index",
+    "refresh",
+]
+
+# Bump when the tables below, or what is put in them, change.
+INDEX_SCHEMA = 4
+ENV_VAR = "FACTCLI_CACHE"
+
+# Arabic proclitics glued to a name in running text (لقطر, والدوحة, بموسكو): a claim token
+# with one of these cut off still links to the name. A cut must leave three letters or more.
+_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+_MIN_AFTER_CUT = 3
+# Names this short ("US", "AK") are ordinary words in running text ("told us"): they link a
+# claim only through its entity fields, never through its text.
+_MIN_TEXT_NAME = 3
+# A rebuild of this many claims or more shows progress on a terminal (about a second).
+PROGRESS_FROM = 5000
+ROLES = ("subject", "object", "speaker", "via")
+STEM_LINK = "stem"  # a link kind: the claim's text holds a form of a one-word name
+_MIN_STEM_LINK = 3
+
+
+def _arabic(token: str) -> bool:
+    return all("\u0600" <= ch <= "\u06ff" for ch in token)
+
+
+# --- analysis ------------------------------------------------------------------------------
+
+
+class _LightAnalysis:
+    """The analysis used when `factcli.analyze` is not installed: normalized tokens, and as a
+    token's one stem its shortest light Arabic stem (the token itself for other scripts)."""
+
+    ANALYZER_VERSION = 0
+
+    @staticmethod
+    def tokens(text: str) -> list[str]:
+        return tokenize(text)
+
+    @staticmethod
+    def stems(tokens: list[str]) -> list[str]:
+        out = []
+        for tok in tokens:
+            keys = light_stems(tok)
+            out.append(min(keys, key=lambda k: (len(k), k)) if keys else tok)
+        return out
+
+
+def _analysis_module() -> Any:
+    try:
+        from . import analyze  # type: ignore[attr-defined]
+    except ImportError:
+        return _LightAnalysis
+    return analyze
+
+
+class Analyzer:
+    """The text analysis shared by the index and the query, memoized per word.
+
+    Text is cut at whitespace first and each piece analyzed once per process: news text
+    repeats its words, so a build analyzes each distinct word once, not each occurrence.
+    (Analysis never joins across whitespace, so this gives the same tokens as the whole.)
+    """
+
+    def __init__(self, module: Any = None) -> None:
+        self.module = module or _analysis_module()
+        self.version = f"{getattr(self.module, '__name__', 'light')}:{self.module.ANALYZER_VERSION}"
+        self._pieces: dict[str, tuple[str, ...]] = {}
+        self._stems: dict[str, str] = {}
+
+    def tokens(self, text: str) -> list[str]:
+        out: list[str] = []
+        pieces = self._pieces
+        for piece in text.split():
+            toks = pieces.get(piece)
+            if toks is None:
+                toks = pieces[piece] = tuple(self.module.tokens(piece))
+            out.extend(toks)
+        return out
+
+    def stems(self, tokens: list[str]) -> list[str]:
+        cache = self._stems
+        missing = [t for t in dict.fromkeys(tokens) if t not in cache]
+        if missing:
+            for tok, stem in zip(missing, self.module.stems(missing)):
+                cache[tok] = stem
+        return [cache[t] for t in tokens]
+
+
+_ANALYZER: Analyzer | None = None
+
+
+def analyzer() -> Analyzer:
+    global _ANALYZER
+    if _ANALYZER is None:
+        _ANALYZER = Analyzer()
+    return _ANALYZER
+
+
+def name_forms(token: str) -> list[str]:
+    """A claim token and what it is with one Arabic proclitic cut off (للدوحة -> الدوحة)."""
+    forms = [token]
+    if not token or not ("\u0600" <= token[0] <= "\u06ff"):
+        return forms
+    for p in _PROCLITICS:
+        if token.startswith(p) and len(token) - len(p) >= _MIN_AFTER_CUT:
+            forms.append(token[len(p):])
+    if token.startswith("لل") and len(token) > 4:
+        forms.append("ا" + token[1:])  # ل + الدوحة, the article's alef elided in writing
+    return forms
+
+
+# --- where the index lives ---------------------------------------------------------------
+
+
+def cache_dir(environ: dict[str, str] | None = None) -> Path:
+    env = os.environ if environ is None else environ
+    if env.get(ENV_VAR):
+        return Path(env[ENV_VAR])
+    base = env.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "factcli"
+
+
+def index_path(store_path: Path, environ: dict[str, str] | None = None) -> Path:
+    """The index file for a store: keyed by the store's resolved path, so two stores with the
+    same file name in different folders get different indexes."""
+    # crc32, not a cryptographic hash: hashlib costs every command milliseconds to import, and
+    # two paths that collide only share a file name, never an answer (the index records the
+    # store's path and is rebuilt when it is another's).
+    import zlib
+
+    resolved = os.path.realpath(store_path)
+    encoded = resolved.encode("utf-8", "surrogatepass")
+    key = f"{zlib.crc32(encoded):08x}{zlib.adler32(encoded):08x}"
+    stem = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in Path(resolved).stem)[:40]
+    return cache_dir(environ) / f"{stem}-{key}.sqlite"
+
+
+def _stamp(path: Path) -> dict[str, Any]:
+    st = os.stat(path)
+    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "inode": st.st_ino, "ctime_ns": st.st_ctime_ns}
+
+
+# --- the index ---------------------------------------------------------------------------
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE sources(n INTEGER PRIMARY KEY, id TEXT, claims INTEGER, doc TEXT, summary TEXT);
+CREATE TABLE entities(n INTEGER PRIMARY KEY, id TEXT, claims INTEGER, doc TEXT);
+CREATE TABLE claims(
+    n INTEGER PRIMARY KEY, id TEXT, subject TEXT, predicate TEXT, object TEXT, speaker TEXT,
+    via TEXT, source TEXT, date_start TEXT, date_end TEXT, retracted INTEGER, doc TEXT);
+CREATE TABLE links(claim INTEGER, entity TEXT, role TEXT, kind TEXT);
+CREATE TABLE names(key TEXT, stem_key TEXT, entity TEXT, role TEXT, written TEXT);
+CREATE TABLE labels(key TEXT, predicate TEXT, kind TEXT);
+CREATE VIRTUAL TABLE claim_text USING fts5(statement, quote, statement_stems, quote_stems, tokenize='ascii');
+CREATE VIRTUAL TABLE claim_terms USING fts5vocab(claim_text, 'row');
+"""
+_INDEXES = """
+CREATE INDEX sources_id ON sources(id);
+CREATE INDEX entities_id ON entities(id);
+CREATE INDEX claims_id ON claims(id);
+CREATE INDEX claims_subject ON claims(subject, date_start, date_end);
+CREATE INDEX claims_object ON claims(object, date_start, date_end);
+CREATE INDEX claims_speaker ON claims(speaker);
+CREATE INDEX claims_source ON claims(source);
+CREATE INDEX claims_predicate ON claims(predicate);
+CREATE INDEX claims_date ON claims(date_start, date_end);
+CREATE INDEX links_entity ON links(entity, role);
+CREATE INDEX links_claim ON links(claim);
+CREATE INDEX names_key ON names(key);
+CREATE INDEX names_stem ON names(stem_key);
+CREATE INDEX labels_key ON labels(key);
+"""
+
+
+def _dumps() -> Callable[[Any], str]:
+    import json
+
+    def slow(v: Any) -> str:
+        return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+
+    try:
+        import orjson
+    except ImportError:
+        return slow
+
+    def fast(v: Any) -> str:
+        try:
+            return orjson.dumps(v).decode("utf-8")
+        except (TypeError, orjson.JSONEncodeError):
+            return slow(v)  # integers beyond 64 bits, lone surrogates: the standard encoder
+
+    return fast
+
+
+def _loads() -> Callable[[str], Any]:
+    import json
+
+    try:
+        import orjson
+    except ImportError:
+        return json.loads
+
+    def fast(text: str) -> Any:
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            return json.loads(text)  # what orjson refuses (integers beyond 64 bits)
+
+    return fast
+
+
+@dataclass
+class Index:
+    """An open index: the connection, where it is, and anything the user should be told."""
+
+    conn: sqlite3.Connection
+    path: Path | None  # None for an in-memory build
+    store_path: Path | None
+    note: str | None = None
+    rebuilt: bool = False
+
+    def __post_init__(self) -> None:
+        self._loads = _loads()
+        self._entity_cache: dict[str, dict[str, Any]] | None = None
+
+    # -- records -------------------------------------------------------------------------
+
+    def meta(self) -> dict[str, str]:
+        return dict(self.conn.execute("SELECT key, value FROM meta"))
+
+    def counts(self) -> dict[str, int]:
+        one = self.conn.execute
+        return {t: one(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("sources", "entities", "claims", "links")}
+
+    def claim_docs(self, rows: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """Claim records by index row, for the given rows."""
+        rows = list(rows)
+        loads = self._loads
+        out: dict[int, dict[str, Any]] = {}
+        for chunk in _chunks(rows, 900):
+            marks = ",".join("?" * len(chunk))
+            for n, doc in self.conn.execute(f"SELECT n, doc FROM claims WHERE n IN ({marks})", chunk):
+                out[n] = loads(doc)
+        return out
+
+    def claim(self, claim_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT doc FROM claims WHERE id = ? ORDER BY n LIMIT 1", (claim_id,)).fetchone()
+        return self._loads(row[0]) if row else None
+
+    def claim_ids(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT id FROM claims ORDER BY n")]
+
+    def source(self, source_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT doc FROM sources WHERE id = ? ORDER BY n DESC LIMIT 1", (source_id,)).fetchone()
+        return self._loads(row[0]) if row else None
+
+    def sources(self) -> list[tuple[dict[str, Any], int]]:
+        return [(self._loads(d), c) for d, c in self.conn.execute("SELECT doc, claims FROM sources ORDER BY n")]
+
+    def source_summary(self, source_id: str) -> dict[str, Any] | None:
+        """The source without its text (what a claim record nests), or None."""
+        row = self.conn.execute("SELECT summary FROM sources WHERE id = ? ORDER BY n DESC LIMIT 1", (source_id,)).fetchone()
+        return self._loads(row[0]) if row else None
+
+    def source_summaries(self) -> dict[str, dict[str, Any]]:
+        """id -> the source without its text (what a claim record nests)."""
+        out = {}
+        for (summary,) in self.conn.execute("SELECT summary FROM sources ORDER BY n"):
+            src = self._loads(summary)
+            out[src.get("id")] = src
+        return out
+
+    def entities(self) -> list[tuple[dict[str, Any], int]]:
+        return [(self._loads(d), c) for d, c in self.conn.execute("SELECT doc, claims FROM entities ORDER BY n")]
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        if self._entity_cache is None:
+            self._entity_cache = {e["id"]: e for e, _ in self.entities()}
+        return self._entity_cache.get(entity_id)
+
+    def facts(self, sources: Iterable[str] | None = None) -> store.Facts:
+        """A `Facts` snapshot from the index: every entity, and the given sources with their
+        claims (all of them when None), in stored order."""
+        loads = self._loads
+        if sources is None:
+            claims = [loads(d) for (d,) in self.conn.execute("SELECT doc FROM claims ORDER BY n")]
+            srcs = [s for s, _ in self.sources()]
+        else:
+            wanted = sorted(set(sources))
+            marks = ",".join("?" * len(wanted)) or "NULL"
+            claims = [loads(d) for (d,) in self.conn.execute(
+                f"SELECT doc FROM claims WHERE source IN ({marks}) ORDER BY n", wanted)]
+            srcs = [loads(d) for (d,) in self.conn.execute(f"SELECT doc FROM sources WHERE id IN ({marks}) ORDER BY n", wanted)]
+        meta = loads(self.meta().get("store_meta") or "{}") or {"schema": store.SCHEMA_VERSION, "last_claim": 0}
+        return store.Facts(self.store_path, srcs, [e for e, _ in self.entities()], claims, meta)
+
+    # -- lookups for search ----------------------------------------------------------------
+
+    def names(self, key: str, stems: bool = False) -> list[tuple[str, str]]:
+        """(entity, role) for every name whose analyzed key (or, with `stems`, whose key's
+        stems) is `key`."""
+        column = "stem_key" if stems else "key"
+        return list(self.conn.execute(f"SELECT entity, role FROM names WHERE {column} = ?", (key,)))
+
+    def name_keys(self) -> list[tuple[str, str, str, str]]:
+        return list(self.conn.execute("SELECT key, entity, role, written FROM names"))
+
+    def labels(self, key: str) -> list[tuple[str, str]]:
+        return list(self.conn.execute("SELECT predicate, kind FROM labels WHERE key = ?", (key,)))
+
+    def has_term(self, token: str) -> bool:
+        """Whether any claim's text or stems hold this token (FTS5's own vocabulary)."""
+        return self.conn.execute("SELECT 1 FROM claim_terms WHERE term = ? LIMIT 1", (token,)).fetchone() is not None
+
+    def texts(self, within: str) -> list[tuple[int, str, str, str, str]]:
+        """(row, statement, quote, statement_stems, quote_stems) as indexed, for given rows."""
+        return list(self.conn.execute(
+            f"SELECT rowid, statement, quote, statement_stems, quote_stems FROM claim_text WHERE rowid IN ({within})"))
+
+    def text_matches(self, expr: str, within: str | None = None) -> dict[int, float]:
+        """Rows matching an FTS5 query, with bm25 (lower is better, as FTS5 gives it); only
+        among `within` (a JSON array of rows) when given."""
+        sql = "SELECT rowid, bm25(claim_text, 1.0, 1.0, 0.7, 0.7) FROM claim_text WHERE claim_text MATCH ?"
+        args: list[Any] = [expr]
+        if within is not None:
+            sql += f" AND rowid IN ({within})"  # row numbers the caller made: ints only
+        try:
+            return dict(self.conn.execute(sql, args))
+        except sqlite3.OperationalError:
+            return {}
+
+    def linked(self, entities: Iterable[str], kinds: tuple[str, ...] | None = None,
+               within: str | None = None) -> dict[int, list[tuple[str, str, str]]]:
+        """Rows linked to any of the entities: row -> [(entity, role, kind)]."""
+        ids = sorted(set(entities))
+        out: dict[int, list[tuple[str, str, str]]] = {}
+        if not ids:
+            return out
+        marks = ",".join("?" * len(ids))
+        sql = f"SELECT claim, entity, role, kind FROM links WHERE entity IN ({marks})"
+        args: list[Any] = list(ids)
+        if kinds:
+            sql += f" AND kind IN ({','.join('?' * len(kinds))})"
+            args += list(kinds)
+        if within is not None:
+            # By claim: the planner would otherwise walk every link of a common entity.
+            sql = f"SELECT claim, entity, role, kind FROM links INDEXED BY links_claim WHERE claim IN ({within}) AND entity IN ({marks})"
+            args = list(ids)
+            if kinds:
+                sql += f" AND kind IN ({','.join('?' * len(kinds))})"
+                args += list(kinds)
+        for n, eid, role, kind in self.conn.execute(sql, args):
+            out.setdefault(n, []).append((eid, role, kind))
+        return out
+
+    def rows_where(self, where: str, args: list[Any], by_date: bool = False,
+                   limit: int | None = None) -> list[tuple[int, str, str | None, str | None]]:
+        """(row, id, date_start, date_end) of the claims passing an SQL condition; `by_date`
+        orders them as a timeline (dated first by start, end, then stored order)."""
+        sql = "SELECT n, id, date_start, date_end FROM claims"
+        if not by_date:
+            return list(self.conn.execute(sql + (" WHERE " + where if where else ""), args))
+        # Dated, then undated, each in an order an index on (field, date) can give without
+        # sorting: so a timeline's first 20 cost 20 rows however many claims pass.
+        cond = f"({where}) AND " if where else ""
+        cap = f" LIMIT {int(limit)}" if limit is not None else ""
+        rows = list(self.conn.execute(
+            f"{sql} WHERE {cond}date_start IS NOT NULL ORDER BY date_start, date_end, n{cap}", args))
+        if limit is None or len(rows) < limit:
+            cap = f" LIMIT {int(limit) - len(rows)}" if limit is not None else ""
+            rows += self.conn.execute(f"{sql} WHERE {cond}date_start IS NULL ORDER BY n{cap}", args)
+        return rows
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _chunks(seq: list[Any], size: int) -> Iterator[list[Any]]:
+    for i in range(0, len(seq), size):
+        yield seq[i:i + size]
+
+
+# --- building ----------------------------------------------------------------------------
+
+
+def build(conn: sqlite3.Connection, facts: store.Facts, stamp: dict[str, Any] | None,
+          progress: Callable[[int, int], None] | None = None) -> None:
+    """Fill an empty database with the index of `facts`."""
+    an = analyzer()
+    dumps = _dumps()
+    conn.executescript(_SCHEMA)
+    names = name_table(facts.entities, an.tokens)
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", [
+        (key, " ".join(an.stems(key.split(" "))), eid, role, written) for key, eid, role, written in names])
+    conn.executemany("INSERT INTO labels VALUES (?, ?, ?)", _label_rows(an))
+    counts, per_source = _add_claims(conn, facts.claims, 1, _Linker(names, an), progress)
+    conn.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?)", [
+        (n, s.get("id"), per_source.get(s.get("id"), 0), dumps(s), dumps(_summary(s))) for n, s in enumerate(facts.sources, 1)])
+    conn.executemany("INSERT INTO entities VALUES (?, ?, ?, ?)", [
+        (n, e.get("id"), counts.get(e.get("id"), 0), dumps(e)) for n, e in enumerate(facts.entities, 1)])
+    conn.executescript(_INDEXES)
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(_meta(facts, stamp).items()))
+    conn.commit()
+
+
+def _summary(source: dict[str, Any]) -> dict[str, Any]:
+    """What a claim record nests of its source: no text, so listing claims parses no article."""
+    return {k: source.get(k) for k in ("id", "outlet", "title", "published")}
+
+
+def _meta(facts: store.Facts, stamp: dict[str, Any] | None) -> dict[str, str]:
+    meta = {"index_schema": str(INDEX_SCHEMA), "analyzer": analyzer().version, "store_meta": _dumps()(facts.meta)}
+    if facts.path is not None:
+        meta["store"] = os.path.realpath(facts.path)
+    if stamp is not None:
+        meta.update({k: str(v) for k, v in stamp.items()})
+    return meta
+
+
+def _add_claims(conn: sqlite3.Connection, claims: list[dict[str, Any]], first: int, linker: _Linker,
+                progress: Callable[[int, int], None] | None = None) -> tuple[dict[str, int], dict[str, int]]:
+    """Index claims as rows first, first+1, ...; returns claims per entity and per source."""
+    an = analyzer()
+    dumps = _dumps()
+    claim_rows: list[tuple[Any, ...]] = []
+    text_rows: list[tuple[Any, ...]] = []
+    link_rows: list[tuple[Any, ...]] = []
+    counts: dict[str, int] = {}
+    per_source: dict[str, int] = {}
+    total = len(claims)
+    for n, claim in enumerate(claims, first):
+        cit = claim.get("citation") or {}
+        date = claim.get("date") or {}
+        source = cit.get("source")
+        per_source[source] = per_source.get(source, 0) + 1
+        claim_rows.append((
+            n, claim.get("id"), claim.get("subject"), claim.get("predicate"), claim.get("object"),
+            claim.get("speaker"), claim.get("via"), source, date.get("start"), date.get("end"),
+            1 if claim.get("retracted") else 0, dumps(claim),
+        ))
+        st_toks = an.tokens(claim.get("statement") or "")
+        qu_toks = an.tokens(cit.get("quote") or "")
+        st_stems, qu_stems = " ".join(an.stems(st_toks)), " ".join(an.stems(qu_toks))
+        text_rows.append((n, " ".join(st_toks), " ".join(qu_toks), st_stems, qu_stems))
+        roles: dict[str, list[str]] = {}
+        for role in ROLES:
+            eid = claim.get(role)
+            if isinstance(eid, str):
+                roles.setdefault(eid, []).append(role)
+        for eid, rs in roles.items():
+            counts[eid] = counts.get(eid, 0) + 1
+            for role in rs:
+                link_rows.append((n, eid, role, "role"))
+        for eid, kind in linker.mentions(st_toks, qu_toks, set(roles), st_stems, qu_stems):
+            link_rows.append((n, eid, "mention", kind))
+        if len(claim_rows) >= 5000:
+            _flush(conn, claim_rows, text_rows, link_rows)
+            if progress:
+                progress(n - first + 1, total)
+    _flush(conn, claim_rows, text_rows, link_rows)
+    if progress:
+        progress(total, total)
+    return counts, per_source
+
+
+def _flush(conn: sqlite3.Connection, claims: list, texts: list, links: list) -> None:
+    conn.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", claims)
+    conn.executemany("INSERT INTO claim_text(rowid, statement, quote, statement_stems, quote_stems) VALUES (?, ?, ?, ?, ?)", texts)
+    conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", links)
+    claims.clear()
+    texts.clear()
+    links.clear()
+
+
+def _label_rows(an: Analyzer) -> list[tuple[str, str, str]]:
+    from .vocabulary import PREDICATE_LABELS
+
+    rows: set[tuple[str, str, str]] = set()
+    for predicate, labels in PREDICATE_LABELS.items():
+        for label in (predicate.replace("_", " "), *labels):
+            toks = an.tokens(label)
+            if toks:
+                rows.add((" ".join(toks), predicate, "exact"))
+                rows.add((" ".join(an.stems(toks)), predicate, "stem"))
+    return sorted(rows)
+
+
+class _Linker:
+    """Finds the entity names a claim's text contains, on whole words."""
+
+    def __init__(self, names: list[tuple[str, str, str, str]], an: Analyzer) -> None:
+        # One-word names by their word; longer names by their first two words (most claim
+        # words start no name, and a pair narrows the rest to one or two candidates).
+        self.single: dict[str, list[tuple[str, str]]] = {}
+        self.multi: dict[tuple[str, str], list[tuple[tuple[str, ...], str, str]]] = {}
+        # The stem of a one-word Arabic name -> entities: تركيا also links a quote that says
+        # التركية ("Turkish"). Latin names are left to their exact forms (Russia/Russian are
+        # different stems anyway), and short stems say too little.
+        self.by_stem: dict[str, set[str]] = {}
+        for key, eid, role, _ in names:
+            if role == NAME or role == ALIAS:
+                kind = ALIAS
+            elif role in (METONYM, COMMON_WORD):
+                kind = role
+            else:
+                continue  # a part of a name is for queries; text links on whole names
+            if len(key.replace(" ", "")) < _MIN_TEXT_NAME:
+                continue
+            toks = tuple(key.split(" "))
+            if len(toks) == 1:
+                if kind == ALIAS and _arabic(toks[0]):
+                    stem = an.stems([toks[0]])[0]
+                    if len(stem) >= _MIN_STEM_LINK:
+                        self.by_stem.setdefault(stem, set()).add(eid)
+                bucket = self.single.setdefault(toks[0], [])
+                if (eid, kind) not in bucket:
+                    bucket.append((eid, kind))
+            else:
+                entry = (toks, eid, kind)
+                pair = self.multi.setdefault((toks[0], toks[1]), [])
+                if entry not in pair:
+                    pair.append(entry)
+        self._starts = set(self.single) | {a for a, _ in self.multi}
+        self._forms: dict[str, list[str]] = {}  # a token -> its forms that start a name
+        self._naming: set[str] = set()  # tokens with such forms
+        self._seen: set[str] = set()  # tokens looked at already
+        self._stem_keys = set(self.by_stem)
+
+    def _found(self, toks: list[str], found: dict[str, set[str]]) -> None:
+        # Set operations (in C) pick the few tokens that can start a name; the positions of
+        # only those are then tried.
+        unique = set(toks)
+        fresh = unique - self._seen
+        if fresh:
+            starts = self._starts
+            for tok in fresh:
+                forms = [f for f in name_forms(tok) if f in starts]
+                if forms:
+                    self._forms[tok] = forms
+                    self._naming.add(tok)
+            self._seen |= fresh
+        naming = unique & self._naming
+        if not naming:
+            return
+        single, multi, forms_of = self.single, self.multi, self._forms
+        last = len(toks) - 1
+        for i in [i for i, tok in enumerate(toks) if tok in naming]:
+            for form in forms_of[toks[i]]:
+                for eid, kind in single.get(form, ()):
+                    found.setdefault(eid, set()).add(kind)
+                if i < last:
+                    for name, eid, kind in multi.get((form, toks[i + 1]), ()):
+                        if len(name) == 2 or tuple(toks[i + 2:i + len(name)]) == name[2:]:
+                            found.setdefault(eid, set()).add(kind)
+
+    def mentions(self, statement: list[str], quote: list[str], about: set[str],
+                 statement_stems: str = "", quote_stems: str = "") -> list[tuple[str, str]]:
+        found: dict[str, set[str]] = {}
+        self._found(statement, found)
+        self._found(quote, found)
+        if self._stem_keys:
+            for stem in self._stem_keys.intersection(statement_stems.split() + quote_stems.split()):
+                for eid in self.by_stem[stem]:
+                    found.setdefault(eid, set()).add(STEM_LINK)
+        out = []
+        for eid, kinds in found.items():
+            for kind in (ALIAS, METONYM):
+                if kind in kinds:
+                    out.append((eid, kind))
+            if STEM_LINK in kinds and ALIAS not in kinds:
+                out.append((eid, STEM_LINK))
+            # A common word counts only beside another sign of the same entity.
+            if COMMON_WORD in kinds and (eid in about or kinds - {COMMON_WORD}):
+                out.append((eid, COMMON_WORD))
+        return out
+
+
+# --- opening -----------------------------------------------------------------------------
+
+
+def _fresh(conn: sqlite3.Connection, stamp: dict[str, Any], store_path: Path | None = None) -> bool:
+    meta = dict(conn.execute("SELECT key, value FROM meta"))
+    want = {k: str(v) for k, v in stamp.items()}
+    if store_path is not None:
+        want["store"] = os.path.realpath(store_path)
+    want["index_schema"] = str(INDEX_SCHEMA)
+    want["analyzer"] = analyzer().version
+    return all(meta.get(k) == v for k, v in want.items())
+
+
+def _connect_ro(path: Path) -> sqlite3.Connection:
+    conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True, timeout=5.0)
+    return conn
+
+
+def _uri_path(path: Path) -> str:
+    from urllib.parse import quote
+
+    return quote(str(path.absolute()))
+
+
+def status(location: store.Location) -> dict[str, Any]:
+    """Where the index of a store is and whether it is fresh, without building anything."""
+    path = index_path(location.path)
+    out: dict[str, Any] = {"store": str(location.path), "index": str(path), "exists": path.exists(), "fresh": False}
+    try:
+        stamp = _stamp(location.path)
+    except OSError:
+        return out
+    if path.exists():
+        try:
+            conn = _connect_ro(path)
+            try:
+                out["fresh"] = _fresh(conn, stamp, location.path)
+                out["counts"] = Index(conn, path, location.path).counts()
+            finally:
+                conn.close()
+        except sqlite3.Error as exc:
+            out["problem"] = f"unreadable ({exc})"
+    return out
+
+
+def open_index(location: store.Location, *, rebuild: bool = False,
+               progress: Callable[[int, int], None] | None = None,
+               check: Callable[[store.Facts], None] | None = None) -> Index:
+    """The store's index, fresh: reused when its stamp matches, else rebuilt (in the cache,
+    or in memory with a note when the cache cannot be written).
+
+    `check` runs on the store read for a rebuild (the CLI refuses a damaged store there);
+    `progress(done, total)` is called during a rebuild of a large store.
+    """
+    path = index_path(location.path)
+    for _ in range(3):
+        try:
+            stamp = _stamp(location.path)
+        except OSError:
+            store.load(location)  # raises the store's own message (missing, a folder, ...)
+            raise
+        if not rebuild and path.exists():
+            try:
+                conn = _connect_ro(path)
+                if _fresh(conn, stamp, location.path):
+                    return Index(conn, path, location.path)
+                conn.close()
+            except sqlite3.Error:
+                pass  # corrupt, truncated or not an index: rebuilt below
+        facts = store.load(location)
+        if check is not None:
+            check(facts)
+        if _stamp(location.path) != stamp:
+            continue  # replaced while being read: read it again
+        built = _build_file(location, facts, stamp, path, progress)
+        assert built is not None
+        return built
+    raise StoreError(f"{location.path} keeps changing while it is read; try again")
+
+
+def _build_file(location: store.Location, facts: store.Facts, stamp: dict[str, Any], path: Path,
+                progress: Callable[[int, int], None] | None, memory_ok: bool = True) -> Index | None:
+    show = progress if len(facts.claims) >= PROGRESS_FROM else None
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(tmp)
+        try:
+            conn.execute("PRAGMA journal_mode=OFF")
+            conn.execute("PRAGMA synchronous=OFF")
+            build(conn, facts, stamp, show)
+        finally:
+            conn.close()
+        os.replace(tmp, path)
+    except (OSError, sqlite3.Error) as exc:
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        if not memory_ok:
+            return None
+        why = getattr(exc, "strerror", None) or str(exc)
+        conn = sqlite3.connect(":memory:")
+        build(conn, facts, stamp, show)
+        return Index(conn, None, location.path, note=f"index cache {path.parent} not writable ({why}); answered from memory",
+                     rebuilt=True)
+    index = Index(_connect_ro(path), path, location.path, rebuilt=True)
+    return index
+
+
+def in_memory(facts: store.Facts) -> Index:
+    """An index of a `Facts` snapshot, in memory (tests, scripts, and `Facts` callers)."""
+    conn = sqlite3.connect(":memory:")
+    build(conn, facts, None)
+    return Index(conn, None, facts.path)
+
+
+def refresh(path: Path, doc: dict[str, Any]) -> None:
+    """After a write (called under the store's lock): bring the index up to the document just
+    written, so the next read finds it fresh. When the write only appended records (an
+    `add`, an `import`) they are added to the index in place: new claims at a cost that does
+    not grow with the store, new entities with one pass over the claims' indexed words (their
+    names may occur there); a change to a stored record rebuilds it. A failure here leaves
+    the old index, which the next read sees is stale and rebuilds: the write has already
+    succeeded, so it is never failed by its index."""
+    try:
+        stamp = _stamp(path)
+        facts = store._snapshot(doc, path, copy=False)
+        ipath = index_path(path)
+        if _append_in_place(ipath, facts, stamp):
+            return
+        built = _build_file(store.Location(path, "--db"), facts, stamp, ipath, None, memory_ok=False)
+        if built is not None:
+            built.close()
+    except Exception:  # noqa: BLE001 - the store is written; a stale index is rebuilt on read
+        pass
+
+
+def _add_entities(conn: sqlite3.Connection, entities: list[dict[str, Any]], new: list[dict[str, Any]], first: int) -> None:
+    """Take in appended entities: their rows, every name anew (what is generic depends on
+    all names), and links from the claims already indexed to the new names in their text.
+    The claims' analyzed words are read back from the index, so nothing is re-analyzed."""
+    an = analyzer()
+    dumps = _dumps()
+    conn.executemany("INSERT INTO entities VALUES (?, ?, 0, ?)", [
+        (n, e.get("id"), dumps(e)) for n, e in enumerate(new, first + 1)])
+    names = name_table(entities, an.tokens)
+    conn.execute("DELETE FROM names")
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", [
+        (key, " ".join(an.stems(key.split(" "))), eid, role, written) for key, eid, role, written in names])
+    new_ids = {e.get("id") for e in new}
+    linker = _Linker([row for row in names if row[1] in new_ids], an)
+    if not linker._starts and not linker._stem_keys:
+        return
+    links = []
+    for n, st, qu, sts, qus in conn.execute("SELECT rowid, statement, quote, statement_stems, quote_stems FROM claim_text"):
+        for eid, kind in linker.mentions(st.split(), qu.split(), set(), sts, qus):
+            links.append((n, eid, "mention", kind))
+    conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", links)
+
+
+def _append_in_place(ipath: Path, facts: store.Facts, stamp: dict[str, Any]) -> bool:
+    """Add what was appended to the store to its index; False when that is not all that changed."""
+    if not ipath.exists():
+        return False
+    dumps = _dumps()
+    conn = sqlite3.connect(ipath, timeout=5.0)
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        if meta.get("index_schema") != str(INDEX_SCHEMA) or meta.get("analyzer") != analyzer().version:
+            return False
+        # Entities decide the names and every claim's links: a changed one means a rebuild;
+        # new ones (appended) are linked below.
+        entities = [d for (d,) in conn.execute("SELECT doc FROM entities ORDER BY n")]
+        if len(entities) > len(facts.entities) or entities != [dumps(e) for e in facts.entities[: len(entities)]]:
+            return False
+        new_entities = facts.entities[len(entities):]
+        old_sources = [d for (d,) in conn.execute("SELECT doc FROM sources ORDER BY n")]
+        if len(old_sources) > len(facts.sources) or old_sources != [dumps(s) for s in facts.sources[: len(old_sources)]]:
+            return False
+        # The claims already indexed must be the store's first claims, unchanged: compared by
+        # their stored JSON (a quick string test), so an edit anywhere means a rebuild.
+        known = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+        if known > len(facts.claims):
+            return False
+        for (doc,), claim in zip(conn.execute("SELECT doc FROM claims ORDER BY n"), facts.claims):
+            if doc != dumps(claim):
+                return False
+        new_claims = facts.claims[known:]
+        an = analyzer()
+        if new_entities:
+            _add_entities(conn, facts.entities, new_entities, len(entities))
+        names = [(k, e, r, w) for k, e, r, w in conn.execute("SELECT key, entity, role, written FROM names")]
+        counts, per_source = _add_claims(conn, new_claims, known + 1, _Linker(names, an))
+        conn.executemany("UPDATE entities SET claims = claims + ? WHERE id = ?", [(c, e) for e, c in counts.items()])
+        conn.executemany("INSERT INTO sources VALUES (?, ?, 0, ?, ?)", [
+            (n, s.get("id"), dumps(s), dumps(_summary(s)))
+            for n, s in enumerate(facts.sources[len(old_sources):], len(old_sources) + 1)])
+        conn.executemany("UPDATE sources SET claims = claims + ? WHERE id = ?", [(c, s) for s, c in per_source.items()])
+        conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted(_meta(facts, stamp).items()))
+        conn.commit()
+        return True
+    except sqlite3.Error:
+        conn.rollback()
+        return False
+    finally:
+        conn.close()
+
+
+class View:
+    """The `Facts` lookups the views and comparisons use (`claim`, `source`, `entity`, and the
+    tables on demand), answered from the index. Sources come without their text unless
+    `texts`, so listing thousands of claims never parses the articles they cite."""
+
+    def __init__(self, index: Index, texts: bool = False) -> None:
+        self.index = index
+        self.path = index.store_path
+        self._texts = texts
+        self._sources: dict[str, dict[str, Any]] | None = None
+
+    def claim(self, claim_id: Any) -> dict[str, Any] | None:
+        return self.index.claim(claim_id) if isinstance(claim_id, str) else None
+
+    def source(self, source_id: Any) -> dict[str, Any] | None:
+        if not isinstance(source_id, str):
+            return None
+        if self._texts:
+            return self.index.source(source_id)
+        if self._sources is None:
+            self._sources = {}
+        if source_id not in self._sources:
+            self._sources[source_id] = self.index.source_summary(source_id)
+        return self._sources[source_id]
+
+    def entity(self, entity_id: Any) -> dict[str, Any] | None:
+        return self.index.entity(entity_id) if isinstance(entity_id, str) else None
+
+    @property
+    def claims(self) -> list[dict[str, Any]]:
+        return [{"id": cid} for cid in self.index.claim_ids()]

@@ -1,0 +1,55 @@
+"""Upgrading a store to the current schema version, in place and all at once.
+
+Version 1 stored each claim's derived match keys (`keys`) in the file. From version 2 those
+live in the index (`factcli.index`), rebuilt from the file, so a hand edit of a statement can
+no longer leave the store inconsistent, and the file is smaller. Upgrading drops `keys` and
+writes the new version number; nothing a user wrote is changed.
+
+`upgrade` works on a parsed document; the store's write path calls it under the lock, so
+the first write to an old store upgrades it, and `factcli migrate` does only that.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import store
+
+__all__ = ["Upgrade", "migrate", "upgrade"]
+
+# Fields a version-1 claim carried that version 2 derives instead.
+_DERIVED_CLAIM_FIELDS = ("keys",)
+
+
+class Upgrade(dict):
+    """What an upgrade did: {"from": version, "to": version, "claims": n changed}."""
+
+
+def upgrade(doc: dict[str, Any]) -> Upgrade | None:
+    """Bring a parsed store document to `store.SCHEMA_VERSION` in place; None if it already is."""
+    meta_rows = doc.get("meta") or {}
+    meta = next(iter(meta_rows.values()), None)
+    version = meta.get("schema") if isinstance(meta, dict) else None
+    if version == store.SCHEMA_VERSION:
+        return None
+    changed = 0
+    for claim in (doc.get("claims") or {}).values():
+        if any(f in claim for f in _DERIVED_CLAIM_FIELDS):
+            for f in _DERIVED_CLAIM_FIELDS:
+                claim.pop(f, None)
+            changed += 1
+    if isinstance(meta, dict):
+        meta["schema"] = store.SCHEMA_VERSION
+    return Upgrade({"from": version, "to": store.SCHEMA_VERSION, "claims": changed})
+
+
+def migrate(location: store.Location) -> Upgrade | None:
+    """Upgrade the store file at `location` (under its lock); None when it is already current."""
+    with store.writing(location) as tx:
+        # The write path has already upgraded the document it read; writing it back is all
+        # that is left.
+        was = tx.upgraded
+        if was is None:
+            return None
+        tx.add(meta=dict(tx.facts.meta))
+        return was
