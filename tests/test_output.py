@@ -321,9 +321,14 @@ def test_renders_keep_every_id_whole_and_every_word(width, claims, source_ids):
     matrix = ok(*DB, "compare", "--object", "qatar-russia-mtc-agreement-2017", "--table", env=env).stdout
     assert _wide(matrix) <= width
     assert "propositio\n" not in matrix and not re.search(r"\bpropositio\s", matrix)
+    matrix_tokens = set(re.findall(r"\S+", matrix))
     for row in json.loads(ok(*DB, "compare", "--object", "qatar-russia-mtc-agreement-2017", "--json").stdout)["rows"]:
         for word in _words(row["statement"]):
             assert word in matrix, word
+    # Source ids label the cells and are named in the reasons: never folded at any width.
+    for sid in source_ids:
+        cut = [t for t in matrix_tokens if sid.startswith(t) and len(sid) // 2 < len(t) < len(sid)]
+        assert not cut, (sid, cut)
 
 
 def _letters(text: str) -> Counter:
