@@ -545,5 +545,10 @@ def check_fields(fields: Sequence[str], known: Iterable[str], kind: str) -> None
     """Refuse a field the record kind does not have, naming the ones it does."""
     names = list(dict.fromkeys(known))
     for path in fields:
-        if path.split(".")[0] not in names and path not in names:
-            raise InputError(f"--fields: {kind} records have no field {path!r}; fields: {', '.join(names)}")
+        if path not in names:
+            # A dotted path is known whole (date.start, not date.strat or id.x): the
+            # suggestions are the paths under what it starts with, else the top-level names.
+            head = path.split(".")[0]
+            under = [n for n in names if n.startswith(head + ".")]
+            shown = under if "." in path and under else [n for n in names if "." not in n]
+            raise InputError(f"--fields: {kind} records have no field {path!r}; fields: {', '.join(shown)}")

@@ -174,9 +174,9 @@ def _getter(kind_columns: Sequence[Column], path: str) -> Callable[[dict[str, An
 
 
 def _known_fields(kind: str | None, records: Sequence[dict[str, Any]]) -> list[str]:
-    from .schemas import properties
+    from .schemas import paths
 
-    names = properties(kind) if kind else []
+    names = list(paths(kind)) if kind else []
     names += [n for n, _ in present.CSV_COLUMNS.get(kind or "", [])]
     for rec in records[:1]:
         names += list(rec)

@@ -260,6 +260,16 @@ def test_an_unknown_field_is_one_line_naming_the_fields():
     assert "'statment'" in line and "statement" in line
 
 
+@pytest.mark.parametrize("path, hint", [("date.strat", "date.start"), ("id.x", "statement"), ("date.", "date.end")])
+def test_a_dotted_path_is_checked_whole_not_by_its_first_name(path, hint):
+    # A typo below the first name would otherwise print null for every record, and id.x
+    # would turn the id into an object.
+    result = run(*DB, "search", "S-400", "--fields", f"id,{path}", "--json")
+    assert result.exit_code == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert repr(path) in line and hint in line
+
+
 def test_count_and_ids(claims):
     assert ok(*DB, "search", "--count").stdout == f"{len(claims)}\n"
     assert ok(*DB, "search", "--ids").stdout.splitlines() == [c["id"] for c in claims]
