@@ -1180,8 +1180,8 @@ def edit(app: App, claim_id: str, statement, subject, predicate, object_, value,
       factcli --db mine.json edit c0002 --quote "وقع البلدان اتفاقا لإمداد الدوحة بأسلحة خفيفة مثل بنادق كلاشنيكوف" \\
           --statement "Qatar and Russia signed an agreement to supply Doha with light weapons such as Kalashnikov rifles." \\
           --reason "quote the whole clause" --yes
-      factcli --db mine.json edit c0005 --date "السبت" --reason "he spoke as ambassador on Saturday 21 July 2018" --yes
-      factcli --db mine.json show c0005
+      factcli --db mine.json edit c0012 --date "السبت" --reason "the ambassador spoke on Saturday 21 July 2018" --yes
+      factcli --db mine.json show c0012
     """
     from . import curate
 

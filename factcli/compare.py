@@ -41,7 +41,16 @@ has, and reading "9" as ±0.5 bn would let 8.6 bn agree with it. Two figures agr
 more precise one, rounded half up to the other's step, equals the other: 8.57 bn and 8.6 bn
 agree, 8.6 bn and 9 bn conflict, 61 and 62 countries conflict.
 
-A source may state a proposition more than once (two articles' paragraphs, two visits).
+A source may state a proposition more than once. When the same speaker says the same thing
+twice in one source (a paraphrase and then the quote, the outlet's lead and then the agency's
+account), the claims are *restatements*: same source, proposition, speaker, polarity,
+modality, a figure that agrees and a date that contains the other's (`restates`). They are
+one statement, not two: only the first is compared with other sources, and the row names the
+restatements (with their `via` when it differs, the attribution a reader may need). Two
+different remarks that state the proposition alike count once too: for comparing sources
+they say the same thing.
+
+A source may also state a proposition more than once as different things (two visits).
 Every claim is paired with its most favourable counterpart on the other side, and the
 proposition's status is the most severe of those pairs (conflict > changed > compatible >
 agree). Comparing every cross pair instead would call two sources that both report the same
@@ -72,8 +81,8 @@ STATE_PREDICATES = frozenset(
     """
     negotiating_purchase negotiating_sale made_progress_on considering ready_to_negotiate
     supplies includes prohibits has_duration renews_automatically signed_contracts_value
-    exported_value order_book_value export_destinations prepares cooperates_with hosts supports
-    opposes pressures member_of holds_position held_position located_in distance_from
+    exported_value order_book_value export_destinations prepares cooperates_with cooperates_in hosts supports
+    opposes pressures member_of holds_position held_position office_in located_in distance_from
     interested_in_hosting guided_by_interests in_contact_with ongoing_for_more_than has_role
     strained_relations_with seeks_stronger_cooperation_with ready_to_cooperate_with party_to
     """.split()
@@ -108,6 +117,57 @@ def proposition(claim: dict[str, Any]) -> tuple[str, str, str | None]:
     there are two propositions, which is what this key already gives).
     """
     return (claim["subject"], claim["predicate"], claim.get("object"))
+
+
+def restates(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """True if `b` says again, in the same source and by the same speaker, what `a` says.
+
+    Dates must both be absent or one contain the other; figures must agree within rounding.
+    `via` may differ: the same remark credited to a second outlet is still one remark.
+    """
+    if _source_of(a) != _source_of(b) or proposition(a) != proposition(b):
+        return False
+    if any(a.get(f) != b.get(f) for f in ("speaker", "polarity", "modality")):
+        return False
+    va, vb = a.get("value"), b.get("value")
+    if bool(va) != bool(vb):
+        return False
+    if va and vb and (va.get("unit") != vb.get("unit") or not values_agree(va["amount"], vb["amount"])):
+        return False
+    da, db = _span(a), _span(b)
+    if da is None or db is None:
+        return da is None and db is None
+    return da.contains(db) or db.contains(da)
+
+
+def restatement_groups(claims: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
+    """`claims` as statements: each group is a claim and its restatements, in input order."""
+    groups: list[list[dict[str, Any]]] = []
+    for claim in claims:
+        group = next((g for g in groups if restates(g[0], claim)), None)
+        if group is None:
+            groups.append([claim])
+        else:
+            group.append(claim)
+    return groups
+
+
+def restatement_text(group: list[dict[str, Any]]) -> str:
+    """ "c0037 (via new-defence-order) and c0046 (via kommersant): ahmed-bin-nasser-al-thani
+    states it twice, counted once": the ids, their vias when they differ, the speaker."""
+    vias = {c.get("via") for c in group}
+
+    def name(claim: dict[str, Any]) -> str:
+        if len(vias) == 1:
+            return str(claim.get("id"))
+        return f"{claim.get('id')} ({'via ' + claim['via'] if claim.get('via') else 'no via'})"
+
+    names = [name(c) for c in group]
+    listed = ", ".join(names[:-1]) + f" and {names[-1]}"
+    times = {2: "twice", 3: "three times"}.get(len(group), f"{len(group)} times")
+    speaker = group[0].get("speaker")
+    who = f"{speaker} states it" if speaker else "stated"
+    return f"{listed}: {who} {times}, counted once"
 
 
 def predicate_kind(predicate: str) -> str:
@@ -446,6 +506,8 @@ class Row:
     status: str
     reason: str
     pairs: list[Pair] = field(default_factory=list)
+    # Claim ids that are one statement made again in the same source (`restates`).
+    restatements: list[list[str]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return present.row_json(self)
@@ -494,6 +556,8 @@ def compare(
     rows = []
     for prop, group in _by_proposition(claims).items():
         cells = {sid: [c for c in group if _source_of(c) == sid] for sid in columns}
+        statements = {sid: restatement_groups(cells[sid]) for sid in columns}
+        restated = [g for sid in columns for g in statements[sid] if len(g) > 1]
         stating = [sid for sid in columns if cells[sid]]
         pairs: list[Pair] = []
         if len(stating) < 2:
@@ -501,17 +565,22 @@ def compare(
                 SINGLE_SOURCE,
                 f"only {stating[0]} states it" if stating else "no source states it",
             )
+            if restated:
+                reason += "; " + "; ".join(restatement_text(g) for g in restated)
         else:
             named = []
             for sa, sb in combinations(stating, 2):
-                found = match_claims(cells[sa], cells[sb], facts)
+                # A restatement is compared once, through the first claim of its statement.
+                firsts_a, firsts_b = [g[0] for g in statements[sa]], [g[0] for g in statements[sb]]
+                found = match_claims(firsts_a, firsts_b, facts)
                 pairs += found
                 named += [(pair, sa, sb) for pair in found]
             # max keeps the first of equals: the oldest pair of sources names the reason.
             top, sa, sb = max(named, key=lambda t: _SEVERITY[t[0].status])
             status = top.status
             reason = f"{sa} vs {sb}: {top.reason}"
-        rows.append(Row(prop, group[0].get("statement") or "", cells, status, reason, pairs))
+        ids = [[str(c.get("id")) for c in g] for g in restated]
+        rows.append(Row(prop, group[0].get("statement") or "", cells, status, reason, pairs, ids))
     summary = {"propositions": len(rows), **dict.fromkeys(STATUSES, 0), SINGLE_SOURCE: 0}
     for row in rows:
         summary[row.status] += 1

@@ -4,6 +4,8 @@ A DATE is the public JSON object ``{"start", "end", "precision", "text"}``:
 an inclusive span of calendar days, what kind of period it is
 (``precision``), and the words the source used. "October 2017" is
 2017-10-01..2017-10-31 at month precision; no day is invented for it.
+An optional ``"within": true`` says the thing dated happened at one time
+inside the span (some Monday between July and December), not throughout it.
 
 Precisions, finest first (`PRECISIONS`); the endpoints of a span are whole
 units of its precision, which `problems` checks:
@@ -66,6 +68,9 @@ digits, diacritics, tatweel) is accepted here too. The resolution rules:
   month by a rule ("15 من الشهر الجاري").
 * When the anchor is an interval, the phrase is resolved against both ends
   and the hull returned.
+  When the two ends give different spans ("الاثنين" in an article known
+  only to Aug-Dec 2021), the phrase names one time the source does not
+  place: the hull is marked ``within``.
 
 A phrase that names a length but no date ("يومين", "two years") is refused.
 """
@@ -78,6 +83,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import Any
 
 from factcli.errors import DateError
 from factcli.normalize import normalize
@@ -88,6 +94,7 @@ PRECISIONS = ("day", "iso_week", "part", "hijri_month", "month", "quarter", "sea
 MIN_YEAR, MAX_YEAR = 1000, 2999
 _RANK = {name: rank for rank, name in enumerate(PRECISIONS)}
 _KEYS = ("start", "end", "precision", "text")
+_OPTIONAL_KEYS = ("within",)
 _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _HINT = "try 2017-10-25, 'Oct 2017' or 'أكتوبر 2017'"
 _HIJRI_RANGE = "1343-1500 AH (1924-08-01 to 2077-11-16)"
@@ -214,6 +221,19 @@ def _widen(start: datetime.date, end: datetime.date, precision: str) -> tuple[da
     return start, end
 
 
+def _within_problems(start: object, end: object, precision: object, within: object) -> list[str]:
+    """`within` is true or false, and true only on a span wider than one unit of precision;
+    endpoints that are not dates are reported elsewhere."""
+    if not isinstance(within, bool):
+        return [f"within must be true or false, got {within!r}"]
+    if not (within and isinstance(start, datetime.date) and isinstance(end, datetime.date)):
+        return []
+    if precision in PRECISIONS and start <= end and _widen(start, start, str(precision)) == (start, end):
+        # One day "within" one day says nothing; the flag is for wider spans only.
+        return [f"within needs a span wider than one {precision}"]
+    return []
+
+
 @dataclass(frozen=True)
 class DateSpan:
     """An inclusive span of days, its precision, and the source's words for it."""
@@ -222,6 +242,8 @@ class DateSpan:
     end: datetime.date
     precision: str
     text: str
+    # One time somewhere in start..end, not all of it; see the module docstring.
+    within: bool = False
 
     def __post_init__(self) -> None:
         # Checked here too so that no inconsistent span can exist, whatever built it.
@@ -238,17 +260,21 @@ class DateSpan:
             found.append(f"text must be a string, got {type(self.text).__name__}")
         if not found and not _range_problems(start=self.start, end=self.end):
             found = _span_problems(self.start, self.end, self.precision)
+            found += _within_problems(self.start, self.end, self.precision, self.within)
         if found:
             raise DateError("invalid date span: " + "; ".join(found))
 
-    def to_dict(self) -> dict[str, str]:
-        """The public JSON form, keys in contract order."""
-        return {
+    def to_dict(self) -> dict[str, Any]:
+        """The public JSON form, keys in contract order; `within` only when true."""
+        out: dict[str, Any] = {
             "start": self.start.isoformat(),
             "end": self.end.isoformat(),
             "precision": self.precision,
             "text": self.text,
         }
+        if self.within:
+            out["within"] = True
+        return out
 
     @classmethod
     def from_dict(cls, d: dict) -> DateSpan:
@@ -261,6 +287,7 @@ class DateSpan:
             datetime.date.fromisoformat(d["end"]),
             d["precision"],
             d["text"],
+            d.get("within", False),
         )
 
     def contains(self, other: DateSpan) -> bool:
@@ -306,7 +333,7 @@ def problems(d: object) -> list[str]:
     if not isinstance(d, dict):
         return [f"a DATE must be an object with keys start, end, precision, text; got {type(d).__name__}"]
     found = [f"missing key {key!r}" for key in _KEYS if key not in d]
-    found += [f"unexpected key {key!r}" for key in d if key not in _KEYS]
+    found += [f"unexpected key {key!r}" for key in d if key not in _KEYS + _OPTIONAL_KEYS]
     days: dict[str, datetime.date] = {}
     for key in ("start", "end"):
         if key in d:
@@ -332,6 +359,8 @@ def problems(d: object) -> list[str]:
         found += _span_problems(days["start"], days["end"], precision if known else None)
     else:
         found += _range_problems(**days)
+    if "within" in d:
+        found += _within_problems(days.get("start"), days.get("end"), precision, d["within"])
     return found
 
 
@@ -1321,7 +1350,9 @@ def parse_date(text: str, anchor: DateSpan | datetime.date | None = None) -> Dat
             span = resolve(base.start)
             if base.end != base.start:
                 # An interval anchor: the phrase could be relative to any day in it.
-                span = span.hull(resolve(base.end))
+                other = resolve(base.end)
+                if (other.start, other.end) != (span.start, span.end):
+                    span = replace(span.hull(other), within=True)
     except (ValueError, OverflowError):
         # e.g. "next year" from 2999, "قبل 10^30 يوم", a number too long for int(): the
         # arithmetic refuses, which is the user's problem.

@@ -405,8 +405,8 @@ ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "accused": (("country", "person"), ("country", "person")),
     "denied": (("country", "person"), ()),
     "member_of": (("country",), ("organization",)),
-    "holds_position": (("person",), ("organization", "country")),
-    "held_position": (("person",), ("organization",)),
+    "holds_position": (("person",), ("office", "organization", "country")),
+    "held_position": (("person",), ("office", "organization")),
     "located_in": (("place",), ("country", "place")),
     "distance_from": (("place",), ("place",)),
     "interested_in_hosting": (("country",), ("event",)),
@@ -1478,12 +1478,16 @@ class _Drafter:
         return out
 
     def _title_body(self, clause, keys, first, last, person, m) -> str | None:
-        """The organization (first choice) or state a title names, word by word."""
+        """The office a title names (first choice), else the organization or state it names, word
+        by word: a store without offices gets a candidate the reviewer points at one."""
         orgs, countries = [], []
         words = clause.words[first:last]
+        offices = []  # the title itself, when the store has it as an office (roles, CURATION.md)
         for mm in self.linker.mentions(self.text, words):
             for eid in mm.ids:
-                if self.linker.type_of(eid) == "organization":
+                if self.linker.type_of(eid) == "office":
+                    offices.append(eid)
+                elif self.linker.type_of(eid) == "organization":
                     orgs.append(eid)
         for w in words:
             if m.start <= w.start < m.end and not any(p.parts[0].match(x) for x in keys[m.first:m.last] for p in _TITLES):
@@ -1495,7 +1499,7 @@ class _Drafter:
                 if ids or adj in self.linker.adjectives:
                     countries.append(ids[0] if ids else self.linker.adjectives[adj])
                     break
-        return (orgs or countries or [None])[0]
+        return (offices or orgs or countries or [None])[0]
 
     def _claim(self, subject, predicate, obj, value, date, polarity, modality, speaker, via, s, e, cues, confidence):
         return {

@@ -113,6 +113,9 @@ def date_text(date: dict[str, Any] | None, missing: str = "") -> str:
         return named
     cut = {"month": 7, "year": 4}.get(precision, 10)
     a, b = start[:cut], end[:cut]
+    if a != b and date.get("within"):
+        # One time inside the span, which the source does not say: not all of it.
+        return f"a {precision if precision in ('day', 'month', 'year') else 'day'} in {a}..{b}"
     return a if a == b else f"{a}..{b}"
 
 
@@ -280,6 +283,8 @@ def row_json(row: Any) -> dict[str, Any]:
             sid: {"claims": [c.get("id") for c in claims], "says": cell_text(claims)}
             for sid, claims in row.cells.items()
         },
+        # Claim ids a source states as one statement made again (compare.restates).
+        "restatements": [list(ids) for ids in getattr(row, "restatements", [])],
     }
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from .dates import problems as date_problems
 from .normalize import match_keys
-from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES, UNITS
+from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES, ROLE_PREDICATES, UNITS
 
 Problem = tuple[str, str]
 
@@ -164,6 +164,7 @@ def claim_problems(rec: dict[str, Any], facts: Any) -> list[Problem]:
     out += _claim_literal_problems(rec)
     out += _text_problems(rec, ("statement",), ("statement",))
     out += citation_problems(rec.get("citation"), facts)
+    out += role_problems(rec, facts)
     out += history_problems(rec, "claims")
     return out
 
@@ -236,6 +237,18 @@ def history_problems(rec: dict[str, Any], table: str) -> list[Problem]:
             elif change["from"] == change["to"]:
                 out.append((f"{where}.changes.{fld}", "from and to are the same"))
     return out
+
+
+def role_problems(rec: dict[str, Any], facts: Any) -> list[Problem]:
+    """A role claim (holds_position, held_position) needs an office as its object: a job
+    title is held for a time, so it is never an alias of the person who holds it."""
+    if rec.get("predicate") not in ROLE_PREDICATES or not isinstance(rec.get("object"), str):
+        return []
+    office = facts.entity(rec["object"])
+    if office is None or office.get("type") == "office":
+        return []  # an unknown object is reported as such above
+    kind = office.get("type")
+    return [("object", f"{rec['predicate']} needs an office (entity type office), not the {kind} {office.get('id')!r}")]
 
 
 def _claim_literal_problems(rec: dict[str, Any]) -> list[Problem]:

@@ -42,7 +42,8 @@ PREDICATES: dict[str, str] = {
     "conveyed_greetings": "subject (person) passed greetings to object (person)",
     "praised": "subject praised object (relation, position or level of cooperation)",
     # Relations between states
-    "cooperates_with": "subject (state) has military or security cooperation with object (state)",
+    "cooperates_with": "subject (state, or its forces or services) has military or security cooperation with object (its counterpart)",
+    "cooperates_in": "subject (state) cooperates in object (a field of cooperation between two named states, a topic entity)",
     "held_exercise_with": "subject (state) held a joint military exercise with object (state)",
     "hosts": "subject (place or state) hosts object (forces or event)",
     "supports": "subject (state) supports object (state), directly or not",
@@ -55,8 +56,9 @@ PREDICATES: dict[str, str] = {
     "denied": "subject (state or person) denied an accusation named in the statement",
     "member_of": "subject (state) is a member of object (alliance)",
     # People and places
-    "holds_position": "subject (person) holds a post in object (organization or state)",
-    "held_position": "subject (person) formerly held a post in object (organization)",
+    "holds_position": "subject (person) holds object (an office); date is when the source places it",
+    "held_position": "subject (person) formerly held object (an office)",
+    "office_in": "subject (an office) is a post in object (organization or state), as the title's own words say",
     "located_in": "subject (place) lies in object (state or place)",
     "distance_from": "subject (place) lies value (km) from object (place)",
     "interested_in_hosting": "subject (state) wants to host object (event)",
@@ -78,11 +80,16 @@ ENTITY_TYPES = (
     "organization",
     "weapon_system",
     "agreement",
+    "office",
     "event",
     "place",
     "topic",
     "unclassified",
 )
+
+# Predicates whose object is an office: a job title is held for a time, so it is an office
+# entity that people hold at dated claims, never an alias of the person.
+ROLE_PREDICATES = ("holds_position", "held_position")
 
 POLARITIES = ("affirmed", "negated")
 

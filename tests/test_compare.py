@@ -660,3 +660,168 @@ def test_denials_or_talks_before_a_one_off_event_are_a_state(make_facts):
     result = diff(facts, "a", "b")
     assert [p.status for p in result.pairs] == ["agree", "agree"]
     assert not result.differs()
+
+
+# --- restatements: one statement said twice in one source ------------------------------
+
+S400_2021 = "unknown-s400-turkey-2021"
+
+
+def test_shipped_exporter_figure_is_one_proposition_from_both_claims(shipped):
+    # Mikheev gives the $8.6 bn of 2021 twice: in the paraphrase ("Russia signed") and in
+    # his own words ("we signed"). An exporter's figures are the exporter's: one row.
+    rows = compare(shipped, [x for x in shipped.claims if x["predicate"] == "signed_contracts_value"]).rows
+    (row,) = rows
+    assert row.proposition == ("rosoboronexport", "signed_contracts_value", None)
+    assert [x["id"] for x in row.cells[S400_2021]] == ["c0104", "c0108"]
+    assert row.restatements == [["c0104", "c0108"]]
+    assert (
+        row.reason
+        == f"only {S400_2021} states it; c0104 and c0108: alexander-mikheev states it twice, counted once"
+    )
+    assert cell_text(row.cells[S400_2021]) == "$8.6 bn 2021"
+
+
+def test_shipped_exporter_figures_all_have_the_exporter_as_subject(shipped):
+    figures = ("signed_contracts_value", "exported_value", "order_book_value", "export_destinations")
+    subjects = {x["subject"] for x in shipped.claims if x["predicate"] in figures}
+    assert subjects == {"rosoboronexport"}
+
+
+def test_shipped_article_001_keeps_distinct_facts_in_distinct_rows(shipped):
+    claims = [x for x in shipped.claims if x["citation"]["source"] == AMBASSADOR]
+    rows = {
+        row.proposition: [x["id"] for c in row.cells.values() for x in c]
+        for row in compare(shipped, claims).rows
+    }
+    # Only the one remark, "military cooperation keeps growing", in the paraphrase (New
+    # Defence Order) and in the Kommersant quote, is `qatar cooperates_with russia`.
+    assert rows[("qatar", "cooperates_with", "russia")] == ["c0037", "c0046"]
+    assert rows[("qatar", "cooperates_in", "qatar-russia-personnel-training")] == ["c0044"]
+    assert rows[("qatar-russia-military-agreements", "includes", "qatar-russia-legal-agreements")] == [
+        "c0049"
+    ]
+    assert rows[("qatar", "signed", "qatar-russia-military-contracts")] == ["c0050"]
+    assert rows[("qatar", "signed", "qatar-russia-pending-military-contracts")] == ["c0051"]
+    assert rows[("qatar", "cooperates_in", "qatar-russia-economic-cooperation")] == ["c0057"]
+    assert rows[("qatar", "cooperates_in", "qatar-russia-security-cooperation")] == ["c0056", "c0178"]
+    assert rows[("qatar-security-services", "in_contact_with", "russian-security-services")] == ["c0058"]
+    assert rows[("qatar-security-services", "cooperates_with", "russian-security-services")] == ["c0059"]
+
+
+def test_shipped_hopes_for_stronger_cooperation_are_not_cooperation_expected(shipped):
+    # c0083: Shoigu «آمل أن تخدم محادثاتنا ... التعزيز اللاحق لتعاوننا»; c0086: Al-Attiyah says
+    # the visit shows «عزم أصدقاء الدوحة في روسيا على تطوير وتعزيز التعاون». Cooperation exists;
+    # what they state, as a fact, is the wish to strengthen it.
+    got = {
+        x["id"]: proposition(x) + (x["modality"], x["speaker"])
+        for x in shipped.claims
+        if x["id"] in ("c0083", "c0086")
+    }
+    assert got == {
+        "c0083": ("sergei-shoigu", "seeks_stronger_cooperation_with", "qatar", "fact", "sergei-shoigu"),
+        "c0086": ("russia", "seeks_stronger_cooperation_with", "qatar", "fact", "khalid-al-attiyah"),
+    }
+
+
+def test_shipped_paraphrase_and_quote_of_one_remark_are_one_statement(shipped):
+    claims = [x for x in shipped.claims if x["citation"]["source"] == AMBASSADOR]
+    row = next(
+        r for r in compare(shipped, claims).rows if r.proposition == ("qatar", "cooperates_with", "russia")
+    )
+    assert row.restatements == [["c0037", "c0046"]]
+    assert (
+        "c0037 (via new-defence-order) and c0046 (via kommersant): ahmed-bin-nasser-al-thani states it twice"
+        in row.reason
+    )
+
+
+def test_shipped_lead_and_agency_accounts_of_one_meeting_are_one_statement(shipped):
+    # Article 002 gives the meeting's topics in its lead and again "according to QNA".
+    claims = [
+        x for x in shipped.claims if x["citation"]["source"] == SHOIGU and x["predicate"] == "discussed"
+    ]
+    restated = sorted(ids for row in compare(shipped, claims).rows for ids in row.restatements)
+    assert restated == [["c0072", "c0092"], ["c0073", "c0090"], ["c0074", "c0091"]]
+
+
+def test_restates_needs_the_same_source_speaker_and_stance():
+    base = {**c("qatar", "signed", "deal", speaker="tamim"), "citation": {"source": "a"}}
+    assert cmp.restates(base, {**base, "via": "rosoboronexport"})
+    assert not cmp.restates(base, {**base, "speaker": None})
+    assert not cmp.restates(base, {**base, "modality": "planned"})
+    assert not cmp.restates(base, {**base, "polarity": "negated"})
+    assert not cmp.restates(base, {**base, "object": "s-400"})
+    assert not cmp.restates(base, {**base, "citation": {"source": "b"}})
+
+
+def test_restates_needs_figures_that_agree_and_dates_that_contain_each_other():
+    year = {"start": "2021-01-01", "end": "2021-12-31", "precision": "year", "text": "2021"}
+    day = {"start": "2021-03-02", "end": "2021-03-02", "precision": "day", "text": "2 March"}
+    fig = {
+        **c("rosoboronexport", "signed_contracts_value", value=usd(8.6e9), date=year),
+        "citation": {"source": "a"},
+    }
+    assert cmp.restates(fig, {**fig, "value": usd(8.57e9)})
+    assert not cmp.restates(fig, {**fig, "value": usd(9e9)})
+    assert not cmp.restates(fig, {**fig, "value": {"amount": 8.6e9, "unit": "km"}})
+    assert not cmp.restates(fig, {**fig, "value": None})
+    assert cmp.restates(fig, {**fig, "date": day})
+    assert not cmp.restates(fig, {**fig, "date": None})
+    assert not cmp.restates(fig, {**fig, "date": {**year, "start": "2020-01-01", "end": "2020-12-31"}})
+
+
+def test_a_restatement_is_compared_once_with_the_other_source(make_facts):
+    facts = build(
+        make_facts,
+        {
+            "a": [
+                c("qatar", "signed", "deal", date="2017-10-25", speaker="tamim"),
+                c("qatar", "signed", "deal", date="2017-10-25", speaker="tamim", via="rosoboronexport"),
+            ],
+            "b": [c("qatar", "signed", "deal", date="2017-10")],
+        },
+    )
+    (row,) = compare(facts, facts.claims).rows
+    a_ids = [x["id"] for x in row.cells["a"]]
+    assert row.restatements == [a_ids]
+    assert len(row.pairs) == 1 and row.pairs[0].a["id"] == a_ids[0]
+    assert row.status == "compatible"
+    assert row.to_dict()["restatements"] == [a_ids]
+
+
+def test_two_different_statements_in_one_source_are_not_restatements(make_facts):
+    facts = build(
+        make_facts,
+        {
+            "a": [
+                c("qatar", "signed", "deal", speaker="tamim"),
+                c("qatar", "signed", "deal", modality="in_talks"),
+            ]
+        },
+    )
+    (row,) = compare(facts, facts.claims).rows
+    assert row.restatements == []
+    assert row.reason == "only a states it"
+
+
+def test_compare_json_names_the_restatements():
+    from click.testing import CliRunner
+    from conftest import SHIPPED
+
+    from factcli.cli import main
+
+    args = ["--db", str(SHIPPED), "compare", "--predicate", "signed_contracts_value", "--json"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    (row,) = json.loads(result.stdout)["rows"]
+    assert row["cells"][S400_2021] == {"claims": ["c0104", "c0108"], "says": "$8.6 bn 2021"}
+    assert row["restatements"] == [["c0104", "c0108"]]
+
+
+def test_date_text_says_when_a_span_holds_one_day_somewhere_in_it():
+    monday = {"start": "2021-07-26", "end": "2021-12-27", "precision": "day", "text": "الاثنين"}
+    assert cmp.date_text(monday) == "2021-07-26..2021-12-27"
+    assert cmp.date_text({**monday, "within": True}) == "a day in 2021-07-26..2021-12-27"
+    published = {"start": "2020-09-01", "end": "2021-05-31", "precision": "month", "text": "", "within": True}
+    assert cmp.date_text(published) == "a month in 2020-09..2021-05"

@@ -106,15 +106,15 @@ def test_an_edited_statement_is_found_by_its_new_words_only(mine):
 
 def test_edit_resolves_a_date_phrase_against_the_publication_and_names_by_any_alias(mine):
     # The ambassador spoke on Saturday: the article is dated Saturday 21 July 2018.
-    apply(mine, lambda f: curate.plan_edit(f, "c0005", {"date": "السبت", "subject": "خولوف"}, "he spoke on Saturday"))
-    claim = facts(mine).claim("c0005")
+    apply(mine, lambda f: curate.plan_edit(f, "c0012", {"date": "السبت", "subject": "خولوف"}, "he spoke on Saturday"))
+    claim = facts(mine).claim("c0012")
     assert claim["date"] == {"start": "2018-07-21", "end": "2018-07-21", "precision": "day", "text": "السبت"}
     assert claim["subject"] == "nurmakhmad-kholov"  # unchanged: خولوف is his alias
     assert list(claim["revisions"][0]["changes"]) == ["date"]
     # show tells the change in days and the source's words, not as a JSON object.
     at = claim["revisions"][0]["at"]
     assert f"revised\t{at}  date: (none) → 2018-07-21 (day) «السبت»  (he spoke on Saturday)" in (
-        ok(mine, "show", "c0005").stdout.splitlines())
+        ok(mine, "show", "c0012").stdout.splitlines())
 
 
 def test_edit_empties_an_optional_field_and_sets_a_value(mine):
@@ -295,7 +295,7 @@ def test_retract_twice_or_edit_a_retracted_claim_is_refused(mine):
     out = ok(mine, "add", "--source", KHALEEJ, "--quote", "تبحث قطر مع روسيا", "--subject", "qatar",
              "--predicate", "negotiating_purchase", "--object", "s-400", "--modality", "in_talks",
              "--statement", "Qatar is discussing a possible S-400 purchase with Russia.").stdout
-    assert out.strip() == "c0178"
+    assert out.strip() == "c0198"
 
 
 # --- entities -----------------------------------------------------------------------
@@ -464,4 +464,4 @@ def test_any_sequence_of_corrections_keeps_verify_clean(tmp_path_factory, ops):
             assert path.read_bytes() == before  # a refused change writes nothing
     after = facts(path)
     assert verify(after) == []
-    assert len(after.claims) == 177 and {c["id"] for c in after.claims} == {c["id"] for c in facts(SHIPPED).claims}
+    assert len(after.claims) == 197 and {c["id"] for c in after.claims} == {c["id"] for c in facts(SHIPPED).claims}
