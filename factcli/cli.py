@@ -1130,22 +1130,13 @@ def draft_(app: App, article: str, published: str | None, outlet: str | None, ur
       factcli --db mine.json draft examples/shoigu-doha-2017-excerpt.txt --review -o reviewed.jsonl
     """
     from . import draft
+    from .importer import read_input
     from .render import plain
 
     if review and article == "-":
         raise InputError("--review reads your answers from standard input: give the article as a file, not -")
-    if article == "-":
-        raw = sys.stdin.buffer.read()
-    else:
-        try:
-            with open(article, "rb") as fh:
-                raw = fh.read()
-        except OSError as exc:
-            raise InputError(f"{article}: {exc.strerror or exc}") from None
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        raise InputError(f"{article}: not UTF-8 text (byte {exc.start})") from None
+    # The import's reader: devices refused, input bounded by the store size limit.
+    _, text = read_input(article, "to draft from")
     anchor = draft.parse_published(published) if published else None
     facts = app.facts()
     result = draft.draft_article(

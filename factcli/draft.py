@@ -930,7 +930,15 @@ def _source_record(text, published, note, outlet, url, credited, source_id, know
             return dict(known)  # already stored: importing it again leaves it unchanged
     title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")[:120]
     taken = {s.get("id") for s in known_sources}
-    if source_id is None:
+    if source_id is not None:
+        from .schema import MAX_ID, SLUG
+
+        if not SLUG.match(source_id):
+            raise InputError(f"--id {source_id!r}: must be a lower-case slug (letters, digits, . _ -) "
+                             f"of at most {MAX_ID} characters")
+        if source_id in taken:
+            raise InputError(f"--id {source_id!r}: the store already has a source with that id")
+    else:
         slug = re.sub(r"[^a-z0-9]+", "-", (outlet or "unknown").lower()).strip("-")[:24].strip("-") or "source"
         base = f"{slug}-{published.start.isoformat()}"
         source_id, k = base, 2

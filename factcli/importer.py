@@ -71,8 +71,9 @@ class Summary:
     entity_ids: list[str] = field(default_factory=list)
 
 
-def read_input(name: str) -> tuple[str, str]:
-    """The shown name and the text of an import's FILE: a file or a pipe, `-` for stdin.
+def read_input(name: str, purpose: str = "to import from") -> tuple[str, str]:
+    """The shown name and the text of an import's (or a draft's) FILE: a file or a pipe,
+    `-` for stdin.
 
     Devices, sockets and folders are refused at once (a device like /dev/zero would never
     end); what is read stops at the store size limit (store.max_store_bytes()), so a huge
@@ -89,7 +90,7 @@ def read_input(name: str) -> tuple[str, str]:
     try:
         mode = os.stat(name).st_mode
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
-            raise InputError(f"{name} is {store._kind(mode)}, not a file or a pipe to import from")
+            raise InputError(f"{name} is {store._kind(mode)}, not a file or a pipe {purpose}")
         with open(name, "rb") as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode) and not stat.S_ISFIFO(os.fstat(fh.fileno()).st_mode):
                 raise InputError(f"{name}: changed into something that is not a file or a pipe")
@@ -106,7 +107,7 @@ def _bounded_read(name: str, stream: Any) -> bytes:
     limit = store.max_store_bytes()
     data = stream.read(limit + 1) or b""
     if len(data) > limit:
-        raise InputError(f"{name}: more than {limit // 2**20} MiB, the most one import reads "
+        raise InputError(f"{name}: more than {limit // 2**20} MiB, the most factcli reads as input "
                          f"(set {store.MAX_BYTES_VAR} to allow more)")
     return data
 

@@ -14,11 +14,13 @@ from __future__ import annotations
 import datetime
 import json
 from collections.abc import Callable, Iterable, Sequence
-from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
 from .schema import HISTORY_FIELDS  # a claim's trail, shown only on the claims that have one
+
+if TYPE_CHECKING:
+    from decimal import Decimal  # imported where a figure is worded: most commands word none
 
 # --- words for values -----------------------------------------------------------------
 
@@ -37,17 +39,22 @@ UNIT_WORDS = {
     "person": ("person", "people"),
     "km": ("km", "km"),
 }
-_SCALES = ((Decimal(10) ** 12, "tn"), (Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m"))
+_SCALES = ((12, "tn"), (9, "bn"), (6, "m"))
 
 
 def decimal(amount: float | int) -> Decimal:
+    from decimal import Decimal
+
     # Through str so that 8.57e9 is read as written, not as its binary approximation.
     return Decimal(str(amount))
 
 
 def scale(amount: Decimal) -> tuple[Decimal, str]:
     """The natural scale of a figure: (10**9, "bn") for 8.6e9, (1, "") below a million."""
-    for size, word in _SCALES:
+    from decimal import Decimal
+
+    for exponent, word in _SCALES:
+        size = Decimal(10) ** exponent
         if abs(amount) >= size:
             return size, word
     return Decimal(1), ""
@@ -543,5 +550,10 @@ def check_fields(fields: Sequence[str], known: Iterable[str], kind: str) -> None
     """Refuse a field the record kind does not have, naming the ones it does."""
     names = list(dict.fromkeys(known))
     for path in fields:
-        if path.split(".")[0] not in names and path not in names:
-            raise InputError(f"--fields: {kind} records have no field {path!r}; fields: {', '.join(names)}")
+        if path not in names:
+            # A dotted path is known whole (date.start, not date.strat or id.x): the
+            # suggestions are the paths under what it starts with, else the top-level names.
+            head = path.split(".")[0]
+            under = [n for n in names if n.startswith(head + ".")]
+            shown = under if "." in path and under else [n for n in names if "." not in n]
+            raise InputError(f"--fields: {kind} records have no field {path!r}; fields: {', '.join(shown)}")

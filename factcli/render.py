@@ -196,9 +196,9 @@ def _getter(kind_columns: Sequence[Column], path: str) -> Callable[[dict[str, An
 
 
 def _known_fields(kind: str | None, records: Sequence[dict[str, Any]]) -> list[str]:
-    from .schemas import properties
+    from .schemas import paths
 
-    names = properties(kind) if kind else []
+    names = list(paths(kind)) if kind else []
     names += [n for n, _ in present.CSV_COLUMNS.get(kind or "", [])]
     for rec in records[:1]:
         names += list(rec)
@@ -333,6 +333,12 @@ def blocks(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]]
     rest = [i for i in range(len(headers)) if i not in heads]
     label_width = max((len(headers[i]) for i in rest), default=0)
     value_width = max(output.columns - label_width - 2, 10)
+    # Long labels (compare's are source ids) leave too little room beside them for a word
+    # or id of the values: then each value goes on the lines under its label instead.
+    longest = max((_longest_word(_cell_text(row[i])) for row in rows for i in rest), default=0)
+    stacked = value_width < min(longest, output.columns - 2)
+    if stacked:
+        label_width, value_width = 0, max(output.columns - 2, 10)
     for n, row in enumerate(rows):
         if n or title:
             console.print()
@@ -345,16 +351,21 @@ def blocks(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]]
             console.print(line)
         for i in rest:
             if row[i]:
-                labelled(output, console, headers[i], row[i], label_width, value_width)
+                labelled(output, console, headers[i], row[i], label_width, value_width, stacked)
 
 
-def labelled(output: Output, console: Any, label: str, value: str, label_width: int, value_width: int) -> None:
-    """`label  value`, the value wrapped at word boundaries under itself, no padding after it."""
+def labelled(output: Output, console: Any, label: str, value: str, label_width: int, value_width: int,
+             stacked: bool = False) -> None:
+    """`label  value`, the value wrapped at word boundaries under itself, no padding after it;
+    `stacked`: the label on a line of its own, the value indented under it."""
     from rich.text import Text
 
+    style = "dim" if output.has_styles else None
     lines = cell(value, output.rtl, value_width).wrap(console, value_width)
+    if stacked:
+        console.print(Text(label, style=style))
     for k, line in enumerate(lines):
-        prefix = Text((label if k == 0 else "").ljust(label_width) + "  ", style="dim" if output.has_styles else None)
+        prefix = Text("  " if stacked else (label if k == 0 else "").ljust(label_width) + "  ", style=style)
         line.rstrip()
         console.print(prefix + line)
 

@@ -481,6 +481,9 @@ def test_review_quit_keeps_the_rest_as_drafts(tmp_path, entities_only_store):
     (["draft", "-", "--review"], "--review"),
     (["draft", "-", "--published", "someday"], "--published"),
     (["draft", "-", "--published", "2020-01-01", "-o", "/nonexistent-folder/out.jsonl"], "nonexistent-folder"),
+    (["draft", "/dev/zero", "--published", "2020-01-01"], "character device"),  # would never end
+    (["draft", "-", "--published", "2020-01-01", "--id", "Bad Id"], "slug"),
+    (["draft", "-", "--published", "2020-01-01", "--id", "khaleej-2018-07-21"], "already has a source"),
 ])
 def test_draft_refusals_are_one_line(args, needle):
     result = CliRunner().invoke(main, ["--db", str(SHIPPED), *args], input="نص\n")

@@ -260,6 +260,16 @@ def test_an_unknown_field_is_one_line_naming_the_fields():
     assert "'statment'" in line and "statement" in line
 
 
+@pytest.mark.parametrize("path, hint", [("date.strat", "date.start"), ("id.x", "statement"), ("date.", "date.end")])
+def test_a_dotted_path_is_checked_whole_not_by_its_first_name(path, hint):
+    # A typo below the first name would otherwise print null for every record, and id.x
+    # would turn the id into an object.
+    result = run(*DB, "search", "S-400", "--fields", f"id,{path}", "--json")
+    assert result.exit_code == 2 and result.stdout == ""
+    (line,) = result.stderr.splitlines()
+    assert repr(path) in line and hint in line
+
+
 def test_count_and_ids(claims):
     assert ok(*DB, "search", "--count").stdout == f"{len(claims)}\n"
     assert ok(*DB, "search", "--ids").stdout.splitlines() == [c["id"] for c in claims]
@@ -321,9 +331,14 @@ def test_renders_keep_every_id_whole_and_every_word(width, claims, source_ids):
     matrix = ok(*DB, "compare", "--object", "qatar-russia-mtc-agreement-2017", "--table", env=env).stdout
     assert _wide(matrix) <= width
     assert "propositio\n" not in matrix and not re.search(r"\bpropositio\s", matrix)
+    matrix_tokens = set(re.findall(r"\S+", matrix))
     for row in json.loads(ok(*DB, "compare", "--object", "qatar-russia-mtc-agreement-2017", "--json").stdout)["rows"]:
         for word in _words(row["statement"]):
             assert word in matrix, word
+    # Source ids label the cells and are named in the reasons: never folded at any width.
+    for sid in source_ids:
+        cut = [t for t in matrix_tokens if sid.startswith(t) and len(sid) // 2 < len(t) < len(sid)]
+        assert not cut, (sid, cut)
 
 
 def _letters(text: str) -> Counter:

@@ -29,6 +29,32 @@ def load(name: str) -> dict[str, Any]:
     return json.loads(text(name))
 
 
-def properties(name: str) -> list[str]:
-    """The top-level field names of a record kind, in their documented order."""
-    return list(load(name).get("properties", {})) if name in NAMES else []
+@cache
+def paths(name: str) -> tuple[str, ...]:
+    """Every field path of a record kind, dotted (`date.start`, `citation.quote`): objects
+    followed through `$ref`, `anyOf` and `oneOf`, never into arrays. What `--fields` takes."""
+    if name not in NAMES:
+        return ()
+    schema = load(name)
+    defs = schema.get("$defs", {})
+    found: list[str] = []
+
+    def objects(node: dict[str, Any]) -> list[dict[str, Any]]:
+        ref = node.get("$ref", "")
+        if ref.startswith("#/$defs/"):
+            node = defs.get(ref.rsplit("/", 1)[1], {})
+        if "properties" in node:
+            return [node]
+        return [o for alt in node.get("anyOf", []) + node.get("oneOf", []) for o in objects(alt)]
+
+    def walk(node: dict[str, Any], prefix: str, depth: int) -> None:
+        for obj in objects(node):
+            for key, sub in obj["properties"].items():
+                path = f"{prefix}{key}"
+                if path not in found:
+                    found.append(path)
+                if depth < 4:
+                    walk(sub, path + ".", depth + 1)
+
+    walk(schema, "", 0)
+    return tuple(found)
