@@ -159,6 +159,14 @@ def name_forms(token: str) -> list[str]:
     return forms
 
 
+def glued_forms(token: str) -> list[str]:
+    """An Arabic word with each one-letter proclitic glued on (شوون -> لشوون, وشوون, ...): how
+    a name may write a word a user types bare."""
+    if not token or not _arabic(token) or len(token) < _MIN_AFTER_CUT:
+        return []
+    return [p + token for p in _PROCLITICS]
+
+
 # --- where the index lives ---------------------------------------------------------------
 
 

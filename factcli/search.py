@@ -36,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
-from .index import Index, analyzer, in_memory, name_forms
+from .index import Index, analyzer, glued_forms, in_memory, name_forms
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, PART
 from .normalize import normalize
 from .store import Facts
@@ -169,6 +169,12 @@ def _named(index: Index, toks: list[str]) -> dict[str, str]:
     if found:
         return found
     for form in name_forms(toks[0])[1:]:
+        found = _lookup(index, " ".join([form, *toks[1:]]))
+        if found:
+            return found
+    # The other way round: a name writes the word behind a proclitic the user leaves out
+    # (شؤون الدفاع of «وزير الدولة القطري لشؤون الدفاع»: "for defence affairs").
+    for form in glued_forms(toks[0]):
         found = _lookup(index, " ".join([form, *toks[1:]]))
         if found:
             return found
