@@ -162,8 +162,10 @@ _SPELLING_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"^aluminium", "aluminum"),
     (r"^cos(y|ier|iest|ily|iness)$", r"coz\1"),
 )
-# Compiled on the first English word, not at import.
-_spelling_rules: list[tuple[re.Pattern[str], str]] = []
+# (letters every match holds, pattern, replacement), made on the first English word; a
+# pattern is compiled the first time a word holds its letters. Most words hold none of
+# them: a query such as "S-400" then compiles no pattern at all.
+_spelling_rules: list[tuple[str, str, str]] = []
 
 # -ise -> -ize (organise, recognised, privatisation, organisational), except
 # where -ise is the only spelling. What stands before -ise tells them apart:
@@ -177,15 +179,43 @@ _ISE = r"([a-z]{3,})is(e|es|ed|ing|ingly|er|ers|ation|ations|ational|ationally|a
 _ISE_ONLY = r"(?:(?<!q)[aeiou]|w|(?<!i)v|p|nch|pr|ert|st|ct|chand|ad|rom|rem|rm|^dem|[^ia]c)$"
 
 
+def required_letters(pattern: str) -> str:
+    """The longest run of letters that every match of `pattern` holds: letters outside any
+    group, class or escape, under no quantifier. "" when the pattern has no such run (or
+    alternatives at its top level), so that the rule is always tried."""
+    runs, run, depth, i = [""], "", 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 1  # an escape (\1, \w, \.) is no letter of its own
+        elif ch == "[":
+            i = pattern.index("]", i + 2)  # a class; "[]" never appears in these rules
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return ""
+        if depth == 0 and ch.isalpha() and ch.isascii() and pattern[i + 1 : i + 2] not in ("?", "*", "+", "{"):
+            run += ch
+        else:
+            runs.append(run)
+            run = ""
+        i += 1
+    return max([*runs, run], key=len)
+
+
 def _american_spelling(word: str) -> str:
     """`word` (lower-case ASCII) with British spellings folded to American."""
     if not _spelling_rules:
-        _spelling_rules.extend((re.compile(p), r) for p, r in _SPELLING_PATTERNS)
-    match = re.fullmatch(_ISE, word)  # the re module caches compiled patterns
+        _spelling_rules.extend((required_letters(p), p, r) for p, r in _SPELLING_PATTERNS)
+    # The re module caches compiled patterns: each is compiled once, where a word needs it.
+    match = re.fullmatch(_ISE, word) if "is" in word else None
     if match and not re.search(_ISE_ONLY, match[1]):
         word = f"{match[1]}iz{match[2]}"
-    for pattern, replacement in _spelling_rules:
-        word = pattern.sub(replacement, word)
+    for letters, pattern, replacement in _spelling_rules:
+        if letters in word:
+            word = re.sub(pattern, replacement, word)
     return word
 
 

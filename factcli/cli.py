@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import json
 import os
 import sys
 from typing import Any
@@ -620,7 +619,7 @@ def filter_options(func: Any) -> Any:
         from .search import Query
 
         query = Query(
-            terms=[t for t in kwargs.pop("terms", ()) if t.strip()],
+            terms=query_terms(kwargs.pop("terms", ())),
             subject=list(subject), predicate=list(predicate), object=list(object_),
             speaker=list(speaker), source=list(source),
             since=_when("--since", since), until=_when("--until", until), limit=limit,
@@ -629,6 +628,20 @@ def filter_options(func: Any) -> Any:
         return func(*args, query=query, **kwargs)
 
     return wrapper
+
+
+# The longest query read, all its words together: several times a long quote (the shipped
+# store's longest is 224 characters). Matching a query costs more than its length, so a
+# pasted page is refused at once instead of taking a minute to match nothing.
+MAX_QUERY_CHARS = 1000
+
+
+def query_terms(terms: tuple[str, ...]) -> list[str]:
+    """The query words given, blank ones dropped; refused past `MAX_QUERY_CHARS`."""
+    size = sum(len(t) for t in terms)
+    if size > MAX_QUERY_CHARS:
+        raise InputError(f"query too long: {size:,} characters (at most {MAX_QUERY_CHARS:,} are read)")
+    return [t for t in terms if t.strip()]
 
 
 def _when(option: str, text: str | None) -> Any:
@@ -735,7 +748,7 @@ def entities(app: App, terms: tuple[str, ...], output: Any) -> int:
     from . import render
     from .search import entity_rows
 
-    rows = entity_rows(app.index(), [t for t in terms if t.strip()])
+    rows = entity_rows(app.index(), query_terms(terms))
     if not rows:
         return _nothing_found(app, output, list(terms), "entities")
     render.emit(output, rows, "entity", title=f"{len(rows)} entities")
@@ -1148,6 +1161,8 @@ def draft_(app: App, article: str, published: str | None, outlet: str | None, ur
     if review:
         # The candidate entities count as names while reviewing: a claim may point at one.
         records = _review(records, list(facts.entities) + result.entities, err, plain)
+    import json
+
     lines = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
     if output:
         try:

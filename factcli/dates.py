@@ -99,6 +99,10 @@ _ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _HINT = "try 2017-10-25, 'Oct 2017' or 'أكتوبر 2017'"
 _HIJRI_RANGE = "1343-1500 AH (1924-08-01 to 2077-11-16)"
 _YEARS = f"years {MIN_YEAR} to {MAX_YEAR} are read"
+# The longest date phrase read. News dates run to some forty characters ("الإثنين 20
+# نوفمبر/تشرين الثاني 2017"); the grammar's cost grows faster than the text, so a pasted
+# paragraph is refused at once instead of taking seconds to say it is no date.
+MAX_DATE_CHARS = 200
 
 # First month of each period of a grid: quarters, halves, seasons (winter starts in December).
 _GRIDS = {"quarter": (1, 4, 7, 10), "half": (1, 7), "season": (3, 6, 9, 12)}
@@ -1341,6 +1345,8 @@ def parse_date(text: str, anchor: DateSpan | datetime.date | None = None) -> Dat
     stripped = text.strip()
     if not stripped:
         raise DateError(f"empty date; {_HINT}")
+    if len(stripped) > MAX_DATE_CHARS:
+        raise _cannot_read(stripped, f"longer than {MAX_DATE_CHARS} characters")
     base = _as_anchor(anchor)
     try:
         resolve = _interpret(stripped)

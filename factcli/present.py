@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
-from .schema import HISTORY_FIELDS  # a claim's trail, shown only on the claims that have one
+from .store import HISTORY_FIELDS  # a claim's trail, shown only on the claims that have one
 
 if TYPE_CHECKING:
     from decimal import Decimal  # imported where a figure is worded: most commands word none

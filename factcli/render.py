@@ -13,7 +13,6 @@ columns in place.
 
 from __future__ import annotations
 
-import csv
 import json
 import re
 import unicodedata
@@ -263,6 +262,8 @@ def write_rows(output: Output, header: Sequence[str], rows: Any) -> None:
         for row in rows:
             output.out.write("\t".join(plain(v) for v in row) + "\n")
         return
+    import csv
+
     writer = csv.writer(output.out, lineterminator="\n")
     writer.writerow([clean(h) for h in header])
     for row in rows:

@@ -14,8 +14,8 @@ import re
 import sys
 from typing import Any
 
-from .dates import problems as date_problems
 from .normalize import normalize
+from .store import ENTITY_REF_FIELDS, HISTORY_FIELDS  # noqa: F401  (schema.HISTORY_FIELDS stays)
 from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES, ROLE_PREDICATES, UNITS
 
 Problem = tuple[str, str]
@@ -37,9 +37,6 @@ MAX_TEXT = {"name": MAX_NAME, "name_ar": MAX_NAME, "aliases": MAX_NAME, "outlet"
             "credited": MAX_NAME, "language": 35}
 # When a correction was made: UTC to the second, as `curate` writes it.
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
-# The claim fields that name an entity, and a record's trail of corrections.
-ENTITY_REF_FIELDS = ("subject", "object", "speaker", "via")
-HISTORY_FIELDS = ("retracted", "revisions")
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
 # Fields a revision may name: everything but the id, derived keys and the trail itself.
 _NOT_REVISED = ("id", "keys", "retracted", "revisions")
@@ -95,6 +92,8 @@ def _date_field(rec: dict[str, Any], name: str, required: bool) -> list[Problem]
 def safe_date_problems(d: Any) -> list[str]:
     """dates.problems(d), with a date the calendar cannot reach (year 0, past 9999) one
     more problem instead of an exception."""
+    from .dates import problems as date_problems  # the date grammar's tables: checks only
+
     try:
         return date_problems(d)
     except (ValueError, OverflowError, ArithmeticError):

@@ -61,6 +61,10 @@ FIELD_ORDER = {
         "speaker", "via", "statement", "citation", "retracted", "revisions",
     ),
 }
+# The claim fields that name an entity, and a record's trail of corrections. Here with the
+# layout rather than in `schema`, so that reading and showing claims never loads the checks.
+ENTITY_REF_FIELDS = ("subject", "object", "speaker", "via")
+HISTORY_FIELDS = ("retracted", "revisions")
 
 
 @dataclass

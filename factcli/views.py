@@ -17,8 +17,7 @@ from .present import (  # noqa: E402,F401
     source_json,
     source_summary,
 )
-from .schema import ENTITY_REF_FIELDS, HISTORY_FIELDS  # noqa: F401  (HISTORY_FIELDS: views.HISTORY_FIELDS stays)
-from .store import Facts
+from .store import ENTITY_REF_FIELDS, HISTORY_FIELDS, Facts  # noqa: F401  (views.HISTORY_FIELDS stays)
 
 
 def claim_record(facts: Facts, claim: dict[str, Any]) -> dict[str, Any]:

@@ -353,6 +353,43 @@ def test_importing_analyze_loads_neither_library() -> None:
     assert out.stdout.split() == ["False", "False"]
 
 
+def test_a_word_without_the_letters_of_any_spelling_rule_compiles_none() -> None:
+    # "S-400" and "Qatar" stem without compiling the 37 British-spelling patterns: a
+    # rule is tried only on a word holding the letters every match of it holds.
+    code = (
+        "import re; from factcli import analyze; analyze.stems(['s', 'qatar', '400']);"
+        "print(sum(p in re._cache or any(k[1] == p for k in re._cache if isinstance(k, tuple))"
+        " for p, _ in analyze._SPELLING_PATTERNS))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "0"
+
+
+_FRAGMENTS = st.sampled_from(
+    [*"abcdefghilmnoprstuvyz", "our", "ys", "fenc", "licenc", "practis", "pretenc", "re", "red", "oeuvr", "euvre",
+     "gramme", "logue", "dgement", "eall", "sellor", "allist", "ilful", "draught", "plough", "mould", "moult",
+     "cheque", "sulph", "scept", "aero", "jewellery", "woollen", "focuss", "biass", "kerb", "grey", "tyre", "storey",
+     "pyjama", "rouble", "aluminium", "cos", "is", "ise", "ised", "ing", "ed", "es", "s", "er", "ly", "able"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_FRAGMENTS, min_size=1, max_size=5).map("".join))
+def test_trying_only_the_rules_whose_letters_a_word_holds_folds_alike(word: str) -> None:
+    # Every rule tried on every word, as the fold is defined: the same result.
+    import re
+
+    from factcli import analyze
+
+    expected = word
+    match = re.fullmatch(analyze._ISE, expected)
+    if match and not re.search(analyze._ISE_ONLY, match[1]):
+        expected = f"{match[1]}iz{match[2]}"
+    for pattern, replacement in analyze._SPELLING_PATTERNS:
+        expected = re.sub(pattern, replacement, expected)
+    assert analyze._american_spelling(word) == expected
+
+
 # --- properties --------------------------------------------------------------
 
 MIXED = (

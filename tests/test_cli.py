@@ -206,6 +206,17 @@ def test_search_nothing_found_exits_1_with_a_hint():
     assert "did you mean" in result.stderr and "Rosoboronexport" in result.stderr
 
 
+def test_a_query_past_the_length_bound_is_refused_at_once():
+    # The longest quote in the shipped store (224 characters) is found as a query; a query
+    # of more than 1,000 characters in all is refused with one line, whatever the command.
+    quote = max((c["citation"]["quote"] for c in json.loads(SHIPPED.read_text())["claims"].values()), key=len)
+    assert len(quote) == 224
+    assert ok(*DB, "search", "--count", "--", quote).stdout.strip() == "1"
+    words = ["قطر"] * 334  # 1,002 characters in 334 arguments
+    for command in ("search", "timeline", "compare", "entities"):
+        one_error_line(run(*DB, command, "--", *words), "query too long: 1,002 characters", "at most 1,000")
+
+
 def test_search_bad_date_is_one_line():
     one_error_line(run(*DB, "search", "--since", "the day after"), "cannot read date")
 

@@ -1082,9 +1082,8 @@ def test_phrases_naming_no_single_date_are_refused(text, fragment):
 @pytest.mark.parametrize(
     "text",
     ["0000", "0000-01-01", "0999", "9999", "9999-12", "9999-12-31", "31/12/9999", "1 January 3000",
-     "منذ 99999 سنة", "قبل 1000000000000000000000 يوم", "بعد 100000 شهر", "قبل " + "9" * 5000 + " يوم",
-     "Q" + "9" * 5000],
-)  # fmt: skip
+     "منذ 99999 سنة", "قبل 1000000000000000000000 يوم", "بعد 100000 شهر", "قبل " + "9" * 190 + " يوم"],
+)  # fmt: skip  (numbers past int()'s digit limit no longer reach it: see the length bound below)
 def test_years_out_of_range_are_one_line_errors(text):
     with pytest.raises(DateError, match="out of range") as caught:
         parse_date(text, WED)
@@ -1260,3 +1259,14 @@ def test_no_text_and_no_anchor_raise_anything_but_a_date_error(text, anchor):
     else:
         assert problems(result.to_dict()) == []
         assert result.text == text.strip()
+
+
+def test_a_phrase_past_the_length_bound_is_refused_in_one_line():
+    # A pasted paragraph is no date: refused at once, the phrase cut short in the message.
+    paragraph = "وقالت الوكالة إن روسيا وقطر وقعتا اتفاقا في 25 أكتوبر 2017 " * 20
+    with pytest.raises(DateError) as refused:
+        parse_date(paragraph)
+    message = str(refused.value)
+    assert "longer than 200 characters" in message and "\n" not in message and len(message) < 200
+    # Surrounding blanks do not count: the phrase is read after stripping them.
+    assert parse_date(" " * 300 + "25 أكتوبر 2017" + " " * 300).to_dict()["start"] == "2017-10-25"
