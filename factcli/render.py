@@ -305,9 +305,15 @@ def _widths(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]
     return widths
 
 
+def _shown_or_empty(text: str) -> str:
+    return text if text.strip() else ""
+
+
 def lay_out(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]], title: str | None = None) -> None:
     """A table when it fits, else one block per row; empty columns left out."""
-    rows = [[clean(v) for v in r] for r in rows]  # a value of bidi marks only is empty on screen
+    # A value of bidi marks or line separators only is empty on screen: it neither keeps a
+    # column nor takes a line of a block.
+    rows = [[_shown_or_empty(clean(v)) for v in r] for r in rows]
     keep = [i for i in range(len(headers)) if any(r[i] for r in rows)] if rows else list(range(len(headers)))
     headers = [headers[i] for i in keep]
     rows = [[r[i] for i in keep] for r in rows]

@@ -34,7 +34,7 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 from conftest import SHIPPED, entity_record, source_record
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from factcli import render, store
@@ -306,6 +306,8 @@ raw_values = st.fixed_dictionaries({k: (hostile_esc if k.startswith(("quote", "h
 
 @SETTINGS
 @given(values=raw_values, width=st.integers(min_value=20, max_value=200), rtl=st.sampled_from(RTL_MODES))
+# An alias of a bidi override and a line separator: blank on screen, so it takes no line.
+@example(values={**{k: "\x1b[31m" for k in VALUE_KEYS}, "alias": "\u202e\u2028"}, width=20, rtl="logical")
 def test_terminal_shows_hostile_data_exactly_as_its_clean_form(values, width, rtl):
     raw, clean = _facts_pair(values)
     shown = _render_all(raw, width, spans=clean, rtl=rtl)
