@@ -207,7 +207,9 @@ def rounding_step(amount: float | int) -> Decimal:
     finest = size / 10
     if number == 0:
         return finest
-    last_digit = Decimal(1).scaleb(number.normalize().as_tuple().exponent)
+    exponent = number.normalize().as_tuple().exponent
+    assert isinstance(exponent, int)  # figures are finite: schema.py refuses nan and infinity
+    last_digit = Decimal(1).scaleb(exponent)
     return min(last_digit, finest)
 
 

@@ -149,7 +149,7 @@ def plan_edit(
         r = claim["retracted"]
         raise InputError(f"{claim['id']} was retracted at {r.get('at')} ({r.get('reason')}); a retracted claim is not edited")
     _check_fields(fields, EDITABLE_CLAIM_FIELDS, CLEARABLE_CLAIM_FIELDS, "a field edit can change")
-    rec = {k: claim.get(k) for k in _STORED_CLAIM_FIELDS}
+    rec: dict[str, Any] = {k: claim.get(k) for k in _STORED_CLAIM_FIELDS}
     rec.update((k, v) for k, v in fields.items() if k not in ("source", "quote"))
     old_cit = claim["citation"]
     if "source" in fields or "quote" in fields:

@@ -247,8 +247,8 @@ def _dependencies(records: list[dict[str, Any]], target: store.Facts, donor: sto
             continue
         cit = rec.get("citation")
         sid = cit.get("source") if isinstance(cit, dict) else None
-        if isinstance(sid, str) and target.source(sid) is None and sid not in given_sources and donor.source(sid):
-            sources.setdefault(sid, donor.source(sid))
+        if isinstance(sid, str) and target.source(sid) is None and sid not in given_sources and (src := donor.source(sid)):
+            sources.setdefault(sid, src)
         for fld in ENTITY_REF_FIELDS:
             ref = rec.get(fld)
             if not isinstance(ref, str) or target.entity(ref) or ref in given_entities or target_names.resolve(ref):
@@ -256,8 +256,9 @@ def _dependencies(records: list[dict[str, Any]], target: store.Facts, donor: sto
             ids = {ref} if donor.entity(ref) else donor_names.resolve(ref)
             if len(ids) == 1:
                 eid = next(iter(ids))
-                if eid not in given_entities and target.entity(eid) is None:
-                    entities.setdefault(eid, donor.entity(eid))
+                ent = donor.entity(eid)
+                if eid not in given_entities and target.entity(eid) is None and ent is not None:
+                    entities.setdefault(eid, ent)
     where = donor.path or "the other store"
     return [(f"{where}, source {k}", dict(v)) for k, v in sources.items()] + [
         (f"{where}, entity {k}", dict(v)) for k, v in entities.items()
@@ -411,7 +412,7 @@ class _Batch:
             self.fail(n, unknown[0], "is not a source field")
             return
         text = rec["text"]
-        out = {k: rec.get(k) for k in SOURCE_FIELDS}
+        out: dict[str, Any] = {k: rec.get(k) for k in SOURCE_FIELDS}
         out["credited"] = _given_or(rec.get("credited"), [])
         out["outlet"] = _given_or(rec.get("outlet"), "unknown")
         if isinstance(text, str):
@@ -460,7 +461,8 @@ class _Batch:
             self.summary.source_ids.append(out["id"])
 
     def _new_source_id(self, rec: dict[str, Any]) -> str:
-        outlet = rec.get("outlet") if isinstance(rec.get("outlet"), str) else "unknown"  # the schema check says why
+        given = rec.get("outlet")
+        outlet = given if isinstance(given, str) else "unknown"  # the schema check says why
         outlet = re.sub(r"[^a-z0-9]+", "-", outlet.lower()).strip("-") or "source"
         base = f"{outlet[:24].strip('-')}-{rec['published'].get('start', '')}"
         candidate, k = base, 2
@@ -475,7 +477,7 @@ class _Batch:
         if unknown:
             self.fail(n, unknown[0], "is not an entity field")
             return
-        out = {k: rec.get(k) for k in ENTITY_FIELDS}
+        out: dict[str, Any] = {k: rec.get(k) for k in ENTITY_FIELDS}
         out["aliases"] = rec.get("aliases") if rec.get("aliases") is not None else []
         for fld in NAME_ROLES[1:]:
             if out[fld] is None or out[fld] == []:
@@ -514,7 +516,7 @@ class _Batch:
         before = len(self.problems)
         if isinstance(rec.get("statement"), str) and not rec["statement"].strip():
             self.fail(n, "statement", f"{_draft_where(rec)}is empty: write what the quote says in one English sentence")
-        out = {k: rec.get(k) for k in CLAIM_FIELDS}
+        out: dict[str, Any] = {k: rec.get(k) for k in CLAIM_FIELDS}
         out.update((k, rec[k]) for k in HISTORY_FIELDS if k in rec)
         # Only a field left out (or null) takes the default: "" or [] is refused, not read as one.
         out["polarity"] = _given_or(rec.get("polarity"), "affirmed")
@@ -577,11 +579,11 @@ class _Batch:
         return given
 
     def _citation(self, n: int, out: dict[str, Any]) -> dict[str, Any] | None:
-        cit = out.get("citation")
-        if not isinstance(cit, dict):
+        given = out.get("citation")
+        if not isinstance(given, dict):
             self.fail(n, "citation", "must be {source, quote, start, end}")
             return None
-        cit = {k: cit.get(k) for k in ("source", "quote", "start", "end")}
+        cit: dict[str, Any] = {k: given.get(k) for k in ("source", "quote", "start", "end")}
         out["citation"] = cit
         source = self.facts.source(cit["source"]) if isinstance(cit["source"], str) else None
         if source is None:
@@ -597,8 +599,8 @@ class _Batch:
         if cit["start"] is None and cit["end"] is None:
             count = text.count(quote)
             if count == 1:
-                cit["start"] = text.index(quote)
-                cit["end"] = cit["start"] + len(quote)
+                start = text.index(quote)
+                cit["start"], cit["end"] = start, start + len(quote)
             elif count > 1:
                 self.fail(n, "citation.quote", f"occurs {count} times in {source['id']}; give citation.start and citation.end")
             else:
@@ -621,7 +623,7 @@ class _Batch:
             self.fail(n, fld, f"{ref!r} could mean {', '.join(sorted(ids))}; give the entity id")
             return ref
         if self.create_entities:
-            ent = {"id": _slug(ref), "type": "unclassified", "name": ref, "name_ar": None, "aliases": [], "description": None}
+            ent: dict[str, Any] = {"id": _slug(ref), "type": "unclassified", "name": ref, "name_ar": None, "aliases": [], "description": None}
             if self.facts.entity(ent["id"]) is None and not entity_problems(ent):
                 self._add_entity(ent)
                 return ent["id"]
