@@ -37,13 +37,10 @@ from .schema import (
 
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
-CLAIM_FIELDS = (
-    "id", "subject", "predicate", "object", "value", "date", "polarity", "modality",
-    "speaker", "via", "statement", "citation",
-)
 SOURCE_FIELDS = store.FIELD_ORDER["sources"]
-# An entity's fields as given; its trail of corrections (HISTORY_FIELDS) is kept when a record
-# carries it (an export), never added empty.
+# A claim's and an entity's fields as given, in the store's order; the trail of corrections
+# (HISTORY_FIELDS) is kept when a record carries it (an export), never added empty.
+CLAIM_FIELDS = tuple(f for f in store.FIELD_ORDER["claims"] if f not in HISTORY_FIELDS)
 ENTITY_FIELDS = tuple(f for f in store.FIELD_ORDER["entities"] if f not in HISTORY_FIELDS)
 # Derived fields factcli adds on output (`search`, `show`, `sources`, `entities`, in --json
 # or --jsonl), so that what it prints imports back; an import ignores them.

@@ -495,7 +495,7 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
 
 
 def _folder(path: Path) -> Path:
-    return path.parent if str(path.parent) else Path(".")
+    return path.parent  # "." for a bare file name: a Path's parent is never empty
 
 
 def _write_target(path: Path) -> Path:
