@@ -321,7 +321,9 @@ class _Batch:
         self.create_entities = create_entities
         self.lexicon = Lexicon(self.facts.entities)
         self.problems: list[str] = []
-        self.failed: dict[int, set[str]] = {}  # record number -> field families reported
+        # The one notion of a failed record: record number (or brought-along name) -> the
+        # field families reported for it, empty for a problem of the record as a whole.
+        self.failed: dict[Any, set[str]] = {}
         self.new_sources: list[dict[str, Any]] = []
         self.new_entities: list[dict[str, Any]] = []
         self.new_claims: list[dict[str, Any]] = []
@@ -337,7 +339,6 @@ class _Batch:
         # A source or entity the claims cite that is not there: (kind, ref) -> who needs it,
         # reported once for all the records that need it, not once per record.
         self.missing: dict[tuple[str, str], list[tuple[Any, str, str]]] = {}
-        self.refused: set[Any] = set()
         self.order: list[int] = []  # the record number of each problem, to list them in input order
 
     def where(self, n: Any) -> str:
@@ -349,9 +350,10 @@ class _Batch:
     def fail(self, n: Any, fld: str | None, msg: str) -> None:
         self.order.append(n if isinstance(n, int) else 0)
         where = self.where(n)
+        families = self.failed.setdefault(n, set())
         if fld:
             self.problems.append(f"{where}, field {fld}: {msg}" if where else f"field {fld}: {msg}")
-            self.failed.setdefault(n, set()).add(fld.split(".")[0])
+            families.add(fld.split(".")[0])
         else:
             self.problems.append(f"{where}: {msg}" if where else msg)
 
@@ -359,7 +361,10 @@ class _Batch:
         """`ref` names no stored or earlier source/entity: noted now, reported by finish()."""
         self.missing.setdefault((kind, ref), []).append((n, fld, hint))
         self.failed.setdefault(n, set()).add(fld.split(".")[0])
-        self.refused.add(n)
+
+    def has_failed(self, n: Any) -> bool:
+        """Whether record `n` has a problem, reported now or (a missing reference) by finish()."""
+        return n in self.failed
 
     def finish(self) -> None:
         """One line per missing source or entity, naming the records that need it."""
@@ -451,7 +456,7 @@ class _Batch:
             return
         for fld, msg in source_problems(out):
             self.fail(n, fld, msg)
-        if not any(p.startswith(f"{self.where(n)},") for p in self.problems):
+        if not self.has_failed(n):
             self.facts.sources.append(out)
             self.new_sources.append(out)
             self.summary.sources += 1
@@ -490,10 +495,9 @@ class _Batch:
             else:
                 self.fail(n, "id", f"entity {out['id']!r} is already stored with other details")
             return
-        problems = entity_problems(out)
-        for fld, msg in problems:
+        for fld, msg in entity_problems(out):
             self.fail(n, fld, msg)
-        if not problems:
+        if not self.has_failed(n):
             self._add_entity(out)
 
     def _add_entity(self, ent: dict[str, Any]) -> None:
@@ -510,7 +514,6 @@ class _Batch:
         if unknown:
             self.fail(n, unknown[0], "is not a claim field")
             return
-        before = len(self.problems)
         if isinstance(rec.get("statement"), str) and not rec["statement"].strip():
             self.fail(n, "statement", f"{_draft_where(rec)}is empty: write what the quote says in one English sentence")
         out: dict[str, Any] = {k: rec.get(k) for k in CLAIM_FIELDS}
@@ -531,7 +534,7 @@ class _Batch:
                 self.fail(n, "date", str(exc))
         given = out["id"]
         stored = self.facts.claim(given) if isinstance(given, str) and given in self.stored_claims else None
-        if stored is not None and len(self.problems) == before and n not in self.refused and _same_claim(stored, out):
+        if stored is not None and not self.has_failed(n) and _same_claim(stored, out):
             # The stored claim itself, imported again (a store's own export or search output).
             self.summary.unchanged += 1
             return
@@ -542,7 +545,7 @@ class _Batch:
         for fld, msg in claim_problems(out, self.facts):
             if fld.split(".")[0] not in reported:
                 self.fail(n, fld, msg)
-        if len(self.problems) > before or n in self.refused:
+        if self.has_failed(n):
             return
         key = _span_key(out)
         if key in self.spans:
