@@ -159,6 +159,14 @@ def name_forms(token: str) -> list[str]:
     return forms
 
 
+def glued_forms(token: str) -> list[str]:
+    """An Arabic word with each one-letter proclitic glued on (شوون -> لشوون, وشوون, ...): how
+    a name may write a word a user types bare."""
+    if not token or not _arabic(token) or len(token) < _MIN_AFTER_CUT:
+        return []
+    return [p + token for p in _PROCLITICS]
+
+
 # --- where the index lives ---------------------------------------------------------------
 
 
@@ -355,6 +363,16 @@ class Index:
 
     def name_keys(self) -> list[tuple[str, str, str, str]]:
         return list(self.conn.execute("SELECT key, entity, role, written FROM names"))
+
+    def holders(self, offices: Iterable[str]) -> set[str]:
+        """Who a live `holds_position` claim says holds any of these offices (at any date)."""
+        ids = sorted(set(offices))
+        if not ids:
+            return set()
+        marks = ",".join("?" * len(ids))
+        return {s for (s,) in self.conn.execute(
+            f"SELECT DISTINCT subject FROM claims INDEXED BY claims_object WHERE object IN ({marks}) "
+            "AND predicate = 'holds_position' AND retracted = 0", ids) if isinstance(s, str)}
 
     def labels(self, key: str) -> list[tuple[str, str]]:
         return list(self.conn.execute("SELECT predicate, kind FROM labels WHERE key = ?", (key,)))

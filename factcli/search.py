@@ -12,9 +12,12 @@ A term meets a claim through any of:
 * an entity it names (see `lexicon`), by the claim's links made at index time: its
   subject, object, speaker or via, or a name of it in the claim's text (field `mention`).
   The kind says how the term named it: `alias` (a name, an alias or a distinctive part of a
-  name), `fuzzy` (a near spelling: Shoygu, Poutine, كلاشنكوف), or `link` (a metonym: the
+  name), `fuzzy` (a near spelling: Shoygu, Poutine, كلاشنكوف), `link` (a metonym: the
   query "Moscow" finds the claims whose text uses Moscow or موسكو for Russia, not every
-  claim about Russia);
+  claim about Russia), or `holder` (the term names an office by one of its names, and a
+  `holds_position` claim says who holds it: "Emir of Qatar" finds the office's claims and,
+  ranked after them, the claims about Tamim; a former holder, `held_position`, is found
+  through that claim alone, not through everything said about them since);
 * a predicate it names (`sanctions`, `عقوبات`, `visit`): the claims with that predicate.
 
 Ranking adds up each term's best evidence: an entity as subject or object above speaker or
@@ -33,7 +36,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
-from .index import Index, analyzer, in_memory, name_forms
+from .index import Index, analyzer, glued_forms, in_memory, name_forms
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, PART
 from .normalize import normalize
 from .store import Facts
@@ -66,7 +69,10 @@ TEXT_WEIGHT = {"exact": 3.0, "stem": 2.0}
 # uses the word: above any text match (3 + bm25 < 4), below a name of the entity in the text.
 PREDICATE_WEIGHT = {"exact": 4.0, "stem": 3.5}
 # How the term named the entity scales its entity evidence.
-NAMING_FACTOR = {"alias": 1.0, "part": 0.9, "stem": 0.8, "link": 1.0, "fuzzy": 0.5}
+NAMING_FACTOR = {"alias": 1.0, "part": 0.9, "stem": 0.8, "link": 1.0, "fuzzy": 0.5, "holder": 0.8}
+# How an office was named for its holders to count: by a whole name or a form of one, never
+# by a part of it ("Moscow" in "Qatari ambassador in Moscow") or a near spelling.
+_HOLDER_FROM = ("alias", "stem")
 
 # A near spelling names an entity when rapidfuzz's ratio (0-100, Indel distance) reaches
 # FUZZY_MIN; when the best two entities are within FUZZY_MARGIN of each other the term is
@@ -144,11 +150,14 @@ def _lookup(index: Index, key: str) -> dict[str, str]:
     whole = {e for e, r in rows if r in _WHOLE}
     if whole:
         return dict.fromkeys(sorted(whole), "alias")
-    # No whole name: a metonym (the word names the place the text uses for a state) and any
-    # names this is a distinctive part of ("Moscow" in "Energy conference in Moscow").
-    found = dict.fromkeys(sorted({e for e, r in rows if r == PART}), "part")
-    found.update(dict.fromkeys(sorted({e for e, r in rows if r == METONYM}), "link"))
-    return found
+    # A metonym is a place's name standing for a state: like a whole name it means what it
+    # names, the claims whose text uses it, never every entity whose longer name holds it
+    # ("Moscow" is not the Qatari ambassador in Moscow).
+    metonymic = {e for e, r in rows if r == METONYM}
+    if metonymic:
+        return dict.fromkeys(sorted(metonymic), "link")
+    # Else any names this is a distinctive part of ("Sada" in "Mohammed Al Sada").
+    return dict.fromkeys(sorted({e for e, r in rows if r == PART}), "part")
 
 
 def _named(index: Index, toks: list[str]) -> dict[str, str]:
@@ -163,8 +172,20 @@ def _named(index: Index, toks: list[str]) -> dict[str, str]:
         found = _lookup(index, " ".join([form, *toks[1:]]))
         if found:
             return found
+    # The other way round: a name writes the word behind a proclitic the user leaves out
+    # (شؤون الدفاع of «وزير الدولة القطري لشؤون الدفاع»: "for defence affairs").
+    for form in glued_forms(toks[0]):
+        found = _lookup(index, " ".join([form, *toks[1:]]))
+        if found:
+            return found
     stemmed = {e for e, r in index.names(" ".join(analyzer().stems(toks)), stems=True) if r in _WHOLE}
     return dict.fromkeys(sorted(stemmed), "stem")
+
+
+def _with_holders(index: Index, named: dict[str, str]) -> dict[str, str]:
+    """The entities named, plus whoever holds an office among them (kind `holder`)."""
+    holders = index.holders(e for e, how in named.items() if how in _HOLDER_FROM)
+    return {**named, **{h: "holder" for h in sorted(holders) if h not in named}}
 
 
 def _fuzzy(index: Index, token: str) -> _Named:
@@ -227,7 +248,7 @@ def _terms(index: Index, args: list[str], hints: list[str]) -> list[_Term]:
             if not toks:
                 continue
             if i % 2 == 1:  # inside quotes: one term, words in order (still a name if it is one)
-                named = _named(index, toks)
+                named = _with_holders(index, _named(index, toks))
                 out.append(_Term(piece.strip(), toks, an.stems(toks), named, _predicates_named(index, an, toks), quoted=True))
                 continue
             out += _group(index, an, toks, hints)
@@ -242,7 +263,7 @@ def _group(index: Index, an: Any, toks: list[str], hints: list[str]) -> list[_Te
         term = None
         for j in range(min(len(toks), i + _MAX_SPAN), i, -1):
             span = toks[i:j]
-            named = _named(index, span)
+            named = _with_holders(index, _named(index, span))
             preds = _predicates_named(index, an, span)
             if named or preds or j == i + 1:
                 term = _Term(" ".join(span), span, an.stems(span), named, preds)

@@ -26,20 +26,9 @@ def test_entities_a_claim_is_about_are_named_by_it(shipped):
 def test_entities_no_claim_names_are_the_documented_ones(shipped):
     named = {c[f] for c in shipped.claims for f in FIELDS if c.get(f)}
     unnamed = {e["id"] for e in shipped.entities} - named
-    # Kept because their names link claim text in search (CURATION.md): syria, libya,
-    # sea-palace, st-petersburg, world-cup-2018. To be removed once the entity model lands:
-    # tass, khaleej-jadeed, shoigu-visit-qatar-2017, turkey-s400-deal-2017.
-    assert unnamed == {
-        "syria",
-        "libya",
-        "sea-palace",
-        "st-petersburg",
-        "world-cup-2018",
-        "tass",
-        "khaleej-jadeed",
-        "shoigu-visit-qatar-2017",
-        "turkey-s400-deal-2017",
-    }
+    # Kept because their names link claim text in search (CURATION.md, "Entities no claim
+    # names"); tass, khaleej-jadeed, shoigu-visit-qatar-2017 and turkey-s400-deal-2017 are gone.
+    assert unnamed == {"syria", "libya", "sea-palace", "st-petersburg", "world-cup-2018"}
 
 
 # --- roles: a job title is an office held at a date -------------------------------------

@@ -705,3 +705,41 @@ def test_a_filter_narrows_the_same_matches(shipped, terms):
     narrowed = {h.claim["id"]: h.why for h in search(shipped, Query(terms=terms, source=[source]))}
     expected = {cid: why for cid, why in every.items() if shipped.claim(cid)["citation"]["source"] == source}
     assert narrowed == expected
+
+
+# --- offices: a title finds its holder ----------------------------------------------------
+
+
+def _mayor_store(make_facts):
+    text = ("Anna Berg is the Mayor of Ostend. Anna Berg met Erik Falk. Carl Dahl was formerly Mayor of Ostend. "
+            "Carl Dahl met Erik Falk. Erik Falk is the Mayor of Ostend.")
+    people = [entity_record(e, n, "person") for e, n in (("anna", "Anna Berg"), ("carl", "Carl Dahl"), ("erik", "Erik Falk"))]
+
+    def claim(s, p, o, quote, **extra):
+        return {"subject": s, "predicate": p, "object": o, "statement": quote, "citation": {"source": "src", "quote": quote}, **extra}
+
+    wrong = {"at": "2024-01-01T00:00:00Z", "reason": "Erik is not the mayor"}
+    return make_facts([
+        source_record("src", text), *people, entity_record("mayor-of-ostend", "Mayor of Ostend", "office"),
+        claim("anna", "holds_position", "mayor-of-ostend", "Anna Berg is the Mayor of Ostend."),   # c0001
+        claim("anna", "met", "erik", "Anna Berg met Erik Falk."),                                  # c0002
+        claim("carl", "held_position", "mayor-of-ostend", "Carl Dahl was formerly Mayor of Ostend."),  # c0003
+        claim("carl", "met", "erik", "Carl Dahl met Erik Falk."),                                  # c0004
+        claim("erik", "holds_position", "mayor-of-ostend", "Erik Falk is the Mayor of Ostend.", retracted=wrong),  # c0005
+    ])
+
+
+def test_a_title_finds_the_office_then_its_holder(make_facts):
+    facts = _mayor_store(make_facts)
+    hits = search(facts, Query(terms=["Mayor of Ostend"]))
+    # The office's own claims first; then what its holder did. A former holder is found
+    # through the held_position claim only, and a retracted holds_position names no holder.
+    got = [h.claim["id"] for h in hits]
+    assert set(got[:2]) == {"c0001", "c0003"} and got[2:] == ["c0002"]
+    assert hits[2].why == [{"term": "mayor of ostend", "field": "subject", "kind": "holder"}]
+
+
+def test_a_part_of_a_title_does_not_reach_the_holder(make_facts):
+    facts = _mayor_store(make_facts)
+    # "Ostend" is a distinctive part of the office's name: the office, not its holder's acts.
+    assert "c0002" not in {h.claim["id"] for h in search(facts, Query(terms=["Ostend"]))}
