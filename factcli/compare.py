@@ -60,6 +60,7 @@ still leaves a claim that nothing on the other side supports in plain view.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from itertools import combinations
@@ -207,7 +208,9 @@ def rounding_step(amount: float | int) -> Decimal:
     finest = size / 10
     if number == 0:
         return finest
-    last_digit = Decimal(1).scaleb(number.normalize().as_tuple().exponent)
+    exponent = number.normalize().as_tuple().exponent
+    assert isinstance(exponent, int)  # figures are finite: schema.py refuses nan and infinity
+    last_digit = Decimal(1).scaleb(exponent)
     return min(last_digit, finest)
 
 
@@ -291,91 +294,172 @@ def compare_claims(a: dict[str, Any], b: dict[str, Any], facts: Facts | None = N
 
     `facts`, when given, supplies the sources' publication dates, which tell a stage that
     moved on (talks reported in 2018, a signature reported in 2021) from a contradiction.
+
+    The rules that decide alone are tried in order; if none does, each finding rule may
+    note a difference (or an agreement) and the most severe of those is the status.
     """
     if proposition(a) != proposition(b):
         raise ValueError(f"not the same proposition: {proposition(a)} vs {proposition(b)}")
-    da, db = _span(a), _span(b)
-    ta, tb = date_text(a.get("date")), date_text(b.get("date"))
-    apart = da is not None and db is not None and not da.overlaps(db)
-    va, vb = a.get("value"), b.get("value")
-
-    if va and vb and va.get("unit") != vb.get("unit"):
-        return "conflict", f"units differ: {value_text(va)} vs {value_text(vb)}"
-
-    pol_a, pol_b = a.get("polarity", "affirmed"), b.get("polarity", "affirmed")
-    mod_a, mod_b = a.get("modality", "fact"), b.get("modality", "fact")
-    if pol_a != pol_b or _STAGE.get(mod_a) != _STAGE.get(mod_b):
-        wa, wb = _stance_words(a, b)
-        if pol_a == pol_b and predicate_kind(a["predicate"]) == "repeatable":
-            occasion = _later_occasion(a, b, facts)
-            if occasion:
-                return "compatible", occasion
-        if apart:
-            return "changed", f"{wa} in {ta}, {wb} in {tb}"
-        if da and db:
-            when = f"at overlapping dates: {ta} and {tb}"
-        else:
-            when = f"dated on one side only: {ta if da else tb}" if da or db else "both undated"
-        if pol_a != pol_b:
-            return "conflict", f"{wa} vs {wb}, {when}"
-        pa, pb = _published(a, facts), _published(b, facts)
-        if pa is None or pb is None:
-            return "conflict", f"{wa} vs {wb}, {when}, publication dates unknown"
-        sa, sb = date_text(pa.to_dict()), date_text(pb.to_dict())
-        if pa.overlaps(pb):
-            return "conflict", f"{wa} vs {wb}, {when}, in sources published at the same time ({sa}, {sb})"
-        return "changed", f"{wa} in a source published {sa}, {wb} in one published {sb} ({when})"
-
-    findings: list[tuple[str, str]] = []
-    if va and vb:
-        if not values_agree(va["amount"], vb["amount"]):
-            if apart:
-                return "changed", f"figure changed: {value_text(va)} in {ta}, {value_text(vb)} in {tb}"
-            return "conflict", f"figures differ: {value_text(va)} vs {value_text(vb)}"
-        if _decimal(va["amount"]) == _decimal(vb["amount"]):
-            findings.append(("agree", f"same figure: {value_text(va)}"))
-        else:
-            findings.append(
-                (
-                    "agree",
-                    f"figures agree within rounding to {_step_text(va['amount'], vb['amount'])}: "
-                    f"{value_text(va)} and {value_text(vb)}",
-                )
-            )
-    elif va or vb:
-        findings.append(("compatible", f"figure on one side only: {value_text(va or vb)}"))
-
-    kind = predicate_kind(a["predicate"])
-    if kind == "event" and (pol_a == "negated" or mod_a == "in_talks"):
-        # "Not signed" and "in talks to sign" describe the time before the event, a state:
-        # said in 2016 and again in 2018, they agree.
-        kind = "state"
-    if apart:
-        if kind == "event":
-            return "conflict", f"dates differ: {ta} vs {tb}"
-        if kind == "state":
-            findings.append(("agree", f"same at different dates: {ta} and {tb}"))
-        else:
-            findings.append(("compatible", f"different dates, perhaps different occasions: {ta} and {tb}"))
-    elif da and db:
-        if (da.start, da.end) == (db.start, db.end):
-            findings.append(("agree", f"same date: {ta}"))
-        elif da.contains(db) or db.contains(da):
-            wide, narrow = (ta, tb) if da.contains(db) else (tb, ta)
-            findings.append(("compatible", f"dates differ in precision: {wide} contains {narrow}"))
-        else:
-            findings.append(("compatible", f"dates overlap: {ta} and {tb}"))
-    elif da or db:
-        findings.append(("compatible", f"dated on one side only: {ta if da else tb}"))
-
-    if mod_a != mod_b:
-        wa, wb = _stance_words(a, b)
-        findings.append(("compatible", f"commitment differs: {wa} vs {wb}"))
-
+    pair = _Pair.of(a, b, facts)
+    for decide in _DECIDING_RULES:
+        verdict = decide(pair)
+        if verdict is not None:
+            return verdict
+    findings = [found for note in _FINDING_RULES if (found := note(pair)) is not None]
     if not findings:
         return "agree", "same statement, no date or figure on either side"
     status = max((s for s, _ in findings), key=_SEVERITY.__getitem__)
     return status, "; ".join(reason for s, reason in findings if s == status)
+
+
+@dataclass(frozen=True)
+class _Pair:
+    """Two claims of one proposition, with what every rule reads of them."""
+
+    a: dict[str, Any]
+    b: dict[str, Any]
+    facts: Facts | None
+    da: DateSpan | None
+    db: DateSpan | None
+    ta: str
+    tb: str
+    va: dict[str, Any] | None
+    vb: dict[str, Any] | None
+    pol_a: str
+    pol_b: str
+    mod_a: str
+    mod_b: str
+
+    @classmethod
+    def of(cls, a: dict[str, Any], b: dict[str, Any], facts: Facts | None) -> _Pair:
+        return cls(
+            a, b, facts, _span(a), _span(b), date_text(a.get("date")), date_text(b.get("date")),
+            a.get("value"), b.get("value"), a.get("polarity", "affirmed"), b.get("polarity", "affirmed"),
+            a.get("modality", "fact"), b.get("modality", "fact"),
+        )
+
+    @property
+    def apart(self) -> bool:
+        """Both dated, on dates that do not overlap."""
+        return self.da is not None and self.db is not None and not self.da.overlaps(self.db)
+
+    def when(self) -> str:
+        """How the two dates relate, for a reason that is not about dates."""
+        if self.da and self.db:
+            return f"at overlapping dates: {self.ta} and {self.tb}"
+        if self.da or self.db:
+            return f"dated on one side only: {self.ta if self.da else self.tb}"
+        return "both undated"
+
+
+Verdict = tuple[str, str]
+
+
+def _units_differ(p: _Pair) -> Verdict | None:
+    """Rule 1: figures in different units conflict."""
+    if p.va and p.vb and p.va.get("unit") != p.vb.get("unit"):
+        return "conflict", f"units differ: {value_text(p.va)} vs {value_text(p.vb)}"
+    return None
+
+
+def _stance_differs(p: _Pair) -> Verdict | None:
+    """Rule 2: polarity or stage differs (see the module docstring)."""
+    if p.pol_a == p.pol_b and _STAGE.get(p.mod_a) == _STAGE.get(p.mod_b):
+        return None
+    wa, wb = _stance_words(p.a, p.b)
+    if p.pol_a == p.pol_b and predicate_kind(p.a["predicate"]) == "repeatable":
+        occasion = _later_occasion(p.a, p.b, p.facts)
+        if occasion:
+            return "compatible", occasion
+    if p.apart:
+        return "changed", f"{wa} in {p.ta}, {wb} in {p.tb}"
+    when = p.when()
+    if p.pol_a != p.pol_b:
+        return "conflict", f"{wa} vs {wb}, {when}"
+    pa, pb = _published(p.a, p.facts), _published(p.b, p.facts)
+    if pa is None or pb is None:
+        return "conflict", f"{wa} vs {wb}, {when}, publication dates unknown"
+    sa, sb = date_text(pa.to_dict()), date_text(pb.to_dict())
+    if pa.overlaps(pb):
+        return "conflict", f"{wa} vs {wb}, {when}, in sources published at the same time ({sa}, {sb})"
+    return "changed", f"{wa} in a source published {sa}, {wb} in one published {sb} ({when})"
+
+
+def _figures_differ(p: _Pair) -> Verdict | None:
+    """Rule 3: figures that differ beyond rounding changed on disjoint dates, else conflict."""
+    if not (p.va and p.vb) or values_agree(p.va["amount"], p.vb["amount"]):
+        return None
+    if p.apart:
+        return "changed", f"figure changed: {value_text(p.va)} in {p.ta}, {value_text(p.vb)} in {p.tb}"
+    return "conflict", f"figures differ: {value_text(p.va)} vs {value_text(p.vb)}"
+
+
+def _dated_kind(p: _Pair) -> str:
+    """The predicate's kind as the dates are read: "not signed" and "in talks to sign"
+    describe the time before the event, a state (said in 2016 and in 2018, they agree)."""
+    kind = predicate_kind(p.a["predicate"])
+    if kind == "event" and (p.pol_a == "negated" or p.mod_a == "in_talks"):
+        return "state"
+    return kind
+
+
+def _one_off_event_on_two_dates(p: _Pair) -> Verdict | None:
+    """Rule 3: a one-off event on disjoint dates is a conflict."""
+    if p.apart and _dated_kind(p) == "event":
+        return "conflict", f"dates differ: {p.ta} vs {p.tb}"
+    return None
+
+
+def _figure_finding(p: _Pair) -> Verdict | None:
+    """Figures within rounding agree; a figure on one side only is compatible."""
+    if p.va and p.vb:
+        if _decimal(p.va["amount"]) == _decimal(p.vb["amount"]):
+            return "agree", f"same figure: {value_text(p.va)}"
+        return (
+            "agree",
+            f"figures agree within rounding to {_step_text(p.va['amount'], p.vb['amount'])}: "
+            f"{value_text(p.va)} and {value_text(p.vb)}",
+        )
+    if p.va or p.vb:
+        return "compatible", f"figure on one side only: {value_text(p.va or p.vb)}"
+    return None
+
+
+def _date_finding(p: _Pair) -> Verdict | None:
+    """A state at two dates agrees, a repeatable event may be two occasions; same, nested,
+    overlapping or one-sided dates as they are."""
+    if p.apart:
+        if _dated_kind(p) == "state":
+            return "agree", f"same at different dates: {p.ta} and {p.tb}"
+        return "compatible", f"different dates, perhaps different occasions: {p.ta} and {p.tb}"
+    if p.da and p.db:
+        if (p.da.start, p.da.end) == (p.db.start, p.db.end):
+            return "agree", f"same date: {p.ta}"
+        if p.da.contains(p.db) or p.db.contains(p.da):
+            wide, narrow = (p.ta, p.tb) if p.da.contains(p.db) else (p.tb, p.ta)
+            return "compatible", f"dates differ in precision: {wide} contains {narrow}"
+        return "compatible", f"dates overlap: {p.ta} and {p.tb}"
+    if p.da or p.db:
+        return "compatible", f"dated on one side only: {p.ta if p.da else p.tb}"
+    return None
+
+
+def _commitment_finding(p: _Pair) -> Verdict | None:
+    """The same stage, committed to differently (fact vs hedged), is compatible."""
+    if p.mod_a != p.mod_b:
+        wa, wb = _stance_words(p.a, p.b)
+        return "compatible", f"commitment differs: {wa} vs {wb}"
+    return None
+
+
+# Rules 1-3 in the module docstring's order: the first that applies decides.
+_DECIDING_RULES: tuple[Callable[[_Pair], Verdict | None], ...] = (
+    _units_differ, _stance_differs, _figures_differ, _one_off_event_on_two_dates,
+)
+# Rule 4: what is left, each noted; the most severe is the status.
+_FINDING_RULES: tuple[Callable[[_Pair], Verdict | None], ...] = (
+    _figure_finding, _date_finding, _commitment_finding,
+)
 
 
 # --- many claims, two sources ---------------------------------------------------------

@@ -30,6 +30,7 @@ from .lexicon import Lexicon, names_of
 from .normalize import normalize
 from .schema import (
     ENTITY_REF_FIELDS,
+    HISTORY_FIELDS,
     TIMESTAMP_FORMAT,
     claim_problems,
     entity_problems,
@@ -49,10 +50,8 @@ EDITABLE_CLAIM_FIELDS = (
 CLEARABLE_CLAIM_FIELDS = ("object", "value", "date", "speaker", "via")
 SETTABLE_ENTITY_FIELDS = ("name", "name_ar", "description", "type")
 CLEARABLE_ENTITY_FIELDS = ("name_ar", "description")
-_STORED_CLAIM_FIELDS = (
-    "subject", "predicate", "object", "value", "date", "polarity", "modality",
-    "speaker", "via", "statement", "citation",
-)
+# A claim's own fields, in the store's order, less its id and its trail (HISTORY_FIELDS).
+_STORED_CLAIM_FIELDS = tuple(f for f in store.FIELD_ORDER["claims"] if f not in ("id", *HISTORY_FIELDS))
 
 
 class Refused(InputError):
@@ -149,7 +148,7 @@ def plan_edit(
         r = claim["retracted"]
         raise InputError(f"{claim['id']} was retracted at {r.get('at')} ({r.get('reason')}); a retracted claim is not edited")
     _check_fields(fields, EDITABLE_CLAIM_FIELDS, CLEARABLE_CLAIM_FIELDS, "a field edit can change")
-    rec = {k: claim.get(k) for k in _STORED_CLAIM_FIELDS}
+    rec: dict[str, Any] = {k: claim.get(k) for k in _STORED_CLAIM_FIELDS}
     rec.update((k, v) for k, v in fields.items() if k not in ("source", "quote"))
     old_cit = claim["citation"]
     if "source" in fields or "quote" in fields:

@@ -456,6 +456,11 @@ class Pattern:
         parts = tuple(None if w == ".." else _word_regex(w) for w in text.split())
         return cls(text, parts)
 
+    def opens(self, word: str) -> bool:
+        """Whether `word` matches the pattern's first word (a gap matches no word by itself)."""
+        head = self.parts[0] if self.parts else None
+        return head is not None and head.match(word) is not None
+
     def find(self, words: list[str], start: int = 0, end: int | None = None) -> tuple[int, int] | None:
         """The first (first word index, last word index + 1) where the pattern matches."""
         end = len(words) if end is None else end
@@ -574,7 +579,7 @@ def clauses(text: str) -> list[Clause]:
             before = text[words[i - 1].end:words[i].start]
             comma = "،" in before or "," in before or ":" in before
             opener = any(p.find(keys, i, min(i + len(p.parts), len(keys))) == (i, i + len(p.parts)) for p in _CLAUSE_OPENERS)
-            participle = any(p.parts[0].match(keys[i]) for p in _CONTINUING if p.parts[0] is not None)
+            participle = any(p.opens(keys[i]) for p in _CONTINUING)
             # "، وتناول": a new clause; "، والوفد": one more noun in a list (و + ال).
             conj = comma and keys[i].startswith("و") and len(keys[i]) >= 3 and not keys[i].startswith("وال")
             quotation = ":" in before and any(q in text[words[i - 1].end:words[i].start + 1] for q in "«“\"")
@@ -681,7 +686,7 @@ class Linker:
         i = 0
         while i < len(words):
             found = None
-            after_kind = i > 0 and any(p.parts[0].match(keys[i - 1]) for p in _KIND_NOUNS)
+            after_kind = i > 0 and any(p.opens(keys[i - 1]) for p in _KIND_NOUNS)
             for cut in _clitic_cuts(keys[i]):
                 head = _after_clitic(text, words[i].start, words[i].end, cut)
                 first = normalize(head).split(" ")[0] if head else ""
@@ -757,7 +762,7 @@ def _nisba(name: str) -> list[str]:
 
 def _starts_with_media(name: str) -> bool:
     first = normalize(name).split(" ")[:1]
-    return bool(first) and any(p.parts[0].match(first[0]) for p in _MEDIA)
+    return bool(first) and any(p.opens(first[0]) for p in _MEDIA)
 
 
 # --------------------------------------------------------------------------------------
@@ -1069,7 +1074,7 @@ class _Drafter:
             # or a quotation mark); a name after that is what the sentence is about.
             stop = self._said_from(clause, keys, hit[1])
             self._said_here = stop
-            continuing = any(p.parts[0].match(keys[hit[0]]) for p in _CONTINUING)
+            continuing = any(p.opens(keys[hit[0]]) for p in _CONTINUING)
             who = None if continuing else self._named_after(mentions, hit[1], ("person", "organization"), limit=stop - hit[1])
             if who is not None and (who in self.linker.media or who == credit_id):
                 credit_id = credit_id or who
@@ -1111,7 +1116,7 @@ class _Drafter:
         return None
 
     def _after_media(self, keys: list[str], m: Mention) -> bool:
-        return any(p.parts[0].match(keys[k]) for k in range(max(0, m.first - 2), m.first) for p in _MEDIA)
+        return any(p.opens(keys[k]) for k in range(max(0, m.first - 2), m.first) for p in _MEDIA)
 
     def _named_after(self, mentions: list[Mention], at: int, types: tuple[str, ...], limit: int) -> str | None:
         for m in mentions:
@@ -1199,8 +1204,10 @@ class _Drafter:
                 speaker, via = None, self.article_via
             if speaker is None and predicate in SPEECH_PREDICATES and subjects:
                 speaker = subjects[0]
-            for subject in subjects or [None]:
-                for obj in objects or [None]:
+            subject_options: list[str | None] = [*subjects] or [None]
+            object_options: list[str | None] = [*objects] or [None]
+            for subject in subject_options:
+                for obj in object_options:
                     if subject is not None and subject == obj:
                         continue
                     filled = (subject is not None) + (predicate is not None) + (obj is not None or not _object_types(predicate))
@@ -1233,11 +1240,11 @@ class _Drafter:
     def _predicates(self, keys: list[str], mentions: list[Mention], named: set[int]) -> list[tuple]:
         """The predicate cues of a clause: (predicate, (first, last) words, cue, value), at
         most three, earliest first, none overlapping another or lying inside a name."""
-        hits = []
+        hits: list[tuple] = []
         value, vcue = self._value(keys, named)
-        if value is not None:
+        if value is not None and vcue is not None:
             hits.append((vcue[1][0], -1, vcue[0], vcue[1], vcue[2], value))
-        misfits = []
+        misfits: list[tuple] = []
         for order, (pat, pred) in enumerate(_PREDICATE_PATTERNS):
             hit = pat.find(keys)
             while hit is not None and hit[0] in named:
@@ -1347,9 +1354,9 @@ class _Drafter:
         elif before:
             subjects = chain(strong, before[-1], subj_types)
         else:
-            weak = [m for m in ordered if m.weak and pick(m, subj_types)]
+            weak = [w for m in ordered if m.weak and (w := pick(m, subj_types))]
             if weak:
-                subjects = [pick(weak[0], subj_types)]
+                subjects = weak[:1]
         objects: list[str] = []
         if obj_types:
             if dual and len(dual) > 1 and dual[1] in [pick(m, obj_types) for m in ordered]:
@@ -1361,12 +1368,12 @@ class _Drafter:
             if chosen is not None and not objects:
                 if predicate == "includes":
                     # A list of items with descriptions between them: every item after the cue.
-                    objects = [o for k in after_o if (o := pick(ordered[k], obj_types)) not in subjects]
+                    objects = [o for k in after_o if (o := pick(ordered[k], obj_types)) and o not in subjects]
                     objects = list(dict.fromkeys(objects))
                 elif predicate in ("discussed", "cut_ties_with", "sanctioned", "accused"):
                     objects = [o for o in chain(ordered, chosen, obj_types) if o not in subjects]
-                else:
-                    objects = [pick(ordered[chosen], obj_types)]
+                elif picked := pick(ordered[chosen], obj_types):  # a candidate: never None
+                    objects = [picked]
             if not objects and dual and len(dual) > 1 and "country" in obj_types:
                 objects = [dual[1]]
         subjects, objects = [s for s in subjects if s], [o for o in objects if o]
@@ -1377,7 +1384,7 @@ class _Drafter:
     def _titled_subject(self, keys: list[str], at: int, ordered: list[Mention], types: tuple[str, ...]) -> str | None:
         """"وقلل السفير الروسي ...": a title with no name after the verb is the person last
         named as speaker."""
-        if not at or at >= len(keys) or "person" not in types or not any(p.parts[0].match(keys[at]) for p in _TITLES):
+        if not at or at >= len(keys) or "person" not in types or not any(p.opens(keys[at]) for p in _TITLES):
             return None
         if any(at <= m.first <= at + 4 and not m.weak and any(self.linker.type_of(e) == "person" for e in m.ids) for m in ordered):
             return None
@@ -1404,7 +1411,7 @@ class _Drafter:
             amount = _number(i, keys)
             j = i + 1
             if amount is None:
-                if any(p.find(keys, 0, i) and p.find(keys, 0, i)[1] == i for p in _ONE_OF):
+                if any((hit := p.find(keys, 0, i)) is not None and hit[1] == i for p in _ONE_OF):
                     unit = next((u for rx, u in _UNITS if rx.match(k)), None)
                     if unit == "year":
                         return self._value_cue(keys, i, 1, unit)
@@ -1434,16 +1441,16 @@ class _Drafter:
     def _titles(self, clause: Clause, keys: list[str], mentions: list[Mention]) -> list[dict]:
         """Title + qualifiers + a person's name (or the name, then the title): a
         `holds_position` of the body or state the title names."""
-        out = []
+        out: list[dict] = []
         persons = [m for m in mentions if not m.weak and any(self.linker.type_of(e) == "person" for e in m.ids)]
         for m in persons:
             person = next(e for e in m.ids if self.linker.type_of(e) == "person")
             lo = m.first
-            while lo > 0 and any(p.parts[0].match(keys[lo - 1]) for p in _HONORIFICS):
+            while lo > 0 and any(p.opens(keys[lo - 1]) for p in _HONORIFICS):
                 lo -= 1
             title_at = None
             for t in range(lo - 1, max(-1, lo - 10), -1):
-                if any(p.parts[0].match(keys[t]) for p in _TITLES):
+                if any(p.opens(keys[t]) for p in _TITLES):
                     title_at = t
                     break
                 other = [mm for mm in persons if mm.first <= t < mm.last]
@@ -1452,11 +1459,11 @@ class _Drafter:
             if title_at is not None:
                 first, last = title_at, m.last
                 span = (clause.words[title_at].start, m.end)
-            elif m.last < len(keys) and any(p.parts[0].match(keys[m.last]) for p in _TITLES):
+            elif m.last < len(keys) and any(p.opens(keys[m.last]) for p in _TITLES):
                 # "الشيخ تميم بن حمد آل ثاني أمير قطر": the title follows the name.
                 first, last = m.last, min(len(keys), m.last + 4)
                 span = (clause.words[m.first].start, clause.words[last - 1].end)
-            elif any(p.parts[0].match(w) for w in m.written.split() for p in _TITLES):
+            elif any(p.opens(w) for w in m.written.split() for p in _TITLES):
                 first, last = m.first, m.last  # the name as written is the title (an alias)
                 span = (m.start, m.end)
             else:
@@ -1490,7 +1497,7 @@ class _Drafter:
                 elif self.linker.type_of(eid) == "organization":
                     orgs.append(eid)
         for w in words:
-            if m.start <= w.start < m.end and not any(p.parts[0].match(x) for x in keys[m.first:m.last] for p in _TITLES):
+            if m.start <= w.start < m.end and not any(p.opens(x) for x in keys[m.first:m.last] for p in _TITLES):
                 continue  # the person's own name
             for cut in _clitic_cuts(w.key):
                 bare = w.key[cut:]
@@ -1499,7 +1506,8 @@ class _Drafter:
                 if ids or adj in self.linker.adjectives:
                     countries.append(ids[0] if ids else self.linker.adjectives[adj])
                     break
-        return (offices or orgs or countries or [None])[0]
+        found = offices or orgs or countries
+        return found[0] if found else None
 
     def _claim(self, subject, predicate, obj, value, date, polarity, modality, speaker, via, s, e, cues, confidence):
         return {
@@ -1527,11 +1535,11 @@ class _Drafter:
 
         def kind_before(i: int) -> str:
             for k in range(i - 1, max(-1, i - 7), -1):
-                if any(p.parts[0].match(keys[k]) for p in _TITLES):
+                if any(p.opens(keys[k]) for p in _TITLES):
                     return "person"
-                if any(p.parts[0].match(keys[k]) for p in _MEDIA):
+                if any(p.opens(keys[k]) for p in _MEDIA):
                     return "organization"
-                if any(p.parts[0].match(keys[k]) for p in _KIND_NOUNS):
+                if any(p.opens(keys[k]) for p in _KIND_NOUNS):
                     return "unclassified"
             return "unclassified"
 
@@ -1545,13 +1553,13 @@ class _Drafter:
                 continue  # a quoted phrase, not a name
             first = next((k for k, w in enumerate(words) if w.start >= s), len(words))
             kind = kind_before(first)
-            after_kind = first > 0 and any(p.parts[0].match(keys[first - 1]) for p in _KIND_NOUNS)
+            after_kind = first > 0 and any(p.opens(keys[first - 1]) for p in _KIND_NOUNS)
             if len(name.split()) == 1 and not after_kind:
                 continue  # one quoted word is emphasis ("تعزيز") unless a noun says what it names
             self._new_entity(name, kind, "name in quotation marks")
         for i, k in enumerate(keys):
-            title = any(p.parts[0].match(k) for p in _TITLES)
-            medium = any(p.parts[0].match(k) for p in _MEDIA)
+            title = any(p.opens(k) for p in _TITLES)
+            medium = any(p.opens(k) for p in _MEDIA)
             if not (title or medium):
                 continue
             if medium and re.match(r"^(?:و|ف)?(?:ب|ل|ك)?ال", k):
@@ -1583,7 +1591,7 @@ class _Drafter:
         first = keys[0]
         if re.match(r"^(?:و|ف)?(?:بال|لل|لت|لا)", first):
             return False
-        if any(p.parts[0].match(first) for p in _TITLES) and not any(p.parts[0].match(first) for p in _HONORIFICS):
+        if any(p.opens(first) for p in _TITLES) and not any(p.opens(first) for p in _HONORIFICS):
             return False
         cue_words = [p.parts[0] for p, _ in _PREDICATE_PATTERNS] + [p.parts[0] for p in _ATTRIBUTIONS]
         return not any(rx is not None and rx.match(k) for k in keys for rx in cue_words)

@@ -37,13 +37,10 @@ from .schema import (
 
 _ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
 
-CLAIM_FIELDS = (
-    "id", "subject", "predicate", "object", "value", "date", "polarity", "modality",
-    "speaker", "via", "statement", "citation",
-)
 SOURCE_FIELDS = store.FIELD_ORDER["sources"]
-# An entity's fields as given; its trail of corrections (HISTORY_FIELDS) is kept when a record
-# carries it (an export), never added empty.
+# A claim's and an entity's fields as given, in the store's order; the trail of corrections
+# (HISTORY_FIELDS) is kept when a record carries it (an export), never added empty.
+CLAIM_FIELDS = tuple(f for f in store.FIELD_ORDER["claims"] if f not in HISTORY_FIELDS)
 ENTITY_FIELDS = tuple(f for f in store.FIELD_ORDER["entities"] if f not in HISTORY_FIELDS)
 # Derived fields factcli adds on output (`search`, `show`, `sources`, `entities`, in --json
 # or --jsonl), so that what it prints imports back; an import ignores them.
@@ -247,8 +244,8 @@ def _dependencies(records: list[dict[str, Any]], target: store.Facts, donor: sto
             continue
         cit = rec.get("citation")
         sid = cit.get("source") if isinstance(cit, dict) else None
-        if isinstance(sid, str) and target.source(sid) is None and sid not in given_sources and donor.source(sid):
-            sources.setdefault(sid, donor.source(sid))
+        if isinstance(sid, str) and target.source(sid) is None and sid not in given_sources and (src := donor.source(sid)):
+            sources.setdefault(sid, src)
         for fld in ENTITY_REF_FIELDS:
             ref = rec.get(fld)
             if not isinstance(ref, str) or target.entity(ref) or ref in given_entities or target_names.resolve(ref):
@@ -256,8 +253,9 @@ def _dependencies(records: list[dict[str, Any]], target: store.Facts, donor: sto
             ids = {ref} if donor.entity(ref) else donor_names.resolve(ref)
             if len(ids) == 1:
                 eid = next(iter(ids))
-                if eid not in given_entities and target.entity(eid) is None:
-                    entities.setdefault(eid, donor.entity(eid))
+                ent = donor.entity(eid)
+                if eid not in given_entities and target.entity(eid) is None and ent is not None:
+                    entities.setdefault(eid, ent)
     where = donor.path or "the other store"
     return [(f"{where}, source {k}", dict(v)) for k, v in sources.items()] + [
         (f"{where}, entity {k}", dict(v)) for k, v in entities.items()
@@ -323,7 +321,9 @@ class _Batch:
         self.create_entities = create_entities
         self.lexicon = Lexicon(self.facts.entities)
         self.problems: list[str] = []
-        self.failed: dict[int, set[str]] = {}  # record number -> field families reported
+        # The one notion of a failed record: record number (or brought-along name) -> the
+        # field families reported for it, empty for a problem of the record as a whole.
+        self.failed: dict[Any, set[str]] = {}
         self.new_sources: list[dict[str, Any]] = []
         self.new_entities: list[dict[str, Any]] = []
         self.new_claims: list[dict[str, Any]] = []
@@ -339,7 +339,6 @@ class _Batch:
         # A source or entity the claims cite that is not there: (kind, ref) -> who needs it,
         # reported once for all the records that need it, not once per record.
         self.missing: dict[tuple[str, str], list[tuple[Any, str, str]]] = {}
-        self.refused: set[Any] = set()
         self.order: list[int] = []  # the record number of each problem, to list them in input order
 
     def where(self, n: Any) -> str:
@@ -351,9 +350,10 @@ class _Batch:
     def fail(self, n: Any, fld: str | None, msg: str) -> None:
         self.order.append(n if isinstance(n, int) else 0)
         where = self.where(n)
+        families = self.failed.setdefault(n, set())
         if fld:
             self.problems.append(f"{where}, field {fld}: {msg}" if where else f"field {fld}: {msg}")
-            self.failed.setdefault(n, set()).add(fld.split(".")[0])
+            families.add(fld.split(".")[0])
         else:
             self.problems.append(f"{where}: {msg}" if where else msg)
 
@@ -361,7 +361,10 @@ class _Batch:
         """`ref` names no stored or earlier source/entity: noted now, reported by finish()."""
         self.missing.setdefault((kind, ref), []).append((n, fld, hint))
         self.failed.setdefault(n, set()).add(fld.split(".")[0])
-        self.refused.add(n)
+
+    def has_failed(self, n: Any) -> bool:
+        """Whether record `n` has a problem, reported now or (a missing reference) by finish()."""
+        return n in self.failed
 
     def finish(self) -> None:
         """One line per missing source or entity, naming the records that need it."""
@@ -411,7 +414,7 @@ class _Batch:
             self.fail(n, unknown[0], "is not a source field")
             return
         text = rec["text"]
-        out = {k: rec.get(k) for k in SOURCE_FIELDS}
+        out: dict[str, Any] = {k: rec.get(k) for k in SOURCE_FIELDS}
         out["credited"] = _given_or(rec.get("credited"), [])
         out["outlet"] = _given_or(rec.get("outlet"), "unknown")
         if isinstance(text, str):
@@ -453,14 +456,15 @@ class _Batch:
             return
         for fld, msg in source_problems(out):
             self.fail(n, fld, msg)
-        if not any(p.startswith(f"{self.where(n)},") for p in self.problems):
+        if not self.has_failed(n):
             self.facts.sources.append(out)
             self.new_sources.append(out)
             self.summary.sources += 1
             self.summary.source_ids.append(out["id"])
 
     def _new_source_id(self, rec: dict[str, Any]) -> str:
-        outlet = rec.get("outlet") if isinstance(rec.get("outlet"), str) else "unknown"  # the schema check says why
+        given = rec.get("outlet")
+        outlet = given if isinstance(given, str) else "unknown"  # the schema check says why
         outlet = re.sub(r"[^a-z0-9]+", "-", outlet.lower()).strip("-") or "source"
         base = f"{outlet[:24].strip('-')}-{rec['published'].get('start', '')}"
         candidate, k = base, 2
@@ -475,7 +479,7 @@ class _Batch:
         if unknown:
             self.fail(n, unknown[0], "is not an entity field")
             return
-        out = {k: rec.get(k) for k in ENTITY_FIELDS}
+        out: dict[str, Any] = {k: rec.get(k) for k in ENTITY_FIELDS}
         out["aliases"] = rec.get("aliases") if rec.get("aliases") is not None else []
         for fld in NAME_ROLES[1:]:
             if out[fld] is None or out[fld] == []:
@@ -491,10 +495,9 @@ class _Batch:
             else:
                 self.fail(n, "id", f"entity {out['id']!r} is already stored with other details")
             return
-        problems = entity_problems(out)
-        for fld, msg in problems:
+        for fld, msg in entity_problems(out):
             self.fail(n, fld, msg)
-        if not problems:
+        if not self.has_failed(n):
             self._add_entity(out)
 
     def _add_entity(self, ent: dict[str, Any]) -> None:
@@ -511,10 +514,9 @@ class _Batch:
         if unknown:
             self.fail(n, unknown[0], "is not a claim field")
             return
-        before = len(self.problems)
         if isinstance(rec.get("statement"), str) and not rec["statement"].strip():
             self.fail(n, "statement", f"{_draft_where(rec)}is empty: write what the quote says in one English sentence")
-        out = {k: rec.get(k) for k in CLAIM_FIELDS}
+        out: dict[str, Any] = {k: rec.get(k) for k in CLAIM_FIELDS}
         out.update((k, rec[k]) for k in HISTORY_FIELDS if k in rec)
         # Only a field left out (or null) takes the default: "" or [] is refused, not read as one.
         out["polarity"] = _given_or(rec.get("polarity"), "affirmed")
@@ -532,7 +534,7 @@ class _Batch:
                 self.fail(n, "date", str(exc))
         given = out["id"]
         stored = self.facts.claim(given) if isinstance(given, str) and given in self.stored_claims else None
-        if stored is not None and len(self.problems) == before and n not in self.refused and _same_claim(stored, out):
+        if stored is not None and not self.has_failed(n) and _same_claim(stored, out):
             # The stored claim itself, imported again (a store's own export or search output).
             self.summary.unchanged += 1
             return
@@ -543,7 +545,7 @@ class _Batch:
         for fld, msg in claim_problems(out, self.facts):
             if fld.split(".")[0] not in reported:
                 self.fail(n, fld, msg)
-        if len(self.problems) > before or n in self.refused:
+        if self.has_failed(n):
             return
         key = _span_key(out)
         if key in self.spans:
@@ -577,11 +579,11 @@ class _Batch:
         return given
 
     def _citation(self, n: int, out: dict[str, Any]) -> dict[str, Any] | None:
-        cit = out.get("citation")
-        if not isinstance(cit, dict):
+        given = out.get("citation")
+        if not isinstance(given, dict):
             self.fail(n, "citation", "must be {source, quote, start, end}")
             return None
-        cit = {k: cit.get(k) for k in ("source", "quote", "start", "end")}
+        cit: dict[str, Any] = {k: given.get(k) for k in ("source", "quote", "start", "end")}
         out["citation"] = cit
         source = self.facts.source(cit["source"]) if isinstance(cit["source"], str) else None
         if source is None:
@@ -597,8 +599,8 @@ class _Batch:
         if cit["start"] is None and cit["end"] is None:
             count = text.count(quote)
             if count == 1:
-                cit["start"] = text.index(quote)
-                cit["end"] = cit["start"] + len(quote)
+                start = text.index(quote)
+                cit["start"], cit["end"] = start, start + len(quote)
             elif count > 1:
                 self.fail(n, "citation.quote", f"occurs {count} times in {source['id']}; give citation.start and citation.end")
             else:
@@ -621,7 +623,7 @@ class _Batch:
             self.fail(n, fld, f"{ref!r} could mean {', '.join(sorted(ids))}; give the entity id")
             return ref
         if self.create_entities:
-            ent = {"id": _slug(ref), "type": "unclassified", "name": ref, "name_ar": None, "aliases": [], "description": None}
+            ent: dict[str, Any] = {"id": _slug(ref), "type": "unclassified", "name": ref, "name_ar": None, "aliases": [], "description": None}
             if self.facts.entity(ent["id"]) is None and not entity_problems(ent):
                 self._add_entity(ent)
                 return ent["id"]

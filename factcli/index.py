@@ -131,7 +131,7 @@ class Analyzer:
         cache = self._stems
         missing = [t for t in dict.fromkeys(tokens) if t not in cache]
         if missing:
-            for tok, stem in zip(missing, self.module.stems(missing)):
+            for tok, stem in zip(missing, self.module.stems(missing), strict=True):
                 cache[tok] = stem
         return [cache[t] for t in tokens]
 
@@ -829,7 +829,7 @@ def _append_in_place(ipath: Path, facts: store.Facts, stamp: dict[str, Any]) -> 
         known = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
         if known > len(facts.claims):
             return False
-        for (doc,), claim in zip(conn.execute("SELECT doc FROM claims ORDER BY n"), facts.claims):
+        for (doc,), claim in zip(conn.execute("SELECT doc FROM claims ORDER BY n"), facts.claims, strict=False):
             if doc != dumps(claim):
                 return False
         new_claims = facts.claims[known:]

@@ -15,10 +15,10 @@ from typing import Any
 
 from . import store
 
-__all__ = ["Upgrade", "migrate", "upgrade"]
+__all__ = ["DERIVED_CLAIM_FIELDS", "Upgrade", "migrate", "upgrade"]
 
 # Fields a version-1 claim carried that version 2 derives instead.
-_DERIVED_CLAIM_FIELDS = ("keys",)
+DERIVED_CLAIM_FIELDS = ("keys",)
 
 
 class Upgrade(dict):
@@ -34,8 +34,8 @@ def upgrade(doc: dict[str, Any]) -> Upgrade | None:
         return None
     changed = 0
     for claim in (doc.get("claims") or {}).values():
-        if any(f in claim for f in _DERIVED_CLAIM_FIELDS):
-            for f in _DERIVED_CLAIM_FIELDS:
+        if any(f in claim for f in DERIVED_CLAIM_FIELDS):
+            for f in DERIVED_CLAIM_FIELDS:
                 claim.pop(f, None)
             changed += 1
     if isinstance(meta, dict):

@@ -298,7 +298,7 @@ def stems(token: str) -> list[str]:
     return sorted(keys)
 
 
-def match_keys(text: str) -> dict[str, list[str]]:
+def match_keys(text: str) -> dict[str, str | list[str]]:
     """{"text": normalize(text), "stems": sorted unique stems of all tokens, minus tokens already present exactly}"""
     tokens = tokenize(text)
     present = set(tokens)

@@ -314,7 +314,7 @@ def citation_problems(cit: Any, facts: Any) -> list[Problem]:
     quote, start, end = cit.get("quote"), cit.get("start"), cit.get("end")
     if not isinstance(quote, str) or not quote.strip():
         return [("citation.quote", "is required")]
-    if not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end)):
+    if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool) or isinstance(end, bool):
         return [("citation.start", "start and end must be integers")]
     text = source.get("text")
     if not isinstance(text, str):

@@ -389,7 +389,7 @@ def _near_names(index: Index, text: str, n: int = 3) -> list[str]:
     """The closest names to `text`, one per entity: three spellings of one agency help no one."""
     by_key: dict[str, set[str]] = {}
     shown: dict[str, str] = {}
-    for key, eid, role, written in index.name_keys():
+    for _key, eid, role, written in index.name_keys():
         if role in (PART, METONYM):
             continue
         k = normalize(written)

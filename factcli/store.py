@@ -17,16 +17,18 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 from .errors import StoreError
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
+
+    from .migrate import Upgrade
 
 # tinydb is imported where a write needs it: a read (every search, show, timeline) never
 # pays for it, and startup time is a feature of a CLI.
@@ -80,16 +82,16 @@ class Facts:
     # makes one): when False, the read-time check need not look at every string.
     may_hold_surrogates: bool = True
 
-    def source(self, source_id: str) -> dict[str, Any] | None:
+    def source(self, source_id: object) -> dict[str, Any] | None:
         return self._lookup("sources", source_id)
 
-    def entity(self, entity_id: str) -> dict[str, Any] | None:
+    def entity(self, entity_id: object) -> dict[str, Any] | None:
         return self._lookup("entities", entity_id)
 
-    def claim(self, claim_id: str) -> dict[str, Any] | None:
+    def claim(self, claim_id: object) -> dict[str, Any] | None:
         return self._lookup("claims", claim_id)
 
-    def _lookup(self, table: str, rid: Any) -> dict[str, Any] | None:
+    def _lookup(self, table: str, rid: object) -> dict[str, Any] | None:
         # Ids come from untrusted input and hand-edited files: a list or an object where an
         # id belongs is simply not found (the schema check reports it), never a TypeError.
         return self._index(table).get(rid) if isinstance(rid, str) else None
@@ -132,13 +134,13 @@ def installed_copy() -> Path:
     return packaged if packaged.exists() else here.parent / "facts.json"
 
 
-def locate(db: str | None, environ: dict[str, str] | None = None) -> Location:
+def locate(db: str | None, environ: Mapping[str, str] | None = None) -> Location:
     """--db, then $FACTCLI_DB, then ./facts.json, then the installed copy (read-only)."""
-    environ = os.environ if environ is None else environ
+    env: Mapping[str, str] = os.environ if environ is None else environ
     if db:
         return Location(Path(db), "--db")
-    if environ.get(ENV_VAR):
-        return Location(Path(environ[ENV_VAR]), "$" + ENV_VAR)
+    if env.get(ENV_VAR):
+        return Location(Path(env[ENV_VAR]), "$" + ENV_VAR)
     local = Path("facts.json")
     if local.exists():
         return Location(local, "./facts.json")
@@ -246,7 +248,7 @@ def _check_shape(doc: Any, path: Path) -> None:
         odd = next((k for k in rows if not (k.isascii() and k.isdigit())), None)
         if odd is not None:
             raise bad(f"table {table!r} has record key {odd!r}, expected a number")
-    meta = next(iter(doc["meta"].values()), {})
+    meta: dict[str, Any] = next(iter(doc["meta"].values()), {})
     version = meta.get("schema")
     if type(version) is not int or version not in READABLE_VERSIONS:
         raise bad(f"schema version {version!r}, this factcli reads versions {READABLE_VERSIONS[0]} to {SCHEMA_VERSION}")
@@ -310,7 +312,8 @@ def _open_store(path: Path, origin: str) -> tuple[int, os.stat_result]:
 
 
 def _read_fd(fd: int, path: Path, limit: int) -> bytes:
-    chunks, total = [], 0
+    chunks: list[bytes] = []
+    total = 0
     while True:
         try:
             chunk = os.read(fd, 1 << 20)
@@ -332,6 +335,10 @@ def _read_file(path: Path, origin: str) -> dict[str, Any]:
     return _read(path, origin)[0]
 
 
+@overload
+def _read(path: Path, origin: str, keep_open: Literal[True]) -> tuple[dict[str, Any], bool, tuple[int, os.stat_result]]: ...
+@overload
+def _read(path: Path, origin: str, keep_open: Literal[False] = ...) -> tuple[dict[str, Any], bool, None]: ...
 def _read(path: Path, origin: str, keep_open: bool = False) -> tuple[dict[str, Any], bool, tuple[int, os.stat_result] | None]:
     """The parsed, shape-checked document; whether its text holds surrogate escapes; and,
     with `keep_open`, the still-open descriptor and status of the file that was read."""
@@ -387,7 +394,7 @@ class Transaction:
         self._db = db
         self.facts = _snapshot(doc, path, copy=True)
         self.created = created  # the file does not exist yet: only an add() makes it
-        self.upgraded: dict[str, Any] | None = None  # what `migrate.upgrade` did to the file read
+        self.upgraded: Upgrade | None = None  # what `migrate.upgrade` did to the file read
 
     def add(self, sources=(), entities=(), claims=(), meta: dict[str, Any] | None = None) -> None:
         for table, rows in (("sources", sources), ("entities", entities), ("claims", claims)):
@@ -400,7 +407,7 @@ class Transaction:
             self._db.table("meta").insert(meta)
             self.facts.meta = meta
 
-    def replace(self, table: str, records: list[dict[str, Any]] = (), remove: list[str] = ()) -> None:
+    def replace(self, table: str, records: Sequence[dict[str, Any]] = (), remove: Sequence[str] = ()) -> None:
         """Put `records` in place of the stored ones with the same ids, and drop the `remove`
         ids: a correction. Each record keeps its place (its document id) in the file."""
         from tinydb.table import Document
@@ -492,7 +499,7 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
 
 
 def _folder(path: Path) -> Path:
-    return path.parent if str(path.parent) else Path(".")
+    return path.parent  # "." for a bare file name: a Path's parent is never empty
 
 
 def _write_target(path: Path) -> Path:
@@ -514,7 +521,7 @@ def _write_target(path: Path) -> Path:
     except OSError:
         folder = None
     shared = folder is not None and folder.st_mode & 0o022
-    if shared and link.st_uid not in (os.geteuid(), 0, folder.st_uid):
+    if shared and folder is not None and link.st_uid not in (os.geteuid(), 0, folder.st_uid):
         raise StoreError(
             f"{path} is a link made by another user (uid {link.st_uid}) in a folder others can "
             f"write to; not followed for a write: nothing was written"

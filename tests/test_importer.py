@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -277,12 +278,14 @@ def test_quote_not_found_says_where_the_nearest_passage_differs(base):
     problems = refused(base, [signed_claim(citation={"source": "src-a", "quote": near_miss})])
     message = problems[0]
     assert message.startswith("record 1, field citation.quote: not found in src-a")
-    # Where the passage is, and what the source and the quote each have where they part.
+    # Where the passage is, and what the source and the quote each have where they part:
+    # they agree up to "milit", then the source goes on "ary" and the quote "ray".
     assert f"closest passage at {TEXT.index(EN_QUOTE)};" in message
-    assert (
-        "after 'ussia signed a milit' the source has 'ary cooperation' where the quote has 'ray cooperation'"
-        in message
-    )
+    parted = re.search(r"after '([^']+)' the source has '([^']+)' where the quote has '([^']+)'", message)
+    assert parted, message
+    agreed, source_has, quote_has = parted.groups()
+    assert "Qatar and Russia signed a milit".endswith(agreed) and agreed.endswith("milit")
+    assert source_has.startswith("ary") and quote_has.startswith("ray")
 
 
 def test_quote_with_an_arabic_typo_points_at_the_difference(base):

@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import pytest
-
 from conftest import entity_record, source_record
 
 from factcli.normalize import tokenize
