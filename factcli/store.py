@@ -220,12 +220,21 @@ def _loads(raw: bytes) -> Any:
     return doc
 
 
+# orjson reads an integer beyond 64 bits as a float, without a word (18446744073709551616
+# comes back as 1.8446744073709552e+19), and the next write would store the float. Such an
+# integer has 19 digits or more; a document with a run of 19 digits anywhere (in a string
+# too) goes to the standard parser, which keeps every integer exact.
+LONG_DIGITS = re.compile(rb"[0-9]{19}")
+
+
 def _decode(raw: bytes) -> Any:
     import json
 
     try:
         import orjson
     except ImportError:
+        return json.loads(raw.decode("utf-8"))
+    if LONG_DIGITS.search(raw):
         return json.loads(raw.decode("utf-8"))
     try:
         return orjson.loads(raw)
@@ -766,7 +775,7 @@ def _orjson_dumps(doc: dict[str, Any]) -> bytes | None:
 def _floats_print_alike(doc: Any, fast_dumps: Any) -> bool:
     import json
 
-    stack = [doc]
+    stack: list[Any] = [[doc]]  # the document itself may be a float, or a bare string
     while stack:
         node = stack.pop()
         values = node.values() if isinstance(node, dict) else node
