@@ -12,7 +12,6 @@ other people can write to.
 from __future__ import annotations
 
 import errno
-import json
 import os
 import re
 import stat
@@ -180,6 +179,8 @@ def _describe(path: Path, origin: str) -> str:
 def _parse(raw: bytes, path: Path) -> dict[str, Any]:
     if not raw.strip():
         raise StoreError(f"{path}: the file is empty, not a factcli store")
+    import json  # here, not at the top: a read with a warm index never parses the store
+
     try:
         return _loads(raw)
     except UnicodeDecodeError as exc:
@@ -227,6 +228,8 @@ LONG_DIGITS = re.compile(rb"[0-9]{19}")
 
 
 def _decode(raw: bytes) -> Any:
+    import json
+
     try:
         import orjson
     except ImportError:
@@ -742,6 +745,8 @@ def dumps(doc: dict[str, Any]) -> bytes:
     fast = _orjson_dumps(ordered)
     if fast is not None:
         return fast
+    import json
+
     return (json.dumps(ordered, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -768,6 +773,8 @@ def _orjson_dumps(doc: dict[str, Any]) -> bytes | None:
 
 
 def _floats_print_alike(doc: Any, fast_dumps: Any) -> bool:
+    import json
+
     stack: list[Any] = [[doc]]  # the document itself may be a float, or a bare string
     while stack:
         node = stack.pop()
