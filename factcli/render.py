@@ -368,7 +368,7 @@ def labelled(output: Output, console: Any, label: str, value: str, label_width: 
     `stacked`: the label on a line of its own, the value indented under it."""
     from rich.text import Text
 
-    style = "dim" if output.has_styles else None
+    style = "dim" if output.has_styles else ""
     lines = cell(value, output.rtl, value_width).wrap(console, value_width)
     if stacked:
         console.print(Text(label, style=style))

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
 
 from .errors import StoreError
 
@@ -66,6 +66,17 @@ FIELD_ORDER = {
 # layout rather than in `schema`, so that reading and showing claims never loads the checks.
 ENTITY_REF_FIELDS = ("subject", "object", "speaker", "via")
 HISTORY_FIELDS = ("retracted", "revisions")
+
+
+class Lookups(Protocol):
+    """Records by id, as the views and comparisons read them: from a loaded store (`Facts`)
+    or from the index (`index.View`)."""
+
+    @property
+    def claims(self) -> list[dict[str, Any]]: ...
+    def source(self, source_id: object) -> dict[str, Any] | None: ...
+    def entity(self, entity_id: object) -> dict[str, Any] | None: ...
+    def claim(self, claim_id: object) -> dict[str, Any] | None: ...
 
 
 @dataclass
