@@ -97,7 +97,7 @@ class _LightAnalysis:
 
 def _analysis_module() -> Any:
     try:
-        from . import analyze  # type: ignore[attr-defined]
+        from . import analyze
     except ImportError:
         return _LightAnalysis
     return analyze
@@ -244,7 +244,8 @@ def _dumps() -> Callable[[Any], str]:
 
     def fast(v: Any) -> str:
         try:
-            return orjson.dumps(v).decode("utf-8")
+            text: str = orjson.dumps(v).decode("utf-8")
+            return text
         except (TypeError, orjson.JSONEncodeError):
             return slow(v)  # integers beyond 64 bits, lone surrogates: the standard encoder
 
@@ -542,7 +543,8 @@ def _add_claims(conn: sqlite3.Connection, claims: list[dict[str, Any]], first: i
     return counts, per_source
 
 
-def _flush(conn: sqlite3.Connection, claims: list, texts: list, links: list) -> None:
+def _flush(conn: sqlite3.Connection, claims: list[tuple[Any, ...]], texts: list[tuple[Any, ...]],
+           links: list[tuple[Any, ...]]) -> None:
     conn.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", claims)
     conn.executemany("INSERT INTO claim_text(rowid, statement, quote, statement_stems, quote_stems) VALUES (?, ?, ?, ?, ?)", texts)
     conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", links)

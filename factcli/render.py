@@ -117,7 +117,8 @@ def _indented_fast(data: Any) -> str | None:
     if not _floats_print_alike(data, orjson.dumps):
         return None
     try:
-        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+        text: str = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+        return text
     except (TypeError, orjson.JSONEncodeError):
         return None
 
