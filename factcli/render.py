@@ -13,7 +13,6 @@ columns in place.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -97,6 +96,8 @@ def dumps(data: Any, indent: int | None = None) -> str:
     """JSON text of `data`, Arabic readable, every control or bidi character escaped."""
     text = _indented_fast(data) if indent == 2 else None
     if text is None:
+        import json  # here, not at the top: only JSON output and a few cells need it
+
         text = json.dumps(data, ensure_ascii=False, indent=indent)
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -116,7 +117,8 @@ def _indented_fast(data: Any) -> str | None:
     if not _floats_print_alike(data, orjson.dumps):
         return None
     try:
-        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+        text: str = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+        return text
     except (TypeError, orjson.JSONEncodeError):
         return None
 
@@ -367,7 +369,7 @@ def labelled(output: Output, console: Any, label: str, value: str, label_width: 
     `stacked`: the label on a line of its own, the value indented under it."""
     from rich.text import Text
 
-    style = "dim" if output.has_styles else None
+    style = "dim" if output.has_styles else ""
     lines = cell(value, output.rtl, value_width).wrap(console, value_width)
     if stacked:
         console.print(Text(label, style=style))
@@ -398,6 +400,8 @@ def _flat(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "; ".join(_flat(v) for v in value)
     if isinstance(value, dict):
+        import json
+
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 

@@ -12,16 +12,15 @@ other people can write to.
 from __future__ import annotations
 
 import errno
-import json
 import os
 import re
 import stat
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
 
 from .errors import StoreError
 
@@ -69,6 +68,17 @@ ENTITY_REF_FIELDS = ("subject", "object", "speaker", "via")
 HISTORY_FIELDS = ("retracted", "revisions")
 
 
+class Lookups(Protocol):
+    """Records by id, as the views and comparisons read them: from a loaded store (`Facts`)
+    or from the index (`index.View`)."""
+
+    @property
+    def claims(self) -> list[dict[str, Any]]: ...
+    def source(self, source_id: object) -> dict[str, Any] | None: ...
+    def entity(self, entity_id: object) -> dict[str, Any] | None: ...
+    def claim(self, claim_id: object) -> dict[str, Any] | None: ...
+
+
 @dataclass
 class Facts:
     """A snapshot of the store: each table as a list of plain dicts, in stored order."""
@@ -97,12 +107,12 @@ class Facts:
         return self._index(table).get(rid) if isinstance(rid, str) else None
 
     def _index(self, table: str) -> dict[str, dict[str, Any]]:
-        cache = self.__dict__.setdefault("_indexes", {})
-        rows = getattr(self, table)
+        cache: dict[str, tuple[int, dict[str, dict[str, Any]]]] = self.__dict__.setdefault("_indexes", {})
+        rows: list[dict[str, Any]] = getattr(self, table)
         # Extended when the table grows (the importer appends while it validates), so an
         # import of many entities stays linear; rebuilt if rows went away.
-        seen, by_id = cache.get(table, (0, None))
-        if by_id is None or seen > len(rows):
+        seen, by_id = cache.get(table, (0, {}))
+        if seen > len(rows):
             seen, by_id = 0, {}
         if seen < len(rows):
             for r in rows[seen:]:
@@ -180,8 +190,11 @@ def _describe(path: Path, origin: str) -> str:
 def _parse(raw: bytes, path: Path) -> dict[str, Any]:
     if not raw.strip():
         raise StoreError(f"{path}: the file is empty, not a factcli store")
+    import json  # here, not at the top: a read with a warm index never parses the store
+
     try:
-        return _loads(raw)
+        doc: dict[str, Any] = _loads(raw)  # a dict: _check_shape refuses anything else
+        return doc
     except UnicodeDecodeError as exc:
         raise StoreError(f"{path}: not UTF-8 (byte {exc.start})") from None
     except json.JSONDecodeError as exc:
@@ -219,10 +232,21 @@ def _loads(raw: bytes) -> Any:
     return doc
 
 
+# orjson reads an integer beyond 64 bits as a float, without a word (18446744073709551616
+# comes back as 1.8446744073709552e+19), and the next write would store the float. Such an
+# integer has 19 digits or more; a document with a run of 19 digits anywhere (in a string
+# too) goes to the standard parser, which keeps every integer exact.
+LONG_DIGITS = re.compile(rb"[0-9]{19}")
+
+
 def _decode(raw: bytes) -> Any:
+    import json
+
     try:
         import orjson
     except ImportError:
+        return json.loads(raw.decode("utf-8"))
+    if LONG_DIGITS.search(raw):
         return json.loads(raw.decode("utf-8"))
     try:
         return orjson.loads(raw)
@@ -396,7 +420,8 @@ class Transaction:
         self.created = created  # the file does not exist yet: only an add() makes it
         self.upgraded: Upgrade | None = None  # what `migrate.upgrade` did to the file read
 
-    def add(self, sources=(), entities=(), claims=(), meta: dict[str, Any] | None = None) -> None:
+    def add(self, sources: Iterable[dict[str, Any]] = (), entities: Iterable[dict[str, Any]] = (),
+            claims: Iterable[dict[str, Any]] = (), meta: dict[str, Any] | None = None) -> None:
         for table, rows in (("sources", sources), ("entities", entities), ("claims", claims)):
             rows = list(rows)
             if rows:
@@ -733,6 +758,8 @@ def dumps(doc: dict[str, Any]) -> bytes:
     fast = _orjson_dumps(ordered)
     if fast is not None:
         return fast
+    import json
+
     return (json.dumps(ordered, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -753,13 +780,16 @@ def _orjson_dumps(doc: dict[str, Any]) -> bytes | None:
     if not _floats_print_alike(doc, orjson.dumps):
         return None
     try:
-        return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
+        text: bytes = orjson.dumps(doc, option=orjson.OPT_INDENT_2)
+        return text + b"\n"
     except (TypeError, orjson.JSONEncodeError):
         return None
 
 
 def _floats_print_alike(doc: Any, fast_dumps: Any) -> bool:
-    stack = [doc]
+    import json
+
+    stack: list[Any] = [[doc]]  # the document itself may be a float, or a bare string
     while stack:
         node = stack.pop()
         values = node.values() if isinstance(node, dict) else node
