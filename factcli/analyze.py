@@ -300,6 +300,8 @@ def _is_arabic_word(token: str) -> bool:
 def _stem(token: str) -> str:
     global _english
     if _ASCII_WORD_RE.fullmatch(token):
+        if len(token) <= 2:  # Snowball English leaves a word of two letters or less as it is
+            return token
         if _english is None:
             # PyStemmer is a C extension: loaded on the first English word,
             # so commands that never stem pay nothing for it.

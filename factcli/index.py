@@ -254,17 +254,22 @@ def _dumps() -> Callable[[Any], str]:
 
 def _loads() -> Callable[[str], Any]:
     import json
+    import re
 
     try:
         import orjson
     except ImportError:
         return json.loads
 
+    long_digits = re.compile(store.LONG_DIGITS.pattern.decode())
+
     def fast(text: str) -> Any:
+        if long_digits.search(text):  # orjson would read an integer beyond 64 bits as a float
+            return json.loads(text)
         try:
             return orjson.loads(text)
         except orjson.JSONDecodeError:
-            return json.loads(text)  # what orjson refuses (integers beyond 64 bits)
+            return json.loads(text)
 
     return fast
 

@@ -11,8 +11,6 @@ Plain data in, plain data out: no click, no rich.
 
 from __future__ import annotations
 
-import datetime
-import json
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -85,6 +83,8 @@ _SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
 
 def _one_period(start: str, end: str, precision: str) -> str | None:
     """A span that is exactly one unit of its precision, named as that unit, or None."""
+    import datetime
+
     try:
         a = datetime.date.fromisoformat(start)
         b = datetime.date.fromisoformat(end)
@@ -414,6 +414,8 @@ def csv_value(value: Any) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (dict, list, tuple)):
+        import json
+
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 
@@ -497,6 +499,8 @@ def shown(value: Any) -> str:
     if isinstance(value, dict) and set(value) == _DATE_KEYS and all(isinstance(v, str) for v in value.values()):
         days = value["start"] if value["start"] == value["end"] else f"{value['start']}..{value['end']}"
         return f"{days} ({value['precision']}) «{value['text']}»"
+    import json
+
     return json.dumps(value, ensure_ascii=False)
 
 

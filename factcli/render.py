@@ -13,7 +13,6 @@ columns in place.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -96,6 +95,8 @@ def dumps(data: Any, indent: int | None = None) -> str:
     """JSON text of `data`, Arabic readable, every control or bidi character escaped."""
     text = _indented_fast(data) if indent == 2 else None
     if text is None:
+        import json  # here, not at the top: only JSON output and a few cells need it
+
         text = json.dumps(data, ensure_ascii=False, indent=indent)
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
@@ -397,6 +398,8 @@ def _flat(value: Any) -> str:
     if isinstance(value, (list, tuple)):
         return "; ".join(_flat(v) for v in value)
     if isinstance(value, dict):
+        import json
+
         return json.dumps(value, ensure_ascii=False)
     return str(value)
 

@@ -12,7 +12,6 @@ other people can write to.
 from __future__ import annotations
 
 import errno
-import json
 import os
 import re
 import stat
@@ -180,6 +179,8 @@ def _describe(path: Path, origin: str) -> str:
 def _parse(raw: bytes, path: Path) -> dict[str, Any]:
     if not raw.strip():
         raise StoreError(f"{path}: the file is empty, not a factcli store")
+    import json  # here, not at the top: a read with a warm index never parses the store
+
     try:
         return _loads(raw)
     except UnicodeDecodeError as exc:
@@ -219,10 +220,21 @@ def _loads(raw: bytes) -> Any:
     return doc
 
 
+# orjson reads an integer beyond 64 bits as a float, without a word (18446744073709551616
+# comes back as 1.8446744073709552e+19), and the next write would store the float. Such an
+# integer has 19 digits or more; a document with a run of 19 digits anywhere (in a string
+# too) goes to the standard parser, which keeps every integer exact.
+LONG_DIGITS = re.compile(rb"[0-9]{19}")
+
+
 def _decode(raw: bytes) -> Any:
+    import json
+
     try:
         import orjson
     except ImportError:
+        return json.loads(raw.decode("utf-8"))
+    if LONG_DIGITS.search(raw):
         return json.loads(raw.decode("utf-8"))
     try:
         return orjson.loads(raw)
@@ -733,6 +745,8 @@ def dumps(doc: dict[str, Any]) -> bytes:
     fast = _orjson_dumps(ordered)
     if fast is not None:
         return fast
+    import json
+
     return (json.dumps(ordered, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
@@ -759,7 +773,9 @@ def _orjson_dumps(doc: dict[str, Any]) -> bytes | None:
 
 
 def _floats_print_alike(doc: Any, fast_dumps: Any) -> bool:
-    stack = [doc]
+    import json
+
+    stack: list[Any] = [[doc]]  # the document itself may be a float, or a bare string
     while stack:
         node = stack.pop()
         values = node.values() if isinstance(node, dict) else node
