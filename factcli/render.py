@@ -116,7 +116,8 @@ def _indented_fast(data: Any) -> str | None:
     if not _floats_print_alike(data, orjson.dumps):
         return None
     try:
-        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+        text: str = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+        return text
     except (TypeError, orjson.JSONEncodeError):
         return None
 
@@ -367,7 +368,7 @@ def labelled(output: Output, console: Any, label: str, value: str, label_width: 
     `stacked`: the label on a line of its own, the value indented under it."""
     from rich.text import Text
 
-    style = "dim" if output.has_styles else None
+    style = "dim" if output.has_styles else ""
     lines = cell(value, output.rtl, value_width).wrap(console, value_width)
     if stacked:
         console.print(Text(label, style=style))

@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import StoreError
 from .normalize import normalize
-from .store import ENTITY_REF_FIELDS, HISTORY_FIELDS  # noqa: F401  (schema.HISTORY_FIELDS stays)
+from .store import ENTITY_REF_FIELDS
 from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES, ROLE_PREDICATES, UNITS
 
 Problem = tuple[str, str]
