@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 
 from factcli.normalize import tokenize
+from factcli.text import PROCLITICS, in_arabic_to_extended_a, is_arabic_script
 
 __all__ = ["ANALYZER_VERSION", "stems", "tokens"]
 
@@ -80,7 +81,7 @@ def tokens(text: str) -> list[str]:
     out: list[str] = []
     for token in tokenize(_POSSESSIVE_RE.sub("", text)):
         # normalize never puts Arabic letters and other letters in one token.
-        if token.isascii() or "\u0600" <= token[0] <= "\u08ff" or not any(map(_transliterated, token)):
+        if token.isascii() or in_arabic_to_extended_a(token[0]) or not any(map(_transliterated, token)):
             out.append(token)
         else:
             # The library's output may hold capitals or an apostrophe (ь ->
@@ -231,7 +232,7 @@ _ARTICLES = ("وال", "فال", "بال", "كال", "ولل", "فلل", "لل",
 # words (وزير, بوتين, لبنان), and without a dictionary the two cannot be told
 # apart; the letter is cut with or without the article, so that whatever the
 # stem is, وزير, الوزير and للوزير share it.
-_PROCLITICS = "وفبلك"
+_PROCLITICS = PROCLITICS
 # Suffixes tried in this order, each at most once: pronouns (their, our,
 # her), dual and plural endings, the nisba and feminine endings, and the
 # verbs' feminine -t (قالت, وقعت).
@@ -293,9 +294,7 @@ _CACHE_LIMIT = 200_000
 
 def _is_arabic_word(token: str) -> bool:
     # The Arabic blocks normalize splits words by; a token holds only letters.
-    return all(
-        "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\u0870" <= ch <= "\u08ff" for ch in token
-    )
+    return all(map(is_arabic_script, token))
 
 
 def _stem(token: str) -> str:

@@ -15,7 +15,8 @@ from typing import Any
 import click
 
 from . import __version__, store
-from .errors import FactcliError, InputError, StoreError
+from .errors import FactcliError, InputError, did_you_mean
+from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES
 
 
 def _say(err: Any, message: str) -> None:
@@ -207,11 +208,9 @@ def _say_waiting() -> None:
 
 
 def refuse_damaged(facts: store.Facts) -> None:
-    from .schema import store_shape_problem
+    from .schema import refuse_damaged as refuse
 
-    problem = store_shape_problem(facts)
-    if problem:
-        raise StoreError(f"{facts.path}: damaged store: {problem} (factcli verify lists every problem)")
+    refuse(facts, facts.path)
 
 
 def _color_choice(ctx: click.Context) -> str:
@@ -675,10 +674,7 @@ def _nothing_found(app: App, output: Any, terms: list[str], what: str = "claims"
     from . import render
     from .search import suggestions
 
-    hint = ""
-    near = suggestions(app.index(), terms) if terms else []
-    if near:
-        hint = "; did you mean " + " or ".join(repr(n) for n in near) + "?"
+    hint = did_you_mean(suggestions(app.index(), terms) if terms else [])
     _say(output.err, f"no {what} match{hint}")
     if isinstance(output, render.Output) and (output.fmt != "table" and output.fmt != "plain" or output.mode == "count"):
         render.emit(output, [], "entity" if what == "entities" else "claim")
@@ -996,8 +992,8 @@ class _Plain:
 @click.option("--object", "object_", help="Entity id or name.")
 @click.option("--value", metavar="AMOUNT UNIT", help="A figure, e.g. '8600000000 USD' or '30 km'.")
 @click.option("--date", "date_", metavar="DATE", help="When it happened: 2017-10-25, 'Oct 2017', 'أكتوبر 2017', 'الشهر الماضي'.")
-@click.option("--polarity", type=click.Choice(["affirmed", "negated"]), default="affirmed", show_default=True)
-@click.option("--modality", type=click.Choice(["fact", "planned", "expected", "in_talks", "claimed", "hedged"]), default="fact", show_default=True)
+@click.option("--polarity", type=click.Choice(POLARITIES), default="affirmed", show_default=True)
+@click.option("--modality", type=click.Choice(MODALITIES), default="fact", show_default=True)
 @click.option("--speaker", help="Who said it (entity id or name).")
 @click.option("--via", help="Agency or outlet the source took it from (entity id or name).")
 @click.option("--statement", help="One plain English sentence.")
@@ -1086,10 +1082,10 @@ def _ask(facts: store.Facts, answers: dict[str, Any], keys: list[str], create_en
         hint = ""
         if key == "predicate":
             near = difflib.get_close_matches(text, list(PREDICATES), n=3, cutoff=0.5)
-            hint = f"; did you mean {' or '.join(near)}?" if near else " (see factcli/vocabulary.py)"
+            hint = did_you_mean(near, quote=False) or " (see factcli/vocabulary.py)"
         elif key == "source":
             near = difflib.get_close_matches(text, [src["id"] for src in facts.sources], n=3, cutoff=0.4)
-            hint = f"; did you mean {' or '.join(near)}?" if near else ""
+            hint = did_you_mean(near, quote=False)
         from .render import plain
 
         raise click.BadParameter(plain(mine[0] + hint))
@@ -1292,8 +1288,8 @@ def _change(app: App, make: Any, yes: bool, done: str) -> int:
 @click.option("--object", "object_", help="Entity id or name ('' for none).")
 @click.option("--value", metavar="AMOUNT UNIT", help="A figure, e.g. '8600000000 USD' ('' for none).")
 @click.option("--date", "date_", metavar="DATE", help="A date or phrase, read against the source's publication ('' for none).")
-@click.option("--polarity", type=click.Choice(["affirmed", "negated"]))
-@click.option("--modality", type=click.Choice(["fact", "planned", "expected", "in_talks", "claimed", "hedged"]))
+@click.option("--polarity", type=click.Choice(POLARITIES))
+@click.option("--modality", type=click.Choice(MODALITIES))
 @click.option("--speaker", help="Who said it ('' for none).")
 @click.option("--via", help="Agency or outlet the source took it from ('' for none).")
 @click.option("--source", "source_id", metavar="ID", help="Another source for the citation.")
@@ -1372,7 +1368,7 @@ def entity() -> None:
 @click.option("--name", help="The English name (the old one is kept as an alias).")
 @click.option("--name-ar", help="The Arabic name ('' for none).")
 @click.option("--description", help="What it is ('' for none).")
-@click.option("--type", "type_", metavar="TYPE", help="country, person, organization, weapon_system, agreement, event, place, topic.")
+@click.option("--type", "type_", metavar="TYPE", help=", ".join(ENTITY_TYPES) + ".")
 @_reason_option
 @_yes_option
 @pass_app

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import store
-from .errors import InputError, StoreError
+from .errors import InputError, StoreError, did_you_mean
 from .importer import ValidationError, check_claim, unpaired_surrogates
 from .lexicon import Lexicon, names_of
 from .normalize import normalize
@@ -34,7 +34,7 @@ from .schema import (
     claim_problems,
     entity_problems,
     reason_problem,
-    store_shape_problem,
+    refuse_damaged,
 )
 from .vocabulary import ENTITY_TYPES
 
@@ -332,9 +332,7 @@ def apply(location: store.Location, make: Callable[[store.Facts], Plan], shown_p
     if not location.readonly and not location.path.exists():
         raise StoreError(f"no store at {location.path}")  # before the lock: no stray lock file
     with store.writing(location) as tx:
-        damaged = store_shape_problem(tx.facts)
-        if damaged:
-            raise StoreError(f"{location.path}: damaged store: {damaged} (factcli verify lists every problem)")
+        refuse_damaged(tx.facts, location.path)
         plan = make(tx.facts)
         if shown_plan is not None and plan.key() != shown_plan.key():
             raise StoreError(f"{location.path} changed since the change was shown; nothing was written (run it again)")
@@ -356,7 +354,7 @@ def _claim(facts: store.Facts, claim_id: str) -> dict[str, Any]:
     if claim is None:
         digits = claim_id.strip().lower().lstrip("c")
         near = [c["id"] for c in facts.claims if digits.isdigit() and c["id"][1:].lstrip("0") == digits.lstrip("0")]
-        hint = f"; did you mean {near[0]}?" if near else " (factcli search lists claim ids)"
+        hint = did_you_mean(near[:1], quote=False) or " (factcli search lists claim ids)"
         raise InputError(f"no claim {claim_id!r}{hint}")
     return claim
 
@@ -372,7 +370,7 @@ def _entity(facts: store.Facts, ref: str) -> dict[str, Any]:
     if ids:
         raise InputError(f"{ref!r} could mean {', '.join(ids)}; give the entity id")
     near = lexicon.suggest(ref)
-    hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else " (factcli entities lists them)"
+    hint = did_you_mean(near) or " (factcli entities lists them)"
     raise InputError(f"unknown entity {ref!r}{hint}")
 
 

@@ -22,3 +22,11 @@ class InputError(FactcliError):
 
 class DateError(InputError):
     """A date expression that cannot be parsed or resolved."""
+
+
+def did_you_mean(near: list[str], quote: bool = True) -> str:
+    """The hint that ends an error line: "; did you mean 'a' or 'b'?" ("" when `near` is
+    empty). Names and words a user typed are quoted; ids (`quote=False`) are not."""
+    if not near:
+        return ""
+    return "; did you mean " + " or ".join(repr(n) if quote else n for n in near) + "?"

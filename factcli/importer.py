@@ -18,7 +18,7 @@ from typing import Any
 
 from . import store
 from .dates import MAX_YEAR, MIN_YEAR, DateSpan, parse_date
-from .errors import DateError, InputError, StoreError
+from .errors import DateError, InputError, StoreError, did_you_mean
 from .lexicon import Lexicon
 from .normalize import strip_controls
 from .schema import (
@@ -27,13 +27,12 @@ from .schema import (
     SLUG,
     claim_problems,
     entity_problems,
+    refuse_damaged,
     sha256,
     source_problems,
-    store_shape_problem,
     surrogate_fields,
 )
-
-_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+from .text import in_arabic_block
 
 SOURCE_FIELDS = store.FIELD_ORDER["sources"]
 # A claim's and an entity's fields as given, in the store's order; the trail of corrections
@@ -166,9 +165,7 @@ def import_records(
         # behind, not even a lock file beside a store that was never made.
         checked = _validated(store.Facts(location.path), records, create_entities, dependencies, progress)
     with store.writing(location, create=create) as tx:
-        damaged = store_shape_problem(tx.facts)
-        if damaged:
-            raise StoreError(f"{location.path}: damaged store: {damaged} (factcli verify lists every problem)")
+        refuse_damaged(tx.facts, location.path)
         # Still no file under the lock: the store is the empty one the input was checked on.
         batch = checked if checked is not None and tx.created else _validated(
             tx.facts, records, create_entities, dependencies, progress)
@@ -429,7 +426,7 @@ class _Batch:
             if rec.get("language") is None:
                 # A guess for records that leave it out: a quarter of Arabic letters is an
                 # Arabic article (Latin names and digits are common in Arabic news).
-                out["language"] = "ar" if len(_ARABIC_LETTER.findall(text)) * 4 > len(text.strip()) else "en"
+                out["language"] = "ar" if sum(map(in_arabic_block, text)) * 4 > len(text.strip()) else "en"
         pub = rec.get("published")
         out["published"] = _ordered_keys(pub, _DATE_KEYS)
         if isinstance(pub, str):
@@ -626,7 +623,7 @@ class _Batch:
                 self._add_entity(ent)
                 return ent["id"]
         near = self.lexicon.suggest(ref)
-        hint = f"; did you mean {' or '.join(repr(s) for s in near)}?" if near else ""
+        hint = did_you_mean(near)
         self.lack(n, "entity", ref, fld, hint)
         return ref
 

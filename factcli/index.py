@@ -40,6 +40,7 @@ from .errors import StoreError
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, name_table
 from .normalize import stems as light_stems
 from .normalize import tokenize
+from .text import PROCLITICS, in_arabic_block
 
 __all__ = [
     "INDEX_SCHEMA",
@@ -57,7 +58,7 @@ ENV_VAR = "FACTCLI_CACHE"
 
 # Arabic proclitics glued to a name in running text (لقطر, والدوحة, بموسكو): a claim token
 # with one of these cut off still links to the name. A cut must leave three letters or more.
-_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+_PROCLITICS = PROCLITICS
 _MIN_AFTER_CUT = 3
 # Names this short ("US", "AK") are ordinary words in running text ("told us"): they link a
 # claim only through its entity fields, never through its text.
@@ -70,7 +71,7 @@ _MIN_STEM_LINK = 3
 
 
 def _arabic(token: str) -> bool:
-    return all("\u0600" <= ch <= "\u06ff" for ch in token)
+    return all(map(in_arabic_block, token))
 
 
 # --- analysis ------------------------------------------------------------------------------
@@ -149,7 +150,7 @@ def analyzer() -> Analyzer:
 def name_forms(token: str) -> list[str]:
     """A claim token and what it is with one Arabic proclitic cut off (للدوحة -> الدوحة)."""
     forms = [token]
-    if not token or not ("\u0600" <= token[0] <= "\u06ff"):
+    if not token or not in_arabic_block(token[0]):
         return forms
     for p in _PROCLITICS:
         if token.startswith(p) and len(token) - len(p) >= _MIN_AFTER_CUT:

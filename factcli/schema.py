@@ -14,6 +14,7 @@ import re
 import sys
 from typing import Any
 
+from .errors import StoreError
 from .normalize import normalize
 from .store import ENTITY_REF_FIELDS
 from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES, ROLE_PREDICATES, UNITS
@@ -424,3 +425,11 @@ def store_shape_problem(facts: Any) -> str | None:
                 shown = rid if isinstance(rid, str) and not _SURROGATE.search(rid) else n
                 return f"{table} record {shown!r}, field {fld}: {msg}"
     return None
+
+
+def refuse_damaged(facts: Any, path: Any) -> None:
+    """StoreError naming the first problem when the store at `path` is damaged (see
+    `store_shape_problem`); every command that reads or writes records checks this first."""
+    problem = store_shape_problem(facts)
+    if problem:
+        raise StoreError(f"{path}: damaged store: {problem} (factcli verify lists every problem)")
