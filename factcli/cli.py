@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from . import __version__, store
-from .errors import FactcliError, InputError, StoreError
+from .errors import FactcliError, InputError, StoreError, did_you_mean
 
 
 def _say(err: Any, message: str) -> None:
@@ -675,10 +675,7 @@ def _nothing_found(app: App, output: Any, terms: list[str], what: str = "claims"
     from . import render
     from .search import suggestions
 
-    hint = ""
-    near = suggestions(app.index(), terms) if terms else []
-    if near:
-        hint = "; did you mean " + " or ".join(repr(n) for n in near) + "?"
+    hint = did_you_mean(suggestions(app.index(), terms) if terms else [])
     _say(output.err, f"no {what} match{hint}")
     if isinstance(output, render.Output) and (output.fmt != "table" and output.fmt != "plain" or output.mode == "count"):
         render.emit(output, [], "entity" if what == "entities" else "claim")
@@ -1086,10 +1083,10 @@ def _ask(facts: store.Facts, answers: dict[str, Any], keys: list[str], create_en
         hint = ""
         if key == "predicate":
             near = difflib.get_close_matches(text, list(PREDICATES), n=3, cutoff=0.5)
-            hint = f"; did you mean {' or '.join(near)}?" if near else " (see factcli/vocabulary.py)"
+            hint = did_you_mean(near, quote=False, default=" (see factcli/vocabulary.py)")
         elif key == "source":
             near = difflib.get_close_matches(text, [src["id"] for src in facts.sources], n=3, cutoff=0.4)
-            hint = f"; did you mean {' or '.join(near)}?" if near else ""
+            hint = did_you_mean(near, quote=False)
         from .render import plain
 
         raise click.BadParameter(plain(mine[0] + hint))

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import store
-from .errors import InputError, StoreError
+from .errors import InputError, StoreError, did_you_mean
 from .importer import ValidationError, check_claim, unpaired_surrogates
 from .lexicon import Lexicon, names_of
 from .normalize import normalize
@@ -358,7 +358,7 @@ def _claim(facts: store.Facts, claim_id: str) -> dict[str, Any]:
     if claim is None:
         digits = claim_id.strip().lower().lstrip("c")
         near = [c["id"] for c in facts.claims if digits.isdigit() and c["id"][1:].lstrip("0") == digits.lstrip("0")]
-        hint = f"; did you mean {near[0]}?" if near else " (factcli search lists claim ids)"
+        hint = did_you_mean(near[:1], quote=False, default=" (factcli search lists claim ids)")
         raise InputError(f"no claim {claim_id!r}{hint}")
     return claim
 
@@ -374,7 +374,7 @@ def _entity(facts: store.Facts, ref: str) -> dict[str, Any]:
     if ids:
         raise InputError(f"{ref!r} could mean {', '.join(ids)}; give the entity id")
     near = lexicon.suggest(ref)
-    hint = f"; did you mean {' or '.join(repr(n) for n in near)}?" if near else " (factcli entities lists them)"
+    hint = did_you_mean(near, default=" (factcli entities lists them)")
     raise InputError(f"unknown entity {ref!r}{hint}")
 
 

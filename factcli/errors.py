@@ -5,6 +5,8 @@ Core modules raise these; only `cli` turns them into a message and an exit code.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 
 class FactcliError(Exception):
     """A problem the user can act on: printed as one line on stderr, exit `exit_code`."""
@@ -22,3 +24,11 @@ class InputError(FactcliError):
 
 class DateError(InputError):
     """A date expression that cannot be parsed or resolved."""
+
+
+def did_you_mean(near: Sequence[str], quote: bool = True, default: str = "") -> str:
+    """The tail of an error line that offers the nearest known names: `; did you mean 'a' or
+    'b'?`, each name in repr quotes unless `quote` is false; `default` when nothing is near."""
+    if not near:
+        return default
+    return "; did you mean " + " or ".join(repr(n) if quote else n for n in near) + "?"

@@ -18,7 +18,7 @@ from typing import Any
 
 from . import store
 from .dates import MAX_YEAR, MIN_YEAR, DateSpan, parse_date
-from .errors import DateError, InputError, StoreError
+from .errors import DateError, InputError, StoreError, did_you_mean
 from .lexicon import Lexicon
 from .normalize import strip_controls
 from .schema import (
@@ -628,7 +628,7 @@ class _Batch:
                 self._add_entity(ent)
                 return ent["id"]
         near = self.lexicon.suggest(ref)
-        hint = f"; did you mean {' or '.join(repr(s) for s in near)}?" if near else ""
+        hint = did_you_mean(near)
         self.lack(n, "entity", ref, fld, hint)
         return ref
 

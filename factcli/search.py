@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError
+from .errors import InputError, did_you_mean
 from .index import Index, analyzer, glued_forms, in_memory, name_forms
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, PART
 from .normalize import normalize
@@ -361,10 +361,6 @@ def _evidence(index: Index, term: _Term, within: list[int] | None = None) -> dic
 # --- filters -----------------------------------------------------------------------------
 
 
-def _did_you_mean(near: list[str]) -> str:
-    return "; did you mean " + " or ".join(repr(n) for n in near) + "?" if near else ""
-
-
 def resolve_entities(source: Index | Facts, names: list[str], field: str) -> set[str]:
     """Entity ids named by `names` (ids or any name), unioned; InputError for a name that
     names nothing. A metonym counts here (--subject Moscow is Russia as subject)."""
@@ -379,7 +375,7 @@ def resolve_entities(source: Index | Facts, names: list[str], field: str) -> set
         ids = set(_named(index, an.tokens(name)))
         if not ids:
             near = _near_names(index, name)
-            hint = _did_you_mean(near) or " (factcli entities lists the known names)"
+            hint = did_you_mean(near) or " (factcli entities lists the known names)"
             raise InputError(f"unknown entity {name!r} for {option}{hint}")
         found |= ids
     return found
@@ -460,7 +456,7 @@ def resolve_sources(source: Index | Facts, refs: list[str]) -> set[str]:
                 shown.update((k, v) for k, v in forms.items() if k not in shown)
             near = difflib.get_close_matches(ref.strip(), list(shown), n=3, cutoff=0.6)
             near += difflib.get_close_matches(key, list(shown), n=3, cutoff=0.6)
-            hint = _did_you_mean(list(dict.fromkeys(shown[k] for k in near))[:3])
+            hint = did_you_mean(list(dict.fromkeys(shown[k] for k in near))[:3])
             raise InputError(f"unknown source {ref!r}{hint or ' (factcli sources lists them)'}")
         found |= matched
     return found
@@ -478,7 +474,7 @@ def _predicates(names: list[str]) -> set[str]:
 
         near = difflib.get_close_matches(canonical, list(PREDICATES), n=3, cutoff=0.6)
         near += [p for p in PREDICATES if canonical and canonical in p and p not in near]
-        hint = _did_you_mean(near[:4]) or "; predicates are: " + ", ".join(PREDICATES)
+        hint = did_you_mean(near[:4]) or "; predicates are: " + ", ".join(PREDICATES)
         raise InputError(f"unknown predicate {name!r} for --predicate{hint}")
     return chosen
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from .errors import InputError, StoreError
+from .errors import InputError, StoreError, did_you_mean
 
 # The shapes and words are `present`'s; these names stay here for the commands that use them.
 from .present import (  # noqa: E402,F401
@@ -42,7 +42,7 @@ def claim_detail(facts: Facts, claim_id: str) -> dict[str, Any]:
     claim = facts.claim(claim_id.strip())
     if claim is None:
         near = [c["id"] for c in facts.claims if c["id"].lstrip("c0") == claim_id.strip().lstrip("cC0")]
-        hint = f"; did you mean {near[0]}?" if near else " (factcli search lists claim ids)"
+        hint = did_you_mean(near[:1], quote=False, default=" (factcli search lists claim ids)")
         raise InputError(f"no claim {claim_id!r}{hint}")
     out = claim_record(facts, claim)
     cit = claim["citation"]
