@@ -15,7 +15,7 @@ from typing import Any
 import click
 
 from . import __version__, store
-from .errors import FactcliError, InputError, StoreError, did_you_mean
+from .errors import FactcliError, InputError, did_you_mean
 
 
 def _say(err: Any, message: str) -> None:
@@ -207,11 +207,9 @@ def _say_waiting() -> None:
 
 
 def refuse_damaged(facts: store.Facts) -> None:
-    from .schema import store_shape_problem
+    from .schema import refuse_damaged  # schema is loaded only when a store is read
 
-    problem = store_shape_problem(facts)
-    if problem:
-        raise StoreError(f"{facts.path}: damaged store: {problem} (factcli verify lists every problem)")
+    refuse_damaged(facts)
 
 
 def _color_choice(ctx: click.Context) -> str:

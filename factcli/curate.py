@@ -35,7 +35,7 @@ from .schema import (
     claim_problems,
     entity_problems,
     reason_problem,
-    store_shape_problem,
+    refuse_damaged,
 )
 from .views import shown
 from .vocabulary import ENTITY_TYPES
@@ -334,9 +334,7 @@ def apply(location: store.Location, make: Callable[[store.Facts], Plan], shown_p
     if not location.readonly and not location.path.exists():
         raise StoreError(f"no store at {location.path}")  # before the lock: no stray lock file
     with store.writing(location) as tx:
-        damaged = store_shape_problem(tx.facts)
-        if damaged:
-            raise StoreError(f"{location.path}: damaged store: {damaged} (factcli verify lists every problem)")
+        refuse_damaged(tx.facts, location.path)
         plan = make(tx.facts)
         if shown_plan is not None and plan.key() != shown_plan.key():
             raise StoreError(f"{location.path} changed since the change was shown; nothing was written (run it again)")

@@ -29,9 +29,9 @@ from .schema import (
     SLUG,
     claim_problems,
     entity_problems,
+    refuse_damaged,
     sha256,
     source_problems,
-    store_shape_problem,
     surrogate_fields,
 )
 
@@ -168,9 +168,7 @@ def import_records(
         # behind, not even a lock file beside a store that was never made.
         checked = _validated(store.Facts(location.path), records, create_entities, dependencies, progress)
     with store.writing(location, create=create) as tx:
-        damaged = store_shape_problem(tx.facts)
-        if damaged:
-            raise StoreError(f"{location.path}: damaged store: {damaged} (factcli verify lists every problem)")
+        refuse_damaged(tx.facts, location.path)
         # Still no file under the lock: the store is the empty one the input was checked on.
         batch = checked if checked is not None and tx.created else _validated(
             tx.facts, records, create_entities, dependencies, progress)

@@ -14,6 +14,7 @@ import re
 import sys
 from typing import Any
 
+from .errors import StoreError
 from .normalize import normalize
 from .store import ENTITY_REF_FIELDS, HISTORY_FIELDS  # noqa: F401  (schema.HISTORY_FIELDS stays)
 from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES, ROLE_PREDICATES, UNITS
@@ -424,3 +425,12 @@ def store_shape_problem(facts: Any) -> str | None:
                 shown = rid if isinstance(rid, str) and not _SURROGATE.search(rid) else n
                 return f"{table} record {shown!r}, field {fld}: {msg}"
     return None
+
+
+def refuse_damaged(facts: Any, path: object = None) -> None:
+    """Raise StoreError naming the first wrong type in a loaded store (`path` is the file
+    named in the message, `facts.path` by default); return when the store is readable."""
+    problem = store_shape_problem(facts)
+    if problem:
+        where = facts.path if path is None else path
+        raise StoreError(f"{where}: damaged store: {problem} (factcli verify lists every problem)")
