@@ -16,6 +16,7 @@ import click
 
 from . import __version__, store
 from .errors import FactcliError, InputError, did_you_mean
+from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES  # data only: cheap to load
 
 
 def _say(err: Any, message: str) -> None:
@@ -991,8 +992,8 @@ class _Plain:
 @click.option("--object", "object_", help="Entity id or name.")
 @click.option("--value", metavar="AMOUNT UNIT", help="A figure, e.g. '8600000000 USD' or '30 km'.")
 @click.option("--date", "date_", metavar="DATE", help="When it happened: 2017-10-25, 'Oct 2017', 'أكتوبر 2017', 'الشهر الماضي'.")
-@click.option("--polarity", type=click.Choice(["affirmed", "negated"]), default="affirmed", show_default=True)
-@click.option("--modality", type=click.Choice(["fact", "planned", "expected", "in_talks", "claimed", "hedged"]), default="fact", show_default=True)
+@click.option("--polarity", type=click.Choice(POLARITIES), default="affirmed", show_default=True)
+@click.option("--modality", type=click.Choice(MODALITIES), default="fact", show_default=True)
 @click.option("--speaker", help="Who said it (entity id or name).")
 @click.option("--via", help="Agency or outlet the source took it from (entity id or name).")
 @click.option("--statement", help="One plain English sentence.")
@@ -1287,8 +1288,8 @@ def _change(app: App, make: Any, yes: bool, done: str) -> int:
 @click.option("--object", "object_", help="Entity id or name ('' for none).")
 @click.option("--value", metavar="AMOUNT UNIT", help="A figure, e.g. '8600000000 USD' ('' for none).")
 @click.option("--date", "date_", metavar="DATE", help="A date or phrase, read against the source's publication ('' for none).")
-@click.option("--polarity", type=click.Choice(["affirmed", "negated"]))
-@click.option("--modality", type=click.Choice(["fact", "planned", "expected", "in_talks", "claimed", "hedged"]))
+@click.option("--polarity", type=click.Choice(POLARITIES))
+@click.option("--modality", type=click.Choice(MODALITIES))
 @click.option("--speaker", help="Who said it ('' for none).")
 @click.option("--via", help="Agency or outlet the source took it from ('' for none).")
 @click.option("--source", "source_id", metavar="ID", help="Another source for the citation.")
@@ -1367,7 +1368,7 @@ def entity() -> None:
 @click.option("--name", help="The English name (the old one is kept as an alias).")
 @click.option("--name-ar", help="The Arabic name ('' for none).")
 @click.option("--description", help="What it is ('' for none).")
-@click.option("--type", "type_", metavar="TYPE", help="country, person, organization, weapon_system, agreement, event, place, topic.")
+@click.option("--type", "type_", metavar="TYPE", help=", ".join(ENTITY_TYPES) + ".")
 @_reason_option
 @_yes_option
 @pass_app
