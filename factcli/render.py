@@ -24,7 +24,6 @@ from .normalize import strip_controls
 from .present import Column, date_text, status_text, value_text  # noqa: F401  (the names render always had)
 
 TABLE_ROWS = 500  # a terminal table stops here; machine formats never do
-FORMATS = ("table", "plain", "json", "jsonl", "csv", "tsv")
 # Below this many columns a list is drawn as one block per record: a table of six columns
 # in 80 would fold ids and break words.
 TABLE_MIN_WIDTH = 100

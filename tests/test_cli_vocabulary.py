@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from factcli.cli import main
 
-# The entity types of DESIGN.md, office and unclassified included.
+# Every entity type an imported record may carry, office and unclassified included.
 TYPES = ["country", "person", "organization", "weapon_system", "agreement", "office", "event",
          "place", "topic", "unclassified"]
 

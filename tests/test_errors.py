@@ -14,3 +14,12 @@ def test_unquoted_names_for_ids_and_predicates():
 def test_nothing_near_gives_the_fallback_or_nothing():
     assert did_you_mean([]) == ""
     assert did_you_mean([], default=" (factcli entities lists them)") == " (factcli entities lists them)"
+
+
+def test_os_errors_read_as_one_line_naming_the_file():
+    from factcli.errors import os_error_line
+
+    assert os_error_line(FileNotFoundError(2, "No such file or directory"), "x.jsonl") == "x.jsonl: no such file"
+    assert os_error_line(FileNotFoundError(2, "No such file or directory"), "f", missing="no store at f") == "no store at f"
+    assert os_error_line(PermissionError(13, "Permission denied"), "f") == "f: permission denied"
+    assert os_error_line(IsADirectoryError(21, "Is a directory"), "d") == "d: Is a directory"
