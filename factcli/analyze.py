@@ -35,6 +35,7 @@ from __future__ import annotations
 import re
 
 from factcli.normalize import tokenize
+from factcli.text import in_arabic_span, is_arabic_word
 
 __all__ = ["ANALYZER_VERSION", "stems", "tokens"]
 
@@ -80,7 +81,7 @@ def tokens(text: str) -> list[str]:
     out: list[str] = []
     for token in tokenize(_POSSESSIVE_RE.sub("", text)):
         # normalize never puts Arabic letters and other letters in one token.
-        if token.isascii() or "\u0600" <= token[0] <= "\u08ff" or not any(map(_transliterated, token)):
+        if token.isascii() or in_arabic_span(token[0]) or not any(map(_transliterated, token)):
             out.append(token)
         else:
             # The library's output may hold capitals or an apostrophe (ь ->
@@ -291,13 +292,6 @@ _cache: dict[str, str] = {}
 _CACHE_LIMIT = 200_000
 
 
-def _is_arabic_word(token: str) -> bool:
-    # The Arabic blocks normalize splits words by; a token holds only letters.
-    return all(
-        "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\u0870" <= ch <= "\u08ff" for ch in token
-    )
-
-
 def _stem(token: str) -> str:
     global _english
     if _ASCII_WORD_RE.fullmatch(token):
@@ -310,7 +304,7 @@ def _stem(token: str) -> str:
 
             _english = Stemmer.Stemmer("english")
         return _english.stemWord(_american_spelling(token))
-    if token and _is_arabic_word(token):
+    if token and is_arabic_word(token):
         return _arabic_stem(token)
     return token
 

@@ -34,8 +34,7 @@ from .schema import (
     source_problems,
     surrogate_fields,
 )
-
-_ARABIC_LETTER = re.compile("[\u0600-\u06ff]")
+from .text import ARABIC_BLOCK
 
 SOURCE_FIELDS = store.FIELD_ORDER["sources"]
 # A claim's and an entity's fields as given, in the store's order; the trail of corrections
@@ -425,7 +424,7 @@ class _Batch:
             if rec.get("language") is None:
                 # A guess for records that leave it out: a quarter of Arabic letters is an
                 # Arabic article (Latin names and digits are common in Arabic news).
-                out["language"] = "ar" if len(_ARABIC_LETTER.findall(text)) * 4 > len(text.strip()) else "en"
+                out["language"] = "ar" if len(ARABIC_BLOCK.findall(text)) * 4 > len(text.strip()) else "en"
         pub = rec.get("published")
         out["published"] = _ordered_keys(pub, _DATE_KEYS)
         if isinstance(pub, str):

@@ -40,6 +40,8 @@ from .errors import StoreError
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, name_table
 from .normalize import stems as light_stems
 from .normalize import tokenize
+from .text import all_in_arabic_block as _arabic
+from .text import in_arabic_block
 
 __all__ = [
     "INDEX_SCHEMA",
@@ -67,10 +69,6 @@ PROGRESS_FROM = 5000
 ROLES = ("subject", "object", "speaker", "via")
 STEM_LINK = "stem"  # a link kind: the claim's text holds a form of a one-word name
 _MIN_STEM_LINK = 3
-
-
-def _arabic(token: str) -> bool:
-    return all("\u0600" <= ch <= "\u06ff" for ch in token)
 
 
 # --- analysis ------------------------------------------------------------------------------
@@ -149,7 +147,7 @@ def analyzer() -> Analyzer:
 def name_forms(token: str) -> list[str]:
     """A claim token and what it is with one Arabic proclitic cut off (للدوحة -> الدوحة)."""
     forms = [token]
-    if not token or not ("\u0600" <= token[0] <= "\u06ff"):
+    if not token or not in_arabic_block(token[0]):
         return forms
     for p in _PROCLITICS:
         if token.startswith(p) and len(token) - len(p) >= _MIN_AFTER_CUT:

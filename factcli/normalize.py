@@ -41,6 +41,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from .text import is_arabic_word_char
+
 __all__ = [
     "contains_phrase",
     "match_keys",
@@ -146,18 +148,9 @@ def _continues_arabic_word(ch: str) -> bool:
     # and split the word).
     category = unicodedata.category(ch)
     return (
-        _is_arabic_letter(ch)
+        is_arabic_word_char(ch)
         and not ch.isdecimal()
         and (category[0] in "LN" or category == "Mc")
-    )
-
-
-def _is_arabic_letter(ch: str) -> bool:
-    # Presentation forms are absent here: NFKC has already mapped them back.
-    return (
-        "\u0600" <= ch <= "\u06ff"
-        or "\u0750" <= ch <= "\u077f"
-        or "\u0870" <= ch <= "\u08ff"
     )
 
 
@@ -209,7 +202,7 @@ def _char_kind(text: str, i: int) -> int:
         return _SEP
     category = unicodedata.category(ch)
     if category[0] in "LN" or category == "Mc":
-        return _ARABIC if _is_arabic_letter(ch) else _OTHER
+        return _ARABIC if is_arabic_word_char(ch) else _OTHER
     return _SEP
 
 
@@ -278,7 +271,7 @@ def stems(token: str) -> list[str]:
     the keys. Tokens that are not purely Arabic letters give []. Returned
     sorted and without duplicates.
     """
-    if not token or not all(_is_arabic_letter(ch) for ch in token):
+    if not token or not all(is_arabic_word_char(ch) for ch in token):
         return []
     bases: list[tuple[str, int]] = [(token, _MIN_STEM)]
     bases += [

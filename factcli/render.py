@@ -22,6 +22,7 @@ from typing import Any, TextIO
 from . import present
 from .normalize import strip_controls
 from .present import Column, date_text, status_text, value_text  # noqa: F401  (the names render always had)
+from .text import ARABIC_SHOWN
 
 TABLE_ROWS = 500  # a terminal table stops here; machine formats never do
 # Below this many columns a list is drawn as one block per record: a table of six columns
@@ -31,7 +32,6 @@ TABLE_MIN_WIDTH = 100
 # Bidi embeddings, overrides, isolates and marks in the data would reorder what follows
 # them on screen; they are removed before display and re-added only where we choose.
 _BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
-_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 FSI, PDI = "\u2068", "\u2069"
 # What json.dumps(ensure_ascii=False) leaves raw although a terminal acts on it (DEL and
 # the C1 controls, CSI U+009B among them) or it reorders text (bidi controls), and the line
@@ -133,7 +133,7 @@ def cell(text: Any, rtl: str = "logical", width: int | None = None, whole: bool 
     from rich.text import Text
 
     s = _cell_text(text)
-    if _ARABIC.search(s):
+    if ARABIC_SHOWN.search(s):
         if rtl == "visual":
             return Text(visual(s, width or VISUAL_WIDTH), no_wrap=True, overflow="fold")
         s = f"{FSI}{s}{PDI}"
