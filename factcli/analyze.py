@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from factcli.normalize import tokenize
-from factcli.text import in_arabic_span, is_arabic_word
+from factcli.text import PROCLITICS, in_arabic_span, is_arabic_word
 
 __all__ = ["ANALYZER_VERSION", "stems", "tokens"]
 
@@ -232,7 +232,7 @@ _ARTICLES = ("وال", "فال", "بال", "كال", "ولل", "فلل", "لل",
 # words (وزير, بوتين, لبنان), and without a dictionary the two cannot be told
 # apart; the letter is cut with or without the article, so that whatever the
 # stem is, وزير, الوزير and للوزير share it.
-_PROCLITICS = "وفبلك"
+_PROCLITICS = PROCLITICS
 # Suffixes tried in this order, each at most once: pronouns (their, our,
 # her), dual and plural endings, the nisba and feminine endings, and the
 # verbs' feminine -t (قالت, وقعت).

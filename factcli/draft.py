@@ -57,6 +57,7 @@ from .dates import DateSpan, parse_date
 from .errors import DateError, InputError
 from .lexicon import Lexicon
 from .normalize import normalize
+from .text import PROCLITICS
 
 __all__ = [
     "Draft",
@@ -723,7 +724,7 @@ class Linker:
 def _clitic_cuts(key: str) -> list[int]:
     """How many leading letters of a word may be a proclitic, shortest first."""
     cuts = [0]
-    for prefix in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك"):
+    for prefix in (*PROCLITICS, "وب", "ول", "فب", "فل", "وك"):
         if key.startswith(prefix) and len(key) - len(prefix) >= 3:
             cuts.append(len(prefix))
     if key.startswith("لل") and len(key) > 4:

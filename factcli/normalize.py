@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .text import is_arabic_word_char
+from .text import PROCLITICS, is_arabic_word_char
 
 __all__ = [
     "contains_phrase",
@@ -237,7 +237,7 @@ def tokenize(text: str) -> list[str]:
 _LONG_PREFIXES = ("وال", "بال", "كال", "فال", "ال", "لل")
 # Single-letter proclitics also start many ordinary words (لبنان, كان, ولي),
 # so what is left after stripping one must be longer to count.
-_SHORT_PREFIXES = ("و", "ف", "ب", "ل", "ك")
+_SHORT_PREFIXES = PROCLITICS
 _SUFFIXES = ("يه", "ي", "ه", "ات", "ون", "ين", "ان", "ها")
 # Country names ending in -iya (روسيا, تركيا, سوريا) share a stem with their
 # adjectives (الروسية -> روس). The same ending after an alef is the broken

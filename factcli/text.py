@@ -11,6 +11,7 @@ The questions differ, so the ranges do, and each name says which question it ans
 - `in_arabic_span`: U+0600..U+08FF taken whole (the Arabic blocks and the Syriac, Thaana,
   NKo, Samaritan and Mandaic blocks between them): a token of `analyze` that starts there
   is kept as written, never transliterated to ASCII.
+- `PROCLITICS`: the one-letter words written joined to the word after them.
 - `ARABIC_SHOWN`: what a terminal must lay out right to left: Arabic, Arabic Supplement and
   the presentation forms (U+FB50..U+FDFF, U+FE70..U+FEFF) that stored text may still hold.
 """
@@ -23,6 +24,11 @@ ARABIC = "\u0600-\u06ff"
 ARABIC_SUPPLEMENT = "\u0750-\u077f"
 ARABIC_EXTENDED = "\u0870-\u08ff"  # Arabic Extended-B (U+0870..U+089F) and -A (U+08A0..U+08FF)
 PRESENTATION_FORMS = "\ufb50-\ufdff\ufe70-\ufeff"  # Arabic Presentation Forms-A and -B
+
+# The single-letter proclitics, written joined to the next word: wa "and", fa "so", bi
+# "with, by", li "for, to", ka "like". They also begin many ordinary words (وزير, بوتين,
+# لبنان), so whoever cuts one off demands a long enough rest.
+PROCLITICS = ("و", "ف", "ب", "ل", "ك")
 
 ARABIC_BLOCK = re.compile(f"[{ARABIC}]")
 ARABIC_SHOWN = re.compile(f"[{ARABIC}{ARABIC_SUPPLEMENT}{PRESENTATION_FORMS}]")

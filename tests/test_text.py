@@ -57,3 +57,11 @@ def test_presentation_forms_become_word_characters_once_normalized():
     # NFKC maps the lam-alef ligature back to lam + alef, which normalize keeps as one word.
     folded = normalize("\ufefb")
     assert folded and is_arabic_word(folded)
+
+
+def test_the_proclitics_are_wa_fa_bi_li_ka():
+    from factcli.text import PROCLITICS
+
+    names = {unicodedata.name(p) for p in PROCLITICS}
+    assert names == {"ARABIC LETTER WAW", "ARABIC LETTER FEH", "ARABIC LETTER BEH", "ARABIC LETTER LAM", "ARABIC LETTER KAF"}
+    assert len(PROCLITICS) == 5
