@@ -35,7 +35,7 @@ from __future__ import annotations
 import re
 
 from factcli.normalize import tokenize
-from factcli.text import PROCLITICS, in_arabic_span, is_arabic_word
+from factcli.text import PROCLITICS, in_arabic_to_extended_a, is_arabic_script
 
 __all__ = ["ANALYZER_VERSION", "stems", "tokens"]
 
@@ -81,7 +81,7 @@ def tokens(text: str) -> list[str]:
     out: list[str] = []
     for token in tokenize(_POSSESSIVE_RE.sub("", text)):
         # normalize never puts Arabic letters and other letters in one token.
-        if token.isascii() or in_arabic_span(token[0]) or not any(map(_transliterated, token)):
+        if token.isascii() or in_arabic_to_extended_a(token[0]) or not any(map(_transliterated, token)):
             out.append(token)
         else:
             # The library's output may hold capitals or an apostrophe (ь ->
@@ -292,6 +292,11 @@ _cache: dict[str, str] = {}
 _CACHE_LIMIT = 200_000
 
 
+def _is_arabic_word(token: str) -> bool:
+    # The Arabic blocks normalize splits words by; a token holds only letters.
+    return all(map(is_arabic_script, token))
+
+
 def _stem(token: str) -> str:
     global _english
     if _ASCII_WORD_RE.fullmatch(token):
@@ -304,7 +309,7 @@ def _stem(token: str) -> str:
 
             _english = Stemmer.Stemmer("english")
         return _english.stemWord(_american_spelling(token))
-    if token and is_arabic_word(token):
+    if token and _is_arabic_word(token):
         return _arabic_stem(token)
     return token
 

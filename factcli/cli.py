@@ -16,7 +16,7 @@ import click
 
 from . import __version__, store
 from .errors import FactcliError, InputError, did_you_mean
-from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES  # data only: cheap to load
+from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES
 
 
 def _say(err: Any, message: str) -> None:
@@ -208,9 +208,9 @@ def _say_waiting() -> None:
 
 
 def refuse_damaged(facts: store.Facts) -> None:
-    from .schema import refuse_damaged  # schema is loaded only when a store is read
+    from .schema import refuse_damaged as refuse
 
-    refuse_damaged(facts)
+    refuse(facts, facts.path)
 
 
 def _color_choice(ctx: click.Context) -> str:
@@ -1082,7 +1082,7 @@ def _ask(facts: store.Facts, answers: dict[str, Any], keys: list[str], create_en
         hint = ""
         if key == "predicate":
             near = difflib.get_close_matches(text, list(PREDICATES), n=3, cutoff=0.5)
-            hint = did_you_mean(near, quote=False, default=" (see factcli/vocabulary.py)")
+            hint = did_you_mean(near, quote=False) or " (see factcli/vocabulary.py)"
         elif key == "source":
             near = difflib.get_close_matches(text, [src["id"] for src in facts.sources], n=3, cutoff=0.4)
             hint = did_you_mean(near, quote=False)

@@ -28,16 +28,14 @@ from .errors import InputError, StoreError, did_you_mean
 from .importer import ValidationError, check_claim, unpaired_surrogates
 from .lexicon import Lexicon, names_of
 from .normalize import normalize
+from .present import shown
 from .schema import (
-    ENTITY_REF_FIELDS,
-    HISTORY_FIELDS,
     TIMESTAMP_FORMAT,
     claim_problems,
     entity_problems,
     reason_problem,
     refuse_damaged,
 )
-from .views import shown
 from .vocabulary import ENTITY_TYPES
 
 # What `edit` may change: every claim field but its id and its citation offsets, which
@@ -51,7 +49,7 @@ CLEARABLE_CLAIM_FIELDS = ("object", "value", "date", "speaker", "via")
 SETTABLE_ENTITY_FIELDS = ("name", "name_ar", "description", "type")
 CLEARABLE_ENTITY_FIELDS = ("name_ar", "description")
 # A claim's own fields, in the store's order, less its id and its trail (HISTORY_FIELDS).
-_STORED_CLAIM_FIELDS = tuple(f for f in store.FIELD_ORDER["claims"] if f not in ("id", *HISTORY_FIELDS))
+_STORED_CLAIM_FIELDS = tuple(f for f in store.FIELD_ORDER["claims"] if f not in ("id", *store.HISTORY_FIELDS))
 
 
 class Refused(InputError):
@@ -303,7 +301,7 @@ def plan_merge(facts: store.Facts, keep: str, gone: str, reason: str, at: str | 
             continue
         moved = dict(claim)
         ch = {}
-        for fld in ENTITY_REF_FIELDS:
+        for fld in store.ENTITY_REF_FIELDS:
             if claim.get(fld) == merged["id"]:
                 moved[fld] = kept["id"]
                 ch[fld] = {"from": merged["id"], "to": kept["id"]}
@@ -356,7 +354,7 @@ def _claim(facts: store.Facts, claim_id: str) -> dict[str, Any]:
     if claim is None:
         digits = claim_id.strip().lower().lstrip("c")
         near = [c["id"] for c in facts.claims if digits.isdigit() and c["id"][1:].lstrip("0") == digits.lstrip("0")]
-        hint = did_you_mean(near[:1], quote=False, default=" (factcli search lists claim ids)")
+        hint = did_you_mean(near[:1], quote=False) or " (factcli search lists claim ids)"
         raise InputError(f"no claim {claim_id!r}{hint}")
     return claim
 
@@ -372,7 +370,7 @@ def _entity(facts: store.Facts, ref: str) -> dict[str, Any]:
     if ids:
         raise InputError(f"{ref!r} could mean {', '.join(ids)}; give the entity id")
     near = lexicon.suggest(ref)
-    hint = did_you_mean(near, default=" (factcli entities lists them)")
+    hint = did_you_mean(near) or " (factcli entities lists them)"
     raise InputError(f"unknown entity {ref!r}{hint}")
 
 
@@ -417,7 +415,7 @@ def _entity_plan(facts: store.Facts, action: str, ent: dict[str, Any], new: dict
 
 
 def _names(claim: dict[str, Any], eid: str) -> bool:
-    return any(claim.get(f) == eid for f in ENTITY_REF_FIELDS)
+    return any(claim.get(f) == eid for f in store.ENTITY_REF_FIELDS)
 
 
 def _span(claim: dict[str, Any]) -> tuple[Any, ...]:
@@ -452,7 +450,7 @@ def _checked(plan: Plan, facts: store.Facts) -> Plan:
         problems += [f"{_SINGULAR[ch.table]} {ch.id}, field {f}: {m}" for f, m in found]
     # A removed entity must not be left named by a claim the plan does not re-point.
     for claim in after.claims:
-        for fld in ENTITY_REF_FIELDS:
+        for fld in store.ENTITY_REF_FIELDS:
             if claim.get(fld) in removed:
                 problems.append(f"claim {claim['id']}, field {fld}: still names {claim[fld]}")
     if problems:

@@ -81,7 +81,7 @@ import datetime
 import functools
 import re
 import unicodedata
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -281,7 +281,7 @@ class DateSpan:
         return out
 
     @classmethod
-    def from_dict(cls, d: dict) -> DateSpan:
+    def from_dict(cls, d: dict[str, Any]) -> DateSpan:
         """Build from the JSON form; DateError listing every problem if it is invalid."""
         found = problems(d)
         if found:
@@ -641,7 +641,9 @@ _STRUCTURE = re.compile(
 # ISO datetimes: "2017-10-25T10:30:00Z" is a date and a time.
 _ISO_T = re.compile(r"(?<=\d)T(?=\d{1,2}:\d{2})")
 
-Token = tuple[str, object]
+# A classified word: its kind, and a value whose type the kind decides (a month number for
+# "month", the digit groups for "numeric", a rule name for "rule", ...).
+Token = tuple[str, Any]
 
 
 def _digits(raw: str) -> str:
@@ -676,7 +678,7 @@ def _lex(text: str) -> list[Token]:
 # The vocabulary: every entry folded by normalize(), so any spelling of a key matches
 
 
-def _table(kind: str, entries: dict[str, object]) -> dict[str, Token]:
+def _table(kind: str, entries: Mapping[str, object]) -> dict[str, Token]:
     return {normalize(name): (kind, value) for name, value in entries.items()}
 
 
@@ -864,7 +866,7 @@ def _vocabulary() -> tuple[dict[str, Token], int]:
     """Every phrase folded by normalize(), with what it means; built on first use, not at import
     (importing dates to validate stored DATEs must stay cheap). Also the longest phrase's length."""
     table: dict[str, Token] = {}
-    for kind, entries in [
+    vocabulary: list[tuple[str, Mapping[str, object]]] = [
         ("count", _COUNTS), ("number", _number_words()), ("unit", _UNITS), ("era", _ERAS),
         ("month", _MONTHS), ("hmonth", _HIJRI_MONTHS), ("weekday", _WEEKDAYS), ("rule", _RULES),
         ("enrule", _EN_RULES), ("dayword", _DAY_WORDS), ("part", _PARTS), ("ordinal", _ordinals()),
@@ -878,7 +880,8 @@ def _vocabulary() -> tuple[dict[str, Token], int]:
         ("clock", dict.fromkeys(_CLOCK_WORDS)), ("zonelead", dict.fromkeys(_ZONE_LEADS)),
         # Both clock words and an era mark or times of day: read by position (see _drop_clock).
         ("era", {"م": "gregorian"}), ("tod", dict.fromkeys(["صباحا", "مساء", "ظهرا", "عصرا", "ليلا", "فجرا"])),
-    ]:  # fmt: skip
+    ]  # fmt: skip
+    for kind, entries in vocabulary:
         table.update(_table(kind, entries))
     return table, max(len(key.split()) for key in table)
 
@@ -1000,7 +1003,7 @@ class _Reader:
         # A weekday beside a date must agree with it; with a rule or alone it is the date.
         if "weekday" in kinds:
             where = kinds.index("weekday")
-            weekday = int(items[where][1])  # type: ignore[arg-type]
+            weekday = int(items[where][1])
             rest = items[:where] + items[where + 1 :]
             if not rest:
                 return _weekday(weekday, "on")
@@ -1065,7 +1068,7 @@ class _Reader:
         kinds = [k for k, _ in items]
         first = kinds[0]
         if kinds == ["dayword"]:
-            return _step("day", int(items[0][1]))  # type: ignore[arg-type]
+            return _step("day", int(items[0][1]))
         if first in ("since", "after", "in") or "ago" in kinds:
             return self._count(items)
         if first == "part":
@@ -1092,7 +1095,7 @@ class _Reader:
         if kinds in (["num"], ["num", "era"]) and len(str(items[0][1])) == 4:
             if kinds == ["num", "era"] and items[1][1] == "hijri":
                 raise self.fail("a Hijri year alone is not read; give the month, as in 5 صفر 1439")
-            return _constant(_year_span(int(items[0][1]), self.text))  # type: ignore[arg-type]
+            return _constant(_year_span(int(items[0][1]), self.text))
         if kinds in (["count"], ["num", "count"], ["number", "count"]):
             raise self.fail("it names a length of time, not a date")
         raise self.fail()
@@ -1116,18 +1119,18 @@ class _Reader:
         core = [item for item in items if item[0] not in ("since", "after", "in", "ago")]
         if len(core) == 1 and core[0][0] == "dayword":
             # "بعد غد" is a day word; "قبل أمس" is too.
-            return _step("day", int(core[0][1]))  # type: ignore[arg-type]
+            return _step("day", int(core[0][1]))
         if not core or core[-1][0] not in ("count", "unit") or len(core) > 2:
             raise self.fail()
         if core[-1][0] == "unit":
             unit, count = str(core[-1][1]), 1  # "قبل أسبوع", "a week ago"
         else:
-            unit, count = core[-1][1]  # type: ignore[misc]
+            unit, count = core[-1][1]
         if len(core) == 2:
             kind, value = core[0]
             if kind not in ("num", "number") or count == 2:
                 raise self.fail()
-            count = int(value)  # type: ignore[arg-type]
+            count = int(value)
         if count is None:
             raise self.fail("how many?")
         return _step(unit, -count if past else count)
@@ -1144,8 +1147,8 @@ class _Reader:
         raise self.fail()
 
     def _numeric(self, items: list[Token]) -> _Resolver:
-        parts = [int(p) for p in items[0][1]]  # type: ignore[union-attr]
-        widths = [len(p) for p in items[0][1]]  # type: ignore[union-attr]
+        parts: list[int | None] = [int(p) for p in items[0][1]]
+        widths = [len(p) for p in items[0][1]]
         rest = items[1:]
         era = None
         if rest and rest[0][0] == "era":
@@ -1157,9 +1160,11 @@ class _Reader:
         if widths[0] == 4:
             year, month, day = parts + [None] * (3 - len(parts))
         elif widths[-1] == 4:
-            day, month, year = ([None] + parts) if len(parts) == 2 else parts
+            day, month, year = ([None, *parts]) if len(parts) == 2 else parts
         else:
             raise self.fail("give the year in four digits")
+        if year is None or month is None:  # one group only: not a numeric date
+            raise self.fail()
         if era == "hijri" or (era is None and 1343 <= year <= 1500):
             if not 1 <= month <= 12:
                 raise DateError(f"no such Hijri month: {month} in '{_shown(self.text)}'")
@@ -1174,16 +1179,16 @@ class _Reader:
         """Day and month from "25 أكتوبر", "October 25"; the rest of the items."""
         kinds = [k for k, _ in items]
         where = kinds.index(kind)
-        before, month, after = items[:where], int(items[where][1]), items[where + 1 :]  # type: ignore[arg-type]
+        before, month, after = items[:where], int(items[where][1]), items[where + 1 :]
         day = None
         if [k for k, _ in before] == ["num"] and len(str(before[0][1])) <= 2:
-            day = int(before[0][1])  # type: ignore[arg-type]
+            day = int(before[0][1])
         elif len(before) == 1 and before[0][0] == "ordinal" and isinstance(before[0][1], int):
             day = before[0][1]  # "الأول من أكتوبر", "العاشر من أكتوبر", "غرة رمضان"
         elif before:
             raise self.fail()
         if day is None and after and after[0][0] == "num" and len(str(after[0][1])) <= 2:
-            day, after = int(after[0][1]), after[1:]  # type: ignore[arg-type]
+            day, after = int(after[0][1]), after[1:]
         return day, month, after
 
     def _day_of_month(self, items: list[Token]) -> _Resolver:
@@ -1216,7 +1221,7 @@ class _Reader:
         if kinds in (["num"], ["num", "era"]):
             if kinds == ["num", "era"] and tail[1][1] == "hijri":
                 raise self.fail("a Gregorian month with a Hijri year")
-            year = int(tail[0][1])  # type: ignore[arg-type]
+            year = int(tail[0][1])
             return _constant(
                 _month_span(year, month, self.text) if day is None else _make_day(year, month, day, self.text)
             )
@@ -1232,7 +1237,7 @@ class _Reader:
         if kinds == ["rule"]:
             return _hijri_month(month, str(tail[0][1]), day, self.text)
         if kinds in (["num"], ["num", "era"]) and (kinds == ["num"] or tail[1][1] == "hijri"):
-            return _hijri_month(month, "fixed", day, self.text, year=int(tail[0][1]))  # type: ignore[arg-type]
+            return _hijri_month(month, "fixed", day, self.text, year=int(tail[0][1]))
         raise self.fail()
 
     def _period(self, items: list[Token]) -> _Resolver:
@@ -1243,7 +1248,7 @@ class _Reader:
             raise self.fail(f"which {precision}?")
         kind, value = items[1]
         if kind == "ordinal":
-            number = int(value) if value != "last" else len(_GRIDS[precision])  # type: ignore[arg-type]
+            number = int(value) if value != "last" else len(_GRIDS[precision])
         elif kind == "num" and value in ("1", "2", "3", "4"):
             number = int(value)
         elif kind == "part" and value == "late" or kind == "enrule" and value == "past":

@@ -5,8 +5,6 @@ Core modules raise these; only `cli` turns them into a message and an exit code.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 
 class FactcliError(Exception):
     """A problem the user can act on: printed as one line on stderr, exit `exit_code`."""
@@ -26,11 +24,11 @@ class DateError(InputError):
     """A date expression that cannot be parsed or resolved."""
 
 
-def did_you_mean(near: Sequence[str], quote: bool = True, default: str = "") -> str:
-    """The tail of an error line that offers the nearest known names: `; did you mean 'a' or
-    'b'?`, each name in repr quotes unless `quote` is false; `default` when nothing is near."""
+def did_you_mean(near: list[str], quote: bool = True) -> str:
+    """The hint that ends an error line: "; did you mean 'a' or 'b'?" ("" when `near` is
+    empty). Names and words a user typed are quoted; ids (`quote=False`) are not."""
     if not near:
-        return default
+        return ""
     return "; did you mean " + " or ".join(repr(n) if quote else n for n in near) + "?"
 
 

@@ -12,8 +12,7 @@ from typing import Any
 # Derived fields (a version-1 store's match keys) are left out of an export: the index
 # recomputes them.
 from .migrate import DERIVED_CLAIM_FIELDS
-from .schema import ENTITY_REF_FIELDS
-from .store import Facts
+from .store import ENTITY_REF_FIELDS, Facts
 
 
 def export_records(facts: Facts, claims: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:

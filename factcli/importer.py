@@ -23,8 +23,6 @@ from .lexicon import Lexicon
 from .normalize import strip_controls
 from .schema import (
     CLAIM_ID,
-    ENTITY_REF_FIELDS,
-    HISTORY_FIELDS,
     NAME_ROLES,
     SLUG,
     claim_problems,
@@ -34,13 +32,13 @@ from .schema import (
     source_problems,
     surrogate_fields,
 )
-from .text import ARABIC_BLOCK
+from .text import in_arabic_block
 
 SOURCE_FIELDS = store.FIELD_ORDER["sources"]
 # A claim's and an entity's fields as given, in the store's order; the trail of corrections
 # (HISTORY_FIELDS) is kept when a record carries it (an export), never added empty.
-CLAIM_FIELDS = tuple(f for f in store.FIELD_ORDER["claims"] if f not in HISTORY_FIELDS)
-ENTITY_FIELDS = tuple(f for f in store.FIELD_ORDER["entities"] if f not in HISTORY_FIELDS)
+CLAIM_FIELDS = tuple(f for f in store.FIELD_ORDER["claims"] if f not in store.HISTORY_FIELDS)
+ENTITY_FIELDS = tuple(f for f in store.FIELD_ORDER["entities"] if f not in store.HISTORY_FIELDS)
 # Derived fields factcli adds on output (`search`, `show`, `sources`, `entities`, in --json
 # or --jsonl), so that what it prints imports back; an import ignores them.
 IGNORED_CLAIM_FIELDS = ("source", "keys", "rank", "match", "paragraph", "entities")
@@ -239,7 +237,7 @@ def _dependencies(records: list[dict[str, Any]], target: store.Facts, donor: sto
         sid = cit.get("source") if isinstance(cit, dict) else None
         if isinstance(sid, str) and target.source(sid) is None and sid not in given_sources and (src := donor.source(sid)):
             sources.setdefault(sid, src)
-        for fld in ENTITY_REF_FIELDS:
+        for fld in store.ENTITY_REF_FIELDS:
             ref = rec.get(fld)
             if not isinstance(ref, str) or target.entity(ref) or ref in given_entities or target_names.resolve(ref):
                 continue
@@ -424,7 +422,7 @@ class _Batch:
             if rec.get("language") is None:
                 # A guess for records that leave it out: a quarter of Arabic letters is an
                 # Arabic article (Latin names and digits are common in Arabic news).
-                out["language"] = "ar" if len(ARABIC_BLOCK.findall(text)) * 4 > len(text.strip()) else "en"
+                out["language"] = "ar" if sum(map(in_arabic_block, text)) * 4 > len(text.strip()) else "en"
         pub = rec.get("published")
         out["published"] = _ordered_keys(pub, _DATE_KEYS)
         if isinstance(pub, str):
@@ -503,14 +501,14 @@ class _Batch:
     # -- claims ---------------------------------------------------------------------
 
     def _claim(self, n: Any, rec: dict[str, Any]) -> None:
-        unknown = sorted(set(rec) - set(CLAIM_FIELDS) - set(HISTORY_FIELDS) - set(IGNORED_CLAIM_FIELDS))
+        unknown = sorted(set(rec) - set(CLAIM_FIELDS) - set(store.HISTORY_FIELDS) - set(IGNORED_CLAIM_FIELDS))
         if unknown:
             self.fail(n, unknown[0], "is not a claim field")
             return
         if isinstance(rec.get("statement"), str) and not rec["statement"].strip():
             self.fail(n, "statement", f"{_draft_where(rec)}is empty: write what the quote says in one English sentence")
         out: dict[str, Any] = {k: rec.get(k) for k in CLAIM_FIELDS}
-        out.update((k, rec[k]) for k in HISTORY_FIELDS if k in rec)
+        out.update((k, rec[k]) for k in store.HISTORY_FIELDS if k in rec)
         # Only a field left out (or null) takes the default: "" or [] is refused, not read as one.
         out["polarity"] = _given_or(rec.get("polarity"), "affirmed")
         out["modality"] = _given_or(rec.get("modality"), "fact")

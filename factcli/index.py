@@ -40,8 +40,7 @@ from .errors import StoreError
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, name_table
 from .normalize import stems as light_stems
 from .normalize import tokenize
-from .text import all_in_arabic_block as _arabic
-from .text import in_arabic_block
+from .text import PROCLITICS, in_arabic_block
 
 __all__ = [
     "INDEX_SCHEMA",
@@ -59,7 +58,7 @@ ENV_VAR = "FACTCLI_CACHE"
 
 # Arabic proclitics glued to a name in running text (لقطر, والدوحة, بموسكو): a claim token
 # with one of these cut off still links to the name. A cut must leave three letters or more.
-_PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+_PROCLITICS = PROCLITICS
 _MIN_AFTER_CUT = 3
 # Names this short ("US", "AK") are ordinary words in running text ("told us"): they link a
 # claim only through its entity fields, never through its text.
@@ -69,6 +68,10 @@ PROGRESS_FROM = 5000
 ROLES = ("subject", "object", "speaker", "via")
 STEM_LINK = "stem"  # a link kind: the claim's text holds a form of a one-word name
 _MIN_STEM_LINK = 3
+
+
+def _arabic(token: str) -> bool:
+    return all(map(in_arabic_block, token))
 
 
 # --- analysis ------------------------------------------------------------------------------
@@ -95,7 +98,7 @@ class _LightAnalysis:
 
 def _analysis_module() -> Any:
     try:
-        from . import analyze  # type: ignore[attr-defined]
+        from . import analyze
     except ImportError:
         return _LightAnalysis
     return analyze
@@ -242,7 +245,8 @@ def _dumps() -> Callable[[Any], str]:
 
     def fast(v: Any) -> str:
         try:
-            return orjson.dumps(v).decode("utf-8")
+            text: str = orjson.dumps(v).decode("utf-8")
+            return text
         except (TypeError, orjson.JSONEncodeError):
             return slow(v)  # integers beyond 64 bits, lone surrogates: the standard encoder
 
@@ -469,7 +473,7 @@ def build(conn: sqlite3.Connection, facts: store.Facts, stamp: dict[str, Any] | 
     conn.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?)", [
         (n, s.get("id"), per_source.get(s.get("id"), 0), dumps(s), dumps(_summary(s))) for n, s in enumerate(facts.sources, 1)])
     conn.executemany("INSERT INTO entities VALUES (?, ?, ?, ?)", [
-        (n, e.get("id"), counts.get(e.get("id"), 0), dumps(e)) for n, e in enumerate(facts.entities, 1)])
+        (n, e.get("id"), _count(counts, e.get("id")), dumps(e)) for n, e in enumerate(facts.entities, 1)])
     conn.executescript(_INDEXES)
     conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(_meta(facts, stamp).items()))
     conn.commit()
@@ -489,16 +493,21 @@ def _meta(facts: store.Facts, stamp: dict[str, Any] | None) -> dict[str, str]:
     return meta
 
 
+def _count(counts: dict[str, int], key: Any) -> int:
+    return counts.get(key, 0) if isinstance(key, str) else 0
+
+
 def _add_claims(conn: sqlite3.Connection, claims: list[dict[str, Any]], first: int, linker: _Linker,
-                progress: Callable[[int, int], None] | None = None) -> tuple[dict[str, int], dict[str, int]]:
-    """Index claims as rows first, first+1, ...; returns claims per entity and per source."""
+                progress: Callable[[int, int], None] | None = None) -> tuple[dict[str, int], dict[str | None, int]]:
+    """Index claims as rows first, first+1, ...; returns claims per entity and per source
+    (under None: claims without a source, which verify reports and the index still holds)."""
     an = analyzer()
     dumps = _dumps()
     claim_rows: list[tuple[Any, ...]] = []
     text_rows: list[tuple[Any, ...]] = []
     link_rows: list[tuple[Any, ...]] = []
     counts: dict[str, int] = {}
-    per_source: dict[str, int] = {}
+    per_source: dict[str | None, int] = {}
     total = len(claims)
     for n, claim in enumerate(claims, first):
         cit = claim.get("citation") or {}
@@ -535,7 +544,8 @@ def _add_claims(conn: sqlite3.Connection, claims: list[dict[str, Any]], first: i
     return counts, per_source
 
 
-def _flush(conn: sqlite3.Connection, claims: list, texts: list, links: list) -> None:
+def _flush(conn: sqlite3.Connection, claims: list[tuple[Any, ...]], texts: list[tuple[Any, ...]],
+           links: list[tuple[Any, ...]]) -> None:
     conn.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", claims)
     conn.executemany("INSERT INTO claim_text(rowid, statement, quote, statement_stems, quote_stems) VALUES (?, ?, ?, ?, ?)", texts)
     conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", links)
@@ -865,7 +875,7 @@ class View:
         self.index = index
         self.path = index.store_path
         self._texts = texts
-        self._sources: dict[str, dict[str, Any]] | None = None
+        self._sources: dict[str, dict[str, Any] | None] | None = None
 
     def claim(self, claim_id: Any) -> dict[str, Any] | None:
         return self.index.claim(claim_id) if isinstance(claim_id, str) else None

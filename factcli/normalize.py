@@ -41,7 +41,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .text import PROCLITICS, is_arabic_word_char
+from factcli.text import PROCLITICS, is_arabic_script
 
 __all__ = [
     "contains_phrase",
@@ -148,7 +148,7 @@ def _continues_arabic_word(ch: str) -> bool:
     # and split the word).
     category = unicodedata.category(ch)
     return (
-        is_arabic_word_char(ch)
+        is_arabic_script(ch)
         and not ch.isdecimal()
         and (category[0] in "LN" or category == "Mc")
     )
@@ -202,7 +202,7 @@ def _char_kind(text: str, i: int) -> int:
         return _SEP
     category = unicodedata.category(ch)
     if category[0] in "LN" or category == "Mc":
-        return _ARABIC if is_arabic_word_char(ch) else _OTHER
+        return _ARABIC if is_arabic_script(ch) else _OTHER
     return _SEP
 
 
@@ -271,7 +271,7 @@ def stems(token: str) -> list[str]:
     the keys. Tokens that are not purely Arabic letters give []. Returned
     sorted and without duplicates.
     """
-    if not token or not all(is_arabic_word_char(ch) for ch in token):
+    if not token or not all(is_arabic_script(ch) for ch in token):
         return []
     bases: list[tuple[str, int]] = [(token, _MIN_STEM)]
     bases += [

@@ -70,7 +70,7 @@ def value_text(value: dict[str, Any] | None, missing: str = "") -> str:
     number = decimal(value["amount"])
     size, word = scale(number)
     shown = number_text(number / size) + (f" {word}" if word else "")
-    unit = value.get("unit")
+    unit: str = value["unit"]  # always there: schema.py checks every stored value
     if unit == "USD":
         return f"${shown}"
     singular, plural = UNIT_WORDS.get(unit, (unit, unit))
@@ -107,7 +107,7 @@ def date_text(date: dict[str, Any] | None, missing: str = "") -> str:
     "2020-09..2021-05"; days for precisions with no shorter name (part, Hijri month)."""
     if not date:
         return missing
-    start, end, precision = date["start"], date["end"], date.get("precision")
+    start, end, precision = date["start"], date["end"], date.get("precision") or "day"
     named = _one_period(start, end, precision) if precision in ("quarter", "half", "season", "iso_week") else None
     if named:
         return named
@@ -312,6 +312,11 @@ def empty_matrix_json() -> dict[str, Any]:
 Column = tuple[str, Callable[[dict[str, Any]], Any]]
 
 
+def _get(key: str) -> Callable[[dict[str, Any]], Any]:
+    """A column's cell: the record's `key`, or nothing."""
+    return lambda record: record.get(key)
+
+
 def _joined(values: Any) -> str:
     return "; ".join(str(v) for v in values or ())
 
@@ -368,9 +373,9 @@ ENTITY_CSV: list[Column] = [
     ("description", lambda r: r.get("description")),
     ("claims", lambda r: r.get("claims")),
 ]
-PROBLEM_CSV: list[Column] = [(k, lambda r, k=k: r.get(k)) for k in ("table", "id", "field", "problem")]
+PROBLEM_CSV: list[Column] = [(k, _get(k)) for k in ("table", "id", "field", "problem")]
 DIFF_CSV: list[Column] = [
-    (k, lambda r, k=k: r.get(k))
+    (k, _get(k))
     for k in ("section", "status", "subject", "predicate", "object", "a", "b", "a_says", "b_says", "reason",
               "a_statement", "b_statement")
 ]
@@ -399,12 +404,16 @@ def diff_csv_rows(result: Any) -> list[dict[str, Any]]:
 
 def matrix_csv_columns(sources: Sequence[str]) -> list[Column]:
     """compare --csv: the proposition, its verdict, then per source what it says and its claim ids."""
-    cols: list[Column] = [(k, lambda r, k=k: r.get(k)) for k in ("subject", "predicate", "object", "statement",
-                                                                  "status", "reason")]
+    cols: list[Column] = [(k, _get(k)) for k in ("subject", "predicate", "object", "statement", "status", "reason")]
     for sid in sources:
-        cols.append((sid, lambda r, sid=sid: r["cells"].get(sid, {}).get("says")))
-        cols.append((f"{sid} claims", lambda r, sid=sid: _joined(r["cells"].get(sid, {}).get("claims"))))
+        cols.append((sid, _cell(sid, lambda cell: cell.get("says"))))
+        cols.append((f"{sid} claims", _cell(sid, lambda cell: _joined(cell.get("claims")))))
     return cols
+
+
+def _cell(sid: str, part: Callable[[dict[str, Any]], Any]) -> Callable[[dict[str, Any]], Any]:
+    """A compare row's cell of source `sid`, or an empty one where it says nothing."""
+    return lambda row: part(row["cells"].get(sid, {}))
 
 
 def csv_value(value: Any) -> str:

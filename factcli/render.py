@@ -22,7 +22,7 @@ from typing import Any, TextIO
 from . import present
 from .normalize import strip_controls
 from .present import Column, date_text, status_text, value_text  # noqa: F401  (the names render always had)
-from .text import ARABIC_SHOWN
+from .text import shows_arabic
 
 TABLE_ROWS = 500  # a terminal table stops here; machine formats never do
 # Below this many columns a list is drawn as one block per record: a table of six columns
@@ -116,7 +116,8 @@ def _indented_fast(data: Any) -> str | None:
     if not _floats_print_alike(data, orjson.dumps):
         return None
     try:
-        return orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+        text: str = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
+        return text
     except (TypeError, orjson.JSONEncodeError):
         return None
 
@@ -133,7 +134,7 @@ def cell(text: Any, rtl: str = "logical", width: int | None = None, whole: bool 
     from rich.text import Text
 
     s = _cell_text(text)
-    if ARABIC_SHOWN.search(s):
+    if shows_arabic(s):
         if rtl == "visual":
             return Text(visual(s, width or VISUAL_WIDTH), no_wrap=True, overflow="fold")
         s = f"{FSI}{s}{PDI}"
@@ -367,7 +368,7 @@ def labelled(output: Output, console: Any, label: str, value: str, label_width: 
     `stacked`: the label on a line of its own, the value indented under it."""
     from rich.text import Text
 
-    style = "dim" if output.has_styles else None
+    style = "dim" if output.has_styles else ""
     lines = cell(value, output.rtl, value_width).wrap(console, value_width)
     if stacked:
         console.print(Text(label, style=style))

@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import StoreError
 from .normalize import normalize
-from .store import ENTITY_REF_FIELDS, HISTORY_FIELDS  # noqa: F401  (schema.HISTORY_FIELDS stays)
+from .store import ENTITY_REF_FIELDS
 from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES, ROLE_PREDICATES, UNITS
 
 Problem = tuple[str, str]
@@ -427,10 +427,9 @@ def store_shape_problem(facts: Any) -> str | None:
     return None
 
 
-def refuse_damaged(facts: Any, path: object = None) -> None:
-    """Raise StoreError naming the first wrong type in a loaded store (`path` is the file
-    named in the message, `facts.path` by default); return when the store is readable."""
+def refuse_damaged(facts: Any, path: Any) -> None:
+    """StoreError naming the first problem when the store at `path` is damaged (see
+    `store_shape_problem`); every command that reads or writes records checks this first."""
     problem = store_shape_problem(facts)
     if problem:
-        where = facts.path if path is None else path
-        raise StoreError(f"{where}: damaged store: {problem} (factcli verify lists every problem)")
+        raise StoreError(f"{path}: damaged store: {problem} (factcli verify lists every problem)")

@@ -482,7 +482,7 @@ def _predicates(names: list[str]) -> set[str]:
 def _window(query: Query) -> tuple[str | None, str | None]:
     low = query.since.start.isoformat() if query.since else None
     high = query.until.end.isoformat() if query.until else None
-    if low and high and low > high:
+    if query.since and query.until and low and high and low > high:
         raise InputError(f"--since {query.since.text!r} is after --until {query.until.text!r}")
     return low, high
 
@@ -560,17 +560,17 @@ def find(source: Index | Facts, query: Query) -> Found:
     scores = scores or {}
     if scores:
         among = "n IN (SELECT value FROM json_each(?))"
-        rows = {n: (cid, a, b) for n, cid, a, b in index.rows_where(
+        spans = {n: (a, b) for n, _cid, a, b in index.rows_where(
             " AND ".join(w for w in (among, live) if w), ["[" + ",".join(map(str, scores)) + "]"])}
     else:
-        rows = {}
+        spans = {}
 
     def key(n: int) -> tuple[Any, ...]:
-        _, start, end = rows[n]
+        start, end = spans[n]
         order = (_date_key(start, end), n)  # ties: stored order, which is claim id order
         return ((-scores[n], *order) if by_relevance else order)
 
-    chosen = sorted(rows, key=key)
+    chosen = sorted(spans, key=key)
     if query.limit is not None:
         chosen = chosen[: query.limit]
     docs = _docs(source, index, chosen)

@@ -16,11 +16,11 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, overload
+from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
 
 from .errors import StoreError, os_error_line
 
@@ -68,6 +68,17 @@ ENTITY_REF_FIELDS = ("subject", "object", "speaker", "via")
 HISTORY_FIELDS = ("retracted", "revisions")
 
 
+class Lookups(Protocol):
+    """Records by id, as the views and comparisons read them: from a loaded store (`Facts`)
+    or from the index (`index.View`)."""
+
+    @property
+    def claims(self) -> list[dict[str, Any]]: ...
+    def source(self, source_id: object) -> dict[str, Any] | None: ...
+    def entity(self, entity_id: object) -> dict[str, Any] | None: ...
+    def claim(self, claim_id: object) -> dict[str, Any] | None: ...
+
+
 @dataclass
 class Facts:
     """A snapshot of the store: each table as a list of plain dicts, in stored order."""
@@ -96,12 +107,12 @@ class Facts:
         return self._index(table).get(rid) if isinstance(rid, str) else None
 
     def _index(self, table: str) -> dict[str, dict[str, Any]]:
-        cache = self.__dict__.setdefault("_indexes", {})
-        rows = getattr(self, table)
+        cache: dict[str, tuple[int, dict[str, dict[str, Any]]]] = self.__dict__.setdefault("_indexes", {})
+        rows: list[dict[str, Any]] = getattr(self, table)
         # Extended when the table grows (the importer appends while it validates), so an
         # import of many entities stays linear; rebuilt if rows went away.
-        seen, by_id = cache.get(table, (0, None))
-        if by_id is None or seen > len(rows):
+        seen, by_id = cache.get(table, (0, {}))
+        if seen > len(rows):
             seen, by_id = 0, {}
         if seen < len(rows):
             for r in rows[seen:]:
@@ -182,7 +193,8 @@ def _parse(raw: bytes, path: Path) -> dict[str, Any]:
     import json  # here, not at the top: a read with a warm index never parses the store
 
     try:
-        return _loads(raw)
+        doc: dict[str, Any] = _loads(raw)  # a dict: _check_shape refuses anything else
+        return doc
     except UnicodeDecodeError as exc:
         raise StoreError(f"{path}: not UTF-8 (byte {exc.start})") from None
     except json.JSONDecodeError as exc:
@@ -404,7 +416,8 @@ class Transaction:
         self.created = created  # the file does not exist yet: only an add() makes it
         self.upgraded: Upgrade | None = None  # what `migrate.upgrade` did to the file read
 
-    def add(self, sources=(), entities=(), claims=(), meta: dict[str, Any] | None = None) -> None:
+    def add(self, sources: Iterable[dict[str, Any]] = (), entities: Iterable[dict[str, Any]] = (),
+            claims: Iterable[dict[str, Any]] = (), meta: dict[str, Any] | None = None) -> None:
         for table, rows in (("sources", sources), ("entities", entities), ("claims", claims)):
             rows = list(rows)
             if rows:
@@ -763,7 +776,8 @@ def _orjson_dumps(doc: dict[str, Any]) -> bytes | None:
     if not _floats_print_alike(doc, orjson.dumps):
         return None
     try:
-        return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
+        text: bytes = orjson.dumps(doc, option=orjson.OPT_INDENT_2)
+        return text + b"\n"
     except (TypeError, orjson.JSONEncodeError):
         return None
 

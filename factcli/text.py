@@ -1,61 +1,56 @@
-"""What counts as Arabic text: one definition for each question factcli asks of a character.
+"""Facts about Arabic script that several modules ask: which characters are Arabic, in
+which sense, and the proclitics that stand before an Arabic word.
 
-The questions differ, so the ranges do, and each name says which question it answers:
+Each predicate answers one question, and the ranges differ on purpose:
 
-- `in_arabic_block` / `ARABIC_BLOCK`: the Unicode block Arabic, U+0600..U+06FF (letters,
-  Arabic-Indic digits, Arabic punctuation). The importer counts these to tell an Arabic
-  source from an English one; the index cuts proclitics only off tokens made of them.
-- `is_arabic_word_char` / `is_arabic_word`: a character `normalize` joins into an Arabic word:
-  the blocks Arabic, Arabic Supplement (U+0750..U+077F) and Arabic Extended-B and -A
-  (U+0870..U+08FF). Presentation forms are not among them: NFKC maps them back first.
-- `in_arabic_span`: U+0600..U+08FF taken whole (the Arabic blocks and the Syriac, Thaana,
-  NKo, Samaritan and Mandaic blocks between them): a token of `analyze` that starts there
-  is kept as written, never transliterated to ASCII.
-- `PROCLITICS`: the one-letter words written joined to the word after them.
-- `ARABIC_SHOWN`: what a terminal must lay out right to left: Arabic, Arabic Supplement and
-  the presentation forms (U+FB50..U+FDFF, U+FE70..U+FEFF) that stored text may still hold.
+* `is_arabic_script(ch)` -- a character of the Arabic block or its supplements in their
+  base forms (U+0600-U+06FF Arabic, U+0750-U+077F Arabic Supplement, U+0870-U+089F
+  Arabic Extended-B, U+08A0-U+08FF Arabic Extended-A). Presentation forms are left out:
+  NFKC maps them back to these, so normalized text never holds them.
+* `in_arabic_block(ch)` -- the Arabic block proper, U+0600-U+06FF: every letter of
+  Arabic, Persian and Urdu news text, its digits and punctuation.
+* `in_arabic_to_extended_a(ch)` -- anything from U+0600 to U+08FF: Arabic and its
+  supplements with the right-to-left scripts Unicode placed between them (Syriac,
+  Thaana, NKo, Samaritan, Mandaic).
+* `shows_arabic(text)` -- text a terminal will lay out as Arabic: the Arabic block, the
+  Supplement, or the presentation forms (U+FB50-U+FDFF, U+FE70-U+FEFF) that text
+  copied from PDFs often holds.
 """
 
 from __future__ import annotations
 
 import re
 
-ARABIC = "\u0600-\u06ff"
-ARABIC_SUPPLEMENT = "\u0750-\u077f"
-ARABIC_EXTENDED = "\u0870-\u08ff"  # Arabic Extended-B (U+0870..U+089F) and -A (U+08A0..U+08FF)
-PRESENTATION_FORMS = "\ufb50-\ufdff\ufe70-\ufeff"  # Arabic Presentation Forms-A and -B
+__all__ = [
+    "PROCLITICS",
+    "in_arabic_block",
+    "in_arabic_to_extended_a",
+    "is_arabic_script",
+    "shows_arabic",
+]
 
-# The single-letter proclitics, written joined to the next word: wa "and", fa "so", bi
-# "with, by", li "for, to", ka "like". They also begin many ordinary words (وزير, بوتين,
-# لبنان), so whoever cuts one off demands a long enough rest.
-PROCLITICS = ("و", "ف", "ب", "ل", "ك")
+# Single-letter proclitics: the conjunctions و (and) and ف (so), the prepositions ب (with,
+# by), ل (for, to) and ك (like).
+PROCLITICS = ("\u0648", "\u0641", "\u0628", "\u0644", "\u0643")
 
-ARABIC_BLOCK = re.compile(f"[{ARABIC}]")
-ARABIC_SHOWN = re.compile(f"[{ARABIC}{ARABIC_SUPPLEMENT}{PRESENTATION_FORMS}]")
-
-
-def in_arabic_block(ch: str) -> bool:
-    """Whether the character lies in the Unicode block Arabic (U+0600..U+06FF)."""
-    return "\u0600" <= ch <= "\u06ff"
+_SHOWS_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 
 
-def all_in_arabic_block(token: str) -> bool:
-    """Whether every character of `token` lies in the block Arabic (true for "")."""
-    return all("\u0600" <= ch <= "\u06ff" for ch in token)
-
-
-def is_arabic_word_char(ch: str) -> bool:
-    """Whether `normalize` counts the character as part of an Arabic word (see above)."""
+def is_arabic_script(ch: str) -> bool:
+    """`ch` is in the Arabic block, the Supplement or Extended-A/B (base forms, not presentation forms)."""
     return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\u0870" <= ch <= "\u08ff"
 
 
-def is_arabic_word(token: str) -> bool:
-    """Whether every character of `token` is an Arabic word character (true for "")."""
-    return all(
-        "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\u0870" <= ch <= "\u08ff" for ch in token
-    )
+def in_arabic_block(ch: str) -> bool:
+    """`ch` is in the Arabic block proper, U+0600-U+06FF."""
+    return "\u0600" <= ch <= "\u06ff"
 
 
-def in_arabic_span(ch: str) -> bool:
-    """Whether the character lies between U+0600 and U+08FF, the blocks between included."""
+def in_arabic_to_extended_a(ch: str) -> bool:
+    """`ch` is between U+0600 (the Arabic block) and U+08FF (the end of Arabic Extended-A)."""
     return "\u0600" <= ch <= "\u08ff"
+
+
+def shows_arabic(text: str) -> bool:
+    """`text` holds a character a terminal lays out as Arabic (base or presentation forms)."""
+    return _SHOWS_ARABIC.search(text) is not None

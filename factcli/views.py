@@ -17,10 +17,10 @@ from .present import (  # noqa: E402,F401
     source_json,
     source_summary,
 )
-from .store import ENTITY_REF_FIELDS, HISTORY_FIELDS, Facts  # noqa: F401  (views.HISTORY_FIELDS stays)
+from .store import ENTITY_REF_FIELDS, HISTORY_FIELDS, Facts, Lookups  # noqa: F401  (views.HISTORY_FIELDS stays)
 
 
-def claim_record(facts: Facts, claim: dict[str, Any]) -> dict[str, Any]:
+def claim_record(facts: Lookups, claim: dict[str, Any]) -> dict[str, Any]:
     """A claim in the public JSON shape, with its source's id, outlet, title and date."""
     return claim_json(claim, facts.source((claim.get("citation") or {}).get("source")))
 
@@ -38,11 +38,11 @@ def paragraph_of(text: str, start: int, end: int) -> tuple[str, int, int]:
     return text[a:b], start - a, end - a
 
 
-def claim_detail(facts: Facts, claim_id: str) -> dict[str, Any]:
+def claim_detail(facts: Lookups, claim_id: str) -> dict[str, Any]:
     claim = facts.claim(claim_id.strip())
     if claim is None:
         near = [c["id"] for c in facts.claims if c["id"].lstrip("c0") == claim_id.strip().lstrip("cC0")]
-        hint = did_you_mean(near[:1], quote=False, default=" (factcli search lists claim ids)")
+        hint = did_you_mean(near[:1], quote=False) or " (factcli search lists claim ids)"
         raise InputError(f"no claim {claim_id!r}{hint}")
     out = claim_record(facts, claim)
     cit = claim["citation"]

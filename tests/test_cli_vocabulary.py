@@ -9,8 +9,7 @@ from click.testing import CliRunner
 from factcli.cli import main
 
 # Every entity type an imported record may carry, office and unclassified included.
-TYPES = ["country", "person", "organization", "weapon_system", "agreement", "office", "event",
-         "place", "topic", "unclassified"]
+TYPES = "country person organization weapon_system agreement office event place topic unclassified".split()
 
 
 def _help(*args: str) -> str:

@@ -1,67 +1,58 @@
-"""Which characters factcli treats as Arabic, per question: expected values are Unicode facts
-(the block each code point belongs to), checked against the character's Unicode name."""
-
-from __future__ import annotations
+"""The Arabic-script predicates of factcli.text, checked against Unicode's block chart."""
 
 import unicodedata
 
 import pytest
 
-from factcli.normalize import normalize
-from factcli.text import (
-    ARABIC_BLOCK,
-    ARABIC_SHOWN,
-    all_in_arabic_block,
-    in_arabic_block,
-    in_arabic_span,
-    is_arabic_word,
-    is_arabic_word_char,
-)
+from factcli.errors import did_you_mean
+from factcli.text import PROCLITICS, in_arabic_block, in_arabic_to_extended_a, is_arabic_script, shows_arabic
 
-# code point, its Unicode name, then: in the block Arabic, an Arabic word character,
-# within U+0600..U+08FF, laid out right to left on screen.
-CASES = [
-    ("\u0671", "ARABIC LETTER ALEF WASLA", True, True, True, True),
-    ("\u0628", "ARABIC LETTER BEH", True, True, True, True),
-    ("\u06f0", "EXTENDED ARABIC-INDIC DIGIT ZERO", True, True, True, True),
-    ("\u0750", "ARABIC LETTER BEH WITH THREE DOTS HORIZONTALLY BELOW", False, True, True, True),
-    ("\u08a0", "ARABIC LETTER BEH WITH SMALL V BELOW", False, True, True, False),
-    ("\u0870", "ARABIC LETTER ALEF WITH ATTACHED FATHA", False, True, True, False),
-    ("\u0710", "SYRIAC LETTER ALAPH", False, False, True, False),
-    ("\ufefb", "ARABIC LIGATURE LAM WITH ALEF ISOLATED FORM", False, False, False, True),
-    ("\ufdf2", "ARABIC LIGATURE ALLAH ISOLATED FORM", False, False, False, True),
-    ("\u0020", "SPACE", False, False, False, False),
-    ("A", "LATIN CAPITAL LETTER A", False, False, False, False),
-    ("\u05d0", "HEBREW LETTER ALEF", False, False, False, False),
-]
+# Block boundaries from Unicode's Blocks.txt: Arabic 0600..06FF, Syriac 0700..074F,
+# Arabic Supplement 0750..077F, Thaana 0780..07BF, Arabic Extended-B 0870..089F,
+# Arabic Extended-A 08A0..08FF, Arabic Presentation Forms-A FB50..FDFF and -B FE70..FEFF.
 
 
-@pytest.mark.parametrize(("ch", "name", "block", "word", "span", "shown"), CASES)
-def test_each_question_about_a_character(ch, name, block, word, span, shown):
-    assert unicodedata.name(ch) == name
-    assert in_arabic_block(ch) is block
-    assert bool(ARABIC_BLOCK.search(ch)) is block
-    assert is_arabic_word_char(ch) is word
-    assert in_arabic_span(ch) is span
-    assert bool(ARABIC_SHOWN.search(ch)) is shown
+@pytest.mark.parametrize("ch", ["\u0627", "\u0621", "\u0660", "\u06cc", "\u0750", "\u077f", "\u0870", "\u08a0", "\u08ff"])
+def test_arabic_script_takes_the_arabic_block_and_its_supplements(ch):
+    assert is_arabic_script(ch)
 
 
-def test_a_word_is_arabic_only_when_every_character_is():
-    assert is_arabic_word("قطر")
-    assert not is_arabic_word("قطرs")
-    assert all_in_arabic_block("الدوحة")
-    assert not all_in_arabic_block("ٱلدوحة\u0750")
+@pytest.mark.parametrize("ch", ["\u0710", "\u0780", "\u07c0", "\u0800", "\ufe8d", "\ufb50", "a", "\u05d0", "\u05ff"])
+def test_arabic_script_leaves_out_neighbouring_scripts_and_presentation_forms(ch):
+    # Syriac olaf, Thaana haa, NKo digit zero, Samaritan alaf; the isolated alef
+    # presentation form (NFKC gives U+0627); Latin a; Hebrew alef.
+    assert not is_arabic_script(ch)
 
 
-def test_presentation_forms_become_word_characters_once_normalized():
-    # NFKC maps the lam-alef ligature back to lam + alef, which normalize keeps as one word.
-    folded = normalize("\ufefb")
-    assert folded and is_arabic_word(folded)
+def test_arabic_block_is_the_block_proper():
+    assert in_arabic_block("\u0600") and in_arabic_block("\u06ff")
+    assert not in_arabic_block("\u0750")  # Arabic Supplement: beh with three dots below
+    assert not in_arabic_block("\u05ff")
 
 
-def test_the_proclitics_are_wa_fa_bi_li_ka():
-    from factcli.text import PROCLITICS
+def test_the_wide_range_runs_from_the_arabic_block_to_extended_a():
+    assert in_arabic_to_extended_a("\u0710")  # Syriac lies between
+    assert in_arabic_to_extended_a("\u08ff")
+    assert not in_arabic_to_extended_a("\u0900")  # Devanagari
+    assert not in_arabic_to_extended_a("\ufe8d")
 
-    names = {unicodedata.name(p) for p in PROCLITICS}
-    assert names == {"ARABIC LETTER WAW", "ARABIC LETTER FEH", "ARABIC LETTER BEH", "ARABIC LETTER LAM", "ARABIC LETTER KAF"}
-    assert len(PROCLITICS) == 5
+
+def test_presentation_forms_show_as_arabic():
+    isolated_alef = "\ufe8d"
+    assert unicodedata.name(isolated_alef) == "ARABIC LETTER ALEF ISOLATED FORM"
+    assert shows_arabic(f"see {isolated_alef}")
+    assert shows_arabic("\ufdf2")  # the Allah ligature, Presentation Forms-A
+    assert shows_arabic("قطر")
+    assert not shows_arabic("Qatar 2024")
+    assert not shows_arabic("\u08a0")  # Extended-A is not what bidi isolation keys on
+
+
+def test_proclitics_are_the_five_one_letter_ones():
+    names = [unicodedata.name(p) for p in PROCLITICS]
+    assert names == ["ARABIC LETTER WAW", "ARABIC LETTER FEH", "ARABIC LETTER BEH", "ARABIC LETTER LAM", "ARABIC LETTER KAF"]
+
+
+def test_did_you_mean_quotes_names_but_not_ids():
+    assert did_you_mean(["Qatar", "Doha"]) == "; did you mean 'Qatar' or 'Doha'?"
+    assert did_you_mean(["c0012"], quote=False) == "; did you mean c0012?"
+    assert did_you_mean([]) == ""

@@ -26,7 +26,8 @@ def text(name: str) -> str:
 
 @cache
 def load(name: str) -> dict[str, Any]:
-    return json.loads(text(name))
+    schema: dict[str, Any] = json.loads(text(name))
+    return schema
 
 
 @cache
