@@ -50,7 +50,7 @@ class FactcliGroup(click.Group):
         try:
             rv = super().main(args, prog_name or "factcli", complete_var, standalone_mode=False, **extra)
         except FactcliError as exc:
-            for line in getattr(exc, "problems", []):
+            for line in exc.details:
                 _say(err, line)
             _say(err, str(exc))
             sys.exit(exc.exit_code)
@@ -1011,7 +1011,7 @@ def add(app: App, source_id, quote, subject, predicate, object_, value, date_, p
           --subject qatar --predicate negotiating_purchase --object s-400 --modality in_talks \\
           --date "السبت" --statement "Qatar is discussing a possible S-400 purchase with Russia."
     """
-    from .importer import import_records
+    from .importer import AddRefused, ValidationError, import_records
 
     fields = {"source": source_id, "quote": quote, "subject": subject, "predicate": predicate, "statement": statement}
     missing = [k for k, v in fields.items() if not v]
@@ -1030,7 +1030,10 @@ def add(app: App, source_id, quote, subject, predicate, object_, value, date_, p
         "speaker": speaker, "via": via, "statement": fields["statement"],
         "citation": {"source": fields["source"], "quote": fields["quote"]},
     }
-    summary = import_records(app.location, [record], create_entities=create_entities)
+    try:
+        summary = import_records(app.location, [record], create_entities=create_entities, label="")
+    except ValidationError as exc:
+        raise AddRefused(exc.problems) from None
     click.echo(summary.claim_ids[0])
     return 0
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import store
-from .errors import InputError, StoreError, did_you_mean
+from .errors import InputError, Refusal, StoreError, did_you_mean
 from .importer import ValidationError, check_claim, unpaired_surrogates
 from .lexicon import Lexicon, names_of
 from .normalize import normalize
@@ -52,20 +52,11 @@ CLEARABLE_ENTITY_FIELDS = ("name_ar", "description")
 _STORED_CLAIM_FIELDS = tuple(f for f in store.FIELD_ORDER["claims"] if f not in ("id", *store.HISTORY_FIELDS))
 
 
-class Refused(InputError):
-    """The change was refused and nothing was written.
-
-    One problem is the message itself, so a bad input is one line on stderr; several are in
-    `problems`, one line each, under a count.
-    """
+class Refused(Refusal):
+    """The change was refused and nothing was written (errors.Refusal says how it is shown)."""
 
     def __init__(self, problems: list[str], what: str = "change") -> None:
-        if len(problems) == 1:
-            self.problems: list[str] = []
-            super().__init__(f"nothing changed: {problems[0]}")
-        else:
-            self.problems = problems
-            super().__init__(f"nothing changed: {len(problems)} problem(s) in the {what}")
+        super().__init__(problems, what)
 
 
 @dataclass

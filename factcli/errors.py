@@ -7,9 +7,11 @@ from __future__ import annotations
 
 
 class FactcliError(Exception):
-    """A problem the user can act on: printed as one line on stderr, exit `exit_code`."""
+    """A problem the user can act on: printed as one line on stderr, exit `exit_code`.
+    `details` are printed above it, one line each (the problems a refused batch had)."""
 
     exit_code = 2
+    details: tuple[str, ...] = ()
 
 
 class StoreError(FactcliError):
@@ -22,6 +24,25 @@ class InputError(FactcliError):
 
 class DateError(InputError):
     """A date expression that cannot be parsed or resolved."""
+
+
+class Refusal(InputError):
+    """A change refused whole, with nothing written; `problems` holds one line per problem.
+
+    One problem is the message itself ("nothing imported: field date: ..."), so a bad input
+    is one line on stderr; several are printed one per line above a count.
+    """
+
+    verb = "changed"
+
+    def __init__(self, problems: list[str], what: str = "") -> None:
+        self.problems = list(problems)
+        if len(self.problems) == 1:
+            super().__init__(f"nothing {self.verb}: {self.problems[0]}")
+        else:
+            self.details = tuple(self.problems)
+            where = f" in the {what}" if what else ""
+            super().__init__(f"nothing {self.verb}: {len(self.problems)} problem(s){where}")
 
 
 def did_you_mean(near: list[str], quote: bool = True) -> str:

@@ -18,7 +18,7 @@ from typing import Any
 
 from . import store
 from .dates import MAX_YEAR, MIN_YEAR, DateSpan, parse_date
-from .errors import DateError, InputError, StoreError, did_you_mean, os_error_line
+from .errors import DateError, InputError, Refusal, StoreError, did_you_mean, os_error_line
 from .lexicon import Lexicon
 from .normalize import strip_controls
 from .schema import (
@@ -46,12 +46,16 @@ IGNORED_SOURCE_FIELDS = ("claims",)
 IGNORED_ENTITY_FIELDS = ("claims",)
 
 
-class ValidationError(InputError):
+class ValidationError(Refusal):
     """The batch was refused; `problems` holds one line per problem."""
 
-    def __init__(self, problems: list[str]) -> None:
-        self.problems = problems
-        super().__init__(f"nothing imported: {len(problems)} problem(s)")
+    verb = "imported"
+
+
+class AddRefused(ValidationError):
+    """`factcli add`'s one claim was refused."""
+
+    verb = "added"
 
 
 @dataclass
@@ -146,6 +150,7 @@ def import_records(
     create_entities: bool = False,
     progress: Any = None,
     dependencies: store.Facts | None = None,
+    label: str = "record",
 ) -> Summary:
     """Validate `records` against the store and add them all, or raise ValidationError.
 
@@ -159,12 +164,12 @@ def import_records(
     if create and not location.readonly and not location.path.exists():
         # A new store: checked before the lock is taken, so a refused input leaves nothing
         # behind, not even a lock file beside a store that was never made.
-        checked = _validated(store.Facts(location.path), records, create_entities, dependencies, progress)
+        checked = _validated(store.Facts(location.path), records, create_entities, dependencies, progress, label)
     with store.writing(location, create=create) as tx:
         refuse_damaged(tx.facts, location.path)
         # Still no file under the lock: the store is the empty one the input was checked on.
         batch = checked if checked is not None and tx.created else _validated(
-            tx.facts, records, create_entities, dependencies, progress)
+            tx.facts, records, create_entities, dependencies, progress, label)
         # Nothing new (all "unchanged"): leave the file, and its mtime, alone.
         if tx.created or batch.new_sources or batch.new_entities or batch.new_claims:
             meta = dict(tx.facts.meta, last_claim=batch.last_claim)
@@ -174,10 +179,11 @@ def import_records(
 
 def _validated(
     facts: store.Facts, records: list[dict[str, Any]], create_entities: bool, dependencies: store.Facts | None,
-    progress: Any,
+    progress: Any, label: str = "record",
 ) -> _Batch:
-    """The batch of `records` checked against `facts`, or ValidationError with every problem."""
-    batch = _Batch(facts, create_entities)
+    """The batch of `records` checked against `facts`, or ValidationError with every problem
+    (each named by `label` and the record's number; "" for a batch of one, as `add` makes)."""
+    batch = _Batch(facts, create_entities, label=label)
     if dependencies is not None:
         for label, rec in _dependencies(records, facts, dependencies):
             batch.take(label, rec)

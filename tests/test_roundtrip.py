@@ -177,8 +177,8 @@ def test_a_duplicate_names_the_stored_claim(tmp_path):
     record = {k: v for k, v in c1.items() if k not in ("id", "keys")}
     result = run("--db", str(mine), "import", "-", input=json.dumps(record, ensure_ascii=False))
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[0] == (
-        "factcli: record 1: duplicate of c0001: same source, span, subject, predicate and object")
+    assert result.stderr.splitlines() == [
+        "factcli: nothing imported: record 1: duplicate of c0001: same source, span, subject, predicate and object"]
 
 
 def test_a_successful_import_prints_the_new_ids_unless_quiet(tmp_path):

@@ -1,0 +1,78 @@
+"""A refused change is one line when it has one problem, and one line per problem above a count
+when it has several; `add` speaks of its claim, not of "record 1". Nothing is written."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from conftest import SHIPPED
+
+from factcli.cli import main
+
+GOOD_ADD = ["--source", "khaleej-2018-07-21", "--quote", "تبحث قطر مع روسيا", "--subject", "qatar",
+            "--predicate", "negotiating_purchase", "--object", "s-400", "--modality", "in_talks",
+            "--statement", "Qatar is discussing a possible S-400 purchase with Russia."]
+
+
+@pytest.fixture
+def mine(tmp_path):
+    path = tmp_path / "mine.json"
+    path.write_bytes(SHIPPED.read_bytes())
+    return path
+
+
+def run(*args: str, input: str | None = None):
+    return CliRunner().invoke(main, list(args), input=input)
+
+
+def _with(options: list[str], name: str, value: str) -> list[str]:
+    out = list(options)
+    out[out.index(name) + 1] = value
+    return out
+
+
+def test_add_with_one_bad_field_is_one_line_naming_the_field(mine):
+    before = mine.read_bytes()
+    result = run("--db", str(mine), "add", *GOOD_ADD, "--value", "nan USD")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == ["factcli: nothing added: field value.amount: must be a finite number, not nan"]
+    assert mine.read_bytes() == before
+
+
+def test_add_with_two_bad_fields_lists_both_above_the_count(mine):
+    before = mine.read_bytes()
+    args = _with(GOOD_ADD, "--quote", "a sentence the article does not have")
+    result = run("--db", str(mine), "add", *args, "--value", "nan USD")
+    assert result.exit_code == 2
+    lines = result.stderr.splitlines()
+    assert len(lines) == 3, lines
+    assert lines[0].startswith("factcli: field citation.quote: not found in khaleej-2018-07-21")
+    assert lines[1] == "factcli: field value.amount: must be a finite number, not nan"
+    assert lines[2] == "factcli: nothing added: 2 problem(s)"
+    assert mine.read_bytes() == before
+
+
+def test_an_import_with_one_problem_is_one_line_naming_the_record(mine):
+    before = mine.read_bytes()
+    good = {"subject": "qatar", "predicate": "negotiating_purchase", "object": "s-400", "modality": "in_talks",
+            "statement": "Qatar is discussing a possible S-400 purchase with Russia.",
+            "citation": {"source": "khaleej-2018-07-21", "quote": "تبحث قطر مع روسيا"}}
+    bad = dict(good, polarity="maybe")
+    lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in (good, bad))
+    result = run("--db", str(mine), "import", "-", input=lines)
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("factcli: nothing imported: record 2, field polarity: ")
+    assert mine.read_bytes() == before  # the good record is not imported either
+
+
+def test_a_correction_with_one_problem_is_one_line(mine):
+    before = mine.read_bytes()
+    result = run("--db", str(mine), "edit", "c0001", "--predicate", "sold_to", "--reason", "typo", "--yes")
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line == "factcli: nothing changed: field predicate: 'sold_to' is not in the vocabulary"
+    assert mine.read_bytes() == before
