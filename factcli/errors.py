@@ -51,3 +51,13 @@ def did_you_mean(near: list[str], quote: bool = True) -> str:
     if not near:
         return ""
     return "; did you mean " + " or ".join(repr(n) if quote else n for n in near) + "?"
+
+
+def os_error_line(exc: OSError, name: object, missing: str | None = None) -> str:
+    """One line for an OSError on opening the file `name`: `missing` (or "NAME: no such
+    file") when it is not there, "NAME: permission denied", else the system's own words."""
+    if isinstance(exc, FileNotFoundError):
+        return f"{name}: no such file" if missing is None else missing
+    if isinstance(exc, PermissionError):
+        return f"{name}: permission denied"
+    return f"{name}: {exc.strerror}"

@@ -18,7 +18,7 @@ from typing import Any
 
 from . import store
 from .dates import MAX_YEAR, MIN_YEAR, DateSpan, parse_date
-from .errors import DateError, InputError, Refusal, StoreError, did_you_mean
+from .errors import DateError, InputError, Refusal, StoreError, did_you_mean, os_error_line
 from .lexicon import Lexicon
 from .normalize import strip_controls
 from .schema import (
@@ -93,12 +93,8 @@ def read_input(name: str, purpose: str = "to import from") -> tuple[str, str]:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode) and not stat.S_ISFIFO(os.fstat(fh.fileno()).st_mode):
                 raise InputError(f"{name}: changed into something that is not a file or a pipe")
             return name, _decoded(name, _bounded_read(name, fh))
-    except FileNotFoundError:
-        raise InputError(f"{name}: no such file") from None
-    except PermissionError:
-        raise InputError(f"{name}: permission denied") from None
     except OSError as exc:
-        raise InputError(f"{name}: {exc.strerror}") from None
+        raise InputError(os_error_line(exc, name)) from None
 
 
 def _bounded_read(name: str, stream: Any) -> bytes:

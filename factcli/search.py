@@ -209,8 +209,8 @@ def _fuzzy(index: Index, token: str) -> _Named:
     top = ranked[0][1]
     close = [eid for eid, s in ranked if top - s <= FUZZY_MARGIN]
     if len(close) > 1:
-        names = " or ".join(repr(_display(index, e)) for e in close[:3])
-        return _Named({}, f"{token!r} is near several names; did you mean {names}?")
+        names = [_display(index, e) for e in close[:3]]
+        return _Named({}, f"{token!r} is near several names" + did_you_mean(names))
     return _Named({close[0]: "fuzzy"})
 
 

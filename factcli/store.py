@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
 
-from .errors import StoreError
+from .errors import StoreError, os_error_line
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -320,12 +320,8 @@ def _open_store(path: Path, origin: str) -> tuple[int, os.stat_result]:
         if kind:
             raise _not_a_store(path, kind)
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
-    except FileNotFoundError:
-        raise StoreError(f"no store at {_describe(path, origin)}") from None
-    except PermissionError:
-        raise StoreError(f"{path}: permission denied") from None
     except OSError as exc:
-        raise StoreError(f"{path}: {exc.strerror}") from None
+        raise StoreError(os_error_line(exc, path, missing=f"no store at {_describe(path, origin)}")) from None
     st = os.fstat(fd)
     kind = _kind(st.st_mode)
     limit = max_store_bytes()
