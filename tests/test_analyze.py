@@ -6,6 +6,7 @@ statements, /work/shared/seeds) and from how analysts typed them in issue 9.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from collections.abc import Callable
@@ -16,6 +17,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcli.analyze import ANALYZER_VERSION, stems, tokens
+
+# Each property runs 100 examples by default (enough for idempotence and no-crash checks);
+# FACTCLI_PROPERTY_EXAMPLES=2000 for a longer hunt.
+EXAMPLES = int(os.environ.get("FACTCLI_PROPERTY_EXAMPLES", "100"))
 
 
 def stem_of(word: str) -> list[str]:
@@ -373,7 +378,7 @@ _FRAGMENTS = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(st.lists(_FRAGMENTS, min_size=1, max_size=5).map("".join))
 def test_trying_only_the_rules_whose_letters_a_word_holds_folds_alike(word: str) -> None:
     # Every rule tried on every word, as the fold is defined: the same result.
@@ -405,21 +410,21 @@ texts = st.one_of(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(texts)
 def test_stems_keep_length(text: str) -> None:
     toks = tokens(text)
     assert len(stems(toks)) == len(toks)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(texts)
 def test_tokens_idempotent_on_joined_output(text: str) -> None:
     toks = tokens(text)
     assert tokens(" ".join(toks)) == toks
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(texts)
 def test_tokens_have_no_spaces_or_empty_strings(text: str) -> None:
     for token in tokens(text):

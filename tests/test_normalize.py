@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import string
 import unicodedata
 
@@ -17,6 +18,10 @@ from factcli.normalize import (
     strip_controls,
     tokenize,
 )
+
+# Each property runs 100 examples by default (enough for idempotence and no-crash checks);
+# FACTCLI_PROPERTY_EXAMPLES=2000 for a longer hunt.
+EXAMPLES = int(os.environ.get("FACTCLI_PROPERTY_EXAMPLES", "100"))
 
 NBSP = "\u00a0"
 NNBSP = "\u202f"
@@ -378,7 +383,7 @@ any_text = st.one_of(
 )
 
 
-@settings(max_examples=500)
+@settings(max_examples=EXAMPLES)
 @given(any_text)
 @example("\u06cc\u0621")  # Farsi yeh + final hamza: the seat rule must see the folded yeh
 def test_normalize_is_idempotent(text: str) -> None:
@@ -386,7 +391,7 @@ def test_normalize_is_idempotent(text: str) -> None:
     assert normalize(once) == once
 
 
-@settings(max_examples=500)
+@settings(max_examples=EXAMPLES)
 @given(any_text)
 def test_normalize_output_shape(text: str) -> None:
     out = normalize(text)
@@ -423,7 +428,7 @@ def phrase_with_noise(draw: st.DrawFn) -> tuple[str, str]:
     return phrase, "".join(chars)
 
 
-@settings(max_examples=300)
+@settings(max_examples=EXAMPLES)
 @given(phrase_with_noise())
 def test_harakat_tatweel_and_invisibles_never_matter(pair: tuple[str, str]) -> None:
     plain, noisy = pair
@@ -444,7 +449,7 @@ def phrase_with_hamza_seats(draw: st.DrawFn) -> tuple[str, str]:
     return plain, plain.replace(seat, draw(st.sampled_from(HAMZA_SEAT_SWAPS[seat])))
 
 
-@settings(max_examples=300)
+@settings(max_examples=EXAMPLES)
 @given(phrase_with_hamza_seats())
 def test_hamza_seat_variants_never_matter(pair: tuple[str, str]) -> None:
     plain, swapped = pair
@@ -464,7 +469,7 @@ def phrase_with_hamza_alefs(draw: st.DrawFn) -> tuple[str, str]:
     return plain, swapped
 
 
-@settings(max_examples=300)
+@settings(max_examples=EXAMPLES)
 @given(phrase_with_hamza_alefs())
 def test_alef_hamza_forms_never_matter(pair: tuple[str, str]) -> None:
     plain, swapped = pair
