@@ -197,7 +197,12 @@ def required_letters(pattern: str) -> str:
             depth -= 1
         elif ch == "|" and depth == 0:
             return ""
-        if depth == 0 and ch.isalpha() and ch.isascii() and pattern[i + 1 : i + 2] not in ("?", "*", "+", "{"):
+        if (
+            depth == 0
+            and ch.isalpha()
+            and ch.isascii()
+            and pattern[i + 1 : i + 2] not in ("?", "*", "+", "{")
+        ):
             run += ch
         else:
             runs.append(run)

@@ -44,8 +44,14 @@ class FactcliGroup(click.Group):
         except BrokenPipeError:
             raise _ReaderGone from None
 
-    def main(self, args: Any = None, prog_name: str | None = None, complete_var: str | None = None,
-             standalone_mode: bool = True, **extra: Any) -> Any:
+    def main(
+        self,
+        args: Any = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
         err = sys.stderr
         try:
             rv = super().main(args, prog_name or "factcli", complete_var, standalone_mode=False, **extra)
@@ -133,10 +139,18 @@ class FactcliCommand(click.Command):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.params.append(click.Option(["--db"], metavar="PATH", expose_value=False, callback=_global_db,
-                                        help=DB_HELP))
-        self.params.append(click.Option(["--color"], type=click.Choice(["auto", "always", "never"]),
-                                        expose_value=False, callback=_global_color, help=COLOR_HELP))
+        self.params.append(
+            click.Option(["--db"], metavar="PATH", expose_value=False, callback=_global_db, help=DB_HELP)
+        )
+        self.params.append(
+            click.Option(
+                ["--color"],
+                type=click.Choice(["auto", "always", "never"]),
+                expose_value=False,
+                callback=_global_color,
+                help=COLOR_HELP,
+            )
+        )
 
 
 FactcliGroup.command_class = FactcliCommand
@@ -158,7 +172,9 @@ class App:
         if self._index is None or rebuild:
             from .index import open_index
 
-            self._index = open_index(self.location, rebuild=rebuild, progress=_build_progress(), check=refuse_damaged)
+            self._index = open_index(
+                self.location, rebuild=rebuild, progress=_build_progress(), check=refuse_damaged
+            )
             if self._index.note:
                 _say(sys.stderr, f"note: {self._index.note}")
         return self._index
@@ -244,20 +260,38 @@ def output_options(func: Any) -> Any:
     """The output flags every listing command shares, resolved into one `render.Output`,
     and the pager: on a terminal, output taller than the screen goes through it."""
 
-    @click.option("--table", "fmt", flag_value="table", help="A table (or blocks when narrow), even when piped.")
-    @click.option("--json", "fmt", flag_value="json", help="JSON: an array for lists, an object for diff and compare.")
+    @click.option(
+        "--table", "fmt", flag_value="table", help="A table (or blocks when narrow), even when piped."
+    )
+    @click.option(
+        "--json", "fmt", flag_value="json", help="JSON: an array for lists, an object for diff and compare."
+    )
     @click.option("--jsonl", "fmt", flag_value="jsonl", help="JSON Lines: one record per line.")
     @click.option("--csv", "fmt", flag_value="csv", help="CSV with typed, split columns and a header row.")
     @click.option("--tsv", "fmt", flag_value="tsv", help="Tab-separated, the same columns as --csv.")
     @click.option("--fields", metavar="A,B.C", help="Only these fields (dotted paths such as date.start).")
     @click.option("--count", "mode", flag_value="count", help="Only the number of records.")
     @click.option("--ids", "mode", flag_value="ids", help="Only the ids, one per line.")
-    @click.option("--rtl", type=click.Choice(["logical", "visual"]), default="logical", show_default=True,
-                  help="visual: reshape Arabic for terminals without bidi support.")
-    @click.option("--no-pager", is_flag=True, help="Never page, even when the output is taller than the terminal.")
+    @click.option(
+        "--rtl",
+        type=click.Choice(["logical", "visual"]),
+        default="logical",
+        show_default=True,
+        help="visual: reshape Arabic for terminals without bidi support.",
+    )
+    @click.option(
+        "--no-pager", is_flag=True, help="Never page, even when the output is taller than the terminal."
+    )
     @functools.wraps(func)
-    def wrapper(*args: Any, fmt: str | None, fields: str | None, mode: str | None, rtl: str, no_pager: bool,
-                **kwargs: Any) -> Any:
+    def wrapper(
+        *args: Any,
+        fmt: str | None,
+        fields: str | None,
+        mode: str | None,
+        rtl: str,
+        no_pager: bool,
+        **kwargs: Any,
+    ) -> Any:
         from .present import parse_fields
         from .render import Output
 
@@ -267,9 +301,18 @@ def output_options(func: Any) -> Any:
         forced = color and not tty  # --color always / FORCE_COLOR in a pipe: what a terminal gets
         chosen = fmt or ("table" if tty or forced else "plain")
         styled = (tty or forced) and os.environ.get("TERM") not in ("dumb", "unknown")
-        output = Output(chosen, out, sys.stderr, color=color, tty=tty or forced, rtl=rtl,
-                        width=_terminal_width(tty), fields=parse_fields(fields), mode=mode or "records",
-                        styled=styled)
+        output = Output(
+            chosen,
+            out,
+            sys.stderr,
+            color=color,
+            tty=tty or forced,
+            rtl=rtl,
+            width=_terminal_width(tty),
+            fields=parse_fields(fields),
+            mode=mode or "records",
+            styled=styled,
+        )
         if not (tty and not no_pager and _pager_command()):
             return func(*args, output=output, **kwargs)
         import io
@@ -382,8 +425,14 @@ def complete_entities(ctx: click.Context, _param: Any, incomplete: str) -> list[
 
 @click.group(cls=FactcliGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--db", metavar="PATH", help=DB_HELP)
-@click.option("--wait", metavar="SECONDS", type=click.FloatRange(min=0, max=86400), default=store.DEFAULT_WAIT,
-              show_default=True, help="How long a write waits for another writer's lock before giving up.")
+@click.option(
+    "--wait",
+    metavar="SECONDS",
+    type=click.FloatRange(min=0, max=86400),
+    default=store.DEFAULT_WAIT,
+    show_default=True,
+    help="How long a write waits for another writer's lock before giving up.",
+)
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", help=COLOR_HELP)
 @click.version_option(__version__, "--version", prog_name="factcli")
 @click.pass_context
@@ -416,8 +465,10 @@ def sources(app: App, output: Any) -> int:
     from . import render
 
     with_text = output.fmt in ("json", "jsonl")
-    rows = [{**{k: v for k, v in src.items() if with_text or k != "text"}, "claims": n}
-            for src, n in app.index().sources()]
+    rows = [
+        {**{k: v for k, v in src.items() if with_text or k != "text"}, "claims": n}
+        for src, n in app.index().sources()
+    ]
     render.emit(output, rows, "source", title=f"{len(rows)} sources")
     return 0 if rows else 1
 
@@ -459,7 +510,9 @@ def _ids_from(args: tuple[str, ...]) -> list[str]:
             ids.append(arg)
             continue
         if sys.stdin.isatty():
-            raise InputError("show -: give claim ids on stdin, one per line (e.g. factcli search S-400 | factcli show -)")
+            raise InputError(
+                "show -: give claim ids on stdin, one per line (e.g. factcli search S-400 | factcli show -)"
+            )
         for line in sys.stdin:
             first = line.strip().split(None, 1)
             if first:
@@ -498,7 +551,9 @@ def verify(app: App, output: Any) -> int:
 
 
 @main.command()
-@click.argument("name", required=False, type=click.Choice(["claim", "source", "entity", "diff", "compare", "problem"]))
+@click.argument(
+    "name", required=False, type=click.Choice(["claim", "source", "entity", "diff", "compare", "problem"])
+)
 def schema(name: str | None) -> int:
     """Print the JSON Schema of an output shape; without NAME, list the shapes.
 
@@ -526,12 +581,20 @@ def schema(name: str | None) -> int:
 @main.command("import")
 @click.argument("file", metavar="FILE")
 @click.option("--create", is_flag=True, help="Start a new store at --db if the file does not exist.")
-@click.option("--create-entities", is_flag=True, help="Accept unknown subject/object/speaker names as new entities.")
-@click.option("--with-dependencies", "from_store", metavar="FROM_STORE",
-              help="Bring the sources and entities the claims need from this store.")
+@click.option(
+    "--create-entities", is_flag=True, help="Accept unknown subject/object/speaker names as new entities."
+)
+@click.option(
+    "--with-dependencies",
+    "from_store",
+    metavar="FROM_STORE",
+    help="Bring the sources and entities the claims need from this store.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print nothing when all goes well.")
 @pass_app
-def import_(app: App, file: Any, create: bool, create_entities: bool, from_store: str | None, quiet: bool) -> int:
+def import_(
+    app: App, file: Any, create: bool, create_entities: bool, from_store: str | None, quiet: bool
+) -> int:
     """Add sources, entities and claims from FILE (JSON array or JSON Lines; - for stdin).
 
     A record with `text` is a source, one with `citation` a claim, one with `type` and
@@ -555,9 +618,17 @@ def import_(app: App, file: Any, create: bool, create_entities: bool, from_store
     if from_store:
         donor = store.load(store.locate(from_store))
         refuse_damaged(donor)
-    summary = _with_progress(len(records), lambda progress: import_records(
-        app.location, records, create=create, create_entities=create_entities, progress=progress,
-        dependencies=donor))
+    summary = _with_progress(
+        len(records),
+        lambda progress: import_records(
+            app.location,
+            records,
+            create=create,
+            create_entities=create_entities,
+            progress=progress,
+            dependencies=donor,
+        ),
+    )
     if quiet:
         return 0
     for cid in summary.claim_ids:
@@ -578,8 +649,6 @@ def _named(ids: list[str], most: int = 5) -> str:
     return f" ({plain(', '.join(ids))})" if 0 < len(ids) <= most else ""
 
 
-
-
 def _with_progress(total: int, run: Any) -> Any:
     """A progress bar on stderr, only on a terminal and only for large inputs."""
     err = sys.stderr
@@ -587,7 +656,9 @@ def _with_progress(total: int, run: Any) -> Any:
         return run(None)
     from rich.progress import Progress
 
-    with Progress(console=__import__("rich.console", fromlist=["Console"]).Console(file=err), transient=True) as bar:
+    with Progress(
+        console=__import__("rich.console", fromlist=["Console"]).Console(file=err), transient=True
+    ) as bar:
         task = bar.add_task("validating", total=total)
         return run(lambda n: bar.update(task, completed=n))
 
@@ -598,31 +669,76 @@ def _with_progress(total: int, run: Any) -> Any:
 def filter_options(func: Any) -> Any:
     """The claim filters shared by search, timeline and compare, built into one Query."""
 
-    @click.option("--subject", multiple=True, metavar="NAME", shell_complete=complete_entities,
-                  help="Subject entity (id or any name); repeatable.")
-    @click.option("--predicate", multiple=True, metavar="VERB", shell_complete=complete_predicates,
-                  help="Predicate from the vocabulary; repeatable.")
-    @click.option("--object", "object_", multiple=True, metavar="NAME", shell_complete=complete_entities,
-                  help="Object entity; repeatable.")
-    @click.option("--speaker", multiple=True, metavar="NAME", shell_complete=complete_entities,
-                  help="Who said it; repeatable.")
-    @click.option("--source", multiple=True, metavar="ID", shell_complete=complete_sources,
-                  help="Source id or outlet/agency name; repeatable.")
-    @click.option("--since", metavar="DATE", help="Claims dated on or after: 2017-10, 'Oct 2017', 'أكتوبر 2017'.")
+    @click.option(
+        "--subject",
+        multiple=True,
+        metavar="NAME",
+        shell_complete=complete_entities,
+        help="Subject entity (id or any name); repeatable.",
+    )
+    @click.option(
+        "--predicate",
+        multiple=True,
+        metavar="VERB",
+        shell_complete=complete_predicates,
+        help="Predicate from the vocabulary; repeatable.",
+    )
+    @click.option(
+        "--object",
+        "object_",
+        multiple=True,
+        metavar="NAME",
+        shell_complete=complete_entities,
+        help="Object entity; repeatable.",
+    )
+    @click.option(
+        "--speaker",
+        multiple=True,
+        metavar="NAME",
+        shell_complete=complete_entities,
+        help="Who said it; repeatable.",
+    )
+    @click.option(
+        "--source",
+        multiple=True,
+        metavar="ID",
+        shell_complete=complete_sources,
+        help="Source id or outlet/agency name; repeatable.",
+    )
+    @click.option(
+        "--since", metavar="DATE", help="Claims dated on or after: 2017-10, 'Oct 2017', 'أكتوبر 2017'."
+    )
     @click.option("--until", metavar="DATE", help="Claims dated on or before (same forms).")
     @click.option("--limit", type=click.IntRange(min=1), help="At most this many results.")
     @click.option("--include-retracted", is_flag=True, help="Include retracted claims (marked RETRACTED).")
     @functools.wraps(func)
-    def wrapper(*args: Any, subject, predicate, object_, speaker, source, since, until, limit, include_retracted,
-                **kwargs: Any) -> Any:
+    def wrapper(
+        *args: Any,
+        subject,
+        predicate,
+        object_,
+        speaker,
+        source,
+        since,
+        until,
+        limit,
+        include_retracted,
+        **kwargs: Any,
+    ) -> Any:
         from .search import Query
 
         query = Query(
             terms=query_terms(kwargs.pop("terms", ())),
-            subject=list(subject), predicate=list(predicate), object=list(object_),
-            speaker=list(speaker), source=list(source),
-            since=_when("--since", since), until=_when("--until", until), limit=limit,
-            include_retracted=include_retracted, sort=kwargs.pop("sort", None),
+            subject=list(subject),
+            predicate=list(predicate),
+            object=list(object_),
+            speaker=list(speaker),
+            source=list(source),
+            since=_when("--since", since),
+            until=_when("--until", until),
+            limit=limit,
+            include_retracted=include_retracted,
+            sort=kwargs.pop("sort", None),
         )
         return func(*args, query=query, **kwargs)
 
@@ -654,11 +770,16 @@ def _when(option: str, text: str | None) -> Any:
         span = parse_when(text)
     except (ValueError, OverflowError):
         # A date the calendar cannot hold (year 0, past 9999): bad input, not a failure.
-        raise InputError(f"{option} {text[:80]!r}: outside the dates factcli can handle (years 1 to 9999)") from None
+        raise InputError(
+            f"{option} {text[:80]!r}: outside the dates factcli can handle (years 1 to 9999)"
+        ) from None
     if span.start > datetime.date.today():
         # A month without a year reads as the next one, as in news; say so rather than
         # silently finding nothing in the past.
-        _say(sys.stderr, f"note: {option} {text!r} is read as {span.start.isoformat()}, in the future; add a year for a past date")
+        _say(
+            sys.stderr,
+            f"note: {option} {text!r} is read as {span.start.isoformat()}, in the future; add a year for a past date",
+        )
     return span
 
 
@@ -676,7 +797,9 @@ def _nothing_found(app: App, output: Any, terms: list[str], what: str = "claims"
 
     hint = did_you_mean(suggestions(app.index(), terms) if terms else [])
     _say(output.err, f"no {what} match{hint}")
-    if isinstance(output, render.Output) and (output.fmt != "table" and output.fmt != "plain" or output.mode == "count"):
+    if isinstance(output, render.Output) and (
+        output.fmt != "table" and output.fmt != "plain" or output.mode == "count"
+    ):
         render.emit(output, [], "entity" if what == "entities" else "claim")
     return 1
 
@@ -684,8 +807,11 @@ def _nothing_found(app: App, output: Any, terms: list[str], what: str = "claims"
 @main.command()
 @click.argument("terms", nargs=-1)
 @filter_options
-@click.option("--sort", type=click.Choice(["relevance", "date"]),
-              help="Order of the results (default: relevance with query words, date for filters alone).")
+@click.option(
+    "--sort",
+    type=click.Choice(["relevance", "date"]),
+    help="Order of the results (default: relevance with query words, date for filters alone).",
+)
 @click.option("--why", is_flag=True, help="Add a column saying how each claim matched.")
 @output_options
 @pass_app
@@ -722,7 +848,12 @@ def search(app: App, query: Any, why: bool, output: Any) -> int:
     if why:
         from .present import TABLE_COLUMNS
 
-        render.emit(output, records, [*TABLE_COLUMNS["claim"], ("why", render.why_text)], title=f"{len(records)} claims")
+        render.emit(
+            output,
+            records,
+            [*TABLE_COLUMNS["claim"], ("why", render.why_text)],
+            title=f"{len(records)} claims",
+        )
     else:
         render.emit(output, records, "claim", title=f"{len(records)} claims")
     return 0
@@ -830,8 +961,10 @@ def diff(app: App, source_a: str, source_b: str, include_retracted: bool, output
 
 def _no_fields(output: Any, command: str) -> None:
     if output.fields:
-        raise InputError(f"--fields applies to lists of claims, sources and entities; {command} --json is one "
-                         f"object (see 'factcli schema {command}'), its rows are chosen with jq")
+        raise InputError(
+            f"--fields applies to lists of claims, sources and entities; {command} --json is one "
+            f"object (see 'factcli schema {command}'), its rows are chosen with jq"
+        )
 
 
 @main.command()
@@ -865,7 +998,9 @@ def compare(app: App, query: Any, output: Any) -> int:
             render.render_matrix(output, None)  # still one object, with its summary
         return code
     cited = {(h.claim.get("citation") or {}).get("source") for h in hits} | set(columns or ())
-    matrix = run_compare(index.facts(sources=cited - {None}), [h.claim for h in hits], columns, query.include_retracted)
+    matrix = run_compare(
+        index.facts(sources=cited - {None}), [h.claim for h in hits], columns, query.include_retracted
+    )
     render.render_matrix(output, matrix)
     return 0
 
@@ -925,11 +1060,11 @@ def migrate(app: App) -> int:
     if done is None:
         sys.stderr.write(f"{app.location.path} is already at schema version {store.SCHEMA_VERSION}\n")
     else:
-        sys.stderr.write(f"upgraded {app.location.path} from schema version {done['from']} to {done['to']} "
-                         f"({done['claims']} claims lost their stored match keys, now derived in the index)\n")
+        sys.stderr.write(
+            f"upgraded {app.location.path} from schema version {done['from']} to {done['to']} "
+            f"({done['claims']} claims lost their stored match keys, now derived in the index)\n"
+        )
     return 0
-
-
 
 
 # --- export -------------------------------------------------------------------------
@@ -957,8 +1092,10 @@ def export(app: App, query: Any) -> int:
     from .search import search as run_search
 
     facts = app.facts()
-    filtered = query.terms or any(getattr(query, f) for f in (
-        "subject", "object", "predicate", "speaker", "source", "since", "until", "limit"))
+    filtered = query.terms or any(
+        getattr(query, f)
+        for f in ("subject", "object", "predicate", "speaker", "source", "since", "until", "limit")
+    )
     if filtered:
         hits = run_search(facts, query)
         if not hits:
@@ -991,7 +1128,12 @@ class _Plain:
 @click.option("--predicate", help="Predicate from the vocabulary.")
 @click.option("--object", "object_", help="Entity id or name.")
 @click.option("--value", metavar="AMOUNT UNIT", help="A figure, e.g. '8600000000 USD' or '30 km'.")
-@click.option("--date", "date_", metavar="DATE", help="When it happened: 2017-10-25, 'Oct 2017', 'أكتوبر 2017', 'الشهر الماضي'.")
+@click.option(
+    "--date",
+    "date_",
+    metavar="DATE",
+    help="When it happened: 2017-10-25, 'Oct 2017', 'أكتوبر 2017', 'الشهر الماضي'.",
+)
 @click.option("--polarity", type=click.Choice(POLARITIES), default="affirmed", show_default=True)
 @click.option("--modality", type=click.Choice(MODALITIES), default="fact", show_default=True)
 @click.option("--speaker", help="Who said it (entity id or name).")
@@ -999,8 +1141,22 @@ class _Plain:
 @click.option("--statement", help="One plain English sentence.")
 @click.option("--create-entities", is_flag=True, help="Accept unknown names as new entities.")
 @pass_app
-def add(app: App, source_id, quote, subject, predicate, object_, value, date_, polarity, modality,
-        speaker, via, statement, create_entities) -> int:
+def add(
+    app: App,
+    source_id,
+    quote,
+    subject,
+    predicate,
+    object_,
+    value,
+    date_,
+    polarity,
+    modality,
+    speaker,
+    via,
+    statement,
+    create_entities,
+) -> int:
     """Add one claim, checked like an import (the quote must be in the source).
 
     Missing options are asked for when run on a terminal.
@@ -1013,21 +1169,44 @@ def add(app: App, source_id, quote, subject, predicate, object_, value, date_, p
     """
     from .importer import AddRefused, ValidationError, import_records
 
-    fields = {"source": source_id, "quote": quote, "subject": subject, "predicate": predicate, "statement": statement}
+    fields = {
+        "source": source_id,
+        "quote": quote,
+        "subject": subject,
+        "predicate": predicate,
+        "statement": statement,
+    }
     missing = [k for k, v in fields.items() if not v]
     if missing:
         if not _can_ask():
-            raise InputError("add needs " + ", ".join("--" + m for m in missing) + " (or run it on a terminal to be asked)")
-        answers = {**fields, "object": object_, "date": date_, "value": value, "polarity": polarity,
-                   "modality": modality, "speaker": speaker, "via": via}
+            raise InputError(
+                "add needs " + ", ".join("--" + m for m in missing) + " (or run it on a terminal to be asked)"
+            )
+        answers = {
+            **fields,
+            "object": object_,
+            "date": date_,
+            "value": value,
+            "polarity": polarity,
+            "modality": modality,
+            "speaker": speaker,
+            "via": via,
+        }
         ask_for = [k for k in _ASKED if k in missing or (k in ("object", "date") and answers[k] is None)]
         _ask(app.facts(), answers, ask_for, create_entities)
         fields = {k: answers[k] for k in fields}
         object_, date_ = answers["object"], answers["date"]
     record = {
-        "subject": fields["subject"], "predicate": fields["predicate"], "object": object_,
-        "value": _parse_value(value), "date": date_, "polarity": polarity, "modality": modality,
-        "speaker": speaker, "via": via, "statement": fields["statement"],
+        "subject": fields["subject"],
+        "predicate": fields["predicate"],
+        "object": object_,
+        "value": _parse_value(value),
+        "date": date_,
+        "polarity": polarity,
+        "modality": modality,
+        "speaker": speaker,
+        "via": via,
+        "statement": fields["statement"],
         "citation": {"source": fields["source"], "quote": fields["quote"]},
     }
     try:
@@ -1050,10 +1229,16 @@ _FIELD_OF = {"source": "citation.source", "quote": "citation.quote"}
 
 def _add_record(answers: dict[str, Any]) -> dict[str, Any]:
     return {
-        "subject": answers.get("subject"), "predicate": answers.get("predicate"), "object": answers.get("object"),
-        "value": _parse_value(answers.get("value")), "date": answers.get("date"),
-        "polarity": answers.get("polarity"), "modality": answers.get("modality"),
-        "speaker": answers.get("speaker"), "via": answers.get("via"), "statement": answers.get("statement"),
+        "subject": answers.get("subject"),
+        "predicate": answers.get("predicate"),
+        "object": answers.get("object"),
+        "value": _parse_value(answers.get("value")),
+        "date": answers.get("date"),
+        "polarity": answers.get("polarity"),
+        "modality": answers.get("modality"),
+        "speaker": answers.get("speaker"),
+        "via": answers.get("via"),
+        "statement": answers.get("statement"),
         "citation": {"source": answers.get("source"), "quote": answers.get("quote")},
     }
 
@@ -1096,8 +1281,12 @@ def _ask(facts: store.Facts, answers: dict[str, Any], keys: list[str], create_en
     for key in keys:
         optional = key in ("object", "date")
         label = f"{key} (blank for none)" if optional else key
-        answers[key] = click.prompt(label, default="" if optional else None, show_default=False,
-                                    value_proc=lambda text, key=key: check(key, text))
+        answers[key] = click.prompt(
+            label,
+            default="" if optional else None,
+            show_default=False,
+            value_proc=lambda text, key=key: check(key, text),
+        )
 
 
 def _parse_value(text: str | None) -> dict[str, Any] | None:
@@ -1118,16 +1307,40 @@ def _parse_value(text: str | None) -> dict[str, Any] | None:
 
 @main.command("draft")
 @click.argument("article", type=click.Path(dir_okay=False, allow_dash=True))
-@click.option("--published", metavar="DATE", help="Publication date (any date form), or START..END when only bounded; default: the dateline.")
+@click.option(
+    "--published",
+    metavar="DATE",
+    help="Publication date (any date form), or START..END when only bounded; default: the dateline.",
+)
 @click.option("--outlet", help="The publication's name.")
 @click.option("--url", help="Where the article was read.")
-@click.option("--credited", multiple=True, metavar="NAME", help="An agency or outlet the article credits; repeatable.")
-@click.option("--id", "source_id", metavar="ID", help="The source id (default: OUTLET-START, e.g. unknown-2018-07-21).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), help="Write the records to this file (default: stdout).")
-@click.option("--review", is_flag=True, help="Walk through each candidate on the terminal: accept, edit a field, skip.")
+@click.option(
+    "--credited", multiple=True, metavar="NAME", help="An agency or outlet the article credits; repeatable."
+)
+@click.option(
+    "--id", "source_id", metavar="ID", help="The source id (default: OUTLET-START, e.g. unknown-2018-07-21)."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True),
+    help="Write the records to this file (default: stdout).",
+)
+@click.option(
+    "--review", is_flag=True, help="Walk through each candidate on the terminal: accept, edit a field, skip."
+)
 @pass_app
-def draft_(app: App, article: str, published: str | None, outlet: str | None, url: str | None,
-           credited: tuple[str, ...], source_id: str | None, output: str | None, review: bool) -> int:
+def draft_(
+    app: App,
+    article: str,
+    published: str | None,
+    outlet: str | None,
+    url: str | None,
+    credited: tuple[str, ...],
+    source_id: str | None,
+    output: str | None,
+    review: bool,
+) -> int:
     """Draft candidate claims from a new Arabic ARTICLE (a UTF-8 text file; - for stdin).
 
     Writes JSON Lines for review: the source, candidate entities for names the store does
@@ -1152,8 +1365,14 @@ def draft_(app: App, article: str, published: str | None, outlet: str | None, ur
     anchor = draft.parse_published(published) if published else None
     facts = app.facts()
     result = draft.draft_article(
-        text, list(facts.entities), published=anchor, outlet=outlet, url=url, credited=list(credited),
-        source_id=source_id, known_sources=list(facts.sources),
+        text,
+        list(facts.entities),
+        published=anchor,
+        outlet=outlet,
+        url=url,
+        credited=list(credited),
+        source_id=source_id,
+        known_sources=list(facts.sources),
     )
     records = result.records()
     err = sys.stderr
@@ -1173,14 +1392,19 @@ def draft_(app: App, article: str, published: str | None, outlet: str | None, ur
         click.echo(lines, nl=False)
     left = len(draft.draft_records(records))
     where = output or "stdout"
-    err.write(f"drafted {len(result.claims)} claims and {len(result.entities)} new entities to {where}"
-              + (f"; {left} still to review" if left else "") + "\n")
+    err.write(
+        f"drafted {len(result.claims)} claims and {len(result.entities)} new entities to {where}"
+        + (f"; {left} still to review" if left else "")
+        + "\n"
+    )
     if result.source.get("note") and not published:
         err.write(f"factcli: note: {plain(result.source['note'])}\n")
     return 0
 
 
-def _review(records: list[dict[str, Any]], entities: list[dict[str, Any]], err: Any, plain: Any) -> list[dict[str, Any]]:
+def _review(
+    records: list[dict[str, Any]], entities: list[dict[str, Any]], err: Any, plain: Any
+) -> list[dict[str, Any]]:
     """The terminal walk: each candidate shown, then accept / edit a field / skip / quit.
     Quitting, or the end of the answers (^D), keeps the candidates not yet decided as drafts."""
     from .dates import DateSpan
@@ -1197,16 +1421,17 @@ def _review(records: list[dict[str, Any]], entities: list[dict[str, Any]], err: 
             decided = _review_one(n, len(todo), rec, entities, anchor, err, plain)
         except click.Abort:
             err.write("\nreview stopped: the candidates not yet reviewed stay drafts\n")
-            return kept + todo[n - 1:]
+            return kept + todo[n - 1 :]
         if decided == "quit":
-            return kept + todo[n - 1:]
+            return kept + todo[n - 1 :]
         if decided is not None:
             kept.append(decided)
     return kept
 
 
-def _review_one(n: int, total: int, rec: dict[str, Any], entities: list[dict[str, Any]], anchor: Any,
-                err: Any, plain: Any) -> Any:
+def _review_one(
+    n: int, total: int, rec: dict[str, Any], entities: list[dict[str, Any]], anchor: Any, err: Any, plain: Any
+) -> Any:
     """One candidate: the accepted record, None when skipped, or "quit"."""
     from . import draft
 
@@ -1214,16 +1439,24 @@ def _review_one(n: int, total: int, rec: dict[str, Any], entities: list[dict[str
     while True:
         shown = [plain(line) for line in draft.describe(rec).splitlines()]
         err.write(f"\n[{n}/{total}] " + "\n".join(shown) + "\n")
-        choice = click.prompt("accept, edit, skip or quit? [a/e/s/q]", type=click.Choice(["a", "e", "s", "q"]),
-                              show_choices=False, err=True)
+        choice = click.prompt(
+            "accept, edit, skip or quit? [a/e/s/q]",
+            type=click.Choice(["a", "e", "s", "q"]),
+            show_choices=False,
+            err=True,
+        )
         if choice == "q":
             return "quit"
         if choice == "s":
             return None
         if choice == "e":
-            fld = click.prompt(f"field ({', '.join(fields)})", type=click.Choice(fields), show_choices=False, err=True)
+            fld = click.prompt(
+                f"field ({', '.join(fields)})", type=click.Choice(fields), show_choices=False, err=True
+            )
             quote = (rec.get("citation") or {}).get("quote")
-            hint = draft.field_suggestions(fld, rec.get(fld), entities, quote=quote if isinstance(quote, str) else None)
+            hint = draft.field_suggestions(
+                fld, rec.get(fld), entities, quote=quote if isinstance(quote, str) else None
+            )
             if hint:
                 err.write("  one of: " + plain(", ".join(hint[:60])) + ("…" if len(hint) > 60 else "") + "\n")
             typed = click.prompt(f"new {fld}", default="", show_default=False, err=True).strip()
@@ -1231,10 +1464,14 @@ def _review_one(n: int, total: int, rec: dict[str, Any], entities: list[dict[str
                 rec = draft.apply_edit(rec, fld, typed, anchor, entities)
             except InputError as exc:
                 near = draft.field_suggestions(fld, None, entities, typed=typed)
-                err.write(f"  {plain(str(exc))}" + (f" (try: {plain(', '.join(near[:5]))})" if near else "") + "\n")
+                err.write(
+                    f"  {plain(str(exc))}" + (f" (try: {plain(', '.join(near[:5]))})" if near else "") + "\n"
+                )
             continue
         if "citation" in rec and not (rec.get("statement") or "").strip():
-            statement = click.prompt("statement (one English sentence)", default="", show_default=False, err=True)
+            statement = click.prompt(
+                "statement (one English sentence)", default="", show_default=False, err=True
+            )
             try:
                 rec = draft.apply_edit(rec, "statement", statement, anchor, entities)
             except InputError as exc:
@@ -1251,7 +1488,9 @@ def _reason_option(func: Any) -> Any:
 
 
 def _yes_option(func: Any) -> Any:
-    return click.option("--yes", "-y", is_flag=True, help="Apply without showing the change and asking.")(func)
+    return click.option("--yes", "-y", is_flag=True, help="Apply without showing the change and asking.")(
+        func
+    )
 
 
 def _change(app: App, make: Any, yes: bool, done: str) -> int:
@@ -1290,7 +1529,12 @@ def _change(app: App, make: Any, yes: bool, done: str) -> int:
 @click.option("--predicate", help="Predicate from the vocabulary.")
 @click.option("--object", "object_", help="Entity id or name ('' for none).")
 @click.option("--value", metavar="AMOUNT UNIT", help="A figure, e.g. '8600000000 USD' ('' for none).")
-@click.option("--date", "date_", metavar="DATE", help="A date or phrase, read against the source's publication ('' for none).")
+@click.option(
+    "--date",
+    "date_",
+    metavar="DATE",
+    help="A date or phrase, read against the source's publication ('' for none).",
+)
 @click.option("--polarity", type=click.Choice(POLARITIES))
 @click.option("--modality", type=click.Choice(MODALITIES))
 @click.option("--speaker", help="Who said it ('' for none).")
@@ -1301,8 +1545,25 @@ def _change(app: App, make: Any, yes: bool, done: str) -> int:
 @_reason_option
 @_yes_option
 @pass_app
-def edit(app: App, claim_id: str, statement, subject, predicate, object_, value, date_, polarity, modality,
-         speaker, via, source_id, quote, create_entities, reason: str, yes: bool) -> int:
+def edit(
+    app: App,
+    claim_id: str,
+    statement,
+    subject,
+    predicate,
+    object_,
+    value,
+    date_,
+    polarity,
+    modality,
+    speaker,
+    via,
+    source_id,
+    quote,
+    create_entities,
+    reason: str,
+    yes: bool,
+) -> int:
     """Correct a claim: any field but its id and citation offsets, checked like an import.
 
     The change is shown and asked for (unless --yes), then written in one step and kept
@@ -1318,9 +1579,20 @@ def edit(app: App, claim_id: str, statement, subject, predicate, object_, value,
     """
     from . import curate
 
-    given = {"statement": statement, "subject": subject, "predicate": predicate, "object": object_,
-             "value": value, "date": date_, "polarity": polarity, "modality": modality, "speaker": speaker,
-             "via": via, "source": source_id, "quote": quote}
+    given = {
+        "statement": statement,
+        "subject": subject,
+        "predicate": predicate,
+        "object": object_,
+        "value": value,
+        "date": date_,
+        "polarity": polarity,
+        "modality": modality,
+        "speaker": speaker,
+        "via": via,
+        "source": source_id,
+        "quote": quote,
+    }
     fields = {k: v for k, v in given.items() if v is not None}
     if not fields:
         raise InputError("edit needs at least one field to change (see 'factcli edit --help')")
@@ -1329,8 +1601,12 @@ def edit(app: App, claim_id: str, statement, subject, predicate, object_, value,
             fields[k] = None
     if fields.get("value") is not None:
         fields["value"] = _parse_value(fields["value"])
-    return _change(app, lambda facts: curate.plan_edit(
-        facts, claim_id, fields, reason, create_entities=create_entities), yes, "edited")
+    return _change(
+        app,
+        lambda facts: curate.plan_edit(facts, claim_id, fields, reason, create_entities=create_entities),
+        yes,
+        "edited",
+    )
 
 
 @main.command()
@@ -1387,10 +1663,16 @@ def entity_set(app: App, entity_ref: str, name, name_ar, description, type_, rea
     from . import curate
 
     given = {"name": name, "name_ar": name_ar, "description": description, "type": type_}
-    fields = {k: (None if v == "" and k in curate.CLEARABLE_ENTITY_FIELDS else v) for k, v in given.items() if v is not None}
+    fields = {
+        k: (None if v == "" and k in curate.CLEARABLE_ENTITY_FIELDS else v)
+        for k, v in given.items()
+        if v is not None
+    }
     if not fields:
         raise InputError("entity set needs --name, --name-ar, --description or --type")
-    return _change(app, lambda facts: curate.plan_entity_set(facts, entity_ref, fields, reason), yes, "changed")
+    return _change(
+        app, lambda facts: curate.plan_entity_set(facts, entity_ref, fields, reason), yes, "changed"
+    )
 
 
 @entity.command("add-alias")
@@ -1408,8 +1690,9 @@ def entity_add_alias(app: App, entity_ref: str, names: tuple[str, ...], reason: 
     """
     from . import curate
 
-    return _change(app, lambda facts: curate.plan_aliases(facts, entity_ref, list(names), [], reason),
-                   yes, "changed")
+    return _change(
+        app, lambda facts: curate.plan_aliases(facts, entity_ref, list(names), [], reason), yes, "changed"
+    )
 
 
 @entity.command("remove-alias")
@@ -1428,8 +1711,9 @@ def entity_remove_alias(app: App, entity_ref: str, names: tuple[str, ...], reaso
     """
     from . import curate
 
-    return _change(app, lambda facts: curate.plan_aliases(facts, entity_ref, [], list(names), reason),
-                   yes, "changed")
+    return _change(
+        app, lambda facts: curate.plan_aliases(facts, entity_ref, [], list(names), reason), yes, "changed"
+    )
 
 
 @entity.command("merge")

@@ -280,7 +280,11 @@ def _later_occasion(a: dict[str, Any], b: dict[str, Any], facts: Facts | None) -
     round (planned in 2017, done in 2018) it may be the plan carried out, which the stage
     rules call `changed`.
     """
-    done, plan = (a, b) if _STAGE.get(a.get("modality", "fact"), 2) > _STAGE.get(b.get("modality", "fact"), 2) else (b, a)
+    done, plan = (
+        (a, b)
+        if _STAGE.get(a.get("modality", "fact"), 2) > _STAGE.get(b.get("modality", "fact"), 2)
+        else (b, a)
+    )
     (done_at, _), (plan_at, _) = _time_of(done, facts), _time_of(plan, facts)
     if done_at is None or plan_at is None or not done_at.end < plan_at.start:
         return None
@@ -333,9 +337,19 @@ class _Pair:
     @classmethod
     def of(cls, a: dict[str, Any], b: dict[str, Any], facts: Facts | None) -> _Pair:
         return cls(
-            a, b, facts, _span(a), _span(b), date_text(a.get("date")), date_text(b.get("date")),
-            a.get("value"), b.get("value"), a.get("polarity", "affirmed"), b.get("polarity", "affirmed"),
-            a.get("modality", "fact"), b.get("modality", "fact"),
+            a,
+            b,
+            facts,
+            _span(a),
+            _span(b),
+            date_text(a.get("date")),
+            date_text(b.get("date")),
+            a.get("value"),
+            b.get("value"),
+            a.get("polarity", "affirmed"),
+            b.get("polarity", "affirmed"),
+            a.get("modality", "fact"),
+            b.get("modality", "fact"),
         )
 
     @property
@@ -454,11 +468,16 @@ def _commitment_finding(p: _Pair) -> Verdict | None:
 
 # Rules 1-3 in the module docstring's order: the first that applies decides.
 _DECIDING_RULES: tuple[Callable[[_Pair], Verdict | None], ...] = (
-    _units_differ, _stance_differs, _figures_differ, _one_off_event_on_two_dates,
+    _units_differ,
+    _stance_differs,
+    _figures_differ,
+    _one_off_event_on_two_dates,
 )
 # Rule 4: what is left, each noted; the most severe is the status.
 _FINDING_RULES: tuple[Callable[[_Pair], Verdict | None], ...] = (
-    _figure_finding, _date_finding, _commitment_finding,
+    _figure_finding,
+    _date_finding,
+    _commitment_finding,
 )
 
 
@@ -621,7 +640,10 @@ def _chronological(facts: Facts, ids: set[str]) -> list[str]:
 
 
 def compare(
-    facts: Facts, claims: list[dict[str, Any]], sources: list[str] | None = None, include_retracted: bool = False
+    facts: Facts,
+    claims: list[dict[str, Any]],
+    sources: list[str] | None = None,
+    include_retracted: bool = False,
 ) -> Matrix:
     """The claim × source matrix for `claims` (already filtered by the caller).
 

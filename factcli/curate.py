@@ -41,8 +41,18 @@ from .vocabulary import ENTITY_TYPES
 # What `edit` may change: every claim field but its id and its citation offsets, which
 # follow from the quote. `source` and `quote` are the citation's two parts.
 EDITABLE_CLAIM_FIELDS = (
-    "subject", "predicate", "object", "value", "date", "polarity", "modality",
-    "speaker", "via", "statement", "source", "quote",
+    "subject",
+    "predicate",
+    "object",
+    "value",
+    "date",
+    "polarity",
+    "modality",
+    "speaker",
+    "via",
+    "statement",
+    "source",
+    "quote",
 )
 # Fields an edit may empty (None): the optional ones.
 CLEARABLE_CLAIM_FIELDS = ("object", "value", "date", "speaker", "via")
@@ -135,7 +145,9 @@ def plan_edit(
     _check_reason(reason)
     if claim.get("retracted"):
         r = claim["retracted"]
-        raise InputError(f"{claim['id']} was retracted at {r.get('at')} ({r.get('reason')}); a retracted claim is not edited")
+        raise InputError(
+            f"{claim['id']} was retracted at {r.get('at')} ({r.get('reason')}); a retracted claim is not edited"
+        )
     _check_fields(fields, EDITABLE_CLAIM_FIELDS, CLEARABLE_CLAIM_FIELDS, "a field edit can change")
     rec: dict[str, Any] = {k: claim.get(k) for k in _STORED_CLAIM_FIELDS}
     rec.update((k, v) for k, v in fields.items() if k not in ("source", "quote"))
@@ -156,7 +168,11 @@ def plan_edit(
                 start = min(starts, key=lambda i: abs(i - old_cit["start"]))
                 rec["citation"].update(start=start, end=start + len(new_quote))
     others = store.Facts(
-        facts.path, facts.sources, facts.entities, [c for c in facts.claims if c is not claim], dict(facts.meta)
+        facts.path,
+        facts.sources,
+        facts.entities,
+        [c for c in facts.claims if c is not claim],
+        dict(facts.meta),
     )
     try:
         checked, new_entities = check_claim(others, rec, create_entities=create_entities)
@@ -196,7 +212,9 @@ def plan_retract(facts: store.Facts, claim_id: str, reason: str, at: str | None 
 # --- entities -------------------------------------------------------------------------
 
 
-def plan_entity_set(facts: store.Facts, entity: str, fields: dict[str, Any], reason: str, at: str | None = None) -> Plan:
+def plan_entity_set(
+    facts: store.Facts, entity: str, fields: dict[str, Any], reason: str, at: str | None = None
+) -> Plan:
     """Set an entity's name, Arabic name, description or type (None empties an optional one).
 
     A new English name keeps the old one among the aliases, so what found it still does.
@@ -285,7 +303,9 @@ def plan_merge(facts: store.Facts, keep: str, gone: str, reason: str, at: str | 
     if changes:
         new["revisions"] = [*kept.get("revisions", []), {"at": at, "changes": changes, "reason": why}]
         plan.changes.append(Change("entities", kept["id"], new, changes))
-    spans = {_span(c): c["id"] for c in facts.claims if not _names(c, merged["id"]) and not c.get("retracted")}
+    spans = {
+        _span(c): c["id"] for c in facts.claims if not _names(c, merged["id"]) and not c.get("retracted")
+    }
     problems: list[str] = []
     for claim in facts.claims:
         if not _names(claim, merged["id"]):
@@ -314,7 +334,9 @@ def plan_merge(facts: store.Facts, keep: str, gone: str, reason: str, at: str | 
 # --- writing --------------------------------------------------------------------------
 
 
-def apply(location: store.Location, make: Callable[[store.Facts], Plan], shown_plan: Plan | None = None) -> Plan:
+def apply(
+    location: store.Location, make: Callable[[store.Facts], Plan], shown_plan: Plan | None = None
+) -> Plan:
     """Plan the change again under the write lock and write it in one atomic replace.
 
     `make` builds the plan from a snapshot. When `shown_plan` (the plan the user saw) is
@@ -326,7 +348,9 @@ def apply(location: store.Location, make: Callable[[store.Facts], Plan], shown_p
         refuse_damaged(tx.facts, location.path)
         plan = make(tx.facts)
         if shown_plan is not None and plan.key() != shown_plan.key():
-            raise StoreError(f"{location.path} changed since the change was shown; nothing was written (run it again)")
+            raise StoreError(
+                f"{location.path} changed since the change was shown; nothing was written (run it again)"
+            )
         if plan.new_entities:
             tx.add(entities=plan.new_entities)
         for table in ("entities", "claims"):
@@ -344,7 +368,11 @@ def _claim(facts: store.Facts, claim_id: str) -> dict[str, Any]:
     claim = facts.claim(claim_id.strip())
     if claim is None:
         digits = claim_id.strip().lower().lstrip("c")
-        near = [c["id"] for c in facts.claims if digits.isdigit() and c["id"][1:].lstrip("0") == digits.lstrip("0")]
+        near = [
+            c["id"]
+            for c in facts.claims
+            if digits.isdigit() and c["id"][1:].lstrip("0") == digits.lstrip("0")
+        ]
         hint = did_you_mean(near[:1], quote=False) or " (factcli search lists claim ids)"
         raise InputError(f"no claim {claim_id!r}{hint}")
     return claim
@@ -365,7 +393,9 @@ def _entity(facts: store.Facts, ref: str) -> dict[str, Any]:
     raise InputError(f"unknown entity {ref!r}{hint}")
 
 
-def _check_fields(fields: dict[str, Any], allowed: tuple[str, ...], clearable: tuple[str, ...], what: str) -> None:
+def _check_fields(
+    fields: dict[str, Any], allowed: tuple[str, ...], clearable: tuple[str, ...], what: str
+) -> None:
     """Only `allowed` fields are changed, and only `clearable` ones emptied (None or "")."""
     unknown = sorted(set(fields) - set(allowed))
     if unknown:
@@ -395,7 +425,9 @@ def _diff(old: dict[str, Any], new: dict[str, Any], fields: tuple[str, ...]) -> 
     return {k: {"from": old.get(k), "to": new.get(k)} for k in fields if old.get(k) != new.get(k)}
 
 
-def _entity_plan(facts: store.Facts, action: str, ent: dict[str, Any], new: dict[str, Any], reason: str, at: str | None) -> Plan:
+def _entity_plan(
+    facts: store.Facts, action: str, ent: dict[str, Any], new: dict[str, Any], reason: str, at: str | None
+) -> Plan:
     changes = _diff(ent, new, ("type", "name", "name_ar", "aliases", "description"))
     if not changes:
         raise InputError(f"nothing to change: {ent['id']} already says that")
@@ -411,7 +443,14 @@ def _names(claim: dict[str, Any], eid: str) -> bool:
 
 def _span(claim: dict[str, Any]) -> tuple[Any, ...]:
     cit = claim.get("citation") or {}
-    return (cit.get("source"), cit.get("start"), cit.get("end"), claim.get("subject"), claim.get("predicate"), claim.get("object"))
+    return (
+        cit.get("source"),
+        cit.get("start"),
+        cit.get("end"),
+        claim.get("subject"),
+        claim.get("predicate"),
+        claim.get("object"),
+    )
 
 
 _SINGULAR = {"claims": "claim", "entities": "entity"}
@@ -425,7 +464,8 @@ def _checked(plan: Plan, facts: store.Facts) -> Plan:
     after = store.Facts(
         facts.path,
         facts.sources,
-        [replaced.get(("entities", e["id"]), e) for e in facts.entities if e["id"] not in removed] + plan.new_entities,
+        [replaced.get(("entities", e["id"]), e) for e in facts.entities if e["id"] not in removed]
+        + plan.new_entities,
         [replaced.get(("claims", c["id"]), c) for c in facts.claims],
         facts.meta,
     )
@@ -433,7 +473,9 @@ def _checked(plan: Plan, facts: store.Facts) -> Plan:
     if unpaired_surrogates({"reason": plan.reason}):
         problems.append(f"field reason: {_SURROGATE}")
     for ch in plan.changes:
-        bad = [f for f in unpaired_surrogates(ch.record) if f not in ("revisions", "retracted")]  # the reason's, said above
+        bad = [
+            f for f in unpaired_surrogates(ch.record) if f not in ("revisions", "retracted")
+        ]  # the reason's, said above
         if bad:
             problems += [f"{_SINGULAR[ch.table]} {ch.id}, field {f}: {_SURROGATE}" for f in bad]
             continue

@@ -233,8 +233,17 @@ UNIT_WORDS: dict[str, str] = {
 }
 SCALE_WORDS = {"مليار*": 10**9, "مليون*": 10**6, "الف": 10**3, "الاف": 10**3}
 NUMBER_WORDS = {
-    "واحد*": 1, "اثنين": 2, "اثنان": 2, "ثلاث*": 3, "اربع*": 4, "خمس*": 5, "ست*": 6,
-    "سبع*": 7, "ثماني*": 8, "تسع*": 9, "عشر*": 10,
+    "واحد*": 1,
+    "اثنين": 2,
+    "اثنان": 2,
+    "ثلاث*": 3,
+    "اربع*": 4,
+    "خمس*": 5,
+    "ست*": 6,
+    "سبع*": 7,
+    "ثماني*": 8,
+    "تسع*": 9,
+    "عشر*": 10,
 }
 VALUE_CUES: list[tuple[str, str, str]] = [
     # (pattern, unit, predicate)
@@ -307,7 +316,21 @@ TALKS_NEUTRAL = {"phoned", "met", "discussed", "conveyed_greetings", "praised", 
 # سـ + imperfect verb (سيشارك، ستنطلق، سنتوصل) is a future: `planned`. These nouns start
 # the same way and are not verbs.
 FUTURE_PREFIX = re.compile(r"^(?:و|ف)?س(?:ي|ت|ن)\w{3,}$")
-FUTURE_NOUNS = ("سياس", "سيار", "سيطر", "سنو", "سنه", "ستين", "ستون", "سيناريو", "سياد", "سيول", "ستار", "سترات", "سيد")
+FUTURE_NOUNS = (
+    "سياس",
+    "سيار",
+    "سيطر",
+    "سنو",
+    "سنه",
+    "ستين",
+    "ستون",
+    "سيناريو",
+    "سياد",
+    "سيول",
+    "ستار",
+    "سترات",
+    "سيد",
+)
 # قد + imperfect (قد يكون) hedges; قد + past (قد تم) only insists.
 MAY_WORD = "قد"
 MAY_NOT_BEFORE = ("تم", "تمت", "كان", "كانت", "اصبح", "بات")
@@ -315,24 +338,88 @@ MAY_NOT_BEFORE = ("تم", "تمت", "كان", "كانت", "اصبح", "بات")
 # Attribution: a saying verb names the speaker that follows it (or the last one named,
 # when the verb has no name of its own); the participles continue the speaker's account.
 ATTRIBUTION_CUES = [
-    "=قال", "=قالت", "=قوله", "=اكد", "=اكدت", "=اضاف", "=اضافت", "=اوضح", "=اوضحت", "=اعلن", "=اعلنت",
-    "=اشار", "=اشارت", "=لفت", "=لفتت", "=ذكر", "=ذكرت", "=كشف", "=كشفت", "=اعتبر", "=اعتبرت", "=شدد",
-    "=صرح", "=مضيفا", "=مشيرا", "=مشددا", "=مؤكدا", "=موكدا", "=معربا", "=قائلا", "=معتبرا", "=لافتا",
-    "=بحسب", "=حسب",
+    "=قال",
+    "=قالت",
+    "=قوله",
+    "=اكد",
+    "=اكدت",
+    "=اضاف",
+    "=اضافت",
+    "=اوضح",
+    "=اوضحت",
+    "=اعلن",
+    "=اعلنت",
+    "=اشار",
+    "=اشارت",
+    "=لفت",
+    "=لفتت",
+    "=ذكر",
+    "=ذكرت",
+    "=كشف",
+    "=كشفت",
+    "=اعتبر",
+    "=اعتبرت",
+    "=شدد",
+    "=صرح",
+    "=مضيفا",
+    "=مشيرا",
+    "=مشددا",
+    "=مؤكدا",
+    "=موكدا",
+    "=معربا",
+    "=قائلا",
+    "=معتبرا",
+    "=لافتا",
+    "=بحسب",
+    "=حسب",
 ]
 CONTINUING_CUES = ["=مضيفا", "=مشيرا", "=مشددا", "=مؤكدا", "=موكدا", "=معربا", "=قائلا", "=معتبرا", "=لافتا"]
 # A sentence opening with these goes on with the account before it (same speaker, same credit).
 CONTINUATION_OPENERS = ["كما", "كذلك", "اضاف*", "تابع*", "من جانب*", "من جهت*", "بدور*"]
 # Credit: the agency or outlet the article took it from.
-CREDIT_CUES = ["نقلت", "نقل", "بحسب", "حسب", "وفقا", "ذكرت", "افادت", "قالت", "قال", "نشرت*", "نشره*", "مقابل*"]
+CREDIT_CUES = [
+    "نقلت",
+    "نقل",
+    "بحسب",
+    "حسب",
+    "وفقا",
+    "ذكرت",
+    "افادت",
+    "قالت",
+    "قال",
+    "نشرت*",
+    "نشره*",
+    "مقابل*",
+]
 # Nouns that say the next name is a medium (so it is a `via`, not a speaker).
 MEDIA_NOUNS = ["وكاله", "صحيفه", "موقع", "قناه", "مجله", "شبكه", "اذاعه", "تلفزيون", "جريده"]
 
 # Titles: a title word, its qualifiers, then a person's name gives `holds_position`.
 TITLE_WORDS = [
-    "الرئيس", "رئيس", "الوزير", "وزير", "السفير", "سفير", "امير", "الامير", "الملك", "ملك",
-    "المدير", "مدير", "قائد", "القائد", "المتحدث", "الناطق", "نائب", "العميد", "الفريق",
-    "اللواء", "الجنرال", "ولي", "رئيسه", "وزيره",
+    "الرئيس",
+    "رئيس",
+    "الوزير",
+    "وزير",
+    "السفير",
+    "سفير",
+    "امير",
+    "الامير",
+    "الملك",
+    "ملك",
+    "المدير",
+    "مدير",
+    "قائد",
+    "القائد",
+    "المتحدث",
+    "الناطق",
+    "نائب",
+    "العميد",
+    "الفريق",
+    "اللواء",
+    "الجنرال",
+    "ولي",
+    "رئيسه",
+    "وزيره",
 ]
 # Honorifics and ranks between a title and the name, kept in the name's span.
 HONORIFICS = ["الشيخ", "العميد", "الركن", "الفريق", "اللواء", "الجنرال", "الدكتور", "السيد"]
@@ -341,15 +428,49 @@ CLAUSE_OPENERS = ["في حين", "فيما", "بينما", "لكن", "ولكن",
 # Words right after which a name of that kind is unambiguous (for `common_words`).
 KIND_NOUNS = ["قاعده", "مطار", "مدينه", "منظومه", "شركه", "طراز", "وكاله", "صحيفه", "قناه", "موقع"]
 # Words a name does not contain: a run of words holding one is a phrase, not a name.
-FUNCTION_WORDS = ["في", "من", "الي", "علي", "عن", "مع", "ان", "انه", "فان", "بان", "لا", "لم", "ما", "هذا", "هذه", "التي", "الذي", "قد", "كان", "هو", "هي", "بين"]
+FUNCTION_WORDS = [
+    "في",
+    "من",
+    "الي",
+    "علي",
+    "عن",
+    "مع",
+    "ان",
+    "انه",
+    "فان",
+    "بان",
+    "لا",
+    "لم",
+    "ما",
+    "هذا",
+    "هذه",
+    "التي",
+    "الذي",
+    "قد",
+    "كان",
+    "هو",
+    "هي",
+    "بين",
+]
 # A definite event noun refers back to the last meeting, call or visit: "وشهدت الزيارة
 # توقيع ..." is dated by the visit.
 EVENT_ANAPHORA = ["الزياره", "اللقاء", "الاجتماع", "المقابله", "الاتصال", "المباحثات", "خلاله"]
 # Predicates that are states, not events: no date is carried to them from a neighbour.
 STATIC_PREDICATES = {
-    "holds_position", "held_position", "includes", "has_role", "located_in", "member_of",
-    "distance_from", "party_to", "has_duration", "renews_automatically", "prohibits",
-    "opposes", "downplayed", "guided_by_interests",
+    "holds_position",
+    "held_position",
+    "includes",
+    "has_role",
+    "located_in",
+    "member_of",
+    "distance_from",
+    "party_to",
+    "has_duration",
+    "renews_automatically",
+    "prohibits",
+    "opposes",
+    "downplayed",
+    "guided_by_interests",
 }
 # States measured up to a moment: dated at publication when the clause gives no date.
 AS_OF_PREDICATES = {"ongoing_for_more_than"}
@@ -423,7 +544,17 @@ ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # "البلدان"، "الجانبين": a dual that stands for the two states of the story.
 _THAT = {"ان", "انه", "انها", "بان", "بانه", "فان"}
 _DUAL = re.compile(r"^(?:و|ف)?(?:ال|لل)?(?:بلد|جانب|طرف)(?:ان|ين)$")
-_ANY = ("country", "person", "organization", "weapon_system", "agreement", "event", "place", "topic", "unclassified")
+_ANY = (
+    "country",
+    "person",
+    "organization",
+    "weapon_system",
+    "agreement",
+    "event",
+    "place",
+    "topic",
+    "unclassified",
+)
 
 # --------------------------------------------------------------------------------------
 # Patterns
@@ -517,8 +648,10 @@ _ONE_OF = _compile(list(ONE_OF_UNIT_AFTER))
 
 
 _WORD = re.compile(r"[0-9\u0660-\u0669]+(?:[.,\u066b][0-9\u0660-\u0669]+)+|[\w\u064b-\u065f\u0670\u0640]+")
-_SENTENCE_END = re.compile(r"(?<!\.)(?<![A-Za-z])[.!?؟](?!\.)(?=\s)|(?<!\.)(?<=[A-Za-z])[.!?](?!\.)(?=\s+[^A-Za-z\s])|\n")
-_QUOTES = "«»“”\"„"
+_SENTENCE_END = re.compile(
+    r"(?<!\.)(?<![A-Za-z])[.!?؟](?!\.)(?=\s)|(?<!\.)(?<=[A-Za-z])[.!?](?!\.)(?=\s+[^A-Za-z\s])|\n"
+)
+_QUOTES = '«»“”"„'
 
 
 @dataclass
@@ -577,19 +710,22 @@ def clauses(text: str) -> list[Clause]:
         keys = [w.key for w in words]
         cuts = [0]
         for i in range(1, len(words)):
-            before = text[words[i - 1].end:words[i].start]
+            before = text[words[i - 1].end : words[i].start]
             comma = "،" in before or "," in before or ":" in before
-            opener = any(p.find(keys, i, min(i + len(p.parts), len(keys))) == (i, i + len(p.parts)) for p in _CLAUSE_OPENERS)
+            opener = any(
+                p.find(keys, i, min(i + len(p.parts), len(keys))) == (i, i + len(p.parts))
+                for p in _CLAUSE_OPENERS
+            )
             participle = any(p.opens(keys[i]) for p in _CONTINUING)
             # "، وتناول": a new clause; "، والوفد": one more noun in a list (و + ال).
             conj = comma and keys[i].startswith("و") and len(keys[i]) >= 3 and not keys[i].startswith("وال")
-            quotation = ":" in before and any(q in text[words[i - 1].end:words[i].start + 1] for q in "«“\"")
+            quotation = ":" in before and any(q in text[words[i - 1].end : words[i].start + 1] for q in '«“"')
             if (opener and (comma or i > 2)) or (participle and comma) or conj or quotation:
                 if i - cuts[-1] >= 3:
                     cuts.append(i)
         cuts.append(len(words))
         for k in range(len(cuts) - 1):
-            ws = words[cuts[k]:cuts[k + 1]]
+            ws = words[cuts[k] : cuts[k + 1]]
             if not ws:
                 continue
             cs, ce = ws[0].start, ws[-1].end
@@ -601,13 +737,13 @@ def clauses(text: str) -> list[Clause]:
 
 def _extend_closing(text: str, ce: int, limit: int) -> int:
     # Keep a closing quotation mark or bracket that ends the clause's last word.
-    while ce < limit and text[ce] in "»”\")":
+    while ce < limit and text[ce] in '»”")':
         ce += 1
     return ce
 
 
 def _extend_opening(text: str, cs: int, limit: int) -> int:
-    while cs > limit and text[cs - 1] in "«“\"(":
+    while cs > limit and text[cs - 1] in '«“"(':
         cs -= 1
     return cs
 
@@ -658,8 +794,14 @@ class Linker:
 
     def _index_names(self, entity: dict[str, Any]) -> None:
         # The first word of every name, so only n-grams that can be a name are looked up.
-        names = [entity.get("name"), entity.get("name_ar"), entity.get("id"), *(entity.get("aliases") or []),
-                 *(entity.get("metonyms") or []), *(entity.get("common_words") or [])]
+        names = [
+            entity.get("name"),
+            entity.get("name_ar"),
+            entity.get("id"),
+            *(entity.get("aliases") or []),
+            *(entity.get("metonyms") or []),
+            *(entity.get("common_words") or []),
+        ]
         for name in names:
             if isinstance(name, str) and normalize(name):
                 self.first_tokens.add(normalize(name).split(" ")[0])
@@ -697,7 +839,11 @@ class Linker:
                     s, e = words[i].start, words[i + n - 1].end
                     written = _after_clitic(text, s, e, cut)
                     quoted = s > 0 and text[s - 1] in _QUOTES and e < len(text) and text[e] in _QUOTES
-                    ids = self.resolve(written, quoted, after_kind) if written and _WORD.match(written) else set()
+                    ids = (
+                        self.resolve(written, quoted, after_kind)
+                        if written and _WORD.match(written)
+                        else set()
+                    )
                     if ids:
                         found = Mention(e - len(written), e, i, i + n, tuple(sorted(ids)), written)
                         break
@@ -711,8 +857,17 @@ class Linker:
                 adj = keys[i][cut:]
                 adj = adj if adj.startswith("ال") else "ال" + adj
                 if adj in self.adjectives:
-                    out.append(Mention(words[i].start, words[i].end, i, i + 1, (self.adjectives[adj],),
-                                       text[words[i].start:words[i].end], weak=True))
+                    out.append(
+                        Mention(
+                            words[i].start,
+                            words[i].end,
+                            i,
+                            i + 1,
+                            (self.adjectives[adj],),
+                            text[words[i].start : words[i].end],
+                            weak=True,
+                        )
+                    )
                     break
             i += 1
         return out
@@ -737,7 +892,7 @@ def _after_clitic(text: str, s: int, e: int, cut: int) -> str:
     if cut == 0:
         return text[s:e]
     if cut == -1:
-        return "ال" + text[s + 2:e]  # "للدوحة" is ل + "الدوحة"
+        return "ال" + text[s + 2 : e]  # "للدوحة" is ل + "الدوحة"
     taken, i = 0, s
     while taken < cut and i < e:
         if "\u0621" <= text[i] <= "\u064a":
@@ -773,7 +928,9 @@ def _starts_with_media(name: str) -> bool:
 _DATE_LEADS = {"في", "خلال", "منذ", "حتي", "يوم"}
 
 
-def find_dates(text: str, words: list[Word], anchor: DateSpan, masked: set[int]) -> list[tuple[int, int, DateSpan]]:
+def find_dates(
+    text: str, words: list[Word], anchor: DateSpan, masked: set[int]
+) -> list[tuple[int, int, DateSpan]]:
     """Every date phrase of a clause, as (first word, last word + 1, span), left to right:
     at each word the longest run of up to seven words (outside linked names) the date
     module reads. No phrase is listed here: what `dates.parse_date` reads is found."""
@@ -797,7 +954,7 @@ def find_dates(text: str, words: list[Word], anchor: DateSpan, masked: set[int])
                 if words[i].key in _DATE_LEADS and n > 1:
                     # The source's date words without the preposition, when they say the same.
                     try:
-                        bare = parse_date(text[words[i + 1].start:e], anchor)
+                        bare = parse_date(text[words[i + 1].start : e], anchor)
                         if (bare.start, bare.end) == (span.start, span.end):
                             first, span = i + 1, bare
                     except DateError:
@@ -818,12 +975,14 @@ def nearest_date(dates: list[tuple[int, int, DateSpan]], at: tuple[int, int] | N
         return None
     if at is None:
         return dates[0][2]
+
     def distance(d: tuple[int, int, DateSpan]) -> tuple[int, int]:
         if d[0] >= at[1]:
             return d[0] - at[1], 0
         if d[1] <= at[0]:
             return at[0] - d[1], 1
         return 0, 0
+
     return min(dates, key=distance)[2]
 
 
@@ -832,7 +991,9 @@ def nearest_date(dates: list[tuple[int, int, DateSpan]], at: tuple[int, int] | N
 
 
 _DATELINE_LINES = 8
-_PUBLISHED_LABEL = re.compile(r"(?:تم النشر|نشر في|تاريخ النشر|published)\s*[:：]?\s*(.*?)(?:تم التحديث|updated|$)", re.I)
+_PUBLISHED_LABEL = re.compile(
+    r"(?:تم النشر|نشر في|تاريخ النشر|published)\s*[:：]?\s*(.*?)(?:تم التحديث|updated|$)", re.I
+)
 
 
 def detect_published(text: str) -> tuple[DateSpan, str] | None:
@@ -940,19 +1101,31 @@ def _source_record(text, published, note, outlet, url, credited, source_id, know
         from .schema import MAX_ID, SLUG
 
         if not SLUG.match(source_id):
-            raise InputError(f"--id {source_id!r}: must be a lower-case slug (letters, digits, . _ -) "
-                             f"of at most {MAX_ID} characters")
+            raise InputError(
+                f"--id {source_id!r}: must be a lower-case slug (letters, digits, . _ -) "
+                f"of at most {MAX_ID} characters"
+            )
         if source_id in taken:
             raise InputError(f"--id {source_id!r}: the store already has a source with that id")
     else:
-        slug = re.sub(r"[^a-z0-9]+", "-", (outlet or "unknown").lower()).strip("-")[:24].strip("-") or "source"
+        slug = (
+            re.sub(r"[^a-z0-9]+", "-", (outlet or "unknown").lower()).strip("-")[:24].strip("-") or "source"
+        )
         base = f"{slug}-{published.start.isoformat()}"
         source_id, k = base, 2
         while source_id in taken:
             source_id, k = f"{base}-{k}", k + 1
     return {
-        "id": source_id, "title": title, "outlet": outlet or "unknown", "credited": list(credited or []),
-        "language": "ar", "url": url, "published": published.to_dict(), "note": note, "sha256": digest, "text": text,
+        "id": source_id,
+        "title": title,
+        "outlet": outlet or "unknown",
+        "credited": list(credited or []),
+        "language": "ar",
+        "url": url,
+        "published": published.to_dict(),
+        "note": note,
+        "sha256": digest,
+        "text": text,
     }
 
 
@@ -998,7 +1171,9 @@ class _Drafter:
                 mentions = self.linker.mentions(text, clause.words)  # link the new names too
             if clause.sentence != prev_sentence:
                 # A new sentence: does it go on with the account before it?
-                continues = any((p.find(keys, 0, min(len(keys), len(p.parts) + 1)) or (1, 1))[0] == 0 for p in _OPENERS)
+                continues = any(
+                    (p.find(keys, 0, min(len(keys), len(p.parts) + 1)) or (1, 1))[0] == 0 for p in _OPENERS
+                )
                 if not (continues or quote_open):
                     account = _Account(speaker_via=account.speaker_via)
                 sentence_date = None
@@ -1060,8 +1235,14 @@ class _Drafter:
 
     # -- speaker and via --------------------------------------------------------------
 
-    def _attribution(self, clause: Clause, keys: list[str], mentions: list[Mention], account: _Account,
-                     first_body_sentence: int | None) -> Mention | None:
+    def _attribution(
+        self,
+        clause: Clause,
+        keys: list[str],
+        mentions: list[Mention],
+        account: _Account,
+        first_body_sentence: int | None,
+    ) -> Mention | None:
         """Set the account's speaker and via from this clause; the mention credited as a
         medium (it takes no role in the clause's claims)."""
         credit = self._credit(clause, keys, mentions)
@@ -1076,7 +1257,11 @@ class _Drafter:
             stop = self._said_from(clause, keys, hit[1])
             self._said_here = stop
             continuing = any(p.opens(keys[hit[0]]) for p in _CONTINUING)
-            who = None if continuing else self._named_after(mentions, hit[1], ("person", "organization"), limit=stop - hit[1])
+            who = (
+                None
+                if continuing
+                else self._named_after(mentions, hit[1], ("person", "organization"), limit=stop - hit[1])
+            )
             if who is not None and (who in self.linker.media or who == credit_id):
                 credit_id = credit_id or who
                 who = None
@@ -1099,8 +1284,8 @@ class _Drafter:
 
     def _said_from(self, clause: Clause, keys: list[str], at: int) -> int:
         for k in range(at, len(keys)):
-            gap = self.text[clause.words[k - 1].end:clause.words[k].start] if k else ""
-            if keys[k] in _THAT or ":" in gap or any(q in gap for q in "«“\""):
+            gap = self.text[clause.words[k - 1].end : clause.words[k].start] if k else ""
+            if keys[k] in _THAT or ":" in gap or any(q in gap for q in '«“"'):
                 return k
         return len(keys)
 
@@ -1119,7 +1304,9 @@ class _Drafter:
     def _after_media(self, keys: list[str], m: Mention) -> bool:
         return any(p.opens(keys[k]) for k in range(max(0, m.first - 2), m.first) for p in _MEDIA)
 
-    def _named_after(self, mentions: list[Mention], at: int, types: tuple[str, ...], limit: int) -> str | None:
+    def _named_after(
+        self, mentions: list[Mention], at: int, types: tuple[str, ...], limit: int
+    ) -> str | None:
         for m in mentions:
             if m.weak or m.first < at or m.first > at + limit:
                 continue
@@ -1185,13 +1372,19 @@ class _Drafter:
                 if sentence_date is not None:
                     own_date = sentence_date
                     cues.append("date:when it was said")
-                elif meeting_date is not None and (predicate in MEETING_PREDICATES or any(p.find(keys) for p in _ANAPHORA)):
+                elif meeting_date is not None and (
+                    predicate in MEETING_PREDICATES or any(p.find(keys) for p in _ANAPHORA)
+                ):
                     own_date = meeting_date
                     cues.append("date:the meeting, call or visit it refers to")
             elif predicate in AS_OF_PREDICATES:
                 own_date = self.anchor
                 cues.append("date:as of publication")
-            if own_date is not None and modality in ("planned", "expected") and own_date.end <= self.anchor.end:
+            if (
+                own_date is not None
+                and modality in ("planned", "expected")
+                and own_date.end <= self.anchor.end
+            ):
                 # What is still to come is not dated by a day already past ("محادثاتنا الجارية اليوم").
                 own_date = None
                 cues.append("date:dropped (not after publication)")
@@ -1211,10 +1404,29 @@ class _Drafter:
                 for obj in object_options:
                     if subject is not None and subject == obj:
                         continue
-                    filled = (subject is not None) + (predicate is not None) + (obj is not None or not _object_types(predicate))
+                    filled = (
+                        (subject is not None)
+                        + (predicate is not None)
+                        + (obj is not None or not _object_types(predicate))
+                    )
                     confidence = round(0.15 + 0.25 * filled - 0.1 * rank, 2)
-                    made.append(self._claim(subject, predicate, obj, value, own_date, polarity, modality,
-                                            speaker, via, quote_start, quote_end, cues, max(0.1, min(confidence, 0.9))))
+                    made.append(
+                        self._claim(
+                            subject,
+                            predicate,
+                            obj,
+                            value,
+                            own_date,
+                            polarity,
+                            modality,
+                            speaker,
+                            via,
+                            quote_start,
+                            quote_end,
+                            cues,
+                            max(0.1, min(confidence, 0.9)),
+                        )
+                    )
         return made
 
     def _sentence_object(self, predicate: str, subjects: list[str]) -> str | None:
@@ -1263,7 +1475,11 @@ class _Drafter:
             span = set(range(hit[0], hit[1]))
             if span & used or any(c[0] == pred for c in chosen):
                 continue
-            if value is None and any(c[3] is not None for c in chosen) and pred in ("signed", "exported_value"):
+            if (
+                value is None
+                and any(c[3] is not None for c in chosen)
+                and pred in ("signed", "exported_value")
+            ):
                 continue  # the figure's own verb ("وقعنا عقودا بقيمة ...")
             chosen.append((pred, hit, cue, value))
             used |= span
@@ -1274,7 +1490,9 @@ class _Drafter:
     def _fits(self, predicate: str, mentions: list[Mention]) -> bool:
         """A cue counts only when the clause names something of a kind its roles take."""
         subj, obj = ROLES.get(predicate, (_ANY, _ANY))
-        return any(self.linker.type_of(e) in obj or self.linker.type_of(e) in subj for m in mentions for e in m.ids)
+        return any(
+            self.linker.type_of(e) in obj or self.linker.type_of(e) in subj for m in mentions for e in m.ids
+        )
 
     def _negation(self, keys: list[str], at: tuple[int, int] | None) -> str | None:
         idioms = [p.find(keys) for p in _IDIOMS]
@@ -1296,7 +1514,12 @@ class _Drafter:
                 continue
             return modality, pat.text
         for i, k in enumerate(keys):
-            if k == MAY_WORD and i + 1 < len(keys) and keys[i + 1][:1] in ("ي", "ت") and keys[i + 1] not in MAY_NOT_BEFORE:
+            if (
+                k == MAY_WORD
+                and i + 1 < len(keys)
+                and keys[i + 1][:1] in ("ي", "ت")
+                and keys[i + 1] not in MAY_NOT_BEFORE
+            ):
                 return "hedged", "قد + imperfect"
         for i, k in enumerate(keys):
             bare = k[1:] if k[:1] in ("و", "ف") else k
@@ -1317,7 +1540,7 @@ class _Drafter:
             return None
 
         def joined(a: Mention, b: Mention) -> bool:
-            return bool(re.fullmatch(r"[\s،,]*(?:و)?", self.text[a.end:b.start]))
+            return bool(re.fullmatch(r"[\s،,]*(?:و)?", self.text[a.end : b.start]))
 
         def chain(ms: list[Mention], start: int, types: tuple[str, ...]) -> list[str]:
             # "السعودية والإمارات والبحرين ومصر": names joined only by و and commas.
@@ -1342,7 +1565,9 @@ class _Drafter:
             subjects = dual[:1]
         elif titled:
             subjects = [titled]
-        elif right_after and (keys[verb].startswith(("ال", "بال", "وال", "لل")) or ordered[right_after[0]].weak):
+        elif right_after and (
+            keys[verb].startswith(("ال", "بال", "وال", "لل")) or ordered[right_after[0]].weak
+        ):
             # A verbal noun and its agent: "الرفض السعودي الإماراتي", "بتوقيع موسكو والدوحة".
             subjects = chain(ordered, right_after[0], subj_types)
         elif before and verb - strong[before[-1]].last <= 2:
@@ -1362,7 +1587,9 @@ class _Drafter:
         if obj_types:
             if dual and len(dual) > 1 and dual[1] in [pick(m, obj_types) for m in ordered]:
                 objects = [dual[1]]
-            cands = [k for k, m in enumerate(ordered) if pick(m, obj_types) and pick(m, obj_types) not in subjects]
+            cands = [
+                k for k, m in enumerate(ordered) if pick(m, obj_types) and pick(m, obj_types) not in subjects
+            ]
             after_o = [k for k in cands if ordered[k].first >= verb and not ordered[k].weak]
             after_o = after_o or [k for k in cands if ordered[k].first >= verb]
             chosen = after_o[0] if after_o else (cands[-1] if cands else None)
@@ -1382,17 +1609,26 @@ class _Drafter:
             subjects, objects = subjects[:1], subjects[1:2]
         return subjects, objects
 
-    def _titled_subject(self, keys: list[str], at: int, ordered: list[Mention], types: tuple[str, ...]) -> str | None:
-        """"وقلل السفير الروسي ...": a title with no name after the verb is the person last
+    def _titled_subject(
+        self, keys: list[str], at: int, ordered: list[Mention], types: tuple[str, ...]
+    ) -> str | None:
+        """ "وقلل السفير الروسي ...": a title with no name after the verb is the person last
         named as speaker."""
         if not at or at >= len(keys) or "person" not in types or not any(p.opens(keys[at]) for p in _TITLES):
             return None
-        if any(at <= m.first <= at + 4 and not m.weak and any(self.linker.type_of(e) == "person" for e in m.ids) for m in ordered):
+        if any(
+            at <= m.first <= at + 4 and not m.weak and any(self.linker.type_of(e) == "person" for e in m.ids)
+            for m in ordered
+        ):
             return None
-        return self._last_speaker if self._last_speaker and self.linker.type_of(self._last_speaker) == "person" else None
+        return (
+            self._last_speaker
+            if self._last_speaker and self.linker.type_of(self._last_speaker) == "person"
+            else None
+        )
 
     def _dual(self, keys: list[str], verb: int, ordered: list[Mention]) -> list[str]:
-        """"البلدان"، "الجانبان": the two states they stand for, in the order first named."""
+        """ "البلدان"، "الجانبان": the two states they stand for, in the order first named."""
         for k in range(verb, min(len(keys), verb + 3)):
             if not _DUAL.match(keys[k]):
                 continue
@@ -1443,7 +1679,9 @@ class _Drafter:
         """Title + qualifiers + a person's name (or the name, then the title): a
         `holds_position` of the body or state the title names."""
         out: list[dict] = []
-        persons = [m for m in mentions if not m.weak and any(self.linker.type_of(e) == "person" for e in m.ids)]
+        persons = [
+            m for m in mentions if not m.weak and any(self.linker.type_of(e) == "person" for e in m.ids)
+        ]
         for m in persons:
             person = next(e for e in m.ids if self.linker.type_of(e) == "person")
             lo = m.first
@@ -1477,12 +1715,27 @@ class _Drafter:
                 continue
             out = [c for c in out if c["subject"] != person]
             s, e = span
-            if self.text[s - 1:s] == "«":
+            if self.text[s - 1 : s] == "«":
                 s -= 1
-            if self.text[e:e + 1] == "»":
+            if self.text[e : e + 1] == "»":
                 e += 1
-            out.append(self._claim(person, "holds_position", org, None, None, "affirmed", "fact", None, None,
-                                   s, e, ["predicate:title + name", f"title:{self.text[span[0]:span[1]][:60]}"], 0.7))
+            out.append(
+                self._claim(
+                    person,
+                    "holds_position",
+                    org,
+                    None,
+                    None,
+                    "affirmed",
+                    "fact",
+                    None,
+                    None,
+                    s,
+                    e,
+                    ["predicate:title + name", f"title:{self.text[span[0] : span[1]][:60]}"],
+                    0.7,
+                )
+            )
         return out
 
     def _title_body(self, clause, keys, first, last, person, m) -> str | None:
@@ -1498,7 +1751,9 @@ class _Drafter:
                 elif self.linker.type_of(eid) == "organization":
                     orgs.append(eid)
         for w in words:
-            if m.start <= w.start < m.end and not any(p.opens(x) for x in keys[m.first:m.last] for p in _TITLES):
+            if m.start <= w.start < m.end and not any(
+                p.opens(x) for x in keys[m.first : m.last] for p in _TITLES
+            ):
                 continue  # the person's own name
             for cut in _clitic_cuts(w.key):
                 bare = w.key[cut:]
@@ -1510,11 +1765,20 @@ class _Drafter:
         found = offices or orgs or countries
         return found[0] if found else None
 
-    def _claim(self, subject, predicate, obj, value, date, polarity, modality, speaker, via, s, e, cues, confidence):
+    def _claim(
+        self, subject, predicate, obj, value, date, polarity, modality, speaker, via, s, e, cues, confidence
+    ):
         return {
-            "subject": subject, "predicate": predicate, "object": obj, "value": value,
-            "date": date.to_dict() if date else None, "polarity": polarity, "modality": modality,
-            "speaker": speaker, "via": via, "statement": "",
+            "subject": subject,
+            "predicate": predicate,
+            "object": obj,
+            "value": value,
+            "date": date.to_dict() if date else None,
+            "polarity": polarity,
+            "modality": modality,
+            "speaker": speaker,
+            "via": via,
+            "statement": "",
             "citation": {"source": self.source_id, "quote": self.text[s:e], "start": s, "end": e},
             "draft": {"cues": list(cues), "confidence": confidence},
         }
@@ -1529,7 +1793,9 @@ class _Drafter:
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         linked = [(m.start, m.end) for m in mentions]
-        linked_persons = [(m.start, m.end) for m in mentions if any(self.linker.type_of(e) == "person" for e in m.ids)]
+        linked_persons = [
+            (m.start, m.end) for m in mentions if any(self.linker.type_of(e) == "person" for e in m.ids)
+        ]
 
         def known(s: int, e: int) -> bool:
             return any(a < e and s < b for a, b in linked)
@@ -1544,7 +1810,9 @@ class _Drafter:
                     return "unclassified"
             return "unclassified"
 
-        for m in re.finditer(r"«([^«»\n]{2,60})»|\"([^\"\n]{2,40})\"|“([^”\n]{2,40})”", text[clause.start:clause.end]):
+        for m in re.finditer(
+            r"«([^«»\n]{2,60})»|\"([^\"\n]{2,40})\"|“([^”\n]{2,40})”", text[clause.start : clause.end]
+        ):
             s = clause.start + m.start() + 1
             e = clause.start + m.end() - 1
             name = text[s:e].strip()
@@ -1568,19 +1836,30 @@ class _Drafter:
             j = i + 1
             if title:
                 # The name follows the title's qualifiers and a comma.
-                j = next((c for c in range(i + 1, min(len(keys), i + 8)) if "،" in text[words[c - 1].end:words[c].start]), -1)
+                j = next(
+                    (
+                        c
+                        for c in range(i + 1, min(len(keys), i + 8))
+                        if "،" in text[words[c - 1].end : words[c].start]
+                    ),
+                    -1,
+                )
                 if j < 0 or any(words[i].end <= a and b <= words[j].start for a, b in linked_persons):
                     continue  # no comma, or the title already has its name ("الرئيس الروسي فلاديمير بوتين،")
             end = j
             while end < len(keys) and end - j < (8 if title else 3) and keys[end] not in _FUNCTION_WORDS:
-                if end > j and re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end:words[end].start]):
+                if end > j and re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
                     break
                 end += 1
             if end - j < (2 if title else 1):
                 continue
             s, e = words[j].start, words[end - 1].end
             if not known(s, e):
-                self._new_entity(text[s:e], "person" if title else "organization", f"name after {text[words[i].start:words[i].end]}")
+                self._new_entity(
+                    text[s:e],
+                    "person" if title else "organization",
+                    f"name after {text[words[i].start : words[i].end]}",
+                )
         return len(self.new_entities) > before
 
     @staticmethod
@@ -1620,9 +1899,17 @@ class _Drafter:
         eid = "new-" + sha256(key)[:8]
         self._new_names[key] = eid
         entity = {
-            "id": eid, "type": kind, "name": name, "name_ar": name, "aliases": [name], "description": None,
-            "draft": {"cues": [cue], "confidence": 0.4,
-                      "todo": "give the English name and a readable id, or delete this record"},
+            "id": eid,
+            "type": kind,
+            "name": name,
+            "name_ar": name,
+            "aliases": [name],
+            "description": None,
+            "draft": {
+                "cues": [cue],
+                "confidence": 0.4,
+                "todo": "give the English name and a readable id, or delete this record",
+            },
         }
         self.new_entities.append(entity)
         self.linker.add(entity)
@@ -1635,7 +1922,11 @@ def _object_types(predicate: str | None) -> tuple[str, ...]:
 def _number(i: int, keys: list[str]) -> float | None:
     k = keys[i]
     if re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?", k):
-        return float(k.replace(",", ".")) if "," in k and len(k.split(",")[1]) != 3 else float(k.replace(",", ""))
+        return (
+            float(k.replace(",", "."))
+            if "," in k and len(k.split(",")[1]) != 3
+            else float(k.replace(",", ""))
+        )
     for rx, n in _NUMBERS:
         if rx.match(k):
             return float(n)
@@ -1651,7 +1942,7 @@ def _strip_trailing(text: str, s: int, e: int) -> int:
 def _quote_open_after(text: str, clause: Clause) -> bool:
     """True when a quotation opened in the clause's paragraph is still open at its end."""
     par_start = text.rfind("\n", 0, clause.start) + 1
-    seg = text[par_start:clause.end]
+    seg = text[par_start : clause.end]
     opens = seg.count("«") + seg.count("“")
     closes = seg.count("»") + seg.count("”")
     return opens > closes or seg.count('"') % 2 == 1
@@ -1661,13 +1952,26 @@ def _quote_open_after(text: str, clause: Clause) -> bool:
 # Review: plain functions the terminal walk is built on
 
 
-REVIEW_FIELDS = ("subject", "predicate", "object", "value", "date", "polarity", "modality", "speaker", "via", "statement")
+REVIEW_FIELDS = (
+    "subject",
+    "predicate",
+    "object",
+    "value",
+    "date",
+    "polarity",
+    "modality",
+    "speaker",
+    "via",
+    "statement",
+)
 ENTITY_REVIEW_FIELDS = ("id", "type", "name", "name_ar", "description")
 
 
 def draft_records(records: list[dict[str, Any]]) -> list[int]:
     """Indices of the records that are still drafts."""
-    return [i for i, r in enumerate(records) if isinstance(r, dict) and ("draft" in r or r.get("statement") == "")]
+    return [
+        i for i, r in enumerate(records) if isinstance(r, dict) and ("draft" in r or r.get("statement") == "")
+    ]
 
 
 def describe(record: dict[str, Any]) -> str:
@@ -1675,8 +1979,9 @@ def describe(record: dict[str, Any]) -> str:
     cues = ", ".join((record.get("draft") or {}).get("cues", []))
     confidence = (record.get("draft") or {}).get("confidence")
     if "citation" not in record:
-        return (f"new entity {record.get('name')!r} ({record.get('type')}), id {record.get('id')}\n"
-                f"  cues: {cues}")
+        return (
+            f"new entity {record.get('name')!r} ({record.get('type')}), id {record.get('id')}\n  cues: {cues}"
+        )
     cit = record["citation"]
     date = record.get("date") or {}
     value = record.get("value")
@@ -1692,8 +1997,9 @@ def describe(record: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-def field_suggestions(fld: str, current: Any, entities: list[dict[str, Any]], typed: str = "",
-                      quote: str | None = None) -> list[str]:
+def field_suggestions(
+    fld: str, current: Any, entities: list[dict[str, Any]], typed: str = "", quote: str | None = None
+) -> list[str]:
     """What a reviewer may type for `fld`: vocabulary words; for a name, the entities the
     quote names (or, for what was typed, the entities it spells or the nearest names)."""
     from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES
@@ -1703,7 +2009,9 @@ def field_suggestions(fld: str, current: Any, entities: list[dict[str, Any]], ty
         if typed:
             import difflib
 
-            return [w for w in words if w.startswith(typed)] or difflib.get_close_matches(typed, words, n=5, cutoff=0.5)
+            return [w for w in words if w.startswith(typed)] or difflib.get_close_matches(
+                typed, words, n=5, cutoff=0.5
+            )
         return words
     if fld == "polarity":
         return list(POLARITIES)
@@ -1724,8 +2032,9 @@ def field_suggestions(fld: str, current: Any, entities: list[dict[str, Any]], ty
     return []
 
 
-def apply_edit(record: dict[str, Any], fld: str, value: str, anchor: DateSpan | None,
-               entities: list[dict[str, Any]]) -> dict[str, Any]:
+def apply_edit(
+    record: dict[str, Any], fld: str, value: str, anchor: DateSpan | None, entities: list[dict[str, Any]]
+) -> dict[str, Any]:
     """A copy of `record` with one field set from what the reviewer typed; InputError if
     the value is not one the field takes. A blank value clears an optional field."""
     from .schema import SLUG
@@ -1783,6 +2092,8 @@ def apply_edit(record: dict[str, Any], fld: str, value: str, anchor: DateSpan | 
 
 def accept(record: dict[str, Any]) -> dict[str, Any]:
     """The reviewed record, its `draft` object removed; a claim needs its statement first."""
-    if "citation" in record and not (isinstance(record.get("statement"), str) and record["statement"].strip()):
+    if "citation" in record and not (
+        isinstance(record.get("statement"), str) and record["statement"].strip()
+    ):
         raise InputError("write the statement before accepting")
     return {k: v for k, v in record.items() if k != "draft"}

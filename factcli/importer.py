@@ -90,7 +90,9 @@ def read_input(name: str, purpose: str = "to import from") -> tuple[str, str]:
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
             raise InputError(f"{name} is {store._kind(mode)}, not a file or a pipe {purpose}")
         with open(name, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode) and not stat.S_ISFIFO(os.fstat(fh.fileno()).st_mode):
+            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode) and not stat.S_ISFIFO(
+                os.fstat(fh.fileno()).st_mode
+            ):
                 raise InputError(f"{name}: changed into something that is not a file or a pipe")
             return name, _decoded(name, _bounded_read(name, fh))
     except OSError as exc:
@@ -101,8 +103,10 @@ def _bounded_read(name: str, stream: Any) -> bytes:
     limit = store.max_store_bytes()
     data = stream.read(limit + 1) or b""
     if len(data) > limit:
-        raise InputError(f"{name}: more than {limit // 2**20} MiB, the most factcli reads as input "
-                         f"(set {store.MAX_BYTES_VAR} to allow more)")
+        raise InputError(
+            f"{name}: more than {limit // 2**20} MiB, the most factcli reads as input "
+            f"(set {store.MAX_BYTES_VAR} to allow more)"
+        )
     return data
 
 
@@ -164,12 +168,17 @@ def import_records(
     if create and not location.readonly and not location.path.exists():
         # A new store: checked before the lock is taken, so a refused input leaves nothing
         # behind, not even a lock file beside a store that was never made.
-        checked = _validated(store.Facts(location.path), records, create_entities, dependencies, progress, label)
+        checked = _validated(
+            store.Facts(location.path), records, create_entities, dependencies, progress, label
+        )
     with store.writing(location, create=create) as tx:
         refuse_damaged(tx.facts, location.path)
         # Still no file under the lock: the store is the empty one the input was checked on.
-        batch = checked if checked is not None and tx.created else _validated(
-            tx.facts, records, create_entities, dependencies, progress, label)
+        batch = (
+            checked
+            if checked is not None and tx.created
+            else _validated(tx.facts, records, create_entities, dependencies, progress, label)
+        )
         # Nothing new (all "unchanged"): leave the file, and its mtime, alone.
         if tx.created or batch.new_sources or batch.new_entities or batch.new_claims:
             meta = dict(tx.facts.meta, last_claim=batch.last_claim)
@@ -178,8 +187,12 @@ def import_records(
 
 
 def _validated(
-    facts: store.Facts, records: list[dict[str, Any]], create_entities: bool, dependencies: store.Facts | None,
-    progress: Any, label: str = "record",
+    facts: store.Facts,
+    records: list[dict[str, Any]],
+    create_entities: bool,
+    dependencies: store.Facts | None,
+    progress: Any,
+    label: str = "record",
 ) -> _Batch:
     """The batch of `records` checked against `facts`, or ValidationError with every problem
     (each named by `label` and the record's number; "" for a batch of one, as `add` makes)."""
@@ -197,7 +210,9 @@ def _validated(
     return batch
 
 
-def build(records: list[dict[str, Any]], base: store.Facts | None = None, *, create_entities: bool = False) -> store.Facts:
+def build(
+    records: list[dict[str, Any]], base: store.Facts | None = None, *, create_entities: bool = False
+) -> store.Facts:
     """Validate `records` on top of `base` (or an empty store) in memory; no file is touched."""
     base = base or store.Facts(None)
     batch = _Batch(base, create_entities)
@@ -210,7 +225,9 @@ def build(records: list[dict[str, Any]], base: store.Facts | None = None, *, cre
     return batch.facts
 
 
-def check_claim(facts: store.Facts, rec: dict[str, Any], *, create_entities: bool = False) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def check_claim(
+    facts: store.Facts, rec: dict[str, Any], *, create_entities: bool = False
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """One claim checked exactly as an import checks it, against `facts`; nothing is written.
 
     Returns the claim as it would be stored (names resolved to ids, a date phrase resolved
@@ -228,7 +245,9 @@ def check_claim(facts: store.Facts, rec: dict[str, Any], *, create_entities: boo
     return batch.new_claims[0], batch.new_entities
 
 
-def _dependencies(records: list[dict[str, Any]], target: store.Facts, donor: store.Facts) -> list[tuple[str, dict[str, Any]]]:
+def _dependencies(
+    records: list[dict[str, Any]], target: store.Facts, donor: store.Facts
+) -> list[tuple[str, dict[str, Any]]]:
     """The donor's sources and entities that the claims in `records` cite and `target` lacks."""
     given_sources = {r.get("id") for r in records if "text" in r}
     given_entities = {r.get("id") for r in records if "text" not in r and "citation" not in r}
@@ -241,11 +260,21 @@ def _dependencies(records: list[dict[str, Any]], target: store.Facts, donor: sto
             continue
         cit = rec.get("citation")
         sid = cit.get("source") if isinstance(cit, dict) else None
-        if isinstance(sid, str) and target.source(sid) is None and sid not in given_sources and (src := donor.source(sid)):
+        if (
+            isinstance(sid, str)
+            and target.source(sid) is None
+            and sid not in given_sources
+            and (src := donor.source(sid))
+        ):
             sources.setdefault(sid, src)
         for fld in store.ENTITY_REF_FIELDS:
             ref = rec.get(fld)
-            if not isinstance(ref, str) or target.entity(ref) or ref in given_entities or target_names.resolve(ref):
+            if (
+                not isinstance(ref, str)
+                or target.entity(ref)
+                or ref in given_entities
+                or target_names.resolve(ref)
+            ):
                 continue
             ids = {ref} if donor.entity(ref) else donor_names.resolve(ref)
             if len(ids) == 1:
@@ -388,11 +417,15 @@ class _Batch:
         surrogates = surrogate_fields(rec)
         if surrogates:
             for fld in surrogates:
-                self.fail(n, fld, "contains an unpaired surrogate escape (\\ud800-\\udfff), not valid Unicode")
+                self.fail(
+                    n, fld, "contains an unpaired surrogate escape (\\ud800-\\udfff), not valid Unicode"
+                )
             return
         if "draft" in rec:
             # `factcli draft` output not yet reviewed: nothing half-done lands in a store.
-            self.fail(n, "draft", f"{_draft_where(rec)}is still a draft: review it, then delete its \"draft\" object")
+            self.fail(
+                n, "draft", f'{_draft_where(rec)}is still a draft: review it, then delete its "draft" object'
+            )
             return
         if "text" in rec:
             self._source(n, rec)
@@ -401,7 +434,9 @@ class _Batch:
         elif "type" in rec and "name" in rec:
             self._entity(n, rec)
         else:
-            self.fail(n, None, "not a source (no 'text'), claim (no 'citation') or entity (no 'type' and 'name')")
+            self.fail(
+                n, None, "not a source (no 'text'), claim (no 'citation') or entity (no 'type' and 'name')"
+            )
 
     # -- sources --------------------------------------------------------------------
 
@@ -512,7 +547,11 @@ class _Batch:
             self.fail(n, unknown[0], "is not a claim field")
             return
         if isinstance(rec.get("statement"), str) and not rec["statement"].strip():
-            self.fail(n, "statement", f"{_draft_where(rec)}is empty: write what the quote says in one English sentence")
+            self.fail(
+                n,
+                "statement",
+                f"{_draft_where(rec)}is empty: write what the quote says in one English sentence",
+            )
         out: dict[str, Any] = {k: rec.get(k) for k in CLAIM_FIELDS}
         out.update((k, rec[k]) for k in store.HISTORY_FIELDS if k in rec)
         # Only a field left out (or null) takes the default: "" or [] is refused, not read as one.
@@ -546,7 +585,9 @@ class _Batch:
             return
         key = _span_key(out)
         if key in self.spans:
-            self.fail(n, None, f"duplicate of {self.spans[key]}: same source, span, subject, predicate and object")
+            self.fail(
+                n, None, f"duplicate of {self.spans[key]}: same source, span, subject, predicate and object"
+            )
             return
         self.spans[key] = out["id"]
         self.facts.claims.append(out)
@@ -599,13 +640,25 @@ class _Batch:
                 start = text.index(quote)
                 cit["start"], cit["end"] = start, start + len(quote)
             elif count > 1:
-                self.fail(n, "citation.quote", f"occurs {count} times in {source['id']}; give citation.start and citation.end")
+                self.fail(
+                    n,
+                    "citation.quote",
+                    f"occurs {count} times in {source['id']}; give citation.start and citation.end",
+                )
             else:
                 self.fail(n, "citation.quote", f"not found in {source['id']}: {_nearest(quote, text)}")
-        elif isinstance(cit["start"], int) and isinstance(cit["end"], int) and text[cit["start"]:cit["end"]] != quote:
+        elif (
+            isinstance(cit["start"], int)
+            and isinstance(cit["end"], int)
+            and text[cit["start"] : cit["end"]] != quote
+        ):
             where = text.find(quote)
             hint = f"it is at {where}:{where + len(quote)}" if where >= 0 else _nearest(quote, text)
-            self.fail(n, "citation.quote", f"is not the text at {cit['start']}:{cit['end']} of {source['id']}; {hint}")
+            self.fail(
+                n,
+                "citation.quote",
+                f"is not the text at {cit['start']}:{cit['end']} of {source['id']}; {hint}",
+            )
         return source
 
     def _entity_ref(self, n: int, fld: str, ref: Any) -> Any:
@@ -620,7 +673,14 @@ class _Batch:
             self.fail(n, fld, f"{ref!r} could mean {', '.join(sorted(ids))}; give the entity id")
             return ref
         if self.create_entities:
-            ent: dict[str, Any] = {"id": _slug(ref), "type": "unclassified", "name": ref, "name_ar": None, "aliases": [], "description": None}
+            ent: dict[str, Any] = {
+                "id": _slug(ref),
+                "type": "unclassified",
+                "name": ref,
+                "name_ar": None,
+                "aliases": [],
+                "description": None,
+            }
             if self.facts.entity(ent["id"]) is None and not entity_problems(ent):
                 self._add_entity(ent)
                 return ent["id"]
@@ -669,6 +729,7 @@ _HOW_TO_ADD = {
 
 def _same_claim(stored: dict[str, Any], given: dict[str, Any]) -> bool:
     """Whether `given` says all that `stored` says, derived keys aside."""
+
     def bare(c: dict[str, Any]) -> dict[str, Any]:
         return {k: v for k, v in c.items() if k != "keys"}
 
@@ -691,7 +752,14 @@ def _numbers(ns: list[Any]) -> str:
 
 def _span_key(claim: dict[str, Any]) -> tuple[Any, ...]:
     cit = claim.get("citation") or {}
-    return (cit.get("source"), cit.get("start"), cit.get("end"), claim.get("subject"), claim.get("predicate"), claim.get("object"))
+    return (
+        cit.get("source"),
+        cit.get("start"),
+        cit.get("end"),
+        claim.get("subject"),
+        claim.get("predicate"),
+        claim.get("object"),
+    )
 
 
 def _slug(name: str) -> str:
@@ -710,5 +778,5 @@ def _nearest(quote: str, text: str) -> str:
     i, j = m.a + m.size, m.b + m.size
     if j >= len(quote):
         j, i = m.b, m.a  # the match runs to the quote's end: the difference is before it
-        return f"closest passage at {m.a}; the source has {text[max(0, i - 15):i]!r} where the quote has {quote[max(0, j - 15):j]!r} before {quote[j:j + 15]!r}"
-    return f"closest passage at {m.a - m.b}; after {quote[max(0, j - 20):j]!r} the source has {text[i:i + 15]!r} where the quote has {quote[j:j + 15]!r}"
+        return f"closest passage at {m.a}; the source has {text[max(0, i - 15) : i]!r} where the quote has {quote[max(0, j - 15) : j]!r} before {quote[j : j + 15]!r}"
+    return f"closest passage at {m.a - m.b}; after {quote[max(0, j - 20) : j]!r} the source has {text[i : i + 15]!r} where the quote has {quote[j : j + 15]!r}"

@@ -154,7 +154,7 @@ def name_forms(token: str) -> list[str]:
         return forms
     for p in _PROCLITICS:
         if token.startswith(p) and len(token) - len(p) >= _MIN_AFTER_CUT:
-            forms.append(token[len(p):])
+            forms.append(token[len(p) :])
     if token.startswith("لل") and len(token) > 4:
         forms.append("ا" + token[1:])  # ل + الدوحة, the article's alef elided in writing
     return forms
@@ -296,7 +296,10 @@ class Index:
 
     def counts(self) -> dict[str, int]:
         one = self.conn.execute
-        return {t: one(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("sources", "entities", "claims", "links")}
+        return {
+            t: one(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("sources", "entities", "claims", "links")
+        }
 
     def claim_docs(self, rows: Iterable[int]) -> dict[int, dict[str, Any]]:
         """Claim records by index row, for the given rows."""
@@ -310,22 +313,30 @@ class Index:
         return out
 
     def claim(self, claim_id: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT doc FROM claims WHERE id = ? ORDER BY n LIMIT 1", (claim_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT doc FROM claims WHERE id = ? ORDER BY n LIMIT 1", (claim_id,)
+        ).fetchone()
         return self._loads(row[0]) if row else None
 
     def claim_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM claims ORDER BY n")]
 
     def source(self, source_id: str) -> dict[str, Any] | None:
-        row = self.conn.execute("SELECT doc FROM sources WHERE id = ? ORDER BY n DESC LIMIT 1", (source_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT doc FROM sources WHERE id = ? ORDER BY n DESC LIMIT 1", (source_id,)
+        ).fetchone()
         return self._loads(row[0]) if row else None
 
     def sources(self) -> list[tuple[dict[str, Any], int]]:
-        return [(self._loads(d), c) for d, c in self.conn.execute("SELECT doc, claims FROM sources ORDER BY n")]
+        return [
+            (self._loads(d), c) for d, c in self.conn.execute("SELECT doc, claims FROM sources ORDER BY n")
+        ]
 
     def source_summary(self, source_id: str) -> dict[str, Any] | None:
         """The source without its text (what a claim record nests), or None."""
-        row = self.conn.execute("SELECT summary FROM sources WHERE id = ? ORDER BY n DESC LIMIT 1", (source_id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT summary FROM sources WHERE id = ? ORDER BY n DESC LIMIT 1", (source_id,)
+        ).fetchone()
         return self._loads(row[0]) if row else None
 
     def source_summaries(self) -> dict[str, dict[str, Any]]:
@@ -337,7 +348,9 @@ class Index:
         return out
 
     def entities(self) -> list[tuple[dict[str, Any], int]]:
-        return [(self._loads(d), c) for d, c in self.conn.execute("SELECT doc, claims FROM entities ORDER BY n")]
+        return [
+            (self._loads(d), c) for d, c in self.conn.execute("SELECT doc, claims FROM entities ORDER BY n")
+        ]
 
     def entity(self, entity_id: str) -> dict[str, Any] | None:
         if self._entity_cache is None:
@@ -354,10 +367,22 @@ class Index:
         else:
             wanted = sorted(set(sources))
             marks = ",".join("?" * len(wanted)) or "NULL"
-            claims = [loads(d) for (d,) in self.conn.execute(
-                f"SELECT doc FROM claims WHERE source IN ({marks}) ORDER BY n", wanted)]
-            srcs = [loads(d) for (d,) in self.conn.execute(f"SELECT doc FROM sources WHERE id IN ({marks}) ORDER BY n", wanted)]
-        meta = loads(self.meta().get("store_meta") or "{}") or {"schema": store.SCHEMA_VERSION, "last_claim": 0}
+            claims = [
+                loads(d)
+                for (d,) in self.conn.execute(
+                    f"SELECT doc FROM claims WHERE source IN ({marks}) ORDER BY n", wanted
+                )
+            ]
+            srcs = [
+                loads(d)
+                for (d,) in self.conn.execute(
+                    f"SELECT doc FROM sources WHERE id IN ({marks}) ORDER BY n", wanted
+                )
+            ]
+        meta = loads(self.meta().get("store_meta") or "{}") or {
+            "schema": store.SCHEMA_VERSION,
+            "last_claim": 0,
+        }
         return store.Facts(self.store_path, srcs, [e for e, _ in self.entities()], claims, meta)
 
     # -- lookups for search ----------------------------------------------------------------
@@ -377,21 +402,33 @@ class Index:
         if not ids:
             return set()
         marks = ",".join("?" * len(ids))
-        return {s for (s,) in self.conn.execute(
-            f"SELECT DISTINCT subject FROM claims INDEXED BY claims_object WHERE object IN ({marks}) "
-            "AND predicate = 'holds_position' AND retracted = 0", ids) if isinstance(s, str)}
+        return {
+            s
+            for (s,) in self.conn.execute(
+                f"SELECT DISTINCT subject FROM claims INDEXED BY claims_object WHERE object IN ({marks}) "
+                "AND predicate = 'holds_position' AND retracted = 0",
+                ids,
+            )
+            if isinstance(s, str)
+        }
 
     def labels(self, key: str) -> list[tuple[str, str]]:
         return list(self.conn.execute("SELECT predicate, kind FROM labels WHERE key = ?", (key,)))
 
     def has_term(self, token: str) -> bool:
         """Whether any claim's text or stems hold this token (FTS5's own vocabulary)."""
-        return self.conn.execute("SELECT 1 FROM claim_terms WHERE term = ? LIMIT 1", (token,)).fetchone() is not None
+        return (
+            self.conn.execute("SELECT 1 FROM claim_terms WHERE term = ? LIMIT 1", (token,)).fetchone()
+            is not None
+        )
 
     def texts(self, within: str) -> list[tuple[int, str, str, str, str]]:
         """(row, statement, quote, statement_stems, quote_stems) as indexed, for given rows."""
-        return list(self.conn.execute(
-            f"SELECT rowid, statement, quote, statement_stems, quote_stems FROM claim_text WHERE rowid IN ({within})"))
+        return list(
+            self.conn.execute(
+                f"SELECT rowid, statement, quote, statement_stems, quote_stems FROM claim_text WHERE rowid IN ({within})"
+            )
+        )
 
     def text_matches(self, expr: str, within: str | None = None) -> dict[int, float]:
         """Rows matching an FTS5 query, with bm25 (lower is better, as FTS5 gives it); only
@@ -405,8 +442,9 @@ class Index:
         except sqlite3.OperationalError:
             return {}
 
-    def linked(self, entities: Iterable[str], kinds: tuple[str, ...] | None = None,
-               within: str | None = None) -> dict[int, list[tuple[str, str, str]]]:
+    def linked(
+        self, entities: Iterable[str], kinds: tuple[str, ...] | None = None, within: str | None = None
+    ) -> dict[int, list[tuple[str, str, str]]]:
         """Rows linked to any of the entities: row -> [(entity, role, kind)]."""
         ids = sorted(set(entities))
         out: dict[int, list[tuple[str, str, str]]] = {}
@@ -429,8 +467,9 @@ class Index:
             out.setdefault(n, []).append((eid, role, kind))
         return out
 
-    def rows_where(self, where: str, args: list[Any], by_date: bool = False,
-                   limit: int | None = None) -> list[tuple[int, str, str | None, str | None]]:
+    def rows_where(
+        self, where: str, args: list[Any], by_date: bool = False, limit: int | None = None
+    ) -> list[tuple[int, str, str | None, str | None]]:
         """(row, id, date_start, date_end) of the claims passing an SQL condition; `by_date`
         orders them as a timeline (dated first by start, end, then stored order)."""
         sql = "SELECT n, id, date_start, date_end FROM claims"
@@ -440,8 +479,11 @@ class Index:
         # sorting: so a timeline's first 20 cost 20 rows however many claims pass.
         cond = f"({where}) AND " if where else ""
         cap = f" LIMIT {int(limit)}" if limit is not None else ""
-        rows = list(self.conn.execute(
-            f"{sql} WHERE {cond}date_start IS NOT NULL ORDER BY date_start, date_end, n{cap}", args))
+        rows = list(
+            self.conn.execute(
+                f"{sql} WHERE {cond}date_start IS NOT NULL ORDER BY date_start, date_end, n{cap}", args
+            )
+        )
         if limit is None or len(rows) < limit:
             cap = f" LIMIT {int(limit) - len(rows)}" if limit is not None else ""
             rows += self.conn.execute(f"{sql} WHERE {cond}date_start IS NULL ORDER BY n{cap}", args)
@@ -453,27 +495,40 @@ class Index:
 
 def _chunks(seq: list[Any], size: int) -> Iterator[list[Any]]:
     for i in range(0, len(seq), size):
-        yield seq[i:i + size]
+        yield seq[i : i + size]
 
 
 # --- building ----------------------------------------------------------------------------
 
 
-def build(conn: sqlite3.Connection, facts: store.Facts, stamp: dict[str, Any] | None,
-          progress: Callable[[int, int], None] | None = None) -> None:
+def build(
+    conn: sqlite3.Connection,
+    facts: store.Facts,
+    stamp: dict[str, Any] | None,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
     """Fill an empty database with the index of `facts`."""
     an = analyzer()
     dumps = _dumps()
     conn.executescript(_SCHEMA)
     names = name_table(facts.entities, an.tokens)
-    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", [
-        (key, " ".join(an.stems(key.split(" "))), eid, role, written) for key, eid, role, written in names])
+    conn.executemany(
+        "INSERT INTO names VALUES (?, ?, ?, ?, ?)",
+        [(key, " ".join(an.stems(key.split(" "))), eid, role, written) for key, eid, role, written in names],
+    )
     conn.executemany("INSERT INTO labels VALUES (?, ?, ?)", _label_rows(an))
     counts, per_source = _add_claims(conn, facts.claims, 1, _Linker(names, an), progress)
-    conn.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?)", [
-        (n, s.get("id"), per_source.get(s.get("id"), 0), dumps(s), dumps(_summary(s))) for n, s in enumerate(facts.sources, 1)])
-    conn.executemany("INSERT INTO entities VALUES (?, ?, ?, ?)", [
-        (n, e.get("id"), _count(counts, e.get("id")), dumps(e)) for n, e in enumerate(facts.entities, 1)])
+    conn.executemany(
+        "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
+        [
+            (n, s.get("id"), per_source.get(s.get("id"), 0), dumps(s), dumps(_summary(s)))
+            for n, s in enumerate(facts.sources, 1)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO entities VALUES (?, ?, ?, ?)",
+        [(n, e.get("id"), _count(counts, e.get("id")), dumps(e)) for n, e in enumerate(facts.entities, 1)],
+    )
     conn.executescript(_INDEXES)
     conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(_meta(facts, stamp).items()))
     conn.commit()
@@ -485,7 +540,11 @@ def _summary(source: dict[str, Any]) -> dict[str, Any]:
 
 
 def _meta(facts: store.Facts, stamp: dict[str, Any] | None) -> dict[str, str]:
-    meta = {"index_schema": str(INDEX_SCHEMA), "analyzer": analyzer().version, "store_meta": _dumps()(facts.meta)}
+    meta = {
+        "index_schema": str(INDEX_SCHEMA),
+        "analyzer": analyzer().version,
+        "store_meta": _dumps()(facts.meta),
+    }
     if facts.path is not None:
         meta["store"] = os.path.realpath(facts.path)
     if stamp is not None:
@@ -497,8 +556,13 @@ def _count(counts: dict[str, int], key: Any) -> int:
     return counts.get(key, 0) if isinstance(key, str) else 0
 
 
-def _add_claims(conn: sqlite3.Connection, claims: list[dict[str, Any]], first: int, linker: _Linker,
-                progress: Callable[[int, int], None] | None = None) -> tuple[dict[str, int], dict[str | None, int]]:
+def _add_claims(
+    conn: sqlite3.Connection,
+    claims: list[dict[str, Any]],
+    first: int,
+    linker: _Linker,
+    progress: Callable[[int, int], None] | None = None,
+) -> tuple[dict[str, int], dict[str | None, int]]:
     """Index claims as rows first, first+1, ...; returns claims per entity and per source
     (under None: claims without a source, which verify reports and the index still holds)."""
     an = analyzer()
@@ -514,11 +578,22 @@ def _add_claims(conn: sqlite3.Connection, claims: list[dict[str, Any]], first: i
         date = claim.get("date") or {}
         source = cit.get("source")
         per_source[source] = per_source.get(source, 0) + 1
-        claim_rows.append((
-            n, claim.get("id"), claim.get("subject"), claim.get("predicate"), claim.get("object"),
-            claim.get("speaker"), claim.get("via"), source, date.get("start"), date.get("end"),
-            1 if claim.get("retracted") else 0, dumps(claim),
-        ))
+        claim_rows.append(
+            (
+                n,
+                claim.get("id"),
+                claim.get("subject"),
+                claim.get("predicate"),
+                claim.get("object"),
+                claim.get("speaker"),
+                claim.get("via"),
+                source,
+                date.get("start"),
+                date.get("end"),
+                1 if claim.get("retracted") else 0,
+                dumps(claim),
+            )
+        )
         st_toks = an.tokens(claim.get("statement") or "")
         qu_toks = an.tokens(cit.get("quote") or "")
         st_stems, qu_stems = " ".join(an.stems(st_toks)), " ".join(an.stems(qu_toks))
@@ -544,10 +619,17 @@ def _add_claims(conn: sqlite3.Connection, claims: list[dict[str, Any]], first: i
     return counts, per_source
 
 
-def _flush(conn: sqlite3.Connection, claims: list[tuple[Any, ...]], texts: list[tuple[Any, ...]],
-           links: list[tuple[Any, ...]]) -> None:
+def _flush(
+    conn: sqlite3.Connection,
+    claims: list[tuple[Any, ...]],
+    texts: list[tuple[Any, ...]],
+    links: list[tuple[Any, ...]],
+) -> None:
     conn.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", claims)
-    conn.executemany("INSERT INTO claim_text(rowid, statement, quote, statement_stems, quote_stems) VALUES (?, ?, ?, ?, ?)", texts)
+    conn.executemany(
+        "INSERT INTO claim_text(rowid, statement, quote, statement_stems, quote_stems) VALUES (?, ?, ?, ?, ?)",
+        texts,
+    )
     conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", links)
     claims.clear()
     texts.clear()
@@ -632,11 +714,17 @@ class _Linker:
                     found.setdefault(eid, set()).add(kind)
                 if i < last:
                     for name, eid, kind in multi.get((form, toks[i + 1]), ()):
-                        if len(name) == 2 or tuple(toks[i + 2:i + len(name)]) == name[2:]:
+                        if len(name) == 2 or tuple(toks[i + 2 : i + len(name)]) == name[2:]:
                             found.setdefault(eid, set()).add(kind)
 
-    def mentions(self, statement: list[str], quote: list[str], about: set[str],
-                 statement_stems: str = "", quote_stems: str = "") -> list[tuple[str, str]]:
+    def mentions(
+        self,
+        statement: list[str],
+        quote: list[str],
+        about: set[str],
+        statement_stems: str = "",
+        quote_stems: str = "",
+    ) -> list[tuple[str, str]]:
         found: dict[str, set[str]] = {}
         self._found(statement, found)
         self._found(quote, found)
@@ -684,7 +772,12 @@ def _uri_path(path: Path) -> str:
 def status(location: store.Location) -> dict[str, Any]:
     """Where the index of a store is and whether it is fresh, without building anything."""
     path = index_path(location.path)
-    out: dict[str, Any] = {"store": str(location.path), "index": str(path), "exists": path.exists(), "fresh": False}
+    out: dict[str, Any] = {
+        "store": str(location.path),
+        "index": str(path),
+        "exists": path.exists(),
+        "fresh": False,
+    }
     try:
         stamp = _stamp(location.path)
     except OSError:
@@ -702,9 +795,13 @@ def status(location: store.Location) -> dict[str, Any]:
     return out
 
 
-def open_index(location: store.Location, *, rebuild: bool = False,
-               progress: Callable[[int, int], None] | None = None,
-               check: Callable[[store.Facts], None] | None = None) -> Index:
+def open_index(
+    location: store.Location,
+    *,
+    rebuild: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    check: Callable[[store.Facts], None] | None = None,
+) -> Index:
     """The store's index, fresh: reused when its stamp matches, else rebuilt (in the cache,
     or in memory with a note when the cache cannot be written).
 
@@ -737,8 +834,14 @@ def open_index(location: store.Location, *, rebuild: bool = False,
     raise StoreError(f"{location.path} keeps changing while it is read; try again")
 
 
-def _build_file(location: store.Location, facts: store.Facts, stamp: dict[str, Any], path: Path,
-                progress: Callable[[int, int], None] | None, memory_ok: bool = True) -> Index | None:
+def _build_file(
+    location: store.Location,
+    facts: store.Facts,
+    stamp: dict[str, Any],
+    path: Path,
+    progress: Callable[[int, int], None] | None,
+    memory_ok: bool = True,
+) -> Index | None:
     show = progress if len(facts.claims) >= PROGRESS_FROM else None
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
@@ -761,8 +864,13 @@ def _build_file(location: store.Location, facts: store.Facts, stamp: dict[str, A
         why = getattr(exc, "strerror", None) or str(exc)
         conn = sqlite3.connect(":memory:")
         build(conn, facts, stamp, show)
-        return Index(conn, None, location.path, note=f"index cache {path.parent} not writable ({why}); answered from memory",
-                     rebuilt=True)
+        return Index(
+            conn,
+            None,
+            location.path,
+            note=f"index cache {path.parent} not writable ({why}); answered from memory",
+            rebuilt=True,
+        )
     index = Index(_connect_ro(path), path, location.path, rebuilt=True)
     return index
 
@@ -795,24 +903,32 @@ def refresh(path: Path, doc: dict[str, Any]) -> None:
         pass
 
 
-def _add_entities(conn: sqlite3.Connection, entities: list[dict[str, Any]], new: list[dict[str, Any]], first: int) -> None:
+def _add_entities(
+    conn: sqlite3.Connection, entities: list[dict[str, Any]], new: list[dict[str, Any]], first: int
+) -> None:
     """Take in appended entities: their rows, every name anew (what is generic depends on
     all names), and links from the claims already indexed to the new names in their text.
     The claims' analyzed words are read back from the index, so nothing is re-analyzed."""
     an = analyzer()
     dumps = _dumps()
-    conn.executemany("INSERT INTO entities VALUES (?, ?, 0, ?)", [
-        (n, e.get("id"), dumps(e)) for n, e in enumerate(new, first + 1)])
+    conn.executemany(
+        "INSERT INTO entities VALUES (?, ?, 0, ?)",
+        [(n, e.get("id"), dumps(e)) for n, e in enumerate(new, first + 1)],
+    )
     names = name_table(entities, an.tokens)
     conn.execute("DELETE FROM names")
-    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", [
-        (key, " ".join(an.stems(key.split(" "))), eid, role, written) for key, eid, role, written in names])
+    conn.executemany(
+        "INSERT INTO names VALUES (?, ?, ?, ?, ?)",
+        [(key, " ".join(an.stems(key.split(" "))), eid, role, written) for key, eid, role, written in names],
+    )
     new_ids = {e.get("id") for e in new}
     linker = _Linker([row for row in names if row[1] in new_ids], an)
     if not linker._starts and not linker._stem_keys:
         return
     links = []
-    for n, st, qu, sts, qus in conn.execute("SELECT rowid, statement, quote, statement_stems, quote_stems FROM claim_text"):
+    for n, st, qu, sts, qus in conn.execute(
+        "SELECT rowid, statement, quote, statement_stems, quote_stems FROM claim_text"
+    ):
         for eid, kind in linker.mentions(st.split(), qu.split(), set(), sts, qus):
             links.append((n, eid, "mention", kind))
     conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", links)
@@ -831,18 +947,24 @@ def _append_in_place(ipath: Path, facts: store.Facts, stamp: dict[str, Any]) -> 
         # Entities decide the names and every claim's links: a changed one means a rebuild;
         # new ones (appended) are linked below.
         entities = [d for (d,) in conn.execute("SELECT doc FROM entities ORDER BY n")]
-        if len(entities) > len(facts.entities) or entities != [dumps(e) for e in facts.entities[: len(entities)]]:
+        if len(entities) > len(facts.entities) or entities != [
+            dumps(e) for e in facts.entities[: len(entities)]
+        ]:
             return False
-        new_entities = facts.entities[len(entities):]
+        new_entities = facts.entities[len(entities) :]
         old_sources = [d for (d,) in conn.execute("SELECT doc FROM sources ORDER BY n")]
-        if len(old_sources) > len(facts.sources) or old_sources != [dumps(s) for s in facts.sources[: len(old_sources)]]:
+        if len(old_sources) > len(facts.sources) or old_sources != [
+            dumps(s) for s in facts.sources[: len(old_sources)]
+        ]:
             return False
         # The claims already indexed must be the store's first claims, unchanged: compared by
         # their stored JSON (a quick string test), so an edit anywhere means a rebuild.
         known = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
         if known > len(facts.claims):
             return False
-        for (doc,), claim in zip(conn.execute("SELECT doc FROM claims ORDER BY n"), facts.claims, strict=False):
+        for (doc,), claim in zip(
+            conn.execute("SELECT doc FROM claims ORDER BY n"), facts.claims, strict=False
+        ):
             if doc != dumps(claim):
                 return False
         new_claims = facts.claims[known:]
@@ -851,11 +973,19 @@ def _append_in_place(ipath: Path, facts: store.Facts, stamp: dict[str, Any]) -> 
             _add_entities(conn, facts.entities, new_entities, len(entities))
         names = [(k, e, r, w) for k, e, r, w in conn.execute("SELECT key, entity, role, written FROM names")]
         counts, per_source = _add_claims(conn, new_claims, known + 1, _Linker(names, an))
-        conn.executemany("UPDATE entities SET claims = claims + ? WHERE id = ?", [(c, e) for e, c in counts.items()])
-        conn.executemany("INSERT INTO sources VALUES (?, ?, 0, ?, ?)", [
-            (n, s.get("id"), dumps(s), dumps(_summary(s)))
-            for n, s in enumerate(facts.sources[len(old_sources):], len(old_sources) + 1)])
-        conn.executemany("UPDATE sources SET claims = claims + ? WHERE id = ?", [(c, s) for s, c in per_source.items()])
+        conn.executemany(
+            "UPDATE entities SET claims = claims + ? WHERE id = ?", [(c, e) for e, c in counts.items()]
+        )
+        conn.executemany(
+            "INSERT INTO sources VALUES (?, ?, 0, ?, ?)",
+            [
+                (n, s.get("id"), dumps(s), dumps(_summary(s)))
+                for n, s in enumerate(facts.sources[len(old_sources) :], len(old_sources) + 1)
+            ],
+        )
+        conn.executemany(
+            "UPDATE sources SET claims = claims + ? WHERE id = ?", [(c, s) for s, c in per_source.items()]
+        )
         conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted(_meta(facts, stamp).items()))
         conn.commit()
         return True

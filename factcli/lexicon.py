@@ -37,8 +37,7 @@ __all__ = [
 GENERIC_WORDS = frozenset(
     "al el ad as at ibn bin bint ben abu abou sheikh shaikh sheik emir the of and for in on to de "
     "mr lt gen jsc x "
-    "ال بن ابن بنت ابو الشيخ شيخ في من الى على لدى بين و"
-    .split()
+    "ال بن ابن بنت ابو الشيخ شيخ في من الى على لدى بين و".split()
 )
 # A part shared by this many entities' names is too common to stand for any one of them.
 GENERIC_MIN_ENTITIES = 3

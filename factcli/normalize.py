@@ -147,11 +147,7 @@ def _continues_arabic_word(ch: str) -> bool:
     # Mirrors _char_kind on folded text: an Arabic letter (digits become ASCII
     # and split the word).
     category = unicodedata.category(ch)
-    return (
-        is_arabic_script(ch)
-        and not ch.isdecimal()
-        and (category[0] in "LN" or category == "Mc")
-    )
+    return is_arabic_script(ch) and not ch.isdecimal() and (category[0] in "LN" or category == "Mc")
 
 
 def _is_ascii_digit(ch: str) -> bool:
@@ -169,8 +165,7 @@ def _fold(text: str) -> str:
     kept = "".join(
         ch
         for ch in decomposed
-        if ch in _HAMZA_MARKS
-        or (ch not in _DROP_CHARS and unicodedata.category(ch) not in _DROP_CATEGORIES)
+        if ch in _HAMZA_MARKS or (ch not in _DROP_CHARS and unicodedata.category(ch) not in _DROP_CATEGORIES)
     )
     # Letters first (ی -> ي, ى -> ي), so the seat rules meet one yeh, not three.
     kept = _unify_hamza_seats(kept.translate(_FOLD_LETTERS))
@@ -179,8 +174,7 @@ def _fold(text: str) -> str:
     # normalize() idempotent.
     composed = unicodedata.normalize("NFC", kept).translate(_FOLD_LETTERS)
     digits = "".join(
-        str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch
-        for ch in composed
+        str(unicodedata.decimal(ch)) if ch.isdecimal() and not ch.isascii() else ch for ch in composed
     )
     digits = _ARABIC_THOUSANDS_RE.sub("", digits)
     return _ARABIC_DECIMAL_RE.sub(".", digits)
@@ -191,11 +185,7 @@ def _char_kind(text: str, i: int) -> int:
     if _is_ascii_digit(ch):
         return _DIGIT
     if ch in _NUMBER_PUNCT:
-        if (
-            0 < i < len(text) - 1
-            and _is_ascii_digit(text[i - 1])
-            and _is_ascii_digit(text[i + 1])
-        ):
+        if 0 < i < len(text) - 1 and _is_ascii_digit(text[i - 1]) and _is_ascii_digit(text[i + 1]):
             return _DIGIT
         return _SEP
     if ch in _APOSTROPHE_LETTERS:
@@ -250,9 +240,7 @@ _MIN_STEM_COUNTRY = 3
 
 
 def _suffix_cuts(word: str) -> list[str]:
-    cuts = [
-        word[: -len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) > len(s)
-    ]
+    cuts = [word[: -len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) > len(s)]
     if (
         word.endswith(_COUNTRY_SUFFIX)
         and len(word) - len(_COUNTRY_SUFFIX) >= _MIN_STEM_COUNTRY
@@ -274,14 +262,8 @@ def stems(token: str) -> list[str]:
     if not token or not all(is_arabic_script(ch) for ch in token):
         return []
     bases: list[tuple[str, int]] = [(token, _MIN_STEM)]
-    bases += [
-        (token[len(p) :], _MIN_STEM) for p in _LONG_PREFIXES if token.startswith(p)
-    ]
-    bases += [
-        (token[len(p) :], _MIN_STEM_AFTER_SHORT_PREFIX)
-        for p in _SHORT_PREFIXES
-        if token.startswith(p)
-    ]
+    bases += [(token[len(p) :], _MIN_STEM) for p in _LONG_PREFIXES if token.startswith(p)]
+    bases += [(token[len(p) :], _MIN_STEM_AFTER_SHORT_PREFIX) for p in _SHORT_PREFIXES if token.startswith(p)]
     keys: set[str] = set()
     for base, min_len in bases:
         for candidate in (base, *_suffix_cuts(base)):

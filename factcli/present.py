@@ -94,7 +94,11 @@ def _one_period(start: str, end: str, precision: str) -> str | None:
         return f"{a.year}-Q{(a.month - 1) // 3 + 1}"
     if precision == "half" and b.month - a.month == 5 and a.year == b.year:
         return f"{a.year}-H{1 if a.month == 1 else 2}"
-    if precision == "season" and a.month in _SEASONS and (b.year * 12 + b.month) - (a.year * 12 + a.month) == 2:
+    if (
+        precision == "season"
+        and a.month in _SEASONS
+        and (b.year * 12 + b.month) - (a.year * 12 + a.month) == 2
+    ):
         return f"{_SEASONS[a.month]} {a.year}" if a.month != 12 else f"winter {a.year}/{str(b.year)[2:]}"
     if precision == "iso_week" and (b - a).days == 6:
         year, week, _ = a.isocalendar()
@@ -108,7 +112,9 @@ def date_text(date: dict[str, Any] | None, missing: str = "") -> str:
     if not date:
         return missing
     start, end, precision = date["start"], date["end"], date.get("precision") or "day"
-    named = _one_period(start, end, precision) if precision in ("quarter", "half", "season", "iso_week") else None
+    named = (
+        _one_period(start, end, precision) if precision in ("quarter", "half", "season", "iso_week") else None
+    )
     if named:
         return named
     cut = {"month": 7, "year": 4}.get(precision, 10)
@@ -176,8 +182,18 @@ def count_text(n: int, singular: str, plural: str | None = None) -> str:
 # --- JSON records -----------------------------------------------------------------------
 
 CLAIM_OUTPUT_FIELDS = (
-    "id", "subject", "predicate", "object", "value", "date", "polarity", "modality",
-    "speaker", "via", "statement", "citation",
+    "id",
+    "subject",
+    "predicate",
+    "object",
+    "value",
+    "date",
+    "polarity",
+    "modality",
+    "speaker",
+    "via",
+    "statement",
+    "citation",
 )
 SOURCE_SUMMARY_FIELDS = ("id", "outlet", "title", "published")
 
@@ -376,8 +392,20 @@ ENTITY_CSV: list[Column] = [
 PROBLEM_CSV: list[Column] = [(k, _get(k)) for k in ("table", "id", "field", "problem")]
 DIFF_CSV: list[Column] = [
     (k, _get(k))
-    for k in ("section", "status", "subject", "predicate", "object", "a", "b", "a_says", "b_says", "reason",
-              "a_statement", "b_statement")
+    for k in (
+        "section",
+        "status",
+        "subject",
+        "predicate",
+        "object",
+        "a",
+        "b",
+        "a_says",
+        "b_says",
+        "reason",
+        "a_statement",
+        "b_statement",
+    )
 ]
 
 CSV_COLUMNS = {"claim": CLAIM_CSV, "source": SOURCE_CSV, "entity": ENTITY_CSV, "problem": PROBLEM_CSV}
@@ -390,10 +418,15 @@ def diff_csv_rows(result: Any) -> list[dict[str, Any]]:
         side_a = line["section"] == "only_in_a"
         if line["section"] in ("only_in_a", "only_in_b"):
             line = {
-                "section": line["section"], "status": line["section"], "subject": line["subject"],
-                "predicate": line["predicate"], "object": line["object"],
-                "a": line["id"] if side_a else None, "b": None if side_a else line["id"],
-                "a_says": line["says"] if side_a else None, "b_says": None if side_a else line["says"],
+                "section": line["section"],
+                "status": line["section"],
+                "subject": line["subject"],
+                "predicate": line["predicate"],
+                "object": line["object"],
+                "a": line["id"] if side_a else None,
+                "b": None if side_a else line["id"],
+                "a_says": line["says"] if side_a else None,
+                "b_says": None if side_a else line["says"],
                 "reason": f"only in {result.source_a if side_a else result.source_b}",
                 "a_statement": line["statement"] if side_a else None,
                 "b_statement": None if side_a else line["statement"],
@@ -404,7 +437,9 @@ def diff_csv_rows(result: Any) -> list[dict[str, Any]]:
 
 def matrix_csv_columns(sources: Sequence[str]) -> list[Column]:
     """compare --csv: the proposition, its verdict, then per source what it says and its claim ids."""
-    cols: list[Column] = [(k, _get(k)) for k in ("subject", "predicate", "object", "statement", "status", "reason")]
+    cols: list[Column] = [
+        (k, _get(k)) for k in ("subject", "predicate", "object", "statement", "status", "reason")
+    ]
     for sid in sources:
         cols.append((sid, _cell(sid, lambda cell: cell.get("says"))))
         cols.append((f"{sid} claims", _cell(sid, lambda cell: _joined(cell.get("claims")))))
@@ -467,10 +502,17 @@ ENTITY_TABLE: list[Column] = [
 ]
 PROBLEM_TABLE: list[Column] = PROBLEM_CSV
 
-TABLE_COLUMNS = {"claim": CLAIM_TABLE, "timeline": TIMELINE_TABLE, "source": SOURCE_TABLE,
-                 "entity": ENTITY_TABLE, "problem": PROBLEM_TABLE}
+TABLE_COLUMNS = {
+    "claim": CLAIM_TABLE,
+    "timeline": TIMELINE_TABLE,
+    "source": SOURCE_TABLE,
+    "entity": ENTITY_TABLE,
+    "problem": PROBLEM_TABLE,
+}
 # Columns whose values are copied into other commands or compared by eye: never folded.
-WHOLE_COLUMNS = frozenset({"id", "date", "source", "published", "precision", "claims", "type", "status", "a", "b"})
+WHOLE_COLUMNS = frozenset(
+    {"id", "date", "source", "published", "precision", "claims", "type", "status", "a", "b"}
+)
 # Of those, the ones that head a record's block when the terminal is too narrow for a table.
 HEAD_COLUMNS = frozenset({"id", "date", "source", "published", "status", "a", "b"})
 
@@ -484,11 +526,15 @@ def show_fields(detail: dict[str, Any]) -> list[tuple[str, str]]:
 
     date = detail.get("date")
     rows = [
-        ("subject", who("subject")), ("predicate", detail.get("predicate") or ""), ("object", who("object")),
+        ("subject", who("subject")),
+        ("predicate", detail.get("predicate") or ""),
+        ("object", who("object")),
         ("value", value_text(detail.get("value"))),
-        ("polarity", detail.get("polarity") or ""), ("modality", modality_text(detail.get("modality"))),
+        ("polarity", detail.get("polarity") or ""),
+        ("modality", modality_text(detail.get("modality"))),
         ("date", f"{date_text(date)}  «{date.get('text', '')}»" if date else ""),
-        ("speaker", who("speaker")), ("via", who("via")),
+        ("speaker", who("speaker")),
+        ("via", who("via")),
         ("source", source_line(detail.get("source"), (detail.get("citation") or {}).get("source", ""))),
         ("span", f"{detail['citation']['start']}:{detail['citation']['end']}"),
     ]
@@ -505,7 +551,11 @@ def shown(value: Any) -> str:
         return "(none)"
     if isinstance(value, str):
         return value
-    if isinstance(value, dict) and set(value) == _DATE_KEYS and all(isinstance(v, str) for v in value.values()):
+    if (
+        isinstance(value, dict)
+        and set(value) == _DATE_KEYS
+        and all(isinstance(v, str) for v in value.values())
+    ):
         days = value["start"] if value["start"] == value["end"] else f"{value['start']}..{value['end']}"
         return f"{days} ({value['precision']}) «{value['text']}»"
     import json
@@ -519,7 +569,12 @@ def history_lines(record: dict[str, Any]) -> list[tuple[str, str]]:
     lines: list[tuple[str, str]] = []
     for rev in record.get("revisions") or ():
         for fld, change in rev["changes"].items():
-            lines.append(("revised", f"{rev['at']}  {fld}: {shown(change['from'])} → {shown(change['to'])}  ({rev['reason']})"))
+            lines.append(
+                (
+                    "revised",
+                    f"{rev['at']}  {fld}: {shown(change['from'])} → {shown(change['to'])}  ({rev['reason']})",
+                )
+            )
     retracted = record.get("retracted")
     if retracted:
         lines.append(("retracted", f"{retracted['at']}  {retracted['reason']}"))

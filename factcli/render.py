@@ -205,8 +205,9 @@ def _known_fields(kind: str | None, records: Sequence[dict[str, Any]]) -> list[s
     return names
 
 
-def emit(output: Output, records: Sequence[dict[str, Any]], kind: str | Sequence[Column],
-         title: str | None = None) -> None:
+def emit(
+    output: Output, records: Sequence[dict[str, Any]], kind: str | Sequence[Column], title: str | None = None
+) -> None:
     """One list of records in the chosen format.
 
     `kind` ("claim", "timeline", "source", "entity", "problem") picks the columns from
@@ -242,7 +243,11 @@ def emit(output: Output, records: Sequence[dict[str, Any]], kind: str | Sequence
         chosen = [(f, _getter(machine, f)) for f in fields]
         machine = human = chosen
     if output.fmt in ("csv", "tsv"):
-        write_rows(output, [h for h, _ in machine], ([present.csv_value(get(r)) for _, get in machine] for r in records))
+        write_rows(
+            output,
+            [h for h, _ in machine],
+            ([present.csv_value(get(r)) for _, get in machine] for r in records),
+        )
     elif output.fmt == "plain":
         for rec in records:
             output.out.write("\t".join(plain(_flat(get(rec))) for _, get in human) + "\n")
@@ -252,7 +257,9 @@ def emit(output: Output, records: Sequence[dict[str, Any]], kind: str | Sequence
         lay_out(output, [h for h, _ in human], rows, title)
         if len(records) > len(shown):
             # Thousands of wrapped rows are unreadable and take rich seconds to lay out.
-            output.err.write(f"factcli: showing the first {len(shown)} of {len(records)}; use --limit, or --json/--csv for all\n")
+            output.err.write(
+                f"factcli: showing the first {len(shown)} of {len(records)}; use --limit, or --json/--csv for all\n"
+            )
 
 
 def write_rows(output: Output, header: Sequence[str], rows: Any) -> None:
@@ -277,7 +284,9 @@ def _longest_word(text: str) -> int:
     return max((cell_len(w) for w in text.split()), default=0)
 
 
-def _widths(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]], whole: frozenset[str]) -> list[int] | None:
+def _widths(
+    output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]], whole: frozenset[str]
+) -> list[int] | None:
     """Column widths for a table that folds no id and breaks no word, or None if the
     terminal is too narrow for one (then the records are drawn as blocks).
 
@@ -310,7 +319,9 @@ def _shown_or_empty(text: str) -> str:
     return text if text.strip() else ""
 
 
-def lay_out(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]], title: str | None = None) -> None:
+def lay_out(
+    output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]], title: str | None = None
+) -> None:
     """A table when it fits, else one block per row; empty columns left out."""
     # A value of bidi marks or line separators only is empty on screen: it neither keeps a
     # column nor takes a line of a block.
@@ -354,7 +365,9 @@ def blocks(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]]
         for k, i in enumerate(i for i in heads if row[i]):
             if k:
                 line.append("  ")
-            line.append(clean(row[i]), style="bold" if headers[i] in ("id", "a") and output.has_styles else None)
+            line.append(
+                clean(row[i]), style="bold" if headers[i] in ("id", "a") and output.has_styles else None
+            )
         if line.plain:
             console.print(line)
         for i in rest:
@@ -362,8 +375,15 @@ def blocks(output: Output, headers: Sequence[str], rows: Sequence[Sequence[str]]
                 labelled(output, console, headers[i], row[i], label_width, value_width, stacked)
 
 
-def labelled(output: Output, console: Any, label: str, value: str, label_width: int, value_width: int,
-             stacked: bool = False) -> None:
+def labelled(
+    output: Output,
+    console: Any,
+    label: str,
+    value: str,
+    label_width: int,
+    value_width: int,
+    stacked: bool = False,
+) -> None:
     """`label  value`, the value wrapped at word boundaries under itself, no padding after it;
     `stacked`: the label on a line of its own, the value indented under it."""
     from rich.text import Text
@@ -378,8 +398,13 @@ def labelled(output: Output, console: Any, label: str, value: str, label_width: 
         console.print(prefix + line)
 
 
-def new_table(output: Output, headers: Sequence[str], title: str | None = None,
-              whole: Sequence[str] | frozenset[str] = frozenset(), widths: Sequence[int] | None = None) -> Any:
+def new_table(
+    output: Output,
+    headers: Sequence[str],
+    title: str | None = None,
+    whole: Sequence[str] | frozenset[str] = frozenset(),
+    widths: Sequence[int] | None = None,
+) -> Any:
     from rich import box
     from rich.table import Table
 
@@ -444,8 +469,11 @@ def render_claim(output: Output, detail: dict[str, Any]) -> None:
     facts_rows = present.show_fields(detail)
     if output.fmt in ("plain", "csv", "tsv"):
         lines = [
-            ("id", detail["id"]), ("status", status_text(detail)), ("statement", detail["statement"]),
-            ("quote", detail["citation"]["quote"]), ("paragraph", marked_paragraph(detail)),
+            ("id", detail["id"]),
+            ("status", status_text(detail)),
+            ("statement", detail["statement"]),
+            ("quote", detail["citation"]["quote"]),
+            ("paragraph", marked_paragraph(detail)),
         ]
         for k, v in lines + facts_rows:
             if v:
@@ -464,15 +492,20 @@ def render_claim(output: Output, detail: dict[str, Any]) -> None:
         text = Text(visual(shown, width=width - 4)) if output.rtl == "visual" else Text(FSI + shown + PDI)
     else:
         body = clean(para["text"][: para["quote_start"]])
-        quote = clean(para["text"][para["quote_start"]: para["quote_end"]])
-        tail = clean(para["text"][para["quote_end"]:])
+        quote = clean(para["text"][para["quote_start"] : para["quote_end"]])
+        tail = clean(para["text"][para["quote_end"] :])
         text = Text()
         text.append(FSI + body)
         text.append(quote, style="bold reverse" if output.color else "bold")
         text.append(tail + PDI)
     if detail.get("retracted"):
         r = detail["retracted"]
-        console.print(Text(f"RETRACTED {clean(r['at'])}: {clean(r['reason'])}", style="bold red" if output.color else "bold"))
+        console.print(
+            Text(
+                f"RETRACTED {clean(r['at'])}: {clean(r['reason'])}",
+                style="bold red" if output.color else "bold",
+            )
+        )
     head = Text(clean(detail["id"]), style="bold")
     status = status_text(detail)
     if status:
@@ -534,13 +567,31 @@ def render_diff(output: Output, result: Any) -> None:
         title = f"{section_title(name, result)} ({len(section)})"
         if name in ("only_in_a", "only_in_b"):
             side = "a" if name == "only_in_a" else "b"
-            lay_out(output, ["id", "says", "statement"],
-                    [[r[side], r[f"{side}_says"], r[f"{side}_statement"]] for r in section], title)
+            lay_out(
+                output,
+                ["id", "says", "statement"],
+                [[r[side], r[f"{side}_says"], r[f"{side}_statement"]] for r in section],
+                title,
+            )
         else:
-            lay_out(output, ["a", "b", "a says", "b says", "why", "statement"],
-                    [[r["a"], r["b"], r["a_says"], r["b_says"], r["reason"],
-                      r["a_statement"] if r["a_statement"] == r["b_statement"]
-                      else f"a: {r['a_statement']}\nb: {r['b_statement']}"] for r in section], title)
+            lay_out(
+                output,
+                ["a", "b", "a says", "b says", "why", "statement"],
+                [
+                    [
+                        r["a"],
+                        r["b"],
+                        r["a_says"],
+                        r["b_says"],
+                        r["reason"],
+                        r["a_statement"]
+                        if r["a_statement"] == r["b_statement"]
+                        else f"a: {r['a_statement']}\nb: {r['b_statement']}",
+                    ]
+                    for r in section
+                ],
+                title,
+            )
 
 
 def section_title(name: str, result: Any) -> str:
@@ -580,11 +631,17 @@ def render_matrix(output: Output, matrix: Any) -> None:
         return
     if output.fmt in ("csv", "tsv"):
         cols = present.matrix_csv_columns(doc["sources"])
-        write_rows(output, [h for h, _ in cols], ([present.csv_value(get(r)) for _, get in cols] for r in doc["rows"]))
+        write_rows(
+            output,
+            [h for h, _ in cols],
+            ([present.csv_value(get(r)) for _, get in cols] for r in doc["rows"]),
+        )
         return
     headers = ["proposition", *doc["sources"], "status", "why"]
-    rows = [[r["statement"], *(r["cells"][sid]["says"] for sid in doc["sources"]), r["status"], r["reason"]]
-            for r in doc["rows"]]
+    rows = [
+        [r["statement"], *(r["cells"][sid]["says"] for sid in doc["sources"]), r["status"], r["reason"]]
+        for r in doc["rows"]
+    ]
     summary = matrix_summary_text(doc["summary"])
     if output.fmt == "plain":
         for row in rows:

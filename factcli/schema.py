@@ -34,8 +34,14 @@ SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 CLAIM_ID = re.compile(r"^c(\d{1,9})$")
 MAX_CLAIM_NUMBER = 999_999_999
 MAX_NAME = 200
-MAX_TEXT = {"name": MAX_NAME, "name_ar": MAX_NAME, "aliases": MAX_NAME, "outlet": MAX_NAME,
-            "credited": MAX_NAME, "language": 35}
+MAX_TEXT = {
+    "name": MAX_NAME,
+    "name_ar": MAX_NAME,
+    "aliases": MAX_NAME,
+    "outlet": MAX_NAME,
+    "credited": MAX_NAME,
+    "language": 35,
+}
 # When a correction was made: UTC to the second, as `curate` writes it.
 TIMESTAMP_FORMAT = "%Y-%m-%dT%H:%M:%SZ"
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
@@ -105,13 +111,17 @@ def source_problems(rec: dict[str, Any]) -> list[Problem]:
     out: list[Problem] = []
     sid = rec.get("id")
     if not isinstance(sid, str) or not SLUG.match(sid):
-        out.append(("id", f"must be a lower-case slug (letters, digits, . _ -) of at most {MAX_ID} characters"))
+        out.append(
+            ("id", f"must be a lower-case slug (letters, digits, . _ -) of at most {MAX_ID} characters")
+        )
     text = rec.get("text")
     if not isinstance(text, str) or not text:
         out.append(("text", "is required (the document as received)"))
     elif rec.get("sha256") != sha256(text):
         out.append(("sha256", "does not match the text"))
-    out += _text_problems(rec, ("title", "outlet", "language", "note", "url"), ("title", "outlet", "language"))
+    out += _text_problems(
+        rec, ("title", "outlet", "language", "note", "url"), ("title", "outlet", "language")
+    )
     out += _names_problems("credited", rec.get("credited"))
     out += _date_field(rec, "published", required=True)
     return out
@@ -121,7 +131,9 @@ def entity_problems(rec: dict[str, Any]) -> list[Problem]:
     out: list[Problem] = []
     eid = rec.get("id")
     if not isinstance(eid, str) or not SLUG.match(eid):
-        out.append(("id", f"must be a lower-case slug (letters, digits, . _ -) of at most {MAX_ID} characters"))
+        out.append(
+            ("id", f"must be a lower-case slug (letters, digits, . _ -) of at most {MAX_ID} characters")
+        )
     if not isinstance(rec.get("type"), str) or rec.get("type") not in ENTITY_TYPES:
         out.append(("type", f"{rec.get('type')!r} is not one of {', '.join(ENTITY_TYPES)}"))
     out += _text_problems(rec, ("name", "name_ar", "description"), ("name",))
@@ -157,7 +169,11 @@ def _name_role_problems(rec: dict[str, Any]) -> list[Problem]:
                 continue  # nothing to match on, so no role to clash with
             held = roles.get(key)
             # The written name may also be a common word (الجزيرة is the channel and "island").
-            if held is not None and held != fld and not (held in ("name", "name_ar") and fld in ("aliases", "common_words")):
+            if (
+                held is not None
+                and held != fld
+                and not (held in ("name", "name_ar") and fld in ("aliases", "common_words"))
+            ):
                 out.append((fld, f"{name!r} is also in {held}: a name plays one role"))
             roles.setdefault(key, fld)
     return out
@@ -265,7 +281,12 @@ def role_problems(rec: dict[str, Any], facts: Any) -> list[Problem]:
     if office is None or office.get("type") == "office":
         return []  # an unknown object is reported as such above
     kind = office.get("type")
-    return [("object", f"{rec['predicate']} needs an office (entity type office), not the {kind} {office.get('id')!r}")]
+    return [
+        (
+            "object",
+            f"{rec['predicate']} needs an office (entity type office), not the {kind} {office.get('id')!r}",
+        )
+    ]
 
 
 def _claim_literal_problems(rec: dict[str, Any]) -> list[Problem]:
@@ -315,7 +336,11 @@ def citation_problems(cit: Any, facts: Any) -> list[Problem]:
     quote, start, end = cit.get("quote"), cit.get("start"), cit.get("end")
     if not isinstance(quote, str) or not quote.strip():
         return [("citation.quote", "is required")]
-    if not (isinstance(start, int) and isinstance(end, int)) or isinstance(start, bool) or isinstance(end, bool):
+    if (
+        not (isinstance(start, int) and isinstance(end, int))
+        or isinstance(start, bool)
+        or isinstance(end, bool)
+    ):
         return [("citation.start", "start and end must be integers")]
     text = source.get("text")
     if not isinstance(text, str):
@@ -330,7 +355,12 @@ def citation_problems(cit: Any, facts: Any) -> list[Problem]:
 
 # --- the shapes every command relies on --------------------------------------------------
 
-_TEXT, _OPTIONAL_TEXT, _NAMES, _OPTIONAL_NAMES = "text", "text or null", "a list of names", "a list of names or absent"
+_TEXT, _OPTIONAL_TEXT, _NAMES, _OPTIONAL_NAMES = (
+    "text",
+    "text or null",
+    "a list of names",
+    "a list of names or absent",
+)
 
 
 def _kind_ok(v: Any, kind: str) -> bool:
@@ -351,12 +381,36 @@ def _kind_ok(v: Any, kind: str) -> bool:
 
 
 _SHAPES = {
-    "sources": {"id": _TEXT, "title": _TEXT, "outlet": _TEXT, "credited": _NAMES, "language": _OPTIONAL_TEXT,
-                "url": _OPTIONAL_TEXT, "note": _OPTIONAL_TEXT, "sha256": _OPTIONAL_TEXT, "text": _TEXT},
-    "entities": {"id": _TEXT, "type": _TEXT, "name": _TEXT, "name_ar": _OPTIONAL_TEXT, "aliases": _NAMES,
-                 "metonyms": _OPTIONAL_NAMES, "common_words": _OPTIONAL_NAMES, "description": _OPTIONAL_TEXT},
-    "claims": {"id": _TEXT, "subject": _TEXT, "predicate": _TEXT, "object": _OPTIONAL_TEXT,
-               "speaker": _OPTIONAL_TEXT, "via": _OPTIONAL_TEXT, "statement": _TEXT},
+    "sources": {
+        "id": _TEXT,
+        "title": _TEXT,
+        "outlet": _TEXT,
+        "credited": _NAMES,
+        "language": _OPTIONAL_TEXT,
+        "url": _OPTIONAL_TEXT,
+        "note": _OPTIONAL_TEXT,
+        "sha256": _OPTIONAL_TEXT,
+        "text": _TEXT,
+    },
+    "entities": {
+        "id": _TEXT,
+        "type": _TEXT,
+        "name": _TEXT,
+        "name_ar": _OPTIONAL_TEXT,
+        "aliases": _NAMES,
+        "metonyms": _OPTIONAL_NAMES,
+        "common_words": _OPTIONAL_NAMES,
+        "description": _OPTIONAL_TEXT,
+    },
+    "claims": {
+        "id": _TEXT,
+        "subject": _TEXT,
+        "predicate": _TEXT,
+        "object": _OPTIONAL_TEXT,
+        "speaker": _OPTIONAL_TEXT,
+        "via": _OPTIONAL_TEXT,
+        "statement": _TEXT,
+    },
 }
 
 
@@ -367,7 +421,9 @@ def shape_problems(table: str, rec: dict[str, Any]) -> list[Problem]:
     command would fail deep inside on a number where text belongs; reads run this cheap
     check instead (types and shapes: no quotes, hashes or references) and refuse the store.
     """
-    out: list[Problem] = [(f, f"must be {kind}") for f, kind in _SHAPES[table].items() if not _kind_ok(rec.get(f), kind)]
+    out: list[Problem] = [
+        (f, f"must be {kind}") for f, kind in _SHAPES[table].items() if not _kind_ok(rec.get(f), kind)
+    ]
     if table == "sources":
         out += _date_field(rec, "published", required=True)
     if table in ("entities", "claims") and ("revisions" in rec or "retracted" in rec):
@@ -378,11 +434,19 @@ def shape_problems(table: str, rec: dict[str, Any]) -> list[Problem]:
             out.append(("id", f"must look like c0001 (at most c{MAX_CLAIM_NUMBER})"))
         out += _claim_literal_problems(rec)
         cit = rec.get("citation")
-        if not (isinstance(cit, dict) and isinstance(cit.get("source"), str) and isinstance(cit.get("quote"), str)
-                and all(isinstance(cit.get(k), int) and not isinstance(cit.get(k), bool) for k in ("start", "end"))):
+        if not (
+            isinstance(cit, dict)
+            and isinstance(cit.get("source"), str)
+            and isinstance(cit.get("quote"), str)
+            and all(
+                isinstance(cit.get(k), int) and not isinstance(cit.get(k), bool) for k in ("start", "end")
+            )
+        ):
             out.append(("citation", "must be {source, quote, start, end}"))
         keys = rec.get("keys")
-        if keys is not None and not (isinstance(keys, dict) and all(_kind_ok(keys.get(k) or [], _NAMES) for k in ("text", "stems"))):
+        if keys is not None and not (
+            isinstance(keys, dict) and all(_kind_ok(keys.get(k) or [], _NAMES) for k in ("text", "stems"))
+        ):
             out.append(("keys", "must be {text, stems}, lists of text"))
     return out
 
@@ -396,6 +460,7 @@ def last_claim_problem(last: Any) -> str | None:
 def surrogate_fields(rec: dict[str, Any]) -> list[str]:
     """The fields of `rec` holding a lone surrogate anywhere (a JSON escape like "\\ud800"
     parses into a str that has no UTF-8 form: it can be neither written nor printed)."""
+
     def bad(v: Any) -> bool:
         if isinstance(v, str):
             return _SURROGATE.search(v) is not None
@@ -418,8 +483,10 @@ def store_shape_problem(facts: Any) -> str | None:
         for n, rec in enumerate(getattr(facts, table), 1):
             found = shape_problems(table, rec)
             if not found and scan:
-                found = [(f, "contains an unpaired surrogate (\\ud800-\\udfff), not valid Unicode")
-                         for f in surrogate_fields(rec)]
+                found = [
+                    (f, "contains an unpaired surrogate (\\ud800-\\udfff), not valid Unicode")
+                    for f in surrogate_fields(rec)
+                ]
             for fld, msg in found:
                 rid = rec.get("id")
                 shown = rid if isinstance(rid, str) and not _SURROGATE.search(rid) else n

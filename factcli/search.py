@@ -200,7 +200,9 @@ def _fuzzy(index: Index, token: str) -> _Named:
         choices.setdefault(key, set()).add(eid)
         shown.setdefault(eid, written if role == NAME and written != eid else shown.get(eid, written))
     best: dict[str, float] = {}
-    for key, score, _ in process.extract(token, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=20):
+    for key, score, _ in process.extract(
+        token, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=20
+    ):
         for eid in choices[key]:
             best[eid] = max(best.get(eid, 0.0), score)
     if not best:
@@ -249,7 +251,16 @@ def _terms(index: Index, args: list[str], hints: list[str]) -> list[_Term]:
                 continue
             if i % 2 == 1:  # inside quotes: one term, words in order (still a name if it is one)
                 named = _with_holders(index, _named(index, toks))
-                out.append(_Term(piece.strip(), toks, an.stems(toks), named, _predicates_named(index, an, toks), quoted=True))
+                out.append(
+                    _Term(
+                        piece.strip(),
+                        toks,
+                        an.stems(toks),
+                        named,
+                        _predicates_named(index, an, toks),
+                        quoted=True,
+                    )
+                )
                 continue
             out += _group(index, an, toks, hints)
     return out
@@ -304,7 +315,9 @@ def _phrase(tokens: list[str]) -> str:
     return '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
 
 
-def _evidence(index: Index, term: _Term, within: list[int] | None = None) -> dict[int, tuple[float, str, str]]:
+def _evidence(
+    index: Index, term: _Term, within: list[int] | None = None
+) -> dict[int, tuple[float, str, str]]:
     """Row -> (weight, field, kind): the best way the term meets each claim it meets (only
     among the rows `within`, when the filters left few: then the cost follows them, not the
     number of claims the term meets in the whole store)."""
@@ -322,7 +335,10 @@ def _evidence(index: Index, term: _Term, within: list[int] | None = None) -> dic
         # FTS5 query walks every claim holding a common word. The bonus is then the phrase's
         # share of the field's words, standing in for bm25 among these few.
         for row, *fields in index.texts(among):
-            for kind, toks, (fst, fqu) in (("exact", term.tokens, fields[:2]), ("stem", term.stems, fields[2:])):
+            for kind, toks, (fst, fqu) in (
+                ("exact", term.tokens, fields[:2]),
+                ("stem", term.stems, fields[2:]),
+            ):
                 needle = f" {' '.join(toks)} "
                 for fld, text in (("statement", fst), ("quote", fqu)):
                     hits = f" {text} ".count(needle)
@@ -536,7 +552,9 @@ def find(source: Index | Facts, query: Query) -> Found:
     by_relevance = (query.sort or ("relevance" if terms else "date")) == "relevance"
     if not terms:
         # Filters alone: SQL orders and limits, so a timeline of 20 reads 20 records.
-        rows = index.rows_where(" AND ".join(w for w in (where, live) if w), args, by_date=True, limit=query.limit)
+        rows = index.rows_where(
+            " AND ".join(w for w in (where, live) if w), args, by_date=True, limit=query.limit
+        )
         docs = _docs(source, index, [n for n, _, _, _ in rows])
         return Found([Hit(docs[n]) for n, _, _, _ in rows])
     # Without filters, the first term's claims are the candidates (never a scan of the store).
@@ -560,15 +578,19 @@ def find(source: Index | Facts, query: Query) -> Found:
     scores = scores or {}
     if scores:
         among = "n IN (SELECT value FROM json_each(?))"
-        spans = {n: (a, b) for n, _cid, a, b in index.rows_where(
-            " AND ".join(w for w in (among, live) if w), ["[" + ",".join(map(str, scores)) + "]"])}
+        spans = {
+            n: (a, b)
+            for n, _cid, a, b in index.rows_where(
+                " AND ".join(w for w in (among, live) if w), ["[" + ",".join(map(str, scores)) + "]"]
+            )
+        }
     else:
         spans = {}
 
     def key(n: int) -> tuple[Any, ...]:
         start, end = spans[n]
         order = (_date_key(start, end), n)  # ties: stored order, which is claim id order
-        return ((-scores[n], *order) if by_relevance else order)
+        return (-scores[n], *order) if by_relevance else order
 
     chosen = sorted(spans, key=key)
     if query.limit is not None:

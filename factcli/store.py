@@ -53,13 +53,43 @@ _TMP_SUFFIX = ".tmp"
 FIELD_ORDER = {
     "meta": ("schema", "last_claim"),
     "sources": (
-        "id", "title", "outlet", "credited", "language", "url", "published", "note",
-        "sha256", "text",
+        "id",
+        "title",
+        "outlet",
+        "credited",
+        "language",
+        "url",
+        "published",
+        "note",
+        "sha256",
+        "text",
     ),
-    "entities": ("id", "type", "name", "name_ar", "aliases", "metonyms", "common_words", "description", "revisions"),
+    "entities": (
+        "id",
+        "type",
+        "name",
+        "name_ar",
+        "aliases",
+        "metonyms",
+        "common_words",
+        "description",
+        "revisions",
+    ),
     "claims": (
-        "id", "subject", "predicate", "object", "value", "date", "polarity", "modality",
-        "speaker", "via", "statement", "citation", "retracted", "revisions",
+        "id",
+        "subject",
+        "predicate",
+        "object",
+        "value",
+        "date",
+        "polarity",
+        "modality",
+        "speaker",
+        "via",
+        "statement",
+        "citation",
+        "retracted",
+        "revisions",
     ),
 }
 # The claim fields that name an entity, and a record's trail of corrections. Here with the
@@ -198,9 +228,7 @@ def _parse(raw: bytes, path: Path) -> dict[str, Any]:
     except UnicodeDecodeError as exc:
         raise StoreError(f"{path}: not UTF-8 (byte {exc.start})") from None
     except json.JSONDecodeError as exc:
-        raise StoreError(
-            f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}"
-        ) from None
+        raise StoreError(f"{path}: invalid JSON at line {exc.lineno} column {exc.colno}: {exc.msg}") from None
     except ValueError as exc:  # orjson's error carries the position in its message
         raise StoreError(f"{path}: invalid JSON: {str(exc).splitlines()[0]}") from None
     except RecursionError:
@@ -275,16 +303,23 @@ def _check_shape(doc: Any, path: Path) -> None:
     meta: dict[str, Any] = next(iter(doc["meta"].values()), {})
     version = meta.get("schema")
     if type(version) is not int or version not in READABLE_VERSIONS:
-        raise bad(f"schema version {version!r}, this factcli reads versions {READABLE_VERSIONS[0]} to {SCHEMA_VERSION}")
+        raise bad(
+            f"schema version {version!r}, this factcli reads versions {READABLE_VERSIONS[0]} to {SCHEMA_VERSION}"
+        )
 
 
 def _kind(mode: int) -> str | None:
     """What a file that is not a regular file is, in words; None for a regular file."""
     if stat.S_ISREG(mode):
         return None
-    for test, word in ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO (named pipe)"),
-                       (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
-                       (stat.S_ISSOCK, "a socket"), (stat.S_ISLNK, "a symbolic link")):
+    for test, word in (
+        (stat.S_ISDIR, "a folder"),
+        (stat.S_ISFIFO, "a FIFO (named pipe)"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+        (stat.S_ISLNK, "a symbolic link"),
+    ):
         if test(mode):
             return word
     return "not a regular file"
@@ -356,10 +391,14 @@ def _read_file(path: Path, origin: str) -> dict[str, Any]:
 
 
 @overload
-def _read(path: Path, origin: str, keep_open: Literal[True]) -> tuple[dict[str, Any], bool, tuple[int, os.stat_result]]: ...
+def _read(
+    path: Path, origin: str, keep_open: Literal[True]
+) -> tuple[dict[str, Any], bool, tuple[int, os.stat_result]]: ...
 @overload
 def _read(path: Path, origin: str, keep_open: Literal[False] = ...) -> tuple[dict[str, Any], bool, None]: ...
-def _read(path: Path, origin: str, keep_open: bool = False) -> tuple[dict[str, Any], bool, tuple[int, os.stat_result] | None]:
+def _read(
+    path: Path, origin: str, keep_open: bool = False
+) -> tuple[dict[str, Any], bool, tuple[int, os.stat_result] | None]:
     """The parsed, shape-checked document; whether its text holds surrogate escapes; and,
     with `keep_open`, the still-open descriptor and status of the file that was read."""
     fd, st = _open_store(path, origin)
@@ -401,7 +440,12 @@ def load(location: Location) -> Facts:
 
 
 def empty_document() -> dict[str, Any]:
-    return {"meta": {"1": {"schema": SCHEMA_VERSION, "last_claim": 0}}, "sources": {}, "entities": {}, "claims": {}}
+    return {
+        "meta": {"1": {"schema": SCHEMA_VERSION, "last_claim": 0}},
+        "sources": {},
+        "entities": {},
+        "claims": {},
+    }
 
 
 # --- writing ------------------------------------------------------------------------
@@ -416,8 +460,13 @@ class Transaction:
         self.created = created  # the file does not exist yet: only an add() makes it
         self.upgraded: Upgrade | None = None  # what `migrate.upgrade` did to the file read
 
-    def add(self, sources: Iterable[dict[str, Any]] = (), entities: Iterable[dict[str, Any]] = (),
-            claims: Iterable[dict[str, Any]] = (), meta: dict[str, Any] | None = None) -> None:
+    def add(
+        self,
+        sources: Iterable[dict[str, Any]] = (),
+        entities: Iterable[dict[str, Any]] = (),
+        claims: Iterable[dict[str, Any]] = (),
+        meta: dict[str, Any] | None = None,
+    ) -> None:
         for table, rows in (("sources", sources), ("entities", entities), ("claims", claims)):
             rows = list(rows)
             if rows:
@@ -435,7 +484,9 @@ class Transaction:
 
         tbl = self._db.table(table)
         doc_ids = {doc["id"]: doc.doc_id for doc in tbl.all() if isinstance(doc.get("id"), str)}
-        unknown = [r["id"] for r in records if r.get("id") not in doc_ids] + [i for i in remove if i not in doc_ids]
+        unknown = [r["id"] for r in records if r.get("id") not in doc_ids] + [
+            i for i in remove if i not in doc_ids
+        ]
         if unknown:
             raise StoreError(f"no {table} record {unknown[0]!r} to replace")
         gone_ids = [doc_ids[r["id"]] for r in records] + [doc_ids[i] for i in remove]
@@ -855,12 +906,13 @@ _NEW = "new"  # the new file's name inside its private folder
 def _write_privately(folder_fd: int, path: Path, data: bytes, mode: int, like: os.stat_result | None) -> None:
     private, dir_fd = _private_folder(folder_fd, path)
     try:
-        fd = os.open(_NEW, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600,
-                     dir_fd=dir_fd)
+        fd = os.open(
+            _NEW, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=dir_fd
+        )
         try:
             view = memoryview(data)
             while view:
-                view = view[os.write(fd, view):]
+                view = view[os.write(fd, view) :]
             os.fsync(fd)
             if like is not None:
                 _keep_owner(fd, like)

@@ -36,8 +36,11 @@ def verify(facts: Facts) -> list[dict[str, str]]:
         # that every command can read. Each field once.
         seen = {f for f, _ in found}
         found = found + [(f, m) for f, m in shape_problems(table, rec) if f not in seen]
-        found += [(f, "contains an unpaired surrogate (\\ud800-\\udfff), not valid Unicode")
-                  for f in surrogate_fields(rec) if f not in {g for g, _ in found}]
+        found += [
+            (f, "contains an unpaired surrogate (\\ud800-\\udfff), not valid Unicode")
+            for f in surrogate_fields(rec)
+            if f not in {g for g, _ in found}
+        ]
         for fld, msg in found:
             add(table, rec.get("id"), fld, msg)
 

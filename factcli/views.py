@@ -48,7 +48,9 @@ def claim_detail(facts: Lookups, claim_id: str) -> dict[str, Any]:
     cit = claim["citation"]
     source = facts.source(cit["source"])
     if source is None:  # a hand-edited store; verify reports it with the rest
-        raise StoreError(f"claim {claim['id']!r} cites an unknown source {cit['source']!r} (factcli verify lists every problem)")
+        raise StoreError(
+            f"claim {claim['id']!r} cites an unknown source {cit['source']!r} (factcli verify lists every problem)"
+        )
     para, i, j = paragraph_of(source["text"], cit["start"], cit["end"])
     out["paragraph"] = {"text": para, "quote_start": i, "quote_end": j}
     names = {}

@@ -141,7 +141,13 @@ PREDICATE_LABELS: dict[str, tuple[str, ...]] = {
     "opposes": ("opposes", "oppose", "opposition", "objects", "تعارض", "معارضة", "اعتراض"),
     "pressures": ("pressures", "pressure", "pressed", "ضغوط", "ضغط"),
     "sanctioned": ("sanctions", "sanction", "sanctioned", "punitive measures", "عقوبات", "العقوبات", "عقوبة"),
-    "threatened_sanctions": ("threatened sanctions", "sanctions threat", "threat of sanctions", "التهديد بعقوبات", "هددت بفرض عقوبات"),
+    "threatened_sanctions": (
+        "threatened sanctions",
+        "sanctions threat",
+        "threat of sanctions",
+        "التهديد بعقوبات",
+        "هددت بفرض عقوبات",
+    ),
     "cut_ties_with": ("cut ties", "severed ties", "broke off relations", "قطع العلاقات", "قطعت علاقاتها"),
     "accused": ("accused", "accuse", "accusation", "accusations", "اتهم", "اتهمت", "اتهام", "اتهامات"),
     "denied": ("denied", "deny", "denies", "denial", "نفى", "نفت", "نفي"),
@@ -159,5 +165,10 @@ PREDICATE_LABELS: dict[str, tuple[str, ...]] = {
     "thanked": ("thanked", "thanks", "thank", "شكر", "الشكر"),
     "strained_relations_with": ("strained relations", "tension", "tensions", "توتر", "توترت"),
     "began": ("began", "begin", "start", "started", "بدء", "بدات"),
-    "seeks_stronger_cooperation_with": ("strengthen cooperation", "stronger cooperation", "تعزيز التعاون", "تطوير التعاون"),
+    "seeks_stronger_cooperation_with": (
+        "strengthen cooperation",
+        "stronger cooperation",
+        "تعزيز التعاون",
+        "تطوير التعاون",
+    ),
 }

@@ -69,14 +69,36 @@ def store_file(tmp_path):
 def source_record(sid: str, text: str, published: str = "2020-01-01", **extra: Any) -> dict[str, Any]:
     """A minimal valid source for synthetic stores."""
     day = {"start": published, "end": published, "precision": "day", "text": published}
-    return {"id": sid, "title": sid, "outlet": extra.pop("outlet", sid), "credited": [], "language": "en",
-            "url": None, "published": extra.pop("published_span", day), "note": None, "text": text, **extra}
+    return {
+        "id": sid,
+        "title": sid,
+        "outlet": extra.pop("outlet", sid),
+        "credited": [],
+        "language": "en",
+        "url": None,
+        "published": extra.pop("published_span", day),
+        "note": None,
+        "text": text,
+        **extra,
+    }
 
 
-def entity_record(eid: str, name: str, etype: str = "country", aliases: list[str] | None = None,
-                  name_ar: str | None = None, metonyms: list[str] | None = None,
-                  common_words: list[str] | None = None) -> dict[str, Any]:
-    rec: dict[str, Any] = {"id": eid, "type": etype, "name": name, "name_ar": name_ar, "aliases": aliases or []}
+def entity_record(
+    eid: str,
+    name: str,
+    etype: str = "country",
+    aliases: list[str] | None = None,
+    name_ar: str | None = None,
+    metonyms: list[str] | None = None,
+    common_words: list[str] | None = None,
+) -> dict[str, Any]:
+    rec: dict[str, Any] = {
+        "id": eid,
+        "type": etype,
+        "name": name,
+        "name_ar": name_ar,
+        "aliases": aliases or [],
+    }
     if metonyms:
         rec["metonyms"] = metonyms
     if common_words:

@@ -68,7 +68,7 @@ def test_show_json_places_the_quote_in_its_paragraph(shipped):
     claim = shipped.claims[0]
     (detail,) = json.loads(ok(*DB, "show", claim["id"], "--json").stdout)
     para = detail["paragraph"]
-    assert para["text"][para["quote_start"]:para["quote_end"]] == claim["citation"]["quote"]
+    assert para["text"][para["quote_start"] : para["quote_end"]] == claim["citation"]["quote"]
     assert detail["source"]["id"] == claim["citation"]["source"]
     assert detail["statement"] == claim["statement"]
 
@@ -105,12 +105,15 @@ def test_verify_reports_a_corrupted_quote(tmp_path):
     assert {(p["id"], p["field"]) for p in problems} >= {(first["id"], "citation.quote")}
 
 
-@pytest.mark.parametrize("content, needle", [
-    (None, "no store at"),
-    ("", "empty"),
-    ("{not json", "invalid JSON at line 1"),
-    ("[]", "not a factcli store"),
-])
+@pytest.mark.parametrize(
+    "content, needle",
+    [
+        (None, "no store at"),
+        ("", "empty"),
+        ("{not json", "invalid JSON at line 1"),
+        ("[]", "not a factcli store"),
+    ],
+)
 def test_bad_store_is_one_line_exit_2(tmp_path, content, needle):
     path = tmp_path / "facts.json"
     if content is not None:
@@ -132,23 +135,33 @@ def test_usage_errors_are_one_line():
 
 def _tiny_store(store_file):
     text = "Qatar signed the deal on 25 October 2017. Russia denied it."
-    return store_file([
-        source_record("s1", text, published="2017-10-26"),
-        entity_record("qatar", "Qatar", aliases=["قطر"]),
-        entity_record("russia", "Russia"),
-        entity_record("deal", "The deal", etype="agreement"),
-    ])
+    return store_file(
+        [
+            source_record("s1", text, published="2017-10-26"),
+            entity_record("qatar", "Qatar", aliases=["قطر"]),
+            entity_record("russia", "Russia"),
+            entity_record("deal", "The deal", etype="agreement"),
+        ]
+    )
 
 
 def test_import_from_stdin_and_refusal_leaves_file_untouched(store_file):
     path = _tiny_store(store_file)
-    good = {"subject": "قطر", "predicate": "signed", "object": "deal", "date": "25 October 2017",
-            "statement": "Qatar signed the deal.", "citation": {"source": "s1", "quote": "Qatar signed the deal"}}
+    good = {
+        "subject": "قطر",
+        "predicate": "signed",
+        "object": "deal",
+        "date": "25 October 2017",
+        "statement": "Qatar signed the deal.",
+        "citation": {"source": "s1", "quote": "Qatar signed the deal"},
+    }
     result = ok("--db", str(path), "import", "-", input=json.dumps(good))
     assert "1 claims" in result.stderr
     before = path.read_bytes()
-    bad = [dict(good, citation={"source": "s1", "quote": "Qatar signed the treaty"}),
-           dict(good, predicate="liked")]
+    bad = [
+        dict(good, citation={"source": "s1", "quote": "Qatar signed the treaty"}),
+        dict(good, predicate="liked"),
+    ]
     result = run("--db", str(path), "import", "-", input="\n".join(json.dumps(b) for b in bad))
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
@@ -159,8 +172,21 @@ def test_import_from_stdin_and_refusal_leaves_file_untouched(store_file):
 
 def test_add_with_options_then_search_finds_it(store_file):
     path = _tiny_store(store_file)
-    result = ok("--db", str(path), "add", "--source", "s1", "--quote", "Russia denied it",
-                "--subject", "russia", "--predicate", "denied", "--statement", "Russia denied it.")
+    result = ok(
+        "--db",
+        str(path),
+        "add",
+        "--source",
+        "s1",
+        "--quote",
+        "Russia denied it",
+        "--subject",
+        "russia",
+        "--predicate",
+        "denied",
+        "--statement",
+        "Russia denied it.",
+    )
     new_id = result.stdout.strip()
     (shown,) = json.loads(ok("--db", str(path), "show", new_id, "--json").stdout)
     assert shown["citation"]["start"] == "Qatar signed the deal on 25 October 2017. ".__len__()
@@ -240,8 +266,18 @@ def test_diff_unknown_source_is_exit_2():
 
 def test_compare_formats():
     doc = json.loads(ok(*DB, "compare", "--object", "qatar-russia-mtc-agreement-2017", "--json").stdout)
-    assert doc["rows"] and set(doc["summary"]) >= {"propositions", "agree", "compatible", "conflict", "changed"}
-    rows = list(csv.reader(io.StringIO(ok(*DB, "compare", "--object", "qatar-russia-mtc-agreement-2017", "--csv").stdout)))
+    assert doc["rows"] and set(doc["summary"]) >= {
+        "propositions",
+        "agree",
+        "compatible",
+        "conflict",
+        "changed",
+    }
+    rows = list(
+        csv.reader(
+            io.StringIO(ok(*DB, "compare", "--object", "qatar-russia-mtc-agreement-2017", "--csv").stdout)
+        )
+    )
     assert rows[0][:6] == ["subject", "predicate", "object", "statement", "status", "reason"]
     assert rows[0][6:] == [h for sid in doc["sources"] for h in (sid, f"{sid} claims")]
 
@@ -283,8 +319,15 @@ def test_terminal_table_stops_at_its_cap_and_says_so(store_file):
 
     n = TABLE_ROWS + 3
     text = " ".join(f"Qatar report {i:04d}." for i in range(n))
-    claims = [{"subject": "qatar", "predicate": "visited", "statement": f"Report {i:04d}.",
-               "citation": {"source": "s1", "quote": f"Qatar report {i:04d}."}} for i in range(n)]
+    claims = [
+        {
+            "subject": "qatar",
+            "predicate": "visited",
+            "statement": f"Report {i:04d}.",
+            "citation": {"source": "s1", "quote": f"Qatar report {i:04d}."},
+        }
+        for i in range(n)
+    ]
     path = store_file([source_record("s1", text), entity_record("qatar", "Qatar")] + claims)
     table = ok("--db", str(path), "search", "qatar", "--table")
     assert table.stdout.count("Report ") == TABLE_ROWS

@@ -74,8 +74,21 @@ def apply(path: Path, make) -> curate.Plan:
 
 def test_edit_widens_a_quote_finds_its_offsets_and_records_the_revision(mine):
     old = facts(mine).claim("c0002")
-    statement = "Qatar and Russia signed an agreement to supply Doha with light weapons such as Kalashnikov rifles."
-    ok(mine, "edit", "c0002", "--quote", LEAD, "--statement", statement, "--reason", "quote the whole clause", "--yes")
+    statement = (
+        "Qatar and Russia signed an agreement to supply Doha with light weapons such as Kalashnikov rifles."
+    )
+    ok(
+        mine,
+        "edit",
+        "c0002",
+        "--quote",
+        LEAD,
+        "--statement",
+        statement,
+        "--reason",
+        "quote the whole clause",
+        "--yes",
+    )
     now = facts(mine)
     claim = now.claim("c0002")
     text = now.source(KHALEEJ)["text"]
@@ -97,8 +110,15 @@ def test_edit_widens_a_quote_finds_its_offsets_and_records_the_revision(mine):
 
 def test_an_edited_statement_is_found_by_its_new_words_only(mine):
     assert not search(facts(mine), Query(terms=["Triumph"]))
-    apply(mine, lambda f: curate.plan_edit(
-        f, "c0001", {"statement": "Qatar is discussing with Russia a possible purchase of S-400 Triumph systems."}, "name the system"))
+    apply(
+        mine,
+        lambda f: curate.plan_edit(
+            f,
+            "c0001",
+            {"statement": "Qatar is discussing with Russia a possible purchase of S-400 Triumph systems."},
+            "name the system",
+        ),
+    )
     hits = search(facts(mine), Query(terms=["Triumph"]))
     assert [h.claim["id"] for h in hits] == ["c0001"]
     assert not any(h.claim["id"] == "c0001" for h in search(facts(mine), Query(terms=["missile defence"])))
@@ -106,7 +126,10 @@ def test_an_edited_statement_is_found_by_its_new_words_only(mine):
 
 def test_edit_resolves_a_date_phrase_against_the_publication_and_names_by_any_alias(mine):
     # The ambassador spoke on Saturday: the article is dated Saturday 21 July 2018.
-    apply(mine, lambda f: curate.plan_edit(f, "c0012", {"date": "السبت", "subject": "خولوف"}, "he spoke on Saturday"))
+    apply(
+        mine,
+        lambda f: curate.plan_edit(f, "c0012", {"date": "السبت", "subject": "خولوف"}, "he spoke on Saturday"),
+    )
     claim = facts(mine).claim("c0012")
     assert claim["date"] == {"start": "2018-07-21", "end": "2018-07-21", "precision": "day", "text": "السبت"}
     assert claim["subject"] == "nurmakhmad-kholov"  # unchanged: خولوف is his alias
@@ -114,11 +137,14 @@ def test_edit_resolves_a_date_phrase_against_the_publication_and_names_by_any_al
     # show tells the change in days and the source's words, not as a JSON object.
     at = claim["revisions"][0]["at"]
     assert f"revised\t{at}  date: (none) → 2018-07-21 (day) «السبت»  (he spoke on Saturday)" in (
-        ok(mine, "show", "c0012").stdout.splitlines())
+        ok(mine, "show", "c0012").stdout.splitlines()
+    )
 
 
 def test_edit_empties_an_optional_field_and_sets_a_value(mine):
-    apply(mine, lambda f: curate.plan_edit(f, "c0008", {"date": None}, "the conference date is not the claim's"))
+    apply(
+        mine, lambda f: curate.plan_edit(f, "c0008", {"date": None}, "the conference date is not the claim's")
+    )
     assert facts(mine).claim("c0008")["date"] is None
     ok(mine, "edit", "c0008", "--date", "أكتوبر المقبل", "--reason", "put it back", "--yes")
     # "next October" from 21 July 2018 is October 2018, at month precision.
@@ -127,15 +153,18 @@ def test_edit_empties_an_optional_field_and_sets_a_value(mine):
     assert [list(r["changes"]) for r in facts(mine).claim("c0008")["revisions"]] == [["date"], ["date"]]
 
 
-@pytest.mark.parametrize("args, needle", [
-    (("--predicate", "bought_secretly"), "field predicate: 'bought_secretly' is not in the vocabulary"),
-    (("--subject", "Qatr"), "field subject: unknown entity 'Qatr'; did you mean 'Qatar'"),
-    (("--quote", "قطر اشترت"), "field citation.quote: not found in khaleej-2018-07-21"),
-    (("--source", "nowhere"), "field citation.source: unknown source 'nowhere'"),
-    (("--date", "someday soon"), "field date:"),
-    (("--value", "12 parsecs"), "field value.unit: 'parsecs' is not one of"),
-    (("--statement", "bad\x07bell"), "field statement: contains control characters"),
-])
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (("--predicate", "bought_secretly"), "field predicate: 'bought_secretly' is not in the vocabulary"),
+        (("--subject", "Qatr"), "field subject: unknown entity 'Qatr'; did you mean 'Qatar'"),
+        (("--quote", "قطر اشترت"), "field citation.quote: not found in khaleej-2018-07-21"),
+        (("--source", "nowhere"), "field citation.source: unknown source 'nowhere'"),
+        (("--date", "someday soon"), "field date:"),
+        (("--value", "12 parsecs"), "field value.unit: 'parsecs' is not one of"),
+        (("--statement", "bad\x07bell"), "field statement: contains control characters"),
+    ],
+)
 def test_edit_is_checked_like_an_import_and_writes_nothing_when_wrong(mine, args, needle):
     [line] = refused(mine, "edit", "c0001", *args, "--reason", "try", "--yes")
     assert line.startswith("factcli: nothing changed: ") and needle in line, line
@@ -151,7 +180,7 @@ def test_a_new_quote_the_source_has_twice_is_the_one_nearest_the_old(mine):
     assert text.count(words) > 1
     apply(mine, lambda f: curate.plan_edit(f, "c0012", {"quote": words}, "shorter"))
     start = facts(mine).claim("c0012")["citation"]["start"]
-    assert text[start:start + len(words)] == words
+    assert text[start : start + len(words)] == words
     assert start == text.index(words, old["start"])  # inside the old quote, not the first in the text
     assert start != text.index(words)
 
@@ -171,12 +200,15 @@ def test_edit_refuses_what_it_cannot_change(mine):
     with pytest.raises(InputError, match="--reason must say why"):
         curate.plan_edit(f, "c0001", {"modality": "fact"}, "  ")
     assert refused(mine, "edit", "c0001", "--reason", "nothing") == [
-        "factcli: edit needs at least one field to change (see 'factcli edit --help')"]
+        "factcli: edit needs at least one field to change (see 'factcli edit --help')"
+    ]
 
 
 def test_an_edit_that_repeats_another_claim_names_it(mine):
     c1 = facts(mine).claim("c0001")
-    lines = refused(mine, "edit", "c0006", "--quote", c1["citation"]["quote"], "--reason", "same words", "--yes")
+    lines = refused(
+        mine, "edit", "c0006", "--quote", c1["citation"]["quote"], "--reason", "same words", "--yes"
+    )
     assert any("duplicate of c0001" in line for line in lines), lines
 
 
@@ -190,7 +222,10 @@ def test_edit_shows_the_change_and_asks(mine):
     assert yes.exit_code == 0 and facts(mine).claim("c0001")["modality"] == "fact"
     assert "edited: claim c0001 in" in yes.stderr
     lines = refused(mine, "edit", "c0001", "--modality", "hedged", "--reason", "unsure", input="")
-    assert [line.strip() for line in lines] == ["apply this change? [y/N]:", "factcli: nothing changed: no answer (--yes applies without asking)"]
+    assert [line.strip() for line in lines] == [
+        "apply this change? [y/N]:",
+        "factcli: nothing changed: no answer (--yes applies without asking)",
+    ]
 
 
 def test_a_change_planned_on_a_store_that_changed_since_is_not_written(mine):
@@ -210,7 +245,9 @@ def test_an_edit_diffs_as_the_lines_of_its_record_only(mine):
     changed = [line for line in changed if not line.startswith(("+++", "---"))]
     assert '-      "modality": "in_talks",' in changed and '+      "modality": "fact",' in changed
     assert '+          "reason": "signed"' in changed
-    assert all(not line.startswith("-") or "modality" in line or line.strip() == "-      }" for line in changed), changed
+    assert all(
+        not line.startswith("-") or "modality" in line or line.strip() == "-      }" for line in changed
+    ), changed
 
 
 def test_an_edit_of_a_missing_store_leaves_no_lock_file(tmp_path):
@@ -244,7 +281,9 @@ def test_a_retracted_claim_keeps_its_id_and_leaves_search_and_timeline(mine):
     assert "c0026" not in timeline
     assert "c0026" in ok(mine, "timeline", "--object", "s-400", "--include-retracted").stdout
     # The rest of what search found is still found.
-    assert [i for i in ids if i != "c0026"] == [h.claim["id"] for h in search(facts(mine), Query(subject=["s-400"]))]
+    assert [i for i in ids if i != "c0026"] == [
+        h.claim["id"] for h in search(facts(mine), Query(subject=["s-400"]))
+    ]
 
 
 def test_show_tells_when_and_why_a_claim_was_retracted_and_its_history(mine):
@@ -265,8 +304,12 @@ def test_show_tells_when_and_why_a_claim_was_retracted_and_its_history(mine):
 def test_retracted_claims_are_left_out_of_diff_and_compare(mine):
     # c0030: khaleej says the military-technical agreement was signed in October 2017.
     def signed_by_khaleej(doc):
-        return [p for status in ("agree", "compatible", "conflict", "changed") for p in doc[status]
-                if p["a"] == "c0030"] + [c for c in doc["only_in_a"] if c["id"] == "c0030"]
+        return [
+            p
+            for status in ("agree", "compatible", "conflict", "changed")
+            for p in doc[status]
+            if p["a"] == "c0030"
+        ] + [c for c in doc["only_in_a"] if c["id"] == "c0030"]
 
     args = ("diff", KHALEEJ, "unknown-2017-10-25-shoigu-doha", "--json")
     assert signed_by_khaleej(json.loads(run(mine, *args).stdout))
@@ -280,7 +323,9 @@ def test_retracted_claims_are_left_out_of_diff_and_compare(mine):
     cmp = ("compare", "--object", "qatar-russia-mtc-agreement-2017", "--json")
     # Without khaleej's "October 2017", the two sources left both date the signing 25 October 2017.
     row = signed(json.loads(ok(mine, *cmp).stdout))
-    assert row["status"] == "agree" and "c0030" not in {i for cell in row["cells"].values() for i in cell["claims"]}
+    assert row["status"] == "agree" and "c0030" not in {
+        i for cell in row["cells"].values() for i in cell["claims"]
+    }
     row = signed(json.loads(ok(mine, *cmp, "--include-retracted").stdout))
     assert row["status"] == "compatible" and row["cells"][KHALEEJ]["claims"] == ["c0030"]
 
@@ -292,9 +337,24 @@ def test_retract_twice_or_edit_a_retracted_claim_is_refused(mine):
     [line] = refused(mine, "edit", "c0026", "--modality", "fact", "--reason", "x", "--yes")
     assert "a retracted claim is not edited" in line
     # Its id is never handed out again.
-    out = ok(mine, "add", "--source", KHALEEJ, "--quote", "تبحث قطر مع روسيا", "--subject", "qatar",
-             "--predicate", "negotiating_purchase", "--object", "s-400", "--modality", "in_talks",
-             "--statement", "Qatar is discussing a possible S-400 purchase with Russia.").stdout
+    out = ok(
+        mine,
+        "add",
+        "--source",
+        KHALEEJ,
+        "--quote",
+        "تبحث قطر مع روسيا",
+        "--subject",
+        "qatar",
+        "--predicate",
+        "negotiating_purchase",
+        "--object",
+        "s-400",
+        "--modality",
+        "in_talks",
+        "--statement",
+        "Qatar is discussing a possible S-400 purchase with Russia.",
+    ).stdout
     assert out.strip() == "c0198"
 
 
@@ -303,7 +363,17 @@ def test_retract_twice_or_edit_a_retracted_claim_is_refused(mine):
 
 def test_an_added_alias_finds_the_entity_and_its_claims(mine):
     assert run(mine, "search", "--object", "تريومف").exit_code == 2
-    ok(mine, "entity", "add-alias", "s-400", "С-400", "تريومف", "--reason", "its Russian name, and Triumf spelt so", "--yes")
+    ok(
+        mine,
+        "entity",
+        "add-alias",
+        "s-400",
+        "С-400",
+        "تريومف",
+        "--reason",
+        "its Russian name, and Triumf spelt so",
+        "--yes",
+    )
     ent = facts(mine).entity("s-400")
     assert ent["aliases"][-2:] == ["С-400", "تريومف"]
     assert ent["revisions"][0]["changes"]["aliases"]["to"] == ent["aliases"]
@@ -317,26 +387,57 @@ def test_alias_refusals_name_what_is_wrong(mine):
     [line] = refused(mine, "entity", "add-alias", "s-400", "اس 400", "--reason", "x", "--yes")
     assert line == "factcli: nothing changed: 'اس 400' is already a name of s-400 (as 'اس 400')"
     [line] = refused(mine, "entity", "remove-alias", "s-400", "S-500", "--reason", "x", "--yes")
-    assert line.startswith("factcli: nothing changed: 'S-500' is not an alias of s-400 (its aliases: 'إس 400'")
+    assert line.startswith(
+        "factcli: nothing changed: 'S-500' is not an alias of s-400 (its aliases: 'إس 400'"
+    )
     [line] = refused(mine, "entity", "add-alias", "Atlantis", "X", "--reason", "x", "--yes")
     assert line.startswith("factcli: unknown entity 'Atlantis'")
 
 
 def test_a_removed_alias_no_longer_names_the_entity(mine):
-    ok(mine, "entity", "remove-alias", "usa", "US", "--reason", "US is the English word us in running text", "--yes")
+    ok(
+        mine,
+        "entity",
+        "remove-alias",
+        "usa",
+        "US",
+        "--reason",
+        "US is the English word us in running text",
+        "--yes",
+    )
     assert "US" not in facts(mine).entity("usa")["aliases"]
     assert run(mine, "search", "--object", "US").exit_code == 2
     assert run(mine, "search", "--object", "USA").exit_code == 0
 
 
 def test_a_shared_alias_is_added_with_a_note(mine):
-    result = ok(mine, "entity", "add-alias", "sochi-summit-2017", "Sochi", "--reason", "as the press calls it", "--yes")
+    result = ok(
+        mine,
+        "entity",
+        "add-alias",
+        "sochi-summit-2017",
+        "Sochi",
+        "--reason",
+        "as the press calls it",
+        "--yes",
+    )
     assert "note: 'Sochi' is also a name of sochi: a query for it finds all of them" in result.stderr
 
 
 def test_entity_set_changes_a_field_and_keeps_the_old_name(mine):
-    ok(mine, "entity", "set", "fsvts", "--name", "FSVTS of Russia", "--description",
-       "Russia's federal service that oversees arms exports", "--reason", "clearer", "--yes")
+    ok(
+        mine,
+        "entity",
+        "set",
+        "fsvts",
+        "--name",
+        "FSVTS of Russia",
+        "--description",
+        "Russia's federal service that oversees arms exports",
+        "--reason",
+        "clearer",
+        "--yes",
+    )
     ent = facts(mine).entity("fsvts")
     assert ent["name"] == "FSVTS of Russia"
     assert "Federal Service for Military-Technical Cooperation" in ent["aliases"]
@@ -352,9 +453,25 @@ def test_entity_set_changes_a_field_and_keeps_the_old_name(mine):
 
 def test_merge_repoints_claims_and_keeps_every_name(mine):
     # A claim added with a new spelling made a second entity for Qatar.
-    added = ok(mine, "add", "--source", KHALEEJ, "--quote", "تبحث قطر مع روسيا", "--subject", "Katar",
-               "--predicate", "negotiating_purchase", "--object", "s-400", "--modality", "in_talks",
-               "--statement", "Qatar is discussing a possible S-400 purchase with Russia.", "--create-entities")
+    added = ok(
+        mine,
+        "add",
+        "--source",
+        KHALEEJ,
+        "--quote",
+        "تبحث قطر مع روسيا",
+        "--subject",
+        "Katar",
+        "--predicate",
+        "negotiating_purchase",
+        "--object",
+        "s-400",
+        "--modality",
+        "in_talks",
+        "--statement",
+        "Qatar is discussing a possible S-400 purchase with Russia.",
+        "--create-entities",
+    )
     new_id = added.stdout.strip()
     assert facts(mine).claim(new_id)["subject"] == "katar"
     qatar_claims = {h.claim["id"] for h in search(facts(mine), Query(subject=["qatar"]))}
@@ -378,12 +495,15 @@ def test_merge_refuses_to_make_duplicates_or_merge_an_entity_into_itself(mine):
     assert "are the same entity (qatar)" in line
 
 
-@pytest.mark.parametrize("args", [
-    ("entity", "add-alias", "qatar", "\udcff\udcfe", "--reason", "x", "--yes"),
-    ("entity", "set", "qatar", "--name-ar", "\udcff", "--reason", "x", "--yes"),
-    ("retract", "c0001", "--reason", "\udcff", "--yes"),
-    ("edit", "c0001", "--statement", "Qatar\udcff", "--reason", "x", "--yes"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("entity", "add-alias", "qatar", "\udcff\udcfe", "--reason", "x", "--yes"),
+        ("entity", "set", "qatar", "--name-ar", "\udcff", "--reason", "x", "--yes"),
+        ("retract", "c0001", "--reason", "\udcff", "--yes"),
+        ("edit", "c0001", "--statement", "Qatar\udcff", "--reason", "x", "--yes"),
+    ],
+)
 def test_text_that_is_not_unicode_is_refused_not_an_internal_error(mine, args):
     # What a shell passes for bytes that are not UTF-8 (Python's surrogateescape).
     [line] = refused(mine, *args)
@@ -393,21 +513,57 @@ def test_text_that_is_not_unicode_is_refused_not_an_internal_error(mine, args):
 # --- the trail in the schema --------------------------------------------------------
 
 
-@pytest.mark.parametrize("history, field, needle", [
-    ({"retracted": {"at": "yesterday", "reason": "x"}}, "retracted.at", "is not a UTC timestamp"),
-    ({"retracted": {"at": "2026-02-30T10:00:00Z", "reason": "x"}}, "retracted.at", "is not a real date"),
-    ({"retracted": {"at": "2026-01-01T10:00:00Z"}}, "retracted", "must be {at, reason}"),
-    ({"retracted": {"at": "2026-01-01T10:00:00Z", "reason": ""}}, "retracted.reason", "must say why"),
-    ({"revisions": {"at": "2026-01-01T10:00:00Z"}}, "revisions", "must be a list"),
-    ({"revisions": [{"at": "2026-01-01T10:00:00Z", "changes": {}, "reason": "x"}]}, "revisions[0].changes", "must map"),
-    ({"revisions": [{"at": "2026-01-01T10:00:00Z", "changes": {"id": {"from": "c1", "to": "c2"}}, "reason": "x"}]},
-     "revisions[0].changes", "'id' is not a field a revision can change"),
-    ({"revisions": [{"at": "2026-01-01T10:00:00Z", "changes": {"statement": "new"}, "reason": "x"}]},
-     "revisions[0].changes.statement", "must be {from, to}"),
-    ({"revisions": [{"at": "2026-01-02T10:00:00Z", "changes": {"modality": {"from": "fact", "to": "hedged"}}, "reason": "x"},
-                    {"at": "2026-01-01T10:00:00Z", "changes": {"modality": {"from": "hedged", "to": "fact"}}, "reason": "y"}]},
-     "revisions[1].at", "is before the revision above it"),
-])
+@pytest.mark.parametrize(
+    "history, field, needle",
+    [
+        ({"retracted": {"at": "yesterday", "reason": "x"}}, "retracted.at", "is not a UTC timestamp"),
+        ({"retracted": {"at": "2026-02-30T10:00:00Z", "reason": "x"}}, "retracted.at", "is not a real date"),
+        ({"retracted": {"at": "2026-01-01T10:00:00Z"}}, "retracted", "must be {at, reason}"),
+        ({"retracted": {"at": "2026-01-01T10:00:00Z", "reason": ""}}, "retracted.reason", "must say why"),
+        ({"revisions": {"at": "2026-01-01T10:00:00Z"}}, "revisions", "must be a list"),
+        (
+            {"revisions": [{"at": "2026-01-01T10:00:00Z", "changes": {}, "reason": "x"}]},
+            "revisions[0].changes",
+            "must map",
+        ),
+        (
+            {
+                "revisions": [
+                    {
+                        "at": "2026-01-01T10:00:00Z",
+                        "changes": {"id": {"from": "c1", "to": "c2"}},
+                        "reason": "x",
+                    }
+                ]
+            },
+            "revisions[0].changes",
+            "'id' is not a field a revision can change",
+        ),
+        (
+            {"revisions": [{"at": "2026-01-01T10:00:00Z", "changes": {"statement": "new"}, "reason": "x"}]},
+            "revisions[0].changes.statement",
+            "must be {from, to}",
+        ),
+        (
+            {
+                "revisions": [
+                    {
+                        "at": "2026-01-02T10:00:00Z",
+                        "changes": {"modality": {"from": "fact", "to": "hedged"}},
+                        "reason": "x",
+                    },
+                    {
+                        "at": "2026-01-01T10:00:00Z",
+                        "changes": {"modality": {"from": "hedged", "to": "fact"}},
+                        "reason": "y",
+                    },
+                ]
+            },
+            "revisions[1].at",
+            "is before the revision above it",
+        ),
+    ],
+)
 def test_verify_reports_a_malformed_history_and_other_commands_refuse_it(mine, history, field, needle):
     doc = json.loads(mine.read_text(encoding="utf-8"))
     doc["claims"]["1"].update(history)
@@ -415,7 +571,9 @@ def test_verify_reports_a_malformed_history_and_other_commands_refuse_it(mine, h
     result = run(mine, "verify", "--json")
     assert result.exit_code == 1
     problems = json.loads(result.stdout)
-    assert any(p["id"] == "c0001" and p["field"] == field and needle in p["problem"] for p in problems), problems
+    assert any(p["id"] == "c0001" and p["field"] == field and needle in p["problem"] for p in problems), (
+        problems
+    )
     [line] = refused(mine, "show", "c0001")
     assert "damaged store" in line and "c0001" in line
 
@@ -425,20 +583,43 @@ def test_an_entity_cannot_be_retracted(mine):
     doc["entities"]["1"]["retracted"] = {"at": "2026-01-01T10:00:00Z", "reason": "x"}
     mine.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     problems = json.loads(run(mine, "verify", "--json").stdout)
-    assert {"table": "entities", "id": "qatar", "field": "retracted", "problem": "only a claim can be retracted"} in problems
+    assert {
+        "table": "entities",
+        "id": "qatar",
+        "field": "retracted",
+        "problem": "only a claim can be retracted",
+    } in problems
 
 
 # --- any sequence of corrections keeps the store sound ------------------------------
 
 _CLAIMS = ["c0001", "c0002", "c0005", "c0006", "c0008", "c0026", "c0030"]
-_STATEMENTS = ["Qatar and Russia discuss S-400 systems.", "قطر وروسيا", "Russia's ambassador spoke on Saturday."]
+_STATEMENTS = [
+    "Qatar and Russia discuss S-400 systems.",
+    "قطر وروسيا",
+    "Russia's ambassador spoke on Saturday.",
+]
 _OPS = st.one_of(
     st.tuples(st.just("statement"), st.sampled_from(_CLAIMS), st.sampled_from(_STATEMENTS)),
-    st.tuples(st.just("modality"), st.sampled_from(_CLAIMS), st.sampled_from(["fact", "hedged", "claimed", "in_talks"])),
-    st.tuples(st.just("date"), st.sampled_from(_CLAIMS), st.sampled_from(["السبت", "يوليو 2018", "2017", None])),
+    st.tuples(
+        st.just("modality"),
+        st.sampled_from(_CLAIMS),
+        st.sampled_from(["fact", "hedged", "claimed", "in_talks"]),
+    ),
+    st.tuples(
+        st.just("date"), st.sampled_from(_CLAIMS), st.sampled_from(["السبت", "يوليو 2018", "2017", None])
+    ),
     st.tuples(st.just("retract"), st.sampled_from(_CLAIMS), st.just("")),
-    st.tuples(st.just("add-alias"), st.sampled_from(["qatar", "s-400", "russia"]), st.sampled_from(["Katar", "С-400", "Rossiya"])),
-    st.tuples(st.just("remove-alias"), st.sampled_from(["qatar", "s-400", "russia"]), st.sampled_from(["Katar", "Triumf", "Doha"])),
+    st.tuples(
+        st.just("add-alias"),
+        st.sampled_from(["qatar", "s-400", "russia"]),
+        st.sampled_from(["Katar", "С-400", "Rossiya"]),
+    ),
+    st.tuples(
+        st.just("remove-alias"),
+        st.sampled_from(["qatar", "s-400", "russia"]),
+        st.sampled_from(["Katar", "Triumf", "Doha"]),
+    ),
 )
 
 
@@ -464,4 +645,6 @@ def test_any_sequence_of_corrections_keeps_verify_clean(tmp_path_factory, ops):
             assert path.read_bytes() == before  # a refused change writes nothing
     after = facts(path)
     assert verify(after) == []
-    assert len(after.claims) == 197 and {c["id"] for c in after.claims} == {c["id"] for c in facts(SHIPPED).claims}
+    assert len(after.claims) == 197 and {c["id"] for c in after.claims} == {
+        c["id"] for c in facts(SHIPPED).claims
+    }

@@ -39,10 +39,18 @@ ENTITIES = [
     entity_record("kholov", "Nurmakhmad Kholov", "person", ["خولوف"], name_ar="نور محمد خولوف"),
     entity_record("al-sada", "Mohammed Al-Sada", "person", [], name_ar="محمد السادة"),
     entity_record("putin", "Vladimir Putin", "person", ["بوتين"], name_ar="فلاديمير بوتين"),
-    entity_record("tamim", "Tamim bin Hamad", "person", ["الشيخ تميم بن حمد آل ثاني", "تميم"], name_ar="تميم بن حمد آل ثاني"),
+    entity_record(
+        "tamim",
+        "Tamim bin Hamad",
+        "person",
+        ["الشيخ تميم بن حمد آل ثاني", "تميم"],
+        name_ar="تميم بن حمد آل ثاني",
+    ),
     entity_record("shoigu", "Sergei Shoigu", "person", ["شويغو"], name_ar="سيرغي شويغو"),
     entity_record("attiyah", "Khalid Al-Attiyah", "person", ["العطية"], name_ar="خالد بن محمد العطية"),
-    entity_record("energy-conference", "Moscow energy conference", "event", [], name_ar="مؤتمر للطاقة في موسكو"),
+    entity_record(
+        "energy-conference", "Moscow energy conference", "event", [], name_ar="مؤتمر للطاقة في موسكو"
+    ),
     entity_record("mtc", "MTC agreement", "agreement", ["اتفاقية للتعاون العسكري الفني"], name_ar=None),
     entity_record("mtc-2", "MTC agreement (2)", "agreement", [], name_ar="اتفاقا للتعاون العسكري"),
     entity_record("qna", "QNA", "organization", ["قنا"], name_ar="وكالة الأنباء القطرية"),
@@ -72,9 +80,11 @@ def only(d: draft.Draft, predicate: str) -> dict:
 
 def test_clauses_cut_before_connectives_and_keep_offsets_into_the_text():
     # 000: "Qatar discusses ... S-400, while the two countries signed an agreement ..."
-    text = ("تبحث قطر مع روسيا صفقة شراء محتملة لأنظمة الدفاع الصاروخية «إس-400»، في حين وقع "
-            "البلدان اتفاقا لإمداد الدوحة بأسلحة خفيفة.")
-    parts = [text[c.start:c.end] for c in draft.clauses(text)]
+    text = (
+        "تبحث قطر مع روسيا صفقة شراء محتملة لأنظمة الدفاع الصاروخية «إس-400»، في حين وقع "
+        "البلدان اتفاقا لإمداد الدوحة بأسلحة خفيفة."
+    )
+    parts = [text[c.start : c.end] for c in draft.clauses(text)]
     assert parts == [
         "تبحث قطر مع روسيا صفقة شراء محتملة لأنظمة الدفاع الصاروخية «إس-400»",
         "في حين وقع البلدان اتفاقا لإمداد الدوحة بأسلحة خفيفة",
@@ -85,7 +95,10 @@ def test_sentences_do_not_end_inside_a_latin_name_or_a_run_of_dots():
     # 001 names "New Defence Order. Strategy"; 000 quotes "الجوي.. أنظمة".
     text = "نشرته مجلة ” New Defence Order. Strategy” الروسية. «فيما يتعلق بالدفاع الجوي.. أنظمة إس-400»."
     spans = [text[s:e] for s, e, _ in draft.sentences(text)]
-    assert spans == ["نشرته مجلة ” New Defence Order. Strategy” الروسية.", "«فيما يتعلق بالدفاع الجوي.. أنظمة إس-400»."]
+    assert spans == [
+        "نشرته مجلة ” New Defence Order. Strategy” الروسية.",
+        "«فيما يتعلق بالدفاع الجوي.. أنظمة إس-400».",
+    ]
 
 
 def test_every_quote_is_the_text_at_its_offsets():
@@ -95,7 +108,7 @@ def test_every_quote_is_the_text_at_its_offsets():
     assert d.claims
     for c in d.claims:
         cit = c["citation"]
-        assert article[cit["start"]:cit["end"]] == cit["quote"]
+        assert article[cit["start"] : cit["end"]] == cit["quote"]
         assert c["statement"] == "" and set(c["draft"]) == {"cues", "confidence"}
 
 
@@ -111,7 +124,10 @@ def test_names_link_with_a_proclitic_stripped_and_country_adjectives_are_weak():
 
 def test_common_words_link_only_in_quotation_marks_and_metonyms_link_to_their_state():
     entities = ENTITIES + [
-        {**entity_record("al-udeid", "Al Udeid", "place", [], name_ar="قاعدة العديد"), "common_words": ["العديد"]},
+        {
+            **entity_record("al-udeid", "Al Udeid", "place", [], name_ar="قاعدة العديد"),
+            "common_words": ["العديد"],
+        },
         {**entity_record("doha", "Doha", "place", [], name_ar="الدوحة")},
     ]
     entities[0] = {**entities[0], "metonyms": ["الدوحة"]}
@@ -141,7 +157,10 @@ def test_signed_with_the_dual_standing_for_the_two_states_named_before():
 
 def test_met_from_istaqbala_host_then_guest():
     # 002: "The Emir of Qatar received the Russian defence minister, Sergei Shoigu, ..."
-    d = drafted("استقبل أمير قطر الشيخ تميم بن حمد آل ثاني وزير الدفاع الروسي، سيرغي شويغو، في مكتبه مساء اليوم.", OCT25)
+    d = drafted(
+        "استقبل أمير قطر الشيخ تميم بن حمد آل ثاني وزير الدفاع الروسي، سيرغي شويغو، في مكتبه مساء اليوم.",
+        OCT25,
+    )
     met = only(d, "met")
     assert (met["subject"], met["object"]) == ("tamim", "shoigu")
     assert met["date"]["start"] == met["date"]["end"] == "2017-10-25"
@@ -153,14 +172,22 @@ def test_holds_position_from_a_title_and_a_name():
     role = only(d, "holds_position")
     assert (role["subject"], role["object"], role["date"]) == ("putin", "russia", None)
     assert role["citation"]["quote"] == "الرئيس الروسي «فلاديمير بوتين»"
-    d = drafted("وشهدت الزيارة توقيع وزير الدولة القطري لشؤون الدفاع، خالد بن محمد العطية، ونظيره الروسي اتفاقا.", OCT25)
+    d = drafted(
+        "وشهدت الزيارة توقيع وزير الدولة القطري لشؤون الدفاع، خالد بن محمد العطية، ونظيره الروسي اتفاقا.",
+        OCT25,
+    )
     assert (only(d, "holds_position")["subject"], only(d, "holds_position")["object"]) == ("attiyah", "qatar")
 
 
 def test_a_list_of_states_gives_one_candidate_each():
     # 004's shape, a common one: "Saudi Arabia, the UAE, Bahrain and Egypt cut ties with Qatar".
     d = drafted("وقطعت كل من السعودية والإمارات والبحرين ومصر علاقاتها مع قطر.")
-    assert sorted(c["subject"] for c in claims_with(d, "cut_ties_with")) == ["bahrain", "egypt", "saudi-arabia", "uae"]
+    assert sorted(c["subject"] for c in claims_with(d, "cut_ties_with")) == [
+        "bahrain",
+        "egypt",
+        "saudi-arabia",
+        "uae",
+    ]
     assert {c["object"] for c in claims_with(d, "cut_ties_with")} == {"qatar"}
 
 
@@ -187,15 +214,21 @@ def test_a_date_phrase_is_resolved_against_publication():
     # 000, published Saturday 21 July 2018: "in October next" is October 2018.
     d = drafted("مضيفا أن «محمد السادة» سيشارك في مؤتمر للطاقة في موسكو في أكتوبر/تشرين الأول المقبل.")
     attends = only(d, "attends")
-    assert (attends["date"]["start"], attends["date"]["end"], attends["date"]["precision"]) == ("2018-10-01", "2018-10-31", "month")
+    assert (attends["date"]["start"], attends["date"]["end"], attends["date"]["precision"]) == (
+        "2018-10-01",
+        "2018-10-31",
+        "month",
+    )
     assert attends["date"]["text"] == "أكتوبر/تشرين الأول المقبل"
     assert attends["object"] == "energy-conference" and attends["modality"] == "planned"
 
 
 def test_each_cue_takes_its_nearest_date_phrase():
     # 001: signed on 25 October 2017, in force from 18 June 2019.
-    d = drafted("سبق أن تم توقيع اتفاقية للتعاون العسكري الفني في 25 تشرين أول \\ أكتوبر 2017 "
-                "لتدخل حيز التنفيذ في 18حزيران \\ يونيو 2019.")
+    d = drafted(
+        "سبق أن تم توقيع اتفاقية للتعاون العسكري الفني في 25 تشرين أول \\ أكتوبر 2017 "
+        "لتدخل حيز التنفيذ في 18حزيران \\ يونيو 2019."
+    )
     assert only(d, "signed")["date"]["start"] == "2017-10-25"
     assert only(d, "entered_into_force")["date"]["start"] == "2019-06-18"
 
@@ -219,7 +252,9 @@ def test_the_date_finder_reads_whatever_the_date_module_reads(monkeypatch):
 
 def test_negation_cues_and_the_idioms_that_are_not_negations():
     # 000: "while the two have made no practical progress on this track so far".
-    d = drafted("ويبحث الجانبان الروسي والقطري، إمكانية توريد «إس-400»، فيما لم يحققا أي تقدم عملي على هذا المسار حتى الآن.")
+    d = drafted(
+        "ويبحث الجانبان الروسي والقطري، إمكانية توريد «إس-400»، فيما لم يحققا أي تقدم عملي على هذا المسار حتى الآن."
+    )
     progress = only(d, "made_progress_on")
     assert progress["polarity"] == "negated" and progress["object"] == "s-400"
     assert progress["date"]["start"] == "2018-07-21"  # حتى الآن: as of publication
@@ -233,18 +268,21 @@ def test_negation_cues_and_the_idioms_that_are_not_negations():
 # --- modality ----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("sentence, predicate, modality", [
-    # 000: "there are talks on this"
-    ("وقال خولوف: هناك محادثات مع قطر بهذا الشأن لشراء «إس-400».", "negotiating_purchase", "in_talks"),
-    # 000: "a visit Putin is expected to make"
-    ("مشيرا إلى زيارة مرتقبة سيقوم بها بوتين إلى قطر.", "visited", "expected"),
-    # 001: "some contracts have already (قد + past) been signed" is a fact, not a hedge
-    ("وقال إن بعض العقود مع روسيا قد تم توقيعها مسبقا.", "signed", "fact"),
-    # the issue's cues: بدعوى (claimed), أعتقد (hedged), من المقرر (planned)
-    ("وفرضت السعودية على قطر عقوبات، بدعوى دعمها للإرهاب.", "sanctioned", "claimed"),
-    ("وقال بوتين: أعتقد أن روسيا ستوقع عقدا مع قطر.", "signed", "hedged"),
-    ("ومن المقرر أن يزور تميم روسيا.", "visited", "planned"),
-])
+@pytest.mark.parametrize(
+    "sentence, predicate, modality",
+    [
+        # 000: "there are talks on this"
+        ("وقال خولوف: هناك محادثات مع قطر بهذا الشأن لشراء «إس-400».", "negotiating_purchase", "in_talks"),
+        # 000: "a visit Putin is expected to make"
+        ("مشيرا إلى زيارة مرتقبة سيقوم بها بوتين إلى قطر.", "visited", "expected"),
+        # 001: "some contracts have already (قد + past) been signed" is a fact, not a hedge
+        ("وقال إن بعض العقود مع روسيا قد تم توقيعها مسبقا.", "signed", "fact"),
+        # the issue's cues: بدعوى (claimed), أعتقد (hedged), من المقرر (planned)
+        ("وفرضت السعودية على قطر عقوبات، بدعوى دعمها للإرهاب.", "sanctioned", "claimed"),
+        ("وقال بوتين: أعتقد أن روسيا ستوقع عقدا مع قطر.", "signed", "hedged"),
+        ("ومن المقرر أن يزور تميم روسيا.", "visited", "planned"),
+    ],
+)
 def test_modality_cues(sentence, predicate, modality):
     assert only(drafted(sentence), predicate)["modality"] == modality
 
@@ -254,18 +292,24 @@ def test_modality_cues(sentence, predicate, modality):
 
 def test_speaker_is_named_after_the_saying_verb_and_carried_by_the_participles():
     # 000: the ambassador speaks; "adding that ... Al-Sada will take part" keeps him as speaker.
-    d = drafted("وقال السفير الروسي لدى قطر، السبت، «نور محمد خولوف»: «هناك محادثات بهذا الشأن»، مضيفا أن "
-                "وزير الطاقة القطري «محمد السادة» سيشارك في مؤتمر للطاقة في موسكو.")
+    d = drafted(
+        "وقال السفير الروسي لدى قطر، السبت، «نور محمد خولوف»: «هناك محادثات بهذا الشأن»، مضيفا أن "
+        "وزير الطاقة القطري «محمد السادة» سيشارك في مؤتمر للطاقة في موسكو."
+    )
     attends = only(d, "attends")
     assert (attends["subject"], attends["speaker"]) == ("al-sada", "kholov")
     # ... and "the Russian ambassador said" later, with no name, is still him.
-    d = drafted("وقال «خولوف» إن العلاقات جيدة. وفيما يخص استياء السعودية، قال السفير الروسي إن روسيا ستنطلق من مصالحها حصرا.")
+    d = drafted(
+        "وقال «خولوف» إن العلاقات جيدة. وفيما يخص استياء السعودية، قال السفير الروسي إن روسيا ستنطلق من مصالحها حصرا."
+    )
     assert only(d, "guided_by_interests")["speaker"] == "kholov"
 
 
 def test_via_from_credits_and_no_speaker_for_an_agency():
     # 002: "According to the Qatari news agency QNA, the Russian defence minister conveyed ..."
-    d = drafted("وحسب وكالة الأنباء القطرية قنا، فإن شويغو نقل تحيّات الرئيس فلاديمير بوتين إلى الأمير تميم.", OCT25)
+    d = drafted(
+        "وحسب وكالة الأنباء القطرية قنا، فإن شويغو نقل تحيّات الرئيس فلاديمير بوتين إلى الأمير تميم.", OCT25
+    )
     greet = only(d, "conveyed_greetings")
     assert (greet["subject"], greet["via"], greet["speaker"]) == ("shoigu", "qna", None)
     # 001: the interview credit belongs to the speaker's words.
@@ -279,8 +323,12 @@ def test_via_from_credits_and_no_speaker_for_an_agency():
 def test_published_from_the_dateline_with_a_note():
     text = "قطر تواصل المباحثات مع روسيا\n\nالسبت 21 يوليو 2018 02:07 ص\n\nتبحث قطر مع روسيا صفقة شراء."
     d = draft.draft_article(text, ENTITIES, outlet="The New Khalij")
-    assert d.source["published"] == {"start": "2018-07-21", "end": "2018-07-21", "precision": "day",
-                                     "text": "السبت 21 يوليو 2018 02:07 ص"}
+    assert d.source["published"] == {
+        "start": "2018-07-21",
+        "end": "2018-07-21",
+        "precision": "day",
+        "text": "السبت 21 يوليو 2018 02:07 ص",
+    }
     assert "dateline" in d.source["note"] and "line 3" in d.source["note"]
     assert d.source["id"] == "the-new-khalij-2018-07-21"
     assert d.source["text"] == text and d.source["language"] == "ar"
@@ -295,7 +343,11 @@ def test_an_empty_published_label_is_no_date_and_the_draft_asks_for_one():
 
 def test_published_option_takes_a_date_or_a_bounded_interval():
     assert draft.parse_published("2020-09..2021-05").to_dict() == {
-        "start": "2020-09-01", "end": "2021-05-31", "precision": "month", "text": ""}
+        "start": "2020-09-01",
+        "end": "2021-05-31",
+        "precision": "month",
+        "text": "",
+    }
     assert draft.parse_published("21 يوليو 2018").start == datetime.date(2018, 7, 21)
     with pytest.raises(InputError):
         draft.parse_published("2021..2020")
@@ -318,8 +370,10 @@ def test_an_article_already_stored_is_its_stored_source():
 
 
 def test_unknown_names_become_candidate_entities_with_the_alias_as_written():
-    d = drafted("وقال السفير الروسي لدى قطر، السبت، «نور محمد خولوف»: «هناك محادثات لشراء منظومة «إس-400»».",
-                entities=ENTITIES[:2] + [ENTITIES[6]])
+    d = drafted(
+        "وقال السفير الروسي لدى قطر، السبت، «نور محمد خولوف»: «هناك محادثات لشراء منظومة «إس-400»».",
+        entities=ENTITIES[:2] + [ENTITIES[6]],
+    )
     names = {e["name"]: e for e in d.entities}
     assert "نور محمد خولوف" in names
     ent = names["نور محمد خولوف"]
@@ -360,33 +414,50 @@ def _base_records() -> list[dict]:
 
 
 def test_import_refuses_a_leftover_draft_object_pointing_at_the_record():
-    claim = {"subject": "tamim", "predicate": "met", "object": "shoigu", "statement": "Tamim received Shoigu.",
-             "citation": {"source": "s", "quote": "استقبل تميم شويغو"}, "draft": {"cues": [], "confidence": 0.5}}
+    claim = {
+        "subject": "tamim",
+        "predicate": "met",
+        "object": "shoigu",
+        "statement": "Tamim received Shoigu.",
+        "citation": {"source": "s", "quote": "استقبل تميم شويغو"},
+        "draft": {"cues": [], "confidence": 0.5},
+    }
     records = _base_records() + [claim]
     with pytest.raises(ValidationError) as exc:
         build(records)
     n = len(records)
     assert exc.value.problems == [
-        f"record {n}, field draft: (quote 'استقبل تميم شويغو') is still a draft: review it, then delete its \"draft\" object"]
+        f"record {n}, field draft: (quote 'استقبل تميم شويغو') is still a draft: review it, then delete its \"draft\" object"
+    ]
 
 
 def test_import_refuses_an_empty_statement():
-    claim = {"subject": "tamim", "predicate": "met", "object": "shoigu", "statement": "",
-             "citation": {"source": "s", "quote": "استقبل تميم شويغو"}}
+    claim = {
+        "subject": "tamim",
+        "predicate": "met",
+        "object": "shoigu",
+        "statement": "",
+        "citation": {"source": "s", "quote": "استقبل تميم شويغو"},
+    }
     records = _base_records() + [claim]
     with pytest.raises(ValidationError) as exc:
         build(records)
     assert exc.value.problems == [
-        f"record {len(records)}, field statement: (quote 'استقبل تميم شويغو') is empty: write what the quote says in one English sentence"]
+        f"record {len(records)}, field statement: (quote 'استقبل تميم شويغو') is empty: write what the quote says in one English sentence"
+    ]
 
 
 def test_import_refuses_a_candidate_entity_still_marked_draft():
-    ent = {**entity_record("new-1", "خولوف", "person"), "draft": {"cues": ["name in quotation marks"], "confidence": 0.4}}
+    ent = {
+        **entity_record("new-1", "خولوف", "person"),
+        "draft": {"cues": ["name in quotation marks"], "confidence": 0.4},
+    }
     records = [*_base_records(), ent]
     with pytest.raises(ValidationError) as exc:
         build(records)
     assert exc.value.problems == [
-        f"record {len(records)}, field draft: 'خولوف' is still a draft: review it, then delete its \"draft\" object"]
+        f"record {len(records)}, field draft: 'خولوف' is still a draft: review it, then delete its \"draft\" object"
+    ]
 
 
 # --- the whole loop through the command line ---------------------------------------------
@@ -419,7 +490,10 @@ def test_draft_edit_import_loop_on_a_copy_of_a_seed_article(tmp_path, entities_o
     assert "still to review" in result.stderr
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     source, claims = records[0], [r for r in records if "citation" in r]
-    assert source["text"] == article.read_bytes().decode("utf-8") and source["published"]["start"] == "2017-10-25"
+    assert (
+        source["text"] == article.read_bytes().decode("utf-8")
+        and source["published"]["start"] == "2017-10-25"
+    )
     assert "dateline" in source["note"]
 
     # Unreviewed, it is refused, naming each draft record.
@@ -450,7 +524,9 @@ def test_review_walk_accepts_edits_and_skips(tmp_path, entities_only_store):
     article = _seed_article(tmp_path)
     out = tmp_path / "reviewed.jsonl"
     db = ["--db", str(entities_only_store)]
-    first = draft.draft_article(article.read_text(encoding="utf-8"), read_jsonl(CORPUS / "entities.jsonl")).records()[1]
+    first = draft.draft_article(
+        article.read_text(encoding="utf-8"), read_jsonl(CORPUS / "entities.jsonl")
+    ).records()[1]
     # Accept the first candidate after editing its modality (with a wrong value first),
     # then skip every other one.
     answers = "e\nmodality\nmaybe\ne\nmodality\nhedged\na\nThe quote reports it.\n" + "s\n" * 200
@@ -461,7 +537,9 @@ def test_review_walk_accepts_edits_and_skips(tmp_path, entities_only_store):
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) == 2
     kept = records[1]
-    assert "draft" not in kept and kept["modality"] == "hedged" and kept["statement"] == "The quote reports it."
+    assert (
+        "draft" not in kept and kept["modality"] == "hedged" and kept["statement"] == "The quote reports it."
+    )
     assert kept["citation"] == first["citation"]
     result = CliRunner().invoke(main, [*db, "import", str(out)])
     assert result.exit_code == 0, result.stderr
@@ -470,21 +548,30 @@ def test_review_walk_accepts_edits_and_skips(tmp_path, entities_only_store):
 def test_review_quit_keeps_the_rest_as_drafts(tmp_path, entities_only_store):
     article = _seed_article(tmp_path)
     out = tmp_path / "reviewed.jsonl"
-    result = CliRunner().invoke(main, ["--db", str(entities_only_store), "draft", str(article), "--review", "-o", str(out)],
-                                input="q\n")
+    result = CliRunner().invoke(
+        main,
+        ["--db", str(entities_only_store), "draft", str(article), "--review", "-o", str(out)],
+        input="q\n",
+    )
     assert result.exit_code == 0, result.stderr
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert all("draft" in r for r in records[1:]) and len(records) > 2
 
 
-@pytest.mark.parametrize("args, needle", [
-    (["draft", "-", "--review"], "--review"),
-    (["draft", "-", "--published", "someday"], "--published"),
-    (["draft", "-", "--published", "2020-01-01", "-o", "/nonexistent-folder/out.jsonl"], "nonexistent-folder"),
-    (["draft", "/dev/zero", "--published", "2020-01-01"], "character device"),  # would never end
-    (["draft", "-", "--published", "2020-01-01", "--id", "Bad Id"], "slug"),
-    (["draft", "-", "--published", "2020-01-01", "--id", "khaleej-2018-07-21"], "already has a source"),
-])
+@pytest.mark.parametrize(
+    "args, needle",
+    [
+        (["draft", "-", "--review"], "--review"),
+        (["draft", "-", "--published", "someday"], "--published"),
+        (
+            ["draft", "-", "--published", "2020-01-01", "-o", "/nonexistent-folder/out.jsonl"],
+            "nonexistent-folder",
+        ),
+        (["draft", "/dev/zero", "--published", "2020-01-01"], "character device"),  # would never end
+        (["draft", "-", "--published", "2020-01-01", "--id", "Bad Id"], "slug"),
+        (["draft", "-", "--published", "2020-01-01", "--id", "khaleej-2018-07-21"], "already has a source"),
+    ],
+)
 def test_draft_refusals_are_one_line(args, needle):
     result = CliRunner().invoke(main, ["--db", str(SHIPPED), *args], input="نص\n")
     assert result.exit_code == 2
@@ -527,9 +614,15 @@ def test_readme_walkthrough_runs_as_printed(tmp_path):
     bindir = str(Path(sys.executable).parent)
     outputs = []
     for line in _walkthrough():
-        done = subprocess.run(["bash", "-o", "pipefail", "-c", line], cwd=tmp_path, capture_output=True, text=True,
-                              timeout=120, stdin=subprocess.DEVNULL,
-                              env={**os.environ, "PATH": bindir + os.pathsep + os.environ["PATH"]})
+        done = subprocess.run(
+            ["bash", "-o", "pipefail", "-c", line],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            stdin=subprocess.DEVNULL,
+            env={**os.environ, "PATH": bindir + os.pathsep + os.environ["PATH"]},
+        )
         assert done.returncode == 0, (line, done.stdout, done.stderr)
         outputs.append(done)
     # The first import was refused (the echo ran), the second added the source and one claim.
@@ -537,7 +630,9 @@ def test_readme_walkthrough_runs_as_printed(tmp_path):
     assert "field draft:" in outputs[2].stderr
     facts = store.load(store.Location(tmp_path / "mine.json", "--db"))
     added = [c for c in facts.claims if c["citation"]["source"] == "shoigu-doha-2017-excerpt"]
-    assert [(c["subject"], c["predicate"], c["object"]) for c in added] == [("tamim-bin-hamad", "met", "sergei-shoigu")]
+    assert [(c["subject"], c["predicate"], c["object"]) for c in added] == [
+        ("tamim-bin-hamad", "met", "sergei-shoigu")
+    ]
     assert added[0]["statement"] == "The Emir of Qatar received Russian Defence Minister Sergei Shoigu."
     assert added[0]["date"]["start"] == "2017-10-25"
     assert "Sergei Shoigu" in outputs[-1].stdout
@@ -546,8 +641,11 @@ def test_readme_walkthrough_runs_as_printed(tmp_path):
 def test_review_stops_at_the_end_of_input_keeping_the_rest_as_drafts(tmp_path, entities_only_store):
     article = _seed_article(tmp_path)
     out = tmp_path / "reviewed.jsonl"
-    result = CliRunner().invoke(main, ["--db", str(entities_only_store), "draft", str(article), "--review", "-o", str(out)],
-                                input="a\nThe quote reports it.\n")
+    result = CliRunner().invoke(
+        main,
+        ["--db", str(entities_only_store), "draft", str(article), "--review", "-o", str(out)],
+        input="a\nThe quote reports it.\n",
+    )
     assert result.exit_code == 0, result.stderr
     assert "review stopped" in result.stderr
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
@@ -563,8 +661,15 @@ _ARTICLES = [s["text"] for s in read_jsonl(CORPUS / "sources.jsonl")]
 @settings(max_examples=60, deadline=None)
 @given(
     st.one_of(
-        st.text(alphabet=st.sampled_from(list("قطر روسيا وقع«»\"“”.،:؛\n 0123456789٠١ ab\u200f\u202e\x00\x1b-/\\()")), max_size=400),
-        st.tuples(st.sampled_from(_ARTICLES), st.integers(0, 3000), st.integers(0, 600)).map(lambda t: t[0][t[1]:t[1] + t[2]]),
+        st.text(
+            alphabet=st.sampled_from(
+                list('قطر روسيا وقع«»"“”.،:؛\n 0123456789٠١ ab\u200f\u202e\x00\x1b-/\\()')
+            ),
+            max_size=400,
+        ),
+        st.tuples(st.sampled_from(_ARTICLES), st.integers(0, 3000), st.integers(0, 600)).map(
+            lambda t: t[0][t[1] : t[1] + t[2]]
+        ),
     )
 )
 def test_any_text_drafts_or_is_refused_and_every_quote_is_at_its_offsets(text):
@@ -576,4 +681,4 @@ def test_any_text_drafts_or_is_refused_and_every_quote_is_at_its_offsets(text):
     assert d.source["text"] == text
     for c in d.claims:
         cit = c["citation"]
-        assert text[cit["start"]:cit["end"]] == cit["quote"] and cit["quote"].strip()
+        assert text[cit["start"] : cit["end"]] == cit["quote"] and cit["quote"].strip()

@@ -27,13 +27,21 @@ from conftest import ROOT, SHIPPED
 
 from factcli.cli import main
 
-pytestmark = pytest.mark.skipif(shutil.which("jq") is None or shutil.which("bash") is None,
-                                reason="the examples pipe into jq and run in bash")
+pytestmark = pytest.mark.skipif(
+    shutil.which("jq") is None or shutil.which("bash") is None,
+    reason="the examples pipe into jq and run in bash",
+)
 
 NEW_CLAIM = {
-    "subject": "qatar", "predicate": "negotiating_purchase", "object": "s-400", "modality": "in_talks",
+    "subject": "qatar",
+    "predicate": "negotiating_purchase",
+    "object": "s-400",
+    "modality": "in_talks",
     "statement": "Qatar continues its talks with Russia on buying the S-400 air defence system.",
-    "citation": {"source": "khaleej-2018-07-21", "quote": "قطر تواصل المباحثات مع روسيا لشراء منظومة «إس-400» الدفاعية"},
+    "citation": {
+        "source": "khaleej-2018-07-21",
+        "quote": "قطر تواصل المباحثات مع روسيا لشراء منظومة «إس-400» الدفاعية",
+    },
 }
 
 
@@ -101,8 +109,14 @@ def run_block(lines: list[str], folder: Path, in_process: bool = False) -> None:
         if in_process and _plain_factcli(line):
             code, stderr = _run_in_process(line, folder)
         else:
-            done = subprocess.run(["bash", "-o", "pipefail", "-c", line], cwd=folder, env=env,
-                                  capture_output=True, text=True, stdin=subprocess.DEVNULL)
+            done = subprocess.run(
+                ["bash", "-o", "pipefail", "-c", line],
+                cwd=folder,
+                env=env,
+                capture_output=True,
+                text=True,
+                stdin=subprocess.DEVNULL,
+            )
             code, stderr = done.returncode, done.stderr
         assert code in allowed, (line, code, stderr)
         assert "internal error" not in stderr and "Traceback" not in stderr, (line, stderr)
@@ -138,7 +152,9 @@ def test_readme_examples_run_as_printed(block, tmp_path):
     run_block(block, tmp_path)
 
 
-@pytest.mark.parametrize("command, lines", sorted(help_blocks().items()), ids=lambda x: x if isinstance(x, str) else "")
+@pytest.mark.parametrize(
+    "command, lines", sorted(help_blocks().items()), ids=lambda x: x if isinstance(x, str) else ""
+)
 def test_help_examples_run_as_printed(command, lines, tmp_path):
     # The help examples test what each command does; the README blocks above keep the
     # real-process path (bash, PATH, the console script) covered, so plain lines here run
@@ -149,8 +165,11 @@ def test_help_examples_run_as_printed(command, lines, tmp_path):
 
 def test_every_command_and_readme_block_is_covered():
     commands = help_blocks()
-    expected = {"factcli", "factcli entity"} | {f"factcli {n}" for n in main.commands} | {
-        f"factcli entity {n}" for n in main.commands["entity"].commands}
+    expected = (
+        {"factcli", "factcli entity"}
+        | {f"factcli {n}" for n in main.commands}
+        | {f"factcli entity {n}" for n in main.commands["entity"].commands}
+    )
     assert set(commands) == expected
     assert len(readme_blocks()) >= 6
 

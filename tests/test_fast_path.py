@@ -21,10 +21,27 @@ ROOT = Path(__file__).resolve().parent.parent
 # NaN and infinities (orjson writes null), integers beyond 64 bits and lone surrogates
 # (orjson refuses them), and text that needs escapes.
 AWKWARD = [
-    1e-07, 1e16, 1.5e300, 0.1, -0.0, 2.5, 123456789.125,
-    2**64, -(2**63) - 1, 2**63 - 1,
-    "\ud800", "a\udfffb", "قطر \u200f «S-400»", "\x00\x1f\x7f", "\u2028\u2029", "\"\\/",
-    True, False, None, [], {},
+    1e-07,
+    1e16,
+    1.5e300,
+    0.1,
+    -0.0,
+    2.5,
+    123456789.125,
+    2**64,
+    -(2**63) - 1,
+    2**63 - 1,
+    "\ud800",
+    "a\udfffb",
+    "قطر \u200f «S-400»",
+    "\x00\x1f\x7f",
+    "\u2028\u2029",
+    '"\\/',
+    True,
+    False,
+    None,
+    [],
+    {},
 ]
 
 # What a store can hold: finite numbers, and text without lone surrogates (schema and verify
@@ -32,17 +49,25 @@ AWKWARD = [
 STORABLE = [v for v in AWKWARD if not (isinstance(v, str) and any("\ud800" <= c <= "\udfff" for c in v))]
 text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)))
 json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False, allow_infinity=False) | text
+    st.none()
+    | st.booleans()
+    | st.integers()
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | text
     | st.sampled_from(STORABLE),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(text.filter(lambda k: len(k) <= 6), inner,
-                                                                max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(text.filter(lambda k: len(k) <= 6), inner, max_size=4)
+    ),
     max_leaves=20,
 )
 
 
 def _standard_store_bytes(doc: dict) -> bytes:
-    ordered = {t: {k: store._ordered(t, doc[t][k]) for k in sorted(doc[t], key=store._doc_key)}
-               for t in store.TABLES if t in doc}
+    ordered = {
+        t: {k: store._ordered(t, doc[t][k]) for k in sorted(doc[t], key=store._doc_key)}
+        for t in store.TABLES
+        if t in doc
+    }
     for t in store.TABLES:
         ordered.setdefault(t, {})
     ordered = {t: ordered[t] for t in store.TABLES}
@@ -58,8 +83,12 @@ def test_the_shipped_store_is_written_back_byte_for_byte_through_orjson():
 
 @pytest.mark.parametrize("value", STORABLE, ids=repr)
 def test_a_store_with_an_awkward_value_writes_what_the_standard_encoder_writes(value):
-    doc = {"meta": {"1": {"schema": 2, "last_claim": 1}}, "sources": {}, "entities": {},
-           "claims": {"1": {"id": "c0001", "note": value}}}
+    doc = {
+        "meta": {"1": {"schema": 2, "last_claim": 1}},
+        "sources": {},
+        "entities": {},
+        "claims": {"1": {"id": "c0001", "note": value}},
+    }
     assert store.dumps(doc) == _standard_store_bytes(doc)
 
 
@@ -73,8 +102,9 @@ def test_any_json_value_is_written_as_the_standard_encoder_writes_it(value):
 @settings(max_examples=200, deadline=None)
 @given(json_values)
 def test_json_output_is_the_standard_encoders_text(value):
-    standard = render._JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}",
-                                    json.dumps(value, ensure_ascii=False, indent=2))
+    standard = render._JSON_RAW.sub(
+        lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False, indent=2)
+    )
     assert render.dumps(value, indent=2) == standard
 
 

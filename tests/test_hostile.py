@@ -47,35 +47,94 @@ from factcli.views import claim_detail, claim_record
 # --- what must never get through -------------------------------------------------------
 
 ESCAPES = [
-    "\x1b[31m", "\x1b[0m", "\x1b[2J", "\x1b]8;;http://evil\x1b\\", "\x1b]0;title\x07",
-    "\x9b31m", "\x9d0;t\x9c", "\x1bP+q\x1b\\", "\x07", "\x00", "\x08", "\r", "\x7f", "\x85",
+    "\x1b[31m",
+    "\x1b[0m",
+    "\x1b[2J",
+    "\x1b]8;;http://evil\x1b\\",
+    "\x1b]0;title\x07",
+    "\x9b31m",
+    "\x9d0;t\x9c",
+    "\x1bP+q\x1b\\",
+    "\x07",
+    "\x00",
+    "\x08",
+    "\r",
+    "\x7f",
+    "\x85",
 ]
-BIDI = ["\u202e", "\u202d", "\u202a", "\u202b", "\u202c", "\u2066", "\u2067", "\u2068", "\u2069",
-        "\u200e", "\u200f", "\u061c"]
-MARKUP = ["[bold]", "[/]", "[link=http://x]", ":emoji:", ":smile:", "[red]قطر[/red]", "[/bold]",
-          "\\[escaped]", "[bold red on white]"]
-OTHER = ["\u0301", "\u0651\u064b", "\ufeff", "\u2028", "\u2029", "\t", "\n", "قطر", "روسيا",
-         "إس-400", "٢٠١٧", "ـــ", "🙂", "\U0001f1f6\U0001f1e6", "\u200b", "\u00a0", "ﷺ"]
+BIDI = [
+    "\u202e",
+    "\u202d",
+    "\u202a",
+    "\u202b",
+    "\u202c",
+    "\u2066",
+    "\u2067",
+    "\u2068",
+    "\u2069",
+    "\u200e",
+    "\u200f",
+    "\u061c",
+]
+MARKUP = [
+    "[bold]",
+    "[/]",
+    "[link=http://x]",
+    ":emoji:",
+    ":smile:",
+    "[red]قطر[/red]",
+    "[/bold]",
+    "\\[escaped]",
+    "[bold red on white]",
+]
+OTHER = [
+    "\u0301",
+    "\u0651\u064b",
+    "\ufeff",
+    "\u2028",
+    "\u2029",
+    "\t",
+    "\n",
+    "قطر",
+    "روسيا",
+    "إس-400",
+    "٢٠١٧",
+    "ـــ",
+    "🙂",
+    "\U0001f1f6\U0001f1e6",
+    "\u200b",
+    "\u00a0",
+    "ﷺ",
+]
 PIECES = ESCAPES + BIDI + MARKUP + OTHER
 
 # What no display may contain. FSI/PDI are allowed: render adds them around Arabic cells.
 UNSAFE_DISPLAY = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066\u2067]")
 # JSON may carry these only escaped; its only raw control is the newline of indentation.
-UNSAFE_JSON = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+UNSAFE_JSON = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]"
+)
 # Plain rows: one record per line, also for readers that split on Unicode line breaks.
-UNSAFE_PLAIN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066\u2067\u2028\u2029]")
+UNSAFE_PLAIN = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066\u2067\u2028\u2029]"
+)
 SGR = re.compile("\x1b\\[([0-9;]*)m")
 OUR_SGR_PARAMS = {"", "0", "1", "2", "3", "7"}  # reset, bold, dim, italic, reverse
 CURATED_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 # FACTCLI_HOSTILE_EXAMPLES=500 for a longer hunt; the default (10: each example runs every command in every format) keeps the file quick.
-SETTINGS = settings(max_examples=int(os.environ.get("FACTCLI_HOSTILE_EXAMPLES", "10")), deadline=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+SETTINGS = settings(
+    max_examples=int(os.environ.get("FACTCLI_HOSTILE_EXAMPLES", "10")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 def no_unsafe(text: str, pattern: re.Pattern[str] = UNSAFE_DISPLAY, where: str = "") -> None:
     m = pattern.search(text)
-    assert m is None, f"{where}: {m.group()!r} at {m.start()} in {text[max(0, m.start() - 40):m.start() + 40]!r}"
+    assert m is None, (
+        f"{where}: {m.group()!r} at {m.start()} in {text[max(0, m.start() - 40) : m.start() + 40]!r}"
+    )
 
 
 def terminal_safe(text: str, where: str = "") -> None:
@@ -113,29 +172,68 @@ def world(draw_values: dict[str, str]) -> dict[str, Any]:
     text_b, qb_start, quote_b = _text_with_quote(v["head_b"], v["quote_b"], v["tail_b"])
     day = {"start": "2018-07-21", "end": "2018-07-21", "precision": "day", "text": v["date_text"]}
     published = {"start": "2018-07-21", "end": "2018-07-21", "precision": "day", "text": v["pub_text"]}
-    src_a = source_record("src-a", text_a, title="A " + curated(v["title"]), outlet="Outlet " + curated(v["outlet"]),
-                          credited=["Agency " + curated(v["outlet"])], note=curated(v["note"]) or None,
-                          published_span=published)
-    src_b = source_record("src-b", text_b, title="B " + curated(v["title"]), outlet="Other outlet",
-                          published_span=dict(published, start="2021-05-01", end="2021-05-01"))
-    qatar = entity_record("qatar", "Qatar " + curated(v["name"]), aliases=[a for a in [curated(v["alias"])] if a.strip()])
+    src_a = source_record(
+        "src-a",
+        text_a,
+        title="A " + curated(v["title"]),
+        outlet="Outlet " + curated(v["outlet"]),
+        credited=["Agency " + curated(v["outlet"])],
+        note=curated(v["note"]) or None,
+        published_span=published,
+    )
+    src_b = source_record(
+        "src-b",
+        text_b,
+        title="B " + curated(v["title"]),
+        outlet="Other outlet",
+        published_span=dict(published, start="2021-05-01", end="2021-05-01"),
+    )
+    qatar = entity_record(
+        "qatar", "Qatar " + curated(v["name"]), aliases=[a for a in [curated(v["alias"])] if a.strip()]
+    )
     qatar["name_ar"] = "قطر " + curated(v["name"])
     qatar["description"] = curated(v["note"]) or None
     s400 = entity_record("s-400", "S-400 " + curated(v["alias"]), "weapon_system")
 
-    def claim(source: str, quote: str, start: int, statement: str, polarity: str, **extra: Any) -> dict[str, Any]:
-        return {"subject": "qatar", "predicate": "negotiating_purchase", "object": "s-400", "value": None,
-                "date": day, "polarity": polarity, "modality": "in_talks", "speaker": None, "via": None,
-                "statement": statement,
-                "citation": {"source": source, "quote": quote, "start": start, "end": start + len(quote)}, **extra}
+    def claim(
+        source: str, quote: str, start: int, statement: str, polarity: str, **extra: Any
+    ) -> dict[str, Any]:
+        return {
+            "subject": "qatar",
+            "predicate": "negotiating_purchase",
+            "object": "s-400",
+            "value": None,
+            "date": day,
+            "polarity": polarity,
+            "modality": "in_talks",
+            "speaker": None,
+            "via": None,
+            "statement": statement,
+            "citation": {"source": source, "quote": quote, "start": start, "end": start + len(quote)},
+            **extra,
+        }
 
     return {
-        "records": [src_a, src_b, qatar, s400,
-                    claim("src-a", quote_a, qa_start, curated(v["statement_a"]) + " " + STATEMENT_MARK, "affirmed",
-                          value={"amount": 8600000000, "unit": "USD"}),
-                    claim("src-b", quote_b, qb_start, curated(v["statement_b"]) + " " + STATEMENT_MARK, "negated")],
-        "text_a": text_a, "quote_a": quote_a, "quote_b": quote_b,
-        "date_text": v["date_text"], "pub_text": v["pub_text"],
+        "records": [
+            src_a,
+            src_b,
+            qatar,
+            s400,
+            claim(
+                "src-a",
+                quote_a,
+                qa_start,
+                curated(v["statement_a"]) + " " + STATEMENT_MARK,
+                "affirmed",
+                value={"amount": 8600000000, "unit": "USD"},
+            ),
+            claim("src-b", quote_b, qb_start, curated(v["statement_b"]) + " " + STATEMENT_MARK, "negated"),
+        ],
+        "text_a": text_a,
+        "quote_a": quote_a,
+        "quote_b": quote_b,
+        "date_text": v["date_text"],
+        "pub_text": v["pub_text"],
         "statement_a": curated(v["statement_a"]) + " " + STATEMENT_MARK,
     }
 
@@ -146,10 +244,26 @@ def _text_with_quote(head: str, quote: str, tail: str) -> tuple[str, int, str]:
     return f"{prefix}{quote} {tail}\n{head}", len(prefix), quote
 
 
-VALUE_KEYS = ("head_a", "quote_a", "tail_a", "head_b", "quote_b", "tail_b", "date_text", "pub_text",
-              "title", "outlet", "note", "name", "alias", "statement_a", "statement_b")
-worlds = st.fixed_dictionaries({k: (hostile_esc if k.startswith(("quote", "head", "date", "pub")) else hostile)
-                                for k in VALUE_KEYS}).map(world)
+VALUE_KEYS = (
+    "head_a",
+    "quote_a",
+    "tail_a",
+    "head_b",
+    "quote_b",
+    "tail_b",
+    "date_text",
+    "pub_text",
+    "title",
+    "outlet",
+    "note",
+    "name",
+    "alias",
+    "statement_a",
+    "statement_b",
+)
+worlds = st.fixed_dictionaries(
+    {k: (hostile_esc if k.startswith(("quote", "head", "date", "pub")) else hostile) for k in VALUE_KEYS}
+).map(world)
 
 
 def cleaned_values(values: dict[str, str]) -> dict[str, str]:
@@ -162,7 +276,9 @@ FORMATS = ("plain", "table", "csv", "json", "jsonl")
 
 
 def invoke(*args: str, input: str | bytes | None = None, env: dict[str, str] | None = None) -> Any:
-    result = CliRunner().invoke(main, list(args), input=input, env={"COLUMNS": "4000", "NO_COLOR": None, **(env or {})})
+    result = CliRunner().invoke(
+        main, list(args), input=input, env={"COLUMNS": "4000", "NO_COLOR": None, **(env or {})}
+    )
     where = " ".join(a[:40] for a in args)
     if result.exception is not None and not isinstance(result.exception, SystemExit):
         raise AssertionError(f"{where}: {''.join(traceback.format_exception(result.exception))}")
@@ -170,7 +286,10 @@ def invoke(*args: str, input: str | bytes | None = None, env: dict[str, str] | N
     assert "Traceback" not in result.stderr and "internal error" not in result.stderr, (where, result.stderr)
     no_unsafe(result.stderr, UNSAFE_PLAIN, f"{where} stderr")
     for line in result.stderr.splitlines():  # errors, an import's summary, compare's plain summary
-        assert line.startswith(("factcli: ", "imported ")) or re.match(r"\d+ propositions, ", line), (where, line)
+        assert line.startswith(("factcli: ", "imported ")) or re.match(r"\d+ propositions, ", line), (
+            where,
+            line,
+        )
     if result.exit_code == 2:
         assert result.stderr.strip(), where
     return result
@@ -239,9 +358,16 @@ def test_every_command_and_format_keeps_hostile_data_inert(w, term):
                 result = cli(db, *args, fmt=fmt, fields=fields)
                 expected = 1 if args[0] == "diff" else 0  # the two sources conflict
                 assert result.exit_code == expected, (args, fmt, result.stderr)
-        for args in (("search", term), ("search", "--source", term), ("entities", term), ("show", term),
-                     ("timeline", "--until", term), ("compare", term), ("diff", "src-a", term),
-                     ("search", "--rtl", "visual")):  # without the rtl extra installed: one line, exit 2
+        for args in (
+            ("search", term),
+            ("search", "--source", term),
+            ("entities", term),
+            ("show", term),
+            ("timeline", "--until", term),
+            ("compare", term),
+            ("diff", "src-a", term),
+            ("search", "--rtl", "visual"),
+        ):  # without the rtl extra installed: one line, exit 2
             for fmt in FORMATS:
                 cli(db, *args, fmt=fmt)
 
@@ -259,6 +385,7 @@ def test_every_command_and_format_keeps_hostile_data_inert(w, term):
 
 
 # --- the real-terminal path, rendered directly ------------------------------------------
+
 
 def _facts_pair(values: dict[str, str]) -> tuple[store.Facts, store.Facts]:
     """The same world built from hostile strings and from their cleaned forms."""
@@ -281,27 +408,42 @@ def _has_rtl_extra() -> bool:
 RTL_MODES = ["logical", "visual"] if _has_rtl_extra() else ["logical"]
 
 
-def _render_all(facts: store.Facts, width: int, spans: store.Facts | None = None, rtl: str = "logical") -> str:
+def _render_all(
+    facts: store.Facts, width: int, spans: store.Facts | None = None, rtl: str = "logical"
+) -> str:
     """Every renderer on the terminal path; `spans` supplies the citation offsets shown
     (a cleaned text is shorter, so its offsets differ while everything shown is equal)."""
     out = _terminal(width, rtl)
     records = [claim_record(facts, c) for c in facts.claims]
     render.emit(out, records, _claim_columns(render), title=f"{len(records)} claims")
-    render.emit(out, facts.entities, [("name", lambda r: r["name"]), ("name_ar", lambda r: r["name_ar"]),
-                                      ("aliases", lambda r: r["aliases"])], title="entities")
-    render.emit(out, facts.sources, [(k, lambda r, k=k: r[k]) for k in ("id", "title", "outlet", "credited", "note")])
+    render.emit(
+        out,
+        facts.entities,
+        [
+            ("name", lambda r: r["name"]),
+            ("name_ar", lambda r: r["name_ar"]),
+            ("aliases", lambda r: r["aliases"]),
+        ],
+        title="entities",
+    )
+    render.emit(
+        out, facts.sources, [(k, lambda r, k=k: r[k]) for k in ("id", "title", "outlet", "credited", "note")]
+    )
     for c in facts.claims:
         detail = claim_detail(facts, c["id"])
         if spans is not None:
-            detail["citation"] = dict(detail["citation"], **{k: spans.claim(c["id"])["citation"][k] for k in ("start", "end")})
+            detail["citation"] = dict(
+                detail["citation"], **{k: spans.claim(c["id"])["citation"][k] for k in ("start", "end")}
+            )
         render.render_claim(out, detail)
     render.render_diff(out, run_diff(facts, "src-a", "src-b"))
     render.render_matrix(out, run_compare(facts, facts.claims))
     return out.out.getvalue()
 
 
-raw_values = st.fixed_dictionaries({k: (hostile_esc if k.startswith(("quote", "head", "date", "pub")) else hostile)
-                                    for k in VALUE_KEYS})
+raw_values = st.fixed_dictionaries(
+    {k: (hostile_esc if k.startswith(("quote", "head", "date", "pub")) else hostile) for k in VALUE_KEYS}
+)
 
 
 @SETTINGS
@@ -324,25 +466,44 @@ def test_terminal_markup_and_escapes_from_a_quote_stay_text():
     render.render_claim(out, claim_detail(facts, "c0001"))
     shown = out.out.getvalue()
     terminal_safe(shown)
-    for literal in ("[bold]B[/bold]", "[31mRED", "]8;;http://evil", "]0;title", "31mC1", "[red]قطر[/red]", ":smile:"):
+    for literal in (
+        "[bold]B[/bold]",
+        "[31mRED",
+        "]8;;http://evil",
+        "]0;title",
+        "31mC1",
+        "[red]قطر[/red]",
+        ":smile:",
+    ):
         assert literal in shown, literal
     assert "\U0001f642" not in shown  # :smile: is not turned into an emoji
 
 
 # --- import: anything at all in, one line per problem out -----------------------------
 
+
 def _base_records() -> list[dict[str, Any]]:
-    return [source_record("src-a", "Qatar \x1b[31mis in talks\x1b[0m to buy the S-400 from Russia."),
-            entity_record("qatar", "Qatar", aliases=["قطر"]), entity_record("s-400", "S-400", "weapon_system")]
+    return [
+        source_record("src-a", "Qatar \x1b[31mis in talks\x1b[0m to buy the S-400 from Russia."),
+        entity_record("qatar", "Qatar", aliases=["قطر"]),
+        entity_record("s-400", "S-400", "weapon_system"),
+    ]
 
 
 def _valid_claim() -> dict[str, Any]:
-    return {"subject": "qatar", "predicate": "negotiating_purchase", "object": "s-400",
-            "value": {"amount": 3, "unit": "USD"},
-            "date": {"start": "2019-01-01", "end": "2019-12-31", "precision": "year", "text": "2019"},
-            "polarity": "affirmed", "modality": "in_talks", "speaker": None, "via": None,
-            "statement": "Qatar is in talks to buy the S-400.",
-            "citation": {"source": "src-a", "quote": "\x1b[31mis in talks", "start": None, "end": None}}
+    return {
+        "subject": "qatar",
+        "predicate": "negotiating_purchase",
+        "object": "s-400",
+        "value": {"amount": 3, "unit": "USD"},
+        "date": {"start": "2019-01-01", "end": "2019-12-31", "precision": "year", "text": "2019"},
+        "polarity": "affirmed",
+        "modality": "in_talks",
+        "speaker": None,
+        "via": None,
+        "statement": "Qatar is in talks to buy the S-400.",
+        "citation": {"source": "src-a", "quote": "\x1b[31mis in talks", "start": None, "end": None},
+    }
 
 
 def _valid_source() -> dict[str, Any]:
@@ -353,9 +514,32 @@ def _valid_entity() -> dict[str, Any]:
     return entity_record("oman", "Oman", aliases=["عمان"])
 
 
-BAD_VALUES = [None, 0, -1, 1.5, True, False, 10**400, -(10**30), float("nan"), float("inf"), "", " ", "\x00",
-              "\x1b]0;title\x07", "\u202e", "[bold]x[/]", "x" * 100_000, "2019-13-45", [], [None], {}, {"a": 1},
-              [[[]]], {"start": None}]
+BAD_VALUES = [
+    None,
+    0,
+    -1,
+    1.5,
+    True,
+    False,
+    10**400,
+    -(10**30),
+    float("nan"),
+    float("inf"),
+    "",
+    " ",
+    "\x00",
+    "\x1b]0;title\x07",
+    "\u202e",
+    "[bold]x[/]",
+    "x" * 100_000,
+    "2019-13-45",
+    [],
+    [None],
+    {},
+    {"a": 1},
+    [[[]]],
+    {"start": None},
+]
 
 
 def _import_and_check(records: Any, db: Path, *extra: str) -> Any:
@@ -407,7 +591,10 @@ def test_import_wrong_type_in_every_field_is_refused_or_sound(tmp_path, kind, pa
         result = _import_and_check([record], db)
         if result.exit_code == 2:
             assert db.read_bytes() == before, (path, bad)
-            assert result.stderr.splitlines()[-1].startswith("factcli: nothing imported") or "invalid JSON" in result.stderr
+            assert (
+                result.stderr.splitlines()[-1].startswith("factcli: nothing imported")
+                or "invalid JSON" in result.stderr
+            )
         else:
             before = db.read_bytes()
             # An accepted record came in as given: fields we write ourselves hold no controls.
@@ -418,11 +605,25 @@ def test_import_wrong_type_in_every_field_is_refused_or_sound(tmp_path, kind, pa
                         assert not CURATED_CONTROL.search(rec.get(f) or ""), (path, bad, f)
 
 
-json_scalar = st.one_of(st.none(), st.booleans(), st.integers(), st.sampled_from([10**400, 2**63, -(2**64)]),
-                        st.floats(allow_nan=True, allow_infinity=True), hostile, st.sampled_from(["qatar", "s-400", "src-a"]))
-json_value = st.recursive(json_scalar, lambda kids: st.lists(kids, max_size=3)
-                          | st.dictionaries(st.text(max_size=6) | st.sampled_from(["start", "end", "amount", "unit"]),
-                                            kids, max_size=3), max_leaves=10)
+json_scalar = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.sampled_from([10**400, 2**63, -(2**64)]),
+    st.floats(allow_nan=True, allow_infinity=True),
+    hostile,
+    st.sampled_from(["qatar", "s-400", "src-a"]),
+)
+json_value = st.recursive(
+    json_scalar,
+    lambda kids: (
+        st.lists(kids, max_size=3)
+        | st.dictionaries(
+            st.text(max_size=6) | st.sampled_from(["start", "end", "amount", "unit"]), kids, max_size=3
+        )
+    ),
+    max_leaves=10,
+)
 ALL_PATHS = {kind: [p for k, p in FIELD_PATHS if k == kind] for kind in TEMPLATES}
 
 
@@ -456,30 +657,41 @@ def _document(records: list[dict[str, Any]]) -> str:
     return json.dumps(records, ensure_ascii=False)
 
 
-@pytest.mark.parametrize("text", [
-    "[" * 100_000,
-    "{" * 100_000,
-    '{"a":' * 100_000,
-    "[" * 100_000 + "]" * 100_000,
-    "[[]]", "[[], {}]",
-    '{"text": "x"}\n' + "[" * 50_000,
-    '{"subject": "qatar"}\n{"a": ' + "[" * 100_000,
-    "1" * 5000,
-    '[{"value": {"amount": ' + "9" * 5000 + ', "unit": "USD"}}]',
-    '[{"value": {"amount": 1e400, "unit": "USD"}}]',
-    "NaN", "[NaN, Infinity, -Infinity]", "null", "true", "[1, 2]", '"text"', "{}", "   \n\t",
-    '{"text": "a", "text": "b", "published": "2020", "published": 5}',
-    '{"text": "\\ud800", "published": "2020"}',
-    '{"text": "\\udc00x", "title": "\\ud83d"}',
-    '[{"text": "hi"}',
-    '{"text": "hi", "published": "2020"',
-    '{"text": "hi"}\n{"text": ',
-    "\ufeff\ufeff",
-    "\x00",
-    "\x1b]0;title\x07",
-    '{"text": "\x1b[31m raw ESC inside a JSON string"}',
-    '{"\x1b]0;key\x07": 1}',
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[" * 100_000,
+        "{" * 100_000,
+        '{"a":' * 100_000,
+        "[" * 100_000 + "]" * 100_000,
+        "[[]]",
+        "[[], {}]",
+        '{"text": "x"}\n' + "[" * 50_000,
+        '{"subject": "qatar"}\n{"a": ' + "[" * 100_000,
+        "1" * 5000,
+        '[{"value": {"amount": ' + "9" * 5000 + ', "unit": "USD"}}]',
+        '[{"value": {"amount": 1e400, "unit": "USD"}}]',
+        "NaN",
+        "[NaN, Infinity, -Infinity]",
+        "null",
+        "true",
+        "[1, 2]",
+        '"text"',
+        "{}",
+        "   \n\t",
+        '{"text": "a", "text": "b", "published": "2020", "published": 5}',
+        '{"text": "\\ud800", "published": "2020"}',
+        '{"text": "\\udc00x", "title": "\\ud83d"}',
+        '[{"text": "hi"}',
+        '{"text": "hi", "published": "2020"',
+        '{"text": "hi"}\n{"text": ',
+        "\ufeff\ufeff",
+        "\x00",
+        "\x1b]0;title\x07",
+        '{"text": "\x1b[31m raw ESC inside a JSON string"}',
+        '{"\x1b]0;key\x07": 1}',
+    ],
+)
 def test_malformed_import_is_one_line_exit_2(tmp_path, text):
     db = tmp_path / "facts.json"
     import_records(store.Location(db, "--db"), _base_records(), create=True)
@@ -495,8 +707,11 @@ def test_import_with_big_valid_inputs(tmp_path):
     body = ("قطر \x1b[31m[bold]S-400[/]\x1b]8;;http://evil\x1b\\ \u202eروسيا " * 4000)[:100_000]
     records = _base_records() + [
         source_record("big", body + "\nالنهاية", published="2020-02-02"),
-        {**_valid_claim(), "statement": "Qatar " + "[bold]x[/] " * 10_000,
-         "citation": {"source": "big", "quote": body, "start": 0, "end": len(body)}},
+        {
+            **_valid_claim(),
+            "statement": "Qatar " + "[bold]x[/] " * 10_000,
+            "citation": {"source": "big", "quote": body, "start": 0, "end": len(body)},
+        },
     ]
     result = _import_and_check(_document(records), db, "--create")
     assert result.exit_code == 0, result.stderr
@@ -517,8 +732,12 @@ def test_import_refuses_invalid_utf8(tmp_path):
 
 
 @SETTINGS
-@given(text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
-       | st.lists(st.sampled_from(list('[]{}",:0123456789.eE-+ntrufalsNIy\\') + PIECES), max_size=60).map("".join))
+@given(
+    text=st.text(st.characters(blacklist_categories=("Cs",)), max_size=200)
+    | st.lists(st.sampled_from(list('[]{}",:0123456789.eE-+ntrufalsNIy\\') + PIECES), max_size=60).map(
+        "".join
+    )
+)
 def test_import_of_random_text_never_crashes(text):
     with tempfile.TemporaryDirectory() as folder:
         db = import_file(_base_records(), folder)
@@ -527,16 +746,35 @@ def test_import_of_random_text_never_crashes(text):
 
 # --- add: hostile options --------------------------------------------------------------
 
+
 @SETTINGS
-@given(quote=hostile, statement=hostile, subject=hostile, date=hostile | st.none(), value=hostile | st.none(),
-       from_text=st.booleans())
+@given(
+    quote=hostile,
+    statement=hostile,
+    subject=hostile,
+    date=hostile | st.none(),
+    value=hostile | st.none(),
+    from_text=st.booleans(),
+)
 def test_add_with_hostile_options(quote, statement, subject, date, value, from_text):
     text = "Qatar \x1b[31mis in talks\x1b[0m to buy the S-400 from Russia. " + quote
     with tempfile.TemporaryDirectory() as folder:
         db = import_file([{**_base_records()[0], "text": text}, *_base_records()[1:]], folder)
-        args = ["--db", str(db), "add", "--source", "src-a", "--quote", "\x1b[31mis in talks" if from_text else quote,
-                "--subject", "qatar" if from_text else subject, "--predicate", "negotiating_purchase",
-                "--statement", statement]
+        args = [
+            "--db",
+            str(db),
+            "add",
+            "--source",
+            "src-a",
+            "--quote",
+            "\x1b[31mis in talks" if from_text else quote,
+            "--subject",
+            "qatar" if from_text else subject,
+            "--predicate",
+            "negotiating_purchase",
+            "--statement",
+            statement,
+        ]
         if date is not None:
             args += ["--date", date]
         if value is not None:
@@ -551,25 +789,44 @@ def test_add_with_hostile_options(quote, statement, subject, date, value, from_t
 
 
 def _add_value(db: Path, value: str) -> Any:
-    return invoke("--db", str(db), "add", "--source", "src-a", "--quote", "to buy the S-400",
-                  "--subject", "qatar", "--predicate", "negotiating_purchase", "--object", "s-400",
-                  "--value", value, "--statement", "Qatar wants it.")
+    return invoke(
+        "--db",
+        str(db),
+        "add",
+        "--source",
+        "src-a",
+        "--quote",
+        "to buy the S-400",
+        "--subject",
+        "qatar",
+        "--predicate",
+        "negotiating_purchase",
+        "--object",
+        "s-400",
+        "--value",
+        value,
+        "--statement",
+        "Qatar wants it.",
+    )
 
 
-@pytest.mark.parametrize(("value", "reason"), [
-    # A figure that is not a finite number means nothing to compare or sum: refused.
-    ("nan USD", "field value.amount: must be a finite number, not nan"),
-    ("NaN USD", "field value.amount: must be a finite number, not nan"),
-    ("inf USD", "field value.amount: must be a finite number, not inf"),
-    ("-inf km", "field value.amount: must be a finite number, not -inf"),
-    ("1e400 USD", "field value.amount: must be a finite number, not inf"),
-    ("9" * 400 + " USD", "field value.amount: must be a finite number, not inf"),
-    # Not AMOUNT UNIT at all, or a unit outside the vocabulary (shown escaped, never raw).
-    ("0x10 USD", "--value '0x10 USD': expected 'AMOUNT UNIT'"),
-    ("1 2 3", "--value '1 2 3': expected 'AMOUNT UNIT'"),
-    ("\x1b[31m USD", "--value '\\x1b[31m USD': expected 'AMOUNT UNIT'"),
-    ("5 \x1b]0;t\x07", "field value.unit: '\\x1b]0;t\\x07' is not one of"),
-])
+@pytest.mark.parametrize(
+    ("value", "reason"),
+    [
+        # A figure that is not a finite number means nothing to compare or sum: refused.
+        ("nan USD", "field value.amount: must be a finite number, not nan"),
+        ("NaN USD", "field value.amount: must be a finite number, not nan"),
+        ("inf USD", "field value.amount: must be a finite number, not inf"),
+        ("-inf km", "field value.amount: must be a finite number, not -inf"),
+        ("1e400 USD", "field value.amount: must be a finite number, not inf"),
+        ("9" * 400 + " USD", "field value.amount: must be a finite number, not inf"),
+        # Not AMOUNT UNIT at all, or a unit outside the vocabulary (shown escaped, never raw).
+        ("0x10 USD", "--value '0x10 USD': expected 'AMOUNT UNIT'"),
+        ("1 2 3", "--value '1 2 3': expected 'AMOUNT UNIT'"),
+        ("\x1b[31m USD", "--value '\\x1b[31m USD': expected 'AMOUNT UNIT'"),
+        ("5 \x1b]0;t\x07", "field value.unit: '\\x1b]0;t\\x07' is not one of"),
+    ],
+)
 def test_add_refuses_a_value_that_is_not_a_finite_amount_and_a_known_unit(store_file, value, reason):
     db = store_file(_base_records())
     before = db.read_bytes()
@@ -594,17 +851,20 @@ def test_add_accepts_the_largest_finite_amount_and_every_format_shows_it(store_f
 
 # --- decisions, pinned -----------------------------------------------------------------
 
+
 def test_source_text_is_stored_byte_for_byte_but_curated_fields_refuse_controls(store_file):
     text = "\x1b]0;pwned\x07عنوان\r\n\x00body \x9b31m \u202e"
     db = store_file([source_record("s1", text, title=None), *_base_records()])
     stored = json.loads(db.read_text(encoding="utf-8"))["sources"]["1"]
     assert stored["text"] == text  # as received
     assert stored["title"] == "]0;pwnedعنوان"  # derived from the first line, controls left out
-    for field, record in [("title", source_record("s2", "t", title="a\x1b[31m")),
-                          ("credited", source_record("s2", "t", credited=["Reuters\x07"])),
-                          ("name", entity_record("e", "Bad\x9bname")),
-                          ("aliases", entity_record("e", "Ok", aliases=["\x00"])),
-                          ("statement", {**_valid_claim(), "statement": "x\x1b"})]:
+    for field, record in [
+        ("title", source_record("s2", "t", title="a\x1b[31m")),
+        ("credited", source_record("s2", "t", credited=["Reuters\x07"])),
+        ("name", entity_record("e", "Bad\x9bname")),
+        ("aliases", entity_record("e", "Ok", aliases=["\x00"])),
+        ("statement", {**_valid_claim(), "statement": "x\x1b"}),
+    ]:
         result = invoke("--db", str(db), "import", "-", input=json.dumps([record]))
         assert result.exit_code == 2 and f"field {field}: contains control characters" in result.stderr, field
 
@@ -614,7 +874,10 @@ def test_csv_and_plain_are_cleaned_json_is_escaped(store_file):
     cleaning as the table. JSON is the lossless format: same data, escaped."""
     text = "Qatar \x1b[31mis in talks\u202e\x9b2J\x07 to buy the S-400."
     db = store_file([source_record("src-a", text), *_base_records()[1:]])
-    claim = {**_valid_claim(), "citation": {"source": "src-a", "quote": "\x1b[31mis in talks\u202e\x9b2J\x07"}}
+    claim = {
+        **_valid_claim(),
+        "citation": {"source": "src-a", "quote": "\x1b[31mis in talks\u202e\x9b2J\x07"},
+    }
     assert invoke("--db", str(db), "import", "-", input=json.dumps([claim])).exit_code == 0
     rows = list(csv.reader(io.StringIO(cli(db, "search", fmt="csv").stdout)))
     assert rows[1][rows[0].index("quote")] == "[31mis in talks2J"
@@ -626,9 +889,14 @@ def test_csv_and_plain_are_cleaned_json_is_escaped(store_file):
 
 def test_error_lines_never_carry_escapes_from_input(store_file):
     db = store_file(_base_records())
-    for args in (("search", "--since", "\x1b]0;title\x07 2019"), ("show", "\x1b[31mc1\u202e"),
-                 ("search", "--subject", "\x9b31mQatar"), ("search", "--limit", "\x1b[2J"),
-                 ("diff", "src-a", "\x1b]8;;http://evil\x1b\\x"), ("compare", "--source", "\x07")):
+    for args in (
+        ("search", "--since", "\x1b]0;title\x07 2019"),
+        ("show", "\x1b[31mc1\u202e"),
+        ("search", "--subject", "\x9b31mQatar"),
+        ("search", "--limit", "\x1b[2J"),
+        ("diff", "src-a", "\x1b]8;;http://evil\x1b\\x"),
+        ("compare", "--source", "\x07"),
+    ):
         result = invoke("--db", str(db), *args)
         assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1, (args, result.stderr)
     bad_date = {**_valid_claim(), "date": "\x1b]0;title\x07 أكتوبر المقبل\n\x9b2J"}
@@ -652,6 +920,7 @@ def test_diff_jsonl_is_one_pair_per_line(store_file):
 
 
 # --- hostile store files ---------------------------------------------------------------
+
 
 def _shipped_text() -> str:
     return SHIPPED.read_text(encoding="utf-8")
@@ -677,17 +946,20 @@ def test_truncated_store_is_one_line_exit_2(cut):
                 assert result.exit_code == 2 and len(result.stderr.splitlines()) == 1
 
 
-@pytest.mark.parametrize("content", [
-    '{"meta": {"1": {"schema": 1, "last_claim": ' + "9" * 5000 + "}}}",
-    '{"meta": {"1": {"schema": NaN}}, "sources": {}, "entities": {}, "claims": {}}',
-    '{"meta": {"1": {"schema": 1}}, "meta": [], "sources": {}, "entities": {}, "claims": {}}',
-    '{"meta": {"1": {"schema": 1, "last_claim": 0}}, "sources": {"1": []}, "entities": {}, "claims": {}}',
-    '{"meta": {"1": {"schema": 1, "last_claim": 0}}, "sources": {"x\\u001b]0;t\\u0007": {}}, "entities": {}, "claims": {}}',
-    '{"meta": {"1": {"schema": "\\u001b[31m\\u202e"}}, "sources": {}, "entities": {}, "claims": {}}',
-    '{"meta": {"1": {"schema": 1}}, "sources": {"1": {"id": "\x1b[31m"}}, "entities": {}, "claims": {}}',
-    "\x1b]0;title\x07",
-    "[" * 100,
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        '{"meta": {"1": {"schema": 1, "last_claim": ' + "9" * 5000 + "}}}",
+        '{"meta": {"1": {"schema": NaN}}, "sources": {}, "entities": {}, "claims": {}}',
+        '{"meta": {"1": {"schema": 1}}, "meta": [], "sources": {}, "entities": {}, "claims": {}}',
+        '{"meta": {"1": {"schema": 1, "last_claim": 0}}, "sources": {"1": []}, "entities": {}, "claims": {}}',
+        '{"meta": {"1": {"schema": 1, "last_claim": 0}}, "sources": {"x\\u001b]0;t\\u0007": {}}, "entities": {}, "claims": {}}',
+        '{"meta": {"1": {"schema": "\\u001b[31m\\u202e"}}, "sources": {}, "entities": {}, "claims": {}}',
+        '{"meta": {"1": {"schema": 1}}, "sources": {"1": {"id": "\x1b[31m"}}, "entities": {}, "claims": {}}',
+        "\x1b]0;title\x07",
+        "[" * 100,
+    ],
+)
 def test_malformed_store_is_one_line_exit_2(tmp_path, content):
     db = tmp_path / "facts.json"
     db.write_text(content, encoding="utf-8")
@@ -707,22 +979,40 @@ def test_deeply_nested_store_is_one_line_exit_2(tmp_path, content):
 
 # --- real processes: a pipe and a terminal --------------------------------------------
 
+
 def _hostile_store(folder: Path) -> Path:
-    values = {k: f"{k} \x1b[31m\x1b]8;;http://evil\x1b\\\x1b]0;title\x07\x9b31m\u202e[bold]x[/] قطر" for k in VALUE_KEYS}
+    values = {
+        k: f"{k} \x1b[31m\x1b]8;;http://evil\x1b\\\x1b]0;title\x07\x9b31m\u202e[bold]x[/] قطر"
+        for k in VALUE_KEYS
+    }
     return import_file(world(values)["records"], str(folder))
 
 
-def _run(*args: str, stdout: Any = subprocess.PIPE, input: bytes | None = None,
-         env: dict[str, str] | None = None) -> subprocess.CompletedProcess[bytes]:
+def _run(
+    *args: str, stdout: Any = subprocess.PIPE, input: bytes | None = None, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[bytes]:
     full_env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FACTCLI_DB", "FACTCLI_DEBUG")}
-    return subprocess.run([sys.executable, "-m", "factcli", *args], stdout=stdout, stderr=subprocess.PIPE,
-                          input=input, env={**full_env, **(env or {})}, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "factcli", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        input=input,
+        env={**full_env, **(env or {})},
+        timeout=60,
+    )
 
 
 def test_subprocess_pipe_outputs_are_inert(tmp_path):
     db = str(_hostile_store(tmp_path))
-    for args in (("search",), ("show", "c0001"), ("diff", "src-a", "src-b"), ("compare", "--csv"),
-                 ("sources", "--json"), ("search", "--jsonl"), ("entities", "--table")):
+    for args in (
+        ("search",),
+        ("show", "c0001"),
+        ("diff", "src-a", "src-b"),
+        ("compare", "--csv"),
+        ("sources", "--json"),
+        ("search", "--jsonl"),
+        ("entities", "--table"),
+    ):
         proc = _run("--db", db, *args)
         assert proc.returncode in (0, 1), (args, proc.stderr)
         out = proc.stdout.decode("utf-8")
@@ -739,10 +1029,16 @@ def test_subprocess_on_a_real_terminal_is_styled_by_us_only(tmp_path):
     for args in (("search",), ("show", "c0001"), ("diff", "src-a", "src-b"), ("compare",), ("timeline",)):
         master, slave = os.openpty()
         try:
-            proc = subprocess.Popen([sys.executable, "-m", "factcli", "--db", db, *args], stdout=slave,
-                                    stderr=subprocess.PIPE,
-                                    env={**{k: v for k, v in os.environ.items() if k != "NO_COLOR"},
-                                         "COLUMNS": "160", "TERM": "xterm-256color"})
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "factcli", "--db", db, *args],
+                stdout=slave,
+                stderr=subprocess.PIPE,
+                env={
+                    **{k: v for k, v in os.environ.items() if k != "NO_COLOR"},
+                    "COLUMNS": "160",
+                    "TERM": "xterm-256color",
+                },
+            )
             os.close(slave)
             chunks = []
             while True:
@@ -765,17 +1061,32 @@ def test_subprocess_on_a_real_terminal_is_styled_by_us_only(tmp_path):
 
 # --- hand-edited stores: any type in any field ---------------------------------------
 
+
 def _stored_document() -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as folder:
-        return json.loads(import_file(world({k: "x \x1b[31m" for k in VALUE_KEYS})["records"], folder).read_text())
+        return json.loads(
+            import_file(world({k: "x \x1b[31m" for k in VALUE_KEYS})["records"], folder).read_text()
+        )
 
 
 STORED = _stored_document()
-STORED_PATHS = [(table, path) for table in ("meta", "sources", "entities", "claims")
-                for f, v in STORED[table]["1"].items()
-                for path in [(f,)] + [(f, g) for g in (v if isinstance(v, dict) else ())]]
-HAND_COMMANDS = [("search",), ("search", "x"), ("show", "c0001"), ("sources",), ("entities", "qatar"), ("timeline",),
-                 ("diff", "src-a", "src-b"), ("compare",), ("import", "-")]
+STORED_PATHS = [
+    (table, path)
+    for table in ("meta", "sources", "entities", "claims")
+    for f, v in STORED[table]["1"].items()
+    for path in [(f,)] + [(f, g) for g in (v if isinstance(v, dict) else ())]
+]
+HAND_COMMANDS = [
+    ("search",),
+    ("search", "x"),
+    ("show", "c0001"),
+    ("sources",),
+    ("entities", "qatar"),
+    ("timeline",),
+    ("diff", "src-a", "src-b"),
+    ("compare",),
+    ("import", "-"),
+]
 
 
 @SETTINGS
@@ -795,24 +1106,57 @@ def test_hand_edited_store_with_a_wrong_type_anywhere(where, bad, fmt):
         # Only another schema version is no store at all; verify reads anything else.
         assert verdict.exit_code in ((0, 2) if path == ("schema",) else (0, 1))
         for args in HAND_COMMANDS:
-            result = cli(db, *args, fmt="plain" if args[0] == "import" else fmt,
-                         input='[{"type": "country", "name": "Oman"}]')
+            result = cli(
+                db,
+                *args,
+                fmt="plain" if args[0] == "import" else fmt,
+                input='[{"type": "country", "name": "Oman"}]',
+            )
             if result.exit_code == 2 and verdict.exit_code == 0:
                 assert "damaged store" not in result.stderr  # only what verify finds wrong is refused
 
 
 # --- hostile queries on the shipped store ---------------------------------------------
 
-_term = hostile | st.sampled_from(["S-400", "قطر", "إس-400", "روس أوبورون إيكسبورت", "Qatar", "٢٠١٧", "«", "-", "--",
-                                   "لقطر", "و", "ال", "*", ".*", "(", "\\", "%s", "{0}", "'", '"'])
-_option = st.sampled_from(["--subject", "--object", "--speaker", "--predicate", "--source", "--since", "--until", "--limit"])
+_term = hostile | st.sampled_from(
+    [
+        "S-400",
+        "قطر",
+        "إس-400",
+        "روس أوبورون إيكسبورت",
+        "Qatar",
+        "٢٠١٧",
+        "«",
+        "-",
+        "--",
+        "لقطر",
+        "و",
+        "ال",
+        "*",
+        ".*",
+        "(",
+        "\\",
+        "%s",
+        "{0}",
+        "'",
+        '"',
+    ]
+)
+_option = st.sampled_from(
+    ["--subject", "--object", "--speaker", "--predicate", "--source", "--since", "--until", "--limit"]
+)
 
 
 @SETTINGS
-@given(command=st.sampled_from(["search", "timeline", "compare", "entities"]), terms=st.lists(_term, max_size=3),
-       options=st.lists(st.tuples(_option, _term | st.sampled_from(["qatar", "2017", "Oct 2017", "0", "-1", "10"])),
-                        max_size=2),
-       fmt=st.sampled_from(FORMATS))
+@given(
+    command=st.sampled_from(["search", "timeline", "compare", "entities"]),
+    terms=st.lists(_term, max_size=3),
+    options=st.lists(
+        st.tuples(_option, _term | st.sampled_from(["qatar", "2017", "Oct 2017", "0", "-1", "10"])),
+        max_size=2,
+    ),
+    fmt=st.sampled_from(FORMATS),
+)
 def test_hostile_queries_on_the_shipped_store(command, terms, options, fmt):
     flag = [] if fmt == "plain" else [f"--{fmt}"]
     args = [command, *flag, *([a for o in options for a in o] if command != "entities" else []), "--", *terms]
@@ -830,13 +1174,26 @@ def test_hostile_queries_on_the_shipped_store(command, terms, options, fmt):
 LONG = ("قطر S-400 \x1b[31m[bold]\u202e " * 1_000)[:5_000]
 
 
-@pytest.mark.parametrize("args", [
-    ("search", LONG), ("search", "--since", LONG), ("search", "--until", "x" * 5_000), ("search", "--subject", LONG),
-    ("search", "--source", LONG), ("search", "--predicate", LONG), ("show", LONG), ("diff", LONG, "x"),
-    ("search", "--limit", "9" * 5_000),
-    ("search", "ق" * 1_001), ("search", "--since", "x" * 201), ("search", "--subject", "q" * 65),
-    ("show", "c" + "1" * 10), ("diff", "s" * 65, "x"),
-], ids=lambda a: "-".join(x if x.isascii() and len(x) < 20 else f"{len(x)}chars" for x in a[:2]))
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search", LONG),
+        ("search", "--since", LONG),
+        ("search", "--until", "x" * 5_000),
+        ("search", "--subject", LONG),
+        ("search", "--source", LONG),
+        ("search", "--predicate", LONG),
+        ("show", LONG),
+        ("diff", LONG, "x"),
+        ("search", "--limit", "9" * 5_000),
+        ("search", "ق" * 1_001),
+        ("search", "--since", "x" * 201),
+        ("search", "--subject", "q" * 65),
+        ("show", "c" + "1" * 10),
+        ("diff", "s" * 65, "x"),
+    ],
+    ids=lambda a: "-".join(x if x.isascii() and len(x) < 20 else f"{len(x)}chars" for x in a[:2]),
+)
 def test_overlong_arguments_give_one_short_line(args):
     result = invoke("--db", str(SHIPPED), *args)
     assert result.exit_code in (1, 2)

@@ -559,9 +559,7 @@ def test_search_json_piped_into_import(sources_and_entities_only, tmp_path):
     assert imported == shipped
 
 
-def test_round_trip_counts_a_claim_already_there_as_present(
-    shipped, sources_and_entities_only, tmp_path
-):
+def test_round_trip_counts_a_claim_already_there_as_present(shipped, sources_and_entities_only, tmp_path):
     target = copy_of(sources_and_entities_only, tmp_path)
     exported = [claim_record(shipped, c) for c in shipped.claims]
     import_records(loc(target), exported[:1])

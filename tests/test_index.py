@@ -33,10 +33,21 @@ def records(extra_claims=()) -> list[dict]:
         entity_record("russia", "Russia"),
         entity_record("turkey", "Turkey"),
         entity_record("s-400", "S-400", "weapon_system", aliases=["S400"]),
-        {"subject": "qatar", "predicate": "negotiating_purchase", "object": "s-400", "modality": "in_talks",
-         "statement": "Qatar is buying the S-400.", "citation": {"source": "src-a", "quote": "Qatar is buying the S-400 from Russia"}},
-        {"subject": "turkey", "predicate": "purchased", "object": "s-400",
-         "statement": "Turkey bought the S-400.", "citation": {"source": "src-a", "quote": "Turkey bought the S-400"}},
+        {
+            "subject": "qatar",
+            "predicate": "negotiating_purchase",
+            "object": "s-400",
+            "modality": "in_talks",
+            "statement": "Qatar is buying the S-400.",
+            "citation": {"source": "src-a", "quote": "Qatar is buying the S-400 from Russia"},
+        },
+        {
+            "subject": "turkey",
+            "predicate": "purchased",
+            "object": "s-400",
+            "statement": "Turkey bought the S-400.",
+            "citation": {"source": "src-a", "quote": "Turkey bought the S-400"},
+        },
         *extra_claims,
     ]
 
@@ -97,8 +108,17 @@ def test_hand_edit_of_an_alias_is_seen(loc):
 def test_checkout_of_an_older_file_is_seen(loc, tmp_path):
     older = tmp_path / "older.json"
     shutil.copy2(loc.path, older)  # same bytes, same mtime as the store had
-    import_records(loc, [{"subject": "qatar", "predicate": "hosts", "statement": "Doha hosted talks.",
-                          "citation": {"source": "src-a", "quote": "Doha hosted talks"}}])
+    import_records(
+        loc,
+        [
+            {
+                "subject": "qatar",
+                "predicate": "hosts",
+                "statement": "Doha hosted talks.",
+                "citation": {"source": "src-a", "quote": "Doha hosted talks"},
+            }
+        ],
+    )
     assert found(loc, "hosted") == ["c0003"]
     os.replace(older, loc.path)  # what `git checkout` of the older commit does: a new file
     assert found(loc, "hosted") == []
@@ -118,15 +138,33 @@ def test_a_second_writer_is_seen(loc):
     assert found(loc, "Kornet") == []
     # Another process (here: another Location on the same file) imports through the store.
     other = store.Location(Path(str(loc.path)), "$FACTCLI_DB")
-    import_records(other, [{"subject": "qatar", "predicate": "considering", "statement": "Qatar weighs Kornet missiles.",
-                            "citation": {"source": "src-a", "quote": "Kornet missiles"}}])
+    import_records(
+        other,
+        [
+            {
+                "subject": "qatar",
+                "predicate": "considering",
+                "statement": "Qatar weighs Kornet missiles.",
+                "citation": {"source": "src-a", "quote": "Kornet missiles"},
+            }
+        ],
+    )
     assert found(loc, "Kornet") == ["c0003"]
 
 
 def test_a_write_refreshes_the_index_under_the_lock(loc):
     index.open_index(loc).close()
-    import_records(loc, [{"subject": "qatar", "predicate": "considering", "statement": "Qatar weighs Kornet missiles.",
-                          "citation": {"source": "src-a", "quote": "Kornet missiles"}}])
+    import_records(
+        loc,
+        [
+            {
+                "subject": "qatar",
+                "predicate": "considering",
+                "statement": "Qatar weighs Kornet missiles.",
+                "citation": {"source": "src-a", "quote": "Kornet missiles"},
+            }
+        ],
+    )
     ix = index.open_index(loc)
     assert not ix.rebuilt  # the write left it fresh: the read did not have to rebuild
     ix.close()
@@ -138,7 +176,9 @@ def test_deleted_cache_is_rebuilt(loc):
     assert found(loc, "S-400") == ["c0001", "c0002"]
 
 
-@pytest.mark.parametrize("garbage", [b"", b"not a database at all" * 100, b"SQLite format 3\x00" + b"\xff" * 3000])
+@pytest.mark.parametrize(
+    "garbage", [b"", b"not a database at all" * 100, b"SQLite format 3\x00" + b"\xff" * 3000]
+)
 def test_corrupt_cache_is_rebuilt(loc, garbage):
     path = index.index_path(loc.path)
     index.open_index(loc).close()
@@ -211,8 +251,14 @@ def test_index_command_reports_where_and_freshness(loc):
 # --- the index answers as a fresh in-memory build ----------------------------------------
 
 WORDS = ["Qatar", "Russia", "Turkey", "S-400", "Doha", "buying", "bought", "talks", "Kornet", "missiles"]
-QUOTES = ["Qatar is buying the S-400 from Russia", "Turkey bought the S-400", "Doha hosted talks on Kornet missiles",
-          "Kornet missiles", "Russia", "Doha hosted talks"]
+QUOTES = [
+    "Qatar is buying the S-400 from Russia",
+    "Turkey bought the S-400",
+    "Doha hosted talks on Kornet missiles",
+    "Kornet missiles",
+    "Russia",
+    "Doha hosted talks",
+]
 SUBJECTS = ["qatar", "russia", "turkey"]
 
 
@@ -224,15 +270,24 @@ def claim_batches(draw):
         for _ in range(draw(st.integers(1, 3))):
             quote = draw(st.sampled_from(QUOTES))
             words = draw(st.lists(st.sampled_from(WORDS), min_size=1, max_size=4))
-            batch.append({"subject": draw(st.sampled_from(SUBJECTS)), "predicate": draw(st.sampled_from(["hosts", "purchased", "discussed"])),
-                          "object": draw(st.sampled_from([None, "s-400", "russia"])), "statement": " ".join(words) + ".",
-                          "citation": {"source": "src-a", "quote": quote}})
+            batch.append(
+                {
+                    "subject": draw(st.sampled_from(SUBJECTS)),
+                    "predicate": draw(st.sampled_from(["hosts", "purchased", "discussed"])),
+                    "object": draw(st.sampled_from([None, "s-400", "russia"])),
+                    "statement": " ".join(words) + ".",
+                    "citation": {"source": "src-a", "quote": quote},
+                }
+            )
         batches.append(batch)
     return batches
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(batches=claim_batches(), queries=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=2), min_size=1, max_size=4))
+@given(
+    batches=claim_batches(),
+    queries=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=2), min_size=1, max_size=4),
+)
 def test_the_cached_index_answers_as_a_fresh_build(tmp_path_factory, batches, queries):
     folder = tmp_path_factory.mktemp("prop")
     loc = store.Location(folder / "facts.json", "--db")
@@ -284,12 +339,16 @@ def test_migrate_drops_keys_and_keeps_everything_else(v01_store):
     after = json.loads(v01_store.read_text(encoding="utf-8"))
     assert after["meta"]["1"]["schema"] == 2
     assert after["sources"] == before["sources"] and after["entities"] == before["entities"]
-    assert after["claims"] == {k: {f: v for f, v in c.items() if f != "keys"} for k, c in before["claims"].items()}
+    assert after["claims"] == {
+        k: {f: v for f, v in c.items() if f != "keys"} for k, c in before["claims"].items()
+    }
     assert len(v01_store.read_bytes()) < 0.7 * len(json.dumps(before, ensure_ascii=False, indent=2))
     # Migration adds no problem. What verify reports is the 0.1 coding of job titles, which
     # schema 2 reads as wrong: every role claim of 0.1 names a state or an organization where
     # an office belongs (CURATION.md, Roles), and only those; the store still reads and writes.
-    roles = {c["id"] for c in before["claims"].values() if c["predicate"] in ("holds_position", "held_position")}
+    roles = {
+        c["id"] for c in before["claims"].values() if c["predicate"] in ("holds_position", "held_position")
+    }
     problems = verify(store.load(store.Location(v01_store, "--db")))
     assert len(roles) == 19 and {p["id"] for p in problems} == roles
     assert all(p["field"] == "object" and "needs an office" in p["problem"] for p in problems)
@@ -301,8 +360,17 @@ def test_the_first_write_migrates(v01_store):
     loc = store.Location(v01_store, "--db")
     source = json.loads(v01_store.read_text(encoding="utf-8"))["sources"]["1"]
     quote = source["text"][:40]
-    import_records(loc, [{"subject": "qatar", "predicate": "discussed", "statement": "A new claim.",
-                          "citation": {"source": source["id"], "quote": quote}}])
+    import_records(
+        loc,
+        [
+            {
+                "subject": "qatar",
+                "predicate": "discussed",
+                "statement": "A new claim.",
+                "citation": {"source": source["id"], "quote": quote},
+            }
+        ],
+    )
     doc = json.loads(v01_store.read_text(encoding="utf-8"))
     assert doc["meta"]["1"]["schema"] == 2
     assert not any("keys" in c for c in doc["claims"].values())
@@ -317,24 +385,49 @@ def test_upgrade_of_a_current_document_does_nothing():
 def test_an_import_with_a_new_entity_relinks_every_claim(loc):
     # A new entity can name words of claims already stored: the index is rebuilt, not appended.
     assert found(loc, "Kornet") == []
-    import_records(loc, [entity_record("kornet", "Kornet", "weapon_system", aliases=["كورنيت"]),
-                         {"subject": "qatar", "predicate": "considering", "object": "kornet", "statement": "Qatar weighs them.",
-                          "citation": {"source": "src-a", "quote": "Doha hosted talks"}}])
+    import_records(
+        loc,
+        [
+            entity_record("kornet", "Kornet", "weapon_system", aliases=["كورنيت"]),
+            {
+                "subject": "qatar",
+                "predicate": "considering",
+                "object": "kornet",
+                "statement": "Qatar weighs them.",
+                "citation": {"source": "src-a", "quote": "Doha hosted talks"},
+            },
+        ],
+    )
     assert found(loc, "كورنيت") == ["c0003"]  # the new claim, as object
 
 
 def test_appended_claims_are_indexed_in_place_like_a_rebuild(loc):
     before = index.index_path(loc.path).stat().st_ino
-    import_records(loc, [{"subject": "turkey", "predicate": "considering", "object": "s-400", "statement": "Turkey weighs more S-400.",
-                          "citation": {"source": "src-a", "quote": "Turkey bought the S-400"}}])
+    import_records(
+        loc,
+        [
+            {
+                "subject": "turkey",
+                "predicate": "considering",
+                "object": "s-400",
+                "statement": "Turkey weighs more S-400.",
+                "citation": {"source": "src-a", "quote": "Turkey bought the S-400"},
+            }
+        ],
+    )
     assert index.index_path(loc.path).stat().st_ino == before  # the same file, updated
     cached = index.open_index(loc)
     fresh = index.in_memory(store.load(loc))
     for terms in (["S-400"], ["Turkey"], ["weighs"]):
         assert [(h.claim, h.score, h.why) for h in search(cached, Query(terms=terms))] == [
-            (h.claim, h.score, h.why) for h in search(fresh, Query(terms=terms))]
-    assert dict(cached.conn.execute("SELECT id, claims FROM entities")) == dict(fresh.conn.execute("SELECT id, claims FROM entities"))
-    assert dict(cached.conn.execute("SELECT id, claims FROM sources")) == dict(fresh.conn.execute("SELECT id, claims FROM sources"))
+            (h.claim, h.score, h.why) for h in search(fresh, Query(terms=terms))
+        ]
+    assert dict(cached.conn.execute("SELECT id, claims FROM entities")) == dict(
+        fresh.conn.execute("SELECT id, claims FROM entities")
+    )
+    assert dict(cached.conn.execute("SELECT id, claims FROM sources")) == dict(
+        fresh.conn.execute("SELECT id, claims FROM sources")
+    )
     cached.close()
     fresh.close()
 
@@ -348,6 +441,8 @@ def test_new_entities_are_linked_in_place_to_the_claims_that_name_them(loc):
     cached = index.open_index(loc)
     fresh = index.in_memory(store.load(loc))
     for table in ("links", "names", "entities"):
-        assert sorted(cached.conn.execute(f"SELECT * FROM {table}")) == sorted(fresh.conn.execute(f"SELECT * FROM {table}"))
+        assert sorted(cached.conn.execute(f"SELECT * FROM {table}")) == sorted(
+            fresh.conn.execute(f"SELECT * FROM {table}")
+        )
     cached.close()
     fresh.close()

@@ -357,9 +357,7 @@ def test_strip_controls_keeps_text_newline_and_tab() -> None:
 @given(st.text())
 def test_strip_controls_only_deletes_controls(text: str) -> None:
     out = strip_controls(text)
-    assert out == "".join(
-        ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc"
-    )
+    assert out == "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
 
 
 # --- properties ------------------------------------------------------------
@@ -463,8 +461,7 @@ def phrase_with_hamza_alefs(draw: st.DrawFn) -> tuple[str, str]:
     words[0] = "ا" + words[0]
     plain = " ".join(words)
     swapped = "".join(
-        draw(st.sampled_from(ALEF_FORMS)) if ch == "ا" and draw(st.booleans()) else ch
-        for ch in plain
+        draw(st.sampled_from(ALEF_FORMS)) if ch == "ا" and draw(st.booleans()) else ch for ch in plain
     )
     return plain, swapped
 

@@ -83,10 +83,17 @@ def test_every_named_schema_has_its_file_and_no_file_is_unnamed():
     assert sorted(p.stem for p in folder.glob("*.json")) == sorted(schemas.NAMES)
 
 
-@pytest.mark.parametrize("args", [
-    ("search",), ("search", "S-400"), ("search", "--subject", "qatar", "--since", "2018"),
-    ("timeline",), ("timeline", "--subject", "turkey"), ("search", "--include-retracted"),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        ("search",),
+        ("search", "S-400"),
+        ("search", "--subject", "qatar", "--since", "2018"),
+        ("timeline",),
+        ("timeline", "--subject", "turkey"),
+        ("search", "--include-retracted"),
+    ],
+)
 def test_claim_lists_validate_in_json_and_jsonl(args):
     doc = json.loads(ok(*DB, *args, "--json").stdout)
     assert isinstance(doc, list) and doc
@@ -102,10 +109,15 @@ def test_show_of_every_claim_validates_and_is_always_an_array(claims):
     assert [d["id"] for d in doc] == ids
     for rec in doc:
         valid("claim", rec)
-        assert rec["paragraph"]["text"][rec["paragraph"]["quote_start"]:rec["paragraph"]["quote_end"]] == rec["citation"]["quote"]
+        assert (
+            rec["paragraph"]["text"][rec["paragraph"]["quote_start"] : rec["paragraph"]["quote_end"]]
+            == rec["citation"]["quote"]
+        )
     one = json.loads(ok(*DB, "show", "c0001", "--json").stdout)
     assert isinstance(one, list) and len(one) == 1
-    assert [json.loads(line)["id"] for line in ok(*DB, "show", "c0001", "c0002", "--jsonl").stdout.splitlines()] == ["c0001", "c0002"]
+    assert [
+        json.loads(line)["id"] for line in ok(*DB, "show", "c0001", "c0002", "--jsonl").stdout.splitlines()
+    ] == ["c0001", "c0002"]
 
 
 def test_sources_entities_and_verify_validate():
@@ -137,8 +149,17 @@ def test_every_diff_validates_summary_first_sections_in_order(source_ids):
             assert result.exit_code in (0, 1), result.stderr
             doc = json.loads(result.stdout)
             valid("diff", doc)
-            assert list(doc) == ["source_a", "source_b", "summary", "conflict", "changed", "compatible", "agree",
-                                 "only_in_a", "only_in_b"]
+            assert list(doc) == [
+                "source_a",
+                "source_b",
+                "summary",
+                "conflict",
+                "changed",
+                "compatible",
+                "agree",
+                "only_in_a",
+                "only_in_b",
+            ]
             lines = [json.loads(line) for line in run(*DB, "diff", a, b, "--jsonl").stdout.splitlines()]
             for line in lines:
                 valid("diff", line, "line")
@@ -154,9 +175,15 @@ def test_diff_pairs_carry_both_statements():
     assert (pair["a_says"], pair["b_says"]) == ("2017-10", "2017-10-25")
 
 
-@pytest.mark.parametrize("args", [
-    (), ("--object", "qatar-russia-mtc-agreement-2017"), ("S-400",), ("--source", KHALEEJ, "--source", AMBASSADOR),
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        (),
+        ("--object", "qatar-russia-mtc-agreement-2017"),
+        ("S-400",),
+        ("--source", KHALEEJ, "--source", AMBASSADOR),
+    ],
+)
 def test_compare_validates_in_json_and_jsonl(args):
     doc = json.loads(ok(*DB, "compare", *args, "--json").stdout)
     valid("compare", doc)
@@ -181,9 +208,26 @@ def test_nothing_found_keeps_each_commands_shape():
 
 # --- CSV and TSV ----------------------------------------------------------------------------
 
-CLAIM_HEADER = ["id", "source", "subject", "predicate", "object", "polarity", "modality", "date_start", "date_end",
-                "date_precision", "date_text", "value_amount", "value_unit", "speaker", "via", "statement", "quote",
-                "retracted"]
+CLAIM_HEADER = [
+    "id",
+    "source",
+    "subject",
+    "predicate",
+    "object",
+    "polarity",
+    "modality",
+    "date_start",
+    "date_end",
+    "date_precision",
+    "date_text",
+    "value_amount",
+    "value_unit",
+    "speaker",
+    "via",
+    "statement",
+    "quote",
+    "retracted",
+]
 
 
 def test_claim_csv_reads_back_typed_and_split(claims):
@@ -198,7 +242,11 @@ def test_claim_csv_reads_back_typed_and_split(claims):
     assert (int(by_id["c0105"]["value_amount"]), by_id["c0105"]["value_unit"]) == (61, "country")
     # The khaleej lede: Qatar is in talks with Russia on the S-400, quoted as it stands.
     first = by_id["c0001"]
-    assert (first["subject"], first["predicate"], first["object"]) == ("qatar", "negotiating_purchase", "s-400")
+    assert (first["subject"], first["predicate"], first["object"]) == (
+        "qatar",
+        "negotiating_purchase",
+        "s-400",
+    )
     assert (first["modality"], first["polarity"], first["source"]) == ("in_talks", "affirmed", KHALEEJ)
     assert first["quote"] == "تبحث قطر مع روسيا صفقة شراء محتملة لأنظمة الدفاع الصاروخية «إس-400»"
     assert first["statement"] and "in_talks" not in first["statement"]
@@ -228,11 +276,17 @@ def test_sources_entities_diff_and_compare_csv_read_back():
     assert int(khaleej["claims"]) == len(json.loads(ok(*DB, "search", "--source", KHALEEJ, "--json").stdout))
     entities = list(csv.DictReader(io.StringIO(ok(*DB, "entities", "--csv").stdout)))
     qatar = next(e for e in entities if e["id"] == "qatar")
-    assert qatar["name_ar"] == "قطر" and "State of Qatar" in qatar["aliases"].split("; ")  # Doha is a metonym (schema 2)
+    assert qatar["name_ar"] == "قطر" and "State of Qatar" in qatar["aliases"].split(
+        "; "
+    )  # Doha is a metonym (schema 2)
     diff = list(csv.DictReader(io.StringIO(run(*DB, "diff", KHALEEJ, AMBASSADOR, "--csv").stdout)))
     doc = json.loads(run(*DB, "diff", KHALEEJ, AMBASSADOR, "--json").stdout)
     assert [r["section"] for r in diff] == [s for s in present.DIFF_SECTIONS for _ in doc[s]]
-    matrix = list(csv.DictReader(io.StringIO(ok(*DB, "compare", "--object", "qatar-russia-mtc-agreement-2017", "--csv").stdout)))
+    matrix = list(
+        csv.DictReader(
+            io.StringIO(ok(*DB, "compare", "--object", "qatar-russia-mtc-agreement-2017", "--csv").stdout)
+        )
+    )
     signed = next(r for r in matrix if r["predicate"] == "signed" and r["subject"] == "qatar")
     assert signed[SHOIGU] == "2017-10-25" and signed[f"{SHOIGU} claims"]
 
@@ -243,11 +297,23 @@ def test_sources_entities_diff_and_compare_csv_read_back():
 def test_fields_in_json_jsonl_csv_and_tsv(claims):
     doc = json.loads(ok(*DB, "search", "S-400", "--fields", "id,date.start,citation.source", "--json").stdout)
     full = json.loads(ok(*DB, "search", "S-400", "--json").stdout)
-    assert doc == [{"id": c["id"], "date": {"start": (c["date"] or {}).get("start")},
-                    "citation": {"source": c["citation"]["source"]}} for c in full]
+    assert doc == [
+        {
+            "id": c["id"],
+            "date": {"start": (c["date"] or {}).get("start")},
+            "citation": {"source": c["citation"]["source"]},
+        }
+        for c in full
+    ]
     lines = ok(*DB, "search", "S-400", "--fields", "id,statement", "--jsonl").stdout.splitlines()
-    assert [json.loads(line) for line in lines] == [{"id": c["id"], "statement": c["statement"]} for c in full]
-    rows = list(csv.reader(io.StringIO(ok(*DB, "search", "S-400", "--fields", "id,date_start,value.amount", "--csv").stdout)))
+    assert [json.loads(line) for line in lines] == [
+        {"id": c["id"], "statement": c["statement"]} for c in full
+    ]
+    rows = list(
+        csv.reader(
+            io.StringIO(ok(*DB, "search", "S-400", "--fields", "id,date_start,value.amount", "--csv").stdout)
+        )
+    )
     assert rows[0] == ["id", "date_start", "value.amount"] and len(rows) == len(full) + 1
     tsv = ok(*DB, "sources", "--fields", "id,published.start", "--tsv").stdout.splitlines()
     assert tsv[0] == "id\tpublished.start" and f"{KHALEEJ}\t2018-07-21" in tsv
@@ -260,7 +326,9 @@ def test_an_unknown_field_is_one_line_naming_the_fields():
     assert "'statment'" in line and "statement" in line
 
 
-@pytest.mark.parametrize("path, hint", [("date.strat", "date.start"), ("id.x", "statement"), ("date.", "date.end")])
+@pytest.mark.parametrize(
+    "path, hint", [("date.strat", "date.start"), ("id.x", "statement"), ("date.", "date.end")]
+)
 def test_a_dotted_path_is_checked_whole_not_by_its_first_name(path, hint):
     # A typo below the first name would otherwise print null for every record, and id.x
     # would turn the id into an object.
@@ -276,7 +344,10 @@ def test_count_and_ids(claims):
     assert ok(*DB, "sources", "--count").stdout == "5\n"  # five articles ship
     assert ok(*DB, "sources", "--ids").stdout.splitlines()[0] == KHALEEJ
     doc = json.loads(run(*DB, "diff", KHALEEJ, AMBASSADOR, "--json").stdout)
-    assert run(*DB, "diff", KHALEEJ, AMBASSADOR, "--count").stdout == f"{sum(len(doc[s]) for s in present.DIFF_SECTIONS)}\n"
+    assert (
+        run(*DB, "diff", KHALEEJ, AMBASSADOR, "--count").stdout
+        == f"{sum(len(doc[s]) for s in present.DIFF_SECTIONS)}\n"
+    )
 
 
 def test_show_takes_many_ids_and_ids_on_stdin():
@@ -285,7 +356,9 @@ def test_show_takes_many_ids_and_ids_on_stdin():
     shown = json.loads(ok(*DB, "show", "-", "--json", input=piped).stdout)
     assert [d["id"] for d in shown] == [c["id"] for c in s400]
     ids = ok(*DB, "search", "S-400", "--ids").stdout
-    assert [d["id"] for d in json.loads(ok(*DB, "show", "-", "--json", input=ids).stdout)] == [c["id"] for c in s400]
+    assert [d["id"] for d in json.loads(ok(*DB, "show", "-", "--json", input=ids).stdout)] == [
+        c["id"] for c in s400
+    ]
     bad = run(*DB, "show", "c0001", "c9999", "--json")
     assert bad.exit_code == 2 and bad.stdout == "" and "c9999" in bad.stderr
 
@@ -332,7 +405,9 @@ def test_renders_keep_every_id_whole_and_every_word(width, claims, source_ids):
     assert _wide(matrix) <= width
     assert "propositio\n" not in matrix and not re.search(r"\bpropositio\s", matrix)
     matrix_tokens = set(re.findall(r"\S+", matrix))
-    for row in json.loads(ok(*DB, "compare", "--object", "qatar-russia-mtc-agreement-2017", "--json").stdout)["rows"]:
+    for row in json.loads(ok(*DB, "compare", "--object", "qatar-russia-mtc-agreement-2017", "--json").stdout)[
+        "rows"
+    ]:
         for word in _words(row["statement"]):
             assert word in matrix, word
     # Source ids label the cells and are named in the reasons: never folded at any width.
@@ -369,7 +444,9 @@ def test_visual_lines_keep_reading_order():
     from factcli.render import visual
 
     # A wrapped line that begins with Arabic keeps the paragraph's left-to-right order.
-    lines = visual("khaleej-2018-07-21 — The New Khalij (الخليج الجديد), published 2018-07-21", width=30).split("\n")
+    lines = visual(
+        "khaleej-2018-07-21 — The New Khalij (الخليج الجديد), published 2018-07-21", width=30
+    ).split("\n")
     assert lines[0].startswith("khaleej-2018-07-21")
     assert any(line.rstrip().endswith("2018-07-21") for line in lines[1:])
 
@@ -400,13 +477,17 @@ def test_plain_show_marks_the_quote_in_its_paragraph():
 
 
 def test_a_dumb_terminal_gets_the_marks_not_styles():
-    out = ok(*DB, "show", "c0001", "--table", "--color", "always", env={"TERM": "dumb", "COLUMNS": "100"}).stdout
+    out = ok(
+        *DB, "show", "c0001", "--table", "--color", "always", env={"TERM": "dumb", "COLUMNS": "100"}
+    ).stdout
     assert "\x1b[" not in out and "⟦تبحث قطر" in out
 
 
 def test_plain_show_uses_guillemets_where_the_paragraph_has_none(claims):
     details = json.loads(ok(*DB, "show", *[c["id"] for c in claims], "--json").stdout)
-    detail = next(d for d in details if "«" not in d["paragraph"]["text"] and "»" not in d["paragraph"]["text"])
+    detail = next(
+        d for d in details if "«" not in d["paragraph"]["text"] and "»" not in d["paragraph"]["text"]
+    )
     out = ok(*DB, "show", detail["id"]).stdout
     assert f"«{detail['citation']['quote']}»" in out
 
@@ -419,16 +500,37 @@ def test_color_flags_and_environment():
     assert "\x1b[" in styled
     assert "\x1b[" in ok(*DB, "search", "S-400", "--limit", "1", "--color", "always").stdout
     assert "\x1b[" in ok(*DB, "search", "S-400", "--limit", "1", env={"FORCE_COLOR": "1"}).stdout
-    assert "\x1b[" not in ok(*DB, "search", "S-400", "--limit", "1", "--color", "never", env={"FORCE_COLOR": "1"}).stdout
+    assert (
+        "\x1b["
+        not in ok(*DB, "search", "S-400", "--limit", "1", "--color", "never", env={"FORCE_COLOR": "1"}).stdout
+    )
     assert "\x1b[" not in ok(*DB, "search", "S-400", "--limit", "1", "--table").stdout
 
 
 def test_db_is_accepted_after_the_command(tmp_path):
     path = tmp_path / "one.json"
-    ok("--db", str(path), "import", "--create", "-", input="\n".join(json.dumps(r) for r in [
-        source_record("s1", "Qatar visited Turkey."), entity_record("qatar", "Qatar"), entity_record("turkey", "Turkey"),
-        {"subject": "qatar", "predicate": "visited", "object": "turkey", "statement": "Qatar visited Turkey.",
-         "citation": {"source": "s1", "quote": "Qatar visited Turkey."}}]))
+    ok(
+        "--db",
+        str(path),
+        "import",
+        "--create",
+        "-",
+        input="\n".join(
+            json.dumps(r)
+            for r in [
+                source_record("s1", "Qatar visited Turkey."),
+                entity_record("qatar", "Qatar"),
+                entity_record("turkey", "Turkey"),
+                {
+                    "subject": "qatar",
+                    "predicate": "visited",
+                    "object": "turkey",
+                    "statement": "Qatar visited Turkey.",
+                    "citation": {"source": "s1", "quote": "Qatar visited Turkey."},
+                },
+            ]
+        ),
+    )
     after = json.loads(ok("search", "Qatar", "--db", str(path), "--json").stdout)
     assert [c["statement"] for c in after] == ["Qatar visited Turkey."]
     # After the command wins over before it.
@@ -436,7 +538,9 @@ def test_db_is_accepted_after_the_command(tmp_path):
     assert ok("sources", "--db", str(path), "--ids").stdout == "s1\n"
 
 
-PTY = pytest.mark.skipif(not sys.platform.startswith("linux") or shutil.which("sh") is None, reason="needs a pty")
+PTY = pytest.mark.skipif(
+    not sys.platform.startswith("linux") or shutil.which("sh") is None, reason="needs a pty"
+)
 
 
 def _on_pty(args: list[str], env: dict) -> str:
@@ -444,8 +548,13 @@ def _on_pty(args: list[str], env: dict) -> str:
     import select
 
     master, slave = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "factcli", *args], stdin=subprocess.DEVNULL, stdout=slave,
-                            stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factcli", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     os.close(slave)
     chunks = []
     while True:
@@ -477,8 +586,12 @@ def test_pager_on_a_terminal_when_taller_than_the_screen_and_never_in_a_pipe(tmp
     short = _on_pty([*DB, "show", "c0001"], {**env, "LINES": "200"})
     assert not paged.exists() and "c0001" in short  # it fits: no pager
     assert "c0001" in _on_pty([*DB, "search", "qatar", "--no-pager"], env) and not paged.exists()
-    piped = subprocess.run([sys.executable, "-m", "factcli", *DB, "search", "qatar", "--table"], env=env,
-                           capture_output=True, text=True)
+    piped = subprocess.run(
+        [sys.executable, "-m", "factcli", *DB, "search", "qatar", "--table"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     assert piped.returncode == 0 and "c0001" in piped.stdout and not paged.exists()
 
 
@@ -486,7 +599,11 @@ def test_pager_on_a_terminal_when_taller_than_the_screen_and_never_in_a_pipe(tmp
 
 
 def _complete(words: str) -> list[str]:
-    env = {"_FACTCLI_COMPLETE": "bash_complete", "COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - 1 + words.endswith(" "))}
+    env = {
+        "_FACTCLI_COMPLETE": "bash_complete",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1 + words.endswith(" ")),
+    }
     result = CliRunner().invoke(main, [], env=env, prog_name="factcli")
     return [line.split(",", 1)[1] for line in result.stdout.splitlines() if "," in line]
 
@@ -503,36 +620,44 @@ def test_completion_knows_ids_sources_predicates_and_names():
 # --- words and verdicts ---------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("value, text", [
-    ({"amount": 61, "unit": "country"}, "61 countries"),
-    ({"amount": 1, "unit": "country"}, "1 country"),
-    ({"amount": 1_500_000_000_000, "unit": "USD"}, "$1.5 tn"),
-    ({"amount": 8_600_000_000, "unit": "USD"}, "$8.6 bn"),
-    ({"amount": 2_500_000, "unit": "person"}, "2.5 m people"),
-    ({"amount": 1500, "unit": "USD"}, "$1,500"),
-    ({"amount": 30, "unit": "km"}, "30 km"),
-])
+@pytest.mark.parametrize(
+    "value, text",
+    [
+        ({"amount": 61, "unit": "country"}, "61 countries"),
+        ({"amount": 1, "unit": "country"}, "1 country"),
+        ({"amount": 1_500_000_000_000, "unit": "USD"}, "$1.5 tn"),
+        ({"amount": 8_600_000_000, "unit": "USD"}, "$8.6 bn"),
+        ({"amount": 2_500_000, "unit": "person"}, "2.5 m people"),
+        ({"amount": 1500, "unit": "USD"}, "$1,500"),
+        ({"amount": 30, "unit": "km"}, "30 km"),
+    ],
+)
 def test_figures_read_the_same_everywhere(value, text):
     assert present.value_text(value) == text
 
 
-@pytest.mark.parametrize("date, text", [
-    ({"start": "2017-10-25", "end": "2017-10-25", "precision": "day"}, "2017-10-25"),
-    ({"start": "2017-10-01", "end": "2017-10-31", "precision": "month"}, "2017-10"),
-    ({"start": "2020-09-01", "end": "2021-05-31", "precision": "month"}, "2020-09..2021-05"),
-    ({"start": "2017-10-01", "end": "2017-12-31", "precision": "quarter"}, "2017-Q4"),
-    ({"start": "2021-07-01", "end": "2021-12-31", "precision": "half"}, "2021-H2"),
-    ({"start": "2017-12-01", "end": "2018-02-28", "precision": "season"}, "winter 2017/18"),
-    ({"start": "2017-10-23", "end": "2017-10-29", "precision": "iso_week"}, "2017-W43"),
-    ({"start": "2021-01-01", "end": "2021-12-31", "precision": "year"}, "2021"),
-])
+@pytest.mark.parametrize(
+    "date, text",
+    [
+        ({"start": "2017-10-25", "end": "2017-10-25", "precision": "day"}, "2017-10-25"),
+        ({"start": "2017-10-01", "end": "2017-10-31", "precision": "month"}, "2017-10"),
+        ({"start": "2020-09-01", "end": "2021-05-31", "precision": "month"}, "2020-09..2021-05"),
+        ({"start": "2017-10-01", "end": "2017-12-31", "precision": "quarter"}, "2017-Q4"),
+        ({"start": "2021-07-01", "end": "2021-12-31", "precision": "half"}, "2021-H2"),
+        ({"start": "2017-12-01", "end": "2018-02-28", "precision": "season"}, "winter 2017/18"),
+        ({"start": "2017-10-23", "end": "2017-10-29", "precision": "iso_week"}, "2017-W43"),
+        ({"start": "2021-01-01", "end": "2021-12-31", "precision": "year"}, "2021"),
+    ],
+)
 def test_dates_read_at_their_precision(date, text):
     assert present.date_text(date) == text
 
 
 def test_search_and_compare_word_a_figure_alike():
     table = ok(*DB, "search", "--predicate", "export_destinations", "--table", env={"COLUMNS": "200"}).stdout
-    matrix = ok(*DB, "compare", "--predicate", "export_destinations", "--table", env={"COLUMNS": "200"}).stdout
+    matrix = ok(
+        *DB, "compare", "--predicate", "export_destinations", "--table", env={"COLUMNS": "200"}
+    ).stdout
     # "هذا العام التصدير سيكون إلى 61 دولة"
     assert "61 countries" in table and "61 countries" in matrix
 
@@ -540,16 +665,36 @@ def test_search_and_compare_word_a_figure_alike():
 def test_diff_table_prints_the_summary_then_sections_by_importance():
     out = run(*DB, "diff", KHALEEJ, AMBASSADOR, "--table", env={"COLUMNS": "120"}).stdout
     lines = out.splitlines()
-    assert re.match(r"\d+ conflict, \d+ changed, \d+ compatible, \d+ agree, \d+ only in a, \d+ only in b", lines[2])
-    titles = [re.sub(r" \(\d+\)$", "", line.strip()) for line in lines
-              if re.search(r"^\s*(conflict|changed|compatible|agree|only in [ab], \S+) \(\d+\)\s*$", line)]
-    order = ["conflict", "changed", "compatible", "agree", f"only in a, {KHALEEJ}", f"only in b, {AMBASSADOR}"]
+    assert re.match(
+        r"\d+ conflict, \d+ changed, \d+ compatible, \d+ agree, \d+ only in a, \d+ only in b", lines[2]
+    )
+    titles = [
+        re.sub(r" \(\d+\)$", "", line.strip())
+        for line in lines
+        if re.search(r"^\s*(conflict|changed|compatible|agree|only in [ab], \S+) \(\d+\)\s*$", line)
+    ]
+    order = [
+        "conflict",
+        "changed",
+        "compatible",
+        "agree",
+        f"only in a, {KHALEEJ}",
+        f"only in b, {AMBASSADOR}",
+    ]
     assert titles == [t for t in order if t in titles] and titles[-2:] == order[-2:]
 
 
 def _claim(modality: str, date: dict | None, source: str) -> dict:
-    return {"id": f"{source}-{modality}", "subject": "tamim", "predicate": "visited", "object": "russia",
-            "polarity": "affirmed", "modality": modality, "date": date, "citation": {"source": source}}
+    return {
+        "id": f"{source}-{modality}",
+        "subject": "tamim",
+        "predicate": "visited",
+        "object": "russia",
+        "polarity": "affirmed",
+        "modality": modality,
+        "date": date,
+        "citation": {"source": source},
+    }
 
 
 MARCH_2018 = {"start": "2018-03-01", "end": "2018-03-31", "precision": "month", "text": "مارس الماضي"}
@@ -563,7 +708,10 @@ def test_a_past_visit_and_a_later_planned_one_are_different_occasions():
     # A plan made before the visit may be that visit: the plan carried out.
     assert compare_claims(_claim("planned", NOV_2017, "a"), _claim("fact", MARCH_2018, "b"))[0] == "changed"
     # A one-off event has no second occasion.
-    signed = [{**_claim(m, d, s), "predicate": "signed"} for m, d, s in (("fact", MARCH_2018, "a"), ("planned", JUNE_2021, "b"))]
+    signed = [
+        {**_claim(m, d, s), "predicate": "signed"}
+        for m, d, s in (("fact", MARCH_2018, "a"), ("planned", JUNE_2021, "b"))
+    ]
     assert compare_claims(*signed)[0] == "changed"
 
 
@@ -571,7 +719,12 @@ def test_the_emirs_march_visit_and_the_visit_being_prepared_are_two_occasions():
     # khaleej: أمير قطر ... قام بزيارة رسمية إلى روسيا في مارس/آذار الماضي (a visit done, March 2018);
     # the 2020-21 interview: الاستعدادات لزيارة أمير قطر ... إلى روسيا (one being prepared).
     doc = json.loads(run(*DB, "diff", KHALEEJ, AMBASSADOR, "--json").stdout)
-    pair = next(p for s in ("conflict", "changed", "compatible", "agree") for p in doc[s] if (p["a"], p["b"]) == ("c0020", "c0042"))
+    pair = next(
+        p
+        for s in ("conflict", "changed", "compatible", "agree")
+        for p in doc[s]
+        if (p["a"], p["b"]) == ("c0020", "c0042")
+    )
     assert pair["status"] == "compatible" and "different occasions" in pair["reason"]
 
 
@@ -585,19 +738,21 @@ def test_interactive_add_checks_each_answer_as_it_is_typed(tmp_path, monkeypatch
     shutil.copy(SHIPPED, mine)
     monkeypatch.setattr(cli, "_can_ask", lambda: True)
     answers = [
-        "khaleej-2018",                      # no such source: asked again, the right id suggested
+        "khaleej-2018",  # no such source: asked again, the right id suggested
         KHALEEJ,
-        "تبحث قطر مع روسيا صفقة بيع",         # not the article's words (it says صفقة شراء)
-        "تبحث قطر مع روسيا",                 # the lede's first words
-        "Qatr",                              # a misspelt name: asked again with the near names
+        "تبحث قطر مع روسيا صفقة بيع",  # not the article's words (it says صفقة شراء)
+        "تبحث قطر مع روسيا",  # the lede's first words
+        "Qatr",  # a misspelt name: asked again with the near names
         "قطر",
-        "negotiating_purchse",               # not in the vocabulary: the near predicate offered
+        "negotiating_purchse",  # not in the vocabulary: the near predicate offered
         "negotiating_purchase",
         "S-400",
-        "السبت",                             # the article's Saturday, 21 July 2018
+        "السبت",  # the article's Saturday, 21 July 2018
         "Qatar is discussing a possible S-400 purchase with Russia.",
     ]
-    result = CliRunner().invoke(main, ["--db", str(mine), "add", "--modality", "in_talks"], input="\n".join(answers) + "\n")
+    result = CliRunner().invoke(
+        main, ["--db", str(mine), "add", "--modality", "in_talks"], input="\n".join(answers) + "\n"
+    )
     assert result.exit_code == 0, (result.stdout, result.stderr)
     said = result.stdout + result.stderr
     assert "unknown source 'khaleej-2018'" in said and f"did you mean {KHALEEJ}" in said
@@ -606,7 +761,11 @@ def test_interactive_add_checks_each_answer_as_it_is_typed(tmp_path, monkeypatch
     assert "did you mean negotiating_purchase" in said
     new_id = result.stdout.strip().splitlines()[-1].split()[-1]
     (claim,) = json.loads(ok("--db", str(mine), "show", new_id, "--json").stdout)
-    assert (claim["subject"], claim["predicate"], claim["object"]) == ("qatar", "negotiating_purchase", "s-400")
+    assert (claim["subject"], claim["predicate"], claim["object"]) == (
+        "qatar",
+        "negotiating_purchase",
+        "s-400",
+    )
     assert claim["citation"]["quote"] == "تبحث قطر مع روسيا" and claim["date"]["start"] == "2018-07-21"
 
 

@@ -11,9 +11,22 @@ from conftest import SHIPPED
 
 from factcli.cli import main
 
-GOOD_ADD = ["--source", "khaleej-2018-07-21", "--quote", "تبحث قطر مع روسيا", "--subject", "qatar",
-            "--predicate", "negotiating_purchase", "--object", "s-400", "--modality", "in_talks",
-            "--statement", "Qatar is discussing a possible S-400 purchase with Russia."]
+GOOD_ADD = [
+    "--source",
+    "khaleej-2018-07-21",
+    "--quote",
+    "تبحث قطر مع روسيا",
+    "--subject",
+    "qatar",
+    "--predicate",
+    "negotiating_purchase",
+    "--object",
+    "s-400",
+    "--modality",
+    "in_talks",
+    "--statement",
+    "Qatar is discussing a possible S-400 purchase with Russia.",
+]
 
 
 @pytest.fixture
@@ -38,7 +51,9 @@ def test_add_with_one_bad_field_is_one_line_naming_the_field(mine):
     result = run("--db", str(mine), "add", *GOOD_ADD, "--value", "nan USD")
     assert result.exit_code == 2
     assert result.stdout == ""
-    assert result.stderr.splitlines() == ["factcli: nothing added: field value.amount: must be a finite number, not nan"]
+    assert result.stderr.splitlines() == [
+        "factcli: nothing added: field value.amount: must be a finite number, not nan"
+    ]
     assert mine.read_bytes() == before
 
 
@@ -57,9 +72,14 @@ def test_add_with_two_bad_fields_lists_both_above_the_count(mine):
 
 def test_an_import_with_one_problem_is_one_line_naming_the_record(mine):
     before = mine.read_bytes()
-    good = {"subject": "qatar", "predicate": "negotiating_purchase", "object": "s-400", "modality": "in_talks",
-            "statement": "Qatar is discussing a possible S-400 purchase with Russia.",
-            "citation": {"source": "khaleej-2018-07-21", "quote": "تبحث قطر مع روسيا"}}
+    good = {
+        "subject": "qatar",
+        "predicate": "negotiating_purchase",
+        "object": "s-400",
+        "modality": "in_talks",
+        "statement": "Qatar is discussing a possible S-400 purchase with Russia.",
+        "citation": {"source": "khaleej-2018-07-21", "quote": "تبحث قطر مع روسيا"},
+    }
     bad = dict(good, polarity="maybe")
     lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in (good, bad))
     result = run("--db", str(mine), "import", "-", input=lines)

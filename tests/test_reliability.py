@@ -227,8 +227,9 @@ def regular_temps(folder: Path) -> list[str]:
     return [n for n in temps(folder) if not (folder / n).is_symlink()]
 
 
-def kill_runs(tmp_path: Path, setup: dict, kills: int, seed: int, folder: Path | None = None,
-              secret: Path | None = None) -> dict[str, int]:
+def kill_runs(
+    tmp_path: Path, setup: dict, kills: int, seed: int, folder: Path | None = None, secret: Path | None = None
+) -> dict[str, int]:
     """Writers killed until `kills` of them died before finishing (at most 4 × `kills` runs).
     Half the kills at a random moment of the whole import (mostly while it validates),
     half at a random moment just after the writer starts writing its new file: the write
@@ -243,8 +244,16 @@ def kill_runs(tmp_path: Path, setup: dict, kills: int, seed: int, folder: Path |
         folder.mkdir()
     path = folder / "facts.json"
     before = fingerprint(secret) if secret else None
-    outcome = {"old": 0, "old+new": 0, "killed": 0, "finished": 0, "refused": 0, "killed_mid_write": 0,
-               "max_temps": 0, "runs": 0}
+    outcome = {
+        "old": 0,
+        "old+new": 0,
+        "killed": 0,
+        "finished": 0,
+        "refused": 0,
+        "killed_mid_write": 0,
+        "max_temps": 0,
+        "runs": 0,
+    }
     whole = setup["duration"] * 1.15  # the longest wait before a kill of the whole import
     writing_window = 0.004  # the longest wait after the new file is opened
     run = 0
@@ -303,7 +312,10 @@ def start_import(path: Path, records: Path, cwd: Path) -> subprocess.Popen:
     """A writer process to kill: `factcli import` of `records` into `path`."""
     return subprocess.Popen(
         [*FACTCLI, "--db", str(path), "import", str(records)],
-        cwd=cwd, env=env(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=cwd,
+        env=env(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
 
 
@@ -315,7 +327,9 @@ def test_killed_writers_leave_old_or_new_store(tmp_path, kill_setup):
     finish_cleanly(tmp_path / "store", kill_setup)
     # kill_runs checks every run; this checks the runs were real kills, not finished imports.
     assert outcome["killed"] >= 2, outcome
-    print(f"\nkill: {outcome['runs']} runs (seed {seed}, import ~{kill_setup['duration']:.2f}s): {outcome}, lost 0")
+    print(
+        f"\nkill: {outcome['runs']} runs (seed {seed}, import ~{kill_setup['duration']:.2f}s): {outcome}, lost 0"
+    )
 
 
 @pytest.mark.soak
@@ -565,8 +579,12 @@ class Attacker:
             os.setgid(gid)
             os.setuid(uid)
 
-        self.proc = subprocess.Popen([python, "-c", ATTACKER, str(folder), str(target), store_name],
-                                     preexec_fn=drop, stdout=subprocess.PIPE, text=True)
+        self.proc = subprocess.Popen(
+            [python, "-c", ATTACKER, str(folder), str(target), store_name],
+            preexec_fn=drop,
+            stdout=subprocess.PIPE,
+            text=True,
+        )
         assert self.proc.stdout.readline() == "ready\n"
 
     def stop(self) -> dict[str, int]:
@@ -577,8 +595,12 @@ class Attacker:
 
 
 def one_claim(i: int) -> dict:
-    return {"subject": "qatar", "predicate": "supports", "statement": f"Shared-folder claim {i}.",
-            "citation": {"source": "big", "quote": f"Report line {i}:"}}
+    return {
+        "subject": "qatar",
+        "predicate": "supports",
+        "statement": f"Shared-folder claim {i}.",
+        "citation": {"source": "big", "quote": f"Report line {i}:"},
+    }
 
 
 real_fsync = os.fsync
@@ -633,8 +655,10 @@ def test_swapping_temp_and_lock_files_for_links_changes_no_other_file(shared_fol
     assert sorted(c["statement"] for c in facts.claims) == sorted(imported)
     assert fingerprint(root_secret) == secret
     assert swaps["temp"] + swaps["lock"] > 0, swaps  # the attacker got in, and nothing followed
-    print(f"\nswap race: 20 writes, {len(imported)} stored, {refused} refused {sorted(set(reasons))}, "
-          f"attacker swaps {swaps}")
+    print(
+        f"\nswap race: 20 writes, {len(imported)} stored, {refused} refused {sorted(set(reasons))}, "
+        f"attacker swaps {swaps}"
+    )
 
 
 def test_a_planted_lock_link_is_not_followed(tmp_path, root_secret):
@@ -655,7 +679,9 @@ def test_a_planted_lock_link_is_not_followed(tmp_path, root_secret):
     assert store.load(loc(path)).entity("oman") is not None
 
 
-def test_a_link_made_by_another_user_in_a_shared_folder_is_not_written_through(shared_folder, root_secret, neighbour):
+def test_a_link_made_by_another_user_in_a_shared_folder_is_not_written_through(
+    shared_folder, root_secret, neighbour
+):
     uid, gid, _ = neighbour
     real = shared_folder / "real.json"
     make_store(real, 3)
@@ -731,7 +757,9 @@ def test_removing_the_lock_during_a_long_import_loses_no_claim_and_reuses_no_id(
         assert len(ids) == len(set(ids)), f"round {round_}: an id was reused"
         statements = {c["statement"] for c in facts.claims}
         if short.returncode == 0:
-            assert "Shared-folder claim 0." in statements, f"round {round_}: the short import's claim was lost"
+            assert "Shared-folder claim 0." in statements, (
+                f"round {round_}: the short import's claim was lost"
+            )
         if long_rc == 0:
             assert "new claim 0." in statements and "new claim 1499." in statements, f"round {round_}"
         assert 0 in (short.returncode, long_rc), (short.stderr, long_rc)
@@ -753,8 +781,14 @@ def held_lock(tmp_path):
 
 
 def _writer(path: Path, *options: str) -> subprocess.Popen:
-    return subprocess.Popen([*FACTCLI, *options, "--db", str(path), "import", "-"], cwd=path.parent, env=env(),
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [*FACTCLI, *options, "--db", str(path), "import", "-"],
+        cwd=path.parent,
+        env=env(),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
 
 
 def _first_stderr_line(proc: subprocess.Popen) -> str:
@@ -819,8 +853,19 @@ def test_ctrl_c_while_writing_exits_130_and_leaves_the_old_store(tmp_path, kill_
 
 # --- (g) files that are not stores, and sizes beyond the limit -------------------------
 
-ADD = ["add", "--source", "big", "--quote", "Report line 0:", "--subject", "qatar", "--predicate", "supports",
-       "--statement", "Qatar supports it."]
+ADD = [
+    "add",
+    "--source",
+    "big",
+    "--quote",
+    "Report line 0:",
+    "--subject",
+    "qatar",
+    "--predicate",
+    "supports",
+    "--statement",
+    "Qatar supports it.",
+]
 
 
 @pytest.mark.parametrize("command", [["sources"], ["verify"], ADD, ["import", "-"]])
@@ -828,8 +873,12 @@ ADD = ["add", "--source", "big", "--quote", "Report line 0:", "--subject", "qata
 def test_only_a_regular_file_is_a_store(tmp_path, kind, command):
     import socket
 
-    target = {"fifo": tmp_path / "pipe.json", "folder": tmp_path / "dir.json", "socket": tmp_path / "sock.json",
-              "missing": tmp_path / "typo.json"}.get(kind, Path(kind))
+    target = {
+        "fifo": tmp_path / "pipe.json",
+        "folder": tmp_path / "dir.json",
+        "socket": tmp_path / "sock.json",
+        "missing": tmp_path / "typo.json",
+    }.get(kind, Path(kind))
     if kind == "fifo":
         os.mkfifo(target)
     elif kind == "folder":
@@ -853,8 +902,13 @@ def test_a_store_beyond_the_size_limit_is_refused_before_it_is_read(tmp_path):
     make_store(path, 3)
     with open(path, "ab") as fh:
         fh.truncate(3 * 2**20)  # a 3 MiB file, sparse
-    done = subprocess.run([*FACTCLI, "--db", str(path), "sources"], cwd=tmp_path, capture_output=True,
-                          env={**env(), store.MAX_BYTES_VAR: "2"}, timeout=DEADLINE)
+    done = subprocess.run(
+        [*FACTCLI, "--db", str(path), "sources"],
+        cwd=tmp_path,
+        capture_output=True,
+        env={**env(), store.MAX_BYTES_VAR: "2"},
+        timeout=DEADLINE,
+    )
     err = done.stderr.decode()
     assert done.returncode == 2 and len(err.splitlines()) == 1, err
     assert "at most 2 MiB" in err and str(path) in err
@@ -865,9 +919,14 @@ def test_import_input_beyond_the_size_limit_is_refused(tmp_path):
     make_store(path, 3)
     before = path.read_bytes()
     for source in (["/dev/zero"], ["-"]):
-        done = subprocess.run([*FACTCLI, "--db", str(path), "import", *source], cwd=tmp_path, capture_output=True,
-                              input=b" " * (3 * 2**20) if source == ["-"] else None,
-                              env={**env(), store.MAX_BYTES_VAR: "2"}, timeout=DEADLINE)
+        done = subprocess.run(
+            [*FACTCLI, "--db", str(path), "import", *source],
+            cwd=tmp_path,
+            capture_output=True,
+            input=b" " * (3 * 2**20) if source == ["-"] else None,
+            env={**env(), store.MAX_BYTES_VAR: "2"},
+            timeout=DEADLINE,
+        )
         err = done.stderr.decode()
         assert done.returncode == 2 and len(err.splitlines()) == 1 and "internal error" not in err, err
     assert path.read_bytes() == before
@@ -878,8 +937,13 @@ def test_import_from_a_pipe_still_works(tmp_path, name):
     path = tmp_path / "facts.json"
     make_store(path, 3)
     feeder = subprocess.Popen(["cat"], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
-    importer = subprocess.Popen([*FACTCLI, "--db", str(path), "import", name], cwd=tmp_path, env=env(),
-                                stdin=feeder.stdout, stderr=subprocess.PIPE)
+    importer = subprocess.Popen(
+        [*FACTCLI, "--db", str(path), "import", name],
+        cwd=tmp_path,
+        env=env(),
+        stdin=feeder.stdout,
+        stderr=subprocess.PIPE,
+    )
     feeder.stdout.close()
     feeder.stdin.write(GOOD_INPUT)
     feeder.stdin.close()
@@ -892,10 +956,17 @@ def test_import_from_a_pipe_still_works(tmp_path, name):
 # --- (h) pipes closed early, and names echoed ------------------------------------------
 
 
-@pytest.mark.parametrize("command", [["timeline"], ["search", "S-400"], ["sources", "--json"], ["show", "c0001"]])
+@pytest.mark.parametrize(
+    "command", [["timeline"], ["search", "S-400"], ["sources", "--json"], ["show", "c0001"]]
+)
 def test_a_reader_that_closes_the_pipe_early_ends_factcli_quietly(tmp_path, command):
-    proc = subprocess.Popen([*FACTCLI, "--db", str(SHIPPED), *command], cwd=tmp_path, env=env(),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(
+        [*FACTCLI, "--db", str(SHIPPED), *command],
+        cwd=tmp_path,
+        env=env(),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
     proc.stdout.close()  # like `| head -0`: gone before the first line
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=DEADLINE) == 0, err
@@ -917,8 +988,12 @@ def test_a_store_path_with_escape_sequences_is_echoed_clean(tmp_path):
 
 # --- (i) every value checked: bad input and hand-edited stores are one clear answer -------
 
-BASE_CLAIM = {"subject": "qatar", "predicate": "supports", "statement": "Qatar supports it.",
-              "citation": {"source": "big", "quote": "Report line 1:"}}
+BASE_CLAIM = {
+    "subject": "qatar",
+    "predicate": "supports",
+    "statement": "Qatar supports it.",
+    "citation": {"source": "big", "quote": "Report line 1:"},
+}
 MONTH_9999 = {"start": "9999-12-01", "end": "9999-12-31", "precision": "month", "text": "December 9999"}
 YEAR_0 = {"start": "0000-01-01", "end": "0000-12-31", "precision": "year", "text": "year 0"}
 
@@ -961,8 +1036,16 @@ def test_a_bad_value_in_an_import_is_refused_with_one_line_per_problem(tmp_path,
     assert path.read_bytes() == before
 
 
-@pytest.mark.parametrize("option", [["--since", "0000"], ["--until", "9999-12"], ["--since", "0000-01-01"],
-                                    ["--until", "2019-02-30"], ["--since", "2017-13"]])
+@pytest.mark.parametrize(
+    "option",
+    [
+        ["--since", "0000"],
+        ["--until", "9999-12"],
+        ["--since", "0000-01-01"],
+        ["--until", "2019-02-30"],
+        ["--since", "2017-13"],
+    ],
+)
 @pytest.mark.parametrize("command", ["search", "timeline", "compare"])
 def test_an_out_of_range_date_option_is_one_line(tmp_path, option, command):
     done = cli("--db", str(SHIPPED), command, *option, cwd=tmp_path)
@@ -1029,8 +1112,12 @@ def test_verify_reports_whatever_would_make_a_read_fail(tmp_path, case, hand_edi
     assert any(p["table"] == "claims" and p["field"].split(".")[0] == field for p in problems), problems
     # The real process above; the other commands through the same entry point in this process.
     for command in (["search", "Qatar"], ["show", "c0001"], ["verify"], ["import", "-"]):
-        done = CliRunner().invoke(main, ["--db", str(path), *command], env={"FACTCLI_DB": None},
-                                  input=GOOD_INPUT if command == ["import", "-"] else None)
+        done = CliRunner().invoke(
+            main,
+            ["--db", str(path), *command],
+            env={"FACTCLI_DB": None},
+            input=GOOD_INPUT if command == ["import", "-"] else None,
+        )
         assert done.exception is None or isinstance(done.exception, SystemExit), (command, done.exception)
         err = done.stderr
         assert done.exit_code in (1, 2) if command == ["verify"] else done.exit_code == 2, (command, err)
@@ -1066,8 +1153,12 @@ def test_killed_writers_in_a_shared_folder_with_the_attacker(tmp_path, kill_setu
 
 
 @pytest.mark.soak
-def test_soak_killed_writers_in_a_shared_folder_with_the_attacker(tmp_path, kill_setup, neighbour, shared_folder):
+def test_soak_killed_writers_in_a_shared_folder_with_the_attacker(
+    tmp_path, kill_setup, neighbour, shared_folder
+):
     kills = int(os.environ.get("FACTCLI_SOAK_KILLS", "300"))
     outcome = shared_kill_soak(tmp_path, kill_setup, neighbour, shared_folder, kills=kills)
     assert outcome["killed"] >= kills and outcome["killed_mid_write"] > 0, outcome
-    print(f"\nshared-folder kill soak: {outcome['runs']} runs: {outcome}; 0 corrupt, 0 lost, 0 targets changed")
+    print(
+        f"\nshared-folder kill soak: {outcome['runs']} runs: {outcome}; 0 corrupt, 0 lost, 0 targets changed"
+    )

@@ -31,7 +31,9 @@ def ok(*args: str, input: str | None = None):
 
 
 def factcli(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "factcli", *args], input=input, capture_output=True, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-m", "factcli", *args], input=input, capture_output=True, cwd=ROOT
+    )
 
 
 def load(path: Path) -> store.Facts:
@@ -78,7 +80,9 @@ def test_a_corrected_store_keeps_its_trail_through_export_and_import(tmp_path):
     curate.apply(loc, lambda f: curate.plan_edit(f, "c0001", {"modality": "fact"}, "signed since"))
     curate.apply(loc, lambda f: curate.plan_retract(f, "c0026", "restates c0007"))
     curate.apply(loc, lambda f: curate.plan_aliases(f, "s-400", ["С-400"], [], "Cyrillic spelling"))
-    curate.apply(loc, lambda f: curate.plan_merge(f, "qatar-armed-forces", "qatar-air-defence", "fold the branch in"))
+    curate.apply(
+        loc, lambda f: curate.plan_merge(f, "qatar-armed-forces", "qatar-air-defence", "fold the branch in")
+    )
     exported = ok("--db", str(mine), "export").stdout
     copy = tmp_path / "copy.json"
     ok("--db", str(copy), "import", "--create", "-", input=exported)
@@ -101,13 +105,22 @@ def test_a_filtered_export_brings_the_sources_and_entities_its_claims_need(tmp_p
     assert verify(load(part)) == []
 
 
-@pytest.mark.parametrize("command", [
-    ("search", "S-400", "--json"), ("search", "S-400", "--jsonl"),
-    ("timeline", "S-400", "--json"), ("show", "c0001", "--json"), ("show", "c0001", "--jsonl"),
-])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("search", "S-400", "--json"),
+        ("search", "S-400", "--jsonl"),
+        ("timeline", "S-400", "--json"),
+        ("show", "c0001", "--json"),
+        ("show", "c0001", "--jsonl"),
+    ],
+)
 def test_every_claim_shape_factcli_prints_imports_back(tmp_path, command):
     printed = ok("--db", str(SHIPPED), *command).stdout
-    base = ok("--db", str(SHIPPED), "sources", "--jsonl").stdout + ok("--db", str(SHIPPED), "entities", "--jsonl").stdout
+    base = (
+        ok("--db", str(SHIPPED), "sources", "--jsonl").stdout
+        + ok("--db", str(SHIPPED), "entities", "--jsonl").stdout
+    )
     target = tmp_path / "x.json"
     result = ok("--db", str(target), "import", "--create", "-", input=base + printed)
     shipped = load(SHIPPED)
@@ -121,8 +134,10 @@ def test_every_claim_shape_factcli_prints_imports_back(tmp_path, command):
 def test_the_issue_pipeline_of_sources_entities_and_search_imports(tmp_path):
     # (factcli sources --jsonl; factcli entities --jsonl; factcli search S-400 --jsonl) | factcli --db x.json import --create -
     db = ("--db", str(SHIPPED))
-    stream = b"".join(factcli(*db, *cmd).stdout for cmd in (("sources", "--jsonl"), ("entities", "--jsonl"),
-                                                            ("search", "S-400", "--jsonl")))
+    stream = b"".join(
+        factcli(*db, *cmd).stdout
+        for cmd in (("sources", "--jsonl"), ("entities", "--jsonl"), ("search", "S-400", "--jsonl"))
+    )
     done = factcli("--db", str(tmp_path / "x.json"), "import", "--create", "-", input=stream)
     assert done.returncode == 0, done.stderr.decode()
     found = json.loads(factcli(*db, "search", "S-400", "--json").stdout)
@@ -131,7 +146,14 @@ def test_the_issue_pipeline_of_sources_entities_and_search_imports(tmp_path):
 
 def test_sources_json_and_entities_json_import_as_a_json_array(tmp_path):
     target = tmp_path / "y.json"
-    ok("--db", str(target), "import", "--create", "-", input=ok("--db", str(SHIPPED), "sources", "--json").stdout)
+    ok(
+        "--db",
+        str(target),
+        "import",
+        "--create",
+        "-",
+        input=ok("--db", str(SHIPPED), "sources", "--json").stdout,
+    )
     ok("--db", str(target), "import", "-", input=ok("--db", str(SHIPPED), "entities", "--json").stdout)
     assert load(target).sources == load(SHIPPED).sources
     assert len(load(target).entities) == len(load(SHIPPED).entities)
@@ -158,7 +180,9 @@ def test_claims_without_their_sources_and_entities_get_one_line_per_missing_reco
 def test_with_dependencies_brings_what_the_claims_need(tmp_path):
     printed = ok("--db", str(SHIPPED), "search", "S-400", "--json").stdout
     target = tmp_path / "other.json"
-    result = ok("--db", str(target), "import", "--create", "--with-dependencies", str(SHIPPED), "-", input=printed)
+    result = ok(
+        "--db", str(target), "import", "--create", "--with-dependencies", str(SHIPPED), "-", input=printed
+    )
     claims = json.loads(printed)
     assert result.stdout.split() == [c["id"] for c in claims]
     got, shipped = load(target), load(SHIPPED)
@@ -178,15 +202,21 @@ def test_a_duplicate_names_the_stored_claim(tmp_path):
     result = run("--db", str(mine), "import", "-", input=json.dumps(record, ensure_ascii=False))
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "factcli: nothing imported: record 1: duplicate of c0001: same source, span, subject, predicate and object"]
+        "factcli: nothing imported: record 1: duplicate of c0001: same source, span, subject, predicate and object"
+    ]
 
 
 def test_a_successful_import_prints_the_new_ids_unless_quiet(tmp_path):
     mine = tmp_path / "mine.json"
     mine.write_bytes(SHIPPED.read_bytes())
-    record = {"subject": "qatar", "predicate": "negotiating_purchase", "object": "s-400", "modality": "in_talks",
-              "statement": "Qatar is discussing a possible S-400 purchase with Russia.",
-              "citation": {"source": "khaleej-2018-07-21", "quote": "تبحث قطر مع روسيا"}}
+    record = {
+        "subject": "qatar",
+        "predicate": "negotiating_purchase",
+        "object": "s-400",
+        "modality": "in_talks",
+        "statement": "Qatar is discussing a possible S-400 purchase with Russia.",
+        "citation": {"source": "khaleej-2018-07-21", "quote": "تبحث قطر مع روسيا"},
+    }
     result = ok("--db", str(mine), "import", "-", input=json.dumps(record, ensure_ascii=False))
     assert result.stdout == "c0198\n"
     assert "imported 0 sources, 0 entities, 1 claims" in result.stderr

@@ -660,7 +660,10 @@ def test_json_hits_carry_their_match(store_file):
     assert result.exit_code == 0, result.stderr
     recs = json.loads(result.stdout)
     assert recs[0]["id"] == "c0007"
-    assert recs[0]["match"] == {"score": 10.0, "terms": [{"term": "qatar", "field": "subject", "kind": "alias"}]}
+    assert recs[0]["match"] == {
+        "score": 10.0,
+        "terms": [{"term": "qatar", "field": "subject", "kind": "alias"}],
+    }
     assert recs[-1]["id"] == "c0009" and recs[-1]["match"]["terms"][0]["field"] == "mention"
 
 
@@ -688,15 +691,24 @@ def test_retracted_claims_are_left_out_unless_asked_for(store_file):
         if rec["id"] == "c0002":
             rec["retracted"] = {"at": "2024-01-01T00:00:00Z", "reason": "misread"}
     path.write_bytes(store.dumps(doc))
-    assert [h.claim["id"] for h in search(store.load(store.Location(path, "--db")), Query(terms=["S-400"]))] == ["c0004"]
-    assert {h.claim["id"] for h in search(store.load(store.Location(path, "--db")), Query(terms=["S-400"], include_retracted=True))} == {"c0002", "c0004"}
+    assert [
+        h.claim["id"] for h in search(store.load(store.Location(path, "--db")), Query(terms=["S-400"]))
+    ] == ["c0004"]
+    assert {
+        h.claim["id"]
+        for h in search(
+            store.load(store.Location(path, "--db")), Query(terms=["S-400"], include_retracted=True)
+        )
+    } == {"c0002", "c0004"}
     plain = json.loads(_cli("--db", str(path), "search", "S-400", "--json").stdout)
     assert [r["id"] for r in plain] == ["c0004"]
     every = json.loads(_cli("--db", str(path), "timeline", "S-400", "--include-retracted", "--json").stdout)
     assert [r["id"] for r in every] == ["c0002", "c0004"]
 
 
-@pytest.mark.parametrize("terms", [["Qatar"], ["S-400"], ["الدفاع الجوي"], ["defence"], ["missiles"], ["signed"], ["Doha"]])
+@pytest.mark.parametrize(
+    "terms", [["Qatar"], ["S-400"], ["الدفاع الجوي"], ["defence"], ["missiles"], ["signed"], ["Doha"]]
+)
 def test_a_filter_narrows_the_same_matches(shipped, terms):
     # With few claims left by a filter, terms are looked for in those claims' words directly
     # instead of through FTS5: the claims found and how each matched must be the same.
@@ -711,22 +723,46 @@ def test_a_filter_narrows_the_same_matches(shipped, terms):
 
 
 def _mayor_store(make_facts):
-    text = ("Anna Berg is the Mayor of Ostend. Anna Berg met Erik Falk. Carl Dahl was formerly Mayor of Ostend. "
-            "Carl Dahl met Erik Falk. Erik Falk is the Mayor of Ostend.")
-    people = [entity_record(e, n, "person") for e, n in (("anna", "Anna Berg"), ("carl", "Carl Dahl"), ("erik", "Erik Falk"))]
+    text = (
+        "Anna Berg is the Mayor of Ostend. Anna Berg met Erik Falk. Carl Dahl was formerly Mayor of Ostend. "
+        "Carl Dahl met Erik Falk. Erik Falk is the Mayor of Ostend."
+    )
+    people = [
+        entity_record(e, n, "person")
+        for e, n in (("anna", "Anna Berg"), ("carl", "Carl Dahl"), ("erik", "Erik Falk"))
+    ]
 
     def claim(s, p, o, quote, **extra):
-        return {"subject": s, "predicate": p, "object": o, "statement": quote, "citation": {"source": "src", "quote": quote}, **extra}
+        return {
+            "subject": s,
+            "predicate": p,
+            "object": o,
+            "statement": quote,
+            "citation": {"source": "src", "quote": quote},
+            **extra,
+        }
 
     wrong = {"at": "2024-01-01T00:00:00Z", "reason": "Erik is not the mayor"}
-    return make_facts([
-        source_record("src", text), *people, entity_record("mayor-of-ostend", "Mayor of Ostend", "office"),
-        claim("anna", "holds_position", "mayor-of-ostend", "Anna Berg is the Mayor of Ostend."),   # c0001
-        claim("anna", "met", "erik", "Anna Berg met Erik Falk."),                                  # c0002
-        claim("carl", "held_position", "mayor-of-ostend", "Carl Dahl was formerly Mayor of Ostend."),  # c0003
-        claim("carl", "met", "erik", "Carl Dahl met Erik Falk."),                                  # c0004
-        claim("erik", "holds_position", "mayor-of-ostend", "Erik Falk is the Mayor of Ostend.", retracted=wrong),  # c0005
-    ])
+    return make_facts(
+        [
+            source_record("src", text),
+            *people,
+            entity_record("mayor-of-ostend", "Mayor of Ostend", "office"),
+            claim("anna", "holds_position", "mayor-of-ostend", "Anna Berg is the Mayor of Ostend."),  # c0001
+            claim("anna", "met", "erik", "Anna Berg met Erik Falk."),  # c0002
+            claim(
+                "carl", "held_position", "mayor-of-ostend", "Carl Dahl was formerly Mayor of Ostend."
+            ),  # c0003
+            claim("carl", "met", "erik", "Carl Dahl met Erik Falk."),  # c0004
+            claim(
+                "erik",
+                "holds_position",
+                "mayor-of-ostend",
+                "Erik Falk is the Mayor of Ostend.",
+                retracted=wrong,
+            ),  # c0005
+        ]
+    )
 
 
 def test_a_title_finds_the_office_then_its_holder(make_facts):

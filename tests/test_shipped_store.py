@@ -26,9 +26,14 @@ def test_shipped_store_is_rebuilt_byte_for_byte_from_the_corpus(tmp_path):
     assert rebuilt.read_bytes() == SHIPPED.read_bytes()
 
 
-@pytest.mark.parametrize(("table", "files"), [
-    ("sources", "sources.jsonl"), ("entities", "entities.jsonl"), ("claims", "claims-*.jsonl"),
-])
+@pytest.mark.parametrize(
+    ("table", "files"),
+    [
+        ("sources", "sources.jsonl"),
+        ("entities", "entities.jsonl"),
+        ("claims", "claims-*.jsonl"),
+    ],
+)
 def test_shipped_store_holds_every_corpus_record_and_nothing_else(shipped, table, files):
     # Read from the corpus files themselves, not through the build's own record list: a
     # claims file the build left out would otherwise pass the byte-for-byte test above.

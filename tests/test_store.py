@@ -414,7 +414,9 @@ def test_stale_temp_files_of_a_killed_writer_are_removed_by_the_next_write(store
     assert len(store.load(loc(path)).claims) == 1
 
 
-def test_a_write_interrupted_before_the_rename_leaves_the_store_and_no_temp(store_file, tmp_path, monkeypatch):
+def test_a_write_interrupted_before_the_rename_leaves_the_store_and_no_temp(
+    store_file, tmp_path, monkeypatch
+):
     path = store_file(base_records())
     before = path.read_bytes()
 

@@ -12,12 +12,16 @@ from factcli.text import PROCLITICS, in_arabic_block, in_arabic_to_extended_a, i
 # Arabic Extended-A 08A0..08FF, Arabic Presentation Forms-A FB50..FDFF and -B FE70..FEFF.
 
 
-@pytest.mark.parametrize("ch", ["\u0627", "\u0621", "\u0660", "\u06cc", "\u0750", "\u077f", "\u0870", "\u08a0", "\u08ff"])
+@pytest.mark.parametrize(
+    "ch", ["\u0627", "\u0621", "\u0660", "\u06cc", "\u0750", "\u077f", "\u0870", "\u08a0", "\u08ff"]
+)
 def test_arabic_script_takes_the_arabic_block_and_its_supplements(ch):
     assert is_arabic_script(ch)
 
 
-@pytest.mark.parametrize("ch", ["\u0710", "\u0780", "\u07c0", "\u0800", "\ufe8d", "\ufb50", "a", "\u05d0", "\u05ff"])
+@pytest.mark.parametrize(
+    "ch", ["\u0710", "\u0780", "\u07c0", "\u0800", "\ufe8d", "\ufb50", "a", "\u05d0", "\u05ff"]
+)
 def test_arabic_script_leaves_out_neighbouring_scripts_and_presentation_forms(ch):
     # Syriac olaf, Thaana haa, NKo digit zero, Samaritan alaf; the isolated alef
     # presentation form (NFKC gives U+0627); Latin a; Hebrew alef.
@@ -49,7 +53,13 @@ def test_presentation_forms_show_as_arabic():
 
 def test_proclitics_are_the_five_one_letter_ones():
     names = [unicodedata.name(p) for p in PROCLITICS]
-    assert names == ["ARABIC LETTER WAW", "ARABIC LETTER FEH", "ARABIC LETTER BEH", "ARABIC LETTER LAM", "ARABIC LETTER KAF"]
+    assert names == [
+        "ARABIC LETTER WAW",
+        "ARABIC LETTER FEH",
+        "ARABIC LETTER BEH",
+        "ARABIC LETTER LAM",
+        "ARABIC LETTER KAF",
+    ]
 
 
 def test_did_you_mean_quotes_names_but_not_ids():
