@@ -25,7 +25,7 @@ from typing import Any
 
 from . import store
 from .errors import InputError, Refusal, StoreError, did_you_mean
-from .importer import ValidationError, check_claim, unpaired_surrogates
+from .importer import ValidationError, check_claim, duplicate_key, unpaired_surrogates
 from .lexicon import Lexicon, names_of
 from .normalize import normalize
 from .present import shown
@@ -40,20 +40,7 @@ from .vocabulary import ENTITY_TYPES
 
 # What `edit` may change: every claim field but its id and its citation offsets, which
 # follow from the quote. `source` and `quote` are the citation's two parts.
-EDITABLE_CLAIM_FIELDS = (
-    "subject",
-    "predicate",
-    "object",
-    "value",
-    "date",
-    "polarity",
-    "modality",
-    "speaker",
-    "via",
-    "statement",
-    "source",
-    "quote",
-)
+EDITABLE_CLAIM_FIELDS = (*store.CLAIM_CONTENT_FIELDS, "source", "quote")
 # Fields an edit may empty (None): the optional ones.
 CLEARABLE_CLAIM_FIELDS = ("object", "value", "date", "speaker", "via")
 SETTABLE_ENTITY_FIELDS = ("name", "name_ar", "description", "type")
@@ -304,7 +291,9 @@ def plan_merge(facts: store.Facts, keep: str, gone: str, reason: str, at: str | 
         new["revisions"] = [*kept.get("revisions", []), {"at": at, "changes": changes, "reason": why}]
         plan.changes.append(Change("entities", kept["id"], new, changes))
     spans = {
-        _span(c): c["id"] for c in facts.claims if not _names(c, merged["id"]) and not c.get("retracted")
+        duplicate_key(c): c["id"]
+        for c in facts.claims
+        if not _names(c, merged["id"]) and not c.get("retracted")
     }
     problems: list[str] = []
     for claim in facts.claims:
@@ -318,13 +307,13 @@ def plan_merge(facts: store.Facts, keep: str, gone: str, reason: str, at: str | 
                 ch[fld] = {"from": merged["id"], "to": kept["id"]}
         moved["revisions"] = [*claim.get("revisions", []), {"at": at, "changes": ch, "reason": why}]
         if not claim.get("retracted"):
-            twin = spans.get(_span(moved))
+            twin = spans.get(duplicate_key(moved))
             if twin:
                 problems.append(
                     f"{claim['id']} would repeat {twin} (same source, span, subject, predicate and object); "
                     f"retract one of them first"
                 )
-            spans[_span(moved)] = claim["id"]
+            spans[duplicate_key(moved)] = claim["id"]
         plan.changes.append(Change("claims", claim["id"], moved, ch))
     if problems:
         raise Refused(problems, "merge")
@@ -439,18 +428,6 @@ def _entity_plan(
 
 def _names(claim: dict[str, Any], eid: str) -> bool:
     return any(claim.get(f) == eid for f in store.ENTITY_REF_FIELDS)
-
-
-def _span(claim: dict[str, Any]) -> tuple[Any, ...]:
-    cit = claim.get("citation") or {}
-    return (
-        cit.get("source"),
-        cit.get("start"),
-        cit.get("end"),
-        claim.get("subject"),
-        claim.get("predicate"),
-        claim.get("object"),
-    )
 
 
 _SINGULAR = {"claims": "claim", "entities": "entity"}

@@ -57,6 +57,7 @@ from .dates import DateSpan, parse_date
 from .errors import DateError, InputError
 from .lexicon import Lexicon
 from .normalize import normalize
+from .store import CLAIM_CONTENT_FIELDS
 from .text import PROCLITICS
 
 __all__ = [
@@ -1952,18 +1953,7 @@ def _quote_open_after(text: str, clause: Clause) -> bool:
 # Review: plain functions the terminal walk is built on
 
 
-REVIEW_FIELDS = (
-    "subject",
-    "predicate",
-    "object",
-    "value",
-    "date",
-    "polarity",
-    "modality",
-    "speaker",
-    "via",
-    "statement",
-)
+REVIEW_FIELDS = CLAIM_CONTENT_FIELDS
 ENTITY_REVIEW_FIELDS = ("id", "type", "name", "name_ar", "description")
 
 

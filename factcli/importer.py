@@ -360,7 +360,7 @@ class _Batch:
         )
         self.stored_last_claim = self.last_claim
         self.stored_claims = {c.get("id") for c in facts.claims}
-        self.spans = {_span_key(c): c.get("id") for c in facts.claims}
+        self.spans = {duplicate_key(c): c.get("id") for c in facts.claims}
         self.label = label
         # A source or entity the claims cite that is not there: (kind, ref) -> who needs it,
         # reported once for all the records that need it, not once per record.
@@ -583,7 +583,7 @@ class _Batch:
                 self.fail(n, fld, msg)
         if self.has_failed(n):
             return
-        key = _span_key(out)
+        key = duplicate_key(out)
         if key in self.spans:
             self.fail(
                 n, None, f"duplicate of {self.spans[key]}: same source, span, subject, predicate and object"
@@ -750,7 +750,8 @@ def _numbers(ns: list[Any]) -> str:
     return ", ".join(runs + [str(n) for n in ns if not isinstance(n, int)])
 
 
-def _span_key(claim: dict[str, Any]) -> tuple[Any, ...]:
+def duplicate_key(claim: dict[str, Any]) -> tuple[Any, ...]:
+    """What makes two claims one: the same source span, subject, predicate and object."""
     cit = claim.get("citation") or {}
     return (
         cit.get("source"),

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
-from .store import HISTORY_FIELDS  # a claim's trail, shown only on the claims that have one
+from .store import CLAIM_CONTENT_FIELDS, HISTORY_FIELDS  # HISTORY_FIELDS: shown only on claims that have one
 
 if TYPE_CHECKING:
     from decimal import Decimal  # imported where a figure is worded: most commands word none
@@ -181,20 +181,7 @@ def count_text(n: int, singular: str, plural: str | None = None) -> str:
 
 # --- JSON records -----------------------------------------------------------------------
 
-CLAIM_OUTPUT_FIELDS = (
-    "id",
-    "subject",
-    "predicate",
-    "object",
-    "value",
-    "date",
-    "polarity",
-    "modality",
-    "speaker",
-    "via",
-    "statement",
-    "citation",
-)
+CLAIM_OUTPUT_FIELDS = ("id", *CLAIM_CONTENT_FIELDS, "citation")
 SOURCE_SUMMARY_FIELDS = ("id", "outlet", "title", "published")
 
 

@@ -48,6 +48,24 @@ ENV_VAR = "FACTCLI_DB"
 _TMP_PREFIX = ".factcli-"
 _TMP_SUFFIX = ".tmp"
 
+# What a claim says, in the order a claim is written: between its id and its citation.
+CLAIM_CONTENT_FIELDS = (
+    "subject",
+    "predicate",
+    "object",
+    "value",
+    "date",
+    "polarity",
+    "modality",
+    "speaker",
+    "via",
+    "statement",
+)
+# The claim fields that name an entity, and a record's trail of corrections. Here with the
+# layout rather than in `schema`, so that reading and showing claims never loads the checks.
+ENTITY_REF_FIELDS = ("subject", "object", "speaker", "via")
+HISTORY_FIELDS = ("retracted", "revisions")
+
 # Canonical field order per table, so that `git diff facts.json` stays line by line no
 # matter which code path wrote a record. Unknown fields keep their order after these.
 FIELD_ORDER = {
@@ -75,27 +93,8 @@ FIELD_ORDER = {
         "description",
         "revisions",
     ),
-    "claims": (
-        "id",
-        "subject",
-        "predicate",
-        "object",
-        "value",
-        "date",
-        "polarity",
-        "modality",
-        "speaker",
-        "via",
-        "statement",
-        "citation",
-        "retracted",
-        "revisions",
-    ),
+    "claims": ("id", *CLAIM_CONTENT_FIELDS, "citation", *HISTORY_FIELDS),
 }
-# The claim fields that name an entity, and a record's trail of corrections. Here with the
-# layout rather than in `schema`, so that reading and showing claims never loads the checks.
-ENTITY_REF_FIELDS = ("subject", "object", "speaker", "via")
-HISTORY_FIELDS = ("retracted", "revisions")
 
 
 class Lookups(Protocol):
