@@ -52,8 +52,7 @@ _STORED_CLAIM_FIELDS = tuple(f for f in store.FIELD_ORDER["claims"] if f not in 
 class Refused(Refusal):
     """The change was refused and nothing was written (errors.Refusal says how it is shown)."""
 
-    def __init__(self, problems: list[str], what: str = "change") -> None:
-        super().__init__(problems, what)
+    what = "change"
 
 
 @dataclass

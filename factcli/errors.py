@@ -34,8 +34,10 @@ class Refusal(InputError):
     """
 
     verb = "changed"
+    what = ""  # what was refused, named in the count line: "... 2 problem(s) in the edit"
 
-    def __init__(self, problems: list[str], what: str = "") -> None:
+    def __init__(self, problems: list[str], what: str | None = None) -> None:
+        what = self.what if what is None else what
         self.problems = list(problems)
         if len(self.problems) == 1:
             super().__init__(f"nothing {self.verb}: {self.problems[0]}")

@@ -105,3 +105,29 @@ def entity_record(
         rec["common_words"] = common_words
     rec["description"] = None
     return rec
+
+
+# Options of one claim `add` accepts on the shipped store (its quote is in khaleej-2018-07-21).
+GOOD_ADD = [
+    "--source",
+    "khaleej-2018-07-21",
+    "--quote",
+    "تبحث قطر مع روسيا",
+    "--subject",
+    "qatar",
+    "--predicate",
+    "negotiating_purchase",
+    "--object",
+    "s-400",
+    "--modality",
+    "in_talks",
+    "--statement",
+    "Qatar is discussing a possible S-400 purchase with Russia.",
+]
+
+
+def with_option(options: list[str], name: str, value: str) -> list[str]:
+    """`options` with the value after `name` replaced."""
+    out = list(options)
+    out[out.index(name) + 1] = value
+    return out

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED
+from conftest import GOOD_ADD, SHIPPED, with_option
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -337,24 +337,7 @@ def test_retract_twice_or_edit_a_retracted_claim_is_refused(mine):
     [line] = refused(mine, "edit", "c0026", "--modality", "fact", "--reason", "x", "--yes")
     assert "a retracted claim is not edited" in line
     # Its id is never handed out again.
-    out = ok(
-        mine,
-        "add",
-        "--source",
-        KHALEEJ,
-        "--quote",
-        "تبحث قطر مع روسيا",
-        "--subject",
-        "qatar",
-        "--predicate",
-        "negotiating_purchase",
-        "--object",
-        "s-400",
-        "--modality",
-        "in_talks",
-        "--statement",
-        "Qatar is discussing a possible S-400 purchase with Russia.",
-    ).stdout
+    out = ok(mine, "add", *GOOD_ADD).stdout
     assert out.strip() == "c0198"
 
 
@@ -453,25 +436,7 @@ def test_entity_set_changes_a_field_and_keeps_the_old_name(mine):
 
 def test_merge_repoints_claims_and_keeps_every_name(mine):
     # A claim added with a new spelling made a second entity for Qatar.
-    added = ok(
-        mine,
-        "add",
-        "--source",
-        KHALEEJ,
-        "--quote",
-        "تبحث قطر مع روسيا",
-        "--subject",
-        "Katar",
-        "--predicate",
-        "negotiating_purchase",
-        "--object",
-        "s-400",
-        "--modality",
-        "in_talks",
-        "--statement",
-        "Qatar is discussing a possible S-400 purchase with Russia.",
-        "--create-entities",
-    )
+    added = ok(mine, "add", *with_option(GOOD_ADD, "--subject", "Katar"), "--create-entities")
     new_id = added.stdout.strip()
     assert facts(mine).claim(new_id)["subject"] == "katar"
     qatar_claims = {h.claim["id"] for h in search(facts(mine), Query(subject=["qatar"]))}

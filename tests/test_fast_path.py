@@ -63,14 +63,10 @@ json_values = st.recursive(
 
 
 def _standard_store_bytes(doc: dict) -> bytes:
+    rows = {t: doc.get(t, {}) for t in store.TABLES}
     ordered = {
-        t: {k: store._ordered(t, doc[t][k]) for k in sorted(doc[t], key=store._doc_key)}
-        for t in store.TABLES
-        if t in doc
+        t: {k: store._ordered(t, rows[t][k]) for k in sorted(rows[t], key=store._doc_key)} for t in rows
     }
-    for t in store.TABLES:
-        ordered.setdefault(t, {})
-    ordered = {t: ordered[t] for t in store.TABLES}
     return (json.dumps(ordered, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 

@@ -7,26 +7,9 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED
+from conftest import GOOD_ADD, SHIPPED, with_option
 
 from factcli.cli import main
-
-GOOD_ADD = [
-    "--source",
-    "khaleej-2018-07-21",
-    "--quote",
-    "تبحث قطر مع روسيا",
-    "--subject",
-    "qatar",
-    "--predicate",
-    "negotiating_purchase",
-    "--object",
-    "s-400",
-    "--modality",
-    "in_talks",
-    "--statement",
-    "Qatar is discussing a possible S-400 purchase with Russia.",
-]
 
 
 @pytest.fixture
@@ -38,12 +21,6 @@ def mine(tmp_path):
 
 def run(*args: str, input: str | None = None):
     return CliRunner().invoke(main, list(args), input=input)
-
-
-def _with(options: list[str], name: str, value: str) -> list[str]:
-    out = list(options)
-    out[out.index(name) + 1] = value
-    return out
 
 
 def test_add_with_one_bad_field_is_one_line_naming_the_field(mine):
@@ -59,7 +36,7 @@ def test_add_with_one_bad_field_is_one_line_naming_the_field(mine):
 
 def test_add_with_two_bad_fields_lists_both_above_the_count(mine):
     before = mine.read_bytes()
-    args = _with(GOOD_ADD, "--quote", "a sentence the article does not have")
+    args = with_option(GOOD_ADD, "--quote", "a sentence the article does not have")
     result = run("--db", str(mine), "add", *args, "--value", "nan USD")
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
