@@ -184,7 +184,7 @@ def benches_for(path: Path, claims: int, last_claim: str, scratch: Path, log) ->
     ]
     # `add` changes its store, so it writes to a copy, made once and untimed.
     shown = subprocess.run([*db, "show", last_claim, "--json"], capture_output=True, env=child_env({}))
-    detail = json.loads(shown.stdout)
+    [detail] = json.loads(shown.stdout)  # show --json is an array, one claim per id asked for
     copy = scratch / f"add-{path.name}"
     shutil.copyfile(path, copy)
     add_cache = {"FACTCLI_CACHE": str(scratch / f"cache-add-{path.stem}")}
@@ -261,8 +261,13 @@ def hook(event, args):
         reading = mode in ("r", "rb") or (mode is None and not flags & (os.O_WRONLY | os.O_RDWR))
         if reading and os.path.realpath(os.fsdecode(args[0])) == target:
             seen["reads"] += 1
-    elif event == "os.rename" and os.path.realpath(os.fsdecode(args[1])) == target:
-        seen["writes"] += 1
+    elif event == "os.rename":
+        # (src, dst, src_dir_fd, dst_dir_fd): the store renames relative to its folder's fd.
+        dst, dst_dir_fd = os.fsdecode(args[1]), args[3]
+        if dst_dir_fd is not None and dst_dir_fd >= 0:
+            dst = os.path.join(os.readlink(f"/proc/self/fd/{dst_dir_fd}"), dst)
+        if os.path.realpath(dst) == target:
+            seen["writes"] += 1
 sys.addaudithook(hook)
 import atexit
 atexit.register(lambda: os.write(2, ("\\nSTORE-IO %(reads)d %(writes)d\\n" % seen).encode()))
