@@ -123,6 +123,12 @@ def _global_db(ctx: click.Context, _param: Any, value: str | None) -> None:
         app.relocate(value)
 
 
+def _global_wait(ctx: click.Context, _param: Any, value: float | None) -> None:
+    app = ctx.find_object(App)
+    if value is not None and app is not None:
+        app.location = dataclasses.replace(app.location, wait=value)
+
+
 def _global_color(ctx: click.Context, _param: Any, value: str | None) -> None:
     app = ctx.find_object(App)
     if value is not None and app is not None:
@@ -133,14 +139,28 @@ DB_HELP = "The store (default: $FACTCLI_DB, ./facts.json, the installed copy)."
 COLOR_HELP = "Colour: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always or never."
 
 
+WAIT_HELP = "How long a write waits for another writer's lock before giving up."
+WAIT_TYPE = click.FloatRange(min=0, max=86400)
+
+
 class FactcliCommand(click.Command):
-    """A subcommand that also takes the global options (--db, --color) after its name, as
-    `factcli search S-400 --db mine.json` reads."""
+    """A subcommand that also takes the global options (--db, --wait, --color) after its
+    name, as `factcli search S-400 --db mine.json` reads."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.params.append(
             click.Option(["--db"], metavar="PATH", expose_value=False, callback=_global_db, help=DB_HELP)
+        )
+        self.params.append(
+            click.Option(
+                ["--wait"],
+                metavar="SECONDS",
+                type=WAIT_TYPE,
+                expose_value=False,
+                callback=_global_wait,
+                help=WAIT_HELP,
+            )
         )
         self.params.append(
             click.Option(
@@ -260,18 +280,14 @@ def output_options(func: Any) -> Any:
     """The output flags every listing command shares, resolved into one `render.Output`,
     and the pager: on a terminal, output taller than the screen goes through it."""
 
-    @click.option(
-        "--table", "fmt", flag_value="table", help="A table (or blocks when narrow), even when piped."
-    )
-    @click.option(
-        "--json", "fmt", flag_value="json", help="JSON: an array for lists, an object for diff and compare."
-    )
-    @click.option("--jsonl", "fmt", flag_value="jsonl", help="JSON Lines: one record per line.")
-    @click.option("--csv", "fmt", flag_value="csv", help="CSV with typed, split columns and a header row.")
-    @click.option("--tsv", "fmt", flag_value="tsv", help="Tab-separated, the same columns as --csv.")
+    @_chosen_once("fmt", "--table", "table", "A table (or blocks when narrow), even when piped.")
+    @_chosen_once("fmt", "--json", "json", "JSON: an array for lists, an object for diff and compare.")
+    @_chosen_once("fmt", "--jsonl", "jsonl", "JSON Lines: one record per line.")
+    @_chosen_once("fmt", "--csv", "csv", "CSV with typed, split columns and a header row.")
+    @_chosen_once("fmt", "--tsv", "tsv", "Tab-separated, the same columns as --csv.")
     @click.option("--fields", metavar="A,B.C", help="Only these fields (dotted paths such as date.start).")
-    @click.option("--count", "mode", flag_value="count", help="Only the number of records.")
-    @click.option("--ids", "mode", flag_value="ids", help="Only the ids, one per line.")
+    @_chosen_once("mode", "--count", "count", "Only the number of records.")
+    @_chosen_once("mode", "--ids", "ids", "Only the ids, one per line.")
     @click.option(
         "--rtl",
         type=click.Choice(["logical", "visual"]),
@@ -285,9 +301,7 @@ def output_options(func: Any) -> Any:
     @functools.wraps(func)
     def wrapper(
         *args: Any,
-        fmt: str | None,
         fields: str | None,
-        mode: str | None,
         rtl: str,
         no_pager: bool,
         **kwargs: Any,
@@ -295,9 +309,11 @@ def output_options(func: Any) -> Any:
         from .present import parse_fields
         from .render import Output
 
+        ctx = click.get_current_context()
+        fmt, mode = _chosen(ctx, "fmt"), _chosen(ctx, "mode")
         out = sys.stdout
         tty = out.isatty()
-        color = use_color(_color_choice(click.get_current_context()), tty)
+        color = use_color(_color_choice(ctx), tty)
         forced = color and not tty  # --color always / FORCE_COLOR in a pipe: what a terminal gets
         chosen = fmt or ("table" if tty or forced else "plain")
         styled = (tty or forced) and os.environ.get("TERM") not in ("dumb", "unknown")
@@ -327,6 +343,26 @@ def output_options(func: Any) -> Any:
         return rv
 
     return wrapper
+
+
+def _chosen_once(group: str, flag: str, value: str, help: str) -> Any:
+    """One of a group of flags that each pick the same thing (the output format, or counts
+    against ids): the flags given are recorded, so two different ones are refused instead of
+    the last silently winning."""
+
+    def record(ctx: click.Context, _param: Any, given: bool) -> None:
+        if given:
+            ctx.meta.setdefault(f"factcli.{group}", {})[flag] = value
+
+    return click.option(flag, is_flag=True, expose_value=False, callback=record, help=help)
+
+
+def _chosen(ctx: click.Context, group: str) -> str | None:
+    given: dict[str, str] = ctx.meta.get(f"factcli.{group}", {})
+    if len(given) > 1:
+        *rest, last = given
+        raise click.UsageError(f"{', '.join(rest)} and {last} cannot be given together: give one")
+    return next(iter(given.values()), None)
 
 
 def _pager_command() -> str:
@@ -428,10 +464,10 @@ def complete_entities(ctx: click.Context, _param: Any, incomplete: str) -> list[
 @click.option(
     "--wait",
     metavar="SECONDS",
-    type=click.FloatRange(min=0, max=86400),
+    type=WAIT_TYPE,
     default=store.DEFAULT_WAIT,
     show_default=True,
-    help="How long a write waits for another writer's lock before giving up.",
+    help=WAIT_HELP,
 )
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", help=COLOR_HELP)
 @click.version_option(__version__, "--version", prog_name="factcli")
@@ -456,6 +492,8 @@ def main(ctx: click.Context, db: str | None, wait: float, color: str) -> None:
 @pass_app
 def sources(app: App, output: Any) -> int:
     """List the sources: outlet, publication date, credited agencies, claim counts.
+
+    A source's `claims` counts its claims that are not retracted, as `search` finds them.
 
     \b
     Examples:
@@ -865,6 +903,9 @@ def search(app: App, query: Any, why: bool, output: Any) -> int:
 @pass_app
 def entities(app: App, terms: tuple[str, ...], output: Any) -> int:
     """List entities (countries, people, organizations, weapons...) with aliases and claim counts.
+
+    An entity's `claims` counts the claims it has a role in (subject, object, speaker, via)
+    that are not retracted.
 
     \b
     Examples:

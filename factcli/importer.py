@@ -472,7 +472,7 @@ class _Batch:
             except DateError as exc:
                 self.fail(n, "published", str(exc))
                 return
-        if not rec.get("id") and isinstance(out.get("published"), dict):
+        if rec.get("id") is None and isinstance(out.get("published"), dict):
             out["id"] = self._new_source_id(out)
         existing = self.facts.source(out.get("id"))
         if existing is not None:
@@ -518,7 +518,7 @@ class _Batch:
                 del out[fld]  # optional name lists: absent means none, and the file stays small
         if "revisions" in rec:
             out["revisions"] = rec["revisions"]
-        if not out["id"] and isinstance(out["name"], str):
+        if out["id"] is None and isinstance(out["name"], str):
             out["id"] = _slug(out["name"])
         existing = self.facts.entity(out["id"])
         if existing is not None:

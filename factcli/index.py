@@ -53,7 +53,7 @@ __all__ = [
 ]
 
 # Bump when the tables below, or what is put in them, change.
-INDEX_SCHEMA = 4
+INDEX_SCHEMA = 5
 ENV_VAR = "FACTCLI_CACHE"
 
 # Arabic proclitics glued to a name in running text (لقطر, والدوحة, بموسكو): a claim token
@@ -563,8 +563,9 @@ def _add_claims(
     linker: _Linker,
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[dict[str, int], dict[str | None, int]]:
-    """Index claims as rows first, first+1, ...; returns claims per entity and per source
-    (under None: claims without a source, which verify reports and the index still holds)."""
+    """Index claims as rows first, first+1, ...; returns the live (not retracted) claims per
+    entity and per source (under None: claims without a source, which verify reports and the
+    index still holds). Retracted claims are indexed but not counted, as search leaves them out."""
     an = analyzer()
     dumps = _dumps()
     claim_rows: list[tuple[Any, ...]] = []
@@ -577,7 +578,9 @@ def _add_claims(
         cit = claim.get("citation") or {}
         date = claim.get("date") or {}
         source = cit.get("source")
-        per_source[source] = per_source.get(source, 0) + 1
+        live = not claim.get("retracted")
+        if live:
+            per_source[source] = per_source.get(source, 0) + 1
         claim_rows.append(
             (
                 n,
@@ -590,7 +593,7 @@ def _add_claims(
                 source,
                 date.get("start"),
                 date.get("end"),
-                1 if claim.get("retracted") else 0,
+                0 if live else 1,
                 dumps(claim),
             )
         )
@@ -604,7 +607,8 @@ def _add_claims(
             if isinstance(eid, str):
                 roles.setdefault(eid, []).append(role)
         for eid, rs in roles.items():
-            counts[eid] = counts.get(eid, 0) + 1
+            if live:
+                counts[eid] = counts.get(eid, 0) + 1
             for role in rs:
                 link_rows.append((n, eid, role, "role"))
         for eid, kind in linker.mentions(st_toks, qu_toks, set(roles), st_stems, qu_stems):

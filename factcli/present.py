@@ -200,7 +200,7 @@ def claim_json(claim: dict[str, Any], source: dict[str, Any] | None) -> dict[str
 
 
 def source_json(source: dict[str, Any], claims: int, with_text: bool = True) -> dict[str, Any]:
-    """A source in the public shape (schema `source`) with the number of claims citing it."""
+    """A source in the public shape (schema `source`) with the number of its live claims."""
     out = {k: v for k, v in source.items() if with_text or k != "text"}
     out["claims"] = claims
     return out

@@ -29,10 +29,13 @@ def corpus_records() -> list[dict[str, Any]]:
     return records
 
 
-@pytest.fixture(autouse=True)
-def _index_cache(tmp_path_factory, monkeypatch):
-    """Every test's search index goes to a temporary cache folder, never the user's."""
-    monkeypatch.setenv("FACTCLI_CACHE", str(tmp_path_factory.getbasetemp() / "factcli-cache"))
+@pytest.fixture(scope="session", autouse=True)
+def _index_cache(tmp_path_factory):
+    """Every search index the tests build goes to a temporary cache folder, never the user's:
+    set for the whole session, so module-wide fixtures built before any test use it too."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("FACTCLI_CACHE", str(tmp_path_factory.getbasetemp() / "factcli-cache"))
+        yield
 
 
 @pytest.fixture(scope="session")

@@ -73,3 +73,38 @@ def test_a_correction_with_one_problem_is_one_line(mine):
     [line] = result.stderr.splitlines()
     assert line == "factcli: nothing changed: field predicate: 'sold_to' is not in the vocabulary"
     assert mine.read_bytes() == before
+
+
+# An id that is given is checked, whatever it is: only an absent or null id is made up.
+FALSY_IDS = [0, False, "", [], {}]
+
+
+@pytest.mark.parametrize("given", FALSY_IDS, ids=repr)
+@pytest.mark.parametrize(
+    "record",
+    [
+        {"title": "T", "text": "A short report.", "published": "2021-05-01"},
+        {"name": "Oman", "type": "country"},
+    ],
+    ids=["source", "entity"],
+)
+def test_a_given_id_that_is_empty_or_not_a_string_is_refused_not_replaced(mine, record, given):
+    before = mine.read_bytes()
+    result = run("--db", str(mine), "import", "-", input=json.dumps({"id": given, **record}))
+    assert result.exit_code == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        "factcli: nothing imported: record 1, field id: must be a lower-case slug "
+        "(letters, digits, . _ -) of at most 64 characters"
+    ]
+    assert mine.read_bytes() == before
+
+
+@pytest.mark.parametrize("given", [None, "absent"])
+def test_an_absent_or_null_id_is_still_made_up(mine, given):
+    record = {"name": "Oman", "type": "country"}
+    if given is None:
+        record["id"] = None
+    result = run("--db", str(mine), "import", "-", input=json.dumps(record))
+    assert result.exit_code == 0, result.stderr
+    shown = run("--db", str(mine), "entities", "Oman", "--json")
+    assert [e["id"] for e in json.loads(shown.stdout)] == ["oman"]
