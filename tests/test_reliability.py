@@ -44,15 +44,13 @@ def cli(*args: str, cwd: Path, input: bytes | None = None) -> subprocess.Complet
     )
 
 
-def in_process(
-    *args: str, cwd: Path, input: bytes | None = None, extra_env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess:
+def in_process(*args: str, cwd: Path, input: bytes | None = None) -> subprocess.CompletedProcess:
     """What `cli` returns, from factcli's entry point run in this process.
 
     `FactcliGroup.main` turns errors into lines on stderr and exit codes here exactly as
-    under `python -m factcli`, in a tenth of the time; each group below keeps a real process
-    for one case of each kind of error, and the rest come here. An exception that escaped
-    the entry point (which a real process would print as a traceback) fails the test.
+    under `python -m factcli`, without the interpreter's start-up; each group below keeps a
+    real process for one case of each kind of error, and the rest come here. An exception
+    that escaped the entry point (a real process would print it as a traceback) fails the test.
     """
     here = os.getcwd()
     os.chdir(cwd)
@@ -61,7 +59,7 @@ def in_process(
             main,
             list(args),
             input=input,
-            env={store.ENV_VAR: None, "FACTCLI_DEBUG": None, "NO_COLOR": "1", **(extra_env or {})},
+            env={store.ENV_VAR: None, "FACTCLI_DEBUG": None, "NO_COLOR": "1"},
         )
     finally:
         os.chdir(here)
@@ -915,11 +913,12 @@ ADD = [
 # A FIFO or /dev/zero could hang a read that is not refused in time: every command meets
 # them in a real process, with its timeout. Each other kind gets one real process (one
 # command each), and the rest run in this process.
+NOT_STORES = ["fifo", "/dev/zero", "/dev/null", "folder", "socket", "missing"]
 REGULAR_REAL = {"/dev/null": "verify", "folder": "add", "socket": "import", "missing": "sources"}
 
 
 @pytest.mark.parametrize("command", [["sources"], ["verify"], ADD, ["import", "-"]])
-@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "/dev/null", "folder", "socket", "missing"])
+@pytest.mark.parametrize("kind", NOT_STORES)
 def test_only_a_regular_file_is_a_store(tmp_path, kind, command):
     import socket
 
@@ -1100,6 +1099,13 @@ def test_a_bad_value_in_an_import_is_refused_with_one_line_per_problem(tmp_path,
     assert path.read_bytes() == before
 
 
+DATE_OPTIONS = [
+    ["--since", "0000"],
+    ["--until", "9999-12"],
+    ["--since", "0000-01-01"],
+    ["--until", "2019-02-30"],
+    ["--since", "2017-13"],
+]
 # Each bad date is refused by a real process under one command; the others in this process.
 DATE_OPTIONS_REAL = {
     ("search", "0000"),
@@ -1110,16 +1116,7 @@ DATE_OPTIONS_REAL = {
 }
 
 
-@pytest.mark.parametrize(
-    "option",
-    [
-        ["--since", "0000"],
-        ["--until", "9999-12"],
-        ["--since", "0000-01-01"],
-        ["--until", "2019-02-30"],
-        ["--since", "2017-13"],
-    ],
-)
+@pytest.mark.parametrize("option", DATE_OPTIONS)
 @pytest.mark.parametrize("command", ["search", "timeline", "compare"])
 def test_an_out_of_range_date_option_is_one_line(tmp_path, option, command):
     run = cli if (command, option[1]) in DATE_OPTIONS_REAL else in_process
@@ -1205,6 +1202,21 @@ def test_verify_reports_whatever_would_make_a_read_fail(tmp_path, case, hand_edi
         assert "internal error" not in err and "Traceback" not in err, (command, err)
         if command != ["verify"]:
             assert len(err.splitlines()) == 1 and "damaged store" in err, (command, err)
+
+
+def test_every_case_named_for_a_real_process_is_a_case():
+    # A misspelt name would quietly send its case in-process, and leave its kind without
+    # a real process.
+    assert set(CORRUPT_REAL) == set(CORRUPT) and set(CORRUPT_REAL.values()) == {"verify", "sources", "import"}
+    assert set(REGULAR_REAL) == set(NOT_STORES) - {"fifo", "/dev/zero"}
+    assert set(REGULAR_REAL.values()) == {"sources", "verify", "add", "import"}
+    assert BAD_RECORDS_REAL <= set(BAD_RECORDS)
+    assert {field for case, (_, field) in BAD_RECORDS.items() if case in BAD_RECORDS_REAL} == {
+        field for _, field in BAD_RECORDS.values()
+    }
+    assert {date for _, date in DATE_OPTIONS_REAL} == {date for _, date in DATE_OPTIONS}
+    assert {command for command, _ in DATE_OPTIONS_REAL} == {"search", "timeline", "compare"}
+    assert HAND_EDITS_REAL <= set(HAND_EDITS)
 
 
 # --- (j) the soak: writers killed in a shared folder while the attacker swaps files ---------
