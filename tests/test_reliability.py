@@ -44,6 +44,31 @@ def cli(*args: str, cwd: Path, input: bytes | None = None) -> subprocess.Complet
     )
 
 
+def in_process(*args: str, cwd: Path, input: bytes | None = None) -> subprocess.CompletedProcess:
+    """What `cli` returns, from factcli's entry point run in this process.
+
+    `FactcliGroup.main` turns errors into lines on stderr and exit codes here exactly as
+    under `python -m factcli`, without the interpreter's start-up; each group below keeps a
+    real process for one case of each kind of error, and the rest come here. An exception
+    that escaped the entry point (a real process would print it as a traceback) fails the test.
+    """
+    here = os.getcwd()
+    os.chdir(cwd)
+    try:
+        result = CliRunner().invoke(
+            main,
+            list(args),
+            input=input,
+            env={store.ENV_VAR: None, "FACTCLI_DEBUG": None, "NO_COLOR": "1"},
+        )
+    finally:
+        os.chdir(here)
+    assert result.exception is None or isinstance(result.exception, SystemExit), (args, result.exception)
+    return subprocess.CompletedProcess(
+        [*FACTCLI, *args], result.exit_code, result.stdout_bytes, result.stderr_bytes
+    )
+
+
 def loc(path: Path) -> store.Location:
     return store.Location(path, "--db")
 
@@ -355,7 +380,8 @@ def test_a_killed_writer_does_not_block_the_next_one(tmp_path, kill_setup):
         "statement": "One more.",
         "citation": {"source": "big", "quote": "Report line 0:"},
     }
-    done = cli("--db", str(path), "import", "-", cwd=folder, input=jsonl([extra]))
+    # The next writer may as well be this process: what the dead one left is the subject.
+    done = in_process("--db", str(path), "import", "-", cwd=folder, input=jsonl([extra]))
     assert done.returncode == 0, done.stderr.decode()
     assert any(c["statement"] == "One more." for c in store.load(loc(path)).claims)
 
@@ -375,6 +401,17 @@ CORRUPT = {
 
 GOOD_INPUT = jsonl([entity_record("oman", "Oman")])
 
+# Each kind of damage is read by a real process under one command (each command gets
+# two); the other commands on it run in this process.
+CORRUPT_REAL = {
+    "truncated": "verify",
+    "not-json": "sources",
+    "empty": "import",
+    "wrong-shape": "verify",
+    "old-schema": "sources",
+    "not-utf8": "import",
+}
+
 
 @pytest.mark.parametrize("command", ["verify", "sources", "import"])
 @pytest.mark.parametrize("kind", list(CORRUPT))
@@ -382,7 +419,8 @@ def test_cli_on_a_corrupt_store_is_one_line_exit_2_and_changes_nothing(tmp_path,
     path = tmp_path / "facts.json"
     path.write_bytes(CORRUPT[kind])
     args = ["--db", str(path), command] + (["-"] if command == "import" else [])
-    done = cli(*args, cwd=tmp_path, input=GOOD_INPUT if command == "import" else None)
+    run = cli if CORRUPT_REAL[kind] == command else in_process
+    done = run(*args, cwd=tmp_path, input=GOOD_INPUT if command == "import" else None)
     err = done.stderr.decode()
     assert done.returncode == 2, err
     assert len(err.splitlines()) == 1 and err.endswith("\n"), err
@@ -394,8 +432,9 @@ def test_cli_on_a_corrupt_store_is_one_line_exit_2_and_changes_nothing(tmp_path,
 
 
 def test_cli_on_a_missing_store_names_it(tmp_path):
+    # A real process does the same in test_only_a_regular_file_is_a_store[missing-command0].
     path = tmp_path / "gone.json"
-    done = cli("--db", str(path), "sources", cwd=tmp_path)
+    done = in_process("--db", str(path), "sources", cwd=tmp_path)
     err = done.stderr.decode()
     assert done.returncode == 2 and len(err.splitlines()) == 1 and str(path) in err, err
     assert not path.exists()
@@ -430,11 +469,12 @@ def read_only_store(tmp_path) -> Path:
 def test_read_only_store_answers_queries_and_refuses_writes(read_only_store):
     path, folder = read_only_store, read_only_store.parent
     before = path.read_bytes()
-    listed = cli("--db", str(path), "sources", "--json", cwd=folder)
+    listed = in_process("--db", str(path), "sources", "--json", cwd=folder)
     assert listed.returncode == 0, listed.stderr.decode()
     assert [s["id"] for s in json.loads(listed.stdout)] == ["big"]
-    assert cli("--db", str(path), "verify", cwd=folder).returncode == 0
+    assert in_process("--db", str(path), "verify", cwd=folder).returncode == 0
 
+    # The refused write in a real process: the process's own user meets the file mode.
     done = cli("--db", str(path), "import", "-", cwd=folder, input=GOOD_INPUT)
     err = done.stderr.decode()
     assert done.returncode == 2, err
@@ -621,8 +661,9 @@ def test_swapping_temp_and_lock_files_for_links_changes_no_other_file(shared_fol
     reasons: list[str] = []
     try:
         for i in range(20):
-            if i % 2:
-                # The CLI, as users run it (nameless temporary files where the system allows).
+            if i % 4 == 1:
+                # The CLI, as users run it, at its own speed: five of the twenty writes
+                # (each costs a process start; the slowed writes below give the attacker more).
                 done = cli("--db", str(path), "import", "-", cwd=shared_folder, input=jsonl([one_claim(i)]))
                 assert done.returncode in (0, 2), done.stderr.decode()
                 ok = done.returncode == 0
@@ -667,10 +708,11 @@ def test_a_planted_lock_link_is_not_followed(tmp_path, root_secret):
     lock = path.with_name("facts.json.lock")
     lock.unlink()
     elsewhere = tmp_path / "made-by-root"
-    for target in (root_secret, elsewhere):
+    # A real process writes past the link to the secret, this process past the dangling one.
+    for target, run in ((root_secret, cli), (elsewhere, in_process)):
         before = fingerprint(root_secret)
         lock.symlink_to(target)
-        done = cli("--db", str(path), "import", "-", cwd=tmp_path, input=GOOD_INPUT)
+        done = run("--db", str(path), "import", "-", cwd=tmp_path, input=GOOD_INPUT)
         assert done.returncode == 0, done.stderr.decode()
         assert not lock.is_symlink() and lock.is_file()
         assert fingerprint(root_secret) == before
@@ -693,10 +735,10 @@ def test_a_link_made_by_another_user_in_a_shared_folder_is_not_written_through(
     err = done.stderr.decode()
     assert done.returncode == 2 and len(err.splitlines()) == 1 and "another user" in err, err
     assert fingerprint(root_secret) == before
-    # root's own link there is still written through, as anywhere.
+    # root's own link there is still written through, as anywhere (the same path, in this process).
     link.unlink()
     link.symlink_to(real)
-    done = cli("--db", str(link), "import", "-", cwd=shared_folder, input=GOOD_INPUT)
+    done = in_process("--db", str(link), "import", "-", cwd=shared_folder, input=GOOD_INPUT)
     assert done.returncode == 0, done.stderr.decode()
     assert link.is_symlink() and store.load(loc(real)).entity("oman") is not None
 
@@ -868,8 +910,15 @@ ADD = [
 ]
 
 
+# A FIFO or /dev/zero could hang a read that is not refused in time: every command meets
+# them in a real process, with its timeout. Each other kind gets one real process (one
+# command each), and the rest run in this process.
+NOT_STORES = ["fifo", "/dev/zero", "/dev/null", "folder", "socket", "missing"]
+REGULAR_REAL = {"/dev/null": "verify", "folder": "add", "socket": "import", "missing": "sources"}
+
+
 @pytest.mark.parametrize("command", [["sources"], ["verify"], ADD, ["import", "-"]])
-@pytest.mark.parametrize("kind", ["fifo", "/dev/zero", "/dev/null", "folder", "socket", "missing"])
+@pytest.mark.parametrize("kind", NOT_STORES)
 def test_only_a_regular_file_is_a_store(tmp_path, kind, command):
     import socket
 
@@ -887,7 +936,8 @@ def test_only_a_regular_file_is_a_store(tmp_path, kind, command):
         sock = socket.socket(socket.AF_UNIX)
         sock.bind(str(target))
     before = sorted(p.name for p in tmp_path.iterdir())
-    done = cli("--db", str(target), *command, cwd=tmp_path, input=GOOD_INPUT if "import" in command else None)
+    run = cli if REGULAR_REAL.get(kind, command[0]) == command[0] else in_process
+    done = run("--db", str(target), *command, cwd=tmp_path, input=GOOD_INPUT if "import" in command else None)
     err = done.stderr.decode()
     assert done.returncode == 2, err
     assert len(err.splitlines()) == 1 and str(target) in err and "internal error" not in err, err
@@ -979,8 +1029,9 @@ def test_a_store_path_with_escape_sequences_is_echoed_clean(tmp_path):
     path = folder / "facts.json"
     make_store(path, 3)
     done = cli("--db", str(path), "import", "-", cwd=tmp_path, input=GOOD_INPUT)
-    checked = cli("--db", str(path), "verify", cwd=tmp_path)
-    missing = cli("--db", str(folder / "gone\x1b[2J.json"), "sources", cwd=tmp_path)
+    # The same entry point in this process, for a report on stdout and an error on stderr.
+    checked = in_process("--db", str(path), "verify", cwd=tmp_path)
+    missing = in_process("--db", str(folder / "gone\x1b[2J.json"), "sources", cwd=tmp_path)
     assert done.returncode == 0 and checked.returncode == 0 and missing.returncode == 2
     for out in (done.stderr, checked.stdout, missing.stderr):
         assert out and b"\x1b" not in out and b"\x07" not in out, out
@@ -1015,6 +1066,17 @@ BAD_RECORDS = {
 }
 
 
+# One bad value of each field is refused by a real process; the others in this process.
+BAD_RECORDS_REAL = {
+    "polarity empty",
+    "modality a list",
+    "date December 9999 as a DATE",
+    "id of 5000 digits",
+    "lone surrogate",
+    "name too long",
+}
+
+
 @pytest.mark.parametrize("case", list(BAD_RECORDS))
 def test_a_bad_value_in_an_import_is_refused_with_one_line_per_problem(tmp_path, case):
     path = tmp_path / "facts.json"
@@ -1023,7 +1085,8 @@ def test_a_bad_value_in_an_import_is_refused_with_one_line_per_problem(tmp_path,
     change, field = BAD_RECORDS[case]
     # ensure_ascii: a lone surrogate travels as its JSON escape, as a hand-written file has it.
     record = json.dumps({**BASE_CLAIM, **change}).encode()
-    done = cli("--db", str(path), "import", "-", cwd=tmp_path, input=record)
+    run = cli if case in BAD_RECORDS_REAL else in_process
+    done = run("--db", str(path), "import", "-", cwd=tmp_path, input=record)
     err = done.stderr.decode()
     assert done.returncode == 2, err
     assert "internal error" not in err and "Traceback" not in err, err
@@ -1036,19 +1099,28 @@ def test_a_bad_value_in_an_import_is_refused_with_one_line_per_problem(tmp_path,
     assert path.read_bytes() == before
 
 
-@pytest.mark.parametrize(
-    "option",
-    [
-        ["--since", "0000"],
-        ["--until", "9999-12"],
-        ["--since", "0000-01-01"],
-        ["--until", "2019-02-30"],
-        ["--since", "2017-13"],
-    ],
-)
+DATE_OPTIONS = [
+    ["--since", "0000"],
+    ["--until", "9999-12"],
+    ["--since", "0000-01-01"],
+    ["--until", "2019-02-30"],
+    ["--since", "2017-13"],
+]
+# Each bad date is refused by a real process under one command; the others in this process.
+DATE_OPTIONS_REAL = {
+    ("search", "0000"),
+    ("timeline", "9999-12"),
+    ("compare", "0000-01-01"),
+    ("search", "2019-02-30"),
+    ("timeline", "2017-13"),
+}
+
+
+@pytest.mark.parametrize("option", DATE_OPTIONS)
 @pytest.mark.parametrize("command", ["search", "timeline", "compare"])
 def test_an_out_of_range_date_option_is_one_line(tmp_path, option, command):
-    done = cli("--db", str(SHIPPED), command, *option, cwd=tmp_path)
+    run = cli if (command, option[1]) in DATE_OPTIONS_REAL else in_process
+    done = run("--db", str(SHIPPED), command, *option, cwd=tmp_path)
     err = done.stderr.decode()
     assert done.returncode == 2, err
     assert len(err.splitlines()) == 1 and err.startswith("factcli: ") and "internal error" not in err, err
@@ -1056,7 +1128,8 @@ def test_an_out_of_range_date_option_is_one_line(tmp_path, option, command):
 
 
 def test_an_id_of_5000_digits_is_not_found_in_one_short_line(tmp_path):
-    done = cli("--db", str(SHIPPED), "show", "c" + "7" * 5000, cwd=tmp_path)
+    # The line is cut where the message is written, the same in this process as in any.
+    done = in_process("--db", str(SHIPPED), "show", "c" + "7" * 5000, cwd=tmp_path)
     err = done.stderr.decode()
     assert done.returncode == 2 and len(err.splitlines()) == 1 and "internal error" not in err, err
     assert len(err) <= 1100
@@ -1101,16 +1174,21 @@ def hand_edited_stores(tmp_path_factory) -> dict[str, bytes]:
     return out
 
 
+# verify in a real process for text that cannot be encoded and for a value of the wrong
+# kind; the other cases, and every other command, through the same entry point in this process.
+HAND_EDITS_REAL = {"lone surrogate in a statement", "id of 5000 digits"}
+
+
 @pytest.mark.parametrize("case", list(HAND_EDITS))
 def test_verify_reports_whatever_would_make_a_read_fail(tmp_path, case, hand_edited_stores):
     path = tmp_path / "facts.json"
     path.write_bytes(hand_edited_stores[case])
     field = HAND_EDITS[case][0]
-    checked = cli("--db", str(path), "verify", "--json", cwd=tmp_path)
+    run = cli if case in HAND_EDITS_REAL else in_process
+    checked = run("--db", str(path), "verify", "--json", cwd=tmp_path)
     assert checked.returncode == 1, checked.stderr.decode()
     problems = json.loads(checked.stdout)
     assert any(p["table"] == "claims" and p["field"].split(".")[0] == field for p in problems), problems
-    # The real process above; the other commands through the same entry point in this process.
     for command in (["search", "Qatar"], ["show", "c0001"], ["verify"], ["import", "-"]):
         done = CliRunner().invoke(
             main,
@@ -1124,6 +1202,21 @@ def test_verify_reports_whatever_would_make_a_read_fail(tmp_path, case, hand_edi
         assert "internal error" not in err and "Traceback" not in err, (command, err)
         if command != ["verify"]:
             assert len(err.splitlines()) == 1 and "damaged store" in err, (command, err)
+
+
+def test_every_case_named_for_a_real_process_is_a_case():
+    # A misspelt name would quietly send its case in-process, and leave its kind without
+    # a real process.
+    assert set(CORRUPT_REAL) == set(CORRUPT) and set(CORRUPT_REAL.values()) == {"verify", "sources", "import"}
+    assert set(REGULAR_REAL) == set(NOT_STORES) - {"fifo", "/dev/zero"}
+    assert set(REGULAR_REAL.values()) == {"sources", "verify", "add", "import"}
+    assert BAD_RECORDS_REAL <= set(BAD_RECORDS)
+    assert {field for case, (_, field) in BAD_RECORDS.items() if case in BAD_RECORDS_REAL} == {
+        field for _, field in BAD_RECORDS.values()
+    }
+    assert {date for _, date in DATE_OPTIONS_REAL} == {date for _, date in DATE_OPTIONS}
+    assert {command for command, _ in DATE_OPTIONS_REAL} == {"search", "timeline", "compare"}
+    assert HAND_EDITS_REAL <= set(HAND_EDITS)
 
 
 # --- (j) the soak: writers killed in a shared folder while the attacker swaps files ---------
