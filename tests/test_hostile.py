@@ -1117,7 +1117,10 @@ def test_subprocess_on_a_real_terminal_is_styled_by_us_only(tmp_path):
 
 
 def _stored_document() -> dict[str, Any]:
-    with tempfile.TemporaryDirectory() as folder:
+    # Built at collection, before the autouse fixture points the index cache at a temporary
+    # folder: the import's index goes to this folder too, never the user's cache.
+    with tempfile.TemporaryDirectory() as folder, pytest.MonkeyPatch.context() as mp:
+        mp.setenv("FACTCLI_CACHE", str(Path(folder) / "cache"))
         return json.loads(
             import_file(world({k: "x \x1b[31m" for k in VALUE_KEYS})["records"], folder).read_text()
         )

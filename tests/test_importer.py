@@ -534,7 +534,9 @@ def test_explicit_id_used_twice_in_one_batch_is_refused(base):
 def sources_and_entities_only(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("roundtrip") / "facts.json"
     records = [r for r in corpus_records() if "citation" not in r]
-    import_records(loc(path), records, create=True)
+    with pytest.MonkeyPatch.context() as mp:  # the autouse cache fixture is per test: not yet set
+        mp.setenv("FACTCLI_CACHE", str(tmp_path_factory.getbasetemp() / "factcli-cache"))
+        import_records(loc(path), records, create=True)
     return path
 
 
