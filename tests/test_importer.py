@@ -11,9 +11,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from conftest import ROOT, SHIPPED, corpus_records, entity_record, source_record
 
 from factcli import store
+from factcli.cli import main
 from factcli.errors import InputError
 from factcli.importer import ValidationError, build, import_records, parse_records
 from factcli.verify import verify
@@ -76,6 +78,17 @@ def loc(path: Path) -> store.Location:
 @pytest.fixture
 def base(store_file) -> Path:
     return store_file(base_records())
+
+
+@pytest.fixture(scope="module")
+def refusing_base(tmp_path_factory) -> Path:
+    """The base store, built once for tests that only see imports refused: each checks that
+    its bytes stay as they were, so none can see another's."""
+    path = tmp_path_factory.mktemp("refusing") / "facts.json"
+    with pytest.MonkeyPatch.context() as mp:  # the autouse cache fixture is per test: not yet set
+        mp.setenv("FACTCLI_CACHE", str(tmp_path_factory.getbasetemp() / "factcli-cache"))
+        import_records(loc(path), base_records(), create=True)
+    return path
 
 
 def refused(path: Path, records: list[dict], **kwargs) -> list[str]:
@@ -221,14 +234,14 @@ RULES = [
 
 
 @pytest.mark.parametrize("bad, field, words", RULES, ids=[f"{r[1]}:{r[2]}" for r in RULES])
-def test_each_rule_names_record_and_field_and_nothing_is_written(base, bad, field, words):
-    problems = refused(base, [signed_claim(), bad])
+def test_each_rule_names_record_and_field_and_nothing_is_written(refusing_base, bad, field, words):
+    problems = refused(refusing_base, [signed_claim(), bad])
     assert len(problems) == 1, problems
     prefix = f"record 2, field {field}: "
     assert problems[0].startswith(prefix), problems
     assert words in problems[0]
     assert "\n" not in problems[0]
-    assert stored_claims(base) == []  # record 1 was good, and was not written either
+    assert stored_claims(refusing_base) == []  # record 1 was good, and was not written either
 
 
 def test_record_of_unknown_kind(base):
@@ -521,7 +534,9 @@ def test_explicit_id_used_twice_in_one_batch_is_refused(base):
 def sources_and_entities_only(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("roundtrip") / "facts.json"
     records = [r for r in corpus_records() if "citation" not in r]
-    import_records(loc(path), records, create=True)
+    with pytest.MonkeyPatch.context() as mp:  # the autouse cache fixture is per test: not yet set
+        mp.setenv("FACTCLI_CACHE", str(tmp_path_factory.getbasetemp() / "factcli-cache"))
+        import_records(loc(path), records, create=True)
     return path
 
 
@@ -546,12 +561,15 @@ def test_claims_in_search_json_shape_import_into_a_store_without_them(
 
 def test_search_json_piped_into_import(sources_and_entities_only, tmp_path):
     target = copy_of(sources_and_entities_only, tmp_path)
-    cmd = [sys.executable, "-m", "factcli"]
-    exported = subprocess.run(
-        [*cmd, "--db", str(SHIPPED), "search", "--json"], capture_output=True, cwd=ROOT, check=True
-    ).stdout
+    # search writes the same bytes in-process; import reads them from a real stdin pipe.
+    search = CliRunner().invoke(main, ["--db", str(SHIPPED), "search", "--json"])
+    assert search.exit_code == 0 and search.exception is None, search.stderr
+    exported = search.stdout_bytes
     done = subprocess.run(
-        [*cmd, "--db", str(target), "import", "-"], input=exported, capture_output=True, cwd=ROOT
+        [sys.executable, "-m", "factcli", "--db", str(target), "import", "-"],
+        input=exported,
+        capture_output=True,
+        cwd=ROOT,
     )
     assert done.returncode == 0, done.stderr.decode()
     shipped = {c["id"]: c for c in store.load(loc(SHIPPED)).claims}

@@ -477,6 +477,16 @@ def test_every_single_code_point_is_stable() -> None:
     # Cheap exhaustive check for the per-character paths hypothesis may miss.
     # Planes 4-13 hold no assigned characters; 15-16 are private use only.
     code_points = [*range(0xD800), *range(0xE000, 0x40000), *range(0xE0000, 0xF0000)]
+    # Every code point is normalized once. Where that gives the character back (most
+    # letters), normalizing the result again is the very call just made: normalize keeps
+    # no state. The other results (the empty string for most, a few thousand distinct
+    # strings in all) are each normalized again, once, whichever code point gave them.
+    changed: dict[str, int] = {}
     for cp in code_points:
-        once = normalize(chr(cp))
+        char = chr(cp)
+        once = normalize(char)
+        if once != char:
+            changed.setdefault(once, cp)
+    assert len(changed) < len(code_points) // 10  # the shortcut is the rule, not the exception
+    for once, cp in changed.items():
         assert normalize(once) == once, hex(cp)

@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from factcli import store
 from factcli.errors import DateError, InputError
+from factcli.importer import build, import_records
 from factcli.normalize import normalize
 from factcli.search import (
     Hit,
@@ -231,30 +232,34 @@ def _is_arabic_letter(ch: str) -> bool:
     return "\u0621" <= ch <= "\u064a"
 
 
+# Built once: a strategy made inside a draw is built and checked again for every example,
+# which cost more than the searches. A position is taken modulo the number of choices.
+_ANY_POSITION = st.integers(min_value=0, max_value=255)
+_OPENING_WORDS = st.integers(3, 4)
+_EDITS = st.lists(st.tuples(_ANY_POSITION, st.sampled_from(["haraka", "tatweel", "alef"])), max_size=4)
+_HARAKA = st.sampled_from(HARAKAT)
+_HAMZA_ALEF = st.sampled_from(HAMZA_ALEFS)
+
+
 @st.composite
 def noisy_opening(draw, claims):
     """The first 3-4 words of a quote, with harakat, tatweel or hamza-alefs put inside its Arabic words."""
-    claim = draw(st.sampled_from(claims))
-    words = claim["citation"]["quote"].split()[: draw(st.integers(3, 4))]
+    claim = claims[draw(_ANY_POSITION) % len(claims)]
+    words = claim["citation"]["quote"].split()[: draw(_OPENING_WORDS)]
     noisy = []
     for word in words:
         chars = list(word)
         letters = [i for i, ch in enumerate(chars) if _is_arabic_letter(ch)]
         if letters:
-            edits = draw(
-                st.lists(
-                    st.tuples(st.sampled_from(letters), st.sampled_from(["haraka", "tatweel", "alef"])),
-                    max_size=4,
-                )
-            )
+            edits = [(letters[at % len(letters)], kind) for at, kind in draw(_EDITS)]
             # Right to left, so earlier positions stay valid after an insertion.
             for i, kind in sorted(edits, reverse=True):
                 if kind == "haraka":
-                    chars.insert(i + 1, draw(st.sampled_from(HARAKAT)))
+                    chars.insert(i + 1, draw(_HARAKA))
                 elif kind == "tatweel" and i + 1 < len(chars):
                     chars.insert(i + 1, TATWEEL)
                 elif kind == "alef" and chars[i] == "ا":
-                    chars[i] = draw(st.sampled_from(HAMZA_ALEFS))
+                    chars[i] = draw(_HAMZA_ALEF)
         noisy.append("".join(chars))
     return claim["id"], " ".join(noisy)
 
@@ -418,9 +423,18 @@ def _records() -> list[dict]:
     ]
 
 
-@pytest.fixture
-def facts(make_facts) -> store.Facts:
-    return make_facts(_records())
+@pytest.fixture(scope="module", params=["memory", "json"])
+def facts(request, tmp_path_factory) -> store.Facts:
+    """The synthetic store, built once per module in memory and once written to and re-read
+    from a file (as conftest's make_facts does): the tests only read it."""
+    if request.param == "memory":
+        return build(_records())
+    folder = tmp_path_factory.mktemp("search-facts")
+    with pytest.MonkeyPatch.context() as mp:  # the autouse cache fixture is per test: not yet set
+        mp.setenv("FACTCLI_CACHE", str(tmp_path_factory.getbasetemp() / "factcli-cache"))
+        location = store.Location(folder / "facts.json", "--db")
+        import_records(location, _records(), create=True)
+        return store.load(location)
 
 
 @pytest.mark.parametrize(
