@@ -24,6 +24,7 @@ What it costs, and how it is kept down without running anything other than what 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -32,6 +33,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -185,8 +187,8 @@ def _env() -> dict[str, str]:
     return env
 
 
-@pytest.fixture(scope="module")
-def warm_factcli():
+@contextlib.contextmanager
+def warm_factcli_bin() -> Iterator[Path]:
     """A folder to put first on PATH, whose `factcli` runs each command in a warm fork."""
     # AF_UNIX paths are short (108 bytes): a folder of its own under the system temp.
     folder = Path(tempfile.mkdtemp(prefix="factcli-ex-"))
@@ -209,6 +211,12 @@ def warm_factcli():
         server.terminate()
         server.wait(timeout=30)
         shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def warm_factcli() -> Iterator[Path]:
+    with warm_factcli_bin() as path:
+        yield path
 
 
 class Workspace:

@@ -7,6 +7,7 @@ completion, and diff/compare sections in order of importance."""
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
@@ -43,7 +44,10 @@ def ok(*args: str, **kw):
     return result
 
 
+@functools.cache
 def validator(name: str, ref: str | None = None) -> jsonschema.Draft202012Validator:
+    # One validator per schema and definition, built once: it keeps the references it has
+    # resolved, and the schemas are read-only.
     schema = schemas.load(name)
     if ref:
         schema = {"$schema": schema["$schema"], "$defs": schema["$defs"], "$ref": f"#/$defs/{ref}"}
