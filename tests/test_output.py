@@ -389,7 +389,8 @@ def khaleej_ambassador_diff():
 @pytest.fixture(scope="module")
 def agreement_rows():
     """The compare rows of the 2017 agreement, as JSON (which no width changes)."""
-    return json.loads(ok(*DB, "compare", "--object", "qatar-russia-mtc-agreement-2017", "--json").stdout)["rows"]
+    printed = ok(*DB, "compare", "--object", "qatar-russia-mtc-agreement-2017", "--json").stdout
+    return json.loads(printed)["rows"]
 
 
 @pytest.mark.parametrize("width", [60, 80, 100, 160])
