@@ -116,6 +116,10 @@ def _runnable(line: str) -> str | None:
 # what the console script runs, `sys.exit(main())`, and exits as the interpreter would.
 _SERVER = r"""
 import importlib, marshal, os, pkgutil, signal, socket, sys
+
+# Where the console script would import from: its own folder first (not the folder a command
+# runs in, which `python -c` would put there).
+sys.path[0] = os.path.dirname(sys.argv[2])
 import factcli
 from factcli.cli import main
 
@@ -219,6 +223,10 @@ def _env() -> dict[str, str]:
     return env
 
 
+# The installed console script, which the setup line runs and the warm factcli stands in for.
+CONSOLE_SCRIPT = str(Path(sys.executable).parent / "factcli")
+
+
 @contextlib.contextmanager
 def warm_factcli_bin() -> Iterator[Path]:
     """A folder to put first on PATH, whose `factcli` runs each command in a warm fork."""
@@ -226,7 +234,7 @@ def warm_factcli_bin() -> Iterator[Path]:
     folder = Path(tempfile.mkdtemp(prefix="factcli-ex-"))
     sock = folder / "s"
     server = subprocess.Popen(
-        [sys.executable, "-c", _SERVER, str(sock)],
+        [sys.executable, "-c", _SERVER, str(sock), CONSOLE_SCRIPT],
         env=_env(),
         stdin=subprocess.DEVNULL,
         stdout=subprocess.PIPE,
@@ -405,7 +413,7 @@ def test_the_warm_factcli_is_the_command_bash_runs(workspace, warm_factcli):
         ["bash", "-c", script], cwd=folder, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL
     )
     lines = done.stdout.splitlines()
-    assert lines[0] == str(warm_factcli / "factcli")
+    assert lines[0] == str(warm_factcli / "factcli") and Path(CONSOLE_SCRIPT).is_file()
     # the Arabic name of Rosoboronexport, typed in its two-word spelling, finds claims
     assert int(lines[1]) >= 1
     # stdin from a pipe, stdout and stderr to files, in the folder bash is in
