@@ -1,16 +1,30 @@
 """Every command example in the README and in every `--help` runs, exactly as printed.
 
-Each README ```sh block runs line by line in a fresh folder, and so do the examples of each
-command's help, in the order printed: a copy of the shipped store as `facts.json` (the
+Each README ```sh block runs line by line in a folder holding the same files each time, and
+so do the examples of each command's help, in the order printed: a copy of the shipped store as `facts.json` (the
 default store) and `mine.json`, the corpus under `tests/`, and `claims.jsonl` holding one
 claim the shipped store lacks (the title of the khaleej article, which says Qatar continues
 its talks with Russia on the S-400). Of a setup line (`python3 -m venv ... && pip install .
 && factcli search S-400`) the factcli command it ends with runs, in the installed package the
 tests run from; a block that only sets up or runs the tests is not run.
+
+What it costs, and how it is kept down without running anything other than what is printed:
+- Every line runs in bash as printed, but the `factcli` bash finds on PATH is a small client
+  that hands its argv, folder, environment and its own stdin/stdout/stderr (the very pipes
+  and files bash set up) to a process that has already imported factcli's modules; that process forks,
+  and the fork runs the console script's `sys.exit(main())` on those files and reports its
+  exit status, which the client exits with. An interpreter start and factcli's imports
+  (~150 ms a command) are paid once per test session instead of once per `factcli` on a
+  line. The setup line's `factcli search S-400` runs the installed console script itself,
+  so the real entry point stays covered (test_cli.py covers `python -m factcli`).
+- The folder is one per test session (per xdist worker), reset to the same contents before
+  each block; `facts.json` and `mine.json` are only copied again when a block changed them,
+  so the search index of the unchanged shipped copy is built once, not once per example.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -18,6 +32,8 @@ import shlex
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -25,6 +41,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import ROOT, SHIPPED
 
+import factcli
 from factcli.cli import main
 
 pytestmark = pytest.mark.skipif(
@@ -92,18 +109,218 @@ def _runnable(line: str) -> str | None:
     return tail if tail.startswith("factcli ") else None
 
 
-def run_block(lines: list[str], folder: Path, in_process: bool = False) -> None:
-    """Run each line in `folder`; with `in_process`, plain factcli lines skip bash (same entry point)."""
-    (folder / "facts.json").write_bytes(SHIPPED.read_bytes())
-    (folder / "mine.json").write_bytes(SHIPPED.read_bytes())
-    (folder / "claims.jsonl").write_text(json.dumps(NEW_CLAIM, ensure_ascii=False) + "\n", encoding="utf-8")
-    (folder / "tests").symlink_to(ROOT / "tests")
-    (folder / "examples").symlink_to(ROOT / "examples")
+# The warm factcli: a process that has imported factcli.cli (what the console script imports
+# before it calls main) and factcli's other modules. For each client it forks a handler,
+# which forks the command, waits for it and sends its wait status back. The command takes
+# the client's stdin, stdout and stderr as its own, its folder, environment and argv, runs
+# what the console script runs, `sys.exit(main())`, and exits as the interpreter would.
+_SERVER = r"""
+import importlib, marshal, os, pkgutil, signal, socket, sys
+
+# Where the console script would import from: its own folder first (not the folder a command
+# runs in, which `python -c` would put there).
+sys.path[0] = os.path.dirname(sys.argv[2])
+import factcli
+from factcli.cli import main
+
+# factcli's own modules too, which the commands import as they need them: importing them
+# reads nothing from the environment or the folder (the third-party ones stay lazy).
+for module in pkgutil.iter_modules(factcli.__path__):
+    if module.name != "__main__":
+        importlib.import_module(f"factcli.{module.name}")
+
+srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+srv.bind(sys.argv[1])
+srv.listen(64)
+signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # the handlers are reaped by the kernel
+print("ready", flush=True)
+parent = os.getppid()
+srv.settimeout(2)
+while True:
+    try:
+        conn, _ = srv.accept()
+    except TimeoutError:
+        if os.getppid() != parent:  # the test run is gone (killed): so is the warm factcli
+            sys.exit(0)
+        continue
+    if os.fork() == 0:
+        break
+    conn.close()
+srv.close()
+signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+data, fds, _, _ = socket.recv_fds(conn, 1 << 16, 3)
+chunks = [data]
+while chunk := conn.recv(1 << 16):
+    chunks.append(chunk)
+argv, cwd, env = marshal.loads(b"".join(chunks))
+pid = os.fork()
+if pid:
+    for fd in fds:
+        os.close(fd)
+    conn.sendall(os.waitpid(pid, 0)[1].to_bytes(4, "big"))
+    os._exit(0)
+conn.close()
+for n, fd in enumerate(fds):
+    os.dup2(fd, n)
+    os.close(fd)
+os.chdir(cwd)
+os.environ.clear()
+os.environ.update(env)
+sys.argv = argv
+sys.stdout.reconfigure(line_buffering=sys.stdout.isatty())  # as a fresh interpreter decides it
+try:
+    sys.exit(main())
+except SystemExit as exc:  # anything else propagates: the interpreter reports it and exits 1
+    status = exc.code
+# The exit the interpreter would make, without its teardown (which in a fork touches, so
+# copies, every page of the warm process: ~100 ms): the SystemExit code, the atexit
+# functions, then stdout and stderr flushed - a failed flush is reported and exits 120.
+if status is None:
+    status = 0
+elif not isinstance(status, int):
+    print(status, file=sys.stderr)
+    status = 1
+if "threading" in sys.modules:
+    sys.modules["threading"]._shutdown()
+import atexit
+atexit._run_exitfuncs()
+for stream in (sys.stdout, sys.stderr):
+    try:
+        stream.flush()
+    except Exception as exc:
+        try:
+            print(f"Exception ignored in: {stream!r}\n{type(exc).__name__}: {exc}", file=sys.__stderr__)
+        except Exception:
+            pass
+        status = status or 120
+os._exit(status & 0xFF)
+"""
+
+_CLIENT = """#!{python} -IS
+import marshal, os, signal, socket, sys
+s = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+s.connect({sock!r})
+socket.send_fds(s, [marshal.dumps((sys.argv, os.getcwd(), dict(os.environ)))], [0, 1, 2])
+s.shutdown(socket.SHUT_WR)
+status = b""
+while len(status) < 4:
+    chunk = s.recv(4 - len(status))
+    if not chunk:
+        sys.exit("factcli test client: the warm factcli did not answer")
+    status += chunk
+status = int.from_bytes(status, "big")
+if os.WIFSIGNALED(status):
+    signal.signal(os.WTERMSIG(status), signal.SIG_DFL)
+    os.kill(os.getpid(), os.WTERMSIG(status))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def _env() -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("FACTCLI_DB", "NO_COLOR")}
     env["PATH"] = str(Path(sys.executable).parent) + os.pathsep + env.get("PATH", "")
     env["COLUMNS"] = "100"
+    return env
+
+
+# The installed console script, which the setup line runs and the warm factcli stands in for.
+CONSOLE_SCRIPT = str(Path(sys.executable).parent / "factcli")
+
+
+@contextlib.contextmanager
+def warm_factcli_bin() -> Iterator[Path]:
+    """A folder to put first on PATH, whose `factcli` runs each command in a warm fork."""
+    # AF_UNIX paths are short (108 bytes): a folder of its own under the system temp.
+    folder = Path(tempfile.mkdtemp(prefix="factcli-ex-"))
+    sock = folder / "s"
+    server = subprocess.Popen(
+        [sys.executable, "-c", _SERVER, str(sock), CONSOLE_SCRIPT],
+        env=_env(),
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None and server.stdout.readline() == "ready\n"
+        (folder / "bin").mkdir()
+        client = folder / "bin" / "factcli"
+        client.write_text(_CLIENT.format(python=sys.executable, sock=str(sock)), encoding="utf-8")
+        client.chmod(0o755)
+        yield folder / "bin"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def warm_factcli() -> Iterator[Path]:
+    with warm_factcli_bin() as path:
+        yield path
+
+
+class Workspace:
+    """One folder for every example of a worker, reset to the same files before each block.
+
+    `facts.json` and `mine.json` are copied again only when a block changed them (any write
+    changes their stat), so an unchanged copy keeps its search index between examples."""
+
+    STORES = ("facts.json", "mine.json")
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.stamps: dict[str, tuple[int, ...]] = {}
+        (folder / "tests").symlink_to(ROOT / "tests")
+        (folder / "examples").symlink_to(ROOT / "examples")
+
+    @staticmethod
+    def _stamp(path: Path) -> tuple[int, ...] | None:
+        try:
+            st = path.lstat()
+        except FileNotFoundError:
+            return None
+        return (st.st_mode, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns)
+
+    def reset(self) -> Path:
+        for entry in self.folder.iterdir():
+            if entry.name in ("tests", "examples"):
+                continue
+            if entry.name in self.STORES and self._stamp(entry) == self.stamps.get(entry.name):
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry)
+            else:
+                entry.unlink()
+        for name in self.STORES:
+            path = self.folder / name
+            if not path.exists():
+                path.write_bytes(SHIPPED.read_bytes())
+                self.stamps[name] = self._stamp(path)  # type: ignore[assignment]
+            assert path.read_bytes() == SHIPPED.read_bytes()
+        (self.folder / "claims.jsonl").write_text(
+            json.dumps(NEW_CLAIM, ensure_ascii=False) + "\n", encoding="utf-8"
+        )
+        assert sorted(p.name for p in self.folder.iterdir()) == sorted(
+            ["claims.jsonl", "examples", "tests", *self.STORES]
+        )
+        return self.folder
+
+
+@pytest.fixture(scope="module")
+def workspace(tmp_path_factory) -> Workspace:
+    return Workspace(tmp_path_factory.mktemp("examples"))
+
+
+def run_block(lines: list[str], folder: Path, warm: Path, in_process: bool = False) -> None:
+    """Run each line in `folder`, in bash with `warm` first on PATH (its factcli: the warm
+    fork); the factcli command of a setup line runs the installed console script instead.
+    With `in_process`, plain factcli lines skip bash and run through the same entry point."""
+    env = _env()
+    warm_env = {**env, "PATH": str(warm) + os.pathsep + env["PATH"]}
     ran = 0
-    for line in filter(None, map(_runnable, lines)):
+    for line, setup in ((_runnable(line), _setup_line(line)) for line in lines):
+        if line is None:
+            continue
         # diff exits 1 when the sources differ, as diff(1) does; everything else must succeed.
         allowed = (0, 1) if re.search(r"\bfactcli diff\b", line) else (0,)
         if in_process and _plain_factcli(line):
@@ -112,7 +329,7 @@ def run_block(lines: list[str], folder: Path, in_process: bool = False) -> None:
             done = subprocess.run(
                 ["bash", "-o", "pipefail", "-c", line],
                 cwd=folder,
-                env=env,
+                env=env if setup else warm_env,
                 capture_output=True,
                 text=True,
                 stdin=subprocess.DEVNULL,
@@ -148,19 +365,19 @@ def _with_factcli(blocks: list[list[str]]) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("block", _with_factcli(readme_blocks()), ids=lambda b: b[0][:40])
-def test_readme_examples_run_as_printed(block, tmp_path):
-    run_block(block, tmp_path)
+def test_readme_examples_run_as_printed(block, workspace, warm_factcli):
+    run_block(block, workspace.reset(), warm_factcli)
 
 
 @pytest.mark.parametrize(
     "command, lines", sorted(help_blocks().items()), ids=lambda x: x if isinstance(x, str) else ""
 )
-def test_help_examples_run_as_printed(command, lines, tmp_path):
+def test_help_examples_run_as_printed(command, lines, workspace, warm_factcli):
     # The help examples test what each command does; the README blocks above keep the
     # real-process path (bash, PATH, the console script) covered, so plain lines here run
     # in-process.
     assert all(line.startswith("factcli") for line in lines), lines
-    run_block(lines, tmp_path, in_process=True)
+    run_block(lines, workspace.reset(), warm_factcli, in_process=True)
 
 
 def test_every_command_and_readme_block_is_covered():
@@ -174,7 +391,38 @@ def test_every_command_and_readme_block_is_covered():
     assert len(readme_blocks()) >= 6
 
 
-def test_the_readme_build_of_the_shipped_store_gives_the_shipped_bytes(tmp_path):
+def test_the_readme_build_of_the_shipped_store_gives_the_shipped_bytes(workspace, warm_factcli):
     [block] = [b for b in readme_blocks() if any("tests/corpus" in line for line in b)]
-    run_block(block, tmp_path)
-    assert (tmp_path / "facts.json").read_bytes() == SHIPPED.read_bytes()
+    folder = workspace.reset()
+    run_block(block, folder, warm_factcli)
+    assert (folder / "facts.json").read_bytes() == SHIPPED.read_bytes()
+
+
+def test_the_warm_factcli_is_the_command_bash_runs(workspace, warm_factcli):
+    """The client stands in faithfully: same argv, folder, environment, files and exit status."""
+    folder = workspace.reset()
+    env = {**_env(), "PATH": str(warm_factcli) + os.pathsep + _env()["PATH"], "FACTCLI_DB": "mine.json"}
+    script = (
+        "command -v factcli; "
+        "factcli search 'روس أوبورون' --fields id --jsonl < /dev/null | wc -l; "
+        "echo c0001 | factcli show - --json > out.json 2> err.txt; echo $?; "
+        "factcli show c9999; echo $?; "
+        "factcli --version"
+    )
+    done = subprocess.run(
+        ["bash", "-c", script], cwd=folder, env=env, capture_output=True, text=True, stdin=subprocess.DEVNULL
+    )
+    lines = done.stdout.splitlines()
+    assert lines[0] == str(warm_factcli / "factcli") and Path(CONSOLE_SCRIPT).is_file()
+    # the Arabic name of Rosoboronexport, typed in its two-word spelling, finds claims
+    assert int(lines[1]) >= 1
+    # stdin from a pipe, stdout and stderr to files, in the folder bash is in
+    assert lines[2] == "0"
+    [shown] = json.loads((folder / "out.json").read_text(encoding="utf-8"))
+    assert shown["id"] == "c0001" and (folder / "err.txt").read_text(encoding="utf-8") == ""
+    # a missing claim: one line on stderr and exit 2, passed through to bash
+    assert lines[3] == "2"
+    assert len(done.stderr.strip().splitlines()) == 1 and "c9999" in done.stderr
+    assert lines[4] == f"factcli, version {factcli.__version__}"
+    # FACTCLI_DB from the environment named the store the commands read
+    assert (folder / "mine.json").read_bytes() == SHIPPED.read_bytes()

@@ -283,7 +283,14 @@ def claim_batches(draw):
     return batches
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+# Each example writes a store up to four times and builds two indexes per write: fifteen
+# sequences a run (the words, quotes and subjects are few); FACTCLI_PROPERTY_EXAMPLES=500 for a
+# longer hunt.
+@settings(
+    max_examples=int(os.environ.get("FACTCLI_PROPERTY_EXAMPLES", "15")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 @given(
     batches=claim_batches(),
     queries=st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=2), min_size=1, max_size=4),

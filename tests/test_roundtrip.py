@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from itertools import combinations
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SHIPPED
+from conftest import SHIPPED
 
 from factcli import curate, store
 from factcli.cli import main
@@ -20,20 +18,15 @@ from factcli.verify import verify
 S400_SOURCES = {"khaleej-2018-07-21", "unknown-qatar-ambassador-interview", "unknown-s400-turkey-2021"}
 
 
-def run(*args: str, input: str | None = None):
+def run(*args: str, input: str | bytes | None = None):
     return CliRunner().invoke(main, list(args), input=input)
 
 
 def ok(*args: str, input: str | None = None):
     result = run(*args, input=input)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     assert result.exit_code == 0, (result.stdout, result.stderr)
     return result
-
-
-def factcli(*args: str, input: bytes | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "factcli", *args], input=input, capture_output=True, cwd=ROOT
-    )
 
 
 def load(path: Path) -> store.Facts:
@@ -133,15 +126,18 @@ def test_every_claim_shape_factcli_prints_imports_back(tmp_path, command):
 
 def test_the_issue_pipeline_of_sources_entities_and_search_imports(tmp_path):
     # (factcli sources --jsonl; factcli entities --jsonl; factcli search S-400 --jsonl) | factcli --db x.json import --create -
+    # In-process, byte for byte; a real pipe between two factcli processes is run by the
+    # README's `factcli search S-400 --json | factcli --db other.json import ...` (test_examples.py).
     db = ("--db", str(SHIPPED))
     stream = b"".join(
-        factcli(*db, *cmd).stdout
+        ok(*db, *cmd).stdout_bytes
         for cmd in (("sources", "--jsonl"), ("entities", "--jsonl"), ("search", "S-400", "--jsonl"))
     )
-    done = factcli("--db", str(tmp_path / "x.json"), "import", "--create", "-", input=stream)
-    assert done.returncode == 0, done.stderr.decode()
-    found = json.loads(factcli(*db, "search", "S-400", "--json").stdout)
-    assert done.stdout.decode().split() == [c["id"] for c in found]
+    done = run("--db", str(tmp_path / "x.json"), "import", "--create", "-", input=stream)
+    assert done.exception is None or isinstance(done.exception, SystemExit)
+    assert done.exit_code == 0, done.stderr
+    found = json.loads(ok(*db, "search", "S-400", "--json").stdout)
+    assert done.stdout.split() == [c["id"] for c in found]
 
 
 def test_sources_json_and_entities_json_import_as_a_json_array(tmp_path):
