@@ -30,6 +30,7 @@ from .schema import (
     refuse_damaged,
     sha256,
     source_problems,
+    store_shape_problem,
     surrogate_fields,
 )
 from .text import in_arabic_block
@@ -172,7 +173,8 @@ def import_records(
             store.Facts(location.path), records, create_entities, dependencies, progress, label
         )
     with store.writing(location, create=create) as tx:
-        refuse_damaged(tx.facts, location.path)
+        if not tx.checked:  # else these are bytes a write left after this very check passed
+            refuse_damaged(tx.facts, location.path)
         # Still no file under the lock: the store is the empty one the input was checked on.
         batch = (
             checked
@@ -182,6 +184,10 @@ def import_records(
         # Nothing new (all "unchanged"): leave the file, and its mtime, alone.
         if tx.created or batch.new_sources or batch.new_entities or batch.new_claims:
             meta = dict(tx.facts.meta, last_claim=batch.last_claim)
+            # The stored records passed the damage check above; the store as written passes
+            # it when the records added do too (it looks at each record on its own).
+            added = store.Facts(None, batch.new_sources, batch.new_entities, batch.new_claims, meta)
+            tx.sound = store_shape_problem(added) is None
             tx.add(batch.new_sources, batch.new_entities, batch.new_claims, meta=meta)
         return batch.summary
 
