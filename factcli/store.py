@@ -565,6 +565,8 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
 
                 upgraded = upgrade(doc)  # an older store is written back in the current schema
                 read = _written_before(path, raw)
+                if read is None:
+                    raw = b""  # not bytes a write left: nothing will be spliced into them
             from tinydb import TinyDB
 
             storage_box: dict[str, _SnapshotStorage] = {}
@@ -597,7 +599,9 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
                 _remove_stale_temps(path)
                 # Only appended to bytes this factcli wrote: those bytes, extended.
                 appended = read is not None and before is not None and tx.appended_only
-                data = _appended(raw, before, storage.data) if appended and before is not None else None
+                data: bytes | list[bytes | memoryview] | None = (
+                    _appended(raw, before, storage.data) if appended and before is not None else None
+                )
                 if data is None:
                     appended = False
                     data = dumps(storage.data)
@@ -634,13 +638,16 @@ def _folder(path: Path) -> Path:
 _WRITER = f"factcli {__version__}, schema {SCHEMA_VERSION}"
 
 
-def _digest(data: bytes) -> str:
+def _digest(data: bytes | Sequence[bytes | memoryview]) -> str:
     import hashlib
 
-    return hashlib.sha256(data).hexdigest()
+    h = hashlib.sha256()
+    for piece in [data] if isinstance(data, bytes) else data:
+        h.update(piece)
+    return h.hexdigest()
 
 
-def written_record(data: bytes, checked: bool) -> dict[str, Any]:
+def written_record(data: bytes | Sequence[bytes | memoryview], checked: bool) -> dict[str, Any]:
     """What a write records of the bytes it wrote (kept in the index's meta)."""
     return {"writer": _WRITER, "sha256": _digest(data), "checked": checked}
 
@@ -657,8 +664,10 @@ def _written_before(path: Path, raw: bytes) -> dict[str, Any] | None:
     return record
 
 
-def _appended(raw: bytes, before: dict[str, dict[str, Any]], data: dict[str, Any]) -> bytes | None:
-    """`dumps(data)`, made from `raw` (which is `dumps` of the tables in `before`) and the
+def _appended(
+    raw: bytes, before: dict[str, dict[str, Any]], data: dict[str, Any]
+) -> list[bytes | memoryview] | None:
+    """`dumps(data)` in pieces, made from `raw` (which is `dumps` of the tables in `before`) and the
     records `data` appends to them; None when `data` does more than append.
 
     In the canonical text every record of a table sits on lines indented four spaces or
@@ -702,7 +711,7 @@ def _appended(raw: bytes, before: dict[str, dict[str, Any]], data: dict[str, Any
             out.append(b"{}")
         out.append(b",\n" if i < len(TABLES) - 1 else b"\n")
     out.append(b"}\n")
-    return b"".join(out)
+    return out
 
 
 def _table_texts(text: bytes) -> dict[str, memoryview] | None:
@@ -1037,13 +1046,16 @@ def _ordered(table: str, record: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def atomic_write(path: Path, data: bytes, like: os.stat_result | None = None) -> None:
+def atomic_write(
+    path: Path, data: bytes | Sequence[bytes | memoryview], like: os.stat_result | None = None
+) -> None:
     """Write `data` to `path` so that readers see the old file or the new, never a mix.
 
     The new file is written in a private folder (mode 0700, made afresh beside the store
     and reached only through its descriptor), gets the mode (and, where allowed, the owner
     and group) of `like`, the file it replaces, or 0644 for a new store, all on the open
-    descriptor, and is renamed from there onto the store. In a folder others can write to,
+    descriptor, and is renamed from there onto the store. `data` may come in pieces, written
+    one after another (an append spliced into the bytes read, without joining them). In a folder others can write to,
     nothing anyone plants or swaps there can be followed or renamed in its place: they can
     neither enter the private folder nor change what its descriptor refers to.
     """
@@ -1073,16 +1085,23 @@ def _open_temp(folder: Path, path: Path) -> int:
 _NEW = "new"  # the new file's name inside its private folder
 
 
-def _write_privately(folder_fd: int, path: Path, data: bytes, mode: int, like: os.stat_result | None) -> None:
+def _write_privately(
+    folder_fd: int,
+    path: Path,
+    data: bytes | Sequence[bytes | memoryview],
+    mode: int,
+    like: os.stat_result | None,
+) -> None:
     private, dir_fd = _private_folder(folder_fd, path)
     try:
         fd = os.open(
             _NEW, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=dir_fd
         )
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            for piece in [data] if isinstance(data, bytes) else data:
+                view = memoryview(piece)
+                while view:
+                    view = view[os.write(fd, view) :]
             os.fsync(fd)
             if like is not None:
                 _keep_owner(fd, like)
