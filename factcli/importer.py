@@ -9,6 +9,7 @@ every problem is reported as `record N, field F: what is wrong`.
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 import os
 import re
@@ -360,13 +361,25 @@ class _Batch:
         self.new_entities: list[dict[str, Any]] = []
         self.new_claims: list[dict[str, Any]] = []
         self.summary = Summary()
+        ids = map(str, map(dict.get, facts.claims, itertools.repeat("id")))  # in C, not a loop
         self.last_claim = max(
-            [int(facts.meta.get("last_claim", 0))]
-            + [int(m.group(1)) for c in facts.claims if (m := CLAIM_ID.match(str(c.get("id"))))]
+            [int(facts.meta.get("last_claim", 0))] + [int(m.group(1)) for m in map(CLAIM_ID.match, ids) if m]
         )
         self.stored_last_claim = self.last_claim
         self.stored_claims = {c.get("id") for c in facts.claims}
-        self.spans = {duplicate_key(c): c.get("id") for c in facts.claims}
+        # duplicate_key of each stored claim, written out: a call per claim cost most of this.
+        self.spans = {
+            (
+                cit.get("source"),
+                cit.get("start"),
+                cit.get("end"),
+                c.get("subject"),
+                c.get("predicate"),
+                c.get("object"),
+            ): c.get("id")
+            for c in facts.claims
+            for cit in (c.get("citation") or {},)
+        }
         self.label = label
         # A source or entity the claims cite that is not there: (kind, ref) -> who needs it,
         # reported once for all the records that need it, not once per record.

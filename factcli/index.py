@@ -550,8 +550,11 @@ def _meta(
     }
     if written is not None:
         # What the write that this index follows put in the store (store.written_record):
-        # only a write sets it, in the same commit as the rows it indexed.
-        meta[WRITTEN] = _dumps()(written)
+        # only a write sets it, in the same commit as the rows it indexed, with how many
+        # rows of each table there were then (an older factcli appending to the index
+        # leaves the record as it was, but not the counts).
+        rows = [len(facts.entities), len(facts.sources), len(facts.claims)]
+        meta[WRITTEN] = _dumps()({**written, "rows": rows})
     if facts.path is not None:
         meta["store"] = os.path.realpath(facts.path)
     if stamp is not None:
@@ -998,16 +1001,18 @@ def _append_in_place(
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         if meta.get("index_schema") != str(INDEX_SCHEMA) or meta.get("analyzer") != analyzer().version:
             return False
-        follows = False
-        if read is not None and meta.get(WRITTEN):
-            try:
-                follows = _loads()(meta[WRITTEN]).get("sha256") == read
-            except (ValueError, AttributeError):
-                follows = False
         count = conn.execute
         known_entities = count("SELECT count(*) FROM entities").fetchone()[0]
         known_sources = count("SELECT count(*) FROM sources").fetchone()[0]
         known = count("SELECT count(*) FROM claims").fetchone()[0]
+        follows = False
+        if read is not None and meta.get(WRITTEN):
+            try:
+                was = _loads()(meta[WRITTEN])
+                rows = [known_entities, known_sources, known]
+                follows = was.get("sha256") == read and was.get("rows") == rows
+            except (ValueError, AttributeError):
+                follows = False
         if (
             known_entities > len(facts.entities)
             or known_sources > len(facts.sources)

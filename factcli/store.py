@@ -217,13 +217,13 @@ def _describe(path: Path, origin: str) -> str:
     return f"{path}" if origin in ("--db", "installed copy", "./facts.json") else f"{path} ({origin})"
 
 
-def _parse(raw: bytes, path: Path) -> dict[str, Any]:
-    if not raw.strip():
+def _parse(raw: bytes, path: Path, long_integers: bool | None = None) -> dict[str, Any]:
+    if not raw or raw.isspace():  # as `not raw.strip()`, without copying a large store
         raise StoreError(f"{path}: the file is empty, not a factcli store")
     import json  # here, not at the top: a read with a warm index never parses the store
 
     try:
-        doc: dict[str, Any] = _loads(raw)  # a dict: _check_shape refuses anything else
+        doc: dict[str, Any] = _loads(raw, long_integers)  # a dict: _check_shape refuses anything else
         return doc
     except UnicodeDecodeError as exc:
         raise StoreError(f"{path}: not UTF-8 (byte {exc.start})") from None
@@ -239,9 +239,9 @@ def _parse(raw: bytes, path: Path) -> dict[str, Any]:
 _LARGE_STORE_BYTES = 8 * 2**20
 
 
-def _loads(raw: bytes) -> Any:
+def _loads(raw: bytes, long_integers: bool | None = None) -> Any:
     if len(raw) < _LARGE_STORE_BYTES:
-        return _decode(raw)
+        return _decode(raw, long_integers)
     # A large store parses into hundreds of thousands of dicts and lists that hold no
     # cycles and live until the command ends. The cyclic collector would traverse them
     # again and again, during the parse and after it; paused for the parse, with what it
@@ -252,7 +252,7 @@ def _loads(raw: bytes) -> Any:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        doc = _decode(raw)
+        doc = _decode(raw, long_integers)
         gc.freeze()
     finally:
         if was_enabled:
@@ -290,14 +290,15 @@ def _long_integer(raw: bytes) -> bool:
     return False
 
 
-def _decode(raw: bytes) -> Any:
+def _decode(raw: bytes, long_integers: bool | None = None) -> Any:
+    """The parsed document; `long_integers` says whether `raw` may hold one (None: look)."""
     import json
 
     try:
         import orjson
     except ImportError:
         return json.loads(raw.decode("utf-8"))
-    if _long_integer(raw):
+    if _long_integer(raw) if long_integers is None else long_integers:
         return json.loads(raw.decode("utf-8"))
     try:
         return orjson.loads(raw)
@@ -415,23 +416,28 @@ def _read_file(path: Path, origin: str) -> dict[str, Any]:
 
 def _read(path: Path, origin: str) -> tuple[dict[str, Any], bool, None]:
     """The parsed, shape-checked document and whether its text holds surrogate escapes."""
-    raw, doc, escapes, held = _read_held(path, origin)
+    raw, doc, escapes, held, _ = _read_held(path, origin)
     os.close(held[0])
     return doc, escapes, None
 
 
-def _read_held(path: Path, origin: str) -> tuple[bytes, dict[str, Any], bool, tuple[int, os.stat_result]]:
+def _read_held(
+    path: Path, origin: str, recorded: bool = False
+) -> tuple[bytes, dict[str, Any], bool, tuple[int, os.stat_result], dict[str, Any] | None]:
     """The file's bytes, the parsed and shape-checked document, whether the text holds
-    surrogate escapes, and the still-open descriptor and status of the file that was read."""
+    surrogate escapes, the still-open descriptor and status of the file that was read, and
+    (when `recorded` is asked for) the record the last write left, if these are its bytes."""
     fd, st = _open_store(path, origin)
     try:
         raw = _read_fd(fd, path, max_store_bytes())
-        doc = _parse(raw, path)
+        read = _written_before(path, raw) if recorded else None
+        longs = read.get("long_integers") if read is not None else None
+        doc = _parse(raw, path, longs if isinstance(longs, bool) else None)
         _check_shape(doc, path)
     except BaseException:
         os.close(fd)
         raise
-    return raw, doc, _SURROGATE_ESCAPE.search(raw) is not None, (fd, st)
+    return raw, doc, _SURROGATE_ESCAPE.search(raw) is not None, (fd, st), read
 
 
 def _snapshot(doc: dict[str, Any], path: Path | None, copy: bool) -> Facts:
@@ -558,13 +564,12 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
             if created:
                 doc, escapes = empty_document(), False
             else:
-                raw, doc, escapes, held = _read_held(path, location.origin)
+                raw, doc, escapes, held, read = _read_held(path, location.origin, recorded=True)
                 if not _writable(path, held[1]):
                     raise StoreError(f"{path} is read-only: nothing was written")
                 from .migrate import upgrade
 
                 upgraded = upgrade(doc)  # an older store is written back in the current schema
-                read = _written_before(path, raw)
                 if read is None:
                     raw = b""  # not bytes a write left: nothing will be spliced into them
             from tinydb import TinyDB
@@ -599,12 +604,15 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
                 _remove_stale_temps(path)
                 # Only appended to bytes this factcli wrote: those bytes, extended.
                 appended = read is not None and before is not None and tx.appended_only
-                data: bytes | list[bytes | memoryview] | None = (
-                    _appended(raw, before, storage.data) if appended and before is not None else None
-                )
-                if data is None:
+                spliced = _appended(raw, before, storage.data) if appended and before is not None else None
+                data: bytes | list[bytes | memoryview]
+                if spliced is not None and read is not None:
+                    data, added_longs = spliced
+                    longs = read.get("long_integers") is not False or added_longs
+                else:
                     appended = False
                     data = dumps(storage.data)
+                    longs = _long_integer(data)
                 atomic_write(path, data, like=held[1] if held else None)
                 # Still under the lock: the derived index follows the write (never fails it).
                 from .index import refresh
@@ -613,7 +621,7 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
                     path,
                     storage.data,
                     read=read["sha256"] if appended and read is not None else None,
-                    written=written_record(data, checked=tx.sound),
+                    written=written_record(data, checked=tx.sound, long_integers=longs),
                 )
         finally:
             if held is not None:
@@ -647,9 +655,13 @@ def _digest(data: bytes | Sequence[bytes | memoryview]) -> str:
     return h.hexdigest()
 
 
-def written_record(data: bytes | Sequence[bytes | memoryview], checked: bool) -> dict[str, Any]:
-    """What a write records of the bytes it wrote (kept in the index's meta)."""
-    return {"writer": _WRITER, "sha256": _digest(data), "checked": checked}
+def written_record(
+    data: bytes | Sequence[bytes | memoryview], checked: bool, long_integers: bool
+) -> dict[str, Any]:
+    """What a write records of the bytes it wrote (kept in the index's meta): whether they
+    passed the damage check, and whether they may hold an integer orjson cannot read
+    (`_long_integer`), so the next write need not look for one again."""
+    return {"writer": _WRITER, "sha256": _digest(data), "checked": checked, "long_integers": long_integers}
 
 
 def _written_before(path: Path, raw: bytes) -> dict[str, Any] | None:
@@ -666,8 +678,9 @@ def _written_before(path: Path, raw: bytes) -> dict[str, Any] | None:
 
 def _appended(
     raw: bytes, before: dict[str, dict[str, Any]], data: dict[str, Any]
-) -> list[bytes | memoryview] | None:
-    """`dumps(data)` in pieces, made from `raw` (which is `dumps` of the tables in `before`) and the
+) -> tuple[list[bytes | memoryview], bool] | None:
+    """`dumps(data)` in pieces, and whether what was added to `raw` may hold a long integer
+    (`_long_integer`); made from `raw` (which is `dumps` of the tables in `before`) and the
     records `data` appends to them; None when `data` does more than append.
 
     In the canonical text every record of a table sits on lines indented four spaces or
@@ -694,7 +707,8 @@ def _appended(
         if not all(k.isascii() and k.isdigit() and int(k) > last for k in added):
             return None
         tables[table] = added
-    old_parts, new_parts = _table_texts(raw), _table_texts(dumps(tables))
+    added_text = dumps(tables)
+    old_parts, new_parts = _table_texts(raw), _table_texts(added_text)
     if old_parts is None or new_parts is None:
         return None
     out: list[bytes | memoryview] = [b"{\n"]
@@ -711,7 +725,7 @@ def _appended(
             out.append(b"{}")
         out.append(b",\n" if i < len(TABLES) - 1 else b"\n")
     out.append(b"}\n")
-    return out
+    return out, _long_integer(added_text)
 
 
 def _table_texts(text: bytes) -> dict[str, memoryview] | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -206,3 +207,37 @@ def test_long_integers_are_told_from_digit_runs_inside_words():
     assert not store._long_integer(b'{"sha256": "ab18446744073709551616cd"}')
     assert not store._long_integer(b'{"n": 184467440737095516}')  # 18 digits: within 64 bits
     assert not store._long_integer(b'{"id": "x-12345678901234567890"}')
+
+
+def test_index_rows_added_by_another_factcli_after_the_record_are_not_trusted(tmp_path):
+    # An older factcli appends to the index in place but leaves the record it does not know.
+    path = _written_store(tmp_path)
+    ipath = index.index_path(path)
+    conn = sqlite3.connect(ipath)
+    conn.execute(
+        "INSERT INTO claims SELECT n + 1000, 'c9999', subject, predicate, object, speaker, via, source,"
+        " date_start, date_end, retracted, doc FROM claims WHERE id = 'c0001'"
+    )
+    conn.commit()
+    conn.close()
+    assert _invoke(_add_args(path)).exit_code == 0
+    cached = index.open_index(store.Location(path, "--db"))
+    fresh = index.in_memory(store.load(store.Location(path, "--db")))
+    assert sorted(cached.conn.execute("SELECT id FROM claims")) == sorted(
+        fresh.conn.execute("SELECT id FROM claims")
+    )
+    assert "c9999" not in {i for (i,) in cached.conn.execute("SELECT id FROM claims")}
+    cached.close()
+    fresh.close()
+
+
+def test_an_integer_beyond_64_bits_stays_exact_through_appended_writes(tmp_path):
+    path = tmp_path / "facts.json"
+    doc = json.loads(SHIPPED.read_bytes())
+    doc["meta"]["1"]["note"] = 2**64 + 1  # a field factcli keeps as it is
+    path.write_bytes(store.dumps(doc))
+    for subject in ("qatar", "turkey"):
+        assert _invoke(_add_args(path, subject)).exit_code == 0
+    assert index.written(path)["long_integers"] is True
+    assert json.loads(path.read_bytes())["meta"]["1"]["note"] == 2**64 + 1
+    assert b'"note": 18446744073709551617' in path.read_bytes()
