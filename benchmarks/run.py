@@ -207,6 +207,7 @@ def benches_for(path: Path, claims: int, last_claim: str, scratch: Path, log) ->
     for n in (1, NEW_CLAIMS):
         copy_n = scratch / f"claims{n}-{path.name}"
         shutil.copyfile(path, copy_n)
+        given = len(_spread(claims, n, 0))  # fewer than n where the store holds fewer
         for k in range(_MAX_RUNS + 1):
             with open(scratch / f"claims{n}-{k}.jsonl", "w", encoding="utf-8") as fh:
                 for c in _spread(claims, n, k):
@@ -219,7 +220,8 @@ def benches_for(path: Path, claims: int, last_claim: str, scratch: Path, log) ->
                     fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
         out.append(Bench(f"import {n} claim{'s' * (n != 1)}",
                          [*fc, "--db", str(copy_n), "import", str(scratch / f"claims{n}-{{k}}.jsonl")],
-                         env={"FACTCLI_CACHE": str(scratch / f"cache-claims{n}-{path.stem}")}))
+                         env={"FACTCLI_CACHE": str(scratch / f"cache-claims{n}-{path.stem}")},
+                         note=f"{given} claims a run"))
     out.append(
         Bench(
             "add",
