@@ -11,8 +11,9 @@ with the references in the same rounds, so drift on the machine touches all of t
 factcli's read commands answer from the derived index (`factcli/index.py`), kept in a
 scratch cache folder per store (`FACTCLI_CACHE`): the untimed warm-up run builds it, so the
 timed runs measure a warm index, as a user has it from the second command on. The index
-build itself is timed as `index --rebuild`, `verify` and an import of 800 new entities
-(a fresh batch each run, into a copy) are timed too.
+build itself is timed as `index --rebuild`; `verify`, an import of 800 new entities, and
+imports of 1 and of 1000 new claims (a fresh batch each run, each into its own copy) are
+timed too.
 
 One untimed warm-up run of each command checks its exit status, fills the page cache and
 bytecode cache, and gives the peak memory (`/usr/bin/time -v`, else the child's own rusage).
@@ -56,6 +57,7 @@ JQ_FILTER = (
 ORJSON_PARSE = "import orjson,sys; orjson.loads(open(sys.argv[1],'rb').read())"
 JSON_PARSE = "import json,sys; json.loads(open(sys.argv[1],'rb').read())"
 NEW_ENTITIES = 800  # the entity-import benchmark's batch
+NEW_CLAIMS = 1000  # the claim-import benchmark's batch (and one claim on its own)
 # A command slower than this in its warm-up gets fewer timed runs: the full set stays bounded.
 PER_COMMAND_BUDGET_S = 30.0
 TIME_BIN = Path("/usr/bin/time")
@@ -198,6 +200,28 @@ def benches_for(path: Path, claims: int, last_claim: str, scratch: Path, log) ->
                                      "name_ar": None, "aliases": [f"Person{k}x{i}"], "description": None}) + "\n")
     out.append(Bench(f"import {NEW_ENTITIES} entities", [*fc, "--db", str(ent_copy), "import", str(scratch / "entities-{k}.jsonl")],
                      env={"FACTCLI_CACHE": str(scratch / f"cache-ent-{path.stem}")}))
+    # Claim imports go to copies of their own, one of a single claim and one of a batch;
+    # each run's claims are stored claims cited on a shorter span (its own length per run),
+    # so none is a duplicate of a stored claim or of an earlier run's.
+    claims = list(doc["claims"].values())
+    for n in (1, NEW_CLAIMS):
+        copy_n = scratch / f"claims{n}-{path.name}"
+        shutil.copyfile(path, copy_n)
+        given = len(_spread(claims, n, 0))  # fewer than n where the store holds fewer
+        for k in range(_MAX_RUNS + 1):
+            with open(scratch / f"claims{n}-{k}.jsonl", "w", encoding="utf-8") as fh:
+                for c in _spread(claims, n, k):
+                    cit = c["citation"]
+                    cut = 30 + k
+                    rec = {f: c.get(f) for f in ("subject", "predicate", "object", "value", "speaker", "via")}
+                    rec["statement"] = "A benchmark claim."
+                    rec["citation"] = {"source": cit["source"], "quote": cit["quote"][:cut],
+                                       "start": cit["start"], "end": cit["start"] + cut}
+                    fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
+        out.append(Bench(f"import {n} claim{'s' * (n != 1)}",
+                         [*fc, "--db", str(copy_n), "import", str(scratch / f"claims{n}-{{k}}.jsonl")],
+                         env={"FACTCLI_CACHE": str(scratch / f"cache-claims{n}-{path.stem}")},
+                         note=f"{given} claims a run"))
     out.append(
         Bench(
             "add",
@@ -224,6 +248,13 @@ def benches_for(path: Path, claims: int, last_claim: str, scratch: Path, log) ->
 
 
 _MAX_RUNS = 12  # entity batches prepared: the warm-up, the store I/O check and the timed runs
+
+
+def _spread(claims: list[dict[str, Any]], n: int, k: int) -> list[dict[str, Any]]:
+    """n stored claims with a quote longer than any cut, batch k's own where the store allows."""
+    usable = [c for c in claims if len(c["citation"]["quote"]) > 30 + _MAX_RUNS]
+    start = (k * n) % max(1, len(usable) - n) if len(usable) > n else 0
+    return usable[start : start + n]
 
 
 def argv_of(bench: Bench, k: int) -> list[str]:
@@ -408,6 +439,10 @@ def targets(results: list[dict[str, Any]], bulk: dict[str, Any] | None) -> list[
                     f"{e['wall_median']:.2f} s"))
         add = get(big, "add")
         out.append((f"{big} claims: `add`", True, f"{add['wall_median']:.2f} s (no target; for the record)"))
+        for n in (1, NEW_CLAIMS):
+            imp = get(big, f"import {n} claim")
+            out.append((f"{big} claims: import of {n} claim{'s' * (n != 1)}", True,
+                        f"{imp['wall_median']:.2f} s (no target; for the record)"))
         peaks = {n: b["peak_kib"] / 1024 for n, b in by[big].items() if b["kind"] == "factcli" and b["peak_kib"]}
         worst = max(peaks, key=peaks.get)
         out.append((f"{big} claims: peak memory ≤ 600 MiB", peaks[worst] <= 600,

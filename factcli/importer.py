@@ -9,6 +9,7 @@ every problem is reported as `record N, field F: what is wrong`.
 from __future__ import annotations
 
 import difflib
+import itertools
 import json
 import os
 import re
@@ -30,6 +31,7 @@ from .schema import (
     refuse_damaged,
     sha256,
     source_problems,
+    store_shape_problem,
     surrogate_fields,
 )
 from .text import in_arabic_block
@@ -172,7 +174,8 @@ def import_records(
             store.Facts(location.path), records, create_entities, dependencies, progress, label
         )
     with store.writing(location, create=create) as tx:
-        refuse_damaged(tx.facts, location.path)
+        if not tx.checked:  # else these are bytes a write left after this very check passed
+            refuse_damaged(tx.facts, location.path)
         # Still no file under the lock: the store is the empty one the input was checked on.
         batch = (
             checked
@@ -182,6 +185,10 @@ def import_records(
         # Nothing new (all "unchanged"): leave the file, and its mtime, alone.
         if tx.created or batch.new_sources or batch.new_entities or batch.new_claims:
             meta = dict(tx.facts.meta, last_claim=batch.last_claim)
+            # The stored records passed the damage check above; the store as written passes
+            # it when the records added do too (it looks at each record on its own).
+            added = store.Facts(None, batch.new_sources, batch.new_entities, batch.new_claims, meta)
+            tx.sound = store_shape_problem(added) is None
             tx.add(batch.new_sources, batch.new_entities, batch.new_claims, meta=meta)
         return batch.summary
 
@@ -354,13 +361,25 @@ class _Batch:
         self.new_entities: list[dict[str, Any]] = []
         self.new_claims: list[dict[str, Any]] = []
         self.summary = Summary()
+        ids = map(str, map(dict.get, facts.claims, itertools.repeat("id")))  # in C, not a loop
         self.last_claim = max(
-            [int(facts.meta.get("last_claim", 0))]
-            + [int(m.group(1)) for c in facts.claims if (m := CLAIM_ID.match(str(c.get("id"))))]
+            [int(facts.meta.get("last_claim", 0))] + [int(m.group(1)) for m in map(CLAIM_ID.match, ids) if m]
         )
         self.stored_last_claim = self.last_claim
         self.stored_claims = {c.get("id") for c in facts.claims}
-        self.spans = {duplicate_key(c): c.get("id") for c in facts.claims}
+        # duplicate_key of each stored claim, written out: a call per claim cost most of this.
+        self.spans = {
+            (
+                cit.get("source"),
+                cit.get("start"),
+                cit.get("end"),
+                c.get("subject"),
+                c.get("predicate"),
+                c.get("object"),
+            ): c.get("id")
+            for c in facts.claims
+            for cit in (c.get("citation") or {},)
+        }
         self.label = label
         # A source or entity the claims cite that is not there: (kind, ref) -> who needs it,
         # reported once for all the records that need it, not once per record.

@@ -506,6 +506,7 @@ def build(
     facts: store.Facts,
     stamp: dict[str, Any] | None,
     progress: Callable[[int, int], None] | None = None,
+    written: dict[str, Any] | None = None,
 ) -> None:
     """Fill an empty database with the index of `facts`."""
     an = analyzer()
@@ -530,7 +531,7 @@ def build(
         [(n, e.get("id"), _count(counts, e.get("id")), dumps(e)) for n, e in enumerate(facts.entities, 1)],
     )
     conn.executescript(_INDEXES)
-    conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(_meta(facts, stamp).items()))
+    conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(_meta(facts, stamp, written).items()))
     conn.commit()
 
 
@@ -539,12 +540,21 @@ def _summary(source: dict[str, Any]) -> dict[str, Any]:
     return {k: source.get(k) for k in ("id", "outlet", "title", "published")}
 
 
-def _meta(facts: store.Facts, stamp: dict[str, Any] | None) -> dict[str, str]:
+def _meta(
+    facts: store.Facts, stamp: dict[str, Any] | None, written: dict[str, Any] | None = None
+) -> dict[str, str]:
     meta = {
         "index_schema": str(INDEX_SCHEMA),
         "analyzer": analyzer().version,
         "store_meta": _dumps()(facts.meta),
     }
+    if written is not None:
+        # What the write that this index follows put in the store (store.written_record):
+        # only a write sets it, in the same commit as the rows it indexed, with how many
+        # rows of each table there were then (an older factcli appending to the index
+        # leaves the record as it was, but not the counts).
+        rows = [len(facts.entities), len(facts.sources), len(facts.claims)]
+        meta[WRITTEN] = _dumps()({**written, "rows": rows})
     if facts.path is not None:
         meta["store"] = os.path.realpath(facts.path)
     if stamp is not None:
@@ -845,6 +855,7 @@ def _build_file(
     path: Path,
     progress: Callable[[int, int], None] | None,
     memory_ok: bool = True,
+    written: dict[str, Any] | None = None,
 ) -> Index | None:
     show = progress if len(facts.claims) >= PROGRESS_FROM else None
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -854,7 +865,7 @@ def _build_file(
         try:
             conn.execute("PRAGMA journal_mode=OFF")
             conn.execute("PRAGMA synchronous=OFF")
-            build(conn, facts, stamp, show)
+            build(conn, facts, stamp, show, written)
         finally:
             conn.close()
         os.replace(tmp, path)
@@ -886,25 +897,54 @@ def in_memory(facts: store.Facts) -> Index:
     return Index(conn, None, facts.path)
 
 
-def refresh(path: Path, doc: dict[str, Any]) -> None:
+def refresh(
+    path: Path, doc: dict[str, Any], read: str | None = None, written: dict[str, Any] | None = None
+) -> None:
     """After a write (called under the store's lock): bring the index up to the document just
     written, so the next read finds it fresh. When the write only appended records (an
     `add`, an `import`) they are added to the index in place: new claims at a cost that does
     not grow with the store, new entities with one pass over the claims' indexed words (their
     names may occur there); a change to a stored record rebuilds it. A failure here leaves
     the old index, which the next read sees is stale and rebuilds: the write has already
-    succeeded, so it is never failed by its index."""
+    succeeded, so it is never failed by its index.
+
+    `read` is the sha256 of the bytes the write read, `written` what it records of the bytes
+    it wrote (`store.written_record`), kept in the index's meta for the next write."""
     try:
         stamp = _stamp(path)
         facts = store._snapshot(doc, path, copy=False)
         ipath = index_path(path)
-        if _append_in_place(ipath, facts, stamp):
+        if _append_in_place(ipath, facts, stamp, read, written):
             return
-        built = _build_file(store.Location(path, "--db"), facts, stamp, ipath, None, memory_ok=False)
+        built = _build_file(
+            store.Location(path, "--db"), facts, stamp, ipath, None, memory_ok=False, written=written
+        )
         if built is not None:
             built.close()
     except Exception:  # noqa: BLE001 - the store is written; a stale index is rebuilt on read
         pass
+
+
+WRITTEN = "written"  # the index meta key of store.written_record
+
+
+def written(store_path: Path) -> dict[str, Any] | None:
+    """What the last write recorded of the bytes it left in the store (see
+    `store.written_record`), or None: no index, none recorded, or unreadable. Nothing is
+    created or changed."""
+    ipath = index_path(store_path)
+    try:
+        if not ipath.exists():
+            return None
+        conn = _connect_ro(ipath)
+        try:
+            row = conn.execute("SELECT value FROM meta WHERE key = ?", (WRITTEN,)).fetchone()
+        finally:
+            conn.close()
+        record = _loads()(row[0]) if row else None
+    except (OSError, ValueError, sqlite3.Error):
+        return None
+    return record if isinstance(record, dict) else None
 
 
 def _add_entities(
@@ -938,8 +978,21 @@ def _add_entities(
     conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", links)
 
 
-def _append_in_place(ipath: Path, facts: store.Facts, stamp: dict[str, Any]) -> bool:
-    """Add what was appended to the store to its index; False when that is not all that changed."""
+def _append_in_place(
+    ipath: Path,
+    facts: store.Facts,
+    stamp: dict[str, Any],
+    read: str | None = None,
+    written: dict[str, Any] | None = None,
+) -> bool:
+    """Add what was appended to the store to its index; False when that is not all that changed.
+
+    The records already indexed must be the store's first records, unchanged. When the
+    index follows the very bytes this write read (the sha256 it recorded of the bytes the
+    last write left is `read`), they are: it was brought up to them in the same commit that
+    recorded their digest, and the write only appended (else it would not be here: a
+    replace rebuilds). Otherwise each indexed record is compared with the store's by its
+    JSON, so an edit anywhere means a rebuild."""
     if not ipath.exists():
         return False
     dumps = _dumps()
@@ -948,33 +1001,31 @@ def _append_in_place(ipath: Path, facts: store.Facts, stamp: dict[str, Any]) -> 
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         if meta.get("index_schema") != str(INDEX_SCHEMA) or meta.get("analyzer") != analyzer().version:
             return False
-        # Entities decide the names and every claim's links: a changed one means a rebuild;
-        # new ones (appended) are linked below.
-        entities = [d for (d,) in conn.execute("SELECT doc FROM entities ORDER BY n")]
-        if len(entities) > len(facts.entities) or entities != [
-            dumps(e) for e in facts.entities[: len(entities)]
-        ]:
-            return False
-        new_entities = facts.entities[len(entities) :]
-        old_sources = [d for (d,) in conn.execute("SELECT doc FROM sources ORDER BY n")]
-        if len(old_sources) > len(facts.sources) or old_sources != [
-            dumps(s) for s in facts.sources[: len(old_sources)]
-        ]:
-            return False
-        # The claims already indexed must be the store's first claims, unchanged: compared by
-        # their stored JSON (a quick string test), so an edit anywhere means a rebuild.
-        known = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
-        if known > len(facts.claims):
-            return False
-        for (doc,), claim in zip(
-            conn.execute("SELECT doc FROM claims ORDER BY n"), facts.claims, strict=False
+        count = conn.execute
+        known_entities = count("SELECT count(*) FROM entities").fetchone()[0]
+        known_sources = count("SELECT count(*) FROM sources").fetchone()[0]
+        known = count("SELECT count(*) FROM claims").fetchone()[0]
+        follows = False
+        if read is not None and meta.get(WRITTEN):
+            try:
+                was = _loads()(meta[WRITTEN])
+                rows = [known_entities, known_sources, known]
+                follows = was.get("sha256") == read and was.get("rows") == rows
+            except (ValueError, AttributeError):
+                follows = False
+        if (
+            known_entities > len(facts.entities)
+            or known_sources > len(facts.sources)
+            or known > len(facts.claims)
         ):
-            if doc != dumps(claim):
-                return False
+            return False
+        if not follows and not _indexed_unchanged(conn, facts, dumps):
+            return False
+        new_entities = facts.entities[known_entities:]
         new_claims = facts.claims[known:]
         an = analyzer()
         if new_entities:
-            _add_entities(conn, facts.entities, new_entities, len(entities))
+            _add_entities(conn, facts.entities, new_entities, known_entities)
         names = [(k, e, r, w) for k, e, r, w in conn.execute("SELECT key, entity, role, written FROM names")]
         counts, per_source = _add_claims(conn, new_claims, known + 1, _Linker(names, an))
         conn.executemany(
@@ -984,13 +1035,16 @@ def _append_in_place(ipath: Path, facts: store.Facts, stamp: dict[str, Any]) -> 
             "INSERT INTO sources VALUES (?, ?, 0, ?, ?)",
             [
                 (n, s.get("id"), dumps(s), dumps(_summary(s)))
-                for n, s in enumerate(facts.sources[len(old_sources) :], len(old_sources) + 1)
+                for n, s in enumerate(facts.sources[known_sources:], known_sources + 1)
             ],
         )
         conn.executemany(
             "UPDATE sources SET claims = claims + ? WHERE id = ?", [(c, s) for s, c in per_source.items()]
         )
-        conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted(_meta(facts, stamp).items()))
+        fresh_meta = _meta(facts, stamp, written)
+        if written is None:
+            conn.execute("DELETE FROM meta WHERE key = ?", (WRITTEN,))
+        conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted(fresh_meta.items()))
         conn.commit()
         return True
     except sqlite3.Error:
@@ -998,6 +1052,16 @@ def _append_in_place(ipath: Path, facts: store.Facts, stamp: dict[str, Any]) -> 
         return False
     finally:
         conn.close()
+
+
+def _indexed_unchanged(conn: sqlite3.Connection, facts: store.Facts, dumps: Callable[[Any], str]) -> bool:
+    """Whether every record in the index is the store's record at its place, by its JSON."""
+    # Entities decide the names and every claim's links: a changed one means a rebuild.
+    for table, rows in (("entities", facts.entities), ("sources", facts.sources), ("claims", facts.claims)):
+        for (doc,), rec in zip(conn.execute(f"SELECT doc FROM {table} ORDER BY n"), rows, strict=False):
+            if doc != dumps(rec):
+                return False
+    return True
 
 
 class View:

@@ -20,8 +20,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal, Protocol, overload
+from typing import TYPE_CHECKING, Any, Protocol
 
+from . import __version__
 from .errors import StoreError, os_error_line
 
 if TYPE_CHECKING:
@@ -216,13 +217,13 @@ def _describe(path: Path, origin: str) -> str:
     return f"{path}" if origin in ("--db", "installed copy", "./facts.json") else f"{path} ({origin})"
 
 
-def _parse(raw: bytes, path: Path) -> dict[str, Any]:
-    if not raw.strip():
+def _parse(raw: bytes, path: Path, long_integers: bool | None = None) -> dict[str, Any]:
+    if not raw or raw.isspace():  # as `not raw.strip()`, without copying a large store
         raise StoreError(f"{path}: the file is empty, not a factcli store")
     import json  # here, not at the top: a read with a warm index never parses the store
 
     try:
-        doc: dict[str, Any] = _loads(raw)  # a dict: _check_shape refuses anything else
+        doc: dict[str, Any] = _loads(raw, long_integers)  # a dict: _check_shape refuses anything else
         return doc
     except UnicodeDecodeError as exc:
         raise StoreError(f"{path}: not UTF-8 (byte {exc.start})") from None
@@ -238,9 +239,9 @@ def _parse(raw: bytes, path: Path) -> dict[str, Any]:
 _LARGE_STORE_BYTES = 8 * 2**20
 
 
-def _loads(raw: bytes) -> Any:
+def _loads(raw: bytes, long_integers: bool | None = None) -> Any:
     if len(raw) < _LARGE_STORE_BYTES:
-        return _decode(raw)
+        return _decode(raw, long_integers)
     # A large store parses into hundreds of thousands of dicts and lists that hold no
     # cycles and live until the command ends. The cyclic collector would traverse them
     # again and again, during the parse and after it; paused for the parse, with what it
@@ -251,7 +252,7 @@ def _loads(raw: bytes) -> Any:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        doc = _decode(raw)
+        doc = _decode(raw, long_integers)
         gc.freeze()
     finally:
         if was_enabled:
@@ -261,19 +262,43 @@ def _loads(raw: bytes) -> Any:
 
 # orjson reads an integer beyond 64 bits as a float, without a word (18446744073709551616
 # comes back as 1.8446744073709552e+19), and the next write would store the float. Such an
-# integer has 19 digits or more; a document with a run of 19 digits anywhere (in a string
-# too) goes to the standard parser, which keeps every integer exact.
+# integer has 19 digits or more; a document with one goes to the standard parser, which
+# keeps every integer exact. As a JSON number the run starts the document or follows
+# whitespace, `:`, `,` or `[` (a minus sign aside); a run inside a word, as in a source's
+# sha256, is no number, so a document whose runs are all like that stays with orjson (a
+# run in running text goes to the standard parser: slower, never wrong).
 LONG_DIGITS = re.compile(rb"[0-9]{19}")
+_BEFORE_A_NUMBER = frozenset(b" \t\r\n:,[")
+# Digits to "0", every other byte to "x": runs of digits are then found by bytes.find, which
+# is many times quicker over a large store than a regular expression.
+_DIGIT_RUNS = bytes(0x30 if 0x30 <= b <= 0x39 else 0x78 for b in range(256))
+_RUN = b"0" * 19
 
 
-def _decode(raw: bytes) -> Any:
+def _long_integer(raw: bytes) -> bool:
+    """Whether `raw` may hold an integer of 19 digits or more."""
+    runs = raw.translate(_DIGIT_RUNS)
+    at = runs.find(_RUN)
+    while at >= 0:
+        start = at - 1 if at and raw[at - 1] == 0x2D else at  # "-"
+        if start == 0 or raw[start - 1] in _BEFORE_A_NUMBER:
+            return True
+        end = runs.find(b"x", at)
+        if end < 0:
+            return False
+        at = runs.find(_RUN, end)
+    return False
+
+
+def _decode(raw: bytes, long_integers: bool | None = None) -> Any:
+    """The parsed document; `long_integers` says whether `raw` may hold one (None: look)."""
     import json
 
     try:
         import orjson
     except ImportError:
         return json.loads(raw.decode("utf-8"))
-    if LONG_DIGITS.search(raw):
+    if _long_integer(raw) if long_integers is None else long_integers:
         return json.loads(raw.decode("utf-8"))
     try:
         return orjson.loads(raw)
@@ -389,30 +414,30 @@ def _read_file(path: Path, origin: str) -> dict[str, Any]:
     return _read(path, origin)[0]
 
 
-@overload
-def _read(
-    path: Path, origin: str, keep_open: Literal[True]
-) -> tuple[dict[str, Any], bool, tuple[int, os.stat_result]]: ...
-@overload
-def _read(path: Path, origin: str, keep_open: Literal[False] = ...) -> tuple[dict[str, Any], bool, None]: ...
-def _read(
-    path: Path, origin: str, keep_open: bool = False
-) -> tuple[dict[str, Any], bool, tuple[int, os.stat_result] | None]:
-    """The parsed, shape-checked document; whether its text holds surrogate escapes; and,
-    with `keep_open`, the still-open descriptor and status of the file that was read."""
+def _read(path: Path, origin: str) -> tuple[dict[str, Any], bool, None]:
+    """The parsed, shape-checked document and whether its text holds surrogate escapes."""
+    raw, doc, escapes, held, _ = _read_held(path, origin)
+    os.close(held[0])
+    return doc, escapes, None
+
+
+def _read_held(
+    path: Path, origin: str, recorded: bool = False
+) -> tuple[bytes, dict[str, Any], bool, tuple[int, os.stat_result], dict[str, Any] | None]:
+    """The file's bytes, the parsed and shape-checked document, whether the text holds
+    surrogate escapes, the still-open descriptor and status of the file that was read, and
+    (when `recorded` is asked for) the record the last write left, if these are its bytes."""
     fd, st = _open_store(path, origin)
     try:
         raw = _read_fd(fd, path, max_store_bytes())
-        doc = _parse(raw, path)
+        read = _written_before(path, raw) if recorded else None
+        longs = read.get("long_integers") if read is not None else None
+        doc = _parse(raw, path, longs if isinstance(longs, bool) else None)
         _check_shape(doc, path)
     except BaseException:
         os.close(fd)
         raise
-    escapes = _SURROGATE_ESCAPE.search(raw) is not None
-    if keep_open:
-        return doc, escapes, (fd, st)
-    os.close(fd)
-    return doc, escapes, None
+    return raw, doc, _SURROGATE_ESCAPE.search(raw) is not None, (fd, st), read
 
 
 def _snapshot(doc: dict[str, Any], path: Path | None, copy: bool) -> Facts:
@@ -451,13 +476,23 @@ def empty_document() -> dict[str, Any]:
 
 
 class Transaction:
-    """What a writer may do inside `writing()`: read the snapshot, then add records."""
+    """What a writer may do inside `writing()`: read the snapshot, then add records.
+
+    `checked` says the file read holds the very bytes an earlier write of this factcli left
+    after the damage check (`schema.store_shape_problem`) had passed on them: that check
+    would pass again, and the writer may skip it. A writer sets `sound` when the document it
+    writes passes that check as a whole (the snapshot did, and so do the records it adds);
+    the next write then finds its bytes `checked`.
+    """
 
     def __init__(self, db: TinyDB, doc: dict[str, Any], path: Path, created: bool = False) -> None:
         self._db = db
         self.facts = _snapshot(doc, path, copy=True)
         self.created = created  # the file does not exist yet: only an add() makes it
         self.upgraded: Upgrade | None = None  # what `migrate.upgrade` did to the file read
+        self.checked = False
+        self.sound = False
+        self.appended_only = True  # no stored record replaced or removed (see `replace`)
 
     def add(
         self,
@@ -481,6 +516,7 @@ class Transaction:
         ids: a correction. Each record keeps its place (its document id) in the file."""
         from tinydb.table import Document
 
+        self.appended_only = False
         tbl = self._db.table(table)
         doc_ids = {doc["id"]: doc.doc_id for doc in tbl.all() if isinstance(doc.get("id"), str)}
         unknown = [r["id"] for r in records if r.get("id") not in doc_ids] + [
@@ -523,16 +559,19 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
         created = create and not os.path.lexists(path)
         held: tuple[int, os.stat_result] | None = None
         upgraded = None
+        raw, read = b"", None
         try:
             if created:
                 doc, escapes = empty_document(), False
             else:
-                doc, escapes, held = _read(path, location.origin, keep_open=True)
+                raw, doc, escapes, held, read = _read_held(path, location.origin, recorded=True)
                 if not _writable(path, held[1]):
                     raise StoreError(f"{path} is read-only: nothing was written")
                 from .migrate import upgrade
 
                 upgraded = upgrade(doc)  # an older store is written back in the current schema
+                if read is None:
+                    raw = b""  # not bytes a write left: nothing will be spliced into them
             from tinydb import TinyDB
 
             storage_box: dict[str, _SnapshotStorage] = {}
@@ -545,6 +584,10 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
             tx = Transaction(db, doc, path, created)
             tx.facts.may_hold_surrogates = escapes
             tx.upgraded = upgraded
+            # The stored records as read (TinyDB rebuilds a table's dict on every change and
+            # leaves these as they are): what a write that only appended can be told by.
+            before = {t: dict(doc[t]) for t in TABLES} if read is not None and upgraded is None else None
+            tx.checked = read is not None and read["checked"] is True
             yield tx
             storage = storage_box["s"]
             if storage.dirty:
@@ -559,11 +602,27 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
                         f"removed?); nothing was written, run the command again"
                     )
                 _remove_stale_temps(path)
-                atomic_write(path, dumps(storage.data), like=held[1] if held else None)
+                # Only appended to bytes this factcli wrote: those bytes, extended.
+                appended = read is not None and before is not None and tx.appended_only
+                spliced = _appended(raw, before, storage.data) if appended and before is not None else None
+                data: bytes | list[bytes | memoryview]
+                if spliced is not None and read is not None:
+                    data, added_longs = spliced
+                    longs = read.get("long_integers") is not False or added_longs
+                else:
+                    appended = False
+                    data = dumps(storage.data)
+                    longs = _long_integer(data)
+                atomic_write(path, data, like=held[1] if held else None)
                 # Still under the lock: the derived index follows the write (never fails it).
                 from .index import refresh
 
-                refresh(path, storage.data)
+                refresh(
+                    path,
+                    storage.data,
+                    read=read["sha256"] if appended and read is not None else None,
+                    written=written_record(data, checked=tx.sound, long_integers=longs),
+                )
         finally:
             if held is not None:
                 os.close(held[0])
@@ -571,6 +630,141 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
 
 def _folder(path: Path) -> Path:
     return path.parent  # "." for a bare file name: a Path's parent is never empty
+
+
+# --- what the last write left ---------------------------------------------------------
+#
+# A write records, beside the store's index (`index.refresh`), the sha256 of the bytes it
+# wrote, which factcli wrote them, and whether they passed the damage check. The next
+# writer hashes the bytes it reads: the same digest means the file is, byte for byte, what
+# `dumps` made of the document it parses (so records appended to it can be spliced into
+# those bytes instead of serialising the whole store again), and, when recorded so, that
+# the damage check passes on it. Any other bytes (a hand edit, a `git checkout`, another
+# program, another factcli version) match no record and take the whole way: checked,
+# serialised and indexed in full, as on the first write.
+
+_WRITER = f"factcli {__version__}, schema {SCHEMA_VERSION}"
+
+
+def _digest(data: bytes | Sequence[bytes | memoryview]) -> str:
+    import hashlib
+
+    h = hashlib.sha256()
+    for piece in [data] if isinstance(data, bytes) else data:
+        h.update(piece)
+    return h.hexdigest()
+
+
+def written_record(
+    data: bytes | Sequence[bytes | memoryview], checked: bool, long_integers: bool
+) -> dict[str, Any]:
+    """What a write records of the bytes it wrote (kept in the index's meta): whether they
+    passed the damage check, and whether they may hold an integer orjson cannot read
+    (`_long_integer`), so the next write need not look for one again."""
+    return {"writer": _WRITER, "sha256": _digest(data), "checked": checked, "long_integers": long_integers}
+
+
+def _written_before(path: Path, raw: bytes) -> dict[str, Any] | None:
+    """The record the last write left, when `raw` (the file as read) is what it wrote."""
+    from .index import written
+
+    record = written(path)
+    if not isinstance(record, dict) or record.get("writer") != _WRITER:
+        return None
+    if record.get("sha256") != _digest(raw):
+        return None
+    return record
+
+
+def _appended(
+    raw: bytes, before: dict[str, dict[str, Any]], data: dict[str, Any]
+) -> tuple[list[bytes | memoryview], bool] | None:
+    """`dumps(data)` in pieces, and whether what was added to `raw` may hold a long integer
+    (`_long_integer`); made from `raw` (which is `dumps` of the tables in `before`) and the
+    records `data` appends to them; None when `data` does more than append.
+
+    In the canonical text every record of a table sits on lines indented four spaces or
+    more, and strings never hold a raw line break, so `\n  "<table>": ` opens a table and
+    nothing else. A table is `{}` or `{\n    <records>\n  }`; appending records whose ids
+    sort after every stored one (TinyDB hands out the next number) extends the records
+    part, and the meta table, which a write rewrites, is serialised anew.
+    """
+    import operator
+    from itertools import islice
+
+    tables: dict[str, Any] = {"meta": data.get("meta", {})}
+    for table in TABLES[1:]:
+        old, now = before[table], data.get(table, {})
+        if len(now) < len(old):
+            return None
+        # The stored records first, in their order, each the very object read: unchanged.
+        if list(islice(now, len(old))) != list(old) or not all(
+            map(operator.is_, islice(now.values(), len(old)), old.values())
+        ):
+            return None
+        last = int(next(reversed(old))) if old else 0  # the stored ids are in order
+        added = dict(islice(now.items(), len(old), None))
+        if not all(k.isascii() and k.isdigit() and int(k) > last for k in added):
+            return None
+        tables[table] = added
+    added_text = dumps(tables)
+    old_parts, new_parts = _table_texts(raw), _table_texts(added_text)
+    if old_parts is None or new_parts is None:
+        return None
+    out: list[bytes | memoryview] = [b"{\n"]
+    for i, table in enumerate(TABLES):
+        bodies = [new_parts[table]] if table == "meta" else [old_parts[table], new_parts[table]]
+        bodies = [b for b in bodies if len(b)]
+        out += [b'  "', table.encode(), b'": ']
+        if bodies:
+            out.append(b"{\n    ")
+            for k, body in enumerate(bodies):
+                out += [b",\n    ", body] if k else [body]
+            out.append(b"\n  }")
+        else:
+            out.append(b"{}")
+        out.append(b",\n" if i < len(TABLES) - 1 else b"\n")
+    out.append(b"}\n")
+    return out, _long_integer(added_text)
+
+
+def _table_texts(text: bytes) -> dict[str, memoryview] | None:
+    """Each table's records part in the canonical text (empty for an empty table), or None
+    when the text is not laid out as `dumps` lays it out."""
+    if not (text.startswith(b"{\n") and text.endswith(b"\n}\n")):
+        return None
+    marks = []
+    at = 0
+    for table in TABLES:
+        mark = b'\n  "' + table.encode() + b'": '
+        at = text.find(mark, at)
+        if at < 0:
+            return None
+        marks.append((at, at + len(mark)))
+        at += len(mark)
+    if marks[0][0] != 1:
+        return None
+    view = memoryview(text)
+    out: dict[str, memoryview] = {}
+    for i, table in enumerate(TABLES):
+        start = marks[i][1]
+        if i + 1 < len(TABLES):
+            end = marks[i + 1][0] - 1
+            if text[end] != 0x2C:  # the "," after the table
+                return None
+        else:
+            end = len(text) - 3  # before the closing "\n}\n"
+        if end - start == 2 and text[start:end] == b"{}":
+            out[table] = view[start:start]
+        elif (
+            end - start > 10
+            and text.startswith(b"{\n    ", start, end)
+            and text.endswith(b"\n  }", start, end)
+        ):
+            out[table] = view[start + 6 : end - 4]
+        else:
+            return None
+    return out
 
 
 def _write_target(path: Path) -> Path:
@@ -866,13 +1060,16 @@ def _ordered(table: str, record: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def atomic_write(path: Path, data: bytes, like: os.stat_result | None = None) -> None:
+def atomic_write(
+    path: Path, data: bytes | Sequence[bytes | memoryview], like: os.stat_result | None = None
+) -> None:
     """Write `data` to `path` so that readers see the old file or the new, never a mix.
 
     The new file is written in a private folder (mode 0700, made afresh beside the store
     and reached only through its descriptor), gets the mode (and, where allowed, the owner
     and group) of `like`, the file it replaces, or 0644 for a new store, all on the open
-    descriptor, and is renamed from there onto the store. In a folder others can write to,
+    descriptor, and is renamed from there onto the store. `data` may come in pieces, written
+    one after another (an append spliced into the bytes read, without joining them). In a folder others can write to,
     nothing anyone plants or swaps there can be followed or renamed in its place: they can
     neither enter the private folder nor change what its descriptor refers to.
     """
@@ -902,16 +1099,23 @@ def _open_temp(folder: Path, path: Path) -> int:
 _NEW = "new"  # the new file's name inside its private folder
 
 
-def _write_privately(folder_fd: int, path: Path, data: bytes, mode: int, like: os.stat_result | None) -> None:
+def _write_privately(
+    folder_fd: int,
+    path: Path,
+    data: bytes | Sequence[bytes | memoryview],
+    mode: int,
+    like: os.stat_result | None,
+) -> None:
     private, dir_fd = _private_folder(folder_fd, path)
     try:
         fd = os.open(
             _NEW, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=dir_fd
         )
         try:
-            view = memoryview(data)
-            while view:
-                view = view[os.write(fd, view) :]
+            for piece in [data] if isinstance(data, bytes) else data:
+                view = memoryview(piece)
+                while view:
+                    view = view[os.write(fd, view) :]
             os.fsync(fd)
             if like is not None:
                 _keep_owner(fd, like)

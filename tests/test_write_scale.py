@@ -1,0 +1,243 @@
+"""Writes that only append take a shorter way: the bytes the last write left are recognised
+by their sha256, appended records are spliced into them, the damage check is not run again
+on records it passed, and the index is updated in place. These tests hold that shorter way
+to the long one: the same bytes, the same refusals, the same index, and every change made
+behind factcli's back still found."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import CORPUS, SHIPPED, read_jsonl
+
+from factcli import index, store
+from factcli.cli import main
+from factcli.importer import import_records
+from factcli.search import Query, search
+
+
+def _corpus_in_parts() -> list[list[dict]]:
+    """The shipped store's records in README's order, in several imports: sources and
+    entities first, then the claims, cut wherever every id after the cut is above every id
+    before it (ids are handed out once, never below the last one)."""
+    claims = [r for p in sorted(CORPUS.glob("claims-*.jsonl")) for r in read_jsonl(p)]
+    cuts = [
+        i
+        for i in range(1, len(claims))
+        if max(r["id"] for r in claims[:i]) < min(r["id"] for r in claims[i:])
+    ]
+    cuts = cuts[:: max(1, len(cuts) // 5)]
+    bounds = [0, *cuts, len(claims)]
+    parts = [read_jsonl(CORPUS / "sources.jsonl") + read_jsonl(CORPUS / "entities.jsonl")]
+    return parts + [claims[a:b] for a, b in zip(bounds, bounds[1:], strict=False) if b > a]
+
+
+def _invoke(args: list[str]):
+    result = CliRunner().invoke(main, args)
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    return result
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_article_by_article_imports_write_the_shipped_store_byte_for_byte(tmp_path):
+    path = tmp_path / "facts.json"
+    loc = store.Location(path, "--db")
+    first, *parts = _corpus_in_parts()
+    import_records(loc, first, create=True)
+    assert len(parts) >= 3
+    for records in parts:
+        # Each import reads the bytes the one before wrote: the recorded digest is theirs.
+        assert index.written(path)["sha256"] == _sha(path)
+        assert index.written(path)["checked"] is True
+        import_records(loc, records)
+    assert path.read_bytes() == SHIPPED.read_bytes()
+
+
+def test_appends_keep_updating_the_index_in_place(tmp_path):
+    path = tmp_path / "facts.json"
+    path.write_bytes(SHIPPED.read_bytes())
+    db = ["--db", str(path)]
+    assert _invoke([*db, "index", "--rebuild"]).exit_code == 0
+    added = []
+    for sid, subject in (("khaleej-2018-07-21", "turkey"), ("khaleej-2018-07-21", "russia")):
+        inode = index.index_path(path).stat().st_ino
+        text = store.load(store.Location(path, "--db")).source(sid)["text"]
+        start = text.index("روسيا")
+        result = _invoke(
+            [
+                *db,
+                "add",
+                "--source",
+                sid,
+                "--quote",
+                text[start : start + 40],
+                "--subject",
+                subject,
+                "--predicate",
+                "considering",
+                "--statement",
+                f"Zanzibarian {subject} note.",
+            ]
+        )
+        assert result.exit_code == 0, result.output
+        added.append(result.output.strip())
+        assert index.index_path(path).stat().st_ino == inode  # updated, not rebuilt
+    assert added == ["c0198", "c0199"]
+    cached = index.open_index(store.Location(path, "--db"))
+    fresh = index.in_memory(store.load(store.Location(path, "--db")))
+    for table in ("claims", "links", "entities", "sources"):
+        assert sorted(cached.conn.execute(f"SELECT * FROM {table}")) == sorted(
+            fresh.conn.execute(f"SELECT * FROM {table}")
+        )
+    assert [h.claim["id"] for h in search(cached, Query(terms=["Zanzibarian"]))] == added
+    cached.close()
+    fresh.close()
+    assert path.read_bytes() == store.dumps(json.loads(path.read_bytes()))
+
+
+def _add_args(path: Path, subject: str = "turkey") -> list[str]:
+    return [
+        "--db",
+        str(path),
+        "add",
+        "--source",
+        "khaleej-2018-07-21",
+        "--quote",
+        "تبحث قطر مع روسيا",
+        "--subject",
+        subject,
+        "--predicate",
+        "considering",
+        "--statement",
+        "Qatar weighs it.",
+    ]
+
+
+def _written_store(tmp_path: Path) -> Path:
+    """A copy of the shipped store after one write, so the next write finds its record."""
+    path = tmp_path / "facts.json"
+    path.write_bytes(SHIPPED.read_bytes())
+    assert _invoke(_add_args(path, "qatar")).exit_code == 0
+    assert index.written(path)["sha256"] == _sha(path)
+    return path
+
+
+def _edit_claim(path: Path, claim_id: str, field: str, value) -> None:
+    """Change one field of a claim in the middle of the file, the way a hand edit would,
+    keeping the file's size, and its modification time as it was."""
+    st = os.stat(path)
+    doc = json.loads(path.read_bytes())
+    claim = next(c for c in doc["claims"].values() if c["id"] == claim_id)
+    claim[field] = value
+    new = store.dumps(doc)
+    path.write_bytes(new)
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
+def test_a_damaged_claim_edited_in_after_a_write_is_still_refused(tmp_path):
+    path = _written_store(tmp_path)
+    before = path.read_bytes()
+    _edit_claim(path, "c0100", "statement", 17)  # a number where text belongs
+    damaged = path.read_bytes()
+    assert damaged != before
+    result = _invoke(_add_args(path))
+    assert result.exit_code == 2
+    assert "damaged store: claims record 'c0100', field statement: must be text" in result.output
+    assert path.read_bytes() == damaged  # nothing written
+
+
+def test_a_claim_edited_in_the_middle_is_seen_by_the_next_write_and_its_index(tmp_path):
+    path = _written_store(tmp_path)
+    old = store.load(store.Location(path, "--db")).claim("c0100")["statement"]
+    edited = ("Zanzibarian " + old)[: len(old)]  # the same length: the same file size
+    _edit_claim(path, "c0100", "statement", edited)
+    inode = index.index_path(path).stat().st_ino
+    result = _invoke(_add_args(path))
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "c0199"
+    # The index was rebuilt from the edited file, not patched as if nothing had changed.
+    assert index.index_path(path).stat().st_ino != inode
+    cached = index.open_index(store.Location(path, "--db"))
+    assert [h.claim["id"] for h in search(cached, Query(terms=["Zanzibarian"]))] == ["c0100"]
+    cached.close()
+    doc = json.loads(path.read_bytes())
+    assert [c["statement"] for c in doc["claims"].values() if c["id"] == "c0100"] == [edited]
+    assert path.read_bytes() == store.dumps(doc)
+    # And that write's bytes are trusted by the one after it again.
+    assert index.written(path)["sha256"] == _sha(path)
+
+
+def test_a_changed_index_record_of_other_bytes_trusts_nothing(tmp_path):
+    path = _written_store(tmp_path)
+    _edit_claim(path, "c0050", "statement", ["not", "text"])
+    # The record still names the bytes before the edit: they are not the file's bytes.
+    assert index.written(path)["sha256"] != _sha(path)
+    result = _invoke(_add_args(path))
+    assert result.exit_code == 2
+    assert "claims record 'c0050', field statement: must be text" in result.output
+
+
+def test_a_write_that_corrects_a_record_writes_what_the_whole_serialisation_writes(tmp_path):
+    path = _written_store(tmp_path)
+    result = _invoke(["--db", str(path), "retract", "c0198", "--reason", "added by mistake", "--yes"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads(path.read_bytes())
+    assert doc["claims"][str(len(doc["claims"]))]["retracted"]["reason"] == "added by mistake"
+    assert path.read_bytes() == store.dumps(doc)
+    # The retracted claim is out of the index's live counts: it was rebuilt, not appended to.
+    cached = index.open_index(store.Location(path, "--db"))
+    assert [h.claim["id"] for h in search(cached, Query(terms=["weighs"]))] == []
+    cached.close()
+
+
+def test_long_integers_are_told_from_digit_runs_inside_words():
+    assert store._long_integer(b'{"n": 18446744073709551616}')
+    assert store._long_integer(b'{"n": -18446744073709551616}')
+    assert store._long_integer(b"[18446744073709551616]")
+    assert store._long_integer(b"18446744073709551616")
+    assert store._long_integer(b'{"a": [1,\n 18446744073709551616]}')
+    assert not store._long_integer(b'{"sha256": "ab18446744073709551616cd"}')
+    assert not store._long_integer(b'{"n": 184467440737095516}')  # 18 digits: within 64 bits
+    assert not store._long_integer(b'{"id": "x-12345678901234567890"}')
+
+
+def test_index_rows_added_by_another_factcli_after_the_record_are_not_trusted(tmp_path):
+    # An older factcli appends to the index in place but leaves the record it does not know.
+    path = _written_store(tmp_path)
+    ipath = index.index_path(path)
+    conn = sqlite3.connect(ipath)
+    conn.execute(
+        "INSERT INTO claims SELECT n + 1000, 'c9999', subject, predicate, object, speaker, via, source,"
+        " date_start, date_end, retracted, doc FROM claims WHERE id = 'c0001'"
+    )
+    conn.commit()
+    conn.close()
+    assert _invoke(_add_args(path)).exit_code == 0
+    cached = index.open_index(store.Location(path, "--db"))
+    fresh = index.in_memory(store.load(store.Location(path, "--db")))
+    assert sorted(cached.conn.execute("SELECT id FROM claims")) == sorted(
+        fresh.conn.execute("SELECT id FROM claims")
+    )
+    assert "c9999" not in {i for (i,) in cached.conn.execute("SELECT id FROM claims")}
+    cached.close()
+    fresh.close()
+
+
+def test_an_integer_beyond_64_bits_stays_exact_through_appended_writes(tmp_path):
+    path = tmp_path / "facts.json"
+    doc = json.loads(SHIPPED.read_bytes())
+    doc["meta"]["1"]["note"] = 2**64 + 1  # a field factcli keeps as it is
+    path.write_bytes(store.dumps(doc))
+    for subject in ("qatar", "turkey"):
+        assert _invoke(_add_args(path, subject)).exit_code == 0
+    assert index.written(path)["long_integers"] is True
+    assert json.loads(path.read_bytes())["meta"]["1"]["note"] == 2**64 + 1
+    assert b'"note": 18446744073709551617' in path.read_bytes()
