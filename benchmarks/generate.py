@@ -191,8 +191,13 @@ class _StoreIO:
                 self.reads += 1
             elif os.path.basename(target).startswith(".factcli-"):
                 self.temp_files += 1
-        elif event == "os.rename" and os.path.realpath(os.fsdecode(args[1])) == self.path:
-            self.writes += 1
+        elif event == "os.rename":
+            # (src, dst, src_dir_fd, dst_dir_fd): the store renames relative to its folder's fd.
+            dst, dst_dir_fd = os.fsdecode(args[1]), args[3]
+            if dst_dir_fd is not None and dst_dir_fd >= 0:
+                dst = os.path.join(os.readlink(f"/proc/self/fd/{dst_dir_fd}"), dst)
+            if os.path.realpath(dst) == self.path:
+                self.writes += 1
 
 
 def build_store(n: int, log=print) -> dict[str, Any]:
