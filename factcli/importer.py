@@ -367,19 +367,7 @@ class _Batch:
         )
         self.stored_last_claim = self.last_claim
         self.stored_claims = {c.get("id") for c in facts.claims}
-        # duplicate_key of each stored claim, written out: a call per claim cost most of this.
-        self.spans = {
-            (
-                cit.get("source"),
-                cit.get("start"),
-                cit.get("end"),
-                c.get("subject"),
-                c.get("predicate"),
-                c.get("object"),
-            ): c.get("id")
-            for c in facts.claims
-            for cit in (c.get("citation") or {},)
-        }
+        self.spans = {duplicate_key(c): c.get("id") for c in facts.claims}
         self.label = label
         # A source or entity the claims cite that is not there: (kind, ref) -> who needs it,
         # reported once for all the records that need it, not once per record.
