@@ -129,6 +129,17 @@ GOOD_ADD = [
 ]
 
 
+# The same claim as an import record.
+GOOD_RECORD: dict[str, Any] = {
+    "subject": "qatar",
+    "predicate": "negotiating_purchase",
+    "object": "s-400",
+    "modality": "in_talks",
+    "statement": "Qatar is discussing a possible S-400 purchase with Russia.",
+    "citation": {"source": "khaleej-2018-07-21", "quote": "تبحث قطر مع روسيا"},
+}
+
+
 def with_option(options: list[str], name: str, value: str) -> list[str]:
     """`options` with the value after `name` replaced."""
     out = list(options)

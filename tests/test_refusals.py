@@ -7,7 +7,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from conftest import GOOD_ADD, SHIPPED, with_option
+from conftest import GOOD_ADD, GOOD_RECORD, SHIPPED, with_option
 
 from factcli.cli import main
 
@@ -49,14 +49,7 @@ def test_add_with_two_bad_fields_lists_both_above_the_count(mine):
 
 def test_an_import_with_one_problem_is_one_line_naming_the_record(mine):
     before = mine.read_bytes()
-    good = {
-        "subject": "qatar",
-        "predicate": "negotiating_purchase",
-        "object": "s-400",
-        "modality": "in_talks",
-        "statement": "Qatar is discussing a possible S-400 purchase with Russia.",
-        "citation": {"source": "khaleej-2018-07-21", "quote": "تبحث قطر مع روسيا"},
-    }
+    good = dict(GOOD_RECORD)
     bad = dict(good, polarity="maybe")
     lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in (good, bad))
     result = run("--db", str(mine), "import", "-", input=lines)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED
+from conftest import GOOD_RECORD, SHIPPED
 
 from factcli import curate, store
 from factcli.cli import main
@@ -205,14 +205,7 @@ def test_a_duplicate_names_the_stored_claim(tmp_path):
 def test_a_successful_import_prints_the_new_ids_unless_quiet(tmp_path):
     mine = tmp_path / "mine.json"
     mine.write_bytes(SHIPPED.read_bytes())
-    record = {
-        "subject": "qatar",
-        "predicate": "negotiating_purchase",
-        "object": "s-400",
-        "modality": "in_talks",
-        "statement": "Qatar is discussing a possible S-400 purchase with Russia.",
-        "citation": {"source": "khaleej-2018-07-21", "quote": "تبحث قطر مع روسيا"},
-    }
+    record = dict(GOOD_RECORD)
     result = ok("--db", str(mine), "import", "-", input=json.dumps(record, ensure_ascii=False))
     assert result.stdout == "c0198\n"
     assert "imported 0 sources, 0 entities, 1 claims" in result.stderr
