@@ -53,12 +53,20 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from .analyze import (
+    ARTICLE,
+    CLITICS_RE,
+    CONJUNCTION_RE,
+    CONJUNCTIONS,
+    PREPOSITION_RE,
+    clitic_cuts,
+    nisba_forms,
+)
 from .dates import DateSpan, parse_date
 from .errors import DateError, InputError
 from .lexicon import Lexicon
 from .normalize import normalize
 from .store import CLAIM_CONTENT_FIELDS
-from .text import PROCLITICS
 
 __all__ = [
     "Draft",
@@ -316,7 +324,7 @@ MODALITY_CUES: list[tuple[str, str]] = [
 TALKS_NEUTRAL = {"phoned", "met", "discussed", "conveyed_greetings", "praised", "thanked"}
 # سـ + imperfect verb (سيشارك، ستنطلق، سنتوصل) is a future: `planned`. These nouns start
 # the same way and are not verbs.
-FUTURE_PREFIX = re.compile(r"^(?:و|ف)?س(?:ي|ت|ن)\w{3,}$")
+FUTURE_PREFIX = re.compile(f"^{CONJUNCTION_RE}" + r"س(?:ي|ت|ن)\w{3,}$")
 FUTURE_NOUNS = (
     "سياس",
     "سيار",
@@ -544,7 +552,7 @@ ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 }
 # "البلدان"، "الجانبين": a dual that stands for the two states of the story.
 _THAT = {"ان", "انه", "انها", "بان", "بانه", "فان"}
-_DUAL = re.compile(r"^(?:و|ف)?(?:ال|لل)?(?:بلد|جانب|طرف)(?:ان|ين)$")
+_DUAL = re.compile(f"^{CONJUNCTION_RE}(?:ال|لل)?" + r"(?:بلد|جانب|طرف)(?:ان|ين)$")
 _ANY = (
     "country",
     "person",
@@ -561,8 +569,7 @@ _ANY = (
 # Patterns
 
 
-_CLITICS = r"(?:و|ف)?(?:(?:ب|ك|ل)?ال|لل|ب|ك|ل)?"
-_IMPERFECT = r"(?:و|ف)?(?:س)?(?:ي|ت|ن|ا)"
+_IMPERFECT = CONJUNCTION_RE + r"(?:س)?(?:ي|ت|ن|ا)"
 
 
 def _word_regex(word: str) -> re.Pattern[str]:
@@ -573,7 +580,15 @@ def _word_regex(word: str) -> re.Pattern[str]:
     star = word.endswith("*")
     stem = normalize(word.rstrip("*")).replace(" ", "")
     body = re.escape(stem) + (r"\w*" if star else "")
-    prefix = _IMPERFECT if imperfect else r"(?:و|ف)?" if verb else r"(?:و|ف)?(?:ب|ك|ل)?" if bare else _CLITICS
+    prefix = (
+        _IMPERFECT
+        if imperfect
+        else CONJUNCTION_RE
+        if verb
+        else CONJUNCTION_RE + PREPOSITION_RE
+        if bare
+        else CLITICS_RE
+    )
     return re.compile(f"^{prefix}{body}$")
 
 
@@ -788,7 +803,7 @@ class Linker:
             names = [e.get("name_ar") or ""] + list(e.get("aliases") or [])
             if e.get("type") == "country":
                 for name in names:
-                    for adj in _nisba(name):
+                    for adj in nisba_forms(name):
                         self.adjectives.setdefault(adj, e["id"])
             if any(_starts_with_media(n) for n in names):
                 self.media.add(e["id"])
@@ -831,7 +846,7 @@ class Linker:
         while i < len(words):
             found = None
             after_kind = i > 0 and any(p.opens(keys[i - 1]) for p in _KIND_NOUNS)
-            for cut in _clitic_cuts(keys[i]):
+            for cut in clitic_cuts(keys[i]):
                 head = _after_clitic(text, words[i].start, words[i].end, cut)
                 first = normalize(head).split(" ")[0] if head else ""
                 if first not in self.first_tokens:
@@ -854,7 +869,7 @@ class Linker:
                 out.append(found)
                 i = found.last
                 continue
-            for cut in _clitic_cuts(keys[i]):
+            for cut in clitic_cuts(keys[i]):
                 adj = keys[i][cut:]
                 adj = adj if adj.startswith("ال") else "ال" + adj
                 if adj in self.adjectives:
@@ -877,17 +892,6 @@ class Linker:
         return self.types.get(eid) or "unclassified"
 
 
-def _clitic_cuts(key: str) -> list[int]:
-    """How many leading letters of a word may be a proclitic, shortest first."""
-    cuts = [0]
-    for prefix in (*PROCLITICS, "وب", "ول", "فب", "فل", "وك"):
-        if key.startswith(prefix) and len(key) - len(prefix) >= 3:
-            cuts.append(len(prefix))
-    if key.startswith("لل") and len(key) > 4:
-        cuts.append(-1)  # لل + noun is ل + ال: see _after_clitic
-    return cuts
-
-
 def _after_clitic(text: str, s: int, e: int, cut: int) -> str:
     """The text of s:e without its first `cut` letters (a proclitic); -1 is لل, read as ال."""
     if cut == 0:
@@ -900,21 +904,6 @@ def _after_clitic(text: str, s: int, e: int, cut: int) -> str:
             taken += 1
         i += 1
     return text[i:e]
-
-
-def _nisba(name: str) -> list[str]:
-    """The adjectives of a country's Arabic name: روسيا -> الروسي، الروسية، الروس."""
-    key = normalize(name)
-    if " " in key or not key:
-        return []
-    base = key[2:] if key.startswith("ال") else key
-    for ending in ("يه", "يا", "ه", "ا"):
-        if base.endswith(ending) and len(base) - len(ending) >= 3:
-            base = base[: -len(ending)]
-            break
-    if len(base) < 3:
-        return []
-    return ["ال" + base + s for s in ("ي", "يه", "يين", "يون", "")] if base + "ي" != key else []
 
 
 def _starts_with_media(name: str) -> bool:
@@ -1523,7 +1512,7 @@ class _Drafter:
             ):
                 return "hedged", "قد + imperfect"
         for i, k in enumerate(keys):
-            bare = k[1:] if k[:1] in ("و", "ف") else k
+            bare = k[1:] if k[:1] in CONJUNCTIONS else k
             if i not in named and FUTURE_PREFIX.match(k) and not bare.startswith(FUTURE_NOUNS):
                 return "planned", f"سـ future ({k})"
         return "fact", None
@@ -1756,7 +1745,7 @@ class _Drafter:
                 p.opens(x) for x in keys[m.first : m.last] for p in _TITLES
             ):
                 continue  # the person's own name
-            for cut in _clitic_cuts(w.key):
+            for cut in clitic_cuts(w.key):
                 bare = w.key[cut:]
                 adj = bare if bare.startswith("ال") else "ال" + bare
                 ids = [e for e in self.linker.lexicon.resolve(bare) if self.linker.type_of(e) == "country"]
@@ -1832,7 +1821,7 @@ class _Drafter:
             medium = any(p.opens(k) for p in _MEDIA)
             if not (title or medium):
                 continue
-            if medium and re.match(r"^(?:و|ف)?(?:ب|ل|ك)?ال", k):
+            if medium and re.match(f"^{CONJUNCTION_RE}{PREPOSITION_RE}{ARTICLE}", k):
                 continue  # "الوكالة": the agency already named, not a new one
             j = i + 1
             if title:
@@ -1870,7 +1859,7 @@ class _Drafter:
         if not keys:
             return False
         first = keys[0]
-        if re.match(r"^(?:و|ف)?(?:بال|لل|لت|لا)", first):
+        if re.match(f"^{CONJUNCTION_RE}" + r"(?:بال|لل|لت|لا)", first):
             return False
         if any(p.opens(first) for p in _TITLES) and not any(p.opens(first) for p in _HONORIFICS):
             return False

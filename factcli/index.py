@@ -36,16 +36,14 @@ from pathlib import Path
 from typing import Any
 
 from . import store
+from .analyze import Analyzer, analyzer, name_forms
 from .errors import StoreError
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, name_table
-from .normalize import stems as light_stems
-from .normalize import tokenize
-from .text import PROCLITICS, in_arabic_block
+from .text import in_arabic_block
 
 __all__ = [
     "INDEX_SCHEMA",
     "Index",
-    "analyzer",
     "cache_dir",
     "index_path",
     "open_index",
@@ -56,10 +54,6 @@ __all__ = [
 INDEX_SCHEMA = 5
 ENV_VAR = "FACTCLI_CACHE"
 
-# Arabic proclitics glued to a name in running text (لقطر, والدوحة, بموسكو): a claim token
-# with one of these cut off still links to the name. A cut must leave three letters or more.
-_PROCLITICS = PROCLITICS
-_MIN_AFTER_CUT = 3
 # Names this short ("US", "AK") are ordinary words in running text ("told us"): they link a
 # claim only through its entity fields, never through its text.
 _MIN_TEXT_NAME = 3
@@ -72,100 +66,6 @@ _MIN_STEM_LINK = 3
 
 def _arabic(token: str) -> bool:
     return all(map(in_arabic_block, token))
-
-
-# --- analysis ------------------------------------------------------------------------------
-
-
-class _LightAnalysis:
-    """The analysis used when `factcli.analyze` is not installed: normalized tokens, and as a
-    token's one stem its shortest light Arabic stem (the token itself for other scripts)."""
-
-    ANALYZER_VERSION = 0
-
-    @staticmethod
-    def tokens(text: str) -> list[str]:
-        return tokenize(text)
-
-    @staticmethod
-    def stems(tokens: list[str]) -> list[str]:
-        out = []
-        for tok in tokens:
-            keys = light_stems(tok)
-            out.append(min(keys, key=lambda k: (len(k), k)) if keys else tok)
-        return out
-
-
-def _analysis_module() -> Any:
-    try:
-        from . import analyze
-    except ImportError:
-        return _LightAnalysis
-    return analyze
-
-
-class Analyzer:
-    """The text analysis shared by the index and the query, memoized per word.
-
-    Text is cut at whitespace first and each piece analyzed once per process: news text
-    repeats its words, so a build analyzes each distinct word once, not each occurrence.
-    (Analysis never joins across whitespace, so this gives the same tokens as the whole.)
-    """
-
-    def __init__(self, module: Any = None) -> None:
-        self.module = module or _analysis_module()
-        self.version = f"{getattr(self.module, '__name__', 'light')}:{self.module.ANALYZER_VERSION}"
-        self._pieces: dict[str, tuple[str, ...]] = {}
-        self._stems: dict[str, str] = {}
-
-    def tokens(self, text: str) -> list[str]:
-        out: list[str] = []
-        pieces = self._pieces
-        for piece in text.split():
-            toks = pieces.get(piece)
-            if toks is None:
-                toks = pieces[piece] = tuple(self.module.tokens(piece))
-            out.extend(toks)
-        return out
-
-    def stems(self, tokens: list[str]) -> list[str]:
-        cache = self._stems
-        missing = [t for t in dict.fromkeys(tokens) if t not in cache]
-        if missing:
-            for tok, stem in zip(missing, self.module.stems(missing), strict=True):
-                cache[tok] = stem
-        return [cache[t] for t in tokens]
-
-
-_ANALYZER: Analyzer | None = None
-
-
-def analyzer() -> Analyzer:
-    global _ANALYZER
-    if _ANALYZER is None:
-        _ANALYZER = Analyzer()
-    return _ANALYZER
-
-
-def name_forms(token: str) -> list[str]:
-    """A claim token and what it is with one Arabic proclitic cut off (للدوحة -> الدوحة)."""
-    forms = [token]
-    if not token or not in_arabic_block(token[0]):
-        return forms
-    for p in _PROCLITICS:
-        if token.startswith(p) and len(token) - len(p) >= _MIN_AFTER_CUT:
-            forms.append(token[len(p) :])
-    if token.startswith("لل") and len(token) > 4:
-        forms.append("ا" + token[1:])  # ل + الدوحة, the article's alef elided in writing
-    return forms
-
-
-def glued_forms(token: str) -> list[str]:
-    """An Arabic word with each one-letter proclitic glued on (شوون -> لشوون, وشوون, ...): how
-    a name may write a word a user types bare."""
-    if not token or not _arabic(token) or len(token) < _MIN_AFTER_CUT:
-        return []
-    return [p + token for p in _PROCLITICS]
 
 
 # --- where the index lives ---------------------------------------------------------------
