@@ -16,8 +16,9 @@ so that the two sides meet:
   -> `روس`; `صواريخ`, `صاروخ` -> `صاروخ`), and everything else (numbers,
   mixed tokens, other scripts) unchanged.
 
-`ANALYZER_VERSION` changes whenever either function may give a different
-answer for some input: an index built with another version is stale.
+`ANALYZER_VERSION` changes whenever either function, or `name_forms` (on which
+the index links claims to names), may give a different answer for some input:
+an index built with another version is stale.
 
 Around those two, what the index build, the query and drafting share about Arabic words:
 
@@ -74,7 +75,7 @@ __all__ = [
     "tokens",
 ]
 
-ANALYZER_VERSION = 5
+ANALYZER_VERSION = 6
 
 # --- tokens ----------------------------------------------------------------
 
@@ -313,11 +314,12 @@ def strip_clitic(word: str, cut: int) -> str:
 
 
 def name_forms(token: str) -> list[str]:
-    """A token and what it is with one Arabic proclitic cut off (للدوحة -> الدوحة), the token
-    first: how a word of a claim or a query meets a name."""
+    """A token and what it is with its Arabic proclitics cut off (للدوحة -> الدوحة,
+    وبالدوحة -> بالدوحة, الدوحة), the token first: how a word of a claim or a query meets a
+    name. The cuts are `clitic_cuts`', the ones drafting tries."""
     if not token or not in_arabic_block(token[0]):
         return [token]
-    return [strip_clitic(token, cut) for cut in clitic_cuts(token) if cut < len(_DOUBLE_PROCLITICS[0])]
+    return [strip_clitic(token, cut) for cut in clitic_cuts(token)]
 
 
 def glued_forms(token: str) -> list[str]:

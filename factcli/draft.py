@@ -15,10 +15,11 @@ How a clause becomes a candidate, in order:
    opened after a colon). The headline is left out: it restates the body. Offsets are
    always into the text as received.
 2. **Names.** Word n-grams (longest first, with a proclitic و ف ب ل ك / لل stripped when
-   the bare form is a name) are linked through `Lexicon(entities).resolve`; a name that an
-   entity lists as a metonym links to it, a name listed in `common_words` links only inside
-   quotation marks or after a noun of its kind. Country adjectives (الروسي، القطرية) are
-   derived from the country's Arabic name and count as weak mentions.
+   the bare form is a name) are linked through `link.Linker.resolve`, the linker the
+   search index uses: a name that an entity lists as a metonym links to it, a name listed
+   in `common_words` links only inside quotation marks or after a noun of its kind.
+   Country adjectives (الروسي، القطرية) are derived from the country's Arabic name and
+   count as weak mentions.
 3. **Cues.** The lexicons below, all in this module: `PREDICATE_CUES` (verbs and nouns),
    `VALUE_CUES` (figures with units), `NEGATION_CUES`, `MODALITY_CUES`,
    `ATTRIBUTION_CUES` (speaker) and `CREDIT_CUES` (via). A clause gives up to three
@@ -60,11 +61,11 @@ from .analyze import (
     CONJUNCTIONS,
     PREPOSITION_RE,
     clitic_cuts,
-    nisba_forms,
 )
 from .dates import DateSpan, parse_date
 from .errors import DateError, InputError
 from .lexicon import Lexicon
+from .link import Linker
 from .normalize import normalize
 from .store import CLAIM_CONTENT_FIELDS
 
@@ -782,114 +783,64 @@ class Mention:
 _LONGEST_NAME = 14  # words; agreement names run long
 
 
-class Linker:
-    """Names to entity ids: the lexicon, metonyms, common words and country adjectives."""
-
-    def __init__(self, entities: list[dict[str, Any]]) -> None:
-        self.lexicon = Lexicon(entities)
-        self.types = {e["id"]: e.get("type") for e in entities}
-        self.entities = {e["id"]: e for e in entities}
-        self.metonyms: dict[str, set[str]] = {}
-        self.common: dict[str, set[str]] = {}
-        self.adjectives: dict[str, str] = {}
-        self.media: set[str] = set()
-        self.first_tokens: set[str] = set()
-        for e in entities:
-            self._index_names(e)
-            for m in e.get("metonyms") or []:
-                self.metonyms.setdefault(normalize(m), set()).add(e["id"])
-            for c in e.get("common_words") or []:
-                self.common.setdefault(normalize(c), set()).add(e["id"])
-            names = [e.get("name_ar") or ""] + list(e.get("aliases") or [])
-            if e.get("type") == "country":
-                for name in names:
-                    for adj in nisba_forms(name):
-                        self.adjectives.setdefault(adj, e["id"])
-            if any(_starts_with_media(n) for n in names):
-                self.media.add(e["id"])
-
-    def _index_names(self, entity: dict[str, Any]) -> None:
-        # The first word of every name, so only n-grams that can be a name are looked up.
-        names = [
-            entity.get("name"),
-            entity.get("name_ar"),
-            entity.get("id"),
-            *(entity.get("aliases") or []),
-            *(entity.get("metonyms") or []),
-            *(entity.get("common_words") or []),
-        ]
-        for name in names:
-            if isinstance(name, str) and normalize(name):
-                self.first_tokens.add(normalize(name).split(" ")[0])
-
-    def add(self, entity: dict[str, Any]) -> None:
-        """Know a candidate entity too, so later clauses link its name."""
-        self._index_names(entity)
-        self.entities[entity["id"]] = entity
-        self.types[entity["id"]] = entity.get("type")
-        self.lexicon = Lexicon(self.entities.values())
-
-    def resolve(self, name: str, quoted: bool, after_kind_noun: bool) -> set[str]:
-        key = normalize(name)
-        # A metonym (الدوحة for Qatar) links to its state as well as to what it names (the
-        # city): the predicate's roles choose between them.
-        ids = set(self.metonyms.get(key, ())) | self.lexicon.resolve(name)
-        common = self.common.get(key, set())
-        if common and not (quoted or after_kind_noun):
-            ids -= common
-        return ids
-
-    def mentions(self, text: str, words: list[Word]) -> list[Mention]:
-        out: list[Mention] = []
-        keys = [w.key for w in words]
-        i = 0
-        while i < len(words):
-            found = None
-            after_kind = i > 0 and any(p.opens(keys[i - 1]) for p in _KIND_NOUNS)
-            for cut in clitic_cuts(keys[i]):
-                head = _after_clitic(text, words[i].start, words[i].end, cut)
-                first = normalize(head).split(" ")[0] if head else ""
-                if first not in self.first_tokens:
-                    continue  # no name starts with this word: no n-gram from it is a name
-                for n in range(min(_LONGEST_NAME, len(words) - i), 0, -1):
-                    s, e = words[i].start, words[i + n - 1].end
-                    written = _after_clitic(text, s, e, cut)
-                    quoted = s > 0 and text[s - 1] in _QUOTES and e < len(text) and text[e] in _QUOTES
-                    ids = (
-                        self.resolve(written, quoted, after_kind)
-                        if written and _WORD.match(written)
-                        else set()
-                    )
-                    if ids:
-                        found = Mention(e - len(written), e, i, i + n, tuple(sorted(ids)), written)
-                        break
-                if found:
+def find_mentions(linker: Linker, text: str, words: list[Word]) -> list[Mention]:
+    """The names in a clause's words, longest first at each word, a proclitic cut off where
+    the bare form is a name; then the country adjectives, as weak mentions."""
+    out: list[Mention] = []
+    keys = [w.key for w in words]
+    i = 0
+    while i < len(words):
+        found = None
+        after_kind = i > 0 and any(p.opens(keys[i - 1]) for p in _KIND_NOUNS)
+        for cut in clitic_cuts(keys[i]):
+            head = _after_clitic(text, words[i].start, words[i].end, cut)
+            first = normalize(head).split(" ")[0] if head else ""
+            if first not in linker.first_tokens:
+                continue  # no name starts with this word: no n-gram from it is a name
+            for n in range(min(_LONGEST_NAME, len(words) - i), 0, -1):
+                s, e = words[i].start, words[i + n - 1].end
+                written = _after_clitic(text, s, e, cut)
+                quoted = s > 0 and text[s - 1] in _QUOTES and e < len(text) and text[e] in _QUOTES
+                ids = (
+                    linker.resolve(written, quoted, after_kind) if written and _WORD.match(written) else set()
+                )
+                if ids:
+                    found = Mention(e - len(written), e, i, i + n, tuple(sorted(ids)), written)
                     break
             if found:
-                out.append(found)
-                i = found.last
-                continue
-            for cut in clitic_cuts(keys[i]):
-                adj = keys[i][cut:]
-                adj = adj if adj.startswith("ال") else "ال" + adj
-                if adj in self.adjectives:
-                    out.append(
-                        Mention(
-                            words[i].start,
-                            words[i].end,
-                            i,
-                            i + 1,
-                            (self.adjectives[adj],),
-                            text[words[i].start : words[i].end],
-                            weak=True,
-                        )
+                break
+        if found:
+            out.append(found)
+            i = found.last
+            continue
+        for cut in clitic_cuts(keys[i]):
+            adj = keys[i][cut:]
+            adj = adj if adj.startswith("ال") else "ال" + adj
+            if adj in linker.adjectives:
+                out.append(
+                    Mention(
+                        words[i].start,
+                        words[i].end,
+                        i,
+                        i + 1,
+                        (linker.adjectives[adj],),
+                        text[words[i].start : words[i].end],
+                        weak=True,
                     )
-                    break
-            i += 1
-        return out
+                )
+                break
+        i += 1
+    return out
 
-    def type_of(self, eid: str) -> str:
-        return self.types.get(eid) or "unclassified"
+
+def _media(linker: Linker) -> set[str]:
+    """The entities whose names start with a media noun (وكالة، صحيفة، قناة ...)."""
+    out = set()
+    for e in linker.entities.values():
+        names = [e.get("name_ar") or ""] + list(e.get("aliases") or [])
+        if any(_starts_with_media(n) for n in names):
+            out.add(e["id"])
+    return out
 
 
 def _after_clitic(text: str, s: int, e: int, cut: int) -> str:
@@ -1071,7 +1022,7 @@ def draft_article(
             )
         published, where = found
         note = f"published date read from the dateline ({where}: {published.text!r}); check it"
-    linker = Linker(entities)
+    linker = Linker.of(entities)
     source = _source_record(text, published, note, outlet, url, credited, source_id, known_sources)
     drafter = _Drafter(text, linker, published, source["id"])
     drafter.run()
@@ -1123,6 +1074,7 @@ class _Drafter:
     def __init__(self, text: str, linker: Linker, anchor: DateSpan, source_id: str) -> None:
         self.text = text
         self.linker = linker
+        self.media = _media(linker)  # the media among the entities given, not among new ones
         self.anchor = anchor
         self.source_id = source_id
         self.claims: list[dict[str, Any]] = []
@@ -1156,9 +1108,9 @@ class _Drafter:
             if clause.paragraph == headline and len(lines) > 1:
                 continue  # the headline restates the body; claims cite the body
             keys = [w.key for w in clause.words]
-            mentions = self.linker.mentions(text, clause.words)
+            mentions = find_mentions(self.linker, text, clause.words)
             if self._candidate_entities(clause, mentions):
-                mentions = self.linker.mentions(text, clause.words)  # link the new names too
+                mentions = find_mentions(self.linker, text, clause.words)  # link the new names too
             if clause.sentence != prev_sentence:
                 # A new sentence: does it go on with the account before it?
                 continues = any(
@@ -1172,7 +1124,7 @@ class _Drafter:
                     first_body_sentence = clause.sentence
                 prev_sentence = clause.sentence
             credited = self._attribution(clause, keys, mentions, account, first_body_sentence)
-            roles = [m for m in mentions if not (m.ids[0] in self.linker.media or m is credited)]
+            roles = [m for m in mentions if not (m.ids[0] in self.media or m is credited)]
             masked = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
             dates = find_dates(text, clause.words, self.anchor, masked)
             made = self._claims_of(clause, keys, roles, account, dates, sentence_date, last_meeting_date)
@@ -1204,7 +1156,7 @@ class _Drafter:
         first = [c for c in body if c.sentence == body[0].sentence] if body else []
         for clause in first:
             keys = [w.key for w in clause.words]
-            credit = self._credit(clause, keys, self.linker.mentions(self.text, clause.words))
+            credit = self._credit(clause, keys, find_mentions(self.linker, self.text, clause.words))
             if credit is not None:
                 return credit.ids[0]
         return None
@@ -1252,7 +1204,7 @@ class _Drafter:
                 if continuing
                 else self._named_after(mentions, hit[1], ("person", "organization"), limit=stop - hit[1])
             )
-            if who is not None and (who in self.linker.media or who == credit_id):
+            if who is not None and (who in self.media or who == credit_id):
                 credit_id = credit_id or who
                 who = None
             if who is not None:
@@ -1287,7 +1239,7 @@ class _Drafter:
             for m in mentions:
                 if m.first < hit[1] or m.first > hit[1] + 6 or m.weak:
                     continue
-                if any(i in self.linker.media for i in m.ids) or self._after_media(keys, m):
+                if any(i in self.media for i in m.ids) or self._after_media(keys, m):
                     return m
         return None
 
@@ -1734,7 +1686,7 @@ class _Drafter:
         orgs, countries = [], []
         words = clause.words[first:last]
         offices = []  # the title itself, when the store has it as an office (roles, CURATION.md)
-        for mm in self.linker.mentions(self.text, words):
+        for mm in find_mentions(self.linker, self.text, words):
             for eid in mm.ids:
                 if self.linker.type_of(eid) == "office":
                     offices.append(eid)
@@ -2005,8 +1957,8 @@ def field_suggestions(
             return ids or lex.suggest(typed, n=5)
         named = []
         if quote:
-            linker = Linker(entities)
-            named = [e for m in linker.mentions(quote, _words(quote, 0, len(quote))) for e in m.ids]
+            linker = Linker.of(entities)
+            named = [e for m in find_mentions(linker, quote, _words(quote, 0, len(quote))) for e in m.ids]
         return list(dict.fromkeys(([current] if current else []) + named))
     return []
 

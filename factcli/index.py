@@ -20,10 +20,11 @@ is rebuilt; a cache folder that cannot be written is answered from an in-memory 
 `Index.note` saying so (the CLI prints it as one line on stderr).
 
 Entity links are made here, at build time, on whole words: a claim links to its subject,
-object, speaker and via (by role), and to each entity whose name or alias its statement or
-quote contains (role `mention`, kind `alias`), whose metonym it contains (kind `metonym`:
-الدوحة links a quote to Qatar), or whose common-word name it contains next to another sign of
-that entity (kind `common_word`: العديد only where the claim is already about Al Udeid).
+object, speaker and via (by role), and, through `link.Linker` (the linker drafting uses
+too), to each entity whose name or alias its statement or quote contains (role `mention`,
+kind `alias`), whose metonym it contains (kind `metonym`: الدوحة links a quote to Qatar), or
+whose common-word name it contains next to another sign of that entity (kind `common_word`:
+العديد only where the claim is already about Al Udeid).
 """
 
 from __future__ import annotations
@@ -36,10 +37,10 @@ from pathlib import Path
 from typing import Any
 
 from . import store
-from .analyze import Analyzer, analyzer, name_forms
+from .analyze import Analyzer, analyzer
 from .errors import StoreError
-from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, name_table
-from .text import in_arabic_block
+from .lexicon import name_table
+from .link import Linker as _Linker  # the one linker, drafting's too
 
 __all__ = [
     "INDEX_SCHEMA",
@@ -54,18 +55,9 @@ __all__ = [
 INDEX_SCHEMA = 5
 ENV_VAR = "FACTCLI_CACHE"
 
-# Names this short ("US", "AK") are ordinary words in running text ("told us"): they link a
-# claim only through its entity fields, never through its text.
-_MIN_TEXT_NAME = 3
 # A rebuild of this many claims or more shows progress on a terminal (about a second).
 PROGRESS_FROM = 5000
 ROLES = ("subject", "object", "speaker", "via")
-STEM_LINK = "stem"  # a link kind: the claim's text holds a form of a one-word name
-_MIN_STEM_LINK = 3
-
-
-def _arabic(token: str) -> bool:
-    return all(map(in_arabic_block, token))
 
 
 # --- where the index lives ---------------------------------------------------------------
@@ -561,102 +553,6 @@ def _label_rows(an: Analyzer) -> list[tuple[str, str, str]]:
                 rows.add((" ".join(toks), predicate, "exact"))
                 rows.add((" ".join(an.stems(toks)), predicate, "stem"))
     return sorted(rows)
-
-
-class _Linker:
-    """Finds the entity names a claim's text contains, on whole words."""
-
-    def __init__(self, names: list[tuple[str, str, str, str]], an: Analyzer) -> None:
-        # One-word names by their word; longer names by their first two words (most claim
-        # words start no name, and a pair narrows the rest to one or two candidates).
-        self.single: dict[str, list[tuple[str, str]]] = {}
-        self.multi: dict[tuple[str, str], list[tuple[tuple[str, ...], str, str]]] = {}
-        # The stem of a one-word Arabic name -> entities: تركيا also links a quote that says
-        # التركية ("Turkish"). Latin names are left to their exact forms (Russia/Russian are
-        # different stems anyway), and short stems say too little.
-        self.by_stem: dict[str, set[str]] = {}
-        for key, eid, role, _ in names:
-            if role == NAME or role == ALIAS:
-                kind = ALIAS
-            elif role in (METONYM, COMMON_WORD):
-                kind = role
-            else:
-                continue  # a part of a name is for queries; text links on whole names
-            if len(key.replace(" ", "")) < _MIN_TEXT_NAME:
-                continue
-            toks = tuple(key.split(" "))
-            if len(toks) == 1:
-                if kind == ALIAS and _arabic(toks[0]):
-                    stem = an.stems([toks[0]])[0]
-                    if len(stem) >= _MIN_STEM_LINK:
-                        self.by_stem.setdefault(stem, set()).add(eid)
-                bucket = self.single.setdefault(toks[0], [])
-                if (eid, kind) not in bucket:
-                    bucket.append((eid, kind))
-            else:
-                entry = (toks, eid, kind)
-                pair = self.multi.setdefault((toks[0], toks[1]), [])
-                if entry not in pair:
-                    pair.append(entry)
-        self._starts = set(self.single) | {a for a, _ in self.multi}
-        self._forms: dict[str, list[str]] = {}  # a token -> its forms that start a name
-        self._naming: set[str] = set()  # tokens with such forms
-        self._seen: set[str] = set()  # tokens looked at already
-        self._stem_keys = set(self.by_stem)
-
-    def _found(self, toks: list[str], found: dict[str, set[str]]) -> None:
-        # Set operations (in C) pick the few tokens that can start a name; the positions of
-        # only those are then tried.
-        unique = set(toks)
-        fresh = unique - self._seen
-        if fresh:
-            starts = self._starts
-            for tok in fresh:
-                forms = [f for f in name_forms(tok) if f in starts]
-                if forms:
-                    self._forms[tok] = forms
-                    self._naming.add(tok)
-            self._seen |= fresh
-        naming = unique & self._naming
-        if not naming:
-            return
-        single, multi, forms_of = self.single, self.multi, self._forms
-        last = len(toks) - 1
-        for i in [i for i, tok in enumerate(toks) if tok in naming]:
-            for form in forms_of[toks[i]]:
-                for eid, kind in single.get(form, ()):
-                    found.setdefault(eid, set()).add(kind)
-                if i < last:
-                    for name, eid, kind in multi.get((form, toks[i + 1]), ()):
-                        if len(name) == 2 or tuple(toks[i + 2 : i + len(name)]) == name[2:]:
-                            found.setdefault(eid, set()).add(kind)
-
-    def mentions(
-        self,
-        statement: list[str],
-        quote: list[str],
-        about: set[str],
-        statement_stems: str = "",
-        quote_stems: str = "",
-    ) -> list[tuple[str, str]]:
-        found: dict[str, set[str]] = {}
-        self._found(statement, found)
-        self._found(quote, found)
-        if self._stem_keys:
-            for stem in self._stem_keys.intersection(statement_stems.split() + quote_stems.split()):
-                for eid in self.by_stem[stem]:
-                    found.setdefault(eid, set()).add(STEM_LINK)
-        out = []
-        for eid, kinds in found.items():
-            for kind in (ALIAS, METONYM):
-                if kind in kinds:
-                    out.append((eid, kind))
-            if STEM_LINK in kinds and ALIAS not in kinds:
-                out.append((eid, STEM_LINK))
-            # A common word counts only beside another sign of the same entity.
-            if COMMON_WORD in kinds and (eid in about or kinds - {COMMON_WORD}):
-                out.append((eid, COMMON_WORD))
-        return out
 
 
 # --- opening -----------------------------------------------------------------------------

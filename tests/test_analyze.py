@@ -357,6 +357,7 @@ def test_proclitics_are_the_five_one_letter_ones() -> None:
         ("والدوحة", "الدوحة"),  # and Doha
         ("بموسكو", "موسكو"),  # in Moscow
         ("للدوحة", "الدوحة"),  # for Doha: ل + الدوحة, the article's alef not written
+        ("وبالدوحة", "الدوحة"),  # and in Doha: two proclitics
     ],
 )
 def test_a_name_behind_a_proclitic_meets_the_name(written: str, bare: str) -> None:

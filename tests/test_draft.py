@@ -24,6 +24,7 @@ from factcli.cli import main
 from factcli.dates import DateSpan
 from factcli.errors import InputError
 from factcli.importer import ValidationError, build
+from factcli.link import Linker
 
 DAY = DateSpan(datetime.date(2018, 7, 21), datetime.date(2018, 7, 21), "day", "السبت 21 يوليو 2018")
 OCT25 = DateSpan(datetime.date(2017, 10, 25), datetime.date(2017, 10, 25), "day", "25 أكتوبر 2017")
@@ -116,9 +117,12 @@ def test_every_quote_is_the_text_at_its_offsets():
 
 
 def test_names_link_with_a_proclitic_stripped_and_country_adjectives_are_weak():
-    linker = draft.Linker(ENTITIES)
+    linker = Linker.of(ENTITIES)
     text = "وروسيا بقطر السفير الروسي"
-    found = [(m.written, m.ids, m.weak) for m in linker.mentions(text, draft._words(text, 0, len(text)))]
+    found = [
+        (m.written, m.ids, m.weak)
+        for m in draft.find_mentions(linker, text, draft._words(text, 0, len(text)))
+    ]
     assert found == [("روسيا", ("russia",), False), ("قطر", ("qatar",), False), ("الروسي", ("russia",), True)]
 
 
@@ -131,10 +135,10 @@ def test_common_words_link_only_in_quotation_marks_and_metonyms_link_to_their_st
         {**entity_record("doha", "Doha", "place", [], name_ar="الدوحة")},
     ]
     entities[0] = {**entities[0], "metonyms": ["الدوحة"]}
-    linker = draft.Linker(entities)
+    linker = Linker.of(entities)
 
     def ids(text: str) -> list[tuple[str, ...]]:
-        return [m.ids for m in linker.mentions(text, draft._words(text, 0, len(text)))]
+        return [m.ids for m in draft.find_mentions(linker, text, draft._words(text, 0, len(text)))]
 
     assert ids("من العديد من الدول") == []  # 001: "one of many states"
     assert ids('في قاعدة "العديد"') == [("al-udeid",)]  # 004: the base, in quotation marks
