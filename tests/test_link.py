@@ -13,6 +13,7 @@ from conftest import entity_record, source_record
 
 from factcli import draft
 from factcli.cli import main
+from factcli.draft import spans
 from factcli.importer import build
 from factcli.lexicon import name_table
 from factcli.link import Linker
@@ -69,7 +70,7 @@ def test_the_index_and_drafting_link_the_same_entity() -> None:
     facts = build(_records(AND_IN_DOHA))
     assert _index_links(AND_IN_DOHA) == _index_links(IN_DOHA) == [("qatar", "metonym")]
     linker = Linker.of(facts.entities)
-    found = draft.find_mentions(linker, AND_IN_DOHA, draft._words(AND_IN_DOHA, 0, len(AND_IN_DOHA)))
+    found = draft.find_mentions(linker, AND_IN_DOHA, spans._words(AND_IN_DOHA, 0, len(AND_IN_DOHA)))
     assert [(m.written, m.ids) for m in found] == [("الدوحة", ("qatar",))]
 
 
