@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
-from factcli import analyze, index, search, store  # noqa: E402
+from factcli import analyze, search, store  # noqa: E402
 from test_relevance import CASES, check  # noqa: E402
 
 
@@ -38,13 +38,13 @@ def switched_off(parts: set[str]) -> Iterator[None]:
     if "fuzzy" in parts:
         search.FUZZY_MIN = 100.0  # only an identical spelling, which is a name already
     analyze._cache.clear()
-    index._ANALYZER = None
+    analyze._ANALYZER = None
     try:
         yield
     finally:
         analyze._english, analyze._to_ascii, search.FUZZY_MIN = saved
         analyze._cache.clear()
-        index._ANALYZER = None
+        analyze._ANALYZER = None
 
 
 def score(parts: set[str]) -> tuple[int, int, list[str]]:

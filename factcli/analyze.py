@@ -16,8 +16,25 @@ so that the two sides meet:
   -> `روس`; `صواريخ`, `صاروخ` -> `صاروخ`), and everything else (numbers,
   mixed tokens, other scripts) unchanged.
 
-`ANALYZER_VERSION` changes whenever either function may give a different
-answer for some input: an index built with another version is stale.
+`ANALYZER_VERSION` changes whenever either function, or `name_forms` (on which
+the index links claims to names), may give a different answer for some input:
+an index built with another version is stale.
+
+Around those two, what the index build, the query and drafting share about Arabic words:
+
+* the clitics, each list written once here: `PROCLITICS` (و ف ب ل ك), with
+  `CONJUNCTIONS` and `PREPOSITIONS` they are made of, `ARTICLE` (ال) and its
+  forms after a proclitic, and the regex fragments drafting's cue patterns
+  are built from (`CONJUNCTION_RE`, `PREPOSITION_RE`, `CLITICS_RE`);
+* `clitic_cuts(word)` -- how many leading letters of a word may be
+  proclitics -- and `name_forms(token)`, a word with them cut off
+  (للدوحة -> الدوحة), which is how a claim's or a query's word meets a name;
+* `glued_forms(token)`, a bare word with each proclitic glued on, how a
+  name may write a word a user types bare;
+* `nisba_forms(name)`, the adjectives of a country's Arabic name
+  (روسيا -> الروسي، الروسية);
+* `Analyzer`, `tokens` and `stems` memoized per word, and `analyzer()`, the
+  one instance the index build and the query share.
 
 Why the Arabic stemmer is our own and not Snowball's: on the 872 distinct
 Arabic words of the corpus quotes, every pair that some candidate stemmer put
@@ -34,12 +51,31 @@ from __future__ import annotations
 
 import re
 
-from factcli.normalize import tokenize
-from factcli.text import PROCLITICS, in_arabic_to_extended_a, is_arabic_script
+from factcli.normalize import normalize, tokenize
+from factcli.text import in_arabic_block, in_arabic_to_extended_a, is_arabic_script
 
-__all__ = ["ANALYZER_VERSION", "stems", "tokens"]
+__all__ = [
+    "ANALYZER_VERSION",
+    "ARTICLE",
+    "CLITICS_RE",
+    "CONJUNCTIONS",
+    "CONJUNCTION_RE",
+    "MIN_STEM",
+    "PREPOSITIONS",
+    "PREPOSITION_RE",
+    "PROCLITICS",
+    "Analyzer",
+    "analyzer",
+    "clitic_cuts",
+    "glued_forms",
+    "name_forms",
+    "nisba_forms",
+    "stems",
+    "strip_clitic",
+    "tokens",
+]
 
-ANALYZER_VERSION = 4
+ANALYZER_VERSION = 6
 
 # --- tokens ----------------------------------------------------------------
 
@@ -225,19 +261,110 @@ def _american_spelling(word: str) -> str:
     return word
 
 
-# --- Arabic ----------------------------------------------------------------
+# --- Arabic clitics ----------------------------------------------------------
 
-# Works on normalized tokens: ة is already ه, ى is ي, hamza seats are folded.
-# Every cut must leave at least three letters, the common length of an
-# Arabic root, so function words and short nouns stay whole.
-_MIN_STEM = 3
-# The definite article and the proclitics that can stand before it.
-_ARTICLES = ("وال", "فال", "بال", "كال", "ولل", "فلل", "لل", "ال")
-# Single-letter proclitics (and, so, with, for, like). They also begin many
-# words (وزير, بوتين, لبنان), and without a dictionary the two cannot be told
-# apart; the letter is cut with or without the article, so that whatever the
-# stem is, وزير, الوزير and للوزير share it.
-_PROCLITICS = PROCLITICS
+# Every list of Arabic clitics and endings in factcli is written in this module, once.
+# Words are normalized first: ة is already ه, ى is ي, hamza seats are folded.
+
+# Single-letter proclitics: the conjunctions و (and) and ف (so), the prepositions ب (with,
+# by), ل (for, to) and ك (like). A conjunction may stand before a preposition (وبالدوحة).
+CONJUNCTIONS = ("\u0648", "\u0641")
+PREPOSITIONS = ("\u0628", "\u0644", "\u0643")
+PROCLITICS = (*CONJUNCTIONS, *PREPOSITIONS)
+_DOUBLE_PROCLITICS = tuple(c + p for c in CONJUNCTIONS for p in PREPOSITIONS)
+# The definite article; after ل it loses its alef in writing: ل + الدوحة is للدوحة.
+ARTICLE = "\u0627\u0644"
+_LAM = "\u0644"
+_LAM_ARTICLE = _LAM + ARTICLE[1:]
+# Every cut must leave at least three letters, the common length of an Arabic root, so
+# function words and short nouns stay whole.
+MIN_STEM = 3
+
+
+def _alternatives(prefixes: tuple[str, ...]) -> str:
+    return "(?:" + "|".join(prefixes) + ")"
+
+
+# Regex fragments of the same clitics, for patterns matched against one normalized word:
+# an optional conjunction, an optional preposition, and what may stand before a noun (a
+# conjunction, then a preposition, the article, or both).
+CONJUNCTION_RE = _alternatives(CONJUNCTIONS) + "?"
+PREPOSITION_RE = _alternatives(PREPOSITIONS) + "?"
+CLITICS_RE = f"{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|{_LAM_ARTICLE}|{_alternatives(PREPOSITIONS)})?"
+
+
+def clitic_cuts(word: str) -> list[int]:
+    """How many leading letters of a normalized word may be proclitics, shortest first: 0,
+    then one proclitic, then a conjunction with a preposition, each only where `MIN_STEM`
+    letters or more are left; -1 stands for لل read as ل + ال (see `strip_clitic`)."""
+    cuts = [0]
+    for prefix in (*PROCLITICS, *_DOUBLE_PROCLITICS):
+        if word.startswith(prefix) and len(word) - len(prefix) >= MIN_STEM:
+            cuts.append(len(prefix))
+    if word.startswith(_LAM_ARTICLE) and len(word) - len(_LAM_ARTICLE) >= MIN_STEM:
+        cuts.append(-1)
+    return cuts
+
+
+def strip_clitic(word: str, cut: int) -> str:
+    """`word` without its first `cut` letters; -1 gives back the article's elided alef."""
+    if cut == -1:
+        return ARTICLE + word[len(_LAM_ARTICLE) :]
+    return word[cut:]
+
+
+def name_forms(token: str) -> list[str]:
+    """A token and what it is with its Arabic proclitics cut off (للدوحة -> الدوحة,
+    وبالدوحة -> بالدوحة, الدوحة), the token first: how a word of a claim or a query meets a
+    name. The cuts are `clitic_cuts`', the ones drafting tries."""
+    if not token or not in_arabic_block(token[0]):
+        return [token]
+    return [strip_clitic(token, cut) for cut in clitic_cuts(token)]
+
+
+def glued_forms(token: str) -> list[str]:
+    """An Arabic word with each one-letter proclitic glued on (شوون -> لشوون, وشوون, ...): how
+    a name may write a word a user types bare."""
+    if not token or not all(map(in_arabic_block, token)) or len(token) < MIN_STEM:
+        return []
+    return [p + token for p in PROCLITICS]
+
+
+# A country's Arabic name without its ending (روسيا -> روس, السعودية -> سعود), then the
+# endings of its adjectives: the nisba, masculine and feminine, and the plurals.
+_NAME_ENDINGS = ("\u064a\u0647", "\u064a\u0627", "\u0647", "\u0627")
+_NISBA_ENDINGS = ("\u064a", "\u064a\u0647", "\u064a\u064a\u0646", "\u064a\u0648\u0646", "")
+
+
+def nisba_forms(name: str) -> list[str]:
+    """The adjectives of a country's Arabic name, with the article: روسيا -> الروسي، الروسية،
+    الروسيين، الروسيون، الروس. None for a name of several words or one already a nisba."""
+    key = normalize(name)
+    if " " in key or not key:
+        return []
+    base = key[len(ARTICLE) :] if key.startswith(ARTICLE) else key
+    for ending in _NAME_ENDINGS:
+        if base.endswith(ending) and len(base) - len(ending) >= MIN_STEM:
+            base = base[: -len(ending)]
+            break
+    if len(base) < MIN_STEM:
+        return []
+    if base + _NISBA_ENDINGS[0] == key:
+        return []
+    return [ARTICLE + base + ending for ending in _NISBA_ENDINGS]
+
+
+# --- Arabic stems ------------------------------------------------------------
+
+# The definite article with the proclitics that can stand before it, as `clitic_cuts`
+# allows them: a preposition (بال, كال, and لل for ل), a conjunction, or a conjunction then a
+# preposition (وبالدوحة, فللتعاون). No form begins another, so the order does not matter.
+_ARTICLES_AFTER_PREPOSITION = (*(p + ARTICLE for p in PREPOSITIONS if p != _LAM), _LAM_ARTICLE)
+_ARTICLES = (
+    *(c + a for c in CONJUNCTIONS for a in (*_ARTICLES_AFTER_PREPOSITION, ARTICLE)),
+    *_ARTICLES_AFTER_PREPOSITION,
+    ARTICLE,
+)
 # Suffixes tried in this order, each at most once: pronouns (their, our,
 # her), dual and plural endings, the nisba and feminine endings, and the
 # verbs' feminine -t (قالت, وقعت).
@@ -260,17 +387,20 @@ def _arabic_stem(token: str) -> str:
     word = token
     had_article = False
     for article in _ARTICLES:
-        if word.startswith(article) and len(word) - len(article) >= _MIN_STEM:
+        if word.startswith(article) and len(word) - len(article) >= MIN_STEM:
             word = word[len(article) :]
             had_article = True
             break
-    proclitic = 1 if word[0] in _PROCLITICS else 0
+    # A single-letter proclitic also begins many words (وزير, بوتين, لبنان), and without a
+    # dictionary the two cannot be told apart; the letter is cut with or without the
+    # article, so that whatever the stem is, وزير, الوزير and للوزير share it.
+    proclitic = 1 if word[0] in PROCLITICS else 0
     if word.endswith(_COUNTRY_SUFFIX):
-        if len(word) - 2 >= _MIN_STEM and word[-3] != _ALEF:
+        if len(word) - 2 >= MIN_STEM and word[-3] != _ALEF:
             word = word[:-2]
     elif word.endswith(_ALEF) and not word.endswith(("ها", "نا")):
         # The accusative ending of an indefinite noun: اتفاقا, عقودا.
-        if len(word) - 1 >= _MIN_STEM:
+        if len(word) - 1 >= MIN_STEM:
             word = word[:-1]
     for suffix in _SUFFIXES:
         if word.endswith(suffix):
@@ -279,12 +409,12 @@ def _arabic_stem(token: str) -> str:
                 least = _LONG_SUFFIXES[suffix]
                 left -= proclitic
             else:
-                least = _MIN_STEM
+                least = MIN_STEM
             if left >= least:
                 word = word[: -len(suffix)]
     # As many as stand there (ولروسيا, لوزير), so that a word and the same
     # word behind a proclitic always meet.
-    while len(word) - 1 >= _MIN_STEM and word[0] in _PROCLITICS:
+    while len(word) - 1 >= MIN_STEM and word[0] in PROCLITICS:
         word = word[1:]
     return _FAWAIL_RE.sub("\\1\u0627\\2\u0648\\3", word)
 
@@ -313,7 +443,8 @@ def _stem(token: str) -> str:
             import Stemmer
 
             _english = Stemmer.Stemmer("english")
-        return _english.stemWord(_american_spelling(token))
+        stem: str = _english.stemWord(_american_spelling(token))
+        return stem
     if token and _is_arabic_word(token):
         return _arabic_stem(token)
     return token
@@ -330,3 +461,50 @@ def stems(tokens: list[str]) -> list[str]:
                 _cache[token] = stem
         out.append(stem)
     return out
+
+
+# --- the analyzer the index and the query share --------------------------------
+
+
+class Analyzer:
+    """`tokens` and `stems` shared by the index and the query, memoized per word.
+
+    Text is cut at whitespace first and each piece analyzed once per process: news text
+    repeats its words, so a build analyzes each distinct word once, not each occurrence.
+    (Analysis never joins across whitespace, so this gives the same tokens as the whole.)
+    """
+
+    def __init__(self) -> None:
+        # Recorded in the index: an index built with another analysis is stale.
+        self.version = f"{__name__}:{ANALYZER_VERSION}"
+        self._pieces: dict[str, tuple[str, ...]] = {}
+        self._stems: dict[str, str] = {}
+
+    def tokens(self, text: str) -> list[str]:
+        out: list[str] = []
+        pieces = self._pieces
+        for piece in text.split():
+            toks = pieces.get(piece)
+            if toks is None:
+                toks = pieces[piece] = tuple(tokens(piece))
+            out.extend(toks)
+        return out
+
+    def stems(self, tokens: list[str]) -> list[str]:
+        cache = self._stems
+        missing = [t for t in dict.fromkeys(tokens) if t not in cache]
+        if missing:
+            for tok, stem in zip(missing, stems(missing), strict=True):
+                cache[tok] = stem
+        return [cache[t] for t in tokens]
+
+
+_ANALYZER: Analyzer | None = None
+
+
+def analyzer() -> Analyzer:
+    """The one `Analyzer` of the process, made on first use."""
+    global _ANALYZER
+    if _ANALYZER is None:
+        _ANALYZER = Analyzer()
+    return _ANALYZER

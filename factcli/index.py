@@ -20,10 +20,11 @@ is rebuilt; a cache folder that cannot be written is answered from an in-memory 
 `Index.note` saying so (the CLI prints it as one line on stderr).
 
 Entity links are made here, at build time, on whole words: a claim links to its subject,
-object, speaker and via (by role), and to each entity whose name or alias its statement or
-quote contains (role `mention`, kind `alias`), whose metonym it contains (kind `metonym`:
-الدوحة links a quote to Qatar), or whose common-word name it contains next to another sign of
-that entity (kind `common_word`: العديد only where the claim is already about Al Udeid).
+object, speaker and via (by role), and, through `link.Linker` (the linker drafting uses
+too), to each entity whose name or alias its statement or quote contains (role `mention`,
+kind `alias`), whose metonym it contains (kind `metonym`: الدوحة links a quote to Qatar), or
+whose common-word name it contains next to another sign of that entity (kind `common_word`:
+العديد only where the claim is already about Al Udeid).
 """
 
 from __future__ import annotations
@@ -36,16 +37,14 @@ from pathlib import Path
 from typing import Any
 
 from . import store
+from .analyze import Analyzer, analyzer
 from .errors import StoreError
-from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, name_table
-from .normalize import stems as light_stems
-from .normalize import tokenize
-from .text import PROCLITICS, in_arabic_block
+from .lexicon import name_table
+from .link import Linker as _Linker  # the one linker, drafting's too
 
 __all__ = [
     "INDEX_SCHEMA",
     "Index",
-    "analyzer",
     "cache_dir",
     "index_path",
     "open_index",
@@ -56,116 +55,9 @@ __all__ = [
 INDEX_SCHEMA = 5
 ENV_VAR = "FACTCLI_CACHE"
 
-# Arabic proclitics glued to a name in running text (لقطر, والدوحة, بموسكو): a claim token
-# with one of these cut off still links to the name. A cut must leave three letters or more.
-_PROCLITICS = PROCLITICS
-_MIN_AFTER_CUT = 3
-# Names this short ("US", "AK") are ordinary words in running text ("told us"): they link a
-# claim only through its entity fields, never through its text.
-_MIN_TEXT_NAME = 3
 # A rebuild of this many claims or more shows progress on a terminal (about a second).
 PROGRESS_FROM = 5000
 ROLES = ("subject", "object", "speaker", "via")
-STEM_LINK = "stem"  # a link kind: the claim's text holds a form of a one-word name
-_MIN_STEM_LINK = 3
-
-
-def _arabic(token: str) -> bool:
-    return all(map(in_arabic_block, token))
-
-
-# --- analysis ------------------------------------------------------------------------------
-
-
-class _LightAnalysis:
-    """The analysis used when `factcli.analyze` is not installed: normalized tokens, and as a
-    token's one stem its shortest light Arabic stem (the token itself for other scripts)."""
-
-    ANALYZER_VERSION = 0
-
-    @staticmethod
-    def tokens(text: str) -> list[str]:
-        return tokenize(text)
-
-    @staticmethod
-    def stems(tokens: list[str]) -> list[str]:
-        out = []
-        for tok in tokens:
-            keys = light_stems(tok)
-            out.append(min(keys, key=lambda k: (len(k), k)) if keys else tok)
-        return out
-
-
-def _analysis_module() -> Any:
-    try:
-        from . import analyze
-    except ImportError:
-        return _LightAnalysis
-    return analyze
-
-
-class Analyzer:
-    """The text analysis shared by the index and the query, memoized per word.
-
-    Text is cut at whitespace first and each piece analyzed once per process: news text
-    repeats its words, so a build analyzes each distinct word once, not each occurrence.
-    (Analysis never joins across whitespace, so this gives the same tokens as the whole.)
-    """
-
-    def __init__(self, module: Any = None) -> None:
-        self.module = module or _analysis_module()
-        self.version = f"{getattr(self.module, '__name__', 'light')}:{self.module.ANALYZER_VERSION}"
-        self._pieces: dict[str, tuple[str, ...]] = {}
-        self._stems: dict[str, str] = {}
-
-    def tokens(self, text: str) -> list[str]:
-        out: list[str] = []
-        pieces = self._pieces
-        for piece in text.split():
-            toks = pieces.get(piece)
-            if toks is None:
-                toks = pieces[piece] = tuple(self.module.tokens(piece))
-            out.extend(toks)
-        return out
-
-    def stems(self, tokens: list[str]) -> list[str]:
-        cache = self._stems
-        missing = [t for t in dict.fromkeys(tokens) if t not in cache]
-        if missing:
-            for tok, stem in zip(missing, self.module.stems(missing), strict=True):
-                cache[tok] = stem
-        return [cache[t] for t in tokens]
-
-
-_ANALYZER: Analyzer | None = None
-
-
-def analyzer() -> Analyzer:
-    global _ANALYZER
-    if _ANALYZER is None:
-        _ANALYZER = Analyzer()
-    return _ANALYZER
-
-
-def name_forms(token: str) -> list[str]:
-    """A claim token and what it is with one Arabic proclitic cut off (للدوحة -> الدوحة)."""
-    forms = [token]
-    if not token or not in_arabic_block(token[0]):
-        return forms
-    for p in _PROCLITICS:
-        if token.startswith(p) and len(token) - len(p) >= _MIN_AFTER_CUT:
-            forms.append(token[len(p) :])
-    if token.startswith("لل") and len(token) > 4:
-        forms.append("ا" + token[1:])  # ل + الدوحة, the article's alef elided in writing
-    return forms
-
-
-def glued_forms(token: str) -> list[str]:
-    """An Arabic word with each one-letter proclitic glued on (شوون -> لشوون, وشوون, ...): how
-    a name may write a word a user types bare."""
-    if not token or not _arabic(token) or len(token) < _MIN_AFTER_CUT:
-        return []
-    return [p + token for p in _PROCLITICS]
 
 
 # --- where the index lives ---------------------------------------------------------------
@@ -661,102 +553,6 @@ def _label_rows(an: Analyzer) -> list[tuple[str, str, str]]:
                 rows.add((" ".join(toks), predicate, "exact"))
                 rows.add((" ".join(an.stems(toks)), predicate, "stem"))
     return sorted(rows)
-
-
-class _Linker:
-    """Finds the entity names a claim's text contains, on whole words."""
-
-    def __init__(self, names: list[tuple[str, str, str, str]], an: Analyzer) -> None:
-        # One-word names by their word; longer names by their first two words (most claim
-        # words start no name, and a pair narrows the rest to one or two candidates).
-        self.single: dict[str, list[tuple[str, str]]] = {}
-        self.multi: dict[tuple[str, str], list[tuple[tuple[str, ...], str, str]]] = {}
-        # The stem of a one-word Arabic name -> entities: تركيا also links a quote that says
-        # التركية ("Turkish"). Latin names are left to their exact forms (Russia/Russian are
-        # different stems anyway), and short stems say too little.
-        self.by_stem: dict[str, set[str]] = {}
-        for key, eid, role, _ in names:
-            if role == NAME or role == ALIAS:
-                kind = ALIAS
-            elif role in (METONYM, COMMON_WORD):
-                kind = role
-            else:
-                continue  # a part of a name is for queries; text links on whole names
-            if len(key.replace(" ", "")) < _MIN_TEXT_NAME:
-                continue
-            toks = tuple(key.split(" "))
-            if len(toks) == 1:
-                if kind == ALIAS and _arabic(toks[0]):
-                    stem = an.stems([toks[0]])[0]
-                    if len(stem) >= _MIN_STEM_LINK:
-                        self.by_stem.setdefault(stem, set()).add(eid)
-                bucket = self.single.setdefault(toks[0], [])
-                if (eid, kind) not in bucket:
-                    bucket.append((eid, kind))
-            else:
-                entry = (toks, eid, kind)
-                pair = self.multi.setdefault((toks[0], toks[1]), [])
-                if entry not in pair:
-                    pair.append(entry)
-        self._starts = set(self.single) | {a for a, _ in self.multi}
-        self._forms: dict[str, list[str]] = {}  # a token -> its forms that start a name
-        self._naming: set[str] = set()  # tokens with such forms
-        self._seen: set[str] = set()  # tokens looked at already
-        self._stem_keys = set(self.by_stem)
-
-    def _found(self, toks: list[str], found: dict[str, set[str]]) -> None:
-        # Set operations (in C) pick the few tokens that can start a name; the positions of
-        # only those are then tried.
-        unique = set(toks)
-        fresh = unique - self._seen
-        if fresh:
-            starts = self._starts
-            for tok in fresh:
-                forms = [f for f in name_forms(tok) if f in starts]
-                if forms:
-                    self._forms[tok] = forms
-                    self._naming.add(tok)
-            self._seen |= fresh
-        naming = unique & self._naming
-        if not naming:
-            return
-        single, multi, forms_of = self.single, self.multi, self._forms
-        last = len(toks) - 1
-        for i in [i for i, tok in enumerate(toks) if tok in naming]:
-            for form in forms_of[toks[i]]:
-                for eid, kind in single.get(form, ()):
-                    found.setdefault(eid, set()).add(kind)
-                if i < last:
-                    for name, eid, kind in multi.get((form, toks[i + 1]), ()):
-                        if len(name) == 2 or tuple(toks[i + 2 : i + len(name)]) == name[2:]:
-                            found.setdefault(eid, set()).add(kind)
-
-    def mentions(
-        self,
-        statement: list[str],
-        quote: list[str],
-        about: set[str],
-        statement_stems: str = "",
-        quote_stems: str = "",
-    ) -> list[tuple[str, str]]:
-        found: dict[str, set[str]] = {}
-        self._found(statement, found)
-        self._found(quote, found)
-        if self._stem_keys:
-            for stem in self._stem_keys.intersection(statement_stems.split() + quote_stems.split()):
-                for eid in self.by_stem[stem]:
-                    found.setdefault(eid, set()).add(STEM_LINK)
-        out = []
-        for eid, kinds in found.items():
-            for kind in (ALIAS, METONYM):
-                if kind in kinds:
-                    out.append((eid, kind))
-            if STEM_LINK in kinds and ALIAS not in kinds:
-                out.append((eid, STEM_LINK))
-            # A common word counts only beside another sign of the same entity.
-            if COMMON_WORD in kinds and (eid in about or kinds - {COMMON_WORD}):
-                out.append((eid, COMMON_WORD))
-        return out
 
 
 # --- opening -----------------------------------------------------------------------------

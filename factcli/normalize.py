@@ -8,10 +8,8 @@ tokens (`s 400` for the Latin spellings, `اس 400` for the Arabic ones).
 Latin and Arabic script are never transliterated into each other: entity
 aliases bridge the scripts elsewhere.
 
-On top of that, `stems` and `match_keys` give light Arabic affix stripping as
-*extra* keys (never a replacement for the exact tokens), so that `الروسية`,
-`وروسيا` and `روسيا` can meet, and `contains_phrase` matches a normalized
-phrase at token boundaries. `strip_controls` is for display, not matching.
+What is built on these tokens (stems, clitics, the analysis the index and the query
+share) is `factcli.analyze`'s. `strip_controls` is for display, not matching.
 
 Caller-visible decisions:
 
@@ -41,13 +39,10 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from factcli.text import PROCLITICS, is_arabic_script
+from factcli.text import is_arabic_script
 
 __all__ = [
-    "contains_phrase",
-    "match_keys",
     "normalize",
-    "stems",
     "strip_controls",
     "tokenize",
 ]
@@ -220,78 +215,6 @@ def normalize(text: str) -> str:
 def tokenize(text: str) -> list[str]:
     """The tokens of `normalize(text)`; empty text gives an empty list."""
     return _split_tokens(_fold(text))
-
-
-# Longest first is not needed for correctness (every matching prefix yields
-# its own key) but keeps the intent readable.
-_LONG_PREFIXES = ("وال", "بال", "كال", "فال", "ال", "لل")
-# Single-letter proclitics also start many ordinary words (لبنان, كان, ولي),
-# so what is left after stripping one must be longer to count.
-_SHORT_PREFIXES = PROCLITICS
-_SUFFIXES = ("يه", "ي", "ه", "ات", "ون", "ين", "ان", "ها")
-# Country names ending in -iya (روسيا, تركيا, سوريا) share a stem with their
-# adjectives (الروسية -> روس). The same ending after an alef is the broken
-# plural pattern (قضايا, ضحايا, خلايا), which must not be cut.
-_COUNTRY_SUFFIX = "يا"
-
-_MIN_STEM = 2
-_MIN_STEM_AFTER_SHORT_PREFIX = 3
-_MIN_STEM_COUNTRY = 3
-
-
-def _suffix_cuts(word: str) -> list[str]:
-    cuts = [word[: -len(s)] for s in _SUFFIXES if word.endswith(s) and len(word) > len(s)]
-    if (
-        word.endswith(_COUNTRY_SUFFIX)
-        and len(word) - len(_COUNTRY_SUFFIX) >= _MIN_STEM_COUNTRY
-        and word[-len(_COUNTRY_SUFFIX) - 1] != "\u0627"
-    ):
-        cuts.append(word[: -len(_COUNTRY_SUFFIX)])
-    return cuts
-
-
-def stems(token: str) -> list[str]:
-    """Extra match keys for one normalized token, by light Arabic affix stripping.
-
-    Every combination of (a matching prefix stripped or not) x (a matching
-    suffix stripped or not) is tried; results shorter than 2 letters (3 after
-    a single-letter prefix) are discarded. The token itself is never among
-    the keys. Tokens that are not purely Arabic letters give []. Returned
-    sorted and without duplicates.
-    """
-    if not token or not all(is_arabic_script(ch) for ch in token):
-        return []
-    bases: list[tuple[str, int]] = [(token, _MIN_STEM)]
-    bases += [(token[len(p) :], _MIN_STEM) for p in _LONG_PREFIXES if token.startswith(p)]
-    bases += [(token[len(p) :], _MIN_STEM_AFTER_SHORT_PREFIX) for p in _SHORT_PREFIXES if token.startswith(p)]
-    keys: set[str] = set()
-    for base, min_len in bases:
-        for candidate in (base, *_suffix_cuts(base)):
-            if len(candidate) >= min_len:
-                keys.add(candidate)
-    keys.discard(token)
-    return sorted(keys)
-
-
-def match_keys(text: str) -> dict[str, str | list[str]]:
-    """{"text": normalize(text), "stems": sorted unique stems of all tokens, minus tokens already present exactly}"""
-    tokens = tokenize(text)
-    present = set(tokens)
-    extra = {key for token in present for key in stems(token)} - present
-    return {"text": " ".join(tokens), "stems": sorted(extra)}
-
-
-def contains_phrase(haystack_normalized: str, needle_normalized: str) -> bool:
-    """True when needle's token sequence occurs in haystack at token boundaries (both already normalized).
-
-    An empty needle matches nothing, so a query that normalizes away entirely
-    (pure punctuation) finds no claims instead of all of them.
-    """
-    if not needle_normalized or not haystack_normalized:
-        return False
-    # Normalized text separates tokens by exactly one space, so padding both
-    # sides turns a token-boundary match into a plain substring test.
-    return f" {needle_normalized} " in f" {haystack_normalized} "
 
 
 def _is_control(ch: str) -> bool:

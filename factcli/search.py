@@ -35,8 +35,9 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
+from .analyze import analyzer, glued_forms, name_forms
 from .errors import InputError, did_you_mean
-from .index import Index, analyzer, glued_forms, in_memory, name_forms
+from .index import Index, in_memory
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, PART
 from .normalize import normalize
 from .store import Facts

@@ -1,5 +1,5 @@
-"""Facts about Arabic script that several modules ask: which characters are Arabic, in
-which sense, and the proclitics that stand before an Arabic word.
+"""Facts about Arabic script that several modules ask: which characters are Arabic, and in
+which sense. (The clitics that stand before an Arabic word are `factcli.analyze`'s.)
 
 Each predicate answers one question, and the ranges differ on purpose:
 
@@ -22,16 +22,11 @@ from __future__ import annotations
 import re
 
 __all__ = [
-    "PROCLITICS",
     "in_arabic_block",
     "in_arabic_to_extended_a",
     "is_arabic_script",
     "shows_arabic",
 ]
-
-# Single-letter proclitics: the conjunctions و (and) and ف (so), the prepositions ب (with,
-# by), ل (for, to) and ك (like).
-PROCLITICS = ("\u0648", "\u0641", "\u0628", "\u0644", "\u0643")
 
 _SHOWS_ARABIC = re.compile("[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
 

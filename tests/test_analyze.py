@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -16,7 +17,19 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcli.analyze import ANALYZER_VERSION, stems, tokens
+from factcli.analyze import (
+    ANALYZER_VERSION,
+    PROCLITICS,
+    Analyzer,
+    analyzer,
+    clitic_cuts,
+    glued_forms,
+    name_forms,
+    nisba_forms,
+    stems,
+    strip_clitic,
+    tokens,
+)
 
 # Each property runs 100 examples by default (enough for idempotence and no-crash checks);
 # FACTCLI_PROPERTY_EXAMPLES=2000 for a longer hunt.
@@ -237,7 +250,7 @@ ARABIC_GROUPS = {
     "affairs": ["شؤون", "شئون"],
     "cooperation": ["تعاون", "التعاون", "للتعاون", "والتعاون", "بالتعاون", "لتعاوننا"],
     "signed": ["وقع", "وقعت", "ووقعنا"],
-    "doha": ["الدوحة", "بالدوحة", "للدوحة", "والدوحة"],
+    "doha": ["الدوحة", "بالدوحة", "للدوحة", "والدوحة", "وبالدوحة"],
     "countries": ["البلدين", "البلدان", "للبلدين", "بلديهما"],
     "military": ["عسكري", "العسكري", "العسكرية", "عسكرية", "والعسكريين"],
     "training": ["تدريب", "وتدريب", "بتدريب", "التدريبات", "تدريبات"],
@@ -277,6 +290,33 @@ def test_different_arabic_words_keep_different_stems(a: str, b: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("وروسيا", "روسيا"),
+        ("لروسيا", "روسيا"),
+        ("بروسيا", "روسيا"),
+        ("الروسية", "روسيا"),
+        ("والروسية", "روسيا"),
+        ("روسي", "روسيا"),
+        ("القطرية", "قطر"),
+        ("والقطرية", "قطر"),
+        ("قطري", "قطر"),
+        ("التركية", "تركيا"),
+        ("السورية", "سوريا"),
+        ("الليبي", "ليبيا"),
+        ("الأسلحة", "أسلحة"),
+    ],
+)
+def test_a_country_its_adjectives_and_proclitics_share_a_stem(a: str, b: str) -> None:
+    assert stem_of(a) == stem_of(b)
+
+
+@pytest.mark.parametrize(("a", "b"), [("قطر", "قطع"), ("روسيا", "روما"), ("قطر", "مطر"), ("قضايا", "قضاء")])
+def test_unrelated_words_do_not_collide(a: str, b: str) -> None:
+    assert stem_of(a) != stem_of(b)
+
+
+@pytest.mark.parametrize(
     "token",
     ["400", "2017", "8.6", "s", "اس", "su", "35", "a1", "北京", "ש"],
 )
@@ -294,6 +334,78 @@ def test_stems_of_nothing() -> None:
     assert stems([]) == []
     assert tokens("") == []
     assert tokens("«»،؛؟!") == []
+
+
+# --- clitics and name forms ----------------------------------------------------
+
+
+def test_proclitics_are_the_five_one_letter_ones() -> None:
+    names = [unicodedata.name(p) for p in PROCLITICS]
+    assert names == [
+        "ARABIC LETTER WAW",
+        "ARABIC LETTER FEH",
+        "ARABIC LETTER BEH",
+        "ARABIC LETTER LAM",
+        "ARABIC LETTER KAF",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("written", "bare"),
+    [
+        ("لقطر", "قطر"),  # for Qatar
+        ("والدوحة", "الدوحة"),  # and Doha
+        ("بموسكو", "موسكو"),  # in Moscow
+        ("للدوحة", "الدوحة"),  # for Doha: ل + الدوحة, the article's alef not written
+        ("وبالدوحة", "الدوحة"),  # and in Doha: two proclitics
+    ],
+)
+def test_a_name_behind_a_proclitic_meets_the_name(written: str, bare: str) -> None:
+    [token], [name] = tokens(written), tokens(bare)
+    assert name in name_forms(token)
+    assert name_forms(token)[0] == token
+
+
+def test_a_cut_leaves_three_letters() -> None:
+    # كان (was), ولي (guardian), فقط (only) start with a proclitic letter but are words.
+    assert name_forms("كان") == ["كان"]
+    assert name_forms("ولي") == ["ولي"]
+    assert name_forms("فقط") == ["فقط"]
+    assert clitic_cuts("كان") == [0]
+    assert name_forms("qatar") == ["qatar"]
+    assert name_forms("") == [""]
+
+
+def test_clitic_cuts_shortest_first_and_the_elided_article() -> None:
+    [word] = tokens("وبالدوحة")  # and in Doha
+    assert clitic_cuts(word) == [0, 1, 2]
+    assert [strip_clitic(word, cut) for cut in clitic_cuts(word)] == ["وبالدوحه", "بالدوحه", "الدوحه"]
+    [word] = tokens("للدوحة")
+    assert clitic_cuts(word) == [0, 1, -1]
+    assert strip_clitic(word, -1) == "الدوحه"
+
+
+def test_glued_forms_put_each_proclitic_before_a_bare_word() -> None:
+    assert glued_forms("شوون") == ["وشوون", "فشوون", "بشوون", "لشوون", "كشوون"]
+    assert glued_forms("قط") == []  # too short to stand bare
+    assert glued_forms("qatar") == []
+
+
+def test_nisba_forms_are_a_countrys_adjectives() -> None:
+    # Russia: Russian (m., f.), Russians (two cases), the Russians.
+    assert nisba_forms("روسيا") == ["الروسي", "الروسيه", "الروسيين", "الروسيون", "الروس"]
+    assert nisba_forms("قطر") == ["القطري", "القطريه", "القطريين", "القطريون", "القطر"]
+    assert nisba_forms("دولة قطر") == []  # a name of several words has none
+    assert nisba_forms("عمان")[0] == "العماني"
+
+
+def test_the_shared_analyzer_gives_what_tokens_and_stems_give() -> None:
+    text = "Qatar's defence programmes: قطر وروسيا وقعت الاتفاقية في 2017"
+    shared = analyzer()
+    assert shared is analyzer()
+    assert shared.tokens(text) == tokens(text)
+    assert shared.stems(shared.tokens(text)) == stems(tokens(text))
+    assert Analyzer().version == shared.version == f"factcli.analyze:{ANALYZER_VERSION}"
 
 
 # --- the measurement behind the Arabic choice ---------------------------------

@@ -22,8 +22,10 @@ from hypothesis import strategies as st
 from factcli import draft, store
 from factcli.cli import main
 from factcli.dates import DateSpan
+from factcli.draft import dating, spans
 from factcli.errors import InputError
 from factcli.importer import ValidationError, build
+from factcli.link import Linker
 
 DAY = DateSpan(datetime.date(2018, 7, 21), datetime.date(2018, 7, 21), "day", "السبت 21 يوليو 2018")
 OCT25 = DateSpan(datetime.date(2017, 10, 25), datetime.date(2017, 10, 25), "day", "25 أكتوبر 2017")
@@ -116,9 +118,12 @@ def test_every_quote_is_the_text_at_its_offsets():
 
 
 def test_names_link_with_a_proclitic_stripped_and_country_adjectives_are_weak():
-    linker = draft.Linker(ENTITIES)
+    linker = Linker.of(ENTITIES)
     text = "وروسيا بقطر السفير الروسي"
-    found = [(m.written, m.ids, m.weak) for m in linker.mentions(text, draft._words(text, 0, len(text)))]
+    found = [
+        (m.written, m.ids, m.weak)
+        for m in draft.find_mentions(linker, text, spans._words(text, 0, len(text)))
+    ]
     assert found == [("روسيا", ("russia",), False), ("قطر", ("qatar",), False), ("الروسي", ("russia",), True)]
 
 
@@ -131,10 +136,10 @@ def test_common_words_link_only_in_quotation_marks_and_metonyms_link_to_their_st
         {**entity_record("doha", "Doha", "place", [], name_ar="الدوحة")},
     ]
     entities[0] = {**entities[0], "metonyms": ["الدوحة"]}
-    linker = draft.Linker(entities)
+    linker = Linker.of(entities)
 
     def ids(text: str) -> list[tuple[str, ...]]:
-        return [m.ids for m in linker.mentions(text, draft._words(text, 0, len(text)))]
+        return [m.ids for m in draft.find_mentions(linker, text, spans._words(text, 0, len(text)))]
 
     assert ids("من العديد من الدول") == []  # 001: "one of many states"
     assert ids('في قاعدة "العديد"') == [("al-udeid",)]  # 004: the base, in quotation marks
@@ -235,14 +240,14 @@ def test_each_cue_takes_its_nearest_date_phrase():
 
 def test_the_date_finder_reads_whatever_the_date_module_reads(monkeypatch):
     # No date phrase is listed in draft.py: a phrase the date module learns is found at once.
-    real = draft.parse_date
+    real = dating.parse_date
 
     def learned(text: str, anchor=None):
         if text == "عيد الفطر":
             return DateSpan(datetime.date(2018, 6, 15), datetime.date(2018, 6, 15), "day", text)
         return real(text, anchor)
 
-    monkeypatch.setattr(draft, "parse_date", learned)
+    monkeypatch.setattr(dating, "parse_date", learned)
     d = drafted("وقام تميم بزيارة رسمية إلى روسيا في عيد الفطر.")
     assert only(d, "visited")["date"]["start"] == "2018-06-15"
 

@@ -5,7 +5,7 @@ import unicodedata
 import pytest
 
 from factcli.errors import did_you_mean
-from factcli.text import PROCLITICS, in_arabic_block, in_arabic_to_extended_a, is_arabic_script, shows_arabic
+from factcli.text import in_arabic_block, in_arabic_to_extended_a, is_arabic_script, shows_arabic
 
 # Block boundaries from Unicode's Blocks.txt: Arabic 0600..06FF, Syriac 0700..074F,
 # Arabic Supplement 0750..077F, Thaana 0780..07BF, Arabic Extended-B 0870..089F,
@@ -49,17 +49,6 @@ def test_presentation_forms_show_as_arabic():
     assert shows_arabic("قطر")
     assert not shows_arabic("Qatar 2024")
     assert not shows_arabic("\u08a0")  # Extended-A is not what bidi isolation keys on
-
-
-def test_proclitics_are_the_five_one_letter_ones():
-    names = [unicodedata.name(p) for p in PROCLITICS]
-    assert names == [
-        "ARABIC LETTER WAW",
-        "ARABIC LETTER FEH",
-        "ARABIC LETTER BEH",
-        "ARABIC LETTER LAM",
-        "ARABIC LETTER KAF",
-    ]
 
 
 def test_did_you_mean_quotes_names_but_not_ids():

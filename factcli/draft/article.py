@@ -1,0 +1,309 @@
+"""Drafting an article: the source record, and the walk over its clauses that reads each
+into candidate claims (`draft_article`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..dates import DateSpan
+from ..errors import InputError
+from ..link import Linker
+from .attribution import _Account
+from .base import _object_types, _quote_open_after, _strip_trailing
+from .cues import (
+    _ANAPHORA,
+    _DENIALS,
+    _OPENERS,
+    AS_OF_PREDICATES,
+    MEETING_PREDICATES,
+    SPEECH_PREDICATES,
+    STATIC_PREDICATES,
+    TALKS_NEUTRAL,
+)
+from .dating import find_dates, nearest_date
+from .names import _media, find_mentions
+from .proposals import _Proposals
+from .published import detect_published
+from .reading import _Reading
+from .roles import _Roles
+from .spans import _trim, clauses
+from .titles import _Titles
+
+# --------------------------------------------------------------------------------------
+# Drafting
+
+
+@dataclass
+class Draft:
+    """The outcome: a source record, candidate entities, candidate claims (plain dicts)."""
+
+    source: dict[str, Any]
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    claims: list[dict[str, Any]] = field(default_factory=list)
+
+    def records(self) -> list[dict[str, Any]]:
+        return [self.source, *self.entities, *self.claims]
+
+
+def draft_article(
+    text: str,
+    entities: list[dict[str, Any]],
+    *,
+    published: DateSpan | None = None,
+    outlet: str | None = None,
+    url: str | None = None,
+    credited: list[str] | None = None,
+    source_id: str | None = None,
+    known_sources: list[dict[str, Any]] | None = None,
+) -> Draft:
+    """Draft the records of one article; raise InputError when it has no usable date."""
+    if not isinstance(text, str) or not text.strip():
+        raise InputError("the article is empty")
+    known_sources = known_sources or []
+    note = None
+    if published is None:
+        found = detect_published(text)
+        if found is None:
+            raise InputError(
+                "no publication date found in the article's dateline; give --published "
+                "(a date, or START..END when the article is only bounded)"
+            )
+        published, where = found
+        note = f"published date read from the dateline ({where}: {published.text!r}); check it"
+    linker = Linker.of(entities)
+    source = _source_record(text, published, note, outlet, url, credited, source_id, known_sources)
+    drafter = _Drafter(text, linker, published, source["id"])
+    drafter.run()
+    return Draft(source, drafter.new_entities, drafter.claims)
+
+
+def _source_record(text, published, note, outlet, url, credited, source_id, known_sources) -> dict[str, Any]:
+    from ..schema import sha256
+
+    digest = sha256(text)
+    for known in known_sources:
+        if known.get("sha256") == digest:
+            return dict(known)  # already stored: importing it again leaves it unchanged
+    title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")[:120]
+    taken = {s.get("id") for s in known_sources}
+    if source_id is not None:
+        from ..schema import MAX_ID, SLUG
+
+        if not SLUG.match(source_id):
+            raise InputError(
+                f"--id {source_id!r}: must be a lower-case slug (letters, digits, . _ -) "
+                f"of at most {MAX_ID} characters"
+            )
+        if source_id in taken:
+            raise InputError(f"--id {source_id!r}: the store already has a source with that id")
+    else:
+        slug = (
+            re.sub(r"[^a-z0-9]+", "-", (outlet or "unknown").lower()).strip("-")[:24].strip("-") or "source"
+        )
+        base = f"{slug}-{published.start.isoformat()}"
+        source_id, k = base, 2
+        while source_id in taken:
+            source_id, k = f"{base}-{k}", k + 1
+    return {
+        "id": source_id,
+        "title": title,
+        "outlet": outlet or "unknown",
+        "credited": list(credited or []),
+        "language": "ar",
+        "url": url,
+        "published": published.to_dict(),
+        "note": note,
+        "sha256": digest,
+        "text": text,
+    }
+
+
+class _Drafter(_Roles, _Reading, _Titles, _Proposals):
+    """The walk over an article's clauses, each read into candidate claims."""
+
+    def __init__(self, text: str, linker: Linker, anchor: DateSpan, source_id: str) -> None:
+        self.text = text
+        self.linker = linker
+        self.media = _media(linker)
+        self.anchor = anchor
+        self.source_id = source_id
+        self.claims = []
+        self._start_attribution()
+        self._start_roles()
+        self._start_proposals()
+
+    # -- the walk ---------------------------------------------------------------------
+
+    def run(self) -> None:
+        text = self.text
+        self.article_via = self._dateline_credit()
+        account = _Account()
+        prev_sentence = -1
+        last_meeting_date: DateSpan | None = None
+        sentence_date: DateSpan | None = None
+        quote_open = False
+        first_body_sentence = None
+        lines = text.splitlines()
+        headline = next((n for n, ln in enumerate(lines) if ln.strip()), 0)
+        all_clauses = clauses(text)
+        if self.article_via is None:
+            self.article_via = self._first_sentence_credit(all_clauses, headline)
+        for clause in all_clauses:
+            if clause.paragraph == headline and len(lines) > 1:
+                continue  # the headline restates the body; claims cite the body
+            keys = [w.key for w in clause.words]
+            mentions = find_mentions(self.linker, text, clause.words)
+            if self._candidate_entities(clause, mentions):
+                mentions = find_mentions(self.linker, text, clause.words)  # link the new names too
+            if clause.sentence != prev_sentence:
+                # A new sentence: does it go on with the account before it?
+                continues = any(
+                    (p.find(keys, 0, min(len(keys), len(p.parts) + 1)) or (1, 1))[0] == 0 for p in _OPENERS
+                )
+                if not (continues or quote_open):
+                    account = _Account(speaker_via=account.speaker_via)
+                sentence_date = None
+                self._in_sentence = []
+                if first_body_sentence is None and clause.paragraph > 0 and len(clause.words) > 8:
+                    first_body_sentence = clause.sentence
+                prev_sentence = clause.sentence
+            credited = self._attribution(clause, keys, mentions, account, first_body_sentence)
+            roles = [m for m in mentions if not (m.ids[0] in self.media or m is credited)]
+            masked = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
+            dates = find_dates(text, clause.words, self.anchor, masked)
+            made = self._claims_of(clause, keys, roles, account, dates, sentence_date, last_meeting_date)
+            self.claims.extend(made)
+            for claim in made:
+                if claim["predicate"] in ("met", "phoned", "visited") and claim["date"]:
+                    last_meeting_date = DateSpan.from_dict(claim["date"])
+                if claim["predicate"] in ("met", "phoned") and claim["subject"]:
+                    self._host = claim["subject"]
+            for m in roles:
+                if not m.weak:
+                    self._recent.append(m.ids)
+                    self._in_sentence.append(m.ids)
+                for eid in m.ids[:1]:
+                    if self.linker.type_of(eid) == "country":
+                        if eid in self._countries_seen:
+                            self._countries_seen.remove(eid)
+                        self._countries_seen.append(eid)
+            if dates and self._said_here is not None and dates[0][0] < self._said_here:
+                # A date between the saying verb and what is said ("وقال السفير، السبت، ...")
+                # is when it was said: the date of what follows in the sentence.
+                sentence_date = dates[0][2]
+            quote_open = _quote_open_after(text, clause)
+
+    # -- claims -----------------------------------------------------------------------
+
+    def _claims_of(self, clause, keys, mentions, account, dates, sentence_date, meeting_date) -> list[dict]:
+        made: list[dict] = []
+        made += self._titles(clause, keys, mentions)
+        named = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
+        found = self._predicates(keys, mentions, named)
+        strong = [m for m in mentions if not m.weak]
+        if not found:
+            if len(strong) < 2 or made:
+                return made  # names only, or names a title claim already covers
+            found = [(None, None, None, None)]
+        modality_all, modality_cue = self._modality(keys, None, named)
+        denial = next((p for p in _DENIALS if p.find(keys)), None)
+        quote_start, quote_end = _trim(self.text, clause.start, clause.end)
+        quote_end = _strip_trailing(self.text, quote_start, quote_end)
+        for rank, (predicate, at, cue, value) in enumerate(found):
+            cues = [f"predicate:{cue}"] if cue else ["predicate:none (names only)"]
+            if value is not None:
+                cues.append(f"value:{value['amount']:g} {value['unit']}")
+            subjects, objects = self._roles(predicate, at, mentions, keys)
+            if not objects and _object_types(predicate) and predicate:
+                carried = self._sentence_object(predicate, subjects)
+                if carried:
+                    objects = [carried]
+                    cues.append("object:named earlier in the sentence")
+            if not subjects and predicate:
+                carry = self._carried(predicate)
+                if carry:
+                    subjects = [carry]
+                    cues.append("subject:the last name of its kind before")
+            negation = self._negation(keys, at)
+            polarity = "affirmed"
+            if negation is not None:
+                polarity = "negated"
+                cues.append(f"negation:{negation}")
+            elif denial is not None and predicate not in (None, "denied"):
+                polarity = "negated"
+                cues.append(f"negation:{denial.text}")
+            modality, mcue = (modality_all, modality_cue)
+            if modality == "in_talks" and predicate in TALKS_NEUTRAL:
+                modality, mcue = self._modality(keys, predicate, named)
+            if mcue:
+                cues.append(f"modality:{mcue}")
+            own_date = nearest_date(dates, at)
+            if predicate in STATIC_PREDICATES and own_date is not None and at is not None:
+                # A state takes only a date phrase right after its cue ("لتدخل حيز التنفيذ في ...").
+                own_date = next((d for a, b, d in dates if 0 <= a - at[1] <= 2), None)
+            if predicate == "holds_position":
+                own_date = None
+            if own_date is not None:
+                cues.append(f"date:{own_date.text}")
+            elif predicate not in STATIC_PREDICATES and modality not in ("planned", "expected"):
+                if sentence_date is not None:
+                    own_date = sentence_date
+                    cues.append("date:when it was said")
+                elif meeting_date is not None and (
+                    predicate in MEETING_PREDICATES or any(p.find(keys) for p in _ANAPHORA)
+                ):
+                    own_date = meeting_date
+                    cues.append("date:the meeting, call or visit it refers to")
+            elif predicate in AS_OF_PREDICATES:
+                own_date = self.anchor
+                cues.append("date:as of publication")
+            if (
+                own_date is not None
+                and modality in ("planned", "expected")
+                and own_date.end <= self.anchor.end
+            ):
+                # What is still to come is not dated by a day already past ("محادثاتنا الجارية اليوم").
+                own_date = None
+                cues.append("date:dropped (not after publication)")
+            if modality == "fact" and own_date is not None and own_date.start > self.anchor.end:
+                modality = "planned"
+                cues.append("modality:dated after publication")
+            speaker = account.speaker
+            via = account.via if account.via is not None else self.article_via
+            if self._said_here is not None and at is not None and at[0] < self._said_here:
+                # Before what is said ("وقال شويغو، خلال لقائه العطية: ..."): the article's narration.
+                speaker, via = None, self.article_via
+            if speaker is None and predicate in SPEECH_PREDICATES and subjects:
+                speaker = subjects[0]
+            subject_options: list[str | None] = [*subjects] or [None]
+            object_options: list[str | None] = [*objects] or [None]
+            for subject in subject_options:
+                for obj in object_options:
+                    if subject is not None and subject == obj:
+                        continue
+                    filled = (
+                        (subject is not None)
+                        + (predicate is not None)
+                        + (obj is not None or not _object_types(predicate))
+                    )
+                    confidence = round(0.15 + 0.25 * filled - 0.1 * rank, 2)
+                    made.append(
+                        self._claim(
+                            subject,
+                            predicate,
+                            obj,
+                            value,
+                            own_date,
+                            polarity,
+                            modality,
+                            speaker,
+                            via,
+                            quote_start,
+                            quote_end,
+                            cues,
+                            max(0.1, min(confidence, 0.9)),
+                        )
+                    )
+        return made

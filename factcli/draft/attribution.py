@@ -1,0 +1,143 @@
+"""Attribution: the speaker a saying verb names, the credit (via) of an account, and the
+article's own credit from its dateline or first sentence."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .base import _Base
+from .cues import _ATTRIBUTIONS, _CONTINUING, _CREDITS, _MEDIA, _THAT
+from .names import Mention, find_mentions
+from .spans import Clause
+
+
+@dataclass
+class _Account:
+    """Who is speaking, and through whom, in the sentences of one account."""
+
+    speaker: str | None = None
+    via: str | None = None
+    speaker_via: dict[str, str] = field(default_factory=dict)
+
+
+class _Attribution(_Base):
+    """Who says what and through whom: the speaker of a clause and the via of its account."""
+
+    article_via: str | None
+    _said_here: int | None  # where what is said begins, in a clause with a saying verb
+    _last_speaker: str | None
+
+    def _start_attribution(self) -> None:
+        self.article_via = None
+        self._said_here = None
+        self._last_speaker = None
+
+    def _first_sentence_credit(self, all_clauses: list[Clause], headline: int) -> str | None:
+        """A medium credited in the article's first sentence ("وفقا لخبر نشرته مجلة ...")
+        is where the article's own narration comes from."""
+        body = [c for c in all_clauses if c.paragraph != headline and len(c.words) > 3]
+        first = [c for c in body if c.sentence == body[0].sentence] if body else []
+        for clause in first:
+            keys = [w.key for w in clause.words]
+            credit = self._credit(clause, keys, find_mentions(self.linker, self.text, clause.words))
+            if credit is not None:
+                return credit.ids[0]
+        return None
+
+    def _dateline_credit(self) -> str | None:
+        # "موسكو -رويترز": a place, a dash, an agency, alone on a line near the top.
+        for line in self.text.splitlines()[:8]:
+            m = re.fullmatch(r"\s*(\S+(?:\s\S+)?)\s*[-–—|]\s*(\S+(?:\s\S+)?)\s*", line)
+            if not m:
+                continue
+            place = self.linker.resolve(m.group(1), quoted=True, after_kind_noun=True)  # metonyms too: موسكو
+            agency = self.linker.lexicon.resolve(m.group(2))
+            if place and len(agency) == 1:
+                (eid,) = agency
+                if self.linker.type_of(eid) == "organization":
+                    return eid
+        return None
+
+    # -- speaker and via --------------------------------------------------------------
+
+    def _attribution(
+        self,
+        clause: Clause,
+        keys: list[str],
+        mentions: list[Mention],
+        account: _Account,
+        first_body_sentence: int | None,
+    ) -> Mention | None:
+        """Set the account's speaker and via from this clause; the mention credited as a
+        medium (it takes no role in the clause's claims)."""
+        credit = self._credit(clause, keys, mentions)
+        credit_id = credit.ids[0] if credit else None
+        self._said_here = None
+        for pat in _ATTRIBUTIONS:
+            hit = pat.find(keys)
+            if hit is None:
+                continue
+            # The speaker is named between the saying verb and what is said (أن، إن، a colon
+            # or a quotation mark); a name after that is what the sentence is about.
+            stop = self._said_from(clause, keys, hit[1])
+            self._said_here = stop
+            continuing = any(p.opens(keys[hit[0]]) for p in _CONTINUING)
+            who = (
+                None
+                if continuing
+                else self._named_after(mentions, hit[1], ("person", "organization"), limit=stop - hit[1])
+            )
+            if who is not None and (who in self.media or who == credit_id):
+                credit_id = credit_id or who
+                who = None
+            if who is not None:
+                account.speaker = who
+            elif account.speaker is None and not (credit and credit.first <= hit[1] + 1):
+                # "وقال السفير ...": a title, not a name: the speaker named last. (When the
+                # verb's subject is the medium itself, "قالت وكالة ...", there is no speaker.)
+                account.speaker = self._last_speaker
+            break
+        if credit_id is not None:
+            account.via = credit_id
+            if account.speaker:
+                account.speaker_via[account.speaker] = credit_id
+        elif account.via is None and account.speaker in account.speaker_via:
+            account.via = account.speaker_via[account.speaker]
+        if account.speaker:
+            self._last_speaker = account.speaker
+        return credit
+
+    def _said_from(self, clause: Clause, keys: list[str], at: int) -> int:
+        for k in range(at, len(keys)):
+            gap = self.text[clause.words[k - 1].end : clause.words[k].start] if k else ""
+            if keys[k] in _THAT or ":" in gap or any(q in gap for q in '«“"'):
+                return k
+        return len(keys)
+
+    def _credit(self, clause: Clause, keys: list[str], mentions: list[Mention]) -> Mention | None:
+        for pat in _CREDITS:
+            hit = pat.find(keys)
+            if hit is None:
+                continue
+            for m in mentions:
+                if m.first < hit[1] or m.first > hit[1] + 6 or m.weak:
+                    continue
+                if any(i in self.media for i in m.ids) or self._after_media(keys, m):
+                    return m
+        return None
+
+    def _after_media(self, keys: list[str], m: Mention) -> bool:
+        return any(p.opens(keys[k]) for k in range(max(0, m.first - 2), m.first) for p in _MEDIA)
+
+    def _named_after(
+        self, mentions: list[Mention], at: int, types: tuple[str, ...], limit: int
+    ) -> str | None:
+        for m in mentions:
+            if m.weak or m.first < at or m.first > at + limit:
+                continue
+            for t in types:
+                for eid in m.ids:
+                    if self.linker.type_of(eid) == t:
+                        return eid
+        return None

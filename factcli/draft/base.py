@@ -1,0 +1,74 @@
+"""The drafter's common ground: the state every part reads, the claim record, and the
+small helpers several parts use."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..dates import DateSpan
+from ..link import Linker
+from .cues import _ANY, _NUMBERS, ROLES
+from .spans import Clause
+
+
+class _Base:
+    """What every part of the drafter shares: the article, the linker, and the claims made."""
+
+    text: str
+    linker: Linker
+    media: set[str]  # the media among the entities given, not among new ones
+    anchor: DateSpan
+    source_id: str
+    claims: list[dict[str, Any]]
+
+    def _claim(
+        self, subject, predicate, obj, value, date, polarity, modality, speaker, via, s, e, cues, confidence
+    ):
+        return {
+            "subject": subject,
+            "predicate": predicate,
+            "object": obj,
+            "value": value,
+            "date": date.to_dict() if date else None,
+            "polarity": polarity,
+            "modality": modality,
+            "speaker": speaker,
+            "via": via,
+            "statement": "",
+            "citation": {"source": self.source_id, "quote": self.text[s:e], "start": s, "end": e},
+            "draft": {"cues": list(cues), "confidence": confidence},
+        }
+
+
+def _object_types(predicate: str | None) -> tuple[str, ...]:
+    return ROLES.get(predicate, (_ANY, _ANY))[1] if predicate else _ANY
+
+
+def _number(i: int, keys: list[str]) -> float | None:
+    k = keys[i]
+    if re.fullmatch(r"[0-9]+(?:[.,][0-9]+)?", k):
+        return (
+            float(k.replace(",", "."))
+            if "," in k and len(k.split(",")[1]) != 3
+            else float(k.replace(",", ""))
+        )
+    for rx, n in _NUMBERS:
+        if rx.match(k):
+            return float(n)
+    return None
+
+
+def _strip_trailing(text: str, s: int, e: int) -> int:
+    while e > s and text[e - 1] in "،,:؛;":
+        e -= 1
+    return e
+
+
+def _quote_open_after(text: str, clause: Clause) -> bool:
+    """True when a quotation opened in the clause's paragraph is still open at its end."""
+    par_start = text.rfind("\n", 0, clause.start) + 1
+    seg = text[par_start : clause.end]
+    opens = seg.count("«") + seg.count("“")
+    closes = seg.count("»") + seg.count("”")
+    return opens > closes or seg.count('"') % 2 == 1

@@ -1,0 +1,595 @@
+"""Drafting's cue lexicons, and the patterns compiled from them.
+
+Every word list drafting uses is here, documented; a cue pattern's syntax is in the
+package docstring (`factcli.draft`)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..analyze import (
+    CLITICS_RE,
+    CONJUNCTION_RE,
+    PREPOSITION_RE,
+)
+from ..normalize import normalize
+
+# --------------------------------------------------------------------------------------
+# The cue lexicons: every word list drafting uses is here, documented.
+
+# Predicate cues: (pattern, predicate). In a clause the earliest cue wins; at the same word
+# the row higher in this list does, so specific multi-word cues come before the bare verbs
+# they contain.
+PREDICATE_CUES: list[tuple[str, str]] = [
+    # calls and meetings
+    ("~جري اتصال* هاتفي*", "phoned"),
+    ("اجري* اتصال* هاتفي*", "phoned"),
+    ("اتصال* هاتفي*", "phoned"),
+    ("مباحثات هاتفي*", "phoned"),
+    ("محادث* هاتفي*", "phoned"),
+    ("استقبل*", "met"),
+    ("~ستقبل*", "met"),
+    ("التقي", "met"),
+    ("التقت", "met"),
+    ("~لتقي", "met"),
+    ("لقا*", "met"),
+    ("اجتمع*", "met"),
+    ("~جتمع*", "met"),
+    # greetings and thanks
+    ("نقل* تحي*", "conveyed_greetings"),
+    ("حمل* .. تحي*", "conveyed_greetings"),
+    ("شكر*", "thanked"),
+    # deals: the specific forms first
+    ("بحث* .. صفق* شراء", "negotiating_purchase"),
+    ("~بحث* .. صفق* شراء", "negotiating_purchase"),
+    ("~بحث* .. شراء", "negotiating_purchase"),
+    ("~بحث* .. توريد", "negotiating_sale"),
+    ("~فاوض* .. شراء", "negotiating_purchase"),
+    ("مفاوضات .. شراء", "negotiating_purchase"),
+    ("محادثات", "negotiating_purchase"),
+    ("مباحثات", "negotiating_purchase"),
+    ("مفاوضات", "negotiating_purchase"),
+    ("استكمل* .. مفاوضات", "completed_negotiations"),
+    ("اكمل* .. مفاوضات", "completed_negotiations"),
+    ("مستعد* للتفاوض", "ready_to_negotiate"),
+    ("مستعد* .. تعاون", "ready_to_cooperate_with"),
+    ("قاعد* .. تعاون", "ready_to_cooperate_with"),
+    ("حيز التنفيذ", "entered_into_force"),
+    ("دخل* .. حيز", "entered_into_force"),
+    ("تجديد* .. تلقائي*", "renews_automatically"),
+    ("يتجدد* .. تلقائي*", "renews_automatically"),
+    ("~حظر*", "prohibits"),
+    ("حظر*", "prohibits"),
+    ("يمنع*", "prohibits"),
+    ("وقع", "signed"),
+    ("وقعت", "signed"),
+    ("وقعا", "signed"),
+    ("وقعنا", "signed"),
+    ("وقعوا", "signed"),
+    ("~وقع", "signed"),
+    ("~وقعان", "signed"),
+    ("توقيع*", "signed"),
+    ("ابرم*", "signed"),
+    ("~برم*", "signed"),
+    ("شراء", "negotiating_purchase"),
+    ("اشتر*", "purchased"),
+    ("~شتري", "purchased"),
+    ("تسليم", "delivered"),
+    ("سلم*", "delivered"),
+    ("~شمل*", "includes"),
+    ("تشمل*", "includes"),
+    ("شمل*", "includes"),
+    ("تضمن*", "includes"),
+    ("~تضمن*", "includes"),
+    ("مثل", "includes"),
+    # visits and events
+    ("قام* بزيار*", "visited"),
+    ("!زيار*", "visited"),
+    ("~زور*", "visited"),
+    ("زار*", "visited"),
+    ("وصل*", "visited"),
+    ("~صل*", "visited"),
+    ("قدم* الي", "visited"),
+    ("~شارك*", "attends"),
+    ("شارك*", "attends"),
+    ("~ترأس* .. وفد", "leads_delegation_to"),
+    ("~ترأس* .. استعداد*", "prepares"),
+    ("~ترأس*", "leads_delegation_to"),
+    ("مناورات .. مشترك*", "held_exercise_with"),
+    ("تدريبات .. مشترك*", "held_exercise_with"),
+    ("تمرين* .. مشترك*", "held_exercise_with"),
+    ("~تمركز*", "hosts"),
+    ("~ستضيف*", "hosts"),
+    ("استضاف*", "hosts"),
+    ("رغبت* في اقام*", "interested_in_hosting"),
+    # talks and relations
+    ("~ناقش*", "discussed"),
+    ("ناقش*", "discussed"),
+    ("مناقش*", "discussed"),
+    ("تناول*", "discussed"),
+    ("~تناول*", "discussed"),
+    ("استعراض", "discussed"),
+    ("بحث*", "discussed"),
+    ("~بحث*", "discussed"),
+    ("اطلع*", "discussed"),
+    ("اشاد*", "praised"),
+    ("~شيد*", "praised"),
+    ("~قدر*", "praised"),
+    ("بارتياح", "praised"),
+    ("توطيد .. تعاون", "seeks_stronger_cooperation_with"),
+    ("تعزيز .. تعاون", "seeks_stronger_cooperation_with"),
+    ("تطوير .. تعاون", "seeks_stronger_cooperation_with"),
+    ("قطع* .. علاق*", "cut_ties_with"),
+    ("هدد* .. عقوب*", "threatened_sanctions"),
+    ("~هدد* .. عقوب*", "threatened_sanctions"),
+    ("فرض* .. عقوب*", "sanctioned"),
+    ("فرض* .. اجراءات عقابي*", "sanctioned"),
+    ("عقوب*", "sanctioned"),
+    ("ضغوط", "pressures"),
+    ("~ضغط*", "pressures"),
+    ("توتر* .. علاق*", "strained_relations_with"),
+    ("~نتمي*", "member_of"),
+    ("عضو*", "member_of"),
+    ("دعم*", "supports"),
+    ("~دعم*", "supports"),
+    ("رفض*", "opposes"),
+    ("~رفض*", "opposes"),
+    ("استياء", "opposes"),
+    ("اعتراض*", "opposes"),
+    ("قلل* .. من", "downplayed"),
+    ("مصالح*", "guided_by_interests"),
+    ("اتصالات", "in_contact_with"),
+    ("علي اتصال", "in_contact_with"),
+    ("~درس*", "considering"),
+    ("دراس*", "considering"),
+    ("تقدم", "made_progress_on"),
+    ("نتيج*", "made_progress_on"),
+    ("اتهم*", "accused"),
+    ("متهم*", "accused"),
+    ("بدعوي", "accused"),
+    ("نفي*", "denied"),
+    ("~نفي*", "denied"),
+    ("~شغل* منصب", "held_position"),
+    ("تعاون*", "cooperates_with"),
+    ("~تعاون*", "cooperates_with"),
+    ("~عمل* معا", "cooperates_with"),
+    ("اتفاقيات", "party_to"),
+    ("تقع", "located_in"),
+    ("يقع", "located_in"),
+]
+
+# Figures: a number (digits or a number word, with مليار/مليون/ألف) followed by a unit
+# word gives a value; the cue words around it choose the value predicate.
+UNIT_WORDS: dict[str, str] = {
+    "دولار*": "USD",
+    "كيلومتر*": "km",
+    "كم": "km",
+    "دول*": "country",
+    "بلد*": "country",
+    "سنو*": "year",
+    "سنه": "year",
+    "سنين": "year",
+    "عام": "year",
+    "اعوام": "year",
+    "شخص*": "person",
+    "جندي*": "person",
+}
+SCALE_WORDS = {"مليار*": 10**9, "مليون*": 10**6, "الف": 10**3, "الاف": 10**3}
+NUMBER_WORDS = {
+    "واحد*": 1,
+    "اثنين": 2,
+    "اثنان": 2,
+    "ثلاث*": 3,
+    "اربع*": 4,
+    "خمس*": 5,
+    "ست*": 6,
+    "سبع*": 7,
+    "ثماني*": 8,
+    "تسع*": 9,
+    "عشر*": 10,
+}
+VALUE_CUES: list[tuple[str, str, str]] = [
+    # (pattern, unit, predicate)
+    ("سجل الطلبات", "USD", "order_book_value"),
+    ("محفظ* .. طلب*", "USD", "order_book_value"),
+    ("~وقع* .. عقود*", "USD", "signed_contracts_value"),
+    ("وقع* .. عقود*", "USD", "signed_contracts_value"),
+    ("عقود* .. بقيم*", "USD", "signed_contracts_value"),
+    ("تصدير*", "USD", "exported_value"),
+    ("صادرات", "USD", "exported_value"),
+    ("صدر*", "USD", "exported_value"),
+    ("تصدير*", "country", "export_destinations"),
+    ("علي بعد", "km", "distance_from"),
+    ("بعد", "km", "distance_from"),
+    ("لمد*", "year", "has_duration"),
+    ("منذ اكثر من", "year", "ongoing_for_more_than"),
+]
+# "منذ أكثر من عام": a unit word alone after these counts as one of it.
+ONE_OF_UNIT_AFTER = ("منذ اكثر من", "اكثر من", "منذ")
+
+# Negation: these before the predicate cue in the clause make it `negated`...
+NEGATION_CUES = ["لا", "لم", "لن", "ليس", "ليست", "لسنا", "ما من", "لا يوجد", "غير موجود"]
+# ...except in these idioms, which are not negations of the clause.
+NEGATION_IDIOMS = ["لا سيما", "ولا سيما", "لا .. فقط", "اذا لم", "ان لم", "لم .. الا", "ليس فقط"]
+# نفى and its forms deny: the predicate `denied` when nothing else fired, else negation.
+DENIAL_CUES = ["نفي*", "~نفي*"]
+
+# Modality, strongest first: claimed > hedged > in_talks > expected > planned.
+MODALITY_CUES: list[tuple[str, str]] = [
+    ("بدعوي", "claimed"),
+    ("زعم*", "claimed"),
+    ("~زعم*", "claimed"),
+    ("مزاعم", "claimed"),
+    ("ادعاء*", "claimed"),
+    ("~دعي", "claimed"),
+    ("اعتقد", "hedged"),
+    ("ربما", "hedged"),
+    ("يبدو", "hedged"),
+    ("من المحتمل", "hedged"),
+    ("~رجح", "hedged"),
+    ("~بحث* .. صفق*", "in_talks"),
+    ("~بحث* .. شراء", "in_talks"),
+    ("~بحث* .. توريد", "in_talks"),
+    ("مباحثات", "in_talks"),
+    ("محادثات", "in_talks"),
+    ("مفاوضات", "in_talks"),
+    ("~فاوض*", "in_talks"),
+    ("تفاوض*", "in_talks"),
+    ("مشاورات", "in_talks"),
+    ("~قترب* من", "in_talks"),
+    ("خطوات .. لاستكمال", "in_talks"),
+    ("مرتقب*", "expected"),
+    ("متوقع*", "expected"),
+    ("~توقع", "expected"),
+    ("امل", "expected"),
+    ("~امل", "expected"),
+    ("المستقبل القريب", "expected"),
+    ("سوف", "planned"),
+    ("من المقرر", "planned"),
+    ("المقرر", "planned"),
+    ("~عتزم*", "planned"),
+    ("المخطط", "planned"),
+    ("خطط*", "planned"),
+    ("~خطط*", "planned"),
+    ("المقبل*", "planned"),
+    ("القادم*", "planned"),
+]
+# Talks cues mark deals in talks; a meeting, call or discussion itself is a fact.
+TALKS_NEUTRAL = {"phoned", "met", "discussed", "conveyed_greetings", "praised", "thanked"}
+# سـ + imperfect verb (سيشارك، ستنطلق، سنتوصل) is a future: `planned`. These nouns start
+# the same way and are not verbs.
+FUTURE_PREFIX = re.compile(f"^{CONJUNCTION_RE}" + r"س(?:ي|ت|ن)\w{3,}$")
+FUTURE_NOUNS = (
+    "سياس",
+    "سيار",
+    "سيطر",
+    "سنو",
+    "سنه",
+    "ستين",
+    "ستون",
+    "سيناريو",
+    "سياد",
+    "سيول",
+    "ستار",
+    "سترات",
+    "سيد",
+)
+# قد + imperfect (قد يكون) hedges; قد + past (قد تم) only insists.
+MAY_WORD = "قد"
+MAY_NOT_BEFORE = ("تم", "تمت", "كان", "كانت", "اصبح", "بات")
+
+# Attribution: a saying verb names the speaker that follows it (or the last one named,
+# when the verb has no name of its own); the participles continue the speaker's account.
+ATTRIBUTION_CUES = [
+    "=قال",
+    "=قالت",
+    "=قوله",
+    "=اكد",
+    "=اكدت",
+    "=اضاف",
+    "=اضافت",
+    "=اوضح",
+    "=اوضحت",
+    "=اعلن",
+    "=اعلنت",
+    "=اشار",
+    "=اشارت",
+    "=لفت",
+    "=لفتت",
+    "=ذكر",
+    "=ذكرت",
+    "=كشف",
+    "=كشفت",
+    "=اعتبر",
+    "=اعتبرت",
+    "=شدد",
+    "=صرح",
+    "=مضيفا",
+    "=مشيرا",
+    "=مشددا",
+    "=مؤكدا",
+    "=موكدا",
+    "=معربا",
+    "=قائلا",
+    "=معتبرا",
+    "=لافتا",
+    "=بحسب",
+    "=حسب",
+]
+CONTINUING_CUES = ["=مضيفا", "=مشيرا", "=مشددا", "=مؤكدا", "=موكدا", "=معربا", "=قائلا", "=معتبرا", "=لافتا"]
+# A sentence opening with these goes on with the account before it (same speaker, same credit).
+CONTINUATION_OPENERS = ["كما", "كذلك", "اضاف*", "تابع*", "من جانب*", "من جهت*", "بدور*"]
+# Credit: the agency or outlet the article took it from.
+CREDIT_CUES = [
+    "نقلت",
+    "نقل",
+    "بحسب",
+    "حسب",
+    "وفقا",
+    "ذكرت",
+    "افادت",
+    "قالت",
+    "قال",
+    "نشرت*",
+    "نشره*",
+    "مقابل*",
+]
+# Nouns that say the next name is a medium (so it is a `via`, not a speaker).
+MEDIA_NOUNS = ["وكاله", "صحيفه", "موقع", "قناه", "مجله", "شبكه", "اذاعه", "تلفزيون", "جريده"]
+
+# Titles: a title word, its qualifiers, then a person's name gives `holds_position`.
+TITLE_WORDS = [
+    "الرئيس",
+    "رئيس",
+    "الوزير",
+    "وزير",
+    "السفير",
+    "سفير",
+    "امير",
+    "الامير",
+    "الملك",
+    "ملك",
+    "المدير",
+    "مدير",
+    "قائد",
+    "القائد",
+    "المتحدث",
+    "الناطق",
+    "نائب",
+    "العميد",
+    "الفريق",
+    "اللواء",
+    "الجنرال",
+    "ولي",
+    "رئيسه",
+    "وزيره",
+]
+# Honorifics and ranks between a title and the name, kept in the name's span.
+HONORIFICS = ["الشيخ", "العميد", "الركن", "الفريق", "اللواء", "الجنرال", "الدكتور", "السيد"]
+# Clause connectives: a clause starts at these.
+CLAUSE_OPENERS = ["في حين", "فيما", "بينما", "لكن", "ولكن", "حيث", "بل", "الا ان", "كما", "والذي", "والتي"]
+# Words right after which a name of that kind is unambiguous (for `common_words`).
+KIND_NOUNS = ["قاعده", "مطار", "مدينه", "منظومه", "شركه", "طراز", "وكاله", "صحيفه", "قناه", "موقع"]
+# Words a name does not contain: a run of words holding one is a phrase, not a name.
+FUNCTION_WORDS = [
+    "في",
+    "من",
+    "الي",
+    "علي",
+    "عن",
+    "مع",
+    "ان",
+    "انه",
+    "فان",
+    "بان",
+    "لا",
+    "لم",
+    "ما",
+    "هذا",
+    "هذه",
+    "التي",
+    "الذي",
+    "قد",
+    "كان",
+    "هو",
+    "هي",
+    "بين",
+]
+# A definite event noun refers back to the last meeting, call or visit: "وشهدت الزيارة
+# توقيع ..." is dated by the visit.
+EVENT_ANAPHORA = ["الزياره", "اللقاء", "الاجتماع", "المقابله", "الاتصال", "المباحثات", "خلاله"]
+# Predicates that are states, not events: no date is carried to them from a neighbour.
+STATIC_PREDICATES = {
+    "holds_position",
+    "held_position",
+    "includes",
+    "has_role",
+    "located_in",
+    "member_of",
+    "distance_from",
+    "party_to",
+    "has_duration",
+    "renews_automatically",
+    "prohibits",
+    "opposes",
+    "downplayed",
+    "guided_by_interests",
+}
+# States measured up to a moment: dated at publication when the clause gives no date.
+AS_OF_PREDICATES = {"ongoing_for_more_than"}
+# Events that continue the last dated meeting or call when they have no date of their own.
+MEETING_PREDICATES = {"met", "phoned", "discussed", "conveyed_greetings", "praised"}
+# Between two sides: "قطر وروسيا تعملان معا" is one claim, Qatar with Russia.
+SYMMETRIC = {"cooperates_with", "in_contact_with", "held_exercise_with", "met", "phoned"}
+# Speech acts: who performs them says them.
+SPEECH_PREDICATES = {"downplayed", "denied", "accused"}
+
+# What each predicate's subject and object are, by entity type, preferred first.
+_STATE = ("country", "organization", "person")
+_ACTOR = ("person", "country", "organization")
+ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "signed": (_STATE, ("agreement",)),
+    "party_to": (("country",), ("agreement",)),
+    "negotiating_purchase": (("country",), ("weapon_system",)),
+    "negotiating_sale": (("country", "organization"), ("country",)),
+    "made_progress_on": (("country",), ("weapon_system", "agreement")),
+    "completed_negotiations": (("country",), ("agreement", "weapon_system")),
+    "purchased": (("country",), ("weapon_system",)),
+    "delivered": (("country", "organization"), ("weapon_system",)),
+    "considering": (("country",), ("country", "weapon_system", "agreement")),
+    "ready_to_cooperate_with": (("country",), ("country",)),
+    "ready_to_negotiate": (("country",), ("weapon_system",)),
+    "includes": (("agreement",), ("weapon_system", "topic")),
+    "prohibits": (("agreement",), ("topic",)),
+    "entered_into_force": (("agreement",), ()),
+    "has_duration": (("agreement",), ()),
+    "renews_automatically": (("agreement",), ()),
+    "signed_contracts_value": (("country", "organization"), ()),
+    "exported_value": (("organization", "country"), ()),
+    "order_book_value": (("organization", "country"), ()),
+    "export_destinations": (("organization", "country"), ()),
+    "visited": (("person", "organization"), ("country", "place")),
+    "met": (("person",), ("person",)),
+    "phoned": (("person",), ("person",)),
+    "attends": (("person", "organization", "country"), ("event",)),
+    "leads_delegation_to": (("person",), ("event",)),
+    "prepares": (("person",), ("event",)),
+    "discussed": (("person",), ("topic", "event")),
+    "conveyed_greetings": (("person",), ("person",)),
+    "thanked": (("person",), ("person",)),
+    "praised": (_ACTOR, ("topic", "country")),
+    "cooperates_with": (("country",), ("country",)),
+    "held_exercise_with": (("country", "organization"), ("country", "organization")),
+    "hosts": (("place", "country"), ("event", "country", "organization")),
+    "supports": (("country",), ("country",)),
+    "opposes": (("country",), ("topic", "weapon_system", "agreement")),
+    "pressures": (("country", "organization"), ("country",)),
+    "sanctioned": (("country",), ("country",)),
+    "threatened_sanctions": (("country",), ("country",)),
+    "cut_ties_with": (("country",), ("country",)),
+    "accused": (("country", "person"), ("country", "person")),
+    "denied": (("country", "person"), ()),
+    "member_of": (("country",), ("organization",)),
+    "holds_position": (("person",), ("office", "organization", "country")),
+    "held_position": (("person",), ("office", "organization")),
+    "located_in": (("place",), ("country", "place")),
+    "distance_from": (("place",), ("place",)),
+    "interested_in_hosting": (("country",), ("event",)),
+    "downplayed": (("person", "country"), ("country",)),
+    "guided_by_interests": (("country",), ("country",)),
+    "in_contact_with": (("country", "person"), ("country", "person")),
+    "ongoing_for_more_than": (("event",), ()),
+    "has_role": (("organization",), ("country",)),
+    "seeks_stronger_cooperation_with": (_ACTOR, ("country",)),
+    "strained_relations_with": (("country",), ("country", "organization")),
+    "began": (("event",), ()),
+}
+# "البلدان"، "الجانبين": a dual that stands for the two states of the story.
+_THAT = {"ان", "انه", "انها", "بان", "بانه", "فان"}
+_DUAL = re.compile(f"^{CONJUNCTION_RE}(?:ال|لل)?" + r"(?:بلد|جانب|طرف)(?:ان|ين)$")
+_ANY = (
+    "country",
+    "person",
+    "organization",
+    "weapon_system",
+    "agreement",
+    "event",
+    "place",
+    "topic",
+    "unclassified",
+)
+
+# --------------------------------------------------------------------------------------
+# Patterns
+
+
+_IMPERFECT = CONJUNCTION_RE + r"(?:س)?(?:ي|ت|ن|ا)"
+
+
+def _word_regex(word: str) -> re.Pattern[str]:
+    imperfect = word.startswith("~")
+    verb = word.startswith("=")
+    bare = word.startswith("!")
+    word = word.lstrip("~=!")
+    star = word.endswith("*")
+    stem = normalize(word.rstrip("*")).replace(" ", "")
+    body = re.escape(stem) + (r"\w*" if star else "")
+    prefix = (
+        _IMPERFECT
+        if imperfect
+        else CONJUNCTION_RE
+        if verb
+        else CONJUNCTION_RE + PREPOSITION_RE
+        if bare
+        else CLITICS_RE
+    )
+    return re.compile(f"^{prefix}{body}$")
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """A cue pattern compiled: word regexes, with `None` standing for a gap."""
+
+    text: str
+    parts: tuple[re.Pattern[str] | None, ...]
+
+    @classmethod
+    def of(cls, text: str) -> Pattern:
+        parts = tuple(None if w == ".." else _word_regex(w) for w in text.split())
+        return cls(text, parts)
+
+    def opens(self, word: str) -> bool:
+        """Whether `word` matches the pattern's first word (a gap matches no word by itself)."""
+        head = self.parts[0] if self.parts else None
+        return head is not None and head.match(word) is not None
+
+    def find(self, words: list[str], start: int = 0, end: int | None = None) -> tuple[int, int] | None:
+        """The first (first word index, last word index + 1) where the pattern matches."""
+        end = len(words) if end is None else end
+        for i in range(start, end):
+            hit = self._at(words, i, end, 0)
+            if hit is not None:
+                return i, hit
+        return None
+
+    def _at(self, words: list[str], i: int, end: int, k: int) -> int | None:
+        if k == len(self.parts):
+            return i
+        part = self.parts[k]
+        if part is None:
+            for j in range(i, min(end, i + 9)):
+                hit = self._at(words, j, end, k + 1)
+                if hit is not None:
+                    return hit
+            return None
+        if i < end and part.match(words[i]):
+            return self._at(words, i + 1, end, k + 1)
+        return None
+
+
+def _compile(rows: list[str]) -> list[Pattern]:
+    return [Pattern.of(r) for r in rows]
+
+
+_PREDICATE_PATTERNS = [(Pattern.of(p), pred) for p, pred in PREDICATE_CUES]
+_VALUE_PATTERNS = [(Pattern.of(p), unit, pred) for p, unit, pred in VALUE_CUES]
+_MODALITY_PATTERNS = [(Pattern.of(p), m) for p, m in MODALITY_CUES]
+_NEGATIONS = _compile(NEGATION_CUES)
+_IDIOMS = _compile(NEGATION_IDIOMS)
+_DENIALS = _compile(DENIAL_CUES)
+_ATTRIBUTIONS = _compile(ATTRIBUTION_CUES)
+_CONTINUING = _compile(CONTINUING_CUES)
+_OPENERS = _compile(CONTINUATION_OPENERS)
+_CREDITS = _compile(CREDIT_CUES)
+_MEDIA = _compile(MEDIA_NOUNS)
+_TITLES = _compile(TITLE_WORDS)
+_HONORIFICS = _compile(HONORIFICS)
+_CLAUSE_OPENERS = _compile(CLAUSE_OPENERS)
+_KIND_NOUNS = _compile(KIND_NOUNS)
+_FUNCTION_WORDS = {normalize(w) for w in FUNCTION_WORDS}
+_ANAPHORA = _compile(EVENT_ANAPHORA)
+_UNITS = [(_word_regex(w), u) for w, u in UNIT_WORDS.items()]
+_SCALES = [(_word_regex(w), s) for w, s in SCALE_WORDS.items()]
+_NUMBERS = [(_word_regex(w), n) for w, n in NUMBER_WORDS.items()]
+_ONE_OF = _compile(list(ONE_OF_UNIT_AFTER))

@@ -1,0 +1,71 @@
+"""Dates in a clause: the date phrases the date module reads, and the one nearest a cue."""
+
+from __future__ import annotations
+
+from ..dates import DateSpan, parse_date
+from ..errors import DateError
+from .spans import Word
+
+# --------------------------------------------------------------------------------------
+# Dates
+
+
+_DATE_LEADS = {"في", "خلال", "منذ", "حتي", "يوم"}
+
+
+def find_dates(
+    text: str, words: list[Word], anchor: DateSpan, masked: set[int]
+) -> list[tuple[int, int, DateSpan]]:
+    """Every date phrase of a clause, as (first word, last word + 1, span), left to right:
+    at each word the longest run of up to seven words (outside linked names) the date
+    module reads. No phrase is listed here: what `dates.parse_date` reads is found."""
+    out: list[tuple[int, int, DateSpan]] = []
+    i = 0
+    while i < len(words):
+        hit = None
+        if i not in masked:
+            for n in range(min(7, len(words) - i), 0, -1):
+                if any(k in masked for k in range(i, i + n)):
+                    continue
+                s, e = words[i].start, words[i + n - 1].end
+                phrase = text[s:e]
+                if "\n" in phrase:
+                    continue
+                try:
+                    span = parse_date(phrase, anchor)
+                except DateError:
+                    continue
+                first = i
+                if words[i].key in _DATE_LEADS and n > 1:
+                    # The source's date words without the preposition, when they say the same.
+                    try:
+                        bare = parse_date(text[words[i + 1].start : e], anchor)
+                        if (bare.start, bare.end) == (span.start, span.end):
+                            first, span = i + 1, bare
+                    except DateError:
+                        pass
+                hit = (first, i + n, span)
+                break
+        if hit:
+            out.append(hit)
+            i = hit[1]
+        else:
+            i += 1
+    return out
+
+
+def nearest_date(dates: list[tuple[int, int, DateSpan]], at: tuple[int, int] | None) -> DateSpan | None:
+    """The date phrase that goes with a cue: the nearest one, after it when tied."""
+    if not dates:
+        return None
+    if at is None:
+        return dates[0][2]
+
+    def distance(d: tuple[int, int, DateSpan]) -> tuple[int, int]:
+        if d[0] >= at[1]:
+            return d[0] - at[1], 0
+        if d[1] <= at[0]:
+            return at[0] - d[1], 1
+        return 0, 0
+
+    return min(dates, key=distance)[2]

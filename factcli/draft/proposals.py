@@ -1,0 +1,168 @@
+"""New-entity proposals: a name the store does not know, after a cue that says what kind
+of thing it is, becomes a candidate entity (linked from then on)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..analyze import (
+    ARTICLE,
+    CONJUNCTION_RE,
+    PREPOSITION_RE,
+)
+from ..dates import parse_date
+from ..errors import DateError
+from ..normalize import normalize
+from .base import _Base
+from .cues import (
+    _ATTRIBUTIONS,
+    _FUNCTION_WORDS,
+    _HONORIFICS,
+    _KIND_NOUNS,
+    _MEDIA,
+    _PREDICATE_PATTERNS,
+    _TITLES,
+)
+from .names import Mention
+from .spans import Clause
+
+
+class _Proposals(_Base):
+    """Candidate entities for the names the store does not know."""
+
+    new_entities: list[dict[str, Any]]
+    _new_names: dict[str, str]
+
+    def _start_proposals(self) -> None:
+        self.new_entities = []
+        self._new_names = {}
+
+    def _candidate_entities(self, clause: Clause, mentions: list[Mention]) -> bool:
+        """Names the store does not know: in quotation marks, after a title and a comma
+        ("الوزير الروسي، سيرغي شويغو"), or right after a medium's noun ("صحيفة كوميرسانت").
+        True when the clause gave a new one."""
+        before = len(self.new_entities)
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        linked = [(m.start, m.end) for m in mentions]
+        linked_persons = [
+            (m.start, m.end) for m in mentions if any(self.linker.type_of(e) == "person" for e in m.ids)
+        ]
+
+        def known(s: int, e: int) -> bool:
+            return any(a < e and s < b for a, b in linked)
+
+        def kind_before(i: int) -> str:
+            for k in range(i - 1, max(-1, i - 7), -1):
+                if any(p.opens(keys[k]) for p in _TITLES):
+                    return "person"
+                if any(p.opens(keys[k]) for p in _MEDIA):
+                    return "organization"
+                if any(p.opens(keys[k]) for p in _KIND_NOUNS):
+                    return "unclassified"
+            return "unclassified"
+
+        for m in re.finditer(
+            r"«([^«»\n]{2,60})»|\"([^\"\n]{2,40})\"|“([^”\n]{2,40})”", text[clause.start : clause.end]
+        ):
+            s = clause.start + m.start() + 1
+            e = clause.start + m.end() - 1
+            name = text[s:e].strip()
+            if known(s, e) or not 1 <= len(name.split()) <= 5 or not re.search(r"[^\W\d_]", name):
+                continue
+            if any(w in _FUNCTION_WORDS for w in normalize(name).split()):
+                continue  # a quoted phrase, not a name
+            first = next((k for k, w in enumerate(words) if w.start >= s), len(words))
+            kind = kind_before(first)
+            after_kind = first > 0 and any(p.opens(keys[first - 1]) for p in _KIND_NOUNS)
+            if len(name.split()) == 1 and not after_kind:
+                continue  # one quoted word is emphasis ("تعزيز") unless a noun says what it names
+            self._new_entity(name, kind, "name in quotation marks")
+        for i, k in enumerate(keys):
+            title = any(p.opens(k) for p in _TITLES)
+            medium = any(p.opens(k) for p in _MEDIA)
+            if not (title or medium):
+                continue
+            if medium and re.match(f"^{CONJUNCTION_RE}{PREPOSITION_RE}{ARTICLE}", k):
+                continue  # "الوكالة": the agency already named, not a new one
+            j = i + 1
+            if title:
+                # The name follows the title's qualifiers and a comma.
+                j = next(
+                    (
+                        c
+                        for c in range(i + 1, min(len(keys), i + 8))
+                        if "،" in text[words[c - 1].end : words[c].start]
+                    ),
+                    -1,
+                )
+                if j < 0 or any(words[i].end <= a and b <= words[j].start for a, b in linked_persons):
+                    continue  # no comma, or the title already has its name ("الرئيس الروسي فلاديمير بوتين،")
+            end = j
+            while end < len(keys) and end - j < (8 if title else 3) and keys[end] not in _FUNCTION_WORDS:
+                if end > j and re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
+                    break
+                end += 1
+            if end - j < (2 if title else 1):
+                continue
+            s, e = words[j].start, words[end - 1].end
+            if not known(s, e):
+                self._new_entity(
+                    text[s:e],
+                    "person" if title else "organization",
+                    f"name after {text[words[i].start : words[i].end]}",
+                )
+        return len(self.new_entities) > before
+
+    @staticmethod
+    def _looks_like_a_name(keys: list[str]) -> bool:
+        """A person's name holds no cue word ("قوله", "مباحثات"), does not open with a
+        preposition on a noun ("بالنسبة", "لتصدير") and is not the next title ("والرئيس")."""
+        if not keys:
+            return False
+        first = keys[0]
+        if re.match(f"^{CONJUNCTION_RE}" + r"(?:بال|لل|لت|لا)", first):
+            return False
+        if any(p.opens(first) for p in _TITLES) and not any(p.opens(first) for p in _HONORIFICS):
+            return False
+        cue_words = [p.parts[0] for p, _ in _PREDICATE_PATTERNS] + [p.parts[0] for p in _ATTRIBUTIONS]
+        return not any(rx is not None and rx.match(k) for k in keys for rx in cue_words)
+
+    def _reads_as_date(self, phrase: str) -> bool:
+        try:
+            parse_date(phrase, self.anchor)
+        except DateError:
+            return False
+        return True
+
+    def _new_entity(self, name: str, kind: str, cue: str) -> None:
+        key = normalize(name)
+        if not key or key in self._new_names or self.linker.resolve(name, True, True):
+            return
+        if kind == "person" and re.search(r"[0-9\u0660-\u0669]", name):
+            return  # a person's name has no digits: "الإثنين 20 نوفمبر" after a title is a date
+        words = name.split()
+        if any(self._reads_as_date(" ".join(words[:n])) for n in (1, 2)):
+            return
+        if kind == "person" and not self._looks_like_a_name(normalize(name).split()):
+            return
+        from ..schema import sha256
+
+        eid = "new-" + sha256(key)[:8]
+        self._new_names[key] = eid
+        entity = {
+            "id": eid,
+            "type": kind,
+            "name": name,
+            "name_ar": name,
+            "aliases": [name],
+            "description": None,
+            "draft": {
+                "cues": [cue],
+                "confidence": 0.4,
+                "todo": "give the English name and a readable id, or delete this record",
+            },
+        }
+        self.new_entities.append(entity)
+        self.linker.add(entity)

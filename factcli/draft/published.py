@@ -1,0 +1,55 @@
+"""The publication date: read from an article's dateline, or as a person gives it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..dates import DateSpan, parse_date
+from ..errors import DateError, InputError
+
+# --------------------------------------------------------------------------------------
+# Publication date
+
+
+_DATELINE_LINES = 8
+_PUBLISHED_LABEL = re.compile(
+    r"(?:تم النشر|نشر في|تاريخ النشر|published)\s*[:：]?\s*(.*?)(?:تم التحديث|updated|$)", re.I
+)
+
+
+def detect_published(text: str) -> tuple[DateSpan, str] | None:
+    """The publication date printed near the top (a dateline line, or `تم النشر: …`), and
+    where it was read; None when there is none."""
+    lines = text.splitlines()[:_DATELINE_LINES]
+    for n, line in enumerate(lines, 1):
+        line = line.strip()
+        if not line:
+            continue
+        m = _PUBLISHED_LABEL.search(line)
+        candidate = m.group(1).strip() if m else line
+        if not candidate or len(candidate) > 60 or not re.search(r"[0-9\u0660-\u0669]{4}", candidate):
+            continue
+        try:
+            span = parse_date(candidate)
+        except DateError:
+            continue
+        return span, f"line {n}"
+    return None
+
+
+def parse_published(value: str) -> DateSpan:
+    """`--published`: any date the date module reads, or START..END for a bounded article."""
+    if ".." in value:
+        a, _, b = value.partition("..")
+        try:
+            start, end = parse_date(a.strip()), parse_date(b.strip())
+        except DateError as exc:
+            raise InputError(f"--published {value!r}: {exc}") from None
+        if start.start > end.end:
+            raise InputError(f"--published {value!r}: the start is after the end")
+        return replace(start.hull(end), text="")
+    try:
+        return parse_date(value)
+    except DateError as exc:
+        raise InputError(f"--published: {exc}") from None

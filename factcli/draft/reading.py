@@ -1,0 +1,142 @@
+"""Clause reading: the predicate cues of a clause and the ones its names can fill, its
+negation, its modality, and a figure with its unit."""
+
+from __future__ import annotations
+
+from ..analyze import (
+    CONJUNCTIONS,
+)
+from .base import _Base, _number
+from .cues import (
+    _ANY,
+    _IDIOMS,
+    _MODALITY_PATTERNS,
+    _NEGATIONS,
+    _ONE_OF,
+    _PREDICATE_PATTERNS,
+    _SCALES,
+    _UNITS,
+    _VALUE_PATTERNS,
+    FUTURE_NOUNS,
+    FUTURE_PREFIX,
+    MAY_NOT_BEFORE,
+    MAY_WORD,
+    ROLES,
+    TALKS_NEUTRAL,
+)
+from .names import Mention
+
+
+class _Reading(_Base):
+    """What a clause asserts: its predicates, its polarity, its modality and its figures."""
+
+    def _predicates(self, keys: list[str], mentions: list[Mention], named: set[int]) -> list[tuple]:
+        """The predicate cues of a clause: (predicate, (first, last) words, cue, value), at
+        most three, earliest first, none overlapping another or lying inside a name."""
+        hits: list[tuple] = []
+        value, vcue = self._value(keys, named)
+        if value is not None and vcue is not None:
+            hits.append((vcue[1][0], -1, vcue[0], vcue[1], vcue[2], value))
+        misfits: list[tuple] = []
+        for order, (pat, pred) in enumerate(_PREDICATE_PATTERNS):
+            hit = pat.find(keys)
+            while hit is not None and hit[0] in named:
+                hit = pat.find(keys, hit[0] + 1)
+            if hit is not None:
+                row = (hit[0], order, pred, hit, pat.text, None)
+                (hits if self._fits(pred, mentions) else misfits).append(row)
+        if not hits and misfits:
+            # Nothing in the clause fits any cue's roles: still offer the first cue.
+            hits = [min(misfits, key=lambda h: (h[0], h[1]))]
+        hits.sort(key=lambda h: (h[0], h[1]))
+        chosen: list[tuple] = []
+        used: set[int] = set()
+        for _, _, pred, hit, cue, value in hits:
+            span = set(range(hit[0], hit[1]))
+            if span & used or any(c[0] == pred for c in chosen):
+                continue
+            if (
+                value is None
+                and any(c[3] is not None for c in chosen)
+                and pred in ("signed", "exported_value")
+            ):
+                continue  # the figure's own verb ("وقعنا عقودا بقيمة ...")
+            chosen.append((pred, hit, cue, value))
+            used |= span
+            if len(chosen) == 3:
+                break
+        return chosen
+
+    def _fits(self, predicate: str, mentions: list[Mention]) -> bool:
+        """A cue counts only when the clause names something of a kind its roles take."""
+        subj, obj = ROLES.get(predicate, (_ANY, _ANY))
+        return any(
+            self.linker.type_of(e) in obj or self.linker.type_of(e) in subj for m in mentions for e in m.ids
+        )
+
+    def _negation(self, keys: list[str], at: tuple[int, int] | None) -> str | None:
+        idioms = [p.find(keys) for p in _IDIOMS]
+        spared = {k for hit in idioms if hit for k in range(hit[0], hit[1])}
+        limit = at[1] if at else len(keys)
+        for pat in _NEGATIONS:
+            hit = pat.find(keys)
+            while hit is not None and hit[0] in spared:
+                hit = pat.find(keys, hit[0] + 1)
+            if hit is not None and (hit[0] < limit or at is None or hit[0] < at[1] + 4):
+                return pat.text
+        return None
+
+    def _modality(self, keys: list[str], predicate: str | None, named: set[int]) -> tuple[str, str | None]:
+        for pat, modality in _MODALITY_PATTERNS:
+            if pat.find(keys) is None:
+                continue
+            if modality == "in_talks" and predicate in TALKS_NEUTRAL:
+                continue
+            return modality, pat.text
+        for i, k in enumerate(keys):
+            if (
+                k == MAY_WORD
+                and i + 1 < len(keys)
+                and keys[i + 1][:1] in ("ي", "ت")
+                and keys[i + 1] not in MAY_NOT_BEFORE
+            ):
+                return "hedged", "قد + imperfect"
+        for i, k in enumerate(keys):
+            bare = k[1:] if k[:1] in CONJUNCTIONS else k
+            if i not in named and FUTURE_PREFIX.match(k) and not bare.startswith(FUTURE_NOUNS):
+                return "planned", f"سـ future ({k})"
+        return "fact", None
+
+    def _value(self, keys: list[str], named: set[int]) -> tuple[dict | None, tuple | None]:
+        for i, k in enumerate(keys):
+            if i in named:
+                continue
+            amount = _number(i, keys)
+            j = i + 1
+            if amount is None:
+                if any((hit := p.find(keys, 0, i)) is not None and hit[1] == i for p in _ONE_OF):
+                    unit = next((u for rx, u in _UNITS if rx.match(k)), None)
+                    if unit == "year":
+                        return self._value_cue(keys, i, 1, unit)
+                continue
+            scale = next((s for rx, s in _SCALES if j < len(keys) and rx.match(keys[j])), None)
+            if scale:
+                amount *= scale
+                j += 1
+            unit = next((u for rx, u in _UNITS if j < len(keys) and rx.match(keys[j])), None)
+            if unit is None:
+                continue
+            found = self._value_cue(keys, i, amount, unit)
+            if found[0] is not None:
+                return found
+        return None, None
+
+    def _value_cue(self, keys, i, amount, unit):
+        for pat, u, pred in _VALUE_PATTERNS:
+            if u != unit:
+                continue
+            hit = pat.find(keys, max(0, i - 12), min(len(keys), i + 4))
+            if hit is not None:
+                amount = int(amount) if float(amount).is_integer() else amount
+                return {"amount": amount, "unit": unit}, (pred, hit, pat.text)
+        return None, None

@@ -1,0 +1,151 @@
+"""A draft's records one at a time: what is left to review, how a record reads, what a
+field may hold, a person's edit of a field, and a record made importable.
+
+Plain functions; the terminal walk over them is the command line's."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..dates import DateSpan, parse_date
+from ..errors import DateError, InputError
+from ..lexicon import Lexicon
+from ..link import Linker
+from ..store import CLAIM_CONTENT_FIELDS
+from .names import find_mentions
+from .spans import _words
+
+REVIEW_FIELDS = CLAIM_CONTENT_FIELDS
+ENTITY_REVIEW_FIELDS = ("id", "type", "name", "name_ar", "description")
+
+
+def draft_records(records: list[dict[str, Any]]) -> list[int]:
+    """Indices of the records that are still drafts."""
+    return [
+        i for i, r in enumerate(records) if isinstance(r, dict) and ("draft" in r or r.get("statement") == "")
+    ]
+
+
+def describe(record: dict[str, Any]) -> str:
+    """A candidate in a few lines, for the review walk."""
+    cues = ", ".join((record.get("draft") or {}).get("cues", []))
+    confidence = (record.get("draft") or {}).get("confidence")
+    if "citation" not in record:
+        return (
+            f"new entity {record.get('name')!r} ({record.get('type')}), id {record.get('id')}\n  cues: {cues}"
+        )
+    cit = record["citation"]
+    date = record.get("date") or {}
+    value = record.get("value")
+    lines = [
+        f"quote {cit.get('start')}:{cit.get('end')}: {cit.get('quote')}",
+        f"  {record.get('subject')} {record.get('predicate')} {record.get('object')}"
+        + (f"  value {value['amount']} {value['unit']}" if value else ""),
+        f"  date {date.get('start')}..{date.get('end')} ({date.get('text')})" if date else "  date none",
+        f"  {record.get('polarity')}, {record.get('modality')}; speaker {record.get('speaker')}; via {record.get('via')}",
+        f"  statement: {record.get('statement') or '(to write)'}",
+        f"  cues: {cues}" + (f"; confidence {confidence}" if confidence is not None else ""),
+    ]
+    return "\n".join(lines)
+
+
+def field_suggestions(
+    fld: str, current: Any, entities: list[dict[str, Any]], typed: str = "", quote: str | None = None
+) -> list[str]:
+    """What a reviewer may type for `fld`: vocabulary words; for a name, the entities the
+    quote names (or, for what was typed, the entities it spells or the nearest names)."""
+    from ..vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES
+
+    if fld == "predicate":
+        words = sorted(PREDICATES)
+        if typed:
+            import difflib
+
+            return [w for w in words if w.startswith(typed)] or difflib.get_close_matches(
+                typed, words, n=5, cutoff=0.5
+            )
+        return words
+    if fld == "polarity":
+        return list(POLARITIES)
+    if fld == "modality":
+        return list(MODALITIES)
+    if fld == "type":
+        return list(ENTITY_TYPES)
+    if fld in ("subject", "object", "speaker", "via"):
+        if typed:
+            lex = Lexicon(entities)
+            ids = sorted(lex.resolve(typed))
+            return ids or lex.suggest(typed, n=5)
+        named = []
+        if quote:
+            linker = Linker.of(entities)
+            named = [e for m in find_mentions(linker, quote, _words(quote, 0, len(quote))) for e in m.ids]
+        return list(dict.fromkeys(([current] if current else []) + named))
+    return []
+
+
+def apply_edit(
+    record: dict[str, Any], fld: str, value: str, anchor: DateSpan | None, entities: list[dict[str, Any]]
+) -> dict[str, Any]:
+    """A copy of `record` with one field set from what the reviewer typed; InputError if
+    the value is not one the field takes. A blank value clears an optional field."""
+    from ..schema import SLUG
+    from ..vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES, UNITS
+
+    out = dict(record)
+    value = value.strip()
+    allowed = REVIEW_FIELDS if "citation" in record else ENTITY_REVIEW_FIELDS
+    if fld not in allowed:
+        raise InputError(f"{fld!r} is not a field the review edits ({', '.join(allowed)})")
+    if not value:
+        if fld in ("object", "value", "date", "speaker", "via", "name_ar", "description"):
+            out[fld] = None
+            return out
+        raise InputError(f"{fld} cannot be left blank")
+    if fld == "predicate" and value not in PREDICATES:
+        raise InputError(f"predicate {value!r} is not in the vocabulary")
+    if fld == "polarity" and value not in POLARITIES:
+        raise InputError(f"polarity must be one of {', '.join(POLARITIES)}")
+    if fld == "modality" and value not in MODALITIES:
+        raise InputError(f"modality must be one of {', '.join(MODALITIES)}")
+    if fld == "type" and value not in ENTITY_TYPES:
+        raise InputError(f"type must be one of {', '.join(ENTITY_TYPES)}")
+    if fld == "id" and not SLUG.match(value):
+        raise InputError("id must be a lower-case slug (letters, digits, . _ -)")
+    if fld in ("subject", "object", "speaker", "via") and value not in {e["id"] for e in entities}:
+        lex = Lexicon(entities)
+        ids = lex.resolve(value)
+        if len(ids) != 1:
+            what = "several entities: " + ", ".join(sorted(ids)) if ids else "no entity"
+            raise InputError(f"{fld}: {value!r} names {what}")
+        value = ids.pop()
+    if fld == "date":
+        try:
+            out[fld] = parse_date(value, anchor).to_dict()
+        except DateError as exc:
+            raise InputError(f"date: {exc}") from None
+        return out
+    if fld == "value":
+        parts = value.replace(",", "").split()
+        try:
+            amount = float(parts[0])
+        except (ValueError, IndexError):
+            raise InputError("value: expected 'AMOUNT UNIT', e.g. '8600000000 USD'") from None
+        if len(parts) != 2 or parts[1] not in UNITS:
+            raise InputError(f"value: expected 'AMOUNT UNIT' with a unit of {', '.join(UNITS)}")
+        out[fld] = {"amount": int(amount) if amount.is_integer() else amount, "unit": parts[1]}
+        return out
+    out[fld] = value
+    if fld == "name" and "citation" not in record:
+        aliases = list(record.get("aliases") or [])
+        out["aliases"] = aliases if value in aliases else aliases + [value]
+    return out
+
+
+def accept(record: dict[str, Any]) -> dict[str, Any]:
+    """The reviewed record, its `draft` object removed; a claim needs its statement first."""
+    if "citation" in record and not (
+        isinstance(record.get("statement"), str) and record["statement"].strip()
+    ):
+        raise InputError("write the statement before accepting")
+    return {k: v for k, v in record.items() if k != "draft"}

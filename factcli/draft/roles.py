@@ -1,0 +1,161 @@
+"""Role filling: a predicate's subject and object from the names around its cue, by entity
+type, with what the story named before (the two sides of a dual, the host of a meeting)."""
+
+from __future__ import annotations
+
+import re
+
+from .attribution import _Attribution
+from .base import _object_types
+from .cues import _ANY, _DUAL, _TITLES, MEETING_PREDICATES, ROLES, SYMMETRIC
+from .names import Mention
+
+
+class _Roles(_Attribution):
+    """Who fills a predicate's roles, and what the story has named so far to fill them."""
+
+    _countries_seen: list[str]
+    _recent: list[tuple[str, ...]]
+    _in_sentence: list[tuple[str, ...]]
+    _host: str | None  # who held the last meeting or call
+
+    def _start_roles(self) -> None:
+        self._countries_seen = []
+        self._recent = []
+        self._in_sentence = []
+        self._host = None
+
+    def _sentence_object(self, predicate: str, subjects: list[str]) -> str | None:
+        """An object the clause refers back to ("على هذا المسار"): the last name of the
+        first kind the predicate's object takes, in the clauses of the sentence before."""
+        wanted = _object_types(predicate)[:1]
+        for ids in reversed(self._in_sentence):
+            for eid in ids:
+                if self.linker.type_of(eid) in wanted and eid not in subjects:
+                    return eid
+        return None
+
+    def _carried(self, predicate: str) -> str | None:
+        """A dropped subject: the last name before of a kind the predicate's subject takes."""
+        types = ROLES.get(predicate, (_ANY, _ANY))[0]
+        if predicate in MEETING_PREDICATES and self._host:
+            return self._host  # "وتناول اللقاء ...": the meeting's host
+        for ids in reversed(self._recent[-12:]):
+            for eid in ids:
+                if self.linker.type_of(eid) == types[0]:
+                    return eid
+        return None
+
+    def _roles(self, predicate, at, mentions, keys) -> tuple[list[str], list[str]]:
+        subj_types, obj_types = ROLES.get(predicate, (_ANY, _ANY)) if predicate else (_ANY, _ANY)
+        verb = at[0] if at else 0
+        verb_end = verb + 1 if at else 0
+
+        def pick(m: Mention, types: tuple[str, ...]) -> str | None:
+            for t in types:
+                for eid in m.ids:
+                    if self.linker.type_of(eid) == t:
+                        return eid
+            return None
+
+        def joined(a: Mention, b: Mention) -> bool:
+            return bool(re.fullmatch(r"[\s،,]*(?:و)?", self.text[a.end : b.start]))
+
+        def chain(ms: list[Mention], start: int, types: tuple[str, ...]) -> list[str]:
+            # "السعودية والإمارات والبحرين ومصر": names joined only by و and commas.
+            first = pick(ms[start], types)
+            out = [first] if first else []
+            for k in range(start + 1, len(ms)):
+                nxt = pick(ms[k], types)
+                if not joined(ms[k - 1], ms[k]) or nxt is None or nxt in out:
+                    break
+                out.append(nxt)
+            return out
+
+        ordered = sorted(mentions, key=lambda m: m.first)
+        strong = [m for m in ordered if not m.weak]
+        subjects: list[str] = []
+        dual = self._dual(keys, verb, ordered)
+        right_after = [k for k, m in enumerate(ordered) if m.first == verb_end and pick(m, subj_types)]
+        before = [k for k, m in enumerate(strong) if m.last <= verb and pick(m, subj_types)]
+        after = [k for k, m in enumerate(strong) if m.first >= verb_end and pick(m, subj_types)]
+        titled = self._titled_subject(keys, verb_end, ordered, subj_types)
+        if dual:
+            subjects = dual[:1]
+        elif titled:
+            subjects = [titled]
+        elif right_after and (
+            keys[verb].startswith(("ال", "بال", "وال", "لل")) or ordered[right_after[0]].weak
+        ):
+            # A verbal noun and its agent: "الرفض السعودي الإماراتي", "بتوقيع موسكو والدوحة".
+            subjects = chain(ordered, right_after[0], subj_types)
+        elif before and verb - strong[before[-1]].last <= 2:
+            k = before[-1]
+            while k > 0 and joined(strong[k - 1], strong[k]) and pick(strong[k - 1], subj_types):
+                k -= 1
+            subjects = chain(strong, k, subj_types)
+        elif after:
+            subjects = chain(strong, after[0], subj_types)
+        elif before:
+            subjects = chain(strong, before[-1], subj_types)
+        else:
+            weak = [w for m in ordered if m.weak and (w := pick(m, subj_types))]
+            if weak:
+                subjects = weak[:1]
+        objects: list[str] = []
+        if obj_types:
+            if dual and len(dual) > 1 and dual[1] in [pick(m, obj_types) for m in ordered]:
+                objects = [dual[1]]
+            cands = [
+                k for k, m in enumerate(ordered) if pick(m, obj_types) and pick(m, obj_types) not in subjects
+            ]
+            after_o = [k for k in cands if ordered[k].first >= verb and not ordered[k].weak]
+            after_o = after_o or [k for k in cands if ordered[k].first >= verb]
+            chosen = after_o[0] if after_o else (cands[-1] if cands else None)
+            if chosen is not None and not objects:
+                if predicate == "includes":
+                    # A list of items with descriptions between them: every item after the cue.
+                    objects = [o for k in after_o if (o := pick(ordered[k], obj_types)) and o not in subjects]
+                    objects = list(dict.fromkeys(objects))
+                elif predicate in ("discussed", "cut_ties_with", "sanctioned", "accused"):
+                    objects = [o for o in chain(ordered, chosen, obj_types) if o not in subjects]
+                elif picked := pick(ordered[chosen], obj_types):  # a candidate: never None
+                    objects = [picked]
+            if not objects and dual and len(dual) > 1 and "country" in obj_types:
+                objects = [dual[1]]
+        subjects, objects = [s for s in subjects if s], [o for o in objects if o]
+        if predicate in SYMMETRIC and not objects and len(subjects) > 1:
+            subjects, objects = subjects[:1], subjects[1:2]
+        return subjects, objects
+
+    def _titled_subject(
+        self, keys: list[str], at: int, ordered: list[Mention], types: tuple[str, ...]
+    ) -> str | None:
+        """ "وقلل السفير الروسي ...": a title with no name after the verb is the person last
+        named as speaker."""
+        if not at or at >= len(keys) or "person" not in types or not any(p.opens(keys[at]) for p in _TITLES):
+            return None
+        if any(
+            at <= m.first <= at + 4 and not m.weak and any(self.linker.type_of(e) == "person" for e in m.ids)
+            for m in ordered
+        ):
+            return None
+        return (
+            self._last_speaker
+            if self._last_speaker and self.linker.type_of(self._last_speaker) == "person"
+            else None
+        )
+
+    def _dual(self, keys: list[str], verb: int, ordered: list[Mention]) -> list[str]:
+        """ "البلدان"، "الجانبان": the two states they stand for, in the order first named."""
+        for k in range(verb, min(len(keys), verb + 3)):
+            if not _DUAL.match(keys[k]):
+                continue
+            adjectives = [m.ids[0] for m in ordered if m.weak and k < m.first <= k + 3]
+            if adjectives:
+                return adjectives
+            return self._last_pair()
+        return []
+
+    def _last_pair(self) -> list[str]:
+        return list(self._countries_seen[-2:]) if len(self._countries_seen) >= 2 else []

@@ -1,0 +1,114 @@
+"""Spans: an article cut into paragraphs, sentences and clauses, each clause's words
+with their offsets into the text as received."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..normalize import normalize
+from .cues import _CLAUSE_OPENERS, _CONTINUING
+
+# --------------------------------------------------------------------------------------
+# Spans
+
+
+_WORD = re.compile(r"[0-9\u0660-\u0669]+(?:[.,\u066b][0-9\u0660-\u0669]+)+|[\w\u064b-\u065f\u0670\u0640]+")
+_SENTENCE_END = re.compile(
+    r"(?<!\.)(?<![A-Za-z])[.!?؟](?!\.)(?=\s)|(?<!\.)(?<=[A-Za-z])[.!?](?!\.)(?=\s+[^A-Za-z\s])|\n"
+)
+_QUOTES = '«»“”"„'
+
+
+@dataclass
+class Word:
+    start: int
+    end: int
+    key: str  # normalized, one token (spaces removed)
+
+
+@dataclass
+class Clause:
+    start: int
+    end: int
+    words: list[Word]
+    sentence: int
+    paragraph: int
+    first_of_sentence: bool
+
+
+def _words(text: str, start: int, end: int) -> list[Word]:
+    out = []
+    for m in _WORD.finditer(text, start, end):
+        key = normalize(m.group()).replace(" ", "")
+        if key:
+            out.append(Word(m.start(), m.end(), key))
+    return out
+
+
+def sentences(text: str) -> list[tuple[int, int, int]]:
+    """(start, end, paragraph) of each sentence: trimmed spans of the text as received."""
+    out, paragraph, pos = [], 0, 0
+    for m in _SENTENCE_END.finditer(text + "\n"):
+        end = min(m.end(), len(text)) if m.group() != "\n" else m.start()
+        s, e = _trim(text, pos, end)
+        if e > s and _WORD.search(text, s, e):
+            out.append((s, e, paragraph))
+        if m.group() == "\n":
+            paragraph += 1
+        pos = m.end()
+    return out
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s] in " \t\r\n\u00a0":
+        s += 1
+    while e > s and text[e - 1] in " \t\r\n\u00a0":
+        e -= 1
+    return s, e
+
+
+def clauses(text: str) -> list[Clause]:
+    """Each sentence cut before its clause connectives and saying participles."""
+    out: list[Clause] = []
+    for n, (s, e, par) in enumerate(sentences(text)):
+        words = _words(text, s, e)
+        keys = [w.key for w in words]
+        cuts = [0]
+        for i in range(1, len(words)):
+            before = text[words[i - 1].end : words[i].start]
+            comma = "،" in before or "," in before or ":" in before
+            opener = any(
+                p.find(keys, i, min(i + len(p.parts), len(keys))) == (i, i + len(p.parts))
+                for p in _CLAUSE_OPENERS
+            )
+            participle = any(p.opens(keys[i]) for p in _CONTINUING)
+            # "، وتناول": a new clause; "، والوفد": one more noun in a list (و + ال).
+            conj = comma and keys[i].startswith("و") and len(keys[i]) >= 3 and not keys[i].startswith("وال")
+            quotation = ":" in before and any(q in text[words[i - 1].end : words[i].start + 1] for q in '«“"')
+            if (opener and (comma or i > 2)) or (participle and comma) or conj or quotation:
+                if i - cuts[-1] >= 3:
+                    cuts.append(i)
+        cuts.append(len(words))
+        for k in range(len(cuts) - 1):
+            ws = words[cuts[k] : cuts[k + 1]]
+            if not ws:
+                continue
+            cs, ce = ws[0].start, ws[-1].end
+            ce = _extend_closing(text, ce, e)
+            cs = _extend_opening(text, cs, s)
+            out.append(Clause(cs, ce, ws, n, par, k == 0))
+    return out
+
+
+def _extend_closing(text: str, ce: int, limit: int) -> int:
+    # Keep a closing quotation mark or bracket that ends the clause's last word.
+    while ce < limit and text[ce] in '»”")':
+        ce += 1
+    return ce
+
+
+def _extend_opening(text: str, cs: int, limit: int) -> int:
+    while cs > limit and text[cs - 1] in '«“"(':
+        cs -= 1
+    return cs

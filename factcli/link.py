@@ -1,0 +1,212 @@
+"""Entity linking: which entities a claim's or an article's words name, and how.
+
+One `Linker` serves the index build and drafting, so a word links the same entity in both.
+It is built from `lexicon.name_table` (every name of every entity as analyzed tokens, with
+its role), and its rule is:
+
+* a name or an alias links its entity (kind `alias`);
+* a metonym links what it stands for (kind `metonym`: الدوحة links a quote to Qatar);
+* a common word (العديد for Al Udeid, الجزيرة for Al Jazeera) links only beside another
+  sign of the same entity: in a claim already about it or naming it otherwise, in an
+  article inside quotation marks or after a noun of its kind;
+* a word with its proclitics cut off (`analyze.name_forms`: وبالدوحة, للدوحة, لقطر) is the
+  same word;
+* a one-word Arabic name also links the words that share its stem (kind `stem`: تركيا and
+  التركية), in a claim's text; in an article a country's adjectives (`analyze.nisba_forms`:
+  الروسية) are weak mentions.
+
+Names shorter than `MIN_TEXT_NAME` letters ("US", "AK") are ordinary words in running text
+("told us"): they never link a claim through its text. Parts of names (role `part`) are for
+queries; text links on whole names only.
+
+`mentions(...)` answers for a claim's analyzed tokens (the index build); `resolve(name, ...)`
+for a span of an article that may be a name (drafting, which finds the spans itself).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from .analyze import Analyzer, analyzer, name_forms, nisba_forms
+from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, Lexicon, NameRow, name_table
+from .text import in_arabic_block
+
+__all__ = ["MIN_TEXT_NAME", "STEM_LINK", "Linker"]
+
+MIN_TEXT_NAME = 3
+STEM_LINK = "stem"  # a link kind: the claim's text holds a form of a one-word name
+# Stems shorter than this say too little to link a claim.
+_MIN_STEM_LINK = 3
+
+
+def _arabic(token: str) -> bool:
+    return all(map(in_arabic_block, token))
+
+
+def _kind(role: str) -> str | None:
+    """The link a name of this role makes; None for a part of a name."""
+    if role in (NAME, ALIAS):
+        return ALIAS
+    if role in (METONYM, COMMON_WORD):
+        return role
+    return None
+
+
+class Linker:
+    """The names of `entities` and what each one links, by the rule in the module docstring."""
+
+    def __init__(
+        self,
+        names: list[NameRow],
+        an: Analyzer | None = None,
+        entities: Iterable[dict[str, Any]] = (),
+    ) -> None:
+        """`names` is `lexicon.name_table(entities, an.tokens)`; the index build, which
+        stores the table too, passes it alone, and `of(entities)` makes it."""
+        self.an = an or analyzer()
+        self.entities: dict[str, dict[str, Any]] = {}
+        self.types: dict[str, str | None] = {}
+        # The adjectives of each country's Arabic names -> the country (the first one wins).
+        self.adjectives: dict[str, str] = {}
+        for entity in entities:
+            self._know(entity)
+        self._index(names)
+
+    @classmethod
+    def of(cls, entities: Iterable[dict[str, Any]], an: Analyzer | None = None) -> Linker:
+        """The linker of `entities`' names, that knows the entities themselves too."""
+        entities = list(entities)
+        an = an or analyzer()
+        return cls(name_table(entities, an.tokens), an, entities)
+
+    def _know(self, entity: dict[str, Any]) -> None:
+        eid = entity["id"]
+        self.entities[eid] = entity
+        self.types[eid] = entity.get("type")
+        if entity.get("type") == "country":
+            for name in [entity.get("name_ar") or "", *(entity.get("aliases") or [])]:
+                for adjective in nisba_forms(name):
+                    self.adjectives.setdefault(adjective, eid)
+
+    def _index(self, names: list[NameRow]) -> None:
+        an = self.an
+        # Every whole name's key -> (entity, kind), in the table's order.
+        self.by_key: dict[str, list[tuple[str, str]]] = {}
+        # One-word names by their word; longer names by their first two words (most claim
+        # words start no name, and a pair narrows the rest to one or two candidates).
+        self.single: dict[str, list[tuple[str, str]]] = {}
+        self.multi: dict[tuple[str, str], list[tuple[tuple[str, ...], str, str]]] = {}
+        # The stem of a one-word Arabic name -> entities: تركيا also links a quote that says
+        # التركية ("Turkish"). Latin names are left to their exact forms (Russia/Russian are
+        # different stems anyway), and short stems say too little.
+        self.by_stem: dict[str, set[str]] = {}
+        for key, eid, role, _ in names:
+            kind = _kind(role)
+            if kind is None:
+                continue
+            entries = self.by_key.setdefault(key, [])
+            if (eid, kind) not in entries:
+                entries.append((eid, kind))
+            if len(key.replace(" ", "")) < MIN_TEXT_NAME:
+                continue
+            toks = tuple(key.split(" "))
+            if len(toks) == 1:
+                if kind == ALIAS and _arabic(toks[0]):
+                    stem = an.stems([toks[0]])[0]
+                    if len(stem) >= _MIN_STEM_LINK:
+                        self.by_stem.setdefault(stem, set()).add(eid)
+                bucket = self.single.setdefault(toks[0], [])
+                if (eid, kind) not in bucket:
+                    bucket.append((eid, kind))
+            else:
+                entry = (toks, eid, kind)
+                pair = self.multi.setdefault((toks[0], toks[1]), [])
+                if entry not in pair:
+                    pair.append(entry)
+        # The first word of every whole name: a word that starts none starts no name.
+        self.first_tokens = {key.split(" ")[0] for key in self.by_key}
+        self._starts = set(self.single) | {a for a, _ in self.multi}
+        self._forms: dict[str, list[str]] = {}  # a token -> its forms that start a name
+        self._naming: set[str] = set()  # tokens with such forms
+        self._seen: set[str] = set()  # tokens looked at already
+        self._stem_keys = set(self.by_stem)
+        self.lexicon = Lexicon(self.entities.values())
+
+    def add(self, entity: dict[str, Any]) -> None:
+        """Know one more entity (a candidate of a draft), so later text links its names."""
+        self._know(entity)
+        self._index(name_table(self.entities.values(), self.an.tokens))
+
+    def type_of(self, eid: str) -> str:
+        return self.types.get(eid) or "unclassified"
+
+    # -- a span that may be a name (drafting) --------------------------------------------
+
+    def resolve(self, name: str, quoted: bool, after_kind_noun: bool) -> set[str]:
+        """The entities `name` (as written) names: its names, aliases and metonyms (a metonym
+        links its state as well as what it names, the city: a predicate's roles choose), and
+        its common words only where the name is quoted or follows a noun of its kind."""
+        kinds: dict[str, set[str]] = {}
+        for eid, kind in self.by_key.get(" ".join(self.an.tokens(name)), ()):
+            kinds.setdefault(eid, set()).add(kind)
+        corroborated = quoted or after_kind_noun
+        return {eid for eid, ks in kinds.items() if corroborated or COMMON_WORD not in ks}
+
+    # -- a claim's text (the index build) ------------------------------------------------
+
+    def _found(self, toks: list[str], found: dict[str, set[str]]) -> None:
+        # Set operations (in C) pick the few tokens that can start a name; the positions of
+        # only those are then tried.
+        unique = set(toks)
+        fresh = unique - self._seen
+        if fresh:
+            starts = self._starts
+            for tok in fresh:
+                forms = [f for f in name_forms(tok) if f in starts]
+                if forms:
+                    self._forms[tok] = forms
+                    self._naming.add(tok)
+            self._seen |= fresh
+        naming = unique & self._naming
+        if not naming:
+            return
+        single, multi, forms_of = self.single, self.multi, self._forms
+        last = len(toks) - 1
+        for i in [i for i, tok in enumerate(toks) if tok in naming]:
+            for form in forms_of[toks[i]]:
+                for eid, kind in single.get(form, ()):
+                    found.setdefault(eid, set()).add(kind)
+                if i < last:
+                    for name, eid, kind in multi.get((form, toks[i + 1]), ()):
+                        if len(name) == 2 or tuple(toks[i + 2 : i + len(name)]) == name[2:]:
+                            found.setdefault(eid, set()).add(kind)
+
+    def mentions(
+        self,
+        statement: list[str],
+        quote: list[str],
+        about: set[str],
+        statement_stems: str = "",
+        quote_stems: str = "",
+    ) -> list[tuple[str, str]]:
+        """(entity, kind) for each entity a claim's statement or quote (analyzed tokens, and
+        their stems joined by spaces) names; `about` are the entities of its fields."""
+        found: dict[str, set[str]] = {}
+        self._found(statement, found)
+        self._found(quote, found)
+        if self._stem_keys:
+            for stem in self._stem_keys.intersection(statement_stems.split() + quote_stems.split()):
+                for eid in self.by_stem[stem]:
+                    found.setdefault(eid, set()).add(STEM_LINK)
+        out = []
+        for eid, kinds in found.items():
+            for kind in (ALIAS, METONYM):
+                if kind in kinds:
+                    out.append((eid, kind))
+            if STEM_LINK in kinds and ALIAS not in kinds:
+                out.append((eid, STEM_LINK))
+            # A common word counts only beside another sign of the same entity.
+            if COMMON_WORD in kinds and (eid in about or kinds - {COMMON_WORD}):
+                out.append((eid, COMMON_WORD))
+        return out

@@ -1,0 +1,86 @@
+"""Tests for factcli.link: the one linker of the index build and of drafting.
+
+A claim's text links the entities its words name, whatever proclitics stand before them;
+a search finds the claim through each of those entities' names."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from conftest import entity_record, source_record
+
+from factcli import draft
+from factcli.cli import main
+from factcli.draft import spans
+from factcli.importer import build
+from factcli.lexicon import name_table
+from factcli.link import Linker
+from factcli.search import Query, search
+
+# "And in Doha the minister met his counterpart": و (and) + ب (in) + الدوحة. Doha stands
+# for Qatar here (a metonym), so the claim is about a meeting in Qatar.
+AND_IN_DOHA = "وبالدوحة التقى الوزير نظيره."
+# The same sentence with the preposition written apart: "in Doha the minister met ...".
+IN_DOHA = "في الدوحة التقى الوزير نظيره."
+
+
+def _records(quote: str) -> list[dict]:
+    return [
+        source_record("src", f"عنوان\n{quote}", language="ar"),
+        entity_record("qatar", "Qatar", aliases=["قطر"], metonyms=["الدوحة", "Doha"]),
+        entity_record("russia", "Russia", aliases=["روسيا"], metonyms=["موسكو"]),
+        {
+            "subject": "russia",
+            "predicate": "met",
+            "object": None,
+            "date": None,
+            "statement": "The minister met his counterpart.",
+            "citation": {"source": "src", "quote": quote},
+        },
+    ]
+
+
+@pytest.mark.parametrize("quote", [AND_IN_DOHA, IN_DOHA])
+@pytest.mark.parametrize("term", ["Qatar", "قطر", "الدوحة"])
+def test_doha_behind_two_proclitics_still_finds_qatar(make_facts, quote: str, term: str) -> None:
+    facts = make_facts(_records(quote))
+    assert [h.claim["citation"]["quote"] for h in search(facts, Query(terms=[term]))] == [quote]
+
+
+@pytest.mark.parametrize("term", ["Qatar", "قطر", "الدوحة"])
+def test_the_command_line_finds_the_claim_too(store_file, term: str) -> None:
+    path = store_file(_records(AND_IN_DOHA))
+    result = CliRunner().invoke(main, ["--db", str(path), "search", term, "--json"])
+    assert result.exit_code == 0, result.stderr
+    assert [r["citation"]["quote"] for r in json.loads(result.stdout)] == [AND_IN_DOHA]
+
+
+def _index_links(quote: str) -> list[tuple[str, str]]:
+    # As the index build makes it: from the name table alone.
+    facts = build(_records(quote))
+    an = Linker.of([]).an
+    linker = Linker(name_table(facts.entities, an.tokens), an)
+    toks = an.tokens(quote)
+    return sorted(linker.mentions([], toks, {"russia"}, "", " ".join(linker.an.stems(toks))))
+
+
+def test_the_index_and_drafting_link_the_same_entity() -> None:
+    facts = build(_records(AND_IN_DOHA))
+    assert _index_links(AND_IN_DOHA) == _index_links(IN_DOHA) == [("qatar", "metonym")]
+    linker = Linker.of(facts.entities)
+    found = draft.find_mentions(linker, AND_IN_DOHA, spans._words(AND_IN_DOHA, 0, len(AND_IN_DOHA)))
+    assert [(m.written, m.ids) for m in found] == [("الدوحة", ("qatar",))]
+
+
+def test_a_common_word_needs_another_sign_of_its_entity() -> None:
+    # العديد is "many" as often as it is Al Udeid.
+    entities = [entity_record("udeid", "Al Udeid Air Base", "place", common_words=["العديد"])]
+    linker = Linker.of(entities)
+    assert linker.resolve("العديد", quoted=False, after_kind_noun=False) == set()
+    assert linker.resolve("العديد", quoted=True, after_kind_noun=False) == {"udeid"}
+    assert linker.resolve("العديد", quoted=False, after_kind_noun=True) == {"udeid"}
+    toks = linker.an.tokens("العديد من الدول")  # many of the states
+    assert linker.mentions(toks, [], set()) == []
+    assert linker.mentions(toks, [], {"udeid"}) == [("udeid", "common_word")]
