@@ -441,10 +441,11 @@ class Index:
         ("statement", "stem"): "statement_stems",
         ("quote", "stem"): "quote_stems",
     }
-    # One word as FTS5's ascii tokenizer reads it (ASCII letters and digits and any other
-    # character), lower case as the analyzer writes it, or a decimal number: what the word
-    # scan among few rows compares as written. Anything else is left to FTS5 to read.
-    _PLAIN = re.compile(r"[a-z0-9\x80-\U0010ffff]+(?:\.[0-9]+)*")
+    # A word as the analyzer writes it: one word as FTS5's ascii tokenizer reads it (ASCII
+    # letters and digits, and any other character), lower case, or a number with a decimal
+    # point or comma (8.6, 1,5). The word scan among few rows compares these as written;
+    # a term with any other token is left to FTS5 to read on both paths.
+    _PLAIN = re.compile(r"[a-z0-9\x80-\U0010ffff]+(?:[.,][0-9]+)*")
 
     def run(self, plan: Plan) -> list[Match]:
         """The claims the plan finds, in its order (see `plan` for what each part means)."""

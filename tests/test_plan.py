@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import entity_record, source_record
+from hypothesis import given
+from hypothesis import strategies as st
 
 from factcli import index, lexicon
 from factcli.cli import main
@@ -113,6 +115,15 @@ ADVERSARIAL = [
 @pytest.mark.parametrize("filtered", [False, True], ids=["fts5", "few-rows"])
 def test_any_token_is_searched_as_words(backend, tokens, expected, filtered):
     assert positions(backend, tokens, filtered) == expected
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=30) | st.from_regex(r"[0-9.,٫ ]{1,12}"))
+def test_the_word_scan_takes_every_token_the_analyzer_writes(text):
+    # Among few rows the index compares plain tokens as written (and scores them by their
+    # share of the field); what search sends must stay plain, or ranking would change path.
+    an = index.analyzer()
+    tokens = an.tokens(text)
+    assert all(index.Index._PLAIN.fullmatch(t) for t in [*tokens, *an.stems(tokens)])
 
 
 def test_a_term_with_no_tokens_meets_nothing_by_its_text(backend):
