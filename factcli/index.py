@@ -30,6 +30,7 @@ whose common-word name it contains next to another sign of that entity (kind `co
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -39,8 +40,10 @@ from typing import Any
 from . import store
 from .analyze import Analyzer, analyzer
 from .errors import StoreError
-from .lexicon import name_table
+from .lexicon import METONYM, name_table
 from .link import Linker as _Linker  # the one linker, drafting's too
+from .plan import Evidence, Filters, Match, Plan, Term
+from .rank import Ranking
 
 __all__ = [
     "INDEX_SCHEMA",
@@ -314,28 +317,221 @@ class Index:
             is not None
         )
 
-    def texts(self, within: str) -> list[tuple[int, str, str, str, str]]:
+    # -- running a query plan ----------------------------------------------------------------
+    #
+    # `plan` says what a plan means; this is how SQLite runs one. Every value goes in as a
+    # bound parameter, and every FTS5 phrase is quoted here, so no word of a query can be
+    # read as FTS5 syntax or make an expression SQLite refuses: an error from a query is a
+    # bug, and it surfaces.
+
+    # Filters that leave at most this many claims restrict the term lookups to them.
+    NARROW_ROWS = 5000
+    # The FTS5 column of each text field, by form.
+    _COLUMNS = {
+        ("statement", "exact"): "statement",
+        ("quote", "exact"): "quote",
+        ("statement", "stem"): "statement_stems",
+        ("quote", "stem"): "quote_stems",
+    }
+    # A word as the analyzer writes it: one word as FTS5's ascii tokenizer reads it (ASCII
+    # letters and digits, and any other character), lower case, or a number with a decimal
+    # point or comma (8.6, 1,5). The word scan among few rows compares these as written;
+    # a term with any other token is left to FTS5 to read on both paths.
+    _PLAIN = re.compile(r"[a-z0-9\x80-\U0010ffff]+(?:[.,][0-9]+)*")
+
+    def run(self, plan: Plan) -> list[Match]:
+        """The claims the plan finds, in its order (see `plan` for what each part means)."""
+        where, args = self._filters(plan.filters)
+        live = "" if plan.filters.include_retracted else "retracted = 0"
+        if not plan.terms:
+            # Filters alone: SQL orders and limits, so a timeline of 20 reads 20 records.
+            rows = self._claim_rows(self._all(where, live), args, by_date=True, limit=plan.limit)
+            return [Match(n) for n, _, _ in rows]
+        # Without filters, the first term's claims are the candidates (never a scan of the store).
+        scores: dict[int, float] | None = None
+        if where:
+            scores = dict.fromkeys((n for n, _, _ in self._claim_rows(where, args)), 0.0)
+        why: dict[int, list[Evidence]] = {}
+        for term in plan.terms:
+            if scores is not None and not scores:
+                break
+            narrow = scores is not None and len(scores) <= self.NARROW_ROWS
+            within = sorted(scores) if narrow and scores is not None else None
+            evidence = self._evidence(term, plan.ranking, within)
+            if scores is None:
+                scores = dict.fromkeys(evidence, 0.0)
+            for n in [n for n in scores if n not in evidence]:
+                del scores[n]
+            for n in scores:
+                weight, found = evidence[n]
+                scores[n] += weight
+                why.setdefault(n, []).append(found)
+        scores = scores or {}
+        spans: dict[int, tuple[str | None, str | None]] = {}
+        if scores:
+            among = "n IN (SELECT value FROM json_each(?))"
+            rows = self._claim_rows(self._all(among, live), [self._rows_json(scores)])
+            spans = {n: (start, end) for n, start, end in rows}
+        by_relevance = plan.order == "relevance"
+
+        def key(n: int) -> tuple[Any, ...]:
+            start, end = spans[n]
+            dated = (1, "", "") if not start else (0, start, end or "")
+            order = (dated, n)  # ties: stored order, which is claim id order
+            return (-scores[n], *order) if by_relevance else order
+
+        chosen = sorted(spans, key=key)
+        if plan.limit is not None:
+            chosen = chosen[: plan.limit]
+        return [Match(n, scores[n], tuple(why[n])) for n in chosen]
+
+    @staticmethod
+    def _all(*conditions: str) -> str:
+        return " AND ".join(c for c in conditions if c)
+
+    @staticmethod
+    def _rows_json(rows: Iterable[int]) -> str:
+        """Row numbers as one JSON array parameter (read back with json_each)."""
+        return "[" + ",".join(str(int(n)) for n in rows) + "]"
+
+    @staticmethod
+    def _filters(filters: Filters) -> tuple[str, list[Any]]:
+        """The filters as one SQL condition on `claims` (retraction aside), and its parameters."""
+        where: list[str] = []
+        args: list[Any] = []
+        for column, values in (
+            ("subject", filters.subjects),
+            ("object", filters.objects),
+            ("speaker", filters.speakers),
+            ("predicate", filters.predicates),
+            ("source", filters.sources),
+        ):
+            if values is not None:
+                where.append(f"{column} IN ({','.join('?' * len(values))})" if values else "0")
+                args.extend(sorted(values))
+        # Overlap, not containment; undated claims are left out by any date filter.
+        if filters.ends_from:
+            where.append("date_end IS NOT NULL AND date_end >= ?")
+            args.append(filters.ends_from)
+        if filters.starts_until:
+            where.append("date_start IS NOT NULL AND date_start <= ?")
+            args.append(filters.starts_until)
+        return " AND ".join(where), args
+
+    def _claim_rows(
+        self, where: str, args: list[Any], by_date: bool = False, limit: int | None = None
+    ) -> list[tuple[int, str | None, str | None]]:
+        """(row, date_start, date_end) of the claims passing a condition; `by_date` orders
+        them as a timeline (dated first by start, end, then stored order)."""
+        sql = "SELECT n, date_start, date_end FROM claims"
+        if not by_date:
+            return list(self.conn.execute(sql + (" WHERE " + where if where else ""), args))
+        # Dated, then undated, each in an order an index on (field, date) can give without
+        # sorting: so a timeline's first 20 cost 20 rows however many claims pass.
+        cond = f"({where}) AND " if where else ""
+        cap = " LIMIT ?" if limit is not None else ""
+        rows = list(
+            self.conn.execute(
+                f"{sql} WHERE {cond}date_start IS NOT NULL ORDER BY date_start, date_end, n{cap}",
+                [*args, limit] if limit is not None else args,
+            )
+        )
+        if limit is None or len(rows) < limit:
+            rest = [*args, limit - len(rows)] if limit is not None else args
+            rows += self.conn.execute(f"{sql} WHERE {cond}date_start IS NULL ORDER BY n{cap}", rest)
+        return rows
+
+    def _evidence(
+        self, term: Term, ranking: Ranking, within: list[int] | None
+    ) -> dict[int, tuple[float, Evidence]]:
+        """Row -> (score, evidence): the best way the term meets each claim it meets (only
+        among the rows `within`, when the filters left few: then the cost follows them, not
+        the number of claims the term meets in the whole store)."""
+        best: dict[int, tuple[float, Evidence]] = {}
+
+        def offer(row: int, weight: float, fld: str, kind: str) -> None:
+            if row not in best or weight > best[row][0]:
+                best[row] = (weight, Evidence(fld, kind))
+
+        forms = (("exact", term.exact), ("stem", term.stems))
+        if within is not None and all(self._PLAIN.fullmatch(t) for _, toks in forms for t in toks):
+            # Few rows: their indexed words are read and the phrase looked for directly, since
+            # an FTS5 query walks every claim holding a common word. The strength is then the
+            # phrase's share of the field's words, standing in for bm25 among these few.
+            for row, *fields in self._texts(within):
+                for form, toks, (fst, fqu) in (
+                    ("exact", term.exact, fields[:2]),
+                    ("stem", term.stems, fields[2:]),
+                ):
+                    if not toks:
+                        continue
+                    needle = f" {' '.join(toks)} "
+                    for fld, text in (("statement", fst), ("quote", fqu)):
+                        hits = f" {text} ".count(needle)
+                        if hits:
+                            share = hits * len(toks) / max(1, text.count(" ") + 1)
+                            offer(row, ranking.text_score(form, share), fld, form)
+        else:
+            for form, toks in forms:
+                for fld in ("statement", "quote"):
+                    for row, strength in self._phrase_matches(fld, form, toks, ranking, within).items():
+                        offer(row, ranking.text_score(form, strength), fld, form)
+        named = {e.entity: e for e in term.entities}
+        if named:
+            # An entity named by a metonym is met through the text's use of it alone.
+            links = [e for e, how in named.items() if how.naming != "link"]
+            metonymic = [e for e, how in named.items() if how.naming == "link"]
+            for ids, kinds in ((links, None), (metonymic, (METONYM,))):
+                for row, found in self._linked(ids, kinds, within).items():
+                    for eid, role, kind in found:
+                        how = named[eid]
+                        offer(row, ranking.link_score(role, kind, how.naming), role, how.shown(kind))
+        for pred, form in sorted(term.predicates):
+            where, args = "predicate = ?", [pred]
+            if within is not None:
+                where, args = (
+                    f"{where} AND n IN (SELECT value FROM json_each(?))",
+                    [pred, self._rows_json(within)],
+                )
+            for row, _, _ in self._claim_rows(where, args):
+                offer(row, ranking.predicate_score(form), "predicate", form)
+        return best
+
+    def _texts(self, within: list[int]) -> list[tuple[int, str, str, str, str]]:
         """(row, statement, quote, statement_stems, quote_stems) as indexed, for given rows."""
         return list(
             self.conn.execute(
-                f"SELECT rowid, statement, quote, statement_stems, quote_stems FROM claim_text WHERE rowid IN ({within})"
+                "SELECT rowid, statement, quote, statement_stems, quote_stems FROM claim_text "
+                "WHERE rowid IN (SELECT value FROM json_each(?))",
+                (self._rows_json(within),),
             )
         )
 
-    def text_matches(self, expr: str, within: str | None = None) -> dict[int, float]:
-        """Rows matching an FTS5 query, with bm25 (lower is better, as FTS5 gives it); only
-        among `within` (a JSON array of rows) when given."""
-        sql = "SELECT rowid, bm25(claim_text, 1.0, 1.0, 0.7, 0.7) FROM claim_text WHERE claim_text MATCH ?"
-        args: list[Any] = [expr]
+    def _phrase_matches(
+        self, fld: str, form: str, tokens: tuple[str, ...], ranking: Ranking, within: list[int] | None
+    ) -> dict[int, float]:
+        """Rows whose field holds the tokens as a phrase, with the match's strength (bm25,
+        with the ranking's field weights, turned so that higher is stronger, at least 0)."""
+        # An FTS5 string: every character but a double quote (doubled) is literal, and the
+        # tokenizer reads the words in it, so no token can be an operator, a column filter, a
+        # prefix or a group. A phrase with no words matches nothing.
+        phrase = '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
+        weights = ranking.field_weight
+        sql = "SELECT rowid, bm25(claim_text, ?, ?, ?, ?) FROM claim_text WHERE claim_text MATCH ?"
+        args: list[Any] = [
+            weights["statement"]["exact"],
+            weights["quote"]["exact"],
+            weights["statement"]["stem"],
+            weights["quote"]["stem"],
+            f"{{{self._COLUMNS[fld, form]}}} : {phrase}",
+        ]
         if within is not None:
-            sql += f" AND rowid IN ({within})"  # row numbers the caller made: ints only
-        try:
-            return dict(self.conn.execute(sql, args))
-        except sqlite3.OperationalError:
-            return {}
+            sql += " AND rowid IN (SELECT value FROM json_each(?))"
+            args.append(self._rows_json(within))
+        return {row: max(0.0, -bm25) for row, bm25 in self.conn.execute(sql, args)}
 
-    def linked(
-        self, entities: Iterable[str], kinds: tuple[str, ...] | None = None, within: str | None = None
+    def _linked(
+        self, entities: Iterable[str], kinds: tuple[str, ...] | None = None, within: list[int] | None = None
     ) -> dict[int, list[tuple[str, str, str]]]:
         """Rows linked to any of the entities: row -> [(entity, role, kind)]."""
         ids = sorted(set(entities))
@@ -345,41 +541,19 @@ class Index:
         marks = ",".join("?" * len(ids))
         sql = f"SELECT claim, entity, role, kind FROM links WHERE entity IN ({marks})"
         args: list[Any] = list(ids)
+        if within is not None:
+            # By claim: the planner would otherwise walk every link of a common entity.
+            sql = (
+                "SELECT claim, entity, role, kind FROM links INDEXED BY links_claim "
+                f"WHERE claim IN (SELECT value FROM json_each(?)) AND entity IN ({marks})"
+            )
+            args = [self._rows_json(within), *ids]
         if kinds:
             sql += f" AND kind IN ({','.join('?' * len(kinds))})"
             args += list(kinds)
-        if within is not None:
-            # By claim: the planner would otherwise walk every link of a common entity.
-            sql = f"SELECT claim, entity, role, kind FROM links INDEXED BY links_claim WHERE claim IN ({within}) AND entity IN ({marks})"
-            args = list(ids)
-            if kinds:
-                sql += f" AND kind IN ({','.join('?' * len(kinds))})"
-                args += list(kinds)
         for n, eid, role, kind in self.conn.execute(sql, args):
             out.setdefault(n, []).append((eid, role, kind))
         return out
-
-    def rows_where(
-        self, where: str, args: list[Any], by_date: bool = False, limit: int | None = None
-    ) -> list[tuple[int, str, str | None, str | None]]:
-        """(row, id, date_start, date_end) of the claims passing an SQL condition; `by_date`
-        orders them as a timeline (dated first by start, end, then stored order)."""
-        sql = "SELECT n, id, date_start, date_end FROM claims"
-        if not by_date:
-            return list(self.conn.execute(sql + (" WHERE " + where if where else ""), args))
-        # Dated, then undated, each in an order an index on (field, date) can give without
-        # sorting: so a timeline's first 20 cost 20 rows however many claims pass.
-        cond = f"({where}) AND " if where else ""
-        cap = f" LIMIT {int(limit)}" if limit is not None else ""
-        rows = list(
-            self.conn.execute(
-                f"{sql} WHERE {cond}date_start IS NOT NULL ORDER BY date_start, date_end, n{cap}", args
-            )
-        )
-        if limit is None or len(rows) < limit:
-            cap = f" LIMIT {int(limit) - len(rows)}" if limit is not None else ""
-            rows += self.conn.execute(f"{sql} WHERE {cond}date_start IS NULL ORDER BY n{cap}", args)
-        return rows
 
     def close(self) -> None:
         self.conn.close()

@@ -1,7 +1,7 @@
 """Finding claims: query terms, entity evidence, predicate words, filters, ranking, timeline.
 
 A query is a list of arguments; each argument's words are grouped into terms, and every
-term must meet a claim (AND). Words are grouped greedily, longest first, into the names they
+term must meet a claim. Words are grouped greedily, longest first, into the names they
 spell ("Sergey Shoigu", "قاعدة العديد", "تميم بن حمد") and the predicate phrases they say
 ("phone call"); a part in double quotes inside an argument is one phrase, words in order.
 
@@ -21,12 +21,18 @@ A term meets a claim through any of:
 * a predicate it names (`sanctions`, `عقوبات`, `visit`): the claims with that predicate.
 
 Ranking adds up each term's best evidence: an entity as subject or object above speaker or
-via, above a mention, above text alone; exact above stem above fuzzy; FTS5's bm25 orders
-text matches among themselves. Ties go by date, then stored order (claim id order). With no terms, or with
-`sort="date"`, claims come in date order.
+via, above a mention, above text alone; exact above stem above fuzzy; the index's measure of
+a text match orders text matches among themselves (the weights are `rank`'s). Ties go by
+date, then stored order (claim id order). With no terms, or with `sort="date"`, claims come
+in date order.
+
+This module understands the words; it asks the index through a query plan (`plan.Plan`: the
+terms with the entities and predicates they name, the filters as ids and dates, the order)
+and through lookups of names, labels and words, and never writes a query of its own. The
+backend runs the plan (`plan.Backend`; `index.Index` over SQLite).
 
 Everything here is plain data in and out, so the CLI, tests and scripts share one path. The
-functions take the store's `Index` (or a `Facts` snapshot, indexed in memory on first use).
+functions take the store's index (or a `Facts` snapshot, indexed in memory on first use).
 """
 
 from __future__ import annotations
@@ -37,9 +43,11 @@ from typing import TYPE_CHECKING, Any
 
 from .analyze import analyzer, glued_forms, name_forms
 from .errors import InputError, did_you_mean
-from .index import Index, in_memory
+from .index import in_memory
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, PART
 from .normalize import normalize
+from .plan import Backend, Filters, Named, Plan, Term
+from .rank import RANKING
 from .store import Facts
 from .vocabulary import PREDICATES
 
@@ -62,15 +70,6 @@ __all__ = [
     "timeline",
 ]
 
-# Evidence weights. A term scores its best piece of evidence; a claim the sum over terms.
-ROLE_WEIGHT = {"subject": 10.0, "object": 10.0, "speaker": 7.0, "via": 7.0}
-MENTION_WEIGHT = {ALIAS: 5.0, COMMON_WORD: 5.0, METONYM: 4.0, "stem": 3.5}
-TEXT_WEIGHT = {"exact": 3.0, "stem": 2.0}
-# A claim whose predicate is the word asked for is more to the point than one whose text only
-# uses the word: above any text match (3 + bm25 < 4), below a name of the entity in the text.
-PREDICATE_WEIGHT = {"exact": 4.0, "stem": 3.5}
-# How the term named the entity scales its entity evidence.
-NAMING_FACTOR = {"alias": 1.0, "part": 0.9, "stem": 0.8, "link": 1.0, "fuzzy": 0.5, "holder": 0.8}
 # How an office was named for its holders to count: by a whole name or a form of one, never
 # by a part of it ("Moscow" in "Qatari ambassador in Moscow") or a near spelling.
 _HOLDER_FROM = ("alias", "stem")
@@ -82,8 +81,6 @@ FUZZY_MIN = 80.0
 FUZZY_MARGIN = 3.0
 _FUZZY_MIN_CHARS = 4
 _MAX_SPAN = 16  # words in the longest name tried as one term
-# Filters that leave at most this many claims restrict the term lookups to them.
-_NARROW_ROWS = 5000
 
 SORTS = ("relevance", "date")
 
@@ -124,8 +121,8 @@ class Found:
     hints: list[str] = field(default_factory=list)  # "did you mean" lines for ambiguous terms
 
 
-def _index_of(source: Index | Facts) -> Index:
-    if isinstance(source, Index):
+def _index_of(source: Backend | Facts) -> Backend:
+    if not isinstance(source, Facts):
         return source
     cache = source.__dict__.get("_search_index")
     shape = (len(source.sources), len(source.entities), len(source.claims))
@@ -146,7 +143,7 @@ class _Named:
     hint: str | None = None
 
 
-def _lookup(index: Index, key: str) -> dict[str, str]:
+def _lookup(index: Backend, key: str) -> dict[str, str]:
     rows = index.names(key)
     whole = {e for e, r in rows if r in _WHOLE}
     if whole:
@@ -161,7 +158,7 @@ def _lookup(index: Index, key: str) -> dict[str, str]:
     return dict.fromkeys(sorted({e for e, r in rows if r == PART}), "part")
 
 
-def _named(index: Index, toks: list[str]) -> dict[str, str]:
+def _named(index: Backend, toks: list[str]) -> dict[str, str]:
     """Entities the tokens spell as a whole name, a part, or a metonym; with a proclitic cut;
     else a whole name another form of the same words spells (Kalashnikovs, الروسية)."""
     if not toks:
@@ -183,13 +180,13 @@ def _named(index: Index, toks: list[str]) -> dict[str, str]:
     return dict.fromkeys(sorted(stemmed), "stem")
 
 
-def _with_holders(index: Index, named: dict[str, str]) -> dict[str, str]:
+def _with_holders(index: Backend, named: dict[str, str]) -> dict[str, str]:
     """The entities named, plus whoever holds an office among them (kind `holder`)."""
     holders = index.holders(e for e, how in named.items() if how in _HOLDER_FROM)
     return {**named, **{h: "holder" for h in sorted(holders) if h not in named}}
 
 
-def _fuzzy(index: Index, token: str) -> _Named:
+def _fuzzy(index: Backend, token: str) -> _Named:
     """An entity whose name is spelled near `token`, or a hint when two are equally near."""
     from rapidfuzz import fuzz, process
 
@@ -217,7 +214,7 @@ def _fuzzy(index: Index, token: str) -> _Named:
     return _Named({close[0]: "fuzzy"})
 
 
-def _display(index: Index, eid: str) -> str:
+def _display(index: Backend, eid: str) -> str:
     ent = index.entity(eid) or {}
     return ent.get("name") or eid
 
@@ -238,7 +235,7 @@ class _Term:
 _QUOTES = re.compile(r'["\u201c\u201d\u00ab\u00bb]')
 
 
-def _terms(index: Index, args: list[str], hints: list[str]) -> list[_Term]:
+def _terms(index: Backend, args: list[str], hints: list[str]) -> list[_Term]:
     an = analyzer()
     out: list[_Term] = []
     for arg in args:
@@ -267,7 +264,7 @@ def _terms(index: Index, args: list[str], hints: list[str]) -> list[_Term]:
     return out
 
 
-def _group(index: Index, an: Any, toks: list[str], hints: list[str]) -> list[_Term]:
+def _group(index: Backend, an: Any, toks: list[str], hints: list[str]) -> list[_Term]:
     """Greedy, longest first: runs of words that spell a name or a predicate become one term."""
     out: list[_Term] = []
     i = 0
@@ -288,7 +285,7 @@ def _group(index: Index, an: Any, toks: list[str], hints: list[str]) -> list[_Te
     return out
 
 
-def _predicates_named(index: Index, an: Any, toks: list[str]) -> dict[str, str]:
+def _predicates_named(index: Backend, an: Any, toks: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     for pred, kind in index.labels(" ".join(toks)):
         if kind == "exact":
@@ -299,7 +296,7 @@ def _predicates_named(index: Index, an: Any, toks: list[str]) -> dict[str, str]:
     return found
 
 
-def _try_fuzzy(index: Index, term: _Term, hints: list[str]) -> None:
+def _try_fuzzy(index: Backend, term: _Term, hints: list[str]) -> None:
     tok = term.tokens[0]
     if len(tok) < _FUZZY_MIN_CHARS or tok.isdigit():
         return
@@ -312,73 +309,21 @@ def _try_fuzzy(index: Index, term: _Term, hints: list[str]) -> None:
     term.entities = named.entities
 
 
-def _phrase(tokens: list[str]) -> str:
-    return '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
-
-
-def _evidence(
-    index: Index, term: _Term, within: list[int] | None = None
-) -> dict[int, tuple[float, str, str]]:
-    """Row -> (weight, field, kind): the best way the term meets each claim it meets (only
-    among the rows `within`, when the filters left few: then the cost follows them, not the
-    number of claims the term meets in the whole store)."""
-    among = None if within is None else ",".join(map(str, within))  # row numbers: ints only
-    best: dict[int, tuple[float, str, str]] = {}
-
-    def offer(row: int, weight: float, fld: str, kind: str) -> None:
-        if row not in best or weight > best[row][0]:
-            best[row] = (weight, fld, kind)
-
-    if not term.tokens:
-        return best
-    if among is not None:
-        # Few rows: their indexed words are read and the phrase looked for directly, since an
-        # FTS5 query walks every claim holding a common word. The bonus is then the phrase's
-        # share of the field's words, standing in for bm25 among these few.
-        for row, *fields in index.texts(among):
-            for kind, toks, (fst, fqu) in (
-                ("exact", term.tokens, fields[:2]),
-                ("stem", term.stems, fields[2:]),
-            ):
-                needle = f" {' '.join(toks)} "
-                for fld, text in (("statement", fst), ("quote", fqu)):
-                    hits = f" {text} ".count(needle)
-                    if hits:
-                        share = hits * len(toks) / max(1, text.count(" ") + 1)
-                        offer(row, TEXT_WEIGHT[kind] + share / (1.0 + share), fld, kind)
-    else:
-        for kind, toks in (("exact", term.tokens), ("stem", term.stems)):
-            for fld in ("statement", "quote"):
-                column = fld if kind == "exact" else f"{fld}_stems"
-                for row, bm25 in index.text_matches(f"{{{column}}} : {_phrase(toks)}").items():
-                    x = max(0.0, -bm25)
-                    offer(row, TEXT_WEIGHT[kind] + x / (1.0 + x), fld, kind)
-    if term.entities:
-        links = [e for e, how in term.entities.items() if how != "link"]
-        metonymic = [e for e, how in term.entities.items() if how == "link"]
-        for ids, kinds in ((links, None), (metonymic, (METONYM,))):
-            for row, found in index.linked(ids, kinds, among).items():
-                for eid, role, kind in found:
-                    how = term.entities[eid]
-                    weight = ROLE_WEIGHT[role] if role in ROLE_WEIGHT else MENTION_WEIGHT.get(kind, 0.0)
-                    report = "link" if how == "link" else ("alias" if how == "part" else how)
-                    if kind == "stem" and report == "alias":
-                        report = "stem"  # the text holds another form of the name (التركية)
-                    offer(row, weight * NAMING_FACTOR[how], role, report)
-    if term.predicates:
-        for pred, kind in sorted(term.predicates.items()):
-            where, args = "predicate = ?", [pred]
-            if among is not None:
-                where = f"{where} AND n IN ({among})"
-            for row, _, _, _ in index.rows_where(where, args):
-                offer(row, PREDICATE_WEIGHT[kind], "predicate", kind)
-    return best
+def _planned(term: _Term) -> Term:
+    """The term as the plan puts it to the index."""
+    return Term(
+        term.text,
+        tuple(term.tokens),
+        tuple(term.stems),
+        tuple(Named(e, how) for e, how in term.entities.items()),
+        tuple((p, "exact" if kind == "exact" else "stem") for p, kind in term.predicates.items()),
+    )
 
 
 # --- filters -----------------------------------------------------------------------------
 
 
-def resolve_entities(source: Index | Facts, names: list[str], field: str) -> set[str]:
+def resolve_entities(source: Backend | Facts, names: list[str], field: str) -> set[str]:
     """Entity ids named by `names` (ids or any name), unioned; InputError for a name that
     names nothing. A metonym counts here (--subject Moscow is Russia as subject)."""
     index = _index_of(source)
@@ -398,7 +343,7 @@ def resolve_entities(source: Index | Facts, names: list[str], field: str) -> set
     return found
 
 
-def _near_names(index: Index, text: str, n: int = 3) -> list[str]:
+def _near_names(index: Backend, text: str, n: int = 3) -> list[str]:
     """The closest names to `text`, one per entity: three spellings of one agency help no one."""
     by_key: dict[str, set[str]] = {}
     shown: dict[str, str] = {}
@@ -432,7 +377,7 @@ def _parts(label: str) -> list[str]:
     return parts
 
 
-def resolve_sources(source: Index | Facts, refs: list[str]) -> set[str]:
+def resolve_sources(source: Backend | Facts, refs: list[str]) -> set[str]:
     """Source ids for each ref: an exact id, or a name of the outlet or of a credited agency.
 
     A name counts when it normalizes equal to the outlet or a credit line (or the part of
@@ -504,103 +449,61 @@ def _window(query: Query) -> tuple[str | None, str | None]:
     return low, high
 
 
-def _filter_sql(index: Index, query: Query) -> tuple[str, list[Any]]:
-    where: list[str] = []
-    args: list[Any] = []
+def _filters(index: Backend, query: Query) -> Filters:
+    """The query's options as the plan's filters: names resolved to ids, dates to ISO days."""
 
-    def among(column: str, values: set[str]) -> None:
-        where.append(f"{column} IN ({','.join('?' * len(values))})" if values else "0")
-        args.extend(sorted(values))
+    def chosen(values: set[str] | None) -> frozenset[str] | None:
+        return None if values is None else frozenset(values)
 
-    for fld in ("subject", "object", "speaker"):
-        names = getattr(query, fld)
-        if names:
-            among(fld, resolve_entities(index, names, fld))
-    if query.predicate:
-        among("predicate", _predicates(query.predicate))
-    if query.source:
-        among("source", resolve_sources(index, query.source))
+    subject, object_, speaker = (
+        resolve_entities(index, names, fld) if names else None
+        for fld, names in (("subject", query.subject), ("object", query.object), ("speaker", query.speaker))
+    )
     low, high = _window(query)
-    # Overlap, not containment: "Oct 2017" is in a window that ends on Oct 25. Undated
-    # claims are left out by any date filter.
-    if low:
-        where.append("date_end IS NOT NULL AND date_end >= ?")
-        args.append(low)
-    if high:
-        where.append("date_start IS NOT NULL AND date_start <= ?")
-        args.append(high)
-    return " AND ".join(where), args
+    return Filters(
+        subjects=chosen(subject),
+        objects=chosen(object_),
+        speakers=chosen(speaker),
+        predicates=chosen(_predicates(query.predicate) if query.predicate else None),
+        sources=chosen(resolve_sources(index, query.source) if query.source else None),
+        ends_from=low,
+        starts_until=high,
+        include_retracted=query.include_retracted,
+    )
 
 
 # --- searching ---------------------------------------------------------------------------
 
 
-def _date_key(start: str | None, end: str | None) -> tuple[int, str, str]:
-    return (1, "", "") if not start else (0, start, end or "")
-
-
-def find(source: Index | Facts, query: Query) -> Found:
+def find(source: Backend | Facts, query: Query) -> Found:
     """Claims that pass every filter and meet every term, best first, at most `limit`."""
     if query.limit is not None and query.limit < 1:
         raise InputError(f"--limit must be at least 1, got {query.limit}")
     if query.sort is not None and query.sort not in SORTS:
         raise InputError(f"--sort must be one of {', '.join(SORTS)}, not {query.sort!r}")
     index = _index_of(source)
-    where, args = _filter_sql(index, query)
-    live = "" if query.include_retracted else "retracted = 0"
+    filters = _filters(index, query)
     hints: list[str] = []
-    terms = _terms(index, query.terms, hints) if query.terms else []
+    terms = [_planned(t) for t in _terms(index, query.terms, hints)] if query.terms else []
     by_relevance = (query.sort or ("relevance" if terms else "date")) == "relevance"
-    if not terms:
-        # Filters alone: SQL orders and limits, so a timeline of 20 reads 20 records.
-        rows = index.rows_where(
-            " AND ".join(w for w in (where, live) if w), args, by_date=True, limit=query.limit
+    plan = Plan(tuple(terms), filters, "relevance" if by_relevance else "date", query.limit, RANKING)
+    matches = index.run(plan)
+    docs = _docs(source, index, [m.position for m in matches])
+    hits = [
+        Hit(
+            docs[m.position],
+            m.score,
+            [
+                {"term": t.text, "field": e.field, "kind": e.kind}
+                for t, e in zip(terms, m.evidence, strict=True)
+            ],
         )
-        docs = _docs(source, index, [n for n, _, _, _ in rows])
-        return Found([Hit(docs[n]) for n, _, _, _ in rows])
-    # Without filters, the first term's claims are the candidates (never a scan of the store).
-    scores: dict[int, float] | None = None
-    if where:
-        scores = dict.fromkeys((n for n, _, _, _ in index.rows_where(where, args)), 0.0)
-    why: dict[int, list[dict[str, str]]] = {}
-    for term in terms:
-        if scores is not None and not scores:
-            break
-        narrow = scores is not None and len(scores) <= _NARROW_ROWS
-        evidence = _evidence(index, term, sorted(scores) if narrow and scores is not None else None)
-        if scores is None:
-            scores = dict.fromkeys(evidence, 0.0)
-        for n in [n for n in scores if n not in evidence]:
-            del scores[n]
-        for n in scores:
-            weight, fld, kind = evidence[n]
-            scores[n] += weight
-            why.setdefault(n, []).append({"term": term.text, "field": fld, "kind": kind})
-    scores = scores or {}
-    if scores:
-        among = "n IN (SELECT value FROM json_each(?))"
-        spans = {
-            n: (a, b)
-            for n, _cid, a, b in index.rows_where(
-                " AND ".join(w for w in (among, live) if w), ["[" + ",".join(map(str, scores)) + "]"]
-            )
-        }
-    else:
-        spans = {}
-
-    def key(n: int) -> tuple[Any, ...]:
-        start, end = spans[n]
-        order = (_date_key(start, end), n)  # ties: stored order, which is claim id order
-        return (-scores[n], *order) if by_relevance else order
-
-    chosen = sorted(spans, key=key)
-    if query.limit is not None:
-        chosen = chosen[: query.limit]
-    docs = _docs(source, index, chosen)
-    return Found([Hit(docs[n], scores[n], why[n]) for n in chosen], list(dict.fromkeys(hints)))
+        for m in matches
+    ]
+    return Found(hits, list(dict.fromkeys(hints)))
 
 
-def _docs(source: Index | Facts, index: Index, rows: list[int]) -> dict[int, dict[str, Any]]:
+def _docs(source: Backend | Facts, index: Backend, rows: list[int]) -> dict[int, dict[str, Any]]:
     # A `Facts` caller gets its own claim records back (row n is its claims[n - 1]), as the
     # search before the index gave them: callers may match them by identity.
     if isinstance(source, Facts):
@@ -608,12 +511,12 @@ def _docs(source: Index | Facts, index: Index, rows: list[int]) -> dict[int, dic
     return index.claim_docs(rows)
 
 
-def search(source: Index | Facts, query: Query) -> list[Hit]:
+def search(source: Backend | Facts, query: Query) -> list[Hit]:
     """The hits of `find`, without the hints."""
     return find(source, query).hits
 
 
-def timeline(source: Index | Facts, query: Query) -> tuple[list[Hit], list[Hit]]:
+def timeline(source: Backend | Facts, query: Query) -> tuple[list[Hit], list[Hit]]:
     """The hits in the order things happened, and apart from them the undated ones.
 
     Dated hits are ordered by date start, then end (so 1 Oct 2017 comes before October
@@ -627,7 +530,7 @@ def timeline(source: Index | Facts, query: Query) -> tuple[list[Hit], list[Hit]]
 # --- entities and hints ------------------------------------------------------------------
 
 
-def entity_rows(source: Index | Facts, terms: list[str]) -> list[dict[str, Any]]:
+def entity_rows(source: Backend | Facts, terms: list[str]) -> list[dict[str, Any]]:
     """Entities whose names contain every term (normalized), or all; each with a claim count."""
     index = _index_of(source)
     needles = [normalize(t) for t in terms]
@@ -657,7 +560,7 @@ _MAX_HINT_TERMS = 8
 _MAX_HINT_CHARS = 200
 
 
-def suggestions(source: Index | Facts, terms: list[str]) -> list[str]:
+def suggestions(source: Backend | Facts, terms: list[str]) -> list[str]:
     """Up to three entity names close to the terms, for a "nothing found; did you mean" hint."""
     index = _index_of(source)
     an = analyzer()

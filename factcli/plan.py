@@ -1,0 +1,183 @@
+"""The query plan: what a search asks of an index, and the contract every index backend keeps.
+
+`search` turns a user's words and options into a `Plan`: the names, predicates and words
+already resolved, as plain values. A backend (today `index.Index`, over SQLite; another
+may keep its index on a database server) answers `run(plan)` with the claims that pass, in
+order, as `Match`es, and the few lookups `Backend` lists. Nothing in a plan is written in a
+query language: a backend builds its own queries from these values and passes every user
+word to its engine as data, so no input can make a query malformed, and a query the backend
+cannot run is an error, never an empty answer.
+
+What `run` must do, whatever the engine:
+
+* Filters (`Filters`): a claim passes when it passes each filter given. A filter given as an
+  empty set passes nothing. Retracted claims are left out unless `include_retracted`.
+* Terms (`Term`): a claim must meet every term. A term meets a claim through any of:
+  - its text: `exact`, the analyzed tokens in order, as consecutive words of the claim's
+    statement or its quote; or `stems`, the same tokens' stems, among the stems of those
+    fields, as the index analyzed them. Every token is a word to search for, whatever
+    characters it holds (quotes, `*`, `:`, parentheses, words an engine reads as
+    operators): never query syntax. Tokens that hold no word match nothing.
+  - an entity it names (`Named`): a link the index made from the claim to the entity, as
+    its subject, object, speaker or via, or a `mention` of a name of it in the text. An
+    entity named through a metonym (naming `link`) is met only by a mention of kind
+    `metonym`: the claims whose text uses the place's name, not everything about the state.
+  - a predicate it names: the claims with that predicate.
+* Scoring, with `plan.ranking` (`rank.Ranking`): each way a term meets a claim scores (text
+  by `text_score` with the backend's measure of the match's strength, weighted per field
+  and form by `ranking.field_weight`; links by `link_score`; predicates by
+  `predicate_score`); the term counts its best, the first offered winning a tie, in this
+  order: exact text in the statement, then in the quote, stem text in the statement, then
+  in the quote, the links of entities, the predicates; a claim's score is the sum of its
+  terms' in plan order. `Evidence` says how each term met the claim.
+* Order: `relevance` is by score, best first, then by date; `date` is by date alone. Date
+  order is by the start of the claim's date, then its end, the undated last; ties in
+  either go by position, the claim's place in the store (1 for the first claim). With no
+  terms every score is 0, so both orders are date order. `limit` keeps the first so many.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal, Protocol
+
+from .rank import RANKING, Ranking
+
+__all__ = [
+    "Backend",
+    "Evidence",
+    "Filters",
+    "Match",
+    "Named",
+    "Plan",
+    "Term",
+]
+
+Form = Literal["exact", "stem"]
+Order = Literal["relevance", "date"]
+
+
+@dataclass(frozen=True)
+class Named:
+    """An entity a term names, and how: `alias` (a whole name or alias), `part` (a
+    distinctive part of a name), `stem` (another form of a whole name), `link` (a metonym),
+    `fuzzy` (a near spelling) or `holder` (holds an office the term names)."""
+
+    entity: str
+    naming: str
+
+    def shown(self, kind: str) -> str:
+        """How `Evidence.kind` reports a link to this entity of link kind `kind`: the naming,
+        with a part shown as `alias`, and `stem` when the text holds another form of a name."""
+        if self.naming == "link":
+            return "link"
+        report = "alias" if self.naming == "part" else self.naming
+        return "stem" if kind == "stem" and report == "alias" else report
+
+
+@dataclass(frozen=True)
+class Term:
+    """One term of a query: what it meets a claim through (see the module's opening)."""
+
+    text: str  # as the user wrote it, for `Evidence` reports
+    exact: tuple[str, ...] = ()  # analyzed tokens, in order
+    stems: tuple[str, ...] = ()  # their stems, one per token
+    entities: tuple[Named, ...] = ()
+    predicates: tuple[tuple[str, Form], ...] = ()  # (predicate, named by its label or stems)
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What a claim must be to count at all. None: no filter on that field."""
+
+    subjects: frozenset[str] | None = None  # entity ids
+    objects: frozenset[str] | None = None
+    speakers: frozenset[str] | None = None
+    predicates: frozenset[str] | None = None
+    sources: frozenset[str] | None = None  # source ids
+    # ISO dates. Overlap, not containment: a claim dated "Oct 2017" passes a window ending
+    # on 25 Oct 2017. An undated claim passes no date filter.
+    ends_from: str | None = None  # the claim's date ends on or after this
+    starts_until: str | None = None  # the claim's date starts on or before this
+    include_retracted: bool = False
+
+    def given(self) -> bool:
+        """Whether any filter narrows the claims (retraction aside)."""
+        fields = (self.subjects, self.objects, self.speakers, self.predicates, self.sources)
+        return any(f is not None for f in fields) or bool(self.ends_from or self.starts_until)
+
+
+@dataclass(frozen=True)
+class Plan:
+    """A whole search: filters, terms, order, limit and the ranking to score with."""
+
+    terms: tuple[Term, ...] = ()
+    filters: Filters = field(default_factory=Filters)
+    order: Order = "relevance"
+    limit: int | None = None
+    ranking: Ranking = RANKING
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How a term met a claim: the field (`statement`, `quote`, a role, `mention`,
+    `predicate`) and the kind (`exact`, `stem`, or how the term named the entity)."""
+
+    field: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class Match:
+    """A claim found: its position in the store (1 for the first claim), its score, and
+    per term of the plan, in order, how the term met it."""
+
+    position: int
+    score: float = 0.0
+    evidence: tuple[Evidence, ...] = ()
+
+
+class Backend(Protocol):
+    """What search needs of an index: `run` a plan, the records it names, and lookups of
+    the names, labels and words the index holds, by keys analyzed as the index analyzes."""
+
+    def run(self, plan: Plan) -> list[Match]:
+        """The claims the plan finds, in its order (see the module's opening)."""
+        ...
+
+    def claim_docs(self, rows: Iterable[int]) -> dict[int, dict[str, Any]]:
+        """Claim records by position, for the given positions."""
+        ...
+
+    def names(self, key: str, stems: bool = False) -> list[tuple[str, str]]:
+        """(entity, name role) for every name whose analyzed key (or its stems) is `key`."""
+        ...
+
+    def name_keys(self) -> list[tuple[str, str, str, str]]:
+        """(analyzed key, entity, name role, name as written) for every name."""
+        ...
+
+    def holders(self, offices: Iterable[str]) -> set[str]:
+        """Who a live `holds_position` claim says holds any of these offices."""
+        ...
+
+    def labels(self, key: str) -> list[tuple[str, str]]:
+        """(predicate, `exact` or `stem`) for the predicate labels whose analyzed key is `key`."""
+        ...
+
+    def has_term(self, token: str) -> bool:
+        """Whether any claim's text or stems hold this token."""
+        ...
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None: ...
+
+    def entities(self) -> list[tuple[dict[str, Any], int]]:
+        """Every entity record with its count of live claims, in stored order."""
+        ...
+
+    def source(self, source_id: str) -> dict[str, Any] | None: ...
+
+    def sources(self) -> list[tuple[dict[str, Any], int]]:
+        """Every source record with its count of live claims, in stored order."""
+        ...

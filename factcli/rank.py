@@ -1,0 +1,77 @@
+"""Relevance: every weight a search ranks with, and how one piece of evidence scores.
+
+A term scores its best piece of evidence; a claim the sum over its terms. The evidence, best
+first: an entity the term names as the claim's subject or object, above speaker or via,
+above a name of it in the claim's text, above a predicate the term names, above the term's
+words in the text (exact above stem); and how the term named the entity scales its entity
+evidence (a whole name above a part, a form, a holder of an office, a near spelling).
+
+This module is the one home of those numbers. `search` puts a `Ranking` in every query plan
+(`plan.Plan.ranking`) and a backend scores with it, so a relevance change is a change here
+and nowhere else. It imports nothing from factcli: the keys below are the plain words the
+plan and the index use (roles, link kinds, namings, text forms), listed with each table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+__all__ = ["RANKING", "Ranking"]
+
+
+def _table(**weights: float) -> Mapping[str, float]:
+    return MappingProxyType(weights)
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """The weights of relevance, and the score of each kind of evidence under them."""
+
+    # An entity the term names, by the claim's role for it.
+    role: Mapping[str, float] = field(
+        default_factory=lambda: _table(subject=10.0, object=10.0, speaker=7.0, via=7.0)
+    )
+    # An entity the term names, by the kind of the claim text's mention of it: a name or an
+    # alias, a common-word name (beside another sign of the entity), a metonym, another form
+    # of a one-word name.
+    mention: Mapping[str, float] = field(
+        default_factory=lambda: _table(alias=5.0, common_word=5.0, metonym=4.0, stem=3.5)
+    )
+    # The term's words in the statement or quote, as written (`exact`) or by their stems.
+    text: Mapping[str, float] = field(default_factory=lambda: _table(exact=3.0, stem=2.0))
+    # A claim whose predicate is the word asked for is more to the point than one whose text
+    # only uses the word: above any text match (3 + a bonus below 1 < 4), below a name of the
+    # entity in the text.
+    predicate: Mapping[str, float] = field(default_factory=lambda: _table(exact=4.0, stem=3.5))
+    # How the term named the entity scales its entity evidence.
+    naming: Mapping[str, float] = field(
+        default_factory=lambda: _table(alias=1.0, part=0.9, stem=0.8, link=1.0, fuzzy=0.5, holder=0.8)
+    )
+    # How much each text field counts in a backend's own measure of a text match's strength
+    # (a match in the stems is weaker evidence of the words asked for), by field then form.
+    field_weight: Mapping[str, Mapping[str, float]] = field(
+        default_factory=lambda: MappingProxyType(
+            {"statement": _table(exact=1.0, stem=0.7), "quote": _table(exact=1.0, stem=0.7)}
+        )
+    )
+
+    def text_score(self, form: str, strength: float) -> float:
+        """A text match in `form` ("exact" or "stem") of a strength >= 0 (the backend's
+        measure, higher is stronger): the form's weight plus a bonus below 1 that orders
+        text matches among themselves and never lifts one over the next kind of evidence."""
+        return self.text[form] + strength / (1.0 + strength)
+
+    def link_score(self, role: str, kind: str, naming: str) -> float:
+        """A link from the claim to an entity the term named as `naming`: by `role`
+        (subject, object, speaker, via), or for a `mention` in the text by its `kind`."""
+        weight = self.role[role] if role in self.role else self.mention.get(kind, 0.0)
+        return weight * self.naming[naming]
+
+    def predicate_score(self, form: str) -> float:
+        """A claim whose predicate the term names, by its label (`exact`) or its stems."""
+        return self.predicate[form]
+
+
+RANKING = Ranking()

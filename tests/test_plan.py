@@ -1,0 +1,222 @@
+"""The query plan as the index contract: the SQLite backend runs any plan's words as words,
+an error from a query surfaces instead of reading as "no claims match", no module but the
+backend writes SQL or FTS5 syntax, and relevance's weights live in one place."""
+
+from __future__ import annotations
+
+import ast
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import entity_record, source_record
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcli import index, lexicon
+from factcli.cli import main
+from factcli.importer import build
+from factcli.plan import Evidence, Filters, Match, Named, Plan, Term
+from factcli.rank import RANKING, Ranking
+from factcli.search import Query, find
+
+PACKAGE = Path(__file__).resolve().parent.parent / "factcli"
+
+QUOTES = [
+    "Qatar and Russia met near Doha",
+    "Russia or Turkey, not Qatar, bought it",
+    "قطر وروسيا",
+    "The statement says Russia",
+]
+STATEMENTS = [
+    "Qatar and Russia met near Doha.",
+    "Russia or Turkey, not Qatar, bought it.",
+    "Qatar spoke.",
+    "The statement says Russia.",
+]
+
+
+@pytest.fixture(scope="module")
+def backend():
+    records = [
+        source_record("src-a", ". ".join(QUOTES) + "."),
+        entity_record("qatar", "Qatar", aliases=["قطر"], metonyms=["Doha"]),
+        entity_record("russia", "Russia"),
+        entity_record("turkey", "Turkey"),
+        *(
+            {
+                "subject": "qatar",
+                "predicate": "discussed",
+                "object": "russia",
+                "statement": statement,
+                "citation": {"source": "src-a", "quote": quote},
+            }
+            for statement, quote in zip(STATEMENTS, QUOTES, strict=True)
+        ),
+    ]
+    ix = index.in_memory(build(records))
+    yield ix
+    ix.close()
+
+
+def positions(backend, tokens: tuple[str, ...], filtered: bool) -> set[int]:
+    """Where a term of these tokens (as written and as stems) meets a claim: without filters
+    (FTS5 over the whole index) and with a filter leaving few rows (the word scan)."""
+    filters = Filters(sources=frozenset({"src-a"})) if filtered else Filters()
+    term = Term(" ".join(tokens), tokens, tokens)
+    return {m.position for m in backend.run(Plan((term,), filters))}
+
+
+# Tokens an FTS5 expression would read as syntax, each with the claims it finds as words:
+# 1 "qatar and russia met near doha", 2 "russia or turkey not qatar bought it",
+# 3 "qatar spoke" / "قطر وروسيا", 4 "the statement says russia".
+QATAR = {1, 2, 3}
+ADVERSARIAL = [
+    (("NEAR",), {1}),
+    (("near",), {1}),
+    (("AND",), {1}),
+    (("OR",), {2}),
+    (("NOT",), {2}),
+    (("russia", "OR", "turkey"), {2}),
+    (("qatar", "AND", "russia"), {1}),
+    (("NEAR(qatar",), set()),  # the words "near qatar", in that order: no claim has them
+    (("NEAR(qatar", "russia)"), set()),
+    (("qatar OR russia",), set()),
+    (('qatar" OR "russia',), set()),
+    (("statement:russia",), set()),  # not a column filter: "statement russia" is nowhere
+    (("{statement}",), {4}),
+    (("statement", ":", "russia"), set()),
+    (("qat*",), set()),  # not a prefix: no claim has the word "qat"
+    (("qatar*",), QATAR),
+    (("-qatar",), QATAR),
+    (("^qatar",), QATAR),
+    (('"qatar"',), QATAR),
+    (("(qatar)",), QATAR),
+    (("Qatar",), QATAR),
+    (('"',), set()),
+    (('""',), set()),
+    (("*",), set()),
+    (("-",), set()),
+    (("^",), set()),
+    (("(",), set()),
+    ((")",), set()),
+    ((":",), set()),
+    (("",), set()),
+    (("", ""), set()),
+    (("قطر",), {3}),
+    (("قطر", "وروسيا"), {3}),
+    (("وروسيا", "قطر"), set()),
+]
+
+
+@pytest.mark.parametrize(("tokens", "expected"), ADVERSARIAL, ids=[repr(t) for t, _ in ADVERSARIAL])
+@pytest.mark.parametrize("filtered", [False, True], ids=["fts5", "few-rows"])
+def test_any_token_is_searched_as_words(backend, tokens, expected, filtered):
+    assert positions(backend, tokens, filtered) == expected
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=30) | st.from_regex(r"[0-9.,٫ ]{1,12}"))
+def test_the_word_scan_takes_every_token_the_analyzer_writes(text):
+    # Among few rows the index compares plain tokens as written (and scores them by their
+    # share of the field); what search sends must stay plain, or ranking would change path.
+    an = index.analyzer()
+    tokens = an.tokens(text)
+    assert all(index.Index._PLAIN.fullmatch(t) for t in [*tokens, *an.stems(tokens)])
+
+
+def test_a_term_with_no_tokens_meets_nothing_by_its_text(backend):
+    assert backend.run(Plan((Term("?"),))) == []
+    assert backend.run(Plan((Term("?"),), Filters(sources=frozenset({"src-a"})))) == []
+
+
+def test_search_passes_the_users_words_as_words(backend):
+    def statements(words: str) -> set[str]:
+        return {h.claim["statement"] for h in find(backend, Query(terms=[words])).hits}
+
+    # Through the analyzer: what FTS5 would read as operators finds what the words find.
+    assert statements('"near" AND NOT') == set()  # no claim says all three
+    assert statements("NEAR") == {STATEMENTS[0]}
+    # Both words, not every claim with "russia" in its statement.
+    assert statements("statement:russia") == {STATEMENTS[3]}
+
+
+def test_the_plan_reports_how_each_term_met(backend):
+    plan = Plan(
+        (
+            Term("near", ("near",), ("near",)),
+            Term("Qatar", ("qatar",), ("qatar",), (Named("qatar", "alias"),)),
+        )
+    )
+    (match,) = backend.run(plan)
+    assert match.position == 1
+    assert match.evidence == (Evidence("statement", "exact"), Evidence("subject", "alias"))
+    assert match.score > RANKING.role["subject"] + RANKING.text["exact"]
+
+
+def test_filters_alone_come_in_date_order_with_no_score(backend):
+    found = backend.run(Plan(filters=Filters(subjects=frozenset({"qatar"})), limit=2))
+    assert found == [Match(1), Match(2)]
+    assert backend.run(Plan(filters=Filters(sources=frozenset()))) == []
+
+
+def test_a_query_the_backend_cannot_run_raises(backend, monkeypatch):
+    assert backend.run(Plan((Term("qatar", ("qatar",), ("qatar",)),)))
+    # A query SQLite refuses (here a column the table lacks) is a bug: it surfaces, never
+    # reads as "no claims match".
+    monkeypatch.setitem(index.Index._COLUMNS, ("statement", "exact"), "no_such_column")
+    with pytest.raises(sqlite3.OperationalError):
+        backend.run(Plan((Term("qatar", ("qatar",), ("qatar",)),)))
+    with pytest.raises(sqlite3.OperationalError):
+        find(backend, Query(terms=["qatar"]))
+
+
+def test_the_cli_reports_a_query_the_backend_cannot_run_as_an_internal_error(monkeypatch):
+    monkeypatch.setitem(index.Index._COLUMNS, ("statement", "exact"), "no_such_column")
+    result = CliRunner().invoke(main, ["--db", str(PACKAGE.parent / "facts.json"), "search", "missiles"])
+    assert result.exit_code == 2
+    assert "internal error: OperationalError" in result.output
+    assert "No claims" not in result.output
+
+
+def test_the_ranking_reaches_the_backend_through_the_plan(backend):
+    term = (Term("Qatar", ("qatar",), ("qatar",), (Named("qatar", "alias"),)),)
+    heavy = Ranking(role={"subject": 100.0, "object": 10.0, "speaker": 7.0, "via": 7.0})
+    assert {m.score for m in backend.run(Plan(term))} == {RANKING.role["subject"]}
+    assert {m.score for m in backend.run(Plan(term, ranking=heavy))} == {100.0}
+
+
+def test_the_mention_weights_are_the_link_kinds_the_index_writes():
+    assert set(RANKING.mention) == {lexicon.ALIAS, lexicon.COMMON_WORD, lexicon.METONYM, "stem"}
+    assert set(RANKING.naming) == {"alias", "part", "stem", "link", "fuzzy", "holder"}
+
+
+# SQL statements and clauses, and FTS5 query syntax (column filters, operators, bm25).
+_SQL = re.compile(
+    r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|PRAGMA|WHERE|JOIN|ORDER BY|GROUP BY|LIMIT|"
+    r"VALUES|MATCH|NEAR|IS (NOT )?NULL|json_each|bm25)\b|\bIN \(|\{[a-z_]+\}\s*:|\b\w+ = \?"
+)
+
+
+def _string_literals(path: Path) -> list[tuple[int, str]]:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    out = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            out.append((node.lineno, node.value))
+    return out
+
+
+def test_only_the_sqlite_backend_writes_sql_or_fts5():
+    # present.py's "NOT" is a stance label, and cli.py's help says "(AND)": words, not queries.
+    allowed = {("present.py", "NOT"), ("cli.py", "AND")}
+    found = []
+    for path in sorted(PACKAGE.glob("*.py")):
+        if path.name == "index.py":
+            continue
+        for line, text in _string_literals(path):
+            for m in _SQL.finditer(text):
+                if (path.name, m.group(0)) not in allowed:
+                    found.append(f"{path.name}:{line}: {m.group(0)!r}")
+    assert found == []
