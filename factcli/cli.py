@@ -1448,7 +1448,7 @@ def _review(
 ) -> list[dict[str, Any]]:
     """The terminal walk: each candidate shown, then accept / edit a field / skip / quit.
     Quitting, or the end of the answers (^D), keeps the candidates not yet decided as drafts."""
-    from .dates import DateSpan
+    from .datespan import DateSpan
 
     source = records[0]
     anchor = DateSpan.from_dict(source["published"]) if isinstance(source.get("published"), dict) else None

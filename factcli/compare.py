@@ -67,7 +67,7 @@ from itertools import combinations
 from typing import Any
 
 from . import present
-from .dates import DateSpan
+from .datespan import DateSpan
 from .errors import InputError
 from .present import cell_text, decimal, number_text, scale  # noqa: F401  (cell_text: compare.cell_text stays public)
 from .store import Facts

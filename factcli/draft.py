@@ -53,7 +53,8 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from .dates import DateSpan, parse_date
+from .dates import parse_date
+from .datespan import DateSpan
 from .errors import DateError, InputError
 from .lexicon import Lexicon
 from .normalize import normalize
