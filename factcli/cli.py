@@ -1537,13 +1537,14 @@ def _yes_option(func: Any) -> Any:
 def _change(app: App, make: Any, yes: bool, done: str) -> int:
     """Plan the change, show it, ask unless --yes, then write it in one atomic step."""
     from . import curate
+    from .present import plan_lines
     from .render import plain
 
     plan = make(app.facts())
     for note in plan.notes:
         _say(sys.stderr, f"note: {note}")
     if not yes:
-        for line in plan.describe():
+        for line in plan_lines(plan):
             click.echo(plain(line))
         try:
             agreed = click.confirm("apply this change?", default=False, err=True)

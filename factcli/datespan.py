@@ -29,6 +29,9 @@ Years 1000 to 2999 are accepted (`MIN_YEAR`, `MAX_YEAR`); Hijri months are
 known within the Umm al-Qura table, 1343-1500 AH (1924-08-01 to 2077-11-16).
 Anything outside is a one-line DateError, never a crash.
 
+`date_text` is a DATE's name at its precision ("2017-10", "2017-Q4"), the one
+every command shows and the comparison of sources cites.
+
 The calendar units here (`last_of_month`, `grid_end`, `hijri_bounds`, ...)
 are shared with the parser, `factcli.dates`, which builds DateSpans from
 words; this module reads no words, so checking a stored DATE never loads
@@ -53,6 +56,7 @@ __all__ = [
     "RANK",
     "YEARS_READ",
     "DateSpan",
+    "date_text",
     "grid_end",
     "hijri_bounds",
     "last_of_month",
@@ -348,3 +352,53 @@ def problems(d: object) -> list[str]:
     if "within" in d:
         found += _within_problems(days.get("start"), days.get("end"), precision, d["within"])
     return found
+
+
+# --------------------------------------------------------------------------
+# The DATE's name at its precision
+
+_SEASON_NAMES = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
+
+
+def _one_period(start: str, end: str, precision: str) -> str | None:
+    """A span that is exactly one unit of its precision, named as that unit, or None."""
+    try:
+        a = datetime.date.fromisoformat(start)
+        b = datetime.date.fromisoformat(end)
+    except ValueError:
+        return None
+    if precision == "quarter" and b.month - a.month == 2 and a.year == b.year:
+        return f"{a.year}-Q{(a.month - 1) // 3 + 1}"
+    if precision == "half" and b.month - a.month == 5 and a.year == b.year:
+        return f"{a.year}-H{1 if a.month == 1 else 2}"
+    if (
+        precision == "season"
+        and a.month in _SEASON_NAMES
+        and (b.year * 12 + b.month) - (a.year * 12 + a.month) == 2
+    ):
+        return f"{_SEASON_NAMES[a.month]} {a.year}" if a.month != 12 else f"winter {a.year}/{str(b.year)[2:]}"
+    if precision == "iso_week" and (b - a).days == 6:
+        year, week, _ = a.isocalendar()
+        return f"{year}-W{week:02d}"
+    return None
+
+
+def date_text(date: dict[str, Any] | None, missing: str = "") -> str:
+    """A DATE at its own precision: "2017-10-25", "2017-10", "2017", "2017-Q4",
+    "2020-09..2021-05"; days for precisions with no shorter name (part, Hijri month).
+
+    The one name of a date: every command shows it, and the comparison's reasons cite it."""
+    if not date:
+        return missing
+    start, end, precision = date["start"], date["end"], date.get("precision") or "day"
+    named = (
+        _one_period(start, end, precision) if precision in ("quarter", "half", "season", "iso_week") else None
+    )
+    if named:
+        return named
+    cut = {"month": 7, "year": 4}.get(precision, 10)
+    a, b = start[:cut], end[:cut]
+    if a != b and date.get("within"):
+        # One time inside the span, which the source does not say: not all of it.
+        return f"a {precision if precision in ('day', 'month', 'year') else 'day'} in {a}..{b}"
+    return a if a == b else f"{a}..{b}"

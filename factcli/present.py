@@ -3,8 +3,10 @@
 `render` lays out what this module gives it and decides nothing about words or shapes:
 a figure reads "$8.6 bn" or "61 countries" in `search`, `show`, `diff` and `compare` alike,
 a date reads at its own precision everywhere ("2017-10", never an invented day), and
-a claim's stance is the same words in every command. The JSON shapes built here are the
-public contract, written down as JSON Schema in `factcli/schemas/` (`factcli schema`).
+a claim's stance is the same words in every command (the written forms of a figure, a date
+and a modality are `figures`', `datespan`'s and `vocabulary`'s, since the comparison's reasons
+cite them too). The JSON shapes built here are the public contract, written down as JSON
+Schema in `factcli/schemas/` (`factcli schema`).
 
 Plain data in, plain data out: no click, no rich.
 """
@@ -14,115 +16,18 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from .datespan import date_text as date_text
 from .errors import InputError
+from .figures import value_text as value_text
 from .store import CLAIM_CONTENT_FIELDS, HISTORY_FIELDS  # HISTORY_FIELDS: shown only on claims that have one
+from .vocabulary import MODALITY_WORDS
 
 if TYPE_CHECKING:
-    from decimal import Decimal  # imported where a figure is worded: most commands word none
+    from .curate import Plan
 
 # --- words for values -----------------------------------------------------------------
-
-MODALITY_WORDS = {
-    "fact": "fact",
-    "planned": "planned",
-    "expected": "expected",
-    "in_talks": "in talks",
-    "claimed": "claimed",
-    "hedged": "hedged",
-}
-# Units as the store writes them -> (singular, plural) as a reader writes them.
-UNIT_WORDS = {
-    "country": ("country", "countries"),
-    "year": ("year", "years"),
-    "person": ("person", "people"),
-    "km": ("km", "km"),
-}
-_SCALES = ((12, "tn"), (9, "bn"), (6, "m"))
-
-
-def decimal(amount: float | int) -> Decimal:
-    from decimal import Decimal
-
-    # Through str so that 8.57e9 is read as written, not as its binary approximation.
-    return Decimal(str(amount))
-
-
-def scale(amount: Decimal) -> tuple[Decimal, str]:
-    """The natural scale of a figure: (10**9, "bn") for 8.6e9, (1, "") below a million."""
-    from decimal import Decimal
-
-    for exponent, word in _SCALES:
-        size = Decimal(10) ** exponent
-        if abs(amount) >= size:
-            return size, word
-    return Decimal(1), ""
-
-
-def number_text(number: Decimal) -> str:
-    """A decimal without exponent or trailing zeros, thousands grouped: "1,500", "8.6"."""
-    return format(number.normalize(), ",f")
-
-
-def value_text(value: dict[str, Any] | None, missing: str = "") -> str:
-    """A figure as people write it: "$8.6 bn", "$1.5 tn", "61 countries", "2.5 m people"."""
-    if not value:
-        return missing
-    number = decimal(value["amount"])
-    size, word = scale(number)
-    shown = number_text(number / size) + (f" {word}" if word else "")
-    unit: str = value["unit"]  # always there: schema.py checks every stored value
-    if unit == "USD":
-        return f"${shown}"
-    singular, plural = UNIT_WORDS.get(unit, (unit, unit))
-    # "2.5 m people": a scaled figure is many, whatever the digits before the scale word.
-    return f"{shown} {singular if number == 1 else plural}"
-
-
-_SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
-
-
-def _one_period(start: str, end: str, precision: str) -> str | None:
-    """A span that is exactly one unit of its precision, named as that unit, or None."""
-    import datetime
-
-    try:
-        a = datetime.date.fromisoformat(start)
-        b = datetime.date.fromisoformat(end)
-    except ValueError:
-        return None
-    if precision == "quarter" and b.month - a.month == 2 and a.year == b.year:
-        return f"{a.year}-Q{(a.month - 1) // 3 + 1}"
-    if precision == "half" and b.month - a.month == 5 and a.year == b.year:
-        return f"{a.year}-H{1 if a.month == 1 else 2}"
-    if (
-        precision == "season"
-        and a.month in _SEASONS
-        and (b.year * 12 + b.month) - (a.year * 12 + a.month) == 2
-    ):
-        return f"{_SEASONS[a.month]} {a.year}" if a.month != 12 else f"winter {a.year}/{str(b.year)[2:]}"
-    if precision == "iso_week" and (b - a).days == 6:
-        year, week, _ = a.isocalendar()
-        return f"{year}-W{week:02d}"
-    return None
-
-
-def date_text(date: dict[str, Any] | None, missing: str = "") -> str:
-    """A DATE at its own precision: "2017-10-25", "2017-10", "2017", "2017-Q4",
-    "2020-09..2021-05"; days for precisions with no shorter name (part, Hijri month)."""
-    if not date:
-        return missing
-    start, end, precision = date["start"], date["end"], date.get("precision") or "day"
-    named = (
-        _one_period(start, end, precision) if precision in ("quarter", "half", "season", "iso_week") else None
-    )
-    if named:
-        return named
-    cut = {"month": 7, "year": 4}.get(precision, 10)
-    a, b = start[:cut], end[:cut]
-    if a != b and date.get("within"):
-        # One time inside the span, which the source does not say: not all of it.
-        return f"a {precision if precision in ('day', 'month', 'year') else 'day'} in {a}..{b}"
-    return a if a == b else f"{a}..{b}"
+# A figure's and a date's written forms are `figures.value_text` and `datespan.date_text`,
+# shared with the comparison's reasons; here they are a command's words like the rest.
 
 
 def modality_text(modality: str | None) -> str:
@@ -565,6 +470,24 @@ def history_lines(record: dict[str, Any]) -> list[tuple[str, str]]:
     retracted = record.get("retracted")
     if retracted:
         lines.append(("retracted", f"{retracted['at']}  {retracted['reason']}"))
+    return lines
+
+
+def plan_lines(plan: Plan) -> list[str]:
+    """A planned correction as lines a curator reads before saying yes: `- old`, `+ new`."""
+    lines: list[str] = []
+    for ent in plan.new_entities:
+        lines.append(f"new entity {ent['id']} ({ent['type']}): {ent['name']}")
+    for ch in plan.changes:
+        if ch.retracted is not None:
+            lines.append(f"retract {ch.id}: {ch.record.get('statement', '')}")
+        for fld, c in ch.changes.items():
+            lines.append(f"{ch.id} {fld}:")
+            lines.append(f"  - {shown(c['from'])}")
+            lines.append(f"  + {shown(c['to'])}")
+    for eid in plan.removed:
+        lines.append(f"remove entity {eid} (merged)")
+    lines.append(f"reason: {plan.reason}")
     return lines
 
 
