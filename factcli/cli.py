@@ -531,7 +531,7 @@ def show(app: App, claim_ids: tuple[str, ...], output: Any) -> int:
     """
     from . import render
     from .index import View
-    from .views import claim_detail
+    from .present import claim_detail
 
     ids = _ids_from(claim_ids)
     view = View(app.index(), texts=True)
@@ -872,8 +872,8 @@ def search(app: App, query: Any, why: bool, output: Any) -> int:
     """
     from . import render
     from .index import View
+    from .present import claim_record
     from .search import find
-    from .views import claim_record
 
     index = app.index()
     found = find(index, query)
@@ -940,8 +940,8 @@ def timeline(app: App, query: Any, output: Any) -> int:
     """
     from . import render
     from .index import View
+    from .present import claim_record
     from .search import timeline as run_timeline
-    from .views import claim_record
 
     index = app.index()
     dated, undated = run_timeline(index, query)
