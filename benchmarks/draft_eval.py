@@ -34,7 +34,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from factcli.dates import DateSpan  # noqa: E402
+from factcli.datespan import DateSpan  # noqa: E402
 from factcli.draft import detect_published, draft_article  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"

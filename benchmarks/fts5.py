@@ -54,7 +54,7 @@ def build(store: Path, out: Path | None = None) -> tuple[Path, float]:
     """(index path, seconds to build it); an up-to-date index is reused."""
     from factcli import store as store_mod
     from factcli.lexicon import names_of
-    from factcli.views import claim_record
+    from factcli.present import claim_record
 
     out = out or index_path(store)
     if out.exists():

@@ -531,7 +531,7 @@ def show(app: App, claim_ids: tuple[str, ...], output: Any) -> int:
     """
     from . import render
     from .index import View
-    from .views import claim_detail
+    from .present import claim_detail
 
     ids = _ids_from(claim_ids)
     view = View(app.index(), texts=True)
@@ -872,8 +872,8 @@ def search(app: App, query: Any, why: bool, output: Any) -> int:
     """
     from . import render
     from .index import View
+    from .present import claim_record
     from .search import find
-    from .views import claim_record
 
     index = app.index()
     found = find(index, query)
@@ -940,8 +940,8 @@ def timeline(app: App, query: Any, output: Any) -> int:
     """
     from . import render
     from .index import View
+    from .present import claim_record
     from .search import timeline as run_timeline
-    from .views import claim_record
 
     index = app.index()
     dated, undated = run_timeline(index, query)
@@ -1448,7 +1448,7 @@ def _review(
 ) -> list[dict[str, Any]]:
     """The terminal walk: each candidate shown, then accept / edit a field / skip / quit.
     Quitting, or the end of the answers (^D), keeps the candidates not yet decided as drafts."""
-    from .dates import DateSpan
+    from .datespan import DateSpan
 
     source = records[0]
     anchor = DateSpan.from_dict(source["published"]) if isinstance(source.get("published"), dict) else None
@@ -1537,13 +1537,14 @@ def _yes_option(func: Any) -> Any:
 def _change(app: App, make: Any, yes: bool, done: str) -> int:
     """Plan the change, show it, ask unless --yes, then write it in one atomic step."""
     from . import curate
+    from .present import plan_lines
     from .render import plain
 
     plan = make(app.facts())
     for note in plan.notes:
         _say(sys.stderr, f"note: {note}")
     if not yes:
-        for line in plan.describe():
+        for line in plan_lines(plan):
             click.echo(plain(line))
         try:
             agreed = click.confirm("apply this change?", default=False, err=True)

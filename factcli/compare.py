@@ -66,11 +66,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from itertools import combinations
 from typing import Any
 
-from . import present
-from .dates import DateSpan
+from . import datespan, figures
+from .datespan import DateSpan
 from .errors import InputError
-from .present import cell_text, decimal, number_text, scale  # noqa: F401  (cell_text: compare.cell_text stays public)
+from .figures import decimal, number_text, scale
 from .store import Facts
+from .vocabulary import MODALITY_WORDS
 
 STATUSES = ("agree", "compatible", "conflict", "changed")
 SINGLE_SOURCE = "single_source"
@@ -185,17 +186,18 @@ def predicate_kind(predicate: str) -> str:
 
 
 # --- figures and their rounding ------------------------------------------------------
-# (Words for dates, figures and cells are `present`'s: one formatter for every command.)
+# (A reason names dates and figures as every command shows them: `datespan.date_text`,
+# `figures.value_text`.)
 
 
 def date_text(date: dict[str, Any] | None) -> str:
     """A DATE at its precision as a verdict's reason names it; "undated" for none."""
-    return present.date_text(date, "undated")
+    return datespan.date_text(date, "undated")
 
 
 def value_text(value: dict[str, Any] | None) -> str:
     """A figure as a verdict's reason names it; "no figure" for none."""
-    return present.value_text(value, "no figure")
+    return figures.value_text(value, "no figure")
 
 
 _decimal = decimal
@@ -257,7 +259,8 @@ def _stance_words(a: dict[str, Any], b: dict[str, Any]) -> tuple[str, str]:
         if polarity[0] != polarity[1]:
             words[i].append(polarity[i])
         if modality[0] != modality[1]:
-            words[i].append(present.modality_text(modality[i]))
+            word = modality[i] or "fact"
+            words[i].append(MODALITY_WORDS.get(word, word))
     return " ".join(words[0]), " ".join(words[1])
 
 
@@ -493,9 +496,6 @@ class Pair:
     a: dict[str, Any]
     b: dict[str, Any]
 
-    def to_dict(self) -> dict[str, Any]:
-        return present.pair_json(self)
-
 
 def _date_distance(a: dict[str, Any], b: dict[str, Any]) -> int:
     # Among equally severe counterparts, the one about the same occasion is the right match.
@@ -554,9 +554,6 @@ class Diff:
     def differs(self) -> bool:
         return bool(self.only_a or self.only_b) or any(p.status != "agree" for p in self.pairs)
 
-    def to_dict(self) -> dict[str, Any]:
-        return present.diff_json(self)
-
 
 def _check_sources(facts: Facts, ids: list[str]) -> None:
     for sid in ids:
@@ -612,9 +609,6 @@ class Row:
     # Claim ids that are one statement made again in the same source (`restates`).
     restatements: list[list[str]] = field(default_factory=list)
 
-    def to_dict(self) -> dict[str, Any]:
-        return present.row_json(self)
-
 
 @dataclass
 class Matrix:
@@ -623,9 +617,6 @@ class Matrix:
     sources: list[str]
     rows: list[Row]
     summary: dict[str, int]
-
-    def to_dict(self) -> dict[str, Any]:
-        return present.matrix_json(self)
 
 
 def _chronological(facts: Facts, ids: set[str]) -> list[str]:

@@ -28,7 +28,6 @@ from .errors import InputError, Refusal, StoreError, did_you_mean
 from .importer import ValidationError, check_claim, duplicate_key, unpaired_surrogates
 from .lexicon import Lexicon, names_of
 from .normalize import normalize
-from .present import shown
 from .schema import (
     TIMESTAMP_FORMAT,
     claim_problems,
@@ -86,23 +85,6 @@ class Plan:
             self.removed,
             [e["id"] for e in self.new_entities],
         )
-
-    def describe(self) -> list[str]:
-        """The change as lines a curator reads before saying yes: `- old`, `+ new`."""
-        lines: list[str] = []
-        for ent in self.new_entities:
-            lines.append(f"new entity {ent['id']} ({ent['type']}): {ent['name']}")
-        for ch in self.changes:
-            if ch.retracted is not None:
-                lines.append(f"retract {ch.id}: {ch.record.get('statement', '')}")
-            for fld, c in ch.changes.items():
-                lines.append(f"{ch.id} {fld}:")
-                lines.append(f"  - {shown(c['from'])}")
-                lines.append(f"  + {shown(c['to'])}")
-        for eid in self.removed:
-            lines.append(f"remove entity {eid} (merged)")
-        lines.append(f"reason: {self.reason}")
-        return lines
 
 
 def now() -> str:

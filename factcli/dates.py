@@ -1,31 +1,10 @@
-"""Dates as news claims state them: spans of days with a precision, and a parser.
+"""The date parser: the words news claims date things with, read into DateSpans.
 
-A DATE is the public JSON object ``{"start", "end", "precision", "text"}``:
-an inclusive span of calendar days, what kind of period it is
-(``precision``), and the words the source used. "October 2017" is
-2017-10-01..2017-10-31 at month precision; no day is invented for it.
-An optional ``"within": true`` says the thing dated happened at one time
-inside the span (some Monday between July and December), not throughout it.
+The DATE object, its type `DateSpan` and their checks are `factcli.datespan`'s;
+this module reads words into DateSpans. "October 2017" is 2017-10-01..2017-10-31
+at month precision; no day is invented for it.
 
-Precisions, finest first (`PRECISIONS`); the endpoints of a span are whole
-units of its precision, which `problems` checks:
-
-* ``day`` -- one or more whole days ("25 أكتوبر 2017", "أمس").
-* ``iso_week`` -- ISO weeks, Monday to Sunday ("الأسبوع الماضي", "قبل أسبوعين").
-* ``part`` -- a third of a month or of a year ("مطلع أكتوبر", "أواخر 2020"):
-  early = days 1-10 of a month, or January-April of a year; middle = days
-  11-20, or May-August; late = day 21 to the month's last, or
-  September-December.
-* ``hijri_month`` -- whole months of the Umm al-Qura calendar ("رمضان الماضي").
-* ``month`` -- whole Gregorian months.
-* ``quarter`` -- January-March, April-June, July-September, October-December.
-* ``season`` -- meteorological seasons of the northern hemisphere: spring
-  March-May, summer June-August, autumn September-November, winter
-  December-February, a winter named by the year of its January.
-* ``half`` -- January-June, July-December.
-* ``year`` -- whole Gregorian years.
-
-Years 1000 to 2999 are read and accepted (`MIN_YEAR`, `MAX_YEAR`); Hijri
+Years 1000 to 2999 are read (`datespan.MIN_YEAR`, `datespan.MAX_YEAR`); Hijri
 dates are read within the Umm al-Qura table, 1343-1500 AH (1924-08-01 to
 2077-11-16). Anything outside is a one-line DateError, never a crash.
 
@@ -82,290 +61,33 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
+from factcli.datespan import (
+    GRIDS,
+    HIJRI_RANGE,
+    MAX_YEAR,
+    MIN_YEAR,
+    RANK,
+    YEARS_READ,
+    DateSpan,
+    grid_end,
+    hijri_bounds,
+    last_of_month,
+    months_before,
+    shown,
+)
 from factcli.errors import DateError
 from factcli.normalize import normalize
 
-__all__ = ["MAX_YEAR", "MIN_YEAR", "PRECISIONS", "DateSpan", "parse_date", "problems", "today_span"]
+__all__ = ["parse_date", "today_span"]
 
-PRECISIONS = ("day", "iso_week", "part", "hijri_month", "month", "quarter", "season", "half", "year")
-MIN_YEAR, MAX_YEAR = 1000, 2999
-_RANK = {name: rank for rank, name in enumerate(PRECISIONS)}
-_KEYS = ("start", "end", "precision", "text")
-_OPTIONAL_KEYS = ("within",)
-_ISO_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _HINT = "try 2017-10-25, 'Oct 2017' or 'أكتوبر 2017'"
-_HIJRI_RANGE = "1343-1500 AH (1924-08-01 to 2077-11-16)"
-_YEARS = f"years {MIN_YEAR} to {MAX_YEAR} are read"
 # The longest date phrase read. News dates run to some forty characters ("الإثنين 20
 # نوفمبر/تشرين الثاني 2017"); the grammar's cost grows faster than the text, so a pasted
 # paragraph is refused at once instead of taking seconds to say it is no date.
 MAX_DATE_CHARS = 200
-
-# First month of each period of a grid: quarters, halves, seasons (winter starts in December).
-_GRIDS = {"quarter": (1, 4, 7, 10), "half": (1, 7), "season": (3, 6, 9, 12)}
-_PRECISION_WORDS = ", ".join(PRECISIONS)
-
-
-# --------------------------------------------------------------------------
-# The span itself
-
-
-def _last_of_month(day: datetime.date) -> datetime.date:
-    # The day before the next month's first; December ends on the 31st (so year 9999 does not
-    # overflow). Not `calendar`: it would be one more import on every command's start-up.
-    if day.month == 12:
-        return day.replace(day=31)
-    return day.replace(month=day.month + 1, day=1) - datetime.timedelta(days=1)
-
-
-def _months_before(day: datetime.date, months: int) -> datetime.date:
-    """The first of the month `months` months before `day`'s month (negative: after)."""
-    # Calendar arithmetic is dateutil's (imported here: validating stored DATEs and most
-    # parses never reach it, and start-up time is a feature of a CLI).
-    from dateutil.relativedelta import relativedelta
-
-    return day.replace(day=1) - relativedelta(months=months)
-
-
-def _grid_start(day: datetime.date, precision: str) -> datetime.date:
-    """The first day of the quarter, half or season containing `day`."""
-    starts = _GRIDS[precision]
-    back = min((day.month - m) % 12 for m in starts)
-    return _months_before(day.replace(day=1), back)
-
-
-def _grid_end(day: datetime.date, precision: str) -> datetime.date:
-    size = 12 // len(_GRIDS[precision])
-    return _last_of_month(_months_before(_grid_start(day, precision), 1 - size))
-
-
-def _hijri_bounds(day: datetime.date) -> tuple[datetime.date, datetime.date]:
-    """The first and last day of the Umm al-Qura month containing `day`."""
-    from hijridate import Gregorian
-
-    try:
-        h = Gregorian(day.year, day.month, day.day).to_hijri()
-    except OverflowError:
-        raise DateError(f"{day.isoformat()} is outside the Hijri dates read, {_HIJRI_RANGE}") from None
-    first = day - datetime.timedelta(days=h.day - 1)
-    return first, first + datetime.timedelta(days=h.month_length() - 1)
-
-
-def _range_problems(**days: datetime.date) -> list[str]:
-    return [
-        f"{name} {value.isoformat()} is out of range ({_YEARS})"
-        for name, value in days.items()
-        if not MIN_YEAR <= value.year <= MAX_YEAR
-    ]
-
-
-def _span_problems(start: datetime.date, end: datetime.date, precision: object) -> list[str]:
-    """What is wrong with these endpoints; precision is checked only if it is known."""
-    found = _range_problems(start=start, end=end)
-    if found:
-        return found  # the unit checks below need room around the endpoints
-    if start > end:
-        found.append(f"start {start.isoformat()} is after end {end.isoformat()}")
-    if precision == "iso_week":
-        if start.weekday() != 0:
-            found.append(f"iso_week precision needs start on a Monday, got {start.isoformat()}")
-        if end.weekday() != 6:
-            found.append(f"iso_week precision needs end on a Sunday, got {end.isoformat()}")
-    elif precision == "month":
-        if start.day != 1:
-            found.append(f"month precision needs start on the 1st of a month, got {start.isoformat()}")
-        if end != _last_of_month(end):
-            found.append(f"month precision needs end on the last day of a month, got {end.isoformat()}")
-    elif precision in _GRIDS:
-        if start != _grid_start(start, precision):
-            found.append(
-                f"{precision} precision needs start on the first day of a {precision}, got {start.isoformat()}"
-            )
-        if end != _grid_end(end, precision):
-            found.append(
-                f"{precision} precision needs end on the last day of a {precision}, got {end.isoformat()}"
-            )
-    elif precision == "hijri_month":
-        try:
-            if start != _hijri_bounds(start)[0]:
-                found.append(
-                    f"hijri_month precision needs start on the 1st of a Hijri month, got {start.isoformat()}"
-                )
-            if end != _hijri_bounds(end)[1]:
-                found.append(
-                    f"hijri_month precision needs end on the last day of a Hijri month, got {end.isoformat()}"
-                )
-        except DateError as error:
-            found.append(str(error))
-    elif precision == "year":
-        if (start.month, start.day) != (1, 1):
-            found.append(f"year precision needs start on January 1, got {start.isoformat()}")
-        if (end.month, end.day) != (12, 31):
-            found.append(f"year precision needs end on December 31, got {end.isoformat()}")
-    return found
-
-
-def _widen(start: datetime.date, end: datetime.date, precision: str) -> tuple[datetime.date, datetime.date]:
-    """Stretch endpoints outwards to whole units of `precision` (parts are runs of days)."""
-    if precision == "iso_week":
-        return start - datetime.timedelta(days=start.weekday()), end + datetime.timedelta(
-            days=6 - end.weekday()
-        )
-    if precision == "month":
-        return start.replace(day=1), _last_of_month(end)
-    if precision in _GRIDS:
-        return _grid_start(start, precision), _grid_end(end, precision)
-    if precision == "hijri_month":
-        return _hijri_bounds(start)[0], _hijri_bounds(end)[1]
-    if precision == "year":
-        return start.replace(month=1, day=1), end.replace(month=12, day=31)
-    return start, end
-
-
-def _within_problems(start: object, end: object, precision: object, within: object) -> list[str]:
-    """`within` is true or false, and true only on a span wider than one unit of precision;
-    endpoints that are not dates are reported elsewhere."""
-    if not isinstance(within, bool):
-        return [f"within must be true or false, got {within!r}"]
-    if not (within and isinstance(start, datetime.date) and isinstance(end, datetime.date)):
-        return []
-    if precision in PRECISIONS and start <= end and _widen(start, start, str(precision)) == (start, end):
-        # One day "within" one day says nothing; the flag is for wider spans only.
-        return [f"within needs a span wider than one {precision}"]
-    return []
-
-
-@dataclass(frozen=True)
-class DateSpan:
-    """An inclusive span of days, its precision, and the source's words for it."""
-
-    start: datetime.date
-    end: datetime.date
-    precision: str
-    text: str
-    # One time somewhere in start..end, not all of it; see the module docstring.
-    within: bool = False
-
-    def __post_init__(self) -> None:
-        # Checked here too so that no inconsistent span can exist, whatever built it.
-        # The year range is not (an anchor may lie anywhere): parse_date and problems check it.
-        found = []
-        for name in ("start", "end"):
-            value = getattr(self, name)
-            # datetime is a date subclass, but would serialise with a time part.
-            if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
-                found.append(f"{name} must be a datetime.date, got {type(value).__name__}")
-        if self.precision not in PRECISIONS:
-            found.append(f"precision must be one of {_PRECISION_WORDS}, got {self.precision!r}")
-        if not isinstance(self.text, str):
-            found.append(f"text must be a string, got {type(self.text).__name__}")
-        if not found and not _range_problems(start=self.start, end=self.end):
-            found = _span_problems(self.start, self.end, self.precision)
-            found += _within_problems(self.start, self.end, self.precision, self.within)
-        if found:
-            raise DateError("invalid date span: " + "; ".join(found))
-
-    def to_dict(self) -> dict[str, Any]:
-        """The public JSON form, keys in contract order; `within` only when true."""
-        out: dict[str, Any] = {
-            "start": self.start.isoformat(),
-            "end": self.end.isoformat(),
-            "precision": self.precision,
-            "text": self.text,
-        }
-        if self.within:
-            out["within"] = True
-        return out
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> DateSpan:
-        """Build from the JSON form; DateError listing every problem if it is invalid."""
-        found = problems(d)
-        if found:
-            raise DateError("invalid DATE: " + "; ".join(found))
-        return cls(
-            datetime.date.fromisoformat(d["start"]),
-            datetime.date.fromisoformat(d["end"]),
-            d["precision"],
-            d["text"],
-            d.get("within", False),
-        )
-
-    def contains(self, other: DateSpan) -> bool:
-        """True if every day of `other` lies within this span."""
-        return self.start <= other.start and other.end <= self.end
-
-    def overlaps(self, other: DateSpan) -> bool:
-        """True if the two spans share at least one day."""
-        return self.start <= other.end and other.start <= self.end
-
-    def hull(self, other: DateSpan) -> DateSpan:
-        """The smallest span covering both, at the coarser of the two precisions.
-
-        Endpoints are widened to whole units of that precision, so the hull of
-        a day and a month is a run of whole months. Texts are kept if equal
-        (or one is empty), otherwise joined with an en dash.
-        """
-        if not isinstance(other, DateSpan):
-            raise TypeError(f"hull needs a DateSpan, got {type(other).__name__}")
-        precision = max(self.precision, other.precision, key=_RANK.__getitem__)
-        start, end = _widen(min(self.start, other.start), max(self.end, other.end), precision)
-        if not other.text or other.text == self.text:
-            text = self.text
-        elif not self.text:
-            text = other.text
-        else:
-            text = f"{self.text} – {other.text}"
-        return DateSpan(start, end, precision, text)
-
-
-def _iso_day(value: object) -> datetime.date | None:
-    # fromisoformat alone is too lenient since 3.11 (it takes "20171025").
-    if not isinstance(value, str) or not _ISO_DAY.fullmatch(value):
-        return None
-    try:
-        return datetime.date.fromisoformat(value)
-    except ValueError:
-        return None
-
-
-def problems(d: object) -> list[str]:
-    """Everything wrong with `d` as a DATE object; an empty list means it is valid."""
-    if not isinstance(d, dict):
-        return [f"a DATE must be an object with keys start, end, precision, text; got {type(d).__name__}"]
-    found = [f"missing key {key!r}" for key in _KEYS if key not in d]
-    found += [f"unexpected key {key!r}" for key in d if key not in _KEYS + _OPTIONAL_KEYS]
-    days: dict[str, datetime.date] = {}
-    for key in ("start", "end"):
-        if key in d:
-            day = _iso_day(d[key])
-            if (
-                day is None
-                and isinstance(d[key], str)
-                and _ISO_DAY.fullmatch(d[key])
-                and d[key][:4] == "0000"
-            ):
-                found.append(f"{key} {d[key]} is out of range ({_YEARS})")  # no year 0 in the calendar
-            elif day is None:
-                found.append(f"{key} must be a YYYY-MM-DD date, got {_shown(repr(d[key]))}")
-            else:
-                days[key] = day
-    precision = d.get("precision")
-    known = isinstance(precision, str) and precision in PRECISIONS
-    if "precision" in d and not known:
-        found.append(f"precision must be one of {_PRECISION_WORDS}, got {_shown(repr(precision))}")
-    if "text" in d and not isinstance(d["text"], str):
-        found.append(f"text must be a string, got {type(d['text']).__name__}")
-    if len(days) == 2:
-        found += _span_problems(days["start"], days["end"], precision if known else None)
-    else:
-        found += _range_problems(**days)
-    if "within" in d:
-        found += _within_problems(days.get("start"), days.get("end"), precision, d["within"])
-    return found
 
 
 def today_span() -> DateSpan:
@@ -381,22 +103,16 @@ def today_span() -> DateSpan:
 _Resolver = Callable[[datetime.date], DateSpan]
 
 
-def _shown(text: str) -> str:
-    """The input as quoted in an error: one line, not absurdly long."""
-    flat = " ".join(text.split())
-    return flat if len(flat) <= 80 else flat[:77] + "..."
-
-
 def _cannot_read(text: str, why: str = "") -> DateError:
     reason = f" ({why})" if why else ""
-    return DateError(f"cannot read date: '{_shown(text)}'{reason}; {_HINT}")
+    return DateError(f"cannot read date: '{shown(text)}'{reason}; {_HINT}")
 
 
 def _check_year(year: int, text: str) -> None:
     if not MIN_YEAR <= year <= MAX_YEAR:
         if not text:
             raise ValueError(year)  # reached by arithmetic: parse_date names the whole phrase
-        raise DateError(f"date out of range: year {year} in '{_shown(text)}' ({_YEARS})")
+        raise DateError(f"date out of range: year {year} in '{shown(text)}' ({YEARS_READ})")
 
 
 def _day_span(day: datetime.date) -> DateSpan:
@@ -410,7 +126,7 @@ def _days(start: datetime.date, end: datetime.date, precision: str) -> DateSpan:
 def _month_span(year: int, month: int, text: str = "") -> DateSpan:
     _check_year(year, text)
     first = datetime.date(year, month, 1)
-    return DateSpan(first, _last_of_month(first), "month", "")
+    return DateSpan(first, last_of_month(first), "month", "")
 
 
 def _year_span(year: int, text: str = "") -> DateSpan:
@@ -421,11 +137,11 @@ def _year_span(year: int, text: str = "") -> DateSpan:
 def _make_day(year: int, month: int, day: int, text: str) -> DateSpan:
     _check_year(year, text)
     if not 1 <= month <= 12:
-        raise DateError(f"no such month: {month} in '{_shown(text)}'")
+        raise DateError(f"no such month: {month} in '{shown(text)}'")
     try:
         return _day_span(datetime.date(year, month, day))
     except ValueError:
-        raise DateError(f"no such date: day {day} of {year:04d}-{month:02d} in '{_shown(text)}'") from None
+        raise DateError(f"no such date: day {day} of {year:04d}-{month:02d} in '{shown(text)}'") from None
 
 
 def _constant(span: DateSpan) -> _Resolver:
@@ -468,7 +184,7 @@ def _step(unit: str, step: int) -> _Resolver:
             monday = ref - datetime.timedelta(days=ref.weekday()) + datetime.timedelta(weeks=step)
             return _days(monday, monday + datetime.timedelta(days=6), "iso_week")
         if unit == "month":
-            first = _months_before(ref, -step)
+            first = months_before(ref, -step)
             return _month_span(first.year, first.month)
         return _year_span(ref.year + step)
 
@@ -502,7 +218,7 @@ def _on_weekday(inner: _Resolver, weekday: int, text: str) -> _Resolver:
             raise _cannot_read(text, "a weekday with a period longer than a day")
         if span.start.weekday() != weekday:
             raise DateError(
-                f"date and weekday disagree in '{_shown(text)}': {span.start.isoformat()} is a "
+                f"date and weekday disagree in '{shown(text)}': {span.start.isoformat()} is a "
                 f"{_WEEKDAY_NAMES[span.start.weekday()]}, not a {_WEEKDAY_NAMES[weekday]}"
             )
         return span
@@ -521,7 +237,7 @@ def _part(inner: _Resolver, which: str, text: str) -> _Resolver:
             last = span.end if index == 2 else first + datetime.timedelta(days=9)
         elif span.precision == "year":
             first = span.start.replace(month=1 + 4 * index)
-            last = _last_of_month(first.replace(month=first.month + 3))
+            last = last_of_month(first.replace(month=first.month + 3))
         else:
             raise _cannot_read(text, "early, middle and late are read for a month or a year")
         return _days(first, last, "part")
@@ -536,8 +252,8 @@ def _period_of_year(inner: _Resolver, precision: str, number: int, text: str) ->
         span = inner(ref)
         if span.precision != "year":
             raise _cannot_read(text, f"a {precision} is read of a year")
-        first = span.start.replace(month=_GRIDS[precision][number - 1])
-        return _days(first, _grid_end(first, precision), precision)
+        first = span.start.replace(month=GRIDS[precision][number - 1])
+        return _days(first, grid_end(first, precision), precision)
 
     return resolve
 
@@ -550,7 +266,7 @@ def _season_of(season: str, year: int, text: str) -> DateSpan:
     start_year = year - 1 if season == "winter" else year
     _check_year(start_year, text)
     first = datetime.date(start_year, _SEASON_START[season], 1)
-    return _days(first, _grid_end(first, "season"), "season")
+    return _days(first, grid_end(first, "season"), "season")
 
 
 def _season(season: str, rule: str, text: str, year_of: _Resolver | None = None) -> _Resolver:
@@ -585,9 +301,9 @@ def _hijri_day(year: int, month: int, day: int, text: str) -> datetime.date:
     try:
         g = Hijri(year, month, day).to_gregorian()
     except OverflowError:
-        raise DateError(f"Hijri date out of range in '{_shown(text)}': {_HIJRI_RANGE} are read") from None
+        raise DateError(f"Hijri date out of range in '{shown(text)}': {HIJRI_RANGE} are read") from None
     except ValueError as error:
-        raise DateError(f"no such Hijri date in '{_shown(text)}': {error}") from None
+        raise DateError(f"no such Hijri date in '{shown(text)}': {error}") from None
     return datetime.date(g.year, g.month, g.day)
 
 
@@ -595,7 +311,7 @@ def _hijri_span(year: int, month: int, day: int | None, text: str) -> DateSpan:
     if day is not None:
         return _day_span(_hijri_day(year, month, day, text))
     first = _hijri_day(year, month, 1, text)
-    return _days(first, _hijri_bounds(first)[1], "hijri_month")
+    return _days(first, hijri_bounds(first)[1], "hijri_month")
 
 
 def _hijri_month(month: int, rule: str, day: int | None, text: str, year: int | None = None) -> _Resolver:
@@ -610,7 +326,7 @@ def _hijri_month(month: int, rule: str, day: int | None, text: str, year: int | 
             now = Gregorian(ref.year, ref.month, ref.day).to_hijri()
         except OverflowError:
             raise DateError(
-                f"the anchor {ref.isoformat()} is outside the Hijri dates read, {_HIJRI_RANGE}"
+                f"the anchor {ref.isoformat()} is outside the Hijri dates read, {HIJRI_RANGE}"
             ) from None
         hyear = now.year
         if rule == "past" and month >= now.month:
@@ -864,7 +580,7 @@ _ZONE_LEADS = ["بتوقيت", "توقيت", "بالتوقيت", "حسب توق�
 @functools.cache
 def _vocabulary() -> tuple[dict[str, Token], int]:
     """Every phrase folded by normalize(), with what it means; built on first use, not at import
-    (importing dates to validate stored DATEs must stay cheap). Also the longest phrase's length."""
+    (importing dates must stay cheap for the commands that read no date). Also the longest phrase's length."""
     table: dict[str, Token] = {}
     vocabulary: list[tuple[str, Mapping[str, object]]] = [
         ("count", _COUNTS), ("number", _number_words()), ("unit", _UNITS), ("era", _ERAS),
@@ -1167,10 +883,10 @@ class _Reader:
             raise self.fail()
         if era == "hijri" or (era is None and 1343 <= year <= 1500):
             if not 1 <= month <= 12:
-                raise DateError(f"no such Hijri month: {month} in '{_shown(self.text)}'")
+                raise DateError(f"no such Hijri month: {month} in '{shown(self.text)}'")
             return _constant(_hijri_span(year, month, day, self.text))
         if not 1 <= month <= 12:
-            raise DateError(f"no such month: {month} in '{_shown(self.text)}' (numeric dates are day first)")
+            raise DateError(f"no such month: {month} in '{shown(self.text)}' (numeric dates are day first)")
         if day is None:
             return _constant(_month_span(year, month, self.text))
         return _constant(_make_day(year, month, day, self.text))
@@ -1210,7 +926,7 @@ class _Reader:
     def _gregorian(self, items: list[Token]) -> _Resolver:
         day, month, tail = self._day_month(items, "month")
         if day is not None and not 1 <= day <= 31:
-            raise DateError(f"no such date: day {day} in '{_shown(self.text)}'")
+            raise DateError(f"no such date: day {day} in '{shown(self.text)}'")
         kinds = [k for k, _ in tail]
         if not tail:
             return _named_month(month, "bare", day, self.text)
@@ -1248,15 +964,15 @@ class _Reader:
             raise self.fail(f"which {precision}?")
         kind, value = items[1]
         if kind == "ordinal":
-            number = int(value) if value != "last" else len(_GRIDS[precision])
+            number = int(value) if value != "last" else len(GRIDS[precision])
         elif kind == "num" and value in ("1", "2", "3", "4"):
             number = int(value)
         elif kind == "part" and value == "late" or kind == "enrule" and value == "past":
-            number = len(_GRIDS[precision])  # "الربع الأخير", "the last quarter of 2020"
+            number = len(GRIDS[precision])  # "الربع الأخير", "the last quarter of 2020"
         else:
             raise self.fail()
-        if number > len(_GRIDS[precision]):
-            raise self.fail(f"a year has {len(_GRIDS[precision])} {precision}s")
+        if number > len(GRIDS[precision]):
+            raise self.fail(f"a year has {len(GRIDS[precision])} {precision}s")
         tail = items[2:]
         year = self._year(tail) if tail else _step("year", 0)
         return _period_of_year(year, precision, number, self.text)
@@ -1306,11 +1022,11 @@ def _agreeing(resolvers: list[_Resolver], text: str) -> _Resolver:
 
     def resolve(ref: datetime.date) -> DateSpan:
         spans = [r(ref) for r in resolvers]
-        narrow = min(spans, key=lambda s: (s.end - s.start, _RANK[s.precision]))
+        narrow = min(spans, key=lambda s: (s.end - s.start, RANK[s.precision]))
         for other in spans:
             if not other.contains(narrow):
                 raise DateError(
-                    f"the dates in '{_shown(text)}' disagree: {_range(narrow)} and {_range(other)}"
+                    f"the dates in '{shown(text)}' disagree: {_range(narrow)} and {_range(other)}"
                 )
         return narrow
 
@@ -1367,7 +1083,7 @@ def parse_date(text: str, anchor: DateSpan | datetime.date | None = None) -> Dat
     except (ValueError, OverflowError):
         # e.g. "next year" from 2999, "قبل 10^30 يوم", a number too long for int(): the
         # arithmetic refuses, which is the user's problem.
-        raise DateError(f"date out of range: '{_shown(stripped)}' ({_YEARS})") from None
+        raise DateError(f"date out of range: '{shown(stripped)}' ({YEARS_READ})") from None
     if not (MIN_YEAR <= span.start.year and span.end.year <= MAX_YEAR):
-        raise DateError(f"date out of range: '{_shown(stripped)}' ({_YEARS})")
+        raise DateError(f"date out of range: '{shown(stripped)}' ({YEARS_READ})")
     return replace(span, text=stripped)

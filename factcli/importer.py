@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import store
-from .dates import MAX_YEAR, MIN_YEAR, DateSpan, parse_date
+from .dates import parse_date
+from .datespan import MAX_YEAR, MIN_YEAR, DateSpan
 from .errors import DateError, InputError, Refusal, StoreError, did_you_mean, os_error_line
 from .lexicon import Lexicon
 from .normalize import strip_controls

@@ -3,8 +3,14 @@
 `render` lays out what this module gives it and decides nothing about words or shapes:
 a figure reads "$8.6 bn" or "61 countries" in `search`, `show`, `diff` and `compare` alike,
 a date reads at its own precision everywhere ("2017-10", never an invented day), and
-a claim's stance is the same words in every command. The JSON shapes built here are the
-public contract, written down as JSON Schema in `factcli/schemas/` (`factcli schema`).
+a claim's stance is the same words in every command (the written forms of a figure, a date
+and a modality are `figures`', `datespan`'s and `vocabulary`'s, since the comparison's reasons
+cite them too). The JSON shapes built here are the public contract, written down as JSON
+Schema in `factcli/schemas/` (`factcli schema`).
+
+Records as users see them are built here too (a claim with its source nested, a claim with
+the paragraph its quote sits in), and each record kind's fields are listed once
+(`CLAIM_ROW_FIELDS`, ...): its CSV/TSV columns and its table columns both derive from them.
 
 Plain data in, plain data out: no click, no rich.
 """
@@ -12,117 +18,26 @@ Plain data in, plain data out: no click, no rich.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from .errors import InputError
-from .store import CLAIM_CONTENT_FIELDS, HISTORY_FIELDS  # HISTORY_FIELDS: shown only on claims that have one
+from .datespan import date_text as date_text
+from .errors import InputError, StoreError, did_you_mean
+from .figures import value_text as value_text
+from .store import (  # HISTORY_FIELDS: shown only on claims that have one
+    CLAIM_CONTENT_FIELDS,
+    ENTITY_REF_FIELDS,
+    HISTORY_FIELDS,
+    Lookups,
+)
+from .vocabulary import MODALITY_WORDS
 
 if TYPE_CHECKING:
-    from decimal import Decimal  # imported where a figure is worded: most commands word none
+    from .curate import Plan
 
 # --- words for values -----------------------------------------------------------------
-
-MODALITY_WORDS = {
-    "fact": "fact",
-    "planned": "planned",
-    "expected": "expected",
-    "in_talks": "in talks",
-    "claimed": "claimed",
-    "hedged": "hedged",
-}
-# Units as the store writes them -> (singular, plural) as a reader writes them.
-UNIT_WORDS = {
-    "country": ("country", "countries"),
-    "year": ("year", "years"),
-    "person": ("person", "people"),
-    "km": ("km", "km"),
-}
-_SCALES = ((12, "tn"), (9, "bn"), (6, "m"))
-
-
-def decimal(amount: float | int) -> Decimal:
-    from decimal import Decimal
-
-    # Through str so that 8.57e9 is read as written, not as its binary approximation.
-    return Decimal(str(amount))
-
-
-def scale(amount: Decimal) -> tuple[Decimal, str]:
-    """The natural scale of a figure: (10**9, "bn") for 8.6e9, (1, "") below a million."""
-    from decimal import Decimal
-
-    for exponent, word in _SCALES:
-        size = Decimal(10) ** exponent
-        if abs(amount) >= size:
-            return size, word
-    return Decimal(1), ""
-
-
-def number_text(number: Decimal) -> str:
-    """A decimal without exponent or trailing zeros, thousands grouped: "1,500", "8.6"."""
-    return format(number.normalize(), ",f")
-
-
-def value_text(value: dict[str, Any] | None, missing: str = "") -> str:
-    """A figure as people write it: "$8.6 bn", "$1.5 tn", "61 countries", "2.5 m people"."""
-    if not value:
-        return missing
-    number = decimal(value["amount"])
-    size, word = scale(number)
-    shown = number_text(number / size) + (f" {word}" if word else "")
-    unit: str = value["unit"]  # always there: schema.py checks every stored value
-    if unit == "USD":
-        return f"${shown}"
-    singular, plural = UNIT_WORDS.get(unit, (unit, unit))
-    # "2.5 m people": a scaled figure is many, whatever the digits before the scale word.
-    return f"{shown} {singular if number == 1 else plural}"
-
-
-_SEASONS = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}
-
-
-def _one_period(start: str, end: str, precision: str) -> str | None:
-    """A span that is exactly one unit of its precision, named as that unit, or None."""
-    import datetime
-
-    try:
-        a = datetime.date.fromisoformat(start)
-        b = datetime.date.fromisoformat(end)
-    except ValueError:
-        return None
-    if precision == "quarter" and b.month - a.month == 2 and a.year == b.year:
-        return f"{a.year}-Q{(a.month - 1) // 3 + 1}"
-    if precision == "half" and b.month - a.month == 5 and a.year == b.year:
-        return f"{a.year}-H{1 if a.month == 1 else 2}"
-    if (
-        precision == "season"
-        and a.month in _SEASONS
-        and (b.year * 12 + b.month) - (a.year * 12 + a.month) == 2
-    ):
-        return f"{_SEASONS[a.month]} {a.year}" if a.month != 12 else f"winter {a.year}/{str(b.year)[2:]}"
-    if precision == "iso_week" and (b - a).days == 6:
-        year, week, _ = a.isocalendar()
-        return f"{year}-W{week:02d}"
-    return None
-
-
-def date_text(date: dict[str, Any] | None, missing: str = "") -> str:
-    """A DATE at its own precision: "2017-10-25", "2017-10", "2017", "2017-Q4",
-    "2020-09..2021-05"; days for precisions with no shorter name (part, Hijri month)."""
-    if not date:
-        return missing
-    start, end, precision = date["start"], date["end"], date.get("precision") or "day"
-    named = (
-        _one_period(start, end, precision) if precision in ("quarter", "half", "season", "iso_week") else None
-    )
-    if named:
-        return named
-    cut = {"month": 7, "year": 4}.get(precision, 10)
-    a, b = start[:cut], end[:cut]
-    if a != b and date.get("within"):
-        # One time inside the span, which the source does not say: not all of it.
-        return f"a {precision if precision in ('day', 'month', 'year') else 'day'} in {a}..{b}"
-    return a if a == b else f"{a}..{b}"
+# A figure's and a date's written forms are `figures.value_text` and `datespan.date_text`,
+# shared with the comparison's reasons; here they are a command's words like the rest.
 
 
 def modality_text(modality: str | None) -> str:
@@ -179,7 +94,7 @@ def count_text(n: int, singular: str, plural: str | None = None) -> str:
     return f"{n} {singular if n == 1 else (plural or singular + 's')}"
 
 
-# --- JSON records -----------------------------------------------------------------------
+# --- JSON records, and records as users see them -----------------------------------------
 
 CLAIM_OUTPUT_FIELDS = ("id", *CLAIM_CONTENT_FIELDS, "citation")
 SOURCE_SUMMARY_FIELDS = ("id", "outlet", "title", "published")
@@ -203,6 +118,44 @@ def source_json(source: dict[str, Any], claims: int, with_text: bool = True) -> 
     """A source in the public shape (schema `source`) with the number of its live claims."""
     out = {k: v for k, v in source.items() if with_text or k != "text"}
     out["claims"] = claims
+    return out
+
+
+def claim_record(facts: Lookups, claim: dict[str, Any]) -> dict[str, Any]:
+    """A claim in the public JSON shape, with its source's id, outlet, title and date."""
+    return claim_json(claim, facts.source((claim.get("citation") or {}).get("source")))
+
+
+def paragraph_of(text: str, start: int, end: int) -> tuple[str, int, int]:
+    """The paragraph (lines between blank lines) holding text[start:end], and the span in it."""
+    a = text.rfind("\n", 0, start) + 1
+    b = text.find("\n", end)
+    b = len(text) if b < 0 else b
+    return text[a:b], start - a, end - a
+
+
+def claim_detail(facts: Lookups, claim_id: str) -> dict[str, Any]:
+    """`show`: a claim's record with the paragraph its quote sits in and its entities' names."""
+    claim = facts.claim(claim_id.strip())
+    if claim is None:
+        near = [c["id"] for c in facts.claims if c["id"].lstrip("c0") == claim_id.strip().lstrip("cC0")]
+        hint = did_you_mean(near[:1], quote=False) or " (factcli search lists claim ids)"
+        raise InputError(f"no claim {claim_id!r}{hint}")
+    out = claim_record(facts, claim)
+    cit = claim["citation"]
+    source = facts.source(cit["source"])
+    if source is None:  # a hand-edited store; verify reports it with the rest
+        raise StoreError(
+            f"claim {claim['id']!r} cites an unknown source {cit['source']!r} (factcli verify lists every problem)"
+        )
+    para, i, j = paragraph_of(source["text"], cit["start"], cit["end"])
+    out["paragraph"] = {"text": para, "quote_start": i, "quote_end": j}
+    names = {}
+    for fld in ENTITY_REF_FIELDS:
+        ent = facts.entity(claim.get(fld)) if claim.get(fld) else None
+        if ent:
+            names[fld] = {"id": ent["id"], "name": ent["name"], "name_ar": ent.get("name_ar")}
+    out["entities"] = names
     return out
 
 
@@ -332,51 +285,91 @@ def _value_part(part: str) -> Callable[[dict[str, Any]], Any]:
     return lambda r: (r.get("value") or {}).get(part)
 
 
+@dataclass(frozen=True)
+class Field:
+    """One field of a record kind: its typed columns for machines (--csv/--tsv, --fields)
+    and its worded column for people (tables and plain rows), both named from it."""
+
+    name: str
+    typed: tuple[Column, ...]  # none: a field people read only, such as a claim's status
+    worded: Callable[[dict[str, Any]], Any] | None = None  # None: the typed column serves both
+
+
+def _same(name: str, get: Callable[[dict[str, Any]], Any] | None = None) -> Field:
+    """A field whose one typed value people read as it is: id, title, statement, ..."""
+    return Field(name, ((name, get or _get(name)),))
+
+
+def _date_field(name: str) -> Field:
+    """A DATE: its parts for machines (`date_start`, ...), its name at its precision for people."""
+    parts = tuple(
+        (f"{name}_{part}", _date_part(name, part)) for part in ("start", "end", "precision", "text")
+    )
+    return Field(name, parts, lambda r: date_text(r.get(name)))
+
+
+def _citation(part: str) -> Callable[[dict[str, Any]], Any]:
+    return lambda r: (r.get("citation") or {}).get(part)
+
+
+def _joined_field(name: str) -> Field:
+    return _same(name, lambda r: _joined(r.get(name)))
+
+
+# Each record kind's fields as rows show them, once, in the order of its CSV/TSV columns.
+CLAIM_ROW_FIELDS: tuple[Field, ...] = (
+    _same("id", lambda r: r["id"]),
+    _same("source", _citation("source")),
+    *(_same(k) for k in ("subject", "predicate", "object", "polarity", "modality")),
+    _date_field("date"),
+    Field(
+        "value",
+        (("value_amount", _value_part("amount")), ("value_unit", _value_part("unit"))),
+        lambda r: value_text(r.get("value")),
+    ),
+    *(_same(k) for k in ("speaker", "via", "statement")),
+    _same("quote", _citation("quote")),
+    _same("retracted", lambda r: (r.get("retracted") or {}).get("at")),
+    # For people only: the stance as a column of its own, never glued onto the statement,
+    # and the timeline's precision (machines have date_precision).
+    Field("status", (), status_text),
+    Field("precision", (), _date_part("date", "precision")),
+)
+SOURCE_ROW_FIELDS: tuple[Field, ...] = (
+    _same("id", lambda r: r["id"]),
+    *(_same(k) for k in ("outlet", "title", "language", "url")),
+    _date_field("published"),
+    _joined_field("credited"),
+    _same("claims"),
+    _same("sha256"),
+)
+ENTITY_ROW_FIELDS: tuple[Field, ...] = (
+    _same("id", lambda r: r["id"]),
+    *(_same(k) for k in ("type", "name", "name_ar")),
+    _joined_field("aliases"),
+    *(_same(k) for k in ("description", "claims")),
+)
+PROBLEM_ROW_FIELDS: tuple[Field, ...] = tuple(_same(k) for k in ("table", "id", "field", "problem"))
+
+
+def typed_columns(fields: Sequence[Field]) -> list[Column]:
+    """The CSV/TSV columns of a record kind: every typed column of its fields, in order."""
+    return [column for f in fields for column in f.typed]
+
+
+def worded_columns(fields: Sequence[Field], names: Sequence[str] | None = None) -> list[Column]:
+    """The table columns of a record kind: the fields `names` (default: all, in order),
+    each worded for people."""
+    by_name = {f.name: f for f in fields}
+    chosen = [by_name[n] for n in names] if names is not None else list(fields)
+    return [(f.name, f.worded or f.typed[0][1]) for f in chosen]
+
+
 # Every claim command's --csv/--tsv: one typed value per column, nothing worded.
-CLAIM_CSV: list[Column] = [
-    ("id", lambda r: r["id"]),
-    ("source", lambda r: (r.get("citation") or {}).get("source")),
-    ("subject", lambda r: r.get("subject")),
-    ("predicate", lambda r: r.get("predicate")),
-    ("object", lambda r: r.get("object")),
-    ("polarity", lambda r: r.get("polarity")),
-    ("modality", lambda r: r.get("modality")),
-    ("date_start", _date_part("date", "start")),
-    ("date_end", _date_part("date", "end")),
-    ("date_precision", _date_part("date", "precision")),
-    ("date_text", _date_part("date", "text")),
-    ("value_amount", _value_part("amount")),
-    ("value_unit", _value_part("unit")),
-    ("speaker", lambda r: r.get("speaker")),
-    ("via", lambda r: r.get("via")),
-    ("statement", lambda r: r.get("statement")),
-    ("quote", lambda r: (r.get("citation") or {}).get("quote")),
-    ("retracted", lambda r: (r.get("retracted") or {}).get("at")),
-]
-SOURCE_CSV: list[Column] = [
-    ("id", lambda r: r["id"]),
-    ("outlet", lambda r: r.get("outlet")),
-    ("title", lambda r: r.get("title")),
-    ("language", lambda r: r.get("language")),
-    ("url", lambda r: r.get("url")),
-    ("published_start", _date_part("published", "start")),
-    ("published_end", _date_part("published", "end")),
-    ("published_precision", _date_part("published", "precision")),
-    ("published_text", _date_part("published", "text")),
-    ("credited", lambda r: _joined(r.get("credited"))),
-    ("claims", lambda r: r.get("claims")),
-    ("sha256", lambda r: r.get("sha256")),
-]
-ENTITY_CSV: list[Column] = [
-    ("id", lambda r: r["id"]),
-    ("type", lambda r: r.get("type")),
-    ("name", lambda r: r.get("name")),
-    ("name_ar", lambda r: r.get("name_ar")),
-    ("aliases", lambda r: _joined(r.get("aliases"))),
-    ("description", lambda r: r.get("description")),
-    ("claims", lambda r: r.get("claims")),
-]
-PROBLEM_CSV: list[Column] = [(k, _get(k)) for k in ("table", "id", "field", "problem")]
+CLAIM_CSV = typed_columns(CLAIM_ROW_FIELDS)
+SOURCE_CSV = typed_columns(SOURCE_ROW_FIELDS)
+ENTITY_CSV = typed_columns(ENTITY_ROW_FIELDS)
+PROBLEM_CSV = typed_columns(PROBLEM_ROW_FIELDS)
 DIFF_CSV: list[Column] = [
     (k, _get(k))
     for k in (
@@ -396,6 +389,25 @@ DIFF_CSV: list[Column] = [
 ]
 
 CSV_COLUMNS = {"claim": CLAIM_CSV, "source": SOURCE_CSV, "entity": ENTITY_CSV, "problem": PROBLEM_CSV}
+
+# Tables and plain rows: which fields people read, in the order they read them.
+CLAIM_TABLE = worded_columns(
+    CLAIM_ROW_FIELDS, ("id", "date", "source", "status", "statement", "value", "quote")
+)
+TIMELINE_TABLE = worded_columns(
+    CLAIM_ROW_FIELDS, ("date", "precision", "id", "source", "status", "statement", "value")
+)
+SOURCE_TABLE = worded_columns(SOURCE_ROW_FIELDS, ("id", "published", "outlet", "credited", "claims", "title"))
+ENTITY_TABLE = worded_columns(ENTITY_ROW_FIELDS, ("id", "type", "name", "name_ar", "claims", "aliases"))
+PROBLEM_TABLE = worded_columns(PROBLEM_ROW_FIELDS)
+
+TABLE_COLUMNS = {
+    "claim": CLAIM_TABLE,
+    "timeline": TIMELINE_TABLE,
+    "source": SOURCE_TABLE,
+    "entity": ENTITY_TABLE,
+    "problem": PROBLEM_TABLE,
+}
 
 
 def diff_csv_rows(result: Any) -> list[dict[str, Any]]:
@@ -451,51 +463,6 @@ def csv_value(value: Any) -> str:
     return str(value)
 
 
-# Human columns for tables and plain rows: the stance is a column of its own, never glued
-# onto the statement.
-CLAIM_TABLE: list[Column] = [
-    ("id", lambda r: r["id"]),
-    ("date", lambda r: date_text(r.get("date"))),
-    ("source", lambda r: (r.get("citation") or {}).get("source")),
-    ("status", status_text),
-    ("statement", lambda r: r.get("statement")),
-    ("value", lambda r: value_text(r.get("value"))),
-    ("quote", lambda r: (r.get("citation") or {}).get("quote")),
-]
-TIMELINE_TABLE: list[Column] = [
-    ("date", lambda r: date_text(r.get("date"))),
-    ("precision", lambda r: (r.get("date") or {}).get("precision")),
-    ("id", lambda r: r["id"]),
-    ("source", lambda r: (r.get("citation") or {}).get("source")),
-    ("status", status_text),
-    ("statement", lambda r: r.get("statement")),
-    ("value", lambda r: value_text(r.get("value"))),
-]
-SOURCE_TABLE: list[Column] = [
-    ("id", lambda r: r["id"]),
-    ("published", lambda r: date_text(r.get("published"))),
-    ("outlet", lambda r: r.get("outlet")),
-    ("credited", lambda r: _joined(r.get("credited"))),
-    ("claims", lambda r: r.get("claims")),
-    ("title", lambda r: r.get("title")),
-]
-ENTITY_TABLE: list[Column] = [
-    ("id", lambda r: r["id"]),
-    ("type", lambda r: r.get("type")),
-    ("name", lambda r: r.get("name")),
-    ("name_ar", lambda r: r.get("name_ar")),
-    ("claims", lambda r: r.get("claims")),
-    ("aliases", lambda r: _joined(r.get("aliases"))),
-]
-PROBLEM_TABLE: list[Column] = PROBLEM_CSV
-
-TABLE_COLUMNS = {
-    "claim": CLAIM_TABLE,
-    "timeline": TIMELINE_TABLE,
-    "source": SOURCE_TABLE,
-    "entity": ENTITY_TABLE,
-    "problem": PROBLEM_TABLE,
-}
 # Columns whose values are copied into other commands or compared by eye: never folded.
 WHOLE_COLUMNS = frozenset(
     {"id", "date", "source", "published", "precision", "claims", "type", "status", "a", "b"}
@@ -565,6 +532,24 @@ def history_lines(record: dict[str, Any]) -> list[tuple[str, str]]:
     retracted = record.get("retracted")
     if retracted:
         lines.append(("retracted", f"{retracted['at']}  {retracted['reason']}"))
+    return lines
+
+
+def plan_lines(plan: Plan) -> list[str]:
+    """A planned correction as lines a curator reads before saying yes: `- old`, `+ new`."""
+    lines: list[str] = []
+    for ent in plan.new_entities:
+        lines.append(f"new entity {ent['id']} ({ent['type']}): {ent['name']}")
+    for ch in plan.changes:
+        if ch.retracted is not None:
+            lines.append(f"retract {ch.id}: {ch.record.get('statement', '')}")
+        for fld, c in ch.changes.items():
+            lines.append(f"{ch.id} {fld}:")
+            lines.append(f"  - {shown(c['from'])}")
+            lines.append(f"  + {shown(c['to'])}")
+    for eid in plan.removed:
+        lines.append(f"remove entity {eid} (merged)")
+    lines.append(f"reason: {plan.reason}")
     return lines
 
 

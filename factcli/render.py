@@ -5,6 +5,10 @@ a list is a table when the terminal is wide enough for every column without brea
 word, and otherwise one block per record; ids, dates and other values people copy are
 never folded, and columns with nothing in them are left out.
 
+One dispatcher picks the writer (`dispatch`): --count or --ids, else the format, looked up
+in the table of writers each kind of output has (a list of records, claims in full, a diff,
+a compare matrix).
+
 Text from sources is data: it reaches rich only as `rich.text.Text`, with control
 characters and bidi overrides removed, so a quote can neither inject markup nor act on the
 terminal. Arabic cells are wrapped in FSI…PDI so that a bidi-aware terminal keeps the
@@ -15,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TextIO
 
@@ -184,6 +188,32 @@ def _base_direction(text: str) -> str:
     return "L"
 
 
+# --- the one dispatcher: a format or mode to its writer -----------------------------------
+
+# A writer takes the Output and what is to be written; each kind of output (a list of
+# records, claims shown in full, a diff, a compare matrix) has a table of them.
+Writer = Callable[..., None]
+
+
+def route(output: Output) -> str:
+    """What picks the writer: --count or --ids, else the format (table, plain, json, ...)."""
+    return output.fmt if output.mode == "records" else output.mode
+
+
+def dispatch(writers: Mapping[str, Writer], output: Output, *what: Any) -> None:
+    """Write `what` with the writer `writers` has for this output; "table" is the default."""
+    writers.get(route(output), writers["table"])(output, *what)
+
+
+def _write_count(output: Output, n: int) -> None:
+    output.out.write(f"{n}\n")
+
+
+def _write_ids(output: Output, ids: Iterable[Any]) -> None:
+    for i in ids:
+        output.out.write(plain(i) + "\n")
+
+
 # --- lists of records -------------------------------------------------------------------
 
 
@@ -205,6 +235,17 @@ def _known_fields(kind: str | None, records: Sequence[dict[str, Any]]) -> list[s
     return names
 
 
+@dataclass(frozen=True)
+class _List:
+    """A list of records to write, with its worded (`human`) and typed (`machine`) columns."""
+
+    records: Sequence[dict[str, Any]]
+    human: list[Column]
+    machine: list[Column]
+    schema_kind: str | None
+    title: str | None
+
+
 def emit(
     output: Output, records: Sequence[dict[str, Any]], kind: str | Sequence[Column], title: str | None = None
 ) -> None:
@@ -216,50 +257,83 @@ def emit(
     """
     if isinstance(kind, str):
         human = present.TABLE_COLUMNS[kind]
-        schema_kind = "claim" if kind == "timeline" else kind
-        machine = present.CSV_COLUMNS.get(schema_kind, human)
+        schema_kind: str | None = "claim" if kind == "timeline" else kind
+        machine = present.CSV_COLUMNS.get(schema_kind or "", human)
     else:
         human = machine = list(kind)
         schema_kind = None
-    if output.mode == "count":
-        output.out.write(f"{len(records)}\n")
-        return
-    if output.mode == "ids":
-        for rec in records:
-            output.out.write(plain(rec.get("id")) + "\n")
-        return
+    dispatch(_LIST_WRITERS, output, _List(records, human, machine, schema_kind, title))
+
+
+def _checked_fields(output: Output, listed: _List) -> list[str] | None:
+    """--fields, refused if the records have no such field."""
     fields = output.fields
     if fields:
-        present.check_fields(fields, _known_fields(schema_kind, records), schema_kind or "these")
-    if output.fmt in ("json", "jsonl"):
-        shaped = [present.project(r, fields) for r in records] if fields else list(records)
-        if output.fmt == "json":
-            write_json(output.out, shaped)
-        else:
-            for rec in shaped:
-                output.out.write(dumps(rec) + "\n")
-        return
+        kind = listed.schema_kind
+        present.check_fields(fields, _known_fields(kind, listed.records), kind or "these")
+    return fields
+
+
+def _columns(output: Output, listed: _List) -> tuple[list[Column], list[Column]]:
+    """(worded, typed) columns: the kind's, or the --fields chosen, which serve both."""
+    fields = _checked_fields(output, listed)
     if fields:
-        chosen = [(f, _getter(machine, f)) for f in fields]
-        machine = human = chosen
-    if output.fmt in ("csv", "tsv"):
-        write_rows(
-            output,
-            [h for h, _ in machine],
-            ([present.csv_value(get(r)) for _, get in machine] for r in records),
+        chosen = [(f, _getter(listed.machine, f)) for f in fields]
+        return chosen, chosen
+    return listed.human, listed.machine
+
+
+def _list_json(output: Output, listed: _List) -> None:
+    fields = _checked_fields(output, listed)
+    shaped = [present.project(r, fields) for r in listed.records] if fields else list(listed.records)
+    write_json(output.out, shaped)
+
+
+def _list_jsonl(output: Output, listed: _List) -> None:
+    fields = _checked_fields(output, listed)
+    shaped = [present.project(r, fields) for r in listed.records] if fields else list(listed.records)
+    for rec in shaped:
+        output.out.write(dumps(rec) + "\n")
+
+
+def _list_rows(output: Output, listed: _List) -> None:
+    _, machine = _columns(output, listed)
+    write_rows(
+        output,
+        [h for h, _ in machine],
+        ([present.csv_value(get(r)) for _, get in machine] for r in listed.records),
+    )
+
+
+def _list_plain(output: Output, listed: _List) -> None:
+    human, _ = _columns(output, listed)
+    for rec in listed.records:
+        output.out.write("\t".join(plain(_flat(get(rec))) for _, get in human) + "\n")
+
+
+def _list_table(output: Output, listed: _List) -> None:
+    human, _ = _columns(output, listed)
+    records = listed.records
+    shown = records[:TABLE_ROWS]
+    rows = [[_flat(get(rec)) for _, get in human] for rec in shown]
+    lay_out(output, [h for h, _ in human], rows, listed.title)
+    if len(records) > len(shown):
+        # Thousands of wrapped rows are unreadable and take rich seconds to lay out.
+        output.err.write(
+            f"factcli: showing the first {len(shown)} of {len(records)}; use --limit, or --json/--csv for all\n"
         )
-    elif output.fmt == "plain":
-        for rec in records:
-            output.out.write("\t".join(plain(_flat(get(rec))) for _, get in human) + "\n")
-    else:
-        shown = records[:TABLE_ROWS]
-        rows = [[_flat(get(rec)) for _, get in human] for rec in shown]
-        lay_out(output, [h for h, _ in human], rows, title)
-        if len(records) > len(shown):
-            # Thousands of wrapped rows are unreadable and take rich seconds to lay out.
-            output.err.write(
-                f"factcli: showing the first {len(shown)} of {len(records)}; use --limit, or --json/--csv for all\n"
-            )
+
+
+_LIST_WRITERS: dict[str, Writer] = {
+    "count": lambda output, listed: _write_count(output, len(listed.records)),
+    "ids": lambda output, listed: _write_ids(output, (rec.get("id") for rec in listed.records)),
+    "json": _list_json,
+    "jsonl": _list_jsonl,
+    "csv": _list_rows,
+    "tsv": _list_rows,
+    "plain": _list_plain,
+    "table": _list_table,
+}
 
 
 def write_rows(output: Output, header: Sequence[str], rows: Any) -> None:
@@ -455,30 +529,49 @@ def why_text(record: dict[str, Any]) -> str:
 
 def render_claims(output: Output, details: Sequence[dict[str, Any]]) -> None:
     """`show ID...` in any format: JSON always an array, JSONL and CSV one claim a row."""
-    if output.mode in ("count", "ids") or output.fmt in ("json", "jsonl", "csv", "tsv"):
-        emit(output, details, "claim")
-        return
+    dispatch(_CLAIMS_WRITERS, output, details)
+
+
+def _claims_in_full(output: Output, details: Sequence[dict[str, Any]]) -> None:
     for n, detail in enumerate(details):
         if n:
             output.out.write("\n")
         render_claim(output, detail)
 
 
+def _claims_as_list(output: Output, details: Sequence[dict[str, Any]]) -> None:
+    emit(output, details, "claim")
+
+
+_CLAIMS_WRITERS: dict[str, Writer] = {
+    **dict.fromkeys(("count", "ids", "json", "jsonl", "csv", "tsv"), _claims_as_list),
+    "plain": _claims_in_full,
+    "table": _claims_in_full,
+}
+
+
 def render_claim(output: Output, detail: dict[str, Any]) -> None:
     """`show`: the statement, then the quote marked inside its paragraph, then the facts."""
+    dispatch(_CLAIM_WRITERS, output, detail)
+
+
+def _claim_lines(output: Output, detail: dict[str, Any]) -> None:
+    """`show` in a pipe: one `label<TAB>value` line per fact."""
+    lines = [
+        ("id", detail["id"]),
+        ("status", status_text(detail)),
+        ("statement", detail["statement"]),
+        ("quote", detail["citation"]["quote"]),
+        ("paragraph", marked_paragraph(detail)),
+    ]
+    for k, v in lines + present.show_fields(detail):
+        if v:
+            output.out.write(f"{k}\t{plain(v)}\n")
+
+
+def _claim_panel(output: Output, detail: dict[str, Any]) -> None:
+    """`show` on a terminal: the statement, the quote in its paragraph, the facts labelled."""
     facts_rows = present.show_fields(detail)
-    if output.fmt in ("plain", "csv", "tsv"):
-        lines = [
-            ("id", detail["id"]),
-            ("status", status_text(detail)),
-            ("statement", detail["statement"]),
-            ("quote", detail["citation"]["quote"]),
-            ("paragraph", marked_paragraph(detail)),
-        ]
-        for k, v in lines + facts_rows:
-            if v:
-                output.out.write(f"{k}\t{plain(v)}\n")
-        return
     from rich.panel import Panel
     from rich.text import Text
 
@@ -523,38 +616,47 @@ def render_claim(output: Output, detail: dict[str, Any]) -> None:
         labelled(output, console, k, v, label, max(width - label - 2, 10))
 
 
+_CLAIM_WRITERS: dict[str, Writer] = {
+    **dict.fromkeys(("plain", "csv", "tsv"), _claim_lines),
+    "table": _claim_panel,
+}
+
+
 # --- diff and compare ---------------------------------------------------------------------
 
 
 def render_diff(output: Output, result: Any) -> None:
     """`diff`: the summary, then one section per verdict, most important first."""
-    if output.mode == "count":
-        output.out.write(f"{len(present.diff_lines(result))}\n")
-        return
-    if output.mode == "ids":
-        ids = [i for line in present.diff_csv_rows(result) for i in (line["a"], line["b"]) if i]
-        for i in dict.fromkeys(ids):
-            output.out.write(plain(i) + "\n")
-        return
-    if output.fmt == "json":
-        write_json(output.out, present.diff_json(result))
-        return
-    if output.fmt == "jsonl":
-        for line in present.diff_lines(result):
-            output.out.write(dumps(line) + "\n")
-        return
-    rows = present.diff_csv_rows(result)
-    if output.fmt in ("csv", "tsv", "plain"):
-        header = [h for h, _ in present.DIFF_CSV]
-        cols = [[present.csv_value(get(r)) for _, get in present.DIFF_CSV] for r in rows]
-        if output.fmt == "plain":
-            for row in cols:
-                output.out.write("\t".join(plain(v) for v in row) + "\n")
-        else:
-            write_rows(output, header, cols)
-        return
+    dispatch(_DIFF_WRITERS, output, result)
+
+
+def _diff_ids(output: Output, result: Any) -> None:
+    ids = [i for line in present.diff_csv_rows(result) for i in (line["a"], line["b"]) if i]
+    _write_ids(output, dict.fromkeys(ids))
+
+
+def _diff_jsonl(output: Output, result: Any) -> None:
+    for line in present.diff_lines(result):
+        output.out.write(dumps(line) + "\n")
+
+
+def _diff_cells(result: Any) -> list[list[str]]:
+    return [[present.csv_value(get(r)) for _, get in present.DIFF_CSV] for r in present.diff_csv_rows(result)]
+
+
+def _diff_rows(output: Output, result: Any) -> None:
+    write_rows(output, [h for h, _ in present.DIFF_CSV], _diff_cells(result))
+
+
+def _diff_plain(output: Output, result: Any) -> None:
+    for row in _diff_cells(result):
+        output.out.write("\t".join(plain(v) for v in row) + "\n")
+
+
+def _diff_table(output: Output, result: Any) -> None:
     from rich.text import Text
 
+    rows = present.diff_csv_rows(result)
     doc = present.diff_json(result)
     console = output.console()
     console.print(Text(clean(f"a = {result.source_a}\nb = {result.source_b}")))
@@ -594,6 +696,18 @@ def render_diff(output: Output, result: Any) -> None:
             )
 
 
+_DIFF_WRITERS: dict[str, Writer] = {
+    "count": lambda output, result: _write_count(output, len(present.diff_lines(result))),
+    "ids": _diff_ids,
+    "json": lambda output, result: write_json(output.out, present.diff_json(result)),
+    "jsonl": _diff_jsonl,
+    "csv": _diff_rows,
+    "tsv": _diff_rows,
+    "plain": _diff_plain,
+    "table": _diff_table,
+}
+
+
 def section_title(name: str, result: Any) -> str:
     if name == "only_in_a":
         return f"only in a, {result.source_a}"
@@ -614,42 +728,61 @@ def matrix_summary_text(summary: dict[str, int]) -> str:
 def render_matrix(output: Output, matrix: Any) -> None:
     """`compare`: propositions down, sources across, what each source gives in the cells."""
     doc = present.matrix_json(matrix) if matrix is not None else present.empty_matrix_json()
-    if output.mode == "count":
-        output.out.write(f"{len(doc['rows'])}\n")
-        return
-    if output.mode == "ids":
-        ids = [i for row in doc["rows"] for c in row["cells"].values() for i in c["claims"]]
-        for i in dict.fromkeys(ids):
-            output.out.write(plain(i) + "\n")
-        return
-    if output.fmt == "json":
-        write_json(output.out, doc)
-        return
-    if output.fmt == "jsonl":
-        for row in doc["rows"]:
-            output.out.write(dumps(row) + "\n")
-        return
-    if output.fmt in ("csv", "tsv"):
-        cols = present.matrix_csv_columns(doc["sources"])
-        write_rows(
-            output,
-            [h for h, _ in cols],
-            ([present.csv_value(get(r)) for _, get in cols] for r in doc["rows"]),
-        )
-        return
+    dispatch(_MATRIX_WRITERS, output, doc)
+
+
+def _matrix_ids(output: Output, doc: dict[str, Any]) -> None:
+    ids = [i for row in doc["rows"] for c in row["cells"].values() for i in c["claims"]]
+    _write_ids(output, dict.fromkeys(ids))
+
+
+def _matrix_jsonl(output: Output, doc: dict[str, Any]) -> None:
+    for row in doc["rows"]:
+        output.out.write(dumps(row) + "\n")
+
+
+def _matrix_rows(output: Output, doc: dict[str, Any]) -> None:
+    cols = present.matrix_csv_columns(doc["sources"])
+    write_rows(
+        output,
+        [h for h, _ in cols],
+        ([present.csv_value(get(r)) for _, get in cols] for r in doc["rows"]),
+    )
+
+
+def _matrix_cells(doc: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
+    """The matrix as people read it: headers, and one row per proposition."""
     headers = ["proposition", *doc["sources"], "status", "why"]
     rows = [
         [r["statement"], *(r["cells"][sid]["says"] for sid in doc["sources"]), r["status"], r["reason"]]
         for r in doc["rows"]
     ]
-    summary = matrix_summary_text(doc["summary"])
-    if output.fmt == "plain":
-        for row in rows:
-            output.out.write("\t".join(plain(v) for v in row) + "\n")
-        output.err.write(clean(summary) + "\n")
-        return
+    return headers, rows
+
+
+def _matrix_plain(output: Output, doc: dict[str, Any]) -> None:
+    _, rows = _matrix_cells(doc)
+    for row in rows:
+        output.out.write("\t".join(plain(v) for v in row) + "\n")
+    output.err.write(clean(matrix_summary_text(doc["summary"])) + "\n")
+
+
+def _matrix_table(output: Output, doc: dict[str, Any]) -> None:
     from rich.text import Text
 
+    headers, rows = _matrix_cells(doc)
     console = output.console()
-    console.print(Text(clean(summary)))
+    console.print(Text(clean(matrix_summary_text(doc["summary"]))))
     lay_out(output, headers, rows)
+
+
+_MATRIX_WRITERS: dict[str, Writer] = {
+    "count": lambda output, doc: _write_count(output, len(doc["rows"])),
+    "ids": _matrix_ids,
+    "json": lambda output, doc: write_json(output.out, doc),
+    "jsonl": _matrix_jsonl,
+    "csv": _matrix_rows,
+    "tsv": _matrix_rows,
+    "plain": _matrix_plain,
+    "table": _matrix_table,
+}

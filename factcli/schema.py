@@ -99,7 +99,7 @@ def _date_field(rec: dict[str, Any], name: str, required: bool) -> list[Problem]
 def safe_date_problems(d: Any) -> list[str]:
     """dates.problems(d), with a date the calendar cannot reach (year 0, past 9999) one
     more problem instead of an exception."""
-    from .dates import problems as date_problems  # the date grammar's tables: checks only
+    from .datespan import problems as date_problems
 
     try:
         return date_problems(d)

@@ -52,7 +52,7 @@ from .store import Facts
 from .vocabulary import PREDICATES
 
 if TYPE_CHECKING:
-    from .dates import DateSpan
+    from .datespan import DateSpan
 
 __all__ = [
     "FUZZY_MARGIN",

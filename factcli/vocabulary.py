@@ -96,6 +96,15 @@ POLARITIES = ("affirmed", "negated")
 # What the source commits to: a fact, something planned or expected, talks under way,
 # a disputed allegation, or a statement the source itself hedges.
 MODALITIES = ("fact", "planned", "expected", "in_talks", "claimed", "hedged")
+# Each modality as a reader writes it: in a claim's stance and in the comparison's reasons.
+MODALITY_WORDS = {
+    "fact": "fact",
+    "planned": "planned",
+    "expected": "expected",
+    "in_talks": "in talks",
+    "claimed": "claimed",
+    "hedged": "hedged",
+}
 
 UNITS = ("USD", "km", "country", "year", "person")
 

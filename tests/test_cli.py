@@ -14,8 +14,8 @@ from conftest import SHIPPED, entity_record, source_record
 
 from factcli import __version__
 from factcli.cli import main
+from factcli.present import claim_detail
 from factcli.render import Output, render_claim
-from factcli.views import claim_detail
 
 
 def run(*args: str, input: str | None = None, env: dict | None = None):

@@ -5,7 +5,10 @@ from __future__ import annotations
 
 import datetime
 import json
+import subprocess
+import sys
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,7 +21,6 @@ from factcli.compare import (
     STATUSES,
     Diff,
     Matrix,
-    cell_text,
     compare,
     compare_claims,
     diff,
@@ -27,6 +29,7 @@ from factcli.compare import (
     values_agree,
 )
 from factcli.errors import InputError
+from factcli.present import cell_text, diff_json, matrix_json, row_json
 from factcli.store import Facts
 from factcli.vocabulary import PREDICATES
 
@@ -398,7 +401,7 @@ def test_a_proposition_on_one_side_only(make_facts):
     assert result.only_b == []
     assert [p.status for p in result.pairs] == ["agree"]
     assert result.differs()
-    out = result.to_dict()
+    out = diff_json(result)
     assert [x["id"] for x in out["only_in_a"]] == [result.only_a[0]["id"]]
     assert out["summary"]["only_in_a"] == 1 and out["summary"]["agree"] == 1
 
@@ -456,7 +459,7 @@ def test_diff_to_dict_is_json_with_every_key(make_facts):
             "b": [c("qatar", "signed", "deal", date="2017-10"), c("qatar", "hosts", "russia")],
         },
     )
-    out = json.loads(json.dumps(diff(facts, "a", "b").to_dict()))
+    out = json.loads(json.dumps(diff_json(diff(facts, "a", "b"))))
     assert set(out) == {"source_a", "source_b", "only_in_a", "only_in_b", *STATUSES, "summary"}
     assert set(out["summary"]) == {"only_in_a", "only_in_b", *STATUSES, "differs"}
     (pair,) = out["compatible"]
@@ -512,7 +515,7 @@ def test_matrix_columns_rows_and_summary(make_facts):
     }
     hosts = next(r for r in matrix.rows if r.proposition[1] == "hosts")
     assert hosts.reason == "only late states it" and hosts.cells["early"] == []
-    out = json.loads(json.dumps(matrix.to_dict()))
+    out = json.loads(json.dumps(matrix_json(matrix)))
     signed = next(r for r in out["rows"] if r["predicate"] == "signed")
     assert signed["cells"]["late"]["says"] == "2017-10"
 
@@ -791,7 +794,7 @@ def test_a_restatement_is_compared_once_with_the_other_source(make_facts):
     assert row.restatements == [a_ids]
     assert len(row.pairs) == 1 and row.pairs[0].a["id"] == a_ids[0]
     assert row.status == "compatible"
-    assert row.to_dict()["restatements"] == [a_ids]
+    assert row_json(row)["restatements"] == [a_ids]
 
 
 def test_two_different_statements_in_one_source_are_not_restatements(make_facts):
@@ -829,3 +832,14 @@ def test_date_text_says_when_a_span_holds_one_day_somewhere_in_it():
     assert cmp.date_text({**monday, "within": True}) == "a day in 2021-07-26..2021-12-27"
     published = {"start": "2020-09-01", "end": "2021-05-31", "precision": "month", "text": "", "within": True}
     assert cmp.date_text(published) == "a month in 2020-09..2021-05"
+
+
+def test_the_core_loads_no_presentation():
+    # Comparing and curating compute; how their results read is present's and render's.
+    code = (
+        "import sys, factcli.compare, factcli.curate; "
+        "print(sorted(m for m in ('factcli.present', 'factcli.render', 'click', 'rich') if m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

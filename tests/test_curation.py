@@ -111,7 +111,7 @@ def test_a_drafted_title_names_the_office_the_store_has():
     import datetime
 
     from factcli import draft
-    from factcli.dates import DateSpan
+    from factcli.datespan import DateSpan
 
     day = DateSpan(datetime.date(2018, 7, 21), datetime.date(2018, 7, 21), "day", "")
     text = "عنوان\nمشيرا إلى زيارة مرتقبة سيقوم بها الرئيس الروسي «فلاديمير بوتين» إلى الدوحة."

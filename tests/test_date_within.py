@@ -1,5 +1,5 @@
 """The "some time inside this span" DATE (`within`): its JSON form, its checks in
-dates.problems and verify, the parser marking it, and the shipped store using it where the
+datespan.problems and verify, the parser marking it, and the shipped store using it where the
 articles give one day (or one moment) that only an interval can hold."""
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ import datetime
 import pytest
 from conftest import entity_record, source_record
 
-from factcli.dates import DateSpan, parse_date, problems
+from factcli.dates import parse_date
+from factcli.datespan import DateSpan, problems
 from factcli.errors import DateError
 from factcli.importer import build
 from factcli.verify import verify

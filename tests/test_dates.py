@@ -1,4 +1,4 @@
-"""Tests for factcli.dates: the DATE model, its validation, and parse_date."""
+"""Tests for factcli.datespan and factcli.dates: the DATE model, its validation, and parse_date."""
 
 from __future__ import annotations
 
@@ -13,8 +13,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcli import dates
-from factcli.dates import DateSpan, parse_date, problems, today_span
+from factcli import dates, datespan
+from factcli.dates import parse_date, today_span
+from factcli.datespan import DateSpan, problems
 from factcli.errors import DateError, InputError
 
 D = datetime.date
@@ -580,6 +581,17 @@ def test_importing_does_not_load_dateutil():
     root = Path(__file__).resolve().parent.parent
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_date_type_loads_no_parser():
+    # Checking a stored DATE (schema, verify, search's filters) needs the type, not the grammar.
+    code = (
+        "import sys, factcli.datespan; "
+        "print(sorted(m for m in ('factcli.dates', 'factcli.normalize', 'dateutil') if m in sys.modules))"
+    )
+    root = Path(__file__).resolve().parent.parent
+    out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
 
 
 # --------------------------------------------------------------------------
@@ -1170,9 +1182,11 @@ def test_hull_widens_to_the_coarser_new_precision():
 
 
 def test_precisions_are_ordered_finest_first():
-    assert dates.PRECISIONS[0] == "day" and dates.PRECISIONS[-1] == "year"
+    assert datespan.PRECISIONS[0] == "day" and datespan.PRECISIONS[-1] == "year"
     assert (
-        dates.PRECISIONS.index("month") < dates.PRECISIONS.index("quarter") < dates.PRECISIONS.index("half")
+        datespan.PRECISIONS.index("month")
+        < datespan.PRECISIONS.index("quarter")
+        < datespan.PRECISIONS.index("half")
     )
 
 

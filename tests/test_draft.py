@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from factcli import draft, store
 from factcli.cli import main
-from factcli.dates import DateSpan
+from factcli.datespan import DateSpan
 from factcli.draft import dating, spans
 from factcli.errors import InputError
 from factcli.importer import ValidationError, build

@@ -43,7 +43,7 @@ from factcli.cli import _claim_columns, main
 from factcli.compare import compare as run_compare
 from factcli.compare import diff as run_diff
 from factcli.importer import build, import_records
-from factcli.views import claim_detail, claim_record
+from factcli.present import claim_detail, claim_record
 
 # --- what must never get through -------------------------------------------------------
 

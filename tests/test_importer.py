@@ -18,8 +18,8 @@ from factcli import store
 from factcli.cli import main
 from factcli.errors import InputError
 from factcli.importer import ValidationError, build, import_records, parse_records
+from factcli.present import claim_record
 from factcli.verify import verify
-from factcli.views import claim_record
 
 TEXT = (
     "قطر تبحث مع روسيا شراء منظومة إس-400، وقال السفير إن الوزير سيزور موسكو في أكتوبر المقبل.\n\n"

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dates import DateSpan
+from ..datespan import DateSpan
 from ..errors import InputError
 from ..link import Linker
 from .attribution import _Account

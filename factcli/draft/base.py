@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..dates import DateSpan
+from ..datespan import DateSpan
 from ..link import Linker
 from .cues import _ANY, _NUMBERS, ROLES
 from .spans import Clause

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..dates import DateSpan, parse_date
+from ..dates import parse_date
+from ..datespan import DateSpan
 from ..errors import DateError
 from .spans import Word
 

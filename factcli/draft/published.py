@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..dates import DateSpan, parse_date
+from ..dates import parse_date
+from ..datespan import DateSpan
 from ..errors import DateError, InputError
 
 # --------------------------------------------------------------------------------------

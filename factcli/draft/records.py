@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..dates import DateSpan, parse_date
+from ..dates import parse_date
+from ..datespan import DateSpan
 from ..errors import DateError, InputError
 from ..lexicon import Lexicon
 from ..link import Linker
