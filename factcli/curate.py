@@ -29,6 +29,7 @@ from .importer import ValidationError, check_claim, duplicate_key, unpaired_surr
 from .lexicon import Lexicon, names_of
 from .normalize import normalize
 from .present import shown
+from .records import CLAIM_CONTENT_FIELDS, ENTITY_REF_FIELDS, FIELD_ORDER, HISTORY_FIELDS
 from .schema import (
     TIMESTAMP_FORMAT,
     claim_problems,
@@ -40,13 +41,13 @@ from .vocabulary import ENTITY_TYPES
 
 # What `edit` may change: every claim field but its id and its citation offsets, which
 # follow from the quote. `source` and `quote` are the citation's two parts.
-EDITABLE_CLAIM_FIELDS = (*store.CLAIM_CONTENT_FIELDS, "source", "quote")
+EDITABLE_CLAIM_FIELDS = (*CLAIM_CONTENT_FIELDS, "source", "quote")
 # Fields an edit may empty (None): the optional ones.
 CLEARABLE_CLAIM_FIELDS = ("object", "value", "date", "speaker", "via")
 SETTABLE_ENTITY_FIELDS = ("name", "name_ar", "description", "type")
 CLEARABLE_ENTITY_FIELDS = ("name_ar", "description")
 # A claim's own fields, in the store's order, less its id and its trail (HISTORY_FIELDS).
-_STORED_CLAIM_FIELDS = tuple(f for f in store.FIELD_ORDER["claims"] if f not in ("id", *store.HISTORY_FIELDS))
+_STORED_CLAIM_FIELDS = tuple(f for f in FIELD_ORDER["claims"] if f not in ("id", *HISTORY_FIELDS))
 
 
 class Refused(Refusal):
@@ -300,7 +301,7 @@ def plan_merge(facts: store.Facts, keep: str, gone: str, reason: str, at: str | 
             continue
         moved = dict(claim)
         ch = {}
-        for fld in store.ENTITY_REF_FIELDS:
+        for fld in ENTITY_REF_FIELDS:
             if claim.get(fld) == merged["id"]:
                 moved[fld] = kept["id"]
                 ch[fld] = {"from": merged["id"], "to": kept["id"]}
@@ -427,7 +428,7 @@ def _entity_plan(
 
 
 def _names(claim: dict[str, Any], eid: str) -> bool:
-    return any(claim.get(f) == eid for f in store.ENTITY_REF_FIELDS)
+    return any(claim.get(f) == eid for f in ENTITY_REF_FIELDS)
 
 
 _SINGULAR = {"claims": "claim", "entities": "entity"}
@@ -460,7 +461,7 @@ def _checked(plan: Plan, facts: store.Facts) -> Plan:
         problems += [f"{_SINGULAR[ch.table]} {ch.id}, field {f}: {m}" for f, m in found]
     # A removed entity must not be left named by a claim the plan does not re-point.
     for claim in after.claims:
-        for fld in store.ENTITY_REF_FIELDS:
+        for fld in ENTITY_REF_FIELDS:
             if claim.get(fld) in removed:
                 problems.append(f"claim {claim['id']}, field {fld}: still names {claim[fld]}")
     if problems:

@@ -57,7 +57,7 @@ from .dates import DateSpan, parse_date
 from .errors import DateError, InputError
 from .lexicon import Lexicon
 from .normalize import normalize
-from .store import CLAIM_CONTENT_FIELDS
+from .records import CLAIM_CONTENT_FIELDS
 from .text import PROCLITICS
 
 __all__ = [

@@ -22,6 +22,7 @@ from .dates import MAX_YEAR, MIN_YEAR, DateSpan, parse_date
 from .errors import DateError, InputError, Refusal, StoreError, did_you_mean, os_error_line
 from .lexicon import Lexicon
 from .normalize import strip_controls
+from .records import ENTITY_REF_FIELDS, FIELD_ORDER, HISTORY_FIELDS
 from .schema import (
     CLAIM_ID,
     NAME_ROLES,
@@ -36,11 +37,11 @@ from .schema import (
 )
 from .text import in_arabic_block
 
-SOURCE_FIELDS = store.FIELD_ORDER["sources"]
+SOURCE_FIELDS = FIELD_ORDER["sources"]
 # A claim's and an entity's fields as given, in the store's order; the trail of corrections
 # (HISTORY_FIELDS) is kept when a record carries it (an export), never added empty.
-CLAIM_FIELDS = tuple(f for f in store.FIELD_ORDER["claims"] if f not in store.HISTORY_FIELDS)
-ENTITY_FIELDS = tuple(f for f in store.FIELD_ORDER["entities"] if f not in store.HISTORY_FIELDS)
+CLAIM_FIELDS = tuple(f for f in FIELD_ORDER["claims"] if f not in HISTORY_FIELDS)
+ENTITY_FIELDS = tuple(f for f in FIELD_ORDER["entities"] if f not in HISTORY_FIELDS)
 # Derived fields factcli adds on output (`search`, `show`, `sources`, `entities`, in --json
 # or --jsonl), so that what it prints imports back; an import ignores them.
 IGNORED_CLAIM_FIELDS = ("source", "keys", "rank", "match", "paragraph", "entities")
@@ -274,7 +275,7 @@ def _dependencies(
             and (src := donor.source(sid))
         ):
             sources.setdefault(sid, src)
-        for fld in store.ENTITY_REF_FIELDS:
+        for fld in ENTITY_REF_FIELDS:
             ref = rec.get(fld)
             if (
                 not isinstance(ref, str)
@@ -549,7 +550,7 @@ class _Batch:
     # -- claims ---------------------------------------------------------------------
 
     def _claim(self, n: Any, rec: dict[str, Any]) -> None:
-        unknown = sorted(set(rec) - set(CLAIM_FIELDS) - set(store.HISTORY_FIELDS) - set(IGNORED_CLAIM_FIELDS))
+        unknown = sorted(set(rec) - set(CLAIM_FIELDS) - set(HISTORY_FIELDS) - set(IGNORED_CLAIM_FIELDS))
         if unknown:
             self.fail(n, unknown[0], "is not a claim field")
             return
@@ -560,7 +561,7 @@ class _Batch:
                 f"{_draft_where(rec)}is empty: write what the quote says in one English sentence",
             )
         out: dict[str, Any] = {k: rec.get(k) for k in CLAIM_FIELDS}
-        out.update((k, rec[k]) for k in store.HISTORY_FIELDS if k in rec)
+        out.update((k, rec[k]) for k in HISTORY_FIELDS if k in rec)
         # Only a field left out (or null) takes the default: "" or [] is refused, not read as one.
         out["polarity"] = _given_or(rec.get("polarity"), "affirmed")
         out["modality"] = _given_or(rec.get("modality"), "fact")

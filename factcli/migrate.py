@@ -14,11 +14,9 @@ from __future__ import annotations
 from typing import Any
 
 from . import store
+from .records import DERIVED_CLAIM_FIELDS, SCHEMA_VERSION
 
-__all__ = ["DERIVED_CLAIM_FIELDS", "Upgrade", "migrate", "upgrade"]
-
-# Fields a version-1 claim carried that version 2 derives instead.
-DERIVED_CLAIM_FIELDS = ("keys",)
+__all__ = ["Upgrade", "migrate", "upgrade"]
 
 
 class Upgrade(dict):
@@ -26,11 +24,11 @@ class Upgrade(dict):
 
 
 def upgrade(doc: dict[str, Any]) -> Upgrade | None:
-    """Bring a parsed store document to `store.SCHEMA_VERSION` in place; None if it already is."""
+    """Bring a parsed store document to `SCHEMA_VERSION` in place; None if it already is."""
     meta_rows = doc.get("meta") or {}
     meta = next(iter(meta_rows.values()), None)
     version = meta.get("schema") if isinstance(meta, dict) else None
-    if version == store.SCHEMA_VERSION:
+    if version == SCHEMA_VERSION:
         return None
     changed = 0
     for claim in (doc.get("claims") or {}).values():
@@ -39,8 +37,8 @@ def upgrade(doc: dict[str, Any]) -> Upgrade | None:
                 claim.pop(f, None)
             changed += 1
     if isinstance(meta, dict):
-        meta["schema"] = store.SCHEMA_VERSION
-    return Upgrade({"from": version, "to": store.SCHEMA_VERSION, "claims": changed})
+        meta["schema"] = SCHEMA_VERSION
+    return Upgrade({"from": version, "to": SCHEMA_VERSION, "claims": changed})
 
 
 def migrate(location: store.Location) -> Upgrade | None:

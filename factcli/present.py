@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .errors import InputError
-from .store import CLAIM_CONTENT_FIELDS, HISTORY_FIELDS  # HISTORY_FIELDS: shown only on claims that have one
+from .records import CLAIM_CONTENT_FIELDS, HISTORY_FIELDS  # HISTORY_FIELDS: shown only on claims with one
 
 if TYPE_CHECKING:
     from decimal import Decimal  # imported where a figure is worded: most commands word none

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from . import __version__
 from .errors import StoreError, os_error_line
+from .records import FIELD_ORDER
+from .records import SCHEMA_VERSION as SCHEMA_VERSION  # store.SCHEMA_VERSION: the version it writes
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -34,7 +36,6 @@ if TYPE_CHECKING:
 # pays for it, and startup time is a feature of a CLI.
 
 
-SCHEMA_VERSION = 2
 # Versions this factcli opens. A version-1 store (claims carried derived `keys`) reads as is;
 # its first write upgrades it (see `migrate`).
 READABLE_VERSIONS = (1, 2)
@@ -48,54 +49,6 @@ TABLES = ("meta", "sources", "entities", "claims")
 ENV_VAR = "FACTCLI_DB"
 _TMP_PREFIX = ".factcli-"
 _TMP_SUFFIX = ".tmp"
-
-# What a claim says, in the order a claim is written: between its id and its citation.
-CLAIM_CONTENT_FIELDS = (
-    "subject",
-    "predicate",
-    "object",
-    "value",
-    "date",
-    "polarity",
-    "modality",
-    "speaker",
-    "via",
-    "statement",
-)
-# The claim fields that name an entity, and a record's trail of corrections. Here with the
-# layout rather than in `schema`, so that reading and showing claims never loads the checks.
-ENTITY_REF_FIELDS = ("subject", "object", "speaker", "via")
-HISTORY_FIELDS = ("retracted", "revisions")
-
-# Canonical field order per table, so that `git diff facts.json` stays line by line no
-# matter which code path wrote a record. Unknown fields keep their order after these.
-FIELD_ORDER = {
-    "meta": ("schema", "last_claim"),
-    "sources": (
-        "id",
-        "title",
-        "outlet",
-        "credited",
-        "language",
-        "url",
-        "published",
-        "note",
-        "sha256",
-        "text",
-    ),
-    "entities": (
-        "id",
-        "type",
-        "name",
-        "name_ar",
-        "aliases",
-        "metonyms",
-        "common_words",
-        "description",
-        "revisions",
-    ),
-    "claims": ("id", *CLAIM_CONTENT_FIELDS, "citation", *HISTORY_FIELDS),
-}
 
 
 class Lookups(Protocol):

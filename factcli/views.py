@@ -17,7 +17,8 @@ from .present import (  # noqa: E402,F401
     source_json,
     source_summary,
 )
-from .store import ENTITY_REF_FIELDS, HISTORY_FIELDS, Facts, Lookups  # noqa: F401  (views.HISTORY_FIELDS stays)
+from .records import ENTITY_REF_FIELDS, HISTORY_FIELDS  # noqa: F401  (views.HISTORY_FIELDS stays)
+from .store import Facts, Lookups
 
 
 def claim_record(facts: Lookups, claim: dict[str, Any]) -> dict[str, Any]:
