@@ -36,6 +36,10 @@ from pathlib import Path
 from typing import Any
 
 from . import store
+
+# The index's rows: one-line JSON read back with every integer exact.
+from .codec import compact_decoder as _loads
+from .codec import compact_encoder as _dumps
 from .errors import StoreError
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, name_table
 from .normalize import stems as light_stems
@@ -230,49 +234,6 @@ CREATE INDEX names_key ON names(key);
 CREATE INDEX names_stem ON names(stem_key);
 CREATE INDEX labels_key ON labels(key);
 """
-
-
-def _dumps() -> Callable[[Any], str]:
-    import json
-
-    def slow(v: Any) -> str:
-        return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
-
-    try:
-        import orjson
-    except ImportError:
-        return slow
-
-    def fast(v: Any) -> str:
-        try:
-            text: str = orjson.dumps(v).decode("utf-8")
-            return text
-        except (TypeError, orjson.JSONEncodeError):
-            return slow(v)  # integers beyond 64 bits, lone surrogates: the standard encoder
-
-    return fast
-
-
-def _loads() -> Callable[[str], Any]:
-    import json
-    import re
-
-    try:
-        import orjson
-    except ImportError:
-        return json.loads
-
-    long_digits = re.compile(store.LONG_DIGITS.pattern.decode())
-
-    def fast(text: str) -> Any:
-        if long_digits.search(text):  # orjson would read an integer beyond 64 bits as a float
-            return json.loads(text)
-        try:
-            return orjson.loads(text)
-        except orjson.JSONDecodeError:
-            return json.loads(text)
-
-    return fast
 
 
 @dataclass

@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from . import __version__
+from .codec import decode, encode_file, long_integer
 from .errors import StoreError, os_error_line
 from .records import FIELD_ORDER
 from .records import SCHEMA_VERSION as SCHEMA_VERSION  # store.SCHEMA_VERSION: the version it writes
@@ -194,7 +195,7 @@ _LARGE_STORE_BYTES = 8 * 2**20
 
 def _loads(raw: bytes, long_integers: bool | None = None) -> Any:
     if len(raw) < _LARGE_STORE_BYTES:
-        return _decode(raw, long_integers)
+        return decode(raw, long_integers)
     # A large store parses into hundreds of thousands of dicts and lists that hold no
     # cycles and live until the command ends. The cyclic collector would traverse them
     # again and again, during the parse and after it; paused for the parse, with what it
@@ -205,59 +206,12 @@ def _loads(raw: bytes, long_integers: bool | None = None) -> Any:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        doc = _decode(raw, long_integers)
+        doc = decode(raw, long_integers)
         gc.freeze()
     finally:
         if was_enabled:
             gc.enable()
     return doc
-
-
-# orjson reads an integer beyond 64 bits as a float, without a word (18446744073709551616
-# comes back as 1.8446744073709552e+19), and the next write would store the float. Such an
-# integer has 19 digits or more; a document with one goes to the standard parser, which
-# keeps every integer exact. As a JSON number the run starts the document or follows
-# whitespace, `:`, `,` or `[` (a minus sign aside); a run inside a word, as in a source's
-# sha256, is no number, so a document whose runs are all like that stays with orjson (a
-# run in running text goes to the standard parser: slower, never wrong).
-LONG_DIGITS = re.compile(rb"[0-9]{19}")
-_BEFORE_A_NUMBER = frozenset(b" \t\r\n:,[")
-# Digits to "0", every other byte to "x": runs of digits are then found by bytes.find, which
-# is many times quicker over a large store than a regular expression.
-_DIGIT_RUNS = bytes(0x30 if 0x30 <= b <= 0x39 else 0x78 for b in range(256))
-_RUN = b"0" * 19
-
-
-def _long_integer(raw: bytes) -> bool:
-    """Whether `raw` may hold an integer of 19 digits or more."""
-    runs = raw.translate(_DIGIT_RUNS)
-    at = runs.find(_RUN)
-    while at >= 0:
-        start = at - 1 if at and raw[at - 1] == 0x2D else at  # "-"
-        if start == 0 or raw[start - 1] in _BEFORE_A_NUMBER:
-            return True
-        end = runs.find(b"x", at)
-        if end < 0:
-            return False
-        at = runs.find(_RUN, end)
-    return False
-
-
-def _decode(raw: bytes, long_integers: bool | None = None) -> Any:
-    """The parsed document; `long_integers` says whether `raw` may hold one (None: look)."""
-    import json
-
-    try:
-        import orjson
-    except ImportError:
-        return json.loads(raw.decode("utf-8"))
-    if _long_integer(raw) if long_integers is None else long_integers:
-        return json.loads(raw.decode("utf-8"))
-    try:
-        return orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        # The standard library's error gives the line and column users need.
-        return json.loads(raw.decode("utf-8"))
 
 
 def _check_shape(doc: Any, path: Path) -> None:
@@ -565,7 +519,7 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
                 else:
                     appended = False
                     data = dumps(storage.data)
-                    longs = _long_integer(data)
+                    longs = long_integer(data)
                 atomic_write(path, data, like=held[1] if held else None)
                 # Still under the lock: the derived index follows the write (never fails it).
                 from .index import refresh
@@ -613,7 +567,7 @@ def written_record(
 ) -> dict[str, Any]:
     """What a write records of the bytes it wrote (kept in the index's meta): whether they
     passed the damage check, and whether they may hold an integer orjson cannot read
-    (`_long_integer`), so the next write need not look for one again."""
+    (`codec.long_integer`), so the next write need not look for one again."""
     return {"writer": _WRITER, "sha256": _digest(data), "checked": checked, "long_integers": long_integers}
 
 
@@ -633,7 +587,7 @@ def _appended(
     raw: bytes, before: dict[str, dict[str, Any]], data: dict[str, Any]
 ) -> tuple[list[bytes | memoryview], bool] | None:
     """`dumps(data)` in pieces, and whether what was added to `raw` may hold a long integer
-    (`_long_integer`); made from `raw` (which is `dumps` of the tables in `before`) and the
+    (`codec.long_integer`); made from `raw` (which is `dumps` of the tables in `before`) and the
     records `data` appends to them; None when `data` does more than append.
 
     In the canonical text every record of a table sits on lines indented four spaces or
@@ -678,7 +632,7 @@ def _appended(
             out.append(b"{}")
         out.append(b",\n" if i < len(TABLES) - 1 else b"\n")
     out.append(b"}\n")
-    return out, _long_integer(added_text)
+    return out, long_integer(added_text)
 
 
 def _table_texts(text: bytes) -> dict[str, memoryview] | None:
@@ -948,56 +902,7 @@ def dumps(doc: dict[str, Any]) -> bytes:
     for table in TABLES:
         rows = doc.get(table, {})
         ordered[table] = {k: _ordered(table, rows[k]) for k in sorted(rows, key=_doc_key)}
-    fast = _orjson_dumps(ordered)
-    if fast is not None:
-        return fast
-    import json
-
-    return (json.dumps(ordered, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def _orjson_dumps(doc: dict[str, Any]) -> bytes | None:
-    """The same bytes as the standard encoder, ~10x sooner, or None where they could differ.
-
-    The standard encoder with `indent` runs in pure Python: at 100k claims it took most of
-    an `add`. orjson's OPT_INDENT_2 output is byte-identical for strings (escapes included),
-    integers, booleans, null and containers; it writes some floats differently (`1e-7` for
-    `1e-07`, `null` for NaN), and refuses lone surrogates and integers beyond 64 bits. So it
-    is used only when every float in the document prints the same both ways, and its
-    refusals fall back to the standard encoder.
-    """
-    try:
-        import orjson
-    except ImportError:
-        return None
-    if not _floats_print_alike(doc, orjson.dumps):
-        return None
-    try:
-        text: bytes = orjson.dumps(doc, option=orjson.OPT_INDENT_2)
-        return text + b"\n"
-    except (TypeError, orjson.JSONEncodeError):
-        return None
-
-
-def _floats_print_alike(doc: Any, fast_dumps: Any) -> bool:
-    import json
-
-    stack: list[Any] = [[doc]]  # the document itself may be a float, or a bare string
-    while stack:
-        node = stack.pop()
-        values = node.values() if isinstance(node, dict) else node
-        for v in values:
-            kind = type(v)
-            if kind is str or kind is int or kind is bool or v is None:
-                continue
-            if kind is dict or kind is list:
-                stack.append(v)
-            elif kind is float:
-                if fast_dumps(v) != json.dumps(v).encode():
-                    return False
-            else:  # a subclass or another type: leave it to the standard encoder
-                return False
-    return True
+    return encode_file(ordered)
 
 
 def _doc_key(doc_id: str) -> tuple[int, str]:

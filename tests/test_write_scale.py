@@ -15,7 +15,7 @@ from pathlib import Path
 from click.testing import CliRunner
 from conftest import CORPUS, SHIPPED, read_jsonl
 
-from factcli import index, store
+from factcli import codec, index, store
 from factcli.cli import main
 from factcli.importer import import_records
 from factcli.search import Query, search
@@ -199,14 +199,14 @@ def test_a_write_that_corrects_a_record_writes_what_the_whole_serialisation_writ
 
 
 def test_long_integers_are_told_from_digit_runs_inside_words():
-    assert store._long_integer(b'{"n": 18446744073709551616}')
-    assert store._long_integer(b'{"n": -18446744073709551616}')
-    assert store._long_integer(b"[18446744073709551616]")
-    assert store._long_integer(b"18446744073709551616")
-    assert store._long_integer(b'{"a": [1,\n 18446744073709551616]}')
-    assert not store._long_integer(b'{"sha256": "ab18446744073709551616cd"}')
-    assert not store._long_integer(b'{"n": 184467440737095516}')  # 18 digits: within 64 bits
-    assert not store._long_integer(b'{"id": "x-12345678901234567890"}')
+    assert codec.long_integer(b'{"n": 18446744073709551616}')
+    assert codec.long_integer(b'{"n": -18446744073709551616}')
+    assert codec.long_integer(b"[18446744073709551616]")
+    assert codec.long_integer(b"18446744073709551616")
+    assert codec.long_integer(b'{"a": [1,\n 18446744073709551616]}')
+    assert not codec.long_integer(b'{"sha256": "ab18446744073709551616cd"}')
+    assert not codec.long_integer(b'{"n": 184467440737095516}')  # 18 digits: within 64 bits
+    assert not codec.long_integer(b'{"id": "x-12345678901234567890"}')
 
 
 def test_index_rows_added_by_another_factcli_after_the_record_are_not_trusted(tmp_path):
