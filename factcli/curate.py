@@ -26,7 +26,9 @@ from typing import Any
 from . import store
 from .errors import InputError, Refusal, StoreError, did_you_mean
 from .importer import ValidationError, check_claim, duplicate_key, unpaired_surrogates
+from .index import refresh
 from .lexicon import Lexicon, names_of
+from .migrate import upgrade
 from .normalize import normalize
 from .present import shown
 from .records import CLAIM_CONTENT_FIELDS, ENTITY_REF_FIELDS, FIELD_ORDER, HISTORY_FIELDS
@@ -333,7 +335,7 @@ def apply(
     """
     if not location.readonly and not location.path.exists():
         raise StoreError(f"no store at {location.path}")  # before the lock: no stray lock file
-    with store.writing(location) as tx:
+    with store.writing(location, upgrade=upgrade, on_written=refresh) as tx:
         if not tx.checked:  # else these are bytes a write left after this very check passed
             refuse_damaged(tx.facts, location.path)
         plan = make(tx.facts)

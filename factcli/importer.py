@@ -20,7 +20,9 @@ from typing import Any
 from . import store
 from .dates import MAX_YEAR, MIN_YEAR, DateSpan, parse_date
 from .errors import DateError, InputError, Refusal, StoreError, did_you_mean, os_error_line
+from .index import refresh
 from .lexicon import Lexicon
+from .migrate import upgrade
 from .normalize import strip_controls
 from .records import ENTITY_REF_FIELDS, FIELD_ORDER, HISTORY_FIELDS
 from .schema import (
@@ -174,7 +176,7 @@ def import_records(
         checked = _validated(
             store.Facts(location.path), records, create_entities, dependencies, progress, label
         )
-    with store.writing(location, create=create) as tx:
+    with store.writing(location, create=create, upgrade=upgrade, on_written=refresh) as tx:
         if not tx.checked:  # else these are bytes a write left after this very check passed
             refuse_damaged(tx.facts, location.path)
         # Still no file under the lock: the store is the empty one the input was checked on.

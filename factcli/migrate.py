@@ -5,8 +5,9 @@ live in the index (`factcli.index`), rebuilt from the file, so a hand edit of a 
 no longer leave the store inconsistent, and the file is smaller. Upgrading drops `keys` and
 writes the new version number; nothing a user wrote is changed.
 
-`upgrade` works on a parsed document; the store's write path calls it under the lock, so
-the first write to an old store upgrades it, and `factcli migrate` does only that.
+`upgrade` works on a parsed document; every writer hands it to the store's write path,
+which calls it under the lock, so the first write to an old store upgrades it, and
+`factcli migrate` does only that.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from . import store
+from .index import refresh
 from .records import DERIVED_CLAIM_FIELDS, SCHEMA_VERSION
 
 __all__ = ["Upgrade", "migrate", "upgrade"]
@@ -43,11 +45,11 @@ def upgrade(doc: dict[str, Any]) -> Upgrade | None:
 
 def migrate(location: store.Location) -> Upgrade | None:
     """Upgrade the store file at `location` (under its lock); None when it is already current."""
-    with store.writing(location) as tx:
+    with store.writing(location, upgrade=upgrade, on_written=refresh) as tx:
         # The write path has already upgraded the document it read; writing it back is all
         # that is left.
         was = tx.upgraded
         if was is None:
             return None
         tx.add(meta=dict(tx.facts.meta))
-        return was
+        return Upgrade(was)
