@@ -93,7 +93,7 @@ def read_input(name: str, purpose: str = "to import from") -> tuple[str, str]:
     try:
         mode = os.stat(name).st_mode
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
-            raise InputError(f"{name} is {store._kind(mode)}, not a file or a pipe {purpose}")
+            raise InputError(f"{name} is {store.file_kind(mode)}, not a file or a pipe {purpose}")
         with open(name, "rb") as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode) and not stat.S_ISFIFO(
                 os.fstat(fh.fileno()).st_mode

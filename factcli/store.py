@@ -241,7 +241,7 @@ def _check_shape(doc: Any, path: Path) -> None:
         )
 
 
-def _kind(mode: int) -> str | None:
+def file_kind(mode: int) -> str | None:
     """What a file that is not a regular file is, in words; None for a regular file."""
     if stat.S_ISREG(mode):
         return None
@@ -284,14 +284,14 @@ def _open_store(path: Path, origin: str) -> tuple[int, os.stat_result]:
     between is read. O_NONBLOCK keeps a FIFO that appears in that moment from hanging.
     """
     try:
-        kind = _kind(os.stat(path).st_mode)
+        kind = file_kind(os.stat(path).st_mode)
         if kind:
             raise _not_a_store(path, kind)
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         raise StoreError(os_error_line(exc, path, missing=f"no store at {_describe(path, origin)}")) from None
     st = os.fstat(fd)
-    kind = _kind(st.st_mode)
+    kind = file_kind(st.st_mode)
     limit = max_store_bytes()
     if kind or st.st_size > limit:
         os.close(fd)
@@ -943,7 +943,7 @@ def _open_lock(path: Path, lock_path: Path) -> int:
             else:
                 raise StoreError(f"cannot lock {path}: {exc.strerror} ({lock_path})") from None
         st = os.fstat(fd)
-        kind = _kind(st.st_mode)
+        kind = file_kind(st.st_mode)
         if kind:
             os.close(fd)
             raise StoreError(f"cannot lock {path}: {lock_path} is {kind}, not a lock file")
