@@ -44,6 +44,7 @@ sys.path.insert(0, str(ROOT))  # the checkout's factcli, also when run from else
 
 from factcli import store  # noqa: E402
 from factcli.importer import import_records  # noqa: E402
+from factcli.records import FIELD_ORDER  # noqa: E402
 
 
 def store_path(n: int) -> Path:
@@ -210,7 +211,7 @@ def build_store(n: int, log=print) -> dict[str, Any]:
     for stale in (path, path.with_suffix(".meta.json")):
         stale.unlink(missing_ok=True)
     loc = store.Location(path, "--db")
-    entities = [{k: e[k] for k in store.FIELD_ORDER["entities"] if k in e} for e in shipped.entities]
+    entities = [{k: e[k] for k in FIELD_ORDER["entities"] if k in e} for e in shipped.entities]
     import_records(loc, entities, create=True)
     io = _StoreIO(path)
     io.active = True

@@ -26,8 +26,11 @@ from typing import Any
 from . import store
 from .errors import InputError, Refusal, StoreError, did_you_mean
 from .importer import ValidationError, check_claim, duplicate_key, unpaired_surrogates
+from .index import refresh
 from .lexicon import Lexicon, names_of
+from .migrate import upgrade
 from .normalize import normalize
+from .records import CLAIM_CONTENT_FIELDS, ENTITY_REF_FIELDS, FIELD_ORDER, HISTORY_FIELDS
 from .schema import (
     TIMESTAMP_FORMAT,
     claim_problems,
@@ -39,13 +42,13 @@ from .vocabulary import ENTITY_TYPES
 
 # What `edit` may change: every claim field but its id and its citation offsets, which
 # follow from the quote. `source` and `quote` are the citation's two parts.
-EDITABLE_CLAIM_FIELDS = (*store.CLAIM_CONTENT_FIELDS, "source", "quote")
+EDITABLE_CLAIM_FIELDS = (*CLAIM_CONTENT_FIELDS, "source", "quote")
 # Fields an edit may empty (None): the optional ones.
 CLEARABLE_CLAIM_FIELDS = ("object", "value", "date", "speaker", "via")
 SETTABLE_ENTITY_FIELDS = ("name", "name_ar", "description", "type")
 CLEARABLE_ENTITY_FIELDS = ("name_ar", "description")
 # A claim's own fields, in the store's order, less its id and its trail (HISTORY_FIELDS).
-_STORED_CLAIM_FIELDS = tuple(f for f in store.FIELD_ORDER["claims"] if f not in ("id", *store.HISTORY_FIELDS))
+_STORED_CLAIM_FIELDS = tuple(f for f in FIELD_ORDER["claims"] if f not in ("id", *HISTORY_FIELDS))
 
 
 class Refused(Refusal):
@@ -282,7 +285,7 @@ def plan_merge(facts: store.Facts, keep: str, gone: str, reason: str, at: str | 
             continue
         moved = dict(claim)
         ch = {}
-        for fld in store.ENTITY_REF_FIELDS:
+        for fld in ENTITY_REF_FIELDS:
             if claim.get(fld) == merged["id"]:
                 moved[fld] = kept["id"]
                 ch[fld] = {"from": merged["id"], "to": kept["id"]}
@@ -314,7 +317,7 @@ def apply(
     """
     if not location.readonly and not location.path.exists():
         raise StoreError(f"no store at {location.path}")  # before the lock: no stray lock file
-    with store.writing(location) as tx:
+    with store.writing(location, upgrade=upgrade, on_written=refresh) as tx:
         if not tx.checked:  # else these are bytes a write left after this very check passed
             refuse_damaged(tx.facts, location.path)
         plan = make(tx.facts)
@@ -409,7 +412,7 @@ def _entity_plan(
 
 
 def _names(claim: dict[str, Any], eid: str) -> bool:
-    return any(claim.get(f) == eid for f in store.ENTITY_REF_FIELDS)
+    return any(claim.get(f) == eid for f in ENTITY_REF_FIELDS)
 
 
 _SINGULAR = {"claims": "claim", "entities": "entity"}
@@ -442,7 +445,7 @@ def _checked(plan: Plan, facts: store.Facts) -> Plan:
         problems += [f"{_SINGULAR[ch.table]} {ch.id}, field {f}: {m}" for f, m in found]
     # A removed entity must not be left named by a claim the plan does not re-point.
     for claim in after.claims:
-        for fld in store.ENTITY_REF_FIELDS:
+        for fld in ENTITY_REF_FIELDS:
             if claim.get(fld) in removed:
                 problems.append(f"claim {claim['id']}, field {fld}: still names {claim[fld]}")
     if problems:

@@ -11,8 +11,8 @@ from typing import Any
 
 # Derived fields (a version-1 store's match keys) are left out of an export: the index
 # recomputes them.
-from .migrate import DERIVED_CLAIM_FIELDS
-from .store import ENTITY_REF_FIELDS, Facts
+from .records import DERIVED_CLAIM_FIELDS, ENTITY_REF_FIELDS, cited_source
+from .store import Facts
 
 
 def export_records(facts: Facts, claims: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
@@ -22,7 +22,7 @@ def export_records(facts: Facts, claims: list[dict[str, Any]] | None = None) -> 
     else:
         wanted = {id(c) for c in claims}
         chosen = [c for c in facts.claims if id(c) in wanted]  # stored order, not rank order
-        cited = {(c.get("citation") or {}).get("source") for c in chosen}
+        cited = {cited_source(c) for c in chosen}
         named = {c.get(f) for c in chosen for f in ENTITY_REF_FIELDS} - {None}
         sources = [s for s in facts.sources if s.get("id") in cited]
         entities = [e for e in facts.entities if e.get("id") in named]

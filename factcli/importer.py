@@ -21,8 +21,11 @@ from . import store
 from .dates import parse_date
 from .datespan import MAX_YEAR, MIN_YEAR, DateSpan
 from .errors import DateError, InputError, Refusal, StoreError, did_you_mean, os_error_line
+from .index import refresh
 from .lexicon import Lexicon
+from .migrate import upgrade
 from .normalize import strip_controls
+from .records import ENTITY_REF_FIELDS, FIELD_ORDER, HISTORY_FIELDS
 from .schema import (
     CLAIM_ID,
     NAME_ROLES,
@@ -37,11 +40,11 @@ from .schema import (
 )
 from .text import in_arabic_block
 
-SOURCE_FIELDS = store.FIELD_ORDER["sources"]
+SOURCE_FIELDS = FIELD_ORDER["sources"]
 # A claim's and an entity's fields as given, in the store's order; the trail of corrections
 # (HISTORY_FIELDS) is kept when a record carries it (an export), never added empty.
-CLAIM_FIELDS = tuple(f for f in store.FIELD_ORDER["claims"] if f not in store.HISTORY_FIELDS)
-ENTITY_FIELDS = tuple(f for f in store.FIELD_ORDER["entities"] if f not in store.HISTORY_FIELDS)
+CLAIM_FIELDS = tuple(f for f in FIELD_ORDER["claims"] if f not in HISTORY_FIELDS)
+ENTITY_FIELDS = tuple(f for f in FIELD_ORDER["entities"] if f not in HISTORY_FIELDS)
 # Derived fields factcli adds on output (`search`, `show`, `sources`, `entities`, in --json
 # or --jsonl), so that what it prints imports back; an import ignores them.
 IGNORED_CLAIM_FIELDS = ("source", "keys", "rank", "match", "paragraph", "entities")
@@ -91,7 +94,7 @@ def read_input(name: str, purpose: str = "to import from") -> tuple[str, str]:
     try:
         mode = os.stat(name).st_mode
         if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
-            raise InputError(f"{name} is {store._kind(mode)}, not a file or a pipe {purpose}")
+            raise InputError(f"{name} is {store.file_kind(mode)}, not a file or a pipe {purpose}")
         with open(name, "rb") as fh:
             if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode) and not stat.S_ISFIFO(
                 os.fstat(fh.fileno()).st_mode
@@ -174,7 +177,7 @@ def import_records(
         checked = _validated(
             store.Facts(location.path), records, create_entities, dependencies, progress, label
         )
-    with store.writing(location, create=create) as tx:
+    with store.writing(location, create=create, upgrade=upgrade, on_written=refresh) as tx:
         if not tx.checked:  # else these are bytes a write left after this very check passed
             refuse_damaged(tx.facts, location.path)
         # Still no file under the lock: the store is the empty one the input was checked on.
@@ -275,7 +278,7 @@ def _dependencies(
             and (src := donor.source(sid))
         ):
             sources.setdefault(sid, src)
-        for fld in store.ENTITY_REF_FIELDS:
+        for fld in ENTITY_REF_FIELDS:
             ref = rec.get(fld)
             if (
                 not isinstance(ref, str)
@@ -550,7 +553,7 @@ class _Batch:
     # -- claims ---------------------------------------------------------------------
 
     def _claim(self, n: Any, rec: dict[str, Any]) -> None:
-        unknown = sorted(set(rec) - set(CLAIM_FIELDS) - set(store.HISTORY_FIELDS) - set(IGNORED_CLAIM_FIELDS))
+        unknown = sorted(set(rec) - set(CLAIM_FIELDS) - set(HISTORY_FIELDS) - set(IGNORED_CLAIM_FIELDS))
         if unknown:
             self.fail(n, unknown[0], "is not a claim field")
             return
@@ -561,7 +564,7 @@ class _Batch:
                 f"{_draft_where(rec)}is empty: write what the quote says in one English sentence",
             )
         out: dict[str, Any] = {k: rec.get(k) for k in CLAIM_FIELDS}
-        out.update((k, rec[k]) for k in store.HISTORY_FIELDS if k in rec)
+        out.update((k, rec[k]) for k in HISTORY_FIELDS if k in rec)
         # Only a field left out (or null) takes the default: "" or [] is refused, not read as one.
         out["polarity"] = _given_or(rec.get("polarity"), "affirmed")
         out["modality"] = _given_or(rec.get("modality"), "fact")

@@ -39,6 +39,10 @@ from typing import Any
 
 from . import store
 from .analyze import Analyzer, analyzer
+
+# The index's rows: one-line JSON read back with every integer exact.
+from .codec import compact_decoder as _loads
+from .codec import compact_encoder as _dumps
 from .errors import StoreError
 from .lexicon import METONYM, name_table
 from .link import Linker as _Linker  # the one linker, drafting's too
@@ -125,49 +129,6 @@ CREATE INDEX names_key ON names(key);
 CREATE INDEX names_stem ON names(stem_key);
 CREATE INDEX labels_key ON labels(key);
 """
-
-
-def _dumps() -> Callable[[Any], str]:
-    import json
-
-    def slow(v: Any) -> str:
-        return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
-
-    try:
-        import orjson
-    except ImportError:
-        return slow
-
-    def fast(v: Any) -> str:
-        try:
-            text: str = orjson.dumps(v).decode("utf-8")
-            return text
-        except (TypeError, orjson.JSONEncodeError):
-            return slow(v)  # integers beyond 64 bits, lone surrogates: the standard encoder
-
-    return fast
-
-
-def _loads() -> Callable[[str], Any]:
-    import json
-    import re
-
-    try:
-        import orjson
-    except ImportError:
-        return json.loads
-
-    long_digits = re.compile(store.LONG_DIGITS.pattern.decode())
-
-    def fast(text: str) -> Any:
-        if long_digits.search(text):  # orjson would read an integer beyond 64 bits as a float
-            return json.loads(text)
-        try:
-            return orjson.loads(text)
-        except orjson.JSONDecodeError:
-            return json.loads(text)
-
-    return fast
 
 
 @dataclass
@@ -615,7 +576,7 @@ def _meta(
         "store_meta": _dumps()(facts.meta),
     }
     if written is not None:
-        # What the write that this index follows put in the store (store.written_record):
+        # The store bytes the write that this index follows left (their sha256, `refresh`):
         # only a write sets it, in the same commit as the rows it indexed, with how many
         # rows of each table there were then (an older factcli appending to the index
         # leaves the record as it was, but not the counts).
@@ -867,27 +828,28 @@ def in_memory(facts: store.Facts) -> Index:
     return Index(conn, None, facts.path)
 
 
-def refresh(
-    path: Path, doc: dict[str, Any], read: str | None = None, written: dict[str, Any] | None = None
-) -> None:
-    """After a write (called under the store's lock): bring the index up to the document just
-    written, so the next read finds it fresh. When the write only appended records (an
-    `add`, an `import`) they are added to the index in place: new claims at a cost that does
-    not grow with the store, new entities with one pass over the claims' indexed words (their
-    names may occur there); a change to a stored record rebuilds it. A failure here leaves
-    the old index, which the next read sees is stale and rebuilds: the write has already
-    succeeded, so it is never failed by its index.
+def refresh(written: store.Written) -> None:
+    """A subscriber to the store's writes (`store.writing(..., on_written=refresh)`), called
+    under the store's lock: bring the index up to the document just written, so the next read
+    finds it fresh. When the write only appended records (an `add`, an `import`) they are
+    added to the index in place: new claims at a cost that does not grow with the store, new
+    entities with one pass over the claims' indexed words (their names may occur there); a
+    change to a stored record rebuilds it. A failure here leaves the old index, which the
+    next read sees is stale and rebuilds: the write has already succeeded, so it is never
+    failed by its index.
 
-    `read` is the sha256 of the bytes the write read, `written` what it records of the bytes
-    it wrote (`store.written_record`), kept in the index's meta for the next write."""
+    The index records the sha256 of the store's bytes it was brought up to (in its meta, in
+    the same commit as the rows), so that the next write that appends to those very bytes
+    can tell the index follows them without comparing every record."""
     try:
+        path = written.path
         stamp = _stamp(path)
-        facts = store._snapshot(doc, path, copy=False)
         ipath = index_path(path)
-        if _append_in_place(ipath, facts, stamp, read, written):
+        follows = {"sha256": written.wrote.sha256}
+        if _append_in_place(ipath, written.facts, stamp, written.appended_to, follows):
             return
         built = _build_file(
-            store.Location(path, "--db"), facts, stamp, ipath, None, memory_ok=False, written=written
+            store.Location(path, "--db"), written.facts, stamp, ipath, None, memory_ok=False, written=follows
         )
         if built is not None:
             built.close()
@@ -895,26 +857,9 @@ def refresh(
         pass
 
 
-WRITTEN = "written"  # the index meta key of store.written_record
-
-
-def written(store_path: Path) -> dict[str, Any] | None:
-    """What the last write recorded of the bytes it left in the store (see
-    `store.written_record`), or None: no index, none recorded, or unreadable. Nothing is
-    created or changed."""
-    ipath = index_path(store_path)
-    try:
-        if not ipath.exists():
-            return None
-        conn = _connect_ro(ipath)
-        try:
-            row = conn.execute("SELECT value FROM meta WHERE key = ?", (WRITTEN,)).fetchone()
-        finally:
-            conn.close()
-        record = _loads()(row[0]) if row else None
-    except (OSError, ValueError, sqlite3.Error):
-        return None
-    return record if isinstance(record, dict) else None
+# The index meta key of the store bytes the index was brought up to by a write: their
+# sha256, and how many rows of each table the index held then (`_meta`).
+WRITTEN = "written"
 
 
 def _add_entities(
@@ -952,17 +897,18 @@ def _append_in_place(
     ipath: Path,
     facts: store.Facts,
     stamp: dict[str, Any],
-    read: str | None = None,
-    written: dict[str, Any] | None = None,
+    read: store.LastWrite | None,
+    written: dict[str, Any],
 ) -> bool:
     """Add what was appended to the store to its index; False when that is not all that changed.
 
     The records already indexed must be the store's first records, unchanged. When the
-    index follows the very bytes this write read (the sha256 it recorded of the bytes the
-    last write left is `read`), they are: it was brought up to them in the same commit that
-    recorded their digest, and the write only appended (else it would not be here: a
-    replace rebuilds). Otherwise each indexed record is compared with the store's by its
-    JSON, so an edit anywhere means a rebuild."""
+    index follows the very bytes this write read (`read`, what the store recorded of them:
+    the index recorded the same sha256 when it was brought up to them, in the same commit
+    as its rows, and holds as many rows as those bytes hold records), they are, and the
+    write only appended (else it would not be here: a replace rebuilds). Otherwise each
+    indexed record is compared with the store's by its JSON, so an edit anywhere means a
+    rebuild. `written` is what the index records of the bytes written (`WRITTEN`)."""
     if not ipath.exists():
         return False
     dumps = _dumps()
@@ -980,7 +926,7 @@ def _append_in_place(
             try:
                 was = _loads()(meta[WRITTEN])
                 rows = [known_entities, known_sources, known]
-                follows = was.get("sha256") == read and was.get("rows") == rows
+                follows = was.get("sha256") == read.sha256 and was.get("rows") == rows == list(read.rows)
             except (ValueError, AttributeError):
                 follows = False
         if (
@@ -1012,8 +958,6 @@ def _append_in_place(
             "UPDATE sources SET claims = claims + ? WHERE id = ?", [(c, s) for s, c in per_source.items()]
         )
         fresh_meta = _meta(facts, stamp, written)
-        if written is None:
-            conn.execute("DELETE FROM meta WHERE key = ?", (WRITTEN,))
         conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted(fresh_meta.items()))
         conn.commit()
         return True

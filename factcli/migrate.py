@@ -5,8 +5,9 @@ live in the index (`factcli.index`), rebuilt from the file, so a hand edit of a 
 no longer leave the store inconsistent, and the file is smaller. Upgrading drops `keys` and
 writes the new version number; nothing a user wrote is changed.
 
-`upgrade` works on a parsed document; the store's write path calls it under the lock, so
-the first write to an old store upgrades it, and `factcli migrate` does only that.
+`upgrade` works on a parsed document; every writer hands it to the store's write path,
+which calls it under the lock, so the first write to an old store upgrades it, and
+`factcli migrate` does only that.
 """
 
 from __future__ import annotations
@@ -14,11 +15,10 @@ from __future__ import annotations
 from typing import Any
 
 from . import store
+from .index import refresh
+from .records import DERIVED_CLAIM_FIELDS, SCHEMA_VERSION
 
-__all__ = ["DERIVED_CLAIM_FIELDS", "Upgrade", "migrate", "upgrade"]
-
-# Fields a version-1 claim carried that version 2 derives instead.
-DERIVED_CLAIM_FIELDS = ("keys",)
+__all__ = ["Upgrade", "migrate", "upgrade"]
 
 
 class Upgrade(dict):
@@ -26,11 +26,11 @@ class Upgrade(dict):
 
 
 def upgrade(doc: dict[str, Any]) -> Upgrade | None:
-    """Bring a parsed store document to `store.SCHEMA_VERSION` in place; None if it already is."""
+    """Bring a parsed store document to `SCHEMA_VERSION` in place; None if it already is."""
     meta_rows = doc.get("meta") or {}
     meta = next(iter(meta_rows.values()), None)
     version = meta.get("schema") if isinstance(meta, dict) else None
-    if version == store.SCHEMA_VERSION:
+    if version == SCHEMA_VERSION:
         return None
     changed = 0
     for claim in (doc.get("claims") or {}).values():
@@ -39,17 +39,17 @@ def upgrade(doc: dict[str, Any]) -> Upgrade | None:
                 claim.pop(f, None)
             changed += 1
     if isinstance(meta, dict):
-        meta["schema"] = store.SCHEMA_VERSION
-    return Upgrade({"from": version, "to": store.SCHEMA_VERSION, "claims": changed})
+        meta["schema"] = SCHEMA_VERSION
+    return Upgrade({"from": version, "to": SCHEMA_VERSION, "claims": changed})
 
 
 def migrate(location: store.Location) -> Upgrade | None:
     """Upgrade the store file at `location` (under its lock); None when it is already current."""
-    with store.writing(location) as tx:
+    with store.writing(location, upgrade=upgrade, on_written=refresh) as tx:
         # The write path has already upgraded the document it read; writing it back is all
         # that is left.
         was = tx.upgraded
         if was is None:
             return None
         tx.add(meta=dict(tx.facts.meta))
-        return was
+        return Upgrade(was)

@@ -24,12 +24,12 @@ from typing import TYPE_CHECKING, Any
 from .datespan import date_text as date_text
 from .errors import InputError, StoreError, did_you_mean
 from .figures import value_text as value_text
-from .store import (  # HISTORY_FIELDS: shown only on claims that have one
+from .records import (  # HISTORY_FIELDS: shown only on claims that have one
     CLAIM_CONTENT_FIELDS,
     ENTITY_REF_FIELDS,
     HISTORY_FIELDS,
-    Lookups,
 )
+from .store import Lookups
 from .vocabulary import MODALITY_WORDS
 
 if TYPE_CHECKING:

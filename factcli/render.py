@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, TextIO
 
 from . import present
+from .codec import encode_text
 from .normalize import strip_controls
 from .present import Column, date_text, status_text, value_text  # noqa: F401  (the names render always had)
 from .text import shows_arabic
@@ -97,33 +98,7 @@ def plain(text: Any) -> str:
 
 def dumps(data: Any, indent: int | None = None) -> str:
     """JSON text of `data`, Arabic readable, every control or bidi character escaped."""
-    text = _indented_fast(data) if indent == 2 else None
-    if text is None:
-        import json  # here, not at the top: only JSON output and a few cells need it
-
-        text = json.dumps(data, ensure_ascii=False, indent=indent)
-    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-
-
-def _indented_fast(data: Any) -> str | None:
-    """`json.dumps(data, ensure_ascii=False, indent=2)`, byte for byte, by orjson; None where
-    they could differ. The standard encoder's indented output runs in pure Python: 20k claims
-    of `search --json` took it over 2 s. orjson writes the same text for strings, integers,
-    booleans, null and containers; floats are checked to print alike (as the store's writer
-    does), and what orjson refuses (integers beyond 64 bits) goes to the standard encoder."""
-    try:
-        import orjson
-    except ImportError:
-        return None
-    from .store import _floats_print_alike
-
-    if not _floats_print_alike(data, orjson.dumps):
-        return None
-    try:
-        text: str = orjson.dumps(data, option=orjson.OPT_INDENT_2).decode("utf-8")
-        return text
-    except (TypeError, orjson.JSONEncodeError):
-        return None
+    return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", encode_text(data, indent))
 
 
 def _cell_text(text: Any) -> str:
@@ -459,7 +434,7 @@ def labelled(
     stacked: bool = False,
 ) -> None:
     """`label  value`, the value wrapped at word boundaries under itself, no padding after it;
-    `stacked`: the label on a line of its own, the value indented under it."""
+    `stacked`: the label on a line of its own, the value encode_text under it."""
     from rich.text import Text
 
     style = "dim" if output.has_styles else ""

@@ -16,7 +16,7 @@ from typing import Any
 
 from .errors import StoreError
 from .normalize import normalize
-from .store import ENTITY_REF_FIELDS
+from .records import ENTITY_REF_FIELDS, FIELD_ORDER
 from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES, ROLE_PREDICATES, UNITS
 
 Problem = tuple[str, str]
@@ -226,8 +226,6 @@ def history_problems(rec: dict[str, Any], table: str) -> list[Problem]:
     Both are optional (absent = never retracted, never revised). A revision's `changes` map
     a field of the record to {from, to}; revisions are kept oldest first.
     """
-    from .store import FIELD_ORDER
-
     out: list[Problem] = []
     if "retracted" in rec:
         r = rec["retracted"]

@@ -7,6 +7,10 @@ under an exclusive lock held across the whole read-modify-write, and lands with 
 any moment leaves either the old store or the new one, never half of either. Nothing is
 opened or changed by a name that someone else could swap: the store may sit in a folder
 other people can write to.
+
+The store knows nothing of what is derived from it: a writer hands `writing` its own
+`upgrade` (of an older schema) and `on_written` subscriber (the index). What a write left is
+recorded beside the store (`last_write`), for the next write alone.
 """
 
 from __future__ import annotations
@@ -23,18 +27,18 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from . import __version__
+from .codec import decode, encode_file, long_integer
 from .errors import StoreError, os_error_line
+from .records import FIELD_ORDER
+from .records import SCHEMA_VERSION as SCHEMA_VERSION  # store.SCHEMA_VERSION: the version it writes
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
-
-    from .migrate import Upgrade
 
 # tinydb is imported where a write needs it: a read (every search, show, timeline) never
 # pays for it, and startup time is a feature of a CLI.
 
 
-SCHEMA_VERSION = 2
 # Versions this factcli opens. A version-1 store (claims carried derived `keys`) reads as is;
 # its first write upgrades it (see `migrate`).
 READABLE_VERSIONS = (1, 2)
@@ -48,54 +52,6 @@ TABLES = ("meta", "sources", "entities", "claims")
 ENV_VAR = "FACTCLI_DB"
 _TMP_PREFIX = ".factcli-"
 _TMP_SUFFIX = ".tmp"
-
-# What a claim says, in the order a claim is written: between its id and its citation.
-CLAIM_CONTENT_FIELDS = (
-    "subject",
-    "predicate",
-    "object",
-    "value",
-    "date",
-    "polarity",
-    "modality",
-    "speaker",
-    "via",
-    "statement",
-)
-# The claim fields that name an entity, and a record's trail of corrections. Here with the
-# layout rather than in `schema`, so that reading and showing claims never loads the checks.
-ENTITY_REF_FIELDS = ("subject", "object", "speaker", "via")
-HISTORY_FIELDS = ("retracted", "revisions")
-
-# Canonical field order per table, so that `git diff facts.json` stays line by line no
-# matter which code path wrote a record. Unknown fields keep their order after these.
-FIELD_ORDER = {
-    "meta": ("schema", "last_claim"),
-    "sources": (
-        "id",
-        "title",
-        "outlet",
-        "credited",
-        "language",
-        "url",
-        "published",
-        "note",
-        "sha256",
-        "text",
-    ),
-    "entities": (
-        "id",
-        "type",
-        "name",
-        "name_ar",
-        "aliases",
-        "metonyms",
-        "common_words",
-        "description",
-        "revisions",
-    ),
-    "claims": ("id", *CLAIM_CONTENT_FIELDS, "citation", *HISTORY_FIELDS),
-}
 
 
 class Lookups(Protocol):
@@ -241,7 +197,7 @@ _LARGE_STORE_BYTES = 8 * 2**20
 
 def _loads(raw: bytes, long_integers: bool | None = None) -> Any:
     if len(raw) < _LARGE_STORE_BYTES:
-        return _decode(raw, long_integers)
+        return decode(raw, long_integers)
     # A large store parses into hundreds of thousands of dicts and lists that hold no
     # cycles and live until the command ends. The cyclic collector would traverse them
     # again and again, during the parse and after it; paused for the parse, with what it
@@ -252,59 +208,12 @@ def _loads(raw: bytes, long_integers: bool | None = None) -> Any:
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        doc = _decode(raw, long_integers)
+        doc = decode(raw, long_integers)
         gc.freeze()
     finally:
         if was_enabled:
             gc.enable()
     return doc
-
-
-# orjson reads an integer beyond 64 bits as a float, without a word (18446744073709551616
-# comes back as 1.8446744073709552e+19), and the next write would store the float. Such an
-# integer has 19 digits or more; a document with one goes to the standard parser, which
-# keeps every integer exact. As a JSON number the run starts the document or follows
-# whitespace, `:`, `,` or `[` (a minus sign aside); a run inside a word, as in a source's
-# sha256, is no number, so a document whose runs are all like that stays with orjson (a
-# run in running text goes to the standard parser: slower, never wrong).
-LONG_DIGITS = re.compile(rb"[0-9]{19}")
-_BEFORE_A_NUMBER = frozenset(b" \t\r\n:,[")
-# Digits to "0", every other byte to "x": runs of digits are then found by bytes.find, which
-# is many times quicker over a large store than a regular expression.
-_DIGIT_RUNS = bytes(0x30 if 0x30 <= b <= 0x39 else 0x78 for b in range(256))
-_RUN = b"0" * 19
-
-
-def _long_integer(raw: bytes) -> bool:
-    """Whether `raw` may hold an integer of 19 digits or more."""
-    runs = raw.translate(_DIGIT_RUNS)
-    at = runs.find(_RUN)
-    while at >= 0:
-        start = at - 1 if at and raw[at - 1] == 0x2D else at  # "-"
-        if start == 0 or raw[start - 1] in _BEFORE_A_NUMBER:
-            return True
-        end = runs.find(b"x", at)
-        if end < 0:
-            return False
-        at = runs.find(_RUN, end)
-    return False
-
-
-def _decode(raw: bytes, long_integers: bool | None = None) -> Any:
-    """The parsed document; `long_integers` says whether `raw` may hold one (None: look)."""
-    import json
-
-    try:
-        import orjson
-    except ImportError:
-        return json.loads(raw.decode("utf-8"))
-    if _long_integer(raw) if long_integers is None else long_integers:
-        return json.loads(raw.decode("utf-8"))
-    try:
-        return orjson.loads(raw)
-    except orjson.JSONDecodeError:
-        # The standard library's error gives the line and column users need.
-        return json.loads(raw.decode("utf-8"))
 
 
 def _check_shape(doc: Any, path: Path) -> None:
@@ -332,7 +241,7 @@ def _check_shape(doc: Any, path: Path) -> None:
         )
 
 
-def _kind(mode: int) -> str | None:
+def file_kind(mode: int) -> str | None:
     """What a file that is not a regular file is, in words; None for a regular file."""
     if stat.S_ISREG(mode):
         return None
@@ -375,14 +284,14 @@ def _open_store(path: Path, origin: str) -> tuple[int, os.stat_result]:
     between is read. O_NONBLOCK keeps a FIFO that appears in that moment from hanging.
     """
     try:
-        kind = _kind(os.stat(path).st_mode)
+        kind = file_kind(os.stat(path).st_mode)
         if kind:
             raise _not_a_store(path, kind)
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError as exc:
         raise StoreError(os_error_line(exc, path, missing=f"no store at {_describe(path, origin)}")) from None
     st = os.fstat(fd)
-    kind = _kind(st.st_mode)
+    kind = file_kind(st.st_mode)
     limit = max_store_bytes()
     if kind or st.st_size > limit:
         os.close(fd)
@@ -423,16 +332,15 @@ def _read(path: Path, origin: str) -> tuple[dict[str, Any], bool, None]:
 
 def _read_held(
     path: Path, origin: str, recorded: bool = False
-) -> tuple[bytes, dict[str, Any], bool, tuple[int, os.stat_result], dict[str, Any] | None]:
+) -> tuple[bytes, dict[str, Any], bool, tuple[int, os.stat_result], LastWrite | None]:
     """The file's bytes, the parsed and shape-checked document, whether the text holds
     surrogate escapes, the still-open descriptor and status of the file that was read, and
     (when `recorded` is asked for) the record the last write left, if these are its bytes."""
     fd, st = _open_store(path, origin)
     try:
         raw = _read_fd(fd, path, max_store_bytes())
-        read = _written_before(path, raw) if recorded else None
-        longs = read.get("long_integers") if read is not None else None
-        doc = _parse(raw, path, longs if isinstance(longs, bool) else None)
+        read = _written_before(path, raw, st) if recorded else None
+        doc = _parse(raw, path, read.long_integers if read is not None else None)
         _check_shape(doc, path)
     except BaseException:
         os.close(fd)
@@ -489,7 +397,7 @@ class Transaction:
         self._db = db
         self.facts = _snapshot(doc, path, copy=True)
         self.created = created  # the file does not exist yet: only an add() makes it
-        self.upgraded: Upgrade | None = None  # what `migrate.upgrade` did to the file read
+        self.upgraded: dict[str, Any] | None = None  # what the `upgrade` given did to the file read
         self.checked = False
         self.sound = False
         self.appended_only = True  # no stored record replaced or removed (see `replace`)
@@ -536,13 +444,41 @@ class Transaction:
         self.facts.__dict__.get("_indexes", {}).pop(table, None)  # same length, other records
 
 
+@dataclass(frozen=True)
+class Written:
+    """What a write left, as `writing` tells its subscriber (`on_written`): called under the
+    store's lock, after the file was replaced, so the subscriber sees no other write.
+
+    `facts` holds the records as written (the store's own: read them, never change them).
+    `appended_to` is what the last write had left, when this one read those very bytes and
+    only appended records to them; None when it changed or removed a stored record, or read
+    bytes no write of this factcli left as they are (a hand edit, another program)."""
+
+    path: Path
+    facts: Facts
+    wrote: LastWrite
+    appended_to: LastWrite | None
+
+
 @contextmanager
-def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
+def writing(
+    location: Location,
+    create: bool = False,
+    *,
+    upgrade: Callable[[dict[str, Any]], dict[str, Any] | None] | None = None,
+    on_written: Callable[[Written], None] | None = None,
+) -> Iterator[Transaction]:
     """Lock, read, let the caller add records, then replace the file atomically.
 
     If the body raises, nothing is written. `create` allows a missing file to start empty.
     No file of any kind (lock, temp) is made for a store that does not exist (unless
     `create`) or is not a regular file.
+
+    `upgrade` brings a document read in an older schema to this one in place (returning
+    what it did, or None when there was nothing to do): an older store is written back in
+    the current schema. Without it, an older store is not written. `on_written` is told
+    what the write left (`Written`); a subscriber that fails does not fail the write, which
+    has happened: what follows the store (its index) must tell a stale copy by itself.
     """
     if location.readonly:
         raise StoreError(
@@ -567,9 +503,7 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
                 raw, doc, escapes, held, read = _read_held(path, location.origin, recorded=True)
                 if not _writable(path, held[1]):
                     raise StoreError(f"{path} is read-only: nothing was written")
-                from .migrate import upgrade
-
-                upgraded = upgrade(doc)  # an older store is written back in the current schema
+                upgraded = _upgraded(doc, path, upgrade)
                 if read is None:
                     raw = b""  # not bytes a write left: nothing will be spliced into them
             from tinydb import TinyDB
@@ -587,7 +521,7 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
             # The stored records as read (TinyDB rebuilds a table's dict on every change and
             # leaves these as they are): what a write that only appended can be told by.
             before = {t: dict(doc[t]) for t in TABLES} if read is not None and upgraded is None else None
-            tx.checked = read is not None and read["checked"] is True
+            tx.checked = read is not None and read.checked
             yield tx
             storage = storage_box["s"]
             if storage.dirty:
@@ -608,24 +542,39 @@ def writing(location: Location, create: bool = False) -> Iterator[Transaction]:
                 data: bytes | list[bytes | memoryview]
                 if spliced is not None and read is not None:
                     data, added_longs = spliced
-                    longs = read.get("long_integers") is not False or added_longs
+                    longs = read.long_integers or added_longs
                 else:
                     appended = False
                     data = dumps(storage.data)
-                    longs = _long_integer(data)
-                atomic_write(path, data, like=held[1] if held else None)
-                # Still under the lock: the derived index follows the write (never fails it).
-                from .index import refresh
-
-                refresh(
-                    path,
-                    storage.data,
-                    read=read["sha256"] if appended and read is not None else None,
-                    written=written_record(data, checked=tx.sound, long_integers=longs),
-                )
+                    longs = long_integer(data)
+                like = held[1] if held else None
+                atomic_write(path, data, like=like)
+                wrote = LastWrite(_digest(data), tx.sound, longs, _rows(storage.data))
+                _record(path, wrote, like)
+                if on_written is not None:
+                    written = Written(
+                        path, _snapshot(storage.data, path, copy=False), wrote, read if appended else None
+                    )
+                    try:
+                        on_written(written)
+                    except Exception:  # noqa: BLE001 - the store is written; see the docstring
+                        pass
         finally:
             if held is not None:
                 os.close(held[0])
+
+
+def _upgraded(
+    doc: dict[str, Any], path: Path, upgrade: Callable[[dict[str, Any]], dict[str, Any] | None] | None
+) -> dict[str, Any] | None:
+    """What `upgrade` did to `doc`; a document of an older schema with no `upgrade` is refused."""
+    if upgrade is not None:
+        return upgrade(doc)
+    meta: dict[str, Any] = next(iter(doc["meta"].values()), {})
+    version = meta.get("schema")
+    if version != SCHEMA_VERSION:
+        raise StoreError(f"{path} is at schema version {version}: upgrade it first (factcli migrate)")
+    return None
 
 
 def _folder(path: Path) -> Path:
@@ -634,16 +583,37 @@ def _folder(path: Path) -> Path:
 
 # --- what the last write left ---------------------------------------------------------
 #
-# A write records, beside the store's index (`index.refresh`), the sha256 of the bytes it
-# wrote, which factcli wrote them, and whether they passed the damage check. The next
-# writer hashes the bytes it reads: the same digest means the file is, byte for byte, what
-# `dumps` made of the document it parses (so records appended to it can be spliced into
-# those bytes instead of serialising the whole store again), and, when recorded so, that
-# the damage check passes on it. Any other bytes (a hand edit, a `git checkout`, another
-# program, another factcli version) match no record and take the whole way: checked,
-# serialised and indexed in full, as on the first write.
+# A write records, in a file of its own beside the store (`<store>.written`, written under
+# the store's lock, the way the store is), the sha256 of the bytes it wrote, which factcli
+# wrote them, whether they passed the damage check, whether they may hold an integer orjson
+# cannot read, and how many records of each table they hold. The next writer hashes the
+# bytes it reads: the same digest means the file is, byte for byte, what `dumps` made of the
+# document it parses (so records appended to it can be spliced into those bytes instead of
+# serialising the whole store again), and, when recorded so, that the damage check passes
+# on it. Any other bytes (a hand edit, a `git checkout`, another program, another factcli
+# version) match no record and take the whole way: checked, serialised and indexed in
+# full, as on the first write. So does a record that is missing or cannot be trusted: not
+# a regular file, owned by someone other than this user or the store's owner, writable by
+# anyone who may not write the store, or not in the form this factcli writes.
 
 _WRITER = f"factcli {__version__}, schema {SCHEMA_VERSION}"
+_RECORD_SUFFIX = ".written"
+_MAX_RECORD_BYTES = 4096
+
+
+@dataclass(frozen=True)
+class LastWrite:
+    """What a write recorded of the bytes it left in the store."""
+
+    sha256: str
+    checked: bool  # the damage check passed on them
+    long_integers: bool  # they may hold an integer beyond 64 bits (`codec.long_integer`)
+    rows: tuple[int, int, int]  # how many entities, sources and claims they hold
+
+
+def record_path(path: Path) -> Path:
+    """Where a write records what it left in the store at `path`."""
+    return path.with_name(path.name + _RECORD_SUFFIX)
 
 
 def _digest(data: bytes | Sequence[bytes | memoryview]) -> str:
@@ -655,32 +625,84 @@ def _digest(data: bytes | Sequence[bytes | memoryview]) -> str:
     return h.hexdigest()
 
 
-def written_record(
-    data: bytes | Sequence[bytes | memoryview], checked: bool, long_integers: bool
-) -> dict[str, Any]:
-    """What a write records of the bytes it wrote (kept in the index's meta): whether they
-    passed the damage check, and whether they may hold an integer orjson cannot read
-    (`_long_integer`), so the next write need not look for one again."""
-    return {"writer": _WRITER, "sha256": _digest(data), "checked": checked, "long_integers": long_integers}
+def _rows(doc: dict[str, Any]) -> tuple[int, int, int]:
+    return (len(doc.get("entities", {})), len(doc.get("sources", {})), len(doc.get("claims", {})))
 
 
-def _written_before(path: Path, raw: bytes) -> dict[str, Any] | None:
-    """The record the last write left, when `raw` (the file as read) is what it wrote."""
-    from .index import written
+def _record(path: Path, wrote: LastWrite, like: os.stat_result | None) -> None:
+    """Record `wrote` beside the store, as the store is written: atomically, with the store's
+    mode and owner. A record that cannot be written leaves the one before, whose digest no
+    longer matches the store's bytes: the next write just takes the whole way."""
+    text = {
+        "writer": _WRITER,
+        "sha256": wrote.sha256,
+        "checked": wrote.checked,
+        "long_integers": wrote.long_integers,
+        "rows": list(wrote.rows),
+    }
+    target = record_path(path)
+    try:
+        _remove_stale_temps(target)
+        atomic_write(target, encode_file(text), like=like)
+    except StoreError:
+        pass
 
-    record = written(path)
+
+def last_write(path: Path, store_stat: os.stat_result | None = None) -> LastWrite | None:
+    """What the last write recorded beside the store at `path` (the status of the store file
+    as `store_stat`, else looked up), or None: no record, or none to trust. Nothing is
+    created or changed."""
+    target = record_path(path)
+    try:
+        if store_stat is None:
+            store_stat = os.stat(path)
+        fd = os.open(target, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if (
+            not stat.S_ISREG(st.st_mode)
+            or st.st_size > _MAX_RECORD_BYTES
+            or st.st_uid not in (os.geteuid(), store_stat.st_uid)
+            or st.st_mode & 0o022 & ~store_stat.st_mode
+        ):
+            return None
+        raw = os.read(fd, _MAX_RECORD_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    try:
+        record = decode(raw)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return None
+    return _last_write(record)
+
+
+def _last_write(record: Any) -> LastWrite | None:
     if not isinstance(record, dict) or record.get("writer") != _WRITER:
         return None
-    if record.get("sha256") != _digest(raw):
+    sha, checked, longs, rows = (record.get(k) for k in ("sha256", "checked", "long_integers", "rows"))
+    if not (isinstance(sha, str) and len(sha) == 64 and type(checked) is bool and type(longs) is bool):
         return None
-    return record
+    if not (isinstance(rows, list) and len(rows) == 3 and all(type(n) is int and n >= 0 for n in rows)):
+        return None
+    return LastWrite(sha, checked, longs, (rows[0], rows[1], rows[2]))
+
+
+def _written_before(path: Path, raw: bytes, st: os.stat_result) -> LastWrite | None:
+    """The record the last write left, when `raw` (the file as read, of status `st`) is what
+    it wrote."""
+    record = last_write(path, st)
+    return record if record is not None and record.sha256 == _digest(raw) else None
 
 
 def _appended(
     raw: bytes, before: dict[str, dict[str, Any]], data: dict[str, Any]
 ) -> tuple[list[bytes | memoryview], bool] | None:
     """`dumps(data)` in pieces, and whether what was added to `raw` may hold a long integer
-    (`_long_integer`); made from `raw` (which is `dumps` of the tables in `before`) and the
+    (`codec.long_integer`); made from `raw` (which is `dumps` of the tables in `before`) and the
     records `data` appends to them; None when `data` does more than append.
 
     In the canonical text every record of a table sits on lines indented four spaces or
@@ -725,7 +747,7 @@ def _appended(
             out.append(b"{}")
         out.append(b",\n" if i < len(TABLES) - 1 else b"\n")
     out.append(b"}\n")
-    return out, _long_integer(added_text)
+    return out, long_integer(added_text)
 
 
 def _table_texts(text: bytes) -> dict[str, memoryview] | None:
@@ -921,7 +943,7 @@ def _open_lock(path: Path, lock_path: Path) -> int:
             else:
                 raise StoreError(f"cannot lock {path}: {exc.strerror} ({lock_path})") from None
         st = os.fstat(fd)
-        kind = _kind(st.st_mode)
+        kind = file_kind(st.st_mode)
         if kind:
             os.close(fd)
             raise StoreError(f"cannot lock {path}: {lock_path} is {kind}, not a lock file")
@@ -995,56 +1017,7 @@ def dumps(doc: dict[str, Any]) -> bytes:
     for table in TABLES:
         rows = doc.get(table, {})
         ordered[table] = {k: _ordered(table, rows[k]) for k in sorted(rows, key=_doc_key)}
-    fast = _orjson_dumps(ordered)
-    if fast is not None:
-        return fast
-    import json
-
-    return (json.dumps(ordered, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
-
-
-def _orjson_dumps(doc: dict[str, Any]) -> bytes | None:
-    """The same bytes as the standard encoder, ~10x sooner, or None where they could differ.
-
-    The standard encoder with `indent` runs in pure Python: at 100k claims it took most of
-    an `add`. orjson's OPT_INDENT_2 output is byte-identical for strings (escapes included),
-    integers, booleans, null and containers; it writes some floats differently (`1e-7` for
-    `1e-07`, `null` for NaN), and refuses lone surrogates and integers beyond 64 bits. So it
-    is used only when every float in the document prints the same both ways, and its
-    refusals fall back to the standard encoder.
-    """
-    try:
-        import orjson
-    except ImportError:
-        return None
-    if not _floats_print_alike(doc, orjson.dumps):
-        return None
-    try:
-        text: bytes = orjson.dumps(doc, option=orjson.OPT_INDENT_2)
-        return text + b"\n"
-    except (TypeError, orjson.JSONEncodeError):
-        return None
-
-
-def _floats_print_alike(doc: Any, fast_dumps: Any) -> bool:
-    import json
-
-    stack: list[Any] = [[doc]]  # the document itself may be a float, or a bare string
-    while stack:
-        node = stack.pop()
-        values = node.values() if isinstance(node, dict) else node
-        for v in values:
-            kind = type(v)
-            if kind is str or kind is int or kind is bool or v is None:
-                continue
-            if kind is dict or kind is list:
-                stack.append(v)
-            elif kind is float:
-                if fast_dumps(v) != json.dumps(v).encode():
-                    return False
-            else:  # a subclass or another type: leave it to the standard encoder
-                return False
-    return True
+    return encode_file(ordered)
 
 
 def _doc_key(doc_id: str) -> tuple[int, str]:

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 orjson = pytest.importorskip("orjson")
 
-from factcli import index, render, store  # noqa: E402
+from factcli import codec, render, store  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -72,8 +72,8 @@ def _standard_store_bytes(doc: dict) -> bytes:
 
 def test_the_shipped_store_is_written_back_byte_for_byte_through_orjson():
     raw = (ROOT / "facts.json").read_bytes()
-    doc = store._decode(raw)
-    assert store._orjson_dumps(doc) is not None  # the fast path is the one taken
+    doc = codec.decode(raw)
+    assert codec._orjson_indented(doc) is not None  # the fast path is the one taken
     assert store.dumps(doc) == raw
 
 
@@ -108,20 +108,20 @@ def test_json_output_is_the_standard_encoders_text(value):
 @given(json_values)
 def test_the_index_reads_back_what_it_wrote(value):
     # The index is a cache: its text may differ (orjson writes 1e-7 for 1e-07), the values may not.
-    back = index._loads()(index._dumps()(value))
+    back = codec.compact_decoder()(codec.compact_encoder()(value))
     assert json.dumps(back) == json.dumps(value)
 
 
 @pytest.mark.parametrize("number", [2**64, -(2**63) - 1, 10**30])
 def test_an_integer_beyond_64_bits_comes_back_exact_from_the_index(number):
-    back = index._loads()(index._dumps()({"amount": number}))
+    back = codec.compact_decoder()(codec.compact_encoder()({"amount": number}))
     assert type(back["amount"]) is int and back["amount"] == number
 
 
 def test_a_store_file_reads_the_same_through_orjson():
     raw = (ROOT / "facts.json").read_bytes()
-    assert store._decode(raw) == json.loads(raw.decode("utf-8"))
+    assert codec.decode(raw) == json.loads(raw.decode("utf-8"))
     big = b'{"claims": {"1": {"n": 18446744073709551616, "f": 1e-07}}}'
-    decoded = store._decode(big)
+    decoded = codec.decode(big)
     assert type(decoded["claims"]["1"]["n"]) is int and decoded["claims"]["1"]["n"] == 2**64
     assert math.isclose(decoded["claims"]["1"]["f"], 1e-07)

@@ -362,10 +362,14 @@ def test_records_are_kept_in_document_id_order(tmp_path):
 # --- writing ------------------------------------------------------------------------
 
 
-def test_write_leaves_only_the_store_and_its_lock(store_file, tmp_path):
+def test_write_leaves_only_the_store_its_lock_and_its_record(store_file, tmp_path):
     path = store_file(base_records())
     import_records(loc(path), [a_claim()])
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.json", "facts.json.lock"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "facts.json",
+        "facts.json.lock",
+        "facts.json.written",
+    ]
 
 
 def test_exception_inside_writing_writes_nothing(store_file, tmp_path):

@@ -10,12 +10,15 @@ import hashlib
 import json
 import os
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 from conftest import CORPUS, SHIPPED, read_jsonl
 
-from factcli import index, store
+from factcli import codec, index, store
 from factcli.cli import main
 from factcli.importer import import_records
 from factcli.search import Query, search
@@ -55,8 +58,8 @@ def test_article_by_article_imports_write_the_shipped_store_byte_for_byte(tmp_pa
     assert len(parts) >= 3
     for records in parts:
         # Each import reads the bytes the one before wrote: the recorded digest is theirs.
-        assert index.written(path)["sha256"] == _sha(path)
-        assert index.written(path)["checked"] is True
+        assert store.last_write(path).sha256 == _sha(path)
+        assert store.last_write(path).checked is True
         import_records(loc, records)
     assert path.read_bytes() == SHIPPED.read_bytes()
 
@@ -126,7 +129,7 @@ def _written_store(tmp_path: Path) -> Path:
     path = tmp_path / "facts.json"
     path.write_bytes(SHIPPED.read_bytes())
     assert _invoke(_add_args(path, "qatar")).exit_code == 0
-    assert index.written(path)["sha256"] == _sha(path)
+    assert store.last_write(path).sha256 == _sha(path)
     return path
 
 
@@ -172,14 +175,14 @@ def test_a_claim_edited_in_the_middle_is_seen_by_the_next_write_and_its_index(tm
     assert [c["statement"] for c in doc["claims"].values() if c["id"] == "c0100"] == [edited]
     assert path.read_bytes() == store.dumps(doc)
     # And that write's bytes are trusted by the one after it again.
-    assert index.written(path)["sha256"] == _sha(path)
+    assert store.last_write(path).sha256 == _sha(path)
 
 
 def test_a_changed_index_record_of_other_bytes_trusts_nothing(tmp_path):
     path = _written_store(tmp_path)
     _edit_claim(path, "c0050", "statement", ["not", "text"])
     # The record still names the bytes before the edit: they are not the file's bytes.
-    assert index.written(path)["sha256"] != _sha(path)
+    assert store.last_write(path).sha256 != _sha(path)
     result = _invoke(_add_args(path))
     assert result.exit_code == 2
     assert "claims record 'c0050', field statement: must be text" in result.output
@@ -199,14 +202,14 @@ def test_a_write_that_corrects_a_record_writes_what_the_whole_serialisation_writ
 
 
 def test_long_integers_are_told_from_digit_runs_inside_words():
-    assert store._long_integer(b'{"n": 18446744073709551616}')
-    assert store._long_integer(b'{"n": -18446744073709551616}')
-    assert store._long_integer(b"[18446744073709551616]")
-    assert store._long_integer(b"18446744073709551616")
-    assert store._long_integer(b'{"a": [1,\n 18446744073709551616]}')
-    assert not store._long_integer(b'{"sha256": "ab18446744073709551616cd"}')
-    assert not store._long_integer(b'{"n": 184467440737095516}')  # 18 digits: within 64 bits
-    assert not store._long_integer(b'{"id": "x-12345678901234567890"}')
+    assert codec.long_integer(b'{"n": 18446744073709551616}')
+    assert codec.long_integer(b'{"n": -18446744073709551616}')
+    assert codec.long_integer(b"[18446744073709551616]")
+    assert codec.long_integer(b"18446744073709551616")
+    assert codec.long_integer(b'{"a": [1,\n 18446744073709551616]}')
+    assert not codec.long_integer(b'{"sha256": "ab18446744073709551616cd"}')
+    assert not codec.long_integer(b'{"n": 184467440737095516}')  # 18 digits: within 64 bits
+    assert not codec.long_integer(b'{"id": "x-12345678901234567890"}')
 
 
 def test_index_rows_added_by_another_factcli_after_the_record_are_not_trusted(tmp_path):
@@ -238,6 +241,125 @@ def test_an_integer_beyond_64_bits_stays_exact_through_appended_writes(tmp_path)
     path.write_bytes(store.dumps(doc))
     for subject in ("qatar", "turkey"):
         assert _invoke(_add_args(path, subject)).exit_code == 0
-    assert index.written(path)["long_integers"] is True
+    assert store.last_write(path).long_integers is True
     assert json.loads(path.read_bytes())["meta"]["1"]["note"] == 2**64 + 1
     assert b'"note": 18446744073709551617' in path.read_bytes()
+
+
+# --- the record is the store's, beside it -------------------------------------------------
+
+
+def _way_taken(path: Path, monkeypatch) -> tuple[bool, bool]:
+    """Whether a write to `path` finds its bytes checked, and whether it splices its append."""
+    spliced: list[bool] = []
+    real = store._appended
+
+    def spy(*args):
+        out = real(*args)
+        spliced.append(out is not None)
+        return out
+
+    monkeypatch.setattr(store, "_appended", spy)
+    with store.writing(store.Location(path, "--db")) as tx:
+        checked = tx.checked
+        tx.add(meta=dict(tx.facts.meta, last_claim=tx.facts.meta["last_claim"] + 1))
+    monkeypatch.setattr(store, "_appended", real)
+    return checked, spliced == [True]
+
+
+def test_a_write_after_the_cache_is_deleted_takes_the_same_way_as_with_it(tmp_path, monkeypatch):
+    kept, gone = tmp_path / "kept", tmp_path / "gone"
+    for folder in (kept, gone):
+        folder.mkdir()
+    with_cache = _way_taken(_written_store(kept), monkeypatch)
+    path = _written_store(gone)
+    index.index_path(path).unlink()
+    assert not index.index_path(path).exists()
+    assert _way_taken(path, monkeypatch) == with_cache == (True, True)
+
+
+def _forge(path: Path, **changes) -> None:
+    """Write the store's record anew, with `changes`, as someone else might."""
+    record = json.loads(store.record_path(path).read_bytes())
+    record.update(changes)
+    store.record_path(path).unlink()
+    store.record_path(path).write_text(json.dumps(record), encoding="utf-8")
+
+
+def test_a_record_of_other_bytes_or_another_form_is_not_trusted(tmp_path, monkeypatch):
+    path = _written_store(tmp_path)
+    assert store.last_write(path) is not None
+    for changes in (
+        {"sha256": "0" * 64},
+        {"writer": "factcli 0.0, schema 2"},
+        {"checked": "yes"},
+        {"rows": [1, 2]},
+        {"long_integers": None},
+    ):
+        _forge(path, **changes)
+        assert _way_taken(path, monkeypatch) == (False, False), changes
+        # That write took the whole way, and recorded its own bytes: trusted again.
+        assert store.last_write(path).sha256 == _sha(path)
+
+
+def test_a_record_anyone_else_could_have_written_is_not_trusted(tmp_path, monkeypatch):
+    path = _written_store(tmp_path)
+    record = store.record_path(path)
+    assert oct(record.stat().st_mode & 0o777) == oct(path.stat().st_mode & 0o777)
+    os.chmod(path, 0o644)
+    os.chmod(record, 0o666)  # writable by others, who may not write the store
+    assert store.last_write(path) is None
+    assert _way_taken(path, monkeypatch) == (False, False)
+    # A link in the record's place is not followed, even to a record that would be trusted.
+    real = tmp_path / "elsewhere.written"
+    os.replace(record, real)
+    os.chmod(real, 0o644)
+    record.symlink_to(real)
+    assert store.last_write(path) is None
+    record.unlink()
+    assert store.last_write(path) is None  # no record: nothing to trust
+
+
+def test_a_record_owned_by_another_user_is_not_trusted(tmp_path):
+    if os.geteuid() != 0:
+        pytest.skip("only root can give a file to another user")
+    path = _written_store(tmp_path)
+    assert store.last_write(path) is not None
+    os.chown(store.record_path(path), 65534, 65534)
+    assert store.last_write(path) is None
+
+
+def test_a_forged_record_does_not_let_a_damaged_store_through(tmp_path):
+    path = _written_store(tmp_path)
+    _edit_claim(path, "c0100", "statement", 17)
+    # Someone who may write the folder, not the store, claims the damaged bytes were checked.
+    os.chmod(path, 0o644)
+    _forge(path, sha256=_sha(path), checked=True)
+    os.chmod(store.record_path(path), 0o666)
+    result = _invoke(_add_args(path))
+    assert result.exit_code == 2
+    assert "claims record 'c0100', field statement: must be text" in result.output
+
+
+def test_the_store_writes_and_records_with_no_index_and_no_migration(tmp_path):
+    path = tmp_path / "facts.json"
+    path.write_bytes(SHIPPED.read_bytes())
+    script = f"""
+import sys
+sys.modules["factcli.index"] = None  # importing either would fail
+sys.modules["factcli.migrate"] = None
+import hashlib
+from pathlib import Path
+from factcli import store
+path = Path({str(path)!r})
+for n in (1, 2):
+    with store.writing(store.Location(path, "--db")) as tx:
+        assert tx.checked is (n == 2)
+        tx.sound = True
+        tx.add(meta=dict(tx.facts.meta, last_claim=tx.facts.meta["last_claim"] + 1))
+    assert store.last_write(path).sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
+assert store.load(store.Location(path, "--db")).meta["last_claim"] == 199
+assert not any(name.startswith("factcli.index") for name in sys.modules if sys.modules[name])
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr

@@ -12,7 +12,7 @@ from ..datespan import DateSpan
 from ..errors import DateError, InputError
 from ..lexicon import Lexicon
 from ..link import Linker
-from ..store import CLAIM_CONTENT_FIELDS
+from ..records import CLAIM_CONTENT_FIELDS
 from .names import find_mentions
 from .spans import _words
 

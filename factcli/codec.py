@@ -1,0 +1,185 @@
+"""JSON in and out: the store file's text, the `--json` output's text and the index's rows.
+
+One codec: the standard json module's text, byte for byte, made by orjson where it is
+installed (the `fast` extra) and gives the very same bytes, by the standard module where it
+does not. orjson is much quicker (the standard encoder's indented output runs in pure Python),
+but it writes some floats its own way, refuses integers beyond 64 bits and lone surrogates,
+and reads an integer beyond 64 bits as a float; the rules below keep every such value on the
+standard module's path, so installing the extra never changes a byte or a value.
+
+json and orjson are imported where they are used: a read answered from a warm index never
+parses JSON this way, and startup time is a feature of a CLI.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+__all__ = [
+    "LONG_DIGITS",
+    "compact_decoder",
+    "compact_encoder",
+    "decode",
+    "encode_file",
+    "encode_text",
+    "long_integer",
+]
+
+# orjson reads an integer beyond 64 bits as a float, without a word (18446744073709551616
+# comes back as 1.8446744073709552e+19), and the next write would store the float. Such an
+# integer has 19 digits or more; a document with one goes to the standard parser, which
+# keeps every integer exact. As a JSON number the run starts the document or follows
+# whitespace, `:`, `,` or `[` (a minus sign aside); a run inside a word, as in a source's
+# sha256, is no number, so a document whose runs are all like that stays with orjson (a
+# run in running text goes to the standard parser: slower, never wrong).
+LONG_DIGITS = re.compile(rb"[0-9]{19}")
+_LONG_DIGITS_TEXT = re.compile(LONG_DIGITS.pattern.decode())
+_BEFORE_A_NUMBER = frozenset(b" \t\r\n:,[")
+# Digits to "0", every other byte to "x": runs of digits are then found by bytes.find, which
+# is many times quicker over a large store than a regular expression.
+_DIGIT_RUNS = bytes(0x30 if 0x30 <= b <= 0x39 else 0x78 for b in range(256))
+_RUN = b"0" * 19
+
+
+def long_integer(raw: bytes) -> bool:
+    """Whether `raw` may hold an integer of 19 digits or more."""
+    runs = raw.translate(_DIGIT_RUNS)
+    at = runs.find(_RUN)
+    while at >= 0:
+        start = at - 1 if at and raw[at - 1] == 0x2D else at  # "-"
+        if start == 0 or raw[start - 1] in _BEFORE_A_NUMBER:
+            return True
+        end = runs.find(b"x", at)
+        if end < 0:
+            return False
+        at = runs.find(_RUN, end)
+    return False
+
+
+def decode(raw: bytes, long_integers: bool | None = None) -> Any:
+    """The value of the JSON document `raw` (UTF-8); `long_integers` says whether it may hold
+    an integer beyond 64 bits (None: look). Raises what the standard parser raises
+    (`json.JSONDecodeError`, `UnicodeDecodeError`, `RecursionError`); orjson's own errors
+    go to the standard parser, whose message gives the line and column users need."""
+    import json
+
+    try:
+        import orjson
+    except ImportError:
+        return json.loads(raw.decode("utf-8"))
+    if long_integer(raw) if long_integers is None else long_integers:
+        return json.loads(raw.decode("utf-8"))
+    try:
+        return orjson.loads(raw)
+    except orjson.JSONDecodeError:
+        return json.loads(raw.decode("utf-8"))
+
+
+def encode_text(value: Any, indent: int | None = 2) -> str:
+    """`json.dumps(value, ensure_ascii=False, indent=indent)`: Arabic readable."""
+    fast = _orjson_indented(value) if indent == 2 else None
+    if fast is not None:
+        return fast.decode("utf-8")
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=indent)
+
+
+def encode_file(value: Any) -> bytes:
+    """`encode_text(value)` and a line break, in UTF-8: a file's text, never copied as a str."""
+    fast = _orjson_indented(value)
+    if fast is not None:
+        return fast + b"\n"
+    import json
+
+    return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _orjson_indented(value: Any) -> bytes | None:
+    """The standard encoder's indented bytes, ~10x sooner, or None where they could differ.
+
+    orjson's OPT_INDENT_2 output is byte-identical for strings (escapes included), integers,
+    booleans, null and containers; it writes some floats differently (`1e-7` for `1e-07`,
+    `null` for NaN), and refuses lone surrogates and integers beyond 64 bits. So it is used
+    only when every float in the value prints the same both ways, and its refusals fall back
+    to the standard encoder.
+    """
+    try:
+        import orjson
+    except ImportError:
+        return None
+    if not _floats_print_alike(value, orjson.dumps):
+        return None
+    try:
+        text: bytes = orjson.dumps(value, option=orjson.OPT_INDENT_2)
+        return text
+    except (TypeError, orjson.JSONEncodeError):
+        return None
+
+
+def _floats_print_alike(doc: Any, fast_dumps: Callable[[Any], bytes]) -> bool:
+    import json
+
+    stack: list[Any] = [[doc]]  # the document itself may be a float, or a bare string
+    while stack:
+        node = stack.pop()
+        values = node.values() if isinstance(node, dict) else node
+        for v in values:
+            kind = type(v)
+            if kind is str or kind is int or kind is bool or v is None:
+                continue
+            if kind is dict or kind is list:
+                stack.append(v)
+            elif kind is float:
+                if fast_dumps(v) != json.dumps(v).encode():
+                    return False
+            else:  # a subclass or another type: leave it to the standard encoder
+                return False
+    return True
+
+
+def compact_encoder() -> Callable[[Any], str]:
+    """A function giving one-line JSON text (`separators=(",", ":")`, Arabic readable) of a
+    value, for rows that are read back by `compact_decoder`. Its text may differ from the
+    standard encoder's (orjson writes 1e-7 for 1e-07); the values read back do not. Made once
+    and called per record, so the imports are not looked up for each."""
+    import json
+
+    def slow(v: Any) -> str:
+        return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
+
+    try:
+        import orjson
+    except ImportError:
+        return slow
+
+    def fast(v: Any) -> str:
+        try:
+            text: str = orjson.dumps(v).decode("utf-8")
+            return text
+        except (TypeError, orjson.JSONEncodeError):
+            return slow(v)  # integers beyond 64 bits, lone surrogates: the standard encoder
+
+    return fast
+
+
+def compact_decoder() -> Callable[[str], Any]:
+    """A function reading JSON text back, every integer exact (see `LONG_DIGITS`)."""
+    import json
+
+    try:
+        import orjson
+    except ImportError:
+        return json.loads
+
+    def fast(text: str) -> Any:
+        if _LONG_DIGITS_TEXT.search(text):  # orjson would read an integer beyond 64 bits as a float
+            return json.loads(text)
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            return json.loads(text)
+
+    return fast
