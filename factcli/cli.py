@@ -1251,7 +1251,7 @@ def add(
         "citation": {"source": fields["source"], "quote": fields["quote"]},
     }
     try:
-        summary = import_records(app.location, [record], create_entities=create_entities, label="")
+        summary = import_records(app.location, [record], create_entities=create_entities, numbered=False)
     except ValidationError as exc:
         raise AddRefused(exc.problems) from None
     click.echo(summary.claim_ids[0])
@@ -1305,7 +1305,7 @@ def _ask(facts: store.Facts, answers: dict[str, Any], keys: list[str], create_en
             return text
         except ValidationError as exc:
             fld = _FIELD_OF.get(key, key)
-            mine = [p.split(": ", 1)[1] for p in exc.problems if p.startswith(f"field {fld}:")]
+            mine = [p.message for p in exc.problems if p.record is None and p.field == fld]
         if not mine:
             return text  # what is wrong lies in a field not asked yet
         hint = ""
