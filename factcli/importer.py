@@ -290,6 +290,20 @@ def _dependencies(
     ]
 
 
+def parse_value(text: str | None) -> dict[str, Any] | None:
+    """`--value 'AMOUNT UNIT'` as the record's value ({amount, unit}); None for none."""
+    if not text:
+        return None
+    parts = text.replace(",", "").split()
+    try:
+        amount = float(parts[0])
+    except (ValueError, IndexError):
+        raise InputError(f"--value {text!r}: expected 'AMOUNT UNIT', e.g. '8600000000 USD'") from None
+    if len(parts) != 2:
+        raise InputError(f"--value {text!r}: expected 'AMOUNT UNIT', e.g. '30 km'")
+    return {"amount": int(amount) if amount.is_integer() else amount, "unit": parts[1]}
+
+
 def _json_values(text: str) -> list[Any]:
     decoder = json.JSONDecoder()
     values, i = [], 0

@@ -128,6 +128,8 @@ from factcli.cli import main
 for module in pkgutil.iter_modules(factcli.__path__):
     if module.name != "__main__":
         importlib.import_module(f"factcli.{module.name}")
+for module in pkgutil.iter_modules(factcli.cli.__path__):  # the commands' modules, loaded as run
+    importlib.import_module(f"factcli.cli.{module.name}")
 
 srv = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
 srv.bind(sys.argv[1])
