@@ -16,26 +16,58 @@ from .app import App
 from .env import Environment
 from .group import COLOR_HELP, COLOR_TYPE, DB_HELP, DEFAULT_WAIT, WAIT_HELP, WAIT_TYPE, FactcliGroup
 
-# Each command's module and name in it, imported when the command runs.
+# Each command's module and name in it, imported when the command runs, and the first line of
+# its help, which `factcli --help` lists without importing any command's module (a test checks
+# that each line is its command's own).
 COMMANDS = {
-    "sources": "reads:sources",
-    "show": "reads:show",
-    "search": "finds:search",
-    "entities": "finds:entities",
-    "timeline": "finds:timeline",
-    "diff": "compares:diff",
-    "compare": "compares:compare",
-    "import": "writes:import_",
-    "add": "writes:add",
-    "edit": "curation:edit",
-    "retract": "curation:retract",
-    "entity": "curation:entity",
-    "draft": "drafts:draft_",
-    "verify": "admin:verify",
-    "schema": "admin:schema",
-    "index": "admin:index_",
-    "migrate": "admin:migrate",
-    "export": "admin:export",
+    "sources": (
+        "reads:sources",
+        "List the sources: outlet, publication date, credited agencies, claim counts.",
+    ),
+    "show": ("reads:show", "Claims whole: statement, quote in its paragraph, speaker, via, source, date."),
+    "search": ("finds:search", "Find claims by any spelling of a name, in Arabic or Latin script."),
+    "entities": (
+        "finds:entities",
+        "List entities (countries, people, organizations, weapons...) with aliases and claim counts.",
+    ),
+    "timeline": ("finds:timeline", "Claims in the order things happened, each date at its own precision."),
+    "diff": (
+        "compares:diff",
+        "What two sources say that the other doesn't, where they agree, differ or conflict.",
+    ),
+    "compare": (
+        "compares:compare",
+        "A proposition x source matrix: agree, compatible, conflict, changed, or one source only.",
+    ),
+    "import": (
+        "writes:import_",
+        "Add sources, entities and claims from FILE (JSON array or JSON Lines; - for stdin).",
+    ),
+    "add": ("writes:add", "Add one claim, checked like an import (the quote must be in the source)."),
+    "edit": (
+        "curation:edit",
+        "Correct a claim: any field but its id and citation offsets, checked like an import.",
+    ),
+    "retract": ("curation:retract", "Retract a claim: it keeps its id and record, and says when and why."),
+    "entity": (
+        "curation:entity",
+        "Correct an entity: its names, Arabic name, description and type; merge two into one.",
+    ),
+    "draft": (
+        "drafts:draft_",
+        "Draft candidate claims from a new Arabic ARTICLE (a UTF-8 text file; - for stdin).",
+    ),
+    "verify": ("admin:verify", "Check the store: schema, quotes at their offsets, sha256, references, ids."),
+    "schema": ("admin:schema", "Print the JSON Schema of an output shape; without NAME, list the shapes."),
+    "index": ("admin:index_", "Where the store's search index is, whether it is fresh, and what it holds."),
+    "migrate": (
+        "admin:migrate",
+        "Upgrade the store file to this factcli's schema version (any write also does).",
+    ),
+    "export": (
+        "admin:export",
+        "Write records as JSON Lines that `import` reads back: sources, entities, then claims.",
+    ),
 }
 
 

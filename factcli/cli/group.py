@@ -26,11 +26,12 @@ class _ReaderGone(Exception):
 
 
 class FactcliGroup(click.Group):
-    """A group whose commands live in modules of this package, imported when one is run
-    (or listed, by --help): `factcli search` imports what search needs and no more.
-    `lazy` maps a command's name to "module:attribute", the module relative to factcli.cli."""
+    """A group whose commands live in modules of this package, imported only when one runs:
+    `factcli search` imports what search needs and no more, and `factcli --help` no command.
+    `lazy` maps a command's name to ("module:attribute", the first line of its help), the
+    module relative to factcli.cli."""
 
-    def __init__(self, *args: Any, lazy: Mapping[str, str] | None = None, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, lazy: Mapping[str, tuple[str, str]] | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.lazy = dict(lazy or {})
 
@@ -39,12 +40,39 @@ class FactcliGroup(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in self.lazy and cmd_name not in self.commands:
-            module, _, attr = self.lazy[cmd_name].partition(":")
+            target = self.lazy[cmd_name][0]
+            module, _, attr = target.partition(":")
             command = getattr(importlib.import_module(f"{__package__}.{module}"), attr)
             if not isinstance(command, click.Command):  # a slip in the table, not user input
-                raise TypeError(f"{self.lazy[cmd_name]} is not a command")
+                raise TypeError(f"{target} is not a command")
             self.add_command(command, cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def listed_help(self, ctx: click.Context, cmd_name: str, limit: int) -> str | None:
+        """A command's line in the --help listing, as click makes it from the command's help:
+        from the table for a command not loaded, so listing them loads none."""
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            # A stand-in with the same first line: click shortens it as it would the command's.
+            return click.Command(cmd_name, help=self.lazy[cmd_name][1]).get_short_help_str(limit)
+        cmd = self.get_command(ctx, cmd_name)
+        return None if cmd is None or cmd.hidden else cmd.get_short_help_str(limit)
+
+    def _listed(self, ctx: click.Context, cmd_name: str) -> bool:
+        if cmd_name in self.lazy and cmd_name not in self.commands:
+            return True
+        cmd = self.get_command(ctx, cmd_name)
+        return cmd is not None and not cmd.hidden
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """click's listing of the commands (Group.format_commands), each line from listed_help."""
+        names = [n for n in self.list_commands(ctx) if self._listed(ctx, n)]
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(n) for n in names)  # click's: three times the spacing
+        rows = [(n, text) for n in names if (text := self.listed_help(ctx, n, limit)) is not None]
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
