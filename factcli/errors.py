@@ -1,9 +1,13 @@
-"""The one error type of factcli, carrying the exit status the CLI reports.
+"""The one error type of factcli, carrying the exit status the CLI reports, and the
+`Problem` a refusal carries.
 
 Core modules raise these; only `cli` turns them into a message and an exit code.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
 
 
 class FactcliError(Exception):
@@ -26,25 +30,61 @@ class DateError(InputError):
     """A date expression that cannot be parsed or resolved."""
 
 
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a record of a change: which record, which field, what is wrong.
+
+    `record` is the record's number in its input, the name of a record brought along (an
+    import's --with-dependencies: "facts.json, source s1"), or None for the one record of a
+    batch of one (`add`, an edit) and for a problem of the change as a whole. `field` is a
+    dotted path (citation.quote), or None for the record as a whole. It becomes words only
+    when shown: `str(problem)`, "record 3, field date: cannot read date ...".
+    """
+
+    record: int | str | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = f"record {self.record}" if isinstance(self.record, int) else self.record
+        if self.field:
+            return (
+                f"{where}, field {self.field}: {self.message}"
+                if where
+                else f"field {self.field}: {self.message}"
+            )
+        return f"{where}: {self.message}" if where else self.message
+
+
 class Refusal(InputError):
-    """A change refused whole, with nothing written; `problems` holds one line per problem.
+    """A change refused whole, with nothing written; `problems` holds every `Problem`.
 
     One problem is the message itself ("nothing imported: field date: ..."), so a bad input
-    is one line on stderr; several are printed one per line above a count.
+    is one line on stderr; several are printed one per line above a count. A problem given
+    as a string is one of the change as a whole.
     """
 
     verb = "changed"
     what = ""  # what was refused, named in the count line: "... 2 problem(s) in the edit"
 
-    def __init__(self, problems: list[str], what: str | None = None) -> None:
-        what = self.what if what is None else what
-        self.problems = list(problems)
+    def __init__(self, problems: Iterable[Problem | str], what: str | None = None) -> None:
+        self.what = self.what if what is None else what
+        self.problems = [p if isinstance(p, Problem) else Problem(None, None, p) for p in problems]
+        super().__init__()
+
+    def lines(self) -> list[str]:
+        """The problems as they are shown, one line each."""
+        return [str(p) for p in self.problems]
+
+    @property
+    def details(self) -> tuple[str, ...]:  # type: ignore[override]
+        return tuple(self.lines()) if len(self.problems) != 1 else ()
+
+    def __str__(self) -> str:
         if len(self.problems) == 1:
-            super().__init__(f"nothing {self.verb}: {self.problems[0]}")
-        else:
-            self.details = tuple(self.problems)
-            where = f" in the {what}" if what else ""
-            super().__init__(f"nothing {self.verb}: {len(self.problems)} problem(s){where}")
+            return f"nothing {self.verb}: {self.problems[0]}"
+        where = f" in the {self.what}" if self.what else ""
+        return f"nothing {self.verb}: {len(self.problems)} problem(s){where}"
 
 
 def did_you_mean(near: list[str], quote: bool = True) -> str:

@@ -3,7 +3,7 @@
 A record with `text` is a source, one with `citation` is a claim, one with `type` and
 `name` is an entity. The batch is checked against the store plus the records before it, and
 written only if every record passes: one problem anywhere means nothing is written, and
-every problem is reported as `record N, field F: what is wrong`.
+every problem is reported as an `errors.Problem` (record N, field F, what is wrong).
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from typing import Any
 from . import store
 from .dates import parse_date
 from .datespan import MAX_YEAR, MIN_YEAR, DateSpan
-from .errors import DateError, InputError, Refusal, StoreError, did_you_mean, os_error_line
+from .errors import DateError, InputError, Problem, Refusal, StoreError, did_you_mean, os_error_line
 from .index import refresh
 from .lexicon import Lexicon
 from .migrate import upgrade
@@ -53,7 +53,7 @@ IGNORED_ENTITY_FIELDS = ("claims",)
 
 
 class ValidationError(Refusal):
-    """The batch was refused; `problems` holds one line per problem."""
+    """The batch was refused; `problems` holds every `Problem`."""
 
     verb = "imported"
 
@@ -160,12 +160,13 @@ def import_records(
     create_entities: bool = False,
     progress: Any = None,
     dependencies: store.Facts | None = None,
-    label: str = "record",
+    numbered: bool = True,
 ) -> Summary:
     """Validate `records` against the store and add them all, or raise ValidationError.
 
     With `dependencies` (another store), the sources and entities the claims need that the
-    target lacks are brought from it, ahead of the records.
+    target lacks are brought from it, ahead of the records. `numbered` False: a batch of one
+    (as `add` makes), whose problems name no record number.
     """
     if not create and not location.readonly and not location.path.exists():
         # Said before the lock is taken, so a mistyped --db leaves no lock file behind.
@@ -174,8 +175,8 @@ def import_records(
     if create and not location.readonly and not location.path.exists():
         # A new store: checked before the lock is taken, so a refused input leaves nothing
         # behind, not even a lock file beside a store that was never made.
-        checked = _validated(
-            store.Facts(location.path), records, create_entities, dependencies, progress, label
+        checked = _checked(
+            store.Facts(location.path), records, create_entities, numbered, dependencies, progress
         )
     with store.writing(location, create=create, upgrade=upgrade, on_written=refresh) as tx:
         if not tx.checked:  # else these are bytes a write left after this very check passed
@@ -184,7 +185,7 @@ def import_records(
         batch = (
             checked
             if checked is not None and tx.created
-            else _validated(tx.facts, records, create_entities, dependencies, progress, label)
+            else _checked(tx.facts, records, create_entities, numbered, dependencies, progress)
         )
         # Nothing new (all "unchanged"): leave the file, and its mtime, alone.
         if tx.created or batch.new_sources or batch.new_entities or batch.new_claims:
@@ -197,20 +198,24 @@ def import_records(
         return batch.summary
 
 
-def _validated(
+def _checked(
     facts: store.Facts,
     records: list[dict[str, Any]],
     create_entities: bool,
-    dependencies: store.Facts | None,
-    progress: Any,
-    label: str = "record",
+    numbered: bool = True,
+    dependencies: store.Facts | None = None,
+    progress: Any = None,
 ) -> _Batch:
-    """The batch of `records` checked against `facts`, or ValidationError with every problem
-    (each named by `label` and the record's number; "" for a batch of one, as `add` makes)."""
-    batch = _Batch(facts, create_entities, label=label)
+    """The batch of `records` checked against `facts`, or ValidationError with every problem:
+    the one run of a batch, for an import, an in-memory build and a one-claim check.
+
+    With `dependencies`, the records it brings along are checked first, named by where they
+    come from; `progress` is called with each record's number once it is checked.
+    """
+    batch = _Batch(facts, create_entities, numbered=numbered)
     if dependencies is not None:
-        for label, rec in _dependencies(records, facts, dependencies):
-            batch.take(label, rec)
+        for name, rec in _dependencies(records, facts, dependencies):
+            batch.take(name, rec)
     for n, rec in enumerate(records, 1):
         batch.take(n, rec)
         if progress:
@@ -225,13 +230,7 @@ def build(
     records: list[dict[str, Any]], base: store.Facts | None = None, *, create_entities: bool = False
 ) -> store.Facts:
     """Validate `records` on top of `base` (or an empty store) in memory; no file is touched."""
-    base = base or store.Facts(None)
-    batch = _Batch(base, create_entities)
-    for n, rec in enumerate(records, 1):
-        batch.take(n, rec)
-    batch.finish()
-    if batch.problems:
-        raise ValidationError(batch.problems)
+    batch = _checked(base or store.Facts(None), records, create_entities)
     batch.facts.meta["last_claim"] = batch.last_claim
     return batch.facts
 
@@ -244,13 +243,9 @@ def check_claim(
     Returns the claim as it would be stored (names resolved to ids, a date phrase resolved
     against its source, offsets found from the quote, match keys) and the entities
     `create_entities` made for it. `rec` carries no id (the caller owns it). Raises
-    ValidationError with one `field F: what is wrong` line per problem.
+    ValidationError with its problems, which name no record (`field F: what is wrong`).
     """
-    batch = _Batch(facts, create_entities, label="")
-    batch.take(1, rec)
-    batch.finish()
-    if batch.problems:
-        raise ValidationError(batch.problems)
+    batch = _checked(facts, [rec], create_entities, numbered=False)
     if not batch.new_claims:
         raise ValidationError(["not a claim (it needs a citation)"])
     return batch.new_claims[0], batch.new_entities
@@ -297,6 +292,20 @@ def _dependencies(
     return [(f"{where}, source {k}", dict(v)) for k, v in sources.items()] + [
         (f"{where}, entity {k}", dict(v)) for k, v in entities.items()
     ]
+
+
+def parse_value(text: str | None) -> dict[str, Any] | None:
+    """`--value 'AMOUNT UNIT'` as the record's value ({amount, unit}); None for none."""
+    if not text:
+        return None
+    parts = text.replace(",", "").split()
+    try:
+        amount = float(parts[0])
+    except (ValueError, IndexError):
+        raise InputError(f"--value {text!r}: expected 'AMOUNT UNIT', e.g. '8600000000 USD'") from None
+    if len(parts) != 2:
+        raise InputError(f"--value {text!r}: expected 'AMOUNT UNIT', e.g. '30 km'")
+    return {"amount": int(amount) if amount.is_integer() else amount, "unit": parts[1]}
 
 
 def _json_values(text: str) -> list[Any]:
@@ -349,7 +358,7 @@ _VALUE_KEYS = ("amount", "unit")
 
 
 class _Batch:
-    def __init__(self, facts: store.Facts, create_entities: bool, label: str = "record") -> None:
+    def __init__(self, facts: store.Facts, create_entities: bool, numbered: bool = True) -> None:
         # Validation reads a working copy that grows with the batch, so a claim may cite a
         # source or entity introduced earlier in the same input.
         self.facts = store.Facts(
@@ -357,7 +366,7 @@ class _Batch:
         )
         self.create_entities = create_entities
         self.lexicon = Lexicon(self.facts.entities)
-        self.problems: list[str] = []
+        self.problems: list[Problem] = []
         # The one notion of a failed record: record number (or brought-along name) -> the
         # field families reported for it, empty for a problem of the record as a whole.
         self.failed: dict[Any, set[str]] = {}
@@ -372,27 +381,21 @@ class _Batch:
         self.stored_last_claim = self.last_claim
         self.stored_claims = {c.get("id") for c in facts.claims}
         self.spans = {duplicate_key(c): c.get("id") for c in facts.claims}
-        self.label = label
+        self.numbered = numbered
         # A source or entity the claims cite that is not there: (kind, ref) -> who needs it,
         # reported once for all the records that need it, not once per record.
         self.missing: dict[tuple[str, str], list[tuple[Any, str, str]]] = {}
         self.order: list[int] = []  # the record number of each problem, to list them in input order
 
-    def where(self, n: Any) -> str:
-        # n is a record number, or the name of a record brought along (--with-dependencies).
-        if isinstance(n, str):
-            return n
-        return f"{self.label} {n}" if self.label else ""
-
     def fail(self, n: Any, fld: str | None, msg: str) -> None:
+        # n is a record number, or the name of a record brought along (--with-dependencies);
+        # the one record of a batch of one is named by no number.
         self.order.append(n if isinstance(n, int) else 0)
-        where = self.where(n)
+        record = n if isinstance(n, str) or self.numbered else None
+        self.problems.append(Problem(record, fld or None, msg))
         families = self.failed.setdefault(n, set())
         if fld:
-            self.problems.append(f"{where}, field {fld}: {msg}" if where else f"field {fld}: {msg}")
             families.add(fld.split(".")[0])
-        else:
-            self.problems.append(f"{where}: {msg}" if where else msg)
 
     def lack(self, n: Any, kind: str, ref: str, fld: str, hint: str = "") -> None:
         """`ref` names no stored or earlier source/entity: noted now, reported by finish()."""
@@ -406,7 +409,7 @@ class _Batch:
     def finish(self) -> None:
         """One line per missing source or entity, naming the records that need it."""
         for (kind, ref), uses in self.missing.items():
-            how = _HOW_TO_ADD[(kind, bool(self.label))]
+            how = _HOW_TO_ADD[(kind, self.numbered)]
             hint = uses[0][2]
             if len(uses) == 1:
                 n, fld, _ = uses[0]
@@ -416,8 +419,12 @@ class _Batch:
             fields = ", ".join(dict.fromkeys(f for _, f, _ in uses))
             self.order.append(min((n for n in numbers if isinstance(n, int)), default=0))
             self.problems.append(
-                f"unknown {kind} {ref!r}{hint}, needed by {len(uses)} {self.label or 'record'}s "
-                f"({_numbers(numbers)}; field {fields}) ({how})"
+                Problem(
+                    None,
+                    None,
+                    f"unknown {kind} {ref!r}{hint}, needed by {len(uses)} records "
+                    f"({_numbers(numbers)}; field {fields}) ({how})",
+                )
             )
         self.missing = {}
         ranked = sorted(range(len(self.problems)), key=lambda i: self.order[i])

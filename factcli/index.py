@@ -48,6 +48,7 @@ from .lexicon import METONYM, name_table
 from .link import Linker as _Linker  # the one linker, drafting's too
 from .plan import Evidence, Filters, Match, Plan, Term
 from .rank import Ranking
+from .records import SCHEMA_VERSION
 
 __all__ = [
     "INDEX_SCHEMA",
@@ -236,7 +237,7 @@ class Index:
                 )
             ]
         meta = loads(self.meta().get("store_meta") or "{}") or {
-            "schema": store.SCHEMA_VERSION,
+            "schema": SCHEMA_VERSION,
             "last_claim": 0,
         }
         return store.Facts(self.store_path, srcs, [e for e, _ in self.entities()], claims, meta)

@@ -29,8 +29,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from . import __version__
 from .codec import decode, encode_file, long_integer
 from .errors import StoreError, os_error_line
-from .records import FIELD_ORDER
-from .records import SCHEMA_VERSION as SCHEMA_VERSION  # store.SCHEMA_VERSION: the version it writes
+from .records import FIELD_ORDER, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from tinydb import TinyDB

@@ -80,7 +80,7 @@ def test_a_role_claim_with_a_state_for_its_office_is_refused():
     ]
     with pytest.raises(ValidationError) as refused:
         build(records)
-    assert refused.value.problems == [
+    assert refused.value.lines() == [
         "record 4, field object: holds_position needs an office (entity type office), not the country 'russia'"
     ]
     office = entity_record("president-of-russia", "President of Russia", "office")

@@ -431,7 +431,7 @@ def test_import_refuses_a_leftover_draft_object_pointing_at_the_record():
     with pytest.raises(ValidationError) as exc:
         build(records)
     n = len(records)
-    assert exc.value.problems == [
+    assert exc.value.lines() == [
         f"record {n}, field draft: (quote 'استقبل تميم شويغو') is still a draft: review it, then delete its \"draft\" object"
     ]
 
@@ -447,7 +447,7 @@ def test_import_refuses_an_empty_statement():
     records = _base_records() + [claim]
     with pytest.raises(ValidationError) as exc:
         build(records)
-    assert exc.value.problems == [
+    assert exc.value.lines() == [
         f"record {len(records)}, field statement: (quote 'استقبل تميم شويغو') is empty: write what the quote says in one English sentence"
     ]
 
@@ -460,7 +460,7 @@ def test_import_refuses_a_candidate_entity_still_marked_draft():
     records = [*_base_records(), ent]
     with pytest.raises(ValidationError) as exc:
         build(records)
-    assert exc.value.problems == [
+    assert exc.value.lines() == [
         f"record {len(records)}, field draft: 'خولوف' is still a draft: review it, then delete its \"draft\" object"
     ]
 

@@ -39,11 +39,11 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from factcli import render, store
-from factcli.cli import _claim_columns, main
+from factcli.cli import main
 from factcli.compare import compare as run_compare
 from factcli.compare import diff as run_diff
 from factcli.importer import build, import_records
-from factcli.present import claim_detail, claim_record
+from factcli.present import CLAIM_TABLE, claim_detail, claim_record
 
 # --- what must never get through -------------------------------------------------------
 
@@ -418,7 +418,7 @@ def _render_all(
     (a cleaned text is shorter, so its offsets differ while everything shown is equal)."""
     out = _terminal(width, rtl)
     records = [claim_record(facts, c) for c in facts.claims]
-    render.emit(out, records, _claim_columns(render), title=f"{len(records)} claims")
+    render.emit(out, records, list(CLAIM_TABLE), title=f"{len(records)} claims")
     render.emit(
         out,
         facts.entities,

@@ -98,7 +98,7 @@ def refused(path: Path, records: list[dict], **kwargs) -> list[str]:
         import_records(loc(path), records, **kwargs)
     assert path.read_bytes() == before
     assert exc.value.problems
-    return exc.value.problems
+    return exc.value.lines()
 
 
 def stored_claims(path: Path) -> list[dict]:

@@ -748,11 +748,11 @@ def test_the_emirs_march_visit_and_the_visit_being_prepared_are_two_occasions():
 
 
 def test_interactive_add_checks_each_answer_as_it_is_typed(tmp_path, monkeypatch):
-    import factcli.cli as cli
+    from factcli.cli.env import Environment
 
     mine = tmp_path / "mine.json"
     shutil.copy(SHIPPED, mine)
-    monkeypatch.setattr(cli, "_can_ask", lambda: True)
+    monkeypatch.setattr(Environment, "interactive", property(lambda self: True))
     answers = [
         "khaleej-2018",  # no such source: asked again, the right id suggested
         KHALEEJ,

@@ -1,0 +1,97 @@
+"""The command line: parse arguments, make one call into the core, hand the result to render.
+
+Each command lives in a module of this package, loaded only when that command runs (the
+table below): reads (sources, show), finds (search, entities, timeline), compares (diff,
+compare), writes (import, add), curation (edit, retract, entity), drafts (draft) and admin
+(verify, schema, index, migrate, export). `group` holds the frame they share and the one
+place errors become exit codes; `env` the I/O they write to; `options` the shared options.
+"""
+
+from __future__ import annotations
+
+import click
+
+from .. import __version__
+from .app import App
+from .env import Environment
+from .group import COLOR_HELP, COLOR_TYPE, DB_HELP, DEFAULT_WAIT, WAIT_HELP, WAIT_TYPE, FactcliGroup
+
+# Each command's module and name in it, imported when the command runs, and the first line of
+# its help, which `factcli --help` lists without importing any command's module (a test checks
+# that each line is its command's own).
+COMMANDS = {
+    "sources": (
+        "reads:sources",
+        "List the sources: outlet, publication date, credited agencies, claim counts.",
+    ),
+    "show": ("reads:show", "Claims whole: statement, quote in its paragraph, speaker, via, source, date."),
+    "search": ("finds:search", "Find claims by any spelling of a name, in Arabic or Latin script."),
+    "entities": (
+        "finds:entities",
+        "List entities (countries, people, organizations, weapons...) with aliases and claim counts.",
+    ),
+    "timeline": ("finds:timeline", "Claims in the order things happened, each date at its own precision."),
+    "diff": (
+        "compares:diff",
+        "What two sources say that the other doesn't, where they agree, differ or conflict.",
+    ),
+    "compare": (
+        "compares:compare",
+        "A proposition x source matrix: agree, compatible, conflict, changed, or one source only.",
+    ),
+    "import": (
+        "writes:import_",
+        "Add sources, entities and claims from FILE (JSON array or JSON Lines; - for stdin).",
+    ),
+    "add": ("writes:add", "Add one claim, checked like an import (the quote must be in the source)."),
+    "edit": (
+        "curation:edit",
+        "Correct a claim: any field but its id and citation offsets, checked like an import.",
+    ),
+    "retract": ("curation:retract", "Retract a claim: it keeps its id and record, and says when and why."),
+    "entity": (
+        "curation:entity",
+        "Correct an entity: its names, Arabic name, description and type; merge two into one.",
+    ),
+    "draft": (
+        "drafts:draft_",
+        "Draft candidate claims from a new Arabic ARTICLE (a UTF-8 text file; - for stdin).",
+    ),
+    "verify": ("admin:verify", "Check the store: schema, quotes at their offsets, sha256, references, ids."),
+    "schema": ("admin:schema", "Print the JSON Schema of an output shape; without NAME, list the shapes."),
+    "index": ("admin:index_", "Where the store's search index is, whether it is fresh, and what it holds."),
+    "migrate": (
+        "admin:migrate",
+        "Upgrade the store file to this factcli's schema version (any write also does).",
+    ),
+    "export": (
+        "admin:export",
+        "Write records as JSON Lines that `import` reads back: sources, entities, then claims.",
+    ),
+}
+
+
+@click.group(cls=FactcliGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", metavar="PATH", help=DB_HELP)
+@click.option(
+    "--wait",
+    metavar="SECONDS",
+    type=WAIT_TYPE,
+    default=DEFAULT_WAIT,
+    show_default=True,
+    help=WAIT_HELP,
+)
+@click.option("--color", type=COLOR_TYPE, default="auto", help=COLOR_HELP)
+@click.version_option(__version__, "--version", prog_name="factcli")
+@click.pass_context
+def main(ctx: click.Context, db: str | None, wait: float, color: str) -> None:
+    """Who claimed what, when, in which outlet, and whether the sources agree.
+
+    \b
+    Examples:
+      factcli search S-400
+      factcli search إس-400 --since 2018 --json | jq '.[].statement'
+      factcli show c0001
+    """
+    env = ctx.obj if isinstance(ctx.obj, Environment) else None  # made by FactcliGroup.main
+    ctx.obj = App(db, wait, color, env)

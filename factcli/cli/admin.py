@@ -1,0 +1,162 @@
+"""The commands that look after the store as a whole: verify it, print the output schemas,
+show or rebuild its index, migrate it to this version's schema, and export it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from .. import index as idx
+from .. import render, schemas
+from ..export import export_records
+from ..migrate import migrate as run_migrate
+from ..records import SCHEMA_VERSION
+from ..render import Output
+from ..verify import verify as run_verify
+from .app import App, pass_app
+from .group import command
+from .options import Plain, filter_options, nothing_found, output_options
+
+if TYPE_CHECKING:
+    from ..search import Query
+
+
+@command("verify")
+@output_options
+@pass_app
+def verify(app: App, output: Output) -> int:
+    """Check the store: schema, quotes at their offsets, sha256, references, ids.
+
+    Exit 0 when clean, 1 with the list of problems.
+
+    \b
+    Examples:
+      factcli verify
+      factcli --db mine.json verify --json
+    """
+    facts = app.facts(checked=False)
+    problems = run_verify(facts)
+    if output.fmt in ("table", "plain") and output.mode == "records" and not problems:
+        output.out.write(
+            f"ok: {len(facts.sources)} sources, {len(facts.entities)} entities, "
+            f"{len(facts.claims)} claims verified in {render.plain(str(facts.path))}\n"
+        )
+        return 0
+    render.emit(output, problems, "problem", title=f"{len(problems)} problems")
+    return 1 if problems else 0
+
+
+@command("schema")
+@click.argument(
+    "name", required=False, type=click.Choice(["claim", "source", "entity", "diff", "compare", "problem"])
+)
+@pass_app
+def schema(app: App, name: str | None) -> int:
+    """Print the JSON Schema of an output shape; without NAME, list the shapes.
+
+    claim: search, timeline, show; source: sources; entity: entities; problem: verify;
+    diff and compare: their --json object (their --jsonl lines are its $defs line and row).
+
+    \b
+    Examples:
+      factcli schema
+      factcli schema claim | jq '.required'
+    """
+    if name is None:
+        for n in schemas.NAMES:
+            click.echo(f"{n}\t{schemas.load(n)['description']}")
+        return 0
+    app.env.stdout.write(schemas.text(name))
+    return 0
+
+
+@command("index")
+@click.option("--rebuild", is_flag=True, help="Rebuild the index from the store now.")
+@output_options
+@pass_app
+def index_(app: App, rebuild: bool, output: Output) -> int:
+    """Where the store's search index is, whether it is fresh, and what it holds.
+
+    Read commands keep the index fresh by themselves (it is rebuilt whenever the store
+    changed); --rebuild forces it. The index lives in the cache folder: $FACTCLI_CACHE, else
+    $XDG_CACHE_HOME/factcli, else ~/.cache/factcli. --json says `fresh` true or false.
+
+    \b
+    Examples:
+      factcli index
+      factcli index --rebuild
+      factcli index --json | jq .fresh
+    """
+    if rebuild:
+        app.index(rebuild=True)
+    info = idx.status(app.location)
+    if output.fmt in ("json", "jsonl"):
+        output.out.write(render.dumps(info) + "\n")
+    else:
+        counts = info.get("counts") or {}
+        state = "fresh" if info["fresh"] else ("stale" if info["exists"] else "not built yet")
+        lines = [f"store: {info['store']}", f"index: {info['index']} ({state})"]
+        if counts:
+            lines.append(", ".join(f"{v} {k}" for k, v in counts.items()))
+        if info.get("problem"):
+            lines.append(f"problem: {info['problem']}")
+        output.out.write(render.plain("\n".join(lines)) + "\n")
+    return 0
+
+
+@command("migrate")
+@pass_app
+def migrate(app: App) -> int:
+    """Upgrade the store file to this factcli's schema version (any write also does).
+
+    \b
+    Examples:
+      factcli migrate
+    """
+    done = run_migrate(app.location)
+    if done is None:
+        app.env.stderr.write(f"{app.location.path} is already at schema version {SCHEMA_VERSION}\n")
+    else:
+        app.env.stderr.write(
+            f"upgraded {app.location.path} from schema version {done['from']} to {done['to']} "
+            f"({done['claims']} claims lost their stored match keys, now derived in the index)\n"
+        )
+    return 0
+
+
+@command("export")
+@click.argument("terms", nargs=-1)
+@filter_options
+@pass_app
+def export(app: App, query: Query) -> int:
+    """Write records as JSON Lines that `import` reads back: sources, entities, then claims.
+
+    Without a query or filter, the whole store, retracted claims and every correction's
+    trail included: `import --create` of it makes an equivalent store. With one, the
+    claims `search` would find (in stored order) with the sources they cite and the
+    entities they name.
+
+    \b
+    Examples:
+      factcli export > backup.jsonl
+      factcli export S-400 --source khaleej-2018-07-21 | factcli --db s400.json import --create -
+    """
+    from ..search import search as run_search  # for a query or filter only
+
+    facts = app.facts()
+    filtered = query.terms or any(
+        getattr(query, f)
+        for f in ("subject", "object", "predicate", "speaker", "source", "since", "until", "limit")
+    )
+    if filtered:
+        hits = run_search(facts, query)
+        if not hits:
+            return nothing_found(app, Plain(app.env.stdout, app.env.stderr), query.terms)
+        records = export_records(facts, [h.claim for h in hits])
+    else:
+        records = export_records(facts)
+    out = app.env.stdout
+    for rec in records:
+        out.write(render.dumps(rec) + "\n")
+    return 0

@@ -1,0 +1,270 @@
+"""The commands that correct the store: edit and retract a claim, and the entity group (set,
+add-alias, remove-alias, merge). Each plans its change with `curate`, shows it and asks
+(unless --yes), then writes it in one step."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from .. import curate, store
+from ..errors import InputError
+from ..importer import parse_value
+from ..present import plan_lines
+from ..render import plain
+from ..vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES
+from .app import App, pass_app
+from .group import FactcliGroup, command
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _reason_option(func: F) -> F:
+    return click.option("--reason", required=True, help="Why: kept in the record's revisions.")(func)
+
+
+def _yes_option(func: F) -> F:
+    return click.option("--yes", "-y", is_flag=True, help="Apply without showing the change and asking.")(
+        func
+    )
+
+
+def _change(app: App, make: Callable[[store.Facts], curate.Plan], yes: bool, done: str) -> int:
+    """Plan the change, show it, ask unless --yes, then write it in one atomic step."""
+    env = app.env
+    plan = make(app.facts())
+    for note in plan.notes:
+        env.note(note)
+    if not yes:
+        for line in plan_lines(plan):
+            click.echo(plain(line))
+        try:
+            agreed = click.confirm("apply this change?", default=False, err=True)
+        except click.Abort:
+            env.stderr.write("\n")  # end the prompt's line: the error is a line of its own
+            raise InputError("nothing changed: no answer (--yes applies without asking)") from None
+        if not agreed:
+            env.say("nothing changed")
+            return 1
+    written = curate.apply(app.location, make, plan)
+    claims = [c.id for c in written.changes if c.table == "claims"]
+    entities = [c.id for c in written.changes if c.table == "entities"]
+    what = [f"claim{'s' if len(claims) > 1 else ''} {', '.join(claims)}"] if claims else []
+    what += [f"entit{'ies' if len(entities) > 1 else 'y'} {', '.join(entities)}"] if entities else []
+    what += [f"removed entity {', '.join(written.removed)}"] if written.removed else []
+    env.stderr.write(plain(f"{done}: {'; '.join(what)} in {app.location.path} at {written.at}") + "\n")
+    return 0
+
+
+@command("edit")
+@click.argument("claim_id")
+@click.option("--statement", help="One plain English sentence.")
+@click.option("--subject", help="Entity id or name.")
+@click.option("--predicate", help="Predicate from the vocabulary.")
+@click.option("--object", "object_", help="Entity id or name ('' for none).")
+@click.option("--value", metavar="AMOUNT UNIT", help="A figure, e.g. '8600000000 USD' ('' for none).")
+@click.option(
+    "--date",
+    "date_",
+    metavar="DATE",
+    help="A date or phrase, read against the source's publication ('' for none).",
+)
+@click.option("--polarity", type=click.Choice(POLARITIES))
+@click.option("--modality", type=click.Choice(MODALITIES))
+@click.option("--speaker", help="Who said it ('' for none).")
+@click.option("--via", help="Agency or outlet the source took it from ('' for none).")
+@click.option("--source", "source_id", metavar="ID", help="Another source for the citation.")
+@click.option("--quote", help="Other exact words of the source (offsets are found again).")
+@click.option("--create-entities", is_flag=True, help="Accept unknown names as new entities.")
+@_reason_option
+@_yes_option
+@pass_app
+def edit(
+    app: App,
+    claim_id: str,
+    statement: str | None,
+    subject: str | None,
+    predicate: str | None,
+    object_: str | None,
+    value: str | None,
+    date_: str | None,
+    polarity: str | None,
+    modality: str | None,
+    speaker: str | None,
+    via: str | None,
+    source_id: str | None,
+    quote: str | None,
+    create_entities: bool,
+    reason: str,
+    yes: bool,
+) -> int:
+    """Correct a claim: any field but its id and citation offsets, checked like an import.
+
+    The change is shown and asked for (unless --yes), then written in one step and kept
+    in the claim's revisions: when, each field from and to, and the reason.
+
+    \b
+    Examples:
+      factcli --db mine.json edit c0002 --quote "وقع البلدان اتفاقا لإمداد الدوحة بأسلحة خفيفة مثل بنادق كلاشنيكوف" \\
+          --statement "Qatar and Russia signed an agreement to supply Doha with light weapons such as Kalashnikov rifles." \\
+          --reason "quote the whole clause" --yes
+      factcli --db mine.json edit c0012 --date "السبت" --reason "the ambassador spoke on Saturday 21 July 2018" --yes
+      factcli --db mine.json show c0012
+    """
+    given = {
+        "statement": statement,
+        "subject": subject,
+        "predicate": predicate,
+        "object": object_,
+        "value": value,
+        "date": date_,
+        "polarity": polarity,
+        "modality": modality,
+        "speaker": speaker,
+        "via": via,
+        "source": source_id,
+        "quote": quote,
+    }
+    fields: dict[str, Any] = {k: v for k, v in given.items() if v is not None}
+    if not fields:
+        raise InputError("edit needs at least one field to change (see 'factcli edit --help')")
+    for k in list(fields):
+        if fields[k] == "" and k in curate.CLEARABLE_CLAIM_FIELDS:
+            fields[k] = None
+    if fields.get("value") is not None:
+        fields["value"] = parse_value(fields["value"])
+    return _change(
+        app,
+        lambda facts: curate.plan_edit(facts, claim_id, fields, reason, create_entities=create_entities),
+        yes,
+        "edited",
+    )
+
+
+@command("retract")
+@click.argument("claim_id")
+@_reason_option
+@_yes_option
+@pass_app
+def retract(app: App, claim_id: str, reason: str, yes: bool) -> int:
+    """Retract a claim: it keeps its id and record, and says when and why.
+
+    A retracted claim is left out of search, timeline, diff and compare unless
+    --include-retracted; `show` still shows it, with the retraction.
+
+    \b
+    Examples:
+      factcli --db mine.json retract c0003 --reason "c0016 states it, attributed to the ambassador" --yes
+      factcli --db mine.json show c0003
+      factcli --db mine.json search Kalashnikov --include-retracted
+    """
+    return _change(app, lambda facts: curate.plan_retract(facts, claim_id, reason), yes, "retracted")
+
+
+@click.group("entity", cls=FactcliGroup)
+def entity() -> None:
+    """Correct an entity: its names, Arabic name, description and type; merge two into one.
+
+    \b
+    Examples:
+      factcli --db mine.json entity add-alias s-400 "С-400" --reason "the Russian spelling" --yes
+      factcli --db mine.json entity set kornet --description "Russian anti-tank guided missile" --reason "say what it is" --yes
+    """
+
+
+@entity.command("set")
+@click.argument("entity_ref", metavar="ENTITY")
+@click.option("--name", help="The English name (the old one is kept as an alias).")
+@click.option("--name-ar", help="The Arabic name ('' for none).")
+@click.option("--description", help="What it is ('' for none).")
+@click.option("--type", "type_", metavar="TYPE", help=", ".join(ENTITY_TYPES) + ".")
+@_reason_option
+@_yes_option
+@pass_app
+def entity_set(
+    app: App,
+    entity_ref: str,
+    name: str | None,
+    name_ar: str | None,
+    description: str | None,
+    type_: str | None,
+    reason: str,
+    yes: bool,
+) -> int:
+    """Set an entity's name, Arabic name, description or type ('' empties an optional one).
+
+    \b
+    Examples:
+      factcli --db mine.json entity set fsvts --name "Federal Service for Military-Technical Cooperation (FSVTS)" \\
+          --reason "the acronym the press uses" --yes
+      factcli --db mine.json entity set kornet --description "Russian anti-tank guided missile" --reason "say what it is" --yes
+    """
+    given = {"name": name, "name_ar": name_ar, "description": description, "type": type_}
+    fields = {
+        k: (None if v == "" and k in curate.CLEARABLE_ENTITY_FIELDS else v)
+        for k, v in given.items()
+        if v is not None
+    }
+    if not fields:
+        raise InputError("entity set needs --name, --name-ar, --description or --type")
+    return _change(
+        app, lambda facts: curate.plan_entity_set(facts, entity_ref, fields, reason), yes, "changed"
+    )
+
+
+@entity.command("add-alias")
+@click.argument("entity_ref", metavar="ENTITY")
+@click.argument("names", nargs=-1, required=True)
+@_reason_option
+@_yes_option
+@pass_app
+def entity_add_alias(app: App, entity_ref: str, names: tuple[str, ...], reason: str, yes: bool) -> int:
+    """Add names a user may type for an entity (any script).
+
+    \b
+    Examples:
+      factcli --db mine.json entity add-alias s-400 "С-400" "تريومف" --reason "Russian and other Arabic spellings" --yes
+    """
+    return _change(
+        app, lambda facts: curate.plan_aliases(facts, entity_ref, list(names), [], reason), yes, "changed"
+    )
+
+
+@entity.command("remove-alias")
+@click.argument("entity_ref", metavar="ENTITY")
+@click.argument("names", nargs=-1, required=True)
+@_reason_option
+@_yes_option
+@pass_app
+def entity_remove_alias(app: App, entity_ref: str, names: tuple[str, ...], reason: str, yes: bool) -> int:
+    """Remove aliases of an entity.
+
+    \b
+    Examples:
+      factcli --db mine.json entity add-alias kalashnikov "AKM" --reason "a rifle of the family" --yes
+      factcli --db mine.json entity remove-alias kalashnikov "AKM" --reason "a variant, not the rifle itself" --yes
+    """
+    return _change(
+        app, lambda facts: curate.plan_aliases(facts, entity_ref, [], list(names), reason), yes, "changed"
+    )
+
+
+@entity.command("merge")
+@click.argument("keep")
+@click.argument("gone")
+@_reason_option
+@_yes_option
+@pass_app
+def entity_merge(app: App, keep: str, gone: str, reason: str, yes: bool) -> int:
+    """Merge entity GONE into KEEP: its claims re-pointed, its names kept as KEEP's aliases.
+
+    \b
+    Examples:
+      factcli --db mine.json add --source khaleej-2018-07-21 --quote "تبحث قطر مع روسيا" --subject Katar \\
+          --predicate negotiating_purchase --object s-400 --modality in_talks --create-entities \\
+          --statement "Qatar is discussing a possible S-400 purchase with Russia."
+      factcli --db mine.json entity merge qatar katar --reason "Katar is Qatar, spelt the German way" --yes
+    """
+    return _change(app, lambda facts: curate.plan_merge(facts, keep, gone, reason), yes, "merged")

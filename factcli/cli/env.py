@@ -1,0 +1,95 @@
+"""The I/O a command works with: its streams, whether each is a terminal, the terminal's
+width, colour, and the environment variables (after httpie's `Environment`).
+
+Made once per invocation from the process (`Environment.from_process`) and handed to the
+commands through `App`, so no command reads `sys.stdout` or `os.environ` itself, and a test
+can hand one in with its own streams.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import TextIO
+
+# The longest error line printed: a 100k-character argument echoed back helps nobody.
+MAX_ERROR = 1000
+
+
+@dataclass
+class Environment:
+    stdin: TextIO
+    stdout: TextIO
+    stderr: TextIO
+    stdin_isatty: bool = False
+    stdout_isatty: bool = False
+    stderr_isatty: bool = False
+    environ: Mapping[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def from_process(cls) -> Environment:
+        """The process's streams as they are now (a test runner may have swapped them) and
+        its live environment variables."""
+        return cls(
+            sys.stdin,
+            sys.stdout,
+            sys.stderr,
+            _isatty(sys.stdin),
+            _isatty(sys.stdout),
+            _isatty(sys.stderr),
+            os.environ,
+        )
+
+    @property
+    def interactive(self) -> bool:
+        """Whether a person is there to answer questions: stdin and stdout are a terminal."""
+        return self.stdin_isatty and self.stdout_isatty
+
+    def use_color(self, choice: str, tty: bool) -> bool:
+        """--color always/never win; with auto, FORCE_COLOR turns colour on and NO_COLOR off
+        (https://no-color.org, https://force-color.org), else colour goes to a terminal only."""
+        if choice != "auto":
+            return choice == "always"
+        if self.environ.get("FORCE_COLOR"):
+            return True
+        if self.environ.get("NO_COLOR"):
+            return False
+        return tty
+
+    def width(self) -> int | None:
+        """The width output is laid out for: $COLUMNS, else the terminal's, else none (a pipe)."""
+        columns = self.environ.get("COLUMNS", "")
+        if columns.isdigit() and int(columns) > 0:
+            return int(columns)
+        if self.stdout_isatty:
+            import shutil
+
+            return shutil.get_terminal_size().columns
+        return None
+
+    def say(self, message: str) -> None:
+        """One error line on stderr. Messages quote input and stored data (a date phrase, a
+        name): its controls and bidi overrides are dropped here, so no error acts on a terminal."""
+        from ..render import plain  # only when there is something to say
+
+        line = plain(message)
+        if len(line) > MAX_ERROR:
+            line = line[: MAX_ERROR - 3] + "..."
+        self.stderr.write(f"factcli: {line}\n")
+
+    def note(self, message: str) -> None:
+        self.say(f"note: {message}")
+
+    def waiting(self) -> None:
+        """Said while a write waits for another writer's lock."""
+        self.stderr.write("factcli: waiting for another writer…\n")
+        self.stderr.flush()
+
+
+def _isatty(stream: TextIO | None) -> bool:
+    try:
+        return stream is not None and stream.isatty()
+    except ValueError:  # a closed stream
+        return False

@@ -1,0 +1,119 @@
+"""The commands that find claims: search, entities and timeline. Each asks the store's
+index through `search` and hands what it finds to render."""
+
+from __future__ import annotations
+
+import click
+
+from .. import render
+from ..index import View
+from ..present import TABLE_COLUMNS, claim_record
+from ..render import Output
+from ..search import Query, entity_rows, find
+from ..search import timeline as run_timeline
+from .app import App, pass_app
+from .group import command
+from .options import filter_options, nothing_found, output_options, query_terms
+
+
+@command("search")
+@click.argument("terms", nargs=-1)
+@filter_options
+@click.option(
+    "--sort",
+    type=click.Choice(["relevance", "date"]),
+    help="Order of the results (default: relevance with query words, date for filters alone).",
+)
+@click.option("--why", is_flag=True, help="Add a column saying how each claim matched.")
+@output_options
+@pass_app
+def search(app: App, query: Query, why: bool, output: Output) -> int:
+    """Find claims by any spelling of a name, in Arabic or Latin script.
+
+    Each QUERY word must match (AND): as a word of the statement or quote (or a form of it:
+    missile/missiles), as a name of an entity the claim is about or names, or as a word for
+    its predicate (sanctions, زيارة). Words in double quotes inside one argument match as a
+    phrase. Best matches first; exit 0 when something is found, 1 when nothing is.
+
+    \b
+    Examples:
+      factcli search S-400
+      factcli search "روس أوبورون إيكسبورت"
+      factcli search Shoygu --why
+      factcli search '"air defence"' --sort date
+      factcli search --subject Qatar --since "Oct 2017" --until 2018
+      factcli search إس-400 --json | jq -r '.[] | [.match.score, .statement] | @tsv'
+    """
+    index = app.index()
+    found = find(index, query)
+    for hint in found.hints:
+        app.env.note(hint)
+    if not found.hits:
+        return nothing_found(app, output, query.terms)
+    view = View(index)
+    records = [{**claim_record(view, h.claim), "match": h.match()} for h in found.hits]
+    if why:
+        render.emit(
+            output,
+            records,
+            [*TABLE_COLUMNS["claim"], ("why", render.why_text)],
+            title=f"{len(records)} claims",
+        )
+    else:
+        render.emit(output, records, "claim", title=f"{len(records)} claims")
+    return 0
+
+
+@command("entities")
+@click.argument("terms", nargs=-1)
+@output_options
+@pass_app
+def entities(app: App, terms: tuple[str, ...], output: Output) -> int:
+    """List entities (countries, people, organizations, weapons...) with aliases and claim counts.
+
+    An entity's `claims` counts the claims it has a role in (subject, object, speaker, via)
+    that are not retracted.
+
+    \b
+    Examples:
+      factcli entities
+      factcli entities روسوبورون
+      factcli entities --json | jq '.[] | select(.type == "person") | .name'
+    """
+    rows = entity_rows(app.index(), query_terms(terms))
+    if not rows:
+        return nothing_found(app, output, list(terms), "entities")
+    render.emit(output, rows, "entity", title=f"{len(rows)} entities")
+    return 0
+
+
+@command("timeline")
+@click.argument("terms", nargs=-1)
+@filter_options
+@output_options
+@pass_app
+def timeline(app: App, query: Query, output: Output) -> int:
+    """Claims in the order things happened, each date at its own precision.
+
+    Undated claims are listed apart, after the dated ones.
+
+    \b
+    Examples:
+      factcli timeline S-400
+      factcli timeline --subject Qatar --since 2017 --json | jq '.[] | [.date.start, .statement]'
+    """
+    index = app.index()
+    dated, undated = run_timeline(index, query)
+    if not dated and not undated:
+        return nothing_found(app, output, query.terms)
+    view = View(index)
+    recs = [claim_record(view, h.claim) for h in dated]
+    rest = [claim_record(view, h.claim) for h in undated]
+    if output.fmt == "table" and output.mode == "records":
+        if recs:
+            render.emit(output, recs, "timeline", title=f"{len(recs)} dated claims")
+        if rest:
+            render.emit(output, rest, "timeline", title=f"{len(rest)} undated claims")
+    else:
+        render.emit(output, recs + rest, "timeline")
+    return 0

@@ -1,0 +1,288 @@
+"""The options commands share, each turned into the one value the core takes: the output
+flags into a `render.Output` (with the pager on a terminal), the claim filters into a
+`search.Query`; and what a read command says when nothing matches."""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import io
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+
+import click
+
+from .. import render
+from ..errors import InputError, did_you_mean
+from ..present import parse_fields
+from ..render import Output
+from .app import App, current_app
+from .complete import complete_entities, complete_predicates, complete_sources
+from .env import Environment
+
+if TYPE_CHECKING:
+    from ..datespan import DateSpan
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The output flags every listing command shares, resolved into one `render.Output`,
+    and the pager: on a terminal, output taller than the screen goes through it."""
+
+    @_chosen_once("fmt", "--table", "table", "A table (or blocks when narrow), even when piped.")
+    @_chosen_once("fmt", "--json", "json", "JSON: an array for lists, an object for diff and compare.")
+    @_chosen_once("fmt", "--jsonl", "jsonl", "JSON Lines: one record per line.")
+    @_chosen_once("fmt", "--csv", "csv", "CSV with typed, split columns and a header row.")
+    @_chosen_once("fmt", "--tsv", "tsv", "Tab-separated, the same columns as --csv.")
+    @click.option("--fields", metavar="A,B.C", help="Only these fields (dotted paths such as date.start).")
+    @_chosen_once("mode", "--count", "count", "Only the number of records.")
+    @_chosen_once("mode", "--ids", "ids", "Only the ids, one per line.")
+    @click.option(
+        "--rtl",
+        type=click.Choice(["logical", "visual"]),
+        default="logical",
+        show_default=True,
+        help="visual: reshape Arabic for terminals without bidi support.",
+    )
+    @click.option(
+        "--no-pager", is_flag=True, help="Never page, even when the output is taller than the terminal."
+    )
+    @functools.wraps(func)
+    def wrapper(*args: Any, fields: str | None, rtl: str, no_pager: bool, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        fmt, mode = _chosen(ctx, "fmt"), _chosen(ctx, "mode")
+        app = current_app()
+        env = app.env
+        out = env.stdout
+        tty = env.stdout_isatty
+        color = env.use_color(app.color, tty)
+        forced = color and not tty  # --color always / FORCE_COLOR in a pipe: what a terminal gets
+        chosen = fmt or ("table" if tty or forced else "plain")
+        styled = (tty or forced) and env.environ.get("TERM") not in ("dumb", "unknown")
+        output = Output(
+            chosen,
+            out,
+            env.stderr,
+            color=color,
+            tty=tty or forced,
+            rtl=rtl,
+            width=env.width(),
+            fields=parse_fields(fields),
+            mode=mode or "records",
+            styled=styled,
+        )
+        if not (tty and not no_pager and pager_command(env)):
+            return func(*args, output=output, **kwargs)
+        output.out = io.StringIO()
+        try:
+            rv = func(*args, output=output, **kwargs)
+        except BaseException:
+            out.write(output.out.getvalue())
+            raise
+        page(env, output.out.getvalue())
+        return rv
+
+    return wrapper
+
+
+def _chosen_once(group: str, flag: str, value: str, help: str) -> Callable[[F], F]:
+    """One of a group of flags that each pick the same thing (the output format, or counts
+    against ids): the flags given are recorded, so two different ones are refused instead of
+    the last silently winning."""
+
+    def record(ctx: click.Context, _param: click.Parameter, given: bool) -> None:
+        if given:
+            ctx.meta.setdefault(f"factcli.{group}", {})[flag] = value
+
+    return click.option(flag, is_flag=True, expose_value=False, callback=record, help=help)
+
+
+def _chosen(ctx: click.Context, group: str) -> str | None:
+    given: dict[str, str] = ctx.meta.get(f"factcli.{group}", {})
+    if len(given) > 1:
+        *rest, last = given
+        raise click.UsageError(f"{', '.join(rest)} and {last} cannot be given together: give one")
+    return next(iter(given.values()), None)
+
+
+def pager_command(env: Environment) -> str:
+    for var in ("FACTCLI_PAGER", "PAGER"):
+        if var in env.environ:
+            return env.environ[var].strip()  # set but empty: no pager
+    return "less -R"
+
+
+def page(env: Environment, text: str) -> None:
+    """`text` through the pager when it is taller than the terminal, else straight out."""
+    import shutil  # only on a terminal, where paging is the question
+    import subprocess
+
+    out = env.stdout
+    lines = text.count("\n")
+    height = shutil.get_terminal_size().lines
+    command = pager_command(env)
+    if lines < height or not command:
+        out.write(text)
+        return
+    out.flush()
+    environ = dict(env.environ)
+    environ.setdefault("LESS", "FRX")  # quit if it fits after all, keep colours, leave the screen
+    try:
+        proc = subprocess.Popen(command, shell=True, stdin=subprocess.PIPE, env=environ)
+    except OSError:
+        out.write(text)
+        return
+    try:
+        assert proc.stdin is not None
+        proc.stdin.write(text.encode(out.encoding or "utf-8", errors="replace"))
+        proc.stdin.close()
+    except BrokenPipeError:  # the reader quit before the end: that is what q is for
+        pass
+    if proc.wait() == 127:  # the shell found no such pager
+        out.write(text)
+
+
+# --- the claim filters -------------------------------------------------------------------
+
+
+def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The claim filters shared by search, timeline, compare and export, built into one Query."""
+
+    @click.option(
+        "--subject",
+        multiple=True,
+        metavar="NAME",
+        shell_complete=complete_entities,
+        help="Subject entity (id or any name); repeatable.",
+    )
+    @click.option(
+        "--predicate",
+        multiple=True,
+        metavar="VERB",
+        shell_complete=complete_predicates,
+        help="Predicate from the vocabulary; repeatable.",
+    )
+    @click.option(
+        "--object",
+        "object_",
+        multiple=True,
+        metavar="NAME",
+        shell_complete=complete_entities,
+        help="Object entity; repeatable.",
+    )
+    @click.option(
+        "--speaker",
+        multiple=True,
+        metavar="NAME",
+        shell_complete=complete_entities,
+        help="Who said it; repeatable.",
+    )
+    @click.option(
+        "--source",
+        multiple=True,
+        metavar="ID",
+        shell_complete=complete_sources,
+        help="Source id or outlet/agency name; repeatable.",
+    )
+    @click.option(
+        "--since", metavar="DATE", help="Claims dated on or after: 2017-10, 'Oct 2017', 'أكتوبر 2017'."
+    )
+    @click.option("--until", metavar="DATE", help="Claims dated on or before (same forms).")
+    @click.option("--limit", type=click.IntRange(min=1), help="At most this many results.")
+    @click.option("--include-retracted", is_flag=True, help="Include retracted claims (marked RETRACTED).")
+    @functools.wraps(func)
+    def wrapper(
+        *args: Any,
+        subject: tuple[str, ...],
+        predicate: tuple[str, ...],
+        object_: tuple[str, ...],
+        speaker: tuple[str, ...],
+        source: tuple[str, ...],
+        since: str | None,
+        until: str | None,
+        limit: int | None,
+        include_retracted: bool,
+        **kwargs: Any,
+    ) -> Any:
+        from ..search import Query  # not at the top: show and sources do not search
+
+        env = current_app().env
+        query = Query(
+            terms=query_terms(kwargs.pop("terms", ())),
+            subject=list(subject),
+            predicate=list(predicate),
+            object=list(object_),
+            speaker=list(speaker),
+            source=list(source),
+            since=_when(env, "--since", since),
+            until=_when(env, "--until", until),
+            limit=limit,
+            include_retracted=include_retracted,
+            sort=kwargs.pop("sort", None),
+        )
+        return func(*args, query=query, **kwargs)
+
+    return wrapper
+
+
+# The longest query read, all its words together: several times a long quote (the shipped
+# store's longest is 224 characters). Matching a query costs more than its length, so a
+# pasted page is refused at once instead of taking a minute to match nothing.
+MAX_QUERY_CHARS = 1000
+
+
+def query_terms(terms: tuple[str, ...]) -> list[str]:
+    """The query words given, blank ones dropped; refused past `MAX_QUERY_CHARS`."""
+    size = sum(len(t) for t in terms)
+    if size > MAX_QUERY_CHARS:
+        raise InputError(f"query too long: {size:,} characters (at most {MAX_QUERY_CHARS:,} are read)")
+    return [t for t in terms if t.strip()]
+
+
+def _when(env: Environment, option: str, text: str | None) -> DateSpan | None:
+    from ..search import parse_when  # as Query, above
+
+    if not text:
+        return None
+    try:
+        span = parse_when(text)
+    except (ValueError, OverflowError):
+        # A date the calendar cannot hold (year 0, past 9999): bad input, not a failure.
+        raise InputError(
+            f"{option} {text[:80]!r}: outside the dates factcli can handle (years 1 to 9999)"
+        ) from None
+    if span.start > datetime.date.today():
+        # A month without a year reads as the next one, as in news; say so rather than
+        # silently finding nothing in the past.
+        env.note(
+            f"{option} {text!r} is read as {span.start.isoformat()}, in the future; add a year for a past date"
+        )
+    return span
+
+
+# --- nothing found -------------------------------------------------------------------------
+
+
+class Plain:
+    """Where `nothing_found` writes for a command without output formats."""
+
+    fmt = "jsonl"
+    mode = "records"
+
+    def __init__(self, out: TextIO, err: TextIO) -> None:
+        self.out, self.err = out, err
+
+
+def nothing_found(app: App, output: Output | Plain, terms: list[str], what: str = "claims") -> int:
+    """Exit 1 with a hint on stderr; stdout still gets the command's shape, empty: `[]`,
+    a CSV header, `0` for --count."""
+    from ..search import suggestions  # search's module is for the commands that search
+
+    hint = did_you_mean(suggestions(app.index(), terms) if terms else [])
+    app.env.say(f"no {what} match{hint}")
+    if isinstance(output, render.Output) and (
+        output.fmt != "table" and output.fmt != "plain" or output.mode == "count"
+    ):
+        render.emit(output, [], "entity" if what == "entities" else "claim")
+    return 1

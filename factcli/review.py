@@ -1,0 +1,222 @@
+"""Asking a person: the answers `add` is missing, and the review of a draft's candidates.
+
+Plain data in and out. The asking itself goes through an `Asker` (the terminal in cli, a
+list of answers in a test), so nothing here imports click or rich, and each answer is
+checked here, exactly as the import will check the record it ends up in.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping, Sequence
+from typing import Any, Literal, Protocol
+
+from . import draft
+from .datespan import DateSpan
+from .errors import InputError, did_you_mean
+from .importer import ValidationError, check_claim, parse_value
+from .render import plain
+from .store import Facts
+from .vocabulary import PREDICATES
+
+
+class Stopped(Exception):
+    """The answers ended (end of input, or ^C at a question); `original` is the asker's own
+    exception, for a caller that stops the whole command on it."""
+
+    def __init__(self, original: BaseException | None = None) -> None:
+        super().__init__("the answers ended")
+        self.original = original
+
+
+class Asker(Protocol):
+    """How the core asks a person a question and tells them things."""
+
+    def ask(self, question: str, *, default: str | None = None) -> str:
+        """A typed answer; `default` ("" lets it be blank) is the answer to an empty line.
+        Raises Stopped when the answers end."""
+
+    def choose(self, question: str, choices: Sequence[str]) -> str:
+        """One of `choices`, asked again until it is one. Raises Stopped when the answers end."""
+
+    def refuse(self, reason: str) -> None:
+        """The last answer was not taken: say why (the question is asked again)."""
+
+    def tell(self, text: str) -> None:
+        """Show `text` as it is (it carries its own line ends)."""
+
+
+class Rejected(Exception):
+    """An answer that the record it goes into would be refused for: the reason, shown."""
+
+
+# --- add: the answers it is missing ------------------------------------------------------
+
+# What `add` needs, and what it asks for, in the order a curator reads the article: where,
+# the words, then what they say. object and date may be left blank.
+REQUIRED = ("source", "quote", "subject", "predicate", "statement")
+ASKED = ("source", "quote", "subject", "predicate", "object", "date", "statement")
+OPTIONAL = ("object", "date")
+# The record's field that an answer fills, where its name differs.
+FIELD_OF = {"source": "citation.source", "quote": "citation.quote"}
+
+
+def missing(answers: Mapping[str, Any]) -> list[str]:
+    """The fields `add` needs that `answers` leaves empty, in the order they are named."""
+    return [k for k in REQUIRED if not answers.get(k)]
+
+
+def to_ask(answers: Mapping[str, Any]) -> list[str]:
+    """What to ask for: the missing fields, and object and date when not given at all."""
+    gone = missing(answers)
+    return [k for k in ASKED if k in gone or (k in OPTIONAL and answers.get(k) is None)]
+
+
+def add_record(answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The claim record `add` imports, from its answers (the options given and typed)."""
+    return {
+        "subject": answers.get("subject"),
+        "predicate": answers.get("predicate"),
+        "object": answers.get("object"),
+        "value": parse_value(answers.get("value")),
+        "date": answers.get("date"),
+        "polarity": answers.get("polarity"),
+        "modality": answers.get("modality"),
+        "speaker": answers.get("speaker"),
+        "via": answers.get("via"),
+        "statement": answers.get("statement"),
+        "citation": {"source": answers.get("source"), "quote": answers.get("quote")},
+    }
+
+
+def check_answer(
+    facts: Facts, answers: Mapping[str, Any], key: str, text: str, *, create_entities: bool = False
+) -> str | None:
+    """The answer `text` for `key`, checked as the import will check it (the source exists,
+    the quote is in it, names resolve, the date reads): the answer to keep (None for a blank
+    optional one), or Rejected with the reason and the nearest right answers. A problem in a
+    field not asked yet is not this answer's."""
+    text = text.strip()
+    if not text:
+        if key in OPTIONAL:
+            return None
+        raise Rejected("an answer is needed")
+    probe = {**answers, key: text}
+    try:
+        check_claim(facts, add_record(probe), create_entities=create_entities)
+        return text
+    except ValidationError as exc:
+        fld = FIELD_OF.get(key, key)
+        mine = [p.message for p in exc.problems if p.record is None and p.field == fld]
+    if not mine:
+        return text
+    hint = ""
+    if key == "predicate":
+        near = difflib.get_close_matches(text, list(PREDICATES), n=3, cutoff=0.5)
+        hint = did_you_mean(near, quote=False) or " (see factcli/vocabulary.py)"
+    elif key == "source":
+        near = difflib.get_close_matches(text, [src["id"] for src in facts.sources], n=3, cutoff=0.4)
+        hint = did_you_mean(near, quote=False)
+    raise Rejected(plain(mine[0] + hint))
+
+
+def ask_missing(
+    asker: Asker, facts: Facts, answers: dict[str, Any], keys: Sequence[str], *, create_entities: bool = False
+) -> None:
+    """Ask for each of `keys` in turn, into `answers`; an answer that is refused is asked
+    for again, after the reason."""
+    for key in keys:
+        optional = key in OPTIONAL
+        question = f"{key} (blank for none)" if optional else key
+        while True:
+            text = asker.ask(question, default="" if optional else None)
+            try:
+                answers[key] = check_answer(facts, answers, key, text, create_entities=create_entities)
+                break
+            except Rejected as exc:
+                asker.refuse(str(exc))
+
+
+# --- draft --review: each candidate accepted, edited, skipped --------------------------------
+
+
+def review_drafts(
+    records: list[dict[str, Any]], entities: list[dict[str, Any]], asker: Asker
+) -> list[dict[str, Any]]:
+    """The walk through a draft's records (its source first): each candidate shown, then
+    accept / edit a field / skip / quit. Quitting, or the end of the answers, keeps the
+    candidates not yet decided as drafts. `entities` are the names a claim may point at."""
+    source = records[0]
+    anchor = DateSpan.from_dict(source["published"]) if isinstance(source.get("published"), dict) else None
+    kept: list[dict[str, Any]] = [source]
+    todo = records[1:]
+    for n, rec in enumerate(todo, 1):
+        if "draft" not in rec:
+            kept.append(rec)
+            continue
+        try:
+            decided = review_one(asker, n, len(todo), rec, entities, anchor)
+        except Stopped:
+            asker.tell("\nreview stopped: the candidates not yet reviewed stay drafts\n")
+            return kept + todo[n - 1 :]
+        if decided == "quit":
+            return kept + todo[n - 1 :]
+        if decided is not None:
+            kept.append(decided)
+    return kept
+
+
+def review_one(
+    asker: Asker,
+    n: int,
+    total: int,
+    rec: dict[str, Any],
+    entities: list[dict[str, Any]],
+    anchor: DateSpan | None,
+) -> dict[str, Any] | None | Literal["quit"]:
+    """One candidate, the `n`th of `total`: the accepted record, None when skipped, or "quit"."""
+    fields = draft.REVIEW_FIELDS if "citation" in rec else draft.ENTITY_REVIEW_FIELDS
+    while True:
+        shown = [plain(line) for line in draft.describe(rec).splitlines()]
+        asker.tell(f"\n[{n}/{total}] " + "\n".join(shown) + "\n")
+        choice = asker.choose("accept, edit, skip or quit? [a/e/s/q]", ["a", "e", "s", "q"])
+        if choice == "q":
+            return "quit"
+        if choice == "s":
+            return None
+        if choice == "e":
+            rec = _edit(asker, rec, fields, entities, anchor)
+            continue
+        if "citation" in rec and not (rec.get("statement") or "").strip():
+            statement = asker.ask("statement (one English sentence)", default="")
+            try:
+                rec = draft.apply_edit(rec, "statement", statement, anchor, entities)
+            except InputError as exc:
+                asker.tell(f"  {plain(str(exc))}\n")
+                continue
+        return draft.accept(rec)
+
+
+def _edit(
+    asker: Asker,
+    rec: dict[str, Any],
+    fields: Sequence[str],
+    entities: list[dict[str, Any]],
+    anchor: DateSpan | None,
+) -> dict[str, Any]:
+    """A field of `rec` asked for, its right values offered, and the record with it changed
+    (unchanged, with the reason told, when the new value does not fit)."""
+    fld = asker.choose(f"field ({', '.join(fields)})", list(fields))
+    quote = (rec.get("citation") or {}).get("quote")
+    hint = draft.field_suggestions(
+        fld, rec.get(fld), entities, quote=quote if isinstance(quote, str) else None
+    )
+    if hint:
+        asker.tell("  one of: " + plain(", ".join(hint[:60])) + ("…" if len(hint) > 60 else "") + "\n")
+    typed = asker.ask(f"new {fld}", default="").strip()
+    try:
+        return draft.apply_edit(rec, fld, typed, anchor, entities)
+    except InputError as exc:
+        near = draft.field_suggestions(fld, None, entities, typed=typed)
+        asker.tell(f"  {plain(str(exc))}" + (f" (try: {plain(', '.join(near[:5]))})" if near else "") + "\n")
+        return rec
