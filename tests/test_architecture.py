@@ -1,4 +1,5 @@
-"""The package's layering, read from its source: no import cycle among factcli's modules.
+"""The package's layering, read from its source: no import cycle among factcli's modules, and
+one home for the ideas that once had several (the linker, the proclitics, the terminal).
 
 Every import counts, the ones inside functions too (a cycle hidden in a function still ties
 two modules together); only imports under `if TYPE_CHECKING:` do not, as they never run."""
@@ -135,3 +136,80 @@ def test_there_is_no_import_cycle_among_factcli_modules():
 def test_a_cycle_is_found_however_long():
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert cycles({"a": {"b"}, "b": set()}) == []
+
+
+# --- one home for each idea -------------------------------------------------------------
+
+# The Arabic proclitic letters: و ف (conjunctions), ب ل ك (prepositions).
+_PROCLITIC_LETTERS = {"\u0648", "\u0641", "\u0628", "\u0644", "\u0643"}
+
+
+def _trees() -> dict[Path, ast.Module]:
+    return {p: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def test_there_is_one_entity_linker_class():
+    linkers = [
+        f"{path.relative_to(PACKAGE)}:{node.name}"
+        for path, tree in _trees().items()
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ClassDef) and node.name.lstrip("_").endswith("Linker")
+    ]
+    assert linkers == ["link.py:Linker"]
+
+
+def _proclitic_lists(tree: ast.AST) -> int:
+    """How many lists of proclitics a module spells out: a tuple, list or set of two or more
+    of the letters و ف ب ل ك and nothing else, or a string of three or more of them."""
+    found = 0
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            items = [e.value for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+            found += len(items) == len(node.elts) >= 2 and set(items) <= _PROCLITIC_LETTERS
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+            found += len(set(node.value)) >= 3 and set(node.value) <= _PROCLITIC_LETTERS
+    return found
+
+
+def test_the_proclitic_letters_are_listed_in_one_module():
+    # Drafting's cue patterns and the index's name forms build on `analyze`'s lists.
+    homes = {p.relative_to(PACKAGE).as_posix() for p, tree in _trees().items() if _proclitic_lists(tree)}
+    assert homes == {"analyze.py"}
+
+
+def test_the_proclitic_check_sees_a_list_written_again():
+    assert _proclitic_lists(ast.parse('PREFIXES = ("\u0648", "\u0628")')) == 1
+    assert _proclitic_lists(ast.parse('LETTERS = "\u0648\u0641\u0628"')) == 1
+    assert (
+        _proclitic_lists(ast.parse('WORDS = ("\u0648", "\u0645\u0646")')) == 0
+    )  # و and من: not proclitics alone
+
+
+def test_no_command_module_is_over_900_lines():
+    sizes = {
+        p.relative_to(PACKAGE).as_posix(): len(p.read_text(encoding="utf-8").splitlines())
+        for p in (PACKAGE / "cli").rglob("*.py")
+    }
+    assert sizes, "the command line is a package of modules"
+    assert {name: n for name, n in sizes.items() if n > 900} == {}
+
+
+def test_the_core_never_imports_click_or_rich():
+    # The command line and the layout module are the only ones that speak to a terminal.
+    outside = {"cli", "render"}
+    offenders = set()
+    for path, tree in _trees().items():
+        top = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+        if top in outside:
+            continue
+        for node in ast.walk(tree):
+            names = (
+                [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else [node.module or ""]
+                if isinstance(node, ast.ImportFrom) and not node.level
+                else []
+            )
+            if any(n.split(".")[0] in {"click", "rich"} for n in names):
+                offenders.add(path.relative_to(PACKAGE).as_posix())
+    assert offenders == set()
