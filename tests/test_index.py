@@ -189,7 +189,7 @@ def test_corrupt_cache_is_rebuilt(loc, garbage):
 
 def test_an_index_of_another_analyzer_or_layout_is_rebuilt(loc, monkeypatch):
     index.open_index(loc).close()
-    monkeypatch.setattr(index, "INDEX_SCHEMA", index.INDEX_SCHEMA + 1)
+    monkeypatch.setattr(index.backend, "INDEX_SCHEMA", index.INDEX_SCHEMA + 1)
     ix = index.open_index(loc)
     assert ix.rebuilt
     ix.close()

@@ -1,23 +1,13 @@
-"""The derived search index: an SQLite (FTS5) file built from the store, kept in the cache.
+"""The index's SQLite (FTS5) backend: the tables, building them from a store, reading
+records back, running a query plan, and adding what a write appended. The only module of
+factcli with SQL or FTS5 text.
 
 `facts.json` stays the one truth. Read commands answer from this index so their cost does not
 grow with the store: the claims' analyzed text (exact tokens and stems, for FTS5 phrase
 queries and bm25), the links from each claim to the entities it is about or names, every
-entity name with its role, the predicate labels, and the records themselves as JSON.
-
-Where: `$FACTCLI_CACHE`, else `$XDG_CACHE_HOME/factcli`, else `~/.cache/factcli`; one file
-per store, named after the store's resolved path, so two `facts.json` in different folders
-never share an index. Never beside the store (the installed copy is read-only).
-
-Freshness is checked on every open, without reading the store: the index records the store's
-size, mtime_ns, inode and ctime_ns at build time, the index layout (`INDEX_SCHEMA`) and the
-analyzer's version; any difference (a hand edit, a `git checkout`, another writer, a newer
-factcli) and the index is rebuilt from the file. The store is stat'ed before it is read, so
-a file replaced during a build leaves a stamp that no longer matches: rebuilt again next
-time, never trusted stale. A build writes a temporary file and renames it into place, so a
-reader sees the old index or the new one. An index that cannot be read (corrupt, truncated)
-is rebuilt; a cache folder that cannot be written is answered from an in-memory build, with
-`Index.note` saying so (the CLI prints it as one line on stderr).
+entity name with its role, the predicate labels, and the records themselves as JSON. The
+index records in its `meta` table what it was built from (`meta`), which `freshness`
+compares with the store.
 
 Entity links are made here, at build time, on whole words: a claim links to its subject,
 object, speaker and via (by role), and, through `link.Linker` (the linker drafting uses
@@ -37,66 +27,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import store
-from .analyze import Analyzer, analyzer
+from .. import store
+from ..analyze import Analyzer, analyzer
 
 # The index's rows: one-line JSON read back with every integer exact.
-from .codec import compact_decoder as _loads
-from .codec import compact_encoder as _dumps
-from .errors import StoreError
-from .lexicon import METONYM, name_table
-from .link import Linker as _Linker  # the one linker, drafting's too
-from .plan import Evidence, Filters, Match, Plan, Term
-from .rank import Ranking
-from .records import SCHEMA_VERSION
+from ..codec import compact_decoder as _loads
+from ..codec import compact_encoder as _dumps
+from ..lexicon import METONYM, name_table
+from ..link import Linker as _Linker  # the one linker, drafting's too
+from ..plan import Evidence, Filters, Match, Plan, Term
+from ..rank import Ranking
+from ..records import SCHEMA_VERSION
 
-__all__ = [
-    "INDEX_SCHEMA",
-    "Index",
-    "cache_dir",
-    "index_path",
-    "open_index",
-    "refresh",
-]
+__all__ = ["INDEX_SCHEMA", "Index", "build", "connect_ro", "in_memory", "read_meta"]
 
 # Bump when the tables below, or what is put in them, change.
 INDEX_SCHEMA = 5
-ENV_VAR = "FACTCLI_CACHE"
-
-# A rebuild of this many claims or more shows progress on a terminal (about a second).
-PROGRESS_FROM = 5000
 ROLES = ("subject", "object", "speaker", "via")
-
-
-# --- where the index lives ---------------------------------------------------------------
-
-
-def cache_dir(environ: dict[str, str] | None = None) -> Path:
-    env = os.environ if environ is None else environ
-    if env.get(ENV_VAR):
-        return Path(env[ENV_VAR])
-    base = env.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "factcli"
-
-
-def index_path(store_path: Path, environ: dict[str, str] | None = None) -> Path:
-    """The index file for a store: keyed by the store's resolved path, so two stores with the
-    same file name in different folders get different indexes."""
-    # crc32, not a cryptographic hash: hashlib costs every command milliseconds to import, and
-    # two paths that collide only share a file name, never an answer (the index records the
-    # store's path and is rebuilt when it is another's).
-    import zlib
-
-    resolved = os.path.realpath(store_path)
-    encoded = resolved.encode("utf-8", "surrogatepass")
-    key = f"{zlib.crc32(encoded):08x}{zlib.adler32(encoded):08x}"
-    stem = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in Path(resolved).stem)[:40]
-    return cache_dir(environ) / f"{stem}-{key}.sqlite"
-
-
-def _stamp(path: Path) -> dict[str, Any]:
-    st = os.stat(path)
-    return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "inode": st.st_ino, "ctime_ns": st.st_ctime_ns}
 
 
 # --- the index ---------------------------------------------------------------------------
@@ -679,7 +626,7 @@ def _flush(
 
 
 def _label_rows(an: Analyzer) -> list[tuple[str, str, str]]:
-    from .vocabulary import PREDICATE_LABELS
+    from ..vocabulary import PREDICATE_LABELS
 
     rows: set[tuple[str, str, str]] = set()
     for predicate, labels in PREDICATE_LABELS.items():
@@ -689,173 +636,6 @@ def _label_rows(an: Analyzer) -> list[tuple[str, str, str]]:
                 rows.add((" ".join(toks), predicate, "exact"))
                 rows.add((" ".join(an.stems(toks)), predicate, "stem"))
     return sorted(rows)
-
-
-# --- opening -----------------------------------------------------------------------------
-
-
-def _fresh(conn: sqlite3.Connection, stamp: dict[str, Any], store_path: Path | None = None) -> bool:
-    meta = dict(conn.execute("SELECT key, value FROM meta"))
-    want = {k: str(v) for k, v in stamp.items()}
-    if store_path is not None:
-        want["store"] = os.path.realpath(store_path)
-    want["index_schema"] = str(INDEX_SCHEMA)
-    want["analyzer"] = analyzer().version
-    return all(meta.get(k) == v for k, v in want.items())
-
-
-def _connect_ro(path: Path) -> sqlite3.Connection:
-    conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True, timeout=5.0)
-    return conn
-
-
-def _uri_path(path: Path) -> str:
-    from urllib.parse import quote
-
-    return quote(str(path.absolute()))
-
-
-def status(location: store.Location) -> dict[str, Any]:
-    """Where the index of a store is and whether it is fresh, without building anything."""
-    path = index_path(location.path)
-    out: dict[str, Any] = {
-        "store": str(location.path),
-        "index": str(path),
-        "exists": path.exists(),
-        "fresh": False,
-    }
-    try:
-        stamp = _stamp(location.path)
-    except OSError:
-        return out
-    if path.exists():
-        try:
-            conn = _connect_ro(path)
-            try:
-                out["fresh"] = _fresh(conn, stamp, location.path)
-                out["counts"] = Index(conn, path, location.path).counts()
-            finally:
-                conn.close()
-        except sqlite3.Error as exc:
-            out["problem"] = f"unreadable ({exc})"
-    return out
-
-
-def open_index(
-    location: store.Location,
-    *,
-    rebuild: bool = False,
-    progress: Callable[[int, int], None] | None = None,
-    check: Callable[[store.Facts], None] | None = None,
-) -> Index:
-    """The store's index, fresh: reused when its stamp matches, else rebuilt (in the cache,
-    or in memory with a note when the cache cannot be written).
-
-    `check` runs on the store read for a rebuild (the CLI refuses a damaged store there);
-    `progress(done, total)` is called during a rebuild of a large store.
-    """
-    path = index_path(location.path)
-    for _ in range(3):
-        try:
-            stamp = _stamp(location.path)
-        except OSError:
-            store.load(location)  # raises the store's own message (missing, a folder, ...)
-            raise
-        if not rebuild and path.exists():
-            try:
-                conn = _connect_ro(path)
-                if _fresh(conn, stamp, location.path):
-                    return Index(conn, path, location.path)
-                conn.close()
-            except sqlite3.Error:
-                pass  # corrupt, truncated or not an index: rebuilt below
-        facts = store.load(location)
-        if check is not None:
-            check(facts)
-        if _stamp(location.path) != stamp:
-            continue  # replaced while being read: read it again
-        built = _build_file(location, facts, stamp, path, progress)
-        assert built is not None
-        return built
-    raise StoreError(f"{location.path} keeps changing while it is read; try again")
-
-
-def _build_file(
-    location: store.Location,
-    facts: store.Facts,
-    stamp: dict[str, Any],
-    path: Path,
-    progress: Callable[[int, int], None] | None,
-    memory_ok: bool = True,
-    written: dict[str, Any] | None = None,
-) -> Index | None:
-    show = progress if len(facts.claims) >= PROGRESS_FROM else None
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(tmp)
-        try:
-            conn.execute("PRAGMA journal_mode=OFF")
-            conn.execute("PRAGMA synchronous=OFF")
-            build(conn, facts, stamp, show, written)
-        finally:
-            conn.close()
-        os.replace(tmp, path)
-    except (OSError, sqlite3.Error) as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
-        if not memory_ok:
-            return None
-        why = getattr(exc, "strerror", None) or str(exc)
-        conn = sqlite3.connect(":memory:")
-        build(conn, facts, stamp, show)
-        return Index(
-            conn,
-            None,
-            location.path,
-            note=f"index cache {path.parent} not writable ({why}); answered from memory",
-            rebuilt=True,
-        )
-    index = Index(_connect_ro(path), path, location.path, rebuilt=True)
-    return index
-
-
-def in_memory(facts: store.Facts) -> Index:
-    """An index of a `Facts` snapshot, in memory (tests, scripts, and `Facts` callers)."""
-    conn = sqlite3.connect(":memory:")
-    build(conn, facts, None)
-    return Index(conn, None, facts.path)
-
-
-def refresh(written: store.Written) -> None:
-    """A subscriber to the store's writes (`store.writing(..., on_written=refresh)`), called
-    under the store's lock: bring the index up to the document just written, so the next read
-    finds it fresh. When the write only appended records (an `add`, an `import`) they are
-    added to the index in place: new claims at a cost that does not grow with the store, new
-    entities with one pass over the claims' indexed words (their names may occur there); a
-    change to a stored record rebuilds it. A failure here leaves the old index, which the
-    next read sees is stale and rebuilds: the write has already succeeded, so it is never
-    failed by its index.
-
-    The index records the sha256 of the store's bytes it was brought up to (in its meta, in
-    the same commit as the rows), so that the next write that appends to those very bytes
-    can tell the index follows them without comparing every record."""
-    try:
-        path = written.path
-        stamp = _stamp(path)
-        ipath = index_path(path)
-        follows = {"sha256": written.wrote.sha256}
-        if _append_in_place(ipath, written.facts, stamp, written.appended_to, follows):
-            return
-        built = _build_file(
-            store.Location(path, "--db"), written.facts, stamp, ipath, None, memory_ok=False, written=follows
-        )
-        if built is not None:
-            built.close()
-    except Exception:  # noqa: BLE001 - the store is written; a stale index is rebuilt on read
-        pass
 
 
 # The index meta key of the store bytes the index was brought up to by a write: their
@@ -894,7 +674,7 @@ def _add_entities(
     conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", links)
 
 
-def _append_in_place(
+def append_in_place(
     ipath: Path,
     facts: store.Facts,
     stamp: dict[str, Any],
@@ -979,34 +759,50 @@ def _indexed_unchanged(conn: sqlite3.Connection, facts: store.Facts, dumps: Call
     return True
 
 
-class View:
-    """The `Facts` lookups the views and comparisons use (`claim`, `source`, `entity`, and the
-    tables on demand), answered from the index. Sources come without their text unless
-    `texts`, so listing thousands of claims never parses the articles they cite."""
+# --- connections -------------------------------------------------------------------------
 
-    def __init__(self, index: Index, texts: bool = False) -> None:
-        self.index = index
-        self.path = index.store_path
-        self._texts = texts
-        self._sources: dict[str, dict[str, Any] | None] | None = None
 
-    def claim(self, claim_id: Any) -> dict[str, Any] | None:
-        return self.index.claim(claim_id) if isinstance(claim_id, str) else None
+def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
+    """What an index records of what it was built from (see `_meta`)."""
+    return dict(conn.execute("SELECT key, value FROM meta"))
 
-    def source(self, source_id: Any) -> dict[str, Any] | None:
-        if not isinstance(source_id, str):
-            return None
-        if self._texts:
-            return self.index.source(source_id)
-        if self._sources is None:
-            self._sources = {}
-        if source_id not in self._sources:
-            self._sources[source_id] = self.index.source_summary(source_id)
-        return self._sources[source_id]
 
-    def entity(self, entity_id: Any) -> dict[str, Any] | None:
-        return self.index.entity(entity_id) if isinstance(entity_id, str) else None
+def connect_ro(path: Path) -> sqlite3.Connection:
+    """A read-only connection to an index file."""
+    return sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True, timeout=5.0)
 
-    @property
-    def claims(self) -> list[dict[str, Any]]:
-        return [{"id": cid} for cid in self.index.claim_ids()]
+
+def _uri_path(path: Path) -> str:
+    from urllib.parse import quote
+
+    return quote(str(path.absolute()))
+
+
+def build_file(
+    path: Path,
+    facts: store.Facts,
+    stamp: dict[str, Any] | None,
+    progress: Callable[[int, int], None] | None = None,
+    written: dict[str, Any] | None = None,
+) -> None:
+    """Build the index of `facts` into a new file at `path` (no journal: the file is renamed
+    into place only once it is whole)."""
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        build(conn, facts, stamp, progress, written)
+    finally:
+        conn.close()
+
+
+def in_memory(
+    facts: store.Facts,
+    stamp: dict[str, Any] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    note: str | None = None,
+) -> Index:
+    """An index of a `Facts` snapshot, in memory (tests, scripts, and `Facts` callers)."""
+    conn = sqlite3.connect(":memory:")
+    build(conn, facts, stamp, progress)
+    return Index(conn, None, facts.path, note=note, rebuilt=note is not None)

@@ -1,0 +1,40 @@
+"""Bringing the index up to a write, under the store's lock, so the next read finds it fresh."""
+
+from __future__ import annotations
+
+from .. import store
+from . import backend
+from .freshness import stamp
+from .opening import build_in_cache
+from .place import index_path
+
+__all__ = ["refresh"]
+
+
+def refresh(written: store.Written) -> None:
+    """A subscriber to the store's writes (`store.writing(..., on_written=refresh)`), called
+    under the store's lock: bring the index up to the document just written, so the next read
+    finds it fresh. When the write only appended records (an `add`, an `import`) they are
+    added to the index in place: new claims at a cost that does not grow with the store, new
+    entities with one pass over the claims' indexed words (their names may occur there); a
+    change to a stored record rebuilds it. A failure here leaves the old index, which the
+    next read sees is stale and rebuilds: the write has already succeeded, so it is never
+    failed by its index.
+
+    The index records the sha256 of the store's bytes it was brought up to (in its meta, in
+    the same commit as the rows), so that the next write that appends to those very bytes
+    can tell the index follows them without comparing every record."""
+    try:
+        path = written.path
+        now = stamp(path)
+        ipath = index_path(path)
+        follows = {"sha256": written.wrote.sha256}
+        if backend.append_in_place(ipath, written.facts, now, written.appended_to, follows):
+            return
+        built = build_in_cache(
+            store.Location(path, "--db"), written.facts, now, ipath, None, memory_ok=False, written=follows
+        )
+        if built is not None:
+            built.close()
+    except Exception:  # noqa: BLE001 - the store is written; a stale index is rebuilt on read
+        pass

@@ -1,0 +1,42 @@
+"""What a view or a comparison reads of a store, answered from its index."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .backend import Index
+
+__all__ = ["View"]
+
+
+class View:
+    """The `Facts` lookups the views and comparisons use (`claim`, `source`, `entity`, and the
+    tables on demand), answered from the index. Sources come without their text unless
+    `texts`, so listing thousands of claims never parses the articles they cite."""
+
+    def __init__(self, index: Index, texts: bool = False) -> None:
+        self.index = index
+        self.path = index.store_path
+        self._texts = texts
+        self._sources: dict[str, dict[str, Any] | None] | None = None
+
+    def claim(self, claim_id: Any) -> dict[str, Any] | None:
+        return self.index.claim(claim_id) if isinstance(claim_id, str) else None
+
+    def source(self, source_id: Any) -> dict[str, Any] | None:
+        if not isinstance(source_id, str):
+            return None
+        if self._texts:
+            return self.index.source(source_id)
+        if self._sources is None:
+            self._sources = {}
+        if source_id not in self._sources:
+            self._sources[source_id] = self.index.source_summary(source_id)
+        return self._sources[source_id]
+
+    def entity(self, entity_id: Any) -> dict[str, Any] | None:
+        return self.index.entity(entity_id) if isinstance(entity_id, str) else None
+
+    @property
+    def claims(self) -> list[dict[str, Any]]:
+        return [{"id": cid} for cid in self.index.claim_ids()]
