@@ -1,6 +1,6 @@
 """What each part of the analysis is worth: the relevance suite scored with it switched off.
 
-Runs the analyst queries of `tests/test_relevance.py` on the shipped store five ways: the
+Runs the analyst queries of `tests/contract/test_relevance.py` on the shipped store five ways: the
 full analysis; without Snowball English stemming (PyStemmer; British/American folding stays);
 without transliteration of Cyrillic/Greek letters (anyascii); without the fuzzy name matcher
 (rapidfuzz); and with none of the three. Each way gets an index built afresh in memory.
@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "contract")]
 
 from factcli import analyze, search, store  # noqa: E402
 from test_relevance import CASES, check  # noqa: E402

@@ -15,7 +15,7 @@ orjson = pytest.importorskip("orjson")
 
 from factcli import codec, render, store  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 # Values where the two encoders are known to part: floats orjson prints its own way,
 # NaN and infinities (orjson writes null), integers beyond 64 bits and lone surrogates

@@ -444,7 +444,7 @@ def test_month_precision_interval_is_valid():
 
 
 def test_corpus_published_dates_are_valid():
-    path = Path(__file__).parent / "corpus" / "sources.jsonl"
+    path = Path(__file__).parent.parent / "corpus" / "sources.jsonl"
     if not path.exists():
         pytest.skip("no corpus")
     seen = 0
@@ -578,7 +578,7 @@ def test_hull_rejects_non_spans():
 
 def test_importing_does_not_load_dateutil():
     code = "import sys, factcli.dates; print('dateutil' in sys.modules)"
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
 
@@ -589,7 +589,7 @@ def test_the_date_type_loads_no_parser():
         "import sys, factcli.datespan; "
         "print(sorted(m for m in ('factcli.dates', 'factcli.normalize', 'dateutil') if m in sys.modules))"
     )
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
 

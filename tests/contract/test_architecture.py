@@ -9,7 +9,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "factcli"
+PACKAGE = Path(__file__).resolve().parents[2] / "factcli"
 
 # Imports that still close a cycle, in modules being reshaped apart from the store: each
 # (importer, imported) is to be removed, and this list emptied. The store, its index and

@@ -410,7 +410,7 @@ def test_the_shared_analyzer_gives_what_tokens_and_stems_give() -> None:
 
 # --- the measurement behind the Arabic choice ---------------------------------
 
-PAIRS_FILE = Path(__file__).parent / "data" / "arabic_stem_pairs.tsv"
+PAIRS_FILE = Path(__file__).parent.parent / "data" / "arabic_stem_pairs.tsv"
 
 
 def judged_pairs() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:

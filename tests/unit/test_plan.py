@@ -22,7 +22,7 @@ from factcli.plan import Evidence, Filters, Match, Named, Plan, Term
 from factcli.rank import RANKING, Ranking
 from factcli.search import Query, find
 
-PACKAGE = Path(__file__).resolve().parent.parent / "factcli"
+PACKAGE = Path(__file__).resolve().parents[2] / "factcli"
 
 QUOTES = [
     "Qatar and Russia met near Doha",

@@ -22,7 +22,7 @@ from factcli.migrate import upgrade
 from factcli.search import Query, search
 from factcli.verify import verify
 
-DATA = Path(__file__).resolve().parent / "data"
+DATA = Path(__file__).resolve().parents[1] / "data"
 TEXT = "Qatar is buying the S-400 from Russia. Turkey bought the S-400. Doha hosted talks on Kornet missiles."
 
 

@@ -840,6 +840,6 @@ def test_the_core_loads_no_presentation():
         "import sys, factcli.compare, factcli.curate; "
         "print(sorted(m for m in ('factcli.present', 'factcli.render', 'click', 'rich') if m in sys.modules))"
     )
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
