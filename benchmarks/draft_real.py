@@ -69,7 +69,12 @@ def store_entities() -> list[dict[str, Any]]:
 
 
 def _arabic_forms(entity: dict[str, Any]) -> set[str]:
-    forms = [entity.get("name_ar"), entity.get("name"), *(entity.get("aliases") or []), *(entity.get("metonyms") or [])]
+    forms = [
+        entity.get("name_ar"),
+        entity.get("name"),
+        *(entity.get("aliases") or []),
+        *(entity.get("metonyms") or []),
+    ]
     return {normalize(f) for f in forms if isinstance(f, str) and f.strip()}
 
 
@@ -93,7 +98,10 @@ def same_entity(gold: dict[str, Any] | None, entity: dict[str, Any] | None) -> b
     if gold.get("type") == "person" or entity.get("type") == "person":
         # The same person named longer or shorter ("كوجين" / "فلاديمير كوجين").
         words = set(ar.split())
-        return any(len(set(f.split()) & words) >= 1 and (set(f.split()) <= words or words <= set(f.split())) for f in forms)
+        return any(
+            len(set(f.split()) & words) >= 1 and (set(f.split()) <= words or words <= set(f.split()))
+            for f in forms
+        )
     return False
 
 
@@ -142,7 +150,9 @@ def _spo(gold: dict[str, Any], cand: dict[str, Any], by_id: dict[str, dict[str, 
     return sum(agrees(f, gold, cand, by_id) for f in ("subject", "predicate", "object"))
 
 
-def pair(gold: dict[str, Any], cands: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]) -> dict[str, Any] | None:
+def pair(
+    gold: dict[str, Any], cands: list[dict[str, Any]], by_id: dict[str, dict[str, Any]]
+) -> dict[str, Any] | None:
     g = _gspan(gold)
     best, best_key = None, None
     for c in cands:
@@ -215,10 +225,23 @@ def score_article(article: dict[str, Any], entities: list[dict[str, Any]]) -> di
 
 
 def load(split: str) -> dict[str, dict[str, Any]]:
-    return {p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((ARTICLES / split).glob("*.json"))}
+    return {
+        p.stem: json.loads(p.read_text(encoding="utf-8")) for p in sorted((ARTICLES / split).glob("*.json"))
+    }
 
 
-COUNTS = ("assertions", "candidates", "covered", "spo", *FIELDS, "noise", "people_orgs", "proposed", "named", "edits")
+COUNTS = (
+    "assertions",
+    "candidates",
+    "covered",
+    "spo",
+    *FIELDS,
+    "noise",
+    "people_orgs",
+    "proposed",
+    "named",
+    "edits",
+)
 
 
 def run(split: str) -> tuple[dict[str, dict[str, Any]], dict[str, Any]]:
@@ -247,7 +270,17 @@ def _row(name: str, r: dict[str, Any]) -> list[str]:
 
 
 def table(results: dict[str, dict[str, Any]], total: dict[str, Any]) -> str:
-    cols = ["article", "assertions", "candidates", "coverage", "spo", *FIELDS, "people/orgs", "noise", "edits (per assertion)"]
+    cols = [
+        "article",
+        "assertions",
+        "candidates",
+        "coverage",
+        "spo",
+        *FIELDS,
+        "people/orgs",
+        "noise",
+        "edits (per assertion)",
+    ]
     rows = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for name, r in results.items():
         rows.append("| " + " | ".join(_row(name, r)) + " |")
@@ -290,7 +323,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--split", default="dev", help="dev (default) or heldout")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--misses", metavar="ARTICLE", help="an article's assertions a draft got wrong (name prefix)")
+    parser.add_argument(
+        "--misses", metavar="ARTICLE", help="an article's assertions a draft got wrong (name prefix)"
+    )
     args = parser.parse_args()
     results, total = run(args.split)
     if args.misses:
@@ -300,7 +335,9 @@ def main() -> int:
         return 0
     if args.json:
         clean = {n: {k: v for k, v in r.items() if k not in ("pairs", "by_id")} for n, r in results.items()}
-        print(json.dumps({"split": args.split, "articles": clean, "total": total}, indent=2, ensure_ascii=False))
+        print(
+            json.dumps({"split": args.split, "articles": clean, "total": total}, indent=2, ensure_ascii=False)
+        )
         return 0
     print(table(results, total))
     return 0
