@@ -12,6 +12,7 @@ from ..analyze import (
     CLITICS_RE,
     CONJUNCTION_RE,
     PREPOSITION_RE,
+    cue_word_regex,
 )
 from ..normalize import normalize
 
@@ -514,7 +515,6 @@ def _word_regex(word: str) -> re.Pattern[str]:
     word = word.lstrip("~=!")
     star = word.endswith("*")
     stem = normalize(word.rstrip("*")).replace(" ", "")
-    body = re.escape(stem) + (r"\w*" if star else "")
     prefix = (
         _IMPERFECT
         if imperfect
@@ -524,7 +524,7 @@ def _word_regex(word: str) -> re.Pattern[str]:
         if bare
         else CLITICS_RE
     )
-    return re.compile(f"^{prefix}{body}$")
+    return cue_word_regex(stem, prefix, inflected=star)
 
 
 @dataclass(frozen=True)
