@@ -58,6 +58,7 @@ __all__ = [
     "ANALYZER_VERSION",
     "ARTICLE",
     "CLITICS_RE",
+    "ENDINGS_RE",
     "CONJUNCTIONS",
     "CONJUNCTION_RE",
     "MIN_STEM",
@@ -67,6 +68,7 @@ __all__ = [
     "Analyzer",
     "analyzer",
     "clitic_cuts",
+    "cue_word_regex",
     "glued_forms",
     "name_forms",
     "nisba_forms",
@@ -291,6 +293,49 @@ def _alternatives(prefixes: tuple[str, ...]) -> str:
 CONJUNCTION_RE = _alternatives(CONJUNCTIONS) + "?"
 PREPOSITION_RE = _alternatives(PREPOSITIONS) + "?"
 CLITICS_RE = f"{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|{_LAM_ARTICLE}|{_alternatives(PREPOSITIONS)})?"
+
+
+# What may follow a stem inside one normalized word: a noun's or a verb's inflection (the
+# feminine ه from ة, ات, ان, ين, ون, the verb's ت, ا, وا, تم, نا) and then an attached
+# pronoun (ه, ها, هم, هما, كم, نا, ي), each optional. A cue stem matches a whole word only
+# through these: زار* meets زارت and زاره but not the ر-stem of a longer word, and نفي*
+# does not meet تنفيذ (a ذ is no ending).
+_INFLECTIONS = (
+    "يات",
+    "يين",
+    "يون",
+    "يه",
+    "ات",
+    "ان",
+    "ين",
+    "ون",
+    "تما",
+    "تم",
+    "تا",
+    "وا",
+    "ت",
+    "ا",
+    "ي",
+    "و",
+    "ه",
+    "ء",
+)
+_PRONOUNS = ("هما", "هم", "ها", "هن", "كم", "نا", "ه", "ي", "ك", "ن")
+ENDINGS_RE = f"{_alternatives(_INFLECTIONS)}?{_alternatives(_PRONOUNS)}?"
+
+
+def cue_word_regex(stem: str, prefix_re: str, *, inflected: bool) -> re.Pattern[str]:
+    """A regex for one normalized word that is `stem` after a proclitic `prefix_re` allows
+    and, when `inflected`, before an ending `ENDINGS_RE` allows: whole words only.
+
+    A three-letter stem after a proclitic does not take a bare ه (a ة folded): the word
+    reads better as one noun (وزارة, "ministry") than as و + زار + ة, which no verb writes."""
+    body = re.escape(stem)
+    if not inflected:
+        return re.compile(f"^{prefix_re}{body}$")
+    if len(stem) == MIN_STEM:
+        return re.compile(f"^(?:{body}{ENDINGS_RE}|{prefix_re}{body}(?!ه$){ENDINGS_RE})$")
+    return re.compile(f"^{prefix_re}{body}{ENDINGS_RE}$")
 
 
 def clitic_cuts(word: str) -> list[int]:

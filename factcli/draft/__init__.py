@@ -52,7 +52,7 @@ compiled from them), `spans` (paragraphs, sentences, clauses), `names` (names in
 through `link.Linker`), `dating` (date phrases), `published` (the publication date),
 `article` (`draft_article` and the walk over the clauses), and the drafter's parts, each
 holding its own state: `attribution` (speaker and via), `reading` (predicate, polarity,
-modality, figures), `roles` (role filling), `titles`, `proposals` (new entities), over
+modality, figures), `roles` (role filling), `titles`, `proposals` (new entities, named in English by `english`), over
 `base` (what they share). `records` holds the plain functions a review of the records is
 built on.
 """

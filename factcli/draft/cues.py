@@ -12,6 +12,7 @@ from ..analyze import (
     CLITICS_RE,
     CONJUNCTION_RE,
     PREPOSITION_RE,
+    cue_word_regex,
 )
 from ..normalize import normalize
 
@@ -370,7 +371,23 @@ HONORIFICS = ["الشيخ", "العميد", "الركن", "الفريق", "ال�
 # Clause connectives: a clause starts at these.
 CLAUSE_OPENERS = ["في حين", "فيما", "بينما", "لكن", "ولكن", "حيث", "بل", "الا ان", "كما", "والذي", "والتي"]
 # Words right after which a name of that kind is unambiguous (for `common_words`).
-KIND_NOUNS = ["قاعده", "مطار", "مدينه", "منظومه", "شركه", "طراز", "وكاله", "صحيفه", "قناه", "موقع"]
+KIND_NOUNS = ["قاعده", "مطار", "مدينه", "منظومه", "شركه", "طراز", "وكاله", "صحيفه", "قناه", "موقع", "مؤسسه"]
+# What a name after each kind noun is (a kind noun not listed leaves it unclassified).
+KIND_TYPES = {
+    "قاعده": "place",
+    "مطار": "place",
+    "مدينه": "place",
+    "منظومه": "weapon_system",
+    "طراز": "weapon_system",
+    "شركه": "organization",
+    "مؤسسه": "organization",
+    "وكاله": "organization",
+    "صحيفه": "organization",
+    "قناه": "organization",
+    "موقع": "organization",
+}
+# Institutions: the noun is part of the name with what qualifies it ("وزارة الدفاع").
+INSTITUTION_NOUNS = ["وزاره", "وكاله", "هيئه", "مؤسسه", "مجلس", "الجيش", "القوات", "سلاح", "مجمع", "مصنع"]
 # Words a name does not contain: a run of words holding one is a phrase, not a name.
 FUNCTION_WORDS = [
     "في",
@@ -514,7 +531,6 @@ def _word_regex(word: str) -> re.Pattern[str]:
     word = word.lstrip("~=!")
     star = word.endswith("*")
     stem = normalize(word.rstrip("*")).replace(" ", "")
-    body = re.escape(stem) + (r"\w*" if star else "")
     prefix = (
         _IMPERFECT
         if imperfect
@@ -524,7 +540,7 @@ def _word_regex(word: str) -> re.Pattern[str]:
         if bare
         else CLITICS_RE
     )
-    return re.compile(f"^{prefix}{body}$")
+    return cue_word_regex(stem, prefix, inflected=star)
 
 
 @dataclass(frozen=True)
@@ -587,6 +603,7 @@ _TITLES = _compile(TITLE_WORDS)
 _HONORIFICS = _compile(HONORIFICS)
 _CLAUSE_OPENERS = _compile(CLAUSE_OPENERS)
 _KIND_NOUNS = _compile(KIND_NOUNS)
+_INSTITUTIONS = _compile(INSTITUTION_NOUNS)
 _FUNCTION_WORDS = {normalize(w) for w in FUNCTION_WORDS}
 _ANAPHORA = _compile(EVENT_ANAPHORA)
 _UNITS = [(_word_regex(w), u) for w, u in UNIT_WORDS.items()]

@@ -19,13 +19,21 @@ from .cues import (
     _ATTRIBUTIONS,
     _FUNCTION_WORDS,
     _HONORIFICS,
+    _INSTITUTIONS,
     _KIND_NOUNS,
     _MEDIA,
     _PREDICATE_PATTERNS,
     _TITLES,
+    KIND_TYPES,
 )
+from .english import Spellings, english_name
 from .names import Mention
 from .spans import Clause
+
+
+def _definite(key: str) -> bool:
+    """A word with the article, a proclitic before it or not (الروسي, والوفد, للدفاع)."""
+    return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)", key) is not None
 
 
 class _Proposals(_Base):
@@ -37,6 +45,7 @@ class _Proposals(_Base):
     def _start_proposals(self) -> None:
         self.new_entities = []
         self._new_names = {}
+        self._spellings = Spellings.of(list(self.linker.entities.values()))
 
     def _candidate_entities(self, clause: Clause, mentions: list[Mention]) -> bool:
         """Names the store does not know: in quotation marks, after a title and a comma
@@ -59,8 +68,9 @@ class _Proposals(_Base):
                     return "person"
                 if any(p.opens(keys[k]) for p in _MEDIA):
                     return "organization"
-                if any(p.opens(keys[k]) for p in _KIND_NOUNS):
-                    return "unclassified"
+                for p in _KIND_NOUNS:
+                    if p.opens(keys[k]):
+                        return KIND_TYPES.get(p.text, "unclassified")
             return "unclassified"
 
         for m in re.finditer(
@@ -78,6 +88,8 @@ class _Proposals(_Base):
             after_kind = first > 0 and any(p.opens(keys[first - 1]) for p in _KIND_NOUNS)
             if len(name.split()) == 1 and not after_kind:
                 continue  # one quoted word is emphasis ("تعزيز") unless a noun says what it names
+            if not after_kind and not self._looks_like_a_name(normalize(name).split()):
+                continue  # a quoted sentence ("تم تسديد دفعة أولى"), not a name
             self._new_entity(name, kind, "name in quotation marks")
         for i, k in enumerate(keys):
             title = any(p.opens(k) for p in _TITLES)
@@ -97,8 +109,20 @@ class _Proposals(_Base):
                     ),
                     -1,
                 )
-                if j < 0 or any(words[i].end <= a and b <= words[j].start for a, b in linked_persons):
-                    continue  # no comma, or the title already has its name ("الرئيس الروسي فلاديمير بوتين،")
+                if j < 0:
+                    # No comma: the name right after the title's qualifiers (the words with
+                    # the article, "الرئيس التركي رجب طيب أردوغان").
+                    j = next((c for c in range(i + 1, min(len(keys), i + 6)) if not _definite(keys[c])), -1)
+                    if (
+                        j < 0
+                        or keys[j] in _FUNCTION_WORDS
+                        or re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[j].start])
+                    ):
+                        continue
+                if any(words[i].end <= a and b <= words[j].start for a, b in linked_persons) or known(
+                    words[j].start, words[j].end
+                ):
+                    continue  # the title already has its name ("الرئيس الروسي فلاديمير بوتين،")
             end = j
             while end < len(keys) and end - j < (8 if title else 3) and keys[end] not in _FUNCTION_WORDS:
                 if end > j and re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
@@ -113,7 +137,36 @@ class _Proposals(_Base):
                     "person" if title else "organization",
                     f"name after {text[words[i].start : words[i].end]}",
                 )
+        strong = [(m.start, m.end) for m in mentions if not m.weak]
+        # A nationality adjective qualifies an institution ("وزارة الدفاع الروسية"): only a
+        # name makes it known.
+        self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong))
         return len(self.new_entities) > before
+
+    def _institutions(self, clause: Clause, known: Any) -> None:
+        """An institution's noun and what qualifies it ("وزارة الدفاع الإماراتية", "وكالة
+        أنباء الإمارات", "القوات الجوية الإماراتية"): the noun, one word after it, then the
+        words with the article, up to punctuation or a word a name does not hold. A definite
+        noun ("الجيش", "القوات") names an institution only with a qualifier after it."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        for i, k in enumerate(keys):
+            noun = next((p.text for p in _INSTITUTIONS if p.opens(k)), None)
+            if noun is None or (not noun.startswith("ال") and "ال" + noun in k):
+                continue  # "الوكالة": the one already named
+            end = i + 1
+            while end < len(keys) and end - i < 6 and keys[end] not in _FUNCTION_WORDS:
+                if re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
+                    break
+                if (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
+                    break
+                end += 1
+            if end == i + 1:
+                continue
+            cut = max(0, k.find(noun))  # the proclitic before the noun is not the name's
+            s, e = words[i].start + cut, words[end - 1].end
+            if not known(s, e) and self._looks_like_a_name(keys[i + 1 : end]):
+                self._new_entity(text[s:e], "organization", f"institution: {noun}")
 
     @staticmethod
     def _looks_like_a_name(keys: list[str]) -> bool:
@@ -143,8 +196,8 @@ class _Proposals(_Base):
         if kind == "person" and re.search(r"[0-9\u0660-\u0669]", name):
             return  # a person's name has no digits: "الإثنين 20 نوفمبر" after a title is a date
         words = name.split()
-        if any(self._reads_as_date(" ".join(words[:n])) for n in (1, 2)):
-            return
+        if kind != "person" and any(self._reads_as_date(" ".join(words[:n])) for n in (1, 2)):
+            return  # a person's name has no digits, so a month's name in it is a name: «رجب طيب أردوغان»
         if kind == "person" and not self._looks_like_a_name(normalize(name).split()):
             return
         from ..schema import sha256
@@ -154,14 +207,14 @@ class _Proposals(_Base):
         entity = {
             "id": eid,
             "type": kind,
-            "name": name,
+            "name": english_name(name, self._spellings) or name,
             "name_ar": name,
             "aliases": [name],
             "description": None,
             "draft": {
-                "cues": [cue],
+                "cues": [cue, "name: the store's spellings, else a romanization"],
                 "confidence": 0.4,
-                "todo": "give the English name and a readable id, or delete this record",
+                "todo": "check the English name, give a readable id, or delete this record",
             },
         }
         self.new_entities.append(entity)

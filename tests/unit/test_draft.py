@@ -379,7 +379,7 @@ def test_unknown_names_become_candidate_entities_with_the_alias_as_written():
         "وقال السفير الروسي لدى قطر، السبت، «نور محمد خولوف»: «هناك محادثات لشراء منظومة «إس-400»».",
         entities=ENTITIES[:2] + [ENTITIES[6]],
     )
-    names = {e["name"]: e for e in d.entities}
+    names = {e["name_ar"]: e for e in d.entities}  # the name proposed in English, the Arabic kept
     assert "نور محمد خولوف" in names
     ent = names["نور محمد خولوف"]
     assert ent["type"] == "person" and ent["aliases"] == ["نور محمد خولوف"] and "draft" in ent

@@ -1,0 +1,128 @@
+"""An English name proposed for a new entity named in Arabic: the store's own spellings
+first, word by word, then a romanization of the rest.
+
+`Spellings.of(entities)` learns, from every person whose Arabic name and English name
+have as many words, how the store already writes each Arabic word in English
+(فلاديمير -> Vladimir, بوتين -> Putin); `english_name(arabic, spellings)` writes a name
+with those words as the store spells them and romanizes the others: consonants by the
+common news transcription (ش sh, خ kh, غ gh, ج j, ث th, ذ dh), و and ي as the vowels u
+and i between letters and w and y at a word's start, the article as al-, and an a
+between two consonants where Arabic writes no vowel. A romanization is a proposal for the
+reviewer to correct, which the review shows beside the Arabic; it is never taken for the
+entity's English name unreviewed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..normalize import normalize
+
+_CONSONANTS = {
+    "ب": "b",
+    "ت": "t",
+    "ث": "th",
+    "ج": "j",
+    "ح": "h",
+    "خ": "kh",
+    "د": "d",
+    "ذ": "dh",
+    "ر": "r",
+    "ز": "z",
+    "س": "s",
+    "ش": "sh",
+    "ص": "s",
+    "ض": "d",
+    "ط": "t",
+    "ظ": "z",
+    "ع": "",
+    "غ": "gh",
+    "ف": "f",
+    "ق": "q",
+    "ك": "k",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+    "ه": "h",
+    "ء": "",
+    "ئ": "",
+    "ؤ": "",
+    "پ": "p",
+    "چ": "ch",
+    "ڤ": "v",
+    "گ": "g",
+}
+_ALEFS = {"ا": "a", "أ": "a", "إ": "i", "آ": "a", "ى": "a", "ة": "a"}
+
+
+@dataclass
+class Spellings:
+    """How the store writes Arabic words in English, one word at a time."""
+
+    words: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, entities: list[dict[str, Any]]) -> Spellings:
+        words: dict[str, str] = {}
+        for e in entities:
+            english = e.get("name")
+            arabic = e.get("name_ar")
+            if e.get("type") != "person" or not (
+                isinstance(english, str) and english.isascii() and isinstance(arabic, str)
+            ):
+                continue  # a person's names align word for word; an institution's need not
+            ar, en = normalize(arabic).split(), english.split()
+            if len(ar) == len(en):
+                for a, b in zip(ar, en, strict=True):
+                    words.setdefault(a, b)
+        return cls(words)
+
+
+def _romanize(word: str) -> str:
+    article = ""
+    if word.startswith("ال") and len(word) > 3:
+        article, word = "al-", word[2:]
+    out: list[str] = []
+    last_vowel = True  # a word's start counts as after a vowel: no a is inserted before it
+    for i, ch in enumerate(word):
+        final = i == len(word) - 1
+        if ch in _ALEFS:
+            out.append(_ALEFS[ch])
+            last_vowel = True
+        elif ch in ("و", "ي"):
+            if i == 0 or last_vowel:
+                out.append("w" if ch == "و" else "y")
+                last_vowel = False
+            else:
+                out.append(("o" if final else "u") if ch == "و" else "i")
+                last_vowel = True
+        elif ch in _CONSONANTS:
+            sound = _CONSONANTS[ch]
+            if not sound:
+                continue
+            if not last_vowel:
+                out.append("a")
+            out.append(sound)
+            last_vowel = False
+        elif ch.isascii():
+            out.append(ch)
+            last_vowel = not ch.isalpha()
+    text = "".join(out)
+    return article + text[:1].upper() + text[1:] if text else article
+
+
+def english_name(arabic: str, spellings: Spellings | None = None) -> str:
+    """An English name for an Arabic one: the store's spelling of each word it knows, a
+    romanization of the others; only ASCII letters come out."""
+    known = spellings.words if spellings else {}
+    words = []
+    for raw in arabic.split():
+        key = normalize(raw)
+        if raw.isascii():
+            words.append(raw)
+        elif key in known:
+            words.append(known[key])
+        else:
+            words.append(_romanize(raw))
+    return " ".join(w for w in words if w).strip()
