@@ -70,6 +70,7 @@ __all__ = [
     "clitic_cuts",
     "cue_word_regex",
     "glued_forms",
+    "is_stopword",
     "name_forms",
     "nisba_forms",
     "stems",
@@ -506,6 +507,40 @@ def stems(tokens: list[str]) -> list[str]:
                 _cache[token] = stem
         out.append(stem)
     return out
+
+
+# --- stopwords ---------------------------------------------------------------
+
+# Words that decide nothing about a claim: a query never requires them. The lists are
+# maintained ones, read from their packages, not typed here: Snowball's English stop list
+# (the `stopwords` package ships it as its English list) and the classified Arabic function
+# words of Arabic-Stopwords (Taha Zerrouki's list, whose entries are particles,
+# prepositions, pronouns, demonstratives, adverbs and auxiliaries, never content words such
+# as زيارة or صفر, which broader lists hold). Both are normalized as a query is.
+_stopwords: frozenset[str] | None = None
+
+
+def _stopword_set() -> frozenset[str]:
+    global _stopwords
+    if _stopwords is None:
+        # Imported on first use: only a search with words needs them.
+        from arabicstopwords.stopwords_classified import STOPWORDS as ARABIC
+        from stopwords import get_stopwords
+
+        words: set[str] = set()
+        for word in [*get_stopwords("english"), *ARABIC]:
+            words.update(tokens(word))
+        _stopwords = frozenset(words)
+    return _stopwords
+
+
+def is_stopword(token: str) -> bool:
+    """Whether an analyzed token is a stopword in English or Arabic, alone or behind an Arabic
+    proclitic (وفي, وعلى)."""
+    found = _stopword_set()
+    if token[:1] in CONJUNCTIONS and token[1:] in found:
+        return True
+    return any(form in found for form in (token, *name_forms(token)[1:]))
 
 
 # --- the analyzer the index and the query share --------------------------------

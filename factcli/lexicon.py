@@ -26,18 +26,20 @@ from .normalize import normalize
 __all__ = [
     "GENERIC_MIN_ENTITIES",
     "GENERIC_WORDS",
+    "NAME_PARTICLES",
     "Lexicon",
     "NameRow",
     "name_table",
     "names_of",
 ]
 
-# Name particles, honorifics and function words met inside names, as normalized tokens.
-# Arabic forms are written normalized: آل -> ال, أبو -> ابو.
-GENERIC_WORDS = frozenset(
-    "al el ad as at ibn bin bint ben abu abou sheikh shaikh sheik emir the of and for in on to de "
-    "mr lt gen jsc x "
-    "ال بن ابن بنت ابو الشيخ شيخ في من الى على لدى بين و".split()
+# Name particles: the family and filiation words a name is built with (Al Thani, bin Hamad,
+# آل ثاني), as normalized tokens. Arabic forms are written normalized: آل -> ال, أبو -> ابو.
+NAME_PARTICLES = frozenset("al el ad as at ibn bin bint ben abu abou ال بن ابن بنت ابو".split())
+# Name particles, honorifics and function words met inside names.
+GENERIC_WORDS = NAME_PARTICLES | frozenset(
+    "sheikh shaikh sheik emir the of and for in on to de mr lt gen jsc x "
+    "الشيخ شيخ في من الى على لدى بين و".split()
 )
 # A part shared by this many entities' names is too common to stand for any one of them.
 GENERIC_MIN_ENTITIES = 3

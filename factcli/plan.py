@@ -18,6 +18,7 @@ What `run` must do, whatever the engine:
     fields, as the index analyzed them. Every token is a word to search for, whatever
     characters it holds (quotes, `*`, `:`, parentheses, words an engine reads as
     operators): never query syntax. Tokens that hold no word match nothing.
+    Its `synonyms` meet the same way as its stems do (form `synonym`), each on its own.
   - an entity it names (`Named`): a link the index made from the claim to the entity, as
     its subject, object, speaker or via, or a `mention` of a name of it in the text. An
     entity named through a metonym (naming `link`) is met only by a mention of kind
@@ -28,7 +29,7 @@ What `run` must do, whatever the engine:
   and form by `ranking.field_weight`; links by `link_score`; predicates by
   `predicate_score`); the term counts its best, the first offered winning a tie, in this
   order: exact text in the statement, then in the quote, stem text in the statement, then
-  in the quote, the links of entities, the predicates; a claim's score is the sum of its
+  in the quote, synonyms likewise, the links of entities, the predicates; a claim's score is the sum of its
   terms' in plan order. `Evidence` says how each term met the claim.
 * Order: `relevance` is by score, best first, then by date; `date` is by date alone. Date
   order is by the start of the claim's date, then its end, the undated last; ties in
@@ -54,7 +55,7 @@ __all__ = [
     "Term",
 ]
 
-Form = Literal["exact", "stem"]
+Form = Literal["exact", "stem", "synonym"]
 Order = Literal["relevance", "date"]
 
 
@@ -84,7 +85,9 @@ class Term:
     exact: tuple[str, ...] = ()  # analyzed tokens, in order
     stems: tuple[str, ...] = ()  # their stems, one per token
     entities: tuple[Named, ...] = ()
-    predicates: tuple[tuple[str, Form], ...] = ()  # (predicate, named by its label or stems)
+    predicates: tuple[tuple[str, Form], ...] = ()  # (predicate, named by its label, stems or a synonym)
+    # Other words for the same idea (`thesaurus`), each as its stems, in order.
+    synonyms: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)

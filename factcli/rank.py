@@ -39,12 +39,15 @@ class Ranking:
     mention: Mapping[str, float] = field(
         default_factory=lambda: _table(alias=5.0, common_word=5.0, metonym=4.0, stem=3.5)
     )
-    # The term's words in the statement or quote, as written (`exact`) or by their stems.
-    text: Mapping[str, float] = field(default_factory=lambda: _table(exact=3.0, stem=2.0))
+    # The term's words in the statement or quote, as written (`exact`) or by their stems, or
+    # another word for the same idea (`synonym`, from the thesaurus): below the word as typed.
+    text: Mapping[str, float] = field(default_factory=lambda: _table(exact=3.0, stem=2.0, synonym=1.5))
     # A claim whose predicate is the word asked for is more to the point than one whose text
     # only uses the word: above any text match (3 + a bonus below 1 < 4), below a name of the
     # entity in the text.
-    predicate: Mapping[str, float] = field(default_factory=lambda: _table(exact=4.0, stem=3.5))
+    # A predicate a synonym of the word names counts below one its label names, and no more
+    # than the word as typed in the text (3.0 < 3 + a bonus).
+    predicate: Mapping[str, float] = field(default_factory=lambda: _table(exact=4.0, stem=3.5, synonym=3.0))
     # How the term named the entity scales its entity evidence.
     naming: Mapping[str, float] = field(
         default_factory=lambda: _table(alias=1.0, part=0.9, stem=0.8, link=1.0, fuzzy=0.5, holder=0.8)
@@ -53,12 +56,15 @@ class Ranking:
     # (a match in the stems is weaker evidence of the words asked for), by field then form.
     field_weight: Mapping[str, Mapping[str, float]] = field(
         default_factory=lambda: MappingProxyType(
-            {"statement": _table(exact=1.0, stem=0.7), "quote": _table(exact=1.0, stem=0.7)}
+            {
+                "statement": _table(exact=1.0, stem=0.7, synonym=0.5),
+                "quote": _table(exact=1.0, stem=0.7, synonym=0.5),
+            }
         )
     )
 
     def text_score(self, form: str, strength: float) -> float:
-        """A text match in `form` ("exact" or "stem") of a strength >= 0 (the backend's
+        """A text match in `form` ("exact", "stem" or "synonym") of a strength >= 0 (the backend's
         measure, higher is stronger): the form's weight plus a bonus below 1 that orders
         text matches among themselves and never lifts one over the next kind of evidence."""
         return self.text[form] + strength / (1.0 + strength)
@@ -70,7 +76,8 @@ class Ranking:
         return weight * self.naming[naming]
 
     def predicate_score(self, form: str) -> float:
-        """A claim whose predicate the term names, by its label (`exact`) or its stems."""
+        """A claim whose predicate the term names, by its label (`exact`), its stems, or
+        through a synonym (`synonym`)."""
         return self.predicate[form]
 
 

@@ -41,12 +41,12 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from .analyze import analyzer, glued_forms, name_forms
-from .errors import InputError, did_you_mean
+from .analyze import analyzer, glued_forms, is_stopword, name_forms
+from .errors import DateError, InputError, did_you_mean
 from .index import in_memory
-from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, PART
+from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, NAME_PARTICLES, PART, names_of
 from .normalize import normalize
-from .plan import Backend, Filters, Named, Plan, Term
+from .plan import Backend, Filters, Form, Named, Plan, Term
 from .rank import RANKING
 from .store import Facts
 from .vocabulary import PREDICATES
@@ -180,10 +180,34 @@ def _named(index: Backend, toks: list[str]) -> dict[str, str]:
     return dict.fromkeys(sorted(stemmed), "stem")
 
 
-def _with_holders(index: Backend, named: dict[str, str]) -> dict[str, str]:
-    """The entities named, plus whoever holds an office among them (kind `holder`)."""
-    holders = index.holders(e for e, how in named.items() if how in _HOLDER_FROM)
+def _with_holders(index: Backend, named: dict[str, str], toks: list[str]) -> dict[str, str]:
+    """The entities named, plus whoever holds an office among them (kind `holder`). A part
+    of an office's title counts when it holds at least half of the words of one of the
+    office's names that say something ("Minister of State for Defence Affairs", «السفير
+    الروسي»): one word of a title ("Moscow" in "Qatari ambassador in Moscow") does not."""
+    offices = [
+        e for e, how in named.items() if how in _HOLDER_FROM or (how == "part" and _most_of(index, e, toks))
+    ]
+    holders = index.holders(offices)
     return {**named, **{h: "holder" for h in sorted(holders) if h not in named}}
+
+
+def _content(toks: list[str]) -> list[str]:
+    return [t for t in toks if not is_stopword(t) and t not in NAME_PARTICLES]
+
+
+def _most_of(index: Backend, entity_id: str, toks: list[str]) -> bool:
+    """Whether `toks` are, in order, at least half of the content words of a name of the entity."""
+    words = _content(toks)
+    if len(words) < 2:
+        return False
+    an = analyzer()
+    typed = f" {' '.join(toks)} "
+    for name in names_of(index.entity(entity_id) or {}):
+        whole = an.tokens(name)
+        if typed in f" {' '.join(whole)} " and 2 * len(words) >= len(_content(whole)):
+            return True
+    return False
 
 
 def _fuzzy(index: Backend, token: str) -> _Named:
@@ -230,38 +254,103 @@ class _Term:
     entities: dict[str, str] = field(default_factory=dict)
     predicates: dict[str, str] = field(default_factory=dict)
     quoted: bool = False
+    synonyms: list[list[str]] = field(default_factory=list)  # other words' stems (thesaurus)
+    # A stopword or a stray name particle that names nothing: never required.
+    little: bool = False
 
 
-_QUOTES = re.compile(r'["\u201c\u201d\u00ab\u00bb]')
+# A phrase is what stands between double quotes (straight or curly) inside the words; the
+# guillemets of Arabic text are punctuation like any other.
+_QUOTES = re.compile(r'["\u201c\u201d]')
 
 
-def _terms(index: Backend, args: list[str], hints: list[str]) -> list[_Term]:
+# A run of words is read as a date only when it holds a year: "November 2017", "2017-11",
+# «صفر 1439», "Q3 2018", "2021"; a bare month or number ("March", "61") stays a word.
+_YEAR_RE = re.compile(r"(?<![0-9])[12][0-9]{3}(?![0-9])")
+_DATE_WORDS = 4  # the longest run of words tried as one date
+
+
+def _in_name(index: Backend, words: list[str], i: int, j: int) -> bool:
+    """Whether words[i:j] stand inside a longer run of the words that is a whole name
+    ("agreement (2017)": the year of a name is no date to filter by)."""
     an = analyzer()
-    out: list[_Term] = []
-    for arg in args:
-        if not an.tokens(arg):
-            out.append(_Term(arg, [], []))  # all punctuation: finds nothing, not everything
+    for a in range(max(0, j - _MAX_SPAN), i + 1):
+        for b in range(j, min(len(words), a + _MAX_SPAN) + 1):
+            if b - a > j - i and any(
+                r in _WHOLE for _, r in index.names(" ".join(an.tokens(" ".join(words[a:b]))))
+            ):
+                return True
+    return False
+
+
+def _dates(index: Backend, text: str, found: list[DateSpan]) -> str:
+    """`text` without the dates it holds, which are added to `found` (longest run first)."""
+    from .dates import parse_date
+
+    words = text.split()
+    kept: list[str] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + _DATE_WORDS), i, -1):
+            span = " ".join(words[i:j])
+            if not _YEAR_RE.search(normalize(span)) or _in_name(index, words, i, j):
+                continue
+            try:
+                found.append(parse_date(span))
+            except DateError:
+                continue
+            i = j
+            break
+        else:
+            kept.append(words[i])
+            i += 1
+    return " ".join(kept)
+
+
+def _terms(
+    index: Backend, args: list[str], hints: list[str], dates: list[DateSpan] | None = None
+) -> list[_Term]:
+    """The query's terms. The arguments are read as one text, so that argv words and one
+    quoted argument mean the same; an argument of punctuation alone is a term that meets
+    nothing (a query of it finds nothing, not everything). Dates outside quotes go to `dates`."""
+    an = analyzer()
+    out: list[_Term] = [_Term(arg, [], []) for arg in args if not an.tokens(arg)]
+    text = " ".join(arg for arg in args if an.tokens(arg))
+    for i, piece in enumerate(_QUOTES.split(text)):
+        if i % 2 == 0 and dates is not None:
+            piece = _dates(index, piece, dates)
+        toks = an.tokens(piece)
+        if not toks:
             continue
-        pieces = _QUOTES.split(arg)
-        for i, piece in enumerate(pieces):
-            toks = an.tokens(piece)
-            if not toks:
-                continue
-            if i % 2 == 1:  # inside quotes: one term, words in order (still a name if it is one)
-                named = _with_holders(index, _named(index, toks))
-                out.append(
-                    _Term(
-                        piece.strip(),
-                        toks,
-                        an.stems(toks),
-                        named,
-                        _predicates_named(index, an, toks),
-                        quoted=True,
-                    )
+        if i % 2 == 1:  # inside quotes: one term, words in order (still a name if it is one)
+            named = _with_holders(index, _named(index, toks), toks)
+            out.append(
+                _Term(
+                    piece.strip(),
+                    toks,
+                    an.stems(toks),
+                    named,
+                    _predicates_named(index, an, toks),
+                    quoted=True,
                 )
-                continue
-            out += _group(index, an, toks, hints)
-    return out
+            )
+            continue
+        out += _group(index, an, toks, hints)
+    for term in out:
+        if not term.quoted and term.tokens and not term.little:
+            _add_synonyms(term)
+    required = [t for t in out if not t.little]
+    # A query of little words alone asks for them.
+    return required or out
+
+
+def _little(term: _Term) -> bool:
+    """A term that decides nothing about a claim: stopwords, or name particles outside a name."""
+    if term.entities and any(how != "fuzzy" for how in term.entities.values()):
+        return False
+    if term.predicates:
+        return False
+    return all(is_stopword(t) or t in NAME_PARTICLES for t in term.tokens)
 
 
 def _group(index: Backend, an: Any, toks: list[str], hints: list[str]) -> list[_Term]:
@@ -272,17 +361,57 @@ def _group(index: Backend, an: Any, toks: list[str], hints: list[str]) -> list[_
         term = None
         for j in range(min(len(toks), i + _MAX_SPAN), i, -1):
             span = toks[i:j]
-            named = _with_holders(index, _named(index, span))
+            named = _with_holders(index, _named(index, span), span)
             preds = _predicates_named(index, an, span)
             if named or preds or j == i + 1:
                 term = _Term(" ".join(span), span, an.stems(span), named, preds)
                 break
         assert term is not None
-        if not term.entities and not term.predicates and len(term.tokens) == 1:
+        term.little = _little(term)
+        if not term.entities and not term.predicates and len(term.tokens) == 1 and not term.little:
             _try_fuzzy(index, term, hints)
         out.append(term)
         i += len(term.tokens)
     return out
+
+
+_thesaurus: dict[str, list[int]] | None = None
+
+
+def _groups() -> dict[str, list[int]]:
+    """The thesaurus by the stems of each word or phrase: stems -> the groups holding it."""
+    global _thesaurus
+    if _thesaurus is None:
+        from .thesaurus import GROUPS
+
+        an = analyzer()
+        _thesaurus = {}
+        for i, (words, _) in enumerate(GROUPS):
+            for word in words:
+                key = " ".join(an.stems(an.tokens(word)))
+                if key and i not in _thesaurus.setdefault(key, []):
+                    _thesaurus[key].append(i)
+    return _thesaurus
+
+
+def _add_synonyms(term: _Term) -> None:
+    """The other words of the term's thesaurus groups, and the groups' predicates (form
+    `synonym`, where the term does not name them itself)."""
+    from .thesaurus import GROUPS
+
+    an = analyzer()
+    own = " ".join(term.stems)
+    seen = {own}
+    for i in _groups().get(own, []):
+        words, predicates = GROUPS[i]
+        for word in words:
+            stems = an.stems(an.tokens(word))
+            key = " ".join(stems)
+            if stems and key not in seen:
+                seen.add(key)
+                term.synonyms.append(stems)
+        for predicate in predicates:
+            term.predicates.setdefault(predicate, "synonym")
 
 
 def _predicates_named(index: Backend, an: Any, toks: list[str]) -> dict[str, str]:
@@ -309,6 +438,9 @@ def _try_fuzzy(index: Backend, term: _Term, hints: list[str]) -> None:
     term.entities = named.entities
 
 
+_FORMS: dict[str, Form] = {"exact": "exact", "stem": "stem", "synonym": "synonym"}
+
+
 def _planned(term: _Term) -> Term:
     """The term as the plan puts it to the index."""
     return Term(
@@ -316,7 +448,8 @@ def _planned(term: _Term) -> Term:
         tuple(term.tokens),
         tuple(term.stems),
         tuple(Named(e, how) for e, how in term.entities.items()),
-        tuple((p, "exact" if kind == "exact" else "stem") for p, kind in term.predicates.items()),
+        tuple((p, _FORMS.get(kind, "stem")) for p, kind in term.predicates.items()),
+        tuple(tuple(alt) for alt in term.synonyms),
     )
 
 
@@ -472,6 +605,14 @@ def _filters(index: Backend, query: Query) -> Filters:
     )
 
 
+def _within(filters: Filters, dates: list[DateSpan]) -> Filters:
+    """The filters narrowed to claims whose date overlaps every date the query's words hold
+    (as --since and --until would: overlap, not containment)."""
+    low = max([d.start.isoformat() for d in dates] + ([filters.ends_from] if filters.ends_from else []))
+    high = min([d.end.isoformat() for d in dates] + ([filters.starts_until] if filters.starts_until else []))
+    return replace(filters, ends_from=low, starts_until=high)
+
+
 # --- searching ---------------------------------------------------------------------------
 
 
@@ -484,7 +625,10 @@ def find(source: Backend | Facts, query: Query) -> Found:
     index = _index_of(source)
     filters = _filters(index, query)
     hints: list[str] = []
-    terms = [_planned(t) for t in _terms(index, query.terms, hints)] if query.terms else []
+    dates: list[DateSpan] = []
+    terms = [_planned(t) for t in _terms(index, query.terms, hints, dates)] if query.terms else []
+    if dates:
+        filters = _within(filters, dates)
     by_relevance = (query.sort or ("relevance" if terms else "date")) == "relevance"
     plan = Plan(tuple(terms), filters, "relevance" if by_relevance else "date", query.limit, RANKING)
     matches = index.run(plan)
@@ -536,8 +680,6 @@ def entity_rows(source: Backend | Facts, terms: list[str]) -> list[dict[str, Any
     needles = [normalize(t) for t in terms]
     if terms and not all(needles):
         return []
-    from .lexicon import names_of
-
     rows = []
     for entity, count in index.entities():
         keys = [normalize(n) for n in [*names_of(entity), *(entity.get("metonyms") or [])]]

@@ -241,6 +241,8 @@ class Index:
         ("quote", "exact"): "quote",
         ("statement", "stem"): "statement_stems",
         ("quote", "stem"): "quote_stems",
+        ("statement", "synonym"): "statement_stems",
+        ("quote", "synonym"): "quote_stems",
     }
     # A word as the analyzer writes it: one word as FTS5's ascii tokenizer reads it (ASCII
     # letters and digits, and any other character), lower case, or a number with a decimal
@@ -362,18 +364,17 @@ class Index:
             if row not in best or weight > best[row][0]:
                 best[row] = (weight, Evidence(fld, kind))
 
-        forms = (("exact", term.exact), ("stem", term.stems))
+        # The words as typed, their stems, then each synonym's stems (read among the stems).
+        forms = [("exact", term.exact), ("stem", term.stems), *(("synonym", alt) for alt in term.synonyms)]
         if within is not None and all(self._PLAIN.fullmatch(t) for _, toks in forms for t in toks):
             # Few rows: their indexed words are read and the phrase looked for directly, since
             # an FTS5 query walks every claim holding a common word. The strength is then the
             # phrase's share of the field's words, standing in for bm25 among these few.
             for row, *fields in self._texts(within):
-                for form, toks, (fst, fqu) in (
-                    ("exact", term.exact, fields[:2]),
-                    ("stem", term.stems, fields[2:]),
-                ):
+                for form, toks in forms:
                     if not toks:
                         continue
+                    fst, fqu = fields[:2] if form == "exact" else fields[2:]
                     needle = f" {' '.join(toks)} "
                     for fld, text in (("statement", fst), ("quote", fqu)):
                         hits = f" {text} ".count(needle)
@@ -430,8 +431,8 @@ class Index:
         args: list[Any] = [
             weights["statement"]["exact"],
             weights["quote"]["exact"],
-            weights["statement"]["stem"],
-            weights["quote"]["stem"],
+            weights["statement"]["synonym" if form == "synonym" else "stem"],
+            weights["quote"]["synonym" if form == "synonym" else "stem"],
             f"{{{self._COLUMNS[fld, form]}}} : {phrase}",
         ]
         if within is not None:
