@@ -1,20 +1,91 @@
-"""Shared fixtures: the shipped store, the curated corpus, and synthetic stores built
-through the importer (the same validating path users take), in memory or as a JSON file."""
+"""Shared fixtures: the shipped store, the curated corpus, synthetic stores built through the
+importer (the same validating path users take), in memory or as a JSON file, and `factcli`,
+the one way tests run a command in this process."""
 
 from __future__ import annotations
 
 import json
+import traceback
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner, Result
 
 from factcli import store
+from factcli.cli import main
 from factcli.importer import build, import_records
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = Path(__file__).resolve().parent / "corpus"
 SHIPPED = ROOT / "facts.json"
+
+
+class Ran:
+    """What one command run in this process did: its exit status, stdout and stderr (text and
+    bytes), and everything else of click's `Result` (`.result`)."""
+
+    def __init__(self, args: list[str], result: Result) -> None:
+        self.args = args
+        self.result = result
+
+    @property
+    def exit_code(self) -> int:
+        return self.result.exit_code
+
+    @property
+    def stdout(self) -> str:
+        return self.result.stdout
+
+    @property
+    def stderr(self) -> str:
+        return self.result.stderr
+
+    @property
+    def output(self) -> str:
+        """stdout and stderr as a terminal shows them, interleaved."""
+        return self.result.output
+
+    @property
+    def exception(self) -> BaseException | None:
+        """What ended the command: SystemExit, or None when it returned."""
+        return self.result.exception
+
+    @property
+    def stdout_bytes(self) -> bytes:
+        return self.result.stdout_bytes
+
+    @property
+    def stderr_bytes(self) -> bytes:
+        return self.result.stderr_bytes
+
+    def ok(self) -> Ran:
+        """The command succeeded: exit status 0. Returns itself, to read its output."""
+        assert self.exit_code == 0, (self.args, self.stdout, self.stderr)
+        return self
+
+
+def factcli(
+    *args: str,
+    db: Path | str | None = None,
+    input: str | bytes | None = None,
+    env: Mapping[str, str | None] | None = None,
+    **extra: Any,
+) -> Ran:
+    """`factcli [--db DB] ARGS` run in this process through the console script's entry point.
+
+    `env` overrides variables of this process's environment (None unsets one); `extra` goes to
+    the command's context as click's `invoke` passes it (`terminal_width=`, ...). Whatever the
+    exit status, the command must end as factcli ends every run, with SystemExit: any other
+    exception escaping it fails the test with its traceback, so an error path that crashes is
+    never read as a refusal."""
+    argv = [*(("--db", str(db)) if db is not None else ()), *args]
+    result = CliRunner().invoke(main, argv, input=input, env=env, **extra)
+    if result.exception is not None and not isinstance(result.exception, SystemExit):
+        shown = " ".join(a[:40] for a in argv)
+        raise AssertionError(f"factcli {shown}: {''.join(traceback.format_exception(result.exception))}")
+    return Ran(argv, result)
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:

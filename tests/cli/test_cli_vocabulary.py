@@ -4,18 +4,14 @@ import takes can be typed at the command line, and the help names each one."""
 from __future__ import annotations
 
 import pytest
-from click.testing import CliRunner
-
-from factcli.cli import main
+from conftest import factcli
 
 # Every entity type an imported record may carry, office and unclassified included.
 TYPES = "country person organization weapon_system agreement office event place topic unclassified".split()
 
 
 def _help(*args: str) -> str:
-    result = CliRunner().invoke(main, [*args, "--help"], terminal_width=1000)
-    assert result.exit_code == 0
-    return " ".join(result.output.split())
+    return " ".join(factcli(*args, "--help", terminal_width=1000).ok().output.split())
 
 
 def test_entity_set_help_names_every_entity_type():

@@ -6,10 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from click.testing import CliRunner
-from conftest import GOOD_ADD, GOOD_RECORD, SHIPPED, with_option
-
-from factcli.cli import main
+from conftest import GOOD_ADD, GOOD_RECORD, SHIPPED, factcli, with_option
 
 
 @pytest.fixture
@@ -19,13 +16,9 @@ def mine(tmp_path):
     return path
 
 
-def run(*args: str, input: str | None = None):
-    return CliRunner().invoke(main, list(args), input=input)
-
-
 def test_add_with_one_bad_field_is_one_line_naming_the_field(mine):
     before = mine.read_bytes()
-    result = run("--db", str(mine), "add", *GOOD_ADD, "--value", "nan USD")
+    result = factcli("--db", str(mine), "add", *GOOD_ADD, "--value", "nan USD")
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
@@ -37,7 +30,7 @@ def test_add_with_one_bad_field_is_one_line_naming_the_field(mine):
 def test_add_with_two_bad_fields_lists_both_above_the_count(mine):
     before = mine.read_bytes()
     args = with_option(GOOD_ADD, "--quote", "a sentence the article does not have")
-    result = run("--db", str(mine), "add", *args, "--value", "nan USD")
+    result = factcli("--db", str(mine), "add", *args, "--value", "nan USD")
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 3, lines
@@ -52,7 +45,7 @@ def test_an_import_with_one_problem_is_one_line_naming_the_record(mine):
     good = dict(GOOD_RECORD)
     bad = dict(good, polarity="maybe")
     lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in (good, bad))
-    result = run("--db", str(mine), "import", "-", input=lines)
+    result = factcli("--db", str(mine), "import", "-", input=lines)
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
     assert line.startswith("factcli: nothing imported: record 2, field polarity: ")
@@ -61,7 +54,9 @@ def test_an_import_with_one_problem_is_one_line_naming_the_record(mine):
 
 def test_a_correction_with_one_problem_is_one_line(mine):
     before = mine.read_bytes()
-    result = run("--db", str(mine), "edit", "c0001", "--predicate", "sold_to", "--reason", "typo", "--yes")
+    result = factcli(
+        "--db", str(mine), "edit", "c0001", "--predicate", "sold_to", "--reason", "typo", "--yes"
+    )
     assert result.exit_code == 2
     [line] = result.stderr.splitlines()
     assert line == "factcli: nothing changed: field predicate: 'sold_to' is not in the vocabulary"
@@ -83,7 +78,7 @@ FALSY_IDS = [0, False, "", [], {}]
 )
 def test_a_given_id_that_is_empty_or_not_a_string_is_refused_not_replaced(mine, record, given):
     before = mine.read_bytes()
-    result = run("--db", str(mine), "import", "-", input=json.dumps({"id": given, **record}))
+    result = factcli("--db", str(mine), "import", "-", input=json.dumps({"id": given, **record}))
     assert result.exit_code == 2, result.stderr
     assert result.stderr.splitlines() == [
         "factcli: nothing imported: record 1, field id: must be a lower-case slug "
@@ -97,7 +92,7 @@ def test_an_absent_or_null_id_is_still_made_up(mine, given):
     record = {"name": "Oman", "type": "country"}
     if given is None:
         record["id"] = None
-    result = run("--db", str(mine), "import", "-", input=json.dumps(record))
+    result = factcli("--db", str(mine), "import", "-", input=json.dumps(record))
     assert result.exit_code == 0, result.stderr
-    shown = run("--db", str(mine), "entities", "Oman", "--json")
+    shown = factcli("--db", str(mine), "entities", "Oman", "--json")
     assert [e["id"] for e in json.loads(shown.stdout)] == ["oman"]

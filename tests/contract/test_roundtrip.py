@@ -7,27 +7,14 @@ from itertools import combinations
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from conftest import GOOD_RECORD, SHIPPED
+from conftest import GOOD_RECORD, SHIPPED, factcli
 
 from factcli import curate, store
-from factcli.cli import main
 from factcli.compare import compare, diff
 from factcli.present import diff_json, matrix_json
 from factcli.verify import verify
 
 S400_SOURCES = {"khaleej-2018-07-21", "unknown-qatar-ambassador-interview", "unknown-s400-turkey-2021"}
-
-
-def run(*args: str, input: str | bytes | None = None):
-    return CliRunner().invoke(main, list(args), input=input)
-
-
-def ok(*args: str, input: str | None = None):
-    result = run(*args, input=input)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    assert result.exit_code == 0, (result.stdout, result.stderr)
-    return result
 
 
 def load(path: Path) -> store.Facts:
@@ -45,9 +32,9 @@ def assert_equivalent(a: store.Facts, b: store.Facts) -> None:
 
 
 def test_export_of_the_shipped_store_imports_into_an_equivalent_store(tmp_path):
-    exported = ok("--db", str(SHIPPED), "export").stdout
+    exported = factcli("--db", str(SHIPPED), "export").ok().stdout
     copy = tmp_path / "copy.json"
-    ok("--db", str(copy), "import", "--create", "-", input=exported)
+    factcli("--db", str(copy), "import", "--create", "-", input=exported).ok()
     original, again = load(SHIPPED), load(copy)
     assert_equivalent(original, again)
     assert copy.read_bytes() == SHIPPED.read_bytes()
@@ -60,7 +47,7 @@ def test_export_of_the_shipped_store_imports_into_an_equivalent_store(tmp_path):
 
 
 def test_export_is_in_import_order_without_derived_keys():
-    lines = [json.loads(line) for line in ok("--db", str(SHIPPED), "export").stdout.splitlines()]
+    lines = [json.loads(line) for line in factcli("--db", str(SHIPPED), "export").ok().stdout.splitlines()]
     kinds = ["source" if "text" in r else "claim" if "citation" in r else "entity" for r in lines]
     assert kinds == sorted(kinds, key=["source", "entity", "claim"].index)
     assert kinds.count("source") == 5 and kinds.count("claim") == 197
@@ -77,23 +64,23 @@ def test_a_corrected_store_keeps_its_trail_through_export_and_import(tmp_path):
     curate.apply(
         loc, lambda f: curate.plan_merge(f, "qatar-armed-forces", "qatar-air-defence", "fold the branch in")
     )
-    exported = ok("--db", str(mine), "export").stdout
+    exported = factcli("--db", str(mine), "export").ok().stdout
     copy = tmp_path / "copy.json"
-    ok("--db", str(copy), "import", "--create", "-", input=exported)
+    factcli("--db", str(copy), "import", "--create", "-", input=exported).ok()
     assert_equivalent(load(mine), load(copy))
     assert load(copy).claim("c0026")["retracted"]["reason"] == "restates c0007"
     assert verify(load(copy)) == []
 
 
 def test_a_filtered_export_brings_the_sources_and_entities_its_claims_need(tmp_path):
-    exported = ok("--db", str(SHIPPED), "export", "S-400", "--source", "khaleej-2018-07-21").stdout
+    exported = factcli("--db", str(SHIPPED), "export", "S-400", "--source", "khaleej-2018-07-21").ok().stdout
     records = [json.loads(line) for line in exported.splitlines()]
     claims = [r for r in records if "citation" in r]
     assert [r["id"] for r in records if "text" in r] == ["khaleej-2018-07-21"]
     named = {c[f] for c in claims for f in ("subject", "object", "speaker", "via")} - {None}
     assert {r["id"] for r in records if "type" in r} == named
     part = tmp_path / "s400.json"
-    ok("--db", str(part), "import", "--create", "-", input=exported)
+    factcli("--db", str(part), "import", "--create", "-", input=exported).ok()
     shipped = load(SHIPPED)
     assert [c for c in load(part).claims] == [shipped.claim(c["id"]) for c in claims]
     assert verify(load(part)) == []
@@ -110,13 +97,13 @@ def test_a_filtered_export_brings_the_sources_and_entities_its_claims_need(tmp_p
     ],
 )
 def test_every_claim_shape_factcli_prints_imports_back(tmp_path, command):
-    printed = ok("--db", str(SHIPPED), *command).stdout
+    printed = factcli("--db", str(SHIPPED), *command).ok().stdout
     base = (
-        ok("--db", str(SHIPPED), "sources", "--jsonl").stdout
-        + ok("--db", str(SHIPPED), "entities", "--jsonl").stdout
+        factcli("--db", str(SHIPPED), "sources", "--jsonl").ok().stdout
+        + factcli("--db", str(SHIPPED), "entities", "--jsonl").ok().stdout
     )
     target = tmp_path / "x.json"
-    result = ok("--db", str(target), "import", "--create", "-", input=base + printed)
+    result = factcli("--db", str(target), "import", "--create", "-", input=base + printed).ok()
     shipped = load(SHIPPED)
     got = load(target)
     ids = result.stdout.split()
@@ -131,35 +118,41 @@ def test_the_issue_pipeline_of_sources_entities_and_search_imports(tmp_path):
     # README's `factcli search S-400 --json | factcli --db other.json import ...` (test_examples.py).
     db = ("--db", str(SHIPPED))
     stream = b"".join(
-        ok(*db, *cmd).stdout_bytes
+        factcli(*db, *cmd).ok().stdout_bytes
         for cmd in (("sources", "--jsonl"), ("entities", "--jsonl"), ("search", "S-400", "--jsonl"))
     )
-    done = run("--db", str(tmp_path / "x.json"), "import", "--create", "-", input=stream)
+    done = factcli("--db", str(tmp_path / "x.json"), "import", "--create", "-", input=stream)
     assert done.exception is None or isinstance(done.exception, SystemExit)
     assert done.exit_code == 0, done.stderr
-    found = json.loads(ok(*db, "search", "S-400", "--json").stdout)
+    found = json.loads(factcli(*db, "search", "S-400", "--json").ok().stdout)
     assert done.stdout.split() == [c["id"] for c in found]
 
 
 def test_sources_json_and_entities_json_import_as_a_json_array(tmp_path):
     target = tmp_path / "y.json"
-    ok(
+    factcli(
         "--db",
         str(target),
         "import",
         "--create",
         "-",
-        input=ok("--db", str(SHIPPED), "sources", "--json").stdout,
-    )
-    ok("--db", str(target), "import", "-", input=ok("--db", str(SHIPPED), "entities", "--json").stdout)
+        input=factcli("--db", str(SHIPPED), "sources", "--json").ok().stdout,
+    ).ok()
+    factcli(
+        "--db",
+        str(target),
+        "import",
+        "-",
+        input=factcli("--db", str(SHIPPED), "entities", "--json").ok().stdout,
+    ).ok()
     assert load(target).sources == load(SHIPPED).sources
     assert len(load(target).entities) == len(load(SHIPPED).entities)
 
 
 def test_claims_without_their_sources_and_entities_get_one_line_per_missing_record(tmp_path):
-    printed = ok("--db", str(SHIPPED), "search", "S-400", "--json").stdout
+    printed = factcli("--db", str(SHIPPED), "search", "S-400", "--json").ok().stdout
     claims = json.loads(printed)
-    result = run("--db", str(tmp_path / "other.json"), "import", "--create", "-", input=printed)
+    result = factcli("--db", str(tmp_path / "other.json"), "import", "--create", "-", input=printed)
     assert result.exit_code == 2
     lines = result.stderr.strip().splitlines()
     sources = {c["citation"]["source"] for c in claims}
@@ -175,11 +168,11 @@ def test_claims_without_their_sources_and_entities_get_one_line_per_missing_reco
 
 
 def test_with_dependencies_brings_what_the_claims_need(tmp_path):
-    printed = ok("--db", str(SHIPPED), "search", "S-400", "--json").stdout
+    printed = factcli("--db", str(SHIPPED), "search", "S-400", "--json").ok().stdout
     target = tmp_path / "other.json"
-    result = ok(
+    result = factcli(
         "--db", str(target), "import", "--create", "--with-dependencies", str(SHIPPED), "-", input=printed
-    )
+    ).ok()
     claims = json.loads(printed)
     assert result.stdout.split() == [c["id"] for c in claims]
     got, shipped = load(target), load(SHIPPED)
@@ -187,7 +180,9 @@ def test_with_dependencies_brings_what_the_claims_need(tmp_path):
     assert all(got.claim(c["id"]) == shipped.claim(c["id"]) for c in claims)
     assert verify(got) == []
     # Again: every record is already there, nothing new, nothing refused.
-    again = ok("--db", str(target), "import", "--with-dependencies", str(SHIPPED), "-", input=printed)
+    again = factcli(
+        "--db", str(target), "import", "--with-dependencies", str(SHIPPED), "-", input=printed
+    ).ok()
     assert again.stdout == "" and f"{len(claims)} already present" in again.stderr
 
 
@@ -196,7 +191,7 @@ def test_a_duplicate_names_the_stored_claim(tmp_path):
     mine.write_bytes(SHIPPED.read_bytes())
     c1 = load(SHIPPED).claim("c0001")
     record = {k: v for k, v in c1.items() if k not in ("id", "keys")}
-    result = run("--db", str(mine), "import", "-", input=json.dumps(record, ensure_ascii=False))
+    result = factcli("--db", str(mine), "import", "-", input=json.dumps(record, ensure_ascii=False))
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "factcli: nothing imported: record 1: duplicate of c0001: same source, span, subject, predicate and object"
@@ -207,19 +202,21 @@ def test_a_successful_import_prints_the_new_ids_unless_quiet(tmp_path):
     mine = tmp_path / "mine.json"
     mine.write_bytes(SHIPPED.read_bytes())
     record = dict(GOOD_RECORD)
-    result = ok("--db", str(mine), "import", "-", input=json.dumps(record, ensure_ascii=False))
+    result = factcli("--db", str(mine), "import", "-", input=json.dumps(record, ensure_ascii=False)).ok()
     assert result.stdout == "c0198\n"
     assert "imported 0 sources, 0 entities, 1 claims" in result.stderr
     record["citation"]["quote"] = "قطر تواصل المباحثات مع روسيا"
-    quiet = ok("--db", str(mine), "import", "--quiet", "-", input=json.dumps(record, ensure_ascii=False))
+    quiet = factcli(
+        "--db", str(mine), "import", "--quiet", "-", input=json.dumps(record, ensure_ascii=False)
+    ).ok()
     assert quiet.stdout == "" and quiet.stderr == ""
     assert load(mine).claim("c0199")["citation"]["quote"] == "قطر تواصل المباحثات مع روسيا"
 
 
 def test_import_into_a_missing_store_is_one_line_and_leaves_no_lock(tmp_path):
-    printed = ok("--db", str(SHIPPED), "search", "S-400", "--json").stdout
+    printed = factcli("--db", str(SHIPPED), "search", "S-400", "--json").ok().stdout
     other = tmp_path / "other.json"
-    result = run("--db", str(other), "import", "-", input=printed)
+    result = factcli("--db", str(other), "import", "-", input=printed)
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [f"factcli: no store at {other} (import --create starts a new one)"]
     assert list(tmp_path.iterdir()) == []

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import entity_record, source_record
+from conftest import SHIPPED, entity_record, factcli, source_record
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -813,13 +813,7 @@ def test_two_different_statements_in_one_source_are_not_restatements(make_facts)
 
 
 def test_compare_json_names_the_restatements():
-    from click.testing import CliRunner
-    from conftest import SHIPPED
-
-    from factcli.cli import main
-
-    args = ["--db", str(SHIPPED), "compare", "--predicate", "signed_contracts_value", "--json"]
-    result = CliRunner().invoke(main, args)
+    result = factcli("compare", "--predicate", "signed_contracts_value", "--json", db=SHIPPED)
     assert result.exit_code == 0, result.output
     (row,) = json.loads(result.stdout)["rows"]
     assert row["cells"][S400_2021] == {"claims": ["c0104", "c0108"], "says": "$8.6 bn 2021"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from conftest import entity_record, source_record
+from conftest import SHIPPED, entity_record, factcli, source_record
 
 from factcli.dates import parse_date
 from factcli.datespan import DateSpan, problems
@@ -121,13 +121,8 @@ def test_shipped_remarks_at_shoigus_visit_are_dated_the_day_of_the_visit(shipped
 
 
 def test_show_and_search_say_the_monday_is_one_day_in_the_span():
-    from click.testing import CliRunner
-    from conftest import SHIPPED
-
-    from factcli.cli import main
-
-    shown = CliRunner().invoke(main, ["--db", str(SHIPPED), "show", "c0095"])
+    shown = factcli("show", "c0095", db=SHIPPED)
     assert shown.exit_code == 0
     assert "date\ta day in 2021-07-26..2021-12-27  «الاثنين»" in shown.stdout
-    found = CliRunner().invoke(main, ["--db", str(SHIPPED), "search", "--predicate", "order_book_value"])
+    found = factcli("search", "--predicate", "order_book_value", db=SHIPPED)
     assert found.stdout.split("\t")[:2] == ["c0106", "a day in 2021-07-26..2021-12-27"]

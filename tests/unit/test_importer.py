@@ -11,11 +11,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
-from conftest import ROOT, SHIPPED, corpus_records, entity_record, source_record
+from conftest import ROOT, SHIPPED, corpus_records, entity_record, factcli, source_record
 
 from factcli import store
-from factcli.cli import main
 from factcli.errors import InputError
 from factcli.importer import ValidationError, build, import_records, parse_records
 from factcli.present import claim_record
@@ -562,7 +560,7 @@ def test_claims_in_search_json_shape_import_into_a_store_without_them(
 def test_search_json_piped_into_import(sources_and_entities_only, tmp_path):
     target = copy_of(sources_and_entities_only, tmp_path)
     # search writes the same bytes in-process; import reads them from a real stdin pipe.
-    search = CliRunner().invoke(main, ["--db", str(SHIPPED), "search", "--json"])
+    search = factcli("search", "--json", db=SHIPPED)
     assert search.exit_code == 0 and search.exception is None, search.stderr
     exported = search.stdout_bytes
     done = subprocess.run(
