@@ -551,8 +551,12 @@ def writing(
                 wrote = LastWrite(_digest(data), tx.sound, longs, _rows(storage.data))
                 _record(path, wrote, like)
                 if on_written is not None:
+                    # The records in the order the file holds them (a replaced record is
+                    # re-inserted last by TinyDB), so an index brought up to this write
+                    # answers as one rebuilt from the file, order included.
+                    as_written = storage.data if appended else _in_file_order(storage.data)
                     written = Written(
-                        path, _snapshot(storage.data, path, copy=False), wrote, read if appended else None
+                        path, _snapshot(as_written, path, copy=False), wrote, read if appended else None
                     )
                     try:
                         on_written(written)
@@ -1017,6 +1021,11 @@ def dumps(doc: dict[str, Any]) -> bytes:
         rows = doc.get(table, {})
         ordered[table] = {k: _ordered(table, rows[k]) for k in sorted(rows, key=_doc_key)}
     return encode_file(ordered)
+
+
+def _in_file_order(doc: dict[str, Any]) -> dict[str, Any]:
+    """The document with each table's records in the order `dumps` writes them."""
+    return {t: {k: rows[k] for k in sorted(rows, key=_doc_key)} for t, rows in doc.items()}
 
 
 def _doc_key(doc_id: str) -> tuple[int, str]:

@@ -102,7 +102,7 @@ def index_(app: App, rebuild: bool, output: Output) -> int:
         if info.get("problem"):
             lines.append(f"problem: {info['problem']}")
         output.out.write(render.plain("\n".join(lines)) + "\n")
-    return 0
+    return 2 if info.get("problem") else 0  # an unreadable index: the next read rebuilds it
 
 
 @command("migrate")

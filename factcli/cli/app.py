@@ -42,6 +42,7 @@ class App:
                 rebuild=rebuild,
                 progress=_BuildProgress(self.env) if self.env.stderr_isatty else None,
                 check=refuse_damaged,
+                notify=self.env.note,
             )
             if self._index.note:
                 self.env.note(self._index.note)

@@ -19,6 +19,7 @@ whose common-word name it contains next to another sign of that entity (kind `co
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sqlite3
@@ -42,7 +43,7 @@ from ..records import SCHEMA_VERSION
 __all__ = ["INDEX_SCHEMA", "Index", "build", "connect_ro", "in_memory", "read_meta"]
 
 # Bump when the tables below, or what is put in them, change.
-INDEX_SCHEMA = 5
+INDEX_SCHEMA = 6
 ROLES = ("subject", "object", "speaker", "via")
 
 
@@ -88,9 +89,12 @@ class Index:
     store_path: Path | None
     note: str | None = None
     rebuilt: bool = False
+    # Called once, with the error, when reading the index fails (a damaged file): it puts a
+    # rebuilt index's connection in this one's place, and the read is tried again on it.
+    recover: Callable[[Index, Exception], None] | None = None
 
     def __post_init__(self) -> None:
-        self._loads = _loads()
+        self._loads = _records_loader()
         self._entity_cache: dict[str, dict[str, Any]] | None = None
 
     # -- records -------------------------------------------------------------------------
@@ -145,7 +149,7 @@ class Index:
 
     def source_summaries(self) -> dict[str, dict[str, Any]]:
         """id -> the source without its text (what a claim record nests)."""
-        out = {}
+        out: dict[Any, dict[str, Any]] = {}
         for (summary,) in self.conn.execute("SELECT summary FROM sources ORDER BY n"):
             src = self._loads(summary)
             out[src.get("id")] = src
@@ -469,6 +473,49 @@ class Index:
         self.conn.close()
 
 
+def _records_loader() -> Callable[[str], dict[str, Any]]:
+    """The rows' decoder, refusing (ValueError) a row that is not a JSON object: a damaged
+    index, whose reads are then recovered from the store."""
+    loads = _loads()
+
+    def load(doc: str) -> dict[str, Any]:
+        out = loads(doc)
+        if not isinstance(out, dict):
+            raise ValueError(f"an index row is not a record: {doc[:40]!r}")
+        return out
+
+    return load
+
+
+def _recovering(read: Callable[..., Any]) -> Callable[..., Any]:
+    """A read of the index that, when the file fails it (SQLite's error, a row that does not
+    decode), is answered once more from a rebuilt index (`Index.recover`)."""
+
+    @functools.wraps(read)
+    def recovered(self: Index, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return read(self, *args, **kwargs)
+        except (sqlite3.Error, ValueError) as exc:
+            recover, self.recover = self.recover, None
+            if recover is None:
+                raise
+            recover(self, exc)
+            self._entity_cache = None
+            return read(self, *args, **kwargs)
+
+    return recovered
+
+
+# Every read of an index goes through `_recovering`, `run` too: a damaged cache file never
+# fails a command (a query error on a sound index still surfaces, after one rebuild).
+for _name in (
+    "meta", "counts", "claim_docs", "claim", "claim_ids", "source", "sources", "source_summary",
+    "source_summaries", "entities", "entity", "facts", "names", "name_keys", "holders", "labels",
+    "has_term", "run",
+):  # fmt: skip
+    setattr(Index, _name, _recovering(getattr(Index, _name)))
+
+
 def _chunks(seq: list[Any], size: int) -> Iterator[list[Any]]:
     for i in range(0, len(seq), size):
         yield seq[i : i + size]
@@ -690,9 +737,9 @@ def append_in_place(
     as its rows, and holds as many rows as those bytes hold records), they are, and the
     write only appended (else it would not be here: a replace rebuilds). Otherwise each
     indexed record is compared with the store's by its JSON, so an edit anywhere means a
-    rebuild. `written` is what the index records of the bytes written (`WRITTEN`)."""
-    if not ipath.exists():
-        return False
+    rebuild. `written` is what the index records of the bytes written (`WRITTEN`).
+
+    `ipath` is a private copy of the index in place, renamed over it when this succeeds."""
     dumps = _dumps()
     conn = sqlite3.connect(ipath, timeout=5.0)
     try:
@@ -769,8 +816,31 @@ def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
 
 
 def connect_ro(path: Path) -> sqlite3.Connection:
-    """A read-only connection to an index file."""
-    return sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True, timeout=5.0)
+    """A read-only connection to an index file. An index file is never changed once it is in
+    place (a write's update is made on a copy, renamed over it), so it is opened as SQLite's
+    `immutable`: no lock, no journal looked for, and a reader keeps the version it opened
+    however many replace it meanwhile (one connection per file version)."""
+    return sqlite3.connect(f"file:{_uri_path(path)}?mode=ro&immutable=1", uri=True, timeout=5.0)
+
+
+def problem(conn: sqlite3.Connection) -> str | None:
+    """What makes an index unreadable, read whole (`factcli index`): SQLite's own integrity
+    check, every table there, every record row decoding to a record; None when sound."""
+    try:
+        found = [row[0] for row in conn.execute("PRAGMA quick_check")]
+        if found != ["ok"]:
+            return "; ".join(str(f) for f in found[:3])
+        load = _records_loader()
+        for table in ("claims", "sources", "entities"):
+            for (doc,) in conn.execute(f"SELECT doc FROM {table}"):
+                load(doc)
+        for (summary,) in conn.execute("SELECT summary FROM sources"):
+            load(summary)
+        for table in ("links", "names", "labels", "claim_text"):
+            conn.execute(f"SELECT count(*) FROM {table}").fetchone()
+    except (sqlite3.Error, ValueError) as exc:
+        return str(exc)
+    return None
 
 
 def _uri_path(path: Path) -> str:

@@ -1,9 +1,12 @@
-"""Opening a store's index for a read: reused when fresh, else rebuilt from the store.
+"""Opening a store's index for a read: reused when fresh and trusted, else rebuilt.
 
-A build writes a temporary file and renames it into place, so a reader sees the old index or
-the new one. An index that cannot be read (corrupt, truncated) is rebuilt; a cache folder
-that cannot be written is answered from an in-memory build, with `Index.note` saying so (the
-CLI prints it as one line on stderr).
+A build fills a private temporary file and renames it into place, so a reader sees the old
+index or the new one, whole; no index file is changed once in place. An index that cannot
+be read (corrupt, truncated, a table missing, a row that does not decode) never fails a
+read: found on opening, it is rebuilt; found while reading, it is rebuilt and the read
+answered from the new one, with one note. A cache folder that cannot be written is answered
+from an in-memory build, with `Index.note` saying so (the CLI prints it as one line on
+stderr). Which files are trusted, and where a build may write, is `place`'s.
 """
 
 from __future__ import annotations
@@ -16,10 +19,10 @@ from typing import Any
 
 from .. import store
 from ..errors import StoreError
-from . import backend
+from . import backend, place
 from .backend import Index
 from .freshness import is_fresh, stamp
-from .place import index_path
+from .place import cache_dir, index_path
 
 __all__ = ["build_in_cache", "open_index", "status"]
 
@@ -28,7 +31,8 @@ PROGRESS_FROM = 5000
 
 
 def status(location: store.Location) -> dict[str, Any]:
-    """Where the index of a store is and whether it is fresh, without building anything."""
+    """Where the index of a store is and whether it is fresh and readable, without building
+    anything (an unreadable one has a `problem`, and is not fresh)."""
     path = index_path(location.path)
     out: dict[str, Any] = {
         "store": str(location.path),
@@ -41,9 +45,16 @@ def status(location: store.Location) -> dict[str, Any]:
     except OSError:
         return out
     if path.exists():
+        if not place.trusted(path):
+            out["problem"] = "not trusted (not a file of this user's that only this user may write)"
+            return out
         try:
             conn = backend.connect_ro(path)
             try:
+                problem = backend.problem(conn)
+                if problem is not None:
+                    out["problem"] = f"unreadable ({problem})"
+                    return out
                 out["fresh"] = is_fresh(backend.read_meta(conn), now, location.path)
                 out["counts"] = Index(conn, path, location.path).counts()
             finally:
@@ -59,12 +70,14 @@ def open_index(
     rebuild: bool = False,
     progress: Callable[[int, int], None] | None = None,
     check: Callable[[store.Facts], None] | None = None,
+    notify: Callable[[str], None] | None = None,
 ) -> Index:
     """The store's index, fresh: reused when its stamp matches, else rebuilt (in the cache,
     or in memory with a note when the cache cannot be written).
 
     `check` runs on the store read for a rebuild (the CLI refuses a damaged store there);
-    `progress(done, total)` is called during a rebuild of a large store.
+    `progress(done, total)` is called during a rebuild of a large store; `notify` is told,
+    in one line, of an index found unreadable while reading (then rebuilt).
     """
     path = index_path(location.path)
     for _ in range(3):
@@ -73,11 +86,11 @@ def open_index(
         except OSError:
             store.load(location)  # raises the store's own message (missing, a folder, ...)
             raise
-        if not rebuild and path.exists():
+        if not rebuild and place.trusted(path):
             try:
                 conn = backend.connect_ro(path)
                 if is_fresh(backend.read_meta(conn), now, location.path):
-                    return Index(conn, path, location.path)
+                    return _recoverable(Index(conn, path, location.path), location, check, notify)
                 conn.close()
             except sqlite3.Error:
                 pass  # corrupt, truncated or not an index: rebuilt below
@@ -88,8 +101,46 @@ def open_index(
             continue  # replaced while being read: read it again
         built = build_in_cache(location, facts, now, path, progress)
         assert built is not None
-        return built
+        if built.note is None:
+            built.note = _ignored(path)
+        return _recoverable(built, location, check, notify)
     raise StoreError(f"{location.path} keeps changing while it is read; try again")
+
+
+def _ignored(path: Path) -> str | None:
+    """A note on an index for this store left in a shared cache folder by someone else."""
+    shared = cache_dir() / path.name
+    if shared != path and os.path.lexists(shared) and not place.trusted(shared):
+        return f"ignored {shared}: not this user's to trust; the index is in {path.parent}"
+    return None
+
+
+def _recoverable(
+    ix: Index,
+    location: store.Location,
+    check: Callable[[store.Facts], None] | None,
+    notify: Callable[[str], None] | None,
+) -> Index:
+    """`ix`, which rebuilds itself from the store when a read finds its file damaged."""
+    if ix.path is None:
+        return ix
+
+    def recover(damaged: Index, exc: Exception) -> None:
+        facts = store.load(location)
+        if check is not None:
+            check(facts)
+        path = index_path(location.path)
+        fresh = build_in_cache(location, facts, stamp(location.path), path, None)
+        assert fresh is not None
+        damaged.conn.close()
+        damaged.conn, damaged.path, damaged.rebuilt = fresh.conn, fresh.path, True
+        why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        damaged.note = fresh.note or f"index {path} was unreadable ({why}); rebuilt from the store"
+        if notify is not None:
+            notify(damaged.note)
+
+    ix.recover = recover
+    return ix
 
 
 def build_in_cache(
@@ -101,19 +152,22 @@ def build_in_cache(
     memory_ok: bool = True,
     written: dict[str, Any] | None = None,
 ) -> Index | None:
-    """Build the index into a temporary file renamed into place; in memory with a note when
-    the cache cannot be written (None instead when not `memory_ok`)."""
+    """Build the index into a private temporary file renamed into place; in memory with a
+    note when the cache cannot be written (None instead when not `memory_ok`)."""
     show = progress if len(facts.claims) >= PROGRESS_FROM else None
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp: Path | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        place.private_folder(path.parent)
+        place.remove_stale_temps(path)
+        tmp = place.temp_file(path)
         backend.build_file(tmp, facts, now, show, written)
         os.replace(tmp, path)
     except (OSError, sqlite3.Error) as exc:
-        try:
-            tmp.unlink()
-        except OSError:
-            pass
+        if tmp is not None:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
         if not memory_ok:
             return None
         why = getattr(exc, "strerror", None) or str(exc)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+
 from .. import store
-from . import backend
+from . import backend, place
 from .freshness import stamp
 from .opening import build_in_cache
 from .place import index_path
@@ -15,22 +18,38 @@ def refresh(written: store.Written) -> None:
     """A subscriber to the store's writes (`store.writing(..., on_written=refresh)`), called
     under the store's lock: bring the index up to the document just written, so the next read
     finds it fresh. When the write only appended records (an `add`, an `import`) they are
-    added to the index in place: new claims at a cost that does not grow with the store, new
-    entities with one pass over the claims' indexed words (their names may occur there); a
-    change to a stored record rebuilds it. A failure here leaves the old index, which the
-    next read sees is stale and rebuilds: the write has already succeeded, so it is never
-    failed by its index.
+    added to a private copy of the index, renamed over it (an index file is never changed in
+    place, see `backend.connect_ro`): new claims at a cost that grows with the store only by
+    a file copy, new entities with one pass over the claims' indexed words (their names may
+    occur there); a change to a stored record rebuilds it. A failure here leaves the old
+    index, which the next read sees is stale and rebuilds: the write has already succeeded,
+    so it is never failed by its index.
 
     The index records the sha256 of the store's bytes it was brought up to (in its meta, in
     the same commit as the rows), so that the next write that appends to those very bytes
-    can tell the index follows them without comparing every record."""
+    can tell the index follows them without comparing every record. Only an index this user
+    made is trusted for that (`place.trusted`), and nothing the index holds is read by the
+    write's own checks: the store's last-write record lives beside the store (`store`)."""
     try:
         path = written.path
         now = stamp(path)
         ipath = index_path(path)
         follows = {"sha256": written.wrote.sha256}
-        if backend.append_in_place(ipath, written.facts, now, written.appended_to, follows):
-            return
+        if place.trusted(ipath):
+            place.private_folder(ipath.parent)
+            place.remove_stale_temps(ipath)
+            copy = place.temp_file(ipath)
+            try:
+                shutil.copyfile(ipath, copy)
+                if backend.append_in_place(copy, written.facts, now, written.appended_to, follows):
+                    os.replace(copy, ipath)
+                    return
+            finally:
+                for leftover in (copy, copy.with_name(copy.name + "-journal")):
+                    try:
+                        leftover.unlink()
+                    except FileNotFoundError:
+                        pass
         built = build_in_cache(
             store.Location(path, "--db"), written.facts, now, ipath, None, memory_ok=False, written=follows
         )
