@@ -17,7 +17,7 @@ Plain data in, plain data out: no click, no rich.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -573,11 +573,20 @@ def pick(record: dict[str, Any], path: str) -> Any:
     return value
 
 
-def project(record: dict[str, Any], fields: Sequence[str]) -> dict[str, Any]:
+def project(
+    record: dict[str, Any],
+    fields: Sequence[str],
+    columns: Mapping[str, Callable[[dict[str, Any]], Any]] | None = None,
+) -> dict[str, Any]:
     """The record cut down to `fields`, dotted paths kept nested: "date.start" gives
-    {"date": {"start": ...}}, so the result still reads like the full shape."""
+    {"date": {"start": ...}}, so the result still reads like the full shape. A name that is
+    not a field of the record but one of its typed `columns` (`date_start`, `quote`) is
+    filled as that column is in CSV."""
     out: dict[str, Any] = {}
     for path in fields:
+        if columns and path not in record and path in columns:
+            out[path] = columns[path](record)
+            continue
         parts = path.split(".")
         node = out
         for part in parts[:-1]:

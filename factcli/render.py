@@ -181,12 +181,30 @@ def dispatch(writers: Mapping[str, Writer], output: Output, *what: Any) -> None:
 
 
 def _write_count(output: Output, n: int) -> None:
-    output.out.write(f"{n}\n")
+    """--count: the bare number; with --json or --jsonl `{"count": N}` (schema `count`), with
+    --csv or --tsv a `count` column."""
+    if output.fmt in ("json", "jsonl"):
+        output.out.write(dumps({"count": n}) + "\n")
+    elif output.fmt in ("csv", "tsv"):
+        write_rows(output, ["count"], [[str(n)]])
+    else:
+        output.out.write(f"{n}\n")
 
 
 def _write_ids(output: Output, ids: Iterable[Any]) -> None:
-    for i in ids:
-        output.out.write(plain(i) + "\n")
+    """--ids: one a line; with --json an array of them (schema `ids`), with --jsonl one JSON
+    string a line, with --csv or --tsv an `id` column."""
+    listed = [i for i in ids if i is not None]
+    if output.fmt == "json":
+        write_json(output.out, listed)
+    elif output.fmt == "jsonl":
+        for i in listed:
+            output.out.write(dumps(i) + "\n")
+    elif output.fmt in ("csv", "tsv"):
+        write_rows(output, ["id"], ([i] for i in listed))
+    else:
+        for i in listed:
+            output.out.write(plain(i) + "\n")
 
 
 # --- lists of records -------------------------------------------------------------------
@@ -203,7 +221,8 @@ def _getter(kind_columns: Sequence[Column], path: str) -> Callable[[dict[str, An
 def _known_fields(kind: str | None, records: Sequence[dict[str, Any]]) -> list[str]:
     from .schemas import paths
 
-    names = list(paths(kind)) if kind else []
+    # `kind` is in the record schemas for export's records alone; listed records lack it.
+    names = [n for n in paths(kind) if n != "kind"] if kind else []
     names += [n for n, _ in present.CSV_COLUMNS.get(kind or "", [])]
     for rec in records[:1]:
         names += list(rec)
@@ -258,16 +277,22 @@ def _columns(output: Output, listed: _List) -> tuple[list[Column], list[Column]]
     return listed.human, listed.machine
 
 
-def _list_json(output: Output, listed: _List) -> None:
+def _shaped(output: Output, listed: _List) -> list[dict[str, Any]]:
+    """The records as JSON gives them: whole, or cut to --fields, where a typed column's
+    name (`date_start`, `quote`) is filled as CSV fills it."""
     fields = _checked_fields(output, listed)
-    shaped = [present.project(r, fields) for r in listed.records] if fields else list(listed.records)
-    write_json(output.out, shaped)
+    if not fields:
+        return list(listed.records)
+    columns = dict(listed.machine)
+    return [present.project(r, fields, columns) for r in listed.records]
+
+
+def _list_json(output: Output, listed: _List) -> None:
+    write_json(output.out, _shaped(output, listed))
 
 
 def _list_jsonl(output: Output, listed: _List) -> None:
-    fields = _checked_fields(output, listed)
-    shaped = [present.project(r, fields) for r in listed.records] if fields else list(listed.records)
-    for rec in shaped:
+    for rec in _shaped(output, listed):
         output.out.write(dumps(rec) + "\n")
 
 
