@@ -59,6 +59,7 @@ class Output:
     fields: list[str] | None = None  # --fields: dotted paths
     mode: str = "records"  # or "count" (--count), "ids" (--ids)
     styled: bool | None = None  # bold/reverse reach the screen (False on TERM=dumb)
+    header: bool = True  # plain rows, CSV and TSV begin with their column names (--no-header)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -307,8 +308,19 @@ def _list_rows(output: Output, listed: _List) -> None:
 
 def _list_plain(output: Output, listed: _List) -> None:
     human, _ = _columns(output, listed)
-    for rec in listed.records:
-        output.out.write("\t".join(plain(_flat(get(rec))) for _, get in human) + "\n")
+    plain_rows(
+        output, [h for h, _ in human], ([_flat(get(rec)) for _, get in human] for rec in listed.records)
+    )
+
+
+def plain_rows(output: Output, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """Plain tab-separated rows, the worded columns people read, under a line of their names
+    (as sqlite-utils and csvkit print TSV, so a bare `40` says what it counts), unless
+    --no-header."""
+    if output.header:
+        output.out.write("\t".join(plain(h) for h in header) + "\n")
+    for row in rows:
+        output.out.write("\t".join(plain(v) for v in row) + "\n")
 
 
 def _list_table(output: Output, listed: _List) -> None:
@@ -337,17 +349,19 @@ _LIST_WRITERS: dict[str, Writer] = {
 
 
 def write_rows(output: Output, header: Sequence[str], rows: Any) -> None:
-    """CSV (RFC 4180) or TSV (no tabs or line breaks inside a field), header always first,
-    so an empty result is still a file csvkit and duckdb read."""
+    """CSV (RFC 4180) or TSV (no tabs or line breaks inside a field), header first (unless
+    --no-header), so an empty result is still a file csvkit and duckdb read."""
     if output.fmt == "tsv":
-        output.out.write("\t".join(plain(h) for h in header) + "\n")
+        if output.header:
+            output.out.write("\t".join(plain(h) for h in header) + "\n")
         for row in rows:
             output.out.write("\t".join(plain(v) for v in row) + "\n")
         return
     import csv
 
     writer = csv.writer(output.out, lineterminator="\n")
-    writer.writerow([clean(h) for h in header])
+    if output.header:
+        writer.writerow([clean(h) for h in header])
     for row in rows:
         writer.writerow([clean(v) for v in row])
 
@@ -543,9 +557,35 @@ def _claims_as_list(output: Output, details: Sequence[dict[str, Any]]) -> None:
     emit(output, details, "claim")
 
 
+def _claims_lines(output: Output, details: Sequence[dict[str, Any]]) -> None:
+    """`show` in a pipe: one claim a line, every fact `show` gives in a column of its own
+    (the quote marked in its paragraph), under a header line."""
+    rows = [dict(_claim_facts(d)) for d in details]
+    header = list(dict.fromkeys(k for row in rows for k in row))
+    plain_rows(output, header, ([row.get(k, "") for k in header] for row in rows))
+
+
+def _claim_facts(detail: dict[str, Any]) -> list[tuple[str, str]]:
+    """A claim's facts as `show` labels them, in its order; several revisions in one field."""
+    facts = [
+        ("id", detail["id"]),
+        ("status", status_text(detail)),
+        ("statement", detail["statement"]),
+        ("quote", detail["citation"]["quote"]),
+        ("paragraph", marked_paragraph(detail)),
+    ]
+    history: dict[str, list[str]] = {}
+    for k, v in present.show_fields(detail):
+        if k in ("revised", "retracted"):
+            history.setdefault(k, []).append(v)
+        else:
+            facts.append((k, v))
+    return facts + [(k, "; ".join(v)) for k, v in history.items()]
+
+
 _CLAIMS_WRITERS: dict[str, Writer] = {
     **dict.fromkeys(("count", "ids", "json", "jsonl", "csv", "tsv"), _claims_as_list),
-    "plain": _claims_in_full,
+    "plain": _claims_lines,
     "table": _claims_in_full,
 }
 
@@ -556,17 +596,7 @@ def render_claim(output: Output, detail: dict[str, Any]) -> None:
 
 
 def _claim_lines(output: Output, detail: dict[str, Any]) -> None:
-    """`show` in a pipe: one `label<TAB>value` line per fact."""
-    lines = [
-        ("id", detail["id"]),
-        ("status", status_text(detail)),
-        ("statement", detail["statement"]),
-        ("quote", detail["citation"]["quote"]),
-        ("paragraph", marked_paragraph(detail)),
-    ]
-    for k, v in lines + present.show_fields(detail):
-        if v:
-            output.out.write(f"{k}\t{plain(v)}\n")
+    _claims_lines(output, [detail])
 
 
 def _claim_panel(output: Output, detail: dict[str, Any]) -> None:
@@ -649,8 +679,16 @@ def _diff_rows(output: Output, result: Any) -> None:
 
 
 def _diff_plain(output: Output, result: Any) -> None:
-    for row in _diff_cells(result):
-        output.out.write("\t".join(plain(v) for v in row) + "\n")
+    """Rows under a header, the section once (a pair's verdict is its section); the summary
+    on stderr, as compare's."""
+    keep = [i for i, (h, _) in enumerate(present.DIFF_CSV) if h != "section"]
+    plain_rows(
+        output,
+        [present.DIFF_CSV[i][0] for i in keep],
+        ([row[i] for i in keep] for row in _diff_cells(result)),
+    )
+    summary = diff_summary_text(present.diff_json(result)["summary"])
+    output.err.write(clean(f"a = {result.source_a}, b = {result.source_b}: {summary}") + "\n")
 
 
 def _diff_table(output: Output, result: Any) -> None:
@@ -716,13 +754,22 @@ def section_title(name: str, result: Any) -> str:
     return name
 
 
+def _verdict_count(n: int, verdict: str) -> str:
+    """ "2 conflicts", "1 conflict", "0 agree": a verdict that is a noun takes its plural."""
+    if verdict in ("conflict", "proposition"):
+        return present.count_text(n, verdict)
+    return f"{n} {verdict.replace('_', ' ')}"
+
+
 def diff_summary_text(summary: dict[str, Any]) -> str:
-    parts = [f"{summary[k]} {k.replace('_', ' ')}" for k in present.DIFF_SECTIONS]
+    parts = [_verdict_count(summary[k], k) for k in present.DIFF_SECTIONS]
     return ", ".join(parts) + ("" if summary["differs"] else "; no differences")
 
 
 def matrix_summary_text(summary: dict[str, int]) -> str:
-    return ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in summary.items())
+    return ", ".join(
+        _verdict_count(v, k.rstrip("s") if k == "propositions" else k) for k, v in summary.items()
+    )
 
 
 def render_matrix(output: Output, matrix: Any) -> None:
@@ -754,16 +801,28 @@ def _matrix_cells(doc: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
     """The matrix as people read it: headers, and one row per proposition."""
     headers = ["proposition", *doc["sources"], "status", "why"]
     rows = [
-        [r["statement"], *(r["cells"][sid]["says"] for sid in doc["sources"]), r["status"], r["reason"]]
+        [
+            r["statement"],
+            *(_cell_with_ids(r["cells"][sid]) for sid in doc["sources"]),
+            r["status"],
+            r["reason"],
+        ]
         for r in doc["rows"]
     ]
     return headers, rows
 
 
+def _cell_with_ids(cell: dict[str, Any]) -> str:
+    """What a source says, with the claims that say it, so a cell leads to `factcli show`:
+    "2017-10-25 (c0030)"."""
+    if not cell.get("claims"):
+        return cell.get("says") or ""
+    return f"{cell.get('says') or ''} ({', '.join(cell['claims'])})"
+
+
 def _matrix_plain(output: Output, doc: dict[str, Any]) -> None:
-    _, rows = _matrix_cells(doc)
-    for row in rows:
-        output.out.write("\t".join(plain(v) for v in row) + "\n")
+    headers, rows = _matrix_cells(doc)
+    plain_rows(output, headers, rows)
     output.err.write(clean(matrix_summary_text(doc["summary"])) + "\n")
 
 

@@ -11,6 +11,7 @@ from .. import index as idx
 from .. import render, schemas
 from ..export import export_records
 from ..migrate import migrate as run_migrate
+from ..present import count_text
 from ..records import SCHEMA_VERSION
 from ..render import Output
 from ..verify import verify as run_verify
@@ -39,11 +40,12 @@ def verify(app: App, output: Output) -> int:
     problems = run_verify(facts)
     if output.fmt in ("table", "plain") and output.mode == "records" and not problems:
         output.out.write(
-            f"ok: {len(facts.sources)} sources, {len(facts.entities)} entities, "
-            f"{len(facts.claims)} claims verified in {render.plain(str(facts.path))}\n"
+            f"ok: {count_text(len(facts.sources), 'source')}, "
+            f"{count_text(len(facts.entities), 'entity', 'entities')}, "
+            f"{count_text(len(facts.claims), 'claim')} verified in {render.plain(str(facts.path))}\n"
         )
         return 0
-    render.emit(output, problems, "problem", title=f"{len(problems)} problems")
+    render.emit(output, problems, "problem", title=count_text(len(problems), "problem"))
     return 1 if problems else 0
 
 

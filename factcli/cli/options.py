@@ -49,8 +49,11 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     @click.option(
         "--no-pager", is_flag=True, help="Never page, even when the output is taller than the terminal."
     )
+    @click.option("--no-header", is_flag=True, help="No line of column names above plain, CSV or TSV rows.")
     @functools.wraps(func)
-    def wrapper(*args: Any, fields: str | None, rtl: str, no_pager: bool, **kwargs: Any) -> Any:
+    def wrapper(
+        *args: Any, fields: str | None, rtl: str, no_pager: bool, no_header: bool, **kwargs: Any
+    ) -> Any:
         ctx = click.get_current_context()
         fmt, mode = _chosen(ctx, "fmt"), _chosen(ctx, "mode")
         if fields is not None and mode:
@@ -75,6 +78,7 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
             fields=parse_fields(fields),
             mode=mode or "records",
             styled=styled,
+            header=not no_header,
         )
         if not (tty and not no_pager and pager_command(env)):
             return func(*args, output=output, **kwargs)
