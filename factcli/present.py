@@ -401,6 +401,13 @@ SOURCE_TABLE = worded_columns(SOURCE_ROW_FIELDS, ("id", "published", "outlet", "
 ENTITY_TABLE = worded_columns(ENTITY_ROW_FIELDS, ("id", "type", "name", "name_ar", "claims", "aliases"))
 PROBLEM_TABLE = worded_columns(PROBLEM_ROW_FIELDS)
 
+# Claims one line each on a terminal (render.claim_lines): the values people copy, aligned,
+# then the text people read (the statement, then the quote, cut to the width). Keyed by the
+# kind, found from its table's column names.
+LINE_COLUMNS = {
+    "claim": (("id", "date", "status", "value"), ("statement", "quote")),
+    "timeline": (("date", "id", "status", "value"), ("statement",)),
+}
 TABLE_COLUMNS = {
     "claim": CLAIM_TABLE,
     "timeline": TIMELINE_TABLE,
@@ -408,6 +415,8 @@ TABLE_COLUMNS = {
     "entity": ENTITY_TABLE,
     "problem": PROBLEM_TABLE,
 }
+
+LINE_KINDS = {tuple(name for name, _ in TABLE_COLUMNS[kind]): kind for kind in LINE_COLUMNS}
 
 
 def diff_csv_rows(result: Any) -> list[dict[str, Any]]:

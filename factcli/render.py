@@ -60,6 +60,9 @@ class Output:
     mode: str = "records"  # or "count" (--count), "ids" (--ids)
     styled: bool | None = None  # bold/reverse reach the screen (False on TERM=dumb)
     header: bool = True  # plain rows, CSV and TSV begin with their column names (--no-header)
+    # The terminal's own layout, not asked for with --table: claims one line each, the first
+    # screen a list of answers (`claim_lines`); --table draws every column whole.
+    compact: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -327,13 +330,122 @@ def _list_table(output: Output, listed: _List) -> None:
     human, _ = _columns(output, listed)
     records = listed.records
     shown = records[:TABLE_ROWS]
+    kind = present.LINE_KINDS.get(tuple(h for h, _ in listed.human))
+    if output.compact and kind and not output.fields and output.rtl != "visual":
+        if claim_lines(output, shown, kind, listed.title):
+            _say_cut(output, records, shown)
+            return
     rows = [[_flat(get(rec)) for _, get in human] for rec in shown]
     lay_out(output, [h for h, _ in human], rows, listed.title)
+    _say_cut(output, records, shown)
+
+
+def _say_cut(output: Output, records: Sequence[Any], shown: Sequence[Any]) -> None:
     if len(records) > len(shown):
         # Thousands of wrapped rows are unreadable and take rich seconds to lay out.
         output.err.write(
             f"factcli: showing the first {len(shown)} of {len(records)}; use --limit, or --json/--csv for all\n"
         )
+
+
+# A claim's line: the statement gets at least this many cells (else the list is drawn as
+# blocks), the cut quote at least QUOTE_MIN (else it is left out) and at most a quarter of
+# the room, unless the statement leaves it more.
+STATEMENT_MIN = 24
+QUOTE_MIN = 16
+# A metadata column is as wide as its widest value up to this: a rare long one ("a month in
+# 2020-09..2021-05") is still printed whole, taking its room from its own line's statement.
+META_MAX = 16
+
+
+def claim_lines(output: Output, records: Sequence[dict[str, Any]], kind: str, title: str | None) -> bool:
+    """Claims one line each, as `git log --oneline` and `gh issue list` list: the values
+    people copy (id, date at its precision, status, figure) whole in aligned columns, dim
+    but for the id, then the statement and a cut quote at full strength, both cut at a word
+    boundary (…) to the width. False when the width cannot hold the essentials (the metadata
+    and STATEMENT_MIN cells of statement): the caller draws blocks instead."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    meta_names, text_names = present.LINE_COLUMNS[kind]
+    columns = dict(present.TABLE_COLUMNS[kind])
+    rows = [
+        (
+            [clean(_flat(columns[n](r))) for n in meta_names],
+            [_cell_text(_flat(columns[n](r))) for n in text_names],
+        )
+        for r in records
+    ]
+    keep = [i for i in range(len(meta_names)) if any(meta[i] for meta, _ in rows)]
+    widths = {
+        i: max((n for meta, _ in rows if (n := cell_len(meta[i])) <= META_MAX), default=0) for i in keep
+    }
+    widths = {i: max(w, len(meta_names[i])) for i, w in widths.items()}
+    line_rooms = [
+        output.columns - sum(max(widths[i], cell_len(meta[i])) + 2 for i in keep) for meta, _ in rows
+    ]
+    if min(line_rooms, default=STATEMENT_MIN) < STATEMENT_MIN:
+        return False
+    styles = output.has_styles
+    console = output.console()
+    if title:
+        console.print(Text(clean(title), style="bold"))
+    head = Text("  ".join(meta_names[i].ljust(widths[i]) for i in keep) + "  " + "  ".join(text_names))
+    if styles:
+        head.stylize("dim")
+    console.print(head, no_wrap=True, overflow="ignore")
+    for (meta, texts), room in zip(rows, line_rooms, strict=True):
+        line = Text()
+        for i in keep:
+            name = meta_names[i]
+            line.append(meta[i].ljust(widths[i]), style=_meta_style(name) if styles else None)
+            line.append("  ")
+        statement = texts[0].replace("\n", " ")
+        quote = texts[1].replace("\n", " ") if len(texts) > 1 else ""
+        quote_room = 0
+        if quote:
+            spare = room - cell_len(statement) - 2
+            quote_room = max(spare, QUOTE_MIN, room // 4) if spare >= QUOTE_MIN else max(QUOTE_MIN, room // 4)
+            if room - quote_room - 2 < STATEMENT_MIN:
+                quote_room = 0
+        line.append(cut(statement, room - (quote_room + 2 if quote_room else 0)))
+        if quote_room:
+            line.append("  ")
+            line.append("«", style="dim" if styles else None)
+            line.append(_isolated(cut(quote, quote_room - 2), output.rtl))
+            line.append("»", style="dim" if styles else None)
+        console.print(line, no_wrap=True, overflow="ignore")
+    return True
+
+
+def _meta_style(name: str) -> str | None:
+    # The id is what the reader copies into `factcli show`: bold; the status (NOT, in talks)
+    # changes what the statement means: full strength; dates and figures dim.
+    return {"id": "bold", "status": None}.get(name, "dim")
+
+
+def _isolated(text: str, rtl: str) -> str:
+    return f"{FSI}{text}{PDI}" if shows_arabic(text) and rtl == "logical" else text
+
+
+def cut(text: str, width: int) -> str:
+    """`text` in at most `width` cells, cut at a word boundary and ended with "…" when it
+    does not fit; a first word longer than the width is cut inside it."""
+    from rich.cells import cell_len
+
+    if cell_len(text) <= width:
+        return text
+    out = ""
+    for word in text.split(" "):
+        candidate = f"{out} {word}" if out else word
+        if cell_len(candidate) + 1 > width:
+            break
+        out = candidate
+    if not out:
+        out = text
+        while out and cell_len(out) + 1 > width:
+            out = out[:-1]
+    return out.rstrip(" ,;:—-") + "…"
 
 
 _LIST_WRITERS: dict[str, Writer] = {
@@ -481,9 +593,12 @@ def labelled(
     if stacked:
         console.print(Text(label, style=style))
     for k, line in enumerate(lines):
-        prefix = Text("  " if stacked else (label if k == 0 else "").ljust(label_width) + "  ", style=style)
+        # The label dim, the value at full strength: a Text's own style would cover both.
+        out = Text()
+        out.append("  " if stacked else (label if k == 0 else "").ljust(label_width) + "  ", style=style)
         line.rstrip()
-        console.print(prefix + line)
+        out.append_text(line)
+        console.print(out)
 
 
 def new_table(

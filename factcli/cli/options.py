@@ -79,6 +79,7 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
             mode=mode or "records",
             styled=styled,
             header=not no_header,
+            compact=fmt is None and chosen == "table",
         )
         if not (tty and not no_pager and pager_command(env)):
             return func(*args, output=output, **kwargs)
