@@ -65,7 +65,7 @@ class Refusal(InputError):
     """
 
     verb = "changed"
-    what = ""  # what was refused, named in the count line: "... 2 problem(s) in the edit"
+    what = ""  # what was refused, named in the count line: "... 2 problems in the edit"
 
     def __init__(self, problems: Iterable[Problem | str], what: str | None = None) -> None:
         self.what = self.what if what is None else what
@@ -84,7 +84,8 @@ class Refusal(InputError):
         if len(self.problems) == 1:
             return f"nothing {self.verb}: {self.problems[0]}"
         where = f" in the {self.what}" if self.what else ""
-        return f"nothing {self.verb}: {len(self.problems)} problem(s){where}"
+        n = len(self.problems)
+        return f"nothing {self.verb}: {n} problem{'' if n == 1 else 's'}{where}"
 
 
 def did_you_mean(near: list[str], quote: bool = True) -> str:

@@ -1,7 +1,9 @@
 """Export: records in the shape `import` reads, in the order it needs them.
 
 Sources first, then entities, then claims, each in stored order and as stored, less the
-derived data (match keys) the importer computes again. `import --create` of a whole export
+derived data (match keys) the importer computes again, and each saying what it is under
+`kind` ("source", "entity", "claim"), first, so a reader of a mixed stream need not guess
+from the fields (`import` checks it, and still reads exports made before it was there). `import --create` of a whole export
 gives an equivalent store: the same records, ids, trail of corrections and last claim id.
 """
 
@@ -26,6 +28,8 @@ def export_records(facts: Facts, claims: list[dict[str, Any]] | None = None) -> 
         named = {c.get(f) for c in chosen for f in ENTITY_REF_FIELDS} - {None}
         sources = [s for s in facts.sources if s.get("id") in cited]
         entities = [e for e in facts.entities if e.get("id") in named]
-    out = [dict(s) for s in sources] + [dict(e) for e in entities]
-    out += [{k: v for k, v in c.items() if k not in DERIVED_CLAIM_FIELDS} for c in chosen]
+    out = [{"kind": "source", **s} for s in sources] + [{"kind": "entity", **e} for e in entities]
+    out += [
+        {"kind": "claim", **{k: v for k, v in c.items() if k not in DERIVED_CLAIM_FIELDS}} for c in chosen
+    ]
     return out

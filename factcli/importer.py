@@ -47,9 +47,10 @@ CLAIM_FIELDS = tuple(f for f in FIELD_ORDER["claims"] if f not in HISTORY_FIELDS
 ENTITY_FIELDS = tuple(f for f in FIELD_ORDER["entities"] if f not in HISTORY_FIELDS)
 # Derived fields factcli adds on output (`search`, `show`, `sources`, `entities`, in --json
 # or --jsonl), so that what it prints imports back; an import ignores them.
-IGNORED_CLAIM_FIELDS = ("source", "keys", "rank", "match", "paragraph", "entities")
-IGNORED_SOURCE_FIELDS = ("claims",)
-IGNORED_ENTITY_FIELDS = ("claims",)
+# `kind` is what `export` says a record is; it is checked against the record's shape.
+IGNORED_CLAIM_FIELDS = ("kind", "source", "keys", "rank", "match", "paragraph", "entities")
+IGNORED_SOURCE_FIELDS = ("kind", "claims")
+IGNORED_ENTITY_FIELDS = ("kind", "claims")
 
 
 class ValidationError(Refusal):
@@ -444,6 +445,10 @@ class _Batch:
             self.fail(
                 n, "draft", f'{_draft_where(rec)}is still a draft: review it, then delete its "draft" object'
             )
+            return
+        shape = "source" if "text" in rec else "claim" if "citation" in rec else "entity"
+        if rec.get("kind", shape) != shape:
+            self.fail(n, "kind", f"says {rec['kind']!r}, but the record is shaped as a {shape}")
             return
         if "text" in rec:
             self._source(n, rec)

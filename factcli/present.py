@@ -17,7 +17,7 @@ Plain data in, plain data out: no click, no rich.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -401,6 +401,13 @@ SOURCE_TABLE = worded_columns(SOURCE_ROW_FIELDS, ("id", "published", "outlet", "
 ENTITY_TABLE = worded_columns(ENTITY_ROW_FIELDS, ("id", "type", "name", "name_ar", "claims", "aliases"))
 PROBLEM_TABLE = worded_columns(PROBLEM_ROW_FIELDS)
 
+# Claims one line each on a terminal (render.claim_lines): the values people copy, aligned,
+# then the text people read (the statement, then the quote, cut to the width). Keyed by the
+# kind, found from its table's column names.
+LINE_COLUMNS = {
+    "claim": (("id", "date", "status", "value"), ("statement", "quote")),
+    "timeline": (("date", "id", "status", "value"), ("statement",)),
+}
 TABLE_COLUMNS = {
     "claim": CLAIM_TABLE,
     "timeline": TIMELINE_TABLE,
@@ -408,6 +415,8 @@ TABLE_COLUMNS = {
     "entity": ENTITY_TABLE,
     "problem": PROBLEM_TABLE,
 }
+
+LINE_KINDS = {tuple(name for name, _ in TABLE_COLUMNS[kind]): kind for kind in LINE_COLUMNS}
 
 
 def diff_csv_rows(result: Any) -> list[dict[str, Any]]:
@@ -573,11 +582,20 @@ def pick(record: dict[str, Any], path: str) -> Any:
     return value
 
 
-def project(record: dict[str, Any], fields: Sequence[str]) -> dict[str, Any]:
+def project(
+    record: dict[str, Any],
+    fields: Sequence[str],
+    columns: Mapping[str, Callable[[dict[str, Any]], Any]] | None = None,
+) -> dict[str, Any]:
     """The record cut down to `fields`, dotted paths kept nested: "date.start" gives
-    {"date": {"start": ...}}, so the result still reads like the full shape."""
+    {"date": {"start": ...}}, so the result still reads like the full shape. A name that is
+    not a field of the record but one of its typed `columns` (`date_start`, `quote`) is
+    filled as that column is in CSV."""
     out: dict[str, Any] = {}
     for path in fields:
+        if columns and path not in record and path in columns:
+            out[path] = columns[path](record)
+            continue
         parts = path.split(".")
         node = out
         for part in parts[:-1]:

@@ -59,6 +59,10 @@ class Output:
     fields: list[str] | None = None  # --fields: dotted paths
     mode: str = "records"  # or "count" (--count), "ids" (--ids)
     styled: bool | None = None  # bold/reverse reach the screen (False on TERM=dumb)
+    header: bool = True  # plain rows, CSV and TSV begin with their column names (--no-header)
+    # The terminal's own layout, not asked for with --table: claims one line each, the first
+    # screen a list of answers (`claim_lines`); --table draws every column whole.
+    compact: bool = False
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -181,12 +185,30 @@ def dispatch(writers: Mapping[str, Writer], output: Output, *what: Any) -> None:
 
 
 def _write_count(output: Output, n: int) -> None:
-    output.out.write(f"{n}\n")
+    """--count: the bare number; with --json or --jsonl `{"count": N}` (schema `count`), with
+    --csv or --tsv a `count` column."""
+    if output.fmt in ("json", "jsonl"):
+        output.out.write(dumps({"count": n}) + "\n")
+    elif output.fmt in ("csv", "tsv"):
+        write_rows(output, ["count"], [[str(n)]])
+    else:
+        output.out.write(f"{n}\n")
 
 
 def _write_ids(output: Output, ids: Iterable[Any]) -> None:
-    for i in ids:
-        output.out.write(plain(i) + "\n")
+    """--ids: one a line; with --json an array of them (schema `ids`), with --jsonl one JSON
+    string a line, with --csv or --tsv an `id` column."""
+    listed = [i for i in ids if i is not None]
+    if output.fmt == "json":
+        write_json(output.out, listed)
+    elif output.fmt == "jsonl":
+        for i in listed:
+            output.out.write(dumps(i) + "\n")
+    elif output.fmt in ("csv", "tsv"):
+        write_rows(output, ["id"], ([i] for i in listed))
+    else:
+        for i in listed:
+            output.out.write(plain(i) + "\n")
 
 
 # --- lists of records -------------------------------------------------------------------
@@ -203,7 +225,8 @@ def _getter(kind_columns: Sequence[Column], path: str) -> Callable[[dict[str, An
 def _known_fields(kind: str | None, records: Sequence[dict[str, Any]]) -> list[str]:
     from .schemas import paths
 
-    names = list(paths(kind)) if kind else []
+    # `kind` is in the record schemas for export's records alone; listed records lack it.
+    names = [n for n in paths(kind) if n != "kind"] if kind else []
     names += [n for n, _ in present.CSV_COLUMNS.get(kind or "", [])]
     for rec in records[:1]:
         names += list(rec)
@@ -258,16 +281,22 @@ def _columns(output: Output, listed: _List) -> tuple[list[Column], list[Column]]
     return listed.human, listed.machine
 
 
-def _list_json(output: Output, listed: _List) -> None:
+def _shaped(output: Output, listed: _List) -> list[dict[str, Any]]:
+    """The records as JSON gives them: whole, or cut to --fields, where a typed column's
+    name (`date_start`, `quote`) is filled as CSV fills it."""
     fields = _checked_fields(output, listed)
-    shaped = [present.project(r, fields) for r in listed.records] if fields else list(listed.records)
-    write_json(output.out, shaped)
+    if not fields:
+        return list(listed.records)
+    columns = dict(listed.machine)
+    return [present.project(r, fields, columns) for r in listed.records]
+
+
+def _list_json(output: Output, listed: _List) -> None:
+    write_json(output.out, _shaped(output, listed))
 
 
 def _list_jsonl(output: Output, listed: _List) -> None:
-    fields = _checked_fields(output, listed)
-    shaped = [present.project(r, fields) for r in listed.records] if fields else list(listed.records)
-    for rec in shaped:
+    for rec in _shaped(output, listed):
         output.out.write(dumps(rec) + "\n")
 
 
@@ -282,21 +311,141 @@ def _list_rows(output: Output, listed: _List) -> None:
 
 def _list_plain(output: Output, listed: _List) -> None:
     human, _ = _columns(output, listed)
-    for rec in listed.records:
-        output.out.write("\t".join(plain(_flat(get(rec))) for _, get in human) + "\n")
+    plain_rows(
+        output, [h for h, _ in human], ([_flat(get(rec)) for _, get in human] for rec in listed.records)
+    )
+
+
+def plain_rows(output: Output, header: Sequence[str], rows: Iterable[Sequence[Any]]) -> None:
+    """Plain tab-separated rows, the worded columns people read, under a line of their names
+    (as sqlite-utils and csvkit print TSV, so a bare `40` says what it counts), unless
+    --no-header."""
+    if output.header:
+        output.out.write("\t".join(plain(h) for h in header) + "\n")
+    for row in rows:
+        output.out.write("\t".join(plain(v) for v in row) + "\n")
 
 
 def _list_table(output: Output, listed: _List) -> None:
     human, _ = _columns(output, listed)
     records = listed.records
     shown = records[:TABLE_ROWS]
+    kind = present.LINE_KINDS.get(tuple(h for h, _ in listed.human))
+    if output.compact and kind and not output.fields and output.rtl != "visual":
+        if claim_lines(output, shown, kind, listed.title):
+            _say_cut(output, records, shown)
+            return
     rows = [[_flat(get(rec)) for _, get in human] for rec in shown]
     lay_out(output, [h for h, _ in human], rows, listed.title)
+    _say_cut(output, records, shown)
+
+
+def _say_cut(output: Output, records: Sequence[Any], shown: Sequence[Any]) -> None:
     if len(records) > len(shown):
         # Thousands of wrapped rows are unreadable and take rich seconds to lay out.
         output.err.write(
             f"factcli: showing the first {len(shown)} of {len(records)}; use --limit, or --json/--csv for all\n"
         )
+
+
+# A claim's line: the statement gets at least this many cells (else the list is drawn as
+# blocks), the cut quote at least QUOTE_MIN (else it is left out) and at most a quarter of
+# the room, unless the statement leaves it more.
+STATEMENT_MIN = 24
+QUOTE_MIN = 16
+# A metadata column is as wide as its widest value up to this: a rare long one ("a month in
+# 2020-09..2021-05") is still printed whole, taking its room from its own line's statement.
+META_MAX = 16
+
+
+def claim_lines(output: Output, records: Sequence[dict[str, Any]], kind: str, title: str | None) -> bool:
+    """Claims one line each, as `git log --oneline` and `gh issue list` list: the values
+    people copy (id, date at its precision, status, figure) whole in aligned columns, dim
+    but for the id, then the statement and a cut quote at full strength, both cut at a word
+    boundary (…) to the width. False when the width cannot hold the essentials (the metadata
+    and STATEMENT_MIN cells of statement): the caller draws blocks instead."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    meta_names, text_names = present.LINE_COLUMNS[kind]
+    columns = dict(present.TABLE_COLUMNS[kind])
+    rows = [
+        (
+            [clean(_flat(columns[n](r))) for n in meta_names],
+            [_cell_text(_flat(columns[n](r))) for n in text_names],
+        )
+        for r in records
+    ]
+    keep = [i for i in range(len(meta_names)) if any(meta[i] for meta, _ in rows)]
+    widths = {
+        i: max((n for meta, _ in rows if (n := cell_len(meta[i])) <= META_MAX), default=0) for i in keep
+    }
+    widths = {i: max(w, len(meta_names[i])) for i, w in widths.items()}
+    line_rooms = [
+        output.columns - sum(max(widths[i], cell_len(meta[i])) + 2 for i in keep) for meta, _ in rows
+    ]
+    if min(line_rooms, default=STATEMENT_MIN) < STATEMENT_MIN:
+        return False
+    styles = output.has_styles
+    console = output.console()
+    if title:
+        console.print(Text(clean(title), style="bold"))
+    head = Text("  ".join(meta_names[i].ljust(widths[i]) for i in keep) + "  " + "  ".join(text_names))
+    if styles:
+        head.stylize("dim")
+    console.print(head, no_wrap=True, overflow="ignore")
+    for (meta, texts), room in zip(rows, line_rooms, strict=True):
+        line = Text()
+        for i in keep:
+            name = meta_names[i]
+            line.append(meta[i].ljust(widths[i]), style=_meta_style(name) if styles else None)
+            line.append("  ")
+        statement = texts[0].replace("\n", " ")
+        quote = texts[1].replace("\n", " ") if len(texts) > 1 else ""
+        quote_room = 0
+        if quote:
+            spare = room - cell_len(statement) - 2
+            quote_room = max(spare, QUOTE_MIN, room // 4) if spare >= QUOTE_MIN else max(QUOTE_MIN, room // 4)
+            if room - quote_room - 2 < STATEMENT_MIN:
+                quote_room = 0
+        line.append(cut(statement, room - (quote_room + 2 if quote_room else 0)))
+        if quote_room:
+            line.append("  ")
+            line.append("«", style="dim" if styles else None)
+            line.append(_isolated(cut(quote, quote_room - 2), output.rtl))
+            line.append("»", style="dim" if styles else None)
+        console.print(line, no_wrap=True, overflow="ignore")
+    return True
+
+
+def _meta_style(name: str) -> str | None:
+    # The id is what the reader copies into `factcli show`: bold; the status (NOT, in talks)
+    # changes what the statement means: full strength; dates and figures dim.
+    return {"id": "bold", "status": None}.get(name, "dim")
+
+
+def _isolated(text: str, rtl: str) -> str:
+    return f"{FSI}{text}{PDI}" if shows_arabic(text) and rtl == "logical" else text
+
+
+def cut(text: str, width: int) -> str:
+    """`text` in at most `width` cells, cut at a word boundary and ended with "…" when it
+    does not fit; a first word longer than the width is cut inside it."""
+    from rich.cells import cell_len
+
+    if cell_len(text) <= width:
+        return text
+    out = ""
+    for word in text.split(" "):
+        candidate = f"{out} {word}" if out else word
+        if cell_len(candidate) + 1 > width:
+            break
+        out = candidate
+    if not out:
+        out = text
+        while out and cell_len(out) + 1 > width:
+            out = out[:-1]
+    return out.rstrip(" ,;:—-") + "…"
 
 
 _LIST_WRITERS: dict[str, Writer] = {
@@ -312,17 +461,19 @@ _LIST_WRITERS: dict[str, Writer] = {
 
 
 def write_rows(output: Output, header: Sequence[str], rows: Any) -> None:
-    """CSV (RFC 4180) or TSV (no tabs or line breaks inside a field), header always first,
-    so an empty result is still a file csvkit and duckdb read."""
+    """CSV (RFC 4180) or TSV (no tabs or line breaks inside a field), header first (unless
+    --no-header), so an empty result is still a file csvkit and duckdb read."""
     if output.fmt == "tsv":
-        output.out.write("\t".join(plain(h) for h in header) + "\n")
+        if output.header:
+            output.out.write("\t".join(plain(h) for h in header) + "\n")
         for row in rows:
             output.out.write("\t".join(plain(v) for v in row) + "\n")
         return
     import csv
 
     writer = csv.writer(output.out, lineterminator="\n")
-    writer.writerow([clean(h) for h in header])
+    if output.header:
+        writer.writerow([clean(h) for h in header])
     for row in rows:
         writer.writerow([clean(v) for v in row])
 
@@ -442,9 +593,12 @@ def labelled(
     if stacked:
         console.print(Text(label, style=style))
     for k, line in enumerate(lines):
-        prefix = Text("  " if stacked else (label if k == 0 else "").ljust(label_width) + "  ", style=style)
+        # The label dim, the value at full strength: a Text's own style would cover both.
+        out = Text()
+        out.append("  " if stacked else (label if k == 0 else "").ljust(label_width) + "  ", style=style)
         line.rstrip()
-        console.print(prefix + line)
+        out.append_text(line)
+        console.print(out)
 
 
 def new_table(
@@ -518,9 +672,35 @@ def _claims_as_list(output: Output, details: Sequence[dict[str, Any]]) -> None:
     emit(output, details, "claim")
 
 
+def _claims_lines(output: Output, details: Sequence[dict[str, Any]]) -> None:
+    """`show` in a pipe: one claim a line, every fact `show` gives in a column of its own
+    (the quote marked in its paragraph), under a header line."""
+    rows = [dict(_claim_facts(d)) for d in details]
+    header = list(dict.fromkeys(k for row in rows for k in row))
+    plain_rows(output, header, ([row.get(k, "") for k in header] for row in rows))
+
+
+def _claim_facts(detail: dict[str, Any]) -> list[tuple[str, str]]:
+    """A claim's facts as `show` labels them, in its order; several revisions in one field."""
+    facts = [
+        ("id", detail["id"]),
+        ("status", status_text(detail)),
+        ("statement", detail["statement"]),
+        ("quote", detail["citation"]["quote"]),
+        ("paragraph", marked_paragraph(detail)),
+    ]
+    history: dict[str, list[str]] = {}
+    for k, v in present.show_fields(detail):
+        if k in ("revised", "retracted"):
+            history.setdefault(k, []).append(v)
+        else:
+            facts.append((k, v))
+    return facts + [(k, "; ".join(v)) for k, v in history.items()]
+
+
 _CLAIMS_WRITERS: dict[str, Writer] = {
     **dict.fromkeys(("count", "ids", "json", "jsonl", "csv", "tsv"), _claims_as_list),
-    "plain": _claims_in_full,
+    "plain": _claims_lines,
     "table": _claims_in_full,
 }
 
@@ -531,17 +711,7 @@ def render_claim(output: Output, detail: dict[str, Any]) -> None:
 
 
 def _claim_lines(output: Output, detail: dict[str, Any]) -> None:
-    """`show` in a pipe: one `label<TAB>value` line per fact."""
-    lines = [
-        ("id", detail["id"]),
-        ("status", status_text(detail)),
-        ("statement", detail["statement"]),
-        ("quote", detail["citation"]["quote"]),
-        ("paragraph", marked_paragraph(detail)),
-    ]
-    for k, v in lines + present.show_fields(detail):
-        if v:
-            output.out.write(f"{k}\t{plain(v)}\n")
+    _claims_lines(output, [detail])
 
 
 def _claim_panel(output: Output, detail: dict[str, Any]) -> None:
@@ -624,8 +794,16 @@ def _diff_rows(output: Output, result: Any) -> None:
 
 
 def _diff_plain(output: Output, result: Any) -> None:
-    for row in _diff_cells(result):
-        output.out.write("\t".join(plain(v) for v in row) + "\n")
+    """Rows under a header, the section once (a pair's verdict is its section); the summary
+    on stderr, as compare's."""
+    keep = [i for i, (h, _) in enumerate(present.DIFF_CSV) if h != "section"]
+    plain_rows(
+        output,
+        [present.DIFF_CSV[i][0] for i in keep],
+        ([row[i] for i in keep] for row in _diff_cells(result)),
+    )
+    summary = diff_summary_text(present.diff_json(result)["summary"])
+    output.err.write(clean(f"a = {result.source_a}, b = {result.source_b}: {summary}") + "\n")
 
 
 def _diff_table(output: Output, result: Any) -> None:
@@ -691,13 +869,22 @@ def section_title(name: str, result: Any) -> str:
     return name
 
 
+def _verdict_count(n: int, verdict: str) -> str:
+    """ "2 conflicts", "1 conflict", "0 agree": a verdict that is a noun takes its plural."""
+    if verdict in ("conflict", "proposition"):
+        return present.count_text(n, verdict)
+    return f"{n} {verdict.replace('_', ' ')}"
+
+
 def diff_summary_text(summary: dict[str, Any]) -> str:
-    parts = [f"{summary[k]} {k.replace('_', ' ')}" for k in present.DIFF_SECTIONS]
+    parts = [_verdict_count(summary[k], k) for k in present.DIFF_SECTIONS]
     return ", ".join(parts) + ("" if summary["differs"] else "; no differences")
 
 
 def matrix_summary_text(summary: dict[str, int]) -> str:
-    return ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in summary.items())
+    return ", ".join(
+        _verdict_count(v, k.rstrip("s") if k == "propositions" else k) for k, v in summary.items()
+    )
 
 
 def render_matrix(output: Output, matrix: Any) -> None:
@@ -729,16 +916,28 @@ def _matrix_cells(doc: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
     """The matrix as people read it: headers, and one row per proposition."""
     headers = ["proposition", *doc["sources"], "status", "why"]
     rows = [
-        [r["statement"], *(r["cells"][sid]["says"] for sid in doc["sources"]), r["status"], r["reason"]]
+        [
+            r["statement"],
+            *(_cell_with_ids(r["cells"][sid]) for sid in doc["sources"]),
+            r["status"],
+            r["reason"],
+        ]
         for r in doc["rows"]
     ]
     return headers, rows
 
 
+def _cell_with_ids(cell: dict[str, Any]) -> str:
+    """What a source says, with the claims that say it, so a cell leads to `factcli show`:
+    "2017-10-25 (c0030)"."""
+    if not cell.get("claims"):
+        return cell.get("says") or ""
+    return f"{cell.get('says') or ''} ({', '.join(cell['claims'])})"
+
+
 def _matrix_plain(output: Output, doc: dict[str, Any]) -> None:
-    _, rows = _matrix_cells(doc)
-    for row in rows:
-        output.out.write("\t".join(plain(v) for v in row) + "\n")
+    headers, rows = _matrix_cells(doc)
+    plain_rows(output, headers, rows)
     output.err.write(clean(matrix_summary_text(doc["summary"])) + "\n")
 
 

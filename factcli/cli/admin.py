@@ -11,12 +11,13 @@ from .. import index as idx
 from .. import render, schemas
 from ..export import export_records
 from ..migrate import migrate as run_migrate
+from ..present import count_text
 from ..records import SCHEMA_VERSION
 from ..render import Output
 from ..verify import verify as run_verify
 from .app import App, pass_app
 from .group import command
-from .options import Plain, filter_options, nothing_found, output_options
+from .options import Plain, export_options, filter_options, nothing_found, output_options
 
 if TYPE_CHECKING:
     from ..search import Query
@@ -39,24 +40,24 @@ def verify(app: App, output: Output) -> int:
     problems = run_verify(facts)
     if output.fmt in ("table", "plain") and output.mode == "records" and not problems:
         output.out.write(
-            f"ok: {len(facts.sources)} sources, {len(facts.entities)} entities, "
-            f"{len(facts.claims)} claims verified in {render.plain(str(facts.path))}\n"
+            f"ok: {count_text(len(facts.sources), 'source')}, "
+            f"{count_text(len(facts.entities), 'entity', 'entities')}, "
+            f"{count_text(len(facts.claims), 'claim')} verified in {render.plain(str(facts.path))}\n"
         )
         return 0
-    render.emit(output, problems, "problem", title=f"{len(problems)} problems")
+    render.emit(output, problems, "problem", title=count_text(len(problems), "problem"))
     return 1 if problems else 0
 
 
 @command("schema")
-@click.argument(
-    "name", required=False, type=click.Choice(["claim", "source", "entity", "diff", "compare", "problem"])
-)
+@click.argument("name", required=False, type=click.Choice(list(schemas.NAMES)))
 @pass_app
 def schema(app: App, name: str | None) -> int:
     """Print the JSON Schema of an output shape; without NAME, list the shapes.
 
     claim: search, timeline, show; source: sources; entity: entities; problem: verify;
-    diff and compare: their --json object (their --jsonl lines are its $defs line and row).
+    diff and compare: their --json object (their --jsonl lines are its $defs line and row);
+    count and ids: --count and --ids with --json.
 
     \b
     Examples:
@@ -128,19 +129,22 @@ def migrate(app: App) -> int:
 @command("export")
 @click.argument("terms", nargs=-1)
 @filter_options
+@export_options
 @pass_app
-def export(app: App, query: Query) -> int:
+def export(app: App, query: Query, output: Output) -> int:
     """Write records as JSON Lines that `import` reads back: sources, entities, then claims.
 
     Without a query or filter, the whole store, retracted claims and every correction's
     trail included: `import --create` of it makes an equivalent store. With one, the
     claims `search` would find (in stored order) with the sources they cite and the
-    entities they name.
+    entities they name. Each record says what it is in `kind` (source, entity, claim);
+    --json prints one array instead, --count and --ids only the number or the ids.
 
     \b
     Examples:
       factcli export > backup.jsonl
       factcli export S-400 --source khaleej-2018-07-21 | factcli --db s400.json import --create -
+      factcli export S-400 | jq -r 'select(.kind == "claim") | .statement'
     """
     from ..search import search as run_search  # for a query or filter only
 
@@ -152,11 +156,16 @@ def export(app: App, query: Query) -> int:
     if filtered:
         hits = run_search(facts, query)
         if not hits:
-            return nothing_found(app, Plain(app.env.stdout, app.env.stderr), query.terms)
+            code = nothing_found(app, Plain(output.out, output.err), query.terms)
+            if output.fmt == "json" or output.mode != "records":
+                render.emit(output, [], EXPORT_COLUMNS)  # still the shape asked for: [], 0
+            return code
         records = export_records(facts, [h.claim for h in hits])
     else:
         records = export_records(facts)
-    out = app.env.stdout
-    for rec in records:
-        out.write(render.dumps(rec) + "\n")
+    render.emit(output, records, EXPORT_COLUMNS)
     return 0
+
+
+# What an exported record is, for the writers: its kind and id (--ids lists the ids).
+EXPORT_COLUMNS = [("kind", lambda r: r.get("kind")), ("id", lambda r: r.get("id"))]

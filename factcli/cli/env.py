@@ -48,14 +48,19 @@ class Environment:
         return self.stdin_isatty and self.stdout_isatty
 
     def use_color(self, choice: str, tty: bool) -> bool:
-        """--color always/never win; with auto, FORCE_COLOR turns colour on and NO_COLOR off
-        (https://no-color.org, https://force-color.org), else colour goes to a terminal only."""
+        """--color always/never win (a per-command choice overrides the environment). With
+        auto: NO_COLOR set and not empty turns colour off (https://no-color.org), and wins
+        over FORCE_COLOR, the user's standing refusal; FORCE_COLOR set and not empty turns it
+        on even in a pipe (https://force-color.org), except 0 or false, which mean no colour,
+        as Node and the tools that made the variable read them; else colour goes to a
+        terminal only."""
         if choice != "auto":
             return choice == "always"
-        if self.environ.get("FORCE_COLOR"):
-            return True
         if self.environ.get("NO_COLOR"):
             return False
+        force = self.environ.get("FORCE_COLOR")
+        if force:
+            return force.strip().lower() not in ("0", "false")
         return tty
 
     def width(self) -> int | None:

@@ -7,7 +7,7 @@ import click
 
 from .. import render
 from ..index import View
-from ..present import TABLE_COLUMNS, claim_record
+from ..present import TABLE_COLUMNS, claim_record, count_text
 from ..render import Output
 from ..search import Query, entity_rows, find
 from ..search import timeline as run_timeline
@@ -57,10 +57,10 @@ def search(app: App, query: Query, why: bool, output: Output) -> int:
             output,
             records,
             [*TABLE_COLUMNS["claim"], ("why", render.why_text)],
-            title=f"{len(records)} claims",
+            title=count_text(len(records), "claim"),
         )
     else:
-        render.emit(output, records, "claim", title=f"{len(records)} claims")
+        render.emit(output, records, "claim", title=count_text(len(records), "claim"))
     return 0
 
 
@@ -83,7 +83,7 @@ def entities(app: App, terms: tuple[str, ...], output: Output) -> int:
     rows = entity_rows(app.index(), query_terms(terms))
     if not rows:
         return nothing_found(app, output, list(terms), "entities")
-    render.emit(output, rows, "entity", title=f"{len(rows)} entities")
+    render.emit(output, rows, "entity", title=count_text(len(rows), "entity", "entities"))
     return 0
 
 
@@ -111,9 +111,9 @@ def timeline(app: App, query: Query, output: Output) -> int:
     rest = [claim_record(view, h.claim) for h in undated]
     if output.fmt == "table" and output.mode == "records":
         if recs:
-            render.emit(output, recs, "timeline", title=f"{len(recs)} dated claims")
+            render.emit(output, recs, "timeline", title=count_text(len(recs), "dated claim"))
         if rest:
-            render.emit(output, rest, "timeline", title=f"{len(rest)} undated claims")
+            render.emit(output, rest, "timeline", title=count_text(len(rest), "undated claim"))
     else:
         render.emit(output, recs + rest, "timeline")
     return 0

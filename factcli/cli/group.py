@@ -185,9 +185,27 @@ COLOR_TYPE = click.Choice(["auto", "always", "never"])
 DEFAULT_WAIT = store.DEFAULT_WAIT
 
 
+def near_options(command: click.Command, name: str) -> list[str]:
+    """The options of `command` spelled like `name`, for "did you mean": compared without
+    their dashes, which every long option shares (click's own guess counts them, so
+    `--json` came out as `--since`)."""
+    import difflib  # only for a mistyped option
+
+    opts = [o for p in command.params for o in (*p.opts, *p.secondary_opts) if o.startswith("--")]
+    bare = {o.lstrip("-"): o for o in opts}
+    return [bare[n] for n in difflib.get_close_matches(name.lstrip("-"), list(bare), n=3, cutoff=0.7)]
+
+
 class FactcliCommand(click.Command):
     """A subcommand that also takes the global options (--db, --wait, --color) after its
     name, as `factcli search S-400 --db mine.json` reads."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            near = near_options(self, exc.option_name)
+            raise click.NoSuchOption(exc.option_name, possibilities=near, ctx=exc.ctx) from None
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

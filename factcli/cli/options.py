@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import functools
 import io
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
@@ -48,10 +49,16 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     @click.option(
         "--no-pager", is_flag=True, help="Never page, even when the output is taller than the terminal."
     )
+    @click.option("--no-header", is_flag=True, help="No line of column names above plain, CSV or TSV rows.")
     @functools.wraps(func)
-    def wrapper(*args: Any, fields: str | None, rtl: str, no_pager: bool, **kwargs: Any) -> Any:
+    def wrapper(
+        *args: Any, fields: str | None, rtl: str, no_pager: bool, no_header: bool, **kwargs: Any
+    ) -> Any:
         ctx = click.get_current_context()
         fmt, mode = _chosen(ctx, "fmt"), _chosen(ctx, "mode")
+        if fields is not None and mode:
+            # Ids and a count have no fields to choose: refused, not silently dropped.
+            raise click.UsageError(f"--fields and --{mode} cannot be given together: give one")
         app = current_app()
         env = app.env
         out = env.stdout
@@ -71,6 +78,8 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
             fields=parse_fields(fields),
             mode=mode or "records",
             styled=styled,
+            header=not no_header,
+            compact=fmt is None and chosen == "table",
         )
         if not (tty and not no_pager and pager_command(env)):
             return func(*args, output=output, **kwargs)
@@ -82,6 +91,27 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
             raise
         page(env, output.out.getvalue())
         return rv
+
+    return wrapper
+
+
+def export_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """The output flags that make sense for `export`, whose records are of three kinds in
+    the order `import` needs: JSON Lines (the default) or one JSON array, or only their
+    number or ids. No table, CSV or --fields: the kinds have different fields."""
+
+    @_chosen_once("fmt", "--jsonl", "jsonl", "JSON Lines, one record a line (the default).")
+    @_chosen_once("fmt", "--json", "json", "One JSON array of the records.")
+    @_chosen_once("mode", "--count", "count", "Only the number of records.")
+    @_chosen_once("mode", "--ids", "ids", "Only the ids, one per line.")
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        fmt, mode = _chosen(ctx, "fmt"), _chosen(ctx, "mode")
+        env = current_app().env
+        chosen = fmt or ("plain" if mode else "jsonl")  # a bare --count or --ids: plain, one a line
+        output = Output(chosen, env.stdout, env.stderr, color=False, mode=mode or "records")
+        return func(*args, output=output, **kwargs)
 
     return wrapper
 
@@ -253,11 +283,16 @@ def _when(env: Environment, option: str, text: str | None) -> DateSpan | None:
             f"{option} {text[:80]!r}: outside the dates factcli can handle (years 1 to 9999)"
         ) from None
     if span.start > datetime.date.today():
-        # A month without a year reads as the next one, as in news; say so rather than
-        # silently finding nothing in the past.
-        env.note(
-            f"{option} {text!r} is read as {span.start.isoformat()}, in the future; add a year for a past date"
-        )
+        if not re.search(r"\d{4}", text):
+            # A month without a year reads as the next one, as in news; say so rather than
+            # silently finding nothing in the past.
+            env.note(
+                f"{option} {text!r} is read as {span.start.isoformat()}, in the future; "
+                "add a year for a past date"
+            )
+        elif option == "--since":
+            # A year given and still ahead: nothing can be dated after it yet.
+            env.note(f"{option} {text!r} starts on {span.start.isoformat()}, in the future")
     return span
 
 

@@ -8,7 +8,7 @@ import click
 from .. import render
 from ..errors import InputError
 from ..index import View
-from ..present import claim_detail
+from ..present import claim_detail, count_text
 from ..render import Output
 from .app import App, pass_app
 from .complete import complete_claim_ids
@@ -35,7 +35,7 @@ def sources(app: App, output: Output) -> int:
         {**{k: v for k, v in src.items() if with_text or k != "text"}, "claims": n}
         for src, n in app.index().sources()
     ]
-    render.emit(output, rows, "source", title=f"{len(rows)} sources")
+    render.emit(output, rows, "source", title=count_text(len(rows), "source"))
     return 0 if rows else 1
 
 
@@ -46,8 +46,9 @@ def sources(app: App, output: Output) -> int:
 def show(app: App, claim_ids: tuple[str, ...], output: Output) -> int:
     """Claims whole: statement, quote in its paragraph, speaker, via, source, date.
 
-    Give one or more ids, or - to read them from stdin (the first field of each line, so
-    the plain output of search or timeline can be piped in). --json is always an array.
+    Give one or more ids, or - to read them from stdin (the first field of each line, or
+    the id column under a header line, so the plain output of search or timeline can be
+    piped in). --json is always an array; piped, one claim a line under a header.
     A corrected claim lists its revisions (when, what changed, why); a retracted one says
     when and why it was retracted.
 
@@ -65,7 +66,9 @@ def show(app: App, claim_ids: tuple[str, ...], output: Output) -> int:
 
 
 def ids_from(env: Environment, args: tuple[str, ...]) -> list[str]:
-    """Claim ids from the arguments; `-` reads them from stdin, one per line (first field)."""
+    """Claim ids from the arguments; `-` reads them from stdin, one per line: the first
+    field, or the field under `id` when the first line is a header of column names (the
+    plain output of search, timeline or compare's rows)."""
     ids: list[str] = []
     for arg in args:
         if arg != "-":
@@ -75,8 +78,14 @@ def ids_from(env: Environment, args: tuple[str, ...]) -> list[str]:
             raise InputError(
                 "show -: give claim ids on stdin, one per line (e.g. factcli search S-400 | factcli show -)"
             )
-        for line in env.stdin:
-            first = line.strip().split(None, 1)
+        column = 0
+        for n, line in enumerate(env.stdin):
+            fields = line.rstrip("\r\n").split("\t")
+            if n == 0 and "id" in fields:
+                column = fields.index("id")
+                continue
+            value = fields[column].strip() if column < len(fields) else ""
+            first = value.split(None, 1)
             if first:
                 ids.append(first[0])
     if not ids:

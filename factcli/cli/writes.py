@@ -12,6 +12,7 @@ import click
 from .. import review, store
 from ..errors import InputError
 from ..importer import AddRefused, Summary, ValidationError, import_records, parse_records, read_input
+from ..present import count_text
 from ..render import plain
 from ..vocabulary import MODALITIES, POLARITIES
 from .app import App, pass_app, refuse_damaged
@@ -77,8 +78,9 @@ def import_(
         click.echo(cid)
     extra = f", {summary.unchanged} already present" if summary.unchanged else ""
     app.env.stderr.write(
-        f"imported {summary.sources} sources{_named(summary.source_ids)}, {summary.entities} entities"
-        f"{_named(summary.entity_ids)}, {summary.claims} claims into {plain(str(app.location.path))}{extra}\n"
+        f"imported {count_text(summary.sources, 'source')}{_named(summary.source_ids)}, "
+        f"{count_text(summary.entities, 'entity', 'entities')}{_named(summary.entity_ids)}, "
+        f"{count_text(summary.claims, 'claim')} into {plain(str(app.location.path))}{extra}\n"
     )
     return 0
 

@@ -7,6 +7,8 @@ against them. Which command prints which shape:
 - source: sources. entity: entities. problem: verify.
 - diff: diff --json; `$defs/line` is one line of diff --jsonl.
 - compare: compare --json; `$defs/row` is one line of compare --jsonl.
+- count: `{"count": N}`, --count with --json or --jsonl, of any of them.
+- ids: an array of ids, --ids with --json (with --jsonl, each id is one line).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-NAMES = ("claim", "source", "entity", "diff", "compare", "problem")
+NAMES = ("claim", "source", "entity", "diff", "compare", "problem", "count", "ids")
 
 
 def text(name: str) -> str:

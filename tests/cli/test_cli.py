@@ -66,7 +66,8 @@ def test_sources_counts_add_up_to_the_claims(shipped):
     assert sum(r["claims"] for r in rows) == len(shipped.claims)
     assert all(r["text"] == s["text"] for r, s in zip(rows, shipped.sources, strict=True))
     plain = ok(*DB, "sources").stdout.splitlines()
-    assert len(plain) == len(shipped.sources) and all("\t" in line for line in plain)
+    assert plain[0].startswith("id\tpublished\t")  # the header line
+    assert len(plain) == 1 + len(shipped.sources) and all("\t" in line for line in plain)
 
 
 def test_show_json_places_the_quote_in_its_paragraph(shipped):
@@ -81,7 +82,8 @@ def test_show_json_places_the_quote_in_its_paragraph(shipped):
 def test_show_plain_and_table(shipped):
     claim = next(c for c in shipped.claims if c["date"] and c["speaker"])
     plain = ok(*DB, "show", claim["id"]).stdout
-    assert f"statement\t{claim['statement']}" in plain
+    header, row = (line.split("\t") for line in plain.splitlines())  # one claim, one line
+    assert dict(zip(header, row, strict=True))["statement"] == claim["statement"]
     assert claim["date"]["text"] in plain
     table = ok(*DB, "show", claim["id"], "--table").stdout
     assert claim["statement"].split()[0] in table and "quote in its paragraph" in table
@@ -161,7 +163,7 @@ def test_import_from_stdin_and_refusal_leaves_file_untouched(store_file):
         "citation": {"source": "s1", "quote": "Qatar signed the deal"},
     }
     result = ok("--db", str(path), "import", "-", input=json.dumps(good))
-    assert "1 claims" in result.stderr
+    assert "1 claim " in result.stderr
     before = path.read_bytes()
     bad = [
         dict(good, citation={"source": "s1", "quote": "Qatar signed the treaty"}),
@@ -224,7 +226,7 @@ def test_search_formats_agree():
     jsonl = [json.loads(line)["id"] for line in ok(*DB, "search", "S-400", "--jsonl").stdout.splitlines()]
     table = list(csv.reader(io.StringIO(ok(*DB, "search", "S-400", "--csv").stdout)))
     plain = [line.split("\t")[0] for line in ok(*DB, "search", "S-400").stdout.splitlines()]
-    assert jsonl == ids and plain == ids and [r[0] for r in table[1:]] == ids
+    assert plain[0] == "id" and jsonl == ids and plain[1:] == ids and [r[0] for r in table[1:]] == ids
     assert table[0][:4] == ["id", "source", "subject", "predicate"]
 
 
@@ -338,7 +340,7 @@ def test_terminal_table_stops_at_its_cap_and_says_so(store_file):
     assert table.stdout.count("Report ") == TABLE_ROWS
     assert f"showing the first {TABLE_ROWS} of {n}" in table.stderr
     assert len(json.loads(ok("--db", str(path), "search", "qatar", "--json").stdout)) == n
-    assert len(ok("--db", str(path), "search", "qatar").stdout.splitlines()) == n
+    assert len(ok("--db", str(path), "search", "qatar").stdout.splitlines()) == 1 + n  # and the header
 
 
 def test_help_lists_the_commands_without_loading_them_as_click_would_list_them():

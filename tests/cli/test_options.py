@@ -70,7 +70,7 @@ def test_one_format_with_count_still_counts():
     done = run("--db", str(SHIPPED), "search", "S-400", "--json", "--count")
     ids = run("--db", str(SHIPPED), "search", "S-400", "--ids")
     assert done.exit_code == 0 and ids.exit_code == 0
-    assert int(done.stdout) == len(ids.stdout.split())
+    assert json.loads(done.stdout) == {"count": len(ids.stdout.split())}
 
 
 # --- --wait after the subcommand ------------------------------------------------------------

@@ -36,7 +36,7 @@ def test_add_with_two_bad_fields_lists_both_above_the_count(mine):
     assert len(lines) == 3, lines
     assert lines[0].startswith("factcli: field citation.quote: not found in khaleej-2018-07-21")
     assert lines[1] == "factcli: field value.amount: must be a finite number, not nan"
-    assert lines[2] == "factcli: nothing added: 2 problem(s)"
+    assert lines[2] == "factcli: nothing added: 2 problems"
     assert mine.read_bytes() == before
 
 

@@ -204,7 +204,7 @@ def test_a_successful_import_prints_the_new_ids_unless_quiet(tmp_path):
     record = dict(GOOD_RECORD)
     result = factcli("--db", str(mine), "import", "-", input=json.dumps(record, ensure_ascii=False)).ok()
     assert result.stdout == "c0198\n"
-    assert "imported 0 sources, 0 entities, 1 claims" in result.stderr
+    assert "imported 0 sources, 0 entities, 1 claim into" in result.stderr
     record["citation"]["quote"] = "قطر تواصل المباحثات مع روسيا"
     quiet = factcli(
         "--db", str(mine), "import", "--quiet", "-", input=json.dumps(record, ensure_ascii=False)

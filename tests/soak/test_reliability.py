@@ -1095,7 +1095,7 @@ def test_a_bad_value_in_an_import_is_refused_with_one_line_per_problem(tmp_path,
         assert lines[0].startswith(f"factcli: nothing imported: record 1, field {field}"), err
     else:  # several: one line each, above their count
         assert all(line.startswith(f"factcli: record 1, field {field}") for line in lines[:-1]), err
-        assert lines[-1] == f"factcli: nothing imported: {len(lines) - 1} problem(s)", err
+        assert lines[-1] == f"factcli: nothing imported: {len(lines) - 1} problems", err
     assert path.read_bytes() == before
 
 

@@ -38,6 +38,6 @@ def test_a_refusal_carries_its_problems_and_words_them_when_shown():
     assert one.details == ()
     two = Refusal([Problem(1, "predicate", "unknown"), "a whole-change problem"], "edit")
     assert two.problems[1] == Problem(None, None, "a whole-change problem")
-    assert str(two) == "nothing changed: 2 problem(s) in the edit"
+    assert str(two) == "nothing changed: 2 problems in the edit"
     assert two.details == ("record 1, field predicate: unknown", "a whole-change problem")
     assert two.lines() == list(two.details)
