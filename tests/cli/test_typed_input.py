@@ -122,7 +122,7 @@ def test_max_mb_takes_only_a_positive_whole_number(tmp_path, given):
     path = _store(tmp_path)
     result = CliRunner().invoke(main, ["--db", str(path), "show", "c0001"], env={"FACTCLI_MAX_MB": given})
     _one_line_refusal(result)
-    assert "FACTCLI_MAX_MB" in result.stderr
+    assert "FACTCLI_MAX_MB" in result.stderr and "positive whole number" in result.stderr
 
 
 def test_max_mb_as_a_positive_whole_number_is_the_limit(tmp_path):
