@@ -8,9 +8,9 @@ every problem is reported as an `errors.Problem` (record N, field F, what is wro
 
 from __future__ import annotations
 
-import difflib
 import itertools
 import json
+import math
 import os
 import re
 import sys
@@ -295,18 +295,56 @@ def _dependencies(
     ]
 
 
+# A number as a person types it: ASCII digits with optional thousands commas, a decimal
+# point and an exponent (float() would also take '1_000', '٣' and '1,5' read as 15).
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:,[0-9]{3})*|[0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]{1,4})?")
+_NON_FINITE = re.compile(r"[+-]?(?:nan|inf|infinity)", re.IGNORECASE)
+
+
+def parse_number(text: str, what: str) -> int | float:
+    """A number the CLI reads, kept as typed, as an import keeps it: digits alone are an
+    integer, exact however long; a decimal point or an exponent makes a float, which must
+    print as the number typed (an integral one below 2**53 is stored as that integer).
+    ValueError when `text` is no number at all; InputError (one line) for one no stored
+    number keeps as typed. NaN and infinities, and integers beyond any float, are passed on
+    as the float they read as, for the record's check to refuse by name."""
+    from decimal import Decimal
+
+    plain = text.strip()
+    if _NON_FINITE.fullmatch(plain):
+        return float(plain)
+    if not any(c in "0123456789" for c in plain) or not _NUMBER.fullmatch(plain):
+        raise ValueError(f"not a number: {text!r}")
+    digits = plain.replace(",", "")
+    exact = Decimal(digits)
+    number = float(digits)
+    if not math.isfinite(number):
+        return number
+    if re.fullmatch(r"[+-]?[0-9]+", digits):
+        return int(digits)
+    if exact == exact.to_integral_value() and abs(exact) < 2**53:
+        return int(exact)
+    if Decimal(repr(number)) != exact:
+        raise InputError(
+            f"{what} {text!r}: a stored number cannot keep this as typed (at most 17 significant "
+            f"digits, within about 1e-308 to 1e308); write it with fewer digits"
+        )
+    return number
+
+
 def parse_value(text: str | None) -> dict[str, Any] | None:
-    """`--value 'AMOUNT UNIT'` as the record's value ({amount, unit}); None for none."""
+    """`--value 'AMOUNT UNIT'` as the record's value ({amount, unit}); None for none. The
+    amount is kept as typed (`parse_number`), the same figure an import of it keeps."""
     if not text:
         return None
-    parts = text.replace(",", "").split()
+    parts = text.split()
     try:
-        amount = float(parts[0])
+        amount = parse_number(parts[0], "--value")
     except (ValueError, IndexError):
         raise InputError(f"--value {text!r}: expected 'AMOUNT UNIT', e.g. '8600000000 USD'") from None
     if len(parts) != 2:
         raise InputError(f"--value {text!r}: expected 'AMOUNT UNIT', e.g. '30 km'")
-    return {"amount": int(amount) if amount.is_integer() else amount, "unit": parts[1]}
+    return {"amount": amount, "unit": parts[1]}
 
 
 def _json_values(text: str) -> list[Any]:
@@ -793,14 +831,67 @@ def _slug(name: str) -> str:
     return slug if slug and SLUG.match(slug) else "e-" + sha256(name)[:10]
 
 
+# The hint reads at most this much of a quote: its matcher is linear in the source and the
+# quote, and a hint needs only where the quote first departs from the source.
+NEAREST_QUOTE_CHARS = 2000
+
+
 def _nearest(quote: str, text: str) -> str:
     """Where the quote departs from the closest passage of the source, in a few words."""
-    sm = difflib.SequenceMatcher(None, text, quote, autojunk=False)
-    m = sm.find_longest_match(0, len(text), 0, len(quote))
-    if m.size == 0:
+    quote = quote[:NEAREST_QUOTE_CHARS]
+    a, b, size = _longest_common(text, quote)
+    if size == 0:
         return "no passage of the source resembles it"
-    i, j = m.a + m.size, m.b + m.size
+    i, j = a + size, b + size
     if j >= len(quote):
-        j, i = m.b, m.a  # the match runs to the quote's end: the difference is before it
-        return f"closest passage at {m.a}; the source has {text[max(0, i - 15) : i]!r} where the quote has {quote[max(0, j - 15) : j]!r} before {quote[j : j + 15]!r}"
-    return f"closest passage at {m.a - m.b}; after {quote[max(0, j - 20) : j]!r} the source has {text[i : i + 15]!r} where the quote has {quote[j : j + 15]!r}"
+        j, i = b, a  # the match runs to the quote's end: the difference is before it
+        return f"closest passage at {a}; the source has {text[max(0, i - 15) : i]!r} where the quote has {quote[max(0, j - 15) : j]!r} before {quote[j : j + 15]!r}"
+    return f"closest passage at {a - b}; after {quote[max(0, j - 20) : j]!r} the source has {text[i : i + 15]!r} where the quote has {quote[j : j + 15]!r}"
+
+
+def _longest_common(text: str, quote: str) -> tuple[int, int, int]:
+    """(i, j, size): the longest passage of `quote` found in `text`, the earliest in the text,
+    then in the quote (as difflib's `find_longest_match` answers, in time linear in both:
+    a suffix automaton of the quote, with the text run through it)."""
+    link = [-1]
+    length = [0]
+    first = [-1]  # where the state's passages first end in the quote
+    nexts: list[dict[str, int]] = [{}]
+    last = 0
+    for pos, ch in enumerate(quote):
+        cur = len(length)
+        length.append(length[last] + 1)
+        first.append(pos)
+        link.append(0)
+        nexts.append({})
+        p = last
+        while p != -1 and ch not in nexts[p]:
+            nexts[p][ch] = cur
+            p = link[p]
+        if p != -1:
+            q = nexts[p][ch]
+            if length[p] + 1 == length[q]:
+                link[cur] = q
+            else:
+                clone = len(length)
+                length.append(length[p] + 1)
+                first.append(first[q])
+                link.append(link[q])
+                nexts.append(dict(nexts[q]))
+                while p != -1 and nexts[p].get(ch) == q:
+                    nexts[p][ch] = clone
+                    p = link[p]
+                link[q] = link[cur] = clone
+        last = cur
+    best = (0, 0, 0)
+    state, size = 0, 0
+    for end, ch in enumerate(text):
+        while state and ch not in nexts[state]:
+            state = link[state]
+            size = length[state]
+        if ch in nexts[state]:
+            state = nexts[state][ch]
+            size += 1
+        if size > best[2]:
+            best = (end - size + 1, first[state] - size + 1, size)
+    return best

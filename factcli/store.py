@@ -272,7 +272,12 @@ def _too_large(path: Path, size: int | None = None) -> StoreError:
 def max_store_bytes() -> int:
     """The largest store file factcli reads: MAX_STORE_BYTES, or ${MAX_BYTES_VAR} MiB."""
     given = os.environ.get(MAX_BYTES_VAR, "")
-    return int(given) * 2**20 if given.isdigit() and 0 < len(given) < 7 else MAX_STORE_BYTES
+    if not given:
+        return MAX_STORE_BYTES
+    # ASCII digits only: str.isdigit also takes '²' and '٣', which int() refuses.
+    if not (given.isascii() and given.isdigit() and len(given) < 7 and int(given) > 0):
+        raise StoreError(f"{MAX_BYTES_VAR}={given!r}: expected a positive whole number of MiB, e.g. 1024")
+    return int(given) * 2**20
 
 
 def _open_store(path: Path, origin: str) -> tuple[int, os.stat_result]:
@@ -950,9 +955,36 @@ def _open_lock(path: Path, lock_path: Path) -> int:
         if kind:
             os.close(fd)
             raise StoreError(f"cannot lock {path}: {lock_path} is {kind}, not a lock file")
+        stranger = _stranger(st, path)
+        if stranger is not None:
+            os.close(fd)
+            raise StoreError(
+                f"cannot lock {path}: {lock_path} belongs to another user ({stranger}), who may hold "
+                f"it at will in a folder others may write; nothing was written"
+            )
         _give_to_store_owner(fd, st, path)
         return fd
     raise StoreError(f"cannot lock {path}: {lock_path} keeps being replaced by a link")
+
+
+def _stranger(st: os.stat_result, path: Path) -> str | None:
+    """Who owns a lock file, when that is neither this user nor the store's owner and the
+    folder lets others make files (then it is theirs to hold): 'name (uid N)', else None."""
+    if st.st_uid == os.geteuid():
+        return None
+    try:
+        folder = os.stat(_folder(path))
+        owner = os.stat(path).st_uid
+    except OSError:
+        return None
+    if st.st_uid in (owner, 0) or not folder.st_mode & (stat.S_IWGRP | stat.S_IWOTH):
+        return None
+    try:
+        import pwd
+
+        return f"{pwd.getpwuid(st.st_uid).pw_name} (uid {st.st_uid})"
+    except (ImportError, KeyError):
+        return f"uid {st.st_uid}"
 
 
 def _give_to_store_owner(fd: int, st: os.stat_result, path: Path) -> None:

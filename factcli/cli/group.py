@@ -180,7 +180,22 @@ COLOR_HELP = "Colour: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it),
 
 
 WAIT_HELP = "How long a write waits for another writer's lock before giving up."
-WAIT_TYPE = click.FloatRange(min=0, max=86400)
+
+
+class _Seconds(click.FloatRange):
+    """A number of seconds from 0 to a day: 'nan' (which every comparison lets through) and
+    'inf' are refused in one line, as click refuses what is out of range."""
+
+    name = "seconds"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        seconds = super().convert(value, param, ctx)
+        if seconds != seconds:
+            self.fail(f"{value!r} is not a number of seconds.", param, ctx)
+        return seconds
+
+
+WAIT_TYPE = _Seconds(min=0, max=86400)
 COLOR_TYPE = click.Choice(["auto", "always", "never"])
 DEFAULT_WAIT = store.DEFAULT_WAIT
 

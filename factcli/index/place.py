@@ -84,9 +84,14 @@ def private_folder(folder: Path) -> None:
         os.mkdir(folder, 0o700)
     except FileExistsError:
         pass
-    if folder.name == f"factcli-{os.geteuid()}" and stat.S_ISLNK(os.lstat(folder).st_mode):
-        # In a folder others may write, a link may lead anywhere this user may write.
-        raise PermissionError(f"{folder} is a link, not a folder of this user's")
+    if folder.name == f"factcli-{os.geteuid()}":
+        if stat.S_ISLNK(os.lstat(folder).st_mode):
+            # In a folder others may write, a link may lead anywhere this user may write.
+            raise PermissionError(f"{folder} is a link, not a folder of this user's")
+        shared = os.stat(folder.parent)
+        if shared.st_mode & (stat.S_IWGRP | stat.S_IWOTH) and not shared.st_mode & stat.S_ISVTX:
+            # Without the sticky bit others may rename our folder and put a link in its place.
+            raise PermissionError(f"{folder.parent} lets others rename what is in it (no sticky bit)")
     st = os.stat(folder)
     if not stat.S_ISDIR(st.st_mode):
         raise NotADirectoryError(f"{folder} is not a folder")
