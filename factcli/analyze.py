@@ -32,7 +32,10 @@ Around those two, what the index build, the query and drafting share about Arabi
 * `glued_forms(token)`, a bare word with each proclitic glued on, how a
   name may write a word a user types bare;
 * `nisba_forms(name)`, the adjectives of a country's Arabic name
-  (روسيا -> الروسي، الروسية);
+  (روسيا -> الروسي، الروسية); `word_forms(name)`, every word a one-word name is
+  also written as (those adjectives, Latin plurals and demonyms: Syria -> Syrian),
+  and `name_bases(token)`, the way back, how a word meets a name without the
+  generic stemmer;
 * `Analyzer`, `tokens` and `stems` memoized per word, and `analyzer()`, the
   one instance the index build and the query share.
 
@@ -72,7 +75,9 @@ __all__ = [
     "glued_forms",
     "is_stopword",
     "name_forms",
+    "name_bases",
     "nisba_forms",
+    "word_forms",
     "stems",
     "strip_clitic",
     "tokens",
@@ -398,6 +403,52 @@ def nisba_forms(name: str) -> list[str]:
     if base + _NISBA_ENDINGS[0] == key:
         return []
     return [ARTICLE + base + ending for ending in _NISBA_ENDINGS]
+
+
+# The endings a one-word Latin name takes as a word of running text: plurals
+# (Kalashnikov -> Kalashnikovs) and the regular demonyms (Syria -> Syrian, Qatar -> Qatari,
+# Egypt -> Egyptian). A name meets a word through these and its own spelling, never through
+# the generic stemmer's conflations (Emirates -> emir, قناة -> قنا).
+_LATIN_FORM_ENDINGS = ("s", "es", "n", "an", "ian", "i")
+_MIN_NAME_BASE = 4
+
+
+def word_forms(name: str) -> list[str]:
+    """The words a one-word name (an analyzed token) is also written as, itself excluded:
+    an Arabic name's adjectives (`nisba_forms`, with and without the article), a Latin
+    name's plurals and demonyms. None for a short name or one of several words."""
+    if " " in name or len(name) < _MIN_NAME_BASE - 1:
+        return []
+    if in_arabic_block(name[0]):
+        forms = nisba_forms(name)
+        # Without the article, a bare stem is another word (سور, a wall): only the endings.
+        forms += [f[len(ARTICLE) :] for f in forms[:-1]]
+    elif name.isalpha() and name.isascii() and len(name) >= _MIN_NAME_BASE:
+        forms = [name + ending for ending in _LATIN_FORM_ENDINGS]
+    else:
+        return []
+    return [f for f in dict.fromkeys(forms) if f != name and len(f) > len(ARTICLE)]
+
+
+def name_bases(token: str) -> list[str]:
+    """The one-word names `token` may be a form of (`word_forms`' way back), to look up and
+    then confirm with `word_forms`: الروسية -> روسيا, روسيه, روس, ...; syrian -> syria."""
+    out: list[str] = []
+    if token and in_arabic_block(token[0]):
+        for form in name_forms(token):
+            bare = form[len(ARTICLE) :] if form.startswith(ARTICLE) else form
+            for ending in sorted(_NISBA_ENDINGS, key=len, reverse=True):
+                if ending and bare.endswith(ending) and len(bare) - len(ending) >= MIN_STEM:
+                    base = bare[: -len(ending)]
+                    out += [base + e for e in (*_NAME_ENDINGS, "")]
+                    out += [ARTICLE + base + e for e in (*_NAME_ENDINGS, "")]
+            if form.startswith(ARTICLE) and len(bare) >= MIN_STEM:
+                out += [bare + e for e in _NAME_ENDINGS]  # الروس -> روسيا
+    elif token.isascii() and token.isalpha():
+        for ending in _LATIN_FORM_ENDINGS:
+            if token.endswith(ending) and len(token) - len(ending) >= _MIN_NAME_BASE:
+                out.append(token[: -len(ending)])
+    return [b for b in dict.fromkeys(out) if b != token]
 
 
 # --- Arabic stems ------------------------------------------------------------

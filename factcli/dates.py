@@ -512,6 +512,9 @@ def _number_words() -> dict[str, int]:
     return words
 
 
+number_words = _number_words  # the counts in words, which a search's digits also meet
+
+
 _DAY_WORDS = {
     "اليوم": 0, "today": 0,
     "أمس": -1, "البارحة": -1, "الأمس": -1, "yesterday": -1,

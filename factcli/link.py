@@ -11,15 +11,17 @@ its role), and its rule is:
   article inside quotation marks or after a noun of its kind;
 * a word with its proclitics cut off (`analyze.name_forms`: وبالدوحة, للدوحة, لقطر) is the
   same word;
-* a one-word Arabic name also links the words that share its stem (kind `stem`: تركيا and
-  التركية), in a claim's text; in an article a country's adjectives (`analyze.nisba_forms`:
-  الروسية) are weak mentions.
+* a one-word name also links the other words it is written as (`analyze.word_forms`, kind
+  `stem`: تركيا and التركية, Syria and Syrian, Kalashnikov and Kalashnikovs), in a claim's
+  text; never the words the generic stemmer puts with it (قناة is no form of قنا, QNA); in
+  an article a country's adjectives (`analyze.nisba_forms`: الروسية) are weak mentions.
 
 Names shorter than `MIN_TEXT_NAME` letters ("US", "AK") are ordinary words in running text
 ("told us"): they never link a claim through its text. Parts of names (role `part`) are for
 queries; text links on whole names only.
 
-`mentions(...)` answers for a claim's analyzed tokens (the index build); `resolve(name, ...)`
+`mentions(...)` answers for a claim's analyzed tokens (the index build), saying whether the
+claim's own statement names the entity or only the quote it may share with other claims; `resolve(name, ...)`
 for a span of an article that may be a name (drafting, which finds the spans itself).
 """
 
@@ -28,20 +30,13 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .analyze import Analyzer, analyzer, name_forms, nisba_forms
+from .analyze import Analyzer, analyzer, name_forms, nisba_forms, word_forms
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, Lexicon, NameRow, name_table
-from .text import in_arabic_block
 
 __all__ = ["MIN_TEXT_NAME", "STEM_LINK", "Linker"]
 
 MIN_TEXT_NAME = 3
 STEM_LINK = "stem"  # a link kind: the claim's text holds a form of a one-word name
-# Stems shorter than this say too little to link a claim.
-_MIN_STEM_LINK = 3
-
-
-def _arabic(token: str) -> bool:
-    return all(map(in_arabic_block, token))
 
 
 def _kind(role: str) -> str | None:
@@ -90,17 +85,15 @@ class Linker:
                     self.adjectives.setdefault(adjective, eid)
 
     def _index(self, names: list[NameRow]) -> None:
-        an = self.an
         # Every whole name's key -> (entity, kind), in the table's order.
         self.by_key: dict[str, list[tuple[str, str]]] = {}
         # One-word names by their word; longer names by their first two words (most claim
         # words start no name, and a pair narrows the rest to one or two candidates).
         self.single: dict[str, list[tuple[str, str]]] = {}
         self.multi: dict[tuple[str, str], list[tuple[tuple[str, ...], str, str]]] = {}
-        # The stem of a one-word Arabic name -> entities: تركيا also links a quote that says
-        # التركية ("Turkish"). Latin names are left to their exact forms (Russia/Russian are
-        # different stems anyway), and short stems say too little.
-        self.by_stem: dict[str, set[str]] = {}
+        # Another written form of a one-word name -> entities: تركيا also links a quote that
+        # says التركية ("Turkish"), Syria a statement that says "Syrian".
+        self.by_form: dict[str, set[str]] = {}
         for key, eid, role, _ in names:
             kind = _kind(role)
             if kind is None:
@@ -112,10 +105,9 @@ class Linker:
                 continue
             toks = tuple(key.split(" "))
             if len(toks) == 1:
-                if kind == ALIAS and _arabic(toks[0]):
-                    stem = an.stems([toks[0]])[0]
-                    if len(stem) >= _MIN_STEM_LINK:
-                        self.by_stem.setdefault(stem, set()).add(eid)
+                if kind == ALIAS:
+                    for form in word_forms(toks[0]):
+                        self.by_form.setdefault(form, set()).add(eid)
                 bucket = self.single.setdefault(toks[0], [])
                 if (eid, kind) not in bucket:
                     bucket.append((eid, kind))
@@ -130,7 +122,7 @@ class Linker:
         self._forms: dict[str, list[str]] = {}  # a token -> its forms that start a name
         self._naming: set[str] = set()  # tokens with such forms
         self._seen: set[str] = set()  # tokens looked at already
-        self._stem_keys = set(self.by_stem)
+        self._form_keys = set(self.by_form)
         self.lexicon = Lexicon(self.entities.values())
 
     def add(self, entity: dict[str, Any]) -> None:
@@ -182,31 +174,35 @@ class Linker:
                         if len(name) == 2 or tuple(toks[i + 2 : i + len(name)]) == name[2:]:
                             found.setdefault(eid, set()).add(kind)
 
-    def mentions(
-        self,
-        statement: list[str],
-        quote: list[str],
-        about: set[str],
-        statement_stems: str = "",
-        quote_stems: str = "",
-    ) -> list[tuple[str, str]]:
-        """(entity, kind) for each entity a claim's statement or quote (analyzed tokens, and
-        their stems joined by spaces) names; `about` are the entities of its fields."""
-        found: dict[str, set[str]] = {}
-        self._found(statement, found)
-        self._found(quote, found)
-        if self._stem_keys:
-            for stem in self._stem_keys.intersection(statement_stems.split() + quote_stems.split()):
-                for eid in self.by_stem[stem]:
+    def _forms_found(self, toks: list[str], found: dict[str, set[str]]) -> None:
+        if not self._form_keys:
+            return
+        for tok in set(toks):
+            for form in name_forms(tok):
+                for eid in self.by_form.get(form, ()):
                     found.setdefault(eid, set()).add(STEM_LINK)
+
+    def mentions(
+        self, statement: list[str], quote: list[str], about: set[str]
+    ) -> list[tuple[str, str, bool]]:
+        """(entity, kind, own) for each entity a claim's statement or quote (analyzed tokens)
+        names; `own` when its statement does, not only the quote; `about` are the entities
+        of its fields."""
+        own: dict[str, set[str]] = {}
+        self._found(statement, own)
+        self._forms_found(statement, own)
+        found: dict[str, set[str]] = {e: set(ks) for e, ks in own.items()}
+        self._found(quote, found)
+        self._forms_found(quote, found)
         out = []
         for eid, kinds in found.items():
+            mine = own.get(eid, set())
             for kind in (ALIAS, METONYM):
                 if kind in kinds:
-                    out.append((eid, kind))
+                    out.append((eid, kind, kind in mine))
             if STEM_LINK in kinds and ALIAS not in kinds:
-                out.append((eid, STEM_LINK))
+                out.append((eid, STEM_LINK, STEM_LINK in mine))
             # A common word counts only beside another sign of the same entity.
             if COMMON_WORD in kinds and (eid in about or kinds - {COMMON_WORD}):
-                out.append((eid, COMMON_WORD))
+                out.append((eid, COMMON_WORD, COMMON_WORD in mine))
         return out

@@ -31,7 +31,10 @@ What `run` must do, whatever the engine:
   order: exact text in the statement, then in the quote, stem text in the statement, then
   in the quote, synonyms likewise, the links of entities, the predicates; a claim's score is the sum of its
   terms' in plan order. `Evidence` says how each term met the claim.
-* Order: `relevance` is by score, best first, then by date; `date` is by date alone. Date
+* Order: `relevance` is by score, best first; ties go to the claim more of whose own
+  fields meet the terms (a role, its predicate, its statement's words or names, not only the
+  quote it may share with other claims), then to the one met in more ways, then by
+  position, whether dated or not. `date` is by date alone. Date
   order is by the start of the claim's date, then its end, the undated last; ties in
   either go by position, the claim's place in the store (1 for the first claim). With no
   terms every score is 0, so both orders are date order. `limit` keeps the first so many.

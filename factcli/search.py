@@ -22,8 +22,12 @@ A term meets a claim through any of:
 
 Ranking adds up each term's best evidence: an entity as subject or object above speaker or
 via, above a mention, above text alone; exact above stem above fuzzy; the index's measure of
-a text match orders text matches among themselves (the weights are `rank`'s). Ties go by
-date, then stored order (claim id order). With no terms, or with `sort="date"`, claims come
+a text match orders text matches among themselves (the weights are `rank`'s). Ties go to
+the claim whose own fields (not only a quote it shares) carry more of the evidence, then to
+the one met in more ways, then stored order (claim id order); a date decides nothing.
+A term that is a name meets text through the name's own forms (`analyze.word_forms`:
+الروسية, Syrian, Kalashnikovs), never the generic stems (Emir is no form of Emirates, nor
+قنا, QNA, of قناة); digits meet the words of their number (٥, 5: خمس, five). With no terms, or with `sort="date"`, claims come
 in date order.
 
 This module understands the words; it asks the index through a query plan (`plan.Plan`: the
@@ -41,7 +45,7 @@ import re
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from .analyze import analyzer, glued_forms, is_stopword, name_forms
+from .analyze import analyzer, glued_forms, is_stopword, name_bases, name_forms, word_forms
 from .errors import DateError, InputError, did_you_mean
 from .index import in_memory
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, NAME_PARTICLES, PART, names_of
@@ -176,8 +180,24 @@ def _named(index: Backend, toks: list[str]) -> dict[str, str]:
         found = _lookup(index, " ".join([form, *toks[1:]]))
         if found:
             return found
-    stemmed = {e for e, r in index.names(" ".join(analyzer().stems(toks)), stems=True) if r in _WHOLE}
-    return dict.fromkeys(sorted(stemmed), "stem")
+    return dict.fromkeys(sorted(_by_forms(index, toks)), "stem")
+
+
+def _by_forms(index: Backend, toks: list[str]) -> set[str]:
+    """Entities a whole name of which the tokens spell with one word in another of its own
+    forms (`analyze.word_forms`: Kalashnikovs, الروسية, Syrian), never through the generic
+    stemmer, which conflates a name with other words (Emirates and emir, قناة and قنا)."""
+    found: set[str] = set()
+    for i, tok in enumerate(toks):
+        typed = set(name_forms(tok))
+        for base in name_bases(tok):
+            key = " ".join([*toks[:i], base, *toks[i + 1 :]])
+            whole = {e for e, r in index.names(key) if r in _WHOLE}
+            if whole and typed & set(word_forms(base)):
+                found |= whole
+        if found:
+            break
+    return found
 
 
 def _with_holders(index: Backend, named: dict[str, str], toks: list[str]) -> dict[str, str]:
@@ -394,14 +414,42 @@ def _groups() -> dict[str, list[int]]:
     return _thesaurus
 
 
+_numbers: dict[str, list[str]] | None = None
+
+
+def _number_forms() -> dict[str, list[str]]:
+    """A number's forms, each as analyzed tokens joined: the digits and the words of it
+    (5, five, خمس, خمسة; ٥ is 5 once analyzed) -> its words. A word does not look for the
+    digits: the index reads 5.2 as the words 5 and 2, and "five" is not $5.2 billion."""
+    global _numbers
+    if _numbers is None:
+        from .dates import number_words
+
+        an = analyzer()
+        by_value: dict[int, list[str]] = {}
+        for words, value in number_words().items():
+            by_value.setdefault(value, [str(value)]).append(" ".join(an.tokens(words)))
+        _numbers = {}
+        for forms in by_value.values():
+            for form in forms:
+                _numbers.setdefault(form, []).extend(f for f in forms[1:] if f != form)
+    return _numbers
+
+
 def _add_synonyms(term: _Term) -> None:
-    """The other words of the term's thesaurus groups, and the groups' predicates (form
-    `synonym`, where the term does not name them itself)."""
+    """The other forms of a number (digits and words), the other words of the term's
+    thesaurus groups, and the groups' predicates (form `synonym`, where the term does not
+    name them itself)."""
     from .thesaurus import GROUPS
 
     an = analyzer()
     own = " ".join(term.stems)
     seen = {own}
+    for other in _number_forms().get(" ".join(term.tokens), []):
+        stems = an.stems(other.split(" "))
+        if " ".join(stems) not in seen:
+            seen.add(" ".join(stems))
+            term.synonyms.append(stems)
     for i in _groups().get(own, []):
         words, predicates = GROUPS[i]
         for word in words:
@@ -442,11 +490,14 @@ _FORMS: dict[str, Form] = {"exact": "exact", "stem": "stem", "synonym": "synonym
 
 
 def _planned(term: _Term) -> Term:
-    """The term as the plan puts it to the index."""
+    """The term as the plan puts it to the index. A term that is a name meets text through
+    the name's words as written and its links (which know the name's own forms), never
+    through the generic stems of its words: قنا (QNA) is not قناة (a channel)."""
+    is_name = any(how != "fuzzy" for how in term.entities.values())
     return Term(
         term.text,
         tuple(term.tokens),
-        tuple(term.stems),
+        () if is_name else tuple(term.stems),
         tuple(Named(e, how) for e, how in term.entities.items()),
         tuple((p, _FORMS.get(kind, "stem")) for p, kind in term.predicates.items()),
         tuple(tuple(alt) for alt in term.synonyms),

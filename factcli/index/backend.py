@@ -14,7 +14,8 @@ object, speaker and via (by role), and, through `link.Linker` (the linker drafti
 too), to each entity whose name or alias its statement or quote contains (role `mention`,
 kind `alias`), whose metonym it contains (kind `metonym`: الدوحة links a quote to Qatar), or
 whose common-word name it contains next to another sign of that entity (kind `common_word`:
-العديد only where the claim is already about Al Udeid).
+العديد only where the claim is already about Al Udeid); a mention records whether the
+claim's own statement holds it (`own`) or only its quote.
 """
 
 from __future__ import annotations
@@ -56,7 +57,7 @@ CREATE TABLE entities(n INTEGER PRIMARY KEY, id TEXT, claims INTEGER, doc TEXT);
 CREATE TABLE claims(
     n INTEGER PRIMARY KEY, id TEXT, subject TEXT, predicate TEXT, object TEXT, speaker TEXT,
     via TEXT, source TEXT, date_start TEXT, date_end TEXT, retracted INTEGER, doc TEXT);
-CREATE TABLE links(claim INTEGER, entity TEXT, role TEXT, kind TEXT);
+CREATE TABLE links(claim INTEGER, entity TEXT, role TEXT, kind TEXT, own INTEGER);
 CREATE TABLE names(key TEXT, stem_key TEXT, entity TEXT, role TEXT, written TEXT);
 CREATE TABLE labels(key TEXT, predicate TEXT, kind TEXT);
 CREATE VIRTUAL TABLE claim_text USING fts5(statement, quote, statement_stems, quote_stems, tokenize='ascii');
@@ -267,6 +268,7 @@ class Index:
         if where:
             scores = dict.fromkeys((n for n, _, _ in self._claim_rows(where, args)), 0.0)
         why: dict[int, list[Evidence]] = {}
+        ways: dict[int, tuple[int, int]] = {}
         for term in plan.terms:
             if scores is not None and not scores:
                 break
@@ -278,9 +280,11 @@ class Index:
             for n in [n for n in scores if n not in evidence]:
                 del scores[n]
             for n in scores:
-                weight, found = evidence[n]
+                weight, found, own, count = evidence[n]
                 scores[n] += weight
                 why.setdefault(n, []).append(found)
+                mine, all_ = ways.get(n, (0, 0))
+                ways[n] = (mine + own, all_ + count)
         scores = scores or {}
         spans: dict[int, tuple[str | None, str | None]] = {}
         if scores:
@@ -290,10 +294,13 @@ class Index:
         by_relevance = plan.order == "relevance"
 
         def key(n: int) -> tuple[Any, ...]:
+            if by_relevance:
+                # Ties: the claim more of whose own fields meet the terms, then the one met
+                # in more ways, then stored order (claim id order), whether dated or not.
+                own, count = ways[n]
+                return (-scores[n], -own, -count, n)
             start, end = spans[n]
-            dated = (1, "", "") if not start else (0, start, end or "")
-            order = (dated, n)  # ties: stored order, which is claim id order
-            return (-scores[n], *order) if by_relevance else order
+            return ((1, "", "") if not start else (0, start, end or ""), n)
 
         chosen = sorted(spans, key=key)
         if plan.limit is not None:
@@ -358,15 +365,23 @@ class Index:
 
     def _evidence(
         self, term: Term, ranking: Ranking, within: list[int] | None
-    ) -> dict[int, tuple[float, Evidence]]:
-        """Row -> (score, evidence): the best way the term meets each claim it meets (only
-        among the rows `within`, when the filters left few: then the cost follows them, not
-        the number of claims the term meets in the whole store)."""
-        best: dict[int, tuple[float, Evidence]] = {}
+    ) -> dict[int, tuple[float, Evidence, int, int]]:
+        """Row -> (score, evidence, own, ways): the best way the term meets each claim it
+        meets, how many of the ways it meets it are the claim's own (a role, its predicate,
+        its statement's words or names) and how many ways in all (only among the rows
+        `within`, when the filters left few: then the cost follows them, not the number of
+        claims the term meets in the whole store)."""
+        best: dict[int, tuple[float, Evidence, int, int]] = {}
 
-        def offer(row: int, weight: float, fld: str, kind: str) -> None:
-            if row not in best or weight > best[row][0]:
-                best[row] = (weight, Evidence(fld, kind))
+        def offer(row: int, weight: float, fld: str, kind: str, own: bool = True) -> None:
+            was = best.get(row)
+            mine = int(own and fld != "quote")
+            if was is None:
+                best[row] = (weight, Evidence(fld, kind), mine, 1)
+            elif weight > was[0]:
+                best[row] = (weight, Evidence(fld, kind), was[2] + mine, was[3] + 1)
+            else:
+                best[row] = (was[0], was[1], was[2] + mine, was[3] + 1)
 
         # The words as typed, their stems, then each synonym's stems (read among the stems).
         forms = [("exact", term.exact), ("stem", term.stems), *(("synonym", alt) for alt in term.synonyms)]
@@ -397,9 +412,10 @@ class Index:
             metonymic = [e for e, how in named.items() if how.naming == "link"]
             for ids, kinds in ((links, None), (metonymic, (METONYM,))):
                 for row, found in self._linked(ids, kinds, within).items():
-                    for eid, role, kind in found:
+                    for eid, role, kind, own in found:
                         how = named[eid]
-                        offer(row, ranking.link_score(role, kind, how.naming), role, how.shown(kind))
+                        score = ranking.link_score(role, kind, how.naming)
+                        offer(row, score, role, how.shown(kind), bool(own))
         for pred, form in sorted(term.predicates):
             where, args = "predicate = ?", [pred]
             if within is not None:
@@ -446,27 +462,27 @@ class Index:
 
     def _linked(
         self, entities: Iterable[str], kinds: tuple[str, ...] | None = None, within: list[int] | None = None
-    ) -> dict[int, list[tuple[str, str, str]]]:
-        """Rows linked to any of the entities: row -> [(entity, role, kind)]."""
+    ) -> dict[int, list[tuple[str, str, str, int]]]:
+        """Rows linked to any of the entities: row -> [(entity, role, kind, own)]."""
         ids = sorted(set(entities))
-        out: dict[int, list[tuple[str, str, str]]] = {}
+        out: dict[int, list[tuple[str, str, str, int]]] = {}
         if not ids:
             return out
         marks = ",".join("?" * len(ids))
-        sql = f"SELECT claim, entity, role, kind FROM links WHERE entity IN ({marks})"
+        sql = f"SELECT claim, entity, role, kind, own FROM links WHERE entity IN ({marks})"
         args: list[Any] = list(ids)
         if within is not None:
             # By claim: the planner would otherwise walk every link of a common entity.
             sql = (
-                "SELECT claim, entity, role, kind FROM links INDEXED BY links_claim "
+                "SELECT claim, entity, role, kind, own FROM links INDEXED BY links_claim "
                 f"WHERE claim IN (SELECT value FROM json_each(?)) AND entity IN ({marks})"
             )
             args = [self._rows_json(within), *ids]
         if kinds:
             sql += f" AND kind IN ({','.join('?' * len(kinds))})"
             args += list(kinds)
-        for n, eid, role, kind in self.conn.execute(sql, args):
-            out.setdefault(n, []).append((eid, role, kind))
+        for n, eid, role, kind, own in self.conn.execute(sql, args):
+            out.setdefault(n, []).append((eid, role, kind, own))
         return out
 
     def close(self) -> None:
@@ -643,9 +659,9 @@ def _add_claims(
             if live:
                 counts[eid] = counts.get(eid, 0) + 1
             for role in rs:
-                link_rows.append((n, eid, role, "role"))
-        for eid, kind in linker.mentions(st_toks, qu_toks, set(roles), st_stems, qu_stems):
-            link_rows.append((n, eid, "mention", kind))
+                link_rows.append((n, eid, role, "role", 1))
+        for eid, kind, own in linker.mentions(st_toks, qu_toks, set(roles)):
+            link_rows.append((n, eid, "mention", kind, int(own)))
         if len(claim_rows) >= 5000:
             _flush(conn, claim_rows, text_rows, link_rows)
             if progress:
@@ -667,7 +683,7 @@ def _flush(
         "INSERT INTO claim_text(rowid, statement, quote, statement_stems, quote_stems) VALUES (?, ?, ?, ?, ?)",
         texts,
     )
-    conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", links)
+    conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?)", links)
     claims.clear()
     texts.clear()
     links.clear()
@@ -711,15 +727,13 @@ def _add_entities(
     )
     new_ids = {e.get("id") for e in new}
     linker = _Linker([row for row in names if row[1] in new_ids], an)
-    if not linker._starts and not linker._stem_keys:
+    if not linker._starts and not linker._form_keys:
         return
     links = []
-    for n, st, qu, sts, qus in conn.execute(
-        "SELECT rowid, statement, quote, statement_stems, quote_stems FROM claim_text"
-    ):
-        for eid, kind in linker.mentions(st.split(), qu.split(), set(), sts, qus):
-            links.append((n, eid, "mention", kind))
-    conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", links)
+    for n, st, qu in conn.execute("SELECT rowid, statement, quote FROM claim_text"):
+        for eid, kind, own in linker.mentions(st.split(), qu.split(), set()):
+            links.append((n, eid, "mention", kind, int(own)))
+    conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?)", links)
 
 
 def append_in_place(

@@ -63,7 +63,7 @@ def _index_links(quote: str) -> list[tuple[str, str]]:
     an = Linker.of([]).an
     linker = Linker(name_table(facts.entities, an.tokens), an)
     toks = an.tokens(quote)
-    return sorted(linker.mentions([], toks, {"russia"}, "", " ".join(linker.an.stems(toks))))
+    return sorted((eid, kind) for eid, kind, _ in linker.mentions([], toks, {"russia"}))
 
 
 def test_the_index_and_drafting_link_the_same_entity() -> None:
@@ -83,4 +83,5 @@ def test_a_common_word_needs_another_sign_of_its_entity() -> None:
     assert linker.resolve("العديد", quoted=False, after_kind_noun=True) == {"udeid"}
     toks = linker.an.tokens("العديد من الدول")  # many of the states
     assert linker.mentions(toks, [], set()) == []
-    assert linker.mentions(toks, [], {"udeid"}) == [("udeid", "common_word")]
+    assert linker.mentions(toks, [], {"udeid"}) == [("udeid", "common_word", True)]
+    assert linker.mentions([], toks, {"udeid"}) == [("udeid", "common_word", False)]

@@ -565,18 +565,20 @@ def test_ranking_and_limit(facts):
     hits = search(facts, Query(terms=["الدوحة"]))
     assert [h.claim["id"] for h in hits] == ["c0008"]
     assert hits[0].why == [{"term": "الدوحه", "field": "mention", "kind": "link"}]
-    # Subject Qatar first, by date, undated last (c0004); then c0009, which only names Qatar
-    # ("Emir of Qatar"). Same score and dates: claim id decides (c0005 before c0008).
+    # Subject Qatar first; among them the claims met in more ways (statement, quote and
+    # name: c0001, c0005, c0007, by claim id, whatever their dates) before c0008 (its quote
+    # says الدوحة) and c0004 (its quote does not name Qatar); then c0009, which only names
+    # Qatar ("Emir of Qatar").
     assert [h.claim["id"] for h in search(facts, Query(terms=["Qatar"]))] == [
-        "c0007",
-        "c0005",
-        "c0008",
         "c0001",
+        "c0005",
+        "c0007",
+        "c0008",
         "c0004",
         "c0009",
     ]
     limited = search(facts, Query(terms=["Qatar"], limit=2))
-    assert [h.claim["id"] for h in limited] == ["c0007", "c0005"]
+    assert [h.claim["id"] for h in limited] == ["c0001", "c0005"]
     with pytest.raises(InputError):
         search(facts, Query(limit=0))
 
@@ -673,7 +675,7 @@ def test_json_hits_carry_their_match(store_file):
     result = _cli("--db", str(path), "search", "Qatar", "--json")
     assert result.exit_code == 0, result.stderr
     recs = json.loads(result.stdout)
-    assert recs[0]["id"] == "c0007"
+    assert recs[0]["id"] == "c0001"
     assert recs[0]["match"] == {
         "score": 10.0,
         "terms": [{"term": "qatar", "field": "subject", "kind": "alias"}],
