@@ -44,7 +44,7 @@ from ..records import SCHEMA_VERSION
 __all__ = ["INDEX_SCHEMA", "Index", "build", "connect_ro", "in_memory", "read_meta"]
 
 # Bump when the tables below, or what is put in them, change.
-INDEX_SCHEMA = 6
+INDEX_SCHEMA = 7
 ROLES = ("subject", "object", "speaker", "via")
 
 
