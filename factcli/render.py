@@ -696,7 +696,10 @@ def _claims_as_list(output: Output, details: Sequence[dict[str, Any]]) -> None:
 
 def _claims_lines(output: Output, details: Sequence[dict[str, Any]]) -> None:
     """`show` in a pipe: one claim a line, every fact `show` gives in a column of its own
-    (the quote marked in its paragraph), under a header line."""
+    (the quote marked in its paragraph), under a header line; with --fields, those."""
+    if output.fields:
+        _claims_as_list(output, details)
+        return
     rows = [dict(_claim_facts(d)) for d in details]
     header = list(dict.fromkeys(k for row in rows for k in row))
     plain_rows(output, header, ([row.get(k, "") for k in header] for row in rows))
