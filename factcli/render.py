@@ -65,6 +65,7 @@ class Output:
     # screen a list of answers (`claim_lines`); --table draws every column whole.
     compact: bool = False
     isolate: bool = True  # Arabic names in FSI…PDI: not on a terminal, where they show as boxes
+    template: str | None = None  # --format '{id} {date.start} {statement}': fmt "template"
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -465,7 +466,36 @@ def cut(text: str, width: int) -> str:
     return out.rstrip(" ,;:—-") + "…"
 
 
+_TEMPLATE_FIELD = re.compile(r"\{([^{}]*)\}")
+
+
+def _list_template(output: Output, listed: _List) -> None:
+    """--format TEMPLATE: one line a record, each {name} replaced by that field, the names
+    --fields takes (a dotted path or a CSV column name), as `git log --format` and gh's
+    --template; {{ and }} are braces."""
+    template = output.template or ""
+    names = [m.group(1) for m in _TEMPLATE_FIELD.finditer(template.replace("{{", "").replace("}}", ""))]
+    if names:
+        present.check_fields(
+            names, _known_fields(listed.schema_kind, listed.records), listed.schema_kind or "these"
+        )
+    getters = {n: _getter(listed.machine, n) for n in names}
+    for rec in listed.records:
+        output.out.write(_filled(template, getters, rec) + "\n")
+
+
+def _filled(
+    template: str, getters: Mapping[str, Callable[[dict[str, Any]], Any]], rec: dict[str, Any]
+) -> str:
+    def value(m: re.Match[str]) -> str:
+        return plain(present.csv_value(getters[m.group(1)](rec)))
+
+    parts = template.split("{{")
+    return "{".join("}".join(_TEMPLATE_FIELD.sub(value, p) for p in part.split("}}")) for part in parts)
+
+
 _LIST_WRITERS: dict[str, Writer] = {
+    "template": _list_template,
     "count": lambda output, listed: _write_count(output, len(listed.records)),
     "ids": lambda output, listed: _write_ids(output, (rec.get("id") for rec in listed.records)),
     "json": _list_json,
@@ -724,7 +754,7 @@ def _claim_facts(detail: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 _CLAIMS_WRITERS: dict[str, Writer] = {
-    **dict.fromkeys(("count", "ids", "json", "jsonl", "csv", "tsv"), _claims_as_list),
+    **dict.fromkeys(("count", "ids", "json", "jsonl", "csv", "tsv", "template"), _claims_as_list),
     "plain": _claims_lines,
     "table": _claims_in_full,
 }

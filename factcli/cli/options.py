@@ -38,6 +38,12 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     @_chosen_once("fmt", "--csv", "csv", "CSV with typed, split columns and a header row.")
     @_chosen_once("fmt", "--tsv", "tsv", "Tab-separated, the same columns as --csv.")
     @click.option("--fields", metavar="A,B.C", help="Only these fields (dotted paths such as date.start).")
+    @click.option(
+        "--format",
+        "template",
+        metavar="TEMPLATE",
+        help="One line a record from a template of the --fields names: '{id} {date.start} {statement}'.",
+    )
     @_chosen_once("mode", "--count", "count", "Only the number of records.")
     @_chosen_once("mode", "--ids", "ids", "Only the ids, one per line.")
     @click.option(
@@ -51,10 +57,21 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("--no-header", is_flag=True, help="No line of column names above plain, CSV or TSV rows.")
     @functools.wraps(func)
     def wrapper(
-        *args: Any, fields: str | None, rtl: str | None, no_pager: bool, no_header: bool, **kwargs: Any
+        *args: Any,
+        fields: str | None,
+        template: str | None,
+        rtl: str | None,
+        no_pager: bool,
+        no_header: bool,
+        **kwargs: Any,
     ) -> Any:
         ctx = click.get_current_context()
         fmt, mode = _chosen(ctx, "fmt"), _chosen(ctx, "mode")
+        if template is not None:
+            given = [f"--{fmt}"] if fmt else [f"--{mode}"] if mode else ["--fields"] if fields else []
+            if given:
+                raise click.UsageError(f"--format and {given[0]} cannot be given together: give one")
+            fmt = "template"
         if fields is not None and mode:
             # Ids and a count have no fields to choose: refused, not silently dropped.
             raise click.UsageError(f"--fields and --{mode} cannot be given together: give one")
@@ -82,6 +99,7 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
             styled=styled,
             header=not no_header,
             compact=fmt is None and chosen == "table",
+            template=template,
         )
         hint = tty and output.fmt == "table" and rtl is None and rtl_hint_due(env)
         if not (tty and not no_pager and pager_command(env)):
