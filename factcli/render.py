@@ -11,8 +11,9 @@ a compare matrix).
 
 Text from sources is data: it reaches rich only as `rich.text.Text`, with control
 characters and bidi overrides removed, so a quote can neither inject markup nor act on the
-terminal. Arabic cells are wrapped in FSI…PDI so that a bidi-aware terminal keeps the
-columns in place.
+terminal. Arabic names are wrapped in FSI…PDI, each on its own, where the output is not a
+terminal (a viewer of a file honours them and keeps the columns in place); a terminal gets
+none, since one with bidi draws them as boxes and one without ignores them.
 """
 
 from __future__ import annotations
@@ -63,6 +64,8 @@ class Output:
     # The terminal's own layout, not asked for with --table: claims one line each, the first
     # screen a list of answers (`claim_lines`); --table draws every column whole.
     compact: bool = False
+    isolate: bool = True  # Arabic names in FSI…PDI: not on a terminal, where they show as boxes
+    template: str | None = None  # --format '{id} {date.start} {statement}': fmt "template"
     extra: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -111,17 +114,32 @@ def _cell_text(text: Any) -> str:
     return clean(text).replace("\t", " ").replace("\u2028", "\n").replace("\u2029", "\n")
 
 
-def cell(text: Any, rtl: str = "logical", width: int | None = None, whole: bool = False) -> Any:
-    """A table cell: `Text`, never markup; Arabic isolated, or in visual mode reshaped and
-    wrapped to `width` (all of it kept: the lines are reordered one by one)."""
+def cell(
+    text: Any, rtl: str = "logical", width: int | None = None, whole: bool = False, isolate: bool = True
+) -> Any:
+    """A table cell: `Text`, never markup; each Arabic name in it isolated (`isolate`), or in
+    visual mode reshaped and wrapped to `width` (all of it kept: the lines are reordered one
+    by one)."""
     from rich.text import Text
 
     s = _cell_text(text)
     if shows_arabic(s):
         if rtl == "visual":
             return Text(visual(s, width or VISUAL_WIDTH), no_wrap=True, overflow="fold")
-        s = f"{FSI}{s}{PDI}"
+        if isolate:
+            s = isolated(s)
     return Text(s, no_wrap=whole, overflow="fold")
+
+
+# What separates the names of a list ("a; b") and a name from its other script ("Qatar (قطر)").
+_NAME_BREAKS = re.compile(r"(;\s*|\s*\(|\)\s*|\n)")
+
+
+def isolated(text: str) -> str:
+    """Each Arabic name in `text` wrapped in FSI…PDI on its own, so that in "Tamim bin Hamad
+    (تميم بن حمد)" or a list of aliases the Latin names keep their left-to-right place."""
+    parts = _NAME_BREAKS.split(text)
+    return "".join(f"{FSI}{p}{PDI}" if i % 2 == 0 and shows_arabic(p) else p for i, p in enumerate(parts))
 
 
 VISUAL_WIDTH = 36
@@ -412,7 +430,7 @@ def claim_lines(output: Output, records: Sequence[dict[str, Any]], kind: str, ti
         if quote_room:
             line.append("  ")
             line.append("«", style="dim" if styles else None)
-            line.append(_isolated(cut(quote, quote_room - 2), output.rtl))
+            line.append(_isolated(cut(quote, quote_room - 2), output))
             line.append("»", style="dim" if styles else None)
         console.print(line, no_wrap=True, overflow="ignore")
     return True
@@ -424,8 +442,8 @@ def _meta_style(name: str) -> str | None:
     return {"id": "bold", "status": None}.get(name, "dim")
 
 
-def _isolated(text: str, rtl: str) -> str:
-    return f"{FSI}{text}{PDI}" if shows_arabic(text) and rtl == "logical" else text
+def _isolated(text: str, output: Output) -> str:
+    return isolated(text) if output.isolate and output.rtl == "logical" else text
 
 
 def cut(text: str, width: int) -> str:
@@ -448,7 +466,36 @@ def cut(text: str, width: int) -> str:
     return out.rstrip(" ,;:—-") + "…"
 
 
+_TEMPLATE_FIELD = re.compile(r"\{([^{}]*)\}")
+
+
+def _list_template(output: Output, listed: _List) -> None:
+    """--format TEMPLATE: one line a record, each {name} replaced by that field, the names
+    --fields takes (a dotted path or a CSV column name), as `git log --format` and gh's
+    --template; {{ and }} are braces."""
+    template = output.template or ""
+    names = [m.group(1) for m in _TEMPLATE_FIELD.finditer(template.replace("{{", "").replace("}}", ""))]
+    if names:
+        present.check_fields(
+            names, _known_fields(listed.schema_kind, listed.records), listed.schema_kind or "these"
+        )
+    getters = {n: _getter(listed.machine, n) for n in names}
+    for rec in listed.records:
+        output.out.write(_filled(template, getters, rec) + "\n")
+
+
+def _filled(
+    template: str, getters: Mapping[str, Callable[[dict[str, Any]], Any]], rec: dict[str, Any]
+) -> str:
+    def value(m: re.Match[str]) -> str:
+        return plain(present.csv_value(getters[m.group(1)](rec)))
+
+    parts = template.split("{{")
+    return "{".join("}".join(_TEMPLATE_FIELD.sub(value, p) for p in part.split("}}")) for part in parts)
+
+
 _LIST_WRITERS: dict[str, Writer] = {
+    "template": _list_template,
     "count": lambda output, listed: _write_count(output, len(listed.records)),
     "ids": lambda output, listed: _write_ids(output, (rec.get("id") for rec in listed.records)),
     "json": _list_json,
@@ -536,7 +583,12 @@ def lay_out(
         return
     table = new_table(output, headers, title, whole, widths)
     for row in rows:
-        table.add_row(*(cell(v, output.rtl, whole=h in whole) for h, v in zip(headers, row, strict=True)))
+        table.add_row(
+            *(
+                cell(v, output.rtl, whole=h in whole, isolate=output.isolate)
+                for h, v in zip(headers, row, strict=True)
+            )
+        )
     output.console().print(table)
 
 
@@ -589,7 +641,7 @@ def labelled(
     from rich.text import Text
 
     style = "dim" if output.has_styles else ""
-    lines = cell(value, output.rtl, value_width).wrap(console, value_width)
+    lines = cell(value, output.rtl, value_width, isolate=output.isolate).wrap(console, value_width)
     if stacked:
         console.print(Text(label, style=style))
     for k, line in enumerate(lines):
@@ -674,7 +726,10 @@ def _claims_as_list(output: Output, details: Sequence[dict[str, Any]]) -> None:
 
 def _claims_lines(output: Output, details: Sequence[dict[str, Any]]) -> None:
     """`show` in a pipe: one claim a line, every fact `show` gives in a column of its own
-    (the quote marked in its paragraph), under a header line."""
+    (the quote marked in its paragraph), under a header line; with --fields, those."""
+    if output.fields:
+        _claims_as_list(output, details)
+        return
     rows = [dict(_claim_facts(d)) for d in details]
     header = list(dict.fromkeys(k for row in rows for k in row))
     plain_rows(output, header, ([row.get(k, "") for k in header] for row in rows))
@@ -699,7 +754,7 @@ def _claim_facts(detail: dict[str, Any]) -> list[tuple[str, str]]:
 
 
 _CLAIMS_WRITERS: dict[str, Writer] = {
-    **dict.fromkeys(("count", "ids", "json", "jsonl", "csv", "tsv"), _claims_as_list),
+    **dict.fromkeys(("count", "ids", "json", "jsonl", "csv", "tsv", "template"), _claims_as_list),
     "plain": _claims_lines,
     "table": _claims_in_full,
 }
@@ -723,19 +778,24 @@ def _claim_panel(output: Output, detail: dict[str, Any]) -> None:
     console = output.console()
     para = detail["paragraph"]
     width = output.columns
+
+    def iso(text: str) -> str:
+        return FSI + text + PDI if output.isolate else text
+
     if output.rtl == "visual" or not output.has_styles:
         # No bold or reverse on this terminal (or reshaped text, which styles cannot follow):
         # the quote is marked in the text itself.
         shown = clean(marked_paragraph(detail))
-        text = Text(visual(shown, width=width - 4)) if output.rtl == "visual" else Text(FSI + shown + PDI)
+        text = Text(visual(shown, width=width - 4)) if output.rtl == "visual" else Text(iso(shown))
     else:
         body = clean(para["text"][: para["quote_start"]])
         quote = clean(para["text"][para["quote_start"] : para["quote_end"]])
         tail = clean(para["text"][para["quote_end"] :])
         text = Text()
-        text.append(FSI + body)
+        first, last = (FSI, PDI) if output.isolate else ("", "")
+        text.append(first + body)
         text.append(quote, style="bold reverse" if output.color else "bold")
-        text.append(tail + PDI)
+        text.append(tail + last)
     if detail.get("retracted"):
         r = detail["retracted"]
         console.print(
@@ -753,7 +813,7 @@ def _claim_panel(output: Output, detail: dict[str, Any]) -> None:
         console.print(head)
         console.print(cell(detail["statement"], output.rtl, width))
     else:
-        console.print(head + Text("  ") + cell(detail["statement"], output.rtl))
+        console.print(head + Text("  ") + cell(detail["statement"], output.rtl, isolate=output.isolate))
     console.print(Panel(text, title="quote in its paragraph", title_align="left"))
     rows = [(k, v) for k, v in facts_rows if v]
     label = max(len(k) for k, _ in rows)

@@ -14,7 +14,16 @@ import click
 from .. import __version__
 from .app import App
 from .env import Environment
-from .group import COLOR_HELP, COLOR_TYPE, DB_HELP, DEFAULT_WAIT, WAIT_HELP, WAIT_TYPE, FactcliGroup
+from .group import (
+    COLOR_HELP,
+    COLOR_TYPE,
+    DB_HELP,
+    DEFAULT_WAIT,
+    WAIT_HELP,
+    WAIT_TYPE,
+    FactcliGroup,
+    complete_files,
+)
 
 # Each command's module and name in it, imported when the command runs, and the first line of
 # its help, which `factcli --help` lists without importing any command's module (a test checks
@@ -71,8 +80,26 @@ COMMANDS = {
 }
 
 
-@click.group(cls=FactcliGroup, lazy=COMMANDS, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", metavar="PATH", help=DB_HELP)
+# The environment variables factcli reads, listed under `factcli --help`.
+ENVIRONMENT = """\b
+Environment:
+  FACTCLI_DB      the store, when --db is not given
+  FACTCLI_CACHE   the cache folder (default $XDG_CACHE_HOME/factcli or ~/.cache/factcli)
+  FACTCLI_PAGER   the pager on a terminal (then PAGER, then less -R; empty: none)
+  FACTCLI_RTL     visual or logical: how this terminal shows Arabic (as --rtl)
+  FACTCLI_MAX_MB  the largest store or import input read, in MiB (default 512)
+  FACTCLI_DEBUG   1: an internal error shows its traceback
+  NO_COLOR        no colour; FORCE_COLOR: colour even in a pipe (0 or false: none)
+  COLUMNS         the width to lay out for"""
+
+
+@click.group(
+    cls=FactcliGroup,
+    lazy=COMMANDS,
+    context_settings={"help_option_names": ["-h", "--help"]},
+    epilog=ENVIRONMENT,
+)
+@click.option("--db", metavar="PATH", help=DB_HELP, shell_complete=complete_files)
 @click.option(
     "--wait",
     metavar="SECONDS",
@@ -82,7 +109,7 @@ COMMANDS = {
     help=WAIT_HELP,
 )
 @click.option("--color", type=COLOR_TYPE, default="auto", help=COLOR_HELP)
-@click.version_option(__version__, "--version", prog_name="factcli")
+@click.version_option(__version__, "--version", "-V", prog_name="factcli")
 @click.pass_context
 def main(ctx: click.Context, db: str | None, wait: float, color: str) -> None:
     """Who claimed what, when, in which outlet, and whether the sources agree.

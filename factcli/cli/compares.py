@@ -54,9 +54,9 @@ def diff(app: App, source_a: str, source_b: str, include_retracted: bool, output
 
 
 def _no_fields(output: Output, command: str) -> None:
-    if output.fields:
+    if output.fields or output.template is not None:
         raise InputError(
-            f"--fields applies to lists of claims, sources and entities; {command} --json is one "
+            f"--fields and --format apply to lists of claims, sources and entities; {command} --json is one "
             f"object (see 'factcli schema {command}'), its rows are chosen with jq"
         )
 

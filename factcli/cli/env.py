@@ -74,6 +74,29 @@ class Environment:
             return shutil.get_terminal_size().columns
         return None
 
+    def rtl(self) -> str | None:
+        """$FACTCLI_RTL, set once by a user who knows their terminal: `logical` (it does
+        bidi, Arabic is printed in logical order) or `visual` (it does not: reshape it)."""
+        value = self.environ.get("FACTCLI_RTL", "").strip().lower()
+        return value if value in ("logical", "visual") else None
+
+    def bidi_terminal(self) -> bool | None:
+        """Whether the terminal lays out right-to-left text itself: False for those known not
+        to (tmux, screen, xterm, the Linux console), True for those known to (mlterm,
+        Konsole, VTE 0.58 and later: GNOME Terminal, Tilix), None when it cannot be told."""
+        env = self.environ
+        term = env.get("TERM", "")
+        if env.get("TMUX") or env.get("STY") or term.startswith(("tmux", "screen")) or term == "linux":
+            return False  # a multiplexer redraws the screen cell by cell, without bidi
+        if env.get("MLTERM") or env.get("KONSOLE_VERSION"):
+            return True
+        vte = env.get("VTE_VERSION", "")
+        if vte.isdigit():
+            return int(vte) >= 5800
+        if env.get("XTERM_VERSION"):
+            return False
+        return None
+
     def say(self, message: str) -> None:
         """One error line on stderr. Messages quote input and stored data (a date phrase, a
         name): its controls and bidi overrides are dropped here, so no error acts on a terminal."""

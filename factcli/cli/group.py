@@ -11,7 +11,7 @@ import importlib
 import os
 import sys
 from collections.abc import Mapping, Sequence
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -19,6 +19,9 @@ from .. import store
 from ..errors import FactcliError
 from .app import App
 from .env import Environment
+
+if TYPE_CHECKING:
+    from click.shell_completion import CompletionItem
 
 
 class _ReaderGone(Exception):
@@ -200,6 +203,14 @@ COLOR_TYPE = click.Choice(["auto", "always", "never"])
 DEFAULT_WAIT = store.DEFAULT_WAIT
 
 
+def complete_files(_ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    """File names: the shell completes them itself (--db, import's FILE); here, not in
+    `complete`, so that `factcli --help` loads no more than the frame."""
+    from click.shell_completion import CompletionItem  # only when completing
+
+    return [CompletionItem(incomplete, type="file")]
+
+
 def near_options(command: click.Command, name: str) -> list[str]:
     """The options of `command` spelled like `name`, for "did you mean": compared without
     their dashes, which every long option shares (click's own guess counts them, so
@@ -225,7 +236,14 @@ class FactcliCommand(click.Command):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.params.append(
-            click.Option(["--db"], metavar="PATH", expose_value=False, callback=_global_db, help=DB_HELP)
+            click.Option(
+                ["--db"],
+                metavar="PATH",
+                expose_value=False,
+                callback=_global_db,
+                help=DB_HELP,
+                shell_complete=complete_files,
+            )
         )
         self.params.append(
             click.Option(

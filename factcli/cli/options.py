@@ -9,7 +9,7 @@ import functools
 import io
 import re
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, TextIO, TypeVar
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar, cast
 
 import click
 
@@ -17,6 +17,7 @@ from .. import render
 from ..errors import InputError, did_you_mean
 from ..present import parse_fields
 from ..render import Output
+from ..text import shows_arabic
 from .app import App, current_app
 from .complete import complete_entities, complete_predicates, complete_sources
 from .env import Environment
@@ -37,14 +38,18 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     @_chosen_once("fmt", "--csv", "csv", "CSV with typed, split columns and a header row.")
     @_chosen_once("fmt", "--tsv", "tsv", "Tab-separated, the same columns as --csv.")
     @click.option("--fields", metavar="A,B.C", help="Only these fields (dotted paths such as date.start).")
+    @click.option(
+        "--format",
+        "template",
+        metavar="TEMPLATE",
+        help="One line a record from a template of the --fields names: '{id} {date.start} {statement}'.",
+    )
     @_chosen_once("mode", "--count", "count", "Only the number of records.")
     @_chosen_once("mode", "--ids", "ids", "Only the ids, one per line.")
     @click.option(
         "--rtl",
         type=click.Choice(["logical", "visual"]),
-        default="logical",
-        show_default=True,
-        help="visual: reshape Arabic for terminals without bidi support.",
+        help="visual: reshape Arabic for terminals without bidi support (default: $FACTCLI_RTL, else logical).",
     )
     @click.option(
         "--no-pager", is_flag=True, help="Never page, even when the output is taller than the terminal."
@@ -52,10 +57,21 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
     @click.option("--no-header", is_flag=True, help="No line of column names above plain, CSV or TSV rows.")
     @functools.wraps(func)
     def wrapper(
-        *args: Any, fields: str | None, rtl: str, no_pager: bool, no_header: bool, **kwargs: Any
+        *args: Any,
+        fields: str | None,
+        template: str | None,
+        rtl: str | None,
+        no_pager: bool,
+        no_header: bool,
+        **kwargs: Any,
     ) -> Any:
         ctx = click.get_current_context()
         fmt, mode = _chosen(ctx, "fmt"), _chosen(ctx, "mode")
+        if template is not None:
+            given = [f"--{fmt}"] if fmt else [f"--{mode}"] if mode else ["--fields"] if fields else []
+            if given:
+                raise click.UsageError(f"--format and {given[0]} cannot be given together: give one")
+            fmt = "template"
         if fields is not None and mode:
             # Ids and a count have no fields to choose: refused, not silently dropped.
             raise click.UsageError(f"--fields and --{mode} cannot be given together: give one")
@@ -73,23 +89,39 @@ def output_options(func: Callable[..., Any]) -> Callable[..., Any]:
             env.stderr,
             color=color,
             tty=tty or forced,
-            rtl=rtl,
+            rtl=rtl or env.rtl() or "logical",
+            # Isolates keep columns in place where a viewer honours them (a file, an editor);
+            # a terminal either draws them as boxes (mlterm) or ignores them: none there.
+            isolate=not tty,
             width=env.width(),
             fields=parse_fields(fields),
             mode=mode or "records",
             styled=styled,
             header=not no_header,
             compact=fmt is None and chosen == "table",
+            template=template,
         )
+        hint = tty and output.fmt == "table" and rtl is None and rtl_hint_due(env)
         if not (tty and not no_pager and pager_command(env)):
-            return func(*args, output=output, **kwargs)
+            if not hint:
+                return func(*args, output=output, **kwargs)
+            watched = ArabicSeen(out)
+            output.out = cast("TextIO", watched)
+            try:
+                return func(*args, output=output, **kwargs)
+            finally:
+                if watched.seen:
+                    rtl_hint(env)
         output.out = io.StringIO()
         try:
             rv = func(*args, output=output, **kwargs)
         except BaseException:
             out.write(output.out.getvalue())
             raise
-        page(env, output.out.getvalue())
+        text = output.out.getvalue()
+        if hint and shows_arabic(text):
+            rtl_hint(env)
+        page(env, text)
         return rv
 
     return wrapper
@@ -114,6 +146,69 @@ def export_options(func: Callable[..., Any]) -> Callable[..., Any]:
         return func(*args, output=output, **kwargs)
 
     return wrapper
+
+
+# --- a hint for terminals that show Arabic reversed ---------------------------------------
+
+# One line at 80 columns, "factcli: note: " included.
+RTL_HINT = "Arabic reversed? --rtl visual, or FACTCLI_RTL=visual to keep it"
+RTL_HINT_FILE = "rtl-hint-shown"
+
+
+def rtl_hint_due(env: Environment) -> bool:
+    """The hint is for a terminal known to reverse Arabic, when the user has not said how
+    theirs shows it (FACTCLI_RTL) and has not been told before."""
+    if env.rtl() is not None or env.bidi_terminal() is not False:
+        return False
+    return not _hint_marker(env).exists()
+
+
+def rtl_hint(env: Environment) -> None:
+    """Say the hint once, on stderr, and remember it: a file in the user's cache folder,
+    private (the folder 0700, the file 0600); a folder that cannot be written means the hint
+    comes again, never an error."""
+    import os
+
+    env.note(RTL_HINT)
+    marker = _hint_marker(env)
+    try:
+        marker.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.close(os.open(marker, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
+    except OSError:
+        pass
+
+
+def _hint_marker(env: Environment) -> Any:
+    from ..index import cache_dir  # the cache folder's one rule
+
+    return cache_dir(dict(env.environ)) / RTL_HINT_FILE
+
+
+class ArabicSeen(io.TextIOBase):
+    """stdout, noting whether anything written to it shows Arabic."""
+
+    def __init__(self, out: TextIO) -> None:
+        super().__init__()
+        self.out = out
+        self.seen = False
+
+    def write(self, text: str) -> int:
+        if not self.seen and shows_arabic(text):
+            self.seen = True
+        return self.out.write(text)
+
+    def flush(self) -> None:
+        self.out.flush()
+
+    def isatty(self) -> bool:
+        return self.out.isatty()
+
+    def fileno(self) -> int:
+        return self.out.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.out, "encoding", None) or "utf-8"
 
 
 def _chosen_once(group: str, flag: str, value: str, help: str) -> Callable[[F], F]:

@@ -17,14 +17,14 @@ from ..render import plain
 from ..vocabulary import MODALITIES, POLARITIES
 from .app import App, pass_app, refuse_damaged
 from .env import Environment
-from .group import command
+from .group import command, complete_files
 from .terminal import TerminalAsker
 
 T = TypeVar("T")
 
 
 @command("import")
-@click.argument("file", metavar="FILE")
+@click.argument("file", metavar="FILE", shell_complete=complete_files)
 @click.option("--create", is_flag=True, help="Start a new store at --db if the file does not exist.")
 @click.option(
     "--create-entities", is_flag=True, help="Accept unknown subject/object/speaker names as new entities."

@@ -1,0 +1,60 @@
+"""The README's tour runs as printed (the example file its import names is shipped, made from
+the shipped store's own source), -V, the environment variables in --help, and file-name
+completion for --db and import."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from click.testing import CliRunner
+from conftest import ROOT, SHIPPED
+
+from factcli import __version__, store
+from factcli.cli import main
+
+EXAMPLE = ROOT / "examples" / "claims.jsonl"
+
+
+def test_the_readme_names_the_shipped_example_file():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "import examples/claims.jsonl" in readme and EXAMPLE.exists()
+
+
+def test_the_example_claims_import_into_a_copy_of_the_shipped_store(tmp_path: Path):
+    (claim,) = [json.loads(line) for line in EXAMPLE.read_text(encoding="utf-8").splitlines()]
+    source = store.load(store.locate(str(SHIPPED))).source(claim["citation"]["source"])
+    assert source and claim["citation"]["quote"] in source["text"]  # made from the store's own text
+    mine = tmp_path / "mine.json"
+    shutil.copy(SHIPPED, mine)
+    got = CliRunner().invoke(main, ["--db", str(mine), "import", str(EXAMPLE)])
+    assert got.exit_code == 0, got.stderr
+    assert "imported 0 sources, 0 entities, 1 claim into" in got.stderr
+
+
+def test_dash_v_is_the_version():
+    assert CliRunner().invoke(main, ["-V"]).stdout.strip() == f"factcli, version {__version__}"
+
+
+def test_help_lists_the_environment_variables():
+    text = CliRunner().invoke(main, ["--help"]).stdout
+    for var in ("FACTCLI_DB", "FACTCLI_CACHE", "FACTCLI_PAGER", "FACTCLI_RTL", "FACTCLI_MAX_MB", "NO_COLOR"):
+        assert f"\n    {var}" in text, var
+
+
+def _complete(words: str) -> list[str]:
+    env = {
+        "_FACTCLI_COMPLETE": "bash_complete",
+        "COMP_WORDS": words,
+        "COMP_CWORD": str(len(words.split()) - 1 + words.endswith(" ")),
+    }
+    result = CliRunner().invoke(main, [], env=env, prog_name="factcli")
+    return result.stdout.splitlines()
+
+
+def test_file_names_complete_for_db_and_import():
+    assert _complete("factcli --db fac") == ["file,fac"]
+    assert _complete("factcli search S-400 --db fac") == ["file,fac"]
+    assert _complete("factcli import cla") == ["file,cla"]
+    assert _complete("factcli draft exa") == ["file,exa"]
