@@ -75,6 +75,7 @@ def draft_article(
     linker = Linker.of(entities)
     source = _source_record(text, published, note, outlet, url, credited, source_id, known_sources)
     drafter = _Drafter(text, linker, published, source["id"])
+    drafter.credit(list(credited or []))
     drafter.run()
     return Draft(source, drafter.new_entities, drafter.claims)
 
@@ -133,6 +134,16 @@ class _Drafter(_Roles, _Reading, _Titles, _Proposals):
         self._start_attribution()
         self._start_roles()
         self._start_proposals()
+
+    def credit(self, credited: list[str]) -> None:
+        """`--credited`: each agency or paper the article credits is a medium (a name of the
+        store, else a new organization), so that where the text credits it ("بحسب ...",
+        "نقلت ... عن") it is the `via` of that account, not a speaker or a party. It is not
+        the via of every sentence: an article credits a paper for some of what it says."""
+        for name in credited:
+            eid = self._credited_entity(name)
+            if eid is not None:
+                self.media.add(eid)
 
     # -- the walk ---------------------------------------------------------------------
 

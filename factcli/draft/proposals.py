@@ -189,7 +189,29 @@ class _Proposals(_Base):
             return False
         return True
 
-    def _new_entity(self, name: str, kind: str, cue: str) -> None:
+    def _credited_entity(self, credited: str) -> str | None:
+        """The entity of a name given as credited: "Kommersant (كوميرسانت)" or either
+        spelling alone. A store name links; an unknown one is proposed as an organization
+        (in English when the English spelling is given)."""
+        m = re.fullmatch(r"\s*(.+?)\s*\(\s*(.+?)\s*\)\s*", credited)
+        spellings = [m.group(1), m.group(2)] if m else [credited.strip()]
+        spellings = [x for x in spellings if x]
+        for spelling in spellings:
+            ids = self.linker.resolve(spelling, True, True)
+            if len(ids) == 1:
+                return next(iter(ids))
+        arabic = next((x for x in spellings if re.search(r"[\u0600-\u06ff]", x)), None)
+        latin = next((x for x in spellings if x.isascii()), None)
+        if arabic is None or (latin is not None and "unnamed" in latin.lower()):
+            return None  # an unnamed collective ("وكالات") is no one to link to
+        before = len(self.new_entities)
+        self._new_entity(arabic, "organization", "credited by the article (--credited)", english=latin)
+        if len(self.new_entities) > before:
+            return str(self.new_entities[-1]["id"])
+        ids = self.linker.resolve(arabic, True, True)
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def _new_entity(self, name: str, kind: str, cue: str, english: str | None = None) -> None:
         key = normalize(name)
         if not key or key in self._new_names or self.linker.resolve(name, True, True):
             return
@@ -207,7 +229,7 @@ class _Proposals(_Base):
         entity = {
             "id": eid,
             "type": kind,
-            "name": english_name(name, self._spellings) or name,
+            "name": english or english_name(name, self._spellings) or name,
             "name_ar": name,
             "aliases": [name],
             "description": None,
