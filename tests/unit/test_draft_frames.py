@@ -48,3 +48,56 @@ def test_an_unnamed_credit_is_no_entity() -> None:
         text, [dict(e) for e in ENTITIES], published=ANCHOR, credited=["وكالات (unnamed agencies)"]
     )
     assert draft.entities == []
+
+
+STATES = [
+    *ENTITIES,
+    {"id": "iraq", "type": "country", "name": "Iraq", "name_ar": "العراق", "aliases": []},
+]
+
+
+def _read(sentence: str) -> tuple[list[tuple[str | None, str | None, str | None, str]], dict[str, str]]:
+    draft = draft_article(f"عنوان\n{sentence}\n", [dict(e) for e in STATES], published=ANCHOR)
+    names = {e["id"]: e["name"] for e in draft.entities}
+    names.update({e["id"]: e["name"] for e in STATES})
+    triples = [
+        (names.get(c["subject"]), c["predicate"], names.get(c["object"]), c["modality"]) for c in draft.claims
+    ]
+    return triples, {e["name"]: e["type"] for e in draft.entities}
+
+
+def test_a_model_designation_is_a_new_weapon_system_named_in_english() -> None:
+    _, kinds = _read("عرضت روسيا منظومات إس- 300 وطائرات إيه جي إم-154 وميغ29 و TOS-1.")
+    assert {k: v for k, v in kinds.items()} == {
+        "S-300": "weapon_system",
+        "AGM-154": "weapon_system",
+        "MiG-29": "weapon_system",
+        "TOS-1": "weapon_system",
+    }
+
+
+def test_the_seller_supplies_and_the_buyer_after_li_is_not_the_subject() -> None:
+    triples, _ = _read("قالت روسيا إنها ستورد للعراق دبابات ت-90.")
+    assert ("Russia", "supplies", "T-90", "planned") in triples
+    triples, _ = _read("حيث تقوم روسيا بتزويد مصر بمقاتلات من طراز «سو-57».")
+    assert triples[0][:3] == ("Russia", "supplies", "Su-57")
+
+
+def test_the_buyer_buys_from_the_seller() -> None:
+    triples, _ = _read("اشترت من روسيا مصر منظومات إس-300.")
+    assert triples[0][:3] == ("Egypt", "purchased", "S-300")
+
+
+def test_contracting_to_buy_is_signing() -> None:
+    triples, _ = _read("وتعاقدت مصر مع روسيا على شراء مقاتلات.")
+    assert triples[0][:2] == ("Egypt", "signed")
+
+
+def test_who_is_sanctioned_stands_after_ala() -> None:
+    triples, _ = _read("فرضت عقوبات على روسيا من قبل مصر.")
+    assert ("Egypt", "sanctioned", "Russia", "fact") in triples
+
+
+def test_a_weapon_kind_noun_types_only_the_name_right_after_it() -> None:
+    _, kinds = _read("وقعت مصر عقدا لشراء مقاتلات بقيمة «ملياري دولار».")
+    assert "weapon_system" not in kinds.values()
