@@ -29,6 +29,7 @@ from .published import detect_published
 from .reading import _Reading
 from .roles import _Roles
 from .spans import _trim, clauses
+from .statement import draft_statement
 from .titles import _Titles
 
 # --------------------------------------------------------------------------------------
@@ -77,6 +78,10 @@ def draft_article(
     drafter = _Drafter(text, linker, published, source["id"])
     drafter.credit(list(credited or []))
     drafter.run()
+    names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}
+    for claim in drafter.claims:
+        # A proposal for the reviewer: `statement` itself stays empty until a person confirms it.
+        claim["draft"]["statement"] = draft_statement(claim, names)
     return Draft(source, drafter.new_entities, drafter.claims)
 
 
