@@ -215,7 +215,8 @@ def score_article(article: dict[str, Any], entities: list[dict[str, Any]]) -> di
             continue
         edits += sum(not agrees(f, g, c, by_id) for f in FIELDS)
         edits += _cspan(c) != _gspan(g)
-        edits += not (c.get("statement") and _spo(g, c, by_id) == 3)
+        drafted = c.get("statement") or (c.get("draft") or {}).get("statement")
+        edits += not (drafted and _spo(g, c, by_id) == 3)
     edits += sum(id(c) not in kept_ids for c in cands)
     edits += len(wanted) - out["proposed"]
     out["edits"] = edits

@@ -188,7 +188,14 @@ def review_one(
             rec = _edit(asker, rec, fields, entities, anchor)
             continue
         if "citation" in rec and not (rec.get("statement") or "").strip():
-            statement = asker.ask("statement (one English sentence)", default="")
+            # The sentence the fields say, as they stand after the edits: Enter confirms it.
+            names = {e["id"]: e.get("name") or e["id"] for e in entities if isinstance(e, dict) and "id" in e}
+            drafted = draft.draft_statement(rec, names)
+            if drafted:
+                asker.tell(f"  drafted statement: {plain(drafted)}\n")
+            statement = asker.ask(
+                "statement (one English sentence; Enter keeps the drafted one)", default=drafted
+            )
             try:
                 rec = draft.apply_edit(rec, "statement", statement, anchor, entities)
             except InputError as exc:

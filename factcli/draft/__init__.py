@@ -53,7 +53,8 @@ through `link.Linker`), `dating` (date phrases), `published` (the publication da
 `article` (`draft_article` and the walk over the clauses), and the drafter's parts, each
 holding its own state: `attribution` (speaker and via), `reading` (predicate, polarity,
 modality, figures), `roles` (role filling), `titles`, `proposals` (new entities, named in English by `english`), over
-`base` (what they share). `records` holds the plain functions a review of the records is
+`base` (what they share). `statement` drafts each candidate's English sentence from its
+fields (kept in its `draft` object; the review offers it to confirm or edit). `records` holds the plain functions a review of the records is
 built on.
 """
 
@@ -72,6 +73,7 @@ from .records import (
     field_suggestions,
 )
 from .spans import clauses, sentences
+from .statement import draft_statement
 
 __all__ = [
     "Draft",
@@ -84,6 +86,7 @@ __all__ = [
     "detect_published",
     "draft_article",
     "draft_records",
+    "draft_statement",
     "field_suggestions",
     "find_mentions",
     "parse_published",

@@ -29,6 +29,7 @@ from .published import detect_published
 from .reading import _Reading
 from .roles import _Roles
 from .spans import _trim, clauses
+from .statement import draft_statement
 from .titles import _Titles
 
 # --------------------------------------------------------------------------------------
@@ -75,7 +76,12 @@ def draft_article(
     linker = Linker.of(entities)
     source = _source_record(text, published, note, outlet, url, credited, source_id, known_sources)
     drafter = _Drafter(text, linker, published, source["id"])
+    drafter.credit(list(credited or []))
     drafter.run()
+    names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}
+    for claim in drafter.claims:
+        # A proposal for the reviewer: `statement` itself stays empty until a person confirms it.
+        claim["draft"]["statement"] = draft_statement(claim, names)
     return Draft(source, drafter.new_entities, drafter.claims)
 
 
@@ -133,6 +139,16 @@ class _Drafter(_Roles, _Reading, _Titles, _Proposals):
         self._start_attribution()
         self._start_roles()
         self._start_proposals()
+
+    def credit(self, credited: list[str]) -> None:
+        """`--credited`: each agency or paper the article credits is a medium (a name of the
+        store, else a new organization), so that where the text credits it ("بحسب ...",
+        "نقلت ... عن") it is the `via` of that account, not a speaker or a party. It is not
+        the via of every sentence: an article credits a paper for some of what it says."""
+        for name in credited:
+            eid = self._credited_entity(name)
+            if eid is not None:
+                self.media.add(eid)
 
     # -- the walk ---------------------------------------------------------------------
 

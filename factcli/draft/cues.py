@@ -73,6 +73,23 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("توقيع*", "signed"),
     ("ابرم*", "signed"),
     ("~برم*", "signed"),
+    # contracting to buy is signing a contract ("تعاقدت على شراء", "المتعاقدة على شراء")
+    ("~تعاقد*", "signed"),
+    ("تعاقد*", "signed"),
+    ("متعاقد*", "signed"),
+    # who supplies or sells to whom (the seller is the subject, the buyer a party after ل or
+    # إلى, or the direct object of تزويد)
+    ("تزويد*", "supplies"),
+    ("بتزويد*", "supplies"),
+    ("~زود*", "supplies"),
+    ("توريد*", "supplies"),
+    ("~ورد*", "supplies"),
+    ("امداد*", "supplies"),
+    ("~بيع*", "supplies"),
+    ("بيع", "supplies"),
+    # who buys from whom (the seller after من)
+    ("استيراد*", "purchased"),
+    ("~ستورد*", "purchased"),
     ("شراء", "negotiating_purchase"),
     ("اشتر*", "purchased"),
     ("~شتري", "purchased"),
@@ -371,7 +388,28 @@ HONORIFICS = ["الشيخ", "العميد", "الركن", "الفريق", "ال�
 # Clause connectives: a clause starts at these.
 CLAUSE_OPENERS = ["في حين", "فيما", "بينما", "لكن", "ولكن", "حيث", "بل", "الا ان", "كما", "والذي", "والتي"]
 # Words right after which a name of that kind is unambiguous (for `common_words`).
-KIND_NOUNS = ["قاعده", "مطار", "مدينه", "منظومه", "شركه", "طراز", "وكاله", "صحيفه", "قناه", "موقع", "مؤسسه"]
+KIND_NOUNS = [
+    "قاعده",
+    "مطار",
+    "مدينه",
+    "منظومه",
+    "شركه",
+    "طراز",
+    "وكاله",
+    "صحيفه",
+    "قناه",
+    "موقع",
+    "مؤسسه",
+    # weapons of a kind: a name after them is a weapon system («سوخوي 35»، "نوع غراد")
+    "طائر*",
+    "مقاتل*",
+    "دباب*",
+    "صواريخ",
+    "منظومات",
+    "مروحي*",
+    "راجم*",
+    "نوع",
+]
 # What a name after each kind noun is (a kind noun not listed leaves it unclassified).
 KIND_TYPES = {
     "قاعده": "place",
@@ -383,6 +421,14 @@ KIND_TYPES = {
     "مؤسسه": "organization",
     "وكاله": "organization",
     "صحيفه": "organization",
+    "طائر*": "weapon_system",
+    "مقاتل*": "weapon_system",
+    "دباب*": "weapon_system",
+    "صواريخ": "weapon_system",
+    "منظومات": "weapon_system",
+    "مروحي*": "weapon_system",
+    "راجم*": "weapon_system",
+    "نوع": "weapon_system",
     "قناه": "organization",
     "موقع": "organization",
 }
@@ -452,7 +498,8 @@ ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "negotiating_sale": (("country", "organization"), ("country",)),
     "made_progress_on": (("country",), ("weapon_system", "agreement")),
     "completed_negotiations": (("country",), ("agreement", "weapon_system")),
-    "purchased": (("country",), ("weapon_system",)),
+    "purchased": (("country", "organization"), ("weapon_system",)),
+    "supplies": (("country", "organization"), ("weapon_system",)),
     "delivered": (("country", "organization"), ("weapon_system",)),
     "considering": (("country",), ("country", "weapon_system", "agreement")),
     "ready_to_cooperate_with": (("country",), ("country",)),
@@ -501,6 +548,19 @@ ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "seeks_stronger_cooperation_with": (_ACTOR, ("country",)),
     "strained_relations_with": (("country",), ("country", "organization")),
     "began": (("event",), ()),
+}
+# A news verb's frame: the words before a name that make it the other party, never the
+# subject ("اشترت X من Y": Y sells; "تزويد X بـ": X receives; "فرض عقوبات على X": X is
+# sanctioned). `ل` is the proclitic of "للعراق", "لمصر".
+FRAME_OTHER_PARTY: dict[str, tuple[str, ...]] = {
+    "purchased": ("من",),
+    "negotiating_purchase": ("من",),
+    "signed": ("مع",),
+    "supplies": ("ل", "الي", "تزويد", "بتزويد"),
+    "delivered": ("ل", "الي"),
+    "sanctioned": ("علي", "ضد"),
+    "threatened_sanctions": ("علي", "ضد"),
+    "pressures": ("علي",),
 }
 # "البلدان"، "الجانبين": a dual that stands for the two states of the story.
 _THAT = {"ان", "انه", "انها", "بان", "بانه", "فان"}

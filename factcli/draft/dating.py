@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..analyze import CONJUNCTIONS
 from ..dates import parse_date
 from ..datespan import DateSpan
 from ..errors import DateError
@@ -12,6 +13,27 @@ from .spans import Word
 
 
 _DATE_LEADS = {"في", "خلال", "منذ", "حتي", "يوم"}
+# A month's name alone is a date only in a date's company: a day or a year in the phrase,
+# or one of these words before it ("في أغسطس", "مطلع مارس", "شهر رجب"). Without them it is a
+# word of a name or of the sentence: «رجب طيب أردوغان», "أيار" in a street's name.
+_MONTH_COMPANY = {
+    "في",
+    "خلال",
+    "منذ",
+    "حتي",
+    "قبل",
+    "بعد",
+    "شهر",
+    "مطلع",
+    "اوائل",
+    "اواخر",
+    "اواسط",
+    "منتصف",
+    "بدايه",
+    "نهايه",
+    "مستهل",
+}
+_MONTHLY = {"month", "hijri_month"}
 
 
 def find_dates(
@@ -36,6 +58,8 @@ def find_dates(
                     span = parse_date(phrase, anchor)
                 except DateError:
                     continue
+                if n == 1 and not _in_company(words, i, span):
+                    continue
                 first = i
                 if words[i].key in _DATE_LEADS and n > 1:
                     # The source's date words without the preposition, when they say the same.
@@ -53,6 +77,16 @@ def find_dates(
         else:
             i += 1
     return out
+
+
+def _in_company(words: list[Word], i: int, span: DateSpan) -> bool:
+    """A one-word date: a month's name counts only after a word of time (a day or a year
+    would have made the phrase longer); every other one-word date (2014, اليوم) stands."""
+    if span.precision not in _MONTHLY or any(ch.isdigit() for ch in words[i].key):
+        return True
+    before = words[i - 1].key if i else ""
+    bare = before[1:] if before[:1] in CONJUNCTIONS and before[1:] in _MONTH_COMPANY else before
+    return bare in _MONTH_COMPANY
 
 
 def nearest_date(dates: list[tuple[int, int, DateSpan]], at: tuple[int, int] | None) -> DateSpan | None:

@@ -126,3 +126,54 @@ def english_name(arabic: str, spellings: Spellings | None = None) -> str:
         else:
             words.append(_romanize(raw))
     return " ".join(w for w in words if w).strip()
+
+
+# A model designation's letters are spelled out in Arabic by their English names ("إس-400"
+# is S-400, "إيه جي إم-154" AGM-154); the common prefixes of aircraft makers are words.
+_LETTER_NAMES = {
+    "ايه": "A",
+    "اي": "A",
+    "بي": "B",
+    "سي": "C",
+    "دي": "D",
+    "اف": "F",
+    "جي": "G",
+    "اتش": "H",
+    "كيه": "K",
+    "كي": "K",
+    "ال": "L",
+    "ام": "M",
+    "ان": "N",
+    "او": "O",
+    "ار": "R",
+    "اس": "S",
+    "تي": "T",
+    "ت": "T",
+    "يو": "U",
+    "في": "V",
+    "اكس": "X",
+    "واي": "Y",
+    "زد": "Z",
+    "سو": "Su",
+    "ميغ": "MiG",
+    "ميج": "MiG",
+    "مي": "Mi",
+    "كا": "Ka",
+    "تو": "Tu",
+    "ياك": "Yak",
+}
+
+
+def is_letter_name(word: str) -> bool:
+    """Whether an Arabic word is a letter's name or a maker's prefix of a designation."""
+    return normalize(word) in _LETTER_NAMES
+
+
+def designation_name(letters: list[str], number: str) -> str:
+    """The English of a model designation from its Arabic letter names and its number."""
+    spelled = [_LETTER_NAMES.get(normalize(w)) for w in letters]
+    if all(spelled):
+        head = "".join(x for x in spelled if x)
+    else:
+        head = "".join(w if w.isascii() else _romanize(normalize(w)) for w in letters)
+    return f"{head}-{number}"

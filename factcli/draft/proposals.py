@@ -9,6 +9,7 @@ from typing import Any
 from ..analyze import (
     ARTICLE,
     CONJUNCTION_RE,
+    CONJUNCTIONS,
     PREPOSITION_RE,
 )
 from ..dates import parse_date
@@ -26,9 +27,15 @@ from .cues import (
     _TITLES,
     KIND_TYPES,
 )
-from .english import Spellings, english_name
+from .english import Spellings, designation_name, english_name, is_letter_name
 from .names import Mention
 from .spans import Clause
+
+_LETTERS = r"(?:[A-Za-z]{1,6}|[\u0621-\u064a]{1,4})"
+_DESIGNATION = re.compile(
+    rf"(?<![\w-])(?P<letters>(?:{_LETTERS} ){{0,2}}{_LETTERS})(?: ?[-‐–] ?|(?<=[\u0621-\u064a])(?=[0-9]))"
+    r"(?P<number>[0-9]{1,4})(?![0-9.,/-])"
+)
 
 
 def _definite(key: str) -> bool:
@@ -69,8 +76,9 @@ class _Proposals(_Base):
                 if any(p.opens(keys[k]) for p in _MEDIA):
                     return "organization"
                 for p in _KIND_NOUNS:
-                    if p.opens(keys[k]):
-                        return KIND_TYPES.get(p.text, "unclassified")
+                    kind = KIND_TYPES.get(p.text, "unclassified")
+                    if p.opens(keys[k]) and (kind != "weapon_system" or k == i - 1):
+                        return kind  # a weapon's kind noun names only the name right after it
             return "unclassified"
 
         for m in re.finditer(
@@ -137,11 +145,31 @@ class _Proposals(_Base):
                     "person" if title else "organization",
                     f"name after {text[words[i].start : words[i].end]}",
                 )
+        self._designations(clause, known)
         strong = [(m.start, m.end) for m in mentions if not m.weak]
         # A nationality adjective qualifies an institution ("وزارة الدفاع الروسية"): only a
         # name makes it known.
         self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong))
         return len(self.new_entities) > before
+
+    def _designations(self, clause: Clause, known: Any) -> None:
+        """A model designation is a weapon system: letters, a dash, a number ("إس-300",
+        "TOS-1", "إيه جي إم-154") or letters and a number run together ("ميغ29")."""
+        segment = self.text[clause.start : clause.end]
+        for m in _DESIGNATION.finditer(segment):
+            s, e = clause.start + m.start("letters"), clause.start + m.end()
+            letters = m.group("letters").split(" ")
+            while letters and (
+                letters[0] in CONJUNCTIONS
+                or normalize(letters[0]) in _FUNCTION_WORDS
+                or (len(letters) > 1 and len(normalize(letters[0])) > 3)
+            ):
+                s += len(letters.pop(0)) + 1  # "من طراز", "و": the words before the letters
+            if letters and letters[0][:1] in CONJUNCTIONS and is_letter_name(letters[0][1:]):
+                letters[0], s = letters[0][1:], s + 1  # "وميغ29": و and a designation
+            if letters and not known(s, e):
+                english = designation_name(letters, m.group("number"))
+                self._new_entity(self.text[s:e], "weapon_system", "model designation", english=english)
 
     def _institutions(self, clause: Clause, known: Any) -> None:
         """An institution's noun and what qualifies it ("وزارة الدفاع الإماراتية", "وكالة
@@ -189,7 +217,29 @@ class _Proposals(_Base):
             return False
         return True
 
-    def _new_entity(self, name: str, kind: str, cue: str) -> None:
+    def _credited_entity(self, credited: str) -> str | None:
+        """The entity of a name given as credited: "Kommersant (كوميرسانت)" or either
+        spelling alone. A store name links; an unknown one is proposed as an organization
+        (in English when the English spelling is given)."""
+        m = re.fullmatch(r"\s*(.+?)\s*\(\s*(.+?)\s*\)\s*", credited)
+        spellings = [m.group(1), m.group(2)] if m else [credited.strip()]
+        spellings = [x for x in spellings if x]
+        for spelling in spellings:
+            ids = self.linker.resolve(spelling, True, True)
+            if len(ids) == 1:
+                return next(iter(ids))
+        arabic = next((x for x in spellings if re.search(r"[\u0600-\u06ff]", x)), None)
+        latin = next((x for x in spellings if x.isascii()), None)
+        if arabic is None or (latin is not None and "unnamed" in latin.lower()):
+            return None  # an unnamed collective ("وكالات") is no one to link to
+        before = len(self.new_entities)
+        self._new_entity(arabic, "organization", "credited by the article (--credited)", english=latin)
+        if len(self.new_entities) > before:
+            return str(self.new_entities[-1]["id"])
+        ids = self.linker.resolve(arabic, True, True)
+        return next(iter(ids)) if len(ids) == 1 else None
+
+    def _new_entity(self, name: str, kind: str, cue: str, english: str | None = None) -> None:
         key = normalize(name)
         if not key or key in self._new_names or self.linker.resolve(name, True, True):
             return
@@ -207,7 +257,7 @@ class _Proposals(_Base):
         entity = {
             "id": eid,
             "type": kind,
-            "name": english_name(name, self._spellings) or name,
+            "name": english or english_name(name, self._spellings) or name,
             "name_ar": name,
             "aliases": [name],
             "description": None,

@@ -44,7 +44,12 @@ def describe(record: dict[str, Any]) -> str:
         + (f"  value {value['amount']} {value['unit']}" if value else ""),
         f"  date {date.get('start')}..{date.get('end')} ({date.get('text')})" if date else "  date none",
         f"  {record.get('polarity')}, {record.get('modality')}; speaker {record.get('speaker')}; via {record.get('via')}",
-        f"  statement: {record.get('statement') or '(to write)'}",
+        f"  statement: {record.get('statement') or '(to write)'}"
+        + (
+            f"\n  drafted: {(record.get('draft') or {}).get('statement')}"
+            if not record.get("statement") and (record.get("draft") or {}).get("statement")
+            else ""
+        ),
         f"  cues: {cues}" + (f"; confidence {confidence}" if confidence is not None else ""),
     ]
     return "\n".join(lines)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from ..analyze import CONJUNCTIONS
 from .attribution import _Attribution
 from .base import _object_types
-from .cues import _ANY, _DUAL, _TITLES, MEETING_PREDICATES, ROLES, SYMMETRIC
+from .cues import _ANY, _DUAL, _TITLES, FRAME_OTHER_PARTY, MEETING_PREDICATES, ROLES, SYMMETRIC
 from .names import Mention
 
 
@@ -73,10 +74,18 @@ class _Roles(_Attribution):
             return out
 
         ordered = sorted(mentions, key=lambda m: m.first)
-        strong = [m for m in ordered if not m.weak]
+        markers = FRAME_OTHER_PARTY.get(predicate or "", ())
+        others = [m for m in ordered if markers and self._other_party(m, keys, markers)]
+        if others and len(others) < len(ordered):
+            # The frame's other party (the seller after من, the buyer after ل) is not its
+            # subject: who buys from whom, who sells to whom.
+            subject_pool = [m for m in ordered if m not in others]
+        else:
+            subject_pool = ordered
+        strong = [m for m in subject_pool if not m.weak]
         subjects: list[str] = []
         dual = self._dual(keys, verb, ordered)
-        right_after = [k for k, m in enumerate(ordered) if m.first == verb_end and pick(m, subj_types)]
+        right_after = [k for k, m in enumerate(subject_pool) if m.first == verb_end and pick(m, subj_types)]
         before = [k for k, m in enumerate(strong) if m.last <= verb and pick(m, subj_types)]
         after = [k for k, m in enumerate(strong) if m.first >= verb_end and pick(m, subj_types)]
         titled = self._titled_subject(keys, verb_end, ordered, subj_types)
@@ -85,10 +94,10 @@ class _Roles(_Attribution):
         elif titled:
             subjects = [titled]
         elif right_after and (
-            keys[verb].startswith(("ال", "بال", "وال", "لل")) or ordered[right_after[0]].weak
+            keys[verb].startswith(("ال", "بال", "وال", "لل")) or subject_pool[right_after[0]].weak
         ):
             # A verbal noun and its agent: "الرفض السعودي الإماراتي", "بتوقيع موسكو والدوحة".
-            subjects = chain(ordered, right_after[0], subj_types)
+            subjects = chain(subject_pool, right_after[0], subj_types)
         elif before and verb - strong[before[-1]].last <= 2:
             k = before[-1]
             while k > 0 and joined(strong[k - 1], strong[k]) and pick(strong[k - 1], subj_types):
@@ -99,7 +108,7 @@ class _Roles(_Attribution):
         elif before:
             subjects = chain(strong, before[-1], subj_types)
         else:
-            weak = [w for m in ordered if m.weak and (w := pick(m, subj_types))]
+            weak = [w for m in subject_pool if m.weak and (w := pick(m, subj_types))]
             if weak:
                 subjects = weak[:1]
         objects: list[str] = []
@@ -127,6 +136,17 @@ class _Roles(_Attribution):
         if predicate in SYMMETRIC and not objects and len(subjects) > 1:
             subjects, objects = subjects[:1], subjects[1:2]
         return subjects, objects
+
+    def _other_party(self, m: Mention, keys: list[str], markers: tuple[str, ...]) -> bool:
+        """Whether a name stands after one of its frame's other-party words: the word before
+        it ("من روسيا") or the proclitic on its own word ("للعراق")."""
+        before = keys[m.first - 1] if m.first else ""
+        if before in markers or (before[:1] in CONJUNCTIONS and before[1:] in markers):
+            return True
+        clitic = self.text[self.text.rfind(" ", 0, m.start) + 1 : m.start]
+        if clitic[:1] in CONJUNCTIONS:
+            clitic = clitic[1:]
+        return clitic in markers or (clitic == "لل" and "ل" in markers)
 
     def _titled_subject(
         self, keys: list[str], at: int, ordered: list[Mention], types: tuple[str, ...]

@@ -111,7 +111,7 @@ def test_every_quote_is_the_text_at_its_offsets():
     for c in d.claims:
         cit = c["citation"]
         assert article[cit["start"] : cit["end"]] == cit["quote"]
-        assert c["statement"] == "" and set(c["draft"]) == {"cues", "confidence"}
+        assert c["statement"] == "" and set(c["draft"]) == {"cues", "confidence", "statement"}
 
 
 # --- names -------------------------------------------------------------------------------

@@ -1,0 +1,103 @@
+"""Drafting's reading of a sentence's frame: a month's name is a date only in a date's
+company, and the papers an article credits are its media."""
+
+from __future__ import annotations
+
+from factcli.draft import draft_article, parse_published
+from factcli.draft.dating import find_dates
+from factcli.draft.spans import clauses
+
+ENTITIES = [
+    {"id": "russia", "type": "country", "name": "Russia", "name_ar": "روسيا", "aliases": []},
+    {"id": "egypt", "type": "country", "name": "Egypt", "name_ar": "مصر", "aliases": []},
+]
+ANCHOR = parse_published("2019-05-03")
+
+
+def _dates(text: str) -> list[tuple[str, str]]:
+    words = clauses(text)[0].words
+    return [(d.start.isoformat(), d.end.isoformat()) for _, _, d in find_dates(text, words, ANCHOR, set())]
+
+
+def test_a_month_name_alone_is_a_word_not_a_date() -> None:
+    assert _dates("قال الرئيس رجب حسن إن بلاده وقعت العقد") == []
+    assert _dates("وقعت مصر العقد أيار بعد أيام") == []
+
+
+def test_a_month_name_is_a_date_in_a_dates_company() -> None:
+    assert _dates("وقعت مصر العقد في أغسطس") == [("2019-08-01", "2019-08-31")]
+    assert _dates("وقعت مصر العقد مطلع أغسطس") == [("2019-08-01", "2019-08-10")]
+    assert _dates("وقعت مصر العقد يوم 12 أغسطس 2018") == [("2018-08-12", "2018-08-12")]
+    assert _dates("وقعت مصر العقد عام 2014") == [("2014-01-01", "2014-12-31")]
+
+
+def test_a_credited_paper_is_the_via_where_the_text_credits_it() -> None:
+    text = "عنوان\nوقعت مصر عقدا مع روسيا، بحسب صحيفة «فيدومستي» الروسية.\n"
+    draft = draft_article(
+        text, [dict(e) for e in ENTITIES], published=ANCHOR, credited=["Vedomosti (فيدومستي)"]
+    )
+    paper = [e for e in draft.entities if e["name_ar"] == "فيدومستي"]
+    assert paper and paper[0]["name"] == "Vedomosti" and paper[0]["type"] == "organization"
+    assert {c["via"] for c in draft.claims} == {paper[0]["id"]}
+    assert paper[0]["id"] not in {c["subject"] for c in draft.claims}
+
+
+def test_an_unnamed_credit_is_no_entity() -> None:
+    text = "عنوان\nوقعت مصر عقدا مع روسيا.\n"
+    draft = draft_article(
+        text, [dict(e) for e in ENTITIES], published=ANCHOR, credited=["وكالات (unnamed agencies)"]
+    )
+    assert draft.entities == []
+
+
+STATES = [
+    *ENTITIES,
+    {"id": "iraq", "type": "country", "name": "Iraq", "name_ar": "العراق", "aliases": []},
+]
+
+
+def _read(sentence: str) -> tuple[list[tuple[str | None, str | None, str | None, str]], dict[str, str]]:
+    draft = draft_article(f"عنوان\n{sentence}\n", [dict(e) for e in STATES], published=ANCHOR)
+    names = {e["id"]: e["name"] for e in draft.entities}
+    names.update({e["id"]: e["name"] for e in STATES})
+    triples = [
+        (names.get(c["subject"]), c["predicate"], names.get(c["object"]), c["modality"]) for c in draft.claims
+    ]
+    return triples, {e["name"]: e["type"] for e in draft.entities}
+
+
+def test_a_model_designation_is_a_new_weapon_system_named_in_english() -> None:
+    _, kinds = _read("عرضت روسيا منظومات إس- 300 وطائرات إيه جي إم-154 وميغ29 و TOS-1.")
+    assert {k: v for k, v in kinds.items()} == {
+        "S-300": "weapon_system",
+        "AGM-154": "weapon_system",
+        "MiG-29": "weapon_system",
+        "TOS-1": "weapon_system",
+    }
+
+
+def test_the_seller_supplies_and_the_buyer_after_li_is_not_the_subject() -> None:
+    triples, _ = _read("قالت روسيا إنها ستورد للعراق دبابات ت-90.")
+    assert ("Russia", "supplies", "T-90", "planned") in triples
+    triples, _ = _read("حيث تقوم روسيا بتزويد مصر بمقاتلات من طراز «سو-57».")
+    assert triples[0][:3] == ("Russia", "supplies", "Su-57")
+
+
+def test_the_buyer_buys_from_the_seller() -> None:
+    triples, _ = _read("اشترت من روسيا مصر منظومات إس-300.")
+    assert triples[0][:3] == ("Egypt", "purchased", "S-300")
+
+
+def test_contracting_to_buy_is_signing() -> None:
+    triples, _ = _read("وتعاقدت مصر مع روسيا على شراء مقاتلات.")
+    assert triples[0][:2] == ("Egypt", "signed")
+
+
+def test_who_is_sanctioned_stands_after_ala() -> None:
+    triples, _ = _read("فرضت عقوبات على روسيا من قبل مصر.")
+    assert ("Egypt", "sanctioned", "Russia", "fact") in triples
+
+
+def test_a_weapon_kind_noun_types_only_the_name_right_after_it() -> None:
+    _, kinds = _read("وقعت مصر عقدا لشراء مقاتلات بقيمة «ملياري دولار».")
+    assert "weapon_system" not in kinds.values()
