@@ -339,7 +339,7 @@ def test_retract_twice_or_edit_a_retracted_claim_is_refused(mine):
     assert "a retracted claim is not edited" in line
     # Its id is never handed out again.
     out = ok(mine, "add", *GOOD_ADD).stdout
-    assert out.strip() == "c0198"
+    assert out.strip() == "c0204"
 
 
 # --- entities -----------------------------------------------------------------------
@@ -621,4 +621,4 @@ def test_any_sequence_of_corrections_keeps_verify_clean(tmp_path_factory, monkey
             assert path.read_bytes() == before  # a refused change writes nothing
     after = facts(path)
     assert verify(after) == []
-    assert len(after.claims) == 197 and {c["id"] for c in after.claims} == SHIPPED_IDS
+    assert len(after.claims) == 203 and {c["id"] for c in after.claims} == SHIPPED_IDS
