@@ -82,7 +82,7 @@ _SEVERITY = {"agree": 0, "compatible": 1, "changed": 2, "conflict": 3}
 STATE_PREDICATES = frozenset(
     """
     negotiating_purchase negotiating_sale made_progress_on considering ready_to_negotiate
-    supplies includes prohibits has_duration renews_automatically signed_contracts_value
+    supplies includes covers_area grants_right has_part military_base_of organization_of prohibits has_duration renews_automatically signed_contracts_value
     exported_value order_book_value export_destinations prepares cooperates_with cooperates_in hosts supports
     opposes pressures member_of holds_position held_position office_in located_in distance_from
     interested_in_hosting guided_by_interests in_contact_with ongoing_for_more_than has_role
@@ -101,7 +101,7 @@ ONE_OFF_PREDICATES = frozenset(
 # in batches): two disjoint dates may be two occasions, so they are not a contradiction.
 REPEATABLE_PREDICATES = frozenset(
     """
-    visited met phoned discussed conveyed_greetings praised thanked held_exercise_with accused
+    visited met phoned discussed briefed_on conveyed_greetings praised thanked held_exercise_with accused
     denied downplayed sanctioned threatened_sanctions purchased delivered
     """.split()
 )

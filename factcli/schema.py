@@ -14,6 +14,7 @@ import re
 import sys
 from typing import Any
 
+from .constraints import claim_violations
 from .errors import StoreError
 from .normalize import normalize
 from .records import ENTITY_REF_FIELDS, FIELD_ORDER
@@ -179,8 +180,10 @@ def _name_role_problems(rec: dict[str, Any]) -> list[Problem]:
     return out
 
 
-def claim_problems(rec: dict[str, Any], facts: Any) -> list[Problem]:
-    """Problems of a stored-shape claim; `facts` resolves its source and entities."""
+def claim_problems(rec: dict[str, Any], facts: Any, constraints: bool = False) -> list[Problem]:
+    """Problems of a stored-shape claim; `facts` resolves its source and entities. With
+    `constraints`, what its predicate's constraints refuse too (`constraints.py`), as
+    `verify --constraints` asks."""
     out: list[Problem] = []
     if not isinstance(rec.get("id"), str) or not CLAIM_ID.match(rec["id"]):
         out.append(("id", f"must look like c0001 (at most c{MAX_CLAIM_NUMBER})"))
@@ -199,7 +202,23 @@ def claim_problems(rec: dict[str, Any], facts: Any) -> list[Problem]:
     out += citation_problems(rec.get("citation"), facts)
     out += role_problems(rec, facts)
     out += history_problems(rec, "claims")
+    if constraints:
+        # A field already reported (an unknown entity, a role claim's non-office object) is
+        # not reported again under a constraint's name.
+        seen = {f.split(".")[0] for f, _ in out}
+        out += [(f, m) for f, m in constraint_problems(rec, facts) if f.split(".")[0] not in seen]
     return out
+
+
+def constraint_problems(rec: dict[str, Any], facts: Any) -> list[Problem]:
+    """The constraints of its predicate a claim breaks, each as `(field, "constraint RULE: ...")`."""
+
+    def type_of(ref: str) -> str | None:
+        ent = facts.entity(ref)
+        kind = ent.get("type") if isinstance(ent, dict) else None
+        return kind if isinstance(kind, str) else None
+
+    return claim_violations(rec, type_of)
 
 
 def timestamp_problem(v: Any) -> str | None:

@@ -2,6 +2,9 @@
 every sha256, every reference, every entity's name roles, no duplicate ids, no text that
 cannot be printed. A store that passes works with every command.
 
+With `constraints`, every claim is also checked against its predicate's constraints
+(`constraints.py`), each violation one problem naming its rule.
+
 Derived data (match keys, entity links) is not in the file from schema version 2 on, so there
 is nothing derived to recheck: the index is rebuilt from whatever the file holds."""
 
@@ -10,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from .constraints import symmetric_violations
 from .schema import (
     CLAIM_ID,
     claim_problems,
@@ -22,8 +26,9 @@ from .schema import (
 from .store import Facts
 
 
-def verify(facts: Facts) -> list[dict[str, str]]:
-    """Every problem found, as `{"table", "id", "field", "problem"}`; empty when clean."""
+def verify(facts: Facts, constraints: bool = False) -> list[dict[str, str]]:
+    """Every problem found, as `{"table", "id", "field", "problem"}`; empty when clean. With
+    `constraints`, the constraints every claim obeys too."""
     out: list[dict[str, str]] = []
 
     def add(table: str, rid: Any, fld: str, msg: str) -> None:
@@ -60,8 +65,11 @@ def verify(facts: Facts) -> list[dict[str, str]]:
         last = 0
     for claim in facts.claims:
         cid = claim.get("id")
-        check("claims", claim, claim_problems(claim, facts))
+        check("claims", claim, claim_problems(claim, facts, constraints=constraints))
         m = CLAIM_ID.match(cid) if isinstance(cid, str) else None
         if m and int(m.group(1)) > last:
             add("claims", cid, "id", f"above the store's last issued id c{last:04d}")
+    if constraints:
+        for cid, msg in symmetric_violations(facts.claims):
+            add("claims", cid, "object", msg)
     return out

@@ -1,78 +1,22 @@
-"""The controlled vocabulary of claim predicates, entity types, polarity and modality.
+"""The controlled vocabulary of claims: each predicate as data, with the constraints every
+claim that uses it obeys; the entity types, polarities, modalities and units.
 
-A predicate reads as `subject PREDICATE object`; the description says what the subject and
-object are, so curators pick the same predicate for the same fact in every source (the
-comparison of sources depends on it).
+A predicate reads as `subject PREDICATE object`. Its entry says what it means (a definition
+that names what the subject and object are, so curators pick the same predicate for the same
+fact in every source: the comparison of sources depends on it), the words that name it
+(search and drafting read them), and its constraints, in the manner of Wikidata's property
+constraints: the entity types its subject and object may take, whether it takes an object
+and a value and in which units, whether it is symmetric (stated once for both sides) or one
+of an inverse pair stated in one canonical direction, and the modalities and polarities it
+allows. `constraints` checks claims against these entries.
+
+The names the rest of factcli imports (PREDICATES, PREDICATE_LABELS, ENTITY_TYPES, ...) are
+derived from the entries, with the meaning they always had.
 """
 
 from __future__ import annotations
 
-PREDICATES: dict[str, str] = {
-    # Deals, contracts and arms transfers
-    "signed": "subject (state, person or organization) signed object (agreement or contract)",
-    "party_to": "subject (state) has object (agreement) in force; the source does not say when it was signed",
-    "negotiating_purchase": "subject (buyer state) is in talks to buy object (weapon system)",
-    "negotiating_sale": "subject (seller state or company) is in talks to sell to object (buyer state)",
-    "made_progress_on": "subject (state) advanced toward a deal for object (weapon system)",
-    "completed_negotiations": "subject (state) finished negotiating object (deal or weapon system)",
-    "purchased": "subject (buyer state) bought object (weapon system)",
-    "delivered": "subject (supplier) delivered object (weapon system) to its buyer",
-    "supplies": "subject (state or company) supplies or will supply object (weapon or service)",
-    "considering": "subject (state) is studying or weighing object (a deal, system or partner state)",
-    "ready_to_cooperate_with": "subject (state) says it is ready to cooperate with object (state)",
-    "ready_to_negotiate": "subject (state) is willing to negotiate object (weapon system)",
-    "includes": "subject (agreement or contract package) covers object (weapon, item or area)",
-    "prohibits": "subject (agreement) forbids object (an act, described in the statement)",
-    "entered_into_force": "subject (agreement) took effect; date is when",
-    "has_duration": "subject (agreement) runs for value (years)",
-    "renews_automatically": "subject (agreement) renews itself unless a party withdraws",
-    # Figures
-    "signed_contracts_value": "subject (exporter) signed export contracts worth value",
-    "exported_value": "subject (exporter) exported arms worth value",
-    "order_book_value": "subject (exporter) holds export orders worth value",
-    "export_destinations": "subject (exporter) exports to value (number of countries)",
-    # Meetings, visits, calls
-    "visited": "subject (person) visited object (state or place)",
-    "met": "subject (person) met object (person)",
-    "phoned": "subject (person) had a phone call with object (person)",
-    "attends": "subject (person) takes part in object (event)",
-    "leads_delegation_to": "subject (person) heads his state's delegation to object (event)",
-    "prepares": "subject (person) leads preparations for object (event or visit)",
-    "discussed": "subject (person or state) discussed object (topic) with the other side",
-    "conveyed_greetings": "subject (person) passed greetings to object (person)",
-    "praised": "subject praised object (relation, position or level of cooperation)",
-    # Relations between states
-    "cooperates_with": "subject (state, or its forces or services) has military or security cooperation with object (its counterpart)",
-    "cooperates_in": "subject (state) cooperates in object (a field of cooperation between two named states, a topic entity)",
-    "held_exercise_with": "subject (state) held a joint military exercise with object (state)",
-    "hosts": "subject (place or state) hosts object (forces or event)",
-    "supports": "subject (state) supports object (state), directly or not",
-    "opposes": "subject (state) objects to object (deal or policy)",
-    "pressures": "subject (state or alliance) presses object (state) to stop something",
-    "sanctioned": "subject (state) imposed sanctions on object (state)",
-    "threatened_sanctions": "subject (state) threatened object (state) with new sanctions",
-    "cut_ties_with": "subject (state) broke off relations with object (state)",
-    "accused": "subject (state) accused object (state) of something named in the statement",
-    "denied": "subject (state or person) denied an accusation named in the statement",
-    "member_of": "subject (state) is a member of object (alliance)",
-    # People and places
-    "holds_position": "subject (person) holds object (an office); date is when the source places it",
-    "held_position": "subject (person) formerly held object (an office)",
-    "office_in": "subject (an office) is a post in object (organization or state), as the title's own words say",
-    "located_in": "subject (place) lies in object (state or place)",
-    "distance_from": "subject (place) lies value (km) from object (place)",
-    "interested_in_hosting": "subject (state) wants to host object (event)",
-    # Added while curating the first corpus
-    "downplayed": "subject (person or state) played down the weight of object (a state's objection or position, named in the statement)",
-    "guided_by_interests": "subject (state) bases its relations or decisions on interests: shared with object (state), or its own alone when object is null",
-    "in_contact_with": "subject (state or person) held contacts with object (state or person)",
-    "ongoing_for_more_than": "subject (event or situation) had lasted more than value (duration) as of the date",
-    "has_role": "subject (organization) fills the role named in the statement (e.g. sole state arms exporter) for object (state)",
-    "thanked": "subject (person) thanked object (person) for something named in the statement",
-    "strained_relations_with": "subject (state) saw its relations with object (state or alliance) become strained; the statement names the cause",
-    "began": "subject (event) began; date is when",
-    "seeks_stronger_cooperation_with": "subject (person or state) expressed the wish to strengthen cooperation with object (state)",
-}
+from typing import TypedDict
 
 ENTITY_TYPES = (
     "country",
@@ -106,78 +50,515 @@ MODALITY_WORDS = {
     "hedged": "hedged",
 }
 
-UNITS = ("USD", "km", "country", "year", "person")
+# The units a claim's value may take: money, distance, a count of countries, of years, of
+# people, of occasions (a visit made twice).
+UNITS = ("USD", "km", "country", "year", "person", "occasion")
 
-# Words and short phrases, English and Arabic, that name each predicate: a query word that is
-# one of them (after the same analysis as claim text, so "sanctions" meets "sanction") also
-# finds the claims with that predicate, whatever their wording ("punitive measures").
-# Several forms are listed where stemming alone would not join them (visit/visited/زيارة/زار).
+
+class Predicate(TypedDict):
+    """One predicate of the vocabulary: what it means and the constraints its claims obey.
+
+    `subject` and `object` are the entity types each may take (an `unclassified` entity,
+    not yet typed, passes either); an empty `object` means the predicate takes none. `value`
+    lists the units a value may have: those the entry names, or any unit when it names none
+    (a deal under negotiation may be given its worth). A `symmetric` predicate says the same
+    read both ways, so one claim states it. Of an `inverse` pair one direction is `canonical`;
+    a claim in the other is stated as the canonical one."""
+
+    definition: str
+    labels: tuple[str, ...]
+    subject: tuple[str, ...]
+    object: tuple[str, ...]
+    object_required: bool
+    value: tuple[str, ...]
+    value_required: bool
+    symmetric: bool
+    inverse: str | None
+    canonical: bool
+    modalities: tuple[str, ...]
+    polarities: tuple[str, ...]
+
+
+def _predicate(
+    definition: str,
+    *,
+    subject: str,
+    object: str,
+    labels: tuple[str, ...] = (),
+    object_required: bool = False,
+    value: str = "",
+    value_required: bool = False,
+    symmetric: bool = False,
+    inverse: str | None = None,
+    canonical: bool = True,
+    modalities: str = " ".join(MODALITIES),
+    polarities: str = " ".join(POLARITIES),
+) -> Predicate:
+    return Predicate(
+        definition=definition,
+        labels=labels,
+        subject=tuple(subject.split()),
+        object=tuple(object.split()),
+        object_required=object_required,
+        value=tuple(value.split()) or UNITS,
+        value_required=value_required,
+        symmetric=symmetric,
+        inverse=inverse,
+        canonical=canonical,
+        modalities=tuple(modalities.split()),
+        polarities=tuple(polarities.split()),
+    )
+
+
+# Words and short phrases, English and Arabic, that name each predicate (`labels`): a query
+# word that is one of them (after the same analysis as claim text, so "sanctions" meets
+# "sanction") also finds the claims with that predicate, whatever their wording ("punitive
+# measures"). Several forms are listed where stemming alone would not join them
+# (visit/visited/زيارة/زار).
+VOCABULARY: dict[str, Predicate] = {
+    "signed": _predicate(
+        "subject (state, person or organization) signed object (agreement or contract); about to sign is expected; each named signatory has its own claim",
+        subject="country person organization",
+        object="agreement country organization",
+        labels=("signed", "sign", "signing", "وقع", "وقعت", "توقيع", "التوقيع"),
+    ),
+    "party_to": _predicate(
+        "subject (state) has object (agreement) in force; the source does not say when it was signed",
+        subject="country organization",
+        object="agreement",
+        labels=("party to", "طرف في"),
+    ),
+    "negotiating_purchase": _predicate(
+        "subject (buyer state) is in talks to buy object (weapon system or deal); the seller's talks to sell are this proposition too",
+        subject="country organization",
+        object="weapon_system agreement",
+        labels=(
+            "negotiating purchase",
+            "purchase talks",
+            "مفاوضات شراء",
+            "التفاوض على شراء",
+            "negotiating sale",
+            "sale talks",
+            "مفاوضات بيع",
+        ),
+        inverse="negotiating_sale",
+    ),
+    "negotiating_sale": _predicate(
+        "subject (seller state or company) is in talks to sell to object (buyer state); stated as the buyer's negotiating_purchase",
+        subject="country organization",
+        object="country",
+        labels=("negotiating sale", "sale talks", "مفاوضات بيع"),
+        inverse="negotiating_purchase",
+        canonical=False,
+    ),
+    "made_progress_on": _predicate(
+        "subject (state) advanced toward a deal for object (weapon system)",
+        subject="country organization",
+        object="weapon_system agreement",
+        labels=("progress", "تقدم"),
+    ),
+    "completed_negotiations": _predicate(
+        "subject (state) finished negotiating object (deal or weapon system)",
+        subject="country organization",
+        object="agreement weapon_system",
+        labels=("completed negotiations", "استكمال المفاوضات", "استكملت المفاوضات"),
+    ),
+    "purchased": _predicate(
+        "subject (buyer state) bought object (weapon system)",
+        subject="country organization",
+        object="weapon_system agreement",
+        labels=("purchased", "purchase", "bought", "buy", "شراء", "اشترى", "اشترت"),
+    ),
+    "delivered": _predicate(
+        "subject (supplier) delivered object (weapon system) to its buyer",
+        subject="country organization",
+        object="weapon_system",
+        labels=("delivered", "delivery", "deliveries", "تسليم", "سلمت"),
+    ),
+    "supplies": _predicate(
+        "subject (state or company) supplies or will supply object (weapon or service)",
+        subject="country organization",
+        object="weapon_system topic",
+        labels=("supplies", "supply", "supplied", "توريد", "تزويد", "امداد"),
+    ),
+    "considering": _predicate(
+        "subject (state) is studying or weighing object (a deal, system or partner state)",
+        subject="country organization person",
+        object="agreement weapon_system country topic",
+        labels=("considering", "consider", "يدرس", "دراسة"),
+    ),
+    "ready_to_cooperate_with": _predicate(
+        "subject (state) says it is ready to cooperate with object (state)",
+        subject="country organization",
+        object="country organization",
+        labels=("ready to cooperate", "مستعدة للتعاون", "استعداد للتعاون"),
+    ),
+    "ready_to_negotiate": _predicate(
+        "subject (state) is willing to negotiate object (weapon system)",
+        subject="country organization",
+        object="weapon_system agreement",
+        labels=("ready to negotiate", "مستعدة للتفاوض", "استعداد للتفاوض"),
+    ),
+    "includes": _predicate(
+        "subject (agreement or contract package) covers object (a weapon system or item it supplies)",
+        subject="agreement",
+        object="weapon_system",
+        labels=("includes", "include", "covers", "تشمل", "يشمل"),
+        object_required=True,
+    ),
+    "covers_area": _predicate(
+        "subject (agreement) covers object (an area or activity of cooperation, a topic entity)",
+        subject="agreement",
+        object="topic",
+        labels=("covers", "areas", "تشمل", "يشمل", "مجالات"),
+        object_required=True,
+    ),
+    "grants_right": _predicate(
+        "subject (agreement) gives a party the right named by object (a topic entity); the statement names the party",
+        subject="agreement",
+        object="topic",
+        labels=("right", "entitled", "يحق", "حق"),
+        object_required=True,
+    ),
+    "has_part": _predicate(
+        "subject (agreement, or a set of agreements) comprises object (an agreement or a narrower set of them)",
+        subject="agreement",
+        object="agreement",
+        labels=("included", "comprises", "تضمن", "تتعلق"),
+        object_required=True,
+    ),
+    "prohibits": _predicate(
+        "subject (agreement) forbids object (an act, described in the statement)",
+        subject="agreement",
+        object="topic",
+        labels=("prohibits", "prohibit", "forbids", "bans", "تحظر", "يحظر", "حظر"),
+    ),
+    "entered_into_force": _predicate(
+        "subject (agreement) took effect; date is when",
+        subject="agreement",
+        object="",
+        labels=("entered into force", "into force", "دخلت حيز التنفيذ", "حيز التنفيذ"),
+    ),
+    "has_duration": _predicate(
+        "subject (agreement) runs for value (years)",
+        subject="agreement",
+        object="",
+        labels=("duration", "مدة"),
+        value="year",
+        value_required=True,
+    ),
+    "renews_automatically": _predicate(
+        "subject (agreement) renews itself unless a party withdraws",
+        subject="agreement",
+        object="",
+        labels=("renews", "renewal", "تجديد", "تمدد تلقائيا"),
+    ),
+    "signed_contracts_value": _predicate(
+        "subject (exporter) signed export contracts worth value",
+        subject="organization",
+        object="",
+        labels=("contracts worth", "contracts value", "قيمة العقود"),
+        value="USD",
+        value_required=True,
+    ),
+    "exported_value": _predicate(
+        "subject (exporter) exported arms worth value",
+        subject="organization",
+        object="",
+        labels=("exported", "exports", "export value", "صادرات", "صدرت"),
+        value="USD",
+        value_required=True,
+    ),
+    "order_book_value": _predicate(
+        "subject (exporter) holds export orders worth value",
+        subject="organization",
+        object="",
+        labels=("order book", "orders", "محفظة الطلبات", "طلبيات"),
+        value="USD",
+        value_required=True,
+    ),
+    "export_destinations": _predicate(
+        "subject (exporter) exports to value (number of countries)",
+        subject="organization",
+        object="",
+        labels=("export destinations", "countries exported to", "دولة مستوردة"),
+        value="country",
+        value_required=True,
+    ),
+    "visited": _predicate(
+        "subject (person, or a body or state whose delegation or representatives went) visited object (state or place); value: how many times (occasion), when the text counts them",
+        subject="person organization country",
+        object="country place",
+        labels=("visit", "visited", "visits", "زيارة", "زار", "زيارات"),
+        value="occasion",
+    ),
+    "met": _predicate(
+        "subject (person) met object (person); symmetric: stated once",
+        subject="person",
+        object="person",
+        labels=("met", "meet", "meeting", "التقى", "لقاء", "اجتماع", "اجتمع"),
+        object_required=True,
+        symmetric=True,
+    ),
+    "phoned": _predicate(
+        "subject (person) had a phone call with object (person); symmetric: stated once",
+        subject="person",
+        object="person",
+        labels=("phoned", "phone call", "call", "telephone", "اتصال هاتفي", "اتصالا هاتفيا", "هاتفيا"),
+        object_required=True,
+        symmetric=True,
+    ),
+    "attends": _predicate(
+        "subject (person) takes part in object (event)",
+        subject="person country organization",
+        object="event",
+        labels=("attends", "attend", "attended", "participates", "يشارك", "مشاركة", "حضور"),
+    ),
+    "leads_delegation_to": _predicate(
+        "subject (person) heads his state's delegation to object (event)",
+        subject="person",
+        object="event",
+        labels=("leads delegation", "delegation", "وفد", "يترأس وفد"),
+    ),
+    "prepares": _predicate(
+        "subject (person) leads preparations for object (event or visit)",
+        subject="person",
+        object="event",
+        labels=("prepares", "preparations", "التحضير", "الاعداد"),
+    ),
+    "discussed": _predicate(
+        "subject (person or state) discussed object (topic, event, agreement or weapon) with the other side, named in the statement",
+        subject="person country organization",
+        object="topic event agreement weapon_system",
+        labels=("discussed", "discuss", "discussion", "talks", "بحث", "ناقش", "مناقشة", "تباحث"),
+    ),
+    "briefed_on": _predicate(
+        "subject (person or state) informed the other side, named in the statement, of object (topic or event); one way, unlike discussed",
+        subject="person country organization",
+        object="topic event agreement weapon_system",
+        labels=("briefed", "informed", "اطلع", "اطلاع"),
+        object_required=True,
+    ),
+    "conveyed_greetings": _predicate(
+        "subject (person) passed greetings to object (person)",
+        subject="person",
+        object="person",
+        labels=("greetings", "تحيات", "نقل تحيات"),
+    ),
+    "praised": _predicate(
+        "subject praised object (relation, position or level of cooperation)",
+        subject="person country organization",
+        object="country organization person topic agreement",
+        labels=("praised", "praise", "commended", "اشاد", "اشادة", "ثمن"),
+    ),
+    "cooperates_with": _predicate(
+        "subject (state, or its forces or services) has military or security cooperation with object (its counterpart); symmetric: stated once",
+        subject="country organization",
+        object="country organization",
+        labels=("cooperates", "cooperation", "cooperate", "تعاون", "التعاون"),
+        symmetric=True,
+    ),
+    "cooperates_in": _predicate(
+        "subject (state) cooperates in object (a field of cooperation between two named states, a topic entity)",
+        subject="country organization",
+        object="topic",
+        labels=(),
+    ),
+    "held_exercise_with": _predicate(
+        "subject (state) held a joint military exercise with object (state); the forces the text names are the states'",
+        subject="country",
+        object="country",
+        labels=("exercise", "exercises", "drills", "مناورات", "تمرين", "مناورة"),
+        symmetric=True,
+    ),
+    "hosts": _predicate(
+        "subject (place or state) hosts object (forces, named by their state, or event)",
+        subject="place country",
+        object="country organization event",
+        labels=("hosts", "host", "hosting", "تستضيف", "استضافة"),
+    ),
+    "military_base_of": _predicate(
+        "subject (a base, a place entity) is a military base of object (state)",
+        subject="place",
+        object="country",
+        labels=("base", "military base", "قاعدة", "قاعدة عسكرية"),
+        object_required=True,
+    ),
+    "supports": _predicate(
+        "subject (state) supports object (state), directly or not",
+        subject="country organization",
+        object="country organization",
+        labels=("supports", "support", "دعم", "تدعم"),
+    ),
+    "opposes": _predicate(
+        "subject (state) objects to object (a deal, agreement or policy; a topic or agreement entity)",
+        subject="country organization person",
+        object="agreement topic",
+        labels=("opposes", "oppose", "opposition", "objects", "تعارض", "معارضة", "اعتراض"),
+    ),
+    "pressures": _predicate(
+        "subject (state or alliance) presses object (state) to stop something",
+        subject="country organization",
+        object="country",
+        labels=("pressures", "pressure", "pressed", "ضغوط", "ضغط"),
+    ),
+    "sanctioned": _predicate(
+        "subject (state) imposed sanctions on object (state)",
+        subject="country organization",
+        object="country organization",
+        labels=("sanctions", "sanction", "sanctioned", "punitive measures", "عقوبات", "العقوبات", "عقوبة"),
+    ),
+    "threatened_sanctions": _predicate(
+        "subject (state) threatened object (state) with new sanctions",
+        subject="country organization",
+        object="country organization",
+        labels=(
+            "threatened sanctions",
+            "sanctions threat",
+            "threat of sanctions",
+            "التهديد بعقوبات",
+            "هددت بفرض عقوبات",
+        ),
+    ),
+    "cut_ties_with": _predicate(
+        "subject (state) broke off relations with object (state)",
+        subject="country",
+        object="country",
+        labels=("cut ties", "severed ties", "broke off relations", "قطع العلاقات", "قطعت علاقاتها"),
+    ),
+    "accused": _predicate(
+        "subject (state) accused object (state) of something named in the statement; the accusing is the fact coded, what it alleges is the statement's",
+        subject="country person organization",
+        object="country person organization",
+        labels=("accused", "accuse", "accusation", "accusations", "اتهم", "اتهمت", "اتهام", "اتهامات"),
+        modalities="fact hedged",
+    ),
+    "denied": _predicate(
+        "subject (state or person) denied an accusation named in the statement; object: who made it, when the text says",
+        subject="country person organization",
+        object="country person organization",
+        labels=("denied", "deny", "denies", "denial", "نفى", "نفت", "نفي"),
+        modalities="fact hedged",
+    ),
+    "member_of": _predicate(
+        "subject (state) is a member of object (alliance)",
+        subject="country organization",
+        object="organization",
+        labels=("member", "membership", "عضو", "عضوية"),
+    ),
+    "holds_position": _predicate(
+        "subject (person) holds object (an office); date is when the source places it",
+        subject="person",
+        object="office",
+        labels=("position", "post", "منصب"),
+        object_required=True,
+    ),
+    "held_position": _predicate(
+        "subject (person) formerly held object (an office)",
+        subject="person",
+        object="office",
+        labels=("former", "formerly", "سابق", "السابق"),
+        object_required=True,
+    ),
+    "office_in": _predicate(
+        "subject (an office) is a post in object (organization or state), as the title's own words say",
+        subject="office",
+        object="country organization",
+        labels=(),
+        object_required=True,
+    ),
+    "located_in": _predicate(
+        "subject (place) lies in object (state or place)",
+        subject="place organization",
+        object="country place",
+        labels=("located", "location", "تقع", "يقع"),
+    ),
+    "distance_from": _predicate(
+        "subject (place) lies value (km) from object (place)",
+        subject="place",
+        object="place",
+        labels=("distance", "away from", "مسافة", "يبعد"),
+        value="km",
+        value_required=True,
+    ),
+    "interested_in_hosting": _predicate(
+        "subject (state) wants to host object (event)",
+        subject="country",
+        object="event",
+        labels=("interested in hosting", "رغبتها في اقامة"),
+    ),
+    "downplayed": _predicate(
+        "subject (person or state) played down the weight of object (a state's objection or position, named in the statement)",
+        subject="person country",
+        object="country",
+        labels=("downplayed", "played down", "قلل من اهمية"),
+    ),
+    "guided_by_interests": _predicate(
+        "subject (state) bases its relations or decisions on interests: shared with object (state), or its own alone when object is null; a stance, so a fact that the state holds it",
+        subject="country",
+        object="country",
+        labels=("interests", "مصالح", "المصالح"),
+        modalities="fact claimed hedged",
+    ),
+    "in_contact_with": _predicate(
+        "subject (state, organization or person) held contacts with object (its counterpart); symmetric: stated once",
+        subject="country organization person",
+        object="country organization person",
+        labels=("contacts", "contact", "اتصالات"),
+        symmetric=True,
+    ),
+    "ongoing_for_more_than": _predicate(
+        "subject (event or situation) had lasted more than value (duration) as of the date",
+        subject="event",
+        object="",
+        labels=("lasted", "ongoing", "مستمر"),
+        value="year",
+        value_required=True,
+    ),
+    "has_role": _predicate(
+        "subject (organization) fills the role named in the statement (e.g. sole state arms exporter) for object (state)",
+        subject="organization",
+        object="country",
+        labels=("role", "sole exporter", "دور"),
+        object_required=True,
+    ),
+    "organization_of": _predicate(
+        "subject (organization: a company, agency or body) belongs to object (state); the statement says what it is",
+        subject="organization",
+        object="country",
+        labels=("company", "agency", "شركة"),
+        object_required=True,
+    ),
+    "thanked": _predicate(
+        "subject (person) thanked object (person) for something named in the statement",
+        subject="person",
+        object="person",
+        labels=("thanked", "thanks", "thank", "شكر", "الشكر"),
+    ),
+    "strained_relations_with": _predicate(
+        "subject (state) saw its relations with object (state or alliance) become strained; the statement names the cause",
+        subject="country",
+        object="country organization",
+        labels=("strained relations", "tension", "tensions", "توتر", "توترت"),
+    ),
+    "began": _predicate(
+        "subject (event) began; date is when",
+        subject="event",
+        object="",
+        labels=("began", "begin", "start", "started", "بدء", "بدات"),
+    ),
+    "seeks_stronger_cooperation_with": _predicate(
+        "subject (person or state) expressed the wish to strengthen cooperation with object (state)",
+        subject="person country",
+        object="country",
+        labels=("strengthen cooperation", "stronger cooperation", "تعزيز التعاون", "تطوير التعاون"),
+    ),
+}
+
+# The description of each predicate, by name.
+PREDICATES: dict[str, str] = {name: p["definition"] for name, p in VOCABULARY.items()}
+
+# The query words of each predicate that has any.
 PREDICATE_LABELS: dict[str, tuple[str, ...]] = {
-    "signed": ("signed", "sign", "signing", "وقع", "وقعت", "توقيع", "التوقيع"),
-    "party_to": ("party to", "طرف في"),
-    "negotiating_purchase": ("negotiating purchase", "purchase talks", "مفاوضات شراء", "التفاوض على شراء"),
-    "negotiating_sale": ("negotiating sale", "sale talks", "مفاوضات بيع"),
-    "made_progress_on": ("progress", "تقدم"),
-    "completed_negotiations": ("completed negotiations", "استكمال المفاوضات", "استكملت المفاوضات"),
-    "purchased": ("purchased", "purchase", "bought", "buy", "شراء", "اشترى", "اشترت"),
-    "delivered": ("delivered", "delivery", "deliveries", "تسليم", "سلمت"),
-    "supplies": ("supplies", "supply", "supplied", "توريد", "تزويد", "امداد"),
-    "considering": ("considering", "consider", "يدرس", "دراسة"),
-    "ready_to_cooperate_with": ("ready to cooperate", "مستعدة للتعاون", "استعداد للتعاون"),
-    "ready_to_negotiate": ("ready to negotiate", "مستعدة للتفاوض", "استعداد للتفاوض"),
-    "includes": ("includes", "include", "covers", "تشمل", "يشمل"),
-    "prohibits": ("prohibits", "prohibit", "forbids", "bans", "تحظر", "يحظر", "حظر"),
-    "entered_into_force": ("entered into force", "into force", "دخلت حيز التنفيذ", "حيز التنفيذ"),
-    "has_duration": ("duration", "مدة"),
-    "renews_automatically": ("renews", "renewal", "تجديد", "تمدد تلقائيا"),
-    "signed_contracts_value": ("contracts worth", "contracts value", "قيمة العقود"),
-    "exported_value": ("exported", "exports", "export value", "صادرات", "صدرت"),
-    "order_book_value": ("order book", "orders", "محفظة الطلبات", "طلبيات"),
-    "export_destinations": ("export destinations", "countries exported to", "دولة مستوردة"),
-    "visited": ("visit", "visited", "visits", "زيارة", "زار", "زيارات"),
-    "met": ("met", "meet", "meeting", "التقى", "لقاء", "اجتماع", "اجتمع"),
-    "phoned": ("phoned", "phone call", "call", "telephone", "اتصال هاتفي", "اتصالا هاتفيا", "هاتفيا"),
-    "attends": ("attends", "attend", "attended", "participates", "يشارك", "مشاركة", "حضور"),
-    "leads_delegation_to": ("leads delegation", "delegation", "وفد", "يترأس وفد"),
-    "prepares": ("prepares", "preparations", "التحضير", "الاعداد"),
-    "discussed": ("discussed", "discuss", "discussion", "talks", "بحث", "ناقش", "مناقشة", "تباحث"),
-    "conveyed_greetings": ("greetings", "تحيات", "نقل تحيات"),
-    "praised": ("praised", "praise", "commended", "اشاد", "اشادة", "ثمن"),
-    "cooperates_with": ("cooperates", "cooperation", "cooperate", "تعاون", "التعاون"),
-    "held_exercise_with": ("exercise", "exercises", "drills", "مناورات", "تمرين", "مناورة"),
-    "hosts": ("hosts", "host", "hosting", "تستضيف", "استضافة"),
-    "supports": ("supports", "support", "دعم", "تدعم"),
-    "opposes": ("opposes", "oppose", "opposition", "objects", "تعارض", "معارضة", "اعتراض"),
-    "pressures": ("pressures", "pressure", "pressed", "ضغوط", "ضغط"),
-    "sanctioned": ("sanctions", "sanction", "sanctioned", "punitive measures", "عقوبات", "العقوبات", "عقوبة"),
-    "threatened_sanctions": (
-        "threatened sanctions",
-        "sanctions threat",
-        "threat of sanctions",
-        "التهديد بعقوبات",
-        "هددت بفرض عقوبات",
-    ),
-    "cut_ties_with": ("cut ties", "severed ties", "broke off relations", "قطع العلاقات", "قطعت علاقاتها"),
-    "accused": ("accused", "accuse", "accusation", "accusations", "اتهم", "اتهمت", "اتهام", "اتهامات"),
-    "denied": ("denied", "deny", "denies", "denial", "نفى", "نفت", "نفي"),
-    "member_of": ("member", "membership", "عضو", "عضوية"),
-    "holds_position": ("position", "post", "منصب"),
-    "held_position": ("former", "formerly", "سابق", "السابق"),
-    "located_in": ("located", "location", "تقع", "يقع"),
-    "distance_from": ("distance", "away from", "مسافة", "يبعد"),
-    "interested_in_hosting": ("interested in hosting", "رغبتها في اقامة"),
-    "downplayed": ("downplayed", "played down", "قلل من اهمية"),
-    "guided_by_interests": ("interests", "مصالح", "المصالح"),
-    "in_contact_with": ("contacts", "contact", "اتصالات"),
-    "ongoing_for_more_than": ("lasted", "ongoing", "مستمر"),
-    "has_role": ("role", "sole exporter", "دور"),
-    "thanked": ("thanked", "thanks", "thank", "شكر", "الشكر"),
-    "strained_relations_with": ("strained relations", "tension", "tensions", "توتر", "توترت"),
-    "began": ("began", "begin", "start", "started", "بدء", "بدات"),
-    "seeks_stronger_cooperation_with": (
-        "strengthen cooperation",
-        "stronger cooperation",
-        "تعزيز التعاون",
-        "تطوير التعاون",
-    ),
+    name: p["labels"] for name, p in VOCABULARY.items() if p["labels"]
 }

@@ -24,12 +24,17 @@ if TYPE_CHECKING:
 
 
 @command("verify")
+@click.option(
+    "--constraints", is_flag=True, help="Also check every claim against its predicate's constraints."
+)
 @output_options
 @pass_app
-def verify(app: App, output: Output) -> int:
+def verify(app: App, output: Output, constraints: bool) -> int:
     """Check the store: schema, quotes at their offsets, sha256, references, ids.
 
-    Exit 0 when clean, 1 with the list of problems.
+    Exit 0 when clean, 1 with the list of problems. --constraints: each claim against the
+    constraints of its predicate too (subject and object types, value units, modality and
+    polarity, inverse and symmetric predicates), one line per violation naming its rule.
 
     \b
     Examples:
@@ -37,7 +42,7 @@ def verify(app: App, output: Output) -> int:
       factcli --db mine.json verify --json
     """
     facts = app.facts(checked=False)
-    problems = run_verify(facts)
+    problems = run_verify(facts, constraints=constraints)
     if output.fmt in ("table", "plain") and output.mode == "records" and not problems:
         output.out.write(
             f"ok: {count_text(len(facts.sources), 'source')}, "

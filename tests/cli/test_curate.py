@@ -278,7 +278,7 @@ def test_retract_twice_or_edit_a_retracted_claim_is_refused(mine):
     assert "a retracted claim is not edited" in line
     # Its id is never handed out again.
     out = factcli("add", *GOOD_ADD, db=mine).ok().stdout
-    assert out.strip() == "c0198"
+    assert out.strip() == "c0204"
 
 
 # --- entities -----------------------------------------------------------------------

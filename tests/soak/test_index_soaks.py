@@ -238,7 +238,7 @@ def test_soak_another_user_plants_files_in_a_shared_cache(tmp_path):
             [sys.executable, "-m", "factcli", "--db", str(path), "verify"], capture_output=True
         )
         assert verify.returncode == 0
-        assert len(store.load(store.Location(path, "--db")).claims) == 197 + KILLS
+        assert len(store.load(store.Location(path, "--db")).claims) == 203 + KILLS
         print(f"\nshared-cache soak: {KILLS} writes, {reads} reads, 0 failed, no forged answer")
     finally:
         stop.touch()

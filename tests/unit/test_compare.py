@@ -705,7 +705,7 @@ def test_shipped_article_001_keeps_distinct_facts_in_distinct_rows(shipped):
     # Defence Order) and in the Kommersant quote, is `qatar cooperates_with russia`.
     assert rows[("qatar", "cooperates_with", "russia")] == ["c0037", "c0046"]
     assert rows[("qatar", "cooperates_in", "qatar-russia-personnel-training")] == ["c0044"]
-    assert rows[("qatar-russia-military-agreements", "includes", "qatar-russia-legal-agreements")] == [
+    assert rows[("qatar-russia-military-agreements", "has_part", "qatar-russia-legal-agreements")] == [
         "c0049"
     ]
     assert rows[("qatar", "signed", "qatar-russia-military-contracts")] == ["c0050"]
