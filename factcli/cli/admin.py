@@ -39,6 +39,7 @@ def verify(app: App, output: Output, constraints: bool) -> int:
     Examples:
       factcli verify
       factcli --db mine.json verify --json
+      factcli verify --constraints
     """
     facts = app.facts(checked=False)
     problems = run_verify(facts, constraints=constraints)
