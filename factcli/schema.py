@@ -180,10 +180,11 @@ def _name_role_problems(rec: dict[str, Any]) -> list[Problem]:
     return out
 
 
-def claim_problems(rec: dict[str, Any], facts: Any, constraints: bool = False) -> list[Problem]:
+def claim_problems(rec: dict[str, Any], facts: Any, constraints: bool = True) -> list[Problem]:
     """Problems of a stored-shape claim; `facts` resolves its source and entities. With
-    `constraints`, what its predicate's constraints refuse too (`constraints.py`), as
-    `verify --constraints` asks."""
+    `constraints` (the default: import, add and edit refuse a claim that breaks them), what
+    its predicate's constraints refuse too (`constraints.py`); plain `verify` leaves them
+    out, `verify --constraints` asks for them."""
     out: list[Problem] = []
     if not isinstance(rec.get("id"), str) or not CLAIM_ID.match(rec["id"]):
         out.append(("id", f"must look like c0001 (at most c{MAX_CLAIM_NUMBER})"))

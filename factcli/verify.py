@@ -2,7 +2,8 @@
 every sha256, every reference, every entity's name roles, no duplicate ids, no text that
 cannot be printed. A store that passes works with every command.
 
-With `constraints`, every claim is also checked against its predicate's constraints
+With `names`, the entities' names are checked against one another and the corpus
+(`namecheck.py`). With `constraints`, every claim is also checked against its predicate's constraints
 (`constraints.py`), each violation one problem naming its rule.
 
 Derived data (match keys, entity links) is not in the file from schema version 2 on, so there
@@ -14,6 +15,7 @@ from collections import Counter
 from typing import Any
 
 from .constraints import symmetric_violations
+from .namecheck import name_findings
 from .schema import (
     CLAIM_ID,
     claim_problems,
@@ -26,9 +28,10 @@ from .schema import (
 from .store import Facts
 
 
-def verify(facts: Facts, constraints: bool = False) -> list[dict[str, str]]:
+def verify(facts: Facts, constraints: bool = False, names: bool = False) -> list[dict[str, str]]:
     """Every problem found, as `{"table", "id", "field", "problem"}`; empty when clean. With
-    `constraints`, the constraints every claim obeys too."""
+    `constraints`, the constraints every claim obeys too; with `names`, the entities' names
+    against one another and the corpus (`namecheck`)."""
     out: list[dict[str, str]] = []
 
     def add(table: str, rid: Any, fld: str, msg: str) -> None:
@@ -72,4 +75,9 @@ def verify(facts: Facts, constraints: bool = False) -> list[dict[str, str]]:
     if constraints:
         for cid, msg in symmetric_violations(facts.claims):
             add("claims", cid, "object", msg)
+    if names:
+        texts = [s["text"] for s in facts.sources if isinstance(s.get("text"), str)]
+        texts += [c["statement"] for c in facts.claims if isinstance(c.get("statement"), str)]
+        for eid, fld, msg in name_findings(facts.entities, texts):
+            add("entities", eid, fld, msg)
     return out

@@ -293,11 +293,10 @@ VOCABULARY: dict[str, Predicate] = {
         value="occasion",
     ),
     "met": _predicate(
-        "subject (person) met object (person); symmetric: stated once",
-        subject="person",
-        object="person",
+        "subject (person, or the state or body the text says met) met object (its counterpart); symmetric: stated once",
+        subject="person country organization",
+        object="person country organization",
         labels=("met", "meet", "meeting", "التقى", "لقاء", "اجتماع", "اجتمع"),
-        object_required=True,
         symmetric=True,
     ),
     "phoned": _predicate(
@@ -327,9 +326,9 @@ VOCABULARY: dict[str, Predicate] = {
         labels=("prepares", "preparations", "التحضير", "الاعداد"),
     ),
     "discussed": _predicate(
-        "subject (person or state) discussed object (topic, event, agreement or weapon) with the other side, named in the statement",
+        "subject (person or state) discussed object (topic, event, agreement or weapon) with the other side, named in the statement (or the state object the talks were with)",
         subject="person country organization",
-        object="topic event agreement weapon_system",
+        object="topic event agreement weapon_system country",
         labels=("discussed", "discuss", "discussion", "talks", "بحث", "ناقش", "مناقشة", "تباحث"),
     ),
     "briefed_on": _predicate(

@@ -27,9 +27,14 @@ if TYPE_CHECKING:
 @click.option(
     "--constraints", is_flag=True, help="Also check every claim against its predicate's constraints."
 )
+@click.option(
+    "--names",
+    is_flag=True,
+    help="Also check entity names: aliases that analyze as another's name or a common word, shared names, yearless recurring events.",
+)
 @output_options
 @pass_app
-def verify(app: App, output: Output, constraints: bool) -> int:
+def verify(app: App, output: Output, constraints: bool, names: bool) -> int:
     """Check the store: schema, quotes at their offsets, sha256, references, ids.
 
     Exit 0 when clean, 1 with the list of problems. --constraints: each claim against the
@@ -40,9 +45,11 @@ def verify(app: App, output: Output, constraints: bool) -> int:
     Examples:
       factcli verify
       factcli --db mine.json verify --json
+      factcli verify --constraints
+      factcli verify --names
     """
     facts = app.facts(checked=False)
-    problems = run_verify(facts, constraints=constraints)
+    problems = run_verify(facts, constraints=constraints, names=names)
     if output.fmt in ("table", "plain") and output.mode == "records" and not problems:
         output.out.write(
             f"ok: {count_text(len(facts.sources), 'source')}, "

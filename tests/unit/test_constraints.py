@@ -63,17 +63,26 @@ def _claim(cid: str, start: int, end: int, **fields: object) -> dict[str, object
 
 
 def _store(tmp_path):
+    """A store holding one claim per planted violation and a symmetric fact stated twice. The
+    importer refuses such claims, so they are written into the file as an older factcli or a
+    hand edit would have left them."""
     records = [source_record("src", TEXT)]
     records += [entity_record(e, e.title(), t) for e, t in TYPES.items()]
+    lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in records) + "\n"
+    db = tmp_path / "planted.json"
+    result = CliRunner().invoke(main, ["--db", str(db), "import", "--create", "-"], input=lines)
+    assert result.exit_code == 0, result.output
     # Each planted claim quotes a span of its own, so none is a duplicate of another.
     claims = [_claim(f"c{i + 1:04d}", 36, 46 + i, **f) for i, f in enumerate(PLANTED.values())]
     n = len(claims)
     claims.append(_claim(f"c{n + 1:04d}", 0, 17, subject="tamim", predicate="met", object="putin"))
     claims.append(_claim(f"c{n + 2:04d}", 18, 35, subject="putin", predicate="met", object="tamim"))
-    lines = "\n".join(json.dumps(r, ensure_ascii=False) for r in records + claims) + "\n"
-    db = tmp_path / "planted.json"
-    result = CliRunner().invoke(main, ["--db", str(db), "import", "--create", "-"], input=lines)
-    assert result.exit_code == 0, result.output
+    doc = json.loads(db.read_text(encoding="utf-8"))
+    doc["claims"] = {
+        str(i + 1): {"object": None, "speaker": None, "via": None, **c} for i, c in enumerate(claims)
+    }
+    next(iter(doc["meta"].values()))["last_claim"] = len(claims)
+    db.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
     return db, n
 
 
@@ -155,3 +164,23 @@ def test_the_vocabulary_is_consistent_with_itself():
             assert other["inverse"] == name and other["canonical"] != p["canonical"], name
         assert not (p["object_required"] and not p["object"]), name
     assert set(PREDICATE_LABELS) <= set(PREDICATES)
+
+
+def test_import_refuses_a_new_violation_with_one_line_naming_the_rule(tmp_path):
+    db, _ = _store(tmp_path)
+    claim = _claim("c0011", 52, 64, subject="deal", predicate="includes", object="russia")
+    result = CliRunner().invoke(main, ["--db", str(db), "import", "-"], input=json.dumps(claim))
+    assert result.exit_code != 0
+    assert (
+        "field object: constraint object-type: includes takes an object of type weapon_system"
+        in result.output
+    )
+
+
+def test_edit_refuses_a_new_violation_naming_the_rule(tmp_path):
+    db, n = _store(tmp_path)
+    cid = f"c{n + 1:04d}"
+    args = ["--db", str(db), "edit", cid, "--object", "s-400", "--reason", "plant", "--yes"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code != 0
+    assert "constraint object-type: met takes an object of type" in result.output
