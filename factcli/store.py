@@ -1056,8 +1056,10 @@ def dumps(doc: dict[str, Any]) -> bytes:
 
 
 def _in_file_order(doc: dict[str, Any]) -> dict[str, Any]:
-    """The document with each table's records in the order `dumps` writes them."""
-    return {t: {k: rows[k] for k in sorted(rows, key=_doc_key)} for t, rows in doc.items()}
+    """The document as `dumps` writes it: each table's records in their order, and each
+    record's fields in the table's order (a replaced record may come with its fields in any
+    order; the file and so a rebuilt index hold them in this one)."""
+    return {t: {k: _ordered(t, rows[k]) for k in sorted(rows, key=_doc_key)} for t, rows in doc.items()}
 
 
 def _doc_key(doc_id: str) -> tuple[int, str]:

@@ -14,6 +14,8 @@ from conftest import ROOT, SHIPPED
 from factcli.cli import main
 
 DB = ("--db", str(SHIPPED))
+# An export in the shape factcli 0.2 wrote (no `kind`), of the claims as the store holds them now:
+# the first 0.2 copy held claims the constraints of a later corpus refuse.
 OLD_EXPORT = ROOT / "tests" / "data" / "export-0.2.0-s400-khaleej.jsonl"
 
 

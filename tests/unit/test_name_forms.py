@@ -84,11 +84,23 @@ def test_digits_meet_number_words() -> None:
         [
             source_record("src", text),
             entity_record("qatar", "Qatar", aliases=["قطر"]),
+            entity_record("five-year-agreement", "Five-year agreement", "agreement"),
+            entity_record("export-contract", "Export contract", "agreement"),
             _claim(
-                "c0001", "اتفاقية لمدة خمس سنوات", "qatar", "signed", None, "An agreement for five years."
+                "c0001",
+                "اتفاقية لمدة خمس سنوات",
+                "qatar",
+                "signed",
+                "five-year-agreement",
+                "An agreement for five years.",
             ),
             _claim(
-                "c0002", "صادرات بقيمة 5.2 مليار", "qatar", "exported_value", None, "Exports of $5.2 billion."
+                "c0002",
+                "صادرات بقيمة 5.2 مليار",
+                "qatar",
+                "signed",
+                "export-contract",
+                "Exports of $5.2 billion.",
             ),
         ]
     )
