@@ -60,7 +60,7 @@ class ValidationError(Refusal):
 
 
 class AddRefused(ValidationError):
-    """`factcli add`'s one claim was refused."""
+    """`factcli add`'s one claim, or `factcli entity add`'s one entity, was refused."""
 
     verb = "added"
 
@@ -250,6 +250,40 @@ def check_claim(
     if not batch.new_claims:
         raise ValidationError(["not a claim (it needs a citation)"])
     return batch.new_claims[0], batch.new_entities
+
+
+def check_entity(facts: store.Facts, rec: dict[str, Any]) -> tuple[dict[str, Any], list[Problem]]:
+    """One new entity checked exactly as an import checks an entity, against `facts`; nothing
+    is written. Returns the entity as it would be stored (its id made from its name when it
+    has none) and its problems, which name no record (`field F: what is wrong`).
+
+    An import takes a record equal to a stored one as unchanged; an entity added by hand is
+    meant to be new, so a stored id is a problem, and so is an English or Arabic name that
+    already names another entity (the same words would then find two things)."""
+    problems: list[Problem] = []
+    lexicon = Lexicon(facts.entities)
+    for fld in ("name", "name_ar"):
+        name = rec.get(fld)
+        others = sorted(lexicon.resolve(name)) if isinstance(name, str) else []
+        if others:
+            problems.append(Problem(None, fld, f"{name!r} already names {', '.join(others)}"))
+    eid = rec.get("id")
+    if eid is None and isinstance(rec.get("name"), str):
+        eid = entity_slug(rec["name"])
+    if facts.entity(eid) is not None:
+        return rec, [Problem(None, "id", f"entity {eid!r} is already stored"), *problems]
+    try:
+        batch = _checked(facts, [rec], False, numbered=False)
+    except ValidationError as exc:
+        return rec, exc.problems + problems
+    if not batch.new_entities:
+        return rec, [Problem(None, None, "not an entity (it needs a type and a name)"), *problems]
+    return batch.new_entities[0], problems
+
+
+def entity_slug(name: str) -> str:
+    """The id an import gives an entity that comes without one, made from its name."""
+    return _slug(name)
 
 
 def _dependencies(

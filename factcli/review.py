@@ -1,4 +1,5 @@
-"""Asking a person: the answers `add` is missing, and the review of a draft's candidates.
+"""Asking a person: the answers `add` and `entity add` are missing, and the review of a
+draft's candidates.
 
 Plain data in and out. The asking itself goes through an `Asker` (the terminal in cli, a
 list of answers in a test), so nothing here imports click or rich, and each answer is
@@ -14,10 +15,10 @@ from typing import Any, Literal, Protocol
 from . import draft
 from .datespan import DateSpan
 from .errors import InputError, did_you_mean
-from .importer import ValidationError, check_claim, parse_value
+from .importer import ValidationError, check_claim, check_entity, entity_slug, parse_value
 from .render import plain
 from .store import Facts
-from .vocabulary import PREDICATES
+from .vocabulary import ENTITY_TYPES, PREDICATES
 
 
 class Stopped(Exception):
@@ -135,6 +136,67 @@ def ask_missing(
                 break
             except Rejected as exc:
                 asker.refuse(str(exc))
+
+
+# --- entity add: the fields it is missing ---------------------------------------------------
+
+# What `entity add` needs (the id is made from the name when none is given, as an import
+# makes it), and what it asks for: the names first, then the id they suggest, the type, and
+# a description, which may be left blank.
+ENTITY_REQUIRED = ("name", "type")
+ENTITY_ASKED = ("name", "name_ar", "id", "type", "description")
+ENTITY_OPTIONAL = ("name_ar", "description")
+
+
+def entity_missing(answers: Mapping[str, Any]) -> list[str]:
+    """The fields `entity add` needs that `answers` leaves empty, in the order they are named."""
+    return [k for k in ENTITY_REQUIRED if not answers.get(k)]
+
+
+def entity_to_ask(answers: Mapping[str, Any]) -> list[str]:
+    """What to ask for: the missing fields, and the id, Arabic name and description when not
+    given at all."""
+    gone = entity_missing(answers)
+    return [k for k in ENTITY_ASKED if k in gone or (k not in ENTITY_REQUIRED and answers.get(k) is None)]
+
+
+def entity_record(answers: Mapping[str, Any]) -> dict[str, Any]:
+    """The entity record `entity add` imports, from its answers (the options given and typed)."""
+    rec: dict[str, Any] = {k: answers.get(k) for k in ("id", "type", "name", "name_ar")}
+    for fld in ("aliases", "metonyms", "common_words"):
+        rec[fld] = list(answers.get(fld) or [])
+    rec["description"] = answers.get("description")
+    return rec
+
+
+def ask_entity(asker: Asker, facts: Facts, answers: dict[str, Any], keys: Sequence[str]) -> None:
+    """Ask for each of `keys` in turn, into `answers`, each answer checked as the import will
+    check the entity; an answer that is refused is asked for again, after the reason."""
+    for key in keys:
+        while True:
+            if key == "type":
+                text = asker.choose(f"type ({', '.join(ENTITY_TYPES)})", ENTITY_TYPES)
+            elif key == "id":
+                name = answers.get("name")
+                made = entity_slug(name) if isinstance(name, str) and name.strip() else None
+                text = asker.ask(f"id (Enter: {made})" if made else "id", default=made)
+            else:
+                optional = key in ENTITY_OPTIONAL
+                text = asker.ask(
+                    f"{key} (blank for none)" if optional else key, default="" if optional else None
+                )
+            text = text.strip()
+            if not text and key not in ENTITY_OPTIONAL:
+                asker.refuse("an answer is needed")
+                continue
+            probe = {**answers, key: text or None}
+            _, problems = check_entity(facts, entity_record(probe))
+            mine = [p.message for p in problems if p.field == key]
+            if mine:
+                asker.refuse(plain(mine[0]))
+                continue
+            answers[key] = text or None
+            break
 
 
 # --- draft --review: each candidate accepted, edited, skipped --------------------------------

@@ -60,7 +60,7 @@ COMMANDS = {
     "retract": ("curation:retract", "Retract a claim: it keeps its id and record, and says when and why."),
     "entity": (
         "curation:entity",
-        "Correct an entity: its names, Arabic name, description and type; merge two into one.",
+        "Add an entity, or correct one: its names, description and type; merge two into one.",
     ),
     "draft": (
         "drafts:draft_",

@@ -1,6 +1,7 @@
-"""The commands that correct the store: edit and retract a claim, and the entity group (set,
-add-alias, remove-alias, merge). Each plans its change with `curate`, shows it and asks
-(unless --yes), then writes it in one step."""
+"""The commands that correct the store: edit and retract a claim, and the entity group (add,
+set, add-alias, remove-alias, merge). Each correction plans its change with `curate`, shows
+it and asks (unless --yes), then writes it in one step; `entity add` writes a new entity as
+an import does, its missing fields asked for on a terminal."""
 
 from __future__ import annotations
 
@@ -9,14 +10,15 @@ from typing import Any, TypeVar
 
 import click
 
-from .. import curate, store
+from .. import curate, review, store
 from ..errors import InputError
-from ..importer import parse_value
+from ..importer import AddRefused, ValidationError, check_entity, import_records, parse_value
 from ..present import plan_lines
 from ..render import plain
 from ..vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES
 from .app import App, pass_app
 from .group import FactcliGroup, command
+from .terminal import TerminalAsker
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -165,13 +167,90 @@ def retract(app: App, claim_id: str, reason: str, yes: bool) -> int:
 
 @click.group("entity", cls=FactcliGroup)
 def entity() -> None:
-    """Correct an entity: its names, Arabic name, description and type; merge two into one.
+    """Add an entity, or correct one: its names, description and type; merge two into one.
 
     \b
     Examples:
+      factcli --db mine.json entity add tass --name "TASS" --name-ar "تاس" --type organization \\
+          --alias "ITAR-TASS" --description "Russian state news agency"
       factcli --db mine.json entity add-alias s-400 "С-400" --reason "the Russian spelling" --yes
       factcli --db mine.json entity set kornet --description "Russian anti-tank guided missile" --reason "say what it is" --yes
     """
+
+
+@entity.command("add")
+@click.argument("entity_id", metavar="[ID]", required=False)
+@click.option("--name", help="The English name.")
+@click.option("--name-ar", help="The Arabic name.")
+@click.option("--type", "type_", metavar="TYPE", help=", ".join(ENTITY_TYPES) + ".")
+@click.option("--alias", "aliases", multiple=True, help="Another name a user may type (repeatable).")
+@click.option(
+    "--metonym", "metonyms", multiple=True, help="A name of another thing used for it, as Doha (repeatable)."
+)
+@click.option(
+    "--common-word", "common_words", multiple=True, help="A name that is also a common word (repeatable)."
+)
+@click.option("--description", help="What it is.")
+@pass_app
+def entity_add(
+    app: App,
+    entity_id: str | None,
+    name: str | None,
+    name_ar: str | None,
+    type_: str | None,
+    aliases: tuple[str, ...],
+    metonyms: tuple[str, ...],
+    common_words: tuple[str, ...],
+    description: str | None,
+) -> int:
+    """Add an entity, checked like an import; ID is made from the name when not given.
+
+    Missing fields are asked for when run on a terminal. A stored id, or a name that
+    already names another entity, is refused. The new entity's id is printed.
+
+    \b
+    Examples:
+      factcli --db mine.json entity add tass --name "TASS" --name-ar "تاس" --type organization \\
+          --alias "ITAR-TASS" --description "Russian state news agency"
+      factcli --db mine.json entities TASS
+    """
+    answers: dict[str, Any] = {
+        "id": entity_id,
+        "name": name,
+        "name_ar": name_ar,
+        "type": type_,
+        "aliases": list(aliases),
+        "metonyms": list(metonyms),
+        "common_words": list(common_words),
+        "description": description,
+    }
+    missing = review.entity_missing(answers)
+    if missing:
+        if not app.env.interactive:
+            raise InputError(
+                "entity add needs "
+                + ", ".join("--" + m for m in missing)
+                + " (or run it on a terminal to be asked)"
+            )
+        stopped = None
+        try:
+            review.ask_entity(TerminalAsker(app.env), app.facts(), answers, review.entity_to_ask(answers))
+        except review.Stopped as stop:
+            stopped = stop.original
+        if stopped is not None:
+            raise stopped  # raised here, not in the handler: it keeps its own cause (^C or end of input)
+    rec = review.entity_record(answers)
+    _, problems = check_entity(app.facts(), rec)
+    if problems:
+        raise AddRefused(problems)
+    try:
+        summary = import_records(app.location, [rec], numbered=False)
+    except ValidationError as exc:
+        raise AddRefused(exc.problems) from None
+    if not summary.entity_ids:  # stored by another writer since the check: an import's "unchanged"
+        raise AddRefused(["that entity is already stored (another write added it)"])
+    click.echo(summary.entity_ids[0])
+    return 0
 
 
 @entity.command("set")
