@@ -134,6 +134,76 @@ def paragraph_of(text: str, start: int, end: int) -> tuple[str, int, int]:
     return text[a:b], start - a, end - a
 
 
+# What ends a sentence, in Arabic and Latin script alike; a point between digits ("8.6")
+# does not.
+SENTENCE_ENDS = frozenset(".!?\u061f\n\r")
+
+
+def _ends_sentence(text: str, k: int) -> bool:
+    ch = text[k]
+    if ch not in SENTENCE_ENDS:
+        return False
+    return not (ch == "." and 0 < k < len(text) - 1 and text[k - 1].isdigit() and text[k + 1].isdigit())
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    """Where the sentence holding text[pos] starts (its leading spaces left out)."""
+    k = pos
+    while k > 0 and not _ends_sentence(text, k - 1):
+        k -= 1
+    while k < pos and text[k].isspace():
+        k += 1
+    return k
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence running on from text[pos] ends, its closing marks (?!.) kept."""
+    k = pos
+    while k < len(text) and not _ends_sentence(text, k):
+        k += 1
+    while k < len(text) and _ends_sentence(text, k) and text[k] not in "\n\r":
+        k += 1
+    return k
+
+
+def context_of(text: str, start: int, end: int, sentences: int) -> dict[str, Any]:
+    """`-C N`: the sentences holding text[start:end] with `sentences` more before and after
+    (as ripgrep's -C gives lines), and the quote's span in them. Only the text around the
+    quote is read: the scan walks out from it and stops at the Nth sentence end."""
+    a = _sentence_start(text, start)
+    for _ in range(sentences):
+        k = a
+        while k > 0 and (text[k - 1].isspace() or _ends_sentence(text, k - 1)):
+            k -= 1
+        if k == 0:
+            break
+        a = _sentence_start(text, k)
+    # A quote that ends its sentence ("... in 2017.") ends the context's middle there.
+    b = end if end > start and _ends_sentence(text, end - 1) else _sentence_end(text, end)
+    for _ in range(sentences):
+        k = b
+        while k < len(text) and (text[k].isspace() or _ends_sentence(text, k)):
+            k += 1
+        if k == len(text):
+            break
+        b = _sentence_end(text, k)
+    return {"text": text[a:b], "quote_start": start - a, "quote_end": end - a}
+
+
+def with_context(
+    record: dict[str, Any], source: dict[str, Any] | None, sentences: int | None
+) -> dict[str, Any]:
+    """A claim record with its `context` (`-C N`) from its cited `source`, when N is given
+    and the source has text."""
+    if sentences is None:
+        return record
+    cit = record.get("citation") or {}
+    text = (source or {}).get("text")
+    if not isinstance(text, str):
+        return record
+    return {**record, "context": context_of(text, cit["start"], cit["end"], sentences)}
+
+
 def claim_detail(facts: Lookups, claim_id: str) -> dict[str, Any]:
     """`show`: a claim's record with the paragraph its quote sits in and its entities' names."""
     claim = facts.claim(claim_id.strip())

@@ -694,11 +694,17 @@ def quote_marks(paragraph: str) -> tuple[str, str]:
     return ("⟦", "⟧") if "«" in paragraph or "»" in paragraph else ("«", "»")
 
 
-def marked_paragraph(detail: dict[str, Any]) -> str:
-    para = detail["paragraph"]
+def marked_paragraph(detail: dict[str, Any], part: str = "paragraph") -> str:
+    """The quote marked inside its `paragraph`, or inside its `context` (-C N)."""
+    para = detail[part]
     text, i, j = para["text"], para["quote_start"], para["quote_end"]
     left, right = quote_marks(text)
     return f"{text[:i]}{left}{text[i:j]}{right}{text[j:]}"
+
+
+def context_text(record: dict[str, Any]) -> str:
+    """A `context` column (-C N): the sentences around the quote, the quote marked."""
+    return marked_paragraph(record, "context") if record.get("context") else ""
 
 
 def why_text(record: dict[str, Any]) -> str:
@@ -743,6 +749,7 @@ def _claim_facts(detail: dict[str, Any]) -> list[tuple[str, str]]:
         ("statement", detail["statement"]),
         ("quote", detail["citation"]["quote"]),
         ("paragraph", marked_paragraph(detail)),
+        *([("context", context_text(detail))] if detail.get("context") else []),
     ]
     history: dict[str, list[str]] = {}
     for k, v in present.show_fields(detail):
@@ -776,7 +783,9 @@ def _claim_panel(output: Output, detail: dict[str, Any]) -> None:
     from rich.text import Text
 
     console = output.console()
-    para = detail["paragraph"]
+    # With -C N the quote is shown in its sentences, not its paragraph.
+    part = "context" if detail.get("context") else "paragraph"
+    para = detail[part]
     width = output.columns
 
     def iso(text: str) -> str:
@@ -785,7 +794,7 @@ def _claim_panel(output: Output, detail: dict[str, Any]) -> None:
     if output.rtl == "visual" or not output.has_styles:
         # No bold or reverse on this terminal (or reshaped text, which styles cannot follow):
         # the quote is marked in the text itself.
-        shown = clean(marked_paragraph(detail))
+        shown = clean(marked_paragraph(detail, part))
         text = Text(visual(shown, width=width - 4)) if output.rtl == "visual" else Text(iso(shown))
     else:
         body = clean(para["text"][: para["quote_start"]])
@@ -814,7 +823,8 @@ def _claim_panel(output: Output, detail: dict[str, Any]) -> None:
         console.print(cell(detail["statement"], output.rtl, width))
     else:
         console.print(head + Text("  ") + cell(detail["statement"], output.rtl, isolate=output.isolate))
-    console.print(Panel(text, title="quote in its paragraph", title_align="left"))
+    title = "quote in its sentences" if part == "context" else "quote in its paragraph"
+    console.print(Panel(text, title=title, title_align="left"))
     rows = [(k, v) for k, v in facts_rows if v]
     label = max(len(k) for k, _ in rows)
     for k, v in rows:

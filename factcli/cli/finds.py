@@ -3,11 +3,13 @@ index through `search` and hands what it finds to render."""
 
 from __future__ import annotations
 
+import functools
+
 import click
 
 from .. import render
 from ..index import View
-from ..present import TABLE_COLUMNS, claim_record, count_text
+from ..present import TABLE_COLUMNS, claim_record, count_text, with_context
 from ..render import Output
 from ..search import Query, entity_rows, find
 from ..search import timeline as run_timeline
@@ -25,9 +27,17 @@ from .options import filter_options, nothing_found, output_options, query_terms
     help="Order of the results (default: relevance with query words, date for filters alone).",
 )
 @click.option("--why", is_flag=True, help="Add a column saying how each claim matched.")
+@click.option(
+    "-C",
+    "--context",
+    "sentences",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Add the N sentences before and after each quote in its source (JSON: `context`).",
+)
 @output_options
 @pass_app
-def search(app: App, query: Query, why: bool, output: Output) -> int:
+def search(app: App, query: Query, why: bool, sentences: int | None, output: Output) -> int:
     """Find claims by any spelling of a name, in Arabic or Latin script.
 
     Each QUERY word must match (AND): as a word of the statement or quote (or a form of it:
@@ -40,6 +50,7 @@ def search(app: App, query: Query, why: bool, output: Output) -> int:
       factcli search S-400
       factcli search "روس أوبورون إيكسبورت"
       factcli search Shoygu --why
+      factcli search S-400 -C 1
       factcli search '"air defence"' --sort date
       factcli search --subject Qatar --since "Oct 2017" --until 2018
       factcli search إس-400 --json | jq -r '.[] | [.match.score, .statement] | @tsv'
@@ -52,11 +63,17 @@ def search(app: App, query: Query, why: bool, output: Output) -> int:
         return nothing_found(app, output, query.terms)
     view = View(index)
     records = [{**claim_record(view, h.claim), "match": h.match()} for h in found.hits]
-    if why:
+    if sentences is not None:
+        # Each cited article is read once, however many of its claims were found.
+        source = functools.lru_cache(maxsize=None)(View(index, texts=True).source)
+        records = [with_context(r, source(r["citation"]["source"]), sentences) for r in records]
+    extra = [("why", render.why_text)] if why else []
+    extra += [("context", render.context_text)] if sentences is not None else []
+    if extra:
         render.emit(
             output,
             records,
-            [*TABLE_COLUMNS["claim"], ("why", render.why_text)],
+            [*TABLE_COLUMNS["claim"], *extra],
             title=count_text(len(records), "claim"),
         )
     else:

@@ -8,7 +8,7 @@ import click
 from .. import render
 from ..errors import InputError
 from ..index import View
-from ..present import claim_detail, count_text
+from ..present import claim_detail, count_text, with_context
 from ..render import Output
 from .app import App, pass_app
 from .complete import complete_claim_ids
@@ -41,9 +41,17 @@ def sources(app: App, output: Output) -> int:
 
 @command("show")
 @click.argument("claim_ids", metavar="ID...", nargs=-1, required=True, shell_complete=complete_claim_ids)
+@click.option(
+    "-C",
+    "--context",
+    "sentences",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Add the N sentences before and after the quote in its source (JSON: `context`).",
+)
 @output_options
 @pass_app
-def show(app: App, claim_ids: tuple[str, ...], output: Output) -> int:
+def show(app: App, claim_ids: tuple[str, ...], sentences: int | None, output: Output) -> int:
     """Claims whole: statement, quote in its paragraph, speaker, via, source, date.
 
     Give one or more ids, or - to read them from stdin (the first field of each line, or
@@ -55,12 +63,15 @@ def show(app: App, claim_ids: tuple[str, ...], output: Output) -> int:
     \b
     Examples:
       factcli show c0001
+      factcli show c0001 -C 2
       factcli show c0001 c0002 --json | jq '.[].citation'
       factcli search S-400 | factcli show - --jsonl
     """
     ids = ids_from(app.env, claim_ids)
     view = View(app.index(), texts=True)
     details = [claim_detail(view, cid) for cid in ids]  # every id checked before anything is printed
+    if sentences is not None:
+        details = [with_context(d, view.source(d["citation"]["source"]), sentences) for d in details]
     render.render_claims(output, details)
     return 0
 
