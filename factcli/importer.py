@@ -54,9 +54,25 @@ IGNORED_ENTITY_FIELDS = ("kind", "claims")
 
 
 class ValidationError(Refusal):
-    """The batch was refused; `problems` holds every `Problem`."""
+    """The batch was refused; `problems` holds every `Problem`.
+
+    A quote not found in its source is told where the closest passage departs from it (a
+    hint linear in the source, yet seconds on a long one). A refusal made under the store's
+    lock carries those hints `pending`, (problem, quote, source text), and they are worked
+    out by `add_hints` once the lock is released: no other writer waits on a refusal."""
 
     verb = "imported"
+    pending: tuple[tuple[Problem, str, str], ...] = ()
+
+    def add_hints(self) -> None:
+        """Each pending problem's message completed with its hint (`_nearest`)."""
+        pending = {id(p): (quote, text) for p, quote, text in self.pending}
+        self.pending = ()
+        if pending:
+            self.problems = [
+                Problem(p.record, p.field, p.message + _nearest(*pending[id(p)])) if id(p) in pending else p
+                for p in self.problems
+            ]
 
 
 class AddRefused(ValidationError):
@@ -179,6 +195,26 @@ def import_records(
         checked = _checked(
             store.Facts(location.path), records, create_entities, numbered, dependencies, progress
         )
+    try:
+        return _import_locked(
+            location, records, create, create_entities, progress, dependencies, numbered, checked
+        )
+    except ValidationError as refused:
+        refused.add_hints()  # the lock is released: the slow part of a refusal waits on nobody
+        raise
+
+
+def _import_locked(
+    location: store.Location,
+    records: list[dict[str, Any]],
+    create: bool,
+    create_entities: bool,
+    progress: Any,
+    dependencies: store.Facts | None,
+    numbered: bool,
+    checked: _Batch | None,
+) -> Summary:
+    """`import_records`' write, under the store's lock; a refusal leaves its hints pending."""
     with store.writing(location, create=create, upgrade=upgrade, on_written=refresh) as tx:
         if not tx.checked:  # else these are bytes a write left after this very check passed
             refuse_damaged(tx.facts, location.path)
@@ -186,7 +222,7 @@ def import_records(
         batch = (
             checked
             if checked is not None and tx.created
-            else _checked(tx.facts, records, create_entities, numbered, dependencies, progress)
+            else _checked(tx.facts, records, create_entities, numbered, dependencies, progress, hints=False)
         )
         # Nothing new (all "unchanged"): leave the file, and its mtime, alone.
         if tx.created or batch.new_sources or batch.new_entities or batch.new_claims:
@@ -206,12 +242,14 @@ def _checked(
     numbered: bool = True,
     dependencies: store.Facts | None = None,
     progress: Any = None,
+    hints: bool = True,
 ) -> _Batch:
     """The batch of `records` checked against `facts`, or ValidationError with every problem:
     the one run of a batch, for an import, an in-memory build and a one-claim check.
 
     With `dependencies`, the records it brings along are checked first, named by where they
-    come from; `progress` is called with each record's number once it is checked.
+    come from; `progress` is called with each record's number once it is checked. `hints`
+    False (under the store's lock): the refusal's quote hints are left pending.
     """
     batch = _Batch(facts, create_entities, numbered=numbered)
     if dependencies is not None:
@@ -223,7 +261,11 @@ def _checked(
             progress(n)
     batch.finish()
     if batch.problems:
-        raise ValidationError(batch.problems)
+        refused = ValidationError(batch.problems)
+        refused.pending = tuple(batch.hints)
+        if hints:
+            refused.add_hints()
+        raise refused
     return batch
 
 
@@ -459,13 +501,17 @@ class _Batch:
         # reported once for all the records that need it, not once per record.
         self.missing: dict[tuple[str, str], list[tuple[Any, str, str]]] = {}
         self.order: list[int] = []  # the record number of each problem, to list them in input order
+        # Problems whose message ends in a quote hint still to be worked out (ValidationError).
+        self.hints: list[tuple[Problem, str, str]] = []
 
-    def fail(self, n: Any, fld: str | None, msg: str) -> None:
+    def fail(self, n: Any, fld: str | None, msg: str, hint: tuple[str, str] | None = None) -> None:
         # n is a record number, or the name of a record brought along (--with-dependencies);
         # the one record of a batch of one is named by no number.
         self.order.append(n if isinstance(n, int) else 0)
         record = n if isinstance(n, str) or self.numbered else None
         self.problems.append(Problem(record, fld or None, msg))
+        if hint is not None:  # msg + _nearest(*hint), once the lock is released
+            self.hints.append((self.problems[-1], *hint))
         families = self.failed.setdefault(n, set())
         if fld:
             families.add(fld.split(".")[0])
@@ -741,19 +787,18 @@ class _Batch:
                     f"occurs {count} times in {source['id']}; give citation.start and citation.end",
                 )
             else:
-                self.fail(n, "citation.quote", f"not found in {source['id']}: {_nearest(quote, text)}")
+                self.fail(n, "citation.quote", f"not found in {source['id']}: ", (quote, text))
         elif (
             isinstance(cit["start"], int)
             and isinstance(cit["end"], int)
             and text[cit["start"] : cit["end"]] != quote
         ):
             where = text.find(quote)
-            hint = f"it is at {where}:{where + len(quote)}" if where >= 0 else _nearest(quote, text)
-            self.fail(
-                n,
-                "citation.quote",
-                f"is not the text at {cit['start']}:{cit['end']} of {source['id']}; {hint}",
-            )
+            said = f"is not the text at {cit['start']}:{cit['end']} of {source['id']}; "
+            if where >= 0:
+                self.fail(n, "citation.quote", f"{said}it is at {where}:{where + len(quote)}")
+            else:
+                self.fail(n, "citation.quote", said, (quote, text))
         return source
 
     def _entity_ref(self, n: int, fld: str, ref: Any) -> Any:

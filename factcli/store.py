@@ -867,7 +867,31 @@ class _Lock:
         self.fd = fd
 
     def release(self) -> None:
+        """Let the lock go, removing its file first (see `_leaves_lock_file`)."""
+        if not _leaves_lock_file(self._store) and _same_file(self.fd, self.path):
+            # Removed while still held, and only by its holder: a writer that was waiting on
+            # this file gets it once we close, finds it is no longer the file at the lock
+            # path, and locks the one there now (`_acquire`), so no two writers ever both
+            # hold the lock at its path. Nobody else removes a lock file between the check
+            # and the unlink: a writer opening the name meanwhile opens this very file.
+            try:
+                os.unlink(self.path)
+            except OSError:
+                pass
         os.close(self.fd)  # closing releases the lock
+
+
+def _leaves_lock_file(path: Path) -> bool:
+    """Whether the lock file stays beside the store at `path` after a write: only beside a
+    store that exists in a folder other users may write to. There writers of different users
+    must all wait on one file, the store owner's (a lock file another user made there is
+    refused, `_stranger`), so it is not made afresh by each. Elsewhere nothing is left: no
+    lock file for a store never made, none beside a store in a private or git folder."""
+    try:
+        shared = os.stat(_folder(path)).st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+    except OSError:
+        return False
+    return bool(shared) and os.path.lexists(path)
 
 
 _LOCK_POLL = 0.05  # seconds between tries of a held lock
