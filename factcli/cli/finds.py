@@ -15,7 +15,7 @@ from ..search import Query, entity_rows, find
 from ..search import timeline as run_timeline
 from .app import App, pass_app
 from .group import command
-from .options import filter_options, nothing_found, output_options, query_terms
+from .options import context_option, filter_options, nothing_found, output_options, query_terms
 
 
 @command("search")
@@ -27,14 +27,7 @@ from .options import filter_options, nothing_found, output_options, query_terms
     help="Order of the results (default: relevance with query words, date for filters alone).",
 )
 @click.option("--why", is_flag=True, help="Add a column saying how each claim matched.")
-@click.option(
-    "-C",
-    "--context",
-    "sentences",
-    type=click.IntRange(min=0),
-    metavar="N",
-    help="Add the N sentences before and after each quote in its source (JSON: `context`).",
-)
+@context_option
 @output_options
 @pass_app
 def search(app: App, query: Query, why: bool, sentences: int | None, output: Output) -> int:

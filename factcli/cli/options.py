@@ -416,3 +416,14 @@ def nothing_found(app: App, output: Output | Plain, terms: list[str], what: str 
     ):
         render.emit(output, [], "entity" if what == "entities" else "claim")
     return 1
+
+
+# `-C N` on search and show, as ripgrep's -C gives lines around a match.
+context_option = click.option(
+    "-C",
+    "--context",
+    "sentences",
+    type=click.IntRange(min=0),
+    metavar="N",
+    help="Add the N sentences before and after each quote in its source (JSON: `context`).",
+)

@@ -14,7 +14,7 @@ from .app import App, pass_app
 from .complete import complete_claim_ids
 from .env import Environment
 from .group import command
-from .options import output_options
+from .options import context_option, output_options
 
 
 @command("sources")
@@ -41,14 +41,7 @@ def sources(app: App, output: Output) -> int:
 
 @command("show")
 @click.argument("claim_ids", metavar="ID...", nargs=-1, required=True, shell_complete=complete_claim_ids)
-@click.option(
-    "-C",
-    "--context",
-    "sentences",
-    type=click.IntRange(min=0),
-    metavar="N",
-    help="Add the N sentences before and after the quote in its source (JSON: `context`).",
-)
+@context_option
 @output_options
 @pass_app
 def show(app: App, claim_ids: tuple[str, ...], sentences: int | None, output: Output) -> int:
