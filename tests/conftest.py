@@ -5,6 +5,10 @@ the one way tests run a command in this process."""
 from __future__ import annotations
 
 import json
+import os
+import select
+import subprocess
+import sys
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
@@ -216,3 +220,35 @@ def with_option(options: list[str], name: str, value: str) -> list[str]:
     out = list(options)
     out[out.index(name) + 1] = value
     return out
+
+
+def run_on_pty(args: list[str], env: Mapping[str, str]) -> tuple[int, str, str]:
+    """`python -m factcli ARGS` with its stdout on a pseudo-terminal, as a person's terminal
+    is: (exit status, what the terminal showed, stderr). Reads until the process closes it."""
+    import pty
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factcli", *args],
+        stdin=subprocess.DEVNULL,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        env=dict(env),
+    )
+    os.close(slave)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([master], [], [], 30)
+        if not ready:
+            break
+        try:
+            data = os.read(master, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(30)
+    os.close(master)
+    assert proc.stderr is not None
+    return proc.returncode, b"".join(chunks).decode("utf-8"), proc.stderr.read().decode("utf-8")

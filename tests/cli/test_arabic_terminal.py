@@ -7,16 +7,14 @@ from __future__ import annotations
 import io
 import os
 import re
-import select
 import shutil
 import stat
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED
+from conftest import SHIPPED, run_on_pty
 
 from factcli.cli import main
 from factcli.cli.env import Environment
@@ -29,8 +27,6 @@ PTY = pytest.mark.skipif(
 
 
 def on_pty(args: list[str], columns: int = 80, **extra: str) -> tuple[str, str]:
-    import pty
-
     env = {**os.environ, "COLUMNS": str(columns), "LINES": "500", "TERM": "xterm-256color", **extra}
     for var in ("NO_COLOR", "TMUX", "STY", "XTERM_VERSION", "VTE_VERSION", "MLTERM", "KONSOLE_VERSION"):
         if var not in extra:
@@ -38,30 +34,8 @@ def on_pty(args: list[str], columns: int = 80, **extra: str) -> tuple[str, str]:
     if "FACTCLI_RTL" not in extra:
         env.pop("FACTCLI_RTL", None)
     env["FACTCLI_PAGER"] = ""
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "factcli", *DB, *args],
-        stdin=subprocess.DEVNULL,
-        stdout=slave,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
-    os.close(slave)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([master], [], [], 30)
-        if not ready:
-            break
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(30)
-    os.close(master)
-    return b"".join(chunks).decode("utf-8"), proc.stderr.read().decode("utf-8")
+    _, out, err = run_on_pty([*DB, *args], env)
+    return out, err
 
 
 @pytest.mark.parametrize(

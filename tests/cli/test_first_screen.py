@@ -9,14 +9,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import select
 import shutil
-import subprocess
 import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED
+from conftest import SHIPPED, run_on_pty
 
 from factcli.cli import main
 
@@ -29,35 +27,11 @@ pytestmark = pytest.mark.skipif(
 
 
 def on_pty(args: list[str], columns: int, **extra: str) -> str:
-    import pty
-
     env = {**os.environ, "COLUMNS": str(columns), "LINES": "500", "TERM": "xterm-256color", **extra}
     env.pop("NO_COLOR", None)
     env["FACTCLI_PAGER"] = ""
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "factcli", *DB, *args],
-        stdin=subprocess.DEVNULL,
-        stdout=slave,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
-    os.close(slave)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([master], [], [], 30)
-        if not ready:
-            break
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(30)
-    os.close(master)
-    return b"".join(chunks).decode("utf-8").replace("\r\n", "\n")
+    _, out, _ = run_on_pty([*DB, *args], env)
+    return out.replace("\r\n", "\n")
 
 
 def records(*args: str) -> list[dict]:

@@ -13,7 +13,6 @@ import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import unicodedata
 from collections import Counter
@@ -22,7 +21,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED, entity_record, source_record
+from conftest import SHIPPED, entity_record, run_on_pty, source_record
 
 from factcli import present, schemas
 from factcli.cli import main
@@ -561,34 +560,9 @@ PTY = pytest.mark.skipif(
 
 
 def _on_pty(args: list[str], env: dict) -> str:
-    import pty
-    import select
-
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "factcli", *args],
-        stdin=subprocess.DEVNULL,
-        stdout=slave,
-        stderr=subprocess.PIPE,
-        env=env,
-    )
-    os.close(slave)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([master], [], [], 30)
-        if not ready:
-            break
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    proc.wait(30)
-    os.close(master)
-    assert proc.returncode == 0, proc.stderr.read()
-    return b"".join(chunks).decode("utf-8", "replace")
+    code, out, err = run_on_pty(args, env)
+    assert code == 0, err
+    return out
 
 
 @PTY
