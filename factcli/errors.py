@@ -84,8 +84,7 @@ class Refusal(InputError):
         if len(self.problems) == 1:
             return f"nothing {self.verb}: {self.problems[0]}"
         where = f" in the {self.what}" if self.what else ""
-        n = len(self.problems)
-        return f"nothing {self.verb}: {n} problem{'' if n == 1 else 's'}{where}"
+        return f"nothing {self.verb}: {len(self.problems)} problems{where}"  # one is said above
 
 
 def did_you_mean(near: list[str], quote: bool = True) -> str:

@@ -27,7 +27,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from .. import store
 from ..analyze import Analyzer, analyzer
@@ -81,6 +81,30 @@ CREATE INDEX labels_key ON labels(key);
 """
 
 
+_Read = TypeVar("_Read", bound=Callable[..., Any])
+
+
+# Every read of an index goes through `_recovering`, `run` too: a damaged cache file never
+# fails a command (a query error on a sound index still surfaces, after one rebuild).
+def _recovering(read: _Read) -> _Read:
+    """A read of the index that, when the file fails it (SQLite's error, a row that does not
+    decode), is answered once more from a rebuilt index (`Index.recover`)."""
+
+    @functools.wraps(read)
+    def recovered(self: Index, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return read(self, *args, **kwargs)
+        except (sqlite3.Error, ValueError) as exc:
+            recover, self.recover = self.recover, None
+            if recover is None:
+                raise
+            recover(self, exc)
+            self._entity_cache = None
+            return read(self, *args, **kwargs)
+
+    return cast(_Read, recovered)
+
+
 @dataclass
 class Index:
     """An open index: the connection, where it is, and anything the user should be told."""
@@ -100,9 +124,11 @@ class Index:
 
     # -- records -------------------------------------------------------------------------
 
+    @_recovering
     def meta(self) -> dict[str, str]:
         return dict(self.conn.execute("SELECT key, value FROM meta"))
 
+    @_recovering
     def counts(self) -> dict[str, int]:
         one = self.conn.execute
         return {
@@ -110,6 +136,7 @@ class Index:
             for t in ("sources", "entities", "claims", "links")
         }
 
+    @_recovering
     def claim_docs(self, rows: Iterable[int]) -> dict[int, dict[str, Any]]:
         """Claim records by index row, for the given rows."""
         rows = list(rows)
@@ -121,26 +148,31 @@ class Index:
                 out[n] = loads(doc)
         return out
 
+    @_recovering
     def claim(self, claim_id: str) -> dict[str, Any] | None:
         row = self.conn.execute(
             "SELECT doc FROM claims WHERE id = ? ORDER BY n LIMIT 1", (claim_id,)
         ).fetchone()
         return self._loads(row[0]) if row else None
 
+    @_recovering
     def claim_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM claims ORDER BY n")]
 
+    @_recovering
     def source(self, source_id: str) -> dict[str, Any] | None:
         row = self.conn.execute(
             "SELECT doc FROM sources WHERE id = ? ORDER BY n DESC LIMIT 1", (source_id,)
         ).fetchone()
         return self._loads(row[0]) if row else None
 
+    @_recovering
     def sources(self) -> list[tuple[dict[str, Any], int]]:
         return [
             (self._loads(d), c) for d, c in self.conn.execute("SELECT doc, claims FROM sources ORDER BY n")
         ]
 
+    @_recovering
     def source_summary(self, source_id: str) -> dict[str, Any] | None:
         """The source without its text (what a claim record nests), or None."""
         row = self.conn.execute(
@@ -148,6 +180,7 @@ class Index:
         ).fetchone()
         return self._loads(row[0]) if row else None
 
+    @_recovering
     def source_summaries(self) -> dict[str, dict[str, Any]]:
         """id -> the source without its text (what a claim record nests)."""
         out: dict[Any, dict[str, Any]] = {}
@@ -156,16 +189,19 @@ class Index:
             out[src.get("id")] = src
         return out
 
+    @_recovering
     def entities(self) -> list[tuple[dict[str, Any], int]]:
         return [
             (self._loads(d), c) for d, c in self.conn.execute("SELECT doc, claims FROM entities ORDER BY n")
         ]
 
+    @_recovering
     def entity(self, entity_id: str) -> dict[str, Any] | None:
         if self._entity_cache is None:
             self._entity_cache = {e["id"]: e for e, _ in self.entities()}
         return self._entity_cache.get(entity_id)
 
+    @_recovering
     def facts(self, sources: Iterable[str] | None = None) -> store.Facts:
         """A `Facts` snapshot from the index: every entity, and the given sources with their
         claims (all of them when None), in stored order."""
@@ -196,15 +232,18 @@ class Index:
 
     # -- lookups for search ----------------------------------------------------------------
 
+    @_recovering
     def names(self, key: str, stems: bool = False) -> list[tuple[str, str]]:
         """(entity, role) for every name whose analyzed key (or, with `stems`, whose key's
         stems) is `key`."""
         column = "stem_key" if stems else "key"
         return list(self.conn.execute(f"SELECT entity, role FROM names WHERE {column} = ?", (key,)))
 
+    @_recovering
     def name_keys(self) -> list[tuple[str, str, str, str]]:
         return list(self.conn.execute("SELECT key, entity, role, written FROM names"))
 
+    @_recovering
     def holders(self, offices: Iterable[str]) -> set[str]:
         """Who a live `holds_position` claim says holds any of these offices (at any date)."""
         ids = sorted(set(offices))
@@ -221,9 +260,11 @@ class Index:
             if isinstance(s, str)
         }
 
+    @_recovering
     def labels(self, key: str) -> list[tuple[str, str]]:
         return list(self.conn.execute("SELECT predicate, kind FROM labels WHERE key = ?", (key,)))
 
+    @_recovering
     def has_term(self, token: str) -> bool:
         """Whether any claim's text or stems hold this token (FTS5's own vocabulary)."""
         return (
@@ -255,6 +296,7 @@ class Index:
     # a term with any other token is left to FTS5 to read on both paths.
     _PLAIN = re.compile(r"[a-z0-9\x80-\U0010ffff]+(?:[.,][0-9]+)*")
 
+    @_recovering
     def run(self, plan: Plan) -> list[Match]:
         """The claims the plan finds, in its order (see `plan` for what each part means)."""
         where, args = self._filters(plan.filters)
@@ -501,35 +543,6 @@ def _records_loader() -> Callable[[str], dict[str, Any]]:
         return out
 
     return load
-
-
-def _recovering(read: Callable[..., Any]) -> Callable[..., Any]:
-    """A read of the index that, when the file fails it (SQLite's error, a row that does not
-    decode), is answered once more from a rebuilt index (`Index.recover`)."""
-
-    @functools.wraps(read)
-    def recovered(self: Index, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return read(self, *args, **kwargs)
-        except (sqlite3.Error, ValueError) as exc:
-            recover, self.recover = self.recover, None
-            if recover is None:
-                raise
-            recover(self, exc)
-            self._entity_cache = None
-            return read(self, *args, **kwargs)
-
-    return recovered
-
-
-# Every read of an index goes through `_recovering`, `run` too: a damaged cache file never
-# fails a command (a query error on a sound index still surfaces, after one rebuild).
-for _name in (
-    "meta", "counts", "claim_docs", "claim", "claim_ids", "source", "sources", "source_summary",
-    "source_summaries", "entities", "entity", "facts", "names", "name_keys", "holders", "labels",
-    "has_term", "run",
-):  # fmt: skip
-    setattr(Index, _name, _recovering(getattr(Index, _name)))
 
 
 def _chunks(seq: list[Any], size: int) -> Iterator[list[Any]]:
