@@ -7,7 +7,7 @@ Core modules raise these; only `cli` turns them into a message and an exit code.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
 class FactcliError(Exception):
@@ -30,8 +30,7 @@ class DateError(InputError):
     """A date expression that cannot be parsed or resolved."""
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a record of a change: which record, which field, what is wrong.
 
     `record` is the record's number in its input, the name of a record brought along (an

@@ -43,8 +43,7 @@ What `run` must do, whatever the engine:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from typing import Any, Literal, Protocol
+from typing import Any, Literal, NamedTuple, Protocol
 
 from .rank import RANKING, Ranking
 
@@ -62,8 +61,7 @@ Form = Literal["exact", "stem", "synonym"]
 Order = Literal["relevance", "date"]
 
 
-@dataclass(frozen=True)
-class Named:
+class Named(NamedTuple):
     """An entity a term names, and how: `alias` (a whole name or alias), `part` (a
     distinctive part of a name), `stem` (another form of a whole name), `link` (a metonym),
     `fuzzy` (a near spelling) or `holder` (holds an office the term names)."""
@@ -80,8 +78,7 @@ class Named:
         return "stem" if kind == "stem" and report == "alias" else report
 
 
-@dataclass(frozen=True)
-class Term:
+class Term(NamedTuple):
     """One term of a query: what it meets a claim through (see the module's opening)."""
 
     text: str  # as the user wrote it, for `Evidence` reports
@@ -93,8 +90,7 @@ class Term:
     synonyms: tuple[tuple[str, ...], ...] = ()
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):
     """What a claim must be to count at all. None: no filter on that field."""
 
     subjects: frozenset[str] | None = None  # entity ids
@@ -114,19 +110,17 @@ class Filters:
         return any(f is not None for f in fields) or bool(self.ends_from or self.starts_until)
 
 
-@dataclass(frozen=True)
-class Plan:
+class Plan(NamedTuple):
     """A whole search: filters, terms, order, limit and the ranking to score with."""
 
     terms: tuple[Term, ...] = ()
-    filters: Filters = field(default_factory=Filters)
+    filters: Filters = Filters()
     order: Order = "relevance"
     limit: int | None = None
     ranking: Ranking = RANKING
 
 
-@dataclass(frozen=True)
-class Evidence:
+class Evidence(NamedTuple):
     """How a term met a claim: the field (`statement`, `quote`, a role, `mention`,
     `predicate`) and the kind (`exact`, `stem`, or how the term named the entity)."""
 
@@ -134,8 +128,7 @@ class Evidence:
     kind: str
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     """A claim found: its position in the store (1 for the first claim), its score, and
     per term of the plan, in order, how the term met it."""
 
@@ -170,6 +163,12 @@ class Backend(Protocol):
 
     def labels(self, key: str) -> list[tuple[str, str]]:
         """(predicate, `exact` or `stem`) for the predicate labels whose analyzed key is `key`."""
+        ...
+
+    def synonyms(self, tokens: str, stems: str) -> tuple[list[str], list[str]]:
+        """The other forms of a term, each as its stems joined by spaces (a number's forms,
+        by its analyzed `tokens`; then the words of the thesaurus groups holding its
+        `stems`), and those groups' predicates, in order."""
         ...
 
     def has_term(self, token: str) -> bool:

@@ -18,8 +18,7 @@ Plain data in, plain data out: no click, no rich.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .datespan import date_text as date_text
 from .errors import InputError, StoreError, did_you_mean
@@ -355,8 +354,7 @@ def _value_part(part: str) -> Callable[[dict[str, Any]], Any]:
     return lambda r: (r.get("value") or {}).get(part)
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """One field of a record kind: its typed columns for machines (--csv/--tsv, --fields)
     and its worded column for people (tables and plain rows), both named from it."""
 

@@ -15,8 +15,8 @@ plan and the index use (roles, link kinds, namings, text forms), listed with eac
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import NamedTuple
 
 __all__ = ["RANKING", "Ranking"]
 
@@ -25,42 +25,33 @@ def _table(**weights: float) -> Mapping[str, float]:
     return MappingProxyType(weights)
 
 
-@dataclass(frozen=True)
-class Ranking:
+class Ranking(NamedTuple):
     """The weights of relevance, and the score of each kind of evidence under them."""
 
     # An entity the term names, by the claim's role for it.
-    role: Mapping[str, float] = field(
-        default_factory=lambda: _table(subject=10.0, object=10.0, speaker=7.0, via=7.0)
-    )
+    role: Mapping[str, float] = _table(subject=10.0, object=10.0, speaker=7.0, via=7.0)
     # An entity the term names, by the kind of the claim text's mention of it: a name or an
     # alias, a common-word name (beside another sign of the entity), a metonym, another form
     # of a one-word name.
-    mention: Mapping[str, float] = field(
-        default_factory=lambda: _table(alias=5.0, common_word=5.0, metonym=4.0, stem=3.5)
-    )
+    mention: Mapping[str, float] = _table(alias=5.0, common_word=5.0, metonym=4.0, stem=3.5)
     # The term's words in the statement or quote, as written (`exact`) or by their stems, or
     # another word for the same idea (`synonym`, from the thesaurus): below the word as typed.
-    text: Mapping[str, float] = field(default_factory=lambda: _table(exact=3.0, stem=2.0, synonym=1.5))
+    text: Mapping[str, float] = _table(exact=3.0, stem=2.0, synonym=1.5)
     # A claim whose predicate is the word asked for is more to the point than one whose text
     # only uses the word: above any text match (3 + a bonus below 1 < 4), below a name of the
     # entity in the text.
     # A predicate a synonym of the word names counts below one its label names, and no more
     # than the word as typed in the text (3.0 < 3 + a bonus).
-    predicate: Mapping[str, float] = field(default_factory=lambda: _table(exact=4.0, stem=3.5, synonym=3.0))
+    predicate: Mapping[str, float] = _table(exact=4.0, stem=3.5, synonym=3.0)
     # How the term named the entity scales its entity evidence.
-    naming: Mapping[str, float] = field(
-        default_factory=lambda: _table(alias=1.0, part=0.9, stem=0.8, link=1.0, fuzzy=0.5, holder=0.8)
-    )
+    naming: Mapping[str, float] = _table(alias=1.0, part=0.9, stem=0.8, link=1.0, fuzzy=0.5, holder=0.8)
     # How much each text field counts in a backend's own measure of a text match's strength
     # (a match in the stems is weaker evidence of the words asked for), by field then form.
-    field_weight: Mapping[str, Mapping[str, float]] = field(
-        default_factory=lambda: MappingProxyType(
-            {
-                "statement": _table(exact=1.0, stem=0.7, synonym=0.5),
-                "quote": _table(exact=1.0, stem=0.7, synonym=0.5),
-            }
-        )
+    field_weight: Mapping[str, Mapping[str, float]] = MappingProxyType(
+        {
+            "statement": _table(exact=1.0, stem=0.7, synonym=0.5),
+            "quote": _table(exact=1.0, stem=0.7, synonym=0.5),
+        }
     )
 
     def text_score(self, form: str, strength: float) -> float:

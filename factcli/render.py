@@ -22,7 +22,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import Any, NamedTuple, TextIO
 
 from . import present
 from .codec import encode_text
@@ -251,8 +251,7 @@ def _known_fields(kind: str | None, records: Sequence[dict[str, Any]]) -> list[s
     return names
 
 
-@dataclass(frozen=True)
-class _List:
+class _List(NamedTuple):
     """A list of records to write, with its worded (`human`) and typed (`machine`) columns."""
 
     records: Sequence[dict[str, Any]]

@@ -42,8 +42,9 @@ functions take the store's index (or a `Facts` snapshot, indexed in memory on fi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .analyze import analyzer, glued_forms, is_stopword, name_bases, name_forms, word_forms
 from .errors import DateError, InputError, did_you_mean
@@ -89,16 +90,15 @@ _MAX_SPAN = 16  # words in the longest name tried as one term
 SORTS = ("relevance", "date")
 
 
-@dataclass
-class Query:
+class Query(NamedTuple):
     """What to look for. Arguments' words group into terms; terms AND; filters narrow."""
 
-    terms: list[str] = field(default_factory=list)
-    subject: list[str] = field(default_factory=list)
-    object: list[str] = field(default_factory=list)
-    predicate: list[str] = field(default_factory=list)
-    speaker: list[str] = field(default_factory=list)
-    source: list[str] = field(default_factory=list)
+    terms: Sequence[str] = ()
+    subject: Sequence[str] = ()
+    object: Sequence[str] = ()
+    predicate: Sequence[str] = ()
+    speaker: Sequence[str] = ()
+    source: Sequence[str] = ()
     since: DateSpan | None = None
     until: DateSpan | None = None
     limit: int | None = None
@@ -106,23 +106,21 @@ class Query:
     sort: str | None = None  # "relevance" or "date"; None: relevance with terms, else date
 
 
-@dataclass
-class Hit:
+class Hit(NamedTuple):
     """One claim found, its score, and per term how it matched: {term, field, kind}."""
 
     claim: dict[str, Any]
     score: float = 0.0
-    why: list[dict[str, str]] = field(default_factory=list)
+    why: Sequence[dict[str, str]] = ()
 
     def match(self) -> dict[str, Any]:
         """The `match` object of `search --json`."""
         return {"score": round(self.score, 3), "terms": self.why}
 
 
-@dataclass
-class Found:
+class Found(NamedTuple):
     hits: list[Hit]
-    hints: list[str] = field(default_factory=list)  # "did you mean" lines for ambiguous terms
+    hints: Sequence[str] = ()  # "did you mean" lines for ambiguous terms
 
 
 def _index_of(source: Backend | Facts) -> Backend:
@@ -141,8 +139,7 @@ def _index_of(source: Backend | Facts) -> Backend:
 _WHOLE = (NAME, ALIAS, COMMON_WORD)
 
 
-@dataclass
-class _Named:
+class _Named(NamedTuple):
     entities: dict[str, str]  # entity id -> how the term named it: alias, part, link, fuzzy
     hint: str | None = None
 
@@ -305,6 +302,8 @@ def _in_name(index: Backend, words: list[str], i: int, j: int) -> bool:
 
 def _dates(index: Backend, text: str, found: list[DateSpan]) -> str:
     """`text` without the dates it holds, which are added to `found` (longest run first)."""
+    if not _YEAR_RE.search(normalize(text)):
+        return text  # no year, no date: the date parser is not even loaded
     from .dates import parse_date
 
     words = text.split()
@@ -328,7 +327,7 @@ def _dates(index: Backend, text: str, found: list[DateSpan]) -> str:
 
 
 def _terms(
-    index: Backend, args: list[str], hints: list[str], dates: list[DateSpan] | None = None
+    index: Backend, args: Sequence[str], hints: list[str], dates: list[DateSpan] | None = None
 ) -> list[_Term]:
     """The query's terms. The arguments are read as one text, so that argv words and one
     quoted argument mean the same; an argument of punctuation alone is a term that meets
@@ -358,7 +357,7 @@ def _terms(
         out += _group(index, an, toks, hints)
     for term in out:
         if not term.quoted and term.tokens and not term.little:
-            _add_synonyms(term)
+            _add_synonyms(index, term)
     required = [t for t in out if not t.little]
     # A query of little words alone asks for them.
     return required or out
@@ -395,71 +394,19 @@ def _group(index: Backend, an: Any, toks: list[str], hints: list[str]) -> list[_
     return out
 
 
-_thesaurus: dict[str, list[int]] | None = None
-
-
-def _groups() -> dict[str, list[int]]:
-    """The thesaurus by the stems of each word or phrase: stems -> the groups holding it."""
-    global _thesaurus
-    if _thesaurus is None:
-        from .thesaurus import GROUPS
-
-        an = analyzer()
-        _thesaurus = {}
-        for i, (words, _) in enumerate(GROUPS):
-            for word in words:
-                key = " ".join(an.stems(an.tokens(word)))
-                if key and i not in _thesaurus.setdefault(key, []):
-                    _thesaurus[key].append(i)
-    return _thesaurus
-
-
-_numbers: dict[str, list[str]] | None = None
-
-
-def _number_forms() -> dict[str, list[str]]:
-    """A number's forms, each as analyzed tokens joined: the digits and the words of it
-    (5, five, خمس, خمسة; ٥ is 5 once analyzed) -> its words. A word does not look for the
-    digits: the index reads 5.2 as the words 5 and 2, and "five" is not $5.2 billion."""
-    global _numbers
-    if _numbers is None:
-        from .dates import number_words
-
-        an = analyzer()
-        by_value: dict[int, list[str]] = {}
-        for words, value in number_words().items():
-            by_value.setdefault(value, [str(value)]).append(" ".join(an.tokens(words)))
-        _numbers = {}
-        for forms in by_value.values():
-            for form in forms:
-                _numbers.setdefault(form, []).extend(f for f in forms[1:] if f != form)
-    return _numbers
-
-
-def _add_synonyms(term: _Term) -> None:
+def _add_synonyms(index: Backend, term: _Term) -> None:
     """The other forms of a number (digits and words), the other words of the term's
     thesaurus groups, and the groups' predicates (form `synonym`, where the term does not
-    name them itself)."""
-    from .thesaurus import GROUPS
-
-    an = analyzer()
+    name them itself), as the index holds them analyzed."""
     own = " ".join(term.stems)
     seen = {own}
-    for other in _number_forms().get(" ".join(term.tokens), []):
-        stems = an.stems(other.split(" "))
-        if " ".join(stems) not in seen:
-            seen.add(" ".join(stems))
-            term.synonyms.append(stems)
-    for i in _groups().get(own, []):
-        words, predicates = GROUPS[i]
-        for word in words:
-            stems = an.stems(an.tokens(word))
-            key = " ".join(stems)
-            if stems and key not in seen:
-                seen.add(key)
-                term.synonyms.append(stems)
-        for predicate in predicates:
-            term.predicates.setdefault(predicate, "synonym")
+    others, predicates = index.synonyms(" ".join(term.tokens), own)
+    for other in others:
+        if other not in seen:
+            seen.add(other)
+            term.synonyms.append(other.split(" "))
+    for predicate in predicates:
+        term.predicates.setdefault(predicate, "synonym")
 
 
 def _predicates_named(index: Backend, an: Any, toks: list[str]) -> dict[str, str]:
@@ -507,7 +454,7 @@ def _planned(term: _Term) -> Term:
 # --- filters -----------------------------------------------------------------------------
 
 
-def resolve_entities(source: Backend | Facts, names: list[str], field: str) -> set[str]:
+def resolve_entities(source: Backend | Facts, names: Sequence[str], field: str) -> set[str]:
     """Entity ids named by `names` (ids or any name), unioned; InputError for a name that
     names nothing. A metonym counts here (--subject Moscow is Russia as subject)."""
     index = _index_of(source)
@@ -561,7 +508,7 @@ def _parts(label: str) -> list[str]:
     return parts
 
 
-def resolve_sources(source: Backend | Facts, refs: list[str]) -> set[str]:
+def resolve_sources(source: Backend | Facts, refs: Sequence[str]) -> set[str]:
     """Source ids for each ref: an exact id, or a name of the outlet or of a credited agency.
 
     A name counts when it normalizes equal to the outlet or a credit line (or the part of
@@ -608,7 +555,7 @@ def resolve_sources(source: Backend | Facts, refs: list[str]) -> set[str]:
     return found
 
 
-def _predicates(names: list[str]) -> set[str]:
+def _predicates(names: Sequence[str]) -> set[str]:
     chosen: set[str] = set()
     for name in names:
         # Forgive case and the separator ("Negotiating-Purchase"); the words must be exact.
@@ -661,7 +608,7 @@ def _within(filters: Filters, dates: list[DateSpan]) -> Filters:
     (as --since and --until would: overlap, not containment)."""
     low = max([d.start.isoformat() for d in dates] + ([filters.ends_from] if filters.ends_from else []))
     high = min([d.end.isoformat() for d in dates] + ([filters.starts_until] if filters.starts_until else []))
-    return replace(filters, ends_from=low, starts_until=high)
+    return filters._replace(ends_from=low, starts_until=high)
 
 
 # --- searching ---------------------------------------------------------------------------
@@ -718,7 +665,7 @@ def timeline(source: Backend | Facts, query: Query) -> tuple[list[Hit], list[Hit
     2017 as a whole), then id. `limit` counts the dated hits first.
     """
     # Date order puts the undated last, so the first `limit` hits are the dated ones first.
-    hits = search(source, replace(query, sort="date"))
+    hits = search(source, query._replace(sort="date"))
     return [h for h in hits if h.claim.get("date")], [h for h in hits if not h.claim.get("date")]
 
 
@@ -753,7 +700,7 @@ _MAX_HINT_TERMS = 8
 _MAX_HINT_CHARS = 200
 
 
-def suggestions(source: Backend | Facts, terms: list[str]) -> list[str]:
+def suggestions(source: Backend | Facts, terms: Sequence[str]) -> list[str]:
     """Up to three entity names close to the terms, for a "nothing found; did you mean" hint."""
     index = _index_of(source)
     an = analyzer()

@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from . import __version__
 from .codec import decode, encode_file, long_integer
@@ -111,15 +111,14 @@ class Facts:
 # --- locating the store -------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Location:
+class Location(NamedTuple):
     path: Path
     origin: str  # "--db", "$FACTCLI_DB", "./facts.json" or "installed copy"
     readonly: bool = False
     # A writer waits this many seconds for another writer's lock before it gives up, and
     # calls `on_wait` once when it has waited about a second (the CLI says so on stderr).
     wait: float = DEFAULT_WAIT
-    on_wait: Callable[[], None] | None = field(default=None, compare=False, repr=False)
+    on_wait: Callable[[], None] | None = None
 
 
 def installed_copy() -> Path:
@@ -448,8 +447,7 @@ class Transaction:
         self.facts.__dict__.get("_indexes", {}).pop(table, None)  # same length, other records
 
 
-@dataclass(frozen=True)
-class Written:
+class Written(NamedTuple):
     """What a write left, as `writing` tells its subscriber (`on_written`): called under the
     store's lock, after the file was replaced, so the subscriber sees no other write.
 
@@ -609,8 +607,7 @@ _RECORD_SUFFIX = ".written"
 _MAX_RECORD_BYTES = 4096
 
 
-@dataclass(frozen=True)
-class LastWrite:
+class LastWrite(NamedTuple):
     """What a write recorded of the bytes it left in the store."""
 
     sha256: str

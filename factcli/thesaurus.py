@@ -16,7 +16,11 @@ like any query word; a group may hold words in any form, the match is on stems.
 
 from __future__ import annotations
 
-__all__ = ["GROUPS"]
+__all__ = ["GROUPS", "VERSION"]
+
+# The index holds these groups analyzed (and the number words of `dates`): bump this when
+# either changes, and every index is rebuilt with the new words.
+VERSION = 1
 
 # (words and phrases, predicates). Words are written as people type them; the index and the
 # query analyze them (tokens, stems) when they are used.

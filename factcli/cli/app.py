@@ -3,7 +3,6 @@ colour choice, and the store and its index, each loaded at most once."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 import click
@@ -26,7 +25,7 @@ class App:
         env: Environment | None = None,
     ) -> None:
         self.env = env or Environment.from_process()
-        self.location = dataclasses.replace(store.locate(db), wait=wait, on_wait=self.env.waiting)
+        self.location = store.locate(db)._replace(wait=wait, on_wait=self.env.waiting)
         self.color = color
         self._facts: store.Facts | None = None
         self._index: Index | None = None
@@ -50,9 +49,7 @@ class App:
 
     def relocate(self, db: str) -> None:
         """--db given after the subcommand: it wins over the one before."""
-        self.location = dataclasses.replace(
-            store.locate(db), wait=self.location.wait, on_wait=self.env.waiting
-        )
+        self.location = store.locate(db)._replace(wait=self.location.wait, on_wait=self.env.waiting)
         self._facts = None
 
     def facts(self, checked: bool = True) -> store.Facts:

@@ -11,22 +11,21 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field
-from typing import TextIO
+from types import MappingProxyType
+from typing import NamedTuple, TextIO
 
 # The longest error line printed: a 100k-character argument echoed back helps nobody.
 MAX_ERROR = 1000
 
 
-@dataclass
-class Environment:
+class Environment(NamedTuple):
     stdin: TextIO
     stdout: TextIO
     stderr: TextIO
     stdin_isatty: bool = False
     stdout_isatty: bool = False
     stderr_isatty: bool = False
-    environ: Mapping[str, str] = field(default_factory=dict)
+    environ: Mapping[str, str] = MappingProxyType({})
 
     @classmethod
     def from_process(cls) -> Environment:

@@ -6,7 +6,6 @@ on stderr and exit 2 (a refused import prints one line per problem).
 
 from __future__ import annotations
 
-import dataclasses
 import importlib
 import os
 import sys
@@ -169,7 +168,7 @@ def _global_db(ctx: click.Context, _param: click.Parameter, value: str | None) -
 def _global_wait(ctx: click.Context, _param: click.Parameter, value: float | None) -> None:
     app = ctx.find_object(App)
     if value is not None and app is not None:
-        app.location = dataclasses.replace(app.location, wait=value)
+        app.location = app.location._replace(wait=value)
 
 
 def _global_color(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:

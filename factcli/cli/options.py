@@ -8,7 +8,7 @@ import datetime
 import functools
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, TextIO, TypeVar, cast
 
 import click
@@ -404,7 +404,7 @@ class Plain:
         self.out, self.err = out, err
 
 
-def nothing_found(app: App, output: Output | Plain, terms: list[str], what: str = "claims") -> int:
+def nothing_found(app: App, output: Output | Plain, terms: Sequence[str], what: str = "claims") -> int:
     """Exit 1 with a hint on stderr; stdout still gets the command's shape, empty: `[]`,
     a CSV header, `0` for --count."""
     from ..search import suggestions  # search's module is for the commands that search

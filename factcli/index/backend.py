@@ -25,7 +25,6 @@ import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
@@ -44,7 +43,7 @@ from ..records import SCHEMA_VERSION
 __all__ = ["INDEX_SCHEMA", "Index", "build", "connect_ro", "in_memory", "read_meta"]
 
 # Bump when the tables below, or what is put in them, change.
-INDEX_SCHEMA = 7
+INDEX_SCHEMA = 8
 ROLES = ("subject", "object", "speaker", "via")
 
 
@@ -60,6 +59,7 @@ CREATE TABLE claims(
 CREATE TABLE links(claim INTEGER, entity TEXT, role TEXT, kind TEXT, own INTEGER);
 CREATE TABLE names(key TEXT, stem_key TEXT, entity TEXT, role TEXT, written TEXT);
 CREATE TABLE labels(key TEXT, predicate TEXT, kind TEXT);
+CREATE TABLE synonyms(key TEXT, kind TEXT, other TEXT, predicate TEXT);
 CREATE VIRTUAL TABLE claim_text USING fts5(statement, quote, statement_stems, quote_stems, tokenize='ascii');
 CREATE VIRTUAL TABLE claim_terms USING fts5vocab(claim_text, 'row');
 """
@@ -78,6 +78,7 @@ CREATE INDEX links_claim ON links(claim);
 CREATE INDEX names_key ON names(key);
 CREATE INDEX names_stem ON names(stem_key);
 CREATE INDEX labels_key ON labels(key);
+CREATE INDEX synonyms_key ON synonyms(key, kind);
 """
 
 
@@ -105,20 +106,29 @@ def _recovering(read: _Read) -> _Read:
     return cast(_Read, recovered)
 
 
-@dataclass
 class Index:
-    """An open index: the connection, where it is, and anything the user should be told."""
+    """An open index: the connection, where it is (`path`, None for an in-memory build), the
+    store it is of, and anything the user should be told (`note`).
 
-    conn: sqlite3.Connection
-    path: Path | None  # None for an in-memory build
-    store_path: Path | None
-    note: str | None = None
-    rebuilt: bool = False
-    # Called once, with the error, when reading the index fails (a damaged file): it puts a
-    # rebuilt index's connection in this one's place, and the read is tried again on it.
-    recover: Callable[[Index, Exception], None] | None = None
+    `recover` is called once, with the error, when reading the index fails (a damaged
+    file): it puts a rebuilt index's connection in this one's place, and the read is tried
+    again on it."""
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self,
+        conn: sqlite3.Connection,
+        path: Path | None,
+        store_path: Path | None,
+        note: str | None = None,
+        rebuilt: bool = False,
+        recover: Callable[[Index, Exception], None] | None = None,
+    ) -> None:
+        self.conn = conn
+        self.path = path
+        self.store_path = store_path
+        self.note = note
+        self.rebuilt = rebuilt
+        self.recover = recover
         self._loads = _records_loader()
         self._entity_cache: dict[str, dict[str, Any]] | None = None
 
@@ -265,6 +275,22 @@ class Index:
         return list(self.conn.execute("SELECT predicate, kind FROM labels WHERE key = ?", (key,)))
 
     @_recovering
+    def synonyms(self, tokens: str, stems: str) -> tuple[list[str], list[str]]:
+        rows = self.conn.execute(
+            "SELECT other, predicate FROM synonyms WHERE (key = ? AND kind = 'number') "
+            "OR (key = ? AND kind = 'word') ORDER BY rowid",
+            (tokens, stems),
+        )
+        others: list[str] = []
+        predicates: list[str] = []
+        for other, predicate in rows:
+            if other is not None:
+                others.append(other)
+            else:
+                predicates.append(predicate)
+        return others, predicates
+
+    @_recovering
     def has_term(self, token: str) -> bool:
         """Whether any claim's text or stems hold this token (FTS5's own vocabulary)."""
         return (
@@ -293,8 +319,10 @@ class Index:
     # A word as the analyzer writes it: one word as FTS5's ascii tokenizer reads it (ASCII
     # letters and digits, and any other character), lower case, or a number with a decimal
     # point or comma (8.6, 1,5). The word scan among few rows compares these as written;
-    # a term with any other token is left to FTS5 to read on both paths.
-    _PLAIN = re.compile(r"[a-z0-9\x80-\U0010ffff]+(?:[.,][0-9]+)*")
+    # a term with any other token is left to FTS5 to read on both paths. (The class is
+    # written as what it leaves out, the rest of ASCII: a range up to U+10FFFF costs
+    # milliseconds to compile at every start.)
+    _PLAIN = re.compile(r"[^\x00-/:-`{-\x7f]+(?:[.,][0-9]+)*")
 
     @_recovering
     def run(self, plan: Plan) -> list[Match]:
@@ -570,6 +598,7 @@ def build(
         [(key, " ".join(an.stems(key.split(" "))), eid, role, written) for key, eid, role, written in names],
     )
     conn.executemany("INSERT INTO labels VALUES (?, ?, ?)", _label_rows(an))
+    conn.executemany("INSERT INTO synonyms VALUES (?, ?, ?, ?)", _synonym_rows(an))
     counts, per_source = _add_claims(conn, facts.claims, 1, _Linker(names, an), progress)
     conn.executemany(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
@@ -595,11 +624,7 @@ def _summary(source: dict[str, Any]) -> dict[str, Any]:
 def _meta(
     facts: store.Facts, stamp: dict[str, Any] | None, written: dict[str, Any] | None = None
 ) -> dict[str, str]:
-    meta = {
-        "index_schema": str(INDEX_SCHEMA),
-        "analyzer": analyzer().version,
-        "store_meta": _dumps()(facts.meta),
-    }
+    meta = {**versions(), "store_meta": _dumps()(facts.meta)}
     if written is not None:
         # The store bytes the write that this index follows left (their sha256, `refresh`):
         # only a write sets it, in the same commit as the rows it indexed, with how many
@@ -715,6 +740,42 @@ def _label_rows(an: Analyzer) -> list[tuple[str, str, str]]:
     return sorted(rows)
 
 
+def _synonym_rows(an: Analyzer) -> list[tuple[str, str, str | None, str | None]]:
+    """The other forms of a word, analyzed once here rather than at every query.
+
+    `number`: a count's forms by its analyzed tokens (5, five, خمس, خمسة; ٥ is 5 once
+    analyzed) -> the stems of its word forms. A word does not look for the digits: the
+    index reads 5.2 as the words 5 and 2, and "five" is not $5.2 billion.
+    `word`: a thesaurus word or phrase by its stems -> the stems of every word of its
+    groups, then the groups' predicates (`other` empty). Rows keep the groups' order."""
+    from ..dates import number_words
+    from ..thesaurus import GROUPS
+
+    rows: list[tuple[str, str, str | None, str | None]] = []
+    by_value: dict[int, list[str]] = {}
+    for words, value in number_words().items():
+        by_value.setdefault(value, [str(value)]).append(" ".join(an.tokens(words)))
+    for forms in by_value.values():
+        for form in forms:
+            rows += [(form, "number", " ".join(an.stems(f.split(" "))), None) for f in forms[1:] if f != form]
+    keyed = [([" ".join(an.stems(an.tokens(w))) for w in words], predicates) for words, predicates in GROUPS]
+    keys = {k for stems, _ in keyed for k in stems if k}
+    for key in sorted(keys):
+        for stems, predicates in keyed:
+            if key in stems:
+                rows += [(key, "word", other, None) for other in stems if other]
+                rows += [(key, "word", None, p) for p in predicates]
+    return rows
+
+
+def versions() -> dict[str, str]:
+    """What an index must have been built by to be read: its layout, the analyzer, and the
+    words it was given (`thesaurus.VERSION`)."""
+    from ..thesaurus import VERSION
+
+    return {"index_schema": str(INDEX_SCHEMA), "analyzer": analyzer().version, "lexicon": str(VERSION)}
+
+
 # The index meta key of the store bytes the index was brought up to by a write: their
 # sha256, and how many rows of each table the index held then (`_meta`).
 WRITTEN = "written"
@@ -771,7 +832,7 @@ def append_in_place(
     conn = sqlite3.connect(ipath, timeout=5.0)
     try:
         meta = dict(conn.execute("SELECT key, value FROM meta"))
-        if meta.get("index_schema") != str(INDEX_SCHEMA) or meta.get("analyzer") != analyzer().version:
+        if any(meta.get(k) != v for k, v in versions().items()):
             return False
         count = conn.execute
         known_entities = count("SELECT count(*) FROM entities").fetchone()[0]

@@ -1,7 +1,7 @@
 """Whether an index answers for its store as it is now, told without reading the store.
 
 The index records the store's size, mtime_ns, inode and ctime_ns at build time, the index
-layout (`INDEX_SCHEMA`) and the analyzer's version; any difference (a hand edit, a `git
+layout (`INDEX_SCHEMA`), the analyzer's version and the thesaurus's; any difference (a hand edit, a `git
 checkout`, another writer, a newer factcli) and the index is rebuilt from the file. The store
 is stat'ed before it is read, so a file replaced during a build leaves a stamp that no longer
 matches: rebuilt again next time, never trusted stale.
@@ -13,7 +13,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from ..analyze import analyzer
 from . import backend
 
 __all__ = ["is_fresh", "stamp"]
@@ -30,6 +29,5 @@ def is_fresh(meta: dict[str, str], stamp: dict[str, Any], store_path: Path | Non
     want = {k: str(v) for k, v in stamp.items()}
     if store_path is not None:
         want["store"] = os.path.realpath(store_path)
-    want["index_schema"] = str(backend.INDEX_SCHEMA)
-    want["analyzer"] = analyzer().version
+    want.update(backend.versions())
     return all(meta.get(k) == v for k, v in want.items())

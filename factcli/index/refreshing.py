@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 
 from .. import store
 from . import backend, place
@@ -40,6 +39,8 @@ def refresh(written: store.Written) -> None:
             place.remove_stale_temps(ipath)
             copy = place.temp_file(ipath)
             try:
+                import shutil  # only a write that appends to its index copies it
+
                 shutil.copyfile(ipath, copy)
                 if backend.append_in_place(copy, written.facts, now, written.appended_to, follows):
                     os.replace(copy, ipath)
