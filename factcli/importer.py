@@ -14,6 +14,7 @@ import math
 import os
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +52,12 @@ ENTITY_FIELDS = tuple(f for f in FIELD_ORDER["entities"] if f not in HISTORY_FIE
 IGNORED_CLAIM_FIELDS = ("kind", "source", "keys", "rank", "match", "paragraph", "entities")
 IGNORED_SOURCE_FIELDS = ("kind", "claims")
 IGNORED_ENTITY_FIELDS = ("kind", "claims")
+
+# What an import tells the one progress display that follows it: the stage (`checking` the
+# records, `writing` the store, `indexing` the claims), how far it is and out of how many;
+# 0 of 0 for a stage it cannot count (the write).
+Progress = Callable[[str, int, int], None]
+STAGES = ("checking", "writing", "indexing")
 
 
 class ValidationError(Refusal):
@@ -175,7 +182,7 @@ def import_records(
     *,
     create: bool = False,
     create_entities: bool = False,
-    progress: Any = None,
+    progress: Progress | None = None,
     dependencies: store.Facts | None = None,
     numbered: bool = True,
 ) -> Summary:
@@ -183,7 +190,8 @@ def import_records(
 
     With `dependencies` (another store), the sources and entities the claims need that the
     target lacks are brought from it, ahead of the records. `numbered` False: a batch of one
-    (as `add` makes), whose problems name no record number.
+    (as `add` makes), whose problems name no record number. `progress` is told of each
+    stage in turn (`Progress`): every record checked, the write begun, the claims indexed.
     """
     if not create and not location.readonly and not location.path.exists():
         # Said before the lock is taken, so a mistyped --db leaves no lock file behind.
@@ -209,13 +217,14 @@ def _import_locked(
     records: list[dict[str, Any]],
     create: bool,
     create_entities: bool,
-    progress: Any,
+    progress: Progress | None,
     dependencies: store.Facts | None,
     numbered: bool,
     checked: _Batch | None,
 ) -> Summary:
     """`import_records`' write, under the store's lock; a refusal leaves its hints pending."""
-    with store.writing(location, create=create, upgrade=upgrade, on_written=refresh) as tx:
+    on_written = refresh if progress is None else _refreshing(progress)
+    with store.writing(location, create=create, upgrade=upgrade, on_written=on_written) as tx:
         if not tx.checked:  # else these are bytes a write left after this very check passed
             refuse_damaged(tx.facts, location.path)
         # Still no file under the lock: the store is the empty one the input was checked on.
@@ -226,6 +235,8 @@ def _import_locked(
         )
         # Nothing new (all "unchanged"): leave the file, and its mtime, alone.
         if tx.created or batch.new_sources or batch.new_entities or batch.new_claims:
+            if progress:
+                progress("writing", 0, 0)  # from here to the end of the block
             meta = dict(tx.facts.meta, last_claim=batch.last_claim)
             # The stored records passed the damage check above; the store as written passes
             # it when the records added do too (it looks at each record on its own).
@@ -235,20 +246,33 @@ def _import_locked(
         return batch.summary
 
 
+def _refreshing(progress: Progress) -> Callable[[store.Written], None]:
+    """`refresh`, telling `progress` how far the index has come."""
+
+    def indexed(done: int, total: int) -> None:
+        progress("indexing", done, total)
+
+    def on_written(written: store.Written) -> None:
+        progress("indexing", 0, 0)
+        refresh(written, progress=indexed)
+
+    return on_written
+
+
 def _checked(
     facts: store.Facts,
     records: list[dict[str, Any]],
     create_entities: bool,
     numbered: bool = True,
     dependencies: store.Facts | None = None,
-    progress: Any = None,
+    progress: Progress | None = None,
     hints: bool = True,
 ) -> _Batch:
     """The batch of `records` checked against `facts`, or ValidationError with every problem:
     the one run of a batch, for an import, an in-memory build and a one-claim check.
 
     With `dependencies`, the records it brings along are checked first, named by where they
-    come from; `progress` is called with each record's number once it is checked. `hints`
+    come from; `progress` is told of each record once it is checked. `hints`
     False (under the store's lock): the refusal's quote hints are left pending.
     """
     batch = _Batch(facts, create_entities, numbered=numbered)
@@ -258,7 +282,7 @@ def _checked(
     for n, rec in enumerate(records, 1):
         batch.take(n, rec)
         if progress:
-            progress(n)
+            progress("checking", n, len(records))
     batch.finish()
     if batch.problems:
         refused = ValidationError(batch.problems)

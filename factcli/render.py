@@ -34,6 +34,10 @@ TABLE_ROWS = 500  # a terminal table stops here; machine formats never do
 # Below this many columns a list is drawn as one block per record: a table of six columns
 # in 80 would fold ids and break words.
 TABLE_MIN_WIDTH = 100
+# A table is for reading across its rows: one that leaves a column of text narrower than
+# this (a title squeezed to a word a line beside ids and dates drawn whole) is drawn as
+# blocks instead, unless all of that column is shorter.
+TABLE_COLUMN_MIN = 14
 
 # Bidi embeddings, overrides, isolates and marks in the data would reorder what follows
 # them on screen; they are removed before display and re-added only where we choose.
@@ -370,8 +374,10 @@ def _say_cut(output: Output, records: Sequence[Any], shown: Sequence[Any]) -> No
 # the room, unless the statement leaves it more.
 STATEMENT_MIN = 24
 QUOTE_MIN = 16
-# A metadata column is as wide as its widest value up to this: a rare long one ("a month in
-# 2020-09..2021-05") is still printed whole, taking its room from its own line's statement.
+# A metadata column is as wide as its widest value when the lines still hold STATEMENT_MIN
+# of statement and QUOTE_MIN of quote beside it, else as wide as its widest value up to
+# META_MAX: a rare long one ("a month in 2020-09..2021-05") is still printed whole, taking
+# its room from its own line's statement.
 META_MAX = 16
 
 
@@ -394,10 +400,14 @@ def claim_lines(output: Output, records: Sequence[dict[str, Any]], kind: str, ti
         for r in records
     ]
     keep = [i for i in range(len(meta_names)) if any(meta[i] for meta, _ in rows)]
-    widths = {
-        i: max((n for meta, _ in rows if (n := cell_len(meta[i])) <= META_MAX), default=0) for i in keep
-    }
-    widths = {i: max(w, len(meta_names[i])) for i, w in widths.items()}
+    widest = {i: max([len(meta_names[i])] + [cell_len(meta[i]) for meta, _ in rows]) for i in keep}
+    if output.columns - sum(w + 2 for w in widest.values()) >= STATEMENT_MIN + QUOTE_MIN + 2:
+        widths = widest
+    else:
+        widths = {
+            i: max((n for meta, _ in rows if (n := cell_len(meta[i])) <= META_MAX), default=0) for i in keep
+        }
+        widths = {i: max(w, len(meta_names[i])) for i, w in widths.items()}
     line_rooms = [
         output.columns - sum(max(widths[i], cell_len(meta[i])) + 2 for i in keep) for meta, _ in rows
     ]
@@ -558,6 +568,8 @@ def _widths(
     spare, wants = room - sum(least), [m - lo for m, lo in zip(most, least, strict=True)]
     total = sum(wants)
     widths = [lo + spare * w // total for lo, w in zip(least, wants, strict=True)]
+    if any(w < min(m, TABLE_COLUMN_MIN) for w, m in zip(widths, most, strict=True)):
+        return None
     return widths
 
 

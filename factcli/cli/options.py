@@ -406,14 +406,12 @@ class Plain:
 
 def nothing_found(app: App, output: Output | Plain, terms: Sequence[str], what: str = "claims") -> int:
     """Exit 1 with a hint on stderr; stdout still gets the command's shape, empty: `[]`,
-    a CSV header, `0` for --count."""
+    a CSV header, the header of piped rows, `0` for --count."""
     from ..search import suggestions  # search's module is for the commands that search
 
     hint = did_you_mean(suggestions(app.index(), terms) if terms else [])
     app.env.say(f"no {what} match{hint}")
-    if isinstance(output, render.Output) and (
-        output.fmt != "table" and output.fmt != "plain" or output.mode == "count"
-    ):
+    if isinstance(output, render.Output) and (output.fmt != "table" or output.mode == "count"):
         render.emit(output, [], "entity" if what == "entities" else "claim")
     return 1
 

@@ -11,7 +11,16 @@ import click
 
 from .. import review, store
 from ..errors import InputError
-from ..importer import AddRefused, Summary, ValidationError, import_records, parse_records, read_input
+from ..importer import (
+    STAGES,
+    AddRefused,
+    Progress,
+    Summary,
+    ValidationError,
+    import_records,
+    parse_records,
+    read_input,
+)
 from ..present import count_text
 from ..render import plain
 from ..vocabulary import MODALITIES, POLARITIES
@@ -62,6 +71,7 @@ def import_(
         refuse_damaged(donor)
     summary: Summary = _with_progress(
         app.env,
+        plain(app.location.path.name)[:40],
         len(records),
         lambda progress: import_records(
             app.location,
@@ -90,16 +100,47 @@ def _named(ids: list[str], most: int = 5) -> str:
     return f" ({plain(', '.join(ids))})" if 0 < len(ids) <= most else ""
 
 
-def _with_progress(env: Environment, total: int, run: Callable[[Callable[[int], None] | None], T]) -> T:
-    """A progress bar on stderr, only on a terminal and only for large inputs."""
+def _with_progress(env: Environment, target: str, total: int, run: Callable[[Progress | None], T]) -> T:
+    """One progress line on stderr for the whole import, only on a terminal and only for a
+    large input: the records checked, the store written, the claims indexed, each a stage of
+    the same line (`[2/3] writing facts.json`), with the time since the import began."""
     if total < 500 or not env.stderr_isatty:
         return run(None)
-    from rich.console import Console  # only for a large input on a terminal
-    from rich.progress import Progress
+    import time
 
-    with Progress(console=Console(file=env.stderr), transient=True) as bar:
-        task = bar.add_task("validating", total=total)
-        return run(lambda n: bar.update(task, completed=n))
+    from rich.console import Console  # only for a large input on a terminal
+    from rich.progress import BarColumn, Progress, ProgressColumn, Task, TextColumn
+    from rich.text import Text
+
+    began = time.monotonic()
+
+    class Since(ProgressColumn):
+        """The time since the import began (rich's own column stops when a stage ends)."""
+
+        def render(self, task: Task) -> Text:
+            seconds = int(time.monotonic() - began)
+            return Text(f"{seconds // 60}:{seconds % 60:02d}", style="progress.elapsed")
+
+    words = {"checking": "checking records", "writing": f"writing {target}", "indexing": "indexing claims"}
+    with Progress(
+        TextColumn("{task.description}"),
+        BarColumn(bar_width=24),
+        TextColumn("{task.fields[count]}"),
+        Since(),
+        console=Console(file=env.stderr),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(f"[1/3] {words['checking']}", total=total, count="")
+
+        def told(stage: str, done: int, of: int) -> None:
+            description = f"[{STAGES.index(stage) + 1}/3] {words[stage]}"
+            count = f"{done:,}/{of:,}" if of else ""
+            new = description != bar.tasks[0].description  # a new stage is drawn at once
+            bar.update(
+                task, description=description, completed=done, total=of or None, count=count, refresh=new
+            )
+
+        return run(told)
 
 
 # --- add ------------------------------------------------------------------------------

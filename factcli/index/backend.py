@@ -702,8 +702,8 @@ def _add_claims(
             link_rows.append((n, eid, "mention", kind, int(own)))
         if len(claim_rows) >= 5000:
             _flush(conn, claim_rows, text_rows, link_rows)
-            if progress:
-                progress(n - first + 1, total)
+        if progress and (n - first + 1) % 250 == 0:
+            progress(n - first + 1, total)
     _flush(conn, claim_rows, text_rows, link_rows)
     if progress:
         progress(total, total)
@@ -816,6 +816,7 @@ def append_in_place(
     stamp: dict[str, Any],
     read: store.LastWrite | None,
     written: dict[str, Any],
+    progress: Callable[[int, int], None] | None = None,
 ) -> bool:
     """Add what was appended to the store to its index; False when that is not all that changed.
 
@@ -827,7 +828,8 @@ def append_in_place(
     indexed record is compared with the store's by its JSON, so an edit anywhere means a
     rebuild. `written` is what the index records of the bytes written (`WRITTEN`).
 
-    `ipath` is a private copy of the index in place, renamed over it when this succeeds."""
+    `ipath` is a private copy of the index in place, renamed over it when this succeeds.
+    `progress(done, total)` is told how many of the new claims are indexed."""
     dumps = _dumps()
     conn = sqlite3.connect(ipath, timeout=5.0)
     try:
@@ -860,7 +862,7 @@ def append_in_place(
         if new_entities:
             _add_entities(conn, facts.entities, new_entities, known_entities)
         names = [(k, e, r, w) for k, e, r, w in conn.execute("SELECT key, entity, role, written FROM names")]
-        counts, per_source = _add_claims(conn, new_claims, known + 1, _Linker(names, an))
+        counts, per_source = _add_claims(conn, new_claims, known + 1, _Linker(names, an), progress)
         conn.executemany(
             "UPDATE entities SET claims = claims + ? WHERE id = ?", [(c, e) for e, c in counts.items()]
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from .. import store
 from . import backend, place
@@ -13,7 +14,7 @@ from .place import index_path
 __all__ = ["refresh"]
 
 
-def refresh(written: store.Written) -> None:
+def refresh(written: store.Written, progress: Callable[[int, int], None] | None = None) -> None:
     """A subscriber to the store's writes (`store.writing(..., on_written=refresh)`), called
     under the store's lock: bring the index up to the document just written, so the next read
     finds it fresh. When the write only appended records (an `add`, an `import`) they are
@@ -28,7 +29,9 @@ def refresh(written: store.Written) -> None:
     the same commit as the rows), so that the next write that appends to those very bytes
     can tell the index follows them without comparing every record. Only an index this user
     made is trusted for that (`place.trusted`), and nothing the index holds is read by the
-    write's own checks: the store's last-write record lives beside the store (`store`)."""
+    write's own checks: the store's last-write record lives beside the store (`store`).
+
+    `progress(done, total)` is told how many claims are indexed, as a rebuild tells it."""
     try:
         path = written.path
         now = stamp(path)
@@ -42,7 +45,7 @@ def refresh(written: store.Written) -> None:
                 import shutil  # only a write that appends to its index copies it
 
                 shutil.copyfile(ipath, copy)
-                if backend.append_in_place(copy, written.facts, now, written.appended_to, follows):
+                if backend.append_in_place(copy, written.facts, now, written.appended_to, follows, progress):
                     os.replace(copy, ipath)
                     return
             finally:
@@ -52,7 +55,13 @@ def refresh(written: store.Written) -> None:
                     except FileNotFoundError:
                         pass
         built = build_in_cache(
-            store.Location(path, "--db"), written.facts, now, ipath, None, memory_ok=False, written=follows
+            store.Location(path, "--db"),
+            written.facts,
+            now,
+            ipath,
+            progress,
+            memory_ok=False,
+            written=follows,
         )
         if built is not None:
             built.close()

@@ -110,3 +110,39 @@ def test_blocks_draw_the_value_at_full_strength():
     line = next(line for line in screen.splitlines() if SGR.sub("", line).startswith("subject"))
     # the label dim, then the value's text after a reset
     assert line.startswith("\x1b[2msubject") and re.search("\x1b\\[0m\u2068?Qatar", line)
+
+
+@pytest.mark.parametrize("columns", [120, 200])
+def test_a_long_date_widens_its_column_where_the_lines_have_room(columns):
+    # Three of Turkey's dated claims come from an undated article: "a day in
+    # 2021-07-26..2021-12-27" (published between July and December 2021, said "on Monday").
+    screen = SGR.sub("", on_pty(["timeline", "--subject", "turkey"], columns))
+    dated = [c for c in records("timeline", "--subject", "turkey") if c["date"]]
+    lines = screen.splitlines()[2 : 2 + len(dated)]
+    starts = {line.index(c["id"]) for line, c in zip(lines, dated, strict=True)}
+    assert len(starts) == 1  # every id in one column: the dates are aligned, whole
+    assert any(line.startswith("a day in 2021-07-26..2021-12-27  ") for line in lines)
+
+
+SEED_TITLES = [
+    "قطر تواصل المباحثات مع روسيا لشراء منظومة «إس-400» الدفاعية",
+    "قطر تؤكد أن التعاون العسكري مع روسيا مستمر في النمو",
+    "قطر وروسيا توقّعان اتفاقية للتعاون العسكري - التقني",
+]
+
+
+@pytest.mark.parametrize("columns", [80, 120])
+def test_sources_are_blocks_where_a_table_would_squeeze_the_titles(columns):
+    # At 120 columns a table would leave the title, outlet and credited columns a word or
+    # two wide beside the ids and dates it draws whole: each title on six lines.
+    screen = SGR.sub("", on_pty(["sources"], columns))
+    lines = [line.strip() for line in screen.splitlines()]
+    for title in SEED_TITLES:
+        assert f"title     {title}" in lines
+    assert "khaleej-2018-07-21  2018-07-21" in lines
+
+
+def test_sources_are_a_table_where_the_columns_have_room():
+    screen = SGR.sub("", on_pty(["sources"], 200))
+    header = next(line for line in screen.splitlines() if line.strip().startswith("id"))
+    assert header.split() == ["id", "published", "outlet", "credited", "claims", "title"]

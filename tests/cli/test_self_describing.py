@@ -44,6 +44,22 @@ def test_piped_rows_begin_with_their_column_names(args, first):
     assert bare == lines[1:]
 
 
+@pytest.mark.parametrize(
+    ("args", "header"),
+    [
+        (("search", "Kalashnikov", "--since", "2030"), "id\tdate\tsource\tstatus\tstatement\tvalue\tquote"),
+        (("search", "Kalashnikov", "--since", "2030", "--fields", "id,date_start"), "id\tdate_start"),
+        (("entities", "Mongolia"), "id\ttype\tname\tname_ar\tclaims\taliases"),
+    ],
+)
+def test_an_empty_piped_list_keeps_its_header(args, header):
+    # Nothing in the shipped store is dated in 2030, and no entity is Mongolia: exit 1,
+    # and the pipe still gets the line naming the columns, as --csv and --tsv give it.
+    got = run(*args)
+    assert got.exit_code == 1 and got.stdout == header + "\n"
+    assert run(*args, "--no-header").stdout == ""
+
+
 @pytest.mark.parametrize("fmt", ["--csv", "--tsv"])
 def test_no_header_drops_the_csv_and_tsv_header_too(fmt):
     lines = run("sources", fmt).stdout.splitlines()

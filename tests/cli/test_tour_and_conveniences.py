@@ -4,6 +4,7 @@ completion for --db and import."""
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 from pathlib import Path
@@ -31,6 +32,37 @@ def test_the_example_claims_import_into_a_copy_of_the_shipped_store(tmp_path: Pa
     got = CliRunner().invoke(main, ["--db", str(mine), "import", str(EXAMPLE)])
     assert got.exit_code == 0, got.stderr
     assert "imported 0 sources, 0 entities, 1 claim into" in got.stderr
+
+
+def test_the_tour_says_truly_where_the_articles_agree_and_where_they_date_differently():
+    # Read in the seed articles: the Khaleej article (2018) says the agreement was signed
+    # "في أكتوبر/تشرين الأول 2017 خلال زيارة قام بها وزير الدفاع الروسي", the 2017 report
+    # carries the signing on its dateline's day, 25 October 2017. No two articles tell an
+    # event in ways that cannot both be true.
+    def diff(a: str, b: str) -> dict:
+        got = CliRunner().invoke(main, ["--db", str(SHIPPED), "diff", a, b, "--json"])
+        assert got.exit_code in (0, 1), got.stderr
+        return json.loads(got.stdout)
+
+    sources = [s["id"] for s in store.load(store.locate(str(SHIPPED))).sources]
+    assert len(sources) == 5
+    for a, b in itertools.combinations(sources, 2):
+        summary = diff(a, b)["summary"]
+        assert summary["conflict"] == 0 and summary["changed"] == 0, (a, b)
+    shown = diff("khaleej-2018-07-21", "unknown-2017-10-25-shoigu-doha")
+    signing = next(p for p in shown["compatible"] if p["a"] == "c0030")
+    assert (signing["b"], signing["a_says"], signing["b_says"]) == ("c0077", "2017-10", "2017-10-25")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "finds no\n`conflict` and no `changed` claim" in readme
+    # The output the tour prints is what an 80-column terminal shows, up to its "...".
+    command = "$ factcli diff khaleej-2018-07-21 unknown-2017-10-25-shoigu-doha\n"
+    printed = readme[readme.index(command) + len(command) :].split("\n...\n")[0].splitlines()
+    got = CliRunner().invoke(
+        main,
+        ["--db", str(SHIPPED), "diff", "khaleej-2018-07-21", "unknown-2017-10-25-shoigu-doha", "--table"],
+        env={"COLUMNS": "80", "NO_COLOR": "1"},
+    )
+    assert got.stdout.splitlines()[: len(printed)] == printed
 
 
 def test_dash_v_is_the_version():
