@@ -221,6 +221,10 @@ def near_options(command: click.Command, name: str) -> list[str]:
     return [bare[n] for n in difflib.get_close_matches(name.lstrip("-"), list(bare), n=3, cutoff=0.7)]
 
 
+# The output formats commands offer, in the order a refusal lists a command's own.
+_FORMATS = ("--json", "--jsonl", "--csv", "--tsv", "--table", "--format")
+
+
 class FactcliCommand(click.Command):
     """A subcommand that also takes the global options (--db, --wait, --color) after its
     name, as `factcli search S-400 --db mine.json` reads."""
@@ -229,6 +233,12 @@ class FactcliCommand(click.Command):
         try:
             return super().parse_args(ctx, args)
         except click.NoSuchOption as exc:
+            own = [o for o in _FORMATS if any(o in p.opts for p in self.params)]
+            if exc.option_name in _FORMATS and own:
+                # Another command's output format: say which this one writes.
+                raise click.UsageError(
+                    f"{self.name} does not write {exc.option_name}; it writes {', '.join(own)}", ctx=exc.ctx
+                ) from None
             near = near_options(self, exc.option_name)
             raise click.NoSuchOption(exc.option_name, possibilities=near, ctx=exc.ctx) from None
 

@@ -135,3 +135,12 @@ def test_a_future_year_is_not_told_to_add_a_year():
     got = run("timeline", "--since", "2030")
     assert got.exit_code == 1
     assert "add a year" not in got.stderr and "in the future" in got.stderr
+
+
+@pytest.mark.parametrize("fmt", ["--csv", "--tsv", "--table"])
+def test_another_commands_format_is_refused_naming_this_ones(fmt):
+    got = run("export", fmt)
+    assert got.exit_code == 2 and got.stdout == ""
+    assert got.stderr.splitlines() == [
+        f"factcli: export does not write {fmt}; it writes --json, --jsonl (see 'factcli export --help')"
+    ]
