@@ -38,7 +38,7 @@ from .schema import (
     reason_problem,
     refuse_damaged,
 )
-from .vocabulary import ENTITY_TYPES
+from .vocabulary import of as vocabulary_of
 
 # What `edit` may change: every claim field but its id and its citation offsets, which
 # follow from the quote. `source` and `quote` are the citation's two parts.
@@ -144,6 +144,7 @@ def plan_edit(
         facts.entities,
         [c for c in facts.claims if c is not claim],
         dict(facts.meta),
+        facts.vocabulary,
     )
     try:
         checked, new_entities = check_claim(others, rec, create_entities=create_entities)
@@ -193,8 +194,9 @@ def plan_entity_set(
     ent = _entity(facts, entity)
     _check_reason(reason)
     _check_fields(fields, SETTABLE_ENTITY_FIELDS, CLEARABLE_ENTITY_FIELDS, "an entity field to set")
-    if "type" in fields and fields["type"] not in ENTITY_TYPES:
-        raise InputError(f"type {fields['type']!r} is not one of {', '.join(ENTITY_TYPES)}")
+    types = vocabulary_of(facts).entity_types
+    if "type" in fields and fields["type"] not in types:
+        raise InputError(f"type {fields['type']!r} is not one of {', '.join(types)}")
     new = dict(ent)
     new.update(fields)
     old_name = ent.get("name")
@@ -430,6 +432,7 @@ def _checked(plan: Plan, facts: store.Facts) -> Plan:
         + plan.new_entities,
         [replaced.get(("claims", c["id"]), c) for c in facts.claims],
         facts.meta,
+        facts.vocabulary,
     )
     problems: list[str] = []
     if unpaired_surrogates({"reason": plan.reason}):
@@ -441,7 +444,11 @@ def _checked(plan: Plan, facts: store.Facts) -> Plan:
         if bad:
             problems += [f"{_SINGULAR[ch.table]} {ch.id}, field {f}: {_SURROGATE}" for f in bad]
             continue
-        found = claim_problems(ch.record, after) if ch.table == "claims" else entity_problems(ch.record)
+        found = (
+            claim_problems(ch.record, after)
+            if ch.table == "claims"
+            else entity_problems(ch.record, vocabulary_of(after))
+        )
         problems += [f"{_SINGULAR[ch.table]} {ch.id}, field {f}: {m}" for f, m in found]
     # A removed entity must not be left named by a claim the plan does not re-point.
     for claim in after.claims:

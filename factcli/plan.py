@@ -165,6 +165,10 @@ class Backend(Protocol):
         """(predicate, `exact` or `stem`) for the predicate labels whose analyzed key is `key`."""
         ...
 
+    def predicates(self) -> list[str]:
+        """The store's predicates (its vocabulary's), by name."""
+        ...
+
     def synonyms(self, tokens: str, stems: str) -> tuple[list[str], list[str]]:
         """The other forms of a term, each as its stems joined by spaces (a number's forms,
         by its analyzed `tokens`; then the words of the thesaurus groups holding its

@@ -54,7 +54,6 @@ from .normalize import normalize
 from .plan import Backend, Filters, Form, Named, Plan, Term
 from .rank import RANKING
 from .store import Facts
-from .vocabulary import PREDICATES
 
 if TYPE_CHECKING:
     from .datespan import DateSpan
@@ -555,19 +554,20 @@ def resolve_sources(source: Backend | Facts, refs: Sequence[str]) -> set[str]:
     return found
 
 
-def _predicates(names: Sequence[str]) -> set[str]:
+def _predicates(names: Sequence[str], known: Sequence[str]) -> set[str]:
+    """The predicates `--predicate` names, of the store's vocabulary (`known`)."""
     chosen: set[str] = set()
     for name in names:
         # Forgive case and the separator ("Negotiating-Purchase"); the words must be exact.
         canonical = re.sub(r"[\s-]+", "_", name.strip().lower())
-        if canonical in PREDICATES:
+        if canonical in known:
             chosen.add(canonical)
             continue
         import difflib
 
-        near = difflib.get_close_matches(canonical, list(PREDICATES), n=3, cutoff=0.6)
-        near += [p for p in PREDICATES if canonical and canonical in p and p not in near]
-        hint = did_you_mean(near[:4]) or "; predicates are: " + ", ".join(PREDICATES)
+        near = difflib.get_close_matches(canonical, list(known), n=3, cutoff=0.6)
+        near += [p for p in known if canonical and canonical in p and p not in near]
+        hint = did_you_mean(near[:4]) or "; predicates are: " + ", ".join(known)
         raise InputError(f"unknown predicate {name!r} for --predicate{hint}")
     return chosen
 
@@ -595,7 +595,7 @@ def _filters(index: Backend, query: Query) -> Filters:
         subjects=chosen(subject),
         objects=chosen(object_),
         speakers=chosen(speaker),
-        predicates=chosen(_predicates(query.predicate) if query.predicate else None),
+        predicates=chosen(_predicates(query.predicate, index.predicates()) if query.predicate else None),
         sources=chosen(resolve_sources(index, query.source) if query.source else None),
         ends_from=low,
         starts_until=high,
