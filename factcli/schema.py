@@ -266,7 +266,9 @@ def history_problems(rec: dict[str, Any], table: str) -> list[Problem]:
     revisions = rec["revisions"]
     if not isinstance(revisions, list):
         return out + [("revisions", "must be a list of {at, changes, reason}")]
-    revisable = [f for f in FIELD_ORDER[table] if f not in _NOT_REVISED]
+    # A predicate of the store's vocabulary keeps the same trail as a record (`curate`).
+    fields = FIELD_ORDER[table] if table in FIELD_ORDER else PREDICATE_FIELDS
+    revisable = [f for f in fields if f not in _NOT_REVISED]
     last = ""
     for i, rev in enumerate(revisions):
         where = f"revisions[{i}]"
@@ -552,7 +554,7 @@ def _terms(doc: dict[str, Any], part: str, pattern: re.Pattern[str]) -> tuple[li
     if bad is not None:
         return [(part, f"{_shown(bad)} is not a term (lower-case letters, digits, _)")], []
     if len(set(words)) != len(words) or not words:
-        return [(part, "must list each term once, and at least one")], []
+        return [(part, "must list each term once, and at least one")], words
     return [], words
 
 
@@ -565,7 +567,12 @@ def vocabulary_problems(doc: Any) -> list[Problem]:
         return [("vocabulary", "must be an object")]
     out: list[Problem] = [(k, "is not a part of a vocabulary") for k in doc if k not in DOCUMENT_FIELDS]
     known: dict[str, list[str]] = {}
-    for part, pattern in (("entity_types", TERM), ("modalities", TERM), ("polarities", TERM), ("units", UNIT)):
+    for part, pattern in (
+        ("entity_types", TERM),
+        ("modalities", TERM),
+        ("polarities", TERM),
+        ("units", UNIT),
+    ):
         found, words = _terms(doc, part, pattern)
         out += found
         known[part] = words
@@ -576,11 +583,13 @@ def vocabulary_problems(doc: Any) -> list[Problem]:
         out += [(f"predicates.{name}.{f}", m) for f, m in predicate_problems(name, entry, known)]
     for name, entry in predicates.items():
         other = entry.get("inverse") if isinstance(entry, dict) else None
-        if other is None:
-            continue
+        if other is None or other == name:
+            continue  # none, or one's own (refused as symmetric above)
         back = predicates.get(other) if isinstance(other, str) else None
         if not isinstance(back, dict) or back.get("inverse") != name:
-            out.append((f"predicates.{name}.inverse", f"{_shown(other)} is not a predicate whose inverse is {name}"))
+            out.append(
+                (f"predicates.{name}.inverse", f"{_shown(other)} is not a predicate whose inverse is {name}")
+            )
         elif back.get("canonical") is not False and entry.get("canonical") is not False:
             out.append((f"predicates.{name}.canonical", f"only one of {name} and {other} is canonical"))
         elif back.get("canonical") is False and entry.get("canonical") is False:
@@ -596,6 +605,7 @@ def predicate_problems(name: Any, entry: Any, known: dict[str, list[str]]) -> li
     if not isinstance(entry, dict):
         return [("", "must be an object")]
     out: list[Problem] = [(k, "is not a field of a predicate") for k in entry if k not in PREDICATE_FIELDS]
+    out += history_problems(entry, "vocabulary")
     definition = entry.get("definition")
     if not isinstance(definition, str) or not definition.strip():
         out.append(("definition", "is required: what the subject and the object are"))
@@ -606,7 +616,9 @@ def predicate_problems(name: Any, entry: Any, known: dict[str, list[str]]) -> li
         out.append(("labels", 'must be {"en": [...], "ar": [...]}'))
     else:
         for lang, words in labels.items():
-            if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() == w and w for w in words):
+            if not isinstance(words, list) or not all(
+                isinstance(w, str) and w.strip() == w and w for w in words
+            ):
                 out.append((f"labels.{lang}", "must be a list of words or phrases"))
             else:
                 out += [(f"labels.{lang}", m) for w in words for _, m in _string_problems(lang, w)]

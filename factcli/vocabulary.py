@@ -587,6 +587,7 @@ PREDICATE_FIELDS = (
     "canonical",
     "modalities",
     "polarities",
+    "revisions",
 )
 # The vocabulary document's parts, in the order they are written.
 DOCUMENT_FIELDS = ("predicates", "entity_types", "modalities", "polarities", "units")
