@@ -46,6 +46,9 @@ __all__ = ["INDEX_SCHEMA", "Index", "build", "connect_ro", "in_memory", "read_me
 # Bump when the tables below, or what is put in them, change.
 INDEX_SCHEMA = 9
 ROLES = ("subject", "object", "speaker", "via")
+# The roles an entity's `claims` count is of: what `search --subject/--object/--speaker` find.
+# The agency a claim came through (`via`) is counted in `named`, as a mention is.
+ABOUT_ROLES = ("subject", "object", "speaker")
 
 
 # --- the index ---------------------------------------------------------------------------
@@ -206,6 +209,16 @@ class Index:
         return [
             (self._loads(d), c) for d, c in self.conn.execute("SELECT doc, claims FROM entities ORDER BY n")
         ]
+
+    @_recovering
+    def named_counts(self) -> dict[str, int]:
+        """Per entity, its live claims that name it: in a role, via, or in their words."""
+        return dict(
+            self.conn.execute(
+                "SELECT l.entity, count(DISTINCT l.claim) FROM links l JOIN claims c ON c.n = l.claim "
+                "WHERE c.retracted = 0 GROUP BY l.entity"
+            )
+        )
 
     @_recovering
     def entity(self, entity_id: str) -> dict[str, Any] | None:
@@ -719,7 +732,7 @@ def _add_claims(
             if isinstance(eid, str):
                 roles.setdefault(eid, []).append(role)
         for eid, rs in roles.items():
-            if live:
+            if live and any(r in ABOUT_ROLES for r in rs):
                 counts[eid] = counts.get(eid, 0) + 1
             for role in rs:
                 link_rows.append((n, eid, role, "role", 1))
