@@ -679,7 +679,7 @@ def entity_rows(source: Backend | Facts, terms: list[str]) -> list[dict[str, Any
     ones it is the `via` of, and the ones whose words name it, as a search for its name finds
     through it)."""
     index = _index_of(source)
-    named = index.named_counts()
+    naming = index.named_counts()
     needles = [normalize(t) for t in terms]
     if terms and not all(needles):
         return []
@@ -687,7 +687,7 @@ def entity_rows(source: Backend | Facts, terms: list[str]) -> list[dict[str, Any
     for entity, count in index.entities():
         keys = [normalize(n) for n in [*names_of(entity), *(entity.get("metonyms") or [])]]
         if all(any(needle in key for key in keys) for needle in needles):
-            rows.append({**entity, "claims": count, "named": named.get(entity["id"], 0)})
+            rows.append({**entity, "claims": count, "named": naming.get(entity["id"], 0)})
     if terms and not rows:
         # Names as people type them: a near spelling (Shoygu) or a distinctive part.
         an = analyzer()
@@ -696,7 +696,9 @@ def entity_rows(source: Backend | Facts, terms: list[str]) -> list[dict[str, Any
             toks = an.tokens(t)
             named = _named(index, toks) or (_fuzzy(index, toks[0]).entities if len(toks) == 1 else {})
             ids = set(named) if not ids else ids & set(named)
-        rows = [{**e, "claims": c, "named": named.get(e["id"], 0)} for e, c in index.entities() if e["id"] in ids]
+        rows = [
+            {**e, "claims": c, "named": naming.get(e["id"], 0)} for e, c in index.entities() if e["id"] in ids
+        ]
     rows.sort(key=lambda r: (-r["claims"], (r.get("name") or "").casefold(), r["id"]))
     return rows
 
