@@ -51,7 +51,7 @@ ENTITY_FIELDS = tuple(f for f in FIELD_ORDER["entities"] if f not in HISTORY_FIE
 # `kind` is what `export` says a record is; it is checked against the record's shape.
 IGNORED_CLAIM_FIELDS = ("kind", "source", "keys", "rank", "match", "paragraph", "entities")
 IGNORED_SOURCE_FIELDS = ("kind", "claims")
-IGNORED_ENTITY_FIELDS = ("kind", "claims")
+IGNORED_ENTITY_FIELDS = ("kind", "claims", "named")
 
 
 class ValidationError(Refusal):

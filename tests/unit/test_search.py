@@ -820,3 +820,13 @@ def test_a_part_of_a_title_does_not_reach_the_holder(make_facts):
     facts = _mayor_store(make_facts)
     # "Ostend" is a distinctive part of the office's name: the office, not its holder's acts.
     assert "c0002" not in {h.claim["id"] for h in search(facts, Query(terms=["Ostend"]))}
+
+
+def test_an_entity_found_by_a_near_spelling_has_both_counts(shipped):
+    # "Shoygu" is no name of the store's: the row comes by the near-spelling path.
+    [row] = entity_rows(shipped, ["Shoygu"])
+    assert row["id"] == "sergei-shoigu"
+    assert row["claims"] == sum(
+        1 for c in shipped.claims if "sergei-shoigu" in (c["subject"], c["object"], c["speaker"])
+    )
+    assert row["named"] >= row["claims"] > 0
