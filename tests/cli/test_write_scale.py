@@ -362,7 +362,7 @@ for n in (1, 2):
         tx.sound = True
         tx.add(meta=dict(tx.facts.meta, last_claim=tx.facts.meta["last_claim"] + 1))
     assert store.last_write(path).sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
-assert store.load(store.Location(path, "--db")).meta["last_claim"] == 205
+assert store.load(store.Location(path, "--db")).meta["last_claim"] == {int(next_claim_ids(2)[1][1:])}
 assert not any(name.startswith("factcli.index") for name in sys.modules if sys.modules[name])
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)
