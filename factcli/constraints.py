@@ -1,4 +1,4 @@
-"""The constraints a claim obeys, read from its predicate's entry in the vocabulary: the
+"""The constraints a claim obeys, read from its predicate's entry in the store's vocabulary: the
 types of its subject and object, whether it takes an object and a value and in which unit,
 the modalities and polarities it allows, an inverse pair stated in its canonical direction,
 and a symmetric fact stated once.
@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from .vocabulary import VOCABULARY, Predicate
+from .vocabulary import DEFAULT, Predicate, Vocabulary
 
 __all__ = ["RULES", "claim_violations", "symmetric_violations"]
 
@@ -56,13 +56,16 @@ def _type_violation(
     return f"constraint {rule}: {p_name} takes {article} {role} of type {_listed(allowed)}, not the {kind} {ref!r}"
 
 
-def claim_violations(claim: Mapping[str, Any], type_of: Callable[[str], str | None]) -> list[tuple[str, str]]:
-    """The constraints one claim breaks, as `(field, message)`; `type_of` gives an entity id's
-    type, or None when the id is unknown (the schema checks report that)."""
+def claim_violations(
+    claim: Mapping[str, Any], type_of: Callable[[str], str | None], vocab: Vocabulary = DEFAULT
+) -> list[tuple[str, str]]:
+    """The constraints one claim breaks, as `(field, message)`, by its predicate's entry in
+    `vocab` (the store's vocabulary); `type_of` gives an entity id's type, or None when the
+    id is unknown (the schema checks report that)."""
     name = claim.get("predicate")
-    if not isinstance(name, str) or name not in VOCABULARY:
+    if not isinstance(name, str) or name not in vocab.predicates:
         return []
-    p: Predicate = VOCABULARY[name]
+    p: Predicate = vocab.predicates[name]
     out: list[tuple[str, str]] = []
     found = _type_violation("subject-type", "subject", name, p["subject"], claim.get("subject"), type_of)
     if found:
@@ -109,14 +112,16 @@ def claim_violations(claim: Mapping[str, Any], type_of: Callable[[str], str | No
     return out
 
 
-def symmetric_violations(claims: Iterable[Mapping[str, Any]]) -> list[tuple[str, str]]:
+def symmetric_violations(
+    claims: Iterable[Mapping[str, Any]], vocab: Vocabulary = DEFAULT
+) -> list[tuple[str, str]]:
     """Symmetric facts stated twice: a claim `b P a` where an earlier claim of the same source
     states `a P b` (P symmetric). Each as `(claim id, message)`, naming the earlier claim."""
     first: dict[tuple[Any, ...], Any] = {}
     out: list[tuple[str, str]] = []
     for claim in claims:
         name = claim.get("predicate")
-        p = VOCABULARY.get(name) if isinstance(name, str) else None
+        p = vocab.predicates.get(name) if isinstance(name, str) else None
         if p is None or not p["symmetric"] or claim.get("retracted"):
             continue
         citation = claim.get("citation")

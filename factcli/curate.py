@@ -1,4 +1,5 @@
-"""Corrections with a trail: editing and retracting claims, editing and merging entities.
+"""Corrections with a trail: editing and retracting claims, editing and merging entities,
+adding and editing the predicates and units of the store's vocabulary.
 
 Every change is first planned against a snapshot of the store (`plan_*`: plain data in, a
 `Plan` out, nothing written), so the CLI can show it and ask. `apply` then plans it again
@@ -10,7 +11,9 @@ The trail lives on the records themselves (the store's public format):
 * ``claim["retracted"] = {"at", "reason"}``: the claim keeps its id forever; reads leave it
   out unless asked to include retracted claims.
 * ``record["revisions"] = [{"at", "changes": {field: {"from", "to"}}, "reason"}]``, oldest
-  first, on claims and entities: what changed, when, and why.
+  first, on claims and entities: what changed, when, and why. A predicate of the store's
+  vocabulary keeps the same trail in its entry, from its addition on (a predicate added
+  records every field from null), so a store's own terms say who made them mean what.
 
 `at` is a UTC timestamp to the second (schema.TIMESTAMP_FORMAT).
 """
@@ -24,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import store
+from .constraints import symmetric_violations
 from .errors import InputError, Refusal, StoreError, did_you_mean
 from .importer import ValidationError, check_claim, duplicate_key, unpaired_surrogates
 from .index import refresh
@@ -34,11 +38,14 @@ from .records import CLAIM_CONTENT_FIELDS, ENTITY_REF_FIELDS, FIELD_ORDER, HISTO
 from .schema import (
     TIMESTAMP_FORMAT,
     claim_problems,
+    constraint_problems,
     entity_problems,
     reason_problem,
     refuse_damaged,
+    vocabulary_problems,
 )
-from .vocabulary import ENTITY_TYPES
+from .vocabulary import PREDICATE_FIELDS, default_document
+from .vocabulary import of as vocabulary_of
 
 # What `edit` may change: every claim field but its id and its citation offsets, which
 # follow from the quote. `source` and `quote` are the citation's two parts.
@@ -79,6 +86,8 @@ class Plan:
     removed: list[str] = field(default_factory=list)  # entity ids merged away
     new_entities: list[dict[str, Any]] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # The store's whole vocabulary document after the change, when the change is to it.
+    vocabulary: dict[str, Any] | None = None
 
     def key(self) -> Any:
         """What the change does, without its timestamp: a plan made again must match it."""
@@ -144,6 +153,7 @@ def plan_edit(
         facts.entities,
         [c for c in facts.claims if c is not claim],
         dict(facts.meta),
+        facts.vocabulary,
     )
     try:
         checked, new_entities = check_claim(others, rec, create_entities=create_entities)
@@ -193,8 +203,9 @@ def plan_entity_set(
     ent = _entity(facts, entity)
     _check_reason(reason)
     _check_fields(fields, SETTABLE_ENTITY_FIELDS, CLEARABLE_ENTITY_FIELDS, "an entity field to set")
-    if "type" in fields and fields["type"] not in ENTITY_TYPES:
-        raise InputError(f"type {fields['type']!r} is not one of {', '.join(ENTITY_TYPES)}")
+    types = vocabulary_of(facts).entity_types
+    if "type" in fields and fields["type"] not in types:
+        raise InputError(f"type {fields['type']!r} is not one of {', '.join(types)}")
     new = dict(ent)
     new.update(fields)
     old_name = ent.get("name")
@@ -325,6 +336,8 @@ def apply(
             raise StoreError(
                 f"{location.path} changed since the change was shown; nothing was written (run it again)"
             )
+        if plan.vocabulary is not None:
+            tx.set_vocabulary(plan.vocabulary)
         if plan.new_entities:
             tx.add(entities=plan.new_entities)
         for table in ("entities", "claims"):
@@ -430,6 +443,7 @@ def _checked(plan: Plan, facts: store.Facts) -> Plan:
         + plan.new_entities,
         [replaced.get(("claims", c["id"]), c) for c in facts.claims],
         facts.meta,
+        facts.vocabulary,
     )
     problems: list[str] = []
     if unpaired_surrogates({"reason": plan.reason}):
@@ -441,7 +455,11 @@ def _checked(plan: Plan, facts: store.Facts) -> Plan:
         if bad:
             problems += [f"{_SINGULAR[ch.table]} {ch.id}, field {f}: {_SURROGATE}" for f in bad]
             continue
-        found = claim_problems(ch.record, after) if ch.table == "claims" else entity_problems(ch.record)
+        found = (
+            claim_problems(ch.record, after)
+            if ch.table == "claims"
+            else entity_problems(ch.record, vocabulary_of(after))
+        )
         problems += [f"{_SINGULAR[ch.table]} {ch.id}, field {f}: {m}" for f, m in found]
     # A removed entity must not be left named by a claim the plan does not re-point.
     for claim in after.claims:
@@ -465,3 +483,159 @@ __all__ = [
     "plan_merge",
     "plan_retract",
 ]
+
+
+# --- the store's vocabulary -------------------------------------------------------------
+
+# What `vocabulary add` and `vocabulary set` may give a predicate: every field of its entry
+# but the trail; `inverse` names the canonical predicate the new one is the other side of.
+PREDICATE_SETTABLE = tuple(f for f in PREDICATE_FIELDS if f not in ("canonical", "revisions"))
+
+
+def _vocabulary_document(facts: store.Facts) -> dict[str, Any]:
+    """A copy of the store's vocabulary document (the shipped one for an older store)."""
+    import copy
+
+    return copy.deepcopy(facts.vocabulary) if isinstance(facts.vocabulary, dict) else default_document()
+
+
+def plan_predicate(
+    facts: store.Facts,
+    name: str,
+    fields: dict[str, Any],
+    reason: str,
+    adding: bool,
+    at: str | None = None,
+) -> Plan:
+    """Add a predicate to the store's vocabulary (`adding`) or change one, with a trail.
+
+    `fields` are entry fields (`PREDICATE_SETTABLE`). A new predicate needs a definition and
+    its subject types; the rest default as the shipped entries do (any modality, polarity
+    and unit, no object required). Giving `inverse` makes the predicate the non-canonical
+    side of a pair with that predicate, which becomes its canonical side: claims are then
+    stated with the other. Refused: a vocabulary `verify` would not pass, and a change
+    under which a stored claim breaks a constraint (each such claim named)."""
+    _check_reason(reason)
+    _check_fields(fields, PREDICATE_SETTABLE, ("inverse", "units"), "a predicate field")
+    vocab = _vocabulary_document(facts)
+    predicates = vocab["predicates"]
+    name = name.strip()
+    old = predicates.get(name)
+    if adding and old is not None:
+        raise InputError(f"predicate {name!r} is already in the vocabulary (vocabulary set changes it)")
+    if not adding and old is None:
+        hint = did_you_mean(difflib_near(name, list(predicates))) or " (factcli vocabulary lists them)"
+        raise InputError(f"no predicate {name!r} in the vocabulary{hint}")
+    if adding:
+        missing = [f for f in ("definition", "subject_types") if not fields.get(f)]
+        if missing:
+            raise InputError(
+                f"a new predicate needs {' and '.join('--' + m.replace('_', '-') for m in missing)}"
+            )
+        base: dict[str, Any] = {
+            "definition": "",
+            "labels": {"en": [], "ar": []},
+            "subject_types": [],
+            "object_types": [],
+            "object_required": False,
+            "units": None,
+            "value_required": False,
+            "symmetric": False,
+            "inverse": None,
+            "canonical": True,
+            "modalities": list(vocab["modalities"]),
+            "polarities": list(vocab["polarities"]),
+        }
+    else:
+        base = dict(old)  # type: ignore[arg-type]
+    new = dict(base)
+    new.pop("revisions", None)
+    new.update(fields)
+    notes: list[str] = []
+    changes_of_other: list[tuple[str, dict[str, Any], dict[str, Any]]] = []
+    if "inverse" in fields and fields["inverse"] != base.get("inverse"):
+        other = fields["inverse"]
+        was = base.get("inverse")
+        if was is not None and isinstance(predicates.get(was), dict):
+            # The old partner is no longer one: it is stated as itself again.
+            prev = predicates[was]
+            after = {**prev, "inverse": None, "canonical": True}
+            changes_of_other.append((was, prev, after))
+        if other is None:
+            new["canonical"] = True
+        else:
+            partner = predicates.get(other)
+            if not isinstance(partner, dict):
+                raise InputError(f"--inverse {other!r}: no such predicate in the vocabulary")
+            if partner.get("inverse") not in (None, name):
+                raise InputError(
+                    f"--inverse {other!r}: {other} is already the inverse of {partner['inverse']}"
+                )
+            new["canonical"] = False
+            changes_of_other.append((other, partner, {**partner, "inverse": name, "canonical": True}))
+            notes.append(f"{other} becomes the canonical side: claims state {name} as {other}")
+    new = {k: new[k] for k in PREDICATE_FIELDS if k in new}
+    changes = _diff({} if adding else base, new, tuple(f for f in PREDICATE_FIELDS if f != "revisions"))
+    if not changes:
+        raise InputError(f"nothing to change: {name} already says that")
+    at = _after(old or {}, at)
+    trail = [*(old or {}).get("revisions", []), {"at": at, "changes": changes, "reason": reason}]
+    predicates[name] = {**new, "revisions": trail}
+    plan_changes = [Change("vocabulary", name, predicates[name], changes)]
+    for other_name, before, after in changes_of_other:
+        other_changes = _diff(before, after, ("inverse", "canonical"))
+        if other_changes:
+            other_trail = [
+                *before.get("revisions", []),
+                {"at": at, "changes": other_changes, "reason": reason},
+            ]
+            predicates[other_name] = {
+                **{k: after[k] for k in PREDICATE_FIELDS if k in after},
+                "revisions": other_trail,
+            }
+            plan_changes.append(Change("vocabulary", other_name, predicates[other_name], other_changes))
+    plan = Plan("add-predicate" if adding else "set-predicate", reason, at, plan_changes, notes=notes)
+    plan.vocabulary = vocab
+    return _vocabulary_checked(plan, facts)
+
+
+def plan_unit(facts: store.Facts, unit: str, reason: str, at: str | None = None) -> Plan:
+    """Add a unit to the store's vocabulary: a predicate that takes any unit takes it too."""
+    _check_reason(reason)
+    vocab = _vocabulary_document(facts)
+    unit = unit.strip()
+    if unit in vocab["units"]:
+        raise InputError(f"unit {unit!r} is already in the vocabulary")
+    vocab["units"].append(unit)
+    at = at or now()
+    change = Change("vocabulary", unit, {"unit": unit}, {"units": {"from": None, "to": unit}})
+    plan = Plan("add-unit", reason, at, [change])
+    plan.vocabulary = vocab
+    return _vocabulary_checked(plan, facts)
+
+
+def difflib_near(word: str, words: list[str]) -> list[str]:
+    import difflib
+
+    return difflib.get_close_matches(word, words, n=3, cutoff=0.6)
+
+
+def _vocabulary_checked(plan: Plan, facts: store.Facts) -> Plan:
+    """The new vocabulary passes `verify`, and every stored claim its constraints, or nothing
+    is planned: a vocabulary change never leaves a stored claim breaking a rule."""
+    assert plan.vocabulary is not None
+    problems = [f"vocabulary, {f}: {m}" for f, m in vocabulary_problems(plan.vocabulary)]
+    if not problems:
+        after = store.Facts(
+            facts.path, facts.sources, facts.entities, facts.claims, facts.meta, plan.vocabulary
+        )
+        touched = {c.id for c in plan.changes}
+        for claim in facts.claims:
+            if claim.get("retracted") or claim.get("predicate") not in touched:
+                continue
+            problems += [f"claim {claim['id']}, field {f}: {m}" for f, m in constraint_problems(claim, after)]
+        vocab = vocabulary_of(after)
+        problems += [f"claim {cid}: {m}" for cid, m in symmetric_violations(facts.claims, vocab)]
+    if problems:
+        raise Refused(problems)
+    return plan

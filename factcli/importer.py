@@ -40,6 +40,7 @@ from .schema import (
     surrogate_fields,
 )
 from .text import in_arabic_block
+from .vocabulary import of as vocabulary_of
 
 SOURCE_FIELDS = FIELD_ORDER["sources"]
 # A claim's and an entity's fields as given, in the store's order; the trail of corrections
@@ -51,7 +52,7 @@ ENTITY_FIELDS = tuple(f for f in FIELD_ORDER["entities"] if f not in HISTORY_FIE
 # `kind` is what `export` says a record is; it is checked against the record's shape.
 IGNORED_CLAIM_FIELDS = ("kind", "source", "keys", "rank", "match", "paragraph", "entities")
 IGNORED_SOURCE_FIELDS = ("kind", "claims")
-IGNORED_ENTITY_FIELDS = ("kind", "claims")
+IGNORED_ENTITY_FIELDS = ("kind", "claims", "named")
 
 # What an import tells the one progress display that follows it: the stage (`checking` the
 # records, `writing` the store, `indexing` the claims), how far it is and out of how many;
@@ -240,7 +241,9 @@ def _import_locked(
             meta = dict(tx.facts.meta, last_claim=batch.last_claim)
             # The stored records passed the damage check above; the store as written passes
             # it when the records added do too (it looks at each record on its own).
-            added = store.Facts(None, batch.new_sources, batch.new_entities, batch.new_claims, meta)
+            added = store.Facts(
+                None, batch.new_sources, batch.new_entities, batch.new_claims, meta, tx.facts.vocabulary
+            )
             tx.sound = store_shape_problem(added) is None
             tx.add(batch.new_sources, batch.new_entities, batch.new_claims, meta=meta)
         return batch.summary
@@ -501,7 +504,12 @@ class _Batch:
         # Validation reads a working copy that grows with the batch, so a claim may cite a
         # source or entity introduced earlier in the same input.
         self.facts = store.Facts(
-            facts.path, list(facts.sources), list(facts.entities), list(facts.claims), dict(facts.meta)
+            facts.path,
+            list(facts.sources),
+            list(facts.entities),
+            list(facts.claims),
+            dict(facts.meta),
+            facts.vocabulary,
         )
         self.create_entities = create_entities
         self.lexicon = Lexicon(self.facts.entities)
@@ -692,7 +700,7 @@ class _Batch:
             else:
                 self.fail(n, "id", f"entity {out['id']!r} is already stored with other details")
             return
-        for fld, msg in entity_problems(out):
+        for fld, msg in entity_problems(out, vocabulary_of(self.facts)):
             self.fail(n, fld, msg)
         if not self.has_failed(n):
             self._add_entity(out)
@@ -845,7 +853,7 @@ class _Batch:
                 "aliases": [],
                 "description": None,
             }
-            if self.facts.entity(ent["id"]) is None and not entity_problems(ent):
+            if self.facts.entity(ent["id"]) is None and not entity_problems(ent, vocabulary_of(self.facts)):
                 self._add_entity(ent)
                 return ent["id"]
         near = self.lexicon.suggest(ref)

@@ -2,8 +2,14 @@
 
 Version 1 stored each claim's derived match keys (`keys`) in the file. From version 2 those
 live in the index (`factcli.index`), rebuilt from the file, so a hand edit of a statement can
-no longer leave the store inconsistent, and the file is smaller. Upgrading drops `keys` and
-writes the new version number; nothing a user wrote is changed.
+no longer leave the store inconsistent, and the file is smaller. Upgrading drops `keys`.
+
+Version 3 carries the store's vocabulary (a top-level "vocabulary" object: predicates with
+their definitions, labels and constraints, entity types, modalities, polarities, units), so a
+store made elsewhere brings the terms its claims use. A store of version 1 or 2 used the
+vocabulary factcli shipped; upgrading gives it that vocabulary (`vocabulary.default_document`)
+as its own, so it reads and checks as it did. Upgrading writes the new version number;
+nothing a user wrote is changed.
 
 `upgrade` works on a parsed document; every writer hands it to the store's write path,
 which calls it under the lock, so the first write to an old store upgrades it, and
@@ -17,12 +23,15 @@ from typing import Any
 from . import store
 from .index import refresh
 from .records import DERIVED_CLAIM_FIELDS, SCHEMA_VERSION
+from .store import VOCABULARY
+from .vocabulary import default_document
 
 __all__ = ["Upgrade", "migrate", "upgrade"]
 
 
 class Upgrade(dict):
-    """What an upgrade did: {"from": version, "to": version, "claims": n changed}."""
+    """What an upgrade did: {"from": version, "to": version, "claims": n changed,
+    "vocabulary": whether the store was given a vocabulary}."""
 
 
 def upgrade(doc: dict[str, Any]) -> Upgrade | None:
@@ -38,9 +47,12 @@ def upgrade(doc: dict[str, Any]) -> Upgrade | None:
             for f in DERIVED_CLAIM_FIELDS:
                 claim.pop(f, None)
             changed += 1
+    given = not isinstance(doc.get(VOCABULARY), dict)
+    if given:
+        doc[VOCABULARY] = default_document()
     if isinstance(meta, dict):
         meta["schema"] = SCHEMA_VERSION
-    return Upgrade({"from": version, "to": SCHEMA_VERSION, "claims": changed})
+    return Upgrade({"from": version, "to": SCHEMA_VERSION, "claims": changed, "vocabulary": given})
 
 
 def migrate(location: store.Location) -> Upgrade | None:

@@ -165,6 +165,10 @@ class Backend(Protocol):
         """(predicate, `exact` or `stem`) for the predicate labels whose analyzed key is `key`."""
         ...
 
+    def predicates(self) -> list[str]:
+        """The store's predicates (its vocabulary's), by name."""
+        ...
+
     def synonyms(self, tokens: str, stems: str) -> tuple[list[str], list[str]]:
         """The other forms of a term, each as its stems joined by spaces (a number's forms,
         by its analyzed `tokens`; then the words of the thesaurus groups holding its
@@ -178,7 +182,12 @@ class Backend(Protocol):
     def entity(self, entity_id: str) -> dict[str, Any] | None: ...
 
     def entities(self) -> list[tuple[dict[str, Any], int]]:
-        """Every entity record with its count of live claims, in stored order."""
+        """Every entity record with its count of live claims it is the subject, object or
+        speaker of, in stored order."""
+        ...
+
+    def named_counts(self) -> dict[str, int]:
+        """Per entity id, its live claims that name it: in any role, via, or in their words."""
         ...
 
     def source(self, source_id: str) -> dict[str, Any] | None: ...

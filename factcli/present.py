@@ -415,7 +415,7 @@ ENTITY_ROW_FIELDS: tuple[Field, ...] = (
     _same("id", lambda r: r["id"]),
     *(_same(k) for k in ("type", "name", "name_ar")),
     _joined_field("aliases"),
-    *(_same(k) for k in ("description", "claims")),
+    *(_same(k) for k in ("description", "claims", "named")),
 )
 PROBLEM_ROW_FIELDS: tuple[Field, ...] = tuple(_same(k) for k in ("table", "id", "field", "problem"))
 
@@ -466,7 +466,9 @@ TIMELINE_TABLE = worded_columns(
     CLAIM_ROW_FIELDS, ("date", "precision", "id", "source", "status", "statement", "value")
 )
 SOURCE_TABLE = worded_columns(SOURCE_ROW_FIELDS, ("id", "published", "outlet", "credited", "claims", "title"))
-ENTITY_TABLE = worded_columns(ENTITY_ROW_FIELDS, ("id", "type", "name", "name_ar", "claims", "aliases"))
+ENTITY_TABLE = worded_columns(
+    ENTITY_ROW_FIELDS, ("id", "type", "name", "name_ar", "claims", "named", "aliases")
+)
 PROBLEM_TABLE = worded_columns(PROBLEM_ROW_FIELDS)
 
 # Claims one line each on a terminal (render.claim_lines): the values people copy, aligned,

@@ -37,8 +37,10 @@ __all__ = [
 ]
 
 # The layout of the store file this factcli writes. Version 1 (factcli 0.1) stored each
-# claim's derived match keys; version 2 derives them in the index.
-SCHEMA_VERSION = 2
+# claim's derived match keys; version 2 derives them in the index; version 3 carries the
+# store's vocabulary (its predicates and their constraints, entity types, modalities,
+# polarities and units) as a top-level "vocabulary" object beside the tables.
+SCHEMA_VERSION = 3
 
 # Fields a version-1 claim carried that version 2 derives instead.
 DERIVED_CLAIM_FIELDS = ("keys",)

@@ -18,7 +18,7 @@ from .errors import InputError, did_you_mean
 from .importer import ValidationError, check_claim, check_entity, entity_slug, parse_value
 from .render import plain
 from .store import Facts
-from .vocabulary import ENTITY_TYPES, PREDICATES
+from .vocabulary import DEFAULT, Vocabulary, of
 
 
 class Stopped(Exception):
@@ -113,8 +113,8 @@ def check_answer(
         return text
     hint = ""
     if key == "predicate":
-        near = difflib.get_close_matches(text, list(PREDICATES), n=3, cutoff=0.5)
-        hint = did_you_mean(near, quote=False) or " (see factcli/vocabulary.py)"
+        near = difflib.get_close_matches(text, list(of(facts).predicates), n=3, cutoff=0.5)
+        hint = did_you_mean(near, quote=False) or " (factcli vocabulary list shows them)"
     elif key == "source":
         near = difflib.get_close_matches(text, [src["id"] for src in facts.sources], n=3, cutoff=0.4)
         hint = did_you_mean(near, quote=False)
@@ -175,7 +175,8 @@ def ask_entity(asker: Asker, facts: Facts, answers: dict[str, Any], keys: Sequen
     for key in keys:
         while True:
             if key == "type":
-                text = asker.choose(f"type ({', '.join(ENTITY_TYPES)})", ENTITY_TYPES)
+                types = of(facts).entity_types
+                text = asker.choose(f"type ({', '.join(types)})", types)
             elif key == "id":
                 name = answers.get("name")
                 made = entity_slug(name) if isinstance(name, str) and name.strip() else None
@@ -203,11 +204,15 @@ def ask_entity(asker: Asker, facts: Facts, answers: dict[str, Any], keys: Sequen
 
 
 def review_drafts(
-    records: list[dict[str, Any]], entities: list[dict[str, Any]], asker: Asker
+    records: list[dict[str, Any]],
+    entities: list[dict[str, Any]],
+    asker: Asker,
+    vocab: Vocabulary = DEFAULT,
 ) -> list[dict[str, Any]]:
     """The walk through a draft's records (its source first): each candidate shown, then
     accept / edit a field / skip / quit. Quitting, or the end of the answers, keeps the
-    candidates not yet decided as drafts. `entities` are the names a claim may point at."""
+    candidates not yet decided as drafts. `entities` are the names a claim may point at,
+    `vocab` the store's vocabulary, whose words an edited field must be."""
     source = records[0]
     anchor = DateSpan.from_dict(source["published"]) if isinstance(source.get("published"), dict) else None
     kept: list[dict[str, Any]] = [source]
@@ -217,7 +222,7 @@ def review_drafts(
             kept.append(rec)
             continue
         try:
-            decided = review_one(asker, n, len(todo), rec, entities, anchor)
+            decided = review_one(asker, n, len(todo), rec, entities, anchor, vocab)
         except Stopped:
             asker.tell("\nreview stopped: the candidates not yet reviewed stay drafts\n")
             return kept + todo[n - 1 :]
@@ -235,6 +240,7 @@ def review_one(
     rec: dict[str, Any],
     entities: list[dict[str, Any]],
     anchor: DateSpan | None,
+    vocab: Vocabulary = DEFAULT,
 ) -> dict[str, Any] | None | Literal["quit"]:
     """One candidate, the `n`th of `total`: the accepted record, None when skipped, or "quit"."""
     fields = draft.REVIEW_FIELDS if "citation" in rec else draft.ENTITY_REVIEW_FIELDS
@@ -247,7 +253,7 @@ def review_one(
         if choice == "s":
             return None
         if choice == "e":
-            rec = _edit(asker, rec, fields, entities, anchor)
+            rec = _edit(asker, rec, fields, entities, anchor, vocab)
             continue
         if "citation" in rec and not (rec.get("statement") or "").strip():
             # The sentence the fields say, as they stand after the edits: Enter confirms it.
@@ -272,20 +278,21 @@ def _edit(
     fields: Sequence[str],
     entities: list[dict[str, Any]],
     anchor: DateSpan | None,
+    vocab: Vocabulary = DEFAULT,
 ) -> dict[str, Any]:
     """A field of `rec` asked for, its right values offered, and the record with it changed
     (unchanged, with the reason told, when the new value does not fit)."""
     fld = asker.choose(f"field ({', '.join(fields)})", list(fields))
     quote = (rec.get("citation") or {}).get("quote")
     hint = draft.field_suggestions(
-        fld, rec.get(fld), entities, quote=quote if isinstance(quote, str) else None
+        fld, rec.get(fld), entities, quote=quote if isinstance(quote, str) else None, vocab=vocab
     )
     if hint:
         asker.tell("  one of: " + plain(", ".join(hint[:60])) + ("…" if len(hint) > 60 else "") + "\n")
     typed = asker.ask(f"new {fld}", default="").strip()
     try:
-        return draft.apply_edit(rec, fld, typed, anchor, entities)
+        return draft.apply_edit(rec, fld, typed, anchor, entities, vocab)
     except InputError as exc:
-        near = draft.field_suggestions(fld, None, entities, typed=typed)
+        near = draft.field_suggestions(fld, None, entities, typed=typed, vocab=vocab)
         asker.tell(f"  {plain(str(exc))}" + (f" (try: {plain(', '.join(near[:5]))})" if near else "") + "\n")
         return rec

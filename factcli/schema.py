@@ -1,4 +1,6 @@
-"""What a valid source, entity and claim record is, shared by `import` and `verify`.
+"""What a valid source, entity and claim record is, and a valid vocabulary, shared by
+`import` and `verify`. A record's terms (predicate, entity type, modality, polarity, unit)
+are checked against the store's own vocabulary (`vocabulary.of`).
 
 Each check returns a list of `(field, message)` problems; an empty list means the record is
 sound. References between records (a claim's source, its entities) are checked against a
@@ -18,7 +20,7 @@ from .constraints import claim_violations
 from .errors import StoreError
 from .normalize import normalize
 from .records import ENTITY_REF_FIELDS, FIELD_ORDER
-from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES, ROLE_PREDICATES, UNITS
+from .vocabulary import DEFAULT, DOCUMENT_FIELDS, PREDICATE_FIELDS, Vocabulary, of
 
 Problem = tuple[str, str]
 
@@ -128,15 +130,17 @@ def source_problems(rec: dict[str, Any]) -> list[Problem]:
     return out
 
 
-def entity_problems(rec: dict[str, Any]) -> list[Problem]:
+def entity_problems(rec: dict[str, Any], vocab: Vocabulary = DEFAULT) -> list[Problem]:
+    """Problems of a stored-shape entity; its type is checked against `vocab`'s types."""
     out: list[Problem] = []
+    types = vocab.entity_types
     eid = rec.get("id")
     if not isinstance(eid, str) or not SLUG.match(eid):
         out.append(
             ("id", f"must be a lower-case slug (letters, digits, . _ -) of at most {MAX_ID} characters")
         )
-    if not isinstance(rec.get("type"), str) or rec.get("type") not in ENTITY_TYPES:
-        out.append(("type", f"{rec.get('type')!r} is not one of {', '.join(ENTITY_TYPES)}"))
+    if not isinstance(rec.get("type"), str) or rec.get("type") not in types:
+        out.append(("type", f"{rec.get('type')!r} is not one of {', '.join(types)}"))
     out += _text_problems(rec, ("name", "name_ar", "description"), ("name",))
     for fld in NAME_ROLES:
         names = rec.get(fld)
@@ -186,6 +190,7 @@ def claim_problems(rec: dict[str, Any], facts: Any, constraints: bool = True) ->
     its predicate's constraints refuse too (`constraints.py`); plain `verify` leaves them
     out, `verify --constraints` asks for them."""
     out: list[Problem] = []
+    vocab = of(facts)
     if not isinstance(rec.get("id"), str) or not CLAIM_ID.match(rec["id"]):
         out.append(("id", f"must look like c0001 (at most c{MAX_CLAIM_NUMBER})"))
     for f in ENTITY_REF_FIELDS:
@@ -195,10 +200,10 @@ def claim_problems(rec: dict[str, Any], facts: Any, constraints: bool = True) ->
                 out.append((f, "is required"))
         elif not isinstance(v, str) or facts.entity(v) is None:
             out.append((f, f"unknown entity {v!r}"))
-    # PREDICATES is a dict: a list or an object where a predicate belongs is unhashable.
-    if not isinstance(rec.get("predicate"), str) or rec["predicate"] not in PREDICATES:
+    # The predicates are a dict: a list or an object where a predicate belongs is unhashable.
+    if not isinstance(rec.get("predicate"), str) or rec["predicate"] not in vocab.predicates:
         out.append(("predicate", f"{rec.get('predicate')!r} is not in the vocabulary"))
-    out += _claim_literal_problems(rec)
+    out += _claim_literal_problems(rec, vocab)
     out += _text_problems(rec, ("statement",), ("statement",))
     out += citation_problems(rec.get("citation"), facts)
     out += role_problems(rec, facts)
@@ -219,7 +224,7 @@ def constraint_problems(rec: dict[str, Any], facts: Any) -> list[Problem]:
         kind = ent.get("type") if isinstance(ent, dict) else None
         return kind if isinstance(kind, str) else None
 
-    return claim_violations(rec, type_of)
+    return claim_violations(rec, type_of, of(facts))
 
 
 def timestamp_problem(v: Any) -> str | None:
@@ -261,7 +266,9 @@ def history_problems(rec: dict[str, Any], table: str) -> list[Problem]:
     revisions = rec["revisions"]
     if not isinstance(revisions, list):
         return out + [("revisions", "must be a list of {at, changes, reason}")]
-    revisable = [f for f in FIELD_ORDER[table] if f not in _NOT_REVISED]
+    # A predicate of the store's vocabulary keeps the same trail as a record (`curate`).
+    fields = FIELD_ORDER[table] if table in FIELD_ORDER else PREDICATE_FIELDS
+    revisable = [f for f in fields if f not in _NOT_REVISED]
     last = ""
     for i, rev in enumerate(revisions):
         where = f"revisions[{i}]"
@@ -293,7 +300,7 @@ def history_problems(rec: dict[str, Any], table: str) -> list[Problem]:
 def role_problems(rec: dict[str, Any], facts: Any) -> list[Problem]:
     """A role claim (holds_position, held_position) needs an office as its object: a job
     title is held for a time, so it is never an alias of the person who holds it."""
-    if rec.get("predicate") not in ROLE_PREDICATES or not isinstance(rec.get("object"), str):
+    if rec.get("predicate") not in of(facts).role_predicates or not isinstance(rec.get("object"), str):
         return []
     office = facts.entity(rec["object"])
     if office is None or office.get("type") == "office":
@@ -307,20 +314,20 @@ def role_problems(rec: dict[str, Any], facts: Any) -> list[Problem]:
     ]
 
 
-def _claim_literal_problems(rec: dict[str, Any]) -> list[Problem]:
+def _claim_literal_problems(rec: dict[str, Any], vocab: Vocabulary) -> list[Problem]:
     """Polarity, modality, value and date: the claim fields that are not references."""
     out: list[Problem] = []
     # A wrong type is refused like a wrong word: "" or [] is not "affirmed" or "fact".
-    for f, allowed in (("polarity", POLARITIES), ("modality", MODALITIES)):
+    for f, allowed in (("polarity", vocab.polarities), ("modality", vocab.modalities)):
         v = rec.get(f)
         if not isinstance(v, str) or v not in allowed:
             out.append((f, f"must be one of {', '.join(allowed)}, not {_shown(v)}"))
-    out += value_problems(rec.get("value"))
+    out += value_problems(rec.get("value"), vocab.units)
     out += _date_field(rec, "date", required=False)
     return out
 
 
-def value_problems(value: Any) -> list[Problem]:
+def value_problems(value: Any, units: tuple[str, ...] = DEFAULT.units) -> list[Problem]:
     if value is None:
         return []
     if not isinstance(value, dict) or set(value) != {"amount", "unit"}:
@@ -335,8 +342,8 @@ def value_problems(value: Any) -> list[Problem]:
         # Python reads a 400-digit integer, but no float holds it: jq would turn it into
         # 1.7976931348623157e+308 and display arithmetic would overflow.
         return [("value.amount", f"must be a finite number, not one of {len(str(abs(amount)))} digits")]
-    if not isinstance(value["unit"], str) or value["unit"] not in UNITS:
-        return [("value.unit", f"{value['unit']!r} is not one of {', '.join(UNITS)}")]
+    if not isinstance(value["unit"], str) or value["unit"] not in units:
+        return [("value.unit", f"{value['unit']!r} is not one of {', '.join(units)}")]
     return []
 
 
@@ -432,7 +439,7 @@ _SHAPES = {
 }
 
 
-def shape_problems(table: str, rec: dict[str, Any]) -> list[Problem]:
+def shape_problems(table: str, rec: dict[str, Any], vocab: Vocabulary = DEFAULT) -> list[Problem]:
     """Wrong types in a stored record: only what reading, searching and rendering rely on.
 
     A hand-edited store can hold anything. `verify` reports every problem, but any other
@@ -450,7 +457,7 @@ def shape_problems(table: str, rec: dict[str, Any]) -> list[Problem]:
         if isinstance(rec.get("id"), str) and not CLAIM_ID.match(rec["id"]):
             # Reads order claims by number: "c" and 5000 digits is no number they can use.
             out.append(("id", f"must look like c0001 (at most c{MAX_CLAIM_NUMBER})"))
-        out += _claim_literal_problems(rec)
+        out += _claim_literal_problems(rec, vocab)
         cit = rec.get("citation")
         if not (
             isinstance(cit, dict)
@@ -496,10 +503,15 @@ def store_shape_problem(facts: Any) -> str | None:
     problem = last_claim_problem(facts.meta.get("last_claim", 0))
     if problem:
         return f"meta, field last_claim: {problem}"
+    document = getattr(facts, "vocabulary", None)
+    if document is not None:
+        for fld, msg in vocabulary_problems(document):
+            return f"vocabulary, {fld}: {msg}"
+    vocab = of(facts)
     scan = getattr(facts, "may_hold_surrogates", True)
     for table in ("sources", "entities", "claims"):
         for n, rec in enumerate(getattr(facts, table), 1):
-            found = shape_problems(table, rec)
+            found = shape_problems(table, rec, vocab)
             if not found and scan:
                 found = [
                     (f, "contains an unpaired surrogate (\\ud800-\\udfff), not valid Unicode")
@@ -518,3 +530,124 @@ def refuse_damaged(facts: Any, path: Any) -> None:
     problem = store_shape_problem(facts)
     if problem:
         raise StoreError(f"{path}: damaged store: {problem} (factcli verify lists every problem)")
+
+
+# --- the vocabulary ------------------------------------------------------------------------
+
+# A term of the vocabulary (a predicate, entity type, modality, polarity or unit): a word of
+# lower-case letters, digits and underscores, as the shipped ones are; a unit may also be
+# upper-case (USD) and have a hyphen.
+TERM = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+UNIT = re.compile(r"^[A-Za-z][A-Za-z0-9_-]{0,31}$")
+_FLAGS = ("object_required", "value_required", "symmetric", "canonical")
+
+
+def _terms(doc: dict[str, Any], part: str, pattern: re.Pattern[str]) -> tuple[list[Problem], list[str]]:
+    words = doc.get(part)
+    if part == "modalities":
+        if not isinstance(words, dict) or not all(isinstance(w, str) and w.strip() for w in words.values()):
+            return [(part, "must be an object of each modality and the words a reader sees")], []
+        words = list(words)
+    elif not isinstance(words, list):
+        return [(part, "must be a list")], []
+    bad = next((w for w in words if not isinstance(w, str) or not pattern.match(w)), None)
+    if bad is not None:
+        return [(part, f"{_shown(bad)} is not a term (lower-case letters, digits, _)")], []
+    if len(set(words)) != len(words) or not words:
+        return [(part, "must list each term once, and at least one")], words
+    return [], words
+
+
+def vocabulary_problems(doc: Any) -> list[Problem]:
+    """Problems of a store's vocabulary document, as `(field path, message)`: its parts,
+    each predicate's fields, and references between them (a type, modality, polarity or
+    unit a predicate names must be the vocabulary's; an inverse must name a predicate that
+    names it back, one direction of the pair canonical)."""
+    if not isinstance(doc, dict):
+        return [("vocabulary", "must be an object")]
+    out: list[Problem] = [(k, "is not a part of a vocabulary") for k in doc if k not in DOCUMENT_FIELDS]
+    known: dict[str, list[str]] = {}
+    for part, pattern in (
+        ("entity_types", TERM),
+        ("modalities", TERM),
+        ("polarities", TERM),
+        ("units", UNIT),
+    ):
+        found, words = _terms(doc, part, pattern)
+        out += found
+        known[part] = words
+    predicates = doc.get("predicates")
+    if not isinstance(predicates, dict) or not predicates:
+        return [*out, ("predicates", "must be an object of predicates by name, at least one")]
+    for name, entry in predicates.items():
+        out += [(f"predicates.{name}.{f}", m) for f, m in predicate_problems(name, entry, known)]
+    for name, entry in predicates.items():
+        other = entry.get("inverse") if isinstance(entry, dict) else None
+        if other is None or other == name:
+            continue  # none, or one's own (refused as symmetric above)
+        back = predicates.get(other) if isinstance(other, str) else None
+        if not isinstance(back, dict) or back.get("inverse") != name:
+            out.append(
+                (f"predicates.{name}.inverse", f"{_shown(other)} is not a predicate whose inverse is {name}")
+            )
+        elif back.get("canonical") is not False and entry.get("canonical") is not False:
+            out.append((f"predicates.{name}.canonical", f"only one of {name} and {other} is canonical"))
+        elif back.get("canonical") is False and entry.get("canonical") is False:
+            out.append((f"predicates.{name}.canonical", f"one of {name} and {other} must be canonical"))
+    return out
+
+
+def predicate_problems(name: Any, entry: Any, known: dict[str, list[str]]) -> list[Problem]:
+    """Problems of one predicate's entry (`vocabulary.PREDICATE_FIELDS`); `known` holds the
+    vocabulary's entity types, modalities, polarities and units."""
+    if not isinstance(name, str) or not TERM.match(name):
+        return [("name", f"{_shown(name)} is not a predicate name (lower-case letters, digits, _)")]
+    if not isinstance(entry, dict):
+        return [("", "must be an object")]
+    out: list[Problem] = [(k, "is not a field of a predicate") for k in entry if k not in PREDICATE_FIELDS]
+    out += history_problems(entry, "vocabulary")
+    definition = entry.get("definition")
+    if not isinstance(definition, str) or not definition.strip():
+        out.append(("definition", "is required: what the subject and the object are"))
+    else:
+        out += _string_problems("definition", definition)
+    labels = entry.get("labels")
+    if not isinstance(labels, dict) or set(labels) - {"en", "ar"}:
+        out.append(("labels", 'must be {"en": [...], "ar": [...]}'))
+    else:
+        for lang, words in labels.items():
+            if not isinstance(words, list) or not all(
+                isinstance(w, str) and w.strip() == w and w for w in words
+            ):
+                out.append((f"labels.{lang}", "must be a list of words or phrases"))
+            else:
+                out += [(f"labels.{lang}", m) for w in words for _, m in _string_problems(lang, w)]
+    for fld, part, empty_ok in (
+        ("subject_types", "entity_types", False),
+        ("object_types", "entity_types", True),
+        ("modalities", "modalities", False),
+        ("polarities", "polarities", False),
+        ("units", "units", True),
+    ):
+        words = entry.get(fld)
+        if fld == "units" and words is None:
+            continue  # any unit of the vocabulary
+        if not isinstance(words, list) or not (words or empty_ok):
+            out.append((fld, "must be a list" + ("" if empty_ok else ", not empty")))
+            continue
+        odd = next((w for w in words if not isinstance(w, str) or w not in known.get(part, ())), None)
+        if odd is not None:
+            out.append((fld, f"{_shown(odd)} is not one of the vocabulary's {part.replace('_', ' ')}"))
+    for fld in _FLAGS:
+        if not isinstance(entry.get(fld), bool):
+            out.append((fld, "must be true or false"))
+    if entry.get("object_required") is True and not entry.get("object_types"):
+        out.append(("object_required", "a predicate that takes no object cannot require one"))
+    if entry.get("value_required") is True and entry.get("units") == []:
+        out.append(("value_required", "a predicate that takes no unit cannot require a value"))
+    inverse = entry.get("inverse")
+    if inverse is not None and (entry.get("symmetric") is True or inverse == name):
+        out.append(("inverse", "a symmetric predicate is its own inverse: give none"))
+    if inverse is None and entry.get("canonical") is False:
+        out.append(("canonical", "only one of an inverse pair may be stated the other way"))
+    return out

@@ -54,7 +54,6 @@ from .normalize import normalize
 from .plan import Backend, Filters, Form, Named, Plan, Term
 from .rank import RANKING
 from .store import Facts
-from .vocabulary import PREDICATES
 
 if TYPE_CHECKING:
     from .datespan import DateSpan
@@ -555,19 +554,20 @@ def resolve_sources(source: Backend | Facts, refs: Sequence[str]) -> set[str]:
     return found
 
 
-def _predicates(names: Sequence[str]) -> set[str]:
+def _predicates(names: Sequence[str], known: Sequence[str]) -> set[str]:
+    """The predicates `--predicate` names, of the store's vocabulary (`known`)."""
     chosen: set[str] = set()
     for name in names:
         # Forgive case and the separator ("Negotiating-Purchase"); the words must be exact.
         canonical = re.sub(r"[\s-]+", "_", name.strip().lower())
-        if canonical in PREDICATES:
+        if canonical in known:
             chosen.add(canonical)
             continue
         import difflib
 
-        near = difflib.get_close_matches(canonical, list(PREDICATES), n=3, cutoff=0.6)
-        near += [p for p in PREDICATES if canonical and canonical in p and p not in near]
-        hint = did_you_mean(near[:4]) or "; predicates are: " + ", ".join(PREDICATES)
+        near = difflib.get_close_matches(canonical, list(known), n=3, cutoff=0.6)
+        near += [p for p in known if canonical and canonical in p and p not in near]
+        hint = did_you_mean(near[:4]) or "; predicates are: " + ", ".join(known)
         raise InputError(f"unknown predicate {name!r} for --predicate{hint}")
     return chosen
 
@@ -595,7 +595,7 @@ def _filters(index: Backend, query: Query) -> Filters:
         subjects=chosen(subject),
         objects=chosen(object_),
         speakers=chosen(speaker),
-        predicates=chosen(_predicates(query.predicate) if query.predicate else None),
+        predicates=chosen(_predicates(query.predicate, index.predicates()) if query.predicate else None),
         sources=chosen(resolve_sources(index, query.source) if query.source else None),
         ends_from=low,
         starts_until=high,
@@ -673,8 +673,13 @@ def timeline(source: Backend | Facts, query: Query) -> tuple[list[Hit], list[Hit
 
 
 def entity_rows(source: Backend | Facts, terms: list[str]) -> list[dict[str, Any]]:
-    """Entities whose names contain every term (normalized), or all; each with a claim count."""
+    """Entities whose names contain every term (normalized), or all; each with its `claims`
+    (live claims it is the subject, object or speaker of: what `search --subject`, `--object`
+    and `--speaker` find for it) and `named` (live claims that name it anywhere: those, the
+    ones it is the `via` of, and the ones whose words name it, as a search for its name finds
+    through it)."""
     index = _index_of(source)
+    naming = index.named_counts()
     needles = [normalize(t) for t in terms]
     if terms and not all(needles):
         return []
@@ -682,7 +687,7 @@ def entity_rows(source: Backend | Facts, terms: list[str]) -> list[dict[str, Any
     for entity, count in index.entities():
         keys = [normalize(n) for n in [*names_of(entity), *(entity.get("metonyms") or [])]]
         if all(any(needle in key for key in keys) for needle in needles):
-            rows.append({**entity, "claims": count})
+            rows.append({**entity, "claims": count, "named": naming.get(entity["id"], 0)})
     if terms and not rows:
         # Names as people type them: a near spelling (Shoygu) or a distinctive part.
         an = analyzer()
@@ -691,7 +696,9 @@ def entity_rows(source: Backend | Facts, terms: list[str]) -> list[dict[str, Any
             toks = an.tokens(t)
             named = _named(index, toks) or (_fuzzy(index, toks[0]).entities if len(toks) == 1 else {})
             ids = set(named) if not ids else ids & set(named)
-        rows = [{**e, "claims": c} for e, c in index.entities() if e["id"] in ids]
+        rows = [
+            {**e, "claims": c, "named": naming.get(e["id"], 0)} for e, c in index.entities() if e["id"] in ids
+        ]
     rows.sort(key=lambda r: (-r["claims"], (r.get("name") or "").casefold(), r["id"]))
     return rows
 

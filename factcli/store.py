@@ -38,9 +38,10 @@ if TYPE_CHECKING:
 # pays for it, and startup time is a feature of a CLI.
 
 
-# Versions this factcli opens. A version-1 store (claims carried derived `keys`) reads as is;
-# its first write upgrades it (see `migrate`).
-READABLE_VERSIONS = (1, 2)
+# Versions this factcli opens. A version-1 store (claims carried derived `keys`) and a
+# version-2 store (no vocabulary of its own: it uses the shipped one) read as they are; the
+# first write upgrades them (see `migrate`).
+READABLE_VERSIONS = (1, 2, 3)
 # How long a writer waits for another writer's lock by default (--wait SECONDS).
 DEFAULT_WAIT = 10.0
 # The largest store factcli reads (a store of 100k claims is about 200 MiB); larger files
@@ -48,6 +49,12 @@ DEFAULT_WAIT = 10.0
 MAX_STORE_BYTES = 512 * 2**20
 MAX_BYTES_VAR = "FACTCLI_MAX_MB"
 TABLES = ("meta", "sources", "entities", "claims")
+# The store's vocabulary (`vocabulary.py`): one plain object beside the tables, not records
+# by document id, written between the meta table and the sources. From schema version 3.
+VOCABULARY = "vocabulary"
+VOCABULARY_SINCE = 3
+# The file's top-level keys, in the order they are written.
+LAYOUT = ("meta", VOCABULARY, "sources", "entities", "claims")
 ENV_VAR = "FACTCLI_DB"
 _TMP_PREFIX = ".factcli-"
 _TMP_SUFFIX = ".tmp"
@@ -73,6 +80,9 @@ class Facts:
     entities: list[dict[str, Any]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
     meta: dict[str, Any] = field(default_factory=lambda: {"schema": SCHEMA_VERSION, "last_claim": 0})
+    # The store's vocabulary document, as stored; None in a store older than version 3 (and
+    # in a snapshot made in memory), which uses the shipped vocabulary (`vocabulary.of`).
+    vocabulary: dict[str, Any] | None = None
     # Whether a string may hold a lone surrogate (only a \\uD800-\\uDFFF escape in the file
     # makes one): when False, the read-time check need not look at every string.
     may_hold_surrogates: bool = True
@@ -237,6 +247,14 @@ def _check_shape(doc: Any, path: Path) -> None:
         raise bad(
             f"schema version {version!r}, this factcli reads versions {READABLE_VERSIONS[0]} to {SCHEMA_VERSION}"
         )
+    if version >= VOCABULARY_SINCE:
+        if VOCABULARY not in doc:
+            raise bad(f"schema version {version} and no {VOCABULARY!r} object")
+        if not isinstance(doc[VOCABULARY], dict):
+            raise bad(f"{VOCABULARY!r} is {type(doc[VOCABULARY]).__name__}, expected an object")
+    odd_key = next((k for k in doc if k not in LAYOUT), None)
+    if odd_key is not None:
+        raise bad(f"unknown top-level key {odd_key!r}")
 
 
 def file_kind(mode: int) -> str | None:
@@ -363,7 +381,12 @@ def _snapshot(doc: dict[str, Any], path: Path | None, copy: bool) -> Facts:
         name: [dict(r) for r in doc[name].values()] if copy else list(doc[name].values()) for name in TABLES
     }
     meta = tables["meta"][0] if tables["meta"] else {"schema": SCHEMA_VERSION, "last_claim": 0}
-    return Facts(path, tables["sources"], tables["entities"], tables["claims"], meta)
+    vocabulary = doc.get(VOCABULARY)
+    if copy and vocabulary is not None:
+        import copy as copying
+
+        vocabulary = copying.deepcopy(vocabulary)
+    return Facts(path, tables["sources"], tables["entities"], tables["claims"], meta, vocabulary)
 
 
 def load(location: Location) -> Facts:
@@ -375,8 +398,12 @@ def load(location: Location) -> Facts:
 
 
 def empty_document() -> dict[str, Any]:
+    """A new store: no records, and the shipped vocabulary as its own."""
+    from .vocabulary import default_document
+
     return {
         "meta": {"1": {"schema": SCHEMA_VERSION, "last_claim": 0}},
+        VOCABULARY: default_document(),
         "sources": {},
         "entities": {},
         "claims": {},
@@ -421,6 +448,16 @@ class Transaction:
             self._db.table("meta").truncate()
             self._db.table("meta").insert(meta)
             self.facts.meta = meta
+
+    def set_vocabulary(self, vocabulary: dict[str, Any]) -> None:
+        """Put `vocabulary` (a whole vocabulary document) in place of the store's."""
+        self.appended_only = False
+        storage: _SnapshotStorage = self._db.storage  # type: ignore[assignment]
+        data = dict(storage.read())
+        data[VOCABULARY] = vocabulary
+        storage.write(data)
+        self.facts.vocabulary = vocabulary
+        self.facts.__dict__.pop("_vocabulary", None)
 
     def replace(self, table: str, records: Sequence[dict[str, Any]] = (), remove: Sequence[str] = ()) -> None:
         """Put `records` in place of the stored ones with the same ids, and drop the `remove`
@@ -719,7 +756,11 @@ def _appended(
     import operator
     from itertools import islice
 
+    # The meta table and the vocabulary are written anew; the records are spliced.
+    layout = tuple(t for t in LAYOUT if t != VOCABULARY or VOCABULARY in data)
     tables: dict[str, Any] = {"meta": data.get("meta", {})}
+    if VOCABULARY in data:
+        tables[VOCABULARY] = data[VOCABULARY]
     for table in TABLES[1:]:
         old, now = before[table], data.get(table, {})
         if len(now) < len(old):
@@ -735,12 +776,12 @@ def _appended(
             return None
         tables[table] = added
     added_text = dumps(tables)
-    old_parts, new_parts = _table_texts(raw), _table_texts(added_text)
+    old_parts, new_parts = _table_texts(raw, layout), _table_texts(added_text, layout)
     if old_parts is None or new_parts is None:
         return None
     out: list[bytes | memoryview] = [b"{\n"]
-    for i, table in enumerate(TABLES):
-        bodies = [new_parts[table]] if table == "meta" else [old_parts[table], new_parts[table]]
+    for i, table in enumerate(layout):
+        bodies = [new_parts[table]] if table in ("meta", VOCABULARY) else [old_parts[table], new_parts[table]]
         bodies = [b for b in bodies if len(b)]
         out += [b'  "', table.encode(), b'": ']
         if bodies:
@@ -750,19 +791,19 @@ def _appended(
             out.append(b"\n  }")
         else:
             out.append(b"{}")
-        out.append(b",\n" if i < len(TABLES) - 1 else b"\n")
+        out.append(b",\n" if i < len(layout) - 1 else b"\n")
     out.append(b"}\n")
     return out, long_integer(added_text)
 
 
-def _table_texts(text: bytes) -> dict[str, memoryview] | None:
-    """Each table's records part in the canonical text (empty for an empty table), or None
-    when the text is not laid out as `dumps` lays it out."""
+def _table_texts(text: bytes, layout: Sequence[str] = TABLES) -> dict[str, memoryview] | None:
+    """Each top-level part of the canonical text, in `layout` order, without its braces
+    (empty for an empty table), or None when the text is not laid out as `dumps` lays it out."""
     if not (text.startswith(b"{\n") and text.endswith(b"\n}\n")):
         return None
     marks = []
     at = 0
-    for table in TABLES:
+    for table in layout:
         mark = b'\n  "' + table.encode() + b'": '
         at = text.find(mark, at)
         if at < 0:
@@ -773,9 +814,9 @@ def _table_texts(text: bytes) -> dict[str, memoryview] | None:
         return None
     view = memoryview(text)
     out: dict[str, memoryview] = {}
-    for i, table in enumerate(TABLES):
+    for i, table in enumerate(layout):
         start = marks[i][1]
-        if i + 1 < len(TABLES):
+        if i + 1 < len(layout):
             end = marks[i + 1][0] - 1
             if text[end] != 0x2C:  # the "," after the table
                 return None
@@ -1070,7 +1111,11 @@ def _remove_private_folder(folder: Path, name: str) -> None:
 def dumps(doc: dict[str, Any]) -> bytes:
     """The file's canonical text: indented, UTF-8 (Arabic readable), stable key order."""
     ordered: dict[str, Any] = {}
-    for table in TABLES:
+    for table in LAYOUT:
+        if table == VOCABULARY:
+            if VOCABULARY in doc:
+                ordered[table] = doc[VOCABULARY]
+            continue
         rows = doc.get(table, {})
         ordered[table] = {k: _ordered(table, rows[k]) for k in sorted(rows, key=_doc_key)}
     return encode_file(ordered)
@@ -1080,7 +1125,10 @@ def _in_file_order(doc: dict[str, Any]) -> dict[str, Any]:
     """The document as `dumps` writes it: each table's records in their order, and each
     record's fields in the table's order (a replaced record may come with its fields in any
     order; the file and so a rebuilt index hold them in this one)."""
-    return {t: {k: _ordered(t, rows[k]) for k in sorted(rows, key=_doc_key)} for t, rows in doc.items()}
+    return {
+        t: rows if t == VOCABULARY else {k: _ordered(t, rows[k]) for k in sorted(rows, key=_doc_key)}
+        for t, rows in doc.items()
+    }
 
 
 def _doc_key(doc_id: str) -> tuple[int, str]:

@@ -1,6 +1,6 @@
 """The store's integrity: every record against the schema, every quote at its offsets,
 every sha256, every reference, every entity's name roles, no duplicate ids, no text that
-cannot be printed. A store that passes works with every command.
+cannot be printed; the store's vocabulary, and every term a record uses is in it. A store that passes works with every command.
 
 With `names`, the entities' names are checked against one another and the corpus
 (`namecheck.py`). With `constraints`, every claim is also checked against its predicate's constraints
@@ -24,8 +24,10 @@ from .schema import (
     shape_problems,
     source_problems,
     surrogate_fields,
+    vocabulary_problems,
 )
 from .store import Facts
+from .vocabulary import of
 
 
 def verify(facts: Facts, constraints: bool = False, names: bool = False) -> list[dict[str, str]]:
@@ -43,7 +45,7 @@ def verify(facts: Facts, constraints: bool = False, names: bool = False) -> list
         # What reads check (shape_problems) is reported too: verify passes only stores
         # that every command can read. Each field once.
         seen = {f for f, _ in found}
-        found = found + [(f, m) for f, m in shape_problems(table, rec) if f not in seen]
+        found = found + [(f, m) for f, m in shape_problems(table, rec, vocab) if f not in seen]
         found += [
             (f, "contains an unpaired surrogate (\\ud800-\\udfff), not valid Unicode")
             for f in surrogate_fields(rec)
@@ -57,10 +59,14 @@ def verify(facts: Facts, constraints: bool = False, names: bool = False) -> list
         for rid, n in Counter(r.get("id") for r in rows if isinstance(r.get("id"), str)).items():
             if n > 1:
                 add(table, rid, "id", f"used by {n} records")
+    if facts.vocabulary is not None:
+        for fld, msg in vocabulary_problems(facts.vocabulary):
+            add("vocabulary", fld.split(".")[1] if fld.startswith("predicates.") else fld, fld, msg)
+    vocab = of(facts)
     for src in facts.sources:
         check("sources", src, source_problems(src))
     for ent in facts.entities:
-        check("entities", ent, entity_problems(ent))
+        check("entities", ent, entity_problems(ent, vocab))
     last = facts.meta.get("last_claim", 0)
     problem = last_claim_problem(last)
     if problem:
@@ -73,7 +79,7 @@ def verify(facts: Facts, constraints: bool = False, names: bool = False) -> list
         if m and int(m.group(1)) > last:
             add("claims", cid, "id", f"above the store's last issued id c{last:04d}")
     if constraints:
-        for cid, msg in symmetric_violations(facts.claims):
+        for cid, msg in symmetric_violations(facts.claims, vocab):
             add("claims", cid, "object", msg)
     if names:
         texts = [s["text"] for s in facts.sources if isinstance(s.get("text"), str)]

@@ -16,7 +16,8 @@ derived from the entries, with the meaning they always had.
 
 from __future__ import annotations
 
-from typing import TypedDict
+from collections.abc import Mapping
+from typing import Any, TypedDict
 
 ENTITY_TYPES = (
     "country",
@@ -135,10 +136,10 @@ VOCABULARY: dict[str, Predicate] = {
         labels=(
             "negotiating purchase",
             "purchase talks",
-            "مفاوضات شراء",
-            "التفاوض على شراء",
             "negotiating sale",
             "sale talks",
+            "مفاوضات شراء",
+            "التفاوض على شراء",
             "مفاوضات بيع",
         ),
         inverse="negotiating_sale",
@@ -561,3 +562,175 @@ PREDICATES: dict[str, str] = {name: p["definition"] for name, p in VOCABULARY.it
 PREDICATE_LABELS: dict[str, tuple[str, ...]] = {
     name: p["labels"] for name, p in VOCABULARY.items() if p["labels"]
 }
+
+
+# --- the vocabulary a store carries ------------------------------------------------------
+#
+# A store holds its vocabulary as one plain JSON object (its "vocabulary"), so a store made
+# elsewhere brings the predicates, types, modalities, polarities and units its claims use.
+# The entries above are the default of a new store and what an upgrade gives an older one.
+# In the document a predicate's labels are split by script (`labels.en`, `labels.ar`: the
+# first of each is its preferred label, the rest synonyms); its units are `units` (null: any
+# unit of the store); `subject_types` and `object_types` are the entity types each may take.
+
+# A predicate's fields in the document, in the order they are written.
+PREDICATE_FIELDS = (
+    "definition",
+    "labels",
+    "subject_types",
+    "object_types",
+    "object_required",
+    "units",
+    "value_required",
+    "symmetric",
+    "inverse",
+    "canonical",
+    "modalities",
+    "polarities",
+    "revisions",
+)
+# The vocabulary document's parts, in the order they are written.
+DOCUMENT_FIELDS = ("predicates", "entity_types", "modalities", "polarities", "units")
+
+
+def _is_arabic(label: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in label)
+
+
+class Vocabulary:
+    """The vocabulary one store uses: its predicates with their constraints, entity types,
+    modalities (each with the words a reader sees), polarities and units."""
+
+    def __init__(
+        self,
+        predicates: dict[str, Predicate],
+        entity_types: tuple[str, ...],
+        modalities: dict[str, str],
+        polarities: tuple[str, ...],
+        units: tuple[str, ...],
+        any_unit: frozenset[str] = frozenset(),
+    ) -> None:
+        self.predicates = predicates
+        self.entity_types = entity_types
+        self.modality_words = modalities
+        self.modalities = tuple(modalities)
+        self.polarities = polarities
+        self.units = units
+        # The predicates that take any unit of the store (`units` null in the document).
+        self._any_unit = any_unit
+
+    @property
+    def definitions(self) -> dict[str, str]:
+        """Each predicate's definition, by name (what `PREDICATES` is for the default)."""
+        return {name: p["definition"] for name, p in self.predicates.items()}
+
+    @property
+    def labels(self) -> dict[str, tuple[str, ...]]:
+        """The query words of every predicate, its own name's words first."""
+        return {name: p["labels"] for name, p in self.predicates.items()}
+
+    @property
+    def role_predicates(self) -> tuple[str, ...]:
+        """The predicates whose object is an office: a job title held, never an alias."""
+        return tuple(name for name, p in self.predicates.items() if p["object"] == ("office",))
+
+    def predicate_document(self, name: str) -> dict[str, Any]:
+        """One predicate as the store writes it."""
+        p = self.predicates[name]
+        return {
+            "definition": p["definition"],
+            "labels": {
+                "en": [x for x in p["labels"] if not _is_arabic(x)],
+                "ar": [x for x in p["labels"] if _is_arabic(x)],
+            },
+            "subject_types": list(p["subject"]),
+            "object_types": list(p["object"]),
+            "object_required": p["object_required"],
+            "units": None if name in self._any_unit else list(p["value"]),
+            "value_required": p["value_required"],
+            "symmetric": p["symmetric"],
+            "inverse": p["inverse"],
+            "canonical": p["canonical"],
+            "modalities": list(p["modalities"]),
+            "polarities": list(p["polarities"]),
+        }
+
+    def document(self) -> dict[str, Any]:
+        """The vocabulary as the store writes it: one plain JSON object."""
+        return {
+            "predicates": {name: self.predicate_document(name) for name in self.predicates},
+            "entity_types": list(self.entity_types),
+            "modalities": dict(self.modality_words),
+            "polarities": list(self.polarities),
+            "units": list(self.units),
+        }
+
+
+def predicate_from_document(entry: Mapping[str, Any], units: tuple[str, ...]) -> Predicate:
+    """A predicate of a store's document (checked by `schema.vocabulary_problems`) as an entry."""
+    labels = entry.get("labels") or {}
+    given = entry.get("units")
+    return Predicate(
+        definition=entry["definition"],
+        labels=(*labels.get("en", ()), *labels.get("ar", ())),
+        subject=tuple(entry["subject_types"]),
+        object=tuple(entry["object_types"]),
+        object_required=bool(entry.get("object_required")),
+        value=units if given is None else tuple(given),
+        value_required=bool(entry.get("value_required")),
+        symmetric=bool(entry.get("symmetric")),
+        inverse=entry.get("inverse"),
+        canonical=entry.get("canonical", True) is not False,
+        modalities=tuple(entry["modalities"]),
+        polarities=tuple(entry["polarities"]),
+    )
+
+
+def from_document(doc: Mapping[str, Any]) -> Vocabulary:
+    """A store's vocabulary from its document (checked by `schema.vocabulary_problems`)."""
+    units = tuple(doc["units"])
+    entries = doc["predicates"]
+    return Vocabulary(
+        {name: predicate_from_document(e, units) for name, e in entries.items()},
+        tuple(doc["entity_types"]),
+        dict(doc["modalities"]),
+        tuple(doc["polarities"]),
+        units,
+        frozenset(name for name, e in entries.items() if e.get("units") is None),
+    )
+
+
+# The shipped vocabulary: a new store's, and an upgraded older store's.
+DEFAULT = Vocabulary(
+    VOCABULARY,
+    ENTITY_TYPES,
+    MODALITY_WORDS,
+    POLARITIES,
+    UNITS,
+    frozenset(name for name, p in VOCABULARY.items() if p["value"] == UNITS),
+)
+
+
+def default_document() -> dict[str, Any]:
+    """The shipped vocabulary as a store holds it (a fresh copy, the caller's to change)."""
+    return DEFAULT.document()
+
+
+def of(facts: object) -> Vocabulary:
+    """The vocabulary of a loaded store (its `vocabulary` document; the default for a store
+    older than the schema that carries one), made once per document."""
+    doc = getattr(facts, "vocabulary", None)
+    if not isinstance(doc, dict):
+        return DEFAULT
+    cache = getattr(facts, "__dict__", {}).get("_vocabulary")
+    if cache is not None and cache[0] is doc:
+        return cache[1]  # type: ignore[no-any-return]
+    try:
+        made = from_document(doc)
+    except (KeyError, TypeError, AttributeError, ValueError):
+        # A damaged document: every command refuses the store (`schema.refuse_damaged`)
+        # and `verify` reports what is wrong with it, checking the rest by the default.
+        made = DEFAULT
+    if hasattr(facts, "__dict__"):
+        facts.__dict__["_vocabulary"] = (doc, made)
+    return made

@@ -104,6 +104,18 @@ def corpus_records() -> list[dict[str, Any]]:
     return records
 
 
+def next_claim_ids(n: int = 1) -> list[str]:
+    """The ids the next `n` claims added to a copy of the shipped store get: those after its
+    last issued id (ids are never reused, so a corpus that grows moves them)."""
+    last = json.loads(SHIPPED.read_text(encoding="utf-8"))["meta"]["1"]["last_claim"]
+    return [f"c{last + k:04d}" for k in range(1, n + 1)]
+
+
+def corpus_claims() -> list[dict[str, Any]]:
+    """The curated claims the shipped store is built from, counted from the corpus files."""
+    return [rec for path in sorted(CORPUS.glob("claims-*.jsonl")) for rec in read_jsonl(path)]
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _index_cache(tmp_path_factory):
     """Every search index the tests build goes to a temporary cache folder, never the user's:

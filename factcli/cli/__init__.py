@@ -2,7 +2,8 @@
 
 Each command lives in a module of this package, loaded only when that command runs (the
 table below): reads (sources, show), finds (search, entities, timeline), compares (diff,
-compare), writes (import, add), curation (edit, retract, entity), drafts (draft) and admin
+compare), writes (import, add), curation (edit, retract, entity), vocabulary (the store's
+predicates and units), drafts (draft) and admin
 (verify, schema, index, migrate, export). `group` holds the frame they share and the one
 place errors become exit codes; `env` the I/O they write to; `options` the shared options.
 """
@@ -61,6 +62,10 @@ COMMANDS = {
     "entity": (
         "curation:entity",
         "Add an entity, or correct one: its names, description and type; merge two into one.",
+    ),
+    "vocabulary": (
+        "vocabulary:vocabulary",
+        "The store's predicates and units: list, show, add and change them, checked.",
     ),
     "draft": (
         "drafts:draft_",

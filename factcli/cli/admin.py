@@ -131,9 +131,14 @@ def migrate(app: App) -> int:
     if done is None:
         app.env.stderr.write(f"{app.location.path} is already at schema version {SCHEMA_VERSION}\n")
     else:
+        what = []
+        if done["claims"]:
+            what.append(f"{done['claims']} claims lost their stored match keys, now derived in the index")
+        if done.get("vocabulary"):
+            what.append("the store now carries its vocabulary, the one factcli shipped")
+        said = f" ({'; '.join(what)})" if what else ""
         app.env.stderr.write(
-            f"upgraded {app.location.path} from schema version {done['from']} to {done['to']} "
-            f"({done['claims']} claims lost their stored match keys, now derived in the index)\n"
+            f"upgraded {app.location.path} from schema version {done['from']} to {done['to']}{said}\n"
         )
     return 0
 

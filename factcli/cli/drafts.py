@@ -110,4 +110,6 @@ def draft_(
 
 def _review(app: App, records: list[dict[str, Any]], entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The terminal walk, asked on stderr: stdout may be the records themselves."""
-    return review.review_drafts(records, entities, TerminalAsker(app.env, err=True))
+    from ..vocabulary import of
+
+    return review.review_drafts(records, entities, TerminalAsker(app.env, err=True), of(app.facts()))

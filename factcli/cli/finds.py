@@ -81,8 +81,10 @@ def search(app: App, query: Query, why: bool, sentences: int | None, output: Out
 def entities(app: App, terms: tuple[str, ...], output: Output) -> int:
     """List entities (countries, people, organizations, weapons...) with aliases and claim counts.
 
-    An entity's `claims` counts the claims it has a role in (subject, object, speaker, via)
-    that are not retracted.
+    An entity's `claims` counts the claims it is the subject, object or speaker of (what
+    search --subject, --object and --speaker find for it); `named` counts the claims that
+    name it anywhere: in those roles, as the agency a claim came via, or in their words
+    (what a search for its name finds through it). Retracted claims are left out of both.
 
     \b
     Examples:

@@ -13,6 +13,7 @@ from ..errors import DateError, InputError
 from ..lexicon import Lexicon
 from ..link import Linker
 from ..records import CLAIM_CONTENT_FIELDS
+from ..vocabulary import Vocabulary
 from .names import find_mentions
 from .spans import _words
 
@@ -56,14 +57,21 @@ def describe(record: dict[str, Any]) -> str:
 
 
 def field_suggestions(
-    fld: str, current: Any, entities: list[dict[str, Any]], typed: str = "", quote: str | None = None
+    fld: str,
+    current: Any,
+    entities: list[dict[str, Any]],
+    typed: str = "",
+    quote: str | None = None,
+    vocab: Vocabulary | None = None,
 ) -> list[str]:
-    """What a reviewer may type for `fld`: vocabulary words; for a name, the entities the
-    quote names (or, for what was typed, the entities it spells or the nearest names)."""
-    from ..vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES
+    """What a reviewer may type for `fld`: words of the store's vocabulary (`vocab`, else the
+    shipped one); for a name, the entities the quote names (or, for what was typed, the
+    entities it spells or the nearest names)."""
+    from ..vocabulary import DEFAULT
 
+    v = vocab or DEFAULT
     if fld == "predicate":
-        words = sorted(PREDICATES)
+        words = sorted(v.predicates)
         if typed:
             import difflib
 
@@ -72,11 +80,11 @@ def field_suggestions(
             )
         return words
     if fld == "polarity":
-        return list(POLARITIES)
+        return list(v.polarities)
     if fld == "modality":
-        return list(MODALITIES)
+        return list(v.modalities)
     if fld == "type":
-        return list(ENTITY_TYPES)
+        return list(v.entity_types)
     if fld in ("subject", "object", "speaker", "via"):
         if typed:
             lex = Lexicon(entities)
@@ -91,12 +99,20 @@ def field_suggestions(
 
 
 def apply_edit(
-    record: dict[str, Any], fld: str, value: str, anchor: DateSpan | None, entities: list[dict[str, Any]]
+    record: dict[str, Any],
+    fld: str,
+    value: str,
+    anchor: DateSpan | None,
+    entities: list[dict[str, Any]],
+    vocab: Vocabulary | None = None,
 ) -> dict[str, Any]:
     """A copy of `record` with one field set from what the reviewer typed; InputError if
-    the value is not one the field takes. A blank value clears an optional field."""
+    the value is not one the field takes (in the store's vocabulary `vocab`, else the
+    shipped one). A blank value clears an optional field."""
     from ..schema import SLUG
-    from ..vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES, UNITS
+    from ..vocabulary import DEFAULT
+
+    v = vocab or DEFAULT
 
     out = dict(record)
     value = value.strip()
@@ -108,14 +124,14 @@ def apply_edit(
             out[fld] = None
             return out
         raise InputError(f"{fld} cannot be left blank")
-    if fld == "predicate" and value not in PREDICATES:
+    if fld == "predicate" and value not in v.predicates:
         raise InputError(f"predicate {value!r} is not in the vocabulary")
-    if fld == "polarity" and value not in POLARITIES:
-        raise InputError(f"polarity must be one of {', '.join(POLARITIES)}")
-    if fld == "modality" and value not in MODALITIES:
-        raise InputError(f"modality must be one of {', '.join(MODALITIES)}")
-    if fld == "type" and value not in ENTITY_TYPES:
-        raise InputError(f"type must be one of {', '.join(ENTITY_TYPES)}")
+    if fld == "polarity" and value not in v.polarities:
+        raise InputError(f"polarity must be one of {', '.join(v.polarities)}")
+    if fld == "modality" and value not in v.modalities:
+        raise InputError(f"modality must be one of {', '.join(v.modalities)}")
+    if fld == "type" and value not in v.entity_types:
+        raise InputError(f"type must be one of {', '.join(v.entity_types)}")
     if fld == "id" and not SLUG.match(value):
         raise InputError("id must be a lower-case slug (letters, digits, . _ -)")
     if fld in ("subject", "object", "speaker", "via") and value not in {e["id"] for e in entities}:
@@ -137,8 +153,8 @@ def apply_edit(
             amount = float(parts[0])
         except (ValueError, IndexError):
             raise InputError("value: expected 'AMOUNT UNIT', e.g. '8600000000 USD'") from None
-        if len(parts) != 2 or parts[1] not in UNITS:
-            raise InputError(f"value: expected 'AMOUNT UNIT' with a unit of {', '.join(UNITS)}")
+        if len(parts) != 2 or parts[1] not in v.units:
+            raise InputError(f"value: expected 'AMOUNT UNIT' with a unit of {', '.join(v.units)}")
         out[fld] = {"amount": int(amount) if amount.is_integer() else amount, "unit": parts[1]}
         return out
     out[fld] = value

@@ -39,12 +39,16 @@ from ..link import Linker as _Linker  # the one linker, drafting's too
 from ..plan import Evidence, Filters, Match, Plan, Term
 from ..rank import Ranking
 from ..records import SCHEMA_VERSION
+from ..vocabulary import of as vocabulary_of
 
 __all__ = ["INDEX_SCHEMA", "Index", "build", "connect_ro", "in_memory", "read_meta"]
 
 # Bump when the tables below, or what is put in them, change.
-INDEX_SCHEMA = 8
+INDEX_SCHEMA = 9
 ROLES = ("subject", "object", "speaker", "via")
+# The roles an entity's `claims` count is of: what `search --subject/--object/--speaker` find.
+# The agency a claim came through (`via`) is counted in `named`, as a mention is.
+ABOUT_ROLES = ("subject", "object", "speaker")
 
 
 # --- the index ---------------------------------------------------------------------------
@@ -59,6 +63,7 @@ CREATE TABLE claims(
 CREATE TABLE links(claim INTEGER, entity TEXT, role TEXT, kind TEXT, own INTEGER);
 CREATE TABLE names(key TEXT, stem_key TEXT, entity TEXT, role TEXT, written TEXT);
 CREATE TABLE labels(key TEXT, predicate TEXT, kind TEXT);
+CREATE TABLE vocabulary(doc TEXT);
 CREATE TABLE synonyms(key TEXT, kind TEXT, other TEXT, predicate TEXT);
 CREATE VIRTUAL TABLE claim_text USING fts5(statement, quote, statement_stems, quote_stems, tokenize='ascii');
 CREATE VIRTUAL TABLE claim_terms USING fts5vocab(claim_text, 'row');
@@ -206,6 +211,16 @@ class Index:
         ]
 
     @_recovering
+    def named_counts(self) -> dict[str, int]:
+        """Per entity, its live claims that name it: in a role, via, or in their words."""
+        return dict(
+            self.conn.execute(
+                "SELECT l.entity, count(DISTINCT l.claim) FROM links l JOIN claims c ON c.n = l.claim "
+                "WHERE c.retracted = 0 GROUP BY l.entity"
+            )
+        )
+
+    @_recovering
     def entity(self, entity_id: str) -> dict[str, Any] | None:
         if self._entity_cache is None:
             self._entity_cache = {e["id"]: e for e, _ in self.entities()}
@@ -238,7 +253,21 @@ class Index:
             "schema": SCHEMA_VERSION,
             "last_claim": 0,
         }
-        return store.Facts(self.store_path, srcs, [e for e, _ in self.entities()], claims, meta)
+        vocabulary = self.vocabulary()
+        return store.Facts(
+            self.store_path,
+            srcs,
+            [e for e, _ in self.entities()],
+            claims,
+            meta,
+            vocabulary,
+        )
+
+    @_recovering
+    def vocabulary(self) -> dict[str, Any] | None:
+        """The store's vocabulary document; None for a store older than version 3."""
+        row = self.conn.execute("SELECT doc FROM vocabulary").fetchone()
+        return _records_loader()(row[0]) if row else None
 
     # -- lookups for search ----------------------------------------------------------------
 
@@ -273,6 +302,11 @@ class Index:
     @_recovering
     def labels(self, key: str) -> list[tuple[str, str]]:
         return list(self.conn.execute("SELECT predicate, kind FROM labels WHERE key = ?", (key,)))
+
+    @_recovering
+    def predicates(self) -> list[str]:
+        """The store's predicates, by name (each has its own name among the labels)."""
+        return [p for (p,) in self.conn.execute("SELECT DISTINCT predicate FROM labels ORDER BY predicate")]
 
     @_recovering
     def synonyms(self, tokens: str, stems: str) -> tuple[list[str], list[str]]:
@@ -597,7 +631,11 @@ def build(
         "INSERT INTO names VALUES (?, ?, ?, ?, ?)",
         [(key, " ".join(an.stems(key.split(" "))), eid, role, written) for key, eid, role, written in names],
     )
-    conn.executemany("INSERT INTO labels VALUES (?, ?, ?)", _label_rows(an))
+    conn.executemany("INSERT INTO labels VALUES (?, ?, ?)", _label_rows(an, vocabulary_of(facts).labels))
+    # The store's vocabulary as stored (none in a store older than version 3), which
+    # `facts()` hands back: the labels above are its.
+    if facts.vocabulary is not None:
+        conn.execute("INSERT INTO vocabulary VALUES (?)", (dumps(facts.vocabulary),))
     conn.executemany("INSERT INTO synonyms VALUES (?, ?, ?, ?)", _synonym_rows(an))
     counts, per_source = _add_claims(conn, facts.claims, 1, _Linker(names, an), progress)
     conn.executemany(
@@ -694,7 +732,7 @@ def _add_claims(
             if isinstance(eid, str):
                 roles.setdefault(eid, []).append(role)
         for eid, rs in roles.items():
-            if live:
+            if live and any(r in ABOUT_ROLES for r in rs):
                 counts[eid] = counts.get(eid, 0) + 1
             for role in rs:
                 link_rows.append((n, eid, role, "role", 1))
@@ -727,11 +765,11 @@ def _flush(
     links.clear()
 
 
-def _label_rows(an: Analyzer) -> list[tuple[str, str, str]]:
-    from ..vocabulary import PREDICATE_LABELS
-
+def _label_rows(an: Analyzer, predicate_labels: dict[str, tuple[str, ...]]) -> list[tuple[str, str, str]]:
+    """The label rows of the store's predicates (its vocabulary's `labels`): every predicate
+    has at least its own name's words, so the table names every predicate (`predicates`)."""
     rows: set[tuple[str, str, str]] = set()
-    for predicate, labels in PREDICATE_LABELS.items():
+    for predicate, labels in predicate_labels.items():
         for label in (predicate.replace("_", " "), *labels):
             toks = an.tokens(label)
             if toks:
@@ -836,6 +874,9 @@ def append_in_place(
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         if any(meta.get(k) != v for k, v in versions().items()):
             return False
+        stored = [doc for (doc,) in conn.execute("SELECT doc FROM vocabulary")]
+        if stored != ([] if facts.vocabulary is None else [dumps(facts.vocabulary)]):
+            return False  # another vocabulary: other labels
         count = conn.execute
         known_entities = count("SELECT count(*) FROM entities").fetchone()[0]
         known_sources = count("SELECT count(*) FROM sources").fetchone()[0]
@@ -926,7 +967,7 @@ def problem(conn: sqlite3.Connection) -> str | None:
                 load(doc)
         for (summary,) in conn.execute("SELECT summary FROM sources"):
             load(summary)
-        for table in ("links", "names", "labels", "claim_text"):
+        for table in ("links", "names", "labels", "vocabulary", "claim_text"):
             conn.execute(f"SELECT count(*) FROM {table}").fetchone()
     except (sqlite3.Error, ValueError) as exc:
         return str(exc)

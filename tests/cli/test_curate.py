@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import GOOD_ADD, SHIPPED, factcli, with_option
+from conftest import GOOD_ADD, SHIPPED, factcli, next_claim_ids, with_option
 
 from factcli import curate, store
 from factcli.errors import InputError
@@ -278,7 +278,7 @@ def test_retract_twice_or_edit_a_retracted_claim_is_refused(mine):
     assert "a retracted claim is not edited" in line
     # Its id is never handed out again.
     out = factcli("add", *GOOD_ADD, db=mine).ok().stdout
-    assert out.strip() == "c0204"
+    assert out.strip() == next_claim_ids()[0]
 
 
 # --- entities -----------------------------------------------------------------------

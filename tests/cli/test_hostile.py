@@ -344,7 +344,7 @@ COMMANDS = [
     (("search", "--subject", "qatar", "--since", "2018"), 7),
     (("show", "c0001"), SHOW_FIELDS),
     (("show", "c0002"), SHOW_FIELDS),
-    (("entities",), 6),
+    (("entities",), 7),
     (("timeline",), 7),
     (("diff", "src-a", "src-b"), 11),  # the section once, as status
     (("compare",), 5),
@@ -568,7 +568,7 @@ def _import_and_check(records: Any, db: Path, *extra: str) -> Any:
         for fmt in FORMATS:
             cli(db, "search", fmt=fmt, fields=7)
             cli(db, "sources", fmt=fmt, fields=6)
-            cli(db, "entities", fmt=fmt, fields=6)
+            cli(db, "entities", fmt=fmt, fields=7)
         for cid in [c["id"] for c in json.loads(cli(db, "search", fmt="json").stdout)]:
             for fmt in FORMATS:
                 cli(db, "show", cid, fmt=fmt, fields=SHOW_FIELDS)

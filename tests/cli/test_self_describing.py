@@ -28,7 +28,7 @@ def run(*args: str, input: str | None = None):
         (("sources",), "id\tpublished\toutlet\tcredited\tclaims\ttitle"),
         (("search", "S-400"), "id\tdate\tsource\tstatus\tstatement\tvalue\tquote"),
         (("timeline", "S-400"), "date\tprecision\tid\tsource\tstatus\tstatement\tvalue"),
-        (("entities", "Qatar"), "id\ttype\tname\tname_ar\tclaims\taliases"),
+        (("entities", "Qatar"), "id\ttype\tname\tname_ar\tclaims\tnamed\taliases"),
         (("compare", "S-400"), "proposition\t"),
         (("diff", KHALEEJ, AMBASSADOR), "status\tsubject\tpredicate\tobject\ta\tb\t"),
         (("show", "c0001"), "id\tstatus\tstatement\tquote\tparagraph\t"),

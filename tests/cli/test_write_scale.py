@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CORPUS, SHIPPED, read_jsonl
+from conftest import CORPUS, SHIPPED, next_claim_ids, read_jsonl
 
 from factcli import codec, index, store
 from factcli.cli import main
@@ -95,7 +95,7 @@ def test_appends_keep_updating_the_index_in_place(tmp_path, monkeypatch):
         assert result.exit_code == 0, result.output
         added.append(result.output.strip())
         assert builds == []  # updated, not rebuilt
-    assert added == ["c0204", "c0205"]
+    assert added == next_claim_ids(2)
     cached = index.open_index(store.Location(path, "--db"))
     fresh = index.in_memory(store.load(store.Location(path, "--db")))
     for table in ("claims", "links", "entities", "sources"):
@@ -167,7 +167,7 @@ def test_a_claim_edited_in_the_middle_is_seen_by_the_next_write_and_its_index(tm
     inode = index.index_path(path).stat().st_ino
     result = _invoke(_add_args(path))
     assert result.exit_code == 0, result.output
-    assert result.output.strip() == "c0205"
+    assert result.output.strip() == next_claim_ids(2)[1]
     # The index was rebuilt from the edited file, not patched as if nothing had changed.
     assert index.index_path(path).stat().st_ino != inode
     cached = index.open_index(store.Location(path, "--db"))
@@ -192,7 +192,9 @@ def test_a_changed_index_record_of_other_bytes_trusts_nothing(tmp_path):
 
 def test_a_write_that_corrects_a_record_writes_what_the_whole_serialisation_writes(tmp_path):
     path = _written_store(tmp_path)
-    result = _invoke(["--db", str(path), "retract", "c0204", "--reason", "added by mistake", "--yes"])
+    result = _invoke(
+        ["--db", str(path), "retract", next_claim_ids()[0], "--reason", "added by mistake", "--yes"]
+    )
     assert result.exit_code == 0, result.output
     doc = json.loads(path.read_bytes())
     assert doc["claims"][str(len(doc["claims"]))]["retracted"]["reason"] == "added by mistake"
@@ -360,7 +362,7 @@ for n in (1, 2):
         tx.sound = True
         tx.add(meta=dict(tx.facts.meta, last_claim=tx.facts.meta["last_claim"] + 1))
     assert store.last_write(path).sha256 == hashlib.sha256(path.read_bytes()).hexdigest()
-assert store.load(store.Location(path, "--db")).meta["last_claim"] == 205
+assert store.load(store.Location(path, "--db")).meta["last_claim"] == {int(next_claim_ids(2)[1][1:])}
 assert not any(name.startswith("factcli.index") for name in sys.modules if sys.modules[name])
 """
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=120)

@@ -125,3 +125,39 @@ def test_a_drafted_title_names_the_office_the_store_has():
     made = draft.draft_article(text, read_jsonl(CORPUS / "entities.jsonl"), published=day, source_id="s")
     roles = [c for c in made.claims if c["predicate"] == "holds_position"]
     assert [(c["subject"], c["object"]) for c in roles] == [("vladimir-putin", "president-of-russia")]
+
+
+# --- the second reading and compare --source (issue 23) ----------------------------------
+
+
+def test_the_turkish_contract_signing_has_a_claim_for_each_party_at_each_quote(shipped):
+    # «روسيا وتركيا تقتربان من توقيع عقد جديد» (c0095) and «سنتوصل مع الشركاء ... وتوقيعه»
+    # (c0102): both parties sign, as CURATION.md's rule for signings says.
+    by_quote: dict[str, set[str]] = {}
+    for c in shipped.claims:
+        if c["predicate"] == "signed" and c["object"] == "turkey-s400-second-contract":
+            by_quote.setdefault(c["citation"]["quote"], set()).add(c["subject"])
+    assert len(by_quote) == 2
+    assert all(parties == {"russia", "turkey"} for parties in by_quote.values())
+
+
+def test_the_talks_of_2021_are_on_the_second_contract_not_the_bought_s400(shipped):
+    # The 2021 article's talks, progress and completed negotiations are all on the second
+    # batch; the S-400 itself is only what Turkey bought (c0123) and Russia delivered (c0114).
+    talks = ("negotiating_purchase", "made_progress_on", "completed_negotiations", "signed")
+    about = {
+        c["object"]
+        for c in shipped.claims
+        if c["citation"]["source"] == "unknown-s400-turkey-2021" and c["predicate"] in talks
+    }
+    assert about == {"turkey-s400-second-contract"}
+
+
+def test_shoigus_planned_talks_name_both_topics_the_sentence_gives(shipped):
+    # «القضايا المتعلقة بأمن المنطقة، خاصة الأوضاع في سورية»: the region's security, and Syria.
+    topics = {
+        c["object"]
+        for c in shipped.claims
+        if c["subject"] == "sergei-shoigu" and c["predicate"] == "discussed" and c["modality"] == "planned"
+    }
+    assert topics == {"regional-security", "syrian-crisis"}

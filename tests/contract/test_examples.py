@@ -393,9 +393,13 @@ def test_help_examples_run_as_printed(command, lines, workspace, warm_factcli):
 def test_every_command_and_readme_block_is_covered():
     commands = help_blocks()
     expected = (
-        {"factcli", "factcli entity"}
+        {"factcli", "factcli entity", "factcli vocabulary"}
         | {f"factcli {n}" for n in subcommands(main)}
-        | {f"factcli entity {n}" for n in subcommands(subcommands(main)["entity"])}
+        | {
+            f"factcli {group} {n}"
+            for group in ("entity", "vocabulary")
+            for n in subcommands(subcommands(main)[group])
+        }
     )
     assert set(commands) == expected
     assert len(readme_blocks()) >= 6

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SHIPPED, read_jsonl
+from conftest import CORPUS, SHIPPED, corpus_claims, read_jsonl
 
 from factcli import index, store
 from factcli.importer import import_records
@@ -238,7 +238,7 @@ def test_soak_another_user_plants_files_in_a_shared_cache(tmp_path):
             [sys.executable, "-m", "factcli", "--db", str(path), "verify"], capture_output=True
         )
         assert verify.returncode == 0
-        assert len(store.load(store.Location(path, "--db")).claims) == 203 + KILLS
+        assert len(store.load(store.Location(path, "--db")).claims) == len(corpus_claims()) + KILLS
         print(f"\nshared-cache soak: {KILLS} writes, {reads} reads, 0 failed, no forged answer")
     finally:
         stop.touch()

@@ -342,14 +342,19 @@ def test_migrate_drops_keys_and_keeps_everything_else(v01_store):
     before = json.loads(v01_store.read_text(encoding="utf-8"))
     result = CliRunner().invoke(main, ["--db", str(v01_store), "migrate"])
     assert result.exit_code == 0, result.stderr
-    assert "from schema version 1 to 2" in result.stderr and "177 claims" in result.stderr
+    assert "from schema version 1 to 3" in result.stderr and "177 claims" in result.stderr
+    assert "carries its vocabulary" in result.stderr
     after = json.loads(v01_store.read_text(encoding="utf-8"))
-    assert after["meta"]["1"]["schema"] == 2
+    assert after["meta"]["1"]["schema"] == 3
     assert after["sources"] == before["sources"] and after["entities"] == before["entities"]
     assert after["claims"] == {
         k: {f: v for f, v in c.items() if f != "keys"} for k, c in before["claims"].items()
     }
-    assert len(v01_store.read_bytes()) < 0.7 * len(json.dumps(before, ensure_ascii=False, indent=2))
+    # Smaller by the keys, though it now carries its vocabulary.
+    without = {k: v for k, v in after.items() if k != "vocabulary"}
+    assert len(json.dumps(without, ensure_ascii=False, indent=2)) < 0.7 * len(
+        json.dumps(before, ensure_ascii=False, indent=2)
+    )
     # Migration adds no problem. What verify reports is the 0.1 coding of job titles, which
     # schema 2 reads as wrong: every role claim of 0.1 names a state or an organization where
     # an office belongs (CURATION.md, Roles), and only those; the store still reads and writes.
@@ -360,7 +365,7 @@ def test_migrate_drops_keys_and_keeps_everything_else(v01_store):
     assert len(roles) == 19 and {p["id"] for p in problems} == roles
     assert all(p["field"] == "object" and "needs an office" in p["problem"] for p in problems)
     again = CliRunner().invoke(main, ["--db", str(v01_store), "migrate"])
-    assert again.exit_code == 0 and "already at schema version 2" in again.stderr
+    assert again.exit_code == 0 and "already at schema version 3" in again.stderr
 
 
 def test_the_first_write_migrates(v01_store):
@@ -379,7 +384,7 @@ def test_the_first_write_migrates(v01_store):
         ],
     )
     doc = json.loads(v01_store.read_text(encoding="utf-8"))
-    assert doc["meta"]["1"]["schema"] == 2
+    assert doc["meta"]["1"]["schema"] == 3 and "vocabulary" in doc
     assert not any("keys" in c for c in doc["claims"].values())
     assert len(doc["claims"]) == 178
 

@@ -53,7 +53,9 @@ def test_derived_keys_are_no_stored_field():
 
 def test_the_shipped_store_is_written_in_this_version_and_order():
     doc = json.loads(SHIPPED.read_text(encoding="utf-8"))
-    assert doc["meta"]["1"]["schema"] == SCHEMA_VERSION == 2
+    assert doc["meta"]["1"]["schema"] == SCHEMA_VERSION == 3
+    # Version 3: the store carries its vocabulary, between its meta record and its sources.
+    assert list(doc) == ["meta", "vocabulary", "sources", "entities", "claims"]
     for table in ("sources", "entities", "claims"):
         for record in doc[table].values():
             known = [f for f in record if f in FIELD_ORDER[table]]

@@ -80,3 +80,59 @@ def test_other_ids_are_no_slugs(sid):
 def test_claim_ids_run_from_c0001_to_nine_digits():
     assert schema.CLAIM_ID.match("c0001") and schema.CLAIM_ID.match("c999999999")
     assert not schema.CLAIM_ID.match("c1234567890") and not schema.CLAIM_ID.match("C0001")
+
+
+# --- the store's vocabulary -----------------------------------------------------------------
+
+
+def _vocabulary():
+    from factcli.vocabulary import default_document
+
+    return default_document()
+
+
+def test_the_shipped_vocabulary_is_sound():
+    assert schema.vocabulary_problems(_vocabulary()) == []
+
+
+@pytest.mark.parametrize(
+    ("plant", "field", "words"),
+    [
+        (lambda v: v["predicates"]["met"].update(subject_types=["state"]), "predicates.met.subject_types", "'state' is not one of the vocabulary's entity types"),
+        (lambda v: v["predicates"]["met"].update(modalities=["rumoured"]), "predicates.met.modalities", "'rumoured' is not one of"),
+        (lambda v: v["predicates"]["has_duration"].update(units=["month"]), "predicates.has_duration.units", "'month' is not one of"),
+        (lambda v: v["predicates"]["negotiating_sale"].update(inverse="purchased"), "predicates.negotiating_sale.inverse", "is not a predicate whose inverse is negotiating_sale"),
+        (lambda v: v["predicates"]["negotiating_sale"].update(canonical=True), "predicates.negotiating_sale.canonical", "only one of negotiating_sale and negotiating_purchase is canonical"),
+        (lambda v: v["predicates"]["met"].update(inverse="met"), "predicates.met.inverse", "a symmetric predicate is its own inverse"),
+        (lambda v: v["predicates"]["met"].pop("definition"), "predicates.met.definition", "is required"),
+        (lambda v: v["predicates"]["met"].update(labels=["met"]), "predicates.met.labels", 'must be {"en"'),
+        (lambda v: v["predicates"]["began"].update(object_required=True), "predicates.began.object_required", "takes no object cannot require one"),
+        (lambda v: v["units"].append("USD"), "units", "each term once"),
+        (lambda v: v.update(extra=1), "extra", "is not a part of a vocabulary"),
+    ],
+)  # fmt: skip
+def test_a_planted_fault_of_the_vocabulary_is_reported_where_it_is(plant, field, words):
+    vocab = _vocabulary()
+    plant(vocab)
+    found = dict(schema.vocabulary_problems(vocab))
+    assert words in found[field], found
+    # Only where the fault is: an inverse pair's two entries, or the one field.
+    assert set(found) <= {field, field.replace("negotiating_sale", "negotiating_purchase")}, found
+
+
+def test_a_store_with_a_damaged_vocabulary_is_refused_by_every_read(tmp_path):
+    import json
+
+    from conftest import SHIPPED, factcli
+
+    doc = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    doc["vocabulary"]["predicates"]["met"]["subject_types"] = ["state"]
+    path = tmp_path / "facts.json"
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    result = factcli("vocabulary", "list", db=path)
+    assert result.exit_code == 2
+    assert "damaged store: vocabulary, predicates.met.subject_types: 'state'" in result.stderr
+    problems = json.loads(factcli("verify", "--json", db=path).output)
+    assert {"table": "vocabulary", "id": "met", "field": "predicates.met.subject_types"}.items() <= problems[
+        0
+    ].items()

@@ -18,6 +18,7 @@ from hypothesis import strategies as st
 from factcli import store
 from factcli.errors import DateError, InputError
 from factcli.importer import build, import_records
+from factcli.index import in_memory
 from factcli.normalize import normalize
 from factcli.search import (
     Hit,
@@ -617,11 +618,15 @@ def test_entity_rows_count_claims_and_sort(facts):
         "s-400": 2,
         "putin": 1,
         "turkey": 1,
-        "reuters": 1,
-        "qna": 1,
+        "reuters": 0,
+        "qna": 0,
     }
+    # The agency a claim came through names it, as a mention does: `named`, not `claims`.
+    named = {r["id"]: r["named"] for r in rows}
+    assert named["reuters"] == named["qna"] == 1
+    assert all(named[e] >= counts[e] for e in counts)
     assert [r["id"] for r in rows][:3] == ["qatar", "russia", "tamim"]
-    assert [r["id"] for r in rows][-3:] == ["reuters", "turkey", "putin"]
+    assert [r["id"] for r in rows][-4:] == ["turkey", "putin", "qna", "reuters"]
     assert rows[0]["aliases"] == ["قطر", "State of Qatar"]
     assert rows[0]["metonyms"] == ["الدوحة", "Doha"]
 
@@ -646,8 +651,28 @@ def test_entity_rows_on_the_shipped_store(shipped):
     rows = entity_rows(shipped, ["روسوبورون"])
     assert rows[0]["id"] == "rosoboronexport"
     assert rows[0]["claims"] == sum(
-        1 for c in shipped.claims if "rosoboronexport" in {c["subject"], c["object"], c["speaker"], c["via"]}
+        1 for c in shipped.claims if "rosoboronexport" in {c["subject"], c["object"], c["speaker"]}
     )
+
+
+def test_an_entitys_claims_are_what_the_role_filters_find_and_named_what_names_it(shipped):
+    # issue 23: `entities` said Syria had 0 claims while `search Syria` found 12. `claims`
+    # counts what --subject, --object and --speaker find; `named` the claims naming it.
+    index = in_memory(shipped)
+    for row in entity_rows(index, []):
+        found = set()
+        for role in ("subject", "object", "speaker"):
+            found |= {h.claim["id"] for h in search(index, Query(**{role: [row["id"]]}))}
+        assert row["claims"] == len(found), row["id"]
+    [syria] = [r for r in entity_rows(index, ["Syria"]) if r["id"] == "syria"]
+    # The claims whose quote says سوري… or whose statement says Syria, counted in the corpus.
+    live = [c for c in shipped.claims if not c.get("retracted")]
+    by_words = {c["id"] for c in live if "سوري" in c["citation"]["quote"] or "Syria" in c["statement"]}
+    assert syria["claims"] == 0 and syria["named"] == len(by_words) == 12
+    assert {h.claim["id"] for h in search(index, Query(terms=["Syria"]))} == by_words
+    # QNA is the agency eleven claims came via: named by them, the subject of none.
+    [qna] = entity_rows(index, ["QNA"])
+    assert qna["claims"] == 0 and qna["named"] == sum(1 for c in live if c.get("via") == "qna")
 
 
 def test_suggestions_for_a_typo(shipped):
@@ -795,3 +820,13 @@ def test_a_part_of_a_title_does_not_reach_the_holder(make_facts):
     facts = _mayor_store(make_facts)
     # "Ostend" is a distinctive part of the office's name: the office, not its holder's acts.
     assert "c0002" not in {h.claim["id"] for h in search(facts, Query(terms=["Ostend"]))}
+
+
+def test_an_entity_found_by_a_near_spelling_has_both_counts(shipped):
+    # "Shoygu" is no name of the store's: the row comes by the near-spelling path.
+    [row] = entity_rows(shipped, ["Shoygu"])
+    assert row["id"] == "sergei-shoigu"
+    assert row["claims"] == sum(
+        1 for c in shipped.claims if "sergei-shoigu" in (c["subject"], c["object"], c["speaker"])
+    )
+    assert row["named"] >= row["claims"] > 0

@@ -344,7 +344,7 @@ def test_fields_are_stored_in_contract_order_whatever_the_input_order(store_file
         "text",
     ]
     assert list(doc["entities"]["1"]) == ["id", "type", "name", "name_ar", "aliases", "description"]
-    assert list(doc) == ["meta", "sources", "entities", "claims"]
+    assert list(doc) == ["meta", "vocabulary", "sources", "entities", "claims"]
 
 
 def test_dumps_of_a_loaded_store_is_the_file_itself(store_file):

@@ -66,3 +66,27 @@ def test_predicate_labels_name_known_predicates_in_both_languages_where_given():
 
 def test_role_predicates_are_predicates():
     assert set(ROLE_PREDICATES) <= set(PREDICATES)
+
+
+def test_the_vocabulary_a_store_holds_reads_back_as_the_shipped_one():
+    import json
+
+    from factcli.vocabulary import DEFAULT, VOCABULARY, default_document, from_document, of
+
+    doc = json.loads(json.dumps(default_document()))  # as a store's file holds it
+    again = from_document(doc)
+    assert again.predicates == VOCABULARY
+    assert again.document() == doc
+    # What the store holds is what its claims are checked by: the shipped store's own copy.
+    shipped = store.load(store.Location(SHIPPED, "--db"))
+    assert shipped.vocabulary == doc
+    assert of(shipped).predicates == DEFAULT.predicates
+    # Labels split by script: the English words, then the Arabic ones.
+    assert doc["predicates"]["visited"]["labels"] == {
+        "en": ["visit", "visited", "visits"],
+        "ar": ["زيارة", "زار", "زيارات"],
+    }
+    # A predicate that names no unit takes any unit of the store's (null), one that names
+    # some takes only those.
+    assert doc["predicates"]["signed"]["units"] is None
+    assert doc["predicates"]["distance_from"]["units"] == ["km"]
