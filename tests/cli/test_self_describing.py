@@ -49,7 +49,7 @@ def test_piped_rows_begin_with_their_column_names(args, first):
     [
         (("search", "Kalashnikov", "--since", "2030"), "id\tdate\tsource\tstatus\tstatement\tvalue\tquote"),
         (("search", "Kalashnikov", "--since", "2030", "--fields", "id,date_start"), "id\tdate_start"),
-        (("entities", "Mongolia"), "id\ttype\tname\tname_ar\tclaims\taliases"),
+        (("entities", "Mongolia"), "id\ttype\tname\tname_ar\tclaims\tnamed\taliases"),
     ],
 )
 def test_an_empty_piped_list_keeps_its_header(args, header):
