@@ -4,6 +4,7 @@ the one way tests run a command in this process."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -294,7 +295,9 @@ def postgres_server():
     create databases), or a throwaway cluster of the installed PostgreSQL: initdb'ed by an
     unprivileged user in a temporary folder, reached by a Unix socket there only, stopped
     and removed at the end."""
-    pytest.importorskip("psycopg", reason="the PostgreSQL driver is not installed (pip install -e '.[server]')")
+    pytest.importorskip(
+        "psycopg", reason="the PostgreSQL driver is not installed (pip install -e '.[server]')"
+    )
     given = os.environ.get("FACTCLI_TEST_POSTGRES")
     if given:
         yield given
@@ -323,7 +326,18 @@ def postgres_server():
         )
 
     try:
-        run("initdb", "-D", str(data), "-U", "factcli", "--auth=trust", "-E", "UTF8", "--locale=C", "--no-sync")
+        run(
+            "initdb",
+            "-D",
+            str(data),
+            "-U",
+            "factcli",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        )
         options = f"-k {folder} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
         run("pg_ctl", "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "-t", "60", "start")
     except subprocess.CalledProcessError as exc:
@@ -338,19 +352,28 @@ def postgres_server():
             shutil.rmtree(folder, ignore_errors=True)
 
 
-@pytest.fixture
-def server_url(postgres_server):
-    """A fresh, empty database on the test server, dropped after the test."""
+@contextlib.contextmanager
+def database(server: str):
+    """A fresh, empty database on the test server (its connection string), dropped after."""
     import uuid
 
     import psycopg
     from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
     name = f"factcli_test_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(postgres_server, autocommit=True) as admin:
+    with psycopg.connect(server, autocommit=True) as admin:
         admin.execute(f'CREATE DATABASE "{name}"')
-    info = conninfo_to_dict(postgres_server)
+    info = conninfo_to_dict(server)
     info["dbname"] = name
-    yield make_conninfo("", **info)
-    with psycopg.connect(postgres_server, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    try:
+        yield make_conninfo("", **info)
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def server_url(postgres_server):
+    """A fresh, empty database on the test server, dropped after the test."""
+    with database(postgres_server) as url:
+        yield url

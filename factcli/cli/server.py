@@ -32,8 +32,8 @@ def server() -> None:
     \b
     Examples:
       factcli server sync postgresql://factcli@db.example/facts
-      factcli server status postgresql://factcli@db.example/facts
       factcli --index postgresql://factcli@db.example/facts search S-400
+      factcli server status postgresql://factcli@db.example/facts
     """
 
 
@@ -61,8 +61,8 @@ def sync(app: App, url: str | None, full: bool, as_json: bool) -> int:
     \b
     Examples:
       factcli server sync postgresql://factcli@db.example/facts
-      factcli --db team-store server sync "host=/run/postgresql dbname=facts"
-      FACTCLI_INDEX=postgresql:///facts factcli server sync --json | jq .seconds
+      factcli server sync postgresql://factcli@db.example/facts --json
+      factcli --db mine.json server sync postgresql://factcli@db.example/facts --full
     """
     from ..index.postgres import sync as run_sync  # the driver only for a server
     from ..index.postgres import where
@@ -95,7 +95,7 @@ def status(app: App, url: str | None, as_json: bool) -> int:
     \b
     Examples:
       factcli server status postgresql://factcli@db.example/facts
-      factcli server status --json | jq .synced
+      factcli server status postgresql://factcli@db.example/facts --json
     """
     return show_status(app, _url(app, url), as_json)
 
