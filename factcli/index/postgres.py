@@ -24,6 +24,7 @@ schema beside them and swaps it in.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import math
@@ -116,6 +117,8 @@ class ServerError(FactcliError):
 # FTS5's ascii tokenizer: ASCII letters and digits, and every character beyond ASCII, make a
 # word; the rest of ASCII separates words; ASCII letters are folded to lower case.
 _FTS_WORD = re.compile(r"[^\x00-/:-@\[-`{-\x7f]+")
+_SEPARATOR = re.compile(r"[\x00-\x1f!-/:-@\[-`{-\x7f]")  # every separator but the space
+_ASCII_UPPER = re.compile(r"[A-Z]+")
 # PostgreSQL's limits of a tsvector: a lexeme of at most 2047 bytes, positions up to 16383,
 # 256 positions a lexeme, and 1 MB in all.
 _MAX_LEXEME = 2000
@@ -127,13 +130,14 @@ _MAX_VECTOR = 1_000_000
 def fts_words(text: str) -> list[str]:
     """The words of an indexed field (or of a phrase asked for) as FTS5's ascii tokenizer
     reads them: what the local index counts, matches and scores."""
-    return [w.lower() if w.isascii() else _fold(w) for w in _FTS_WORD.findall(text)]
+    if _ASCII_UPPER.search(text) is not None:  # FTS5 folds ASCII letters only
+        text = _ASCII_UPPER.sub(lambda m: m.group().lower(), text)
+    if _SEPARATOR.search(text) is None:  # the analyzer's usual words: split at the spaces
+        return [w for w in text.split(" ") if w]
+    return _FTS_WORD.findall(text)
 
 
-def _fold(word: str) -> str:
-    return "".join(c.lower() if c.isascii() else c for c in word)
-
-
+@functools.lru_cache(maxsize=1 << 18)
 def _lexeme(word: str) -> str:
     """The word as a quoted tsvector/tsquery lexeme. A word too long for PostgreSQL is kept
     as its start and a digest of the whole, alike in the rows and in a query."""
@@ -148,10 +152,19 @@ def _vector(words: list[str]) -> tuple[str, bool]:
     among the field's words by `run` itself)."""
     at: dict[str, list[int]] = {}
     for i, word in enumerate(words, 1):
-        at.setdefault(_lexeme(word), []).append(i)
+        places = at.get(word)
+        if places is None:
+            at[word] = [i]
+        else:
+            places.append(i)
     if len(words) <= _MAX_POSITION and all(len(p) <= _MAX_POSITIONS for p in at.values()):
-        return " ".join(f"{lex}:{','.join(map(str, p))}" for lex, p in at.items()), False
-    return " ".join(at), True
+        return " ".join(
+            [
+                f"{_lexeme(w)}:{p[0]}" if len(p) == 1 else f"{_lexeme(w)}:{','.join(map(str, p))}"
+                for w, p in at.items()
+            ]
+        ), False
+    return " ".join([_lexeme(w) for w in at]), True
 
 
 def _phrase_query(words: list[str], joiner: str) -> str:
