@@ -234,25 +234,39 @@ def open_server(url: str) -> ServerIndex:
     import psycopg  # there, since `connect` found it
 
     try:
+        conn.autocommit = True
+        _readable(url, _server_meta(conn))
+        # One snapshot for the whole command, taken once its tables are locked against a
+        # sync that swaps in a rebuilt index (which then waits for this reader, or this
+        # reader for it, and reads the new tables whole): a lock before the first query.
+        conn.autocommit = False
         conn.read_only = True
         conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
-        meta = _server_meta(conn)
-        if meta is None:
-            raise ServerError(f"{where(url)} holds no factcli index: run 'factcli server sync URL' first")
-        differ = [
-            f"{k} {meta.get(k, 'none')} (this factcli: {v})" for k, v in _wanted().items() if meta.get(k) != v
-        ]
-        if differ:
-            raise ServerError(
-                f"the index on {where(url)} was made by another version of factcli: "
-                + ", ".join(differ)
-                + "; sync it with this version (factcli server sync URL)"
-            )
+        conn.execute(f"LOCK TABLE {', '.join(f'{SCHEMA}.{t}' for t in _READ_TABLES)} IN ACCESS SHARE MODE")
+        meta = _readable(url, _server_meta(conn))
         conn.execute("SELECT set_config('search_path', %s, false)", [SCHEMA])
     except BaseException:
         conn.close()
         raise
     return ServerIndex(conn, url, meta)
+
+
+_READ_TABLES = ("meta", "sources", "entities", "claims", "claim_text", "links", "names", "labels", "synonyms")
+
+
+def _readable(url: str, meta: dict[str, str] | None) -> dict[str, str]:
+    if meta is None:
+        raise ServerError(f"{where(url)} holds no factcli index: run 'factcli server sync URL' first")
+    differ = [
+        f"{k} {meta.get(k, 'none')} (this factcli: {v})" for k, v in _wanted().items() if meta.get(k) != v
+    ]
+    if differ:
+        raise ServerError(
+            f"the index on {where(url)} was made by another version of factcli: "
+            + ", ".join(differ)
+            + "; sync it with this version (factcli server sync URL)"
+        )
+    return meta
 
 
 def status(url: str) -> dict[str, Any]:
@@ -380,6 +394,9 @@ class _Sync:
         conn, facts, dumps = self.conn, self.facts, self.dumps
         groups = _groups(facts, dumps)
         entities_digest = hashlib.sha256(dumps(facts.entities).encode("utf-8", "surrogatepass")).hexdigest()
+        # Entities decide every claim's links: a change to them is a build anew, beside the
+        # index readers keep using meanwhile.
+        self.full = self.full or self.meta.get("entities") != entities_digest
         if self.full:
             conn.execute(f"DROP SCHEMA IF EXISTS {_BUILDING} CASCADE")
             conn.execute(f"CREATE SCHEMA {_BUILDING}")
@@ -396,7 +413,7 @@ class _Sync:
                 )
             }
             tokens = int(self.meta.get("tokens", "0"))
-        relink = self.full or self.meta.get("entities") != entities_digest
+        relink = self.full
         names = _rows.name_rows(facts.entities, self.an)
         digests = {key: g.digest.hexdigest() for key, g in groups.items()}
         changed = [k for k in groups if relink or k not in old or old[k][0] != digests[k]]

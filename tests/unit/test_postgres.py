@@ -218,7 +218,7 @@ def test_a_changed_entity_links_every_claim_again(server_url):
     kornet["aliases"] = [*kornet.get("aliases", []), "tea"]
     renamed.claims[3]["statement"] = renamed.claims[3]["statement"] + " Over tea."
     done = sync(server_url, renamed)
-    assert not done.full and done.written == len(renamed.sources)
+    assert done.full and done.written == len(renamed.sources)
     _same_everywhere(server_url, renamed)
     server = open_server(server_url)
     try:
@@ -316,3 +316,40 @@ def test_the_server_name_shown_has_no_password():
 def test_a_store_path_is_recorded_as_given(server_url):
     sync(server_url, _shipped(), label=str(Path("team/facts.json")))
     assert status(server_url)["store"] == "team/facts.json"
+
+
+def _waiting(url: str, n: int) -> None:
+    """Until `n` sessions wait for a lock on the server (bounded: ten seconds)."""
+    import time
+
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as conn:
+        for _ in range(200):
+            if conn.execute("SELECT count(*) FROM pg_locks WHERE NOT granted").fetchone()[0] >= n:
+                return
+            time.sleep(0.05)
+    raise AssertionError(f"no {n} sessions waiting for a lock")
+
+
+def test_readers_see_the_index_before_or_after_a_rebuild_whole(server_url):
+    from concurrent.futures import ThreadPoolExecutor
+
+    facts = _shipped()
+    sync(server_url, facts)
+    smaller = copy.deepcopy(facts)
+    gone = smaller.sources[-1]["id"]
+    smaller.sources = smaller.sources[:-1]
+    smaller.claims = [c for c in smaller.claims if c["citation"]["source"] != gone]
+    query = Query(terms=["Qatar"])
+    early = open_server(server_url)
+    before = _answer(early, query)
+    with ThreadPoolExecutor(2) as pool:
+        rebuilt = pool.submit(sync, server_url, smaller, full=True)
+        _waiting(server_url, 1)  # the swap waits for the reader that holds the old index
+        late = pool.submit(lambda: _answer(open_server(server_url), query))
+        _waiting(server_url, 2)  # a reader that comes meanwhile waits for the swap
+        assert _answer(early, query) == before  # the early reader's index is whole
+        early.close()
+        assert rebuilt.result(timeout=60).full
+        assert late.result(timeout=60) == _answer(in_memory(smaller), query) != before
