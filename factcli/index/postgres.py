@@ -310,30 +310,36 @@ class Synced(NamedTuple):
 
 
 class _Group:
-    """A source id's records in the store: where they stand and their digest."""
+    """A source id's records in the store: where they stand, and the records."""
 
-    __slots__ = ("claims", "digest", "sources")
+    __slots__ = ("claims", "records", "sources")
 
     def __init__(self) -> None:
         self.claims: list[int] = []
         self.sources: list[int] = []
-        self.digest = hashlib.sha256()
+        self.records: list[Any] = []
+
+    def digest(self) -> str:
+        """The records' digest. Records read from JSON hold only dicts, lists, strings,
+        numbers, booleans and None, whose `repr` is their content in order: one C-level
+        call for the whole source, about twice as fast as encoding each record as JSON."""
+        return hashlib.sha256(repr(self.records).encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _key(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _groups(facts: store.Facts, dumps: Callable[[Any], str]) -> dict[str | None, _Group]:
+def _groups(facts: store.Facts) -> dict[str | None, _Group]:
     groups: dict[str | None, _Group] = {}
     for n, source in enumerate(facts.sources, 1):
         group = groups.setdefault(_key(source.get("id")), _Group())
         group.sources.append(n)
-        group.digest.update(b"S" + dumps(source).encode("utf-8", "surrogatepass") + b"\n")
+        group.records.append(("source", source))
     for n, claim in enumerate(facts.claims, 1):
         group = groups.setdefault(_key((claim.get("citation") or {}).get("source")), _Group())
         group.claims.append(n)
-        group.digest.update(b"C" + dumps(claim).encode("utf-8", "surrogatepass") + b"\n")
+        group.records.append(claim)
     return groups
 
 
@@ -392,7 +398,7 @@ class _Sync:
 
     def run(self) -> Synced:
         conn, facts, dumps = self.conn, self.facts, self.dumps
-        groups = _groups(facts, dumps)
+        groups = _groups(facts)
         entities_digest = hashlib.sha256(dumps(facts.entities).encode("utf-8", "surrogatepass")).hexdigest()
         # Entities decide every claim's links: a change to them is a build anew, beside the
         # index readers keep using meanwhile.
@@ -414,9 +420,9 @@ class _Sync:
             }
             tokens = int(self.meta.get("tokens", "0"))
         relink = self.full
-        names = _rows.name_rows(facts.entities, self.an)
-        digests = {key: g.digest.hexdigest() for key, g in groups.items()}
+        digests = {key: g.digest() for key, g in groups.items()}
         changed = [k for k in groups if relink or k not in old or old[k][0] != digests[k]]
+        names = _rows.name_rows(facts.entities, self.an) if changed or relink else []
         removed = [k for k in old if k not in groups]
         moved = [
             k
