@@ -4,6 +4,7 @@ the one way tests run a command in this process."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import select
@@ -264,3 +265,127 @@ def run_on_pty(args: list[str], env: Mapping[str, str]) -> tuple[int, str, str]:
     os.close(master)
     assert proc.stderr is not None
     return proc.returncode, b"".join(chunks).decode("utf-8"), proc.stderr.read().decode("utf-8")
+
+
+# --- a PostgreSQL server for the shared-index tests ----------------------------------------
+
+
+def _postgres_bin() -> Path | None:
+    """The folder of the installed PostgreSQL's server programs (Debian keeps them off PATH,
+    in /usr/lib/postgresql/VERSION/bin), newest first; None when there is none."""
+    found = sorted(Path("/usr/lib/postgresql").glob("*/bin/pg_ctl"), key=lambda p: p.parent.parent.name)
+    if found and (found[-1].parent / "initdb").exists():
+        return found[-1].parent
+    import shutil
+
+    on_path = shutil.which("pg_ctl")
+    return Path(on_path).resolve().parent if on_path and shutil.which("initdb") else None
+
+
+def _as_unprivileged():
+    """For the cluster's processes when the tests run as root, which initdb refuses: the
+    user 'nobody', or None to run them as this user."""
+    if os.geteuid() != 0:
+        return None, None
+    import pwd
+
+    try:
+        nobody = pwd.getpwnam("nobody")
+    except KeyError:
+        pytest.skip("PostgreSQL refuses to run as root and there is no user 'nobody'")
+
+    def drop() -> None:
+        os.setgid(nobody.pw_gid)
+        os.setuid(nobody.pw_uid)
+
+    return drop, nobody
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL URL to make test databases on: $FACTCLI_TEST_POSTGRES (a role that may
+    create databases), or a throwaway cluster of the installed PostgreSQL: initdb'ed by an
+    unprivileged user in a temporary folder, reached by a Unix socket there only, stopped
+    and removed at the end."""
+    pytest.importorskip(
+        "psycopg", reason="the PostgreSQL driver is not installed (pip install -e '.[server]')"
+    )
+    given = os.environ.get("FACTCLI_TEST_POSTGRES")
+    if given:
+        yield given
+        return
+    bindir = _postgres_bin()
+    if bindir is None:
+        pytest.skip("PostgreSQL is not installed (apt-get install postgresql): the server tests need it")
+    import shutil
+    import tempfile
+
+    drop, nobody = _as_unprivileged()
+    folder = Path(tempfile.mkdtemp(prefix="factcli-pg-"))  # short: a socket path has 107 bytes
+    if nobody is not None:
+        os.chown(folder, nobody.pw_uid, nobody.pw_gid)
+    data = folder / "data"
+
+    def run(*args: str) -> None:
+        subprocess.run(
+            [str(bindir / args[0]), *args[1:]],
+            cwd=folder,
+            preexec_fn=drop,
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
+
+    try:
+        run(
+            "initdb",
+            "-D",
+            str(data),
+            "-U",
+            "factcli",
+            "--auth=trust",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        )
+        options = f"-k {folder} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
+        run("pg_ctl", "-D", str(data), "-o", options, "-l", str(folder / "log"), "-w", "-t", "60", "start")
+    except subprocess.CalledProcessError as exc:
+        shutil.rmtree(folder, ignore_errors=True)
+        pytest.fail(f"the throwaway PostgreSQL did not start: {exc.stderr.decode(errors='replace')}")
+    try:
+        yield f"postgresql://factcli@/postgres?host={folder}"
+    finally:
+        try:
+            run("pg_ctl", "-D", str(data), "-m", "fast", "-w", "stop")
+        finally:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def database(server: str):
+    """A fresh, empty database on the test server (its connection string), dropped after."""
+    import uuid
+
+    import psycopg
+    from psycopg.conninfo import conninfo_to_dict, make_conninfo
+
+    name = f"factcli_test_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(server, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    info = conninfo_to_dict(server)
+    info["dbname"] = name
+    try:
+        yield make_conninfo("", **info)
+    finally:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def server_url(postgres_server):
+    """A fresh, empty database on the test server, dropped after the test."""
+    with database(postgres_server) as url:
+        yield url

@@ -3,8 +3,8 @@
 Each command lives in a module of this package, loaded only when that command runs (the
 table below): reads (sources, show), finds (search, entities, timeline), compares (diff,
 compare), writes (import, add), curation (edit, retract, entity), vocabulary (the store's
-predicates and units), drafts (draft) and admin
-(verify, schema, index, migrate, export). `group` holds the frame they share and the one
+predicates and units), drafts (draft), admin (verify, schema, index, migrate, export) and
+server (the shared index on PostgreSQL). `group` holds the frame they share and the one
 place errors become exit codes; `env` the I/O they write to; `options` the shared options.
 """
 
@@ -20,6 +20,7 @@ from .group import (
     COLOR_TYPE,
     DB_HELP,
     DEFAULT_WAIT,
+    INDEX_HELP,
     WAIT_HELP,
     WAIT_TYPE,
     FactcliGroup,
@@ -78,6 +79,10 @@ COMMANDS = {
         "admin:migrate",
         "Upgrade the store file to this factcli's schema version (any write also does).",
     ),
+    "server": (
+        "server:server",
+        "The shared index on a PostgreSQL server: sync it from the store, or see what it holds.",
+    ),
     "export": (
         "admin:export",
         "Write records as JSON Lines that `import` reads back: sources, entities, then claims.",
@@ -89,6 +94,7 @@ COMMANDS = {
 ENVIRONMENT = """\b
 Environment:
   FACTCLI_DB      the store, when --db is not given
+  FACTCLI_INDEX   the shared index server read commands answer from (as --index)
   FACTCLI_CACHE   the cache folder (default $XDG_CACHE_HOME/factcli or ~/.cache/factcli)
   FACTCLI_PAGER   the pager on a terminal (then PAGER, then less -R; empty: none)
   FACTCLI_RTL     visual or logical: how this terminal shows Arabic (as --rtl)
@@ -113,10 +119,11 @@ Environment:
     show_default=True,
     help=WAIT_HELP,
 )
+@click.option("--index", "index_url", metavar="URL", envvar="FACTCLI_INDEX", help=INDEX_HELP)
 @click.option("--color", type=COLOR_TYPE, default="auto", help=COLOR_HELP)
 @click.version_option(__version__, "--version", "-V", prog_name="factcli")
 @click.pass_context
-def main(ctx: click.Context, db: str | None, wait: float, color: str) -> None:
+def main(ctx: click.Context, db: str | None, wait: float, index_url: str | None, color: str) -> None:
     """Who claimed what, when, in which outlet, and whether the sources agree.
 
     \b
@@ -126,4 +133,4 @@ def main(ctx: click.Context, db: str | None, wait: float, color: str) -> None:
       factcli show c0001
     """
     env = ctx.obj if isinstance(ctx.obj, Environment) else None  # made by FactcliGroup.main
-    ctx.obj = App(db, wait, color, env)
+    ctx.obj = App(db, wait, color, env, index_url)

@@ -101,6 +101,10 @@ def index_(app: App, rebuild: bool, output: Output) -> int:
       factcli index --rebuild
       factcli index --json | jq .fresh
     """
+    if app.index_url is not None and not rebuild:
+        from .server import show_status  # --index: the shared index's status
+
+        return show_status(app, app.index_url, output.fmt in ("json", "jsonl"))
     if rebuild:
         app.index(rebuild=True)
     info = idx.status(app.location)
@@ -165,19 +169,28 @@ def export(app: App, query: Query, output: Output) -> int:
     """
     from ..search import search as run_search  # for a query or filter only
 
-    facts = app.facts()
     filtered = query.terms or any(
         getattr(query, f)
         for f in ("subject", "object", "predicate", "speaker", "source", "since", "until", "limit")
     )
+    if app.index_url is not None:  # --index: the records the shared index holds
+        index = app.index()
+        hits = run_search(index, query) if filtered else []
+        cited = {(h.claim.get("citation") or {}).get("source") for h in hits}
+        facts = index.facts(sources={s for s in cited if isinstance(s, str)} if filtered else None)
+        found = {h.claim.get("id") for h in hits}
+        chosen = [c for c in facts.claims if c.get("id") in found]  # the snapshot's own records
+    else:
+        facts = app.facts()
+        hits = run_search(facts, query) if filtered else []
+        chosen = [h.claim for h in hits]
     if filtered:
-        hits = run_search(facts, query)
         if not hits:
             code = nothing_found(app, Plain(output.out, output.err), query.terms)
             if output.fmt == "json" or output.mode != "records":
                 render.emit(output, [], EXPORT_COLUMNS)  # still the shape asked for: [], 0
             return code
-        records = export_records(facts, [h.claim for h in hits])
+        records = export_records(facts, chosen)
     else:
         records = export_records(facts)
     render.emit(output, records, EXPORT_COLUMNS)

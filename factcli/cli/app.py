@@ -1,5 +1,6 @@
 """Per-invocation state the commands share: where the store is, the I/O environment, the
-colour choice, and the store and its index, each loaded at most once."""
+colour choice, the shared index server if one is named, and the store and its index, each
+loaded at most once."""
 
 from __future__ import annotations
 
@@ -8,12 +9,13 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import store
+from ..errors import InputError
 from .env import Environment
 
 if TYPE_CHECKING:
     from rich.progress import Progress, TaskID
 
-    from ..index import Index
+    from ..index import Reader
 
 
 class App:
@@ -23,16 +25,27 @@ class App:
         wait: float = store.DEFAULT_WAIT,
         color: str = "auto",
         env: Environment | None = None,
+        index_url: str | None = None,
     ) -> None:
         self.env = env or Environment.from_process()
         self.location = store.locate(db)._replace(wait=wait, on_wait=self.env.waiting)
         self.color = color
+        self.index_url = index_url or None  # --index: read commands answer from that server
         self._facts: store.Facts | None = None
-        self._index: Index | None = None
+        self._index: Reader | None = None
 
-    def index(self, rebuild: bool = False) -> Index:
-        """The store's derived index, fresh (rebuilt when the store changed); read commands
-        answer from it. A note (cache not writable) is one line on stderr."""
+    def index(self, rebuild: bool = False) -> Reader:
+        """The store's derived index, fresh (rebuilt when the store changed), or the shared
+        one on the server --index names; read commands answer from it. A note (cache not
+        writable) is one line on stderr."""
+        if self.index_url is not None:
+            if rebuild:
+                raise InputError("--rebuild rebuilds the local index; a server's: factcli server sync --full")
+            if self._index is None:
+                from ..index.postgres import open_server  # the driver only for a server
+
+                self._index = open_server(self.index_url)
+            return self._index
         if self._index is None or rebuild:
             from ..index import open_index  # the index is for the read commands only
 

@@ -11,7 +11,7 @@ from .. import render
 from ..compare import compare as run_compare
 from ..compare import diff as run_diff
 from ..errors import InputError
-from ..index import Index
+from ..index import Reader
 from ..render import Output
 from ..search import Query, resolve_sources
 from ..search import search as run_search
@@ -21,7 +21,7 @@ from .group import command
 from .options import Plain, filter_options, nothing_found, output_options
 
 
-def _one_source(index: Index, ref: str) -> str:
+def _one_source(index: Reader, ref: str) -> str:
     ids = sorted(resolve_sources(index, [ref]))
     if len(ids) > 1:
         raise InputError(f"{ref!r} names {len(ids)} sources ({', '.join(ids)}); give one source id")

@@ -171,6 +171,12 @@ def _global_wait(ctx: click.Context, _param: click.Parameter, value: float | Non
         app.location = app.location._replace(wait=value)
 
 
+def _global_index(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
+    app = ctx.find_object(App)
+    if value is not None and app is not None:
+        app.index_url = value or None
+
+
 def _global_color(ctx: click.Context, _param: click.Parameter, value: str | None) -> None:
     app = ctx.find_object(App)
     if value is not None and app is not None:
@@ -181,6 +187,7 @@ DB_HELP = "The store (default: $FACTCLI_DB, ./facts.json, the installed copy)."
 COLOR_HELP = "Colour: auto (a terminal, unless NO_COLOR; FORCE_COLOR forces it), always or never."
 
 
+INDEX_HELP = "Answer read commands from the shared index on this PostgreSQL server (default: $FACTCLI_INDEX)."
 WAIT_HELP = "How long a write waits for another writer's lock before giving up."
 
 
@@ -226,7 +233,7 @@ _FORMATS = ("--json", "--jsonl", "--csv", "--tsv", "--table", "--format")
 
 
 class FactcliCommand(click.Command):
-    """A subcommand that also takes the global options (--db, --wait, --color) after its
+    """A subcommand that also takes the global options (--db, --wait, --index, --color) after its
     name, as `factcli search S-400 --db mine.json` reads."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
@@ -262,6 +269,11 @@ class FactcliCommand(click.Command):
                 expose_value=False,
                 callback=_global_wait,
                 help=WAIT_HELP,
+            )
+        )
+        self.params.append(
+            click.Option(
+                ["--index"], metavar="URL", expose_value=False, callback=_global_index, help=INDEX_HELP
             )
         )
         self.params.append(

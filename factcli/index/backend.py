@@ -29,26 +29,24 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from .. import store
-from ..analyze import Analyzer, analyzer
+from ..analyze import analyzer
 
 # The index's rows: one-line JSON read back with every integer exact.
 from ..codec import compact_decoder as _loads
 from ..codec import compact_encoder as _dumps
-from ..lexicon import METONYM, name_table
+from ..lexicon import METONYM
 from ..link import Linker as _Linker  # the one linker, drafting's too
 from ..plan import Evidence, Filters, Match, Plan, Term
 from ..rank import Ranking
 from ..records import SCHEMA_VERSION
 from ..vocabulary import of as vocabulary_of
+from . import rows as _rows  # the rows, made as the PostgreSQL index makes them
 
 __all__ = ["INDEX_SCHEMA", "Index", "build", "connect_ro", "in_memory", "read_meta"]
 
 # Bump when the tables below, or what is put in them, change.
 INDEX_SCHEMA = 9
-ROLES = ("subject", "object", "speaker", "via")
-# The roles an entity's `claims` count is of: what `search --subject/--object/--speaker` find.
-# The agency a claim came through (`via`) is counted in `named`, as a mention is.
-ABOUT_ROLES = ("subject", "object", "speaker")
+ROLES = _rows.ROLES
 
 
 # --- the index ---------------------------------------------------------------------------
@@ -626,22 +624,19 @@ def build(
     an = analyzer()
     dumps = _dumps()
     conn.executescript(_SCHEMA)
-    names = name_table(facts.entities, an.tokens)
-    conn.executemany(
-        "INSERT INTO names VALUES (?, ?, ?, ?, ?)",
-        [(key, " ".join(an.stems(key.split(" "))), eid, role, written) for key, eid, role, written in names],
-    )
-    conn.executemany("INSERT INTO labels VALUES (?, ?, ?)", _label_rows(an, vocabulary_of(facts).labels))
+    names = _rows.name_rows(facts.entities, an)
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
+    conn.executemany("INSERT INTO labels VALUES (?, ?, ?)", _rows.label_rows(an, vocabulary_of(facts).labels))
     # The store's vocabulary as stored (none in a store older than version 3), which
     # `facts()` hands back: the labels above are its.
     if facts.vocabulary is not None:
         conn.execute("INSERT INTO vocabulary VALUES (?)", (dumps(facts.vocabulary),))
-    conn.executemany("INSERT INTO synonyms VALUES (?, ?, ?, ?)", _synonym_rows(an))
-    counts, per_source = _add_claims(conn, facts.claims, 1, _Linker(names, an), progress)
+    conn.executemany("INSERT INTO synonyms VALUES (?, ?, ?, ?)", _rows.synonym_rows(an))
+    counts, per_source = _add_claims(conn, facts.claims, 1, _rows.linker(names, an), progress)
     conn.executemany(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
         [
-            (n, s.get("id"), per_source.get(s.get("id"), 0), dumps(s), dumps(_summary(s)))
+            (n, s.get("id"), per_source.get(s.get("id"), 0), dumps(s), dumps(_rows.summary(s)))
             for n, s in enumerate(facts.sources, 1)
         ],
     )
@@ -652,11 +647,6 @@ def build(
     conn.executescript(_INDEXES)
     conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(_meta(facts, stamp, written).items()))
     conn.commit()
-
-
-def _summary(source: dict[str, Any]) -> dict[str, Any]:
-    """What a claim record nests of its source: no text, so listing claims parses no article."""
-    return {k: source.get(k) for k in ("id", "outlet", "title", "published")}
 
 
 def _meta(
@@ -700,44 +690,14 @@ def _add_claims(
     per_source: dict[str | None, int] = {}
     total = len(claims)
     for n, claim in enumerate(claims, first):
-        cit = claim.get("citation") or {}
-        date = claim.get("date") or {}
-        source = cit.get("source")
-        live = not claim.get("retracted")
-        if live:
-            per_source[source] = per_source.get(source, 0) + 1
-        claim_rows.append(
-            (
-                n,
-                claim.get("id"),
-                claim.get("subject"),
-                claim.get("predicate"),
-                claim.get("object"),
-                claim.get("speaker"),
-                claim.get("via"),
-                source,
-                date.get("start"),
-                date.get("end"),
-                0 if live else 1,
-                dumps(claim),
-            )
-        )
-        st_toks = an.tokens(claim.get("statement") or "")
-        qu_toks = an.tokens(cit.get("quote") or "")
-        st_stems, qu_stems = " ".join(an.stems(st_toks)), " ".join(an.stems(qu_toks))
-        text_rows.append((n, " ".join(st_toks), " ".join(qu_toks), st_stems, qu_stems))
-        roles: dict[str, list[str]] = {}
-        for role in ROLES:
-            eid = claim.get(role)
-            if isinstance(eid, str):
-                roles.setdefault(eid, []).append(role)
-        for eid, rs in roles.items():
-            if live and any(r in ABOUT_ROLES for r in rs):
+        made = _rows.claim_rows(n, claim, an, linker, dumps)
+        claim_rows.append(made.claim)
+        text_rows.append((n, *made.text))
+        link_rows += [(n, *link) for link in made.links]
+        if made.live:
+            per_source[made.source] = per_source.get(made.source, 0) + 1
+            for eid in made.about:
                 counts[eid] = counts.get(eid, 0) + 1
-            for role in rs:
-                link_rows.append((n, eid, role, "role", 1))
-        for eid, kind, own in linker.mentions(st_toks, qu_toks, set(roles)):
-            link_rows.append((n, eid, "mention", kind, int(own)))
         if len(claim_rows) >= 5000:
             _flush(conn, claim_rows, text_rows, link_rows)
         if progress and (n - first + 1) % 250 == 0:
@@ -765,47 +725,6 @@ def _flush(
     links.clear()
 
 
-def _label_rows(an: Analyzer, predicate_labels: dict[str, tuple[str, ...]]) -> list[tuple[str, str, str]]:
-    """The label rows of the store's predicates (its vocabulary's `labels`): every predicate
-    has at least its own name's words, so the table names every predicate (`predicates`)."""
-    rows: set[tuple[str, str, str]] = set()
-    for predicate, labels in predicate_labels.items():
-        for label in (predicate.replace("_", " "), *labels):
-            toks = an.tokens(label)
-            if toks:
-                rows.add((" ".join(toks), predicate, "exact"))
-                rows.add((" ".join(an.stems(toks)), predicate, "stem"))
-    return sorted(rows)
-
-
-def _synonym_rows(an: Analyzer) -> list[tuple[str, str, str | None, str | None]]:
-    """The other forms of a word, analyzed once here rather than at every query.
-
-    `number`: a count's forms by its analyzed tokens (5, five, خمس, خمسة; ٥ is 5 once
-    analyzed) -> the stems of its word forms. A word does not look for the digits: the
-    index reads 5.2 as the words 5 and 2, and "five" is not $5.2 billion.
-    `word`: a thesaurus word or phrase by its stems -> the stems of every word of its
-    groups, then the groups' predicates (`other` empty). Rows keep the groups' order."""
-    from ..dates import number_words
-    from ..thesaurus import GROUPS
-
-    rows: list[tuple[str, str, str | None, str | None]] = []
-    by_value: dict[int, list[str]] = {}
-    for words, value in number_words().items():
-        by_value.setdefault(value, [str(value)]).append(" ".join(an.tokens(words)))
-    for forms in by_value.values():
-        for form in forms:
-            rows += [(form, "number", " ".join(an.stems(f.split(" "))), None) for f in forms[1:] if f != form]
-    keyed = [([" ".join(an.stems(an.tokens(w))) for w in words], predicates) for words, predicates in GROUPS]
-    keys = {k for stems, _ in keyed for k in stems if k}
-    for key in sorted(keys):
-        for stems, predicates in keyed:
-            if key in stems:
-                rows += [(key, "word", other, None) for other in stems if other]
-                rows += [(key, "word", None, p) for p in predicates]
-    return rows
-
-
 def versions() -> dict[str, str]:
     """What an index must have been built by to be read: its layout, the analyzer, and the
     words it was given (`thesaurus.VERSION`)."""
@@ -831,14 +750,11 @@ def _add_entities(
         "INSERT INTO entities VALUES (?, ?, 0, ?)",
         [(n, e.get("id"), dumps(e)) for n, e in enumerate(new, first + 1)],
     )
-    names = name_table(entities, an.tokens)
+    names = _rows.name_rows(entities, an)
     conn.execute("DELETE FROM names")
-    conn.executemany(
-        "INSERT INTO names VALUES (?, ?, ?, ?, ?)",
-        [(key, " ".join(an.stems(key.split(" "))), eid, role, written) for key, eid, role, written in names],
-    )
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
     new_ids = {e.get("id") for e in new}
-    linker = _Linker([row for row in names if row[1] in new_ids], an)
+    linker = _rows.linker([row for row in names if row[2] in new_ids], an)
     if not linker._starts and not linker._form_keys:
         return
     links = []
@@ -910,7 +826,7 @@ def append_in_place(
         conn.executemany(
             "INSERT INTO sources VALUES (?, ?, 0, ?, ?)",
             [
-                (n, s.get("id"), dumps(s), dumps(_summary(s)))
+                (n, s.get("id"), dumps(s), dumps(_rows.summary(s)))
                 for n, s in enumerate(facts.sources[known_sources:], known_sources + 1)
             ],
         )

@@ -1,12 +1,39 @@
-"""What a view or a comparison reads of a store, answered from its index."""
+"""What a view or a comparison reads of a store, answered from its index (`Reader`: the
+local `Index` or the shared one on a server)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Protocol
 
-from .backend import Index
+from .. import store
+from ..plan import Backend
 
-__all__ = ["View"]
+__all__ = ["Reader", "View"]
+
+
+class Reader(Backend, Protocol):
+    """What the read commands ask of an index, whichever keeps it: the plan's `Backend`, and
+    records read whole."""
+
+    @property
+    def store_path(self) -> Path | None: ...
+
+    @property
+    def note(self) -> str | None: ...
+
+    def claim(self, claim_id: str) -> dict[str, Any] | None: ...
+
+    def claim_ids(self) -> list[str]: ...
+
+    def source_summary(self, source_id: str) -> dict[str, Any] | None:
+        """The source without its text (what a claim record nests), or None."""
+        ...
+
+    def facts(self, sources: Iterable[str] | None = None) -> store.Facts:
+        """Every entity, and the given sources with their claims (all when None)."""
+        ...
 
 
 class View:
@@ -14,7 +41,7 @@ class View:
     tables on demand), answered from the index. Sources come without their text unless
     `texts`, so listing thousands of claims never parses the articles they cite."""
 
-    def __init__(self, index: Index, texts: bool = False) -> None:
+    def __init__(self, index: Reader, texts: bool = False) -> None:
         self.index = index
         self.path = index.store_path
         self._texts = texts

@@ -39,7 +39,7 @@ from pathlib import Path
 import click
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, SHIPPED
+from conftest import ROOT, SHIPPED, database
 
 import factcli
 from factcli.cli import main
@@ -321,16 +321,44 @@ def workspace(tmp_path_factory) -> Workspace:
     return Workspace(tmp_path_factory.mktemp("examples"))
 
 
-def run_block(lines: list[str], folder: Path, warm: Path, in_process: bool = False) -> None:
+# The PostgreSQL server the examples of the shared index name: each line naming it runs
+# against a database of the test server instead (synced with the shipped store before the
+# first), and is skipped only where no PostgreSQL can be run (conftest.postgres_server).
+EXAMPLE_SERVER = "postgresql://factcli@db.example/facts"
+
+
+@pytest.fixture(scope="session")
+def example_server(request) -> Iterator[str | None]:
+    try:
+        server = request.getfixturevalue("postgres_server")
+    except pytest.skip.Exception:
+        yield None
+        return
+    from factcli import store
+    from factcli.index.postgres import sync
+
+    with database(server) as url:
+        sync(url, store.load(store.Location(SHIPPED, "--db")))
+        yield url
+
+
+def run_block(
+    lines: list[str], folder: Path, warm: Path, in_process: bool = False, server: str | None = None
+) -> None:
     """Run each line in `folder`, in bash with `warm` first on PATH (its factcli: the warm
     fork); the factcli command of a setup line runs the installed console script instead.
-    With `in_process`, plain factcli lines skip bash and run through the same entry point."""
+    With `in_process`, plain factcli lines skip bash and run through the same entry point.
+    A line naming `EXAMPLE_SERVER` runs against `server`."""
     env = _env()
     warm_env = {**env, "PATH": str(warm) + os.pathsep + env["PATH"]}
     ran = 0
+    if server is None and any(EXAMPLE_SERVER in line for line in lines):
+        pytest.skip("no PostgreSQL to run the shared index's examples on (apt-get install postgresql)")
     for line, setup in ((_runnable(line), _setup_line(line)) for line in lines):
         if line is None:
             continue
+        if server is not None:
+            line = line.replace(EXAMPLE_SERVER, shlex.quote(server))
         # diff exits 1 when the sources differ, as diff(1) does; everything else must succeed.
         allowed = (0, 1) if re.search(r"\bfactcli diff\b", line) else (0,)
         if in_process and _plain_factcli(line):
@@ -375,29 +403,29 @@ def _with_factcli(blocks: list[list[str]]) -> list[list[str]]:
 
 
 @pytest.mark.parametrize("block", _with_factcli(readme_blocks()), ids=lambda b: b[0][:40])
-def test_readme_examples_run_as_printed(block, workspace, warm_factcli):
-    run_block(block, workspace.reset(), warm_factcli)
+def test_readme_examples_run_as_printed(block, workspace, warm_factcli, example_server):
+    run_block(block, workspace.reset(), warm_factcli, server=example_server)
 
 
 @pytest.mark.parametrize(
     "command, lines", sorted(help_blocks().items()), ids=lambda x: x if isinstance(x, str) else ""
 )
-def test_help_examples_run_as_printed(command, lines, workspace, warm_factcli):
+def test_help_examples_run_as_printed(command, lines, workspace, warm_factcli, example_server):
     # The help examples test what each command does; the README blocks above keep the
     # real-process path (bash, PATH, the console script) covered, so plain lines here run
     # in-process.
     assert all(line.startswith("factcli") for line in lines), lines
-    run_block(lines, workspace.reset(), warm_factcli, in_process=True)
+    run_block(lines, workspace.reset(), warm_factcli, in_process=True, server=example_server)
 
 
 def test_every_command_and_readme_block_is_covered():
     commands = help_blocks()
     expected = (
-        {"factcli", "factcli entity", "factcli vocabulary"}
+        {"factcli", "factcli entity", "factcli vocabulary", "factcli server"}
         | {f"factcli {n}" for n in subcommands(main)}
         | {
             f"factcli {group} {n}"
-            for group in ("entity", "vocabulary")
+            for group in ("entity", "vocabulary", "server")
             for n in subcommands(subcommands(main)[group])
         }
     )

@@ -1,0 +1,1071 @@
+"""The shared index on PostgreSQL: a store's derived rows written to a database server
+(`sync`), and a backend that answers every read from them (`ServerIndex`). The only module
+of factcli besides `backend` with SQL text.
+
+The rows are the ones the SQLite index holds, made by the same code (`rows`): factcli's own
+tokens and stems, never PostgreSQL's language configurations, which would analyze otherwise.
+Each text field is kept twice: as written by the analyzer (the words `run` compares) and as
+a `tsvector` with positions, the words as FTS5's ascii tokenizer reads them, so a GIN index
+finds the claims whose field may hold a phrase. Those few are then read as FTS5 reads them,
+and scored with FTS5's own bm25 (its formula, weights and counts, `_bm25`): the server and the
+local index find the same claims and rank them alike.
+
+The tables live in the schema `factcli` of the database the URL names, one store a database.
+`meta` records the layout (`SERVER_SCHEMA`), the rows' versions (`backend.versions`: the
+index schema, the analyzer, the thesaurus), the store's own metadata, and when and from where
+it was last synced; a reader refuses a server whose versions are not its own. `groups` holds,
+for each source id, a digest of its records (the source and the claims citing it), where its
+claims and source records stand in the store, and the live claims it gives each entity:
+a sync re-derives only the sources whose digest changed, moves the rows of those that moved,
+and writes all of it in one transaction, so a reader sees the index before or after a sync,
+whole. A first sync, or one after factcli's versions changed, builds the tables anew in a
+schema beside them and swaps it in.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import json
+import math
+import re
+import time
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .. import store
+from ..analyze import analyzer
+from ..codec import compact_decoder as _loads
+from ..codec import compact_encoder as _dumps
+from ..errors import FactcliError
+from ..lexicon import METONYM
+from ..plan import Evidence, Filters, Match, Plan, Term
+from ..rank import Ranking
+from ..records import SCHEMA_VERSION
+from ..vocabulary import of as vocabulary_of
+from . import rows as _rows
+from .backend import Index as _Local
+from .backend import versions
+
+if TYPE_CHECKING:
+    import psycopg
+
+__all__ = ["SERVER_SCHEMA", "ServerError", "ServerIndex", "connect", "open_server", "status", "sync", "where"]
+
+# Bump when the tables below change.
+SERVER_SCHEMA = 2
+SCHEMA = "factcli"
+_BUILDING = "factcli_build"
+# pg_advisory_xact_lock's key for a sync: two syncs of one database take turns.
+_LOCK = 0x66616374  # "fact"
+
+_TABLES = """
+CREATE TABLE meta(key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE groups(
+    source text COLLATE "C", digest text NOT NULL, claims integer[] NOT NULL,
+    sources integer[] NOT NULL, counts text NOT NULL);
+CREATE TABLE sources(n integer NOT NULL, id text COLLATE "C", claims integer NOT NULL, doc text, summary text);
+CREATE TABLE entities(n integer NOT NULL, id text COLLATE "C", claims integer NOT NULL, doc text);
+CREATE TABLE claims(
+    n integer NOT NULL, id text COLLATE "C", subject text COLLATE "C", predicate text COLLATE "C",
+    object text COLLATE "C", speaker text COLLATE "C", via text COLLATE "C", source text COLLATE "C",
+    date_start text COLLATE "C", date_end text COLLATE "C", retracted boolean NOT NULL, doc text);
+CREATE TABLE claim_text(
+    n integer NOT NULL, statement text, quote text, statement_stems text, quote_stems text,
+    size integer NOT NULL, overflow boolean NOT NULL,
+    statement_v tsvector, quote_v tsvector, statement_stems_v tsvector, quote_stems_v tsvector);
+CREATE TABLE links(
+    claim integer NOT NULL, seq integer NOT NULL, entity text COLLATE "C", role text COLLATE "C",
+    kind text COLLATE "C", own boolean NOT NULL);
+CREATE TABLE names(key text COLLATE "C", stem_key text COLLATE "C", entity text, role text, written text);
+CREATE TABLE labels(key text COLLATE "C", predicate text, kind text);
+CREATE TABLE vocabulary(doc text);
+CREATE TABLE synonyms(seq integer NOT NULL, key text COLLATE "C", kind text, other text, predicate text);
+"""
+_INDEXES = """
+CREATE INDEX ON groups(source);
+CREATE INDEX ON sources(id);
+CREATE INDEX ON sources(n);
+CREATE INDEX ON entities(id);
+CREATE INDEX ON claims(n);
+CREATE INDEX ON claims(id);
+CREATE INDEX ON claims(subject, date_start, date_end NULLS FIRST);
+CREATE INDEX ON claims(object, date_start, date_end NULLS FIRST);
+CREATE INDEX ON claims(speaker);
+CREATE INDEX ON claims(source);
+CREATE INDEX ON claims(predicate);
+CREATE INDEX ON claims(date_start, date_end NULLS FIRST, n);
+CREATE INDEX ON claim_text(n);
+CREATE INDEX ON claim_text USING gin(statement_v);
+CREATE INDEX ON claim_text USING gin(quote_v);
+CREATE INDEX ON claim_text USING gin(statement_stems_v);
+CREATE INDEX ON claim_text USING gin(quote_stems_v);
+CREATE INDEX ON links(entity, role);
+CREATE INDEX ON links(claim);
+CREATE INDEX ON names(key);
+CREATE INDEX ON names(stem_key);
+CREATE INDEX ON labels(key);
+CREATE INDEX ON synonyms(key, kind);
+"""
+_TEXT_COLUMNS = ("statement", "quote", "statement_stems", "quote_stems")
+
+
+class ServerError(FactcliError):
+    """The index server cannot be reached, holds no factcli index, or one of another version."""
+
+
+# --- the words as FTS5 reads them --------------------------------------------------------
+
+# FTS5's ascii tokenizer: ASCII letters and digits, and every character beyond ASCII, make a
+# word; the rest of ASCII separates words; ASCII letters are folded to lower case.
+_FTS_WORD = re.compile(r"[^\x00-/:-@\[-`{-\x7f]+")
+_SEPARATOR = re.compile(r"[\x00-\x1f!-/:-@\[-`{-\x7f]")  # every separator but the space
+_ASCII_UPPER = re.compile(r"[A-Z]+")
+# PostgreSQL's limits of a tsvector: a lexeme of at most 2047 bytes, positions up to 16383,
+# 256 positions a lexeme, and 1 MB in all.
+_MAX_LEXEME = 2000
+_MAX_POSITION = 16383
+_MAX_POSITIONS = 256
+_MAX_VECTOR = 1_000_000
+
+
+def fts_words(text: str) -> list[str]:
+    """The words of an indexed field (or of a phrase asked for) as FTS5's ascii tokenizer
+    reads them: what the local index counts, matches and scores."""
+    if _ASCII_UPPER.search(text) is not None:  # FTS5 folds ASCII letters only
+        text = _ASCII_UPPER.sub(lambda m: m.group().lower(), text)
+    if _SEPARATOR.search(text) is None:  # the analyzer's usual words: split at the spaces
+        return [w for w in text.split(" ") if w]
+    return _FTS_WORD.findall(text)
+
+
+@functools.lru_cache(maxsize=1 << 18)
+def _lexeme(word: str) -> str:
+    """The word as a quoted tsvector/tsquery lexeme. A word too long for PostgreSQL is kept
+    as its start and a digest of the whole, alike in the rows and in a query."""
+    if len(word.encode("utf-8", "surrogatepass")) > _MAX_LEXEME:
+        word = word[:200] + "#" + hashlib.sha256(word.encode("utf-8", "surrogatepass")).hexdigest()
+    return "'" + word.replace("\\", "\\\\").replace("'", "''") + "'"
+
+
+def _vector(words: list[str]) -> tuple[str, bool]:
+    """A field's words as tsvector text with their positions, and whether they overflow
+    PostgreSQL's positions (then the lexemes alone are kept, and a phrase is looked for
+    among the field's words by `run` itself)."""
+    at: dict[str, list[int]] = {}
+    for i, word in enumerate(words, 1):
+        places = at.get(word)
+        if places is None:
+            at[word] = [i]
+        else:
+            places.append(i)
+    if len(words) <= _MAX_POSITION and all(len(p) <= _MAX_POSITIONS for p in at.values()):
+        return " ".join(
+            [
+                f"{_lexeme(w)}:{p[0]}" if len(p) == 1 else f"{_lexeme(w)}:{','.join(map(str, p))}"
+                for w, p in at.items()
+            ]
+        ), False
+    return " ".join([_lexeme(w) for w in at]), True
+
+
+def _phrase_query(words: list[str], joiner: str) -> str:
+    return f" {joiner} ".join(_lexeme(w) for w in words)
+
+
+def _instances(words: list[str], phrase: list[str]) -> int:
+    """How many times the phrase stands in the words (each start a time, as FTS5 counts)."""
+    k = len(phrase)
+    first = phrase[0]
+    return sum(1 for i, w in enumerate(words) if w == first and words[i : i + k] == phrase)
+
+
+# --- connecting --------------------------------------------------------------------------
+
+
+def where(url: str) -> str:
+    """The server as a person names it, without a password: `DB on HOST[:PORT]`."""
+    try:
+        from psycopg.conninfo import conninfo_to_dict
+
+        info = conninfo_to_dict(url)
+    except Exception:  # noqa: BLE001 - a URL that does not parse is shown as nothing more
+        return "the index server"
+    db = info.get("dbname") or info.get("user") or "postgres"
+    host = str(info.get("host") or "localhost")
+    port = f":{info['port']}" if info.get("port") else ""
+    return f"{db} on {host}{port}"
+
+
+def connect(url: str) -> psycopg.Connection[Any]:
+    """A connection to the server, or a one-line `ServerError`."""
+    try:
+        import psycopg
+    except ImportError:
+        raise ServerError(
+            "the shared index needs the PostgreSQL driver: pip install 'factcli[server]'"
+        ) from None
+    try:
+        return psycopg.connect(url, connect_timeout=10, application_name="factcli")
+    except psycopg.ProgrammingError as exc:
+        raise ServerError(f"not a PostgreSQL URL: {_first_line(exc)}") from None
+    except psycopg.Error as exc:
+        raise ServerError(f"cannot reach the index server {where(url)}: {_first_line(exc)}") from None
+
+
+def _first_line(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return text.splitlines()[0] if text else type(exc).__name__
+
+
+def _server_meta(conn: psycopg.Connection[Any]) -> dict[str, str] | None:
+    found = conn.execute("SELECT to_regclass('factcli.meta')").fetchone()
+    if not found or found[0] is None:
+        return None
+    return {k: v for k, v in conn.execute("SELECT key, value FROM factcli.meta")}
+
+
+def _wanted() -> dict[str, str]:
+    return {**versions(), "server_schema": str(SERVER_SCHEMA)}
+
+
+def open_server(url: str) -> ServerIndex:
+    """The index on the server, for reading; refused (`ServerError`) when the server holds
+    none or one built by another version of factcli's analysis or layout."""
+    conn = connect(url)
+    import psycopg  # there, since `connect` found it
+
+    try:
+        conn.autocommit = True
+        _readable(url, _server_meta(conn))
+        # One snapshot for the whole command, taken once its tables are locked against a
+        # sync that swaps in a rebuilt index (which then waits for this reader, or this
+        # reader for it, and reads the new tables whole): a lock before the first query.
+        conn.autocommit = False
+        conn.read_only = True
+        conn.isolation_level = psycopg.IsolationLevel.REPEATABLE_READ
+        conn.execute(f"LOCK TABLE {', '.join(f'{SCHEMA}.{t}' for t in _READ_TABLES)} IN ACCESS SHARE MODE")
+        meta = _readable(url, _server_meta(conn))
+        conn.execute("SELECT set_config('search_path', %s, false)", [SCHEMA])
+    except BaseException:
+        conn.close()
+        raise
+    return ServerIndex(conn, url, meta)
+
+
+_READ_TABLES = (
+    "meta",
+    "sources",
+    "entities",
+    "claims",
+    "claim_text",
+    "links",
+    "names",
+    "labels",
+    "vocabulary",
+    "synonyms",
+)
+
+
+def _readable(url: str, meta: dict[str, str] | None) -> dict[str, str]:
+    if meta is None:
+        raise ServerError(f"{where(url)} holds no factcli index: run 'factcli server sync URL' first")
+    differ = [
+        f"{k} {meta.get(k, 'none')} (this factcli: {v})" for k, v in _wanted().items() if meta.get(k) != v
+    ]
+    if differ:
+        raise ServerError(
+            f"the index on {where(url)} was made by another version of factcli: "
+            + ", ".join(differ)
+            + "; sync it with this version (factcli server sync URL)"
+        )
+    return meta
+
+
+def status(url: str) -> dict[str, Any]:
+    """What the server's index holds and whether this factcli reads it."""
+    conn = connect(url)
+    try:
+        meta = _server_meta(conn) or {}
+        out: dict[str, Any] = {"server": where(url), "exists": bool(meta)}
+        if meta:
+            want = _wanted()
+            out["readable"] = all(meta.get(k) == v for k, v in want.items())
+            out["versions"] = {k: meta.get(k) for k in want}
+            out["synced"] = meta.get("synced")
+            out["store"] = meta.get("store")
+            conn.execute("SELECT set_config('search_path', %s, false)", [SCHEMA])
+            out["counts"] = {
+                t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]  # type: ignore[index]
+                for t in ("sources", "entities", "claims", "links")
+            }
+        return out
+    finally:
+        conn.close()
+
+
+# --- syncing -----------------------------------------------------------------------------
+
+
+class Synced(NamedTuple):
+    """What a sync did: whether it built the index anew, how many sources it (re)wrote,
+    removed and moved, how many claims it analyzed, and how long it took."""
+
+    full: bool
+    written: int
+    removed: int
+    moved: int
+    claims: int
+    seconds: float
+
+    def json(self) -> dict[str, Any]:
+        return dict(self._asdict())
+
+
+class _Group:
+    """A source id's records in the store: where they stand, and the records."""
+
+    __slots__ = ("claims", "records", "sources")
+
+    def __init__(self) -> None:
+        self.claims: list[int] = []
+        self.sources: list[int] = []
+        self.records: list[Any] = []
+
+    def digest(self) -> str:
+        """The records' digest. Records read from JSON hold only dicts, lists, strings,
+        numbers, booleans and None, whose `repr` is their content in order: one C-level
+        call for the whole source, about twice as fast as encoding each record as JSON."""
+        return hashlib.sha256(repr(self.records).encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def _key(value: Any) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _groups(facts: store.Facts) -> dict[str | None, _Group]:
+    groups: dict[str | None, _Group] = {}
+    for n, source in enumerate(facts.sources, 1):
+        group = groups.setdefault(_key(source.get("id")), _Group())
+        group.sources.append(n)
+        group.records.append(("source", source))
+    for n, claim in enumerate(facts.claims, 1):
+        group = groups.setdefault(_key((claim.get("citation") or {}).get("source")), _Group())
+        group.claims.append(n)
+        group.records.append(claim)
+    return groups
+
+
+def sync(
+    url: str,
+    facts: store.Facts,
+    *,
+    full: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    label: str | None = None,
+) -> Synced:
+    """Bring the server's index up to `facts`: only the sources whose records changed are
+    analyzed again; all of it is one transaction. `full` builds it anew whatever it holds."""
+    began = time.monotonic()
+    conn = connect(url)
+    import psycopg  # there, since `connect` found it
+
+    try:
+        with conn.transaction():
+            conn.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK])
+            meta = _server_meta(conn)
+            full = full or meta is None or any(meta.get(k) != v for k, v in _wanted().items())
+            done = _Sync(conn, facts, full, meta or {}, progress, label).run()
+        return done._replace(seconds=round(time.monotonic() - began, 3))
+    except UnicodeEncodeError:
+        raise ServerError(
+            "the store holds text that is not valid Unicode (an unpaired surrogate): factcli verify finds it"
+        ) from None
+    except psycopg.Error as exc:
+        raise ServerError(
+            f"the sync to {where(url)} failed, nothing was written: {_first_line(exc)}"
+        ) from None
+    finally:
+        conn.close()
+
+
+class _Sync:
+    def __init__(
+        self,
+        conn: psycopg.Connection[Any],
+        facts: store.Facts,
+        full: bool,
+        meta: dict[str, str],
+        progress: Callable[[int, int], None] | None,
+        label: str | None,
+    ) -> None:
+        self.conn = conn
+        self.facts = facts
+        self.full = full
+        self.meta = meta
+        self.progress = progress
+        self.label = label
+        self.an = analyzer()
+        self.dumps = _dumps()
+        self._source_counts: dict[str | None, int] = {}
+
+    def run(self) -> Synced:
+        conn, facts, dumps = self.conn, self.facts, self.dumps
+        groups = _groups(facts)
+        entities_digest = hashlib.sha256(dumps(facts.entities).encode("utf-8", "surrogatepass")).hexdigest()
+        # Entities decide every claim's links: a change to them is a build anew, beside the
+        # index readers keep using meanwhile.
+        # So does the vocabulary: it decides the predicate labels.
+        vocabulary_digest = hashlib.sha256(
+            dumps(facts.vocabulary).encode("utf-8", "surrogatepass")
+        ).hexdigest()
+        self.full = (
+            self.full
+            or self.meta.get("entities") != entities_digest
+            or self.meta.get("vocabulary") != vocabulary_digest
+        )
+        if self.full:
+            conn.execute(f"DROP SCHEMA IF EXISTS {_BUILDING} CASCADE")
+            conn.execute(f"CREATE SCHEMA {_BUILDING}")
+            conn.execute("SELECT set_config('search_path', %s, true)", [_BUILDING])
+            conn.execute(_TABLES)
+            old: dict[str | None, tuple[str, list[int], list[int], dict[str, int]]] = {}
+            tokens = 0
+        else:
+            conn.execute("SELECT set_config('search_path', %s, true)", [SCHEMA])
+            old = {
+                key: (digest, claims, sources, json.loads(counts))
+                for key, digest, claims, sources, counts in conn.execute(
+                    "SELECT source, digest, claims, sources, counts FROM groups"
+                )
+            }
+            tokens = int(self.meta.get("tokens", "0"))
+        relink = self.full
+        digests = {key: g.digest() for key, g in groups.items()}
+        changed = [k for k in groups if relink or k not in old or old[k][0] != digests[k]]
+        names = _rows.name_rows(facts.entities, self.an) if changed or relink else []
+        removed = [k for k in old if k not in groups]
+        moved = [
+            k
+            for k in groups
+            if k in old
+            and k not in changed
+            and (old[k][1] != groups[k].claims or old[k][2] != groups[k].sources)
+        ]
+
+        # Out: the rows of the sources rewritten or gone, by where they stood.
+        gone = [k for k in old if k in removed or k in changed]
+        gone_claims = [n for k in gone for n in old[k][1]]
+        gone_sources = [n for k in gone for n in old[k][2]]
+        if gone_claims:
+            conn.execute("DELETE FROM claims WHERE n = ANY(%s)", [gone_claims])
+            conn.execute("DELETE FROM links WHERE claim = ANY(%s)", [gone_claims])
+            row = conn.execute(
+                "WITH d AS (DELETE FROM claim_text WHERE n = ANY(%s) RETURNING size) "
+                "SELECT coalesce(sum(size), 0) FROM d",
+                [gone_claims],
+            ).fetchone()
+            tokens -= int(row[0]) if row else 0
+        if gone_sources:
+            conn.execute("DELETE FROM sources WHERE n = ANY(%s)", [gone_sources])
+
+        # Moved: sources unchanged whose records now stand elsewhere in the store.
+        claim_moves = [
+            (a, b) for k in moved for a, b in zip(old[k][1], groups[k].claims, strict=True) if a != b
+        ]
+        source_moves = [
+            (a, b) for k in moved for a, b in zip(old[k][2], groups[k].sources, strict=True) if a != b
+        ]
+        if claim_moves:
+            was, now = [a for a, _ in claim_moves], [b for _, b in claim_moves]
+            for table, column in (("claims", "n"), ("claim_text", "n"), ("links", "claim")):
+                conn.execute(
+                    f"UPDATE {table} SET {column} = m.now FROM unnest(%s::integer[], %s::integer[]) "
+                    f"AS m(was, now) WHERE {table}.{column} = m.was",
+                    [was, now],
+                )
+        if source_moves:
+            conn.execute(
+                "UPDATE sources SET n = m.now FROM unnest(%s::integer[], %s::integer[]) AS m(was, now) "
+                "WHERE sources.n = m.was",
+                [[a for a, _ in source_moves], [b for _, b in source_moves]],
+            )
+
+        # In: the rows of the sources new or changed.
+        if relink:
+            conn.execute("DELETE FROM names")
+            self._copy("names", ("key", "stem_key", "entity", "role", "written"), names)
+        counts: dict[str | None, dict[str, int]] = {}
+        claims_done, added = self._write_claims(
+            [(k, groups[k]) for k in changed], _rows.linker(names, self.an), counts
+        )
+        tokens += added
+        self._copy(
+            "sources",
+            ("n", "id", "claims", "doc", "summary"),
+            (
+                (n, s.get("id"), self._live(s), dumps(s), dumps(_rows.summary(s)))
+                for k in changed
+                for n in groups[k].sources
+                for s in (facts.sources[n - 1],)
+            ),
+        )
+
+        # Entities: their rows anew when they changed, else their claim counts moved by the
+        # live claims of the sources rewritten and gone.
+        if relink:
+            totals: dict[str, int] = {}
+            for k, group_counts in counts.items():
+                if k in groups:
+                    for eid, c in group_counts.items():
+                        totals[eid] = totals.get(eid, 0) + c
+            for k in groups:
+                if k not in changed:
+                    for eid, c in old[k][3].items():
+                        totals[eid] = totals.get(eid, 0) + c
+            conn.execute("DELETE FROM entities")
+            self._copy(
+                "entities",
+                ("n", "id", "claims", "doc"),
+                (
+                    (n, e.get("id"), totals.get(e["id"], 0) if isinstance(e.get("id"), str) else 0, dumps(e))
+                    for n, e in enumerate(facts.entities, 1)
+                ),
+            )
+        else:
+            delta: dict[str, int] = {}
+            for k in gone:
+                for eid, c in old[k][3].items():
+                    delta[eid] = delta.get(eid, 0) - c
+            for group_counts in counts.values():
+                for eid, c in group_counts.items():
+                    delta[eid] = delta.get(eid, 0) + c
+            shifts = [(e, c) for e, c in sorted(delta.items()) if c]
+            if shifts:
+                conn.execute(
+                    "UPDATE entities SET claims = claims + d.c FROM unnest(%s::text[], %s::integer[]) AS d(id, c) "
+                    "WHERE entities.id = d.id",
+                    [[e for e, _ in shifts], [c for _, c in shifts]],
+                )
+
+        rewritten = [k for k in old if k in removed or k in changed or k in moved]
+        if rewritten:
+            keyed = [k for k in rewritten if k is not None]
+            conn.execute(
+                "DELETE FROM groups WHERE source = ANY(%s::text[])"
+                + (" OR source IS NULL" if None in rewritten else ""),
+                [keyed],
+            )
+        conn.cursor().executemany(
+            "INSERT INTO groups VALUES (%s, %s, %s, %s, %s)",
+            [
+                (
+                    k,
+                    digests[k],
+                    groups[k].claims,
+                    groups[k].sources,
+                    json.dumps(counts.get(k) if k in changed else old[k][3], sort_keys=True),
+                )
+                for k in groups
+                if k in changed or k in moved or k not in old
+            ],
+        )
+        if self.full:
+            an = self.an
+            self._copy(
+                "labels", ("key", "predicate", "kind"), _rows.label_rows(an, vocabulary_of(facts).labels)
+            )
+            if facts.vocabulary is not None:
+                self._copy("vocabulary", ("doc",), [(dumps(facts.vocabulary),)])
+            self._copy(
+                "synonyms",
+                ("seq", "key", "kind", "other", "predicate"),
+                ((i, *row) for i, row in enumerate(_rows.synonym_rows(an))),
+            )
+        fresh = {
+            **_wanted(),
+            "store_meta": dumps(facts.meta),
+            "entities": entities_digest,
+            "vocabulary": vocabulary_digest,
+            "rows": str(len(facts.claims)),
+            "tokens": str(tokens),
+            "synced": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "store": self.label or "",
+        }
+        conn.execute("DELETE FROM meta")
+        conn.cursor().executemany("INSERT INTO meta VALUES (%s, %s)", sorted(fresh.items()))
+        if self.full:
+            conn.execute(_INDEXES)
+            conn.execute("ANALYZE claims, claim_text, links, names, sources, entities")
+            conn.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
+            conn.execute(f"ALTER SCHEMA {_BUILDING} RENAME TO {SCHEMA}")
+        return Synced(self.full, len(changed), len(removed), len(moved), claims_done, 0.0)
+
+    def _live(self, source: dict[str, Any]) -> int:
+        return self._source_counts.get(_key(source.get("id")), 0)
+
+    def _write_claims(
+        self,
+        groups: list[tuple[str | None, _Group]],
+        linker: Any,
+        counts: dict[str | None, dict[str, int]],
+    ) -> tuple[int, int]:
+        """Analyze and write the claims of these groups, in batches; returns how many claims
+        and how many FTS words were written, and fills each group's live claims per entity."""
+        an, dumps, claims = self.an, self.dumps, self.facts.claims
+        total = sum(len(g.claims) for _, g in groups)
+        self._source_counts = {}
+        done = tokens = 0
+        claim_rows: list[tuple[Any, ...]] = []
+        text_rows: list[tuple[Any, ...]] = []
+        link_rows: list[tuple[Any, ...]] = []
+        for key, group in groups:
+            mine = counts.setdefault(key, {})
+            for n in group.claims:
+                made = _rows.claim_rows(n, claims[n - 1], an, linker, dumps)
+                if made.live:
+                    self._source_counts[key] = self._source_counts.get(key, 0) + 1
+                    for eid in made.about:
+                        mine[eid] = mine.get(eid, 0) + 1
+                claim_rows.append((*made.claim[:10], bool(made.claim[10]), made.claim[11]))
+                words = [fts_words(t) for t in made.text]
+                size = sum(len(w) for w in words)
+                tokens += size
+                vectors = [_vector(w) for w in words]
+                overflow = any(o for _, o in vectors)
+                if any(len(v) > _MAX_VECTOR for v, _ in vectors):
+                    raise ServerError(
+                        f"claim {made.claim[1]!r} holds more text than a PostgreSQL index row takes "
+                        f"(1 MB of words in one field)"
+                    )
+                text_rows.append((n, *made.text, size, overflow, *(v for v, _ in vectors)))
+                link_rows += [(n, i, e, r, k, bool(o)) for i, (e, r, k, o) in enumerate(made.links)]
+                done += 1
+                if len(claim_rows) >= 5000:
+                    self._flush(claim_rows, text_rows, link_rows)
+                    if self.progress:
+                        self.progress(done, total)
+        self._flush(claim_rows, text_rows, link_rows)
+        if self.progress and total:
+            self.progress(total, total)
+        return done, tokens
+
+    def _flush(self, claims: list[Any], texts: list[Any], links: list[Any]) -> None:
+        columns = ("n", "id", "subject", "predicate", "object", "speaker", "via", "source")
+        self._copy("claims", (*columns, "date_start", "date_end", "retracted", "doc"), claims)
+        self._copy(
+            "claim_text",
+            ("n", *_TEXT_COLUMNS, "size", "overflow", *(f"{c}_v" for c in _TEXT_COLUMNS)),
+            texts,
+        )
+        self._copy("links", ("claim", "seq", "entity", "role", "kind", "own"), links)
+        claims.clear()
+        texts.clear()
+        links.clear()
+
+    def _copy(self, table: str, columns: tuple[str, ...], rows: Iterable[tuple[Any, ...]]) -> None:
+        with self.conn.cursor() as cur, cur.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+
+# --- reading -----------------------------------------------------------------------------
+
+
+class ServerIndex:
+    """The index on a server, read in one snapshot (a read-only, repeatable-read
+    transaction): the `plan.Backend` contract, and the record reads the commands make of
+    the local `Index` (`view.Reader`)."""
+
+    path = None
+    store_path = None
+    rebuilt = False
+
+    def __init__(self, conn: psycopg.Connection[Any], url: str, meta: dict[str, str]) -> None:
+        self.conn = conn
+        self.url = url
+        self.note: str | None = None
+        self._meta = meta
+        self._loads = _records_loader()
+        self._entity_cache: dict[str, dict[str, Any]] | None = None
+
+    def _all_rows(self, sql: str, args: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
+        return self.conn.execute(sql, list(args)).fetchall()
+
+    # -- records -------------------------------------------------------------------------
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._meta)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            t: int(self._all_rows(f"SELECT count(*) FROM {t}")[0][0])
+            for t in ("sources", "entities", "claims", "links")
+        }
+
+    def claim_docs(self, rows: Iterable[int]) -> dict[int, dict[str, Any]]:
+        loads = self._loads
+        found = self._all_rows("SELECT n, doc FROM claims WHERE n = ANY(%s)", [list(rows)])
+        return {n: loads(doc) for n, doc in found}
+
+    def claim(self, claim_id: str) -> dict[str, Any] | None:
+        found = self._all_rows("SELECT doc FROM claims WHERE id = %s ORDER BY n LIMIT 1", [claim_id])
+        return self._loads(found[0][0]) if found else None
+
+    def claim_ids(self) -> list[str]:
+        return [r[0] for r in self._all_rows("SELECT id FROM claims ORDER BY n")]
+
+    def source(self, source_id: str) -> dict[str, Any] | None:
+        found = self._all_rows("SELECT doc FROM sources WHERE id = %s ORDER BY n DESC LIMIT 1", [source_id])
+        return self._loads(found[0][0]) if found else None
+
+    def source_summary(self, source_id: str) -> dict[str, Any] | None:
+        found = self._all_rows(
+            "SELECT summary FROM sources WHERE id = %s ORDER BY n DESC LIMIT 1", [source_id]
+        )
+        return self._loads(found[0][0]) if found else None
+
+    def sources(self) -> list[tuple[dict[str, Any], int]]:
+        return [(self._loads(d), c) for d, c in self._all_rows("SELECT doc, claims FROM sources ORDER BY n")]
+
+    def entities(self) -> list[tuple[dict[str, Any], int]]:
+        return [(self._loads(d), c) for d, c in self._all_rows("SELECT doc, claims FROM entities ORDER BY n")]
+
+    def entity(self, entity_id: str) -> dict[str, Any] | None:
+        if self._entity_cache is None:
+            self._entity_cache = {e["id"]: e for e, _ in self.entities()}
+        return self._entity_cache.get(entity_id)
+
+    def facts(self, sources: Iterable[str] | None = None) -> store.Facts:
+        """A `Facts` snapshot: every entity, and the given sources with their claims (all of
+        them when None), in stored order."""
+        loads = self._loads
+        if sources is None:
+            claims = [loads(d) for (d,) in self._all_rows("SELECT doc FROM claims ORDER BY n")]
+            srcs = [s for s, _ in self.sources()]
+        else:
+            wanted = sorted(set(sources))
+            claims = [
+                loads(d)
+                for (d,) in self._all_rows(
+                    "SELECT doc FROM claims WHERE source = ANY(%s) ORDER BY n", [wanted]
+                )
+            ]
+            srcs = [
+                loads(d)
+                for (d,) in self._all_rows("SELECT doc FROM sources WHERE id = ANY(%s) ORDER BY n", [wanted])
+            ]
+        meta = loads(self._meta.get("store_meta") or "{}") or {"schema": SCHEMA_VERSION, "last_claim": 0}
+        return store.Facts(None, srcs, [e for e, _ in self.entities()], claims, meta, self.vocabulary())
+
+    def vocabulary(self) -> dict[str, Any] | None:
+        """The store's vocabulary document; None for a store older than version 3."""
+        found = self._all_rows("SELECT doc FROM vocabulary")
+        return self._loads(found[0][0]) if found else None
+
+    def named_counts(self) -> dict[str, int]:
+        """Per entity, its live claims that name it: in a role, via, or in their words."""
+        return dict(
+            self._all_rows(
+                "SELECT l.entity, count(DISTINCT l.claim) FROM links l JOIN claims c ON c.n = l.claim "
+                "WHERE NOT c.retracted GROUP BY l.entity"
+            )
+        )
+
+    # -- lookups for search ----------------------------------------------------------------
+
+    def names(self, key: str, stems: bool = False) -> list[tuple[str, str]]:
+        column = "stem_key" if stems else "key"
+        return [
+            (e, r) for e, r in self._all_rows(f"SELECT entity, role FROM names WHERE {column} = %s", [key])
+        ]
+
+    def name_keys(self) -> list[tuple[str, str, str, str]]:
+        return [(k, e, r, w) for k, e, r, w in self._all_rows("SELECT key, entity, role, written FROM names")]
+
+    def holders(self, offices: Iterable[str]) -> set[str]:
+        ids = sorted(set(offices))
+        if not ids:
+            return set()
+        found = self._all_rows(
+            "SELECT DISTINCT subject FROM claims WHERE object = ANY(%s) "
+            "AND predicate = 'holds_position' AND NOT retracted",
+            [ids],
+        )
+        return {s for (s,) in found if isinstance(s, str)}
+
+    def labels(self, key: str) -> list[tuple[str, str]]:
+        return [(p, k) for p, k in self._all_rows("SELECT predicate, kind FROM labels WHERE key = %s", [key])]
+
+    def predicates(self) -> list[str]:
+        """The store's predicates, by name (each has its own name among the labels)."""
+        return [p for (p,) in self._all_rows("SELECT DISTINCT predicate FROM labels ORDER BY predicate")]
+
+    def synonyms(self, tokens: str, stems: str) -> tuple[list[str], list[str]]:
+        found = self._all_rows(
+            "SELECT other, predicate FROM synonyms WHERE (key = %s AND kind = 'number') "
+            "OR (key = %s AND kind = 'word') ORDER BY seq",
+            [tokens, stems],
+        )
+        others = [o for o, _ in found if o is not None]
+        predicates = [p for o, p in found if o is None]
+        return others, predicates
+
+    def has_term(self, token: str) -> bool:
+        """Whether any claim's text or stems hold this token as one word, as the local
+        index's vocabulary of FTS5 words does."""
+        if fts_words(token) != [token]:
+            return False
+        query = _phrase_query([token], "&")
+        cond = " OR ".join(f"{c}_v @@ %s::tsquery" for c in _TEXT_COLUMNS)
+        return bool(self._all_rows(f"SELECT 1 FROM claim_text WHERE {cond} LIMIT 1", [query] * 4))
+
+    # -- running a query plan ----------------------------------------------------------------
+    #
+    # `plan` says what a plan means, and the SQLite backend's `Index.run` is how the local
+    # index runs one; this runs it alike: the same candidates, evidence, scores and order.
+
+    NARROW_ROWS = _Local.NARROW_ROWS
+    _PLAIN = _Local._PLAIN
+    _COLUMNS = _Local._COLUMNS
+    # bm25's constants, as FTS5 has them.
+    _K1 = 1.2
+    _B = 0.75
+
+    def run(self, plan: Plan) -> list[Match]:
+        """The claims the plan finds, in its order (see `plan` for what each part means)."""
+        where_, args = self._filters(plan.filters)
+        live = "" if plan.filters.include_retracted else "NOT retracted"
+        if not plan.terms:
+            rows = self._claim_rows(self._all(where_, live), args, by_date=True, limit=plan.limit)
+            return [Match(n) for n, _, _ in rows]
+        scores: dict[int, float] | None = None
+        if where_:
+            scores = dict.fromkeys((n for n, _, _ in self._claim_rows(where_, args)), 0.0)
+        why: dict[int, list[Evidence]] = {}
+        ways: dict[int, tuple[int, int]] = {}
+        for term in plan.terms:
+            if scores is not None and not scores:
+                break
+            narrow = scores is not None and len(scores) <= self.NARROW_ROWS
+            within = sorted(scores) if narrow and scores is not None else None
+            evidence = self._evidence(term, plan.ranking, within)
+            if scores is None:
+                scores = dict.fromkeys(evidence, 0.0)
+            for n in [n for n in scores if n not in evidence]:
+                del scores[n]
+            for n in scores:
+                weight, found, own, count = evidence[n]
+                scores[n] += weight
+                why.setdefault(n, []).append(found)
+                mine, all_ = ways.get(n, (0, 0))
+                ways[n] = (mine + own, all_ + count)
+        scores = scores or {}
+        spans: dict[int, tuple[str | None, str | None]] = {}
+        if scores:
+            rows = self._claim_rows(self._all("n = ANY(%s)", live), [sorted(scores)])
+            spans = {n: (start, end) for n, start, end in rows}
+        by_relevance = plan.order == "relevance"
+
+        def key(n: int) -> tuple[Any, ...]:
+            if by_relevance:
+                own, count = ways[n]
+                return (-scores[n], -own, -count, n)
+            start, end = spans[n]
+            return ((1, "", "") if not start else (0, start, end or ""), n)
+
+        chosen = sorted(spans, key=key)
+        if plan.limit is not None:
+            chosen = chosen[: plan.limit]
+        return [Match(n, scores[n], tuple(why[n])) for n in chosen]
+
+    @staticmethod
+    def _all(*conditions: str) -> str:
+        return " AND ".join(c for c in conditions if c)
+
+    @staticmethod
+    def _filters(filters: Filters) -> tuple[str, list[Any]]:
+        """The filters as one SQL condition on `claims` (retraction aside), and its parameters."""
+        where_: list[str] = []
+        args: list[Any] = []
+        for column, values in (
+            ("subject", filters.subjects),
+            ("object", filters.objects),
+            ("speaker", filters.speakers),
+            ("predicate", filters.predicates),
+            ("source", filters.sources),
+        ):
+            if values is not None:
+                where_.append(f"{column} = ANY(%s::text[])")
+                args.append(sorted(values))
+        if filters.ends_from:
+            where_.append("date_end IS NOT NULL AND date_end >= %s")
+            args.append(filters.ends_from)
+        if filters.starts_until:
+            where_.append("date_start IS NOT NULL AND date_start <= %s")
+            args.append(filters.starts_until)
+        return " AND ".join(where_), args
+
+    def _claim_rows(
+        self, where_: str, args: list[Any], by_date: bool = False, limit: int | None = None
+    ) -> list[tuple[int, str | None, str | None]]:
+        """(position, date_start, date_end) of the claims passing a condition; `by_date`
+        orders them as a timeline (dated first by start, end, then position)."""
+        sql = "SELECT n, date_start, date_end FROM claims"
+        if not by_date:
+            return [
+                (n, s, e) for n, s, e in self._all_rows(sql + (" WHERE " + where_ if where_ else ""), args)
+            ]
+        cond = f"({where_}) AND " if where_ else ""
+        cap = " LIMIT %s" if limit is not None else ""
+        rows = [
+            (n, s, e)
+            for n, s, e in self._all_rows(
+                f"{sql} WHERE {cond}date_start IS NOT NULL ORDER BY date_start, date_end NULLS FIRST, n{cap}",
+                [*args, limit] if limit is not None else args,
+            )
+        ]
+        if limit is None or len(rows) < limit:
+            rest = [*args, limit - len(rows)] if limit is not None else args
+            rows += [
+                (n, s, e)
+                for n, s, e in self._all_rows(f"{sql} WHERE {cond}date_start IS NULL ORDER BY n{cap}", rest)
+            ]
+        return rows
+
+    def _evidence(
+        self, term: Term, ranking: Ranking, within: list[int] | None
+    ) -> dict[int, tuple[float, Evidence, int, int]]:
+        """Position -> (score, evidence, own, ways), as `Index._evidence` gives them."""
+        best: dict[int, tuple[float, Evidence, int, int]] = {}
+
+        def offer(row: int, weight: float, fld: str, kind: str, own: bool = True) -> None:
+            was = best.get(row)
+            mine = int(own and fld != "quote")
+            if was is None:
+                best[row] = (weight, Evidence(fld, kind), mine, 1)
+            elif weight > was[0]:
+                best[row] = (weight, Evidence(fld, kind), was[2] + mine, was[3] + 1)
+            else:
+                best[row] = (was[0], was[1], was[2] + mine, was[3] + 1)
+
+        forms = [("exact", term.exact), ("stem", term.stems), *(("synonym", alt) for alt in term.synonyms)]
+        if within is not None and all(self._PLAIN.fullmatch(t) for _, toks in forms for t in toks):
+            for row, *fields in self._texts(within):
+                for form, toks in forms:
+                    if not toks:
+                        continue
+                    fst, fqu = fields[:2] if form == "exact" else fields[2:]
+                    needle = f" {' '.join(toks)} "
+                    for fld, text in (("statement", fst), ("quote", fqu)):
+                        hits = f" {text} ".count(needle)
+                        if hits:
+                            share = hits * len(toks) / max(1, text.count(" ") + 1)
+                            offer(row, ranking.text_score(form, share), fld, form)
+        else:
+            for form, toks in forms:
+                for fld in ("statement", "quote"):
+                    for row, strength in self._phrase_matches(fld, form, toks, ranking, within).items():
+                        offer(row, ranking.text_score(form, strength), fld, form)
+        named = {e.entity: e for e in term.entities}
+        if named:
+            links = [e for e, how in named.items() if how.naming != "link"]
+            metonymic = [e for e, how in named.items() if how.naming == "link"]
+            for ids, kinds in ((links, None), (metonymic, (METONYM,))):
+                for row, found in self._linked(ids, kinds, within).items():
+                    for eid, role, kind, own in found:
+                        how = named[eid]
+                        score = ranking.link_score(role, kind, how.naming)
+                        offer(row, score, role, how.shown(kind), bool(own))
+        for pred, form in sorted(term.predicates):
+            where_, args = "predicate = %s", list[Any]([pred])
+            if within is not None:
+                where_, args = f"{where_} AND n = ANY(%s)", [pred, within]
+            for row, _, _ in self._claim_rows(where_, args):
+                offer(row, ranking.predicate_score(form), "predicate", form)
+        return best
+
+    def _texts(self, within: list[int]) -> list[tuple[Any, ...]]:
+        return self._all_rows(
+            "SELECT n, statement, quote, statement_stems, quote_stems FROM claim_text WHERE n = ANY(%s)",
+            [within],
+        )
+
+    def _phrase_matches(
+        self, fld: str, form: str, tokens: tuple[str, ...], ranking: Ranking, within: list[int] | None
+    ) -> dict[int, float]:
+        """Positions whose field holds the tokens as a phrase, as FTS5 reads both, with the
+        match's strength: FTS5's bm25 with the ranking's field weights, turned so that higher
+        is stronger (`_bm25`)."""
+        phrase = fts_words(" ".join(tokens))
+        if not phrase:
+            return {}
+        column = self._COLUMNS[fld, form]
+        weights = ranking.field_weight
+        weight = weights[fld]["exact" if form == "exact" else ("synonym" if form == "synonym" else "stem")]
+        found = self._all_rows(
+            f"SELECT n, {column}, size FROM claim_text WHERE {column}_v @@ %s::tsquery "
+            f"OR (overflow AND {column}_v @@ %s::tsquery)",
+            [_phrase_query(phrase, "<->"), _phrase_query(phrase, "&")],
+        )
+        hits = {n: (count, size) for n, text, size in found if (count := _instances(fts_words(text), phrase))}
+        keep = set(within) if within is not None else None
+        rows, total = int(self._meta.get("rows", "0")), int(self._meta.get("tokens", "0"))
+        return {
+            n: max(0.0, self._bm25(count, weight, size, len(hits), rows, total))
+            for n, (count, size) in hits.items()
+            if keep is None or n in keep
+        }
+
+    @classmethod
+    def _bm25(cls, count: int, weight: float, size: int, n_hit: int, n_row: int, n_token: int) -> float:
+        """FTS5's bm25 of one phrase in one row (sqlite's fts5_aux.c, negated back): the
+        phrase's frequency (its weight added once per instance), the row's size in words
+        over the average, and the phrase's idf among all rows."""
+        idf = math.log((n_row - n_hit + 0.5) / (n_hit + 0.5))
+        if idf <= 0.0:
+            idf = 1e-6
+        freq = 0.0
+        for _ in range(count):
+            freq += weight
+        avgdl = float(n_token) / float(n_row) if n_row else 0.0
+        k1, b = cls._K1, cls._B
+        return idf * ((freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * float(size) / avgdl)))
+
+    def _linked(
+        self, entities: Iterable[str], kinds: tuple[str, ...] | None = None, within: list[int] | None = None
+    ) -> dict[int, list[tuple[str, str, str, int]]]:
+        """Positions linked to any of the entities: position -> [(entity, role, kind, own)],
+        each position's links in the order the local index reads them."""
+        ids = sorted(set(entities))
+        out: dict[int, list[tuple[str, str, str, int]]] = {}
+        if not ids:
+            return out
+        sql = "SELECT claim, entity, role, kind, own FROM links WHERE entity = ANY(%s::text[])"
+        args: list[Any] = [ids]
+        order = " ORDER BY entity, role, claim, seq"
+        if within is not None:
+            sql += " AND claim = ANY(%s)"
+            args.append(within)
+            order = " ORDER BY claim, seq"
+        if kinds:
+            sql += " AND kind = ANY(%s::text[])"
+            args.append(list(kinds))
+        for n, eid, role, kind, own in self._all_rows(sql + order, args):
+            out.setdefault(n, []).append((eid, role, kind, int(own)))
+        return out
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _records_loader() -> Callable[[str], dict[str, Any]]:
+    loads = _loads()
+
+    def load(doc: str) -> dict[str, Any]:
+        out = loads(doc)
+        if not isinstance(out, dict):
+            raise ServerError(f"the index server holds a row that is not a record: {doc[:40]!r}")
+        return out
+
+    return load
