@@ -20,7 +20,7 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -368,6 +368,10 @@ def _snapshot(doc: dict[str, Any], path: Path | None, copy: bool) -> Facts:
 
 def load(location: Location) -> Facts:
     """Read the store without creating, locking or changing anything."""
+    if _is_folder(location.path):
+        from . import dirstore  # a store as a folder of files, one per source
+
+        return dirstore.load(location)
     doc, escapes, _ = _read(location.path, location.origin)
     facts = _snapshot(doc, location.path, copy=False)
     facts.may_hold_surrogates = escapes
@@ -422,6 +426,13 @@ class Transaction:
             self._db.table("meta").insert(meta)
             self.facts.meta = meta
 
+    def put(self, name: str, value: Any) -> None:
+        """Set a top-level object of the store other than the record tables (a merged vocabulary)."""
+        if name in TABLES:
+            raise StoreError(f"{name} is a table of records: add or replace them")
+        storage = self._db.storage
+        storage.write({**storage.read(), name: value})
+
     def replace(self, table: str, records: Sequence[dict[str, Any]] = (), remove: Sequence[str] = ()) -> None:
         """Put `records` in place of the stored ones with the same ids, and drop the `remove`
         ids: a correction. Each record keeps its place (its document id) in the file."""
@@ -469,6 +480,7 @@ def writing(
     *,
     upgrade: Callable[[dict[str, Any]], dict[str, Any] | None] | None = None,
     on_written: Callable[[Written], None] | None = None,
+    sources: Collection[str] | None = None,
 ) -> Iterator[Transaction]:
     """Lock, read, let the caller add records, then replace the file atomically.
 
@@ -481,7 +493,19 @@ def writing(
     the current schema. Without it, an older store is not written. `on_written` is told
     what the write left (`Written`); a subscriber that fails does not fail the write, which
     has happened: what follows the store (its index) must tell a stale copy by itself.
+
+    `sources` names the only sources whose records the write reads and changes (it may add
+    sources and entities too): a directory store (`dirstore`) then reads, locks and writes
+    just those, beside writers to others. A store file is read and written whole anyway.
     """
+    if _is_folder(location.path):
+        from . import dirstore
+
+        with dirstore.writing(
+            location, create, upgrade=upgrade, on_written=on_written, sources=sources
+        ) as tx:
+            yield tx
+        return
     if location.readonly:
         raise StoreError(
             f"the installed store {location.path} is read-only; "
@@ -581,6 +605,13 @@ def _upgraded(
     if version != SCHEMA_VERSION:
         raise StoreError(f"{path} is at schema version {version}: upgrade it first (factcli migrate)")
     return None
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _folder(path: Path) -> Path:
