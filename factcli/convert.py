@@ -14,9 +14,10 @@ import os
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from . import dirstore, store
+from . import store
 from .errors import StoreError
 from .schema import refuse_damaged
+from .store import directory as dirstore
 
 __all__ = ["Converted", "convert"]
 
@@ -36,7 +37,9 @@ def convert(source: store.Location, target: Path, upgrade: Any = None) -> Conver
     (an empty folder is taken for a directory store). `upgrade` brings an older store to
     the current schema first, as a write would."""
     folder = dirstore.is_directory_store(source.path)
-    if os.path.lexists(target) and not (not folder and dirstore.is_directory_store(target) and not os.listdir(target)):
+    if os.path.lexists(target) and not (
+        not folder and dirstore.is_directory_store(target) and not os.listdir(target)
+    ):
         raise StoreError(f"{target} already exists: nothing was written (convert makes a new store)")
     if not target.parent.is_dir():
         raise StoreError(f"no folder {target.parent} for {target}")
@@ -70,7 +73,9 @@ def _write_file(target: Path, data: bytes) -> None:
         try:
             os.link(tmp, target)
         except FileExistsError:
-            raise StoreError(f"{target} already exists: nothing was written (convert makes a new store)") from None
+            raise StoreError(
+                f"{target} already exists: nothing was written (convert makes a new store)"
+            ) from None
     except OSError as exc:
         raise StoreError(f"{target}: cannot write ({exc.strerror}); nothing was written") from None
     finally:

@@ -509,7 +509,8 @@ class _Batch:
         self.summary = Summary()
         ids = map(str, map(dict.get, facts.claims, itertools.repeat("id")))  # in C, not a loop
         self.last_claim = max(
-            [int(facts.meta.get("last_claim", 0))] + [int(m.group(1)) for m in map(CLAIM_NUMBER.match, ids) if m]
+            [int(facts.meta.get("last_claim", 0))]
+            + [int(m.group(1)) for m in map(CLAIM_NUMBER.match, ids) if m]
         )
         self.stored_last_claim = self.last_claim
         self.stored_claims = {c.get("id") for c in facts.claims}

@@ -51,7 +51,9 @@ class Merged:
     """What a merge brings: new records by table, records replaced by their combination,
     how many were the same on both sides, and the conflicts (nothing is written if any)."""
 
-    added: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {"sources": [], "entities": [], "claims": []})
+    added: dict[str, list[dict[str, Any]]] = field(
+        default_factory=lambda: {"sources": [], "entities": [], "claims": []}
+    )
     changed: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: {"entities": [], "claims": []})
     objects: dict[str, Any] = field(default_factory=dict)
     meta: dict[str, Any] | None = None
@@ -117,7 +119,11 @@ def combine(
     while shared < min(len(mine), len(other)) and _canon(mine[shared]) == _canon(other[shared]):
         shared += 1
     before_mine, before_other = _undo(ours, mine[shared:]), _undo(theirs, other[shared:])
-    if before_mine is None or before_other is None or _canon(_content(before_mine)) != _canon(_content(before_other)):
+    if (
+        before_mine is None
+        or before_other is None
+        or _canon(_content(before_mine)) != _canon(_content(before_other))
+    ):
         return None, "the two versions differ beyond their corrections"
     merged = dict(before_mine)
     set_by: dict[str, Any] = {}
@@ -143,7 +149,9 @@ def combine(
 # --- two stores -------------------------------------------------------------------------
 
 
-def merge_records(ours: store.Facts, theirs: store.Facts, objects: tuple[dict[str, Any], dict[str, Any]] = ({}, {})) -> Merged:
+def merge_records(
+    ours: store.Facts, theirs: store.Facts, objects: tuple[dict[str, Any], dict[str, Any]] = ({}, {})
+) -> Merged:
     """What merging `theirs` into `ours` adds and combines, and its conflicts (see the
     module's docstring); `objects` are each side's other top-level objects (the vocabulary)."""
     from .importer import duplicate_key
@@ -170,7 +178,13 @@ def merge_records(ours: store.Facts, theirs: store.Facts, objects: tuple[dict[st
         if same is not None:
             mine_claim = ours.claim(same)
             out.conflicts.append(
-                Conflict("claims", str(claim.get("id")), f"says what {same} says (same source, span, subject, predicate and object)", mine_claim, claim)
+                Conflict(
+                    "claims",
+                    str(claim.get("id")),
+                    f"says what {same} says (same source, span, subject, predicate and object)",
+                    mine_claim,
+                    claim,
+                )
             )
         spans[duplicate_key(claim)] = claim.get("id")
     last = max(int(ours.meta.get("last_claim", 0) or 0), int(theirs.meta.get("last_claim", 0) or 0))
@@ -180,7 +194,9 @@ def merge_records(ours: store.Facts, theirs: store.Facts, objects: tuple[dict[st
     for name, value in their_objects.items():
         merged_value, where = _merge_value(mine_objects.get(name, _ABSENT), value, None)
         if where is not None:
-            out.conflicts.append(Conflict(name, where or name, "the two versions differ", mine_objects.get(name), value))
+            out.conflicts.append(
+                Conflict(name, where or name, "the two versions differ", mine_objects.get(name), value)
+            )
         elif _canon(merged_value) != _canon(mine_objects.get(name)):
             out.objects[name] = merged_value
     return out
@@ -210,7 +226,9 @@ def _merge_value(ours: Any, theirs: Any, base: Any, path: str = "") -> tuple[Any
     return None, path
 
 
-def merge_stores(location: store.Location, other: store.Location, upgrade: Any = None, on_written: Any = None) -> Merged:
+def merge_stores(
+    location: store.Location, other: store.Location, upgrade: Any = None, on_written: Any = None
+) -> Merged:
     """Merge the store at `other` (a file or a directory store) into the one at `location`:
     all of it written in one write, or, with a conflict, nothing."""
     from .schema import refuse_damaged
@@ -245,7 +263,7 @@ def merge_stores(location: store.Location, other: store.Location, upgrade: Any =
 
 def _objects(location: store.Location) -> dict[str, Any]:
     """A store's top-level objects other than its records (the vocabulary), as stored."""
-    from . import dirstore
+    from .store import directory as dirstore
 
     if dirstore.is_directory_store(location.path):
         doc = dirstore.document(location.path)
@@ -302,7 +320,7 @@ _CONFLICT_OURS, _CONFLICT_SEP, _CONFLICT_THEIRS = b"<<<<<<< ours\n", b"=======\n
 def merge_file(base: bytes, ours: bytes, theirs: bytes, name: str) -> tuple[bytes, list[Conflict]]:
     """A file of a directory store merged from its ancestor and two versions (what git's
     merge driver does); conflicting records are left between conflict markers, as git does."""
-    from . import dirstore
+    from .store import directory as dirstore
 
     leaf = name.replace("\\", "/").rsplit("/", 1)[-1]
     if leaf == dirstore.SOURCE_LIST:
@@ -325,13 +343,15 @@ def _merge_lines(base: bytes, ours: bytes, theirs: bytes) -> bytes:
 
 
 def _records(raw: bytes, name: str) -> dict[Any, dict[str, Any]]:
-    from . import dirstore
+    from .store import directory as dirstore
 
     return {r.get("id"): r for r in dirstore._parse_lines(raw, Path(name))}
 
 
-def _merge_jsonl(table: str, base: bytes, ours: bytes, theirs: bytes, name: str) -> tuple[bytes, list[Conflict]]:
-    from . import dirstore
+def _merge_jsonl(
+    table: str, base: bytes, ours: bytes, theirs: bytes, name: str
+) -> tuple[bytes, list[Conflict]]:
+    from .store import directory as dirstore
 
     b, o, t = _records(base, name), _records(ours, name), _records(theirs, name)
     out: list[bytes] = []
@@ -353,7 +373,13 @@ def _merge_jsonl(table: str, base: bytes, ours: bytes, theirs: bytes, name: str)
             put(merged)
         else:
             conflicts.append(Conflict(table, str(rid), why or "", mine, other))
-            out += [_CONFLICT_OURS, dirstore.claim_line(mine), _CONFLICT_SEP, dirstore.claim_line(other), _CONFLICT_THEIRS]
+            out += [
+                _CONFLICT_OURS,
+                dirstore.claim_line(mine),
+                _CONFLICT_SEP,
+                dirstore.claim_line(other),
+                _CONFLICT_THEIRS,
+            ]
     for rid, other in t.items():
         if rid in o:
             continue
@@ -361,15 +387,19 @@ def _merge_jsonl(table: str, base: bytes, ours: bytes, theirs: bytes, name: str)
         if was is not None:
             if _canon(was) == _canon(other):
                 continue  # removed on our side, unchanged on theirs
-            conflicts.append(Conflict(table, str(rid), "removed on one side, corrected on the other", None, other))
+            conflicts.append(
+                Conflict(table, str(rid), "removed on one side, corrected on the other", None, other)
+            )
             out += [_CONFLICT_OURS, _CONFLICT_SEP, dirstore.claim_line(other), _CONFLICT_THEIRS]
             continue
         put(other)
     return b"".join(out), conflicts
 
 
-def _merge_json(table: str, base: bytes, ours: bytes, theirs: bytes, name: str) -> tuple[bytes, list[Conflict]]:
-    from . import dirstore
+def _merge_json(
+    table: str, base: bytes, ours: bytes, theirs: bytes, name: str
+) -> tuple[bytes, list[Conflict]]:
+    from .store import directory as dirstore
 
     def parse(raw: bytes) -> Any:
         return json.loads(raw.decode("utf-8")) if raw.strip() else _ABSENT
@@ -385,7 +415,13 @@ def _merge_json(table: str, base: bytes, ours: bytes, theirs: bytes, name: str) 
     merged, where = _merge_value(o, t, b)
     if where is None:
         return dirstore._pretty(merged), []
-    conflict = Conflict(table, where or name, "the two versions differ", None if o is _ABSENT else o, None if t is _ABSENT else t)
+    conflict = Conflict(
+        table,
+        where or name,
+        "the two versions differ",
+        None if o is _ABSENT else o,
+        None if t is _ABSENT else t,
+    )
     text = _CONFLICT_OURS + (ours if o is not _ABSENT else b"") + _CONFLICT_SEP + theirs + _CONFLICT_THEIRS
     return text, [conflict]
 

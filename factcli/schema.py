@@ -16,7 +16,7 @@ from typing import Any
 
 from .constraints import claim_violations
 from .errors import StoreError
-from .ids import CLAIM_ID, CLAIM_NUMBER
+from .ids import CLAIM_ID
 from .normalize import normalize
 from .records import ENTITY_REF_FIELDS, FIELD_ORDER
 from .vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES, PREDICATES, ROLE_PREDICATES, UNITS
@@ -34,7 +34,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 MAX_ID = 64
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
 MAX_CLAIM_NUMBER = 999_999_999
-_CLAIM_ID_FORM = f"must look like c0001 (at most c{MAX_CLAIM_NUMBER}) or c and 13 letters and digits (factcli ids)"
+_CLAIM_ID_FORM = (
+    f"must look like c0001 (at most c{MAX_CLAIM_NUMBER}) or c and 13 letters and digits (factcli ids)"
+)
 MAX_NAME = 200
 MAX_TEXT = {
     "name": MAX_NAME,

@@ -15,8 +15,8 @@ from collections import Counter
 from typing import Any
 
 from .constraints import symmetric_violations
-from .namecheck import name_findings
 from .ids import CLAIM_NUMBER
+from .namecheck import name_findings
 from .schema import (
     claim_problems,
     entity_problems,

@@ -133,6 +133,25 @@ def numbered(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def import_numbered(location: store.Location, records: list[dict[str, Any]], **options: Any) -> Any:
+    """`import_records` of the records with each claim that has no id numbered after the
+    store's highest numbered claim, so a test can name the claims it adds."""
+    last = 0
+    if location.path.exists():
+        facts = store.load(location)
+        last = max(
+            [facts.meta.get("last_claim", 0)]
+            + [int(c["id"][1:]) for c in facts.claims if c["id"][1:].isdigit()]
+        )
+    out = []
+    for rec in records:
+        if "citation" in rec and rec.get("id") is None:
+            last += 1
+            rec = {"id": f"c{last:04d}", **rec}
+        out.append(rec)
+    return import_records(location, out, **options)
+
+
 @pytest.fixture(params=["memory", "json", "directory"])
 def make_facts(request, tmp_path):
     """make_facts(records) -> Facts, built in memory, or written to and re-read from a store

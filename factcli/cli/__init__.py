@@ -78,7 +78,10 @@ COMMANDS = {
         "admin:export",
         "Write records as JSON Lines that `import` reads back: sources, entities, then claims.",
     ),
-    "convert": ("team:convert", "Convert a store between its two layouts: a store file and a directory store."),
+    "convert": (
+        "team:convert",
+        "Convert a store between its two layouts: a store file and a directory store.",
+    ),
     "merge": ("team:merge", "Merge another copy of the store (a file or a directory store) into this one."),
     "merge-driver": (
         "team:merge_driver",

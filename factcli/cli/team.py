@@ -50,7 +50,9 @@ def convert(app: App, from_: str, to: str) -> int:
 
 @command("merge")
 @click.argument("other", shell_complete=complete_files)
-@click.option("--json", "as_json", is_flag=True, help="Print what was merged (or the conflicts) as one JSON object.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print what was merged (or the conflicts) as one JSON object."
+)
 @pass_app
 def merge(app: App, other: str, as_json: bool) -> int:
     """Merge another copy of the store (a file or a directory store) into this one.
@@ -79,9 +81,7 @@ def merge(app: App, other: str, as_json: bool) -> int:
 
         click.echo(encode_text(merged.summary()), file=app.env.stdout)
     if merged.conflicts:
-        app.env.say(
-            f"{count_text(len(merged.conflicts), 'conflict')} merging {other}; nothing was written"
-        )
+        app.env.say(f"{count_text(len(merged.conflicts), 'conflict')} merging {other}; nothing was written")
         if not as_json:
             for conflict in merged.conflicts:
                 for line in describe(conflict):
@@ -125,7 +125,7 @@ def merge_driver(app: App, base: str, ours: str, theirs: str, path: str | None) 
 
     texts = [_read(p) for p in (base, ours, theirs)]
     merged, conflicts = merge_file(texts[0], texts[1], texts[2], path or ours)
-    from .. import dirstore
+    from ..store import directory as dirstore
 
     tmp = Path(ours).with_name(f".factcli-merge-{os.urandom(6).hex()}")
     try:

@@ -24,7 +24,7 @@ def stamp(path: Path) -> dict[str, Any]:
     of every file in it)."""
     st = os.stat(path)
     if stat.S_ISDIR(st.st_mode):
-        from ..dirstore import stamp as folder_stamp
+        from ..store.directory import stamp as folder_stamp
 
         return folder_stamp(path)
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "inode": st.st_ino, "ctime_ns": st.st_ctime_ns}

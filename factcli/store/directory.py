@@ -40,10 +40,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from . import store
-from .codec import compact_decoder, encode_file
-from .errors import StoreError
-from .records import SCHEMA_VERSION
+from .. import store
+from ..codec import compact_decoder, encode_file
+from ..errors import StoreError
+from ..records import SCHEMA_VERSION
 
 __all__ = [
     "CLAIMS",
@@ -146,7 +146,9 @@ def layout(doc: dict[str, Any]) -> dict[str, bytes]:
     files[SOURCE_LIST] = "".join(f"{sid}\n" for sid in ids).encode("utf-8")
     groups: dict[str, list[dict[str, Any]]] = {sid: [] for sid in ids}
     for claim in _rows(doc, "claims"):
-        cited = (claim.get("citation") or {}).get("source") if isinstance(claim.get("citation"), dict) else None
+        cited = (
+            (claim.get("citation") or {}).get("source") if isinstance(claim.get("citation"), dict) else None
+        )
         if cited not in groups:
             raise StoreError(f"claim {claim.get('id')!r} cites no stored source ({cited!r}; factcli verify)")
         groups[cited].append(claim)
@@ -162,7 +164,7 @@ def _rows(doc: dict[str, Any], table: str) -> list[dict[str, Any]]:
 
 
 def _source_file_id(sid: object) -> bool:
-    from .schema import SLUG
+    from ..schema import SLUG
 
     return isinstance(sid, str) and SLUG.match(sid) is not None and sid not in (".", "..")
 
@@ -254,7 +256,8 @@ def _plan(folder: Path) -> dict[str, Any] | None:
     except (ValueError, UnicodeDecodeError):
         return None
     ok = isinstance(plan, dict) and all(
-        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p) for p in plan.get("files", [])
+        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+        for p in plan.get("files", [])
     )
     return plan if ok and all(_safe_rel(rel) for _, rel in plan.get("files", [])) else None
 
@@ -324,7 +327,9 @@ def _read_document(reader: _Read, scope: Collection[str] | None) -> dict[str, An
     for sid in wanted:
         raw = reader.read(f"{SOURCES}/{sid}.json", missing_ok=True)
         if raw is None:
-            raise StoreError(f"{root}: source {sid!r} is listed in {SOURCE_LIST} but has no {SOURCES}/{sid}.json")
+            raise StoreError(
+                f"{root}: source {sid!r} is listed in {SOURCE_LIST} but has no {SOURCES}/{sid}.json"
+            )
         sources.append(_parse_json(raw, root / SOURCES / f"{sid}.json"))
     # Claims files of listed sources, then any other (a hand edit): nothing is hidden.
     others = sorted(set(_claim_files(root)) - set(listed)) if scope is None else []
@@ -357,7 +362,9 @@ def _claim_files(root: Path) -> list[str]:
         return []
     except OSError as exc:
         raise StoreError(f"{root / CLAIMS}: {exc.strerror}") from None
-    return [n[: -len(".jsonl")] for n in names if n.endswith(".jsonl") and _source_file_id(n[: -len(".jsonl")])]
+    return [
+        n[: -len(".jsonl")] for n in names if n.endswith(".jsonl") and _source_file_id(n[: -len(".jsonl")])
+    ]
 
 
 def document(root: Path) -> dict[str, Any]:
@@ -398,10 +405,18 @@ def stamp(root: Path) -> dict[str, Any]:
                 if not name.startswith(_COMMITTED):
                     continue
             st = entry.stat(follow_symlinks=False)
-            h.update(f"{prefix}{name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{st.st_ctime_ns}\n".encode())
+            h.update(
+                f"{prefix}{name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{st.st_ctime_ns}\n".encode()
+            )
             total += st.st_size
             latest = max(latest, st.st_mtime_ns)
-    return {"size": total, "mtime_ns": latest, "inode": top.st_ino, "ctime_ns": top.st_ctime_ns, "files": h.hexdigest()}
+    return {
+        "size": total,
+        "mtime_ns": latest,
+        "inode": top.st_ino,
+        "ctime_ns": top.st_ctime_ns,
+        "files": h.hexdigest(),
+    }
 
 
 # --- locks ------------------------------------------------------------------------------
@@ -420,7 +435,9 @@ def _locks_folder(root: Path) -> Path:
         raise StoreError(f"cannot lock {root}: {folder} is not a folder")
     owner = os.stat(root).st_uid
     if st.st_uid not in (os.geteuid(), owner, 0) or st.st_mode & 0o022 and st.st_uid != os.geteuid():
-        raise StoreError(f"cannot lock {root}: {folder} belongs to another user (uid {st.st_uid}); nothing was written")
+        raise StoreError(
+            f"cannot lock {root}: {folder} belongs to another user (uid {st.st_uid}); nothing was written"
+        )
     return folder
 
 
@@ -495,7 +512,9 @@ def writing(
     fresh = create and not os.path.lexists(root / META)
     if fresh:
         if os.listdir(root):
-            raise StoreError(f"{root} is a folder holding other files, not a factcli store: nothing was written")
+            raise StoreError(
+                f"{root} is a folder holding other files, not a factcli store: nothing was written"
+            )
     elif not os.path.lexists(root / META):
         raise StoreError(f"{root}: a folder, not a factcli store (no {META}; factcli convert makes one)")
     if not os.access(root, os.W_OK):
@@ -546,7 +565,9 @@ def writing(
         if on_written is not None and scope is None:
             facts = store._snapshot(_in_order(storage.data), root, copy=False)
             digest = stamp(root)["files"]
-            wrote = store.LastWrite(digest, tx.sound, True, (len(facts.entities), len(facts.sources), len(facts.claims)))
+            wrote = store.LastWrite(
+                digest, tx.sound, True, (len(facts.entities), len(facts.sources), len(facts.claims))
+            )
             try:
                 on_written(store.Written(root, facts, wrote, None))
             except Exception:  # noqa: BLE001 - the store is written; a stale index is rebuilt on read
@@ -564,7 +585,9 @@ def _in_order(data: dict[str, Any]) -> dict[str, Any]:
         _rows(data, "claims"), key=lambda c: order.get((c.get("citation") or {}).get("source"), len(order))
     )
     out["sources"] = {str(i): r for i, r in enumerate(sources, 1)}
-    out["entities"] = {str(i): store._ordered("entities", r) for i, r in enumerate(_rows(data, "entities"), 1)}
+    out["entities"] = {
+        str(i): store._ordered("entities", r) for i, r in enumerate(_rows(data, "entities"), 1)
+    }
     out["claims"] = {str(i): store._ordered("claims", r) for i, r in enumerate(claims, 1)}
     return out
 
@@ -608,7 +631,9 @@ def _changes(
     if added_e is None:
         files[ENTITIES] = _Change(_lines("entities", new_e))
     elif added_e or fresh:
-        files[ENTITIES] = _Change(_lines("entities", added_e), append=True, ids=[e.get("id") for e in added_e])
+        files[ENTITIES] = _Change(
+            _lines("entities", added_e), append=True, ids=[e.get("id") for e in added_e]
+        )
     # sources
     old_s = {s.get("id"): s for s in _rows(as_read, "sources")}
     new_s = _rows(data, "sources")
@@ -704,7 +729,11 @@ def _land(
                     )
             else:
                 current = reader.raw.get(rel, b"")
-            final[rel] = current + change.data if current.endswith(b"\n") or not current else current + b"\n" + change.data
+            final[rel] = (
+                current + change.data
+                if current.endswith(b"\n") or not current
+                else current + b"\n" + change.data
+            )
         else:
             if now != read and not fresh:
                 if rel == META and scope is not None:

@@ -26,10 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from . import __version__
-from .codec import decode, encode_file, long_integer
-from .errors import StoreError, os_error_line
-from .records import FIELD_ORDER, SCHEMA_VERSION
+from .. import __version__
+from ..codec import decode, encode_file, long_integer
+from ..errors import StoreError, os_error_line
+from ..records import FIELD_ORDER, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -123,7 +123,7 @@ class Location(NamedTuple):
 
 def installed_copy() -> Path:
     """The store shipped with the package, or the repo's own when run from a checkout."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # factcli/, this being factcli/store/
     packaged = here / "facts.json"
     return packaged if packaged.exists() else here.parent / "facts.json"
 
@@ -369,9 +369,9 @@ def _snapshot(doc: dict[str, Any], path: Path | None, copy: bool) -> Facts:
 def load(location: Location) -> Facts:
     """Read the store without creating, locking or changing anything."""
     if _is_folder(location.path):
-        from . import dirstore  # a store as a folder of files, one per source
+        from . import directory  # a store as a folder of files, one per source
 
-        return dirstore.load(location)
+        return directory.load(location)
     doc, escapes, _ = _read(location.path, location.origin)
     facts = _snapshot(doc, location.path, copy=False)
     facts.may_hold_surrogates = escapes
@@ -499,9 +499,9 @@ def writing(
     just those, beside writers to others. A store file is read and written whole anyway.
     """
     if _is_folder(location.path):
-        from . import dirstore
+        from . import directory
 
-        with dirstore.writing(
+        with directory.writing(
             location, create, upgrade=upgrade, on_written=on_written, sources=sources
         ) as tx:
             yield tx
