@@ -21,14 +21,13 @@ from . import store
 from .dates import parse_date
 from .datespan import MAX_YEAR, MIN_YEAR, DateSpan
 from .errors import DateError, InputError, Problem, Refusal, StoreError, did_you_mean, os_error_line
-from .ids import CLAIM_NUMBER, new_claim_id
+from .ids import CLAIM_ID, CLAIM_NUMBER, new_claim_id
 from .index import refresh
 from .lexicon import Lexicon
 from .migrate import upgrade
 from .normalize import strip_controls
 from .records import ENTITY_REF_FIELDS, FIELD_ORDER, HISTORY_FIELDS
 from .schema import (
-    CLAIM_ID,
     NAME_ROLES,
     SLUG,
     claim_problems,

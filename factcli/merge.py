@@ -170,7 +170,7 @@ def merge_records(
                 out.conflicts.append(Conflict(table, str(rid), why, have, rec))
             elif merged is have:
                 out.unchanged += 1
-            else:
+            elif merged is not None:
                 out.changed[table].append(merged)
     spans = {duplicate_key(c): c.get("id") for c in ours.claims}
     for claim in out.added["claims"]:
@@ -406,7 +406,8 @@ def _merge_json(
 
     b, o, t = parse(base), parse(ours), parse(theirs)
     if table == "meta" and isinstance(o, dict) and isinstance(t, dict):
-        om, tm = next(iter(o.values()), {}), next(iter(t.values()), {})
+        om: dict[str, Any] = next(iter(o.values()), {})
+        tm: dict[str, Any] = next(iter(t.values()), {})
         last = max(int(om.get("last_claim", 0) or 0), int(tm.get("last_claim", 0) or 0))
         o = {k: dict(v, last_claim=last) if isinstance(v, dict) else v for k, v in o.items()}
         t = {k: dict(v, last_claim=last) if isinstance(v, dict) else v for k, v in t.items()}

@@ -65,8 +65,8 @@ def merge(app: App, other: str, as_json: bool) -> int:
 
     \b
     Examples:
-      factcli --db mine.json merge theirs.json
-      factcli --db team-store merge ../colleague/team-store --json
+      factcli --db mine.json merge facts.json
+      factcli convert facts.json desk && factcli --db desk merge mine.json --json
     """
     from ..index import refresh
     from ..merge import describe, merge_stores
@@ -114,12 +114,13 @@ def merge_driver(app: App, base: str, ours: str, theirs: str, path: str | None) 
 
     Two branches that added or corrected different claims, even of the same source, merge
     record by record with no hand work; the result is written to OURS. A real conflict is
-    left between conflict markers, as git leaves one, and exit 1. Set it up once per clone:
+    left between conflict markers, as git leaves one, and exit 1. Git runs it once it is
+    named in the clone's config (the store's .gitattributes asks for it):
+    git config merge.factcli.driver "factcli merge-driver %O %A %B %P"
 
     \b
     Examples:
-      git config merge.factcli.name "factcli records"
-      git config merge.factcli.driver "factcli merge-driver %O %A %B %P"
+      factcli merge-driver claims.jsonl claims.jsonl claims.jsonl claims/khaleej-2018-07-21.jsonl
     """
     from ..merge import describe, merge_file
 

@@ -431,7 +431,7 @@ class Transaction:
         if name in TABLES:
             raise StoreError(f"{name} is a table of records: add or replace them")
         storage = self._db.storage
-        storage.write({**storage.read(), name: value})
+        storage.write({**(storage.read() or {}), name: value})
 
     def replace(self, table: str, records: Sequence[dict[str, Any]] = (), remove: Sequence[str] = ()) -> None:
         """Put `records` in place of the stored ones with the same ids, and drop the `remove`

@@ -134,14 +134,14 @@ def layout(doc: dict[str, Any]) -> dict[str, bytes]:
         files[f"{name}.json"] = _pretty(value)
     files[ENTITIES] = _lines("entities", _rows(doc, "entities"))
     sources = _rows(doc, "sources")
-    ids = []
+    ids: list[str] = []
     for src in sources:
         sid = src.get("id")
         if not _source_file_id(sid):
             raise StoreError(f"source {sid!r}: not an id a file can be named by (factcli verify)")
         if f"{SOURCES}/{sid}.json" in files:
             raise StoreError(f"source {sid!r} is stored twice (factcli verify)")
-        ids.append(sid)
+        ids.append(str(sid))
         files[f"{SOURCES}/{sid}.json"] = _pretty(store._ordered("sources", src))
     files[SOURCE_LIST] = "".join(f"{sid}\n" for sid in ids).encode("utf-8")
     groups: dict[str, list[dict[str, Any]]] = {sid: [] for sid in ids}
@@ -404,7 +404,11 @@ def stamp(root: Path) -> dict[str, Any]:
             if prefix == "" and (name.startswith(_LOCKS) or name.startswith(_PREPARING) or entry.is_dir()):
                 if not name.startswith(_COMMITTED):
                     continue
-            st = entry.stat(follow_symlinks=False)
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except FileNotFoundError:  # a commit folder finished meanwhile: the read is retried
+                h.update(f"{prefix}{name}\0gone\n".encode())
+                continue
             h.update(
                 f"{prefix}{name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{st.st_ctime_ns}\n".encode()
             )
@@ -532,7 +536,8 @@ def writing(
         else:
             doc = _read_document(reader, scope)
             store._check_shape(doc, root)
-        version = (next(iter(doc["meta"].values()), {}) or {}).get("schema")
+        meta: dict[str, Any] = next(iter(doc["meta"].values()), {})
+        version = meta.get("schema")
         if scope is not None and version != SCHEMA_VERSION:
             # An upgrade changes every source's records: it is a write of the whole store.
             held.release()
@@ -632,12 +637,12 @@ def _changes(
         files[ENTITIES] = _Change(_lines("entities", new_e))
     elif added_e or fresh:
         files[ENTITIES] = _Change(
-            _lines("entities", added_e), append=True, ids=[e.get("id") for e in added_e]
+            _lines("entities", added_e), append=True, ids=[str(e.get("id")) for e in added_e]
         )
     # sources
     old_s = {s.get("id"): s for s in _rows(as_read, "sources")}
     new_s = _rows(data, "sources")
-    new_ids = [s.get("id") for s in new_s]
+    new_ids: list[str] = [str(s.get("id")) for s in new_s]
     for src in new_s:
         sid = src.get("id")
         if old_s.get(sid) is not src:
@@ -778,7 +783,8 @@ def _merged_meta(root: Path, reader: _Read, mine: bytes) -> bytes:
 
     theirs = json.loads((_read_file(root, META, None, missing_ok=False)[0] or b"{}").decode("utf-8"))
     ours = json.loads(mine.decode("utf-8"))
-    t, o = next(iter(theirs.values()), {}), next(iter(ours.values()), {})
+    t: dict[str, Any] = next(iter(theirs.values()), {})
+    o: dict[str, Any] = next(iter(ours.values()), {})
     if {k: v for k, v in t.items() if k != "last_claim"} != {k: v for k, v in o.items() if k != "last_claim"}:
         raise _changed(root)
     t["last_claim"] = max(int(t.get("last_claim", 0)), int(o.get("last_claim", 0)))
