@@ -39,6 +39,7 @@ from hypothesis import strategies as st
 from factcli import render, store
 from factcli.compare import compare as run_compare
 from factcli.compare import diff as run_diff
+from factcli.ids import is_claim_id
 from factcli.importer import build
 from factcli.present import CLAIM_TABLE, claim_detail, claim_record
 
@@ -816,7 +817,7 @@ def test_add_with_hostile_options(quote, statement, subject, date, value, from_t
         result = in_own_terms(*args)
         if result.exit_code == 0:
             cid = result.stdout.strip()
-            assert re.fullmatch(r"c\d{4,}", cid)
+            assert is_claim_id(cid)
             assert cli(db, "verify").exit_code == 0
             for fmt in FORMATS:
                 cli(db, "show", cid, fmt=fmt, fields=SHOW_FIELDS)
