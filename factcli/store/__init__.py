@@ -495,7 +495,7 @@ def writing(
     has happened: what follows the store (its index) must tell a stale copy by itself.
 
     `sources` names the only sources whose records the write reads and changes (it may add
-    sources and entities too): a directory store (`dirstore`) then reads, locks and writes
+    sources and entities too): a directory store (`store.directory`) then reads, locks and writes
     just those, beside writers to others. A store file is read and written whole anyway.
     """
     if _is_folder(location.path):
