@@ -328,7 +328,8 @@ def apply(
     """
     if not location.readonly and not location.path.exists():
         raise StoreError(f"no store at {location.path}")  # before the lock: no stray lock file
-    with store.writing(location, upgrade=upgrade, on_written=refresh) as tx:
+    scope = _sources_changed(shown_plan) if shown_plan is not None else None
+    with store.writing(location, upgrade=upgrade, on_written=refresh, sources=scope) as tx:
         if not tx.checked:  # else these are bytes a write left after this very check passed
             refuse_damaged(tx.facts, location.path)
         plan = make(tx.facts)
@@ -349,6 +350,20 @@ def apply(
 
 
 # --- helpers --------------------------------------------------------------------------
+
+
+def _sources_changed(plan: Plan) -> set[str] | None:
+    """The sources whose claims a plan changes (a claim's source before and after), or None
+    when it changes entities, whose names every source's claims may use."""
+    if plan.new_entities or plan.removed or any(c.table != "claims" for c in plan.changes):
+        return None
+    named: set[str] = set()
+    for change in plan.changes:
+        moved = change.changes.get("citation", {})
+        for cit in (change.record.get("citation"), moved.get("from"), moved.get("to")):
+            if isinstance(cit, dict) and isinstance(cit.get("source"), str):
+                named.add(cit["source"])
+    return named
 
 
 def _claim(facts: store.Facts, claim_id: str) -> dict[str, Any]:

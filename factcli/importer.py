@@ -22,13 +22,13 @@ from . import store
 from .dates import parse_date
 from .datespan import MAX_YEAR, MIN_YEAR, DateSpan
 from .errors import DateError, InputError, Problem, Refusal, StoreError, did_you_mean, os_error_line
+from .ids import CLAIM_ID, CLAIM_NUMBER, new_claim_id
 from .index import refresh
 from .lexicon import Lexicon
 from .migrate import upgrade
 from .normalize import strip_controls
 from .records import ENTITY_REF_FIELDS, FIELD_ORDER, HISTORY_FIELDS
 from .schema import (
-    CLAIM_ID,
     NAME_ROLES,
     SLUG,
     claim_problems,
@@ -224,8 +224,9 @@ def _import_locked(
     checked: _Batch | None,
 ) -> Summary:
     """`import_records`' write, under the store's lock; a refusal leaves its hints pending."""
+    scope = _sources_named(records)
     on_written = refresh if progress is None else _refreshing(progress)
-    with store.writing(location, create=create, upgrade=upgrade, on_written=on_written) as tx:
+    with store.writing(location, create=create, upgrade=upgrade, on_written=on_written, sources=scope) as tx:
         if not tx.checked:  # else these are bytes a write left after this very check passed
             refuse_damaged(tx.facts, location.path)
         # Still no file under the lock: the store is the empty one the input was checked on.
@@ -260,6 +261,22 @@ def _refreshing(progress: Progress) -> Callable[[store.Written], None]:
         refresh(written, progress=indexed)
 
     return on_written
+
+
+def _sources_named(records: list[dict[str, Any]]) -> set[str] | None:
+    """The sources an import reads and writes: those its records are and those its claims
+    cite (a directory store then locks and reads only these). None, all of them, when a
+    source comes without an id: the one it is given depends on the ones stored."""
+    named: set[str] = set()
+    for rec in records:
+        if "text" in rec:
+            if not isinstance(rec.get("id"), str):
+                return None
+            named.add(rec["id"])
+        cited = rec.get("citation")
+        if isinstance(cited, dict) and isinstance(cited.get("source"), str):
+            named.add(cited["source"])
+    return named
 
 
 def _checked(
@@ -523,7 +540,8 @@ class _Batch:
         self.summary = Summary()
         ids = map(str, map(dict.get, facts.claims, itertools.repeat("id")))  # in C, not a loop
         self.last_claim = max(
-            [int(facts.meta.get("last_claim", 0))] + [int(m.group(1)) for m in map(CLAIM_ID.match, ids) if m]
+            [int(facts.meta.get("last_claim", 0))]
+            + [int(m.group(1)) for m in map(CLAIM_NUMBER.match, ids) if m]
         )
         self.stored_last_claim = self.last_claim
         self.stored_claims = {c.get("id") for c in facts.claims}
@@ -770,9 +788,14 @@ class _Batch:
 
     def _claim_id(self, n: int, given: Any) -> str:
         if given is None:
-            self.last_claim += 1
-            return f"c{self.last_claim:04d}"
-        m = CLAIM_ID.match(str(given))
+            # Not the next number: another copy of the store would hand out the same one
+            # (`ids`). Unique in this store too, whatever it holds.
+            return new_claim_id(lambda cid: self.facts.claim(cid) is not None)
+        if isinstance(given, str) and CLAIM_ID.match(given) and not CLAIM_NUMBER.match(given):
+            if self.facts.claim(given) is not None:
+                self.fail(n, "id", f"{given} is already used")
+            return given
+        m = CLAIM_NUMBER.match(str(given))
         if not m:
             self.fail(n, "id", f"{given!r} is not a claim id (c0001); leave it out to get one")
             return str(given)

@@ -18,6 +18,7 @@ from typing import Any
 
 from .constraints import claim_violations
 from .errors import StoreError
+from .ids import CLAIM_ID
 from .normalize import normalize
 from .records import ENTITY_REF_FIELDS, FIELD_ORDER
 from .vocabulary import DEFAULT, DOCUMENT_FIELDS, PREDICATE_FIELDS, Vocabulary, of
@@ -34,8 +35,10 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 # Longer text (statements, notes, a source's text) is bounded by the store's size only.
 MAX_ID = 64
 SLUG = re.compile(r"^[a-z0-9][a-z0-9._-]{0,63}$")
-CLAIM_ID = re.compile(r"^c(\d{1,9})$")
 MAX_CLAIM_NUMBER = 999_999_999
+_CLAIM_ID_FORM = (
+    f"must look like c0001 (at most c{MAX_CLAIM_NUMBER}) or c and 13 letters and digits (factcli ids)"
+)
 MAX_NAME = 200
 MAX_TEXT = {
     "name": MAX_NAME,
@@ -192,7 +195,7 @@ def claim_problems(rec: dict[str, Any], facts: Any, constraints: bool = True) ->
     out: list[Problem] = []
     vocab = of(facts)
     if not isinstance(rec.get("id"), str) or not CLAIM_ID.match(rec["id"]):
-        out.append(("id", f"must look like c0001 (at most c{MAX_CLAIM_NUMBER})"))
+        out.append(("id", _CLAIM_ID_FORM))
     for f in ENTITY_REF_FIELDS:
         v = rec.get(f)
         if v is None:
@@ -455,8 +458,8 @@ def shape_problems(table: str, rec: dict[str, Any], vocab: Vocabulary = DEFAULT)
         out += history_problems(rec, table)
     if table == "claims":
         if isinstance(rec.get("id"), str) and not CLAIM_ID.match(rec["id"]):
-            # Reads order claims by number: "c" and 5000 digits is no number they can use.
-            out.append(("id", f"must look like c0001 (at most c{MAX_CLAIM_NUMBER})"))
+            # "c" and 5000 digits is no id a counter or a read can use.
+            out.append(("id", _CLAIM_ID_FORM))
         out += _claim_literal_problems(rec, vocab)
         cit = rec.get("citation")
         if not (

@@ -15,9 +15,9 @@ from collections import Counter
 from typing import Any
 
 from .constraints import symmetric_violations
+from .ids import CLAIM_NUMBER
 from .namecheck import name_findings
 from .schema import (
-    CLAIM_ID,
     claim_problems,
     entity_problems,
     last_claim_problem,
@@ -75,7 +75,7 @@ def verify(facts: Facts, constraints: bool = False, names: bool = False) -> list
     for claim in facts.claims:
         cid = claim.get("id")
         check("claims", claim, claim_problems(claim, facts, constraints=constraints))
-        m = CLAIM_ID.match(cid) if isinstance(cid, str) else None
+        m = CLAIM_NUMBER.match(cid) if isinstance(cid, str) else None
         if m and int(m.group(1)) > last:
             add("claims", cid, "id", f"above the store's last issued id c{last:04d}")
     if constraints:

@@ -131,14 +131,55 @@ def shipped() -> store.Facts:
     return store.load(store.Location(SHIPPED, "--db"))
 
 
-@pytest.fixture(params=["memory", "json"])
+def numbered(records: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The records with each claim that has no id numbered c0001, c0002, ... in order, as the
+    curated corpus numbers its claims: tests name the claims they build by these ids (an
+    import gives a claim without one an id no other copy makes, see `factcli.ids`)."""
+    out, n = [], 0
+    for rec in records:
+        if "citation" in rec and rec.get("id") is None:
+            n += 1
+            rec = {"id": f"c{n:04d}", **rec}
+        elif "citation" in rec and isinstance(rec.get("id"), str) and rec["id"][1:].isdigit():
+            n = max(n, int(rec["id"][1:]))
+        out.append(rec)
+    return out
+
+
+def import_numbered(location: store.Location, records: list[dict[str, Any]], **options: Any) -> Any:
+    """`import_records` of the records with each claim that has no id numbered after the
+    store's highest numbered claim, so a test can name the claims it adds."""
+    last = 0
+    if location.path.exists():
+        facts = store.load(location)
+        last = max(
+            [facts.meta.get("last_claim", 0)]
+            + [int(c["id"][1:]) for c in facts.claims if c["id"][1:].isdigit()]
+        )
+    out = []
+    for rec in records:
+        if "citation" in rec and rec.get("id") is None:
+            last += 1
+            rec = {"id": f"c{last:04d}", **rec}
+        out.append(rec)
+    return import_records(location, out, **options)
+
+
+@pytest.fixture(params=["memory", "json", "directory"])
 def make_facts(request, tmp_path):
-    """make_facts(records) -> Facts, built in memory or written to and re-read from a file."""
+    """make_facts(records) -> Facts, built in memory, or written to and re-read from a store
+    file or a directory store."""
 
     def _make(records: list[dict[str, Any]]) -> store.Facts:
+        records = numbered(records)
         if request.param == "memory":
             return build(records)
-        loc = store.Location(tmp_path / f"store-{len(list(tmp_path.iterdir()))}.json", "--db")
+        path = tmp_path / f"store-{len(list(tmp_path.iterdir()))}"
+        if request.param == "json":
+            path = path.with_suffix(".json")
+        else:
+            path.mkdir()
+        loc = store.Location(path, "--db")
         import_records(loc, records, create=True)
         return store.load(loc)
 
@@ -151,7 +192,7 @@ def store_file(tmp_path):
 
     def _make(records: list[dict[str, Any]], name: str = "facts.json") -> Path:
         path = tmp_path / name
-        import_records(store.Location(path, "--db"), records, create=True)
+        import_records(store.Location(path, "--db"), numbered(records), create=True)
         return path
 
     return _make

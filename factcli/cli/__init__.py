@@ -3,8 +3,9 @@
 Each command lives in a module of this package, loaded only when that command runs (the
 table below): reads (sources, show), finds (search, entities, timeline), compares (diff,
 compare), writes (import, add), curation (edit, retract, entity), vocabulary (the store's
-predicates and units), drafts (draft), admin (verify, schema, index, migrate, export) and
-server (the shared index on PostgreSQL). `group` holds the frame they share and the one
+predicates and units), drafts (draft), admin (verify, schema, index, migrate, export),
+server (the shared index on PostgreSQL) and team (convert, merge, merge-driver). `group`
+holds the frame they share and the one
 place errors become exit codes; `env` the I/O they write to; `options` the shared options.
 """
 
@@ -86,6 +87,15 @@ COMMANDS = {
     "export": (
         "admin:export",
         "Write records as JSON Lines that `import` reads back: sources, entities, then claims.",
+    ),
+    "convert": (
+        "team:convert",
+        "Convert a store between its two layouts: a store file and a directory store.",
+    ),
+    "merge": ("team:merge", "Merge another copy of the store (a file or a directory store) into this one."),
+    "merge-driver": (
+        "team:merge_driver",
+        "Merge one file of a directory store for git: BASE OURS THEIRS [PATH] (%O %A %B %P).",
     ),
 }
 

@@ -10,6 +10,7 @@ matches: rebuilt again next time, never trusted stale.
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,13 @@ __all__ = ["is_fresh", "stamp"]
 
 
 def stamp(path: Path) -> dict[str, Any]:
-    """What the index records of the store file it was built from."""
+    """What the index records of the store file it was built from (of a directory store,
+    of every file in it)."""
     st = os.stat(path)
+    if stat.S_ISDIR(st.st_mode):
+        from ..store.directory import stamp as folder_stamp
+
+        return folder_stamp(path)
     return {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "inode": st.st_ino, "ctime_ns": st.st_ctime_ns}
 
 

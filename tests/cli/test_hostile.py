@@ -32,14 +32,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import SHIPPED, Ran, entity_record, factcli, source_record
+from conftest import SHIPPED, Ran, entity_record, factcli, import_numbered, numbered, source_record
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from factcli import render, store
 from factcli.compare import compare as run_compare
 from factcli.compare import diff as run_diff
-from factcli.importer import build, import_records
+from factcli.ids import is_claim_id
+from factcli.importer import build
 from factcli.present import CLAIM_TABLE, claim_detail, claim_record
 
 # --- what must never get through -------------------------------------------------------
@@ -212,21 +213,25 @@ def world(draw_values: dict[str, str]) -> dict[str, Any]:
         }
 
     return {
-        "records": [
-            src_a,
-            src_b,
-            qatar,
-            s400,
-            claim(
-                "src-a",
-                quote_a,
-                qa_start,
-                curated(v["statement_a"]) + " " + STATEMENT_MARK,
-                "affirmed",
-                value={"amount": 8600000000, "unit": "USD"},
-            ),
-            claim("src-b", quote_b, qb_start, curated(v["statement_b"]) + " " + STATEMENT_MARK, "negated"),
-        ],
+        "records": numbered(
+            [
+                src_a,
+                src_b,
+                qatar,
+                s400,
+                claim(
+                    "src-a",
+                    quote_a,
+                    qa_start,
+                    curated(v["statement_a"]) + " " + STATEMENT_MARK,
+                    "affirmed",
+                    value={"amount": 8600000000, "unit": "USD"},
+                ),
+                claim(
+                    "src-b", quote_b, qb_start, curated(v["statement_b"]) + " " + STATEMENT_MARK, "negated"
+                ),
+            ]
+        ),
         "text_a": text_a,
         "quote_a": quote_a,
         "quote_b": quote_b,
@@ -331,7 +336,7 @@ def cli(db: Path, *args: str, fmt: str = "plain", fields: int | None = None, **k
 
 def import_file(records: list[dict[str, Any]], folder: str) -> Path:
     path = Path(folder) / "facts.json"
-    import_records(store.Location(path, "--db"), records, create=True)
+    import_numbered(store.Location(path, "--db"), records, create=True)
     return path
 
 
@@ -601,7 +606,7 @@ TEMPLATES = {"claim": _valid_claim, "source": _valid_source, "entity": _valid_en
 @pytest.mark.parametrize("kind, path", FIELD_PATHS, ids=[f"{k}-{p}" for k, p in FIELD_PATHS])
 def test_import_wrong_type_in_every_field_is_refused_or_sound(tmp_path, kind, path):
     db = tmp_path / "facts.json"
-    import_records(store.Location(db, "--db"), _base_records(), create=True)
+    import_numbered(store.Location(db, "--db"), _base_records(), create=True)
     before = db.read_bytes()
     for bad in BAD_VALUES:
         record = _set(TEMPLATES[kind](), path, bad)
@@ -677,7 +682,7 @@ def refusing_store(tmp_path_factory) -> Path:
     db = tmp_path_factory.mktemp("refusing") / "facts.json"
     with pytest.MonkeyPatch.context() as mp:  # the autouse cache fixture is per test: not yet set
         mp.setenv("FACTCLI_CACHE", str(tmp_path_factory.getbasetemp() / "factcli-cache"))
-        import_records(store.Location(db, "--db"), _base_records(), create=True)
+        import_numbered(store.Location(db, "--db"), _base_records(), create=True)
     return db
 
 
@@ -738,6 +743,7 @@ def test_import_with_big_valid_inputs(tmp_path):
         source_record("big", body + "\nالنهاية", published="2020-02-02"),
         {
             **_valid_claim(),
+            "id": "c0001",
             "statement": "Qatar " + "[bold]x[/] " * 3_000,
             "citation": {"source": "big", "quote": body, "start": 0, "end": len(body)},
         },
@@ -755,7 +761,7 @@ def test_import_with_big_valid_inputs(tmp_path):
 
 def test_import_refuses_invalid_utf8(tmp_path):
     db = tmp_path / "facts.json"
-    import_records(store.Location(db, "--db"), _base_records(), create=True)
+    import_numbered(store.Location(db, "--db"), _base_records(), create=True)
     result = in_own_terms("--db", str(db), "import", "-", input=b'{"text": "\xff\xfe\x9b31m"}')
     assert result.exit_code == 2 and "UTF-8" in result.stderr
 
@@ -811,7 +817,7 @@ def test_add_with_hostile_options(quote, statement, subject, date, value, from_t
         result = in_own_terms(*args)
         if result.exit_code == 0:
             cid = result.stdout.strip()
-            assert re.fullmatch(r"c\d{4,}", cid)
+            assert is_claim_id(cid)
             assert cli(db, "verify").exit_code == 0
             for fmt in FORMATS:
                 cli(db, "show", cid, fmt=fmt, fields=SHOW_FIELDS)

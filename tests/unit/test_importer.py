@@ -15,6 +15,7 @@ from conftest import ROOT, SHIPPED, corpus_records, entity_record, factcli, sour
 
 from factcli import store
 from factcli.errors import InputError
+from factcli.ids import CLAIM_NUMBER, is_claim_id
 from factcli.importer import ValidationError, build, import_records, parse_records
 from factcli.present import claim_record
 from factcli.verify import verify
@@ -481,30 +482,38 @@ def test_same_span_with_another_predicate_is_not_a_duplicate(base):
 # --- claim ids ----------------------------------------------------------------------
 
 
-def test_ids_are_assigned_in_order_across_imports(base):
+def test_new_ids_are_ones_no_other_copy_makes_and_keep_the_order_claims_were_added(base, tmp_path):
+    # Two copies of one store each add claims: a counter would give both c0001.
+    other = tmp_path / "other.json"
+    other.write_bytes(base.read_bytes())
     first = import_records(loc(base), [a_claim(), signed_claim()])
     second = import_records(loc(base), [a_claim(predicate="considering")])
-    assert first.claim_ids == ["c0001", "c0002"]
-    assert second.claim_ids == ["c0003"]
-    assert [c["id"] for c in stored_claims(base)] == ["c0001", "c0002", "c0003"]
+    theirs = import_records(loc(other), [a_claim(), signed_claim()])
+    ours = first.claim_ids + second.claim_ids
+    assert all(is_claim_id(i) and CLAIM_NUMBER.match(i) is None for i in ours + theirs.claim_ids)
+    assert len(set(ours + theirs.claim_ids)) == 5
+    assert [c["id"] for c in stored_claims(base)] == ours == sorted(ours)  # ids sort as made
+    # The counter of numbered ids is left alone: it stays the copies' common past.
+    assert json.loads(base.read_bytes())["meta"]["1"]["last_claim"] == 0
 
 
-def test_ids_assigned_in_memory_match_the_file(make_facts):
-    facts = make_facts(base_records() + [a_claim(), signed_claim()])
+def test_ids_assigned_in_memory_are_the_files_ids(make_facts):
+    facts = make_facts(base_records() + [a_claim(id="c0001"), signed_claim(id="c0002")])
     assert [c["id"] for c in facts.claims] == ["c0001", "c0002"]
     assert facts.meta["last_claim"] == 2
 
 
-def test_id_of_a_deleted_claim_is_never_reused(base):
-    import_records(loc(base), [a_claim(), signed_claim()])
-    doc = json.loads(base.read_bytes())
-    del doc["claims"]["2"]  # a curator removes c0002 by hand
-    base.write_bytes(store.dumps(doc))
-    assert import_records(loc(base), [signed_claim()]).claim_ids == ["c0003"]
+def test_a_new_form_id_given_is_kept_and_refused_when_used(base):
+    summary = import_records(loc(base), [a_claim(id="c1nhbxxk8dxygg")])
+    assert summary.claim_ids == ["c1nhbxxk8dxygg"]
+    problems = refused(base, [signed_claim(id="c1nhbxxk8dxygg")])
+    assert problems == ["record 1, field id: c1nhbxxk8dxygg is already used"]
+    # Neither the letters i, l, o, u (read as 1 and 0) nor capitals are in an id.
+    assert refused(base, [signed_claim(id="c1nhbxxk8dxygi")])[0].startswith("record 1, field id:")
 
 
 def test_explicit_id_at_or_below_the_last_issued_is_refused(base):
-    import_records(loc(base), [a_claim(), signed_claim()])
+    import_records(loc(base), [a_claim(id="c0001"), signed_claim(id="c0002")])
     doc = json.loads(base.read_bytes())
     del doc["claims"]["2"]
     base.write_bytes(store.dumps(doc))
@@ -514,10 +523,13 @@ def test_explicit_id_at_or_below_the_last_issued_is_refused(base):
     assert problems[0].startswith("record 1, field id: c0001 is already used")
 
 
-def test_explicit_id_above_the_last_is_kept_and_numbering_continues_after_it(base):
+def test_explicit_numbered_id_above_the_last_is_kept_and_counted(base):
     summary = import_records(loc(base), [a_claim(id="c0040"), signed_claim()])
-    assert summary.claim_ids == ["c0040", "c0041"]
-    assert import_records(loc(base), [a_claim(predicate="considering")]).claim_ids == ["c0042"]
+    assert summary.claim_ids[0] == "c0040" and is_claim_id(summary.claim_ids[1])
+    assert json.loads(base.read_bytes())["meta"]["1"]["last_claim"] == 40
+    assert refused(base, [a_claim(id="c0039", predicate="considering")])[0].endswith(
+        "c0039 was handed out before; leave id out to get a new one"
+    )
 
 
 def test_explicit_id_used_twice_in_one_batch_is_refused(base):

@@ -11,13 +11,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, entity_record, source_record
+from conftest import ROOT, entity_record, import_numbered, source_record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from factcli import index, store
 from factcli.cli import main
-from factcli.importer import import_records
 from factcli.migrate import upgrade
 from factcli.search import Query, search
 from factcli.verify import verify
@@ -108,7 +107,7 @@ def test_hand_edit_of_an_alias_is_seen(loc):
 def test_checkout_of_an_older_file_is_seen(loc, tmp_path):
     older = tmp_path / "older.json"
     shutil.copy2(loc.path, older)  # same bytes, same mtime as the store had
-    import_records(
+    import_numbered(
         loc,
         [
             {
@@ -138,7 +137,7 @@ def test_a_second_writer_is_seen(loc):
     assert found(loc, "Kornet") == []
     # Another process (here: another Location on the same file) imports through the store.
     other = store.Location(Path(str(loc.path)), "$FACTCLI_DB")
-    import_records(
+    import_numbered(
         other,
         [
             {
@@ -154,7 +153,7 @@ def test_a_second_writer_is_seen(loc):
 
 def test_a_write_refreshes_the_index_under_the_lock(loc):
     index.open_index(loc).close()
-    import_records(
+    import_numbered(
         loc,
         [
             {
@@ -225,9 +224,9 @@ def test_two_stores_with_the_same_name_in_different_folders(tmp_path):
     a, b = tmp_path / "a" / "facts.json", tmp_path / "b" / "facts.json"
     a.parent.mkdir()
     b.parent.mkdir()
-    import_records(store.Location(a, "--db"), records(), create=True)
+    import_numbered(store.Location(a, "--db"), records(), create=True)
     only_turkey = [r for r in records() if r.get("subject") != "qatar"]
-    import_records(store.Location(b, "--db"), only_turkey, create=True)
+    import_numbered(store.Location(b, "--db"), only_turkey, create=True)
     la, lb = store.Location(a, "--db"), store.Location(b, "--db")
     assert index.index_path(a) != index.index_path(b)
     assert found(la, "S-400") == ["c0001", "c0002"]
@@ -298,10 +297,10 @@ def claim_batches(draw):
 def test_the_cached_index_answers_as_a_fresh_build(tmp_path_factory, batches, queries):
     folder = tmp_path_factory.mktemp("prop")
     loc = store.Location(folder / "facts.json", "--db")
-    import_records(loc, records(), create=True)
+    import_numbered(loc, records(), create=True)
     for batch in batches:
         try:
-            import_records(loc, batch)
+            import_numbered(loc, batch)
         except Exception:
             continue  # a duplicate span is refused whole; the store is unchanged
         cached = index.open_index(loc)
@@ -372,7 +371,7 @@ def test_the_first_write_migrates(v01_store):
     loc = store.Location(v01_store, "--db")
     source = json.loads(v01_store.read_text(encoding="utf-8"))["sources"]["1"]
     quote = source["text"][:40]
-    import_records(
+    import_numbered(
         loc,
         [
             {
@@ -397,7 +396,7 @@ def test_upgrade_of_a_current_document_does_nothing():
 def test_an_import_with_a_new_entity_relinks_every_claim(loc):
     # A new entity can name words of claims already stored: the index is rebuilt, not appended.
     assert found(loc, "Kornet") == []
-    import_records(
+    import_numbered(
         loc,
         [
             entity_record("kornet", "Kornet", "weapon_system", aliases=["كورنيت"]),
@@ -423,7 +422,7 @@ def _builds(monkeypatch) -> list[object]:
 
 def test_appended_claims_are_indexed_in_place_like_a_rebuild(loc, monkeypatch):
     builds = _builds(monkeypatch)
-    import_records(
+    import_numbered(
         loc,
         [
             {
@@ -455,7 +454,7 @@ def test_appended_claims_are_indexed_in_place_like_a_rebuild(loc, monkeypatch):
 def test_new_entities_are_linked_in_place_to_the_claims_that_name_them(loc, monkeypatch):
     builds = _builds(monkeypatch)
     # Triumf is another name of the S-400 here: both stored claims name it in their text.
-    import_records(loc, [entity_record("triumf", "Triumf", "weapon_system", aliases=["S-400"])])
+    import_numbered(loc, [entity_record("triumf", "Triumf", "weapon_system", aliases=["S-400"])])
     assert builds == []  # updated, not rebuilt
     assert found(loc, "Triumf") == ["c0001", "c0002"]
     cached = index.open_index(loc)

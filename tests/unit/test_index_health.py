@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import CORPUS, SHIPPED, next_claim_ids, read_jsonl
+from conftest import CORPUS, SHIPPED, read_jsonl
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -176,7 +176,8 @@ def test_an_index_file_is_never_changed_in_place_under_a_reader(tmp_path):
         assert index.index_path(path).stat().st_ino != inode
         assert reader.claim_ids() == before  # the version it opened, whole
     reader.close()
-    assert _ids(path, "Zanzibarian") == next_claim_ids(2)
+    found = _ids(path, "Zanzibarian")
+    assert len(found) == 2 and not set(found) & set(before)
 
 
 # --- nothing from the cache is trusted that this user did not make -------------------------

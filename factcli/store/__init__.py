@@ -20,16 +20,16 @@ import os
 import re
 import stat
 import time
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
-from . import __version__
-from .codec import decode, encode_file, long_integer
-from .errors import StoreError, os_error_line
-from .records import FIELD_ORDER, SCHEMA_VERSION
+from .. import __version__
+from ..codec import decode, encode_file, long_integer
+from ..errors import StoreError, os_error_line
+from ..records import FIELD_ORDER, SCHEMA_VERSION
 
 if TYPE_CHECKING:
     from tinydb import TinyDB
@@ -133,7 +133,7 @@ class Location(NamedTuple):
 
 def installed_copy() -> Path:
     """The store shipped with the package, or the repo's own when run from a checkout."""
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # factcli/, this being factcli/store/
     packaged = here / "facts.json"
     return packaged if packaged.exists() else here.parent / "facts.json"
 
@@ -391,6 +391,10 @@ def _snapshot(doc: dict[str, Any], path: Path | None, copy: bool) -> Facts:
 
 def load(location: Location) -> Facts:
     """Read the store without creating, locking or changing anything."""
+    if _is_folder(location.path):
+        from . import directory  # a store as a folder of files, one per source
+
+        return directory.load(location)
     doc, escapes, _ = _read(location.path, location.origin)
     facts = _snapshot(doc, location.path, copy=False)
     facts.may_hold_surrogates = escapes
@@ -399,7 +403,7 @@ def load(location: Location) -> Facts:
 
 def empty_document() -> dict[str, Any]:
     """A new store: no records, and the shipped vocabulary as its own."""
-    from .vocabulary import default_document
+    from ..vocabulary import default_document
 
     return {
         "meta": {"1": {"schema": SCHEMA_VERSION, "last_claim": 0}},
@@ -459,6 +463,13 @@ class Transaction:
         self.facts.vocabulary = vocabulary
         self.facts.__dict__.pop("_vocabulary", None)
 
+    def put(self, name: str, value: Any) -> None:
+        """Set a top-level object of the store other than the record tables (a merged vocabulary)."""
+        if name in TABLES:
+            raise StoreError(f"{name} is a table of records: add or replace them")
+        storage = self._db.storage
+        storage.write({**(storage.read() or {}), name: value})
+
     def replace(self, table: str, records: Sequence[dict[str, Any]] = (), remove: Sequence[str] = ()) -> None:
         """Put `records` in place of the stored ones with the same ids, and drop the `remove`
         ids: a correction. Each record keeps its place (its document id) in the file."""
@@ -506,6 +517,7 @@ def writing(
     *,
     upgrade: Callable[[dict[str, Any]], dict[str, Any] | None] | None = None,
     on_written: Callable[[Written], None] | None = None,
+    sources: Collection[str] | None = None,
 ) -> Iterator[Transaction]:
     """Lock, read, let the caller add records, then replace the file atomically.
 
@@ -518,7 +530,19 @@ def writing(
     the current schema. Without it, an older store is not written. `on_written` is told
     what the write left (`Written`); a subscriber that fails does not fail the write, which
     has happened: what follows the store (its index) must tell a stale copy by itself.
+
+    `sources` names the only sources whose records the write reads and changes (it may add
+    sources and entities too): a directory store (`store.directory`) then reads, locks and writes
+    just those, beside writers to others. A store file is read and written whole anyway.
     """
+    if _is_folder(location.path):
+        from . import directory
+
+        with directory.writing(
+            location, create, upgrade=upgrade, on_written=on_written, sources=sources
+        ) as tx:
+            yield tx
+        return
     if location.readonly:
         raise StoreError(
             f"the installed store {location.path} is read-only; "
@@ -618,6 +642,13 @@ def _upgraded(
     if version != SCHEMA_VERSION:
         raise StoreError(f"{path} is at schema version {version}: upgrade it first (factcli migrate)")
     return None
+
+
+def _is_folder(path: Path) -> bool:
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
 
 
 def _folder(path: Path) -> Path:

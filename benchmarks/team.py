@@ -1,0 +1,106 @@
+"""The directory store at scale: convert, one add, and four writers to different sources.
+
+Whole cold processes, as a user runs them, each against the same store in both layouts in the
+same run (so the ratios hold on a busy machine): `factcli convert` of a synthetic store of N
+claims into a folder (seconds and peak memory), one `factcli add` to the folder and to the
+file, and four processes adding claims to four different sources of the folder at once
+(claims a second, and whether every one is stored). Stores come from `generate.py`.
+
+    python benchmarks/team.py --sizes 10000,100000
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402
+
+
+def run(args: list[str], env: dict[str, str]) -> tuple[float, int, str]:
+    """Seconds, peak RSS in MiB of the child, and stdout of one factcli process."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    started = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "factcli", *args], env=env, capture_output=True, text=True)
+    took = time.perf_counter() - started
+    if done.returncode != 0:
+        raise SystemExit(f"{args}: {done.stderr}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return took, max(peak, before) // 1024, done.stdout
+
+
+def add_args(db: Path, source: str, quote: str, n: int) -> list[str]:
+    return [
+        "--db", str(db), "add", "--source", source, "--quote", quote, "--subject", "qatar",
+        "--predicate", "considering", "--statement", f"Benchmark note {n}.",
+    ]  # fmt: skip
+
+
+def measure(size: int, work: Path) -> dict[str, object]:
+    src = generate.ensure(size)
+    env = {**os.environ, "FACTCLI_CACHE": str(work / "cache"), "FACTCLI_MAX_MB": "4096"}
+    file_store = work / f"facts-{size}.json"
+    shutil.copy(src, file_store)
+    folder = work / f"desk-{size}"
+    convert_s, convert_mb, _ = run(["convert", str(file_store), str(folder)], env)
+    sources = (folder / "sources.txt").read_text().split()
+    texts = [json.loads((folder / "sources" / f"{s}.json").read_text())["text"] for s in sources[:4]]
+    quote = texts[0][:40]
+    add_dir, _, _ = run(add_args(folder, sources[0], quote, 0), env)
+    add_file, _, _ = run(add_args(file_store, sources[0], quote, 0), env)
+    per_writer = 10
+    script = (
+        "import sys\nfrom factcli.cli import main\n"
+        "db, source, text = sys.argv[1], sys.argv[2], sys.argv[3]\n"
+        f"for i in range({per_writer}):\n"
+        "    args = ['--db', db, 'add', '--source', source, '--quote', text[41 * i + 60: 41 * i + 100]]\n"
+        "    args += ['--subject', 'qatar', '--predicate', 'considering', '--statement', f'writer note {i}']\n"
+        "    try: main(args, standalone_mode=False)\n"
+        "    except SystemExit: pass\n"
+    )
+    started = time.perf_counter()
+    procs = [
+        subprocess.Popen([sys.executable, "-c", script, str(folder), s, t], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for s, t in zip(sources[:4], texts, strict=True)
+    ]
+    outs = [p.communicate() for p in procs]
+    took = time.perf_counter() - started
+    made = [line for out, _ in outs for line in out.split()]
+    refused = [line for _, err in outs for line in err.splitlines()]
+    stored = {json.loads(x)["id"] for s in sources[:4] for x in (folder / "claims" / f"{s}.jsonl").read_text().splitlines()}
+    return {
+        "claims": size,
+        "convert_s": round(convert_s, 2),
+        "convert_peak_mb": convert_mb,
+        "add_folder_s": round(add_dir, 3),
+        "add_file_s": round(add_file, 3),
+        "writers": 4,
+        "writer_claims": len(made),
+        "writer_refusals": refused,
+        "writer_claims_per_s": round(len(made) / took, 1),
+        "lost": sorted(set(made) - stored),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in (int(s) for s in args.sizes.split(",")):
+            print(json.dumps(measure(size, Path(tmp)), ensure_ascii=False), flush=True)
+
+
+if __name__ == "__main__":
+    main()

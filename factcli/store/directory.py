@@ -1,0 +1,978 @@
+"""The directory store: a store as a folder of small files, one per source, that a team
+keeps in git.
+
+    meta.json            the store's meta table, as `facts.json` holds it
+    <name>.json          every other top-level object of `facts.json` (the vocabulary), as it holds it
+    entities.jsonl       one entity a line, in store order
+    sources.txt          the source ids, one a line, in store order
+    sources/<id>.json    one source: its metadata and its text, indented as `facts.json` is
+    claims/<id>.jsonl    the claims citing source <id>, one a line, in the order they were added
+
+Every file is UTF-8 with Arabic readable, each record's fields in the store's order, so a
+`git diff` shows the records that changed, one line each. The records are those of
+`facts.json`, and `convert` goes both ways; this module reads the folder into the document
+`store` reads from a file, and writes back only the files a write changes.
+
+A write locks what it changes, not the store: a shared lock on the folder, then one lock
+per source it reads and writes, so writers to different sources run side by side; a write
+that changes records of every source (an entity merged, an upgrade) takes the folder's lock
+alone. The few files all writers may append to (entities, the source list, meta) are locked
+only for the moment a write lands, and read again then: what another writer appended
+meanwhile is kept. A write lands all at once: its files are written and fsynced in a
+private folder, which is then renamed to a commit folder (the moment the write happens),
+whose files are renamed into place. A reader that finds a commit folder reads through it;
+a writer killed before its commit leaves nothing, and one killed after it is finished by
+the next writer. Nothing is opened by a name someone else could swap: lock files and
+records are opened without following links, and new files are made in folders only this
+user can enter.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import re
+import stat
+import time
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from .. import store
+from ..codec import compact_decoder, encode_file
+from ..errors import StoreError
+from ..records import SCHEMA_VERSION
+
+__all__ = [
+    "CLAIMS",
+    "ENTITIES",
+    "META",
+    "SOURCES",
+    "SOURCE_LIST",
+    "claim_line",
+    "document",
+    "is_directory_store",
+    "layout",
+    "load",
+    "stamp",
+    "writing",
+    "write_file",
+    "write_new",
+]
+
+META = "meta.json"
+ENTITIES = "entities.jsonl"
+SOURCE_LIST = "sources.txt"
+SOURCES = "sources"
+CLAIMS = "claims"
+GITATTRIBUTES = ".gitattributes"
+GITIGNORE = ".gitignore"
+# What git needs to merge two analysts' branches record by record (`merge.merge_file`): the
+# driver itself is named in each clone's git config (README, "Working as a team").
+GITATTRIBUTES_TEXT = "*.jsonl merge=factcli\n*.json merge=factcli\nsources.txt merge=factcli\n"
+GITIGNORE_TEXT = ".factcli-*\n"
+_LOCKS = ".factcli-locks"
+_PREPARING = ".factcli-txn-"
+_COMMITTED = ".factcli-commit-"
+_PLAN = "plan.json"
+_ALIVE = "alive"
+# A top-level object of facts.json other than the record tables gets a file of its name.
+_OBJECT_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+_RECORD_TABLES = ("sources", "entities", "claims")
+
+
+def is_directory_store(path: Path) -> bool:
+    """Whether `path` is a folder (a directory store, or one to become one)."""
+    try:
+        return stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+# --- the text of each file -------------------------------------------------------------
+
+
+def _json_line(record: Any) -> bytes:
+    import json
+
+    try:
+        return (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (a damaged record): escaped, read back the same
+        return (json.dumps(record) + "\n").encode("utf-8")
+
+
+def claim_line(record: dict[str, Any]) -> bytes:
+    """One record's line in a JSON Lines file of the store: its fields in the store's order."""
+    return _json_line(record)
+
+
+def _lines(table: str, records: list[dict[str, Any]]) -> bytes:
+    return b"".join(_json_line(store._ordered(table, r)) for r in records)
+
+
+def _pretty(value: Any) -> bytes:
+    try:
+        return encode_file(value)
+    except UnicodeEncodeError:
+        import json
+
+        return (json.dumps(value, indent=2) + "\n").encode("utf-8")
+
+
+def layout(doc: dict[str, Any]) -> dict[str, bytes]:
+    """Every file of the directory store holding the parsed store document `doc`, by its
+    path in the folder. Raises StoreError for a record that cannot be placed (a source id
+    that is no file name, a claim citing no stored source)."""
+    files: dict[str, bytes] = {}
+    for name, value in doc.items():
+        if name in _RECORD_TABLES:
+            continue
+        if not _OBJECT_NAME.match(name):
+            raise StoreError(f"top-level object {name!r} has no file name a directory store can use")
+        files[f"{name}.json"] = _pretty(value)
+    files[ENTITIES] = _lines("entities", _rows(doc, "entities"))
+    sources = _rows(doc, "sources")
+    ids: list[str] = []
+    for src in sources:
+        sid = src.get("id")
+        if not _source_file_id(sid):
+            raise StoreError(f"source {sid!r}: not an id a file can be named by (factcli verify)")
+        if f"{SOURCES}/{sid}.json" in files:
+            raise StoreError(f"source {sid!r} is stored twice (factcli verify)")
+        ids.append(str(sid))
+        files[f"{SOURCES}/{sid}.json"] = _pretty(store._ordered("sources", src))
+    files[SOURCE_LIST] = "".join(f"{sid}\n" for sid in ids).encode("utf-8")
+    groups: dict[str, list[dict[str, Any]]] = {sid: [] for sid in ids}
+    for claim in _rows(doc, "claims"):
+        cited = (
+            (claim.get("citation") or {}).get("source") if isinstance(claim.get("citation"), dict) else None
+        )
+        if cited not in groups:
+            raise StoreError(f"claim {claim.get('id')!r} cites no stored source ({cited!r}; factcli verify)")
+        groups[cited].append(claim)
+    for sid, claims in groups.items():
+        if claims:
+            files[f"{CLAIMS}/{sid}.jsonl"] = _lines("claims", claims)
+    return files
+
+
+def _rows(doc: dict[str, Any], table: str) -> list[dict[str, Any]]:
+    rows = doc.get(table) or {}
+    return [rows[k] for k in sorted(rows, key=store._doc_key)]
+
+
+def _source_file_id(sid: object) -> bool:
+    from ..schema import SLUG
+
+    return isinstance(sid, str) and SLUG.match(sid) is not None and sid not in (".", "..")
+
+
+# --- reading ----------------------------------------------------------------------------
+
+
+class _Read:
+    """The files of a directory store as read: bytes and status by path in the folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.overlay = _committed_overlay(root)
+        self.stats: dict[str, tuple[int, int, int] | None] = {}
+        self.raw: dict[str, bytes] = {}
+
+    def read(self, rel: str, missing_ok: bool = False) -> bytes | None:
+        data, st = _read_file(self.root, rel, self.overlay.get(rel), missing_ok)
+        self.stats[rel] = _key(st) if st is not None else None
+        if data is not None:
+            self.raw[rel] = data
+        return data
+
+
+def _key(st: os.stat_result) -> tuple[int, int, int]:
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def _read_file(
+    root: Path, rel: str, journal: Path | None, missing_ok: bool
+) -> tuple[bytes | None, os.stat_result | None]:
+    """A store file's bytes and status, read without following a link; through a commit
+    that has not yet been renamed into place (`journal`) when there is one."""
+    for path in ([journal] if journal is not None else []) + [root / rel]:
+        try:
+            fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise StoreError(f"{root / rel} is a symbolic link, not a store file") from None
+            raise StoreError(f"{root / rel}: {exc.strerror}") from None
+        try:
+            st = os.fstat(fd)
+            kind = store.file_kind(st.st_mode)
+            if kind:
+                raise StoreError(f"{root / rel} is {kind}, not a store file")
+            limit = store.max_store_bytes()
+            if st.st_size > limit:
+                raise store._too_large(root / rel, st.st_size)
+            return store._read_fd(fd, root / rel, limit), st
+        finally:
+            os.close(fd)
+    if missing_ok:
+        return None, None
+    raise StoreError(f"{root}: not a factcli directory store: no {rel}")
+
+
+def _committed_overlay(root: Path) -> dict[str, Path]:
+    """Files of a write that has happened (its commit folder is there) and are not yet in
+    place: by their path in the store, where they are now."""
+    out: dict[str, Path] = {}
+    try:
+        names = sorted(n for n in os.listdir(root) if n.startswith(_COMMITTED))
+    except OSError:
+        return out
+    for name in names:
+        plan = _plan(root / name)
+        if plan is None:
+            continue
+        for tmp, rel in plan.get("files", []):
+            out[rel] = root / name / tmp
+    return out
+
+
+def _plan(folder: Path) -> dict[str, Any] | None:
+    try:
+        fd = os.open(folder / _PLAN, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        raw = os.read(fd, 1 << 24)
+    finally:
+        os.close(fd)
+    try:
+        import json
+
+        plan = json.loads(raw.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return None
+    ok = isinstance(plan, dict) and all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(x, str) for x in p)
+        for p in plan.get("files", [])
+    )
+    return plan if ok and all(_safe_rel(rel) for _, rel in plan.get("files", [])) else None
+
+
+def _safe_rel(rel: str) -> bool:
+    parts = rel.split("/")
+    return (
+        0 < len(parts) <= 2
+        and all(p and p not in (".", "..") for p in parts)
+        and (len(parts) == 1 or parts[0] in (SOURCES, CLAIMS))
+    )
+
+
+def _parse_json(raw: bytes, where: Path) -> Any:
+    try:
+        return store._parse(raw, where)
+    except StoreError as exc:
+        raise StoreError(str(exc).replace("not a factcli store", "not a store file")) from None
+
+
+def _parse_lines(raw: bytes, where: Path) -> list[Any]:
+    decode = compact_decoder()
+    out = []
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"{where}: not UTF-8 (byte {exc.start})") from None
+    for n, line in enumerate(text.split("\n"), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = decode(line)
+        except (ValueError, RecursionError) as exc:
+            raise StoreError(f"{where}: line {n}: invalid JSON ({str(exc).splitlines()[0]})") from None
+        if not isinstance(rec, dict):
+            raise StoreError(f"{where}: line {n}: not a record (a JSON object)")
+        out.append(rec)
+    return out
+
+
+def _source_ids(raw: bytes, where: Path) -> list[str]:
+    try:
+        ids = [ln.strip() for ln in raw.decode("utf-8").split("\n") if ln.strip()]
+    except UnicodeDecodeError as exc:
+        raise StoreError(f"{where}: not UTF-8 (byte {exc.start})") from None
+    bad = next((i for i in ids if not _source_file_id(i)), None)
+    if bad is not None:
+        raise StoreError(f"{where}: {bad!r} is not a source id")
+    return list(dict.fromkeys(ids))
+
+
+def _read_document(reader: _Read, scope: Collection[str] | None) -> dict[str, Any]:
+    """The store document (as `facts.json` parses) of the folder; with `scope`, only those
+    sources and their claims (every entity and top-level object all the same)."""
+    root = reader.root
+    meta_raw = reader.read(META)
+    assert meta_raw is not None
+    doc: dict[str, Any] = {"meta": _parse_json(meta_raw, root / META)}
+    for name in _object_files(root):
+        raw = reader.read(name)
+        assert raw is not None
+        doc[name[: -len(".json")]] = _parse_json(raw, root / name)
+    ents = _parse_lines(reader.read(ENTITIES, missing_ok=True) or b"", root / ENTITIES)
+    listed = _source_ids(reader.read(SOURCE_LIST, missing_ok=True) or b"", root / SOURCE_LIST)
+    wanted = listed if scope is None else [s for s in listed if s in set(scope)]
+    sources, claims = [], []
+    for sid in wanted:
+        raw = reader.read(f"{SOURCES}/{sid}.json", missing_ok=True)
+        if raw is None:
+            raise StoreError(
+                f"{root}: source {sid!r} is listed in {SOURCE_LIST} but has no {SOURCES}/{sid}.json"
+            )
+        sources.append(_parse_json(raw, root / SOURCES / f"{sid}.json"))
+    # Claims files of listed sources, then any other (a hand edit): nothing is hidden.
+    others = sorted(set(_claim_files(root)) - set(listed)) if scope is None else []
+    for sid in wanted + others:
+        rel = f"{CLAIMS}/{sid}.jsonl"
+        claims += _parse_lines(reader.read(rel, missing_ok=True) or b"", root / rel)
+    if scope is not None:
+        for sid in scope:  # a source this write may add: known absent, so never made twice
+            if sid not in wanted and _source_file_id(sid):
+                reader.read(f"{SOURCES}/{sid}.json", missing_ok=True)
+                reader.read(f"{CLAIMS}/{sid}.jsonl", missing_ok=True)
+    doc["sources"] = {str(i): r for i, r in enumerate(sources, 1)}
+    doc["entities"] = {str(i): r for i, r in enumerate(ents, 1)}
+    doc["claims"] = {str(i): r for i, r in enumerate(claims, 1)}
+    return doc
+
+
+def _object_files(root: Path) -> list[str]:
+    try:
+        names = os.listdir(root)
+    except OSError as exc:
+        raise StoreError(f"{root}: {exc.strerror}") from None
+    return sorted(n for n in names if n.endswith(".json") and n != META and _OBJECT_NAME.match(n[:-5]))
+
+
+def _claim_files(root: Path) -> list[str]:
+    try:
+        names = os.listdir(root / CLAIMS)
+    except FileNotFoundError:
+        return []
+    except OSError as exc:
+        raise StoreError(f"{root / CLAIMS}: {exc.strerror}") from None
+    return [
+        n[: -len(".jsonl")] for n in names if n.endswith(".jsonl") and _source_file_id(n[: -len(".jsonl")])
+    ]
+
+
+def document(root: Path) -> dict[str, Any]:
+    """The whole store document of the folder at `root`, read as a reader reads it: again
+    when a write landed meanwhile, so never half of one write."""
+    for _ in range(5):
+        before = stamp(root)
+        doc = _read_document(_Read(root), None)
+        if stamp(root) == before:
+            return doc
+    raise StoreError(f"{root} keeps changing while it is read; try again")
+
+
+def load(location: store.Location) -> store.Facts:
+    """Read the directory store without creating, locking or changing anything."""
+    root = location.path
+    if not os.path.lexists(root / META):
+        raise StoreError(f"{root}: a folder, not a factcli store (no {META}; factcli convert makes one)")
+    doc = document(root)
+    store._check_shape(doc, root)
+    return store._snapshot(doc, root, copy=False)
+
+
+def stamp(root: Path) -> dict[str, Any]:
+    """What an index records of the directory store it was built from: the status of every
+    file in it (a write to any of them, a `git checkout`, a hand edit changes it)."""
+    h = hashlib.sha256()
+    total = latest = 0
+    top = os.stat(root)
+    for folder, prefix in ((root, ""), (root / SOURCES, SOURCES + "/"), (root / CLAIMS, CLAIMS + "/")):
+        try:
+            entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        except FileNotFoundError:
+            continue
+        for entry in entries:
+            name = entry.name
+            if prefix == "" and (name.startswith(_LOCKS) or name.startswith(_PREPARING) or entry.is_dir()):
+                if not name.startswith(_COMMITTED):
+                    continue
+            try:
+                st = entry.stat(follow_symlinks=False)
+            except FileNotFoundError:  # a commit folder finished meanwhile: the read is retried
+                h.update(f"{prefix}{name}\0gone\n".encode())
+                continue
+            h.update(
+                f"{prefix}{name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{st.st_ctime_ns}\n".encode()
+            )
+            total += st.st_size
+            latest = max(latest, st.st_mtime_ns)
+    return {
+        "size": total,
+        "mtime_ns": latest,
+        "inode": top.st_ino,
+        "ctime_ns": top.st_ctime_ns,
+        "files": h.hexdigest(),
+    }
+
+
+# --- locks ------------------------------------------------------------------------------
+
+
+def _locks_folder(root: Path) -> Path:
+    folder = root / _LOCKS
+    try:
+        os.mkdir(folder, 0o755)
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise StoreError(f"cannot lock {root}: {exc.strerror} ({folder})") from None
+    st = os.lstat(folder)
+    if not stat.S_ISDIR(st.st_mode):
+        raise StoreError(f"cannot lock {root}: {folder} is not a folder")
+    owner = os.stat(root).st_uid
+    if st.st_uid not in (os.geteuid(), owner, 0) or st.st_mode & 0o022 and st.st_uid != os.geteuid():
+        raise StoreError(
+            f"cannot lock {root}: {folder} belongs to another user (uid {st.st_uid}); nothing was written"
+        )
+    return folder
+
+
+class _Held:
+    """The locks a write holds, released in reverse order."""
+
+    def __init__(self, root: Path, location: store.Location) -> None:
+        self.root, self.location = root, location
+        self.fds: list[tuple[int, Path]] = []
+        self.started = time.monotonic()
+
+    def take(self, name: str, shared: bool = False) -> None:
+        import fcntl
+
+        path = _locks_folder(self.root) / f"{name}.lock"
+        fd = store._open_lock(self.root, path)
+        noticed = False
+        mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
+        while True:
+            try:
+                fcntl.flock(fd, mode | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                waited = time.monotonic() - self.started
+                if waited >= self.location.wait:
+                    os.close(fd)
+                    raise StoreError(
+                        f"{self.root}: another writer has held its lock for {self.location.wait:g} s; "
+                        f"gave up, nothing was written (--wait SECONDS waits longer)"
+                    ) from None
+                if not noticed and waited >= 1.0 and self.location.on_wait is not None:
+                    noticed = True
+                    self.location.on_wait()
+                time.sleep(0.02)
+        self.fds.append((fd, path))
+
+    def intact(self) -> bool:
+        """Whether every lock held is still the file at its path (nobody removed one)."""
+        return all(store._same_file(fd, path) for fd, path in self.fds)
+
+    def release(self) -> None:
+        while self.fds:
+            fd, _ = self.fds.pop()
+            os.close(fd)
+
+
+def _source_lock(sid: str) -> str:
+    return "source-" + sid
+
+
+# --- writing ----------------------------------------------------------------------------
+
+
+@contextmanager
+def writing(
+    location: store.Location,
+    create: bool = False,
+    *,
+    upgrade: Callable[[dict[str, Any]], dict[str, Any] | None] | None = None,
+    on_written: Callable[[store.Written], None] | None = None,
+    sources: Collection[str] | None = None,
+) -> Iterator[store.Transaction]:
+    """`store.writing` for a directory store. With `sources`, the write reads and may change
+    only those sources and their claims (and may add entities and sources): it locks just
+    them, and runs beside writers to other sources. Without, it reads and locks it all.
+
+    `on_written` is told of a write that read the whole store; after a write of some
+    sources the index finds itself stale by its stamp and is rebuilt on the next read."""
+    root = location.path
+    if location.readonly:
+        raise StoreError(f"{root} is read-only; write to your own copy with --db PATH")
+    fresh = create and not os.path.lexists(root / META)
+    if fresh:
+        if os.listdir(root):
+            raise StoreError(
+                f"{root} is a folder holding other files, not a factcli store: nothing was written"
+            )
+    elif not os.path.lexists(root / META):
+        raise StoreError(f"{root}: a folder, not a factcli store (no {META}; factcli convert makes one)")
+    if not os.access(root, os.W_OK):
+        raise StoreError(f"{root} is read-only: nothing was written")
+    _recover(root, location)
+    scope = None if sources is None else sorted({s for s in sources if _source_file_id(s)})
+    held = _Held(root, location)
+    try:
+        held.take("store", shared=scope is not None)
+        for sid in scope or ():
+            held.take(_source_lock(sid))
+        reader = _Read(root)
+        if fresh:
+            doc = store.empty_document()
+        else:
+            doc = _read_document(reader, scope)
+            store._check_shape(doc, root)
+        meta: dict[str, Any] = next(iter(doc["meta"].values()), {})
+        version = meta.get("schema")
+        if scope is not None and version != SCHEMA_VERSION:
+            # An upgrade changes every source's records: it is a write of the whole store.
+            held.release()
+            held = _Held(root, location)
+            held.take("store")
+            reader = _Read(root)
+            doc = _read_document(reader, None)
+            store._check_shape(doc, root)
+            scope = None
+        upgraded = store._upgraded(doc, root, upgrade)
+        as_read = {t: dict(doc[t]) for t in _RECORD_TABLES}
+        objects_read = {k: _pretty(v) for k, v in doc.items() if k not in _RECORD_TABLES}
+        from tinydb import TinyDB
+
+        box: dict[str, store._SnapshotStorage] = {}
+
+        def storage_factory(data: dict[str, Any]) -> store._SnapshotStorage:
+            box["s"] = store._SnapshotStorage(data)
+            return box["s"]
+
+        db = TinyDB(storage=storage_factory, data=doc)
+        tx = store.Transaction(db, doc, root, fresh)
+        tx.upgraded = upgraded
+        yield tx
+        storage = box["s"]
+        if not (storage.dirty or fresh or upgraded):
+            return
+        files, removed = _changes(root, as_read, objects_read, storage.data, scope, fresh)
+        _land(root, reader, held, files, removed, scope, fresh, location)
+        if on_written is not None and scope is None:
+            facts = store._snapshot(_in_order(storage.data), root, copy=False)
+            digest = stamp(root)["files"]
+            wrote = store.LastWrite(
+                digest, tx.sound, True, (len(facts.entities), len(facts.sources), len(facts.claims))
+            )
+            try:
+                on_written(store.Written(root, facts, wrote, None))
+            except Exception:  # noqa: BLE001 - the store is written; a stale index is rebuilt on read
+                pass
+    finally:
+        held.release()
+
+
+def _in_order(data: dict[str, Any]) -> dict[str, Any]:
+    """The document as the folder now holds it: claims by source, in source order."""
+    out = {k: v for k, v in data.items() if k not in _RECORD_TABLES}
+    sources = _rows(data, "sources")
+    order = {s.get("id"): i for i, s in enumerate(sources)}
+    claims = sorted(
+        _rows(data, "claims"), key=lambda c: order.get((c.get("citation") or {}).get("source"), len(order))
+    )
+    out["sources"] = {str(i): r for i, r in enumerate(sources, 1)}
+    out["entities"] = {
+        str(i): store._ordered("entities", r) for i, r in enumerate(_rows(data, "entities"), 1)
+    }
+    out["claims"] = {str(i): store._ordered("claims", r) for i, r in enumerate(claims, 1)}
+    return out
+
+
+def _cited(claim: dict[str, Any]) -> Any:
+    cit = claim.get("citation")
+    return cit.get("source") if isinstance(cit, dict) else None
+
+
+class _Change:
+    """What a write does to one shared file: replace it, or append to whatever it holds by
+    the time the write lands (`append`, with `ids` that must not be there already)."""
+
+    def __init__(self, data: bytes, append: bool = False, ids: Collection[str] = ()) -> None:
+        self.data, self.append, self.ids = data, append, ids
+
+
+def _changes(
+    root: Path,
+    as_read: dict[str, dict[str, Any]],
+    objects_read: dict[str, bytes],
+    data: dict[str, Any],
+    scope: list[str] | None,
+    fresh: bool,
+) -> tuple[dict[str, _Change], list[str]]:
+    """The files to write (by path in the folder) and to remove, for `data` written over the
+    document read (`as_read`: each table as read, its records the very objects read)."""
+    files: dict[str, _Change] = {}
+    removed: list[str] = []
+    for name, value in data.items():
+        if name in _RECORD_TABLES:
+            continue
+        text = _pretty(value)
+        if fresh or objects_read.get(name) != text:
+            if not _OBJECT_NAME.match(name):
+                raise StoreError(f"top-level object {name!r} has no file name a directory store can use")
+            files[f"{name}.json"] = _Change(text)
+    # entities: appended to, or rewritten
+    old_e, new_e = _rows(as_read, "entities"), _rows(data, "entities")
+    added_e = _appended_rows(old_e, new_e)
+    if added_e is None:
+        files[ENTITIES] = _Change(_lines("entities", new_e))
+    elif added_e or fresh:
+        files[ENTITIES] = _Change(
+            _lines("entities", added_e), append=True, ids=[str(e.get("id")) for e in added_e]
+        )
+    # sources
+    old_s = {s.get("id"): s for s in _rows(as_read, "sources")}
+    new_s = _rows(data, "sources")
+    new_ids: list[str] = [str(s.get("id")) for s in new_s]
+    for src in new_s:
+        sid = src.get("id")
+        if old_s.get(sid) is not src:
+            if not _source_file_id(sid):
+                raise StoreError(f"source {sid!r}: not an id a file can be named by")
+            files[f"{SOURCES}/{sid}.json"] = _Change(_pretty(store._ordered("sources", src)))
+    gone = [sid for sid in old_s if sid not in set(new_ids)]
+    removed += [f"{SOURCES}/{sid}.json" for sid in gone]
+    added_s = [sid for sid in new_ids if sid not in old_s]
+    if gone:
+        if scope is not None:
+            raise StoreError(f"{root}: a write of some sources cannot remove one")
+        files[SOURCE_LIST] = _Change("".join(f"{s}\n" for s in new_ids).encode())
+    elif added_s or fresh:
+        files[SOURCE_LIST] = _Change("".join(f"{s}\n" for s in added_s).encode(), append=True, ids=added_s)
+    # claims, by source
+    old_c: dict[Any, list[dict[str, Any]]] = {}
+    for c in _rows(as_read, "claims"):
+        old_c.setdefault(_cited(c), []).append(c)
+    new_c: dict[Any, list[dict[str, Any]]] = {}
+    for c in _rows(data, "claims"):
+        new_c.setdefault(_cited(c), []).append(c)
+    for sid in set(old_c) | set(new_c):
+        before, now = old_c.get(sid, []), new_c.get(sid, [])
+        if len(before) == len(now) and all(a is b for a, b in zip(before, now, strict=True)):
+            continue
+        if sid not in set(new_ids) and now:
+            raise StoreError(f"claim {now[0].get('id')!r} cites no stored source ({sid!r})")
+        if scope is not None and sid not in scope and sid not in added_s:
+            raise StoreError(f"{root}: this write changed claims of source {sid!r}, which it did not lock")
+        rel = f"{CLAIMS}/{sid}.jsonl"
+        added = _appended_rows(before, now)
+        if not now:
+            removed.append(rel)
+        elif added is not None and before:
+            files[rel] = _Change(_lines("claims", added), append=True, ids=[])
+        else:
+            files[rel] = _Change(_lines("claims", now))
+    if fresh:
+        files[GITATTRIBUTES] = _Change(GITATTRIBUTES_TEXT.encode())
+        files[GITIGNORE] = _Change(GITIGNORE_TEXT.encode())
+    return files, removed
+
+
+def _appended_rows(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+    """The records `new` adds after `old`'s own (the very objects read), or None when it
+    does more than append."""
+    if len(new) < len(old) or not all(a is b for a, b in zip(old, new[: len(old)], strict=True)):
+        return None
+    return new[len(old) :]
+
+
+# Files every writer may append to, locked only while a write lands.
+_SHARED = {ENTITIES: "entities", SOURCE_LIST: "source-list", META: "meta"}
+
+
+def _land(
+    root: Path,
+    reader: _Read,
+    held: _Held,
+    files: dict[str, _Change],
+    removed: list[str],
+    scope: list[str] | None,
+    fresh: bool,
+    location: store.Location,
+) -> None:
+    """Write `files` and remove `removed` as one write (see the module's docstring)."""
+    if scope is not None:
+        for rel in sorted(r for r in files if r in _SHARED or r.endswith(".json") and "/" not in r):
+            held.take(_SHARED.get(rel, "object-" + rel))
+    if not held.intact():
+        raise StoreError(
+            f"{root}: a lock file was removed during this write; nothing was written, run the command again"
+        )
+    final: dict[str, bytes] = {}
+    for rel, change in files.items():
+        read = reader.stats.get(rel)
+        now = _status(root, rel)
+        if change.append:
+            if now != read:  # another writer appended meanwhile (only to a shared file)
+                if rel not in _SHARED:
+                    raise _changed(root)
+                current = _read_file(root, rel, None, missing_ok=True)[0] or b""
+                clash = _clash(rel, current, change.ids)
+                if clash:
+                    raise StoreError(
+                        f"{root}: another writer added {clash!r} during this write; nothing was written, "
+                        f"run the command again"
+                    )
+            else:
+                current = reader.raw.get(rel, b"")
+            final[rel] = (
+                current + change.data
+                if current.endswith(b"\n") or not current
+                else current + b"\n" + change.data
+            )
+        else:
+            if now != read and not fresh:
+                if rel == META and scope is not None:
+                    final[rel] = _merged_meta(root, reader, change.data)
+                    continue
+                raise _changed(root)
+            final[rel] = change.data
+    for rel in removed:
+        if _status(root, rel) != reader.stats.get(rel):
+            raise _changed(root)
+    _commit(root, final, removed)
+
+
+def _changed(root: Path) -> StoreError:
+    return StoreError(
+        f"{root} was changed by another program during this write (was a lock file removed?); "
+        f"nothing was written, run the command again"
+    )
+
+
+def _status(root: Path, rel: str) -> tuple[int, int, int] | None:
+    try:
+        return _key(os.lstat(root / rel))
+    except FileNotFoundError:
+        return None
+
+
+def _clash(rel: str, current: bytes, ids: Collection[str]) -> str | None:
+    if not ids:
+        return None
+    if rel == SOURCE_LIST:
+        there = set(current.decode("utf-8", "replace").split())
+    else:
+        there = {r.get("id") for r in _parse_lines(current, Path(rel))}
+    return next((i for i in ids if i in there), None)
+
+
+def _merged_meta(root: Path, reader: _Read, mine: bytes) -> bytes:
+    """meta.json as another writer left it, with this write's higher claim counter: the
+    only meta change a write of some sources makes (a numbered id imported)."""
+    import json
+
+    theirs = json.loads((_read_file(root, META, None, missing_ok=False)[0] or b"{}").decode("utf-8"))
+    ours = json.loads(mine.decode("utf-8"))
+    t: dict[str, Any] = next(iter(theirs.values()), {})
+    o: dict[str, Any] = next(iter(ours.values()), {})
+    if {k: v for k, v in t.items() if k != "last_claim"} != {k: v for k, v in o.items() if k != "last_claim"}:
+        raise _changed(root)
+    t["last_claim"] = max(int(t.get("last_claim", 0)), int(o.get("last_claim", 0)))
+    return _pretty(theirs)
+
+
+def _commit(root: Path, files: dict[str, bytes], removed: list[str]) -> None:
+    """Write every file in a private folder, make that folder the commit, rename each file
+    into place, and tidy up: killed at any moment, the store is the old one or the new."""
+    import fcntl
+    import json
+
+    name = _new_folder(root, _PREPARING)
+    folder = root / name
+    alive = os.open(folder / _ALIVE, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    try:
+        fcntl.flock(alive, fcntl.LOCK_EX)
+        plan: list[list[str]] = []
+        for n, (rel, data) in enumerate(sorted(files.items())):
+            tmp = f"f{n}"
+            write_file(folder / tmp, data, _mode(root / rel))
+            plan.append([tmp, rel])
+        write_file(folder / _PLAN, json.dumps({"files": plan, "remove": removed}).encode(), 0o600)
+        for sub in {rel.split("/")[0] for rel in files if "/" in rel}:
+            try:
+                os.mkdir(root / sub, 0o755)
+            except FileExistsError:
+                if not stat.S_ISDIR(os.lstat(root / sub).st_mode):
+                    raise StoreError(f"{root / sub} is not a folder: nothing was written") from None
+        committed = _COMMITTED + name[len(_PREPARING) :]
+        os.rename(folder, root / committed)  # the write happens here
+        _fsync_dir(root)
+        _finish(root / committed, root)
+    except OSError as exc:
+        raise StoreError(f"{root}: write failed ({exc.strerror}); nothing was changed") from None
+    finally:
+        os.close(alive)
+
+
+def _finish(folder: Path, root: Path) -> None:
+    """Rename a commit's files into place and remove the commit folder."""
+    plan = _plan(folder) or {"files": [], "remove": []}
+    touched = set()
+    for tmp, rel in plan["files"]:
+        try:
+            os.replace(folder / tmp, root / rel)
+        except FileNotFoundError:
+            pass  # renamed by a run of this before (a writer killed while finishing)
+        touched.add((root / rel).parent)
+    for rel in plan.get("remove", []):
+        if isinstance(rel, str) and _safe_rel(rel):
+            try:
+                os.unlink(root / rel)
+            except FileNotFoundError:
+                pass
+            touched.add((root / rel).parent)
+    for d in touched:
+        _fsync_dir(d)
+    for leftover in (_PLAN, _ALIVE):
+        try:
+            os.unlink(folder / leftover)
+        except FileNotFoundError:
+            pass
+    try:
+        os.rmdir(folder)
+    except OSError:
+        pass
+
+
+def _recover(root: Path, location: store.Location) -> None:
+    """Finish the commits and remove the unfinished writes of writers that were killed,
+    under the store's own lock: no other write runs meanwhile."""
+    try:
+        names = [n for n in os.listdir(root) if n.startswith((_PREPARING, _COMMITTED))]
+    except OSError:
+        return
+    dead = [n for n in names if not _alive(root / n)]
+    if not dead:
+        return
+    held = _Held(root, location)
+    try:
+        held.take("store")
+        for name in sorted(dead, key=lambda n: not n.startswith(_COMMITTED)):
+            folder = root / name
+            try:
+                st = os.lstat(folder)
+            except FileNotFoundError:
+                # Its writer was not dead but between its folder and its lock, and has
+                # finished since (this lock waited for it), or another recovery came first.
+                continue
+            if not stat.S_ISDIR(st.st_mode) or st.st_uid != os.geteuid() or _alive(folder):
+                continue
+            if name.startswith(_COMMITTED):
+                _finish(folder, root)
+            else:
+                store._remove_private_folder(root, name)
+    finally:
+        held.release()
+
+
+def _alive(folder: Path) -> bool:
+    """Whether the writer that made `folder` still runs (it holds the lock on its file)."""
+    import fcntl
+
+    try:
+        fd = os.open(folder / _ALIVE, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return False
+    except BlockingIOError:
+        return True
+    finally:
+        os.close(fd)
+
+
+def _new_folder(root: Path, prefix: str) -> str:
+    for _ in range(100):
+        name = f"{prefix}{os.urandom(6).hex()}"
+        try:
+            os.mkdir(root / name, 0o700)
+        except FileExistsError:
+            continue
+        st = os.lstat(root / name)
+        if stat.S_ISDIR(st.st_mode) and st.st_uid == os.geteuid():
+            return name
+    raise StoreError(f"{root}: no private folder could be made for a write")
+
+
+def _mode(path: Path) -> int:
+    try:
+        return os.lstat(path).st_mode & 0o777
+    except OSError:
+        return 0o644
+
+
+def write_file(path: Path, data: bytes, mode: int) -> None:
+    """A new file at `path` (never one that exists, never through a link), fsynced."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        os.fsync(fd)
+        os.fchmod(fd, mode)
+    finally:
+        os.close(fd)
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_new(root: Path, doc: dict[str, Any]) -> None:
+    """Make a new directory store at `root` (which must not exist) holding `doc`: built in a
+    private folder beside it and renamed into place whole."""
+    files = layout(doc)
+    files[GITATTRIBUTES] = GITATTRIBUTES_TEXT.encode()
+    files[GITIGNORE] = GITIGNORE_TEXT.encode()
+    parent = root.parent
+    name = _new_folder(parent, f".factcli-{root.name}-")
+    tmp = parent / name
+    try:
+        os.mkdir(tmp / SOURCES, 0o755)
+        os.mkdir(tmp / CLAIMS, 0o755)
+        for rel, data in files.items():
+            write_file(tmp / rel, data, 0o644)
+        for d in (tmp / SOURCES, tmp / CLAIMS, tmp):
+            _fsync_dir(d)
+        os.chmod(tmp, 0o755)
+        try:
+            os.rmdir(root)  # an empty folder given as the target
+        except FileNotFoundError:
+            pass
+        os.rename(tmp, root)
+        _fsync_dir(parent)
+    except BaseException:
+        import shutil
+
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
