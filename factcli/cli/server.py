@@ -75,7 +75,9 @@ def sync(app: App, url: str | None, full: bool, as_json: bool) -> int:
         app.env.stdout.write(render.dumps({**done.json(), "server": where(target)}) + "\n")
         return 0
     how = "built anew" if done.full else "brought up to the store"
-    counts = [f"{done.written} source(s) written ({done.claims} claims analyzed)"]
+    from ..present import count_text
+
+    counts = [f"{count_text(done.written, 'source')} written ({count_text(done.claims, 'claim')} analyzed)"]
     counts += [f"{done.removed} removed"] if done.removed else []
     counts += [f"{done.moved} moved"] if done.moved else []
     app.env.stdout.write(

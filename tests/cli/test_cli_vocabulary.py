@@ -112,6 +112,7 @@ def test_a_store_takes_a_predicate_and_unit_of_its_own_and_keeps_the_trail(sale_
     factcli("vocabulary", "add-unit", "EUR", "--reason", "figures in euros", "--yes", db=sale_store).ok()
     factcli(*ADD_SOLD, db=sale_store).ok()
     _import(sale_store, [SALE_CLAIM], tmp_path).ok()
+    added = json.loads(sale_store.read_text(encoding="utf-8"))["claims"]["1"]["id"]
     doc = json.loads(sale_store.read_text(encoding="utf-8"))
     entry = doc["vocabulary"]["predicates"]["sold"]
     assert entry["labels"] == {"en": ["sold", "offloaded"], "ar": ["باع"]}
@@ -121,8 +122,8 @@ def test_a_store_takes_a_predicate_and_unit_of_its_own_and_keeps_the_trail(sale_
     assert "EUR" in doc["vocabulary"]["units"]
     # The store's labels reach search: "offloaded" is in no claim's words, only a label.
     found = factcli("search", "offloaded", "--ids", db=sale_store).ok()
-    assert found.output.split() == ["c0001"]
-    assert factcli("search", "--predicate", "sold", "--ids", db=sale_store).ok().output.split() == ["c0001"]
+    assert found.output.split() == [added]
+    assert factcli("search", "--predicate", "sold", "--ids", db=sale_store).ok().output.split() == [added]
     assert factcli("verify", "--constraints", db=sale_store).exit_code == 0
 
 
@@ -130,6 +131,7 @@ def test_a_change_that_a_stored_claim_would_break_is_refused_naming_it(sale_stor
     factcli("vocabulary", "add-unit", "EUR", "--reason", "figures in euros", "--yes", db=sale_store).ok()
     factcli(*ADD_SOLD, db=sale_store).ok()
     _import(sale_store, [SALE_CLAIM], tmp_path).ok()
+    added = json.loads(sale_store.read_text(encoding="utf-8"))["claims"]["1"]["id"]
     before = sale_store.read_bytes()
     result = factcli(
         "vocabulary", "set", "sold", "--subject-type", "organization", "--reason", "companies only", "--yes",
@@ -137,7 +139,7 @@ def test_a_change_that_a_stored_claim_would_break_is_refused_naming_it(sale_stor
     )  # fmt: skip
     assert result.exit_code == 2
     assert (
-        "claim c0001, field subject: constraint subject-type: sold takes a subject of type organization, "
+        f"claim {added}, field subject: constraint subject-type: sold takes a subject of type organization, "
         "not the country 'russia'"
     ) in result.stderr
     assert sale_store.read_bytes() == before

@@ -11,6 +11,8 @@ import sys
 import pytest
 from conftest import SHIPPED, factcli
 
+from factcli import store
+
 pytest.importorskip("psycopg", reason="the PostgreSQL driver is not installed (pip install -e '.[server]')")
 
 READS = [
@@ -67,15 +69,21 @@ def test_the_index_option_after_the_command_and_in_the_environment(synced):
 def test_sync_says_what_it_did(server_url):
     first = factcli("server", "sync", server_url, "--json", db=SHIPPED).ok()
     done = json.loads(first.stdout)
-    assert (done["full"], done["written"], done["claims"]) == (True, 5, 203)
+    assert (done["full"], done["written"], done["claims"]) == (
+        True,
+        5,
+        len(store.load(store.Location(SHIPPED, "--db")).claims),
+    )
     again = factcli("server", "sync", server_url, db=SHIPPED).ok()
-    assert "brought up to the store, 0 source(s) written (0 claims analyzed)" in again.stdout
+    assert "brought up to the store, 0 sources written (0 claims analyzed)" in again.stdout
 
 
 def test_status_and_the_index_command_show_the_server(synced):
     shown = json.loads(factcli("server", "status", synced, "--json").ok().stdout)
     assert shown["exists"] and shown["readable"]
-    assert shown["counts"]["claims"] == 203 and shown["store"] == str(SHIPPED)
+    assert shown["counts"]["claims"] == len(store.load(store.Location(SHIPPED, "--db")).claims) and shown[
+        "store"
+    ] == str(SHIPPED)
     same = json.loads(factcli("--index", synced, "index", "--json", db=SHIPPED).ok().stdout)
     assert same == shown
 
