@@ -164,7 +164,10 @@ def test_writers_to_different_sources_lose_nothing(tmp_path):
         )
     outs = [j.communicate(timeout=300) for j in jobs]
     made = [line for out, _ in outs for line in out.decode().split()]
-    errors = [line for _, err in outs for line in err.decode().splitlines()]
+    # (A writer that waits a second for another says so on stderr: a note, not an error.)
+    errors = [
+        line for _, err in outs for line in err.decode().splitlines() if "waiting for another" not in line
+    ]
     # Each add is stored or refused for what it says (a quote found twice), never lost to another writer.
     assert all("occurs 2 times" in e for e in errors), errors
     assert len(made) + len(errors) == 5 * len(facts.sources)
