@@ -126,6 +126,20 @@ def _source_record(text, published, note, outlet, url, credited, source_id, know
     }
 
 
+def _headline(lines: list[str]) -> int:
+    """The paragraph of the article's headline, or -1 when it has none: the first line
+    with words, unless it is the only one or ends as a sentence does (an excerpt that starts
+    with its first paragraph: a headline, a site's tagline or breadcrumbs end with no full
+    stop)."""
+    first = next((n for n, ln in enumerate(lines) if ln.strip()), -1)
+    if first < 0 or len(lines) < 2:
+        return -1
+    last = lines[first].rstrip()
+    if re.search(r"(?<!\.)[.!؟?]$", last):
+        return -1
+    return first
+
+
 class _Drafter(_Roles, _Reading, _Titles, _Proposals):
     """The walk over an article's clauses, each read into candidate claims."""
 
@@ -162,12 +176,12 @@ class _Drafter(_Roles, _Reading, _Titles, _Proposals):
         quote_open = False
         first_body_sentence = None
         lines = text.splitlines()
-        headline = next((n for n, ln in enumerate(lines) if ln.strip()), 0)
+        headline = _headline(lines)
         all_clauses = clauses(text)
         if self.article_via is None:
             self.article_via = self._first_sentence_credit(all_clauses, headline)
         for clause in all_clauses:
-            if clause.paragraph == headline and len(lines) > 1:
+            if clause.paragraph == headline:
                 continue  # the headline restates the body; claims cite the body
             keys = [w.key for w in clause.words]
             mentions = find_mentions(self.linker, text, clause.words)
