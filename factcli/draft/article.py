@@ -24,7 +24,6 @@ from .cues import (
 )
 from .dating import find_dates, nearest_date
 from .names import _media, find_mentions
-from .proposals import _Proposals
 from .published import detect_published
 from .reading import _Reading
 from .roles import _Roles
@@ -140,7 +139,7 @@ def _headline(lines: list[str]) -> int:
     return first
 
 
-class _Drafter(_Roles, _Reading, _Titles, _Proposals):
+class _Drafter(_Roles, _Reading, _Titles):
     """The walk over an article's clauses, each read into candidate claims."""
 
     def __init__(self, text: str, linker: Linker, anchor: DateSpan, source_id: str) -> None:
@@ -153,6 +152,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Proposals):
         self._start_attribution()
         self._start_roles()
         self._start_proposals()
+        self._start_titles()
 
     def credit(self, credited: list[str]) -> None:
         """`--credited`: each agency or paper the article credits is a medium (a name of the
@@ -187,6 +187,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Proposals):
             mentions = find_mentions(self.linker, text, clause.words)
             if self._candidate_entities(clause, mentions):
                 mentions = find_mentions(self.linker, text, clause.words)  # link the new names too
+            if self._title_entities(clause, mentions):
+                mentions = find_mentions(self.linker, text, clause.words)
             if clause.sentence != prev_sentence:
                 # A new sentence: does it go on with the account before it?
                 continues = any(

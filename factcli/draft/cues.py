@@ -384,7 +384,48 @@ TITLE_WORDS = [
     "وزيره",
 ]
 # Honorifics and ranks between a title and the name, kept in the name's span.
-HONORIFICS = ["الشيخ", "العميد", "الركن", "الفريق", "اللواء", "الجنرال", "الدكتور", "السيد"]
+HONORIFICS = [
+    "الشيخ",
+    "العميد",
+    "الركن",
+    "الفريق",
+    "اللواء",
+    "الجنرال",
+    "الدكتور",
+    "السيد",
+    "الامير",
+    "معالي",
+    "المشير",
+    "الادميرال",
+]
+# The head words of an office (a title before or after a person's name): the words an
+# office's name starts with ("نائب وزير الدفاع السعودي", "مساعد الرئيس الروسي").
+OFFICE_HEADS = [
+    "رئيس",
+    "الرئيس",
+    "وزير",
+    "الوزير",
+    "وزيره",
+    "نائب",
+    "مساعد",
+    "مستشار",
+    "المستشار",
+    "سفير",
+    "السفير",
+    "امير",
+    "ملك",
+    "الملك",
+    "مدير",
+    "المدير",
+    "قائد",
+    "القائد",
+    "المتحدث",
+    "الناطق",
+    "امين",
+    "الامين",
+    "ولي",
+    "رئيسه",
+]
 # Clause connectives: a clause starts at these.
 CLAUSE_OPENERS = ["في حين", "فيما", "بينما", "لكن", "ولكن", "حيث", "بل", "الا ان", "كما", "والذي", "والتي"]
 # Words right after which a name of that kind is unambiguous (for `common_words`).
@@ -661,6 +702,11 @@ _CREDITS = _compile(CREDIT_CUES)
 _MEDIA = _compile(MEDIA_NOUNS)
 _TITLES = _compile(TITLE_WORDS)
 _HONORIFICS = _compile(HONORIFICS)
+_OFFICE_HEADS = _compile(OFFICE_HEADS)
+# An office head as a word may write it, its proclitics cut ("نائب", "الرئيس", "وزيرة").
+_HEAD_FORMS = {normalize(w) for w in OFFICE_HEADS} | {
+    normalize(w) + "ه" for w in OFFICE_HEADS if not w.endswith("ه")
+}
 _CLAUSE_OPENERS = _compile(CLAUSE_OPENERS)
 _KIND_NOUNS = _compile(KIND_NOUNS)
 _INSTITUTIONS = _compile(INSTITUTION_NOUNS)

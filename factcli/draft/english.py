@@ -177,3 +177,68 @@ def designation_name(letters: list[str], number: str) -> str:
     else:
         head = "".join(w if w.isascii() else _romanize(normalize(w)) for w in letters)
     return f"{head}-{number}"
+
+
+# An office's head words and the words that qualify them, in English; what the table does
+# not hold is romanized. The state or organization the office belongs to closes the name.
+_OFFICE_WORDS = {
+    "رئيس": "President",
+    "الرئيس": "President",
+    "رئيسه": "President",
+    "وزير": "Minister",
+    "الوزير": "Minister",
+    "وزيره": "Minister",
+    "نائب": "Deputy",
+    "مساعد": "Aide to the",
+    "مستشار": "Adviser to the",
+    "المستشار": "Adviser",
+    "سفير": "Ambassador",
+    "السفير": "Ambassador",
+    "امير": "Emir",
+    "ملك": "King",
+    "الملك": "King",
+    "مدير": "Director",
+    "المدير": "Director",
+    "قائد": "Commander",
+    "القائد": "Commander",
+    "المتحدث": "Spokesperson",
+    "الناطق": "Spokesperson",
+    "امين": "Secretary",
+    "الامين": "Secretary",
+    "ولي": "Crown",
+    "العهد": "Prince",
+    "العام": "General",
+    "الدفاع": "of Defence",
+    "الخارجيه": "of Foreign Affairs",
+    "الداخليه": "of the Interior",
+    "الماليه": "of Finance",
+    "الاركان": "of the General Staff",
+    "الجمهوريه": "of the Republic",
+    "الحكومه": "of the Government",
+}
+# "رئيس الوزراء" is one office: Prime Minister.
+_OFFICE_WORDS = {normalize(k): v for k, v in _OFFICE_WORDS.items()}
+_OFFICE_PHRASES = {("رئيس", "الوزراء"): "Prime Minister", ("وزير", "الدوله"): "Minister of State"}
+
+
+def office_english(keys: list[str], body: str | None) -> str:
+    """An English name for an office from its normalized words: the head words and their
+    qualifiers translated where the table knows them, the words that only name the state
+    or organization left out when `body` (its English name) is given, which closes the
+    name in brackets."""
+    out: list[str] = []
+    k = 0
+    while k < len(keys):
+        pair = tuple(keys[k : k + 2])
+        if pair in _OFFICE_PHRASES:
+            out.append(_OFFICE_PHRASES[pair])  # type: ignore[index]
+            k += 2
+            continue
+        word = keys[k]
+        if word in _OFFICE_WORDS:
+            out.append(_OFFICE_WORDS[word])
+        elif not (body and word.startswith("ال")):  # a nationality, said by the body
+            out.append(_romanize(word))
+        k += 1
+    name = " ".join(w for w in out if w)
+    return f"{name} ({body})" if body else name

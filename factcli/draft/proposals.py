@@ -23,6 +23,7 @@ from .cues import (
     _INSTITUTIONS,
     _KIND_NOUNS,
     _MEDIA,
+    _OFFICE_HEADS,
     _PREDICATE_PATTERNS,
     _TITLES,
     KIND_TYPES,
@@ -62,9 +63,6 @@ class _Proposals(_Base):
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         linked = [(m.start, m.end) for m in mentions]
-        linked_persons = [
-            (m.start, m.end) for m in mentions if any(self.linker.type_of(e) == "person" for e in m.ids)
-        ]
 
         def known(s: int, e: int) -> bool:
             return any(a < e and s < b for a, b in linked)
@@ -100,50 +98,24 @@ class _Proposals(_Base):
                 continue  # a quoted sentence ("تم تسديد دفعة أولى"), not a name
             self._new_entity(name, kind, "name in quotation marks")
         for i, k in enumerate(keys):
-            title = any(p.opens(k) for p in _TITLES)
-            medium = any(p.opens(k) for p in _MEDIA)
-            if not (title or medium):
+            # A medium's noun and its name ("صحيفة كوميرسانت"); a title's name is `titles`'.
+            if not any(p.opens(k) for p in _MEDIA):
                 continue
-            if medium and re.match(f"^{CONJUNCTION_RE}{PREPOSITION_RE}{ARTICLE}", k):
+            if re.match(f"^{CONJUNCTION_RE}{PREPOSITION_RE}{ARTICLE}", k):
                 continue  # "الوكالة": the agency already named, not a new one
-            j = i + 1
-            if title:
-                # The name follows the title's qualifiers and a comma.
-                j = next(
-                    (
-                        c
-                        for c in range(i + 1, min(len(keys), i + 8))
-                        if "،" in text[words[c - 1].end : words[c].start]
-                    ),
-                    -1,
-                )
-                if j < 0:
-                    # No comma: the name right after the title's qualifiers (the words with
-                    # the article, "الرئيس التركي رجب طيب أردوغان").
-                    j = next((c for c in range(i + 1, min(len(keys), i + 6)) if not _definite(keys[c])), -1)
-                    if (
-                        j < 0
-                        or keys[j] in _FUNCTION_WORDS
-                        or re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[j].start])
-                    ):
-                        continue
-                if any(words[i].end <= a and b <= words[j].start for a, b in linked_persons) or known(
-                    words[j].start, words[j].end
-                ):
-                    continue  # the title already has its name ("الرئيس الروسي فلاديمير بوتين،")
-            end = j
-            while end < len(keys) and end - j < (8 if title else 3) and keys[end] not in _FUNCTION_WORDS:
-                if end > j and re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
+            if any(p.opens(x) for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS):
+                continue  # "وزير الدفاع وكالة": an acting minister, not an agency
+            end = i + 1
+            while end < len(keys) and end - i - 1 < 3 and keys[end] not in _FUNCTION_WORDS:
+                if end > i + 1 and re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
                     break
                 end += 1
-            if end - j < (2 if title else 1):
+            if end == i + 1:
                 continue
-            s, e = words[j].start, words[end - 1].end
+            s, e = words[i + 1].start, words[end - 1].end
             if not known(s, e):
                 self._new_entity(
-                    text[s:e],
-                    "person" if title else "organization",
-                    f"name after {text[words[i].start : words[i].end]}",
+                    text[s:e], "organization", f"name after {text[words[i].start : words[i].end]}"
                 )
         self._designations(clause, known)
         strong = [(m.start, m.end) for m in mentions if not m.weak]
@@ -248,7 +220,7 @@ class _Proposals(_Base):
         words = name.split()
         if kind != "person" and any(self._reads_as_date(" ".join(words[:n])) for n in (1, 2)):
             return  # a person's name has no digits, so a month's name in it is a name: «رجب طيب أردوغان»
-        if kind == "person" and not self._looks_like_a_name(normalize(name).split()):
+        if kind == "person" and not self._looks_like_a_name(normalize(name).split()[:1]):
             return
         from ..schema import sha256
 
