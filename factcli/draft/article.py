@@ -168,6 +168,7 @@ class _Drafter(_Roles, _Reading, _Titles):
 
     def run(self) -> None:
         text = self.text
+        self._propose_states()
         self.article_via = self._dateline_credit()
         account = _Account()
         prev_sentence = -1

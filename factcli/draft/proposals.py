@@ -3,6 +3,7 @@ of thing it is, becomes a candidate entity (linked from then on)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -42,6 +43,13 @@ _DESIGNATION = re.compile(
 def _definite(key: str) -> bool:
     """A word with the article, a proclitic before it or not (الروسي, والوفد, للدفاع)."""
     return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)", key) is not None
+
+
+@functools.cache
+def _state_names() -> Any:
+    from .states import StateNames
+
+    return StateNames.load()
 
 
 class _Proposals(_Base):
@@ -211,7 +219,29 @@ class _Proposals(_Base):
         ids = self.linker.resolve(arabic, True, True)
         return next(iter(ids)) if len(ids) == 1 else None
 
-    def _new_entity(self, name: str, kind: str, cue: str, english: str | None = None) -> None:
+    def _propose_states(self) -> None:
+        """The states the article names (by name or adjective) that the store does not
+        know, as new countries named by CLDR (`states`)."""
+        from .states import named_states
+
+        known = {
+            (e.get("name") or "").casefold()
+            for e in self.linker.entities.values()
+            if e.get("type") == "country"
+        }
+        taken = set(self.linker.entities)
+        for code, arabic, english in named_states(self.text, _state_names()):
+            if english.casefold() in known or any(
+                self.linker.type_of(e) == "country" for e in self.linker.resolve(arabic, True, True)
+            ):
+                continue
+            slug = re.sub(r"[^a-z0-9]+", "-", english.casefold()).strip("-")
+            eid = slug if slug and slug not in taken else None
+            self._new_entity(arabic, "country", f"a state CLDR names ({code})", english=english, eid=eid)
+
+    def _new_entity(
+        self, name: str, kind: str, cue: str, english: str | None = None, eid: str | None = None
+    ) -> None:
         key = normalize(name)
         if not key or key in self._new_names or self.linker.resolve(name, True, True):
             return
@@ -224,7 +254,7 @@ class _Proposals(_Base):
             return
         from ..schema import sha256
 
-        eid = "new-" + sha256(key)[:8]
+        eid = eid or "new-" + sha256(key)[:8]
         self._new_names[key] = eid
         entity = {
             "id": eid,
