@@ -72,11 +72,23 @@ def find_dates(
                 hit = (first, i + n, span)
                 break
         if hit:
-            out.append(hit)
+            if not _vague(hit[2]):
+                out.append(hit)
             i = hit[1]
         else:
             i += 1
     return out
+
+
+# A relative date read against a publication date known only as an interval ("اليوم" in an
+# article published some time in 2000..2025) is somewhere in an interval as wide: longer
+# than this, it says nothing the source's own date does not, and the candidate is left
+# undated for the reviewer rather than dated by a guess.
+_VAGUE_DAYS = 366
+
+
+def _vague(span: DateSpan) -> bool:
+    return span.within and (span.end - span.start).days > _VAGUE_DAYS
 
 
 def _in_company(words: list[Word], i: int, span: DateSpan) -> bool:
