@@ -190,6 +190,7 @@ class _Drafter(_Roles, _Reading, _Titles):
                 mentions = find_mentions(self.linker, text, clause.words)  # link the new names too
             if self._title_entities(clause, mentions):
                 mentions = find_mentions(self.linker, text, clause.words)
+            mentions = self._with_holders(mentions)
             if clause.sentence != prev_sentence:
                 # A new sentence: does it go on with the account before it?
                 continues = any(

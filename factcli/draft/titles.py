@@ -307,9 +307,19 @@ class _Titles(_Proposals):
                 )
         return out
 
-    def holder(self, office: str) -> str | None:
-        """The person the article named holding `office`, if it did."""
-        return self._holders.get(office)
+    def _with_holders(self, mentions: list[Mention]) -> list[Mention]:
+        """A title alone names the person the article named holding it: the office's
+        mention stands for its holder too («وكتب نائب وزير الدفاع السعودي»), unless a
+        person's name is written beside it (then that name is the holder)."""
+        persons = [m for m in mentions if _person_id(self, m)]
+        for m in mentions:
+            holder = next((self._holders[e] for e in m.ids if e in self._holders), None)
+            if holder is None or holder in m.ids:
+                continue
+            if any(m.last <= p.first <= m.last + 4 or p.last == m.first for p in persons):
+                continue
+            m.ids = (holder, *m.ids)
+        return mentions
 
 
 def _office_mention(drafter: _Base, m: Mention) -> bool:
