@@ -162,6 +162,8 @@ class _Proposals(_Base):
             noun = next((p.text for p in _INSTITUTIONS if p.opens(k)), None)
             if noun is None or (not noun.startswith("ال") and "ال" + noun in k):
                 continue  # "الوكالة": the one already named
+            if any(p.opens(x) for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS):
+                continue  # "وزير الدفاع وكالة": an acting minister, not an agency
             end = i + 1
             while end < len(keys) and end - i < 6 and keys[end] not in _FUNCTION_WORDS:
                 if re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):

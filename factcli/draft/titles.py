@@ -31,7 +31,7 @@ from .names import Mention, _after_clitic, find_mentions
 from .proposals import _Proposals
 from .spans import Clause
 
-_PUNCT = re.compile(r"[،,.:؛;«»\"“”()\n]")
+_PUNCT = re.compile(r"[،,.:؛;«»\"“”()\[\]\n]")
 # In an office's words, these join what follows to it ("في شؤون التعاون", "لدى قطر").
 _OFFICE_LINKS = {"في", "لدي", "لشوون", "لشؤون"}
 _NAME_MAX = 4
