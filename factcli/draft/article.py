@@ -179,6 +179,8 @@ class _Drafter(_Roles, _Reading, _Titles):
         lines = text.splitlines()
         headline = _headline(lines)
         all_clauses = clauses(text)
+        for c in all_clauses:
+            self._sentence_keys.setdefault(c.sentence, []).extend(w.key for w in c.words)
         if self.article_via is None:
             self.article_via = self._first_sentence_credit(all_clauses, headline)
         for clause in all_clauses:

@@ -529,6 +529,52 @@ SYMMETRIC = {"cooperates_with", "in_contact_with", "held_exercise_with", "met", 
 # Speech acts: who performs them says them.
 SPEECH_PREDICATES = {"downplayed", "denied", "accused"}
 
+# Weapons named by their kind, not their model: the head nouns of a phrase such as "راجمات
+# صواريخ", "مدافع هاون", "منظومات دفاع جوي صاروخية", "الأسلحة الروسية". In a sentence of a
+# deal (`DEAL_PREDICATES`) such a phrase is a weapon system the draft proposes, unless it
+# is followed by its model («مقاتلات من طراز سوخوي 35»: the model is the object).
+WEAPON_NOUNS = [
+    "دبابه",
+    "دبابات",
+    "مقاتله",
+    "مقاتلات",
+    "طائره",
+    "طائرات",
+    "صاروخ",
+    "صواريخ",
+    "منظومه",
+    "منظومات",
+    "راجمه",
+    "راجمات",
+    "مدفع",
+    "مدافع",
+    "اسلحه",
+    "سلاح",
+    "ذخيره",
+    "ذخائر",
+    "مروحيه",
+    "مروحيات",
+    "عتاد",
+    "معدات",
+    "انظمه",
+    "نظم",
+    "قذائف",
+    "بنادق",
+    "مدرعات",
+    "عربات",
+    "غواصات",
+    "فرقاطات",
+    "زوارق",
+    "مسيرات",
+]
+# Words after which a weapon phrase ends: its model follows ("من طراز", "نوع") or a
+# quantity's "من" ("دفعة من").
+WEAPON_PHRASE_STOPS = ["طراز", "نوع", "من"]
+# The predicates of deals: in their sentences, weapon phrases are proposed.
+DEAL_PREDICATES = {"supplies", "purchased", "delivered", "includes", "negotiating_purchase", "signed"}
+# Words that introduce the items of a deal ("بينها", "بما فيها", "وضمنها").
+DEAL_ITEM_WORDS = ["بينها", "فيها", "ضمنها", "منها", "تشمل*"]
+
 # What each predicate's subject and object are, by entity type, preferred first.
 _STATE = ("country", "organization", "person")
 _ACTOR = ("person", "country", "organization")
@@ -710,6 +756,9 @@ _HEAD_FORMS = {normalize(w) for w in OFFICE_HEADS} | {
 _CLAUSE_OPENERS = _compile(CLAUSE_OPENERS)
 _KIND_NOUNS = _compile(KIND_NOUNS)
 _INSTITUTIONS = _compile(INSTITUTION_NOUNS)
+_WEAPON_HEADS = {normalize(w) for w in WEAPON_NOUNS}
+_WEAPON_STOPS = {normalize(w) for w in WEAPON_PHRASE_STOPS}
+_DEAL_ITEMS = _compile(DEAL_ITEM_WORDS)
 _FUNCTION_WORDS = {normalize(w) for w in FUNCTION_WORDS}
 _ANAPHORA = _compile(EVENT_ANAPHORA)
 _UNITS = [(_word_regex(w), u) for w, u in UNIT_WORDS.items()]

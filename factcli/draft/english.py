@@ -242,3 +242,72 @@ def office_english(keys: list[str], body: str | None) -> str:
         k += 1
     name = " ".join(w for w in out if w)
     return f"{name} ({body})" if body else name
+
+
+# The words of weapons named by their kind, in English; an Arabic noun comes before the
+# words that qualify it, an English one after them, so the English is written in reverse.
+_WEAPON_WORDS = {
+    "دبابه": "tank",
+    "دبابات": "tanks",
+    "مقاتله": "fighter",
+    "مقاتلات": "fighters",
+    "طائره": "aircraft",
+    "طائرات": "aircraft",
+    "صاروخ": "missile",
+    "صواريخ": "missiles",
+    "صاروخيه": "missile",
+    "منظومه": "system",
+    "منظومات": "systems",
+    "راجمه": "rocket launcher",
+    "راجمات": "rocket launchers",
+    "مدفع": "gun",
+    "مدافع": "guns",
+    "هاون": "mortar",
+    "مدفعيه": "artillery",
+    "اسلحه": "weapons",
+    "سلاح": "weapons",
+    "ذخيره": "ammunition",
+    "ذخائر": "ammunition",
+    "مروحيه": "helicopter",
+    "مروحيات": "helicopters",
+    "عتاد": "equipment",
+    "معدات": "equipment",
+    "انظمه": "systems",
+    "نظم": "systems",
+    "قذائف": "shells",
+    "بنادق": "rifles",
+    "مدرعات": "armoured vehicles",
+    "دفاع": "defence",
+    "جوي": "air",
+    "الجوي": "air",
+    "عسكري": "military",
+    "العسكريه": "military",
+    "العسكري": "military",
+    "المضاده": "anti-",
+    "مضاده": "anti-",
+    "للدبابات": "tank",
+    "للطائرات": "aircraft",
+    "قريبه": "short-range",
+    "المدي": "",
+    "بعيده": "long-range",
+    "تدريب": "training",
+    "ناريه": "fire",
+}
+_WEAPON_WORDS = {normalize(k): v for k, v in _WEAPON_WORDS.items()}
+
+
+def weapon_english(arabic: str) -> str:
+    """An English name for a weapon named by its kind: its words translated where the
+    table knows them (a state's adjective by the store's or CLDR's name is left to the
+    reviewer, romanized), in English order."""
+    out: list[str] = []
+    for raw in arabic.split():
+        key = normalize(raw)
+        bare = key[2:] if key.startswith("ال") and key not in _WEAPON_WORDS else key
+        word = _WEAPON_WORDS.get(key, _WEAPON_WORDS.get(bare))
+        word = word if word is not None else _romanize(key)
+        if out and out[-1] == "anti-":
+            out[-1] += word  # "المضادة للدبابات": anti-tank
+        elif word:
+            out.append(word)
+    return " ".join(reversed(out))

@@ -12,6 +12,8 @@ from ..analyze import (
     CONJUNCTION_RE,
     CONJUNCTIONS,
     PREPOSITION_RE,
+    clitic_cuts,
+    strip_clitic,
 )
 from ..dates import parse_date
 from ..errors import DateError
@@ -19,6 +21,7 @@ from ..normalize import normalize
 from .base import _Base
 from .cues import (
     _ATTRIBUTIONS,
+    _DEAL_ITEMS,
     _FUNCTION_WORDS,
     _HONORIFICS,
     _INSTITUTIONS,
@@ -27,10 +30,13 @@ from .cues import (
     _OFFICE_HEADS,
     _PREDICATE_PATTERNS,
     _TITLES,
+    _WEAPON_HEADS,
+    _WEAPON_STOPS,
+    DEAL_PREDICATES,
     KIND_TYPES,
 )
-from .english import Spellings, designation_name, english_name, is_letter_name
-from .names import Mention
+from .english import Spellings, designation_name, english_name, is_letter_name, weapon_english
+from .names import Mention, _after_clitic
 from .spans import Clause
 
 _LETTERS = r"(?:[A-Za-z]{1,6}|[\u0621-\u064a]{1,4})"
@@ -43,6 +49,10 @@ _DESIGNATION = re.compile(
 def _definite(key: str) -> bool:
     """A word with the article, a proclitic before it or not (الروسي, والوفد, للدفاع)."""
     return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)", key) is not None
+
+
+def _weapon_head(word: str) -> bool:
+    return word in _WEAPON_HEADS or (word.startswith("ال") and word[2:] in _WEAPON_HEADS)
 
 
 @functools.cache
@@ -59,6 +69,7 @@ class _Proposals(_Base):
     _new_names: dict[str, str]
 
     def _start_proposals(self) -> None:
+        self._sentence_keys: dict[int, list[str]] = {}
         self.new_entities = []
         self._new_names = {}
         self._spellings = Spellings.of(list(self.linker.entities.values()))
@@ -126,6 +137,7 @@ class _Proposals(_Base):
                     text[s:e], "organization", f"name after {text[words[i].start : words[i].end]}"
                 )
         self._designations(clause, known)
+        self._weapon_phrases(clause, known)
         strong = [(m.start, m.end) for m in mentions if not m.weak]
         # A nationality adjective qualifies an institution ("وزارة الدفاع الروسية"): only a
         # name makes it known.
@@ -150,6 +162,52 @@ class _Proposals(_Base):
             if letters and not known(s, e):
                 english = designation_name(letters, m.group("number"))
                 self._new_entity(self.text[s:e], "weapon_system", "model designation", english=english)
+
+    def _weapon_phrases(self, clause: Clause, known: Any) -> None:
+        """Weapons named by their kind in a sentence of a deal ("مدافع هاون", "منظومات دفاع
+        جوي صاروخية", "الأسلحة الروسية"): the head noun and the words that qualify it, up
+        to punctuation, a word a name does not hold, the next item (و...) or its model."""
+        if not self._deal_sentence(clause.sentence):
+            return
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        i = 0
+        while i < len(keys):
+            cut = next((c for c in clitic_cuts(keys[i]) if _weapon_head(strip_clitic(keys[i], c))), None)
+            if cut is None:
+                i += 1
+                continue
+            end = i + 1
+            while end < len(keys) and end - i < 5:
+                k = keys[end]
+                if re.search(r"[،,.:؛«»\"“”()\[\]]", text[words[end - 1].end : words[end].start]):
+                    break
+                if (
+                    k in _FUNCTION_WORDS
+                    or k in _WEAPON_STOPS
+                    or k.startswith(("و", "ف"))
+                    or re.search(r"[0-9٠-٩]", k)
+                    or (_weapon_head(k) and keys[end - 1].startswith("ال"))
+                ):
+                    break
+                end += 1
+            modelled = end < len(keys) and keys[end] in _WEAPON_STOPS and keys[end] != "من"
+            modelled = modelled or (end + 1 < len(keys) and keys[end] == "من" and keys[end + 1] in _WEAPON_STOPS)
+            s = words[i].start
+            written = _after_clitic(text, s, words[end - 1].end, cut)
+            s = words[end - 1].end - len(written)
+            if not modelled and not known(s, words[end - 1].end):
+                self._new_entity(
+                    written, "weapon_system", "a weapon named by its kind", english=weapon_english(written)
+                )
+            i = end
+        return
+
+    def _deal_sentence(self, sentence: int) -> bool:
+        keys = self._sentence_keys.get(sentence, [])
+        return any(p.find(keys) for p, pred in _PREDICATE_PATTERNS if pred in DEAL_PREDICATES) or any(
+            p.find(keys) for p in _DEAL_ITEMS
+        )
 
     def _institutions(self, clause: Clause, known: Any) -> None:
         """An institution's noun and what qualifies it ("وزارة الدفاع الإماراتية", "وكالة

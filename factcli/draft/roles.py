@@ -11,6 +11,10 @@ from .base import _object_types
 from .cues import _ANY, _DUAL, _TITLES, FRAME_OTHER_PARTY, MEETING_PREDICATES, ROLES, SYMMETRIC
 from .names import Mention
 
+# A deal's items: every weapon named after the cue is an object of its own candidate
+# ("نظم مدفعية ومدافع هاون وذخيرة").
+_ITEMIZED = {"includes", "supplies", "delivered", "purchased", "negotiating_purchase"}
+
 
 class _Roles(_Attribution):
     """Who fills a predicate's roles, and what the story has named so far to fill them."""
@@ -122,7 +126,7 @@ class _Roles(_Attribution):
             after_o = after_o or [k for k in cands if ordered[k].first >= verb]
             chosen = after_o[0] if after_o else (cands[-1] if cands else None)
             if chosen is not None and not objects:
-                if predicate == "includes":
+                if predicate in _ITEMIZED:
                     # A list of items with descriptions between them: every item after the cue.
                     objects = [o for k in after_o if (o := pick(ordered[k], obj_types)) and o not in subjects]
                     objects = list(dict.fromkeys(objects))
