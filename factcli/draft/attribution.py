@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .base import _Base
-from .cues import _ATTRIBUTIONS, _CONTINUING, _CREDITS, _MEDIA, _THAT
+from .cues import _ATTRIBUTIONS, _CONTINUING, _CREDITS, _FUNCTION_WORDS, _MEDIA, _THAT
 from .names import Mention, find_mentions
 from .spans import Clause
 
@@ -128,6 +128,10 @@ class _Attribution(_Base):
         return None
 
     def _after_media(self, keys: list[str], m: Mention) -> bool:
+        """Whether a medium's noun names the mention ("صحيفة كوميرسانت"), not a preposition
+        after it ("نقلت الصحيفة عن X": X is who the paper quotes)."""
+        if m.first and keys[m.first - 1] in _FUNCTION_WORDS:
+            return False
         return any(p.opens(keys[k]) for k in range(max(0, m.first - 2), m.first) for p in _MEDIA)
 
     def _named_after(

@@ -567,9 +567,9 @@ WEAPON_NOUNS = [
     "زوارق",
     "مسيرات",
 ]
-# Words after which a weapon phrase ends: its model follows ("من طراز", "نوع") or a
-# quantity's "من" ("دفعة من").
-WEAPON_PHRASE_STOPS = ["طراز", "نوع", "من"]
+# Words at which a weapon phrase ends: its model follows ("من طراز", "نوع"), a quantity's
+# "من" ("دفعة من"), its worth ("بقيمة"); and the letters of a model designation ("ت-90").
+WEAPON_PHRASE_STOPS = ["طراز", "نوع", "من", "بقيمة", "قيمتها", "بقيمتها", "بمبلغ", "بحوالي", "حوالي", "نحو"]
 # The predicates of deals: in their sentences, weapon phrases are proposed.
 DEAL_PREDICATES = {"supplies", "purchased", "delivered", "includes", "negotiating_purchase", "signed"}
 # Words that introduce the items of a deal ("بينها", "بما فيها", "وضمنها").

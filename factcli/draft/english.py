@@ -218,7 +218,10 @@ _OFFICE_WORDS = {
 }
 # "رئيس الوزراء" is one office: Prime Minister.
 _OFFICE_WORDS = {normalize(k): v for k, v in _OFFICE_WORDS.items()}
-_OFFICE_PHRASES = {("رئيس", "الوزراء"): "Prime Minister", ("وزير", "الدوله"): "Minister of State"}
+_OFFICE_PHRASES = {
+    (normalize(a), normalize(b)): v
+    for (a, b), v in {("رئيس", "الوزراء"): "Prime Minister", ("وزير", "الدولة"): "Minister of State"}.items()
+}
 
 
 def office_english(keys: list[str], body: str | None) -> str:
@@ -287,6 +290,7 @@ _WEAPON_WORDS = {
     "مضاده": "anti-",
     "للدبابات": "tank",
     "للطائرات": "aircraft",
+    "للدروع": "armour",
     "قريبه": "short-range",
     "المدي": "",
     "بعيده": "long-range",

@@ -177,10 +177,13 @@ class _Proposals(_Base):
             if cut is None:
                 i += 1
                 continue
-            end = i + 1
+            end, modelled = i + 1, False
             while end < len(keys) and end - i < 5:
                 k = keys[end]
                 if re.search(r"[،,.:؛«»\"“”()\[\]]", text[words[end - 1].end : words[end].start]):
+                    break
+                if re.match(r"\s*[-‐–]?\s*[0-9]", text[words[end].end :]):
+                    modelled = True  # "منظومات إس-300": the model is the object
                     break
                 if (
                     k in _FUNCTION_WORDS
@@ -191,8 +194,13 @@ class _Proposals(_Base):
                 ):
                     break
                 end += 1
-            modelled = end < len(keys) and keys[end] in _WEAPON_STOPS and keys[end] != "من"
-            modelled = modelled or (end + 1 < len(keys) and keys[end] == "من" and keys[end + 1] in _WEAPON_STOPS)
+            modelled = modelled or (end < len(keys) and keys[end] in _WEAPON_STOPS and keys[end] != "من")
+            # "منظومة «إس-400»", "منظومات إس-400": a name (quoted, or known) follows.
+            modelled = modelled or bool(re.match(r"\s*[«\"“]", text[words[end - 1].end :]))
+            modelled = modelled or (end < len(keys) and known(words[end].start, words[end].end))
+            modelled = modelled or (
+                end + 1 < len(keys) and keys[end] == "من" and keys[end + 1] in _WEAPON_STOPS
+            )
             s = words[i].start
             written = _after_clitic(text, s, words[end - 1].end, cut)
             s = words[end - 1].end - len(written)

@@ -36,7 +36,28 @@ _PUNCT = re.compile(r"[،,.:؛;«»\"“”()\[\]\n]")
 _OFFICE_LINKS = {"في", "لدي", "لشوون", "لشؤون"}
 _NAME_MAX = 4
 # Words of time and number that follow a name in a sentence and are never part of it.
-_NOT_IN_NAMES = {"عام", "سنه", "يوم", "شهر", "امس", "حاليا", "ايضا"}
+_NOT_IN_NAMES = {
+    normalize(w)
+    for w in (
+        "عام",
+        "سنة",
+        "يوم",
+        "شهر",
+        "أمس",
+        "غدا",
+        "اليوم",
+        "حاليا",
+        "أيضا",
+        "السبت",
+        "الأحد",
+        "الإثنين",
+        "الاثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+    )
+}
 
 
 @dataclass
@@ -50,7 +71,9 @@ class TitlePhrase:
 
 
 def _definite(key: str) -> bool:
-    return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)", key) is not None
+    """A word with the article and a stem of three letters after it (الدفاع، للدفاع;
+    never وكالة read as و + ك + ال + ه)."""
+    return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\\w{{3}}", key) is not None
 
 
 def _head(key: str) -> bool:
@@ -130,6 +153,13 @@ class _Titles(_Proposals):
             h = end
             while h < n and (_honorific(keys[h]) or keys[h] in ("وكاله", "اول")) and h - end < 3:
                 h += 1
+            if h < n and keys[h] in _NOT_IN_NAMES and "،" in gap(h):
+                # "السفير الروسي لدى قطر، السبت، «نور محمد خولوف»": when, between commas.
+                d = h
+                while d < n and keys[d] in _NOT_IN_NAMES:
+                    d += 1
+                if d < n and "،" in gap(d):
+                    h = d
             phrase = None
             if h < n and (person := person_at(h)) is not None:
                 phrase = TitlePhrase(i, end, person.first, person.last, _person_id(self, person))
@@ -154,7 +184,8 @@ class _Titles(_Proposals):
 
     def _name_words(self, keys: list[str], words, start: int, *, forward: bool) -> int:
         """The end (forward) or the first word (backward) of a person's name from `start`:
-        up to four words that a name holds, inside one stretch without punctuation."""
+        up to four words that a name holds, inside one stretch without punctuation. A
+        month's name is a name's word here («رجب طيب أردوغان»): a name holds no digits."""
         text = self.text
         k = start
         taken: list[str] = []
@@ -173,7 +204,6 @@ class _Titles(_Proposals):
                 or (not taken and forward and _definite(key))
                 or key in _NOT_IN_NAMES
                 or (not taken and not self._looks_like_a_name([key]))
-                or self._reads_as_date(text[words[k].start : words[k].end])
             ):
                 break
             taken.append(key)
@@ -267,6 +297,10 @@ class _Titles(_Proposals):
                 self._holders[office] = person
                 lo, hi = min(ph.head, ph.name_first), max(ph.end, ph.name_last)
                 s, e = words[lo].start, words[hi - 1].end
+                if self.text[s - 1 : s] == "«":
+                    s -= 1
+                if self.text[e : e + 1] == "»":
+                    e += 1
                 out.append(
                     self._claim(
                         person,

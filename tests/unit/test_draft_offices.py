@@ -1,0 +1,138 @@
+"""Drafting the entities a new article brings: people and their offices from titles, the
+states CLDR names, weapons named by their kind; and what an undated article's relative
+words leave undated."""
+
+from __future__ import annotations
+
+from factcli.draft import draft_article, parse_published
+from factcli.draft.english import office_english, weapon_english
+from factcli.draft.states import StateNames, named_states
+from factcli.normalize import normalize
+
+STORE = [
+    {
+        "id": "russia",
+        "type": "country",
+        "name": "Russia",
+        "name_ar": "روسيا",
+        "aliases": [],
+        "metonyms": ["موسكو"],
+    },
+    {"id": "saudi-arabia", "type": "country", "name": "Saudi Arabia", "name_ar": "السعودية", "aliases": []},
+    {
+        "id": "russian-defence-minister",
+        "type": "office",
+        "name": "Russian Minister of Defence",
+        "name_ar": "وزير الدفاع الروسي",
+        "aliases": [],
+    },
+    {
+        "id": "sergei-shoigu",
+        "type": "person",
+        "name": "Sergei Shoigu",
+        "name_ar": "سيرغي شويغو",
+        "aliases": [],
+    },
+]
+DAY = parse_published("2021-08-24")
+
+
+def _draft(body: str, published=DAY):
+    draft = draft_article(f"عنوان الخبر\n{body}\n", [dict(e) for e in STORE], published=published)
+    names = {e["id"]: e["name_ar"] for e in [*STORE, *draft.entities]}
+    return draft, names
+
+
+def _claims(draft, names, predicate):
+    return [
+        (names.get(c["subject"]), names.get(c["object"])) for c in draft.claims if c["predicate"] == predicate
+    ]
+
+
+def test_a_title_before_a_new_name_gives_the_person_the_office_and_both_claims() -> None:
+    draft, names = _draft("قال نائب وزير الدفاع السعودي الأمير خالد بن سلمان إن البلدين وقعا اتفاقية.")
+    kinds = {e["name_ar"]: e["type"] for e in draft.entities}
+    assert kinds["خالد بن سلمان"] == "person"  # the honorific is not the name
+    assert kinds["نائب وزير الدفاع السعودي"] == "office"
+    assert ("خالد بن سلمان", "نائب وزير الدفاع السعودي") in _claims(draft, names, "holds_position")
+    assert ("نائب وزير الدفاع السعودي", "السعودية") in _claims(draft, names, "office_in")
+    office = next(e for e in draft.entities if e["type"] == "office")
+    assert office["name"].isascii() and "Deputy Minister of Defence" in office["name"]
+
+
+def test_a_name_before_its_title_and_a_store_office_are_linked() -> None:
+    draft, names = _draft(
+        "واجتمع مع وزير الدفاع الروسي، سيرغي شويغو. ونقلت الصحيفة عن حسين دهقان، وزير الدفاع الروسي، قوله إن العقد وقع."
+    )
+    held = _claims(draft, names, "holds_position")
+    assert ("سيرغي شويغو", "وزير الدفاع الروسي") in held
+    assert ("حسين دهقان", "وزير الدفاع الروسي") in held
+    assert not [e for e in draft.entities if e["type"] == "office"]  # the store's office
+    # One office_in per office in an article.
+    assert _claims(draft, names, "office_in") == [("وزير الدفاع الروسي", "روسيا")]
+
+
+def test_a_title_alone_later_names_the_person_who_holds_it() -> None:
+    draft, names = _draft(
+        "قال نائب وزير الدفاع السعودي الأمير خالد بن سلمان إن البلدين وقعا اتفاقية.\n"
+        "وكان نائب وزير الدفاع السعودي وصل إلى موسكو في زيارة رسمية."
+    )
+    visits = _claims(draft, names, "visited")
+    assert ("خالد بن سلمان", "روسيا") in visits
+
+
+def test_an_acting_minister_is_no_agency() -> None:
+    draft, names = _draft("وكان وزير الدفاع السعودي وكالة سعدون الدليمي قد زار روسيا.")
+    kinds = {e["name_ar"]: e["type"] for e in draft.entities}
+    assert kinds.get("سعدون الدليمي") == "person"
+    assert not any("وكالة" in n for n in kinds)
+
+
+def test_states_the_store_lacks_come_from_cldr_by_name_or_adjective() -> None:
+    found = {
+        english
+        for _, _, english in named_states("زار رئيس الوزراء الهندي بغداد ووقع مع العراق", StateNames.load())
+    }
+    assert {"India", "Iraq"} <= found
+    draft, names = _draft("وقعت الهند مع روسيا اتفاقا، وقال رئيس الوزراء الهندي ناريندرا مودي إنه مهم.")
+    india = [e for e in draft.entities if e["type"] == "country"]
+    assert [(e["id"], e["name"], e["name_ar"]) for e in india] == [("india", "India", "الهند")]
+    assert ("رئيس الوزراء الهندي", "الهند") in _claims(draft, names, "office_in")
+
+
+def test_common_words_are_never_read_as_states() -> None:
+    found = named_states("قدمت السعودية دعما ماليا وقال إن الوضع المالي صعب في عمان", StateNames.load())
+    assert found == []
+
+
+def test_weapons_named_by_their_kind_are_each_an_item_of_the_deal() -> None:
+    draft, names = _draft("وقالت روسيا إنها ستبيع للسعودية مدافع هاون والصواريخ المضادة للدبابات.")
+    supplied = _claims(draft, names, "supplies")
+    assert ("روسيا", "مدافع هاون") in supplied
+    assert ("روسيا", "الصواريخ المضادة للدبابات") in supplied
+    assert weapon_english("الصواريخ المضادة للدبابات") == "anti-tank missiles"
+
+
+def test_a_weapon_followed_by_its_model_is_not_proposed_by_its_kind() -> None:
+    draft, _ = _draft("وستبيع روسيا للسعودية مقاتلات من طراز «سو-57».")
+    assert [e["name_ar"] for e in draft.entities if e["type"] == "weapon_system"] == ["سو-57"]
+
+
+def test_office_english_names_its_head_words_and_its_state() -> None:
+    assert office_english(normalize("رئيس الوزراء الهندي").split(), "India") == "Prime Minister (India)"
+    assert office_english(normalize("وزير الدفاع الإيراني").split(), "Iran") == "Minister of Defence (Iran)"
+
+
+def test_a_first_line_that_ends_as_a_sentence_is_read_not_skipped_as_a_headline() -> None:
+    text = "وقعت السعودية مع روسيا اتفاقية.\nوقالت روسيا إن التسليم سيبدأ قريبا."
+    draft = draft_article(text, [dict(e) for e in STORE], published=DAY)
+    assert any(c["citation"]["start"] == 0 for c in draft.claims)
+
+
+def test_relative_words_in_an_article_dated_only_by_a_wide_interval_leave_no_date() -> None:
+    undated = parse_published("2000..2025")
+    draft, _ = _draft("وقعت السعودية اليوم اتفاقية مع روسيا في عام 2014.", published=undated)
+    signed = [c for c in draft.claims if c["predicate"] == "signed"]
+    assert signed and all(c["date"] is None or c["date"]["start"] == "2014-01-01" for c in signed)
+    draft, _ = _draft("وقعت السعودية اليوم اتفاقية مع روسيا.", published=undated)
+    assert all(c["date"] is None for c in draft.claims)
