@@ -251,7 +251,8 @@ class _Proposals(_Base):
         if not keys:
             return False
         first = keys[0]
-        if re.match(f"^{CONJUNCTION_RE}" + r"(?:بال|لل|لت|لا)", first):
+        # (not و/ف + لا: فلاديمير، لافروف are names)
+        if re.match(f"^(?:{CONJUNCTION_RE}" + r"(?:بال|لل)|لت)", first):
             return False
         if any(p.opens(first) for p in _TITLES) and not any(p.opens(first) for p in _HONORIFICS):
             return False

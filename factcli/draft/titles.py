@@ -203,7 +203,8 @@ class _Titles(_Proposals):
                 or key.startswith(("وال", "بال", "لل", "فال"))
                 or (not taken and forward and _definite(key))
                 or key in _NOT_IN_NAMES
-                or (not taken and not self._looks_like_a_name([key]))
+                or ((not taken or not forward) and not self._looks_like_a_name([key]))
+                or (taken and not _definite(key) and key.endswith("يه"))  # "فومين اتفاقية"
             ):
                 break
             taken.append(key)
