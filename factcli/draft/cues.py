@@ -648,6 +648,9 @@ FRAME_OTHER_PARTY: dict[str, tuple[str, ...]] = {
     "sanctioned": ("علي", "ضد"),
     "threatened_sanctions": ("علي", "ضد"),
     "pressures": ("علي",),
+    # "التقى بنظيره"، "اجتمع مع": who is met
+    "met": ("مع", "ب"),
+    "phoned": ("مع", "ب"),
 }
 # "البلدان"، "الجانبين": a dual that stands for the two states of the story.
 _THAT = {"ان", "انه", "انها", "بان", "بانه", "فان"}

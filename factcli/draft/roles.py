@@ -10,6 +10,12 @@ from .attribution import _Attribution
 from .base import _object_types
 from .cues import _ANY, _DUAL, _TITLES, FRAME_OTHER_PARTY, MEETING_PREDICATES, ROLES, SYMMETRIC
 from .names import Mention
+from .titles import _counterpart, _head
+
+
+def _title_word(key: str) -> bool:
+    return _head(key) or _counterpart(key)
+
 
 # A deal's items: every weapon named after the cue is an object of its own candidate
 # ("نظم مدفعية ومدافع هاون وذخيرة").
@@ -80,7 +86,7 @@ class _Roles(_Attribution):
         ordered = sorted(mentions, key=lambda m: m.first)
         markers = FRAME_OTHER_PARTY.get(predicate or "", ())
         others = [m for m in ordered if markers and self._other_party(m, keys, markers)]
-        if others and len(others) < len(ordered):
+        if others and (len(others) < len(ordered) or predicate in SYMMETRIC):
             # The frame's other party (the seller after من, the buyer after ل) is not its
             # subject: who buys from whom, who sells to whom.
             subject_pool = [m for m in ordered if m not in others]
@@ -150,7 +156,15 @@ class _Roles(_Attribution):
         clitic = self.text[self.text.rfind(" ", 0, m.start) + 1 : m.start]
         if clitic[:1] in CONJUNCTIONS:
             clitic = clitic[1:]
-        return clitic in markers or (clitic == "لل" and "ل" in markers)
+        if clitic in markers or (clitic == "لل" and "ل" in markers):
+            return True
+        # A person after a title: the title's marker ("التقى بنظيره الروسي أندريه ...").
+        for k in range(m.first - 1, max(-1, m.first - 7), -1):
+            if _title_word(keys[k]):
+                bare = keys[k][1:] if keys[k][:1] in CONJUNCTIONS else keys[k]
+                before = keys[k - 1] if k else ""
+                return bare[:1] in markers or before in markers
+        return False
 
     def _titled_subject(
         self, keys: list[str], at: int, ordered: list[Mention], types: tuple[str, ...]

@@ -77,7 +77,15 @@ def _definite(key: str) -> bool:
 
 
 def _head(key: str) -> bool:
-    return any(p.opens(key) for p in _OFFICE_HEADS)
+    return any(p.opens(key) for p in _OFFICE_HEADS) or _counterpart(key)
+
+
+# "نظيره الروسي": the counterpart holds the office last named, of the state its adjective says.
+_COUNTERPARTS = {"نظيره", "نظيرها", "نظيرهم", "نظيرهما", "نظير", "نظيريه"}
+
+
+def _counterpart(key: str) -> bool:
+    return any(strip_clitic(key, cut) in _COUNTERPARTS for cut in clitic_cuts(key))
 
 
 def _honorific(key: str) -> bool:
@@ -94,6 +102,7 @@ class _Titles(_Proposals):
     def _start_titles(self) -> None:
         self._holders = {}
         self._offices_told = set()
+        self._last_office: str | None = None  # the office named last, for a counterpart
 
     # -- finding the phrases --------------------------------------------------------------
 
@@ -164,7 +173,7 @@ class _Titles(_Proposals):
             if h < n and (person := person_at(h)) is not None:
                 phrase = TitlePhrase(i, end, person.first, person.last, _person_id(self, person))
             elif h < n and (m := cover.get(h)) is None:
-                last = self._name_words(keys, words, h, forward=True)
+                last = self._name_words(keys, words, h, forward=True, titled=h > end)
                 if last - h >= 2:
                     phrase = TitlePhrase(i, end, h, last, None)
             if phrase is None and i > 0 and "،" in gap(i):
@@ -182,10 +191,12 @@ class _Titles(_Proposals):
             i = max(end, h, i + 1)
         return out
 
-    def _name_words(self, keys: list[str], words, start: int, *, forward: bool) -> int:
+    def _name_words(self, keys: list[str], words, start: int, *, forward: bool, titled: bool = False) -> int:
         """The end (forward) or the first word (backward) of a person's name from `start`:
         up to four words that a name holds, inside one stretch without punctuation. A
-        month's name is a name's word here («رجب طيب أردوغان»): a name holds no digits."""
+        month's name is a name's word here («رجب طيب أردوغان»): a name holds no digits.
+        After a rank or an honorific (`titled`) the name may open like a definite word
+        («الفريق أول ألكسندر فومين»)."""
         text = self.text
         k = start
         taken: list[str] = []
@@ -201,10 +212,10 @@ class _Titles(_Proposals):
                 or _honorific(key)
                 or re.search(r"[0-9\u0660-\u0669]", key)
                 or key.startswith(("وال", "بال", "لل", "فال"))
-                or (not taken and forward and _definite(key))
+                or (not taken and forward and not titled and _definite(key))
                 or key in _NOT_IN_NAMES
                 or ((not taken or not forward) and not self._looks_like_a_name([key]))
-                or (taken and not _definite(key) and key.endswith("يه"))  # "فومين اتفاقية"
+                or (taken and _noun_not_name(key, taken[-1] if forward else ""))
             ):
                 break
             taken.append(key)
@@ -225,16 +236,23 @@ class _Titles(_Proposals):
             if ph.person is None and ph.name_first >= 0:
                 s, e = words[ph.name_first].start, words[ph.name_last - 1].end
                 self._new_entity(self.text[s:e], "person", "name with a title")
-            if ph.end > ph.head + 1 or self._office_of(clause, ph) is not None:
+            counterpart = _counterpart(words[ph.head].key)  # only an office already known
+            if not counterpart and (ph.end > ph.head + 1 or self._office_of(clause, ph) is not None):
                 self._office_entity(clause, ph)
+            if not _counterpart(words[ph.head].key):
+                self._last_office = self._office_of(clause, ph) or self._last_office
         return len(self.new_entities) > before
 
     def _office_name(self, clause: Clause, ph: TitlePhrase) -> tuple[str, int, int]:
         """The office's name (its words without the proclitic on the first: «ولنائب» is
-        «نائب», «للرئيس» is «الرئيس») and the span of the text it stands in."""
+        «نائب», «للرئيس» is «الرئيس») and the span of the text it stands in. A counterpart
+        («بنظيره الروسي») holds the office named last with this state's adjective in place
+        of that one's («وزير الدفاع السوري» -> «وزير الدفاع الروسي»)."""
         words = clause.words
         s, e = words[ph.head].start, words[ph.end - 1].end
         key = words[ph.head].key
+        if _counterpart(key):
+            return self._counterpart_name(clause, ph), s, e
         for cut in clitic_cuts(key):
             if strip_clitic(key, cut) in _HEAD_FORMS:
                 if cut == 0:
@@ -245,8 +263,28 @@ class _Titles(_Proposals):
                 return written, e - len(written), e
         return self.text[s:e], s, e
 
+    def _counterpart_name(self, clause: Clause, ph: TitlePhrase) -> str:
+        last = self.linker.entities.get(self._last_office or "")
+        adjectives = [w.key for w in clause.words[ph.head + 1 : ph.end] if self._adjective(w.key)]
+        if last is None or not adjectives:
+            return ""
+        words = (last.get("name_ar") or "").split()
+        swapped = [adjectives[0] if self._adjective(normalize(w)) else w for w in words]
+        return " ".join(swapped) if swapped != words else ""
+
+    def _adjective(self, key: str) -> str | None:
+        """The state a nationality adjective names (الروسي، والسورية), if it is one."""
+        for cut in clitic_cuts(key):
+            bare = strip_clitic(key, cut)
+            adjective = bare if bare.startswith(ARTICLE) else ARTICLE + bare
+            if adjective in self.linker.adjectives:
+                return self.linker.adjectives[adjective]
+        return None
+
     def _office_of(self, clause: Clause, ph: TitlePhrase) -> str | None:
         name, _, _ = self._office_name(clause, ph)
+        if not name:
+            return None
         ids = [i for i in self.linker.resolve(name, True, True) if self.linker.type_of(i) == "office"]
         return ids[0] if ids else None
 
@@ -293,6 +331,8 @@ class _Titles(_Proposals):
             office = self._office_of(clause, ph)
             if office is None:
                 continue
+            if not _counterpart(words[ph.head].key):
+                self._last_office = office
             person = ph.person
             if person is not None:
                 self._holders[office] = person
@@ -320,6 +360,8 @@ class _Titles(_Proposals):
                     )
                 )
             body = self._office_body(clause, ph)
+            if _counterpart(words[ph.head].key):
+                continue  # «نظيره الروسي» does not say what the office is called
             if body is not None and office not in self._offices_told:
                 self._offices_told.add(office)
                 _, s, e = self._office_name(clause, ph)
@@ -363,6 +405,12 @@ def _office_mention(drafter: _Base, m: Mention) -> bool:
 
 def _person_id(drafter: _Base, m: Mention) -> str | None:
     return next((e for e in m.ids if drafter.linker.type_of(e) == "person"), None)
+
+
+def _noun_not_name(key: str, before: str) -> bool:
+    """A word after a name's first that ends the name: an indefinite noun in ة («فومين
+    اتفاقية»، «قصرة زيارة»), unless a kinship word puts it in the name («أبو قصرة»)."""
+    return not _definite(key) and key.endswith("ه") and before not in ("ابو", "بن", "ابن", "بنت", "ام")
 
 
 def _person_ending(drafter: _Base, mentions: list[Mention], last_word: int) -> Mention | None:

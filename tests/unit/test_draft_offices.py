@@ -136,3 +136,18 @@ def test_relative_words_in_an_article_dated_only_by_a_wide_interval_leave_no_dat
     assert signed and all(c["date"] is None or c["date"]["start"] == "2014-01-01" for c in signed)
     draft, _ = _draft("وقعت السعودية اليوم اتفاقية مع روسيا.", published=undated)
     assert all(c["date"] is None for c in draft.claims)
+
+
+def test_a_counterpart_holds_the_office_last_named_of_the_state_its_adjective_says() -> None:
+    draft, names = _draft(
+        "اختتم وزير الدفاع السوري اللواء مرهف أبو قصرة زيارة إلى موسكو، حيث التقى بنظيره الروسي أندريه بيلوسوف."
+    )
+    assert ("أندريه بيلوسوف", "وزير الدفاع الروسي") in _claims(draft, names, "holds_position")
+    assert ("مرهف أبو قصرة", "وزير الدفاع السوري") in _claims(draft, names, "holds_position")
+    # The one met stands after بـ: the visitor met the counterpart, not the other way.
+    assert _claims(draft, names, "met") == [("مرهف أبو قصرة", "أندريه بيلوسوف")]
+
+
+def test_a_name_after_a_rank_may_open_like_a_definite_word() -> None:
+    draft, names = _draft("ووقعت السعودية مع نائب وزير الدفاع الروسي الفريق أول ألكسندر فومين اتفاقية.")
+    assert {e["name_ar"] for e in draft.entities if e["type"] == "person"} == {"ألكسندر فومين"}
