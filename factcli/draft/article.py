@@ -18,8 +18,10 @@ from .cues import (
     _OPENERS,
     AS_OF_PREDICATES,
     MEETING_PREDICATES,
+    ROLES,
     SPEECH_PREDICATES,
     STATIC_PREDICATES,
+    SYMMETRIC,
     TALKS_NEUTRAL,
 )
 from .dating import find_dates, nearest_date
@@ -125,6 +127,13 @@ def _source_record(text, published, note, outlet, url, credited, source_id, know
     }
 
 
+def _first_person(key: str) -> bool:
+    """A past verb in the first person ("التقيت", "وقعنا", "ناقشنا"), a conjunction cut off;
+    in quotation marks with a speaker, the speaker is its subject."""
+    bare = key[1:] if key[:1] in ("و", "ف") and len(key) > 4 else key
+    return len(bare) >= 4 and (bare.endswith("نا") or bare.endswith("ت"))
+
+
 def _headline(lines: list[str]) -> int:
     """The paragraph of the article's headline, or -1 when it has none: the first line
     with words, unless it is the only one or ends as a sentence does (an excerpt that starts
@@ -209,6 +218,8 @@ class _Drafter(_Roles, _Reading, _Titles):
             roles = [m for m in mentions if not (m.ids[0] in self.media or m is credited)]
             masked = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
             dates = find_dates(text, clause.words, self.anchor, masked)
+            segment = text[clause.start : clause.end]
+            self._quoted = quote_open or any(q in segment for q in '«“"')
             made = self._claims_of(clause, keys, roles, account, dates, sentence_date, last_meeting_date)
             self.claims.extend(made)
             for claim in made:
@@ -311,6 +322,21 @@ class _Drafter(_Roles, _Reading, _Titles):
             if self._said_here is not None and at is not None and at[0] < self._said_here:
                 # Before what is said ("وقال شويغو، خلال لقائه العطية: ..."): the article's narration.
                 speaker, via = None, self.article_via
+            if (
+                speaker is not None
+                and at is not None
+                and self._quoted
+                and _first_person(keys[at[0]])
+                and self.linker.type_of(speaker) == "person"
+                and "person" in ROLES.get(predicate or "", ((),))[0]
+            ):
+                # "“التقيت معالي وزير الدفاع ...”", "“وقعت اليوم مع ...”": the speaker's own act.
+                others = [x for x in [*subjects, *objects] if x != speaker]
+                subjects = [speaker]
+                if predicate in SYMMETRIC and not [o for o in objects if o != speaker]:
+                    objects = [o for o in others if self.linker.type_of(o) == "person"][:1]
+                objects = [o for o in objects if o != speaker]
+                cues.append("subject:the speaker (a verb in the first person, in quotation marks)")
             if speaker is None and predicate in SPEECH_PREDICATES and subjects:
                 speaker = subjects[0]
             subject_options: list[str | None] = [*subjects] or [None]

@@ -50,14 +50,15 @@ def draft_statement(claim: Mapping[str, Any], names: Mapping[str, str]) -> str:
     sentence = _LEAD.get(str(claim.get("modality")), "") + core
     speaker = name(claim.get("speaker"))
     if speaker:
-        sentence = f"{speaker} said {sentence[:1].lower() + sentence[1:]}"
+        if sentence.startswith((*_LEAD.values(), "it is not")):
+            sentence = sentence[:1].lower() + sentence[1:]  # a lead, not a name, is lowered
+        sentence = f"{speaker} said {sentence}"
     via = name(claim.get("via"))
     if via:
         sentence += f", according to {via}"
     date = claim.get("date")
     if isinstance(date, dict) and date.get("start"):
-        when = (
-            date["start"] if date.get("start") == date.get("end") else f"{date['start']} to {date.get('end')}"
-        )
-        sentence += f" ({when})"
+        from ..datespan import date_text
+
+        sentence += f" ({date_text(date)})"  # at its own precision: "(2017)", "(2018-09..2018-12)"
     return sentence[:1].upper() + sentence[1:] + "."

@@ -283,10 +283,18 @@ class _Titles(_Proposals):
 
     def _office_of(self, clause: Clause, ph: TitlePhrase) -> str | None:
         name, _, _ = self._office_name(clause, ph)
-        if not name:
-            return None
-        ids = [i for i in self.linker.resolve(name, True, True) if self.linker.type_of(i) == "office"]
-        return ids[0] if ids else None
+        words = name.split()
+        # The longest run of the title's words the store names an office by: «وزير الدفاع في
+        # روسيا الاتحادية» is the store's «وزير الدفاع في روسيا».
+        for n in range(len(words), 1, -1):
+            found = [
+                i
+                for i in self.linker.resolve(" ".join(words[:n]), True, True)
+                if self.linker.type_of(i) == "office"
+            ]
+            if found:
+                return found[0]
+        return None
 
     def _office_entity(self, clause: Clause, ph: TitlePhrase) -> None:
         if self._office_of(clause, ph) is not None:

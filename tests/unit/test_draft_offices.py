@@ -24,7 +24,7 @@ STORE = [
         "type": "office",
         "name": "Russian Minister of Defence",
         "name_ar": "وزير الدفاع الروسي",
-        "aliases": [],
+        "aliases": ["وزير الدفاع في روسيا"],
     },
     {
         "id": "sergei-shoigu",
@@ -151,3 +151,16 @@ def test_a_counterpart_holds_the_office_last_named_of_the_state_its_adjective_sa
 def test_a_name_after_a_rank_may_open_like_a_definite_word() -> None:
     draft, names = _draft("ووقعت السعودية مع نائب وزير الدفاع الروسي الفريق أول ألكسندر فومين اتفاقية.")
     assert {e["name_ar"] for e in draft.entities if e["type"] == "person"} == {"ألكسندر فومين"}
+
+
+def test_a_quoted_verb_in_the_first_person_is_the_speakers_act() -> None:
+    draft, names = _draft(
+        "وكتب نائب وزير الدفاع السعودي الأمير خالد بن سلمان على تويتر: "
+        "“التقيت معالي وزير الدفاع في روسيا الاتحادية سيرغي شويغو”."
+    )
+    met = [c for c in draft.claims if c["predicate"] == "met"]
+    assert [(names[c["subject"]], names[c["object"]], names[c["speaker"]]) for c in met] == [
+        ("خالد بن سلمان", "سيرغي شويغو", "خالد بن سلمان")
+    ]
+    # «وزير الدفاع في روسيا الاتحادية» is the store's office, named a little longer.
+    assert ("سيرغي شويغو", "وزير الدفاع الروسي") in _claims(draft, names, "holds_position")
