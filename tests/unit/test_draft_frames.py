@@ -101,3 +101,13 @@ def test_who_is_sanctioned_stands_after_ala() -> None:
 def test_a_weapon_kind_noun_types_only_the_name_right_after_it() -> None:
     _, kinds = _read("وقعت مصر عقدا لشراء مقاتلات بقيمة «ملياري دولار».")
     assert "weapon_system" not in kinds.values()
+
+
+def test_a_dateline_run_into_a_byline_or_posted_on_is_found() -> None:
+    from factcli.draft import detect_published
+
+    found = detect_published("عنوان\n\nمحمود احمد20 يوليو 2017آخر تحديث :\nنص الخبر")
+    assert found is not None and found[0].start.isoformat() == "2017-07-20"
+    found = detect_published("Title\nposted on December 14, 2020 by staff\nbody")
+    assert found is not None and found[0].start.isoformat() == "2020-12-14"
+    assert detect_published("عنوان\nعقود عام 2017 ومليار دولار\nنص") is None  # a year is no dateline
