@@ -158,6 +158,7 @@ class _Drafter(_Roles, _Reading, _Titles):
         self.anchor = anchor
         self.source_id = source_id
         self.claims = []
+        self._credited_medium: str | None = None
         self._start_attribution()
         self._start_roles()
         self._start_proposals()
@@ -172,6 +173,7 @@ class _Drafter(_Roles, _Reading, _Titles):
             eid = self._credited_entity(name)
             if eid is not None:
                 self.media.add(eid)
+                self._credited_medium = eid if len(credited) == 1 else None
 
     # -- the walk ---------------------------------------------------------------------
 
@@ -192,6 +194,7 @@ class _Drafter(_Roles, _Reading, _Titles):
             self._sentence_keys.setdefault(c.sentence, []).extend(w.key for w in c.words)
         if self.article_via is None:
             self.article_via = self._first_sentence_credit(all_clauses, headline)
+        self._last_medium = self.article_via or self._credited_medium
         for clause in all_clauses:
             if clause.paragraph == headline:
                 continue  # the headline restates the body; claims cite the body

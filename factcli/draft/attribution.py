@@ -29,6 +29,7 @@ class _Attribution(_Base):
     _last_speaker: str | None
 
     def _start_attribution(self) -> None:
+        self._last_medium: str | None = None  # the medium named or credited last
         self.article_via = None
         self._said_here = None
         self._last_speaker = None
@@ -91,14 +92,21 @@ class _Attribution(_Base):
             if who is not None and (who in self.media or who == credit_id):
                 credit_id = credit_id or who
                 who = None
+            the_medium = hit[1] < len(keys) and self._medium_referred(keys[hit[1]])
+            if who is None and credit_id is None and the_medium:
+                # "وأوضحت الصحيفة، أن ...": the paper named before (or the one credited).
+                credit_id = self._last_medium
             if who is not None:
                 account.speaker = who
+            elif the_medium:
+                pass  # a medium speaks: no person is the speaker
             elif account.speaker is None and not (credit and credit.first <= hit[1] + 1):
                 # "وقال السفير ...": a title, not a name: the speaker named last. (When the
                 # verb's subject is the medium itself, "قالت وكالة ...", there is no speaker.)
                 account.speaker = self._last_speaker
             break
         if credit_id is not None:
+            self._last_medium = credit_id
             account.via = credit_id
             if account.speaker:
                 account.speaker_via[account.speaker] = credit_id
@@ -107,6 +115,11 @@ class _Attribution(_Base):
         if account.speaker:
             self._last_speaker = account.speaker
         return credit
+
+    def _medium_referred(self, key: str) -> bool:
+        """A definite medium's noun ("الصحيفة", "والوكالة"): the one already named."""
+        bare = key[1:] if key[:1] in ("و", "ف") else key
+        return bare.startswith("ال") and any(p.opens(bare) for p in _MEDIA)
 
     def _said_from(self, clause: Clause, keys: list[str], at: int) -> int:
         for k in range(at, len(keys)):

@@ -111,3 +111,16 @@ def test_a_dateline_run_into_a_byline_or_posted_on_is_found() -> None:
     found = detect_published("Title\nposted on December 14, 2020 by staff\nbody")
     assert found is not None and found[0].start.isoformat() == "2020-12-14"
     assert detect_published("عنوان\nعقود عام 2017 ومليار دولار\nنص") is None  # a year is no dateline
+
+
+def test_the_paper_already_named_is_the_via_of_what_it_says() -> None:
+    text = (
+        "عنوان\nوقعت مصر عقدا مع روسيا، بحسب صحيفة «فيدومستي» الروسية.\n"
+        "وأوضحت الصحيفة أن روسيا ستورد لمصر مقاتلات.\n"
+    )
+    draft = draft_article(
+        text, [dict(e) for e in ENTITIES], published=ANCHOR, credited=["Vedomosti (فيدومستي)"]
+    )
+    paper = next(e["id"] for e in draft.entities if e["name_ar"] == "فيدومستي")
+    supplies = [c for c in draft.claims if c["predicate"] == "supplies"]
+    assert supplies and all(c["via"] == paper and c["speaker"] is None for c in supplies)
