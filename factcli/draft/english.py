@@ -228,7 +228,7 @@ def office_english(keys: list[str], body: str | None) -> str:
     """An English name for an office from its normalized words: the head words and their
     qualifiers translated where the table knows them, the words that only name the state
     or organization left out when `body` (its English name) is given, which closes the
-    name in brackets."""
+    name ("Minister of Defence of Iran")."""
     out: list[str] = []
     k = 0
     while k < len(keys):
@@ -244,7 +244,7 @@ def office_english(keys: list[str], body: str | None) -> str:
             out.append(_romanize(word))
         k += 1
     name = " ".join(w for w in out if w)
-    return f"{name} ({body})" if body else name
+    return f"{name} of {body}" if body else name
 
 
 # The words of weapons named by their kind, in English; an Arabic noun comes before the

@@ -342,7 +342,9 @@ class _Titles(_Proposals):
             if not _counterpart(words[ph.head].key):
                 self._last_office = office
             person = ph.person
-            if person is not None:
+            if person is not None and self._holders.get(office) == person:
+                person = None  # said already: one holds_position per person and office
+            elif person is not None:
                 self._holders[office] = person
                 lo, hi = min(ph.head, ph.name_first), max(ph.end, ph.name_last)
                 s, e = words[lo].start, words[hi - 1].end

@@ -119,8 +119,8 @@ def test_a_weapon_followed_by_its_model_is_not_proposed_by_its_kind() -> None:
 
 
 def test_office_english_names_its_head_words_and_its_state() -> None:
-    assert office_english(normalize("رئيس الوزراء الهندي").split(), "India") == "Prime Minister (India)"
-    assert office_english(normalize("وزير الدفاع الإيراني").split(), "Iran") == "Minister of Defence (Iran)"
+    assert office_english(normalize("رئيس الوزراء الهندي").split(), "India") == "Prime Minister of India"
+    assert office_english(normalize("وزير الدفاع الإيراني").split(), "Iran") == "Minister of Defence of Iran"
 
 
 def test_a_first_line_that_ends_as_a_sentence_is_read_not_skipped_as_a_headline() -> None:
