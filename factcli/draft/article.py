@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..analyze import CONJUNCTIONS
 from ..datespan import DateSpan
 from ..errors import InputError
 from ..link import Linker
@@ -130,7 +131,7 @@ def _source_record(text, published, note, outlet, url, credited, source_id, know
 def _first_person(key: str) -> bool:
     """A past verb in the first person ("التقيت", "وقعنا", "ناقشنا"), a conjunction cut off;
     in quotation marks with a speaker, the speaker is its subject."""
-    bare = key[1:] if key[:1] in ("و", "ف") and len(key) > 4 else key
+    bare = key[1:] if key[:1] in CONJUNCTIONS and len(key) > 4 else key
     return len(bare) >= 4 and (bare.endswith("نا") or bare.endswith("ت"))
 
 

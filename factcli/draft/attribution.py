@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..analyze import CONJUNCTIONS
 from .base import _Base
 from .cues import _ATTRIBUTIONS, _CONTINUING, _CREDITS, _FUNCTION_WORDS, _MEDIA, _THAT
 from .names import Mention, find_mentions
@@ -118,7 +119,7 @@ class _Attribution(_Base):
 
     def _medium_referred(self, key: str) -> bool:
         """A definite medium's noun ("الصحيفة", "والوكالة"): the one already named."""
-        bare = key[1:] if key[:1] in ("و", "ف") else key
+        bare = key[1:] if key[:1] in CONJUNCTIONS else key
         return bare.startswith("ال") and any(p.opens(bare) for p in _MEDIA)
 
     def _said_from(self, clause: Clause, keys: list[str], at: int) -> int:

@@ -192,7 +192,7 @@ class _Proposals(_Base):
                 if (
                     k in _FUNCTION_WORDS
                     or k in _WEAPON_STOPS
-                    or k.startswith(("و", "ف"))
+                    or k[:1] in CONJUNCTIONS
                     or re.search(r"[0-9٠-٩]", k)
                     or (_weapon_head(k) and keys[end - 1].startswith("ال"))
                 ):

@@ -22,7 +22,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..analyze import ARTICLE, CONJUNCTION_RE, PREPOSITION_RE, clitic_cuts, strip_clitic
+from ..analyze import (
+    ARTICLE,
+    CONJUNCTION_RE,
+    CONJUNCTIONS,
+    PREPOSITION_RE,
+    PREPOSITIONS,
+    PROCLITICS,
+    clitic_cuts,
+    strip_clitic,
+)
 from ..normalize import normalize
 from .base import _Base
 from .cues import _FUNCTION_WORDS, _HEAD_FORMS, _HONORIFICS, _OFFICE_HEADS
@@ -142,14 +151,18 @@ class _Titles(_Proposals):
                     break
                 if _head(k) and not _definite(k) and j == i + 1:
                     j += 1  # a chain of heads: "نائب وزير"
-                elif _definite(k) and k not in _FUNCTION_WORDS and not k.startswith(("وال", "فال")):
+                elif (
+                    _definite(k)
+                    and k not in _FUNCTION_WORDS
+                    and not (k[:1] in CONJUNCTIONS and k[1:].startswith(ARTICLE))
+                ):
                     j += 1
                 elif k in _OFFICE_LINKS and j + 1 < n and not _PUNCT.search(gap(j + 1)):
                     j += 2
                 elif not _definite(keys[j - 1]) and not _definite(k) and k not in _FUNCTION_WORDS:
                     j += 1  # a noun in construct takes its genitive: "رئيس وفد شركة", "مجمع روستك"
                 elif (
-                    k[:1] in ("ل", "ب")
+                    k[:1] in PREPOSITIONS
                     and j + 1 < n
                     and _definite(keys[j + 1])
                     and not _PUNCT.search(gap(j + 1))
@@ -211,7 +224,7 @@ class _Titles(_Proposals):
                 or _head(key)
                 or _honorific(key)
                 or re.search(r"[0-9\u0660-\u0669]", key)
-                or key.startswith(("وال", "بال", "لل", "فال"))
+                or (key[:1] in PROCLITICS and _definite(key))
                 or (not taken and forward and not titled and _definite(key))
                 or key in _NOT_IN_NAMES
                 or ((not taken or not forward) and not self._looks_like_a_name([key]))
