@@ -478,7 +478,23 @@ KIND_TYPES = {
     "موقع": "organization",
 }
 # Institutions: the noun is part of the name with what qualifies it ("وزارة الدفاع").
-INSTITUTION_NOUNS = ["وزاره", "وكاله", "هيئه", "مؤسسه", "مجلس", "الجيش", "القوات", "سلاح", "مجمع", "مصنع"]
+INSTITUTION_NOUNS = [
+    "وزاره",
+    "وكاله",
+    "هيئه",
+    "مؤسسه",
+    "مجلس",
+    "الجيش",
+    "القوات",
+    "سلاح",
+    "مجمع",
+    "مصنع",
+    # definite: named only with what qualifies them ("الحكومة الأمريكية", "الكونغرس الأمريكي")
+    "الحكومه",
+    "الاداره",
+    "الكونغرس",
+    "البرلمان",
+]
 # Words a name does not contain: a run of words holding one is a phrase, not a name.
 FUNCTION_WORDS = [
     "في",

@@ -315,3 +315,53 @@ def weapon_english(arabic: str) -> str:
         elif word:
             out.append(word)
     return " ".join(reversed(out))
+
+
+# An institution's words in English; the adjectives go before the noun they follow in
+# Arabic ("القوات الجوية" is Air Forces).
+_INSTITUTION_WORDS = {
+    "وزاره": "Ministry",
+    "الدفاع": "of Defence",
+    "الخارجيه": "of Foreign Affairs",
+    "الداخليه": "of the Interior",
+    "الحكومه": "Government",
+    "الاداره": "Administration",
+    "الكونغرس": "Congress",
+    "البرلمان": "Parliament",
+    "الجيش": "Army",
+    "القوات": "Forces",
+    "المسلحه": "Armed",
+    "الجويه": "Air",
+    "البحريه": "Naval",
+    "البريه": "Land",
+    "سلاح": "",
+    "الجو": "Air Force",
+    "وكاله": "Agency",
+    "الانباء": "News",
+    "هيئه": "Authority",
+    "مجلس": "Council",
+    "الامن": "Security",
+    "الوطني": "National",
+    "مؤسسه": "Corporation",
+}
+_INSTITUTION_WORDS = {normalize(k): v for k, v in _INSTITUTION_WORDS.items()}
+_ADJECTIVES = {normalize(w) for w in ("المسلحة", "الجوية", "البحرية", "البرية", "الوطني", "الأنباء")}
+
+
+def institution_english(keys: list[str], body: str | None) -> str | None:
+    """An English name for an institution from its normalized words when the table knows
+    every word but the state's adjective (`body` names the state): "Ministry of Defence of
+    Russia", "Air Forces of United Arab Emirates"; None when it does not."""
+    out: list[str] = []
+    for key in keys:
+        if key in _INSTITUTION_WORDS:
+            word = _INSTITUTION_WORDS[key]
+            if word and key in _ADJECTIVES and out:
+                out.insert(len(out) - 1, word)
+            elif word:
+                out.append(word)
+        elif not (body and key.startswith("ال")):
+            return None
+    if not out:
+        return None
+    return " ".join(out) + (f" of {body}" if body else "")

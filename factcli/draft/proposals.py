@@ -13,6 +13,7 @@ from ..analyze import (
     CONJUNCTIONS,
     PREPOSITION_RE,
     clitic_cuts,
+    is_stopword,
     strip_clitic,
 )
 from ..dates import parse_date
@@ -35,7 +36,14 @@ from .cues import (
     DEAL_PREDICATES,
     KIND_TYPES,
 )
-from .english import Spellings, designation_name, english_name, is_letter_name, weapon_english
+from .english import (
+    Spellings,
+    designation_name,
+    english_name,
+    institution_english,
+    is_letter_name,
+    weapon_english,
+)
 from .names import Mention, _after_clitic
 from .spans import Clause
 
@@ -142,7 +150,36 @@ class _Proposals(_Base):
         # A nationality adjective qualifies an institution ("وزارة الدفاع الروسية"): only a
         # name makes it known.
         self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong))
+        self._companies(clause, known)
         return len(self.new_entities) > before
+
+    def _companies(self, clause: Clause, known: Any) -> None:
+        """A name the store lacks followed by a state's adjective in the feminine, with the
+        article ("كاتيك الصينية", "روستك الروسية"): a company or agency of that state. The
+        name is one word no list of drafting's holds, that a name may be."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        for i in range(len(keys) - 1):
+            k, adjective = keys[i], keys[i + 1]
+            if not (adjective.startswith("ال") and adjective.endswith("يه")):
+                continue
+            if adjective not in self.linker.adjectives or known(words[i].start, words[i].end):
+                continue
+            if re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[i + 1].start]):
+                continue
+            if (
+                k in _FUNCTION_WORDS
+                or _definite(k)
+                or re.search(r"[0-9٠-٩]", k)
+                or _weapon_head(k)
+                or any(p.opens(k) for p in (*_KIND_NOUNS, *_INSTITUTIONS, *_MEDIA, *_TITLES))
+                or not self._looks_like_a_name([k])
+                or is_stopword(k)
+            ):
+                continue
+            self._new_entity(
+                text[words[i].start : words[i].end], "organization", "a name with a state's adjective"
+            )
 
     def _designations(self, clause: Clause, known: Any) -> None:
         """A model designation is a weapon system: letters, a dash, a number ("إس-300",
@@ -235,7 +272,12 @@ class _Proposals(_Base):
             if any(p.opens(x) for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS):
                 continue  # "وزير الدفاع وكالة": an acting minister, not an agency
             end = i + 1
-            while end < len(keys) and end - i < 6 and keys[end] not in _FUNCTION_WORDS:
+            while (
+                end < len(keys)
+                and end - i < 6
+                and keys[end] not in _FUNCTION_WORDS
+                and not any(p.opens(keys[end]) for p in _INSTITUTIONS)  # the next one
+            ):
                 if re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
                     break
                 if (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
@@ -246,7 +288,13 @@ class _Proposals(_Base):
             cut = max(0, k.find(noun))  # the proclitic before the noun is not the name's
             s, e = words[i].start + cut, words[end - 1].end
             if not known(s, e) and self._looks_like_a_name(keys[i + 1 : end]):
-                self._new_entity(text[s:e], "organization", f"institution: {noun}")
+                states = [
+                    self.linker.adjectives.get(k if k.startswith("ال") else "ال" + k) for k in keys[i:end]
+                ]
+                state = next((x for x in states if x), None)
+                body = self.linker.entities[state].get("name") if state else None
+                english = institution_english(normalize(text[s:e]).split(), body)
+                self._new_entity(text[s:e], "organization", f"institution: {noun}", english=english)
 
     @staticmethod
     def _looks_like_a_name(keys: list[str]) -> bool:

@@ -5,7 +5,7 @@ words leave undated."""
 from __future__ import annotations
 
 from factcli.draft import draft_article, parse_published
-from factcli.draft.english import office_english, weapon_english
+from factcli.draft.english import institution_english, office_english, weapon_english
 from factcli.draft.states import StateNames, named_states
 from factcli.normalize import normalize
 
@@ -19,6 +19,13 @@ STORE = [
         "metonyms": ["موسكو"],
     },
     {"id": "saudi-arabia", "type": "country", "name": "Saudi Arabia", "name_ar": "السعودية", "aliases": []},
+    {
+        "id": "usa",
+        "type": "country",
+        "name": "United States",
+        "name_ar": "الولايات المتحدة",
+        "aliases": ["أمريكا"],
+    },
     {
         "id": "russian-defence-minister",
         "type": "office",
@@ -164,3 +171,15 @@ def test_a_quoted_verb_in_the_first_person_is_the_speakers_act() -> None:
     ]
     # «وزير الدفاع في روسيا الاتحادية» is the store's office, named a little longer.
     assert ("سيرغي شويغو", "وزير الدفاع الروسي") in _claims(draft, names, "holds_position")
+
+
+def test_institutions_and_companies_with_a_states_adjective_are_organizations() -> None:
+    draft, _ = _draft(
+        "وأعلمت الإدارة الأمريكية الكونغرس الأمريكي رسميا، وتعاقدت السعودية مع كاتيك الصينية لشراء طائرات."
+    )
+    orgs = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "organization"}
+    assert orgs["الإدارة الأمريكية"].startswith("Administration of ")  # two institutions, not one
+    assert orgs["الكونغرس الأمريكي"].startswith("Congress of ")
+    assert "كاتيك" in orgs
+    assert not any(e["type"] == "country" and e["name_ar"] == "السعودية" for e in draft.entities)
+    assert institution_english(normalize("القوات الجوية الإماراتية").split(), "UAE") == "Air Forces of UAE"
