@@ -372,4 +372,31 @@ class _Drafter(_Roles, _Reading, _Titles):
                             max(0.1, min(confidence, 0.9)),
                         )
                     )
+            if predicate == "discussed" and subjects and "met" not in {c["predicate"] for c in made}:
+                # "بحث X مع نظيره Y سبل ...": talks with someone are a meeting with them.
+                met = [
+                    e
+                    for m in mentions
+                    if self._other_party(m, keys, ("مع",))
+                    for e in m.ids[:1]
+                    if self.linker.type_of(e) == "person" and e not in subjects
+                ]
+                for other in met[:1]:
+                    made.append(
+                        self._claim(
+                            subjects[0],
+                            "met",
+                            other,
+                            None,
+                            own_date,
+                            polarity,
+                            "fact",
+                            speaker,
+                            via,
+                            quote_start,
+                            quote_end,
+                            [*cues, "predicate:talks with someone (مع) are a meeting"],
+                            0.5,
+                        )
+                    )
         return made

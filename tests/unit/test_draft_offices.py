@@ -183,3 +183,11 @@ def test_institutions_and_companies_with_a_states_adjective_are_organizations() 
     assert "كاتيك" in orgs
     assert not any(e["type"] == "country" and e["name_ar"] == "السعودية" for e in draft.entities)
     assert institution_english(normalize("القوات الجوية الإماراتية").split(), "UAE") == "Air Forces of UAE"
+
+
+def test_talks_with_someone_are_also_a_meeting_with_them() -> None:
+    draft, names = _draft(
+        "وبحث الأمير خالد بن سلمان الذي يزور موسكو مع وزير الدفاع الروسي، سيرغي شويغو، سبل تعزيز التعاون."
+    )
+    assert ("خالد بن سلمان", "سيرغي شويغو") in _claims(draft, names, "met")
+    assert ("خالد بن سلمان", "روسيا") in _claims(draft, names, "visited")
