@@ -154,7 +154,11 @@ class _Titles(_Proposals):
                 elif (
                     _definite(k)
                     and k not in _FUNCTION_WORDS
-                    and not (k[:1] in CONJUNCTIONS and k[1:].startswith(ARTICLE))
+                    and (
+                        not (k[:1] in CONJUNCTIONS and k[1:].startswith(ARTICLE))
+                        # "العسكري والفني": a second adjective; "والوفد": the next noun
+                        or (_definite(keys[j - 1]) and k.endswith(("ي", "يه")))
+                    )
                 ):
                     j += 1
                 elif k in _OFFICE_LINKS and j + 1 < n and not _PUNCT.search(gap(j + 1)):
@@ -173,7 +177,12 @@ class _Titles(_Proposals):
             end = j
             # Ranks, honorifics, "وكالة" (acting) between the office and the name.
             h = end
-            while h < n and (_honorific(keys[h]) or keys[h] in ("وكاله", "اول")) and h - end < 3:
+            while (
+                h < n
+                and not person_at(h)  # «الشيخ أحمد بن ناصر ...»: the honorific is in the name
+                and (_honorific(keys[h]) or keys[h] in ("وكاله", "اول"))
+                and h - end < 3
+            ):
                 h += 1
             if h < n and keys[h] in _NOT_IN_NAMES and "،" in gap(h):
                 # "السفير الروسي لدى قطر، السبت، «نور محمد خولوف»": when, between commas.
@@ -296,23 +305,31 @@ class _Titles(_Proposals):
 
     def _office_of(self, clause: Clause, ph: TitlePhrase) -> str | None:
         name, _, _ = self._office_name(clause, ph)
-        words = name.split()
+        words = _without_former(name)
+        variants = [words]
+        if words and normalize(words[0]).startswith(ARTICLE):
+            variants.append([words[0][2:], *words[1:]])  # «الرئيس السابق للمخابرات» is «رئيس المخابرات»
         # The longest run of the title's words the store names an office by: «وزير الدفاع في
         # روسيا الاتحادية» is the store's «وزير الدفاع في روسيا».
-        for n in range(len(words), 1, -1):
-            found = [
-                i
-                for i in self.linker.resolve(" ".join(words[:n]), True, True)
-                if self.linker.type_of(i) == "office"
-            ]
-            if found:
-                return found[0]
+        for variant in variants:
+            for n in range(len(variant), 1, -1):
+                found = [
+                    i
+                    for i in self.linker.resolve(" ".join(variant[:n]), True, True)
+                    if self.linker.type_of(i) == "office"
+                ]
+                if found:
+                    return found[0]
         return None
+
+    def _former(self, clause: Clause, ph: TitlePhrase) -> bool:
+        """Whether the title says the office was held before («الرئيس السابق»)."""
+        return any(w.key in _FORMER for w in clause.words[ph.head : ph.end])
 
     def _office_entity(self, clause: Clause, ph: TitlePhrase) -> None:
         if self._office_of(clause, ph) is not None:
             return
-        name, _, _ = self._office_name(clause, ph)
+        name = " ".join(_without_former(self._office_name(clause, ph)[0]))
         where = self._office_body(clause, ph)
         if len(name.split()) < 2 or where is None:
             return  # "وزير الدفاع" alone: whose, the reviewer says
@@ -368,7 +385,7 @@ class _Titles(_Proposals):
                 out.append(
                     self._claim(
                         person,
-                        "holds_position",
+                        "held_position" if self._former(clause, ph) else "holds_position",
                         office,
                         None,
                         None,
@@ -420,6 +437,20 @@ class _Titles(_Proposals):
                 continue
             m.ids = (holder, *m.ids)
         return mentions
+
+
+_FORMER = {normalize(w) for w in ("السابق", "السابقة", "سابق", "سابقا")}
+
+
+def _without_former(name: str) -> list[str]:
+    """An office's words without the one that says it was held before, and with the
+    article's ل a preposition leaves («للمخابرات» -> «المخابرات»)."""
+    out = []
+    for w in name.split():
+        if normalize(w) in _FORMER:
+            continue
+        out.append(ARTICLE + w[2:] if normalize(w).startswith("لل") and out else w)
+    return out
 
 
 def _office_mention(drafter: _Base, m: Mention) -> bool:

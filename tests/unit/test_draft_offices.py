@@ -191,3 +191,21 @@ def test_talks_with_someone_are_also_a_meeting_with_them() -> None:
     )
     assert ("خالد بن سلمان", "سيرغي شويغو") in _claims(draft, names, "met")
     assert ("خالد بن سلمان", "روسيا") in _claims(draft, names, "visited")
+
+
+def test_a_former_office_is_held_position_and_the_stores_office_without_the_article() -> None:
+    store = [
+        *STORE,
+        {
+            "id": "intel-head",
+            "type": "office",
+            "name": "Head of Saudi Military Intelligence",
+            "name_ar": "رئيس المخابرات العسكرية السعودية",
+            "aliases": [],
+        },
+    ]
+    text = "عنوان\nوكان سيرغي شويغو، الرئيس السابق للمخابرات العسكرية السعودية، قد زار روسيا.\n"
+    draft = draft_article(text, [dict(e) for e in store], published=DAY)
+    held = [(c["subject"], c["object"]) for c in draft.claims if c["predicate"] == "held_position"]
+    assert held == [("sergei-shoigu", "intel-head")]
+    assert not [c for c in draft.claims if c["predicate"] == "holds_position"]
