@@ -71,6 +71,8 @@ from .records import (
     describe,
     draft_records,
     field_suggestions,
+    in_context,
+    requote,
 )
 from .spans import clauses, sentences
 from .statement import draft_statement
@@ -89,6 +91,8 @@ __all__ = [
     "draft_statement",
     "field_suggestions",
     "find_mentions",
+    "in_context",
     "parse_published",
+    "requote",
     "sentences",
 ]

@@ -445,7 +445,7 @@ _FORMER = {normalize(w) for w in ("السابق", "السابقة", "سابق", 
 def _without_former(name: str) -> list[str]:
     """An office's words without the one that says it was held before, and with the
     article's ل a preposition leaves («للمخابرات» -> «المخابرات»)."""
-    out = []
+    out: list[str] = []
     for w in name.split():
         if normalize(w) in _FORMER:
             continue
