@@ -205,10 +205,10 @@ def ask_entity(asker: Asker, facts: Facts, answers: dict[str, Any], keys: Sequen
 # The keys of the walk, as the prompt names them.
 REVIEW_KEYS = {
     "a": "accept",
-    "e": "edit a field",
-    "t": "cite other words of the article",
-    "c": "copy (the clause says two things: each copy takes one)",
-    "n": "new entity for a field",
+    "e": "edit",
+    "t": "requote",
+    "c": "copy",
+    "n": "new entity",
     "s": "skip",
     "q": "quit",
 }

@@ -135,18 +135,28 @@ def _first_person(key: str) -> bool:
     return len(bare) >= 4 and (bare.endswith("نا") or bare.endswith("ت"))
 
 
-def _headline(lines: list[str]) -> int:
-    """The paragraph of the article's headline, or -1 when it has none: the first line
-    with words, unless it is the only one or ends as a sentence does (an excerpt that starts
-    with its first paragraph: a headline, a site's tagline or breadcrumbs end with no full
-    stop)."""
-    first = next((n for n, ln in enumerate(lines) if ln.strip()), -1)
-    if first < 0 or len(lines) < 2:
-        return -1
-    last = lines[first].rstrip()
-    if re.search(r"(?<!\.)[.!؟?]$", last):
-        return -1
-    return first
+# Lines at the top that end as no sentence does, of at most this many words, are the page's
+# headline, tagline, breadcrumbs, byline or standfirst: they restate the body or are no part of it.
+_HEADLINE_WORDS = 25
+_TOP_LINES = 8
+
+
+def _headlines(lines: list[str]) -> set[int]:
+    """The paragraphs at the top that are no part of the body: each line before the first
+    that ends as a sentence does (. ! ؟ or a closing quotation mark after one) or runs
+    long, among the first few; none when the article is one line (an excerpt that starts
+    with its first paragraph keeps it)."""
+    if len([ln for ln in lines if ln.strip()]) < 2:
+        return set()
+    out: set[int] = set()
+    for n, line in enumerate(lines[:_TOP_LINES]):
+        text = line.strip()
+        if not text:
+            continue
+        if re.search(r"(?<!\.)[.!؟?][»”\")]*$", text) or len(text.split()) > _HEADLINE_WORDS:
+            break
+        out.add(n)
+    return out
 
 
 class _Drafter(_Roles, _Reading, _Titles):
@@ -189,15 +199,15 @@ class _Drafter(_Roles, _Reading, _Titles):
         quote_open = False
         first_body_sentence = None
         lines = text.splitlines()
-        headline = _headline(lines)
+        headlines = _headlines(lines)
         all_clauses = clauses(text)
         for c in all_clauses:
             self._sentence_keys.setdefault(c.sentence, []).extend(w.key for w in c.words)
         if self.article_via is None:
-            self.article_via = self._first_sentence_credit(all_clauses, headline)
+            self.article_via = self._first_sentence_credit(all_clauses, headlines)
         self._last_medium = self.article_via or self._credited_medium
         for clause in all_clauses:
-            if clause.paragraph == headline:
+            if clause.paragraph in headlines:
                 continue  # the headline restates the body; claims cite the body
             keys = [w.key for w in clause.words]
             mentions = find_mentions(self.linker, text, clause.words)

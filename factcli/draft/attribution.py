@@ -35,10 +35,10 @@ class _Attribution(_Base):
         self._said_here = None
         self._last_speaker = None
 
-    def _first_sentence_credit(self, all_clauses: list[Clause], headline: int) -> str | None:
+    def _first_sentence_credit(self, all_clauses: list[Clause], headlines: set[int]) -> str | None:
         """A medium credited in the article's first sentence ("وفقا لخبر نشرته مجلة ...")
         is where the article's own narration comes from."""
-        body = [c for c in all_clauses if c.paragraph != headline and len(c.words) > 3]
+        body = [c for c in all_clauses if c.paragraph not in headlines and len(c.words) > 3]
         first = [c for c in body if c.sentence == body[0].sentence] if body else []
         for clause in first:
             keys = [w.key for w in clause.words]

@@ -209,3 +209,14 @@ def test_a_former_office_is_held_position_and_the_stores_office_without_the_arti
     held = [(c["subject"], c["object"]) for c in draft.claims if c["predicate"] == "held_position"]
     assert held == [("sergei-shoigu", "intel-head")]
     assert not [c for c in draft.claims if c["predicate"] == "holds_position"]
+
+
+def test_breadcrumbs_a_tagline_and_a_repeated_headline_at_the_top_give_no_candidate() -> None:
+    text = (
+        "الرئيسية / عربي دولي / السعودية توقع اتفاقية مع روسيا\n\n"
+        "السعودية توقع اتفاقية مع روسيا\n\n"
+        "قال المسؤول إن السعودية وقعت اتفاقية مع روسيا.\n"
+    )
+    draft = draft_article(text, [dict(e) for e in STORE], published=DAY)
+    body = text.index("قال")
+    assert draft.claims and all(c["citation"]["start"] >= body for c in draft.claims)
