@@ -286,7 +286,11 @@ class _Drafter(_Roles, _Reading, _Titles):
                 carry = self._carried(predicate)
                 if carry:
                     subjects = [carry]
-                    cues.append("subject:the last name of its kind before")
+                    cues.append("subject:the seller of the story, or the last name of its kind before")
+            if not objects and (goods := self._carried_goods(predicate)):
+                objects = [goods]
+                cues.append("object:the weapon the story's deal is for")
+            self._story_roles(predicate, subjects, objects)
             negation = self._negation(keys, at)
             polarity = "affirmed"
             if negation is not None:

@@ -216,16 +216,16 @@ class _Proposals(_Base):
                 continue
             end, modelled = i + 1, False
             definite = strip_clitic(keys[i], cut).startswith("ال")
-            while end < len(keys) and end - i < 5:
+            while end < len(keys) and end - i < 7:
                 k = keys[end]
-                if definite and not re.match(f"^{CONJUNCTION_RE}(?:ال|لل)", k):
-                    break  # a definite noun's words are definite: "بالأسلحة قريبا" ends at قريبا
-                definite = definite or k.startswith("ال")
                 if re.search(r"[،,.:؛«»\"“”()\[\]]", text[words[end - 1].end : words[end].start]):
                     break
                 if re.match(r"\s*[-‐–]?\s*[0-9]", text[words[end].end :]):
                     modelled = True  # "منظومات إس-300": the model is the object
                     break
+                if definite and not re.match(f"^{CONJUNCTION_RE}(?:ال|لل)", k):
+                    break  # a definite noun's words are definite: "بالأسلحة قريبا" ends at قريبا
+                definite = definite or k.startswith("ال")
                 if (
                     k in _FUNCTION_WORDS
                     or k in _WEAPON_STOPS

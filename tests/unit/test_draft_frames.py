@@ -124,3 +124,11 @@ def test_the_paper_already_named_is_the_via_of_what_it_says() -> None:
     paper = next(e["id"] for e in draft.entities if e["name_ar"] == "فيدومستي")
     supplies = [c for c in draft.claims if c["predicate"] == "supplies"]
     assert supplies and all(c["via"] == paper and c["speaker"] is None for c in supplies)
+
+
+def test_a_delivery_with_no_seller_or_weapon_named_takes_the_storys() -> None:
+    triples, _ = _read(
+        "وقالت مصر إنها اشترت من روسيا منظومة صواريخ أرض-جو بعيدة المدى إس-300. وعلم أن التسليم سيبدأ عام 2020."
+    )
+    delivered = [t for t in triples if t[1] == "delivered"]
+    assert delivered and delivered[0][0] == "Russia" and delivered[0][2] == "S-300"
