@@ -20,7 +20,7 @@ article («وكتب نائب وزير الدفاع السعودي») names that 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..analyze import (
     ARTICLE,
@@ -32,6 +32,7 @@ from ..analyze import (
     clitic_cuts,
     strip_clitic,
 )
+from ..datespan import DateSpan
 from ..normalize import normalize
 from .base import _Base
 from .cues import _FUNCTION_WORDS, _HEAD_FORMS, _HONORIFICS, _OFFICE_HEADS
@@ -265,6 +266,14 @@ class _Titles(_Proposals):
                 self._last_office = self._office_of(clause, ph) or self._last_office
         return len(self.new_entities) > before
 
+    def _title_date(self) -> DateSpan | None:
+        """When the article places a title: the day it was published, when that is one day
+        (the article names the holder in office then); none for an article dated only by an
+        interval."""
+        if self.anchor.start != self.anchor.end:
+            return None
+        return replace(self.anchor, text="")  # no words of the article say it
+
     def _office_name(self, clause: Clause, ph: TitlePhrase) -> tuple[str, int, int]:
         """The office's name (its words without the proclitic on the first: «ولنائب» is
         «نائب», «للرئيس» is «الرئيس») and the span of the text it stands in. A counterpart
@@ -388,7 +397,7 @@ class _Titles(_Proposals):
                         "held_position" if self._former(clause, ph) else "holds_position",
                         office,
                         None,
-                        None,
+                        None if self._former(clause, ph) else self._title_date(),
                         "affirmed",
                         "fact",
                         None,

@@ -178,7 +178,8 @@ def test_holds_position_from_a_title_and_a_name():
     d = drafted("مشيرا إلى زيارة مرتقبة سيقوم بها الرئيس الروسي «فلاديمير بوتين» إلى الدوحة.")
     offices = {e["id"]: e for e in d.entities if e["type"] == "office"}
     role = only(d, "holds_position")
-    assert role["subject"] == "putin" and role["date"] is None
+    # Who holds it when is dated (CURATION.md, "Roles"): the day the article names him in it.
+    assert role["subject"] == "putin" and role["date"]["start"] == role["date"]["end"] == "2018-07-21"
     assert offices[role["object"]]["name_ar"] == "الرئيس الروسي"
     assert role["citation"]["quote"] == "الرئيس الروسي «فلاديمير بوتين»"
     post = only(d, "office_in")

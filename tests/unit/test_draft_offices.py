@@ -220,3 +220,12 @@ def test_breadcrumbs_a_tagline_and_a_repeated_headline_at_the_top_give_no_candid
     draft = draft_article(text, [dict(e) for e in STORE], published=DAY)
     body = text.index("قال")
     assert draft.claims and all(c["citation"]["start"] >= body for c in draft.claims)
+
+
+def test_a_title_is_dated_by_a_days_publication_and_not_by_an_interval() -> None:
+    draft, _ = _draft("قال نائب وزير الدفاع السعودي الأمير خالد بن سلمان إن البلدين وقعا اتفاقية.")
+    role = next(c for c in draft.claims if c["predicate"] == "holds_position")
+    assert (role["date"]["start"], role["date"]["end"]) == ("2021-08-24", "2021-08-24")
+    undated = parse_published("2020..2022")
+    draft, _ = _draft("قال نائب وزير الدفاع السعودي الأمير خالد بن سلمان إن البلدين وقعا اتفاقية.", undated)
+    assert next(c for c in draft.claims if c["predicate"] == "holds_position")["date"] is None
