@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..analyze import CONJUNCTIONS
 from ..dates import parse_date
 from ..datespan import DateSpan
@@ -34,6 +36,8 @@ _MONTH_COMPANY = {
     "مستهل",
 }
 _MONTHLY = {"month", "hijri_month"}
+# "Now" in an article published on one day is that day ("الذي يزور موسكو حاليا").
+_NOW = {"حاليا", "الان"}
 
 
 def find_dates(
@@ -71,6 +75,8 @@ def find_dates(
                         pass
                 hit = (first, i + n, span)
                 break
+        if hit is None and i not in masked and words[i].key in _NOW and anchor.start == anchor.end:
+            hit = (i, i + 1, replace(anchor, text=text[words[i].start : words[i].end], within=False))
         if hit:
             if not _vague(hit[2]):
                 out.append(hit)

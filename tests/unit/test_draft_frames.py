@@ -132,3 +132,13 @@ def test_a_delivery_with_no_seller_or_weapon_named_takes_the_storys() -> None:
     )
     delivered = [t for t in triples if t[1] == "delivered"]
     assert delivered and delivered[0][0] == "Russia" and delivered[0][2] == "S-300"
+
+
+def test_now_is_the_day_of_publication_of_an_article_published_on_one_day() -> None:
+    words = clauses("وبحث الوزير الذي يزور موسكو حاليا سبل التعاون")[0].words
+    found = find_dates("وبحث الوزير الذي يزور موسكو حاليا سبل التعاون", words, ANCHOR, set())
+    assert [(d.start.isoformat(), d.end.isoformat(), d.text) for _, _, d in found] == [
+        ("2019-05-03", "2019-05-03", "حاليا")
+    ]
+    interval = parse_published("2018..2019")
+    assert find_dates("وبحث الوزير الذي يزور موسكو حاليا", words[:6], interval, set()) == []
