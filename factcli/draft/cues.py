@@ -90,7 +90,9 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     # who buys from whom (the seller after من)
     ("استيراد*", "purchased"),
     ("~ستورد*", "purchased"),
-    ("شراء", "negotiating_purchase"),
+    # a purchase told bare is a purchase (its modality says whether done or intended: "تنوي
+    # التعاقد ... لشراء"); talks about one are the talks cues above
+    ("شراء", "purchased"),
     ("اشتر*", "purchased"),
     ("~شتري", "purchased"),
     ("تسليم", "delivered"),
@@ -267,6 +269,7 @@ MODALITY_CUES: list[tuple[str, str]] = [
     ("من المقرر", "planned"),
     ("المقرر", "planned"),
     ("~عتزم*", "planned"),
+    ("~نوي", "planned"),
     ("المخطط", "planned"),
     ("خطط*", "planned"),
     ("~خطط*", "planned"),

@@ -142,3 +142,10 @@ def test_now_is_the_day_of_publication_of_an_article_published_on_one_day() -> N
     ]
     interval = parse_published("2018..2019")
     assert find_dates("وبحث الوزير الذي يزور موسكو حاليا", words[:6], interval, set()) == []
+
+
+def test_a_purchase_told_bare_is_a_purchase_and_an_intention_is_planned() -> None:
+    triples, _ = _read("وقالت مصر إنها تنوي شراء منظومات إس-300 من روسيا.")
+    assert ("Egypt", "purchased", "S-300", "planned") in triples
+    triples, _ = _read("وتبحث مصر مع روسيا صفقة شراء منظومات إس-300.")
+    assert [t[1] for t in triples if t[2] == "S-300"] == ["negotiating_purchase"]
