@@ -112,10 +112,12 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~صل*", "visited"),
     ("قدم* الي", "visited"),
     ("~شارك*", "attends"),
+    ("مشارك*", "attends"),
     ("شارك*", "attends"),
     ("~ترأس* .. وفد", "leads_delegation_to"),
     ("~ترأس* .. استعداد*", "prepares"),
     ("~ترأس*", "leads_delegation_to"),
+    ("رئيس* وفد", "leads_delegation_to"),
     ("مناورات .. مشترك*", "held_exercise_with"),
     ("تدريبات .. مشترك*", "held_exercise_with"),
     ("تمرين* .. مشترك*", "held_exercise_with"),
@@ -458,6 +460,9 @@ KIND_NOUNS = [
     "راجم*",
     "نوع",
 ]
+# Events named by their kind noun and what follows it ("معرض دبي للطيران", "منتدى الجيش"):
+# proposed as events where a cue of taking part, hosting or a delegation fires.
+EVENT_NOUNS = ["معرض", "منتدى", "مؤتمر", "قمه", "مناورات", "تمرين"]
 # What a name after each kind noun is (a kind noun not listed leaves it unclassified).
 KIND_TYPES = {
     "قاعده": "place",
@@ -785,6 +790,7 @@ _INSTITUTIONS = _compile(INSTITUTION_NOUNS)
 _WEAPON_HEADS = {normalize(w) for w in WEAPON_NOUNS}
 _WEAPON_STOPS = {normalize(w) for w in WEAPON_PHRASE_STOPS}
 _DEAL_ITEMS = _compile(DEAL_ITEM_WORDS)
+_EVENT_NOUNS = {normalize(w) for w in EVENT_NOUNS}
 _FUNCTION_WORDS = {normalize(w) for w in FUNCTION_WORDS}
 _ANAPHORA = _compile(EVENT_ANAPHORA)
 _UNITS = [(_word_regex(w), u) for w, u in UNIT_WORDS.items()]

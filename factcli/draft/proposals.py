@@ -23,6 +23,7 @@ from .base import _Base
 from .cues import (
     _ATTRIBUTIONS,
     _DEAL_ITEMS,
+    _EVENT_NOUNS,
     _FUNCTION_WORDS,
     _HONORIFICS,
     _INSTITUTIONS,
@@ -146,6 +147,7 @@ class _Proposals(_Base):
                 )
         self._designations(clause, known)
         self._weapon_phrases(clause, known)
+        self._events(clause, known)
         strong = [(m.start, m.end) for m in mentions if not m.weak]
         # A nationality adjective qualifies an institution ("وزارة الدفاع الروسية"): only a
         # name makes it known.
@@ -251,6 +253,40 @@ class _Proposals(_Base):
                 )
             i = end
         return
+
+    def _events(self, clause: Clause, known: Any) -> None:
+        """An event named by its kind noun and what follows it («معرض دبي للطيران»,
+        «المنتدى العسكري التقني الدولي»), where the clause tells of taking part, hosting or
+        a delegation: up to punctuation or a word a name does not hold."""
+        keys = [w.key for w in clause.words]
+        if not any(
+            p.find(keys)
+            for p, pred in _PREDICATE_PATTERNS
+            if pred in ("attends", "leads_delegation_to", "hosts")
+        ):
+            return
+        text, words = self.text, clause.words
+        for i, k in enumerate(keys):
+            cut = next(
+                (c for c in clitic_cuts(k) if strip_clitic(k, c).removeprefix(ARTICLE) in _EVENT_NOUNS), None
+            )
+            if cut is None:
+                continue
+            definite = strip_clitic(k, cut).startswith(ARTICLE)
+            end = i + 1
+            while end < len(keys) and end - i < 5:
+                nxt = keys[end]
+                if re.search(r"[،,.:؛«»\"“”()\[\]]", text[words[end - 1].end : words[end].start]):
+                    break
+                if nxt in _FUNCTION_WORDS or nxt[:1] in CONJUNCTIONS or (definite and not _definite(nxt)):
+                    break
+                end += 1
+            if end - i < 2:
+                continue
+            written = _after_clitic(text, words[i].start, words[end - 1].end, cut)
+            s = words[end - 1].end - len(written)
+            if not known(s, words[end - 1].end):
+                self._new_entity(written, "event", "an event named by its kind")
 
     def _deal_sentence(self, sentence: int) -> bool:
         keys = self._sentence_keys.get(sentence, [])

@@ -260,6 +260,9 @@ class _Titles(_Proposals):
                 s, e = words[ph.name_first].start, words[ph.name_last - 1].end
                 self._new_entity(self.text[s:e], "person", "name with a title")
             counterpart = _counterpart(words[ph.head].key)  # only an office already known
+            delegation = ph.head + 1 < len(words) and words[ph.head + 1].key == "وفد"
+            if delegation:
+                continue  # «رئيس وفد ... إلى معرض»: leading a delegation is no office
             if not counterpart and (ph.end > ph.head + 1 or self._office_of(clause, ph) is not None):
                 self._office_entity(clause, ph)
             if not _counterpart(words[ph.head].key):

@@ -229,3 +229,12 @@ def test_a_title_is_dated_by_a_days_publication_and_not_by_an_interval() -> None
     undated = parse_published("2020..2022")
     draft, _ = _draft("قال نائب وزير الدفاع السعودي الأمير خالد بن سلمان إن البلدين وقعا اتفاقية.", undated)
     assert next(c for c in draft.claims if c["predicate"] == "holds_position")["date"] is None
+
+
+def test_the_head_of_a_delegation_to_an_event_leads_it_and_holds_no_office() -> None:
+    draft, names = _draft(
+        "ونقلت الوكالة عن ميخائيل زافالي، رئيس وفد شركة تصدير الأسلحة إلى معرض دبي للطيران، إن الشركة مستعدة."
+    )
+    assert ("ميخائيل زافالي", "معرض دبي للطيران") in _claims(draft, names, "leads_delegation_to")
+    assert not [e for e in draft.entities if e["type"] == "office"]
+    assert {e["name_ar"]: e["type"] for e in draft.entities}["معرض دبي للطيران"] == "event"
