@@ -386,6 +386,27 @@ class _Drafter(_Roles, _Reading, _Titles):
                             max(0.1, min(confidence, 0.9)),
                         )
                     )
+            sellers = [p for p in self._parties if self.linker.type_of(p) in ("country", "organization")]
+            if predicate == "purchased" and sellers and objects:
+                # "تنوي التعاقد مع كاتيك لشراء ...": who is bought from supplies it.
+                for item in objects:
+                    made.append(
+                        self._claim(
+                            sellers[0],
+                            "supplies",
+                            item,
+                            None,
+                            own_date,
+                            polarity,
+                            modality,
+                            speaker,
+                            via,
+                            quote_start,
+                            quote_end,
+                            [*cues, "predicate:the seller of a purchase supplies it"],
+                            0.5,
+                        )
+                    )
             if predicate == "discussed" and subjects and "met" not in {c["predicate"] for c in made}:
                 # "بحث X مع نظيره Y سبل ...": talks with someone are a meeting with them.
                 met = [

@@ -668,7 +668,7 @@ ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # subject ("اشترت X من Y": Y sells; "تزويد X بـ": X receives; "فرض عقوبات على X": X is
 # sanctioned). `ل` is the proclitic of "للعراق", "لمصر".
 FRAME_OTHER_PARTY: dict[str, tuple[str, ...]] = {
-    "purchased": ("من",),
+    "purchased": ("من", "مع"),
     "negotiating_purchase": ("من",),
     "signed": ("مع",),
     "supplies": ("ل", "الي", "تزويد", "بتزويد"),

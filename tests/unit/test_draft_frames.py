@@ -149,3 +149,10 @@ def test_a_purchase_told_bare_is_a_purchase_and_an_intention_is_planned() -> Non
     assert ("Egypt", "purchased", "S-300", "planned") in triples
     triples, _ = _read("وتبحث مصر مع روسيا صفقة شراء منظومات إس-300.")
     assert [t[1] for t in triples if t[2] == "S-300"] == ["negotiating_purchase"]
+
+
+def test_who_a_state_buys_from_or_contracts_with_supplies_what_it_buys() -> None:
+    triples, _ = _read("وتنوي مصر التعاقد مع روسيا لشراء منظومات إس-300.")
+    assert ("Egypt", "purchased", "S-300", "planned") in triples
+    assert ("Russia", "supplies", "S-300", "planned") in triples
+    assert not [t for t in triples if t[0] == "Russia" and t[1] == "purchased"]
