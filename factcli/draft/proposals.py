@@ -244,6 +244,15 @@ class _Proposals(_Base):
             modelled = modelled or (
                 end + 1 < len(keys) and keys[end] == "من" and keys[end + 1] in _WEAPON_STOPS
             )
+            # "المقاتلات الثقيلة متعددة الأغراض من طراز «سوخوي 35»": the model a few words on.
+            for k in range(end, min(len(keys), end + 5)):
+                if keys[k][:1] in CONJUNCTIONS or re.search(
+                    r"[،,.:؛]", text[words[end - 1].end : words[k].start]
+                ):
+                    break  # the next item of a list ("... ومنظومات", "وصواريخ ... من نوع")
+                if keys[k] in ("طراز", "نوع"):
+                    modelled = True
+                    break
             s = words[i].start
             written = _after_clitic(text, s, words[end - 1].end, cut)
             s = words[end - 1].end - len(written)

@@ -238,3 +238,9 @@ def test_the_head_of_a_delegation_to_an_event_leads_it_and_holds_no_office() -> 
     assert ("ميخائيل زافالي", "معرض دبي للطيران") in _claims(draft, names, "leads_delegation_to")
     assert not [e for e in draft.entities if e["type"] == "office"]
     assert {e["name_ar"]: e["type"] for e in draft.entities}["معرض دبي للطيران"] == "event"
+
+
+def test_a_weapon_whose_model_follows_a_few_words_on_is_not_proposed_by_its_kind() -> None:
+    draft, _ = _draft("وستزود روسيا السعودية بالمقاتلات الثقيلة متعددة الأغراض من طراز «سو-57» وذخيرة.")
+    kinds = [e["name_ar"] for e in draft.entities if e["type"] == "weapon_system"]
+    assert "سو-57" in kinds and not any(k.startswith("المقاتلات") for k in kinds)
