@@ -245,12 +245,12 @@ class _Proposals(_Base):
                 end + 1 < len(keys) and keys[end] == "من" and keys[end + 1] in _WEAPON_STOPS
             )
             # "المقاتلات الثقيلة متعددة الأغراض من طراز «سوخوي 35»": the model a few words on.
-            for k in range(end, min(len(keys), end + 5)):
-                if keys[k][:1] in CONJUNCTIONS or re.search(
-                    r"[،,.:؛]", text[words[end - 1].end : words[k].start]
+            for on in range(end, min(len(keys), end + 5)):
+                if keys[on][:1] in CONJUNCTIONS or re.search(
+                    r"[،,.:؛]", text[words[end - 1].end : words[on].start]
                 ):
                     break  # the next item of a list ("... ومنظومات", "وصواريخ ... من نوع")
-                if keys[k] in ("طراز", "نوع"):
+                if keys[on] in ("طراز", "نوع"):
                     modelled = True
                     break
             s = words[i].start
