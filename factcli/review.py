@@ -203,34 +203,69 @@ def ask_entity(asker: Asker, facts: Facts, answers: dict[str, Any], keys: Sequen
 # --- draft --review: each candidate accepted, edited, skipped --------------------------------
 
 
+# The keys of the walk, as the prompt names them.
+REVIEW_KEYS = {
+    "a": "accept",
+    "e": "edit",
+    "t": "requote",
+    "c": "copy",
+    "n": "new entity",
+    "s": "skip",
+    "q": "quit",
+}
+
+
 def review_drafts(
     records: list[dict[str, Any]],
     entities: list[dict[str, Any]],
     asker: Asker,
     vocab: Vocabulary = DEFAULT,
 ) -> list[dict[str, Any]]:
-    """The walk through a draft's records (its source first): each candidate shown, then
-    accept / edit a field / skip / quit. Quitting, or the end of the answers, keeps the
-    candidates not yet decided as drafts. `entities` are the names a claim may point at,
-    `vocab` the store's vocabulary, whose words an edited field must be."""
+    """The walk through a draft's records (its source first): each candidate shown in its
+    paragraph, then accept / edit a field / cite other words / copy / new entity / skip /
+    quit. Quitting, or the end of the answers, keeps the candidates not yet decided as
+    drafts. `entities` are the names a claim may point at; an entity made in the walk joins
+    them and the output, before the claim that names it. At the end the walk says how many
+    edits the accepted claims took (each field, quote, copy and new entity one; a statement
+    typed rather than the drafted one confirmed, one). `vocab` is the store's vocabulary, whose
+    words an edited field must be."""
     source = records[0]
     anchor = DateSpan.from_dict(source["published"]) if isinstance(source.get("published"), dict) else None
+    text = source.get("text") if isinstance(source.get("text"), str) else None
+    entities = list(entities)
     kept: list[dict[str, Any]] = [source]
-    todo = records[1:]
-    for n, rec in enumerate(todo, 1):
+    todo = list(records[1:])
+    tally = {"claims": 0, "edits": 0}
+    n = 0
+    while n < len(todo):
+        rec = todo[n]
+        n += 1
         if "draft" not in rec:
             kept.append(rec)
             continue
         try:
-            decided = review_one(asker, n, len(todo), rec, entities, anchor, vocab)
+            decided = review_one(
+                asker, n, len(todo), rec, entities, anchor, vocab, text=text, tally=tally, todo=todo
+            )
         except Stopped:
             asker.tell("\nreview stopped: the candidates not yet reviewed stay drafts\n")
+            _tell_tally(asker, tally)
             return kept + todo[n - 1 :]
         if decided == "quit":
+            _tell_tally(asker, tally)
             return kept + todo[n - 1 :]
         if decided is not None:
-            kept.append(decided)
+            record, made = decided
+            kept.extend(made)  # an entity made in the walk goes before the claim naming it
+            kept.append(record)
+    _tell_tally(asker, tally)
     return kept
+
+
+def _tell_tally(asker: Asker, tally: dict[str, int]) -> None:
+    if tally["claims"]:
+        per = tally["edits"] / tally["claims"]
+        asker.tell(f"\naccepted {tally['claims']} claims with {tally['edits']} edits ({per:.1f} per claim)\n")
 
 
 def review_one(
@@ -241,23 +276,61 @@ def review_one(
     entities: list[dict[str, Any]],
     anchor: DateSpan | None,
     vocab: Vocabulary = DEFAULT,
-) -> dict[str, Any] | None | Literal["quit"]:
-    """One candidate, the `n`th of `total`: the accepted record, None when skipped, or "quit"."""
+    *,
+    text: str | None = None,
+    tally: dict[str, int] | None = None,
+    todo: list[dict[str, Any]] | None = None,
+) -> tuple[dict[str, Any], list[dict[str, Any]]] | None | Literal["quit"]:
+    """One candidate, the `n`th of `total`: the accepted record with the entities made for
+    it, None when skipped, or "quit". A copy goes into `todo` right after this one."""
     fields = draft.REVIEW_FIELDS if "citation" in rec else draft.ENTITY_REVIEW_FIELDS
+    tally = tally if tally is not None else {"claims": 0, "edits": 0}
+    edits = 0
+    made: list[dict[str, Any]] = []
+    is_claim = "citation" in rec
+    keys = ["a", "e", "t", "c", "n", "s", "q"] if is_claim else ["a", "e", "s", "q"]
     while True:
-        shown = [plain(line) for line in draft.describe(rec).splitlines()]
+        names = {e["id"]: e.get("name") or e["id"] for e in entities if isinstance(e, dict) and "id" in e}
+        shown = [plain(line) for line in draft.describe(rec, names, text).splitlines()]
         asker.tell(f"\n[{n}/{total}] " + "\n".join(shown) + "\n")
-        choice = asker.choose("accept, edit, skip or quit? [a/e/s/q]", ["a", "e", "s", "q"])
+        menu = ", ".join(f"{k} {REVIEW_KEYS[k]}" for k in keys)
+        choice = asker.choose(f"{menu}? [{'/'.join(keys)}]", keys)
         if choice == "q":
             return "quit"
         if choice == "s":
             return None
         if choice == "e":
-            rec = _edit(asker, rec, fields, entities, anchor, vocab)
+            edited = _edit(asker, rec, fields, entities, anchor, vocab)
+            edits += edited is not rec
+            rec = edited
             continue
-        if "citation" in rec and not (rec.get("statement") or "").strip():
+        if choice == "t" and text is not None:
+            words = asker.ask("the words to cite, as the article writes them", default="")
+            try:
+                rec = draft.requote(rec, words, text)
+                edits += 1
+            except InputError as exc:
+                asker.tell(f"  {plain(str(exc))}\n")
+            continue
+        if choice == "c":
+            if todo is not None:
+                todo.insert(n, {**rec, "draft": dict(rec.get("draft") or {})})
+                asker.tell("  copied: the copy comes next\n")
+                edits += 1
+            continue
+        if choice == "n":
+            entity = _new_entity(asker, entities, vocab.entity_types)
+            if entity is not None:
+                entities.append(entity)
+                made.append(entity)
+                fld = asker.choose(
+                    "for which field (subject, object, speaker, via)", ["subject", "object", "speaker", "via"]
+                )
+                rec = {**rec, fld: entity["id"]}
+                edits += 1
+            continue
+        if is_claim and not (rec.get("statement") or "").strip():
             # The sentence the fields say, as they stand after the edits: Enter confirms it.
-            names = {e["id"]: e.get("name") or e["id"] for e in entities if isinstance(e, dict) and "id" in e}
             drafted = draft.draft_statement(rec, names)
             if drafted:
                 asker.tell(f"  drafted statement: {plain(drafted)}\n")
@@ -269,7 +342,46 @@ def review_one(
             except InputError as exc:
                 asker.tell(f"  {plain(str(exc))}\n")
                 continue
-        return draft.accept(rec)
+            edits += statement.strip() != drafted.strip()
+        accepted = draft.accept(rec)
+        if is_claim:
+            tally["claims"] += 1
+            tally["edits"] += edits
+        return accepted, made
+
+
+def _new_entity(
+    asker: Asker, entities: list[dict[str, Any]], types: tuple[str, ...]
+) -> dict[str, Any] | None:
+    """An entity the candidate needs and nobody proposed, made in the walk: its English
+    name, Arabic name, type and id (Enter takes the id made from the name), each checked as
+    the import checks an entity's; None when the name is left blank."""
+    from .schema import SLUG
+
+    name = asker.ask("new entity: English name (blank to go back)", default="").strip()
+    if not name:
+        return None
+    name_ar = asker.ask("Arabic name, as the article writes it (blank for none)", default="").strip() or None
+    kind = asker.choose(f"type ({', '.join(types)})", list(types))
+    taken = {e.get("id") for e in entities}
+    made = entity_slug(name)
+    while True:
+        eid = asker.ask(f"id (Enter: {made})", default=made).strip()
+        if not SLUG.match(eid):
+            asker.refuse("an id is a lower-case slug (letters, digits, . _ -)")
+        elif eid in taken:
+            asker.refuse(f"the id {eid!r} is taken")
+        else:
+            break
+    aliases = [x for x in (name, name_ar) if x]
+    return {
+        "id": eid,
+        "type": kind,
+        "name": name,
+        "name_ar": name_ar,
+        "aliases": aliases,
+        "description": None,
+    }
 
 
 def _edit(

@@ -39,7 +39,10 @@ from .terminal import TerminalAsker
     help="Write the records to this file (default: stdout).",
 )
 @click.option(
-    "--review", is_flag=True, help="Walk through each candidate on the terminal: accept, edit a field, skip."
+    "--review",
+    is_flag=True,
+    help="Walk through each candidate on the terminal, its quote marked in its paragraph: accept, "
+    "edit a field, cite other words, copy, make a missing entity, skip.",
 )
 @pass_app
 def draft_(

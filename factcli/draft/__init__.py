@@ -24,8 +24,9 @@ How a clause becomes a candidate, in order:
    `VALUE_CUES` (figures with units), `NEGATION_CUES`, `MODALITY_CUES`,
    `ATTRIBUTION_CUES` (speaker) and `CREDIT_CUES` (via). A clause gives up to three
    candidates, earliest cue first (Arabic news puts the verb first), only from cues whose
-   subject or object kind (`ROLES`) some name in the clause has; titles before or after a
-   person's name (`TITLE_WORDS`) give `holds_position` candidates of their own.
+   subject or object kind (`ROLES`) some name in the clause has; a title before or after a
+   person's name gives the office and its `holds_position` and `office_in` candidates
+   (`titles`).
 4. **Dates.** At each word of the clause (outside linked names) the longest run of up to
    seven words that `dates.parse_date` reads, against the publication date, is a date
    phrase; each candidate takes the phrase nearest its cue. No date phrase is listed here,
@@ -50,9 +51,11 @@ and diacritics folded) with the usual proclitics allowed in front.
 The package, one module per part of that reading: `cues` (the lexicons and the patterns
 compiled from them), `spans` (paragraphs, sentences, clauses), `names` (names in a clause,
 through `link.Linker`), `dating` (date phrases), `published` (the publication date),
-`article` (`draft_article` and the walk over the clauses), and the drafter's parts, each
-holding its own state: `attribution` (speaker and via), `reading` (predicate, polarity,
-modality, figures), `roles` (role filling), `titles`, `proposals` (new entities, named in English by `english`), over
+`article` (`draft_article` and the walk over the clauses), `states` (the states CLDR names,
+through Babel), and the drafter's parts, each holding its own state: `attribution`
+(speaker and via), `reading` (predicate, polarity, modality, figures), `roles` (role
+filling, the story's seller and goods), `titles` (people and offices), `proposals` (new
+entities, named in English by `english`), over
 `base` (what they share). `statement` drafts each candidate's English sentence from its
 fields (kept in its `draft` object; the review offers it to confirm or edit). `records` holds the plain functions a review of the records is
 built on.
@@ -71,6 +74,8 @@ from .records import (
     describe,
     draft_records,
     field_suggestions,
+    in_context,
+    requote,
 )
 from .spans import clauses, sentences
 from .statement import draft_statement
@@ -89,6 +94,8 @@ __all__ = [
     "draft_statement",
     "field_suggestions",
     "find_mentions",
+    "in_context",
     "parse_published",
+    "requote",
     "sentences",
 ]

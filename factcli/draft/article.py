@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..analyze import CONJUNCTIONS
 from ..datespan import DateSpan
 from ..errors import InputError
 from ..link import Linker
@@ -18,13 +19,14 @@ from .cues import (
     _OPENERS,
     AS_OF_PREDICATES,
     MEETING_PREDICATES,
+    ROLES,
     SPEECH_PREDICATES,
     STATIC_PREDICATES,
+    SYMMETRIC,
     TALKS_NEUTRAL,
 )
 from .dating import find_dates, nearest_date
 from .names import _media, find_mentions
-from .proposals import _Proposals
 from .published import detect_published
 from .reading import _Reading
 from .roles import _Roles
@@ -126,7 +128,38 @@ def _source_record(text, published, note, outlet, url, credited, source_id, know
     }
 
 
-class _Drafter(_Roles, _Reading, _Titles, _Proposals):
+def _first_person(key: str) -> bool:
+    """A past verb in the first person ("التقيت", "وقعنا", "ناقشنا"), a conjunction cut off;
+    in quotation marks with a speaker, the speaker is its subject."""
+    bare = key[1:] if key[:1] in CONJUNCTIONS and len(key) > 4 else key
+    return len(bare) >= 4 and (bare.endswith("نا") or bare.endswith("ت"))
+
+
+# Lines at the top that end as no sentence does, of at most this many words, are the page's
+# headline, tagline, breadcrumbs, byline or standfirst: they restate the body or are no part of it.
+_HEADLINE_WORDS = 25
+_TOP_LINES = 8
+
+
+def _headlines(lines: list[str]) -> set[int]:
+    """The paragraphs at the top that are no part of the body: each line before the first
+    that ends as a sentence does (. ! ؟ or a closing quotation mark after one) or runs
+    long, among the first few; none when the article is one line (an excerpt that starts
+    with its first paragraph keeps it)."""
+    if len([ln for ln in lines if ln.strip()]) < 2:
+        return set()
+    out: set[int] = set()
+    for n, line in enumerate(lines[:_TOP_LINES]):
+        text = line.strip()
+        if not text:
+            continue
+        if re.search(r"(?<!\.)[.!؟?][»”\")]*$", text) or len(text.split()) > _HEADLINE_WORDS:
+            break
+        out.add(n)
+    return out
+
+
+class _Drafter(_Roles, _Reading, _Titles):
     """The walk over an article's clauses, each read into candidate claims."""
 
     def __init__(self, text: str, linker: Linker, anchor: DateSpan, source_id: str) -> None:
@@ -136,9 +169,11 @@ class _Drafter(_Roles, _Reading, _Titles, _Proposals):
         self.anchor = anchor
         self.source_id = source_id
         self.claims = []
+        self._credited_medium: str | None = None
         self._start_attribution()
         self._start_roles()
         self._start_proposals()
+        self._start_titles()
 
     def credit(self, credited: list[str]) -> None:
         """`--credited`: each agency or paper the article credits is a medium (a name of the
@@ -149,11 +184,13 @@ class _Drafter(_Roles, _Reading, _Titles, _Proposals):
             eid = self._credited_entity(name)
             if eid is not None:
                 self.media.add(eid)
+                self._credited_medium = eid if len(credited) == 1 else None
 
     # -- the walk ---------------------------------------------------------------------
 
     def run(self) -> None:
         text = self.text
+        self._propose_states()
         self.article_via = self._dateline_credit()
         account = _Account()
         prev_sentence = -1
@@ -162,17 +199,23 @@ class _Drafter(_Roles, _Reading, _Titles, _Proposals):
         quote_open = False
         first_body_sentence = None
         lines = text.splitlines()
-        headline = next((n for n, ln in enumerate(lines) if ln.strip()), 0)
+        headlines = _headlines(lines)
         all_clauses = clauses(text)
+        for c in all_clauses:
+            self._sentence_keys.setdefault(c.sentence, []).extend(w.key for w in c.words)
         if self.article_via is None:
-            self.article_via = self._first_sentence_credit(all_clauses, headline)
+            self.article_via = self._first_sentence_credit(all_clauses, headlines)
+        self._last_medium = self.article_via or self._credited_medium
         for clause in all_clauses:
-            if clause.paragraph == headline and len(lines) > 1:
+            if clause.paragraph in headlines:
                 continue  # the headline restates the body; claims cite the body
             keys = [w.key for w in clause.words]
             mentions = find_mentions(self.linker, text, clause.words)
             if self._candidate_entities(clause, mentions):
                 mentions = find_mentions(self.linker, text, clause.words)  # link the new names too
+            if self._title_entities(clause, mentions):
+                mentions = find_mentions(self.linker, text, clause.words)
+            mentions = self._with_holders(mentions)
             if clause.sentence != prev_sentence:
                 # A new sentence: does it go on with the account before it?
                 continues = any(
@@ -189,6 +232,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Proposals):
             roles = [m for m in mentions if not (m.ids[0] in self.media or m is credited)]
             masked = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
             dates = find_dates(text, clause.words, self.anchor, masked)
+            segment = text[clause.start : clause.end]
+            self._quoted = quote_open or any(q in segment for q in '«“"')
             made = self._claims_of(clause, keys, roles, account, dates, sentence_date, last_meeting_date)
             self.claims.extend(made)
             for claim in made:
@@ -241,7 +286,11 @@ class _Drafter(_Roles, _Reading, _Titles, _Proposals):
                 carry = self._carried(predicate)
                 if carry:
                     subjects = [carry]
-                    cues.append("subject:the last name of its kind before")
+                    cues.append("subject:the seller of the story, or the last name of its kind before")
+            if not objects and (goods := self._carried_goods(predicate)):
+                objects = [goods]
+                cues.append("object:the weapon the story's deal is for")
+            self._story_roles(predicate, subjects, objects)
             negation = self._negation(keys, at)
             polarity = "affirmed"
             if negation is not None:
@@ -291,6 +340,21 @@ class _Drafter(_Roles, _Reading, _Titles, _Proposals):
             if self._said_here is not None and at is not None and at[0] < self._said_here:
                 # Before what is said ("وقال شويغو، خلال لقائه العطية: ..."): the article's narration.
                 speaker, via = None, self.article_via
+            if (
+                speaker is not None
+                and at is not None
+                and self._quoted
+                and _first_person(keys[at[0]])
+                and self.linker.type_of(speaker) == "person"
+                and "person" in ROLES.get(predicate or "", ((),))[0]
+            ):
+                # "“التقيت معالي وزير الدفاع ...”", "“وقعت اليوم مع ...”": the speaker's own act.
+                others = [x for x in [*subjects, *objects] if x != speaker]
+                subjects = [speaker]
+                if predicate in SYMMETRIC and not [o for o in objects if o != speaker]:
+                    objects = [o for o in others if self.linker.type_of(o) == "person"][:1]
+                objects = [o for o in objects if o != speaker]
+                cues.append("subject:the speaker (a verb in the first person, in quotation marks)")
             if speaker is None and predicate in SPEECH_PREDICATES and subjects:
                 speaker = subjects[0]
             subject_options: list[str | None] = [*subjects] or [None]
@@ -320,6 +384,54 @@ class _Drafter(_Roles, _Reading, _Titles, _Proposals):
                             quote_end,
                             cues,
                             max(0.1, min(confidence, 0.9)),
+                        )
+                    )
+            sellers = [p for p in self._parties if self.linker.type_of(p) in ("country", "organization")]
+            if predicate == "purchased" and sellers and objects:
+                # "تنوي التعاقد مع كاتيك لشراء ...": who is bought from supplies it.
+                for item in objects:
+                    made.append(
+                        self._claim(
+                            sellers[0],
+                            "supplies",
+                            item,
+                            None,
+                            own_date,
+                            polarity,
+                            modality,
+                            speaker,
+                            via,
+                            quote_start,
+                            quote_end,
+                            [*cues, "predicate:the seller of a purchase supplies it"],
+                            0.5,
+                        )
+                    )
+            if predicate == "discussed" and subjects and "met" not in {c["predicate"] for c in made}:
+                # "بحث X مع نظيره Y سبل ...": talks with someone are a meeting with them.
+                met = [
+                    e
+                    for m in mentions
+                    if self._other_party(m, keys, ("مع",))
+                    for e in m.ids[:1]
+                    if self.linker.type_of(e) == "person" and e not in subjects
+                ]
+                for other in met[:1]:
+                    made.append(
+                        self._claim(
+                            subjects[0],
+                            "met",
+                            other,
+                            None,
+                            own_date,
+                            polarity,
+                            "fact",
+                            speaker,
+                            via,
+                            quote_start,
+                            quote_end,
+                            [*cues, "predicate:talks with someone (مع) are a meeting"],
+                            0.5,
                         )
                     )
         return made

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..analyze import CONJUNCTIONS
 from .base import _Base
-from .cues import _ATTRIBUTIONS, _CONTINUING, _CREDITS, _MEDIA, _THAT
+from .cues import _ATTRIBUTIONS, _CONTINUING, _CREDITS, _FUNCTION_WORDS, _MEDIA, _THAT
 from .names import Mention, find_mentions
 from .spans import Clause
 
@@ -29,14 +30,15 @@ class _Attribution(_Base):
     _last_speaker: str | None
 
     def _start_attribution(self) -> None:
+        self._last_medium: str | None = None  # the medium named or credited last
         self.article_via = None
         self._said_here = None
         self._last_speaker = None
 
-    def _first_sentence_credit(self, all_clauses: list[Clause], headline: int) -> str | None:
+    def _first_sentence_credit(self, all_clauses: list[Clause], headlines: set[int]) -> str | None:
         """A medium credited in the article's first sentence ("وفقا لخبر نشرته مجلة ...")
         is where the article's own narration comes from."""
-        body = [c for c in all_clauses if c.paragraph != headline and len(c.words) > 3]
+        body = [c for c in all_clauses if c.paragraph not in headlines and len(c.words) > 3]
         first = [c for c in body if c.sentence == body[0].sentence] if body else []
         for clause in first:
             keys = [w.key for w in clause.words]
@@ -91,14 +93,21 @@ class _Attribution(_Base):
             if who is not None and (who in self.media or who == credit_id):
                 credit_id = credit_id or who
                 who = None
+            the_medium = hit[1] < len(keys) and self._medium_referred(keys[hit[1]])
+            if who is None and credit_id is None and the_medium:
+                # "وأوضحت الصحيفة، أن ...": the paper named before (or the one credited).
+                credit_id = self._last_medium
             if who is not None:
                 account.speaker = who
+            elif the_medium:
+                pass  # a medium speaks: no person is the speaker
             elif account.speaker is None and not (credit and credit.first <= hit[1] + 1):
                 # "وقال السفير ...": a title, not a name: the speaker named last. (When the
                 # verb's subject is the medium itself, "قالت وكالة ...", there is no speaker.)
                 account.speaker = self._last_speaker
             break
         if credit_id is not None:
+            self._last_medium = credit_id
             account.via = credit_id
             if account.speaker:
                 account.speaker_via[account.speaker] = credit_id
@@ -107,6 +116,11 @@ class _Attribution(_Base):
         if account.speaker:
             self._last_speaker = account.speaker
         return credit
+
+    def _medium_referred(self, key: str) -> bool:
+        """A definite medium's noun ("الصحيفة", "والوكالة"): the one already named."""
+        bare = key[1:] if key[:1] in CONJUNCTIONS else key
+        return bare.startswith("ال") and any(p.opens(bare) for p in _MEDIA)
 
     def _said_from(self, clause: Clause, keys: list[str], at: int) -> int:
         for k in range(at, len(keys)):
@@ -128,6 +142,10 @@ class _Attribution(_Base):
         return None
 
     def _after_media(self, keys: list[str], m: Mention) -> bool:
+        """Whether a medium's noun names the mention ("صحيفة كوميرسانت"), not a preposition
+        after it ("نقلت الصحيفة عن X": X is who the paper quotes)."""
+        if m.first and keys[m.first - 1] in _FUNCTION_WORDS:
+            return False
         return any(p.opens(keys[k]) for k in range(max(0, m.first - 2), m.first) for p in _MEDIA)
 
     def _named_after(

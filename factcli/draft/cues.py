@@ -31,7 +31,7 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("محادث* هاتفي*", "phoned"),
     ("استقبل*", "met"),
     ("~ستقبل*", "met"),
-    ("التقي", "met"),
+    ("التقي*", "met"),
     ("التقت", "met"),
     ("~لتقي", "met"),
     ("لقا*", "met"),
@@ -90,7 +90,9 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     # who buys from whom (the seller after من)
     ("استيراد*", "purchased"),
     ("~ستورد*", "purchased"),
-    ("شراء", "negotiating_purchase"),
+    # a purchase told bare is a purchase (its modality says whether done or intended: "تنوي
+    # التعاقد ... لشراء"); talks about one are the talks cues above
+    ("شراء", "purchased"),
     ("اشتر*", "purchased"),
     ("~شتري", "purchased"),
     ("تسليم", "delivered"),
@@ -110,10 +112,12 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~صل*", "visited"),
     ("قدم* الي", "visited"),
     ("~شارك*", "attends"),
+    ("مشارك*", "attends"),
     ("شارك*", "attends"),
     ("~ترأس* .. وفد", "leads_delegation_to"),
     ("~ترأس* .. استعداد*", "prepares"),
     ("~ترأس*", "leads_delegation_to"),
+    ("رئيس* وفد", "leads_delegation_to"),
     ("مناورات .. مشترك*", "held_exercise_with"),
     ("تدريبات .. مشترك*", "held_exercise_with"),
     ("تمرين* .. مشترك*", "held_exercise_with"),
@@ -267,6 +271,7 @@ MODALITY_CUES: list[tuple[str, str]] = [
     ("من المقرر", "planned"),
     ("المقرر", "planned"),
     ("~عتزم*", "planned"),
+    ("~نوي", "planned"),
     ("المخطط", "planned"),
     ("خطط*", "planned"),
     ("~خطط*", "planned"),
@@ -323,6 +328,10 @@ ATTRIBUTION_CUES = [
     "=اعتبرت",
     "=شدد",
     "=صرح",
+    "=كتب",
+    "=كتبت",
+    "=غرد",
+    "=غردت",
     "=مضيفا",
     "=مشيرا",
     "=مشددا",
@@ -384,7 +393,48 @@ TITLE_WORDS = [
     "وزيره",
 ]
 # Honorifics and ranks between a title and the name, kept in the name's span.
-HONORIFICS = ["الشيخ", "العميد", "الركن", "الفريق", "اللواء", "الجنرال", "الدكتور", "السيد"]
+HONORIFICS = [
+    "الشيخ",
+    "العميد",
+    "الركن",
+    "الفريق",
+    "اللواء",
+    "الجنرال",
+    "الدكتور",
+    "السيد",
+    "الامير",
+    "معالي",
+    "المشير",
+    "الادميرال",
+]
+# The head words of an office (a title before or after a person's name): the words an
+# office's name starts with ("نائب وزير الدفاع السعودي", "مساعد الرئيس الروسي").
+OFFICE_HEADS = [
+    "رئيس",
+    "الرئيس",
+    "وزير",
+    "الوزير",
+    "وزيره",
+    "نائب",
+    "مساعد",
+    "مستشار",
+    "المستشار",
+    "سفير",
+    "السفير",
+    "امير",
+    "ملك",
+    "الملك",
+    "مدير",
+    "المدير",
+    "قائد",
+    "القائد",
+    "المتحدث",
+    "الناطق",
+    "امين",
+    "الامين",
+    "ولي",
+    "رئيسه",
+]
 # Clause connectives: a clause starts at these.
 CLAUSE_OPENERS = ["في حين", "فيما", "بينما", "لكن", "ولكن", "حيث", "بل", "الا ان", "كما", "والذي", "والتي"]
 # Words right after which a name of that kind is unambiguous (for `common_words`).
@@ -410,6 +460,9 @@ KIND_NOUNS = [
     "راجم*",
     "نوع",
 ]
+# Events named by their kind noun and what follows it ("معرض دبي للطيران", "منتدى الجيش"):
+# proposed as events where a cue of taking part, hosting or a delegation fires.
+EVENT_NOUNS = ["معرض", "منتدى", "مؤتمر", "قمه", "مناورات", "تمرين"]
 # What a name after each kind noun is (a kind noun not listed leaves it unclassified).
 KIND_TYPES = {
     "قاعده": "place",
@@ -433,7 +486,23 @@ KIND_TYPES = {
     "موقع": "organization",
 }
 # Institutions: the noun is part of the name with what qualifies it ("وزارة الدفاع").
-INSTITUTION_NOUNS = ["وزاره", "وكاله", "هيئه", "مؤسسه", "مجلس", "الجيش", "القوات", "سلاح", "مجمع", "مصنع"]
+INSTITUTION_NOUNS = [
+    "وزاره",
+    "وكاله",
+    "هيئه",
+    "مؤسسه",
+    "مجلس",
+    "الجيش",
+    "القوات",
+    "سلاح",
+    "مجمع",
+    "مصنع",
+    # definite: named only with what qualifies them ("الحكومة الأمريكية", "الكونغرس الأمريكي")
+    "الحكومه",
+    "الاداره",
+    "الكونغرس",
+    "البرلمان",
+]
 # Words a name does not contain: a run of words holding one is a phrase, not a name.
 FUNCTION_WORDS = [
     "في",
@@ -487,6 +556,52 @@ MEETING_PREDICATES = {"met", "phoned", "discussed", "conveyed_greetings", "prais
 SYMMETRIC = {"cooperates_with", "in_contact_with", "held_exercise_with", "met", "phoned"}
 # Speech acts: who performs them says them.
 SPEECH_PREDICATES = {"downplayed", "denied", "accused"}
+
+# Weapons named by their kind, not their model: the head nouns of a phrase such as "راجمات
+# صواريخ", "مدافع هاون", "منظومات دفاع جوي صاروخية", "الأسلحة الروسية". In a sentence of a
+# deal (`DEAL_PREDICATES`) such a phrase is a weapon system the draft proposes, unless it
+# is followed by its model («مقاتلات من طراز سوخوي 35»: the model is the object).
+WEAPON_NOUNS = [
+    "دبابه",
+    "دبابات",
+    "مقاتله",
+    "مقاتلات",
+    "طائره",
+    "طائرات",
+    "صاروخ",
+    "صواريخ",
+    "منظومه",
+    "منظومات",
+    "راجمه",
+    "راجمات",
+    "مدفع",
+    "مدافع",
+    "اسلحه",
+    "سلاح",
+    "ذخيره",
+    "ذخائر",
+    "مروحيه",
+    "مروحيات",
+    "عتاد",
+    "معدات",
+    "انظمه",
+    "نظم",
+    "قذائف",
+    "بنادق",
+    "مدرعات",
+    "عربات",
+    "غواصات",
+    "فرقاطات",
+    "زوارق",
+    "مسيرات",
+]
+# Words at which a weapon phrase ends: its model follows ("من طراز", "نوع"), a quantity's
+# "من" ("دفعة من"), its worth ("بقيمة"); and the letters of a model designation ("ت-90").
+WEAPON_PHRASE_STOPS = ["طراز", "نوع", "من", "بقيمة", "قيمتها", "بقيمتها", "بمبلغ", "بحوالي", "حوالي", "نحو"]
+# The predicates of deals: in their sentences, weapon phrases are proposed.
+DEAL_PREDICATES = {"supplies", "purchased", "delivered", "includes", "negotiating_purchase", "signed"}
+# Words that introduce the items of a deal ("بينها", "بما فيها", "وضمنها").
+DEAL_ITEM_WORDS = ["بينها", "فيها", "ضمنها", "منها", "تشمل*"]
 
 # What each predicate's subject and object are, by entity type, preferred first.
 _STATE = ("country", "organization", "person")
@@ -553,7 +668,7 @@ ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
 # subject ("اشترت X من Y": Y sells; "تزويد X بـ": X receives; "فرض عقوبات على X": X is
 # sanctioned). `ل` is the proclitic of "للعراق", "لمصر".
 FRAME_OTHER_PARTY: dict[str, tuple[str, ...]] = {
-    "purchased": ("من",),
+    "purchased": ("من", "مع"),
     "negotiating_purchase": ("من",),
     "signed": ("مع",),
     "supplies": ("ل", "الي", "تزويد", "بتزويد"),
@@ -561,6 +676,9 @@ FRAME_OTHER_PARTY: dict[str, tuple[str, ...]] = {
     "sanctioned": ("علي", "ضد"),
     "threatened_sanctions": ("علي", "ضد"),
     "pressures": ("علي",),
+    # "التقى بنظيره"، "اجتمع مع": who is met
+    "met": ("مع", "ب"),
+    "phoned": ("مع", "ب"),
 }
 # "البلدان"، "الجانبين": a dual that stands for the two states of the story.
 _THAT = {"ان", "انه", "انها", "بان", "بانه", "فان"}
@@ -661,9 +779,18 @@ _CREDITS = _compile(CREDIT_CUES)
 _MEDIA = _compile(MEDIA_NOUNS)
 _TITLES = _compile(TITLE_WORDS)
 _HONORIFICS = _compile(HONORIFICS)
+_OFFICE_HEADS = _compile(OFFICE_HEADS)
+# An office head as a word may write it, its proclitics cut ("نائب", "الرئيس", "وزيرة").
+_HEAD_FORMS = {normalize(w) for w in OFFICE_HEADS} | {
+    normalize(w) + "ه" for w in OFFICE_HEADS if not w.endswith("ه")
+}
 _CLAUSE_OPENERS = _compile(CLAUSE_OPENERS)
 _KIND_NOUNS = _compile(KIND_NOUNS)
 _INSTITUTIONS = _compile(INSTITUTION_NOUNS)
+_WEAPON_HEADS = {normalize(w) for w in WEAPON_NOUNS}
+_WEAPON_STOPS = {normalize(w) for w in WEAPON_PHRASE_STOPS}
+_DEAL_ITEMS = _compile(DEAL_ITEM_WORDS)
+_EVENT_NOUNS = {normalize(w) for w in EVENT_NOUNS}
 _FUNCTION_WORDS = {normalize(w) for w in FUNCTION_WORDS}
 _ANAPHORA = _compile(EVENT_ANAPHORA)
 _UNITS = [(_word_regex(w), u) for w, u in UNIT_WORDS.items()]

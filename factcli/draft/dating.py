@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..analyze import CONJUNCTIONS
 from ..dates import parse_date
 from ..datespan import DateSpan
@@ -34,6 +36,8 @@ _MONTH_COMPANY = {
     "مستهل",
 }
 _MONTHLY = {"month", "hijri_month"}
+# "Now" in an article published on one day is that day ("الذي يزور موسكو حاليا").
+_NOW = {"حاليا", "الان"}
 
 
 def find_dates(
@@ -71,12 +75,26 @@ def find_dates(
                         pass
                 hit = (first, i + n, span)
                 break
+        if hit is None and i not in masked and words[i].key in _NOW and anchor.start == anchor.end:
+            hit = (i, i + 1, replace(anchor, text=text[words[i].start : words[i].end], within=False))
         if hit:
-            out.append(hit)
+            if not _vague(hit[2]):
+                out.append(hit)
             i = hit[1]
         else:
             i += 1
     return out
+
+
+# A relative date read against a publication date known only as an interval ("اليوم" in an
+# article published some time in 2000..2025) is somewhere in an interval as wide: longer
+# than this, it says nothing the source's own date does not, and the candidate is left
+# undated for the reviewer rather than dated by a guess.
+_VAGUE_DAYS = 366
+
+
+def _vague(span: DateSpan) -> bool:
+    return span.within and (span.end - span.start).days > _VAGUE_DAYS
 
 
 def _in_company(words: list[Word], i: int, span: DateSpan) -> bool:

@@ -177,3 +177,191 @@ def designation_name(letters: list[str], number: str) -> str:
     else:
         head = "".join(w if w.isascii() else _romanize(normalize(w)) for w in letters)
     return f"{head}-{number}"
+
+
+# An office's head words and the words that qualify them, in English; what the table does
+# not hold is romanized. The state or organization the office belongs to closes the name.
+_OFFICE_WORDS = {
+    "رئيس": "President",
+    "الرئيس": "President",
+    "رئيسه": "President",
+    "وزير": "Minister",
+    "الوزير": "Minister",
+    "وزيره": "Minister",
+    "نائب": "Deputy",
+    "مساعد": "Aide to the",
+    "مستشار": "Adviser to the",
+    "المستشار": "Adviser",
+    "سفير": "Ambassador",
+    "السفير": "Ambassador",
+    "امير": "Emir",
+    "ملك": "King",
+    "الملك": "King",
+    "مدير": "Director",
+    "المدير": "Director",
+    "قائد": "Commander",
+    "القائد": "Commander",
+    "المتحدث": "Spokesperson",
+    "الناطق": "Spokesperson",
+    "امين": "Secretary",
+    "الامين": "Secretary",
+    "ولي": "Crown",
+    "العهد": "Prince",
+    "العام": "General",
+    "الدفاع": "of Defence",
+    "الخارجيه": "of Foreign Affairs",
+    "الداخليه": "of the Interior",
+    "الماليه": "of Finance",
+    "الاركان": "of the General Staff",
+    "الجمهوريه": "of the Republic",
+    "الحكومه": "of the Government",
+}
+# "رئيس الوزراء" is one office: Prime Minister.
+_OFFICE_WORDS = {normalize(k): v for k, v in _OFFICE_WORDS.items()}
+_OFFICE_PHRASES = {
+    (normalize(a), normalize(b)): v
+    for (a, b), v in {("رئيس", "الوزراء"): "Prime Minister", ("وزير", "الدولة"): "Minister of State"}.items()
+}
+
+
+def office_english(keys: list[str], body: str | None) -> str:
+    """An English name for an office from its normalized words: the head words and their
+    qualifiers translated where the table knows them, the words that only name the state
+    or organization left out when `body` (its English name) is given, which closes the
+    name ("Minister of Defence of Iran")."""
+    out: list[str] = []
+    k = 0
+    while k < len(keys):
+        pair = tuple(keys[k : k + 2])
+        if pair in _OFFICE_PHRASES:
+            out.append(_OFFICE_PHRASES[pair])  # type: ignore[index]
+            k += 2
+            continue
+        word = keys[k]
+        if word in _OFFICE_WORDS:
+            out.append(_OFFICE_WORDS[word])
+        elif not (body and word.startswith("ال")):  # a nationality, said by the body
+            out.append(_romanize(word))
+        k += 1
+    name = " ".join(w for w in out if w)
+    return f"{name} of {body}" if body else name
+
+
+# The words of weapons named by their kind, in English; an Arabic noun comes before the
+# words that qualify it, an English one after them, so the English is written in reverse.
+_WEAPON_WORDS = {
+    "دبابه": "tank",
+    "دبابات": "tanks",
+    "مقاتله": "fighter",
+    "مقاتلات": "fighters",
+    "طائره": "aircraft",
+    "طائرات": "aircraft",
+    "صاروخ": "missile",
+    "صواريخ": "missiles",
+    "صاروخيه": "missile",
+    "منظومه": "system",
+    "منظومات": "systems",
+    "راجمه": "rocket launcher",
+    "راجمات": "rocket launchers",
+    "مدفع": "gun",
+    "مدافع": "guns",
+    "هاون": "mortar",
+    "مدفعيه": "artillery",
+    "اسلحه": "weapons",
+    "سلاح": "weapons",
+    "ذخيره": "ammunition",
+    "ذخائر": "ammunition",
+    "مروحيه": "helicopter",
+    "مروحيات": "helicopters",
+    "عتاد": "equipment",
+    "معدات": "equipment",
+    "انظمه": "systems",
+    "نظم": "systems",
+    "قذائف": "shells",
+    "بنادق": "rifles",
+    "مدرعات": "armoured vehicles",
+    "دفاع": "defence",
+    "جوي": "air",
+    "الجوي": "air",
+    "عسكري": "military",
+    "العسكريه": "military",
+    "العسكري": "military",
+    "المضاده": "anti-",
+    "مضاده": "anti-",
+    "للدبابات": "tank",
+    "للطائرات": "aircraft",
+    "للدروع": "armour",
+    "قريبه": "short-range",
+    "المدي": "",
+    "بعيده": "long-range",
+    "تدريب": "training",
+    "ناريه": "fire",
+}
+_WEAPON_WORDS = {normalize(k): v for k, v in _WEAPON_WORDS.items()}
+
+
+def weapon_english(arabic: str) -> str:
+    """An English name for a weapon named by its kind: its words translated where the
+    table knows them (a state's adjective by the store's or CLDR's name is left to the
+    reviewer, romanized), in English order."""
+    out: list[str] = []
+    for raw in arabic.split():
+        key = normalize(raw)
+        bare = key[2:] if key.startswith("ال") and key not in _WEAPON_WORDS else key
+        word = _WEAPON_WORDS.get(key, _WEAPON_WORDS.get(bare))
+        word = word if word is not None else _romanize(key)
+        if out and out[-1] == "anti-":
+            out[-1] += word  # "المضادة للدبابات": anti-tank
+        elif word:
+            out.append(word)
+    return " ".join(reversed(out))
+
+
+# An institution's words in English; the adjectives go before the noun they follow in
+# Arabic ("القوات الجوية" is Air Forces).
+_INSTITUTION_WORDS = {
+    "وزاره": "Ministry",
+    "الدفاع": "of Defence",
+    "الخارجيه": "of Foreign Affairs",
+    "الداخليه": "of the Interior",
+    "الحكومه": "Government",
+    "الاداره": "Administration",
+    "الكونغرس": "Congress",
+    "البرلمان": "Parliament",
+    "الجيش": "Army",
+    "القوات": "Forces",
+    "المسلحه": "Armed",
+    "الجويه": "Air",
+    "البحريه": "Naval",
+    "البريه": "Land",
+    "سلاح": "",
+    "الجو": "Air Force",
+    "وكاله": "Agency",
+    "الانباء": "News",
+    "هيئه": "Authority",
+    "مجلس": "Council",
+    "الامن": "Security",
+    "الوطني": "National",
+    "مؤسسه": "Corporation",
+}
+_INSTITUTION_WORDS = {normalize(k): v for k, v in _INSTITUTION_WORDS.items()}
+_ADJECTIVES = {normalize(w) for w in ("المسلحة", "الجوية", "البحرية", "البرية", "الوطني", "الأنباء")}
+
+
+def institution_english(keys: list[str], body: str | None) -> str | None:
+    """An English name for an institution from its normalized words when the table knows
+    every word but the state's adjective (`body` names the state): "Ministry of Defence of
+    Russia", "Air Forces of United Arab Emirates"; None when it does not."""
+    out: list[str] = []
+    for key in keys:
+        if key in _INSTITUTION_WORDS:
+            word = _INSTITUTION_WORDS[key]
+            if word and key in _ADJECTIVES and out:
+                out.insert(len(out) - 1, word)
+            elif word:
+                out.append(word)
+        elif not (body and key.startswith("ال")):
+            return None
+    if not out:
+        return None
+    return " ".join(out) + (f" of {body}" if body else "")

@@ -3,6 +3,7 @@ of thing it is, becomes a candidate entity (linked from then on)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -11,6 +12,9 @@ from ..analyze import (
     CONJUNCTION_RE,
     CONJUNCTIONS,
     PREPOSITION_RE,
+    clitic_cuts,
+    is_stopword,
+    strip_clitic,
 )
 from ..dates import parse_date
 from ..errors import DateError
@@ -18,17 +22,30 @@ from ..normalize import normalize
 from .base import _Base
 from .cues import (
     _ATTRIBUTIONS,
+    _DEAL_ITEMS,
+    _EVENT_NOUNS,
     _FUNCTION_WORDS,
     _HONORIFICS,
     _INSTITUTIONS,
     _KIND_NOUNS,
     _MEDIA,
+    _OFFICE_HEADS,
     _PREDICATE_PATTERNS,
     _TITLES,
+    _WEAPON_HEADS,
+    _WEAPON_STOPS,
+    DEAL_PREDICATES,
     KIND_TYPES,
 )
-from .english import Spellings, designation_name, english_name, is_letter_name
-from .names import Mention
+from .english import (
+    Spellings,
+    designation_name,
+    english_name,
+    institution_english,
+    is_letter_name,
+    weapon_english,
+)
+from .names import Mention, _after_clitic
 from .spans import Clause
 
 _LETTERS = r"(?:[A-Za-z]{1,6}|[\u0621-\u064a]{1,4})"
@@ -43,6 +60,17 @@ def _definite(key: str) -> bool:
     return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)", key) is not None
 
 
+def _weapon_head(word: str) -> bool:
+    return word in _WEAPON_HEADS or (word.startswith("ال") and word[2:] in _WEAPON_HEADS)
+
+
+@functools.cache
+def _state_names() -> Any:
+    from .states import StateNames
+
+    return StateNames.load()
+
+
 class _Proposals(_Base):
     """Candidate entities for the names the store does not know."""
 
@@ -50,6 +78,7 @@ class _Proposals(_Base):
     _new_names: dict[str, str]
 
     def _start_proposals(self) -> None:
+        self._sentence_keys: dict[int, list[str]] = {}
         self.new_entities = []
         self._new_names = {}
         self._spellings = Spellings.of(list(self.linker.entities.values()))
@@ -62,9 +91,6 @@ class _Proposals(_Base):
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         linked = [(m.start, m.end) for m in mentions]
-        linked_persons = [
-            (m.start, m.end) for m in mentions if any(self.linker.type_of(e) == "person" for e in m.ids)
-        ]
 
         def known(s: int, e: int) -> bool:
             return any(a < e and s < b for a, b in linked)
@@ -100,57 +126,62 @@ class _Proposals(_Base):
                 continue  # a quoted sentence ("تم تسديد دفعة أولى"), not a name
             self._new_entity(name, kind, "name in quotation marks")
         for i, k in enumerate(keys):
-            title = any(p.opens(k) for p in _TITLES)
-            medium = any(p.opens(k) for p in _MEDIA)
-            if not (title or medium):
+            # A medium's noun and its name ("صحيفة كوميرسانت"); a title's name is `titles`'.
+            if not any(p.opens(k) for p in _MEDIA):
                 continue
-            if medium and re.match(f"^{CONJUNCTION_RE}{PREPOSITION_RE}{ARTICLE}", k):
+            if re.match(f"^{CONJUNCTION_RE}{PREPOSITION_RE}{ARTICLE}", k):
                 continue  # "الوكالة": the agency already named, not a new one
-            j = i + 1
-            if title:
-                # The name follows the title's qualifiers and a comma.
-                j = next(
-                    (
-                        c
-                        for c in range(i + 1, min(len(keys), i + 8))
-                        if "،" in text[words[c - 1].end : words[c].start]
-                    ),
-                    -1,
-                )
-                if j < 0:
-                    # No comma: the name right after the title's qualifiers (the words with
-                    # the article, "الرئيس التركي رجب طيب أردوغان").
-                    j = next((c for c in range(i + 1, min(len(keys), i + 6)) if not _definite(keys[c])), -1)
-                    if (
-                        j < 0
-                        or keys[j] in _FUNCTION_WORDS
-                        or re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[j].start])
-                    ):
-                        continue
-                if any(words[i].end <= a and b <= words[j].start for a, b in linked_persons) or known(
-                    words[j].start, words[j].end
-                ):
-                    continue  # the title already has its name ("الرئيس الروسي فلاديمير بوتين،")
-            end = j
-            while end < len(keys) and end - j < (8 if title else 3) and keys[end] not in _FUNCTION_WORDS:
-                if end > j and re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
+            if any(p.opens(x) for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS):
+                continue  # "وزير الدفاع وكالة": an acting minister, not an agency
+            end = i + 1
+            while end < len(keys) and end - i - 1 < 3 and keys[end] not in _FUNCTION_WORDS:
+                if end > i + 1 and re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
                     break
                 end += 1
-            if end - j < (2 if title else 1):
+            if end == i + 1:
                 continue
-            s, e = words[j].start, words[end - 1].end
+            s, e = words[i + 1].start, words[end - 1].end
             if not known(s, e):
                 self._new_entity(
-                    text[s:e],
-                    "person" if title else "organization",
-                    f"name after {text[words[i].start : words[i].end]}",
+                    text[s:e], "organization", f"name after {text[words[i].start : words[i].end]}"
                 )
         self._designations(clause, known)
+        self._weapon_phrases(clause, known)
+        self._events(clause, known)
         strong = [(m.start, m.end) for m in mentions if not m.weak]
         # A nationality adjective qualifies an institution ("وزارة الدفاع الروسية"): only a
         # name makes it known.
         self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong))
+        self._companies(clause, known)
         return len(self.new_entities) > before
+
+    def _companies(self, clause: Clause, known: Any) -> None:
+        """A name the store lacks followed by a state's adjective in the feminine, with the
+        article ("كاتيك الصينية", "روستك الروسية"): a company or agency of that state. The
+        name is one word no list of drafting's holds, that a name may be."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        for i in range(len(keys) - 1):
+            k, adjective = keys[i], keys[i + 1]
+            if not (adjective.startswith("ال") and adjective.endswith("يه")):
+                continue
+            if adjective not in self.linker.adjectives or known(words[i].start, words[i].end):
+                continue
+            if re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[i + 1].start]):
+                continue
+            if (
+                k in _FUNCTION_WORDS
+                or _definite(k)
+                or re.search(r"[0-9٠-٩]", k)
+                or _weapon_head(k)
+                or any(p.opens(k) for p in (*_KIND_NOUNS, *_INSTITUTIONS, *_MEDIA, *_TITLES))
+                or not self._looks_like_a_name([k])
+                or is_stopword(k)
+            ):
+                continue
+            self._new_entity(
+                text[words[i].start : words[i].end], "organization", "a name with a state's adjective"
+            )
 
     def _designations(self, clause: Clause, known: Any) -> None:
         """A model designation is a weapon system: letters, a dash, a number ("إس-300",
@@ -171,6 +202,107 @@ class _Proposals(_Base):
                 english = designation_name(letters, m.group("number"))
                 self._new_entity(self.text[s:e], "weapon_system", "model designation", english=english)
 
+    def _weapon_phrases(self, clause: Clause, known: Any) -> None:
+        """Weapons named by their kind in a sentence of a deal ("مدافع هاون", "منظومات دفاع
+        جوي صاروخية", "الأسلحة الروسية"): the head noun and the words that qualify it, up
+        to punctuation, a word a name does not hold, the next item (و...) or its model."""
+        if not self._deal_sentence(clause.sentence):
+            return
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        i = 0
+        while i < len(keys):
+            cut = next((c for c in clitic_cuts(keys[i]) if _weapon_head(strip_clitic(keys[i], c))), None)
+            if cut is None:
+                i += 1
+                continue
+            end, modelled = i + 1, False
+            definite = strip_clitic(keys[i], cut).startswith("ال")
+            while end < len(keys) and end - i < 7:
+                k = keys[end]
+                if re.search(r"[،,.:؛«»\"“”()\[\]]", text[words[end - 1].end : words[end].start]):
+                    break
+                if re.match(r"\s*[-‐–]?\s*[0-9]", text[words[end].end :]):
+                    modelled = True  # "منظومات إس-300": the model is the object
+                    break
+                if definite and not re.match(f"^{CONJUNCTION_RE}(?:ال|لل)", k):
+                    break  # a definite noun's words are definite: "بالأسلحة قريبا" ends at قريبا
+                definite = definite or k.startswith("ال")
+                if (
+                    k in _FUNCTION_WORDS
+                    or k in _WEAPON_STOPS
+                    or k[:1] in CONJUNCTIONS
+                    or re.search(r"[0-9٠-٩]", k)
+                    or (_weapon_head(k) and keys[end - 1].startswith("ال"))
+                ):
+                    break
+                end += 1
+            modelled = modelled or (end < len(keys) and keys[end] in _WEAPON_STOPS and keys[end] != "من")
+            # "منظومة «إس-400»", "منظومات إس-400": a name (quoted, or known) follows.
+            modelled = modelled or bool(re.match(r"\s*[«\"“]", text[words[end - 1].end :]))
+            modelled = modelled or (end < len(keys) and known(words[end].start, words[end].end))
+            modelled = modelled or (
+                end + 1 < len(keys) and keys[end] == "من" and keys[end + 1] in _WEAPON_STOPS
+            )
+            # "المقاتلات الثقيلة متعددة الأغراض من طراز «سوخوي 35»": the model a few words on.
+            for on in range(end, min(len(keys), end + 5)):
+                if keys[on][:1] in CONJUNCTIONS or re.search(
+                    r"[،,.:؛]", text[words[end - 1].end : words[on].start]
+                ):
+                    break  # the next item of a list ("... ومنظومات", "وصواريخ ... من نوع")
+                if keys[on] in ("طراز", "نوع"):
+                    modelled = True
+                    break
+            s = words[i].start
+            written = _after_clitic(text, s, words[end - 1].end, cut)
+            s = words[end - 1].end - len(written)
+            if not modelled and not known(s, words[end - 1].end):
+                self._new_entity(
+                    written, "weapon_system", "a weapon named by its kind", english=weapon_english(written)
+                )
+            i = end
+        return
+
+    def _events(self, clause: Clause, known: Any) -> None:
+        """An event named by its kind noun and what follows it («معرض دبي للطيران»,
+        «المنتدى العسكري التقني الدولي»), where the clause tells of taking part, hosting or
+        a delegation: up to punctuation or a word a name does not hold."""
+        keys = [w.key for w in clause.words]
+        if not any(
+            p.find(keys)
+            for p, pred in _PREDICATE_PATTERNS
+            if pred in ("attends", "leads_delegation_to", "hosts")
+        ):
+            return
+        text, words = self.text, clause.words
+        for i, k in enumerate(keys):
+            cut = next(
+                (c for c in clitic_cuts(k) if strip_clitic(k, c).removeprefix(ARTICLE) in _EVENT_NOUNS), None
+            )
+            if cut is None:
+                continue
+            definite = strip_clitic(k, cut).startswith(ARTICLE)
+            end = i + 1
+            while end < len(keys) and end - i < 5:
+                nxt = keys[end]
+                if re.search(r"[،,.:؛«»\"“”()\[\]]", text[words[end - 1].end : words[end].start]):
+                    break
+                if nxt in _FUNCTION_WORDS or nxt[:1] in CONJUNCTIONS or (definite and not _definite(nxt)):
+                    break
+                end += 1
+            if end - i < 2:
+                continue
+            written = _after_clitic(text, words[i].start, words[end - 1].end, cut)
+            s = words[end - 1].end - len(written)
+            if not known(s, words[end - 1].end):
+                self._new_entity(written, "event", "an event named by its kind")
+
+    def _deal_sentence(self, sentence: int) -> bool:
+        keys = self._sentence_keys.get(sentence, [])
+        return any(p.find(keys) for p, pred in _PREDICATE_PATTERNS if pred in DEAL_PREDICATES) or any(
+            p.find(keys) for p in _DEAL_ITEMS
+        )
+
     def _institutions(self, clause: Clause, known: Any) -> None:
         """An institution's noun and what qualifies it ("وزارة الدفاع الإماراتية", "وكالة
         أنباء الإمارات", "القوات الجوية الإماراتية"): the noun, one word after it, then the
@@ -182,8 +314,15 @@ class _Proposals(_Base):
             noun = next((p.text for p in _INSTITUTIONS if p.opens(k)), None)
             if noun is None or (not noun.startswith("ال") and "ال" + noun in k):
                 continue  # "الوكالة": the one already named
+            if any(p.opens(x) for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS):
+                continue  # "وزير الدفاع وكالة": an acting minister, not an agency
             end = i + 1
-            while end < len(keys) and end - i < 6 and keys[end] not in _FUNCTION_WORDS:
+            while (
+                end < len(keys)
+                and end - i < 6
+                and keys[end] not in _FUNCTION_WORDS
+                and not any(p.opens(keys[end]) for p in _INSTITUTIONS)  # the next one
+            ):
                 if re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
                     break
                 if (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
@@ -194,7 +333,13 @@ class _Proposals(_Base):
             cut = max(0, k.find(noun))  # the proclitic before the noun is not the name's
             s, e = words[i].start + cut, words[end - 1].end
             if not known(s, e) and self._looks_like_a_name(keys[i + 1 : end]):
-                self._new_entity(text[s:e], "organization", f"institution: {noun}")
+                states = [
+                    self.linker.adjectives.get(k if k.startswith("ال") else "ال" + k) for k in keys[i:end]
+                ]
+                state = next((x for x in states if x), None)
+                body = self.linker.entities[state].get("name") if state else None
+                english = institution_english(normalize(text[s:e]).split(), body)
+                self._new_entity(text[s:e], "organization", f"institution: {noun}", english=english)
 
     @staticmethod
     def _looks_like_a_name(keys: list[str]) -> bool:
@@ -203,7 +348,8 @@ class _Proposals(_Base):
         if not keys:
             return False
         first = keys[0]
-        if re.match(f"^{CONJUNCTION_RE}" + r"(?:بال|لل|لت|لا)", first):
+        # (not و/ف + لا: فلاديمير، لافروف are names)
+        if re.match(f"^(?:{CONJUNCTION_RE}" + r"(?:بال|لل)|لت)", first):
             return False
         if any(p.opens(first) for p in _TITLES) and not any(p.opens(first) for p in _HONORIFICS):
             return False
@@ -239,7 +385,29 @@ class _Proposals(_Base):
         ids = self.linker.resolve(arabic, True, True)
         return next(iter(ids)) if len(ids) == 1 else None
 
-    def _new_entity(self, name: str, kind: str, cue: str, english: str | None = None) -> None:
+    def _propose_states(self) -> None:
+        """The states the article names (by name or adjective) that the store does not
+        know, as new countries named by CLDR (`states`)."""
+        from .states import named_states
+
+        known = {
+            (e.get("name") or "").casefold()
+            for e in self.linker.entities.values()
+            if e.get("type") == "country"
+        }
+        taken = set(self.linker.entities)
+        for code, arabic, english in named_states(self.text, _state_names()):
+            if english.casefold() in known or any(
+                self.linker.type_of(e) == "country" for e in self.linker.resolve(arabic, True, True)
+            ):
+                continue
+            slug = re.sub(r"[^a-z0-9]+", "-", english.casefold()).strip("-")
+            eid = slug if slug and slug not in taken else None
+            self._new_entity(arabic, "country", f"a state CLDR names ({code})", english=english, eid=eid)
+
+    def _new_entity(
+        self, name: str, kind: str, cue: str, english: str | None = None, eid: str | None = None
+    ) -> None:
         key = normalize(name)
         if not key or key in self._new_names or self.linker.resolve(name, True, True):
             return
@@ -248,11 +416,11 @@ class _Proposals(_Base):
         words = name.split()
         if kind != "person" and any(self._reads_as_date(" ".join(words[:n])) for n in (1, 2)):
             return  # a person's name has no digits, so a month's name in it is a name: «رجب طيب أردوغان»
-        if kind == "person" and not self._looks_like_a_name(normalize(name).split()):
+        if kind == "person" and not self._looks_like_a_name(normalize(name).split()[:1]):
             return
         from ..schema import sha256
 
-        eid = "new-" + sha256(key)[:8]
+        eid = eid or "new-" + sha256(key)[:8]
         self._new_names[key] = eid
         entity = {
             "id": eid,

@@ -19,6 +19,14 @@ _PUBLISHED_LABEL = re.compile(
 )
 
 
+# A day's date inside a line of furniture: a byline run into it («محمود احمد20 يوليو
+# 2017آخر تحديث»), "posted on December 14, 2020", «نشر بتاريخ 29 ديسمبر 2017».
+_DATE_IN_LINE = re.compile(
+    r"(?<![0-9])[0-9]{1,2}\s*[^\W\d_]+(?:[ /-][^\W\d_]+)?\s*[,،]?\s*[0-9]{4}(?![0-9])"
+    r"|[A-Z][a-z]+\.? [0-9]{1,2},? [0-9]{4}(?![0-9])"
+)
+
+
 def detect_published(text: str) -> tuple[DateSpan, str] | None:
     """The publication date printed near the top (a dateline line, or `تم النشر: …`), and
     where it was read; None when there is none."""
@@ -31,11 +39,14 @@ def detect_published(text: str) -> tuple[DateSpan, str] | None:
         candidate = m.group(1).strip() if m else line
         if not candidate or len(candidate) > 60 or not re.search(r"[0-9\u0660-\u0669]{4}", candidate):
             continue
-        try:
-            span = parse_date(candidate)
-        except DateError:
-            continue
-        return span, f"line {n}"
+        for phrase in [candidate, *(m.group(0) for m in _DATE_IN_LINE.finditer(candidate))]:
+            try:
+                span = parse_date(phrase)
+            except DateError:
+                continue
+            if phrase is not candidate and span.precision != "day":
+                continue
+            return span, f"line {n}"
     return None
 
 

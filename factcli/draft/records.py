@@ -28,23 +28,47 @@ def draft_records(records: list[dict[str, Any]]) -> list[int]:
     ]
 
 
-def describe(record: dict[str, Any]) -> str:
-    """A candidate in a few lines, for the review walk."""
+def in_context(text: str, start: int, end: int) -> str:
+    """The paragraph (line) of `text` that holds start:end, with that span marked ⟦ ⟧."""
+    if not (0 <= start <= end <= len(text)):
+        return ""
+    s = text.rfind("\n", 0, start) + 1
+    e = text.find("\n", end)
+    e = len(text) if e < 0 else e
+    return f"{text[s:start]}⟦{text[start:end]}⟧{text[end:e]}".strip()
+
+
+def describe(record: dict[str, Any], names: dict[str, str] | None = None, text: str | None = None) -> str:
+    """A candidate in a few lines, for the review walk: its quote marked in its paragraph
+    (when the article's `text` is given), its fields with each entity's name beside its id
+    (`names`), its statement or the drafted one, and the cues that made it."""
+    names = names or {}
+
+    def named(eid: Any) -> str:
+        if not isinstance(eid, str):
+            return str(eid)
+        return f"{eid} ({names[eid]})" if names.get(eid) and names[eid] != eid else eid
+
     cues = ", ".join((record.get("draft") or {}).get("cues", []))
     confidence = (record.get("draft") or {}).get("confidence")
     if "citation" not in record:
         return (
-            f"new entity {record.get('name')!r} ({record.get('type')}), id {record.get('id')}\n  cues: {cues}"
+            f"new entity {record.get('name')!r} ({record.get('type')}), id {record.get('id')}"
+            + (f", Arabic {record.get('name_ar')}" if record.get("name_ar") else "")
+            + f"\n  cues: {cues}"
         )
     cit = record["citation"]
     date = record.get("date") or {}
     value = record.get("value")
-    lines = [
-        f"quote {cit.get('start')}:{cit.get('end')}: {cit.get('quote')}",
-        f"  {record.get('subject')} {record.get('predicate')} {record.get('object')}"
+    lines = [f"quote {cit.get('start')}:{cit.get('end')}: {cit.get('quote')}"]
+    if text is not None and isinstance(cit.get("start"), int) and isinstance(cit.get("end"), int):
+        lines.append(f"  in its paragraph: {in_context(text, cit['start'], cit['end'])}")
+    lines += [
+        f"  {named(record.get('subject'))} {record.get('predicate')} {named(record.get('object'))}"
         + (f"  value {value['amount']} {value['unit']}" if value else ""),
         f"  date {date.get('start')}..{date.get('end')} ({date.get('text')})" if date else "  date none",
-        f"  {record.get('polarity')}, {record.get('modality')}; speaker {record.get('speaker')}; via {record.get('via')}",
+        f"  {record.get('polarity')}, {record.get('modality')}; speaker {named(record.get('speaker'))};"
+        f" via {named(record.get('via'))}",
         f"  statement: {record.get('statement') or '(to write)'}"
         + (
             f"\n  drafted: {(record.get('draft') or {}).get('statement')}"
@@ -54,6 +78,31 @@ def describe(record: dict[str, Any]) -> str:
         f"  cues: {cues}" + (f"; confidence {confidence}" if confidence is not None else ""),
     ]
     return "\n".join(lines)
+
+
+def requote(record: dict[str, Any], words: str, text: str) -> dict[str, Any]:
+    """A copy of a claim citing other words of its article: `words` as they stand in
+    `text`, the occurrence nearest the current quote (a quote narrowed to one claim of a
+    clause, or widened over two clauses); InputError when the article does not hold them."""
+    words = words.strip()
+    if not words:
+        raise InputError("quote: give the words of the article to cite")
+    cit = dict(record["citation"])
+    at: int = cit["start"] if isinstance(cit.get("start"), int) else 0
+    found = _occurrences(text, words)
+    if not found:
+        raise InputError("quote: the article does not hold these words as typed")
+    start = min(found, key=lambda i: abs(i - at))
+    cit.update(quote=words, start=start, end=start + len(words))
+    return {**record, "citation": cit}
+
+
+def _occurrences(text: str, words: str) -> list[int]:
+    out, i = [], text.find(words)
+    while i >= 0:
+        out.append(i)
+        i = text.find(words, i + 1)
+    return out
 
 
 def field_suggestions(

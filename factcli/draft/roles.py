@@ -10,6 +10,16 @@ from .attribution import _Attribution
 from .base import _object_types
 from .cues import _ANY, _DUAL, _TITLES, FRAME_OTHER_PARTY, MEETING_PREDICATES, ROLES, SYMMETRIC
 from .names import Mention
+from .titles import _counterpart, _head
+
+
+def _title_word(key: str) -> bool:
+    return _head(key) or _counterpart(key)
+
+
+# A deal's items: every weapon named after the cue is an object of its own candidate
+# ("نظم مدفعية ومدافع هاون وذخيرة").
+_ITEMIZED = {"includes", "supplies", "delivered", "purchased", "negotiating_purchase"}
 
 
 class _Roles(_Attribution):
@@ -21,6 +31,9 @@ class _Roles(_Attribution):
     _host: str | None  # who held the last meeting or call
 
     def _start_roles(self) -> None:
+        self._parties: list[str] = []  # the other party of the last frame read (من روسيا)
+        self._seller: str | None = None  # who sells in the story told so far
+        self._goods: str | None = None  # what the story's deal is for (a weapon system)
         self._countries_seen = []
         self._recent = []
         self._in_sentence = []
@@ -36,8 +49,32 @@ class _Roles(_Attribution):
                     return eid
         return None
 
+    def _story_roles(self, predicate: str | None, subjects: list[str], objects: list[str]) -> None:
+        """Who sells and what, from the frames read: the subject of a supply or delivery,
+        the party a state buys from (من) or signs with (مع); the weapon a deal is for."""
+        weapons = [o for o in objects if self.linker.type_of(o) == "weapon_system"]
+        if (
+            predicate in ("supplies", "delivered", "purchased", "negotiating_purchase", "includes")
+            and weapons
+        ):
+            self._goods = weapons[0]
+        if predicate in ("supplies", "delivered") and subjects:
+            self._seller = subjects[0]
+        elif predicate in ("purchased", "negotiating_purchase", "signed"):
+            states = [e for e in self._parties if self.linker.type_of(e) in ("country", "organization")]
+            if states:
+                self._seller = states[0]
+
+    def _carried_goods(self, predicate: str | None) -> str | None:
+        """A delivery with no weapon named ("التسليم سيبدأ عام 2020"): the story's."""
+        return self._goods if predicate in ("delivered", "supplies") else None
+
     def _carried(self, predicate: str) -> str | None:
-        """A dropped subject: the last name before of a kind the predicate's subject takes."""
+        """A dropped subject: the seller of the story for a supply or a delivery
+        ("وعُلم أن التسليم سيبدأ عام 2020"), else the last name before of a kind the
+        predicate's subject takes."""
+        if predicate in ("supplies", "delivered") and self._seller:
+            return self._seller
         types = ROLES.get(predicate, (_ANY, _ANY))[0]
         if predicate in MEETING_PREDICATES and self._host:
             return self._host  # "وتناول اللقاء ...": the meeting's host
@@ -76,7 +113,8 @@ class _Roles(_Attribution):
         ordered = sorted(mentions, key=lambda m: m.first)
         markers = FRAME_OTHER_PARTY.get(predicate or "", ())
         others = [m for m in ordered if markers and self._other_party(m, keys, markers)]
-        if others and len(others) < len(ordered):
+        self._parties = [e for m in others for e in m.ids[:1]]
+        if others and (len(others) < len(ordered) or predicate in SYMMETRIC):
             # The frame's other party (the seller after من, the buyer after ل) is not its
             # subject: who buys from whom, who sells to whom.
             subject_pool = [m for m in ordered if m not in others]
@@ -122,7 +160,7 @@ class _Roles(_Attribution):
             after_o = after_o or [k for k in cands if ordered[k].first >= verb]
             chosen = after_o[0] if after_o else (cands[-1] if cands else None)
             if chosen is not None and not objects:
-                if predicate == "includes":
+                if predicate in _ITEMIZED:
                     # A list of items with descriptions between them: every item after the cue.
                     objects = [o for k in after_o if (o := pick(ordered[k], obj_types)) and o not in subjects]
                     objects = list(dict.fromkeys(objects))
@@ -146,7 +184,15 @@ class _Roles(_Attribution):
         clitic = self.text[self.text.rfind(" ", 0, m.start) + 1 : m.start]
         if clitic[:1] in CONJUNCTIONS:
             clitic = clitic[1:]
-        return clitic in markers or (clitic == "لل" and "ل" in markers)
+        if clitic in markers or (clitic == "لل" and "ل" in markers):
+            return True
+        # A person after a title: the title's marker ("التقى بنظيره الروسي أندريه ...").
+        for k in range(m.first - 1, max(-1, m.first - 7), -1):
+            if _title_word(keys[k]):
+                bare = keys[k][1:] if keys[k][:1] in CONJUNCTIONS else keys[k]
+                before = keys[k - 1] if k else ""
+                return bare[:1] in markers or before in markers
+        return False
 
     def _titled_subject(
         self, keys: list[str], at: int, ordered: list[Mention], types: tuple[str, ...]

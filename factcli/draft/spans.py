@@ -7,7 +7,15 @@ import re
 from dataclasses import dataclass
 
 from ..normalize import normalize
-from .cues import _CLAUSE_OPENERS, _CONTINUING
+from .cues import _CLAUSE_OPENERS, _CONTINUING, INSTITUTION_NOUNS, MEDIA_NOUNS, OFFICE_HEADS
+
+# Nouns whose و is their own first letter, not "and": "، وزير الدفاع" goes on with a name.
+_WAW_NOUNS = {
+    k
+    for w in (*OFFICE_HEADS, *INSTITUTION_NOUNS, *MEDIA_NOUNS)
+    for k in (normalize(w), normalize(w) + "ه")
+    if k.startswith("و")
+}
 
 # --------------------------------------------------------------------------------------
 # Spans
@@ -84,7 +92,13 @@ def clauses(text: str) -> list[Clause]:
             )
             participle = any(p.opens(keys[i]) for p in _CONTINUING)
             # "، وتناول": a new clause; "، والوفد": one more noun in a list (و + ال).
-            conj = comma and keys[i].startswith("و") and len(keys[i]) >= 3 and not keys[i].startswith("وال")
+            conj = (
+                comma
+                and keys[i].startswith("و")
+                and len(keys[i]) >= 3
+                and not keys[i].startswith("وال")
+                and keys[i] not in _WAW_NOUNS
+            )
             quotation = ":" in before and any(q in text[words[i - 1].end : words[i].start + 1] for q in '«“"')
             if (opener and (comma or i > 2)) or (participle and comma) or conj or quotation:
                 if i - cuts[-1] >= 3:

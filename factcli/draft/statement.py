@@ -30,7 +30,9 @@ def draft_statement(claim: Mapping[str, Any], names: Mapping[str, str]) -> str:
     def name(eid: Any) -> str | None:
         return names.get(eid, eid) if isinstance(eid, str) else None
 
-    core = label.split(";")[0].strip()
+    # The type hints the label keeps for curators go before any name is put in (a name
+    # may hold brackets of its own).
+    core = re.sub(r"\s*\((?:[^()]|\([^()]*\))*\)", "", label.split(";")[0].strip())
     subject = name(claim.get("subject")) or "someone"
     obj = name(claim.get("object"))
     value = claim.get("value")
@@ -40,24 +42,26 @@ def draft_statement(claim: Mapping[str, Any], names: Mapping[str, str]) -> str:
             if isinstance(value.get("amount"), int)
             else (f"{value.get('amount')} {value.get('unit')}")
         )
-    core = re.sub(r"^subject(?: \([^)]*\))?", subject, core)
-    core = re.sub(r"\bobject(?: \([^)]*\))?", obj or "something", core)
+    core = re.sub(r"^subject\b", lambda _: subject, core)
+    core = re.sub(r"\bobject\b", lambda _: obj or "something", core)
     if isinstance(value, dict) and claim.get("object") is None:
-        core = re.sub(r"\bvalue\b", obj or "a figure", core)  # the value predicates' labels
-    core = re.sub(r"\s*\([^)]*\)", "", core)  # the type hints the label keeps for curators
+        core = re.sub(r"\bvalue\b", lambda _: obj or "a figure", core)  # the value predicates' labels
     if claim.get("polarity") == "negated":
         core = f"it is not so that {core}"
     sentence = _LEAD.get(str(claim.get("modality")), "") + core
     speaker = name(claim.get("speaker"))
-    if speaker:
-        sentence = f"{speaker} said {sentence[:1].lower() + sentence[1:]}"
+    if speaker and claim.get("speaker") == claim.get("subject"):
+        sentence += ", by their own account"
+    elif speaker:
+        if sentence.startswith((*_LEAD.values(), "it is not")):
+            sentence = sentence[:1].lower() + sentence[1:]  # a lead, not a name, is lowered
+        sentence = f"{speaker} said {sentence}"
     via = name(claim.get("via"))
     if via:
         sentence += f", according to {via}"
     date = claim.get("date")
     if isinstance(date, dict) and date.get("start"):
-        when = (
-            date["start"] if date.get("start") == date.get("end") else f"{date['start']} to {date.get('end')}"
-        )
-        sentence += f" ({when})"
+        from ..datespan import date_text
+
+        sentence += f" ({date_text(date)})"  # at its own precision: "(2017)", "(2018-09..2018-12)"
     return sentence[:1].upper() + sentence[1:] + "."

@@ -1,105 +1,486 @@
-"""Titles: a person's position from the title written before or after the name."""
+"""Titles: a person's office from the title written before or after the name.
+
+A title phrase is an office's head word (وزير، رئيس، نائب، مساعد ...), the words that
+qualify it (definite nouns and adjectives, a linked state or organization, `في`/`لدى` with
+what follows: «نائب وزير الدفاع السعودي», «رئيس مجمع روستك»), then ranks and honorifics
+(«اللواء», «الأمير», «الفريق أول», «معالي», «وكالة» for an acting minister) and the name;
+or the name, a comma and the title («فلاديمير كوجين، مساعد الرئيس الروسي»). Each gives:
+
+* the person: linked, or a new person proposed from the name's words;
+* the office: the store's when it has one of that name, else a new `office` proposed from
+  the title's words, with an English name from its head words;
+* a `holds_position` claim (the person, the office) quoting the name with the title, and
+  an `office_in` claim (the office, the state or organization the title names) quoting
+  the title, once per office in an article.
+
+An office met with its holder is the holder's from then on: a title alone later in the
+article («وكتب نائب وزير الدفاع السعودي») names that person (`holder`).
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, replace
+
 from ..analyze import (
+    ARTICLE,
+    CONJUNCTION_RE,
+    CONJUNCTIONS,
+    PREPOSITION_RE,
+    PREPOSITIONS,
+    PROCLITICS,
     clitic_cuts,
+    strip_clitic,
 )
+from ..datespan import DateSpan
+from ..normalize import normalize
 from .base import _Base
-from .cues import _HONORIFICS, _TITLES
-from .names import Mention, find_mentions
+from .cues import _FUNCTION_WORDS, _HEAD_FORMS, _HONORIFICS, _OFFICE_HEADS
+from .english import office_english
+from .names import Mention, _after_clitic, find_mentions
+from .proposals import _Proposals
 from .spans import Clause
 
+_PUNCT = re.compile(r"[،,.:؛;«»\"“”()\[\]\n]")
+# In an office's words, these join what follows to it ("في شؤون التعاون", "لدى قطر").
+_OFFICE_LINKS = {"في", "لدي", "لشوون", "لشؤون"}
+_NAME_MAX = 4
+# Words of time and number that follow a name in a sentence and are never part of it.
+_NOT_IN_NAMES = {
+    normalize(w)
+    for w in (
+        "عام",
+        "سنة",
+        "يوم",
+        "شهر",
+        "أمس",
+        "غدا",
+        "اليوم",
+        "حاليا",
+        "أيضا",
+        "السبت",
+        "الأحد",
+        "الإثنين",
+        "الاثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+    )
+}
 
-class _Titles(_Base):
-    """`holds_position` candidates from the titles before or after a person's name."""
 
-    def _titles(self, clause: Clause, keys: list[str], mentions: list[Mention]) -> list[dict]:
-        """Title + qualifiers + a person's name (or the name, then the title): a
-        `holds_position` of the body or state the title names."""
-        out: list[dict] = []
-        persons = [
-            m for m in mentions if not m.weak and any(self.linker.type_of(e) == "person" for e in m.ids)
-        ]
-        for m in persons:
-            person = next(e for e in m.ids if self.linker.type_of(e) == "person")
-            lo = m.first
-            while lo > 0 and any(p.opens(keys[lo - 1]) for p in _HONORIFICS):
-                lo -= 1
-            title_at = None
-            for t in range(lo - 1, max(-1, lo - 10), -1):
-                if any(p.opens(keys[t]) for p in _TITLES):
-                    title_at = t
+@dataclass
+class TitlePhrase:
+    head: int  # word index of the office's first word
+    end: int  # word index after the office's last word
+    name_first: int  # the name's words
+    name_last: int
+    person: str | None  # the person linked at the name, if any
+    office: str | None = None  # filled once the office is linked or proposed
+
+
+def _definite(key: str) -> bool:
+    """A word with the article and a stem of three letters after it (الدفاع، للدفاع;
+    never وكالة read as و + ك + ال + ه)."""
+    return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\\w{{3}}", key) is not None
+
+
+def _head(key: str) -> bool:
+    return any(p.opens(key) for p in _OFFICE_HEADS) or _counterpart(key)
+
+
+# "نظيره الروسي": the counterpart holds the office last named, of the state its adjective says.
+_COUNTERPARTS = {"نظيره", "نظيرها", "نظيرهم", "نظيرهما", "نظير", "نظيريه"}
+
+
+def _counterpart(key: str) -> bool:
+    return any(strip_clitic(key, cut) in _COUNTERPARTS for cut in clitic_cuts(key))
+
+
+def _honorific(key: str) -> bool:
+    return any(p.opens(key) for p in _HONORIFICS)
+
+
+class _Titles(_Proposals):
+    """Title phrases: the people and offices they name, and their `holds_position` and
+    `office_in` candidates."""
+
+    _holders: dict[str, str]  # office -> the person the article named holding it
+    _offices_told: set[str]  # offices whose office_in claim the article has
+
+    def _start_titles(self) -> None:
+        self._holders = {}
+        self._offices_told = set()
+        self._last_office: str | None = None  # the office named last, for a counterpart
+
+    # -- finding the phrases --------------------------------------------------------------
+
+    def _title_phrases(self, clause: Clause, mentions: list[Mention]) -> list[TitlePhrase]:
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        n = len(keys)
+        at = {m.first: m for m in mentions if not m.weak}
+        cover = {k: m for m in mentions for k in range(m.first, m.last)}
+
+        def gap(j: int) -> str:
+            return text[words[j - 1].end : words[j].start] if j else ""
+
+        def person_at(j: int) -> Mention | None:
+            m = at.get(j)
+            if m and any(self.linker.type_of(e) == "person" for e in m.ids):
+                return m
+            return None
+
+        out: list[TitlePhrase] = []
+        i = 0
+        while i < n:
+            if not _head(keys[i]) or person_at(i) or (i in cover and not _office_mention(self, cover[i])):
+                i += 1
+                continue
+            j = i + 1
+            while j < n and j - i < 10 and not _PUNCT.search(gap(j)):
+                k = keys[j]
+                m = cover.get(j)
+                if person_at(j) or _honorific(k):
                     break
-                other = [mm for mm in persons if mm.first <= t < mm.last]
-                if other and person not in other[0].ids:
+                if m is not None and m.first == j and not m.weak:
+                    kinds = {self.linker.type_of(e) for e in m.ids}
+                    if kinds & {"country", "organization", "office"} and m.start == words[j].start:
+                        j = m.last  # "أمير قطر", "رئيس مجمع روستك", "مساعد الرئيس الروسي"
+                        continue
                     break
-            if title_at is not None:
-                first, last = title_at, m.last
-                span = (clause.words[title_at].start, m.end)
-            elif m.last < len(keys) and any(p.opens(keys[m.last]) for p in _TITLES):
-                # "الشيخ تميم بن حمد آل ثاني أمير قطر": the title follows the name.
-                first, last = m.last, min(len(keys), m.last + 4)
-                span = (clause.words[m.first].start, clause.words[last - 1].end)
-            elif any(p.opens(w) for w in m.written.split() for p in _TITLES):
-                first, last = m.first, m.last  # the name as written is the title (an alias)
-                span = (m.start, m.end)
-            else:
-                continue
-            org = self._title_body(clause, keys, first, last, person, m)
-            if org is None:
-                continue
-            same = [c for c in out if c["subject"] == person]
-            if same and same[0]["citation"]["end"] - same[0]["citation"]["start"] >= span[1] - span[0]:
-                continue
-            out = [c for c in out if c["subject"] != person]
-            s, e = span
-            if self.text[s - 1 : s] == "«":
-                s -= 1
-            if self.text[e : e + 1] == "»":
-                e += 1
-            out.append(
-                self._claim(
-                    person,
-                    "holds_position",
-                    org,
-                    None,
-                    None,
-                    "affirmed",
-                    "fact",
-                    None,
-                    None,
-                    s,
-                    e,
-                    ["predicate:title + name", f"title:{self.text[span[0] : span[1]][:60]}"],
-                    0.7,
-                )
-            )
+                if _head(k) and not _definite(k) and j == i + 1:
+                    j += 1  # a chain of heads: "نائب وزير"
+                elif (
+                    _definite(k)
+                    and k not in _FUNCTION_WORDS
+                    and (
+                        not (k[:1] in CONJUNCTIONS and k[1:].startswith(ARTICLE))
+                        # "العسكري والفني": a second adjective; "والوفد": the next noun
+                        or (_definite(keys[j - 1]) and k.endswith(("ي", "يه")))
+                    )
+                ):
+                    j += 1
+                elif k in _OFFICE_LINKS and j + 1 < n and not _PUNCT.search(gap(j + 1)):
+                    j += 2
+                elif not _definite(keys[j - 1]) and not _definite(k) and k not in _FUNCTION_WORDS:
+                    j += 1  # a noun in construct takes its genitive: "رئيس وفد شركة", "مجمع روستك"
+                elif (
+                    k[:1] in PREPOSITIONS
+                    and j + 1 < n
+                    and _definite(keys[j + 1])
+                    and not _PUNCT.search(gap(j + 1))
+                ):
+                    j += 2  # "لصناعة الأسلحة": a purpose or field of the office
+                else:
+                    break
+            end = j
+            # Ranks, honorifics, "وكالة" (acting) between the office and the name.
+            h = end
+            while (
+                h < n
+                and not person_at(h)  # «الشيخ أحمد بن ناصر ...»: the honorific is in the name
+                and (_honorific(keys[h]) or keys[h] in ("وكاله", "اول"))
+                and h - end < 3
+            ):
+                h += 1
+            if h < n and keys[h] in _NOT_IN_NAMES and "،" in gap(h):
+                # "السفير الروسي لدى قطر، السبت، «نور محمد خولوف»": when, between commas.
+                d = h
+                while d < n and keys[d] in _NOT_IN_NAMES:
+                    d += 1
+                if d < n and "،" in gap(d):
+                    h = d
+            phrase = None
+            if h < n and (person := person_at(h)) is not None:
+                phrase = TitlePhrase(i, end, person.first, person.last, _person_id(self, person))
+            elif h < n and (m := cover.get(h)) is None:
+                last = self._name_words(keys, words, h, forward=True, titled=h > end)
+                if last - h >= 2:
+                    phrase = TitlePhrase(i, end, h, last, None)
+            if phrase is None and i > 0 and "،" in gap(i):
+                before = _person_ending(self, mentions, i - 1)
+                if before is not None:
+                    phrase = TitlePhrase(i, end, before.first, before.last, _person_id(self, before))
+                elif (i - 1) not in cover:
+                    first = self._name_words(keys, words, i - 1, forward=False)
+                    if i - first >= 2:
+                        phrase = TitlePhrase(i, end, first, i, None)
+            if phrase is None and end > i + 1:
+                phrase = TitlePhrase(i, end, -1, -1, None)  # a title alone: its holder, if told
+            if phrase is not None:
+                out.append(phrase)
+            i = max(end, h, i + 1)
         return out
 
-    def _title_body(self, clause, keys, first, last, person, m) -> str | None:
-        """The office a title names (first choice), else the organization or state it names, word
-        by word: a store without offices gets a candidate the reviewer points at one."""
-        orgs, countries = [], []
-        words = clause.words[first:last]
-        offices = []  # the title itself, when the store has it as an office (roles, CURATION.md)
-        for mm in find_mentions(self.linker, self.text, words):
-            for eid in mm.ids:
-                if self.linker.type_of(eid) == "office":
-                    offices.append(eid)
-                elif self.linker.type_of(eid) == "organization":
-                    orgs.append(eid)
-        for w in words:
-            if m.start <= w.start < m.end and not any(
-                p.opens(x) for x in keys[m.first : m.last] for p in _TITLES
-            ):
-                continue  # the person's own name
-            for cut in clitic_cuts(w.key):
-                bare = w.key[cut:]
-                adj = bare if bare.startswith("ال") else "ال" + bare
-                ids = [e for e in self.linker.lexicon.resolve(bare) if self.linker.type_of(e) == "country"]
-                if ids or adj in self.linker.adjectives:
-                    countries.append(ids[0] if ids else self.linker.adjectives[adj])
+    def _name_words(self, keys: list[str], words, start: int, *, forward: bool, titled: bool = False) -> int:
+        """The end (forward) or the first word (backward) of a person's name from `start`:
+        up to four words that a name holds, inside one stretch without punctuation. A
+        month's name is a name's word here («رجب طيب أردوغان»): a name holds no digits.
+        After a rank or an honorific (`titled`) the name may open like a definite word
+        («الفريق أول ألكسندر فومين»)."""
+        text = self.text
+        k = start
+        taken: list[str] = []
+        while 0 <= k < len(keys) and len(taken) < _NAME_MAX:
+            key = keys[k]
+            if taken:
+                a, b = (words[k - 1], words[k]) if forward else (words[k], words[k + 1])
+                if _PUNCT.search(text[a.end : b.start]):
                     break
-        found = offices or orgs or countries
+            if (
+                key in _FUNCTION_WORDS
+                or _head(key)
+                or _honorific(key)
+                or re.search(r"[0-9\u0660-\u0669]", key)
+                or (key[:1] in PROCLITICS and _definite(key))
+                or (not taken and forward and not titled and _definite(key))
+                or key in _NOT_IN_NAMES
+                or ((not taken or not forward) and not self._looks_like_a_name([key]))
+                or (taken and _noun_not_name(key, taken[-1] if forward else ""))
+            ):
+                break
+            taken.append(key)
+            k += 1 if forward else -1
+        if not forward and taken and _definite(taken[-1]):
+            k += 1  # a name opens with no article: "سعدون الدليمي", never "الدليمي" alone
+            taken.pop()
+        return k if forward else k + 1
+
+    # -- the entities they bring --------------------------------------------------------
+
+    def _title_entities(self, clause: Clause, mentions: list[Mention]) -> bool:
+        """Propose the new people and offices of the clause's title phrases; True when the
+        clause gave a new one."""
+        before = len(self.new_entities)
+        words = clause.words
+        for ph in self._title_phrases(clause, mentions):
+            if ph.person is None and ph.name_first >= 0:
+                s, e = words[ph.name_first].start, words[ph.name_last - 1].end
+                self._new_entity(self.text[s:e], "person", "name with a title")
+            counterpart = _counterpart(words[ph.head].key)  # only an office already known
+            delegation = ph.head + 1 < len(words) and words[ph.head + 1].key == "وفد"
+            if delegation:
+                continue  # «رئيس وفد ... إلى معرض»: leading a delegation is no office
+            if not counterpart and (ph.end > ph.head + 1 or self._office_of(clause, ph) is not None):
+                self._office_entity(clause, ph)
+            if not _counterpart(words[ph.head].key):
+                self._last_office = self._office_of(clause, ph) or self._last_office
+        return len(self.new_entities) > before
+
+    def _title_date(self) -> DateSpan | None:
+        """When the article places a title: the day it was published, when that is one day
+        (the article names the holder in office then); none for an article dated only by an
+        interval."""
+        if self.anchor.start != self.anchor.end:
+            return None
+        return replace(self.anchor, text="")  # no words of the article say it
+
+    def _office_name(self, clause: Clause, ph: TitlePhrase) -> tuple[str, int, int]:
+        """The office's name (its words without the proclitic on the first: «ولنائب» is
+        «نائب», «للرئيس» is «الرئيس») and the span of the text it stands in. A counterpart
+        («بنظيره الروسي») holds the office named last with this state's adjective in place
+        of that one's («وزير الدفاع السوري» -> «وزير الدفاع الروسي»)."""
+        words = clause.words
+        s, e = words[ph.head].start, words[ph.end - 1].end
+        key = words[ph.head].key
+        if _counterpart(key):
+            return self._counterpart_name(clause, ph), s, e
+        for cut in clitic_cuts(key):
+            if strip_clitic(key, cut) in _HEAD_FORMS:
+                if cut == 0:
+                    break
+                written = _after_clitic(self.text, s, e, cut)
+                if cut == -1:
+                    return written, e - len(written) + 2, e  # the span keeps no ل of للرئيس
+                return written, e - len(written), e
+        return self.text[s:e], s, e
+
+    def _counterpart_name(self, clause: Clause, ph: TitlePhrase) -> str:
+        last = self.linker.entities.get(self._last_office or "")
+        adjectives = [w.key for w in clause.words[ph.head + 1 : ph.end] if self._adjective(w.key)]
+        if last is None or not adjectives:
+            return ""
+        words = (last.get("name_ar") or "").split()
+        swapped = [adjectives[0] if self._adjective(normalize(w)) else w for w in words]
+        return " ".join(swapped) if swapped != words else ""
+
+    def _adjective(self, key: str) -> str | None:
+        """The state a nationality adjective names (الروسي، والسورية), if it is one."""
+        for cut in clitic_cuts(key):
+            bare = strip_clitic(key, cut)
+            adjective = bare if bare.startswith(ARTICLE) else ARTICLE + bare
+            if adjective in self.linker.adjectives:
+                return self.linker.adjectives[adjective]
+        return None
+
+    def _office_of(self, clause: Clause, ph: TitlePhrase) -> str | None:
+        name, _, _ = self._office_name(clause, ph)
+        words = _without_former(name)
+        variants = [words]
+        if words and normalize(words[0]).startswith(ARTICLE):
+            variants.append([words[0][2:], *words[1:]])  # «الرئيس السابق للمخابرات» is «رئيس المخابرات»
+        # The longest run of the title's words the store names an office by: «وزير الدفاع في
+        # روسيا الاتحادية» is the store's «وزير الدفاع في روسيا».
+        for variant in variants:
+            for n in range(len(variant), 1, -1):
+                found = [
+                    i
+                    for i in self.linker.resolve(" ".join(variant[:n]), True, True)
+                    if self.linker.type_of(i) == "office"
+                ]
+                if found:
+                    return found[0]
+        return None
+
+    def _former(self, clause: Clause, ph: TitlePhrase) -> bool:
+        """Whether the title says the office was held before («الرئيس السابق»)."""
+        return any(w.key in _FORMER for w in clause.words[ph.head : ph.end])
+
+    def _office_entity(self, clause: Clause, ph: TitlePhrase) -> None:
+        if self._office_of(clause, ph) is not None:
+            return
+        name = " ".join(_without_former(self._office_name(clause, ph)[0]))
+        where = self._office_body(clause, ph)
+        if len(name.split()) < 2 or where is None:
+            return  # "وزير الدفاع" alone: whose, the reviewer says
+        english = office_english(
+            normalize(name).split(), self.linker.entities[where].get("name") if where else None
+        )
+        self._new_entity(name, "office", "title before or after a name", english=english)
+
+    def _office_body(self, clause: Clause, ph: TitlePhrase) -> str | None:
+        """The organization or state an office is a post in: an organization named in the
+        title first ("رئيس مجمع روستك"), else the state it names or qualifies."""
+        words = clause.words[ph.head + 1 : ph.end]
+        orgs, states = [], []
+        for m in find_mentions(self.linker, self.text, words):
+            for eid in m.ids:
+                kind = self.linker.type_of(eid)
+                if kind == "organization" and not m.weak:
+                    orgs.append(eid)
+                elif kind == "country":
+                    states.append(eid)
+        for w in words:  # a nationality inside a longer name ("مساعد الرئيس الروسي")
+            for cut in clitic_cuts(w.key):
+                bare = strip_clitic(w.key, cut)
+                adjective = bare if bare.startswith(ARTICLE) else ARTICLE + bare
+                if adjective in self.linker.adjectives:
+                    states.append(self.linker.adjectives[adjective])
+                    break
+        found = orgs or states
         return found[0] if found else None
+
+    # -- the claims -----------------------------------------------------------------------
+
+    def _titles(self, clause: Clause, keys: list[str], mentions: list[Mention]) -> list[dict]:
+        out: list[dict] = []
+        words = clause.words
+        for ph in self._title_phrases(clause, mentions):
+            office = self._office_of(clause, ph)
+            if office is None:
+                continue
+            if not _counterpart(words[ph.head].key):
+                self._last_office = office
+            person = ph.person
+            if person is not None and self._holders.get(office) == person:
+                person = None  # said already: one holds_position per person and office
+            elif person is not None:
+                self._holders[office] = person
+                lo, hi = min(ph.head, ph.name_first), max(ph.end, ph.name_last)
+                s, e = words[lo].start, words[hi - 1].end
+                if self.text[s - 1 : s] == "«":
+                    s -= 1
+                if self.text[e : e + 1] == "»":
+                    e += 1
+                out.append(
+                    self._claim(
+                        person,
+                        "held_position" if self._former(clause, ph) else "holds_position",
+                        office,
+                        None,
+                        None if self._former(clause, ph) else self._title_date(),
+                        "affirmed",
+                        "fact",
+                        None,
+                        None,
+                        s,
+                        e,
+                        ["predicate:title + name", f"title:{self.text[s:e][:60]}"],
+                        0.7,
+                    )
+                )
+            body = self._office_body(clause, ph)
+            if _counterpart(words[ph.head].key):
+                continue  # «نظيره الروسي» does not say what the office is called
+            if body is not None and office not in self._offices_told:
+                self._offices_told.add(office)
+                _, s, e = self._office_name(clause, ph)
+                out.append(
+                    self._claim(
+                        office,
+                        "office_in",
+                        body,
+                        None,
+                        None,
+                        "affirmed",
+                        "fact",
+                        None,
+                        None,
+                        s,
+                        e,
+                        ["predicate:the title's own words"],
+                        0.7,
+                    )
+                )
+        return out
+
+    def _with_holders(self, mentions: list[Mention]) -> list[Mention]:
+        """A title alone names the person the article named holding it: the office's
+        mention stands for its holder too («وكتب نائب وزير الدفاع السعودي»), unless a
+        person's name is written beside it (then that name is the holder)."""
+        persons = [m for m in mentions if _person_id(self, m)]
+        for m in mentions:
+            holder = next((self._holders[e] for e in m.ids if e in self._holders), None)
+            if holder is None or holder in m.ids:
+                continue
+            if any(m.last <= p.first <= m.last + 4 or p.last == m.first for p in persons):
+                continue
+            m.ids = (holder, *m.ids)
+        return mentions
+
+
+_FORMER = {normalize(w) for w in ("السابق", "السابقة", "سابق", "سابقا")}
+
+
+def _without_former(name: str) -> list[str]:
+    """An office's words without the one that says it was held before, and with the
+    article's ل a preposition leaves («للمخابرات» -> «المخابرات»)."""
+    out: list[str] = []
+    for w in name.split():
+        if normalize(w) in _FORMER:
+            continue
+        out.append(ARTICLE + w[2:] if normalize(w).startswith("لل") and out else w)
+    return out
+
+
+def _office_mention(drafter: _Base, m: Mention) -> bool:
+    return any(drafter.linker.type_of(e) == "office" for e in m.ids)
+
+
+def _person_id(drafter: _Base, m: Mention) -> str | None:
+    return next((e for e in m.ids if drafter.linker.type_of(e) == "person"), None)
+
+
+def _noun_not_name(key: str, before: str) -> bool:
+    """A word after a name's first that ends the name: an indefinite noun in ة («فومين
+    اتفاقية»، «قصرة زيارة»), unless a kinship word puts it in the name («أبو قصرة»)."""
+    return not _definite(key) and key.endswith("ه") and before not in ("ابو", "بن", "ابن", "بنت", "ام")
+
+
+def _person_ending(drafter: _Base, mentions: list[Mention], last_word: int) -> Mention | None:
+    """The person whose name ends at `last_word`, if one does."""
+    return next(
+        (m for m in mentions if not m.weak and m.last == last_word + 1 and _person_id(drafter, m)), None
+    )

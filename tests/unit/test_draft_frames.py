@@ -101,3 +101,58 @@ def test_who_is_sanctioned_stands_after_ala() -> None:
 def test_a_weapon_kind_noun_types_only_the_name_right_after_it() -> None:
     _, kinds = _read("وقعت مصر عقدا لشراء مقاتلات بقيمة «ملياري دولار».")
     assert "weapon_system" not in kinds.values()
+
+
+def test_a_dateline_run_into_a_byline_or_posted_on_is_found() -> None:
+    from factcli.draft import detect_published
+
+    found = detect_published("عنوان\n\nمحمود احمد20 يوليو 2017آخر تحديث :\nنص الخبر")
+    assert found is not None and found[0].start.isoformat() == "2017-07-20"
+    found = detect_published("Title\nposted on December 14, 2020 by staff\nbody")
+    assert found is not None and found[0].start.isoformat() == "2020-12-14"
+    assert detect_published("عنوان\nعقود عام 2017 ومليار دولار\nنص") is None  # a year is no dateline
+
+
+def test_the_paper_already_named_is_the_via_of_what_it_says() -> None:
+    text = (
+        "عنوان\nوقعت مصر عقدا مع روسيا، بحسب صحيفة «فيدومستي» الروسية.\n"
+        "وأوضحت الصحيفة أن روسيا ستورد لمصر مقاتلات.\n"
+    )
+    draft = draft_article(
+        text, [dict(e) for e in ENTITIES], published=ANCHOR, credited=["Vedomosti (فيدومستي)"]
+    )
+    paper = next(e["id"] for e in draft.entities if e["name_ar"] == "فيدومستي")
+    supplies = [c for c in draft.claims if c["predicate"] == "supplies"]
+    assert supplies and all(c["via"] == paper and c["speaker"] is None for c in supplies)
+
+
+def test_a_delivery_with_no_seller_or_weapon_named_takes_the_storys() -> None:
+    triples, _ = _read(
+        "وقالت مصر إنها اشترت من روسيا منظومة صواريخ أرض-جو بعيدة المدى إس-300. وعلم أن التسليم سيبدأ عام 2020."
+    )
+    delivered = [t for t in triples if t[1] == "delivered"]
+    assert delivered and delivered[0][0] == "Russia" and delivered[0][2] == "S-300"
+
+
+def test_now_is_the_day_of_publication_of_an_article_published_on_one_day() -> None:
+    words = clauses("وبحث الوزير الذي يزور موسكو حاليا سبل التعاون")[0].words
+    found = find_dates("وبحث الوزير الذي يزور موسكو حاليا سبل التعاون", words, ANCHOR, set())
+    assert [(d.start.isoformat(), d.end.isoformat(), d.text) for _, _, d in found] == [
+        ("2019-05-03", "2019-05-03", "حاليا")
+    ]
+    interval = parse_published("2018..2019")
+    assert find_dates("وبحث الوزير الذي يزور موسكو حاليا", words[:6], interval, set()) == []
+
+
+def test_a_purchase_told_bare_is_a_purchase_and_an_intention_is_planned() -> None:
+    triples, _ = _read("وقالت مصر إنها تنوي شراء منظومات إس-300 من روسيا.")
+    assert ("Egypt", "purchased", "S-300", "planned") in triples
+    triples, _ = _read("وتبحث مصر مع روسيا صفقة شراء منظومات إس-300.")
+    assert [t[1] for t in triples if t[2] == "S-300"] == ["negotiating_purchase"]
+
+
+def test_who_a_state_buys_from_or_contracts_with_supplies_what_it_buys() -> None:
+    triples, _ = _read("وتنوي مصر التعاقد مع روسيا لشراء منظومات إس-300.")
+    assert ("Egypt", "purchased", "S-300", "planned") in triples
+    assert ("Russia", "supplies", "S-300", "planned") in triples
+    assert not [t for t in triples if t[0] == "Russia" and t[1] == "purchased"]

@@ -45,3 +45,21 @@ def test_no_predicate_no_sentence_and_import_still_needs_a_reviewed_statement() 
         pass
     else:
         raise AssertionError("a drafted statement nobody confirmed was accepted")
+
+
+def test_a_name_after_said_keeps_its_capital_and_a_year_is_said_as_a_year() -> None:
+    names = {**NAMES, "office": "Minister of Defence (Iran)"}
+    office = {"subject": "kozhin", "predicate": "holds_position", "object": "office"}
+    assert "Minister of Defence (Iran)" in draft_statement(office, names)  # a name's own brackets stay
+    claim = {
+        "subject": "kozhin",
+        "predicate": "visited",
+        "object": "egypt",
+        "polarity": "affirmed",
+        "modality": "fact",
+        "speaker": "kozhin",
+        "date": {"start": "2017-01-01", "end": "2017-12-31", "precision": "year"},
+    }
+    assert draft_statement(claim, NAMES) == "Vladimir Kozhin visited Egypt, by their own account (2017)."
+    claim["speaker"] = "izv"
+    assert draft_statement(claim, NAMES) == "Izvestia said Vladimir Kozhin visited Egypt (2017)."

@@ -171,3 +171,49 @@ def test_review_quit_and_the_end_of_answers_keep_the_rest_as_drafts():
     asker = Scripted([])
     assert review.review_drafts(records, ENTITIES, asker) == records
     assert asker.told[-1] == "\nreview stopped: the candidates not yet reviewed stay drafts\n"
+
+
+def test_review_shows_the_quote_in_its_paragraph_and_names_beside_ids():
+    asker = Scripted(["s"])
+    review.review_drafts(_drafted(), ENTITIES, asker)
+    shown = asker.told[0]
+    assert "⟦استقبل تميم شويغو⟧." in shown  # the clause marked in its line
+    assert "tamim (Tamim bin Hamad)" in shown
+
+
+def test_review_cites_other_words_copies_a_candidate_and_counts_the_edits():
+    asker = Scripted(
+        [
+            "t", "تميم شويغو",  # narrow the quote
+            "c",  # a copy comes next
+            "a", "",  # accept, confirming the drafted statement: one edit (the quote)
+            "e", "predicate", "visited", "a", "Shoigu visited.",  # the copy: a field and a statement
+        ]
+    )  # fmt: skip
+    kept = review.review_drafts(_drafted(), ENTITIES, asker)
+    first, second = kept[1], kept[2]
+    assert first["citation"]["quote"] == "تميم شويغو" and first["citation"]["start"] == ARTICLE.index("تميم")
+    assert first["statement"] == draft.draft_statement(
+        first, {"tamim": "Tamim bin Hamad", "shoigu": "Sergei Shoigu"}
+    )
+    assert second["predicate"] == "visited" and second["statement"] == "Shoigu visited."
+    # 1 (quote) + 1 (copy) on the first; 1 (predicate) + 1 (statement typed) on the second.
+    assert asker.told[-1] == "\naccepted 2 claims with 4 edits (2.0 per claim)\n"
+
+
+def test_review_makes_the_missing_entity_inline_before_the_claim_naming_it():
+    asker = Scripted(["n", "Qatar Emiri Air Force", "", "organization", "", "object", "a", "It is."])
+    kept = review.review_drafts(_drafted(), ENTITIES, asker)
+    entity, claim = kept[1], kept[2]
+    assert (entity["id"], entity["type"], entity["name"]) == (
+        "qatar-emiri-air-force",
+        "organization",
+        "Qatar Emiri Air Force",
+    )
+    assert claim["object"] == "qatar-emiri-air-force" and "draft" not in claim
+
+
+def test_review_refuses_words_the_article_does_not_hold():
+    asker = Scripted(["t", "لم يرد", "s"])
+    review.review_drafts(_drafted(), ENTITIES, asker)
+    assert any("does not hold" in t for t in asker.told)

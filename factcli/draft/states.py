@@ -1,0 +1,72 @@
+"""States an article names that the store does not know, from a maintained source: the
+territory names of the Unicode CLDR in Arabic and English, as Babel ships them.
+
+`StateNames.load()` reads CLDR's Arabic and English names of every two-letter territory
+(regions, the EU and test codes left out) and derives each Arabic name's adjectives
+(`analyze.nisba_forms`: الهند -> الهندي، الهندية ...). `named_states(text, names)` gives
+the states a text names by a name or an adjective, as (Arabic name, English name, code),
+for drafting to propose as new country entities. Babel is imported here only: drafting
+loads it, no read command does.
+
+Two CLDR names are ordinary words of Arabic news, so a state is never read from them:
+مالي (Mali; "financial") and عمان (Oman; also Amman, Jordan's capital).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..analyze import clitic_cuts, nisba_forms, strip_clitic
+from ..normalize import normalize
+from .spans import _words
+
+# CLDR codes that are no state: the EU, the euro area, the UN, test and unknown regions.
+_NOT_STATES = {"EU", "EZ", "UN", "XA", "XB", "QO", "ZZ", "AQ", "UM", "IC", "EA", "DG", "CP", "TA", "AC"}
+_COMMON_WORDS = {"مالي", "عمان"}
+_LONGEST = 4  # words in a state's name: "جمهورية الكونغو الديمقراطية"
+
+
+@dataclass
+class StateNames:
+    """CLDR's states: normalized Arabic name or adjective -> (code, Arabic name, English)."""
+
+    names: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    adjectives: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+
+    @classmethod
+    def load(cls) -> StateNames:
+        from babel import Locale
+
+        arabic, english = Locale("ar").territories, Locale("en").territories
+        out = cls()
+        for code, name in arabic.items():
+            if len(code) != 2 or not code.isalpha() or code in _NOT_STATES or code not in english:
+                continue
+            key = normalize(name)
+            if key in _COMMON_WORDS:
+                continue
+            row = (code, name, english[code])
+            out.names.setdefault(key, row)
+            for adjective in nisba_forms(name):
+                out.adjectives.setdefault(adjective, row)
+        return out
+
+
+def named_states(text: str, names: StateNames) -> list[tuple[str, str, str]]:
+    """(code, Arabic name, English name) of each state the text names, by its name (a
+    proclitic cut off: للهند، والعراق) or its adjective (الهندي، العراقية), first named first."""
+    words = [w.key for w in _words(text, 0, len(text))]
+    found: dict[str, tuple[str, str, str]] = {}
+    for i in range(len(words)):
+        for cut in clitic_cuts(words[i]):
+            head = strip_clitic(words[i], cut)
+            for n in range(min(_LONGEST, len(words) - i), 0, -1):
+                key = " ".join([head, *words[i + 1 : i + n]])
+                row = names.names.get(key)
+                if row is None and n == 1:
+                    adjective = head if head.startswith("ال") else "ال" + head
+                    row = names.adjectives.get(adjective)
+                if row is not None:
+                    found.setdefault(row[0], row)
+                    break
+    return list(found.values())

@@ -1,0 +1,246 @@
+"""Drafting the entities a new article brings: people and their offices from titles, the
+states CLDR names, weapons named by their kind; and what an undated article's relative
+words leave undated."""
+
+from __future__ import annotations
+
+from factcli.draft import draft_article, parse_published
+from factcli.draft.english import institution_english, office_english, weapon_english
+from factcli.draft.states import StateNames, named_states
+from factcli.normalize import normalize
+
+STORE = [
+    {
+        "id": "russia",
+        "type": "country",
+        "name": "Russia",
+        "name_ar": "روسيا",
+        "aliases": [],
+        "metonyms": ["موسكو"],
+    },
+    {"id": "saudi-arabia", "type": "country", "name": "Saudi Arabia", "name_ar": "السعودية", "aliases": []},
+    {
+        "id": "usa",
+        "type": "country",
+        "name": "United States",
+        "name_ar": "الولايات المتحدة",
+        "aliases": ["أمريكا"],
+    },
+    {
+        "id": "russian-defence-minister",
+        "type": "office",
+        "name": "Russian Minister of Defence",
+        "name_ar": "وزير الدفاع الروسي",
+        "aliases": ["وزير الدفاع في روسيا"],
+    },
+    {
+        "id": "sergei-shoigu",
+        "type": "person",
+        "name": "Sergei Shoigu",
+        "name_ar": "سيرغي شويغو",
+        "aliases": [],
+    },
+]
+DAY = parse_published("2021-08-24")
+
+
+def _draft(body: str, published=DAY):
+    draft = draft_article(f"عنوان الخبر\n{body}\n", [dict(e) for e in STORE], published=published)
+    names = {e["id"]: e["name_ar"] for e in [*STORE, *draft.entities]}
+    return draft, names
+
+
+def _claims(draft, names, predicate):
+    return [
+        (names.get(c["subject"]), names.get(c["object"])) for c in draft.claims if c["predicate"] == predicate
+    ]
+
+
+def test_a_title_before_a_new_name_gives_the_person_the_office_and_both_claims() -> None:
+    draft, names = _draft("قال نائب وزير الدفاع السعودي الأمير خالد بن سلمان إن البلدين وقعا اتفاقية.")
+    kinds = {e["name_ar"]: e["type"] for e in draft.entities}
+    assert kinds["خالد بن سلمان"] == "person"  # the honorific is not the name
+    assert kinds["نائب وزير الدفاع السعودي"] == "office"
+    assert ("خالد بن سلمان", "نائب وزير الدفاع السعودي") in _claims(draft, names, "holds_position")
+    assert ("نائب وزير الدفاع السعودي", "السعودية") in _claims(draft, names, "office_in")
+    office = next(e for e in draft.entities if e["type"] == "office")
+    assert office["name"].isascii() and "Deputy Minister of Defence" in office["name"]
+
+
+def test_a_name_before_its_title_and_a_store_office_are_linked() -> None:
+    draft, names = _draft(
+        "واجتمع مع وزير الدفاع الروسي، سيرغي شويغو. ونقلت الصحيفة عن حسين دهقان، وزير الدفاع الروسي، قوله إن العقد وقع."
+    )
+    held = _claims(draft, names, "holds_position")
+    assert ("سيرغي شويغو", "وزير الدفاع الروسي") in held
+    assert ("حسين دهقان", "وزير الدفاع الروسي") in held
+    assert not [e for e in draft.entities if e["type"] == "office"]  # the store's office
+    # One office_in per office in an article.
+    assert _claims(draft, names, "office_in") == [("وزير الدفاع الروسي", "روسيا")]
+
+
+def test_a_title_alone_later_names_the_person_who_holds_it() -> None:
+    draft, names = _draft(
+        "قال نائب وزير الدفاع السعودي الأمير خالد بن سلمان إن البلدين وقعا اتفاقية.\n"
+        "وكان نائب وزير الدفاع السعودي وصل إلى موسكو في زيارة رسمية."
+    )
+    visits = _claims(draft, names, "visited")
+    assert ("خالد بن سلمان", "روسيا") in visits
+
+
+def test_an_acting_minister_is_no_agency() -> None:
+    draft, names = _draft("وكان وزير الدفاع السعودي وكالة سعدون الدليمي قد زار روسيا.")
+    kinds = {e["name_ar"]: e["type"] for e in draft.entities}
+    assert kinds.get("سعدون الدليمي") == "person"
+    assert not any("وكالة" in n for n in kinds)
+
+
+def test_states_the_store_lacks_come_from_cldr_by_name_or_adjective() -> None:
+    found = {
+        english
+        for _, _, english in named_states("زار رئيس الوزراء الهندي بغداد ووقع مع العراق", StateNames.load())
+    }
+    assert {"India", "Iraq"} <= found
+    draft, names = _draft("وقعت الهند مع روسيا اتفاقا، وقال رئيس الوزراء الهندي ناريندرا مودي إنه مهم.")
+    india = [e for e in draft.entities if e["type"] == "country"]
+    assert [(e["id"], e["name"], e["name_ar"]) for e in india] == [("india", "India", "الهند")]
+    assert ("رئيس الوزراء الهندي", "الهند") in _claims(draft, names, "office_in")
+
+
+def test_common_words_are_never_read_as_states() -> None:
+    found = named_states("قدمت السعودية دعما ماليا وقال إن الوضع المالي صعب في عمان", StateNames.load())
+    assert found == []
+
+
+def test_weapons_named_by_their_kind_are_each_an_item_of_the_deal() -> None:
+    draft, names = _draft("وقالت روسيا إنها ستبيع للسعودية مدافع هاون والصواريخ المضادة للدبابات.")
+    supplied = _claims(draft, names, "supplies")
+    assert ("روسيا", "مدافع هاون") in supplied
+    assert ("روسيا", "الصواريخ المضادة للدبابات") in supplied
+    assert weapon_english("الصواريخ المضادة للدبابات") == "anti-tank missiles"
+
+
+def test_a_weapon_followed_by_its_model_is_not_proposed_by_its_kind() -> None:
+    draft, _ = _draft("وستبيع روسيا للسعودية مقاتلات من طراز «سو-57».")
+    assert [e["name_ar"] for e in draft.entities if e["type"] == "weapon_system"] == ["سو-57"]
+
+
+def test_office_english_names_its_head_words_and_its_state() -> None:
+    assert office_english(normalize("رئيس الوزراء الهندي").split(), "India") == "Prime Minister of India"
+    assert office_english(normalize("وزير الدفاع الإيراني").split(), "Iran") == "Minister of Defence of Iran"
+
+
+def test_a_first_line_that_ends_as_a_sentence_is_read_not_skipped_as_a_headline() -> None:
+    text = "وقعت السعودية مع روسيا اتفاقية.\nوقالت روسيا إن التسليم سيبدأ قريبا."
+    draft = draft_article(text, [dict(e) for e in STORE], published=DAY)
+    assert any(c["citation"]["start"] == 0 for c in draft.claims)
+
+
+def test_relative_words_in_an_article_dated_only_by_a_wide_interval_leave_no_date() -> None:
+    undated = parse_published("2000..2025")
+    draft, _ = _draft("وقعت السعودية اليوم اتفاقية مع روسيا في عام 2014.", published=undated)
+    signed = [c for c in draft.claims if c["predicate"] == "signed"]
+    assert signed and all(c["date"] is None or c["date"]["start"] == "2014-01-01" for c in signed)
+    draft, _ = _draft("وقعت السعودية اليوم اتفاقية مع روسيا.", published=undated)
+    assert all(c["date"] is None for c in draft.claims)
+
+
+def test_a_counterpart_holds_the_office_last_named_of_the_state_its_adjective_says() -> None:
+    draft, names = _draft(
+        "اختتم وزير الدفاع السوري اللواء مرهف أبو قصرة زيارة إلى موسكو، حيث التقى بنظيره الروسي أندريه بيلوسوف."
+    )
+    assert ("أندريه بيلوسوف", "وزير الدفاع الروسي") in _claims(draft, names, "holds_position")
+    assert ("مرهف أبو قصرة", "وزير الدفاع السوري") in _claims(draft, names, "holds_position")
+    # The one met stands after بـ: the visitor met the counterpart, not the other way.
+    assert _claims(draft, names, "met") == [("مرهف أبو قصرة", "أندريه بيلوسوف")]
+
+
+def test_a_name_after_a_rank_may_open_like_a_definite_word() -> None:
+    draft, names = _draft("ووقعت السعودية مع نائب وزير الدفاع الروسي الفريق أول ألكسندر فومين اتفاقية.")
+    assert {e["name_ar"] for e in draft.entities if e["type"] == "person"} == {"ألكسندر فومين"}
+
+
+def test_a_quoted_verb_in_the_first_person_is_the_speakers_act() -> None:
+    draft, names = _draft(
+        "وكتب نائب وزير الدفاع السعودي الأمير خالد بن سلمان على تويتر: "
+        "“التقيت معالي وزير الدفاع في روسيا الاتحادية سيرغي شويغو”."
+    )
+    met = [c for c in draft.claims if c["predicate"] == "met"]
+    assert [(names[c["subject"]], names[c["object"]], names[c["speaker"]]) for c in met] == [
+        ("خالد بن سلمان", "سيرغي شويغو", "خالد بن سلمان")
+    ]
+    # «وزير الدفاع في روسيا الاتحادية» is the store's office, named a little longer.
+    assert ("سيرغي شويغو", "وزير الدفاع الروسي") in _claims(draft, names, "holds_position")
+
+
+def test_institutions_and_companies_with_a_states_adjective_are_organizations() -> None:
+    draft, _ = _draft(
+        "وأعلمت الإدارة الأمريكية الكونغرس الأمريكي رسميا، وتعاقدت السعودية مع كاتيك الصينية لشراء طائرات."
+    )
+    orgs = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "organization"}
+    assert orgs["الإدارة الأمريكية"].startswith("Administration of ")  # two institutions, not one
+    assert orgs["الكونغرس الأمريكي"].startswith("Congress of ")
+    assert "كاتيك" in orgs
+    assert not any(e["type"] == "country" and e["name_ar"] == "السعودية" for e in draft.entities)
+    assert institution_english(normalize("القوات الجوية الإماراتية").split(), "UAE") == "Air Forces of UAE"
+
+
+def test_talks_with_someone_are_also_a_meeting_with_them() -> None:
+    draft, names = _draft(
+        "وبحث الأمير خالد بن سلمان الذي يزور موسكو مع وزير الدفاع الروسي، سيرغي شويغو، سبل تعزيز التعاون."
+    )
+    assert ("خالد بن سلمان", "سيرغي شويغو") in _claims(draft, names, "met")
+    assert ("خالد بن سلمان", "روسيا") in _claims(draft, names, "visited")
+
+
+def test_a_former_office_is_held_position_and_the_stores_office_without_the_article() -> None:
+    store = [
+        *STORE,
+        {
+            "id": "intel-head",
+            "type": "office",
+            "name": "Head of Saudi Military Intelligence",
+            "name_ar": "رئيس المخابرات العسكرية السعودية",
+            "aliases": [],
+        },
+    ]
+    text = "عنوان\nوكان سيرغي شويغو، الرئيس السابق للمخابرات العسكرية السعودية، قد زار روسيا.\n"
+    draft = draft_article(text, [dict(e) for e in store], published=DAY)
+    held = [(c["subject"], c["object"]) for c in draft.claims if c["predicate"] == "held_position"]
+    assert held == [("sergei-shoigu", "intel-head")]
+    assert not [c for c in draft.claims if c["predicate"] == "holds_position"]
+
+
+def test_breadcrumbs_a_tagline_and_a_repeated_headline_at_the_top_give_no_candidate() -> None:
+    text = (
+        "الرئيسية / عربي دولي / السعودية توقع اتفاقية مع روسيا\n\n"
+        "السعودية توقع اتفاقية مع روسيا\n\n"
+        "قال المسؤول إن السعودية وقعت اتفاقية مع روسيا.\n"
+    )
+    draft = draft_article(text, [dict(e) for e in STORE], published=DAY)
+    body = text.index("قال")
+    assert draft.claims and all(c["citation"]["start"] >= body for c in draft.claims)
+
+
+def test_a_title_is_dated_by_a_days_publication_and_not_by_an_interval() -> None:
+    draft, _ = _draft("قال نائب وزير الدفاع السعودي الأمير خالد بن سلمان إن البلدين وقعا اتفاقية.")
+    role = next(c for c in draft.claims if c["predicate"] == "holds_position")
+    assert (role["date"]["start"], role["date"]["end"]) == ("2021-08-24", "2021-08-24")
+    undated = parse_published("2020..2022")
+    draft, _ = _draft("قال نائب وزير الدفاع السعودي الأمير خالد بن سلمان إن البلدين وقعا اتفاقية.", undated)
+    assert next(c for c in draft.claims if c["predicate"] == "holds_position")["date"] is None
+
+
+def test_the_head_of_a_delegation_to_an_event_leads_it_and_holds_no_office() -> None:
+    draft, names = _draft(
+        "ونقلت الوكالة عن ميخائيل زافالي، رئيس وفد شركة تصدير الأسلحة إلى معرض دبي للطيران، إن الشركة مستعدة."
+    )
+    assert ("ميخائيل زافالي", "معرض دبي للطيران") in _claims(draft, names, "leads_delegation_to")
+    assert not [e for e in draft.entities if e["type"] == "office"]
+    assert {e["name_ar"]: e["type"] for e in draft.entities}["معرض دبي للطيران"] == "event"
+
+
+def test_a_weapon_whose_model_follows_a_few_words_on_is_not_proposed_by_its_kind() -> None:
+    draft, _ = _draft("وستزود روسيا السعودية بالمقاتلات الثقيلة متعددة الأغراض من طراز «سو-57» وذخيرة.")
+    kinds = [e["name_ar"] for e in draft.entities if e["type"] == "weapon_system"]
+    assert "سو-57" in kinds and not any(k.startswith("المقاتلات") for k in kinds)
