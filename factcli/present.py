@@ -29,7 +29,6 @@ from .records import (  # HISTORY_FIELDS: shown only on claims that have one
     HISTORY_FIELDS,
 )
 from .store import Lookups
-from .vocabulary import MODALITY_WORDS
 
 if TYPE_CHECKING:
     from .curate import Plan
@@ -40,6 +39,8 @@ if TYPE_CHECKING:
 
 
 def modality_text(modality: str | None) -> str:
+    from .vocabulary import MODALITY_WORDS  # the vocabulary loads only where a modality is worded
+
     return MODALITY_WORDS.get(modality or "fact", modality or "fact")
 
 

@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 import click
 
 from .. import store
-from ..vocabulary import PREDICATES
 
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
@@ -48,6 +47,8 @@ def complete_sources(ctx: click.Context, _param: click.Parameter, incomplete: st
 def complete_predicates(
     _ctx: click.Context, _param: click.Parameter, incomplete: str
 ) -> list[CompletionItem]:
+    from ..vocabulary import PREDICATES  # only when completing
+
     return _complete(PREDICATES.items(), incomplete)
 
 

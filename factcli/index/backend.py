@@ -39,7 +39,6 @@ from ..link import Linker as _Linker  # the one linker, drafting's too
 from ..plan import Evidence, Filters, Match, Plan, Term
 from ..rank import Ranking
 from ..records import SCHEMA_VERSION
-from ..vocabulary import of as vocabulary_of
 from . import rows as _rows  # the rows, made as the PostgreSQL index makes them
 
 __all__ = ["INDEX_SCHEMA", "Index", "build", "connect_ro", "in_memory", "read_meta"]
@@ -621,6 +620,8 @@ def build(
     written: dict[str, Any] | None = None,
 ) -> None:
     """Fill an empty database with the index of `facts`."""
+    from ..vocabulary import of as vocabulary_of  # a build, not a read, needs the vocabulary
+
     an = analyzer()
     dumps = _dumps()
     conn.executescript(_SCHEMA)
