@@ -130,11 +130,16 @@ class Evidence(NamedTuple):
 
 class Match(NamedTuple):
     """A claim found: its position in the store (1 for the first claim), its score, and
-    per term of the plan, in order, how the term met it."""
+    per term of the plan, in order, how the term met it; and what a tie of scores is broken
+    by: `own`, how many of the ways the terms meet it are the claim's own (a role, its
+    predicate, its statement's words or names, not the quote it may share), and `ways`,
+    how many ways they meet it in all (both 0 for a plan without terms)."""
 
     position: int
     score: float = 0.0
     evidence: tuple[Evidence, ...] = ()
+    own: int = 0
+    ways: int = 0
 
 
 class Backend(Protocol):
@@ -144,6 +149,10 @@ class Backend(Protocol):
     def run(self, plan: Plan) -> list[Match]:
         """The claims the plan finds, in its order (see the module's opening)."""
         ...
+
+    # Optional (search falls back to `len(run(plan))` without it): how many claims `run`
+    # finds, the plan's limit aside, counted without reading or ordering them.
+    # def count(self, plan: Plan) -> int: ...
 
     def claim_docs(self, rows: Iterable[int]) -> dict[int, dict[str, Any]]:
         """Claim records by position, for the given positions."""

@@ -65,6 +65,7 @@ __all__ = [
     "Found",
     "Hit",
     "Query",
+    "count",
     "entity_rows",
     "find",
     "parse_when",
@@ -72,6 +73,7 @@ __all__ = [
     "resolve_sources",
     "search",
     "suggestions",
+    "tie_reasons",
     "timeline",
 ]
 
@@ -107,20 +109,26 @@ class Query(NamedTuple):
 
 
 class Hit(NamedTuple):
-    """One claim found, its score, and per term how it matched: {term, field, kind}."""
+    """One claim found, its score, per term how it matched ({term, field, kind}), and
+    what breaks a tie of scores (`plan.Match`): `own`, `ways`, then `position`."""
 
     claim: dict[str, Any]
     score: float = 0.0
     why: Sequence[dict[str, str]] = ()
+    own: int = 0
+    ways: int = 0
+    position: int = 0
 
     def match(self) -> dict[str, Any]:
-        """The `match` object of `search --json`."""
-        return {"score": round(self.score, 3), "terms": self.why}
+        """The `match` object of `search --json`: the score, each term's evidence, and the
+        tie-break keys (`own`, `ways`)."""
+        return {"score": round(self.score, 3), "terms": self.why, "own": self.own, "ways": self.ways}
 
 
 class Found(NamedTuple):
     hits: list[Hit]
     hints: Sequence[str] = ()  # "did you mean" lines for ambiguous terms
+    order: str = "relevance"  # as the plan ordered the hits: "relevance" or "date"
 
 
 def _index_of(source: Backend | Facts) -> Backend:
@@ -614,21 +622,27 @@ def _within(filters: Filters, dates: list[DateSpan]) -> Filters:
 # --- searching ---------------------------------------------------------------------------
 
 
-def find(source: Backend | Facts, query: Query) -> Found:
-    """Claims that pass every filter and meet every term, best first, at most `limit`."""
+def _plan(index: Backend, query: Query, hints: list[str]) -> tuple[Plan, list[Term]]:
+    """The query as the plan the index runs, and its terms (hints go to `hints`)."""
     if query.limit is not None and query.limit < 1:
         raise InputError(f"--limit must be at least 1, got {query.limit}")
     if query.sort is not None and query.sort not in SORTS:
         raise InputError(f"--sort must be one of {', '.join(SORTS)}, not {query.sort!r}")
-    index = _index_of(source)
     filters = _filters(index, query)
-    hints: list[str] = []
     dates: list[DateSpan] = []
     terms = [_planned(t) for t in _terms(index, query.terms, hints, dates)] if query.terms else []
     if dates:
         filters = _within(filters, dates)
     by_relevance = (query.sort or ("relevance" if terms else "date")) == "relevance"
     plan = Plan(tuple(terms), filters, "relevance" if by_relevance else "date", query.limit, RANKING)
+    return plan, terms
+
+
+def find(source: Backend | Facts, query: Query) -> Found:
+    """Claims that pass every filter and meet every term, best first, at most `limit`."""
+    index = _index_of(source)
+    hints: list[str] = []
+    plan, terms = _plan(index, query, hints)
     matches = index.run(plan)
     docs = _docs(source, index, [m.position for m in matches])
     hits = [
@@ -639,10 +653,44 @@ def find(source: Backend | Facts, query: Query) -> Found:
                 {"term": t.text, "field": e.field, "kind": e.kind}
                 for t, e in zip(terms, m.evidence, strict=True)
             ],
+            m.own,
+            m.ways,
+            m.position,
         )
         for m in matches
     ]
-    return Found(hits, list(dict.fromkeys(hints)))
+    return Found(hits, list(dict.fromkeys(hints)), plan.order)
+
+
+def count(source: Backend | Facts, query: Query) -> tuple[int, list[str]]:
+    """How many claims `find` finds (its limit aside), and its hints, counted by the index
+    without reading a claim (a backend without `count` runs the plan and counts)."""
+    index = _index_of(source)
+    hints: list[str] = []
+    plan, _ = _plan(index, query._replace(limit=None), hints)
+    counter = getattr(index, "count", None)
+    n = counter(plan) if counter is not None else len(index.run(plan))
+    return n, list(dict.fromkeys(hints))
+
+
+def tie_reasons(hits: Sequence[Hit]) -> list[str]:
+    """For each hit, what put it above the next one when both score the same (relevance
+    order, `plan`): more of its own fields meet the terms, or it is met in more ways, or it
+    comes first in the store; "" where the next hit scores less or there is none."""
+    out = []
+    for hit, after in zip(hits, [*hits[1:], None], strict=True):
+        if after is None or round(after.score, 9) != round(hit.score, 9):
+            out.append("")
+            continue
+        other = after.claim.get("id")
+        if hit.own != after.own:
+            why = f"more of its own fields meet the query ({hit.own} > {after.own})"
+        elif hit.ways != after.ways:
+            why = f"met in more ways ({hit.ways} > {after.ways})"
+        else:
+            why = "earlier in the store"
+        out.append(f"above {other} at the same score: {why}")
+    return out
 
 
 def _docs(source: Backend | Facts, index: Backend, rows: list[int]) -> dict[int, dict[str, Any]]:

@@ -676,9 +676,14 @@ def test_json_hits_carry_their_match(store_file):
     assert result.exit_code == 0, result.stderr
     recs = json.loads(result.stdout)
     assert recs[0]["id"] == "c0001"
+    # Qatar meets c0001 in four ways: the word in its statement and in its quote, Qatar as
+    # its subject, and the name in its statement; three of them are the claim's own (the
+    # quote is not), which is what a tie of scores is broken by.
     assert recs[0]["match"] == {
         "score": 10.0,
         "terms": [{"term": "qatar", "field": "subject", "kind": "alias"}],
+        "own": 3,
+        "ways": 4,
     }
     assert recs[-1]["id"] == "c0009" and recs[-1]["match"]["terms"][0]["field"] == "mention"
 
