@@ -20,6 +20,7 @@ claim's own statement holds it (`own`) or only its quote.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import re
@@ -58,6 +59,7 @@ CREATE TABLE claims(
     via TEXT, source TEXT, date_start TEXT, date_end TEXT, retracted INTEGER, doc TEXT,
     statement_words INTEGER, quote_words INTEGER);
 CREATE TABLE links(claim INTEGER, entity TEXT, role TEXT, kind TEXT, own INTEGER);
+CREATE TABLE paragraphs(claim INTEGER PRIMARY KEY, text TEXT, quote_start INTEGER, quote_end INTEGER);
 CREATE TABLE names(key TEXT, stem_key TEXT, entity TEXT, role TEXT, written TEXT);
 CREATE TABLE labels(key TEXT, predicate TEXT, kind TEXT);
 CREATE TABLE synonyms(key TEXT, kind TEXT, other TEXT, predicate TEXT);
@@ -165,6 +167,17 @@ class Index:
             "SELECT doc FROM claims WHERE id = ? ORDER BY n LIMIT 1", (claim_id,)
         ).fetchone()
         return self._loads(row[0]) if row else None
+
+    @_recovering
+    def paragraph(self, claim_id: str) -> tuple[str, int, int] | None:
+        """The paragraph holding a claim's quote, and the quote's span in it, as the build
+        cut it from the source (`present.paragraph_of`); None when the index holds none."""
+        row = self.conn.execute(
+            "SELECT p.text, p.quote_start, p.quote_end FROM claims AS c JOIN paragraphs AS p ON p.claim = c.n "
+            "WHERE c.id = ? ORDER BY c.n LIMIT 1",
+            (claim_id,),
+        ).fetchone()
+        return (row[0], row[1], row[2]) if row else None
 
     @_recovering
     def claim_ids(self) -> list[str]:
@@ -330,15 +343,15 @@ class Index:
             # Filters alone: SQL orders and limits, so a timeline of 20 reads 20 records.
             rows = self._claim_rows(self._all(where, live), args, by_date=True, limit=plan.limit)
             return [Match(n) for n, _, _ in rows]
-        query = self._query(plan, scored=True)
-        if query is None:
-            return []
-        sql, args, ways = query
-        k = len(plan.terms)
-        return [
-            Match(row[0], row[1], tuple(ways[i][row[2 + i]] for i in range(k)), row[2 + k], row[3 + k])
-            for row in self.conn.execute(sql, args)
-        ]
+        with self._steps(plan, scored=True) as found:
+            if found is None:
+                return []
+            sql, args, ways = found
+            k = len(plan.terms)
+            return [
+                Match(row[0], row[1], tuple(ways[i][row[2 + i]] for i in range(k)), row[2 + k], row[3 + k])
+                for row in self.conn.execute(sql, args)
+            ]
 
     @_recovering
     def count(self, plan: Plan) -> int:
@@ -350,83 +363,102 @@ class Index:
             cond = self._all(where, live)
             sql = "SELECT count(*) FROM claims" + (f" WHERE {cond}" if cond else "")
             return int(self.conn.execute(sql, args).fetchone()[0])
-        query = self._query(plan, scored=False)
-        if query is None:
-            return 0
-        sql, args, _ = query
-        return int(self.conn.execute(sql, args).fetchone()[0])
+        with self._steps(plan, scored=False) as found:
+            if found is None:
+                return 0
+            sql, args, _ = found
+            return int(self.conn.execute(sql, args).fetchone()[0])
 
-    # -- the one statement ------------------------------------------------------------------
+    # -- running the terms ------------------------------------------------------------------
     #
-    # A plan runs as one SQL statement: a chain of common table expressions, one per term
-    # (and one for the filters), each holding the claims that meet it among those the step
-    # before it left, then the AND of all of them, the filters, the scores, the order and
-    # the limit. The steps go from the one that can meet the fewest claims (counted from
-    # the text, the links and the predicates, up to `_ESTIMATE_CAP`) to the most,
-    # so a word every claim holds is looked up only among the claims the rare words left,
-    # and the cost follows the answer, not the commonest word. Scores do not depend on that
-    # order: each term scores on its own, and they are summed in plan order.
+    # A plan runs in steps inside the index, one per term and one for the filters, each a
+    # temporary table (in memory) of the claims that meet it among those the step before it
+    # left, with each claim's best way, score and counts; then one statement takes the AND
+    # of all of them, the filters, the scores, the order and the limit. The steps go from the
+    # one that can meet the fewest claims (counted in the text, the links and the
+    # predicates, up to `_ESTIMATE_CAP`) to the most, so a word every claim holds is looked
+    # up only among the claims the rare words left, and the cost follows the answer, not the
+    # commonest word. Scores do not depend on that order: each term scores on its own, and
+    # they are summed in plan order. (Steps are tables rather than one statement's common
+    # table expressions: SQLite copies an expression into every place that names it, so a
+    # chain of them grows as a power of its length.)
 
-    def _query(self, plan: Plan, scored: bool) -> tuple[str, list[Any], list[dict[int, Evidence]]] | None:
-        """The statement running `plan`, its parameters, and per term the evidence each of
-        its ways stands for, by the way's number. With `scored` its rows are the claims
-        (position, score, per term the number of its best way, own, ways); else one row,
-        the count. None when a term can meet no claim at all."""
+    @contextlib.contextmanager
+    def _steps(
+        self, plan: Plan, scored: bool
+    ) -> Iterator[tuple[str, list[Any], list[dict[int, Evidence]]] | None]:
+        """Run the plan's steps, and give the statement that reads their answer, its
+        parameters, and per term the evidence each of its ways stands for, by the way's
+        number. With `scored` its rows are the claims (position, score, per term the number
+        of its best way, own, ways); else one row, the count. None when a term can meet no
+        claim at all. The steps' tables are dropped after."""
+        if any(not (t.exact or t.stems or t.synonyms or t.entities or t.predicates) for t in plan.terms):
+            yield None
+            return
         where, fargs = self._filters(plan.filters)
         live = "" if plan.filters.include_retracted else "c.retracted = 0"
-        if any(not (t.exact or t.stems or t.synonyms or t.entities or t.predicates) for t in plan.terms):
-            return None
         steps: list[tuple[int, int]] = [(self._estimate(t), i) for i, t in enumerate(plan.terms)]
         if where:
             cap = self._ESTIMATE_CAP
             sql = f"SELECT count(*) FROM (SELECT 1 FROM claims WHERE {where} LIMIT {cap})"
             steps.append((int(self.conn.execute(sql, fargs).fetchone()[0]), -1))
         steps.sort()
-        ctes: list[str] = []
-        args: list[Any] = []
         ways: list[dict[int, Evidence]] = [{} for _ in plan.terms]
-        prev: tuple[str, int] | None = None  # the step before: its table and its count
-        for estimate, i in steps:
-            if i < 0:
-                cond = f"({where})" + (f" AND n IN (SELECT n FROM {prev[0]})" if prev else "")
-                ctes.append(f"f AS MATERIALIZED (SELECT n FROM claims WHERE {cond})")
-                args += fargs
-                prev = ("f", estimate)
-                continue
-            parts, pargs = self._ways(i, plan.terms[i], plan.ranking, prev, ctes, args, ways[i])
-            ctes.append(f"e{i}(n, score, mine, way) AS ({' UNION ALL '.join(parts)})")
-            args += pargs
-            if scored:
-                # Each claim's best way: the highest score, the first offered (the lowest
-                # number) among equal scores, packed into one integer so that one pass
-                # finds both; and how many of its ways are the claim's own, and in all.
-                best = f"max(CAST(score * 1e9 AS INTEGER) * {self._WAYS} + {self._WAYS - 1} - way)"
-                ctes.append(
-                    f"t{i} AS MATERIALIZED (SELECT n, max(score) AS score, "
-                    f"{self._WAYS - 1} - {best} % {self._WAYS} AS way, "
-                    f"sum(mine) AS own, count(*) AS ways FROM e{i} GROUP BY n)"
-                )
-            else:
-                ctes.append(f"t{i} AS MATERIALIZED (SELECT DISTINCT n FROM e{i})")
-            prev = (f"t{i}", estimate)
-        assert prev is not None
-        last = prev[0]
-        head = "WITH " + ", ".join(ctes)
+        made: list[str] = []
+        try:
+            prev: tuple[str, int] | None = None  # the step before: its table and its count
+            for estimate, i in steps:
+                table = f"temp.factcli_{'f' if i < 0 else f't{i}'}"
+                self.conn.execute(f"DROP TABLE IF EXISTS {table}")
+                made.append(table)
+                if i < 0:
+                    cond = f"({where})" + (f" AND n IN (SELECT n FROM {prev[0]})" if prev else "")
+                    self.conn.execute(f"CREATE TABLE {table} AS SELECT n FROM claims WHERE {cond}", fargs)
+                else:
+                    ctes: list[str] = []
+                    args: list[Any] = []
+                    parts, pargs = self._ways(i, plan.terms[i], plan.ranking, prev, ctes, args, ways[i])
+                    ctes.append(f"e(n, score, mine, way) AS ({' UNION ALL '.join(parts)})")
+                    if scored:
+                        # Each claim's best way: the highest score, the first offered (the
+                        # lowest number) among equal scores, packed into one integer so that
+                        # one pass finds both; and how many of its ways are the claim's own,
+                        # and how many in all.
+                        top = self._WAYS - 1
+                        best = f"max(CAST(score * 1e9 AS INTEGER) * {self._WAYS} + {top} - way)"
+                        body = (
+                            f"SELECT n, max(score) AS score, {top} - {best} % {self._WAYS} AS way, "
+                            "sum(mine) AS own, count(*) AS ways FROM e GROUP BY n"
+                        )
+                    else:
+                        body = "SELECT DISTINCT n FROM e"
+                    self.conn.execute(f"CREATE TABLE {table} AS WITH {', '.join(ctes)} {body}", args + pargs)
+                self.conn.execute(f"CREATE INDEX {table}_n ON {table.split('.')[1]}(n)")
+                prev = (table, estimate)
+            assert prev is not None
+            yield self._answer(plan, scored, prev[0], live, ways)
+        finally:
+            for table in made:
+                self.conn.execute(f"DROP TABLE IF EXISTS {table}")
+
+    def _answer(
+        self, plan: Plan, scored: bool, last: str, live: str, ways: list[dict[int, Evidence]]
+    ) -> tuple[str, list[Any], list[dict[int, Evidence]]]:
+        """The statement over the steps' tables: the count, or the claims every term met
+        (`last` holds them), each term's best way side by side, scored, ordered, limited."""
         cond = f" WHERE {live}" if live else ""
         if not scored:
-            return f"{head} SELECT count(*) FROM {last} AS z JOIN claims AS c ON c.n = z.n{cond}", args, ways
-        # The terms' rows of the claims every term met, side by side: one row per claim and
-        # term, gathered by claim (a join of the terms' tables would find no index to use).
+            return f"SELECT count(*) FROM {last} AS z JOIN claims AS c ON c.n = z.n{cond}", [], ways
         k = range(len(plan.terms))
         rows = " UNION ALL ".join(
-            f"SELECT {i} AS t, n, score, way, own, ways FROM t{i}"
-            + (f" WHERE n IN (SELECT n FROM {last})" if f"t{i}" != last else "")
+            f"SELECT {i} AS t, n, score, way, own, ways FROM temp.factcli_t{i}"
+            + (f" WHERE n IN (SELECT n FROM {last})" if f"temp.factcli_t{i}" != last else "")
             for i in k
         )
         score = " + ".join(f"max(CASE t WHEN {i} THEN score END)" for i in k)  # in plan order
         why = ", ".join(f"max(CASE t WHEN {i} THEN way END)" for i in k)
         sql = (
-            f"{head}, z AS (SELECT n, {score} AS score, {why}, sum(own) AS own, sum(ways) AS ways "
+            f"WITH z AS (SELECT n, {score} AS score, {why}, sum(own) AS own, sum(ways) AS ways "
             f"FROM ({rows}) GROUP BY n) "
             f"SELECT z.* FROM z JOIN claims AS c ON c.n = z.n{cond} ORDER BY "
         )
@@ -436,6 +468,7 @@ class Index:
             sql += "z.score DESC, z.own DESC, z.ways DESC, z.n"
         else:
             sql += "(c.date_start IS NULL OR c.date_start = ''), c.date_start, coalesce(c.date_end, ''), z.n"
+        args: list[Any] = []
         if plan.limit is not None:
             sql += " LIMIT ?"
             args.append(plan.limit)
@@ -503,9 +536,12 @@ class Index:
             ctes.append(f"w{i}(entity, role, kind, score, way) AS (VALUES {self._marks(links)})")
             args += [v for row in links for v in row]
             ids = sorted({row[0] for row in links})
+            # Few claims left: their links, read by claim (CROSS JOIN keeps them the outer
+            # loop; SQLite's planner would walk every link in the index); else the
+            # entities' links, read by entity.
             by_claim = prev is not None and prev[1] < self._link_count(ids)
             source = (
-                f"{prev[0]} AS p JOIN links AS l INDEXED BY links_claim ON l.claim = p.n"
+                f"{prev[0]} AS p CROSS JOIN links AS l INDEXED BY links_claim ON l.claim = p.n"
                 if by_claim and prev
                 else "links AS l INDEXED BY links_entity"
             )
@@ -659,7 +695,8 @@ def build(
     )
     conn.executemany("INSERT INTO labels VALUES (?, ?, ?)", _label_rows(an))
     conn.executemany("INSERT INTO synonyms VALUES (?, ?, ?, ?)", _synonym_rows(an))
-    counts, per_source = _add_claims(conn, facts.claims, 1, _Linker(names, an), progress)
+    texts = {s.get("id"): s.get("text") for s in facts.sources}.get
+    counts, per_source = _add_claims(conn, facts.claims, 1, _Linker(names, an), texts, progress)
     conn.executemany(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
         [
@@ -708,16 +745,22 @@ def _add_claims(
     claims: list[dict[str, Any]],
     first: int,
     linker: _Linker,
+    texts: Callable[[Any], Any],
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[dict[str, int], dict[str | None, int]]:
     """Index claims as rows first, first+1, ...; returns the live (not retracted) claims per
     entity and per source (under None: claims without a source, which verify reports and the
-    index still holds). Retracted claims are indexed but not counted, as search leaves them out."""
+    index still holds). Retracted claims are indexed but not counted, as search leaves them out.
+    `texts` gives a source's text by its id, for the paragraph each quote sits in (`show`
+    reads it alone, not the whole source)."""
+    from ..present import paragraph_of
+
     an = analyzer()
     dumps = _dumps()
     claim_rows: list[tuple[Any, ...]] = []
     text_rows: list[tuple[Any, ...]] = []
     link_rows: list[tuple[Any, ...]] = []
+    para_rows: list[tuple[Any, ...]] = []
     counts: dict[str, int] = {}
     per_source: dict[str | None, int] = {}
     total = len(claims)
@@ -750,6 +793,9 @@ def _add_claims(
         )
         st_stems, qu_stems = " ".join(an.stems(st_toks)), " ".join(an.stems(qu_toks))
         text_rows.append((n, " ".join(st_toks), " ".join(qu_toks), st_stems, qu_stems))
+        text, start, end = texts(source), cit.get("start"), cit.get("end")
+        if isinstance(text, str) and isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text):
+            para_rows.append((n, *paragraph_of(text, start, end)))
         roles: dict[str, list[str]] = {}
         for role in ROLES:
             eid = claim.get(role)
@@ -763,10 +809,10 @@ def _add_claims(
         for eid, kind, own in linker.mentions(st_toks, qu_toks, set(roles)):
             link_rows.append((n, eid, "mention", kind, int(own)))
         if len(claim_rows) >= 5000:
-            _flush(conn, claim_rows, text_rows, link_rows)
+            _flush(conn, claim_rows, text_rows, link_rows, para_rows)
             if progress:
                 progress(n - first + 1, total)
-    _flush(conn, claim_rows, text_rows, link_rows)
+    _flush(conn, claim_rows, text_rows, link_rows, para_rows)
     if progress:
         progress(total, total)
     return counts, per_source
@@ -777,6 +823,7 @@ def _flush(
     claims: list[tuple[Any, ...]],
     texts: list[tuple[Any, ...]],
     links: list[tuple[Any, ...]],
+    paragraphs: list[tuple[Any, ...]],
 ) -> None:
     conn.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", claims)
     conn.executemany(
@@ -784,9 +831,11 @@ def _flush(
         texts,
     )
     conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?)", links)
+    conn.executemany("INSERT INTO paragraphs VALUES (?, ?, ?, ?)", paragraphs)
     claims.clear()
     texts.clear()
     links.clear()
+    paragraphs.clear()
 
 
 def _label_rows(an: Analyzer) -> list[tuple[str, str, str]]:
@@ -922,7 +971,8 @@ def append_in_place(
         if new_entities:
             _add_entities(conn, facts.entities, new_entities, known_entities)
         names = [(k, e, r, w) for k, e, r, w in conn.execute("SELECT key, entity, role, written FROM names")]
-        counts, per_source = _add_claims(conn, new_claims, known + 1, _Linker(names, an))
+        texts = {s.get("id"): s.get("text") for s in facts.sources}.get
+        counts, per_source = _add_claims(conn, new_claims, known + 1, _Linker(names, an), texts)
         conn.executemany(
             "UPDATE entities SET claims = claims + ? WHERE id = ?", [(c, e) for e, c in counts.items()]
         )
@@ -990,7 +1040,7 @@ def problem(conn: sqlite3.Connection) -> str | None:
                 load(doc)
         for (summary,) in conn.execute("SELECT summary FROM sources"):
             load(summary)
-        for table in ("links", "names", "labels", "claim_text"):
+        for table in ("links", "names", "labels", "paragraphs", "claim_text"):
             conn.execute(f"SELECT count(*) FROM {table}").fetchone()
     except (sqlite3.Error, ValueError) as exc:
         return str(exc)

@@ -34,6 +34,21 @@ class View:
             self._sources[source_id] = self.index.source_summary(source_id)
         return self._sources[source_id]
 
+    def paragraph(self, claim: dict[str, Any]) -> tuple[str, int, int] | None:
+        """The paragraph holding the claim's quote and the quote's span in it, read alone
+        (not the whole source); from the source's text when the index holds none."""
+        found = self.index.paragraph(claim["id"]) if isinstance(claim.get("id"), str) else None
+        if found is not None:
+            return found
+        from ..present import paragraph_of
+
+        cit = claim.get("citation") or {}
+        source = self.index.source(cit.get("source")) if isinstance(cit.get("source"), str) else None
+        text = (source or {}).get("text")
+        if not isinstance(text, str):
+            return None
+        return paragraph_of(text, cit["start"], cit["end"])
+
     def entity(self, entity_id: Any) -> dict[str, Any] | None:
         return self.index.entity(entity_id) if isinstance(entity_id, str) else None
 
