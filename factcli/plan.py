@@ -20,9 +20,15 @@ What `run` must do, whatever the engine:
     operators): never query syntax. Tokens that hold no word match nothing.
     Its `synonyms` meet the same way as its stems do (form `synonym`), each on its own.
   - an entity it names (`Named`): a link the index made from the claim to the entity, as
-    its subject, object, speaker or via, or a `mention` of a name of it in the text. An
-    entity named through a metonym (naming `link`) is met only by a mention of kind
-    `metonym`: the claims whose text uses the place's name, not everything about the state.
+    its subject, object, speaker or via, or a `mention` of it in the text (kinds `alias`,
+    `common_word`, `metonym`, `stem`, and `title` and `counterpart`: the text names an
+    office the person holds, or calls the person «نظيره», a counterpart, as
+    `link.Linker.roles_named` resolves it). An entity named through a metonym (naming
+    `link`) is met only by a mention of kind `metonym`: the claims whose text uses the
+    place's name, not everything about the state. An entity named as a counterpart
+    (naming `counterpart`) is met only by links of kind `counterpart`, which a build makes
+    with the role the person has in the claim (subject, object, speaker, via), else as a
+    `mention`.
   - a predicate it names: the claims with that predicate.
 * Scoring, with `plan.ranking` (`rank.Ranking`): each way a term meets a claim scores (text
   by `text_score` with the backend's measure of the match's strength, weighted per field
@@ -64,18 +70,22 @@ Order = Literal["relevance", "date"]
 class Named(NamedTuple):
     """An entity a term names, and how: `alias` (a whole name or alias), `part` (a
     distinctive part of a name), `stem` (another form of a whole name), `link` (a metonym),
-    `fuzzy` (a near spelling) or `holder` (holds an office the term names)."""
+    `fuzzy` (a near spelling), `holder` (holds an office the term names), `state` (the
+    state a capital typed beside other words stands for) or `counterpart` (the term is the
+    word «نظيره», "counterpart", and texts call the entity so)."""
 
     entity: str
     naming: str
 
     def shown(self, kind: str) -> str:
         """How `Evidence.kind` reports a link to this entity of link kind `kind`: the naming,
-        with a part shown as `alias`, and `stem` when the text holds another form of a name."""
+        with a part shown as `alias`; a whole name's or a part's link says how the text
+        names the entity when not by that name: `stem` (another form of it), `title` (an
+        office the person holds) or `counterpart` («نظيره»)."""
         if self.naming == "link":
             return "link"
         report = "alias" if self.naming == "part" else self.naming
-        return "stem" if kind == "stem" and report == "alias" else report
+        return kind if kind in ("stem", "title", "counterpart") and report == "alias" else report
 
 
 class Term(NamedTuple):

@@ -50,6 +50,7 @@ from .analyze import analyzer, glued_forms, is_stopword, name_bases, name_forms,
 from .errors import DateError, InputError, did_you_mean
 from .index import in_memory
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, NAME_PARTICLES, PART, names_of
+from .link import COUNTERPART_LINK
 from .normalize import normalize
 from .plan import Backend, Filters, Form, Named, Plan, Term
 from .rank import RANKING
@@ -242,7 +243,7 @@ def _fuzzy(index: Backend, token: str) -> _Named:
     choices: dict[str, set[str]] = {}
     shown: dict[str, str] = {}
     for key, eid, role, written in index.name_keys():
-        if role == METONYM:
+        if role in (METONYM, COUNTERPART_LINK):
             continue
         choices.setdefault(key, set()).add(eid)
         shown.setdefault(eid, written if role == NAME and written != eid else shown.get(eid, written))
@@ -282,6 +283,8 @@ class _Term:
     synonyms: list[list[str]] = field(default_factory=list)  # other words' stems (thesaurus)
     # A stopword or a stray name particle that names nothing: never required.
     little: bool = False
+    # The states a capital among other words stands for (Doha: Qatar), met at a lower rank.
+    states: list[str] = field(default_factory=list)
 
 
 # A phrase is what stands between double quotes (straight or curly) inside the words; the
@@ -367,8 +370,35 @@ def _terms(
         if not term.quoted and term.tokens and not term.little:
             _add_synonyms(index, term)
     required = [t for t in out if not t.little]
+    if len(required) > 1:
+        # Beside other words a capital may stand for its state ("Shoigu Doha visit" is his
+        # visit to Qatar): the state's claims count too, below the capital's own.
+        for term in required:
+            if not term.quoted and term.tokens:
+                term.states = _states(index, term.tokens)
     # A query of little words alone asks for them.
     return required or out
+
+
+def _states(index: Backend, toks: list[str]) -> list[str]:
+    """The states the tokens are a metonym of (الدوحة, بالدوحة, Doha: Qatar)."""
+    for form in name_forms(toks[0]):
+        found = sorted({e for e, r in index.names(" ".join([form, *toks[1:]])) if r == METONYM})
+        if found:
+            return found
+    return []
+
+
+def _counterparts(index: Backend, toks: list[str]) -> dict[str, str]:
+    """The people texts call «نظيره», "counterpart", when the one token is that word (the
+    index keeps them as names of role `counterpart`, `link.COUNTERPART_WORDS`)."""
+    if len(toks) != 1:
+        return {}
+    for form in name_forms(toks[0]):
+        found = sorted({e for e, r in index.names(form) if r == COUNTERPART_LINK})
+        if found:
+            return dict.fromkeys(found, COUNTERPART_LINK)
+    return {}
 
 
 def _little(term: _Term) -> bool:
@@ -388,7 +418,7 @@ def _group(index: Backend, an: Any, toks: list[str], hints: list[str]) -> list[_
         term = None
         for j in range(min(len(toks), i + _MAX_SPAN), i, -1):
             span = toks[i:j]
-            named = _with_holders(index, _named(index, span), span)
+            named = _with_holders(index, _named(index, span), span) or _counterparts(index, span)
             preds = _predicates_named(index, an, span)
             if named or preds or j == i + 1:
                 term = _Term(" ".join(span), span, an.stems(span), named, preds)
@@ -448,12 +478,12 @@ def _planned(term: _Term) -> Term:
     """The term as the plan puts it to the index. A term that is a name meets text through
     the name's words as written and its links (which know the name's own forms), never
     through the generic stems of its words: قنا (QNA) is not قناة (a channel)."""
-    is_name = any(how != "fuzzy" for how in term.entities.values())
+    is_name = any(how not in ("fuzzy", COUNTERPART_LINK) for how in term.entities.values())
     return Term(
         term.text,
         tuple(term.tokens),
         () if is_name else tuple(term.stems),
-        tuple(Named(e, how) for e, how in term.entities.items()),
+        (*(Named(e, how) for e, how in term.entities.items()), *(Named(e, "state") for e in term.states)),
         tuple((p, _FORMS.get(kind, "stem")) for p, kind in term.predicates.items()),
         tuple(tuple(alt) for alt in term.synonyms),
     )
@@ -487,7 +517,7 @@ def _near_names(index: Backend, text: str, n: int = 3) -> list[str]:
     by_key: dict[str, set[str]] = {}
     shown: dict[str, str] = {}
     for _key, eid, role, written in index.name_keys():
-        if role in (PART, METONYM):
+        if role in (PART, METONYM, COUNTERPART_LINK):
             continue
         k = normalize(written)
         by_key.setdefault(k, set()).add(eid)

@@ -23,7 +23,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
-import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -36,6 +35,7 @@ from ..analyze import Analyzer, analyzer
 from ..codec import compact_decoder as _loads
 from ..codec import compact_encoder as _dumps
 from ..lexicon import METONYM, name_table
+from ..link import COUNTERPART_LINK, COUNTERPART_WORDS, TITLE_LINK
 from ..link import Linker as _Linker  # the one linker, drafting's too
 from ..plan import Evidence, Filters, Match, Plan, Term
 from ..rank import Ranking
@@ -329,7 +329,7 @@ class Index:
         ("quote", "synonym"): "quote_stems",
     }
     # The link kinds the build writes for a mention (`link.Linker.mentions`).
-    _MENTION_KINDS = (METONYM, "alias", "common_word", "stem")
+    _MENTION_KINDS = (METONYM, "alias", "common_word", "stem", TITLE_LINK, COUNTERPART_LINK)
     # Counts of claims past this are all "many" when terms are put in order of how few
     # claims they can meet: counting further would cost what the order saves.
     _ESTIMATE_CAP = 2000
@@ -526,6 +526,9 @@ class Index:
             if named.naming == "link":
                 # An entity named by a metonym is met through the text's use of it alone.
                 kinds = [("mention", METONYM)]
+            elif named.naming == COUNTERPART_LINK:
+                # «نظيره» typed: the people the texts call so, where they do.
+                kinds = [(role, COUNTERPART_LINK) for role in (*ROLES, "mention")]
             else:
                 kinds = [*((role, "role") for role in ROLES), *(("mention", k) for k in self._MENTION_KINDS)]
             for role, kind in kinds:
@@ -696,7 +699,10 @@ def build(
     conn.executemany("INSERT INTO labels VALUES (?, ?, ?)", _label_rows(an))
     conn.executemany("INSERT INTO synonyms VALUES (?, ?, ?, ?)", _synonym_rows(an))
     texts = {s.get("id"): s.get("text") for s in facts.sources}.get
-    counts, per_source = _add_claims(conn, facts.claims, 1, _Linker(names, an), texts, progress)
+    linker = _Linker(names, an, facts.entities)
+    holders = _holders((c.get("subject"), c.get("object")) for c in facts.claims if _holds(c))
+    counts, per_source = _add_claims(conn, facts.claims, 1, linker, texts, holders, progress)
+    _counterpart_names(conn, an)
     conn.executemany(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
         [
@@ -746,13 +752,14 @@ def _add_claims(
     first: int,
     linker: _Linker,
     texts: Callable[[Any], Any],
+    holders: dict[str, set[str]],
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[dict[str, int], dict[str | None, int]]:
     """Index claims as rows first, first+1, ...; returns the live (not retracted) claims per
     entity and per source (under None: claims without a source, which verify reports and the
     index still holds). Retracted claims are indexed but not counted, as search leaves them out.
     `texts` gives a source's text by its id, for the paragraph each quote sits in (`show`
-    reads it alone, not the whole source)."""
+    reads it alone, not the whole source); `holders` who holds each office (`_holders`)."""
     from ..present import paragraph_of
 
     an = analyzer()
@@ -794,7 +801,12 @@ def _add_claims(
         st_stems, qu_stems = " ".join(an.stems(st_toks)), " ".join(an.stems(qu_toks))
         text_rows.append((n, " ".join(st_toks), " ".join(qu_toks), st_stems, qu_stems))
         text, start, end = texts(source), cit.get("start"), cit.get("end")
-        if isinstance(text, str) and isinstance(start, int) and isinstance(end, int) and 0 <= start <= end <= len(text):
+        if (
+            isinstance(text, str)
+            and isinstance(start, int)
+            and isinstance(end, int)
+            and 0 <= start <= end <= len(text)
+        ):
             para_rows.append((n, *paragraph_of(text, start, end)))
         roles: dict[str, list[str]] = {}
         for role in ROLES:
@@ -806,8 +818,20 @@ def _add_claims(
                 counts[eid] = counts.get(eid, 0) + 1
             for role in rs:
                 link_rows.append((n, eid, role, "role", 1))
-        for eid, kind, own in linker.mentions(st_toks, qu_toks, set(roles)):
+        mentioned = linker.mentions(st_toks, qu_toks, set(roles))
+        for eid, kind, own in mentioned:
             link_rows.append((n, eid, "mention", kind, int(own)))
+        if holders:
+            # People named by an office they hold or as a counterpart (`link.Linker.roles_named`),
+            # the claim's own when its statement names them so.
+            mine = set(roles) | {e for e, _, own in mentioned if own}
+            named = dict(linker.roles_named(qu_toks, set(roles) | {e for e, _, _ in mentioned}, holders))
+            by_statement = dict(linker.roles_named(st_toks, mine, holders))
+            for eid, kind in sorted({**named, **by_statement}.items()):
+                if kind == COUNTERPART_LINK and eid in roles:
+                    link_rows += [(n, eid, role, kind, 1) for role in roles[eid]]
+                else:
+                    link_rows.append((n, eid, "mention", kind, int(eid in by_statement)))
         if len(claim_rows) >= 5000:
             _flush(conn, claim_rows, text_rows, link_rows, para_rows)
             if progress:
@@ -816,6 +840,36 @@ def _add_claims(
     if progress:
         progress(total, total)
     return counts, per_source
+
+
+def _holds(claim: dict[str, Any]) -> bool:
+    return claim.get("predicate") == "holds_position" and not claim.get("retracted")
+
+
+def _holders(pairs: Iterable[tuple[Any, Any]]) -> dict[str, set[str]]:
+    """Office -> who a live `holds_position` claim says holds it, from (holder, office) pairs."""
+    out: dict[str, set[str]] = {}
+    for person, office in pairs:
+        if isinstance(person, str) and isinstance(office, str):
+            out.setdefault(office, set()).add(person)
+    return out
+
+
+def _counterpart_names(conn: sqlite3.Connection, an: Analyzer) -> None:
+    """The words for "counterpart" as names (role `counterpart`) of everyone a claim calls
+    that, so that search reads «نظيره» in a query as them (`link.COUNTERPART_WORDS`)."""
+    conn.execute("DELETE FROM names WHERE role = ?", (COUNTERPART_LINK,))
+    people = [
+        e
+        for (e,) in conn.execute(
+            "SELECT DISTINCT entity FROM links WHERE kind = ? ORDER BY entity", (COUNTERPART_LINK,)
+        )
+    ]
+    keys = sorted({" ".join(an.tokens(w)) for w in COUNTERPART_WORDS} - {""})
+    conn.executemany(
+        "INSERT INTO names VALUES (?, ?, ?, ?, ?)",
+        [(key, " ".join(an.stems(key.split(" "))), e, COUNTERPART_LINK, key) for key in keys for e in people],
+    )
 
 
 def _flush(
@@ -972,7 +1026,13 @@ def append_in_place(
             _add_entities(conn, facts.entities, new_entities, known_entities)
         names = [(k, e, r, w) for k, e, r, w in conn.execute("SELECT key, entity, role, written FROM names")]
         texts = {s.get("id"): s.get("text") for s in facts.sources}.get
-        counts, per_source = _add_claims(conn, new_claims, known + 1, _Linker(names, an), texts)
+        held = conn.execute(
+            "SELECT subject, object FROM claims WHERE predicate = 'holds_position' AND retracted = 0"
+        )
+        holders = _holders([*held, *((c.get("subject"), c.get("object")) for c in new_claims if _holds(c))])
+        linker = _Linker(names, an, facts.entities)
+        counts, per_source = _add_claims(conn, new_claims, known + 1, linker, texts, holders)
+        _counterpart_names(conn, an)
         conn.executemany(
             "UPDATE entities SET claims = claims + ? WHERE id = ?", [(c, e) for e, c in counts.items()]
         )

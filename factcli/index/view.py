@@ -43,7 +43,8 @@ class View:
         from ..present import paragraph_of
 
         cit = claim.get("citation") or {}
-        source = self.index.source(cit.get("source")) if isinstance(cit.get("source"), str) else None
+        sid = cit.get("source")
+        source = self.index.source(sid) if isinstance(sid, str) else None
         text = (source or {}).get("text")
         if not isinstance(text, str):
             return None

@@ -461,3 +461,29 @@ def test_new_entities_are_linked_in_place_to_the_claims_that_name_them(loc, monk
         )
     cached.close()
     fresh.close()
+
+
+def test_show_reads_the_quotes_paragraph_not_the_whole_source(loc, monkeypatch):
+    # Two paragraphs; the claim quotes the second.
+    text = "First paragraph about Qatar.\nQatar is buying the S-400 from Russia, it said.\nThird."
+    doc = json.loads(loc.path.read_text(encoding="utf-8"))
+    src = next(iter(doc["sources"].values()))
+    src["text"] = text
+    claim = next(iter(doc["claims"].values()))
+    start = text.index("Qatar is buying")
+    claim["citation"].update(start=start, end=start + len(claim["citation"]["quote"]))
+    loc.path.write_bytes(store.dumps(doc))
+    index.open_index(loc).close()  # built (and the source read) once, here
+
+    def whole_source(self, source_id):
+        raise AssertionError(f"show read the whole of {source_id}")
+
+    monkeypatch.setattr(index.Index, "source", whole_source)
+    result = CliRunner().invoke(main, ["--db", str(loc.path), "show", claim["id"], "--json"])
+    assert result.exit_code == 0, result.output
+    [detail] = json.loads(result.stdout)
+    assert detail["paragraph"] == {
+        "text": "Qatar is buying the S-400 from Russia, it said.",
+        "quote_start": 0,
+        "quote_end": len("Qatar is buying the S-400 from Russia"),
+    }

@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner
 from conftest import entity_record, source_record
 
-from factcli import analyze, index, lexicon
+from factcli import index, lexicon, link
 from factcli.cli import main
 from factcli.importer import build
 from factcli.plan import Evidence, Filters, Match, Named, Plan, Term
@@ -122,7 +122,8 @@ def test_a_filter_decides_which_claims_pass_never_their_scores_or_order(backend,
     # The filter steps in first when it leaves fewer claims than the terms meet, last when
     # more: either way a claim scores what it scores alone.
     terms = tuple(
-        Term(w, (w,), (w,), (Named("qatar", "alias"),) if w in ("qatar", "قطر") else ()) for w in words.split()
+        Term(w, (w,), (w,), (Named("qatar", "alias"),) if w in ("qatar", "قطر") else ())
+        for w in words.split()
     )
     alone = backend.run(Plan(terms))
     assert alone
@@ -195,8 +196,17 @@ def test_the_ranking_reaches_the_backend_through_the_plan(backend):
 
 
 def test_the_mention_weights_are_the_link_kinds_the_index_writes():
-    assert set(RANKING.mention) == {lexicon.ALIAS, lexicon.COMMON_WORD, lexicon.METONYM, "stem"}
-    assert set(RANKING.naming) == {"alias", "part", "stem", "link", "fuzzy", "holder"}
+    kinds = {
+        lexicon.ALIAS,
+        lexicon.COMMON_WORD,
+        lexicon.METONYM,
+        link.STEM_LINK,
+        link.TITLE_LINK,
+        link.COUNTERPART_LINK,
+    }
+    assert set(RANKING.mention) == kinds
+    assert set(index.Index._MENTION_KINDS) == kinds
+    assert set(RANKING.naming) == {"alias", "part", "stem", "link", "fuzzy", "holder", "state", "counterpart"}
 
 
 # SQL statements and clauses, and FTS5 query syntax (column filters, operators, bm25).

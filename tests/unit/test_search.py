@@ -22,12 +22,15 @@ from factcli.normalize import normalize
 from factcli.search import (
     Hit,
     Query,
+    count,
     entity_rows,
+    find,
     parse_when,
     resolve_entities,
     resolve_sources,
     search,
     suggestions,
+    tie_reasons,
     timeline,
 )
 
@@ -800,3 +803,75 @@ def test_a_part_of_a_title_does_not_reach_the_holder(make_facts):
     facts = _mayor_store(make_facts)
     # "Ostend" is a distinctive part of the office's name: the office, not its holder's acts.
     assert "c0002" not in {h.claim["id"] for h in search(facts, Query(terms=["Ostend"]))}
+
+
+# --- people named by title or as a counterpart; capitals for their states ----------------
+
+
+def _found(facts, *words: str) -> list[str]:
+    return [h.claim["id"] for h in search(facts, Query(terms=list(words)))]
+
+
+def test_people_named_as_counterpart_or_by_title_are_found_below_their_own_claims(shipped):
+    # c0084: «وأكد وزير الدفاع الروسي أنه خطّط لأن يبحث مع نظيره القطري»: the Qatari
+    # counterpart of the Russian defence minister is Al Attiyah, Qatar's minister of state
+    # for defence. c0089: «حمّل أمير قطر وزير الدفاع» ("the Russian defence minister" in its
+    # statement) is Shoigu, who holds that office.
+    attiyah = find(shipped, Query(terms=["Attiyah"])).hits
+    ids = [h.claim["id"] for h in attiyah]
+    assert "c0084" in ids and ids.index("c0084") > ids.index("c0078")  # c0078: he signed
+    assert attiyah[ids.index("c0084")].why[0]["kind"] == "counterpart"
+    shoigu = _found(shipped, "Shoigu")
+    assert "c0089" in shoigu and shoigu.index("c0089") > shoigu.index("c0031")
+
+
+def test_the_word_counterpart_finds_the_claim_about_the_counterpart_first(shipped):
+    # «خالد بن محمد العطية، ونظيره الروسي»: c0077-c0079 and c0203 share the quote; c0079
+    # is the one whose subject is the Russian counterpart (Shoigu).
+    assert _found(shipped, "نظيره", "الروسي")[:3].count("c0079") == 1
+    found = _found(shipped, "Attiyah", "نظيره")
+    assert found[0] == "c0078" and found[1] == "c0079"  # Attiyah signed; then his counterpart
+
+
+def test_a_capital_beside_other_words_stands_for_its_state_below_the_capital(shipped):
+    # c0075 names Doha; c0031 is Shoigu's visit to Qatar without the word.
+    found = _found(shipped, "Shoigu", "Doha", "visit")
+    assert found.index("c0075") < found.index("c0031")
+    # Alone, Doha means the claims that use the word.
+    assert "c0031" not in _found(shipped, "Doha")
+
+
+def test_a_count_is_the_number_of_claims_search_finds(shipped):
+    for words in (["Qatar"], ["S-400", "Turkey"], ["الخبر", "رقم", "12345"], ["قطر", "November 2017"]):
+        assert count(shipped, Query(terms=words))[0] == len(search(shipped, Query(terms=words)))
+    assert count(shipped, Query(terms=["Qatar"], limit=3))[0] == len(search(shipped, Query(terms=["Qatar"])))
+
+
+def test_tied_claims_say_what_put_one_above_the_other():
+    def hit(cid: str, score: float, own: int, ways: int) -> Hit:
+        return Hit({"id": cid}, score, (), own, ways)
+
+    hits = [
+        hit("a", 9.0, 3, 4),
+        hit("b", 9.0, 2, 5),
+        hit("c", 9.0, 2, 4),
+        hit("d", 9.0, 2, 4),
+        hit("e", 5.0, 9, 9),
+    ]
+    assert tie_reasons(hits) == [
+        "above b at the same score: more of its own fields meet the query (3 > 2)",
+        "above c at the same score: met in more ways (5 > 4)",
+        "above d at the same score: earlier in the store",
+        "",
+        "",
+    ]
+
+
+def test_why_explains_a_tie_on_the_command_line(store_file):
+    # Several of these claims have Qatar as their subject: they score alike.
+    path = store_file(_records())
+    result = _cli("--db", str(path), "search", "Qatar", "--why", "--json")
+    assert result.exit_code == 0, result.stderr
+    recs = json.loads(result.stdout)
+    tied = [r for r, nxt in zip(recs, recs[1:], strict=False) if r["match"]["score"] == nxt["match"]["score"]]
+    assert tied and all(r["match"]["tie"].startswith("above ") for r in tied)
