@@ -26,6 +26,10 @@ Two links name a person the text does not name, for the index build (`roles_name
   (the Qatari minister of state for defence's Russian counterpart is the Russian minister
   of defence, Shoigu).
 
+And a claim whose subject or object is a topic, an agreement or an event is about what the
+topic's own names name (kind `topic`: "Qatar-Russia bilateral relations" is about Qatar
+and Russia, the Sochi summit about Sochi), `about`.
+
 Names shorter than `MIN_TEXT_NAME` letters ("US", "AK") are ordinary words in running text
 ("told us"): they never link a claim through its text. Parts of names (role `part`) are for
 queries; text links on whole names only.
@@ -43,11 +47,23 @@ from typing import Any
 from .analyze import Analyzer, analyzer, is_stopword, name_forms, nisba_forms, word_forms
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, Lexicon, NameRow, name_table
 
-__all__ = ["COUNTERPART_LINK", "COUNTERPART_WORDS", "MIN_TEXT_NAME", "STEM_LINK", "TITLE_LINK", "Linker"]
+__all__ = [
+    "COUNTERPART_LINK",
+    "COUNTERPART_WORDS",
+    "MIN_TEXT_NAME",
+    "STEM_LINK",
+    "TITLE_LINK",
+    "TOPIC_LINK",
+    "TOPIC_TYPES",
+    "Linker",
+]
 
 MIN_TEXT_NAME = 3
 STEM_LINK = "stem"  # a link kind: the claim's text holds a form of a one-word name
 TITLE_LINK = "title"  # a link kind: the text names an office the entity holds
+TOPIC_LINK = "topic"  # a link kind: the claim's topic (agreement, event) names the entity
+# The kinds of entity whose names say what they are about.
+TOPIC_TYPES = frozenset({"topic", "agreement", "event"})
 COUNTERPART_LINK = "counterpart"  # a link kind: the text calls the entity «نظيره», a counterpart
 # The words for "his/her counterpart", as a reader writes them (analyzed when used).
 COUNTERPART_WORDS = (
@@ -91,6 +107,8 @@ class Linker:
         self._counterparts: set[str] | None = None
         self._is_counterpart: dict[str, bool] = {}  # a token -> whether it says "counterpart"
         self._of_country: dict[str, str | None] = {}
+        self._about: dict[str, set[str]] = {}
+        self._capitals: set[str] | None = None  # places whose name is a state's metonym
         for entity in entities:
             self._know(entity)
         self._index(names)
@@ -200,6 +218,36 @@ class Linker:
                 for person in sorted(holders.get(office, ())):
                     found[person] = COUNTERPART_LINK
         return sorted(found.items())
+
+    def about(self, eid: str) -> set[str]:
+        """What a topic, an agreement or an event is about: the entities its own names name
+        (itself left out); nothing for an entity of another type."""
+        if eid not in self._about:
+            found: dict[str, set[str]] = {}
+            entity = self.entities.get(eid) or {}
+            if self.types.get(eid) in TOPIC_TYPES:
+                for name in [
+                    entity.get("name") or "",
+                    entity.get("name_ar") or "",
+                    *(entity.get("aliases") or []),
+                ]:
+                    self._found(self.an.tokens(name), found)
+            # A capital in a topic's name stands for its state ("supplying Doha with arms"):
+            # the topic is about the state, not the city.
+            if self._capitals is None:
+                self._capitals = {
+                    e
+                    for entries in self.by_key.values()
+                    if any(kind == METONYM for _, kind in entries)
+                    for e, kind in entries
+                    if kind == ALIAS and self.types.get(e) == "place"
+                }
+            self._about[eid] = {
+                e
+                for e, kinds in found.items()
+                if e != eid and kinds & {ALIAS, METONYM} and e not in self._capitals
+            }
+        return self._about[eid]
 
     def _counterpart_keys(self) -> set[str]:
         if self._counterparts is None:

@@ -23,7 +23,8 @@ What `run` must do, whatever the engine:
     its subject, object, speaker or via, or a `mention` of it in the text (kinds `alias`,
     `common_word`, `metonym`, `stem`, and `title` and `counterpart`: the text names an
     office the person holds, or calls the person «نظيره», a counterpart, as
-    `link.Linker.roles_named` resolves it). An entity named through a metonym (naming
+    `link.Linker.roles_named` resolves it; `topic`: the name of the claim's subject or
+    object, a topic, agreement or event, names it, `link.Linker.about`). An entity named through a metonym (naming
     `link`) is met only by a mention of kind `metonym`: the claims whose text uses the
     place's name, not everything about the state. An entity named as a counterpart
     (naming `counterpart`) is met only by links of kind `counterpart`, which a build makes
@@ -81,11 +82,12 @@ class Named(NamedTuple):
         """How `Evidence.kind` reports a link to this entity of link kind `kind`: the naming,
         with a part shown as `alias`; a whole name's or a part's link says how the text
         names the entity when not by that name: `stem` (another form of it), `title` (an
-        office the person holds) or `counterpart` («نظيره»)."""
+        office the person holds), `counterpart` («نظيره») or `topic` (the name of the
+        claim's topic names it)."""
         if self.naming == "link":
             return "link"
         report = "alias" if self.naming == "part" else self.naming
-        return kind if kind in ("stem", "title", "counterpart") and report == "alias" else report
+        return kind if kind in ("stem", "title", "counterpart", "topic") and report == "alias" else report
 
 
 class Term(NamedTuple):

@@ -33,10 +33,11 @@ class Ranking(NamedTuple):
     # An entity the term names, by the kind of the claim text's mention of it: a name or an
     # alias, a common-word name (beside another sign of the entity), a metonym, another form
     # of a one-word name.
-    # An office the text names, for its holder (`title`), and a person the text calls
-    # «نظيره», a counterpart (`counterpart`): below the person's own name.
+    # An office the text names, for its holder (`title`), a person the text calls «نظيره»,
+    # a counterpart (`counterpart`), and an entity the name of the claim's topic names
+    # (`topic`: Qatar in "Qatar-Russia relations"): below a name of it in the text.
     mention: Mapping[str, float] = _table(
-        alias=5.0, common_word=5.0, metonym=4.0, stem=3.5, title=3.0, counterpart=3.0
+        alias=5.0, common_word=5.0, metonym=4.0, stem=3.5, title=3.0, counterpart=3.0, topic=3.0
     )
     # The term's words in the statement or quote, as written (`exact`) or by their stems, or
     # another word for the same idea (`synonym`, from the thesaurus): below the word as typed.

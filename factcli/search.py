@@ -50,7 +50,7 @@ from .analyze import analyzer, glued_forms, is_stopword, name_bases, name_forms,
 from .errors import DateError, InputError, did_you_mean
 from .index import in_memory
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, NAME_PARTICLES, PART, names_of
-from .link import COUNTERPART_LINK
+from .link import COUNTERPART_LINK, TOPIC_TYPES
 from .normalize import normalize
 from .plan import Backend, Filters, Form, Named, Plan, Term
 from .rank import RANKING
@@ -185,6 +185,13 @@ def _named(index: Backend, toks: list[str]) -> dict[str, str]:
     for form in glued_forms(toks[0]):
         found = _lookup(index, " ".join([form, *toks[1:]]))
         if found:
+            return found
+    # "The blockade of Qatar" is the name "Qatar blockade": English puts a noun's owner
+    # after "of" or before it.
+    if "of" in toks[1:-1]:
+        k = toks.index("of")
+        found = _lookup(index, " ".join([*toks[k + 1 :], *toks[:k]]))
+        if found and all(how == "alias" for how in found.values()):
             return found
     return dict.fromkeys(sorted(_by_forms(index, toks)), "stem")
 
@@ -410,13 +417,16 @@ def _little(term: _Term) -> bool:
     return all(is_stopword(t) or t in NAME_PARTICLES for t in term.tokens)
 
 
-def _group(index: Backend, an: Any, toks: list[str], hints: list[str]) -> list[_Term]:
-    """Greedy, longest first: runs of words that spell a name or a predicate become one term."""
+def _group(
+    index: Backend, an: Any, toks: list[str], hints: list[str], longest: int = _MAX_SPAN
+) -> list[_Term]:
+    """Greedy, longest first (at most `longest` words): runs of words that spell a name or
+    a predicate become one term."""
     out: list[_Term] = []
     i = 0
     while i < len(toks):
         term = None
-        for j in range(min(len(toks), i + _MAX_SPAN), i, -1):
+        for j in range(min(len(toks), i + longest), i, -1):
             span = toks[i:j]
             named = _with_holders(index, _named(index, span), span) or _counterparts(index, span)
             preds = _predicates_named(index, an, span)
@@ -424,12 +434,34 @@ def _group(index: Backend, an: Any, toks: list[str], hints: list[str]) -> list[_
                 term = _Term(" ".join(span), span, an.stems(span), named, preds)
                 break
         assert term is not None
+        i += len(term.tokens)
+        topics = _topics(index, term)
+        if topics:
+            # Words that spell a topic's name ("Qatar Russia military cooperation") still
+            # mean each of them: a claim about the topic meets every word through it, and a
+            # claim that says the words meets them without it.
+            for word in _group(index, an, term.tokens, hints, len(term.tokens) - 1):
+                if not word.little:
+                    word.entities = {**word.entities, **topics}
+                    out.append(word)
+            continue
         term.little = _little(term)
         if not term.entities and not term.predicates and len(term.tokens) == 1 and not term.little:
             _try_fuzzy(index, term, hints)
         out.append(term)
-        i += len(term.tokens)
     return out
+
+
+def _topics(index: Backend, term: _Term) -> dict[str, str]:
+    """The entities a term of several words names by a whole name, when every one of them
+    is a topic, an agreement or an event (`link.TOPIC_TYPES`); else none."""
+    if len(term.tokens) < 2 or not term.entities or term.predicates:
+        return {}
+    if any(how != "alias" for how in term.entities.values()):
+        return {}
+    if any((index.entity(e) or {}).get("type") not in TOPIC_TYPES for e in term.entities):
+        return {}
+    return dict(term.entities)
 
 
 def _add_synonyms(index: Backend, term: _Term) -> None:

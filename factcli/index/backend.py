@@ -35,7 +35,7 @@ from ..analyze import Analyzer, analyzer
 from ..codec import compact_decoder as _loads
 from ..codec import compact_encoder as _dumps
 from ..lexicon import METONYM, name_table
-from ..link import COUNTERPART_LINK, COUNTERPART_WORDS, TITLE_LINK
+from ..link import COUNTERPART_LINK, COUNTERPART_WORDS, TITLE_LINK, TOPIC_LINK
 from ..link import Linker as _Linker  # the one linker, drafting's too
 from ..plan import Evidence, Filters, Match, Plan, Term
 from ..rank import Ranking
@@ -329,7 +329,7 @@ class Index:
         ("quote", "synonym"): "quote_stems",
     }
     # The link kinds the build writes for a mention (`link.Linker.mentions`).
-    _MENTION_KINDS = (METONYM, "alias", "common_word", "stem", TITLE_LINK, COUNTERPART_LINK)
+    _MENTION_KINDS = (METONYM, "alias", "common_word", "stem", TITLE_LINK, COUNTERPART_LINK, TOPIC_LINK)
     # Counts of claims past this are all "many" when terms are put in order of how few
     # claims they can meet: counting further would cost what the order saves.
     _ESTIMATE_CAP = 2000
@@ -821,6 +821,9 @@ def _add_claims(
         mentioned = linker.mentions(st_toks, qu_toks, set(roles))
         for eid, kind, own in mentioned:
             link_rows.append((n, eid, "mention", kind, int(own)))
+        # What the claim's topic is about ("Qatar-Russia relations": Qatar and Russia).
+        about = {e for role in ("subject", "object") for e in linker.about(claim.get(role) or "")}
+        link_rows += [(n, eid, "mention", TOPIC_LINK, 1) for eid in sorted(about - set(roles))]
         if holders:
             # People named by an office they hold or as a counterpart (`link.Linker.roles_named`),
             # the claim's own when its statement names them so.

@@ -139,3 +139,21 @@ def test_an_office_named_in_the_text_names_its_holder() -> None:
     assert linker.roles_named(toks, {"ru-defence"}, HOLDERS) == [("shoigu", "title")]
     # Already named in the claim: no second link.
     assert linker.roles_named(toks, {"ru-defence", "shoigu"}, HOLDERS) == []
+
+
+def test_a_topic_is_about_what_its_own_names_name() -> None:
+    entities = [
+        *_offices()[:2],
+        entity_record("doha", "Doha", "place", aliases=["الدوحة"]),
+        entity_record("qatar-metonyms", "unused", "person"),
+        entity_record("ties", "Qatar-Russia relations", "topic", aliases=["العلاقات القطرية الروسية"]),
+        entity_record("arms", "Arms for Qatar", "agreement", aliases=["اتفاق لإمداد الدوحة بأسلحة"]),
+        entity_record("putin", "Vladimir Putin", "person"),
+    ]
+    entities[0]["metonyms"] = ["الدوحة", "Doha"]
+    linker = Linker.of(entities)
+    assert linker.about("ties") == {"qatar", "russia"}
+    # Doha in an agreement's name stands for Qatar, not the city.
+    assert linker.about("arms") == {"qatar"}
+    # A person's name says nothing about what a claim about them is about.
+    assert linker.about("putin") == set()

@@ -203,6 +203,7 @@ def test_the_mention_weights_are_the_link_kinds_the_index_writes():
         link.STEM_LINK,
         link.TITLE_LINK,
         link.COUNTERPART_LINK,
+        link.TOPIC_LINK,
     }
     assert set(RANKING.mention) == kinds
     assert set(index.Index._MENTION_KINDS) == kinds

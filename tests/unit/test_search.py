@@ -875,3 +875,26 @@ def test_why_explains_a_tie_on_the_command_line(store_file):
     recs = json.loads(result.stdout)
     tied = [r for r, nxt in zip(recs, recs[1:], strict=False) if r["match"]["score"] == nxt["match"]["score"]]
     assert tied and all(r["match"]["tie"].startswith("above ") for r in tied)
+
+
+def test_a_claim_about_a_topic_is_about_what_the_topics_name_names(shipped):
+    # c0090's object is Qatar-Russia relations; Russia is nowhere in its text (the Emir of
+    # Qatar and Shoigu «استعراض العلاقات الثنائية بين البلدين الصديقين»).
+    found = find(shipped, Query(terms=["Qatar", "Russia", "ties"])).hits
+    c0090 = next(h for h in found if h.claim["id"] == "c0090")
+    assert c0090.why[1] == {"term": "russia", "field": "mention", "kind": "topic"}
+
+
+def test_words_that_spell_a_topics_name_still_mean_each_word(shipped):
+    # "Qatar Russia military cooperation" is the name of a topic; c0010 (Saudi Arabia
+    # rejects the military partnership agreements between Russia and Qatar) is not about
+    # the topic but says every word (partnership for cooperation), so it is found too,
+    # below the claims about the topic.
+    found = _found(shipped, "Qatar", "Russia", "military", "cooperation")
+    assert {"c0074", "c0091", "c0010"} <= set(found)
+    assert found.index("c0074") < found.index("c0010")
+
+
+def test_the_x_of_y_is_the_name_y_x(shipped):
+    # "Qatar blockade" is a name of the Gulf crisis: c0034 is about the blockade itself.
+    assert "c0034" in _found(shipped, "the", "blockade", "of", "Qatar")[:3]
