@@ -229,8 +229,9 @@ def _content(toks: list[str]) -> list[str]:
     return [t for t in toks if not is_stopword(t) and t not in NAME_PARTICLES]
 
 
-def _most_of(index: Backend, entity_id: str, toks: list[str]) -> bool:
-    """Whether `toks` are, in order, at least half of the content words of a name of the entity."""
+def _most_of(index: Backend, entity_id: str, toks: list[str], gaps: bool = False) -> bool:
+    """Whether `toks` are, in order, at least half of the content words of a name of the
+    entity: side by side, or with `gaps` with other words of the name between them."""
     words = _content(toks)
     if len(words) < 2:
         return False
@@ -238,9 +239,27 @@ def _most_of(index: Backend, entity_id: str, toks: list[str]) -> bool:
     typed = f" {' '.join(toks)} "
     for name in names_of(index.entity(entity_id) or {}):
         whole = an.tokens(name)
-        if typed in f" {' '.join(whole)} " and 2 * len(words) >= len(_content(whole)):
+        inside = _in_order(toks, whole) if gaps else typed in f" {' '.join(whole)} "
+        if inside and 2 * len(words) >= len(_content(whole)):
             return True
     return False
+
+
+def _in_order(toks: list[str], whole: list[str]) -> bool:
+    rest = iter(whole)
+    return all(tok in rest for tok in toks)
+
+
+def _joint_titles(index: Backend, terms: list[_Term]) -> None:
+    """Two terms side by side that each name an office by a part, and together most of its
+    title in order («قائد» + «الدفاع الجوي» of «قائد قوات الدفاع الجوي القطري»), both
+    name its holders too (kind `holder`), as one term spelling that much of it would."""
+    for a, b in zip(terms, terms[1:], strict=False):
+        shared = [e for e, how in a.entities.items() if how == PART and b.entities.get(e) == PART]
+        offices = [e for e in shared if _most_of(index, e, [*a.tokens, *b.tokens], gaps=True)]
+        for holder in sorted(index.holders(offices)):
+            for term in (a, b):
+                term.entities.setdefault(holder, "holder")
 
 
 def _fuzzy(index: Backend, token: str) -> _Named:
@@ -372,7 +391,9 @@ def _terms(
                 )
             )
             continue
-        out += _group(index, an, toks, hints)
+        grouped = _group(index, an, toks, hints)
+        _joint_titles(index, grouped)
+        out += grouped
     for term in out:
         if not term.quoted and term.tokens and not term.little:
             _add_synonyms(index, term)

@@ -898,3 +898,13 @@ def test_words_that_spell_a_topics_name_still_mean_each_word(shipped):
 def test_the_x_of_y_is_the_name_y_x(shipped):
     # "Qatar blockade" is a name of the Gulf crisis: c0034 is about the blockade itself.
     assert "c0034" in _found(shipped, "the", "blockade", "of", "Qatar")[:3]
+
+
+def test_a_title_split_over_two_terms_still_names_its_holder(shipped):
+    # «قائد الدفاع الجوي» ("air defence commander") is most of «قائد قوات الدفاع الجوي
+    # القطري», the office Hamad Al Dewaie holds (c0128): c0132 and c0133, his talks with
+    # Garrett, name him without the title; Garrett, the US Army Central commander, is
+    # another commander and no air defence one (c0129).
+    found = _found(shipped, "قائد", "الدفاع", "الجوي")
+    assert {"c0128", "c0132", "c0133"} <= set(found) and "c0129" not in found
+    assert found.index("c0128") < found.index("c0132")
