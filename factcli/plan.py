@@ -72,8 +72,10 @@ class Named(NamedTuple):
     """An entity a term names, and how: `alias` (a whole name or alias), `part` (a
     distinctive part of a name), `stem` (another form of a whole name), `link` (a metonym),
     `fuzzy` (a near spelling), `holder` (holds an office the term names), `state` (the
-    state a capital typed beside other words stands for) or `counterpart` (the term is the
-    word «نظيره», "counterpart", and texts call the entity so)."""
+    state a capital typed beside other words stands for), `counterpart` (the term is the
+    word «نظيره», "counterpart", and texts call the entity so) or `word` (the term or a
+    synonym of it is a word of the name of a topic, agreement or event: met only where the
+    entity is the claim's subject or object)."""
 
     entity: str
     naming: str

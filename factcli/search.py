@@ -78,6 +78,9 @@ __all__ = [
     "timeline",
 ]
 
+# How a word of the name of a topic names it (`plan.Named`; role `word` of the index's names).
+TOPIC_WORD = "word"
+
 # How an office was named for its holders to count: by a whole name or a form of one, never
 # by a part of it ("Moscow" in "Qatari ambassador in Moscow") or a near spelling.
 _HOLDER_FROM = ("alias", "stem")
@@ -269,7 +272,7 @@ def _fuzzy(index: Backend, token: str) -> _Named:
     choices: dict[str, set[str]] = {}
     shown: dict[str, str] = {}
     for key, eid, role, written in index.name_keys():
-        if role in (METONYM, COUNTERPART_LINK):
+        if role in (METONYM, COUNTERPART_LINK, TOPIC_WORD):
             continue
         choices.setdefault(key, set()).add(eid)
         shown.setdefault(eid, written if role == NAME and written != eid else shown.get(eid, written))
@@ -397,6 +400,10 @@ def _terms(
     for term in out:
         if not term.quoted and term.tokens and not term.little:
             _add_synonyms(index, term)
+            if all(how == PART for how in term.entities.values()):
+                # A word that names no entity whole (or only as a part of a name) is also
+                # a word of the topics whose names hold it.
+                term.entities = {**_topic_words(index, term), **term.entities}
     required = [t for t in out if not t.little]
     if len(required) > 1:
         # Beside other words a capital may stand for its state ("Shoigu Doha visit" is his
@@ -406,6 +413,17 @@ def _terms(
                 term.states = _states(index, term.tokens)
     # A query of little words alone asks for them.
     return required or out
+
+
+def _topic_words(index: Backend, term: _Term) -> dict[str, str]:
+    """The topics, agreements and events whose name holds the word or one of its synonyms
+    (by stems: "ties" and "relations" of "Qatar-Russia relations"), naming `word`."""
+    found: set[str] = set()
+    if len(term.stems) == 1:
+        for stems in [term.stems, *term.synonyms]:
+            if len(stems) == 1:
+                found |= {e for e, r in index.names(stems[0], stems=True) if r == TOPIC_WORD}
+    return dict.fromkeys(sorted(found), TOPIC_WORD)
 
 
 def _states(index: Backend, toks: list[str]) -> list[str]:
@@ -531,7 +549,7 @@ def _planned(term: _Term) -> Term:
     """The term as the plan puts it to the index. A term that is a name meets text through
     the name's words as written and its links (which know the name's own forms), never
     through the generic stems of its words: قنا (QNA) is not قناة (a channel)."""
-    is_name = any(how not in ("fuzzy", COUNTERPART_LINK) for how in term.entities.values())
+    is_name = any(how not in ("fuzzy", COUNTERPART_LINK, TOPIC_WORD) for how in term.entities.values())
     return Term(
         term.text,
         tuple(term.tokens),
@@ -570,7 +588,7 @@ def _near_names(index: Backend, text: str, n: int = 3) -> list[str]:
     by_key: dict[str, set[str]] = {}
     shown: dict[str, str] = {}
     for _key, eid, role, written in index.name_keys():
-        if role in (PART, METONYM, COUNTERPART_LINK):
+        if role in (PART, METONYM, COUNTERPART_LINK, TOPIC_WORD):
             continue
         k = normalize(written)
         by_key.setdefault(k, set()).add(eid)

@@ -29,13 +29,13 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from .. import store
-from ..analyze import Analyzer, analyzer
+from ..analyze import Analyzer, analyzer, is_stopword
 
 # The index's rows: one-line JSON read back with every integer exact.
 from ..codec import compact_decoder as _loads
 from ..codec import compact_encoder as _dumps
 from ..lexicon import METONYM, name_table
-from ..link import COUNTERPART_LINK, COUNTERPART_WORDS, TITLE_LINK, TOPIC_LINK
+from ..link import COUNTERPART_LINK, COUNTERPART_WORDS, TITLE_LINK, TOPIC_LINK, TOPIC_TYPES
 from ..link import Linker as _Linker  # the one linker, drafting's too
 from ..plan import Evidence, Filters, Match, Plan, Term
 from ..rank import Ranking
@@ -529,6 +529,9 @@ class Index:
             elif named.naming == COUNTERPART_LINK:
                 # «نظيره» typed: the people the texts call so, where they do.
                 kinds = [(role, COUNTERPART_LINK) for role in (*ROLES, "mention")]
+            elif named.naming == TOPIC_WORD:
+                # A word of a topic's name: the claims whose subject or object the topic is.
+                kinds = [("subject", "role"), ("object", "role")]
             else:
                 kinds = [*((role, "role") for role in ROLES), *(("mention", k) for k in self._MENTION_KINDS)]
             for role, kind in kinds:
@@ -696,6 +699,7 @@ def build(
         "INSERT INTO names VALUES (?, ?, ?, ?, ?)",
         [(key, " ".join(an.stems(key.split(" "))), eid, role, written) for key, eid, role, written in names],
     )
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", _topic_words(facts.entities, an))
     conn.executemany("INSERT INTO labels VALUES (?, ?, ?)", _label_rows(an))
     conn.executemany("INSERT INTO synonyms VALUES (?, ?, ?, ?)", _synonym_rows(an))
     texts = {s.get("id"): s.get("text") for s in facts.sources}.get
@@ -845,6 +849,29 @@ def _add_claims(
     return counts, per_source
 
 
+# The role of a row of `names` that is one word of a topic's name (`_topic_words`).
+TOPIC_WORD = "word"
+
+
+def _topic_words(entities: list[dict[str, Any]], an: Analyzer) -> list[tuple[str, str, str, str, str]]:
+    """Each word of the names of a topic, an agreement or an event (not a stopword), as a
+    name of role `word` ("relations" of "Qatar-Russia bilateral relations"), so that a
+    query word or its synonym ("ties") finds the claims about the topic."""
+    from ..lexicon import names_of
+
+    rows: dict[tuple[str, str], tuple[str, str, str, str, str]] = {}
+    for entity in entities:
+        eid = entity.get("id")
+        if not isinstance(eid, str) or entity.get("type") not in TOPIC_TYPES:
+            continue
+        for name in names_of(entity):
+            toks = an.tokens(name)
+            for tok, stem in zip(toks, an.stems(toks), strict=True):
+                if not is_stopword(tok) and len(tok) > 2:
+                    rows.setdefault((tok, eid), (tok, stem, eid, TOPIC_WORD, name))
+    return sorted(rows.values())
+
+
 def _holds(claim: dict[str, Any]) -> bool:
     return claim.get("predicate") == "holds_position" and not claim.get("retracted")
 
@@ -967,6 +994,7 @@ def _add_entities(
         "INSERT INTO names VALUES (?, ?, ?, ?, ?)",
         [(key, " ".join(an.stems(key.split(" "))), eid, role, written) for key, eid, role, written in names],
     )
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", _topic_words(entities, an))
     new_ids = {e.get("id") for e in new}
     linker = _Linker([row for row in names if row[1] in new_ids], an)
     if not linker._starts and not linker._form_keys:

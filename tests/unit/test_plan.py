@@ -207,7 +207,17 @@ def test_the_mention_weights_are_the_link_kinds_the_index_writes():
     }
     assert set(RANKING.mention) == kinds
     assert set(index.Index._MENTION_KINDS) == kinds
-    assert set(RANKING.naming) == {"alias", "part", "stem", "link", "fuzzy", "holder", "state", "counterpart"}
+    assert set(RANKING.naming) == {
+        "alias",
+        "part",
+        "stem",
+        "link",
+        "fuzzy",
+        "holder",
+        "state",
+        "counterpart",
+        "word",
+    }
 
 
 # SQL statements and clauses, and FTS5 query syntax (column filters, operators, bm25).

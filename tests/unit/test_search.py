@@ -908,3 +908,14 @@ def test_a_title_split_over_two_terms_still_names_its_holder(shipped):
     found = _found(shipped, "قائد", "الدفاع", "الجوي")
     assert {"c0128", "c0132", "c0133"} <= set(found) and "c0129" not in found
     assert found.index("c0128") < found.index("c0132")
+
+
+def test_a_word_of_a_topics_name_finds_the_claims_about_the_topic(shipped):
+    # c0157: the Emir of Qatar praised «التنسيق والتعاون بين بلديهما»; its object is
+    # Qatar-Russia bilateral relations. "ties" (relations) is in neither its statement nor
+    # its quote, only in the name of what it is about. c0090 says «العلاقات الثنائية»:
+    # the synonym in its own text counts before the topic's name.
+    found = find(shipped, Query(terms=["Qatar", "Russia", "ties"])).hits
+    why = {h.claim["id"]: h.why[2] for h in found}
+    assert why["c0157"] == {"term": "ties", "field": "object", "kind": "word"}
+    assert why["c0090"] == {"term": "ties", "field": "quote", "kind": "synonym"}
