@@ -41,10 +41,14 @@ What `run` must do, whatever the engine:
 * Order: `relevance` is by score, best first; ties go to the claim more of whose own
   fields meet the terms (a role, its predicate, its statement's words or names, not only the
   quote it may share with other claims), then to the one met in more ways, then by
-  position, whether dated or not. `date` is by date alone. Date
+  position, whether dated or not (`Match.own` and `Match.ways` carry the first two keys,
+  so that a user can be told why one claim came before another of the same score). `date`
+  is by date alone. Date
   order is by the start of the claim's date, then its end, the undated last; ties in
   either go by position, the claim's place in the store (1 for the first claim). With no
   terms every score is 0, so both orders are date order. `limit` keeps the first so many.
+* Counting: a backend may offer `count(plan)`, how many claims `run` finds (the limit
+  aside), without reading them; `search.count` falls back to `len(run(plan))` without it.
 """
 
 from __future__ import annotations
