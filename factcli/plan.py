@@ -78,8 +78,9 @@ class Named(NamedTuple):
     `fuzzy` (a near spelling), `holder` (holds an office the term names), `state` (the
     state a capital typed beside other words stands for), `counterpart` (the term is the
     word «نظيره», "counterpart", and texts call the entity so) or `word` (the term or a
-    synonym of it is a word of the name of a topic, agreement or event: met only where the
-    entity is the claim's subject or object)."""
+    synonym of it is a word of the name of a topic, agreement or event, or a word for the
+    entity's kind, "weapons" for a weapon system: met only where the entity is the claim's
+    subject or object)."""
 
     entity: str
     naming: str

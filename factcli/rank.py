@@ -52,9 +52,9 @@ class Ranking(NamedTuple):
     # `state`: a capital typed beside other words, standing for its state (Doha for
     # Qatar), below the capital itself named in the text; `counterpart`: the word
     # «نظيره» or "counterpart", for the people the texts call so; `word`: a word (or its
-    # synonym) of a topic's name, for the claims about the topic ("ties": the claims whose
-    # object is "Qatar-Russia relations"), no more than a synonym in the text (10 × 0.15 =
-    # 1.5, a synonym's weight before its bonus).
+    # synonym) of a topic's name or for an entity's kind, for the claims about it ("ties":
+    # the claims whose object is "Qatar-Russia relations"; "weapons": a weapon system), no
+    # more than a synonym in the text (10 × 0.15 = 1.5, a synonym's weight before its bonus).
     naming: Mapping[str, float] = _table(
         alias=1.0, part=0.9, stem=0.8, link=1.0, fuzzy=0.5, holder=0.8, state=0.45, counterpart=0.5, word=0.15
     )

@@ -854,15 +854,23 @@ TOPIC_WORD = "word"
 
 
 def _topic_words(entities: list[dict[str, Any]], an: Analyzer) -> list[tuple[str, str, str, str, str]]:
-    """Each word of the names of a topic, an agreement or an event (not a stopword), as a
-    name of role `word` ("relations" of "Qatar-Russia bilateral relations"), so that a
-    query word or its synonym ("ties") finds the claims about the topic."""
+    """Each word of the names of a topic, an agreement or an event (not a stopword), and
+    each word for an entity's kind (`thesaurus.KIND_WORDS`: weapons for a weapon system), as
+    a name of role `word` ("relations" of "Qatar-Russia bilateral relations"), so that a
+    query word or its synonym ("ties", "arms") finds the claims about the entity."""
     from ..lexicon import names_of
+    from ..thesaurus import KIND_WORDS
 
     rows: dict[tuple[str, str], tuple[str, str, str, str, str]] = {}
     for entity in entities:
         eid = entity.get("id")
-        if not isinstance(eid, str) or entity.get("type") not in TOPIC_TYPES:
+        if not isinstance(eid, str):
+            continue
+        for word in KIND_WORDS.get(entity.get("type") or "", ()):
+            toks = an.tokens(word)
+            if len(toks) == 1:
+                rows.setdefault((toks[0], eid), (toks[0], an.stems(toks)[0], eid, TOPIC_WORD, word))
+        if entity.get("type") not in TOPIC_TYPES:
             continue
         for name in names_of(entity):
             toks = an.tokens(name)

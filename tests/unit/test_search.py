@@ -919,3 +919,11 @@ def test_a_word_of_a_topics_name_finds_the_claims_about_the_topic(shipped):
     why = {h.claim["id"]: h.why[2] for h in found}
     assert why["c0157"] == {"term": "ties", "field": "object", "kind": "word"}
     assert why["c0090"] == {"term": "ties", "field": "quote", "kind": "synonym"}
+
+
+def test_a_word_for_a_kind_finds_the_entities_of_that_kind(shipped):
+    # The "Qatar buy weapons": c0001, Qatar discussing buying the S-400 (a weapon
+    # system), says neither "buy" nor "weapons".
+    found = find(shipped, Query(terms=["Qatar", "buy", "weapons"])).hits
+    c0001 = next(h for h in found if h.claim["id"] == "c0001")
+    assert c0001.why[2] == {"term": "weapons", "field": "object", "kind": "word"}
