@@ -18,7 +18,7 @@ number of claims found. `--code DIR` runs another checkout's factcli (through PY
 for a before/after in one run:
 
     python benchmarks/search_cost.py --sizes 1000,10000,100000 --repeat 5
-    python benchmarks/search_cost.py --code /path/to/main --code . --sizes 100000
+    python benchmarks/search_cost.py --code /path/to/main --code . --sizes 100000 --cache benchmarks/out/caches
 """
 
 from __future__ import annotations
@@ -142,6 +142,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--code", action="append", help="a checkout whose factcli to run (repeatable; default: this one)")
     ap.add_argument("--budget", type=float, default=20.0, help="seconds of timed runs per command and size")
+    ap.add_argument("--cache", help="keep each checkout's indexes in this folder, for the next run (default: a scratch folder)")
     args = ap.parse_args(argv)
     codes = [Path(c).resolve() for c in (args.code or [str(generate.ROOT)])]
     scratch = Path(tempfile.mkdtemp(prefix="search-cost-", dir=generate.OUT))
@@ -165,7 +166,8 @@ def main(argv: list[str] | None = None) -> None:
         if shutil.which("jq") and any(c[1] == "search Qatar --json" for c in cmds):
             benches.append(("reference", "jq filter (Qatar)", "", ["jq", JQ_QATAR, str(path)], dict(base)))
         for code in codes:
-            env = {**base, "PYTHONPATH": str(code), "FACTCLI_CACHE": str(scratch / f"cache-{code.name}")}
+            caches = Path(args.cache).resolve() if args.cache else scratch
+            env = {**base, "PYTHONPATH": str(code), "FACTCLI_CACHE": str(caches / f"cache-{code.name}")}
             for group, name, fargs in cmds:
                 benches.append((group, name, code.name if len(codes) > 1 else "", [py, "-m", "factcli", *fargs], env))
         times: dict[int, list[tuple[float, float]]] = {i: [] for i in range(len(benches))}
