@@ -106,9 +106,6 @@ class Linker:
         self.adjectives: dict[str, str] = {}
         self._counterparts: set[str] | None = None
         self._is_counterpart: dict[str, bool] = {}  # a token -> whether it says "counterpart"
-        self._of_country: dict[str, str | None] = {}
-        self._about: dict[str, set[str]] = {}
-        self._capitals: set[str] | None = None  # places whose name is a state's metonym
         for entity in entities:
             self._know(entity)
         self._index(names)
@@ -169,6 +166,10 @@ class Linker:
         self._seen: set[str] = set()  # tokens looked at already
         self._form_keys = set(self.by_form)
         self.lexicon = Lexicon(self.entities.values())
+        # What the names known so far say, worked out when first asked (`roles_named`, `about`).
+        self._of_country: dict[str, str | None] = {}
+        self._about: dict[str, set[str]] = {}
+        self._capitals: set[str] | None = None  # places whose name is a state's metonym
 
     def add(self, entity: dict[str, Any]) -> None:
         """Know one more entity (a candidate of a draft), so later text links its names."""

@@ -4,18 +4,22 @@ factcli with SQL or FTS5 text.
 
 `facts.json` stays the one truth. Read commands answer from this index so their cost does not
 grow with the store: the claims' analyzed text (exact tokens and stems, for FTS5 phrase
-queries and bm25), the links from each claim to the entities it is about or names, every
-entity name with its role, the predicate labels, and the records themselves as JSON. The
-index records in its `meta` table what it was built from (`meta`), which `freshness`
-compares with the store.
+queries, and each field's count of words), the links from each claim to the entities it is
+about or names, every entity name with its role (and the words of topics' names and of
+entities' kinds, role `word`), the predicate labels, the thesaurus, the paragraph each quote
+sits in, and the records themselves as JSON. The index records in its `meta` table what it
+was built from (`meta`), which `freshness` compares with the store.
 
 Entity links are made here, at build time, on whole words: a claim links to its subject,
 object, speaker and via (by role), and, through `link.Linker` (the linker drafting uses
 too), to each entity whose name or alias its statement or quote contains (role `mention`,
 kind `alias`), whose metonym it contains (kind `metonym`: الدوحة links a quote to Qatar), or
 whose common-word name it contains next to another sign of that entity (kind `common_word`:
-العديد only where the claim is already about Al Udeid); a mention records whether the
-claim's own statement holds it (`own`) or only its quote.
+العديد only where the claim is already about Al Udeid), the holder of an office its text
+names (kind `title`), the person it calls «نظيره» (kind `counterpart`, with the person's
+role in the claim when they have one), and what the name of its topic names (kind
+`topic`); a mention records whether the claim's own statement holds it (`own`) or only its
+quote.
 """
 
 from __future__ import annotations
