@@ -709,8 +709,9 @@ def build(
     texts = {s.get("id"): s.get("text") for s in facts.sources}.get
     linker = _Linker(names, an, facts.entities)
     holders = _holders((c.get("subject"), c.get("object")) for c in facts.claims if _holds(c))
-    counts, per_source = _add_claims(conn, facts.claims, 1, linker, texts, holders, progress)
-    _counterpart_names(conn, an)
+    counterparts: set[str] = set()
+    counts, per_source = _add_claims(conn, facts.claims, 1, linker, texts, holders, counterparts, progress)
+    _counterpart_names(conn, an, counterparts)
     conn.executemany(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
         [
@@ -761,13 +762,15 @@ def _add_claims(
     linker: _Linker,
     texts: Callable[[Any], Any],
     holders: dict[str, set[str]],
+    counterparts: set[str],
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[dict[str, int], dict[str | None, int]]:
     """Index claims as rows first, first+1, ...; returns the live (not retracted) claims per
     entity and per source (under None: claims without a source, which verify reports and the
     index still holds). Retracted claims are indexed but not counted, as search leaves them out.
     `texts` gives a source's text by its id, for the paragraph each quote sits in (`show`
-    reads it alone, not the whole source); `holders` who holds each office (`_holders`)."""
+    reads it alone, not the whole source); `holders` who holds each office (`_holders`).
+    Everyone a claim calls a counterpart is added to `counterparts`."""
     from ..present import paragraph_of
 
     an = analyzer()
@@ -839,6 +842,8 @@ def _add_claims(
             named = dict(linker.roles_named(qu_toks, set(roles) | {e for e, _, _ in mentioned}, holders))
             by_statement = dict(linker.roles_named(st_toks, mine, holders))
             for eid, kind in sorted({**named, **by_statement}.items()):
+                if kind == COUNTERPART_LINK:
+                    counterparts.add(eid)
                 if kind == COUNTERPART_LINK and eid in roles:
                     link_rows += [(n, eid, role, kind, 1) for role in roles[eid]]
                 else:
@@ -897,20 +902,21 @@ def _holders(pairs: Iterable[tuple[Any, Any]]) -> dict[str, set[str]]:
     return out
 
 
-def _counterpart_names(conn: sqlite3.Connection, an: Analyzer) -> None:
+def _counterpart_names(conn: sqlite3.Connection, an: Analyzer, people: Iterable[str]) -> None:
     """The words for "counterpart" as names (role `counterpart`) of everyone a claim calls
-    that, so that search reads «نظيره» in a query as them (`link.COUNTERPART_WORDS`)."""
-    conn.execute("DELETE FROM names WHERE role = ?", (COUNTERPART_LINK,))
-    people = [
-        e
-        for (e,) in conn.execute(
-            "SELECT DISTINCT entity FROM links WHERE kind = ? ORDER BY entity", (COUNTERPART_LINK,)
-        )
-    ]
+    that, so that search reads «نظيره» in a query as them (`link.COUNTERPART_WORDS`); the
+    people the names table has so already are kept."""
+    known = {
+        e for (e,) in conn.execute("SELECT DISTINCT entity FROM names WHERE role = ?", (COUNTERPART_LINK,))
+    }
     keys = sorted({" ".join(an.tokens(w)) for w in COUNTERPART_WORDS} - {""})
     conn.executemany(
         "INSERT INTO names VALUES (?, ?, ?, ?, ?)",
-        [(key, " ".join(an.stems(key.split(" "))), e, COUNTERPART_LINK, key) for key in keys for e in people],
+        [
+            (key, " ".join(an.stems(key.split(" "))), e, COUNTERPART_LINK, key)
+            for e in sorted(set(people) - known)
+            for key in keys
+        ],
     )
 
 
@@ -1001,7 +1007,7 @@ def _add_entities(
         [(n, e.get("id"), dumps(e)) for n, e in enumerate(new, first + 1)],
     )
     names = name_table(entities, an.tokens)
-    conn.execute("DELETE FROM names")
+    conn.execute("DELETE FROM names WHERE role != ?", (COUNTERPART_LINK,))  # those follow the claims
     conn.executemany(
         "INSERT INTO names VALUES (?, ?, ?, ?, ?)",
         [(key, " ".join(an.stems(key.split(" "))), eid, role, written) for key, eid, role, written in names],
@@ -1074,8 +1080,9 @@ def append_in_place(
         )
         holders = _holders([*held, *((c.get("subject"), c.get("object")) for c in new_claims if _holds(c))])
         linker = _Linker(names, an, facts.entities)
-        counts, per_source = _add_claims(conn, new_claims, known + 1, linker, texts, holders)
-        _counterpart_names(conn, an)
+        counterparts: set[str] = set()
+        counts, per_source = _add_claims(conn, new_claims, known + 1, linker, texts, holders, counterparts)
+        _counterpart_names(conn, an, counterparts)
         conn.executemany(
             "UPDATE entities SET claims = claims + ? WHERE id = ?", [(c, e) for e, c in counts.items()]
         )
