@@ -487,3 +487,52 @@ def test_show_reads_the_quotes_paragraph_not_the_whole_source(loc, monkeypatch):
         "quote_start": 0,
         "quote_end": len("Qatar is buying the S-400 from Russia"),
     }
+
+
+def test_an_appended_claim_is_indexed_as_a_fresh_build_would_index_it(store_file, monkeypatch):
+    # Its counterpart («نظيره الروسي» beside Al Attiyah: the Russian defence minister),
+    # its topic, its paragraph and its word counts, added in place.
+    text = "وقع العطية ونظيره الروسي اتفاق التعاون.\nسطر آخر."
+    base = [
+        source_record("src", text, language="ar"),
+        entity_record("qatar", "Qatar", aliases=["قطر"], name_ar="قطر"),
+        entity_record("russia", "Russia", aliases=["روسيا"], name_ar="روسيا"),
+        entity_record("qa-defence", "Qatari Minister of State for Defence Affairs", "office"),
+        entity_record("ru-defence", "Russian Minister of Defence", "office"),
+        entity_record("attiyah", "Khalid Al Attiyah", "person", aliases=["العطية"]),
+        entity_record("shoigu", "Sergei Shoigu", "person"),
+        entity_record("pact", "Qatar-Russia cooperation agreement", "agreement"),
+        *(
+            {
+                "subject": person,
+                "predicate": "holds_position",
+                "object": office,
+                "statement": f"{person} holds {office}.",
+                "citation": {"source": "src", "quote": "وقع العطية"},
+            }
+            for person, office in (("attiyah", "qa-defence"), ("shoigu", "ru-defence"))
+        ),
+    ]
+    loc = store.Location(store_file(base), "--db")
+    index.open_index(loc).close()
+    builds = _builds(monkeypatch)
+    signed = {
+        "subject": "attiyah",
+        "predicate": "signed",
+        "object": "pact",
+        "statement": "Al Attiyah and his Russian counterpart signed the agreement.",
+        "citation": {"source": "src", "quote": "وقع العطية ونظيره الروسي اتفاق التعاون"},
+    }
+    import_records(loc, [signed])
+    assert builds == []  # updated, not rebuilt
+    cached = index.open_index(loc)
+    fresh = index.in_memory(store.load(loc))
+    for table in ("links", "names", "paragraphs", "claims"):
+        assert sorted(cached.conn.execute(f"SELECT * FROM {table}")) == sorted(
+            fresh.conn.execute(f"SELECT * FROM {table}")
+        ), table
+    assert ("shoigu", "mention", "counterpart") in {
+        row[1:4] for row in cached.conn.execute("SELECT * FROM links WHERE claim = 3")
+    }
+    cached.close()
+    fresh.close()
