@@ -112,14 +112,17 @@ def commands(path: Path, n: int, one_source: str, last: str) -> list[tuple[str, 
     ]
 
 
-def run(argv: list[str], env: dict[str, str]) -> tuple[float, float, bytes]:
-    with tempfile.TemporaryFile() as out:
+def run(argv: list[str], env: dict[str, str], cwd: Path) -> tuple[float, float, bytes]:
+    # In a folder of no checkout: `python -m` puts the working folder first on the path,
+    # which would run the factcli found there rather than PYTHONPATH's.
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as errors:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=subprocess.PIPE)
+        proc = subprocess.Popen(argv, env=env, stdin=subprocess.DEVNULL, stdout=out, stderr=errors, cwd=cwd)
         _, status, usage = os.wait4(proc.pid, 0)
         wall = time.perf_counter() - t0
         code = os.waitstatus_to_exitcode(status)
-        err = proc.stderr.read() if proc.stderr else b""
+        errors.seek(0)
+        err = errors.read()
         out.seek(0)
         data = out.read()
     if code not in (0, 1):
@@ -174,13 +177,13 @@ def main(argv: list[str] | None = None) -> None:
         counts: dict[int, str] = {}
         runs: dict[int, int] = {}
         for i, (_, name, _, cmd, env) in enumerate(benches):
-            wall, _, data = run(cmd, env)  # warm-up: the index, the page cache, bytecode
+            wall, _, data = run(cmd, env, scratch)  # warm-up: the index, the page cache, bytecode
             counts[i] = found(data, name) if "jq" not in name else str(len(json.loads(data)))
             runs[i] = max(1, min(args.repeat, int(args.budget // max(wall, 1e-3))))
         for r in range(args.repeat):
             for i, (_, _, _, cmd, env) in enumerate(benches):
                 if r < runs[i]:
-                    wall, cpu, _ = run(cmd, env)
+                    wall, cpu, _ = run(cmd, env, scratch)
                     times[i].append((wall, cpu))
             print(f"{label}: round {r + 1}/{args.repeat}", file=sys.stderr)
         ref = statistics.median(w for w, _ in times[0])
