@@ -199,7 +199,7 @@ class Linker:
                     found.setdefault(person, TITLE_LINK)
         words = self._counterpart_keys()
         known = self._is_counterpart
-        for tok in set(toks) - known.keys():
+        for tok in [t for t in set(toks) if t not in known]:
             known[tok] = bool(set(name_forms(tok)) & words)
         for i, tok in enumerate(toks):
             if not known[tok]:
