@@ -81,7 +81,12 @@ def big_source_store(scratch: Path) -> tuple[Path, str]:
             "credited": [],
             "language": "ar",
             "url": None,
-            "published": {"start": "2018-01-01", "end": "2018-01-01", "precision": "day", "text": "2018-01-01"},
+            "published": {
+                "start": "2018-01-01",
+                "end": "2018-01-01",
+                "precision": "day",
+                "text": "2018-01-01",
+            },
             "note": "synthetic benchmark source",
             "text": text,
         },
@@ -90,7 +95,12 @@ def big_source_store(scratch: Path) -> tuple[Path, str]:
             "predicate": "delivered",
             "object": "s-400",
             "statement": "The minister said the S-400 would be delivered on time.",
-            "citation": {"source": "big-source", "quote": quote, "start": len(body), "end": len(body) + len(quote)},
+            "citation": {
+                "source": "big-source",
+                "quote": quote,
+                "start": len(body),
+                "end": len(body) + len(quote),
+            },
         },
     ]
     summary = import_records(store.Location(path, "--db"), records)
@@ -104,9 +114,17 @@ def commands(path: Path, n: int, one_source: str, last: str) -> list[tuple[str, 
     db = ["--db", str(path)]
     return [
         ("selective", f"search {rare} --json", [*db, "search", rare, "--json"]),
-        ("selective", "search Qatar --source ONE --json", [*db, "search", "Qatar", "--source", one_source, "--json"]),
+        (
+            "selective",
+            "search Qatar --source ONE --json",
+            [*db, "search", "Qatar", "--source", one_source, "--json"],
+        ),
         ("common words", f"search الخبر رقم {rare} --json", [*db, "search", "الخبر", "رقم", rare, "--json"]),
-        ("common words", f"search Qatar the في {rare} --json", [*db, "search", "Qatar", "the", "في", rare, "--json"]),
+        (
+            "common words",
+            f"search Qatar the في {rare} --json",
+            [*db, "search", "Qatar", "the", "في", rare, "--json"],
+        ),
         ("heavy", "search Qatar --json", [*db, "search", "Qatar", "--json"]),
         ("heavy", "search Qatar --count", [*db, "search", "Qatar", "--count"]),
         ("show", f"show {last}", [*db, "show", last]),
@@ -144,9 +162,14 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--repeat", type=int, default=5)
-    ap.add_argument("--code", action="append", help="a checkout whose factcli to run (repeatable; default: this one)")
+    ap.add_argument(
+        "--code", action="append", help="a checkout whose factcli to run (repeatable; default: this one)"
+    )
     ap.add_argument("--budget", type=float, default=20.0, help="seconds of timed runs per command and size")
-    ap.add_argument("--cache", help="keep each checkout's indexes in this folder, for the next run (default: a scratch folder)")
+    ap.add_argument(
+        "--cache",
+        help="keep each checkout's indexes in this folder, for the next run (default: a scratch folder)",
+    )
     args = ap.parse_args(argv)
     codes = [Path(c).resolve() for c in (args.code or [str(generate.ROOT)])]
     scratch = Path(tempfile.mkdtemp(prefix="search-cost-", dir=generate.OUT))
@@ -164,23 +187,29 @@ def main(argv: list[str] | None = None) -> None:
         stores.append((f"{size:,}", path, commands(path, size, one_source, last)))
         del doc
     big, big_claim = big_source_store(scratch)
-    stores.append(("1k + 10 MB source", big, [("show", f"show {big_claim}", ["--db", str(big), "show", big_claim])]))
+    stores.append(
+        ("1k + 10 MB source", big, [("show", f"show {big_claim}", ["--db", str(big), "show", big_claim])])
+    )
     for label, path, cmds in stores:
-        benches: list[tuple[str, str, str, list[str], dict[str, str]]] = [("reference", "import click", "", *click)]
+        benches: list[tuple[str, str, str, list[str], dict[str, str]]] = [
+            ("reference", "import click", "", *click)
+        ]
         if shutil.which("jq") and any(c[1] == "search Qatar --json" for c in cmds):
             benches.append(("reference", "jq filter (Qatar)", "", ["jq", JQ_QATAR, str(path)], dict(base)))
         for code in codes:
             caches = Path(args.cache).resolve() if args.cache else scratch
             env = {**base, "PYTHONPATH": str(code), "FACTCLI_CACHE": str(caches / f"cache-{code.name}")}
             for group, name, fargs in cmds:
-                benches.append((group, name, code.name if len(codes) > 1 else "", [py, "-m", "factcli", *fargs], env))
+                benches.append(
+                    (group, name, code.name if len(codes) > 1 else "", [py, "-m", "factcli", *fargs], env)
+                )
         times: dict[int, list[tuple[float, float]]] = {i: [] for i in range(len(benches))}
         counts: dict[int, str] = {}
         runs: dict[int, int] = {}
         for i, (_, name, _, cmd, env) in enumerate(benches):
             _, _, data = run(cmd, env, scratch)  # warm-up: the index, the page cache, bytecode
             counts[i] = found(data, name) if "jq" not in name else str(len(json.loads(data)))
-        for i, (_, name, _, cmd, env) in enumerate(benches):
+        for i, (_, _, _, cmd, env) in enumerate(benches):
             wall, _, _ = run(cmd, env, scratch)  # how long a warm run takes: how many fit the budget
             runs[i] = max(1, min(args.repeat, int(args.budget // max(wall, 1e-3))))
         for r in range(args.repeat):
@@ -190,7 +219,9 @@ def main(argv: list[str] | None = None) -> None:
                     times[i].append((wall, cpu))
             print(f"{label}: round {r + 1}/{args.repeat}", file=sys.stderr)
         ref = statistics.median(w for w, _ in times[0])
-        jq = next((statistics.median(w for w, _ in times[i]) for i, b in enumerate(benches) if "jq" in b[1]), None)
+        jq = next(
+            (statistics.median(w for w, _ in times[i]) for i, b in enumerate(benches) if "jq" in b[1]), None
+        )
         for i, (group, name, code, _, _) in enumerate(benches):
             wall = statistics.median(w for w, _ in times[i])
             cpu = statistics.median(c for _, c in times[i])
@@ -199,7 +230,9 @@ def main(argv: list[str] | None = None) -> None:
     print("| store | kind | command | code | wall s | CPU s | × click | × jq | found | runs |")
     print("|---|---|---|---|---:|---:|---:|---:|---:|---:|")
     for label, group, name, code, wall, cpu, ratio, vs_jq, n, k in rows:
-        print(f"| {label} | {group} | `{name}` | {code} | {wall:.3f} | {cpu:.3f} | {ratio:.2f} | {vs_jq} | {n} | {k} |")
+        print(
+            f"| {label} | {group} | `{name}` | {code} | {wall:.3f} | {cpu:.3f} | {ratio:.2f} | {vs_jq} | {n} | {k} |"
+        )
     shutil.rmtree(scratch, ignore_errors=True)
 
 
