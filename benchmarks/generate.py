@@ -3,8 +3,9 @@
 A store of N claims is built from the shipped `facts.json`: its 78 entities as they are,
 then one bulk import of N/25 synthetic sources and N claims. Each claim copies a shipped
 claim's subject, predicate, object, value, polarity, modality, speaker, via and English
-statement; its quote is a ~200-character window of real Arabic article text around the
-shipped claim's own quote, and its date is drawn from the dates the shipped store holds.
+statement; its quote is its news number («الخبر رقم N», N its place among the synthetic
+claims) and a ~200-character window of real Arabic article text around the shipped claim's
+own quote, and its date is drawn from the dates the shipped store holds.
 Each synthetic source is 25 such paragraphs under a shipped title, outlet and date.
 
 The bulk import is `factcli.importer.import_records` on an existing store, the same call
@@ -35,7 +36,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED = ROOT / "facts.json"
 OUT = Path(__file__).resolve().parent / "out"
-GENERATOR_VERSION = 2  # bump when the shape of the synthetic data changes
+GENERATOR_VERSION = 3  # bump when the shape of the synthetic data changes
 CLAIMS_PER_SOURCE = 25
 QUOTE_CHARS = 200
 SEED = 400
@@ -122,12 +123,13 @@ def records(n: int, shipped: store.Facts, seed: int = SEED) -> list[dict[str, An
                 cut = _window(text, start, end, rng)
                 if cut is not None:
                     break
-            quote = cut[0]
-            # A short varying lead-in keeps paragraphs (and so quotes) unique per source.
-            lead = f"({len(paragraphs) + 1}) "
-            q_start = offset + len(lead)
-            paragraphs.append(lead + quote)
-            offset += len(lead) + len(quote) + 2
+            # Each quote opens with its news number («الخبر رقم 12345», "news item number
+            # 12345"): quotes stay unique, and a query has a word one claim holds next to two
+            # words every claim holds (the common-word benchmark of `search_cost.py`).
+            quote = f"الخبر رقم {len(out_claims) + len(claims) + 1}: {cut[0]}"
+            q_start = offset
+            paragraphs.append(quote)
+            offset += len(quote) + 2
             date = None
             if claim["date"] is not None:
                 date = dict(rng.choice(dates)) if rng.random() < 0.5 else dict(claim["date"])

@@ -16,6 +16,20 @@ its role), and its rule is:
   text; never the words the generic stemmer puts with it (قناة is no form of قنا, QNA); in
   an article a country's adjectives (`analyze.nisba_forms`: الروسية) are weak mentions.
 
+Two links name a person the text does not name, for the index build (`roles_named`):
+
+* an office's name links its holders (kind `title`: «وزير الدفاع الروسي» in a claim is
+  also Shoigu, who `holds_position` of it);
+* «نظيره» / «نظيرته» / "counterpart" with a country beside it («ونظيره الروسي», "his Qatari
+  counterpart") links the counterpart the sentence implies (kind `counterpart`): the holder
+  of the office of that country most like the office of the other party the text names
+  (the Qatari minister of state for defence's Russian counterpart is the Russian minister
+  of defence, Shoigu).
+
+And a claim whose subject or object is a topic, an agreement or an event is about what the
+topic's own names name (kind `topic`: "Qatar-Russia bilateral relations" is about Qatar
+and Russia, the Sochi summit about Sochi), `about`.
+
 Names shorter than `MIN_TEXT_NAME` letters ("US", "AK") are ordinary words in running text
 ("told us"): they never link a claim through its text. Parts of names (role `part`) are for
 queries; text links on whole names only.
@@ -30,13 +44,39 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from .analyze import Analyzer, analyzer, name_forms, nisba_forms, word_forms
+from .analyze import Analyzer, analyzer, is_stopword, name_forms, nisba_forms, word_forms
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, Lexicon, NameRow, name_table
 
-__all__ = ["MIN_TEXT_NAME", "STEM_LINK", "Linker"]
+__all__ = [
+    "COUNTERPART_LINK",
+    "COUNTERPART_WORDS",
+    "MIN_TEXT_NAME",
+    "STEM_LINK",
+    "TITLE_LINK",
+    "TOPIC_LINK",
+    "TOPIC_TYPES",
+    "Linker",
+]
 
 MIN_TEXT_NAME = 3
 STEM_LINK = "stem"  # a link kind: the claim's text holds a form of a one-word name
+TITLE_LINK = "title"  # a link kind: the text names an office the entity holds
+TOPIC_LINK = "topic"  # a link kind: the claim's topic (agreement, event) names the entity
+# The kinds of entity whose names say what they are about.
+TOPIC_TYPES = frozenset({"topic", "agreement", "event"})
+COUNTERPART_LINK = "counterpart"  # a link kind: the text calls the entity «نظيره», a counterpart
+# The words for "his/her counterpart", as a reader writes them (analyzed when used).
+COUNTERPART_WORDS = (
+    "نظير",
+    "نظيره",
+    "نظيرته",
+    "نظيرها",
+    "نظيرتها",
+    "نظيرهم",
+    "نظيريه",
+    "counterpart",
+    "counterparts",
+)
 
 
 def _kind(role: str) -> str | None:
@@ -64,6 +104,8 @@ class Linker:
         self.types: dict[str, str | None] = {}
         # The adjectives of each country's Arabic names -> the country (the first one wins).
         self.adjectives: dict[str, str] = {}
+        self._counterparts: set[str] | None = None
+        self._is_counterpart: dict[str, bool] = {}  # a token -> whether it says "counterpart"
         for entity in entities:
             self._know(entity)
         self._index(names)
@@ -124,6 +166,10 @@ class Linker:
         self._seen: set[str] = set()  # tokens looked at already
         self._form_keys = set(self.by_form)
         self.lexicon = Lexicon(self.entities.values())
+        # What the names known so far say, worked out when first asked (`roles_named`, `about`).
+        self._of_country: dict[str, str | None] = {}
+        self._about: dict[str, set[str]] = {}
+        self._capitals: set[str] | None = None  # places whose name is a state's metonym
 
     def add(self, entity: dict[str, Any]) -> None:
         """Know one more entity (a candidate of a draft), so later text links its names."""
@@ -132,6 +178,125 @@ class Linker:
 
     def type_of(self, eid: str) -> str:
         return self.types.get(eid) or "unclassified"
+
+    # -- people a claim names by their office or as a counterpart (the index build) --------
+
+    def roles_named(
+        self,
+        toks: list[str],
+        linked: set[str],
+        holders: dict[str, set[str]],
+    ) -> list[tuple[str, str]]:
+        """(person, kind) for the people the tokens name by an office they hold (`title`)
+        or as a counterpart (`counterpart`), by the rules in the module docstring. `linked`
+        are the entities the claim is linked to already (its roles and the names in its
+        text); `holders` maps each office to who holds it. Needs the entities (`of`)."""
+        found: dict[str, str] = {}
+        offices = {e for e in linked if self.types.get(e) == "office"}
+        for office in sorted(offices):
+            for person in sorted(holders.get(office, ())):
+                if person not in linked:
+                    found.setdefault(person, TITLE_LINK)
+        words = self._counterpart_keys()
+        known = self._is_counterpart
+        for tok in [t for t in set(toks) if t not in known]:
+            known[tok] = bool(set(name_forms(tok)) & words)
+        for i, tok in enumerate(toks):
+            if not known[tok]:
+                continue
+            # Arabic puts the country after the word («نظيره الروسي»), English before it.
+            near = [toks[i + 1]] if i + 1 < len(toks) else []
+            near += [toks[i - 1]] if i > 0 else []
+            country = next((c for c in (self._country(t) for t in near) if c), None)
+            if country is None:
+                continue
+            theirs = {o for o in offices if self._office_country(o) != country}
+            for person in linked:
+                theirs |= {
+                    o for o, held in holders.items() if person in held and self._office_country(o) != country
+                }
+            for office in self._like(theirs, country):
+                for person in sorted(holders.get(office, ())):
+                    found[person] = COUNTERPART_LINK
+        return sorted(found.items())
+
+    def about(self, eid: str) -> set[str]:
+        """What a topic, an agreement or an event is about: the entities its own names name
+        (itself left out); nothing for an entity of another type."""
+        if eid not in self._about:
+            found: dict[str, set[str]] = {}
+            entity = self.entities.get(eid) or {}
+            if self.types.get(eid) in TOPIC_TYPES:
+                for name in [
+                    entity.get("name") or "",
+                    entity.get("name_ar") or "",
+                    *(entity.get("aliases") or []),
+                ]:
+                    self._found(self.an.tokens(name), found)
+            # A capital in a topic's name stands for its state ("supplying Doha with arms"):
+            # the topic is about the state, not the city.
+            if self._capitals is None:
+                self._capitals = {
+                    e
+                    for entries in self.by_key.values()
+                    if any(kind == METONYM for _, kind in entries)
+                    for e, kind in entries
+                    if kind == ALIAS and self.types.get(e) == "place"
+                }
+            self._about[eid] = {
+                e
+                for e, kinds in found.items()
+                if e != eid and kinds & {ALIAS, METONYM} and e not in self._capitals
+            }
+        return self._about[eid]
+
+    def _counterpart_keys(self) -> set[str]:
+        if self._counterparts is None:
+            self._counterparts = {k for w in COUNTERPART_WORDS for k in self.an.tokens(w)}
+        return self._counterparts
+
+    def _country(self, tok: str) -> str | None:
+        """The country a word names or is an adjective of (الروسي, Qatari), or None."""
+        for form in name_forms(tok):
+            if form in self.adjectives:
+                return self.adjectives[form]
+            for eid, _ in self.single.get(form, ()):
+                if self.types.get(eid) == "country":
+                    return eid
+            for eid in sorted(self.by_form.get(form, ())):
+                if self.types.get(eid) == "country":
+                    return eid
+        return None
+
+    def _office_country(self, office: str) -> str | None:
+        """The country an office is of, from the words of its English name."""
+        if office not in self._of_country:
+            words = self.an.tokens((self.entities.get(office) or {}).get("name") or "")
+            self._of_country[office] = next((c for c in (self._country(w) for w in words) if c), None)
+        return self._of_country[office]
+
+    def _duties(self, office: str) -> set[str]:
+        """The words of an office's English name that say what it does (not its country)."""
+        words = self.an.tokens((self.entities.get(office) or {}).get("name") or "")
+        return {
+            s
+            for w, s in zip(words, self.an.stems(words), strict=True)
+            if not self._country(w) and not is_stopword(w)
+        }
+
+    def _like(self, theirs: set[str], country: str) -> list[str]:
+        """The offices of `country` most like one of `theirs` (the most duty words shared)."""
+        best: list[str] = []
+        score = 0
+        for office in sorted(
+            e for e, t in self.types.items() if t == "office" and self._office_country(e) == country
+        ):
+            shared = max((len(self._duties(office) & self._duties(o)) for o in theirs), default=0)
+            if shared > score:
+                best, score = [office], shared
+            elif shared == score and shared:
+                best.append(office)
+        return best
 
     # -- a span that may be a name (drafting) --------------------------------------------
 

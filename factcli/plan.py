@@ -20,9 +20,16 @@ What `run` must do, whatever the engine:
     operators): never query syntax. Tokens that hold no word match nothing.
     Its `synonyms` meet the same way as its stems do (form `synonym`), each on its own.
   - an entity it names (`Named`): a link the index made from the claim to the entity, as
-    its subject, object, speaker or via, or a `mention` of a name of it in the text. An
-    entity named through a metonym (naming `link`) is met only by a mention of kind
-    `metonym`: the claims whose text uses the place's name, not everything about the state.
+    its subject, object, speaker or via, or a `mention` of it in the text (kinds `alias`,
+    `common_word`, `metonym`, `stem`, and `title` and `counterpart`: the text names an
+    office the person holds, or calls the person «نظيره», a counterpart, as
+    `link.Linker.roles_named` resolves it; `topic`: the name of the claim's subject or
+    object, a topic, agreement or event, names it, `link.Linker.about`). An entity named through a metonym (naming
+    `link`) is met only by a mention of kind `metonym`: the claims whose text uses the
+    place's name, not everything about the state. An entity named as a counterpart
+    (naming `counterpart`) is met only by links of kind `counterpart`, which a build makes
+    with the role the person has in the claim (subject, object, speaker, via), else as a
+    `mention`.
   - a predicate it names: the claims with that predicate.
 * Scoring, with `plan.ranking` (`rank.Ranking`): each way a term meets a claim scores (text
   by `text_score` with the backend's measure of the match's strength, weighted per field
@@ -34,10 +41,14 @@ What `run` must do, whatever the engine:
 * Order: `relevance` is by score, best first; ties go to the claim more of whose own
   fields meet the terms (a role, its predicate, its statement's words or names, not only the
   quote it may share with other claims), then to the one met in more ways, then by
-  position, whether dated or not. `date` is by date alone. Date
+  position, whether dated or not (`Match.own` and `Match.ways` carry the first two keys,
+  so that a user can be told why one claim came before another of the same score). `date`
+  is by date alone. Date
   order is by the start of the claim's date, then its end, the undated last; ties in
   either go by position, the claim's place in the store (1 for the first claim). With no
   terms every score is 0, so both orders are date order. `limit` keeps the first so many.
+* Counting: a backend may offer `count(plan)`, how many claims `run` finds (the limit
+  aside), without reading them; `search.count` falls back to `len(run(plan))` without it.
 """
 
 from __future__ import annotations
@@ -64,18 +75,26 @@ Order = Literal["relevance", "date"]
 class Named(NamedTuple):
     """An entity a term names, and how: `alias` (a whole name or alias), `part` (a
     distinctive part of a name), `stem` (another form of a whole name), `link` (a metonym),
-    `fuzzy` (a near spelling) or `holder` (holds an office the term names)."""
+    `fuzzy` (a near spelling), `holder` (holds an office the term names), `state` (the
+    state a capital typed beside other words stands for), `counterpart` (the term is the
+    word «نظيره», "counterpart", and texts call the entity so) or `word` (the term or a
+    synonym of it is a word of the name of a topic, agreement or event, or a word for the
+    entity's kind, "weapons" for a weapon system: met only where the entity is the claim's
+    subject or object)."""
 
     entity: str
     naming: str
 
     def shown(self, kind: str) -> str:
         """How `Evidence.kind` reports a link to this entity of link kind `kind`: the naming,
-        with a part shown as `alias`, and `stem` when the text holds another form of a name."""
+        with a part shown as `alias`; a whole name's or a part's link says how the text
+        names the entity when not by that name: `stem` (another form of it), `title` (an
+        office the person holds), `counterpart` («نظيره») or `topic` (the name of the
+        claim's topic names it)."""
         if self.naming == "link":
             return "link"
         report = "alias" if self.naming == "part" else self.naming
-        return "stem" if kind == "stem" and report == "alias" else report
+        return kind if kind in ("stem", "title", "counterpart", "topic") and report == "alias" else report
 
 
 class Term(NamedTuple):
@@ -130,11 +149,16 @@ class Evidence(NamedTuple):
 
 class Match(NamedTuple):
     """A claim found: its position in the store (1 for the first claim), its score, and
-    per term of the plan, in order, how the term met it."""
+    per term of the plan, in order, how the term met it; and what a tie of scores is broken
+    by: `own`, how many of the ways the terms meet it are the claim's own (a role, its
+    predicate, its statement's words or names, not the quote it may share), and `ways`,
+    how many ways they meet it in all (both 0 for a plan without terms)."""
 
     position: int
     score: float = 0.0
     evidence: tuple[Evidence, ...] = ()
+    own: int = 0
+    ways: int = 0
 
 
 class Backend(Protocol):
@@ -144,6 +168,10 @@ class Backend(Protocol):
     def run(self, plan: Plan) -> list[Match]:
         """The claims the plan finds, in its order (see the module's opening)."""
         ...
+
+    # Optional (search falls back to `len(run(plan))` without it): how many claims `run`
+    # finds, the plan's limit aside, counted without reading or ordering them.
+    # def count(self, plan: Plan) -> int: ...
 
     def claim_docs(self, rows: Iterable[int]) -> dict[int, dict[str, Any]]:
         """Claim records by position, for the given positions."""

@@ -218,7 +218,11 @@ def claim_detail(facts: Lookups, claim_id: str) -> dict[str, Any]:
         raise StoreError(
             f"claim {claim['id']!r} cites an unknown source {cit['source']!r} (factcli verify lists every problem)"
         )
-    para, i, j = paragraph_of(source["text"], cit["start"], cit["end"])
+    # A lookup that keeps each quote's paragraph (the index's view) gives it alone, so
+    # showing a claim does not read the whole article it cites.
+    paragraph = getattr(facts, "paragraph", None)
+    found = paragraph(claim) if paragraph is not None else None
+    para, i, j = found or paragraph_of(source.get("text") or "", cit["start"], cit["end"])
     out["paragraph"] = {"text": para, "quote_start": i, "quote_end": j}
     names = {}
     for fld in ENTITY_REF_FIELDS:

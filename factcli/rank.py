@@ -33,7 +33,12 @@ class Ranking(NamedTuple):
     # An entity the term names, by the kind of the claim text's mention of it: a name or an
     # alias, a common-word name (beside another sign of the entity), a metonym, another form
     # of a one-word name.
-    mention: Mapping[str, float] = _table(alias=5.0, common_word=5.0, metonym=4.0, stem=3.5)
+    # An office the text names, for its holder (`title`), a person the text calls «نظيره»,
+    # a counterpart (`counterpart`), and an entity the name of the claim's topic names
+    # (`topic`: Qatar in "Qatar-Russia relations"): below a name of it in the text.
+    mention: Mapping[str, float] = _table(
+        alias=5.0, common_word=5.0, metonym=4.0, stem=3.5, title=3.0, counterpart=3.0, topic=3.0
+    )
     # The term's words in the statement or quote, as written (`exact`) or by their stems, or
     # another word for the same idea (`synonym`, from the thesaurus): below the word as typed.
     text: Mapping[str, float] = _table(exact=3.0, stem=2.0, synonym=1.5)
@@ -44,7 +49,15 @@ class Ranking(NamedTuple):
     # than the word as typed in the text (3.0 < 3 + a bonus).
     predicate: Mapping[str, float] = _table(exact=4.0, stem=3.5, synonym=3.0)
     # How the term named the entity scales its entity evidence.
-    naming: Mapping[str, float] = _table(alias=1.0, part=0.9, stem=0.8, link=1.0, fuzzy=0.5, holder=0.8)
+    # `state`: a capital typed beside other words, standing for its state (Doha for
+    # Qatar), below the capital itself named in the text; `counterpart`: the word
+    # «نظيره» or "counterpart", for the people the texts call so; `word`: a word (or its
+    # synonym) of a topic's name or for an entity's kind, for the claims about it ("ties":
+    # the claims whose object is "Qatar-Russia relations"; "weapons": a weapon system), no
+    # more than a synonym in the text (10 × 0.15 = 1.5, a synonym's weight before its bonus).
+    naming: Mapping[str, float] = _table(
+        alias=1.0, part=0.9, stem=0.8, link=1.0, fuzzy=0.5, holder=0.8, state=0.45, counterpart=0.5, word=0.15
+    )
     # How much each text field counts in a backend's own measure of a text match's strength
     # (a match in the stems is weaker evidence of the words asked for), by field then form.
     field_weight: Mapping[str, Mapping[str, float]] = MappingProxyType(

@@ -50,6 +50,7 @@ from .analyze import analyzer, glued_forms, is_stopword, name_bases, name_forms,
 from .errors import DateError, InputError, did_you_mean
 from .index import in_memory
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, NAME_PARTICLES, PART, names_of
+from .link import COUNTERPART_LINK, TOPIC_TYPES
 from .normalize import normalize
 from .plan import Backend, Filters, Form, Named, Plan, Term
 from .rank import RANKING
@@ -64,6 +65,7 @@ __all__ = [
     "Found",
     "Hit",
     "Query",
+    "count",
     "entity_rows",
     "find",
     "parse_when",
@@ -71,8 +73,12 @@ __all__ = [
     "resolve_sources",
     "search",
     "suggestions",
+    "tie_reasons",
     "timeline",
 ]
+
+# How a word of the name of a topic names it (`plan.Named`; role `word` of the index's names).
+TOPIC_WORD = "word"
 
 # How an office was named for its holders to count: by a whole name or a form of one, never
 # by a part of it ("Moscow" in "Qatari ambassador in Moscow") or a near spelling.
@@ -106,20 +112,26 @@ class Query(NamedTuple):
 
 
 class Hit(NamedTuple):
-    """One claim found, its score, and per term how it matched: {term, field, kind}."""
+    """One claim found, its score, per term how it matched ({term, field, kind}), and
+    what breaks a tie of scores (`plan.Match`): `own`, `ways`, then `position`."""
 
     claim: dict[str, Any]
     score: float = 0.0
     why: Sequence[dict[str, str]] = ()
+    own: int = 0
+    ways: int = 0
+    position: int = 0
 
     def match(self) -> dict[str, Any]:
-        """The `match` object of `search --json`."""
-        return {"score": round(self.score, 3), "terms": self.why}
+        """The `match` object of `search --json`: the score, each term's evidence, and the
+        tie-break keys (`own`, `ways`)."""
+        return {"score": round(self.score, 3), "terms": self.why, "own": self.own, "ways": self.ways}
 
 
 class Found(NamedTuple):
     hits: list[Hit]
     hints: Sequence[str] = ()  # "did you mean" lines for ambiguous terms
+    order: str = "relevance"  # as the plan ordered the hits: "relevance" or "date"
 
 
 def _index_of(source: Backend | Facts) -> Backend:
@@ -176,6 +188,13 @@ def _named(index: Backend, toks: list[str]) -> dict[str, str]:
         found = _lookup(index, " ".join([form, *toks[1:]]))
         if found:
             return found
+    # "The blockade of Qatar" is the name "Qatar blockade": English puts a noun's owner
+    # after "of" or before it.
+    if "of" in toks[1:-1]:
+        k = toks.index("of")
+        found = _lookup(index, " ".join([*toks[k + 1 :], *toks[:k]]))
+        if found and all(how == "alias" for how in found.values()):
+            return found
     return dict.fromkeys(sorted(_by_forms(index, toks)), "stem")
 
 
@@ -212,8 +231,9 @@ def _content(toks: list[str]) -> list[str]:
     return [t for t in toks if not is_stopword(t) and t not in NAME_PARTICLES]
 
 
-def _most_of(index: Backend, entity_id: str, toks: list[str]) -> bool:
-    """Whether `toks` are, in order, at least half of the content words of a name of the entity."""
+def _most_of(index: Backend, entity_id: str, toks: list[str], gaps: bool = False) -> bool:
+    """Whether `toks` are, in order, at least half of the content words of a name of the
+    entity: side by side, or with `gaps` with other words of the name between them."""
     words = _content(toks)
     if len(words) < 2:
         return False
@@ -221,9 +241,27 @@ def _most_of(index: Backend, entity_id: str, toks: list[str]) -> bool:
     typed = f" {' '.join(toks)} "
     for name in names_of(index.entity(entity_id) or {}):
         whole = an.tokens(name)
-        if typed in f" {' '.join(whole)} " and 2 * len(words) >= len(_content(whole)):
+        inside = _in_order(toks, whole) if gaps else typed in f" {' '.join(whole)} "
+        if inside and 2 * len(words) >= len(_content(whole)):
             return True
     return False
+
+
+def _in_order(toks: list[str], whole: list[str]) -> bool:
+    rest = iter(whole)
+    return all(tok in rest for tok in toks)
+
+
+def _joint_titles(index: Backend, terms: list[_Term]) -> None:
+    """Two terms side by side that each name an office by a part, and together most of its
+    title in order («قائد» + «الدفاع الجوي» of «قائد قوات الدفاع الجوي القطري»), both
+    name its holders too (kind `holder`), as one term spelling that much of it would."""
+    for a, b in zip(terms, terms[1:], strict=False):
+        shared = [e for e, how in a.entities.items() if how == PART and b.entities.get(e) == PART]
+        offices = [e for e in shared if _most_of(index, e, [*a.tokens, *b.tokens], gaps=True)]
+        for holder in sorted(index.holders(offices)):
+            for term in (a, b):
+                term.entities.setdefault(holder, "holder")
 
 
 def _fuzzy(index: Backend, token: str) -> _Named:
@@ -233,7 +271,7 @@ def _fuzzy(index: Backend, token: str) -> _Named:
     choices: dict[str, set[str]] = {}
     shown: dict[str, str] = {}
     for key, eid, role, written in index.name_keys():
-        if role == METONYM:
+        if role in (METONYM, COUNTERPART_LINK, TOPIC_WORD):
             continue
         choices.setdefault(key, set()).add(eid)
         shown.setdefault(eid, written if role == NAME and written != eid else shown.get(eid, written))
@@ -273,6 +311,8 @@ class _Term:
     synonyms: list[list[str]] = field(default_factory=list)  # other words' stems (thesaurus)
     # A stopword or a stray name particle that names nothing: never required.
     little: bool = False
+    # The states a capital among other words stands for (Doha: Qatar), met at a lower rank.
+    states: list[str] = field(default_factory=list)
 
 
 # A phrase is what stands between double quotes (straight or curly) inside the words; the
@@ -353,13 +393,57 @@ def _terms(
                 )
             )
             continue
-        out += _group(index, an, toks, hints)
+        grouped = _group(index, an, toks, hints)
+        _joint_titles(index, grouped)
+        out += grouped
     for term in out:
         if not term.quoted and term.tokens and not term.little:
             _add_synonyms(index, term)
+            if all(how == PART for how in term.entities.values()):
+                # A word that names no entity whole (or only as a part of a name) is also
+                # a word of the topics whose names hold it.
+                term.entities = {**_topic_words(index, term), **term.entities}
     required = [t for t in out if not t.little]
+    if len(required) > 1:
+        # Beside other words a capital may stand for its state ("Shoigu Doha visit" is his
+        # visit to Qatar): the state's claims count too, below the capital's own.
+        for term in required:
+            if not term.quoted and term.tokens:
+                term.states = _states(index, term.tokens)
     # A query of little words alone asks for them.
     return required or out
+
+
+def _topic_words(index: Backend, term: _Term) -> dict[str, str]:
+    """The topics, agreements and events whose name holds the word or one of its synonyms
+    (by stems: "ties" and "relations" of "Qatar-Russia relations"), naming `word`."""
+    found: set[str] = set()
+    if len(term.stems) == 1:
+        for stems in [term.stems, *term.synonyms]:
+            if len(stems) == 1:
+                found |= {e for e, r in index.names(stems[0], stems=True) if r == TOPIC_WORD}
+    return dict.fromkeys(sorted(found), TOPIC_WORD)
+
+
+def _states(index: Backend, toks: list[str]) -> list[str]:
+    """The states the tokens are a metonym of (الدوحة, بالدوحة, Doha: Qatar)."""
+    for form in name_forms(toks[0]):
+        found = sorted({e for e, r in index.names(" ".join([form, *toks[1:]])) if r == METONYM})
+        if found:
+            return found
+    return []
+
+
+def _counterparts(index: Backend, toks: list[str]) -> dict[str, str]:
+    """The people texts call «نظيره», "counterpart", when the one token is that word (the
+    index keeps them as names of role `counterpart`, `link.COUNTERPART_WORDS`)."""
+    if len(toks) != 1:
+        return {}
+    for form in name_forms(toks[0]):
+        found = sorted({e for e, r in index.names(form) if r == COUNTERPART_LINK})
+        if found:
+            return dict.fromkeys(found, COUNTERPART_LINK)
+    return {}
 
 
 def _little(term: _Term) -> bool:
@@ -371,26 +455,51 @@ def _little(term: _Term) -> bool:
     return all(is_stopword(t) or t in NAME_PARTICLES for t in term.tokens)
 
 
-def _group(index: Backend, an: Any, toks: list[str], hints: list[str]) -> list[_Term]:
-    """Greedy, longest first: runs of words that spell a name or a predicate become one term."""
+def _group(
+    index: Backend, an: Any, toks: list[str], hints: list[str], longest: int = _MAX_SPAN
+) -> list[_Term]:
+    """Greedy, longest first (at most `longest` words): runs of words that spell a name or
+    a predicate become one term."""
     out: list[_Term] = []
     i = 0
     while i < len(toks):
         term = None
-        for j in range(min(len(toks), i + _MAX_SPAN), i, -1):
+        for j in range(min(len(toks), i + longest), i, -1):
             span = toks[i:j]
-            named = _with_holders(index, _named(index, span), span)
+            named = _with_holders(index, _named(index, span), span) or _counterparts(index, span)
             preds = _predicates_named(index, an, span)
             if named or preds or j == i + 1:
                 term = _Term(" ".join(span), span, an.stems(span), named, preds)
                 break
         assert term is not None
+        i += len(term.tokens)
+        topics = _topics(index, term)
+        if topics:
+            # Words that spell a topic's name ("Qatar Russia military cooperation") still
+            # mean each of them: a claim about the topic meets every word through it, and a
+            # claim that says the words meets them without it.
+            for word in _group(index, an, term.tokens, hints, len(term.tokens) - 1):
+                if not word.little:
+                    word.entities = {**word.entities, **topics}
+                    out.append(word)
+            continue
         term.little = _little(term)
         if not term.entities and not term.predicates and len(term.tokens) == 1 and not term.little:
             _try_fuzzy(index, term, hints)
         out.append(term)
-        i += len(term.tokens)
     return out
+
+
+def _topics(index: Backend, term: _Term) -> dict[str, str]:
+    """The entities a term of several words names by a whole name, when every one of them
+    is a topic, an agreement or an event (`link.TOPIC_TYPES`); else none."""
+    if len(term.tokens) < 2 or not term.entities or term.predicates:
+        return {}
+    if any(how != "alias" for how in term.entities.values()):
+        return {}
+    if any((index.entity(e) or {}).get("type") not in TOPIC_TYPES for e in term.entities):
+        return {}
+    return dict(term.entities)
 
 
 def _add_synonyms(index: Backend, term: _Term) -> None:
@@ -439,12 +548,12 @@ def _planned(term: _Term) -> Term:
     """The term as the plan puts it to the index. A term that is a name meets text through
     the name's words as written and its links (which know the name's own forms), never
     through the generic stems of its words: قنا (QNA) is not قناة (a channel)."""
-    is_name = any(how != "fuzzy" for how in term.entities.values())
+    is_name = any(how not in ("fuzzy", COUNTERPART_LINK, TOPIC_WORD) for how in term.entities.values())
     return Term(
         term.text,
         tuple(term.tokens),
         () if is_name else tuple(term.stems),
-        tuple(Named(e, how) for e, how in term.entities.items()),
+        (*(Named(e, how) for e, how in term.entities.items()), *(Named(e, "state") for e in term.states)),
         tuple((p, _FORMS.get(kind, "stem")) for p, kind in term.predicates.items()),
         tuple(tuple(alt) for alt in term.synonyms),
     )
@@ -478,7 +587,7 @@ def _near_names(index: Backend, text: str, n: int = 3) -> list[str]:
     by_key: dict[str, set[str]] = {}
     shown: dict[str, str] = {}
     for _key, eid, role, written in index.name_keys():
-        if role in (PART, METONYM):
+        if role in (PART, METONYM, COUNTERPART_LINK, TOPIC_WORD):
             continue
         k = normalize(written)
         by_key.setdefault(k, set()).add(eid)
@@ -614,21 +723,27 @@ def _within(filters: Filters, dates: list[DateSpan]) -> Filters:
 # --- searching ---------------------------------------------------------------------------
 
 
-def find(source: Backend | Facts, query: Query) -> Found:
-    """Claims that pass every filter and meet every term, best first, at most `limit`."""
+def _plan(index: Backend, query: Query, hints: list[str]) -> tuple[Plan, list[Term]]:
+    """The query as the plan the index runs, and its terms (hints go to `hints`)."""
     if query.limit is not None and query.limit < 1:
         raise InputError(f"--limit must be at least 1, got {query.limit}")
     if query.sort is not None and query.sort not in SORTS:
         raise InputError(f"--sort must be one of {', '.join(SORTS)}, not {query.sort!r}")
-    index = _index_of(source)
     filters = _filters(index, query)
-    hints: list[str] = []
     dates: list[DateSpan] = []
     terms = [_planned(t) for t in _terms(index, query.terms, hints, dates)] if query.terms else []
     if dates:
         filters = _within(filters, dates)
     by_relevance = (query.sort or ("relevance" if terms else "date")) == "relevance"
     plan = Plan(tuple(terms), filters, "relevance" if by_relevance else "date", query.limit, RANKING)
+    return plan, terms
+
+
+def find(source: Backend | Facts, query: Query) -> Found:
+    """Claims that pass every filter and meet every term, best first, at most `limit`."""
+    index = _index_of(source)
+    hints: list[str] = []
+    plan, terms = _plan(index, query, hints)
     matches = index.run(plan)
     docs = _docs(source, index, [m.position for m in matches])
     hits = [
@@ -639,10 +754,44 @@ def find(source: Backend | Facts, query: Query) -> Found:
                 {"term": t.text, "field": e.field, "kind": e.kind}
                 for t, e in zip(terms, m.evidence, strict=True)
             ],
+            m.own,
+            m.ways,
+            m.position,
         )
         for m in matches
     ]
-    return Found(hits, list(dict.fromkeys(hints)))
+    return Found(hits, list(dict.fromkeys(hints)), plan.order)
+
+
+def count(source: Backend | Facts, query: Query) -> tuple[int, list[str]]:
+    """How many claims `find` finds (its limit aside), and its hints, counted by the index
+    without reading a claim (a backend without `count` runs the plan and counts)."""
+    index = _index_of(source)
+    hints: list[str] = []
+    plan, _ = _plan(index, query._replace(limit=None), hints)
+    counter = getattr(index, "count", None)
+    n = counter(plan) if counter is not None else len(index.run(plan))
+    return n, list(dict.fromkeys(hints))
+
+
+def tie_reasons(hits: Sequence[Hit]) -> list[str]:
+    """For each hit, what put it above the next one when both score the same (relevance
+    order, `plan`): more of its own fields meet the terms, or it is met in more ways, or it
+    comes first in the store; "" where the next hit scores less or there is none."""
+    out = []
+    for hit, after in zip(hits, [*hits[1:], None], strict=True):
+        if after is None or round(after.score, 9) != round(hit.score, 9):
+            out.append("")
+            continue
+        other = after.claim.get("id")
+        if hit.own != after.own:
+            why = f"more of its own fields meet the query ({hit.own} > {after.own})"
+        elif hit.ways != after.ways:
+            why = f"met in more ways ({hit.ways} > {after.ways})"
+        else:
+            why = "earlier in the store"
+        out.append(f"above {other} at the same score: {why}")
+    return out
 
 
 def _docs(source: Backend | Facts, index: Backend, rows: list[int]) -> dict[int, dict[str, Any]]:

@@ -16,11 +16,28 @@ like any query word; a group may hold words in any form, the match is on stems.
 
 from __future__ import annotations
 
-__all__ = ["GROUPS", "VERSION"]
+__all__ = ["GROUPS", "KIND_WORDS", "VERSION"]
 
 # The index holds these groups analyzed (and the number words of `dates`): bump this when
 # either changes, and every index is rebuilt with the new words.
-VERSION = 1
+VERSION = 3
+
+# Words for a kind of entity, by entity type: a query word among them also finds the claims
+# whose subject or object is an entity of that kind, ranked as another word for the same
+# thing ("Qatar buy weapons": Qatar negotiating the purchase of the S-400). One word each.
+KIND_WORDS: dict[str, tuple[str, ...]] = {
+    "weapon_system": (
+        "arms",
+        "weapons",
+        "weapon",
+        "armaments",
+        "أسلحة",
+        "سلاح",
+        "الأسلحة",
+        "منظومة",
+        "منظومات",
+    ),
+}
 
 # (words and phrases, predicates). Words are written as people type them; the index and the
 # query analyze them (tokens, stems) when they are used.
@@ -116,7 +133,9 @@ GROUPS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         ("cooperates_with", "guided_by_interests", "in_contact_with", "strained_relations_with"),
     ),
     (
-        ("cooperation", "cooperate", "collaboration", "تعاون", "التعاون"),
+        # A partnership is also how texts say cooperation («الشراكة العسكرية», "military
+        # partnership agreements"): the word is in both groups.
+        ("cooperation", "cooperate", "collaboration", "partnership", "تعاون", "التعاون", "شراكة"),
         ("cooperates_with", "cooperates_in", "ready_to_cooperate_with", "seeks_stronger_cooperation_with"),
     ),
     (

@@ -4,6 +4,7 @@ index through `search` and hands what it finds to render."""
 from __future__ import annotations
 
 import functools
+from typing import Any
 
 import click
 
@@ -11,7 +12,7 @@ from .. import render
 from ..index import View
 from ..present import TABLE_COLUMNS, claim_record, count_text, with_context
 from ..render import Output
-from ..search import Query, entity_rows, find
+from ..search import Query, count, entity_rows, find, tie_reasons
 from ..search import timeline as run_timeline
 from .app import App, pass_app
 from .group import command
@@ -49,6 +50,15 @@ def search(app: App, query: Query, why: bool, sentences: int | None, output: Out
       factcli search إس-400 --json | jq -r '.[] | [.match.score, .statement] | @tsv'
     """
     index = app.index()
+    if output.mode == "count":
+        # Counted inside the index: no claim is read, scored or ordered.
+        n, hints = count(index, query)
+        for hint in hints:
+            app.env.note(hint)
+        if not n:
+            return nothing_found(app, output, query.terms)
+        render.emit(output, [{}] * n, "claim")
+        return 0
     found = find(index, query)
     for hint in found.hints:
         app.env.note(hint)
@@ -56,11 +66,15 @@ def search(app: App, query: Query, why: bool, sentences: int | None, output: Out
         return nothing_found(app, output, query.terms)
     view = View(index)
     records = [{**claim_record(view, h.claim), "match": h.match()} for h in found.hits]
+    if why and found.order == "relevance":
+        for record, reason in zip(records, tie_reasons(found.hits), strict=True):
+            if reason:
+                record["match"] = {**record["match"], "tie": reason}
     if sentences is not None:
         # Each cited article is read once, however many of its claims were found.
         source = functools.lru_cache(maxsize=None)(View(index, texts=True).source)
         records = [with_context(r, source(r["citation"]["source"]), sentences) for r in records]
-    extra = [("why", render.why_text)] if why else []
+    extra = [("why", _why_text)] if why else []
     extra += [("context", render.context_text)] if sentences is not None else []
     if extra:
         render.emit(
@@ -72,6 +86,13 @@ def search(app: App, query: Query, why: bool, sentences: int | None, output: Out
     else:
         render.emit(output, records, "claim", title=count_text(len(records), "claim"))
     return 0
+
+
+def _why_text(record: dict[str, Any]) -> str:
+    """The why column: how each term met the claim, and what put it above a claim of the
+    same score."""
+    tie = (record.get("match") or {}).get("tie")
+    return render.why_text(record) + (f"; {tie}" if tie else "")
 
 
 @command("entities")

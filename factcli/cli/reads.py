@@ -61,10 +61,12 @@ def show(app: App, claim_ids: tuple[str, ...], sentences: int | None, output: Ou
       factcli search S-400 | factcli show - --jsonl
     """
     ids = ids_from(app.env, claim_ids)
-    view = View(app.index(), texts=True)
+    # Each claim's paragraph is read alone; a whole source only for -C N's sentences.
+    view = View(app.index())
     details = [claim_detail(view, cid) for cid in ids]  # every id checked before anything is printed
     if sentences is not None:
-        details = [with_context(d, view.source(d["citation"]["source"]), sentences) for d in details]
+        texts = View(app.index(), texts=True)
+        details = [with_context(d, texts.source(d["citation"]["source"]), sentences) for d in details]
     render.render_claims(output, details)
     return 0
 

@@ -4,37 +4,42 @@ factcli with SQL or FTS5 text.
 
 `facts.json` stays the one truth. Read commands answer from this index so their cost does not
 grow with the store: the claims' analyzed text (exact tokens and stems, for FTS5 phrase
-queries and bm25), the links from each claim to the entities it is about or names, every
-entity name with its role, the predicate labels, and the records themselves as JSON. The
-index records in its `meta` table what it was built from (`meta`), which `freshness`
-compares with the store.
+queries, and each field's count of words), the links from each claim to the entities it is
+about or names, every entity name with its role (and the words of topics' names and of
+entities' kinds, role `word`), the predicate labels, the thesaurus, the paragraph each quote
+sits in, and the records themselves as JSON. The index records in its `meta` table what it
+was built from (`meta`), which `freshness` compares with the store.
 
 Entity links are made here, at build time, on whole words: a claim links to its subject,
 object, speaker and via (by role), and, through `link.Linker` (the linker drafting uses
 too), to each entity whose name or alias its statement or quote contains (role `mention`,
 kind `alias`), whose metonym it contains (kind `metonym`: الدوحة links a quote to Qatar), or
 whose common-word name it contains next to another sign of that entity (kind `common_word`:
-العديد only where the claim is already about Al Udeid); a mention records whether the
-claim's own statement holds it (`own`) or only its quote.
+العديد only where the claim is already about Al Udeid), the holder of an office its text
+names (kind `title`), the person it calls «نظيره» (kind `counterpart`, with the person's
+role in the claim when they have one), and what the name of its topic names (kind
+`topic`); a mention records whether the claim's own statement holds it (`own`) or only its
+quote.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
-import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from .. import store
-from ..analyze import analyzer
+from ..analyze import Analyzer, analyzer
 
 # The index's rows: one-line JSON read back with every integer exact.
 from ..codec import compact_decoder as _loads
 from ..codec import compact_encoder as _dumps
 from ..lexicon import METONYM
+from ..link import COUNTERPART_LINK, TITLE_LINK, TOPIC_LINK
 from ..link import Linker as _Linker  # the one linker, drafting's too
 from ..plan import Evidence, Filters, Match, Plan, Term
 from ..rank import Ranking
@@ -44,7 +49,7 @@ from . import rows as _rows  # the rows, made as the PostgreSQL index makes them
 __all__ = ["INDEX_SCHEMA", "Index", "build", "connect_ro", "in_memory", "read_meta"]
 
 # Bump when the tables below, or what is put in them, change.
-INDEX_SCHEMA = 9
+INDEX_SCHEMA = 10
 ROLES = _rows.ROLES
 
 
@@ -56,8 +61,10 @@ CREATE TABLE sources(n INTEGER PRIMARY KEY, id TEXT, claims INTEGER, doc TEXT, s
 CREATE TABLE entities(n INTEGER PRIMARY KEY, id TEXT, claims INTEGER, doc TEXT);
 CREATE TABLE claims(
     n INTEGER PRIMARY KEY, id TEXT, subject TEXT, predicate TEXT, object TEXT, speaker TEXT,
-    via TEXT, source TEXT, date_start TEXT, date_end TEXT, retracted INTEGER, doc TEXT);
+    via TEXT, source TEXT, date_start TEXT, date_end TEXT, retracted INTEGER, doc TEXT,
+    statement_words INTEGER, quote_words INTEGER);
 CREATE TABLE links(claim INTEGER, entity TEXT, role TEXT, kind TEXT, own INTEGER);
+CREATE TABLE paragraphs(claim INTEGER PRIMARY KEY, text TEXT, quote_start INTEGER, quote_end INTEGER);
 CREATE TABLE names(key TEXT, stem_key TEXT, entity TEXT, role TEXT, written TEXT);
 CREATE TABLE labels(key TEXT, predicate TEXT, kind TEXT);
 CREATE TABLE vocabulary(doc TEXT);
@@ -75,8 +82,8 @@ CREATE INDEX claims_speaker ON claims(speaker);
 CREATE INDEX claims_source ON claims(source);
 CREATE INDEX claims_predicate ON claims(predicate);
 CREATE INDEX claims_date ON claims(date_start, date_end);
-CREATE INDEX links_entity ON links(entity, role);
-CREATE INDEX links_claim ON links(claim);
+CREATE INDEX links_entity ON links(entity, role, kind, claim, own);
+CREATE INDEX links_claim ON links(claim, entity, role, kind, own);
 CREATE INDEX names_key ON names(key);
 CREATE INDEX names_stem ON names(stem_key);
 CREATE INDEX labels_key ON labels(key);
@@ -166,6 +173,17 @@ class Index:
             "SELECT doc FROM claims WHERE id = ? ORDER BY n LIMIT 1", (claim_id,)
         ).fetchone()
         return self._loads(row[0]) if row else None
+
+    @_recovering
+    def paragraph(self, claim_id: str) -> tuple[str, int, int] | None:
+        """The paragraph holding a claim's quote, and the quote's span in it, as the build
+        cut it from the source (`present.paragraph_of`); None when the index holds none."""
+        row = self.conn.execute(
+            "SELECT p.text, p.quote_start, p.quote_end FROM claims AS c JOIN paragraphs AS p ON p.claim = c.n "
+            "WHERE c.id = ? ORDER BY c.n LIMIT 1",
+            (claim_id,),
+        ).fetchone()
+        return (row[0], row[1], row[2]) if row else None
 
     @_recovering
     def claim_ids(self) -> list[str]:
@@ -336,8 +354,6 @@ class Index:
     # read as FTS5 syntax or make an expression SQLite refuses: an error from a query is a
     # bug, and it surfaces.
 
-    # Filters that leave at most this many claims restrict the term lookups to them.
-    NARROW_ROWS = 5000
     # The FTS5 column of each text field, by form.
     _COLUMNS = {
         ("statement", "exact"): "statement",
@@ -347,75 +363,287 @@ class Index:
         ("statement", "synonym"): "statement_stems",
         ("quote", "synonym"): "quote_stems",
     }
-    # A word as the analyzer writes it: one word as FTS5's ascii tokenizer reads it (ASCII
-    # letters and digits, and any other character), lower case, or a number with a decimal
-    # point or comma (8.6, 1,5). The word scan among few rows compares these as written;
-    # a term with any other token is left to FTS5 to read on both paths. (The class is
-    # written as what it leaves out, the rest of ASCII: a range up to U+10FFFF costs
-    # milliseconds to compile at every start.)
-    _PLAIN = re.compile(r"[^\x00-/:-`{-\x7f]+(?:[.,][0-9]+)*")
+    # The link kinds the build writes for a mention (`link.Linker.mentions`).
+    _MENTION_KINDS = (METONYM, "alias", "common_word", "stem", TITLE_LINK, COUNTERPART_LINK, TOPIC_LINK)
+    # Counts of claims past this are all "many" when terms are put in order of how few
+    # claims they can meet: counting further would cost what the order saves.
+    _ESTIMATE_CAP = 2000
 
     @_recovering
     def run(self, plan: Plan) -> list[Match]:
         """The claims the plan finds, in its order (see `plan` for what each part means)."""
-        where, args = self._filters(plan.filters)
-        live = "" if plan.filters.include_retracted else "retracted = 0"
         if not plan.terms:
+            where, args = self._filters(plan.filters)
+            live = "" if plan.filters.include_retracted else "retracted = 0"
             # Filters alone: SQL orders and limits, so a timeline of 20 reads 20 records.
             rows = self._claim_rows(self._all(where, live), args, by_date=True, limit=plan.limit)
             return [Match(n) for n, _, _ in rows]
-        # Without filters, the first term's claims are the candidates (never a scan of the store).
-        scores: dict[int, float] | None = None
+        with self._steps(plan, scored=True) as found:
+            if found is None:
+                return []
+            sql, args, ways = found
+            k = len(plan.terms)
+            return [
+                Match(row[0], row[1], tuple(ways[i][row[2 + i]] for i in range(k)), row[2 + k], row[3 + k])
+                for row in self.conn.execute(sql, args)
+            ]
+
+    @_recovering
+    def count(self, plan: Plan) -> int:
+        """How many claims `run(plan)` finds (its limit aside), counted inside the index:
+        no claim is scored, ordered or read."""
+        if not plan.terms:
+            where, args = self._filters(plan.filters)
+            live = "" if plan.filters.include_retracted else "retracted = 0"
+            cond = self._all(where, live)
+            sql = "SELECT count(*) FROM claims" + (f" WHERE {cond}" if cond else "")
+            return int(self.conn.execute(sql, args).fetchone()[0])
+        with self._steps(plan, scored=False) as found:
+            if found is None:
+                return 0
+            sql, args, _ = found
+            return int(self.conn.execute(sql, args).fetchone()[0])
+
+    # -- running the terms ------------------------------------------------------------------
+    #
+    # A plan runs in steps inside the index, one per term and one for the filters, each a
+    # temporary table (in memory) of the claims that meet it among those the step before it
+    # left, with each claim's best way, score and counts; then one statement takes the AND
+    # of all of them, the filters, the scores, the order and the limit. The steps go from the
+    # one that can meet the fewest claims (counted in the text, the links and the
+    # predicates, up to `_ESTIMATE_CAP`) to the most, so a word every claim holds is looked
+    # up only among the claims the rare words left, and the cost follows the answer, not the
+    # commonest word. Scores do not depend on that order: each term scores on its own, and
+    # they are summed in plan order. (Steps are tables rather than one statement's common
+    # table expressions: SQLite copies an expression into every place that names it, so a
+    # chain of them grows as a power of its length.)
+
+    @contextlib.contextmanager
+    def _steps(
+        self, plan: Plan, scored: bool
+    ) -> Iterator[tuple[str, list[Any], list[dict[int, Evidence]]] | None]:
+        """Run the plan's steps, and give the statement that reads their answer, its
+        parameters, and per term the evidence each of its ways stands for, by the way's
+        number. With `scored` its rows are the claims (position, score, per term the number
+        of its best way, own, ways); else one row, the count. None when a term can meet no
+        claim at all. The steps' tables are dropped after."""
+        if any(not (t.exact or t.stems or t.synonyms or t.entities or t.predicates) for t in plan.terms):
+            yield None
+            return
+        where, fargs = self._filters(plan.filters)
+        live = "" if plan.filters.include_retracted else "c.retracted = 0"
+        steps: list[tuple[int, int]] = [(self._estimate(t), i) for i, t in enumerate(plan.terms)]
         if where:
-            scores = dict.fromkeys((n for n, _, _ in self._claim_rows(where, args)), 0.0)
-        why: dict[int, list[Evidence]] = {}
-        ways: dict[int, tuple[int, int]] = {}
-        for term in plan.terms:
-            if scores is not None and not scores:
-                break
-            narrow = scores is not None and len(scores) <= self.NARROW_ROWS
-            within = sorted(scores) if narrow and scores is not None else None
-            evidence = self._evidence(term, plan.ranking, within)
-            if scores is None:
-                scores = dict.fromkeys(evidence, 0.0)
-            for n in [n for n in scores if n not in evidence]:
-                del scores[n]
-            for n in scores:
-                weight, found, own, count = evidence[n]
-                scores[n] += weight
-                why.setdefault(n, []).append(found)
-                mine, all_ = ways.get(n, (0, 0))
-                ways[n] = (mine + own, all_ + count)
-        scores = scores or {}
-        spans: dict[int, tuple[str | None, str | None]] = {}
-        if scores:
-            among = "n IN (SELECT value FROM json_each(?))"
-            rows = self._claim_rows(self._all(among, live), [self._rows_json(scores)])
-            spans = {n: (start, end) for n, start, end in rows}
-        by_relevance = plan.order == "relevance"
+            cap = self._ESTIMATE_CAP
+            sql = f"SELECT count(*) FROM (SELECT 1 FROM claims WHERE {where} LIMIT {cap})"
+            steps.append((int(self.conn.execute(sql, fargs).fetchone()[0]), -1))
+        steps.sort()
+        ways: list[dict[int, Evidence]] = [{} for _ in plan.terms]
+        made: list[str] = []
+        try:
+            prev: tuple[str, int] | None = None  # the step before: its table and its count
+            for estimate, i in steps:
+                table = f"temp.factcli_{'f' if i < 0 else f't{i}'}"
+                self.conn.execute(f"DROP TABLE IF EXISTS {table}")
+                made.append(table)
+                if i < 0:
+                    cond = f"({where})" + (f" AND n IN (SELECT n FROM {prev[0]})" if prev else "")
+                    self.conn.execute(f"CREATE TABLE {table} AS SELECT n FROM claims WHERE {cond}", fargs)
+                else:
+                    ctes: list[str] = []
+                    args: list[Any] = []
+                    parts, pargs = self._ways(i, plan.terms[i], plan.ranking, prev, ctes, args, ways[i])
+                    ctes.append(f"e(n, score, mine, way) AS ({' UNION ALL '.join(parts)})")
+                    if scored:
+                        # Each claim's best way: the highest score, the first offered (the
+                        # lowest number) among equal scores, packed into one integer so that
+                        # one pass finds both; and how many of its ways are the claim's own,
+                        # and how many in all.
+                        top = self._WAYS - 1
+                        best = f"max(CAST(score * 1e9 AS INTEGER) * {self._WAYS} + {top} - way)"
+                        body = (
+                            f"SELECT n, max(score) AS score, {top} - {best} % {self._WAYS} AS way, "
+                            "sum(mine) AS own, count(*) AS ways FROM e GROUP BY n"
+                        )
+                    else:
+                        body = "SELECT DISTINCT n FROM e"
+                    self.conn.execute(f"CREATE TABLE {table} AS WITH {', '.join(ctes)} {body}", args + pargs)
+                self.conn.execute(f"CREATE INDEX {table}_n ON {table.split('.')[1]}(n)")
+                prev = (table, estimate)
+            assert prev is not None
+            yield self._answer(plan, scored, prev[0], live, ways)
+        finally:
+            for table in made:
+                self.conn.execute(f"DROP TABLE IF EXISTS {table}")
 
-        def key(n: int) -> tuple[Any, ...]:
-            if by_relevance:
-                # Ties: the claim more of whose own fields meet the terms, then the one met
-                # in more ways, then stored order (claim id order), whether dated or not.
-                own, count = ways[n]
-                return (-scores[n], -own, -count, n)
-            start, end = spans[n]
-            return ((1, "", "") if not start else (0, start, end or ""), n)
-
-        chosen = sorted(spans, key=key)
+    def _answer(
+        self, plan: Plan, scored: bool, last: str, live: str, ways: list[dict[int, Evidence]]
+    ) -> tuple[str, list[Any], list[dict[int, Evidence]]]:
+        """The statement over the steps' tables: the count, or the claims every term met
+        (`last` holds them), each term's best way side by side, scored, ordered, limited."""
+        cond = f" WHERE {live}" if live else ""
+        if not scored:
+            return f"SELECT count(*) FROM {last} AS z JOIN claims AS c ON c.n = z.n{cond}", [], ways
+        k = range(len(plan.terms))
+        rows = " UNION ALL ".join(
+            f"SELECT {i} AS t, n, score, way, own, ways FROM temp.factcli_t{i}"
+            + (f" WHERE n IN (SELECT n FROM {last})" if f"temp.factcli_t{i}" != last else "")
+            for i in k
+        )
+        score = " + ".join(f"max(CASE t WHEN {i} THEN score END)" for i in k)  # in plan order
+        why = ", ".join(f"max(CASE t WHEN {i} THEN way END)" for i in k)
+        sql = (
+            f"WITH z AS (SELECT n, {score} AS score, {why}, sum(own) AS own, sum(ways) AS ways "
+            f"FROM ({rows}) GROUP BY n) "
+            f"SELECT z.* FROM z JOIN claims AS c ON c.n = z.n{cond} ORDER BY "
+        )
+        if plan.order == "relevance":
+            # Ties: the claim more of whose own fields meet the terms, then the one met in
+            # more ways, then stored order (claim id order), whether dated or not.
+            sql += "z.score DESC, z.own DESC, z.ways DESC, z.n"
+        else:
+            sql += "(c.date_start IS NULL OR c.date_start = ''), c.date_start, coalesce(c.date_end, ''), z.n"
+        args: list[Any] = []
         if plan.limit is not None:
-            chosen = chosen[: plan.limit]
-        return [Match(n, scores[n], tuple(why[n])) for n in chosen]
+            sql += " LIMIT ?"
+            args.append(plan.limit)
+        return sql, args, ways
+
+    # Ways a term may meet claims in are numbered below this (text forms and fields, each
+    # entity's roles and mention kinds, predicates).
+    _WAYS = 100000
+
+    def _ways(
+        self,
+        i: int,
+        term: Term,
+        ranking: Ranking,
+        prev: tuple[str, int] | None,
+        ctes: list[str],
+        args: list[Any],
+        ways: dict[int, Evidence],
+    ) -> tuple[list[str], list[Any]]:
+        """The SELECTs, one per way the term can meet a claim, of (n, score, mine, way):
+        `mine` when the way is the claim's own (not only the quote it may share), `way` its
+        number, in the order ways are offered (the first wins a tie), whose evidence goes
+        to `ways`, and their parameters. Only claims in `prev`'s table are looked at. Tables
+        of weights go to `ctes` (as common table expressions) and their values to `args`."""
+        parts: list[str] = []
+        pargs: list[Any] = []
+        weights = ranking.field_weight
+        order = 0
+        forms = [("exact", term.exact), ("stem", term.stems), *(("synonym", alt) for alt in term.synonyms)]
+        for form, toks in forms:
+            for fld in ("statement", "quote"):
+                order += 1
+                if not toks:
+                    continue
+                ways[order] = Evidence(fld, form)
+                # An FTS5 string: every character but a double quote (doubled) is literal, and
+                # the tokenizer reads the words in it, so no token can be an operator, a
+                # column filter, a prefix or a group. A phrase with no words matches nothing.
+                phrase = '"' + " ".join(t.replace('"', '""') for t in toks) + '"'
+                within = f" AND rowid IN (SELECT n FROM {prev[0]})" if prev else ""
+                # The match's strength: the phrase's words' share of the field's words,
+                # times the field's weight, from the word counts the claims' rows keep (bm25
+                # would walk every claim holding the phrase to weigh it, however few are
+                # asked about, and FTS5 reads a row's text back one query per row).
+                parts.append(
+                    f"SELECT n, ? + x / (1.0 + x), {int(fld != 'quote')}, {order} FROM "
+                    f"(SELECT m.n AS n, ? * ? / max(1.0, c.{fld}_words) AS x FROM "
+                    f"(SELECT rowid AS n FROM claim_text WHERE claim_text MATCH ?{within}) AS m "
+                    "JOIN claims AS c ON c.n = m.n)"
+                )
+                pargs += [ranking.text[form], weights[fld][form], len(toks)]
+                pargs.append(f"{{{self._COLUMNS[fld, form]}}} : {phrase}")
+        links: list[tuple[Any, ...]] = []
+        for named in term.entities:
+            if named.naming == "link":
+                # An entity named by a metonym is met through the text's use of it alone.
+                kinds = [("mention", METONYM)]
+            elif named.naming == COUNTERPART_LINK:
+                # «نظيره» typed: the people the texts call so, where they do.
+                kinds = [(role, COUNTERPART_LINK) for role in (*ROLES, "mention")]
+            elif named.naming == TOPIC_WORD:
+                # A word of a topic's name: the claims whose subject or object the topic is.
+                kinds = [("subject", "role"), ("object", "role")]
+            else:
+                kinds = [*((role, "role") for role in ROLES), *(("mention", k) for k in self._MENTION_KINDS)]
+            for role, kind in kinds:
+                order += 1
+                ways[order] = Evidence(role, named.shown(kind))
+                links.append((named.entity, role, kind, ranking.link_score(role, kind, named.naming), order))
+        if links:
+            ctes.append(f"w{i}(entity, role, kind, score, way) AS (VALUES {self._marks(links)})")
+            args += [v for row in links for v in row]
+            ids = sorted({row[0] for row in links})
+            # Few claims left: their links, read by claim (CROSS JOIN keeps them the outer
+            # loop; SQLite's planner would walk every link in the index); else the
+            # entities' links, read by entity.
+            by_claim = prev is not None and prev[1] < self._link_count(ids)
+            source = (
+                f"{prev[0]} AS p CROSS JOIN links AS l INDEXED BY links_claim ON l.claim = p.n"
+                if by_claim and prev
+                else "links AS l INDEXED BY links_entity"
+            )
+            parts.append(
+                f"SELECT l.claim, w.score, l.own, w.way FROM {source} "
+                f"JOIN w{i} AS w ON w.entity = l.entity AND w.role = l.role AND w.kind = l.kind "
+                f"WHERE l.entity IN ({','.join('?' * len(ids))})"
+                + (f" AND l.claim IN (SELECT n FROM {prev[0]})" if prev and not by_claim else "")
+            )
+            pargs += ids
+        preds: list[tuple[Any, ...]] = []
+        for pred, form in sorted(term.predicates):
+            order += 1
+            ways[order] = Evidence("predicate", form)
+            preds.append((pred, ranking.predicate_score(form), order))
+        if preds:
+            ctes.append(f"p{i}(predicate, score, way) AS (VALUES {self._marks(preds)})")
+            args += [v for row in preds for v in row]
+            parts.append(
+                f"SELECT c.n, p.score, 1, p.way FROM claims AS c JOIN p{i} AS p ON p.predicate = c.predicate"
+                + (f" WHERE c.n IN (SELECT n FROM {prev[0]})" if prev else "")
+            )
+        if order >= self._WAYS:
+            raise ValueError(f"a term with {order} ways to meet a claim (at most {self._WAYS - 1})")
+        return parts, pargs
+
+    @staticmethod
+    def _marks(rows: list[tuple[Any, ...]]) -> str:
+        return ", ".join("(" + ", ".join("?" * len(row)) + ")" for row in rows)
+
+    def _estimate(self, term: Term) -> int:
+        """How many claims the term can meet, counted up to `_ESTIMATE_CAP`: its phrases in
+        the text, the entities' links and the predicates' claims. Each count stops at the
+        cap, so a word every claim holds costs what a rare one does."""
+        cap = self._ESTIMATE_CAP
+        total = 0
+        for toks in (term.exact, term.stems, *term.synonyms):
+            if toks and total < cap:
+                phrase = '"' + " ".join(t.replace('"', '""') for t in toks) + '"'
+                sql = f"SELECT count(*) FROM (SELECT 1 FROM claim_text WHERE claim_text MATCH ? LIMIT {cap})"
+                total += int(self.conn.execute(sql, (phrase,)).fetchone()[0])
+        ids = sorted({e.entity for e in term.entities})
+        if ids and total < cap:
+            total += self._link_count(ids)
+        preds = sorted({p for p, _ in term.predicates})
+        if preds and total < cap:
+            sql = (
+                f"SELECT count(*) FROM (SELECT 1 FROM claims WHERE predicate IN "
+                f"({','.join('?' * len(preds))}) LIMIT {cap})"
+            )
+            total += int(self.conn.execute(sql, preds).fetchone()[0])
+        return min(total, cap)
+
+    def _link_count(self, ids: list[str]) -> int:
+        cap = self._ESTIMATE_CAP
+        sql = f"SELECT count(*) FROM (SELECT 1 FROM links WHERE entity IN ({','.join('?' * len(ids))}) LIMIT {cap})"
+        return int(self.conn.execute(sql, ids).fetchone()[0])
 
     @staticmethod
     def _all(*conditions: str) -> str:
         return " AND ".join(c for c in conditions if c)
-
-    @staticmethod
-    def _rows_json(rows: Iterable[int]) -> str:
-        """Row numbers as one JSON array parameter (read back with json_each)."""
-        return "[" + ",".join(str(int(n)) for n in rows) + "]"
 
     @staticmethod
     def _filters(filters: Filters) -> tuple[str, list[Any]]:
@@ -464,128 +692,6 @@ class Index:
             rows += self.conn.execute(f"{sql} WHERE {cond}date_start IS NULL ORDER BY n{cap}", rest)
         return rows
 
-    def _evidence(
-        self, term: Term, ranking: Ranking, within: list[int] | None
-    ) -> dict[int, tuple[float, Evidence, int, int]]:
-        """Row -> (score, evidence, own, ways): the best way the term meets each claim it
-        meets, how many of the ways it meets it are the claim's own (a role, its predicate,
-        its statement's words or names) and how many ways in all (only among the rows
-        `within`, when the filters left few: then the cost follows them, not the number of
-        claims the term meets in the whole store)."""
-        best: dict[int, tuple[float, Evidence, int, int]] = {}
-
-        def offer(row: int, weight: float, fld: str, kind: str, own: bool = True) -> None:
-            was = best.get(row)
-            mine = int(own and fld != "quote")
-            if was is None:
-                best[row] = (weight, Evidence(fld, kind), mine, 1)
-            elif weight > was[0]:
-                best[row] = (weight, Evidence(fld, kind), was[2] + mine, was[3] + 1)
-            else:
-                best[row] = (was[0], was[1], was[2] + mine, was[3] + 1)
-
-        # The words as typed, their stems, then each synonym's stems (read among the stems).
-        forms = [("exact", term.exact), ("stem", term.stems), *(("synonym", alt) for alt in term.synonyms)]
-        if within is not None and all(self._PLAIN.fullmatch(t) for _, toks in forms for t in toks):
-            # Few rows: their indexed words are read and the phrase looked for directly, since
-            # an FTS5 query walks every claim holding a common word. The strength is then the
-            # phrase's share of the field's words, standing in for bm25 among these few.
-            for row, *fields in self._texts(within):
-                for form, toks in forms:
-                    if not toks:
-                        continue
-                    fst, fqu = fields[:2] if form == "exact" else fields[2:]
-                    needle = f" {' '.join(toks)} "
-                    for fld, text in (("statement", fst), ("quote", fqu)):
-                        hits = f" {text} ".count(needle)
-                        if hits:
-                            share = hits * len(toks) / max(1, text.count(" ") + 1)
-                            offer(row, ranking.text_score(form, share), fld, form)
-        else:
-            for form, toks in forms:
-                for fld in ("statement", "quote"):
-                    for row, strength in self._phrase_matches(fld, form, toks, ranking, within).items():
-                        offer(row, ranking.text_score(form, strength), fld, form)
-        named = {e.entity: e for e in term.entities}
-        if named:
-            # An entity named by a metonym is met through the text's use of it alone.
-            links = [e for e, how in named.items() if how.naming != "link"]
-            metonymic = [e for e, how in named.items() if how.naming == "link"]
-            for ids, kinds in ((links, None), (metonymic, (METONYM,))):
-                for row, found in self._linked(ids, kinds, within).items():
-                    for eid, role, kind, own in found:
-                        how = named[eid]
-                        score = ranking.link_score(role, kind, how.naming)
-                        offer(row, score, role, how.shown(kind), bool(own))
-        for pred, form in sorted(term.predicates):
-            where, args = "predicate = ?", [pred]
-            if within is not None:
-                where, args = (
-                    f"{where} AND n IN (SELECT value FROM json_each(?))",
-                    [pred, self._rows_json(within)],
-                )
-            for row, _, _ in self._claim_rows(where, args):
-                offer(row, ranking.predicate_score(form), "predicate", form)
-        return best
-
-    def _texts(self, within: list[int]) -> list[tuple[int, str, str, str, str]]:
-        """(row, statement, quote, statement_stems, quote_stems) as indexed, for given rows."""
-        return list(
-            self.conn.execute(
-                "SELECT rowid, statement, quote, statement_stems, quote_stems FROM claim_text "
-                "WHERE rowid IN (SELECT value FROM json_each(?))",
-                (self._rows_json(within),),
-            )
-        )
-
-    def _phrase_matches(
-        self, fld: str, form: str, tokens: tuple[str, ...], ranking: Ranking, within: list[int] | None
-    ) -> dict[int, float]:
-        """Rows whose field holds the tokens as a phrase, with the match's strength (bm25,
-        with the ranking's field weights, turned so that higher is stronger, at least 0)."""
-        # An FTS5 string: every character but a double quote (doubled) is literal, and the
-        # tokenizer reads the words in it, so no token can be an operator, a column filter, a
-        # prefix or a group. A phrase with no words matches nothing.
-        phrase = '"' + " ".join(t.replace('"', '""') for t in tokens) + '"'
-        weights = ranking.field_weight
-        sql = "SELECT rowid, bm25(claim_text, ?, ?, ?, ?) FROM claim_text WHERE claim_text MATCH ?"
-        args: list[Any] = [
-            weights["statement"]["exact"],
-            weights["quote"]["exact"],
-            weights["statement"]["synonym" if form == "synonym" else "stem"],
-            weights["quote"]["synonym" if form == "synonym" else "stem"],
-            f"{{{self._COLUMNS[fld, form]}}} : {phrase}",
-        ]
-        if within is not None:
-            sql += " AND rowid IN (SELECT value FROM json_each(?))"
-            args.append(self._rows_json(within))
-        return {row: max(0.0, -bm25) for row, bm25 in self.conn.execute(sql, args)}
-
-    def _linked(
-        self, entities: Iterable[str], kinds: tuple[str, ...] | None = None, within: list[int] | None = None
-    ) -> dict[int, list[tuple[str, str, str, int]]]:
-        """Rows linked to any of the entities: row -> [(entity, role, kind, own)]."""
-        ids = sorted(set(entities))
-        out: dict[int, list[tuple[str, str, str, int]]] = {}
-        if not ids:
-            return out
-        marks = ",".join("?" * len(ids))
-        sql = f"SELECT claim, entity, role, kind, own FROM links WHERE entity IN ({marks})"
-        args: list[Any] = list(ids)
-        if within is not None:
-            # By claim: the planner would otherwise walk every link of a common entity.
-            sql = (
-                "SELECT claim, entity, role, kind, own FROM links INDEXED BY links_claim "
-                f"WHERE claim IN (SELECT value FROM json_each(?)) AND entity IN ({marks})"
-            )
-            args = [self._rows_json(within), *ids]
-        if kinds:
-            sql += f" AND kind IN ({','.join('?' * len(kinds))})"
-            args += list(kinds)
-        for n, eid, role, kind, own in self.conn.execute(sql, args):
-            out.setdefault(n, []).append((eid, role, kind, own))
-        return out
-
     def close(self) -> None:
         self.conn.close()
 
@@ -627,13 +733,19 @@ def build(
     conn.executescript(_SCHEMA)
     names = _rows.name_rows(facts.entities, an)
     conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", _rows.topic_word_rows(facts.entities, an))
     conn.executemany("INSERT INTO labels VALUES (?, ?, ?)", _rows.label_rows(an, vocabulary_of(facts).labels))
     # The store's vocabulary as stored (none in a store older than version 3), which
     # `facts()` hands back: the labels above are its.
     if facts.vocabulary is not None:
         conn.execute("INSERT INTO vocabulary VALUES (?)", (dumps(facts.vocabulary),))
     conn.executemany("INSERT INTO synonyms VALUES (?, ?, ?, ?)", _rows.synonym_rows(an))
-    counts, per_source = _add_claims(conn, facts.claims, 1, _rows.linker(names, an), progress)
+    texts = {s.get("id"): s.get("text") for s in facts.sources}.get
+    linker = _rows.linker(names, an, facts.entities)
+    holders = _rows.holders((c.get("subject"), c.get("object")) for c in facts.claims if _rows.holds(c))
+    counterparts: set[str] = set()
+    counts, per_source = _add_claims(conn, facts.claims, 1, linker, texts, holders, counterparts, progress)
+    _counterpart_names(conn, an, counterparts)
     conn.executemany(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
         [
@@ -677,36 +789,60 @@ def _add_claims(
     claims: list[dict[str, Any]],
     first: int,
     linker: _Linker,
+    texts: Callable[[Any], Any],
+    holders: dict[str, set[str]],
+    counterparts: set[str],
     progress: Callable[[int, int], None] | None = None,
 ) -> tuple[dict[str, int], dict[str | None, int]]:
     """Index claims as rows first, first+1, ...; returns the live (not retracted) claims per
     entity and per source (under None: claims without a source, which verify reports and the
-    index still holds). Retracted claims are indexed but not counted, as search leaves them out."""
+    index still holds). Retracted claims are indexed but not counted, as search leaves them out.
+    `texts` gives a source's text by its id, for the paragraph each quote sits in (`show`
+    reads it alone, not the whole source); `holders` who holds each office (`rows.holders`).
+    Everyone a claim calls a counterpart is added to `counterparts`."""
     an = analyzer()
     dumps = _dumps()
     claim_rows: list[tuple[Any, ...]] = []
     text_rows: list[tuple[Any, ...]] = []
     link_rows: list[tuple[Any, ...]] = []
+    para_rows: list[tuple[Any, ...]] = []
     counts: dict[str, int] = {}
     per_source: dict[str | None, int] = {}
     total = len(claims)
     for n, claim in enumerate(claims, first):
-        made = _rows.claim_rows(n, claim, an, linker, dumps)
+        made = _rows.claim_rows(n, claim, an, linker, dumps, texts, holders)
         claim_rows.append(made.claim)
         text_rows.append((n, *made.text))
         link_rows += [(n, *link) for link in made.links]
+        if made.paragraph is not None:
+            para_rows.append((n, *made.paragraph))
+        counterparts |= made.counterparts
         if made.live:
             per_source[made.source] = per_source.get(made.source, 0) + 1
             for eid in made.about:
                 counts[eid] = counts.get(eid, 0) + 1
         if len(claim_rows) >= 5000:
-            _flush(conn, claim_rows, text_rows, link_rows)
+            _flush(conn, claim_rows, text_rows, link_rows, para_rows)
         if progress and (n - first + 1) % 250 == 0:
             progress(n - first + 1, total)
-    _flush(conn, claim_rows, text_rows, link_rows)
+    _flush(conn, claim_rows, text_rows, link_rows, para_rows)
     if progress:
         progress(total, total)
     return counts, per_source
+
+
+TOPIC_WORD = _rows.TOPIC_WORD
+
+
+def _counterpart_names(conn: sqlite3.Connection, an: Analyzer, people: Iterable[str]) -> None:
+    """The words for "counterpart" as names of everyone a claim calls that
+    (`rows.counterpart_name_rows`); the people the names table has so already are kept."""
+    known = [
+        e for (e,) in conn.execute("SELECT DISTINCT entity FROM names WHERE role = ?", (COUNTERPART_LINK,))
+    ]
+    conn.executemany(
+        "INSERT INTO names VALUES (?, ?, ?, ?, ?)", _rows.counterpart_name_rows(an, people, known)
+    )
 
 
 def _flush(
@@ -714,16 +850,19 @@ def _flush(
     claims: list[tuple[Any, ...]],
     texts: list[tuple[Any, ...]],
     links: list[tuple[Any, ...]],
+    paragraphs: list[tuple[Any, ...]],
 ) -> None:
-    conn.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", claims)
+    conn.executemany("INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", claims)
     conn.executemany(
         "INSERT INTO claim_text(rowid, statement, quote, statement_stems, quote_stems) VALUES (?, ?, ?, ?, ?)",
         texts,
     )
     conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?, ?)", links)
+    conn.executemany("INSERT INTO paragraphs VALUES (?, ?, ?, ?)", paragraphs)
     claims.clear()
     texts.clear()
     links.clear()
+    paragraphs.clear()
 
 
 def versions() -> dict[str, str]:
@@ -752,8 +891,9 @@ def _add_entities(
         [(n, e.get("id"), dumps(e)) for n, e in enumerate(new, first + 1)],
     )
     names = _rows.name_rows(entities, an)
-    conn.execute("DELETE FROM names")
+    conn.execute("DELETE FROM names WHERE role != ?", (COUNTERPART_LINK,))  # those follow the claims
     conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", _rows.topic_word_rows(entities, an))
     new_ids = {e.get("id") for e in new}
     linker = _rows.linker([row for row in names if row[2] in new_ids], an)
     if not linker._starts and not linker._form_keys:
@@ -820,7 +960,19 @@ def append_in_place(
         if new_entities:
             _add_entities(conn, facts.entities, new_entities, known_entities)
         names = [(k, e, r, w) for k, e, r, w in conn.execute("SELECT key, entity, role, written FROM names")]
-        counts, per_source = _add_claims(conn, new_claims, known + 1, _Linker(names, an), progress)
+        texts = {s.get("id"): s.get("text") for s in facts.sources}.get
+        held = conn.execute(
+            "SELECT subject, object FROM claims WHERE predicate = 'holds_position' AND retracted = 0"
+        )
+        holders = _rows.holders(
+            [*held, *((c.get("subject"), c.get("object")) for c in new_claims if _rows.holds(c))]
+        )
+        linker = _Linker(names, an, facts.entities)
+        counterparts: set[str] = set()
+        counts, per_source = _add_claims(
+            conn, new_claims, known + 1, linker, texts, holders, counterparts, progress
+        )
+        _counterpart_names(conn, an, counterparts)
         conn.executemany(
             "UPDATE entities SET claims = claims + ? WHERE id = ?", [(c, e) for e, c in counts.items()]
         )
@@ -867,8 +1019,12 @@ def connect_ro(path: Path) -> sqlite3.Connection:
     """A read-only connection to an index file. An index file is never changed once it is in
     place (a write's update is made on a copy, renamed over it), so it is opened as SQLite's
     `immutable`: no lock, no journal looked for, and a reader keeps the version it opened
-    however many replace it meanwhile (one connection per file version)."""
-    return sqlite3.connect(f"file:{_uri_path(path)}?mode=ro&immutable=1", uri=True, timeout=5.0)
+    however many replace it meanwhile (one connection per file version). A query's passing
+    tables (the claims a term meets, gathered by claim) are kept in memory, not a temporary
+    file."""
+    conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro&immutable=1", uri=True, timeout=5.0)
+    conn.execute("PRAGMA temp_store = MEMORY")
+    return conn
 
 
 def problem(conn: sqlite3.Connection) -> str | None:
@@ -884,7 +1040,7 @@ def problem(conn: sqlite3.Connection) -> str | None:
                 load(doc)
         for (summary,) in conn.execute("SELECT summary FROM sources"):
             load(summary)
-        for table in ("links", "names", "labels", "vocabulary", "claim_text"):
+        for table in ("links", "names", "labels", "vocabulary", "paragraphs", "claim_text"):
             conn.execute(f"SELECT count(*) FROM {table}").fetchone()
     except (sqlite3.Error, ValueError) as exc:
         return str(exc)

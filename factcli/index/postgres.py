@@ -7,8 +7,10 @@ tokens and stems, never PostgreSQL's language configurations, which would analyz
 Each text field is kept twice: as written by the analyzer (the words `run` compares) and as
 a `tsvector` with positions, the words as FTS5's ascii tokenizer reads them, so a GIN index
 finds the claims whose field may hold a phrase. Those few are then read as FTS5 reads them,
-and scored with FTS5's own bm25 (its formula, weights and counts, `_bm25`): the server and the
-local index find the same claims and rank them alike.
+and scored as the local index scores them, from the word counts the claims' rows keep; each
+term's ways to meet a claim are numbered as the local index numbers them, so the best way,
+the tie-breaks (`own`, `ways`) and the order are its: the server and the local index find
+the same claims and rank them alike. Each quote's paragraph is kept (`paragraphs`) for `show`.
 
 The tables live in the schema `factcli` of the database the URL names, one store a database.
 `meta` records the layout (`SERVER_SCHEMA`), the rows' versions (`backend.versions`: the
@@ -27,7 +29,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
-import math
 import re
 import time
 from collections.abc import Callable, Iterable
@@ -39,6 +40,7 @@ from ..codec import compact_decoder as _loads
 from ..codec import compact_encoder as _dumps
 from ..errors import FactcliError
 from ..lexicon import METONYM
+from ..link import COUNTERPART_LINK
 from ..plan import Evidence, Filters, Match, Plan, Term
 from ..rank import Ranking
 from ..records import SCHEMA_VERSION
@@ -53,7 +55,7 @@ if TYPE_CHECKING:
 __all__ = ["SERVER_SCHEMA", "ServerError", "ServerIndex", "connect", "open_server", "status", "sync", "where"]
 
 # Bump when the tables below change.
-SERVER_SCHEMA = 2
+SERVER_SCHEMA = 3
 SCHEMA = "factcli"
 _BUILDING = "factcli_build"
 # pg_advisory_xact_lock's key for a sync: two syncs of one database take turns.
@@ -63,13 +65,15 @@ _TABLES = """
 CREATE TABLE meta(key text PRIMARY KEY, value text NOT NULL);
 CREATE TABLE groups(
     source text COLLATE "C", digest text NOT NULL, claims integer[] NOT NULL,
-    sources integer[] NOT NULL, counts text NOT NULL);
+    sources integer[] NOT NULL, counts text NOT NULL, counterparts text NOT NULL);
 CREATE TABLE sources(n integer NOT NULL, id text COLLATE "C", claims integer NOT NULL, doc text, summary text);
 CREATE TABLE entities(n integer NOT NULL, id text COLLATE "C", claims integer NOT NULL, doc text);
 CREATE TABLE claims(
     n integer NOT NULL, id text COLLATE "C", subject text COLLATE "C", predicate text COLLATE "C",
     object text COLLATE "C", speaker text COLLATE "C", via text COLLATE "C", source text COLLATE "C",
-    date_start text COLLATE "C", date_end text COLLATE "C", retracted boolean NOT NULL, doc text);
+    date_start text COLLATE "C", date_end text COLLATE "C", retracted boolean NOT NULL, doc text,
+    statement_words integer NOT NULL, quote_words integer NOT NULL);
+CREATE TABLE paragraphs(claim integer NOT NULL, text text, quote_start integer, quote_end integer);
 CREATE TABLE claim_text(
     n integer NOT NULL, statement text, quote text, statement_stems text, quote_stems text,
     size integer NOT NULL, overflow boolean NOT NULL,
@@ -102,6 +106,7 @@ CREATE INDEX ON claim_text USING gin(statement_stems_v);
 CREATE INDEX ON claim_text USING gin(quote_stems_v);
 CREATE INDEX ON links(entity, role);
 CREATE INDEX ON links(claim);
+CREATE INDEX ON paragraphs(claim);
 CREATE INDEX ON names(key);
 CREATE INDEX ON names(stem_key);
 CREATE INDEX ON labels(key);
@@ -260,6 +265,7 @@ _READ_TABLES = (
     "claims",
     "claim_text",
     "links",
+    "paragraphs",
     "names",
     "labels",
     "vocabulary",
@@ -408,6 +414,7 @@ class _Sync:
         self.an = analyzer()
         self.dumps = _dumps()
         self._source_counts: dict[str | None, int] = {}
+        self.holders: dict[str, set[str]] = {}
 
     def run(self) -> Synced:
         conn, facts, dumps = self.conn, self.facts, self.dumps
@@ -419,24 +426,32 @@ class _Sync:
         vocabulary_digest = hashlib.sha256(
             dumps(facts.vocabulary).encode("utf-8", "surrogatepass")
         ).hexdigest()
+        # And so do the offices' holders: who a claim names by an office or as «نظيره».
+        self.holders = _rows.holders(
+            (c.get("subject"), c.get("object")) for c in facts.claims if _rows.holds(c)
+        )
+        holders_digest = hashlib.sha256(
+            dumps(sorted((k, sorted(v)) for k, v in self.holders.items())).encode("utf-8", "surrogatepass")
+        ).hexdigest()
         self.full = (
             self.full
             or self.meta.get("entities") != entities_digest
             or self.meta.get("vocabulary") != vocabulary_digest
+            or self.meta.get("holders") != holders_digest
         )
         if self.full:
             conn.execute(f"DROP SCHEMA IF EXISTS {_BUILDING} CASCADE")
             conn.execute(f"CREATE SCHEMA {_BUILDING}")
             conn.execute("SELECT set_config('search_path', %s, true)", [_BUILDING])
             conn.execute(_TABLES)
-            old: dict[str | None, tuple[str, list[int], list[int], dict[str, int]]] = {}
+            old: dict[str | None, tuple[str, list[int], list[int], dict[str, int], list[str]]] = {}
             tokens = 0
         else:
             conn.execute("SELECT set_config('search_path', %s, true)", [SCHEMA])
             old = {
-                key: (digest, claims, sources, json.loads(counts))
-                for key, digest, claims, sources, counts in conn.execute(
-                    "SELECT source, digest, claims, sources, counts FROM groups"
+                key: (digest, claims, sources, json.loads(counts), json.loads(people))
+                for key, digest, claims, sources, counts, people in conn.execute(
+                    "SELECT source, digest, claims, sources, counts, counterparts FROM groups"
                 )
             }
             tokens = int(self.meta.get("tokens", "0"))
@@ -460,6 +475,7 @@ class _Sync:
         if gone_claims:
             conn.execute("DELETE FROM claims WHERE n = ANY(%s)", [gone_claims])
             conn.execute("DELETE FROM links WHERE claim = ANY(%s)", [gone_claims])
+            conn.execute("DELETE FROM paragraphs WHERE claim = ANY(%s)", [gone_claims])
             row = conn.execute(
                 "WITH d AS (DELETE FROM claim_text WHERE n = ANY(%s) RETURNING size) "
                 "SELECT coalesce(sum(size), 0) FROM d",
@@ -478,7 +494,12 @@ class _Sync:
         ]
         if claim_moves:
             was, now = [a for a, _ in claim_moves], [b for _, b in claim_moves]
-            for table, column in (("claims", "n"), ("claim_text", "n"), ("links", "claim")):
+            for table, column in (
+                ("claims", "n"),
+                ("claim_text", "n"),
+                ("links", "claim"),
+                ("paragraphs", "claim"),
+            ):
                 conn.execute(
                     f"UPDATE {table} SET {column} = m.now FROM unnest(%s::integer[], %s::integer[]) "
                     f"AS m(was, now) WHERE {table}.{column} = m.was",
@@ -492,14 +513,21 @@ class _Sync:
             )
 
         # In: the rows of the sources new or changed.
+        name_columns = ("key", "stem_key", "entity", "role", "written")
         if relink:
             conn.execute("DELETE FROM names")
-            self._copy("names", ("key", "stem_key", "entity", "role", "written"), names)
+            self._copy("names", name_columns, names)
+            self._copy("names", name_columns, _rows.topic_word_rows(facts.entities, self.an))
         counts: dict[str | None, dict[str, int]] = {}
+        people: dict[str | None, set[str]] = {}
         claims_done, added = self._write_claims(
-            [(k, groups[k]) for k in changed], _rows.linker(names, self.an), counts
+            [(k, groups[k]) for k in changed], _rows.linker(names, self.an, facts.entities), counts, people
         )
         tokens += added
+        # The words for "counterpart" name everyone a claim of any source calls so.
+        called = {e for k in groups for e in (people.get(k, set()) if k in changed else old[k][4])}
+        conn.execute("DELETE FROM names WHERE role = %s", [COUNTERPART_LINK])
+        self._copy("names", name_columns, _rows.counterpart_name_rows(self.an, called))
         self._copy(
             "sources",
             ("n", "id", "claims", "doc", "summary"),
@@ -557,7 +585,7 @@ class _Sync:
                 [keyed],
             )
         conn.cursor().executemany(
-            "INSERT INTO groups VALUES (%s, %s, %s, %s, %s)",
+            "INSERT INTO groups VALUES (%s, %s, %s, %s, %s, %s)",
             [
                 (
                     k,
@@ -565,6 +593,7 @@ class _Sync:
                     groups[k].claims,
                     groups[k].sources,
                     json.dumps(counts.get(k) if k in changed else old[k][3], sort_keys=True),
+                    json.dumps(sorted(people.get(k, set())) if k in changed else old[k][4]),
                 )
                 for k in groups
                 if k in changed or k in moved or k not in old
@@ -587,6 +616,7 @@ class _Sync:
             "store_meta": dumps(facts.meta),
             "entities": entities_digest,
             "vocabulary": vocabulary_digest,
+            "holders": holders_digest,
             "rows": str(len(facts.claims)),
             "tokens": str(tokens),
             "synced": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
@@ -596,7 +626,7 @@ class _Sync:
         conn.cursor().executemany("INSERT INTO meta VALUES (%s, %s)", sorted(fresh.items()))
         if self.full:
             conn.execute(_INDEXES)
-            conn.execute("ANALYZE claims, claim_text, links, names, sources, entities")
+            conn.execute("ANALYZE claims, claim_text, links, paragraphs, names, sources, entities")
             conn.execute(f"DROP SCHEMA IF EXISTS {SCHEMA} CASCADE")
             conn.execute(f"ALTER SCHEMA {_BUILDING} RENAME TO {SCHEMA}")
         return Synced(self.full, len(changed), len(removed), len(moved), claims_done, 0.0)
@@ -609,9 +639,11 @@ class _Sync:
         groups: list[tuple[str | None, _Group]],
         linker: Any,
         counts: dict[str | None, dict[str, int]],
+        people: dict[str | None, set[str]],
     ) -> tuple[int, int]:
         """Analyze and write the claims of these groups, in batches; returns how many claims
-        and how many FTS words were written, and fills each group's live claims per entity."""
+        and how many FTS words were written, and fills each group's live claims per entity
+        and the people its claims call «نظيره» (`people`)."""
         an, dumps, claims = self.an, self.dumps, self.facts.claims
         total = sum(len(g.claims) for _, g in groups)
         self._source_counts = {}
@@ -619,15 +651,21 @@ class _Sync:
         claim_rows: list[tuple[Any, ...]] = []
         text_rows: list[tuple[Any, ...]] = []
         link_rows: list[tuple[Any, ...]] = []
+        para_rows: list[tuple[Any, ...]] = []
+        texts = {s.get("id"): s.get("text") for s in self.facts.sources}.get
         for key, group in groups:
             mine = counts.setdefault(key, {})
+            called = people.setdefault(key, set())
             for n in group.claims:
-                made = _rows.claim_rows(n, claims[n - 1], an, linker, dumps)
+                made = _rows.claim_rows(n, claims[n - 1], an, linker, dumps, texts, self.holders)
+                called |= made.counterparts
+                if made.paragraph is not None:
+                    para_rows.append((n, *made.paragraph))
                 if made.live:
                     self._source_counts[key] = self._source_counts.get(key, 0) + 1
                     for eid in made.about:
                         mine[eid] = mine.get(eid, 0) + 1
-                claim_rows.append((*made.claim[:10], bool(made.claim[10]), made.claim[11]))
+                claim_rows.append((*made.claim[:10], bool(made.claim[10]), *made.claim[11:]))
                 words = [fts_words(t) for t in made.text]
                 size = sum(len(w) for w in words)
                 tokens += size
@@ -642,23 +680,26 @@ class _Sync:
                 link_rows += [(n, i, e, r, k, bool(o)) for i, (e, r, k, o) in enumerate(made.links)]
                 done += 1
                 if len(claim_rows) >= 5000:
-                    self._flush(claim_rows, text_rows, link_rows)
+                    self._flush(claim_rows, text_rows, link_rows, para_rows)
                     if self.progress:
                         self.progress(done, total)
-        self._flush(claim_rows, text_rows, link_rows)
+        self._flush(claim_rows, text_rows, link_rows, para_rows)
         if self.progress and total:
             self.progress(total, total)
         return done, tokens
 
-    def _flush(self, claims: list[Any], texts: list[Any], links: list[Any]) -> None:
-        columns = ("n", "id", "subject", "predicate", "object", "speaker", "via", "source")
-        self._copy("claims", (*columns, "date_start", "date_end", "retracted", "doc"), claims)
+    def _flush(self, claims: list[Any], texts: list[Any], links: list[Any], paragraphs: list[Any]) -> None:
+        columns = ("n", "id", "subject", "predicate", "object", "speaker", "via", "source", "date_start")
+        words = ("statement_words", "quote_words")
+        self._copy("claims", (*columns, "date_end", "retracted", "doc", *words), claims)
         self._copy(
             "claim_text",
             ("n", *_TEXT_COLUMNS, "size", "overflow", *(f"{c}_v" for c in _TEXT_COLUMNS)),
             texts,
         )
         self._copy("links", ("claim", "seq", "entity", "role", "kind", "own"), links)
+        self._copy("paragraphs", ("claim", "text", "quote_start", "quote_end"), paragraphs)
+        paragraphs.clear()
         claims.clear()
         texts.clear()
         links.clear()
@@ -714,6 +755,16 @@ class ServerIndex:
 
     def claim_ids(self) -> list[str]:
         return [r[0] for r in self._all_rows("SELECT id FROM claims ORDER BY n")]
+
+    def paragraph(self, claim_id: str) -> tuple[str, int, int] | None:
+        """The paragraph holding a claim's quote, and the quote's span in it, as the sync
+        cut it; None when the server holds none."""
+        found = self._all_rows(
+            "SELECT p.text, p.quote_start, p.quote_end FROM claims AS c JOIN paragraphs AS p ON p.claim = c.n "
+            "WHERE c.id = %s ORDER BY c.n LIMIT 1",
+            [claim_id],
+        )
+        return (found[0][0], found[0][1], found[0][2]) if found else None
 
     def source(self, source_id: str) -> dict[str, Any] | None:
         found = self._all_rows("SELECT doc FROM sources WHERE id = %s ORDER BY n DESC LIMIT 1", [source_id])
@@ -825,59 +876,150 @@ class ServerIndex:
     # `plan` says what a plan means, and the SQLite backend's `Index.run` is how the local
     # index runs one; this runs it alike: the same candidates, evidence, scores and order.
 
-    NARROW_ROWS = _Local.NARROW_ROWS
-    _PLAIN = _Local._PLAIN
     _COLUMNS = _Local._COLUMNS
-    # bm25's constants, as FTS5 has them.
-    _K1 = 1.2
-    _B = 0.75
+    _MENTION_KINDS = _Local._MENTION_KINDS
+    _WAYS = _Local._WAYS
 
     def run(self, plan: Plan) -> list[Match]:
         """The claims the plan finds, in its order (see `plan` for what each part means)."""
-        where_, args = self._filters(plan.filters)
-        live = "" if plan.filters.include_retracted else "NOT retracted"
         if not plan.terms:
+            where_, args = self._filters(plan.filters)
+            live = "" if plan.filters.include_retracted else "NOT retracted"
             rows = self._claim_rows(self._all(where_, live), args, by_date=True, limit=plan.limit)
             return [Match(n) for n, _, _ in rows]
-        scores: dict[int, float] | None = None
-        if where_:
-            scores = dict.fromkeys((n for n, _, _ in self._claim_rows(where_, args)), 0.0)
-        why: dict[int, list[Evidence]] = {}
-        ways: dict[int, tuple[int, int]] = {}
-        for term in plan.terms:
-            if scores is not None and not scores:
-                break
-            narrow = scores is not None and len(scores) <= self.NARROW_ROWS
-            within = sorted(scores) if narrow and scores is not None else None
-            evidence = self._evidence(term, plan.ranking, within)
-            if scores is None:
-                scores = dict.fromkeys(evidence, 0.0)
-            for n in [n for n in scores if n not in evidence]:
-                del scores[n]
-            for n in scores:
-                weight, found, own, count = evidence[n]
-                scores[n] += weight
-                why.setdefault(n, []).append(found)
-                mine, all_ = ways.get(n, (0, 0))
-                ways[n] = (mine + own, all_ + count)
-        scores = scores or {}
-        spans: dict[int, tuple[str | None, str | None]] = {}
-        if scores:
-            rows = self._claim_rows(self._all("n = ANY(%s)", live), [sorted(scores)])
-            spans = {n: (start, end) for n, start, end in rows}
+        found = self._found(plan)
+        if not found:
+            return []
+        k = len(plan.terms)
+        # Each term's best way: the highest score, the lowest way number among scores equal
+        # to a billionth (the local index packs both into one integer); the claim's score is
+        # the terms' best scores summed in plan order; own and ways count every way.
+        best: dict[int, tuple[float, tuple[Evidence, ...], int, int]] = {}
+        for n, per_term in found.items():
+            total = 0.0
+            why: list[Evidence] = []
+            own = count = 0
+            for i in range(k):
+                met = per_term[i]
+                top = max(int(score * 1e9) * self._WAYS + self._WAYS - 1 - way for score, _, way, _ in met)
+                way = self._WAYS - 1 - top % self._WAYS
+                score = max(score for score, _, _, _ in met)
+                total = score if i == 0 else total + score
+                why.append(next(ev for _, _, w, ev in met if w == way))
+                own += sum(mine for _, mine, _, _ in met)
+                count += len(met)
+            best[n] = (total, tuple(why), own, count)
+        spans = {n: (s, e) for n, s, e in self._claim_rows("n = ANY(%s)", [sorted(best)])}
         by_relevance = plan.order == "relevance"
 
         def key(n: int) -> tuple[Any, ...]:
             if by_relevance:
-                own, count = ways[n]
-                return (-scores[n], -own, -count, n)
+                score, _, own, count = best[n]
+                return (-score, -own, -count, n)
             start, end = spans[n]
-            return ((1, "", "") if not start else (0, start, end or ""), n)
+            return (not start, start is not None, start or "", end or "", n)
 
-        chosen = sorted(spans, key=key)
+        chosen = sorted(best, key=key)
         if plan.limit is not None:
             chosen = chosen[: plan.limit]
-        return [Match(n, scores[n], tuple(why[n])) for n in chosen]
+        return [Match(n, best[n][0], best[n][1], best[n][2], best[n][3]) for n in chosen]
+
+    def count(self, plan: Plan) -> int:
+        """How many claims `run(plan)` finds, its limit aside."""
+        if not plan.terms:
+            where_, args = self._filters(plan.filters)
+            live = "" if plan.filters.include_retracted else "NOT retracted"
+            cond = self._all(where_, live)
+            sql = "SELECT count(*) FROM claims" + (f" WHERE {cond}" if cond else "")
+            return int(self._all_rows(sql, args)[0][0])
+        return len(self._found(plan))
+
+    def _found(self, plan: Plan) -> dict[int, list[list[tuple[float, int, int, Evidence]]]]:
+        """The claims every term of the plan meets that pass its filters (live ones unless
+        retracted ones are asked for): per claim, per term, each way it is met in as
+        (score, mine, way number, evidence), as the local index's steps gather them."""
+        if any(not (t.exact or t.stems or t.synonyms or t.entities or t.predicates) for t in plan.terms):
+            return {}
+        where_, args = self._filters(plan.filters)
+        live = "" if plan.filters.include_retracted else "NOT retracted"
+        within: set[int] | None = None
+        cond = self._all(where_, live)
+        if cond:
+            within = {n for n, _, _ in self._claim_rows(cond, args)}
+        out: dict[int, list[list[tuple[float, int, int, Evidence]]]] = {}
+        for term in plan.terms:
+            if within is not None and not within:
+                return {}
+            met = self._ways(term, plan.ranking, within)
+            within = set(met) if within is None else within & set(met)
+            for n in within:
+                out.setdefault(n, []).append(met[n])
+        return {n: out[n] for n in sorted(within or ())}
+
+    def _ways(
+        self, term: Term, ranking: Ranking, within: set[int] | None
+    ) -> dict[int, list[tuple[float, int, int, Evidence]]]:
+        """Per claim (among `within` when given), every way the term meets it, numbered in
+        the order `Index._ways` offers them: text forms by field, then each named entity's
+        roles and mention kinds, then predicates."""
+        met: dict[int, list[tuple[float, int, int, Evidence]]] = {}
+        weights = ranking.field_weight
+        order = 0
+        forms = [("exact", term.exact), ("stem", term.stems), *(("synonym", alt) for alt in term.synonyms)]
+        for form, toks in forms:
+            for fld in ("statement", "quote"):
+                order += 1
+                if not toks:
+                    continue
+                evidence = Evidence(fld, form)
+                words = self._phrase_rows(fld, form, toks, within)
+                for n, size in words.items():
+                    # The phrase's words' share of the field's words, times the field's weight.
+                    x = weights[fld][form] * len(toks) / max(1.0, size)
+                    met.setdefault(n, []).append(
+                        (ranking.text[form] + x / (1.0 + x), int(fld != "quote"), order, evidence)
+                    )
+        links: dict[tuple[str, str, str], list[tuple[float, int, Evidence]]] = {}
+        for named in term.entities:
+            if named.naming == "link":
+                kinds = [("mention", METONYM)]
+            elif named.naming == COUNTERPART_LINK:
+                kinds = [(role, COUNTERPART_LINK) for role in (*_rows.ROLES, "mention")]
+            elif named.naming == _rows.TOPIC_WORD:
+                kinds = [("subject", "role"), ("object", "role")]
+            else:
+                kinds = [
+                    *((role, "role") for role in _rows.ROLES),
+                    *(("mention", k) for k in self._MENTION_KINDS),
+                ]
+            for role, kind in kinds:
+                order += 1
+                offered = (
+                    ranking.link_score(role, kind, named.naming),
+                    order,
+                    Evidence(role, named.shown(kind)),
+                )
+                links.setdefault((named.entity, role, kind), []).append(offered)
+        if links:
+            sql = "SELECT claim, entity, role, kind, own FROM links WHERE entity = ANY(%s::text[])"
+            args: list[Any] = [sorted({e for e, _, _ in links})]
+            if within is not None:
+                sql += " AND claim = ANY(%s)"
+                args.append(sorted(within))
+            for n, eid, role, kind, own in self._all_rows(sql, args):
+                for score, way, evidence in links.get((eid, role, kind), ()):
+                    met.setdefault(n, []).append((score, int(own), way, evidence))
+        for pred, form in sorted(term.predicates):
+            order += 1
+            evidence = Evidence("predicate", form)
+            where_, pargs = "predicate = %s", list[Any]([pred])
+            if within is not None:
+                where_, pargs = f"{where_} AND n = ANY(%s)", [pred, sorted(within)]
+            for n, _, _ in self._claim_rows(where_, pargs):
+                met.setdefault(n, []).append((ranking.predicate_score(form), 1, order, evidence))
+        if order >= self._WAYS:
+            raise ValueError(f"a term with {order} ways to meet a claim (at most {self._WAYS - 1})")
+        return met
 
     @staticmethod
     def _all(*conditions: str) -> str:
@@ -933,127 +1075,25 @@ class ServerIndex:
             ]
         return rows
 
-    def _evidence(
-        self, term: Term, ranking: Ranking, within: list[int] | None
-    ) -> dict[int, tuple[float, Evidence, int, int]]:
-        """Position -> (score, evidence, own, ways), as `Index._evidence` gives them."""
-        best: dict[int, tuple[float, Evidence, int, int]] = {}
-
-        def offer(row: int, weight: float, fld: str, kind: str, own: bool = True) -> None:
-            was = best.get(row)
-            mine = int(own and fld != "quote")
-            if was is None:
-                best[row] = (weight, Evidence(fld, kind), mine, 1)
-            elif weight > was[0]:
-                best[row] = (weight, Evidence(fld, kind), was[2] + mine, was[3] + 1)
-            else:
-                best[row] = (was[0], was[1], was[2] + mine, was[3] + 1)
-
-        forms = [("exact", term.exact), ("stem", term.stems), *(("synonym", alt) for alt in term.synonyms)]
-        if within is not None and all(self._PLAIN.fullmatch(t) for _, toks in forms for t in toks):
-            for row, *fields in self._texts(within):
-                for form, toks in forms:
-                    if not toks:
-                        continue
-                    fst, fqu = fields[:2] if form == "exact" else fields[2:]
-                    needle = f" {' '.join(toks)} "
-                    for fld, text in (("statement", fst), ("quote", fqu)):
-                        hits = f" {text} ".count(needle)
-                        if hits:
-                            share = hits * len(toks) / max(1, text.count(" ") + 1)
-                            offer(row, ranking.text_score(form, share), fld, form)
-        else:
-            for form, toks in forms:
-                for fld in ("statement", "quote"):
-                    for row, strength in self._phrase_matches(fld, form, toks, ranking, within).items():
-                        offer(row, ranking.text_score(form, strength), fld, form)
-        named = {e.entity: e for e in term.entities}
-        if named:
-            links = [e for e, how in named.items() if how.naming != "link"]
-            metonymic = [e for e, how in named.items() if how.naming == "link"]
-            for ids, kinds in ((links, None), (metonymic, (METONYM,))):
-                for row, found in self._linked(ids, kinds, within).items():
-                    for eid, role, kind, own in found:
-                        how = named[eid]
-                        score = ranking.link_score(role, kind, how.naming)
-                        offer(row, score, role, how.shown(kind), bool(own))
-        for pred, form in sorted(term.predicates):
-            where_, args = "predicate = %s", list[Any]([pred])
-            if within is not None:
-                where_, args = f"{where_} AND n = ANY(%s)", [pred, within]
-            for row, _, _ in self._claim_rows(where_, args):
-                offer(row, ranking.predicate_score(form), "predicate", form)
-        return best
-
-    def _texts(self, within: list[int]) -> list[tuple[Any, ...]]:
-        return self._all_rows(
-            "SELECT n, statement, quote, statement_stems, quote_stems FROM claim_text WHERE n = ANY(%s)",
-            [within],
-        )
-
-    def _phrase_matches(
-        self, fld: str, form: str, tokens: tuple[str, ...], ranking: Ranking, within: list[int] | None
-    ) -> dict[int, float]:
-        """Positions whose field holds the tokens as a phrase, as FTS5 reads both, with the
-        match's strength: FTS5's bm25 with the ranking's field weights, turned so that higher
-        is stronger (`_bm25`)."""
+    def _phrase_rows(
+        self, fld: str, form: str, tokens: tuple[str, ...], within: set[int] | None
+    ) -> dict[int, int]:
+        """Positions (among `within` when given) whose field holds the tokens as a phrase, as
+        FTS5 reads both, with the field's count of words as the analyzer wrote them (the
+        claims' `statement_words` or `quote_words`)."""
         phrase = fts_words(" ".join(tokens))
         if not phrase:
             return {}
         column = self._COLUMNS[fld, form]
-        weights = ranking.field_weight
-        weight = weights[fld]["exact" if form == "exact" else ("synonym" if form == "synonym" else "stem")]
-        found = self._all_rows(
-            f"SELECT n, {column}, size FROM claim_text WHERE {column}_v @@ %s::tsquery "
-            f"OR (overflow AND {column}_v @@ %s::tsquery)",
-            [_phrase_query(phrase, "<->"), _phrase_query(phrase, "&")],
+        sql = (
+            f"SELECT t.n, t.{column}, c.{fld}_words FROM claim_text AS t JOIN claims AS c ON c.n = t.n "
+            f"WHERE (t.{column}_v @@ %s::tsquery OR (t.overflow AND t.{column}_v @@ %s::tsquery))"
         )
-        hits = {n: (count, size) for n, text, size in found if (count := _instances(fts_words(text), phrase))}
-        keep = set(within) if within is not None else None
-        rows, total = int(self._meta.get("rows", "0")), int(self._meta.get("tokens", "0"))
-        return {
-            n: max(0.0, self._bm25(count, weight, size, len(hits), rows, total))
-            for n, (count, size) in hits.items()
-            if keep is None or n in keep
-        }
-
-    @classmethod
-    def _bm25(cls, count: int, weight: float, size: int, n_hit: int, n_row: int, n_token: int) -> float:
-        """FTS5's bm25 of one phrase in one row (sqlite's fts5_aux.c, negated back): the
-        phrase's frequency (its weight added once per instance), the row's size in words
-        over the average, and the phrase's idf among all rows."""
-        idf = math.log((n_row - n_hit + 0.5) / (n_hit + 0.5))
-        if idf <= 0.0:
-            idf = 1e-6
-        freq = 0.0
-        for _ in range(count):
-            freq += weight
-        avgdl = float(n_token) / float(n_row) if n_row else 0.0
-        k1, b = cls._K1, cls._B
-        return idf * ((freq * (k1 + 1.0)) / (freq + k1 * (1 - b + b * float(size) / avgdl)))
-
-    def _linked(
-        self, entities: Iterable[str], kinds: tuple[str, ...] | None = None, within: list[int] | None = None
-    ) -> dict[int, list[tuple[str, str, str, int]]]:
-        """Positions linked to any of the entities: position -> [(entity, role, kind, own)],
-        each position's links in the order the local index reads them."""
-        ids = sorted(set(entities))
-        out: dict[int, list[tuple[str, str, str, int]]] = {}
-        if not ids:
-            return out
-        sql = "SELECT claim, entity, role, kind, own FROM links WHERE entity = ANY(%s::text[])"
-        args: list[Any] = [ids]
-        order = " ORDER BY entity, role, claim, seq"
+        args: list[Any] = [_phrase_query(phrase, "<->"), _phrase_query(phrase, "&")]
         if within is not None:
-            sql += " AND claim = ANY(%s)"
-            args.append(within)
-            order = " ORDER BY claim, seq"
-        if kinds:
-            sql += " AND kind = ANY(%s::text[])"
-            args.append(list(kinds))
-        for n, eid, role, kind, own in self._all_rows(sql + order, args):
-            out.setdefault(n, []).append((eid, role, kind, int(own)))
-        return out
+            sql += " AND t.n = ANY(%s)"
+            args.append(sorted(within))
+        return {n: size for n, text, size in self._all_rows(sql, args) if _instances(fts_words(text), phrase)}
 
     def close(self) -> None:
         self.conn.close()

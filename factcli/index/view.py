@@ -27,6 +27,11 @@ class Reader(Backend, Protocol):
 
     def claim_ids(self) -> list[str]: ...
 
+    def paragraph(self, claim_id: str) -> tuple[str, int, int] | None:
+        """The paragraph holding a claim's quote and the quote's span in it, as the build cut
+        it; None when the index holds none."""
+        ...
+
     def source_summary(self, source_id: str) -> dict[str, Any] | None:
         """The source without its text (what a claim record nests), or None."""
         ...
@@ -60,6 +65,22 @@ class View:
         if source_id not in self._sources:
             self._sources[source_id] = self.index.source_summary(source_id)
         return self._sources[source_id]
+
+    def paragraph(self, claim: dict[str, Any]) -> tuple[str, int, int] | None:
+        """The paragraph holding the claim's quote and the quote's span in it, read alone
+        (not the whole source); from the source's text when the index holds none."""
+        found = self.index.paragraph(claim["id"]) if isinstance(claim.get("id"), str) else None
+        if found is not None:
+            return found
+        from ..present import paragraph_of
+
+        cit = claim.get("citation") or {}
+        sid = cit.get("source")
+        source = self.index.source(sid) if isinstance(sid, str) else None
+        text = (source or {}).get("text")
+        if not isinstance(text, str):
+            return None
+        return paragraph_of(text, cit["start"], cit["end"])
 
     def entity(self, entity_id: Any) -> dict[str, Any] | None:
         return self.index.entity(entity_id) if isinstance(entity_id, str) else None

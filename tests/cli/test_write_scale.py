@@ -224,7 +224,7 @@ def test_index_rows_added_by_another_factcli_after_the_record_are_not_trusted(tm
     conn = sqlite3.connect(ipath)
     conn.execute(
         "INSERT INTO claims SELECT n + 1000, 'c9999', subject, predicate, object, speaker, via, source,"
-        " date_start, date_end, retracted, doc FROM claims WHERE id = 'c0001'"
+        " date_start, date_end, retracted, doc, statement_words, quote_words FROM claims WHERE id = 'c0001'"
     )
     conn.commit()
     conn.close()

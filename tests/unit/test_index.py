@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 
 from factcli import index, store
 from factcli.cli import main
+from factcli.importer import import_records
 from factcli.migrate import upgrade
 from factcli.search import Query, search
 from factcli.verify import verify
@@ -463,5 +464,80 @@ def test_new_entities_are_linked_in_place_to_the_claims_that_name_them(loc, monk
         assert sorted(cached.conn.execute(f"SELECT * FROM {table}")) == sorted(
             fresh.conn.execute(f"SELECT * FROM {table}")
         )
+    cached.close()
+    fresh.close()
+
+
+def test_show_reads_the_quotes_paragraph_not_the_whole_source(loc, monkeypatch):
+    # Two paragraphs; the claim quotes the second.
+    text = "First paragraph about Qatar.\nQatar is buying the S-400 from Russia, it said.\nThird."
+    doc = json.loads(loc.path.read_text(encoding="utf-8"))
+    src = next(iter(doc["sources"].values()))
+    src["text"] = text
+    claim = next(iter(doc["claims"].values()))
+    start = text.index("Qatar is buying")
+    claim["citation"].update(start=start, end=start + len(claim["citation"]["quote"]))
+    loc.path.write_bytes(store.dumps(doc))
+    index.open_index(loc).close()  # built (and the source read) once, here
+
+    def whole_source(self, source_id):
+        raise AssertionError(f"show read the whole of {source_id}")
+
+    monkeypatch.setattr(index.Index, "source", whole_source)
+    result = CliRunner().invoke(main, ["--db", str(loc.path), "show", claim["id"], "--json"])
+    assert result.exit_code == 0, result.output
+    [detail] = json.loads(result.stdout)
+    assert detail["paragraph"] == {
+        "text": "Qatar is buying the S-400 from Russia, it said.",
+        "quote_start": 0,
+        "quote_end": len("Qatar is buying the S-400 from Russia"),
+    }
+
+
+def test_an_appended_claim_is_indexed_as_a_fresh_build_would_index_it(store_file, monkeypatch):
+    # Its counterpart («نظيره الروسي» beside Al Attiyah: the Russian defence minister),
+    # its topic, its paragraph and its word counts, added in place.
+    text = "وقع العطية ونظيره الروسي اتفاق التعاون.\nسطر آخر."
+    base = [
+        source_record("src", text, language="ar"),
+        entity_record("qatar", "Qatar", aliases=["قطر"], name_ar="قطر"),
+        entity_record("russia", "Russia", aliases=["روسيا"], name_ar="روسيا"),
+        entity_record("qa-defence", "Qatari Minister of State for Defence Affairs", "office"),
+        entity_record("ru-defence", "Russian Minister of Defence", "office"),
+        entity_record("attiyah", "Khalid Al Attiyah", "person", aliases=["العطية"]),
+        entity_record("shoigu", "Sergei Shoigu", "person"),
+        entity_record("pact", "Qatar-Russia cooperation agreement", "agreement"),
+        *(
+            {
+                "subject": person,
+                "predicate": "holds_position",
+                "object": office,
+                "statement": f"{person} holds {office}.",
+                "citation": {"source": "src", "quote": "وقع العطية"},
+            }
+            for person, office in (("attiyah", "qa-defence"), ("shoigu", "ru-defence"))
+        ),
+    ]
+    loc = store.Location(store_file(base), "--db")
+    index.open_index(loc).close()
+    builds = _builds(monkeypatch)
+    signed = {
+        "subject": "attiyah",
+        "predicate": "signed",
+        "object": "pact",
+        "statement": "Al Attiyah and his Russian counterpart signed the agreement.",
+        "citation": {"source": "src", "quote": "وقع العطية ونظيره الروسي اتفاق التعاون"},
+    }
+    import_records(loc, [signed])
+    assert builds == []  # updated, not rebuilt
+    cached = index.open_index(loc)
+    fresh = index.in_memory(store.load(loc))
+    for table in ("links", "names", "paragraphs", "claims"):
+        assert sorted(cached.conn.execute(f"SELECT * FROM {table}")) == sorted(
+            fresh.conn.execute(f"SELECT * FROM {table}")
+        ), table
+    assert ("shoigu", "mention", "counterpart") in {
+        row[1:4] for row in cached.conn.execute("SELECT * FROM links WHERE claim = 3")
+    }
     cached.close()
     fresh.close()

@@ -85,3 +85,75 @@ def test_a_common_word_needs_another_sign_of_its_entity() -> None:
     assert linker.mentions(toks, [], set()) == []
     assert linker.mentions(toks, [], {"udeid"}) == [("udeid", "common_word", True)]
     assert linker.mentions([], toks, {"udeid"}) == [("udeid", "common_word", False)]
+
+
+def _offices() -> list[dict]:
+    # Two states, each with a defence office and another office, and their holders.
+    return [
+        entity_record("qatar", "Qatar", aliases=["قطر"], name_ar="قطر"),
+        entity_record("russia", "Russia", aliases=["روسيا"], name_ar="روسيا"),
+        entity_record("qa-defence", "Qatari Minister of State for Defence Affairs", "office"),
+        entity_record("qa-energy", "Qatari Minister of Energy", "office"),
+        entity_record("ru-defence", "Russian Minister of Defence", "office", aliases=["وزير الدفاع الروسي"]),
+        entity_record("ru-president", "President of Russia", "office"),
+        entity_record("attiyah", "Khalid Al Attiyah", "person", aliases=["العطية"]),
+        entity_record("shoigu", "Sergei Shoigu", "person", aliases=["شويغو"]),
+        entity_record("sada", "Mohammed Al Sada", "person"),
+        entity_record("putin", "Vladimir Putin", "person"),
+    ]
+
+
+HOLDERS = {
+    "qa-defence": {"attiyah"},
+    "qa-energy": {"sada"},
+    "ru-defence": {"shoigu"},
+    "ru-president": {"putin"},
+}
+
+
+def test_a_counterpart_is_the_holder_of_the_like_office_of_the_country_named() -> None:
+    linker = Linker.of(_offices())
+    an = linker.an
+    # "Al Attiyah and his Russian counterpart signed": Attiyah is Qatar's minister of state
+    # for defence, so his Russian counterpart is Russia's minister of defence, Shoigu.
+    toks = an.tokens("وقع العطية ونظيره الروسي الاتفاق")
+    assert linker.roles_named(toks, {"attiyah"}, HOLDERS) == [("shoigu", "counterpart")]
+    # "The Russian defence minister will discuss with his Qatari counterpart": Attiyah (and
+    # the minister named by his office is Shoigu).
+    toks = an.tokens("وزير الدفاع الروسي سيبحث مع نظيره القطري")
+    assert linker.roles_named(toks, {"ru-defence"}, HOLDERS) == [
+        ("attiyah", "counterpart"),
+        ("shoigu", "title"),
+    ]
+    assert linker.roles_named(an.tokens("Shoigu met his Qatari counterpart"), {"shoigu"}, HOLDERS) == [
+        ("attiyah", "counterpart")
+    ]
+    # No country beside the word, or no office to be like: nobody.
+    assert linker.roles_named(an.tokens("التقى العطية نظيره"), {"attiyah"}, HOLDERS) == []
+    assert linker.roles_named(an.tokens("التقى نظيره الروسي"), set(), HOLDERS) == []
+
+
+def test_an_office_named_in_the_text_names_its_holder() -> None:
+    linker = Linker.of(_offices())
+    toks = linker.an.tokens("قال وزير الدفاع الروسي")
+    assert linker.roles_named(toks, {"ru-defence"}, HOLDERS) == [("shoigu", "title")]
+    # Already named in the claim: no second link.
+    assert linker.roles_named(toks, {"ru-defence", "shoigu"}, HOLDERS) == []
+
+
+def test_a_topic_is_about_what_its_own_names_name() -> None:
+    entities = [
+        *_offices()[:2],
+        entity_record("doha", "Doha", "place", aliases=["الدوحة"]),
+        entity_record("qatar-metonyms", "unused", "person"),
+        entity_record("ties", "Qatar-Russia relations", "topic", aliases=["العلاقات القطرية الروسية"]),
+        entity_record("arms", "Arms for Qatar", "agreement", aliases=["اتفاق لإمداد الدوحة بأسلحة"]),
+        entity_record("putin", "Vladimir Putin", "person"),
+    ]
+    entities[0]["metonyms"] = ["الدوحة", "Doha"]
+    linker = Linker.of(entities)
+    assert linker.about("ties") == {"qatar", "russia"}
+    # Doha in an agreement's name stands for Qatar, not the city.
+    assert linker.about("arms") == {"qatar"}
+    # A person's name says nothing about what a claim about them is about.
+    assert linker.about("putin") == set()

@@ -12,10 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from conftest import entity_record, source_record
-from hypothesis import given
-from hypothesis import strategies as st
 
-from factcli import analyze, index, lexicon
+from factcli import index, lexicon, link
 from factcli.cli import main
 from factcli.importer import build
 from factcli.plan import Evidence, Filters, Match, Named, Plan, Term
@@ -63,7 +61,7 @@ def backend():
 
 def positions(backend, tokens: tuple[str, ...], filtered: bool) -> set[int]:
     """Where a term of these tokens (as written and as stems) meets a claim: without filters
-    (FTS5 over the whole index) and with a filter leaving few rows (the word scan)."""
+    and with a filter that leaves every claim (looked up among the claims it leaves)."""
     filters = Filters(sources=frozenset({"src-a"})) if filtered else Filters()
     term = Term(" ".join(tokens), tokens, tokens)
     return {m.position for m in backend.run(Plan((term,), filters))}
@@ -112,18 +110,27 @@ ADVERSARIAL = [
 
 
 @pytest.mark.parametrize(("tokens", "expected"), ADVERSARIAL, ids=[repr(t) for t, _ in ADVERSARIAL])
-@pytest.mark.parametrize("filtered", [False, True], ids=["fts5", "few-rows"])
+@pytest.mark.parametrize("filtered", [False, True], ids=["alone", "filtered"])
 def test_any_token_is_searched_as_words(backend, tokens, expected, filtered):
     assert positions(backend, tokens, filtered) == expected
 
 
-@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=30) | st.from_regex(r"[0-9.,٫ ]{1,12}"))
-def test_the_word_scan_takes_every_token_the_analyzer_writes(text):
-    # Among few rows the index compares plain tokens as written (and scores them by their
-    # share of the field); what search sends must stay plain, or ranking would change path.
-    an = analyze.analyzer()
-    tokens = an.tokens(text)
-    assert all(index.Index._PLAIN.fullmatch(t) for t in [*tokens, *an.stems(tokens)])
+@pytest.mark.parametrize(
+    "words", ["qatar", "russia", "qatar russia", "near", "قطر", "the statement"], ids=repr
+)
+def test_a_filter_decides_which_claims_pass_never_their_scores_or_order(backend, words):
+    # The filter steps in first when it leaves fewer claims than the terms meet, last when
+    # more: either way a claim scores what it scores alone.
+    terms = tuple(
+        Term(w, (w,), (w,), (Named("qatar", "alias"),) if w in ("qatar", "قطر") else ())
+        for w in words.split()
+    )
+    alone = backend.run(Plan(terms))
+    assert alone
+    for filters in (Filters(sources=frozenset({"src-a"})), Filters(subjects=frozenset({"qatar"}))):
+        assert backend.run(Plan(terms, filters)) == alone
+    one = Filters(objects=frozenset({"russia"}), sources=frozenset({"src-a"}))
+    assert backend.run(Plan(terms, one, limit=1)) == alone[:1]
 
 
 def test_a_term_with_no_tokens_meets_nothing_by_its_text(backend):
@@ -189,8 +196,28 @@ def test_the_ranking_reaches_the_backend_through_the_plan(backend):
 
 
 def test_the_mention_weights_are_the_link_kinds_the_index_writes():
-    assert set(RANKING.mention) == {lexicon.ALIAS, lexicon.COMMON_WORD, lexicon.METONYM, "stem"}
-    assert set(RANKING.naming) == {"alias", "part", "stem", "link", "fuzzy", "holder"}
+    kinds = {
+        lexicon.ALIAS,
+        lexicon.COMMON_WORD,
+        lexicon.METONYM,
+        link.STEM_LINK,
+        link.TITLE_LINK,
+        link.COUNTERPART_LINK,
+        link.TOPIC_LINK,
+    }
+    assert set(RANKING.mention) == kinds
+    assert set(index.Index._MENTION_KINDS) == kinds
+    assert set(RANKING.naming) == {
+        "alias",
+        "part",
+        "stem",
+        "link",
+        "fuzzy",
+        "holder",
+        "state",
+        "counterpart",
+        "word",
+    }
 
 
 # SQL statements and clauses, and FTS5 query syntax (column filters, operators, bm25).

@@ -23,12 +23,15 @@ from factcli.normalize import normalize
 from factcli.search import (
     Hit,
     Query,
+    count,
     entity_rows,
+    find,
     parse_when,
     resolve_entities,
     resolve_sources,
     search,
     suggestions,
+    tie_reasons,
     timeline,
 )
 
@@ -185,7 +188,8 @@ def test_terms_are_anded(shipped, s400):
 def test_each_term_says_how_it_matched(shipped):
     for hit in search(shipped, Query(terms=["S-400", "تركيا"])):
         assert [t["term"] for t in hit.why] == ["s 400", "تركيا"]  # terms as analyzed
-        assert all(t["kind"] in ("exact", "stem", "alias", "fuzzy", "link") for t in hit.why)
+        # `topic`: c0205 is about the S-400 contract, whose name names Turkey.
+        assert all(t["kind"] in ("exact", "stem", "alias", "fuzzy", "link", "topic") for t in hit.why)
 
 
 def test_doha_means_doha_not_every_claim_about_qatar(shipped):
@@ -701,9 +705,14 @@ def test_json_hits_carry_their_match(store_file):
     assert result.exit_code == 0, result.stderr
     recs = json.loads(result.stdout)
     assert recs[0]["id"] == "c0001"
+    # Qatar meets c0001 in four ways: the word in its statement and in its quote, Qatar as
+    # its subject, and the name in its statement; three of them are the claim's own (the
+    # quote is not), which is what a tie of scores is broken by.
     assert recs[0]["match"] == {
         "score": 10.0,
         "terms": [{"term": "qatar", "field": "subject", "kind": "alias"}],
+        "own": 3,
+        "ways": 4,
     }
     assert recs[-1]["id"] == "c0009" and recs[-1]["match"]["terms"][0]["field"] == "mention"
 
@@ -830,3 +839,127 @@ def test_an_entity_found_by_a_near_spelling_has_both_counts(shipped):
         1 for c in shipped.claims if "sergei-shoigu" in (c["subject"], c["object"], c["speaker"])
     )
     assert row["named"] >= row["claims"] > 0
+
+
+# --- people named by title or as a counterpart; capitals for their states ----------------
+
+
+def _found(facts, *words: str) -> list[str]:
+    return [h.claim["id"] for h in search(facts, Query(terms=list(words)))]
+
+
+def test_people_named_as_counterpart_or_by_title_are_found_below_their_own_claims(shipped):
+    # c0084: «وأكد وزير الدفاع الروسي أنه خطّط لأن يبحث مع نظيره القطري»: the Qatari
+    # counterpart of the Russian defence minister is Al Attiyah, Qatar's minister of state
+    # for defence. c0089: «حمّل أمير قطر وزير الدفاع» ("the Russian defence minister" in its
+    # statement) is Shoigu, who holds that office.
+    attiyah = find(shipped, Query(terms=["Attiyah"])).hits
+    ids = [h.claim["id"] for h in attiyah]
+    assert "c0084" in ids and ids.index("c0084") > ids.index("c0078")  # c0078: he signed
+    assert attiyah[ids.index("c0084")].why[0]["kind"] == "counterpart"
+    shoigu = _found(shipped, "Shoigu")
+    assert "c0089" in shoigu and shoigu.index("c0089") > shoigu.index("c0031")
+
+
+def test_the_word_counterpart_finds_the_claim_about_the_counterpart_first(shipped):
+    # «خالد بن محمد العطية، ونظيره الروسي»: c0077-c0079 and c0203 share the quote; c0079
+    # is the one whose subject is the Russian counterpart (Shoigu).
+    assert _found(shipped, "نظيره", "الروسي")[:3].count("c0079") == 1
+    found = _found(shipped, "Attiyah", "نظيره")
+    assert found[0] == "c0078" and found[1] == "c0079"  # Attiyah signed; then his counterpart
+
+
+def test_a_capital_beside_other_words_stands_for_its_state_below_the_capital(shipped):
+    # c0075 names Doha; c0031 is Shoigu's visit to Qatar without the word.
+    found = _found(shipped, "Shoigu", "Doha", "visit")
+    assert found.index("c0075") < found.index("c0031")
+    # Alone, Doha means the claims that use the word.
+    assert "c0031" not in _found(shipped, "Doha")
+
+
+def test_a_count_is_the_number_of_claims_search_finds(shipped):
+    for words in (["Qatar"], ["S-400", "Turkey"], ["الخبر", "رقم", "12345"], ["قطر", "November 2017"]):
+        assert count(shipped, Query(terms=words))[0] == len(search(shipped, Query(terms=words)))
+    assert count(shipped, Query(terms=["Qatar"], limit=3))[0] == len(search(shipped, Query(terms=["Qatar"])))
+
+
+def test_tied_claims_say_what_put_one_above_the_other():
+    def hit(cid: str, score: float, own: int, ways: int) -> Hit:
+        return Hit({"id": cid}, score, (), own, ways)
+
+    hits = [
+        hit("a", 9.0, 3, 4),
+        hit("b", 9.0, 2, 5),
+        hit("c", 9.0, 2, 4),
+        hit("d", 9.0, 2, 4),
+        hit("e", 5.0, 9, 9),
+    ]
+    assert tie_reasons(hits) == [
+        "above b at the same score: more of its own fields meet the query (3 > 2)",
+        "above c at the same score: met in more ways (5 > 4)",
+        "above d at the same score: earlier in the store",
+        "",
+        "",
+    ]
+
+
+def test_why_explains_a_tie_on_the_command_line(store_file):
+    # Several of these claims have Qatar as their subject: they score alike.
+    path = store_file(_records())
+    result = _cli("--db", str(path), "search", "Qatar", "--why", "--json")
+    assert result.exit_code == 0, result.stderr
+    recs = json.loads(result.stdout)
+    tied = [r for r, nxt in zip(recs, recs[1:], strict=False) if r["match"]["score"] == nxt["match"]["score"]]
+    assert tied and all(r["match"]["tie"].startswith("above ") for r in tied)
+
+
+def test_a_claim_about_a_topic_is_about_what_the_topics_name_names(shipped):
+    # c0090's object is Qatar-Russia relations; Russia is nowhere in its text (the Emir of
+    # Qatar and Shoigu «استعراض العلاقات الثنائية بين البلدين الصديقين»).
+    found = find(shipped, Query(terms=["Qatar", "Russia", "ties"])).hits
+    c0090 = next(h for h in found if h.claim["id"] == "c0090")
+    assert c0090.why[1] == {"term": "russia", "field": "mention", "kind": "topic"}
+
+
+def test_words_that_spell_a_topics_name_still_mean_each_word(shipped):
+    # "Qatar Russia military cooperation" is the name of a topic; c0010 (Saudi Arabia
+    # rejects the military partnership agreements between Russia and Qatar) is not about
+    # the topic but says every word (partnership for cooperation), so it is found too,
+    # below the claims about the topic.
+    found = _found(shipped, "Qatar", "Russia", "military", "cooperation")
+    assert {"c0074", "c0091", "c0010"} <= set(found)
+    assert found.index("c0074") < found.index("c0010")
+
+
+def test_the_x_of_y_is_the_name_y_x(shipped):
+    # "Qatar blockade" is a name of the Gulf crisis: c0034 is about the blockade itself.
+    assert "c0034" in _found(shipped, "the", "blockade", "of", "Qatar")[:3]
+
+
+def test_a_title_split_over_two_terms_still_names_its_holder(shipped):
+    # «قائد الدفاع الجوي» ("air defence commander") is most of «قائد قوات الدفاع الجوي
+    # القطري», the office Hamad Al Dewaie holds (c0128): c0132 and c0133, his talks with
+    # Garrett, name him without the title; Garrett, the US Army Central commander, is
+    # another commander and no air defence one (c0129).
+    found = _found(shipped, "قائد", "الدفاع", "الجوي")
+    assert {"c0128", "c0132", "c0133"} <= set(found) and "c0129" not in found
+    assert found.index("c0128") < found.index("c0132")
+
+
+def test_a_word_of_a_topics_name_finds_the_claims_about_the_topic(shipped):
+    # c0157: the Emir of Qatar praised «التنسيق والتعاون بين بلديهما»; its object is
+    # Qatar-Russia bilateral relations. "ties" (relations) is in neither its statement nor
+    # its quote, only in the name of what it is about. c0090 says «العلاقات الثنائية»:
+    # the synonym in its own text counts before the topic's name.
+    found = find(shipped, Query(terms=["Qatar", "Russia", "ties"])).hits
+    why = {h.claim["id"]: h.why[2] for h in found}
+    assert why["c0157"] == {"term": "ties", "field": "object", "kind": "word"}
+    assert why["c0090"] == {"term": "ties", "field": "quote", "kind": "synonym"}
+
+
+def test_a_word_for_a_kind_finds_the_entities_of_that_kind(shipped):
+    # The issue's "Qatar buy weapons": c0001, Qatar discussing buying the S-400 (a weapon
+    # system), says neither "buy" nor "weapons".
+    found = find(shipped, Query(terms=["Qatar", "buy", "weapons"])).hits
+    c0001 = next(h for h in found if h.claim["id"] == "c0001")
+    assert c0001.why[2] == {"term": "weapons", "field": "object", "kind": "word"}
