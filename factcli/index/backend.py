@@ -1,6 +1,6 @@
 """The index's SQLite (FTS5) backend: the tables, building them from a store, reading
-records back, running a query plan, and adding what a write appended. The only module of
-factcli with SQL or FTS5 text.
+records back, running a query plan, and adding what a write appended. With `postgres`, the
+only modules of factcli with SQL or FTS5 text; the rows themselves are made by `rows`.
 
 `facts.json` stays the one truth. Read commands answer from this index so their cost does not
 grow with the store: the claims' analyzed text (exact tokens and stems, for FTS5 phrase
@@ -10,7 +10,7 @@ entities' kinds, role `word`), the predicate labels, the thesaurus, the paragrap
 sits in, and the records themselves as JSON. The index records in its `meta` table what it
 was built from (`meta`), which `freshness` compares with the store.
 
-Entity links are made here, at build time, on whole words: a claim links to its subject,
+Entity links are made at build time (`rows.claim_rows`), on whole words: a claim links to its subject,
 object, speaker and via (by role), and, through `link.Linker` (the linker drafting uses
 too), to each entity whose name or alias its statement or quote contains (role `mention`,
 kind `alias`), whose metonym it contains (kind `metonym`: الدوحة links a quote to Qatar), or
