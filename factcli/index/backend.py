@@ -27,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -363,6 +364,13 @@ class Index:
         ("statement", "synonym"): "statement_stems",
         ("quote", "synonym"): "quote_stems",
     }
+    # A word as the analyzer writes it: one word as FTS5's ascii tokenizer reads it (ASCII
+    # letters and digits, and any other character), lower case, or a number with a decimal
+    # point or comma (8.6, 1,5). Among few claims the phrase is looked for in their indexed
+    # words as written when every token is one of these; a term with any other token is
+    # left to FTS5 to read on both paths. (The class is written as what it leaves out, the
+    # rest of ASCII: a range up to U+10FFFF costs milliseconds to compile at every start.)
+    _PLAIN = re.compile(r"[^\x00-/:-`{-\x7f]+(?:[.,][0-9]+)*")
     # The link kinds the build writes for a mention (`link.Linker.mentions`).
     _MENTION_KINDS = (METONYM, "alias", "common_word", "stem", TITLE_LINK, COUNTERPART_LINK, TOPIC_LINK)
     # Counts of claims past this are all "many" when terms are put in order of how few
@@ -543,19 +551,31 @@ class Index:
                 # the tokenizer reads the words in it, so no token can be an operator, a
                 # column filter, a prefix or a group. A phrase with no words matches nothing.
                 phrase = '"' + " ".join(t.replace('"', '""') for t in toks) + '"'
-                within = f" AND rowid IN (SELECT n FROM {prev[0]})" if prev else ""
+                column = self._COLUMNS[fld, form]
+                if prev and prev[1] < self._ESTIMATE_CAP and all(self._PLAIN.fullmatch(t) for t in toks):
+                    # Few claims left: their indexed words are read and the phrase looked for
+                    # in them. FTS5 asked for a word in one column among given rows walks the
+                    # word's every claim for each row where that column lacks it.
+                    found = (
+                        f"SELECT rowid AS n FROM claim_text WHERE rowid IN (SELECT n FROM {prev[0]}) "
+                        f"AND instr(' ' || {column} || ' ', ?) > 0"
+                    )
+                    needle = f" {' '.join(toks)} "
+                else:
+                    found = "SELECT rowid AS n FROM claim_text WHERE claim_text MATCH ?" + (
+                        f" AND rowid IN (SELECT n FROM {prev[0]})" if prev else ""
+                    )
+                    needle = f"{{{column}}} : {phrase}"
                 # The match's strength: the phrase's words' share of the field's words,
                 # times the field's weight, from the word counts the claims' rows keep (bm25
                 # would walk every claim holding the phrase to weigh it, however few are
                 # asked about, and FTS5 reads a row's text back one query per row).
                 parts.append(
                     f"SELECT n, ? + x / (1.0 + x), {int(fld != 'quote')}, {order} FROM "
-                    f"(SELECT m.n AS n, ? * ? / max(1.0, c.{fld}_words) AS x FROM "
-                    f"(SELECT rowid AS n FROM claim_text WHERE claim_text MATCH ?{within}) AS m "
+                    f"(SELECT m.n AS n, ? * ? / max(1.0, c.{fld}_words) AS x FROM ({found}) AS m "
                     "JOIN claims AS c ON c.n = m.n)"
                 )
-                pargs += [ranking.text[form], weights[fld][form], len(toks)]
-                pargs.append(f"{{{self._COLUMNS[fld, form]}}} : {phrase}")
+                pargs += [ranking.text[form], weights[fld][form], len(toks), needle]
         links: list[tuple[Any, ...]] = []
         for named in term.entities:
             if named.naming == "link":
