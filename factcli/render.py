@@ -50,7 +50,7 @@ FSI, PDI = "\u2068", "\u2069"
 _JSON_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # one per command: no __eq__ or __repr__ made at every start
 class Output:
     """Where and how to write: chosen once from the flags and the terminal."""
 

@@ -71,7 +71,7 @@ class Lookups(Protocol):
     def claim(self, claim_id: object) -> dict[str, Any] | None: ...
 
 
-@dataclass
+@dataclass(eq=False, repr=False)  # compared by identity: no __eq__ or __repr__ made at every start
 class Facts:
     """A snapshot of the store: each table as a list of plain dicts, in stored order."""
 
