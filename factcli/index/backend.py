@@ -449,8 +449,8 @@ class Index:
         ways: list[dict[int, Evidence]] = [{} for _ in plan.terms]
         made: list[str] = []
         try:
-            prev: tuple[str, int] | None = None  # the step before: its table and its count
-            for estimate, i in steps:
+            prev: tuple[str, int] | None = None  # the step before: its table and its claims
+            for _, i in steps:
                 table = f"temp.factcli_{'f' if i < 0 else f't{i}'}"
                 self.conn.execute(f"DROP TABLE IF EXISTS {table}")
                 made.append(table)
@@ -460,7 +460,9 @@ class Index:
                 else:
                     ctes: list[str] = []
                     args: list[Any] = []
-                    parts, pargs = self._ways(i, plan.terms[i], plan.ranking, prev, ctes, args, ways[i])
+                    parts, pargs = self._ways(
+                        i, plan.terms[i], plan.ranking, prev, ctes, args, ways[i], scored
+                    )
                     ctes.append(f"e(n, score, mine, way) AS ({' UNION ALL '.join(parts)})")
                     if scored:
                         # Each claim's best way: the highest score, the first offered (the
@@ -477,7 +479,9 @@ class Index:
                         body = "SELECT DISTINCT n FROM e"
                     self.conn.execute(f"CREATE TABLE {table} AS WITH {', '.join(ctes)} {body}", args + pargs)
                 self.conn.execute(f"CREATE INDEX {table}_n ON {table.split('.')[1]}(n)")
-                prev = (table, estimate)
+                # How many claims the step left, which decides how the next one reads them.
+                left = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                prev = (table, int(left))
             assert prev is not None
             yield self._answer(plan, scored, prev[0], live, ways)
         finally:
@@ -530,12 +534,14 @@ class Index:
         ctes: list[str],
         args: list[Any],
         ways: dict[int, Evidence],
+        scored: bool = True,
     ) -> tuple[list[str], list[Any]]:
         """The SELECTs, one per way the term can meet a claim, of (n, score, mine, way):
         `mine` when the way is the claim's own (not only the quote it may share), `way` its
         number, in the order ways are offered (the first wins a tie), whose evidence goes
-        to `ways`, and their parameters. Only claims in `prev`'s table are looked at. Tables
-        of weights go to `ctes` (as common table expressions) and their values to `args`."""
+        to `ways`, and their parameters (without `scored`, only `n` and `way` mean anything).
+        Only claims in `prev`'s table are looked at. Tables of weights go to `ctes` (as
+        common table expressions) and their values to `args`."""
         parts: list[str] = []
         pargs: list[Any] = []
         weights = ranking.field_weight
@@ -562,14 +568,22 @@ class Index:
                     )
                     needle = f" {' '.join(toks)} "
                 else:
-                    found = "SELECT rowid AS n FROM claim_text WHERE claim_text MATCH ?" + (
-                        f" AND rowid IN (SELECT n FROM {prev[0]})" if prev else ""
+                    # Many claims left (or a word FTS5 must read): the phrase's claims, then
+                    # those of them left (`+` keeps SQLite from handing the rows to FTS5 one
+                    # at a time, which walks the phrase's claims for each).
+                    found = "SELECT n FROM (SELECT rowid AS n FROM claim_text WHERE claim_text MATCH ?)" + (
+                        f" WHERE +n IN (SELECT n FROM {prev[0]})" if prev else ""
                     )
                     needle = f"{{{column}}} : {phrase}"
                 # The match's strength: the phrase's words' share of the field's words,
                 # times the field's weight, from the word counts the claims' rows keep (bm25
                 # would walk every claim holding the phrase to weigh it, however few are
                 # asked about, and FTS5 reads a row's text back one query per row).
+                if not scored:
+                    # Counting: which claims, not how well.
+                    parts.append(f"SELECT n, 0, 0, {order} FROM ({found})")
+                    pargs.append(needle)
+                    continue
                 parts.append(
                     f"SELECT n, ? + x / (1.0 + x), {int(fld != 'quote')}, {order} FROM "
                     f"(SELECT m.n AS n, ? * ? / max(1.0, c.{fld}_words) AS x FROM ({found}) AS m "
