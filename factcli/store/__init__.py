@@ -599,6 +599,9 @@ def writing(
                         f"removed?); nothing was written, run the command again"
                     )
                 _remove_stale_temps(path)
+                # And those of the record beside it: a writer killed while writing the
+                # record left one, which would otherwise wait for the next record.
+                _remove_stale_temps(record_path(path))
                 # Only appended to bytes this factcli wrote: those bytes, extended.
                 appended = read is not None and before is not None and tx.appended_only
                 spliced = _appended(raw, before, storage.data) if appended and before is not None else None

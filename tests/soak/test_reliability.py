@@ -1259,3 +1259,69 @@ def test_soak_killed_writers_in_a_shared_folder_with_the_attacker(
     print(
         f"\nshared-folder kill soak: {outcome['runs']} runs: {outcome}; 0 corrupt, 0 lost, 0 targets changed"
     )
+
+
+# --- the directory store under kills ------------------------------------------------------
+
+
+def folder_kill_runs(tmp_path: Path, setup: dict, kills: int, seed: int) -> dict[str, int]:
+    """Kill `factcli import` into a directory store at random moments; after each kill the
+    folder reads as the store before the import or with all of it, and verifies clean (a
+    write killed after its commit is finished by the next reader's writer or read through)."""
+    from factcli.convert import convert
+
+    rng = random.Random(seed)
+    base_dir, full_dir = tmp_path / "base-dir", tmp_path / "full-dir"
+    base_file, full_file = tmp_path / "base.json", tmp_path / "full.json"
+    base_file.write_bytes(setup["base"])
+    full_file.write_bytes(setup["full"])
+    convert(loc(base_file), base_dir)
+    convert(loc(full_file), full_dir)
+    old = [c["id"] for c in store.load(loc(base_dir)).claims]
+    new = [c["id"] for c in store.load(loc(full_dir)).claims]
+    outcome = {"killed": 0, "finished": 0, "old": 0, "old+new": 0, "runs": 0}
+    work = tmp_path / "desk"
+    whole = setup["duration"] * 1.15
+    run = 0
+    while outcome["killed"] < kills and run < 4 * kills:
+        shutil.rmtree(work, ignore_errors=True)
+        shutil.copytree(base_dir, work, symlinks=True)
+        proc = start_import(work, setup["input"], tmp_path)
+        delay = rng.uniform(0.0, whole)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        rc = proc.wait(timeout=DEADLINE)
+        outcome["killed" if rc == -signal.SIGKILL else "finished"] += 1
+        where = f"run {run} (seed {seed}, kill after {delay:.3f}s, rc {rc})"
+        if rc == 0:
+            whole = max(min(whole, delay) * 0.8, 0.01)
+        facts = store.load(loc(work))
+        ids = [c["id"] for c in facts.claims]
+        assert ids in (old, new), where  # all of the import or none of it, never a part
+        if rc == 0:
+            assert ids == new, where  # a finished import is never lost
+        assert verify(facts) == [], where
+        outcome["old" if ids == old else "old+new"] += 1
+        # The next writer finds whatever the kill left and goes ahead.
+        again = cli("--db", str(work), "import", str(setup["input"]), cwd=tmp_path)
+        assert again.returncode in (0, 2), (where, again.stderr.decode())
+        assert [c["id"] for c in store.load(loc(work)).claims] == new, where
+        run += 1
+    outcome["runs"] = run
+    return outcome
+
+
+def test_killed_writers_leave_a_folder_store_old_or_new(tmp_path, kill_setup):
+    seed = random.randrange(1 << 30)
+    outcome = folder_kill_runs(tmp_path, kill_setup, kills=2, seed=seed)
+    assert outcome["killed"] >= 2, outcome
+    print(f"\nfolder kill: {outcome['runs']} runs (seed {seed}): {outcome}, lost 0")
+
+
+@pytest.mark.soak
+def test_soak_killed_writers_of_a_folder_store(tmp_path, kill_setup):
+    seed = random.randrange(1 << 30)
+    kills = int(os.environ.get("FACTCLI_SOAK_KILLS", "50"))
+    outcome = folder_kill_runs(tmp_path, kill_setup, kills=kills, seed=seed)
+    assert outcome["killed"] >= kills, outcome
+    print(f"\nfolder kill soak: {outcome['runs']} runs (seed {seed}): {outcome}, lost 0")
