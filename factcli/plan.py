@@ -125,8 +125,17 @@ class Filters(NamedTuple):
 
     def given(self) -> bool:
         """Whether any filter narrows the claims (retraction aside)."""
-        fields = (self.subjects, self.objects, self.speakers, self.predicates, self.sources)
-        return any(f is not None for f in fields) or bool(self.ends_from or self.starts_until)
+        return any(v is not None for _, v in self.by_column()) or bool(self.ends_from or self.starts_until)
+
+    def by_column(self) -> tuple[tuple[str, frozenset[str] | None], ...]:
+        """Each set filter with the claim column it is on: what a backend's condition reads."""
+        return (
+            ("subject", self.subjects),
+            ("object", self.objects),
+            ("speaker", self.speakers),
+            ("predicate", self.predicates),
+            ("source", self.sources),
+        )
 
 
 class Plan(NamedTuple):

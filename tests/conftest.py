@@ -276,23 +276,26 @@ def with_option(options: list[str], name: str, value: str) -> list[str]:
     return out
 
 
-def run_on_pty(args: list[str], env: Mapping[str, str]) -> tuple[int, str, str]:
-    """`python -m factcli ARGS` with its stdout on a pseudo-terminal, as a person's terminal
-    is: (exit status, what the terminal showed, stderr). Reads until the process closes it."""
+def run_on_pty(
+    args: list[str], env: Mapping[str, str], on: str = "stdout", timeout: float = 30
+) -> tuple[int, str, str]:
+    """`python -m factcli ARGS` with its stdout (or, `on="stderr"`, its stderr) on a
+    pseudo-terminal, as a person's terminal is: (exit status, what the terminal showed, the
+    other stream). Reads until the process closes the terminal."""
     import pty
 
     master, slave = pty.openpty()
     proc = subprocess.Popen(
         [sys.executable, "-m", "factcli", *args],
         stdin=subprocess.DEVNULL,
-        stdout=slave,
-        stderr=subprocess.PIPE,
+        stdout=slave if on == "stdout" else subprocess.PIPE,
+        stderr=slave if on == "stderr" else subprocess.PIPE,
         env=dict(env),
     )
     os.close(slave)
     chunks = []
     while True:
-        ready, _, _ = select.select([master], [], [], 30)
+        ready, _, _ = select.select([master], [], [], timeout)
         if not ready:
             break
         try:
@@ -302,10 +305,11 @@ def run_on_pty(args: list[str], env: Mapping[str, str]) -> tuple[int, str, str]:
         if not data:
             break
         chunks.append(data)
-    proc.wait(30)
+    proc.wait(timeout)
     os.close(master)
-    assert proc.stderr is not None
-    return proc.returncode, b"".join(chunks).decode("utf-8"), proc.stderr.read().decode("utf-8")
+    other = proc.stderr if on == "stdout" else proc.stdout
+    assert other is not None
+    return proc.returncode, b"".join(chunks).decode("utf-8"), other.read().decode("utf-8")
 
 
 # --- a PostgreSQL server for the shared-index tests ----------------------------------------

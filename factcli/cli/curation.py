@@ -33,8 +33,9 @@ def _yes_option(func: F) -> F:
     )
 
 
-def _change(app: App, make: Callable[[store.Facts], curate.Plan], yes: bool, done: str) -> int:
-    """Plan the change, show it, ask unless --yes, then write it in one atomic step."""
+def confirmed(app: App, make: Callable[[store.Facts], curate.Plan], yes: bool) -> curate.Plan | None:
+    """Plan the change and show it, and ask unless --yes: the plan to write, or None when the
+    user said no (they were told nothing changed)."""
     env = app.env
     plan = make(app.facts())
     for note in plan.notes:
@@ -49,7 +50,16 @@ def _change(app: App, make: Callable[[store.Facts], curate.Plan], yes: bool, don
             raise InputError("nothing changed: no answer (--yes applies without asking)") from None
         if not agreed:
             env.say("nothing changed")
-            return 1
+            return None
+    return plan
+
+
+def _change(app: App, make: Callable[[store.Facts], curate.Plan], yes: bool, done: str) -> int:
+    """Plan the change, show it, ask unless --yes, then write it in one atomic step."""
+    env = app.env
+    plan = confirmed(app, make, yes)
+    if plan is None:
+        return 1
     written = curate.apply(app.location, make, plan)
     claims = [c.id for c in written.changes if c.table == "claims"]
     entities = [c.id for c in written.changes if c.table == "entities"]

@@ -11,10 +11,11 @@ import click
 
 from .. import curate, render, store
 from ..errors import InputError, did_you_mean
-from ..present import count_text, plan_lines
+from ..present import count_text
 from ..render import Output, plain
 from ..vocabulary import Vocabulary, of
 from .app import App, pass_app
+from .curation import confirmed
 from .group import FactcliGroup
 from .options import output_options
 
@@ -225,20 +226,9 @@ def _fields(given: dict[str, Any], current: dict[str, Any] | None) -> dict[str, 
 def _apply(app: App, make: Callable[[store.Facts], curate.Plan], yes: bool, done: str) -> int:
     """Plan the change, show it, ask unless --yes, then write it in one atomic step."""
     env = app.env
-    plan = make(app.facts())
-    for note in plan.notes:
-        env.note(note)
-    if not yes:
-        for line in plan_lines(plan):
-            click.echo(plain(line))
-        try:
-            agreed = click.confirm("apply this change?", default=False, err=True)
-        except click.Abort:
-            env.stderr.write("\n")
-            raise InputError("nothing changed: no answer (--yes applies without asking)") from None
-        if not agreed:
-            env.say("nothing changed")
-            return 1
+    plan = confirmed(app, make, yes)
+    if plan is None:
+        return 1
     written = curate.apply(app.location, make, plan)
     names = ", ".join(c.id for c in written.changes)
     env.stderr.write(

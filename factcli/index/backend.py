@@ -684,13 +684,7 @@ class Index:
         """The filters as one SQL condition on `claims` (retraction aside), and its parameters."""
         where: list[str] = []
         args: list[Any] = []
-        for column, values in (
-            ("subject", filters.subjects),
-            ("object", filters.objects),
-            ("speaker", filters.speakers),
-            ("predicate", filters.predicates),
-            ("source", filters.sources),
-        ):
+        for column, values in filters.by_column():
             if values is not None:
                 where.append(f"{column} IN ({','.join('?' * len(values))})" if values else "0")
                 args.extend(sorted(values))

@@ -1030,13 +1030,7 @@ class ServerIndex:
         """The filters as one SQL condition on `claims` (retraction aside), and its parameters."""
         where_: list[str] = []
         args: list[Any] = []
-        for column, values in (
-            ("subject", filters.subjects),
-            ("object", filters.objects),
-            ("speaker", filters.speakers),
-            ("predicate", filters.predicates),
-            ("source", filters.sources),
-        ):
+        for column, values in filters.by_column():
             if values is not None:
                 where_.append(f"{column} = ANY(%s::text[])")
                 args.append(sorted(values))

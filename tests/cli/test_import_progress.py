@@ -7,13 +7,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import select
 import shutil
-import subprocess
 import sys
 
 import pytest
-from conftest import SHIPPED, factcli, source_record
+from conftest import SHIPPED, factcli, run_on_pty, source_record
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="needs a pty")
 
@@ -41,35 +39,10 @@ def batch() -> str:
 
 
 def import_with_stderr_on_pty(db, batch_file, columns: int) -> tuple[int, str, str]:
-    """`factcli --db DB import FILE` with stderr on a pseudo-terminal: (status, stdout, what
-    the terminal was sent)."""
-    import pty
-
+    """`factcli --db DB import FILE` with stderr on a pseudo-terminal: (status, what the
+    terminal was sent, stdout)."""
     env = {**os.environ, "COLUMNS": str(columns), "LINES": "40", "TERM": "xterm-256color"}
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "factcli", "--db", str(db), "import", str(batch_file)],
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=slave,
-        env=env,
-    )
-    os.close(slave)
-    chunks = []
-    while True:
-        ready, _, _ = select.select([master], [], [], 60)
-        if not ready:
-            break
-        try:
-            data = os.read(master, 65536)
-        except OSError:
-            break
-        if not data:
-            break
-        chunks.append(data)
-    out = proc.communicate(timeout=60)[0].decode()
-    os.close(master)
-    return proc.returncode, out, b"".join(chunks).decode("utf-8", "replace")
+    return run_on_pty(["--db", str(db), "import", str(batch_file)], env, on="stderr", timeout=60)
 
 
 @pytest.fixture
@@ -84,7 +57,7 @@ def copy_and_batch(tmp_path):
 @pytest.mark.parametrize("columns", [80, 120])
 def test_one_line_follows_the_import_through_check_write_and_index(copy_and_batch, columns):
     db, path = copy_and_batch
-    code, out, terminal = import_with_stderr_on_pty(db, path, columns)
+    code, terminal, out = import_with_stderr_on_pty(db, path, columns)
     assert code == 0, terminal
     assert len(out.split()) == COUNT  # the new claims' ids, on stdout as ever
     shown = CSI.sub("", terminal).replace("\r", "\n")
