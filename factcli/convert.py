@@ -61,7 +61,7 @@ def _document(facts: store.Facts, source: store.Location, folder: bool) -> dict[
     """The parsed document of the store, every top-level object included."""
     if folder:
         return dirstore.document(source.path)
-    doc = store._read_file(source.path, source.origin)
+    doc = store.read_document(source.path, source.origin)
     return doc
 
 

@@ -143,7 +143,7 @@ def combine(
     retractions = [r for r in (ours.get("retracted"), theirs.get("retracted")) if r is not None]
     if retractions:
         out["retracted"] = min(retractions, key=lambda r: (str(r.get("at", "")), _canon(r)))
-    return store._ordered(table, out), None
+    return store.in_field_order(table, out), None
 
 
 # --- two stores -------------------------------------------------------------------------
@@ -239,7 +239,7 @@ def merge_stores(
     if upgrade is not None:
         doc = _as_document(theirs, their_objects)
         upgrade(doc)
-        theirs = store._snapshot(doc, other.path, copy=False)
+        theirs = store.snapshot_of(doc, other.path, copy=False)
     with store.writing(location, upgrade=upgrade, on_written=on_written) as tx:
         refuse_damaged(tx.facts, location.path)
         merged = merge_records(tx.facts, theirs, (_objects(location), their_objects))
@@ -268,7 +268,7 @@ def _objects(location: store.Location) -> dict[str, Any]:
     if dirstore.is_directory_store(location.path):
         doc = dirstore.document(location.path)
     else:
-        doc = store._read_file(location.path, location.origin)
+        doc = store.read_document(location.path, location.origin)
     return {k: v for k, v in doc.items() if k not in ("meta", "sources", "entities", "claims")}
 
 
@@ -345,7 +345,7 @@ def _merge_lines(base: bytes, ours: bytes, theirs: bytes) -> bytes:
 def _records(raw: bytes, name: str) -> dict[Any, dict[str, Any]]:
     from .store import directory as dirstore
 
-    return {r.get("id"): r for r in dirstore._parse_lines(raw, Path(name))}
+    return {r.get("id"): r for r in dirstore.parse_lines(raw, Path(name))}
 
 
 def _merge_jsonl(
@@ -358,7 +358,7 @@ def _merge_jsonl(
     conflicts: list[Conflict] = []
 
     def put(rec: dict[str, Any]) -> None:
-        out.append(dirstore.claim_line(store._ordered(table, rec)))
+        out.append(dirstore.claim_line(store.in_field_order(table, rec)))
 
     for rid, mine in o.items():
         other = t.get(rid)
@@ -415,7 +415,7 @@ def _merge_json(
             b = {k: dict(v, last_claim=last) if isinstance(v, dict) else v for k, v in b.items()}
     merged, where = _merge_value(o, t, b)
     if where is None:
-        return dirstore._pretty(merged), []
+        return dirstore.pretty_json(merged), []
     conflict = Conflict(
         table,
         where or name,

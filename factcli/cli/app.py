@@ -52,7 +52,7 @@ class App:
             self._index = open_index(
                 self.location,
                 rebuild=rebuild,
-                progress=_BuildProgress(self.env) if self.env.stderr_isatty else None,
+                progress=BuildProgress(self.env) if self.env.stderr_isatty else None,
                 check=refuse_damaged,
                 notify=self.env.note,
             )
@@ -75,7 +75,7 @@ class App:
         return self._facts
 
 
-class _BuildProgress:
+class BuildProgress:
     """A progress bar on stderr while a large index is built (terminal only)."""
 
     def __init__(self, env: Environment) -> None:

@@ -10,7 +10,8 @@ import click
 
 from .. import render
 from ..errors import InputError
-from .app import App, _BuildProgress, pass_app
+from ..present import count_text
+from .app import App, BuildProgress, pass_app
 from .group import FactcliGroup, command
 
 URL_HELP = (
@@ -69,14 +70,12 @@ def sync(app: App, url: str | None, full: bool, as_json: bool) -> int:
 
     target = _url(app, url)
     facts = app.facts()
-    progress = _BuildProgress(app.env) if app.env.stderr_isatty and len(facts.claims) >= 5000 else None
+    progress = BuildProgress(app.env) if app.env.stderr_isatty and len(facts.claims) >= 5000 else None
     done = run_sync(target, facts, full=full, progress=progress, label=str(app.location.path))
     if as_json:
         app.env.stdout.write(render.dumps({**done.json(), "server": where(target)}) + "\n")
         return 0
     how = "built anew" if done.full else "brought up to the store"
-    from ..present import count_text
-
     counts = [f"{count_text(done.written, 'source')} written ({count_text(done.claims, 'claim')} analyzed)"]
     counts += [f"{done.removed} removed"] if done.removed else []
     counts += [f"{done.moved} moved"] if done.moved else []

@@ -130,7 +130,7 @@ def merge_driver(app: App, base: str, ours: str, theirs: str, path: str | None) 
 
     tmp = Path(ours).with_name(f".factcli-merge-{os.urandom(6).hex()}")
     try:
-        dirstore.write_file(tmp, merged, dirstore._mode(Path(ours)))
+        dirstore.write_file(tmp, merged, dirstore.file_mode(Path(ours)))
         os.replace(tmp, ours)
     except OSError as exc:
         raise StoreError(f"{ours}: cannot write the merge ({exc.strerror})") from None

@@ -340,7 +340,7 @@ def _read_fd(fd: int, path: Path, limit: int) -> bytes:
 _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
-def _read_file(path: Path, origin: str) -> dict[str, Any]:
+def read_document(path: Path, origin: str) -> dict[str, Any]:
     return _read(path, origin)[0]
 
 
@@ -369,7 +369,7 @@ def _read_held(
     return raw, doc, _SURROGATE_ESCAPE.search(raw) is not None, (fd, st), read
 
 
-def _snapshot(doc: dict[str, Any], path: Path | None, copy: bool) -> Facts:
+def snapshot_of(doc: dict[str, Any], path: Path | None, copy: bool) -> Facts:
     """The tables of a parsed document as lists of dicts, in stored order.
 
     This is what TinyDB's `table.all()` returns, without building a TinyDB `Document` per
@@ -396,7 +396,7 @@ def load(location: Location) -> Facts:
 
         return directory.load(location)
     doc, escapes, _ = _read(location.path, location.origin)
-    facts = _snapshot(doc, location.path, copy=False)
+    facts = snapshot_of(doc, location.path, copy=False)
     facts.may_hold_surrogates = escapes
     return facts
 
@@ -429,7 +429,7 @@ class Transaction:
 
     def __init__(self, db: TinyDB, doc: dict[str, Any], path: Path, created: bool = False) -> None:
         self._db = db
-        self.facts = _snapshot(doc, path, copy=True)
+        self.facts = snapshot_of(doc, path, copy=True)
         self.created = created  # the file does not exist yet: only an add() makes it
         self.upgraded: dict[str, Any] | None = None  # what the `upgrade` given did to the file read
         self.checked = False
@@ -623,7 +623,7 @@ def writing(
                     # answers as one rebuilt from the file, order included.
                     as_written = storage.data if appended else _in_file_order(storage.data)
                     written = Written(
-                        path, _snapshot(as_written, path, copy=False), wrote, read if appended else None
+                        path, snapshot_of(as_written, path, copy=False), wrote, read if appended else None
                     )
                     try:
                         on_written(written)
@@ -1151,7 +1151,7 @@ def dumps(doc: dict[str, Any]) -> bytes:
                 ordered[table] = doc[VOCABULARY]
             continue
         rows = doc.get(table, {})
-        ordered[table] = {k: _ordered(table, rows[k]) for k in sorted(rows, key=_doc_key)}
+        ordered[table] = {k: in_field_order(table, rows[k]) for k in sorted(rows, key=_doc_key)}
     return encode_file(ordered)
 
 
@@ -1160,7 +1160,7 @@ def _in_file_order(doc: dict[str, Any]) -> dict[str, Any]:
     record's fields in the table's order (a replaced record may come with its fields in any
     order; the file and so a rebuilt index hold them in this one)."""
     return {
-        t: rows if t == VOCABULARY else {k: _ordered(t, rows[k]) for k in sorted(rows, key=_doc_key)}
+        t: rows if t == VOCABULARY else {k: in_field_order(t, rows[k]) for k in sorted(rows, key=_doc_key)}
         for t, rows in doc.items()
     }
 
@@ -1169,7 +1169,7 @@ def _doc_key(doc_id: str) -> tuple[int, str]:
     return (int(doc_id), "") if doc_id.isdigit() else (1 << 62, doc_id)
 
 
-def _ordered(table: str, record: dict[str, Any]) -> dict[str, Any]:
+def in_field_order(table: str, record: dict[str, Any]) -> dict[str, Any]:
     order = FIELD_ORDER.get(table, ())
     if tuple(record) == order:
         return record  # already canonical, as every record this module wrote is

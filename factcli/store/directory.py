@@ -109,10 +109,10 @@ def claim_line(record: dict[str, Any]) -> bytes:
 
 
 def _lines(table: str, records: list[dict[str, Any]]) -> bytes:
-    return b"".join(_json_line(store._ordered(table, r)) for r in records)
+    return b"".join(_json_line(store.in_field_order(table, r)) for r in records)
 
 
-def _pretty(value: Any) -> bytes:
+def pretty_json(value: Any) -> bytes:
     try:
         return encode_file(value)
     except UnicodeEncodeError:
@@ -131,7 +131,7 @@ def layout(doc: dict[str, Any]) -> dict[str, bytes]:
             continue
         if not _OBJECT_NAME.match(name):
             raise StoreError(f"top-level object {name!r} has no file name a directory store can use")
-        files[f"{name}.json"] = _pretty(value)
+        files[f"{name}.json"] = pretty_json(value)
     files[ENTITIES] = _lines("entities", _rows(doc, "entities"))
     sources = _rows(doc, "sources")
     ids: list[str] = []
@@ -142,7 +142,7 @@ def layout(doc: dict[str, Any]) -> dict[str, bytes]:
         if f"{SOURCES}/{sid}.json" in files:
             raise StoreError(f"source {sid!r} is stored twice (factcli verify)")
         ids.append(str(sid))
-        files[f"{SOURCES}/{sid}.json"] = _pretty(store._ordered("sources", src))
+        files[f"{SOURCES}/{sid}.json"] = pretty_json(store.in_field_order("sources", src))
     files[SOURCE_LIST] = "".join(f"{sid}\n" for sid in ids).encode("utf-8")
     groups: dict[str, list[dict[str, Any]]] = {sid: [] for sid in ids}
     for claim in _rows(doc, "claims"):
@@ -182,7 +182,7 @@ class _Read:
         self.raw: dict[str, bytes] = {}
 
     def read(self, rel: str, missing_ok: bool = False) -> bytes | None:
-        data, st = _read_file(self.root, rel, self.overlay.get(rel), missing_ok)
+        data, st = read_document(self.root, rel, self.overlay.get(rel), missing_ok)
         self.stats[rel] = _key(st) if st is not None else None
         if data is not None:
             self.raw[rel] = data
@@ -193,7 +193,7 @@ def _key(st: os.stat_result) -> tuple[int, int, int]:
     return (st.st_ino, st.st_size, st.st_mtime_ns)
 
 
-def _read_file(
+def read_document(
     root: Path, rel: str, journal: Path | None, missing_ok: bool
 ) -> tuple[bytes | None, os.stat_result | None]:
     """A store file's bytes and status, read without following a link; through a commit
@@ -278,7 +278,7 @@ def _parse_json(raw: bytes, where: Path) -> Any:
         raise StoreError(str(exc).replace("not a factcli store", "not a store file")) from None
 
 
-def _parse_lines(raw: bytes, where: Path) -> list[Any]:
+def parse_lines(raw: bytes, where: Path) -> list[Any]:
     decode = compact_decoder()
     out = []
     try:
@@ -320,7 +320,7 @@ def _read_document(reader: _Read, scope: Collection[str] | None) -> dict[str, An
         raw = reader.read(name)
         assert raw is not None
         doc[name[: -len(".json")]] = _parse_json(raw, root / name)
-    ents = _parse_lines(reader.read(ENTITIES, missing_ok=True) or b"", root / ENTITIES)
+    ents = parse_lines(reader.read(ENTITIES, missing_ok=True) or b"", root / ENTITIES)
     listed = _source_ids(reader.read(SOURCE_LIST, missing_ok=True) or b"", root / SOURCE_LIST)
     wanted = listed if scope is None else [s for s in listed if s in set(scope)]
     sources, claims = [], []
@@ -335,7 +335,7 @@ def _read_document(reader: _Read, scope: Collection[str] | None) -> dict[str, An
     others = sorted(set(_claim_files(root)) - set(listed)) if scope is None else []
     for sid in wanted + others:
         rel = f"{CLAIMS}/{sid}.jsonl"
-        claims += _parse_lines(reader.read(rel, missing_ok=True) or b"", root / rel)
+        claims += parse_lines(reader.read(rel, missing_ok=True) or b"", root / rel)
     if scope is not None:
         for sid in scope:  # a source this write may add: known absent, so never made twice
             if sid not in wanted and _source_file_id(sid):
@@ -385,7 +385,7 @@ def load(location: store.Location) -> store.Facts:
         raise StoreError(f"{root}: a folder, not a factcli store (no {META}; factcli convert makes one)")
     doc = document(root)
     store._check_shape(doc, root)
-    return store._snapshot(doc, root, copy=False)
+    return store.snapshot_of(doc, root, copy=False)
 
 
 def stamp(root: Path) -> dict[str, Any]:
@@ -549,7 +549,7 @@ def writing(
             scope = None
         upgraded = store._upgraded(doc, root, upgrade)
         as_read = {t: dict(doc[t]) for t in _RECORD_TABLES}
-        objects_read = {k: _pretty(v) for k, v in doc.items() if k not in _RECORD_TABLES}
+        objects_read = {k: pretty_json(v) for k, v in doc.items() if k not in _RECORD_TABLES}
         from tinydb import TinyDB
 
         box: dict[str, store._SnapshotStorage] = {}
@@ -568,7 +568,7 @@ def writing(
         files, removed = _changes(root, as_read, objects_read, storage.data, scope, fresh)
         _land(root, reader, held, files, removed, scope, fresh, location)
         if on_written is not None and scope is None:
-            facts = store._snapshot(_in_order(storage.data), root, copy=False)
+            facts = store.snapshot_of(_in_order(storage.data), root, copy=False)
             digest = stamp(root)["files"]
             wrote = store.LastWrite(
                 digest, tx.sound, True, (len(facts.entities), len(facts.sources), len(facts.claims))
@@ -591,9 +591,9 @@ def _in_order(data: dict[str, Any]) -> dict[str, Any]:
     )
     out["sources"] = {str(i): r for i, r in enumerate(sources, 1)}
     out["entities"] = {
-        str(i): store._ordered("entities", r) for i, r in enumerate(_rows(data, "entities"), 1)
+        str(i): store.in_field_order("entities", r) for i, r in enumerate(_rows(data, "entities"), 1)
     }
-    out["claims"] = {str(i): store._ordered("claims", r) for i, r in enumerate(claims, 1)}
+    out["claims"] = {str(i): store.in_field_order("claims", r) for i, r in enumerate(claims, 1)}
     return out
 
 
@@ -625,7 +625,7 @@ def _changes(
     for name, value in data.items():
         if name in _RECORD_TABLES:
             continue
-        text = _pretty(value)
+        text = pretty_json(value)
         if fresh or objects_read.get(name) != text:
             if not _OBJECT_NAME.match(name):
                 raise StoreError(f"top-level object {name!r} has no file name a directory store can use")
@@ -648,7 +648,7 @@ def _changes(
         if old_s.get(sid) is not src:
             if not _source_file_id(sid):
                 raise StoreError(f"source {sid!r}: not an id a file can be named by")
-            files[f"{SOURCES}/{sid}.json"] = _Change(_pretty(store._ordered("sources", src)))
+            files[f"{SOURCES}/{sid}.json"] = _Change(pretty_json(store.in_field_order("sources", src)))
     gone = [sid for sid in old_s if sid not in set(new_ids)]
     removed += [f"{SOURCES}/{sid}.json" for sid in gone]
     added_s = [sid for sid in new_ids if sid not in old_s]
@@ -725,7 +725,7 @@ def _land(
             if now != read:  # another writer appended meanwhile (only to a shared file)
                 if rel not in _SHARED:
                     raise _changed(root)
-                current = _read_file(root, rel, None, missing_ok=True)[0] or b""
+                current = read_document(root, rel, None, missing_ok=True)[0] or b""
                 clash = _clash(rel, current, change.ids)
                 if clash:
                     raise StoreError(
@@ -772,7 +772,7 @@ def _clash(rel: str, current: bytes, ids: Collection[str]) -> str | None:
     if rel == SOURCE_LIST:
         there = set(current.decode("utf-8", "replace").split())
     else:
-        there = {r.get("id") for r in _parse_lines(current, Path(rel))}
+        there = {r.get("id") for r in parse_lines(current, Path(rel))}
     return next((i for i in ids if i in there), None)
 
 
@@ -781,14 +781,14 @@ def _merged_meta(root: Path, reader: _Read, mine: bytes) -> bytes:
     only meta change a write of some sources makes (a numbered id imported)."""
     import json
 
-    theirs = json.loads((_read_file(root, META, None, missing_ok=False)[0] or b"{}").decode("utf-8"))
+    theirs = json.loads((read_document(root, META, None, missing_ok=False)[0] or b"{}").decode("utf-8"))
     ours = json.loads(mine.decode("utf-8"))
     t: dict[str, Any] = next(iter(theirs.values()), {})
     o: dict[str, Any] = next(iter(ours.values()), {})
     if {k: v for k, v in t.items() if k != "last_claim"} != {k: v for k, v in o.items() if k != "last_claim"}:
         raise _changed(root)
     t["last_claim"] = max(int(t.get("last_claim", 0)), int(o.get("last_claim", 0)))
-    return _pretty(theirs)
+    return pretty_json(theirs)
 
 
 def _commit(root: Path, files: dict[str, bytes], removed: list[str]) -> None:
@@ -805,7 +805,7 @@ def _commit(root: Path, files: dict[str, bytes], removed: list[str]) -> None:
         plan: list[list[str]] = []
         for n, (rel, data) in enumerate(sorted(files.items())):
             tmp = f"f{n}"
-            write_file(folder / tmp, data, _mode(root / rel))
+            write_file(folder / tmp, data, file_mode(root / rel))
             plan.append([tmp, rel])
         write_file(folder / _PLAN, json.dumps({"files": plan, "remove": removed}).encode(), 0o600)
         for sub in {rel.split("/")[0] for rel in files if "/" in rel}:
@@ -915,7 +915,7 @@ def _new_folder(root: Path, prefix: str) -> str:
     raise StoreError(f"{root}: no private folder could be made for a write")
 
 
-def _mode(path: Path) -> int:
+def file_mode(path: Path) -> int:
     try:
         return os.lstat(path).st_mode & 0o777
     except OSError:
