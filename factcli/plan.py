@@ -29,7 +29,9 @@ What `run` must do, whatever the engine:
     place's name, not everything about the state. An entity named as a counterpart
     (naming `counterpart`) is met only by links of kind `counterpart`, which a build makes
     with the role the person has in the claim (subject, object, speaker, via), else as a
-    `mention`.
+    `mention`. An entity named as the state a capital stands for (naming `state`) is met
+    only as the claim's subject, object or speaker: "Putin Doha" is not Tamim's call with
+    Putin because it names the Emir of Qatar.
   - a predicate it names: the claims with that predicate.
 * Scoring, with `plan.ranking` (`rank.Ranking`): each way a term meets a claim scores (text
   by `text_score` with the backend's measure of the match's strength, weighted per field
@@ -74,9 +76,11 @@ Order = Literal["relevance", "date"]
 
 class Named(NamedTuple):
     """An entity a term names, and how: `alias` (a whole name or alias), `part` (a
-    distinctive part of a name), `stem` (another form of a whole name), `link` (a metonym),
-    `fuzzy` (a near spelling), `holder` (holds an office the term names), `state` (the
-    state a capital typed beside other words stands for), `counterpart` (the term is the
+    distinctive part of a name), `stem` (another form of a whole name), `synonym` (a name
+    spelled with another word for one of its words: "Russian envoy to Qatar"), `link` (a
+    metonym), `fuzzy` (a near spelling), `holder` (holds an office the term names), `state`
+    (the state a capital typed beside other words stands for: met only where the state is
+    the claim's subject, object or speaker), `counterpart` (the term is the
     word «نظيره», "counterpart", and texts call the entity so) or `word` (the term or a
     synonym of it is a word of the name of a topic, agreement or event, or a word for the
     entity's kind, "weapons" for a weapon system: met only where the entity is the claim's

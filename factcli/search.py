@@ -82,7 +82,13 @@ TOPIC_WORD = "word"
 
 # How an office was named for its holders to count: by a whole name or a form of one, never
 # by a part of it ("Moscow" in "Qatari ambassador in Moscow") or a near spelling.
-_HOLDER_FROM = ("alias", "stem")
+_HOLDER_FROM = ("alias", "stem", "synonym")
+
+# The entity type of a post a person holds (`holds_position`).
+OFFICE = "office"
+
+# How a term names an entity whose name it spells with another word for one of its words.
+SYNONYM = "synonym"
 
 # A near spelling names an entity when rapidfuzz's ratio (0-100, Indel distance) reaches
 # FUZZY_MIN; when the best two entities are within FUZZY_MARGIN of each other the term is
@@ -195,7 +201,37 @@ def _named(index: Backend, toks: list[str]) -> dict[str, str]:
         found = _lookup(index, " ".join([*toks[k + 1 :], *toks[:k]]))
         if found and all(how == "alias" for how in found.values()):
             return found
-    return dict.fromkeys(sorted(_by_forms(index, toks)), "stem")
+    by_forms = _by_forms(index, toks)
+    if by_forms:
+        return dict.fromkeys(sorted(by_forms), "stem")
+    return _by_synonyms(index, toks)
+
+
+def _by_synonyms(index: Backend, toks: list[str]) -> dict[str, str]:
+    """Entities a name of which the tokens spell with one word replaced by another word for
+    it (`thesaurus`: "Russian envoy to Qatar" is "Russian ambassador to Qatar"), matched by
+    stems: a whole name, or most of an office's title (its holder follows, `_with_holders`).
+    Never a single word: "envoy" alone is a word to look for, not every ambassador."""
+    if len(_content(toks)) < 2:
+        return {}
+    an = analyzer()
+    stems = an.stems(toks)
+    for i, tok in enumerate(toks):
+        if is_stopword(tok) or tok in NAME_PARTICLES:
+            continue
+        others, _ = index.synonyms(tok, stems[i])
+        for other in others:
+            if other == stems[i] or " " in other:
+                continue
+            key = [*stems[:i], other, *stems[i + 1 :]]
+            rows = index.names(" ".join(key), stems=True)
+            whole = {e for e, r in rows if r in _WHOLE}
+            if whole:
+                return dict.fromkeys(sorted(whole), SYNONYM)
+            parts = {e for e, r in rows if r == PART and _most_of(index, e, key, by_stems=True)}
+            if parts:
+                return dict.fromkeys(sorted(parts), SYNONYM)
+    return {}
 
 
 def _by_forms(index: Backend, toks: list[str]) -> set[str]:
@@ -231,9 +267,12 @@ def _content(toks: list[str]) -> list[str]:
     return [t for t in toks if not is_stopword(t) and t not in NAME_PARTICLES]
 
 
-def _most_of(index: Backend, entity_id: str, toks: list[str], gaps: bool = False) -> bool:
+def _most_of(
+    index: Backend, entity_id: str, toks: list[str], gaps: bool = False, by_stems: bool = False
+) -> bool:
     """Whether `toks` are, in order, at least half of the content words of a name of the
-    entity: side by side, or with `gaps` with other words of the name between them."""
+    entity: side by side, or with `gaps` with other words of the name between them; with
+    `by_stems`, `toks` are stems, met by the name's stems."""
     words = _content(toks)
     if len(words) < 2:
         return False
@@ -241,6 +280,8 @@ def _most_of(index: Backend, entity_id: str, toks: list[str], gaps: bool = False
     typed = f" {' '.join(toks)} "
     for name in names_of(index.entity(entity_id) or {}):
         whole = an.tokens(name)
+        if by_stems:
+            whole = an.stems(whole)
         inside = _in_order(toks, whole) if gaps else typed in f" {' '.join(whole)} "
         if inside and 2 * len(words) >= len(_content(whole)):
             return True
@@ -262,6 +303,47 @@ def _joint_titles(index: Backend, terms: list[_Term]) -> None:
         for holder in sorted(index.holders(offices)):
             for term in (a, b):
                 term.entities.setdefault(holder, "holder")
+
+
+def _completed_titles(index: Backend, terms: list[_Term]) -> None:
+    """A term naming a part of an office's title, beside a term naming an entity that title
+    names (in any of its names or scripts): the two spell the title between them ("Qatari
+    ambassador" + «موسكو» of "Qatari ambassador in Moscow"), so both name the office, and
+    its holders below it. Little words between them do not part them."""
+    kept = [t for t in terms if not t.little]
+    for a, b in zip(kept, kept[1:], strict=False):
+        for part, other in ((a, b), (b, a)):
+            offices = [
+                e
+                for e, how in part.entities.items()
+                if how == PART
+                and (index.entity(e) or {}).get("type") == OFFICE
+                and _inside_names(index, e) & set(other.entities)
+            ]
+            if not offices:
+                continue
+            holders = sorted(index.holders(offices))
+            for term in (part, other):
+                for office in offices:
+                    term.entities[office] = PART
+                for holder in holders:
+                    term.entities.setdefault(holder, "holder")
+
+
+def _inside_names(index: Backend, entity_id: str) -> set[str]:
+    """The entities the names of an entity name in their words, by a whole name or a
+    metonym ("Russia" and "Moscow" in the names of Qatar's ambassador to Russia)."""
+    an = analyzer()
+    found: set[str] = set()
+    for name in names_of(index.entity(entity_id) or {}):
+        toks = an.tokens(name)
+        for i in range(len(toks)):
+            for j in range(i + 1, len(toks) + 1):
+                if j - i == len(toks):
+                    continue
+                found |= {e for e, r in index.names(" ".join(toks[i:j])) if r in (*_WHOLE, METONYM)}
+    found.discard(entity_id)
+    return found
 
 
 def _fuzzy(index: Backend, token: str) -> _Named:
@@ -395,6 +477,7 @@ def _terms(
             continue
         grouped = _group(index, an, toks, hints)
         _joint_titles(index, grouped)
+        _completed_titles(index, grouped)
         out += grouped
     for term in out:
         if not term.quoted and term.tokens and not term.little:
@@ -495,7 +578,7 @@ def _topics(index: Backend, term: _Term) -> dict[str, str]:
     is a topic, an agreement or an event (`link.TOPIC_TYPES`); else none."""
     if len(term.tokens) < 2 or not term.entities or term.predicates:
         return {}
-    if any(how != "alias" for how in term.entities.values()):
+    if any(how not in ("alias", SYNONYM) for how in term.entities.values()):
         return {}
     if any((index.entity(e) or {}).get("type") not in TOPIC_TYPES for e in term.entities):
         return {}

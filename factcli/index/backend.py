@@ -601,6 +601,10 @@ class Index:
             elif named.naming == TOPIC_WORD:
                 # A word of a topic's name: the claims whose subject or object the topic is.
                 kinds = [("subject", "role"), ("object", "role")]
+            elif named.naming == "state":
+                # The state a capital stands for: the claims it is a party to, not every
+                # claim whose words name it (a title's "of Qatar").
+                kinds = [(role, "role") for role in _rows.ABOUT_ROLES]
             else:
                 kinds = [*((role, "role") for role in ROLES), *(("mention", k) for k in self._MENTION_KINDS)]
             for role, kind in kinds:

@@ -987,6 +987,8 @@ class ServerIndex:
                 kinds = [(role, COUNTERPART_LINK) for role in (*_rows.ROLES, "mention")]
             elif named.naming == _rows.TOPIC_WORD:
                 kinds = [("subject", "role"), ("object", "role")]
+            elif named.naming == "state":
+                kinds = [(role, "role") for role in _rows.ABOUT_ROLES]
             else:
                 kinds = [
                     *((role, "role") for role in _rows.ROLES),

@@ -211,6 +211,7 @@ def test_the_mention_weights_are_the_link_kinds_the_index_writes():
         "alias",
         "part",
         "stem",
+        "synonym",
         "link",
         "fuzzy",
         "holder",
