@@ -172,7 +172,12 @@ def _lookup(index: Backend, key: str) -> dict[str, str]:
     metonymic = {e for e, r in rows if r == METONYM}
     if metonymic:
         return dict.fromkeys(sorted(metonymic), "link")
-    # Else any names this is a distinctive part of ("Sada" in "Mohammed Al Sada").
+    # Else any names this is a distinctive part of ("Sada" in "Mohammed Al Sada"). A part
+    # begins and ends with a word that says something: "in Moscow" of "Qatari ambassador
+    # in Moscow" is the word "in" and the name Moscow.
+    words = key.split(" ")
+    if is_stopword(words[0]) or is_stopword(words[-1]):
+        return {}
     return dict.fromkeys(sorted({e for e, r in rows if r == PART}), "part")
 
 
@@ -201,10 +206,27 @@ def _named(index: Backend, toks: list[str]) -> dict[str, str]:
         found = _lookup(index, " ".join([*toks[k + 1 :], *toks[:k]]))
         if found and all(how == "alias" for how in found.values()):
             return found
+    # And the other way: "Qatar emir" is the name "Emir of Qatar".
+    for owned in _owned(toks):
+        found = _lookup(index, " ".join(owned))
+        if found and all(how == "alias" for how in found.values()):
+            return found
     by_forms = _by_forms(index, toks)
     if by_forms:
         return dict.fromkeys(sorted(by_forms), "stem")
     return _by_synonyms(index, toks)
+
+
+def _owned(toks: list[str]) -> list[list[str]]:
+    """The words with their owner put after "of" ("Qatar emir": "emir of Qatar"), at each
+    split between words that say something; none when the words hold "of" already."""
+    if "of" in toks:
+        return []
+    return [
+        [*toks[k:], "of", *toks[:k]]
+        for k in range(1, len(toks))
+        if not is_stopword(toks[k - 1]) and not is_stopword(toks[k])
+    ]
 
 
 def _by_synonyms(index: Backend, toks: list[str]) -> dict[str, str]:
@@ -226,6 +248,8 @@ def _by_synonyms(index: Backend, toks: list[str]) -> dict[str, str]:
             key = [*stems[:i], other, *stems[i + 1 :]]
             rows = index.names(" ".join(key), stems=True)
             whole = {e for e, r in rows if r in _WHOLE}
+            for owned in _owned(key):
+                whole |= {e for e, r in index.names(" ".join(owned), stems=True) if r in _WHOLE}
             if whole:
                 return dict.fromkeys(sorted(whole), SYNONYM)
             parts = {e for e, r in rows if r == PART and _most_of(index, e, key, by_stems=True)}
@@ -313,19 +337,22 @@ def _completed_titles(index: Backend, terms: list[_Term]) -> None:
     kept = [t for t in terms if not t.little]
     for a, b in zip(kept, kept[1:], strict=False):
         for part, other in ((a, b), (b, a)):
+            # What the other term names, and the state it stands for if it is a capital
+            # (Doha in "Russian ambassador in Doha", whose title says Qatar).
+            named = set(other.entities) | set(_states(index, other.tokens) if other.tokens else ())
             offices = [
                 e
                 for e, how in part.entities.items()
-                if how == PART
+                if how in (PART, SYNONYM)
                 and (index.entity(e) or {}).get("type") == OFFICE
-                and _inside_names(index, e) & set(other.entities)
+                and _inside_names(index, e) & named
             ]
             if not offices:
                 continue
             holders = sorted(index.holders(offices))
+            for office in offices:
+                other.entities[office] = PART
             for term in (part, other):
-                for office in offices:
-                    term.entities[office] = PART
                 for holder in holders:
                     term.entities.setdefault(holder, "holder")
 

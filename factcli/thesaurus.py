@@ -20,7 +20,7 @@ __all__ = ["GROUPS", "KIND_WORDS", "VERSION"]
 
 # The index holds these groups analyzed (and the number words of `dates`): bump this when
 # either changes, and every index is rebuilt with the new words.
-VERSION = 3
+VERSION = 4
 
 # Words for a kind of entity, by entity type: a query word among them also finds the claims
 # whose subject or object is an entity of that kind, ranked as another word for the same
@@ -191,6 +191,11 @@ GROUPS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     ),
     (
         ("envoy", "ambassador", "ambassadors", "سفير", "السفير", "مبعوث"),
+        (),
+    ),
+    (
+        # The one at the head of an organization. Not «رئيس», which is a president too.
+        ("head", "chief", "director", "director general", "مدير", "المدير العام"),
         (),
     ),
     (

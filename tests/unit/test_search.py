@@ -994,3 +994,23 @@ def test_a_word_for_a_kind_finds_the_entities_of_that_kind(shipped):
     found = find(shipped, Query(terms=["Qatar", "buy", "weapons"])).hits
     c0001 = next(h for h in found if h.claim["id"] == "c0001")
     assert c0001.why[2] == {"term": "weapons", "field": "object", "kind": "word"}
+
+
+def test_an_owner_typed_before_a_title_names_the_office(shipped):
+    # "Qatar emir" is the "Emir of Qatar": the office's own claims (Tamim holds it: c0021)
+    # first, not the United Arab Emirates' (c0162), whose name is no form of emir.
+    found = _found(shipped, "Qatar", "emir")
+    assert "c0021" in found[:5] and "c0162" not in found
+    # With another word for one of its words too: "Rosoboronexport chief" is the "head of
+    # Rosoboronexport", Mikheev's post (c0099), and finds Mikheev's own words (c0104).
+    found = _found(shipped, "Rosoboronexport", "chief")
+    assert "c0099" in found[:2] and "c0104" in found
+
+
+def test_a_little_word_is_no_part_of_a_name(shipped):
+    # "in Moscow" is a part of the alias "Qatari ambassador in Moscow" as written, but the
+    # little word makes no name: "Moscow" alone completes "Qatar's envoy" (c0190, c0036),
+    # and the post's holder is found in his own words that name no Moscow (c0046).
+    found = _found(shipped, "Qatar's", "envoy", "in", "Moscow")
+    assert set(found[:2]) == {"c0190", "c0036"}
+    assert {"c0040", "c0046"} <= set(found) and "c0185" not in found
