@@ -1014,3 +1014,15 @@ def test_a_little_word_is_no_part_of_a_name(shipped):
     found = _found(shipped, "Qatar's", "envoy", "in", "Moscow")
     assert set(found[:2]) == {"c0190", "c0036"}
     assert {"c0040", "c0046"} <= set(found) and "c0185" not in found
+
+
+def test_a_purchase_is_a_sale_or_a_supply_seen_from_the_buyer(shipped):
+    # c0095: «توقيع عقد جديد لتزويد أنقرة بوحدات دفاع جوي إضافية من طراز "إس 400"»: a
+    # contract to supply Ankara is Turkey buying, though no word of buying is in it; the
+    # supply word ranks as another word, below a claim that says the purchase (c0123).
+    for words in (["تركيا", "تشتري", "إس-400"], ["Turkey", "buy", "S-400"]):
+        hits = search(shipped, Query(terms=words))
+        why = {h.claim["id"]: h.why[1]["kind"] for h in hits}
+        assert why.get("c0095") == "synonym"
+        found = [h.claim["id"] for h in hits]
+        assert found.index("c0123") < found.index("c0095")
