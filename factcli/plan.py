@@ -61,6 +61,7 @@ from typing import Any, Literal, NamedTuple, Protocol
 from .rank import RANKING, Ranking
 
 __all__ = [
+    "PARTY_TO",
     "Backend",
     "Evidence",
     "Filters",
@@ -71,6 +72,10 @@ __all__ = [
 ]
 
 Form = Literal["exact", "stem", "synonym"]
+
+# The predicates by which a claim says its subject is a party to its object, an agreement
+# or a contract (`Backend.parties`).
+PARTY_TO = ("signed", "party_to")
 Order = Literal["relevance", "date"]
 
 
@@ -84,7 +89,8 @@ class Named(NamedTuple):
     word «نظيره», "counterpart", and texts call the entity so) or `word` (the term or a
     synonym of it is a word of the name of a topic, agreement or event, or a word for the
     entity's kind, "weapons" for a weapon system: met only where the entity is the claim's
-    subject or object)."""
+    subject or object) or `party` (an agreement an entity the term names signed or is party
+    to, `Backend.parties`: met, as `word`, only where it is the claim's subject or object)."""
 
     entity: str
     naming: str
@@ -200,6 +206,11 @@ class Backend(Protocol):
 
     def holders(self, offices: Iterable[str]) -> set[str]:
         """Who a live `holds_position` claim says holds any of these offices."""
+        ...
+
+    def parties(self, entities: Iterable[str]) -> set[str]:
+        """What a live claim says any of these entities signed or is party to (its object,
+        by a predicate of `PARTY_TO`)."""
         ...
 
     def labels(self, key: str) -> list[tuple[str, str]]:

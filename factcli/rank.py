@@ -68,6 +68,7 @@ class Ranking(NamedTuple):
         state=0.45,
         counterpart=0.5,
         word=0.15,
+        party=0.15,
     )
     # How much each text field counts in a backend's own measure of a text match's strength
     # (a match in the stems is weaker evidence of the words asked for), by field then form.

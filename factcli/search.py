@@ -84,6 +84,17 @@ TOPIC_WORD = "word"
 # by a part of it ("Moscow" in "Qatari ambassador in Moscow") or a near spelling.
 _HOLDER_FROM = ("alias", "stem", "synonym")
 
+# How a term names an agreement the entity it names signed or is party to (`plan.Named`),
+# and the namings of an entity whose agreements count so: a name, a form, a near spelling.
+PARTY = "party"
+_PARTIES_FROM = ("alias", "stem", "fuzzy")
+# The entity types that are parties to what they sign: a state or a company, not the person
+# who signs for it (Shoigu signed the agreement; claims about it are not about him).
+_PARTY_TYPES = ("country", "organization")
+
+# The entity type of an agreement or a contract, what states and companies are parties to.
+AGREEMENT = "agreement"
+
 # The entity type of a post a person holds (`holds_position`).
 OFFICE = "office"
 
@@ -513,6 +524,17 @@ def _terms(
                 # A word that names no entity whole (or only as a part of a name) is also
                 # a word of the topics whose names hold it.
                 term.entities = {**_topic_words(index, term), **term.entities}
+    for term in out:
+        # A claim about an agreement is about its parties, as the store's claims name them
+        # (Turkey negotiating the contract Russia is to sign is about Russia too).
+        whole = [
+            e
+            for e, how in term.entities.items()
+            if how in _PARTIES_FROM and (index.entity(e) or {}).get("type") in _PARTY_TYPES
+        ]
+        for agreement in sorted(index.parties(whole) - set(term.entities)) if whole else ():
+            if (index.entity(agreement) or {}).get("type") == AGREEMENT:
+                term.entities[agreement] = PARTY
     required = [t for t in out if not t.little]
     if len(required) > 1:
         # Beside other words a capital may stand for its state ("Shoigu Doha visit" is his

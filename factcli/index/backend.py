@@ -42,7 +42,7 @@ from ..codec import compact_encoder as _dumps
 from ..lexicon import METONYM
 from ..link import COUNTERPART_LINK, TITLE_LINK, TOPIC_LINK
 from ..link import Linker as _Linker  # the one linker, drafting's too
-from ..plan import Evidence, Filters, Match, Plan, Term
+from ..plan import PARTY_TO, Evidence, Filters, Match, Plan, Term
 from ..rank import Ranking
 from ..records import SCHEMA_VERSION
 from . import rows as _rows  # the rows, made as the PostgreSQL index makes them
@@ -313,6 +313,22 @@ class Index:
                 ids,
             )
             if isinstance(s, str)
+        }
+
+    @_recovering
+    def parties(self, entities: Iterable[str]) -> set[str]:
+        """What live claims say any of these entities signed or is party to (by `plan.PARTY_TO`)."""
+        ids = sorted(set(entities))
+        if not ids:
+            return set()
+        return {
+            o
+            for (o,) in self.conn.execute(
+                f"SELECT DISTINCT object FROM claims WHERE subject IN ({','.join('?' * len(ids))}) "
+                f"AND predicate IN ({','.join('?' * len(PARTY_TO))}) AND retracted = 0",
+                [*ids, *PARTY_TO],
+            )
+            if isinstance(o, str)
         }
 
     @_recovering
@@ -598,7 +614,8 @@ class Index:
             elif named.naming == COUNTERPART_LINK:
                 # «نظيره» typed: the people the texts call so, where they do.
                 kinds = [(role, COUNTERPART_LINK) for role in (*ROLES, "mention")]
-            elif named.naming == TOPIC_WORD:
+            elif named.naming in (TOPIC_WORD, "party"):
+                # (or an agreement of an entity the term names: the claims about it)
                 # A word of a topic's name: the claims whose subject or object the topic is.
                 kinds = [("subject", "role"), ("object", "role")]
             elif named.naming == "state":

@@ -212,6 +212,7 @@ def test_the_mention_weights_are_the_link_kinds_the_index_writes():
         "part",
         "stem",
         "synonym",
+        "party",
         "link",
         "fuzzy",
         "holder",

@@ -172,9 +172,12 @@ def test_stems_reach_adjectives_and_results_come_best_first(shipped):
     assert adjective_only <= set(by_id)
     scores = [h.score for h in hits]
     assert scores == sorted(scores, reverse=True)
-    # Claims about Russia (subject or object) come before those that only name it.
-    about = [h for h in hits if h.why[0]["field"] in ("subject", "object")]
+    # Claims about Russia (subject or object) come before those that only name it, and
+    # those before the claims about an agreement Russia is party to (kind `party`).
+    about = [h for h in hits if h.why[0]["field"] in ("subject", "object") and h.why[0]["kind"] != "party"]
     assert about and hits[: len(about)] == about
+    party = [h for h in hits if h.why[0]["kind"] == "party"]
+    assert party and hits[-len(party) :] == party
 
 
 def test_terms_are_anded(shipped, s400):
@@ -1026,3 +1029,15 @@ def test_a_purchase_is_a_sale_or_a_supply_seen_from_the_buyer(shipped):
         assert why.get("c0095") == "synonym"
         found = [h.claim["id"] for h in hits]
         assert found.index("c0123") < found.index("c0095")
+
+
+def test_a_claim_about_an_agreement_is_about_its_parties(shipped):
+    # c0096: «بالنسبة لمنظومة (إس 400) فإن المشاورات مستمرة», Turkey negotiating its second
+    # S-400 contract; its words name no Russia, but Russia is to sign that contract (c0204).
+    hits = search(shipped, Query(terms=["Russia", "Turkey"]))
+    why = {h.claim["id"]: h.why[0] for h in hits}
+    assert why["c0096"] == {"term": "russia", "field": "object", "kind": "party"}
+    # A person who signs for a state is no party: Shoigu signed the 2017 agreement for
+    # Russia, and the claims about the agreement are not about him for that.
+    hits = search(shipped, Query(terms=["Shoigu"]))
+    assert hits and all(h.why[0]["kind"] != "party" for h in hits)
