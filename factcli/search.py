@@ -95,6 +95,10 @@ _PARTY_TYPES = ("country", "organization")
 # The entity type of an agreement or a contract, what states and companies are parties to.
 AGREEMENT = "agreement"
 
+# The entity type of a person, and the predicates by which one holds an office.
+PERSON = "person"
+_HOLDS = ("holds_position", "held_position")
+
 # The entity type of a post a person holds (`holds_position`).
 OFFICE = "office"
 
@@ -516,6 +520,7 @@ def _terms(
         grouped = _group(index, an, toks, hints)
         _joint_titles(index, grouped)
         _completed_titles(index, grouped)
+        _titled(index, grouped)
         out += grouped
     for term in out:
         if not term.quoted and term.tokens and not term.little:
@@ -600,6 +605,8 @@ def _group(
             span = toks[i:j]
             named = _with_holders(index, _named(index, span), span) or _counterparts(index, span)
             preds = _predicates_named(index, an, span)
+            if named and not preds and _holds_a_name(index, span, named):
+                continue
             if named or preds or j == i + 1:
                 term = _Term(" ".join(span), span, an.stems(span), named, preds)
                 break
@@ -620,6 +627,57 @@ def _group(
             _try_fuzzy(index, term, hints)
         out.append(term)
     return out
+
+
+def _holds_a_name(index: Backend, span: list[str], named: dict[str, str]) -> bool:
+    """Whether the words are only a part of the names of topics, agreements or events that
+    hold a whole name of something else among them: "Tamim visit" of "Emir Tamim's visit to
+    Russia" is Tamim and a visit, "S-400 contract" the S-400 and a contract, not that one
+    event or contract alone. (A part of an office's title is the office: "Qatari ambassador".)"""
+    if len(span) < 2 or any(how != PART for how in named.values()):
+        return False
+    if any((index.entity(e) or {}).get("type") not in TOPIC_TYPES for e in named):
+        return False
+    for i in range(len(span)):
+        for j in range(i + 1, len(span) + 1):
+            if j - i < len(span) and any(r in _WHOLE for _, r in index.names(" ".join(span[i:j]))):
+                return True
+    return False
+
+
+def _titled(index: Backend, terms: list[_Term]) -> None:
+    """A title typed beside a person's name ("President Putin", «الأمير تميم», "Minister
+    Shoigu"): when the title's words are words of the name of an office the person holds
+    or held, the title names the person too, so it asks nothing the name does not."""
+    an = analyzer()
+    kept = [t for t in terms if not t.little]
+    for a, b in zip(kept, kept[1:], strict=False):
+        for title, name in ((a, b), (b, a)):
+            if not title.tokens or any(how in ("alias", SYNONYM) for how in title.entities.values()):
+                continue
+            words = {an.stems([t])[0] for t in _content(title.tokens)}
+            if not words:
+                continue
+            for person in sorted(e for e, how in name.entities.items() if how in _PARTIES_FROM):
+                if (index.entity(person) or {}).get("type") != PERSON:
+                    continue
+                for office in _offices_of(index, person):
+                    named_by = {
+                        st for n in names_of(index.entity(office) or {}) for st in an.stems(an.tokens(n))
+                    }
+                    if words <= named_by:
+                        title.entities[person] = "alias"
+                        break
+
+
+def _offices_of(index: Backend, person: str) -> list[str]:
+    """The offices a live claim says the person holds or held."""
+    plan = Plan(
+        filters=Filters(subjects=frozenset({person}), predicates=frozenset(_HOLDS)),
+        order="date",
+    )
+    docs = index.claim_docs([m.position for m in index.run(plan)])
+    return sorted({d["object"] for d in docs.values() if isinstance(d.get("object"), str)})
 
 
 def _topics(index: Backend, term: _Term) -> dict[str, str]:

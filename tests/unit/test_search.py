@@ -1041,3 +1041,25 @@ def test_a_claim_about_an_agreement_is_about_its_parties(shipped):
     # Russia, and the claims about the agreement are not about him for that.
     hits = search(shipped, Query(terms=["Shoigu"]))
     assert hits and all(h.why[0]["kind"] != "party" for h in hits)
+
+
+def test_a_title_beside_a_name_asks_nothing_the_name_does_not(shipped):
+    # c0149: «أجرى حضرة صاحب السمو الشيخ تميم ... اتصالا هاتفيا مع فخامة الرئيس فلاديمير
+    # بوتين»: its statement says "Sheikh Tamim", no "Emir". Tamim holds the Emir of Qatar's
+    # office (c0021), so "Emir" beside his name is his title, and Putin holds the President
+    # of Russia's (c0024).
+    assert "c0149" in _found(shipped, "Emir", "Tamim", "Putin", "call")[:2]
+    assert "c0149" in _found(shipped, "President", "Putin", "call")[:2]
+    assert "c0149" in _found(shipped, "الأمير", "تميم", "اتصال")
+    # A title the person does not hold is still a word to meet: Shoigu is no ambassador.
+    assert set(_found(shipped, "ambassador", "Shoigu")) < set(_found(shipped, "Shoigu"))
+
+
+def test_words_that_hold_a_name_are_not_one_event_for_part_of_its_name(shipped):
+    # "Tamim visit" is part of the name of «زيارة أمير قطر إلى روسيا» (2021), but the words
+    # hold Tamim's own name: his 2018 visit to Russia (c0020) is a visit of Tamim too.
+    assert {"c0020", "c0042"} <= set(_found(shipped, "Tamim", "visit"))
+    # "S-400 contract": the S-400 and a contract (or deal, «صفقة»), Qatar's possible purchase
+    # included (c0001: «صفقة» for the S-400), not Turkey's second contract alone.
+    found = _found(shipped, "S-400", "contract")
+    assert {"c0095", "c0001"} <= set(found)
