@@ -46,7 +46,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .analyze import analyzer, glued_forms, is_stopword, name_bases, name_forms, word_forms
+from .analyze import analyzer, glued_forms, is_stopword, name_bases, name_forms, vowels_folded, word_forms
 from .errors import DateError, InputError, did_you_mean
 from .index import in_memory
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, NAME_PARTICLES, PART, names_of
@@ -400,9 +400,11 @@ def _fuzzy(index: Backend, token: str) -> _Named:
         choices.setdefault(key, set()).add(eid)
         shown.setdefault(eid, written if role == NAME and written != eid else shown.get(eid, written))
     best: dict[str, float] = {}
+    keys: dict[str, float] = {}
     for key, score, _ in process.extract(
-        token, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=20
+        token, list(choices), scorer=fuzz.ratio, processor=vowels_folded, score_cutoff=FUZZY_MIN, limit=20
     ):
+        keys[key] = score
         for eid in choices[key]:
             best[eid] = max(best.get(eid, 0.0), score)
     if not best:
@@ -410,6 +412,11 @@ def _fuzzy(index: Backend, token: str) -> _Named:
     ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
     top = ranked[0][1]
     close = [eid for eid, s in ranked if top - s <= FUZZY_MARGIN]
+    nearest = {key for key, score in keys.items() if top - score <= FUZZY_MARGIN}
+    if len(nearest) == 1:
+        # One spelling is nearest: the typed word is that word, and names what it names,
+        # as the word itself would ("Tameem": Tamim, and the visit named after him).
+        return _Named(dict.fromkeys(sorted(choices[nearest.pop()]), "fuzzy"))
     if len(close) > 1:
         names = [_display(index, e) for e in close[:3]]
         return _Named({}, f"{token!r} is near several names" + did_you_mean(names))

@@ -20,7 +20,7 @@ __all__ = ["CONVERSES", "GROUPS", "KIND_WORDS", "VERSION"]
 
 # The index holds these groups analyzed (and the number words of `dates`): bump this when
 # either changes, and every index is rebuilt with the new words.
-VERSION = 5
+VERSION = 6
 
 # Words for a kind of entity, by entity type: a query word among them also finds the claims
 # whose subject or object is an entity of that kind, ranked as another word for the same
@@ -235,6 +235,10 @@ GROUPS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (
         ("summit", "قمة"),
         ("attends",),
+    ),
+    (
+        ("world cup", "mundial", "كأس العالم", "المونديال", "مونديال"),
+        (),
     ),
     (
         ("refused", "rejected", "rejects", "opposed", "رفض", "رفضت", "يرفض", "تعارض"),

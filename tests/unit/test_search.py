@@ -1063,3 +1063,16 @@ def test_words_that_hold_a_name_are_not_one_event_for_part_of_its_name(shipped):
     # included (c0001: «صفقة» for the S-400), not Turkey's second contract alone.
     found = _found(shipped, "S-400", "contract")
     assert {"c0095", "c0001"} <= set(found)
+
+
+def test_a_near_spelling_of_one_name_names_what_the_name_names(shipped):
+    # "Tameem" is Tamim spelled with a long vowel doubled; "tamim" names Tamim and the 2021
+    # visit named after him alike, so the near spelling names both, no "did you mean".
+    found = find(shipped, Query(terms=["Tameem", "Putin"]))
+    assert not found.hints
+    assert {"c0145", "c0149"} <= {h.claim["id"] for h in found.hits[:2]}
+
+
+def test_the_world_cup_is_the_mundial(shipped):
+    # c0022: «وقدم مرتين إلى روسيا خلال المونديال»; its statement says "World Cup".
+    assert "c0022" in _found(shipped, "كأس", "العالم")
