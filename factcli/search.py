@@ -245,10 +245,12 @@ def _owned(toks: list[str]) -> list[list[str]]:
 
 
 def _by_synonyms(index: Backend, toks: list[str]) -> dict[str, str]:
-    """Entities a name of which the tokens spell with one word replaced by another word for
-    it (`thesaurus`: "Russian envoy to Qatar" is "Russian ambassador to Qatar"), matched by
-    stems: a whole name, or most of an office's title (its holder follows, `_with_holders`).
-    Never a single word: "envoy" alone is a word to look for, not every ambassador."""
+    """Offices whose title the tokens spell with one word replaced by another word for it
+    (`thesaurus`: "Russian envoy to Qatar" is "Russian ambassador to Qatar"), matched by
+    stems: a whole title, or most of one (its holder follows, `_with_holders`). Never a
+    single word ("envoy" alone is a word to look for, not every ambassador), and never a
+    topic's name, whose words mean each word (`_topics`) and whose synonyms may be its
+    converse ("buy Russian arms" is not the resale of Russian arms)."""
     if len(_content(toks)) < 2:
         return {}
     an = analyzer()
@@ -265,11 +267,10 @@ def _by_synonyms(index: Backend, toks: list[str]) -> dict[str, str]:
             whole = {e for e, r in rows if r in _WHOLE}
             for owned in _owned(key):
                 whole |= {e for e, r in index.names(" ".join(owned), stems=True) if r in _WHOLE}
-            if whole:
-                return dict.fromkeys(sorted(whole), SYNONYM)
             parts = {e for e, r in rows if r == PART and _most_of(index, e, key, by_stems=True)}
-            if parts:
-                return dict.fromkeys(sorted(parts), SYNONYM)
+            titles = {e for e in (whole or parts) if (index.entity(e) or {}).get("type") == OFFICE}
+            if titles:
+                return dict.fromkeys(sorted(titles), SYNONYM)
     return {}
 
 
@@ -608,11 +609,19 @@ def _group(
     i = 0
     while i < len(toks):
         term = None
+        cut = False
         for j in range(min(len(toks), i + longest), i, -1):
             span = toks[i:j]
             named = _with_holders(index, _named(index, span), span) or _counterparts(index, span)
             preds = _predicates_named(index, an, span)
-            if named and not preds and _holds_a_name(index, span, named):
+            if (
+                named
+                and not preds
+                and (cut or _holds_a_name(index, span, named))
+                and _topic_part(index, span, named)
+            ):
+                # A shorter part of the same name would cut the name it holds in two.
+                cut = True
                 continue
             if named or preds or j == i + 1:
                 term = _Term(" ".join(span), span, an.stems(span), named, preds)
@@ -636,15 +645,19 @@ def _group(
     return out
 
 
-def _holds_a_name(index: Backend, span: list[str], named: dict[str, str]) -> bool:
-    """Whether the words are only a part of the names of topics, agreements or events that
-    hold a whole name of something else among them: "Tamim visit" of "Emir Tamim's visit to
-    Russia" is Tamim and a visit, "S-400 contract" the S-400 and a contract, not that one
-    event or contract alone. (A part of an office's title is the office: "Qatari ambassador".)"""
+def _topic_part(index: Backend, span: list[str], named: dict[str, str]) -> bool:
+    """Whether several words are only a part of the names of topics, agreements or events."""
     if len(span) < 2 or any(how != PART for how in named.values()):
         return False
-    if any((index.entity(e) or {}).get("type") not in TOPIC_TYPES for e in named):
-        return False
+    return all((index.entity(e) or {}).get("type") in TOPIC_TYPES for e in named)
+
+
+def _holds_a_name(index: Backend, span: list[str], named: dict[str, str]) -> bool:
+    """Whether the words, a part of the name of a topic, agreement or event, hold a whole
+    name of something else: "Tamim visit" of "Emir Tamim's visit to Russia" is Tamim and a
+    visit, "S-400 contract" the S-400 and a contract, not that one event or contract alone
+    (`_topic_part` says which spans this asks about: a part of an office's title is the
+    office, "Qatari ambassador")."""
     for i in range(len(span)):
         for j in range(i + 1, len(span) + 1):
             if j - i < len(span) and any(r in _WHOLE for _, r in index.names(" ".join(span[i:j]))):

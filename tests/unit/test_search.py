@@ -1076,3 +1076,20 @@ def test_a_near_spelling_of_one_name_names_what_the_name_names(shipped):
 def test_the_world_cup_is_the_mundial(shipped):
     # c0022: «وقدم مرتين إلى روسيا خلال المونديال»; its statement says "World Cup".
     assert "c0022" in _found(shipped, "كأس", "العالم")
+
+
+def test_a_part_of_a_deals_name_does_not_cut_a_name_it_holds(shipped):
+    # «صفقة إس-400» is a part of the name of Turkey's first S-400 deal, and holds the name
+    # «إس-400»: the words are a deal and the S-400, so Qatar's S-400 deal is found (c0001:
+    # «تبحث قطر مع روسيا صفقة شراء محتملة لأنظمة الدفاع الصاروخية «إس-400»»).
+    assert "c0001" in _found(shipped, "صفقة", "إس-400", "قطر")
+
+
+def test_a_name_spelled_with_another_word_is_a_title_only(shipped):
+    # "buy Russian arms" spells, with buy's converse "sell", a name of the resale of Russian
+    # arms to third countries; it is not that topic but words: the supply of Russian weapons
+    # to Qatar (c0004) comes first, and no claim is met as being about that topic.
+    hits = search(shipped, Query(terms=["شراء", "أسلحة", "روسية"]))
+    assert hits[0].claim["id"] == "c0004"
+    named = [w for h in hits for w in h.why if w["field"] in ("subject", "object")]
+    assert named and all(w["kind"] != "synonym" for w in named)
