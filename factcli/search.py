@@ -705,7 +705,7 @@ def _topics(index: Backend, term: _Term) -> dict[str, str]:
     is a topic, an agreement or an event (`link.TOPIC_TYPES`); else none."""
     if len(term.tokens) < 2 or not term.entities or term.predicates:
         return {}
-    if any(how not in ("alias", SYNONYM) for how in term.entities.values()):
+    if any(how != "alias" for how in term.entities.values()):
         return {}
     if any((index.entity(e) or {}).get("type") not in TOPIC_TYPES for e in term.entities):
         return {}
