@@ -208,6 +208,11 @@ class Backend(Protocol):
         """Who a live `holds_position` claim says holds any of these offices."""
         ...
 
+    def offices(self, people: Iterable[str]) -> set[str]:
+        """The offices a live `holds_position` or `held_position` claim says any of these
+        people holds or held."""
+        ...
+
     def parties(self, entities: Iterable[str]) -> set[str]:
         """What a live claim says any of these entities signed or is party to (its object,
         by a predicate of `PARTY_TO`)."""

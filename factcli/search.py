@@ -95,9 +95,8 @@ _PARTY_TYPES = ("country", "organization")
 # The entity type of an agreement or a contract, what states and companies are parties to.
 AGREEMENT = "agreement"
 
-# The entity type of a person, and the predicates by which one holds an office.
+# The entity type of a person.
 PERSON = "person"
-_HOLDS = ("holds_position", "held_position")
 
 # The entity type of a post a person holds (`holds_position`).
 OFFICE = "office"
@@ -297,9 +296,12 @@ def _with_holders(index: Backend, named: dict[str, str], toks: list[str]) -> dic
     office's names that say something ("Minister of State for Defence Affairs", «السفير
     الروسي»): one word of a title ("Moscow" in "Qatari ambassador in Moscow") does not."""
     offices = [
-        e for e, how in named.items() if how in _HOLDER_FROM or (how == "part" and _most_of(index, e, toks))
+        e
+        for e, how in named.items()
+        if (how in _HOLDER_FROM or (how == "part" and _most_of(index, e, toks)))
+        and (index.entity(e) or {}).get("type") == OFFICE
     ]
-    holders = index.holders(offices)
+    holders = index.holders(offices) if offices else set()
     return {**named, **{h: "holder" for h in sorted(holders) if h not in named}}
 
 
@@ -681,23 +683,13 @@ def _titled(index: Backend, terms: list[_Term]) -> None:
             for person in sorted(e for e, how in name.entities.items() if how in _PARTIES_FROM):
                 if (index.entity(person) or {}).get("type") != PERSON:
                     continue
-                for office in _offices_of(index, person):
+                for office in sorted(index.offices([person])):
                     named_by = {
                         st for n in names_of(index.entity(office) or {}) for st in an.stems(an.tokens(n))
                     }
                     if words <= named_by:
                         title.entities[person] = "alias"
                         break
-
-
-def _offices_of(index: Backend, person: str) -> list[str]:
-    """The offices a live claim says the person holds or held."""
-    plan = Plan(
-        filters=Filters(subjects=frozenset({person}), predicates=frozenset(_HOLDS)),
-        order="date",
-    )
-    docs = index.claim_docs([m.position for m in index.run(plan)])
-    return sorted({d["object"] for d in docs.values() if isinstance(d.get("object"), str)})
 
 
 def _topics(index: Backend, term: _Term) -> dict[str, str]:

@@ -316,17 +316,36 @@ class Index:
         }
 
     @_recovering
+    def offices(self, people: Iterable[str]) -> set[str]:
+        """The offices a live claim says any of these people holds or held (at any date)."""
+        ids = sorted(set(people))
+        if not ids:
+            return set()
+        return {
+            o
+            for (o,) in self.conn.execute(
+                f"SELECT DISTINCT object FROM claims INDEXED BY claims_subject WHERE subject IN "
+                f"({','.join('?' * len(ids))}) AND predicate IN ('holds_position', 'held_position') "
+                "AND retracted = 0",
+                ids,
+            )
+            if isinstance(o, str)
+        }
+
+    @_recovering
     def parties(self, entities: Iterable[str]) -> set[str]:
-        """What live claims say any of these entities signed or is party to (by `plan.PARTY_TO`)."""
+        """What live claims say any of these entities signed or is party to (by `plan.PARTY_TO`):
+        read through the predicates, which are fewer claims than a state's."""
         ids = sorted(set(entities))
         if not ids:
             return set()
         return {
             o
             for (o,) in self.conn.execute(
-                f"SELECT DISTINCT object FROM claims WHERE subject IN ({','.join('?' * len(ids))}) "
-                f"AND predicate IN ({','.join('?' * len(PARTY_TO))}) AND retracted = 0",
-                [*ids, *PARTY_TO],
+                f"SELECT DISTINCT object FROM claims INDEXED BY claims_predicate WHERE predicate IN "
+                f"({','.join('?' * len(PARTY_TO))}) AND subject IN ({','.join('?' * len(ids))}) "
+                "AND retracted = 0",
+                [*PARTY_TO, *ids],
             )
             if isinstance(o, str)
         }

@@ -845,6 +845,17 @@ class ServerIndex:
         )
         return {s for (s,) in found if isinstance(s, str)}
 
+    def offices(self, people: Iterable[str]) -> set[str]:
+        ids = sorted(set(people))
+        if not ids:
+            return set()
+        found = self._all_rows(
+            "SELECT DISTINCT object FROM claims WHERE subject = ANY(%s) "
+            "AND predicate IN ('holds_position', 'held_position') AND NOT retracted",
+            [ids],
+        )
+        return {o for (o,) in found if isinstance(o, str)}
+
     def parties(self, entities: Iterable[str]) -> set[str]:
         ids = sorted(set(entities))
         if not ids:
