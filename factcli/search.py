@@ -539,19 +539,22 @@ def _terms(
                 # A word that names no entity whole (or only as a part of a name) is also
                 # a word of the topics whose names hold it.
                 term.entities = {**_topic_words(index, term), **term.entities}
-    for term in out:
-        # A claim about an agreement is about its parties, as the store's claims name them
-        # (Turkey negotiating the contract Russia is to sign is about Russia too).
-        whole = [
-            e
-            for e, how in term.entities.items()
-            if how in _PARTIES_FROM and (index.entity(e) or {}).get("type") in _PARTY_TYPES
-        ]
-        for agreement in sorted(index.parties(whole) - set(term.entities)) if whole else ():
-            if (index.entity(agreement) or {}).get("type") == AGREEMENT:
-                term.entities[agreement] = PARTY
     required = [t for t in out if not t.little]
     if len(required) > 1:
+        # Beside other words a claim about an agreement is about its parties too, as the
+        # store's claims name them ("Russia Turkey": Turkey negotiating the contract Russia
+        # is to sign). Alone, a state's name finds the claims about it and naming it; the
+        # few that only its agreements would add are not worth reading every agreement of
+        # a state at every search of its name.
+        for term in required:
+            whole = [
+                e
+                for e, how in term.entities.items()
+                if how in _PARTIES_FROM and (index.entity(e) or {}).get("type") in _PARTY_TYPES
+            ]
+            for agreement in sorted(index.parties(whole) - set(term.entities)) if whole else ():
+                if (index.entity(agreement) or {}).get("type") == AGREEMENT:
+                    term.entities[agreement] = PARTY
         # Beside other words a capital may stand for its state ("Shoigu Doha visit" is his
         # visit to Qatar): the state's claims count too, below the capital's own.
         for term in required:

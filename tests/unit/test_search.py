@@ -172,12 +172,9 @@ def test_stems_reach_adjectives_and_results_come_best_first(shipped):
     assert adjective_only <= set(by_id)
     scores = [h.score for h in hits]
     assert scores == sorted(scores, reverse=True)
-    # Claims about Russia (subject or object) come before those that only name it, and
-    # those before the claims about an agreement Russia is party to (kind `party`).
-    about = [h for h in hits if h.why[0]["field"] in ("subject", "object") and h.why[0]["kind"] != "party"]
+    # Claims about Russia (subject or object) come before those that only name it.
+    about = [h for h in hits if h.why[0]["field"] in ("subject", "object")]
     assert about and hits[: len(about)] == about
-    party = [h for h in hits if h.why[0]["kind"] == "party"]
-    assert party and hits[-len(party) :] == party
 
 
 def test_terms_are_anded(shipped, s400):
@@ -1037,6 +1034,8 @@ def test_a_claim_about_an_agreement_is_about_its_parties(shipped):
     hits = search(shipped, Query(terms=["Russia", "Turkey"]))
     why = {h.claim["id"]: h.why[0] for h in hits}
     assert why["c0096"] == {"term": "russia", "field": "object", "kind": "party"}
+    # Alone, a state's name finds the claims about it and naming it, not its agreements'.
+    assert "c0096" not in _found(shipped, "Russia")
     # A person who signs for a state is no party: Shoigu signed the 2017 agreement for
     # Russia, and the claims about the agreement are not about him for that.
     hits = search(shipped, Query(terms=["Shoigu"]))
