@@ -1092,3 +1092,25 @@ def test_a_name_spelled_with_another_word_is_a_title_only(shipped):
     assert hits[0].claim["id"] == "c0004"
     named = [w for h in hits for w in h.why if w["field"] in ("subject", "object")]
     assert named and all(w["kind"] != "synonym" for w in named)
+
+
+@pytest.mark.parametrize("retract", [False, True])
+def test_a_count_of_many_claims_leaves_out_the_retracted(store_file, monkeypatch, retract):
+    # A count of more claims than the index reads one by one (`_ESTIMATE_CAP`, here 0)
+    # skips reading them when no claim is retracted, and reads them when one is: c0002
+    # (Turkey bought the S-400) and c0004 (Qatar's talks on it) are the S-400's claims.
+    from factcli.index.backend import Index
+
+    monkeypatch.setattr(Index, "_ESTIMATE_CAP", 0)
+    path = store_file(_records())
+    if retract:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        for rec in doc["claims"].values():
+            if rec["id"] == "c0002":
+                rec["retracted"] = {"at": "2024-01-01T00:00:00Z", "reason": "misread"}
+        path.write_bytes(store.dumps(doc))
+    result = _cli("--db", str(path), "search", "S-400", "--count")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.strip() == ("1" if retract else "2")
+    every = _cli("--db", str(path), "search", "S-400", "--count", "--include-retracted")
+    assert every.stdout.strip() == "2"
