@@ -213,6 +213,10 @@ class Backend(Protocol):
         people holds or held."""
         ...
 
+    def posts(self, states: Iterable[str]) -> set[str]:
+        """The offices a live `office_in` claim says are posts of any of these states."""
+        ...
+
     def parties(self, entities: Iterable[str]) -> set[str]:
         """What a live claim says any of these entities signed or is party to (its object,
         by a predicate of `PARTY_TO`)."""

@@ -95,8 +95,9 @@ _PARTY_TYPES = ("country", "organization")
 # The entity type of an agreement or a contract, what states and companies are parties to.
 AGREEMENT = "agreement"
 
-# The entity type of a person.
+# The entity types of a person and of a state.
 PERSON = "person"
+COUNTRY = "country"
 
 # The entity type of a post a person holds (`holds_position`).
 OFFICE = "office"
@@ -375,6 +376,74 @@ def _completed_titles(index: Backend, terms: list[_Term]) -> None:
                     term.entities.setdefault(holder, "holder")
 
 
+_POST_WORDS = 3  # the most terms after a state's name read as the words of one of its posts
+
+
+def _state_posts(index: Backend, an: Any, terms: list[_Term]) -> list[_Term]:
+    """A state's name beside words of the title of a post of that state, in any order
+    ("Qatari defence minister", «وزير الدفاع القطري»: Qatar's Minister of State for Defence
+    Affairs), is that post: one term naming it and its holders. Which state a post is of
+    comes from the store's `office_in` claims, never from the words of its title, so
+    "Russian" and "ambassador" are Russia's ambassador to Qatar and not Qatar's ambassador
+    to Russia, whose title says Russia too. Words that name something else (a person, a
+    place, what happened) are no words of a title."""
+    out: list[_Term] = []
+    i = 0
+    while i < len(terms):
+        merged = None
+        for j in range(min(len(terms), i + 1 + _POST_WORDS), i + 1, -1):
+            span = terms[i:j]
+            for state, run in ((span[0], span[1:]), (span[-1], span[:-1])):
+                found = _posts_named(index, an, state, run)
+                if found:
+                    toks = [t for term in span for t in term.tokens]
+                    named = dict.fromkeys(found, PART)
+                    named.update({h: "holder" for h in sorted(index.holders(found)) if h not in named})
+                    merged = _Term(" ".join(t.text for t in span), toks, an.stems(toks), named)
+                    break
+            if merged is not None:
+                i = j
+                break
+        if merged is None:
+            out.append(terms[i])
+            i += 1
+        else:
+            out.append(merged)
+    return out
+
+
+def _posts_named(index: Backend, an: Any, state: _Term, run: list[_Term]) -> list[str]:
+    """The posts of the state `state` names whose titles hold every word of `run`."""
+    states = [
+        e
+        for e, how in state.entities.items()
+        if how in ("alias", "stem", "part") and (index.entity(e) or {}).get("type") == COUNTRY
+    ]
+    if not states or state.quoted or state.predicates or not run:
+        return []
+    if any(t.quoted or not _title_words(index, t) for t in run):
+        return []
+    words = {an.stems([t])[0] for r in run for t in _content(r.tokens)}
+    if not words:
+        return []
+    return [
+        o
+        for o in sorted(index.posts(states))
+        if words <= {w for n in names_of(index.entity(o) or {}) for w in an.stems(an.tokens(n))}
+    ]
+
+
+def _title_words(index: Backend, term: _Term) -> bool:
+    """Whether a term may be a word of a title: it names nothing but offices, or words of
+    topics' names, or nothing at all (and no predicate: "visit" is what happened)."""
+    if term.predicates or not term.tokens:
+        return False
+    return all(
+        how in (PART, TOPIC_WORD) and (how == TOPIC_WORD or (index.entity(e) or {}).get("type") == OFFICE)
+        for e, how in term.entities.items()
+    )
+
+
 def _inside_names(index: Backend, entity_id: str) -> set[str]:
     """The entities the names of an entity name in their words, by a whole name or a
     metonym ("Russia" and "Moscow" in the names of Qatar's ambassador to Russia)."""
@@ -529,6 +598,7 @@ def _terms(
             continue
         grouped = _group(index, an, toks, hints)
         _joint_titles(index, grouped)
+        grouped = _state_posts(index, an, grouped)
         _completed_titles(index, grouped)
         _titled(index, grouped)
         out += grouped

@@ -333,6 +333,23 @@ class Index:
         }
 
     @_recovering
+    def posts(self, states: Iterable[str]) -> set[str]:
+        """The offices a live `office_in` claim says are posts of any of these states, read
+        through the predicate (fewer claims than a state's)."""
+        ids = sorted(set(states))
+        if not ids:
+            return set()
+        return {
+            s
+            for (s,) in self.conn.execute(
+                "SELECT DISTINCT subject FROM claims INDEXED BY claims_predicate WHERE predicate = 'office_in' "
+                f"AND object IN ({','.join('?' * len(ids))}) AND retracted = 0",
+                ids,
+            )
+            if isinstance(s, str)
+        }
+
+    @_recovering
     def parties(self, entities: Iterable[str]) -> set[str]:
         """What live claims say any of these entities signed or is party to (by `plan.PARTY_TO`):
         read through the predicates, which are fewer claims than a state's."""

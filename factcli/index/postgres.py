@@ -856,6 +856,16 @@ class ServerIndex:
         )
         return {o for (o,) in found if isinstance(o, str)}
 
+    def posts(self, states: Iterable[str]) -> set[str]:
+        ids = sorted(set(states))
+        if not ids:
+            return set()
+        found = self._all_rows(
+            "SELECT DISTINCT subject FROM claims WHERE object = ANY(%s) AND predicate = 'office_in' AND NOT retracted",
+            [ids],
+        )
+        return {s for (s,) in found if isinstance(s, str)}
+
     def parties(self, entities: Iterable[str]) -> set[str]:
         ids = sorted(set(entities))
         if not ids:

@@ -1114,3 +1114,13 @@ def test_a_count_of_many_claims_leaves_out_the_retracted(store_file, monkeypatch
     assert result.stdout.strip() == ("1" if retract else "2")
     every = _cli("--db", str(path), "search", "S-400", "--count", "--include-retracted")
     assert every.stdout.strip() == "2"
+
+
+def test_a_state_beside_words_of_one_of_its_posts_names_the_post(shipped):
+    # Qatar's «وزير الدولة القطري لشؤون الدفاع» (c0192: a post of the Qatari state) is the
+    # Qatari defence minister, whatever the order of the words: Attiyah holds it (c0076).
+    # Russia's «وزير الدفاع الروسي» (c0189) is another state's post.
+    for words in (["Qatari", "defence", "minister"], ["وزير", "الدفاع", "القطري"]):
+        found = _found(shipped, *words)
+        assert set(found[:2]) == {"c0076", "c0192"}, words
+        assert "c0189" not in found
