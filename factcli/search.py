@@ -62,6 +62,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FUZZY_MARGIN",
     "FUZZY_MIN",
+    "FUZZY_SURE",
     "Found",
     "Hit",
     "Query",
@@ -110,6 +111,8 @@ SYNONYM = "synonym"
 # ambiguous and gets a "did you mean" hint instead. Tested in tests/test_relevance.py.
 FUZZY_MIN = 80.0
 FUZZY_MARGIN = 3.0
+# A near spelling this close to one name's spelling names everything that spelling names.
+FUZZY_SURE = 90.0
 _FUZZY_MIN_CHARS = 4
 _MAX_SPAN = 16  # words in the longest name tried as one term
 
@@ -485,9 +488,10 @@ def _fuzzy(index: Backend, token: str) -> _Named:
     top = ranked[0][1]
     close = [eid for eid, s in ranked if top - s <= FUZZY_MARGIN]
     nearest = {key for key, score in keys.items() if top - score <= FUZZY_MARGIN}
-    if len(nearest) == 1:
-        # One spelling is nearest: the typed word is that word, and names what it names,
-        # as the word itself would ("Tameem": Tamim, and the visit named after him).
+    if len(nearest) == 1 and top >= FUZZY_SURE:
+        # One spelling is nearest, and very near: the typed word is that word, and names
+        # what it names, as the word itself would ("Tameem": Tamim, and the visit named
+        # after him). A farther one names nothing for sure ("Rosexport" is 80 from "export").
         return _Named(dict.fromkeys(sorted(choices[nearest.pop()]), "fuzzy"))
     if len(close) > 1:
         names = [_display(index, e) for e in close[:3]]
