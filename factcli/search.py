@@ -20,6 +20,15 @@ A term meets a claim through any of:
   through that claim alone, not through everything said about them since);
 * a predicate it names (`sanctions`, `عقوبات`, `visit`): the claims with that predicate.
 
+Titles are read from the store, not from their words alone: a title spelled with another
+word for one of its words names the office (`synonym`: "Russian envoy to Qatar"), and so
+does its owner typed first ("Qatar emir"); a part of a title beside a name the title holds
+spells it ("Qatari ambassador موسكو"); a state's name beside words of the title of one of
+its posts (its `office_in` claims) is that post ("Qatari defence minister"); a title beside
+the name of someone who holds it names that person ("President Putin"). Beside other words,
+a capital's state is met where the state is a party to the claim, and a state or company
+meets the claims about the agreements it is party to (`party`).
+
 Ranking adds up each term's best evidence: an entity as subject or object above speaker or
 via, above a mention, above text alone; exact above stem above fuzzy; the index's measure of
 a text match orders text matches among themselves (the weights are `rank`'s). Ties go to
