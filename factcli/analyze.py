@@ -81,6 +81,7 @@ __all__ = [
     "stems",
     "strip_clitic",
     "tokens",
+    "vowels_folded",
 ]
 
 ANALYZER_VERSION = 6
@@ -371,6 +372,19 @@ def name_forms(token: str) -> list[str]:
     if not token or not in_arabic_block(token[0]):
         return [token]
     return [strip_clitic(token, cut) for cut in clitic_cuts(token)]
+
+
+# Arabic names written in Latin letters spell one long vowel several ways (Tamim, Tameem;
+# Mikheev, Mikhiev; Choigou, Shoigu): for a near spelling the forms are compared with
+# each such run as one letter.
+_VOWEL_RUNS = re.compile(r"ee|ii|ou|oo|uu|aa")
+_VOWEL_OF = {"ee": "i", "ii": "i", "ou": "u", "oo": "u", "uu": "u", "aa": "a"}
+
+
+def vowels_folded(word: str) -> str:
+    """A Latin spelling with its long vowels written one way (tameem -> tamim, choigou ->
+    choigu), for comparing near spellings of a name; other scripts as they are."""
+    return _VOWEL_RUNS.sub(lambda m: _VOWEL_OF[m.group(0)], word)
 
 
 def glued_forms(token: str) -> list[str]:

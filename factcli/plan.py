@@ -29,7 +29,9 @@ What `run` must do, whatever the engine:
     place's name, not everything about the state. An entity named as a counterpart
     (naming `counterpart`) is met only by links of kind `counterpart`, which a build makes
     with the role the person has in the claim (subject, object, speaker, via), else as a
-    `mention`.
+    `mention`. An entity named as the state a capital stands for (naming `state`) is met
+    only as the claim's subject, object or speaker: "Putin Doha" is not Tamim's call with
+    Putin because it names the Emir of Qatar.
   - a predicate it names: the claims with that predicate.
 * Scoring, with `plan.ranking` (`rank.Ranking`): each way a term meets a claim scores (text
   by `text_score` with the backend's measure of the match's strength, weighted per field
@@ -59,6 +61,7 @@ from typing import Any, Literal, NamedTuple, Protocol
 from .rank import RANKING, Ranking
 
 __all__ = [
+    "PARTY_TO",
     "Backend",
     "Evidence",
     "Filters",
@@ -69,18 +72,25 @@ __all__ = [
 ]
 
 Form = Literal["exact", "stem", "synonym"]
+
+# The predicates by which a claim says its subject is a party to its object, an agreement
+# or a contract (`Backend.parties`).
+PARTY_TO = ("signed", "party_to")
 Order = Literal["relevance", "date"]
 
 
 class Named(NamedTuple):
     """An entity a term names, and how: `alias` (a whole name or alias), `part` (a
-    distinctive part of a name), `stem` (another form of a whole name), `link` (a metonym),
-    `fuzzy` (a near spelling), `holder` (holds an office the term names), `state` (the
-    state a capital typed beside other words stands for), `counterpart` (the term is the
+    distinctive part of a name), `stem` (another form of a whole name), `synonym` (a name
+    spelled with another word for one of its words: "Russian envoy to Qatar"), `link` (a
+    metonym), `fuzzy` (a near spelling), `holder` (holds an office the term names), `state`
+    (the state a capital typed beside other words stands for: met only where the state is
+    the claim's subject, object or speaker), `counterpart` (the term is the
     word «نظيره», "counterpart", and texts call the entity so) or `word` (the term or a
     synonym of it is a word of the name of a topic, agreement or event, or a word for the
     entity's kind, "weapons" for a weapon system: met only where the entity is the claim's
-    subject or object)."""
+    subject or object) or `party` (an agreement an entity the term names signed or is party
+    to, `Backend.parties`: met, as `word`, only where it is the claim's subject or object)."""
 
     entity: str
     naming: str
@@ -196,6 +206,20 @@ class Backend(Protocol):
 
     def holders(self, offices: Iterable[str]) -> set[str]:
         """Who a live `holds_position` claim says holds any of these offices."""
+        ...
+
+    def offices(self, people: Iterable[str]) -> set[str]:
+        """The offices a live `holds_position` or `held_position` claim says any of these
+        people holds or held."""
+        ...
+
+    def posts(self, states: Iterable[str]) -> set[str]:
+        """The offices a live `office_in` claim says are posts of any of these states."""
+        ...
+
+    def parties(self, entities: Iterable[str]) -> set[str]:
+        """What a live claim says any of these entities signed or is party to (its object,
+        by a predicate of `PARTY_TO`)."""
         ...
 
     def labels(self, key: str) -> list[tuple[str, str]]:

@@ -48,7 +48,9 @@ class Ranking(NamedTuple):
     # A predicate a synonym of the word names counts below one its label names, and no more
     # than the word as typed in the text (3.0 < 3 + a bonus).
     predicate: Mapping[str, float] = _table(exact=4.0, stem=3.5, synonym=3.0)
-    # How the term named the entity scales its entity evidence.
+    # How the term named the entity scales its entity evidence. `synonym`: a name spelled
+    # with another word for one of its words ("Russian envoy" for "Russian ambassador"),
+    # below a part of the name as written, above the holder of an office so named.
     # `state`: a capital typed beside other words, standing for its state (Doha for
     # Qatar), below the capital itself named in the text; `counterpart`: the word
     # «نظيره» or "counterpart", for the people the texts call so; `word`: a word (or its
@@ -56,7 +58,17 @@ class Ranking(NamedTuple):
     # the claims whose object is "Qatar-Russia relations"; "weapons": a weapon system), no
     # more than a synonym in the text (10 × 0.15 = 1.5, a synonym's weight before its bonus).
     naming: Mapping[str, float] = _table(
-        alias=1.0, part=0.9, stem=0.8, link=1.0, fuzzy=0.5, holder=0.8, state=0.45, counterpart=0.5, word=0.15
+        alias=1.0,
+        part=0.9,
+        stem=0.8,
+        synonym=0.85,
+        link=1.0,
+        fuzzy=0.5,
+        holder=0.8,
+        state=0.45,
+        counterpart=0.5,
+        word=0.15,
+        party=0.15,
     )
     # How much each text field counts in a backend's own measure of a text match's strength
     # (a match in the stems is weaker evidence of the words asked for), by field then form.

@@ -20,6 +20,15 @@ A term meets a claim through any of:
   through that claim alone, not through everything said about them since);
 * a predicate it names (`sanctions`, `عقوبات`, `visit`): the claims with that predicate.
 
+Titles are read from the store, not from their words alone: a title spelled with another
+word for one of its words names the office (`synonym`: "Russian envoy to Qatar"), and so
+does its owner typed first ("Qatar emir"); a part of a title beside a name the title holds
+spells it ("Qatari ambassador موسكو"); a state's name beside words of the title of one of
+its posts (its `office_in` claims) is that post ("Qatari defence minister"); a title beside
+the name of someone who holds it names that person ("President Putin"). Beside other words,
+a capital's state is met where the state is a party to the claim, and a state or company
+meets the claims about the agreements it is party to (`party`).
+
 Ranking adds up each term's best evidence: an entity as subject or object above speaker or
 via, above a mention, above text alone; exact above stem above fuzzy; the index's measure of
 a text match orders text matches among themselves (the weights are `rank`'s). Ties go to
@@ -45,7 +54,7 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .analyze import analyzer, glued_forms, is_stopword, name_bases, name_forms, word_forms
+from .analyze import analyzer, glued_forms, is_stopword, name_bases, name_forms, vowels_folded, word_forms
 from .errors import DateError, InputError, did_you_mean
 from .index import in_memory
 from .lexicon import ALIAS, COMMON_WORD, METONYM, NAME, NAME_PARTICLES, PART, names_of
@@ -61,6 +70,7 @@ if TYPE_CHECKING:
 __all__ = [
     "FUZZY_MARGIN",
     "FUZZY_MIN",
+    "FUZZY_SURE",
     "Found",
     "Hit",
     "Query",
@@ -81,13 +91,36 @@ TOPIC_WORD = "word"
 
 # How an office was named for its holders to count: by a whole name or a form of one, never
 # by a part of it ("Moscow" in "Qatari ambassador in Moscow") or a near spelling.
-_HOLDER_FROM = ("alias", "stem")
+_HOLDER_FROM = ("alias", "stem", "synonym")
+
+# How a term names an agreement the entity it names signed or is party to (`plan.Named`),
+# and the namings of an entity whose agreements count so: a name, a form, a near spelling.
+PARTY = "party"
+_PARTIES_FROM = ("alias", "stem", "fuzzy")
+# The entity types that are parties to what they sign: a state or a company, not the person
+# who signs for it (Shoigu signed the agreement; claims about it are not about him).
+_PARTY_TYPES = ("country", "organization")
+
+# The entity type of an agreement or a contract, what states and companies are parties to.
+AGREEMENT = "agreement"
+
+# The entity types of a person and of a state.
+PERSON = "person"
+COUNTRY = "country"
+
+# The entity type of a post a person holds (`holds_position`).
+OFFICE = "office"
+
+# How a term names an entity whose name it spells with another word for one of its words.
+SYNONYM = "synonym"
 
 # A near spelling names an entity when rapidfuzz's ratio (0-100, Indel distance) reaches
 # FUZZY_MIN; when the best two entities are within FUZZY_MARGIN of each other the term is
 # ambiguous and gets a "did you mean" hint instead. Tested in tests/test_relevance.py.
 FUZZY_MIN = 80.0
 FUZZY_MARGIN = 3.0
+# A near spelling this close to one name's spelling names everything that spelling names.
+FUZZY_SURE = 90.0
 _FUZZY_MIN_CHARS = 4
 _MAX_SPAN = 16  # words in the longest name tried as one term
 
@@ -165,7 +198,12 @@ def _lookup(index: Backend, key: str) -> dict[str, str]:
     metonymic = {e for e, r in rows if r == METONYM}
     if metonymic:
         return dict.fromkeys(sorted(metonymic), "link")
-    # Else any names this is a distinctive part of ("Sada" in "Mohammed Al Sada").
+    # Else any names this is a distinctive part of ("Sada" in "Mohammed Al Sada"). A part
+    # begins and ends with a word that says something: "in Moscow" of "Qatari ambassador
+    # in Moscow" is the word "in" and the name Moscow.
+    words = key.split(" ")
+    if is_stopword(words[0]) or is_stopword(words[-1]):
+        return {}
     return dict.fromkeys(sorted({e for e, r in rows if r == PART}), "part")
 
 
@@ -194,7 +232,57 @@ def _named(index: Backend, toks: list[str]) -> dict[str, str]:
         found = _lookup(index, " ".join([*toks[k + 1 :], *toks[:k]]))
         if found and all(how == "alias" for how in found.values()):
             return found
-    return dict.fromkeys(sorted(_by_forms(index, toks)), "stem")
+    # And the other way: "Qatar emir" is the name "Emir of Qatar".
+    for owned in _owned(toks):
+        found = _lookup(index, " ".join(owned))
+        if found and all(how == "alias" for how in found.values()):
+            return found
+    by_forms = _by_forms(index, toks)
+    if by_forms:
+        return dict.fromkeys(sorted(by_forms), "stem")
+    return _by_synonyms(index, toks)
+
+
+def _owned(toks: list[str]) -> list[list[str]]:
+    """The words with their owner put after "of" ("Qatar emir": "emir of Qatar"), at each
+    split between words that say something; none when the words hold "of" already."""
+    if "of" in toks:
+        return []
+    return [
+        [*toks[k:], "of", *toks[:k]]
+        for k in range(1, len(toks))
+        if not is_stopword(toks[k - 1]) and not is_stopword(toks[k])
+    ]
+
+
+def _by_synonyms(index: Backend, toks: list[str]) -> dict[str, str]:
+    """Offices whose title the tokens spell with one word replaced by another word for it
+    (`thesaurus`: "Russian envoy to Qatar" is "Russian ambassador to Qatar"), matched by
+    stems: a whole title, or most of one (its holder follows, `_with_holders`). Never a
+    single word ("envoy" alone is a word to look for, not every ambassador), and never a
+    topic's name, whose words mean each word (`_topics`) and whose synonyms may be its
+    converse ("buy Russian arms" is not the resale of Russian arms)."""
+    if len(_content(toks)) < 2:
+        return {}
+    an = analyzer()
+    stems = an.stems(toks)
+    for i, tok in enumerate(toks):
+        if is_stopword(tok) or tok in NAME_PARTICLES:
+            continue
+        others, _ = index.synonyms(tok, stems[i])
+        for other in others:
+            if other == stems[i] or " " in other:
+                continue
+            key = [*stems[:i], other, *stems[i + 1 :]]
+            rows = index.names(" ".join(key), stems=True)
+            whole = {e for e, r in rows if r in _WHOLE}
+            for owned in _owned(key):
+                whole |= {e for e, r in index.names(" ".join(owned), stems=True) if r in _WHOLE}
+            parts = {e for e, r in rows if r == PART and _most_of(index, e, key, by_stems=True)}
+            titles = {e for e in (whole or parts) if (index.entity(e) or {}).get("type") == OFFICE}
+            if titles:
+                return dict.fromkeys(sorted(titles), SYNONYM)
+    return {}
 
 
 def _by_forms(index: Backend, toks: list[str]) -> set[str]:
@@ -220,9 +308,12 @@ def _with_holders(index: Backend, named: dict[str, str], toks: list[str]) -> dic
     office's names that say something ("Minister of State for Defence Affairs", «السفير
     الروسي»): one word of a title ("Moscow" in "Qatari ambassador in Moscow") does not."""
     offices = [
-        e for e, how in named.items() if how in _HOLDER_FROM or (how == "part" and _most_of(index, e, toks))
+        e
+        for e, how in named.items()
+        if (how in _HOLDER_FROM or (how == "part" and _most_of(index, e, toks)))
+        and (index.entity(e) or {}).get("type") == OFFICE
     ]
-    holders = index.holders(offices)
+    holders = index.holders(offices) if offices else set()
     return {**named, **{h: "holder" for h in sorted(holders) if h not in named}}
 
 
@@ -230,9 +321,12 @@ def _content(toks: list[str]) -> list[str]:
     return [t for t in toks if not is_stopword(t) and t not in NAME_PARTICLES]
 
 
-def _most_of(index: Backend, entity_id: str, toks: list[str], gaps: bool = False) -> bool:
+def _most_of(
+    index: Backend, entity_id: str, toks: list[str], gaps: bool = False, by_stems: bool = False
+) -> bool:
     """Whether `toks` are, in order, at least half of the content words of a name of the
-    entity: side by side, or with `gaps` with other words of the name between them."""
+    entity: side by side, or with `gaps` with other words of the name between them; with
+    `by_stems`, `toks` are stems, met by the name's stems."""
     words = _content(toks)
     if len(words) < 2:
         return False
@@ -240,6 +334,8 @@ def _most_of(index: Backend, entity_id: str, toks: list[str], gaps: bool = False
     typed = f" {' '.join(toks)} "
     for name in names_of(index.entity(entity_id) or {}):
         whole = an.tokens(name)
+        if by_stems:
+            whole = an.stems(whole)
         inside = _in_order(toks, whole) if gaps else typed in f" {' '.join(whole)} "
         if inside and 2 * len(words) >= len(_content(whole)):
             return True
@@ -263,6 +359,118 @@ def _joint_titles(index: Backend, terms: list[_Term]) -> None:
                 term.entities.setdefault(holder, "holder")
 
 
+def _completed_titles(index: Backend, terms: list[_Term]) -> None:
+    """A term naming a part of an office's title, beside a term naming an entity that title
+    names (in any of its names or scripts): the two spell the title between them ("Qatari
+    ambassador" + «موسكو» of "Qatari ambassador in Moscow"), so both name the office, and
+    its holders below it. Little words between them do not part them."""
+    kept = [t for t in terms if not t.little]
+    for a, b in zip(kept, kept[1:], strict=False):
+        for part, other in ((a, b), (b, a)):
+            # What the other term names, and the state it stands for if it is a capital
+            # (Doha in "Russian ambassador in Doha", whose title says Qatar).
+            named = set(other.entities) | set(_states(index, other.tokens) if other.tokens else ())
+            offices = [
+                e
+                for e, how in part.entities.items()
+                if how in (PART, SYNONYM)
+                and (index.entity(e) or {}).get("type") == OFFICE
+                and _inside_names(index, e) & named
+            ]
+            if not offices:
+                continue
+            holders = sorted(index.holders(offices))
+            for office in offices:
+                other.entities[office] = PART
+            for term in (part, other):
+                for holder in holders:
+                    term.entities.setdefault(holder, "holder")
+
+
+_POST_WORDS = 3  # the most terms after a state's name read as the words of one of its posts
+
+
+def _state_posts(index: Backend, an: Any, terms: list[_Term]) -> list[_Term]:
+    """A state's name beside words of the title of a post of that state, in any order
+    ("Qatari defence minister", «وزير الدفاع القطري»: Qatar's Minister of State for Defence
+    Affairs), is that post: one term naming it and its holders. Which state a post is of
+    comes from the store's `office_in` claims, never from the words of its title, so
+    "Russian" and "ambassador" are Russia's ambassador to Qatar and not Qatar's ambassador
+    to Russia, whose title says Russia too. Words that name something else (a person, a
+    place, what happened) are no words of a title."""
+    out: list[_Term] = []
+    i = 0
+    while i < len(terms):
+        merged = None
+        for j in range(min(len(terms), i + 1 + _POST_WORDS), i + 1, -1):
+            span = terms[i:j]
+            for state, run in ((span[0], span[1:]), (span[-1], span[:-1])):
+                found = _posts_named(index, an, state, run)
+                if found:
+                    toks = [t for term in span for t in term.tokens]
+                    named = dict.fromkeys(found, PART)
+                    named.update({h: "holder" for h in sorted(index.holders(found)) if h not in named})
+                    merged = _Term(" ".join(t.text for t in span), toks, an.stems(toks), named)
+                    break
+            if merged is not None:
+                i = j
+                break
+        if merged is None:
+            out.append(terms[i])
+            i += 1
+        else:
+            out.append(merged)
+    return out
+
+
+def _posts_named(index: Backend, an: Any, state: _Term, run: list[_Term]) -> list[str]:
+    """The posts of the state `state` names whose titles hold every word of `run`."""
+    states = [
+        e
+        for e, how in state.entities.items()
+        if how in ("alias", "stem", "part") and (index.entity(e) or {}).get("type") == COUNTRY
+    ]
+    if not states or state.quoted or state.predicates or not run:
+        return []
+    if any(t.quoted or not _title_words(index, t) for t in run):
+        return []
+    words = {an.stems([t])[0] for r in run for t in _content(r.tokens)}
+    if not words:
+        return []
+    return [
+        o
+        for o in sorted(index.posts(states))
+        if words <= {w for n in names_of(index.entity(o) or {}) for w in an.stems(an.tokens(n))}
+    ]
+
+
+def _title_words(index: Backend, term: _Term) -> bool:
+    """Whether a term may be a word of a title: it names nothing but offices, or words of
+    topics' names, or nothing at all (and no predicate: "visit" is what happened)."""
+    if term.predicates or not term.tokens:
+        return False
+    return all(
+        how in (PART, TOPIC_WORD) and (how == TOPIC_WORD or (index.entity(e) or {}).get("type") == OFFICE)
+        for e, how in term.entities.items()
+    )
+
+
+def _inside_names(index: Backend, entity_id: str) -> set[str]:
+    """The entities the names of an entity name in their words, by a whole name or a
+    metonym ("Russia" and "Moscow" in the names of Qatar's ambassador to Russia)."""
+    an = analyzer()
+    found: set[str] = set()
+    for name in names_of(index.entity(entity_id) or {}):
+        toks = an.tokens(name)
+        for i in range(len(toks)):
+            for j in range(i + 1, len(toks) + 1):
+                if j - i == len(toks):
+                    continue
+                found |= {e for e, r in index.names(" ".join(toks[i:j])) if r in (*_WHOLE, METONYM)}
+    found.discard(entity_id)
+    return found
+
+
 def _fuzzy(index: Backend, token: str) -> _Named:
     """An entity whose name is spelled near `token`, or a hint when two are equally near."""
     from rapidfuzz import fuzz, process
@@ -275,9 +483,11 @@ def _fuzzy(index: Backend, token: str) -> _Named:
         choices.setdefault(key, set()).add(eid)
         shown.setdefault(eid, written if role == NAME and written != eid else shown.get(eid, written))
     best: dict[str, float] = {}
+    keys: dict[str, float] = {}
     for key, score, _ in process.extract(
-        token, list(choices), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN, limit=20
+        token, list(choices), scorer=fuzz.ratio, processor=vowels_folded, score_cutoff=FUZZY_MIN, limit=20
     ):
+        keys[key] = score
         for eid in choices[key]:
             best[eid] = max(best.get(eid, 0.0), score)
     if not best:
@@ -285,6 +495,12 @@ def _fuzzy(index: Backend, token: str) -> _Named:
     ranked = sorted(best.items(), key=lambda kv: (-kv[1], kv[0]))
     top = ranked[0][1]
     close = [eid for eid, s in ranked if top - s <= FUZZY_MARGIN]
+    nearest = {key for key, score in keys.items() if top - score <= FUZZY_MARGIN}
+    if len(nearest) == 1 and top >= FUZZY_SURE:
+        # One spelling is nearest, and very near: the typed word is that word, and names
+        # what it names, as the word itself would ("Tameem": Tamim, and the visit named
+        # after him). A farther one names nothing for sure ("Rosexport" is 80 from "export").
+        return _Named(dict.fromkeys(sorted(choices[nearest.pop()]), "fuzzy"))
     if len(close) > 1:
         names = [_display(index, e) for e in close[:3]]
         return _Named({}, f"{token!r} is near several names" + did_you_mean(names))
@@ -423,6 +639,9 @@ def _terms(
             continue
         grouped = _group(index, an, toks, hints)
         _joint_titles(index, grouped)
+        grouped = _state_posts(index, an, grouped)
+        _completed_titles(index, grouped)
+        _titled(index, grouped)
         out += grouped
     for term in out:
         if not term.quoted and term.tokens and not term.little:
@@ -433,6 +652,20 @@ def _terms(
                 term.entities = {**_topic_words(index, term), **term.entities}
     required = [t for t in out if not t.little]
     if len(required) > 1:
+        # Beside other words a claim about an agreement is about its parties too, as the
+        # store's claims name them ("Russia Turkey": Turkey negotiating the contract Russia
+        # is to sign). Alone, a state's name finds the claims about it and naming it; the
+        # few that only its agreements would add are not worth reading every agreement of
+        # a state at every search of its name.
+        for term in required:
+            whole = [
+                e
+                for e, how in term.entities.items()
+                if how in _PARTIES_FROM and (index.entity(e) or {}).get("type") in _PARTY_TYPES
+            ]
+            for agreement in sorted(index.parties(whole) - set(term.entities)) if whole else ():
+                if (index.entity(agreement) or {}).get("type") == AGREEMENT:
+                    term.entities[agreement] = PARTY
         # Beside other words a capital may stand for its state ("Shoigu Doha visit" is his
         # visit to Qatar): the state's claims count too, below the capital's own.
         for term in required:
@@ -492,10 +725,20 @@ def _group(
     i = 0
     while i < len(toks):
         term = None
+        cut = False
         for j in range(min(len(toks), i + longest), i, -1):
             span = toks[i:j]
             named = _with_holders(index, _named(index, span), span) or _counterparts(index, span)
             preds = _predicates_named(index, an, span)
+            if (
+                named
+                and not preds
+                and (cut or _holds_a_name(index, span, named))
+                and _topic_part(index, span, named)
+            ):
+                # A shorter part of the same name would cut the name it holds in two.
+                cut = True
+                continue
             if named or preds or j == i + 1:
                 term = _Term(" ".join(span), span, an.stems(span), named, preds)
                 break
@@ -516,6 +759,51 @@ def _group(
             _try_fuzzy(index, term, hints)
         out.append(term)
     return out
+
+
+def _topic_part(index: Backend, span: list[str], named: dict[str, str]) -> bool:
+    """Whether several words are only a part of the names of topics, agreements or events."""
+    if len(span) < 2 or any(how != PART for how in named.values()):
+        return False
+    return all((index.entity(e) or {}).get("type") in TOPIC_TYPES for e in named)
+
+
+def _holds_a_name(index: Backend, span: list[str], named: dict[str, str]) -> bool:
+    """Whether the words, a part of the name of a topic, agreement or event, hold a whole
+    name of something else: "Tamim visit" of "Emir Tamim's visit to Russia" is Tamim and a
+    visit, "S-400 contract" the S-400 and a contract, not that one event or contract alone
+    (`_topic_part` says which spans this asks about: a part of an office's title is the
+    office, "Qatari ambassador")."""
+    for i in range(len(span)):
+        for j in range(i + 1, len(span) + 1):
+            if j - i < len(span) and any(r in _WHOLE for _, r in index.names(" ".join(span[i:j]))):
+                return True
+    return False
+
+
+def _titled(index: Backend, terms: list[_Term]) -> None:
+    """A title typed beside a person's name ("President Putin", «الأمير تميم», "Minister
+    Shoigu"): when the title's words are words of the name of an office the person holds
+    or held, the title names the person too, so it asks nothing the name does not."""
+    an = analyzer()
+    kept = [t for t in terms if not t.little]
+    for a, b in zip(kept, kept[1:], strict=False):
+        for title, name in ((a, b), (b, a)):
+            if not title.tokens or any(how in ("alias", SYNONYM) for how in title.entities.values()):
+                continue
+            words = {an.stems([t])[0] for t in _content(title.tokens)}
+            if not words:
+                continue
+            for person in sorted(e for e, how in name.entities.items() if how in _PARTIES_FROM):
+                if (index.entity(person) or {}).get("type") != PERSON:
+                    continue
+                for office in sorted(index.offices([person])):
+                    named_by = {
+                        st for n in names_of(index.entity(office) or {}) for st in an.stems(an.tokens(n))
+                    }
+                    if words <= named_by:
+                        title.entities[person] = "alias"
+                        break
 
 
 def _topics(index: Backend, term: _Term) -> dict[str, str]:

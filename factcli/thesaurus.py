@@ -16,11 +16,11 @@ like any query word; a group may hold words in any form, the match is on stems.
 
 from __future__ import annotations
 
-__all__ = ["GROUPS", "KIND_WORDS", "VERSION"]
+__all__ = ["CONVERSES", "GROUPS", "KIND_WORDS", "VERSION"]
 
 # The index holds these groups analyzed (and the number words of `dates`): bump this when
 # either changes, and every index is rebuilt with the new words.
-VERSION = 3
+VERSION = 6
 
 # Words for a kind of entity, by entity type: a query word among them also finds the claims
 # whose subject or object is an entity of that kind, ranked as another word for the same
@@ -194,6 +194,11 @@ GROUPS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         (),
     ),
     (
+        # The one at the head of an organization. Not «رئيس», which is a president too.
+        ("head", "chief", "director", "director general", "مدير", "المدير العام"),
+        (),
+    ),
+    (
         ("visit", "visits", "visited", "trip", "زيارة", "زار", "يزور", "زيارات"),
         ("visited",),
     ),
@@ -232,7 +237,24 @@ GROUPS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
         ("attends",),
     ),
     (
+        ("world cup", "mundial", "كأس العالم", "المونديال", "مونديال"),
+        (),
+    ),
+    (
         ("refused", "rejected", "rejects", "opposed", "رفض", "رفضت", "يرفض", "تعارض"),
         ("opposes", "denied"),
     ),
 )
+
+# Ideas that are one event seen from its two sides: a purchase by one state is a sale, or a
+# supply, to it ("Turkey buys the S-400" is "a contract to supply Ankara with S-400 units").
+# The words of each pair of groups (named by a word of each) also meet one another's, as
+# synonyms; each group keeps its own predicates.
+CONVERSES: tuple[tuple[str, str], ...] = (("buy", "sell"), ("buy", "supply"))
+
+
+def _group_of(word: str) -> tuple[str, ...]:
+    return next(words for words, _ in GROUPS if word in words)
+
+
+GROUPS += tuple((_group_of(a) + _group_of(b), ()) for a, b in CONVERSES)

@@ -41,7 +41,7 @@ from ..codec import compact_encoder as _dumps
 from ..errors import FactcliError
 from ..lexicon import METONYM
 from ..link import COUNTERPART_LINK
-from ..plan import Evidence, Filters, Match, Plan, Term
+from ..plan import PARTY_TO, Evidence, Filters, Match, Plan, Term
 from ..rank import Ranking
 from ..records import SCHEMA_VERSION
 from ..vocabulary import of as vocabulary_of
@@ -845,6 +845,37 @@ class ServerIndex:
         )
         return {s for (s,) in found if isinstance(s, str)}
 
+    def offices(self, people: Iterable[str]) -> set[str]:
+        ids = sorted(set(people))
+        if not ids:
+            return set()
+        found = self._all_rows(
+            "SELECT DISTINCT object FROM claims WHERE subject = ANY(%s) "
+            "AND predicate IN ('holds_position', 'held_position') AND NOT retracted",
+            [ids],
+        )
+        return {o for (o,) in found if isinstance(o, str)}
+
+    def posts(self, states: Iterable[str]) -> set[str]:
+        ids = sorted(set(states))
+        if not ids:
+            return set()
+        found = self._all_rows(
+            "SELECT DISTINCT subject FROM claims WHERE object = ANY(%s) AND predicate = 'office_in' AND NOT retracted",
+            [ids],
+        )
+        return {s for (s,) in found if isinstance(s, str)}
+
+    def parties(self, entities: Iterable[str]) -> set[str]:
+        ids = sorted(set(entities))
+        if not ids:
+            return set()
+        found = self._all_rows(
+            "SELECT DISTINCT object FROM claims WHERE subject = ANY(%s) AND predicate = ANY(%s) AND NOT retracted",
+            [ids, list(PARTY_TO)],
+        )
+        return {o for (o,) in found if isinstance(o, str)}
+
     def labels(self, key: str) -> list[tuple[str, str]]:
         return [(p, k) for p, k in self._all_rows("SELECT predicate, kind FROM labels WHERE key = %s", [key])]
 
@@ -985,8 +1016,10 @@ class ServerIndex:
                 kinds = [("mention", METONYM)]
             elif named.naming == COUNTERPART_LINK:
                 kinds = [(role, COUNTERPART_LINK) for role in (*_rows.ROLES, "mention")]
-            elif named.naming == _rows.TOPIC_WORD:
+            elif named.naming in (_rows.TOPIC_WORD, "party"):
                 kinds = [("subject", "role"), ("object", "role")]
+            elif named.naming == "state":
+                kinds = [(role, "role") for role in _rows.ABOUT_ROLES]
             else:
                 kinds = [
                     *((role, "role") for role in _rows.ROLES),

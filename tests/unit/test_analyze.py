@@ -29,6 +29,7 @@ from factcli.analyze import (
     stems,
     strip_clitic,
     tokens,
+    vowels_folded,
 )
 
 # Each property runs 100 examples by default (enough for idempotence and no-crash checks);
@@ -587,3 +588,10 @@ def test_tokens_idempotent_on_joined_output(text: str) -> None:
 def test_tokens_have_no_spaces_or_empty_strings(text: str) -> None:
     for token in tokens(text):
         assert token and " " not in token
+
+
+def test_long_vowels_spelled_one_way_for_near_spellings():
+    # Tameem and Tamim, Choigou and Choigu: one name in two transliterations.
+    assert vowels_folded("tameem") == vowels_folded("tamim") == "tamim"
+    assert vowels_folded("choigou") == "choigu"
+    assert vowels_folded("قطر") == "قطر"

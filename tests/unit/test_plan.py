@@ -211,6 +211,8 @@ def test_the_mention_weights_are_the_link_kinds_the_index_writes():
         "alias",
         "part",
         "stem",
+        "synonym",
+        "party",
         "link",
         "fuzzy",
         "holder",

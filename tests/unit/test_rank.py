@@ -61,11 +61,16 @@ def test_a_whole_name_outranks_a_part_a_form_a_holder_and_a_near_spelling():
     for naming in ("part", "stem", "holder", "fuzzy"):
         assert RANKING.link_score("subject", "", naming) < whole, naming
     assert RANKING.naming["part"] > RANKING.naming["stem"]
-    # `state`, `counterpart` and `word` name something other than the words typed (the state
-    # a capital stands for, the people texts call «نظيره», a topic whose name holds the
-    # word): they are weighed apart, below.
-    own = {k: v for k, v in RANKING.naming.items() if k not in ("state", "counterpart", "word")}
+    # A name spelled with another word for one of its words: below the name as written and
+    # a part of it, above the holder of an office so named.
+    assert RANKING.naming["holder"] < RANKING.naming["synonym"] < RANKING.naming["part"]
+    # `state`, `counterpart`, `word` and `party` name something other than the words typed
+    # (the state a capital stands for, the people texts call «نظيره», a topic whose name
+    # holds the word, an agreement of the entity named): they are weighed apart, below.
+    apart = ("state", "counterpart", "word", "party")
+    own = {k: v for k, v in RANKING.naming.items() if k not in apart}
     assert RANKING.naming["fuzzy"] == min(own.values())
+    assert RANKING.naming["party"] <= RANKING.naming["word"] < RANKING.naming["fuzzy"]
 
 
 def test_a_capital_beside_other_words_finds_its_state_below_the_capital_itself():
