@@ -108,3 +108,14 @@ def test_a_json_list_is_written_whole_to_a_text_only_stream(monkeypatch):
     text = io.StringIO()
     render.write_json(text, LISTED)
     assert text.getvalue() == LISTED_JSON
+
+
+def test_display_text_drops_what_the_control_rule_and_the_bidi_rule_drop_and_nothing_else():
+    # Every code point once: `clean` removes exactly the controls normalize.strip_controls
+    # removes (tab and line break kept) and the bidi characters, and keeps the rest in order.
+    from factcli.normalize import strip_controls
+
+    every = "".join(map(chr, range(0x110000)))
+    bidi = set("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert render.clean(every) == "".join(ch for ch in strip_controls(every) if ch not in bidi)
+    assert "\t" in render.clean(every) and "\n" in render.clean(every)
