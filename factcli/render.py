@@ -38,12 +38,11 @@ TABLE_MIN_WIDTH = 100
 # blocks instead, unless all of that column is shorter.
 TABLE_COLUMN_MIN = 14
 
-# Bidi embeddings, overrides, isolates and marks in the data would reorder what follows
-# them on screen; they are removed before display and re-added only where we choose.
-_BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
-# What `clean` removes: the controls `normalize.strip_controls` removes (C0 but tab and line
-# break, DEL, C1) and the bidi characters, in one pass of a regular expression (the
-# character-by-character strip took most of the time of a CSV of thousands of claims).
+# What `clean` removes. Bidi embeddings, overrides, isolates and marks in the data would
+# reorder what follows them on screen; they are removed before display and re-added only
+# where we choose. With them, the controls `normalize.strip_controls` removes (C0 but tab
+# and line break, DEL, C1), in the same one pass of a regular expression (stripping them a
+# character at a time took most of the time of a CSV of thousands of claims).
 _HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 FSI, PDI = "\u2068", "\u2069"
 # What json.dumps(ensure_ascii=False) leaves raw although a terminal acts on it (DEL and
@@ -704,7 +703,7 @@ def new_table(
 def write_json(out: TextIO, data: Any) -> None:
     """`dumps(data, indent=2)` and a line break, written in large pieces as they are made
     (a list a slice of items at a time), as bytes where the stream takes UTF-8."""
-    write_pieces(out, _json_pieces(data))
+    _write_pieces(out, _json_pieces(data))
 
 
 # Items of a list encoded at a time: a few megabytes of a heavy search's output, written
@@ -718,7 +717,7 @@ def _json_pieces(data: Any) -> Iterator[bytes | str]:
     yield "\n"
 
 
-def write_pieces(out: TextIO, pieces: Iterable[bytes | str]) -> None:
+def _write_pieces(out: TextIO, pieces: Iterable[bytes | str]) -> None:
     """Text and UTF-8 bytes to `out`, in order. Bytes go to the stream's binary buffer when
     it has one and encodes UTF-8 with bare line breaks (stdout on POSIX, a test runner's
     stream), so output encoded as bytes is never decoded to text and encoded again; else

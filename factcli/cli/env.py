@@ -122,7 +122,7 @@ def collector_paused() -> Iterator[None]:
 
     A heavy search keeps tens of thousands of claims, each a handful of dicts, from the
     index's rows to the last byte written; every collection of the oldest generation walks
-    all of them again (about a third of the CPU time of `search --json` on 80,000 claims),
+    all of them again (about a quarter of the CPU time of `search --json` on 80,000 claims),
     and none is in a cycle for it to free. Reference counting still frees each object as it
     goes; the collector is put back as it was, so a long-lived caller keeps its own.
     """
