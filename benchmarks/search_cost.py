@@ -9,7 +9,7 @@ CPU time, and each command's median as a ratio to click's of the same run:
 * common words: the rare word beside words every claim holds (`الخبر رقم N`), and beside a
   name most claims are about and two stopwords (`Qatar the في M`, M a claim about Qatar);
 * heavy: a name most claims are about, as `--json` (next to jq's filter over the file, the
-  floor of any tool that reads it) and as `--count`;
+  floor of any tool that reads it), as `--count`, and as `--jsonl` and `--csv`;
 * `show` of the last claim, and of a claim at the end of a 10 MB source (a store of its
   own: the 1k store plus that source).
 
@@ -136,6 +136,8 @@ def commands(path: Path, n: int, one_source: str, last: str, qatari: str) -> lis
         ),
         ("heavy", "search Qatar --json", [*db, "search", "Qatar", "--json"]),
         ("heavy", "search Qatar --count", [*db, "search", "Qatar", "--count"]),
+        ("heavy", "search Qatar --jsonl", [*db, "search", "Qatar", "--jsonl"]),
+        ("heavy", "search Qatar --csv", [*db, "search", "Qatar", "--csv"]),
         ("show", f"show {last}", [*db, "show", last]),
     ]
 
@@ -162,6 +164,13 @@ def found(data: bytes, label: str) -> str:
     text = data.decode(errors="replace").strip()
     if label.endswith("--count") or not text:
         return text or "0"
+    if label.endswith("--jsonl"):
+        return str(len(text.splitlines()))
+    if label.endswith("--csv"):
+        import csv
+        import io
+
+        return str(sum(1 for _ in csv.reader(io.StringIO(text))) - 1)  # less the header
     if label.startswith("show") or not text.startswith("["):
         return ""
     return str(len(json.loads(text)))

@@ -14,7 +14,7 @@ parses JSON this way, and startup time is a feature of a CLI.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 __all__ = [
@@ -22,6 +22,7 @@ __all__ = [
     "compact_decoder",
     "compact_encoder",
     "decode",
+    "encode_chunks",
     "encode_file",
     "encode_text",
     "long_integer",
@@ -35,7 +36,6 @@ __all__ = [
 # sha256, is no number, so a document whose runs are all like that stays with orjson (a
 # run in running text goes to the standard parser: slower, never wrong).
 LONG_DIGITS = re.compile(rb"[0-9]{19}")
-_LONG_DIGITS_TEXT = re.compile(LONG_DIGITS.pattern.decode())
 _BEFORE_A_NUMBER = frozenset(b" \t\r\n:,[")
 # Digits to "0", every other byte to "x": runs of digits are then found by bytes.find, which
 # is many times quicker over a large store than a regular expression.
@@ -97,20 +97,53 @@ def encode_file(value: Any) -> bytes:
     return (json.dumps(value, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
-def _orjson_indented(value: Any) -> bytes | None:
+def encode_chunks(value: Any, size: int = 2000) -> Iterator[bytes | str]:
+    """`encode_text(value)` in pieces that join to it: UTF-8 bytes where orjson gives the
+    standard encoder's bytes, text where the standard encoder writes them (a float orjson
+    prints its own way, an integer beyond 64 bits, a lone surrogate, which UTF-8 cannot
+    hold). A list is encoded `size` items at a time, so a long one's text is never whole in
+    memory and its first items can be written while the rest are encoded; anything else is
+    one piece.
+
+    The pieces of a list follow from the encoder's own layout: a non-empty list is "[\n",
+    its items indented by two spaces and joined by ",\n", then "\n]", so a slice's text less
+    its first two and last two characters is that slice's items as the whole list has them.
+    """
+    if type(value) is not list or not value:
+        yield _encoded(value, set())
+        return
+    alike: set[float] = set()  # floats seen printing the same both ways, for the next slices
+    for at in range(0, len(value), size):
+        piece = _encoded(value[at : at + size], alike)
+        yield "[\n" if at == 0 else ",\n"
+        yield piece[2:-2]
+    yield "\n]"
+
+
+def _encoded(value: Any, alike: set[float]) -> bytes | str:
+    fast = _orjson_indented(value, alike)
+    if fast is not None:
+        return fast
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=2)
+
+
+def _orjson_indented(value: Any, alike: set[float] | None = None) -> bytes | None:
     """The standard encoder's indented bytes, ~10x sooner, or None where they could differ.
 
     orjson's OPT_INDENT_2 output is byte-identical for strings (escapes included), integers,
     booleans, null and containers; it writes some floats differently (`1e-7` for `1e-07`,
     `null` for NaN), and refuses lone surrogates and integers beyond 64 bits. So it is used
     only when every float in the value prints the same both ways, and its refusals fall back
-    to the standard encoder.
+    to the standard encoder. `alike` keeps the floats already seen to print alike, for
+    the next value of the same output.
     """
     try:
         import orjson
     except ImportError:
         return None
-    if not _floats_print_alike(value, orjson.dumps):
+    if not _floats_print_alike(value, orjson.dumps, set() if alike is None else alike):
         return None
     try:
         text: bytes = orjson.dumps(value, option=orjson.OPT_INDENT_2)
@@ -119,22 +152,34 @@ def _orjson_indented(value: Any) -> bytes | None:
         return None
 
 
-def _floats_print_alike(doc: Any, fast_dumps: Callable[[Any], bytes]) -> bool:
+# Values that both encoders write alike whatever they hold: no look inside needed.
+_PLAIN = frozenset((str, int, bool, type(None)))
+
+
+def _floats_print_alike(doc: Any, fast_dumps: Callable[[Any], bytes], alike: set[float]) -> bool:
+    """Whether every value in `doc` is plain JSON (exact dicts, lists, strings, numbers,
+    booleans, null) and every float in it prints the same both ways. The walk is the cost
+    of the check (a heavy search's output holds millions of values): one type lookup a
+    value, and each float compared once (`alike`: a score repeats across thousands of hits).
+    Of two equal floats, 0.0 and -0.0, each prints alike, so a set keyed by value is safe."""
     import json
 
+    plain = _PLAIN
     stack: list[Any] = [[doc]]  # the document itself may be a float, or a bare string
+    pop, push = stack.pop, stack.append
     while stack:
-        node = stack.pop()
-        values = node.values() if isinstance(node, dict) else node
-        for v in values:
+        node = pop()
+        for v in node.values() if type(node) is dict else node:
             kind = type(v)
-            if kind is str or kind is int or kind is bool or v is None:
+            if kind in plain:
                 continue
             if kind is dict or kind is list:
-                stack.append(v)
+                push(v)
             elif kind is float:
-                if fast_dumps(v) != json.dumps(v).encode():
-                    return False
+                if v not in alike:
+                    if fast_dumps(v) != json.dumps(v).encode():
+                        return False
+                    alike.add(v)
             else:  # a subclass or another type: leave it to the standard encoder
                 return False
     return True
@@ -175,10 +220,17 @@ def compact_decoder() -> Callable[[str], Any]:
         return json.loads
 
     def fast(text: str) -> Any:
-        if _LONG_DIGITS_TEXT.search(text):  # orjson would read an integer beyond 64 bits as a float
+        # The row's UTF-8 is what orjson reads anyway; on bytes the look for a long integer
+        # is `long_integer`'s translate and find, several times quicker than a regular
+        # expression over the text (a heavy search reads tens of thousands of rows).
+        try:
+            raw = text.encode("utf-8")
+        except UnicodeEncodeError:  # a lone surrogate, which orjson refuses too
+            return json.loads(text)
+        if long_integer(raw):  # orjson would read an integer beyond 64 bits as a float
             return json.loads(text)
         try:
-            return orjson.loads(text)
+            return orjson.loads(raw)
         except orjson.JSONDecodeError:
             return json.loads(text)
 

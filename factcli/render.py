@@ -20,12 +20,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple, TextIO
 
 from . import present
-from .codec import encode_text
-from .normalize import strip_controls
+from .codec import encode_chunks, encode_text
 from .present import Column, date_text, status_text, value_text  # noqa: F401  (the names render always had)
 from .text import shows_arabic
 
@@ -38,15 +37,25 @@ TABLE_MIN_WIDTH = 100
 # blocks instead, unless all of that column is shorter.
 TABLE_COLUMN_MIN = 14
 
-# Bidi embeddings, overrides, isolates and marks in the data would reorder what follows
-# them on screen; they are removed before display and re-added only where we choose.
-_BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+# What `clean` removes. Bidi embeddings, overrides, isolates and marks in the data would
+# reorder what follows them on screen; they are removed before display and re-added only
+# where we choose. With them, the controls `normalize.strip_controls` removes (C0 but tab
+# and line break, DEL, C1), in the same one pass of a regular expression (stripping them a
+# character at a time took most of the time of a CSV of thousands of claims).
+_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
 FSI, PDI = "\u2068", "\u2069"
 # What json.dumps(ensure_ascii=False) leaves raw although a terminal acts on it (DEL and
 # the C1 controls, CSI U+009B among them) or it reorders text (bidi controls), and the line
 # separators that some readers split JSON Lines on. They go out as \uXXXX escapes: the
 # parsed value is unchanged, and `factcli search --json` on a terminal stays inert.
 _JSON_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
+# The same characters in UTF-8, for output encoded as bytes: a lead byte never appears
+# inside another character's bytes, so these sequences are those characters and nothing
+# else. DEL and U+061C are looked for as they are; the other two families through their
+# lead byte, which Arabic text holds far less often than U+061C's (0xD8).
+_JSON_RAW_UTF8 = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2(?:\x80[\x8e\x8f\xa8-\xae]|\x81[\xa6-\xa9])")
+_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
+_MARKS_UTF8 = re.compile(rb"\xe2(?:\x80[\x8e\x8f\xa8-\xae]|\x81[\xa6-\xa9])")
 
 
 class Output:
@@ -116,7 +125,7 @@ def clean(text: Any) -> str:
     """A value as safe display text: controls and bidi overrides removed."""
     if text is None:
         return ""
-    return _BIDI.sub("", strip_controls(str(text)))
+    return _HIDDEN.sub("", str(text))
 
 
 def plain(text: Any) -> str:
@@ -127,6 +136,17 @@ def plain(text: Any) -> str:
 def dumps(data: Any, indent: int | None = None) -> str:
     """JSON text of `data`, Arabic readable, every control or bidi character escaped."""
     return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", encode_text(data, indent))
+
+
+def _escaped(text: bytes | str) -> bytes | str:
+    """`dumps`' escapes on a piece of JSON text, as bytes (UTF-8) or as text. Most pieces
+    hold none of those characters: bytes are looked through with `in` and two short
+    patterns before any is replaced."""
+    if isinstance(text, str):
+        return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+    if b"\x7f" in text or b"\xd8\x9c" in text or _C1_UTF8.search(text) or _MARKS_UTF8.search(text):
+        return _JSON_RAW_UTF8.sub(lambda m: b"\\u%04x" % ord(m.group().decode("utf-8")), text)
+    return text
 
 
 def _cell_text(text: Any) -> str:
@@ -698,7 +718,50 @@ def new_table(
 
 
 def write_json(out: TextIO, data: Any) -> None:
-    out.write(dumps(data, indent=2) + "\n")
+    """`dumps(data, indent=2)` and a line break, written in large pieces as they are made
+    (a list a slice of items at a time), as bytes where the stream takes UTF-8."""
+    _write_pieces(out, _json_pieces(data))
+
+
+# Items of a list encoded at a time: a few megabytes of a heavy search's output, written
+# before the next slice is encoded.
+JSON_SLICE = 2000
+
+
+def _json_pieces(data: Any) -> Iterator[bytes | str]:
+    for piece in encode_chunks(data, JSON_SLICE):
+        yield _escaped(piece)
+    yield "\n"
+
+
+def _write_pieces(out: TextIO, pieces: Iterable[bytes | str]) -> None:
+    """Text and UTF-8 bytes to `out`, in order. Bytes go to the stream's binary buffer when
+    it has one and encodes UTF-8 with bare line breaks (stdout on POSIX, a test runner's
+    stream), so output encoded as bytes is never decoded to text and encoded again; else
+    they are decoded and written as text."""
+    buffer = _utf8_buffer(out)
+    for piece in pieces:
+        if isinstance(piece, str):
+            out.write(piece)
+        elif buffer is None:
+            out.write(piece.decode("utf-8"))
+        else:
+            out.flush()  # what was written as text goes first
+            buffer.write(piece)
+
+
+def _utf8_buffer(out: TextIO) -> Any:
+    import codecs
+    import os
+
+    buffer = getattr(out, "buffer", None)
+    encoding = getattr(out, "encoding", None)
+    if buffer is None or not isinstance(encoding, str) or os.linesep != "\n":
+        return None
+    try:
+        return buffer if codecs.lookup(encoding).name == "utf-8" else None
+    except LookupError:
+        return None
 
 
 def _flat(value: Any) -> str:

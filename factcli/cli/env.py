@@ -8,9 +8,10 @@ can hand one in with its own streams.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import NamedTuple, TextIO
 
@@ -113,6 +114,27 @@ class Environment(NamedTuple):
         """Said while a write waits for another writer's lock."""
         self.stderr.write("factcli: waiting for another writer…\n")
         self.stderr.flush()
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off while a read command makes and writes its result.
+
+    A heavy search keeps tens of thousands of claims, each a handful of dicts, from the
+    index's rows to the last byte written; every collection of the oldest generation walks
+    all of them again (about a quarter of the CPU time of `search --json` on 80,000 claims),
+    and none is in a cycle for it to free. Reference counting still frees each object as it
+    goes; the collector is put back as it was, so a long-lived caller keeps its own.
+    """
+    import gc
+
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def _isatty(stream: TextIO | None) -> bool:

@@ -10,11 +10,12 @@ import click
 
 from .. import render
 from ..index import View
-from ..present import TABLE_COLUMNS, claim_record, count_text, with_context
+from ..present import TABLE_COLUMNS, claim_records, count_text, with_context
 from ..render import Output
 from ..search import Query, count, entity_rows, find, tie_reasons
 from ..search import timeline as run_timeline
 from .app import App, pass_app
+from .env import collector_paused
 from .group import command
 from .options import context_option, filter_options, nothing_found, output_options, query_terms
 
@@ -31,6 +32,7 @@ from .options import context_option, filter_options, nothing_found, output_optio
 @context_option
 @output_options
 @pass_app
+@collector_paused()
 def search(app: App, query: Query, why: bool, sentences: int | None, output: Output) -> int:
     """Find claims by any spelling of a name, in Arabic or Latin script.
 
@@ -64,8 +66,9 @@ def search(app: App, query: Query, why: bool, sentences: int | None, output: Out
         app.env.note(hint)
     if not found.hits:
         return nothing_found(app, output, query.terms)
-    view = View(index)
-    records = [{**claim_record(view, h.claim), "match": h.match()} for h in found.hits]
+    records = claim_records(View(index), [h.claim for h in found.hits])
+    for record, hit in zip(records, found.hits, strict=True):
+        record["match"] = hit.match()
     if why and found.order == "relevance":
         for record, reason in zip(records, tie_reasons(found.hits), strict=True):
             if reason:
@@ -125,6 +128,7 @@ def entities(app: App, terms: tuple[str, ...], output: Output) -> int:
 @filter_options
 @output_options
 @pass_app
+@collector_paused()
 def timeline(app: App, query: Query, output: Output) -> int:
     """Claims in the order things happened, each date at its own precision.
 
@@ -140,8 +144,8 @@ def timeline(app: App, query: Query, output: Output) -> int:
     if not dated and not undated:
         return nothing_found(app, output, query.terms)
     view = View(index)
-    recs = [claim_record(view, h.claim) for h in dated]
-    rest = [claim_record(view, h.claim) for h in undated]
+    recs = claim_records(view, [h.claim for h in dated])
+    rest = claim_records(view, [h.claim for h in undated])
     if output.fmt == "table" and output.mode == "records":
         if recs:
             render.emit(output, recs, "timeline", title=count_text(len(recs), "dated claim"))

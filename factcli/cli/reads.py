@@ -12,7 +12,7 @@ from ..present import claim_detail, count_text, with_context
 from ..render import Output
 from .app import App, pass_app
 from .complete import complete_claim_ids
-from .env import Environment
+from .env import Environment, collector_paused
 from .group import command
 from .options import context_option, output_options
 
@@ -44,6 +44,7 @@ def sources(app: App, output: Output) -> int:
 @context_option
 @output_options
 @pass_app
+@collector_paused()
 def show(app: App, claim_ids: tuple[str, ...], sentences: int | None, output: Output) -> int:
     """Claims whole: statement, quote in its paragraph, speaker, via, source, date.
 

@@ -353,6 +353,73 @@ def test_count_and_ids(claims):
     )
 
 
+def _standard_json(value) -> str:
+    """The standard json module's indented text, Arabic readable, with the characters a
+    terminal acts on or that reorder text escaped by their code (README, safety of output)."""
+    text = json.dumps(value, ensure_ascii=False, indent=2)
+    return re.sub(
+        "[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]",
+        lambda m: f"\\u{ord(m.group()):04x}",
+        text,
+    )
+
+
+def test_a_long_json_list_is_the_standard_modules_text_whatever_its_values(tmp_path, monkeypatch):
+    # Written a slice of records at a time (two here, thousands in use): quotes with bidi
+    # controls, a figure orjson would print its own way (1e-7, where the standard module
+    # writes 1e-07), claims sharing a source; the bytes are the standard module's text of
+    # what the output says, whichever path each slice took.
+    from factcli import render
+    from factcli.importer import import_records
+    from factcli.store import Location
+
+    monkeypatch.setattr(render, "JSON_SLICE", 2)
+    quotes = [
+        "قال الوزير \u202eإن قطر\u202c ستشتري المنظومة",
+        "وقالت الدوحة إن الصفقة تمت",
+        "وتقع القاعدة جنوب غربي الدوحة",
+        "وأكد\u061c المتحدث\u2066 ذلك",
+    ]
+    records = [
+        source_record("s1", ". ".join(quotes) + "."),
+        entity_record("al-udeid", "Al Udeid", "place", name_ar="العديد"),
+        entity_record("doha", "Doha", "place", name_ar="الدوحة"),
+    ]
+    for n, quote in enumerate(quotes):
+        records.append(
+            {
+                "id": f"c{n + 1:04d}",
+                "subject": "al-udeid",
+                "predicate": "distance_from",
+                "object": "doha",
+                "statement": f"Al Udeid lies some way from Doha ({n}).",
+                "value": {"amount": 1e-07 if n == 1 else 0.5, "unit": "km"},
+                "citation": {"source": "s1", "quote": quote},
+            }
+        )
+    db = tmp_path / "facts.json"
+    import_records(Location(db, "--db"), records, create=True)
+    out = ok("--db", str(db), "search", "Doha", "--json")
+    found = json.loads(out.stdout)
+    assert sorted(c["id"] for c in found) == ["c0001", "c0002", "c0003", "c0004"]
+    assert out.stdout_bytes == (_standard_json(found) + "\n").encode("utf-8")
+    assert {c["value"]["amount"] for c in found} == {1e-07, 0.5}
+
+
+def test_a_read_command_leaves_the_garbage_collector_as_it_found_it():
+    import gc
+
+    assert gc.isenabled()
+    ok(*DB, "search", "S-400", "--json")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        ok(*DB, "show", "c0001", "--json")
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
 def test_show_takes_many_ids_and_ids_on_stdin():
     s400 = json.loads(ok(*DB, "search", "S-400", "--json").stdout)
     piped = ok(*DB, "search", "S-400").stdout  # plain rows: the id first

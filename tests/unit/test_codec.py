@@ -57,3 +57,40 @@ def test_a_broken_document_raises_the_standard_parsers_error_with_its_place():
 def test_bytes_that_are_not_utf8_raise_a_decoding_error():
     with pytest.raises(UnicodeDecodeError):
         codec.decode(b'{"a": "\xff"}')
+
+
+def _joined(pieces) -> str:
+    return "".join(p.decode("utf-8") if isinstance(p, bytes) else p for p in pieces)
+
+
+# A list long enough to be encoded in several slices, one of which holds a float that
+# orjson prints its own way (1e-07): with or without orjson the pieces join to the standard
+# module's text.
+RECORDS = [{"id": f"c{n:04d}", "quote": QUOTE, "score": n / 4, "tags": [n, None, True]} for n in range(7)]
+RECORDS[4]["score"] = 1e-07
+
+
+@pytest.mark.parametrize("size", [1, 2, 3, 7, 100])
+def test_a_list_written_in_slices_is_the_standard_modules_text(size):
+    pieces = list(codec.encode_chunks(RECORDS, size))
+    assert _joined(pieces) == json.dumps(RECORDS, ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize("value", [[], [[]], [{}], {"a": [1.5, 1e-07]}, "قطر", 2.5, None, [BIG]])
+def test_anything_else_is_one_piece_of_the_standard_modules_text(value):
+    assert _joined(codec.encode_chunks(value, 1)) == json.dumps(value, ensure_ascii=False, indent=2)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ('{"q":"\\ud800x"}', {"q": "\ud800x"}),  # a lone surrogate, escaped in the row
+        ('{"q":"\ud800x"}', {"q": "\ud800x"}),  # and raw, as the standard encoder may leave it
+        ('{"n":-18446744073709551616}', {"n": -BIG}),
+        ('{"q":"sha 18446744073709551616"}', {"q": "sha 18446744073709551616"}),
+        ('{"q":"' + QUOTE + '","x":[1,2.5,null]}', {"q": QUOTE, "x": [1, 2.5, None]}),
+    ],
+)
+def test_a_row_reads_back_whatever_its_text_holds(text, value):
+    back = codec.compact_decoder()(text)
+    assert back == value and json.dumps(back) == json.dumps(value)

@@ -3,6 +3,7 @@ json module would: the same store bytes, the same `--json` text, the same index 
 A user who installs the extra must not see a store diff or a changed output. These tests
 skip where orjson is absent; .ci/run installs the extra and runs them."""
 
+import io
 import json
 import math
 from pathlib import Path
@@ -102,6 +103,23 @@ def test_json_output_is_the_standard_encoders_text(value):
         lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False, indent=2)
     )
     assert render.dumps(value, indent=2) == standard
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(json_values, max_size=6), st.integers(min_value=1, max_value=4))
+def test_a_json_list_written_a_slice_at_a_time_is_the_standard_encoders_text(values, size):
+    # Slices orjson encodes come out as bytes, the others as the standard encoder's text:
+    # the stream gets the standard text whichever each slice took.
+    standard = render._JSON_RAW.sub(
+        lambda m: f"\\u{ord(m.group()):04x}", json.dumps(values, ensure_ascii=False, indent=2)
+    )
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(render, "JSON_SLICE", size)
+        render.write_json(stream, values)
+    stream.flush()
+    assert raw.getvalue() == (standard + "\n").encode("utf-8")
 
 
 @settings(max_examples=200, deadline=None)

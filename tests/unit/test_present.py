@@ -101,3 +101,28 @@ def test_an_unknown_field_is_refused_naming_the_known_ones():
         present.check_fields(["date.strat"], ["id", "date.start", "date.end"], "claim")
     with pytest.raises(InputError, match="fields: id, statement"):
         present.check_fields(["nope"], ["id", "statement", "date.start"], "claim")
+
+
+def test_claims_listed_in_bulk_have_the_shape_of_each_claim_alone(facts):
+    # Every shipped claim, one revised (c0022) and one retracted here, a claim citing a
+    # source the store lacks and one whose citation names no source: the bulk path gives
+    # what `claim_record` gives each, field for field and in the same order.
+    retracted = dict(
+        facts.claim("c0026"), retracted={"at": "2026-01-31T09:30:00Z", "reason": "restates c0007"}
+    )
+    orphan = dict(facts.claim("c0001"), citation={**facts.claim("c0001")["citation"], "source": "gone"})
+    unnamed = dict(facts.claim("c0001"), citation={"quote": "x"})
+    claims = [*facts.claims, retracted, orphan, unnamed]
+    listed = present.claim_records(facts, claims)
+    alone = [present.claim_record(facts, c) for c in claims]
+    assert listed == alone
+    assert [list(r) for r in listed] == [list(r) for r in alone]
+    assert listed[-3]["retracted"]["reason"] == "restates c0007"
+    assert listed[-2]["source"] is None and listed[-1]["source"] is None
+    khaleej = [r["source"] for r in listed if r["citation"].get("source") == "khaleej-2018-07-21"]
+    assert khaleej[0] == {
+        "id": "khaleej-2018-07-21",
+        "outlet": facts.source("khaleej-2018-07-21")["outlet"],
+        "title": facts.source("khaleej-2018-07-21")["title"],
+        "published": facts.source("khaleej-2018-07-21")["published"],
+    }

@@ -7,6 +7,7 @@ and tests/cli/test_hostile.py's."""
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -70,3 +71,51 @@ def test_how_a_hit_matched_reads_term_by_term():
     record = {"match": {"score": 13.5, "terms": [{"term": "S-400", "field": "object", "kind": "entity"}]}}
     assert render.why_text(record) == "S-400: object entity (13.5)"
     assert render.why_text({}) == ""
+
+
+# Every character `dumps` escapes, once each, between Arabic letters; and a float that
+# orjson prints its own way, so that with the `fast` extra one slice is written as bytes
+# and the other as text.
+HOSTILE = "ق\x7fط\x85ر\x9f\u200e\u200f\u061c\u202a\u202e\u2066\u2069\u2028\u2029«ا»"
+HOSTILE_JSON = '"ق\\u007fط\\u0085ر\\u009f\\u200e\\u200f\\u061c\\u202a\\u202e\\u2066\\u2069\\u2028\\u2029«ا»"'
+LISTED = [{"quote": HOSTILE, "n": 1}, {"quote": QUOTE, "score": 1e-07}, {"quote": QUOTE, "score": 0.5}]
+LISTED_JSON = (
+    f'[\n  {{\n    "quote": {HOSTILE_JSON},\n    "n": 1\n  }},\n'
+    f'  {{\n    "quote": "{QUOTE}",\n    "score": 1e-07\n  }},\n'
+    f'  {{\n    "quote": "{QUOTE}",\n    "score": 0.5\n  }}\n]\n'
+)
+
+
+def test_json_text_escapes_each_control_and_bidi_character_as_its_code():
+    assert render.dumps(HOSTILE) == HOSTILE_JSON
+
+
+@pytest.mark.parametrize("encoding", ["utf-8", "UTF8", "utf-16", "cp1256"])
+@pytest.mark.parametrize("size", [1, 2, 1000])
+def test_a_json_list_is_written_whole_to_any_stream_in_its_encoding(monkeypatch, encoding, size):
+    monkeypatch.setattr(render, "JSON_SLICE", size)
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding=encoding)
+    stream.write("before ")
+    render.write_json(stream, LISTED)
+    stream.write("after")
+    stream.flush()
+    assert raw.getvalue() == f"before {LISTED_JSON}after".encode(encoding)
+
+
+def test_a_json_list_is_written_whole_to_a_text_only_stream(monkeypatch):
+    monkeypatch.setattr(render, "JSON_SLICE", 1)
+    text = io.StringIO()
+    render.write_json(text, LISTED)
+    assert text.getvalue() == LISTED_JSON
+
+
+def test_display_text_drops_what_the_control_rule_and_the_bidi_rule_drop_and_nothing_else():
+    # Every code point once: `clean` removes exactly the controls normalize.strip_controls
+    # removes (tab and line break kept) and the bidi characters, and keeps the rest in order.
+    from factcli.normalize import strip_controls
+
+    every = "".join(map(chr, range(0x110000)))
+    bidi = set("\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert render.clean(every) == "".join(ch for ch in strip_controls(every) if ch not in bidi)
+    assert "\t" in render.clean(every) and "\n" in render.clean(every)
