@@ -23,6 +23,9 @@ Figures, per article and in total:
 * spo: share of assertions with an overlapping candidate whose subject, predicate and
   object all agree (the candidate a reviewer would keep: the most of the three agreeing,
   then the closest span);
+* a reader's assertion with no predicate of the vocabulary it was read against carries the
+  one it wanted (`wanted_predicate`); once the shipped vocabulary has that predicate, the
+  assertion is scored against it (`gold_predicate`);
 * subject ... via: each field's agreement on the covered assertions, with that candidate;
   a date agrees when its interval is the reader's, an object that is a figure when the
   amount and unit are;
@@ -53,6 +56,7 @@ sys.path.insert(0, str(ROOT))
 from factcli.dates import parse_date  # noqa: E402
 from factcli.draft import detect_published, draft_article, parse_published  # noqa: E402
 from factcli.normalize import normalize  # noqa: E402
+from factcli.vocabulary import PREDICATES  # noqa: E402
 
 ARTICLES = ROOT / "benchmarks" / "eval" / "articles"
 STORE = ROOT / "facts.json"
@@ -115,11 +119,19 @@ def _date_span(value: str | None) -> tuple[str, str] | None:
     return span.start.isoformat(), span.end.isoformat()
 
 
+def gold_predicate(gold: dict[str, Any]) -> str | None:
+    """The reader's predicate, or the one it wanted once the vocabulary has it."""
+    wanted = gold.get("wanted_predicate")
+    return gold.get("predicate") or (wanted if wanted in PREDICATES else None)
+
+
 def agrees(fld: str, gold: dict[str, Any], cand: dict[str, Any], by_id: dict[str, dict[str, Any]]) -> bool:
     if fld == "date":
         got = cand.get("date")
         return _date_span(gold.get("date")) == ((got["start"], got["end"]) if got else None)
-    if fld in ("polarity", "modality", "predicate"):
+    if fld == "predicate":
+        return gold_predicate(gold) == cand.get(fld)
+    if fld in ("polarity", "modality"):
         return gold.get(fld) == cand.get(fld)
     want = gold.get(fld)
     if fld == "object" and isinstance(want, dict) and "unit" in want:
@@ -168,7 +180,8 @@ def pair(
 
 
 def _filled(gold: dict[str, Any]) -> int:
-    n = sum(gold.get(f) is not None for f in ("subject", "predicate", "object", "date", "speaker", "via"))
+    n = sum(gold.get(f) is not None for f in ("subject", "object", "date", "speaker", "via"))
+    n += gold_predicate(gold) is not None
     return n + (gold.get("polarity") != "affirmed") + (gold.get("modality") != "fact")
 
 
@@ -298,7 +311,7 @@ def misses(result: dict[str, Any]) -> str:
     by_id = result["by_id"]
     lines = []
     for g, c in result["pairs"]:
-        head = f"{g['quote_start']}:{g['quote_end']} {(g['subject'] or {}).get('name_en')} {g['predicate'] or '(' + str(g.get('wanted_predicate')) + ')'} {(g['object'] or {}).get('name_en', g['object'])}"
+        head = f"{g['quote_start']}:{g['quote_end']} {(g['subject'] or {}).get('name_en')} {gold_predicate(g) or '(' + str(g.get('wanted_predicate')) + ')'} {(g['object'] or {}).get('name_en', g['object'])}"
         if c is None:
             lines.append(f"MISSED {head} | {g['quote'][:60]}")
             continue

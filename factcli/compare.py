@@ -87,6 +87,7 @@ STATE_PREDICATES = frozenset(
     opposes pressures member_of holds_position held_position office_in located_in distance_from
     interested_in_hosting guided_by_interests in_contact_with ongoing_for_more_than has_role
     strained_relations_with seeks_stronger_cooperation_with ready_to_cooperate_with party_to
+    contract_value ready_to_supply described_as operates seeks_to_acquire manufactures compared_to
     """.split()
 )
 # Events whose object names a single occurrence (an agreement is signed once, takes effect
@@ -94,7 +95,7 @@ STATE_PREDICATES = frozenset(
 ONE_OFF_PREDICATES = frozenset(
     """
     signed completed_negotiations entered_into_force began cut_ties_with attends
-    leads_delegation_to
+    leads_delegation_to approved_sale
     """.split()
 )
 # Events that happen again between the same subject and object (visits, calls, deliveries
@@ -102,7 +103,7 @@ ONE_OFF_PREDICATES = frozenset(
 REPEATABLE_PREDICATES = frozenset(
     """
     visited met phoned discussed briefed_on conveyed_greetings praised thanked held_exercise_with accused
-    denied downplayed sanctioned threatened_sanctions purchased delivered
+    denied downplayed sanctioned threatened_sanctions purchased delivered received announced
     """.split()
 )
 
