@@ -15,7 +15,12 @@ The reader's entities are names (`name_en`, `name_ar`, `type`); a drafted field 
 entity id, of the store or of a proposed new entity. The two agree when the entity's
 English name or one of its Arabic forms (name, aliases, metonyms, compared after
 `normalize`) is the reader's, or the reader's Arabic name is the entity's with a title or
-a first name around it (the same person named shorter or longer).
+a first name around it (the same person named shorter or longer). A deal has no name of
+its own: the reader names it by paraphrase ("Algeria's Su-34 deal"), the draft from its
+frame ("Algeria-Russia Su-34 deal"); two agreements agree when their English names share
+two or more of the words that tell deals apart (parties, goods: not "deal", "contract",
+"arms" ...) and, when both name a model with a number (Su-34, S-400), the same one: the
+name a reviewer keeps.
 
 Figures, per article and in total:
 
@@ -46,6 +51,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -87,11 +93,38 @@ def _english(entity: dict[str, Any]) -> set[str]:
     return {f.casefold().strip() for f in forms if isinstance(f, str) and f.isascii() and f.strip()}
 
 
+# Words every deal's name may hold: they tell no deal from another.
+_DEAL_WORDS = {
+    "deal", "deals", "contract", "contracts", "agreement", "agreements", "arms", "sale", "purchase",
+    "proposed", "reported", "the", "of", "for", "to", "and", "with", "a", "an", "us", "military",
+}
+
+
+def _deal_words(name: str) -> set[str]:
+    words = set()
+    for w in re.findall(r"[\w-]+", name.casefold().replace("'s", "")):
+        parts = w.split("-") if all(len(p) > 2 and p.isalpha() for p in w.split("-")) else [w]
+        words |= {p for p in parts if p and p not in _DEAL_WORDS}
+    return words
+
+
+def same_deal(gold: dict[str, Any], entity: dict[str, Any]) -> bool:
+    """The reader's deal and a drafted one: the words that tell deals apart (see above)."""
+    a, b = _deal_words(gold.get("name_en") or ""), _deal_words(str(entity.get("name") or ""))
+    models_a = {w for w in a if re.search(r"[0-9]", w)}
+    models_b = {w for w in b if re.search(r"[0-9]", w)}
+    if models_a and models_b and not models_a & models_b:
+        return False
+    return len(a & b) >= 2
+
+
 def same_entity(gold: dict[str, Any] | None, entity: dict[str, Any] | None) -> bool:
     if gold is None or entity is None:
         return gold is None and entity is None
     en = (gold.get("name_en") or "").casefold().strip()
     if en and en in _english(entity):
+        return True
+    if gold.get("type") == "agreement" and entity.get("type") == "agreement" and same_deal(gold, entity):
         return True
     ar = normalize(gold.get("name_ar") or "")
     if not ar:

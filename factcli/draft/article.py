@@ -26,6 +26,7 @@ from .cues import (
     TALKS_NEUTRAL,
 )
 from .dating import find_dates, nearest_date
+from .deals import _DEAL_OBJECT, _DEAL_SUBJECT, _Deals
 from .names import _media, find_mentions
 from .published import detect_published
 from .reading import _Reading
@@ -159,7 +160,7 @@ def _headlines(lines: list[str]) -> set[int]:
     return out
 
 
-class _Drafter(_Roles, _Reading, _Titles):
+class _Drafter(_Roles, _Reading, _Titles, _Deals):
     """The walk over an article's clauses, each read into candidate claims."""
 
     def __init__(self, text: str, linker: Linker, anchor: DateSpan, source_id: str) -> None:
@@ -174,6 +175,7 @@ class _Drafter(_Roles, _Reading, _Titles):
         self._start_roles()
         self._start_proposals()
         self._start_titles()
+        self._start_deals()
 
     def credit(self, credited: list[str]) -> None:
         """`--credited`: each agency or paper the article credits is a medium (a name of the
@@ -277,6 +279,14 @@ class _Drafter(_Roles, _Reading, _Titles):
             if value is not None:
                 cues.append(f"value:{value['amount']:g} {value['unit']}")
             subjects, objects = self._roles(predicate, at, mentions, keys)
+            self._read_frame(predicate, subjects, objects)
+            agreements = [x for x in [*subjects, *objects] if self.linker.type_of(x) == "agreement"]
+            if predicate in _DEAL_SUBJECT and not agreements and (deal := self._the_deal(clause, predicate)):
+                subjects = [deal]
+                cues.append("subject:the deal the sentence tells of")
+            elif predicate in _DEAL_OBJECT and not agreements and (deal := self._the_deal(clause, predicate)):
+                objects = [deal]
+                cues.append("object:the deal the sentence tells of")
             if not objects and _object_types(predicate) and predicate:
                 carried = self._sentence_object(predicate, subjects)
                 if carried:

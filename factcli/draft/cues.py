@@ -104,6 +104,9 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     # a purchase told bare is a purchase (its modality says whether done or intended: "تنوي
     # التعاقد ... لشراء"); talks about one are the talks cues above
     ("شراء", "purchased"),
+    ("اقتناء*", "purchased"),
+    ("اقتن*", "purchased"),
+    ("~قتني*", "purchased"),
     ("اشتر*", "purchased"),
     ("~شتري", "purchased"),
     # what a buyer received (the seller after من): "تسلمت 24 طائرة"، "حصل الجيش على"
@@ -275,9 +278,11 @@ VALUE_CUES: list[tuple[str, str, str]] = [
     # a deal's worth ("صفقة بقيمة 524 مليون دولار"، "تبلغ قيمتها")
     ("بقيم*", "USD", "contract_value"),
     ("قيمت*", "USD", "contract_value"),
-    ("قيم* .. صفق*", "USD", "contract_value"),
+    # (a three-letter stem after the article takes no bare ة: "الصفقة" is written whole)
+    ("قيم* .. صفقه*", "USD", "contract_value"),
+    ("قيم* .. صفقات", "USD", "contract_value"),
     ("قيم* .. عقد*", "USD", "contract_value"),
-    ("صفق* .. قيم*", "USD", "contract_value"),
+    ("صفقه* .. قيم*", "USD", "contract_value"),
     ("منذ اكثر من", "year", "ongoing_for_more_than"),
 ]
 # "منذ أكثر من عام": a unit word alone after these counts as one of it.
@@ -655,7 +660,7 @@ WEAPON_NOUNS = [
 ]
 # Words at which a weapon phrase ends: its model follows ("من طراز", "نوع"), a quantity's
 # "من" ("دفعة من"), its worth ("بقيمة"); and the letters of a model designation ("ت-90").
-WEAPON_PHRASE_STOPS = ["طراز", "نوع", "من", "بقيمة", "قيمتها", "بقيمتها", "بمبلغ", "بحوالي", "حوالي", "نحو"]
+WEAPON_PHRASE_STOPS = ["طراز", "نوع", "من", "بقيمة", "قيمتها", "بقيمتها", "بمبلغ", "بحوالي", "حوالي", "نحو", "قرابة"]
 # The predicates of deals: in their sentences, weapon phrases are proposed.
 DEAL_PREDICATES = {
     "supplies",
@@ -669,6 +674,19 @@ DEAL_PREDICATES = {
     "seeks_to_acquire",
     "operates",
     "approved_sale",
+}
+# Deal nouns, normalized and without their proclitics (`deals`): a deal told by what it is.
+DEAL_NOUNS = {
+    "صفقه",
+    "صفقات",
+    "صفقتها",
+    "عقد",
+    "عقدا",
+    "عقود",
+    "عقودا",
+    "تعاقد",
+    "اتفاقيه",
+    "اتفاقيات",
 }
 # Words that introduce the items of a deal ("بينها", "بما فيها", "وضمنها").
 DEAL_ITEM_WORDS = ["بينها", "فيها", "ضمنها", "منها", "تشمل*"]
