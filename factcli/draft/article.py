@@ -280,6 +280,11 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals):
                 cues.append(f"value:{value['amount']:g} {value['unit']}")
             subjects, objects = self._roles(predicate, at, mentions, keys)
             self._read_frame(predicate, subjects, objects)
+            if objects and (deal := self._deal_items(clause, predicate, at, objects)):
+                # "العقد الذي يقتضي توريد ..."، "صفقة لبيع المغرب ...": the deal's items.
+                predicate, subjects = "includes", [deal]
+                objects = [o for o in objects if self.linker.type_of(o) in ROLES["includes"][1]] or objects
+                cues.append("predicate:the items of the deal told before the verb")
             agreements = [x for x in [*subjects, *objects] if self.linker.type_of(x) == "agreement"]
             if predicate in _DEAL_SUBJECT and not agreements and (deal := self._the_deal(clause, predicate)):
                 subjects = [deal]

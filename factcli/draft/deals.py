@@ -32,6 +32,11 @@ _DEAL_SUBJECT = {"contract_value", "includes"}
 _DEAL_OBJECT = {"signed", "approved_sale"}
 _KIND = {"عقد": "contract", "عقو": "contract", "تعاقد": "contract", "اتفاق": "agreement", "صفق": "deal"}
 _DEMONSTRATIVES = {"هذا", "هذه", "تلك", "ذلك"}
+# Contracting is making a contract: "تعاقدت مصر على ..."، "المتعاقدة على شراء".
+_CONTRACTING = re.compile(r"^[وف]?(?:[يت]|ال|لل)?(?:م)?تعاقد\w*$")
+# A deal's goods told by the verb of trade after its noun ("صفقة لبيع"، "عقد توريد"،
+# "تعاقدتا على توريد"): what it covers, so the deal `includes` them.
+_TRADE = {"supplies", "purchased", "delivered"}
 
 
 def _deal_noun(key: str) -> tuple[str, bool] | None:
@@ -50,16 +55,22 @@ def _deal_noun(key: str) -> tuple[str, bool] | None:
 class _Deals(_Proposals):
     """The deal the story is telling, proposed as an agreement entity."""
 
+    _recent: list[tuple[str, ...]]
+    _parties: list[str]
+
     def _start_deals(self) -> None:
         self._deal: str | None = None  # the deal the story tells now (an entity id)
         self._frame: tuple[list[str], list[str], str | None] | None = None  # buyer(s), seller(s), goods
         self._deal_clause: tuple[int, str] | None = None  # the clause that made the last new deal
+        self._deal_names: dict[str, tuple[list[str], str]] = {}  # a proposed deal's parties, kind
 
     def _deal_mention(self, clause: Clause) -> tuple[int, str, bool] | None:
-        """The first deal noun of a clause: (word index, kind, refers back)."""
+        """The first deal noun (or contracting verb) of a clause: (word index, kind, refers back)."""
         keys = [w.key for w in clause.words]
         for i, k in enumerate(keys):
             found = _deal_noun(k)
+            if found is None and _CONTRACTING.match(k):
+                found = ("contract", False)
             if found is None:
                 continue
             kind, definite = found
@@ -85,11 +96,32 @@ class _Deals(_Proposals):
         old = self._frame
         if old is not None and goods is not None and old[2] is not None and goods != old[2]:
             self._deal = None  # other goods: another deal
+            self._recent = [ids for ids in self._recent if self.linker.type_of(ids[0]) != "agreement"]
         self._frame = (
             buyers or (old[0] if old and goods in (None, old[2]) else []),
             sellers or (old[1] if old and goods in (None, old[2]) else []),
             goods or (old[2] if old else None),
         )
+
+    def _deal_items(
+        self, clause: Clause, predicate: str | None, at: tuple[int, int] | None, goods: list[str]
+    ) -> str | None:
+        """The deal whose items a trade verb tells ("عقد توريد مقاتلات"): the deal, when its
+        noun or contracting verb comes before the verb in the clause; else None. A deal
+        proposed before its goods were read is named with them."""
+        if predicate not in _TRADE or at is None:
+            return None
+        mention = self._deal_mention(clause)
+        if mention is None or mention[0] >= at[0]:
+            return None
+        deal = self._the_deal(clause, predicate)
+        weapons = [g for g in goods if self.linker.type_of(g) == "weapon_system"]
+        if deal in self._deal_names and weapons:
+            parties, kind = self._deal_names.pop(deal)
+            entity = self.linker.entities.get(deal)
+            if entity is not None:
+                entity["name"] = self._deal_english(parties, weapons[0], kind)
+        return deal
 
     def _the_deal(self, clause: Clause, predicate: str | None) -> str | None:
         """The deal a clause's predicate is about, proposed when new; None when the clause
@@ -98,13 +130,14 @@ class _Deals(_Proposals):
         if mention is None:
             return None
         i, kind, back = mention
-        if back and self._deal is not None:
-            return self._deal
+        if back and (told := self._last_agreement() or self._deal):
+            return told  # "وتشمل الاتفاقية"، "وبلغت قيمة الصفقة": the one the story told last
         if not back and self._deal_clause is not None and self._deal_clause[0] == clause.start:
             return self._deal_clause[1]
         made = self._propose_deal(clause, i, kind)
         if made is not None:
             self._deal = made
+            self._recent.append((made,))
             if not back:
                 self._deal_clause = (clause.start, made)
         return made
@@ -114,15 +147,7 @@ class _Deals(_Proposals):
         parties = list(dict.fromkeys([*buyers[:1], *sellers[:1]]))
         if not parties and goods is None:
             return None
-        english = " ".join(
-            x
-            for x in (
-                "-".join(self._english_of(p) for p in parties),
-                self._english_of(goods) if goods else "",
-                kind,
-            )
-            if x
-        )
+        english = self._deal_english(parties, goods, kind)
         words = clause.words
         end = i + 1
         while end < len(words) and end - i < 6:
@@ -142,7 +167,22 @@ class _Deals(_Proposals):
         before = len(self.new_entities)
         self._new_entity(arabic, "agreement", f"a deal told by its noun ({kind})", english=english)
         if len(self.new_entities) > before:
-            return str(self.new_entities[-1]["id"])
+            made = str(self.new_entities[-1]["id"])
+            if goods is None:
+                self._deal_names[made] = (parties, kind)
+            return made
+        return None
+
+    def _deal_english(self, parties: list[str], goods: str | None, kind: str) -> str:
+        """ "Egypt-Russia S-300 contract": the parties, the goods, the kind of deal."""
+        named = ["-".join(self._english_of(p) for p in parties), self._english_of(goods) if goods else "", kind]
+        return " ".join(x for x in named if x)
+
+    def _last_agreement(self) -> str | None:
+        for ids in reversed(self._recent[-12:]):
+            for eid in ids:
+                if self.linker.type_of(eid) == "agreement":
+                    return eid
         return None
 
     def _english_of(self, eid: str) -> str:
