@@ -660,7 +660,19 @@ WEAPON_NOUNS = [
 ]
 # Words at which a weapon phrase ends: its model follows ("من طراز", "نوع"), a quantity's
 # "من" ("دفعة من"), its worth ("بقيمة"); and the letters of a model designation ("ت-90").
-WEAPON_PHRASE_STOPS = ["طراز", "نوع", "من", "بقيمة", "قيمتها", "بقيمتها", "بمبلغ", "بحوالي", "حوالي", "نحو", "قرابة"]
+WEAPON_PHRASE_STOPS = [
+    "طراز",
+    "نوع",
+    "من",
+    "بقيمة",
+    "قيمتها",
+    "بقيمتها",
+    "بمبلغ",
+    "بحوالي",
+    "حوالي",
+    "نحو",
+    "قرابة",
+]
 # The predicates of deals: in their sentences, weapon phrases are proposed.
 DEAL_PREDICATES = {
     "supplies",

@@ -25,7 +25,15 @@ from .proposals import _Proposals
 from .spans import Clause
 
 # Frames that tell who trades what: their parties and goods name the deal.
-_FRAMES = {"purchased", "supplies", "delivered", "signed", "approved_sale", "negotiating_purchase", "received"}
+_FRAMES = {
+    "purchased",
+    "supplies",
+    "delivered",
+    "signed",
+    "approved_sale",
+    "negotiating_purchase",
+    "received",
+}
 # Predicates whose subject is the deal when the clause names no agreement.
 _DEAL_SUBJECT = {"contract_value", "includes"}
 # Predicates whose object is the deal when the clause names no agreement.
@@ -153,10 +161,15 @@ class _Deals(_Proposals):
         while end < len(words) and end - i < 6:
             gap = self.text[words[end - 1].end : words[end].start]
             key = words[end].key
-            if re.search(r"[،,.:؛«»\"“”()]", gap) or key in _FUNCTION_WORDS or key in _WEAPON_STOPS or re.search(r"[0-9٠-٩]", key):
+            if (
+                re.search(r"[،,.:؛«»\"“”()]", gap)
+                or key in _FUNCTION_WORDS
+                or key in _WEAPON_STOPS
+                or re.search(r"[0-9٠-٩]", key)
+            ):
                 break
             end += 1
-        arabic = self.text[words[i].start : words[end - 1].end].strip("«»\"“”()، ")
+        arabic = self.text[words[i].start : words[end - 1].end].strip('«»"“”()، ')
         if end == i + 1:
             # The noun alone ("الصفقة") would name every deal: the noun and its goods.
             noun = re.sub(r"^[وف]?(?:بال|لل|ال|ب|ل)?", "", arabic) or arabic
@@ -175,7 +188,11 @@ class _Deals(_Proposals):
 
     def _deal_english(self, parties: list[str], goods: str | None, kind: str) -> str:
         """ "Egypt-Russia S-300 contract": the parties, the goods, the kind of deal."""
-        named = ["-".join(self._english_of(p) for p in parties), self._english_of(goods) if goods else "", kind]
+        named = [
+            "-".join(self._english_of(p) for p in parties),
+            self._english_of(goods) if goods else "",
+            kind,
+        ]
         return " ".join(x for x in named if x)
 
     def _last_agreement(self) -> str | None:

@@ -32,7 +32,7 @@ class _Reading(_Base):
 
     def _predicates(self, keys: list[str], mentions: list[Mention], named: set[int]) -> list[tuple]:
         """The predicate cues of a clause: (predicate, (first, last) words, cue, value), at
-        most three, earliest first, none overlapping another or lying inside a name."""
+        most three and a figure's, earliest first, none overlapping another or lying inside a name."""
         hits: list[tuple] = []
         value, vcue = self._value(keys, named)
         if value is not None and vcue is not None:
@@ -61,10 +61,10 @@ class _Reading(_Base):
                 and pred in ("signed", "exported_value")
             ):
                 continue  # the figure's own verb ("وقعنا عقودا بقيمة ...")
+            if len([c for c in chosen if c[3] is None]) == 3 and value is None:
+                continue  # three cues at most, besides a figure's
             chosen.append((pred, hit, cue, value))
             used |= span
-            if len(chosen) == 3:
-                break
         return chosen
 
     def _fits(self, predicate: str, mentions: list[Mention]) -> bool:
