@@ -280,16 +280,16 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals):
                 cues.append(f"value:{value['amount']:g} {value['unit']}")
             subjects, objects = self._roles(predicate, at, mentions, keys)
             self._read_frame(predicate, subjects, objects)
-            if objects and (deal := self._deal_items(clause, predicate, at, objects)):
+            if objects and (deal := self._deal_items(clause, predicate, at, objects, mentions)):
                 # "العقد الذي يقتضي توريد ..."، "صفقة لبيع المغرب ...": the deal's items.
                 predicate, subjects = "includes", [deal]
                 objects = [o for o in objects if self.linker.type_of(o) in ROLES["includes"][1]] or objects
                 cues.append("predicate:the items of the deal told before the verb")
             agreements = [x for x in [*subjects, *objects] if self.linker.type_of(x) == "agreement"]
-            if predicate in _DEAL_SUBJECT and not agreements and (deal := self._the_deal(clause, predicate)):
+            if predicate in _DEAL_SUBJECT and not agreements and (deal := self._the_deal(clause, mentions)):
                 subjects = [deal]
                 cues.append("subject:the deal the sentence tells of")
-            elif predicate in _DEAL_OBJECT and not agreements and (deal := self._the_deal(clause, predicate)):
+            elif predicate in _DEAL_OBJECT and not agreements and (deal := self._the_deal(clause, mentions)):
                 objects = [deal]
                 cues.append("object:the deal the sentence tells of")
             if not objects and _object_types(predicate) and predicate:

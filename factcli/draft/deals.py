@@ -22,6 +22,7 @@ from typing import Any
 from ..normalize import normalize
 from .cues import _FUNCTION_WORDS, _WEAPON_STOPS, DEAL_NOUNS
 from .proposals import _Proposals
+from .names import Mention
 from .spans import Clause
 
 # Frames that tell who trades what: their parties and goods name the deal.
@@ -38,7 +39,14 @@ _FRAMES = {
 _DEAL_SUBJECT = {"contract_value", "includes"}
 # Predicates whose object is the deal when the clause names no agreement.
 _DEAL_OBJECT = {"signed", "approved_sale"}
-_KIND = {"عقد": "contract", "عقو": "contract", "تعاقد": "contract", "اتفاق": "agreement", "صفق": "deal"}
+_KIND = {
+    "عقد": "contract",
+    "عقو": "contract",
+    "تعاقد": "contract",
+    "اتفاق": "agreement",
+    "صفق": "deal",
+    "مذكر": "memorandum of understanding",
+}
 _DEMONSTRATIVES = {"هذا", "هذه", "تلك", "ذلك"}
 # Contracting is making a contract: "تعاقدت مصر على ..."، "المتعاقدة على شراء".
 _CONTRACTING = re.compile(r"^[وف]?(?:[يت]|ال|لل)?(?:م)?تعاقد\w*$")
@@ -112,7 +120,12 @@ class _Deals(_Proposals):
         )
 
     def _deal_items(
-        self, clause: Clause, predicate: str | None, at: tuple[int, int] | None, goods: list[str]
+        self,
+        clause: Clause,
+        predicate: str | None,
+        at: tuple[int, int] | None,
+        goods: list[str],
+        mentions: list[Mention],
     ) -> str | None:
         """The deal whose items a trade verb tells ("عقد توريد مقاتلات"): the deal, when its
         noun or contracting verb comes before the verb in the clause; else None. A deal
@@ -122,7 +135,7 @@ class _Deals(_Proposals):
         mention = self._deal_mention(clause)
         if mention is None or mention[0] >= at[0]:
             return None
-        deal = self._the_deal(clause, predicate)
+        deal = self._the_deal(clause, mentions)
         weapons = [g for g in goods if self.linker.type_of(g) == "weapon_system"]
         if deal in self._deal_names and weapons:
             parties, kind = self._deal_names.pop(deal)
@@ -131,7 +144,7 @@ class _Deals(_Proposals):
                 entity["name"] = self._deal_english(parties, weapons[0], kind)
         return deal
 
-    def _the_deal(self, clause: Clause, predicate: str | None) -> str | None:
+    def _the_deal(self, clause: Clause, mentions: list[Mention]) -> str | None:
         """The deal a clause's predicate is about, proposed when new; None when the clause
         tells of no deal."""
         mention = self._deal_mention(clause)
@@ -142,7 +155,7 @@ class _Deals(_Proposals):
             return told  # "وتشمل الاتفاقية"، "وبلغت قيمة الصفقة": the one the story told last
         if not back and self._deal_clause is not None and self._deal_clause[0] == clause.start:
             return self._deal_clause[1]
-        made = self._propose_deal(clause, i, kind)
+        made = self._propose_deal(clause, i, kind, mentions)
         if made is not None:
             self._deal = made
             self._recent.append((made,))
@@ -150,9 +163,13 @@ class _Deals(_Proposals):
                 self._deal_clause = (clause.start, made)
         return made
 
-    def _propose_deal(self, clause: Clause, i: int, kind: str) -> str | None:
+    def _propose_deal(self, clause: Clause, i: int, kind: str, mentions: list[Mention]) -> str | None:
         buyers, sellers, goods = self._frame or ([], [], None)
         parties = list(dict.fromkeys([*buyers[:1], *sellers[:1]]))
+        if not parties:
+            # No trade frame ("وقع الوزيران مذكرة تفاهم بين ..."): the states the clause names.
+            states = [e for m in mentions for e in m.ids[:1] if self.linker.type_of(e) == "country"]
+            parties = list(dict.fromkeys(states))[:2]
         if not parties and goods is None:
             return None
         english = self._deal_english(parties, goods, kind)
