@@ -171,6 +171,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals):
         self.source_id = source_id
         self.claims = []
         self._credited_medium: str | None = None
+        self._all_named: set[int] = set()
         self._start_attribution()
         self._start_roles()
         self._start_proposals()
@@ -231,6 +232,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals):
                     first_body_sentence = clause.sentence
                 prev_sentence = clause.sentence
             credited = self._attribution(clause, keys, mentions, account, first_body_sentence)
+            # Every name's words, a medium's too: no cue fires inside a name ("وكالة التعاون ...").
+            self._all_named = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
             roles = [m for m in mentions if not (m.ids[0] in self.media or m is credited)]
             masked = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
             dates = find_dates(text, clause.words, self.anchor, masked)
@@ -263,7 +266,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals):
     def _claims_of(self, clause, keys, mentions, account, dates, sentence_date, meeting_date) -> list[dict]:
         made: list[dict] = []
         made += self._titles(clause, keys, mentions)
-        named = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
+        named = {k for m in mentions if not m.weak for k in range(m.first, m.last)} | self._all_named
         found = self._predicates(keys, mentions, named)
         strong = [m for m in mentions if not m.weak]
         if not found:
@@ -279,7 +282,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals):
             if value is not None:
                 cues.append(f"value:{value['amount']:g} {value['unit']}")
             subjects, objects = self._roles(predicate, at, mentions, keys)
-            self._read_frame(predicate, subjects, objects)
+            self._read_frame(clause, predicate, subjects, objects)
+            items: list[str] = []
             if objects and (deal := self._deal_items(clause, predicate, at, objects, mentions)):
                 # "العقد الذي يقتضي توريد ..."، "صفقة لبيع المغرب ...": the deal's items.
                 predicate, subjects = "includes", [deal]
@@ -289,7 +293,13 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals):
             if predicate in _DEAL_SUBJECT and not agreements and (deal := self._the_deal(clause, mentions)):
                 subjects = [deal]
                 cues.append("subject:the deal the sentence tells of")
-            elif predicate in _DEAL_OBJECT and not agreements and (deal := self._the_deal(clause, mentions)):
+            elif (
+                predicate in _DEAL_OBJECT
+                and not agreements
+                and (deal := self._the_deal(clause, mentions, sale=predicate == "approved_sale"))
+            ):
+                # "وافقت على بيع المغرب صواريخ ...": the sale approved, which includes the goods.
+                items = [o for o in objects if self.linker.type_of(o) == "weapon_system"]
                 objects = [deal]
                 cues.append("object:the deal the sentence tells of")
             if not objects and _object_types(predicate) and predicate:
@@ -401,6 +411,24 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals):
                             max(0.1, min(confidence, 0.9)),
                         )
                     )
+            for item in items if objects else []:
+                made.append(
+                    self._claim(
+                        objects[0],
+                        "includes",
+                        item,
+                        None,
+                        None,
+                        polarity,
+                        modality,
+                        speaker,
+                        via,
+                        quote_start,
+                        quote_end,
+                        [*cues, "predicate:what the deal approved or signed covers"],
+                        0.5,
+                    )
+                )
             sellers = [p for p in self._parties if self.linker.type_of(p) in ("country", "organization")]
             if predicate == "purchased" and sellers and objects:
                 # "تنوي التعاقد مع كاتيك لشراء ...": who is bought from supplies it.

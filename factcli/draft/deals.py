@@ -52,7 +52,9 @@ _DEMONSTRATIVES = {"هذا", "هذه", "تلك", "ذلك"}
 _CONTRACTING = re.compile(r"^[وف]?(?:[يت]|ال|لل)?(?:م)?تعاقد\w*$")
 # A deal's goods told by the verb of trade after its noun ("صفقة لبيع"، "عقد توريد"،
 # "تعاقدتا على توريد"): what it covers, so the deal `includes` them.
-_TRADE = {"supplies", "purchased", "delivered"}
+_TRADE = {"supplies", "purchased", "delivered", "received"}
+# Selling, as the noun of a sale approved: "وافقت على بيع المغرب ...".
+_SALE = re.compile(r"^[وف]?(?:ب|ل)?بيع$")
 
 
 def _deal_noun(key: str) -> tuple[str, bool] | None:
@@ -79,14 +81,18 @@ class _Deals(_Proposals):
         self._frame: tuple[list[str], list[str], str | None] | None = None  # buyer(s), seller(s), goods
         self._deal_clause: tuple[int, str] | None = None  # the clause that made the last new deal
         self._deal_names: dict[str, tuple[list[str], str]] = {}  # a proposed deal's parties, kind
+        self._frame_sentence = -1  # the sentence the frame was read in
 
-    def _deal_mention(self, clause: Clause) -> tuple[int, str, bool] | None:
-        """The first deal noun (or contracting verb) of a clause: (word index, kind, refers back)."""
+    def _deal_mention(self, clause: Clause, sale: bool = False) -> tuple[int, str, bool] | None:
+        """The first deal noun (or contracting verb) of a clause: (word index, kind, refers
+        back); with `sale`, the verbal noun of selling is one ("وافقت على بيع ...")."""
         keys = [w.key for w in clause.words]
         for i, k in enumerate(keys):
             found = _deal_noun(k)
             if found is None and _CONTRACTING.match(k):
                 found = ("contract", False)
+            if found is None and sale and _SALE.match(k):
+                found = ("sale", False)
             if found is None:
                 continue
             kind, definite = found
@@ -96,7 +102,9 @@ class _Deals(_Proposals):
             return i, kind, back
         return None
 
-    def _read_frame(self, predicate: str | None, subjects: list[str], objects: list[str]) -> None:
+    def _read_frame(
+        self, clause: Clause, predicate: str | None, subjects: list[str], objects: list[str]
+    ) -> None:
         """A deal frame's parties and goods: who buys, who sells, what."""
         if predicate not in _FRAMES:
             return
@@ -113,6 +121,7 @@ class _Deals(_Proposals):
         if old is not None and goods is not None and old[2] is not None and goods != old[2]:
             self._deal = None  # other goods: another deal
             self._recent = [ids for ids in self._recent if self.linker.type_of(ids[0]) != "agreement"]
+        self._frame_sentence = clause.sentence
         self._frame = (
             buyers or (old[0] if old and goods in (None, old[2]) else []),
             sellers or (old[1] if old and goods in (None, old[2]) else []),
@@ -144,10 +153,10 @@ class _Deals(_Proposals):
                 entity["name"] = self._deal_english(parties, weapons[0], kind)
         return deal
 
-    def _the_deal(self, clause: Clause, mentions: list[Mention]) -> str | None:
+    def _the_deal(self, clause: Clause, mentions: list[Mention], sale: bool = False) -> str | None:
         """The deal a clause's predicate is about, proposed when new; None when the clause
         tells of no deal."""
-        mention = self._deal_mention(clause)
+        mention = self._deal_mention(clause, sale)
         if mention is None:
             return None
         i, kind, back = mention
@@ -155,7 +164,7 @@ class _Deals(_Proposals):
             return told  # "وتشمل الاتفاقية"، "وبلغت قيمة الصفقة": the one the story told last
         if not back and self._deal_clause is not None and self._deal_clause[0] == clause.start:
             return self._deal_clause[1]
-        made = self._propose_deal(clause, i, kind, mentions)
+        made = self._propose_deal(clause, i, kind, mentions, back)
         if made is not None:
             self._deal = made
             self._recent.append((made,))
@@ -163,13 +172,27 @@ class _Deals(_Proposals):
                 self._deal_clause = (clause.start, made)
         return made
 
-    def _propose_deal(self, clause: Clause, i: int, kind: str, mentions: list[Mention]) -> str | None:
+    def _propose_deal(
+        self, clause: Clause, i: int, kind: str, mentions: list[Mention], back: bool
+    ) -> str | None:
         buyers, sellers, goods = self._frame or ([], [], None)
-        parties = list(dict.fromkeys([*buyers[:1], *sellers[:1]]))
+        states = list(
+            dict.fromkeys(e for m in mentions for e in m.ids[:1] if self.linker.type_of(e) == "country")
+        )
+        if not back and self._frame_sentence != clause.sentence and states:
+            # A new deal told in a sentence of its own: its states, its goods read after.
+            buyers, sellers, goods = states[:1], states[1:2], None
+        # A body that buys or sells for its state ("وزارة الخارجية الأمريكية") names its state.
+        parties = [
+            p
+            if self.linker.type_of(p) == "country"
+            else next((st for st in states if st not in (*buyers, *sellers)), p)
+            for p in [*buyers[:1], *sellers[:1]]
+        ]
+        parties = list(dict.fromkeys(parties))
         if not parties:
             # No trade frame ("وقع الوزيران مذكرة تفاهم بين ..."): the states the clause names.
-            states = [e for m in mentions for e in m.ids[:1] if self.linker.type_of(e) == "country"]
-            parties = list(dict.fromkeys(states))[:2]
+            parties = states[:2]
         if not parties and goods is None:
             return None
         english = self._deal_english(parties, goods, kind)
