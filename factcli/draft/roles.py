@@ -19,7 +19,18 @@ def _title_word(key: str) -> bool:
 
 # A deal's items: every weapon named after the cue is an object of its own candidate
 # ("نظم مدفعية ومدافع هاون وذخيرة").
-_ITEMIZED = {"includes", "supplies", "delivered", "purchased", "negotiating_purchase"}
+_ITEMIZED = {
+    "includes",
+    "supplies",
+    "delivered",
+    "purchased",
+    "negotiating_purchase",
+    "ready_to_supply",
+    "received",
+    "operates",
+    "seeks_to_acquire",
+    "approved_sale",
+}
 
 
 class _Roles(_Attribution):
