@@ -146,7 +146,9 @@ class _Proposals(_Base):
                     text[s:e], "organization", f"name after {text[words[i].start : words[i].end]}"
                 )
         self._designations(clause, known)
-        self._weapon_phrases(clause, known)
+        # A state's adjective qualifies a weapon ("الأسلحة الروسية"): only a name makes it known.
+        named = [(m.start, m.end) for m in mentions if not m.weak]
+        self._weapon_phrases(clause, lambda s, e: any(a < e and s < b for a, b in named))
         self._events(clause, known)
         strong = [(m.start, m.end) for m in mentions if not m.weak]
         # A nationality adjective qualifies an institution ("وزارة الدفاع الروسية"): only a
