@@ -247,7 +247,12 @@ UNIT_WORDS: dict[str, str] = {
     "شخص*": "person",
     "جندي*": "person",
 }
-SCALE_WORDS = {"مليار*": 10**9, "مليون*": 10**6, "الف": 10**3, "الاف": 10**3}
+SCALE_WORDS = {"مليار*": 10**9, "بليون*": 10**9, "مليون*": 10**6, "الف": 10**3, "الاف": 10**3}
+# A scale word with no number before it counts itself: one ("بقيمة مليار دولار"), two in
+# the dual ("ملياري دولار", "بليوني دولار"), a half after نصف ("نصف مليار").
+SCALE_STEMS = ("مليار", "بليون", "مليون")
+DUAL_ENDINGS = ("ي", "ا", "ين", "ان")
+HALF_WORD = "نصف"
 NUMBER_WORDS = {
     "واحد*": 1,
     "اثنين": 2,

@@ -22,9 +22,32 @@ from .cues import (
     MAY_NOT_BEFORE,
     MAY_WORD,
     ROLES,
+    DUAL_ENDINGS,
+    HALF_WORD,
+    SCALE_STEMS,
     TALKS_NEUTRAL,
 )
 from .names import Mention
+
+
+def _scale_alone(i: int, keys: list[str]) -> float | None:
+    """ "مليار" alone is one billion, "ملياري" two, "نصف مليار" half of one (the word's
+    proclitics cut: "بمليار"); None when the word is no scale word or a number is before it."""
+    word = keys[i]
+    if i and _number(i - 1, keys) is not None:
+        return None
+    for stem in SCALE_STEMS:
+        at = word.find(stem)
+        if at < 0 or at > 2 or word[:at] not in ("", "ب", "و", "وب", "ف"):
+            continue
+        ending = word[at + len(stem) :]
+        scale = next(s for rx, s in _SCALES if rx.match(stem))
+        if ending == "":
+            half = i > 0 and keys[i - 1].endswith(HALF_WORD)
+            return scale / 2 if half else float(scale)
+        if ending in DUAL_ENDINGS:
+            return 2.0 * scale
+    return None
 
 
 class _Reading(_Base):
@@ -113,6 +136,14 @@ class _Reading(_Base):
                 continue
             amount = _number(i, keys)
             j = i + 1
+            if amount is None and (alone := _scale_alone(i, keys)) is not None:
+                amount, j = alone, i + 1
+                unit = next((u for rx, u in _UNITS if j < len(keys) and rx.match(keys[j])), None)
+                if unit is not None:
+                    found = self._value_cue(keys, i, amount, unit)
+                    if found[0] is not None:
+                        return found
+                continue
             if amount is None:
                 if any((hit := p.find(keys, 0, i)) is not None and hit[1] == i for p in _ONE_OF):
                     unit = next((u for rx, u in _UNITS if rx.match(k)), None)
