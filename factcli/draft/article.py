@@ -80,6 +80,7 @@ def draft_article(
     source = _source_record(text, published, note, outlet, url, credited, source_id, known_sources)
     drafter = _Drafter(text, linker, published, source["id"])
     drafter.credit(list(credited or []))
+    drafter._outlet_entity(outlet)
     drafter.run()
     names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}
     for claim in drafter.claims:

@@ -55,6 +55,12 @@ _DESIGNATION = re.compile(
 )
 
 
+# The lines at the top of a page where its masthead, byline and dateline are printed.
+_TOP_LINES = 12
+# How alike a spelling's romanization and the outlet's English name must be (difflib ratio).
+_OUTLET_LIKENESS = 0.8
+
+
 def _definite(key: str) -> bool:
     """A word with the article, a proclitic before it or not (الروسي, والوفد, للدفاع)."""
     return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)", key) is not None
@@ -386,6 +392,37 @@ class _Proposals(_Base):
             return str(self.new_entities[-1]["id"])
         ids = self.linker.resolve(arabic, True, True)
         return next(iter(ids)) if len(ids) == 1 else None
+
+    def _outlet_entity(self, outlet: str | None) -> None:
+        """`--outlet`: the article's own outlet, an organization the store may lack. Its
+        English name is the one given (a web address in brackets left off); its Arabic name
+        is the spelling the page prints near its top (masthead, byline, dateline: "دار
+        الهلال", "الصدى") whose romanization is the English name's, else the English name
+        as the page writes it ("24 news")."""
+        import difflib
+
+        english = re.sub(r"\s*\([^)]*\)\s*$", "", outlet or "").strip()
+        if not english or english.casefold() == "unknown" or self.linker.resolve(english, True, True):
+            return
+        want = re.sub(r"[^a-z0-9]", "", english.casefold())
+        best, score = None, 0.0
+        for line in self.text.splitlines()[:_TOP_LINES]:
+            for segment in re.split(r"\s*(?:[-–—|•/]|\.\.)\s*", line):
+                words = segment.split()
+                for n in range(1, min(3, len(words)) + 1):
+                    for k in range(len(words) - n + 1):
+                        phrase = " ".join(words[k : k + n])
+                        if re.search(r"[\u0600-\u06ff]", phrase):
+                            got = re.sub(r"[^a-z0-9]", "", english_name(phrase, self._spellings).casefold())
+                        else:
+                            got = re.sub(r"[^a-z0-9]", "", phrase.casefold())
+                        ratio = difflib.SequenceMatcher(None, want, got).ratio() if got else 0.0
+                        if ratio > score:
+                            best, score = phrase, ratio
+        arabic = best if best is not None and score >= _OUTLET_LIKENESS else english
+        if self.linker.resolve(arabic, True, True):
+            return
+        self._new_entity(arabic, "organization", "the article's outlet (--outlet)", english=english)
 
     def _propose_states(self) -> None:
         """The states the article names (by name or adjective) that the store does not
