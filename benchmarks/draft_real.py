@@ -95,8 +95,27 @@ def _english(entity: dict[str, Any]) -> set[str]:
 
 # Words every deal's name may hold: they tell no deal from another.
 _DEAL_WORDS = {
-    "deal", "deals", "contract", "contracts", "agreement", "agreements", "arms", "sale", "purchase",
-    "proposed", "reported", "the", "of", "for", "to", "and", "with", "a", "an", "us", "military",
+    "deal",
+    "deals",
+    "contract",
+    "contracts",
+    "agreement",
+    "agreements",
+    "arms",
+    "sale",
+    "purchase",
+    "proposed",
+    "reported",
+    "the",
+    "of",
+    "for",
+    "to",
+    "and",
+    "with",
+    "a",
+    "an",
+    "us",
+    "military",
 }
 
 

@@ -568,7 +568,13 @@ VOCABULARY: dict[str, Predicate] = {
         "subject (state or company) says it is ready to supply object (weapon system or service) to a buyer named in the statement",
         subject="country organization",
         object="weapon_system topic",
-        labels=("ready to supply", "readiness to supply", "مستعدة لتوريد", "استعداد لتزويد", "استعدادها لتوريد"),
+        labels=(
+            "ready to supply",
+            "readiness to supply",
+            "مستعدة لتوريد",
+            "استعداد لتزويد",
+            "استعدادها لتوريد",
+        ),
     ),
     "received": _predicate(
         "subject (buyer state or its forces) received or took delivery of object (weapon system); value: how many, when the text counts them",
@@ -606,7 +612,14 @@ VOCABULARY: dict[str, Predicate] = {
         "subject (state or its forces) wants to obtain object (weapon system); talks to buy it are negotiating_purchase",
         subject="country organization",
         object="weapon_system",
-        labels=("seeks to acquire", "wants to acquire", "seeks", "تسعى للحصول", "تريد الحصول", "ترغب في الحصول"),
+        labels=(
+            "seeks to acquire",
+            "wants to acquire",
+            "seeks",
+            "تسعى للحصول",
+            "تريد الحصول",
+            "ترغب في الحصول",
+        ),
     ),
     "manufactures": _predicate(
         "subject (company, plant or state) makes object (weapon system)",
