@@ -21,8 +21,8 @@ from typing import Any
 
 from ..normalize import normalize
 from .cues import _FUNCTION_WORDS, _WEAPON_STOPS, DEAL_NOUNS
-from .proposals import _Proposals
 from .names import Mention
+from .proposals import _Proposals
 from .spans import Clause
 
 # Frames that tell who trades what: their parties and goods name the deal.

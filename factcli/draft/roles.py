@@ -12,7 +12,6 @@ from .cues import _ANY, _DUAL, _TITLES, FRAME_OTHER_PARTY, MEETING_PREDICATES, R
 from .names import Mention
 from .titles import _counterpart, _head
 
-
 # Prepositions written as words (normalized).
 _PREPOSITION_WORDS = {"في", "من", "الي", "علي", "عن", "مع", "حول", "ضد", "عبر", "لدي", "نحو", "بين"}
 # Verbs of trade whose agent is never behind a preposition.
