@@ -817,6 +817,7 @@ def timeline(source: Backend | Facts, query: Query) -> tuple[list[Hit], list[Hit
     """
     # Date order puts the undated last, so the first `limit` hits are the dated ones first.
     hits = search(source, query._replace(sort="date"))
+
     def placed(h: Hit) -> bool:
         return bool(h.claim.get("date")) and not h.claim["date"].get("within")
 
