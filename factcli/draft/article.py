@@ -34,6 +34,7 @@ from .roles import _Roles
 from .spans import _trim, clauses
 from .statement import draft_statement
 from .titles import _Titles
+from .topics import _Topics
 
 # --------------------------------------------------------------------------------------
 # Drafting
@@ -161,7 +162,7 @@ def _headlines(lines: list[str]) -> set[int]:
     return out
 
 
-class _Drafter(_Roles, _Reading, _Titles, _Deals):
+class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
     """The walk over an article's clauses, each read into candidate claims."""
 
     def __init__(self, text: str, linker: Linker, anchor: DateSpan, source_id: str) -> None:
@@ -218,6 +219,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals):
             if self._candidate_entities(clause, mentions):
                 mentions = find_mentions(self.linker, text, clause.words)  # link the new names too
             if self._title_entities(clause, mentions):
+                mentions = find_mentions(self.linker, text, clause.words)
+            if self._clause_topics(clause, mentions):
                 mentions = find_mentions(self.linker, text, clause.words)
             mentions = self._with_holders(mentions)
             if clause.sentence != prev_sentence:
@@ -303,6 +306,14 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals):
                 items = [o for o in objects if self.linker.type_of(o) == "weapon_system"]
                 objects = [deal]
                 cues.append("object:the deal the sentence tells of")
+            if (
+                not objects
+                and "topic" in _object_types(predicate)
+                and predicate
+                and (topic := self._topic_of(clause, mentions, at[0] if at else 0))
+            ):
+                objects = [topic]
+                cues.append("object:the cooperation or relations the clause names")
             if not objects and _object_types(predicate) and predicate:
                 carried = self._sentence_object(predicate, subjects)
                 if carried:

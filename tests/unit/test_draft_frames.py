@@ -244,3 +244,12 @@ def test_a_buyer_told_before_is_the_subject_not_a_place_behind_a_preposition() -
     triples, _ = _read("واشترت مصر الأسلحة الروسية. وقد اشترت طائرات سو-34 التي استعملت بالعراق.")
     assert ("Egypt", "purchased", "Su-34", "fact") in triples
     assert not [t for t in triples if t[0] == "Iraq"]
+
+
+def test_the_cooperation_discussed_is_a_topic_named_from_its_sides() -> None:
+    triples, kinds = _read("وبحث وزير الدفاع المصري مع نظيره الروسي سبل تعزيز التعاون العسكري بين البلدين.")
+    assert kinds.get("Egypt-Russia military cooperation") == "topic"
+    assert [t[2] for t in triples if t[1] == "discussed"] == ["Egypt-Russia military cooperation"]
+    # the two sides named after بين, and the kind of relations
+    _, kinds = _read("وناقش الوزير العلاقات الثنائية بين مصر والعراق.")
+    assert kinds.get("Egypt-Iraq bilateral relations") == "topic"
