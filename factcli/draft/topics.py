@@ -118,9 +118,6 @@ class _Topics(_Proposals):
         """The two states a topic is between: after بين (names, or a dual), else the clause's
         states, else the last two the story named; and where the phrase ends."""
         keys = [w.key for w in clause.words]
-        states = [
-            e for m in mentions for e in m.ids[:1] if self.linker.type_of(e) == "country" and m.first >= end
-        ]
         named = [(m.first, e) for m in mentions for e in m.ids[:1] if self.linker.type_of(e) == "country"]
         # A state's adjective inside a title («وزير الدفاع العراقي») names it too.
         named += [
@@ -134,9 +131,9 @@ class _Topics(_Proposals):
                 # "بين البلدين": the clause's two states, else the last two the story named.
                 pair = every[:2] if len(every) >= 2 else self._story_states(every)
                 return pair, end + 2
-            named = [m for m in mentions if m.first > end and self.linker.type_of(m.ids[0]) == "country"]
-            if len(named) >= 2:
-                return [m.ids[0] for m in named[:2]], max(m.last for m in named[:2])
+            after = [m for m in mentions if m.first > end and self.linker.type_of(m.ids[0]) == "country"]
+            if len(after) >= 2:
+                return [m.ids[0] for m in after[:2]], max(m.last for m in after[:2])
         if len(every) >= 2:
             return every[:2], end
         return self._story_states(every), end
