@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..analyze import CONJUNCTIONS
 from ..normalize import normalize
 from .cues import _FUNCTION_WORDS, _WEAPON_STOPS, DEAL_NOUNS
 from .names import Mention
@@ -59,7 +60,7 @@ _SALE = re.compile(r"^[وف]?(?:ب|ل)?بيع$")
 
 def _deal_noun(key: str) -> tuple[str, bool] | None:
     """The kind of a deal noun ("صفقة" -> deal) and whether it is definite, or None."""
-    bare = key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
+    bare = key[1:] if key[:1] in CONJUNCTIONS and len(key) > 3 else key
     for prefix in ("بال", "لل", "ال", "ب", "ل", "ك", ""):
         if not bare.startswith(prefix):
             continue

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..analyze import CONJUNCTIONS
 from ..normalize import normalize
 from .cues import _DUAL, _PREDICATE_PATTERNS
 from .names import Mention
@@ -48,7 +49,7 @@ _TOPIC_PREDICATES = {"discussed", "praised", "includes", "covers_area", "coopera
 
 
 def _bare(key: str) -> str:
-    key = key[1:] if key[:1] in ("و", "ف") and len(key) > 3 else key
+    key = key[1:] if key[:1] in CONJUNCTIONS and len(key) > 3 else key
     for prefix in ("بال", "لل", "ال"):
         if key.startswith(prefix) and len(key) - len(prefix) >= 3:
             return key[len(prefix) :]
