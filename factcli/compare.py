@@ -18,7 +18,11 @@ The rules, in the order they are applied:
 
 1. Figures in different units conflict.
 2. Polarity or stage differs (stage: in talks < planned/expected < done, where done is
-   fact, claimed or hedged). On disjoint dates that is ``changed``. Otherwise affirmed vs
+   fact, claimed or hedged). On disjoint dates that is ``changed``. A date placed only
+   between bounds (`DateSpan.bounded_only`: a day `within` an undated article's interval,
+   or an interval such as 2017..2021) is uncertain: at overlapping dates such a pair is
+   ``compatible``, never a conflict, and so is a pair from sources whose publication
+   dates overlap when one of them is only bounded (their order is not known). Otherwise affirmed vs
    negated is a ``conflict``; a stage difference is ``changed`` when the two sources were
    published at disjoint times (what is reported moved on: talks, then a signature) and a
    ``conflict`` when they wrote at the same time. The publication dates come from `facts`;
@@ -28,7 +32,7 @@ The rules, in the order they are applied:
    (`predicate_kind`): a *state* reported at two times is consistent (``agree``: "no
    progress" in 2018 and again in 2021); a *one-off event* on two dates is a ``conflict``
    (the same agreement signed on the 25th and on the 26th), unless both claims deny it or
-   report talks, which describe a state before the event; a *repeatable event* on two
+   report talks, which describe a state before the event, or a date is only bounded; a *repeatable event* on two
    dates may be two occasions (``compatible``: Tamim visited Russia in March and in June).
 4. Anything else left over is ``compatible`` (precision, a missing date or figure on one
    side, a different commitment) or ``agree``.
@@ -87,6 +91,7 @@ STATE_PREDICATES = frozenset(
     opposes pressures member_of holds_position held_position office_in located_in distance_from
     interested_in_hosting guided_by_interests in_contact_with ongoing_for_more_than has_role
     strained_relations_with seeks_stronger_cooperation_with ready_to_cooperate_with party_to
+    contract_value ready_to_supply described_as operates seeks_to_acquire manufactures compared_to
     """.split()
 )
 # Events whose object names a single occurrence (an agreement is signed once, takes effect
@@ -94,7 +99,7 @@ STATE_PREDICATES = frozenset(
 ONE_OFF_PREDICATES = frozenset(
     """
     signed completed_negotiations entered_into_force began cut_ties_with attends
-    leads_delegation_to
+    leads_delegation_to approved_sale
     """.split()
 )
 # Events that happen again between the same subject and object (visits, calls, deliveries
@@ -102,7 +107,7 @@ ONE_OFF_PREDICATES = frozenset(
 REPEATABLE_PREDICATES = frozenset(
     """
     visited met phoned discussed briefed_on conveyed_greetings praised thanked held_exercise_with accused
-    denied downplayed sanctioned threatened_sanctions purchased delivered
+    denied downplayed sanctioned threatened_sanctions purchased delivered received announced
     """.split()
 )
 
@@ -360,6 +365,14 @@ class _Pair:
         """Both dated, on dates that do not overlap."""
         return self.da is not None and self.db is not None and not self.da.overlaps(self.db)
 
+    def bounded(self) -> str | None:
+        """When a date is placed only between bounds (`DateSpan.bounded_only`), the words
+        saying so: such a date is uncertain, so it never makes a conflict."""
+        for span, text in ((self.da, self.ta), (self.db, self.tb)):
+            if span is not None and span.bounded_only:
+                return f"{text} is known only to lie in {span.start.isoformat()}..{span.end.isoformat()}"
+        return None
+
     def when(self) -> str:
         """How the two dates relate, for a reason that is not about dates."""
         if self.da and self.db:
@@ -391,12 +404,21 @@ def _stance_differs(p: _Pair) -> Verdict | None:
     if p.apart:
         return "changed", f"{wa} in {p.ta}, {wb} in {p.tb}"
     when = p.when()
+    if (bounded := p.bounded()) is not None:
+        # One side is placed only between bounds: which came first is not known.
+        return "compatible", f"{wa} vs {wb}, {when}; {bounded}"
     if p.pol_a != p.pol_b:
         return "conflict", f"{wa} vs {wb}, {when}"
     pa, pb = _published(p.a, p.facts), _published(p.b, p.facts)
     if pa is None or pb is None:
         return "conflict", f"{wa} vs {wb}, {when}, publication dates unknown"
     sa, sb = date_text(pa.to_dict()), date_text(pb.to_dict())
+    if pa.overlaps(pb) and (pa.bounded_only or pb.bounded_only):
+        return (
+            "compatible",
+            f"{wa} vs {wb}, {when}, in sources whose order is not known "
+            f"(published {sa} and {sb}, one only between bounds)",
+        )
     if pa.overlaps(pb):
         return "conflict", f"{wa} vs {wb}, {when}, in sources published at the same time ({sa}, {sb})"
     return "changed", f"{wa} in a source published {sa}, {wb} in one published {sb} ({when})"
@@ -423,6 +445,8 @@ def _dated_kind(p: _Pair) -> str:
 def _one_off_event_on_two_dates(p: _Pair) -> Verdict | None:
     """Rule 3: a one-off event on disjoint dates is a conflict."""
     if p.apart and _dated_kind(p) == "event":
+        if (bounded := p.bounded()) is not None:
+            return "compatible", f"dates differ: {p.ta} vs {p.tb}, but {bounded}"
         return "conflict", f"dates differ: {p.ta} vs {p.tb}"
     return None
 
@@ -452,6 +476,8 @@ def _date_finding(p: _Pair) -> Verdict | None:
     if p.da and p.db:
         if (p.da.start, p.da.end) == (p.db.start, p.db.end):
             return "agree", f"same date: {p.ta}"
+        if (bounded := p.bounded()) is not None:
+            return "compatible", f"dates overlap: {p.ta} and {p.tb}; {bounded}"
         if p.da.contains(p.db) or p.db.contains(p.da):
             wide, narrow = (p.ta, p.tb) if p.da.contains(p.db) else (p.tb, p.ta)
             return "compatible", f"dates differ in precision: {wide} contains {narrow}"

@@ -46,7 +46,9 @@ digits, diacritics, tatweel) is accepted here too. The resolution rules:
   "الخامس والعشرين", "غرة رمضان" for the 1st), and a day of a month may name the
   month by a rule ("15 من الشهر الجاري").
 * When the anchor is an interval, the phrase is resolved against both ends
-  and the hull returned.
+  and the hull returned. A relative day with its weekday ("اليوم الإثنين")
+  is resolved against the first and the last day of the interval on which
+  the two agree; an interval with no such day is refused for that reason.
   When the two ends give different spans ("الاثنين" in an article known
   only to Aug-Dec 2021), the phrase names one time the source does not
   place: the hull is marked ``within``.
@@ -208,6 +210,16 @@ def _weekday(weekday: int, rule: str) -> _Resolver:
 _WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
+class _WeekdayDisagrees(DateError):
+    """A date and the weekday beside it disagree for one reference day (`weekday`: the one
+    the phrase names); against an interval anchor another day of it may agree."""
+
+    def __init__(self, message: str, weekday: int, date: datetime.date) -> None:
+        super().__init__(message)
+        self.weekday = weekday
+        self.date = date
+
+
 def _on_weekday(inner: _Resolver, weekday: int, text: str) -> _Resolver:
     """The date must fall on the weekday the phrase also names."""
 
@@ -216,9 +228,11 @@ def _on_weekday(inner: _Resolver, weekday: int, text: str) -> _Resolver:
         if span.start != span.end:
             raise _cannot_read(text, "a weekday with a period longer than a day")
         if span.start.weekday() != weekday:
-            raise DateError(
+            raise _WeekdayDisagrees(
                 f"date and weekday disagree in '{shown(text)}': {span.start.isoformat()} is a "
-                f"{_WEEKDAY_NAMES[span.start.weekday()]}, not a {_WEEKDAY_NAMES[weekday]}"
+                f"{_WEEKDAY_NAMES[span.start.weekday()]}, not a {_WEEKDAY_NAMES[weekday]}",
+                weekday,
+                span.start,
             )
         return span
 
@@ -1056,6 +1070,32 @@ def _as_anchor(anchor: DateSpan | datetime.date | None) -> DateSpan:
     raise TypeError(f"anchor must be a DateSpan, a date or None, got {type(anchor).__name__}")
 
 
+def _first_fit(resolve: _Resolver, base: DateSpan, text: str, *, forward: bool) -> DateSpan:
+    """The phrase resolved against the first day (`forward`) or the last day of an interval
+    anchor. A weekday beside a relative day ("اليوم الإثنين", "غدا الخميس") holds only on
+    some days of the interval: the nearest such day within a week is taken; when none is,
+    the message says so (not that the interval's first day is some other weekday)."""
+    day = base.start if forward else base.end
+    step = datetime.timedelta(days=1 if forward else -1)
+    disagreements: list[_WeekdayDisagrees] = []
+    for _ in range(7):
+        if not base.start <= day <= base.end:
+            break
+        try:
+            return resolve(day)
+        except _WeekdayDisagrees as e:
+            disagreements.append(e)
+        day += step
+    disagreement = disagreements[0]
+    if len({e.date for e in disagreements}) > 1:
+        # The date moves with the reference day, so the interval, not the date, is at fault.
+        raise DateError(
+            f"'{shown(text)}' names a {_WEEKDAY_NAMES[disagreement.weekday]}, and no day of the "
+            f"publication interval {base.start.isoformat()}..{base.end.isoformat()} makes it one"
+        )
+    raise disagreement
+
+
 def parse_date(text: str, anchor: DateSpan | datetime.date | None = None) -> DateSpan:
     """Read a date expression; relative ones are resolved against `anchor` (default: today).
 
@@ -1075,13 +1115,14 @@ def parse_date(text: str, anchor: DateSpan | datetime.date | None = None) -> Dat
         resolve = _interpret(stripped)
         if resolve is None:
             span = base
-        else:
+        elif base.end == base.start:
             span = resolve(base.start)
-            if base.end != base.start:
-                # An interval anchor: the phrase could be relative to any day in it.
-                other = resolve(base.end)
-                if (other.start, other.end) != (span.start, span.end):
-                    span = span.hull(other).replace(within=True)
+        else:
+            # An interval anchor: the phrase could be relative to any day in it.
+            span = _first_fit(resolve, base, stripped, forward=True)
+            other = _first_fit(resolve, base, stripped, forward=False)
+            if (other.start, other.end) != (span.start, span.end):
+                span = span.hull(other).replace(within=True)
     except (ValueError, OverflowError):
         # e.g. "next year" from 2999, "قبل 10^30 يوم", a number too long for int(): the
         # arithmetic refuses, which is the user's problem.

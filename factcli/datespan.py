@@ -319,6 +319,18 @@ class DateSpan:
             d.get("within", False),
         )
 
+    @property
+    def bounded_only(self) -> bool:
+        """Whether the span places its thing only between two bounds, not at a time of its
+        precision: one time somewhere in it (`within`), or more than one unit of its
+        precision (an undated article's 2017..2021). A part of a month ("early October") is
+        a time of its own, not bounds."""
+        if self.within:
+            return True
+        if self.precision == "part":
+            return False
+        return _widen(self.start, self.start, self.precision) != (self.start, self.end)
+
     def contains(self, other: DateSpan) -> bool:
         """True if every day of `other` lies within this span."""
         return self.start <= other.start and other.end <= self.end

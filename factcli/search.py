@@ -1124,14 +1124,20 @@ def search(source: Backend | Facts, query: Query) -> list[Hit]:
 
 
 def timeline(source: Backend | Facts, query: Query) -> tuple[list[Hit], list[Hit]]:
-    """The hits in the order things happened, and apart from them the undated ones.
+    """The hits in the order things happened, and apart from them the ones not placed in
+    time: undated, or dated only between bounds (`within`: a day somewhere in an undated
+    article's interval, whose place in the order is not known).
 
     Dated hits are ordered by date start, then end (so 1 Oct 2017 comes before October
     2017 as a whole), then id. `limit` counts the dated hits first.
     """
     # Date order puts the undated last, so the first `limit` hits are the dated ones first.
     hits = search(source, query._replace(sort="date"))
-    return [h for h in hits if h.claim.get("date")], [h for h in hits if not h.claim.get("date")]
+
+    def placed(h: Hit) -> bool:
+        return bool(h.claim.get("date")) and not h.claim["date"].get("within")
+
+    return [h for h in hits if placed(h)], [h for h in hits if not placed(h)]
 
 
 # --- entities and hints ------------------------------------------------------------------

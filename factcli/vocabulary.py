@@ -52,8 +52,10 @@ MODALITY_WORDS = {
 }
 
 # The units a claim's value may take: money, distance, a count of countries, of years, of
-# people, of occasions (a visit made twice).
-UNITS = ("USD", "km", "country", "year", "person", "occasion")
+# people, of occasions (a visit made twice), a length in months (a review period), and the
+# counts news gives of weapons delivered or bought: systems (aircraft, tanks, launchers,
+# each one a system) and batteries.
+UNITS = ("USD", "km", "country", "year", "person", "occasion", "month", "system", "battery")
 
 
 class Predicate(TypedDict):
@@ -552,6 +554,84 @@ VOCABULARY: dict[str, Predicate] = {
         subject="person country",
         object="country",
         labels=("strengthen cooperation", "stronger cooperation", "تعزيز التعاون", "تطوير التعاون"),
+    ),
+    # What real news says of deals and arsenals beyond the exporters' figures above.
+    "contract_value": _predicate(
+        "subject (a contract or deal, an agreement entity) is worth value (money); the exporter's totals are signed_contracts_value",
+        subject="agreement",
+        object="",
+        labels=("contract value", "deal value", "worth", "قيمة الصفقة", "قيمة العقد", "بقيمة"),
+        value="USD",
+        value_required=True,
+    ),
+    "ready_to_supply": _predicate(
+        "subject (state or company) says it is ready to supply object (weapon system or service) to a buyer named in the statement",
+        subject="country organization",
+        object="weapon_system topic",
+        labels=(
+            "ready to supply",
+            "readiness to supply",
+            "مستعدة لتوريد",
+            "استعداد لتزويد",
+            "استعدادها لتوريد",
+        ),
+    ),
+    "received": _predicate(
+        "subject (buyer state or its forces) received or took delivery of object (weapon system); value: how many, when the text counts them",
+        subject="country organization",
+        object="weapon_system",
+        labels=("received", "receive", "took delivery", "تسلم", "تسلمت", "استلم", "استلام", "حصل على"),
+        value="system battery",
+    ),
+    "described_as": _predicate(
+        "subject (weapon system, deal, event or other entity) is characterized as the statement says (the article's or its speaker's description)",
+        subject="weapon_system agreement event organization country place topic",
+        object="",
+        labels=("described as", "described", "يعتبر", "تعتبر", "تعد", "وصف"),
+    ),
+    "announced": _predicate(
+        "subject (state, person or organization) made public object (agreement, event or weapon system), in its own announcement",
+        subject="country person organization",
+        object="agreement event weapon_system topic",
+        labels=("announced", "announce", "announcement", "اعلن عن", "اعلان", "الاعلان عن"),
+    ),
+    "approved_sale": _predicate(
+        "subject (seller state or its authority) approved object (a sale, an agreement entity, or the weapon system sold); the buyer is named in the statement",
+        subject="country organization",
+        object="agreement weapon_system",
+        labels=("approved sale", "approved the sale", "approval", "وافقت على بيع", "الموافقة على بيع"),
+    ),
+    "operates": _predicate(
+        "subject (state or its forces) has object (weapon system) in service",
+        subject="country organization",
+        object="weapon_system",
+        labels=("operates", "in service", "arsenal", "possesses", "تمتلك", "يمتلك", "تملك", "ترسانة", "مشغل"),
+        value="system battery",
+    ),
+    "seeks_to_acquire": _predicate(
+        "subject (state or its forces) wants to obtain object (weapon system); talks to buy it are negotiating_purchase",
+        subject="country organization",
+        object="weapon_system",
+        labels=(
+            "seeks to acquire",
+            "wants to acquire",
+            "seeks",
+            "تسعى للحصول",
+            "تريد الحصول",
+            "ترغب في الحصول",
+        ),
+    ),
+    "manufactures": _predicate(
+        "subject (company, plant or state) makes object (weapon system)",
+        subject="organization country",
+        object="weapon_system",
+        labels=("manufactures", "makes", "produces", "made by", "تصنع", "ينتج", "تنتج", "من انتاج", "من صنع"),
+    ),
+    "compared_to": _predicate(
+        "subject (weapon system) is likened to object (weapon system), as the article or its speaker compares them",
+        subject="weapon_system",
+        object="weapon_system",
+        labels=("compared to", "compared with", "comparison", "مقارنة", "مقارنته", "نسخة"),
     ),
 }
 

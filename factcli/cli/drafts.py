@@ -108,6 +108,18 @@ def draft_(
     )
     if result.source.get("note") and not published:
         err.write(f"factcli: note: {plain(result.source['note'])}\n")
+    from ..vocabulary import of
+
+    missing = sorted(
+        {c["predicate"] for c in result.claims if c.get("predicate")} - set(of(facts).predicates)
+    )
+    if missing:
+        # A store keeps the vocabulary it was made with: import refuses these until it has them.
+        err.write(
+            f"factcli: note: this store's vocabulary lacks {', '.join(missing)}, which factcli ships: "
+            f"see `factcli vocabulary show {missing[0]}` (on the shipped store) and add it with "
+            "`factcli vocabulary add`, or change those candidates' predicates\n"
+        )
     return 0
 
 

@@ -132,7 +132,9 @@ def entities(app: App, terms: tuple[str, ...], output: Output) -> int:
 def timeline(app: App, query: Query, output: Output) -> int:
     """Claims in the order things happened, each date at its own precision.
 
-    Undated claims are listed apart, after the dated ones.
+    Claims not placed in time are listed apart, after the dated ones: the undated, and
+    those dated only between bounds ("a day in 2017-01-02..2021-12-27", read from an
+    undated article), whose place in the order is not known.
 
     \b
     Examples:
@@ -150,7 +152,12 @@ def timeline(app: App, query: Query, output: Output) -> int:
         if recs:
             render.emit(output, recs, "timeline", title=count_text(len(recs), "dated claim"))
         if rest:
-            render.emit(output, rest, "timeline", title=count_text(len(rest), "undated claim"))
+            render.emit(
+                output,
+                rest,
+                "timeline",
+                title=count_text(len(rest), "claim", "claims") + " not placed in time",
+            )
     else:
         render.emit(output, recs + rest, "timeline")
     return 0

@@ -311,7 +311,11 @@ def filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
         help="Source id or outlet/agency name; repeatable.",
     )
     @click.option(
-        "--since", metavar="DATE", help="Claims dated on or after: 2017-10, 'Oct 2017', 'أكتوبر 2017'."
+        "--since",
+        metavar="DATE",
+        help="Claims dated on or after: 2017-10, 'Oct 2017', 'أكتوبر 2017'. A date overlapping the"
+        " window counts; one known only between bounds counts when they overlap it; undated claims"
+        " never do.",
     )
     @click.option("--until", metavar="DATE", help="Claims dated on or before (same forms).")
     @click.option("--limit", type=click.IntRange(min=1), help="At most this many results.")

@@ -55,7 +55,10 @@ through `link.Linker`), `dating` (date phrases), `published` (the publication da
 through Babel), and the drafter's parts, each holding its own state: `attribution`
 (speaker and via), `reading` (predicate, polarity, modality, figures), `roles` (role
 filling, the story's seller and goods), `titles` (people and offices), `proposals` (new
-entities, named in English by `english`), over
+entities, named in English by `english`), `deals` (the deal a sentence tells of, proposed
+as an agreement named from its buyer, seller and goods: the subject of its worth and items,
+the object of its signing or approval), `topics` (the cooperation or relations discussed,
+proposed as a topic named from its two sides), over
 `base` (what they share). `statement` drafts each candidate's English sentence from its
 fields (kept in its `draft` object; the review offers it to confirm or edit). `records` holds the plain functions a review of the records is
 built on.

@@ -26,6 +26,7 @@ from .cues import (
     TALKS_NEUTRAL,
 )
 from .dating import find_dates, nearest_date
+from .deals import _DEAL_OBJECT, _DEAL_SUBJECT, _Deals
 from .names import _media, find_mentions
 from .published import detect_published
 from .reading import _Reading
@@ -33,6 +34,7 @@ from .roles import _Roles
 from .spans import _trim, clauses
 from .statement import draft_statement
 from .titles import _Titles
+from .topics import _Topics
 
 # --------------------------------------------------------------------------------------
 # Drafting
@@ -79,6 +81,7 @@ def draft_article(
     source = _source_record(text, published, note, outlet, url, credited, source_id, known_sources)
     drafter = _Drafter(text, linker, published, source["id"])
     drafter.credit(list(credited or []))
+    drafter._outlet_entity(outlet)
     drafter.run()
     names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}
     for claim in drafter.claims:
@@ -159,7 +162,7 @@ def _headlines(lines: list[str]) -> set[int]:
     return out
 
 
-class _Drafter(_Roles, _Reading, _Titles):
+class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
     """The walk over an article's clauses, each read into candidate claims."""
 
     def __init__(self, text: str, linker: Linker, anchor: DateSpan, source_id: str) -> None:
@@ -170,10 +173,12 @@ class _Drafter(_Roles, _Reading, _Titles):
         self.source_id = source_id
         self.claims = []
         self._credited_medium: str | None = None
+        self._all_named: set[int] = set()
         self._start_attribution()
         self._start_roles()
         self._start_proposals()
         self._start_titles()
+        self._start_deals()
 
     def credit(self, credited: list[str]) -> None:
         """`--credited`: each agency or paper the article credits is a medium (a name of the
@@ -215,6 +220,8 @@ class _Drafter(_Roles, _Reading, _Titles):
                 mentions = find_mentions(self.linker, text, clause.words)  # link the new names too
             if self._title_entities(clause, mentions):
                 mentions = find_mentions(self.linker, text, clause.words)
+            if self._clause_topics(clause, mentions):
+                mentions = find_mentions(self.linker, text, clause.words)
             mentions = self._with_holders(mentions)
             if clause.sentence != prev_sentence:
                 # A new sentence: does it go on with the account before it?
@@ -229,6 +236,8 @@ class _Drafter(_Roles, _Reading, _Titles):
                     first_body_sentence = clause.sentence
                 prev_sentence = clause.sentence
             credited = self._attribution(clause, keys, mentions, account, first_body_sentence)
+            # Every name's words, a medium's too: no cue fires inside a name ("وكالة التعاون ...").
+            self._all_named = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
             roles = [m for m in mentions if not (m.ids[0] in self.media or m is credited)]
             masked = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
             dates = find_dates(text, clause.words, self.anchor, masked)
@@ -261,7 +270,7 @@ class _Drafter(_Roles, _Reading, _Titles):
     def _claims_of(self, clause, keys, mentions, account, dates, sentence_date, meeting_date) -> list[dict]:
         made: list[dict] = []
         made += self._titles(clause, keys, mentions)
-        named = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
+        named = {k for m in mentions if not m.weak for k in range(m.first, m.last)} | self._all_named
         found = self._predicates(keys, mentions, named)
         strong = [m for m in mentions if not m.weak]
         if not found:
@@ -277,6 +286,34 @@ class _Drafter(_Roles, _Reading, _Titles):
             if value is not None:
                 cues.append(f"value:{value['amount']:g} {value['unit']}")
             subjects, objects = self._roles(predicate, at, mentions, keys)
+            self._read_frame(clause, predicate, subjects, objects)
+            items: list[str] = []
+            if objects and (deal := self._deal_items(clause, predicate, at, objects, mentions)):
+                # "العقد الذي يقتضي توريد ..."، "صفقة لبيع المغرب ...": the deal's items.
+                predicate, subjects = "includes", [deal]
+                objects = [o for o in objects if self.linker.type_of(o) in ROLES["includes"][1]] or objects
+                cues.append("predicate:the items of the deal told before the verb")
+            agreements = [x for x in [*subjects, *objects] if self.linker.type_of(x) == "agreement"]
+            if predicate in _DEAL_SUBJECT and not agreements and (deal := self._the_deal(clause, mentions)):
+                subjects = [deal]
+                cues.append("subject:the deal the sentence tells of")
+            elif (
+                predicate in _DEAL_OBJECT
+                and not agreements
+                and (deal := self._the_deal(clause, mentions, sale=predicate == "approved_sale"))
+            ):
+                # "وافقت على بيع المغرب صواريخ ...": the sale approved, which includes the goods.
+                items = [o for o in objects if self.linker.type_of(o) == "weapon_system"]
+                objects = [deal]
+                cues.append("object:the deal the sentence tells of")
+            if (
+                not objects
+                and "topic" in _object_types(predicate)
+                and predicate
+                and (topic := self._topic_of(clause, mentions, at[0] if at else 0))
+            ):
+                objects = [topic]
+                cues.append("object:the cooperation or relations the clause names")
             if not objects and _object_types(predicate) and predicate:
                 carried = self._sentence_object(predicate, subjects)
                 if carried:
@@ -386,6 +423,24 @@ class _Drafter(_Roles, _Reading, _Titles):
                             max(0.1, min(confidence, 0.9)),
                         )
                     )
+            for item in items if objects else []:
+                made.append(
+                    self._claim(
+                        objects[0],
+                        "includes",
+                        item,
+                        None,
+                        None,
+                        polarity,
+                        modality,
+                        speaker,
+                        via,
+                        quote_start,
+                        quote_end,
+                        [*cues, "predicate:what the deal approved or signed covers"],
+                        0.5,
+                    )
+                )
             sellers = [p for p in self._parties if self.linker.type_of(p) in ("country", "organization")]
             if predicate == "purchased" and sellers and objects:
                 # "تنوي التعاقد مع كاتيك لشراء ...": who is bought from supplies it.

@@ -54,6 +54,13 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("استكمل* .. مفاوضات", "completed_negotiations"),
     ("اكمل* .. مفاوضات", "completed_negotiations"),
     ("مستعد* للتفاوض", "ready_to_negotiate"),
+    # readiness to supply: the seller's offer, not a sale ("مستعدة لتوريد"، "أبدت استعدادها لتزويد")
+    ("مستعد* .. توريد*", "ready_to_supply"),
+    ("مستعد* .. تزويد*", "ready_to_supply"),
+    ("استعداد* .. توريد*", "ready_to_supply"),
+    ("استعداد* .. تزويد*", "ready_to_supply"),
+    ("جاهز* .. توريد*", "ready_to_supply"),
+    ("جاهز* .. تزويد*", "ready_to_supply"),
     ("مستعد* .. تعاون", "ready_to_cooperate_with"),
     ("قاعد* .. تعاون", "ready_to_cooperate_with"),
     ("حيز التنفيذ", "entered_into_force"),
@@ -77,6 +84,10 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~تعاقد*", "signed"),
     ("تعاقد*", "signed"),
     ("متعاقد*", "signed"),
+    # a sale approved by the seller's authority ("وافقت الخارجية على بيع ...")
+    ("وافق* .. بيع*", "approved_sale"),
+    ("~وافق* .. بيع*", "approved_sale"),
+    ("موافق* .. بيع*", "approved_sale"),
     # who supplies or sells to whom (the seller is the subject, the buyer a party after ل or
     # إلى, or the direct object of تزويد)
     ("تزويد*", "supplies"),
@@ -93,8 +104,47 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     # a purchase told bare is a purchase (its modality says whether done or intended: "تنوي
     # التعاقد ... لشراء"); talks about one are the talks cues above
     ("شراء", "purchased"),
+    ("اقتناء*", "purchased"),
+    ("اقتن*", "purchased"),
+    ("~قتني*", "purchased"),
     ("اشتر*", "purchased"),
     ("~شتري", "purchased"),
+    # what a buyer received (the seller after من): "تسلمت 24 طائرة"، "حصل الجيش على"
+    ("تسلم*", "received"),
+    ("~تسلم*", "received"),
+    ("استلم*", "received"),
+    ("~ستلم*", "received"),
+    ("حصل* علي", "received"),
+    ("~حصل* علي", "received"),
+    # what a state wants to obtain ("تريد الحصول على"، "تسعى لامتلاك")
+    ("~ريد* .. حصول", "seeks_to_acquire"),
+    ("~سعي* .. حصول", "seeks_to_acquire"),
+    ("~رغب* .. حصول", "seeks_to_acquire"),
+    ("رغب* .. حصول", "seeks_to_acquire"),
+    ("~سعي* .. امتلاك", "seeks_to_acquire"),
+    ("~ريد* .. امتلاك", "seeks_to_acquire"),
+    # what a state or its forces have in service ("تملك القوات الجوية"، "المشغل الأول")
+    ("~ملك*", "operates"),
+    ("~متلك*", "operates"),
+    ("مشغل*", "operates"),
+    ("ترسان*", "operates"),
+    ("~سلح* نفس*", "operates"),
+    ("في الخدمه", "operates"),
+    # who makes a weapon ("وينتجها مصنع ..."، "من صنع"، "تصنعها")
+    ("~نتج*", "manufactures"),
+    ("~صنع*", "manufactures"),
+    ("من انتاج", "manufactures"),
+    ("من صنع", "manufactures"),
+    # a weapon likened to another ("تمت مقارنة ... بأنظمة")
+    ("مقارن*", "compared_to"),
+    # what a weapon or a deal is said to be ("تعد من أقوى"، "تعتبر من"، "تتميز")
+    ("~عتبر* من", "described_as"),
+    ("~عد من", "described_as"),
+    ("~عد", "described_as"),
+    ("~تميز*", "described_as"),
+    # an announcement made ("لم يعلنا عن العقد"، "الإعلان عن")
+    ("~علن* عن", "announced"),
+    ("اعلان* عن", "announced"),
     ("تسليم", "delivered"),
     ("سلم*", "delivered"),
     ("~شمل*", "includes"),
@@ -197,7 +247,12 @@ UNIT_WORDS: dict[str, str] = {
     "شخص*": "person",
     "جندي*": "person",
 }
-SCALE_WORDS = {"مليار*": 10**9, "مليون*": 10**6, "الف": 10**3, "الاف": 10**3}
+SCALE_WORDS = {"مليار*": 10**9, "بليون*": 10**9, "مليون*": 10**6, "الف": 10**3, "الاف": 10**3}
+# A scale word with no number before it counts itself: one ("بقيمة مليار دولار"), two in
+# the dual ("ملياري دولار", "بليوني دولار"), a half after نصف ("نصف مليار").
+SCALE_STEMS = ("مليار", "بليون", "مليون")
+DUAL_ENDINGS = ("ي", "ا", "ين", "ان")
+HALF_WORD = "نصف"
 NUMBER_WORDS = {
     "واحد*": 1,
     "اثنين": 2,
@@ -225,6 +280,14 @@ VALUE_CUES: list[tuple[str, str, str]] = [
     ("علي بعد", "km", "distance_from"),
     ("بعد", "km", "distance_from"),
     ("لمد*", "year", "has_duration"),
+    # a deal's worth ("صفقة بقيمة 524 مليون دولار"، "تبلغ قيمتها")
+    ("بقيم*", "USD", "contract_value"),
+    ("قيمت*", "USD", "contract_value"),
+    # (a three-letter stem after the article takes no bare ة: "الصفقة" is written whole)
+    ("قيم* .. صفقه*", "USD", "contract_value"),
+    ("قيم* .. صفقات", "USD", "contract_value"),
+    ("قيم* .. عقد*", "USD", "contract_value"),
+    ("صفقه* .. قيم*", "USD", "contract_value"),
     ("منذ اكثر من", "year", "ongoing_for_more_than"),
 ]
 # "منذ أكثر من عام": a unit word alone after these counts as one of it.
@@ -547,6 +610,11 @@ STATIC_PREDICATES = {
     "opposes",
     "downplayed",
     "guided_by_interests",
+    "contract_value",
+    "described_as",
+    "operates",
+    "manufactures",
+    "compared_to",
 }
 # States measured up to a moment: dated at publication when the clause gives no date.
 AS_OF_PREDICATES = {"ongoing_for_more_than"}
@@ -597,9 +665,51 @@ WEAPON_NOUNS = [
 ]
 # Words at which a weapon phrase ends: its model follows ("من طراز", "نوع"), a quantity's
 # "من" ("دفعة من"), its worth ("بقيمة"); and the letters of a model designation ("ت-90").
-WEAPON_PHRASE_STOPS = ["طراز", "نوع", "من", "بقيمة", "قيمتها", "بقيمتها", "بمبلغ", "بحوالي", "حوالي", "نحو"]
+WEAPON_PHRASE_STOPS = [
+    "طراز",
+    "نوع",
+    "صنف",
+    "من",
+    "بقيمة",
+    "قيمتها",
+    "بقيمتها",
+    "بمبلغ",
+    "بحوالي",
+    "حوالي",
+    "نحو",
+    "قرابة",
+]
 # The predicates of deals: in their sentences, weapon phrases are proposed.
-DEAL_PREDICATES = {"supplies", "purchased", "delivered", "includes", "negotiating_purchase", "signed"}
+DEAL_PREDICATES = {
+    "supplies",
+    "purchased",
+    "delivered",
+    "includes",
+    "negotiating_purchase",
+    "signed",
+    "ready_to_supply",
+    "received",
+    "seeks_to_acquire",
+    "operates",
+    "approved_sale",
+}
+# Deal nouns, normalized and without their proclitics (`deals`): a deal told by what it is.
+DEAL_NOUNS = {
+    "صفقه",
+    "صفقات",
+    "صفقتها",
+    "عقد",
+    "عقدا",
+    "عقود",
+    "عقودا",
+    "تعاقد",
+    "اتفاقيه",
+    "اتفاقيات",
+    "اتفاق",
+    "اتفاقا",
+    "مذكره",
+    "مذكرات",
+}
 # Words that introduce the items of a deal ("بينها", "بما فيها", "وضمنها").
 DEAL_ITEM_WORDS = ["بينها", "فيها", "ضمنها", "منها", "تشمل*"]
 
@@ -663,6 +773,16 @@ ROLES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "seeks_stronger_cooperation_with": (_ACTOR, ("country",)),
     "strained_relations_with": (("country",), ("country", "organization")),
     "began": (("event",), ()),
+    "contract_value": (("agreement",), ()),
+    "ready_to_supply": (("country", "organization"), ("weapon_system", "topic")),
+    "received": (("country", "organization"), ("weapon_system",)),
+    "described_as": (("weapon_system", "agreement", "event", "organization", "country"), ()),
+    "announced": (_ACTOR, ("agreement", "event", "weapon_system")),
+    "approved_sale": (("organization", "country"), ("agreement", "weapon_system")),
+    "operates": (("country", "organization"), ("weapon_system",)),
+    "seeks_to_acquire": (("country", "organization"), ("weapon_system",)),
+    "manufactures": (("organization", "country"), ("weapon_system",)),
+    "compared_to": (("weapon_system",), ("weapon_system",)),
 }
 # A news verb's frame: the words before a name that make it the other party, never the
 # subject ("اشترت X من Y": Y sells; "تزويد X بـ": X receives; "فرض عقوبات على X": X is
@@ -672,6 +792,10 @@ FRAME_OTHER_PARTY: dict[str, tuple[str, ...]] = {
     "negotiating_purchase": ("من",),
     "signed": ("مع",),
     "supplies": ("ل", "الي", "تزويد", "بتزويد"),
+    "ready_to_supply": ("ل", "الي", "تزويد", "لتزويد"),
+    "approved_sale": ("ل", "الي", "بيع", "لبيع"),
+    "received": ("من",),
+    "seeks_to_acquire": ("من",),
     "delivered": ("ل", "الي"),
     "sanctioned": ("علي", "ضد"),
     "threatened_sanctions": ("علي", "ضد"),

@@ -53,6 +53,31 @@ _DESIGNATION = re.compile(
     rf"(?<![\w-])(?P<letters>(?:{_LETTERS} ){{0,2}}{_LETTERS})(?: ?[-‐–] ?|(?<=[\u0621-\u064a])(?=[0-9]))"
     r"(?P<number>[0-9]{1,4})(?![0-9.,/-])"
 )
+# "سو 34", "مي 28": a maker's prefix or letter names, a space, a number; a designation only
+# when every word before the number is one (`english.is_letter_name`), so "عام 2017" is none.
+_SPACED_DESIGNATION = re.compile(
+    r"(?<![\w-])(?P<letters>(?:[\u0621-\u064a]{1,4} ){0,2}[\u0621-\u064a]{1,4}) (?P<number>[0-9]{1,4})"
+    r"(?: (?P<suffix>[\u0621-\u064a]{1,3})(?![\w-]))?(?![0-9.,/-])"
+)
+
+
+# The lines at the top of a page where its masthead, byline and dateline are printed.
+_TOP_LINES = 12
+# How alike a spelling's romanization and the outlet's English name must be (difflib ratio).
+_OUTLET_LIKENESS = 0.8
+
+
+def _designation_english(m: re.Match[str], letters: list[str], offset: int) -> tuple[str, int]:
+    """A designation's English and where it ends: a letter's name after the number is its
+    suffix ("مي 28 ان": Mi-28N); another word is not the designation's."""
+    suffix = m.groupdict().get("suffix")
+    english = designation_name(letters, m.group("number"))
+    if suffix is None:
+        return english, offset + m.end()
+    letter = designation_name([suffix], "").rstrip("-")
+    if is_letter_name(suffix) and len(letter) == 1:
+        return english + letter, offset + m.end()
+    return english, offset + m.end("number")
 
 
 def _definite(key: str) -> bool:
@@ -124,6 +149,17 @@ class _Proposals(_Base):
                 continue  # one quoted word is emphasis ("تعزيز") unless a noun says what it names
             if not after_kind and not self._looks_like_a_name(normalize(name).split()):
                 continue  # a quoted sentence ("تم تسديد دفعة أولى"), not a name
+            designation = _DESIGNATION.fullmatch(name) or _SPACED_DESIGNATION.fullmatch(name)
+            if designation is not None and (
+                _DESIGNATION.fullmatch(name)
+                or all(is_letter_name(w) for w in designation.group("letters").split())
+            ):
+                # «إس-300»: a model designation, named as one (S-300)
+                english, _ = _designation_english(designation, designation.group("letters").split(" "), 0)
+                self._new_entity(
+                    name, "weapon_system", "model designation in quotation marks", english=english
+                )
+                continue
             self._new_entity(name, kind, "name in quotation marks")
         for i, k in enumerate(keys):
             # A medium's noun and its name ("صحيفة كوميرسانت"); a title's name is `titles`'.
@@ -146,7 +182,9 @@ class _Proposals(_Base):
                     text[s:e], "organization", f"name after {text[words[i].start : words[i].end]}"
                 )
         self._designations(clause, known)
-        self._weapon_phrases(clause, known)
+        # A state's adjective qualifies a weapon ("الأسلحة الروسية"): only a name makes it known.
+        named = [(m.start, m.end) for m in mentions if not m.weak]
+        self._weapon_phrases(clause, lambda s, e: any(a < e and s < b for a, b in named))
         self._events(clause, known)
         strong = [(m.start, m.end) for m in mentions if not m.weak]
         # A nationality adjective qualifies an institution ("وزارة الدفاع الروسية"): only a
@@ -187,7 +225,13 @@ class _Proposals(_Base):
         """A model designation is a weapon system: letters, a dash, a number ("إس-300",
         "TOS-1", "إيه جي إم-154") or letters and a number run together ("ميغ29")."""
         segment = self.text[clause.start : clause.end]
-        for m in _DESIGNATION.finditer(segment):
+        spaced = [
+            m
+            for m in _SPACED_DESIGNATION.finditer(segment)
+            if all(is_letter_name(w) for w in m.group("letters").split(" "))
+            and not _DESIGNATION.search(segment[m.start() : m.end()])
+        ]
+        for m in [*_DESIGNATION.finditer(segment), *spaced]:
             s, e = clause.start + m.start("letters"), clause.start + m.end()
             letters = m.group("letters").split(" ")
             while letters and (
@@ -198,8 +242,8 @@ class _Proposals(_Base):
                 s += len(letters.pop(0)) + 1  # "من طراز", "و": the words before the letters
             if letters and letters[0][:1] in CONJUNCTIONS and is_letter_name(letters[0][1:]):
                 letters[0], s = letters[0][1:], s + 1  # "وميغ29": و and a designation
+            english, e = _designation_english(m, letters, clause.start)
             if letters and not known(s, e):
-                english = designation_name(letters, m.group("number"))
                 self._new_entity(self.text[s:e], "weapon_system", "model designation", english=english)
 
     def _weapon_phrases(self, clause: Clause, known: Any) -> None:
@@ -250,7 +294,7 @@ class _Proposals(_Base):
                     r"[،,.:؛]", text[words[end - 1].end : words[on].start]
                 ):
                     break  # the next item of a list ("... ومنظومات", "وصواريخ ... من نوع")
-                if keys[on] in ("طراز", "نوع"):
+                if keys[on] in ("طراز", "نوع", "صنف"):
                     modelled = True
                     break
             s = words[i].start
@@ -384,6 +428,37 @@ class _Proposals(_Base):
             return str(self.new_entities[-1]["id"])
         ids = self.linker.resolve(arabic, True, True)
         return next(iter(ids)) if len(ids) == 1 else None
+
+    def _outlet_entity(self, outlet: str | None) -> None:
+        """`--outlet`: the article's own outlet, an organization the store may lack. Its
+        English name is the one given (a web address in brackets left off); its Arabic name
+        is the spelling the page prints near its top (masthead, byline, dateline: "دار
+        الهلال", "الصدى") whose romanization is the English name's, else the English name
+        as the page writes it ("24 news")."""
+        import difflib
+
+        english = re.sub(r"\s*\([^)]*\)\s*$", "", outlet or "").strip()
+        if not english or english.casefold() == "unknown" or self.linker.resolve(english, True, True):
+            return
+        want = re.sub(r"[^a-z0-9]", "", english.casefold())
+        best, score = None, 0.0
+        for line in self.text.splitlines()[:_TOP_LINES]:
+            for segment in re.split(r"\s*(?:[-–—|•/]|\.\.)\s*", line):
+                words = segment.split()
+                for n in range(1, min(3, len(words)) + 1):
+                    for k in range(len(words) - n + 1):
+                        phrase = " ".join(words[k : k + n])
+                        if re.search(r"[\u0600-\u06ff]", phrase):
+                            got = re.sub(r"[^a-z0-9]", "", english_name(phrase, self._spellings).casefold())
+                        else:
+                            got = re.sub(r"[^a-z0-9]", "", phrase.casefold())
+                        ratio = difflib.SequenceMatcher(None, want, got).ratio() if got else 0.0
+                        if ratio > score:
+                            best, score = phrase, ratio
+        arabic = best if best is not None and score >= _OUTLET_LIKENESS else english
+        if self.linker.resolve(arabic, True, True):
+            return
+        self._new_entity(arabic, "organization", "the article's outlet (--outlet)", english=english)
 
     def _propose_states(self) -> None:
         """The states the article names (by name or adjective) that the store does not

@@ -17,14 +17,37 @@ from .cues import (
     _SCALES,
     _UNITS,
     _VALUE_PATTERNS,
+    DUAL_ENDINGS,
     FUTURE_NOUNS,
     FUTURE_PREFIX,
+    HALF_WORD,
     MAY_NOT_BEFORE,
     MAY_WORD,
     ROLES,
+    SCALE_STEMS,
     TALKS_NEUTRAL,
 )
 from .names import Mention
+
+
+def _scale_alone(i: int, keys: list[str]) -> float | None:
+    """ "مليار" alone is one billion, "ملياري" two, "نصف مليار" half of one (the word's
+    proclitics cut: "بمليار"); None when the word is no scale word or a number is before it."""
+    word = keys[i]
+    if i and _number(i - 1, keys) is not None:
+        return None
+    for stem in SCALE_STEMS:
+        at = word.find(stem)
+        if at < 0 or at > 2 or word[:at] not in ("", "ب", "و", "وب", "ف"):
+            continue
+        ending = word[at + len(stem) :]
+        scale = next(s for rx, s in _SCALES if rx.match(stem))
+        if ending == "":
+            half = i > 0 and keys[i - 1].endswith(HALF_WORD)
+            return scale / 2 if half else float(scale)
+        if ending in DUAL_ENDINGS:
+            return 2.0 * scale
+    return None
 
 
 class _Reading(_Base):
@@ -32,7 +55,7 @@ class _Reading(_Base):
 
     def _predicates(self, keys: list[str], mentions: list[Mention], named: set[int]) -> list[tuple]:
         """The predicate cues of a clause: (predicate, (first, last) words, cue, value), at
-        most three, earliest first, none overlapping another or lying inside a name."""
+        most three and a figure's, earliest first, none overlapping another or lying inside a name."""
         hits: list[tuple] = []
         value, vcue = self._value(keys, named)
         if value is not None and vcue is not None:
@@ -61,10 +84,10 @@ class _Reading(_Base):
                 and pred in ("signed", "exported_value")
             ):
                 continue  # the figure's own verb ("وقعنا عقودا بقيمة ...")
+            if len([c for c in chosen if c[3] is None]) == 3 and value is None:
+                continue  # three cues at most, besides a figure's
             chosen.append((pred, hit, cue, value))
             used |= span
-            if len(chosen) == 3:
-                break
         return chosen
 
     def _fits(self, predicate: str, mentions: list[Mention]) -> bool:
@@ -113,6 +136,14 @@ class _Reading(_Base):
                 continue
             amount = _number(i, keys)
             j = i + 1
+            if amount is None and (alone := _scale_alone(i, keys)) is not None:
+                amount, j = alone, i + 1
+                unit = next((u for rx, u in _UNITS if j < len(keys) and rx.match(keys[j])), None)
+                if unit is not None:
+                    found = self._value_cue(keys, i, amount, unit)
+                    if found[0] is not None:
+                        return found
+                continue
             if amount is None:
                 if any((hit := p.find(keys, 0, i)) is not None and hit[1] == i for p in _ONE_OF):
                     unit = next((u for rx, u in _UNITS if rx.match(k)), None)

@@ -12,6 +12,11 @@ from .cues import _ANY, _DUAL, _TITLES, FRAME_OTHER_PARTY, MEETING_PREDICATES, R
 from .names import Mention
 from .titles import _counterpart, _head
 
+# Prepositions written as words (normalized).
+_PREPOSITION_WORDS = {"في", "من", "الي", "علي", "عن", "مع", "حول", "ضد", "عبر", "لدي", "نحو", "بين"}
+# Verbs of trade whose agent is never behind a preposition.
+_TRADE_FRAMES = {"purchased", "received", "seeks_to_acquire", "operates", "ready_to_supply", "supplies"}
+
 
 def _title_word(key: str) -> bool:
     return _head(key) or _counterpart(key)
@@ -19,7 +24,18 @@ def _title_word(key: str) -> bool:
 
 # A deal's items: every weapon named after the cue is an object of its own candidate
 # ("نظم مدفعية ومدافع هاون وذخيرة").
-_ITEMIZED = {"includes", "supplies", "delivered", "purchased", "negotiating_purchase"}
+_ITEMIZED = {
+    "includes",
+    "supplies",
+    "delivered",
+    "purchased",
+    "negotiating_purchase",
+    "ready_to_supply",
+    "received",
+    "operates",
+    "seeks_to_acquire",
+    "approved_sale",
+}
 
 
 class _Roles(_Attribution):
@@ -120,6 +136,12 @@ class _Roles(_Attribution):
             subject_pool = [m for m in ordered if m not in others]
         else:
             subject_pool = ordered
+        if predicate in _TRADE_FRAMES:
+            # After a verb of trade, a name behind a preposition ("اقتنت ... التي استعملت
+            # بسوريا", "من روسيا") is no agent of it: the subject is dropped, told before.
+            subject_pool = [
+                m for m in subject_pool if not (m.first >= verb_end and at and self._governed(m, keys))
+            ]
         strong = [m for m in subject_pool if not m.weak]
         subjects: list[str] = []
         dual = self._dual(keys, verb, ordered)
@@ -174,6 +196,21 @@ class _Roles(_Attribution):
         if predicate in SYMMETRIC and not objects and len(subjects) > 1:
             subjects, objects = subjects[:1], subjects[1:2]
         return subjects, objects
+
+    def _governed(self, m: Mention, keys: list[str]) -> bool:
+        """Whether a name stands after a preposition, a word ("من روسيا") or a proclitic on
+        its own word ("بسوريا", "لمصر")."""
+        if m.weak:
+            return False
+        before = keys[m.first - 1] if m.first else ""
+        if before[:1] in CONJUNCTIONS and before[1:] in _PREPOSITION_WORDS:
+            before = before[1:]
+        if before in _PREPOSITION_WORDS:
+            return True
+        clitic = self.text[self.text.rfind(" ", 0, m.start) + 1 : m.start]
+        if clitic[:1] in CONJUNCTIONS:
+            clitic = clitic[1:]
+        return clitic in ("ب", "ل", "لل", "ك", "بال", "كال")
 
     def _other_party(self, m: Mention, keys: list[str], markers: tuple[str, ...]) -> bool:
         """Whether a name stands after one of its frame's other-party words: the word before

@@ -35,7 +35,7 @@ from ..analyze import (
 from ..datespan import DateSpan
 from ..normalize import normalize
 from .base import _Base
-from .cues import _FUNCTION_WORDS, _HEAD_FORMS, _HONORIFICS, _OFFICE_HEADS
+from .cues import _FUNCTION_WORDS, _HEAD_FORMS, _HONORIFICS, _OFFICE_HEADS, FUTURE_NOUNS, FUTURE_PREFIX
 from .english import office_english
 from .names import Mention, _after_clitic, find_mentions
 from .proposals import _Proposals
@@ -239,6 +239,7 @@ class _Titles(_Proposals):
                 or key in _NOT_IN_NAMES
                 or ((not taken or not forward) and not self._looks_like_a_name([key]))
                 or (taken and _noun_not_name(key, taken[-1] if forward else ""))
+                or (taken and forward and _future_verb(key))
             ):
                 break
             taken.append(key)
@@ -471,6 +472,13 @@ def _office_mention(drafter: _Base, m: Mention) -> bool:
 
 def _person_id(drafter: _Base, m: Mention) -> str | None:
     return next((e for e in m.ids if drafter.linker.type_of(e) == "person"), None)
+
+
+def _future_verb(key: str) -> bool:
+    """A verb in the future after a name ends it («حسين دهقان سيحضر»); a name's first word
+    may start the same way (سيرغي), so only a word after the first is read so."""
+    bare = key[1:] if key[:1] in CONJUNCTIONS else key
+    return FUTURE_PREFIX.match(key) is not None and not bare.startswith(FUTURE_NOUNS)
 
 
 def _noun_not_name(key: str, before: str) -> bool:

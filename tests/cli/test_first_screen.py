@@ -87,7 +87,8 @@ def test_statement_and_quote_at_full_strength_metadata_dim():
 @pytest.mark.parametrize("columns", [80, 120])
 def test_timeline_is_one_line_per_claim_too(columns):
     screen = SGR.sub("", on_pty(["timeline", "S-400"], columns))
-    dated = [c for c in records("timeline", "S-400") if c["date"]]
+    # Claims dated only between bounds ("within") are listed apart, with the undated.
+    dated = [c for c in records("timeline", "S-400") if c["date"] and not c["date"].get("within")]
     lines = screen.splitlines()
     assert lines[0] == f"{len(dated)} dated claims"
     shown = [re.search(r"\bc\d{4}\b", line) for line in lines[2 : 2 + len(dated)]]
@@ -116,10 +117,15 @@ def test_blocks_draw_the_value_at_full_strength():
 def test_a_long_date_widens_its_column_where_the_lines_have_room(columns):
     # Three of Turkey's dated claims come from an undated article: "a day in
     # 2021-07-26..2021-12-27" (published between July and December 2021, said "on Monday").
+    # Dated only between bounds, they are listed apart, after the claims placed in time, in a
+    # section of their own with the undated.
     screen = SGR.sub("", on_pty(["timeline", "--subject", "turkey"], columns))
-    dated = [c for c in records("timeline", "--subject", "turkey") if c["date"]]
-    lines = screen.splitlines()[2 : 2 + len(dated)]
-    starts = {line.index(c["id"]) for line, c in zip(lines, dated, strict=True)}
+    bounded = [c for c in records("timeline", "--subject", "turkey") if c["date"] and c["date"].get("within")]
+    assert len(bounded) == 3
+    lines = screen.splitlines()
+    head = next(i for i, line in enumerate(lines) if line.endswith("claims not placed in time"))
+    lines = lines[head + 2 : head + 2 + len(bounded)]
+    starts = {line.index(c["id"]) for line, c in zip(lines, bounded, strict=True)}
     assert len(starts) == 1  # every id in one column: the dates are aligned, whole
     assert any(line.startswith("a day in 2021-07-26..2021-12-27  ") for line in lines)
 

@@ -840,3 +840,75 @@ def test_the_core_loads_no_presentation():
     root = Path(__file__).resolve().parents[2]
     out = subprocess.run([sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+# --- dates known only between bounds ------------------------------------------------------
+
+UNDATED = {"start": "2017-01-01", "end": "2021-12-31", "precision": "year", "text": ""}
+
+
+def _bounded_store(make_facts, undated_claim: dict[str, Any], dated_claim: dict[str, Any]):
+    """An article known only to 2017..2021 and one published on 15 July 2019."""
+    records: list[dict[str, Any]] = list(ENTITIES)
+    records.append(source_record("undated", "Sentence 0 of undated.", published_span=UNDATED))
+    records.append(source_record("dated", "Sentence 0 of dated.", "2019-07-15"))
+    records.append({**undated_claim, "citation": {"source": "undated", "quote": "Sentence 0 of undated."}})
+    records.append({**dated_claim, "citation": {"source": "dated", "quote": "Sentence 0 of dated."}})
+    return make_facts(records)
+
+
+def test_an_undated_source_is_no_conflict_with_a_dated_one(make_facts):
+    # Talks told by an article of 2017..2021, a signing in July 2019: which came first is not
+    # known, so the stage difference is no contradiction.
+    facts = _bounded_store(
+        make_facts,
+        c("qatar", "signed", "deal", modality="in_talks"),
+        c("qatar", "signed", "deal", date="2019-07"),
+    )
+    pair = pair_of(facts, "undated", "dated", ("qatar", "signed", "deal"))
+    assert pair.status == "compatible"
+    assert "order is not known" in pair.reason
+
+
+def test_a_day_within_an_interval_is_uncertain_never_a_conflict(make_facts):
+    # «اليوم الإثنين» in that article: some Monday of 2017..2021, against July 2019.
+    monday = {
+        "start": "2017-01-02",
+        "end": "2021-12-27",
+        "precision": "day",
+        "text": "اليوم الإثنين",
+        "within": True,
+    }
+    facts = _bounded_store(
+        make_facts, c("qatar", "signed", "deal", date=monday), c("qatar", "signed", "deal", date="2019-07")
+    )
+    pair = pair_of(facts, "undated", "dated", ("qatar", "signed", "deal"))
+    assert pair.status == "compatible"
+    assert "known only to lie in 2017-01-02..2021-12-27" in pair.reason
+    # A stage difference at such a date is not a conflict either.
+    facts = _bounded_store(
+        make_facts,
+        c("qatar", "signed", "deal", date=monday, modality="in_talks"),
+        c("qatar", "signed", "deal", date="2019-07"),
+    )
+    assert pair_of(facts, "undated", "dated", ("qatar", "signed", "deal")).status == "compatible"
+
+
+def test_a_one_off_event_on_a_bounded_date_apart_from_a_dated_one_is_not_a_conflict(make_facts):
+    within = {
+        "start": "2017-01-02",
+        "end": "2018-12-31",
+        "precision": "day",
+        "text": "الإثنين",
+        "within": True,
+    }
+    facts = _bounded_store(
+        make_facts, c("qatar", "signed", "deal", date=within), c("qatar", "signed", "deal", date="2019-07")
+    )
+    pair = pair_of(facts, "undated", "dated", ("qatar", "signed", "deal"))
+    assert pair.status == "compatible" and pair.reason.startswith("dates differ")
+    # Two precise dates apart still conflict.
+    facts = _bounded_store(
+        make_facts, c("qatar", "signed", "deal", date="2018-03"), c("qatar", "signed", "deal", date="2019-07")
+    )
+    assert pair_of(facts, "undated", "dated", ("qatar", "signed", "deal")).status == "conflict"

@@ -317,6 +317,29 @@ def test_interval_anchor_returns_hull_of_both_ends():
     assert spans(parse_date("اليوم", NOV_2017)) == ("2017-11-20", "2017-11-22", "day")
 
 
+def test_a_relative_day_with_its_weekday_in_an_undated_interval_is_a_day_within_it():
+    # An article known only to 2017..2021: «اليوم الإثنين» is some Monday of it, the first
+    # being 2 January 2017 and the last 27 December 2021 (2017-01-01 was a Sunday).
+    undated = span("2017-01-01", "2021-12-31", "year")
+    result = parse_date("اليوم الإثنين", undated)
+    assert spans(result) == ("2017-01-02", "2021-12-27", "day") and result.within
+    # «غدا الخميس»: the day before a Thursday, so tomorrow is 5 January 2017 at the earliest.
+    assert spans(parse_date("غدا الخميس", undated))[:2] == ("2017-01-05", "2021-12-30")
+
+
+def test_an_interval_with_no_such_weekday_is_refused_for_that_reason():
+    # 3..5 January 2017 is a Tuesday to a Thursday: no Monday in it.
+    short = span("2017-01-03", "2017-01-05", "day")
+    with pytest.raises(
+        DateError, match="names a Monday, and no day of the publication interval 2017-01-03..2017-01-05"
+    ):
+        parse_date("اليوم الإثنين", short)
+    # A date that is not its weekday is refused for that, whatever the anchor: 26 October
+    # 2017 was a Thursday.
+    with pytest.raises(DateError, match="2017-10-26 is a Thursday, not a Wednesday"):
+        parse_date("الأربعاء 26 أكتوبر 2017", short)
+
+
 def test_so_far_is_the_anchor_itself():
     result = parse_date("حتى الآن", LATE_2021)
     assert spans(result) == ("2021-08-01", "2021-12-31", "month")

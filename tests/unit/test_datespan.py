@@ -281,3 +281,14 @@ def test_a_span_is_a_value_it_cannot_be_changed_and_replace_checks_the_copy():
     with pytest.raises(DateError):
         span.replace(precision="month")  # a day is no whole month
     assert pickle.loads(pickle.dumps(span)) == span
+
+
+def test_a_span_is_bounded_only_when_within_or_wider_than_one_unit_of_its_precision():
+    d = datetime.date
+    assert DateSpan(d(2017, 1, 1), d(2021, 12, 31), "year", "").bounded_only  # 2017..2021
+    assert DateSpan(d(2017, 1, 2), d(2021, 12, 27), "day", "اليوم الإثنين", True).bounded_only
+    assert DateSpan(d(2017, 11, 20), d(2017, 11, 22), "day", "").bounded_only  # known to three days
+    assert not DateSpan(d(2017, 1, 1), d(2017, 12, 31), "year", "2017").bounded_only
+    assert not DateSpan(d(2017, 10, 1), d(2017, 10, 31), "month", "أكتوبر 2017").bounded_only
+    assert not DateSpan(d(2017, 10, 25), d(2017, 10, 25), "day", "").bounded_only
+    assert not DateSpan(d(2017, 10, 1), d(2017, 10, 10), "part", "مطلع أكتوبر").bounded_only

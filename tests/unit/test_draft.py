@@ -536,6 +536,48 @@ def test_draft_edit_import_loop_on_a_copy_of_a_seed_article(tmp_path, entities_o
     assert verify.exit_code == 0, verify.stdout + verify.stderr
 
 
+def test_draft_says_which_shipped_predicates_an_older_store_lacks(tmp_path, entities_only_store):
+    # A store made before factcli shipped `contract_value` keeps its own vocabulary.
+    data = json.loads(entities_only_store.read_text(encoding="utf-8"))
+    del data["vocabulary"]["predicates"]["contract_value"]
+    entities_only_store.write_text(json.dumps(data, ensure_ascii=False, indent=2), encoding="utf-8")
+    article = tmp_path / "article.txt"
+    article.write_text("عنوان\nوقعت قطر صفقة مع روسيا بقيمة مليار دولار.\n", encoding="utf-8")
+    db = ["--db", str(entities_only_store)]
+    runner = CliRunner()
+    result = runner.invoke(
+        main, [*db, "draft", str(article), "--published", "2019-05-03", "-o", str(tmp_path / "d.jsonl")]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "this store's vocabulary lacks contract_value" in result.stderr
+    assert "factcli vocabulary add" in result.stderr
+    added = runner.invoke(
+        main,
+        [
+            *db,
+            "vocabulary",
+            "add",
+            "contract_value",
+            "--definition",
+            "subject (a contract or deal, an agreement entity) is worth value (money)",
+            "--subject-type",
+            "agreement",
+            "--no-object",
+            "--unit",
+            "USD",
+            "--value-required",
+            "--reason",
+            "deals' worth",
+            "--yes",
+        ],
+    )
+    assert added.exit_code == 0, added.stderr
+    again = runner.invoke(
+        main, [*db, "draft", str(article), "--published", "2019-05-03", "-o", str(tmp_path / "d.jsonl")]
+    )
+    assert "lacks" not in again.stderr
+
+
 def test_review_walk_accepts_edits_and_skips(tmp_path, entities_only_store):
     article = _seed_article(tmp_path)
     out = tmp_path / "reviewed.jsonl"

@@ -244,3 +244,33 @@ def test_a_weapon_whose_model_follows_a_few_words_on_is_not_proposed_by_its_kind
     draft, _ = _draft("وستزود روسيا السعودية بالمقاتلات الثقيلة متعددة الأغراض من طراز «سو-57» وذخيرة.")
     kinds = [e["name_ar"] for e in draft.entities if e["type"] == "weapon_system"]
     assert "سو-57" in kinds and not any(k.startswith("المقاتلات") for k in kinds)
+
+
+def test_designations_written_with_spaces_and_in_quotation_marks_are_named_as_models() -> None:
+    text = 'عنوان\nواشترت روسيا 40 طوافة من صنف، "مي 28 ان" ومنظومات “إس-300” وطائرات سو 34.\n'
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    names = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "weapon_system"}
+    assert names.get("مي 28 ان") == "Mi-28N"
+    assert names.get("إس-300") == "S-300"
+    assert names.get("سو 34") == "Su-34"
+    # a year is no model: "عام 2017" has no letter's name
+    assert not [n for n in names if "2017" in n]
+
+
+def test_a_future_verb_ends_a_name_after_a_title() -> None:
+    text = "عنوان\nقال وزير الدفاع الإيراني حسين دهقان سيحضر مراسم التسليم.\n"
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    people = [e["name_ar"] for e in draft.entities if e["type"] == "person"]
+    assert people == ["حسين دهقان"]
+
+
+def test_the_outlet_is_proposed_with_the_spelling_its_page_prints() -> None:
+    text = "عرب وعالم\n • دار الهلال\nوقعت مصر عقدا مع روسيا لشراء طائرات.\n"
+    draft = draft_article(
+        text, [], published=parse_published("2019-05-03"), outlet="Dar al-Hilal (darelhilal.com)"
+    )
+    outlet = [e for e in draft.entities if e["name"] == "Dar al-Hilal"]
+    assert outlet and outlet[0]["type"] == "organization" and outlet[0]["name_ar"] == "دار الهلال"
+    # a name the page does not print is kept in the outlet's own spelling
+    draft = draft_article(text, [], published=parse_published("2019-05-03"), outlet="24 News (24n.us)")
+    assert [e["name_ar"] for e in draft.entities if e["name"] == "24 News"] == ["24 News"]

@@ -112,7 +112,17 @@ def test_a_version_2_store_is_given_the_shipped_vocabulary_and_nothing_else_chan
     assert vocab["predicates"]["negotiating_sale"]["canonical"] is False
     assert vocab["predicates"]["met"]["symmetric"] is True
     assert vocab["predicates"]["has_duration"]["units"] == ["year"]
-    assert vocab["units"] == ["USD", "km", "country", "year", "person", "occasion"]
+    assert vocab["units"] == [
+        "USD",
+        "km",
+        "country",
+        "year",
+        "person",
+        "occasion",
+        "month",
+        "system",
+        "battery",
+    ]
     assert list(vocab["modalities"]) == ["fact", "planned", "expected", "in_talks", "claimed", "hedged"]
     assert vocab["polarities"] == ["affirmed", "negated"]
 

@@ -100,7 +100,7 @@ def test_the_shipped_vocabulary_is_sound():
     [
         (lambda v: v["predicates"]["met"].update(subject_types=["state"]), "predicates.met.subject_types", "'state' is not one of the vocabulary's entity types"),
         (lambda v: v["predicates"]["met"].update(modalities=["rumoured"]), "predicates.met.modalities", "'rumoured' is not one of"),
-        (lambda v: v["predicates"]["has_duration"].update(units=["month"]), "predicates.has_duration.units", "'month' is not one of"),
+        (lambda v: v["predicates"]["has_duration"].update(units=["fortnight"]), "predicates.has_duration.units", "'fortnight' is not one of"),
         (lambda v: v["predicates"]["negotiating_sale"].update(inverse="purchased"), "predicates.negotiating_sale.inverse", "is not a predicate whose inverse is negotiating_sale"),
         (lambda v: v["predicates"]["negotiating_sale"].update(canonical=True), "predicates.negotiating_sale.canonical", "only one of negotiating_sale and negotiating_purchase is canonical"),
         (lambda v: v["predicates"]["met"].update(inverse="met"), "predicates.met.inverse", "a symmetric predicate is its own inverse"),

@@ -1124,3 +1124,30 @@ def test_a_state_beside_words_of_one_of_its_posts_names_the_post(shipped):
         found = _found(shipped, *words)
         assert set(found[:2]) == {"c0076", "c0192"}, words
         assert "c0189" not in found
+
+
+def test_timeline_lists_a_date_known_only_between_bounds_apart_from_the_dated():
+    # «اليوم الإثنين» in an article known only to 2017..2021: some Monday of those years. Its
+    # bounds overlap 2019, so --since/--until 2019 keep it, but not as if it were 2 January 2017:
+    # it is listed apart, with the undated, after the claims placed in time.
+    within = {
+        "start": "2017-01-02",
+        "end": "2021-12-27",
+        "precision": "day",
+        "text": "اليوم الإثنين",
+        "within": True,
+    }
+    bounded = _claim(
+        "c0010",
+        "src-a",
+        "Qatar signed a deal with Russia on 25 October 2017",
+        "qatar",
+        "met",
+        "russia",
+        "Qatar met Russia.",
+        within,
+    )
+    facts = build([*_records(), bounded])
+    dated, apart = timeline(facts, Query(since=parse_when("2019"), until=parse_when("2019-12")))
+    assert [h.claim["id"] for h in dated] == ["c0002"]
+    assert [h.claim["id"] for h in apart] == ["c0010"]

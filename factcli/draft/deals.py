@@ -1,0 +1,248 @@
+"""Deals: the contract or sale a sentence tells of, as an agreement entity the draft proposes.
+
+News names a deal by what it is, not by a name: «صفقة لبيع المغرب 18 منظومة»، «عقد توريد
+مقاتلات»، «وبلغت قيمة الصفقة ...». A deal noun without the article (صفقة، عقدا، اتفاقية)
+tells of a new deal; with it (الصفقة، العقد، هذا العقد) it refers back to the deal the
+story is telling, or, when none was proposed yet, to the last deal frame read (a purchase,
+a sale, a supply: "واقتنت الجزائر 12 طائرة ... وبلغت قيمة الصفقة"). A new deal frame with
+other goods ends the deal told before it.
+
+The proposed entity's English name is built from the frame, so a reviewer recognizes it:
+its parties (buyer, then seller) and its goods, then the noun's kind ("Algeria-Russia Su-34
+deal", "Egypt-Russia fighter contract"); its Arabic name is the noun phrase as written.
+The deal is the subject of the figures and items told of it (`contract_value`,
+`includes`) and the object of a signing or an approval that names no agreement.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..analyze import CONJUNCTIONS
+from ..normalize import normalize
+from .cues import _FUNCTION_WORDS, _WEAPON_STOPS, DEAL_NOUNS
+from .names import Mention
+from .proposals import _Proposals
+from .spans import Clause
+
+# Frames that tell who trades what: their parties and goods name the deal.
+_FRAMES = {
+    "purchased",
+    "supplies",
+    "delivered",
+    "signed",
+    "approved_sale",
+    "negotiating_purchase",
+    "received",
+}
+# Predicates whose subject is the deal when the clause names no agreement.
+_DEAL_SUBJECT = {"contract_value", "includes"}
+# Predicates whose object is the deal when the clause names no agreement.
+_DEAL_OBJECT = {"signed", "approved_sale"}
+_KIND = {
+    "عقد": "contract",
+    "عقو": "contract",
+    "تعاقد": "contract",
+    "اتفاق": "agreement",
+    "صفق": "deal",
+    "مذكر": "memorandum of understanding",
+}
+_DEMONSTRATIVES = {"هذا", "هذه", "تلك", "ذلك"}
+# Contracting is making a contract: "تعاقدت مصر على ..."، "المتعاقدة على شراء".
+_CONTRACTING = re.compile(r"^[وف]?(?:[يت]|ال|لل)?(?:م)?تعاقد\w*$")
+# A deal's goods told by the verb of trade after its noun ("صفقة لبيع"، "عقد توريد"،
+# "تعاقدتا على توريد"): what it covers, so the deal `includes` them.
+_TRADE = {"supplies", "purchased", "delivered", "received"}
+# Selling, as the noun of a sale approved: "وافقت على بيع المغرب ...".
+_SALE = re.compile(r"^[وف]?(?:ب|ل)?بيع$")
+
+
+def _deal_noun(key: str) -> tuple[str, bool] | None:
+    """The kind of a deal noun ("صفقة" -> deal) and whether it is definite, or None."""
+    bare = key[1:] if key[:1] in CONJUNCTIONS and len(key) > 3 else key
+    for prefix in ("بال", "لل", "ال", "ب", "ل", "ك", ""):
+        if not bare.startswith(prefix):
+            continue
+        stem = bare[len(prefix) :]
+        if stem in DEAL_NOUNS:
+            head = next(h for h in _KIND if stem.startswith(h))
+            return _KIND[head], prefix in ("بال", "لل", "ال")
+    return None
+
+
+class _Deals(_Proposals):
+    """The deal the story is telling, proposed as an agreement entity."""
+
+    _recent: list[tuple[str, ...]]
+    _parties: list[str]
+
+    def _start_deals(self) -> None:
+        self._deal: str | None = None  # the deal the story tells now (an entity id)
+        self._frame: tuple[list[str], list[str], str | None] | None = None  # buyer(s), seller(s), goods
+        self._deal_clause: tuple[int, str] | None = None  # the clause that made the last new deal
+        self._deal_names: dict[str, tuple[list[str], str]] = {}  # a proposed deal's parties, kind
+        self._frame_sentence = -1  # the sentence the frame was read in
+
+    def _deal_mention(self, clause: Clause, sale: bool = False) -> tuple[int, str, bool] | None:
+        """The first deal noun (or contracting verb) of a clause: (word index, kind, refers
+        back); with `sale`, the verbal noun of selling is one ("وافقت على بيع ...")."""
+        keys = [w.key for w in clause.words]
+        for i, k in enumerate(keys):
+            found = _deal_noun(k)
+            if found is None and _CONTRACTING.match(k):
+                found = ("contract", False)
+            if found is None and sale and _SALE.match(k):
+                found = ("sale", False)
+            if found is None:
+                continue
+            kind, definite = found
+            if kind == "contract" and i + 1 < len(keys) and _deal_noun(keys[i + 1]):
+                continue  # "تم عقد صفقة": concluding one, the deal is the noun after
+            back = definite or (i > 0 and keys[i - 1] in _DEMONSTRATIVES)
+            return i, kind, back
+        return None
+
+    def _read_frame(
+        self, clause: Clause, predicate: str | None, subjects: list[str], objects: list[str]
+    ) -> None:
+        """A deal frame's parties and goods: who buys, who sells, what."""
+        if predicate not in _FRAMES:
+            return
+        parties = [p for p in self._parties if self.linker.type_of(p) in ("country", "organization")]
+        subs = [s for s in subjects if self.linker.type_of(s) in ("country", "organization")]
+        goods = next((o for o in objects if self.linker.type_of(o) == "weapon_system"), None)
+        if predicate in ("supplies", "delivered", "approved_sale"):
+            buyers, sellers = parties, subs
+        else:
+            buyers, sellers = subs, parties
+        if not (buyers or sellers or goods):
+            return
+        old = self._frame
+        if old is not None and goods is not None and old[2] is not None and goods != old[2]:
+            self._deal = None  # other goods: another deal
+            self._recent = [ids for ids in self._recent if self.linker.type_of(ids[0]) != "agreement"]
+        self._frame_sentence = clause.sentence
+        self._frame = (
+            buyers or (old[0] if old and goods in (None, old[2]) else []),
+            sellers or (old[1] if old and goods in (None, old[2]) else []),
+            goods or (old[2] if old else None),
+        )
+
+    def _deal_items(
+        self,
+        clause: Clause,
+        predicate: str | None,
+        at: tuple[int, int] | None,
+        goods: list[str],
+        mentions: list[Mention],
+    ) -> str | None:
+        """The deal whose items a trade verb tells ("عقد توريد مقاتلات"): the deal, when its
+        noun or contracting verb comes before the verb in the clause; else None. A deal
+        proposed before its goods were read is named with them."""
+        if predicate not in _TRADE or at is None:
+            return None
+        mention = self._deal_mention(clause)
+        if mention is None or mention[0] >= at[0]:
+            return None
+        deal = self._the_deal(clause, mentions)
+        weapons = [g for g in goods if self.linker.type_of(g) == "weapon_system"]
+        if deal in self._deal_names and weapons:
+            parties, kind = self._deal_names.pop(deal)
+            entity = self.linker.entities.get(deal)
+            if entity is not None:
+                entity["name"] = self._deal_english(parties, weapons[0], kind)
+        return deal
+
+    def _the_deal(self, clause: Clause, mentions: list[Mention], sale: bool = False) -> str | None:
+        """The deal a clause's predicate is about, proposed when new; None when the clause
+        tells of no deal."""
+        mention = self._deal_mention(clause, sale)
+        if mention is None:
+            return None
+        i, kind, back = mention
+        if back and (told := self._last_agreement() or self._deal):
+            return told  # "وتشمل الاتفاقية"، "وبلغت قيمة الصفقة": the one the story told last
+        if not back and self._deal_clause is not None and self._deal_clause[0] == clause.start:
+            return self._deal_clause[1]
+        made = self._propose_deal(clause, i, kind, mentions, back)
+        if made is not None:
+            self._deal = made
+            self._recent.append((made,))
+            if not back:
+                self._deal_clause = (clause.start, made)
+        return made
+
+    def _propose_deal(
+        self, clause: Clause, i: int, kind: str, mentions: list[Mention], back: bool
+    ) -> str | None:
+        buyers, sellers, goods = self._frame or ([], [], None)
+        states = list(
+            dict.fromkeys(e for m in mentions for e in m.ids[:1] if self.linker.type_of(e) == "country")
+        )
+        if not back and self._frame_sentence != clause.sentence and states:
+            # A new deal told in a sentence of its own: its states, its goods read after.
+            buyers, sellers, goods = states[:1], states[1:2], None
+        # A body that buys or sells for its state ("وزارة الخارجية الأمريكية") names its state.
+        parties = [
+            p
+            if self.linker.type_of(p) == "country"
+            else next((st for st in states if st not in (*buyers, *sellers)), p)
+            for p in [*buyers[:1], *sellers[:1]]
+        ]
+        parties = list(dict.fromkeys(parties))
+        if not parties:
+            # No trade frame ("وقع الوزيران مذكرة تفاهم بين ..."): the states the clause names.
+            parties = states[:2]
+        if not parties and goods is None:
+            return None
+        english = self._deal_english(parties, goods, kind)
+        words = clause.words
+        end = i + 1
+        while end < len(words) and end - i < 6:
+            gap = self.text[words[end - 1].end : words[end].start]
+            key = words[end].key
+            if (
+                re.search(r"[،,.:؛«»\"“”()]", gap)
+                or key in _FUNCTION_WORDS
+                or key in _WEAPON_STOPS
+                or re.search(r"[0-9٠-٩]", key)
+            ):
+                break
+            end += 1
+        arabic = self.text[words[i].start : words[end - 1].end].strip('«»"“”()، ')
+        if end == i + 1:
+            # The noun alone ("الصفقة") would name every deal: the noun and its goods.
+            noun = re.sub(r"^[وف]?(?:بال|لل|ال|ب|ل)?", "", arabic) or arabic
+            goods_ar = (self.linker.entities.get(goods or "") or {}).get("name_ar") if goods else None
+            arabic = f"{noun} {goods_ar}" if goods_ar else f"{noun} ({english})"
+        if normalize(arabic) in self._new_names or self.linker.resolve(arabic, True, True):
+            arabic = f"{arabic} ({english})"  # the same words for another deal: told apart
+        before = len(self.new_entities)
+        self._new_entity(arabic, "agreement", f"a deal told by its noun ({kind})", english=english)
+        if len(self.new_entities) > before:
+            made = str(self.new_entities[-1]["id"])
+            if goods is None:
+                self._deal_names[made] = (parties, kind)
+            return made
+        return None
+
+    def _deal_english(self, parties: list[str], goods: str | None, kind: str) -> str:
+        """ "Egypt-Russia S-300 contract": the parties, the goods, the kind of deal."""
+        named = [
+            "-".join(self._english_of(p) for p in parties),
+            self._english_of(goods) if goods else "",
+            kind,
+        ]
+        return " ".join(x for x in named if x)
+
+    def _last_agreement(self) -> str | None:
+        for ids in reversed(self._recent[-12:]):
+            for eid in ids:
+                if self.linker.type_of(eid) == "agreement":
+                    return eid
+        return None
+
+    def _english_of(self, eid: str) -> str:
+        entity: dict[str, Any] = self.linker.entities.get(eid) or {}
+        return str(entity.get("name") or eid)
