@@ -50,7 +50,7 @@ from . import rows as _rows  # the rows, made as the PostgreSQL index makes them
 __all__ = ["INDEX_SCHEMA", "Index", "build", "connect_ro", "in_memory", "read_meta"]
 
 # Bump when the tables below, or what is put in them, change.
-INDEX_SCHEMA = 10
+INDEX_SCHEMA = 11
 ROLES = _rows.ROLES
 
 
@@ -70,6 +70,7 @@ CREATE TABLE names(key TEXT, stem_key TEXT, entity TEXT, role TEXT, written TEXT
 CREATE TABLE labels(key TEXT, predicate TEXT, kind TEXT);
 CREATE TABLE vocabulary(doc TEXT);
 CREATE TABLE synonyms(key TEXT, kind TEXT, other TEXT, predicate TEXT);
+CREATE TABLE files(rel TEXT PRIMARY KEY, stamp TEXT);
 CREATE VIRTUAL TABLE claim_text USING fts5(statement, quote, statement_stems, quote_stems, tokenize='ascii');
 CREATE VIRTUAL TABLE claim_terms USING fts5vocab(claim_text, 'row');
 """
@@ -752,8 +753,10 @@ def build(
     stamp: dict[str, Any] | None,
     progress: Callable[[int, int], None] | None = None,
     written: dict[str, Any] | None = None,
+    files: dict[str, str] | None = None,
 ) -> None:
-    """Fill an empty database with the index of `facts`."""
+    """Fill an empty database with the index of `facts` (each claim at its row in
+    `facts.positions`); `files`: the stamps of a directory store's files it was read from."""
     from ..vocabulary import of as vocabulary_of  # a build, not a read, needs the vocabulary
 
     an = analyzer()
@@ -772,8 +775,12 @@ def build(
     linker = _rows.linker(names, an, facts.entities)
     holders = _rows.holders((c.get("subject"), c.get("object")) for c in facts.claims if _rows.holds(c))
     counterparts: set[str] = set()
-    counts, per_source = _add_claims(conn, facts.claims, 1, linker, texts, holders, counterparts, progress)
+    counts, per_source = _add_claims(
+        conn, facts.claims, 1, linker, texts, holders, counterparts, progress, facts.positions
+    )
     _counterpart_names(conn, an, counterparts)
+    if files is not None:
+        conn.executemany("INSERT INTO files VALUES (?, ?)", sorted(files.items()))
     conn.executemany(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
         [
@@ -821,8 +828,9 @@ def _add_claims(
     holders: dict[str, set[str]],
     counterparts: set[str],
     progress: Callable[[int, int], None] | None = None,
+    positions: list[int] | None = None,
 ) -> tuple[dict[str, int], dict[str | None, int]]:
-    """Index claims as rows first, first+1, ...; returns the live (not retracted) claims per
+    """Index claims as rows first, first+1, ... (or at `positions`, one per claim); returns the live (not retracted) claims per
     entity and per source (under None: claims without a source, which verify reports and the
     index still holds). Retracted claims are indexed but not counted, as search leaves them out.
     `texts` gives a source's text by its id, for the paragraph each quote sits in (`show`
@@ -837,7 +845,8 @@ def _add_claims(
     counts: dict[str, int] = {}
     per_source: dict[str | None, int] = {}
     total = len(claims)
-    for n, claim in enumerate(claims, first):
+    for done, claim in enumerate(claims, 1):
+        n = positions[done - 1] if positions is not None else first + done - 1
         made = _rows.claim_rows(n, claim, an, linker, dumps, texts, holders)
         claim_rows.append(made.claim)
         text_rows.append((n, *made.text))
@@ -851,8 +860,8 @@ def _add_claims(
                 counts[eid] = counts.get(eid, 0) + 1
         if len(claim_rows) >= 5000:
             _flush(conn, claim_rows, text_rows, link_rows, para_rows)
-        if progress and (n - first + 1) % 250 == 0:
-            progress(n - first + 1, total)
+        if progress and done % 250 == 0:
+            progress(done, total)
     _flush(conn, claim_rows, text_rows, link_rows, para_rows)
     if progress:
         progress(total, total)
@@ -1043,13 +1052,20 @@ def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT key, value FROM meta"))
 
 
-def connect_ro(path: Path) -> sqlite3.Connection:
-    """A read-only connection to an index file. An index file is never changed once it is in
-    place (a write's update is made on a copy, renamed over it), so it is opened as SQLite's
-    `immutable`: no lock, no journal looked for, and a reader keeps the version it opened
-    however many replace it meanwhile (one connection per file version). A query's passing
-    tables (the claims a term meets, gathered by claim) are kept in memory, not a temporary
-    file."""
+def connect_ro(path: Path, live: bool = False) -> sqlite3.Connection:
+    """A read-only connection to an index file. The index of a store file is never changed
+    once it is in place (a write's update is made on a copy, renamed over it), so it is
+    opened as SQLite's `immutable`: no lock, no journal looked for, and a reader keeps the
+    version it opened however many replace it meanwhile (one connection per file version).
+    The index of a directory store (`live`) is changed in place, in WAL mode (`folder`): it
+    is read in one read transaction, so a reader sees the index as one commit left it for
+    its whole command. A query's passing tables (the claims a term meets, gathered by
+    claim) are kept in memory, not a temporary file."""
+    if live:
+        conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True, timeout=30.0, isolation_level=None)
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("BEGIN")
+        return conn
     conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro&immutable=1", uri=True, timeout=5.0)
     conn.execute("PRAGMA temp_store = MEMORY")
     return conn
@@ -1087,16 +1103,24 @@ def build_file(
     stamp: dict[str, Any] | None,
     progress: Callable[[int, int], None] | None = None,
     written: dict[str, Any] | None = None,
+    files: dict[str, str] | None = None,
 ) -> None:
     """Build the index of `facts` into a new file at `path` (no journal: the file is renamed
-    into place only once it is whole)."""
+    into place only once it is whole). With `files` (a directory store's), the file is left
+    in WAL mode, to be brought up to the folder's writes in place (`folder`)."""
     conn = sqlite3.connect(path)
     try:
         conn.execute("PRAGMA journal_mode=OFF")
         conn.execute("PRAGMA synchronous=OFF")
-        build(conn, facts, stamp, progress, written)
+        build(conn, facts, stamp, progress, written, files)
     finally:
         conn.close()
+    if files is not None:
+        conn = sqlite3.connect(path)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+        finally:
+            conn.close()
 
 
 def in_memory(

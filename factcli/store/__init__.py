@@ -86,6 +86,10 @@ class Facts:
     # Whether a string may hold a lone surrogate (only a \\uD800-\\uDFFF escape in the file
     # makes one): when False, the read-time check need not look at every string.
     may_hold_surrogates: bool = True
+    # Each claim's row in the index, in `claims` order; None: 1, 2, 3 ... A directory store
+    # numbers its claims by source (`directory.position`), so that rewriting one source's
+    # claims renumbers no other claim in its index.
+    positions: list[int] | None = None
 
     def source(self, source_id: object) -> dict[str, Any] | None:
         return self._lookup("sources", source_id)

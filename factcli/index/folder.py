@@ -1,0 +1,293 @@
+"""A directory store's index, brought up to the folder's files source by source.
+
+The index of a folder records the stamp of every file it was read from (`files`:
+`directory.file_stamps`) and numbers each claim by its claims file (`directory.position`),
+so the claims of one source keep their rows whatever another source gains. When the
+folder's stamps are not the index's, only the sources whose files changed are read again
+and their rows replaced: their claims' text, links and paragraphs, their entities' and
+sources' counts, the people called counterparts, and the store's metadata. What changes the
+rows of claims it did not write rebuilds the index whole: the entities (their names link
+every claim), the vocabulary, a source removed or the list reordered, a claims file of no
+listed source, a claim citing another source's text, or a change to who holds an office
+(the claims that name the office link to its holder).
+
+The file is changed in place, in SQLite's WAL mode: a reader reads it in one read
+transaction (`backend.connect_ro(live=True)`), so it sees the index as one commit left it;
+a writer killed before its commit leaves the index as it was. Every change to the file (an
+update, or a rebuild renamed into place) is made under one lock beside it (`locked`), so
+two never interleave and a rebuild never takes over another's write-ahead log. Answers are
+the ones a fresh build gives (`tests/unit/test_index_folder.py`).
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from .. import store
+from ..analyze import analyzer
+from ..codec import compact_decoder as _loads
+from ..codec import compact_encoder as _dumps
+from ..link import COUNTERPART_LINK
+from ..store import directory
+from . import backend
+from . import rows as _rows
+
+__all__ = ["locked", "update"]
+
+# The files of a directory store whose change only the rows of its sources follow.
+_SOURCE_FILES = {directory.SOURCES: ".json", directory.CLAIMS: ".jsonl"}
+_SOURCE_LIST = directory.SOURCE_LIST
+# Files a build does not read, whose change the index only records.
+_UNREAD = (".gitattributes", ".gitignore")
+
+
+@contextmanager
+def locked(ipath: Path) -> Iterator[None]:
+    """The lock every change to the index file at `ipath` is made under: a file beside it,
+    in its private folder, made without following a link."""
+    import fcntl
+
+    flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(ipath.with_name(ipath.name + ".lock"), flags, 0o600)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
+
+
+def update(
+    root: Path,
+    ipath: Path,
+    check: Callable[[store.Facts], None] | None = None,
+) -> bool:
+    """Bring the index at `ipath` up to the folder at `root`, in place, reading only the
+    sources whose files changed; False (nothing changed) when it must be rebuilt whole, or
+    is not an index of this folder made by this factcli. Called under `locked(ipath)`.
+
+    `check` runs on the records read (the CLI refuses a damaged store there)."""
+    conn = sqlite3.connect(ipath, timeout=30.0, isolation_level=None)
+    try:
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            return False
+        conn.execute("BEGIN IMMEDIATE")
+        meta = backend.read_meta(conn)
+        if any(meta.get(k) != v for k, v in backend.versions().items()):
+            return False
+        if meta.get("store") != os.path.realpath(root):
+            return False
+        done = _update(conn, root, meta, check)
+        if not done:
+            conn.execute("ROLLBACK")
+            return False
+        conn.execute("COMMIT")
+    except sqlite3.Error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        return False
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
+    return True
+
+
+def _now(root: Path) -> dict[str, str] | None:
+    """The folder's stamps, once no commit is moving in it (None if one keeps moving)."""
+    for _ in range(50):
+        now = directory.file_stamps(root)
+        if directory.MOVING not in now.values():
+            return now
+        time.sleep(0.01)
+    return None
+
+
+def _update(
+    conn: sqlite3.Connection, root: Path, meta: dict[str, str], check: Callable[[store.Facts], None] | None
+) -> bool:
+    recorded = dict(conn.execute("SELECT rel, stamp FROM files"))
+    now = _now(root)
+    if now is None:
+        return False
+    changed = {rel for rel in set(now) | set(recorded) if now.get(rel) != recorded.get(rel)}
+    touched: set[str] = set()
+    meta_changed = False
+    for rel in changed:
+        folder, _, name = rel.rpartition("/")
+        if folder in _SOURCE_FILES and name.endswith(_SOURCE_FILES[folder]) and "/" not in folder:
+            touched.add(name[: -len(_SOURCE_FILES[folder])])
+        elif folder:
+            continue  # not a file a build reads
+        elif rel == directory.META:
+            meta_changed = True
+        elif rel == _SOURCE_LIST or rel in _UNREAD or not rel.endswith((".json", ".jsonl")):
+            continue
+        else:
+            return False  # the entities or a top-level object (the vocabulary): every claim's rows
+    listed = directory.source_ids(root)
+    indexed = [i for (i,) in conn.execute("SELECT id FROM sources ORDER BY n")]
+    if listed[: len(indexed)] != indexed or directory.unlisted_claim_files(root, listed):
+        return False
+    place = {sid: k for k, sid in enumerate(listed)}
+    # A source file of no listed source is not read by a build: only its stamp is kept.
+    touched = {sid for sid in touched if sid in place or f"{directory.CLAIMS}/{sid}.jsonl" in changed}
+    if any(sid not in place for sid in touched):
+        return False  # the claims file of a source no longer listed
+    touched |= set(listed[len(indexed) :])
+    read: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {}
+    stamps = {rel: st for rel, st in now.items()}
+    for sid in sorted(touched, key=place.__getitem__):
+        record, claims, seen = directory.read_source(root, sid)
+        if record is None:
+            return False  # listed without its file: the whole read says so
+        read[sid] = (record, claims)
+        for kind, ext in _SOURCE_FILES.items():
+            rel = f"{kind}/{sid}{ext}"
+            if rel in seen:
+                stamps[rel] = seen[rel]
+            else:
+                stamps.pop(rel, None)
+    store_meta = _store_meta(root) if meta_changed else None
+    if read and not _replace(conn, read, place, len(indexed), check, store_meta, meta):
+        return False
+    conn.execute("DELETE FROM files")
+    conn.executemany("INSERT INTO files VALUES (?, ?)", sorted(stamps.items()))
+    fresh = {
+        "inode": str(os.stat(root).st_ino),
+        "files": directory.stamps_digest(stamps),
+    }
+    if store_meta is not None:
+        fresh["store_meta"] = _dumps()(store_meta)
+    conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted(fresh.items()))
+    return True
+
+
+def _store_meta(root: Path) -> dict[str, Any]:
+    """The store's metadata as `meta.json` holds it (through a commit not yet in place)."""
+    doc = directory.document_part(root, directory.META)
+    rows = list(doc.values()) if isinstance(doc, dict) else []
+    return rows[0] if rows and isinstance(rows[0], dict) else {"schema": store.SCHEMA_VERSION, "last_claim": 0}
+
+
+def _replace(
+    conn: sqlite3.Connection,
+    read: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]],
+    place: dict[str, int],
+    known_sources: int,
+    check: Callable[[store.Facts], None] | None,
+    store_meta: dict[str, Any] | None,
+    meta: dict[str, str],
+) -> bool:
+    """Replace the rows of the sources `read` (their record and claims, by id) in place;
+    False when that would not be what a build makes."""
+    loads = _loads()
+    dumps = _dumps()
+    spans = {sid: (directory.position(place[sid], 0), directory.position(place[sid] + 1, 0)) for sid in read}
+    # Who holds an office links the claims naming it, in every source: unchanged, or rebuilt.
+    for sid, (_, claims) in read.items():
+        lo, hi = spans[sid]
+        before = sorted(
+            conn.execute(
+                "SELECT subject, object FROM claims WHERE n >= ? AND n < ? AND predicate = 'holds_position' "
+                "AND retracted = 0",
+                (lo, hi),
+            )
+        )
+        after = sorted((c.get("subject"), c.get("object")) for c in claims if _rows.holds(c))
+        if before != after:
+            return False
+        # A claim elsewhere citing this source has its paragraph from its text.
+        if conn.execute(
+            "SELECT 1 FROM claims WHERE source = ? AND (n < ? OR n >= ?) LIMIT 1", (sid, lo, hi)
+        ).fetchone():
+            return False
+    if check is not None:
+        vocabulary = conn.execute("SELECT doc FROM vocabulary").fetchone()
+        check(
+            store.Facts(
+                None,
+                [record for record, _ in read.values()],
+                [],
+                [c for _, claims in read.values() for c in claims],
+                store_meta or loads(meta.get("store_meta") or "{}") or {},
+                loads(vocabulary[0]) if vocabulary else None,
+            )
+        )
+    an = analyzer()
+    entities = [loads(d) for (d,) in conn.execute("SELECT doc FROM entities ORDER BY n")]
+    names = list(
+        conn.execute(
+            "SELECT key, stem_key, entity, role, written FROM names WHERE role NOT IN (?, ?) ORDER BY rowid",
+            (_rows.TOPIC_WORD, COUNTERPART_LINK),
+        )
+    )
+    linker = _rows.linker(names, an, entities)
+    holders = _rows.holders(
+        conn.execute("SELECT subject, object FROM claims WHERE predicate = 'holds_position' AND retracted = 0")
+    )
+    texts = {sid: record.get("text") for sid, (record, _) in read.items()}
+    counts: dict[str, int] = {}
+    cited: set[Any] = set()
+    for sid in sorted(read, key=place.__getitem__):
+        lo, hi = spans[sid]
+        for row in conn.execute(
+            "SELECT subject, object, speaker, source FROM claims WHERE n >= ? AND n < ? AND retracted = 0", (lo, hi)
+        ):
+            for eid in {e for e in row[:3] if isinstance(e, str)}:
+                counts[eid] = counts.get(eid, 0) - 1
+            cited.add(row[3])
+        conn.execute("DELETE FROM claims WHERE n >= ? AND n < ?", (lo, hi))
+        conn.execute("DELETE FROM claim_text WHERE rowid >= ? AND rowid < ?", (lo, hi))
+        conn.execute("DELETE FROM links WHERE claim >= ? AND claim < ?", (lo, hi))
+        conn.execute("DELETE FROM paragraphs WHERE claim >= ? AND claim < ?", (lo, hi))
+        record, claims = read[sid]
+        n = place[sid] + 1
+        if place[sid] < known_sources:
+            conn.execute(
+                "UPDATE sources SET doc = ?, summary = ? WHERE n = ?",
+                (dumps(record), dumps(_rows.summary(record)), n),
+            )
+        else:
+            conn.execute(
+                "INSERT INTO sources VALUES (?, ?, 0, ?, ?)",
+                (n, record.get("id"), dumps(record), dumps(_rows.summary(record))),
+            )
+        cited.add(sid)
+
+        def text_of(source_id: Any) -> Any:
+            if source_id in texts:
+                return texts[source_id]
+            row = conn.execute(
+                "SELECT doc FROM sources WHERE id = ? ORDER BY n DESC LIMIT 1", (source_id,)
+            ).fetchone()
+            texts[source_id] = loads(row[0]).get("text") if row else None
+            return texts[source_id]
+
+        added, per_source = backend._add_claims(
+            conn, claims, lo, linker, text_of, holders, set(), None, None
+        )
+        for eid, c in added.items():
+            counts[eid] = counts.get(eid, 0) + c
+        cited |= set(per_source)
+    conn.executemany(
+        "UPDATE entities SET claims = claims + ? WHERE id = ?", [(c, e) for e, c in sorted(counts.items()) if c]
+    )
+    for sid in sorted(s for s in cited if isinstance(s, str)):
+        conn.execute(
+            "UPDATE sources SET claims = (SELECT count(*) FROM claims WHERE source = ? AND retracted = 0) "
+            "WHERE id = ?",
+            (sid, sid),
+        )
+    # The people claims call counterparts, each with the words for it as a name.
+    people = [e for (e,) in conn.execute("SELECT DISTINCT entity FROM links WHERE kind = ?", (COUNTERPART_LINK,))]
+    conn.execute("DELETE FROM names WHERE role = ?", (COUNTERPART_LINK,))
+    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", _rows.counterpart_name_rows(an, people))
+    return True
