@@ -753,7 +753,7 @@ def build(
     stamp: dict[str, Any] | None,
     progress: Callable[[int, int], None] | None = None,
     written: dict[str, Any] | None = None,
-    files: dict[str, str] | None = None,
+    files: dict[str, tuple[int, int, int, int]] | None = None,
 ) -> None:
     """Fill an empty database with the index of `facts` (each claim at its row in
     `facts.positions`); `files`: the stamps of a directory store's files it was read from."""
@@ -780,7 +780,9 @@ def build(
     )
     _counterpart_names(conn, an, counterparts)
     if files is not None:
-        conn.executemany("INSERT INTO files VALUES (?, ?)", sorted(files.items()))
+        conn.executemany(
+            "INSERT INTO files VALUES (?, ?)", [(rel, ":".join(map(str, st))) for rel, st in sorted(files.items())]
+        )
     conn.executemany(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
         [
@@ -1103,7 +1105,7 @@ def build_file(
     stamp: dict[str, Any] | None,
     progress: Callable[[int, int], None] | None = None,
     written: dict[str, Any] | None = None,
-    files: dict[str, str] | None = None,
+    files: dict[str, tuple[int, int, int, int]] | None = None,
 ) -> None:
     """Build the index of `facts` into a new file at `path` (no journal: the file is renamed
     into place only once it is whole). With `files` (a directory store's), the file is left

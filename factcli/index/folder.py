@@ -38,7 +38,7 @@ from ..store import directory
 from . import backend
 from . import rows as _rows
 
-__all__ = ["locked", "update"]
+__all__ = ["locked", "stamp_rows", "update"]
 
 # The files of a directory store whose change only the rows of its sources follow.
 _SOURCE_FILES = {directory.SOURCES: ".json", directory.CLAIMS: ".jsonl"}
@@ -100,7 +100,20 @@ def update(
     return True
 
 
-def _now(root: Path) -> dict[str, str] | None:
+def stamp_rows(stamps: dict[str, directory.Stamp]) -> list[tuple[str, str]]:
+    """The `files` table's rows of the files' stamps."""
+    return [(rel, ":".join(map(str, st))) for rel, st in sorted(stamps.items())]
+
+
+def _stamp(text: str) -> directory.Stamp | None:
+    try:
+        a, b, c, d = (int(x) for x in text.split(":"))
+    except (ValueError, AttributeError):
+        return None
+    return (a, b, c, d)
+
+
+def _now(root: Path) -> dict[str, directory.Stamp] | None:
     """The folder's stamps, once no commit is moving in it (None if one keeps moving)."""
     for _ in range(50):
         now = directory.file_stamps(root)
@@ -113,7 +126,7 @@ def _now(root: Path) -> dict[str, str] | None:
 def _update(
     conn: sqlite3.Connection, root: Path, meta: dict[str, str], check: Callable[[store.Facts], None] | None
 ) -> bool:
-    recorded = dict(conn.execute("SELECT rel, stamp FROM files"))
+    recorded = {rel: _stamp(text) for rel, text in conn.execute("SELECT rel, stamp FROM files")}
     now = _now(root)
     if now is None:
         return False
@@ -132,11 +145,17 @@ def _update(
             continue
         else:
             return False  # the entities or a top-level object (the vocabulary): every claim's rows
-    listed = directory.source_ids(root)
     indexed = [i for (i,) in conn.execute("SELECT id FROM sources ORDER BY n")]
-    if listed[: len(indexed)] != indexed or directory.unlisted_claim_files(root, listed):
-        return False
+    listed = directory.source_ids(root) if _SOURCE_LIST in changed else indexed
+    if listed[: len(indexed)] != indexed:
+        return False  # a source removed, or the list reordered
     place = {sid: k for k, sid in enumerate(listed)}
+    claims_dir = directory.CLAIMS + "/"
+    if any(
+        rel.startswith(claims_dir) and rel.endswith(".jsonl") and rel[len(claims_dir) : -len(".jsonl")] not in place
+        for rel in (changed if listed is indexed else now)
+    ) and directory.unlisted_claim_files(root, listed):
+        return False  # a claims file of no listed source: a build reads it after the others
     # A source file of no listed source is not read by a build: only its stamp is kept.
     touched = {sid for sid in touched if sid in place or f"{directory.CLAIMS}/{sid}.jsonl" in changed}
     if any(sid not in place for sid in touched):
@@ -159,7 +178,7 @@ def _update(
     if read and not _replace(conn, read, place, len(indexed), check, store_meta, meta):
         return False
     conn.execute("DELETE FROM files")
-    conn.executemany("INSERT INTO files VALUES (?, ?)", sorted(stamps.items()))
+    conn.executemany("INSERT INTO files VALUES (?, ?)", stamp_rows(stamps))
     fresh = {
         "inode": str(os.stat(root).st_ino),
         "files": directory.stamps_digest(stamps),
@@ -231,13 +250,24 @@ def _replace(
     )
     linker = _rows.linker(names, an, entities)
     holders = _rows.holders(
-        conn.execute("SELECT subject, object FROM claims WHERE predicate = 'holds_position' AND retracted = 0")
+        conn.execute(
+            "SELECT DISTINCT subject, object FROM claims WHERE predicate = 'holds_position' AND retracted = 0"
+        )
     )
     texts = {sid: record.get("text") for sid, (record, _) in read.items()}
     counts: dict[str, int] = {}
     cited: set[Any] = set()
+    called: set[str] = set()  # the people the rows replaced call counterparts
+    calls: set[str] = set()  # and the people the new rows do
     for sid in sorted(read, key=place.__getitem__):
         lo, hi = spans[sid]
+        called |= {
+            e
+            for (e,) in conn.execute(
+                "SELECT DISTINCT entity FROM links WHERE claim >= ? AND claim < ? AND kind = ?",
+                (lo, hi, COUNTERPART_LINK),
+            )
+        }
         for row in conn.execute(
             "SELECT subject, object, speaker, source FROM claims WHERE n >= ? AND n < ? AND retracted = 0", (lo, hi)
         ):
@@ -271,9 +301,7 @@ def _replace(
             texts[source_id] = loads(row[0]).get("text") if row else None
             return texts[source_id]
 
-        added, per_source = backend._add_claims(
-            conn, claims, lo, linker, text_of, holders, set(), None, None
-        )
+        added, per_source = backend._add_claims(conn, claims, lo, linker, text_of, holders, calls, None, None)
         for eid, c in added.items():
             counts[eid] = counts.get(eid, 0) + c
         cited |= set(per_source)
@@ -286,8 +314,16 @@ def _replace(
             "WHERE id = ?",
             (sid, sid),
         )
-    # The people claims call counterparts, each with the words for it as a name.
-    people = [e for (e,) in conn.execute("SELECT DISTINCT entity FROM links WHERE kind = ?", (COUNTERPART_LINK,))]
-    conn.execute("DELETE FROM names WHERE role = ?", (COUNTERPART_LINK,))
-    conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", _rows.counterpart_name_rows(an, people))
+    # The people claims call counterparts, each with the words for it as a name, in the
+    # order a build gives them: written again only when someone joins or leaves them.
+    known = {e for (e,) in conn.execute("SELECT DISTINCT entity FROM names WHERE role = ?", (COUNTERPART_LINK,))}
+    people = known | calls
+    for person in called - calls:
+        if not conn.execute(
+            "SELECT 1 FROM links WHERE entity = ? AND kind = ? LIMIT 1", (person, COUNTERPART_LINK)
+        ).fetchone():
+            people.discard(person)
+    if people != known:
+        conn.execute("DELETE FROM names WHERE role = ?", (COUNTERPART_LINK,))
+        conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", _rows.counterpart_name_rows(an, people))
     return True

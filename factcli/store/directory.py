@@ -412,30 +412,30 @@ def stamp(root: Path) -> dict[str, Any]:
     return {"inode": os.stat(root).st_ino, "files": stamps_digest(file_stamps(root))}
 
 
-def stamps_digest(stamps: dict[str, str]) -> str:
+Stamp = tuple[int, int, int, int]  # a file's size, mtime_ns, inode and ctime_ns
+
+
+def stamps_digest(stamps: dict[str, Stamp]) -> str:
     """One digest of the files' stamps (`file_stamps`)."""
-    h = hashlib.sha256()
-    for rel in sorted(stamps):
-        h.update(f"{rel}\0{stamps[rel]}\n".encode("utf-8", "surrogatepass"))
-    return h.hexdigest()
+    return hashlib.sha256(repr(sorted(stamps.items())).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _stamp_of(st: os.stat_result) -> str:
-    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ino}:{st.st_ctime_ns}"
+def _stamp_of(st: os.stat_result) -> Stamp:
+    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
 
 
 # The stamp of a file that is moving (a commit being finished while the folder is looked
 # at): never one an index recorded, so the folder is looked at again.
-MOVING = "moving"
+MOVING: Stamp = (-1, -1, -1, -1)
 
 
-def file_stamps(root: Path) -> dict[str, str]:
+def file_stamps(root: Path) -> dict[str, Stamp]:
     """The status of every file of the store by its path in the folder (size, mtime, inode,
     ctime), as a reader reads them: a file of a write that has happened but is not yet in
     place is stamped as found in its commit folder. A file any write, `git checkout` or hand
     edit changes gets another stamp; files nobody changed keep theirs, so an index can tell
     which sources to read again (`index.folder`)."""
-    out: dict[str, str] = {}
+    out: dict[str, Stamp] = {}
     commits: list[str] = []
     for folder, prefix in ((root, ""), (root / SOURCES, SOURCES + "/"), (root / CLAIMS, CLAIMS + "/")):
         try:
@@ -499,12 +499,12 @@ def document_part(root: Path, rel: str) -> Any:
     return None if raw is None else _parse_json(raw, root / rel)
 
 
-def read_source(root: Path, sid: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]], dict[str, str]]:
+def read_source(root: Path, sid: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]], dict[str, Stamp]]:
     """One source as a reader reads it: its record (None when it has no file), its claims
     file's records in order, and the stamps of the two files as read (`file_stamps`; a
     missing file has none)."""
     overlay = _committed_overlay(root)
-    stamps: dict[str, str] = {}
+    stamps: dict[str, Stamp] = {}
     rel = f"{SOURCES}/{sid}.json"
     raw, st = read_document(root, rel, overlay.get(rel), missing_ok=True)
     record = None
