@@ -70,7 +70,7 @@ CREATE TABLE names(key TEXT, stem_key TEXT, entity TEXT, role TEXT, written TEXT
 CREATE TABLE labels(key TEXT, predicate TEXT, kind TEXT);
 CREATE TABLE vocabulary(doc TEXT);
 CREATE TABLE synonyms(key TEXT, kind TEXT, other TEXT, predicate TEXT);
-CREATE TABLE files(rel TEXT PRIMARY KEY, stamp TEXT);
+CREATE TABLE files(rel TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, inode INTEGER, ctime_ns INTEGER);
 CREATE VIRTUAL TABLE claim_text USING fts5(statement, quote, statement_stems, quote_stems, tokenize='ascii');
 CREATE VIRTUAL TABLE claim_terms USING fts5vocab(claim_text, 'row');
 """
@@ -780,9 +780,7 @@ def build(
     )
     _counterpart_names(conn, an, counterparts)
     if files is not None:
-        conn.executemany(
-            "INSERT INTO files VALUES (?, ?)", [(rel, ":".join(map(str, st))) for rel, st in sorted(files.items())]
-        )
+        conn.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?)", [(rel, *st) for rel, st in sorted(files.items())])
     conn.executemany(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
         [

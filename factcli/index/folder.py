@@ -38,7 +38,7 @@ from ..store import directory
 from . import backend
 from . import rows as _rows
 
-__all__ = ["locked", "stamp_rows", "update"]
+__all__ = ["locked", "update"]
 
 # The files of a directory store whose change only the rows of its sources follow.
 _SOURCE_FILES = {directory.SOURCES: ".json", directory.CLAIMS: ".jsonl"}
@@ -100,19 +100,6 @@ def update(
     return True
 
 
-def stamp_rows(stamps: dict[str, directory.Stamp]) -> list[tuple[str, str]]:
-    """The `files` table's rows of the files' stamps."""
-    return [(rel, ":".join(map(str, st))) for rel, st in sorted(stamps.items())]
-
-
-def _stamp(text: str) -> directory.Stamp | None:
-    try:
-        a, b, c, d = (int(x) for x in text.split(":"))
-    except (ValueError, AttributeError):
-        return None
-    return (a, b, c, d)
-
-
 def _now(root: Path) -> dict[str, directory.Stamp] | None:
     """The folder's stamps, once no commit is moving in it (None if one keeps moving)."""
     for _ in range(50):
@@ -126,7 +113,7 @@ def _now(root: Path) -> dict[str, directory.Stamp] | None:
 def _update(
     conn: sqlite3.Connection, root: Path, meta: dict[str, str], check: Callable[[store.Facts], None] | None
 ) -> bool:
-    recorded = {rel: _stamp(text) for rel, text in conn.execute("SELECT rel, stamp FROM files")}
+    recorded = {row[0]: row[1:] for row in conn.execute("SELECT rel, size, mtime_ns, inode, ctime_ns FROM files")}
     now = _now(root)
     if now is None:
         return False
@@ -177,8 +164,11 @@ def _update(
     store_meta = _store_meta(root) if meta_changed else None
     if read and not _replace(conn, read, place, len(indexed), check, store_meta, meta):
         return False
-    conn.execute("DELETE FROM files")
-    conn.executemany("INSERT INTO files VALUES (?, ?)", stamp_rows(stamps))
+    conn.executemany("DELETE FROM files WHERE rel = ?", [(rel,) for rel in sorted(set(recorded) - set(stamps))])
+    conn.executemany(
+        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+        [(rel, *st) for rel, st in sorted(stamps.items()) if recorded.get(rel) != st],
+    )
     fresh = {
         "inode": str(os.stat(root).st_ino),
         "files": directory.stamps_digest(stamps),
@@ -242,66 +232,81 @@ def _replace(
         )
     an = analyzer()
     entities = [loads(d) for (d,) in conn.execute("SELECT doc FROM entities ORDER BY n")]
-    names = list(
+    names: list[Any] = list(
         conn.execute(
             "SELECT key, stem_key, entity, role, written FROM names WHERE role NOT IN (?, ?) ORDER BY rowid",
             (_rows.TOPIC_WORD, COUNTERPART_LINK),
         )
     )
-    linker = _rows.linker(names, an, entities)
-    holders = _rows.holders(
-        conn.execute(
-            "SELECT DISTINCT subject, object FROM claims WHERE predicate = 'holds_position' AND retracted = 0"
-        )
-    )
+    made: dict[str, Any] = {}
+
+    def _linker() -> Any:
+        if "linker" not in made:
+            made["linker"] = _rows.linker(names, an, entities)
+        return made["linker"]
+
+    def _holders() -> dict[str, set[str]]:
+        if "holders" not in made:
+            made["holders"] = _rows.holders(
+                conn.execute(
+                    "SELECT DISTINCT subject, object FROM claims WHERE predicate = 'holds_position' "
+                    "AND retracted = 0"
+                )
+            )
+        return made["holders"]  # type: ignore[no-any-return]
     texts = {sid: record.get("text") for sid, (record, _) in read.items()}
     counts: dict[str, int] = {}
     cited: set[Any] = set()
     called: set[str] = set()  # the people the rows replaced call counterparts
     calls: set[str] = set()  # and the people the new rows do
+    def text_of(source_id: Any) -> Any:
+        if source_id not in texts:
+            row = conn.execute("SELECT doc FROM sources WHERE id = ? ORDER BY n DESC LIMIT 1", (source_id,)).fetchone()
+            texts[source_id] = loads(row[0]).get("text") if row else None
+        return texts[source_id]
+
     for sid in sorted(read, key=place.__getitem__):
+        record, claims = read[sid]
+        n = place[sid] + 1
         lo, hi = spans[sid]
+        # When the source is as indexed and its claims were only appended to, the claims
+        # indexed keep their rows and only the new ones are analyzed.
+        kept = _kept(conn, lo, hi, n, record, claims, dumps) if place[sid] < known_sources else 0
+        start = lo + kept
+        if kept < len(claims):
+            _holders()  # read before this source's rows go (the pairs are the same after)
         called |= {
             e
             for (e,) in conn.execute(
                 "SELECT DISTINCT entity FROM links WHERE claim >= ? AND claim < ? AND kind = ?",
-                (lo, hi, COUNTERPART_LINK),
+                (start, hi, COUNTERPART_LINK),
             )
         }
         for row in conn.execute(
-            "SELECT subject, object, speaker, source FROM claims WHERE n >= ? AND n < ? AND retracted = 0", (lo, hi)
+            "SELECT subject, object, speaker, source FROM claims WHERE n >= ? AND n < ? AND retracted = 0",
+            (start, hi),
         ):
             for eid in {e for e in row[:3] if isinstance(e, str)}:
                 counts[eid] = counts.get(eid, 0) - 1
             cited.add(row[3])
-        conn.execute("DELETE FROM claims WHERE n >= ? AND n < ?", (lo, hi))
-        conn.execute("DELETE FROM claim_text WHERE rowid >= ? AND rowid < ?", (lo, hi))
-        conn.execute("DELETE FROM links WHERE claim >= ? AND claim < ?", (lo, hi))
-        conn.execute("DELETE FROM paragraphs WHERE claim >= ? AND claim < ?", (lo, hi))
-        record, claims = read[sid]
-        n = place[sid] + 1
-        if place[sid] < known_sources:
-            conn.execute(
-                "UPDATE sources SET doc = ?, summary = ? WHERE n = ?",
-                (dumps(record), dumps(_rows.summary(record)), n),
-            )
-        else:
+        conn.execute("DELETE FROM claims WHERE n >= ? AND n < ?", (start, hi))
+        conn.execute("DELETE FROM claim_text WHERE rowid >= ? AND rowid < ?", (start, hi))
+        conn.execute("DELETE FROM links WHERE claim >= ? AND claim < ?", (start, hi))
+        conn.execute("DELETE FROM paragraphs WHERE claim >= ? AND claim < ?", (start, hi))
+        if place[sid] >= known_sources:
             conn.execute(
                 "INSERT INTO sources VALUES (?, ?, 0, ?, ?)",
                 (n, record.get("id"), dumps(record), dumps(_rows.summary(record))),
             )
+        elif not kept:
+            conn.execute(
+                "UPDATE sources SET doc = ?, summary = ? WHERE n = ?",
+                (dumps(record), dumps(_rows.summary(record)), n),
+            )
         cited.add(sid)
-
-        def text_of(source_id: Any) -> Any:
-            if source_id in texts:
-                return texts[source_id]
-            row = conn.execute(
-                "SELECT doc FROM sources WHERE id = ? ORDER BY n DESC LIMIT 1", (source_id,)
-            ).fetchone()
-            texts[source_id] = loads(row[0]).get("text") if row else None
-            return texts[source_id]
-
-        added, per_source = backend._add_claims(conn, claims, lo, linker, text_of, holders, calls, None, None)
+        added, per_source = backend._add_claims(
+            conn, claims[kept:], start, _linker(), text_of, _holders(), calls, None, None
+        )
         for eid, c in added.items():
             counts[eid] = counts.get(eid, 0) + c
         cited |= set(per_source)
@@ -327,3 +332,23 @@ def _replace(
         conn.execute("DELETE FROM names WHERE role = ?", (COUNTERPART_LINK,))
         conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", _rows.counterpart_name_rows(an, people))
     return True
+
+
+def _kept(
+    conn: sqlite3.Connection,
+    lo: int,
+    hi: int,
+    n: int,
+    record: dict[str, Any],
+    claims: list[dict[str, Any]],
+    dumps: Callable[[Any], str],
+) -> int:
+    """How many of the source's claims stay indexed as they are: all those indexed, when the
+    source's record is as indexed and its claims file begins with them; else none."""
+    row = conn.execute("SELECT doc FROM sources WHERE n = ?", (n,)).fetchone()
+    if row is None or row[0] != dumps(record):
+        return 0
+    docs = [d for (d,) in conn.execute("SELECT doc FROM claims WHERE n >= ? AND n < ? ORDER BY n", (lo, hi))]
+    if len(docs) > len(claims) or any(d != dumps(c) for d, c in zip(docs, claims, strict=False)):
+        return 0
+    return len(docs)
