@@ -132,22 +132,32 @@ def _update(
             continue
         else:
             return False  # the entities or a top-level object (the vocabulary): every claim's rows
-    indexed = [i for (i,) in conn.execute("SELECT id FROM sources ORDER BY n")]
-    listed = directory.source_ids(root) if _SOURCE_LIST in changed else indexed
-    if listed[: len(indexed)] != indexed:
-        return False  # a source removed, or the list reordered
-    place = {sid: k for k, sid in enumerate(listed)}
-    claims_dir = directory.CLAIMS + "/"
-    if any(
-        rel.startswith(claims_dir) and rel.endswith(".jsonl") and rel[len(claims_dir) : -len(".jsonl")] not in place
-        for rel in (changed if listed is indexed else now)
-    ) and directory.unlisted_claim_files(root, listed):
-        return False  # a claims file of no listed source: a build reads it after the others
+    known = conn.execute("SELECT count(*) FROM sources").fetchone()[0]
+    if _SOURCE_LIST in changed:
+        indexed = [i for (i,) in conn.execute("SELECT id FROM sources ORDER BY n")]
+        listed = directory.source_ids(root)
+        if listed[: len(indexed)] != indexed:
+            return False  # a source removed, or the list reordered
+        place = {sid: k for k, sid in enumerate(listed)}
+        new_sources = listed[len(indexed) :]
+        claims_dir = directory.CLAIMS + "/"
+        if any(
+            rel.startswith(claims_dir) and rel.endswith(".jsonl") and rel[len(claims_dir) : -len(".jsonl")] not in place
+            for rel in now
+        ) and directory.unlisted_claim_files(root, listed):
+            return False  # a claims file of no listed source: a build reads it after the others
+    else:  # the sources listed are the ones indexed: the places of those touched are theirs
+        place = {}
+        for sid in sorted(touched):
+            row = conn.execute("SELECT min(n) FROM sources WHERE id = ?", (sid,)).fetchone()
+            if row[0] is not None:
+                place[sid] = row[0] - 1
+        new_sources = []
     # A source file of no listed source is not read by a build: only its stamp is kept.
     touched = {sid for sid in touched if sid in place or f"{directory.CLAIMS}/{sid}.jsonl" in changed}
     if any(sid not in place for sid in touched):
-        return False  # the claims file of a source no longer listed
-    touched |= set(listed[len(indexed) :])
+        return False  # the claims file of a source not listed: a build reads it after the others
+    touched |= set(new_sources)
     read: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {}
     stamps = {rel: st for rel, st in now.items()}
     for sid in sorted(touched, key=place.__getitem__):
@@ -162,7 +172,7 @@ def _update(
             else:
                 stamps.pop(rel, None)
     store_meta = _store_meta(root) if meta_changed else None
-    if read and not _replace(conn, read, place, len(indexed), check, store_meta, meta):
+    if read and not _replace(conn, read, place, known, check, store_meta, meta):
         return False
     conn.executemany("DELETE FROM files WHERE rel = ?", [(rel,) for rel in sorted(set(recorded) - set(stamps))])
     conn.executemany(
