@@ -43,21 +43,29 @@ __all__ = ["locked", "update"]
 # The files of a directory store whose change only the rows of its sources follow.
 _SOURCE_FILES = {directory.SOURCES: ".json", directory.CLAIMS: ".jsonl"}
 _SOURCE_LIST = directory.SOURCE_LIST
+# The linker of the entities and names last seen (`_replace`).
+_LINKERS: dict[tuple[Any, ...], Any] = {}
 # Files a build does not read, whose change the index only records.
 _UNREAD = (".gitattributes", ".gitignore")
 
 
 @contextmanager
-def locked(ipath: Path) -> Iterator[None]:
+def locked(ipath: Path, wait: bool = True) -> Iterator[bool]:
     """The lock every change to the index file at `ipath` is made under: a file beside it,
-    in its private folder, made without following a link."""
+    in its private folder, made without following a link. Without `wait`, gives False at
+    once when another process holds it (a writer then leaves its change to that process,
+    or to the next read: either finds it by the files' stamps)."""
     import fcntl
 
     flags = os.O_RDWR | os.O_CREAT | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
     fd = os.open(ipath.with_name(ipath.name + ".lock"), flags, 0o600)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
-        yield
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            yield False
+            return
+        yield True
     finally:
         os.close(fd)
 
@@ -241,7 +249,8 @@ def _replace(
             )
         )
     an = analyzer()
-    entities = [loads(d) for (d,) in conn.execute("SELECT doc FROM entities ORDER BY n")]
+    entity_docs = tuple(d for (d,) in conn.execute("SELECT doc FROM entities ORDER BY n"))
+    entities = [loads(d) for d in entity_docs]
     names: list[Any] = list(
         conn.execute(
             "SELECT key, stem_key, entity, role, written FROM names WHERE role NOT IN (?, ?) ORDER BY rowid",
@@ -251,9 +260,13 @@ def _replace(
     made: dict[str, Any] = {}
 
     def _linker() -> Any:
-        if "linker" not in made:
-            made["linker"] = _rows.linker(names, an, entities)
-        return made["linker"]
+        # One linker per entities and names a process has seen: a writer that adds claim
+        # after claim analyzes the names once.
+        key = (entity_docs, tuple(names))
+        if key not in _LINKERS:
+            _LINKERS.clear()
+            _LINKERS[key] = _rows.linker(names, an, entities)
+        return _LINKERS[key]
 
     def _holders() -> dict[str, set[str]]:
         if "holders" not in made:

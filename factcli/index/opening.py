@@ -98,6 +98,7 @@ def open_index(
                 pass  # corrupt, truncated or not an index: rebuilt below
         if live:
             ix = bring_up(location, path, progress, check, rebuild)
+            assert ix is not None
             if ix.note is None:
                 ix.note = _ignored(path)
             return _recoverable(ix, location, check, notify)
@@ -167,16 +168,19 @@ def bring_up(
     check: Callable[[store.Facts], None] | None,
     rebuild: bool = False,
     memory_ok: bool = True,
-) -> Index:
+) -> Index | None:
     """The index of a directory store, brought up to its files under the index's lock: in
     place, source by source, when it can be (`folder.update`), else built whole and renamed
-    into place; from memory, with a note, when the cache cannot be written (None instead
-    when not `memory_ok`: a write's refresh leaves the index to the next read)."""
+    into place; from memory, with a note, when the cache cannot be written. Not
+    `memory_ok` (a write's refresh): None when the cache cannot be written or another
+    process is bringing the index up (it, or the next read, takes this write in)."""
     from . import folder
 
     try:
         place.private_folder(path.parent)
-        with folder.locked(path):
+        with folder.locked(path, wait=memory_ok) as held:
+            if not held:
+                return None
             if not rebuild and place.trusted(path) and folder.update(location.path, path, check):
                 return Index(backend.connect_ro(path, live=True), path, location.path)
             return _build_folder(location, path, progress, check)

@@ -39,7 +39,9 @@ def refresh(written: store.Written, progress: Callable[[int, int], None] | None 
     try:
         path = written.path
         if is_folder(path):
-            bring_up(store.Location(path, "--db"), index_path(path), progress, None, memory_ok=False).close()
+            brought = bring_up(store.Location(path, "--db"), index_path(path), progress, None, memory_ok=False)
+            if brought is not None:
+                brought.close()
             return
         now = stamp(path)
         ipath = index_path(path)
