@@ -24,7 +24,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -74,12 +74,17 @@ def update(
     root: Path,
     ipath: Path,
     check: Callable[[store.Facts], None] | None = None,
+    written: Collection[str] | None = None,
 ) -> bool:
     """Bring the index at `ipath` up to the folder at `root`, in place, reading only the
     sources whose files changed; False (nothing changed) when it must be rebuilt whole, or
     is not an index of this folder made by this factcli. Called under `locked(ipath)`.
 
-    `check` runs on the records read (the CLI refuses a damaged store there)."""
+    A write names the files it changed (`written`): only those are looked at, and the
+    index then follows them, whatever else changed meanwhile (which the next read finds by
+    the folder's stamps, as the digest the index records is of the stamps it holds). Without
+    it, every file of the folder is looked at. `check` runs on the records read (the CLI
+    refuses a damaged store there)."""
     conn = sqlite3.connect(ipath, timeout=30.0, isolation_level=None)
     try:
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
@@ -90,7 +95,7 @@ def update(
             return False
         if meta.get("store") != os.path.realpath(root):
             return False
-        done = _update(conn, root, meta, check)
+        done = _update(conn, root, meta, check, written)
         if not done:
             conn.execute("ROLLBACK")
             return False
@@ -119,12 +124,32 @@ def _now(root: Path) -> dict[str, directory.Stamp] | None:
 
 
 def _update(
-    conn: sqlite3.Connection, root: Path, meta: dict[str, str], check: Callable[[store.Facts], None] | None
+    conn: sqlite3.Connection,
+    root: Path,
+    meta: dict[str, str],
+    check: Callable[[store.Facts], None] | None,
+    written: Collection[str] | None,
 ) -> bool:
-    recorded = {row[0]: row[1:] for row in conn.execute("SELECT rel, size, mtime_ns, inode, ctime_ns FROM files")}
-    now = _now(root)
-    if now is None:
-        return False
+    columns = "SELECT rel, size, mtime_ns, inode, ctime_ns FROM files"
+    now: dict[str, directory.Stamp] | None
+    if written is None:
+        recorded = {row[0]: row[1:] for row in conn.execute(columns)}
+        now = _now(root)
+        if now is None:
+            return False
+    else:
+        rels = sorted(set(written))
+        recorded = {}
+        for chunk in range(0, len(rels), 500):
+            part = rels[chunk : chunk + 500]
+            marks = ",".join("?" * len(part))
+            recorded.update({row[0]: row[1:] for row in conn.execute(f"{columns} WHERE rel IN ({marks})", part)})
+        now = {}
+        for rel in rels:
+            try:
+                now[rel] = directory.stamp_of(os.lstat(root / rel))
+            except FileNotFoundError:
+                pass
     changed = {rel for rel in set(now) | set(recorded) if now.get(rel) != recorded.get(rel)}
     touched: set[str] = set()
     meta_changed = False
@@ -149,9 +174,12 @@ def _update(
         place = {sid: k for k, sid in enumerate(listed)}
         new_sources = listed[len(indexed) :]
         claims_dir = directory.CLAIMS + "/"
-        if any(
-            rel.startswith(claims_dir) and rel.endswith(".jsonl") and rel[len(claims_dir) : -len(".jsonl")] not in place
-            for rel in now
+        if (
+            written is not None
+            or any(
+                rel.startswith(claims_dir) and rel.endswith(".jsonl") and rel[len(claims_dir) : -len(".jsonl")] not in place
+                for rel in now
+            )
         ) and directory.unlisted_claim_files(root, listed):
             return False  # a claims file of no listed source: a build reads it after the others
     else:  # the sources listed are the ones indexed: the places of those touched are theirs
@@ -175,6 +203,8 @@ def _update(
         read[sid] = (record, claims)
         for kind, ext in _SOURCE_FILES.items():
             rel = f"{kind}/{sid}{ext}"
+            if written is not None and rel not in changed:
+                continue  # not this write's: its stamp stays as recorded (a read looks again)
             if rel in seen:
                 stamps[rel] = seen[rel]
             else:
@@ -187,10 +217,14 @@ def _update(
         "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
         [(rel, *st) for rel, st in sorted(stamps.items()) if recorded.get(rel) != st],
     )
-    fresh = {
-        "inode": str(os.stat(root).st_ino),
-        "files": directory.stamps_digest(stamps),
-    }
+    if written is None:
+        digest = directory.stamps_digest(stamps)
+    else:  # the recorded digest, moved by the files this write changed
+        total = int(meta.get("files") or "0", 16)
+        total -= sum(directory.stamp_hash(rel, st) for rel, st in recorded.items() if st is not None)
+        total += sum(directory.stamp_hash(rel, st) for rel, st in stamps.items())
+        digest = directory.digest_text(total)
+    fresh = {"inode": str(os.stat(root).st_ino), "files": digest}
     if store_meta is not None:
         fresh["store_meta"] = _dumps()(store_meta)
     conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted(fresh.items()))

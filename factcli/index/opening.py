@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -168,12 +168,14 @@ def bring_up(
     check: Callable[[store.Facts], None] | None,
     rebuild: bool = False,
     memory_ok: bool = True,
+    written: Collection[str] | None = None,
 ) -> Index | None:
     """The index of a directory store, brought up to its files under the index's lock: in
     place, source by source, when it can be (`folder.update`), else built whole and renamed
     into place; from memory, with a note, when the cache cannot be written. Not
     `memory_ok` (a write's refresh): None when the cache cannot be written or another
-    process is bringing the index up (it, or the next read, takes this write in)."""
+    process is bringing the index up (it, or the next read, takes this write in).
+    `written`: the files a write changed, the only ones looked at (`folder.update`)."""
     from . import folder
 
     try:
@@ -181,7 +183,7 @@ def bring_up(
         with folder.locked(path, wait=memory_ok) as held:
             if not held:
                 return None
-            if not rebuild and place.trusted(path) and folder.update(location.path, path, check):
+            if not rebuild and place.trusted(path) and folder.update(location.path, path, check, written):
                 return Index(backend.connect_ro(path, live=True), path, location.path)
             return _build_folder(location, path, progress, check)
     except (OSError, sqlite3.Error) as exc:

@@ -39,7 +39,8 @@ def refresh(written: store.Written, progress: Callable[[int, int], None] | None 
     try:
         path = written.path
         if is_folder(path):
-            brought = bring_up(store.Location(path, "--db"), index_path(path), progress, None, memory_ok=False)
+            location = store.Location(path, "--db")
+            brought = bring_up(location, index_path(path), progress, None, memory_ok=False, written=written.files)
             if brought is not None:
                 brought.close()
             return

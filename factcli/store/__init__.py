@@ -512,6 +512,8 @@ class Written(NamedTuple):
     facts: Facts
     wrote: LastWrite
     appended_to: LastWrite | None
+    # A directory store's: the files the write changed or removed, by their path in it.
+    files: tuple[str, ...] = ()
 
 
 @contextmanager

@@ -62,6 +62,9 @@ __all__ = [
     "read_source",
     "source_ids",
     "stamp",
+    "digest_text",
+    "stamp_hash",
+    "stamp_of",
     "stamps_digest",
     "unlisted_claim_files",
     "writing",
@@ -250,7 +253,18 @@ def _committed_overlay(root: Path) -> dict[str, Path]:
 
 def _plan(folder: Path) -> dict[str, Any] | None:
     try:
-        fd = os.open(folder / _PLAN, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        dfd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None  # gone, or a link: nothing a reader reads through
+    try:
+        return _plan_at(dfd)
+    finally:
+        os.close(dfd)
+
+
+def _plan_at(dfd: int) -> dict[str, Any] | None:
+    try:
+        fd = os.open(_PLAN, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=dfd)
     except OSError:
         return None
     try:
@@ -416,11 +430,27 @@ Stamp = tuple[int, int, int, int]  # a file's size, mtime_ns, inode and ctime_ns
 
 
 def stamps_digest(stamps: dict[str, Stamp]) -> str:
-    """One digest of the files' stamps (`file_stamps`)."""
-    return hashlib.sha256(repr(sorted(stamps.items())).encode("utf-8", "surrogatepass")).hexdigest()
+    """One digest of the files' stamps (`file_stamps`): the sum of each file's
+    (`stamp_hash`), so that a write can move it by the files it changed alone."""
+    return digest_text(sum(stamp_hash(rel, st) for rel, st in stamps.items()))
 
 
-def _stamp_of(st: os.stat_result) -> Stamp:
+_DIGEST_BITS = 128
+
+
+def stamp_hash(rel: str, st: Stamp) -> int:
+    """One file's part of `stamps_digest`."""
+    text = f"{rel}\0{st[0]}:{st[1]}:{st[2]}:{st[3]}".encode("utf-8", "surrogatepass")
+    return int.from_bytes(hashlib.blake2b(text, digest_size=_DIGEST_BITS // 8).digest(), "big")
+
+
+def digest_text(total: int) -> str:
+    """A sum of `stamp_hash`es as `stamps_digest` writes it."""
+    return f"{total % (1 << _DIGEST_BITS):032x}"
+
+
+def stamp_of(st: os.stat_result) -> Stamp:
+    """A file's stamp (`file_stamps`) from its status."""
     return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
 
 
@@ -452,7 +482,7 @@ def file_stamps(root: Path) -> dict[str, Stamp]:
                     if name.startswith((_LOCKS, _PREPARING)) or entry.is_dir(follow_symlinks=False):
                         continue
                 try:
-                    out[prefix + name] = _stamp_of(entry.stat(follow_symlinks=False))
+                    out[prefix + name] = stamp_of(entry.stat(follow_symlinks=False))
                 except FileNotFoundError:
                     out[prefix + name] = MOVING
     for name in sorted(commits):
@@ -461,7 +491,7 @@ def file_stamps(root: Path) -> dict[str, Stamp]:
             continue
         for tmp, rel in plan.get("files", []):
             try:
-                out[rel] = _stamp_of(os.lstat(root / name / tmp))
+                out[rel] = stamp_of(os.lstat(root / name / tmp))
             except FileNotFoundError:
                 out[rel] = MOVING
         for rel in plan.get("remove", []):
@@ -509,13 +539,13 @@ def read_source(root: Path, sid: str) -> tuple[dict[str, Any] | None, list[dict[
     raw, st = read_document(root, rel, overlay.get(rel), missing_ok=True)
     record = None
     if raw is not None and st is not None:
-        stamps[rel] = _stamp_of(st)
+        stamps[rel] = stamp_of(st)
         record = _parse_json(raw, root / rel)
     rel = f"{CLAIMS}/{sid}.jsonl"
     raw, st = read_document(root, rel, overlay.get(rel), missing_ok=True)
     claims: list[dict[str, Any]] = []
     if raw is not None and st is not None:
-        stamps[rel] = _stamp_of(st)
+        stamps[rel] = stamp_of(st)
         claims = parse_lines(raw, root / rel)
     return record, claims, stamps
 
@@ -669,7 +699,8 @@ def writing(
         if on_written is not None:
             facts = store.snapshot_of(_in_order(storage.data), root, copy=False)
             rows = (len(facts.entities), len(facts.sources), len(facts.claims))
-            written = store.Written(root, facts, store.LastWrite("", tx.sound, True, rows), None)
+            changed = tuple(sorted({*files, *removed}))
+            written = store.Written(root, facts, store.LastWrite("", tx.sound, True, rows), None, changed)
     finally:
         held.release()
     if written is not None and on_written is not None:
@@ -893,21 +924,35 @@ def _merged_meta(root: Path, reader: _Read, mine: bytes) -> bytes:
 
 def _commit(root: Path, files: dict[str, bytes], removed: list[str]) -> None:
     """Write every file in a private folder, make that folder the commit, rename each file
-    into place, and tidy up: killed at any moment, the store is the old one or the new."""
+    into place, and tidy up: killed at any moment, the store is the old one or the new.
+
+    The folder is used through a descriptor opened when it was made, never again by its
+    name: in a folder others may write to, a neighbour who swaps it for a link (to a folder
+    of theirs or of root's) gets no file written there, and a commit whose folder was swapped
+    before its rename is refused, not reported done."""
     import fcntl
     import json
 
     name = _new_folder(root, _PREPARING)
-    folder = root / name
-    alive = os.open(folder / _ALIVE, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
     try:
+        dfd = os.open(root / name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError as exc:
+        raise StoreError(f"{root}: write failed ({exc.strerror}); nothing was changed") from None
+    alive = -1
+    try:
+        mine = os.fstat(dfd)
+        if mine.st_uid != os.geteuid():
+            raise StoreError(f"{root}: write failed (its private folder was swapped); nothing was changed")
+        alive = os.open(
+            _ALIVE, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=dfd
+        )
         fcntl.flock(alive, fcntl.LOCK_EX)
         plan: list[list[str]] = []
         for n, (rel, data) in enumerate(sorted(files.items())):
             tmp = f"f{n}"
-            write_file(folder / tmp, data, file_mode(root / rel))
+            write_file(Path(tmp), data, file_mode(root / rel), dir_fd=dfd)
             plan.append([tmp, rel])
-        write_file(folder / _PLAN, json.dumps({"files": plan, "remove": removed}).encode(), 0o600)
+        write_file(Path(_PLAN), json.dumps({"files": plan, "remove": removed}).encode(), 0o600, dir_fd=dfd)
         for sub in {rel.split("/")[0] for rel in files if "/" in rel}:
             try:
                 os.mkdir(root / sub, 0o755)
@@ -915,22 +960,46 @@ def _commit(root: Path, files: dict[str, bytes], removed: list[str]) -> None:
                 if not stat.S_ISDIR(os.lstat(root / sub).st_mode):
                     raise StoreError(f"{root / sub} is not a folder: nothing was written") from None
         committed = _COMMITTED + name[len(_PREPARING) :]
-        os.rename(folder, root / committed)  # the write happens here
+        os.rename(root / name, root / committed)  # the write happens here
+        there = os.lstat(root / committed)
+        if (there.st_dev, there.st_ino) != (mine.st_dev, mine.st_ino):
+            # What was renamed is not this write's folder (a link put in its place): it is
+            # taken away, and the write refused; readers never read through a link.
+            if stat.S_ISLNK(there.st_mode):
+                os.unlink(root / committed)
+            raise StoreError(f"{root}: write failed (its private folder was swapped); nothing was changed")
         _fsync_dir(root)
-        _finish(root / committed, root)
+        _finish_at(dfd, root / committed, root)
     except OSError as exc:
         raise StoreError(f"{root}: write failed ({exc.strerror}); nothing was changed") from None
     finally:
-        os.close(alive)
+        if alive >= 0:
+            os.close(alive)
+        os.close(dfd)
 
 
 def _finish(folder: Path, root: Path) -> None:
-    """Rename a commit's files into place and remove the commit folder."""
-    plan = _plan(folder) or {"files": [], "remove": []}
+    """Finish a commit left by a writer that was killed: its folder, opened without
+    following a link, must be this user's."""
+    try:
+        dfd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return
+    try:
+        if os.fstat(dfd).st_uid == os.geteuid():
+            _finish_at(dfd, folder, root)
+    finally:
+        os.close(dfd)
+
+
+def _finish_at(dfd: int, folder: Path, root: Path) -> None:
+    """Rename a commit's files (in the folder open as `dfd`) into place and remove the
+    commit folder (`folder`, its name)."""
+    plan = _plan_at(dfd) or {"files": [], "remove": []}
     touched = set()
     for tmp, rel in plan["files"]:
         try:
-            os.replace(folder / tmp, root / rel)
+            os.replace(tmp, root / rel, src_dir_fd=dfd)
         except FileNotFoundError:
             pass  # renamed by a run of this before (a writer killed while finishing)
         touched.add((root / rel).parent)
@@ -945,7 +1014,7 @@ def _finish(folder: Path, root: Path) -> None:
         _fsync_dir(d)
     for leftover in (_PLAN, _ALIVE):
         try:
-            os.unlink(folder / leftover)
+            os.unlink(leftover, dir_fd=dfd)
         except FileNotFoundError:
             pass
     try:
@@ -1022,9 +1091,10 @@ def file_mode(path: Path) -> int:
         return 0o644
 
 
-def write_file(path: Path, data: bytes, mode: int) -> None:
-    """A new file at `path` (never one that exists, never through a link), fsynced."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+def write_file(path: Path, data: bytes, mode: int, dir_fd: int | None = None) -> None:
+    """A new file at `path` (in the folder open as `dir_fd` when given; never one that
+    exists, never through a link), fsynced."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=dir_fd)
     try:
         view = memoryview(data)
         while view:

@@ -184,10 +184,10 @@ def test_a_write_killed_after_its_commit_is_finished_and_one_before_leaves_nothi
     class Killed(Exception):
         pass
 
-    def killed(folder_path, root):  # the renames never happen
+    def killed(*args):  # the renames never happen
         raise Killed
 
-    monkeypatch.setattr(directory, "_finish", killed)
+    monkeypatch.setattr(directory, "_finish_at", killed)
     record = {"subject": "qatar", "predicate": "considering", "statement": "Killed after commit."}
     record["citation"] = {"source": KHALEEJ, "quote": QUOTE}
     with pytest.raises(Killed):
