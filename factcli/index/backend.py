@@ -83,6 +83,7 @@ CREATE INDEX claims_object ON claims(object, date_start, date_end);
 CREATE INDEX claims_speaker ON claims(speaker);
 CREATE INDEX claims_source ON claims(source);
 CREATE INDEX claims_predicate ON claims(predicate);
+CREATE INDEX claims_holders ON claims(predicate, retracted, subject, object);
 CREATE INDEX claims_date ON claims(date_start, date_end);
 CREATE INDEX links_entity ON links(entity, role, kind, claim, own);
 CREATE INDEX links_claim ON links(claim, entity, role, kind, own);
