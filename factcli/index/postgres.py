@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 __all__ = ["SERVER_SCHEMA", "ServerError", "ServerIndex", "connect", "open_server", "status", "sync", "where"]
 
 # Bump when the tables below change.
-SERVER_SCHEMA = 3
+SERVER_SCHEMA = 4
 SCHEMA = "factcli"
 _BUILDING = "factcli_build"
 # pg_advisory_xact_lock's key for a sync: two syncs of one database take turns.
@@ -63,6 +63,7 @@ _LOCK = 0x66616374  # "fact"
 
 _TABLES = """
 CREATE TABLE meta(key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE files(rel text COLLATE "C" PRIMARY KEY, stamp text NOT NULL, digest text NOT NULL);
 CREATE TABLE groups(
     source text COLLATE "C", digest text NOT NULL, claims integer[] NOT NULL,
     sources integer[] NOT NULL, counts text NOT NULL, counterparts text NOT NULL);
@@ -345,6 +346,125 @@ class _Group:
         return hashlib.sha256(repr(self.records).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+class _Known(_Group):
+    """A source's records known by the digest of the files holding them (a directory
+    store's), read only when that digest is not the one synced."""
+
+    __slots__ = ("known",)
+
+    def __init__(self, digest: str) -> None:
+        super().__init__()
+        self.known = digest
+
+    def digest(self) -> str:
+        return self.known
+
+
+class _Folder(NamedTuple):
+    """A directory store as a sync needs it: `facts` with the records of the sources to
+    write (the others' places hold empty records), every source's group, who holds each
+    office, and the files' stamps and digests to record."""
+
+    facts: store.Facts
+    groups: dict[str | None, _Group]
+    holders: dict[str, set[str]]
+    files: list[tuple[str, str, str]]
+
+
+def _folder(conn: psycopg.Connection[Any], root: Any, full: bool, schema: str) -> _Folder | None:
+    """Read a directory store for a sync, its sources unchanged since the last one left
+    unread: a file whose stamp is the one recorded has the digest recorded, and a source
+    whose files' digests are the ones synced is neither parsed nor analyzed. None when the
+    folder holds what only the whole read places right (a claims file of no listed source,
+    a claim citing another source): the whole store is read then."""
+    from ..store import directory
+
+    stamps = directory.file_stamps(root)
+    if directory.MOVING in stamps.values():
+        return None
+    listed = directory.source_ids(root)
+    if directory.unlisted_claim_files(root, listed):
+        return None
+    recorded: dict[str, tuple[str, str]] = {}
+    old: dict[str, tuple[str, int]] = {}
+    if not full:
+        recorded = {r: (st, d) for r, st, d in conn.execute(f"SELECT rel, stamp, digest FROM {schema}.files")}
+        old = {
+            k: (d, n)
+            for k, d, n in conn.execute(f"SELECT source, digest, cardinality(claims) FROM {schema}.groups")
+            if k is not None
+        }
+    files: list[tuple[str, str, str]] = []
+    raw: dict[str, bytes] = {}
+
+    def digest(rel: str) -> str:
+        st = stamps.get(rel)
+        if st is None:
+            return ""
+        text = ":".join(map(str, st))
+        was = recorded.get(rel)
+        if was is not None and was[0] == text:
+            d = was[1]
+        else:
+            data = directory.read_document(root, rel, None, missing_ok=True)[0] or b""
+            raw[rel] = data
+            d = hashlib.sha256(data).hexdigest()
+        files.append((rel, text, d))
+        return d
+
+    groups: dict[str | None, _Group] = {}
+    sources: list[dict[str, Any]] = []
+    claims: list[dict[str, Any]] = []
+    kept: list[str] = []
+    holds: list[tuple[Any, Any]] = []
+    for n, sid in enumerate(listed, 1):
+        src_rel, claims_rel = f"{directory.SOURCES}/{sid}.json", f"{directory.CLAIMS}/{sid}.jsonl"
+        if src_rel not in stamps:
+            return None  # listed without its file: the whole read says so
+        group = _Known(hashlib.sha256(f"{digest(src_rel)}:{digest(claims_rel)}".encode()).hexdigest())
+        group.sources.append(n)
+        if sid in old and old[sid][0] == group.known:
+            kept.append(sid)
+            sources.append({})
+            group.claims += range(len(claims) + 1, len(claims) + 1 + old[sid][1])
+            claims += [{}] * old[sid][1]
+        else:
+            record, lines, _ = directory.read_source(root, sid)
+            if record is None or any(_key((c.get("citation") or {}).get("source")) != sid for c in lines):
+                return None
+            sources.append(record)
+            group.claims += range(len(claims) + 1, len(claims) + 1 + len(lines))
+            claims += lines
+            holds += [(c.get("subject"), c.get("object")) for c in lines if _rows.holds(c)]
+        groups[sid] = group
+    if kept:
+        # Who holds an office, by the claims of the sources left as they are.
+        holds += list(
+            conn.execute(
+                f"SELECT subject, object FROM {schema}.claims WHERE predicate = 'holds_position' "
+                "AND NOT retracted AND source = ANY(%s::text[])",
+                [kept],
+            )
+        )
+    doc = {
+        name[: -len(".json")]: directory.document_part(root, name)
+        for name in [directory.META, *(r for r in stamps if "/" not in r and r.endswith(".json") and r != directory.META)]
+    }
+    entities = directory.parse_lines(
+        directory.read_document(root, directory.ENTITIES, None, missing_ok=True)[0] or b"", root / directory.ENTITIES
+    )
+    meta_rows = list((doc.get("meta") or {}).values())
+    facts = store.Facts(
+        root,
+        sources,
+        entities,
+        claims,
+        meta_rows[0] if meta_rows else {"schema": SCHEMA_VERSION, "last_claim": 0},
+        doc.get(store.VOCABULARY),
+    )
+    return _Folder(facts, groups, _rows.holders(holds), files)
+
+
 def _key(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -364,14 +484,19 @@ def _groups(facts: store.Facts) -> dict[str | None, _Group]:
 
 def sync(
     url: str,
-    facts: store.Facts,
+    facts: store.Facts | None,
     *,
     full: bool = False,
     progress: Callable[[int, int], None] | None = None,
     label: str | None = None,
+    folder: Any = None,
 ) -> Synced:
     """Bring the server's index up to `facts`: only the sources whose records changed are
-    analyzed again; all of it is one transaction. `full` builds it anew whatever it holds."""
+    analyzed again; all of it is one transaction. `full` builds it anew whatever it holds.
+
+    A directory store is given as its `folder` instead (`facts` None): the files whose
+    stamps are the ones recorded at the last sync are not read, and the sources whose files'
+    digests are the ones synced neither parsed nor analyzed (`_folder`)."""
     began = time.monotonic()
     conn = connect(url)
     import psycopg  # there, since `connect` found it
@@ -381,7 +506,16 @@ def sync(
             conn.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK])
             meta = _server_meta(conn)
             full = full or meta is None or any(meta.get(k) != v for k, v in _wanted().items())
-            done = _Sync(conn, facts, full, meta or {}, progress, label).run()
+            read: _Folder | None = None
+            if folder is not None:
+                read = _folder(conn, folder, full, SCHEMA)
+                if read is None:
+                    facts = store.load(store.Location(folder, "--db"))
+            if read is not None:
+                done = _Sync(conn, read.facts, full, meta or {}, progress, label, read, folder).run()
+            else:
+                assert facts is not None
+                done = _Sync(conn, facts, full, meta or {}, progress, label).run()
         return done._replace(seconds=round(time.monotonic() - began, 3))
     except UnicodeEncodeError:
         raise ServerError(
@@ -404,9 +538,13 @@ class _Sync:
         meta: dict[str, str],
         progress: Callable[[int, int], None] | None,
         label: str | None,
+        read: _Folder | None = None,
+        folder: Any = None,
     ) -> None:
         self.conn = conn
         self.facts = facts
+        self.read = read  # a directory store's, its sources left as synced unread
+        self.folder = folder
         self.full = full
         self.meta = meta
         self.progress = progress
@@ -417,8 +555,10 @@ class _Sync:
         self.holders: dict[str, set[str]] = {}
 
     def run(self) -> Synced:
-        conn, facts, dumps = self.conn, self.facts, self.dumps
-        groups = _groups(facts)
+        conn, dumps = self.conn, self.dumps
+        read = self.read
+        facts = self.facts
+        groups = read.groups if read is not None else _groups(facts)
         entities_digest = hashlib.sha256(dumps(facts.entities).encode("utf-8", "surrogatepass")).hexdigest()
         # Entities decide every claim's links: a change to them is a build anew, beside the
         # index readers keep using meanwhile.
@@ -427,8 +567,10 @@ class _Sync:
             dumps(facts.vocabulary).encode("utf-8", "surrogatepass")
         ).hexdigest()
         # And so do the offices' holders: who a claim names by an office or as «نظيره».
-        self.holders = _rows.holders(
-            (c.get("subject"), c.get("object")) for c in facts.claims if _rows.holds(c)
+        self.holders = (
+            read.holders
+            if read is not None
+            else _rows.holders((c.get("subject"), c.get("object")) for c in facts.claims if _rows.holds(c))
         )
         holders_digest = hashlib.sha256(
             dumps(sorted((k, sorted(v)) for k, v in self.holders.items())).encode("utf-8", "surrogatepass")
@@ -439,6 +581,12 @@ class _Sync:
             or self.meta.get("vocabulary") != vocabulary_digest
             or self.meta.get("holders") != holders_digest
         )
+        if self.full and read is not None and any(not s for s in facts.sources):
+            # Built anew: every source's records, read whole this time.
+            read = self.read = _folder(conn, self.folder, True, SCHEMA)
+            assert read is not None
+            facts = self.facts = read.facts
+            groups = read.groups
         if self.full:
             conn.execute(f"DROP SCHEMA IF EXISTS {_BUILDING} CASCADE")
             conn.execute(f"CREATE SCHEMA {_BUILDING}")
@@ -624,6 +772,10 @@ class _Sync:
         }
         conn.execute("DELETE FROM meta")
         conn.cursor().executemany("INSERT INTO meta VALUES (%s, %s)", sorted(fresh.items()))
+        # The stamps and digests of a directory store's files, for the next sync to trust.
+        conn.execute("DELETE FROM files")
+        if read is not None:
+            self._copy("files", ("rel", "stamp", "digest"), read.files)
         if self.full:
             conn.execute(_INDEXES)
             conn.execute("ANALYZE claims, claim_text, links, paragraphs, names, sources, entities")
