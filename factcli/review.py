@@ -283,6 +283,7 @@ def review_one(
     """One candidate, the `n`th of `total`: the accepted record with the entities made for
     it, None when skipped, or "quit". A copy goes into `todo` right after this one."""
     from . import draft  # only a review walk loads drafting (`add` asks without it)
+
     fields = draft.REVIEW_FIELDS if "citation" in rec else draft.ENTITY_REVIEW_FIELDS
     tally = tally if tally is not None else {"claims": 0, "edits": 0}
     edits = 0

@@ -67,7 +67,6 @@ def sync(app: App, url: str | None, full: bool, as_json: bool) -> int:
     """
     from ..index.postgres import sync as run_sync  # the driver only for a server
     from ..index.postgres import where
-
     from ..store.directory import is_directory_store
 
     target = _url(app, url)

@@ -781,7 +781,9 @@ def build(
     )
     _counterpart_names(conn, an, counterparts)
     if files is not None:
-        conn.executemany("INSERT INTO files VALUES (?, ?, ?, ?, ?)", [(rel, *st) for rel, st in sorted(files.items())])
+        conn.executemany(
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?)", [(rel, *st) for rel, st in sorted(files.items())]
+        )
     conn.executemany(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
         [
@@ -1063,7 +1065,9 @@ def connect_ro(path: Path, live: bool = False) -> sqlite3.Connection:
     its whole command. A query's passing tables (the claims a term meets, gathered by
     claim) are kept in memory, not a temporary file."""
     if live:
-        conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro", uri=True, timeout=30.0, isolation_level=None)
+        conn = sqlite3.connect(
+            f"file:{_uri_path(path)}?mode=ro", uri=True, timeout=30.0, isolation_level=None
+        )
         conn.execute("PRAGMA temp_store = MEMORY")
         conn.execute("BEGIN")
         return conn

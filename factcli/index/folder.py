@@ -34,6 +34,7 @@ from ..analyze import analyzer
 from ..codec import compact_decoder as _loads
 from ..codec import compact_encoder as _dumps
 from ..link import COUNTERPART_LINK
+from ..records import SCHEMA_VERSION
 from ..store import directory
 from . import backend
 from . import rows as _rows
@@ -143,7 +144,9 @@ def _update(
         for chunk in range(0, len(rels), 500):
             part = rels[chunk : chunk + 500]
             marks = ",".join("?" * len(part))
-            recorded.update({row[0]: row[1:] for row in conn.execute(f"{columns} WHERE rel IN ({marks})", part)})
+            recorded.update(
+                {row[0]: row[1:] for row in conn.execute(f"{columns} WHERE rel IN ({marks})", part)}
+            )
         now = {}
         for rel in rels:
             try:
@@ -177,7 +180,9 @@ def _update(
         if (
             written is not None
             or any(
-                rel.startswith(claims_dir) and rel.endswith(".jsonl") and rel[len(claims_dir) : -len(".jsonl")] not in place
+                rel.startswith(claims_dir)
+                and rel.endswith(".jsonl")
+                and rel[len(claims_dir) : -len(".jsonl")] not in place
                 for rel in now
             )
         ) and directory.unlisted_claim_files(root, listed):
@@ -212,7 +217,9 @@ def _update(
     store_meta = _store_meta(root) if meta_changed else None
     if read and not _replace(conn, read, place, known, check, store_meta, meta):
         return False
-    conn.executemany("DELETE FROM files WHERE rel = ?", [(rel,) for rel in sorted(set(recorded) - set(stamps))])
+    conn.executemany(
+        "DELETE FROM files WHERE rel = ?", [(rel,) for rel in sorted(set(recorded) - set(stamps))]
+    )
     conn.executemany(
         "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
         [(rel, *st) for rel, st in sorted(stamps.items()) if recorded.get(rel) != st],
@@ -235,7 +242,9 @@ def _store_meta(root: Path) -> dict[str, Any]:
     """The store's metadata as `meta.json` holds it (through a commit not yet in place)."""
     doc = directory.document_part(root, directory.META)
     rows = list(doc.values()) if isinstance(doc, dict) else []
-    return rows[0] if rows and isinstance(rows[0], dict) else {"schema": store.SCHEMA_VERSION, "last_claim": 0}
+    return (
+        rows[0] if rows and isinstance(rows[0], dict) else {"schema": SCHEMA_VERSION, "last_claim": 0}
+    )
 
 
 def _replace(
@@ -311,14 +320,18 @@ def _replace(
                 )
             )
         return made["holders"]  # type: ignore[no-any-return]
+
     texts = {sid: record.get("text") for sid, (record, _) in read.items()}
     counts: dict[str, int] = {}
     cited: set[Any] = set()
     called: set[str] = set()  # the people the rows replaced call counterparts
     calls: set[str] = set()  # and the people the new rows do
+
     def text_of(source_id: Any) -> Any:
         if source_id not in texts:
-            row = conn.execute("SELECT doc FROM sources WHERE id = ? ORDER BY n DESC LIMIT 1", (source_id,)).fetchone()
+            row = conn.execute(
+                "SELECT doc FROM sources WHERE id = ? ORDER BY n DESC LIMIT 1", (source_id,)
+            ).fetchone()
             texts[source_id] = loads(row[0]).get("text") if row else None
         return texts[source_id]
 
@@ -368,7 +381,8 @@ def _replace(
             counts[eid] = counts.get(eid, 0) + c
         cited |= set(per_source)
     conn.executemany(
-        "UPDATE entities SET claims = claims + ? WHERE id = ?", [(c, e) for e, c in sorted(counts.items()) if c]
+        "UPDATE entities SET claims = claims + ? WHERE id = ?",
+        [(c, e) for e, c in sorted(counts.items()) if c],
     )
     for sid in sorted(s for s in cited if isinstance(s, str)):
         conn.execute(
@@ -378,7 +392,9 @@ def _replace(
         )
     # The people claims call counterparts, each with the words for it as a name, in the
     # order a build gives them: written again only when someone joins or leaves them.
-    known = {e for (e,) in conn.execute("SELECT DISTINCT entity FROM names WHERE role = ?", (COUNTERPART_LINK,))}
+    known = {
+        e for (e,) in conn.execute("SELECT DISTINCT entity FROM names WHERE role = ?", (COUNTERPART_LINK,))
+    }
     people = known | calls
     for person in called - calls:
         if not conn.execute(

@@ -448,10 +448,14 @@ def _folder(conn: psycopg.Connection[Any], root: Any, full: bool, schema: str) -
         )
     doc = {
         name[: -len(".json")]: directory.document_part(root, name)
-        for name in [directory.META, *(r for r in stamps if "/" not in r and r.endswith(".json") and r != directory.META)]
+        for name in [
+            directory.META,
+            *(r for r in stamps if "/" not in r and r.endswith(".json") and r != directory.META),
+        ]
     }
     entities = directory.parse_lines(
-        directory.read_document(root, directory.ENTITIES, None, missing_ok=True)[0] or b"", root / directory.ENTITIES
+        directory.read_document(root, directory.ENTITIES, None, missing_ok=True)[0] or b"",
+        root / directory.ENTITIES,
     )
     meta_rows = list((doc.get("meta") or {}).values())
     facts = store.Facts(

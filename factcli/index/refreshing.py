@@ -40,7 +40,9 @@ def refresh(written: store.Written, progress: Callable[[int, int], None] | None 
         path = written.path
         if is_folder(path):
             location = store.Location(path, "--db")
-            brought = bring_up(location, index_path(path), progress, None, memory_ok=False, written=written.files)
+            brought = bring_up(
+                location, index_path(path), progress, None, memory_ok=False, written=written.files
+            )
             if brought is not None:
                 brought.close()
             return

@@ -1094,7 +1094,9 @@ def file_mode(path: Path) -> int:
 def write_file(path: Path, data: bytes, mode: int, dir_fd: int | None = None) -> None:
     """A new file at `path` (in the folder open as `dir_fd` when given; never one that
     exists, never through a link), fsynced."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=dir_fd)
+    fd = os.open(
+        path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=dir_fd
+    )
     try:
         view = memoryview(data)
         while view:

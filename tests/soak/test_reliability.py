@@ -1343,7 +1343,9 @@ def make_folder_store(path: Path, n_sentences: int) -> list[tuple[str, int]]:
     return spans
 
 
-def folder_race(path: Path, writers: int, per_writer: int, spans: list[tuple[str, int]], tag: str) -> list[dict]:
+def folder_race(
+    path: Path, writers: int, per_writer: int, spans: list[tuple[str, int]], tag: str
+) -> list[dict]:
     """`writers` imports into a directory store released at once, writer w into source
     `big{w % FOLDER_SOURCES}`: writers to different sources side by side, and two to each."""
     batches = []
@@ -1355,7 +1357,11 @@ def folder_race(path: Path, writers: int, per_writer: int, spans: list[tuple[str
     procs = [
         subprocess.Popen(
             [*FACTCLI, "--db", str(path), "import", "-"],
-            cwd=path.parent, env=env(), stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+            cwd=path.parent,
+            env=env(),
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
         )  # fmt: skip
         for _ in range(writers)
     ]
@@ -1492,7 +1498,9 @@ def test_a_neighbour_swapping_a_folder_stores_working_files_changes_no_other_fil
 
 
 @pytest.mark.soak
-def test_soak_a_neighbour_swapping_a_folder_stores_working_files(tmp_path, neighbour, shared_folder, root_secret):
+def test_soak_a_neighbour_swapping_a_folder_stores_working_files(
+    tmp_path, neighbour, shared_folder, root_secret
+):
     writes = int(os.environ.get("FACTCLI_SOAK_WRITES", "60"))
     # The lock folder swapped, every write is refused (above); here the neighbour goes for the
     # folders each write lands through.

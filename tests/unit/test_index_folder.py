@@ -51,7 +51,9 @@ def answers(ix) -> dict:
         "meta": json.loads(ix.meta()["store_meta"]),
     }
     for q in QUERIES:
-        out["search " + " ".join(q)] = [(h.claim, round(h.score, 6), h.why) for h in search(ix, Query(terms=q))]
+        out["search " + " ".join(q)] = [
+            (h.claim, round(h.score, 6), h.why) for h in search(ix, Query(terms=q))
+        ]
     out["retracted"] = [h.claim["id"] for h in search(ix, Query(terms=["Qatar"], include_retracted=True))]
     out["by source"] = [h.claim["id"] for h in search(ix, Query(source=[KHALEEJ]))]
     dated, undated = timeline(ix, Query(subject=["qatar"]))
@@ -124,7 +126,12 @@ def test_writes_to_a_folder_keep_its_index_as_a_fresh_build_without_rebuilding(t
             "outlet": "Bench",
             "language": "en",
             "url": None,
-            "published": {"start": "2026-01-01", "end": "2026-01-01", "precision": "day", "text": "1 Jan 2026"},
+            "published": {
+                "start": "2026-01-01",
+                "end": "2026-01-01",
+                "precision": "day",
+                "text": "1 Jan 2026",
+            },
             "text": "Qatar and Russia discussed the S-400 in Doha. Putin phoned Tamim.",
         },
         {
@@ -132,7 +139,10 @@ def test_writes_to_a_folder_keep_its_index_as_a_fresh_build_without_rebuilding(t
             "predicate": "considering",
             "object": "s-400",
             "statement": "Benchmark: Qatar and Russia discussed the S-400.",
-            "citation": {"source": "bench-2026-01-01", "quote": "Qatar and Russia discussed the S-400 in Doha"},
+            "citation": {
+                "source": "bench-2026-01-01",
+                "quote": "Qatar and Russia discussed the S-400 in Doha",
+            },
         },
     ]
     part = tmp_path / "part.jsonl"
@@ -163,7 +173,9 @@ def test_a_new_entity_rebuilds_the_index_whole(tmp_path, no_rebuild):
     no_rebuild.clear()
     part = tmp_path / "part.jsonl"
     # Iran's foreign ministry is no entity yet; claims naming Iran are linked to it now as a part.
-    ministry = entity_record("iran-foreign-ministry", "Iranian Foreign Ministry", "organization", aliases=["إيران"])
+    ministry = entity_record(
+        "iran-foreign-ministry", "Iranian Foreign Ministry", "organization", aliases=["إيران"]
+    )
     part.write_text(json.dumps(ministry, ensure_ascii=False) + "\n", encoding="utf-8")
     factcli("--db", str(loc.path), "import", str(part)).ok()
     assert no_rebuild == [loc.path]

@@ -423,7 +423,9 @@ def test_a_folder_s_sync_reads_only_the_sources_whose_files_changed(server_url, 
     # A claim corrected: its source's files alone are read, and its claims alone analyzed.
     claim = as_synced().claims[10]
     source = claim["citation"]["source"]
-    factcli("--db", str(folder), "edit", claim["id"], "--modality", "planned", "--reason", "later", "--yes").ok()
+    factcli(
+        "--db", str(folder), "edit", claim["id"], "--modality", "planned", "--reason", "later", "--yes"
+    ).ok()
     now = as_synced()
     read.clear()
     done = sync(server_url, None, folder=folder)
