@@ -242,9 +242,7 @@ def _store_meta(root: Path) -> dict[str, Any]:
     """The store's metadata as `meta.json` holds it (through a commit not yet in place)."""
     doc = directory.document_part(root, directory.META)
     rows = list(doc.values()) if isinstance(doc, dict) else []
-    return (
-        rows[0] if rows and isinstance(rows[0], dict) else {"schema": SCHEMA_VERSION, "last_claim": 0}
-    )
+    return rows[0] if rows and isinstance(rows[0], dict) else {"schema": SCHEMA_VERSION, "last_claim": 0}
 
 
 def _replace(
