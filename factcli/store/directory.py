@@ -325,7 +325,10 @@ def _source_ids(raw: bytes, where: Path) -> list[str]:
         ids = [ln.strip() for ln in raw.decode("utf-8").split("\n") if ln.strip()]
     except UnicodeDecodeError as exc:
         raise StoreError(f"{where}: not UTF-8 (byte {exc.start})") from None
-    bad = next((i for i in ids if not _source_file_id(i)), None)
+    from ..schema import SLUG
+
+    match = SLUG.match  # once for the list: a write of one source reads all of it
+    bad = next((i for i in ids if match(i) is None or i in (".", "..")), None)
     if bad is not None:
         raise StoreError(f"{where}: {bad!r} is not a source id")
     return list(dict.fromkeys(ids))
