@@ -346,6 +346,11 @@ class _Group:
         return hashlib.sha256(repr(self.records).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _json_list(text: str) -> list[Any]:
+    """A group's people as the server keeps them (JSON), most groups' none."""
+    return [] if text == "[]" else list(json.loads(text))
+
+
 class _Known(_Group):
     """A source's records known by the digest of the files holding them (a directory
     store's), read only when that digest is not the one synced."""
@@ -596,12 +601,12 @@ class _Sync:
             conn.execute(f"CREATE SCHEMA {_BUILDING}")
             conn.execute("SELECT set_config('search_path', %s, true)", [_BUILDING])
             conn.execute(_TABLES)
-            old: dict[str | None, tuple[str, list[int], list[int], dict[str, int], list[str]]] = {}
+            old: dict[str | None, tuple[str, list[int], list[int], str, str]] = {}
             tokens = 0
         else:
             conn.execute("SELECT set_config('search_path', %s, true)", [SCHEMA])
             old = {
-                key: (digest, claims, sources, json.loads(counts), json.loads(people))
+                key: (digest, claims, sources, counts, people)  # JSON text, read where used
                 for key, digest, claims, sources, counts, people in conn.execute(
                     "SELECT source, digest, claims, sources, counts, counterparts FROM groups"
                 )
@@ -677,7 +682,9 @@ class _Sync:
         )
         tokens += added
         # The words for "counterpart" name everyone a claim of any source calls so.
-        called = {e for k in groups for e in (people.get(k, set()) if k in changed else old[k][4])}
+        called = {
+            e for k in groups for e in (people.get(k, set()) if k in changed else _json_list(old[k][4]))
+        }
         conn.execute("DELETE FROM names WHERE role = %s", [COUNTERPART_LINK])
         self._copy("names", name_columns, _rows.counterpart_name_rows(self.an, called))
         self._copy(
@@ -701,7 +708,7 @@ class _Sync:
                         totals[eid] = totals.get(eid, 0) + c
             for k in groups:
                 if k not in changed:
-                    for eid, c in old[k][3].items():
+                    for eid, c in json.loads(old[k][3]).items():
                         totals[eid] = totals.get(eid, 0) + c
             conn.execute("DELETE FROM entities")
             self._copy(
@@ -715,7 +722,7 @@ class _Sync:
         else:
             delta: dict[str, int] = {}
             for k in gone:
-                for eid, c in old[k][3].items():
+                for eid, c in json.loads(old[k][3]).items():
                     delta[eid] = delta.get(eid, 0) - c
             for group_counts in counts.values():
                 for eid, c in group_counts.items():
@@ -744,8 +751,8 @@ class _Sync:
                     digests[k],
                     groups[k].claims,
                     groups[k].sources,
-                    json.dumps(counts.get(k) if k in changed else old[k][3], sort_keys=True),
-                    json.dumps(sorted(people.get(k, set())) if k in changed else old[k][4]),
+                    json.dumps(counts.get(k), sort_keys=True) if k in changed else old[k][3],
+                    json.dumps(sorted(people.get(k, set()))) if k in changed else old[k][4],
                 )
                 for k in groups
                 if k in changed or k in moved or k not in old
