@@ -1504,7 +1504,9 @@ def test_soak_a_neighbour_swapping_a_folder_stores_working_files(
     writes = int(os.environ.get("FACTCLI_SOAK_WRITES", "60"))
     # The lock folder swapped, every write is refused (above); here the neighbour goes for the
     # folders each write lands through.
+    # A write whose folder was swapped is refused, never written through the link nor
+    # reported done; the neighbour, scanning without pause, may win every race.
     outcome = folder_under_attack(tmp_path, neighbour, shared_folder, root_secret, writes, ",.factcli-locks")
-    assert outcome["imported"], outcome
+    assert len(outcome["imported"]) + outcome["swaps"]["other"] >= writes, outcome
     print(f"\nfolder swap soak: {writes} writes, {len(outcome['imported'])} stored, refused {outcome['reasons']}, "
           f"swaps {outcome['swaps']}")  # fmt: skip
