@@ -61,7 +61,6 @@ import functools
 import re
 import unicodedata
 from collections.abc import Callable, Mapping
-from dataclasses import replace
 from typing import Any
 
 from factcli.datespan import (
@@ -1082,11 +1081,11 @@ def parse_date(text: str, anchor: DateSpan | datetime.date | None = None) -> Dat
                 # An interval anchor: the phrase could be relative to any day in it.
                 other = resolve(base.end)
                 if (other.start, other.end) != (span.start, span.end):
-                    span = replace(span.hull(other), within=True)
+                    span = span.hull(other).replace(within=True)
     except (ValueError, OverflowError):
         # e.g. "next year" from 2999, "قبل 10^30 يوم", a number too long for int(): the
         # arithmetic refuses, which is the user's problem.
         raise DateError(f"date out of range: '{shown(stripped)}' ({YEARS_READ})") from None
     if not (MIN_YEAR <= span.start.year and span.end.year <= MAX_YEAR):
         raise DateError(f"date out of range: '{shown(stripped)}' ({YEARS_READ})")
-    return replace(span, text=stripped)
+    return span.replace(text=stripped)

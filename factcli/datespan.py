@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from dataclasses import dataclass
 from typing import Any
 
 from factcli.errors import DateError
@@ -220,18 +219,30 @@ def _within_problems(start: object, end: object, precision: object, within: obje
 # The span itself
 
 
-@dataclass(frozen=True)
 class DateSpan:
-    """An inclusive span of days, its precision, and the source's words for it."""
+    """An inclusive span of days, its precision, and the source's words for it. Immutable,
+    equal and hashed by its five fields. (Written out, not a frozen dataclass: that would load
+    `dataclasses` and generate these methods at every start of every command.)"""
 
+    __slots__ = ("start", "end", "precision", "text", "within")
     start: datetime.date
     end: datetime.date
     precision: str
     text: str
     # One time somewhere in start..end, not all of it; see the module docstring.
-    within: bool = False
+    within: bool
 
-    def __post_init__(self) -> None:
+    def __init__(
+        self, start: datetime.date, end: datetime.date, precision: str, text: str, within: bool = False
+    ) -> None:
+        for name, value in (
+            ("start", start),
+            ("end", end),
+            ("precision", precision),
+            ("text", text),
+            ("within", within),
+        ):
+            object.__setattr__(self, name, value)
         # Checked here too so that no inconsistent span can exist, whatever built it.
         # The year range is not (an anchor may lie anywhere): parse_date and problems check it.
         found = []
@@ -249,6 +260,38 @@ class DateSpan:
             found += _within_problems(self.start, self.end, self.precision, self.within)
         if found:
             raise DateError("invalid date span: " + "; ".join(found))
+
+    def _fields(self) -> tuple[datetime.date, datetime.date, str, str, bool]:
+        return (self.start, self.end, self.precision, self.text, self.within)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, DateSpan) or other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._fields() == other._fields()
+
+    def __hash__(self) -> int:
+        return hash(self._fields())
+
+    def __repr__(self) -> str:
+        return (
+            f"DateSpan(start={self.start!r}, end={self.end!r}, precision={self.precision!r}, "
+            f"text={self.text!r}, within={self.within!r})"
+        )
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a DateSpan cannot be changed (field {name!r})")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a DateSpan cannot be changed (field {name!r})")
+
+    def replace(self, **changes: Any) -> DateSpan:
+        """A copy with the given fields changed (checked as a new span is)."""
+        fields: dict[str, Any] = dict(zip(self.__slots__, self._fields(), strict=True))
+        fields.update(changes)
+        return DateSpan(**fields)
+
+    def __reduce__(self) -> tuple[type[DateSpan], tuple[datetime.date, datetime.date, str, str, bool]]:
+        return (DateSpan, self._fields())
 
     def to_dict(self) -> dict[str, Any]:
         """The public JSON form, keys in contract order; `within` only when true."""

@@ -21,7 +21,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any, NamedTuple, TextIO
 
 from . import present
@@ -50,27 +49,45 @@ FSI, PDI = "\u2068", "\u2069"
 _JSON_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u2028\u2029]")
 
 
-@dataclass(eq=False, repr=False)  # one per command: no __eq__ or __repr__ made at every start
 class Output:
-    """Where and how to write: chosen once from the flags and the terminal."""
+    """Where and how to write: chosen once from the flags and the terminal. (A plain class,
+    one per command: a dataclass would load `dataclasses` and make its methods at every start.)"""
 
-    fmt: str
-    out: TextIO
-    err: TextIO
-    color: bool = True
-    tty: bool = False  # styles (bold, reverse) only on a real terminal
-    rtl: str = "logical"  # or "visual": reshaped for terminals without bidi support
-    width: int | None = None
-    fields: list[str] | None = None  # --fields: dotted paths
-    mode: str = "records"  # or "count" (--count), "ids" (--ids)
-    styled: bool | None = None  # bold/reverse reach the screen (False on TERM=dumb)
-    header: bool = True  # plain rows, CSV and TSV begin with their column names (--no-header)
-    # The terminal's own layout, not asked for with --table: claims one line each, the first
-    # screen a list of answers (`claim_lines`); --table draws every column whole.
-    compact: bool = False
-    isolate: bool = True  # Arabic names in FSI…PDI: not on a terminal, where they show as boxes
-    template: str | None = None  # --format '{id} {date.start} {statement}': fmt "template"
-    extra: dict[str, Any] = field(default_factory=dict)
+    def __init__(
+        self,
+        fmt: str,
+        out: TextIO,
+        err: TextIO,
+        color: bool = True,
+        tty: bool = False,
+        rtl: str = "logical",
+        width: int | None = None,
+        fields: list[str] | None = None,
+        mode: str = "records",
+        styled: bool | None = None,
+        header: bool = True,
+        compact: bool = False,
+        isolate: bool = True,
+        template: str | None = None,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        self.fmt = fmt
+        self.out = out
+        self.err = err
+        self.color = color
+        self.tty = tty  # styles (bold, reverse) only on a real terminal
+        self.rtl = rtl  # or "visual": reshaped for terminals without bidi support
+        self.width = width
+        self.fields = fields  # --fields: dotted paths
+        self.mode = mode  # or "count" (--count), "ids" (--ids)
+        self.styled = styled  # bold/reverse reach the screen (False on TERM=dumb)
+        self.header = header  # plain rows, CSV and TSV begin with their column names (--no-header)
+        # The terminal's own layout, not asked for with --table: claims one line each, the
+        # first screen a list of answers (`claim_lines`); --table draws every column whole.
+        self.compact = compact
+        self.isolate = isolate  # Arabic names in FSI…PDI: not on a terminal, where they show as boxes
+        self.template = template  # --format '{id} {date.start} {statement}': fmt "template"
+        self.extra: dict[str, Any] = {} if extra is None else extra
 
     @property
     def has_styles(self) -> bool:

@@ -43,7 +43,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .analyze import analyzer, glued_forms, is_stopword, name_bases, name_forms, word_forms
@@ -300,19 +299,48 @@ def _display(index: Backend, eid: str) -> str:
 # --- terms -------------------------------------------------------------------------------
 
 
-@dataclass
 class _Term:
-    text: str  # as the user wrote it, for `why`
-    tokens: list[str]
-    stems: list[str]
-    entities: dict[str, str] = field(default_factory=dict)
-    predicates: dict[str, str] = field(default_factory=dict)
-    quoted: bool = False
-    synonyms: list[list[str]] = field(default_factory=list)  # other words' stems (thesaurus)
-    # A stopword or a stray name particle that names nothing: never required.
-    little: bool = False
-    # The states a capital among other words stands for (Doha: Qatar), met at a lower rank.
-    states: list[str] = field(default_factory=list)
+    """One term of the query: the words as typed (`text`, for `why`), their tokens and stems,
+    the entities and predicates they name, and how they may be met. A plain class: a
+    dataclass would load `dataclasses` and generate its methods at every start."""
+
+    __slots__ = (
+        "text",
+        "tokens",
+        "stems",
+        "entities",
+        "predicates",
+        "quoted",
+        "synonyms",
+        "little",
+        "states",
+    )
+
+    def __init__(
+        self,
+        text: str,
+        tokens: list[str],
+        stems: list[str],
+        entities: dict[str, str] | None = None,
+        predicates: dict[str, str] | None = None,
+        quoted: bool = False,
+        synonyms: list[list[str]] | None = None,
+        little: bool = False,
+        states: list[str] | None = None,
+    ) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.stems = stems
+        self.entities: dict[str, str] = {} if entities is None else entities
+        self.predicates: dict[str, str] = {} if predicates is None else predicates
+        self.quoted = quoted
+        self.synonyms: list[list[str]] = (
+            [] if synonyms is None else synonyms
+        )  # other words' stems (thesaurus)
+        # A stopword or a stray name particle that names nothing: never required.
+        self.little = little
+        # The states a capital among other words stands for (Doha: Qatar), met at a lower rank.
+        self.states: list[str] = [] if states is None else states
 
 
 # A phrase is what stands between double quotes (straight or curly) inside the words; the

@@ -315,6 +315,29 @@ def run_on_pty(
 # --- a PostgreSQL server for the shared-index tests ----------------------------------------
 
 
+@contextlib.contextmanager
+def read_only_folder(folder: Path):
+    """`folder` made a folder no file can be created in, renamed into or removed from, for
+    this process too: its mode 0555 for a user, and for root (whom modes do not stop) the
+    immutable attribute (`chattr +i`); skipped where the file system cannot set it."""
+    if os.geteuid() != 0:
+        folder.chmod(0o555)
+        try:
+            yield folder
+        finally:
+            folder.chmod(0o755)
+        return
+    import shutil
+
+    chattr = shutil.which("chattr")
+    if chattr is None or subprocess.run([chattr, "+i", str(folder)], capture_output=True).returncode != 0:
+        pytest.skip("root writes into any folder, and this file system cannot make one immutable")
+    try:
+        yield folder
+    finally:
+        subprocess.run([chattr, "-i", str(folder)], check=True)
+
+
 def _postgres_bin() -> Path | None:
     """The folder of the installed PostgreSQL's server programs (Debian keeps them off PATH,
     in /usr/lib/postgresql/VERSION/bin), newest first; None when there is none."""

@@ -12,6 +12,8 @@ from .. import store
 if TYPE_CHECKING:
     from click.shell_completion import CompletionItem
 
+    from ..vocabulary import Vocabulary
+
 
 def _completion_facts(ctx: click.Context) -> store.Facts | None:
     """The store the command line names, for completion; None when it cannot be read (a
@@ -44,12 +46,24 @@ def complete_sources(ctx: click.Context, _param: click.Parameter, incomplete: st
     return _complete(((s["id"], s.get("outlet")) for s in facts.sources), incomplete) if facts else []
 
 
-def complete_predicates(
-    _ctx: click.Context, _param: click.Parameter, incomplete: str
-) -> list[CompletionItem]:
-    from ..vocabulary import PREDICATES  # only when completing
+def _vocabulary(ctx: click.Context) -> Vocabulary:
+    """The vocabulary of the store the command line names (the shipped one when there is no
+    store to read): a store's own predicates (`vocabulary add`) complete like the shipped ones."""
+    from .. import vocabulary  # only when completing
 
-    return _complete(PREDICATES.items(), incomplete)
+    return vocabulary.of(_completion_facts(ctx))
+
+
+def complete_predicates(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    return _complete(_vocabulary(ctx).definitions.items(), incomplete)
+
+
+def complete_modalities(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    return _complete(_vocabulary(ctx).modality_words.items(), incomplete)
+
+
+def complete_polarities(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[CompletionItem]:
+    return _complete(((p, None) for p in _vocabulary(ctx).polarities), incomplete)
 
 
 def complete_entities(ctx: click.Context, _param: click.Parameter, incomplete: str) -> list[CompletionItem]:

@@ -17,6 +17,7 @@ from ..present import plan_lines
 from ..render import plain
 from ..vocabulary import ENTITY_TYPES, MODALITIES, POLARITIES
 from .app import App, pass_app
+from .complete import complete_entities, complete_modalities, complete_polarities, complete_predicates
 from .group import FactcliGroup, command
 from .terminal import TerminalAsker
 
@@ -73,9 +74,11 @@ def _change(app: App, make: Callable[[store.Facts], curate.Plan], yes: bool, don
 @command("edit")
 @click.argument("claim_id")
 @click.option("--statement", help="One plain English sentence.")
-@click.option("--subject", help="Entity id or name.")
-@click.option("--predicate", help="Predicate from the vocabulary.")
-@click.option("--object", "object_", help="Entity id or name ('' for none).")
+@click.option("--subject", help="Entity id or name.", shell_complete=complete_entities)
+@click.option("--predicate", help="Predicate from the vocabulary.", shell_complete=complete_predicates)
+@click.option(
+    "--object", "object_", help="Entity id or name ('' for none).", shell_complete=complete_entities
+)
 @click.option("--value", metavar="AMOUNT UNIT", help="A figure, e.g. '8600000000 USD' ('' for none).")
 @click.option(
     "--date",
@@ -83,10 +86,22 @@ def _change(app: App, make: Callable[[store.Facts], curate.Plan], yes: bool, don
     metavar="DATE",
     help="A date or phrase, read against the source's publication ('' for none).",
 )
-@click.option("--polarity", type=click.Choice(POLARITIES))
-@click.option("--modality", type=click.Choice(MODALITIES))
-@click.option("--speaker", help="Who said it ('' for none).")
-@click.option("--via", help="Agency or outlet the source took it from ('' for none).")
+@click.option(
+    "--polarity",
+    metavar="POLARITY",
+    help=f"{' or '.join(POLARITIES)} (or another of the store's vocabulary).",
+    shell_complete=complete_polarities,
+)
+@click.option(
+    "--modality",
+    metavar="MODALITY",
+    help=f"{', '.join(MODALITIES)} (or another of the store's vocabulary).",
+    shell_complete=complete_modalities,
+)
+@click.option("--speaker", help="Who said it ('' for none).", shell_complete=complete_entities)
+@click.option(
+    "--via", help="Agency or outlet the source took it from ('' for none).", shell_complete=complete_entities
+)
 @click.option("--source", "source_id", metavar="ID", help="Another source for the citation.")
 @click.option("--quote", help="Other exact words of the source (offsets are found again).")
 @click.option("--create-entities", is_flag=True, help="Accept unknown names as new entities.")

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import click
 
 from .. import store
-from ..errors import FactcliError
+from ..errors import FactcliError, did_you_mean
 from .app import App
 from .env import Environment
 
@@ -49,6 +49,24 @@ class FactcliGroup(click.Group):
                 raise TypeError(f"{target} is not a command")
             self.add_command(command, cmd_name)
         return super().get_command(ctx, cmd_name)
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """click's, with the commands nearest a mistyped one named: "No such command 'serch';
+        did you mean 'search'?" (a usage error: one line, exit 2)."""
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError:
+            typed = args[0] if args else ""
+            if typed.startswith("-") or self.get_command(ctx, typed) is not None:
+                raise
+            import difflib  # only on a mistyped command
+
+            near = difflib.get_close_matches(typed, self.list_commands(ctx), n=2, cutoff=0.6)
+            if not near:
+                raise
+            raise click.UsageError(f"No such command {typed!r}{did_you_mean(near)}", ctx) from None
 
     def listed_help(self, ctx: click.Context, cmd_name: str, limit: int) -> str | None:
         """A command's line in the --help listing, as click makes it from the command's help:

@@ -25,6 +25,7 @@ from ..present import count_text
 from ..render import plain
 from ..vocabulary import MODALITIES, POLARITIES
 from .app import App, pass_app, refuse_damaged
+from .complete import complete_entities, complete_modalities, complete_polarities, complete_predicates
 from .env import Environment
 from .group import command, complete_files
 from .terminal import TerminalAsker
@@ -149,9 +150,9 @@ def _with_progress(env: Environment, target: str, total: int, run: Callable[[Pro
 @command("add")
 @click.option("--source", "source_id", metavar="ID", help="Source id the quote comes from.")
 @click.option("--quote", help="Exact words of the source.")
-@click.option("--subject", help="Entity id or name.")
-@click.option("--predicate", help="Predicate from the vocabulary.")
-@click.option("--object", "object_", help="Entity id or name.")
+@click.option("--subject", help="Entity id or name.", shell_complete=complete_entities)
+@click.option("--predicate", help="Predicate from the vocabulary.", shell_complete=complete_predicates)
+@click.option("--object", "object_", help="Entity id or name.", shell_complete=complete_entities)
 @click.option("--value", metavar="AMOUNT UNIT", help="A figure, e.g. '8600000000 USD' or '30 km'.")
 @click.option(
     "--date",
@@ -159,10 +160,28 @@ def _with_progress(env: Environment, target: str, total: int, run: Callable[[Pro
     metavar="DATE",
     help="When it happened: 2017-10-25, 'Oct 2017', 'أكتوبر 2017', 'الشهر الماضي'.",
 )
-@click.option("--polarity", type=click.Choice(POLARITIES), default="affirmed", show_default=True)
-@click.option("--modality", type=click.Choice(MODALITIES), default="fact", show_default=True)
-@click.option("--speaker", help="Who said it (entity id or name).")
-@click.option("--via", help="Agency or outlet the source took it from (entity id or name).")
+@click.option(
+    "--polarity",
+    metavar="POLARITY",
+    default="affirmed",
+    show_default=True,
+    help=f"{' or '.join(POLARITIES)} (or another of the store's vocabulary).",
+    shell_complete=complete_polarities,
+)
+@click.option(
+    "--modality",
+    metavar="MODALITY",
+    default="fact",
+    show_default=True,
+    help=f"{', '.join(MODALITIES)} (or another of the store's vocabulary).",
+    shell_complete=complete_modalities,
+)
+@click.option("--speaker", help="Who said it (entity id or name).", shell_complete=complete_entities)
+@click.option(
+    "--via",
+    help="Agency or outlet the source took it from (entity id or name).",
+    shell_complete=complete_entities,
+)
 @click.option("--statement", help="One plain English sentence.")
 @click.option("--create-entities", is_flag=True, help="Accept unknown names as new entities.")
 @pass_app

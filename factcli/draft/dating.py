@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from ..analyze import CONJUNCTIONS
 from ..dates import parse_date
 from ..datespan import DateSpan
@@ -76,7 +74,7 @@ def find_dates(
                 hit = (first, i + n, span)
                 break
         if hit is None and i not in masked and words[i].key in _NOW and anchor.start == anchor.end:
-            hit = (i, i + 1, replace(anchor, text=text[words[i].start : words[i].end], within=False))
+            hit = (i, i + 1, anchor.replace(text=text[words[i].start : words[i].end], within=False))
         if hit:
             if not _vague(hit[2]):
                 out.append(hit)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from ..dates import parse_date
 from ..datespan import DateSpan
@@ -60,7 +59,7 @@ def parse_published(value: str) -> DateSpan:
             raise InputError(f"--published {value!r}: {exc}") from None
         if start.start > end.end:
             raise InputError(f"--published {value!r}: the start is after the end")
-        return replace(start.hull(end), text="")
+        return start.hull(end).replace(text="")
     try:
         return parse_date(value)
     except DateError as exc:

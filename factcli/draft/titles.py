@@ -20,7 +20,7 @@ article («وكتب نائب وزير الدفاع السعودي») names that 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ..analyze import (
     ARTICLE,
@@ -275,7 +275,7 @@ class _Titles(_Proposals):
         interval."""
         if self.anchor.start != self.anchor.end:
             return None
-        return replace(self.anchor, text="")  # no words of the article say it
+        return self.anchor.replace(text="")  # no words of the article say it
 
     def _office_name(self, clause: Clause, ph: TitlePhrase) -> tuple[str, int, int]:
         """The office's name (its words without the proclitic on the first: «ولنائب» is

@@ -457,7 +457,7 @@ class Index:
         made: list[str] = []
         try:
             prev: tuple[str, int] | None = None  # the step before: its table and its claims
-            for _, i in steps:
+            for step, (_, i) in enumerate(steps):
                 table = f"temp.factcli_{'f' if i < 0 else f't{i}'}"
                 self.conn.execute(f"DROP TABLE IF EXISTS {table}")
                 made.append(table)
@@ -485,6 +485,9 @@ class Index:
                     else:
                         body = "SELECT DISTINCT n FROM e"
                     self.conn.execute(f"CREATE TABLE {table} AS WITH {', '.join(ctes)} {body}", args + pargs)
+                if step == len(steps) - 1:
+                    prev = (table, -1)  # the last: no step reads it by claim or needs its count
+                    break
                 self.conn.execute(f"CREATE INDEX {table}_n ON {table.split('.')[1]}(n)")
                 # How many claims the step left, which decides how the next one reads them.
                 left = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]

@@ -22,7 +22,6 @@ import stat
 import time
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
@@ -71,25 +70,36 @@ class Lookups(Protocol):
     def claim(self, claim_id: object) -> dict[str, Any] | None: ...
 
 
-@dataclass(eq=False, repr=False)  # compared by identity: no __eq__ or __repr__ made at every start
 class Facts:
-    """A snapshot of the store: each table as a list of plain dicts, in stored order."""
+    """A snapshot of the store: each table as a list of plain dicts, in stored order.
+    Compared by identity. (A plain class: a dataclass would load `dataclasses` and make its
+    methods at every start.)"""
 
-    path: Path | None
-    sources: list[dict[str, Any]] = field(default_factory=list)
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    claims: list[dict[str, Any]] = field(default_factory=list)
-    meta: dict[str, Any] = field(default_factory=lambda: {"schema": SCHEMA_VERSION, "last_claim": 0})
-    # The store's vocabulary document, as stored; None in a store older than version 3 (and
-    # in a snapshot made in memory), which uses the shipped vocabulary (`vocabulary.of`).
-    vocabulary: dict[str, Any] | None = None
-    # Whether a string may hold a lone surrogate (only a \\uD800-\\uDFFF escape in the file
-    # makes one): when False, the read-time check need not look at every string.
-    may_hold_surrogates: bool = True
-    # Each claim's row in the index, in `claims` order; None: 1, 2, 3 ... A directory store
-    # numbers its claims by source (`directory.position`), so that rewriting one source's
-    # claims renumbers no other claim in its index.
-    positions: list[int] | None = None
+    def __init__(
+        self,
+        path: Path | None,
+        sources: list[dict[str, Any]] | None = None,
+        entities: list[dict[str, Any]] | None = None,
+        claims: list[dict[str, Any]] | None = None,
+        meta: dict[str, Any] | None = None,
+        vocabulary: dict[str, Any] | None = None,
+        may_hold_surrogates: bool = True,
+    ) -> None:
+        self.path = path
+        self.sources: list[dict[str, Any]] = [] if sources is None else sources
+        self.entities: list[dict[str, Any]] = [] if entities is None else entities
+        self.claims: list[dict[str, Any]] = [] if claims is None else claims
+        self.meta: dict[str, Any] = {"schema": SCHEMA_VERSION, "last_claim": 0} if meta is None else meta
+        # The store's vocabulary document, as stored; None in a store older than version 3
+        # (and in a snapshot made in memory), which uses the shipped vocabulary (`vocabulary.of`).
+        self.vocabulary = vocabulary
+        # Whether a string may hold a lone surrogate (only a \\uD800-\\uDFFF escape in the file
+        # makes one): when False, the read-time check need not look at every string.
+        self.may_hold_surrogates = may_hold_surrogates
+        # Each claim's row in the index, in `claims` order; None: 1, 2, 3 ... A directory
+        # store numbers its claims by source (`directory.position`), so that rewriting one
+        # source's claims renumbers no other claim in its index.
+        self.positions: list[int] | None = None
 
     def source(self, source_id: object) -> dict[str, Any] | None:
         return self._lookup("sources", source_id)

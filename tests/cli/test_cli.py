@@ -12,7 +12,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED, entity_record, source_record
+from conftest import SHIPPED, entity_record, factcli, source_record
 
 from factcli import __version__
 from factcli.cli import main
@@ -375,3 +375,20 @@ def test_help_lists_the_commands_without_loading_them_as_click_would_list_them()
     check += "print(sorted(m for m in sys.modules if m.startswith('factcli.cli.')), file=sys.stderr)"
     listed = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True)
     assert listed.stderr.strip() == "['factcli.cli.app', 'factcli.cli.env', 'factcli.cli.group']"
+
+
+@pytest.mark.parametrize(
+    "typed, line",
+    [
+        (["serch", "S-400"], "No such command 'serch'; did you mean 'search'?"),
+        (["timelin"], "No such command 'timelin'; did you mean 'timeline'?"),
+        (["entity", "mrege"], "No such command 'mrege'; did you mean 'merge'?"),
+        (["frobnicate"], "No such command 'frobnicate'."),
+    ],
+)
+def test_a_mistyped_command_is_one_line_naming_the_nearest(typed, line):
+    result = factcli(*typed)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    (shown,) = result.stderr.splitlines()
+    assert shown.startswith(f"factcli: {line} (see "), shown

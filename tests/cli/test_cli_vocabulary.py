@@ -21,10 +21,10 @@ def test_entity_set_help_names_every_entity_type():
 
 
 @pytest.mark.parametrize("command", [["add"], ["edit"]])
-def test_polarity_and_modality_choices(command):
+def test_polarity_and_modality_help_names_the_shipped_ones(command):
     text = _help(*command)
-    assert "[affirmed|negated]" in text
-    assert "[fact|planned|expected|in_talks|claimed|hedged]" in text
+    assert "--polarity POLARITY affirmed or negated" in text
+    assert "--modality MODALITY fact, planned, expected, in_talks, claimed, hedged" in text
 
 
 # --- the store's own vocabulary: `factcli vocabulary` ---------------------------------------

@@ -90,3 +90,39 @@ def test_file_names_complete_for_db_and_import():
     assert _complete("factcli search S-400 --db fac") == ["file,fac"]
     assert _complete("factcli import cla") == ["file,cla"]
     assert _complete("factcli draft exa") == ["file,exa"]
+
+
+def test_add_and_edit_complete_from_the_stores_own_vocabulary(tmp_path):
+    # A predicate the store added is offered by add, edit and search alike; the shipped
+    # modalities and entity names complete too.
+    db = tmp_path / "mine.json"
+    db.write_bytes(SHIPPED.read_bytes())
+    added = CliRunner().invoke(
+        main,
+        ["--db", str(db), "vocabulary", "add", "sold", "--definition", "subject sold object",
+         "--subject-type", "country", "--object-type", "weapon_system", "--reason", "sales", "--yes"],
+    )  # fmt: skip
+    assert added.exit_code == 0, added.stderr
+    for command in ("add", "edit c0001", "search"):
+        offered = _complete(f"factcli --db {db} {command} --predicate so")
+        assert "plain,sold" in offered, (command, offered)
+    assert _complete(f"factcli --db {db} edit c0001 --modality in_") == ["plain,in_talks"]
+    assert _complete(f"factcli --db {db} add --polarity neg") == ["plain,negated"]
+    assert "plain,s-400" in _complete(f"factcli --db {db} add --object s-4")
+
+
+def test_a_modality_outside_the_vocabulary_is_one_line_and_exit_2(tmp_path):
+    db = tmp_path / "mine.json"
+    db.write_bytes(SHIPPED.read_bytes())
+    before = db.read_bytes()
+    for args in (
+        ["edit", "c0003", "--modality", "in_talk", "--reason", "x", "--yes"],
+        ["add", "--source", "khaleej-2018-07-21", "--quote", "تبحث قطر مع روسيا", "--subject", "qatar",
+         "--predicate", "negotiating_purchase", "--object", "s-400", "--polarity", "denied",
+         "--statement", "Qatar is discussing an S-400 purchase with Russia."],
+    ):  # fmt: skip
+        got = CliRunner().invoke(main, ["--db", str(db), *args])
+        assert got.exit_code == 2, got.stdout
+        (line,) = got.stderr.splitlines()
+        assert "in_talk'" in line or "denied'" in line, line
+    assert db.read_bytes() == before

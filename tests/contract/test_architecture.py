@@ -7,6 +7,7 @@ two modules together); only imports under `if TYPE_CHECKING:` do not, as they ne
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "factcli"
@@ -23,6 +24,12 @@ def _files() -> dict[str, list[Path]]:
     for init in sorted(PACKAGE.glob("*/__init__.py")):
         out[init.parent.name] = sorted(init.parent.rglob("*.py"))
     return out
+
+
+@functools.cache
+def _tree(path: Path) -> ast.Module:
+    """A file's syntax tree, parsed once for every test of this module."""
+    return ast.parse(path.read_text(encoding="utf-8"), str(path))
 
 
 def _type_checking(test: ast.expr) -> bool:
@@ -59,7 +66,7 @@ def _imported(path: Path, modules: set[str]) -> set[str]:
         for child in ast.iter_child_nodes(node):
             visit(child)
 
-    visit(ast.parse(path.read_text(encoding="utf-8"), str(path)))
+    visit(_tree(path))
     return out
 
 
@@ -145,7 +152,7 @@ _PROCLITIC_LETTERS = {"\u0648", "\u0641", "\u0628", "\u0644", "\u0643"}
 
 
 def _trees() -> dict[Path, ast.Module]:
-    return {p: ast.parse(p.read_text(encoding="utf-8")) for p in sorted(PACKAGE.rglob("*.py"))}
+    return {p: _tree(p) for p in sorted(PACKAGE.rglob("*.py"))}
 
 
 def test_there_is_one_entity_linker_class():

@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED, entity_record, source_record
+from conftest import SHIPPED, entity_record, read_only_folder, source_record
 
 from factcli import store
 from factcli.cli import main
@@ -488,23 +488,20 @@ def test_read_only_store_answers_queries_and_refuses_writes(read_only_store):
     assert temps(folder) == []
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root creates files in a read-only folder anyway")
 def test_store_in_a_read_only_folder_refuses_writes(tmp_path):
     folder = tmp_path / "ro"
     folder.mkdir()
     path = folder / "facts.json"
     make_store(path, 3)
-    before = path.read_bytes()
-    folder.chmod(0o555)
-    try:
+    before, listed = path.read_bytes(), sorted(folder.iterdir())
+    with read_only_folder(folder):
         assert cli("--db", str(path), "sources", cwd=tmp_path).returncode == 0
         done = cli("--db", str(path), "import", "-", cwd=tmp_path, input=GOOD_INPUT)
         err = done.stderr.decode()
         assert done.returncode == 2 and len(err.splitlines()) == 1 and str(path) in err, err
         assert "Traceback" not in err and "internal error" not in err, err
         assert path.read_bytes() == before
-    finally:
-        folder.chmod(0o755)
+        assert sorted(folder.iterdir()) == listed
 
 
 # --- (e) a store in a folder other people can write to --------------------------------

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import json
+import pickle
 import subprocess
 import sys
 from pathlib import Path
@@ -266,3 +267,17 @@ def test_precisions_are_ordered_finest_first():
         < datespan.PRECISIONS.index("quarter")
         < datespan.PRECISIONS.index("half")
     )
+
+
+def test_a_span_is_a_value_it_cannot_be_changed_and_replace_checks_the_copy():
+    span = DateSpan(D(2017, 10, 25), D(2017, 10, 25), "day", "الأربعاء")
+    same = DateSpan(D(2017, 10, 25), D(2017, 10, 25), "day", "الأربعاء")
+    assert span == same and hash(span) == hash(same) and len({span, same}) == 1
+    assert span != DateSpan(D(2017, 10, 25), D(2017, 10, 25), "day", "")
+    with pytest.raises(AttributeError):
+        span.text = "x"  # type: ignore[misc]
+    assert span.replace(text="") == DateSpan(D(2017, 10, 25), D(2017, 10, 25), "day", "")
+    assert span.text == "الأربعاء"
+    with pytest.raises(DateError):
+        span.replace(precision="month")  # a day is no whole month
+    assert pickle.loads(pickle.dumps(span)) == span
