@@ -496,7 +496,11 @@ def file_stamps(root: Path) -> dict[str, Stamp]:
             try:
                 out[rel] = stamp_of(os.lstat(root / name / tmp))
             except FileNotFoundError:
-                out[rel] = MOVING
+                # Renamed into place already (a reader reads it there too): the file in place
+                # is stamped. A writer killed while finishing leaves such a commit for good,
+                # and the folder must still read; a rename under way changes the stamp in
+                # place, which the reader's second look sees.
+                pass
         for rel in plan.get("remove", []):
             if isinstance(rel, str):
                 out.pop(rel, None)
