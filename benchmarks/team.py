@@ -1,12 +1,15 @@
-"""The directory store at scale: convert, one add, and four writers to different sources.
+"""The directory store at scale: convert, one add and the search after it, and four writers
+to different sources.
 
 Whole cold processes, as a user runs them, each against the same store in both layouts in the
 same run (so the ratios hold on a busy machine): `factcli convert` of a synthetic store of N
-claims into a folder (seconds and peak memory), one `factcli add` to the folder and to the
-file, and four processes adding claims to four different sources of the folder at once
-(claims a second, and whether every one is stored). Stores come from `generate.py`.
+claims into a folder (seconds and peak memory), the first read (which builds the index), one
+`factcli add` to the folder and the selective `search` after it (medians of `--repeat` pairs,
+each against `python -c "import click"` run beside it), one `add` to the file, and four
+processes adding claims to four different sources of the folder at once (claims a second,
+and whether every one is stored). Stores come from `generate.py`.
 
-    python benchmarks/team.py --sizes 10000,100000
+    python benchmarks/team.py --sizes 10000,100000 --repeat 5
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import json
 import os
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -47,9 +51,16 @@ def add_args(db: Path, source: str, quote: str, n: int) -> list[str]:
     ]  # fmt: skip
 
 
-def measure(size: int, work: Path) -> dict[str, object]:
+def click_s(env: dict[str, str]) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import click"], env=env, check=True)
+    return time.perf_counter() - started
+
+
+def measure(size: int, work: Path, repeat: int) -> dict[str, object]:
     src = generate.ensure(size)
-    env = {**os.environ, "FACTCLI_CACHE": str(work / "cache"), "FACTCLI_MAX_MB": "4096"}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # bytecode cached, as installed
+    env.update(FACTCLI_CACHE=str(work / "cache"), FACTCLI_MAX_MB="4096")
     file_store = work / f"facts-{size}.json"
     shutil.copy(src, file_store)
     folder = work / f"desk-{size}"
@@ -57,7 +68,14 @@ def measure(size: int, work: Path) -> dict[str, object]:
     sources = (folder / "sources.txt").read_text().split()
     texts = [json.loads((folder / "sources" / f"{s}.json").read_text())["text"] for s in sources[:4]]
     quote = texts[0][:40]
-    add_dir, _, _ = run(add_args(folder, sources[0], quote, 0), env)
+    first_read, _, _ = run(["--db", str(folder), "search", "Qatar", "--limit", "1"], env)
+    adds, searches, clicks = [], [], []
+    for i in range(repeat):
+        adds.append(run(add_args(folder, sources[0], texts[0][7 * i : 7 * i + 40], i), env)[0])
+        search = ["--db", str(folder), "search", "Benchmark", "--source", sources[0], "--limit", "3"]
+        searches.append(run(search, env)[0])
+        clicks.append(click_s(env))
+    add_dir, search_s, click = (statistics.median(x) for x in (adds, searches, clicks))
     add_file, _, _ = run(add_args(file_store, sources[0], quote, 0), env)
     per_writer = 10
     script = (
@@ -83,7 +101,12 @@ def measure(size: int, work: Path) -> dict[str, object]:
         "claims": size,
         "convert_s": round(convert_s, 2),
         "convert_peak_mb": convert_mb,
+        "first_read_s": round(first_read, 2),
         "add_folder_s": round(add_dir, 3),
+        "search_after_add_s": round(search_s, 3),
+        "import_click_s": round(click, 3),
+        "add_x_click": round(add_dir / click, 1),
+        "search_x_click": round(search_s / click, 1),
         "add_file_s": round(add_file, 3),
         "writers": 4,
         "writer_claims": len(made),
@@ -96,10 +119,11 @@ def measure(size: int, work: Path) -> dict[str, object]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000")
+    parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
-            print(json.dumps(measure(size, Path(tmp)), ensure_ascii=False), flush=True)
+            print(json.dumps(measure(size, Path(tmp), args.repeat), ensure_ascii=False), flush=True)
 
 
 if __name__ == "__main__":

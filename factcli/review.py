@@ -12,7 +12,6 @@ import difflib
 from collections.abc import Mapping, Sequence
 from typing import Any, Literal, Protocol
 
-from . import draft
 from .datespan import DateSpan
 from .errors import InputError, did_you_mean
 from .importer import ValidationError, check_claim, check_entity, entity_slug, parse_value
@@ -283,6 +282,8 @@ def review_one(
 ) -> tuple[dict[str, Any], list[dict[str, Any]]] | None | Literal["quit"]:
     """One candidate, the `n`th of `total`: the accepted record with the entities made for
     it, None when skipped, or "quit". A copy goes into `todo` right after this one."""
+    from . import draft  # only a review walk loads drafting (`add` asks without it)
+
     fields = draft.REVIEW_FIELDS if "citation" in rec else draft.ENTITY_REVIEW_FIELDS
     tally = tally if tally is not None else {"claims": 0, "edits": 0}
     edits = 0
@@ -394,6 +395,8 @@ def _edit(
 ) -> dict[str, Any]:
     """A field of `rec` asked for, its right values offered, and the record with it changed
     (unchanged, with the reason told, when the new value does not fit)."""
+    from . import draft
+
     fld = asker.choose(f"field ({', '.join(fields)})", list(fields))
     quote = (rec.get("citation") or {}).get("quote")
     hint = draft.field_suggestions(

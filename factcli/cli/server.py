@@ -67,11 +67,18 @@ def sync(app: App, url: str | None, full: bool, as_json: bool) -> int:
     """
     from ..index.postgres import sync as run_sync  # the driver only for a server
     from ..index.postgres import where
+    from ..store.directory import is_directory_store
 
     target = _url(app, url)
-    facts = app.facts()
-    progress = BuildProgress(app.env) if app.env.stderr_isatty and len(facts.claims) >= 5000 else None
-    done = run_sync(target, facts, full=full, progress=progress, label=str(app.location.path))
+    label = str(app.location.path)
+    if is_directory_store(app.location.path):
+        # A folder is read by the sync itself: the sources unchanged since the last one stay unread.
+        progress = BuildProgress(app.env) if app.env.stderr_isatty else None
+        done = run_sync(target, None, full=full, progress=progress, label=label, folder=app.location.path)
+    else:
+        facts = app.facts()
+        progress = BuildProgress(app.env) if app.env.stderr_isatty and len(facts.claims) >= 5000 else None
+        done = run_sync(target, facts, full=full, progress=progress, label=label)
     if as_json:
         app.env.stdout.write(render.dumps({**done.json(), "server": where(target)}) + "\n")
         return 0

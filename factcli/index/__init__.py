@@ -3,7 +3,7 @@
 `facts.json` stays the one truth; the index is what read commands answer from. Its ideas,
 one module each: where it lives (`place`), whether it answers for the store as it is now
 (`freshness`), opening it for a read and rebuilding it (`opening`), bringing it up to a
-write (`refreshing`), what views read of it (`view`), the rows a build makes (`rows`), and
+write (`refreshing`), a directory store's kept up source by source (`folder`), what views read of it (`view`), the rows a build makes (`rows`), and
 the SQLite backend itself, the only module with SQL or FTS5 text (`backend`) but for the
 shared index on a PostgreSQL server (`postgres`, imported only by the commands that use one).
 """

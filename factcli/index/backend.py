@@ -1,5 +1,6 @@
 """The index's SQLite (FTS5) backend: the tables, building them from a store, reading
-records back, running a query plan, and adding what a write appended. With `postgres`, the
+records back, running a query plan, adding what a write appended, and replacing the rows of
+the sources whose files changed in a directory store (`update_folder`, run by `folder`). With `postgres`, the
 only modules of factcli with SQL or FTS5 text; the rows themselves are made by `rows`.
 
 `facts.json` stays the one truth. Read commands answer from this index so their cost does not
@@ -29,9 +30,10 @@ import functools
 import os
 import re
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+import time
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from .. import store
 from ..analyze import Analyzer, analyzer
@@ -47,10 +49,13 @@ from ..rank import Ranking
 from ..records import SCHEMA_VERSION
 from . import rows as _rows  # the rows, made as the PostgreSQL index makes them
 
+if TYPE_CHECKING:
+    from ..store import directory
+
 __all__ = ["INDEX_SCHEMA", "Index", "build", "connect_ro", "in_memory", "read_meta"]
 
 # Bump when the tables below, or what is put in them, change.
-INDEX_SCHEMA = 10
+INDEX_SCHEMA = 11
 ROLES = _rows.ROLES
 
 
@@ -70,6 +75,7 @@ CREATE TABLE names(key TEXT, stem_key TEXT, entity TEXT, role TEXT, written TEXT
 CREATE TABLE labels(key TEXT, predicate TEXT, kind TEXT);
 CREATE TABLE vocabulary(doc TEXT);
 CREATE TABLE synonyms(key TEXT, kind TEXT, other TEXT, predicate TEXT);
+CREATE TABLE files(rel TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, inode INTEGER, ctime_ns INTEGER);
 CREATE VIRTUAL TABLE claim_text USING fts5(statement, quote, statement_stems, quote_stems, tokenize='ascii');
 CREATE VIRTUAL TABLE claim_terms USING fts5vocab(claim_text, 'row');
 """
@@ -82,6 +88,7 @@ CREATE INDEX claims_object ON claims(object, date_start, date_end);
 CREATE INDEX claims_speaker ON claims(speaker);
 CREATE INDEX claims_source ON claims(source);
 CREATE INDEX claims_predicate ON claims(predicate);
+CREATE INDEX claims_holders ON claims(predicate, retracted, subject, object);
 CREATE INDEX claims_date ON claims(date_start, date_end);
 CREATE INDEX links_entity ON links(entity, role, kind, claim, own);
 CREATE INDEX links_claim ON links(claim, entity, role, kind, own);
@@ -828,8 +835,10 @@ def build(
     stamp: dict[str, Any] | None,
     progress: Callable[[int, int], None] | None = None,
     written: dict[str, Any] | None = None,
+    files: dict[str, tuple[int, int, int, int]] | None = None,
 ) -> None:
-    """Fill an empty database with the index of `facts`."""
+    """Fill an empty database with the index of `facts` (each claim at its row in
+    `facts.positions`); `files`: the stamps of a directory store's files it was read from."""
     from ..vocabulary import of as vocabulary_of  # a build, not a read, needs the vocabulary
 
     an = analyzer()
@@ -848,8 +857,14 @@ def build(
     linker = _rows.linker(names, an, facts.entities)
     holders = _rows.holders((c.get("subject"), c.get("object")) for c in facts.claims if _rows.holds(c))
     counterparts: set[str] = set()
-    counts, per_source = _add_claims(conn, facts.claims, 1, linker, texts, holders, counterparts, progress)
+    counts, per_source = _add_claims(
+        conn, facts.claims, 1, linker, texts, holders, counterparts, progress, facts.positions
+    )
     _counterpart_names(conn, an, counterparts)
+    if files is not None:
+        conn.executemany(
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?)", [(rel, *st) for rel, st in sorted(files.items())]
+        )
     conn.executemany(
         "INSERT INTO sources VALUES (?, ?, ?, ?, ?)",
         [
@@ -897,8 +912,9 @@ def _add_claims(
     holders: dict[str, set[str]],
     counterparts: set[str],
     progress: Callable[[int, int], None] | None = None,
+    positions: list[int] | None = None,
 ) -> tuple[dict[str, int], dict[str | None, int]]:
-    """Index claims as rows first, first+1, ...; returns the live (not retracted) claims per
+    """Index claims as rows first, first+1, ... (or at `positions`, one per claim); returns the live (not retracted) claims per
     entity and per source (under None: claims without a source, which verify reports and the
     index still holds). Retracted claims are indexed but not counted, as search leaves them out.
     `texts` gives a source's text by its id, for the paragraph each quote sits in (`show`
@@ -913,7 +929,8 @@ def _add_claims(
     counts: dict[str, int] = {}
     per_source: dict[str | None, int] = {}
     total = len(claims)
-    for n, claim in enumerate(claims, first):
+    for done, claim in enumerate(claims, 1):
+        n = positions[done - 1] if positions is not None else first + done - 1
         made = _rows.claim_rows(n, claim, an, linker, dumps, texts, holders)
         claim_rows.append(made.claim)
         text_rows.append((n, *made.text))
@@ -927,8 +944,8 @@ def _add_claims(
                 counts[eid] = counts.get(eid, 0) + 1
         if len(claim_rows) >= 5000:
             _flush(conn, claim_rows, text_rows, link_rows, para_rows)
-        if progress and (n - first + 1) % 250 == 0:
-            progress(n - first + 1, total)
+        if progress and done % 250 == 0:
+            progress(done, total)
     _flush(conn, claim_rows, text_rows, link_rows, para_rows)
     if progress:
         progress(total, total)
@@ -1119,13 +1136,22 @@ def read_meta(conn: sqlite3.Connection) -> dict[str, str]:
     return dict(conn.execute("SELECT key, value FROM meta"))
 
 
-def connect_ro(path: Path) -> sqlite3.Connection:
-    """A read-only connection to an index file. An index file is never changed once it is in
-    place (a write's update is made on a copy, renamed over it), so it is opened as SQLite's
-    `immutable`: no lock, no journal looked for, and a reader keeps the version it opened
-    however many replace it meanwhile (one connection per file version). A query's passing
-    tables (the claims a term meets, gathered by claim) are kept in memory, not a temporary
-    file."""
+def connect_ro(path: Path, live: bool = False) -> sqlite3.Connection:
+    """A read-only connection to an index file. The index of a store file is never changed
+    once it is in place (a write's update is made on a copy, renamed over it), so it is
+    opened as SQLite's `immutable`: no lock, no journal looked for, and a reader keeps the
+    version it opened however many replace it meanwhile (one connection per file version).
+    The index of a directory store (`live`) is changed in place, in WAL mode (`folder`): it
+    is read in one read transaction, so a reader sees the index as one commit left it for
+    its whole command. A query's passing tables (the claims a term meets, gathered by
+    claim) are kept in memory, not a temporary file."""
+    if live:
+        conn = sqlite3.connect(
+            f"file:{_uri_path(path)}?mode=ro", uri=True, timeout=30.0, isolation_level=None
+        )
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("BEGIN")
+        return conn
     conn = sqlite3.connect(f"file:{_uri_path(path)}?mode=ro&immutable=1", uri=True, timeout=5.0)
     conn.execute("PRAGMA temp_store = MEMORY")
     return conn
@@ -1163,16 +1189,24 @@ def build_file(
     stamp: dict[str, Any] | None,
     progress: Callable[[int, int], None] | None = None,
     written: dict[str, Any] | None = None,
+    files: dict[str, tuple[int, int, int, int]] | None = None,
 ) -> None:
     """Build the index of `facts` into a new file at `path` (no journal: the file is renamed
-    into place only once it is whole)."""
+    into place only once it is whole). With `files` (a directory store's), the file is left
+    in WAL mode, to be brought up to the folder's writes in place (`folder`)."""
     conn = sqlite3.connect(path)
     try:
         conn.execute("PRAGMA journal_mode=OFF")
         conn.execute("PRAGMA synchronous=OFF")
-        build(conn, facts, stamp, progress, written)
+        build(conn, facts, stamp, progress, written, files)
     finally:
         conn.close()
+    if files is not None:
+        conn = sqlite3.connect(path)
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+        finally:
+            conn.close()
 
 
 def in_memory(
@@ -1185,3 +1219,376 @@ def in_memory(
     conn = sqlite3.connect(":memory:")
     build(conn, facts, stamp, progress)
     return Index(conn, None, facts.path, note=note, rebuilt=note is not None)
+
+
+# --- a directory store's index, source by source (`folder`) -------------------------------
+
+# The files of a directory store whose change only the rows of its sources follow.
+_SOURCE_FILES = {"sources": ".json", "claims": ".jsonl"}  # `directory.SOURCES`, `CLAIMS`
+_SOURCE_LIST = "sources.txt"  # `directory.SOURCE_LIST`
+# The linker of the entities and names last seen (`_replace`).
+_LINKERS: dict[tuple[Any, ...], Any] = {}
+# Files a build does not read, whose change the index only records.
+_UNREAD = (".gitattributes", ".gitignore")
+
+
+def update_folder(
+    root: Path,
+    ipath: Path,
+    check: Callable[[store.Facts], None] | None = None,
+    written: Collection[str] | None = None,
+) -> bool:
+    """Bring the index at `ipath` up to the folder at `root`, in place, reading only the
+    sources whose files changed; False (nothing changed) when it must be rebuilt whole, or
+    is not an index of this folder made by this factcli. Called under `folder.locked(ipath)`.
+
+    A write names the files it changed (`written`): only those are looked at, and the
+    index then follows them, whatever else changed meanwhile (which the next read finds by
+    the folder's stamps, as the digest the index records is of the stamps it holds). Without
+    it, every file of the folder is looked at. `check` runs on the records read (the CLI
+    refuses a damaged store there)."""
+    conn = sqlite3.connect(ipath, timeout=30.0, isolation_level=None)
+    try:
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            return False
+        conn.execute("BEGIN IMMEDIATE")
+        meta = read_meta(conn)
+        if any(meta.get(k) != v for k, v in versions().items()):
+            return False
+        if meta.get("store") != os.path.realpath(root):
+            return False
+        done = _update(conn, root, meta, check, written)
+        if not done:
+            conn.execute("ROLLBACK")
+            return False
+        conn.execute("COMMIT")
+    except sqlite3.Error:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        return False
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
+    return True
+
+
+def _now(root: Path) -> dict[str, directory.Stamp] | None:
+    """The folder's stamps, once no commit is moving in it (None if one keeps moving)."""
+    from ..store import directory  # a folder's files (imported by the update alone)
+
+    for _ in range(50):
+        now = directory.file_stamps(root)
+        if directory.MOVING not in now.values():
+            return now
+        time.sleep(0.01)
+    return None
+
+
+def _update(
+    conn: sqlite3.Connection,
+    root: Path,
+    meta: dict[str, str],
+    check: Callable[[store.Facts], None] | None,
+    written: Collection[str] | None,
+) -> bool:
+    from ..store import directory  # a folder's files (imported by the update alone)
+
+    columns = "SELECT rel, size, mtime_ns, inode, ctime_ns FROM files"
+    now: dict[str, directory.Stamp] | None
+    if written is None:
+        recorded = {row[0]: row[1:] for row in conn.execute(columns)}
+        now = _now(root)
+        if now is None:
+            return False
+    else:
+        rels = sorted(set(written))
+        recorded = {}
+        for chunk in range(0, len(rels), 500):
+            part = rels[chunk : chunk + 500]
+            marks = ",".join("?" * len(part))
+            recorded.update(
+                {row[0]: row[1:] for row in conn.execute(f"{columns} WHERE rel IN ({marks})", part)}
+            )
+        now = {}
+        for rel in rels:
+            try:
+                now[rel] = directory.stamp_of(os.lstat(root / rel))
+            except FileNotFoundError:
+                pass
+    changed = {rel for rel in set(now) | set(recorded) if now.get(rel) != recorded.get(rel)}
+    touched: set[str] = set()
+    meta_changed = False
+    for rel in changed:
+        folder, _, name = rel.rpartition("/")
+        if folder in _SOURCE_FILES and name.endswith(_SOURCE_FILES[folder]) and "/" not in folder:
+            touched.add(name[: -len(_SOURCE_FILES[folder])])
+        elif folder:
+            continue  # not a file a build reads
+        elif rel == directory.META:
+            meta_changed = True
+        elif rel == _SOURCE_LIST or rel in _UNREAD or not rel.endswith((".json", ".jsonl")):
+            continue
+        else:
+            return False  # the entities or a top-level object (the vocabulary): every claim's rows
+    known = conn.execute("SELECT count(*) FROM sources").fetchone()[0]
+    if _SOURCE_LIST in changed:
+        indexed = [i for (i,) in conn.execute("SELECT id FROM sources ORDER BY n")]
+        listed = directory.source_ids(root)
+        if listed[: len(indexed)] != indexed:
+            return False  # a source removed, or the list reordered
+        place = {sid: k for k, sid in enumerate(listed)}
+        new_sources = listed[len(indexed) :]
+        claims_dir = directory.CLAIMS + "/"
+        if (
+            written is not None
+            or any(
+                rel.startswith(claims_dir)
+                and rel.endswith(".jsonl")
+                and rel[len(claims_dir) : -len(".jsonl")] not in place
+                for rel in now
+            )
+        ) and directory.unlisted_claim_files(root, listed):
+            return False  # a claims file of no listed source: a build reads it after the others
+    else:  # the sources listed are the ones indexed: the places of those touched are theirs
+        place = {}
+        for sid in sorted(touched):
+            row = conn.execute("SELECT min(n) FROM sources WHERE id = ?", (sid,)).fetchone()
+            if row[0] is not None:
+                place[sid] = row[0] - 1
+        new_sources = []
+    # A source file of no listed source is not read by a build: only its stamp is kept.
+    touched = {sid for sid in touched if sid in place or f"{directory.CLAIMS}/{sid}.jsonl" in changed}
+    if any(sid not in place for sid in touched):
+        return False  # the claims file of a source not listed: a build reads it after the others
+    touched |= set(new_sources)
+    read: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]] = {}
+    stamps = {rel: st for rel, st in now.items()}
+    for sid in sorted(touched, key=place.__getitem__):
+        record, claims, seen = directory.read_source(root, sid)
+        if record is None:
+            return False  # listed without its file: the whole read says so
+        read[sid] = (record, claims)
+        for kind, ext in _SOURCE_FILES.items():
+            rel = f"{kind}/{sid}{ext}"
+            if written is not None and rel not in changed:
+                continue  # not this write's: its stamp stays as recorded (a read looks again)
+            if rel in seen:
+                stamps[rel] = seen[rel]
+            else:
+                stamps.pop(rel, None)
+    store_meta = _store_meta(root) if meta_changed else None
+    if read and not _replace(conn, read, place, known, check, store_meta, meta):
+        return False
+    conn.executemany(
+        "DELETE FROM files WHERE rel = ?", [(rel,) for rel in sorted(set(recorded) - set(stamps))]
+    )
+    conn.executemany(
+        "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+        [(rel, *st) for rel, st in sorted(stamps.items()) if recorded.get(rel) != st],
+    )
+    if written is None:
+        digest = directory.stamps_digest(stamps)
+    else:  # the recorded digest, moved by the files this write changed
+        total = int(meta.get("files") or "0", 16)
+        total -= sum(directory.stamp_hash(rel, st) for rel, st in recorded.items() if st is not None)
+        total += sum(directory.stamp_hash(rel, st) for rel, st in stamps.items())
+        digest = directory.digest_text(total)
+    fresh = {"inode": str(os.stat(root).st_ino), "files": digest}
+    if store_meta is not None:
+        fresh["store_meta"] = _dumps()(store_meta)
+    conn.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", sorted(fresh.items()))
+    return True
+
+
+def _store_meta(root: Path) -> dict[str, Any]:
+    """The store's metadata as `meta.json` holds it (through a commit not yet in place)."""
+    from ..store import directory  # a folder's files (imported by the update alone)
+
+    doc = directory.document_part(root, directory.META)
+    rows = list(doc.values()) if isinstance(doc, dict) else []
+    return rows[0] if rows and isinstance(rows[0], dict) else {"schema": SCHEMA_VERSION, "last_claim": 0}
+
+
+def _replace(
+    conn: sqlite3.Connection,
+    read: dict[str, tuple[dict[str, Any], list[dict[str, Any]]]],
+    place: dict[str, int],
+    known_sources: int,
+    check: Callable[[store.Facts], None] | None,
+    store_meta: dict[str, Any] | None,
+    meta: dict[str, str],
+) -> bool:
+    """Replace the rows of the sources `read` (their record and claims, by id) in place;
+    False when that would not be what a build makes."""
+    from ..store import directory  # a folder's files (imported by the update alone)
+
+    loads = _loads()
+    dumps = _dumps()
+    spans = {sid: (directory.position(place[sid], 0), directory.position(place[sid] + 1, 0)) for sid in read}
+    # Who holds an office links the claims naming it, in every source: unchanged, or rebuilt.
+    for sid, (_, claims) in read.items():
+        lo, hi = spans[sid]
+        before = sorted(
+            conn.execute(
+                "SELECT subject, object FROM claims WHERE n >= ? AND n < ? AND predicate = 'holds_position' "
+                "AND retracted = 0",
+                (lo, hi),
+            )
+        )
+        after = sorted((c.get("subject"), c.get("object")) for c in claims if _rows.holds(c))
+        if before != after:
+            return False
+        # A claim elsewhere citing this source has its paragraph from its text.
+        if conn.execute(
+            "SELECT 1 FROM claims WHERE source = ? AND (n < ? OR n >= ?) LIMIT 1", (sid, lo, hi)
+        ).fetchone():
+            return False
+    if check is not None:
+        vocabulary = conn.execute("SELECT doc FROM vocabulary").fetchone()
+        check(
+            store.Facts(
+                None,
+                [record for record, _ in read.values()],
+                [],
+                [c for _, claims in read.values() for c in claims],
+                store_meta or loads(meta.get("store_meta") or "{}") or {},
+                loads(vocabulary[0]) if vocabulary else None,
+            )
+        )
+    an = analyzer()
+    entity_docs = tuple(d for (d,) in conn.execute("SELECT doc FROM entities ORDER BY n"))
+    entities = [loads(d) for d in entity_docs]
+    names: list[Any] = list(
+        conn.execute(
+            "SELECT key, stem_key, entity, role, written FROM names WHERE role NOT IN (?, ?) ORDER BY rowid",
+            (_rows.TOPIC_WORD, COUNTERPART_LINK),
+        )
+    )
+    made: dict[str, Any] = {}
+
+    def _linker() -> Any:
+        # One linker per entities and names a process has seen: a writer that adds claim
+        # after claim analyzes the names once.
+        key = (entity_docs, tuple(names))
+        if key not in _LINKERS:
+            _LINKERS.clear()
+            _LINKERS[key] = _rows.linker(names, an, entities)
+        return _LINKERS[key]
+
+    def _holders() -> dict[str, set[str]]:
+        if "holders" not in made:
+            made["holders"] = _rows.holders(
+                conn.execute(
+                    "SELECT DISTINCT subject, object FROM claims WHERE predicate = 'holds_position' "
+                    "AND retracted = 0"
+                )
+            )
+        return made["holders"]  # type: ignore[no-any-return]
+
+    texts = {sid: record.get("text") for sid, (record, _) in read.items()}
+    counts: dict[str, int] = {}
+    cited: set[Any] = set()
+    called: set[str] = set()  # the people the rows replaced call counterparts
+    calls: set[str] = set()  # and the people the new rows do
+
+    def text_of(source_id: Any) -> Any:
+        if source_id not in texts:
+            row = conn.execute(
+                "SELECT doc FROM sources WHERE id = ? ORDER BY n DESC LIMIT 1", (source_id,)
+            ).fetchone()
+            texts[source_id] = loads(row[0]).get("text") if row else None
+        return texts[source_id]
+
+    for sid in sorted(read, key=place.__getitem__):
+        record, claims = read[sid]
+        n = place[sid] + 1
+        lo, hi = spans[sid]
+        # When the source is as indexed and its claims were only appended to, the claims
+        # indexed keep their rows and only the new ones are analyzed.
+        kept = _kept(conn, lo, hi, n, record, claims, dumps) if place[sid] < known_sources else 0
+        start = lo + kept
+        if kept < len(claims):
+            _holders()  # read before this source's rows go (the pairs are the same after)
+        called |= {
+            e
+            for (e,) in conn.execute(
+                "SELECT DISTINCT entity FROM links WHERE claim >= ? AND claim < ? AND kind = ?",
+                (start, hi, COUNTERPART_LINK),
+            )
+        }
+        for row in conn.execute(
+            "SELECT subject, object, speaker, source FROM claims WHERE n >= ? AND n < ? AND retracted = 0",
+            (start, hi),
+        ):
+            for eid in {e for e in row[:3] if isinstance(e, str)}:
+                counts[eid] = counts.get(eid, 0) - 1
+            cited.add(row[3])
+        conn.execute("DELETE FROM claims WHERE n >= ? AND n < ?", (start, hi))
+        conn.execute("DELETE FROM claim_text WHERE rowid >= ? AND rowid < ?", (start, hi))
+        conn.execute("DELETE FROM links WHERE claim >= ? AND claim < ?", (start, hi))
+        conn.execute("DELETE FROM paragraphs WHERE claim >= ? AND claim < ?", (start, hi))
+        if place[sid] >= known_sources:
+            conn.execute(
+                "INSERT INTO sources VALUES (?, ?, 0, ?, ?)",
+                (n, record.get("id"), dumps(record), dumps(_rows.summary(record))),
+            )
+        elif not kept:
+            conn.execute(
+                "UPDATE sources SET doc = ?, summary = ? WHERE n = ?",
+                (dumps(record), dumps(_rows.summary(record)), n),
+            )
+        cited.add(sid)
+        added, per_source = _add_claims(
+            conn, claims[kept:], start, _linker(), text_of, _holders(), calls, None, None
+        )
+        for eid, c in added.items():
+            counts[eid] = counts.get(eid, 0) + c
+        cited |= set(per_source)
+    conn.executemany(
+        "UPDATE entities SET claims = claims + ? WHERE id = ?",
+        [(c, e) for e, c in sorted(counts.items()) if c],
+    )
+    for sid in sorted(s for s in cited if isinstance(s, str)):
+        conn.execute(
+            "UPDATE sources SET claims = (SELECT count(*) FROM claims WHERE source = ? AND retracted = 0) "
+            "WHERE id = ?",
+            (sid, sid),
+        )
+    # The people claims call counterparts, each with the words for it as a name, in the
+    # order a build gives them: written again only when someone joins or leaves them.
+    known = {
+        e for (e,) in conn.execute("SELECT DISTINCT entity FROM names WHERE role = ?", (COUNTERPART_LINK,))
+    }
+    people = known | calls
+    for person in called - calls:
+        if not conn.execute(
+            "SELECT 1 FROM links WHERE entity = ? AND kind = ? LIMIT 1", (person, COUNTERPART_LINK)
+        ).fetchone():
+            people.discard(person)
+    if people != known:
+        conn.execute("DELETE FROM names WHERE role = ?", (COUNTERPART_LINK,))
+        conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", _rows.counterpart_name_rows(an, people))
+    return True
+
+
+def _kept(
+    conn: sqlite3.Connection,
+    lo: int,
+    hi: int,
+    n: int,
+    record: dict[str, Any],
+    claims: list[dict[str, Any]],
+    dumps: Callable[[Any], str],
+) -> int:
+    """How many of the source's claims stay indexed as they are: all those indexed, when the
+    source's record is as indexed and its claims file begins with them; else none."""
+    row = conn.execute("SELECT doc FROM sources WHERE n = ?", (n,)).fetchone()
+    if row is None or row[0] != dumps(record):
+        return 0
+    docs = [d for (d,) in conn.execute("SELECT doc FROM claims WHERE n >= ? AND n < ? ORDER BY n", (lo, hi))]
+    if len(docs) > len(claims) or any(d != dumps(c) for d, c in zip(docs, claims, strict=False)):
+        return 0
+    return len(docs)

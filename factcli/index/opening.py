@@ -1,7 +1,8 @@
 """Opening a store's index for a read: reused when fresh and trusted, else rebuilt.
 
 A build fills a private temporary file and renames it into place, so a reader sees the old
-index or the new one, whole; no index file is changed once in place. An index that cannot
+index or the new one, whole; the index of a store file is never changed once in place, and
+that of a directory store only in SQLite transactions, source by source (`folder`). An index that cannot
 be read (corrupt, truncated, a table missing, a row that does not decode) never fails a
 read: found on opening, it is rebuilt; found while reading, it is rebuilt and the read
 answered from the new one, with one note. A cache folder that cannot be written is answered
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,7 @@ def status(location: store.Location) -> dict[str, Any]:
             out["problem"] = "not trusted (not a file of this user's that only this user may write)"
             return out
         try:
-            conn = backend.connect_ro(path)
+            conn = backend.connect_ro(path, _is_folder(location.path))
             try:
                 problem = backend.problem(conn)
                 if problem is not None:
@@ -80,6 +81,7 @@ def open_index(
     in one line, of an index found unreadable while reading (then rebuilt).
     """
     path = index_path(location.path)
+    live = _is_folder(location.path)
     for _ in range(3):
         try:
             now = stamp(location.path)
@@ -88,12 +90,18 @@ def open_index(
             raise
         if not rebuild and place.trusted(path):
             try:
-                conn = backend.connect_ro(path)
+                conn = backend.connect_ro(path, live)
                 if is_fresh(backend.read_meta(conn), now, location.path):
                     return _recoverable(Index(conn, path, location.path), location, check, notify)
                 conn.close()
             except sqlite3.Error:
                 pass  # corrupt, truncated or not an index: rebuilt below
+        if live:
+            ix = bring_up(location, path, progress, check, rebuild)
+            assert ix is not None
+            if ix.note is None:
+                ix.note = _ignored(path)
+            return _recoverable(ix, location, check, notify)
         facts = store.load(location)
         if check is not None:
             check(facts)
@@ -126,11 +134,15 @@ def _recoverable(
         return ix
 
     def recover(damaged: Index, exc: Exception) -> None:
-        facts = store.load(location)
-        if check is not None:
-            check(facts)
         path = index_path(location.path)
-        fresh = build_in_cache(location, facts, stamp(location.path), path, None)
+        fresh: Index | None
+        if _is_folder(location.path):
+            fresh = bring_up(location, path, None, check, rebuild=True)
+        else:
+            facts = store.load(location)
+            if check is not None:
+                check(facts)
+            fresh = build_in_cache(location, facts, stamp(location.path), path, None)
         assert fresh is not None
         damaged.conn.close()
         damaged.conn, damaged.path, damaged.rebuilt = fresh.conn, fresh.path, True
@@ -141,6 +153,95 @@ def _recoverable(
 
     ix.recover = recover
     return ix
+
+
+def _is_folder(path: Path) -> bool:
+    from ..store.directory import is_directory_store
+
+    return is_directory_store(path)
+
+
+def bring_up(
+    location: store.Location,
+    path: Path,
+    progress: Callable[[int, int], None] | None,
+    check: Callable[[store.Facts], None] | None,
+    rebuild: bool = False,
+    memory_ok: bool = True,
+    written: Collection[str] | None = None,
+) -> Index | None:
+    """The index of a directory store, brought up to its files under the index's lock: in
+    place, source by source, when it can be (`folder.update`), else built whole and renamed
+    into place; from memory, with a note, when the cache cannot be written. Not
+    `memory_ok` (a write's refresh): None when the cache cannot be written or another
+    process is bringing the index up (it, or the next read, takes this write in).
+    `written`: the files a write changed, the only ones looked at (`folder.update`)."""
+    from . import folder
+
+    try:
+        place.private_folder(path.parent)
+        with folder.locked(path, wait=memory_ok) as held:
+            if not held:
+                return None
+            if not rebuild and place.trusted(path) and folder.update(location.path, path, check, written):
+                return Index(backend.connect_ro(path, live=True), path, location.path)
+            return _build_folder(location, path, progress, check)
+    except (OSError, sqlite3.Error) as exc:
+        if not memory_ok:
+            raise
+        facts = store.load(location)
+        if check is not None:
+            check(facts)
+        show = progress if len(facts.claims) >= PROGRESS_FROM else None
+        why = getattr(exc, "strerror", None) or str(exc)
+        return backend.in_memory(
+            facts,
+            stamp(location.path),
+            show,
+            note=f"index cache {path.parent} not writable ({why}); answered from memory",
+        )
+
+
+def _build_folder(
+    location: store.Location,
+    path: Path,
+    progress: Callable[[int, int], None] | None,
+    check: Callable[[store.Facts], None] | None,
+) -> Index:
+    """Build a directory store's index whole and rename it into place (under its lock):
+    the files' stamps are taken before the folder is read and again after, so an index is
+    never recorded as of files it did not read."""
+    from ..store import directory
+
+    root = location.path
+    for _ in range(3):
+        files = directory.file_stamps(root)
+        facts = store.load(location)
+        if check is not None:
+            check(facts)
+        if directory.MOVING in files.values() or directory.file_stamps(root) != files:
+            continue
+        now = {"inode": os.stat(root).st_ino, "files": directory.stamps_digest(files)}
+        show = progress if len(facts.claims) >= PROGRESS_FROM else None
+        place.remove_stale_temps(path)
+        tmp = place.temp_file(path)
+        try:
+            backend.build_file(tmp, facts, now, show, files=files)
+            # The write-ahead log of the file replaced is its own, never the new one's.
+            for suffix in ("-wal", "-shm"):
+                try:
+                    os.unlink(path.with_name(path.name + suffix))
+                except FileNotFoundError:
+                    pass
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+            raise
+        return Index(backend.connect_ro(path, live=True), path, root, rebuilt=True)
+    raise StoreError(f"{root} keeps changing while it is read; try again")
 
 
 def build_in_cache(

@@ -55,7 +55,7 @@ if TYPE_CHECKING:
 __all__ = ["SERVER_SCHEMA", "ServerError", "ServerIndex", "connect", "open_server", "status", "sync", "where"]
 
 # Bump when the tables below change.
-SERVER_SCHEMA = 3
+SERVER_SCHEMA = 4
 SCHEMA = "factcli"
 _BUILDING = "factcli_build"
 # pg_advisory_xact_lock's key for a sync: two syncs of one database take turns.
@@ -63,6 +63,7 @@ _LOCK = 0x66616374  # "fact"
 
 _TABLES = """
 CREATE TABLE meta(key text PRIMARY KEY, value text NOT NULL);
+CREATE TABLE files(rel text COLLATE "C" PRIMARY KEY, stamp text NOT NULL, digest text NOT NULL);
 CREATE TABLE groups(
     source text COLLATE "C", digest text NOT NULL, claims integer[] NOT NULL,
     sources integer[] NOT NULL, counts text NOT NULL, counterparts text NOT NULL);
@@ -345,6 +346,134 @@ class _Group:
         return hashlib.sha256(repr(self.records).encode("utf-8", "surrogatepass")).hexdigest()
 
 
+def _json_list(text: str) -> list[Any]:
+    """A group's people as the server keeps them (JSON), most groups' none."""
+    return [] if text == "[]" else list(json.loads(text))
+
+
+class _Known(_Group):
+    """A source's records known by the digest of the files holding them (a directory
+    store's), read only when that digest is not the one synced."""
+
+    __slots__ = ("known",)
+
+    def __init__(self, digest: str) -> None:
+        super().__init__()
+        self.known = digest
+
+    def digest(self) -> str:
+        return self.known
+
+
+class _Folder(NamedTuple):
+    """A directory store as a sync needs it: `facts` with the records of the sources to
+    write (the others' places hold empty records), every source's group, who holds each
+    office, and the files' stamps and digests to record."""
+
+    facts: store.Facts
+    groups: dict[str | None, _Group]
+    holders: dict[str, set[str]]
+    files: list[tuple[str, str, str]]
+
+
+def _folder(conn: psycopg.Connection[Any], root: Any, full: bool, schema: str) -> _Folder | None:
+    """Read a directory store for a sync, its sources unchanged since the last one left
+    unread: a file whose stamp is the one recorded has the digest recorded, and a source
+    whose files' digests are the ones synced is neither parsed nor analyzed. None when the
+    folder holds what only the whole read places right (a claims file of no listed source,
+    a claim citing another source): the whole store is read then."""
+    from ..store import directory
+
+    stamps = directory.file_stamps(root)
+    if directory.MOVING in stamps.values():
+        return None
+    listed = directory.source_ids(root)
+    if directory.unlisted_claim_files(root, listed):
+        return None
+    recorded: dict[str, tuple[str, str]] = {}
+    old: dict[str, tuple[str, int]] = {}
+    if not full:
+        recorded = {r: (st, d) for r, st, d in conn.execute(f"SELECT rel, stamp, digest FROM {schema}.files")}
+        old = {
+            k: (d, n)
+            for k, d, n in conn.execute(f"SELECT source, digest, cardinality(claims) FROM {schema}.groups")
+            if k is not None
+        }
+    files: list[tuple[str, str, str]] = []
+    raw: dict[str, bytes] = {}
+
+    def digest(rel: str) -> str:
+        st = stamps.get(rel)
+        if st is None:
+            return ""
+        text = ":".join(map(str, st))
+        was = recorded.get(rel)
+        if was is not None and was[0] == text:
+            d = was[1]
+        else:
+            data = directory.read_document(root, rel, None, missing_ok=True)[0] or b""
+            raw[rel] = data
+            d = hashlib.sha256(data).hexdigest()
+        files.append((rel, text, d))
+        return d
+
+    groups: dict[str | None, _Group] = {}
+    sources: list[dict[str, Any]] = []
+    claims: list[dict[str, Any]] = []
+    kept: list[str] = []
+    holds: list[tuple[Any, Any]] = []
+    for n, sid in enumerate(listed, 1):
+        src_rel, claims_rel = f"{directory.SOURCES}/{sid}.json", f"{directory.CLAIMS}/{sid}.jsonl"
+        if src_rel not in stamps:
+            return None  # listed without its file: the whole read says so
+        group = _Known(hashlib.sha256(f"{digest(src_rel)}:{digest(claims_rel)}".encode()).hexdigest())
+        group.sources.append(n)
+        if sid in old and old[sid][0] == group.known:
+            kept.append(sid)
+            sources.append({})
+            group.claims += range(len(claims) + 1, len(claims) + 1 + old[sid][1])
+            claims += [{}] * old[sid][1]
+        else:
+            record, lines, _ = directory.read_source(root, sid)
+            if record is None or any(_key((c.get("citation") or {}).get("source")) != sid for c in lines):
+                return None
+            sources.append(record)
+            group.claims += range(len(claims) + 1, len(claims) + 1 + len(lines))
+            claims += lines
+            holds += [(c.get("subject"), c.get("object")) for c in lines if _rows.holds(c)]
+        groups[sid] = group
+    if kept:
+        # Who holds an office, by the claims of the sources left as they are.
+        holds += list(
+            conn.execute(
+                f"SELECT subject, object FROM {schema}.claims WHERE predicate = 'holds_position' "
+                "AND NOT retracted AND source = ANY(%s::text[])",
+                [kept],
+            )
+        )
+    doc = {
+        name[: -len(".json")]: directory.document_part(root, name)
+        for name in [
+            directory.META,
+            *(r for r in stamps if "/" not in r and r.endswith(".json") and r != directory.META),
+        ]
+    }
+    entities = directory.parse_lines(
+        directory.read_document(root, directory.ENTITIES, None, missing_ok=True)[0] or b"",
+        root / directory.ENTITIES,
+    )
+    meta_rows = list((doc.get("meta") or {}).values())
+    facts = store.Facts(
+        root,
+        sources,
+        entities,
+        claims,
+        meta_rows[0] if meta_rows else {"schema": SCHEMA_VERSION, "last_claim": 0},
+        doc.get(store.VOCABULARY),
+    )
+    return _Folder(facts, groups, _rows.holders(holds), files)
+
+
 def _key(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -364,14 +493,19 @@ def _groups(facts: store.Facts) -> dict[str | None, _Group]:
 
 def sync(
     url: str,
-    facts: store.Facts,
+    facts: store.Facts | None,
     *,
     full: bool = False,
     progress: Callable[[int, int], None] | None = None,
     label: str | None = None,
+    folder: Any = None,
 ) -> Synced:
     """Bring the server's index up to `facts`: only the sources whose records changed are
-    analyzed again; all of it is one transaction. `full` builds it anew whatever it holds."""
+    analyzed again; all of it is one transaction. `full` builds it anew whatever it holds.
+
+    A directory store is given as its `folder` instead (`facts` None): the files whose
+    stamps are the ones recorded at the last sync are not read, and the sources whose files'
+    digests are the ones synced neither parsed nor analyzed (`_folder`)."""
     began = time.monotonic()
     conn = connect(url)
     import psycopg  # there, since `connect` found it
@@ -381,7 +515,16 @@ def sync(
             conn.execute("SELECT pg_advisory_xact_lock(%s)", [_LOCK])
             meta = _server_meta(conn)
             full = full or meta is None or any(meta.get(k) != v for k, v in _wanted().items())
-            done = _Sync(conn, facts, full, meta or {}, progress, label).run()
+            read: _Folder | None = None
+            if folder is not None:
+                read = _folder(conn, folder, full, SCHEMA)
+                if read is None:
+                    facts = store.load(store.Location(folder, "--db"))
+            if read is not None:
+                done = _Sync(conn, read.facts, full, meta or {}, progress, label, read, folder).run()
+            else:
+                assert facts is not None
+                done = _Sync(conn, facts, full, meta or {}, progress, label).run()
         return done._replace(seconds=round(time.monotonic() - began, 3))
     except UnicodeEncodeError:
         raise ServerError(
@@ -404,9 +547,13 @@ class _Sync:
         meta: dict[str, str],
         progress: Callable[[int, int], None] | None,
         label: str | None,
+        read: _Folder | None = None,
+        folder: Any = None,
     ) -> None:
         self.conn = conn
         self.facts = facts
+        self.read = read  # a directory store's, its sources left as synced unread
+        self.folder = folder
         self.full = full
         self.meta = meta
         self.progress = progress
@@ -417,8 +564,10 @@ class _Sync:
         self.holders: dict[str, set[str]] = {}
 
     def run(self) -> Synced:
-        conn, facts, dumps = self.conn, self.facts, self.dumps
-        groups = _groups(facts)
+        conn, dumps = self.conn, self.dumps
+        read = self.read
+        facts = self.facts
+        groups = read.groups if read is not None else _groups(facts)
         entities_digest = hashlib.sha256(dumps(facts.entities).encode("utf-8", "surrogatepass")).hexdigest()
         # Entities decide every claim's links: a change to them is a build anew, beside the
         # index readers keep using meanwhile.
@@ -427,8 +576,10 @@ class _Sync:
             dumps(facts.vocabulary).encode("utf-8", "surrogatepass")
         ).hexdigest()
         # And so do the offices' holders: who a claim names by an office or as «نظيره».
-        self.holders = _rows.holders(
-            (c.get("subject"), c.get("object")) for c in facts.claims if _rows.holds(c)
+        self.holders = (
+            read.holders
+            if read is not None
+            else _rows.holders((c.get("subject"), c.get("object")) for c in facts.claims if _rows.holds(c))
         )
         holders_digest = hashlib.sha256(
             dumps(sorted((k, sorted(v)) for k, v in self.holders.items())).encode("utf-8", "surrogatepass")
@@ -439,17 +590,23 @@ class _Sync:
             or self.meta.get("vocabulary") != vocabulary_digest
             or self.meta.get("holders") != holders_digest
         )
+        if self.full and read is not None and any(not s for s in facts.sources):
+            # Built anew: every source's records, read whole this time.
+            read = self.read = _folder(conn, self.folder, True, SCHEMA)
+            assert read is not None
+            facts = self.facts = read.facts
+            groups = read.groups
         if self.full:
             conn.execute(f"DROP SCHEMA IF EXISTS {_BUILDING} CASCADE")
             conn.execute(f"CREATE SCHEMA {_BUILDING}")
             conn.execute("SELECT set_config('search_path', %s, true)", [_BUILDING])
             conn.execute(_TABLES)
-            old: dict[str | None, tuple[str, list[int], list[int], dict[str, int], list[str]]] = {}
+            old: dict[str | None, tuple[str, list[int], list[int], str, str]] = {}
             tokens = 0
         else:
             conn.execute("SELECT set_config('search_path', %s, true)", [SCHEMA])
             old = {
-                key: (digest, claims, sources, json.loads(counts), json.loads(people))
+                key: (digest, claims, sources, counts, people)  # JSON text, read where used
                 for key, digest, claims, sources, counts, people in conn.execute(
                     "SELECT source, digest, claims, sources, counts, counterparts FROM groups"
                 )
@@ -525,7 +682,9 @@ class _Sync:
         )
         tokens += added
         # The words for "counterpart" name everyone a claim of any source calls so.
-        called = {e for k in groups for e in (people.get(k, set()) if k in changed else old[k][4])}
+        called = {
+            e for k in groups for e in (people.get(k, set()) if k in changed else _json_list(old[k][4]))
+        }
         conn.execute("DELETE FROM names WHERE role = %s", [COUNTERPART_LINK])
         self._copy("names", name_columns, _rows.counterpart_name_rows(self.an, called))
         self._copy(
@@ -549,7 +708,7 @@ class _Sync:
                         totals[eid] = totals.get(eid, 0) + c
             for k in groups:
                 if k not in changed:
-                    for eid, c in old[k][3].items():
+                    for eid, c in json.loads(old[k][3]).items():
                         totals[eid] = totals.get(eid, 0) + c
             conn.execute("DELETE FROM entities")
             self._copy(
@@ -563,7 +722,7 @@ class _Sync:
         else:
             delta: dict[str, int] = {}
             for k in gone:
-                for eid, c in old[k][3].items():
+                for eid, c in json.loads(old[k][3]).items():
                     delta[eid] = delta.get(eid, 0) - c
             for group_counts in counts.values():
                 for eid, c in group_counts.items():
@@ -592,8 +751,8 @@ class _Sync:
                     digests[k],
                     groups[k].claims,
                     groups[k].sources,
-                    json.dumps(counts.get(k) if k in changed else old[k][3], sort_keys=True),
-                    json.dumps(sorted(people.get(k, set())) if k in changed else old[k][4]),
+                    json.dumps(counts.get(k), sort_keys=True) if k in changed else old[k][3],
+                    json.dumps(sorted(people.get(k, set()))) if k in changed else old[k][4],
                 )
                 for k in groups
                 if k in changed or k in moved or k not in old
@@ -624,6 +783,10 @@ class _Sync:
         }
         conn.execute("DELETE FROM meta")
         conn.cursor().executemany("INSERT INTO meta VALUES (%s, %s)", sorted(fresh.items()))
+        # The stamps and digests of a directory store's files, for the next sync to trust.
+        conn.execute("DELETE FROM files")
+        if read is not None:
+            self._copy("files", ("rel", "stamp", "digest"), read.files)
         if self.full:
             conn.execute(_INDEXES)
             conn.execute("ANALYZE claims, claim_text, links, paragraphs, names, sources, entities")

@@ -8,7 +8,8 @@ from collections.abc import Callable
 from .. import store
 from . import backend, place
 from .freshness import stamp
-from .opening import build_in_cache
+from .opening import _is_folder as is_folder
+from .opening import bring_up, build_in_cache
 from .place import index_path
 
 __all__ = ["refresh"]
@@ -31,9 +32,20 @@ def refresh(written: store.Written, progress: Callable[[int, int], None] | None 
     made is trusted for that (`place.trusted`), and nothing the index holds is read by the
     write's own checks: the store's last-write record lives beside the store (`store`).
 
-    `progress(done, total)` is told how many claims are indexed, as a rebuild tells it."""
+    `progress(done, total)` is told how many claims are indexed, as a rebuild tells it.
+
+    A directory store's index is brought up to the folder's files instead, source by
+    source, after the write has released its locks (`opening.bring_up`, `folder`)."""
     try:
         path = written.path
+        if is_folder(path):
+            location = store.Location(path, "--db")
+            brought = bring_up(
+                location, index_path(path), progress, None, memory_ok=False, written=written.files
+            )
+            if brought is not None:
+                brought.close()
+            return
         now = stamp(path)
         ipath = index_path(path)
         follows = {"sha256": written.wrote.sha256}

@@ -96,6 +96,10 @@ class Facts:
         # Whether a string may hold a lone surrogate (only a \\uD800-\\uDFFF escape in the file
         # makes one): when False, the read-time check need not look at every string.
         self.may_hold_surrogates = may_hold_surrogates
+        # Each claim's row in the index, in `claims` order; None: 1, 2, 3 ... A directory
+        # store numbers its claims by source (`directory.position`), so that rewriting one
+        # source's claims renumbers no other claim in its index.
+        self.positions: list[int] | None = None
 
     def source(self, source_id: object) -> dict[str, Any] | None:
         return self._lookup("sources", source_id)
@@ -518,6 +522,8 @@ class Written(NamedTuple):
     facts: Facts
     wrote: LastWrite
     appended_to: LastWrite | None
+    # A directory store's: the files the write changed or removed, by their path in it.
+    files: tuple[str, ...] = ()
 
 
 @contextmanager

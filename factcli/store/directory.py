@@ -53,10 +53,20 @@ __all__ = [
     "SOURCE_LIST",
     "claim_line",
     "document",
+    "document_part",
+    "file_stamps",
     "is_directory_store",
     "layout",
     "load",
+    "position",
+    "read_source",
+    "source_ids",
     "stamp",
+    "digest_text",
+    "stamp_hash",
+    "stamp_of",
+    "stamps_digest",
+    "unlisted_claim_files",
     "writing",
     "write_file",
     "write_new",
@@ -180,6 +190,7 @@ class _Read:
         self.overlay = _committed_overlay(root)
         self.stats: dict[str, tuple[int, int, int] | None] = {}
         self.raw: dict[str, bytes] = {}
+        self.positions: list[int] = []  # each claim's row in the index (`position`)
 
     def read(self, rel: str, missing_ok: bool = False) -> bytes | None:
         data, st = read_document(self.root, rel, self.overlay.get(rel), missing_ok)
@@ -242,7 +253,18 @@ def _committed_overlay(root: Path) -> dict[str, Path]:
 
 def _plan(folder: Path) -> dict[str, Any] | None:
     try:
-        fd = os.open(folder / _PLAN, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        dfd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None  # gone, or a link: nothing a reader reads through
+    try:
+        return _plan_at(dfd)
+    finally:
+        os.close(dfd)
+
+
+def _plan_at(dfd: int) -> dict[str, Any] | None:
+    try:
+        fd = os.open(_PLAN, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC, dir_fd=dfd)
     except OSError:
         return None
     try:
@@ -303,7 +325,10 @@ def _source_ids(raw: bytes, where: Path) -> list[str]:
         ids = [ln.strip() for ln in raw.decode("utf-8").split("\n") if ln.strip()]
     except UnicodeDecodeError as exc:
         raise StoreError(f"{where}: not UTF-8 (byte {exc.start})") from None
-    bad = next((i for i in ids if not _source_file_id(i)), None)
+    from ..schema import SLUG
+
+    match = SLUG.match  # once for the list: a write of one source reads all of it
+    bad = next((i for i in ids if match(i) is None or i in (".", "..")), None)
     if bad is not None:
         raise StoreError(f"{where}: {bad!r} is not a source id")
     return list(dict.fromkeys(ids))
@@ -333,9 +358,11 @@ def _read_document(reader: _Read, scope: Collection[str] | None) -> dict[str, An
         sources.append(_parse_json(raw, root / SOURCES / f"{sid}.json"))
     # Claims files of listed sources, then any other (a hand edit): nothing is hidden.
     others = sorted(set(_claim_files(root)) - set(listed)) if scope is None else []
-    for sid in wanted + others:
+    for k, sid in enumerate(wanted + others):
         rel = f"{CLAIMS}/{sid}.jsonl"
-        claims += parse_lines(reader.read(rel, missing_ok=True) or b"", root / rel)
+        lines = parse_lines(reader.read(rel, missing_ok=True) or b"", root / rel)
+        claims += lines
+        reader.positions += [position(k, i) for i in range(len(lines))]
     if scope is not None:
         for sid in scope:  # a source this write may add: known absent, so never made twice
             if sid not in wanted and _source_file_id(sid):
@@ -370,11 +397,16 @@ def _claim_files(root: Path) -> list[str]:
 def document(root: Path) -> dict[str, Any]:
     """The whole store document of the folder at `root`, read as a reader reads it: again
     when a write landed meanwhile, so never half of one write."""
+    return _document(root)[0]
+
+
+def _document(root: Path) -> tuple[dict[str, Any], list[int]]:
     for _ in range(5):
-        before = stamp(root)
-        doc = _read_document(_Read(root), None)
-        if stamp(root) == before:
-            return doc
+        before = file_stamps(root)
+        reader = _Read(root)
+        doc = _read_document(reader, None)
+        if MOVING not in before.values() and file_stamps(root) == before:
+            return doc, reader.positions
     raise StoreError(f"{root} keeps changing while it is read; try again")
 
 
@@ -383,44 +415,146 @@ def load(location: store.Location) -> store.Facts:
     root = location.path
     if not os.path.lexists(root / META):
         raise StoreError(f"{root}: a folder, not a factcli store (no {META}; factcli convert makes one)")
-    doc = document(root)
+    doc, positions = _document(root)
     store._check_shape(doc, root)
-    return store.snapshot_of(doc, root, copy=False)
+    facts = store.snapshot_of(doc, root, copy=False)
+    facts.positions = positions
+    return facts
 
 
 def stamp(root: Path) -> dict[str, Any]:
-    """What an index records of the directory store it was built from: the status of every
-    file in it (a write to any of them, a `git checkout`, a hand edit changes it)."""
-    h = hashlib.sha256()
-    total = latest = 0
-    top = os.stat(root)
+    """What an index records of the directory store it was built from: the folder, and a
+    digest of the status of every file in it (`file_stamps`: a write to any of them, a `git
+    checkout`, a hand edit changes it)."""
+    return {"inode": os.stat(root).st_ino, "files": stamps_digest(file_stamps(root))}
+
+
+Stamp = tuple[int, int, int, int]  # a file's size, mtime_ns, inode and ctime_ns
+
+
+def stamps_digest(stamps: dict[str, Stamp]) -> str:
+    """One digest of the files' stamps (`file_stamps`): the sum of each file's
+    (`stamp_hash`), so that a write can move it by the files it changed alone."""
+    return digest_text(sum(stamp_hash(rel, st) for rel, st in stamps.items()))
+
+
+_DIGEST_BITS = 128
+
+
+def stamp_hash(rel: str, st: Stamp) -> int:
+    """One file's part of `stamps_digest`."""
+    text = f"{rel}\0{st[0]}:{st[1]}:{st[2]}:{st[3]}".encode("utf-8", "surrogatepass")
+    return int.from_bytes(hashlib.blake2b(text, digest_size=_DIGEST_BITS // 8).digest(), "big")
+
+
+def digest_text(total: int) -> str:
+    """A sum of `stamp_hash`es as `stamps_digest` writes it."""
+    return f"{total % (1 << _DIGEST_BITS):032x}"
+
+
+def stamp_of(st: os.stat_result) -> Stamp:
+    """A file's stamp (`file_stamps`) from its status."""
+    return (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns)
+
+
+# The stamp of a file that is moving (a commit being finished while the folder is looked
+# at): never one an index recorded, so the folder is looked at again.
+MOVING: Stamp = (-1, -1, -1, -1)
+
+
+def file_stamps(root: Path) -> dict[str, Stamp]:
+    """The status of every file of the store by its path in the folder (size, mtime, inode,
+    ctime), as a reader reads them: a file of a write that has happened but is not yet in
+    place is stamped as found in its commit folder. A file any write, `git checkout` or hand
+    edit changes gets another stamp; files nobody changed keep theirs, so an index can tell
+    which sources to read again (`index.folder`)."""
+    out: dict[str, Stamp] = {}
+    commits: list[str] = []
     for folder, prefix in ((root, ""), (root / SOURCES, SOURCES + "/"), (root / CLAIMS, CLAIMS + "/")):
         try:
-            entries = sorted(os.scandir(folder), key=lambda e: e.name)
-        except FileNotFoundError:
+            entries = os.scandir(folder)
+        except (FileNotFoundError, NotADirectoryError):
             continue
-        for entry in entries:
-            name = entry.name
-            if prefix == "" and (name.startswith(_LOCKS) or name.startswith(_PREPARING) or entry.is_dir()):
-                if not name.startswith(_COMMITTED):
-                    continue
+        with entries:
+            for entry in entries:
+                name = entry.name
+                if prefix == "":
+                    if name.startswith(_COMMITTED):
+                        commits.append(name)
+                        continue
+                    if name.startswith((_LOCKS, _PREPARING)) or entry.is_dir(follow_symlinks=False):
+                        continue
+                try:
+                    out[prefix + name] = stamp_of(entry.stat(follow_symlinks=False))
+                except FileNotFoundError:
+                    out[prefix + name] = MOVING
+    for name in sorted(commits):
+        plan = _plan(root / name)
+        if plan is None:  # being tidied away: nothing in it is read (`_committed_overlay`)
+            continue
+        for tmp, rel in plan.get("files", []):
             try:
-                st = entry.stat(follow_symlinks=False)
-            except FileNotFoundError:  # a commit folder finished meanwhile: the read is retried
-                h.update(f"{prefix}{name}\0gone\n".encode())
-                continue
-            h.update(
-                f"{prefix}{name}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ino}\0{st.st_ctime_ns}\n".encode()
-            )
-            total += st.st_size
-            latest = max(latest, st.st_mtime_ns)
-    return {
-        "size": total,
-        "mtime_ns": latest,
-        "inode": top.st_ino,
-        "ctime_ns": top.st_ctime_ns,
-        "files": h.hexdigest(),
-    }
+                out[rel] = stamp_of(os.lstat(root / name / tmp))
+            except FileNotFoundError:
+                # Renamed into place already (a reader reads it there too): the file in place
+                # is stamped. A writer killed while finishing leaves such a commit for good,
+                # and the folder must still read; a rename under way changes the stamp in
+                # place, which the reader's second look sees.
+                pass
+        for rel in plan.get("remove", []):
+            if isinstance(rel, str):
+                out.pop(rel, None)
+    return out
+
+
+def position(file_number: int, line: int) -> int:
+    """The index row of the claim on `line` (0 first) of the `file_number`th claims file (0
+    first, in `sources.txt` order, then any other claims file by name): a source's claims
+    keep their rows whatever any other source gains or loses."""
+    return file_number * _POSITIONS + line + 1
+
+
+# Rows a claims file may take (`position`): more lines than any store file can hold.
+_POSITIONS = 1 << 32
+
+
+def source_ids(root: Path) -> list[str]:
+    """The source ids `sources.txt` lists, in order (through a commit not yet in place)."""
+    raw = read_document(root, SOURCE_LIST, _committed_overlay(root).get(SOURCE_LIST), missing_ok=True)[0]
+    return _source_ids(raw or b"", root / SOURCE_LIST)
+
+
+def unlisted_claim_files(root: Path, listed: Collection[str]) -> list[str]:
+    """The ids of claims files whose source `sources.txt` does not list (a hand edit), by name."""
+    return sorted(set(_claim_files(root)) - set(listed))
+
+
+def document_part(root: Path, rel: str) -> Any:
+    """One JSON file of the store's top level (`meta.json`, the vocabulary), parsed, as a
+    reader reads it (through a commit not yet in place); None when it is missing."""
+    raw = read_document(root, rel, _committed_overlay(root).get(rel), missing_ok=True)[0]
+    return None if raw is None else _parse_json(raw, root / rel)
+
+
+def read_source(root: Path, sid: str) -> tuple[dict[str, Any] | None, list[dict[str, Any]], dict[str, Stamp]]:
+    """One source as a reader reads it: its record (None when it has no file), its claims
+    file's records in order, and the stamps of the two files as read (`file_stamps`; a
+    missing file has none)."""
+    overlay = _committed_overlay(root)
+    stamps: dict[str, Stamp] = {}
+    rel = f"{SOURCES}/{sid}.json"
+    raw, st = read_document(root, rel, overlay.get(rel), missing_ok=True)
+    record = None
+    if raw is not None and st is not None:
+        stamps[rel] = stamp_of(st)
+        record = _parse_json(raw, root / rel)
+    rel = f"{CLAIMS}/{sid}.jsonl"
+    raw, st = read_document(root, rel, overlay.get(rel), missing_ok=True)
+    claims: list[dict[str, Any]] = []
+    if raw is not None and st is not None:
+        stamps[rel] = stamp_of(st)
+        claims = parse_lines(raw, root / rel)
+    return record, claims, stamps
 
 
 # --- locks ------------------------------------------------------------------------------
@@ -508,8 +642,9 @@ def writing(
     only those sources and their claims (and may add entities and sources): it locks just
     them, and runs beside writers to other sources. Without, it reads and locks it all.
 
-    `on_written` is told of a write that read the whole store; after a write of some
-    sources the index finds itself stale by its stamp and is rebuilt on the next read."""
+    `on_written` is told of every write, once its locks are released (its `facts` hold what
+    the write read and wrote: all of the store, or its `sources`); the index reads the
+    sources whose files changed (`index.folder`)."""
     root = location.path
     if location.readonly:
         raise StoreError(f"{root} is read-only; write to your own copy with --db PATH")
@@ -526,6 +661,7 @@ def writing(
     _recover(root, location)
     scope = None if sources is None else sorted({s for s in sources if _source_file_id(s)})
     held = _Held(root, location)
+    written: store.Written | None = None
     try:
         held.take("store", shared=scope is not None)
         for sid in scope or ():
@@ -567,18 +703,20 @@ def writing(
             return
         files, removed = _changes(root, as_read, objects_read, storage.data, scope, fresh)
         _land(root, reader, held, files, removed, scope, fresh, location)
-        if on_written is not None and scope is None:
+        if on_written is not None:
             facts = store.snapshot_of(_in_order(storage.data), root, copy=False)
-            digest = stamp(root)["files"]
-            wrote = store.LastWrite(
-                digest, tx.sound, True, (len(facts.entities), len(facts.sources), len(facts.claims))
-            )
-            try:
-                on_written(store.Written(root, facts, wrote, None))
-            except Exception:  # noqa: BLE001 - the store is written; a stale index is rebuilt on read
-                pass
+            rows = (len(facts.entities), len(facts.sources), len(facts.claims))
+            changed = tuple(sorted({*files, *removed}))
+            written = store.Written(root, facts, store.LastWrite("", tx.sound, True, rows), None, changed)
     finally:
         held.release()
+    if written is not None and on_written is not None:
+        # Told once the locks are released: the index follows the folder by its files'
+        # stamps, not by this write's records, so writers to other sources go on meanwhile.
+        try:
+            on_written(written)
+        except Exception:  # noqa: BLE001 - the store is written; a stale index is rebuilt on read
+            pass
 
 
 def _in_order(data: dict[str, Any]) -> dict[str, Any]:
@@ -793,21 +931,35 @@ def _merged_meta(root: Path, reader: _Read, mine: bytes) -> bytes:
 
 def _commit(root: Path, files: dict[str, bytes], removed: list[str]) -> None:
     """Write every file in a private folder, make that folder the commit, rename each file
-    into place, and tidy up: killed at any moment, the store is the old one or the new."""
+    into place, and tidy up: killed at any moment, the store is the old one or the new.
+
+    The folder is used through a descriptor opened when it was made, never again by its
+    name: in a folder others may write to, a neighbour who swaps it for a link (to a folder
+    of theirs or of root's) gets no file written there, and a commit whose folder was swapped
+    before its rename is refused, not reported done."""
     import fcntl
     import json
 
     name = _new_folder(root, _PREPARING)
-    folder = root / name
-    alive = os.open(folder / _ALIVE, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
     try:
+        dfd = os.open(root / name, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError as exc:
+        raise StoreError(f"{root}: write failed ({exc.strerror}); nothing was changed") from None
+    alive = -1
+    try:
+        mine = os.fstat(dfd)
+        if mine.st_uid != os.geteuid():
+            raise StoreError(f"{root}: write failed (its private folder was swapped); nothing was changed")
+        alive = os.open(
+            _ALIVE, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=dfd
+        )
         fcntl.flock(alive, fcntl.LOCK_EX)
         plan: list[list[str]] = []
         for n, (rel, data) in enumerate(sorted(files.items())):
             tmp = f"f{n}"
-            write_file(folder / tmp, data, file_mode(root / rel))
+            write_file(Path(tmp), data, file_mode(root / rel), dir_fd=dfd)
             plan.append([tmp, rel])
-        write_file(folder / _PLAN, json.dumps({"files": plan, "remove": removed}).encode(), 0o600)
+        write_file(Path(_PLAN), json.dumps({"files": plan, "remove": removed}).encode(), 0o600, dir_fd=dfd)
         for sub in {rel.split("/")[0] for rel in files if "/" in rel}:
             try:
                 os.mkdir(root / sub, 0o755)
@@ -815,22 +967,46 @@ def _commit(root: Path, files: dict[str, bytes], removed: list[str]) -> None:
                 if not stat.S_ISDIR(os.lstat(root / sub).st_mode):
                     raise StoreError(f"{root / sub} is not a folder: nothing was written") from None
         committed = _COMMITTED + name[len(_PREPARING) :]
-        os.rename(folder, root / committed)  # the write happens here
+        os.rename(root / name, root / committed)  # the write happens here
+        there = os.lstat(root / committed)
+        if (there.st_dev, there.st_ino) != (mine.st_dev, mine.st_ino):
+            # What was renamed is not this write's folder (a link put in its place): it is
+            # taken away, and the write refused; readers never read through a link.
+            if stat.S_ISLNK(there.st_mode):
+                os.unlink(root / committed)
+            raise StoreError(f"{root}: write failed (its private folder was swapped); nothing was changed")
         _fsync_dir(root)
-        _finish(root / committed, root)
+        _finish_at(dfd, root / committed, root)
     except OSError as exc:
         raise StoreError(f"{root}: write failed ({exc.strerror}); nothing was changed") from None
     finally:
-        os.close(alive)
+        if alive >= 0:
+            os.close(alive)
+        os.close(dfd)
 
 
 def _finish(folder: Path, root: Path) -> None:
-    """Rename a commit's files into place and remove the commit folder."""
-    plan = _plan(folder) or {"files": [], "remove": []}
+    """Finish a commit left by a writer that was killed: its folder, opened without
+    following a link, must be this user's."""
+    try:
+        dfd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return
+    try:
+        if os.fstat(dfd).st_uid == os.geteuid():
+            _finish_at(dfd, folder, root)
+    finally:
+        os.close(dfd)
+
+
+def _finish_at(dfd: int, folder: Path, root: Path) -> None:
+    """Rename a commit's files (in the folder open as `dfd`) into place and remove the
+    commit folder (`folder`, its name)."""
+    plan = _plan_at(dfd) or {"files": [], "remove": []}
     touched = set()
     for tmp, rel in plan["files"]:
         try:
-            os.replace(folder / tmp, root / rel)
+            os.replace(tmp, root / rel, src_dir_fd=dfd)
         except FileNotFoundError:
             pass  # renamed by a run of this before (a writer killed while finishing)
         touched.add((root / rel).parent)
@@ -845,7 +1021,7 @@ def _finish(folder: Path, root: Path) -> None:
         _fsync_dir(d)
     for leftover in (_PLAN, _ALIVE):
         try:
-            os.unlink(folder / leftover)
+            os.unlink(leftover, dir_fd=dfd)
         except FileNotFoundError:
             pass
     try:
@@ -922,9 +1098,12 @@ def file_mode(path: Path) -> int:
         return 0o644
 
 
-def write_file(path: Path, data: bytes, mode: int) -> None:
-    """A new file at `path` (never one that exists, never through a link), fsynced."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
+def write_file(path: Path, data: bytes, mode: int, dir_fd: int | None = None) -> None:
+    """A new file at `path` (in the folder open as `dir_fd` when given; never one that
+    exists, never through a link), fsynced."""
+    fd = os.open(
+        path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600, dir_fd=dir_fd
+    )
     try:
         view = memoryview(data)
         while view:

@@ -184,10 +184,10 @@ def test_a_write_killed_after_its_commit_is_finished_and_one_before_leaves_nothi
     class Killed(Exception):
         pass
 
-    def killed(folder_path, root):  # the renames never happen
+    def killed(*args):  # the renames never happen
         raise Killed
 
-    monkeypatch.setattr(directory, "_finish", killed)
+    monkeypatch.setattr(directory, "_finish_at", killed)
     record = {"subject": "qatar", "predicate": "considering", "statement": "Killed after commit."}
     record["citation"] = {"source": KHALEEJ, "quote": QUOTE}
     with pytest.raises(Killed):
@@ -208,3 +208,38 @@ def test_a_folder_that_is_not_a_store_is_refused_in_one_line(tmp_path):
     result = factcli("--db", str(empty), "search", "S-400")
     assert result.exit_code == 2 and "not a factcli store" in result.stderr
     assert os.listdir(empty) == []
+
+
+def test_a_writer_killed_while_finishing_its_commit_leaves_a_folder_that_reads(tmp_path, monkeypatch):
+    folder = as_folder(tmp_path)
+    real_replace = os.replace
+    renamed: list[str] = []
+
+    class Killed(Exception):
+        pass
+
+    def replace_once(src, dst, *args, **kwargs):  # the first file lands, then the writer dies
+        if renamed:
+            raise Killed
+        renamed.append(str(dst))
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr(directory.os, "replace", replace_once)
+    record = {"subject": "qatar", "predicate": "considering", "statement": "Killed while finishing."}
+    record["citation"] = {"source": KHALEEJ, "quote": QUOTE}
+    source = {
+        "id": "killed-2026-01-01",
+        "title": "T",
+        "outlet": "O",
+        "language": "en",
+        "url": None,
+        "published": {"start": "2026-01-01", "end": "2026-01-01", "precision": "day", "text": "1 Jan 2026"},
+        "text": "Qatar weighs the S-400.",
+    }
+    with pytest.raises(Killed):  # two files to land: the new source's and the source list
+        import_records(store.Location(folder, "--db"), [source, record])
+    monkeypatch.undo()
+    assert renamed  # one file in place, the commit's plan still there
+    facts = store.load(store.Location(folder, "--db"))  # reads: the rest through the commit
+    assert "Killed while finishing." in [c["statement"] for c in facts.claims]
+    assert "killed-2026-01-01" in [s["id"] for s in facts.sources]

@@ -390,3 +390,51 @@ def test_readers_see_the_index_before_or_after_a_rebuild_whole(server_url):
         early.close()
         assert rebuilt.result(timeout=60).full
         assert late.result(timeout=60) == _answer(in_memory(smaller), query) != before
+
+
+def test_a_folder_s_sync_reads_only_the_sources_whose_files_changed(server_url, tmp_path, monkeypatch):
+    from conftest import factcli
+
+    from factcli.convert import convert
+    from factcli.store import directory
+
+    folder = tmp_path / "desk"
+    convert(store.Location(SHIPPED, "--db"), folder)
+
+    def as_synced() -> store.Facts:
+        facts = store.load(store.Location(folder, "--db"))
+        facts.positions = None  # the server numbers claims in store order
+        return facts
+
+    first = sync(server_url, None, folder=folder)
+    assert first.full and first.written == len(as_synced().sources)
+    _same_everywhere(server_url, as_synced())
+    read: list[str] = []
+    real = directory.read_document
+
+    def reading(root, rel, journal, missing_ok):
+        read.append(rel)
+        return real(root, rel, journal, missing_ok)
+
+    monkeypatch.setattr(directory, "read_document", reading)
+    again = sync(server_url, None, folder=folder)
+    assert (again.full, again.written, again.claims) == (False, 0, 0)
+    assert not [r for r in read if r.startswith(("sources/", "claims/"))]
+    # A claim corrected: its source's files alone are read, and its claims alone analyzed.
+    claim = as_synced().claims[10]
+    source = claim["citation"]["source"]
+    factcli(
+        "--db", str(folder), "edit", claim["id"], "--modality", "planned", "--reason", "later", "--yes"
+    ).ok()
+    now = as_synced()
+    read.clear()
+    done = sync(server_url, None, folder=folder)
+    assert sorted({r for r in read if "/" in r}) == [f"claims/{source}.jsonl", f"sources/{source}.json"]
+    assert (done.full, done.written, done.claims) == (False, 1, _claims_of(now, source))
+    _same_everywhere(server_url, as_synced())
+    # A new entity links every claim again: all of it is read and written anew.
+    part = tmp_path / "part.jsonl"
+    part.write_text(json.dumps(entity_record("tass", "TASS", "organization", aliases=["تاس"])) + "\n")
+    factcli("--db", str(folder), "import", str(part)).ok()
+    assert sync(server_url, None, folder=folder).full
+    _same_everywhere(server_url, as_synced())
