@@ -47,6 +47,9 @@ class Draft:
     source: dict[str, Any]
     entities: list[dict[str, Any]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
+    # The store's entities the article names (headline included), in the order first named,
+    # whether or not a candidate uses them: what a reviewer checks the article is about.
+    mentioned: list[str] = field(default_factory=list)
 
     def records(self) -> list[dict[str, Any]]:
         return [self.source, *self.entities, *self.claims]
@@ -87,7 +90,9 @@ def draft_article(
     for claim in drafter.claims:
         # A proposal for the reviewer: `statement` itself stays empty until a person confirms it.
         claim["draft"]["statement"] = draft_statement(claim, names)
-    return Draft(source, drafter.new_entities, drafter.claims)
+    new = {e["id"] for e in drafter.new_entities}
+    mentioned = [eid for eid in drafter.mentioned if eid not in new]
+    return Draft(source, drafter.new_entities, drafter.claims, mentioned)
 
 
 def _source_record(text, published, note, outlet, url, credited, source_id, known_sources) -> dict[str, Any]:
@@ -174,6 +179,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         self.claims = []
         self._credited_medium: str | None = None
         self._all_named: set[int] = set()
+        self.mentioned: dict[str, None] = {}  # ordered: first named first
         self._start_attribution()
         self._start_roles()
         self._start_proposals()
@@ -213,6 +219,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         self._last_medium = self.article_via or self._credited_medium
         for clause in all_clauses:
             if clause.paragraph in headlines:
+                self._named_here(find_mentions(self.linker, text, clause.words))
                 continue  # the headline restates the body; claims cite the body
             keys = [w.key for w in clause.words]
             mentions = find_mentions(self.linker, text, clause.words)
@@ -222,6 +229,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 mentions = find_mentions(self.linker, text, clause.words)
             if self._clause_topics(clause, mentions):
                 mentions = find_mentions(self.linker, text, clause.words)
+            self._named_here(mentions)
             mentions = self._with_holders(mentions)
             if clause.sentence != prev_sentence:
                 # A new sentence: does it go on with the account before it?
@@ -264,6 +272,13 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 # is when it was said: the date of what follows in the sentence.
                 sentence_date = dates[0][2]
             quote_open = _quote_open_after(text, clause)
+
+    def _named_here(self, mentions) -> None:
+        """Every entity a name (not an adjective) links, for the draft's `mentioned`."""
+        for m in mentions:
+            if not m.weak:
+                for eid in m.ids:
+                    self.mentioned.setdefault(eid, None)
 
     # -- claims -----------------------------------------------------------------------
 
