@@ -65,6 +65,9 @@ _SPACED_DESIGNATION = re.compile(
 _TOP_LINES = 12
 # How alike a spelling's romanization and the outlet's English name must be (difflib ratio).
 _OUTLET_LIKENESS = 0.8
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+# A state's kind before its name ("جمهورية العراق"): the name alone is the state's.
+_STATE_KINDS = {normalize(w) for w in ("جمهورية", "مملكة", "دولة", "سلطنة", "إمارة", "اتحاد")}
 
 
 def _designation_english(m: re.Match[str], letters: list[str], offset: int) -> tuple[str, int]:
@@ -376,14 +379,47 @@ class _Proposals(_Base):
                 continue
             cut = max(0, k.find(noun))  # the proclitic before the noun is not the name's
             s, e = words[i].start + cut, words[end - 1].end
-            if not known(s, e) and self._looks_like_a_name(keys[i + 1 : end]):
-                states = [
-                    self.linker.adjectives.get(k if k.startswith("ال") else "ال" + k) for k in keys[i:end]
-                ]
-                state = next((x for x in states if x), None)
+            states = [self.linker.adjectives.get(k if k.startswith("ال") else "ال" + k) for k in keys[i:end]]
+            state = next((x for x in states if x), None)
+            aliases: list[str] = []
+            if state is None and (where := self._state_after(clause, end)) is not None:
+                # "وزارة الدفاع في المملكة العربية السعودية": the state's ministry, also
+                # written with the state's adjective ("وزارة الدفاع السعودية").
+                state, last = where
+                adjective = self._adjective_of(state, feminine=noun.endswith(("ة", "ه")) or k.endswith("ات"))
+                if adjective:
+                    aliases.append(f"{text[s:e]} {adjective}")
+                e = words[last - 1].end
+            if not known(s, words[end - 1].end) and self._looks_like_a_name(keys[i + 1 : end]):
                 body = self.linker.entities[state].get("name") if state else None
-                english = institution_english(normalize(text[s:e]).split(), body)
-                self._new_entity(text[s:e], "organization", f"institution: {noun}", english=english)
+                english = institution_english(normalize(text[s : words[end - 1].end]).split(), body)
+                self._new_entity(
+                    text[s:e], "organization", f"institution: {noun}", english=english, aliases=aliases
+                )
+
+    def _state_after(self, clause: Clause, at: int) -> tuple[str, int] | None:
+        """The state named after في at word `at` ("في جمهورية العراق"), and the word after it."""
+        words = clause.words
+        if at >= len(words) - 1 or words[at].key != "في":
+            return None
+        first = at + 1 + (words[at + 1].key in _STATE_KINDS and at + 2 < len(words))
+        for n in range(min(4, len(words) - first), 0, -1):
+            written = self.text[words[first].start : words[first + n - 1].end]
+            ids = [x for x in self.linker.resolve(written, False, False) if self.linker.type_of(x) == "country"]
+            if len(ids) == 1:
+                return ids[0], first + n
+        return None
+
+    def _adjective_of(self, state: str, feminine: bool) -> str | None:
+        """The state's adjective as the store's names give it (السعودي، السعودية)."""
+        forms = [a for a, eid in self.linker.adjectives.items() if eid == state and _ARABIC_WORD.fullmatch(a)]
+        fem = [a for a in forms if a.endswith("يه")]
+        masc = [a for a in forms if a.endswith("ي")]
+        pick = (fem or masc) if feminine else (masc or fem)
+        if not pick:
+            return None
+        adjective = min(pick, key=len)
+        return adjective[:-1] + "ة" if adjective.endswith("يه") else adjective  # as written
 
     @staticmethod
     def _looks_like_a_name(keys: list[str]) -> bool:
@@ -429,6 +465,11 @@ class _Proposals(_Base):
         ids = self.linker.resolve(arabic, True, True)
         return next(iter(ids)) if len(ids) == 1 else None
 
+    def _an_outlet(self, name: str) -> bool:
+        """Whether the store has an organization of that name (a person who shares it, such
+        as a journalist named like his paper, does not count)."""
+        return any(self.linker.type_of(e) == "organization" for e in self.linker.resolve(name, True, True))
+
     def _outlet_entity(self, outlet: str | None) -> None:
         """`--outlet`: the article's own outlet, an organization the store may lack. Its
         English name is the one given (a web address in brackets left off); its Arabic name
@@ -438,7 +479,7 @@ class _Proposals(_Base):
         import difflib
 
         english = re.sub(r"\s*\([^)]*\)\s*$", "", outlet or "").strip()
-        if not english or english.casefold() == "unknown" or self.linker.resolve(english, True, True):
+        if not english or english.casefold() == "unknown" or self._an_outlet(english):
             return
         want = re.sub(r"[^a-z0-9]", "", english.casefold())
         best, score = None, 0.0
@@ -456,7 +497,7 @@ class _Proposals(_Base):
                         if ratio > score:
                             best, score = phrase, ratio
         arabic = best if best is not None and score >= _OUTLET_LIKENESS else english
-        if self.linker.resolve(arabic, True, True):
+        if self._an_outlet(arabic):
             return
         self._new_entity(arabic, "organization", "the article's outlet (--outlet)", english=english)
 
@@ -481,7 +522,13 @@ class _Proposals(_Base):
             self._new_entity(arabic, "country", f"a state CLDR names ({code})", english=english, eid=eid)
 
     def _new_entity(
-        self, name: str, kind: str, cue: str, english: str | None = None, eid: str | None = None
+        self,
+        name: str,
+        kind: str,
+        cue: str,
+        english: str | None = None,
+        eid: str | None = None,
+        aliases: list[str] | None = None,
     ) -> None:
         key = normalize(name)
         if not key or key in self._new_names or self.linker.resolve(name, True, True):
@@ -502,7 +549,7 @@ class _Proposals(_Base):
             "type": kind,
             "name": english or english_name(name, self._spellings) or name,
             "name_ar": name,
-            "aliases": [name],
+            "aliases": [name, *(a for a in aliases or [] if normalize(a) != key)],
             "description": None,
             "draft": {
                 "cues": [cue, "name: the store's spellings, else a romanization"],
