@@ -18,6 +18,7 @@ from ..analyze import (
 )
 from ..dates import parse_date
 from ..errors import DateError
+from ..lexicon import Lexicon
 from ..normalize import normalize
 from .base import _Base
 from .cues import (
@@ -66,6 +67,8 @@ _TOP_LINES = 12
 # How alike a spelling's romanization and the outlet's English name must be (difflib ratio).
 _OUTLET_LIKENESS = 0.8
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+# How alike (difflib's ratio) a new name and a store's must be to be the same one respelled.
+_NEAR_SPELLING = 0.88
 # A state's kind before its name ("جمهورية العراق"): the name alone is the state's.
 _STATE_KINDS = {normalize(w) for w in ("جمهورية", "مملكة", "دولة", "سلطنة", "إمارة", "اتحاد")}
 
@@ -110,12 +113,16 @@ class _Proposals(_Base):
         self.new_entities = []
         self._new_names = {}
         self._spellings = Spellings.of(list(self.linker.entities.values()))
+        self._respelled: list[tuple[str, str]] = []  # (a spelling, the store's entity it is)
+        self._store_names = Lexicon(
+            e for e in self.linker.entities.values() if e.get("type") not in ("country", "city")
+        )
 
     def _candidate_entities(self, clause: Clause, mentions: list[Mention]) -> bool:
         """Names the store does not know: in quotation marks, after a title and a comma
         ("الوزير الروسي، سيرغي شويغو"), or right after a medium's noun ("صحيفة كوميرسانت").
         True when the clause gave a new one."""
-        before = len(self.new_entities)
+        before = len(self.new_entities) + len(self._respelled)
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         linked = [(m.start, m.end) for m in mentions]
@@ -194,7 +201,7 @@ class _Proposals(_Base):
         # name makes it known.
         self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong))
         self._companies(clause, known)
-        return len(self.new_entities) > before
+        return len(self.new_entities) + len(self._respelled) > before
 
     def _companies(self, clause: Clause, known: Any) -> None:
         """A name the store lacks followed by a state's adjective in the feminine, with the
@@ -465,6 +472,23 @@ class _Proposals(_Base):
         ids = self.linker.resolve(arabic, True, True)
         return next(iter(ids)) if len(ids) == 1 else None
 
+    def _near_spelling(self, name: str, kind: str) -> str | None:
+        """The store's entity of that kind whose Arabic name is this one spelled a little
+        apart (a letter more or less, another seat of hamza: the lexicon's nearest name, at
+        least `_NEAR_SPELLING` alike, with as many words), or None."""
+        key = normalize(name)
+        if kind not in ("organization", "person") or len(key.replace(" ", "")) < 6 or not _ARABIC_WORD.search(key):
+            return None
+        if any(w in self.linker.adjectives for w in key.split()):
+            return None  # "الدفاع السوري" is not "الدفاع الروسي" respelled
+        for near in self._store_names.suggest(name, n=3, cutoff=_NEAR_SPELLING):
+            if len(normalize(near).split()) != len(key.split()):
+                continue
+            ids = [e for e in self._store_names.resolve(near) if self.linker.type_of(e) == kind]
+            if len(ids) == 1:
+                return ids[0]
+        return None
+
     def _an_outlet(self, name: str) -> bool:
         """Whether the store has an organization of that name (a person who shares it, such
         as a journalist named like his paper, does not count)."""
@@ -539,6 +563,14 @@ class _Proposals(_Base):
         if kind != "person" and any(self._reads_as_date(" ".join(words[:n])) for n in (1, 2)):
             return  # a person's name has no digits, so a month's name in it is a name: «رجب طيب أردوغان»
         if kind == "person" and not self._looks_like_a_name(normalize(name).split()[:1]):
+            return
+        if (near := self._near_spelling(name, kind)) is not None:
+            # "كوميرسان" for the store's "كوميرسانت": the same name spelled a little apart.
+            known = dict(self.linker.entities[near])
+            known["aliases"] = [*(known.get("aliases") or []), name]
+            self.linker.add(known)
+            self._respelled.append((name, near))
+            self._new_names[key] = near
             return
         from ..schema import sha256
 
