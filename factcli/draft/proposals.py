@@ -69,6 +69,8 @@ _OUTLET_LIKENESS = 0.8
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 # How alike (difflib's ratio) a new name and a store's must be to be the same one respelled.
 _NEAR_SPELLING = 0.88
+# What an institution makes, after its name ("لصناعة الطائرات"، "لإنتاج الأسلحة").
+_MAKING = re.compile(r"^(?:ل|ل?ال)(?:صناع|انتاج|تصنيع)")
 # A state's kind before its name ("جمهورية العراق"): the name alone is the state's.
 _STATE_KINDS = {normalize(w) for w in ("جمهورية", "مملكة", "دولة", "سلطنة", "إمارة", "اتحاد")}
 
@@ -368,27 +370,54 @@ class _Proposals(_Base):
             noun = next((p.text for p in _INSTITUTIONS if p.opens(k)), None)
             if noun is None or (not noun.startswith("ال") and "ال" + noun in k):
                 continue  # "الوكالة": the one already named
-            if any(p.opens(x) for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS):
-                continue  # "وزير الدفاع وكالة": an acting minister, not an agency
+            heads = [x for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS if p.opens(x)]
+            if heads and not any(p.opens(keys[i - 1]) for p in _OFFICE_HEADS):
+                continue  # "وزير الدفاع وكالة": an acting minister, not an agency ("رئيس مجمع": its head)
             end = i + 1
+            quoted = False
             while (
                 end < len(keys)
                 and end - i < 6
                 and keys[end] not in _FUNCTION_WORDS
                 and not any(p.opens(keys[end]) for p in _INSTITUTIONS)  # the next one
             ):
-                if re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
+                gap = text[words[end - 1].end : words[end].start]
+                if end == i + 1 and not noun.startswith("ال") and re.fullmatch(r"\s*[«\"“]", gap):
+                    # «مصنع "ميل"»: the institution's own name in quotation marks
+                    close = text[words[end].end : words[end].end + 1]
+                    if close not in '»"”':
+                        break
+                    quoted = True
+                    end += 1
+                    continue
+                if quoted and re.fullmatch(r"[»\"”]\s*", gap) and _MAKING.match(keys[end]):
+                    pass  # «مصنع "إركوتسك" لصناعة الطائرات»: what it makes goes on with its name
+                elif re.search(r"[،,.:؛«»\"“”()]", gap):
                     break
-                if (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
+                elif _MAKING.match(keys[end]) and end + 1 < len(keys) and keys[end + 1].startswith("ال"):
+                    pass  # "مجمع روستك الحكومي لصناعة الأسلحة"
+                elif (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
                     break
                 end += 1
+                if _MAKING.match(keys[end - 1]) and end < len(keys):
+                    end += 1  # the thing made, with it
+                    break
             if end == i + 1:
                 continue
             cut = max(0, k.find(noun))  # the proclitic before the noun is not the name's
             s, e = words[i].start + cut, words[end - 1].end
             states = [self.linker.adjectives.get(k if k.startswith("ال") else "ال" + k) for k in keys[i:end]]
             state = next((x for x in states if x), None)
-            aliases: list[str] = []
+            aliases = []
+            own = keys[i + 1] if not noun.startswith("ال") and not keys[i + 1].startswith("ال") else ""
+            if len(own) >= 4 and not quoted:
+                aliases.append(text[words[i + 1].start : words[i + 1].end])  # "روستك" of "مجمع روستك ..."
+            if quoted:
+                # The name as said, without its quotation marks; the quoted word alone too.
+                written = " ".join(text[w.start : w.end] for w in words[i:end])
+                if len(own) >= 4:
+                    aliases.append(text[words[i + 1].start : words[i + 1].end])
+                aliases.insert(0, text[s:e])
             if state is None and (where := self._state_after(clause, end)) is not None:
                 # "وزارة الدفاع في المملكة العربية السعودية": the state's ministry, also
                 # written with the state's adjective ("وزارة الدفاع السعودية").
@@ -401,7 +430,11 @@ class _Proposals(_Base):
                 body = self.linker.entities[state].get("name") if state else None
                 english = institution_english(normalize(text[s : words[end - 1].end]).split(), body)
                 self._new_entity(
-                    text[s:e], "organization", f"institution: {noun}", english=english, aliases=aliases
+                    written if quoted else text[s:e],
+                    "organization",
+                    f"institution: {noun}",
+                    english=english,
+                    aliases=aliases,
                 )
 
     def _state_after(self, clause: Clause, at: int) -> tuple[str, int] | None:
