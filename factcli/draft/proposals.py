@@ -367,6 +367,9 @@ class _Proposals(_Base):
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         for i, k in enumerate(keys):
+            lil = re.match(r"^[وف]?لل", k) is not None and len(k) > 4
+            if lil:
+                k = "ال" + k[k.index("لل") + 2 :]  # "للقوات" is ل + "القوات"
             noun = next((p.text for p in _INSTITUTIONS if p.opens(k)), None)
             if noun is None or (not noun.startswith("ال") and "ال" + noun in k):
                 continue  # "الوكالة": the one already named
@@ -406,6 +409,11 @@ class _Proposals(_Base):
                 continue
             cut = max(0, k.find(noun))  # the proclitic before the noun is not the name's
             s, e = words[i].start + cut, words[end - 1].end
+            if lil:
+                s = text.find("لل", words[i].start, words[i].end) + 2
+
+            def name_to(upto: int, s: int = s, lil: bool = lil) -> str:
+                return ("ال" if lil else "") + text[s:upto]
             states = [self.linker.adjectives.get(k if k.startswith("ال") else "ال" + k) for k in keys[i:end]]
             state = next((x for x in states if x), None)
             aliases = []
@@ -417,20 +425,20 @@ class _Proposals(_Base):
                 written = " ".join(text[w.start : w.end] for w in words[i:end])
                 if len(own) >= 4:
                     aliases.append(text[words[i + 1].start : words[i + 1].end])
-                aliases.insert(0, text[s:e])
+                aliases.insert(0, name_to(e))
             if state is None and (where := self._state_after(clause, end)) is not None:
                 # "وزارة الدفاع في المملكة العربية السعودية": the state's ministry, also
                 # written with the state's adjective ("وزارة الدفاع السعودية").
                 state, last = where
                 adjective = self._adjective_of(state, feminine=noun.endswith(("ة", "ه")) or k.endswith("ات"))
                 if adjective:
-                    aliases.append(f"{text[s:e]} {adjective}")
+                    aliases.append(f"{name_to(e)} {adjective}")
                 e = words[last - 1].end
             if not known(s, words[end - 1].end) and self._looks_like_a_name(keys[i + 1 : end]):
                 body = self.linker.entities[state].get("name") if state else None
-                english = institution_english(normalize(text[s : words[end - 1].end]).split(), body)
+                english = institution_english(normalize(name_to(words[end - 1].end)).split(), body)
                 self._new_entity(
-                    written if quoted else text[s:e],
+                    written if quoted else name_to(e),
                     "organization",
                     f"institution: {noun}",
                     english=english,
