@@ -262,6 +262,10 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 if not m.weak:
                     self._recent.append(m.ids)
                     self._in_sentence.append(m.ids)
+                    if self._governed(m, keys):
+                        self._after_preposition.add(m.ids)
+                    else:
+                        self._after_preposition.discard(m.ids)
                 for eid in m.ids[:1]:
                     if self.linker.type_of(eid) == "country":
                         if eid in self._countries_seen:

@@ -565,6 +565,8 @@ INSTITUTION_NOUNS = [
     "الاداره",
     "الكونغرس",
     "البرلمان",
+    "الاتحاد",  # "الاتحاد الأوروبي", "الاتحاد الأفريقي" (one state's adjective: the state itself)
+    "الحلف",
 ]
 # Words a name does not contain: a run of words holding one is a phrase, not a name.
 FUNCTION_WORDS = [

@@ -343,9 +343,17 @@ _INSTITUTION_WORDS = {
     "الامن": "Security",
     "الوطني": "National",
     "مؤسسه": "Corporation",
+    "الاتحاد": "Union",
+    "الحلف": "Alliance",
+    "الاوروبي": "European",
+    "الافريقي": "African",
+    "العربي": "Arab",
 }
 _INSTITUTION_WORDS = {normalize(k): v for k, v in _INSTITUTION_WORDS.items()}
-_ADJECTIVES = {normalize(w) for w in ("المسلحة", "الجوية", "البحرية", "البرية", "الوطني", "الأنباء")}
+_ADJECTIVES = {
+    normalize(w)
+    for w in ("المسلحة", "الجوية", "البحرية", "البرية", "الوطني", "الأنباء", "الأوروبي", "الأفريقي", "العربي")
+}
 
 
 def institution_english(keys: list[str], body: str | None) -> str | None:

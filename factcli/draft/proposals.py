@@ -72,6 +72,8 @@ _NEAR_SPELLING = 0.88
 # What an institution makes, after its name ("لصناعة الطائرات"، "لإنتاج الأسلحة").
 _MAKING = re.compile(r"^(?:ل|ل?ال)(?:صناع|انتاج|تصنيع)")
 # A state's kind before its name ("جمهورية العراق"): the name alone is the state's.
+# An institution's noun that, with one state's adjective, names the state ("الاتحاد الروسي").
+_STATE_NOUNS = {normalize(w) for w in ("الاتحاد", "الحلف")}
 _STATE_KINDS = {normalize(w) for w in ("جمهورية", "مملكة", "دولة", "سلطنة", "إمارة", "اتحاد")}
 
 
@@ -202,6 +204,7 @@ class _Proposals(_Base):
         # A nationality adjective qualifies an institution ("وزارة الدفاع الروسية"): only a
         # name makes it known.
         self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong))
+        self._dual_institutions(clause)
         self._companies(clause, known)
         return len(self.new_entities) + len(self._respelled) > before
 
@@ -374,8 +377,10 @@ class _Proposals(_Base):
             if noun is None or (not noun.startswith("ال") and "ال" + noun in k):
                 continue  # "الوكالة": the one already named
             heads = [x for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS if p.opens(x)]
-            if heads and not any(p.opens(keys[i - 1]) for p in _OFFICE_HEADS):
-                continue  # "وزير الدفاع وكالة": an acting minister, not an agency ("رئيس مجمع": its head)
+            if heads and (noun.startswith("ال") or not any(p.opens(keys[i - 1]) for p in _OFFICE_HEADS)):
+                # "وزير الدفاع وكالة": an acting minister, not an agency; "رئيس الحكومة": an office.
+                # "رئيس مجمع روستك": the head of an institution with a name of its own.
+                continue
             end = i + 1
             quoted = False
             while (
@@ -414,8 +419,11 @@ class _Proposals(_Base):
 
             def name_to(upto: int, s: int = s, lil: bool = lil) -> str:
                 return ("ال" if lil else "") + text[s:upto]
+
             states = [self.linker.adjectives.get(k if k.startswith("ال") else "ال" + k) for k in keys[i:end]]
             state = next((x for x in states if x), None)
+            if state is not None and noun in _STATE_NOUNS:
+                continue  # "الاتحاد الروسي": the state itself
             aliases = []
             own = keys[i + 1] if not noun.startswith("ال") and not keys[i + 1].startswith("ال") else ""
             if len(own) >= 4 and not quoted:
@@ -445,6 +453,46 @@ class _Proposals(_Base):
                     aliases=aliases,
                 )
 
+    def _dual_institutions(self, clause: Clause) -> None:
+        """Two states' institutions named at once ("وزارتي الدفاع السورية والروسية"): each
+        proposed as its own, the noun singular ("وزارة الدفاع السورية", "وزارة الدفاع الروسية")."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        singular = [p.text for p in _INSTITUTIONS if p.text.endswith("ه") and not p.text.startswith("ال")]
+        for i, k in enumerate(keys):
+            m = next(
+                (
+                    m
+                    for rx in (r"^()(\w+)ت[يا]$", r"^([وفبل])(\w+)ت[يا]$")
+                    if (m := re.match(rx, k)) and m.group(2) + "ه" in singular
+                ),
+                None,
+            )
+            if m is None:
+                continue
+            end = i + 1
+            while end < len(keys) and keys[end].startswith("ال") and keys[end] not in self.linker.adjectives:
+                end += 1
+            if end + 1 >= len(keys) or keys[end] not in self.linker.adjectives:
+                continue
+            second = keys[end + 1][1:] if keys[end + 1].startswith("و") else ""
+            if second not in self.linker.adjectives:
+                continue
+            word = text[words[i].start : words[i].end]
+            noun = word[len(m.group(1)) :][:-2] + "ة"
+            middle = " ".join(text[w.start : w.end] for w in words[i + 1 : end])
+            for adjective in (
+                text[words[end].start : words[end].end],
+                text[words[end + 1].start + 1 : words[end + 1].end],
+            ):
+                state = self.linker.adjectives[normalize(adjective)]
+                body = self.linker.entities[state].get("name")
+                name = " ".join(x for x in (noun, middle, adjective) if x)
+                english = institution_english(normalize(name).split(), body)
+                self._new_entity(
+                    name, "organization", f"institution: {m.group(2)}ه (two states')", english=english
+                )
+
     def _state_after(self, clause: Clause, at: int) -> tuple[str, int] | None:
         """The state named after في at word `at` ("في جمهورية العراق"), and the word after it."""
         words = clause.words
@@ -453,7 +501,9 @@ class _Proposals(_Base):
         first = at + 1 + (words[at + 1].key in _STATE_KINDS and at + 2 < len(words))
         for n in range(min(4, len(words) - first), 0, -1):
             written = self.text[words[first].start : words[first + n - 1].end]
-            ids = [x for x in self.linker.resolve(written, False, False) if self.linker.type_of(x) == "country"]
+            ids = [
+                x for x in self.linker.resolve(written, False, False) if self.linker.type_of(x) == "country"
+            ]
             if len(ids) == 1:
                 return ids[0], first + n
         return None
@@ -518,7 +568,11 @@ class _Proposals(_Base):
         apart (a letter more or less, another seat of hamza: the lexicon's nearest name, at
         least `_NEAR_SPELLING` alike, with as many words), or None."""
         key = normalize(name)
-        if kind not in ("organization", "person") or len(key.replace(" ", "")) < 6 or not _ARABIC_WORD.search(key):
+        if (
+            kind not in ("organization", "person")
+            or len(key.replace(" ", "")) < 6
+            or not _ARABIC_WORD.search(key)
+        ):
             return None
         if any(w in self.linker.adjectives for w in key.split()):
             return None  # "الدفاع السوري" is not "الدفاع الروسي" respelled

@@ -54,6 +54,9 @@ class _Roles(_Attribution):
         self._recent = []
         self._in_sentence = []
         self._host = None
+        # Names last met behind a preposition ("الانضمام إلى الاتحاد الأوروبي"): a dropped
+        # subject ("فإنها تسلح نفسها") refers back past them.
+        self._after_preposition: set[tuple[str, ...]] = set()
 
     def _sentence_object(self, predicate: str, subjects: list[str]) -> str | None:
         """An object the clause refers back to ("على هذا المسار"): the last name of the
@@ -94,10 +97,13 @@ class _Roles(_Attribution):
         types = ROLES.get(predicate, (_ANY, _ANY))[0]
         if predicate in MEETING_PREDICATES and self._host:
             return self._host  # "وتناول اللقاء ...": the meeting's host
-        for ids in reversed(self._recent[-12:]):
-            for eid in ids:
-                if self.linker.type_of(eid) == types[0]:
-                    return eid
+        for skip in (self._after_preposition, set()):
+            for ids in reversed(self._recent[-12:]):
+                if ids in skip:
+                    continue
+                for eid in ids:
+                    if self.linker.type_of(eid) == types[0]:
+                        return eid
         return None
 
     def _roles(self, predicate, at, mentions, keys) -> tuple[list[str], list[str]]:
@@ -148,6 +154,7 @@ class _Roles(_Attribution):
         right_after = [k for k, m in enumerate(subject_pool) if m.first == verb_end and pick(m, subj_types)]
         before = [k for k, m in enumerate(strong) if m.last <= verb and pick(m, subj_types)]
         after = [k for k, m in enumerate(strong) if m.first >= verb_end and pick(m, subj_types)]
+        free_before = [k for k in before if not self._governed(strong[k], keys)]
         titled = self._titled_subject(keys, verb_end, ordered, subj_types)
         if dual:
             subjects = dual[:1]
@@ -158,7 +165,15 @@ class _Roles(_Attribution):
         ):
             # A verbal noun and its agent: "الرفض السعودي الإماراتي", "بتوقيع موسكو والدوحة".
             subjects = chain(subject_pool, right_after[0], subj_types)
-        elif before and verb - strong[before[-1]].last <= 2:
+        elif (
+            before
+            and verb - strong[before[-1]].last <= 2
+            and not (
+                free_before
+                and self._governed(strong[before[-1]], keys)
+                and re.match(r"\s*[،,؛]", self.text[strong[before[-1]].end :])
+            )
+        ):
             k = before[-1]
             while k > 0 and joined(strong[k - 1], strong[k]) and pick(strong[k - 1], subj_types):
                 k -= 1
@@ -166,7 +181,8 @@ class _Roles(_Attribution):
         elif after:
             subjects = chain(strong, after[0], subj_types)
         elif before:
-            subjects = chain(strong, before[-1], subj_types)
+            # "صربيا تسعى للانضمام إلى الاتحاد الأوروبي، فإنها تسلح ...": not the name behind a preposition.
+            subjects = chain(strong, (free_before or before)[-1], subj_types)
         else:
             weak = [w for m in subject_pool if m.weak and (w := pick(m, subj_types))]
             if weak:
