@@ -44,6 +44,7 @@ from .english import (
     english_name,
     institution_english,
     is_letter_name,
+    loanword_english,
     weapon_english,
 )
 from .names import Mention, _after_clitic
@@ -174,7 +175,9 @@ class _Proposals(_Base):
                     name, "weapon_system", "model designation in quotation marks", english=english
                 )
                 continue
-            self._new_entity(name, kind, "name in quotation marks")
+            loanword = kind == "weapon_system" and _ARABIC_WORD.fullmatch(normalize(name)) is not None
+            english = loanword_english(name) if loanword else None
+            self._new_entity(name, kind, "name in quotation marks", english=english)
         for i, k in enumerate(keys):
             # A medium's noun and its name ("صحيفة كوميرسانت"); a title's name is `titles`'.
             if not any(p.opens(k) for p in _MEDIA):
