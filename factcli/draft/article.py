@@ -85,6 +85,7 @@ def draft_article(
     drafter = _Drafter(text, linker, published, source["id"])
     drafter.credit(list(credited or []))
     drafter._outlet_entity(outlet)
+    drafter.byline()
     drafter.run()
     names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}
     for claim in drafter.claims:

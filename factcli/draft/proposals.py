@@ -70,6 +70,8 @@ _OUTLET_LIKENESS = 0.8
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 # How alike (difflib's ratio) a new name and a store's must be to be the same one respelled.
 _NEAR_SPELLING = 0.88
+# A verb of writing or posting: a quoted word after على / عبر is where ("تويتر").
+_WRITING = re.compile(r"^[وف]?(?:كتب|نشر|غرد|[يت]كتب|[يت]نشر|[يت]غرد)")
 # What an institution makes, after its name ("لصناعة الطائرات"، "لإنتاج الأسلحة").
 _MAKING = re.compile(r"^(?:ل|ل?ال)(?:صناع|انتاج|تصنيع)")
 # A state's kind before its name ("جمهورية العراق"): the name alone is the state's.
@@ -161,6 +163,8 @@ class _Proposals(_Base):
             kind = kind_before(first)
             after_kind = first > 0 and any(p.opens(keys[first - 1]) for p in _KIND_NOUNS)
             if len(name.split()) == 1 and not after_kind:
+                if self._platform(keys, first):
+                    self._new_entity(name, "organization", "where it was written (كتب على «...»)")
                 continue  # one quoted word is emphasis ("تعزيز") unless a noun says what it names
             if not after_kind and not self._looks_like_a_name(normalize(name).split()):
                 continue  # a quoted sentence ("تم تسديد دفعة أولى"), not a name
@@ -565,6 +569,37 @@ class _Proposals(_Base):
             return str(self.new_entities[-1]["id"])
         ids = self.linker.resolve(arabic, True, True)
         return next(iter(ids)) if len(ids) == 1 else None
+
+    @staticmethod
+    def _platform(keys: list[str], at: int) -> bool:
+        """Whether the quoted word at `at` is where something was written or posted: after
+        على or عبر in a clause with a verb of writing or posting ("كتب ... على «تويتر»")."""
+        if at == 0 or at >= len(keys) or keys[at - 1] not in ("علي", "عبر"):
+            return False
+        return any(_WRITING.match(k) for k in keys[:at])
+
+    def byline(self) -> None:
+        """The byline's author: a name of two or three words at the top of the page that
+        runs into the article's date ("محمود احمد20 يوليو 2017") or follows بقلم / كتب."""
+        for line in self.text.splitlines()[:_TOP_LINES]:
+            line = line.strip()
+            m = re.match(
+                r"^(?:(?:بقلم|كتب)\s*:?\s*)?([\u0621-\u064a]+(?: [\u0621-\u064a]+){1,2})\s*(\d.*)?$", line
+            )
+            if m is None:
+                continue
+            name, rest = m.group(1), m.group(2)
+            by_word = re.match(r"^(?:بقلم|كتب)", line) is not None
+            date = re.match(
+                r"\d{1,2}\s*[\u0621-\u064a]+\s*\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}", rest or ""
+            )
+            if not by_word and not (date and self._reads_as_date(date.group(0))):
+                continue
+            keys = normalize(name).split()
+            if any(k in _FUNCTION_WORDS for k in keys) or not self._looks_like_a_name(keys):
+                continue
+            self._new_entity(name, "person", "the byline's author")
+            return
 
     def _near_spelling(self, name: str, kind: str) -> str | None:
         """The store's entity of that kind whose Arabic name is this one spelled a little
