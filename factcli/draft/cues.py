@@ -156,6 +156,10 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     # visits and events
     ("قام* بزيار*", "visited"),
     ("!زيار*", "visited"),
+    # A definite visit told with its visitor or its destination: "الزيارة التي يقوم بها X لـ"،
+    # "الزيارة الرسمية للرئيس ... إلى موسكو".
+    ("الزيار* التي", "visited"),
+    ("الزيار* .. الي", "visited"),
     ("~زور*", "visited"),
     ("زار*", "visited"),
     ("وصل*", "visited"),
