@@ -449,6 +449,10 @@ class _Proposals(_Base):
                 if adjective:
                     aliases.append(f"{name_to(e)} {adjective}")
                 e = words[last - 1].end
+            if state is None and not quoted and (fuller := self._named_fuller(name_to(e))) is not None:
+                # "وزارة الخارجية" after "وزارة الخارجية الأمريكية": the one named before.
+                self._respell(fuller, name_to(e))
+                continue
             if not known(s, words[end - 1].end) and self._looks_like_a_name(keys[i + 1 : end]):
                 body = self.linker.entities[state].get("name") if state else None
                 english = institution_english(normalize(name_to(words[end - 1].end)).split(), body)
@@ -601,6 +605,32 @@ class _Proposals(_Base):
             self._new_entity(name, "person", "the byline's author")
             return
 
+    def _respell(self, eid: str, name: str) -> None:
+        """Link `name` to an entity already known from here on (a spelling or a shorter
+        form of its name); a new entity takes it as an alias."""
+        if self.linker.resolve(name, True, True):
+            return
+        known = self.linker.entities[eid]
+        if eid not in {e["id"] for e in self.new_entities}:
+            known = dict(known)  # the store's entity is left as it is: the linker's copy only
+        known["aliases"] = [*(known.get("aliases") or []), name]
+        self.linker.add(known)
+        self._respelled.append((name, eid))
+        self._new_names[normalize(name)] = eid
+
+    def _named_fuller(self, name: str) -> str | None:
+        """The one organization named before whose Arabic name is `name` and more
+        ("وزارة الخارجية الأمريكية" for "وزارة الخارجية"), or None."""
+        key = normalize(name) + " "
+        found = {
+            e["id"]
+            for e in self.linker.entities.values()
+            if e.get("type") == "organization"
+            and e["id"] in {n["id"] for n in self.new_entities}
+            and any(normalize(a).startswith(key) for a in [e.get("name_ar") or "", *(e.get("aliases") or [])])
+        }
+        return next(iter(found)) if len(found) == 1 else None
+
     def _near_spelling(self, name: str, kind: str) -> str | None:
         """The store's entity of that kind whose Arabic name is this one spelled a little
         apart (a letter more or less, another seat of hamza: the lexicon's nearest name, at
@@ -699,11 +729,7 @@ class _Proposals(_Base):
             return
         if (near := self._near_spelling(name, kind)) is not None:
             # "كوميرسان" for the store's "كوميرسانت": the same name spelled a little apart.
-            known = dict(self.linker.entities[near])
-            known["aliases"] = [*(known.get("aliases") or []), name]
-            self.linker.add(known)
-            self._respelled.append((name, near))
-            self._new_names[key] = near
+            self._respell(near, name)
             return
         from ..schema import sha256
 
