@@ -268,6 +268,10 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                     else:
                         self._after_preposition.discard(m.ids)
                 for eid in m.ids[:1]:
+                    if self.linker.type_of(eid) == "person" and not m.weak:
+                        if eid in self._people_seen:
+                            self._people_seen.remove(eid)
+                        self._people_seen.append(eid)
                     if self.linker.type_of(eid) == "country":
                         if eid in self._countries_seen:
                             self._countries_seen.remove(eid)
@@ -277,6 +281,19 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 # is when it was said: the date of what follows in the sentence.
                 sentence_date = dates[0][2]
             quote_open = _quote_open_after(text, clause)
+
+    def _between(self, keys: list[str], mentions, at) -> list[str]:
+        """The two parties named after بين past the verb ("بين وزارة الدفاع ... ووزارة ...")."""
+        start = at[1] if at else 0
+        k = next((j for j in range(start, len(keys)) if keys[j] == "بين"), None)
+        if k is None:
+            return []
+        out = [
+            m.ids[0]
+            for m in sorted(mentions, key=lambda m: m.first)
+            if not m.weak and m.first > k and self.linker.type_of(m.ids[0]) in ("country", "organization")
+        ]
+        return list(dict.fromkeys(out))[:2] if len(out) >= 2 else []
 
     def _named_here(self, mentions) -> None:
         """Every entity a name (not an adjective) links, for the draft's `mentioned`."""
@@ -441,6 +458,29 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                             quote_end,
                             cues,
                             max(0.1, min(confidence, 0.9)),
+                        )
+                    )
+            if predicate == "signed" and objects and self.linker.type_of(objects[0]) == "agreement":
+                # "وقّع الوزيران مذكرة تفاهم بين وزارة ... ووزارة ...": the parties between whom
+                # it is signed sign it too.
+                for party in self._between(keys, mentions, at):
+                    if party in subjects:
+                        continue
+                    made.append(
+                        self._claim(
+                            party,
+                            predicate,
+                            objects[0],
+                            None,
+                            own_date,
+                            polarity,
+                            modality,
+                            speaker,
+                            via,
+                            quote_start,
+                            quote_end,
+                            [*cues, "subject:a party the agreement is between (بين)"],
+                            0.45,
                         )
                     )
             for item in items if objects else []:

@@ -192,8 +192,10 @@ class _Deals(_Proposals):
         ]
         parties = list(dict.fromkeys(parties))
         if not parties:
-            # No trade frame ("وقع الوزيران مذكرة تفاهم بين ..."): the states the clause names.
-            parties = states[:2]
+            # No trade frame ("وقع الوزيران مذكرة تفاهم بين ..."): the states the clause names,
+            # or those of the institutions it names ("بين وزارة الدفاع في المملكة ...").
+            bodies = [self.state_of[e] for m in mentions for e in m.ids[:1] if e in self.state_of]
+            parties = states[:2] or list(dict.fromkeys(bodies))[:2]
         if not parties and goods is None:
             return None
         english = self._deal_english(parties, goods, kind)

@@ -121,6 +121,7 @@ class _Proposals(_Base):
         self._new_names = {}
         self._spellings = Spellings.of(list(self.linker.entities.values()))
         self._respelled: list[tuple[str, str]] = []  # (a spelling, the store's entity it is)
+        self.state_of: dict[str, str] = {}  # a proposed institution -> the state it is of
         self._store_names = Lexicon(
             e for e in self.linker.entities.values() if e.get("type") not in ("country", "city")
         )
@@ -463,6 +464,9 @@ class _Proposals(_Base):
                     english=english,
                     aliases=aliases,
                 )
+                made = self._new_names.get(normalize(written if quoted else name_to(e)))
+                if made is not None and state is not None:
+                    self.state_of[made] = state
 
     def _dual_institutions(self, clause: Clause) -> None:
         """Two states' institutions named at once ("وزارتي الدفاع السورية والروسية"): each

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..analyze import CONJUNCTIONS
+from ..analyze import CONJUNCTION_RE, CONJUNCTIONS
 from .attribution import _Attribution
 from .base import _object_types
 from .cues import _ANY, _DUAL, _TITLES, FRAME_OTHER_PARTY, MEETING_PREDICATES, ROLES, SYMMETRIC
@@ -13,6 +13,8 @@ from .names import Mention
 from .titles import _counterpart, _head
 
 # Prepositions written as words (normalized).
+# Two people named by their office in the dual ("الوزيران"، "الرئيسين").
+_DUAL_PEOPLE = re.compile(f"^{CONJUNCTION_RE}(?:ال|لل)?" + r"(?:وزير|رئيس|مسؤول|قائد|زعيم)(?:ان|ين)$")
 _PREPOSITION_WORDS = {"في", "من", "الي", "علي", "عن", "مع", "حول", "ضد", "عبر", "لدي", "نحو", "بين"}
 # Verbs of trade whose agent is never behind a preposition.
 _TRADE_FRAMES = {"purchased", "received", "seeks_to_acquire", "operates", "ready_to_supply", "supplies"}
@@ -51,6 +53,7 @@ class _Roles(_Attribution):
         self._seller: str | None = None  # who sells in the story told so far
         self._goods: str | None = None  # what the story's deal is for (a weapon system)
         self._countries_seen = []
+        self._people_seen: list[str] = []
         self._recent = []
         self._in_sentence = []
         self._host = None
@@ -156,7 +159,9 @@ class _Roles(_Attribution):
         after = [k for k, m in enumerate(strong) if m.first >= verb_end and pick(m, subj_types)]
         free_before = [k for k in before if not self._governed(strong[k], keys)]
         titled = self._titled_subject(keys, verb_end, ordered, subj_types)
-        if dual:
+        if dual and predicate not in SYMMETRIC and self.linker.type_of(dual[0]) == "person":
+            subjects = dual  # "وقّع الوزيران مذكرة تفاهم": each of them signed it
+        elif dual:
             subjects = dual[:1]
         elif titled:
             subjects = [titled]
@@ -268,6 +273,9 @@ class _Roles(_Attribution):
     def _dual(self, keys: list[str], verb: int, ordered: list[Mention]) -> list[str]:
         """ "البلدان"، "الجانبان": the two states they stand for, in the order first named."""
         for k in range(verb, min(len(keys), verb + 3)):
+            if _DUAL_PEOPLE.match(keys[k]):
+                # "وقّع الوزيران": the two people last named.
+                return list(self._people_seen[-2:]) if len(self._people_seen) >= 2 else []
             if not _DUAL.match(keys[k]):
                 continue
             adjectives = [m.ids[0] for m in ordered if m.weak and k < m.first <= k + 3]
