@@ -181,6 +181,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         self._credited_medium: str | None = None
         self._all_named: set[int] = set()
         self.mentioned: dict[str, None] = {}  # ordered: first named first
+        self._models_seen: dict[str, None] = {}  # weapon models named so far, in order
         self._start_attribution()
         self._start_roles()
         self._start_proposals()
@@ -260,6 +261,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 if claim["predicate"] in ("met", "phoned") and claim["subject"]:
                     self._host = claim["subject"]
             for m in roles:
+                if not m.weak and self._a_model(m.ids[0]):
+                    self._models_seen.setdefault(m.ids[0], None)
                 if not m.weak:
                     self._recent.append(m.ids)
                     self._in_sentence.append(m.ids)
@@ -294,6 +297,22 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if not m.weak and m.first > k and self.linker.type_of(m.ids[0]) in ("country", "organization")
         ]
         return list(dict.fromkeys(out))[:2] if len(out) >= 2 else []
+
+    def _a_model(self, eid: str) -> bool:
+        """A weapon system named by a model with a number (Su-35, S-400)."""
+        name = str(self.linker.entities.get(eid, {}).get("name") or "")
+        return self.linker.type_of(eid) == "weapon_system" and re.search(r"[0-9]", name) is not None
+
+    def _kind_only(self, eid: str) -> bool:
+        """A weapon proposed by its kind noun alone ("مقاتلة", "طائرات"): no model, no qualifier."""
+        entity = self.linker.entities.get(eid, {})
+        arabic = str(entity.get("name_ar") or "")
+        return (
+            self.linker.type_of(eid) == "weapon_system"
+            and eid in self._new_names.values()
+            and len(arabic.split()) == 1
+            and not re.search(r"[0-9]", arabic)
+        )
 
     def _named_here(self, mentions) -> None:
         """Every entity a name (not an adjective) links, for the draft's `mentioned`."""
@@ -364,6 +383,14 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if not objects and (goods := self._carried_goods(predicate)):
                 objects = [goods]
                 cues.append("object:the weapon the story's deal is for")
+            if len(self._models_seen) == 1:
+                # "توريد أكثر من 20 مقاتلة" in a story of one model («سوخوي 35»): that model.
+                model = next(iter(self._models_seen))
+                bare = [o for o in objects if self._kind_only(o)]
+                if bare and model not in objects:
+                    objects = [model if o in bare else o for o in objects]
+                    objects = list(dict.fromkeys(objects))
+                    cues.append("object:the one model the story names, for its kind")
             self._story_roles(predicate, subjects, objects)
             negation = self._negation(keys, at)
             polarity = "affirmed"

@@ -186,3 +186,22 @@ def test_the_lexicon_offers_only_names_as_alike_as_asked() -> None:
     assert lex.suggest("كوميرسان", cutoff=0.88) == ["كوميرسانت"]
     assert lex.suggest("كومير", cutoff=0.88) == []
     assert lex.suggest("كومير") == ["كوميرسانت"]  # a "did you mean" takes less
+
+
+def test_a_weapon_named_by_its_kind_alone_is_the_one_model_the_story_names() -> None:
+    egypt = {"id": "egypt", "type": "country", "name": "Egypt", "name_ar": "مصر", "aliases": []}
+    text = (
+        "عنوان\n\n"
+        "كشفت صحيفة روسية أن روسيا ستزود مصر بمقاتلات «سو-35» الحديثة.\n\n"
+        "وسبق لروسيا أن تعاقدت على توريد أكثر من 20 مقاتلة إلى مصر."
+    )
+    draft = _draft(text, [*ENTITIES, egypt])
+    model = _by_ar(draft)["سو-35"]["id"]
+    later = [c for c in draft.claims if c["citation"]["start"] >= text.index("وسبق") and c["object"]]
+    weapons = {c["object"] for c in later if c["object"] not in ("egypt", "russia")}
+    assert model in weapons
+    assert all(
+        draft_entity["id"] not in weapons
+        for draft_entity in draft.entities
+        if draft_entity["name_ar"] == "مقاتلة"
+    )
