@@ -181,8 +181,9 @@ class _Proposals(_Base):
                 )
                 continue
             loanword = kind == "weapon_system" and _ARABIC_WORD.fullmatch(normalize(name)) is not None
-            english = loanword_english(name) if loanword else None
-            self._new_entity(name, kind, "name in quotation marks", english=english)
+            self._new_entity(
+                name, kind, "name in quotation marks", english=loanword_english(name) if loanword else None
+            )
         for i, k in enumerate(keys):
             # A medium's noun and its name ("صحيفة كوميرسانت"); a title's name is `titles`'.
             if not any(p.opens(k) for p in _MEDIA):
