@@ -72,6 +72,8 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 _NEAR_SPELLING = 0.88
 # A verb of writing or posting: a quoted word after على / عبر is where ("تويتر").
 _WRITING = re.compile(r"^[وف]?(?:كتب|نشر|غرد|[يت]كتب|[يت]نشر|[يت]غرد)")
+# An institution's nouns whose next word is its own name ("مجمع روستك", "مصنع ميل").
+_OWN_NAMED = {normalize(w) for w in ("مجمع", "مصنع", "مؤسسة")}
 # What an institution makes, after its name ("لصناعة الطائرات"، "لإنتاج الأسلحة").
 _MAKING = re.compile(r"^(?:ل|ل?ال)(?:صناع|انتاج|تصنيع)")
 # A state's kind before its name ("جمهورية العراق"): the name alone is the state's.
@@ -434,7 +436,9 @@ class _Proposals(_Base):
             if state is not None and noun in _STATE_NOUNS:
                 continue  # "الاتحاد الروسي": the state itself
             aliases = []
-            own = keys[i + 1] if not noun.startswith("ال") and not keys[i + 1].startswith("ال") else ""
+            # A works' or a company's own name after its noun ("مجمع روستك"), not an agency's
+            # word ("وكالة أنباء"), is a name of its own.
+            own = keys[i + 1] if noun in _OWN_NAMED and not keys[i + 1].startswith("ال") else ""
             if len(own) >= 4 and not quoted:
                 aliases.append(text[words[i + 1].start : words[i + 1].end])  # "روستك" of "مجمع روستك ..."
             if quoted:

@@ -205,3 +205,10 @@ def test_a_weapon_named_by_its_kind_alone_is_the_one_model_the_story_names() -> 
         for draft_entity in draft.entities
         if draft_entity["name_ar"] == "مقاتلة"
     )
+
+
+def test_only_a_works_own_name_becomes_an_alias_not_an_agencys_word() -> None:
+    text = "عنوان\n\nقالت وكالة أنباء الإمارات إن روسيا ستزود سوريا بمروحيات من مجمع روستك الحكومي."
+    by_ar = _by_ar(_draft(text))
+    assert by_ar["وكالة أنباء الإمارات"]["aliases"] == ["وكالة أنباء الإمارات"]
+    assert "روستك" in by_ar["مجمع روستك الحكومي"]["aliases"]
