@@ -212,3 +212,36 @@ def test_only_a_works_own_name_becomes_an_alias_not_an_agencys_word() -> None:
     by_ar = _by_ar(_draft(text))
     assert by_ar["وكالة أنباء الإمارات"]["aliases"] == ["وكالة أنباء الإمارات"]
     assert "روستك" in by_ar["مجمع روستك الحكومي"]["aliases"]
+
+
+def test_draft_says_which_of_the_stores_entities_the_article_names(tmp_path) -> None:
+    import shutil
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from factcli.cli import main
+
+    shipped = Path(__file__).resolve().parents[2] / "facts.json"
+    shutil.copy(shipped, tmp_path / "facts.json")
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "عنوان\n\nقال الرئيس الروسي فلاديمير بوتين إن بلاده ستزود سوريا بالصواريخ.\n\nولا تنتمي سوريا إلى حلف الناتو.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main,
+        [
+            "--db",
+            str(tmp_path / "facts.json"),
+            "draft",
+            str(article),
+            "--published",
+            "2023-05-10",
+            "-o",
+            str(tmp_path / "d.jsonl"),
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    note = next(line for line in result.stderr.splitlines() if "of the store's entities" in line)
+    assert "Vladimir Putin" in note and "NATO" in note
