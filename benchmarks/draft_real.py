@@ -36,8 +36,9 @@ Figures, per article and in total:
   a date agrees when its interval is the reader's, an object that is a figure when the
   amount and unit are;
 * people/orgs: share of the persons and organizations the reader lists that the draft
-  knows (a store entity it linked) or proposes (a new entity), and of those the share
-  with an English name (`named`);
+  knows (a store entity it linked, in a candidate or in its list of the store's entities
+  the article names, `Draft.mentioned`) or proposes (a new entity), and of those the
+  share with an English name (`named`);
 * noise: share of candidates whose quote overlaps no assertion;
 * edits: an estimate of a review's keystrokes, counted as field changes: on a kept
   candidate, one per disagreeing field, one for a quote that is not the reader's span and
@@ -274,7 +275,7 @@ def score_article(article: dict[str, Any], entities: list[dict[str, Any]]) -> di
     noise = [c for c in cands if not any(_overlap(_cspan(c), _gspan(g)) for g in gold)]
     out["noise"] = len(noise)
     # People and organizations: known (linked) or proposed, and named in English.
-    used = {c.get(f) for c in cands for f in ENTITY_FIELDS if c.get(f)}
+    used = {c.get(f) for c in cands for f in ENTITY_FIELDS if c.get(f)} | set(drafted.mentioned)
     seen = [by_id[i] for i in used if i in by_id] + list(drafted.entities)
     wanted = [e for e in article.get("entities", []) if e.get("type") in COUNTED_TYPES]
     found = [next((s for s in seen if same_entity(w, s)), None) for w in wanted]

@@ -77,12 +77,13 @@ class Lexicon:
         """Ids of the entities `name` spells (any alias, any script form); empty if none."""
         return set(self.by_key.get(normalize(name), ()))
 
-    def suggest(self, name: str, n: int = 3) -> list[str]:
-        """The nearest known names, as written in the store, for a "did you mean" line."""
+    def suggest(self, name: str, n: int = 3, cutoff: float = 0.6) -> list[str]:
+        """The nearest known names, as written in the store, for a "did you mean" line
+        (`cutoff`: how alike, difflib's ratio, a name must be to be offered)."""
         import difflib  # only a "did you mean" needs it
 
         key = normalize(name)
-        close = difflib.get_close_matches(key, list(self.by_key), n=n, cutoff=0.6)
+        close = difflib.get_close_matches(key, list(self.by_key), n=n, cutoff=cutoff)
         return [self.display[k] for k in close]
 
 

@@ -106,6 +106,13 @@ def draft_(
         + (f"; {left} still to review" if left else "")
         + "\n"
     )
+    if result.mentioned:
+        # What the article is about among what the store knows, candidates or not.
+        names = {e["id"]: e.get("name") or e["id"] for e in facts.entities}
+        said = ", ".join(plain(str(names.get(i, i))) for i in result.mentioned)
+        err.write(
+            f"factcli: note: the article names {len(result.mentioned)} of the store's entities: {said}\n"
+        )
     if result.source.get("note") and not published:
         err.write(f"factcli: note: {plain(result.source['note'])}\n")
     from ..vocabulary import of

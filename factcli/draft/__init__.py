@@ -2,7 +2,8 @@
 
 `draft_article(text, entities, ...)` reads an article and returns plain records: one
 source, candidate entities for names the store does not know, and one candidate claim per
-assertion-bearing clause. Nothing here decides a fact: every candidate claim has an empty
+assertion-bearing clause; and the ids of the store's entities the article names
+(`Draft.mentioned`), whether or not a candidate uses them. Nothing here decides a fact: every candidate claim has an empty
 `statement` and a `draft` object (the cues that fired, a confidence), and the importer
 refuses both, so a draft cannot land in a store until a person has read it.
 

@@ -47,6 +47,9 @@ class Draft:
     source: dict[str, Any]
     entities: list[dict[str, Any]] = field(default_factory=list)
     claims: list[dict[str, Any]] = field(default_factory=list)
+    # The store's entities the article names (headline included), in the order first named,
+    # whether or not a candidate uses them: what a reviewer checks the article is about.
+    mentioned: list[str] = field(default_factory=list)
 
     def records(self) -> list[dict[str, Any]]:
         return [self.source, *self.entities, *self.claims]
@@ -82,12 +85,15 @@ def draft_article(
     drafter = _Drafter(text, linker, published, source["id"])
     drafter.credit(list(credited or []))
     drafter._outlet_entity(outlet)
+    drafter.byline()
     drafter.run()
     names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}
     for claim in drafter.claims:
         # A proposal for the reviewer: `statement` itself stays empty until a person confirms it.
         claim["draft"]["statement"] = draft_statement(claim, names)
-    return Draft(source, drafter.new_entities, drafter.claims)
+    new = {e["id"] for e in drafter.new_entities}
+    mentioned = [eid for eid in drafter.mentioned if eid not in new]
+    return Draft(source, drafter.new_entities, drafter.claims, mentioned)
 
 
 def _source_record(text, published, note, outlet, url, credited, source_id, known_sources) -> dict[str, Any]:
@@ -174,6 +180,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         self.claims = []
         self._credited_medium: str | None = None
         self._all_named: set[int] = set()
+        self.mentioned: dict[str, None] = {}  # ordered: first named first
+        self._models_seen: dict[str, None] = {}  # weapon models named so far, in order
         self._start_attribution()
         self._start_roles()
         self._start_proposals()
@@ -213,6 +221,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         self._last_medium = self.article_via or self._credited_medium
         for clause in all_clauses:
             if clause.paragraph in headlines:
+                self._named_here(find_mentions(self.linker, text, clause.words))
                 continue  # the headline restates the body; claims cite the body
             keys = [w.key for w in clause.words]
             mentions = find_mentions(self.linker, text, clause.words)
@@ -222,6 +231,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 mentions = find_mentions(self.linker, text, clause.words)
             if self._clause_topics(clause, mentions):
                 mentions = find_mentions(self.linker, text, clause.words)
+            self._named_here(mentions)
             mentions = self._with_holders(mentions)
             if clause.sentence != prev_sentence:
                 # A new sentence: does it go on with the account before it?
@@ -251,10 +261,20 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 if claim["predicate"] in ("met", "phoned") and claim["subject"]:
                     self._host = claim["subject"]
             for m in roles:
+                if not m.weak and self._a_model(m.ids[0]):
+                    self._models_seen.setdefault(m.ids[0], None)
                 if not m.weak:
                     self._recent.append(m.ids)
                     self._in_sentence.append(m.ids)
+                    if self._governed(m, keys):
+                        self._after_preposition.add(m.ids)
+                    else:
+                        self._after_preposition.discard(m.ids)
                 for eid in m.ids[:1]:
+                    if self.linker.type_of(eid) == "person" and not m.weak:
+                        if eid in self._people_seen:
+                            self._people_seen.remove(eid)
+                        self._people_seen.append(eid)
                     if self.linker.type_of(eid) == "country":
                         if eid in self._countries_seen:
                             self._countries_seen.remove(eid)
@@ -264,6 +284,42 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 # is when it was said: the date of what follows in the sentence.
                 sentence_date = dates[0][2]
             quote_open = _quote_open_after(text, clause)
+
+    def _between(self, keys: list[str], mentions, at) -> list[str]:
+        """The two parties named after بين past the verb ("بين وزارة الدفاع ... ووزارة ...")."""
+        start = at[1] if at else 0
+        k = next((j for j in range(start, len(keys)) if keys[j] == "بين"), None)
+        if k is None:
+            return []
+        out = [
+            m.ids[0]
+            for m in sorted(mentions, key=lambda m: m.first)
+            if not m.weak and m.first > k and self.linker.type_of(m.ids[0]) in ("country", "organization")
+        ]
+        return list(dict.fromkeys(out))[:2] if len(out) >= 2 else []
+
+    def _a_model(self, eid: str) -> bool:
+        """A weapon system named by a model with a number (Su-35, S-400)."""
+        name = str(self.linker.entities.get(eid, {}).get("name") or "")
+        return self.linker.type_of(eid) == "weapon_system" and re.search(r"[0-9]", name) is not None
+
+    def _kind_only(self, eid: str) -> bool:
+        """A weapon proposed by its kind noun alone ("مقاتلة", "طائرات"): no model, no qualifier."""
+        entity = self.linker.entities.get(eid, {})
+        arabic = str(entity.get("name_ar") or "")
+        return (
+            self.linker.type_of(eid) == "weapon_system"
+            and eid in self._new_names.values()
+            and len(arabic.split()) == 1
+            and not re.search(r"[0-9]", arabic)
+        )
+
+    def _named_here(self, mentions) -> None:
+        """Every entity a name (not an adjective) links, for the draft's `mentioned`."""
+        for m in mentions:
+            if not m.weak:
+                for eid in m.ids:
+                    self.mentioned.setdefault(eid, None)
 
     # -- claims -----------------------------------------------------------------------
 
@@ -327,6 +383,14 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if not objects and (goods := self._carried_goods(predicate)):
                 objects = [goods]
                 cues.append("object:the weapon the story's deal is for")
+            if len(self._models_seen) == 1:
+                # "توريد أكثر من 20 مقاتلة" in a story of one model («سوخوي 35»): that model.
+                model = next(iter(self._models_seen))
+                bare = [o for o in objects if self._kind_only(o)]
+                if bare and model not in objects:
+                    objects = [model if o in bare else o for o in objects]
+                    objects = list(dict.fromkeys(objects))
+                    cues.append("object:the one model the story names, for its kind")
             self._story_roles(predicate, subjects, objects)
             negation = self._negation(keys, at)
             polarity = "affirmed"
@@ -421,6 +485,29 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                             quote_end,
                             cues,
                             max(0.1, min(confidence, 0.9)),
+                        )
+                    )
+            if predicate == "signed" and objects and self.linker.type_of(objects[0]) == "agreement":
+                # "وقّع الوزيران مذكرة تفاهم بين وزارة ... ووزارة ...": the parties between whom
+                # it is signed sign it too.
+                for party in self._between(keys, mentions, at):
+                    if party in subjects:
+                        continue
+                    made.append(
+                        self._claim(
+                            party,
+                            predicate,
+                            objects[0],
+                            None,
+                            own_date,
+                            polarity,
+                            modality,
+                            speaker,
+                            via,
+                            quote_start,
+                            quote_end,
+                            [*cues, "subject:a party the agreement is between (بين)"],
+                            0.45,
                         )
                     )
             for item in items if objects else []:

@@ -156,6 +156,10 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     # visits and events
     ("قام* بزيار*", "visited"),
     ("!زيار*", "visited"),
+    # A definite visit told with its visitor or its destination: "الزيارة التي يقوم بها X لـ"،
+    # "الزيارة الرسمية للرئيس ... إلى موسكو".
+    ("الزيار* التي", "visited"),
+    ("الزيار* .. الي", "visited"),
     ("~زور*", "visited"),
     ("زار*", "visited"),
     ("وصل*", "visited"),
@@ -565,6 +569,8 @@ INSTITUTION_NOUNS = [
     "الاداره",
     "الكونغرس",
     "البرلمان",
+    "الاتحاد",  # "الاتحاد الأوروبي", "الاتحاد الأفريقي" (one state's adjective: the state itself)
+    "الحلف",
 ]
 # Words a name does not contain: a run of words holding one is a phrase, not a name.
 FUNCTION_WORDS = [

@@ -76,6 +76,9 @@ class _Deals(_Proposals):
 
     _recent: list[tuple[str, ...]]
     _parties: list[str]
+    _seller: str | None
+    _countries_seen: list[str]
+    _after_preposition: set[tuple[str, ...]]
 
     def _start_deals(self) -> None:
         self._deal: str | None = None  # the deal the story tells now (an entity id)
@@ -192,8 +195,23 @@ class _Deals(_Proposals):
         ]
         parties = list(dict.fromkeys(parties))
         if not parties:
-            # No trade frame ("وقع الوزيران مذكرة تفاهم بين ..."): the states the clause names.
-            parties = states[:2]
+            # No trade frame ("وقع الوزيران مذكرة تفاهم بين ..."): the states the clause names,
+            # or those of the institutions it names ("بين وزارة الدفاع في المملكة ...").
+            bodies = [self.state_of[e] for m in mentions for e in m.ids[:1] if e in self.state_of]
+            parties = states[:2] or list(dict.fromkeys(bodies))[:2]
+        if not parties and goods is not None:
+            # "صفقة سو 34", "العقد الذي يقتضي توريد ...": a deal of the story, between its
+            # seller and the state last named beside it (not behind a preposition: "بسوريا").
+            seller = self._seller if self.linker.type_of(self._seller or "") == "country" else None
+            buyer = next(
+                (
+                    c
+                    for c in reversed(self._countries_seen)
+                    if c != seller and not any(c in ids for ids in self._after_preposition)
+                ),
+                None,
+            )
+            parties = [p for p in (buyer, seller) if p]
         if not parties and goods is None:
             return None
         english = self._deal_english(parties, goods, kind)

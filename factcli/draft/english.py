@@ -112,6 +112,29 @@ def _romanize(word: str) -> str:
     return article + text[:1].upper() + text[1:] if text else article
 
 
+def loanword_english(arabic: str) -> str:
+    """A foreign name written in Arabic letters (a weapon's or a maker's: «هيمارس»,
+    «رافال»): its letters as they sound, with no vowel put in where none is written, since
+    a loanword writes its vowels ("Himars", "Rafal"); the reviewer corrects the rest."""
+    words = []
+    for raw in normalize(arabic).split():
+        out = []
+        for i, ch in enumerate(raw):
+            if ch in _ALEFS:
+                out.append(_ALEFS[ch])
+            elif ch == "و":
+                out.append("v" if i == 0 else "o" if i == len(raw) - 1 else "u")
+            elif ch == "ي":
+                out.append("y" if i == 0 else "i")
+            elif ch in _CONSONANTS:
+                out.append(_CONSONANTS[ch])
+            elif ch.isascii():
+                out.append(ch)
+        word = "".join(out)
+        words.append(word[:1].upper() + word[1:])
+    return " ".join(w for w in words if w)
+
+
 def english_name(arabic: str, spellings: Spellings | None = None) -> str:
     """An English name for an Arabic one: the store's spelling of each word it knows, a
     romanization of the others; only ASCII letters come out."""
@@ -343,9 +366,17 @@ _INSTITUTION_WORDS = {
     "الامن": "Security",
     "الوطني": "National",
     "مؤسسه": "Corporation",
+    "الاتحاد": "Union",
+    "الحلف": "Alliance",
+    "الاوروبي": "European",
+    "الافريقي": "African",
+    "العربي": "Arab",
 }
 _INSTITUTION_WORDS = {normalize(k): v for k, v in _INSTITUTION_WORDS.items()}
-_ADJECTIVES = {normalize(w) for w in ("المسلحة", "الجوية", "البحرية", "البرية", "الوطني", "الأنباء")}
+_ADJECTIVES = {
+    normalize(w)
+    for w in ("المسلحة", "الجوية", "البحرية", "البرية", "الوطني", "الأنباء", "الأوروبي", "الأفريقي", "العربي")
+}
 
 
 def institution_english(keys: list[str], body: str | None) -> str | None:

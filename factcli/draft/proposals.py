@@ -18,6 +18,7 @@ from ..analyze import (
 )
 from ..dates import parse_date
 from ..errors import DateError
+from ..lexicon import Lexicon
 from ..normalize import normalize
 from .base import _Base
 from .cues import (
@@ -43,6 +44,7 @@ from .english import (
     english_name,
     institution_english,
     is_letter_name,
+    loanword_english,
     weapon_english,
 )
 from .names import Mention, _after_clitic
@@ -65,6 +67,19 @@ _SPACED_DESIGNATION = re.compile(
 _TOP_LINES = 12
 # How alike a spelling's romanization and the outlet's English name must be (difflib ratio).
 _OUTLET_LIKENESS = 0.8
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+# How alike (difflib's ratio) a new name and a store's must be to be the same one respelled.
+_NEAR_SPELLING = 0.88
+# A verb of writing or posting: a quoted word after على / عبر is where ("تويتر").
+_WRITING = re.compile(r"^[وف]?(?:كتب|نشر|غرد|[يت]كتب|[يت]نشر|[يت]غرد)")
+# An institution's nouns whose next word is its own name ("مجمع روستك", "مصنع ميل").
+_OWN_NAMED = {normalize(w) for w in ("مجمع", "مصنع", "مؤسسة")}
+# What an institution makes, after its name ("لصناعة الطائرات"، "لإنتاج الأسلحة").
+_MAKING = re.compile(r"^(?:ل|ل?ال)(?:صناع|انتاج|تصنيع)")
+# A state's kind before its name ("جمهورية العراق"): the name alone is the state's.
+# An institution's noun that, with one state's adjective, names the state ("الاتحاد الروسي").
+_STATE_NOUNS = {normalize(w) for w in ("الاتحاد", "الحلف")}
+_STATE_KINDS = {normalize(w) for w in ("جمهورية", "مملكة", "دولة", "سلطنة", "إمارة", "اتحاد")}
 
 
 def _designation_english(m: re.Match[str], letters: list[str], offset: int) -> tuple[str, int]:
@@ -107,12 +122,17 @@ class _Proposals(_Base):
         self.new_entities = []
         self._new_names = {}
         self._spellings = Spellings.of(list(self.linker.entities.values()))
+        self._respelled: list[tuple[str, str]] = []  # (a spelling, the store's entity it is)
+        self.state_of: dict[str, str] = {}  # a proposed institution -> the state it is of
+        self._store_names = Lexicon(
+            e for e in self.linker.entities.values() if e.get("type") not in ("country", "city")
+        )
 
     def _candidate_entities(self, clause: Clause, mentions: list[Mention]) -> bool:
         """Names the store does not know: in quotation marks, after a title and a comma
         ("الوزير الروسي، سيرغي شويغو"), or right after a medium's noun ("صحيفة كوميرسانت").
         True when the clause gave a new one."""
-        before = len(self.new_entities)
+        before = len(self.new_entities) + len(self._respelled)
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         linked = [(m.start, m.end) for m in mentions]
@@ -146,6 +166,8 @@ class _Proposals(_Base):
             kind = kind_before(first)
             after_kind = first > 0 and any(p.opens(keys[first - 1]) for p in _KIND_NOUNS)
             if len(name.split()) == 1 and not after_kind:
+                if self._platform(keys, first):
+                    self._new_entity(name, "organization", "where it was written (كتب على «...»)")
                 continue  # one quoted word is emphasis ("تعزيز") unless a noun says what it names
             if not after_kind and not self._looks_like_a_name(normalize(name).split()):
                 continue  # a quoted sentence ("تم تسديد دفعة أولى"), not a name
@@ -160,7 +182,10 @@ class _Proposals(_Base):
                     name, "weapon_system", "model designation in quotation marks", english=english
                 )
                 continue
-            self._new_entity(name, kind, "name in quotation marks")
+            loanword = kind == "weapon_system" and _ARABIC_WORD.fullmatch(normalize(name)) is not None
+            self._new_entity(
+                name, kind, "name in quotation marks", english=loanword_english(name) if loanword else None
+            )
         for i, k in enumerate(keys):
             # A medium's noun and its name ("صحيفة كوميرسانت"); a title's name is `titles`'.
             if not any(p.opens(k) for p in _MEDIA):
@@ -190,8 +215,9 @@ class _Proposals(_Base):
         # A nationality adjective qualifies an institution ("وزارة الدفاع الروسية"): only a
         # name makes it known.
         self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong))
+        self._dual_institutions(clause)
         self._companies(clause, known)
-        return len(self.new_entities) > before
+        return len(self.new_entities) + len(self._respelled) > before
 
     def _companies(self, clause: Clause, known: Any) -> None:
         """A name the store lacks followed by a state's adjective in the feminine, with the
@@ -355,35 +381,163 @@ class _Proposals(_Base):
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         for i, k in enumerate(keys):
+            lil = re.match(r"^[وف]?لل", k) is not None and len(k) > 4
+            if lil:
+                k = "ال" + k[k.index("لل") + 2 :]  # "للقوات" is ل + "القوات"
             noun = next((p.text for p in _INSTITUTIONS if p.opens(k)), None)
             if noun is None or (not noun.startswith("ال") and "ال" + noun in k):
                 continue  # "الوكالة": the one already named
-            if any(p.opens(x) for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS):
-                continue  # "وزير الدفاع وكالة": an acting minister, not an agency
+            heads = [x for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS if p.opens(x)]
+            if heads and (noun.startswith("ال") or not any(p.opens(keys[i - 1]) for p in _OFFICE_HEADS)):
+                # "وزير الدفاع وكالة": an acting minister, not an agency; "رئيس الحكومة": an office.
+                # "رئيس مجمع روستك": the head of an institution with a name of its own.
+                continue
             end = i + 1
+            quoted = False
             while (
                 end < len(keys)
                 and end - i < 6
                 and keys[end] not in _FUNCTION_WORDS
                 and not any(p.opens(keys[end]) for p in _INSTITUTIONS)  # the next one
             ):
-                if re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
+                gap = text[words[end - 1].end : words[end].start]
+                if end == i + 1 and not noun.startswith("ال") and re.fullmatch(r"\s*[«\"“]", gap):
+                    # «مصنع "ميل"»: the institution's own name in quotation marks
+                    close = text[words[end].end : words[end].end + 1]
+                    if close not in '»"”':
+                        break
+                    quoted = True
+                    end += 1
+                    continue
+                if quoted and re.fullmatch(r"[»\"”]\s*", gap) and _MAKING.match(keys[end]):
+                    pass  # «مصنع "إركوتسك" لصناعة الطائرات»: what it makes goes on with its name
+                elif re.search(r"[،,.:؛«»\"“”()]", gap):
                     break
-                if (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
+                elif _MAKING.match(keys[end]) and end + 1 < len(keys) and keys[end + 1].startswith("ال"):
+                    pass  # "مجمع روستك الحكومي لصناعة الأسلحة"
+                elif (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
                     break
                 end += 1
+                if _MAKING.match(keys[end - 1]) and end < len(keys):
+                    end += 1  # the thing made, with it
+                    break
             if end == i + 1:
                 continue
             cut = max(0, k.find(noun))  # the proclitic before the noun is not the name's
             s, e = words[i].start + cut, words[end - 1].end
-            if not known(s, e) and self._looks_like_a_name(keys[i + 1 : end]):
-                states = [
-                    self.linker.adjectives.get(k if k.startswith("ال") else "ال" + k) for k in keys[i:end]
-                ]
-                state = next((x for x in states if x), None)
+            if lil:
+                s = text.find("لل", words[i].start, words[i].end) + 2
+
+            def name_to(upto: int, s: int = s, lil: bool = lil) -> str:
+                return ("ال" if lil else "") + text[s:upto]
+
+            states = [self.linker.adjectives.get(k if k.startswith("ال") else "ال" + k) for k in keys[i:end]]
+            state = next((x for x in states if x), None)
+            if state is not None and noun in _STATE_NOUNS:
+                continue  # "الاتحاد الروسي": the state itself
+            aliases = []
+            # A works' or a company's own name after its noun ("مجمع روستك"), not an agency's
+            # word ("وكالة أنباء"), is a name of its own.
+            own = keys[i + 1] if noun in _OWN_NAMED and not keys[i + 1].startswith("ال") else ""
+            if len(own) >= 4 and not quoted:
+                aliases.append(text[words[i + 1].start : words[i + 1].end])  # "روستك" of "مجمع روستك ..."
+            if quoted:
+                # The name as said, without its quotation marks; the quoted word alone too.
+                written = " ".join(text[w.start : w.end] for w in words[i:end])
+                if len(own) >= 4:
+                    aliases.append(text[words[i + 1].start : words[i + 1].end])
+                aliases.insert(0, name_to(e))
+            if state is None and (where := self._state_after(clause, end)) is not None:
+                # "وزارة الدفاع في المملكة العربية السعودية": the state's ministry, also
+                # written with the state's adjective ("وزارة الدفاع السعودية").
+                state, last = where
+                adjective = self._adjective_of(state, feminine=noun.endswith(("ة", "ه")) or k.endswith("ات"))
+                if adjective:
+                    aliases.append(f"{name_to(e)} {adjective}")
+                e = words[last - 1].end
+            if state is None and not quoted and (fuller := self._named_fuller(name_to(e))) is not None:
+                # "وزارة الخارجية" after "وزارة الخارجية الأمريكية": the one named before.
+                self._respell(fuller, name_to(e))
+                continue
+            if not known(s, words[end - 1].end) and self._looks_like_a_name(keys[i + 1 : end]):
                 body = self.linker.entities[state].get("name") if state else None
-                english = institution_english(normalize(text[s:e]).split(), body)
-                self._new_entity(text[s:e], "organization", f"institution: {noun}", english=english)
+                english = institution_english(normalize(name_to(words[end - 1].end)).split(), body)
+                self._new_entity(
+                    written if quoted else name_to(e),
+                    "organization",
+                    f"institution: {noun}",
+                    english=english,
+                    aliases=aliases,
+                )
+                made = self._new_names.get(normalize(written if quoted else name_to(e)))
+                if made is not None and state is not None:
+                    self.state_of[made] = state
+
+    def _dual_institutions(self, clause: Clause) -> None:
+        """Two states' institutions named at once ("وزارتي الدفاع السورية والروسية"): each
+        proposed as its own, the noun singular ("وزارة الدفاع السورية", "وزارة الدفاع الروسية")."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        singular = [p.text for p in _INSTITUTIONS if p.text.endswith("ه") and not p.text.startswith("ال")]
+        for i, k in enumerate(keys):
+            m = next(
+                (
+                    m
+                    for rx in (r"^()(\w+)ت[يا]$", r"^([وفبل])(\w+)ت[يا]$")
+                    if (m := re.match(rx, k)) and m.group(2) + "ه" in singular
+                ),
+                None,
+            )
+            if m is None:
+                continue
+            end = i + 1
+            while end < len(keys) and keys[end].startswith("ال") and keys[end] not in self.linker.adjectives:
+                end += 1
+            if end + 1 >= len(keys) or keys[end] not in self.linker.adjectives:
+                continue
+            second = keys[end + 1][1:] if keys[end + 1].startswith("و") else ""
+            if second not in self.linker.adjectives:
+                continue
+            word = text[words[i].start : words[i].end]
+            noun = word[len(m.group(1)) :][:-2] + "ة"
+            middle = " ".join(text[w.start : w.end] for w in words[i + 1 : end])
+            for adjective in (
+                text[words[end].start : words[end].end],
+                text[words[end + 1].start + 1 : words[end + 1].end],
+            ):
+                state = self.linker.adjectives[normalize(adjective)]
+                body = self.linker.entities[state].get("name")
+                name = " ".join(x for x in (noun, middle, adjective) if x)
+                english = institution_english(normalize(name).split(), body)
+                self._new_entity(
+                    name, "organization", f"institution: {m.group(2)}ه (two states')", english=english
+                )
+
+    def _state_after(self, clause: Clause, at: int) -> tuple[str, int] | None:
+        """The state named after في at word `at` ("في جمهورية العراق"), and the word after it."""
+        words = clause.words
+        if at >= len(words) - 1 or words[at].key != "في":
+            return None
+        first = at + 1 + (words[at + 1].key in _STATE_KINDS and at + 2 < len(words))
+        for n in range(min(4, len(words) - first), 0, -1):
+            written = self.text[words[first].start : words[first + n - 1].end]
+            ids = [
+                x for x in self.linker.resolve(written, False, False) if self.linker.type_of(x) == "country"
+            ]
+            if len(ids) == 1:
+                return ids[0], first + n
+        return None
+
+    def _adjective_of(self, state: str, feminine: bool) -> str | None:
+        """The state's adjective as the store's names give it (السعودي، السعودية)."""
+        forms = [a for a, eid in self.linker.adjectives.items() if eid == state and _ARABIC_WORD.fullmatch(a)]
+        fem = [a for a in forms if a.endswith("يه")]
+        masc = [a for a in forms if a.endswith("ي")]
+        pick = (fem or masc) if feminine else (masc or fem)
+        if not pick:
+            return None
+        adjective = min(pick, key=len)
+        return adjective[:-1] + "ة" if adjective.endswith("يه") else adjective  # as written
 
     @staticmethod
     def _looks_like_a_name(keys: list[str]) -> bool:
@@ -429,6 +583,89 @@ class _Proposals(_Base):
         ids = self.linker.resolve(arabic, True, True)
         return next(iter(ids)) if len(ids) == 1 else None
 
+    @staticmethod
+    def _platform(keys: list[str], at: int) -> bool:
+        """Whether the quoted word at `at` is where something was written or posted: after
+        على or عبر in a clause with a verb of writing or posting ("كتب ... على «تويتر»")."""
+        if at == 0 or at >= len(keys) or keys[at - 1] not in ("علي", "عبر"):
+            return False
+        return any(_WRITING.match(k) for k in keys[:at])
+
+    def byline(self) -> None:
+        """The byline's author: a name of two or three words at the top of the page that
+        runs into the article's date ("محمود احمد20 يوليو 2017") or follows بقلم / كتب."""
+        for line in self.text.splitlines()[:_TOP_LINES]:
+            line = line.strip()
+            m = re.match(
+                r"^(?:(?:بقلم|كتب)\s*:?\s*)?([\u0621-\u064a]+(?: [\u0621-\u064a]+){1,2})\s*(\d.*)?$", line
+            )
+            if m is None:
+                continue
+            name, rest = m.group(1), m.group(2)
+            by_word = re.match(r"^(?:بقلم|كتب)", line) is not None
+            date = re.match(
+                r"\d{1,2}\s*[\u0621-\u064a]+\s*\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4}", rest or ""
+            )
+            if not by_word and not (date and self._reads_as_date(date.group(0))):
+                continue
+            keys = normalize(name).split()
+            if any(k in _FUNCTION_WORDS for k in keys) or not self._looks_like_a_name(keys):
+                continue
+            self._new_entity(name, "person", "the byline's author")
+            return
+
+    def _respell(self, eid: str, name: str) -> None:
+        """Link `name` to an entity already known from here on (a spelling or a shorter
+        form of its name); a new entity takes it as an alias."""
+        if self.linker.resolve(name, True, True):
+            return
+        known = self.linker.entities[eid]
+        if eid not in {e["id"] for e in self.new_entities}:
+            known = dict(known)  # the store's entity is left as it is: the linker's copy only
+        known["aliases"] = [*(known.get("aliases") or []), name]
+        self.linker.add(known)
+        self._respelled.append((name, eid))
+        self._new_names[normalize(name)] = eid
+
+    def _named_fuller(self, name: str) -> str | None:
+        """The one organization named before whose Arabic name is `name` and more
+        ("وزارة الخارجية الأمريكية" for "وزارة الخارجية"), or None."""
+        key = normalize(name) + " "
+        found = {
+            e["id"]
+            for e in self.linker.entities.values()
+            if e.get("type") == "organization"
+            and e["id"] in {n["id"] for n in self.new_entities}
+            and any(normalize(a).startswith(key) for a in [e.get("name_ar") or "", *(e.get("aliases") or [])])
+        }
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _near_spelling(self, name: str, kind: str) -> str | None:
+        """The store's entity of that kind whose Arabic name is this one spelled a little
+        apart (a letter more or less, another seat of hamza: the lexicon's nearest name, at
+        least `_NEAR_SPELLING` alike, with as many words), or None."""
+        key = normalize(name)
+        if (
+            kind not in ("organization", "person")
+            or len(key.replace(" ", "")) < 6
+            or not _ARABIC_WORD.search(key)
+        ):
+            return None
+        if any(w in self.linker.adjectives for w in key.split()):
+            return None  # "الدفاع السوري" is not "الدفاع الروسي" respelled
+        for near in self._store_names.suggest(name, n=3, cutoff=_NEAR_SPELLING):
+            if len(normalize(near).split()) != len(key.split()):
+                continue
+            ids = [e for e in self._store_names.resolve(near) if self.linker.type_of(e) == kind]
+            if len(ids) == 1:
+                return ids[0]
+        return None
+
+    def _an_outlet(self, name: str) -> bool:
+        """Whether the store has an organization of that name (a person who shares it, such
+        as a journalist named like his paper, does not count)."""
+        return any(self.linker.type_of(e) == "organization" for e in self.linker.resolve(name, True, True))
+
     def _outlet_entity(self, outlet: str | None) -> None:
         """`--outlet`: the article's own outlet, an organization the store may lack. Its
         English name is the one given (a web address in brackets left off); its Arabic name
@@ -438,7 +675,7 @@ class _Proposals(_Base):
         import difflib
 
         english = re.sub(r"\s*\([^)]*\)\s*$", "", outlet or "").strip()
-        if not english or english.casefold() == "unknown" or self.linker.resolve(english, True, True):
+        if not english or english.casefold() == "unknown" or self._an_outlet(english):
             return
         want = re.sub(r"[^a-z0-9]", "", english.casefold())
         best, score = None, 0.0
@@ -456,7 +693,7 @@ class _Proposals(_Base):
                         if ratio > score:
                             best, score = phrase, ratio
         arabic = best if best is not None and score >= _OUTLET_LIKENESS else english
-        if self.linker.resolve(arabic, True, True):
+        if self._an_outlet(arabic):
             return
         self._new_entity(arabic, "organization", "the article's outlet (--outlet)", english=english)
 
@@ -481,7 +718,13 @@ class _Proposals(_Base):
             self._new_entity(arabic, "country", f"a state CLDR names ({code})", english=english, eid=eid)
 
     def _new_entity(
-        self, name: str, kind: str, cue: str, english: str | None = None, eid: str | None = None
+        self,
+        name: str,
+        kind: str,
+        cue: str,
+        english: str | None = None,
+        eid: str | None = None,
+        aliases: list[str] | None = None,
     ) -> None:
         key = normalize(name)
         if not key or key in self._new_names or self.linker.resolve(name, True, True):
@@ -493,6 +736,10 @@ class _Proposals(_Base):
             return  # a person's name has no digits, so a month's name in it is a name: «رجب طيب أردوغان»
         if kind == "person" and not self._looks_like_a_name(normalize(name).split()[:1]):
             return
+        if (near := self._near_spelling(name, kind)) is not None:
+            # "كوميرسان" for the store's "كوميرسانت": the same name spelled a little apart.
+            self._respell(near, name)
+            return
         from ..schema import sha256
 
         eid = eid or "new-" + sha256(key)[:8]
@@ -502,7 +749,7 @@ class _Proposals(_Base):
             "type": kind,
             "name": english or english_name(name, self._spellings) or name,
             "name_ar": name,
-            "aliases": [name],
+            "aliases": [name, *(a for a in aliases or [] if normalize(a) != key)],
             "description": None,
             "draft": {
                 "cues": [cue, "name: the store's spellings, else a romanization"],

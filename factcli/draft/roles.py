@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..analyze import CONJUNCTIONS
+from ..analyze import CONJUNCTION_RE, CONJUNCTIONS
 from .attribution import _Attribution
 from .base import _object_types
 from .cues import _ANY, _DUAL, _TITLES, FRAME_OTHER_PARTY, MEETING_PREDICATES, ROLES, SYMMETRIC
@@ -13,6 +13,8 @@ from .names import Mention
 from .titles import _counterpart, _head
 
 # Prepositions written as words (normalized).
+# Two people named by their office in the dual ("الوزيران"، "الرئيسين").
+_DUAL_PEOPLE = re.compile(f"^{CONJUNCTION_RE}(?:ال|لل)?" + r"(?:وزير|رئيس|مسؤول|قائد|زعيم)(?:ان|ين)$")
 _PREPOSITION_WORDS = {"في", "من", "الي", "علي", "عن", "مع", "حول", "ضد", "عبر", "لدي", "نحو", "بين"}
 # Verbs of trade whose agent is never behind a preposition.
 _TRADE_FRAMES = {"purchased", "received", "seeks_to_acquire", "operates", "ready_to_supply", "supplies"}
@@ -51,9 +53,13 @@ class _Roles(_Attribution):
         self._seller: str | None = None  # who sells in the story told so far
         self._goods: str | None = None  # what the story's deal is for (a weapon system)
         self._countries_seen = []
+        self._people_seen: list[str] = []
         self._recent = []
         self._in_sentence = []
         self._host = None
+        # Names last met behind a preposition ("الانضمام إلى الاتحاد الأوروبي"): a dropped
+        # subject ("فإنها تسلح نفسها") refers back past them.
+        self._after_preposition: set[tuple[str, ...]] = set()
 
     def _sentence_object(self, predicate: str, subjects: list[str]) -> str | None:
         """An object the clause refers back to ("على هذا المسار"): the last name of the
@@ -94,10 +100,13 @@ class _Roles(_Attribution):
         types = ROLES.get(predicate, (_ANY, _ANY))[0]
         if predicate in MEETING_PREDICATES and self._host:
             return self._host  # "وتناول اللقاء ...": the meeting's host
-        for ids in reversed(self._recent[-12:]):
-            for eid in ids:
-                if self.linker.type_of(eid) == types[0]:
-                    return eid
+        for skip in (self._after_preposition, set()):
+            for ids in reversed(self._recent[-12:]):
+                if ids in skip:
+                    continue
+                for eid in ids:
+                    if self.linker.type_of(eid) == types[0]:
+                        return eid
         return None
 
     def _roles(self, predicate, at, mentions, keys) -> tuple[list[str], list[str]]:
@@ -148,8 +157,11 @@ class _Roles(_Attribution):
         right_after = [k for k, m in enumerate(subject_pool) if m.first == verb_end and pick(m, subj_types)]
         before = [k for k, m in enumerate(strong) if m.last <= verb and pick(m, subj_types)]
         after = [k for k, m in enumerate(strong) if m.first >= verb_end and pick(m, subj_types)]
+        free_before = [k for k in before if not self._governed(strong[k], keys)]
         titled = self._titled_subject(keys, verb_end, ordered, subj_types)
-        if dual:
+        if dual and predicate not in SYMMETRIC and self.linker.type_of(dual[0]) == "person":
+            subjects = dual  # "وقّع الوزيران مذكرة تفاهم": each of them signed it
+        elif dual:
             subjects = dual[:1]
         elif titled:
             subjects = [titled]
@@ -158,7 +170,15 @@ class _Roles(_Attribution):
         ):
             # A verbal noun and its agent: "الرفض السعودي الإماراتي", "بتوقيع موسكو والدوحة".
             subjects = chain(subject_pool, right_after[0], subj_types)
-        elif before and verb - strong[before[-1]].last <= 2:
+        elif (
+            before
+            and verb - strong[before[-1]].last <= 2
+            and not (
+                free_before
+                and self._governed(strong[before[-1]], keys)
+                and re.match(r"\s*[،,؛]", self.text[strong[before[-1]].end :])
+            )
+        ):
             k = before[-1]
             while k > 0 and joined(strong[k - 1], strong[k]) and pick(strong[k - 1], subj_types):
                 k -= 1
@@ -166,7 +186,8 @@ class _Roles(_Attribution):
         elif after:
             subjects = chain(strong, after[0], subj_types)
         elif before:
-            subjects = chain(strong, before[-1], subj_types)
+            # "صربيا تسعى للانضمام إلى الاتحاد الأوروبي، فإنها تسلح ...": not the name behind a preposition.
+            subjects = chain(strong, (free_before or before)[-1], subj_types)
         else:
             weak = [w for m in subject_pool if m.weak and (w := pick(m, subj_types))]
             if weak:
@@ -252,6 +273,9 @@ class _Roles(_Attribution):
     def _dual(self, keys: list[str], verb: int, ordered: list[Mention]) -> list[str]:
         """ "البلدان"، "الجانبان": the two states they stand for, in the order first named."""
         for k in range(verb, min(len(keys), verb + 3)):
+            if _DUAL_PEOPLE.match(keys[k]):
+                # "وقّع الوزيران": the two people last named.
+                return list(self._people_seen[-2:]) if len(self._people_seen) >= 2 else []
             if not _DUAL.match(keys[k]):
                 continue
             adjectives = [m.ids[0] for m in ordered if m.weak and k < m.first <= k + 3]

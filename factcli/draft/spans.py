@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from ..normalize import normalize
-from .cues import _CLAUSE_OPENERS, _CONTINUING, INSTITUTION_NOUNS, MEDIA_NOUNS, OFFICE_HEADS
+from .cues import _CLAUSE_OPENERS, _CONTINUING, _WEAPON_HEADS, INSTITUTION_NOUNS, MEDIA_NOUNS, OFFICE_HEADS
 
 # Nouns whose و is their own first letter, not "and": "، وزير الدفاع" goes on with a name.
 _WAW_NOUNS = {
@@ -91,13 +91,14 @@ def clauses(text: str) -> list[Clause]:
                 for p in _CLAUSE_OPENERS
             )
             participle = any(p.opens(keys[i]) for p in _CONTINUING)
-            # "، وتناول": a new clause; "، والوفد": one more noun in a list (و + ال).
+            # "، وتناول": a new clause; "، والوفد", "، وطائرات": one more noun in a list.
             conj = (
                 comma
                 and keys[i].startswith("و")
                 and len(keys[i]) >= 3
                 and not keys[i].startswith("وال")
                 and keys[i] not in _WAW_NOUNS
+                and keys[i][1:] not in _WEAPON_HEADS  # "غواصات، وطائرات": one more item
             )
             quotation = ":" in before and any(q in text[words[i - 1].end : words[i].start + 1] for q in '«“"')
             if (opener and (comma or i > 2)) or (participle and comma) or conj or quotation:

@@ -1,0 +1,247 @@
+"""Drafting: the people and organizations an article names (the store's, linked anywhere in
+it; new ones proposed however the article writes them) and who a clause's roles go to."""
+
+from __future__ import annotations
+
+import copy
+
+from factcli.draft import clauses, draft_article, parse_published
+from factcli.lexicon import Lexicon
+
+ENTITIES = [
+    {"id": "russia", "type": "country", "name": "Russia", "name_ar": "روسيا", "aliases": []},
+    {"id": "syria", "type": "country", "name": "Syria", "name_ar": "سوريا", "aliases": []},
+    {"id": "serbia", "type": "country", "name": "Serbia", "name_ar": "صربيا", "aliases": []},
+    {"id": "iraq", "type": "country", "name": "Iraq", "name_ar": "العراق", "aliases": []},
+    {"id": "india", "type": "country", "name": "India", "name_ar": "الهند", "aliases": []},
+    {
+        "id": "saudi-arabia",
+        "type": "country",
+        "name": "Saudi Arabia",
+        "name_ar": "السعودية",
+        "aliases": ["المملكة العربية السعودية"],
+    },
+    {
+        "id": "united-states",
+        "type": "country",
+        "name": "United States",
+        "name_ar": "الولايات المتحدة",
+        "aliases": ["أمريكا"],
+    },
+    {
+        "id": "vladimir-putin",
+        "type": "person",
+        "name": "Vladimir Putin",
+        "name_ar": "فلاديمير بوتين",
+        "aliases": [],
+    },
+    {
+        "id": "nato",
+        "type": "organization",
+        "name": "NATO",
+        "name_ar": "حلف شمال الأطلسي",
+        "aliases": ["الناتو"],
+    },
+    {"id": "kommersant", "type": "organization", "name": "Kommersant", "name_ar": "كوميرسانت", "aliases": []},
+]
+DAY = parse_published("2023-05-10")
+
+
+def _draft(text: str, entities: list[dict] | None = None):
+    return draft_article(text, copy.deepcopy(entities or ENTITIES), published=DAY)
+
+
+def _by_ar(draft) -> dict[str, dict]:
+    return {e["name_ar"]: e for e in draft.entities}
+
+
+def test_the_store_entities_an_article_names_are_listed_even_when_no_candidate_uses_them() -> None:
+    text = (
+        "عنوان الخبر\n\n"
+        "قال الرئيس الروسي فلاديمير بوتين إن روسيا ستزود سوريا بالصواريخ.\n\n"
+        "ولا تنتمي سوريا إلى حلف الناتو."
+    )
+    draft = _draft(text)
+    assert "nato" in draft.mentioned
+    assert {"vladimir-putin", "russia", "syria"} <= set(draft.mentioned)
+    assert not any(e["name_ar"] == "الناتو" for e in draft.entities)
+
+
+def test_a_store_name_spelled_a_letter_short_links_to_the_store_and_leaves_it_as_it_was() -> None:
+    store = copy.deepcopy(ENTITIES)
+    text = "عنوان\n\nوقالت صحيفة كوميرسان الروسية إن روسيا ستزود سوريا بمروحيات جديدة."
+    draft = draft_article(text, store, published=DAY)
+    assert "kommersant" in draft.mentioned
+    assert "كوميرسان" not in _by_ar(draft)
+    kommersant = next(e for e in store if e["id"] == "kommersant")
+    assert kommersant["aliases"] == []  # the store's own record is not touched
+
+
+def test_a_near_spelling_that_differs_by_its_state_is_another_institution() -> None:
+    store = [
+        *ENTITIES,
+        {
+            "id": "russian-mod",
+            "type": "organization",
+            "name": "Russian Ministry of Defence",
+            "name_ar": "وزارة الدفاع الروسية",
+            "aliases": [],
+        },
+    ]
+    draft = _draft("عنوان\n\nوأعلنت وزارة الدفاع السورية أنها تسلمت دبابات من روسيا.", store)
+    assert _by_ar(draft)["وزارة الدفاع السورية"]["type"] == "organization"
+
+
+def test_an_institution_of_a_state_named_after_fi_and_two_at_once() -> None:
+    text = (
+        "عنوان\n\n"
+        "ووقعت وزارة الدفاع في المملكة العربية السعودية مذكرة تفاهم مع العراق.\n\n"
+        "وأكد الوزير أن العلاقات بين وزارتي الدفاع السورية والروسية تسير بشكل جيد."
+    )
+    by_ar = _by_ar(_draft(text))
+    saudi = by_ar["وزارة الدفاع في المملكة العربية السعودية"]
+    assert saudi["name"] == "Ministry of Defence of Saudi Arabia"
+    assert "وزارة الدفاع السعودية" in saudi["aliases"]
+    assert by_ar["وزارة الدفاع السورية"]["name"] == "Ministry of Defence of Syria"
+    assert by_ar["وزارة الدفاع الروسية"]["name"] == "Ministry of Defence of Russia"
+
+
+def test_an_institution_quoted_after_its_noun_with_what_it_makes() -> None:
+    text = "عنوان\n\nوتصنع روسيا المروحيات في مصنع «كازان» لصناعة المروحيات منذ عقود."
+    plant = _by_ar(_draft(text))["مصنع كازان لصناعة المروحيات"]
+    assert plant["type"] == "organization"
+    assert "كازان" in plant["aliases"]
+
+
+def test_a_union_named_by_its_adjective_is_an_organization_and_not_a_state() -> None:
+    text = "عنوان\n\nوتسعى صربيا للانضمام إلى الاتحاد الأوروبي، فإنها تملك دبابات روسية."
+    draft = _draft(text)
+    eu = _by_ar(draft)["الاتحاد الأوروبي"]
+    assert (eu["type"], eu["name"]) == ("organization", "European Union")
+    operates = [c for c in draft.claims if c["predicate"] == "operates"]
+    # "فإنها": Serbia, not the union behind إلى before the comma
+    assert operates and all(c["subject"] == "serbia" for c in operates)
+
+
+def test_the_byline_author_and_where_a_post_was_written() -> None:
+    text = (
+        "روسيا تزود سوريا بالسلاح\n\n"
+        "سامي خليل12 مارس 2023\n\n"
+        "وكتب الوزير على «تويتر» أن روسيا ستزود سوريا بالسلاح."
+    )
+    by_ar = _by_ar(_draft(text))
+    assert by_ar["سامي خليل"]["type"] == "person"
+    assert by_ar["تويتر"]["type"] == "organization"
+
+
+def test_a_weapon_quoted_as_one_arabic_word_is_a_loanword() -> None:
+    text = "عنوان\n\nووافقت الولايات المتحدة على بيع الهند منظومة صواريخ «جافلين» المضادة للدروع."
+    weapon = _by_ar(_draft(text))["جافلين"]
+    # its letters, no vowel put in: ج j, ا a, ف f, ل l, ي i, ن n
+    assert (weapon["type"], weapon["name"]) == ("weapon_system", "Jaflin")
+
+
+def test_a_ministry_named_bare_after_its_full_name_is_the_same_one() -> None:
+    text = (
+        "عنوان\n\n"
+        "أعلنت وزارة الخارجية الأمريكية أنها تدرس الصفقة مع الهند.\n\n"
+        "ووافقت وزارة الخارجية أيضا على بيع الهند صواريخ."
+    )
+    draft = _draft(text)
+    ministries = [e for e in draft.entities if e["name_ar"].startswith("وزارة الخارجية")]
+    assert [e["name_ar"] for e in ministries] == ["وزارة الخارجية الأمريكية"]
+    approved = [c for c in draft.claims if c["predicate"] == "approved_sale"]
+    assert approved and approved[0]["subject"] == ministries[0]["id"]
+
+
+def test_the_two_ministers_sign_and_so_do_the_parties_it_is_between() -> None:
+    text = (
+        "عنوان\n\n"
+        "التقى وزير الدفاع السعودي خالد المنصور نظيره العراقي ثابت العباسي في الرياض.\n\n"
+        "كما وقع الوزيران مذكرة تفاهم بين وزارة الدفاع في المملكة العربية السعودية "
+        "ووزارة الدفاع في العراق."
+    )
+    draft = _draft(text)
+    by_ar = _by_ar(draft)
+    signers = {c["subject"] for c in draft.claims if c["predicate"] == "signed"}
+    assert {by_ar["خالد المنصور"]["id"], by_ar["ثابت العباسي"]["id"]} <= signers
+    ministries = {e["id"] for e in draft.entities if e["name_ar"].startswith("وزارة الدفاع في")}
+    assert len(ministries) == 2 and ministries <= signers
+
+
+def test_a_definite_visit_with_its_destination_is_a_visit() -> None:
+    text = "عنوان\n\nوتأتي الصفقة في إطار الزيارة الرسمية للرئيس الروسي فلاديمير بوتين إلى الهند."
+    visits = [c for c in _draft(text).claims if c["predicate"] == "visited"]
+    assert any(c["subject"] == "vladimir-putin" and c["object"] == "india" for c in visits)
+
+
+def test_a_weapon_noun_after_a_comma_and_wa_is_one_more_item_not_a_clause() -> None:
+    text = "تريد الجزائر الحصول على غواصات، وطائرات من طراز سو-57."
+    assert len(clauses(text)) == 1
+    assert len(clauses("وصلت الطائرات إلى الجزائر، ووقعت الحكومة العقد أمس مع روسيا.")) == 2
+
+
+def test_the_lexicon_offers_only_names_as_alike_as_asked() -> None:
+    lex = Lexicon([{"id": "kommersant", "name": "Kommersant", "name_ar": "كوميرسانت"}])
+    assert lex.suggest("كوميرسان", cutoff=0.88) == ["كوميرسانت"]
+    assert lex.suggest("كومير", cutoff=0.88) == []
+    assert lex.suggest("كومير") == ["كوميرسانت"]  # a "did you mean" takes less
+
+
+def test_a_weapon_named_by_its_kind_alone_is_the_one_model_the_story_names() -> None:
+    egypt = {"id": "egypt", "type": "country", "name": "Egypt", "name_ar": "مصر", "aliases": []}
+    text = (
+        "عنوان\n\n"
+        "كشفت صحيفة روسية أن روسيا ستزود مصر بمقاتلات «سو-35» الحديثة.\n\n"
+        "وسبق لروسيا أن تعاقدت على توريد أكثر من 20 مقاتلة إلى مصر."
+    )
+    draft = _draft(text, [*ENTITIES, egypt])
+    model = _by_ar(draft)["سو-35"]["id"]
+    later = [c for c in draft.claims if c["citation"]["start"] >= text.index("وسبق") and c["object"]]
+    weapons = {c["object"] for c in later if c["object"] not in ("egypt", "russia")}
+    assert model in weapons
+    assert all(
+        draft_entity["id"] not in weapons
+        for draft_entity in draft.entities
+        if draft_entity["name_ar"] == "مقاتلة"
+    )
+
+
+def test_only_a_works_own_name_becomes_an_alias_not_an_agencys_word() -> None:
+    text = "عنوان\n\nقالت وكالة أنباء الإمارات إن روسيا ستزود سوريا بمروحيات من مجمع روستك الحكومي."
+    by_ar = _by_ar(_draft(text))
+    assert by_ar["وكالة أنباء الإمارات"]["aliases"] == ["وكالة أنباء الإمارات"]
+    assert "روستك" in by_ar["مجمع روستك الحكومي"]["aliases"]
+
+
+def test_draft_says_which_of_the_stores_entities_the_article_names(tmp_path) -> None:
+    import shutil
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from factcli.cli import main
+
+    shipped = Path(__file__).resolve().parents[2] / "facts.json"
+    shutil.copy(shipped, tmp_path / "facts.json")
+    article = tmp_path / "article.txt"
+    article.write_text(
+        "عنوان\n\nقال الرئيس الروسي فلاديمير بوتين إن بلاده ستزود سوريا بالصواريخ.\n\nولا تنتمي سوريا إلى حلف الناتو.\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(
+        main,
+        [
+            "--db",
+            str(tmp_path / "facts.json"),
+            "draft",
+            str(article),
+            "--published",
+            "2023-05-10",
+            "-o",
+            str(tmp_path / "d.jsonl"),
+        ],
+    )
+    assert result.exit_code == 0, result.stderr
+    note = next(line for line in result.stderr.splitlines() if "of the store's entities" in line)
+    assert "Vladimir Putin" in note and "NATO" in note
