@@ -12,7 +12,7 @@ record's fields without loading the store.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypedDict
+from typing import TYPE_CHECKING, Any
 
 __all__ = [
     "CLAIM_CONTENT_FIELDS",
@@ -93,106 +93,103 @@ FIELD_ORDER = {
 }
 
 
-class DateRecord(TypedDict, total=False):
-    """A DATE: the endpoints (YYYY-MM-DD) of what the source's own words (`text`) allow, in
-    units of `precision`; `within` (absent when false): the thing dated happened at some time
-    inside the span, not over all of it."""
+# The record types, for the type checker: a store hands out plain dicts (a hand-edited file
+# may hold anything, which `schema` checks), so nothing needs these classes at run time, and
+# no command pays for making them at start.
+if TYPE_CHECKING:
+    from typing import TypedDict
 
-    start: str
-    end: str
-    precision: str
-    text: str
-    within: bool
+    class DateRecord(TypedDict, total=False):
+        """A DATE: the endpoints (YYYY-MM-DD) of what the source's own words (`text`) allow, in
+        units of `precision`; `within` (absent when false): the thing dated happened at some time
+        inside the span, not over all of it."""
 
+        start: str
+        end: str
+        precision: str
+        text: str
+        within: bool
 
-class Value(TypedDict):
-    """A literal a claim states: `{"amount": 8600000000, "unit": "USD"}`."""
+    class Value(TypedDict):
+        """A literal a claim states: `{"amount": 8600000000, "unit": "USD"}`."""
 
-    amount: int | float
-    unit: str
+        amount: int | float
+        unit: str
 
+    class Citation(TypedDict):
+        """Where a claim is said: `quote` is exactly `text[start:end]` of the source `source`."""
 
-class Citation(TypedDict):
-    """Where a claim is said: `quote` is exactly `text[start:end]` of the source `source`."""
+        source: str
+        quote: str
+        start: int
+        end: int
 
-    source: str
-    quote: str
-    start: int
-    end: int
+    class Retraction(TypedDict):
+        """When (a UTC timestamp) and why a claim was retracted."""
 
+        at: str
+        reason: str
 
-class Retraction(TypedDict):
-    """When (a UTC timestamp) and why a claim was retracted."""
+    # One field's change in a revision: {"from": old, "to": new} ("from" is a Python keyword).
+    Change = TypedDict("Change", {"from": Any, "to": Any})
 
-    at: str
-    reason: str
+    class Revision(TypedDict):
+        """One correction of a record: when, what changed, and why; kept oldest first."""
 
+        at: str
+        changes: dict[str, Change]
+        reason: str
 
-# One field's change in a revision: {"from": old, "to": new} ("from" is a Python keyword).
-Change = TypedDict("Change", {"from": Any, "to": Any})
+    class Source(TypedDict, total=False):
+        """One document, its text exactly as received and the sha256 of its UTF-8 bytes."""
 
+        id: str
+        title: str
+        outlet: str
+        credited: list[str]
+        language: str
+        url: str | None
+        published: DateRecord
+        note: str | None
+        sha256: str
+        text: str
 
-class Revision(TypedDict):
-    """One correction of a record: when, what changed, and why; kept oldest first."""
+    class Entity(TypedDict, total=False):
+        """A country, person, organization, weapon system, ...; each name plays one role."""
 
-    at: str
-    changes: dict[str, Change]
-    reason: str
+        id: str
+        type: str
+        name: str
+        name_ar: str
+        aliases: list[str]
+        metonyms: list[str]
+        common_words: list[str]
+        description: str
+        revisions: list[Revision]
 
+    class Claim(TypedDict, total=False):
+        """One normalized, atomic statement, with the citation that says it."""
 
-class Source(TypedDict, total=False):
-    """One document, its text exactly as received and the sha256 of its UTF-8 bytes."""
+        id: str
+        subject: str
+        predicate: str
+        object: str | None
+        value: Value | None
+        date: DateRecord | None
+        polarity: str
+        modality: str
+        speaker: str | None
+        via: str | None
+        statement: str
+        citation: Citation
+        retracted: Retraction
+        revisions: list[Revision]
 
-    id: str
-    title: str
-    outlet: str
-    credited: list[str]
-    language: str
-    url: str | None
-    published: DateRecord
-    note: str | None
-    sha256: str
-    text: str
+    class Meta(TypedDict):
+        """The store's one meta record: its schema version and the last issued claim number."""
 
-
-class Entity(TypedDict, total=False):
-    """A country, person, organization, weapon system, ...; each name plays one role."""
-
-    id: str
-    type: str
-    name: str
-    name_ar: str
-    aliases: list[str]
-    metonyms: list[str]
-    common_words: list[str]
-    description: str
-    revisions: list[Revision]
-
-
-class Claim(TypedDict, total=False):
-    """One normalized, atomic statement, with the citation that says it."""
-
-    id: str
-    subject: str
-    predicate: str
-    object: str | None
-    value: Value | None
-    date: DateRecord | None
-    polarity: str
-    modality: str
-    speaker: str | None
-    via: str | None
-    statement: str
-    citation: Citation
-    retracted: Retraction
-    revisions: list[Revision]
-
-
-class Meta(TypedDict):
-    """The store's one meta record: its schema version and the last issued claim number."""
-
-    schema: int
-    last_claim: int
+        schema: int
+        last_claim: int
 
 
 def cited(claim: Mapping[str, Any], field: str, default: Any = None) -> Any:

@@ -50,7 +50,7 @@ def status(location: store.Location) -> dict[str, Any]:
             out["problem"] = "not trusted (not a file of this user's that only this user may write)"
             return out
         try:
-            conn = backend.connect_ro(path, _is_folder(location.path))
+            conn = backend.connect_ro(path, store.is_directory_store(location.path))
             try:
                 problem = backend.problem(conn)
                 if problem is not None:
@@ -81,7 +81,7 @@ def open_index(
     in one line, of an index found unreadable while reading (then rebuilt).
     """
     path = index_path(location.path)
-    live = _is_folder(location.path)
+    live = store.is_directory_store(location.path)
     for _ in range(3):
         try:
             now = stamp(location.path)
@@ -136,7 +136,7 @@ def _recoverable(
     def recover(damaged: Index, exc: Exception) -> None:
         path = index_path(location.path)
         fresh: Index | None
-        if _is_folder(location.path):
+        if store.is_directory_store(location.path):
             fresh = bring_up(location, path, None, check, rebuild=True)
         else:
             facts = store.load(location)
@@ -153,12 +153,6 @@ def _recoverable(
 
     ix.recover = recover
     return ix
-
-
-def _is_folder(path: Path) -> bool:
-    from ..store.directory import is_directory_store
-
-    return is_directory_store(path)
 
 
 def bring_up(

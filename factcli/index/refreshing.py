@@ -8,7 +8,6 @@ from collections.abc import Callable
 from .. import store
 from . import backend, place
 from .freshness import stamp
-from .opening import _is_folder as is_folder
 from .opening import bring_up, build_in_cache
 from .place import index_path
 
@@ -38,7 +37,7 @@ def refresh(written: store.Written, progress: Callable[[int, int], None] | None 
     source, after the write has released its locks (`opening.bring_up`, `folder`)."""
     try:
         path = written.path
-        if is_folder(path):
+        if store.is_directory_store(path):
             location = store.Location(path, "--db")
             brought = bring_up(
                 location, index_path(path), progress, None, memory_ok=False, written=written.files

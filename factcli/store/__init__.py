@@ -405,7 +405,7 @@ def snapshot_of(doc: dict[str, Any], path: Path | None, copy: bool) -> Facts:
 
 def load(location: Location) -> Facts:
     """Read the store without creating, locking or changing anything."""
-    if _is_folder(location.path):
+    if is_directory_store(location.path):
         from . import directory  # a store as a folder of files, one per source
 
         return directory.load(location)
@@ -551,7 +551,7 @@ def writing(
     sources and entities too): a directory store (`store.directory`) then reads, locks and writes
     just those, beside writers to others. A store file is read and written whole anyway.
     """
-    if _is_folder(location.path):
+    if is_directory_store(location.path):
         from . import directory
 
         with directory.writing(
@@ -663,7 +663,9 @@ def _upgraded(
     return None
 
 
-def _is_folder(path: Path) -> bool:
+def is_directory_store(path: Path) -> bool:
+    """Whether `path` is a folder (a directory store, or one to become one): told without
+    loading the directory store's module, which a store file never needs."""
     try:
         return stat.S_ISDIR(os.stat(path).st_mode)
     except OSError:

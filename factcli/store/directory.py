@@ -93,12 +93,7 @@ _OBJECT_NAME = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 _RECORD_TABLES = ("sources", "entities", "claims")
 
 
-def is_directory_store(path: Path) -> bool:
-    """Whether `path` is a folder (a directory store, or one to become one)."""
-    try:
-        return stat.S_ISDIR(os.stat(path).st_mode)
-    except OSError:
-        return False
+is_directory_store = store.is_directory_store
 
 
 # --- the text of each file -------------------------------------------------------------
