@@ -1131,13 +1131,26 @@ def timeline(source: Backend | Facts, query: Query) -> tuple[list[Hit], list[Hit
     Dated hits are ordered by date start, then end (so 1 Oct 2017 comes before October
     2017 as a whole), then id. `limit` counts the dated hits first.
     """
-    # Date order puts the undated last, so the first `limit` hits are the dated ones first.
-    hits = search(source, query._replace(sort="date"))
+    # Date order puts the undated last; a date known only between bounds sorts by its first
+    # possible day, though, and may take a place the limit keeps for the claims placed in
+    # time: then the search is asked again for as many more as it took (they are rare).
+    limit = query.limit
+    asked = limit
 
     def placed(h: Hit) -> bool:
         return bool(h.claim.get("date")) and not h.claim["date"].get("within")
 
-    return [h for h in hits if placed(h)], [h for h in hits if not placed(h)]
+    while True:
+        hits = search(source, query._replace(sort="date", limit=asked))
+        dated = [h for h in hits if placed(h)]
+        apart = [h for h in hits if not placed(h)]
+        if limit is None or asked is None or len(hits) < asked or len(dated) >= limit:
+            break
+        asked = limit + len(apart)
+    if limit is not None:
+        dated = dated[:limit]
+        apart = apart[: limit - len(dated)]
+    return dated, apart
 
 
 # --- entities and hints ------------------------------------------------------------------
