@@ -7,7 +7,8 @@ claims into a folder (seconds and peak memory), the first read (which builds the
 `factcli add` to the folder and the selective `search` after it (medians of `--repeat` pairs,
 each against `python -c "import click"` run beside it), one `add` to the file, and four
 processes adding claims to four different sources of the folder at once (claims a second,
-and whether every one is stored). Stores come from `generate.py`.
+and whether every one is stored), with the 1-minute load average at the start and the end
+of each size. Stores come from `generate.py`.
 
     python benchmarks/team.py --sizes 10000,100000 --repeat 5
 """
@@ -59,6 +60,7 @@ def click_s(env: dict[str, str]) -> float:
 
 def measure(size: int, work: Path, repeat: int) -> dict[str, object]:
     src = generate.ensure(size)
+    load_before = os.getloadavg()[0]  # the machine is shared: say how busy it was
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # bytecode cached, as installed
     env.update(FACTCLI_CACHE=str(work / "cache"), FACTCLI_MAX_MB="4096")
     file_store = work / f"facts-{size}.json"
@@ -113,6 +115,7 @@ def measure(size: int, work: Path, repeat: int) -> dict[str, object]:
         "writer_refusals": refused,
         "writer_claims_per_s": round(len(made) / took, 1),
         "lost": sorted(set(made) - stored),
+        "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
     }
 
 
