@@ -7,7 +7,8 @@ claims into a folder (seconds and peak memory), the first read (which builds the
 `factcli add` to the folder and the selective `search` after it (medians of `--repeat` pairs,
 each against `python -c "import click"` run beside it), one `add` to the file, and four
 processes adding claims to four different sources of the folder at once (claims a second,
-and whether every one is stored). Stores come from `generate.py`.
+and whether every one is stored), with the 1-minute load average at the start and the end
+of each size. Stores come from `generate.py`.
 
     python benchmarks/team.py --sizes 10000,100000 --repeat 5
 """
@@ -51,14 +52,31 @@ def add_args(db: Path, source: str, quote: str, n: int) -> list[str]:
     ]  # fmt: skip
 
 
+def unique_quotes(text: str, n: int) -> list[str]:
+    """`n` quotes of 40 characters that each occur once in `text`, on one line, apart from one
+    another: a writer's adds that the importer takes (the synthetic texts repeat phrases, and
+    a quote found twice is refused, which would count as time and no claim)."""
+    out: list[str] = []
+    at = 60
+    while len(out) < n and at + 40 <= len(text):
+        quote = text[at : at + 40].strip()
+        if "\n" not in quote and text.count(quote) == 1:
+            out.append(quote)
+            at += 41
+        else:
+            at += 7
+    return out
+
+
 def click_s(env: dict[str, str]) -> float:
     started = time.perf_counter()
     subprocess.run([sys.executable, "-c", "import click"], env=env, check=True)
     return time.perf_counter() - started
 
 
-def measure(size: int, work: Path, repeat: int) -> dict[str, object]:
+def measure(size: int, work: Path, repeat: int, per_writer: int = 10) -> dict[str, object]:
     src = generate.ensure(size)
+    load_before = os.getloadavg()[0]  # the machine is shared: say how busy it was
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # bytecode cached, as installed
     env.update(FACTCLI_CACHE=str(work / "cache"), FACTCLI_MAX_MB="4096")
     file_store = work / f"facts-{size}.json"
@@ -77,19 +95,24 @@ def measure(size: int, work: Path, repeat: int) -> dict[str, object]:
         clicks.append(click_s(env))
     add_dir, search_s, click = (statistics.median(x) for x in (adds, searches, clicks))
     add_file, _, _ = run(add_args(file_store, sources[0], quote, 0), env)
-    per_writer = 10
     script = (
-        "import sys\nfrom factcli.cli import main\n"
-        "db, source, text = sys.argv[1], sys.argv[2], sys.argv[3]\n"
-        f"for i in range({per_writer}):\n"
-        "    args = ['--db', db, 'add', '--source', source, '--quote', text[41 * i + 60: 41 * i + 100]]\n"
+        "import json, sys\nfrom factcli.cli import main\n"
+        "db, source, quotes = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])\n"
+        "for i, quote in enumerate(quotes):\n"
+        "    args = ['--db', db, 'add', '--source', source, '--quote', quote]\n"
         "    args += ['--subject', 'qatar', '--predicate', 'considering', '--statement', f'writer note {i}']\n"
         "    try: main(args, standalone_mode=False)\n"
         "    except SystemExit: pass\n"
     )
     started = time.perf_counter()
     procs = [
-        subprocess.Popen([sys.executable, "-c", script, str(folder), s, t], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", script, str(folder), s, json.dumps(unique_quotes(t, per_writer))],
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for s, t in zip(sources[:4], texts, strict=True)
     ]
     outs = [p.communicate() for p in procs]
@@ -113,6 +136,7 @@ def measure(size: int, work: Path, repeat: int) -> dict[str, object]:
         "writer_refusals": refused,
         "writer_claims_per_s": round(len(made) / took, 1),
         "lost": sorted(set(made) - stored),
+        "load_average": [round(load_before, 1), round(os.getloadavg()[0], 1)],
     }
 
 
@@ -120,10 +144,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="10000")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--per-writer", type=int, default=10, help="claims each of the four writers adds")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",")):
-            print(json.dumps(measure(size, Path(tmp), args.repeat), ensure_ascii=False), flush=True)
+            print(json.dumps(measure(size, Path(tmp), args.repeat, args.per_writer), ensure_ascii=False), flush=True)
 
 
 if __name__ == "__main__":

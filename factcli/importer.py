@@ -529,7 +529,9 @@ class _Batch:
             facts.vocabulary,
         )
         self.create_entities = create_entities
-        self.lexicon = Lexicon(self.facts.entities)
+        # The table of every entity's names, made only when a record names an entity by
+        # something other than its id (`lexicon`): an add citing ids never normalizes a name.
+        self._lexicon: Lexicon | None = None
         self.problems: list[Problem] = []
         # The one notion of a failed record: record number (or brought-along name) -> the
         # field families reported for it, empty for a problem of the record as a whole.
@@ -553,6 +555,14 @@ class _Batch:
         self.order: list[int] = []  # the record number of each problem, to list them in input order
         # Problems whose message ends in a quote hint still to be worked out (ValidationError).
         self.hints: list[tuple[Problem, str, str]] = []
+
+    @property
+    def lexicon(self) -> Lexicon:
+        # Made from the working copy, which holds every entity added so far, in order: the
+        # same table as one made up front and told of each addition.
+        if self._lexicon is None:
+            self._lexicon = Lexicon(self.facts.entities)
+        return self._lexicon
 
     def fail(self, n: Any, fld: str | None, msg: str, hint: tuple[str, str] | None = None) -> None:
         # n is a record number, or the name of a record brought along (--with-dependencies);
@@ -726,7 +736,8 @@ class _Batch:
     def _add_entity(self, ent: dict[str, Any]) -> None:
         self.facts.entities.append(ent)
         self.new_entities.append(ent)
-        self.lexicon.add(ent)
+        if self._lexicon is not None:
+            self._lexicon.add(ent)
         self.summary.entities += 1
         self.summary.entity_ids.append(ent["id"])
 

@@ -165,11 +165,20 @@ class Linker:
         self._naming: set[str] = set()  # tokens with such forms
         self._seen: set[str] = set()  # tokens looked at already
         self._form_keys = set(self.by_form)
-        self.lexicon = Lexicon(self.entities.values())
+        # The names table for one name at a time (a draft's agency), made when first asked:
+        # linking claims (the index's build and updates) never needs it.
+        self._lexicon: Lexicon | None = None
         # What the names known so far say, worked out when first asked (`roles_named`, `about`).
         self._of_country: dict[str, str | None] = {}
         self._about: dict[str, set[str]] = {}
         self._capitals: set[str] | None = None  # places whose name is a state's metonym
+
+    @property
+    def lexicon(self) -> Lexicon:
+        """Every entity's names by their normalized form (`Lexicon`), for resolving a name."""
+        if self._lexicon is None:
+            self._lexicon = Lexicon(self.entities.values())
+        return self._lexicon
 
     def add(self, entity: dict[str, Any]) -> None:
         """Know one more entity (a candidate of a draft), so later text links its names."""

@@ -126,6 +126,16 @@ def pretty_json(value: Any) -> bytes:
         return (json.dumps(value, indent=2) + "\n").encode("utf-8")
 
 
+def _object_text(value: Any) -> str:
+    """`value` as compact JSON, by the standard module's C encoder: two values have the same
+    compact text exactly when they have the same file text (`pretty_json` lays out the same
+    keys, order and numbers, only with indentation), so a write tells whether it changed a
+    top-level object (the vocabulary) without laying it out twice in pure Python."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def layout(doc: dict[str, Any]) -> dict[str, bytes]:
     """Every file of the directory store holding the parsed store document `doc`, by its
     path in the folder. Raises StoreError for a record that cannot be placed (a source id
@@ -342,7 +352,8 @@ def _read_document(reader: _Read, scope: Collection[str] | None) -> dict[str, An
         doc[name[: -len(".json")]] = _parse_json(raw, root / name)
     ents = parse_lines(reader.read(ENTITIES, missing_ok=True) or b"", root / ENTITIES)
     listed = _source_ids(reader.read(SOURCE_LIST, missing_ok=True) or b"", root / SOURCE_LIST)
-    wanted = listed if scope is None else [s for s in listed if s in set(scope)]
+    in_scope = None if scope is None else set(scope)
+    wanted = listed if in_scope is None else [s for s in listed if s in in_scope]
     sources, claims = [], []
     for sid in wanted:
         raw = reader.read(f"{SOURCES}/{sid}.json", missing_ok=True)
@@ -680,7 +691,7 @@ def writing(
             scope = None
         upgraded = store._upgraded(doc, root, upgrade)
         as_read = {t: dict(doc[t]) for t in _RECORD_TABLES}
-        objects_read = {k: pretty_json(v) for k, v in doc.items() if k not in _RECORD_TABLES}
+        objects_read = {k: _object_text(v) for k, v in doc.items() if k not in _RECORD_TABLES}
         from tinydb import TinyDB
 
         box: dict[str, store._SnapshotStorage] = {}
@@ -746,7 +757,7 @@ class _Change:
 def _changes(
     root: Path,
     as_read: dict[str, dict[str, Any]],
-    objects_read: dict[str, bytes],
+    objects_read: dict[str, str],
     data: dict[str, Any],
     scope: list[str] | None,
     fresh: bool,
@@ -758,11 +769,10 @@ def _changes(
     for name, value in data.items():
         if name in _RECORD_TABLES:
             continue
-        text = pretty_json(value)
-        if fresh or objects_read.get(name) != text:
+        if fresh or objects_read.get(name) != _object_text(value):
             if not _OBJECT_NAME.match(name):
                 raise StoreError(f"top-level object {name!r} has no file name a directory store can use")
-            files[f"{name}.json"] = _Change(text)
+            files[f"{name}.json"] = _Change(pretty_json(value))
     # entities: appended to, or rewritten
     old_e, new_e = _rows(as_read, "entities"), _rows(data, "entities")
     added_e = _appended_rows(old_e, new_e)

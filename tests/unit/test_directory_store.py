@@ -243,3 +243,22 @@ def test_a_writer_killed_while_finishing_its_commit_leaves_a_folder_that_reads(t
     facts = store.load(store.Location(folder, "--db"))  # reads: the rest through the commit
     assert "Killed while finishing." in [c["statement"] for c in facts.claims]
     assert "killed-2026-01-01" in [s["id"] for s in facts.sources]
+
+
+def test_a_write_rewrites_the_vocabulary_file_only_when_the_vocabulary_changes(tmp_path):
+    folder = as_folder(tmp_path)
+    vocab_file = folder / "vocabulary.json"
+    factcli("--db", str(folder), "vocabulary", "add-unit", "EUR", "--reason", "euros", "--yes").ok()
+    vocab = json.loads(vocab_file.read_bytes())
+    assert "EUR" in vocab["units"]
+    # The same vocabulary laid out by hand on one line: an add, which leaves the vocabulary
+    # as it is, leaves that file's bytes as they are.
+    by_hand = json.dumps(vocab, ensure_ascii=False).encode("utf-8")
+    vocab_file.write_bytes(by_hand)
+    factcli("--db", str(folder), *add_args(KHALEEJ, QUOTE, "Qatar weighs the S-400.")).ok()
+    assert vocab_file.read_bytes() == by_hand
+    # A change to it is written, laid out as factcli lays out every JSON file.
+    factcli("--db", str(folder), "vocabulary", "add-unit", "GBP", "--reason", "pounds", "--yes").ok()
+    changed = json.loads(vocab_file.read_bytes())
+    assert set(changed["units"]) == {*vocab["units"], "GBP"}
+    assert vocab_file.read_bytes() == (json.dumps(changed, ensure_ascii=False, indent=2) + "\n").encode()

@@ -615,3 +615,26 @@ def test_build_does_not_touch_any_file(tmp_path, monkeypatch):
     assert list(tmp_path.iterdir()) == []
     with pytest.raises(ValidationError):
         build(base_records() + [a_claim(predicate="nope")])
+
+
+def test_names_resolve_to_entities_added_before_and_after_the_first_name_in_a_batch(make_facts):
+    # The first claim names Qatar by an alias (the names table is made then), the entity
+    # record after it adds a name, and the last claim names the new entity by its alias.
+    facts = make_facts(
+        base_records()
+        + [
+            a_claim(subject="State of Qatar"),
+            entity_record("usa", "United States", aliases=["واشنطن"]),
+            a_claim(
+                predicate="cooperates_with", object="واشنطن", citation={"source": "src-a", "quote": EN_QUOTE}
+            ),
+        ]
+    )
+    assert [(c["subject"], c["object"]) for c in facts.claims] == [("qatar", "s-400"), ("qatar", "usa")]
+
+
+def test_a_claim_citing_an_entity_by_id_or_an_unknown_name_is_checked_as_before(base):
+    import_records(loc(base), [a_claim()])  # ids only: no name is looked up
+    assert stored_claims(base)[0]["subject"] == "qatar"
+    message = refused(base, [signed_claim(subject="Atlantis")])[0]
+    assert message.startswith("record 1, field subject: unknown entity 'Atlantis'")
