@@ -129,19 +129,12 @@ def _pending(pipe) -> int | None:
     return int.from_bytes(buf, sys.byteorder)
 
 
-def race(
-    path: Path, writers: int, per_writer: int, spans: list[tuple[str, int]], round_tag: str
-) -> list[dict]:
-    """`writers` imports of `per_writer` distinct claims each, released at the same moment.
-
-    Each process gets its whole input but not the end of it: it reads, then waits for EOF.
-    When every pipe is drained (all processes started and waiting), all inputs are closed
-    together, so the imports contend for the lock at once.
-    """
-    batches = [
-        claims_for(spans[w * per_writer : (w + 1) * per_writer], f"{round_tag} writer {w}")
-        for w in range(writers)
-    ]
+def _released_at_once(path: Path, batches: list[list[dict]]) -> list[dict]:
+    """One `import -` into `path` per batch, released at the same moment: each process gets
+    its whole input but not the end of it (it reads, then waits for EOF); when every pipe is
+    drained, all inputs are closed together, so the imports contend at once. Every one must
+    succeed; the claims of all the batches."""
+    writers = len(batches)
     procs = [
         subprocess.Popen(
             [*FACTCLI, "--db", str(path), "import", "-"],
@@ -151,7 +144,7 @@ def race(
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
         )
-        for _ in range(writers)
+        for _ in batches
     ]
     for proc, batch in zip(procs, batches, strict=True):
         proc.stdin.write(jsonl(batch))
@@ -170,6 +163,22 @@ def race(
         results.append({"rc": proc.returncode, "stderr": err})
     assert [r["rc"] for r in results] == [0] * writers, results
     return [c for b in batches for c in b]
+
+
+def race(
+    path: Path, writers: int, per_writer: int, spans: list[tuple[str, int]], round_tag: str
+) -> list[dict]:
+    """`writers` imports of `per_writer` distinct claims each, released at the same moment.
+
+    Each process gets its whole input but not the end of it: it reads, then waits for EOF.
+    When every pipe is drained (all processes started and waiting), all inputs are closed
+    together, so the imports contend for the lock at once.
+    """
+    batches = [
+        claims_for(spans[w * per_writer : (w + 1) * per_writer], f"{round_tag} writer {w}")
+        for w in range(writers)
+    ]
+    return _released_at_once(path, batches)
 
 
 def check_race(path: Path, expected: list[dict]) -> None:
@@ -1351,34 +1360,7 @@ def folder_race(
         for c in claims:
             c["citation"]["source"] = f"big{w % FOLDER_SOURCES}"
         batches.append(claims)
-    procs = [
-        subprocess.Popen(
-            [*FACTCLI, "--db", str(path), "import", "-"],
-            cwd=path.parent,
-            env=env(),
-            stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-        )  # fmt: skip
-        for _ in range(writers)
-    ]
-    for proc, batch in zip(procs, batches, strict=True):
-        proc.stdin.write(jsonl(batch))
-        proc.stdin.flush()
-    give_up = time.monotonic() + DEADLINE
-    while time.monotonic() < give_up and any(_pending(p.stdin) for p in procs):
-        time.sleep(0.005)
-    for proc in procs:
-        proc.stdin.close()
-    results = []
-    for proc in procs:
-        err = proc.stderr.read().decode()
-        proc.wait(timeout=DEADLINE)
-        proc.stdout.close()
-        proc.stderr.close()
-        results.append({"rc": proc.returncode, "stderr": err})
-    assert [r["rc"] for r in results] == [0] * writers, results
-    return [c for b in batches for c in b]
+    return _released_at_once(path, batches)
 
 
 def check_folder_race(path: Path, expected: list[dict]) -> None:
