@@ -41,13 +41,14 @@ from ..analyze import Analyzer, analyzer
 # The index's rows: one-line JSON read back with every integer exact.
 from ..codec import compact_decoder as _loads
 from ..codec import compact_encoder as _dumps
-from ..lexicon import METONYM
-from ..link import COUNTERPART_LINK, TITLE_LINK, TOPIC_LINK
+from ..link import COUNTERPART_LINK
 from ..link import Linker as _Linker  # the one linker, drafting's too
 from ..plan import PARTY_TO, Evidence, Filters, Match, Plan, Term
 from ..rank import Ranking
 from ..records import SCHEMA_VERSION
 from . import rows as _rows  # the rows, made as the PostgreSQL index makes them
+from .ways import WAYS
+from .ways import ways as term_ways  # numbered as the PostgreSQL index numbers them
 
 if TYPE_CHECKING:
     from ..store import directory
@@ -430,8 +431,6 @@ class Index:
     # left to FTS5 to read on both paths. (The class is written as what it leaves out, the
     # rest of ASCII: a range up to U+10FFFF costs milliseconds to compile at every start.)
     _PLAIN = re.compile(r"[^\x00-/:-`{-\x7f]+(?:[.,][0-9]+)*")
-    # The link kinds the build writes for a mention (`link.Linker.mentions`).
-    _MENTION_KINDS = (METONYM, "alias", "common_word", "stem", TITLE_LINK, COUNTERPART_LINK, TOPIC_LINK)
     # Counts of claims past this are all "many" when terms are put in order of how few
     # claims they can meet: counting further would cost what the order saves.
     _ESTIMATE_CAP = 2000
@@ -599,9 +598,8 @@ class Index:
             args.append(plan.limit)
         return sql, args, ways
 
-    # Ways a term may meet claims in are numbered below this (text forms and fields, each
-    # entity's roles and mention kinds, predicates).
-    _WAYS = 100000
+    # Ways a term may meet claims in are numbered below this (`ways`).
+    _WAYS = WAYS
 
     def _ways(
         self,
@@ -623,73 +621,48 @@ class Index:
         parts: list[str] = []
         pargs: list[Any] = []
         weights = ranking.field_weight
-        order = 0
-        forms = [("exact", term.exact), ("stem", term.stems), *(("synonym", alt) for alt in term.synonyms)]
-        for form, toks in forms:
-            for fld in ("statement", "quote"):
-                order += 1
-                if not toks:
-                    continue
-                ways[order] = Evidence(fld, form)
-                # An FTS5 string: every character but a double quote (doubled) is literal, and
-                # the tokenizer reads the words in it, so no token can be an operator, a
-                # column filter, a prefix or a group. A phrase with no words matches nothing.
-                phrase = '"' + " ".join(t.replace('"', '""') for t in toks) + '"'
-                column = self._COLUMNS[fld, form]
-                if prev and prev[1] < self._ESTIMATE_CAP and all(self._PLAIN.fullmatch(t) for t in toks):
-                    # Few claims left: their indexed words are read and the phrase looked for
-                    # in them. FTS5 asked for a word in one column among given rows walks the
-                    # word's every claim for each row where that column lacks it.
-                    found = (
-                        f"SELECT rowid AS n FROM claim_text WHERE rowid IN (SELECT n FROM {prev[0]}) "
-                        f"AND instr(' ' || {column} || ' ', ?) > 0"
-                    )
-                    needle = f" {' '.join(toks)} "
-                else:
-                    # Many claims left (or a word FTS5 must read): the phrase's claims, then
-                    # those of them left (`+` keeps SQLite from handing the rows to FTS5 one
-                    # at a time, which walks the phrase's claims for each).
-                    found = "SELECT n FROM (SELECT rowid AS n FROM claim_text WHERE claim_text MATCH ?)" + (
-                        f" WHERE +n IN (SELECT n FROM {prev[0]})" if prev else ""
-                    )
-                    needle = f"{{{column}}} : {phrase}"
-                # The match's strength: the phrase's words' share of the field's words,
-                # times the field's weight, from the word counts the claims' rows keep (bm25
-                # would walk every claim holding the phrase to weigh it, however few are
-                # asked about, and FTS5 reads a row's text back one query per row).
-                if not scored:
-                    # Counting: which claims, not how well.
-                    parts.append(f"SELECT n, 0, 0, {order} FROM ({found})")
-                    pargs.append(needle)
-                    continue
-                parts.append(
-                    f"SELECT n, ? + x / (1.0 + x), {int(fld != 'quote')}, {order} FROM "
-                    f"(SELECT m.n AS n, ? * ? / max(1.0, c.{fld}_words) AS x FROM ({found}) AS m "
-                    "JOIN claims AS c ON c.n = m.n)"
+        offered = term_ways(term, ranking)
+        ways.update(offered.evidence)
+        for order, fld, form, toks in offered.text:
+            # An FTS5 string: every character but a double quote (doubled) is literal, and
+            # the tokenizer reads the words in it, so no token can be an operator, a
+            # column filter, a prefix or a group. A phrase with no words matches nothing.
+            phrase = '"' + " ".join(t.replace('"', '""') for t in toks) + '"'
+            column = self._COLUMNS[fld, form]
+            if prev and prev[1] < self._ESTIMATE_CAP and all(self._PLAIN.fullmatch(t) for t in toks):
+                # Few claims left: their indexed words are read and the phrase looked for
+                # in them. FTS5 asked for a word in one column among given rows walks the
+                # word's every claim for each row where that column lacks it.
+                found = (
+                    f"SELECT rowid AS n FROM claim_text WHERE rowid IN (SELECT n FROM {prev[0]}) "
+                    f"AND instr(' ' || {column} || ' ', ?) > 0"
                 )
-                pargs += [ranking.text[form], weights[fld][form], len(toks), needle]
-        links: list[tuple[Any, ...]] = []
-        for named in term.entities:
-            if named.naming == "link":
-                # An entity named by a metonym is met through the text's use of it alone.
-                kinds = [("mention", METONYM)]
-            elif named.naming == COUNTERPART_LINK:
-                # «نظيره» typed: the people the texts call so, where they do.
-                kinds = [(role, COUNTERPART_LINK) for role in (*ROLES, "mention")]
-            elif named.naming in (TOPIC_WORD, "party"):
-                # (or an agreement of an entity the term names: the claims about it)
-                # A word of a topic's name: the claims whose subject or object the topic is.
-                kinds = [("subject", "role"), ("object", "role")]
-            elif named.naming == "state":
-                # The state a capital stands for: the claims it is a party to, not every
-                # claim whose words name it (a title's "of Qatar").
-                kinds = [(role, "role") for role in _rows.ABOUT_ROLES]
+                needle = f" {' '.join(toks)} "
             else:
-                kinds = [*((role, "role") for role in ROLES), *(("mention", k) for k in self._MENTION_KINDS)]
-            for role, kind in kinds:
-                order += 1
-                ways[order] = Evidence(role, named.shown(kind))
-                links.append((named.entity, role, kind, ranking.link_score(role, kind, named.naming), order))
+                # Many claims left (or a word FTS5 must read): the phrase's claims, then
+                # those of them left (`+` keeps SQLite from handing the rows to FTS5 one
+                # at a time, which walks the phrase's claims for each).
+                found = "SELECT n FROM (SELECT rowid AS n FROM claim_text WHERE claim_text MATCH ?)" + (
+                    f" WHERE +n IN (SELECT n FROM {prev[0]})" if prev else ""
+                )
+                needle = f"{{{column}}} : {phrase}"
+            # The match's strength: the phrase's words' share of the field's words,
+            # times the field's weight, from the word counts the claims' rows keep (bm25
+            # would walk every claim holding the phrase to weigh it, however few are
+            # asked about, and FTS5 reads a row's text back one query per row).
+            if not scored:
+                # Counting: which claims, not how well.
+                parts.append(f"SELECT n, 0, 0, {order} FROM ({found})")
+                pargs.append(needle)
+                continue
+            parts.append(
+                f"SELECT n, ? + x / (1.0 + x), {int(fld != 'quote')}, {order} FROM "
+                f"(SELECT m.n AS n, ? * ? / max(1.0, c.{fld}_words) AS x FROM ({found}) AS m "
+                "JOIN claims AS c ON c.n = m.n)"
+            )
+            pargs += [ranking.text[form], weights[fld][form], len(toks), needle]
+        # (entity, role, kind, score, way), as the weights table holds them
+        links = [(eid, role, kind, score, order) for order, eid, role, kind, score in offered.links]
         if links:
             ctes.append(f"w{i}(entity, role, kind, score, way) AS (VALUES {self._marks(links)})")
             args += [v for row in links for v in row]
@@ -710,11 +683,7 @@ class Index:
                 + (f" AND l.claim IN (SELECT n FROM {prev[0]})" if prev and not by_claim else "")
             )
             pargs += ids
-        preds: list[tuple[Any, ...]] = []
-        for pred, form in sorted(term.predicates):
-            order += 1
-            ways[order] = Evidence("predicate", form)
-            preds.append((pred, ranking.predicate_score(form), order))
+        preds = [(pred, score, order) for order, pred, score in offered.predicates]
         if preds:
             ctes.append(f"p{i}(predicate, score, way) AS (VALUES {self._marks(preds)})")
             args += [v for row in preds for v in row]
@@ -722,8 +691,6 @@ class Index:
                 f"SELECT c.n, p.score, 1, p.way FROM claims AS c JOIN p{i} AS p ON p.predicate = c.predicate"
                 + (f" WHERE c.n IN (SELECT n FROM {prev[0]})" if prev else "")
             )
-        if order >= self._WAYS:
-            raise ValueError(f"a term with {order} ways to meet a claim (at most {self._WAYS - 1})")
         return parts, pargs
 
     @staticmethod

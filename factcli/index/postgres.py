@@ -39,7 +39,6 @@ from ..analyze import analyzer
 from ..codec import compact_decoder as _loads
 from ..codec import compact_encoder as _dumps
 from ..errors import FactcliError
-from ..lexicon import METONYM
 from ..link import COUNTERPART_LINK
 from ..plan import PARTY_TO, Evidence, Filters, Match, Plan, Term
 from ..rank import Ranking
@@ -48,6 +47,7 @@ from ..vocabulary import of as vocabulary_of
 from . import rows as _rows
 from .backend import Index as _Local
 from .backend import versions
+from .ways import ways as term_ways  # numbered as the local index numbers them
 
 if TYPE_CHECKING:
     import psycopg
@@ -1071,7 +1071,6 @@ class ServerIndex:
     # index runs one; this runs it alike: the same candidates, evidence, scores and order.
 
     _COLUMNS = _Local._COLUMNS
-    _MENTION_KINDS = _Local._MENTION_KINDS
     _WAYS = _Local._WAYS
 
     def run(self, plan: Plan) -> list[Match]:
@@ -1158,44 +1157,18 @@ class ServerIndex:
         roles and mention kinds, then predicates."""
         met: dict[int, list[tuple[float, int, int, Evidence]]] = {}
         weights = ranking.field_weight
-        order = 0
-        forms = [("exact", term.exact), ("stem", term.stems), *(("synonym", alt) for alt in term.synonyms)]
-        for form, toks in forms:
-            for fld in ("statement", "quote"):
-                order += 1
-                if not toks:
-                    continue
-                evidence = Evidence(fld, form)
-                words = self._phrase_rows(fld, form, toks, within)
-                for n, size in words.items():
-                    # The phrase's words' share of the field's words, times the field's weight.
-                    x = weights[fld][form] * len(toks) / max(1.0, size)
-                    met.setdefault(n, []).append(
-                        (ranking.text[form] + x / (1.0 + x), int(fld != "quote"), order, evidence)
-                    )
-        links: dict[tuple[str, str, str], list[tuple[float, int, Evidence]]] = {}
-        for named in term.entities:
-            if named.naming == "link":
-                kinds = [("mention", METONYM)]
-            elif named.naming == COUNTERPART_LINK:
-                kinds = [(role, COUNTERPART_LINK) for role in (*_rows.ROLES, "mention")]
-            elif named.naming in (_rows.TOPIC_WORD, "party"):
-                kinds = [("subject", "role"), ("object", "role")]
-            elif named.naming == "state":
-                kinds = [(role, "role") for role in _rows.ABOUT_ROLES]
-            else:
-                kinds = [
-                    *((role, "role") for role in _rows.ROLES),
-                    *(("mention", k) for k in self._MENTION_KINDS),
-                ]
-            for role, kind in kinds:
-                order += 1
-                offered = (
-                    ranking.link_score(role, kind, named.naming),
-                    order,
-                    Evidence(role, named.shown(kind)),
+        offered = term_ways(term, ranking)
+        for order, fld, form, toks in offered.text:
+            words = self._phrase_rows(fld, form, toks, within)
+            for n, size in words.items():
+                # The phrase's words' share of the field's words, times the field's weight.
+                x = weights[fld][form] * len(toks) / max(1.0, size)
+                met.setdefault(n, []).append(
+                    (ranking.text[form] + x / (1.0 + x), int(fld != "quote"), order, offered.evidence[order])
                 )
-                links.setdefault((named.entity, role, kind), []).append(offered)
+        links: dict[tuple[str, str, str], list[tuple[float, int, Evidence]]] = {}
+        for order, eid, role, kind, score in offered.links:
+            links.setdefault((eid, role, kind), []).append((score, order, offered.evidence[order]))
         if links:
             sql = "SELECT claim, entity, role, kind, own FROM links WHERE entity = ANY(%s::text[])"
             args: list[Any] = [sorted({e for e, _, _ in links})]
@@ -1205,16 +1178,12 @@ class ServerIndex:
             for n, eid, role, kind, own in self._all_rows(sql, args):
                 for score, way, evidence in links.get((eid, role, kind), ()):
                     met.setdefault(n, []).append((score, int(own), way, evidence))
-        for pred, form in sorted(term.predicates):
-            order += 1
-            evidence = Evidence("predicate", form)
+        for order, pred, score in offered.predicates:
             where_, pargs = "predicate = %s", list[Any]([pred])
             if within is not None:
                 where_, pargs = f"{where_} AND n = ANY(%s)", [pred, sorted(within)]
             for n, _, _ in self._claim_rows(where_, pargs):
-                met.setdefault(n, []).append((ranking.predicate_score(form), 1, order, evidence))
-        if order >= self._WAYS:
-            raise ValueError(f"a term with {order} ways to meet a claim (at most {self._WAYS - 1})")
+                met.setdefault(n, []).append((score, 1, order, offered.evidence[order]))
         return met
 
     @staticmethod

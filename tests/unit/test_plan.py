@@ -16,6 +16,7 @@ from conftest import entity_record, source_record
 from factcli import index, lexicon, link
 from factcli.cli import main
 from factcli.importer import build
+from factcli.index.ways import MENTION_KINDS
 from factcli.plan import Evidence, Filters, Match, Named, Plan, Term
 from factcli.rank import RANKING, Ranking
 from factcli.search import Query, find
@@ -206,7 +207,7 @@ def test_the_mention_weights_are_the_link_kinds_the_index_writes():
         link.TOPIC_LINK,
     }
     assert set(RANKING.mention) == kinds
-    assert set(index.Index._MENTION_KINDS) == kinds
+    assert set(MENTION_KINDS) == kinds
     assert set(RANKING.naming) == {
         "alias",
         "part",
