@@ -55,13 +55,19 @@ def confirmed(app: App, make: Callable[[store.Facts], curate.Plan], yes: bool) -
     return plan
 
 
+def applied(app: App, make: Callable[[store.Facts], curate.Plan], yes: bool) -> curate.Plan | None:
+    """Plan the change, show it, ask unless --yes, then write it in one atomic step: the plan
+    as written, or None when the answer was no."""
+    plan = confirmed(app, make, yes)
+    return None if plan is None else curate.apply(app.location, make, plan)
+
+
 def _change(app: App, make: Callable[[store.Facts], curate.Plan], yes: bool, done: str) -> int:
     """Plan the change, show it, ask unless --yes, then write it in one atomic step."""
     env = app.env
-    plan = confirmed(app, make, yes)
-    if plan is None:
+    written = applied(app, make, yes)
+    if written is None:
         return 1
-    written = curate.apply(app.location, make, plan)
     claims = [c.id for c in written.changes if c.table == "claims"]
     entities = [c.id for c in written.changes if c.table == "entities"]
     what = [f"claim{'s' if len(claims) > 1 else ''} {', '.join(claims)}"] if claims else []

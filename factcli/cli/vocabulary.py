@@ -15,7 +15,7 @@ from ..present import count_text
 from ..render import Output, plain
 from ..vocabulary import Vocabulary, of
 from .app import App, pass_app
-from .curation import confirmed
+from .curation import applied
 from .group import FactcliGroup
 from .options import output_options
 
@@ -226,10 +226,9 @@ def _fields(given: dict[str, Any], current: dict[str, Any] | None) -> dict[str, 
 def _apply(app: App, make: Callable[[store.Facts], curate.Plan], yes: bool, done: str) -> int:
     """Plan the change, show it, ask unless --yes, then write it in one atomic step."""
     env = app.env
-    plan = confirmed(app, make, yes)
-    if plan is None:
+    written = applied(app, make, yes)
+    if written is None:
         return 1
-    written = curate.apply(app.location, make, plan)
     names = ", ".join(c.id for c in written.changes)
     env.stderr.write(
         plain(f"{done}: {names} in the vocabulary of {app.location.path} at {written.at}") + "\n"
