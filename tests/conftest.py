@@ -13,7 +13,7 @@ import sys
 import traceback
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import pytest
 from click.testing import CliRunner, Result
@@ -348,6 +348,42 @@ def _postgres_bin() -> Path | None:
 
     on_path = shutil.which("pg_ctl")
     return Path(on_path).resolve().parent if on_path and shutil.which("initdb") else None
+
+
+class Nobody(NamedTuple):
+    """The unprivileged user 'nobody', for tests run as root that need another user's process:
+    `drop` (a `preexec_fn`) becomes that user, `python` an interpreter that user may run."""
+
+    uid: int
+    gid: int
+    python: str
+
+    def drop(self) -> None:
+        os.setgid(self.gid)
+        os.setuid(self.uid)
+
+
+def nobody() -> Nobody:
+    """The user 'nobody' and a Python it may run, or the test skipped saying why."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root, to run a process as another user")
+    import pwd
+
+    try:
+        user = pwd.getpwnam("nobody")
+    except KeyError:
+        pytest.skip("no user 'nobody'")
+    for python in (os.path.realpath(sys.executable), "/usr/bin/python3", "/usr/local/bin/python3"):
+        them = Nobody(user.pw_uid, user.pw_gid, python)
+        try:
+            if (
+                os.path.exists(python)
+                and subprocess.run([python, "-c", "pass"], preexec_fn=them.drop, timeout=60).returncode == 0
+            ):
+                return them
+        except OSError:
+            pass
+    pytest.skip("no Python interpreter the user 'nobody' may run")
 
 
 def _as_unprivileged():

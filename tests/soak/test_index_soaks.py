@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, SHIPPED, corpus_claims, read_jsonl
+from conftest import CORPUS, SHIPPED, corpus_claims, nobody, read_jsonl
 
 from factcli import index, store
 from factcli.importer import import_records
@@ -167,28 +167,10 @@ print(planted, flush=True)
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="needs root, to run a process as another user")
 def test_soak_another_user_plants_files_in_a_shared_cache(tmp_path):
-    import pwd
     import sqlite3
 
-    try:
-        nobody = pwd.getpwnam("nobody")
-    except KeyError:
-        pytest.skip("no user 'nobody'")
-
-    def drop() -> None:
-        os.setgid(nobody.pw_gid)
-        os.setuid(nobody.pw_uid)
-
-    def runs(python: str) -> bool:
-        try:
-            return subprocess.run([python, "-c", "pass"], preexec_fn=drop, timeout=30).returncode == 0
-        except OSError:
-            return False
-
-    pythons = (os.path.realpath(sys.executable), "/usr/bin/python3", "/usr/local/bin/python3")
-    python = next((p for p in pythons if os.path.exists(p) and runs(p)), None)
-    if python is None:
-        pytest.skip("no Python interpreter the user 'nobody' may run")
+    them = nobody()
+    python, drop = them.python, them.drop
     cache = Path(tempfile.mkdtemp(prefix="factcli-cache-", dir="/tmp"))
     stop = cache.with_name(cache.name + ".stop")
     target = Path(tempfile.mkdtemp(prefix="factcli-target-", dir="/tmp"))

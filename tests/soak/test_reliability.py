@@ -21,7 +21,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from conftest import SHIPPED, entity_record, read_only_folder, source_record
+from conftest import SHIPPED, entity_record, nobody, read_only_folder, source_record
 
 from factcli import store
 from factcli.cli import main
@@ -567,32 +567,11 @@ while True:
 """
 
 
-def _runs_as(uid: int, gid: int, python: str) -> bool:
-    def drop() -> None:
-        os.setgid(gid)
-        os.setuid(uid)
-
-    try:
-        return subprocess.run([python, "-c", "pass"], preexec_fn=drop, timeout=DEADLINE).returncode == 0
-    except OSError:
-        return False
-
-
 @pytest.fixture(scope="module")
 def neighbour():
     """(uid, gid, python) of an unprivileged user who can run a Python interpreter."""
-    if os.geteuid() != 0:
-        pytest.skip("needs root, to run a process as another user")
-    import pwd
-
-    try:
-        user = pwd.getpwnam("nobody")
-    except KeyError:
-        pytest.skip("no user 'nobody'")
-    for python in (os.path.realpath(sys.executable), "/usr/bin/python3", "/usr/local/bin/python3"):
-        if os.path.exists(python) and _runs_as(user.pw_uid, user.pw_gid, python):
-            return user.pw_uid, user.pw_gid, python
-    pytest.skip("no Python interpreter the user 'nobody' may run")
+    them = nobody()
+    return them.uid, them.gid, them.python
 
 
 @pytest.fixture
