@@ -458,6 +458,27 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 cues.append("subject:the speaker (a verb in the first person, in quotation marks)")
             if speaker is None and predicate in SPEECH_PREDICATES and subjects:
                 speaker = subjects[0]
+
+            def claim(
+                subject: str | None,
+                predicate: str | None,
+                obj: str | None,
+                why: list[str],
+                confidence: float,
+                value: dict | None = None,
+                date: Any = own_date,
+                modality: str = modality,
+                polarity: str = polarity,
+                speaker: str | None = speaker,
+                via: str | None = via,
+            ) -> dict:
+                """A candidate of this clause: its quote, polarity, speaker and via (bound
+                here, as the clause has them)."""
+                return self._claim(
+                    subject, predicate, obj, value, date, polarity, modality, speaker, via,
+                    quote_start, quote_end, why, confidence,
+                )  # fmt: skip
+
             subject_options: list[str | None] = [*subjects] or [None]
             object_options: list[str | None] = [*objects] or [None]
             for subject in subject_options:
@@ -471,20 +492,13 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                     )
                     confidence = round(0.15 + 0.25 * filled - 0.1 * rank, 2)
                     made.append(
-                        self._claim(
+                        claim(
                             subject,
                             predicate,
                             obj,
-                            value,
-                            own_date,
-                            polarity,
-                            modality,
-                            speaker,
-                            via,
-                            quote_start,
-                            quote_end,
                             cues,
                             max(0.1, min(confidence, 0.9)),
+                            value=value,
                         )
                     )
             if predicate == "signed" and objects and self.linker.type_of(objects[0]) == "agreement":
@@ -494,38 +508,23 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                     if party in subjects:
                         continue
                     made.append(
-                        self._claim(
+                        claim(
                             party,
                             predicate,
                             objects[0],
-                            None,
-                            own_date,
-                            polarity,
-                            modality,
-                            speaker,
-                            via,
-                            quote_start,
-                            quote_end,
                             [*cues, "subject:a party the agreement is between (بين)"],
                             0.45,
                         )
                     )
             for item in items if objects else []:
                 made.append(
-                    self._claim(
+                    claim(
                         objects[0],
                         "includes",
                         item,
-                        None,
-                        None,
-                        polarity,
-                        modality,
-                        speaker,
-                        via,
-                        quote_start,
-                        quote_end,
                         [*cues, "predicate:what the deal approved or signed covers"],
                         0.5,
+                        date=None,
                     )
                 )
             sellers = [p for p in self._parties if self.linker.type_of(p) in ("country", "organization")]
@@ -533,18 +532,10 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 # "تنوي التعاقد مع كاتيك لشراء ...": who is bought from supplies it.
                 for item in objects:
                     made.append(
-                        self._claim(
+                        claim(
                             sellers[0],
                             "supplies",
                             item,
-                            None,
-                            own_date,
-                            polarity,
-                            modality,
-                            speaker,
-                            via,
-                            quote_start,
-                            quote_end,
                             [*cues, "predicate:the seller of a purchase supplies it"],
                             0.5,
                         )
@@ -560,20 +551,13 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 ]
                 for other in met[:1]:
                     made.append(
-                        self._claim(
+                        claim(
                             subjects[0],
                             "met",
                             other,
-                            None,
-                            own_date,
-                            polarity,
-                            "fact",
-                            speaker,
-                            via,
-                            quote_start,
-                            quote_end,
                             [*cues, "predicate:talks with someone (مع) are a meeting"],
                             0.5,
+                            modality="fact",
                         )
                     )
         return made
