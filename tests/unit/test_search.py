@@ -1126,10 +1126,9 @@ def test_a_state_beside_words_of_one_of_its_posts_names_the_post(shipped):
         assert "c0189" not in found
 
 
-def test_timeline_lists_a_date_known_only_between_bounds_apart_from_the_dated():
-    # «اليوم الإثنين» in an article known only to 2017..2021: some Monday of those years. Its
-    # bounds overlap 2019, so --since/--until 2019 keep it, but not as if it were 2 January 2017:
-    # it is listed apart, with the undated, after the claims placed in time.
+def _with_a_monday_of_2017_to_2021():
+    """The store with c0010, dated «اليوم الإثنين» in an article known only to 2017..2021:
+    some Monday of those years (`within`)."""
     within = {
         "start": "2017-01-02",
         "end": "2021-12-27",
@@ -1147,25 +1146,23 @@ def test_timeline_lists_a_date_known_only_between_bounds_apart_from_the_dated():
         "Qatar met Russia.",
         within,
     )
-    facts = build([*_records(), bounded])
+    return build([*_records(), bounded])
+
+
+def test_timeline_lists_a_date_known_only_between_bounds_apart_from_the_dated():
+    # c0010's bounds overlap 2019, so --since/--until 2019 keep it, but not as if it were
+    # 2 January 2017: it is listed apart, with the undated, after the claims placed in time.
+    facts = _with_a_monday_of_2017_to_2021()
     dated, apart = timeline(facts, Query(since=parse_when("2019"), until=parse_when("2019-12")))
     assert [h.claim["id"] for h in dated] == ["c0002"]
     assert [h.claim["id"] for h in apart] == ["c0010"]
 
 
 def test_a_limited_timeline_keeps_its_places_for_the_claims_placed_in_time():
-    # A claim known only to some Monday of 2017..2021 sorts by its first possible day, before
-    # 2019; with --limit 1 the one place is still the claim dated 2019 (c0002), and nothing is
-    # left for the claims apart. With room to spare they follow.
-    within = {
-        "start": "2017-01-02",
-        "end": "2021-12-27",
-        "precision": "day",
-        "text": "اليوم الإثنين",
-        "within": True,
-    }
-    bounded = _claim("c0010", "src-a", "Qatar signed a deal with Russia on 25 October 2017", "qatar", "met", "russia", "Qatar met Russia.", within)  # fmt: skip
-    facts = build([*_records(), bounded])
+    # c0010 sorts by its first possible day, before 2019; with --limit 1 the one place is
+    # still the claim dated 2019 (c0002), and nothing is left for the claims apart. With room
+    # to spare they follow.
+    facts = _with_a_monday_of_2017_to_2021()
     window = Query(since=parse_when("2019"), until=parse_when("2019-12"))
     dated, apart = timeline(facts, window._replace(limit=1))
     assert ([h.claim["id"] for h in dated], apart) == (["c0002"], [])
