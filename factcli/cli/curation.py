@@ -34,6 +34,31 @@ def _yes_option(func: F) -> F:
     )
 
 
+def stance_options(defaults: bool) -> Callable[[F], F]:
+    """`--polarity` and `--modality`, any of the store's vocabulary (checked as an import
+    checks them), completed from it; with `defaults`, `add`'s: affirmed, fact."""
+
+    def decorate(func: F) -> F:
+        func = click.option(
+            "--modality",
+            metavar="MODALITY",
+            default="fact" if defaults else None,
+            show_default=defaults,
+            help=f"{', '.join(MODALITIES)} (or another of the store's vocabulary).",
+            shell_complete=complete_modalities,
+        )(func)
+        return click.option(
+            "--polarity",
+            metavar="POLARITY",
+            default="affirmed" if defaults else None,
+            show_default=defaults,
+            help=f"{' or '.join(POLARITIES)} (or another of the store's vocabulary).",
+            shell_complete=complete_polarities,
+        )(func)
+
+    return decorate
+
+
 def confirmed(app: App, make: Callable[[store.Facts], curate.Plan], yes: bool) -> curate.Plan | None:
     """Plan the change and show it, and ask unless --yes: the plan to write, or None when the
     user said no (they were told nothing changed)."""
@@ -92,18 +117,7 @@ def _change(app: App, make: Callable[[store.Facts], curate.Plan], yes: bool, don
     metavar="DATE",
     help="A date or phrase, read against the source's publication ('' for none).",
 )
-@click.option(
-    "--polarity",
-    metavar="POLARITY",
-    help=f"{' or '.join(POLARITIES)} (or another of the store's vocabulary).",
-    shell_complete=complete_polarities,
-)
-@click.option(
-    "--modality",
-    metavar="MODALITY",
-    help=f"{', '.join(MODALITIES)} (or another of the store's vocabulary).",
-    shell_complete=complete_modalities,
-)
+@stance_options(defaults=False)
 @click.option("--speaker", help="Who said it ('' for none).", shell_complete=complete_entities)
 @click.option(
     "--via", help="Agency or outlet the source took it from ('' for none).", shell_complete=complete_entities

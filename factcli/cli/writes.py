@@ -23,9 +23,9 @@ from ..importer import (
 )
 from ..present import count_text
 from ..render import plain
-from ..vocabulary import MODALITIES, POLARITIES
 from .app import App, pass_app, refuse_damaged
-from .complete import complete_entities, complete_modalities, complete_polarities, complete_predicates
+from .complete import complete_entities, complete_predicates
+from .curation import stance_options
 from .env import Environment
 from .group import command, complete_files
 from .terminal import TerminalAsker
@@ -160,22 +160,7 @@ def _with_progress(env: Environment, target: str, total: int, run: Callable[[Pro
     metavar="DATE",
     help="When it happened: 2017-10-25, 'Oct 2017', 'أكتوبر 2017', 'الشهر الماضي'.",
 )
-@click.option(
-    "--polarity",
-    metavar="POLARITY",
-    default="affirmed",
-    show_default=True,
-    help=f"{' or '.join(POLARITIES)} (or another of the store's vocabulary).",
-    shell_complete=complete_polarities,
-)
-@click.option(
-    "--modality",
-    metavar="MODALITY",
-    default="fact",
-    show_default=True,
-    help=f"{', '.join(MODALITIES)} (or another of the store's vocabulary).",
-    shell_complete=complete_modalities,
-)
+@stance_options(defaults=True)
 @click.option("--speaker", help="Who said it (entity id or name).", shell_complete=complete_entities)
 @click.option(
     "--via",
