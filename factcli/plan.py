@@ -53,7 +53,9 @@ What `run` must do, whatever the engine:
   aside), without reading them; `search.count` falls back to `len(run(plan))` without it.
 """
 
-from __future__ import annotations
+# No `from __future__ import annotations` here: the NamedTuples below are made at every
+# start, and typing makes each string annotation into a compiled forward reference, which
+# doubles their cost; every annotation in this module names something already defined.
 
 from collections.abc import Iterable
 from typing import Any, Literal, NamedTuple, Protocol

@@ -42,7 +42,10 @@ TABLE_COLUMN_MIN = 14
 # where we choose. With them, the controls `normalize.strip_controls` removes (C0 but tab
 # and line break, DEL, C1), in the same one pass of a regular expression (stripping them a
 # character at a time took most of the time of a CSV of thousands of claims).
-_HIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+# The patterns that only some outputs use are kept as their source and compiled by `re`'s
+# own cache when first used: compiling a class of wide ranges costs a start-up a third of
+# a millisecond each, and `search --json` needs none of them.
+_HIDDEN = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]"
 FSI, PDI = "\u2068", "\u2069"
 # What json.dumps(ensure_ascii=False) leaves raw although a terminal acts on it (DEL and
 # the C1 controls, CSI U+009B among them) or it reorders text (bidi controls), and the line
@@ -53,9 +56,9 @@ _JSON_RAW = re.compile("[\x7f-\x9f\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069\u
 # inside another character's bytes, so these sequences are those characters and nothing
 # else. DEL and U+061C are looked for as they are; the other two families through their
 # lead byte, which Arabic text holds far less often than U+061C's (0xD8).
-_JSON_RAW_UTF8 = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2(?:\x80[\x8e\x8f\xa8-\xae]|\x81[\xa6-\xa9])")
-_C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
-_MARKS_UTF8 = re.compile(rb"\xe2(?:\x80[\x8e\x8f\xa8-\xae]|\x81[\xa6-\xa9])")
+_JSON_RAW_UTF8 = rb"\x7f|\xc2[\x80-\x9f]|\xd8\x9c|\xe2(?:\x80[\x8e\x8f\xa8-\xae]|\x81[\xa6-\xa9])"
+_C1_UTF8 = rb"\xc2[\x80-\x9f]"
+_MARKS_UTF8 = rb"\xe2(?:\x80[\x8e\x8f\xa8-\xae]|\x81[\xa6-\xa9])"
 
 
 class Output:
@@ -125,7 +128,7 @@ def clean(text: Any) -> str:
     """A value as safe display text: controls and bidi overrides removed."""
     if text is None:
         return ""
-    return _HIDDEN.sub("", str(text))
+    return re.sub(_HIDDEN, "", str(text))
 
 
 def plain(text: Any) -> str:
@@ -144,8 +147,8 @@ def _escaped(text: bytes | str) -> bytes | str:
     patterns before any is replaced."""
     if isinstance(text, str):
         return _JSON_RAW.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
-    if b"\x7f" in text or b"\xd8\x9c" in text or _C1_UTF8.search(text) or _MARKS_UTF8.search(text):
-        return _JSON_RAW_UTF8.sub(lambda m: b"\\u%04x" % ord(m.group().decode("utf-8")), text)
+    if b"\x7f" in text or b"\xd8\x9c" in text or re.search(_C1_UTF8, text) or re.search(_MARKS_UTF8, text):
+        return re.sub(_JSON_RAW_UTF8, lambda m: b"\\u%04x" % ord(m.group().decode("utf-8")), text)
     return text
 
 
@@ -173,13 +176,13 @@ def cell(
 
 
 # What separates the names of a list ("a; b") and a name from its other script ("Qatar (قطر)").
-_NAME_BREAKS = re.compile(r"(;\s*|\s*\(|\)\s*|\n)")
+_NAME_BREAKS = r"(;\s*|\s*\(|\)\s*|\n)"
 
 
 def isolated(text: str) -> str:
     """Each Arabic name in `text` wrapped in FSI…PDI on its own, so that in "Tamim bin Hamad
     (تميم بن حمد)" or a list of aliases the Latin names keep their left-to-right place."""
-    parts = _NAME_BREAKS.split(text)
+    parts = re.split(_NAME_BREAKS, text)
     return "".join(f"{FSI}{p}{PDI}" if i % 2 == 0 and shows_arabic(p) else p for i, p in enumerate(parts))
 
 

@@ -148,7 +148,7 @@ class Index:
         self.rebuilt = rebuilt
         self.recover = recover
         self._loads = _records_loader()
-        self._entity_cache: dict[str, dict[str, Any]] | None = None
+        self._entity_cache: dict[str, dict[str, Any] | None] | None = None
 
     # -- records -------------------------------------------------------------------------
 
@@ -246,9 +246,17 @@ class Index:
 
     @_recovering
     def entity(self, entity_id: str) -> dict[str, Any] | None:
-        if self._entity_cache is None:
-            self._entity_cache = {e["id"]: e for e, _ in self.entities()}
-        return self._entity_cache.get(entity_id)
+        """The entity with this id, or None: read by its id (a query looks up a few of
+        them, never the whole table) and kept for the next look."""
+        cache = self._entity_cache
+        if cache is None:
+            cache = self._entity_cache = {}
+        if entity_id not in cache:
+            row = self.conn.execute(
+                "SELECT doc FROM entities WHERE id = ? ORDER BY n DESC LIMIT 1", (entity_id,)
+            ).fetchone()
+            cache[entity_id] = self._loads(row[0]) if row else None
+        return cache[entity_id]
 
     @_recovering
     def facts(self, sources: Iterable[str] | None = None) -> store.Facts:
