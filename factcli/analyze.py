@@ -365,13 +365,23 @@ def strip_clitic(word: str, cut: int) -> str:
     return word[cut:]
 
 
-def name_forms(token: str) -> list[str]:
+# A word's forms, worked out once a process: an index build asks for the forms of every
+# word of every claim (several times each), and a text repeats its words.
+_FORMS: dict[str, tuple[str, ...]] = {}
+
+
+def name_forms(token: str) -> tuple[str, ...]:
     """A token and what it is with its Arabic proclitics cut off (للدوحة -> الدوحة,
     وبالدوحة -> بالدوحة, الدوحة), the token first: how a word of a claim or a query meets a
     name. The cuts are `clitic_cuts`', the ones drafting tries."""
-    if not token or not in_arabic_block(token[0]):
-        return [token]
-    return [strip_clitic(token, cut) for cut in clitic_cuts(token)]
+    forms = _FORMS.get(token)
+    if forms is None:
+        if not token or not in_arabic_block(token[0]):
+            forms = (token,)
+        else:
+            forms = tuple(strip_clitic(token, cut) for cut in clitic_cuts(token))
+        _FORMS[token] = forms
+    return forms
 
 
 # Arabic names written in Latin letters spell one long vowel several ways (Tamim, Tameem;
