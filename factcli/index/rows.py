@@ -254,10 +254,14 @@ def synonym_rows(an: Analyzer) -> list[tuple[str, str, str | None, str | None]]:
         for form in forms:
             rows += [(form, "number", " ".join(an.stems(f.split(" "))), None) for f in forms[1:] if f != form]
     keyed = [([" ".join(an.stems(an.tokens(w))) for w in words], predicates) for words, predicates in GROUPS]
-    keys = {k for stems, _ in keyed for k in stems if k}
-    for key in sorted(keys):
-        for stems, predicates in keyed:
-            if key in stems:
-                rows += [(key, "word", other, None) for other in stems if other]
-                rows += [(key, "word", None, p) for p in predicates]
+    groups_of: dict[str, list[int]] = {}  # a key's groups, in the groups' order
+    for at, (stems, _) in enumerate(keyed):
+        for k in dict.fromkeys(stems):
+            if k:
+                groups_of.setdefault(k, []).append(at)
+    for key in sorted(groups_of):
+        for at in groups_of[key]:
+            stems, predicates = keyed[at]
+            rows += [(key, "word", other, None) for other in stems if other]
+            rows += [(key, "word", None, p) for p in predicates]
     return rows
