@@ -220,3 +220,72 @@ def test_the_core_never_imports_click_or_rich():
             if any(n.split(".")[0] in {"click", "rich"} for n in names):
                 offenders.add(path.relative_to(PACKAGE).as_posix())
     assert offenders == set()
+
+
+# --- private names stay home -----------------------------------------------------------
+
+
+def _top(path: Path) -> str:
+    """The top-level module a file belongs to (a subpackage is one module)."""
+    return path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+
+
+def foreign_private_names(path: Path, tree: ast.AST) -> list[str]:
+    """`module._name` and `from module import _name` in a file, where the module is another
+    top-level module of factcli than the file's own (a package's files share its names)."""
+    package = path.relative_to(PACKAGE.parent).with_suffix("").parts[:-1]
+    mine = _top(path)
+    bound: dict[str, str] = {}  # a local name -> the top-level factcli module it stands for
+    found: list[str] = []
+
+    def top_of(target: tuple[str, ...]) -> str | None:
+        return target[1] if len(target) > 1 and target[0] == "factcli" else None
+
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom):
+            base = package[: len(package) - node.level + 1] if node.level else ()
+            target = base + tuple(node.module.split(".")) if node.module else base
+            for alias in node.names:
+                whole = target + (alias.name,)
+                top = top_of(target) if top_of(target) is not None else top_of(whole)
+                if top is None:
+                    continue
+                if alias.name.startswith("_") and not alias.name.startswith("__") and top != mine:
+                    found.append(f"from {'.'.join(target)} import {alias.name}")
+                elif not alias.name.startswith("_"):
+                    # `from . import store`, `from .store import directory`: a module bound
+                    # to a name (a function or constant bound so is never an attribute's base).
+                    bound[alias.asname or alias.name] = top_of(whole) or top
+        elif isinstance(node, ast.Import):
+            for alias in node.names:
+                parts = tuple(alias.name.split("."))
+                if alias.asname and top_of(parts):
+                    bound[alias.asname] = top_of(parts)  # type: ignore[assignment]
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.attr.startswith("_")
+            and not node.attr.startswith("__")
+            and bound.get(node.value.id, mine) != mine
+        ):
+            found.append(f"{node.value.id}.{node.attr} (line {node.lineno})")
+    return found
+
+
+def test_no_module_reaches_into_another_modules_private_names():
+    # What one module offers another is public; a subpackage's files share their names.
+    offenders = {
+        path.relative_to(PACKAGE).as_posix(): names
+        for path, tree in _trees().items()
+        if (names := foreign_private_names(path, tree))
+    }
+    assert offenders == {}
+
+
+def test_the_private_name_check_sees_both_forms():
+    path = PACKAGE / "convert.py"
+    tree = ast.parse("from . import store\nfrom .store import _read\nstore._parse(b'')\n")
+    assert foreign_private_names(path, tree) == ["from factcli.store import _read", "store._parse (line 3)"]
+    inside = PACKAGE / "store" / "directory.py"
+    assert foreign_private_names(inside, ast.parse("from .. import store\nstore._parse(b'')\n")) == []
