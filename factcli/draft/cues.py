@@ -239,6 +239,8 @@ PREDICATE_CUES: list[tuple[str, str]] = [
 # word gives a value; the cue words around it choose the value predicate.
 UNIT_WORDS: dict[str, str] = {
     "دولار*": "USD",
+    "يورو": "EUR",
+    "جنيه*": "pound",  # a unit only with its qualifier below (Egypt's pound is no unit of ours)
     "كيلومتر*": "km",
     "كم": "km",
     "دول*": "country",
@@ -251,6 +253,12 @@ UNIT_WORDS: dict[str, str] = {
     "شخص*": "person",
     "جندي*": "person",
 }
+# A currency word and the word after it that names another currency: "دولار أسترالي" is AUD,
+# "جنيه إسترليني" GBP. (unit word's unit, qualifier, unit)
+UNIT_QUALIFIERS: list[tuple[str, str, str]] = [
+    ("USD", "استرالي*", "AUD"),
+    ("pound", "استرليني*", "GBP"),
+]
 SCALE_WORDS = {"مليار*": 10**9, "بليون*": 10**9, "مليون*": 10**6, "الف": 10**3, "الاف": 10**3}
 # A scale word with no number before it counts itself: one ("بقيمة مليار دولار"), two in
 # the dual ("ملياري دولار", "بليوني دولار"), a half after نصف ("نصف مليار").
@@ -271,7 +279,7 @@ NUMBER_WORDS = {
     "عشر*": 10,
 }
 VALUE_CUES: list[tuple[str, str, str]] = [
-    # (pattern, unit, predicate)
+    # (pattern, unit, predicate); a cue for USD is one for every currency (MONEY_UNITS)
     ("سجل الطلبات", "USD", "order_book_value"),
     ("محفظ* .. طلب*", "USD", "order_book_value"),
     ("~وقع* .. عقود*", "USD", "signed_contracts_value"),
@@ -924,6 +932,7 @@ _EVENT_NOUNS = {normalize(w) for w in EVENT_NOUNS}
 _FUNCTION_WORDS = {normalize(w) for w in FUNCTION_WORDS}
 _ANAPHORA = _compile(EVENT_ANAPHORA)
 _UNITS = [(_word_regex(w), u) for w, u in UNIT_WORDS.items()]
+_UNIT_QUALIFIERS = [(u, _word_regex(w), to) for u, w, to in UNIT_QUALIFIERS]
 _SCALES = [(_word_regex(w), s) for w, s in SCALE_WORDS.items()]
 _NUMBERS = [(_word_regex(w), n) for w, n in NUMBER_WORDS.items()]
 _ONE_OF = _compile(list(ONE_OF_UNIT_AFTER))

@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..analyze import (
     CONJUNCTIONS,
 )
+from ..vocabulary import MONEY_UNITS, UNITS
 from .base import _Base, _number
 from .cues import (
     _ANY,
@@ -15,6 +16,7 @@ from .cues import (
     _ONE_OF,
     _PREDICATE_PATTERNS,
     _SCALES,
+    _UNIT_QUALIFIERS,
     _UNITS,
     _VALUE_PATTERNS,
     DUAL_ENDINGS,
@@ -28,6 +30,17 @@ from .cues import (
     TALKS_NEUTRAL,
 )
 from .names import Mention
+
+
+def _unit_at(j: int, keys: list[str]) -> str | None:
+    """The unit a word names, with the word after it when that names another currency
+    ("دولار أسترالي": AUD); None when it names none of the vocabulary's."""
+    if j >= len(keys):
+        return None
+    unit = next((u for rx, u in _UNITS if rx.match(keys[j])), None)
+    if unit is not None and j + 1 < len(keys):
+        unit = next((to for u, rx, to in _UNIT_QUALIFIERS if u == unit and rx.match(keys[j + 1])), unit)
+    return unit if unit in UNITS else None
 
 
 def _scale_alone(i: int, keys: list[str]) -> float | None:
@@ -138,7 +151,7 @@ class _Reading(_Base):
             j = i + 1
             if amount is None and (alone := _scale_alone(i, keys)) is not None:
                 amount, j = alone, i + 1
-                unit = next((u for rx, u in _UNITS if j < len(keys) and rx.match(keys[j])), None)
+                unit = _unit_at(j, keys)
                 if unit is not None:
                     found = self._value_cue(keys, i, amount, unit)
                     if found[0] is not None:
@@ -146,7 +159,7 @@ class _Reading(_Base):
                 continue
             if amount is None:
                 if any((hit := p.find(keys, 0, i)) is not None and hit[1] == i for p in _ONE_OF):
-                    unit = next((u for rx, u in _UNITS if rx.match(k)), None)
+                    unit = _unit_at(i, keys)
                     if unit == "year":
                         return self._value_cue(keys, i, 1, unit)
                 continue
@@ -154,7 +167,7 @@ class _Reading(_Base):
             if scale:
                 amount *= scale
                 j += 1
-            unit = next((u for rx, u in _UNITS if j < len(keys) and rx.match(keys[j])), None)
+            unit = _unit_at(j, keys)
             if unit is None:
                 continue
             found = self._value_cue(keys, i, amount, unit)
@@ -164,7 +177,7 @@ class _Reading(_Base):
 
     def _value_cue(self, keys, i, amount, unit):
         for pat, u, pred in _VALUE_PATTERNS:
-            if u != unit:
+            if u != unit and not (u == "USD" and unit in MONEY_UNITS):
                 continue
             hit = pat.find(keys, max(0, i - 12), min(len(keys), i + 4))
             if hit is not None:
