@@ -672,10 +672,13 @@ WEAPON_NOUNS = [
     "بنادق",
     "مدرعات",
     "عربات",
+    "غواصه",
     "غواصات",
+    "فرقاطه",
     "فرقاطات",
     "زوارق",
     "مسيرات",
+    "سفن",
 ]
 # Words at which a weapon phrase ends: its model follows ("من طراز", "نوع"), a quantity's
 # "من" ("دفعة من"), its worth ("بقيمة"); and the letters of a model designation ("ت-90").
@@ -693,6 +696,13 @@ WEAPON_PHRASE_STOPS = [
     "نحو",
     "قرابة",
 ]
+# Words that end a weapon phrase with no model after them: what the news says of the weapons,
+# no part of their kind ("غواصات جديدة", "دبابة إضافية").
+WEAPON_PHRASE_ENDS = ["جديد", "جديده", "جديدين", "اضافي", "اضافيه", "متطور", "متطوره", "حديثه", "اخري"]
+# Weapon nouns that name no kind of weapon: alone ("أسلحة جديدة") they make no weapon entity.
+GENERIC_WEAPON_NOUNS = ["اسلحه", "سلاح", "عتاد", "معدات", "ذخائر", "نظم", "انظمه", "منظومات"]
+# After «سلاح», a service of the armed forces, not a weapon: «سلاح الجو»، «سلاح البحرية».
+ARMED_SERVICES = ["الجو", "البحريه", "البر", "المشاه", "المدفعيه", "المدرعات", "الاشاره", "الهندسه"]
 # The predicates of deals: in their sentences, weapon phrases are proposed.
 DEAL_PREDICATES = {
     "supplies",
@@ -927,6 +937,9 @@ _KIND_NOUNS = _compile(KIND_NOUNS)
 _INSTITUTIONS = _compile(INSTITUTION_NOUNS)
 _WEAPON_HEADS = {normalize(w) for w in WEAPON_NOUNS}
 _WEAPON_STOPS = {normalize(w) for w in WEAPON_PHRASE_STOPS}
+_WEAPON_ENDS = {normalize(w) for w in WEAPON_PHRASE_ENDS}
+_GENERIC_WEAPONS = {normalize(w) for w in GENERIC_WEAPON_NOUNS}
+_SERVICES = {normalize(w) for w in ARMED_SERVICES}
 _DEAL_ITEMS = _compile(DEAL_ITEM_WORDS)
 _EVENT_NOUNS = {normalize(w) for w in EVENT_NOUNS}
 _FUNCTION_WORDS = {normalize(w) for w in FUNCTION_WORDS}

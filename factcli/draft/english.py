@@ -303,6 +303,15 @@ _WEAPON_WORDS = {
     "قذائف": "shells",
     "بنادق": "rifles",
     "مدرعات": "armoured vehicles",
+    "غواصه": "submarine",
+    "غواصات": "submarines",
+    "فرقاطه": "frigate",
+    "فرقاطات": "frigates",
+    "زوارق": "boats",
+    "سفن": "ships",
+    "مسيرات": "drones",
+    "مسيره": "drone",
+    "عربات": "vehicles",
     "دفاع": "defence",
     "جوي": "air",
     "الجوي": "air",
@@ -330,7 +339,7 @@ def weapon_english(arabic: str) -> str:
     out: list[str] = []
     for raw in arabic.split():
         key = normalize(raw)
-        bare = key[2:] if key.startswith("ال") and key not in _WEAPON_WORDS else key
+        bare = key[2:] if key.startswith(("ال", "لل")) and key not in _WEAPON_WORDS else key
         word = _WEAPON_WORDS.get(key, _WEAPON_WORDS.get(bare))
         word = word if word is not None else _romanize(key)
         if out and out[-1] == "anti-":

@@ -34,6 +34,9 @@ from .cues import (
     _PREDICATE_PATTERNS,
     _TITLES,
     _WEAPON_HEADS,
+    _SERVICES,
+    _GENERIC_WEAPONS,
+    _WEAPON_ENDS,
     _WEAPON_STOPS,
     DEAL_PREDICATES,
     KIND_TYPES,
@@ -283,7 +286,11 @@ class _Proposals(_Base):
         i = 0
         while i < len(keys):
             cut = next((c for c in clitic_cuts(keys[i]) if _weapon_head(strip_clitic(keys[i], c))), None)
-            if cut is None:
+            if cut is None or (
+                strip_clitic(keys[i], cut).removeprefix("ال") == "سلاح"
+                and keys[i + 1 : i + 2]
+                and keys[i + 1] in _SERVICES
+            ):
                 i += 1
                 continue
             end, modelled = i + 1, False
@@ -301,7 +308,9 @@ class _Proposals(_Base):
                 if (
                     k in _FUNCTION_WORDS
                     or k in _WEAPON_STOPS
+                    or k in _WEAPON_ENDS
                     or k[:1] in CONJUNCTIONS
+                    or (k[:1] == "ل" and k[:2] != "لل" and len(k) > 3)  # "لسلاح البحرية": whose, not what
                     or re.search(r"[0-9٠-٩]", k)
                     or (_weapon_head(k) and keys[end - 1].startswith("ال"))
                 ):
@@ -323,6 +332,10 @@ class _Proposals(_Base):
                 if keys[on] in ("طراز", "نوع", "صنف"):
                     modelled = True
                     break
+            if end == i + 1 and end < len(keys) and keys[end] in _WEAPON_ENDS:
+                if strip_clitic(keys[i], cut).removeprefix("ال") in _GENERIC_WEAPONS:
+                    i = end  # "أسلحة جديدة": no kind of weapon, nothing to name
+                    continue
             s = words[i].start
             written = _after_clitic(text, s, words[end - 1].end, cut)
             s = words[end - 1].end - len(written)
@@ -716,6 +729,36 @@ class _Proposals(_Base):
             slug = re.sub(r"[^a-z0-9]+", "-", english.casefold()).strip("-")
             eid = slug if slug and slug not in taken else None
             self._new_entity(arabic, "country", f"a state CLDR names ({code})", english=english, eid=eid)
+        self._link_epithets()
+
+    def _link_epithets(self) -> None:
+        """A state the article names by an epithet («دولة الاحتلال»: Israel) links there: to the
+        store's country or the one proposed, proposed when the article never names it. The
+        epithet is a metonym of the drafter's view of the state only: no record gains it."""
+        from .states import named_epithets
+
+        for epithet, code, arabic, english in named_epithets(self.text, _state_names()):
+            state = next(
+                (
+                    eid
+                    for eid, e in self.linker.entities.items()
+                    if e.get("type") == "country" and (e.get("name") or "").casefold() == english.casefold()
+                ),
+                None,
+            )
+            if state is None:
+                slug = re.sub(r"[^a-z0-9]+", "-", english.casefold()).strip("-")
+                eid = slug if slug and slug not in self.linker.entities else None
+                before = len(self.new_entities)
+                self._new_entity(
+                    arabic, "country", f"a state CLDR names ({code}), by an epithet", english=english, eid=eid
+                )
+                if len(self.new_entities) == before:
+                    continue
+                state = str(self.new_entities[-1]["id"])
+            entity = self.linker.entities[state]
+            view = {**entity, "metonyms": [*(entity.get("metonyms") or []), epithet]}
+            self.linker.add(view)
 
     def _new_entity(
         self,

@@ -10,6 +10,10 @@ loads it, no read command does.
 
 Two CLDR names are ordinary words of Arabic news, so a state is never read from them:
 مالي (Mali; "financial") and عمان (Oman; also Amman, Jordan's capital).
+
+Arabic news also names a state by an epithet no gazetteer lists: «دولة الاحتلال» and «الكيان
+الصهيوني» for Israel, «الدولة العبرية», «بلاد الرافدين» for Iraq. `named_epithets(text)` finds
+them (`STATE_EPITHETS`, by CLDR code), so that drafting links the epithet to the state.
 """
 
 from __future__ import annotations
@@ -24,6 +28,22 @@ from .spans import _words
 _NOT_STATES = {"EU", "EZ", "UN", "XA", "XB", "QO", "ZZ", "AQ", "UM", "IC", "EA", "DG", "CP", "TA", "AC"}
 _COMMON_WORDS = {"مالي", "عمان"}
 _LONGEST = 4  # words in a state's name: "جمهورية الكونغو الديمقراطية"
+
+# Epithets Arabic news gives a state in place of its name, each of one state only (a bare
+# «الكيان», "the entity", or «المملكة», "the kingdom", is not: it names many things).
+STATE_EPITHETS = {
+    "دولة الاحتلال": "IL",
+    "الاحتلال الإسرائيلي": "IL",
+    "سلطات الاحتلال": "IL",
+    "الكيان الصهيوني": "IL",
+    "الكيان الإسرائيلي": "IL",
+    "الدولة العبرية": "IL",
+    "الجمهورية الإسلامية": "IR",
+    "بلاد الرافدين": "IQ",
+    "أرض الكنانة": "EG",
+    "العم سام": "US",
+}
+_EPITHETS = {normalize(k): v for k, v in STATE_EPITHETS.items()}
 
 
 @dataclass
@@ -69,4 +89,22 @@ def named_states(text: str, names: StateNames) -> list[tuple[str, str, str]]:
                 if row is not None:
                     found.setdefault(row[0], row)
                     break
+    return list(found.values())
+
+
+def named_epithets(text: str, names: StateNames) -> list[tuple[str, str, str, str]]:
+    """(epithet, code, Arabic name, English name) of each state the text names by an epithet
+    (`STATE_EPITHETS`; the epithet normalized, a proclitic cut off: «ودولة الاحتلال»), first
+    named first."""
+    words = _words(text, 0, len(text))
+    by_code = {row[0]: row for row in names.names.values()}
+    found: dict[str, tuple[str, str, str, str]] = {}
+    for i in range(len(words) - 1):
+        for cut in clitic_cuts(words[i].key):
+            key = " ".join([strip_clitic(words[i].key, cut), words[i + 1].key])
+            code = _EPITHETS.get(key)
+            if code is None or code not in by_code:
+                continue
+            found.setdefault(key, (key, *by_code[code]))
+            break
     return list(found.values())

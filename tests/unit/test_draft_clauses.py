@@ -36,3 +36,46 @@ def test_australian_dollars_and_pounds_sterling_are_not_us_dollars() -> None:
     ]
     # A pound with no qualifier (Egypt's, most often) is no unit of the vocabulary: no figure.
     assert _values("وقعت مصر عقدا قيمته 2 مليون جنيه مع روسيا.") == []
+
+
+def _draft(text: str, entities: list[dict] | None = None):
+    draft = draft_article(text, [dict(e) for e in entities or STATES], published=ANCHOR)
+    names = {e["id"]: e["name"] for e in [*(entities or STATES), *draft.entities]}
+    return draft, names
+
+
+def test_a_state_named_by_an_epithet_is_the_state() -> None:
+    # "The occupation state concluded a military deal with Germany": Israel, named only so.
+    draft, names = _draft("أبرمت دولة الاحتلال صفقة عسكرية مع ألمانيا.")
+    israel = [e for e in draft.entities if e["type"] == "country" and e["name"] == "Israel"]
+    assert israel and israel[0]["name_ar"] == "إسرائيل"
+    # The epithet links the state in the draft; no record keeps it as a name.
+    assert "دولة الاحتلال" not in israel[0]["aliases"] and not israel[0].get("metonyms")
+    signers = {names[c["subject"]] for c in draft.claims if c["predicate"] == "signed"}
+    assert "Israel" in signers
+
+
+def test_an_epithet_links_the_stores_own_state() -> None:
+    israel = {"id": "israel", "type": "country", "name": "Israel", "name_ar": "إسرائيل", "aliases": []}
+    draft, _ = _draft("وقعت الدولة العبرية صفقة مع ألمانيا.", [*STATES, israel])
+    assert not [e for e in draft.entities if e["type"] == "country"]
+    assert "israel" in {c["subject"] for c in draft.claims}
+    assert israel.get("metonyms") is None  # the caller's record is left as it was
+
+
+def test_a_deal_is_named_from_both_parties_and_its_goods_in_english() -> None:
+    # "... a military deal with Germany, under which it bought 3 new submarines for the navy":
+    # the goods are submarines (not "new", not "for the navy"), the navy is no weapon.
+    draft, names = _draft(
+        "أبرمت دولة الاحتلال صفقة عسكرية مع ألمانيا بموجبها اشترت 3 غواصات جديدة لسلاح البحرية."
+    )
+    weapons = [e for e in draft.entities if e["type"] == "weapon_system"]
+    assert [(e["name_ar"], e["name"]) for e in weapons] == [("غواصات", "submarines")]
+    deals = [e["name"] for e in draft.entities if e["type"] == "agreement"]
+    assert deals == ["Israel-Germany submarines deal"]
+
+
+def test_new_weapons_of_no_kind_make_no_weapon() -> None:
+    # "Kommersant revealed a new arms deal between Moscow and Cairo": «أسلحة جديدة» names no kind.
+    draft, _ = _draft("كشفت الصحيفة عن صفقة أسلحة جديدة بين روسيا ومصر.")
+    assert [e for e in draft.entities if e["type"] == "weapon_system"] == []
