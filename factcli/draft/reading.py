@@ -144,7 +144,7 @@ class _Reading(_Base):
         return "fact", None
 
     def _value(self, keys: list[str], named: set[int]) -> tuple[dict | None, tuple | None]:
-        for i, k in enumerate(keys):
+        for i in range(len(keys)):
             if i in named:
                 continue
             amount = _number(i, keys)
