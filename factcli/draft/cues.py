@@ -73,6 +73,7 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("وقع", "signed"),
     ("وقعت", "signed"),
     ("وقعا", "signed"),
+    ("وقعتا", "signed"),
     ("وقعنا", "signed"),
     ("وقعوا", "signed"),
     ("~وقع", "signed"),

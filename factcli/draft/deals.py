@@ -187,11 +187,13 @@ class _Deals(_Proposals):
             # A new deal told in a sentence of its own: its states, its goods read after.
             buyers, sellers, goods = states[:1], states[1:2], None
         # A body that buys or sells for its state ("وزارة الخارجية الأمريكية") names its state.
+        # Two buyers and no seller are the two sides of one act ("وقعت كوريا وبولندا"): both.
+        sides = [*buyers[:1], *sellers[:1]] if sellers else buyers[:2]
         parties = [
             p
             if self.linker.type_of(p) == "country"
             else next((st for st in states if st not in (*buyers, *sellers)), p)
-            for p in [*buyers[:1], *sellers[:1]]
+            for p in sides
         ]
         parties = list(dict.fromkeys(parties))
         if not parties:

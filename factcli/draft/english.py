@@ -87,7 +87,10 @@ def _romanize(word: str) -> str:
     last_vowel = True  # a word's start counts as after a vowel: no a is inserted before it
     for i, ch in enumerate(word):
         final = i == len(word) - 1
-        if ch in _ALEFS:
+        if ch == "ع" and i == 0:
+            out.append("a")  # a name opening with ع opens with its vowel: علي Ali, عمار Ammar
+            last_vowel = True
+        elif ch in _ALEFS:
             out.append(_ALEFS[ch])
             last_vowel = True
         elif ch in ("و", "ي"):

@@ -83,7 +83,9 @@ def named_states(text: str, names: StateNames) -> list[tuple[str, str, str]]:
             for n in range(min(_LONGEST, len(words) - i), 0, -1):
                 key = " ".join([head, *words[i + 1 : i + n]])
                 row = names.names.get(key)
-                if row is None and n == 1:
+                if row is None and n == 1 and (head.startswith("ال") or len(head) > 3):
+                    # (an indefinite adjective has four letters or more: «بأن», "that", is
+                    # no «ألبان», Albanians)
                     adjective = head if head.startswith("ال") else "ال" + head
                     row = names.adjectives.get(adjective)
                 if row is not None:

@@ -230,7 +230,7 @@ class _Titles(_Proposals):
                 if _PUNCT.search(text[a.end : b.start]):
                     break
             if (
-                key in _FUNCTION_WORDS
+                (key in _FUNCTION_WORDS and not self._ali_in_name(keys, k, taken, forward))
                 or _head(key)
                 or _honorific(key)
                 or re.search(r"[0-9\u0660-\u0669]", key)
@@ -248,6 +248,20 @@ class _Titles(_Proposals):
             k += 1  # a name opens with no article: "سعدون الدليمي", never "الدليمي" alone
             taken.pop()
         return k if forward else k + 1
+
+    def _ali_in_name(self, keys: list[str], k: int, taken: list[str], forward: bool) -> bool:
+        """«علي» inside a name read forward is the name Ali («آصف علي زرداري»), not the
+        preposition على: a first name alone before it and an indefinite name's word after it
+        (a whole name before it ends there: «خالد بن سلمان على تويتر»)."""
+        return (
+            keys[k] == "علي"
+            and forward
+            and len(taken) == 1
+            and k + 1 < len(keys)
+            and not _definite(keys[k + 1])
+            and keys[k + 1] not in _FUNCTION_WORDS
+            and self._looks_like_a_name([keys[k + 1]])
+        )
 
     # -- the entities they bring --------------------------------------------------------
 

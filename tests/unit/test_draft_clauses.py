@@ -79,3 +79,35 @@ def test_new_weapons_of_no_kind_make_no_weapon() -> None:
     # "Kommersant revealed a new arms deal between Moscow and Cairo": «أسلحة جديدة» names no kind.
     draft, _ = _draft("كشفت الصحيفة عن صفقة أسلحة جديدة بين روسيا ومصر.")
     assert [e for e in draft.entities if e["type"] == "weapon_system"] == []
+
+
+def test_ali_inside_a_name_is_a_name_not_a_preposition() -> None:
+    # "Pakistan's president Asif Ali Zardari made a rare visit to China."
+    draft, names = _draft("أجرى الرئيس الباكستاني آصف علي زرداري زيارة نادرة إلى الصين.")
+    people = [e for e in draft.entities if e["type"] == "person"]
+    assert [e["name_ar"] for e in people] == ["آصف علي زرداري"]
+    assert people[0]["name"].split()[1] == "Ali"
+    visits = [c for c in draft.claims if c["predicate"] == "visited"]
+    assert visits and visits[0]["subject"] == people[0]["id"]
+
+
+def test_that_is_no_albanian() -> None:
+    # «بأن» ("that") is written as «ألبان» (Albanians) without its article: no state.
+    draft, _ = _draft("مما يعزز التكهنات بأن الصفقة لا تزال قائمة مع روسيا.")
+    assert [e["name"] for e in draft.entities if e["type"] == "country"] == []
+
+
+def test_a_decimal_written_with_ra() -> None:
+    # "... worth 3.2 billion dollars", the decimal as some papers print it: «2ر3».
+    assert _values("وقعت مصر صفقة اسلحة مع روسيا بقيمة 2ر3 مليار دولار.") == [
+        {"amount": 3_200_000_000, "unit": "USD"}
+    ]
+
+
+def test_two_states_that_signed_together_are_the_deals_parties() -> None:
+    # "Russia and Egypt signed (dual) a contract to supply air defence systems."
+    draft, names = _draft("وأوضحت الوكالة أن روسيا ومصر وقعتا عقدا لتوريد منظومات الدفاع الجوي.")
+    signers = {names[c["subject"]] for c in draft.claims if c["predicate"] == "signed"}
+    assert signers == {"Russia", "Egypt"}
+    deal = next(e for e in draft.entities if e["type"] == "agreement")
+    assert {"Russia", "Egypt"} <= set(deal["name"].replace("-", " ").split())
