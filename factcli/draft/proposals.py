@@ -341,7 +341,10 @@ class _Proposals(_Base):
             s = words[end - 1].end - len(written)
             if not modelled and not known(s, words[end - 1].end):
                 self._new_entity(
-                    written, "weapon_system", "a weapon named by its kind", english=weapon_english(written)
+                    written,
+                    "weapon_system",
+                    "a weapon named by its kind",
+                    english=weapon_english(written, self._state_named_by),
                 )
             i = end
         return
@@ -539,6 +542,15 @@ class _Proposals(_Base):
             ]
             if len(ids) == 1:
                 return ids[0], first + n
+        return None
+
+    def _state_named_by(self, key: str) -> str | None:
+        """The English name of the state a nationality adjective names (الروسية: Russia)."""
+        for cut in clitic_cuts(key):
+            bare = strip_clitic(key, cut)
+            state = self.linker.adjectives.get(bare if bare.startswith(ARTICLE) else ARTICLE + bare)
+            if state is not None:
+                return str(self.linker.entities[state].get("name") or "") or None
         return None
 
     def _adjective_of(self, state: str, feminine: bool) -> str | None:

@@ -111,3 +111,18 @@ def test_two_states_that_signed_together_are_the_deals_parties() -> None:
     assert signers == {"Russia", "Egypt"}
     deal = next(e for e in draft.entities if e["type"] == "agreement")
     assert {"Russia", "Egypt"} <= set(deal["name"].replace("-", " ").split())
+
+
+def test_a_weapon_named_by_its_nationality_is_named_in_english() -> None:
+    # "... it arms itself mostly with Russian weapons"
+    draft, _ = _draft("وقالت مصر إنها تسلح نفسها في الغالب بالأسلحة الروسية.")
+    weapons = [e["name"] for e in draft.entities if e["type"] == "weapon_system"]
+    assert weapons == ["Russian weapons"]
+
+
+def test_a_states_english_adjective() -> None:
+    from factcli.draft.english import demonym
+
+    pairs = {"Russia": "Russian", "Iran": "Iranian", "Israel": "Israeli", "Iraq": "Iraqi"}
+    pairs |= {"Morocco": "Moroccan", "China": "Chinese", "Ukraine": "Ukrainian", "Pakistan": "Pakistani"}
+    assert {state: demonym(state) for state in pairs} == pairs
