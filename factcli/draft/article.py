@@ -333,7 +333,6 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if len(strong) < 2 or made:
                 return made  # names only, or names a title claim already covers
             found = [(None, None, None, None)]
-        modality_all, modality_cue = self._modality(keys, None, named)
         denial = next((p for p in _DENIALS if p.find(keys)), None)
         quote_start, quote_end = _trim(self.text, clause.start, clause.end)
         quote_end = _strip_trailing(self.text, quote_start, quote_end)
@@ -400,9 +399,9 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             elif denial is not None and predicate not in (None, "denied"):
                 polarity = "negated"
                 cues.append(f"negation:{denial.text}")
-            modality, mcue = (modality_all, modality_cue)
+            modality, mcue = self._modality(keys, None, named, at)
             if modality == "in_talks" and predicate in TALKS_NEUTRAL:
-                modality, mcue = self._modality(keys, predicate, named)
+                modality, mcue = self._modality(keys, predicate, named, at)
             if mcue:
                 cues.append(f"modality:{mcue}")
             own_date = nearest_date(dates, at)

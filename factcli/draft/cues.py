@@ -91,6 +91,7 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("موافق* .. بيع*", "approved_sale"),
     # who supplies or sells to whom (the seller is the subject, the buyer a party after ل or
     # إلى, or the direct object of تزويد)
+    ("~تزود*", "received"),  # "تتزود بغداد بأسلحة": Baghdad is supplied, it receives
     ("تزويد*", "supplies"),
     ("بتزويد*", "supplies"),
     ("~زود*", "supplies"),

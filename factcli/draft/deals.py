@@ -54,6 +54,8 @@ _CONTRACTING = re.compile(r"^[وف]?(?:[يت]|ال|لل)?(?:م)?تعاقد\w*$")
 # A deal's goods told by the verb of trade after its noun ("صفقة لبيع"، "عقد توريد"،
 # "تعاقدتا على توريد"): what it covers, so the deal `includes` them.
 _TRADE = {"supplies", "purchased", "delivered", "received"}
+# "Under it": a pronoun for the deal the story just told («ستتزود بموجبها بغداد بأسلحة»).
+_UNDER_IT = re.compile(r"^[وف]?بموجب(?:ها|ه)$")
 # Selling, as the noun of a sale approved: "وافقت على بيع المغرب ...".
 _SALE = re.compile(r"^[وف]?(?:ب|ل)?بيع$")
 
@@ -92,6 +94,8 @@ class _Deals(_Proposals):
         back); with `sale`, the verbal noun of selling is one ("وافقت على بيع ...")."""
         keys = [w.key for w in clause.words]
         for i, k in enumerate(keys):
+            if _UNDER_IT.match(k):
+                return i, "deal", True  # "بموجبها": under the deal just told
             found = _deal_noun(k)
             if found is None and _CONTRACTING.match(k):
                 found = ("contract", False)
@@ -146,8 +150,10 @@ class _Deals(_Proposals):
         if predicate not in _TRADE or at is None:
             return None
         mention = self._deal_mention(clause)
-        if mention is None or mention[0] >= at[0]:
-            return None
+        if mention is None or (
+            mention[0] >= at[0] and not _UNDER_IT.match(clause.words[mention[0]].key)
+        ):
+            return None  # (a deal named after the verb is its object; "بموجبها" refers back)
         deal = self._the_deal(clause, mentions)
         weapons = [g for g in goods if self.linker.type_of(g) == "weapon_system"]
         if deal in self._deal_names and weapons:

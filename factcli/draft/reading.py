@@ -32,6 +32,11 @@ from .cues import (
 from .names import Mention
 
 
+# How far past a predicate's cue a verb in the future still tells the predicate's tense
+# ("التسليم سيبدأ", "الصفقة التي ستوقع"): the next few words.
+_FUTURE_REACH = 3
+
+
 def _unit_at(j: int, keys: list[str]) -> str | None:
     """The unit a word names, with the word after it when that names another currency
     ("دولار أسترالي": AUD); None when it names none of the vocabulary's."""
@@ -122,7 +127,12 @@ class _Reading(_Base):
                 return pat.text
         return None
 
-    def _modality(self, keys: list[str], predicate: str | None, named: set[int]) -> tuple[str, str | None]:
+    def _modality(
+        self, keys: list[str], predicate: str | None, named: set[int], at: tuple[int, int] | None = None
+    ) -> tuple[str, str | None]:
+        """What the clause commits to for the predicate whose cue is at `at`. A verb in the
+        future a few words past the cue is another verb's tense ("وقعت صفقة ... قيمتها خمسة
+        مليارات دولار، ستتزود بموجبها بغداد": the signing is told as done)."""
         for pat, modality in _MODALITY_PATTERNS:
             if pat.find(keys) is None:
                 continue
@@ -139,6 +149,8 @@ class _Reading(_Base):
                 return "hedged", "قد + imperfect"
         for i, k in enumerate(keys):
             bare = k[1:] if k[:1] in CONJUNCTIONS else k
+            if at is not None and i >= at[1] + _FUTURE_REACH:
+                break
             if i not in named and FUTURE_PREFIX.match(k) and not bare.startswith(FUTURE_NOUNS):
                 return "planned", f"سـ future ({k})"
         return "fact", None

@@ -13,7 +13,8 @@ Two CLDR names are ordinary words of Arabic news, so a state is never read from 
 
 Arabic news also names a state by an epithet no gazetteer lists: «دولة الاحتلال» and «الكيان
 الصهيوني» for Israel, «الدولة العبرية», «بلاد الرافدين» for Iraq. `named_epithets(text)` finds
-them (`STATE_EPITHETS`, by CLDR code), so that drafting links the epithet to the state.
+them (`STATE_EPITHETS`, by CLDR code), and a name of several words written as one
+(«الولاياتالمتحدة», a space lost by the page), so that drafting links them to the state.
 """
 
 from __future__ import annotations
@@ -52,6 +53,8 @@ class StateNames:
 
     names: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     adjectives: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    # A name of two words or more written as one (الولاياتالمتحدة, a page's lost space).
+    glued: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> StateNames:
@@ -67,6 +70,8 @@ class StateNames:
                 continue
             row = (code, name, english[code])
             out.names.setdefault(key, row)
+            if " " in key:
+                out.glued.setdefault(key.replace(" ", ""), row)
             for adjective in nisba_forms(name):
                 out.adjectives.setdefault(adjective, row)
         return out
@@ -96,13 +101,19 @@ def named_states(text: str, names: StateNames) -> list[tuple[str, str, str]]:
 
 def named_epithets(text: str, names: StateNames) -> list[tuple[str, str, str, str]]:
     """(epithet, code, Arabic name, English name) of each state the text names by an epithet
-    (`STATE_EPITHETS`; the epithet normalized, a proclitic cut off: «ودولة الاحتلال»), first
-    named first."""
+    (`STATE_EPITHETS`; the epithet normalized, a proclitic cut off: «ودولة الاحتلال») or by
+    its name of several words written as one («الولاياتالمتحدة»), first named first."""
     words = _words(text, 0, len(text))
     by_code = {row[0]: row for row in names.names.values()}
     found: dict[str, tuple[str, str, str, str]] = {}
-    for i in range(len(words) - 1):
+    for i in range(len(words)):
         for cut in clitic_cuts(words[i].key):
+            glued = strip_clitic(words[i].key, cut)
+            if glued in names.glued:
+                found.setdefault(glued, (glued, *names.glued[glued]))
+                break
+            if i + 1 == len(words):
+                continue
             key = " ".join([strip_clitic(words[i].key, cut), words[i + 1].key])
             code = _EPITHETS.get(key)
             if code is None or code not in by_code:

@@ -126,3 +126,25 @@ def test_a_states_english_adjective() -> None:
     pairs = {"Russia": "Russian", "Iran": "Iranian", "Israel": "Israeli", "Iraq": "Iraqi"}
     pairs |= {"Morocco": "Moroccan", "China": "Chinese", "Ukraine": "Ukrainian", "Pakistan": "Pakistani"}
     assert {state: demonym(state) for state in pairs} == pairs
+
+
+def test_a_later_verb_in_the_future_leaves_a_done_signing_done() -> None:
+    # "Egypt signed an arms deal with Russia worth five billion dollars, under which Cairo
+    # will be supplied with missiles": signed is a fact, the supply to come is planned.
+    draft, names = _draft(
+        "وقعت مصر صفقة تسليح مع روسيا قيمتها خمسة مليارات دولار، ستتزود بموجبها القاهرة بصواريخ ومدافع هاون."
+    )
+    by = {c["predicate"]: c for c in draft.claims}
+    assert by["signed"]["modality"] == "fact" and names[by["signed"]["subject"]] == "Egypt"
+    assert by["contract_value"]["modality"] == "fact"
+    deal = by["signed"]["object"]
+    items = {names[c["object"]] for c in draft.claims if c["predicate"] == "includes" and c["subject"] == deal}
+    assert items == {"missiles", "mortar guns"}
+    assert {c["modality"] for c in draft.claims if c["predicate"] == "includes"} == {"planned"}
+
+
+def test_a_states_name_written_as_one_word_is_the_state() -> None:
+    # «الولاياتالمتحدة», the page's lost space: the United States, as the store names it.
+    usa = {"id": "usa", "type": "country", "name": "United States", "name_ar": "الولايات المتحدة", "aliases": []}
+    draft, _ = _draft("أعلن الجيش ان الولاياتالمتحدة وقعت صفقة تسليح مع مصر.", [*STATES, usa])
+    assert "usa" in {c["subject"] for c in draft.claims if c["predicate"] == "signed"}
