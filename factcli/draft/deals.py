@@ -150,9 +150,7 @@ class _Deals(_Proposals):
         if predicate not in _TRADE or at is None:
             return None
         mention = self._deal_mention(clause)
-        if mention is None or (
-            mention[0] >= at[0] and not _UNDER_IT.match(clause.words[mention[0]].key)
-        ):
+        if mention is None or (mention[0] >= at[0] and not _UNDER_IT.match(clause.words[mention[0]].key)):
             return None  # (a deal named after the verb is its object; "بموجبها" refers back)
         deal = self._the_deal(clause, mentions)
         weapons = [g for g in goods if self.linker.type_of(g) == "weapon_system"]

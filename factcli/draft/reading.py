@@ -31,7 +31,6 @@ from .cues import (
 )
 from .names import Mention
 
-
 # How far past a predicate's cue a verb in the future still tells the predicate's tense
 # ("التسليم سيبدأ", "الصفقة التي ستوقع"): the next few words.
 _FUTURE_REACH = 3

@@ -138,13 +138,21 @@ def test_a_later_verb_in_the_future_leaves_a_done_signing_done() -> None:
     assert by["signed"]["modality"] == "fact" and names[by["signed"]["subject"]] == "Egypt"
     assert by["contract_value"]["modality"] == "fact"
     deal = by["signed"]["object"]
-    items = {names[c["object"]] for c in draft.claims if c["predicate"] == "includes" and c["subject"] == deal}
+    items = {
+        names[c["object"]] for c in draft.claims if c["predicate"] == "includes" and c["subject"] == deal
+    }
     assert items == {"missiles", "mortar guns"}
     assert {c["modality"] for c in draft.claims if c["predicate"] == "includes"} == {"planned"}
 
 
 def test_a_states_name_written_as_one_word_is_the_state() -> None:
     # «الولاياتالمتحدة», the page's lost space: the United States, as the store names it.
-    usa = {"id": "usa", "type": "country", "name": "United States", "name_ar": "الولايات المتحدة", "aliases": []}
+    usa = {
+        "id": "usa",
+        "type": "country",
+        "name": "United States",
+        "name_ar": "الولايات المتحدة",
+        "aliases": [],
+    }
     draft, _ = _draft("أعلن الجيش ان الولاياتالمتحدة وقعت صفقة تسليح مع مصر.", [*STATES, usa])
     assert "usa" in {c["subject"] for c in draft.claims if c["predicate"] == "signed"}
