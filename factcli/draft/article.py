@@ -503,8 +503,19 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if predicate == "signed" and objects and self.linker.type_of(objects[0]) == "agreement":
                 # "وقّع الوزيران مذكرة تفاهم بين وزارة ... ووزارة ...": the parties between whom
                 # it is signed sign it too.
-                for party in self._between(keys, mentions, at):
-                    if party in subjects:
+                # "وقعت أستراليا عقدا مع فرنسا": who it is signed with (مع) signs it too, a
+                # party of the signer's kind (a state with a state, a minister with a minister).
+                with_party = [
+                    p
+                    for p in self._parties
+                    if subjects
+                    and self.linker.type_of(p) == self.linker.type_of(subjects[0])
+                    and p not in subjects
+                ][:1]
+                for party in [*self._between(keys, mentions, at), *with_party]:
+                    if party in subjects or any(
+                        c["subject"] == party and c["predicate"] == "signed" for c in made
+                    ):
                         continue
                     made.append(
                         claim(

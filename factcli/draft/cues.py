@@ -100,6 +100,7 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("امداد*", "supplies"),
     ("~بيع*", "supplies"),
     ("بيع", "supplies"),
+    ("لبيع*", "supplies"),  # "اتفاقا لبيعه أسلحة": to sell it arms
     # who buys from whom (the seller after من)
     ("استيراد*", "purchased"),
     ("~ستورد*", "purchased"),
@@ -736,6 +737,9 @@ DEAL_NOUNS = {
     "مذكره",
     "مذكرات",
 }
+# A deal noun's possessive endings ("عقدها الأول", "صفقتهما"): the noun all the same. (A bare
+# ه is no such ending here: "عقده" is also "عقدة", a knot.)
+DEAL_NOUN_ENDINGS = ("هما", "هم", "ها")
 # Words that introduce the items of a deal ("بينها", "بما فيها", "وضمنها").
 DEAL_ITEM_WORDS = ["بينها", "فيها", "ضمنها", "منها", "تشمل*"]
 

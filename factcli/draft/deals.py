@@ -21,7 +21,7 @@ from typing import Any
 
 from ..analyze import CONJUNCTIONS
 from ..normalize import normalize
-from .cues import _FUNCTION_WORDS, _WEAPON_STOPS, DEAL_NOUNS
+from .cues import _FUNCTION_WORDS, _WEAPON_HEADS, _WEAPON_STOPS, DEAL_NOUN_ENDINGS, DEAL_NOUNS
 from .names import Mention
 from .proposals import _Proposals
 from .spans import Clause
@@ -67,6 +67,10 @@ def _deal_noun(key: str) -> tuple[str, bool] | None:
         if not bare.startswith(prefix):
             continue
         stem = bare[len(prefix) :]
+        if stem not in DEAL_NOUNS and prefix in ("ب", "ل", "ك", ""):
+            # "عقدها": a possessive ending; "صفقتها" is listed, its ة written ت before it.
+            ending = next((e for e in DEAL_NOUN_ENDINGS if stem.endswith(e)), "")
+            stem = stem[: -len(ending)] if ending and stem[: -len(ending)] in DEAL_NOUNS else stem
         if stem in DEAL_NOUNS:
             head = next(h for h in _KIND if stem.startswith(h))
             return _KIND[head], prefix in ("بال", "لل", "ال")
@@ -81,6 +85,7 @@ class _Deals(_Proposals):
     _seller: str | None
     _countries_seen: list[str]
     _after_preposition: set[tuple[str, ...]]
+    _in_sentence: list[tuple[str, ...]]
 
     def _start_deals(self) -> None:
         self._deal: str | None = None  # the deal the story tells now (an entity id)
@@ -218,6 +223,14 @@ class _Deals(_Proposals):
                 None,
             )
             parties = [p for p in (buyer, seller) if p]
+        if len(parties) == 1 and self.linker.type_of(parties[0]) == "country":
+            # A deal has two sides: with one read from the frame, the other state the sentence
+            # names ("قال مسؤولون في حكومة كوريا الجنوبية إن ... صفقة ... إلى بولندا").
+            named = [e for ids in self._in_sentence for e in ids[:1]] + states
+            named += list(reversed(self._countries_seen))  # else the story's last other state
+            other = next((e for e in named if self.linker.type_of(e) == "country" and e != parties[0]), None)
+            if other is not None:
+                parties = [other, parties[0]] if parties[0] in sellers else [parties[0], other]
         if not parties and goods is None:
             return None
         english = self._deal_english(parties, goods, kind)
@@ -226,11 +239,19 @@ class _Deals(_Proposals):
         while end < len(words) and end - i < 6:
             gap = self.text[words[end - 1].end : words[end].start]
             key = words[end].key
+            bare = key[1:] if key[:1] in CONJUNCTIONS and len(key) > 3 else key
             if (
                 re.search(r"[،,.:؛«»\"“”()]", gap)
                 or key in _FUNCTION_WORDS
                 or key in _WEAPON_STOPS
                 or re.search(r"[0-9٠-٩]", key)
+                # what it is for, its goods, its worth, its parties: no part of its name
+                # ("اتفاقا لبيعه أسلحة", "عقدا قيمته", "صفقة مع روسيا")
+                or (bare[:1] == "ل" and bare[:2] != "لل")
+                or bare in _WEAPON_HEADS
+                or bare.removeprefix("ال") in _WEAPON_HEADS
+                or "قيم" in bare
+                or key[:1] in CONJUNCTIONS
             ):
                 break
             end += 1

@@ -299,8 +299,10 @@ class _Proposals(_Base):
                 k = keys[end]
                 if re.search(r"[،,.:؛«»\"“”()\[\]]", text[words[end - 1].end : words[end].start]):
                     break
-                if re.match(r"\s*[-‐–]?\s*[0-9]", text[words[end].end :]):
-                    modelled = True  # "منظومات إس-300": the model is the object
+                if re.match(r"\s*[-‐–]?\s*[0-9]", text[words[end].end :]) and (
+                    k.isascii() or is_letter_name(text[words[end].start : words[end].end])
+                ):
+                    modelled = True  # "منظومات إس-300": the model is the object (not "قيمتها 195")
                     break
                 if definite and not re.match(f"^{CONJUNCTION_RE}(?:ال|لل)", k):
                     break  # a definite noun's words are definite: "بالأسلحة قريبا" ends at قريبا
@@ -316,7 +318,8 @@ class _Proposals(_Base):
                 ):
                     break
                 end += 1
-            modelled = modelled or (end < len(keys) and keys[end] in _WEAPON_STOPS and keys[end] != "من")
+            # ("من طراز", "نوع": a model follows; a worth or a quantity's من does not name one)
+            modelled = modelled or (end < len(keys) and keys[end] in ("طراز", "نوع", "صنف"))
             # "منظومة «إس-400»", "منظومات إس-400": a name (quoted, or known) follows.
             modelled = modelled or bool(re.match(r"\s*[«\"“]", text[words[end - 1].end :]))
             modelled = modelled or (end < len(keys) and known(words[end].start, words[end].end))

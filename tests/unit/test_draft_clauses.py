@@ -135,7 +135,9 @@ def test_a_later_verb_in_the_future_leaves_a_done_signing_done() -> None:
         "وقعت مصر صفقة تسليح مع روسيا قيمتها خمسة مليارات دولار، ستتزود بموجبها القاهرة بصواريخ ومدافع هاون."
     )
     by = {c["predicate"]: c for c in draft.claims}
-    assert by["signed"]["modality"] == "fact" and names[by["signed"]["subject"]] == "Egypt"
+    signed = [c for c in draft.claims if c["predicate"] == "signed"]
+    assert {names[c["subject"]] for c in signed} == {"Egypt", "Russia"}
+    assert {c["modality"] for c in signed} == {"fact"}
     assert by["contract_value"]["modality"] == "fact"
     deal = by["signed"]["object"]
     items = {
@@ -156,3 +158,64 @@ def test_a_states_name_written_as_one_word_is_the_state() -> None:
     }
     draft, _ = _draft("أعلن الجيش ان الولاياتالمتحدة وقعت صفقة تسليح مع مصر.", [*STATES, usa])
     assert "usa" in {c["subject"] for c in draft.claims if c["predicate"] == "signed"}
+
+
+def test_a_deal_named_with_a_possessive_tells_its_items() -> None:
+    # "South Korea signed its first contract, worth 12.4 billion dollars, to buy tanks, guns
+    # and aircraft": the contract (عقدها, "its contract") includes each of them.
+    korea = {
+        "id": "korea",
+        "type": "country",
+        "name": "South Korea",
+        "name_ar": "كوريا الجنوبية",
+        "aliases": [],
+    }
+    poland = {"id": "poland", "type": "country", "name": "Poland", "name_ar": "بولندا", "aliases": []}
+    draft, names = _draft(
+        "ووقعت كوريا الجنوبية عقدها الأول بقيمة 12.4 مليار دولار لشراء دبابات ومدافع وطائرات مع بولندا.",
+        [*STATES, korea, poland],
+    )
+    deal = next(e for e in draft.entities if e["type"] == "agreement")
+    assert deal["name_ar"] == "عقدها الأول"
+    assert {"South", "Korea", "Poland"} <= set(deal["name"].replace("-", " ").split())
+    items = {names[c["object"]] for c in draft.claims if c["predicate"] == "includes"}
+    assert items == {"tanks", "guns", "aircraft"}
+    assert {c["subject"] for c in draft.claims if c["predicate"] in ("includes", "contract_value")} == {
+        deal["id"]
+    }
+
+
+def test_a_deals_arabic_name_ends_before_its_purpose_and_worth() -> None:
+    # "Iran signed with Iraq an agreement to sell it arms worth 195 million dollars".
+    iraq = {"id": "iraq", "type": "country", "name": "Iraq", "name_ar": "العراق", "aliases": []}
+    iran = {"id": "iran", "type": "country", "name": "Iran", "name_ar": "إيران", "aliases": []}
+    draft, names = _draft(
+        "وقعت ايران مع العراق اتفاقا لبيعه اسلحة قيمتها 195 مليون دولار.", [*STATES, iraq, iran]
+    )
+    deal = next(e for e in draft.entities if e["type"] == "agreement")
+    assert deal["name_ar"].split()[0] == "اتفاقا" and "لبيعه" not in deal["name_ar"]
+    signers = {names[c["subject"]] for c in draft.claims if c["predicate"] == "signed"}
+    assert signers == {"Iran", "Iraq"}  # who it is signed with (مع) signs it too
+    assert {c["predicate"] for c in draft.claims if c["subject"] == deal["id"]} == {
+        "includes",
+        "contract_value",
+    }
+
+
+def test_a_deal_with_one_side_in_its_frame_takes_the_other_state_of_the_sentence() -> None:
+    # "Officials in the government of South Korea said Seoul is likely to sign another deal to
+    # export tanks to Poland": Seoul is not linked, the sentence names South Korea.
+    korea = {
+        "id": "korea",
+        "type": "country",
+        "name": "South Korea",
+        "name_ar": "كوريا الجنوبية",
+        "aliases": [],
+    }
+    poland = {"id": "poland", "type": "country", "name": "Poland", "name_ar": "بولندا", "aliases": []}
+    draft, _ = _draft(
+        "قال مسئولون في حكومة كوريا الجنوبية، إن سول من المرجح أن توقع صفقة أخرى لتصدير دبابات إلى بولندا.",
+        [*STATES, korea, poland],
+    )
+    deal = next(e for e in draft.entities if e["type"] == "agreement")
+    assert {"Korea", "Poland"} <= set(deal["name"].replace("-", " ").split())
