@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analyze import CONJUNCTIONS
+from ..analyze import CONJUNCTIONS, clitic_cuts, strip_clitic
 from ..datespan import DateSpan
 from ..errors import InputError
 from ..link import Linker
@@ -15,6 +15,7 @@ from .attribution import _Account
 from .base import _object_types, _quote_open_after, _strip_trailing
 from .cues import (
     _ANAPHORA,
+    _COMPANY_NOUNS,
     _DENIALS,
     _OPENERS,
     AS_OF_PREDICATES,
@@ -27,7 +28,7 @@ from .cues import (
 )
 from .dating import find_dates, nearest_date
 from .deals import _DEAL_OBJECT, _DEAL_SUBJECT, _Deals
-from .names import _media, find_mentions
+from .names import Mention, _media, find_mentions
 from .published import detect_published
 from .reading import _Reading
 from .roles import _Roles
@@ -137,6 +138,15 @@ def _source_record(text, published, note, outlet, url, credited, source_id, know
     }
 
 
+# "His, her, their, our country": the state of whoever the sentence has named.
+_OWN_COUNTRY = re.compile(r"^[وف]?(?:ل|ب)?بلاد(?:ه|ها|هم|هما)$")
+
+
+def _company_noun(key: str) -> bool:
+    """A company's or agency's noun, a conjunction or preposition and the article cut off."""
+    return any(strip_clitic(key, cut).removeprefix("ال") in _COMPANY_NOUNS for cut in clitic_cuts(key))
+
+
 def _first_person(key: str) -> bool:
     """A past verb in the first person ("التقيت", "وقعنا", "ناقشنا"), a conjunction cut off;
     in quotation marks with a speaker, the speaker is its subject."""
@@ -180,6 +190,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         self.claims = []
         self._credited_medium: str | None = None
         self._all_named: set[int] = set()
+        self._sentence_states: list[tuple[int, str]] = []  # (offset, country) named in the sentence
         self.mentioned: dict[str, None] = {}  # ordered: first named first
         self._models_seen: dict[str, None] = {}  # weapon models named so far, in order
         self._start_attribution()
@@ -234,6 +245,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             self._named_here(mentions)
             mentions = self._with_holders(mentions)
             if clause.sentence != prev_sentence:
+                self._sentence_states = []
                 # A new sentence: does it go on with the account before it?
                 continues = any(
                     (p.find(keys, 0, min(len(keys), len(p.parts) + 1)) or (1, 1))[0] == 0 for p in _OPENERS
@@ -245,6 +257,12 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 if first_body_sentence is None and clause.paragraph > 0 and len(clause.words) > 8:
                     first_body_sentence = clause.sentence
                 prev_sentence = clause.sentence
+            mentions = self._own_country(clause, mentions)
+            self._sentence_states += [
+                (clause.words[m.first].start, m.ids[0])
+                for m in mentions
+                if self.linker.type_of(m.ids[0]) == "country"
+            ]
             credited = self._attribution(clause, keys, mentions, account, first_body_sentence)
             # Every name's words, a medium's too: no cue fires inside a name ("وكالة التعاون ...").
             self._all_named = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
@@ -284,6 +302,63 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 # is when it was said: the date of what follows in the sentence.
                 sentence_date = dates[0][2]
             quote_open = _quote_open_after(text, clause)
+
+    def _own_country(self, clause, mentions: list[Mention]) -> list[Mention]:
+        """ "بلاده", "بلادها" ("his, her country"): the state named last before it in the
+        sentence, by name or adjective ("أعلن مسؤول روسي أن بلاده وإيران وقعتا": Russia), read
+        as a name of that state where it stands."""
+        out = list(mentions)
+        for i, w in enumerate(clause.words):
+            if not _OWN_COUNTRY.match(w.key) or any(m.first <= i < m.last for m in mentions):
+                continue
+            before = [eid for at, eid in self._sentence_states if at < w.start]
+            before += [
+                m.ids[0]
+                for m in sorted(mentions, key=lambda m: m.first)
+                if m.last <= i and self.linker.type_of(m.ids[0]) == "country"
+            ]
+            if before:
+                out.append(Mention(w.start, w.end, i, i + 1, (before[-1],), self.text[w.start : w.end]))
+        return out
+
+    def _companies_of_states(self, clause, keys: list[str], mentions) -> list[dict]:
+        """A company or agency named after its noun with a state's adjective after the name
+        ("شركة داسو الفرنسية", "وكالة أنباء «يونهاب» الكورية الجنوبية", "شركة AVIC، العملاق
+        الصيني"): `organization_of` that state, citing the name and the adjective."""
+        out: list[dict] = []
+        ordered = sorted(mentions, key=lambda m: m.first)
+        for k, m in enumerate(ordered):
+            org = m.ids[0]
+            if m.weak or self.linker.type_of(org) != "organization" or org in self.media and not m.first:
+                continue
+            noun = next((j for j in range(max(0, m.first - 2), m.first + 1) if _company_noun(keys[j])), None)
+            if noun is None:
+                continue
+            after = next((a for a in ordered[k + 1 :] if a.first >= m.last), None)
+            if after is None or not after.weak or after.first - m.last > 2:
+                continue
+            state = after.ids[0]
+            if self.linker.type_of(state) != "country":
+                continue
+            start = clause.words[noun].start
+            out.append(
+                self._claim(
+                    org,
+                    "organization_of",
+                    state,
+                    None,
+                    None,
+                    "affirmed",
+                    "fact",
+                    None,
+                    self.article_via,
+                    start,
+                    after.end,
+                    ["predicate:a company's noun, its name, its state's adjective"],
+                    0.6,
+                )  # fmt: skip
+            )
+        return out
 
     def _between(self, keys: list[str], mentions, at) -> list[str]:
         """The two parties named after بين past the verb ("بين وزارة الدفاع ... ووزارة ...")."""
@@ -326,6 +401,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
     def _claims_of(self, clause, keys, mentions, account, dates, sentence_date, meeting_date) -> list[dict]:
         made: list[dict] = []
         made += self._titles(clause, keys, mentions)
+        made += self._companies_of_states(clause, keys, mentions)
         named = {k for m in mentions if not m.weak for k in range(m.first, m.last)} | self._all_named
         found = self._predicates(keys, mentions, named)
         strong = [m for m in mentions if not m.weak]

@@ -441,6 +441,9 @@ CREDIT_CUES = [
     "مقابل*",
 ]
 # Nouns that say the next name is a medium (so it is a `via`, not a speaker).
+# Nouns of a company or an agency: one named after them with a state's adjective after its
+# name ("شركة داسو الفرنسية", "وكالة أنباء يونهاب الكورية") is that state's (`organization_of`).
+COMPANY_NOUNS = ["شركه", "وكاله", "مجموعه", "مؤسسه", "مجمع", "مصنع"]
 MEDIA_NOUNS = ["وكاله", "صحيفه", "موقع", "قناه", "مجله", "شبكه", "اذاعه", "تلفزيون", "جريده"]
 
 # Titles: a title word, its qualifiers, then a person's name gives `holds_position`.
@@ -942,6 +945,7 @@ _CLAUSE_OPENERS = _compile(CLAUSE_OPENERS)
 _KIND_NOUNS = _compile(KIND_NOUNS)
 _INSTITUTIONS = _compile(INSTITUTION_NOUNS)
 _WEAPON_HEADS = {normalize(w) for w in WEAPON_NOUNS}
+_COMPANY_NOUNS = {normalize(w) for w in COMPANY_NOUNS}
 _WEAPON_STOPS = {normalize(w) for w in WEAPON_PHRASE_STOPS}
 _WEAPON_ENDS = {normalize(w) for w in WEAPON_PHRASE_ENDS}
 _GENERIC_WEAPONS = {normalize(w) for w in GENERIC_WEAPON_NOUNS}

@@ -10,6 +10,8 @@ from ..normalize import normalize
 from .cues import _CLAUSE_OPENERS, _CONTINUING, _WEAPON_HEADS, INSTITUTION_NOUNS, MEDIA_NOUNS, OFFICE_HEADS
 
 # Nouns whose و is their own first letter, not "and": "، وزير الدفاع" goes on with a name.
+# Verbs whose root opens with و (وقّع signed, وافق agreed, وصل arrived, وعد promised).
+_WAW_ROOTS = ("وقع", "وافق", "وصل", "وعد")
 _WAW_NOUNS = {
     k
     for w in (*OFFICE_HEADS, *INSTITUTION_NOUNS, *MEDIA_NOUNS)
@@ -99,6 +101,8 @@ def clauses(text: str) -> list[Clause]:
                 and not keys[i].startswith("وال")
                 and keys[i] not in _WAW_NOUNS
                 and keys[i][1:] not in _WEAPON_HEADS  # "غواصات، وطائرات": one more item
+                # "بلاده وإيران، وقعتا": the و of وقّع is the verb's own, no conjunction
+                and not keys[i].startswith(_WAW_ROOTS)
             )
             quotation = ":" in before and any(q in text[words[i - 1].end : words[i].start + 1] for q in '«“"')
             if (opener and (comma or i > 2)) or (participle and comma) or conj or quotation:

@@ -219,3 +219,33 @@ def test_a_deal_with_one_side_in_its_frame_takes_the_other_state_of_the_sentence
     )
     deal = next(e for e in draft.entities if e["type"] == "agreement")
     assert {"Korea", "Poland"} <= set(deal["name"].replace("-", " ").split())
+
+
+def test_a_company_named_with_its_states_adjective_is_that_states() -> None:
+    # "The UAE signed an arms deal with the French company Dassault".
+    uae = {
+        "id": "uae",
+        "type": "country",
+        "name": "United Arab Emirates",
+        "name_ar": "الإمارات",
+        "aliases": [],
+    }
+    france = {"id": "france", "type": "country", "name": "France", "name_ar": "فرنسا", "aliases": []}
+    draft, names = _draft("وقعت الإمارات صفقة اسلحة مع شركة داسو الفرنسية.", [*STATES, uae, france])
+    owned = [c for c in draft.claims if c["predicate"] == "organization_of"]
+    assert [(names[c["subject"]], names[c["object"]], c["citation"]["quote"]) for c in owned] == [
+        (names[owned[0]["subject"]], "France", "شركة داسو الفرنسية")
+    ]
+    assert next(e for e in draft.entities if e["id"] == owned[0]["subject"])["name_ar"] == "داسو"
+
+
+def test_his_country_is_the_state_the_sentence_named() -> None:
+    # "A Russian official announced that his country and Iran signed (dual) an agreement".
+    iran = {"id": "iran", "type": "country", "name": "Iran", "name_ar": "إيران", "aliases": []}
+    draft, names = _draft(
+        "أعلن مسؤول روسي، أن بلاده وإيران، وقعتا اليوم اتفاقا لتسليم إيران صواريخ.", [*STATES, iran]
+    )
+    signers = {names[c["subject"]] for c in draft.claims if c["predicate"] == "signed"}
+    assert signers == {"Russia", "Iran"}
+    deal = next(e for e in draft.entities if e["type"] == "agreement")
+    assert {"Russia", "Iran"} <= set(deal["name"].replace("-", " ").split())
