@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analyze import CONJUNCTIONS, clitic_cuts, strip_clitic
+from ..analyze import CONJUNCTIONS
 from ..datespan import DateSpan
 from ..errors import InputError
 from ..link import Linker
@@ -15,7 +15,6 @@ from .attribution import _Account
 from .base import _object_types, _quote_open_after, _strip_trailing
 from .cues import (
     _ANAPHORA,
-    _COMPANY_NOUNS,
     _DENIALS,
     _OPENERS,
     AS_OF_PREDICATES,
@@ -29,6 +28,7 @@ from .cues import (
 from .dating import find_dates, nearest_date
 from .deals import _DEAL_OBJECT, _DEAL_SUBJECT, _Deals
 from .names import Mention, _media, find_mentions
+from .proposals import _company_noun
 from .published import detect_published
 from .reading import _Reading
 from .roles import _Roles
@@ -140,11 +140,6 @@ def _source_record(text, published, note, outlet, url, credited, source_id, know
 
 # "His, her, their, our country": the state of whoever the sentence has named.
 _OWN_COUNTRY = re.compile(r"^[وف]?(?:ل|ب)?بلاد(?:ه|ها|هم|هما)$")
-
-
-def _company_noun(key: str) -> bool:
-    """A company's or agency's noun, a conjunction or preposition and the article cut off."""
-    return any(strip_clitic(key, cut).removeprefix("ال") in _COMPANY_NOUNS for cut in clitic_cuts(key))
 
 
 def _first_person(key: str) -> bool:

@@ -38,6 +38,7 @@ from .cues import (
     _WEAPON_ENDS,
     _WEAPON_HEADS,
     _WEAPON_STOPS,
+    COMPANY_NOUNS,
     DEAL_PREDICATES,
     KIND_TYPES,
 )
@@ -53,10 +54,18 @@ from .english import (
 from .names import Mention, _after_clitic
 from .spans import Clause
 
+_COMPANY = {normalize(w) for w in COMPANY_NOUNS}
+
+
+def _company_noun(key: str) -> bool:
+    """A company's or agency's noun (شركة، وكالة ...), a proclitic and the article cut off."""
+    return any(strip_clitic(key, cut).removeprefix(ARTICLE) in _COMPANY for cut in clitic_cuts(key))
+
+
 _LETTERS = r"(?:[A-Za-z]{1,6}|[\u0621-\u064a]{1,4})"
 _DESIGNATION = re.compile(
     rf"(?<![\w-])(?P<letters>(?:{_LETTERS} ){{0,2}}{_LETTERS})(?: ?[-‐–] ?|(?<=[\u0621-\u064a])(?=[0-9]))"
-    r"(?P<number>[0-9]{1,4})(?![0-9.,/-])"
+    r"(?P<number>[0-9]{1,4})(?:(?<=[0-9])(?P<latin>[A-Z]{1,2})(?![A-Za-z]))?(?![0-9.,/-])"
 )
 # "سو 34", "مي 28": a maker's prefix or letter names, a space, a number; a designation only
 # when every word before the number is one (`english.is_letter_name`), so "عام 2017" is none.
@@ -89,7 +98,7 @@ def _designation_english(m: re.Match[str], letters: list[str], offset: int) -> t
     """A designation's English and where it ends: a letter's name after the number is its
     suffix ("مي 28 ان": Mi-28N); another word is not the designation's."""
     suffix = m.groupdict().get("suffix")
-    english = designation_name(letters, m.group("number"))
+    english = designation_name(letters, m.group("number")) + (m.groupdict().get("latin") or "")
     if suffix is None:
         return english, offset + m.end()
     letter = designation_name([suffix], "").rstrip("-")
@@ -229,6 +238,22 @@ class _Proposals(_Base):
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         for i in range(len(keys) - 1):
+            # "شركة AVIC", "مجموعة Naval Group": a company's noun and a name in Latin letters.
+            written = text[words[i + 1].start : words[i + 1].end]
+            if _company_noun(keys[i]) and re.fullmatch(r"[A-Za-z][A-Za-z&.]*", written):
+                end = i + 2
+                while (
+                    end < len(keys)
+                    and end - i <= 3
+                    and re.fullmatch(r"[A-Za-z][A-Za-z&.]*", text[words[end].start : words[end].end])
+                    and text[words[end - 1].end : words[end].start].strip() == ""
+                ):
+                    end += 1
+                name = text[words[i + 1].start : words[end - 1].end]
+                if not known(words[i + 1].start, words[end - 1].end):
+                    self._new_entity(
+                        name, "organization", "a company's noun and its Latin name", english=name
+                    )
             k, adjective = keys[i], keys[i + 1]
             if not (adjective.startswith("ال") and adjective.endswith("يه")):
                 continue
@@ -253,7 +278,8 @@ class _Proposals(_Base):
     def _designations(self, clause: Clause, known: Any) -> None:
         """A model designation is a weapon system: letters, a dash, a number ("إس-300",
         "TOS-1", "إيه جي إم-154") or letters and a number run together ("ميغ29")."""
-        segment = self.text[clause.start : clause.end]
+        # (a conjunction written onto a Latin designation, "وJF-17", is no part of it)
+        segment = re.sub(r"(?<![\w-])[وف](?=[A-Za-z])", " ", self.text[clause.start : clause.end])
         spaced = [
             m
             for m in _SPACED_DESIGNATION.finditer(segment)
@@ -418,6 +444,8 @@ class _Proposals(_Base):
                 and end - i < 6
                 and keys[end] not in _FUNCTION_WORDS
                 and not any(p.opens(keys[end]) for p in _INSTITUTIONS)  # the next one
+                # "أعلن الجيش الأمريكي السبت": a day after the name is the date, not the name
+                and not self._reads_as_date(text[words[end].start : words[end].end])
             ):
                 gap = text[words[end - 1].end : words[end].start]
                 if end == i + 1 and not noun.startswith("ال") and re.fullmatch(r"\s*[«\"“]", gap):

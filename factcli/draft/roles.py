@@ -37,6 +37,7 @@ _ITEMIZED = {
     "operates",
     "seeks_to_acquire",
     "approved_sale",
+    "manufactures",
 }
 
 

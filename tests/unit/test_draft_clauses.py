@@ -249,3 +249,36 @@ def test_his_country_is_the_state_the_sentence_named() -> None:
     assert signers == {"Russia", "Iran"}
     deal = next(e for e in draft.entities if e["type"] == "agreement")
     assert {"Russia", "Iran"} <= set(deal["name"].replace("-", " ").split())
+
+
+def test_a_company_named_in_latin_letters_and_the_models_it_makes() -> None:
+    # "The company AVIC, the Chinese giant, makes J-10C and J-35 fighters."
+    china = {"id": "china", "type": "country", "name": "China", "name_ar": "الصين", "aliases": []}
+    draft, names = _draft(
+        "تنتج شركة AVIC، العملاق الصيني المملوك للدولة، مقاتلات J-10C وأحدثها J-35.", [*STATES, china]
+    )
+    avic = next(e for e in draft.entities if e["name_ar"] == "AVIC")
+    assert avic["type"] == "organization" and avic["name"] == "AVIC"
+    made = {
+        names[c["object"]]
+        for c in draft.claims
+        if c["predicate"] == "manufactures" and c["subject"] == avic["id"]
+    }
+    assert made == {"J-10C", "J-35"}
+    assert ("organization_of", "china") in {
+        (c["predicate"], c["object"]) for c in draft.claims if c["subject"] == avic["id"]
+    }
+
+
+def test_an_institutions_name_ends_before_the_day() -> None:
+    # "The US Army announced on Saturday that ...": the army, not "the army Saturday".
+    usa = {
+        "id": "usa",
+        "type": "country",
+        "name": "United States",
+        "name_ar": "الولايات المتحدة",
+        "aliases": [],
+    }
+    draft, _ = _draft("أعلن الجيش الامريكي السبت ان الولايات المتحدة وقعت صفقة تسليح مع مصر.", [*STATES, usa])
+    army = [e for e in draft.entities if e["type"] == "organization"]
+    assert [e["name_ar"] for e in army] == ["الجيش الامريكي"]
