@@ -237,6 +237,7 @@ class _Titles(_Proposals):
                 or (key[:1] in PROCLITICS and _definite(key))
                 or (not taken and forward and not titled and _definite(key))
                 or key in _NOT_IN_NAMES
+                or _PREPOSITION_PRONOUN.match(key) is not None  # "نتنياهو إليها": to her
                 or ((not taken or not forward) and not self._looks_like_a_name([key]))
                 or (taken and _noun_not_name(key, taken[-1] if forward else ""))
                 or (taken and forward and _future_verb(key))
@@ -486,6 +487,10 @@ def _office_mention(drafter: _Base, m: Mention) -> bool:
 
 def _person_id(drafter: _Base, m: Mention) -> str | None:
     return next((e for e in m.ids if drafter.linker.type_of(e) == "person"), None)
+
+
+# A preposition with a pronoun ("إليها", "منه", "معهم"): never a word of a name.
+_PREPOSITION_PRONOUN = re.compile(r"^[وف]?(?:الي|علي|عن|من|مع|لدي|في)(?:ها|ه|هم|هما)$")
 
 
 def _future_verb(key: str) -> bool:

@@ -282,3 +282,9 @@ def test_an_institutions_name_ends_before_the_day() -> None:
     draft, _ = _draft("أعلن الجيش الامريكي السبت ان الولايات المتحدة وقعت صفقة تسليح مع مصر.", [*STATES, usa])
     army = [e for e in draft.entities if e["type"] == "organization"]
     assert [e["name_ar"] for e in army] == ["الجيش الامريكي"]
+
+
+def test_a_preposition_with_a_pronoun_ends_a_name() -> None:
+    # "... before a visit by Israel's prime minister Benjamin Netanyahu to her (India)".
+    draft, _ = _draft("وذلك قبيل زيارة لرئيس الحكومة الإسرائيلية بنيامين نتنياهو إليها.")
+    assert [e["name_ar"] for e in draft.entities if e["type"] == "person"] == ["بنيامين نتنياهو"]
