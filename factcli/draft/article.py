@@ -575,12 +575,13 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 # "وقّع الوزيران مذكرة تفاهم بين وزارة ... ووزارة ...": the parties between whom
                 # it is signed sign it too.
                 # "وقعت أستراليا عقدا مع فرنسا": who it is signed with (مع) signs it too, a
-                # party of the signer's kind (a state with a state, a minister with a minister).
+                # party of the signer's kind (a state or company with a state or company, a
+                # minister with a minister).
                 with_party = [
                     p
                     for p in self._parties
                     if subjects
-                    and self.linker.type_of(p) == self.linker.type_of(subjects[0])
+                    and (self.linker.type_of(p) == "person") == (self.linker.type_of(subjects[0]) == "person")
                     and p not in subjects
                 ][:1]
                 for party in [*self._between(keys, mentions, at), *with_party]:

@@ -195,12 +195,13 @@ class _Deals(_Proposals):
         if not back and self._frame_sentence != clause.sentence and states:
             # A new deal told in a sentence of its own: its states, its goods read after.
             buyers, sellers, goods = states[:1], states[1:2], None
-        # A body that buys or sells for its state ("وزارة الخارجية الأمريكية") names its state.
+        # A body that buys or sells for its state ("وزارة الخارجية الأمريكية") names its state;
+        # a company ("شركة داسو الفرنسية") is a party of its own.
         # Two buyers and no seller are the two sides of one act ("وقعت كوريا وبولندا"): both.
         sides = [*buyers[:1], *sellers[:1]] if sellers else buyers[:2]
         parties = [
             p
-            if self.linker.type_of(p) == "country"
+            if self.linker.type_of(p) == "country" or p not in self.state_of
             else next((st for st in states if st not in (*buyers, *sellers)), p)
             for p in sides
         ]

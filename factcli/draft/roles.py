@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from ..analyze import CONJUNCTION_RE, CONJUNCTIONS
+from ..analyze import CONJUNCTION_RE, CONJUNCTIONS, clitic_cuts
 from .attribution import _Attribution
 from .base import _object_types
 from .cues import _ANY, _DUAL, _TITLES, FRAME_OTHER_PARTY, MEETING_PREDICATES, ROLES, SYMMETRIC
 from .names import Mention
+from .proposals import _company_noun
 from .titles import _counterpart, _head
 
 # Prepositions written as words (normalized).
@@ -240,6 +241,14 @@ class _Roles(_Attribution):
         before = keys[m.first - 1] if m.first else ""
         if before in markers or (before[:1] in CONJUNCTIONS and before[1:] in markers):
             return True
+        if m.first > 1 and _company_noun(before):
+            # "مع شركة داسو": the company's noun between the marker and its name
+            ahead = keys[m.first - 2]
+            if ahead in markers or (ahead[:1] in CONJUNCTIONS and ahead[1:] in markers):
+                return True
+            cut = next((c for c in clitic_cuts(before) if c > 0 and _company_noun(before[c:])), 0)
+            if before[:cut].lstrip("وف") in markers:
+                return True  # "لشركة داسو"
         clitic = self.text[self.text.rfind(" ", 0, m.start) + 1 : m.start]
         if clitic[:1] in CONJUNCTIONS:
             clitic = clitic[1:]

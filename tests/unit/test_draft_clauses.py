@@ -288,3 +288,20 @@ def test_a_preposition_with_a_pronoun_ends_a_name() -> None:
     # "... before a visit by Israel's prime minister Benjamin Netanyahu to her (India)".
     draft, _ = _draft("وذلك قبيل زيارة لرئيس الحكومة الإسرائيلية بنيامين نتنياهو إليها.")
     assert [e["name_ar"] for e in draft.entities if e["type"] == "person"] == ["بنيامين نتنياهو"]
+
+
+def test_a_company_signed_with_is_a_party_and_a_signer() -> None:
+    # "The UAE signed an arms deal with the French company Dassault to buy 30 aircraft".
+    uae = {
+        "id": "uae",
+        "type": "country",
+        "name": "United Arab Emirates",
+        "name_ar": "الإمارات",
+        "aliases": [],
+    }
+    draft, names = _draft("وقعت الإمارات صفقة اسلحة مع شركة داسو الفرنسية لشراء 30 طائرة.", [*STATES, uae])
+    dassault = next(e for e in draft.entities if e["name_ar"] == "داسو")
+    signers = {c["subject"] for c in draft.claims if c["predicate"] == "signed"}
+    assert signers == {"uae", dassault["id"]}
+    deal = next(e for e in draft.entities if e["type"] == "agreement")
+    assert deal["name"].startswith(f"United Arab Emirates-{dassault['name']} ")
