@@ -119,6 +119,9 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~ستلم*", "received"),
     ("حصل* علي", "received"),
     ("~حصل* علي", "received"),
+    # the verb first, its subject, then what it gets ("سيحصل العراق على معدات")
+    ("~حصل* .. علي", "received"),
+    ("حصل* .. علي", "received"),
     # what a state wants to obtain ("تريد الحصول على"، "تسعى لامتلاك")
     ("~ريد* .. حصول", "seeks_to_acquire"),
     ("~سعي* .. حصول", "seeks_to_acquire"),
@@ -147,6 +150,7 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~تميز*", "described_as"),
     # an announcement made ("لم يعلنا عن العقد"، "الإعلان عن")
     ("~علن* عن", "announced"),
+    ("~علن* .. عن", "announced"),  # "أعلن الرئيس الفرنسي جاك شيراك عن هذه الصفقة"
     ("اعلان* عن", "announced"),
     ("تسليم", "delivered"),
     ("سلم*", "delivered"),

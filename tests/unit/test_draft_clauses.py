@@ -305,3 +305,16 @@ def test_a_company_signed_with_is_a_party_and_a_signer() -> None:
     assert signers == {"uae", dassault["id"]}
     deal = next(e for e in draft.entities if e["type"] == "agreement")
     assert deal["name"].startswith(f"United Arab Emirates-{dassault['name']} ")
+
+
+def test_a_verb_its_subject_then_its_preposition() -> None:
+    # "Under this deal Iraq will get military equipment": سيحصل (verb) العراق (subject) على (what).
+    iraq = {"id": "iraq", "type": "country", "name": "Iraq", "name_ar": "العراق", "aliases": []}
+    draft, _ = _draft("وقال إنه بموجب هذه الصفقة سيحصل العراق على دبابات.", [*STATES, iraq])
+    got = [c for c in draft.claims if c["predicate"] in ("received", "includes")]
+    assert got and {c["modality"] for c in got} == {"planned"}
+    # "The French president Jacques Chirac announced this deal": أعلن ... عن, the name between.
+    draft, _ = _draft("وكان الرئيس الفرنسي جاك شيراك قد اعلن عن الصفقة.")
+    assert "announced" in {c["predicate"] for c in draft.claims}
+    draft, _ = _draft("أعلن الرئيس الفرنسي جاك شيراك عن صفقة مع مصر.")
+    assert "announced" in {c["predicate"] for c in draft.claims}
