@@ -747,6 +747,12 @@ DEAL_NOUNS = {
 # A deal noun's possessive endings ("عقدها الأول", "صفقتهما"): the noun all the same. (A bare
 # ه is no such ending here: "عقده" is also "عقدة", a knot.)
 DEAL_NOUN_ENDINGS = ("هما", "هم", "ها")
+# What a deal includes, told by a verb of including ("تشمل الاتفاقية بناء مركز محاكاة، وحزمة
+# دعم لوجستي وتوريد قطع غيار"): its items are proposed as topics (what is no weapon), each
+# without the verbal noun of the work done for it, and up to this many words.
+INCLUDING_CUES = ["~شمل*", "تشمل*", "شمل*", "تضمن*", "~تضمن*", "عبار* عن"]
+ITEM_WORK_NOUNS = ["بناء", "انشاء", "توريد", "تقديم", "تزويد", "توفير", "اعمال", "تطوير"]
+ITEM_WORDS = 3
 # Words that introduce the items of a deal ("بينها", "بما فيها", "وضمنها").
 DEAL_ITEM_WORDS = ["بينها", "فيها", "ضمنها", "منها", "تشمل*"]
 
@@ -954,6 +960,8 @@ _WEAPON_ENDS = {normalize(w) for w in WEAPON_PHRASE_ENDS}
 _GENERIC_WEAPONS = {normalize(w) for w in GENERIC_WEAPON_NOUNS}
 _SERVICES = {normalize(w) for w in ARMED_SERVICES}
 _DEAL_ITEMS = _compile(DEAL_ITEM_WORDS)
+_INCLUDING = _compile(INCLUDING_CUES)
+_ITEM_WORK = {normalize(w) for w in ITEM_WORK_NOUNS}
 _EVENT_NOUNS = {normalize(w) for w in EVENT_NOUNS}
 _FUNCTION_WORDS = {normalize(w) for w in FUNCTION_WORDS}
 _ANAPHORA = _compile(EVENT_ANAPHORA)

@@ -28,7 +28,9 @@ from .cues import (
     _FUNCTION_WORDS,
     _GENERIC_WEAPONS,
     _HONORIFICS,
+    _INCLUDING,
     _INSTITUTIONS,
+    _ITEM_WORK,
     _KIND_NOUNS,
     _MEDIA,
     _OFFICE_HEADS,
@@ -40,6 +42,7 @@ from .cues import (
     _WEAPON_STOPS,
     COMPANY_NOUNS,
     DEAL_PREDICATES,
+    ITEM_WORDS,
     KIND_TYPES,
 )
 from .english import (
@@ -53,6 +56,15 @@ from .english import (
 )
 from .names import Mention, _after_clitic
 from .spans import Clause
+
+_ALSO = {"ايضا", "كذلك"}
+
+
+def _deal_noun_key(key: str) -> bool:
+    from .deals import _deal_noun
+
+    return _deal_noun(key) is not None
+
 
 _COMPANY = {normalize(w) for w in COMPANY_NOUNS}
 
@@ -223,6 +235,7 @@ class _Proposals(_Base):
         named = [(m.start, m.end) for m in mentions if not m.weak]
         self._weapon_phrases(clause, lambda s, e: any(a < e and s < b for a, b in named))
         self._events(clause, known)
+        self._included_items(clause, lambda s, e: any(a < e and s < b for a, b in named))
         strong = [(m.start, m.end) for m in mentions if not m.weak]
         # A nationality adjective qualifies an institution ("وزارة الدفاع الروسية"): only a
         # name makes it known.
@@ -377,6 +390,68 @@ class _Proposals(_Base):
                 )
             i = end
         return
+
+    def _included_items(self, clause: Clause, known: Any) -> None:
+        """The items a deal's verb of including lists ("ستشمل الاتفاقية أيضا بناء مركز
+        محاكاة، وحزمة دعم لوجستي وتوريد قطع غيار"): each item after the verb, cut at commas
+        and at و, without the work done for it (بناء، توريد), as a topic when no weapon's
+        phrase or name covers it."""
+        keys = [w.key for w in clause.words]
+        hit = next((h for p in _INCLUDING if (h := p.find(keys)) is not None), None)
+        if hit is None:
+            return
+        text, words = self.text, clause.words
+        i = hit[1]
+        # The deal is the verb's subject, just before it or after it ("العقد يشمل", "تشمل
+        # الاتفاقية أيضا", "هذه الصفقة عبارة عن"): else the verb is another's ("تضمن", ensures).
+        near = [j for j in range(max(0, hit[0] - 2), min(len(keys), hit[1] + 2)) if _deal_noun_key(keys[j])]
+        if not near:
+            return
+        if near[-1] >= hit[1]:
+            i = near[-1] + 1
+            while i < len(keys) and _definite(keys[i]):
+                i += 1  # its adjectives ("الاتفاق النهائي")
+        while i < len(keys) and keys[i] in _ALSO:
+            i += 1
+        for _ in range(6):
+            while i < len(keys) and keys[i] in ("و", *_ALSO):
+                i += 1
+            if i >= len(keys):
+                return
+            bare = keys[i][1:] if keys[i][:1] == "و" and len(keys[i]) > 3 else keys[i]
+            if bare in _FUNCTION_WORDS or is_stopword(bare) or re.search(r"[0-9٠-٩]", bare):
+                return  # the list is over ("، وأن إلغاءها ...")
+            start, end = i, i + 1
+            while end < len(keys) and end - start < ITEM_WORDS:
+                gap = text[words[end - 1].end : words[end].start]
+                if re.search(r"[،,.:؛«»\"“”()]", gap) or keys[end] in _FUNCTION_WORDS:
+                    break
+                if keys[end] == "و" or (keys[end][:1] == "و" and len(keys[end]) > 3):
+                    break  # "وحزمة", "والضمان", "و حقوق": the next item
+                end += 1
+            cut = 1 if keys[start][:1] == "و" and len(keys[start]) > 3 else 0
+            s_word = start
+            if keys[start][cut:] in _ITEM_WORK and end - start > 1:
+                s_word, cut = start + 1, 0  # "بناء مركز محاكاة": the centre is the item
+            s = words[s_word].start + cut
+            e = words[end - 1].end
+            phrase = text[s:e]
+            words_of = normalize(phrase).split()
+            if (
+                not known(s, e)
+                and words_of
+                and not any(re.search(r"[0-9٠-٩]", k) for k in words_of)
+                and not any(_weapon_head(k) for k in words_of)
+            ):
+                self._new_entity(phrase, "topic", "an item a deal includes")
+            # What follows the item up to the next one qualifies it ("مركز محاكاة في إسرائيل").
+            i = end
+            while (
+                i < len(keys)
+                and not re.search(r"[،,]", text[words[i - 1].end : words[i].start])
+                and not (keys[i] == "و" or (keys[i][:1] == "و" and len(keys[i]) > 3))
+            ):
+                i += 1
 
     def _events(self, clause: Clause, known: Any) -> None:
         """An event named by its kind noun and what follows it («معرض دبي للطيران»,

@@ -318,3 +318,24 @@ def test_a_verb_its_subject_then_its_preposition() -> None:
     assert "announced" in {c["predicate"] for c in draft.claims}
     draft, _ = _draft("أعلن الرئيس الفرنسي جاك شيراك عن صفقة مع مصر.")
     assert "announced" in {c["predicate"] for c in draft.claims}
+
+
+def test_the_items_a_deal_includes_are_listed() -> None:
+    # "The agreement will also include building a simulation centre in Egypt, a logistic
+    # support package and the supply of spare parts": three items, the work done dropped.
+    draft, names = _draft(
+        "وقعت مصر اتفاقية مع ألمانيا. ستشمل الاتفاقية أيضا بناء مركز محاكاة في مصر، وحزمة دعم لوجستي وتوريد قطع غيار."
+    )
+    deal = next(e for e in draft.entities if e["type"] == "agreement")
+    items = {
+        next(e for e in draft.entities if e["id"] == c["object"])["name_ar"]
+        for c in draft.claims
+        if c["predicate"] == "includes" and c["subject"] == deal["id"] and c["object"]
+    }
+    assert items == {"مركز محاكاة", "حزمة دعم لوجستي", "قطع غيار"}
+
+
+def test_a_verb_of_including_with_no_deal_lists_nothing() -> None:
+    # «تضمن» is also "ensures": "this ensures the stability of the region" lists no item.
+    draft, _ = _draft("وقالت مصر إن هذه الخطوة تضمن الاستقرار في المنطقة.")
+    assert [e for e in draft.entities if e["type"] == "topic"] == []
