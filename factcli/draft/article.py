@@ -138,6 +138,8 @@ def _source_record(text, published, note, outlet, url, credited, source_id, know
     }
 
 
+# Auxiliaries of the passive before a verbal noun ("تم توقيعه", "جرى توقيع"): no named agent.
+_PASSIVE = {"تم", "جري", "يتم", "سيتم"}
 # "His, her, their, our country": the state of whoever the sentence has named.
 _OWN_COUNTRY = re.compile(r"^[وف]?(?:ل|ب)?بلاد(?:ه|ها|هم|هما)$")
 
@@ -433,6 +435,17 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 objects = [deal]
                 cues.append("object:the deal the sentence tells of")
             if (
+                predicate == "signed"
+                and at is not None
+                and at[0] > 0
+                and keys[at[0] - 1].lstrip("وف") in _PASSIVE
+                and objects
+                and (parties := self.deal_parties.get(objects[0]))
+            ):
+                # "العقد ... تم توقيعه": signed, by no one the sentence names; by the deal's parties.
+                subjects = [p for p in parties if self.linker.type_of(p) in ("country", "organization")]
+                cues.append("subject:the parties of the deal signed (a passive verb)")
+            if (
                 not objects
                 and "topic" in _object_types(predicate)
                 and predicate
@@ -516,6 +529,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 and at is not None
                 and self._quoted
                 and _first_person(keys[at[0]])
+                # "إن السعودية وروسيا، وقعت": a subject named before the verb, in the third person
+                and not any(not m.weak and m.last <= at[0] and m.ids[0] in subjects for m in mentions)
                 and self.linker.type_of(speaker) == "person"
                 and "person" in ROLES.get(predicate or "", ((),))[0]
             ):

@@ -92,6 +92,7 @@ class _Deals(_Proposals):
         self._frame: tuple[list[str], list[str], str | None] | None = None  # buyer(s), seller(s), goods
         self._deal_clause: tuple[int, str] | None = None  # the clause that made the last new deal
         self._deal_names: dict[str, tuple[list[str], str]] = {}  # a proposed deal's parties, kind
+        self.deal_parties: dict[str, list[str]] = {}  # every proposed deal's parties, by id
         self._frame_sentence = -1  # the sentence the frame was read in
 
     def _deal_mention(self, clause: Clause, sale: bool = False) -> tuple[int, str, bool] | None:
@@ -268,6 +269,7 @@ class _Deals(_Proposals):
         self._new_entity(arabic, "agreement", f"a deal told by its noun ({kind})", english=english)
         if len(self.new_entities) > before:
             made = str(self.new_entities[-1]["id"])
+            self.deal_parties[made] = list(parties)
             if goods is None:
                 self._deal_names[made] = (parties, kind)
             return made

@@ -339,3 +339,21 @@ def test_a_verb_of_including_with_no_deal_lists_nothing() -> None:
     # «تضمن» is also "ensures": "this ensures the stability of the region" lists no item.
     draft, _ = _draft("وقالت مصر إن هذه الخطوة تضمن الاستقرار في المنطقة.")
     assert [e for e in draft.entities if e["type"] == "topic"] == []
+
+
+def test_a_verb_after_its_named_subject_is_in_the_third_person() -> None:
+    # "Prince Khalid said: Egypt and Russia signed (وقعت, she signed) today an agreement":
+    # not "I signed", the speaker's own act, which the same letters also spell.
+    draft, names = _draft("قال الأمير خالد بن سلمان: إن مصر وروسيا، وقعت اليوم اتفاقية للتعاون العسكري.")
+    signers = {names.get(c["subject"], c["subject"]) for c in draft.claims if c["predicate"] == "signed"}
+    assert signers == {"Egypt", "Russia"}
+
+
+def test_a_deal_signed_in_the_passive_is_signed_by_its_parties() -> None:
+    # "Russia and Egypt agreed a deal for missiles. The official said the contract was signed
+    # (تم توقيعه)": by the deal's parties, not by the official who says so.
+    draft, names = _draft(
+        "وقعت روسيا ومصر عقدا لتوريد صواريخ. ونقلت الوكالة عن المسؤول سيرجي تشميزوف قوله إن العقد تم توقيعه بالفعل."
+    )
+    later = [c for c in draft.claims if c["predicate"] == "signed" and "تم توقيعه" in c["citation"]["quote"]]
+    assert later and {names.get(c["subject"], c["subject"]) for c in later} == {"Russia", "Egypt"}
