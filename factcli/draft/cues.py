@@ -148,6 +148,13 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~عد من", "described_as"),
     ("~عد", "described_as"),
     ("~تميز*", "described_as"),
+    # a superlative says what the thing is among its kind ("هذه الصفقة هي أكبر صفقة", "من بين
+    # أكثر الغواصات تقدما", "لأنها تعتبر الأفضل في العالم")
+    ("هي اكبر", "described_as"),
+    ("هو اكبر", "described_as"),
+    ("من بين اكثر", "described_as"),
+    ("~عتبر* الافضل", "described_as"),
+    ("انها اكبر", "described_as"),
     # an announcement made ("لم يعلنا عن العقد"، "الإعلان عن")
     ("~علن* عن", "announced"),
     ("~علن* .. عن", "announced"),  # "أعلن الرئيس الفرنسي جاك شيراك عن هذه الصفقة"

@@ -37,7 +37,7 @@ _FRAMES = {
     "received",
 }
 # Predicates whose subject is the deal when the clause names no agreement.
-_DEAL_SUBJECT = {"contract_value", "includes"}
+_DEAL_SUBJECT = {"contract_value", "includes", "described_as"}
 # Predicates whose object is the deal when the clause names no agreement.
 _DEAL_OBJECT = {"signed", "approved_sale"}
 _KIND = {

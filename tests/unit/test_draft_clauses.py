@@ -357,3 +357,11 @@ def test_a_deal_signed_in_the_passive_is_signed_by_its_parties() -> None:
     )
     later = [c for c in draft.claims if c["predicate"] == "signed" and "تم توقيعه" in c["citation"]["quote"]]
     assert later and {names.get(c["subject"], c["subject"]) for c in later} == {"Russia", "Egypt"}
+
+
+def test_a_superlative_describes_the_deal_it_is_said_of() -> None:
+    # "Egypt signed a deal with Russia. This deal is the largest deal in the country's history."
+    draft, _ = _draft("وقعت مصر صفقة مع روسيا. وقال الوزير إن هذه الصفقة هي أكبر صفقة في تاريخ البلاد.")
+    deal = next(e for e in draft.entities if e["type"] == "agreement")
+    described = [c for c in draft.claims if c["predicate"] == "described_as"]
+    assert [c["subject"] for c in described] == [deal["id"]]
