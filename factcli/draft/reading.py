@@ -31,6 +31,8 @@ from .cues import (
 )
 from .names import Mention
 
+# How many words apart two figures of one worth in two currencies stand.
+_SAME_WORTH_REACH = 8
 # How far past a predicate's cue a verb in the future still tells the predicate's tense
 # ("التسليم سيبدأ", "الصفقة التي ستوقع"): the next few words.
 _FUTURE_REACH = 3
@@ -70,6 +72,8 @@ def _scale_alone(i: int, keys: list[str]) -> float | None:
 class _Reading(_Base):
     """What a clause asserts: its predicates, its polarity, its modality and its figures."""
 
+    _figure_at: int = 0  # the word of the last figure `_value` read
+
     def _predicates(self, keys: list[str], mentions: list[Mention], named: set[int]) -> list[tuple]:
         """The predicate cues of a clause: (predicate, (first, last) words, cue, value), at
         most three and a figure's, earliest first, none overlapping another or lying inside a name."""
@@ -77,6 +81,20 @@ class _Reading(_Base):
         value, vcue = self._value(keys, named)
         if value is not None and vcue is not None:
             hits.append((vcue[1][0], -1, vcue[0], vcue[1], vcue[2], value))
+        again = None
+        if value is not None and value["unit"] in MONEY_UNITS:
+            # "50 مليار دولار أسترالي (35.5 مليار دولار أميركي)": the same worth in another
+            # currency, a few words on: a figure of its own.
+            first = self._figure_at
+            other, ocue = self._value(keys, named, first + 2)
+            if (
+                other is not None
+                and ocue is not None
+                and other["unit"] in MONEY_UNITS
+                and other["unit"] != value["unit"]
+                and self._figure_at - first <= _SAME_WORTH_REACH
+            ):
+                again = (ocue[0], ocue[1], ocue[2], other)
         misfits: list[tuple] = []
         for order, (pat, pred) in enumerate(_PREDICATE_PATTERNS):
             hit = pat.find(keys)
@@ -105,6 +123,8 @@ class _Reading(_Base):
                 continue  # three cues at most, besides a figure's
             chosen.append((pred, hit, cue, value))
             used |= span
+        if again is not None and any(c[3] is not None for c in chosen):
+            chosen.append(again)
         return chosen
 
     def _fits(self, predicate: str, mentions: list[Mention]) -> bool:
@@ -154,10 +174,13 @@ class _Reading(_Base):
                 return "planned", f"سـ future ({k})"
         return "fact", None
 
-    def _value(self, keys: list[str], named: set[int]) -> tuple[dict | None, tuple | None]:
-        for i in range(len(keys)):
+    def _value(self, keys: list[str], named: set[int], start: int = 0) -> tuple[dict | None, tuple | None]:
+        """The first figure with a unit from word `start` and the cue that says what it is
+        the value of; `_figure_at` keeps the figure's word."""
+        for i in range(start, len(keys)):
             if i in named:
                 continue
+            self._figure_at = i
             amount = _number(i, keys)
             j = i + 1
             if amount is None and (alone := _scale_alone(i, keys)) is not None:

@@ -27,6 +27,7 @@ _WAW_NOUNS = {
     for k in (normalize(w), normalize(w) + "ه")
     if k.startswith("و")
 }
+_OFFICE_FORMS = {k for w in OFFICE_HEADS for k in (normalize(w), normalize(w) + "ه")}
 
 # --------------------------------------------------------------------------------------
 # Spans
@@ -110,6 +111,8 @@ def clauses(text: str) -> list[Clause]:
                 and not keys[i].startswith("وال")
                 and keys[i] not in _WAW_NOUNS
                 and keys[i][1:] not in _WEAPON_HEADS  # "غواصات، وطائرات": one more item
+                # "ووقع رئيس الوزراء ... ووزير الدفاع ...، ووزيرة القوات ...": one more signer
+                and keys[i][1:] not in _OFFICE_FORMS
                 # "بلاده وإيران، وقعتا": the و of وقّع is the verb's own, no conjunction
                 and not keys[i].startswith(_WAW_ROOTS)
                 # "تشمل الاتفاقية بناء مركز، وحزمة دعم": the list of what is included goes on

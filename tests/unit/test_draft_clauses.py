@@ -365,3 +365,23 @@ def test_a_superlative_describes_the_deal_it_is_said_of() -> None:
     deal = next(e for e in draft.entities if e["type"] == "agreement")
     described = [c for c in draft.claims if c["predicate"] == "described_as"]
     assert [c["subject"] for c in described] == [deal["id"]]
+
+
+def test_one_worth_in_two_currencies_is_two_figures() -> None:
+    # "... a contract worth 50 billion Australian dollars (35.5 billion US dollars)".
+    assert _values("وقعت مصر عقداً قيمته 50 مليار دولار أسترالي (5ر35 مليار دولار أميركي) مع روسيا.") == [
+        {"amount": 50_000_000_000, "unit": "AUD"},
+        {"amount": 35_500_000_000, "unit": "USD"},
+    ]
+
+
+def test_people_named_each_after_a_title_sign_together() -> None:
+    # "Australia's prime minister «Scott Morrison», the defence minister «Christopher Pyne» and
+    # France's armed forces minister «Florence Parly» signed the deal's contracts".
+    draft, names = _draft(
+        'ووقع رئيس الوزراء الأسترالي "سكوت موريسون" ووزير الدفاع "كريستوفر بيني"، '
+        'ووزيرة القوات المسلحة الفرنسية "فلورنس بارلي" عقود الصفقة رسميا.'
+    )
+    people = {e["id"]: e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    signers = {people.get(c["subject"]) for c in draft.claims if c["predicate"] == "signed"}
+    assert signers == {"سكوت موريسون", "كريستوفر بيني", "فلورنس بارلي"}
