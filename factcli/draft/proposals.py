@@ -308,7 +308,12 @@ class _Proposals(_Base):
                 or (len(letters) > 1 and len(normalize(letters[0])) > 3)
             ):
                 s += len(letters.pop(0)) + 1  # "من طراز", "و": the words before the letters
-            if letters and letters[0][:1] in CONJUNCTIONS and is_letter_name(letters[0][1:]):
+            if (
+                letters
+                and letters[0][:1] in CONJUNCTIONS
+                and is_letter_name(letters[0][1:])
+                and not is_letter_name(letters[0])  # "واي-20" is Y-20
+            ):
                 letters[0], s = letters[0][1:], s + 1  # "وميغ29": و and a designation
             english, e = _designation_english(m, letters, clause.start)
             if letters and not known(s, e):

@@ -385,3 +385,9 @@ def test_people_named_each_after_a_title_sign_together() -> None:
     people = {e["id"]: e["name_ar"] for e in draft.entities if e["type"] == "person"}
     signers = {people.get(c["subject"]) for c in draft.claims if c["predicate"] == "signed"}
     assert signers == {"سكوت موريسون", "كريستوفر بيني", "فلورنس بارلي"}
+
+
+def test_designations_spelled_with_letter_names() -> None:
+    # «إتش كيو-22» is HQ-22; «واي-20» is Y-20 (واي is a letter's name, not و + اي).
+    draft, _ = _draft("وتم تسليم نظام (إتش كيو-22) بواسطة 12 طائرة نقل من طراز (واي-20).")
+    assert {e["name"] for e in draft.entities if e["type"] == "weapon_system"} >= {"HQ-22", "Y-20"}
