@@ -73,6 +73,12 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("وقع", "signed"),
     ("وقعت", "signed"),
     ("وقعا", "signed"),
+    ("توصل* الي اتفاق*", "signed"),  # reached an agreement
+    ("توصل* الي الاتفاق*", "signed"),
+    ("=عقد اتفاق*", "signed"),  # "المالكي عقد الاتفاق": concluded it
+    ("=عقد الاتفاق*", "signed"),
+    ("=عقد صفق*", "signed"),
+    ("=عقد الصفق*", "signed"),
     ("وقعتا", "signed"),
     ("وقعنا", "signed"),
     ("وقعوا", "signed"),
@@ -450,11 +456,12 @@ CREDIT_CUES = [
     "نشرت*",
     "نشره*",
     "مقابل*",
+    "اطلع* عليها",  # "وثائق اطلعت عليها رويترز": documents Reuters has seen
 ]
-# Nouns that say the next name is a medium (so it is a `via`, not a speaker).
 # Nouns of a company or an agency: one named after them with a state's adjective after its
 # name ("شركة داسو الفرنسية", "وكالة أنباء يونهاب الكورية") is that state's (`organization_of`).
 COMPANY_NOUNS = ["شركه", "وكاله", "مجموعه", "مؤسسه", "مجمع", "مصنع"]
+# Nouns that say the next name is a medium (so it is a `via`, not a speaker).
 MEDIA_NOUNS = ["وكاله", "صحيفه", "موقع", "قناه", "مجله", "شبكه", "اذاعه", "تلفزيون", "جريده"]
 
 # Titles: a title word, its qualifiers, then a person's name gives `holds_position`.

@@ -317,7 +317,8 @@ class _Roles(_Attribution):
 
     def _dual(self, keys: list[str], verb: int, ordered: list[Mention]) -> list[str]:
         """ "البلدان"، "الجانبان": the two states they stand for, in the order first named."""
-        for k in range(verb, min(len(keys), verb + 3)):
+        # after the verb ("وقّع الوزيران"), or right before it ("أن الجانبين توصلا")
+        for k in [*range(verb, min(len(keys), verb + 3)), *range(max(0, verb - 2), verb)]:
             if _DUAL_PEOPLE.match(keys[k]):
                 # "وقّع الوزيران": the two people last named.
                 return list(self._people_seen[-2:]) if len(self._people_seen) >= 2 else []

@@ -391,3 +391,18 @@ def test_designations_spelled_with_letter_names() -> None:
     # «إتش كيو-22» is HQ-22; «واي-20» is Y-20 (واي is a letter's name, not و + اي).
     draft, _ = _draft("وتم تسليم نظام (إتش كيو-22) بواسطة 12 طائرة نقل من طراز (واي-20).")
     assert {e["name"] for e in draft.entities if e["type"] == "weapon_system"} >= {"HQ-22", "Y-20"}
+
+
+def test_reaching_or_concluding_an_agreement_is_signing_it() -> None:
+    iran = {"id": "iran", "type": "country", "name": "Iran", "name_ar": "إيران", "aliases": []}
+    iraq = {"id": "iraq", "type": "country", "name": "Iraq", "name_ar": "العراق", "aliases": []}
+    states = [*STATES, iran, iraq]
+    # "Iran and Iraq talked. The documents show the two sides reached the agreement in November."
+    draft, names = _draft(
+        "وبحثت إيران والعراق التعاون. وتبين الوثائق أن الجانبين توصلا الى الاتفاق في نوفمبر.", states
+    )
+    signed = [c for c in draft.claims if c["predicate"] == "signed"]
+    assert signed and names[signed[0]["subject"]] in ("Iran", "Iraq")
+    # "Iraq concluded the deal because it tired of the delays."
+    draft, names = _draft("وقال نواب إن العراق عقد الصفقة لأنه سئم التأجيل.", states)
+    assert [names[c["subject"]] for c in draft.claims if c["predicate"] == "signed"] == ["Iraq"]
