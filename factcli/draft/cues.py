@@ -703,6 +703,9 @@ WEAPON_NOUNS = [
     "زوارق",
     "مسيرات",
     "سفن",
+    "تجهيزات",
+    "مؤن",
+    "منصات",
 ]
 # Words at which a weapon phrase ends: its model follows ("من طراز", "نوع"), a quantity's
 # "من" ("دفعة من"), its worth ("بقيمة"); and the letters of a model designation ("ت-90").
