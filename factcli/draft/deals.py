@@ -11,7 +11,7 @@ The proposed entity's English name is built from the frame, so a reviewer recogn
 its parties (buyer, then seller) and its goods, then the noun's kind ("Algeria-Russia Su-34
 deal", "Egypt-Russia fighter contract"); its Arabic name is the noun phrase as written.
 The deal is the subject of the figures and items told of it (`contract_value`,
-`includes`) and the object of a signing or an approval that names no agreement.
+`includes`) and the object of a signing, an approval or an announcement that names no agreement.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ _FRAMES = {
 # Predicates whose subject is the deal when the clause names no agreement.
 _DEAL_SUBJECT = {"contract_value", "includes", "described_as"}
 # Predicates whose object is the deal when the clause names no agreement.
-_DEAL_OBJECT = {"signed", "approved_sale"}
+_DEAL_OBJECT = {"signed", "approved_sale", "announced"}
 _KIND = {
     "عقد": "contract",
     "عقو": "contract",

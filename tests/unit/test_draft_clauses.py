@@ -406,3 +406,10 @@ def test_reaching_or_concluding_an_agreement_is_signing_it() -> None:
     # "Iraq concluded the deal because it tired of the delays."
     draft, names = _draft("وقال نواب إن العراق عقد الصفقة لأنه سئم التأجيل.", states)
     assert [names[c["subject"]] for c in draft.claims if c["predicate"] == "signed"] == ["Iraq"]
+
+
+def test_announcing_the_deal_told_before() -> None:
+    # "Egypt signed a deal with Russia. The president had announced this deal during his visit."
+    draft, _ = _draft("وقعت مصر صفقة مع روسيا. وكان الرئيس الروسي قد اعلن عن هذه الصفقة اثناء زيارته.")
+    deal = next(e for e in draft.entities if e["type"] == "agreement")
+    assert [c["object"] for c in draft.claims if c["predicate"] == "announced"] == [deal["id"]]
