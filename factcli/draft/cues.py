@@ -185,6 +185,7 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("وصل*", "visited"),
     ("~صل*", "visited"),
     ("قدم* الي", "visited"),
+    ("عوده .. من", "visited"),  # "بعد عودة رئيس الوزراء ... من واشنطن": he had been there
     ("~شارك*", "attends"),
     ("مشارك*", "attends"),
     ("شارك*", "attends"),

@@ -413,3 +413,14 @@ def test_announcing_the_deal_told_before() -> None:
     draft, _ = _draft("وقعت مصر صفقة مع روسيا. وكان الرئيس الروسي قد اعلن عن هذه الصفقة اثناء زيارته.")
     deal = next(e for e in draft.entities if e["type"] == "agreement")
     assert [c["object"] for c in draft.claims if c["predicate"] == "announced"] == [deal["id"]]
+
+
+def test_coming_back_from_a_state_is_having_visited_it() -> None:
+    # "... weeks after the return of Egypt's prime minister Mostafa Madbouly from Moscow".
+    russia_metonym = [{**STATES[0], "metonyms": ["موسكو"]}, *STATES[1:]]
+    draft, names = _draft("بعد أسابيع من عودة رئيس الوزراء المصري مصطفى مدبولي من موسكو.", russia_metonym)
+    visits = [c for c in draft.claims if c["predicate"] == "visited"]
+    assert [(names[c["subject"]], names[c["object"]]) for c in visits] == [
+        (names[visits[0]["subject"]], "Russia")
+    ]
+    assert next(e for e in draft.entities if e["id"] == visits[0]["subject"])["name_ar"] == "مصطفى مدبولي"
