@@ -27,7 +27,6 @@ from ..analyze import (
     CONJUNCTION_RE,
     CONJUNCTIONS,
     PREPOSITION_RE,
-    PREPOSITIONS,
     PROCLITICS,
     clitic_cuts,
     strip_clitic,
@@ -167,7 +166,9 @@ class _Titles(_Proposals):
                 elif not _definite(keys[j - 1]) and not _definite(k) and k not in _FUNCTION_WORDS:
                     j += 1  # a noun in construct takes its genitive: "رئيس وفد شركة", "مجمع روستك"
                 elif (
-                    k[:1] in PREPOSITIONS
+                    # "لصناعة الأسلحة", "المتحدث باسم الوزارة"; not "رحب وزير الدفاع بتوقيع
+                    # الصفقة", what he welcomed
+                    (k[:1] == "ل" or k.lstrip("وف") == "باسم")
                     and j + 1 < n
                     and _definite(keys[j + 1])
                     and not _PUNCT.search(gap(j + 1))

@@ -424,3 +424,14 @@ def test_coming_back_from_a_state_is_having_visited_it() -> None:
         (names[visits[0]["subject"]], "Russia")
     ]
     assert next(e for e in draft.entities if e["id"] == visits[0]["subject"])["name_ar"] == "مصطفى مدبولي"
+
+
+def test_what_a_minister_welcomed_is_no_part_of_his_office() -> None:
+    # "The Egyptian defence minister welcomed the signing of the deal": the office is the
+    # minister's, «بتوقيع الصفقة» what he welcomed.
+    draft, _ = _draft("ورحب وزير الدفاع المصري بتوقيع الصفقة.")
+    offices = [e["name_ar"] for e in draft.entities if e["type"] == "office"]
+    assert offices == ["وزير الدفاع المصري"]
+    # A spokesman «باسم الوزارة» keeps the ministry he speaks for, and his name.
+    draft, _ = _draft("وقال المتحدث باسم الوزارة اللواء محمد العسكري ان الوزير سيزور روسيا.")
+    assert [e["name_ar"] for e in draft.entities if e["type"] == "person"] == ["محمد العسكري"]
