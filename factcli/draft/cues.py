@@ -167,6 +167,11 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("اعلان* عن", "announced"),
     ("تسليم", "delivered"),
     ("سلم*", "delivered"),
+    # a deal's aim: the cooperation it is for ("اتفاقية تهدف إلى تطوير التعاون العسكري",
+    # "مذكرة تفاهم ... للتعاون العسكري")
+    ("~هدف* .. تعاون*", "includes"),
+    ("مذكر* .. للتعاون", "includes"),
+    ("اتفاق* .. للتعاون", "includes"),
     ("~شمل*", "includes"),
     ("تشمل*", "includes"),
     ("شمل*", "includes"),

@@ -435,3 +435,12 @@ def test_what_a_minister_welcomed_is_no_part_of_his_office() -> None:
     # A spokesman «باسم الوزارة» keeps the ministry he speaks for, and his name.
     draft, _ = _draft("وقال المتحدث باسم الوزارة اللواء محمد العسكري ان الوزير سيزور روسيا.")
     assert [e["name_ar"] for e in draft.entities if e["type"] == "person"] == ["محمد العسكري"]
+
+
+def test_the_cooperation_a_deal_aims_at_is_what_it_includes() -> None:
+    # "Egypt and Russia signed an agreement that aims to develop military cooperation between
+    # the two countries".
+    draft, names = _draft("إن مصر وروسيا، وقعت اليوم اتفاقية تهدف إلى تطوير التعاون العسكري بين البلدين.")
+    deal = next(e for e in draft.entities if e["type"] == "agreement")
+    aims = [c for c in draft.claims if c["predicate"] == "includes" and c["subject"] == deal["id"]]
+    assert aims and next(e for e in draft.entities if e["id"] == aims[0]["object"])["type"] == "topic"
