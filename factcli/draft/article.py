@@ -300,6 +300,13 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 sentence_date = dates[0][2]
             quote_open = _quote_open_after(text, clause)
 
+    def _weapons_arrive(self, mentions: list[Mention], at: tuple[int, int]) -> bool:
+        """A verb of arriving whose subject, before it, is a weapon and no one is named
+        between ("الأسلحة الروسية بدأت تصل"): a delivery, not a visit."""
+        before = [m for m in mentions if not m.weak and m.last <= at[0]]
+        kinds = [self.linker.type_of(m.ids[0]) for m in before]
+        return "weapon_system" in kinds and "person" not in kinds and "organization" not in kinds
+
     def _own_country(self, clause, mentions: list[Mention]) -> list[Mention]:
         """ "بلاده", "بلادها" ("his, her country"): the state named last before it in the
         sentence, by name or adjective ("أعلن مسؤول روسي أن بلاده وإيران وقعتا": Russia), read
@@ -413,6 +420,10 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             cues = [f"predicate:{cue}"] if cue else ["predicate:none (names only)"]
             if value is not None:
                 cues.append(f"value:{value['amount']:g} {value['unit']}")
+            if predicate == "visited" and at is not None and self._weapons_arrive(mentions, at):
+                # "دفعة جديدة من الأسلحة الروسية بدأت تصل إلى العراق": weapons arriving are delivered.
+                predicate = "delivered"
+                cues.append("predicate:weapons arrive (a delivery)")
             subjects, objects = self._roles(predicate, at, mentions, keys)
             self._read_frame(clause, predicate, subjects, objects)
             items: list[str] = []
