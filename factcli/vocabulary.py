@@ -54,8 +54,10 @@ MODALITY_WORDS = {
 # The units a claim's value may take: money, distance, a count of countries, of years, of
 # people, of occasions (a visit made twice), a length in months (a review period), and the
 # counts news gives of weapons delivered or bought: systems (aircraft, tanks, launchers,
-# each one a system) and batteries.
-UNITS = ("USD", "km", "country", "year", "person", "occasion", "month", "system", "battery")
+# each one a system) and batteries. Money is in the currency the text gives, by its ISO
+# 4217 code (a deal in euros is not converted to dollars: the rate is no part of the text).
+MONEY_UNITS = ("USD", "EUR", "GBP", "AUD")
+UNITS = (*MONEY_UNITS, "km", "country", "year", "person", "occasion", "month", "system", "battery")
 
 
 class Predicate(TypedDict):
@@ -261,7 +263,7 @@ VOCABULARY: dict[str, Predicate] = {
         subject="organization",
         object="",
         labels=("contracts worth", "contracts value", "قيمة العقود"),
-        value="USD",
+        value=" ".join(MONEY_UNITS),
         value_required=True,
     ),
     "exported_value": _predicate(
@@ -269,7 +271,7 @@ VOCABULARY: dict[str, Predicate] = {
         subject="organization",
         object="",
         labels=("exported", "exports", "export value", "صادرات", "صدرت"),
-        value="USD",
+        value=" ".join(MONEY_UNITS),
         value_required=True,
     ),
     "order_book_value": _predicate(
@@ -277,7 +279,7 @@ VOCABULARY: dict[str, Predicate] = {
         subject="organization",
         object="",
         labels=("order book", "orders", "محفظة الطلبات", "طلبيات"),
-        value="USD",
+        value=" ".join(MONEY_UNITS),
         value_required=True,
     ),
     "export_destinations": _predicate(
@@ -561,7 +563,7 @@ VOCABULARY: dict[str, Predicate] = {
         subject="agreement",
         object="",
         labels=("contract value", "deal value", "worth", "قيمة الصفقة", "قيمة العقد", "بقيمة"),
-        value="USD",
+        value=" ".join(MONEY_UNITS),
         value_required=True,
     ),
     "ready_to_supply": _predicate(

@@ -295,6 +295,6 @@ def add_unit(app: App, unit: str, reason: str, yes: bool) -> int:
 
     \b
     Examples:
-      factcli --db mine.json vocabulary add-unit EUR --reason "figures of European contracts" --yes
+      factcli --db mine.json vocabulary add-unit JPY --reason "figures of Japanese contracts" --yes
     """
     return _apply(app, lambda facts: curate.plan_unit(facts, unit, reason), yes, "added unit")

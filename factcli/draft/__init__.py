@@ -12,8 +12,9 @@ How a clause becomes a candidate, in order:
 1. **Spans.** The text is cut into paragraphs (lines), sentences (`.`, `!`, `؟` before a
    space; a run of dots inside a quotation is not an end) and clauses (before a clause
    connective such as `في حين`, `فيما`, `لكن`, `حيث` or a `، و…` verb (not `، وال…`, a
-   noun in a list), before a participle of saying such as `مضيفا`, and before a quotation
-   opened after a colon). The headline is left out: it restates the body. Offsets are
+   noun in a list, nor `، ووزير…`, one more titled person, nor a verb whose root opens with
+   و such as `وقعتا`, nor the next item of what a deal includes), before a participle of
+   saying such as `مضيفا`, and before a quotation opened after a colon). The headline is left out: it restates the body. Offsets are
    always into the text as received.
 2. **Names.** Word n-grams (longest first, with a proclitic و ف ب ل ك / لل stripped when
    the bare form is a name) are linked through `link.Linker.resolve`, the linker the
@@ -53,12 +54,12 @@ The package, one module per part of that reading: `cues` (the lexicons and the p
 compiled from them), `spans` (paragraphs, sentences, clauses), `names` (names in a clause,
 through `link.Linker`), `dating` (date phrases), `published` (the publication date),
 `article` (`draft_article` and the walk over the clauses), `states` (the states CLDR names,
-through Babel), and the drafter's parts, each holding its own state: `attribution`
+through Babel, and the epithets news gives them), and the drafter's parts, each holding its own state: `attribution`
 (speaker and via), `reading` (predicate, polarity, modality, figures), `roles` (role
 filling, the story's seller and goods), `titles` (people and offices), `proposals` (new
 entities, named in English by `english`), `deals` (the deal a sentence tells of, proposed
-as an agreement named from its buyer, seller and goods: the subject of its worth and items,
-the object of its signing or approval), `topics` (the cooperation or relations discussed,
+as an agreement named from its buyer, seller and goods: the subject of its worth, items and
+superlatives, the object of its signing, approval or announcement), `topics` (the cooperation or relations discussed,
 proposed as a topic named from its two sides), over
 `base` (what they share). `statement` drafts each candidate's English sentence from its
 fields (kept in its `draft` object; the review offers it to confirm or edit). `records` holds the plain functions a review of the records is

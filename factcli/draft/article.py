@@ -27,7 +27,8 @@ from .cues import (
 )
 from .dating import find_dates, nearest_date
 from .deals import _DEAL_OBJECT, _DEAL_SUBJECT, _Deals
-from .names import _media, find_mentions
+from .names import Mention, _media, find_mentions
+from .proposals import _company_noun
 from .published import detect_published
 from .reading import _Reading
 from .roles import _Roles
@@ -137,6 +138,12 @@ def _source_record(text, published, note, outlet, url, credited, source_id, know
     }
 
 
+# Auxiliaries of the passive before a verbal noun ("تم توقيعه", "جرى توقيع"): no named agent.
+_PASSIVE = {"تم", "جري", "يتم", "سيتم"}
+# "His, her, their, our country": the state of whoever the sentence has named.
+_OWN_COUNTRY = re.compile(r"^[وف]?(?:ل|ب)?بلاد(?:ه|ها|هم|هما)$")
+
+
 def _first_person(key: str) -> bool:
     """A past verb in the first person ("التقيت", "وقعنا", "ناقشنا"), a conjunction cut off;
     in quotation marks with a speaker, the speaker is its subject."""
@@ -180,6 +187,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         self.claims = []
         self._credited_medium: str | None = None
         self._all_named: set[int] = set()
+        self._sentence_states: list[tuple[int, str]] = []  # (offset, country) named in the sentence
         self.mentioned: dict[str, None] = {}  # ordered: first named first
         self._models_seen: dict[str, None] = {}  # weapon models named so far, in order
         self._start_attribution()
@@ -234,6 +242,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             self._named_here(mentions)
             mentions = self._with_holders(mentions)
             if clause.sentence != prev_sentence:
+                self._sentence_states = []
                 # A new sentence: does it go on with the account before it?
                 continues = any(
                     (p.find(keys, 0, min(len(keys), len(p.parts) + 1)) or (1, 1))[0] == 0 for p in _OPENERS
@@ -245,6 +254,12 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 if first_body_sentence is None and clause.paragraph > 0 and len(clause.words) > 8:
                     first_body_sentence = clause.sentence
                 prev_sentence = clause.sentence
+            mentions = self._own_country(clause, mentions)
+            self._sentence_states += [
+                (clause.words[m.first].start, m.ids[0])
+                for m in mentions
+                if self.linker.type_of(m.ids[0]) == "country"
+            ]
             credited = self._attribution(clause, keys, mentions, account, first_body_sentence)
             # Every name's words, a medium's too: no cue fires inside a name ("وكالة التعاون ...").
             self._all_named = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
@@ -284,6 +299,70 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 # is when it was said: the date of what follows in the sentence.
                 sentence_date = dates[0][2]
             quote_open = _quote_open_after(text, clause)
+
+    def _weapons_arrive(self, mentions: list[Mention], at: tuple[int, int]) -> bool:
+        """A verb of arriving whose subject, before it, is a weapon and no one is named
+        between ("الأسلحة الروسية بدأت تصل"): a delivery, not a visit."""
+        before = [m for m in mentions if not m.weak and m.last <= at[0]]
+        kinds = [self.linker.type_of(m.ids[0]) for m in before]
+        return "weapon_system" in kinds and "person" not in kinds and "organization" not in kinds
+
+    def _own_country(self, clause, mentions: list[Mention]) -> list[Mention]:
+        """ "بلاده", "بلادها" ("his, her country"): the state named last before it in the
+        sentence, by name or adjective ("أعلن مسؤول روسي أن بلاده وإيران وقعتا": Russia), read
+        as a name of that state where it stands."""
+        out = list(mentions)
+        for i, w in enumerate(clause.words):
+            if not _OWN_COUNTRY.match(w.key) or any(m.first <= i < m.last for m in mentions):
+                continue
+            before = [eid for at, eid in self._sentence_states if at < w.start]
+            before += [
+                m.ids[0]
+                for m in sorted(mentions, key=lambda m: m.first)
+                if m.last <= i and self.linker.type_of(m.ids[0]) == "country"
+            ]
+            if before:
+                out.append(Mention(w.start, w.end, i, i + 1, (before[-1],), self.text[w.start : w.end]))
+        return out
+
+    def _companies_of_states(self, clause, keys: list[str], mentions) -> list[dict]:
+        """A company or agency named after its noun with a state's adjective after the name
+        ("شركة داسو الفرنسية", "وكالة أنباء «يونهاب» الكورية الجنوبية", "شركة AVIC، العملاق
+        الصيني"): `organization_of` that state, citing the name and the adjective."""
+        out: list[dict] = []
+        ordered = sorted(mentions, key=lambda m: m.first)
+        for k, m in enumerate(ordered):
+            org = m.ids[0]
+            if m.weak or self.linker.type_of(org) != "organization" or org in self.media and not m.first:
+                continue
+            noun = next((j for j in range(max(0, m.first - 2), m.first + 1) if _company_noun(keys[j])), None)
+            if noun is None:
+                continue
+            after = next((a for a in ordered[k + 1 :] if a.first >= m.last), None)
+            if after is None or not after.weak or after.first - m.last > 2:
+                continue
+            state = after.ids[0]
+            if self.linker.type_of(state) != "country":
+                continue
+            start = clause.words[noun].start
+            out.append(
+                self._claim(
+                    org,
+                    "organization_of",
+                    state,
+                    None,
+                    None,
+                    "affirmed",
+                    "fact",
+                    None,
+                    self.article_via,
+                    start,
+                    after.end,
+                    ["predicate:a company's noun, its name, its state's adjective"],
+                    0.6,
+                )  # fmt: skip
+            )
+        return out
 
     def _between(self, keys: list[str], mentions, at) -> list[str]:
         """The two parties named after بين past the verb ("بين وزارة الدفاع ... ووزارة ...")."""
@@ -326,6 +405,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
     def _claims_of(self, clause, keys, mentions, account, dates, sentence_date, meeting_date) -> list[dict]:
         made: list[dict] = []
         made += self._titles(clause, keys, mentions)
+        made += self._companies_of_states(clause, keys, mentions)
         named = {k for m in mentions if not m.weak for k in range(m.first, m.last)} | self._all_named
         found = self._predicates(keys, mentions, named)
         strong = [m for m in mentions if not m.weak]
@@ -333,7 +413,6 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if len(strong) < 2 or made:
                 return made  # names only, or names a title claim already covers
             found = [(None, None, None, None)]
-        modality_all, modality_cue = self._modality(keys, None, named)
         denial = next((p for p in _DENIALS if p.find(keys)), None)
         quote_start, quote_end = _trim(self.text, clause.start, clause.end)
         quote_end = _strip_trailing(self.text, quote_start, quote_end)
@@ -341,6 +420,10 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             cues = [f"predicate:{cue}"] if cue else ["predicate:none (names only)"]
             if value is not None:
                 cues.append(f"value:{value['amount']:g} {value['unit']}")
+            if predicate == "visited" and at is not None and self._weapons_arrive(mentions, at):
+                # "دفعة جديدة من الأسلحة الروسية بدأت تصل إلى العراق": weapons arriving are delivered.
+                predicate = "delivered"
+                cues.append("predicate:weapons arrive (a delivery)")
             subjects, objects = self._roles(predicate, at, mentions, keys)
             self._read_frame(clause, predicate, subjects, objects)
             items: list[str] = []
@@ -362,6 +445,17 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 items = [o for o in objects if self.linker.type_of(o) == "weapon_system"]
                 objects = [deal]
                 cues.append("object:the deal the sentence tells of")
+            if (
+                predicate == "signed"
+                and at is not None
+                and at[0] > 0
+                and keys[at[0] - 1].lstrip("وف") in _PASSIVE
+                and objects
+                and (parties := self.deal_parties.get(objects[0]))
+            ):
+                # "العقد ... تم توقيعه": signed, by no one the sentence names; by the deal's parties.
+                subjects = [p for p in parties if self.linker.type_of(p) in ("country", "organization")]
+                cues.append("subject:the parties of the deal signed (a passive verb)")
             if (
                 not objects
                 and "topic" in _object_types(predicate)
@@ -400,9 +494,9 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             elif denial is not None and predicate not in (None, "denied"):
                 polarity = "negated"
                 cues.append(f"negation:{denial.text}")
-            modality, mcue = (modality_all, modality_cue)
+            modality, mcue = self._modality(keys, None, named, at)
             if modality == "in_talks" and predicate in TALKS_NEUTRAL:
-                modality, mcue = self._modality(keys, predicate, named)
+                modality, mcue = self._modality(keys, predicate, named, at)
             if mcue:
                 cues.append(f"modality:{mcue}")
             own_date = nearest_date(dates, at)
@@ -446,6 +540,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 and at is not None
                 and self._quoted
                 and _first_person(keys[at[0]])
+                # "إن السعودية وروسيا، وقعت": a subject named before the verb, in the third person
+                and not any(not m.weak and m.last <= at[0] and m.ids[0] in subjects for m in mentions)
                 and self.linker.type_of(speaker) == "person"
                 and "person" in ROLES.get(predicate or "", ((),))[0]
             ):
@@ -504,8 +600,20 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if predicate == "signed" and objects and self.linker.type_of(objects[0]) == "agreement":
                 # "وقّع الوزيران مذكرة تفاهم بين وزارة ... ووزارة ...": the parties between whom
                 # it is signed sign it too.
-                for party in self._between(keys, mentions, at):
-                    if party in subjects:
+                # "وقعت أستراليا عقدا مع فرنسا": who it is signed with (مع) signs it too, a
+                # party of the signer's kind (a state or company with a state or company, a
+                # minister with a minister).
+                with_party = [
+                    p
+                    for p in self._parties
+                    if subjects
+                    and (self.linker.type_of(p) == "person") == (self.linker.type_of(subjects[0]) == "person")
+                    and p not in subjects
+                ][:1]
+                for party in [*self._between(keys, mentions, at), *with_party]:
+                    if party in subjects or any(
+                        c["subject"] == party and c["predicate"] == "signed" for c in made
+                    ):
                         continue
                     made.append(
                         claim(

@@ -53,6 +53,9 @@ def _number(i: int, keys: list[str]) -> float | None:
             if "," in k and len(k.split(",")[1]) != 3
             else float(k.replace(",", ""))
         )
+    if m := re.fullmatch(r"([0-9]+)ر([0-9]+)", k):
+        # "2ر3 مليار": a decimal written with ر, the fraction first as the line runs (3.2).
+        return float(f"{m.group(2)}.{m.group(1)}")
     for rx, n in _NUMBERS:
         if rx.match(k):
             return float(n)

@@ -73,6 +73,13 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("وقع", "signed"),
     ("وقعت", "signed"),
     ("وقعا", "signed"),
+    ("توصل* الي اتفاق*", "signed"),  # reached an agreement
+    ("توصل* الي الاتفاق*", "signed"),
+    ("=عقد اتفاق*", "signed"),  # "المالكي عقد الاتفاق": concluded it
+    ("=عقد الاتفاق*", "signed"),
+    ("=عقد صفق*", "signed"),
+    ("=عقد الصفق*", "signed"),
+    ("وقعتا", "signed"),
     ("وقعنا", "signed"),
     ("وقعوا", "signed"),
     ("~وقع", "signed"),
@@ -90,6 +97,7 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("موافق* .. بيع*", "approved_sale"),
     # who supplies or sells to whom (the seller is the subject, the buyer a party after ل or
     # إلى, or the direct object of تزويد)
+    ("~تزود*", "received"),  # "تتزود بغداد بأسلحة": Baghdad is supplied, it receives
     ("تزويد*", "supplies"),
     ("بتزويد*", "supplies"),
     ("~زود*", "supplies"),
@@ -98,6 +106,7 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("امداد*", "supplies"),
     ("~بيع*", "supplies"),
     ("بيع", "supplies"),
+    ("لبيع*", "supplies"),  # "اتفاقا لبيعه أسلحة": to sell it arms
     # who buys from whom (the seller after من)
     ("استيراد*", "purchased"),
     ("~ستورد*", "purchased"),
@@ -116,6 +125,9 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~ستلم*", "received"),
     ("حصل* علي", "received"),
     ("~حصل* علي", "received"),
+    # the verb first, its subject, then what it gets ("سيحصل العراق على معدات")
+    ("~حصل* .. علي", "received"),
+    ("حصل* .. علي", "received"),
     # what a state wants to obtain ("تريد الحصول على"، "تسعى لامتلاك")
     ("~ريد* .. حصول", "seeks_to_acquire"),
     ("~سعي* .. حصول", "seeks_to_acquire"),
@@ -142,11 +154,24 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~عد من", "described_as"),
     ("~عد", "described_as"),
     ("~تميز*", "described_as"),
+    # a superlative says what the thing is among its kind ("هذه الصفقة هي أكبر صفقة", "من بين
+    # أكثر الغواصات تقدما", "لأنها تعتبر الأفضل في العالم")
+    ("هي اكبر", "described_as"),
+    ("هو اكبر", "described_as"),
+    ("من بين اكثر", "described_as"),
+    ("~عتبر* الافضل", "described_as"),
+    ("انها اكبر", "described_as"),
     # an announcement made ("لم يعلنا عن العقد"، "الإعلان عن")
     ("~علن* عن", "announced"),
+    ("~علن* .. عن", "announced"),  # "أعلن الرئيس الفرنسي جاك شيراك عن هذه الصفقة"
     ("اعلان* عن", "announced"),
     ("تسليم", "delivered"),
     ("سلم*", "delivered"),
+    # a deal's aim: the cooperation it is for ("اتفاقية تهدف إلى تطوير التعاون العسكري",
+    # "مذكرة تفاهم ... للتعاون العسكري")
+    ("~هدف* .. تعاون*", "includes"),
+    ("مذكر* .. للتعاون", "includes"),
+    ("اتفاق* .. للتعاون", "includes"),
     ("~شمل*", "includes"),
     ("تشمل*", "includes"),
     ("شمل*", "includes"),
@@ -165,6 +190,7 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("وصل*", "visited"),
     ("~صل*", "visited"),
     ("قدم* الي", "visited"),
+    ("عوده .. من", "visited"),  # "بعد عودة رئيس الوزراء ... من واشنطن": he had been there
     ("~شارك*", "attends"),
     ("مشارك*", "attends"),
     ("شارك*", "attends"),
@@ -239,6 +265,8 @@ PREDICATE_CUES: list[tuple[str, str]] = [
 # word gives a value; the cue words around it choose the value predicate.
 UNIT_WORDS: dict[str, str] = {
     "دولار*": "USD",
+    "يورو": "EUR",
+    "جنيه*": "pound",  # a unit only with its qualifier below (Egypt's pound is no unit of ours)
     "كيلومتر*": "km",
     "كم": "km",
     "دول*": "country",
@@ -251,6 +279,12 @@ UNIT_WORDS: dict[str, str] = {
     "شخص*": "person",
     "جندي*": "person",
 }
+# A currency word and the word after it that names another currency: "دولار أسترالي" is AUD,
+# "جنيه إسترليني" GBP. (unit word's unit, qualifier, unit)
+UNIT_QUALIFIERS: list[tuple[str, str, str]] = [
+    ("USD", "استرالي*", "AUD"),
+    ("pound", "استرليني*", "GBP"),
+]
 SCALE_WORDS = {"مليار*": 10**9, "بليون*": 10**9, "مليون*": 10**6, "الف": 10**3, "الاف": 10**3}
 # A scale word with no number before it counts itself: one ("بقيمة مليار دولار"), two in
 # the dual ("ملياري دولار", "بليوني دولار"), a half after نصف ("نصف مليار").
@@ -271,7 +305,7 @@ NUMBER_WORDS = {
     "عشر*": 10,
 }
 VALUE_CUES: list[tuple[str, str, str]] = [
-    # (pattern, unit, predicate)
+    # (pattern, unit, predicate); a cue for USD is one for every currency (MONEY_UNITS)
     ("سجل الطلبات", "USD", "order_book_value"),
     ("محفظ* .. طلب*", "USD", "order_book_value"),
     ("~وقع* .. عقود*", "USD", "signed_contracts_value"),
@@ -428,7 +462,11 @@ CREDIT_CUES = [
     "نشرت*",
     "نشره*",
     "مقابل*",
+    "اطلع* عليها",  # "وثائق اطلعت عليها رويترز": documents Reuters has seen
 ]
+# Nouns of a company or an agency: one named after them with a state's adjective after its
+# name ("شركة داسو الفرنسية", "وكالة أنباء يونهاب الكورية") is that state's (`organization_of`).
+COMPANY_NOUNS = ["شركه", "وكاله", "مجموعه", "مؤسسه", "مجمع", "مصنع"]
 # Nouns that say the next name is a medium (so it is a `via`, not a speaker).
 MEDIA_NOUNS = ["وكاله", "صحيفه", "موقع", "قناه", "مجله", "شبكه", "اذاعه", "تلفزيون", "جريده"]
 
@@ -664,10 +702,16 @@ WEAPON_NOUNS = [
     "بنادق",
     "مدرعات",
     "عربات",
+    "غواصه",
     "غواصات",
+    "فرقاطه",
     "فرقاطات",
     "زوارق",
     "مسيرات",
+    "سفن",
+    "تجهيزات",
+    "مؤن",
+    "منصات",
 ]
 # Words at which a weapon phrase ends: its model follows ("من طراز", "نوع"), a quantity's
 # "من" ("دفعة من"), its worth ("بقيمة"); and the letters of a model designation ("ت-90").
@@ -685,6 +729,13 @@ WEAPON_PHRASE_STOPS = [
     "نحو",
     "قرابة",
 ]
+# Words that end a weapon phrase with no model after them: what the news says of the weapons,
+# no part of their kind ("غواصات جديدة", "دبابة إضافية").
+WEAPON_PHRASE_ENDS = ["جديد", "جديده", "جديدين", "اضافي", "اضافيه", "متطور", "متطوره", "حديثه", "اخري"]
+# Weapon nouns that name no kind of weapon: alone ("أسلحة جديدة") they make no weapon entity.
+GENERIC_WEAPON_NOUNS = ["اسلحه", "سلاح", "عتاد", "معدات", "ذخائر", "نظم", "انظمه", "منظومات"]
+# After «سلاح», a service of the armed forces, not a weapon: «سلاح الجو»، «سلاح البحرية».
+ARMED_SERVICES = ["الجو", "البحريه", "البر", "المشاه", "المدفعيه", "المدرعات", "الاشاره", "الهندسه"]
 # The predicates of deals: in their sentences, weapon phrases are proposed.
 DEAL_PREDICATES = {
     "supplies",
@@ -716,6 +767,15 @@ DEAL_NOUNS = {
     "مذكره",
     "مذكرات",
 }
+# A deal noun's possessive endings ("عقدها الأول", "صفقتهما"): the noun all the same. (A bare
+# ه is no such ending here: "عقده" is also "عقدة", a knot.)
+DEAL_NOUN_ENDINGS = ("هما", "هم", "ها")
+# What a deal includes, told by a verb of including ("تشمل الاتفاقية بناء مركز محاكاة، وحزمة
+# دعم لوجستي وتوريد قطع غيار"): its items are proposed as topics (what is no weapon), each
+# without the verbal noun of the work done for it, and up to this many words.
+INCLUDING_CUES = ["~شمل*", "تشمل*", "شمل*", "تضمن*", "~تضمن*", "عبار* عن"]
+ITEM_WORK_NOUNS = ["بناء", "انشاء", "توريد", "تقديم", "تزويد", "توفير", "اعمال", "تطوير"]
+ITEM_WORDS = 3
 # Words that introduce the items of a deal ("بينها", "بما فيها", "وضمنها").
 DEAL_ITEM_WORDS = ["بينها", "فيها", "ضمنها", "منها", "تشمل*"]
 
@@ -919,11 +979,17 @@ _KIND_NOUNS = _compile(KIND_NOUNS)
 _INSTITUTIONS = _compile(INSTITUTION_NOUNS)
 _WEAPON_HEADS = {normalize(w) for w in WEAPON_NOUNS}
 _WEAPON_STOPS = {normalize(w) for w in WEAPON_PHRASE_STOPS}
+_WEAPON_ENDS = {normalize(w) for w in WEAPON_PHRASE_ENDS}
+_GENERIC_WEAPONS = {normalize(w) for w in GENERIC_WEAPON_NOUNS}
+_SERVICES = {normalize(w) for w in ARMED_SERVICES}
 _DEAL_ITEMS = _compile(DEAL_ITEM_WORDS)
+_INCLUDING = _compile(INCLUDING_CUES)
+_ITEM_WORK = {normalize(w) for w in ITEM_WORK_NOUNS}
 _EVENT_NOUNS = {normalize(w) for w in EVENT_NOUNS}
 _FUNCTION_WORDS = {normalize(w) for w in FUNCTION_WORDS}
 _ANAPHORA = _compile(EVENT_ANAPHORA)
 _UNITS = [(_word_regex(w), u) for w, u in UNIT_WORDS.items()]
+_UNIT_QUALIFIERS = [(u, _word_regex(w), to) for u, w, to in UNIT_QUALIFIERS]
 _SCALES = [(_word_regex(w), s) for w, s in SCALE_WORDS.items()]
 _NUMBERS = [(_word_regex(w), n) for w, n in NUMBER_WORDS.items()]
 _ONE_OF = _compile(list(ONE_OF_UNIT_AFTER))

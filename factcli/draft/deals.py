@@ -11,7 +11,7 @@ The proposed entity's English name is built from the frame, so a reviewer recogn
 its parties (buyer, then seller) and its goods, then the noun's kind ("Algeria-Russia Su-34
 deal", "Egypt-Russia fighter contract"); its Arabic name is the noun phrase as written.
 The deal is the subject of the figures and items told of it (`contract_value`,
-`includes`) and the object of a signing or an approval that names no agreement.
+`includes`) and the object of a signing, an approval or an announcement that names no agreement.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from typing import Any
 
 from ..analyze import CONJUNCTIONS
 from ..normalize import normalize
-from .cues import _FUNCTION_WORDS, _WEAPON_STOPS, DEAL_NOUNS
+from .cues import _FUNCTION_WORDS, _WEAPON_HEADS, _WEAPON_STOPS, DEAL_NOUN_ENDINGS, DEAL_NOUNS
 from .names import Mention
 from .proposals import _Proposals
 from .spans import Clause
@@ -37,9 +37,9 @@ _FRAMES = {
     "received",
 }
 # Predicates whose subject is the deal when the clause names no agreement.
-_DEAL_SUBJECT = {"contract_value", "includes"}
+_DEAL_SUBJECT = {"contract_value", "includes", "described_as"}
 # Predicates whose object is the deal when the clause names no agreement.
-_DEAL_OBJECT = {"signed", "approved_sale"}
+_DEAL_OBJECT = {"signed", "approved_sale", "announced"}
 _KIND = {
     "عقد": "contract",
     "عقو": "contract",
@@ -54,6 +54,8 @@ _CONTRACTING = re.compile(r"^[وف]?(?:[يت]|ال|لل)?(?:م)?تعاقد\w*$")
 # A deal's goods told by the verb of trade after its noun ("صفقة لبيع"، "عقد توريد"،
 # "تعاقدتا على توريد"): what it covers, so the deal `includes` them.
 _TRADE = {"supplies", "purchased", "delivered", "received"}
+# "Under it": a pronoun for the deal the story just told («ستتزود بموجبها بغداد بأسلحة»).
+_UNDER_IT = re.compile(r"^[وف]?بموجب(?:ها|ه)$")
 # Selling, as the noun of a sale approved: "وافقت على بيع المغرب ...".
 _SALE = re.compile(r"^[وف]?(?:ب|ل)?بيع$")
 
@@ -65,6 +67,10 @@ def _deal_noun(key: str) -> tuple[str, bool] | None:
         if not bare.startswith(prefix):
             continue
         stem = bare[len(prefix) :]
+        if stem not in DEAL_NOUNS and prefix in ("ب", "ل", "ك", ""):
+            # "عقدها": a possessive ending; "صفقتها" is listed, its ة written ت before it.
+            ending = next((e for e in DEAL_NOUN_ENDINGS if stem.endswith(e)), "")
+            stem = stem[: -len(ending)] if ending and stem[: -len(ending)] in DEAL_NOUNS else stem
         if stem in DEAL_NOUNS:
             head = next(h for h in _KIND if stem.startswith(h))
             return _KIND[head], prefix in ("بال", "لل", "ال")
@@ -79,12 +85,14 @@ class _Deals(_Proposals):
     _seller: str | None
     _countries_seen: list[str]
     _after_preposition: set[tuple[str, ...]]
+    _in_sentence: list[tuple[str, ...]]
 
     def _start_deals(self) -> None:
         self._deal: str | None = None  # the deal the story tells now (an entity id)
         self._frame: tuple[list[str], list[str], str | None] | None = None  # buyer(s), seller(s), goods
         self._deal_clause: tuple[int, str] | None = None  # the clause that made the last new deal
         self._deal_names: dict[str, tuple[list[str], str]] = {}  # a proposed deal's parties, kind
+        self.deal_parties: dict[str, list[str]] = {}  # every proposed deal's parties, by id
         self._frame_sentence = -1  # the sentence the frame was read in
 
     def _deal_mention(self, clause: Clause, sale: bool = False) -> tuple[int, str, bool] | None:
@@ -92,6 +100,8 @@ class _Deals(_Proposals):
         back); with `sale`, the verbal noun of selling is one ("وافقت على بيع ...")."""
         keys = [w.key for w in clause.words]
         for i, k in enumerate(keys):
+            if _UNDER_IT.match(k):
+                return i, "deal", True  # "بموجبها": under the deal just told
             found = _deal_noun(k)
             if found is None and _CONTRACTING.match(k):
                 found = ("contract", False)
@@ -146,8 +156,8 @@ class _Deals(_Proposals):
         if predicate not in _TRADE or at is None:
             return None
         mention = self._deal_mention(clause)
-        if mention is None or mention[0] >= at[0]:
-            return None
+        if mention is None or (mention[0] >= at[0] and not _UNDER_IT.match(clause.words[mention[0]].key)):
+            return None  # (a deal named after the verb is its object; "بموجبها" refers back)
         deal = self._the_deal(clause, mentions)
         weapons = [g for g in goods if self.linker.type_of(g) == "weapon_system"]
         if deal in self._deal_names and weapons:
@@ -186,12 +196,15 @@ class _Deals(_Proposals):
         if not back and self._frame_sentence != clause.sentence and states:
             # A new deal told in a sentence of its own: its states, its goods read after.
             buyers, sellers, goods = states[:1], states[1:2], None
-        # A body that buys or sells for its state ("وزارة الخارجية الأمريكية") names its state.
+        # A body that buys or sells for its state ("وزارة الخارجية الأمريكية") names its state;
+        # a company ("شركة داسو الفرنسية") is a party of its own.
+        # Two buyers and no seller are the two sides of one act ("وقعت كوريا وبولندا"): both.
+        sides = [*buyers[:1], *sellers[:1]] if sellers else buyers[:2]
         parties = [
             p
-            if self.linker.type_of(p) == "country"
+            if self.linker.type_of(p) == "country" or p not in self.state_of
             else next((st for st in states if st not in (*buyers, *sellers)), p)
-            for p in [*buyers[:1], *sellers[:1]]
+            for p in sides
         ]
         parties = list(dict.fromkeys(parties))
         if not parties:
@@ -212,6 +225,14 @@ class _Deals(_Proposals):
                 None,
             )
             parties = [p for p in (buyer, seller) if p]
+        if len(parties) == 1 and self.linker.type_of(parties[0]) == "country":
+            # A deal has two sides: with one read from the frame, the other state the sentence
+            # names ("قال مسؤولون في حكومة كوريا الجنوبية إن ... صفقة ... إلى بولندا").
+            named = [e for ids in self._in_sentence for e in ids[:1]] + states
+            named += list(reversed(self._countries_seen))  # else the story's last other state
+            other = next((e for e in named if self.linker.type_of(e) == "country" and e != parties[0]), None)
+            if other is not None:
+                parties = [other, parties[0]] if parties[0] in sellers else [parties[0], other]
         if not parties and goods is None:
             return None
         english = self._deal_english(parties, goods, kind)
@@ -220,11 +241,19 @@ class _Deals(_Proposals):
         while end < len(words) and end - i < 6:
             gap = self.text[words[end - 1].end : words[end].start]
             key = words[end].key
+            bare = key[1:] if key[:1] in CONJUNCTIONS and len(key) > 3 else key
             if (
                 re.search(r"[،,.:؛«»\"“”()]", gap)
                 or key in _FUNCTION_WORDS
                 or key in _WEAPON_STOPS
                 or re.search(r"[0-9٠-٩]", key)
+                # what it is for, its goods, its worth, its parties: no part of its name
+                # ("اتفاقا لبيعه أسلحة", "عقدا قيمته", "صفقة مع روسيا")
+                or (bare[:1] == "ل" and bare[:2] != "لل")
+                or bare in _WEAPON_HEADS
+                or bare.removeprefix("ال") in _WEAPON_HEADS
+                or "قيم" in bare
+                or key[:1] in CONJUNCTIONS
             ):
                 break
             end += 1
@@ -240,6 +269,7 @@ class _Deals(_Proposals):
         self._new_entity(arabic, "agreement", f"a deal told by its noun ({kind})", english=english)
         if len(self.new_entities) > before:
             made = str(self.new_entities[-1]["id"])
+            self.deal_parties[made] = list(parties)
             if goods is None:
                 self._deal_names[made] = (parties, kind)
             return made

@@ -14,6 +14,7 @@ entity's English name unreviewed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,7 +88,10 @@ def _romanize(word: str) -> str:
     last_vowel = True  # a word's start counts as after a vowel: no a is inserted before it
     for i, ch in enumerate(word):
         final = i == len(word) - 1
-        if ch in _ALEFS:
+        if ch == "ع" and i == 0:
+            out.append("a")  # a name opening with ع opens with its vowel: علي Ali, عمار Ammar
+            last_vowel = True
+        elif ch in _ALEFS:
             out.append(_ALEFS[ch])
             last_vowel = True
         elif ch in ("و", "ي"):
@@ -169,6 +173,7 @@ _LETTER_NAMES = {
     "ان": "N",
     "او": "O",
     "ار": "R",
+    "كيو": "Q",
     "اس": "S",
     "تي": "T",
     "ت": "T",
@@ -303,10 +308,25 @@ _WEAPON_WORDS = {
     "قذائف": "shells",
     "بنادق": "rifles",
     "مدرعات": "armoured vehicles",
+    "غواصه": "submarine",
+    "غواصات": "submarines",
+    "فرقاطه": "frigate",
+    "فرقاطات": "frigates",
+    "زوارق": "boats",
+    "سفن": "ships",
+    "مسيرات": "drones",
+    "مسيره": "drone",
+    "عربات": "vehicles",
     "دفاع": "defence",
     "جوي": "air",
     "الجوي": "air",
     "عسكري": "military",
+    "عسكريه": "military",
+    "تجهيزات": "equipment",
+    "منصات": "launchers",
+    "اطلاق": "",
+    "متوسطه": "medium-range",
+    "مؤن": "supplies",
     "العسكريه": "military",
     "العسكري": "military",
     "المضاده": "anti-",
@@ -323,15 +343,62 @@ _WEAPON_WORDS = {
 _WEAPON_WORDS = {normalize(k): v for k, v in _WEAPON_WORDS.items()}
 
 
-def weapon_english(arabic: str) -> str:
+# English adjectives of states that no rule below derives from the state's English name.
+_DEMONYMS = {
+    "United States": "American",
+    "China": "Chinese",
+    "France": "French",
+    "Germany": "German",
+    "Turkey": "Turkish",
+    "Türkiye": "Turkish",
+    "United Kingdom": "British",
+    "Netherlands": "Dutch",
+    "Spain": "Spanish",
+    "Sweden": "Swedish",
+    "Switzerland": "Swiss",
+    "Poland": "Polish",
+    "Greece": "Greek",
+    "Japan": "Japanese",
+    "Lebanon": "Lebanese",
+    "Sudan": "Sudanese",
+    "Afghanistan": "Afghan",
+    "Philippines": "Philippine",
+    "Thailand": "Thai",
+    "Saudi Arabia": "Saudi",
+    "United Arab Emirates": "Emirati",
+}
+
+
+def demonym(state: str) -> str:
+    """A state's English adjective from its English name: "Russia" -> "Russian", "Iran" ->
+    "Iranian", "Israel" -> "Israeli", "Morocco" -> "Moroccan"; the table for the rest."""
+    if state in _DEMONYMS:
+        return _DEMONYMS[state]
+    if state.endswith("a"):
+        return state + "n"  # Russian, Algerian, Korean, Cuban
+    if state.endswith("y"):
+        return state[:-1] + "ian"  # Italian
+    if state.endswith("o"):
+        return state[:-1] + "an"  # Moroccan, Mexican
+    if state.endswith("e"):
+        return state[:-1] + "ian"  # Ukrainian
+    if state.endswith(("el", "aq", "ar", "it", "in", "an", "en")) and state not in ("Iran",):
+        return state + "i"  # Israeli, Iraqi, Qatari, Kuwaiti, Bahraini, Pakistani, Yemeni
+    return state + "ian"  # Iranian, Egyptian, Brazilian
+
+
+def weapon_english(arabic: str, state_adjective: Callable[[str], str | None] | None = None) -> str:
     """An English name for a weapon named by its kind: its words translated where the
-    table knows them (a state's adjective by the store's or CLDR's name is left to the
-    reviewer, romanized), in English order."""
+    table knows them, a state's adjective as the state's English adjective when
+    `state_adjective` (normalized word -> the state's English name) knows it ("الأسلحة
+    الروسية": Russian weapons), in English order; the rest romanized for the reviewer."""
     out: list[str] = []
     for raw in arabic.split():
         key = normalize(raw)
-        bare = key[2:] if key.startswith("ال") and key not in _WEAPON_WORDS else key
+        bare = key[2:] if key.startswith(("ال", "لل")) and key not in _WEAPON_WORDS else key
         word = _WEAPON_WORDS.get(key, _WEAPON_WORDS.get(bare))
+        if word is None and state_adjective is not None and (state := state_adjective(key)):
+            word = demonym(state)
         word = word if word is not None else _romanize(key)
         if out and out[-1] == "anti-":
             out[-1] += word  # "المضادة للدبابات": anti-tank

@@ -26,16 +26,23 @@ from .cues import (
     _DEAL_ITEMS,
     _EVENT_NOUNS,
     _FUNCTION_WORDS,
+    _GENERIC_WEAPONS,
     _HONORIFICS,
+    _INCLUDING,
     _INSTITUTIONS,
+    _ITEM_WORK,
     _KIND_NOUNS,
     _MEDIA,
     _OFFICE_HEADS,
     _PREDICATE_PATTERNS,
+    _SERVICES,
     _TITLES,
+    _WEAPON_ENDS,
     _WEAPON_HEADS,
     _WEAPON_STOPS,
+    COMPANY_NOUNS,
     DEAL_PREDICATES,
+    ITEM_WORDS,
     KIND_TYPES,
 )
 from .english import (
@@ -50,10 +57,27 @@ from .english import (
 from .names import Mention, _after_clitic
 from .spans import Clause
 
+_ALSO = {"ايضا", "كذلك"}
+
+
+def _deal_noun_key(key: str) -> bool:
+    from .deals import _deal_noun
+
+    return _deal_noun(key) is not None
+
+
+_COMPANY = {normalize(w) for w in COMPANY_NOUNS}
+
+
+def _company_noun(key: str) -> bool:
+    """A company's or agency's noun (شركة، وكالة ...), a proclitic and the article cut off."""
+    return any(strip_clitic(key, cut).removeprefix(ARTICLE) in _COMPANY for cut in clitic_cuts(key))
+
+
 _LETTERS = r"(?:[A-Za-z]{1,6}|[\u0621-\u064a]{1,4})"
 _DESIGNATION = re.compile(
     rf"(?<![\w-])(?P<letters>(?:{_LETTERS} ){{0,2}}{_LETTERS})(?: ?[-‐–] ?|(?<=[\u0621-\u064a])(?=[0-9]))"
-    r"(?P<number>[0-9]{1,4})(?![0-9.,/-])"
+    r"(?P<number>[0-9]{1,4})(?:(?<=[0-9])(?P<latin>[A-Z]{1,2})(?![A-Za-z]))?(?![0-9.,/-])"
 )
 # "سو 34", "مي 28": a maker's prefix or letter names, a space, a number; a designation only
 # when every word before the number is one (`english.is_letter_name`), so "عام 2017" is none.
@@ -86,7 +110,7 @@ def _designation_english(m: re.Match[str], letters: list[str], offset: int) -> t
     """A designation's English and where it ends: a letter's name after the number is its
     suffix ("مي 28 ان": Mi-28N); another word is not the designation's."""
     suffix = m.groupdict().get("suffix")
-    english = designation_name(letters, m.group("number"))
+    english = designation_name(letters, m.group("number")) + (m.groupdict().get("latin") or "")
     if suffix is None:
         return english, offset + m.end()
     letter = designation_name([suffix], "").rstrip("-")
@@ -211,6 +235,7 @@ class _Proposals(_Base):
         named = [(m.start, m.end) for m in mentions if not m.weak]
         self._weapon_phrases(clause, lambda s, e: any(a < e and s < b for a, b in named))
         self._events(clause, known)
+        self._included_items(clause, lambda s, e: any(a < e and s < b for a, b in named))
         strong = [(m.start, m.end) for m in mentions if not m.weak]
         # A nationality adjective qualifies an institution ("وزارة الدفاع الروسية"): only a
         # name makes it known.
@@ -226,6 +251,22 @@ class _Proposals(_Base):
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         for i in range(len(keys) - 1):
+            # "شركة AVIC", "مجموعة Naval Group": a company's noun and a name in Latin letters.
+            written = text[words[i + 1].start : words[i + 1].end]
+            if _company_noun(keys[i]) and re.fullmatch(r"[A-Za-z][A-Za-z&.]*", written):
+                end = i + 2
+                while (
+                    end < len(keys)
+                    and end - i <= 3
+                    and re.fullmatch(r"[A-Za-z][A-Za-z&.]*", text[words[end].start : words[end].end])
+                    and text[words[end - 1].end : words[end].start].strip() == ""
+                ):
+                    end += 1
+                name = text[words[i + 1].start : words[end - 1].end]
+                if not known(words[i + 1].start, words[end - 1].end):
+                    self._new_entity(
+                        name, "organization", "a company's noun and its Latin name", english=name
+                    )
             k, adjective = keys[i], keys[i + 1]
             if not (adjective.startswith("ال") and adjective.endswith("يه")):
                 continue
@@ -250,7 +291,8 @@ class _Proposals(_Base):
     def _designations(self, clause: Clause, known: Any) -> None:
         """A model designation is a weapon system: letters, a dash, a number ("إس-300",
         "TOS-1", "إيه جي إم-154") or letters and a number run together ("ميغ29")."""
-        segment = self.text[clause.start : clause.end]
+        # (a conjunction written onto a Latin designation, "وJF-17", is no part of it)
+        segment = re.sub(r"(?<![\w-])[وف](?=[A-Za-z])", " ", self.text[clause.start : clause.end])
         spaced = [
             m
             for m in _SPACED_DESIGNATION.finditer(segment)
@@ -266,7 +308,12 @@ class _Proposals(_Base):
                 or (len(letters) > 1 and len(normalize(letters[0])) > 3)
             ):
                 s += len(letters.pop(0)) + 1  # "من طراز", "و": the words before the letters
-            if letters and letters[0][:1] in CONJUNCTIONS and is_letter_name(letters[0][1:]):
+            if (
+                letters
+                and letters[0][:1] in CONJUNCTIONS
+                and is_letter_name(letters[0][1:])
+                and not is_letter_name(letters[0])  # "واي-20" is Y-20
+            ):
                 letters[0], s = letters[0][1:], s + 1  # "وميغ29": و and a designation
             english, e = _designation_english(m, letters, clause.start)
             if letters and not known(s, e):
@@ -283,7 +330,11 @@ class _Proposals(_Base):
         i = 0
         while i < len(keys):
             cut = next((c for c in clitic_cuts(keys[i]) if _weapon_head(strip_clitic(keys[i], c))), None)
-            if cut is None:
+            if cut is None or (
+                strip_clitic(keys[i], cut).removeprefix("ال") == "سلاح"
+                and keys[i + 1 : i + 2]
+                and keys[i + 1] in _SERVICES
+            ):
                 i += 1
                 continue
             end, modelled = i + 1, False
@@ -292,8 +343,10 @@ class _Proposals(_Base):
                 k = keys[end]
                 if re.search(r"[،,.:؛«»\"“”()\[\]]", text[words[end - 1].end : words[end].start]):
                     break
-                if re.match(r"\s*[-‐–]?\s*[0-9]", text[words[end].end :]):
-                    modelled = True  # "منظومات إس-300": the model is the object
+                if re.match(r"\s*[-‐–]?\s*[0-9]", text[words[end].end :]) and (
+                    k.isascii() or is_letter_name(text[words[end].start : words[end].end])
+                ):
+                    modelled = True  # "منظومات إس-300": the model is the object (not "قيمتها 195")
                     break
                 if definite and not re.match(f"^{CONJUNCTION_RE}(?:ال|لل)", k):
                     break  # a definite noun's words are definite: "بالأسلحة قريبا" ends at قريبا
@@ -301,13 +354,16 @@ class _Proposals(_Base):
                 if (
                     k in _FUNCTION_WORDS
                     or k in _WEAPON_STOPS
+                    or k in _WEAPON_ENDS
                     or k[:1] in CONJUNCTIONS
+                    or (k[:1] == "ل" and k[:2] != "لل" and len(k) > 3)  # "لسلاح البحرية": whose, not what
                     or re.search(r"[0-9٠-٩]", k)
                     or (_weapon_head(k) and keys[end - 1].startswith("ال"))
                 ):
                     break
                 end += 1
-            modelled = modelled or (end < len(keys) and keys[end] in _WEAPON_STOPS and keys[end] != "من")
+            # ("من طراز", "نوع": a model follows; a worth or a quantity's من does not name one)
+            modelled = modelled or (end < len(keys) and keys[end] in ("طراز", "نوع", "صنف"))
             # "منظومة «إس-400»", "منظومات إس-400": a name (quoted, or known) follows.
             modelled = modelled or bool(re.match(r"\s*[«\"“]", text[words[end - 1].end :]))
             modelled = modelled or (end < len(keys) and known(words[end].start, words[end].end))
@@ -323,15 +379,84 @@ class _Proposals(_Base):
                 if keys[on] in ("طراز", "نوع", "صنف"):
                     modelled = True
                     break
+            if end == i + 1 and end < len(keys) and keys[end] in _WEAPON_ENDS:
+                if strip_clitic(keys[i], cut).removeprefix("ال") in _GENERIC_WEAPONS:
+                    i = end  # "أسلحة جديدة": no kind of weapon, nothing to name
+                    continue
             s = words[i].start
             written = _after_clitic(text, s, words[end - 1].end, cut)
             s = words[end - 1].end - len(written)
             if not modelled and not known(s, words[end - 1].end):
                 self._new_entity(
-                    written, "weapon_system", "a weapon named by its kind", english=weapon_english(written)
+                    written,
+                    "weapon_system",
+                    "a weapon named by its kind",
+                    english=weapon_english(written, self._state_named_by),
                 )
             i = end
         return
+
+    def _included_items(self, clause: Clause, known: Any) -> None:
+        """The items a deal's verb of including lists ("ستشمل الاتفاقية أيضا بناء مركز
+        محاكاة، وحزمة دعم لوجستي وتوريد قطع غيار"): each item after the verb, cut at commas
+        and at و, without the work done for it (بناء، توريد), as a topic when no weapon's
+        phrase or name covers it."""
+        keys = [w.key for w in clause.words]
+        hit = next((h for p in _INCLUDING if (h := p.find(keys)) is not None), None)
+        if hit is None:
+            return
+        text, words = self.text, clause.words
+        i = hit[1]
+        # The deal is the verb's subject, just before it or after it ("العقد يشمل", "تشمل
+        # الاتفاقية أيضا", "هذه الصفقة عبارة عن"): else the verb is another's ("تضمن", ensures).
+        near = [j for j in range(max(0, hit[0] - 2), min(len(keys), hit[1] + 2)) if _deal_noun_key(keys[j])]
+        if not near:
+            return
+        if near[-1] >= hit[1]:
+            i = near[-1] + 1
+            while i < len(keys) and _definite(keys[i]):
+                i += 1  # its adjectives ("الاتفاق النهائي")
+        while i < len(keys) and keys[i] in _ALSO:
+            i += 1
+        for _ in range(6):
+            while i < len(keys) and keys[i] in ("و", *_ALSO):
+                i += 1
+            if i >= len(keys):
+                return
+            bare = keys[i][1:] if keys[i][:1] == "و" and len(keys[i]) > 3 else keys[i]
+            if bare in _FUNCTION_WORDS or is_stopword(bare) or re.search(r"[0-9٠-٩]", bare):
+                return  # the list is over ("، وأن إلغاءها ...")
+            start, end = i, i + 1
+            while end < len(keys) and end - start < ITEM_WORDS:
+                gap = text[words[end - 1].end : words[end].start]
+                if re.search(r"[،,.:؛«»\"“”()]", gap) or keys[end] in _FUNCTION_WORDS:
+                    break
+                if keys[end] == "و" or (keys[end][:1] == "و" and len(keys[end]) > 3):
+                    break  # "وحزمة", "والضمان", "و حقوق": the next item
+                end += 1
+            cut = 1 if keys[start][:1] == "و" and len(keys[start]) > 3 else 0
+            s_word = start
+            if keys[start][cut:] in _ITEM_WORK and end - start > 1:
+                s_word, cut = start + 1, 0  # "بناء مركز محاكاة": the centre is the item
+            s = words[s_word].start + cut
+            e = words[end - 1].end
+            phrase = text[s:e]
+            words_of = normalize(phrase).split()
+            if (
+                not known(s, e)
+                and words_of
+                and not any(re.search(r"[0-9٠-٩]", k) for k in words_of)
+                and not any(_weapon_head(k) for k in words_of)
+            ):
+                self._new_entity(phrase, "topic", "an item a deal includes")
+            # What follows the item up to the next one qualifies it ("مركز محاكاة في إسرائيل").
+            i = end
+            while (
+                i < len(keys)
+                and not re.search(r"[،,]", text[words[i - 1].end : words[i].start])
+                and not (keys[i] == "و" or (keys[i][:1] == "و" and len(keys[i]) > 3))
+            ):
+                i += 1
 
     def _events(self, clause: Clause, known: Any) -> None:
         """An event named by its kind noun and what follows it («معرض دبي للطيران»,
@@ -399,6 +524,8 @@ class _Proposals(_Base):
                 and end - i < 6
                 and keys[end] not in _FUNCTION_WORDS
                 and not any(p.opens(keys[end]) for p in _INSTITUTIONS)  # the next one
+                # "أعلن الجيش الأمريكي السبت": a day after the name is the date, not the name
+                and not self._reads_as_date(text[words[end].start : words[end].end])
             ):
                 gap = text[words[end - 1].end : words[end].start]
                 if end == i + 1 and not noun.startswith("ال") and re.fullmatch(r"\s*[«\"“]", gap):
@@ -526,6 +653,15 @@ class _Proposals(_Base):
             ]
             if len(ids) == 1:
                 return ids[0], first + n
+        return None
+
+    def _state_named_by(self, key: str) -> str | None:
+        """The English name of the state a nationality adjective names (الروسية: Russia)."""
+        for cut in clitic_cuts(key):
+            bare = strip_clitic(key, cut)
+            state = self.linker.adjectives.get(bare if bare.startswith(ARTICLE) else ARTICLE + bare)
+            if state is not None:
+                return str(self.linker.entities[state].get("name") or "") or None
         return None
 
     def _adjective_of(self, state: str, feminine: bool) -> str | None:
@@ -716,6 +852,36 @@ class _Proposals(_Base):
             slug = re.sub(r"[^a-z0-9]+", "-", english.casefold()).strip("-")
             eid = slug if slug and slug not in taken else None
             self._new_entity(arabic, "country", f"a state CLDR names ({code})", english=english, eid=eid)
+        self._link_epithets()
+
+    def _link_epithets(self) -> None:
+        """A state the article names by an epithet («دولة الاحتلال»: Israel) links there: to the
+        store's country or the one proposed, proposed when the article never names it. The
+        epithet is a metonym of the drafter's view of the state only: no record gains it."""
+        from .states import named_epithets
+
+        for epithet, code, arabic, english in named_epithets(self.text, _state_names()):
+            state = next(
+                (
+                    eid
+                    for eid, e in self.linker.entities.items()
+                    if e.get("type") == "country" and (e.get("name") or "").casefold() == english.casefold()
+                ),
+                None,
+            )
+            if state is None:
+                slug = re.sub(r"[^a-z0-9]+", "-", english.casefold()).strip("-")
+                eid = slug if slug and slug not in self.linker.entities else None
+                before = len(self.new_entities)
+                self._new_entity(
+                    arabic, "country", f"a state CLDR names ({code}), by an epithet", english=english, eid=eid
+                )
+                if len(self.new_entities) == before:
+                    continue
+                state = str(self.new_entities[-1]["id"])
+            entity = self.linker.entities[state]
+            view = {**entity, "metonyms": [*(entity.get("metonyms") or []), epithet]}
+            self.linker.add(view)
 
     def _new_entity(
         self,

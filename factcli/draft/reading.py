@@ -6,6 +6,7 @@ from __future__ import annotations
 from ..analyze import (
     CONJUNCTIONS,
 )
+from ..vocabulary import MONEY_UNITS, UNITS
 from .base import _Base, _number
 from .cues import (
     _ANY,
@@ -15,6 +16,7 @@ from .cues import (
     _ONE_OF,
     _PREDICATE_PATTERNS,
     _SCALES,
+    _UNIT_QUALIFIERS,
     _UNITS,
     _VALUE_PATTERNS,
     DUAL_ENDINGS,
@@ -28,6 +30,23 @@ from .cues import (
     TALKS_NEUTRAL,
 )
 from .names import Mention
+
+# How many words apart two figures of one worth in two currencies stand.
+_SAME_WORTH_REACH = 8
+# How far past a predicate's cue a verb in the future still tells the predicate's tense
+# ("التسليم سيبدأ", "الصفقة التي ستوقع"): the next few words.
+_FUTURE_REACH = 3
+
+
+def _unit_at(j: int, keys: list[str]) -> str | None:
+    """The unit a word names, with the word after it when that names another currency
+    ("دولار أسترالي": AUD); None when it names none of the vocabulary's."""
+    if j >= len(keys):
+        return None
+    unit = next((u for rx, u in _UNITS if rx.match(keys[j])), None)
+    if unit is not None and j + 1 < len(keys):
+        unit = next((to for u, rx, to in _UNIT_QUALIFIERS if u == unit and rx.match(keys[j + 1])), unit)
+    return unit if unit in UNITS else None
 
 
 def _scale_alone(i: int, keys: list[str]) -> float | None:
@@ -53,6 +72,8 @@ def _scale_alone(i: int, keys: list[str]) -> float | None:
 class _Reading(_Base):
     """What a clause asserts: its predicates, its polarity, its modality and its figures."""
 
+    _figure_at: int = 0  # the word of the last figure `_value` read
+
     def _predicates(self, keys: list[str], mentions: list[Mention], named: set[int]) -> list[tuple]:
         """The predicate cues of a clause: (predicate, (first, last) words, cue, value), at
         most three and a figure's, earliest first, none overlapping another or lying inside a name."""
@@ -60,6 +81,20 @@ class _Reading(_Base):
         value, vcue = self._value(keys, named)
         if value is not None and vcue is not None:
             hits.append((vcue[1][0], -1, vcue[0], vcue[1], vcue[2], value))
+        again = None
+        if value is not None and value["unit"] in MONEY_UNITS:
+            # "50 مليار دولار أسترالي (35.5 مليار دولار أميركي)": the same worth in another
+            # currency, a few words on: a figure of its own.
+            first = self._figure_at
+            other, ocue = self._value(keys, named, first + 2)
+            if (
+                other is not None
+                and ocue is not None
+                and other["unit"] in MONEY_UNITS
+                and other["unit"] != value["unit"]
+                and self._figure_at - first <= _SAME_WORTH_REACH
+            ):
+                again = (ocue[0], ocue[1], ocue[2], other)
         misfits: list[tuple] = []
         for order, (pat, pred) in enumerate(_PREDICATE_PATTERNS):
             hit = pat.find(keys)
@@ -88,6 +123,8 @@ class _Reading(_Base):
                 continue  # three cues at most, besides a figure's
             chosen.append((pred, hit, cue, value))
             used |= span
+        if again is not None and any(c[3] is not None for c in chosen):
+            chosen.append(again)
         return chosen
 
     def _fits(self, predicate: str, mentions: list[Mention]) -> bool:
@@ -109,7 +146,12 @@ class _Reading(_Base):
                 return pat.text
         return None
 
-    def _modality(self, keys: list[str], predicate: str | None, named: set[int]) -> tuple[str, str | None]:
+    def _modality(
+        self, keys: list[str], predicate: str | None, named: set[int], at: tuple[int, int] | None = None
+    ) -> tuple[str, str | None]:
+        """What the clause commits to for the predicate whose cue is at `at`. A verb in the
+        future a few words past the cue is another verb's tense ("وقعت صفقة ... قيمتها خمسة
+        مليارات دولار، ستتزود بموجبها بغداد": the signing is told as done)."""
         for pat, modality in _MODALITY_PATTERNS:
             if pat.find(keys) is None:
                 continue
@@ -126,19 +168,24 @@ class _Reading(_Base):
                 return "hedged", "قد + imperfect"
         for i, k in enumerate(keys):
             bare = k[1:] if k[:1] in CONJUNCTIONS else k
+            if at is not None and i >= at[1] + _FUTURE_REACH:
+                break
             if i not in named and FUTURE_PREFIX.match(k) and not bare.startswith(FUTURE_NOUNS):
                 return "planned", f"سـ future ({k})"
         return "fact", None
 
-    def _value(self, keys: list[str], named: set[int]) -> tuple[dict | None, tuple | None]:
-        for i, k in enumerate(keys):
+    def _value(self, keys: list[str], named: set[int], start: int = 0) -> tuple[dict | None, tuple | None]:
+        """The first figure with a unit from word `start` and the cue that says what it is
+        the value of; `_figure_at` keeps the figure's word."""
+        for i in range(start, len(keys)):
             if i in named:
                 continue
+            self._figure_at = i
             amount = _number(i, keys)
             j = i + 1
             if amount is None and (alone := _scale_alone(i, keys)) is not None:
                 amount, j = alone, i + 1
-                unit = next((u for rx, u in _UNITS if j < len(keys) and rx.match(keys[j])), None)
+                unit = _unit_at(j, keys)
                 if unit is not None:
                     found = self._value_cue(keys, i, amount, unit)
                     if found[0] is not None:
@@ -146,7 +193,7 @@ class _Reading(_Base):
                 continue
             if amount is None:
                 if any((hit := p.find(keys, 0, i)) is not None and hit[1] == i for p in _ONE_OF):
-                    unit = next((u for rx, u in _UNITS if rx.match(k)), None)
+                    unit = _unit_at(i, keys)
                     if unit == "year":
                         return self._value_cue(keys, i, 1, unit)
                 continue
@@ -154,7 +201,7 @@ class _Reading(_Base):
             if scale:
                 amount *= scale
                 j += 1
-            unit = next((u for rx, u in _UNITS if j < len(keys) and rx.match(keys[j])), None)
+            unit = _unit_at(j, keys)
             if unit is None:
                 continue
             found = self._value_cue(keys, i, amount, unit)
@@ -164,7 +211,7 @@ class _Reading(_Base):
 
     def _value_cue(self, keys, i, amount, unit):
         for pat, u, pred in _VALUE_PATTERNS:
-            if u != unit:
+            if u != unit and not (u == "USD" and unit in MONEY_UNITS):
                 continue
             hit = pat.find(keys, max(0, i - 12), min(len(keys), i + 4))
             if hit is not None:

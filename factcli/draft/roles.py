@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 
-from ..analyze import CONJUNCTION_RE, CONJUNCTIONS
+from ..analyze import CONJUNCTION_RE, CONJUNCTIONS, clitic_cuts
+from ..normalize import normalize
 from .attribution import _Attribution
 from .base import _object_types
 from .cues import _ANY, _DUAL, _TITLES, FRAME_OTHER_PARTY, MEETING_PREDICATES, ROLES, SYMMETRIC
 from .names import Mention
+from .proposals import _company_noun
 from .titles import _counterpart, _head
 
 # Prepositions written as words (normalized).
@@ -37,6 +39,7 @@ _ITEMIZED = {
     "operates",
     "seeks_to_acquire",
     "approved_sale",
+    "manufactures",
 }
 
 
@@ -192,6 +195,7 @@ class _Roles(_Attribution):
             weak = [w for m in subject_pool if m.weak and (w := pick(m, subj_types))]
             if weak:
                 subjects = weak[:1]
+        subjects = self._titled_list(subjects, ordered)
         objects: list[str] = []
         if obj_types:
             if dual and len(dual) > 1 and dual[1] in [pick(m, obj_types) for m in ordered]:
@@ -218,6 +222,39 @@ class _Roles(_Attribution):
             subjects, objects = subjects[:1], subjects[1:2]
         return subjects, objects
 
+    def _titled_list(self, subjects: list[str], ordered: list[Mention]) -> list[str]:
+        """People named one after another, each after his title ("ووقع رئيس الوزراء الأسترالي
+        "سكوت موريسون" ووزير الدفاع "كريستوفر بيني"، ووزيرة القوات ... "فلورنس بارلي""):
+        a person subject and each person after him joined by و and a title."""
+        if len(subjects) != 1 or self.linker.type_of(subjects[0]) != "person":
+            return subjects
+        out = list(subjects)
+        at = next((m for m in ordered if subjects[0] in m.ids and not m.weak), None)
+        for m in ordered:
+            if at is None or m.first <= at.first or m.weak or self.linker.type_of(m.ids[0]) != "person":
+                continue
+            if m.first < at.last:
+                continue
+            gap = self.text[at.end : m.start]
+            words = normalize(gap).split()
+            if not (
+                re.match(r"^[\s\"”»،,]*و", gap)
+                and 1 <= len(words) <= 7
+                and _title_word(
+                    words[0][1:]
+                    if words[0][:1] == "و" and len(words[0]) > 1
+                    else words[1]
+                    if len(words) > 1
+                    else ""
+                )
+                and not re.search(r"[.؛:]", gap)
+            ):
+                break
+            if m.ids[0] not in out:
+                out.append(m.ids[0])
+            at = m
+        return out
+
     def _governed(self, m: Mention, keys: list[str]) -> bool:
         """Whether a name stands after a preposition, a word ("من روسيا") or a proclitic on
         its own word ("بسوريا", "لمصر")."""
@@ -239,6 +276,14 @@ class _Roles(_Attribution):
         before = keys[m.first - 1] if m.first else ""
         if before in markers or (before[:1] in CONJUNCTIONS and before[1:] in markers):
             return True
+        if m.first > 1 and _company_noun(before):
+            # "مع شركة داسو": the company's noun between the marker and its name
+            ahead = keys[m.first - 2]
+            if ahead in markers or (ahead[:1] in CONJUNCTIONS and ahead[1:] in markers):
+                return True
+            cut = next((c for c in clitic_cuts(before) if c > 0 and _company_noun(before[c:])), 0)
+            if before[:cut].lstrip("وف") in markers:
+                return True  # "لشركة داسو"
         clitic = self.text[self.text.rfind(" ", 0, m.start) + 1 : m.start]
         if clitic[:1] in CONJUNCTIONS:
             clitic = clitic[1:]
@@ -272,7 +317,8 @@ class _Roles(_Attribution):
 
     def _dual(self, keys: list[str], verb: int, ordered: list[Mention]) -> list[str]:
         """ "البلدان"، "الجانبان": the two states they stand for, in the order first named."""
-        for k in range(verb, min(len(keys), verb + 3)):
+        # after the verb ("وقّع الوزيران"), or right before it ("أن الجانبين توصلا")
+        for k in [*range(verb, min(len(keys), verb + 3)), *range(max(0, verb - 2), verb)]:
             if _DUAL_PEOPLE.match(keys[k]):
                 # "وقّع الوزيران": the two people last named.
                 return list(self._people_seen[-2:]) if len(self._people_seen) >= 2 else []

@@ -7,15 +7,27 @@ import re
 from dataclasses import dataclass
 
 from ..normalize import normalize
-from .cues import _CLAUSE_OPENERS, _CONTINUING, _WEAPON_HEADS, INSTITUTION_NOUNS, MEDIA_NOUNS, OFFICE_HEADS
+from .cues import (
+    _CLAUSE_OPENERS,
+    _CONTINUING,
+    _INCLUDING,
+    _WEAPON_HEADS,
+    DEAL_NOUNS,
+    INSTITUTION_NOUNS,
+    MEDIA_NOUNS,
+    OFFICE_HEADS,
+)
 
 # Nouns whose و is their own first letter, not "and": "، وزير الدفاع" goes on with a name.
+# Verbs whose root opens with و (وقّع signed, وافق agreed, وصل arrived, وعد promised).
+_WAW_ROOTS = ("وقع", "وافق", "وصل", "وعد")
 _WAW_NOUNS = {
     k
     for w in (*OFFICE_HEADS, *INSTITUTION_NOUNS, *MEDIA_NOUNS)
     for k in (normalize(w), normalize(w) + "ه")
     if k.startswith("و")
 }
+_OFFICE_FORMS = {k for w in OFFICE_HEADS for k in (normalize(w), normalize(w) + "ه")}
 
 # --------------------------------------------------------------------------------------
 # Spans
@@ -99,6 +111,15 @@ def clauses(text: str) -> list[Clause]:
                 and not keys[i].startswith("وال")
                 and keys[i] not in _WAW_NOUNS
                 and keys[i][1:] not in _WEAPON_HEADS  # "غواصات، وطائرات": one more item
+                # "ووقع رئيس الوزراء ... ووزير الدفاع ...، ووزيرة القوات ...": one more signer
+                and keys[i][1:] not in _OFFICE_FORMS
+                # "بلاده وإيران، وقعتا": the و of وقّع is the verb's own, no conjunction
+                and not keys[i].startswith(_WAW_ROOTS)
+                # "تشمل الاتفاقية بناء مركز، وحزمة دعم": the list of what is included goes on
+                and not (
+                    any(p.find(keys, cuts[-1], i) for p in _INCLUDING)
+                    and any(_a_deal_noun(k) for k in keys[cuts[-1] : i])
+                )
             )
             quotation = ":" in before and any(q in text[words[i - 1].end : words[i].start + 1] for q in '«“"')
             if (opener and (comma or i > 2)) or (participle and comma) or conj or quotation:
@@ -114,6 +135,12 @@ def clauses(text: str) -> list[Clause]:
             cs = _extend_opening(text, cs, s)
             out.append(Clause(cs, ce, ws, n, par, k == 0))
     return out
+
+
+def _a_deal_noun(key: str) -> bool:
+    """A deal's noun (الاتفاقية، العقد، صفقة), a conjunction and the article cut off."""
+    bare = re.sub(r"^[وف]?(?:بال|لل|ال)?", "", key)
+    return bare in DEAL_NOUNS
 
 
 def _extend_closing(text: str, ce: int, limit: int) -> int:

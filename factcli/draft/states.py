@@ -10,6 +10,11 @@ loads it, no read command does.
 
 Two CLDR names are ordinary words of Arabic news, so a state is never read from them:
 مالي (Mali; "financial") and عمان (Oman; also Amman, Jordan's capital).
+
+Arabic news also names a state by an epithet no gazetteer lists: «دولة الاحتلال» and «الكيان
+الصهيوني» for Israel, «الدولة العبرية», «بلاد الرافدين» for Iraq. `named_epithets(text)` finds
+them (`STATE_EPITHETS`, by CLDR code), and a name of several words written as one
+(«الولاياتالمتحدة», a space lost by the page), so that drafting links them to the state.
 """
 
 from __future__ import annotations
@@ -25,6 +30,22 @@ _NOT_STATES = {"EU", "EZ", "UN", "XA", "XB", "QO", "ZZ", "AQ", "UM", "IC", "EA",
 _COMMON_WORDS = {"مالي", "عمان"}
 _LONGEST = 4  # words in a state's name: "جمهورية الكونغو الديمقراطية"
 
+# Epithets Arabic news gives a state in place of its name, each of one state only (a bare
+# «الكيان», "the entity", or «المملكة», "the kingdom", is not: it names many things).
+STATE_EPITHETS = {
+    "دولة الاحتلال": "IL",
+    "الاحتلال الإسرائيلي": "IL",
+    "سلطات الاحتلال": "IL",
+    "الكيان الصهيوني": "IL",
+    "الكيان الإسرائيلي": "IL",
+    "الدولة العبرية": "IL",
+    "الجمهورية الإسلامية": "IR",
+    "بلاد الرافدين": "IQ",
+    "أرض الكنانة": "EG",
+    "العم سام": "US",
+}
+_EPITHETS = {normalize(k): v for k, v in STATE_EPITHETS.items()}
+
 
 @dataclass
 class StateNames:
@@ -32,6 +53,8 @@ class StateNames:
 
     names: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     adjectives: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    # A name of two words or more written as one (الولاياتالمتحدة, a page's lost space).
+    glued: dict[str, tuple[str, str, str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> StateNames:
@@ -47,6 +70,8 @@ class StateNames:
                 continue
             row = (code, name, english[code])
             out.names.setdefault(key, row)
+            if " " in key:
+                out.glued.setdefault(key.replace(" ", ""), row)
             for adjective in nisba_forms(name):
                 out.adjectives.setdefault(adjective, row)
         return out
@@ -63,10 +88,36 @@ def named_states(text: str, names: StateNames) -> list[tuple[str, str, str]]:
             for n in range(min(_LONGEST, len(words) - i), 0, -1):
                 key = " ".join([head, *words[i + 1 : i + n]])
                 row = names.names.get(key)
-                if row is None and n == 1:
+                if row is None and n == 1 and (head.startswith("ال") or len(head) > 3):
+                    # (an indefinite adjective has four letters or more: «بأن», "that", is
+                    # no «ألبان», Albanians)
                     adjective = head if head.startswith("ال") else "ال" + head
                     row = names.adjectives.get(adjective)
                 if row is not None:
                     found.setdefault(row[0], row)
                     break
+    return list(found.values())
+
+
+def named_epithets(text: str, names: StateNames) -> list[tuple[str, str, str, str]]:
+    """(epithet, code, Arabic name, English name) of each state the text names by an epithet
+    (`STATE_EPITHETS`; the epithet normalized, a proclitic cut off: «ودولة الاحتلال») or by
+    its name of several words written as one («الولاياتالمتحدة»), first named first."""
+    words = _words(text, 0, len(text))
+    by_code = {row[0]: row for row in names.names.values()}
+    found: dict[str, tuple[str, str, str, str]] = {}
+    for i in range(len(words)):
+        for cut in clitic_cuts(words[i].key):
+            glued = strip_clitic(words[i].key, cut)
+            if glued in names.glued:
+                found.setdefault(glued, (glued, *names.glued[glued]))
+                break
+            if i + 1 == len(words):
+                continue
+            key = " ".join([strip_clitic(words[i].key, cut), words[i + 1].key])
+            code = _EPITHETS.get(key)
+            if code is None or code not in by_code:
+                continue
+            found.setdefault(key, (key, *by_code[code]))
+            break
     return list(found.values())

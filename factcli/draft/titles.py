@@ -27,7 +27,6 @@ from ..analyze import (
     CONJUNCTION_RE,
     CONJUNCTIONS,
     PREPOSITION_RE,
-    PREPOSITIONS,
     PROCLITICS,
     clitic_cuts,
     strip_clitic,
@@ -167,7 +166,9 @@ class _Titles(_Proposals):
                 elif not _definite(keys[j - 1]) and not _definite(k) and k not in _FUNCTION_WORDS:
                     j += 1  # a noun in construct takes its genitive: "رئيس وفد شركة", "مجمع روستك"
                 elif (
-                    k[:1] in PREPOSITIONS
+                    # "لصناعة الأسلحة", "المتحدث باسم الوزارة"; not "رحب وزير الدفاع بتوقيع
+                    # الصفقة", what he welcomed
+                    (k[:1] == "ل" or k.lstrip("وف") == "باسم")
                     and j + 1 < n
                     and _definite(keys[j + 1])
                     and not _PUNCT.search(gap(j + 1))
@@ -230,13 +231,14 @@ class _Titles(_Proposals):
                 if _PUNCT.search(text[a.end : b.start]):
                     break
             if (
-                key in _FUNCTION_WORDS
+                (key in _FUNCTION_WORDS and not self._ali_in_name(keys, k, taken, forward))
                 or _head(key)
                 or _honorific(key)
                 or re.search(r"[0-9\u0660-\u0669]", key)
                 or (key[:1] in PROCLITICS and _definite(key))
                 or (not taken and forward and not titled and _definite(key))
                 or key in _NOT_IN_NAMES
+                or _PREPOSITION_PRONOUN.match(key) is not None  # "نتنياهو إليها": to her
                 or ((not taken or not forward) and not self._looks_like_a_name([key]))
                 or (taken and _noun_not_name(key, taken[-1] if forward else ""))
                 or (taken and forward and _future_verb(key))
@@ -248,6 +250,20 @@ class _Titles(_Proposals):
             k += 1  # a name opens with no article: "سعدون الدليمي", never "الدليمي" alone
             taken.pop()
         return k if forward else k + 1
+
+    def _ali_in_name(self, keys: list[str], k: int, taken: list[str], forward: bool) -> bool:
+        """«علي» inside a name read forward is the name Ali («آصف علي زرداري»), not the
+        preposition على: a first name alone before it and an indefinite name's word after it
+        (a whole name before it ends there: «خالد بن سلمان على تويتر»)."""
+        return (
+            keys[k] == "علي"
+            and forward
+            and len(taken) == 1
+            and k + 1 < len(keys)
+            and not _definite(keys[k + 1])
+            and keys[k + 1] not in _FUNCTION_WORDS
+            and self._looks_like_a_name([keys[k + 1]])
+        )
 
     # -- the entities they bring --------------------------------------------------------
 
@@ -472,6 +488,10 @@ def _office_mention(drafter: _Base, m: Mention) -> bool:
 
 def _person_id(drafter: _Base, m: Mention) -> str | None:
     return next((e for e in m.ids if drafter.linker.type_of(e) == "person"), None)
+
+
+# A preposition with a pronoun ("إليها", "منه", "معهم"): never a word of a name.
+_PREPOSITION_PRONOUN = re.compile(r"^[وف]?(?:الي|علي|عن|من|مع|لدي|في)(?:ها|ه|هم|هما)$")
 
 
 def _future_verb(key: str) -> bool:

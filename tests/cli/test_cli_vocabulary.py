@@ -35,14 +35,14 @@ from conftest import CORPUS, SHIPPED, entity_record, read_jsonl, source_record  
 
 from factcli import store  # noqa: E402
 
-# A sale the shipped vocabulary has no predicate for, in euros it has no unit for.
+# A sale the shipped vocabulary has no predicate for, in yen it has no unit for.
 SALE_TEXT = "باعت روسيا منظومة إس-400 إلى تركيا بقيمة 2.5 مليار يورو."
 SALE_CLAIM = {
     "subject": "russia",
     "predicate": "sold",
     "object": "s-400",
-    "value": {"amount": 2500000000, "unit": "EUR"},
-    "statement": "Russia sold the S-400 system to Turkey for 2.5 billion euros.",
+    "value": {"amount": 2500000000, "unit": "JPY"},
+    "statement": "Russia sold the S-400 system to Turkey for 2.5 billion yen.",
     "citation": {"source": "s1", "quote": SALE_TEXT[:-1]},
 }
 ADD_SOLD = [
@@ -50,7 +50,7 @@ ADD_SOLD = [
     "--definition", "subject (seller state or company) sold object (weapon system); value: the price",
     "--subject-type", "country", "--subject-type", "organization",
     "--object-type", "weapon_system", "--object-required",
-    "--unit", "USD", "--unit", "EUR",
+    "--unit", "USD", "--unit", "JPY",
     "--label-en", "sold", "--label-en", "offloaded", "--label-ar", "باع",
     "--reason", "sales the outlets report", "--yes",
 ]  # fmt: skip
@@ -101,15 +101,15 @@ def test_show_gives_one_predicate_whole_and_a_typo_gets_a_hint():
 
 
 def test_a_store_takes_a_predicate_and_unit_of_its_own_and_keeps_the_trail(sale_store, tmp_path):
-    # The shipped vocabulary has neither `sold` nor euros: the claim is refused.
+    # The shipped vocabulary has neither `sold` nor yen: the claim is refused.
     refused = _import(sale_store, [SALE_CLAIM], tmp_path)
     assert refused.exit_code == 2
     assert "'sold' is not in the vocabulary" in refused.stderr
-    assert "'EUR' is not one of" in refused.stderr
+    assert "'JPY' is not one of" in refused.stderr
     # A predicate that names a unit the store lacks is refused too.
     no_unit = factcli(*ADD_SOLD, db=sale_store)
-    assert no_unit.exit_code == 2 and "'EUR' is not one of the vocabulary's units" in no_unit.stderr
-    factcli("vocabulary", "add-unit", "EUR", "--reason", "figures in euros", "--yes", db=sale_store).ok()
+    assert no_unit.exit_code == 2 and "'JPY' is not one of the vocabulary's units" in no_unit.stderr
+    factcli("vocabulary", "add-unit", "JPY", "--reason", "figures in yen", "--yes", db=sale_store).ok()
     factcli(*ADD_SOLD, db=sale_store).ok()
     _import(sale_store, [SALE_CLAIM], tmp_path).ok()
     added = json.loads(sale_store.read_text(encoding="utf-8"))["claims"]["1"]["id"]
@@ -119,7 +119,7 @@ def test_a_store_takes_a_predicate_and_unit_of_its_own_and_keeps_the_trail(sale_
     [revision] = entry["revisions"]
     assert revision["reason"] == "sales the outlets report"
     assert revision["changes"]["subject_types"] == {"from": None, "to": ["country", "organization"]}
-    assert "EUR" in doc["vocabulary"]["units"]
+    assert "JPY" in doc["vocabulary"]["units"]
     # The store's labels reach search: "offloaded" is in no claim's words, only a label.
     found = factcli("search", "offloaded", "--ids", db=sale_store).ok()
     assert found.output.split() == [added]
@@ -128,7 +128,7 @@ def test_a_store_takes_a_predicate_and_unit_of_its_own_and_keeps_the_trail(sale_
 
 
 def test_a_change_that_a_stored_claim_would_break_is_refused_naming_it(sale_store, tmp_path):
-    factcli("vocabulary", "add-unit", "EUR", "--reason", "figures in euros", "--yes", db=sale_store).ok()
+    factcli("vocabulary", "add-unit", "JPY", "--reason", "figures in yen", "--yes", db=sale_store).ok()
     factcli(*ADD_SOLD, db=sale_store).ok()
     _import(sale_store, [SALE_CLAIM], tmp_path).ok()
     added = json.loads(sale_store.read_text(encoding="utf-8"))["claims"]["1"]["id"]
@@ -176,7 +176,7 @@ def test_an_inverse_makes_its_partner_canonical_and_the_other_side_is_refused(sa
 
 
 def test_writes_after_a_vocabulary_change_keep_it_byte_for_byte(sale_store, tmp_path):
-    factcli("vocabulary", "add-unit", "EUR", "--reason", "figures in euros", "--yes", db=sale_store).ok()
+    factcli("vocabulary", "add-unit", "JPY", "--reason", "figures in yen", "--yes", db=sale_store).ok()
     factcli(*ADD_SOLD, db=sale_store).ok()
     vocab = json.loads(sale_store.read_text(encoding="utf-8"))["vocabulary"]
     # Two imports: the second appends to the bytes the first left (spliced, not rewritten).

@@ -248,9 +248,9 @@ def test_a_writer_killed_while_finishing_its_commit_leaves_a_folder_that_reads(t
 def test_a_write_rewrites_the_vocabulary_file_only_when_the_vocabulary_changes(tmp_path):
     folder = as_folder(tmp_path)
     vocab_file = folder / "vocabulary.json"
-    factcli("--db", str(folder), "vocabulary", "add-unit", "EUR", "--reason", "euros", "--yes").ok()
+    factcli("--db", str(folder), "vocabulary", "add-unit", "JPY", "--reason", "yen", "--yes").ok()
     vocab = json.loads(vocab_file.read_bytes())
-    assert "EUR" in vocab["units"]
+    assert "JPY" in vocab["units"]
     # The same vocabulary laid out by hand on one line: an add, which leaves the vocabulary
     # as it is, leaves that file's bytes as they are.
     by_hand = json.dumps(vocab, ensure_ascii=False).encode("utf-8")
@@ -258,7 +258,7 @@ def test_a_write_rewrites_the_vocabulary_file_only_when_the_vocabulary_changes(t
     factcli("--db", str(folder), *add_args(KHALEEJ, QUOTE, "Qatar weighs the S-400.")).ok()
     assert vocab_file.read_bytes() == by_hand
     # A change to it is written, laid out as factcli lays out every JSON file.
-    factcli("--db", str(folder), "vocabulary", "add-unit", "GBP", "--reason", "pounds", "--yes").ok()
+    factcli("--db", str(folder), "vocabulary", "add-unit", "CHF", "--reason", "Swiss francs", "--yes").ok()
     changed = json.loads(vocab_file.read_bytes())
-    assert set(changed["units"]) == {*vocab["units"], "GBP"}
+    assert set(changed["units"]) == {*vocab["units"], "CHF"}
     assert vocab_file.read_bytes() == (json.dumps(changed, ensure_ascii=False, indent=2) + "\n").encode()

@@ -114,6 +114,9 @@ def test_a_version_2_store_is_given_the_shipped_vocabulary_and_nothing_else_chan
     assert vocab["predicates"]["has_duration"]["units"] == ["year"]
     assert vocab["units"] == [
         "USD",
+        "EUR",
+        "GBP",
+        "AUD",
         "km",
         "country",
         "year",

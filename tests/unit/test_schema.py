@@ -39,7 +39,7 @@ def test_every_shipped_record_is_sound(facts):
         ({"amount": 10**400, "unit": "USD"}, "value.amount", "401 digits"),
         ({"amount": "8.6 bn", "unit": "USD"}, "value.amount", "must be a number"),
         ({"amount": True, "unit": "USD"}, "value.amount", "must be a number"),
-        ({"amount": 61, "unit": "countries"}, "value.unit", "USD, km, country, year, person"),
+        ({"amount": 61, "unit": "countries"}, "value.unit", "USD, EUR, GBP, AUD, km, country, year, person"),
         ({"amount": 61}, "value", "amount"),
         (8.6e9, "value", "amount"),
     ],

@@ -15,6 +15,7 @@ from factcli.vocabulary import (
     PREDICATES,
     ROLE_PREDICATES,
     UNITS,
+    VOCABULARY,
 )
 
 
@@ -38,12 +39,22 @@ def test_every_term_of_the_shipped_store_is_in_the_vocabulary():
     assert {e["type"] for e in facts.entities} <= set(ENTITY_TYPES)
 
 
-def test_the_units_are_dollars_kilometres_countries_years_people_occasions_months_and_weapons():
+def test_the_units_are_currencies_kilometres_countries_years_people_occasions_months_and_weapons():
     # The shipped figures: $8.6 billion, 30 km, 61 countries, five years; README: 2.5 m people;
     # and Tamim «قدم مرتين إلى روسيا خلال المونديال»: he came twice, a count of occasions.
     # Real news adds a review period ("Congress has a month") and counts of weapons delivered
-    # ("24 aircraft", "two batteries").
-    assert set(UNITS) == {"USD", "km", "country", "year", "person", "occasion", "month", "system", "battery"}
+    # ("24 aircraft", "two batteries"), and deals priced in euros, pounds and Australian dollars
+    # («3 مليار يورو», «50 مليار دولار أسترالي»).
+    assert set(UNITS) == {
+        *("USD", "EUR", "GBP", "AUD"),
+        *("km", "country", "year", "person", "occasion", "month", "system", "battery"),
+    }
+
+
+def test_a_deal_may_be_worth_any_currency_but_no_count():
+    worth = VOCABULARY["contract_value"]["value"]
+    assert {"USD", "EUR", "GBP", "AUD"} <= set(worth)
+    assert "system" not in worth and "km" not in worth
 
 
 def test_every_modality_has_its_readers_words():
