@@ -208,19 +208,25 @@ def _build_folder(
     from ..store import directory
 
     root = location.path
+
+    def show(done: int, total: int) -> None:
+        if progress is not None and total >= PROGRESS_FROM:
+            progress(done, total)
+
     for _ in range(3):
         files = directory.file_stamps(root)
-        facts = store.load(location)
-        if check is not None:
-            check(facts)
-        if directory.MOVING in files.values() or directory.file_stamps(root) != files:
+        if directory.MOVING in files.values():
             continue
         now = {"inode": os.stat(root).st_ino, "files": directory.stamps_digest(files)}
-        show = progress if len(facts.claims) >= PROGRESS_FROM else None
         place.remove_stale_temps(path)
         tmp = place.temp_file(path)
         try:
-            backend.build_file(tmp, facts, now, show, files=files)
+            # Read and indexed a part of the sources at a time: memory does not grow with
+            # the folder (`backend.build_folder_file`).
+            backend.build_folder_file(tmp, root, now, files, show, check)
+            if directory.file_stamps(root) != files:
+                tmp.unlink()
+                continue  # a file changed while it was read: read again
             # The write-ahead log of the file replaced is its own, never the new one's.
             for suffix in ("-wal", "-shm"):
                 try:

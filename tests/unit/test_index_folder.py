@@ -240,3 +240,41 @@ def test_an_update_killed_in_its_commit_leaves_an_index_that_answers_right(tmp_p
     loc = as_folder(tmp_path)
     index.open_index(loc).close()
     assert killed_updates(loc, 3) >= 1
+
+
+def _tables(path: Path) -> dict:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        names = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {n: sorted(map(repr, conn.execute(f"SELECT * FROM {n}"))) for n in names}  # noqa: S608
+    finally:
+        conn.close()
+
+
+def test_a_folder_s_index_built_a_few_sources_at_a_time_holds_the_rows_of_one_read_whole(tmp_path):
+    from factcli.index import backend
+    from factcli.store import directory
+
+    location = as_folder(tmp_path)
+    root = location.path
+    ids = (root / "sources.txt").read_text().split()
+    # Hand edits the build must place as a whole read does: a claim moved to the end of a
+    # later source's file (its paragraph is in an earlier part's text, its count that
+    # source's), and a claims file of no listed source (read after every listed one).
+    first, later = root / "claims" / f"{ids[0]}.jsonl", root / "claims" / f"{ids[-1]}.jsonl"
+    lines = first.read_text(encoding="utf-8").splitlines()
+    first.write_text("\n".join(lines[1:]) + "\n", encoding="utf-8")
+    later.write_text(later.read_text(encoding="utf-8") + lines[0] + "\n", encoding="utf-8")
+    (root / "claims" / "zz-unlisted.jsonl").write_text(lines[1] + "\n", encoding="utf-8")
+    (root / "claims" / f"{ids[0]}.jsonl").write_text("\n".join(lines[2:]) + "\n", encoding="utf-8")
+    files = directory.file_stamps(root)
+    stamp = {"inode": os.stat(root).st_ino, "files": directory.stamps_digest(files)}
+    whole, parts = tmp_path / "whole.sqlite", tmp_path / "parts.sqlite"
+    backend.build_file(whole, store.load(location), stamp, files=files)
+    told: list[tuple[int, int]] = []
+    backend.build_folder_file(parts, root, stamp, files, lambda d, t: told.append((d, t)), part=2)
+    assert _tables(parts) == _tables(whole)
+    claims = len(store.load(location).claims)
+    assert told[-1] == (claims, claims)

@@ -438,3 +438,23 @@ def test_a_folder_s_sync_reads_only_the_sources_whose_files_changed(server_url, 
     factcli("--db", str(folder), "import", str(part)).ok()
     assert sync(server_url, None, folder=folder).full
     _same_everywhere(server_url, as_synced())
+
+
+def test_a_folder_with_a_claim_in_another_source_s_file_syncs_as_the_whole_store_reads(server_url, tmp_path):
+    from factcli.convert import convert
+
+    folder = tmp_path / "desk"
+    convert(store.Location(SHIPPED, "--db"), folder)
+    sync(server_url, None, folder=folder)
+    # A claim moved by hand to the end of another source's claims file: the folder's reader
+    # places it there, so the server must too (the source-by-source sync gives way to it).
+    ids = (folder / "sources.txt").read_text().split()
+    first, second = folder / "claims" / f"{ids[0]}.jsonl", folder / "claims" / f"{ids[1]}.jsonl"
+    lines = first.read_text(encoding="utf-8").splitlines()
+    first.write_text("\n".join(lines[1:]) + "\n", encoding="utf-8")
+    second.write_text(second.read_text(encoding="utf-8") + lines[0] + "\n", encoding="utf-8")
+    done = sync(server_url, None, folder=folder)
+    assert done.written >= 2
+    facts = store.load(store.Location(folder, "--db"))
+    facts.positions = None  # the server numbers claims in store order
+    _same_everywhere(server_url, facts)
