@@ -117,16 +117,21 @@ def factcli_peak(*args: str, env: dict[str, str] | None = None) -> tuple[float, 
     argv = [sys.executable, "-m", "factcli", *args]
     child = {**os.environ, **(env or {})}
     child.pop("PYTHONDONTWRITEBYTECODE", None)
-    with tempfile.TemporaryFile() as err:
+    # time(1) reports the child's own peak: a child of this process would count this
+    # process's memory at the fork (Linux carries the high-water mark over exec).
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile() as peak:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(argv, env=child, stdout=subprocess.DEVNULL, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
+        code = subprocess.run(
+            ["/usr/bin/time", "-f", "%M", "-o", peak.name, *argv],
+            env=child,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        ).returncode
         wall = time.perf_counter() - t0
-        code = os.waitstatus_to_exitcode(status)
         if code not in (0, 1):
             err.seek(0)
             raise SystemExit(f"factcli {' '.join(args)}: exit {code}: {err.read().decode().strip()}")
-    return wall, usage.ru_maxrss // 1024
+        return wall, int(Path(peak.name).read_text().split()[-1]) // 1024
 
 
 def median(argv: list[str], repeat: int, env: dict[str, str] | None = None) -> float:

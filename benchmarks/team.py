@@ -39,17 +39,26 @@ import generate  # noqa: E402
 
 def run(args: list[str], env: dict[str, str], ok: tuple[int, ...] = (0,)) -> tuple[float, int, str]:
     """Seconds, peak RSS in MiB of this one child, and stdout of one factcli process."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with (
+        tempfile.TemporaryFile() as out,
+        tempfile.TemporaryFile() as err,
+        tempfile.NamedTemporaryFile() as peak,
+    ):
         started = time.perf_counter()
-        child = subprocess.Popen([sys.executable, "-m", "factcli", *args], env=env, stdout=out, stderr=err)
-        _, status, usage = os.wait4(child.pid, 0)
+        code = subprocess.run(
+            [*PEAK, peak.name, sys.executable, "-m", "factcli", *args], env=env, stdout=out, stderr=err
+        ).returncode
         took = time.perf_counter() - started
-        child.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
-        if child.returncode not in ok:
-            raise SystemExit(f"{args}: exit {child.returncode}: {err.read().decode()}")
-        return took, usage.ru_maxrss // 1024, out.read().decode()
+        if code not in ok:
+            raise SystemExit(f"{args}: exit {code}: {err.read().decode()}")
+        return took, int(Path(peak.name).read_text().split()[-1]) // 1024, out.read().decode()
+
+
+# The child's own peak memory, by time(1): a child of this process would count this
+# process's memory at the fork (Linux carries the high-water mark over exec).
+PEAK = ["/usr/bin/time", "-f", "%M", "-o"]
 
 
 def add_args(db: Path, source: str, quote: str, n: int) -> list[str]:

@@ -590,6 +590,10 @@ def file_stamps(root: Path) -> dict[str, Stamp]:
     out: dict[str, Stamp] = {}
     commits: list[str] = []
     for folder, prefix in ((root, ""), (root / SOURCES, SOURCES + "/"), (root / CLAIMS, CLAIMS + "/")):
+        listed = _listed_stamps(folder, prefix) if prefix else None
+        if listed is not None:
+            out.update(listed)
+            continue
         try:
             entries = os.scandir(folder)
         except (FileNotFoundError, NotADirectoryError):
@@ -624,6 +628,28 @@ def file_stamps(root: Path) -> dict[str, Stamp]:
             if isinstance(rel, str):
                 out.pop(rel, None)
     return out
+
+
+def _listed_stamps(folder: Path, prefix: str) -> dict[str, Stamp] | None:
+    """`file_stamps` of one folder of per-source files, made by C loops (`map`) over its
+    listing; None when the folder cannot be listed or a file goes meanwhile (looked at file
+    by file then)."""
+    import functools
+    import operator
+
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        names = os.listdir(fd)
+        fields = operator.attrgetter("st_size", "st_mtime_ns", "st_ino", "st_ctime_ns")
+        status = map(functools.partial(os.stat, dir_fd=fd, follow_symlinks=False), names)
+        return dict(zip(map(prefix.__add__, names), map(fields, status), strict=True))
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def position(file_number: int, line: int) -> int:

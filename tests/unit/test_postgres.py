@@ -458,3 +458,13 @@ def test_a_folder_with_a_claim_in_another_source_s_file_syncs_as_the_whole_store
     facts = store.load(store.Location(folder, "--db"))
     facts.positions = None  # the server numbers claims in store order
     _same_everywhere(server_url, facts)
+    # The files' stamps and digests kept for the next sync are those a sync anew records.
+    import psycopg
+
+    def files() -> list[tuple]:
+        with psycopg.connect(server_url) as conn:
+            return list(conn.execute("SELECT rel, stamp, digest FROM factcli.files ORDER BY rel"))
+
+    kept = files()
+    assert sync(server_url, None, folder=folder, full=True).full
+    assert kept == files()
