@@ -28,11 +28,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import itertools
 import json
 import re
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .. import store
@@ -405,17 +404,11 @@ def _folder(conn: psycopg.Connection[Any], root: Any, full: bool, schema: str) -
     recorded: dict[str, tuple[str, str]] = {}
     old: dict[str, tuple[str, int]] = {}
     if not full:
-        # Each table as one text, split here: at a million claims, 80,000 files and 40,000
-        # sources, a row at a time through the driver cost seconds. A file's path and a
-        # source id hold no tab or line break (`schema.SLUG`); a row that would is read alone.
-        recorded = {
-            r: (st, d) for r, st, d in _table_text(conn, f"{schema}.files", ("rel", "stamp", "digest"))
-        }
+        recorded = {r: (st, d) for r, st, d in conn.execute(f"SELECT rel, stamp, digest FROM {schema}.files")}
         old = {
-            k: (d, int(n))
-            for k, d, n in _table_text(
-                conn, f"{schema}.groups", ("source", "digest", "cardinality(claims)"), "source IS NOT NULL"
-            )
+            k: (d, n)
+            for k, d, n in conn.execute(f"SELECT source, digest, cardinality(claims) FROM {schema}.groups")
+            if k is not None
         }
     files: list[tuple[str, str, str]] = []
     last: dict[str, bytes] = {}  # the bytes of the file digested last, when it was read
@@ -477,13 +470,16 @@ def _folder(conn: psycopg.Connection[Any], root: Any, full: bool, schema: str) -
         groups[sid] = group
     if kept:
         # Who holds an office, by the claims of the sources left as they are: each pair
-        # once (a million claims hold hundreds of thousands of such claims, and few pairs),
-        # the sources joined as a set (a hash), not looked for in an array claim by claim.
+        # once, and the sources named by the few left out (those read again, those gone),
+        # not by the many kept: at a million claims, 40,000 ids looked for claim by claim
+        # cost the server a second.
+        now_listed = set(listed)
+        left_out = sorted(unread | {k for k in old if k not in now_listed})
         holds += list(
             conn.execute(
                 f"SELECT DISTINCT subject, object FROM {schema}.claims WHERE predicate = 'holds_position' "
-                "AND NOT retracted AND source IN (SELECT unnest(%s::text[]))",
-                [kept],
+                "AND NOT retracted AND source IS NOT NULL AND NOT (source = ANY(%s::text[]))",
+                [left_out],
             )
         )
     doc = {
@@ -507,23 +503,6 @@ def _folder(conn: psycopg.Connection[Any], root: Any, full: bool, schema: str) -
         doc.get(store.VOCABULARY),
     )
     return _Folder(facts, groups, _rows.holders(holds), files, unread, recorded)
-
-
-def _table_text(
-    conn: psycopg.Connection[Any], table: str, columns: tuple[str, ...], where: str = "TRUE"
-) -> Iterator[list[str]]:
-    """The rows of `table` (those `where` says), their `columns` as text: fetched as one
-    text (a tab between columns, a line break between rows) and split here. Rows whose
-    columns hold a tab or a line break come as rows."""
-    joined = " || E'\\t' || ".join(f"({c})::text" for c in columns)
-    odd = f"({joined}) ~ E'[\\t\\n]'"
-    text = conn.execute(
-        f"SELECT string_agg({joined}, E'\\n') FROM {table} WHERE ({where}) AND NOT {odd}"
-    ).fetchone()
-    if text and text[0]:
-        yield from map(str.split, text[0].split("\n"), itertools.repeat("\t"))
-    for row in conn.execute(f"SELECT {', '.join(columns)} FROM {table} WHERE ({where}) AND {odd}"):
-        yield [str(c) for c in row]
 
 
 def _key(value: Any) -> str | None:

@@ -468,3 +468,24 @@ def test_a_folder_with_a_claim_in_another_source_s_file_syncs_as_the_whole_store
     kept = files()
     assert sync(server_url, None, folder=folder, full=True).full
     assert kept == files()
+
+
+def test_a_source_removed_from_a_folder_takes_its_office_holders_with_it(server_url, tmp_path):
+    from factcli.convert import convert
+
+    folder = tmp_path / "desk"
+    convert(store.Location(SHIPPED, "--db"), folder)
+    sync(server_url, None, folder=folder)
+    # The one source that says who directs Rosoboronexport (and two more offices), removed by
+    # hand: who holds an office changed, which decides every claim's links, so the server's
+    # index is built anew (were the removed source's holders still counted, it would not be).
+    gone = "unknown-s400-turkey-2021"
+    listed = (folder / "sources.txt").read_text().split()
+    assert gone in listed
+    (folder / "sources.txt").write_text("".join(f"{s}\n" for s in listed if s != gone))
+    (folder / "sources" / f"{gone}.json").unlink()
+    (folder / "claims" / f"{gone}.jsonl").unlink()
+    assert sync(server_url, None, folder=folder).full
+    facts = store.load(store.Location(folder, "--db"))
+    facts.positions = None  # the server numbers claims in store order
+    _same_everywhere(server_url, facts)
