@@ -269,7 +269,9 @@ def import_new_folder(
                 cited.setdefault(claim["citation"]["source"], []).append(claim)
             for src in batch.new_sources:
                 new.add_source(src, cited.pop(src["id"], []))
-            # (`_checked` refused a claim whose source is in no part so far but this one.)
+            # Every claim cites a source of its own part: the store each part is checked
+            # against holds no source (`_checked` refuses a claim citing an earlier one).
+            assert not cited
             summary.sources += batch.summary.sources
             summary.entities += batch.summary.entities
             summary.claims += batch.summary.claims

@@ -202,9 +202,9 @@ def _build_folder(
     progress: Callable[[int, int], None] | None,
     check: Callable[[store.Facts], None] | None,
 ) -> Index:
-    """Build a directory store's index whole and rename it into place (under its lock):
-    the files' stamps are taken before the folder is read and again after, so an index is
-    never recorded as of files it did not read."""
+    """Build a directory store's index anew, a part of its sources at a time, and rename it
+    into place (under its lock): the files' stamps are taken before the folder is read and
+    again after, so an index is never recorded as of files it did not read."""
     from ..store import directory
 
     root = location.path
@@ -216,6 +216,9 @@ def _build_folder(
     for _ in range(3):
         files = directory.file_stamps(root)
         if directory.MOVING in files.values():
+            import time
+
+            time.sleep(0.05)  # a commit being finished: looked at again once it is
             continue
         now = {"inode": os.stat(root).st_ino, "files": directory.stamps_digest(files)}
         place.remove_stale_temps(path)

@@ -48,6 +48,7 @@ __all__ = [
     "CLAIMS",
     "ENTITIES",
     "META",
+    "NewStore",
     "Parts",
     "SOURCES",
     "SOURCE_LIST",
@@ -69,7 +70,6 @@ __all__ = [
     "stamps_digest",
     "unlisted_claim_files",
     "writing",
-    "NewStore",
     "write_file",
     "write_new",
 ]
@@ -419,9 +419,10 @@ def _document(root: Path) -> tuple[dict[str, Any], list[int]]:
 
 
 class Parts:
-    """A directory store read file by file, for a conversion that never holds it whole: the
-    files as a reader reads them (through a commit not yet in place), and whether the folder
-    changed meanwhile (`unchanged`: its files' stamps, taken before and after)."""
+    """A directory store read file by file, for a conversion or an index build that never
+    holds it whole (`convert`, `backend.build_folder_file`): the files as a reader reads them
+    (through a commit not yet in place), and whether the folder changed meanwhile
+    (`unchanged`: its files' stamps, taken before and after)."""
 
     def __init__(self, root: Path) -> None:
         if not os.path.lexists(root / META):
@@ -503,18 +504,13 @@ def folder_digest(root: Path) -> str:
     return stamps_digest(file_stamps(root)) if total is None else digest_text(total)
 
 
-_STAMP_FIELDS = None
-
-
 def _fast_total(root: Path) -> int | None:
     import functools
     import itertools
     import operator
     import zlib
 
-    global _STAMP_FIELDS
-    if _STAMP_FIELDS is None:
-        _STAMP_FIELDS = operator.attrgetter("st_size", "st_mtime_ns", "st_ino", "st_ctime_ns")
+    fields = operator.attrgetter("st_size", "st_mtime_ns", "st_ino", "st_ctime_ns")  # `stamp_of`'s
     total = 0
     try:
         with os.scandir(root) as entries:
@@ -536,7 +532,7 @@ def _fast_total(root: Path) -> int | None:
                 crcs = map(
                     zlib.crc32, map(str.encode, names), itertools.repeat(zlib.crc32(f"{sub}/".encode()))
                 )
-                total += sum(map(hash, zip(crcs, map(_STAMP_FIELDS, status), strict=True)))
+                total += sum(map(hash, zip(crcs, map(fields, status), strict=True)))
             finally:
                 os.close(fd)
     except (FileNotFoundError, UnicodeEncodeError):

@@ -278,3 +278,27 @@ def test_a_folder_s_index_built_a_few_sources_at_a_time_holds_the_rows_of_one_re
     assert _tables(parts) == _tables(whole)
     claims = len(store.load(location).claims)
     assert told[-1] == (claims, claims)
+
+
+def test_the_digest_every_read_checks_is_the_one_the_index_records_and_sees_an_edit_in_place(tmp_path):
+    from factcli.store import directory
+
+    root = as_folder(tmp_path).path
+
+    def both() -> tuple[str, str]:
+        return directory.folder_digest(root), directory.stamps_digest(directory.file_stamps(root))
+
+    first, recorded = both()
+    assert first == recorded
+    # A claims file rewritten in place (same inode, same folder mtime): seen.
+    path = root / "claims" / f"{KHALEEJ}.jsonl"
+    inode = path.stat().st_ino
+    with path.open("r+b") as f:
+        f.seek(0, os.SEEK_END)
+        f.write(b"\n")
+    assert path.stat().st_ino == inode
+    now, recorded = both()
+    assert now == recorded != first
+    # A file whose name is not UTF-8 is looked at file by file: the same digest.
+    (root / "claims").joinpath(os.fsdecode(b"\xff.jsonl")).write_bytes(b"")
+    assert both()[0] == both()[1] != now
