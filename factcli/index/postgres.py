@@ -404,10 +404,17 @@ def _folder(conn: psycopg.Connection[Any], root: Any, full: bool, schema: str) -
     recorded: dict[str, tuple[str, str]] = {}
     old: dict[str, tuple[str, int]] = {}
     if not full:
-        recorded = {r: (st, d) for r, st, d in conn.execute(f"SELECT rel, stamp, digest FROM {schema}.files")}
+        # Fetched whole (`fetchall`, in the driver's C), not a row at a time: at a million
+        # claims these are 80,000 and 40,000 rows, a second of Python row by row.
+        recorded = {
+            r: (st, d)
+            for r, st, d in conn.execute(f"SELECT rel, stamp, digest FROM {schema}.files").fetchall()
+        }
         old = {
             k: (d, n)
-            for k, d, n in conn.execute(f"SELECT source, digest, cardinality(claims) FROM {schema}.groups")
+            for k, d, n in conn.execute(
+                f"SELECT source, digest, cardinality(claims) FROM {schema}.groups"
+            ).fetchall()
             if k is not None
         }
     files: list[tuple[str, str, str]] = []
@@ -645,7 +652,7 @@ class _Sync:
                 key: (digest, claims, sources, counts, people)  # JSON text, read where used
                 for key, digest, claims, sources, counts, people in conn.execute(
                     "SELECT source, digest, claims, sources, counts, counterparts FROM groups"
-                )
+                ).fetchall()
             }
             tokens = int(self.meta.get("tokens", "0"))
         relink = self.full
