@@ -18,6 +18,12 @@ they were made; a cache is rebuilt when the shipped store or this generator chan
 
     python benchmarks/generate.py 1000 10000 20000 100000     # build what is missing
     python benchmarks/generate.py 100000 --force              # rebuild
+    python benchmarks/generate.py --folder 1000000            # a directory store, desk-1000000
+
+A directory store (`--folder`, `ensure_folder`) holds the same records, made directly by the
+importer's bulk path into a new folder (`importer.import_new_folder`), which holds a few
+thousand claims at a time: a store of a million claims cannot be a single file (files over
+512 MiB are refused), and is made this way in minutes with flat memory.
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ import random
 import resource
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -99,6 +106,33 @@ def _window(text: str, start: int, end: int, rng: random.Random) -> tuple[str, i
 
 def records(n: int, shipped: store.Facts, seed: int = SEED) -> list[dict[str, Any]]:
     """N/25 sources then N claims, as `factcli import` takes them."""
+    out_sources: list[dict[str, Any]] = []
+    out_claims: list[dict[str, Any]] = []
+    for source, claims in synthetic(n, shipped, seed):
+        out_sources.append(source)
+        out_claims += claims
+    return out_sources + out_claims
+
+
+def parts(
+    n: int, shipped: store.Facts, per_part: int = 200, seed: int = SEED
+) -> Iterator[list[dict[str, Any]]]:
+    """The records of `records` (the same sources and claims), `per_part` sources at a time,
+    each with its claims: what `importer.import_new_folder` takes."""
+    part: list[dict[str, Any]] = []
+    for k, (source, claims) in enumerate(synthetic(n, shipped, seed), 1):
+        part += [source, *claims]
+        if k % per_part == 0:
+            yield part
+            part = []
+    if part:
+        yield part
+
+
+def synthetic(
+    n: int, shipped: store.Facts, seed: int = SEED
+) -> Iterator[tuple[dict[str, Any], list[dict[str, Any]]]]:
+    """Each synthetic source with its claims, one after another (nothing is held)."""
     rng = random.Random(seed + n)
     texts = {s["id"]: s["text"] for s in shipped.sources}
     templates = []
@@ -107,8 +141,7 @@ def records(n: int, shipped: store.Facts, seed: int = SEED) -> list[dict[str, An
         templates.append((c, texts[cit["source"]], cit["start"], cit["end"]))
     dates = [c["date"] for c in shipped.claims if c["date"]] + [s["published"] for s in shipped.sources]
     days = [d for d in dates if d["precision"] == "day"]
-    out_sources: list[dict[str, Any]] = []
-    out_claims: list[dict[str, Any]] = []
+    n_done = 0
     n_sources = -(-n // CLAIMS_PER_SOURCE)
     for k in range(n_sources):
         model = rng.choice(shipped.sources)
@@ -126,7 +159,7 @@ def records(n: int, shipped: store.Facts, seed: int = SEED) -> list[dict[str, An
             # Each quote opens with its news number («الخبر رقم 12345», "news item number
             # 12345"): quotes stay unique, and a query has a word one claim holds next to two
             # words every claim holds (the common-word benchmark of `search_cost.py`).
-            quote = f"الخبر رقم {len(out_claims) + len(claims) + 1}: {cut[0]}"
+            quote = f"الخبر رقم {n_done + len(claims) + 1}: {cut[0]}"
             q_start = offset
             paragraphs.append(quote)
             offset += len(quote) + 2
@@ -153,7 +186,8 @@ def records(n: int, shipped: store.Facts, seed: int = SEED) -> list[dict[str, An
                     },
                 }
             )
-        out_sources.append(
+        n_done += len(claims)
+        yield (
             {
                 "id": sid,
                 "title": model["title"],
@@ -164,10 +198,9 @@ def records(n: int, shipped: store.Facts, seed: int = SEED) -> list[dict[str, An
                 "published": published,
                 "note": "synthetic benchmark source",
                 "text": header + "\n\n".join(paragraphs) + "\n",
-            }
+            },
+            claims,
         )
-        out_claims += claims
-    return out_sources + out_claims
 
 
 # --- building -------------------------------------------------------------------------
@@ -243,12 +276,114 @@ def build_store(n: int, log=print) -> dict[str, Any]:
     return meta
 
 
+def folder_path(n: int) -> Path:
+    return OUT / f"desk-{n}"
+
+
+def cached_folder(n: int) -> dict[str, Any] | None:
+    """The meta of an up-to-date cached directory store of n claims, or None."""
+    meta_path = folder_path(n).with_name(folder_path(n).name + ".meta.json")
+    if not (folder_path(n).is_dir() and meta_path.exists()):
+        return None
+    meta = json.loads(meta_path.read_text())
+    return meta if {k: meta.get(k) for k in _fingerprint()} == _fingerprint() else None
+
+
+def ensure_folder(n: int, force: bool = False, log=print) -> Path:
+    """Path of a directory store of n synthetic claims (the records of `ensure(n)`'s file
+    store), built (and cached) if needed."""
+    if force or cached_folder(n) is None:
+        build_folder(n, log=log)
+    return folder_path(n)
+
+
+def build_folder(n: int, log=print) -> dict[str, Any]:
+    """The synthetic store of n claims made directly as a directory store, by the importer's
+    bulk path (`import_new_folder`): 200 sources and their 5,000 claims checked and written
+    at a time, the whole made under a private name and renamed into place at the end."""
+    import shutil
+
+    from factcli.importer import import_new_folder
+
+    OUT.mkdir(exist_ok=True)
+    path = folder_path(n)
+    meta_path = path.with_name(path.name + ".meta.json")
+    meta_path.unlink(missing_ok=True)
+    shutil.rmtree(path, ignore_errors=True)
+    shipped = store.load(store.Location(SHIPPED, "--db"))
+    entities = [{k: e[k] for k in FIELD_ORDER["entities"] if k in e} for e in shipped.entities]
+    started = time.perf_counter()
+    every = max(1, n // 10)
+
+    def told(claims: int) -> None:
+        if claims % every < 5000:
+            log(f"  desk-{n}: {claims:,} claims, {time.perf_counter() - started:.0f} s", flush=True)
+
+    def all_parts() -> Iterator[list[dict[str, Any]]]:
+        yield entities
+        yield from parts(n, shipped)
+
+    summary = import_new_folder(path, all_parts(), progress=told)
+    took = time.perf_counter() - started
+    size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+    meta = {
+        **_fingerprint(),
+        "claims": summary.claims,
+        "sources": summary.sources,
+        "entities": len(entities),
+        "bytes": size,
+        "import_seconds": round(took, 1),
+        "import_rss_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+        "load_average": [round(x, 1) for x in os.getloadavg()],
+    }
+    meta_path.write_text(json.dumps(meta, indent=2) + "\n")
+    log(
+        f"desk-{n}: {summary.claims:,} claims, {summary.sources:,} sources, {size / 2**20:.0f} MiB; "
+        f"bulk import into a new folder {took:.1f} s, peak {meta['import_rss_mib']} MiB"
+    )
+    return meta
+
+
+def work_folder(n: int, fresh: bool = False) -> tuple[Path, Path]:
+    """A working copy of the directory store of n claims that benchmarks may write to, and
+    the index cache folder beside it (`FACTCLI_CACHE`), kept between runs so that an index
+    built once (twenty minutes at a million claims) serves the next run's warm reads:
+    benchmarks/out/work-N/desk and .../cache. Below a million claims the copy is converted
+    from the file store (as a user would make it); at a million, copied from `desk-N`."""
+    import shutil
+
+    work = OUT / f"work-{n}"
+    desk, cache = work / "desk", work / "cache"
+    if fresh:
+        shutil.rmtree(work, ignore_errors=True)
+    if not desk.is_dir():
+        work.mkdir(parents=True, exist_ok=True)
+        shutil.rmtree(cache, ignore_errors=True)
+        if n < 1_000_000:
+            from factcli.convert import convert
+
+            convert(store.Location(ensure(n), "--db"), desk)
+        else:
+            shutil.copytree(ensure_folder(n), desk, symlinks=True)
+    cache.mkdir(exist_ok=True)
+    return desk, cache
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("sizes", nargs="+", type=int, help="claims per store, e.g. 1000 10000 100000")
     ap.add_argument("--force", action="store_true", help="rebuild even when a cached store is up to date")
+    ap.add_argument(
+        "--folder", action="store_true", help="directory stores (desk-N), made by the bulk import"
+    )
     args = ap.parse_args(argv)
     for n in args.sizes:
+        if args.folder:
+            if not args.force and cached_folder(n):
+                print(f"desk-{n}: cached ({folder_path(n)})")
+            else:
+                build_folder(n)
+            continue
         if not args.force and cached(n):
             print(f"store-{n}: cached ({store_path(n)})")
         else:

@@ -12,8 +12,11 @@ databases) or a throwaway cluster of the installed PostgreSQL, started and remov
     python benchmarks/server.py --sizes 100000 --profile     # where the sync's time goes
     python benchmarks/server.py --sizes 100000 --folder      # the syncs of the store as a folder
 
-With `--folder` the store is converted to a directory store first and both syncs are of the
-folder: the incremental one after one line of one source's claims file was corrected.
+With `--folder` the store is the working copy of the synthetic store as a folder that
+`team.py` uses (`generate.work_folder`: at a million claims, the only form it can take), and
+both syncs are of the folder (the full one with its peak memory; the incremental one after
+one line of one source's claims file was corrected by hand); the reads are of the folder,
+the local index the one `team.py` built (warm).
 """
 
 from __future__ import annotations
@@ -106,15 +109,29 @@ def fresh_database(server: str, name: str) -> str:
 
 def factcli(*args: str, env: dict[str, str] | None = None) -> float:
     """One factcli process; its wall time in seconds."""
+    return factcli_peak(*args, env=env)[0]
+
+
+def factcli_peak(*args: str, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """One factcli process; its wall time in seconds and its peak memory in MiB."""
     argv = [sys.executable, "-m", "factcli", *args]
     child = {**os.environ, **(env or {})}
     child.pop("PYTHONDONTWRITEBYTECODE", None)
-    t0 = time.perf_counter()
-    done = subprocess.run(argv, env=child, capture_output=True, text=True)
-    wall = time.perf_counter() - t0
-    if done.returncode not in (0, 1):
-        raise SystemExit(f"factcli {' '.join(args)}: exit {done.returncode}: {done.stderr.strip()}")
-    return wall
+    # time(1) reports the child's own peak: a child of this process would count this
+    # process's memory at the fork (Linux carries the high-water mark over exec).
+    with tempfile.TemporaryFile() as err, tempfile.NamedTemporaryFile() as peak:
+        t0 = time.perf_counter()
+        code = subprocess.run(
+            ["/usr/bin/time", "-f", "%M", "-o", peak.name, *argv],
+            env=child,
+            stdout=subprocess.DEVNULL,
+            stderr=err,
+        ).returncode
+        wall = time.perf_counter() - t0
+        if code not in (0, 1):
+            err.seek(0)
+            raise SystemExit(f"factcli {' '.join(args)}: exit {code}: {err.read().decode().strip()}")
+        return wall, int(Path(peak.name).read_text().split()[-1]) // 1024
 
 
 def median(argv: list[str], repeat: int, env: dict[str, str] | None = None) -> float:
@@ -148,14 +165,42 @@ def edit_one_line(folder: Path) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-def folder_syncs(path: Path, url: str) -> tuple[float, float]:
-    """The full sync of the store as a folder, then one after one source's claim changed."""
-    with tempfile.TemporaryDirectory() as scratch:
-        folder = Path(scratch) / "desk"
-        factcli("convert", str(path), str(folder))
-        full = factcli("--db", str(folder), "server", "sync", url, "--full")
-        edit_one_line(folder)
-        return full, factcli("--db", str(folder), "server", "sync", url)
+def folder_run(n: int, url: str, repeat: int, click: float) -> None:
+    """The store of n claims as a folder (`generate.work_folder`, the working copy `team.py`
+    reads, whose local index it keeps warm): the full sync (seconds and peak memory), one
+    line of one source's claims file corrected by hand and a sync, then the selective reads
+    from the server and from the local index."""
+    import json
+
+    desk, cache = generate.work_folder(n)
+    env = {"FACTCLI_CACHE": str(cache)}
+    full, peak = factcli_peak("--db", str(desk), "server", "sync", url, "--full", env=env)
+    edit_one_line(desk)
+    incremental = factcli("--db", str(desk), "server", "sync", url, env=env)
+    sources = (desk / "sources.txt").read_text(encoding="utf-8").split()
+    middle = sources[len(sources) // 2 + 1]
+    claim = json.loads((desk / "claims" / f"{middle}.jsonl").read_text(encoding="utf-8").splitlines()[0])[
+        "id"
+    ]
+    reads = [
+        ["search", "Qatar", "--source", middle, "--json"],
+        ["show", claim, "--json"],
+        ["timeline", "--subject", "qatar", "--limit", "20", "--json"],
+    ]
+    print(f"  load average {os.getloadavg()[0]:.1f}", file=sys.stderr)
+    for i, read in enumerate(reads):
+        served = median(["--index", url, *read], repeat)
+        local = median(["--db", str(desk), *read], repeat, env=env)
+        inside = statistics.median(_in_process(["--index", url, *read]) for _ in range(repeat))
+        cells = f"| {n:,} (folder) | {full:.1f} s, {peak} MiB | {incremental:.2f} s " if i == 0 else "| | | "
+        print(
+            f"{cells}| `{' '.join(read[:2])}` | {served * 1000:.0f} ms | {local * 1000:.0f} ms "
+            f"| {served / click:.1f}× | {inside * 1000:.0f} ms |",
+            flush=True,
+        )
+    if n >= 1_000_000:
+        print(f"  targets: full {'ok' if full <= FULL_1M else 'MISSED'}", file=sys.stderr)
+    print(f"  targets: incremental {'ok' if incremental <= INCREMENTAL else 'MISSED'}", file=sys.stderr)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -176,17 +221,13 @@ def main(argv: list[str] | None = None) -> None:
         )
         print("|---:|---:|---:|---|---:|---:|---:|---:|")
         for n in sizes:
-            path = generate.ensure(n, log=lambda *a: print(*a, file=sys.stderr))
             url = fresh_database(server, f"factcli_bench_{n}")
+            if args.folder:
+                folder_run(n, url, args.repeat, click)
+                continue
+            path = generate.ensure(n, log=lambda *a: print(*a, file=sys.stderr))
             if args.profile:
                 _profile(path, url)
-                continue
-            if args.folder:
-                full, incremental = folder_syncs(path, url)
-                print(f"| {n:,} (folder) | {full:.1f} s | {incremental:.2f} s | | | | | |")
-                print(
-                    f"  targets: incremental {'ok' if incremental <= INCREMENTAL else 'MISSED'}", file=sys.stderr
-                )
                 continue
             full = factcli("--db", str(path), "server", "sync", url, "--full")
             with tempfile.TemporaryDirectory() as scratch:

@@ -14,7 +14,7 @@ import math
 import os
 import re
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -213,6 +213,78 @@ def import_records(
         raise
 
 
+def import_new_folder(
+    target: os.PathLike[str] | str,
+    parts: Iterable[list[dict[str, Any]]],
+    *,
+    create_entities: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> Summary:
+    """A new directory store at `target` (which must not exist, or be an empty folder) made
+    from `parts`: lists of records, each holding sources and the claims that cite them (and
+    any entities), checked as an import checks them against the store so far and written
+    source by source before the next part is read, so memory holds one part, not the store.
+
+    All or nothing, as an import is: the store is made under a private name beside `target`
+    and renamed into place once every part has passed (`directory.NewStore`); a refused
+    record, a failure or a kill leaves nothing at `target`. Problems name records by their
+    place in the whole stream. A claim must come in the part of the source it cites (the
+    sources of earlier parts are written, not held): one citing an earlier part's source is
+    refused as citing an unknown source. `progress(claims)` is told after each part.
+
+    The summary counts what was stored; of the claim ids it keeps the last only."""
+    from pathlib import Path
+
+    from .store import directory as dirstore
+
+    root = Path(target)
+    base = store.empty_document()
+    meta: dict[str, Any] = dict(next(iter(base["meta"].values())))
+    vocabulary = base[store.VOCABULARY]
+    entities: list[dict[str, Any]] = []
+    seen_claims: set[str] = set()
+    last_claim = int(meta.get("last_claim", 0))
+    summary = Summary()
+    first = 1
+    new = dirstore.NewStore(root)
+    try:
+        for part in parts:
+            facts = store.Facts(root, [], entities, [], meta, vocabulary)
+            try:
+                batch = _checked(facts, part, create_entities, first=first)
+            except ValidationError as refused:
+                refused.add_hints()
+                raise
+            first += len(part)
+            entities = batch.facts.entities
+            # Each part is checked against the store's counter as it was (a numbered id given
+            # is new when above it, as in one import); the ids seen so far refuse a repeat.
+            last_claim = max(last_claim, batch.last_claim)
+            again = next((c["id"] for c in batch.new_claims if c["id"] in seen_claims), None)
+            if again is not None:
+                raise ValidationError([Problem(None, "id", f"{again} is already used (an earlier part)")])
+            seen_claims.update(c["id"] for c in batch.new_claims)
+            cited: dict[str, list[dict[str, Any]]] = {}
+            for claim in batch.new_claims:
+                cited.setdefault(claim["citation"]["source"], []).append(claim)
+            for src in batch.new_sources:
+                new.add_source(src, cited.pop(src["id"], []))
+            # Every claim cites a source of its own part: the store each part is checked
+            # against holds no source (`_checked` refuses a claim citing an earlier one).
+            assert not cited
+            summary.sources += batch.summary.sources
+            summary.entities += batch.summary.entities
+            summary.claims += batch.summary.claims
+            summary.claim_ids[:] = batch.summary.claim_ids[-1:] or summary.claim_ids
+            if progress is not None:
+                progress(summary.claims)
+        new.finish({"meta": {"1": dict(meta, last_claim=last_claim)}, store.VOCABULARY: vocabulary}, entities)
+    except BaseException:
+        new.abandon()
+        raise
+    return summary
+
+
 def _import_locked(
     location: store.Location,
     records: list[dict[str, Any]],
@@ -287,6 +359,7 @@ def _checked(
     dependencies: store.Facts | None = None,
     progress: Progress | None = None,
     hints: bool = True,
+    first: int = 1,
 ) -> _Batch:
     """The batch of `records` checked against `facts`, or ValidationError with every problem:
     the one run of a batch, for an import, an in-memory build and a one-claim check.
@@ -299,7 +372,7 @@ def _checked(
     if dependencies is not None:
         for name, rec in _dependencies(records, facts, dependencies):
             batch.take(name, rec)
-    for n, rec in enumerate(records, 1):
+    for n, rec in enumerate(records, first):
         batch.take(n, rec)
         if progress:
             progress("checking", n, len(records))

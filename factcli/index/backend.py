@@ -1184,6 +1184,138 @@ def build_file(
             conn.close()
 
 
+def build_folder_file(
+    path: Path,
+    root: Path,
+    stamp: dict[str, Any],
+    files: dict[str, tuple[int, int, int, int]],
+    progress: Callable[[int, int], None] | None = None,
+    check: Callable[[store.Facts], None] | None = None,
+    part: int = 500,
+) -> None:
+    """Build the index of the directory store at `root` into a new file at `path` (left in
+    WAL mode, as `build_file` leaves a folder's), `part` sources at a time: the rows `build`
+    makes of the whole store read at once, each claim at its `directory.position`, with no
+    more than one part's records in memory. Who holds an office decides how every claim is
+    linked, so it is read first, from the lines of the claims files that name the predicate.
+    `check` is run on the entities, then on each part; `stamp` and `files` are recorded."""
+    from ..store import directory  # a folder's files (imported by a folder's build alone)
+    from ..vocabulary import of as vocabulary_of  # a build, not a read, needs the vocabulary
+
+    parts = directory.Parts(root)
+    objects = parts.objects()
+    store._check_shape({**objects, "sources": {}, "entities": {}, "claims": {}}, root)
+    meta_rows = list(objects["meta"].values())
+    meta: dict[str, Any] = meta_rows[0] if meta_rows else {"schema": SCHEMA_VERSION, "last_claim": 0}
+    vocabulary = objects.get(store.VOCABULARY)
+    entities = parts.entities()
+    base = store.Facts(root, [], entities, [], meta, vocabulary)
+    if check is not None:
+        check(base)
+    listed = parts.source_ids()
+    order = parts.claim_files(listed)
+    is_listed = set(listed)
+    holds: list[tuple[Any, Any]] = []
+    total = 0
+    for sid in order:
+        rel = f"{directory.CLAIMS}/{sid}.jsonl"
+        for line in (parts.raw(rel) or b"").split(b"\n"):
+            if line.strip():
+                total += 1
+                if b"holds_position" in line:
+                    found = directory.parse_lines(line, root / rel)
+                    holds += [(c.get("subject"), c.get("object")) for c in found if _rows.holds(c)]
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode=OFF")
+        conn.execute("PRAGMA synchronous=OFF")
+        an = analyzer()
+        dumps = _dumps()
+        conn.executescript(_SCHEMA)
+        names = _rows.name_rows(entities, an)
+        conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
+        conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", _rows.topic_word_rows(entities, an))
+        conn.executemany(
+            "INSERT INTO labels VALUES (?, ?, ?)", _rows.label_rows(an, vocabulary_of(base).labels)
+        )
+        if vocabulary is not None:
+            conn.execute("INSERT INTO vocabulary VALUES (?)", (dumps(vocabulary),))
+        conn.executemany("INSERT INTO synonyms VALUES (?, ?, ?, ?)", _rows.synonym_rows(an))
+        linker = _rows.linker(names, an, entities)
+        holders = _rows.holders(holds)
+        counterparts: set[str] = set()
+        counts: dict[str, int] = {}
+        per_source: dict[str | None, int] = {}
+        placed: dict[Any, list[tuple[int, int]]] = {}  # source id -> (row n, claims counted then)
+        others: dict[Any, Any] = {}  # texts of sources cited from another part's claims file
+        done = numbered = 0
+        for at in range(0, len(order), part):
+            chunk = order[at : at + part]
+            sources = [parts.source(sid) for sid in chunk if sid in is_listed]
+            claims: list[dict[str, Any]] = []
+            positions: list[int] = []
+            for k, sid in enumerate(chunk, at):
+                lines = parts.claims(sid)
+                claims += lines
+                positions += [directory.position(k, i) for i in range(len(lines))]
+            if check is not None:
+                check(store.Facts(root, sources, [], claims, meta, vocabulary))
+            here = {s.get("id"): s.get("text") for s in sources}
+
+            def texts(sid: Any, here: dict[Any, Any] = here) -> Any:
+                if sid in here:
+                    return here[sid]
+                if sid not in others:
+                    others[sid] = parts.source(sid).get("text") if sid in is_listed else None
+                return others[sid]
+
+            def told(d: int, _: int, before: int = done) -> None:
+                if progress is not None:
+                    progress(before + d, total)
+
+            got, live = _add_claims(conn, claims, 1, linker, texts, holders, counterparts, told, positions)
+            done += len(claims)
+            for eid, c in got.items():
+                counts[eid] = counts.get(eid, 0) + c
+            for cited, c in live.items():
+                per_source[cited] = per_source.get(cited, 0) + c
+            rows = []
+            for n, src in enumerate(sources, numbered + 1):
+                key = src.get("id")
+                rows.append((n, key, per_source.get(key, 0), dumps(src), dumps(_rows.summary(src))))
+                placed.setdefault(key, []).append((n, per_source.get(key, 0)))
+            numbered += len(sources)
+            conn.executemany("INSERT INTO sources VALUES (?, ?, ?, ?, ?)", rows)
+        # A source whose claims stand in a later part's file (a hand edit): its count now.
+        late = [
+            (per_source.get(sid, 0), n)
+            for sid, numbers in placed.items()
+            for n, then in numbers
+            if per_source.get(sid, 0) != then
+        ]
+        conn.executemany("UPDATE sources SET claims = ? WHERE n = ?", late)
+        _counterpart_names(conn, an, counterparts)
+        conn.executemany(
+            "INSERT INTO files VALUES (?, ?, ?, ?, ?)", [(rel, *st) for rel, st in sorted(files.items())]
+        )
+        conn.executemany(
+            "INSERT INTO entities VALUES (?, ?, ?, ?)",
+            [(n, e.get("id"), _count(counts, e.get("id")), dumps(e)) for n, e in enumerate(entities, 1)],
+        )
+        conn.executescript(_INDEXES)
+        conn.executemany("INSERT INTO meta VALUES (?, ?)", sorted(_meta(base, stamp).items()))
+        conn.commit()
+        if progress is not None:
+            progress(total, total)
+    finally:
+        conn.close()
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+    finally:
+        conn.close()
+
+
 def in_memory(
     facts: store.Facts,
     stamp: dict[str, Any] | None = None,

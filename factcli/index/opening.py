@@ -202,25 +202,34 @@ def _build_folder(
     progress: Callable[[int, int], None] | None,
     check: Callable[[store.Facts], None] | None,
 ) -> Index:
-    """Build a directory store's index whole and rename it into place (under its lock):
-    the files' stamps are taken before the folder is read and again after, so an index is
-    never recorded as of files it did not read."""
+    """Build a directory store's index anew, a part of its sources at a time, and rename it
+    into place (under its lock): the files' stamps are taken before the folder is read and
+    again after, so an index is never recorded as of files it did not read."""
     from ..store import directory
 
     root = location.path
+
+    def show(done: int, total: int) -> None:
+        if progress is not None and total >= PROGRESS_FROM:
+            progress(done, total)
+
     for _ in range(3):
         files = directory.file_stamps(root)
-        facts = store.load(location)
-        if check is not None:
-            check(facts)
-        if directory.MOVING in files.values() or directory.file_stamps(root) != files:
+        if directory.MOVING in files.values():
+            import time
+
+            time.sleep(0.05)  # a commit being finished: looked at again once it is
             continue
         now = {"inode": os.stat(root).st_ino, "files": directory.stamps_digest(files)}
-        show = progress if len(facts.claims) >= PROGRESS_FROM else None
         place.remove_stale_temps(path)
         tmp = place.temp_file(path)
         try:
-            backend.build_file(tmp, facts, now, show, files=files)
+            # Read and indexed a part of the sources at a time: memory does not grow with
+            # the folder (`backend.build_folder_file`).
+            backend.build_folder_file(tmp, root, now, files, show, check)
+            if directory.file_stamps(root) != files:
+                tmp.unlink()
+                continue  # a file changed while it was read: read again
             # The write-ahead log of the file replaced is its own, never the new one's.
             for suffix in ("-wal", "-shm"):
                 try:

@@ -30,7 +30,6 @@ user can enter.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import re
 import stat
@@ -49,12 +48,15 @@ __all__ = [
     "CLAIMS",
     "ENTITIES",
     "META",
+    "NewStore",
+    "Parts",
     "SOURCES",
     "SOURCE_LIST",
     "claim_line",
     "document",
     "document_part",
     "file_stamps",
+    "folder_digest",
     "is_directory_store",
     "layout",
     "load",
@@ -416,6 +418,63 @@ def _document(root: Path) -> tuple[dict[str, Any], list[int]]:
     raise StoreError(f"{root} keeps changing while it is read; try again")
 
 
+class Parts:
+    """A directory store read file by file, for a conversion or an index build that never
+    holds it whole (`convert`, `backend.build_folder_file`): the files as a reader reads them
+    (through a commit not yet in place), and whether the folder changed meanwhile
+    (`unchanged`: its files' stamps, taken before and after)."""
+
+    def __init__(self, root: Path) -> None:
+        if not os.path.lexists(root / META):
+            raise StoreError(f"{root}: a folder, not a factcli store (no {META}; factcli convert makes one)")
+        self.root = root
+        self.stamps = file_stamps(root)
+        self.overlay = _committed_overlay(root)
+
+    def raw(self, rel: str) -> bytes | None:
+        return read_document(self.root, rel, self.overlay.get(rel), missing_ok=True)[0]
+
+    def objects(self) -> dict[str, Any]:
+        """meta and every other top-level object (the vocabulary), by name."""
+        out: dict[str, Any] = {}
+        for rel in [META, *_object_files(self.root)]:
+            raw = self.raw(rel)
+            if raw is None:
+                raise StoreError(f"{self.root}: not a factcli directory store: no {rel}")
+            out[rel[: -len(".json")]] = _parse_json(raw, self.root / rel)
+        return out
+
+    def entities(self) -> list[dict[str, Any]]:
+        return parse_lines(self.raw(ENTITIES) or b"", self.root / ENTITIES)
+
+    def source_ids(self) -> list[str]:
+        """The listed sources, in order."""
+        return _source_ids(self.raw(SOURCE_LIST) or b"", self.root / SOURCE_LIST)
+
+    def claim_files(self, listed: list[str]) -> list[str]:
+        """Whose claims files to read, in the order a reader reads them: the listed sources',
+        then any other (a hand edit) by name."""
+        return listed + sorted(set(_claim_files(self.root)) - set(listed))
+
+    def source(self, sid: str) -> dict[str, Any]:
+        rel = f"{SOURCES}/{sid}.json"
+        raw = self.raw(rel)
+        if raw is None:
+            raise StoreError(
+                f"{self.root}: source {sid!r} is listed in {SOURCE_LIST} but has no {SOURCES}/{sid}.json"
+            )
+        record: dict[str, Any] = _parse_json(raw, self.root / rel)
+        return record
+
+    def claims(self, sid: str) -> list[dict[str, Any]]:
+        rel = f"{CLAIMS}/{sid}.jsonl"
+        return parse_lines(self.raw(rel) or b"", self.root / rel)
+
+    def unchanged(self) -> bool:
+        """Whether no file of the folder changed since this reading began."""
+        return MOVING not in self.stamps.values() and file_stamps(self.root) == self.stamps
+
+
 def load(location: store.Location) -> store.Facts:
     """Read the directory store without creating, locking or changing anything."""
     root = location.path
@@ -432,7 +491,53 @@ def stamp(root: Path) -> dict[str, Any]:
     """What an index records of the directory store it was built from: the folder, and a
     digest of the status of every file in it (`file_stamps`: a write to any of them, a `git
     checkout`, a hand edit changes it)."""
-    return {"inode": os.stat(root).st_ino, "files": stamps_digest(file_stamps(root))}
+    return {"inode": os.stat(root).st_ino, "files": folder_digest(root)}
+
+
+def folder_digest(root: Path) -> str:
+    """`stamps_digest(file_stamps(root))`, the check every read of a folder makes, worked out
+    without a Python loop over its files: the two folders of per-source files are listed,
+    each file's status taken and its `stamp_hash` summed by C loops (`map`), which at a
+    million claims (80,000 files) is the status calls and little else. A folder with a
+    commit under way, or a name that is not UTF-8, is looked at file by file instead."""
+    total = _fast_total(root)
+    return stamps_digest(file_stamps(root)) if total is None else digest_text(total)
+
+
+def _fast_total(root: Path) -> int | None:
+    import functools
+    import itertools
+    import operator
+    import zlib
+
+    fields = operator.attrgetter("st_size", "st_mtime_ns", "st_ino", "st_ctime_ns")  # `stamp_of`'s
+    total = 0
+    try:
+        with os.scandir(root) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.startswith(_COMMITTED):
+                    return None  # files not yet in place: `file_stamps` reads its plan
+                if name.startswith((_LOCKS, _PREPARING)) or entry.is_dir(follow_symlinks=False):
+                    continue
+                total += stamp_hash(name, stamp_of(entry.stat(follow_symlinks=False)))
+        for sub in (SOURCES, CLAIMS):
+            try:
+                fd = os.open(root / sub, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+            except (FileNotFoundError, NotADirectoryError):
+                continue
+            try:
+                names = os.listdir(fd)
+                status = map(functools.partial(os.stat, dir_fd=fd, follow_symlinks=False), names)
+                crcs = map(
+                    zlib.crc32, map(str.encode, names), itertools.repeat(zlib.crc32(f"{sub}/".encode()))
+                )
+                total += sum(map(hash, zip(crcs, map(fields, status), strict=True)))
+            finally:
+                os.close(fd)
+    except (FileNotFoundError, UnicodeEncodeError):
+        return None  # a file moving (a commit being finished), or a name that is not UTF-8
+    return total
 
 
 Stamp = tuple[int, int, int, int]  # a file's size, mtime_ns, inode and ctime_ns
@@ -448,9 +553,13 @@ _DIGEST_BITS = 128
 
 
 def stamp_hash(rel: str, st: Stamp) -> int:
-    """One file's part of `stamps_digest`."""
-    text = f"{rel}\0{st[0]}:{st[1]}:{st[2]}:{st[3]}".encode("utf-8", "surrogatepass")
-    return int.from_bytes(hashlib.blake2b(text, digest_size=_DIGEST_BITS // 8).digest(), "big")
+    """One file's part of `stamps_digest`: Python's hash of the CRC-32 of its path and its
+    stamp, numbers whose hash is the same in every process (strings' are not), so that a
+    read (`folder_digest`) works it out in C loops; another Python version may hash them
+    otherwise, which only makes its first read bring the index up to the files again."""
+    import zlib
+
+    return hash((zlib.crc32(rel.encode("utf-8", "surrogatepass")), st))
 
 
 def digest_text(total: int) -> str:
@@ -477,6 +586,10 @@ def file_stamps(root: Path) -> dict[str, Stamp]:
     out: dict[str, Stamp] = {}
     commits: list[str] = []
     for folder, prefix in ((root, ""), (root / SOURCES, SOURCES + "/"), (root / CLAIMS, CLAIMS + "/")):
+        listed = _listed_stamps(folder, prefix) if prefix else None
+        if listed is not None:
+            out.update(listed)
+            continue
         try:
             entries = os.scandir(folder)
         except (FileNotFoundError, NotADirectoryError):
@@ -511,6 +624,28 @@ def file_stamps(root: Path) -> dict[str, Stamp]:
             if isinstance(rel, str):
                 out.pop(rel, None)
     return out
+
+
+def _listed_stamps(folder: Path, prefix: str) -> dict[str, Stamp] | None:
+    """`file_stamps` of one folder of per-source files, made by C loops (`map`) over its
+    listing; None when the folder cannot be listed or a file goes meanwhile (looked at file
+    by file then)."""
+    import functools
+    import operator
+
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        names = os.listdir(fd)
+        fields = operator.attrgetter("st_size", "st_mtime_ns", "st_ino", "st_ctime_ns")
+        status = map(functools.partial(os.stat, dir_fd=fd, follow_symlinks=False), names)
+        return dict(zip(map(prefix.__add__, names), map(fields, status), strict=True))
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def position(file_number: int, line: int) -> int:
@@ -1135,28 +1270,102 @@ def _fsync_dir(path: Path) -> None:
 def write_new(root: Path, doc: dict[str, Any]) -> None:
     """Make a new directory store at `root` (which must not exist) holding `doc`: built in a
     private folder beside it and renamed into place whole."""
-    files = layout(doc)
-    files[GITATTRIBUTES] = GITATTRIBUTES_TEXT.encode()
-    files[GITIGNORE] = GITIGNORE_TEXT.encode()
-    parent = root.parent
-    name = _new_folder(parent, f".factcli-{root.name}-")
-    tmp = parent / name
+    claims: dict[Any, list[dict[str, Any]]] = {}
+    for claim in _rows(doc, "claims"):
+        claims.setdefault(_cited(claim), []).append(claim)
+    sources = _rows(doc, "sources")
+    stored = {s.get("id") for s in sources}
+    for cited, some in claims.items():
+        if cited not in stored:
+            raise StoreError(
+                f"claim {some[0].get('id')!r} cites no stored source ({cited!r}; factcli verify)"
+            )
+    new = NewStore(root)
     try:
-        os.mkdir(tmp / SOURCES, 0o755)
-        os.mkdir(tmp / CLAIMS, 0o755)
-        for rel, data in files.items():
-            write_file(tmp / rel, data, 0o644)
-        for d in (tmp / SOURCES, tmp / CLAIMS, tmp):
+        for src in sources:
+            new.add_source(src, claims.pop(src.get("id"), []))
+        objects = {k: v for k, v in doc.items() if k not in _RECORD_TABLES}
+        new.finish(objects, _rows(doc, "entities"))
+    except BaseException:
+        new.abandon()
+        raise
+
+
+class NewStore:
+    """A new directory store written source by source, so that what is held in memory is one
+    source at a time however large the store (`convert`, the importer's bulk path): its files
+    are made in a private folder beside `root`, which `finish` renames into place whole. A
+    failure (`abandon`) or a kill before that leaves nothing at `root`: only the private
+    folder, named `.factcli-<name>-...`, which no command reads.
+
+    The files are not fsynced one by one (at a million claims, 80,000 of them): the file
+    system is synced once before the rename, which is what makes the store appear."""
+
+    def __init__(self, root: Path) -> None:
+        if os.path.lexists(root) and not (os.path.isdir(root) and not os.listdir(root)):
+            raise StoreError(f"{root} already exists: nothing was written")
+        self.root = root
+        self.name = _new_folder(root.parent, f".factcli-{root.name}-")
+        self.tmp = root.parent / self.name
+        self.ids: list[str] = []
+        self._seen: set[str] = set()
+        os.mkdir(self.tmp / SOURCES, 0o755)
+        os.mkdir(self.tmp / CLAIMS, 0o755)
+
+    def add_source(self, src: dict[str, Any], claims: list[dict[str, Any]]) -> None:
+        """One source and the claims citing it, in their order: written now."""
+        sid = src.get("id")
+        if not _source_file_id(sid):
+            raise StoreError(f"source {sid!r}: not an id a file can be named by (factcli verify)")
+        assert isinstance(sid, str)
+        if sid in self._seen:
+            raise StoreError(f"source {sid!r} is stored twice (factcli verify)")
+        for claim in claims:
+            if _cited(claim) != sid:
+                raise StoreError(f"claim {claim.get('id')!r} does not cite source {sid!r}")
+        self._seen.add(sid)
+        self.ids.append(sid)
+        _write_plain(self.tmp / SOURCES / f"{sid}.json", pretty_json(store.in_field_order("sources", src)))
+        if claims:
+            _write_plain(self.tmp / CLAIMS / f"{sid}.jsonl", _lines("claims", claims))
+
+    def finish(self, objects: dict[str, Any], entities: list[dict[str, Any]]) -> None:
+        """Write the store's other files (`objects`: meta and the vocabulary, by name) and put
+        the store in place: synced first, then renamed to `root` whole."""
+        files = {f"{name}.json": value for name, value in objects.items()}
+        for rel in files:
+            if not _OBJECT_NAME.match(rel[: -len(".json")]):
+                raise StoreError(f"top-level object {rel[:-5]!r} has no file name a directory store can use")
+        for rel, value in files.items():
+            _write_plain(self.tmp / rel, pretty_json(value))
+        _write_plain(self.tmp / ENTITIES, _lines("entities", entities))
+        _write_plain(self.tmp / SOURCE_LIST, "".join(f"{sid}\n" for sid in self.ids).encode("utf-8"))
+        _write_plain(self.tmp / GITATTRIBUTES, GITATTRIBUTES_TEXT.encode())
+        _write_plain(self.tmp / GITIGNORE, GITIGNORE_TEXT.encode())
+        os.sync()  # every file written, once, before the store appears
+        for d in (self.tmp / SOURCES, self.tmp / CLAIMS, self.tmp):
             _fsync_dir(d)
-        os.chmod(tmp, 0o755)
+        os.chmod(self.tmp, 0o755)
         try:
-            os.rmdir(root)  # an empty folder given as the target
+            os.rmdir(self.root)  # an empty folder given as the target
         except FileNotFoundError:
             pass
-        os.rename(tmp, root)
-        _fsync_dir(parent)
-    except BaseException:
+        os.rename(self.tmp, self.root)
+        _fsync_dir(self.root.parent)
+
+    def abandon(self) -> None:
+        """Remove what was written: nothing is left at `root`."""
         import shutil
 
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        shutil.rmtree(self.tmp, ignore_errors=True)
+
+
+def _write_plain(path: Path, data: bytes) -> None:
+    """A new file of a store being made (`NewStore`), never over one that exists."""
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    try:
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+    finally:
+        os.close(fd)

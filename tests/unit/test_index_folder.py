@@ -240,3 +240,65 @@ def test_an_update_killed_in_its_commit_leaves_an_index_that_answers_right(tmp_p
     loc = as_folder(tmp_path)
     index.open_index(loc).close()
     assert killed_updates(loc, 3) >= 1
+
+
+def _tables(path: Path) -> dict:
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        names = [n for (n,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        return {n: sorted(map(repr, conn.execute(f"SELECT * FROM {n}"))) for n in names}  # noqa: S608
+    finally:
+        conn.close()
+
+
+def test_a_folder_s_index_built_a_few_sources_at_a_time_holds_the_rows_of_one_read_whole(tmp_path):
+    from factcli.index import backend
+    from factcli.store import directory
+
+    location = as_folder(tmp_path)
+    root = location.path
+    ids = (root / "sources.txt").read_text().split()
+    # Hand edits the build must place as a whole read does: a claim moved to the end of a
+    # later source's file (its paragraph is in an earlier part's text, its count that
+    # source's), and a claims file of no listed source (read after every listed one).
+    first, later = root / "claims" / f"{ids[0]}.jsonl", root / "claims" / f"{ids[-1]}.jsonl"
+    lines = first.read_text(encoding="utf-8").splitlines()
+    first.write_text("\n".join(lines[1:]) + "\n", encoding="utf-8")
+    later.write_text(later.read_text(encoding="utf-8") + lines[0] + "\n", encoding="utf-8")
+    (root / "claims" / "zz-unlisted.jsonl").write_text(lines[1] + "\n", encoding="utf-8")
+    (root / "claims" / f"{ids[0]}.jsonl").write_text("\n".join(lines[2:]) + "\n", encoding="utf-8")
+    files = directory.file_stamps(root)
+    stamp = {"inode": os.stat(root).st_ino, "files": directory.stamps_digest(files)}
+    whole, parts = tmp_path / "whole.sqlite", tmp_path / "parts.sqlite"
+    backend.build_file(whole, store.load(location), stamp, files=files)
+    told: list[tuple[int, int]] = []
+    backend.build_folder_file(parts, root, stamp, files, lambda d, t: told.append((d, t)), part=2)
+    assert _tables(parts) == _tables(whole)
+    claims = len(store.load(location).claims)
+    assert told[-1] == (claims, claims)
+
+
+def test_the_digest_every_read_checks_is_the_one_the_index_records_and_sees_an_edit_in_place(tmp_path):
+    from factcli.store import directory
+
+    root = as_folder(tmp_path).path
+
+    def both() -> tuple[str, str]:
+        return directory.folder_digest(root), directory.stamps_digest(directory.file_stamps(root))
+
+    first, recorded = both()
+    assert first == recorded
+    # A claims file rewritten in place (same inode, same folder mtime): seen.
+    path = root / "claims" / f"{KHALEEJ}.jsonl"
+    inode = path.stat().st_ino
+    with path.open("r+b") as f:
+        f.seek(0, os.SEEK_END)
+        f.write(b"\n")
+    assert path.stat().st_ino == inode
+    now, recorded = both()
+    assert now == recorded != first
+    # A file whose name is not UTF-8 is looked at file by file: the same digest.
+    (root / "claims").joinpath(os.fsdecode(b"\xff.jsonl")).write_bytes(b"")
+    assert both()[0] == both()[1] != now

@@ -438,3 +438,54 @@ def test_a_folder_s_sync_reads_only_the_sources_whose_files_changed(server_url, 
     factcli("--db", str(folder), "import", str(part)).ok()
     assert sync(server_url, None, folder=folder).full
     _same_everywhere(server_url, as_synced())
+
+
+def test_a_folder_with_a_claim_in_another_source_s_file_syncs_as_the_whole_store_reads(server_url, tmp_path):
+    from factcli.convert import convert
+
+    folder = tmp_path / "desk"
+    convert(store.Location(SHIPPED, "--db"), folder)
+    sync(server_url, None, folder=folder)
+    # A claim moved by hand to the end of another source's claims file: the folder's reader
+    # places it there, so the server must too (the source-by-source sync gives way to it).
+    ids = (folder / "sources.txt").read_text().split()
+    first, second = folder / "claims" / f"{ids[0]}.jsonl", folder / "claims" / f"{ids[1]}.jsonl"
+    lines = first.read_text(encoding="utf-8").splitlines()
+    first.write_text("\n".join(lines[1:]) + "\n", encoding="utf-8")
+    second.write_text(second.read_text(encoding="utf-8") + lines[0] + "\n", encoding="utf-8")
+    done = sync(server_url, None, folder=folder)
+    assert done.written >= 2
+    facts = store.load(store.Location(folder, "--db"))
+    facts.positions = None  # the server numbers claims in store order
+    _same_everywhere(server_url, facts)
+    # The files' stamps and digests kept for the next sync are those a sync anew records.
+    import psycopg
+
+    def files() -> list[tuple]:
+        with psycopg.connect(server_url) as conn:
+            return list(conn.execute("SELECT rel, stamp, digest FROM factcli.files ORDER BY rel"))
+
+    kept = files()
+    assert sync(server_url, None, folder=folder, full=True).full
+    assert kept == files()
+
+
+def test_a_source_removed_from_a_folder_takes_its_office_holders_with_it(server_url, tmp_path):
+    from factcli.convert import convert
+
+    folder = tmp_path / "desk"
+    convert(store.Location(SHIPPED, "--db"), folder)
+    sync(server_url, None, folder=folder)
+    # The one source that says who directs Rosoboronexport (and two more offices), removed by
+    # hand: who holds an office changed, which decides every claim's links, so the server's
+    # index is built anew (were the removed source's holders still counted, it would not be).
+    gone = "unknown-s400-turkey-2021"
+    listed = (folder / "sources.txt").read_text().split()
+    assert gone in listed
+    (folder / "sources.txt").write_text("".join(f"{s}\n" for s in listed if s != gone))
+    (folder / "sources" / f"{gone}.json").unlink()
+    (folder / "claims" / f"{gone}.jsonl").unlink()
+    assert sync(server_url, None, folder=folder).full
+    facts = store.load(store.Location(folder, "--db"))
+    facts.positions = None  # the server numbers claims in store order
+    _same_everywhere(server_url, facts)
