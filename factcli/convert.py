@@ -64,7 +64,7 @@ def convert(source: store.Location, target: Path, upgrade: Any = None) -> Conver
 
 def _file_to_folder(source: store.Location, target: Path, upgrade: Any) -> Converted:
     """The store file parsed once, checked, and written out source by source."""
-    doc, escapes, _ = store._read(source.path, source.origin)
+    doc, escapes, _ = store.read_parsed(source.path, source.origin)
     facts = store.snapshot_of(doc, source.path, copy=False)
     facts.may_hold_surrogates = escapes
     refuse_damaged(facts, source.path)
@@ -82,14 +82,14 @@ def _folder_to_file(source: store.Location, target: Path, upgrade: Any) -> Conve
     root = source.path
     parts = dirstore.Parts(root)
     objects = parts.objects()
-    store._check_shape({**objects, "sources": {}, "entities": {}, "claims": {}}, root)
+    store.check_shape({**objects, "sources": {}, "entities": {}, "claims": {}}, root)
     meta_rows = objects["meta"]
     meta: dict[str, Any] = next(iter(meta_rows.values()), {})
     if upgrade is not None and meta.get("schema") != SCHEMA_VERSION:
         # A store of an older schema (a small one, from before the directory store's time):
         # upgraded as a whole document, as a write upgrades it.
         doc = dirstore.document(root)
-        store._check_shape(doc, root)
+        store.check_shape(doc, root)
         facts = store.snapshot_of(doc, root, copy=False)
         refuse_damaged(facts, root)
         upgrade(doc)
@@ -142,7 +142,7 @@ def file_pieces(top: dict[str, Any], tables: dict[str, Iterable[list[dict[str, A
         if name in top:
             rows = top[name]
             if name != store.VOCABULARY:
-                rows = {k: store.in_field_order(name, rows[k]) for k in sorted(rows, key=store._doc_key)}
+                rows = {k: store.in_field_order(name, rows[k]) for k in sorted(rows, key=store.doc_key)}
             text = encode_file({name: rows})
             yield (b"" if first else b",\n") + text[2:-3]  # less "{\n" and "\n}\n"
         elif name in tables:

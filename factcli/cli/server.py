@@ -11,7 +11,7 @@ import click
 from .. import render
 from ..errors import InputError
 from ..present import count_text
-from .app import App, BuildProgress, pass_app
+from .app import App, BuildProgress, pass_app, refuse_damaged
 from .group import FactcliGroup, command
 
 URL_HELP = (
@@ -74,7 +74,15 @@ def sync(app: App, url: str | None, full: bool, as_json: bool) -> int:
     if is_directory_store(app.location.path):
         # A folder is read by the sync itself: the sources unchanged since the last one stay unread.
         progress = BuildProgress(app.env) if app.env.stderr_isatty else None
-        done = run_sync(target, None, full=full, progress=progress, label=label, folder=app.location.path)
+        done = run_sync(
+            target,
+            None,
+            full=full,
+            progress=progress,
+            label=label,
+            folder=app.location.path,
+            check=refuse_damaged,
+        )
     else:
         facts = app.facts()
         progress = BuildProgress(app.env) if app.env.stderr_isatty and len(facts.claims) >= 5000 else None

@@ -1204,7 +1204,7 @@ def build_folder_file(
 
     parts = directory.Parts(root)
     objects = parts.objects()
-    store._check_shape({**objects, "sources": {}, "entities": {}, "claims": {}}, root)
+    store.check_shape({**objects, "sources": {}, "entities": {}, "claims": {}}, root)
     meta_rows = list(objects["meta"].values())
     meta: dict[str, Any] = meta_rows[0] if meta_rows else {"schema": SCHEMA_VERSION, "last_claim": 0}
     vocabulary = objects.get(store.VOCABULARY)

@@ -537,13 +537,16 @@ def sync(
     progress: Callable[[int, int], None] | None = None,
     label: str | None = None,
     folder: Any = None,
+    check: Callable[[store.Facts], None] | None = None,
 ) -> Synced:
     """Bring the server's index up to `facts`: only the sources whose records changed are
     analyzed again; all of it is one transaction. `full` builds it anew whatever it holds.
 
     A directory store is given as its `folder` instead (`facts` None): the files whose
     stamps are the ones recorded at the last sync are not read, and the sources whose files'
-    digests are the ones synced neither parsed nor analyzed (`_folder`)."""
+    digests are the ones synced neither parsed nor analyzed (`_folder`). `check` runs on
+    the records the sync reads of it, a source and its claims at a time (the CLI refuses a
+    damaged store there, as a read of the folder does), before any is written."""
     began = time.monotonic()
     conn = connect(url)
     import psycopg  # there, since `connect` found it
@@ -557,14 +560,16 @@ def sync(
             if folder is not None:
                 read = _folder(conn, folder, full, SCHEMA)
                 if read is None:
-                    facts = store.load(store.Location(folder, "--db"))
+                    facts = _loaded(folder, check)
             done = None
             if read is not None:
                 try:
                     with conn.transaction():  # a savepoint: undone whole when misplaced
-                        done = _Sync(conn, read.facts, full, meta or {}, progress, label, read, folder).run()
+                        done = _Sync(
+                            conn, read.facts, full, meta or {}, progress, label, read, folder, check
+                        ).run()
                 except _Misplaced:
-                    facts = store.load(store.Location(folder, "--db"))
+                    facts = _loaded(folder, check)
             if done is None:
                 assert facts is not None
                 done = _Sync(conn, facts, full, meta or {}, progress, label).run()
@@ -581,6 +586,14 @@ def sync(
         conn.close()
 
 
+def _loaded(folder: Any, check: Callable[[store.Facts], None] | None) -> store.Facts:
+    """The whole directory store, read as any command reads it, and checked."""
+    facts = store.load(store.Location(folder, "--db"))
+    if check is not None:
+        check(facts)
+    return facts
+
+
 class _Sync:
     def __init__(
         self,
@@ -592,8 +605,10 @@ class _Sync:
         label: str | None,
         read: _Folder | None = None,
         folder: Any = None,
+        check: Callable[[store.Facts], None] | None = None,
     ) -> None:
         self.conn = conn
+        self.check = check
         self.facts = facts
         self.read = read  # a directory store's, its sources left as synced unread
         self.folder = folder
@@ -914,11 +929,16 @@ class _Sync:
         from ..store import directory
 
         assert key is not None
-        _, lines, _ = directory.read_source(self.folder, key)
+        source, lines, _ = directory.read_source(self.folder, key)
         if len(lines) != len(group.claims) or any(
             _key((c.get("citation") or {}).get("source")) != key for c in lines
         ):
             raise _Misplaced(key)
+        if self.check is not None:
+            meta, vocabulary = self.facts.meta, self.facts.vocabulary
+            self.check(
+                store.Facts(None, [source] if isinstance(source, dict) else [], [], lines, meta, vocabulary)
+            )
         return lines
 
     def _flush(self, claims: list[Any], texts: list[Any], links: list[Any], paragraphs: list[Any]) -> None:

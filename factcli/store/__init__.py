@@ -201,7 +201,7 @@ def _parse(raw: bytes, path: Path, long_integers: bool | None = None) -> dict[st
     import json  # here, not at the top: a read with a warm index never parses the store
 
     try:
-        doc: dict[str, Any] = _loads(raw, long_integers)  # a dict: _check_shape refuses anything else
+        doc: dict[str, Any] = _loads(raw, long_integers)  # a dict: check_shape refuses anything else
         return doc
     except UnicodeDecodeError as exc:
         raise StoreError(f"{path}: not UTF-8 (byte {exc.start})") from None
@@ -238,7 +238,10 @@ def _loads(raw: bytes, long_integers: bool | None = None) -> Any:
     return doc
 
 
-def _check_shape(doc: Any, path: Path) -> None:
+def check_shape(doc: Any, path: Path) -> None:
+    """Refuse (`StoreError`) a parsed document that is not a factcli store: its top level,
+    tables, metadata and schema version, not its records (`schema` checks those)."""
+
     def bad(why: str) -> StoreError:
         return StoreError(f"{path}: not a factcli store: {why}")
 
@@ -355,10 +358,10 @@ _SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
 
 
 def read_document(path: Path, origin: str) -> dict[str, Any]:
-    return _read(path, origin)[0]
+    return read_parsed(path, origin)[0]
 
 
-def _read(path: Path, origin: str) -> tuple[dict[str, Any], bool, None]:
+def read_parsed(path: Path, origin: str) -> tuple[dict[str, Any], bool, None]:
     """The parsed, shape-checked document and whether its text holds surrogate escapes."""
     raw, doc, escapes, held, _ = _read_held(path, origin)
     os.close(held[0])
@@ -376,7 +379,7 @@ def _read_held(
         raw = _read_fd(fd, path, max_store_bytes())
         read = _written_before(path, raw, st) if recorded else None
         doc = _parse(raw, path, read.long_integers if read is not None else None)
-        _check_shape(doc, path)
+        check_shape(doc, path)
     except BaseException:
         os.close(fd)
         raise
@@ -426,7 +429,7 @@ def load(location: Location) -> Facts:
         from . import directory  # a store as a folder of files, one per source
 
         return directory.load(location)
-    doc, escapes, _ = _read(location.path, location.origin)
+    doc, escapes, _ = read_parsed(location.path, location.origin)
     facts = snapshot_of(doc, location.path, copy=False)
     facts.may_hold_surrogates = escapes
     return facts
@@ -1186,7 +1189,7 @@ def dumps(doc: dict[str, Any]) -> bytes:
                 ordered[table] = doc[VOCABULARY]
             continue
         rows = doc.get(table, {})
-        ordered[table] = {k: in_field_order(table, rows[k]) for k in sorted(rows, key=_doc_key)}
+        ordered[table] = {k: in_field_order(table, rows[k]) for k in sorted(rows, key=doc_key)}
     return encode_file(ordered)
 
 
@@ -1195,12 +1198,13 @@ def _in_file_order(doc: dict[str, Any]) -> dict[str, Any]:
     record's fields in the table's order (a replaced record may come with its fields in any
     order; the file and so a rebuilt index hold them in this one)."""
     return {
-        t: rows if t == VOCABULARY else {k: in_field_order(t, rows[k]) for k in sorted(rows, key=_doc_key)}
+        t: rows if t == VOCABULARY else {k: in_field_order(t, rows[k]) for k in sorted(rows, key=doc_key)}
         for t, rows in doc.items()
     }
 
 
-def _doc_key(doc_id: str) -> tuple[int, str]:
+def doc_key(doc_id: str) -> tuple[int, str]:
+    """The order of a table's keys in the store file: numbers as numbers, then the rest."""
     return (int(doc_id), "") if doc_id.isdigit() else (1 << 62, doc_id)
 
 

@@ -177,7 +177,7 @@ def layout(doc: dict[str, Any]) -> dict[str, bytes]:
 
 def _rows(doc: dict[str, Any], table: str) -> list[dict[str, Any]]:
     rows = doc.get(table) or {}
-    return [rows[k] for k in sorted(rows, key=store._doc_key)]
+    return [rows[k] for k in sorted(rows, key=store.doc_key)]
 
 
 def _source_file_id(sid: object) -> bool:
@@ -481,7 +481,7 @@ def load(location: store.Location) -> store.Facts:
     if not os.path.lexists(root / META):
         raise StoreError(f"{root}: a folder, not a factcli store (no {META}; factcli convert makes one)")
     doc, positions = _document(root)
-    store._check_shape(doc, root)
+    store.check_shape(doc, root)
     facts = store.snapshot_of(doc, root, copy=False)
     facts.positions = positions
     return facts
@@ -812,7 +812,7 @@ def writing(
             doc = store.empty_document()
         else:
             doc = _read_document(reader, scope)
-            store._check_shape(doc, root)
+            store.check_shape(doc, root)
         meta: dict[str, Any] = next(iter(doc["meta"].values()), {})
         version = meta.get("schema")
         if scope is not None and version != SCHEMA_VERSION:
@@ -822,7 +822,7 @@ def writing(
             held.take("store")
             reader = _Read(root)
             doc = _read_document(reader, None)
-            store._check_shape(doc, root)
+            store.check_shape(doc, root)
             scope = None
         upgraded = store._upgraded(doc, root, upgrade)
         as_read = {t: dict(doc[t]) for t in _RECORD_TABLES}

@@ -489,3 +489,30 @@ def test_a_source_removed_from_a_folder_takes_its_office_holders_with_it(server_
     facts = store.load(store.Location(folder, "--db"))
     facts.positions = None  # the server numbers claims in store order
     _same_everywhere(server_url, facts)
+
+
+def test_a_folder_damaged_by_hand_is_refused_by_the_sync_as_by_a_read(server_url, tmp_path):
+    from conftest import factcli
+
+    from factcli.convert import convert
+
+    folder = tmp_path / "desk"
+    convert(store.Location(SHIPPED, "--db"), folder)
+    factcli("--db", str(folder), "server", "sync", server_url).ok()
+    synced = store.load(store.Location(folder, "--db"))
+    synced.positions = None  # the server numbers claims in store order
+    # One claim's statement made a number by hand, in its source's claims file: the next
+    # sync reads that source again, and refuses it as a search of the folder does.
+    claim = synced.claims[10]
+    path = folder / "claims" / f"{claim['citation']['source']}.jsonl"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, line in enumerate(lines) if json.loads(line)["id"] == claim["id"])
+    lines[at] = json.dumps({**json.loads(lines[at]), "statement": 42}, ensure_ascii=False)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    read = factcli("--db", str(folder), "search", "Qatar")
+    synced_again = factcli("--db", str(folder), "server", "sync", server_url)
+    for ran in (read, synced_again):
+        assert ran.exit_code == 2
+        assert len(ran.stderr.strip().splitlines()) == 1 and "Traceback" not in ran.stderr
+        assert claim["id"] in ran.stderr
+    _same_everywhere(server_url, synced)  # nothing of the damaged source was written
