@@ -66,7 +66,7 @@ json_values = st.recursive(
 def _standard_store_bytes(doc: dict) -> bytes:
     rows = {t: doc.get(t, {}) for t in store.TABLES}
     ordered = {
-        t: {k: store.in_field_order(t, rows[t][k]) for k in sorted(rows[t], key=store._doc_key)} for t in rows
+        t: {k: store.in_field_order(t, rows[t][k]) for k in sorted(rows[t], key=store.doc_key)} for t in rows
     }
     return (json.dumps(ordered, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
