@@ -4,12 +4,20 @@ as frames (who makes, runs, funds what)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from factcli.draft import draft_article, parse_published
 
+
+def _country(eid: str, name: str, name_ar: str) -> dict[str, Any]:
+    """A country as a store holds it, for the sentences below."""
+    return {"id": eid, "type": "country", "name": name, "name_ar": name_ar, "aliases": []}
+
+
 STATES = [
-    {"id": "russia", "type": "country", "name": "Russia", "name_ar": "روسيا", "aliases": []},
-    {"id": "egypt", "type": "country", "name": "Egypt", "name_ar": "مصر", "aliases": []},
-    {"id": "germany", "type": "country", "name": "Germany", "name_ar": "ألمانيا", "aliases": []},
+    _country("russia", "Russia", "روسيا"),
+    _country("egypt", "Egypt", "مصر"),
+    _country("germany", "Germany", "ألمانيا"),
 ]
 ANCHOR = parse_published("2022-01-20")
 
@@ -56,7 +64,7 @@ def test_a_state_named_by_an_epithet_is_the_state() -> None:
 
 
 def test_an_epithet_links_the_stores_own_state() -> None:
-    israel = {"id": "israel", "type": "country", "name": "Israel", "name_ar": "إسرائيل", "aliases": []}
+    israel = _country("israel", "Israel", "إسرائيل")
     draft, _ = _draft("وقعت الدولة العبرية صفقة مع ألمانيا.", [*STATES, israel])
     assert not [e for e in draft.entities if e["type"] == "country"]
     assert "israel" in {c["subject"] for c in draft.claims}
@@ -149,13 +157,7 @@ def test_a_later_verb_in_the_future_leaves_a_done_signing_done() -> None:
 
 def test_a_states_name_written_as_one_word_is_the_state() -> None:
     # «الولاياتالمتحدة», the page's lost space: the United States, as the store names it.
-    usa = {
-        "id": "usa",
-        "type": "country",
-        "name": "United States",
-        "name_ar": "الولايات المتحدة",
-        "aliases": [],
-    }
+    usa = _country("usa", "United States", "الولايات المتحدة")
     draft, _ = _draft("أعلن الجيش ان الولاياتالمتحدة وقعت صفقة تسليح مع مصر.", [*STATES, usa])
     assert "usa" in {c["subject"] for c in draft.claims if c["predicate"] == "signed"}
 
@@ -163,14 +165,8 @@ def test_a_states_name_written_as_one_word_is_the_state() -> None:
 def test_a_deal_named_with_a_possessive_tells_its_items() -> None:
     # "South Korea signed its first contract, worth 12.4 billion dollars, to buy tanks, guns
     # and aircraft": the contract (عقدها, "its contract") includes each of them.
-    korea = {
-        "id": "korea",
-        "type": "country",
-        "name": "South Korea",
-        "name_ar": "كوريا الجنوبية",
-        "aliases": [],
-    }
-    poland = {"id": "poland", "type": "country", "name": "Poland", "name_ar": "بولندا", "aliases": []}
+    korea = _country("korea", "South Korea", "كوريا الجنوبية")
+    poland = _country("poland", "Poland", "بولندا")
     draft, names = _draft(
         "ووقعت كوريا الجنوبية عقدها الأول بقيمة 12.4 مليار دولار لشراء دبابات ومدافع وطائرات مع بولندا.",
         [*STATES, korea, poland],
@@ -187,8 +183,8 @@ def test_a_deal_named_with_a_possessive_tells_its_items() -> None:
 
 def test_a_deals_arabic_name_ends_before_its_purpose_and_worth() -> None:
     # "Iran signed with Iraq an agreement to sell it arms worth 195 million dollars".
-    iraq = {"id": "iraq", "type": "country", "name": "Iraq", "name_ar": "العراق", "aliases": []}
-    iran = {"id": "iran", "type": "country", "name": "Iran", "name_ar": "إيران", "aliases": []}
+    iraq = _country("iraq", "Iraq", "العراق")
+    iran = _country("iran", "Iran", "إيران")
     draft, names = _draft(
         "وقعت ايران مع العراق اتفاقا لبيعه اسلحة قيمتها 195 مليون دولار.", [*STATES, iraq, iran]
     )
@@ -205,14 +201,8 @@ def test_a_deals_arabic_name_ends_before_its_purpose_and_worth() -> None:
 def test_a_deal_with_one_side_in_its_frame_takes_the_other_state_of_the_sentence() -> None:
     # "Officials in the government of South Korea said Seoul is likely to sign another deal to
     # export tanks to Poland": Seoul is not linked, the sentence names South Korea.
-    korea = {
-        "id": "korea",
-        "type": "country",
-        "name": "South Korea",
-        "name_ar": "كوريا الجنوبية",
-        "aliases": [],
-    }
-    poland = {"id": "poland", "type": "country", "name": "Poland", "name_ar": "بولندا", "aliases": []}
+    korea = _country("korea", "South Korea", "كوريا الجنوبية")
+    poland = _country("poland", "Poland", "بولندا")
     draft, _ = _draft(
         "قال مسئولون في حكومة كوريا الجنوبية، إن سول من المرجح أن توقع صفقة أخرى لتصدير دبابات إلى بولندا.",
         [*STATES, korea, poland],
@@ -223,14 +213,8 @@ def test_a_deal_with_one_side_in_its_frame_takes_the_other_state_of_the_sentence
 
 def test_a_company_named_with_its_states_adjective_is_that_states() -> None:
     # "The UAE signed an arms deal with the French company Dassault".
-    uae = {
-        "id": "uae",
-        "type": "country",
-        "name": "United Arab Emirates",
-        "name_ar": "الإمارات",
-        "aliases": [],
-    }
-    france = {"id": "france", "type": "country", "name": "France", "name_ar": "فرنسا", "aliases": []}
+    uae = _country("uae", "United Arab Emirates", "الإمارات")
+    france = _country("france", "France", "فرنسا")
     draft, names = _draft("وقعت الإمارات صفقة اسلحة مع شركة داسو الفرنسية.", [*STATES, uae, france])
     owned = [c for c in draft.claims if c["predicate"] == "organization_of"]
     assert [(names[c["subject"]], names[c["object"]], c["citation"]["quote"]) for c in owned] == [
@@ -241,7 +225,7 @@ def test_a_company_named_with_its_states_adjective_is_that_states() -> None:
 
 def test_his_country_is_the_state_the_sentence_named() -> None:
     # "A Russian official announced that his country and Iran signed (dual) an agreement".
-    iran = {"id": "iran", "type": "country", "name": "Iran", "name_ar": "إيران", "aliases": []}
+    iran = _country("iran", "Iran", "إيران")
     draft, names = _draft(
         "أعلن مسؤول روسي، أن بلاده وإيران، وقعتا اليوم اتفاقا لتسليم إيران صواريخ.", [*STATES, iran]
     )
@@ -253,7 +237,7 @@ def test_his_country_is_the_state_the_sentence_named() -> None:
 
 def test_a_company_named_in_latin_letters_and_the_models_it_makes() -> None:
     # "The company AVIC, the Chinese giant, makes J-10C and J-35 fighters."
-    china = {"id": "china", "type": "country", "name": "China", "name_ar": "الصين", "aliases": []}
+    china = _country("china", "China", "الصين")
     draft, names = _draft(
         "تنتج شركة AVIC، العملاق الصيني المملوك للدولة، مقاتلات J-10C وأحدثها J-35.", [*STATES, china]
     )
@@ -272,13 +256,7 @@ def test_a_company_named_in_latin_letters_and_the_models_it_makes() -> None:
 
 def test_an_institutions_name_ends_before_the_day() -> None:
     # "The US Army announced on Saturday that ...": the army, not "the army Saturday".
-    usa = {
-        "id": "usa",
-        "type": "country",
-        "name": "United States",
-        "name_ar": "الولايات المتحدة",
-        "aliases": [],
-    }
+    usa = _country("usa", "United States", "الولايات المتحدة")
     draft, _ = _draft("أعلن الجيش الامريكي السبت ان الولايات المتحدة وقعت صفقة تسليح مع مصر.", [*STATES, usa])
     army = [e for e in draft.entities if e["type"] == "organization"]
     assert [e["name_ar"] for e in army] == ["الجيش الامريكي"]
@@ -292,13 +270,7 @@ def test_a_preposition_with_a_pronoun_ends_a_name() -> None:
 
 def test_a_company_signed_with_is_a_party_and_a_signer() -> None:
     # "The UAE signed an arms deal with the French company Dassault to buy 30 aircraft".
-    uae = {
-        "id": "uae",
-        "type": "country",
-        "name": "United Arab Emirates",
-        "name_ar": "الإمارات",
-        "aliases": [],
-    }
+    uae = _country("uae", "United Arab Emirates", "الإمارات")
     draft, names = _draft("وقعت الإمارات صفقة اسلحة مع شركة داسو الفرنسية لشراء 30 طائرة.", [*STATES, uae])
     dassault = next(e for e in draft.entities if e["name_ar"] == "داسو")
     signers = {c["subject"] for c in draft.claims if c["predicate"] == "signed"}
@@ -309,7 +281,7 @@ def test_a_company_signed_with_is_a_party_and_a_signer() -> None:
 
 def test_a_verb_its_subject_then_its_preposition() -> None:
     # "Under this deal Iraq will get military equipment": سيحصل (verb) العراق (subject) على (what).
-    iraq = {"id": "iraq", "type": "country", "name": "Iraq", "name_ar": "العراق", "aliases": []}
+    iraq = _country("iraq", "Iraq", "العراق")
     draft, _ = _draft("وقال إنه بموجب هذه الصفقة سيحصل العراق على دبابات.", [*STATES, iraq])
     got = [c for c in draft.claims if c["predicate"] in ("received", "includes")]
     assert got and {c["modality"] for c in got} == {"planned"}
@@ -394,8 +366,8 @@ def test_designations_spelled_with_letter_names() -> None:
 
 
 def test_reaching_or_concluding_an_agreement_is_signing_it() -> None:
-    iran = {"id": "iran", "type": "country", "name": "Iran", "name_ar": "إيران", "aliases": []}
-    iraq = {"id": "iraq", "type": "country", "name": "Iraq", "name_ar": "العراق", "aliases": []}
+    iran = _country("iran", "Iran", "إيران")
+    iraq = _country("iraq", "Iraq", "العراق")
     states = [*STATES, iran, iraq]
     # "Iran and Iraq talked. The documents show the two sides reached the agreement in November."
     draft, names = _draft(
