@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import re
 from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[2] / "factcli"
@@ -289,3 +290,31 @@ def test_the_private_name_check_sees_both_forms():
     assert foreign_private_names(path, tree) == ["from factcli.store import _read", "store._parse (line 3)"]
     inside = PACKAGE / "store" / "directory.py"
     assert foreign_private_names(inside, ast.parse("from .. import store\nstore._parse(b'')\n")) == []
+
+
+# --- SQL in the backends alone -----------------------------------------------------------
+
+_SQL = re.compile(
+    r"\b(SELECT|INSERT INTO|DELETE FROM|CREATE (TABLE|INDEX|VIRTUAL TABLE)|PRAGMA|UPDATE \w+ SET)\b"
+)
+
+
+def sql_texts(tree: ast.AST) -> int:
+    """How many string constants in a module are SQL statements (or pieces of one)."""
+    return sum(
+        1
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and _SQL.search(node.value)
+    )
+
+
+def test_sql_is_written_by_the_two_index_backends_only():
+    # The query plan is the contract: search, the store and the rest never write SQL or FTS5.
+    homes = {p.relative_to(PACKAGE).as_posix() for p, tree in _trees().items() if sql_texts(tree)}
+    assert homes == {"index/backend.py", "index/postgres.py"}
+
+
+def test_the_sql_check_sees_a_statement_in_any_string():
+    assert sql_texts(ast.parse('Q = "SELECT doc FROM claims WHERE id = ?"')) == 1
+    assert sql_texts(ast.parse("conn.execute(f'INSERT INTO names VALUES ({marks})')")) == 1
+    assert sql_texts(ast.parse('NOTE = "select the claims a query meets"')) == 0
