@@ -21,6 +21,7 @@ __all__ = [
     "LONG_DIGITS",
     "compact_decoder",
     "compact_encoder",
+    "copied",
     "decode",
     "encode_chunks",
     "encode_file",
@@ -235,3 +236,23 @@ def compact_decoder() -> Callable[[str], Any]:
             return json.loads(text)
 
     return fast
+
+
+_ATOMS = frozenset((str, int, float, bool, type(None)))
+
+
+def copied(value: Any) -> Any:
+    """A copy of a parsed JSON value that shares no dict or list with it: a few times
+    quicker than `copy.deepcopy`, which keeps a memo of every object for cycles and shared
+    parts that parsed JSON never has. Anything else (made by code, not parsed) is copied by
+    `copy.deepcopy`."""
+    kind = type(value)
+    if kind is dict:
+        return {k: copied(v) for k, v in value.items()}
+    if kind is list:
+        return [copied(v) for v in value]
+    if kind in _ATOMS:
+        return value
+    import copy
+
+    return copy.deepcopy(value)

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import store
+from .codec import copied
 from .constraints import symmetric_violations
 from .errors import InputError, Refusal, StoreError, did_you_mean
 from .importer import ValidationError, check_claim, duplicate_key, unpaired_surrogates
@@ -509,9 +510,7 @@ PREDICATE_SETTABLE = tuple(f for f in PREDICATE_FIELDS if f not in ("canonical",
 
 def _vocabulary_document(facts: store.Facts) -> dict[str, Any]:
     """A copy of the store's vocabulary document (the shipped one for an older store)."""
-    import copy
-
-    return copy.deepcopy(facts.vocabulary) if isinstance(facts.vocabulary, dict) else default_document()
+    return copied(facts.vocabulary) if isinstance(facts.vocabulary, dict) else default_document()
 
 
 def plan_predicate(

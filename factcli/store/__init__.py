@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from .. import __version__
-from ..codec import decode, encode_file, long_integer
+from ..codec import copied, decode, encode_file, long_integer
 from ..errors import StoreError, os_error_line
 from ..records import FIELD_ORDER, SCHEMA_VERSION
 
@@ -400,27 +400,8 @@ def snapshot_of(doc: dict[str, Any], path: Path | None, copy: bool) -> Facts:
     meta = tables["meta"][0] if tables["meta"] else {"schema": SCHEMA_VERSION, "last_claim": 0}
     vocabulary = doc.get(VOCABULARY)
     if copy and vocabulary is not None:
-        vocabulary = _copied(vocabulary)
+        vocabulary = copied(vocabulary)
     return Facts(path, tables["sources"], tables["entities"], tables["claims"], meta, vocabulary)
-
-
-_ATOMS = frozenset((str, int, float, bool, type(None)))
-
-
-def _copied(value: Any) -> Any:
-    """A copy of a parsed JSON value that shares no dict or list with it: a few times
-    quicker than `copy.deepcopy`, which every write paid for the vocabulary (it keeps a memo
-    of every object for cycles and shared parts, which parsed JSON never has)."""
-    kind = type(value)
-    if kind is dict:
-        return {k: _copied(v) for k, v in value.items()}
-    if kind is list:
-        return [_copied(v) for v in value]
-    if kind in _ATOMS:
-        return value
-    import copy as copying  # anything else (made by code, not parsed): the general copy
-
-    return copying.deepcopy(value)
 
 
 def load(location: Location) -> Facts:

@@ -94,3 +94,17 @@ def test_anything_else_is_one_piece_of_the_standard_modules_text(value):
 def test_a_row_reads_back_whatever_its_text_holds(text, value):
     back = codec.compact_decoder()(text)
     assert back == value and json.dumps(back) == json.dumps(value)
+
+
+def test_a_copy_of_a_parsed_value_shares_no_dict_or_list_with_it():
+    value = json.loads('{"predicates": {"signed": {"labels": ["signed", "وقع"], "n": 1.5}}, "units": []}')
+    copy = codec.copied(value)
+    assert copy == value
+    copy["predicates"]["signed"]["labels"].append("inked")
+    copy["units"].append("EUR")
+    assert value["predicates"]["signed"]["labels"] == ["signed", "وقع"] and value["units"] == []
+    # A value made by code, not parsed (a tuple of lists), is copied whole too.
+    made = {"pair": ([1], [2])}
+    other = codec.copied(made)
+    other["pair"][0].append(3)
+    assert made == {"pair": ([1], [2])}
