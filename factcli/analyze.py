@@ -52,6 +52,7 @@ normalized text no longer sees the feminine ending.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from factcli.normalize import normalize, tokenize
@@ -365,23 +366,17 @@ def strip_clitic(word: str, cut: int) -> str:
     return word[cut:]
 
 
-# A word's forms, worked out once a process: an index build asks for the forms of every
-# word of every claim (several times each), and a text repeats its words.
-_FORMS: dict[str, tuple[str, ...]] = {}
-
-
+# A word's forms are kept for the next time it is asked: an index build asks for those of
+# every word of every claim, several times each, and a text repeats its words. Bounded, as
+# a million claims' sync meets hundreds of thousands of words.
+@functools.lru_cache(maxsize=1 << 16)
 def name_forms(token: str) -> tuple[str, ...]:
     """A token and what it is with its Arabic proclitics cut off (للدوحة -> الدوحة,
     وبالدوحة -> بالدوحة, الدوحة), the token first: how a word of a claim or a query meets a
     name. The cuts are `clitic_cuts`', the ones drafting tries."""
-    forms = _FORMS.get(token)
-    if forms is None:
-        if not token or not in_arabic_block(token[0]):
-            forms = (token,)
-        else:
-            forms = tuple(strip_clitic(token, cut) for cut in clitic_cuts(token))
-        _FORMS[token] = forms
-    return forms
+    if not token or not in_arabic_block(token[0]):
+        return (token,)
+    return tuple(strip_clitic(token, cut) for cut in clitic_cuts(token))
 
 
 # Arabic names written in Latin letters spell one long vowel several ways (Tamim, Tameem;
