@@ -870,15 +870,14 @@ def test_an_undated_source_is_no_conflict_with_a_dated_one(make_facts):
     assert "order is not known" in pair.reason
 
 
+def _some_day(start: str, end: str, text: str) -> dict[str, Any]:
+    """A DATE known only to be some day between `start` and `end` (`within`), as `text` says."""
+    return {"start": start, "end": end, "precision": "day", "text": text, "within": True}
+
+
 def test_a_day_within_an_interval_is_uncertain_never_a_conflict(make_facts):
     # «اليوم الإثنين» in that article: some Monday of 2017..2021, against July 2019.
-    monday = {
-        "start": "2017-01-02",
-        "end": "2021-12-27",
-        "precision": "day",
-        "text": "اليوم الإثنين",
-        "within": True,
-    }
+    monday = _some_day("2017-01-02", "2021-12-27", "اليوم الإثنين")
     facts = _bounded_store(
         make_facts, c("qatar", "signed", "deal", date=monday), c("qatar", "signed", "deal", date="2019-07")
     )
@@ -895,13 +894,7 @@ def test_a_day_within_an_interval_is_uncertain_never_a_conflict(make_facts):
 
 
 def test_a_one_off_event_on_a_bounded_date_apart_from_a_dated_one_is_not_a_conflict(make_facts):
-    within = {
-        "start": "2017-01-02",
-        "end": "2018-12-31",
-        "precision": "day",
-        "text": "الإثنين",
-        "within": True,
-    }
+    within = _some_day("2017-01-02", "2018-12-31", "الإثنين")
     facts = _bounded_store(
         make_facts, c("qatar", "signed", "deal", date=within), c("qatar", "signed", "deal", date="2019-07")
     )
