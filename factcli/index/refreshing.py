@@ -31,12 +31,19 @@ def refresh(written: store.Written, progress: Callable[[int, int], None] | None 
     made is trusted for that (`place.trusted`), and nothing the index holds is read by the
     write's own checks: the store's last-write record lives beside the store (`store`).
 
+    A store that has no index gets none from a write: its first read builds one (as after
+    a cache is deleted), so a run of writes to a store nobody has read yet (a script's adds,
+    an article imported piece by piece, the corrections made before the first search) pays
+    for one index, built once, instead of one per write.
+
     `progress(done, total)` is told how many claims are indexed, as a rebuild tells it.
 
     A directory store's index is brought up to the folder's files instead, source by
     source, after the write has released its locks (`opening.bring_up`, `folder`)."""
     try:
         path = written.path
+        if not os.path.lexists(index_path(path)):
+            return
         if store.is_directory_store(path):
             location = store.Location(path, "--db")
             brought = bring_up(

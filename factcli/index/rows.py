@@ -14,6 +14,7 @@ decides only how to store and query them.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
@@ -235,14 +236,20 @@ def label_rows(an: Analyzer, predicate_labels: dict[str, tuple[str, ...]]) -> li
     return sorted(rows)
 
 
-def synonym_rows(an: Analyzer) -> list[tuple[str, str, str | None, str | None]]:
+@functools.lru_cache(maxsize=2)
+def synonym_rows(an: Analyzer) -> tuple[tuple[str, str, str | None, str | None], ...]:
     """The other forms of a word, analyzed once here rather than at every query.
 
     `number`: a count's forms by its analyzed tokens (5, five, خمس, خمسة; ٥ is 5 once
     analyzed) -> the stems of its word forms. A word does not look for the digits: the
     index reads 5.2 as the words 5 and 2, and "five" is not $5.2 billion.
     `word`: a thesaurus word or phrase by its stems -> the stems of every word of its
-    groups, then the groups' predicates (`other` empty). Rows keep the groups' order."""
+    groups, then the groups' predicates (`other` empty). Rows keep the groups' order.
+
+    The rows depend on the analyzer alone (the thesaurus and the number words are fixed
+    data), so a process that builds several indexes (a write's refresh, then a read's
+    rebuild, or `team` and `sync` over many stores) derives them once per analyzer: a
+    tuple, so no caller can change what the next one gets."""
     from ..dates import number_words
     from ..thesaurus import GROUPS
 
@@ -264,4 +271,4 @@ def synonym_rows(an: Analyzer) -> list[tuple[str, str, str | None, str | None]]:
             stems, predicates = keyed[at]
             rows += [(key, "word", other, None) for other in stems if other]
             rows += [(key, "word", None, p) for p in predicates]
-    return rows
+    return tuple(rows)

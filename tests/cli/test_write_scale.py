@@ -128,10 +128,13 @@ def _add_args(path: Path, subject: str = "turkey") -> list[str]:
     ]
 
 
-def _written_store(tmp_path: Path) -> Path:
-    """A copy of the shipped store after one write, so the next write finds its record."""
+def _written_store(tmp_path: Path, indexed: bool = False) -> Path:
+    """A copy of the shipped store after one write, so the next write finds its record;
+    `indexed`: read once before that write, so it has an index the writes keep up."""
     path = tmp_path / "facts.json"
     path.write_bytes(SHIPPED.read_bytes())
+    if indexed:
+        index.open_index(store.Location(path, "--db")).close()
     assert _invoke(_add_args(path, "qatar")).exit_code == 0
     assert store.last_write(path).sha256 == _sha(path)
     return path
@@ -162,7 +165,7 @@ def test_a_damaged_claim_edited_in_after_a_write_is_still_refused(tmp_path):
 
 
 def test_a_claim_edited_in_the_middle_is_seen_by_the_next_write_and_its_index(tmp_path):
-    path = _written_store(tmp_path)
+    path = _written_store(tmp_path, indexed=True)
     old = store.load(store.Location(path, "--db")).claim("c0100")["statement"]
     edited = ("Zanzibarian " + old)[: len(old)]  # the same length: the same file size
     _edit_claim(path, "c0100", "statement", edited)
@@ -219,7 +222,7 @@ def test_long_integers_are_told_from_digit_runs_inside_words():
 
 def test_index_rows_added_by_another_factcli_after_the_record_are_not_trusted(tmp_path):
     # An older factcli appends to the index in place but leaves the record it does not know.
-    path = _written_store(tmp_path)
+    path = _written_store(tmp_path, indexed=True)
     ipath = index.index_path(path)
     conn = sqlite3.connect(ipath)
     conn.execute(
@@ -276,8 +279,8 @@ def test_a_write_after_the_cache_is_deleted_takes_the_same_way_as_with_it(tmp_pa
     kept, gone = tmp_path / "kept", tmp_path / "gone"
     for folder in (kept, gone):
         folder.mkdir()
-    with_cache = _way_taken(_written_store(kept), monkeypatch)
-    path = _written_store(gone)
+    with_cache = _way_taken(_written_store(kept, indexed=True), monkeypatch)
+    path = _written_store(gone, indexed=True)
     index.index_path(path).unlink()
     assert not index.index_path(path).exists()
     assert _way_taken(path, monkeypatch) == with_cache == (True, True)

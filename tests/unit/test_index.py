@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import ROOT, entity_record, import_numbered, read_only_folder, source_record
+from conftest import ROOT, entity_record, factcli, import_numbered, read_only_folder, source_record
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -72,7 +72,7 @@ def loc(store_file) -> store.Location:
 
 
 def test_first_read_builds_then_reuses(loc):
-    index.index_path(loc.path).unlink()  # the import that made the store left one behind
+    assert not index.index_path(loc.path).exists()  # a write builds none: the first read does
     first = index.open_index(loc)
     assert first.rebuilt and first.path is not None and first.path.exists()
     first.close()
@@ -171,6 +171,26 @@ def test_a_write_refreshes_the_index_under_the_lock(loc):
     ix.close()
 
 
+def test_a_write_to_a_store_nobody_has_read_builds_no_index_and_the_next_read_finds_it(loc):
+    added = factcli(
+        "add",
+        "--source",
+        "src-a",
+        "--quote",
+        "Kornet missiles",
+        "--subject",
+        "qatar",
+        "--predicate",
+        "considering",
+        "--statement",
+        "Qatar weighs Kornet missiles.",
+        db=loc.path,
+    ).ok()
+    assert not index.index_path(loc.path).exists()  # the add paid for no index
+    assert added.stdout.strip() in found(loc, "Kornet")  # the first read builds one with it
+    assert index.index_path(loc.path).exists()
+
+
 def test_deleted_cache_is_rebuilt(loc):
     index.open_index(loc).close()
     shutil.rmtree(os.environ["FACTCLI_CACHE"])
@@ -234,7 +254,6 @@ def test_two_stores_with_the_same_name_in_different_folders(tmp_path):
 
 
 def test_index_command_reports_where_and_freshness(loc):
-    index.index_path(loc.path).unlink()
     runner = CliRunner()
     first = runner.invoke(main, ["--db", str(loc.path), "index", "--json"])
     assert first.exit_code == 0 and json.loads(first.stdout)["fresh"] is False  # not built yet
