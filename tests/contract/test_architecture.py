@@ -294,8 +294,10 @@ def test_the_private_name_check_sees_both_forms():
 
 # --- SQL in the backends alone -----------------------------------------------------------
 
+# SQL statements and clauses, and FTS5 query syntax (column filters, operators, bm25).
 _SQL = re.compile(
-    r"\b(SELECT|INSERT INTO|DELETE FROM|CREATE (TABLE|INDEX|VIRTUAL TABLE)|PRAGMA|UPDATE \w+ SET)\b"
+    r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|PRAGMA|WHERE|JOIN|ORDER BY|GROUP BY|LIMIT|"
+    r"VALUES|MATCH|NEAR|IS (NOT )?NULL|json_each|bm25)\b|\bIN \(|\{[a-z_]+\}\s*:|\b\w+ = \?"
 )
 
 
@@ -317,4 +319,6 @@ def test_sql_is_written_by_the_two_index_backends_only():
 def test_the_sql_check_sees_a_statement_in_any_string():
     assert sql_texts(ast.parse('Q = "SELECT doc FROM claims WHERE id = ?"')) == 1
     assert sql_texts(ast.parse("conn.execute(f'INSERT INTO names VALUES ({marks})')")) == 1
+    assert sql_texts(ast.parse("WHERE = 'claims.id IN (' + marks + ')'")) == 1
+    assert sql_texts(ast.parse('TERM = f\'"{word}" NEAR "{other}"\'')) == 1  # FTS5's syntax
     assert sql_texts(ast.parse('NOTE = "select the claims a query meets"')) == 0

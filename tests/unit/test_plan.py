@@ -1,11 +1,10 @@
 """The query plan as the index contract: the SQLite backend runs any plan's words as words,
-an error from a query surfaces instead of reading as "no claims match", no module but the
-backend writes SQL or FTS5 syntax, and relevance's weights live in one place."""
+an error from a query surfaces instead of reading as "no claims match", and relevance's
+weights live in one place. (That no module but the two backends writes SQL or FTS5 syntax is
+checked with the other layout rules, in tests/contract/test_architecture.py.)"""
 
 from __future__ import annotations
 
-import ast
-import re
 import sqlite3
 from pathlib import Path
 
@@ -221,35 +220,3 @@ def test_the_mention_weights_are_the_link_kinds_the_index_writes():
         "counterpart",
         "word",
     }
-
-
-# SQL statements and clauses, and FTS5 query syntax (column filters, operators, bm25).
-_SQL = re.compile(
-    r"\b(SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|PRAGMA|WHERE|JOIN|ORDER BY|GROUP BY|LIMIT|"
-    r"VALUES|MATCH|NEAR|IS (NOT )?NULL|json_each|bm25)\b|\bIN \(|\{[a-z_]+\}\s*:|\b\w+ = \?"
-)
-
-
-def _string_literals(path: Path) -> list[tuple[int, str]]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
-    out = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Constant) and isinstance(node.value, str):
-            out.append((node.lineno, node.value))
-    return out
-
-
-def test_only_the_sqlite_backend_writes_sql_or_fts5():
-    # present.py's "NOT" is a stance label, and cli.py's help says "(AND)": words, not queries.
-    allowed = {("present.py", "NOT"), ("cli.py", "AND")}
-    found = []
-    for path in sorted(PACKAGE.rglob("*.py")):
-        # The SQLite backend, and the shared index on PostgreSQL, which runs the same plan
-        # in its own SQL (and keeps user words out of it alike: tests/unit/test_postgres.py).
-        if path.relative_to(PACKAGE).as_posix() in ("index/backend.py", "index/postgres.py"):
-            continue
-        for line, text in _string_literals(path):
-            for m in _SQL.finditer(text):
-                if (path.name, m.group(0)) not in allowed:
-                    found.append(f"{path.name}:{line}: {m.group(0)!r}")
-    assert found == []
