@@ -347,12 +347,20 @@ def finish_cleanly(folder: Path, setup: dict) -> None:
     assert path.read_bytes() == setup["full"]
 
 
+def interruptible() -> None:
+    """Run in a writer's child before factcli starts: Ctrl-C's signal as a terminal delivers
+    it. A test run started in the background inherits SIGINT ignored, and a Python started
+    with it ignored never raises KeyboardInterrupt, so a test of Ctrl-C would test nothing."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_import(path: Path, records: Path, cwd: Path) -> subprocess.Popen:
     """A writer process to kill: `factcli import` of `records` into `path`."""
     return subprocess.Popen(
         [*FACTCLI, "--db", str(path), "import", str(records)],
         cwd=cwd,
         env=env(),
+        preexec_fn=interruptible,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -817,6 +825,7 @@ def _writer(path: Path, *options: str) -> subprocess.Popen:
         [*FACTCLI, *options, "--db", str(path), "import", "-"],
         cwd=path.parent,
         env=env(),
+        preexec_fn=interruptible,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
