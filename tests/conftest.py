@@ -4,6 +4,7 @@ the one way tests run a command in this process."""
 
 from __future__ import annotations
 
+import compileall
 import contextlib
 import json
 import os
@@ -115,6 +116,15 @@ def next_claim_ids(n: int = 1) -> list[str]:
 def corpus_claims() -> list[dict[str, Any]]:
     """The curated claims the shipped store is built from, counted from the corpus files."""
     return [rec for path in sorted(CORPUS.glob("claims-*.jsonl")) for rec in read_jsonl(path)]
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Where writing bytecode is turned off (PYTHONDONTWRITEBYTECODE), every factcli process
+    the tests start would compile the whole package from its source again (a tenth of a
+    second each, some hundreds of them): the run compiles it once, beside the source as
+    Python itself would (`__pycache__`, ignored by git), before the workers start."""
+    if sys.flags.dont_write_bytecode and not hasattr(config, "workerinput"):
+        compileall.compile_dir(ROOT / "factcli", quiet=1)
 
 
 @pytest.fixture(scope="session", autouse=True)
