@@ -165,6 +165,7 @@ class Linker:
         self._naming: set[str] = set()  # tokens with such forms
         self._seen: set[str] = set()  # tokens looked at already
         self._form_keys = set(self.by_form)
+        self._by_forms: dict[str, tuple[str, ...]] = {}  # a token -> what its other forms name
         # The names table for one name at a time (a draft's agency), made when first asked:
         # linking claims (the index's build and updates) never needs it.
         self._lexicon: Lexicon | None = None
@@ -351,10 +352,16 @@ class Linker:
     def _forms_found(self, toks: list[str], found: dict[str, set[str]]) -> None:
         if not self._form_keys:
             return
+        # What a token's forms name is worked out once per token: news repeats its words.
+        memo, by_form = self._by_forms, self.by_form
         for tok in set(toks):
-            for form in name_forms(tok):
-                for eid in self.by_form.get(form, ()):
-                    found.setdefault(eid, set()).add(STEM_LINK)
+            named = memo.get(tok)
+            if named is None:
+                named = memo[tok] = tuple(
+                    dict.fromkeys(eid for form in name_forms(tok) for eid in by_form.get(form, ()))
+                )
+            for eid in named:
+                found.setdefault(eid, set()).add(STEM_LINK)
 
     def mentions(
         self, statement: list[str], quote: list[str], about: set[str]
