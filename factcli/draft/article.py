@@ -32,7 +32,7 @@ from .proposals import _company_noun
 from .published import detect_published
 from .reading import _Reading
 from .roles import _Roles
-from .spans import _trim, clauses
+from .spans import _trim, clauses, wrapped_lines
 from .statement import draft_statement
 from .titles import _Titles
 from .topics import _Topics
@@ -157,7 +157,7 @@ _HEADLINE_WORDS = 25
 _TOP_LINES = 8
 
 
-def _headlines(lines: list[str]) -> set[int]:
+def _headlines(lines: list[str], wrapped: set[int] | frozenset[int] = frozenset()) -> set[int]:
     """The paragraphs at the top that are no part of the body: each line before the first
     that ends as a sentence does (. ! ؟ or a closing quotation mark after one) or runs
     long, among the first few; none when the article is one line (an excerpt that starts
@@ -171,6 +171,8 @@ def _headlines(lines: list[str]) -> set[int]:
             continue
         if re.search(r"(?<!\.)[.!؟?][»”\")]*$", text) or len(text.split()) > _HEADLINE_WORDS:
             break
+        if n in wrapped:
+            break  # a hard-wrapped line: the body's first sentence runs on from it
         out.add(n)
     return out
 
@@ -220,7 +222,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         quote_open = False
         first_body_sentence = None
         lines = text.splitlines()
-        headlines = _headlines(lines)
+        headlines = _headlines(lines, wrapped_lines(text))
         all_clauses = clauses(text)
         for c in all_clauses:
             self._sentence_keys.setdefault(c.sentence, []).extend(w.key for w in c.words)

@@ -892,6 +892,7 @@ class _Proposals(_Base):
         eid: str | None = None,
         aliases: list[str] | None = None,
     ) -> None:
+        name = " ".join(name.split())  # a name a hard-wrapped line broke is one line
         key = normalize(name)
         if not key or key in self._new_names or self.linker.resolve(name, True, True):
             return

@@ -1,0 +1,67 @@
+"""Drafting: the organizations a real article names by a kind noun and what qualifies it
+(a ministry, an air force, an embassy, a government), proposed whole and named in English
+word by word; and a hard-wrapped text read as the sentences it holds."""
+
+from __future__ import annotations
+
+import copy
+
+from factcli.draft import clauses, draft_article, parse_published
+
+ENTITIES = [
+    {"id": "iraq", "type": "country", "name": "Iraq", "name_ar": "العراق", "aliases": []},
+    {"id": "france", "type": "country", "name": "France", "name_ar": "فرنسا", "aliases": []},
+    {"id": "morocco", "type": "country", "name": "Morocco", "name_ar": "المغرب", "aliases": []},
+    {"id": "israel", "type": "country", "name": "Israel", "name_ar": "إسرائيل", "aliases": []},
+    {
+        "id": "united-states",
+        "type": "country",
+        "name": "United States",
+        "name_ar": "الولايات المتحدة",
+        "aliases": ["أمريكا"],
+    },
+    {
+        "id": "united-arab-emirates",
+        "type": "country",
+        "name": "United Arab Emirates",
+        "name_ar": "الإمارات",
+        "aliases": ["الإمارات العربية المتحدة"],
+    },
+]
+DAY = parse_published("2023-04-04")
+
+
+def _draft(text: str):
+    return draft_article(text, copy.deepcopy(ENTITIES), published=DAY)
+
+
+def _names(text: str) -> dict[str, str]:
+    """Each proposed organization's Arabic name -> its English name."""
+    return {e["name_ar"]: e["name"] for e in _draft(text).entities if e["type"] == "organization"}
+
+
+def test_a_hard_wrapped_article_keeps_its_sentences_whole() -> None:
+    # A page printed with a line break every few words: "The Royal Moroccan Armed Forces
+    # decided to acquire rocket launchers ... after months of study." A line break inside
+    # a sentence ends neither the sentence nor the name it cuts.
+    text = (
+        "الثلاثاء 4 أبريل 2023\n"
+        "قررت القوات المسلحة\n"
+        "الملكية المغربية اقتناء قاذفات الصواريخ من\n"
+        "إسرائيل، وذلك بعد شهور من دراسة وتقييم\n"
+        "فعالية هذه القاذفات وقدراتها على تعزيز القوة\n"
+        "الدفاعية للمغرب، وفق ما أكدته تقارير متخصصة.\n"
+        "وكان المغرب قد درس\n"
+        "هذه القاذفات منذ شهور\n"
+        "من أجل الدراسة والتقييم.\n"
+    )
+    found = [text[c.start : c.end] for c in clauses(text)]
+    assert any(c.startswith("قررت القوات المسلحة\nالملكية المغربية اقتناء") for c in found)
+    assert "القوات المسلحة الملكية المغربية" in _names(text)
+
+
+def test_lines_that_are_paragraphs_still_end_their_sentences() -> None:
+    # A headline, then two paragraphs: each line is its own.
+    text = "العراق يتسلم منظومة جديدة\nأعلنت وزارة الدفاع العراقية تسلم المنظومة.\nوقال مصدر إن التسليم تم.\n"
+    found = [text[c.start : c.end] for c in clauses(text)]
+    assert found[0] == "العراق يتسلم منظومة جديدة"
