@@ -203,7 +203,7 @@ class _Deals(_Proposals):
         parties = [
             p
             if self.linker.type_of(p) == "country" or p not in self.state_of
-            else next((st for st in states if st not in (*buyers, *sellers)), p)
+            else next((st for st in states if st not in (*buyers, *sellers)), self.state_of[p])
             for p in sides
         ]
         parties = list(dict.fromkeys(parties))

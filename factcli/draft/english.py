@@ -345,7 +345,7 @@ _WEAPON_WORDS = {normalize(k): v for k, v in _WEAPON_WORDS.items()}
 
 # English adjectives of states that no rule below derives from the state's English name.
 _DEMONYMS = {
-    "United States": "American",
+    "United States": "US",  # as the store names its bodies ("US Navy")
     "China": "Chinese",
     "France": "French",
     "Germany": "German",
@@ -407,59 +407,118 @@ def weapon_english(arabic: str, state_adjective: Callable[[str], str | None] | N
     return " ".join(reversed(out))
 
 
-# An institution's words in English; the adjectives go before the noun they follow in
-# Arabic ("القوات الجوية" is Air Forces).
-_INSTITUTION_WORDS = {
-    "وزاره": "Ministry",
-    "الدفاع": "of Defence",
-    "الخارجيه": "of Foreign Affairs",
-    "الداخليه": "of the Interior",
-    "الحكومه": "Government",
-    "الاداره": "Administration",
-    "الكونغرس": "Congress",
-    "البرلمان": "Parliament",
-    "الجيش": "Army",
-    "القوات": "Forces",
-    "المسلحه": "Armed",
-    "الجويه": "Air",
-    "البحريه": "Naval",
-    "البريه": "Land",
-    "سلاح": "",
-    "الجو": "Air Force",
-    "وكاله": "Agency",
-    "الانباء": "News",
-    "هيئه": "Authority",
-    "مجلس": "Council",
-    "الامن": "Security",
-    "الوطني": "National",
-    "مؤسسه": "Corporation",
-    "الاتحاد": "Union",
-    "الحلف": "Alliance",
-    "الاوروبي": "European",
-    "الافريقي": "African",
-    "العربي": "Arab",
+# An institution's words in English, each with what it is to the name: the head noun
+# ("Ministry"), what the head is "of" ("of Defence": after the head), a noun that qualifies
+# the one before it ("Industries" of «مجمع الصناعات»: before it in English) or an adjective
+# ("Armed": before the noun it follows in Arabic). A state's adjective is no word of the
+# name: the state's English adjective opens it, as the store's names do ("Qatari Ministry
+# of Defence", "Russian Armed Forces").
+_HEAD, _OF, _NOUN, _ADJ = "head", "of", "noun", "adjective"
+_INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
+    "وزاره": ("Ministry", _HEAD),
+    "الدفاع": ("of Defence", _OF),
+    "الخارجيه": ("of Foreign Affairs", _OF),
+    "الداخليه": ("of the Interior", _OF),
+    "الماليه": ("of Finance", _OF),
+    "الاعلام": ("of Information", _OF),
+    "حكومه": ("Government", _HEAD),
+    "الحكومه": ("Government", _HEAD),
+    "اداره": ("Administration", _HEAD),
+    "الاداره": ("Administration", _HEAD),
+    "الكونغرس": ("Congress", _HEAD),
+    "البرلمان": ("Parliament", _HEAD),
+    "الجيش": ("Army", _HEAD),
+    "القوات": ("Forces", _HEAD),
+    "قوات": ("Forces", _HEAD),
+    "القوه": ("Force", _HEAD),
+    "قوه": ("Force", _HEAD),
+    "قياده": ("Command", _HEAD),
+    "سفاره": ("Embassy", _HEAD),
+    "مجمع": ("Complex", _HEAD),
+    "مصنع": ("Plant", _HEAD),
+    "منتدي": ("Forum", _HEAD),
+    "وكاله": ("Agency", _HEAD),
+    "هيئه": ("Authority", _HEAD),
+    "مجلس": ("Council", _HEAD),
+    "مؤسسه": ("Corporation", _HEAD),
+    "الاتحاد": ("Union", _HEAD),
+    "الحلف": ("Alliance", _HEAD),
+    "سلاح": ("", _HEAD),
+    "الجو": ("Air Force", _NOUN),
+    "المدفعيه": ("Artillery", _NOUN),
+    "الانباء": ("News", _NOUN),
+    "انباء": ("News", _NOUN),
+    "الامن": ("Security", _NOUN),
+    "التعاون": ("Cooperation", _NOUN),
+    "الصناعات": ("Industries", _NOUN),
+    "الصناعه": ("Industry", _NOUN),
+    "الاركان": ("General Staff", _NOUN),
+    "الاستخبارات": ("Intelligence", _NOUN),
+    "المخابرات": ("Intelligence", _NOUN),
+    "الطيران": ("Aviation", _NOUN),
+    "المسلحه": ("Armed", _ADJ),
+    "الجويه": ("Air", _ADJ),
+    "الجوي": ("Air", _ADJ),
+    "البحريه": ("Naval", _ADJ),
+    "البريه": ("Land", _ADJ),
+    "الملكيه": ("Royal", _ADJ),
+    "الملكي": ("Royal", _ADJ),
+    "الحربيه": ("Military", _ADJ),
+    "العسكريه": ("Military", _ADJ),
+    "العسكري": ("Military", _ADJ),
+    "الامني": ("Security", _ADJ),
+    "الامنيه": ("Security", _ADJ),
+    "الوطني": ("National", _ADJ),
+    "الوطنيه": ("National", _ADJ),
+    "العامه": ("General", _ADJ),
+    "العام": ("General", _ADJ),
+    "الاوروبي": ("European", _ADJ),
+    "الافريقي": ("African", _ADJ),
+    "العربي": ("Arab", _ADJ),
+    "المركزيه": ("Central", _ADJ),
+    "الخاصه": ("Special", _ADJ),
 }
 _INSTITUTION_WORDS = {normalize(k): v for k, v in _INSTITUTION_WORDS.items()}
-_ADJECTIVES = {
-    normalize(w)
-    for w in ("المسلحة", "الجوية", "البحرية", "البرية", "الوطني", "الأنباء", "الأوروبي", "الأفريقي", "العربي")
-}
 
 
-def institution_english(keys: list[str], body: str | None) -> str | None:
-    """An English name for an institution from its normalized words when the table knows
-    every word but the state's adjective (`body` names the state): "Ministry of Defence of
-    Russia", "Air Forces of United Arab Emirates"; None when it does not."""
-    out: list[str] = []
-    for key in keys:
-        if key in _INSTITUTION_WORDS:
-            word = _INSTITUTION_WORDS[key]
-            if word and key in _ADJECTIVES and out:
-                out.insert(len(out) - 1, word)
-            elif word:
-                out.append(word)
-        elif not (body and key.startswith("ال")):
-            return None
-    if not out:
+def institution_english(
+    keys: list[str], body: str | None, owner: str | None = None, skip: set[int] | None = None
+) -> str | None:
+    """An English name for an institution from its normalized words, translated word by
+    word: "وزارة الدفاع العراقية" with `body` Iraq is "Iraqi Ministry of Defence",
+    "القوات المسلحة الملكية المغربية" "Moroccan Royal Armed Forces", "مجمع الصناعات الحربية"
+    "Military Industries Complex", "قيادة الدفاع الجوي" "Air Defence Command". `body` is the
+    English name of the state it is of (its adjective or name among the words, left out:
+    `skip` gives the indices of a name's words), `owner` the English name of the body or
+    person it belongs to or is named after ("Trump Administration"). A word the table
+    lacks is romanized in its place; None when the table knows no word of it."""
+    groups: list[list[str]] = []  # noun groups, in English order once reversed
+    tail: list[str] = []  # "of ..." phrases, after the head
+    known = 0
+    for n, key in enumerate(keys):
+        if skip and n in skip:
+            continue
+        word, role = _INSTITUTION_WORDS.get(key, ("", ""))
+        if not role:
+            if body and key.startswith("ال"):
+                continue  # a state's adjective, said by the body
+            word, role = _romanize(key), _NOUN
+        else:
+            known += 1
+        if role == _HEAD and not groups:
+            groups.append([word] if word else [])
+        elif role == _OF and len(groups) == 1 and groups[0][-1:] == ["Ministry"]:
+            tail.append(word)
+        elif role == _ADJ and groups:
+            groups[-1].insert(0, word)
+        else:
+            groups.append([word.removeprefix("of ")])
+    if not known:
         return None
-    return " ".join(out) + (f" of {body}" if body else "")
+    name = " ".join(w for g in reversed(groups) for w in g if w)
+    name = " ".join([name, *tail]).strip()
+    if body:
+        name = f"{demonym(body)} {name}"
+    if owner:
+        name = f"{owner} {name}" if not body else f"{name} of {owner}"
+    return name or None

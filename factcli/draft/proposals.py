@@ -99,7 +99,7 @@ _WRITING = re.compile(r"^[وف]?(?:كتب|نشر|غرد|[يت]كتب|[يت]نش�
 # An institution's nouns whose next word is its own name ("مجمع روستك", "مصنع ميل").
 _OWN_NAMED = {normalize(w) for w in ("مجمع", "مصنع", "مؤسسة")}
 # What an institution makes, after its name ("لصناعة الطائرات"، "لإنتاج الأسلحة").
-_MAKING = re.compile(r"^(?:ل|ل?ال)(?:صناع|انتاج|تصنيع)")
+_MAKING = re.compile(r"^(?:ل|لل)(?:صناع|انتاج|تصنيع)")
 # A state's kind before its name ("جمهورية العراق"): the name alone is the state's.
 # An institution's noun that, with one state's adjective, names the state ("الاتحاد الروسي").
 _STATE_NOUNS = {normalize(w) for w in ("الاتحاد", "الحلف")}
@@ -701,7 +701,8 @@ class _Proposals(_Base):
         """The entity of a name given as credited: "Kommersant (كوميرسانت)" or either
         spelling alone. A store name links; an unknown one is proposed as an organization
         (in English when the English spelling is given)."""
-        m = re.fullmatch(r"\s*(.+?)\s*\(\s*(.+?)\s*\)\s*", credited)
+        # (the last bracket is the other spelling: "Emirates News Agency (WAM) (وام)")
+        m = re.fullmatch(r"\s*(.+?)\s*\(\s*([^()]+?)\s*\)\s*", credited)
         spellings = [m.group(1), m.group(2)] if m else [credited.strip()]
         spellings = [x for x in spellings if x]
         for spelling in spellings:

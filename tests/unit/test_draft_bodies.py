@@ -65,3 +65,21 @@ def test_lines_that_are_paragraphs_still_end_their_sentences() -> None:
     text = "العراق يتسلم منظومة جديدة\nأعلنت وزارة الدفاع العراقية تسلم المنظومة.\nوقال مصدر إن التسليم تم.\n"
     found = [text[c.start : c.end] for c in clauses(text)]
     assert found[0] == "العراق يتسلم منظومة جديدة"
+
+
+def test_an_institutions_english_name_is_translated_word_by_word() -> None:
+    from factcli.draft.english import institution_english
+    from factcli.normalize import normalize
+
+    def english(arabic: str, state: str | None) -> str | None:
+        return institution_english(normalize(arabic).split(), state)
+
+    # The state's adjective opens the name, as the store's do ("Qatari Ministry of Defence").
+    assert english("وزارة الدفاع العراقية", "Iraq") == "Iraqi Ministry of Defence"
+    # Adjectives stand before their noun, in the order English gives them.
+    assert english("القوات المسلحة الملكية المغربية", "Morocco") == "Moroccan Royal Armed Forces"
+    assert english("القوة الجوية الفرنسية", "France") == "French Air Force"
+    # A noun that qualifies the one before it comes first in English.
+    assert english("مجمع الصناعات الحربية الروسية", "Russia") == "Russian Military Industries Complex"
+    assert english("قيادة الدفاع الجوي", None) == "Air Defence Command"
+    assert english("وزارة الخارجية الأميركية", "United States") == "US Ministry of Foreign Affairs"
