@@ -288,6 +288,12 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                     else:
                         self._after_preposition.discard(m.ids)
                 for eid in m.ids[:1]:
+                    if not m.weak and eid in self._owned_by_state:
+                        # "حكومة كوريا الجنوبية": the state is named too
+                        state = self.state_of[eid]
+                        if state in self._countries_seen:
+                            self._countries_seen.remove(state)
+                        self._countries_seen.append(state)
                     if self.linker.type_of(eid) == "person" and not m.weak:
                         if eid in self._people_seen:
                             self._people_seen.remove(eid)

@@ -602,14 +602,31 @@ INSTITUTION_NOUNS = [
     "سلاح",
     "مجمع",
     "مصنع",
+    "قياده",  # "قيادة الدفاع الجوي" (a command: only with a qualifier the glossary knows)
+    "منتدي",  # "منتدى القوات المسلحة ..." (its name runs over the body it is of)
     # definite: named only with what qualifies them ("الحكومة الأمريكية", "الكونغرس الأمريكي")
+    "القوه",  # "القوة الجوية العراقية"
     "الحكومه",
     "الاداره",
     "الكونغرس",
     "البرلمان",
     "الاتحاد",  # "الاتحاد الأوروبي", "الاتحاد الأفريقي" (one state's adjective: the state itself)
     "الحلف",
+    # of whom or what state, named right after ("سفارة الإمارات", "حكومة كوريا الجنوبية",
+    # "إدارة ترمب"): `OWNED_INSTITUTIONS` (after the definite nouns: "الحكومة الأمريكية")
+    "سفاره",
+    "حكومه",
+    "اداره",
 ]
+# Institutions named by whom they belong to: the noun, then a state's or a person's name.
+OWNED_INSTITUTIONS = ["سفاره", "حكومه", "اداره"]
+# Institutions a common word also names ("قيادة" leadership, "القوة" strength): named only
+# when every word after the noun is an institution's word (`english`) or a state's adjective.
+QUALIFIED_INSTITUTIONS = ["قياده", "منتدي", "القوه"]
+# Nouns whose name runs over the institution they are of ("منتدى القوات المسلحة").
+OF_INSTITUTIONS = ["منتدي"]
+# "التابعة لوزارة الدفاع": the body it belongs to closes its name.
+BELONGING = ["التابعه", "التابع"]
 # Words a name does not contain: a run of words holding one is a phrase, not a name.
 FUNCTION_WORDS = [
     "في",

@@ -191,7 +191,12 @@ class _Deals(_Proposals):
     ) -> str | None:
         buyers, sellers, goods = self._frame or ([], [], None)
         states = list(
-            dict.fromkeys(e for m in mentions for e in m.ids[:1] if self.linker.type_of(e) == "country")
+            dict.fromkeys(
+                self.state_of[e] if e in self._owned_by_state else e  # "حكومة كوريا الجنوبية"
+                for m in mentions
+                for e in m.ids[:1]
+                if self.linker.type_of(e) == "country" or e in self._owned_by_state
+            )
         )
         if not back and self._frame_sentence != clause.sentence and states:
             # A new deal told in a sentence of its own: its states, its goods read after.
@@ -228,7 +233,8 @@ class _Deals(_Proposals):
         if len(parties) == 1 and self.linker.type_of(parties[0]) == "country":
             # A deal has two sides: with one read from the frame, the other state the sentence
             # names ("قال مسؤولون في حكومة كوريا الجنوبية إن ... صفقة ... إلى بولندا").
-            named = [e for ids in self._in_sentence for e in ids[:1]] + states
+            # (a state's body, "حكومة كوريا الجنوبية", names its state)
+            named = [self.state_of.get(e, e) for ids in self._in_sentence for e in ids[:1]] + states
             named += list(reversed(self._countries_seen))  # else the story's last other state
             other = next((e for e in named if self.linker.type_of(e) == "country" and e != parties[0]), None)
             if other is not None:

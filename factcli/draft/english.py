@@ -479,6 +479,15 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "الخاصه": ("Special", _ADJ),
 }
 _INSTITUTION_WORDS = {normalize(k): v for k, v in _INSTITUTION_WORDS.items()}
+# A service of the armed forces after «سلاح».
+_SERVICES = {
+    normalize(k): v for k, v in {"البحرية": "Navy", "الجو": "Air Force", "البرية": "Land Forces"}.items()
+}
+
+
+def institution_word(key: str) -> bool:
+    """Whether a normalized word is one the institutions' glossary translates."""
+    return key in _INSTITUTION_WORDS
 
 
 def institution_english(
@@ -507,6 +516,8 @@ def institution_english(
             known += 1
         if role == _HEAD and not groups:
             groups.append([word] if word else [])
+        elif groups == [[]] and key in _SERVICES:
+            groups[0].append(_SERVICES[key])  # "سلاح البحرية": the Navy
         elif role == _OF and len(groups) == 1 and groups[0][-1:] == ["Ministry"]:
             tail.append(word)
         elif role == _ADJ and groups:

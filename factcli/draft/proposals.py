@@ -40,16 +40,21 @@ from .cues import (
     _WEAPON_ENDS,
     _WEAPON_HEADS,
     _WEAPON_STOPS,
+    BELONGING,
     COMPANY_NOUNS,
     DEAL_PREDICATES,
     ITEM_WORDS,
     KIND_TYPES,
+    OF_INSTITUTIONS,
+    OWNED_INSTITUTIONS,
+    QUALIFIED_INSTITUTIONS,
 )
 from .english import (
     Spellings,
     designation_name,
     english_name,
     institution_english,
+    institution_word,
     is_letter_name,
     loanword_english,
     weapon_english,
@@ -104,6 +109,12 @@ _MAKING = re.compile(r"^(?:ل|لل)(?:صناع|انتاج|تصنيع)")
 # An institution's noun that, with one state's adjective, names the state ("الاتحاد الروسي").
 _STATE_NOUNS = {normalize(w) for w in ("الاتحاد", "الحلف")}
 _STATE_KINDS = {normalize(w) for w in ("جمهورية", "مملكة", "دولة", "سلطنة", "إمارة", "اتحاد")}
+_OWNED = set(OWNED_INSTITUTIONS)
+_QUALIFIED = set(QUALIFIED_INSTITUTIONS)
+_OF_BODIES = set(OF_INSTITUTIONS)
+_BELONGING = set(BELONGING)
+# "سفارة الإمارات لدى الولايات المتحدة": the state an embassy is in.
+_ACCREDITED = {normalize(w) for w in ("لدى", "في")}
 
 
 def _designation_english(m: re.Match[str], letters: list[str], offset: int) -> tuple[str, int]:
@@ -148,6 +159,7 @@ class _Proposals(_Base):
         self._spellings = Spellings.of(list(self.linker.entities.values()))
         self._respelled: list[tuple[str, str]] = []  # (a spelling, the store's entity it is)
         self.state_of: dict[str, str] = {}  # a proposed institution -> the state it is of
+        self._owned_by_state: set[str] = set()  # those named by their state's name (حكومة كوريا)
         self._store_names = Lexicon(
             e for e in self.linker.entities.values() if e.get("type") not in ("country", "city")
         )
@@ -239,7 +251,7 @@ class _Proposals(_Base):
         strong = [(m.start, m.end) for m in mentions if not m.weak]
         # A nationality adjective qualifies an institution ("وزارة الدفاع الروسية"): only a
         # name makes it known.
-        self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong))
+        self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong), mentions)
         self._dual_institutions(clause)
         self._companies(clause, known)
         return len(self.new_entities) + len(self._respelled) > before
@@ -498,7 +510,7 @@ class _Proposals(_Base):
             p.find(keys) for p in _DEAL_ITEMS
         )
 
-    def _institutions(self, clause: Clause, known: Any) -> None:
+    def _institutions(self, clause: Clause, known: Any, mentions: list[Mention] | None = None) -> None:
         """An institution's noun and what qualifies it ("وزارة الدفاع الإماراتية", "وكالة
         أنباء الإمارات", "القوات الجوية الإماراتية"): the noun, one word after it, then the
         words with the article, up to punctuation or a word a name does not hold. A definite
@@ -512,6 +524,9 @@ class _Proposals(_Base):
             noun = next((p.text for p in _INSTITUTIONS if p.opens(k)), None)
             if noun is None or (not noun.startswith("ال") and "ال" + noun in k):
                 continue  # "الوكالة": the one already named
+            if noun in _OWNED:
+                self._owned_institution(clause, i, noun, mentions or [], known)
+                continue
             heads = [x for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS if p.opens(x)]
             if heads and (noun.startswith("ال") or not any(p.opens(keys[i - 1]) for p in _OFFICE_HEADS)):
                 # "وزير الدفاع وكالة": an acting minister, not an agency; "رئيس الحكومة": an office.
@@ -523,7 +538,12 @@ class _Proposals(_Base):
                 end < len(keys)
                 and end - i < 6
                 and keys[end] not in _FUNCTION_WORDS
-                and not any(p.opens(keys[end]) for p in _INSTITUTIONS)  # the next one
+                and keys[end] not in _BELONGING  # "التابعة لوزارة ...": the body it is of
+                # the next one, unless the name is of it ("منتدى القوات المسلحة")
+                and (
+                    not any(p.opens(keys[end]) for p in _INSTITUTIONS)
+                    or (noun in _OF_BODIES and end == i + 1)
+                )
                 # "أعلن الجيش الأمريكي السبت": a day after the name is the date, not the name
                 and not self._reads_as_date(text[words[end].start : words[end].end])
             ):
@@ -550,6 +570,10 @@ class _Proposals(_Base):
                     break
             if end == i + 1:
                 continue
+            if noun in _QUALIFIED and not all(
+                institution_word(x) or self.linker.adjectives.get(x) for x in keys[i + 1 : end]
+            ):
+                continue  # "قيادة الرئيس", "القوة الدفاعية": a common word, no institution
             cut = max(0, k.find(noun))  # the proclitic before the noun is not the name's
             s, e = words[i].start + cut, words[end - 1].end
             if lil:
@@ -586,9 +610,21 @@ class _Proposals(_Base):
                 # "وزارة الخارجية" after "وزارة الخارجية الأمريكية": the one named before.
                 self._respell(fuller, name_to(e))
                 continue
-            if not known(s, words[end - 1].end) and self._looks_like_a_name(keys[i + 1 : end]):
+            owner = self._belongs_to(clause, end)
+            if owner is not None and not quoted and e == words[end - 1].end:
+                # "وكالة التعاون الأمني التابعة لوزارة الدفاع الأمريكية": named with its body
+                e = words[owner[0] - 1].end
+            else:
+                owner = None
+            glossed = all(institution_word(x) or self.linker.adjectives.get(x) for x in keys[i + 1 : end])
+            if not known(s, words[i].end if glossed else words[end - 1].end) and (
+                glossed or self._looks_like_a_name(keys[i + 1 : end])
+            ):
+                # (an institution's words the glossary knows may be cue words: "التعاون")
                 body = self.linker.entities[state].get("name") if state else None
                 english = institution_english(normalize(name_to(words[end - 1].end)).split(), body)
+                if owner is not None and english:
+                    english = f"{english} of the {owner[1]}"
                 self._new_entity(
                     written if quoted else name_to(e),
                     "organization",
@@ -599,6 +635,72 @@ class _Proposals(_Base):
                 made = self._new_names.get(normalize(written if quoted else name_to(e)))
                 if made is not None and state is not None:
                     self.state_of[made] = state
+
+    def _belongs_to(self, clause: Clause, at: int) -> tuple[int, str] | None:
+        """The body an institution belongs to, told after it at word `at` («التابعة لوزارة
+        الدفاع الأمريكية»): the word after that body's name, and its English name."""
+        words = clause.words
+        keys = [w.key for w in words]
+        if at + 1 >= len(keys) or keys[at] not in _BELONGING:
+            return None
+        head = keys[at + 1]
+        bare = "ال" + head[2:] if head.startswith("لل") else head[1:] if head.startswith("ل") else ""
+        if not bare or not any(p.opens(bare) for p in _INSTITUTIONS):
+            return None
+        end = at + 2
+        while (
+            end < len(keys)
+            and end - at < 7
+            and keys[end].startswith("ال")
+            and not re.search(r"[،,.:؛«»\"“”()]", self.text[words[end - 1].end : words[end].start])
+        ):
+            end += 1
+        names = [bare, *keys[at + 2 : end]]
+        state = next((self.linker.adjectives[x] for x in names if x in self.linker.adjectives), None)
+        body = self.linker.entities[state].get("name") if state else None
+        english = institution_english(names, body)
+        return (end, english) if english else None
+
+    def _owned_institution(
+        self, clause: Clause, i: int, noun: str, mentions: list[Mention], known: Any
+    ) -> None:
+        """An institution named by whom it belongs to, a state or a person named right after
+        its noun ("سفارة الإمارات لدى الولايات المتحدة", "حكومة كوريا الجنوبية", "إدارة
+        ترمب"): the noun, the name, and for an embassy where it is."""
+        text, words = self.text, clause.words
+        owner = next((m for m in mentions if not m.weak and m.first == i + 1 and m.ids), None)
+        kind = self.linker.type_of(owner.ids[0]) if owner is not None else None
+        if owner is None or kind not in ("country", "person"):
+            return
+        end = owner.last
+        where = None
+        if noun == normalize("سفارة") and end + 1 < len(words) and words[end].key in _ACCREDITED:
+            where = next(
+                (
+                    m
+                    for m in mentions
+                    if m.first == end + 1 and m.ids and self.linker.type_of(m.ids[0]) == "country"
+                ),
+                None,
+            )
+            if where is not None:
+                end = where.last
+        k = words[i].key
+        s, e = words[i].start + max(0, k.find(noun)), words[end - 1].end
+        if known(s, words[i].end):
+            return
+        named = str(self.linker.entities[owner.ids[0]].get("name") or "")
+        if kind == "country":
+            english = institution_english([noun], named)
+        else:
+            english = institution_english([noun], None, owner=named)
+        if english and where is not None:
+            english += f" in {self.linker.entities[where.ids[0]].get('name')}"
+        before = len(self.new_entities)
+        self._new_entity(text[s:e], "organization", f"institution: {noun} of a name", english=english)
+        if len(self.new_entities) > before and kind == "country":
+            self.state_of[str(self.new_entities[-1]["id"])] = owner.ids[0]
+            self._owned_by_state.add(str(self.new_entities[-1]["id"]))
 
     def _dual_institutions(self, clause: Clause) -> None:
         """Two states' institutions named at once ("وزارتي الدفاع السورية والروسية"): each
@@ -617,6 +719,10 @@ class _Proposals(_Base):
             )
             if m is None:
                 continue
+            word = text[words[i].start : words[i].end]
+            noun = word[len(m.group(1)) :][:-2] + "ة"
+            if self._two_fields(clause, i, noun):
+                continue
             end = i + 1
             while end < len(keys) and keys[end].startswith("ال") and keys[end] not in self.linker.adjectives:
                 end += 1
@@ -625,8 +731,6 @@ class _Proposals(_Base):
             second = keys[end + 1][1:] if keys[end + 1].startswith("و") else ""
             if second not in self.linker.adjectives:
                 continue
-            word = text[words[i].start : words[i].end]
-            noun = word[len(m.group(1)) :][:-2] + "ة"
             middle = " ".join(text[w.start : w.end] for w in words[i + 1 : end])
             for adjective in (
                 text[words[end].start : words[end].end],
@@ -639,6 +743,41 @@ class _Proposals(_Base):
                 self._new_entity(
                     name, "organization", f"institution: {m.group(2)}ه (two states')", english=english
                 )
+
+    def _two_fields(self, clause: Clause, i: int, noun: str) -> bool:
+        """One state's two institutions named at once, their noun a dual and their state's
+        adjective too ("وزارتا الخارجية والدفاع الأميركيتان"): each proposed as its own,
+        in the singular ("وزارة الخارجية الأميركية", "وزارة الدفاع الأميركية")."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        if i + 3 >= len(keys):
+            return False
+        first, second, dual = keys[i + 1], keys[i + 2], keys[i + 3]
+        m = re.match(r"^(ال\w+)(?:تان|تين)$", dual)
+        adjective = m.group(1) + "ه" if m else ""
+        if not (
+            first.startswith("ال")
+            and second.startswith("وال")
+            and adjective in self.linker.adjectives
+            and institution_word(first)
+            and institution_word(second[1:])
+        ):
+            return False
+        state = self.linker.adjectives[adjective]
+        body = str(self.linker.entities[state].get("name") or "")
+        written = text[words[i + 3].start : words[i + 3].end]
+        singular = written[: -len("تان")] + "ة"  # "الأميركيتان" -> "الأميركية"
+        for field_ in (
+            text[words[i + 1].start : words[i + 1].end],
+            text[words[i + 2].start + 1 : words[i + 2].end],
+        ):
+            name = f"{noun} {field_} {singular}"
+            english = institution_english(normalize(name).split(), body)
+            before = len(self.new_entities)
+            self._new_entity(name, "organization", "institution: two of one state's", english=english)
+            if len(self.new_entities) > before:
+                self.state_of[str(self.new_entities[-1]["id"])] = state
+        return True
 
     def _state_after(self, clause: Clause, at: int) -> tuple[str, int] | None:
         """The state named after في at word `at` ("في جمهورية العراق"), and the word after it."""

@@ -18,7 +18,7 @@ ENTITIES = [
         "type": "country",
         "name": "United States",
         "name_ar": "الولايات المتحدة",
-        "aliases": ["أمريكا"],
+        "aliases": ["أمريكا", "أميركا"],
     },
     {
         "id": "united-arab-emirates",
@@ -83,3 +83,38 @@ def test_an_institutions_english_name_is_translated_word_by_word() -> None:
     assert english("مجمع الصناعات الحربية الروسية", "Russia") == "Russian Military Industries Complex"
     assert english("قيادة الدفاع الجوي", None) == "Air Defence Command"
     assert english("وزارة الخارجية الأميركية", "United States") == "US Ministry of Foreign Affairs"
+
+
+def test_two_ministries_of_one_state_named_with_a_dual_are_each_proposed() -> None:
+    # "The US State and Defense departments had confirmed ..."
+    names = _names("وسبق أن أكدت وزارتا الخارجية والدفاع الأميركيتان أن الصفقة ستوقع.")
+    assert names["وزارة الخارجية الأميركية"] == "US Ministry of Foreign Affairs"
+    assert names["وزارة الدفاع الأميركية"] == "US Ministry of Defence"
+
+
+def test_an_institution_named_by_its_state_or_its_body_is_proposed_whole() -> None:
+    # "The UAE embassy in the United States explained ..."
+    names = _names("وأوضحت سفارة الإمارات لدى الولايات المتحدة أن التوقيع جرى أمس.")
+    assert names == {"سفارة الإمارات لدى الولايات المتحدة": "Emirati Embassy in United States"}
+    # "... members of the security cooperation agency of the US Department of Defense"
+    names = _names(
+        "اجتمع مسؤولون عراقيون وأعضاء في وكالة التعاون الامني التابعة لوزارة الدفاع الامريكية، أمس."
+    )
+    assert (
+        names["وكالة التعاون الامني التابعة لوزارة الدفاع الامريكية"]
+        == "Security Cooperation Agency of the US Ministry of Defence"
+    )
+
+
+def test_an_air_force_a_command_and_a_forum_are_institutions_but_strength_is_not() -> None:
+    names = _names(
+        "وأشار إلى أن تمرينا مشتركا جرى بين القوة الجوية العراقية والقوة الجوية الفرنسية. "
+        "وكان منتدى القوات المسلحة الملكية المغربية قد أشار إلى ذلك منذ شهور. "
+        "وأكد أن الوزارة تولي اهتماما بتسليح قيادة الدفاع الجوي."
+    )
+    assert names["القوة الجوية العراقية"] == "Iraqi Air Force"
+    assert names["القوة الجوية الفرنسية"] == "French Air Force"
+    assert names["منتدى القوات المسلحة الملكية المغربية"] == "Moroccan Royal Armed Forces Forum"
+    assert names["قيادة الدفاع الجوي"] == "Air Defence Command"
+    # "... will strengthen the defensive force of Morocco, under the president's command"
+    assert _names("وستعزز القوة الدفاعية للمغرب تحت قيادة الرئيس في السنوات المقبلة.") == {}
