@@ -3,6 +3,7 @@ into candidate claims (`draft_article`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -32,7 +33,7 @@ from .proposals import _company_noun
 from .published import detect_published
 from .reading import _Reading
 from .roles import _Roles
-from .spans import _trim, clauses, wrapped_lines
+from .spans import Clause, _trim, clauses, wrapped_lines
 from .statement import draft_statement
 from .titles import _Titles
 from .topics import _Topics
@@ -157,6 +158,13 @@ _HEADLINE_WORDS = 25
 _TOP_LINES = 8
 
 
+def _after(clause: Clause, at: int) -> Clause:
+    """The clause without its words before offset `at`."""
+    words = [w for w in clause.words if w.start >= at]
+    start = words[0].start if words else clause.end
+    return dataclasses.replace(clause, start=max(clause.start, start), words=words)
+
+
 def _headlines(lines: list[str], wrapped: set[int] | frozenset[int] = frozenset()) -> set[int]:
     """The paragraphs at the top that are no part of the body: each line before the first
     that ends as a sentence does (. ! ؟ or a closing quotation mark after one) or runs
@@ -233,6 +241,10 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if clause.paragraph in headlines:
                 self._named_here(find_mentions(self.linker, text, clause.words))
                 continue  # the headline restates the body; claims cite the body
+            if self.byline_span is not None and clause.start < self.byline_span[1]:
+                clause = _after(clause, self.byline_span[1])  # "ابوظبي - سيف اليزيد - بحث ..."
+                if not clause.words:
+                    continue
             keys = [w.key for w in clause.words]
             mentions = find_mentions(self.linker, text, clause.words)
             if self._candidate_entities(clause, mentions):

@@ -35,8 +35,10 @@ from .cues import (
     _MEDIA,
     _OFFICE_HEADS,
     _PREDICATE_PATTERNS,
+    _SCALES,
     _SERVICES,
     _TITLES,
+    _UNITS,
     _WEAPON_ENDS,
     _WEAPON_HEADS,
     _WEAPON_STOPS,
@@ -159,6 +161,7 @@ class _Proposals(_Base):
         self._spellings = Spellings.of(list(self.linker.entities.values()))
         self._respelled: list[tuple[str, str]] = []  # (a spelling, the store's entity it is)
         self.state_of: dict[str, str] = {}  # a proposed institution -> the state it is of
+        self.byline_span: tuple[int, int] | None = None  # a byline inside the first sentence
         self._owned_by_state: set[str] = set()  # those named by their state's name (حكومة كوريا)
         self._store_names = Lexicon(
             e for e in self.linker.entities.values() if e.get("type") not in ("country", "city")
@@ -198,6 +201,10 @@ class _Proposals(_Base):
                 continue
             if any(w in _FUNCTION_WORDS for w in normalize(name).split()):
                 continue  # a quoted phrase, not a name
+            if re.search(r"[0-9٠-٩]", name) and any(
+                rx.match(w) for w in normalize(name).split() for rx, _ in (*_SCALES, *_UNITS)
+            ):
+                continue  # «تبلغ قيمتها 3.75 مليار يورو»: a quoted amount, not a name
             first = next((k for k, w in enumerate(words) if w.start >= s), len(words))
             kind = kind_before(first)
             after_kind = first > 0 and any(p.opens(keys[first - 1]) for p in _KIND_NOUNS)
@@ -288,6 +295,7 @@ class _Proposals(_Base):
                 continue
             if (
                 k in _FUNCTION_WORDS
+                or re.search(r"ت(?:ها|ه|هم|هما)$", k)  # "ونظيرتها الفرنسية": its counterpart
                 or _definite(k)
                 or re.search(r"[0-9٠-٩]", k)
                 or _weapon_head(k)
@@ -528,6 +536,8 @@ class _Proposals(_Base):
                 self._owned_institution(clause, i, noun, mentions or [], known)
                 continue
             heads = [x for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS if p.opens(x)]
+            if k.find(noun) == 1 and k[0] in "وف":
+                heads = []  # "رئيس أركان الجيش وقيادة الدفاع الجوي": the next in a list
             if heads and (noun.startswith("ال") or not any(p.opens(keys[i - 1]) for p in _OFFICE_HEADS)):
                 # "وزير الدفاع وكالة": an acting minister, not an agency; "رئيس الحكومة": an office.
                 # "رئيس مجمع روستك": the head of an institution with a name of its own.
@@ -869,9 +879,36 @@ class _Proposals(_Base):
 
     def byline(self) -> None:
         """The byline's author: a name of two or three words at the top of the page that
-        runs into the article's date ("محمود احمد20 يوليو 2017") or follows بقلم / كتب."""
+        runs into the article's date ("محمود احمد20 يوليو 2017") or follows بقلم / كتب
+        ("كتب // وائل عباس أكدت ..."), or stands between dashes after the dateline's place
+        ("ابوظبي - سيف اليزيد - بحث ...")."""
         for line in self.text.splitlines()[:_TOP_LINES]:
             line = line.strip()
+            lead = re.match(
+                r"^(?:(?:بقلم|كتب)\s*[:/]*\s*|[\u0621-\u064a]+\s+[-–—]\s+(?=(?:[\u0621-\u064a]+ ){1,2}"
+                r"[\u0621-\u064a]+\s+[-–—]\s))",
+                line,
+            )
+            if lead is not None and lead.group(0).strip():
+                # the name's words run up to a word no name holds (a verb, a dash)
+                taken: list[str] = []
+                for raw in re.findall(r"\S+", line[lead.end() :])[:3]:
+                    key = normalize(raw)
+                    if not re.fullmatch(r"[\u0621-\u064a]+", raw) or key in _FUNCTION_WORDS:
+                        break
+                    if not taken and _definite(key):
+                        break  # "نابلس - النجاح الإخباري -": a name opens with no article
+                    if not self._looks_like_a_name([key]):
+                        break
+                    taken.append(raw)
+                if 2 <= len(taken) <= 3:
+                    self._new_entity(" ".join(taken), "person", "the byline's author")
+                    # the dateline and byline that open the sentence are no part of it
+                    at = self.text.find(line)
+                    name_end = line.find(taken[-1], lead.end()) + len(taken[-1])
+                    dash = re.match(r"\s*[-–—/]*\s*", line[name_end:])
+                    self.byline_span = (at, at + name_end + (dash.end() if dash else 0))
+                    return
             m = re.match(
                 r"^(?:(?:بقلم|كتب)\s*:?\s*)?([\u0621-\u064a]+(?: [\u0621-\u064a]+){1,2})\s*(\d.*)?$", line
             )
@@ -1043,6 +1080,8 @@ class _Proposals(_Base):
             return  # a person's name has no digits, so a month's name in it is a name: «رجب طيب أردوغان»
         if kind == "person" and not self._looks_like_a_name(normalize(name).split()[:1]):
             return
+        if kind == "person" and any(p.opens(normalize(words[0])) for p in _INSTITUTIONS):
+            return  # "وقيادة الدفاع الجوي" after a title: an institution, no one's name
         if (near := self._near_spelling(name, kind)) is not None:
             # "كوميرسان" for the store's "كوميرسانت": the same name spelled a little apart.
             self._respell(near, name)

@@ -239,7 +239,14 @@ class _Titles(_Proposals):
                 or (not taken and forward and not titled and _definite(key))
                 or key in _NOT_IN_NAMES
                 or _PREPOSITION_PRONOUN.match(key) is not None  # "نتنياهو إليها": to her
-                or ((not taken or not forward) and not self._looks_like_a_name([key]))
+                # "سبل تعزيز التعاون": a cue word, no name; after بن a word is a name («خالد
+                # بن سلمان»), and «علي» in «آصف علي زرداري» is one
+                or (
+                    not self._looks_like_a_name([key])
+                    and not (forward and taken and taken[-1] in _KIN)
+                    and not self._ali_in_name(keys, k, taken, forward)
+                )
+                or "\u064b" in text[words[k].start : words[k].end]  # tanwin: «اهتماماً», no name
                 or (taken and _noun_not_name(key, taken[-1] if forward else ""))
                 or (taken and forward and _future_verb(key))
             ):
@@ -492,6 +499,10 @@ def _person_id(drafter: _Base, m: Mention) -> str | None:
 
 # A preposition with a pronoun ("إليها", "منه", "معهم"): never a word of a name.
 _PREPOSITION_PRONOUN = re.compile(r"^[وف]?(?:الي|علي|عن|من|مع|لدي|في)(?:ها|ه|هم|هما)$")
+
+
+# Kinship words inside a name: the word after one is a name's («بن سلمان»).
+_KIN = ("ابو", "بن", "ابن", "بنت", "ام", "ال")
 
 
 def _future_verb(key: str) -> bool:

@@ -118,3 +118,40 @@ def test_an_air_force_a_command_and_a_forum_are_institutions_but_strength_is_not
     assert names["قيادة الدفاع الجوي"] == "Air Defence Command"
     # "... will strengthen the defensive force of Morocco, under the president's command"
     assert _names("وستعزز القوة الدفاعية للمغرب تحت قيادة الرئيس في السنوات المقبلة.") == {}
+
+
+def _people(text: str) -> list[str]:
+    return [e["name_ar"] for e in _draft(text).entities if e["type"] == "person"]
+
+
+def test_no_phrase_after_a_title_is_proposed_as_a_person() -> None:
+    # "... and the minister of defence pay great attention to ...": a verb and nouns in
+    # the accusative (tanwin), not a name.
+    assert _people("وأوضح المتحدث أن وزير الدفاع يوليان اهتماماً كبيراً بملف التسليح.") == []
+    # "... the minister of defence of Kazakhstan, ways of strengthening the cooperation"
+    assert _people("وبحث الوزير مع وزير دفاع جمهورية كازاخستان، سبل تعزيز التعاون الثنائي.") == []
+    # "... the chief of staff of the army and the air defence command": an institution.
+    assert "وقيادة الدفاع الجوي" not in _people("بحضور رئيس أركان الجيش وقيادة الدفاع الجوي، أمس.")
+
+
+def test_a_name_after_bin_keeps_a_word_that_is_also_a_verb() -> None:
+    # سلمان is a name after بن, though «سلم» (to hand over) is a cue.
+    assert _people("وقعت اليوم مع نائب وزير الدفاع الأمير خالد بن سلمان اتفاقية.") == ["خالد بن سلمان"]
+
+
+def test_a_quoted_amount_is_no_entity() -> None:
+    # "... in a deal «worth 3.75 billion euros»"
+    draft = _draft("أكدت مصر إبرام عقد مع فرنسا، في صفقة “تبلغ قيمتها 3.75 مليار يورو”.")
+    assert not any("3.75" in e["name_ar"] for e in draft.entities)
+
+
+def test_a_byline_inside_the_first_line_is_its_author_and_no_part_of_the_sentence() -> None:
+    # "Written by // Wael Abbas Egypt confirmed ..."
+    assert _people("كتب // وائل عباس أكدت مصر إبرام عقد توريد 30 مقاتلة مع فرنسا.") == ["وائل عباس"]
+    # "Abu Dhabi - Saif Al Yazeed - The minister discussed ...": the dateline's place, the
+    # author between dashes; the sentence that follows is not his.
+    draft = _draft("ابوظبي - سيف اليزيد - بحث وزير الدفاع الفرنسي مع العراق سبل تعزيز التعاون.")
+    author = next(e["id"] for e in draft.entities if e["name_ar"] == "سيف اليزيد")
+    assert all(author not in (c["subject"], c["object"], c["speaker"]) for c in draft.claims)
+    # "Nablus - An-Najah News - ...": an outlet between dashes is no person.
+    assert _people("نابلس - النجاح الإخباري - أبرمت إسرائيل صفقة عسكرية مع فرنسا.") == []
