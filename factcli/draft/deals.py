@@ -206,9 +206,7 @@ class _Deals(_Proposals):
         # Two buyers and no seller are the two sides of one act ("وقعت كوريا وبولندا"): both.
         sides = [*buyers[:1], *sellers[:1]] if sellers else buyers[:2]
         parties = [
-            p
-            if self.linker.type_of(p) == "country" or p not in self.state_of
-            else next((st for st in states if st not in (*buyers, *sellers)), self.state_of[p])
+            p if self.linker.type_of(p) == "country" or p not in self.state_of else self.state_of[p]
             for p in sides
         ]
         parties = list(dict.fromkeys(parties))

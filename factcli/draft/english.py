@@ -365,7 +365,7 @@ _DEMONYMS = {
     "Philippines": "Philippine",
     "Thailand": "Thai",
     "Saudi Arabia": "Saudi",
-    "United Arab Emirates": "Emirati",
+    "United Arab Emirates": "UAE",  # as its own bodies are named ("UAE Armed Forces")
 }
 
 

@@ -112,6 +112,8 @@ _MAKING = re.compile(r"^(?:ل|لل)(?:صناع|انتاج|تصنيع)")
 _STATE_NOUNS = {normalize(w) for w in ("الاتحاد", "الحلف")}
 _STATE_KINDS = {normalize(w) for w in ("جمهورية", "مملكة", "دولة", "سلطنة", "إمارة", "اتحاد")}
 _OWNED = set(OWNED_INSTITUTIONS)
+# A state's own bodies: told bare ("وزارة الدفاع"), the article's state's.
+_STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوات")}
 _QUALIFIED = set(QUALIFIED_INSTITUTIONS)
 _OF_BODIES = set(OF_INSTITUTIONS)
 _BELONGING = set(BELONGING)
@@ -627,6 +629,10 @@ class _Proposals(_Base):
             else:
                 owner = None
             glossed = all(institution_word(x) or self.linker.adjectives.get(x) for x in keys[i + 1 : end])
+            if state is None and not quoted and owner is None and noun in _STATE_BODIES:
+                # "أعلنت وزارة الدفاع" told bare: the ministry of the state the article is
+                # about, the first it names (its headline's: "العراق يستعد ...")
+                state = self._home_state()
             if not known(s, words[i].end if glossed else words[end - 1].end) and (
                 glossed or self._looks_like_a_name(keys[i + 1 : end])
             ):
@@ -645,6 +651,25 @@ class _Proposals(_Base):
                 made = self._new_names.get(normalize(written if quoted else name_to(e)))
                 if made is not None and state is not None:
                     self.state_of[made] = state
+
+    def _home_state(self) -> str | None:
+        """The state the article names first (its headline's, else its first sentence's)."""
+        if not hasattr(self, "_first_state"):
+            from .names import find_mentions
+            from .spans import clauses
+
+            self._first_state: str | None = None
+            for c in clauses(self.text):
+                found = [
+                    e
+                    for m in find_mentions(self.linker, self.text, c.words)
+                    for e in m.ids[:1]
+                    if self.linker.type_of(e) == "country"
+                ]
+                if found:
+                    self._first_state = found[0]
+                    break
+        return self._first_state
 
     def _belongs_to(self, clause: Clause, at: int) -> tuple[int, str] | None:
         """The body an institution belongs to, told after it at word `at` («التابعة لوزارة

@@ -95,7 +95,7 @@ def test_two_ministries_of_one_state_named_with_a_dual_are_each_proposed() -> No
 def test_an_institution_named_by_its_state_or_its_body_is_proposed_whole() -> None:
     # "The UAE embassy in the United States explained ..."
     names = _names("وأوضحت سفارة الإمارات لدى الولايات المتحدة أن التوقيع جرى أمس.")
-    assert names == {"سفارة الإمارات لدى الولايات المتحدة": "Emirati Embassy in United States"}
+    assert names == {"سفارة الإمارات لدى الولايات المتحدة": "UAE Embassy in United States"}
     # "... members of the security cooperation agency of the US Department of Defense"
     names = _names(
         "اجتمع مسؤولون عراقيون وأعضاء في وكالة التعاون الامني التابعة لوزارة الدفاع الامريكية، أمس."
@@ -155,3 +155,9 @@ def test_a_byline_inside_the_first_line_is_its_author_and_no_part_of_the_sentenc
     assert all(author not in (c["subject"], c["object"], c["speaker"]) for c in draft.claims)
     # "Nablus - An-Najah News - ...": an outlet between dashes is no person.
     assert _people("نابلس - النجاح الإخباري - أبرمت إسرائيل صفقة عسكرية مع فرنسا.") == []
+
+
+def test_a_ministry_told_bare_is_the_one_of_the_state_the_article_is_about() -> None:
+    # "Iraq prepares to receive ... / The ministry of defence announced an exercise ..."
+    text = "العراق يستعد لاستلام منظومة دفاع جوي\n\nأعلنت وزارة الدفاع عن تنفيذ تمرين مشترك مع فرنسا."
+    assert _names(text)["وزارة الدفاع"] == "Iraqi Ministry of Defence"
