@@ -466,7 +466,7 @@ CREDIT_CUES = [
 ]
 # Nouns of a company or an agency: one named after them with a state's adjective after its
 # name ("شركة داسو الفرنسية", "وكالة أنباء يونهاب الكورية") is that state's (`organization_of`).
-COMPANY_NOUNS = ["شركه", "وكاله", "مجموعه", "مؤسسه", "مجمع", "مصنع"]
+COMPANY_NOUNS = ["شركه", "وكاله", "مجموعه", "مؤسسه", "مجمع", "مصنع", "منظمه"]
 # Nouns that say the next name is a medium (so it is a `via`, not a speaker).
 MEDIA_NOUNS = ["وكاله", "صحيفه", "موقع", "قناه", "مجله", "شبكه", "اذاعه", "تلفزيون", "جريده"]
 

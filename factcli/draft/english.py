@@ -14,6 +14,7 @@ entity's English name unreviewed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -476,6 +477,8 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "الافريقي": ("African", _ADJ),
     "العربي": ("Arab", _ADJ),
     "المركزيه": ("Central", _ADJ),
+    "الالكترونيات": ("Electronics", _NOUN),
+    "الطاقه": ("Energy", _NOUN),
     "الخاصه": ("Special", _ADJ),
 }
 _INSTITUTION_WORDS = {normalize(k): v for k, v in _INSTITUTION_WORDS.items()}
@@ -483,6 +486,19 @@ _INSTITUTION_WORDS = {normalize(k): v for k, v in _INSTITUTION_WORDS.items()}
 _SERVICES = {
     normalize(k): v for k, v in {"البحرية": "Navy", "الجو": "Air Force", "البرية": "Land Forces"}.items()
 }
+
+
+def field_english(keys: list[str]) -> str | None:
+    """A company's field after its name ("للإلكترونيات والدفاع": Electronics and Defence),
+    when the glossary knows each word; None when not."""
+    out = []
+    for key in keys:
+        bare = re.sub(r"^(?:و?لل|و?ال)", "", key)
+        word = _INSTITUTION_WORDS.get("ال" + bare, ("", ""))[0].removeprefix("of ")
+        if not word:
+            return None
+        out.append(word)
+    return " and ".join(out) or None
 
 
 def institution_word(key: str) -> bool:

@@ -55,6 +55,7 @@ from .english import (
     Spellings,
     designation_name,
     english_name,
+    field_english,
     institution_english,
     institution_word,
     is_letter_name,
@@ -163,6 +164,7 @@ class _Proposals(_Base):
         self._spellings = Spellings.of(list(self.linker.entities.values()))
         self._respelled: list[tuple[str, str]] = []  # (a spelling, the store's entity it is)
         self.state_of: dict[str, str] = {}  # a proposed institution -> the state it is of
+        self._company_spans: list[tuple[int, int]] = []  # names proposed after a company's noun
         self.byline_span: tuple[int, int] | None = None  # a byline inside the first sentence
         self._owned_by_state: set[str] = set()  # those named by their state's name (حكومة كوريا)
         self._store_names = Lexicon(
@@ -200,6 +202,15 @@ class _Proposals(_Base):
             e = clause.start + m.end() - 1
             name = text[s:e].strip()
             if known(s, e) or not 1 <= len(name.split()) <= 5 or not re.search(r"[^\W\d_]", name):
+                continue
+            spelled = name.split(".")
+            if len(spelled) > 1 and all(is_letter_name(x) for x in spelled):
+                # «دي.سي.إن.إس»: letters spelled out with dots, an acronym (DCNS)
+                english = designation_name(spelled, "").rstrip("-")
+                first = next((k for k, w in enumerate(words) if w.start >= s), len(words))
+                acronym_kind = kind_before(first)
+                acronym_kind = acronym_kind if acronym_kind != "unclassified" else "organization"
+                self._new_entity(name, acronym_kind, "an acronym in quotation marks", english=english)
                 continue
             if any(w in _FUNCTION_WORDS for w in normalize(name).split()):
                 continue  # a quoted phrase, not a name
@@ -262,8 +273,75 @@ class _Proposals(_Base):
         # name makes it known.
         self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong), mentions)
         self._dual_institutions(clause)
+        self._named_companies(clause, known)
         self._companies(clause, known)
         return len(self.new_entities) + len(self._respelled) > before
+
+    def _named_companies(self, clause: Clause, known: Any) -> None:
+        """A company's or an organization's noun and the foreign name after it, set off by
+        a mark («شركة // (إم.بي.دي.إيه)», «منظمة ( هيومن راتس ووتش )», «وشركة // سافران
+        للإلكترونيات والدفاع») or running to its state's adjective («شركة داسو أفياسيون
+        الفرنسية»): up to three words a name may be, its field after لل and و with it.
+        Letters spelled out with dots are an acronym (MBDA)."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        for i in range(len(keys) - 1):
+            if not _company_noun(keys[i]) or keys[i].startswith(("ال", "وال", "بال", "لل")):
+                continue
+            opening = text[words[i].end : words[i + 1].start]
+            marked = re.search(r"[/(«\"“]", opening) is not None
+            end = i + 1
+            while end < len(keys) and end - i <= 4:
+                k = keys[end]
+                spelled = is_letter_name(text[words[end].start : words[end].end])
+                if end > i + 1 and re.search(r"[،,.:؛»\"”()/…]", text[words[end - 1].end : words[end].start]):
+                    if not re.fullmatch(r"\.", text[words[end - 1].end : words[end].start]):
+                        break  # (a dot between spelled-out letters goes on: «إم.بي.دي.إيه»)
+                if spelled and marked:
+                    end += 1  # a letter's name, spelled out
+                    continue
+                if (
+                    k in _FUNCTION_WORDS
+                    or _definite(k)
+                    or k.startswith("لل")
+                    or (k.startswith("و") and not (marked and end > i + 1))  # «هيومن راتس ووتش»
+                    or k.endswith("يه")  # "شركة روسية": what it is, no name
+                    or k in self.linker.adjectives
+                    or self.linker.adjectives.get("ال" + k)
+                    or re.search(r"[0-9٠-٩]", k)
+                    or not self._looks_like_a_name([k])
+                    or is_stopword(k)
+                ):
+                    break
+                end += 1
+            if end == i + 1 or (end - i - 1 > 3 and not marked):
+                continue
+            adjective = end < len(keys) and (
+                keys[end] in self.linker.adjectives
+                and not re.search(r"[،,.:؛()/]", text[words[end - 1].end : words[end].start])
+            )
+            if not marked and not (adjective and end - i - 1 >= 2):
+                continue  # one word before the adjective is `_companies`'; else no mark, no name
+            last = end
+            if (
+                last + 1 < len(keys)
+                and keys[last].startswith("لل")
+                and keys[last + 1].startswith("وال")
+                and not re.search(r"[،,.:؛()/…]", text[words[last - 1].end : words[last + 1].start])
+            ):
+                last += 2  # "سافران للإلكترونيات والدفاع": its field is its name's
+            s, e = words[i + 1].start, words[last - 1].end
+            if known(s, e):
+                continue
+            letters = [text[w.start : w.end] for w in words[i + 1 : end]]
+            if all(is_letter_name(x) for x in letters) and len(letters) > 1:
+                english = designation_name(letters, "").rstrip("-")  # «إم.بي.دي.إيه»: MBDA
+            else:
+                english = loanword_english(text[s : words[end - 1].end])
+                field = field_english(keys[end:last])
+                english = f"{english} {field}" if field else english
+            self._new_entity(text[s:e], "organization", "a company's noun and its name", english=english)
+            self._company_spans.append((s, e))
 
     def _companies(self, clause: Clause, known: Any) -> None:
         """A name the store lacks followed by a state's adjective in the feminine, with the
@@ -271,6 +349,7 @@ class _Proposals(_Base):
         name is one word no list of drafting's holds, that a name may be."""
         text, words = self.text, clause.words
         keys = [w.key for w in words]
+        named = self._company_spans
         for i in range(len(keys) - 1):
             # "شركة AVIC", "مجموعة Naval Group": a company's noun and a name in Latin letters.
             written = text[words[i + 1].start : words[i + 1].end]
@@ -293,6 +372,8 @@ class _Proposals(_Base):
                 continue
             if adjective not in self.linker.adjectives or known(words[i].start, words[i].end):
                 continue
+            if any(a <= words[i].start < b for a, b in named):
+                continue  # the last word of a name just proposed whole ("داسو أفياسيون")
             if re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[i + 1].start]):
                 continue
             if (

@@ -161,3 +161,26 @@ def test_a_ministry_told_bare_is_the_one_of_the_state_the_article_is_about() -> 
     # "Iraq prepares to receive ... / The ministry of defence announced an exercise ..."
     text = "العراق يستعد لاستلام منظومة دفاع جوي\n\nأعلنت وزارة الدفاع عن تنفيذ تمرين مشترك مع فرنسا."
     assert _names(text)["وزارة الدفاع"] == "Iraqi Ministry of Defence"
+
+
+def test_a_companys_foreign_name_after_its_noun_is_proposed_whole() -> None:
+    # "... contracts from the company // (M.B.D.A.) for making missiles ... and the company
+    # // Safran Electronics and Defence ..."
+    names = _names(
+        "ويشمل الاتفاق بين فرنسا ومصر عقوداً من شركة // (إم.بي.دي.إيه) لصناعة الصواريخ … "
+        "وشركة // سافران للإلكترونيات والدفاع … لتوريد عتاد."
+    )
+    assert names["إم.بي.دي.إيه"] == "MBDA"
+    assert names["سافران للإلكترونيات والدفاع"] == "Safran Electronics and Defence"
+    # Two words before the state's adjective: the company's whole name, not its last word.
+    names = _names("وذلك من خلال وزارة الدفاع وشركة داسو أفياسيون الفرنسية، على أن يتم تمويل العقد.")
+    assert "داسو أفياسيون" in names and "أفياسيون" not in names
+    # "an organization ( Human Rights Watch )"
+    assert "هيومن راتس ووتش" in _names("وانتقدتها منظمة ( هيومن راتس ووتش ) لحقوق الإنسان.")
+    # "a Russian company signed a contract with a major company": no name.
+    assert _names("وقعت شركة روسية عقدا مع شركة كبرى.") == {}
+
+
+def test_letters_spelled_out_with_dots_in_quotation_marks_are_an_acronym() -> None:
+    names = _names('وكانت الشركة المعروفة سابقاً باسم "دي.سي.إن.إس" قد فازت بهذه الصفقة.')
+    assert names == {"دي.سي.إن.إس": "DCNS"}
