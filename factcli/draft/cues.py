@@ -496,6 +496,8 @@ TITLE_WORDS = [
     "ولي",
     "رئيسه",
     "وزيره",
+    "مفتش",
+    "المفتش",
 ]
 # Honorifics and ranks between a title and the name, kept in the name's span.
 HONORIFICS = [
@@ -539,6 +541,8 @@ OFFICE_HEADS = [
     "الامين",
     "ولي",
     "رئيسه",
+    "مفتش",
+    "المفتش",
 ]
 # Clause connectives: a clause starts at these.
 CLAUSE_OPENERS = ["في حين", "فيما", "بينما", "لكن", "ولكن", "حيث", "بل", "الا ان", "كما", "والذي", "والتي"]
@@ -612,6 +616,7 @@ INSTITUTION_NOUNS = [
     "البرلمان",
     "الاتحاد",  # "الاتحاد الأوروبي", "الاتحاد الأفريقي" (one state's adjective: the state itself)
     "الحلف",
+    "المدفعيه",  # "المدفعية الملكية المغربية"
     # of whom or what state, named right after ("سفارة الإمارات", "حكومة كوريا الجنوبية",
     # "إدارة ترمب"): `OWNED_INSTITUTIONS` (after the definite nouns: "الحكومة الأمريكية")
     "سفاره",
@@ -622,7 +627,7 @@ INSTITUTION_NOUNS = [
 OWNED_INSTITUTIONS = ["سفاره", "حكومه", "اداره"]
 # Institutions a common word also names ("قيادة" leadership, "القوة" strength): named only
 # when every word after the noun is an institution's word (`english`) or a state's adjective.
-QUALIFIED_INSTITUTIONS = ["قياده", "منتدي", "القوه"]
+QUALIFIED_INSTITUTIONS = ["قياده", "منتدي", "القوه", "المدفعيه"]
 # Nouns whose name runs over the institution they are of ("منتدى القوات المسلحة").
 OF_INSTITUTIONS = ["منتدي"]
 # "التابعة لوزارة الدفاع": the body it belongs to closes its name.

@@ -235,6 +235,8 @@ _OFFICE_WORDS = {
     "امين": "Secretary",
     "الامين": "Secretary",
     "ولي": "Crown",
+    "مفتش": "Inspector",
+    "المفتش": "Inspector",
     "العهد": "Prince",
     "العام": "General",
     "الدفاع": "of Defence",

@@ -621,10 +621,13 @@ class _Proposals(_Base):
             heads = [x for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS if p.opens(x)]
             if k.find(noun) == 1 and k[0] in "وف":
                 heads = []  # "رئيس أركان الجيش وقيادة الدفاع الجوي": the next in a list
+            of_office = False
             if heads and (noun.startswith("ال") or not any(p.opens(keys[i - 1]) for p in _OFFICE_HEADS)):
                 # "وزير الدفاع وكالة": an acting minister, not an agency; "رئيس الحكومة": an office.
                 # "رئيس مجمع روستك": the head of an institution with a name of its own.
-                continue
+                if not noun.startswith("ال"):
+                    continue
+                of_office = True  # "مفتش المدفعية الملكية المغربية": a state's body, with its office
             end = i + 1
             quoted = False
             while (
@@ -679,6 +682,8 @@ class _Proposals(_Base):
             state = next((x for x in states if x), None)
             if state is not None and noun in _STATE_NOUNS:
                 continue  # "الاتحاد الروسي": the state itself
+            if of_office and state is None:
+                continue  # "رئيس الحكومة": the office alone
             aliases = []
             # A works' or a company's own name after its noun ("مجمع روستك"), not an agency's
             # word ("وكالة أنباء"), is a name of its own.

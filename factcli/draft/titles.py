@@ -224,7 +224,8 @@ class _Titles(_Proposals):
         text = self.text
         k = start
         taken: list[str] = []
-        while 0 <= k < len(keys) and len(taken) < _NAME_MAX:
+        # (a kinship word is no word of the count: «محمد بن مبارك بن فاضل المزروعي»)
+        while 0 <= k < len(keys) and len([t for t in taken if t not in _KIN]) < _NAME_MAX:
             key = keys[k]
             if taken:
                 a, b = (words[k - 1], words[k]) if forward else (words[k], words[k + 1])
@@ -279,6 +280,7 @@ class _Titles(_Proposals):
         clause gave a new one."""
         before = len(self.new_entities)
         words = clause.words
+        self._honorific_names(clause, mentions)
         for ph in self._title_phrases(clause, mentions):
             if ph.person is None and ph.name_first >= 0:
                 s, e = words[ph.name_first].start, words[ph.name_last - 1].end
@@ -292,6 +294,28 @@ class _Titles(_Proposals):
             if not _counterpart(words[ph.head].key):
                 self._last_office = self._office_of(clause, ph) or self._last_office
         return len(self.new_entities) > before
+
+    def _honorific_names(self, clause: Clause, mentions: list[Mention]) -> None:
+        """A name after honorifics and ranks with no office before them («ومعالي الفريق
+        داورين جوماتاييفيتش كوسانوف وزير دفاع ...»): a person, named two to four words
+        that open with no article."""
+        words = clause.words
+        keys = [w.key for w in words]
+        cover = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
+        i = 0
+        while i < len(keys):
+            if not _honorific(keys[i]) or (i > 0 and (_head(keys[i - 1]) or _honorific(keys[i - 1]))):
+                i += 1
+                continue
+            h = i
+            while h < len(keys) and (_honorific(keys[h]) or keys[h] == "اول") and h - i < 3:
+                h += 1  # ("الفريق أول": a rank of two words)
+            if h < len(keys) and h not in cover and not _definite(keys[h]):
+                last = self._name_words(keys, words, h, forward=True)
+                if last - h >= 2 and not any(k in cover for k in range(h, last)):
+                    s, e = words[h].start, words[last - 1].end
+                    self._new_entity(self.text[s:e], "person", "name after an honorific")
+            i = h
 
     def _title_date(self) -> DateSpan | None:
         """When the article places a title: the day it was published, when that is one day
@@ -393,6 +417,9 @@ class _Titles(_Proposals):
                 if adjective in self.linker.adjectives:
                     states.append(self.linker.adjectives[adjective])
                     break
+        # A state's body drafted here ("رئيس الحكومة الإسرائيلية", "وزيرة القوات المسلحة
+        # الفرنسية") is a post of its state, as offices of states are.
+        orgs = [self.state_of.get(o, o) for o in orgs]
         found = orgs or states
         return found[0] if found else None
 

@@ -184,3 +184,25 @@ def test_a_companys_foreign_name_after_its_noun_is_proposed_whole() -> None:
 def test_letters_spelled_out_with_dots_in_quotation_marks_are_an_acronym() -> None:
     names = _names('وكانت الشركة المعروفة سابقاً باسم "دي.سي.إن.إس" قد فازت بهذه الصفقة.')
     assert names == {"دي.سي.إن.إس": "DCNS"}
+
+
+def test_a_name_after_honorifics_is_a_person_and_kinship_words_do_not_shorten_it() -> None:
+    people = _people(
+        "بحث معالي محمد بن مبارك بن فاضل المزروعي، وزير الدولة لشؤون الدفاع، ومعالي الفريق "
+        "داورين جوماتاييفيتش كوسانوف وزير دفاع جمهورية كازاخستان، التعاون الثنائي."
+    )
+    assert "محمد بن مبارك بن فاضل المزروعي" in people
+    assert "داورين جوماتاييفيتش كوسانوف" in people
+
+
+def test_a_states_body_named_in_an_office_is_proposed_and_the_office_is_the_states() -> None:
+    # "... the inspector of the Royal Moroccan Artillery, Mohammed Ben Louali, ..."
+    text = "وكانت الزيارة التي قام بها مفتش المدفعية الملكية المغربية، محمد بن الوالي، إلى إسرائيل مهمة."
+    draft = _draft(text)
+    by_ar = {e["name_ar"]: e for e in draft.entities}
+    assert by_ar["المدفعية الملكية المغربية"]["name"] == "Moroccan Royal Artillery"
+    assert by_ar["محمد بن الوالي"]["type"] == "person"
+    office = by_ar["مفتش المدفعية الملكية المغربية"]["id"]
+    assert [
+        c["object"] for c in draft.claims if c["predicate"] == "office_in" and c["subject"] == office
+    ] == ["morocco"]
