@@ -18,7 +18,9 @@ from .cues import (
     _ANAPHORA,
     _DENIALS,
     _OPENERS,
+    _THAT,
     AS_OF_PREDICATES,
+    DEAL_PREDICATES,
     MEETING_PREDICATES,
     ROLES,
     SPEECH_PREDICATES,
@@ -397,6 +399,12 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         ]
         return list(dict.fromkeys(out))[:2] if len(out) >= 2 else []
 
+    def _said_before(self, speaker: str, mentions, keys: list[str], cue: int) -> bool:
+        """Whether the speaker is named before a saying's «أن» that comes before the cue at
+        word `cue`: what follows «أن» is what the speaker told, not its own act."""
+        named = [m.last for m in mentions if not m.weak and speaker in m.ids and m.last <= cue]
+        return bool(named) and any(keys[k] in _THAT for k in range(named[0], cue))
+
     def _a_model(self, eid: str) -> bool:
         """A weapon system named by a model with a number (Su-35, S-400)."""
         name = str(self.linker.entities.get(eid, {}).get("name") or "")
@@ -445,6 +453,17 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 predicate = "delivered"
                 cues.append("predicate:weapons arrive (a delivery)")
             subjects, objects = self._roles(predicate, at, mentions, keys)
+            if (
+                predicate in DEAL_PREDICATES
+                and at is not None
+                and account.speaker is not None
+                and subjects[:1] == [account.speaker]
+                and self._said_before(account.speaker, mentions, keys, at[0])
+            ):
+                # "وأوضحت السفارة أن التوقيع جرى ...": who said it announced the act, it did
+                # not sign: the act's own subject, else the deal's parties (below).
+                subjects = subjects[1:]
+                cues.append("subject:not the speaker, who only told of it (أن)")
             self._read_frame(clause, predicate, subjects, objects)
             items: list[str] = []
             if objects and (deal := self._deal_items(clause, predicate, at, objects, mentions)):
@@ -469,7 +488,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 predicate == "signed"
                 and at is not None
                 and at[0] > 0
-                and keys[at[0] - 1].lstrip("وف") in _PASSIVE
+                and (keys[at[0] - 1].lstrip("وف") in _PASSIVE or not subjects)
                 and objects
                 and (parties := self.deal_parties.get(objects[0]))
             ):

@@ -122,6 +122,7 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("تسلم*", "received"),
     ("~تسلم*", "received"),
     ("استلم*", "received"),
+    ("استلام", "received"),  # "يستعد لاستلام": the noun of receiving, as تسلّم
     ("~ستلم*", "received"),
     ("حصل* علي", "received"),
     ("~حصل* علي", "received"),

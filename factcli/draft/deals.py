@@ -77,6 +77,10 @@ def _deal_noun(key: str) -> tuple[str, bool] | None:
     return None
 
 
+# Verbs of a deal's happening after its noun ("الاتفاق جرى", "العقد تم"): its name ends.
+_HAPPENED = {"جري", "تم", "يتم", "سيتم"}
+
+
 class _Deals(_Proposals):
     """The deal the story is telling, proposed as an agreement entity."""
 
@@ -258,6 +262,9 @@ class _Deals(_Proposals):
                 or bare.removeprefix("ال") in _WEAPON_HEADS
                 or "قيم" in bare
                 or key[:1] in CONJUNCTIONS
+                # "أن التوقيع على الاتفاق جرى أمس": what happened to it and when, no name
+                or bare in _HAPPENED
+                or self._reads_as_date(self.text[words[end].start : words[end].end])
             ):
                 break
             end += 1

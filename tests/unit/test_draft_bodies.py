@@ -206,3 +206,19 @@ def test_a_states_body_named_in_an_office_is_proposed_and_the_office_is_the_stat
     assert [
         c["object"] for c in draft.claims if c["predicate"] == "office_in" and c["subject"] == office
     ] == ["morocco"]
+
+
+def test_who_tells_of_a_signing_is_its_speaker_not_a_signer() -> None:
+    # "The UAE signed a deal with the United States. The UAE embassy explained that the
+    # signing of the agreement took place yesterday." The embassy said so; the state signed.
+    text = (
+        "وقعت الإمارات صفقة مع الولايات المتحدة لشراء مقاتلات.\n"
+        "وأوضحت سفارة الإمارات لدى الولايات المتحدة أن التوقيع على الاتفاق جرى أمس."
+    )
+    draft = _draft(text)
+    embassy = next(e["id"] for e in draft.entities if e["name_ar"].startswith("سفارة"))
+    second = [
+        c for c in draft.claims if c["predicate"] == "signed" and c["citation"]["start"] > text.index("\n")
+    ]
+    assert second and all(c["speaker"] == embassy and c["subject"] != embassy for c in second)
+    assert not any(e["type"] == "agreement" and "أمس" in e["name_ar"] for e in draft.entities)
