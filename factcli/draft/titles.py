@@ -34,7 +34,15 @@ from ..analyze import (
 from ..datespan import DateSpan
 from ..normalize import normalize
 from .base import _Base
-from .cues import _FUNCTION_WORDS, _HEAD_FORMS, _HONORIFICS, _OFFICE_HEADS, FUTURE_NOUNS, FUTURE_PREFIX
+from .cues import (
+    _FUNCTION_WORDS,
+    _HEAD_FORMS,
+    _HONORIFICS,
+    _OFFICE_HEADS,
+    FUTURE_NOUNS,
+    FUTURE_PREFIX,
+    Pattern,
+)
 from .english import office_english
 from .names import Mention, _after_clitic, find_mentions
 from .proposals import _Proposals
@@ -417,9 +425,12 @@ class _Titles(_Proposals):
                 if adjective in self.linker.adjectives:
                     states.append(self.linker.adjectives[adjective])
                     break
-        # A state's body drafted here ("رئيس الحكومة الإسرائيلية", "وزيرة القوات المسلحة
-        # الفرنسية") is a post of its state, as offices of states are.
-        orgs = [self.state_of.get(o, o) for o in orgs]
+        # A minister or a head of a state's body drafted here ("رئيس الحكومة الإسرائيلية",
+        # "وزيرة القوات المسلحة الفرنسية") holds a post of its state; a spokesman, a
+        # commander or an inspector one of the body ("مفتش المدفعية الملكية المغربية").
+        head = clause.words[ph.head].key
+        if any(p.opens(head) for p in _STATE_POSTS):
+            orgs = [self.state_of.get(o, o) for o in orgs]
         found = orgs or states
         return found[0] if found else None
 
@@ -528,6 +539,8 @@ def _person_id(drafter: _Base, m: Mention) -> str | None:
 _PREPOSITION_PRONOUN = re.compile(r"^[وف]?(?:الي|علي|عن|من|مع|لدي|في)(?:ها|ه|هم|هما)$")
 
 
+# The heads of a state's own posts: a minister, a president or prime minister.
+_STATE_POSTS = [Pattern.of(w) for w in ("وزير", "الوزير", "وزيره", "رئيس", "الرئيس", "رئيسه")]
 # Kinship words inside a name: the word after one is a name's («بن سلمان»).
 _KIN = ("ابو", "بن", "ابن", "بنت", "ام", "ال")
 

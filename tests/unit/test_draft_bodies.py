@@ -195,17 +195,22 @@ def test_a_name_after_honorifics_is_a_person_and_kinship_words_do_not_shorten_it
     assert "داورين جوماتاييفيتش كوسانوف" in people
 
 
-def test_a_states_body_named_in_an_office_is_proposed_and_the_office_is_the_states() -> None:
+def test_a_states_body_named_in_an_office_is_proposed_and_a_minister_is_the_states() -> None:
     # "... the inspector of the Royal Moroccan Artillery, Mohammed Ben Louali, ..."
     text = "وكانت الزيارة التي قام بها مفتش المدفعية الملكية المغربية، محمد بن الوالي، إلى إسرائيل مهمة."
     draft = _draft(text)
     by_ar = {e["name_ar"]: e for e in draft.entities}
     assert by_ar["المدفعية الملكية المغربية"]["name"] == "Moroccan Royal Artillery"
     assert by_ar["محمد بن الوالي"]["type"] == "person"
-    office = by_ar["مفتش المدفعية الملكية المغربية"]["id"]
-    assert [
-        c["object"] for c in draft.claims if c["predicate"] == "office_in" and c["subject"] == office
-    ] == ["morocco"]
+    # An inspector's post is in the body; a minister's in the state.
+    assert _post_of(draft, "مفتش المدفعية الملكية المغربية") == [by_ar["المدفعية الملكية المغربية"]["id"]]
+    draft = _draft("وقالت وزيرة القوات المسلحة الفرنسية فلورنس بارلي إن العقد وقع.")
+    assert _post_of(draft, "وزيرة القوات المسلحة الفرنسية") == ["france"]
+
+
+def _post_of(draft, office_ar: str) -> list[str]:
+    office = next(e["id"] for e in draft.entities if e["name_ar"] == office_ar)
+    return [c["object"] for c in draft.claims if c["predicate"] == "office_in" and c["subject"] == office]
 
 
 def test_who_tells_of_a_signing_is_its_speaker_not_a_signer() -> None:
