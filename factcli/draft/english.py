@@ -240,7 +240,9 @@ _OFFICE_WORDS = {
     "العهد": "Prince",
     "العام": "General",
     "الدفاع": "of Defence",
+    "دفاع": "of Defence",
     "الخارجيه": "of Foreign Affairs",
+    "خارجيه": "of Foreign Affairs",
     "الداخليه": "of the Interior",
     "الماليه": "of Finance",
     "الاركان": "of the General Staff",
@@ -271,8 +273,10 @@ def office_english(keys: list[str], body: str | None) -> str:
         word = keys[k]
         if word in _OFFICE_WORDS:
             out.append(_OFFICE_WORDS[word])
-        elif not (body and word.startswith("ال")):  # a nationality, said by the body
+        elif not body:
             out.append(_romanize(word))
+        # (else a word of the body's name or its nationality: the body says it, "وزير دفاع
+        # جمهورية كازاخستان" is "Minister of Defence of Kazakhstan")
         k += 1
     name = " ".join(w for w in out if w)
     return f"{name} of {body}" if body else name
@@ -480,6 +484,8 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "العربي": ("Arab", _ADJ),
     "المركزيه": ("Central", _ADJ),
     "الالكترونيات": ("Electronics", _NOUN),
+    "الحكومي": ("State", _ADJ),
+    "الحكوميه": ("State", _ADJ),
     "الطاقه": ("Energy", _NOUN),
     "الخاصه": ("Special", _ADJ),
 }
@@ -521,17 +527,22 @@ def institution_english(
     lacks is romanized in its place; None when the table knows no word of it."""
     groups: list[list[str]] = []  # noun groups, in English order once reversed
     tail: list[str] = []  # "of ..." phrases, after the head
+    own: list[str] = []
     known = 0
     for n, key in enumerate(keys):
         if skip and n in skip:
             continue
         word, role = _INSTITUTION_WORDS.get(key, ("", ""))
+        if re.match(r"^(?:ل|لل)(?:صناع|انتاج|تصنيع)", key):
+            break  # "لصناعة الأسلحة": what it makes, a description, no word of its name
         if not role:
             if body and key.startswith("ال"):
                 continue  # a state's adjective, said by the body
-            word, role = _romanize(key), _NOUN
-        else:
-            known += 1
+            if key.startswith("ال"):
+                return None  # a word the glossary lacks: the reviewer names it
+            own.append(loanword_english(key))  # its own name ("مجمع روستك"): first
+            continue
+        known += 1
         if role == _HEAD and not groups:
             groups.append([word] if word else [])
         elif groups == [[]] and key in _SERVICES:
@@ -544,7 +555,7 @@ def institution_english(
             groups.append([word.removeprefix("of ")])
     if not known:
         return None
-    name = " ".join(w for g in reversed(groups) for w in g if w)
+    name = " ".join([*own, *(w for g in reversed(groups) for w in g if w)])
     name = " ".join([name, *tail]).strip()
     if body:
         name = f"{demonym(body)} {name}"

@@ -227,3 +227,17 @@ def test_who_tells_of_a_signing_is_its_speaker_not_a_signer() -> None:
     ]
     assert second and all(c["speaker"] == embassy and c["subject"] != embassy for c in second)
     assert not any(e["type"] == "agreement" and "أمس" in e["name_ar"] for e in draft.entities)
+
+
+def test_an_institutions_own_name_opens_its_english_and_what_it_makes_is_left_out() -> None:
+    from factcli.draft.english import institution_english, office_english
+    from factcli.normalize import normalize
+
+    english = institution_english(normalize("مجمع روستك الحكومي لصناعة الأسلحة").split(), None)
+    assert english is not None and english.endswith("State Complex") and "Asalahah" not in english
+    # A word the glossary lacks is not romanized into an institution's name.
+    assert institution_english(normalize("الهيئة العليا للتصنيع").split(), None) is None
+    # An office's words the glossary lacks are said by its body: no romanization.
+    assert office_english(normalize("وزير دفاع جمهورية كازاخستان").split(), "Kazakhstan") == (
+        "Minister of Defence of Kazakhstan"
+    )
