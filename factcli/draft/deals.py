@@ -81,6 +81,14 @@ def _deal_noun(key: str) -> tuple[str, bool] | None:
 _HAPPENED = {"جري", "تم", "يتم", "سيتم"}
 
 
+def _short(state: str) -> str:
+    """A state named by its abbreviation where its bodies are ("US", "UAE")."""
+    from .english import demonym
+
+    short = demonym(state)
+    return short if short.isupper() else state
+
+
 class _Deals(_Proposals):
     """The deal the story is telling, proposed as an agreement entity."""
 
@@ -289,7 +297,7 @@ class _Deals(_Proposals):
     def _deal_english(self, parties: list[str], goods: str | None, kind: str) -> str:
         """ "Egypt-Russia S-300 contract": the parties, the goods, the kind of deal."""
         named = [
-            "-".join(self._english_of(p) for p in parties),
+            "-".join(_short(self._english_of(p)) for p in parties),
             self._english_of(goods) if goods else "",
             kind,
         ]

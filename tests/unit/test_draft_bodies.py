@@ -241,3 +241,10 @@ def test_an_institutions_own_name_opens_its_english_and_what_it_makes_is_left_ou
     assert office_english(normalize("وزير دفاع جمهورية كازاخستان").split(), "Kazakhstan") == (
         "Minister of Defence of Kazakhstan"
     )
+
+
+def test_a_deal_names_the_states_abbreviated_as_their_bodies_are() -> None:
+    # "The UAE signed a deal with the United States to buy fighters."
+    draft = _draft("وقعت الإمارات صفقة مع الولايات المتحدة لشراء مقاتلات.")
+    deal = next(e for e in draft.entities if e["type"] == "agreement")
+    assert deal["name"].startswith("UAE-US ")
