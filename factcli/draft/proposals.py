@@ -1199,6 +1199,17 @@ class _Proposals(_Base):
             return
         from ..schema import sha256
 
+        if kind == "person" and len(words) >= 2:
+            # A person named whole is named after by the family name alone ("ترمب",
+            # "الخفاجي"), as the store's people are: unless that word names another.
+            last = words[-1]
+            if (
+                len(normalize(last)) >= 3
+                and normalize(last) not in _FUNCTION_WORDS
+                and normalize(last) not in self._new_names
+                and not self.linker.resolve(last, True, True)
+            ):
+                aliases = [*(aliases or []), last]
         eid = eid or "new-" + sha256(key)[:8]
         self._new_names[key] = eid
         entity = {

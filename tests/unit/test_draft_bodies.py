@@ -248,3 +248,15 @@ def test_a_deal_names_the_states_abbreviated_as_their_bodies_are() -> None:
     draft = _draft("وقعت الإمارات صفقة مع الولايات المتحدة لشراء مقاتلات.")
     deal = next(e for e in draft.entities if e["type"] == "agreement")
     assert deal["name"].startswith("UAE-US ")
+
+
+def test_a_person_named_whole_is_named_after_by_the_family_name() -> None:
+    # "... on the last day of the former US president Donald Trump ... the Trump
+    # administration would sign": ترمب alone is the person named before.
+    draft = _draft(
+        "وجرى التوقيع في آخر يوم للرئيس الأميركي السابق دونالد ترمب في منصبه.\n"
+        "وأكد مسؤولون أنه من المرجح أن توقع إدارة ترمب على صفقة مع الإمارات."
+    )
+    trump = next(e for e in draft.entities if e["name_ar"] == "دونالد ترمب")
+    assert "ترمب" in trump["aliases"]
+    assert any(e["name_ar"] == "إدارة ترمب" and e["type"] == "organization" for e in draft.entities)
