@@ -289,6 +289,7 @@ class _Titles(_Proposals):
         before = len(self.new_entities)
         words = clause.words
         self._honorific_names(clause, mentions)
+        self._described_names(clause, mentions)
         for ph in self._title_phrases(clause, mentions):
             if ph.person is None and ph.name_first >= 0:
                 s, e = words[ph.name_first].start, words[ph.name_last - 1].end
@@ -302,6 +303,26 @@ class _Titles(_Proposals):
             if not _counterpart(words[ph.head].key):
                 self._last_office = self._office_of(clause, ph) or self._last_office
         return len(self.new_entities) > before
+
+    def _described_names(self, clause: Clause, mentions: list[Mention]) -> None:
+        """A name that a comma and «وهو» describe by a rank or a role («وقال عبد القيوم ،
+        وهو جنرال باكستاني متقاعد»): a person, named by the clause's last words (the
+        description opens the next clause)."""
+        words = clause.words
+        keys = [w.key for w in words]
+        m = re.match(r"\s*[،,]\s*و(?:هو|هي)\s+([\u0621-\u064a]+)", self.text[clause.end : clause.end + 60])
+        if m is None or len(keys) < 2:
+            return
+        role = normalize(m.group(1))
+        if not (role.removeprefix("ال") in _ROLE_NOUNS or _head(role) or _honorific(role)):
+            return
+        last = len(keys) - 1
+        if any(not x.weak and x.first <= last < x.last for x in mentions):
+            return  # a name the store knows, or one proposed already
+        first = self._name_words(keys, words, last, forward=False)
+        if last + 1 - first >= 2:
+            s, e = words[first].start, words[last].end
+            self._new_entity(self.text[s:e], "person", "name described by «وهو» and a role")
 
     def _honorific_names(self, clause: Clause, mentions: list[Mention]) -> None:
         """A name after honorifics and ranks with no office before them («ومعالي الفريق
@@ -541,6 +562,11 @@ _PREPOSITION_PRONOUN = re.compile(r"^[وف]?(?:الي|علي|عن|من|مع|لد
 
 # The heads of a state's own posts: a minister, a president or prime minister.
 _STATE_POSTS = [Pattern.of(w) for w in ("وزير", "الوزير", "وزيره", "رئيس", "الرئيس", "رئيسه")]
+# Nouns of a role or a rank that describe a person («وهو جنرال», «وهو خبير»).
+_ROLE_NOUNS = {
+    normalize(w)
+    for w in ("جنرال", "مسؤول", "خبير", "باحث", "محلل", "ضابط", "دبلوماسي", "عضو", "أستاذ", "صحفي", "مراسل")
+}
 # Kinship words inside a name: the word after one is a name's («بن سلمان»).
 _KIN = ("ابو", "بن", "ابن", "بنت", "ام", "ال")
 

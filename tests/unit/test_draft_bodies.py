@@ -260,3 +260,10 @@ def test_a_person_named_whole_is_named_after_by_the_family_name() -> None:
     trump = next(e for e in draft.entities if e["name_ar"] == "دونالد ترمب")
     assert "ترمب" in trump["aliases"]
     assert any(e["name_ar"] == "إدارة ترمب" and e["type"] == "organization" for e in draft.entities)
+
+
+def test_a_name_described_by_wahuwa_and_a_rank_is_a_person() -> None:
+    # "..., said Abdul Qayyum, a retired Pakistani general."
+    assert _people('وقال عبد القيوم ، وهو جنرال باكستاني متقاعد، "إن هناك بعدا أوسع".') == ["عبد القيوم"]
+    # "..., said the minister, who is ...": no name before the comma, no person.
+    assert _people("وقال الوزير، وهو مسؤول عن الملف، إن الصفقة ستوقع.") == []
