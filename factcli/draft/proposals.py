@@ -1199,7 +1199,7 @@ class _Proposals(_Base):
             return
         from ..schema import sha256
 
-        if kind == "person" and len(words) >= 2:
+        if kind == "person" and len(words) >= 2 and cue != "the byline's author":  # (not the author's)
             # A person named whole is named after by the family name alone ("ترمب",
             # "الخفاجي"), as the store's people are: unless that word names another.
             last = words[-1]
