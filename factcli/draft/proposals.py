@@ -103,7 +103,7 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 # How alike (difflib's ratio) a new name and a store's must be to be the same one respelled.
 _NEAR_SPELLING = 0.88
 # A verb of writing or posting: a quoted word after على / عبر is where ("تويتر").
-_WRITING = re.compile(r"^[وف]?(?:كتب|نشر|غرد|[يت]كتب|[يت]نشر|[يت]غرد)")
+_WRITING = re.compile(r"^[وف]?(?:كتب|نشر|غرد|[يت]كتب|[يت]نشر|[يت]غرد|بيان)")
 # An institution's nouns whose next word is its own name ("مجمع روستك", "مصنع ميل").
 _OWN_NAMED = {normalize(w) for w in ("مجمع", "مصنع", "مؤسسة")}
 # What an institution makes, after its name ("لصناعة الطائرات"، "لإنتاج الأسلحة").
@@ -242,6 +242,25 @@ class _Proposals(_Base):
             self._new_entity(
                 name, kind, "name in quotation marks", english=loanword_english(name) if loanword else None
             )
+        for i in range(len(keys) - 2):
+            # "نشر على حسابه على فيسبوك": the platform an account or a page is on.
+            if (
+                re.match(r"^(?:ب|و)?(?:حساب|صفح)", keys[i])
+                and keys[i + 1] in ("علي", "عبر", "في")
+                and keys[i + 2] not in _FUNCTION_WORDS
+                and not _definite(keys[i + 2])
+                and not re.search(r"[0-9٠-٩]", keys[i + 2])
+                and not known(words[i + 2].start, words[i + 2].end)
+                and self._looks_like_a_name([keys[i + 2]])
+                and any(_WRITING.match(k) for k in keys[:i])
+            ):
+                written = text[words[i + 2].start : words[i + 2].end]
+                self._new_entity(
+                    written,
+                    "organization",
+                    "where it was written (حسابه على ...)",
+                    english=loanword_english(written),
+                )
         for i, k in enumerate(keys):
             # A medium's noun and its name ("صحيفة كوميرسانت"); a title's name is `titles`'.
             if not any(p.opens(k) for p in _MEDIA):

@@ -267,3 +267,11 @@ def test_a_name_described_by_wahuwa_and_a_rank_is_a_person() -> None:
     assert _people('وقال عبد القيوم ، وهو جنرال باكستاني متقاعد، "إن هناك بعدا أوسع".') == ["عبد القيوم"]
     # "..., said the minister, who is ...": no name before the comma, no person.
     assert _people("وقال الوزير، وهو مسؤول عن الملف، إن الصفقة ستوقع.") == []
+
+
+def test_the_platform_an_account_is_on_is_an_organization() -> None:
+    # "... in a statement posted on his account on Facebook ..."
+    names = _names("وقال المتحدث في بيان نشر على حسابه على فيسبوك إن مصر وقعت العقد.")
+    assert "فيسبوك" in names
+    # "... his account on the ministry's website": no name after «على».
+    assert _names("وقال المتحدث في بيان نشر على حسابه على الموقع إن مصر وقعت العقد.") == {}
