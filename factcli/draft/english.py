@@ -509,6 +509,11 @@ def field_english(keys: list[str]) -> str | None:
     return " and ".join(out) or None
 
 
+def institution_adjective(key: str) -> bool:
+    """Whether a normalized word is an adjective the institutions' glossary translates."""
+    return _INSTITUTION_WORDS.get(key, ("", ""))[1] == _ADJ
+
+
 def institution_word(key: str) -> bool:
     """Whether a normalized word is one the institutions' glossary translates."""
     return key in _INSTITUTION_WORDS

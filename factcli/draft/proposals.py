@@ -56,6 +56,7 @@ from .english import (
     designation_name,
     english_name,
     field_english,
+    institution_adjective,
     institution_english,
     institution_word,
     is_letter_name,
@@ -397,6 +398,7 @@ class _Proposals(_Base):
                 continue
             if (
                 k in _FUNCTION_WORDS
+                or len(k) < 3  # "جو الصيني": no name
                 or re.search(r"ت(?:ها|ه|هم|هما)$", k)  # "ونظيرتها الفرنسية": its counterpart
                 or _definite(k)
                 or re.search(r"[0-9٠-٩]", k)
@@ -685,10 +687,18 @@ class _Proposals(_Base):
                     break
             if end == i + 1:
                 continue
-            if noun in _QUALIFIED and not all(
-                institution_word(x) or self.linker.adjectives.get(x) for x in keys[i + 1 : end]
+            if _company_noun(keys[i + 1]) and not keys[i + 1].startswith("ال"):
+                continue  # "مجمع شركة AVIC": the company is named after its own noun
+            if noun in _QUALIFIED and not (
+                all(institution_word(x) or self._state_adjective(x) for x in keys[i + 1 : end])
+                and (
+                    any(self._state_adjective(x) for x in keys[i + 1 : end])
+                    or not institution_adjective(keys[i + 1])
+                )
             ):
-                continue  # "قيادة الرئيس", "القوة الدفاعية": a common word, no institution
+                # "قيادة الرئيس", "القوة الدفاعية", "القوة العسكرية" (strength): a common word,
+                # no institution, unless a state's adjective or a noun of one follows
+                continue
             cut = max(0, k.find(noun))  # the proclitic before the noun is not the name's
             s, e = words[i].start + cut, words[end - 1].end
             if lil:
@@ -697,7 +707,7 @@ class _Proposals(_Base):
             def name_to(upto: int, s: int = s, lil: bool = lil) -> str:
                 return ("ال" if lil else "") + text[s:upto]
 
-            states = [self.linker.adjectives.get(k if k.startswith("ال") else "ال" + k) for k in keys[i:end]]
+            states = [self._state_adjective(k) for k in keys[i:end]]
             state = next((x for x in states if x), None)
             if state is not None and noun in _STATE_NOUNS:
                 continue  # "الاتحاد الروسي": the state itself
@@ -733,10 +743,10 @@ class _Proposals(_Base):
                 e = words[owner[0] - 1].end
             else:
                 owner = None
-            glossed = all(institution_word(x) or self.linker.adjectives.get(x) for x in keys[i + 1 : end])
+            glossed = all(institution_word(x) or self._state_adjective(x) for x in keys[i + 1 : end])
             if state is None and not quoted and owner is None and noun in _STATE_BODIES:
                 # "أعلنت وزارة الدفاع" told bare: the ministry of the state the article is
-                # about, the first it names (its headline's: "العراق يستعد ...")
+                # about, the one it names most
                 state = self._home_state()
             if not known(s, words[i].end if glossed else words[end - 1].end) and (
                 glossed or self._looks_like_a_name(keys[i + 1 : end])
@@ -757,23 +767,31 @@ class _Proposals(_Base):
                 if made is not None and state is not None:
                     self.state_of[made] = state
 
+    def _state_adjective(self, key: str) -> str | None:
+        """The state a nationality adjective (with the article) names; a state whose name
+        opens like the article («ألمانيا») has its adjective's article written twice
+        («الألمانية»)."""
+        key = key if key.startswith(ARTICLE) else ARTICLE + key
+        found = self.linker.adjectives.get(key)
+        if found is None and key.startswith(ARTICLE + ARTICLE):
+            found = self.linker.adjectives.get(key[len(ARTICLE) :])
+        return found
+
     def _home_state(self) -> str | None:
-        """The state the article names first (its headline's, else its first sentence's)."""
+        """The state the article is about: the one it names most (by name or adjective),
+        the first named of those tied."""
         if not hasattr(self, "_first_state"):
             from .names import find_mentions
             from .spans import clauses
 
-            self._first_state: str | None = None
+            counts: dict[str, int] = {}
             for c in clauses(self.text):
-                found = [
-                    e
-                    for m in find_mentions(self.linker, self.text, c.words)
-                    for e in m.ids[:1]
-                    if self.linker.type_of(e) == "country"
-                ]
-                if found:
-                    self._first_state = found[0]
-                    break
+                for m in find_mentions(self.linker, self.text, c.words):
+                    for e in m.ids[:1]:
+                        if self.linker.type_of(e) == "country":
+                            counts[e] = counts.get(e, 0) + 1
+            # the state named most, the first named of those tied (dicts keep their order)
+            self._first_state: str | None = max(counts, key=lambda e: counts[e]) if counts else None
         return self._first_state
 
     def _belongs_to(self, clause: Clause, at: int) -> tuple[int, str] | None:

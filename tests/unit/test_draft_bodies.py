@@ -275,3 +275,20 @@ def test_the_platform_an_account_is_on_is_an_organization() -> None:
     assert "فيسبوك" in names
     # "... his account on the ministry's website": no name after «على».
     assert _names("وقال المتحدث في بيان نشر على حسابه على الموقع إن مصر وقعت العقد.") == {}
+
+
+def test_a_states_adjective_written_with_the_article_twice_names_the_state() -> None:
+    # «ألمانيا» opens like the article: its adjective is «الألمانية».
+    ENTITIES.append(
+        {"id": "germany", "type": "country", "name": "Germany", "name_ar": "ألمانيا", "aliases": []}
+    )
+    try:
+        names = _names("وستدفع الحكومة الألمانية جزءا من تكلفة الغواصات التي تشتريها إسرائيل من ألمانيا.")
+    finally:
+        ENTITIES.pop()
+    assert names["الحكومة الألمانية"] == "German Government"
+
+
+def test_military_strength_is_no_institution() -> None:
+    # "the military force of the country grows": strength, no body.
+    assert _names("وقال إن القوة العسكرية للبلاد تتعزز يوما بعد يوم.") == {}
