@@ -125,7 +125,8 @@ class _Roles(_Attribution):
             return None
 
         def joined(a: Mention, b: Mention) -> bool:
-            return bool(re.fullmatch(r"[\s،,]*(?:و)?", self.text[a.end : b.start]))
+            # (a comma or و between them: "سلمت روسيا مصر" is who delivered to whom)
+            return bool(re.fullmatch(r"\s*(?:[،,]\s*و?|و)\s*", self.text[a.end : b.start]))
 
         def chain(ms: list[Mention], start: int, types: tuple[str, ...]) -> list[str]:
             # "السعودية والإمارات والبحرين ومصر": names joined only by و and commas.

@@ -292,3 +292,19 @@ def test_a_states_adjective_written_with_the_article_twice_names_the_state() -> 
 def test_military_strength_is_no_institution() -> None:
     # "the military force of the country grows": strength, no body.
     assert _names("وقال إن القوة العسكرية للبلاد تتعزز يوما بعد يوم.") == {}
+
+
+def _acts(text: str) -> list[tuple[str, str]]:
+    draft = _draft(text)
+    return [
+        (c["subject"], c["predicate"]) for c in draft.claims if c["predicate"] in ("delivered", "received")
+    ]
+
+
+def test_delivery_and_receipt_are_told_by_the_verbs_form() -> None:
+    # "Russia delivered to Iraq 24 Su-35": the first name after سلّم delivers, the second
+    # (no و between them) is whom it delivers to.
+    assert _acts("سلمت روسيا العراق 24 طائرة سو-35.") == [("russia", "delivered")]
+    # "Iraq received tanks from Russia", "Iraq prepares to receive a system from France".
+    assert _acts("تسلم العراق دبابات من روسيا.") == [("iraq", "received")]
+    assert _acts("يستعد العراق لاستلام منظومة دفاع جوي من فرنسا.") == [("iraq", "received")]
