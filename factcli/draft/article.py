@@ -581,6 +581,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 and _first_person(keys[at[0]])
                 # "إن السعودية وروسيا، وقعت": a subject named before the verb, in the third person
                 and not any(not m.weak and m.last <= at[0] and m.ids[0] in subjects for m in mentions)
+                # "وقعت مصر وفرنسا عقد ...": its subject named right after it, in the third person
+                and not any(not m.weak and m.first == at[1] and m.ids[0] in subjects for m in mentions)
                 and self.linker.type_of(speaker) == "person"
                 and "person" in ROLES.get(predicate or "", ((),))[0]
             ):

@@ -308,3 +308,11 @@ def test_delivery_and_receipt_are_told_by_the_verbs_form() -> None:
     # "Iraq received tanks from Russia", "Iraq prepares to receive a system from France".
     assert _acts("تسلم العراق دبابات من روسيا.") == [("iraq", "received")]
     assert _acts("يستعد العراق لاستلام منظومة دفاع جوي من فرنسا.") == [("iraq", "received")]
+
+
+def test_a_quoted_verb_with_its_subject_right_after_it_is_no_first_person_act() -> None:
+    # The spokesman said: "... France and Iraq signed a contract ...": وقعت is the state's
+    # (third person), not the spokesman's "I signed".
+    draft = _draft('وقال المتحدث العسكري العراقي تحسين الخفاجي: "وقعت فرنسا والعراق عقدا لتوريد طائرات".')
+    signed = [c for c in draft.claims if c["predicate"] == "signed"]
+    assert signed and {c["subject"] for c in signed} <= {"france", "iraq"}
