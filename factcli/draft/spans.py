@@ -66,9 +66,9 @@ def _words(text: str, start: int, end: int) -> list[Word]:
     return out
 
 
-# A line that a hard-wrapped text broke inside a sentence: it ends in a letter (no stop,
-# no quotation mark, no figure such as a dateline's year) and the next line goes on.
-_WRAPPED = re.compile(r"[^\W\d_][ \t]*\n(?=[ \t]*[^\W\d_\"«“(])")
+# A line that a hard-wrapped text broke inside a sentence: it ends in a letter or a comma
+# (no stop, no quotation mark, no figure such as a dateline's year) and the next line goes on.
+_WRAPPED = re.compile(r"(?:[^\W\d_]|[،,])[ \t]*\n(?=[ \t]*[^\W\d_\"«“(])")
 # A text is hard-wrapped when at least this many of its lines, and most of those that end
 # without a stop, run on into the next line; a headline or two ending bare is not that.
 _WRAPPED_LINES = 5

@@ -316,3 +316,17 @@ def test_a_quoted_verb_with_its_subject_right_after_it_is_no_first_person_act() 
     draft = _draft('وقال المتحدث العسكري العراقي تحسين الخفاجي: "وقعت فرنسا والعراق عقدا لتوريد طائرات".')
     signed = [c for c in draft.claims if c["predicate"] == "signed"]
     assert signed and {c["subject"] for c in signed} <= {"france", "iraq"}
+
+
+def test_a_hard_wrapped_line_may_end_on_a_comma() -> None:
+    # "... the inspector of the Royal Moroccan Artillery,⏎Mohammed Ben Louali, to Israel ..."
+    text = (
+        "وقال موقع\n"
+        "ديفينسا إن المغرب يسعى لتطوير قدراته المدفعية عبر اقتناء أسلحة\n"
+        "من إسرائيل، مشيرا إلى أن الزيارة التي قام بها مفتش المدفعية الملكية المغربية،\n"
+        "محمد بن الوالي، إلى إسرائيل في الأيام الماضية، يدخل في إطار هذه المساعي\n"
+        "التي بدأت منذ شهور مع الجانب\n"
+        "الإسرائيلي في إطار التعاون\n"
+        "العسكري بين البلدين.\n"
+    )
+    assert "محمد بن الوالي" in _people(text)
