@@ -330,3 +330,22 @@ def test_a_hard_wrapped_line_may_end_on_a_comma() -> None:
         "العسكري بين البلدين.\n"
     )
     assert "محمد بن الوالي" in _people(text)
+
+
+def test_states_adjectives_in_a_row_are_subjects_together() -> None:
+    # "the Saudi Emirati rejection of the agreements": both states reject, with no و.
+    ENTITIES.append(
+        {
+            "id": "saudi-arabia",
+            "type": "country",
+            "name": "Saudi Arabia",
+            "name_ar": "السعودية",
+            "aliases": [],
+        }
+    )
+    try:
+        draft = _draft("وجاء الرفض السعودي الإماراتي لاتفاقيات الشراكة العسكرية مع فرنسا.")
+    finally:
+        ENTITIES.pop()
+    opposed = {c["subject"] for c in draft.claims if c["predicate"] == "opposes"}
+    assert opposed == {"saudi-arabia", "united-arab-emirates"}
