@@ -124,7 +124,9 @@ _DEAL_WORDS = {
 def _deal_words(name: str) -> set[str]:
     words = set()
     for w in re.findall(r"[\w-]+", name.casefold().replace("'s", "")):
-        parts = w.split("-") if all(len(p) > 2 and p.isalpha() for p in w.split("-")) else [w]
+        # Parties joined by a hyphen are words of their own ("morocco-us", "uae-us"); a model's
+        # designation has a figure and is one word ("s-400", "j-10c").
+        parts = w.split("-") if all(p.isalpha() for p in w.split("-")) else [w]
         words |= {p for p in parts if p and p not in _DEAL_WORDS}
     return words
 

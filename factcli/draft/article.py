@@ -3,6 +3,7 @@ into candidate claims (`draft_article`)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -17,7 +18,9 @@ from .cues import (
     _ANAPHORA,
     _DENIALS,
     _OPENERS,
+    _THAT,
     AS_OF_PREDICATES,
+    DEAL_PREDICATES,
     MEETING_PREDICATES,
     ROLES,
     SPEECH_PREDICATES,
@@ -32,7 +35,7 @@ from .proposals import _company_noun
 from .published import detect_published
 from .reading import _Reading
 from .roles import _Roles
-from .spans import _trim, clauses
+from .spans import Clause, _trim, clauses, wrapped_lines
 from .statement import draft_statement
 from .titles import _Titles
 from .topics import _Topics
@@ -157,7 +160,14 @@ _HEADLINE_WORDS = 25
 _TOP_LINES = 8
 
 
-def _headlines(lines: list[str]) -> set[int]:
+def _after(clause: Clause, at: int) -> Clause:
+    """The clause without its words before offset `at`."""
+    words = [w for w in clause.words if w.start >= at]
+    start = words[0].start if words else clause.end
+    return dataclasses.replace(clause, start=max(clause.start, start), words=words)
+
+
+def _headlines(lines: list[str], wrapped: set[int] | frozenset[int] = frozenset()) -> set[int]:
     """The paragraphs at the top that are no part of the body: each line before the first
     that ends as a sentence does (. ! ؟ or a closing quotation mark after one) or runs
     long, among the first few; none when the article is one line (an excerpt that starts
@@ -171,6 +181,8 @@ def _headlines(lines: list[str]) -> set[int]:
             continue
         if re.search(r"(?<!\.)[.!؟?][»”\")]*$", text) or len(text.split()) > _HEADLINE_WORDS:
             break
+        if n in wrapped:
+            break  # a hard-wrapped line: the body's first sentence runs on from it
         out.add(n)
     return out
 
@@ -220,7 +232,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         quote_open = False
         first_body_sentence = None
         lines = text.splitlines()
-        headlines = _headlines(lines)
+        headlines = _headlines(lines, wrapped_lines(text))
         all_clauses = clauses(text)
         for c in all_clauses:
             self._sentence_keys.setdefault(c.sentence, []).extend(w.key for w in c.words)
@@ -231,6 +243,10 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if clause.paragraph in headlines:
                 self._named_here(find_mentions(self.linker, text, clause.words))
                 continue  # the headline restates the body; claims cite the body
+            if self.byline_span is not None and clause.start < self.byline_span[1]:
+                clause = _after(clause, self.byline_span[1])  # "ابوظبي - سيف اليزيد - بحث ..."
+                if not clause.words:
+                    continue
             keys = [w.key for w in clause.words]
             mentions = find_mentions(self.linker, text, clause.words)
             if self._candidate_entities(clause, mentions):
@@ -286,6 +302,12 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                     else:
                         self._after_preposition.discard(m.ids)
                 for eid in m.ids[:1]:
+                    if not m.weak and eid in self._owned_by_state:
+                        # "حكومة كوريا الجنوبية": the state is named too
+                        state = self.state_of[eid]
+                        if state in self._countries_seen:
+                            self._countries_seen.remove(state)
+                        self._countries_seen.append(state)
                     if self.linker.type_of(eid) == "person" and not m.weak:
                         if eid in self._people_seen:
                             self._people_seen.remove(eid)
@@ -377,6 +399,12 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         ]
         return list(dict.fromkeys(out))[:2] if len(out) >= 2 else []
 
+    def _said_before(self, speaker: str, mentions, keys: list[str], cue: int) -> bool:
+        """Whether the speaker is named before a saying's «أن» that comes before the cue at
+        word `cue`: what follows «أن» is what the speaker told, not its own act."""
+        named = [m.last for m in mentions if not m.weak and speaker in m.ids and m.last <= cue]
+        return bool(named) and any(keys[k] in _THAT for k in range(named[0], cue))
+
     def _a_model(self, eid: str) -> bool:
         """A weapon system named by a model with a number (Su-35, S-400)."""
         name = str(self.linker.entities.get(eid, {}).get("name") or "")
@@ -425,6 +453,17 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 predicate = "delivered"
                 cues.append("predicate:weapons arrive (a delivery)")
             subjects, objects = self._roles(predicate, at, mentions, keys)
+            if (
+                predicate in DEAL_PREDICATES
+                and at is not None
+                and account.speaker is not None
+                and subjects[:1] == [account.speaker]
+                and self._said_before(account.speaker, mentions, keys, at[0])
+            ):
+                # "وأوضحت السفارة أن التوقيع جرى ...": who said it announced the act, it did
+                # not sign: the act's own subject, else the deal's parties (below).
+                subjects = subjects[1:]
+                cues.append("subject:not the speaker, who only told of it (أن)")
             self._read_frame(clause, predicate, subjects, objects)
             items: list[str] = []
             if objects and (deal := self._deal_items(clause, predicate, at, objects, mentions)):
@@ -449,7 +488,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 predicate == "signed"
                 and at is not None
                 and at[0] > 0
-                and keys[at[0] - 1].lstrip("وف") in _PASSIVE
+                and (keys[at[0] - 1].lstrip("وف") in _PASSIVE or not subjects)
                 and objects
                 and (parties := self.deal_parties.get(objects[0]))
             ):
@@ -542,6 +581,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 and _first_person(keys[at[0]])
                 # "إن السعودية وروسيا، وقعت": a subject named before the verb, in the third person
                 and not any(not m.weak and m.last <= at[0] and m.ids[0] in subjects for m in mentions)
+                # "وقعت مصر وفرنسا عقد ...": its subject named right after it, in the third person
+                and not any(not m.weak and m.first == at[1] and m.ids[0] in subjects for m in mentions)
                 and self.linker.type_of(speaker) == "person"
                 and "person" in ROLES.get(predicate or "", ((),))[0]
             ):

@@ -122,6 +122,7 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("تسلم*", "received"),
     ("~تسلم*", "received"),
     ("استلم*", "received"),
+    ("استلام", "received"),  # "يستعد لاستلام": the noun of receiving, as تسلّم
     ("~ستلم*", "received"),
     ("حصل* علي", "received"),
     ("~حصل* علي", "received"),
@@ -466,7 +467,7 @@ CREDIT_CUES = [
 ]
 # Nouns of a company or an agency: one named after them with a state's adjective after its
 # name ("شركة داسو الفرنسية", "وكالة أنباء يونهاب الكورية") is that state's (`organization_of`).
-COMPANY_NOUNS = ["شركه", "وكاله", "مجموعه", "مؤسسه", "مجمع", "مصنع"]
+COMPANY_NOUNS = ["شركه", "وكاله", "مجموعه", "مؤسسه", "مجمع", "مصنع", "منظمه"]
 # Nouns that say the next name is a medium (so it is a `via`, not a speaker).
 MEDIA_NOUNS = ["وكاله", "صحيفه", "موقع", "قناه", "مجله", "شبكه", "اذاعه", "تلفزيون", "جريده"]
 
@@ -496,6 +497,8 @@ TITLE_WORDS = [
     "ولي",
     "رئيسه",
     "وزيره",
+    "مفتش",
+    "المفتش",
 ]
 # Honorifics and ranks between a title and the name, kept in the name's span.
 HONORIFICS = [
@@ -539,6 +542,8 @@ OFFICE_HEADS = [
     "الامين",
     "ولي",
     "رئيسه",
+    "مفتش",
+    "المفتش",
 ]
 # Clause connectives: a clause starts at these.
 CLAUSE_OPENERS = ["في حين", "فيما", "بينما", "لكن", "ولكن", "حيث", "بل", "الا ان", "كما", "والذي", "والتي"]
@@ -602,14 +607,32 @@ INSTITUTION_NOUNS = [
     "سلاح",
     "مجمع",
     "مصنع",
+    "قياده",  # "قيادة الدفاع الجوي" (a command: only with a qualifier the glossary knows)
+    "منتدي",  # "منتدى القوات المسلحة ..." (its name runs over the body it is of)
     # definite: named only with what qualifies them ("الحكومة الأمريكية", "الكونغرس الأمريكي")
+    "القوه",  # "القوة الجوية العراقية"
     "الحكومه",
     "الاداره",
     "الكونغرس",
     "البرلمان",
     "الاتحاد",  # "الاتحاد الأوروبي", "الاتحاد الأفريقي" (one state's adjective: the state itself)
     "الحلف",
+    "المدفعيه",  # "المدفعية الملكية المغربية"
+    # of whom or what state, named right after ("سفارة الإمارات", "حكومة كوريا الجنوبية",
+    # "إدارة ترمب"): `OWNED_INSTITUTIONS` (after the definite nouns: "الحكومة الأمريكية")
+    "سفاره",
+    "حكومه",
+    "اداره",
 ]
+# Institutions named by whom they belong to: the noun, then a state's or a person's name.
+OWNED_INSTITUTIONS = ["سفاره", "حكومه", "اداره"]
+# Institutions a common word also names ("قيادة" leadership, "القوة" strength): named only
+# when every word after the noun is an institution's word (`english`) or a state's adjective.
+QUALIFIED_INSTITUTIONS = ["قياده", "منتدي", "القوه", "المدفعيه"]
+# Nouns whose name runs over the institution they are of ("منتدى القوات المسلحة").
+OF_INSTITUTIONS = ["منتدي"]
+# "التابعة لوزارة الدفاع": the body it belongs to closes its name.
+BELONGING = ["التابعه", "التابع"]
 # Words a name does not contain: a run of words holding one is a phrase, not a name.
 FUNCTION_WORDS = [
     "في",

@@ -77,6 +77,18 @@ def _deal_noun(key: str) -> tuple[str, bool] | None:
     return None
 
 
+# Verbs of a deal's happening after its noun ("الاتفاق جرى", "العقد تم"): its name ends.
+_HAPPENED = {"جري", "تم", "يتم", "سيتم"}
+
+
+def _short(state: str) -> str:
+    """A state named by its abbreviation where its bodies are ("US", "UAE")."""
+    from .english import demonym
+
+    short = demonym(state)
+    return short if short.isupper() else state
+
+
 class _Deals(_Proposals):
     """The deal the story is telling, proposed as an agreement entity."""
 
@@ -191,7 +203,12 @@ class _Deals(_Proposals):
     ) -> str | None:
         buyers, sellers, goods = self._frame or ([], [], None)
         states = list(
-            dict.fromkeys(e for m in mentions for e in m.ids[:1] if self.linker.type_of(e) == "country")
+            dict.fromkeys(
+                self.state_of[e] if e in self._owned_by_state else e  # "حكومة كوريا الجنوبية"
+                for m in mentions
+                for e in m.ids[:1]
+                if self.linker.type_of(e) == "country" or e in self._owned_by_state
+            )
         )
         if not back and self._frame_sentence != clause.sentence and states:
             # A new deal told in a sentence of its own: its states, its goods read after.
@@ -201,9 +218,7 @@ class _Deals(_Proposals):
         # Two buyers and no seller are the two sides of one act ("وقعت كوريا وبولندا"): both.
         sides = [*buyers[:1], *sellers[:1]] if sellers else buyers[:2]
         parties = [
-            p
-            if self.linker.type_of(p) == "country" or p not in self.state_of
-            else next((st for st in states if st not in (*buyers, *sellers)), p)
+            p if self.linker.type_of(p) == "country" or p not in self.state_of else self.state_of[p]
             for p in sides
         ]
         parties = list(dict.fromkeys(parties))
@@ -228,7 +243,8 @@ class _Deals(_Proposals):
         if len(parties) == 1 and self.linker.type_of(parties[0]) == "country":
             # A deal has two sides: with one read from the frame, the other state the sentence
             # names ("قال مسؤولون في حكومة كوريا الجنوبية إن ... صفقة ... إلى بولندا").
-            named = [e for ids in self._in_sentence for e in ids[:1]] + states
+            # (a state's body, "حكومة كوريا الجنوبية", names its state)
+            named = [self.state_of.get(e, e) for ids in self._in_sentence for e in ids[:1]] + states
             named += list(reversed(self._countries_seen))  # else the story's last other state
             other = next((e for e in named if self.linker.type_of(e) == "country" and e != parties[0]), None)
             if other is not None:
@@ -254,6 +270,9 @@ class _Deals(_Proposals):
                 or bare.removeprefix("ال") in _WEAPON_HEADS
                 or "قيم" in bare
                 or key[:1] in CONJUNCTIONS
+                # "أن التوقيع على الاتفاق جرى أمس": what happened to it and when, no name
+                or bare in _HAPPENED
+                or self._reads_as_date(self.text[words[end].start : words[end].end])
             ):
                 break
             end += 1
@@ -278,7 +297,7 @@ class _Deals(_Proposals):
     def _deal_english(self, parties: list[str], goods: str | None, kind: str) -> str:
         """ "Egypt-Russia S-300 contract": the parties, the goods, the kind of deal."""
         named = [
-            "-".join(self._english_of(p) for p in parties),
+            "-".join(_short(self._english_of(p)) for p in parties),
             self._english_of(goods) if goods else "",
             kind,
         ]

@@ -14,6 +14,7 @@ entity's English name unreviewed.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -234,10 +235,14 @@ _OFFICE_WORDS = {
     "امين": "Secretary",
     "الامين": "Secretary",
     "ولي": "Crown",
+    "مفتش": "Inspector",
+    "المفتش": "Inspector",
     "العهد": "Prince",
     "العام": "General",
     "الدفاع": "of Defence",
+    "دفاع": "of Defence",
     "الخارجيه": "of Foreign Affairs",
+    "خارجيه": "of Foreign Affairs",
     "الداخليه": "of the Interior",
     "الماليه": "of Finance",
     "الاركان": "of the General Staff",
@@ -268,8 +273,10 @@ def office_english(keys: list[str], body: str | None) -> str:
         word = keys[k]
         if word in _OFFICE_WORDS:
             out.append(_OFFICE_WORDS[word])
-        elif not (body and word.startswith("ال")):  # a nationality, said by the body
+        elif not body:
             out.append(_romanize(word))
+        # (else a word of the body's name or its nationality: the body says it, "وزير دفاع
+        # جمهورية كازاخستان" is "Minister of Defence of Kazakhstan")
         k += 1
     name = " ".join(w for w in out if w)
     return f"{name} of {body}" if body else name
@@ -345,7 +352,7 @@ _WEAPON_WORDS = {normalize(k): v for k, v in _WEAPON_WORDS.items()}
 
 # English adjectives of states that no rule below derives from the state's English name.
 _DEMONYMS = {
-    "United States": "American",
+    "United States": "US",  # as the store names its bodies ("US Navy")
     "China": "Chinese",
     "France": "French",
     "Germany": "German",
@@ -365,7 +372,7 @@ _DEMONYMS = {
     "Philippines": "Philippine",
     "Thailand": "Thai",
     "Saudi Arabia": "Saudi",
-    "United Arab Emirates": "Emirati",
+    "United Arab Emirates": "UAE",  # as its own bodies are named ("UAE Armed Forces")
 }
 
 
@@ -407,59 +414,156 @@ def weapon_english(arabic: str, state_adjective: Callable[[str], str | None] | N
     return " ".join(reversed(out))
 
 
-# An institution's words in English; the adjectives go before the noun they follow in
-# Arabic ("القوات الجوية" is Air Forces).
-_INSTITUTION_WORDS = {
-    "وزاره": "Ministry",
-    "الدفاع": "of Defence",
-    "الخارجيه": "of Foreign Affairs",
-    "الداخليه": "of the Interior",
-    "الحكومه": "Government",
-    "الاداره": "Administration",
-    "الكونغرس": "Congress",
-    "البرلمان": "Parliament",
-    "الجيش": "Army",
-    "القوات": "Forces",
-    "المسلحه": "Armed",
-    "الجويه": "Air",
-    "البحريه": "Naval",
-    "البريه": "Land",
-    "سلاح": "",
-    "الجو": "Air Force",
-    "وكاله": "Agency",
-    "الانباء": "News",
-    "هيئه": "Authority",
-    "مجلس": "Council",
-    "الامن": "Security",
-    "الوطني": "National",
-    "مؤسسه": "Corporation",
-    "الاتحاد": "Union",
-    "الحلف": "Alliance",
-    "الاوروبي": "European",
-    "الافريقي": "African",
-    "العربي": "Arab",
+# An institution's words in English, each with what it is to the name: the head noun
+# ("Ministry"), what the head is "of" ("of Defence": after the head), a noun that qualifies
+# the one before it ("Industries" of «مجمع الصناعات»: before it in English) or an adjective
+# ("Armed": before the noun it follows in Arabic). A state's adjective is no word of the
+# name: the state's English adjective opens it, as the store's names do ("Qatari Ministry
+# of Defence", "Russian Armed Forces").
+_HEAD, _OF, _NOUN, _ADJ = "head", "of", "noun", "adjective"
+_INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
+    "وزاره": ("Ministry", _HEAD),
+    "الدفاع": ("of Defence", _OF),
+    "الخارجيه": ("of Foreign Affairs", _OF),
+    "الداخليه": ("of the Interior", _OF),
+    "الماليه": ("of Finance", _OF),
+    "الاعلام": ("of Information", _OF),
+    "حكومه": ("Government", _HEAD),
+    "الحكومه": ("Government", _HEAD),
+    "اداره": ("Administration", _HEAD),
+    "الاداره": ("Administration", _HEAD),
+    "الكونغرس": ("Congress", _HEAD),
+    "البرلمان": ("Parliament", _HEAD),
+    "الجيش": ("Army", _HEAD),
+    "القوات": ("Forces", _HEAD),
+    "قوات": ("Forces", _HEAD),
+    "القوه": ("Force", _HEAD),
+    "قوه": ("Force", _HEAD),
+    "قياده": ("Command", _HEAD),
+    "سفاره": ("Embassy", _HEAD),
+    "مجمع": ("Complex", _HEAD),
+    "مصنع": ("Plant", _HEAD),
+    "منتدي": ("Forum", _HEAD),
+    "وكاله": ("Agency", _HEAD),
+    "هيئه": ("Authority", _HEAD),
+    "مجلس": ("Council", _HEAD),
+    "مؤسسه": ("Corporation", _HEAD),
+    "الاتحاد": ("Union", _HEAD),
+    "الحلف": ("Alliance", _HEAD),
+    "سلاح": ("", _HEAD),
+    "الجو": ("Air Force", _NOUN),
+    "المدفعيه": ("Artillery", _NOUN),
+    "الانباء": ("News", _NOUN),
+    "انباء": ("News", _NOUN),
+    "الامن": ("Security", _NOUN),
+    "التعاون": ("Cooperation", _NOUN),
+    "الصناعات": ("Industries", _NOUN),
+    "الصناعه": ("Industry", _NOUN),
+    "الاركان": ("General Staff", _NOUN),
+    "الاستخبارات": ("Intelligence", _NOUN),
+    "المخابرات": ("Intelligence", _NOUN),
+    "الطيران": ("Aviation", _NOUN),
+    "المسلحه": ("Armed", _ADJ),
+    "الجويه": ("Air", _ADJ),
+    "الجوي": ("Air", _ADJ),
+    "البحريه": ("Naval", _ADJ),
+    "البريه": ("Land", _ADJ),
+    "الملكيه": ("Royal", _ADJ),
+    "الملكي": ("Royal", _ADJ),
+    "الحربيه": ("Military", _ADJ),
+    "العسكريه": ("Military", _ADJ),
+    "العسكري": ("Military", _ADJ),
+    "الامني": ("Security", _ADJ),
+    "الامنيه": ("Security", _ADJ),
+    "الوطني": ("National", _ADJ),
+    "الوطنيه": ("National", _ADJ),
+    "العامه": ("General", _ADJ),
+    "العام": ("General", _ADJ),
+    "الاوروبي": ("European", _ADJ),
+    "الافريقي": ("African", _ADJ),
+    "العربي": ("Arab", _ADJ),
+    "المركزيه": ("Central", _ADJ),
+    "الالكترونيات": ("Electronics", _NOUN),
+    "الحكومي": ("State", _ADJ),
+    "الحكوميه": ("State", _ADJ),
+    "الطاقه": ("Energy", _NOUN),
+    "الخاصه": ("Special", _ADJ),
 }
 _INSTITUTION_WORDS = {normalize(k): v for k, v in _INSTITUTION_WORDS.items()}
-_ADJECTIVES = {
-    normalize(w)
-    for w in ("المسلحة", "الجوية", "البحرية", "البرية", "الوطني", "الأنباء", "الأوروبي", "الأفريقي", "العربي")
+# A service of the armed forces after «سلاح».
+_SERVICES = {
+    normalize(k): v for k, v in {"البحرية": "Navy", "الجو": "Air Force", "البرية": "Land Forces"}.items()
 }
 
 
-def institution_english(keys: list[str], body: str | None) -> str | None:
-    """An English name for an institution from its normalized words when the table knows
-    every word but the state's adjective (`body` names the state): "Ministry of Defence of
-    Russia", "Air Forces of United Arab Emirates"; None when it does not."""
-    out: list[str] = []
+def field_english(keys: list[str]) -> str | None:
+    """A company's field after its name ("للإلكترونيات والدفاع": Electronics and Defence),
+    when the glossary knows each word; None when not."""
+    out = []
     for key in keys:
-        if key in _INSTITUTION_WORDS:
-            word = _INSTITUTION_WORDS[key]
-            if word and key in _ADJECTIVES and out:
-                out.insert(len(out) - 1, word)
-            elif word:
-                out.append(word)
-        elif not (body and key.startswith("ال")):
+        bare = re.sub(r"^(?:و?لل|و?ال)", "", key)
+        word = _INSTITUTION_WORDS.get("ال" + bare, ("", ""))[0].removeprefix("of ")
+        if not word:
             return None
-    if not out:
+        out.append(word)
+    return " and ".join(out) or None
+
+
+def institution_adjective(key: str) -> bool:
+    """Whether a normalized word is an adjective the institutions' glossary translates."""
+    return _INSTITUTION_WORDS.get(key, ("", ""))[1] == _ADJ
+
+
+def institution_word(key: str) -> bool:
+    """Whether a normalized word is one the institutions' glossary translates."""
+    return key in _INSTITUTION_WORDS
+
+
+def institution_english(
+    keys: list[str], body: str | None, owner: str | None = None, skip: set[int] | None = None
+) -> str | None:
+    """An English name for an institution from its normalized words, translated word by
+    word: "وزارة الدفاع العراقية" with `body` Iraq is "Iraqi Ministry of Defence",
+    "القوات المسلحة الملكية المغربية" "Moroccan Royal Armed Forces", "مجمع الصناعات الحربية"
+    "Military Industries Complex", "قيادة الدفاع الجوي" "Air Defence Command". `body` is the
+    English name of the state it is of (its adjective or name among the words, left out:
+    `skip` gives the indices of a name's words), `owner` the English name of the body or
+    person it belongs to or is named after ("Trump Administration"). A word the table
+    lacks is romanized in its place; None when the table knows no word of it."""
+    groups: list[list[str]] = []  # noun groups, in English order once reversed
+    tail: list[str] = []  # "of ..." phrases, after the head
+    own: list[str] = []
+    known = 0
+    for n, key in enumerate(keys):
+        if skip and n in skip:
+            continue
+        word, role = _INSTITUTION_WORDS.get(key, ("", ""))
+        if re.match(r"^(?:ل|لل)(?:صناع|انتاج|تصنيع)", key):
+            break  # "لصناعة الأسلحة": what it makes, a description, no word of its name
+        if not role:
+            if body and key.startswith("ال"):
+                continue  # a state's adjective, said by the body
+            if key.startswith("ال"):
+                return None  # a word the glossary lacks: the reviewer names it
+            own.append(loanword_english(key))  # its own name ("مجمع روستك"): first
+            continue
+        known += 1
+        if role == _HEAD and not groups:
+            groups.append([word] if word else [])
+        elif groups == [[]] and key in _SERVICES:
+            groups[0].append(_SERVICES[key])  # "سلاح البحرية": the Navy
+        elif role == _OF and len(groups) == 1 and groups[0][-1:] == ["Ministry"]:
+            tail.append(word)
+        elif role == _ADJ and groups:
+            groups[-1].insert(0, word)
+        else:
+            groups.append([word.removeprefix("of ")])
+    if not known:
         return None
-    return " ".join(out) + (f" of {body}" if body else "")
+    name = " ".join([*own, *(w for g in reversed(groups) for w in g if w)])
+    name = " ".join([name, *tail]).strip()
+    if body:
+        name = f"{demonym(body)} {name}"
+    if owner:
+        name = f"{owner} {name}" if not body else f"{name} of {owner}"
+    return name or None

@@ -35,21 +35,30 @@ from .cues import (
     _MEDIA,
     _OFFICE_HEADS,
     _PREDICATE_PATTERNS,
+    _SCALES,
     _SERVICES,
     _TITLES,
+    _UNITS,
     _WEAPON_ENDS,
     _WEAPON_HEADS,
     _WEAPON_STOPS,
+    BELONGING,
     COMPANY_NOUNS,
     DEAL_PREDICATES,
     ITEM_WORDS,
     KIND_TYPES,
+    OF_INSTITUTIONS,
+    OWNED_INSTITUTIONS,
+    QUALIFIED_INSTITUTIONS,
 )
 from .english import (
     Spellings,
     designation_name,
     english_name,
+    field_english,
+    institution_adjective,
     institution_english,
+    institution_word,
     is_letter_name,
     loanword_english,
     weapon_english,
@@ -95,15 +104,23 @@ _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 # How alike (difflib's ratio) a new name and a store's must be to be the same one respelled.
 _NEAR_SPELLING = 0.88
 # A verb of writing or posting: a quoted word after على / عبر is where ("تويتر").
-_WRITING = re.compile(r"^[وف]?(?:كتب|نشر|غرد|[يت]كتب|[يت]نشر|[يت]غرد)")
+_WRITING = re.compile(r"^[وف]?(?:كتب|نشر|غرد|[يت]كتب|[يت]نشر|[يت]غرد|بيان)")
 # An institution's nouns whose next word is its own name ("مجمع روستك", "مصنع ميل").
 _OWN_NAMED = {normalize(w) for w in ("مجمع", "مصنع", "مؤسسة")}
 # What an institution makes, after its name ("لصناعة الطائرات"، "لإنتاج الأسلحة").
-_MAKING = re.compile(r"^(?:ل|ل?ال)(?:صناع|انتاج|تصنيع)")
+_MAKING = re.compile(r"^(?:ل|لل)(?:صناع|انتاج|تصنيع)")
 # A state's kind before its name ("جمهورية العراق"): the name alone is the state's.
 # An institution's noun that, with one state's adjective, names the state ("الاتحاد الروسي").
 _STATE_NOUNS = {normalize(w) for w in ("الاتحاد", "الحلف")}
 _STATE_KINDS = {normalize(w) for w in ("جمهورية", "مملكة", "دولة", "سلطنة", "إمارة", "اتحاد")}
+_OWNED = set(OWNED_INSTITUTIONS)
+# A state's own bodies: told bare ("وزارة الدفاع"), the article's state's.
+_STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوات")}
+_QUALIFIED = set(QUALIFIED_INSTITUTIONS)
+_OF_BODIES = set(OF_INSTITUTIONS)
+_BELONGING = set(BELONGING)
+# "سفارة الإمارات لدى الولايات المتحدة": the state an embassy is in.
+_ACCREDITED = {normalize(w) for w in ("لدى", "في")}
 
 
 def _designation_english(m: re.Match[str], letters: list[str], offset: int) -> tuple[str, int]:
@@ -148,6 +165,9 @@ class _Proposals(_Base):
         self._spellings = Spellings.of(list(self.linker.entities.values()))
         self._respelled: list[tuple[str, str]] = []  # (a spelling, the store's entity it is)
         self.state_of: dict[str, str] = {}  # a proposed institution -> the state it is of
+        self._company_spans: list[tuple[int, int]] = []  # names proposed after a company's noun
+        self.byline_span: tuple[int, int] | None = None  # a byline inside the first sentence
+        self._owned_by_state: set[str] = set()  # those named by their state's name (حكومة كوريا)
         self._store_names = Lexicon(
             e for e in self.linker.entities.values() if e.get("type") not in ("country", "city")
         )
@@ -184,8 +204,21 @@ class _Proposals(_Base):
             name = text[s:e].strip()
             if known(s, e) or not 1 <= len(name.split()) <= 5 or not re.search(r"[^\W\d_]", name):
                 continue
+            spelled = name.split(".")
+            if len(spelled) > 1 and all(is_letter_name(x) for x in spelled):
+                # «دي.سي.إن.إس»: letters spelled out with dots, an acronym (DCNS)
+                english = designation_name(spelled, "").rstrip("-")
+                first = next((k for k, w in enumerate(words) if w.start >= s), len(words))
+                acronym_kind = kind_before(first)
+                acronym_kind = acronym_kind if acronym_kind != "unclassified" else "organization"
+                self._new_entity(name, acronym_kind, "an acronym in quotation marks", english=english)
+                continue
             if any(w in _FUNCTION_WORDS for w in normalize(name).split()):
                 continue  # a quoted phrase, not a name
+            if re.search(r"[0-9٠-٩]", name) and any(
+                rx.match(w) for w in normalize(name).split() for rx, _ in (*_SCALES, *_UNITS)
+            ):
+                continue  # «تبلغ قيمتها 3.75 مليار يورو»: a quoted amount, not a name
             first = next((k for k, w in enumerate(words) if w.start >= s), len(words))
             kind = kind_before(first)
             after_kind = first > 0 and any(p.opens(keys[first - 1]) for p in _KIND_NOUNS)
@@ -210,6 +243,25 @@ class _Proposals(_Base):
             self._new_entity(
                 name, kind, "name in quotation marks", english=loanword_english(name) if loanword else None
             )
+        for i in range(len(keys) - 2):
+            # "نشر على حسابه على فيسبوك": the platform an account or a page is on.
+            if (
+                re.match(r"^(?:ب|و)?(?:حساب|صفح)", keys[i])
+                and keys[i + 1] in ("علي", "عبر", "في")
+                and keys[i + 2] not in _FUNCTION_WORDS
+                and not _definite(keys[i + 2])
+                and not re.search(r"[0-9٠-٩]", keys[i + 2])
+                and not known(words[i + 2].start, words[i + 2].end)
+                and self._looks_like_a_name([keys[i + 2]])
+                and any(_WRITING.match(k) for k in keys[:i])
+            ):
+                written = text[words[i + 2].start : words[i + 2].end]
+                self._new_entity(
+                    written,
+                    "organization",
+                    "where it was written (حسابه على ...)",
+                    english=loanword_english(written),
+                )
         for i, k in enumerate(keys):
             # A medium's noun and its name ("صحيفة كوميرسانت"); a title's name is `titles`'.
             if not any(p.opens(k) for p in _MEDIA):
@@ -239,10 +291,77 @@ class _Proposals(_Base):
         strong = [(m.start, m.end) for m in mentions if not m.weak]
         # A nationality adjective qualifies an institution ("وزارة الدفاع الروسية"): only a
         # name makes it known.
-        self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong))
+        self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong), mentions)
         self._dual_institutions(clause)
+        self._named_companies(clause, known)
         self._companies(clause, known)
         return len(self.new_entities) + len(self._respelled) > before
+
+    def _named_companies(self, clause: Clause, known: Any) -> None:
+        """A company's or an organization's noun and the foreign name after it, set off by
+        a mark («شركة // (إم.بي.دي.إيه)», «منظمة ( هيومن راتس ووتش )», «وشركة // سافران
+        للإلكترونيات والدفاع») or running to its state's adjective («شركة داسو أفياسيون
+        الفرنسية»): up to three words a name may be, its field after لل and و with it.
+        Letters spelled out with dots are an acronym (MBDA)."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        for i in range(len(keys) - 1):
+            if not _company_noun(keys[i]) or keys[i].startswith(("ال", "وال", "بال", "لل")):
+                continue
+            opening = text[words[i].end : words[i + 1].start]
+            marked = re.search(r"[/(«\"“]", opening) is not None
+            end = i + 1
+            while end < len(keys) and end - i <= 4:
+                k = keys[end]
+                spelled = is_letter_name(text[words[end].start : words[end].end])
+                if end > i + 1 and re.search(r"[،,.:؛»\"”()/…]", text[words[end - 1].end : words[end].start]):
+                    if not re.fullmatch(r"\.", text[words[end - 1].end : words[end].start]):
+                        break  # (a dot between spelled-out letters goes on: «إم.بي.دي.إيه»)
+                if spelled and marked:
+                    end += 1  # a letter's name, spelled out
+                    continue
+                if (
+                    k in _FUNCTION_WORDS
+                    or _definite(k)
+                    or k.startswith("لل")
+                    or (k.startswith("و") and not (marked and end > i + 1))  # «هيومن راتس ووتش»
+                    or k.endswith("يه")  # "شركة روسية": what it is, no name
+                    or k in self.linker.adjectives
+                    or self.linker.adjectives.get("ال" + k)
+                    or re.search(r"[0-9٠-٩]", k)
+                    or not self._looks_like_a_name([k])
+                    or is_stopword(k)
+                ):
+                    break
+                end += 1
+            if end == i + 1 or (end - i - 1 > 3 and not marked):
+                continue
+            adjective = end < len(keys) and (
+                keys[end] in self.linker.adjectives
+                and not re.search(r"[،,.:؛()/]", text[words[end - 1].end : words[end].start])
+            )
+            if not marked and not (adjective and end - i - 1 >= 2):
+                continue  # one word before the adjective is `_companies`'; else no mark, no name
+            last = end
+            if (
+                last + 1 < len(keys)
+                and keys[last].startswith("لل")
+                and keys[last + 1].startswith("وال")
+                and not re.search(r"[،,.:؛()/…]", text[words[last - 1].end : words[last + 1].start])
+            ):
+                last += 2  # "سافران للإلكترونيات والدفاع": its field is its name's
+            s, e = words[i + 1].start, words[last - 1].end
+            if known(s, e):
+                continue
+            letters = [text[w.start : w.end] for w in words[i + 1 : end]]
+            if all(is_letter_name(x) for x in letters) and len(letters) > 1:
+                english = designation_name(letters, "").rstrip("-")  # «إم.بي.دي.إيه»: MBDA
+            else:
+                english = loanword_english(text[s : words[end - 1].end])
+                field = field_english(keys[end:last])
+                english = f"{english} {field}" if field else english
+            self._new_entity(text[s:e], "organization", "a company's noun and its name", english=english)
+            self._company_spans.append((s, e))
 
     def _companies(self, clause: Clause, known: Any) -> None:
         """A name the store lacks followed by a state's adjective in the feminine, with the
@@ -250,6 +369,7 @@ class _Proposals(_Base):
         name is one word no list of drafting's holds, that a name may be."""
         text, words = self.text, clause.words
         keys = [w.key for w in words]
+        named = self._company_spans
         for i in range(len(keys) - 1):
             # "شركة AVIC", "مجموعة Naval Group": a company's noun and a name in Latin letters.
             written = text[words[i + 1].start : words[i + 1].end]
@@ -272,10 +392,14 @@ class _Proposals(_Base):
                 continue
             if adjective not in self.linker.adjectives or known(words[i].start, words[i].end):
                 continue
+            if any(a <= words[i].start < b for a, b in named):
+                continue  # the last word of a name just proposed whole ("داسو أفياسيون")
             if re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[i + 1].start]):
                 continue
             if (
                 k in _FUNCTION_WORDS
+                or len(k) < 3  # "جو الصيني": no name
+                or re.search(r"ت(?:ها|ه|هم|هما)$", k)  # "ونظيرتها الفرنسية": its counterpart
                 or _definite(k)
                 or re.search(r"[0-9٠-٩]", k)
                 or _weapon_head(k)
@@ -498,7 +622,7 @@ class _Proposals(_Base):
             p.find(keys) for p in _DEAL_ITEMS
         )
 
-    def _institutions(self, clause: Clause, known: Any) -> None:
+    def _institutions(self, clause: Clause, known: Any, mentions: list[Mention] | None = None) -> None:
         """An institution's noun and what qualifies it ("وزارة الدفاع الإماراتية", "وكالة
         أنباء الإمارات", "القوات الجوية الإماراتية"): the noun, one word after it, then the
         words with the article, up to punctuation or a word a name does not hold. A definite
@@ -512,18 +636,31 @@ class _Proposals(_Base):
             noun = next((p.text for p in _INSTITUTIONS if p.opens(k)), None)
             if noun is None or (not noun.startswith("ال") and "ال" + noun in k):
                 continue  # "الوكالة": the one already named
+            if noun in _OWNED:
+                self._owned_institution(clause, i, noun, mentions or [], known)
+                continue
             heads = [x for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS if p.opens(x)]
+            if k.find(noun) == 1 and k[0] in "وف":
+                heads = []  # "رئيس أركان الجيش وقيادة الدفاع الجوي": the next in a list
+            of_office = False
             if heads and (noun.startswith("ال") or not any(p.opens(keys[i - 1]) for p in _OFFICE_HEADS)):
                 # "وزير الدفاع وكالة": an acting minister, not an agency; "رئيس الحكومة": an office.
                 # "رئيس مجمع روستك": the head of an institution with a name of its own.
-                continue
+                if not noun.startswith("ال"):
+                    continue
+                of_office = True  # "مفتش المدفعية الملكية المغربية": a state's body, with its office
             end = i + 1
             quoted = False
             while (
                 end < len(keys)
                 and end - i < 6
                 and keys[end] not in _FUNCTION_WORDS
-                and not any(p.opens(keys[end]) for p in _INSTITUTIONS)  # the next one
+                and keys[end] not in _BELONGING  # "التابعة لوزارة ...": the body it is of
+                # the next one, unless the name is of it ("منتدى القوات المسلحة")
+                and (
+                    not any(p.opens(keys[end]) for p in _INSTITUTIONS)
+                    or (noun in _OF_BODIES and end == i + 1)
+                )
                 # "أعلن الجيش الأمريكي السبت": a day after the name is the date, not the name
                 and not self._reads_as_date(text[words[end].start : words[end].end])
             ):
@@ -550,6 +687,18 @@ class _Proposals(_Base):
                     break
             if end == i + 1:
                 continue
+            if _company_noun(keys[i + 1]) and not keys[i + 1].startswith("ال"):
+                continue  # "مجمع شركة AVIC": the company is named after its own noun
+            if noun in _QUALIFIED and not (
+                all(institution_word(x) or self._state_adjective(x) for x in keys[i + 1 : end])
+                and (
+                    any(self._state_adjective(x) for x in keys[i + 1 : end])
+                    or not institution_adjective(keys[i + 1])
+                )
+            ):
+                # "قيادة الرئيس", "القوة الدفاعية", "القوة العسكرية" (strength): a common word,
+                # no institution, unless a state's adjective or a noun of one follows
+                continue
             cut = max(0, k.find(noun))  # the proclitic before the noun is not the name's
             s, e = words[i].start + cut, words[end - 1].end
             if lil:
@@ -558,10 +707,12 @@ class _Proposals(_Base):
             def name_to(upto: int, s: int = s, lil: bool = lil) -> str:
                 return ("ال" if lil else "") + text[s:upto]
 
-            states = [self.linker.adjectives.get(k if k.startswith("ال") else "ال" + k) for k in keys[i:end]]
+            states = [self._state_adjective(k) for k in keys[i:end]]
             state = next((x for x in states if x), None)
             if state is not None and noun in _STATE_NOUNS:
                 continue  # "الاتحاد الروسي": the state itself
+            if of_office and state is None:
+                continue  # "رئيس الحكومة": the office alone
             aliases = []
             # A works' or a company's own name after its noun ("مجمع روستك"), not an agency's
             # word ("وكالة أنباء"), is a name of its own.
@@ -586,9 +737,25 @@ class _Proposals(_Base):
                 # "وزارة الخارجية" after "وزارة الخارجية الأمريكية": the one named before.
                 self._respell(fuller, name_to(e))
                 continue
-            if not known(s, words[end - 1].end) and self._looks_like_a_name(keys[i + 1 : end]):
+            owner = self._belongs_to(clause, end)
+            if owner is not None and not quoted and e == words[end - 1].end:
+                # "وكالة التعاون الأمني التابعة لوزارة الدفاع الأمريكية": named with its body
+                e = words[owner[0] - 1].end
+            else:
+                owner = None
+            glossed = all(institution_word(x) or self._state_adjective(x) for x in keys[i + 1 : end])
+            if state is None and not quoted and owner is None and noun in _STATE_BODIES:
+                # "أعلنت وزارة الدفاع" told bare: the ministry of the state the article is
+                # about, the one it names most
+                state = self._home_state()
+            if not known(s, words[i].end if glossed else words[end - 1].end) and (
+                glossed or self._looks_like_a_name(keys[i + 1 : end])
+            ):
+                # (an institution's words the glossary knows may be cue words: "التعاون")
                 body = self.linker.entities[state].get("name") if state else None
                 english = institution_english(normalize(name_to(words[end - 1].end)).split(), body)
+                if owner is not None and english:
+                    english = f"{english} of the {owner[1]}"
                 self._new_entity(
                     written if quoted else name_to(e),
                     "organization",
@@ -599,6 +766,99 @@ class _Proposals(_Base):
                 made = self._new_names.get(normalize(written if quoted else name_to(e)))
                 if made is not None and state is not None:
                     self.state_of[made] = state
+
+    def _state_adjective(self, key: str) -> str | None:
+        """The state a nationality adjective (with the article) names; a state whose name
+        opens like the article («ألمانيا») has its adjective's article written twice
+        («الألمانية»)."""
+        key = key if key.startswith(ARTICLE) else ARTICLE + key
+        found = self.linker.adjectives.get(key)
+        if found is None and key.startswith(ARTICLE + ARTICLE):
+            found = self.linker.adjectives.get(key[len(ARTICLE) :])
+        return found
+
+    def _home_state(self) -> str | None:
+        """The state the article is about: the one it names most (by name or adjective),
+        the first named of those tied."""
+        if not hasattr(self, "_first_state"):
+            from .names import find_mentions
+            from .spans import clauses
+
+            counts: dict[str, int] = {}
+            for c in clauses(self.text):
+                for m in find_mentions(self.linker, self.text, c.words):
+                    for e in m.ids[:1]:
+                        if self.linker.type_of(e) == "country":
+                            counts[e] = counts.get(e, 0) + 1
+            # the state named most, the first named of those tied (dicts keep their order)
+            self._first_state: str | None = max(counts, key=lambda e: counts[e]) if counts else None
+        return self._first_state
+
+    def _belongs_to(self, clause: Clause, at: int) -> tuple[int, str] | None:
+        """The body an institution belongs to, told after it at word `at` («التابعة لوزارة
+        الدفاع الأمريكية»): the word after that body's name, and its English name."""
+        words = clause.words
+        keys = [w.key for w in words]
+        if at + 1 >= len(keys) or keys[at] not in _BELONGING:
+            return None
+        head = keys[at + 1]
+        bare = "ال" + head[2:] if head.startswith("لل") else head[1:] if head.startswith("ل") else ""
+        if not bare or not any(p.opens(bare) for p in _INSTITUTIONS):
+            return None
+        end = at + 2
+        while (
+            end < len(keys)
+            and end - at < 7
+            and keys[end].startswith("ال")
+            and not re.search(r"[،,.:؛«»\"“”()]", self.text[words[end - 1].end : words[end].start])
+        ):
+            end += 1
+        names = [bare, *keys[at + 2 : end]]
+        state = next((self.linker.adjectives[x] for x in names if x in self.linker.adjectives), None)
+        body = self.linker.entities[state].get("name") if state else None
+        english = institution_english(names, body)
+        return (end, english) if english else None
+
+    def _owned_institution(
+        self, clause: Clause, i: int, noun: str, mentions: list[Mention], known: Any
+    ) -> None:
+        """An institution named by whom it belongs to, a state or a person named right after
+        its noun ("سفارة الإمارات لدى الولايات المتحدة", "حكومة كوريا الجنوبية", "إدارة
+        ترمب"): the noun, the name, and for an embassy where it is."""
+        text, words = self.text, clause.words
+        owner = next((m for m in mentions if not m.weak and m.first == i + 1 and m.ids), None)
+        kind = self.linker.type_of(owner.ids[0]) if owner is not None else None
+        if owner is None or kind not in ("country", "person"):
+            return
+        end = owner.last
+        where = None
+        if noun == normalize("سفارة") and end + 1 < len(words) and words[end].key in _ACCREDITED:
+            where = next(
+                (
+                    m
+                    for m in mentions
+                    if m.first == end + 1 and m.ids and self.linker.type_of(m.ids[0]) == "country"
+                ),
+                None,
+            )
+            if where is not None:
+                end = where.last
+        k = words[i].key
+        s, e = words[i].start + max(0, k.find(noun)), words[end - 1].end
+        if known(s, words[i].end):
+            return
+        named = str(self.linker.entities[owner.ids[0]].get("name") or "")
+        if kind == "country":
+            english = institution_english([noun], named)
+        else:
+            english = institution_english([noun], None, owner=named)
+        if english and where is not None:
+            english += f" in {self.linker.entities[where.ids[0]].get('name')}"
+        before = len(self.new_entities)
+        self._new_entity(text[s:e], "organization", f"institution: {noun} of a name", english=english)
+        if len(self.new_entities) > before and kind == "country":
+            self.state_of[str(self.new_entities[-1]["id"])] = owner.ids[0]
+            self._owned_by_state.add(str(self.new_entities[-1]["id"]))
 
     def _dual_institutions(self, clause: Clause) -> None:
         """Two states' institutions named at once ("وزارتي الدفاع السورية والروسية"): each
@@ -617,6 +877,10 @@ class _Proposals(_Base):
             )
             if m is None:
                 continue
+            word = text[words[i].start : words[i].end]
+            noun = word[len(m.group(1)) :][:-2] + "ة"
+            if self._two_fields(clause, i, noun):
+                continue
             end = i + 1
             while end < len(keys) and keys[end].startswith("ال") and keys[end] not in self.linker.adjectives:
                 end += 1
@@ -625,8 +889,6 @@ class _Proposals(_Base):
             second = keys[end + 1][1:] if keys[end + 1].startswith("و") else ""
             if second not in self.linker.adjectives:
                 continue
-            word = text[words[i].start : words[i].end]
-            noun = word[len(m.group(1)) :][:-2] + "ة"
             middle = " ".join(text[w.start : w.end] for w in words[i + 1 : end])
             for adjective in (
                 text[words[end].start : words[end].end],
@@ -639,6 +901,41 @@ class _Proposals(_Base):
                 self._new_entity(
                     name, "organization", f"institution: {m.group(2)}ه (two states')", english=english
                 )
+
+    def _two_fields(self, clause: Clause, i: int, noun: str) -> bool:
+        """One state's two institutions named at once, their noun a dual and their state's
+        adjective too ("وزارتا الخارجية والدفاع الأميركيتان"): each proposed as its own,
+        in the singular ("وزارة الخارجية الأميركية", "وزارة الدفاع الأميركية")."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        if i + 3 >= len(keys):
+            return False
+        first, second, dual = keys[i + 1], keys[i + 2], keys[i + 3]
+        m = re.match(r"^(ال\w+)(?:تان|تين)$", dual)
+        adjective = m.group(1) + "ه" if m else ""
+        if not (
+            first.startswith("ال")
+            and second.startswith("وال")
+            and adjective in self.linker.adjectives
+            and institution_word(first)
+            and institution_word(second[1:])
+        ):
+            return False
+        state = self.linker.adjectives[adjective]
+        body = str(self.linker.entities[state].get("name") or "")
+        written = text[words[i + 3].start : words[i + 3].end]
+        singular = written[: -len("تان")] + "ة"  # "الأميركيتان" -> "الأميركية"
+        for field_ in (
+            text[words[i + 1].start : words[i + 1].end],
+            text[words[i + 2].start + 1 : words[i + 2].end],
+        ):
+            name = f"{noun} {field_} {singular}"
+            english = institution_english(normalize(name).split(), body)
+            before = len(self.new_entities)
+            self._new_entity(name, "organization", "institution: two of one state's", english=english)
+            if len(self.new_entities) > before:
+                self.state_of[str(self.new_entities[-1]["id"])] = state
+        return True
 
     def _state_after(self, clause: Clause, at: int) -> tuple[str, int] | None:
         """The state named after في at word `at` ("في جمهورية العراق"), and the word after it."""
@@ -701,7 +998,8 @@ class _Proposals(_Base):
         """The entity of a name given as credited: "Kommersant (كوميرسانت)" or either
         spelling alone. A store name links; an unknown one is proposed as an organization
         (in English when the English spelling is given)."""
-        m = re.fullmatch(r"\s*(.+?)\s*\(\s*(.+?)\s*\)\s*", credited)
+        # (the last bracket is the other spelling: "Emirates News Agency (WAM) (وام)")
+        m = re.fullmatch(r"\s*(.+?)\s*\(\s*([^()]+?)\s*\)\s*", credited)
         spellings = [m.group(1), m.group(2)] if m else [credited.strip()]
         spellings = [x for x in spellings if x]
         for spelling in spellings:
@@ -729,9 +1027,36 @@ class _Proposals(_Base):
 
     def byline(self) -> None:
         """The byline's author: a name of two or three words at the top of the page that
-        runs into the article's date ("محمود احمد20 يوليو 2017") or follows بقلم / كتب."""
+        runs into the article's date ("محمود احمد20 يوليو 2017") or follows بقلم / كتب
+        ("كتب // وائل عباس أكدت ..."), or stands between dashes after the dateline's place
+        ("ابوظبي - سيف اليزيد - بحث ...")."""
         for line in self.text.splitlines()[:_TOP_LINES]:
             line = line.strip()
+            lead = re.match(
+                r"^(?:(?:بقلم|كتب)\s*[:/]*\s*|[\u0621-\u064a]+\s+[-–—]\s+(?=(?:[\u0621-\u064a]+ ){1,2}"
+                r"[\u0621-\u064a]+\s+[-–—]\s))",
+                line,
+            )
+            if lead is not None and lead.group(0).strip():
+                # the name's words run up to a word no name holds (a verb, a dash)
+                taken: list[str] = []
+                for raw in re.findall(r"\S+", line[lead.end() :])[:3]:
+                    key = normalize(raw)
+                    if not re.fullmatch(r"[\u0621-\u064a]+", raw) or key in _FUNCTION_WORDS:
+                        break
+                    if not taken and _definite(key):
+                        break  # "نابلس - النجاح الإخباري -": a name opens with no article
+                    if not self._looks_like_a_name([key]):
+                        break
+                    taken.append(raw)
+                if 2 <= len(taken) <= 3:
+                    self._new_entity(" ".join(taken), "person", "the byline's author")
+                    # the dateline and byline that open the sentence are no part of it
+                    at = self.text.find(line)
+                    name_end = line.find(taken[-1], lead.end()) + len(taken[-1])
+                    dash = re.match(r"\s*[-–—/]*\s*", line[name_end:])
+                    self.byline_span = (at, at + name_end + (dash.end() if dash else 0))
+                    return
             m = re.match(
                 r"^(?:(?:بقلم|كتب)\s*:?\s*)?([\u0621-\u064a]+(?: [\u0621-\u064a]+){1,2})\s*(\d.*)?$", line
             )
@@ -892,6 +1217,7 @@ class _Proposals(_Base):
         eid: str | None = None,
         aliases: list[str] | None = None,
     ) -> None:
+        name = " ".join(name.split())  # a name a hard-wrapped line broke is one line
         key = normalize(name)
         if not key or key in self._new_names or self.linker.resolve(name, True, True):
             return
@@ -902,12 +1228,25 @@ class _Proposals(_Base):
             return  # a person's name has no digits, so a month's name in it is a name: «رجب طيب أردوغان»
         if kind == "person" and not self._looks_like_a_name(normalize(name).split()[:1]):
             return
+        if kind == "person" and any(p.opens(normalize(words[0])) for p in _INSTITUTIONS):
+            return  # "وقيادة الدفاع الجوي" after a title: an institution, no one's name
         if (near := self._near_spelling(name, kind)) is not None:
             # "كوميرسان" for the store's "كوميرسانت": the same name spelled a little apart.
             self._respell(near, name)
             return
         from ..schema import sha256
 
+        if kind == "person" and len(words) >= 2 and cue != "the byline's author":  # (not the author's)
+            # A person named whole is named after by the family name alone ("ترمب",
+            # "الخفاجي"), as the store's people are: unless that word names another.
+            last = words[-1]
+            if (
+                len(normalize(last)) >= 3
+                and normalize(last) not in _FUNCTION_WORDS
+                and normalize(last) not in self._new_names
+                and not self.linker.resolve(last, True, True)
+            ):
+                aliases = [*(aliases or []), last]
         eid = eid or "new-" + sha256(key)[:8]
         self._new_names[key] = eid
         entity = {

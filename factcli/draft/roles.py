@@ -125,7 +125,12 @@ class _Roles(_Attribution):
             return None
 
         def joined(a: Mention, b: Mention) -> bool:
-            return bool(re.fullmatch(r"[\s،,]*(?:و)?", self.text[a.end : b.start]))
+            # A comma or و between names ("سلمت روسيا مصر" is who delivered to whom); states'
+            # adjectives in a row qualify one noun together ("الرفض السعودي الإماراتي").
+            gap = self.text[a.end : b.start]
+            if a.weak and b.weak:
+                return bool(re.fullmatch(r"[\s،,]*(?:و)?", gap))
+            return bool(re.fullmatch(r"\s*(?:[،,]\s*و?|و)\s*", gap))
 
         def chain(ms: list[Mention], start: int, types: tuple[str, ...]) -> list[str]:
             # "السعودية والإمارات والبحرين ومصر": names joined only by و and commas.

@@ -66,10 +66,40 @@ def _words(text: str, start: int, end: int) -> list[Word]:
     return out
 
 
+# A line that a hard-wrapped text broke inside a sentence: it ends in a letter or a comma
+# (no stop, no quotation mark, no figure such as a dateline's year) and the next line goes on.
+_WRAPPED = re.compile(r"(?:[^\W\d_]|[،,])[ \t]*\n(?=[ \t]*[^\W\d_\"«“(])")
+# A text is hard-wrapped when at least this many of its lines, and most of those that end
+# without a stop, run on into the next line; a headline or two ending bare is not that.
+_WRAPPED_LINES = 5
+
+
+def wrapped_breaks(text: str) -> set[int]:
+    """The offsets of the line breaks that a hard-wrapped text («قررت القوات المسلحة\\n
+    الملكية المغربية») put inside a sentence: no sentence or paragraph ends there. None in
+    a text whose lines are paragraphs."""
+    runs = [m.end() - 1 for m in _WRAPPED.finditer(text)]
+    bare = len(re.findall(r"[^\s.!?؟:»”\")][ \t]*\n", text))
+    if len(runs) < _WRAPPED_LINES or 2 * len(runs) < bare:
+        return set()
+    return set(runs)
+
+
+def wrapped_lines(text: str) -> set[int]:
+    """The numbers of the lines (as `str.splitlines` counts them) that run on into the next."""
+    breaks = wrapped_breaks(text)
+    return {n for n, m in enumerate(re.finditer(r"\n", text)) if m.start() in breaks}
+
+
 def sentences(text: str) -> list[tuple[int, int, int]]:
-    """(start, end, paragraph) of each sentence: trimmed spans of the text as received."""
+    """(start, end, paragraph) of each sentence: trimmed spans of the text as received. A
+    hard-wrapped line runs on into the next (`wrapped_breaks`)."""
     out, paragraph, pos = [], 0, 0
+    wraps = wrapped_breaks(text)
     for m in _SENTENCE_END.finditer(text + "\n"):
+        if m.group() == "\n" and m.start() in wraps:
+            paragraph += 1
+            continue
         end = min(m.end(), len(text)) if m.group() != "\n" else m.start()
         s, e = _trim(text, pos, end)
         if e > s and _WORD.search(text, s, e):

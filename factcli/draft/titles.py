@@ -34,7 +34,15 @@ from ..analyze import (
 from ..datespan import DateSpan
 from ..normalize import normalize
 from .base import _Base
-from .cues import _FUNCTION_WORDS, _HEAD_FORMS, _HONORIFICS, _OFFICE_HEADS, FUTURE_NOUNS, FUTURE_PREFIX
+from .cues import (
+    _FUNCTION_WORDS,
+    _HEAD_FORMS,
+    _HONORIFICS,
+    _OFFICE_HEADS,
+    FUTURE_NOUNS,
+    FUTURE_PREFIX,
+    Pattern,
+)
 from .english import office_english
 from .names import Mention, _after_clitic, find_mentions
 from .proposals import _Proposals
@@ -224,7 +232,8 @@ class _Titles(_Proposals):
         text = self.text
         k = start
         taken: list[str] = []
-        while 0 <= k < len(keys) and len(taken) < _NAME_MAX:
+        # (a kinship word is no word of the count: «محمد بن مبارك بن فاضل المزروعي»)
+        while 0 <= k < len(keys) and len([t for t in taken if t not in _KIN]) < _NAME_MAX:
             key = keys[k]
             if taken:
                 a, b = (words[k - 1], words[k]) if forward else (words[k], words[k + 1])
@@ -239,7 +248,14 @@ class _Titles(_Proposals):
                 or (not taken and forward and not titled and _definite(key))
                 or key in _NOT_IN_NAMES
                 or _PREPOSITION_PRONOUN.match(key) is not None  # "نتنياهو إليها": to her
-                or ((not taken or not forward) and not self._looks_like_a_name([key]))
+                # "سبل تعزيز التعاون": a cue word, no name; after بن a word is a name («خالد
+                # بن سلمان»), and «علي» in «آصف علي زرداري» is one
+                or (
+                    not self._looks_like_a_name([key])
+                    and not (forward and taken and taken[-1] in _KIN)
+                    and not self._ali_in_name(keys, k, taken, forward)
+                )
+                or "\u064b" in text[words[k].start : words[k].end]  # tanwin: «اهتماماً», no name
                 or (taken and _noun_not_name(key, taken[-1] if forward else ""))
                 or (taken and forward and _future_verb(key))
             ):
@@ -272,6 +288,8 @@ class _Titles(_Proposals):
         clause gave a new one."""
         before = len(self.new_entities)
         words = clause.words
+        self._honorific_names(clause, mentions)
+        self._described_names(clause, mentions)
         for ph in self._title_phrases(clause, mentions):
             if ph.person is None and ph.name_first >= 0:
                 s, e = words[ph.name_first].start, words[ph.name_last - 1].end
@@ -285,6 +303,48 @@ class _Titles(_Proposals):
             if not _counterpart(words[ph.head].key):
                 self._last_office = self._office_of(clause, ph) or self._last_office
         return len(self.new_entities) > before
+
+    def _described_names(self, clause: Clause, mentions: list[Mention]) -> None:
+        """A name that a comma and «وهو» describe by a rank or a role («وقال عبد القيوم ،
+        وهو جنرال باكستاني متقاعد»): a person, named by the clause's last words (the
+        description opens the next clause)."""
+        words = clause.words
+        keys = [w.key for w in words]
+        m = re.match(r"\s*[،,]\s*و(?:هو|هي)\s+([\u0621-\u064a]+)", self.text[clause.end : clause.end + 60])
+        if m is None or len(keys) < 2:
+            return
+        role = normalize(m.group(1))
+        if not (role.removeprefix("ال") in _ROLE_NOUNS or _head(role) or _honorific(role)):
+            return
+        last = len(keys) - 1
+        if any(not x.weak and x.first <= last < x.last for x in mentions):
+            return  # a name the store knows, or one proposed already
+        first = self._name_words(keys, words, last, forward=False)
+        if last + 1 - first >= 2:
+            s, e = words[first].start, words[last].end
+            self._new_entity(self.text[s:e], "person", "name described by «وهو» and a role")
+
+    def _honorific_names(self, clause: Clause, mentions: list[Mention]) -> None:
+        """A name after honorifics and ranks with no office before them («ومعالي الفريق
+        داورين جوماتاييفيتش كوسانوف وزير دفاع ...»): a person, named two to four words
+        that open with no article."""
+        words = clause.words
+        keys = [w.key for w in words]
+        cover = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
+        i = 0
+        while i < len(keys):
+            if not _honorific(keys[i]) or (i > 0 and (_head(keys[i - 1]) or _honorific(keys[i - 1]))):
+                i += 1
+                continue
+            h = i
+            while h < len(keys) and (_honorific(keys[h]) or keys[h] == "اول") and h - i < 3:
+                h += 1  # ("الفريق أول": a rank of two words)
+            if h < len(keys) and h not in cover and not _definite(keys[h]):
+                last = self._name_words(keys, words, h, forward=True)
+                if last - h >= 2 and not any(k in cover for k in range(h, last)):
+                    s, e = words[h].start, words[last - 1].end
+                    self._new_entity(self.text[s:e], "person", "name after an honorific")
+            i = h
 
     def _title_date(self) -> DateSpan | None:
         """When the article places a title: the day it was published, when that is one day
@@ -386,6 +446,12 @@ class _Titles(_Proposals):
                 if adjective in self.linker.adjectives:
                     states.append(self.linker.adjectives[adjective])
                     break
+        # A minister or a head of a state's body drafted here ("رئيس الحكومة الإسرائيلية",
+        # "وزيرة القوات المسلحة الفرنسية") holds a post of its state; a spokesman, a
+        # commander or an inspector one of the body ("مفتش المدفعية الملكية المغربية").
+        head = clause.words[ph.head].key
+        if any(p.opens(head) for p in _STATE_POSTS):
+            orgs = [self.state_of.get(o, o) for o in orgs]
         found = orgs or states
         return found[0] if found else None
 
@@ -492,6 +558,17 @@ def _person_id(drafter: _Base, m: Mention) -> str | None:
 
 # A preposition with a pronoun ("إليها", "منه", "معهم"): never a word of a name.
 _PREPOSITION_PRONOUN = re.compile(r"^[وف]?(?:الي|علي|عن|من|مع|لدي|في)(?:ها|ه|هم|هما)$")
+
+
+# The heads of a state's own posts: a minister, a president or prime minister.
+_STATE_POSTS = [Pattern.of(w) for w in ("وزير", "الوزير", "وزيره", "رئيس", "الرئيس", "رئيسه")]
+# Nouns of a role or a rank that describe a person («وهو جنرال», «وهو خبير»).
+_ROLE_NOUNS = {
+    normalize(w)
+    for w in ("جنرال", "مسؤول", "خبير", "باحث", "محلل", "ضابط", "دبلوماسي", "عضو", "أستاذ", "صحفي", "مراسل")
+}
+# Kinship words inside a name: the word after one is a name's («بن سلمان»).
+_KIN = ("ابو", "بن", "ابن", "بنت", "ام", "ال")
 
 
 def _future_verb(key: str) -> bool:

@@ -1,0 +1,351 @@
+"""Drafting: the organizations a real article names by a kind noun and what qualifies it
+(a ministry, an air force, an embassy, a government), proposed whole and named in English
+word by word; and a hard-wrapped text read as the sentences it holds."""
+
+from __future__ import annotations
+
+import copy
+
+from factcli.draft import clauses, draft_article, parse_published
+
+ENTITIES = [
+    {"id": "iraq", "type": "country", "name": "Iraq", "name_ar": "العراق", "aliases": []},
+    {"id": "france", "type": "country", "name": "France", "name_ar": "فرنسا", "aliases": []},
+    {"id": "morocco", "type": "country", "name": "Morocco", "name_ar": "المغرب", "aliases": []},
+    {"id": "israel", "type": "country", "name": "Israel", "name_ar": "إسرائيل", "aliases": []},
+    {
+        "id": "united-states",
+        "type": "country",
+        "name": "United States",
+        "name_ar": "الولايات المتحدة",
+        "aliases": ["أمريكا", "أميركا"],
+    },
+    {
+        "id": "united-arab-emirates",
+        "type": "country",
+        "name": "United Arab Emirates",
+        "name_ar": "الإمارات",
+        "aliases": ["الإمارات العربية المتحدة"],
+    },
+]
+DAY = parse_published("2023-04-04")
+
+
+def _draft(text: str):
+    return draft_article(text, copy.deepcopy(ENTITIES), published=DAY)
+
+
+def _names(text: str) -> dict[str, str]:
+    """Each proposed organization's Arabic name -> its English name."""
+    return {e["name_ar"]: e["name"] for e in _draft(text).entities if e["type"] == "organization"}
+
+
+def test_a_hard_wrapped_article_keeps_its_sentences_whole() -> None:
+    # A page printed with a line break every few words: "The Royal Moroccan Armed Forces
+    # decided to acquire rocket launchers ... after months of study." A line break inside
+    # a sentence ends neither the sentence nor the name it cuts.
+    text = (
+        "الثلاثاء 4 أبريل 2023\n"
+        "قررت القوات المسلحة\n"
+        "الملكية المغربية اقتناء قاذفات الصواريخ من\n"
+        "إسرائيل، وذلك بعد شهور من دراسة وتقييم\n"
+        "فعالية هذه القاذفات وقدراتها على تعزيز القوة\n"
+        "الدفاعية للمغرب، وفق ما أكدته تقارير متخصصة.\n"
+        "وكان المغرب قد درس\n"
+        "هذه القاذفات منذ شهور\n"
+        "من أجل الدراسة والتقييم.\n"
+    )
+    found = [text[c.start : c.end] for c in clauses(text)]
+    assert any(c.startswith("قررت القوات المسلحة\nالملكية المغربية اقتناء") for c in found)
+    assert "القوات المسلحة الملكية المغربية" in _names(text)
+
+
+def test_lines_that_are_paragraphs_still_end_their_sentences() -> None:
+    # A headline, then two paragraphs: each line is its own.
+    text = "العراق يتسلم منظومة جديدة\nأعلنت وزارة الدفاع العراقية تسلم المنظومة.\nوقال مصدر إن التسليم تم.\n"
+    found = [text[c.start : c.end] for c in clauses(text)]
+    assert found[0] == "العراق يتسلم منظومة جديدة"
+
+
+def test_an_institutions_english_name_is_translated_word_by_word() -> None:
+    from factcli.draft.english import institution_english
+    from factcli.normalize import normalize
+
+    def english(arabic: str, state: str | None) -> str | None:
+        return institution_english(normalize(arabic).split(), state)
+
+    # The state's adjective opens the name, as the store's do ("Qatari Ministry of Defence").
+    assert english("وزارة الدفاع العراقية", "Iraq") == "Iraqi Ministry of Defence"
+    # Adjectives stand before their noun, in the order English gives them.
+    assert english("القوات المسلحة الملكية المغربية", "Morocco") == "Moroccan Royal Armed Forces"
+    assert english("القوة الجوية الفرنسية", "France") == "French Air Force"
+    # A noun that qualifies the one before it comes first in English.
+    assert english("مجمع الصناعات الحربية الروسية", "Russia") == "Russian Military Industries Complex"
+    assert english("قيادة الدفاع الجوي", None) == "Air Defence Command"
+    assert english("وزارة الخارجية الأميركية", "United States") == "US Ministry of Foreign Affairs"
+
+
+def test_two_ministries_of_one_state_named_with_a_dual_are_each_proposed() -> None:
+    # "The US State and Defense departments had confirmed ..."
+    names = _names("وسبق أن أكدت وزارتا الخارجية والدفاع الأميركيتان أن الصفقة ستوقع.")
+    assert names["وزارة الخارجية الأميركية"] == "US Ministry of Foreign Affairs"
+    assert names["وزارة الدفاع الأميركية"] == "US Ministry of Defence"
+
+
+def test_an_institution_named_by_its_state_or_its_body_is_proposed_whole() -> None:
+    # "The UAE embassy in the United States explained ..."
+    names = _names("وأوضحت سفارة الإمارات لدى الولايات المتحدة أن التوقيع جرى أمس.")
+    assert names == {"سفارة الإمارات لدى الولايات المتحدة": "UAE Embassy in United States"}
+    # "... members of the security cooperation agency of the US Department of Defense"
+    names = _names(
+        "اجتمع مسؤولون عراقيون وأعضاء في وكالة التعاون الامني التابعة لوزارة الدفاع الامريكية، أمس."
+    )
+    assert (
+        names["وكالة التعاون الامني التابعة لوزارة الدفاع الامريكية"]
+        == "Security Cooperation Agency of the US Ministry of Defence"
+    )
+
+
+def test_an_air_force_a_command_and_a_forum_are_institutions_but_strength_is_not() -> None:
+    names = _names(
+        "وأشار إلى أن تمرينا مشتركا جرى بين القوة الجوية العراقية والقوة الجوية الفرنسية. "
+        "وكان منتدى القوات المسلحة الملكية المغربية قد أشار إلى ذلك منذ شهور. "
+        "وأكد أن الوزارة تولي اهتماما بتسليح قيادة الدفاع الجوي."
+    )
+    assert names["القوة الجوية العراقية"] == "Iraqi Air Force"
+    assert names["القوة الجوية الفرنسية"] == "French Air Force"
+    assert names["منتدى القوات المسلحة الملكية المغربية"] == "Moroccan Royal Armed Forces Forum"
+    assert names["قيادة الدفاع الجوي"] == "Air Defence Command"
+    # "... will strengthen the defensive force of Morocco, under the president's command"
+    assert _names("وستعزز القوة الدفاعية للمغرب تحت قيادة الرئيس في السنوات المقبلة.") == {}
+
+
+def _people(text: str) -> list[str]:
+    return [e["name_ar"] for e in _draft(text).entities if e["type"] == "person"]
+
+
+def test_no_phrase_after_a_title_is_proposed_as_a_person() -> None:
+    # "... and the minister of defence pay great attention to ...": a verb and nouns in
+    # the accusative (tanwin), not a name.
+    assert _people("وأوضح المتحدث أن وزير الدفاع يوليان اهتماماً كبيراً بملف التسليح.") == []
+    # "... the minister of defence of Kazakhstan, ways of strengthening the cooperation"
+    assert _people("وبحث الوزير مع وزير دفاع جمهورية كازاخستان، سبل تعزيز التعاون الثنائي.") == []
+    # "... the chief of staff of the army and the air defence command": an institution.
+    assert "وقيادة الدفاع الجوي" not in _people("بحضور رئيس أركان الجيش وقيادة الدفاع الجوي، أمس.")
+
+
+def test_a_name_after_bin_keeps_a_word_that_is_also_a_verb() -> None:
+    # سلمان is a name after بن, though «سلم» (to hand over) is a cue.
+    assert _people("وقعت اليوم مع نائب وزير الدفاع الأمير خالد بن سلمان اتفاقية.") == ["خالد بن سلمان"]
+
+
+def test_a_quoted_amount_is_no_entity() -> None:
+    # "... in a deal «worth 3.75 billion euros»"
+    draft = _draft("أكدت مصر إبرام عقد مع فرنسا، في صفقة “تبلغ قيمتها 3.75 مليار يورو”.")
+    assert not any("3.75" in e["name_ar"] for e in draft.entities)
+
+
+def test_a_byline_inside_the_first_line_is_its_author_and_no_part_of_the_sentence() -> None:
+    # "Written by // Wael Abbas Egypt confirmed ..."
+    assert _people("كتب // وائل عباس أكدت مصر إبرام عقد توريد 30 مقاتلة مع فرنسا.") == ["وائل عباس"]
+    # "Abu Dhabi - Saif Al Yazeed - The minister discussed ...": the dateline's place, the
+    # author between dashes; the sentence that follows is not his.
+    draft = _draft("ابوظبي - سيف اليزيد - بحث وزير الدفاع الفرنسي مع العراق سبل تعزيز التعاون.")
+    author = next(e["id"] for e in draft.entities if e["name_ar"] == "سيف اليزيد")
+    assert all(author not in (c["subject"], c["object"], c["speaker"]) for c in draft.claims)
+    # "Nablus - An-Najah News - ...": an outlet between dashes is no person.
+    assert _people("نابلس - النجاح الإخباري - أبرمت إسرائيل صفقة عسكرية مع فرنسا.") == []
+
+
+def test_a_ministry_told_bare_is_the_one_of_the_state_the_article_is_about() -> None:
+    # "Iraq prepares to receive ... / The ministry of defence announced an exercise ..."
+    text = "العراق يستعد لاستلام منظومة دفاع جوي\n\nأعلنت وزارة الدفاع عن تنفيذ تمرين مشترك مع فرنسا."
+    assert _names(text)["وزارة الدفاع"] == "Iraqi Ministry of Defence"
+
+
+def test_a_companys_foreign_name_after_its_noun_is_proposed_whole() -> None:
+    # "... contracts from the company // (M.B.D.A.) for making missiles ... and the company
+    # // Safran Electronics and Defence ..."
+    names = _names(
+        "ويشمل الاتفاق بين فرنسا ومصر عقوداً من شركة // (إم.بي.دي.إيه) لصناعة الصواريخ … "
+        "وشركة // سافران للإلكترونيات والدفاع … لتوريد عتاد."
+    )
+    assert names["إم.بي.دي.إيه"] == "MBDA"
+    assert names["سافران للإلكترونيات والدفاع"] == "Safran Electronics and Defence"
+    # Two words before the state's adjective: the company's whole name, not its last word.
+    names = _names("وذلك من خلال وزارة الدفاع وشركة داسو أفياسيون الفرنسية، على أن يتم تمويل العقد.")
+    assert "داسو أفياسيون" in names and "أفياسيون" not in names
+    # "an organization ( Human Rights Watch )"
+    assert "هيومن راتس ووتش" in _names("وانتقدتها منظمة ( هيومن راتس ووتش ) لحقوق الإنسان.")
+    # "a Russian company signed a contract with a major company": no name.
+    assert _names("وقعت شركة روسية عقدا مع شركة كبرى.") == {}
+
+
+def test_letters_spelled_out_with_dots_in_quotation_marks_are_an_acronym() -> None:
+    names = _names('وكانت الشركة المعروفة سابقاً باسم "دي.سي.إن.إس" قد فازت بهذه الصفقة.')
+    assert names == {"دي.سي.إن.إس": "DCNS"}
+
+
+def test_a_name_after_honorifics_is_a_person_and_kinship_words_do_not_shorten_it() -> None:
+    people = _people(
+        "بحث معالي محمد بن مبارك بن فاضل المزروعي، وزير الدولة لشؤون الدفاع، ومعالي الفريق "
+        "داورين جوماتاييفيتش كوسانوف وزير دفاع جمهورية كازاخستان، التعاون الثنائي."
+    )
+    assert "محمد بن مبارك بن فاضل المزروعي" in people
+    assert "داورين جوماتاييفيتش كوسانوف" in people
+
+
+def test_a_states_body_named_in_an_office_is_proposed_and_a_minister_is_the_states() -> None:
+    # "... the inspector of the Royal Moroccan Artillery, Mohammed Ben Louali, ..."
+    text = "وكانت الزيارة التي قام بها مفتش المدفعية الملكية المغربية، محمد بن الوالي، إلى إسرائيل مهمة."
+    draft = _draft(text)
+    by_ar = {e["name_ar"]: e for e in draft.entities}
+    assert by_ar["المدفعية الملكية المغربية"]["name"] == "Moroccan Royal Artillery"
+    assert by_ar["محمد بن الوالي"]["type"] == "person"
+    # An inspector's post is in the body; a minister's in the state.
+    assert _post_of(draft, "مفتش المدفعية الملكية المغربية") == [by_ar["المدفعية الملكية المغربية"]["id"]]
+    draft = _draft("وقالت وزيرة القوات المسلحة الفرنسية فلورنس بارلي إن العقد وقع.")
+    assert _post_of(draft, "وزيرة القوات المسلحة الفرنسية") == ["france"]
+
+
+def _post_of(draft, office_ar: str) -> list[str]:
+    office = next(e["id"] for e in draft.entities if e["name_ar"] == office_ar)
+    return [c["object"] for c in draft.claims if c["predicate"] == "office_in" and c["subject"] == office]
+
+
+def test_who_tells_of_a_signing_is_its_speaker_not_a_signer() -> None:
+    # "The UAE signed a deal with the United States. The UAE embassy explained that the
+    # signing of the agreement took place yesterday." The embassy said so; the state signed.
+    text = (
+        "وقعت الإمارات صفقة مع الولايات المتحدة لشراء مقاتلات.\n"
+        "وأوضحت سفارة الإمارات لدى الولايات المتحدة أن التوقيع على الاتفاق جرى أمس."
+    )
+    draft = _draft(text)
+    embassy = next(e["id"] for e in draft.entities if e["name_ar"].startswith("سفارة"))
+    second = [
+        c for c in draft.claims if c["predicate"] == "signed" and c["citation"]["start"] > text.index("\n")
+    ]
+    assert second and all(c["speaker"] == embassy and c["subject"] != embassy for c in second)
+    assert not any(e["type"] == "agreement" and "أمس" in e["name_ar"] for e in draft.entities)
+
+
+def test_an_institutions_own_name_opens_its_english_and_what_it_makes_is_left_out() -> None:
+    from factcli.draft.english import institution_english, office_english
+    from factcli.normalize import normalize
+
+    english = institution_english(normalize("مجمع روستك الحكومي لصناعة الأسلحة").split(), None)
+    assert english is not None and english.endswith("State Complex") and "Asalahah" not in english
+    # A word the glossary lacks is not romanized into an institution's name.
+    assert institution_english(normalize("الهيئة العليا للتصنيع").split(), None) is None
+    # An office's words the glossary lacks are said by its body: no romanization.
+    assert office_english(normalize("وزير دفاع جمهورية كازاخستان").split(), "Kazakhstan") == (
+        "Minister of Defence of Kazakhstan"
+    )
+
+
+def test_a_deal_names_the_states_abbreviated_as_their_bodies_are() -> None:
+    # "The UAE signed a deal with the United States to buy fighters."
+    draft = _draft("وقعت الإمارات صفقة مع الولايات المتحدة لشراء مقاتلات.")
+    deal = next(e for e in draft.entities if e["type"] == "agreement")
+    assert deal["name"].startswith("UAE-US ")
+
+
+def test_a_person_named_whole_is_named_after_by_the_family_name() -> None:
+    # "... on the last day of the former US president Donald Trump ... the Trump
+    # administration would sign": ترمب alone is the person named before.
+    draft = _draft(
+        "وجرى التوقيع في آخر يوم للرئيس الأميركي السابق دونالد ترمب في منصبه.\n"
+        "وأكد مسؤولون أنه من المرجح أن توقع إدارة ترمب على صفقة مع الإمارات."
+    )
+    trump = next(e for e in draft.entities if e["name_ar"] == "دونالد ترمب")
+    assert "ترمب" in trump["aliases"]
+    assert any(e["name_ar"] == "إدارة ترمب" and e["type"] == "organization" for e in draft.entities)
+
+
+def test_a_name_described_by_wahuwa_and_a_rank_is_a_person() -> None:
+    # "..., said Abdul Qayyum, a retired Pakistani general."
+    assert _people('وقال عبد القيوم ، وهو جنرال باكستاني متقاعد، "إن هناك بعدا أوسع".') == ["عبد القيوم"]
+    # "..., said the minister, who is ...": no name before the comma, no person.
+    assert _people("وقال الوزير، وهو مسؤول عن الملف، إن الصفقة ستوقع.") == []
+
+
+def test_the_platform_an_account_is_on_is_an_organization() -> None:
+    # "... in a statement posted on his account on Facebook ..."
+    names = _names("وقال المتحدث في بيان نشر على حسابه على فيسبوك إن مصر وقعت العقد.")
+    assert "فيسبوك" in names
+    # "... his account on the ministry's website": no name after «على».
+    assert _names("وقال المتحدث في بيان نشر على حسابه على الموقع إن مصر وقعت العقد.") == {}
+
+
+def test_a_states_adjective_written_with_the_article_twice_names_the_state() -> None:
+    # «ألمانيا» opens like the article: its adjective is «الألمانية».
+    ENTITIES.append(
+        {"id": "germany", "type": "country", "name": "Germany", "name_ar": "ألمانيا", "aliases": []}
+    )
+    try:
+        names = _names("وستدفع الحكومة الألمانية جزءا من تكلفة الغواصات التي تشتريها إسرائيل من ألمانيا.")
+    finally:
+        ENTITIES.pop()
+    assert names["الحكومة الألمانية"] == "German Government"
+
+
+def test_military_strength_is_no_institution() -> None:
+    # "the military force of the country grows": strength, no body.
+    assert _names("وقال إن القوة العسكرية للبلاد تتعزز يوما بعد يوم.") == {}
+
+
+def _acts(text: str) -> list[tuple[str, str]]:
+    draft = _draft(text)
+    return [
+        (c["subject"], c["predicate"]) for c in draft.claims if c["predicate"] in ("delivered", "received")
+    ]
+
+
+def test_delivery_and_receipt_are_told_by_the_verbs_form() -> None:
+    # "Russia delivered to Iraq 24 Su-35": the first name after سلّم delivers, the second
+    # (no و between them) is whom it delivers to.
+    assert _acts("سلمت روسيا العراق 24 طائرة سو-35.") == [("russia", "delivered")]
+    # "Iraq received tanks from Russia", "Iraq prepares to receive a system from France".
+    assert _acts("تسلم العراق دبابات من روسيا.") == [("iraq", "received")]
+    assert _acts("يستعد العراق لاستلام منظومة دفاع جوي من فرنسا.") == [("iraq", "received")]
+
+
+def test_a_quoted_verb_with_its_subject_right_after_it_is_no_first_person_act() -> None:
+    # The spokesman said: "... France and Iraq signed a contract ...": وقعت is the state's
+    # (third person), not the spokesman's "I signed".
+    draft = _draft('وقال المتحدث العسكري العراقي تحسين الخفاجي: "وقعت فرنسا والعراق عقدا لتوريد طائرات".')
+    signed = [c for c in draft.claims if c["predicate"] == "signed"]
+    assert signed and {c["subject"] for c in signed} <= {"france", "iraq"}
+
+
+def test_a_hard_wrapped_line_may_end_on_a_comma() -> None:
+    # "... the inspector of the Royal Moroccan Artillery,⏎Mohammed Ben Louali, to Israel ..."
+    text = (
+        "وقال موقع\n"
+        "ديفينسا إن المغرب يسعى لتطوير قدراته المدفعية عبر اقتناء أسلحة\n"
+        "من إسرائيل، مشيرا إلى أن الزيارة التي قام بها مفتش المدفعية الملكية المغربية،\n"
+        "محمد بن الوالي، إلى إسرائيل في الأيام الماضية، يدخل في إطار هذه المساعي\n"
+        "التي بدأت منذ شهور مع الجانب\n"
+        "الإسرائيلي في إطار التعاون\n"
+        "العسكري بين البلدين.\n"
+    )
+    assert "محمد بن الوالي" in _people(text)
+
+
+def test_states_adjectives_in_a_row_are_subjects_together() -> None:
+    # "the Saudi Emirati rejection of the agreements": both states reject, with no و.
+    ENTITIES.append(
+        {
+            "id": "saudi-arabia",
+            "type": "country",
+            "name": "Saudi Arabia",
+            "name_ar": "السعودية",
+            "aliases": [],
+        }
+    )
+    try:
+        draft = _draft("وجاء الرفض السعودي الإماراتي لاتفاقيات الشراكة العسكرية مع فرنسا.")
+    finally:
+        ENTITIES.pop()
+    opposed = {c["subject"] for c in draft.claims if c["predicate"] == "opposes"}
+    assert opposed == {"saudi-arabia", "united-arab-emirates"}
