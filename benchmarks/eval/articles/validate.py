@@ -30,9 +30,11 @@ def check_date(s) -> bool:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--vocab", default=str(HERE.parents[2] / "factcli" / "vocabulary.py"))
+    ap.add_argument("--vocab", help="the vocabulary module to check against (default: the repo's)")
     args = ap.parse_args()
-    v = runpy.run_path(args.vocab)
+    # The default is worked out only when needed: a copy of this script run elsewhere (a
+    # reader's folder outside the repo) names its vocabulary with --vocab.
+    v = runpy.run_path(args.vocab or str(HERE.parents[2] / "factcli" / "vocabulary.py"))
     preds, types = set(v["PREDICATES"]), set(v["ENTITY_TYPES"])
     pols, mods, units = set(v["POLARITIES"]), set(v["MODALITIES"]), set(v["UNITS"])
 
