@@ -514,6 +514,17 @@ HONORIFICS = [
     "معالي",
     "المشير",
     "الادميرال",
+    # ranks below a general's and the arm a rank is of («الفريق الطيار الركن»، «المقدم
+    # بحري»، «اللواء طيار»): Arab armies write the arm after the rank, before the name
+    "العقيد",
+    "المقدم",
+    "الرائد",
+    "النقيب",
+    "الملازم",
+    "الطيار",
+    "طيار",
+    "بحري",
+    "ركن",
 ]
 # The head words of an office (a title before or after a person's name): the words an
 # office's name starts with ("نائب وزير الدفاع السعودي", "مساعد الرئيس الروسي").

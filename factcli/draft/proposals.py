@@ -656,6 +656,8 @@ class _Proposals(_Base):
                 and end - i < 6
                 and keys[end] not in _FUNCTION_WORDS
                 and keys[end] not in _BELONGING  # "التابعة لوزارة ...": the body it is of
+                # "القوات البحرية الباكستانية المقدم ...": a rank opens the next name
+                and not any(p.opens(keys[end]) for p in _HONORIFICS)
                 # the next one, unless the name is of it ("منتدى القوات المسلحة")
                 and (
                     not any(p.opens(keys[end]) for p in _INSTITUTIONS)

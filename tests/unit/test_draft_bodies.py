@@ -349,3 +349,13 @@ def test_states_adjectives_in_a_row_are_subjects_together() -> None:
         ENTITIES.pop()
     opposed = {c["subject"] for c in draft.claims if c["predicate"] == "opposes"}
     assert opposed == {"saudi-arabia", "united-arab-emirates"}
+
+
+def test_a_chain_of_ranks_and_the_arm_they_are_of_opens_a_name() -> None:
+    # "Colonel (staff) Tariq Yousef said the forces arrived": ranks in a row before the name.
+    assert "طارق يوسف" in _people("وقال العقيد الركن طارق يوسف إن القوات وصلت إلى القاعدة.")
+    # "... the spokesman of the Pakistani naval forces, Commander (navy) Salman ...": the
+    # rank and its arm close the body's name and are no part of it or of the office.
+    names = _names("وأوضح المتحدث باسم القوات البحرية الباكستانية المقدم بحري سلمان علي بأن الفرقاطة وصلت.")
+    assert "القوات البحرية الباكستانية" in names
+    assert not any("المقدم" in n for n in names)
