@@ -120,6 +120,8 @@ _QUALIFIED = set(QUALIFIED_INSTITUTIONS)
 _OF_BODIES = set(OF_INSTITUTIONS)
 _BELONGING = set(BELONGING)
 # "سفارة الإمارات لدى الولايات المتحدة": the state an embassy is in.
+# A name of one or two words in quotation marks right after another's: its other name.
+_QUOTED_AFTER = re.compile(r"\s*[«\"“”]\s*([\u0621-\u064a]{3,}(?: [\u0621-\u064a]{3,})?)\s*[»\"”]")
 _ACCREDITED = {normalize(w) for w in ("لدى", "في")}
 
 
@@ -197,7 +199,9 @@ class _Proposals(_Base):
             return "unclassified"
 
         for m in re.finditer(
-            r"«([^«»\n]{2,60})»|\"([^\"\n]{2,40})\"|“([^”\n]{2,40})”", text[clause.start : clause.end]
+            # (”…”: a closing mark on both sides, as many Arabic pages type them)
+            r"«([^«»\n]{2,60})»|\"([^\"\n]{2,40})\"|“([^”\n]{2,40})”|”([^”“\n]{2,40})”",
+            text[clause.start : clause.end],
         ):
             s = clause.start + m.start() + 1
             e = clause.start + m.end() - 1
@@ -340,7 +344,13 @@ class _Proposals(_Base):
                 keys[end] in self.linker.adjectives
                 and not re.search(r"[،,.:؛()/]", text[words[end - 1].end : words[end].start])
             )
-            if not marked and not (adjective and end - i - 1 >= 2):
+            closed = end - i - 1 >= 2 and (
+                end == len(keys) or re.search(r"[،,.:؛]", text[words[end - 1].end : words[end].start]) is not None
+            )
+            # "من شركة لوكهيد مارتن،": two or three words a punctuation mark closes, none an
+            # Arabic noun or adjective in ة (a transliterated name), are the company's name
+            foreign = closed and not any(x.endswith("ه") for x in keys[i + 1 : end])
+            if not marked and not (adjective and end - i - 1 >= 2) and not foreign:
                 continue  # one word before the adjective is `_companies`'; else no mark, no name
             last = end
             if (
@@ -746,6 +756,10 @@ class _Proposals(_Base):
             else:
                 owner = None
             glossed = all(institution_word(x) or self._state_adjective(x) for x in keys[i + 1 : end])
+            other = _QUOTED_AFTER.match(text, e)
+            if not quoted and other is not None and self._looks_like_a_name(normalize(other.group(1)).split()):
+                # «وزارة الدفاع ”البنتاجون”»: the body's other name, quoted after its own
+                aliases.append(other.group(1))
             if state is None and not quoted and owner is None and noun in _STATE_BODIES:
                 # "أعلنت وزارة الدفاع" told bare: the ministry of the state the article is
                 # about, the one it names most

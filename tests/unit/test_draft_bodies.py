@@ -359,3 +359,22 @@ def test_a_chain_of_ranks_and_the_arm_they_are_of_opens_a_name() -> None:
     names = _names("وأوضح المتحدث باسم القوات البحرية الباكستانية المقدم بحري سلمان علي بأن الفرقاطة وصلت.")
     assert "القوات البحرية الباكستانية" in names
     assert not any("المقدم" in n for n in names)
+
+
+def test_a_company_named_in_transliteration_after_its_noun_with_or_without_marks() -> None:
+    # "... up to 48 F-35 fighters from the Lockheed Martin company, in a deal ...": two
+    # words a comma closes, none an Arabic word in ة, are the company's name.
+    names = _names("وتريد المملكة شراء ما يصل إلى 48 مقاتلة من شركة لوكهيد مارتن، في صفقة محتملة.")
+    assert "لوكهيد مارتن" in names
+    # A descriptor between the noun and the quoted name, the marks typed ” … ”.
+    names = _names("وقد منحت الوزارة شركة الصناعات الدفاعية ” لوكهيد مارتن ” عقدًا دفاعيًا بذلك.")
+    assert "لوكهيد مارتن" in names
+    # "a private company signed a contract with a big local company": no name there.
+    assert _names("وأبرمت شركة خاصة عقدا مع شركة كبرى محلية، في الرياض.") == {}
+
+
+def test_a_bodys_other_name_in_quotation_marks_after_its_own_is_its_alias() -> None:
+    # "The US Department of Defense «the Pentagon» said the contract was signed."
+    draft = _draft("وقالت وزارة الدفاع الأمريكية «البنتاغون» إن العقد وقع.")
+    ministry = next(e for e in draft.entities if e["name_ar"] == "وزارة الدفاع الأمريكية")
+    assert "البنتاغون" in ministry["aliases"]
