@@ -108,7 +108,7 @@ _WRITING = re.compile(r"^[وف]?(?:كتب|نشر|غرد|[يت]كتب|[يت]نش�
 # An institution's nouns whose next word is its own name ("مجمع روستك", "مصنع ميل").
 _OWN_NAMED = {normalize(w) for w in ("مجمع", "مصنع", "مؤسسة")}
 # What an institution makes, after its name ("لصناعة الطائرات"، "لإنتاج الأسلحة").
-_MAKING = re.compile(r"^(?:ل|لل)(?:صناع|انتاج|تصنيع)")
+_MAKING = re.compile(r"^(?:ل|لل)(?:صناع|انتاج|تصنيع|بناء)")
 # A state's kind before its name ("جمهورية العراق"): the name alone is the state's.
 # An institution's noun that, with one state's adjective, names the state ("الاتحاد الروسي").
 _STATE_NOUNS = {normalize(w) for w in ("الاتحاد", "الحلف")}
@@ -643,7 +643,8 @@ class _Proposals(_Base):
             lil = re.match(r"^[وف]?لل", k) is not None and len(k) > 4
             if lil:
                 k = "ال" + k[k.index("لل") + 2 :]  # "للقوات" is ل + "القوات"
-            noun = next((p.text for p in _INSTITUTIONS if p.opens(k)), None)
+            # (normalized as the keys are: «ومؤسسة» is و + «مؤسسة», cut off the name)
+            noun = next((normalize(p.text) for p in _INSTITUTIONS if p.opens(k)), None)
             if noun is None or (not noun.startswith("ال") and "ال" + noun in k):
                 continue  # "الوكالة": the one already named
             if noun in _OWNED:
@@ -659,6 +660,7 @@ class _Proposals(_Base):
                 if not noun.startswith("ال"):
                     continue
                 of_office = True  # "مفتش المدفعية الملكية المغربية": a state's body, with its office
+            foreign_end = self._foreign_name_end(clause, i) if noun in _OWN_NAMED else 0
             end = i + 1
             quoted = False
             while (
@@ -691,6 +693,8 @@ class _Proposals(_Base):
                     break
                 elif _MAKING.match(keys[end]) and end + 1 < len(keys) and keys[end + 1].startswith("ال"):
                     pass  # "مجمع روستك الحكومي لصناعة الأسلحة"
+                elif end < foreign_end:
+                    pass  # «مؤسسة هودنج زونج هوا لبناء السفن»: a works' foreign name
                 elif (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
                     break
                 end += 1
@@ -764,7 +768,9 @@ class _Proposals(_Base):
                 # "أعلنت وزارة الدفاع" told bare: the ministry of the state the article is
                 # about, the one it names most
                 state = self._home_state()
-            if not known(s, words[i].end if glossed else words[end - 1].end) and (
+            # (what a works makes is no part of its name to know: «... لبناء السفن»)
+            own_end = next((x for x in range(i + 2, end) if _MAKING.match(keys[x])), end)
+            if not known(s, words[i].end if glossed else words[own_end - 1].end) and (
                 glossed or self._looks_like_a_name(keys[i + 1 : end])
             ):
                 # (an institution's words the glossary knows may be cue words: "التعاون")
@@ -782,6 +788,31 @@ class _Proposals(_Base):
                 made = self._new_names.get(normalize(written if quoted else name_to(e)))
                 if made is not None and state is not None:
                     self.state_of[made] = state
+
+    def _foreign_name_end(self, clause: Clause, i: int) -> int:
+        """The end of a works' or company's foreign name of two or three words after its
+        noun at `i` («مؤسسة هودنج زونج هوا لبناء السفن»): words with no article and no ة
+        that a name may be, running to what it makes (لبناء، لصناعة) or to a mark; else 0."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        end = i + 1
+        while (
+            end < len(keys)
+            and end - i <= 3
+            and not keys[end].startswith("ال")
+            and not keys[end].endswith("ه")
+            and keys[end] not in _FUNCTION_WORDS
+            and not _MAKING.match(keys[end])
+            and self._looks_like_a_name([keys[end]])
+            and not re.search(r"[0-9٠-٩]", keys[end])
+            and (end == i + 1 or not re.search(r"\S", text[words[end - 1].end : words[end].start]))
+        ):
+            end += 1
+        if end - i - 1 < 2:
+            return 0
+        made = end < len(keys) and _MAKING.match(keys[end]) is not None
+        closed = end == len(keys) or re.search(r"[،,.:؛]", text[words[end - 1].end : words[end].start])
+        return end if made or closed else 0
 
     def _state_adjective(self, key: str) -> str | None:
         """The state a nationality adjective (with the article) names; a state whose name

@@ -378,3 +378,18 @@ def test_a_bodys_other_name_in_quotation_marks_after_its_own_is_its_alias() -> N
     draft = _draft("وقالت وزارة الدفاع الأمريكية «البنتاغون» إن العقد وقع.")
     ministry = next(e for e in draft.entities if e["name_ar"] == "وزارة الدفاع الأمريكية")
     assert "البنتاغون" in ministry["aliases"]
+
+
+def test_a_conjunction_is_no_part_of_a_works_name_and_its_foreign_name_runs_to_what_it_makes() -> None:
+    # "... the cooperation between the Pakistani naval command and the Hudong-Zhonghua
+    # Shipbuilding corporation in Shanghai": و is the list's, not the name's; the foreign
+    # name's three words and what it builds are the name.
+    names = _names(
+        "وأبدى تقديره للتعاون القائم بين القيادة البحرية الباكستانية "
+        "ومؤسسة هودنج زونج هوا لبناء السفن في شنغهاي."
+    )
+    assert "مؤسسة هودنج زونج هوا لبناء السفن" in names
+    assert not any(n.startswith("ومؤسسة") for n in names)
+    # "Rostec corporation signed a contract with India": the name stops at the verb's object.
+    names = _names("ووقعت مؤسسة روستك عقدا مع الهند.")
+    assert "مؤسسة روستك" in names
