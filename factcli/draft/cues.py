@@ -634,7 +634,17 @@ INSTITUTION_NOUNS = [
     "سفاره",
     "حكومه",
     "اداره",
+    "لجنه",  # "لجنة حكومية إسرائيلية", "لجنة الدفاع"
+    # a group or an organization named by its own name right after («تنظيم داعش»، «جماعة
+    # تحالف الدفاع الصاروخي»): `NAMED_INSTITUTIONS`
+    "تنظيم",
+    "جماعه",
 ]
+# Nouns a common word also is ("تنظيم" organizing, "جماعة" a group of people): a body only
+# with a name of its own right after, no article on it, no noun in ة ("تنظيم زيارة").
+NAMED_INSTITUTIONS = ["تنظيم", "جماعه"]
+# An epithet an outlet gives a group ("تنظيم داعش الإرهابي"), no part of its name.
+EPITHETS = ["الارهابي", "الارهابيه", "المتطرف", "المتطرفه"]
 # Institutions named by whom they belong to: the noun, then a state's or a person's name.
 OWNED_INSTITUTIONS = ["سفاره", "حكومه", "اداره"]
 # Institutions a common word also names ("قيادة" leadership, "القوة" strength): named only

@@ -45,8 +45,10 @@ from .cues import (
     BELONGING,
     COMPANY_NOUNS,
     DEAL_PREDICATES,
+    EPITHETS,
     ITEM_WORDS,
     KIND_TYPES,
+    NAMED_INSTITUTIONS,
     OF_INSTITUTIONS,
     OWNED_INSTITUTIONS,
     QUALIFIED_INSTITUTIONS,
@@ -114,6 +116,8 @@ _MAKING = re.compile(r"^(?:ل|لل)(?:صناع|انتاج|تصنيع|بناء)")
 _STATE_NOUNS = {normalize(w) for w in ("الاتحاد", "الحلف")}
 _STATE_KINDS = {normalize(w) for w in ("جمهورية", "مملكة", "دولة", "سلطنة", "إمارة", "اتحاد")}
 _OWNED = set(OWNED_INSTITUTIONS)
+_NAMED_BODIES = {normalize(w) for w in NAMED_INSTITUTIONS}
+_EPITHETS = {normalize(w) for w in EPITHETS}
 # A state's own bodies: told bare ("وزارة الدفاع"), the article's state's.
 _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوات")}
 _QUALIFIED = set(QUALIFIED_INSTITUTIONS)
@@ -345,7 +349,8 @@ class _Proposals(_Base):
                 and not re.search(r"[،,.:؛()/]", text[words[end - 1].end : words[end].start])
             )
             closed = end - i - 1 >= 2 and (
-                end == len(keys) or re.search(r"[،,.:؛]", text[words[end - 1].end : words[end].start]) is not None
+                end == len(keys)
+                or re.search(r"[،,.:؛]", text[words[end - 1].end : words[end].start]) is not None
             )
             # "من شركة لوكهيد مارتن،": two or three words a punctuation mark closes, none an
             # Arabic noun or adjective in ة (a transliterated name), are the company's name
@@ -576,9 +581,15 @@ class _Proposals(_Base):
             e = words[end - 1].end
             phrase = text[s:e]
             words_of = normalize(phrase).split()
+            named_after = (
+                end == s_word + 1
+                and end < len(keys)
+                and re.fullmatch(r"\s*[«\"“”]\s*", text[words[end - 1].end : words[end].start])
+            )
             if (
                 not known(s, e)
                 and words_of
+                and not named_after  # «نظام “ثاد”»: a noun whose name follows in quotation marks
                 and not any(re.search(r"[0-9٠-٩]", k) for k in words_of)
                 and not any(_weapon_head(k) for k in words_of)
             ):
@@ -660,6 +671,18 @@ class _Proposals(_Base):
                 if not noun.startswith("ال"):
                     continue
                 of_office = True  # "مفتش المدفعية الملكية المغربية": a state's body, with its office
+            if noun in _NAMED_BODIES and not (
+                i + 1 < len(keys)
+                and not keys[i + 1].startswith("ال")
+                and not keys[i + 1].endswith("ه")
+                and keys[i + 1] not in _FUNCTION_WORDS
+                and keys[i + 1] not in _EVENT_NOUNS
+                and not any(p.opens(keys[i + 1]) for p in (*_INSTITUTIONS, *_KIND_NOUNS, *_TITLES))
+                and self._looks_like_a_name([keys[i + 1]])
+                and not re.search(r"[0-9٠-٩]", keys[i + 1])
+                and not re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[i + 1].start])
+            ):
+                continue  # "تنظيم المعرض": organizing it, no body
             foreign_end = self._foreign_name_end(clause, i) if noun in _OWN_NAMED else 0
             end = i + 1
             quoted = False
@@ -695,12 +718,21 @@ class _Proposals(_Base):
                     pass  # "مجمع روستك الحكومي لصناعة الأسلحة"
                 elif end < foreign_end:
                     pass  # «مؤسسة هودنج زونج هوا لبناء السفن»: a works' foreign name
+                elif (
+                    not noun.startswith("ال")
+                    and keys[end - 1].endswith("يه")
+                    and keys[end].endswith("يه")
+                    and not keys[end].startswith("ال")
+                ):
+                    pass  # "لجنة حكومية إسرائيلية": an indefinite noun's adjectives in a row
                 elif (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
                     break
                 end += 1
                 if _MAKING.match(keys[end - 1]) and end < len(keys):
                     end += 1  # the thing made, with it
                     break
+            while end > i + 2 and keys[end - 1] in _EPITHETS:
+                end -= 1  # "تنظيم داعش الإرهابي": the outlet's epithet, not the name
             if end == i + 1:
                 continue
             if _company_noun(keys[i + 1]) and not keys[i + 1].startswith("ال"):
@@ -761,7 +793,11 @@ class _Proposals(_Base):
                 owner = None
             glossed = all(institution_word(x) or self._state_adjective(x) for x in keys[i + 1 : end])
             other = _QUOTED_AFTER.match(text, e)
-            if not quoted and other is not None and self._looks_like_a_name(normalize(other.group(1)).split()):
+            if (
+                not quoted
+                and other is not None
+                and self._looks_like_a_name(normalize(other.group(1)).split())
+            ):
                 # «وزارة الدفاع ”البنتاجون”»: the body's other name, quoted after its own
                 aliases.append(other.group(1))
             if state is None and not quoted and owner is None and noun in _STATE_BODIES:
