@@ -407,6 +407,11 @@ class _Proposals(_Base):
                 continue
             if adjective not in self.linker.adjectives or known(words[i].start, words[i].end):
                 continue
+            if any(
+                self.linker.type_of(e) == "country"
+                for e in self.linker.resolve(text[words[i + 1].start : words[i + 1].end], True, True)
+            ):
+                continue  # "وتستخدم السعودية": a state's name (a verb's subject), no adjective
             if any(a <= words[i].start < b for a, b in named):
                 continue  # the last word of a name just proposed whole ("داسو أفياسيون")
             if re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[i + 1].start]):

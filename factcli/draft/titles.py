@@ -39,6 +39,7 @@ from .cues import (
     _HEAD_FORMS,
     _HONORIFICS,
     _OFFICE_HEADS,
+    _WEAPON_HEADS,
     FUTURE_NOUNS,
     FUTURE_PREFIX,
     Pattern,
@@ -260,6 +261,8 @@ class _Titles(_Proposals):
                 )
                 or "\u064b" in text[words[k].start : words[k].end]  # tanwin: «اهتماماً», no name
                 or (taken and _noun_not_name(key, taken[-1] if forward else ""))
+                # "الوزير الكويتي عدد الطائرات", "سانديلا الفرقاطة": a weapon's noun, no family name
+                or (taken and _definite(key) and _weapon_noun(key))
                 or (taken and forward and _future_verb(key))
             ):
                 break
@@ -603,6 +606,11 @@ def _future_verb(key: str) -> bool:
     may start the same way (سيرغي), so only a word after the first is read so."""
     bare = key[1:] if key[:1] in CONJUNCTIONS else key
     return FUTURE_PREFIX.match(key) is not None and not bare.startswith(FUTURE_NOUNS)
+
+
+def _weapon_noun(key: str) -> bool:
+    bare = re.sub(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)", "", key)
+    return bare in _WEAPON_HEADS
 
 
 def _noun_not_name(key: str, before: str) -> bool:

@@ -440,3 +440,14 @@ def test_a_noun_whose_name_follows_in_quotation_marks_is_no_item_of_a_deal() -> 
     # "The deal includes the «THAAD» missile defence system": «نظام» alone is no topic.
     draft = _draft("وأفاد الموجز بأن الصفقة تشمل نظام “ثاد” للدفاع الصاروخي.")
     assert not any(e["name_ar"] == "نظام" for e in draft.entities)
+
+
+def test_no_fragment_is_proposed_as_a_person_or_a_company() -> None:
+    # "The Kuwaiti minister did not say the number of aircraft the deal covers": «عدد
+    # الطائرات» is no one's name.
+    assert _people("ولم يحدد الوزير الكويتي عدد الطائرات التي تشملها الصفقة.") == []
+    # "Saudi Arabia uses these fighters in its air force": a verb before a state's name
+    # is no company of that state.
+    assert _names("وتستخدم السعودية هذه المقاتلات في قواتها الجوية.") == {}
+    # A family name with the article stays whole («أنور السادات»).
+    assert "أنور السادات" in _people("وقال الرئيس المصري أنور السادات إن الصفقة تمت.")
