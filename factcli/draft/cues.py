@@ -143,6 +143,8 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("ترسان*", "operates"),
     ("~سلح* نفس*", "operates"),
     ("في الخدمه", "operates"),
+    ("~ستخدم*", "operates"),  # "وتستخدم السعودية هذه المقاتلات": a state's forces use them
+    ("~دخل* الخدمه", "operates"),  # "ستدخل الخدمة في العراق": enters service
     # who makes a weapon ("وينتجها مصنع ..."، "من صنع"، "تصنعها")
     ("~نتج*", "manufactures"),
     ("~صنع*", "manufactures"),

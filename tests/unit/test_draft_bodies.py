@@ -451,3 +451,20 @@ def test_no_fragment_is_proposed_as_a_person_or_a_company() -> None:
     assert _names("وتستخدم السعودية هذه المقاتلات في قواتها الجوية.") == {}
     # A family name with the article stays whole («أنور السادات»).
     assert "أنور السادات" in _people("وقال الرئيس المصري أنور السادات إن الصفقة تمت.")
+
+
+def test_a_state_that_uses_weapons_or_puts_them_into_service_operates_them() -> None:
+    # "Saudi Arabia uses these fighters in its air force."
+    text = "وتسعى الكويت إلى تحديث قوتها الجوية. وتستخدم السعودية مقاتلات يوروفايتر في قواتها الجوية."
+    entities = [*copy.deepcopy(ENTITIES)]
+    entities.append(
+        {
+            "id": "saudi-arabia",
+            "type": "country",
+            "name": "Saudi Arabia",
+            "name_ar": "السعودية",
+            "aliases": [],
+        }
+    )
+    draft = draft_article(text, entities, published=DAY)
+    assert any(c["predicate"] == "operates" and c["subject"] == "saudi-arabia" for c in draft.claims)
