@@ -346,6 +346,16 @@ _WEAPON_WORDS = {
     "بعيده": "long-range",
     "تدريب": "training",
     "ناريه": "fire",
+    # what a weapon is, as news qualifies it ("الصواريخ البالستية"، "مقاتلات أوروبية")
+    "صاروخي": "missile",
+    "بالستيه": "ballistic",
+    "باليستيه": "ballistic",
+    "اعتراضيه": "interceptor",
+    "حربيه": "combat",
+    "حديثه": "modern",
+    "جديده": "new",
+    "اضافيه": "additional",
+    "اوروبيه": "European",
 }
 _WEAPON_WORDS = {normalize(k): v for k, v in _WEAPON_WORDS.items()}
 
