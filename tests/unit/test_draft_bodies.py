@@ -468,3 +468,14 @@ def test_a_state_that_uses_weapons_or_puts_them_into_service_operates_them() -> 
     )
     draft = draft_article(text, entities, published=DAY)
     assert any(c["predicate"] == "operates" and c["subject"] == "saudi-arabia" for c in draft.claims)
+
+
+def test_a_captions_people_after_their_titles_are_proposed() -> None:
+    # A photo caption between the lead and the body: "US President Donald Trump and Crown
+    # Prince Mohammed bin Salman". It holds no claim, but the people it names are the story's.
+    text = (
+        "السعودية على أعتاب صفقة لاقتناء مقاتلات أمريكية\n\n"
+        "الرئيس الأمريكي دونالد ترامب وولي العهد الأمير محمد بن سلمان\n"
+        "ذكرت وكالة رويترز أن الإدارة الأمريكية تدرس طلب السعودية شراء 48 مقاتلة من الولايات المتحدة.\n"
+    )
+    assert "محمد بن سلمان" in _people(text)
