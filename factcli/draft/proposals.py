@@ -1314,7 +1314,11 @@ class _Proposals(_Base):
         words = name.split()
         if kind != "person" and any(self._reads_as_date(" ".join(words[:n])) for n in (1, 2)):
             return  # a person's name has no digits, so a month's name in it is a name: «رجب طيب أردوغان»
-        if kind == "person" and not self._looks_like_a_name(normalize(name).split()[:1]):
+        if (
+            kind == "person"
+            and cue != "name with a title"  # (its words read already, a rank's «سلمان» too)
+            and not self._looks_like_a_name(normalize(name).split()[:1])
+        ):
             return
         if kind == "person" and any(p.opens(normalize(words[0])) for p in _INSTITUTIONS):
             return  # "وقيادة الدفاع الجوي" after a title: an institution, no one's name

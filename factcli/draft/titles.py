@@ -257,6 +257,8 @@ class _Titles(_Proposals):
                 or (
                     not self._looks_like_a_name([key])
                     and not (forward and taken and taken[-1] in _KIN)
+                    # right after a rank a name opens, whatever cue its letters spell («سلمان»)
+                    and not (forward and titled and not taken and not _definite(key))
                     and not self._ali_in_name(keys, k, taken, forward)
                 )
                 or "\u064b" in text[words[k].start : words[k].end]  # tanwin: «اهتماماً», no name
@@ -277,6 +279,8 @@ class _Titles(_Proposals):
         """«علي» inside a name read forward is the name Ali («آصف علي زرداري»), not the
         preposition على: a first name alone before it and an indefinite name's word after it
         (a whole name before it ends there: «خالد بن سلمان على تويتر»)."""
+        if keys[k] == "علي" and forward and len(taken) == 1 and k + 1 < len(keys) and keys[k + 1] == "بان":
+            return True  # «سلمان علي بأن ...»: «على بأن» is no Arabic, so «علي» is the name's
         return (
             keys[k] == "علي"
             and forward

@@ -479,3 +479,12 @@ def test_a_captions_people_after_their_titles_are_proposed() -> None:
         "ذكرت وكالة رويترز أن الإدارة الأمريكية تدرس طلب السعودية شراء 48 مقاتلة من الولايات المتحدة.\n"
     )
     assert "محمد بن سلمان" in _people(text)
+
+
+def test_a_name_after_a_rank_keeps_its_words_whatever_cue_their_letters_spell() -> None:
+    # "... the navy's spokesman, Commander Salman Ali, explained that the frigate ...":
+    # «سلمان» spells the verb سلم (delivered), and «علي» before «بأن» is no preposition.
+    people = _people("وأوضح المتحدث باسم القوات البحرية الباكستانية المقدم بحري سلمان علي بأن الفرقاطة وصلت.")
+    assert "سلمان علي" in people
+    # "The minister stressed that ...": «على أن» after a name with no rank stays a phrase.
+    assert _people("وأكد الوزير سلمان على أن الفرقاطة وصلت.") == []
