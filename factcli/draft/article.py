@@ -241,7 +241,11 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         self._last_medium = self.article_via or self._credited_medium
         for clause in all_clauses:
             if clause.paragraph in headlines:
-                self._named_here(find_mentions(self.linker, text, clause.words))
+                mentions = find_mentions(self.linker, text, clause.words)
+                if self._title_entities(clause, mentions):
+                    # a caption's people («الرئيس ... وولي العهد الأمير محمد بن سلمان»)
+                    mentions = find_mentions(self.linker, text, clause.words)
+                self._named_here(mentions)
                 continue  # the headline restates the body; claims cite the body
             if self.byline_span is not None and clause.start < self.byline_span[1]:
                 clause = _after(clause, self.byline_span[1])  # "ابوظبي - سيف اليزيد - بحث ..."

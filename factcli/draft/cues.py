@@ -143,6 +143,8 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("ترسان*", "operates"),
     ("~سلح* نفس*", "operates"),
     ("في الخدمه", "operates"),
+    ("~ستخدم*", "operates"),  # "وتستخدم السعودية هذه المقاتلات": a state's forces use them
+    ("~دخل* الخدمه", "operates"),  # "ستدخل الخدمة في العراق": enters service
     # who makes a weapon ("وينتجها مصنع ..."، "من صنع"، "تصنعها")
     ("~نتج*", "manufactures"),
     ("~صنع*", "manufactures"),
@@ -514,6 +516,17 @@ HONORIFICS = [
     "معالي",
     "المشير",
     "الادميرال",
+    # ranks below a general's and the arm a rank is of («الفريق الطيار الركن»، «المقدم
+    # بحري»، «اللواء طيار»): Arab armies write the arm after the rank, before the name
+    "العقيد",
+    "المقدم",
+    "الرائد",
+    "النقيب",
+    "الملازم",
+    "الطيار",
+    "طيار",
+    "بحري",
+    "ركن",
 ]
 # The head words of an office (a title before or after a person's name): the words an
 # office's name starts with ("نائب وزير الدفاع السعودي", "مساعد الرئيس الروسي").
@@ -623,7 +636,17 @@ INSTITUTION_NOUNS = [
     "سفاره",
     "حكومه",
     "اداره",
+    "لجنه",  # "لجنة حكومية إسرائيلية", "لجنة الدفاع"
+    # a group or an organization named by its own name right after («تنظيم داعش»، «جماعة
+    # تحالف الدفاع الصاروخي»): `NAMED_INSTITUTIONS`
+    "تنظيم",
+    "جماعه",
 ]
+# Nouns a common word also is ("تنظيم" organizing, "جماعة" a group of people): a body only
+# with a name of its own right after, no article on it, no noun in ة ("تنظيم زيارة").
+NAMED_INSTITUTIONS = ["تنظيم", "جماعه"]
+# An epithet an outlet gives a group ("تنظيم داعش الإرهابي"), no part of its name.
+EPITHETS = ["الارهابي", "الارهابيه", "المتطرف", "المتطرفه"]
 # Institutions named by whom they belong to: the noun, then a state's or a person's name.
 OWNED_INSTITUTIONS = ["سفاره", "حكومه", "اداره"]
 # Institutions a common word also names ("قيادة" leadership, "القوة" strength): named only

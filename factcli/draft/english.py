@@ -346,6 +346,16 @@ _WEAPON_WORDS = {
     "بعيده": "long-range",
     "تدريب": "training",
     "ناريه": "fire",
+    # what a weapon is, as news qualifies it ("الصواريخ البالستية"، "مقاتلات أوروبية")
+    "صاروخي": "missile",
+    "بالستيه": "ballistic",
+    "باليستيه": "ballistic",
+    "اعتراضيه": "interceptor",
+    "حربيه": "combat",
+    "حديثه": "modern",
+    "جديده": "new",
+    "اضافيه": "additional",
+    "اوروبيه": "European",
 }
 _WEAPON_WORDS = {normalize(k): v for k, v in _WEAPON_WORDS.items()}
 
@@ -488,6 +498,12 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "الحكوميه": ("State", _ADJ),
     "الطاقه": ("Energy", _NOUN),
     "الخاصه": ("Special", _ADJ),
+    "لجنه": ("Committee", _HEAD),
+    "تنظيم": ("Organization", _HEAD),
+    "جماعه": ("Group", _HEAD),
+    "حكوميه": ("Government", _ADJ),
+    "الصاروخي": ("Missile", _ADJ),
+    "الصاروخيه": ("Missile", _ADJ),
 }
 _INSTITUTION_WORDS = {normalize(k): v for k, v in _INSTITUTION_WORDS.items()}
 # A service of the armed forces after «سلاح».
@@ -541,8 +557,8 @@ def institution_english(
         if re.match(r"^(?:ل|لل)(?:صناع|انتاج|تصنيع)", key):
             break  # "لصناعة الأسلحة": what it makes, a description, no word of its name
         if not role:
-            if body and key.startswith("ال"):
-                continue  # a state's adjective, said by the body
+            if body and (key.startswith("ال") or (n > 0 and key.endswith("يه"))):
+                continue  # a state's adjective, said by the body («إسرائيلية» after an indefinite noun too)
             if key.startswith("ال"):
                 return None  # a word the glossary lacks: the reviewer names it
             own.append(loanword_english(key))  # its own name ("مجمع روستك"): first

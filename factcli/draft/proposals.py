@@ -45,8 +45,10 @@ from .cues import (
     BELONGING,
     COMPANY_NOUNS,
     DEAL_PREDICATES,
+    EPITHETS,
     ITEM_WORDS,
     KIND_TYPES,
+    NAMED_INSTITUTIONS,
     OF_INSTITUTIONS,
     OWNED_INSTITUTIONS,
     QUALIFIED_INSTITUTIONS,
@@ -108,18 +110,22 @@ _WRITING = re.compile(r"^[وف]?(?:كتب|نشر|غرد|[يت]كتب|[يت]نش�
 # An institution's nouns whose next word is its own name ("مجمع روستك", "مصنع ميل").
 _OWN_NAMED = {normalize(w) for w in ("مجمع", "مصنع", "مؤسسة")}
 # What an institution makes, after its name ("لصناعة الطائرات"، "لإنتاج الأسلحة").
-_MAKING = re.compile(r"^(?:ل|لل)(?:صناع|انتاج|تصنيع)")
+_MAKING = re.compile(r"^(?:ل|لل)(?:صناع|انتاج|تصنيع|بناء)")
 # A state's kind before its name ("جمهورية العراق"): the name alone is the state's.
 # An institution's noun that, with one state's adjective, names the state ("الاتحاد الروسي").
 _STATE_NOUNS = {normalize(w) for w in ("الاتحاد", "الحلف")}
 _STATE_KINDS = {normalize(w) for w in ("جمهورية", "مملكة", "دولة", "سلطنة", "إمارة", "اتحاد")}
 _OWNED = set(OWNED_INSTITUTIONS)
+_NAMED_BODIES = {normalize(w) for w in NAMED_INSTITUTIONS}
+_EPITHETS = {normalize(w) for w in EPITHETS}
 # A state's own bodies: told bare ("وزارة الدفاع"), the article's state's.
 _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوات")}
 _QUALIFIED = set(QUALIFIED_INSTITUTIONS)
 _OF_BODIES = set(OF_INSTITUTIONS)
 _BELONGING = set(BELONGING)
 # "سفارة الإمارات لدى الولايات المتحدة": the state an embassy is in.
+# A name of one or two words in quotation marks right after another's: its other name.
+_QUOTED_AFTER = re.compile(r"\s*[«\"“”]\s*([\u0621-\u064a]{3,}(?: [\u0621-\u064a]{3,})?)\s*[»\"”]")
 _ACCREDITED = {normalize(w) for w in ("لدى", "في")}
 
 
@@ -197,7 +203,9 @@ class _Proposals(_Base):
             return "unclassified"
 
         for m in re.finditer(
-            r"«([^«»\n]{2,60})»|\"([^\"\n]{2,40})\"|“([^”\n]{2,40})”", text[clause.start : clause.end]
+            # (”…”: a closing mark on both sides, as many Arabic pages type them)
+            r"«([^«»\n]{2,60})»|\"([^\"\n]{2,40})\"|“([^”\n]{2,40})”|”([^”“\n]{2,40})”",
+            text[clause.start : clause.end],
         ):
             s = clause.start + m.start() + 1
             e = clause.start + m.end() - 1
@@ -340,7 +348,14 @@ class _Proposals(_Base):
                 keys[end] in self.linker.adjectives
                 and not re.search(r"[،,.:؛()/]", text[words[end - 1].end : words[end].start])
             )
-            if not marked and not (adjective and end - i - 1 >= 2):
+            closed = end - i - 1 >= 2 and (
+                end == len(keys)
+                or re.search(r"[،,.:؛]", text[words[end - 1].end : words[end].start]) is not None
+            )
+            # "من شركة لوكهيد مارتن،": two or three words a punctuation mark closes, none an
+            # Arabic noun or adjective in ة (a transliterated name), are the company's name
+            foreign = closed and not any(x.endswith("ه") for x in keys[i + 1 : end])
+            if not marked and not (adjective and end - i - 1 >= 2) and not foreign:
                 continue  # one word before the adjective is `_companies`'; else no mark, no name
             last = end
             if (
@@ -392,6 +407,11 @@ class _Proposals(_Base):
                 continue
             if adjective not in self.linker.adjectives or known(words[i].start, words[i].end):
                 continue
+            if any(
+                self.linker.type_of(e) == "country"
+                for e in self.linker.resolve(text[words[i + 1].start : words[i + 1].end], True, True)
+            ):
+                continue  # "وتستخدم السعودية": a state's name (a verb's subject), no adjective
             if any(a <= words[i].start < b for a, b in named):
                 continue  # the last word of a name just proposed whole ("داسو أفياسيون")
             if re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[i + 1].start]):
@@ -566,9 +586,15 @@ class _Proposals(_Base):
             e = words[end - 1].end
             phrase = text[s:e]
             words_of = normalize(phrase).split()
+            named_after = (
+                end == s_word + 1
+                and end < len(keys)
+                and re.fullmatch(r"\s*[«\"“”]\s*", text[words[end - 1].end : words[end].start])
+            )
             if (
                 not known(s, e)
                 and words_of
+                and not named_after  # «نظام “ثاد”»: a noun whose name follows in quotation marks
                 and not any(re.search(r"[0-9٠-٩]", k) for k in words_of)
                 and not any(_weapon_head(k) for k in words_of)
             ):
@@ -633,7 +659,8 @@ class _Proposals(_Base):
             lil = re.match(r"^[وف]?لل", k) is not None and len(k) > 4
             if lil:
                 k = "ال" + k[k.index("لل") + 2 :]  # "للقوات" is ل + "القوات"
-            noun = next((p.text for p in _INSTITUTIONS if p.opens(k)), None)
+            # (normalized as the keys are: «ومؤسسة» is و + «مؤسسة», cut off the name)
+            noun = next((normalize(p.text) for p in _INSTITUTIONS if p.opens(k)), None)
             if noun is None or (not noun.startswith("ال") and "ال" + noun in k):
                 continue  # "الوكالة": the one already named
             if noun in _OWNED:
@@ -649,6 +676,19 @@ class _Proposals(_Base):
                 if not noun.startswith("ال"):
                     continue
                 of_office = True  # "مفتش المدفعية الملكية المغربية": a state's body, with its office
+            if noun in _NAMED_BODIES and not (
+                i + 1 < len(keys)
+                and not keys[i + 1].startswith("ال")
+                and not keys[i + 1].endswith("ه")
+                and keys[i + 1] not in _FUNCTION_WORDS
+                and keys[i + 1] not in _EVENT_NOUNS
+                and not any(p.opens(keys[i + 1]) for p in (*_INSTITUTIONS, *_KIND_NOUNS, *_TITLES))
+                and self._looks_like_a_name([keys[i + 1]])
+                and not re.search(r"[0-9٠-٩]", keys[i + 1])
+                and not re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[i + 1].start])
+            ):
+                continue  # "تنظيم المعرض": organizing it, no body
+            foreign_end = self._foreign_name_end(clause, i) if noun in _OWN_NAMED else 0
             end = i + 1
             quoted = False
             while (
@@ -656,6 +696,8 @@ class _Proposals(_Base):
                 and end - i < 6
                 and keys[end] not in _FUNCTION_WORDS
                 and keys[end] not in _BELONGING  # "التابعة لوزارة ...": the body it is of
+                # "القوات البحرية الباكستانية المقدم ...": a rank opens the next name
+                and not any(p.opens(keys[end]) for p in _HONORIFICS)
                 # the next one, unless the name is of it ("منتدى القوات المسلحة")
                 and (
                     not any(p.opens(keys[end]) for p in _INSTITUTIONS)
@@ -679,12 +721,23 @@ class _Proposals(_Base):
                     break
                 elif _MAKING.match(keys[end]) and end + 1 < len(keys) and keys[end + 1].startswith("ال"):
                     pass  # "مجمع روستك الحكومي لصناعة الأسلحة"
+                elif end < foreign_end:
+                    pass  # «مؤسسة هودنج زونج هوا لبناء السفن»: a works' foreign name
+                elif (
+                    not noun.startswith("ال")
+                    and keys[end - 1].endswith("يه")
+                    and keys[end].endswith("يه")
+                    and not keys[end].startswith("ال")
+                ):
+                    pass  # "لجنة حكومية إسرائيلية": an indefinite noun's adjectives in a row
                 elif (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
                     break
                 end += 1
                 if _MAKING.match(keys[end - 1]) and end < len(keys):
                     end += 1  # the thing made, with it
                     break
+            while end > i + 2 and keys[end - 1] in _EPITHETS:
+                end -= 1  # "تنظيم داعش الإرهابي": the outlet's epithet, not the name
             if end == i + 1:
                 continue
             if _company_noun(keys[i + 1]) and not keys[i + 1].startswith("ال"):
@@ -744,11 +797,21 @@ class _Proposals(_Base):
             else:
                 owner = None
             glossed = all(institution_word(x) or self._state_adjective(x) for x in keys[i + 1 : end])
+            other = _QUOTED_AFTER.match(text, e)
+            if (
+                not quoted
+                and other is not None
+                and self._looks_like_a_name(normalize(other.group(1)).split())
+            ):
+                # «وزارة الدفاع ”البنتاجون”»: the body's other name, quoted after its own
+                aliases.append(other.group(1))
             if state is None and not quoted and owner is None and noun in _STATE_BODIES:
                 # "أعلنت وزارة الدفاع" told bare: the ministry of the state the article is
                 # about, the one it names most
                 state = self._home_state()
-            if not known(s, words[i].end if glossed else words[end - 1].end) and (
+            # (what a works makes is no part of its name to know: «... لبناء السفن»)
+            own_end = next((x for x in range(i + 2, end) if _MAKING.match(keys[x])), end)
+            if not known(s, words[i].end if glossed else words[own_end - 1].end) and (
                 glossed or self._looks_like_a_name(keys[i + 1 : end])
             ):
                 # (an institution's words the glossary knows may be cue words: "التعاون")
@@ -766,6 +829,31 @@ class _Proposals(_Base):
                 made = self._new_names.get(normalize(written if quoted else name_to(e)))
                 if made is not None and state is not None:
                     self.state_of[made] = state
+
+    def _foreign_name_end(self, clause: Clause, i: int) -> int:
+        """The end of a works' or company's foreign name of two or three words after its
+        noun at `i` («مؤسسة هودنج زونج هوا لبناء السفن»): words with no article and no ة
+        that a name may be, running to what it makes (لبناء، لصناعة) or to a mark; else 0."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        end = i + 1
+        while (
+            end < len(keys)
+            and end - i <= 3
+            and not keys[end].startswith("ال")
+            and not keys[end].endswith("ه")
+            and keys[end] not in _FUNCTION_WORDS
+            and not _MAKING.match(keys[end])
+            and self._looks_like_a_name([keys[end]])
+            and not re.search(r"[0-9٠-٩]", keys[end])
+            and (end == i + 1 or not re.search(r"\S", text[words[end - 1].end : words[end].start]))
+        ):
+            end += 1
+        if end - i - 1 < 2:
+            return 0
+        made = end < len(keys) and _MAKING.match(keys[end]) is not None
+        closed = end == len(keys) or re.search(r"[،,.:؛]", text[words[end - 1].end : words[end].start])
+        return end if made or closed else 0
 
     def _state_adjective(self, key: str) -> str | None:
         """The state a nationality adjective (with the article) names; a state whose name
@@ -1226,7 +1314,11 @@ class _Proposals(_Base):
         words = name.split()
         if kind != "person" and any(self._reads_as_date(" ".join(words[:n])) for n in (1, 2)):
             return  # a person's name has no digits, so a month's name in it is a name: «رجب طيب أردوغان»
-        if kind == "person" and not self._looks_like_a_name(normalize(name).split()[:1]):
+        if (
+            kind == "person"
+            and cue != "name with a title"  # (its words read already, a rank's «سلمان» too)
+            and not self._looks_like_a_name(normalize(name).split()[:1])
+        ):
             return
         if kind == "person" and any(p.opens(normalize(words[0])) for p in _INSTITUTIONS):
             return  # "وقيادة الدفاع الجوي" after a title: an institution, no one's name

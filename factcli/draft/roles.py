@@ -17,6 +17,8 @@ from .titles import _counterpart, _head
 # Prepositions written as words (normalized).
 # Two people named by their office in the dual ("الوزيران"، "الرئيسين").
 _DUAL_PEOPLE = re.compile(f"^{CONJUNCTION_RE}(?:ال|لل)?" + r"(?:وزير|رئيس|مسؤول|قائد|زعيم)(?:ان|ين)$")
+# Words after which a name is the one fought (محاربة، مكافحة، قتال، مواجهة، ضد).
+_ADVERSARY = re.compile(r"^[وف]?(?:ب|ل|لل)?(?:ال)?(?:محاربه|مكافحه|قتال|مواجهه|ضد)$")
 _PREPOSITION_WORDS = {"في", "من", "الي", "علي", "عن", "مع", "حول", "ضد", "عبر", "لدي", "نحو", "بين"}
 # Verbs of trade whose agent is never behind a preposition.
 _TRADE_FRAMES = {"purchased", "received", "seeks_to_acquire", "operates", "ready_to_supply", "supplies"}
@@ -159,6 +161,8 @@ class _Roles(_Attribution):
             subject_pool = [
                 m for m in subject_pool if not (m.first >= verb_end and at and self._governed(m, keys))
             ]
+        # "في إطار محاربة تنظيم داعش": the one fought is no party to the act told
+        subject_pool = [m for m in subject_pool if not (m.first and _ADVERSARY.match(keys[m.first - 1]))]
         strong = [m for m in subject_pool if not m.weak]
         subjects: list[str] = []
         dual = self._dual(keys, verb, ordered)

@@ -39,6 +39,7 @@ from .cues import (
     _HEAD_FORMS,
     _HONORIFICS,
     _OFFICE_HEADS,
+    _WEAPON_HEADS,
     FUTURE_NOUNS,
     FUTURE_PREFIX,
     Pattern,
@@ -48,6 +49,7 @@ from .names import Mention, _after_clitic, find_mentions
 from .proposals import _Proposals
 from .spans import Clause
 
+_QUOTE_GAP = re.compile(r"\s*[“”«»\"]\s*")
 _PUNCT = re.compile(r"[،,.:؛;«»\"“”()\[\]\n]")
 # In an office's words, these join what follows to it ("في شؤون التعاون", "لدى قطر").
 _OFFICE_LINKS = {"في", "لدي", "لشوون", "لشؤون"}
@@ -146,7 +148,9 @@ class _Titles(_Proposals):
                 i += 1
                 continue
             j = i + 1
-            while j < n and j - i < 10 and not _PUNCT.search(gap(j)):
+            # (a quoted name inside the office's phrase is its genitive: «مدير برنامج “لوكهيد”
+            # لنظام الدفاع الصاروخي مات جويس»)
+            while j < n and j - i < 10 and (not _PUNCT.search(gap(j)) or _QUOTE_GAP.fullmatch(gap(j))):
                 k = keys[j]
                 m = cover.get(j)
                 if person_at(j) or _honorific(k):
@@ -253,10 +257,14 @@ class _Titles(_Proposals):
                 or (
                     not self._looks_like_a_name([key])
                     and not (forward and taken and taken[-1] in _KIN)
+                    # right after a rank a name opens, whatever cue its letters spell («سلمان»)
+                    and not (forward and titled and not taken and not _definite(key))
                     and not self._ali_in_name(keys, k, taken, forward)
                 )
                 or "\u064b" in text[words[k].start : words[k].end]  # tanwin: «اهتماماً», no name
                 or (taken and _noun_not_name(key, taken[-1] if forward else ""))
+                # "الوزير الكويتي عدد الطائرات", "سانديلا الفرقاطة": a weapon's noun, no family name
+                or (taken and _definite(key) and _weapon_noun(key))
                 or (taken and forward and _future_verb(key))
             ):
                 break
@@ -271,6 +279,8 @@ class _Titles(_Proposals):
         """«علي» inside a name read forward is the name Ali («آصف علي زرداري»), not the
         preposition على: a first name alone before it and an indefinite name's word after it
         (a whole name before it ends there: «خالد بن سلمان على تويتر»)."""
+        if keys[k] == "علي" and forward and len(taken) == 1 and k + 1 < len(keys) and keys[k + 1] == "بان":
+            return True  # «سلمان علي بأن ...»: «على بأن» is no Arabic, so «علي» is the name's
         return (
             keys[k] == "علي"
             and forward
@@ -310,13 +320,22 @@ class _Titles(_Proposals):
         description opens the next clause)."""
         words = clause.words
         keys = [w.key for w in words]
+        for at in range(2, len(keys) - 1):
+            # "وقال ريكي اليسون وهو مؤسس جماعة ...": «وهو» inside the clause, no comma before
+            if keys[at] in ("وهو", "وهي") and keys[at + 1].removeprefix("ال") in _ROLE_NOUNS:
+                self._described_name(clause, mentions, at - 1)
         m = re.match(r"\s*[،,]\s*و(?:هو|هي)\s+([\u0621-\u064a]+)", self.text[clause.end : clause.end + 60])
         if m is None or len(keys) < 2:
             return
         role = normalize(m.group(1))
         if not (role.removeprefix("ال") in _ROLE_NOUNS or _head(role) or _honorific(role)):
             return
-        last = len(keys) - 1
+        self._described_name(clause, mentions, len(keys) - 1)
+
+    def _described_name(self, clause: Clause, mentions: list[Mention], last: int) -> None:
+        """The person whose name ends at the clause's word `last`, before «وهو» and a role."""
+        words = clause.words
+        keys = [w.key for w in words]
         if any(not x.weak and x.first <= last < x.last for x in mentions):
             return  # a name the store knows, or one proposed already
         first = self._name_words(keys, words, last, forward=False)
@@ -565,7 +584,22 @@ _STATE_POSTS = [Pattern.of(w) for w in ("وزير", "الوزير", "وزيره"
 # Nouns of a role or a rank that describe a person («وهو جنرال», «وهو خبير»).
 _ROLE_NOUNS = {
     normalize(w)
-    for w in ("جنرال", "مسؤول", "خبير", "باحث", "محلل", "ضابط", "دبلوماسي", "عضو", "أستاذ", "صحفي", "مراسل")
+    for w in (
+        "جنرال",
+        "مسؤول",
+        "خبير",
+        "باحث",
+        "محلل",
+        "ضابط",
+        "دبلوماسي",
+        "عضو",
+        "أستاذ",
+        "صحفي",
+        "مراسل",
+        "مؤسس",
+        "رئيس",
+        "مدير",
+    )
 }
 # Kinship words inside a name: the word after one is a name's («بن سلمان»).
 _KIN = ("ابو", "بن", "ابن", "بنت", "ام", "ال")
@@ -576,6 +610,11 @@ def _future_verb(key: str) -> bool:
     may start the same way (سيرغي), so only a word after the first is read so."""
     bare = key[1:] if key[:1] in CONJUNCTIONS else key
     return FUTURE_PREFIX.match(key) is not None and not bare.startswith(FUTURE_NOUNS)
+
+
+def _weapon_noun(key: str) -> bool:
+    bare = re.sub(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)", "", key)
+    return bare in _WEAPON_HEADS
 
 
 def _noun_not_name(key: str, before: str) -> bool:

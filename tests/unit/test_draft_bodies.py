@@ -349,3 +349,142 @@ def test_states_adjectives_in_a_row_are_subjects_together() -> None:
         ENTITIES.pop()
     opposed = {c["subject"] for c in draft.claims if c["predicate"] == "opposes"}
     assert opposed == {"saudi-arabia", "united-arab-emirates"}
+
+
+def test_a_chain_of_ranks_and_the_arm_they_are_of_opens_a_name() -> None:
+    # "Colonel (staff) Tariq Yousef said the forces arrived": ranks in a row before the name.
+    assert "طارق يوسف" in _people("وقال العقيد الركن طارق يوسف إن القوات وصلت إلى القاعدة.")
+    # "... the spokesman of the Pakistani naval forces, Commander (navy) Salman ...": the
+    # rank and its arm close the body's name and are no part of it or of the office.
+    names = _names("وأوضح المتحدث باسم القوات البحرية الباكستانية المقدم بحري سلمان علي بأن الفرقاطة وصلت.")
+    assert "القوات البحرية الباكستانية" in names
+    assert not any("المقدم" in n for n in names)
+
+
+def test_a_company_named_in_transliteration_after_its_noun_with_or_without_marks() -> None:
+    # "... up to 48 F-35 fighters from the Lockheed Martin company, in a deal ...": two
+    # words a comma closes, none an Arabic word in ة, are the company's name.
+    names = _names("وتريد المملكة شراء ما يصل إلى 48 مقاتلة من شركة لوكهيد مارتن، في صفقة محتملة.")
+    assert "لوكهيد مارتن" in names
+    # A descriptor between the noun and the quoted name, the marks typed ” … ”.
+    names = _names("وقد منحت الوزارة شركة الصناعات الدفاعية ” لوكهيد مارتن ” عقدًا دفاعيًا بذلك.")
+    assert "لوكهيد مارتن" in names
+    # "a private company signed a contract with a big local company": no name there.
+    assert _names("وأبرمت شركة خاصة عقدا مع شركة كبرى محلية، في الرياض.") == {}
+
+
+def test_a_bodys_other_name_in_quotation_marks_after_its_own_is_its_alias() -> None:
+    # "The US Department of Defense «the Pentagon» said the contract was signed."
+    draft = _draft("وقالت وزارة الدفاع الأمريكية «البنتاغون» إن العقد وقع.")
+    ministry = next(e for e in draft.entities if e["name_ar"] == "وزارة الدفاع الأمريكية")
+    assert "البنتاغون" in ministry["aliases"]
+
+
+def test_a_conjunction_is_no_part_of_a_works_name_and_its_foreign_name_runs_to_what_it_makes() -> None:
+    # "... the cooperation between the Pakistani naval command and the Hudong-Zhonghua
+    # Shipbuilding corporation in Shanghai": و is the list's, not the name's; the foreign
+    # name's three words and what it builds are the name.
+    names = _names(
+        "وأبدى تقديره للتعاون القائم بين القيادة البحرية الباكستانية "
+        "ومؤسسة هودنج زونج هوا لبناء السفن في شنغهاي."
+    )
+    assert "مؤسسة هودنج زونج هوا لبناء السفن" in names
+    assert not any(n.startswith("ومؤسسة") for n in names)
+    # "Rostec corporation signed a contract with India": the name stops at the verb's object.
+    names = _names("ووقعت مؤسسة روستك عقدا مع الهند.")
+    assert "مؤسسة روستك" in names
+
+
+def test_groups_committees_and_organizations_named_by_their_kind_noun() -> None:
+    # "... within the fight against the terrorist Daesh organization in Iraq": the outlet's
+    # epithet is no part of the name.
+    names = _names("وأعلنت الوزارة أن الطائرات ستستخدم في إطار محاربة تنظيم داعش الإرهابي في العراق.")
+    assert "تنظيم داعش" in names
+    # "... a group, the Missile Defense Advocacy Alliance, that does not seek profit".
+    assert "جماعة تحالف الدفاع الصاروخي" in _names(
+        "وقال ريكي اليسون وهو مؤسس جماعة تحالف الدفاع الصاروخي التي لا تسعى للربح، إن العقد جيد."
+    )
+    # "... the deal an Israeli government committee approved": its adjectives in a row, its
+    # state's among them.
+    names = _names("وتأتي هذه الصفقة التي وافقت عليها لجنة حكومية إسرائيلية في نوفمبر الماضي.")
+    assert names.get("لجنة حكومية إسرائيلية") == "Israeli Government Committee"
+    # "organizing the exhibition", "organizing the delegation's visit": no body.
+    assert _names("وقال الوزير إن تنظيم المعرض سيتم في دبي، وإن تنظيم زيارة الوفد تم.") == {}
+
+
+def test_a_name_described_by_wahuwa_inside_the_clause_is_a_person() -> None:
+    # "Riki Ellison, founder of the Missile Defense Advocacy Alliance, said ...", no comma.
+    people = _people(
+        "وقال ريكي اليسون وهو مؤسس جماعة تحالف الدفاع الصاروخي التي لا تسعى للربح، إن العقد جيد."
+    )
+    assert "ريكي اليسون" in people
+
+
+def test_an_office_runs_over_a_quoted_name_to_its_holder() -> None:
+    # "... the director of the «Lockheed» missile defence programme, Matt Joyce, said ...".
+    people = _people(
+        "كذلك، أشار مدير برنامج “لوكهيد” لنظام الدفاع الصاروخي مات جويس، إلى أن الصفقة ستضم طلبات."
+    )
+    assert "مات جويس" in people
+
+
+def test_the_one_fought_is_no_party_to_the_deal_told() -> None:
+    # "The deal was concluded in 2011 ... within the fight against the Daesh organization":
+    # Daesh signed nothing.
+    draft = _draft("وقال الوزير إن الصفقة أبرمت عام 2011 مع الولايات المتحدة في إطار محاربة تنظيم داعش.")
+    daesh = next(e["id"] for e in draft.entities if e["name_ar"] == "تنظيم داعش")
+    assert all(c["subject"] != daesh for c in draft.claims)
+
+
+def test_a_noun_whose_name_follows_in_quotation_marks_is_no_item_of_a_deal() -> None:
+    # "The deal includes the «THAAD» missile defence system": «نظام» alone is no topic.
+    draft = _draft("وأفاد الموجز بأن الصفقة تشمل نظام “ثاد” للدفاع الصاروخي.")
+    assert not any(e["name_ar"] == "نظام" for e in draft.entities)
+
+
+def test_no_fragment_is_proposed_as_a_person_or_a_company() -> None:
+    # "The Kuwaiti minister did not say the number of aircraft the deal covers": «عدد
+    # الطائرات» is no one's name.
+    assert _people("ولم يحدد الوزير الكويتي عدد الطائرات التي تشملها الصفقة.") == []
+    # "Saudi Arabia uses these fighters in its air force": a verb before a state's name
+    # is no company of that state.
+    assert _names("وتستخدم السعودية هذه المقاتلات في قواتها الجوية.") == {}
+    # A family name with the article stays whole («أنور السادات»).
+    assert "أنور السادات" in _people("وقال الرئيس المصري أنور السادات إن الصفقة تمت.")
+
+
+def test_a_state_that_uses_weapons_or_puts_them_into_service_operates_them() -> None:
+    # "Saudi Arabia uses these fighters in its air force."
+    text = "وتسعى الكويت إلى تحديث قوتها الجوية. وتستخدم السعودية مقاتلات يوروفايتر في قواتها الجوية."
+    entities = [*copy.deepcopy(ENTITIES)]
+    entities.append(
+        {
+            "id": "saudi-arabia",
+            "type": "country",
+            "name": "Saudi Arabia",
+            "name_ar": "السعودية",
+            "aliases": [],
+        }
+    )
+    draft = draft_article(text, entities, published=DAY)
+    assert any(c["predicate"] == "operates" and c["subject"] == "saudi-arabia" for c in draft.claims)
+
+
+def test_a_captions_people_after_their_titles_are_proposed() -> None:
+    # A photo caption between the lead and the body: "US President Donald Trump and Crown
+    # Prince Mohammed bin Salman". It holds no claim, but the people it names are the story's.
+    text = (
+        "السعودية على أعتاب صفقة لاقتناء مقاتلات أمريكية\n\n"
+        "الرئيس الأمريكي دونالد ترامب وولي العهد الأمير محمد بن سلمان\n"
+        "ذكرت وكالة رويترز أن الإدارة الأمريكية تدرس طلب السعودية شراء 48 مقاتلة من الولايات المتحدة.\n"
+    )
+    assert "محمد بن سلمان" in _people(text)
+
+
+def test_a_name_after_a_rank_keeps_its_words_whatever_cue_their_letters_spell() -> None:
+    # "... the navy's spokesman, Commander Salman Ali, explained that the frigate ...":
+    # «سلمان» spells the verb سلم (delivered), and «علي» before «بأن» is no preposition.
+    people = _people("وأوضح المتحدث باسم القوات البحرية الباكستانية المقدم بحري سلمان علي بأن الفرقاطة وصلت.")
+    assert "سلمان علي" in people
+    # "The minister stressed that ...": «على أن» after a name with no rank stays a phrase.
+    assert _people("وأكد الوزير سلمان على أن الفرقاطة وصلت.") == []

@@ -120,6 +120,13 @@ def test_weapons_named_by_their_kind_are_each_an_item_of_the_deal() -> None:
     assert weapon_english("الصواريخ المضادة للدبابات") == "anti-tank missiles"
 
 
+def test_weapons_named_with_what_news_says_of_them_are_named_in_english_word_by_word() -> None:
+    assert weapon_english("الصواريخ البالستية") == "ballistic missiles"
+    assert weapon_english("مقاتلات أوروبية") == "European fighters"
+    assert weapon_english("معدات دفاع صاروخي") == "missile defence equipment"
+    assert weapon_english("الطائرات الإضافية") == "additional aircraft"
+
+
 def test_a_weapon_followed_by_its_model_is_not_proposed_by_its_kind() -> None:
     draft, _ = _draft("وستبيع روسيا للسعودية مقاتلات من طراز «سو-57».")
     assert [e["name_ar"] for e in draft.entities if e["type"] == "weapon_system"] == ["سو-57"]
