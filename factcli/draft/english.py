@@ -576,6 +576,9 @@ def institution_english(
             groups.append([word.removeprefix("of ")])
     if not known:
         return None
+    # «القوات الجوية»: the forces of the air are one service, "Air Force" in English (the
+    # Naval and Land Forces keep their plural: "Royal Saudi Naval Forces").
+    groups = [["Air", "Force"] if g == ["Air", "Forces"] else g for g in groups]
     name = " ".join([*own, *(w for g in reversed(groups) for w in g if w)])
     name = " ".join([name, *tail]).strip()
     if body:

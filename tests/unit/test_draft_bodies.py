@@ -488,3 +488,16 @@ def test_a_name_after_a_rank_keeps_its_words_whatever_cue_their_letters_spell() 
     assert "سلمان علي" in people
     # "The minister stressed that ...": «على أن» after a name with no rank stays a phrase.
     assert _people("وأكد الوزير سلمان على أن الفرقاطة وصلت.") == []
+
+
+def test_a_body_named_again_after_its_spokesmans_inna_is_the_subject_of_its_act() -> None:
+    # "A spokesman of the Iraqi Air Force said that the Iraqi Air Force will receive 24
+    # aircraft": the body told of its own act, so it is the subject — not left empty as
+    # when the speaker is only the one telling ("the embassy explained that the signing ...").
+    draft = _draft(
+        "قال متحدث باسم القوات الجوية العراقية، يوم الاثنين، إن القوات الجوية العراقية ستتسلم 24 طائرة."
+    )
+    force = next(e for e in draft.entities if e["name_ar"] == "القوات الجوية العراقية")
+    assert force["name"] == "Iraqi Air Force"
+    received = [c for c in draft.claims if c["predicate"] == "received"]
+    assert received and received[0]["subject"] == force["id"]

@@ -192,7 +192,7 @@ def test_institutions_and_companies_with_a_states_adjective_are_organizations() 
     assert not any(e["type"] == "country" and e["name_ar"] == "السعودية" for e in draft.entities)
     assert (
         institution_english(normalize("القوات الجوية الإماراتية").split(), "United Arab Emirates")
-        == "UAE Air Forces"
+        == "UAE Air Force"
     )
 
 
