@@ -63,6 +63,7 @@ from .english import (
     institution_word,
     is_letter_name,
     loanword_english,
+    model_kind_english,
     weapon_english,
 )
 from .names import Mention, _after_clitic
@@ -461,7 +462,37 @@ class _Proposals(_Base):
                 letters[0], s = letters[0][1:], s + 1  # "وميغ29": و and a designation
             english, e = _designation_english(m, letters, clause.start)
             if letters and not known(s, e):
-                self._new_entity(self.text[s:e], "weapon_system", "model designation", english=english)
+                # "طائرة هجومية من طراز M-346": the model named with its kind ("M-346 attack
+                # aircraft"), and by the model alone as well.
+                kind = model_kind_english(*self._beside(clause, s, e))
+                self._new_entity(
+                    self.text[s:e],
+                    "weapon_system",
+                    "model designation",
+                    english=f"{english} {kind}" if kind else english,
+                    aliases=[english] if kind else None,
+                )
+                eid = self._new_names.get(normalize(" ".join(self.text[s:e].split())))
+                entity = next((x for x in self.new_entities if x["id"] == eid), None)
+                if kind and entity is not None and entity["name"] == english:
+                    # proposed already by the model alone (in quotation marks): its kind too
+                    entity["name"] = f"{english} {kind}"
+                    entity["aliases"].append(english)
+
+    def _beside(self, clause: Clause, s: int, e: int) -> tuple[list[str], list[str]]:
+        """The clause's words just before `s` and just after `e`, up to punctuation."""
+        stop = re.compile(r"[،,.:؛()\[\]]")
+        before = [w for w in clause.words if w.end <= s]
+        after = [w for w in clause.words if w.start >= e]
+        k = len(before)
+        while k > 0 and not stop.search(
+            self.text[before[k - 1].end : before[k].start if k < len(before) else s]
+        ):
+            k -= 1
+        n = 0
+        while n < len(after) and not stop.search(self.text[after[n - 1].end if n else e : after[n].start]):
+            n += 1
+        return [w.key for w in before[k:]], [w.key for w in after[:n]]
 
     def _weapon_phrases(self, clause: Clause, known: Any) -> None:
         """Weapons named by their kind in a sentence of a deal ("مدافع هاون", "منظومات دفاع
