@@ -514,6 +514,11 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 if carried:
                     objects = [carried]
                     cues.append("object:named earlier in the sentence")
+            if not subjects and predicate == "delivered" and self._seller is None and self._buyer:
+                # "ومن المتوقع أن يتم تسليم ثلاث طائرات": a delivery whose supplier the story
+                # never named is told from the buyer's side: the story's buyer receives.
+                predicate, subjects = "received", [self._buyer]
+                cues.append("predicate:a delivery with no supplier told (the story's buyer receives)")
             if not subjects and predicate:
                 carry = self._carried(predicate)
                 if carry:

@@ -501,3 +501,13 @@ def test_a_body_named_again_after_its_spokesmans_inna_is_the_subject_of_its_act(
     assert force["name"] == "Iraqi Air Force"
     received = [c for c in draft.claims if c["predicate"] == "received"]
     assert received and received[0]["subject"] == force["id"]
+
+
+def test_a_delivery_whose_supplier_the_story_never_names_is_the_buyers_receipt() -> None:
+    # "Iraq will receive 24 aircraft. Three aircraft are expected to be delivered by 2026":
+    # nobody delivering is named, so the delivery is told from the buyer's side.
+    text = "قال متحدث إن العراق سيتسلم 24 طائرة من طراز M-346.\n\nومن المتوقع أن يتم تسليم ثلاث طائرات من طراز M-346 بحلول عام 2026."
+    assert _acts(text) == [("iraq", "received"), ("iraq", "received")]
+    # With the supplier told before, a delivery is still the supplier's.
+    told = "سلمت روسيا العراق 24 طائرة سو-35.\n\nومن المتوقع أن يتم تسليم ثلاث طائرات أخرى بحلول عام 2026."
+    assert _acts(told) == [("russia", "delivered"), ("russia", "delivered")]
