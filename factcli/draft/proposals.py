@@ -143,6 +143,19 @@ def _designation_english(m: re.Match[str], letters: list[str], offset: int) -> t
     return english, offset + m.end("number")
 
 
+def _a_loanword(key: str) -> bool:
+    """A foreign name written in Arabic letters («يوروكوبتر»، «فينمكانيكا»، «ليوناردو»): five
+    letters or more, two long vowels or more inside it (a loanword writes its vowels), with
+    neither the article nor an Arabic noun's or adjective's ending (ة، ية، ات)."""
+    return (
+        len(key) >= 5
+        and not _definite(key)
+        and not key.endswith(("ه", "ات", "ين", "ون"))
+        and sum(ch in "اوي" for ch in key[1:]) >= 2
+        and not re.search(r"[0-9٠-٩]", key)
+    )
+
+
 def _definite(key: str) -> bool:
     """A word with the article, a proclitic before it or not (الروسي, والوفد, للدفاع)."""
     return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)", key) is not None
@@ -303,6 +316,7 @@ class _Proposals(_Base):
         self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong), mentions)
         self._dual_institutions(clause)
         self._named_companies(clause, known)
+        self._loanword_companies(clause, known)
         self._companies(clause, known)
         return len(self.new_entities) + len(self._respelled) > before
 
@@ -377,6 +391,68 @@ class _Proposals(_Base):
                 field = field_english(keys[end:last])
                 english = f"{english} {field}" if field else english
             self._new_entity(text[s:e], "organization", "a company's noun and its name", english=english)
+            self._company_spans.append((s, e))
+
+    def _loanword_companies(self, clause: Clause, known: Any) -> None:
+        """A company's, a group's or a unit's noun and a foreign name written in Arabic
+        letters right after it, with no mark around it («لشركة يوروكوبتر وحدة»، «لمجموعة
+        فينمكانيكا الدفاعية»، «ووحدة ان.اتش اندستريز»، «شركة ليوناردو إس بي إيه الإيطالية»):
+        a loanword (`_a_loanword`), letters spelled with dots, or letters' names after one."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        for i in range(len(keys) - 1):
+            noun = keys[i]
+            if noun.startswith(("ال", "وال", "بال", "لل")):
+                continue
+            if not (_company_noun(noun) or re.fullmatch(r"[وف]?[بل]?وحده", noun)):
+                continue
+
+            def gap(k: int) -> str:
+                return text[words[k - 1].end : words[k].start] if 0 < k < len(words) else ""
+
+            first = text[words[i + 1].start : words[i + 1].end]
+            if not (_a_loanword(keys[i + 1]) or (is_letter_name(first) and gap(i + 2) == ".")):
+                continue
+            end = i + 1
+            while end < len(keys) and end - i <= 4:
+                spelled = is_letter_name(text[words[end].start : words[end].end])
+                if (
+                    end > i + 1
+                    and re.search(r"[،,.:؛«»\"“”()/…]", gap(end))
+                    and not (gap(end) == "." and spelled)
+                ):
+                    break
+                after_letters = (
+                    all(is_letter_name(text[w.start : w.end]) for w in words[i + 1 : end])
+                    and re.fullmatch(r"[^\W\d_]{5,}", keys[end])
+                    and not _definite(keys[end])
+                )
+                if not (
+                    _a_loanword(keys[end])
+                    or (spelled and (end > i + 1 or gap(end + 1) == "."))
+                    or (end > i + 1 and after_letters and not keys[end].endswith("ه"))
+                ):
+                    break  # (a word after an acronym is its name's: «ان.اتش اندستريز»)
+                end += 1
+            s, e = words[i + 1].start, words[end - 1].end
+            if known(s, e) or any(a <= s < b for a, b in self._company_spans):
+                continue
+            # Letters' names in a row are one acronym ("ان.اتش": NH); a loanword as it sounds.
+            english: list[str] = []
+            run: list[str] = []
+            for w in [*words[i + 1 : end], None]:
+                written = text[w.start : w.end] if w else ""
+                if w and is_letter_name(written) and not _a_loanword(w.key):
+                    run.append(written)
+                    continue
+                if run:
+                    english.append(designation_name(run, "").rstrip("-"))
+                    run = []
+                if w:
+                    english.append(loanword_english(written))
+            self._new_entity(
+                text[s:e], "organization", "a company's noun and its foreign name", english=" ".join(english)
+            )
             self._company_spans.append((s, e))
 
     def _companies(self, clause: Clause, known: Any) -> None:

@@ -261,3 +261,19 @@ def test_a_model_named_with_its_kind_is_proposed_with_the_kind_in_english() -> N
     assert named["YJ-18"]["name"] == "YJ-18 anti-ship cruise missile"
     # A model with no kind beside it is named by the model alone.
     assert _by_ar(_draft("وأكد أن العراق اشترى M-346، دون تفاصيل."))["M-346"]["name"] == "M-346"
+
+
+def test_a_foreign_company_written_in_arabic_letters_after_its_noun_is_proposed() -> None:
+    # "... from a unit of the Airbus group; the NH Industries unit is owned by Eurocopter":
+    # a transliterated name after شركة/مجموعة/وحدة, with no mark around it, and letters
+    # spelled with dots followed by a word of the name.
+    draft = _draft(
+        "وقالت الوزارة إن العراق اشترى طائرات من وحدة لمجموعة ايرباص الأوروبية، "
+        "ووحدة ان.اتش اندستريز مملوكة لشركة يوروكوبتر وحدة الهليكوبتر."
+    )
+    orgs = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "organization"}
+    assert {"ايرباص", "ان.اتش اندستريز", "يوروكوبتر"} <= set(orgs)
+    assert orgs["ان.اتش اندستريز"].startswith("NH ")
+    # An Arabic noun or adjective after the noun is no company's name.
+    plain = _draft("ووقعت العراق عقدا مع شركة كبيرة ومجموعة عسكرية ووحدة تابعة للجيش.")
+    assert not [e for e in plain.entities if e["type"] == "organization"]
