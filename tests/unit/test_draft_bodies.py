@@ -511,3 +511,12 @@ def test_a_delivery_whose_supplier_the_story_never_names_is_the_buyers_receipt()
     # With the supplier told before, a delivery is still the supplier's.
     told = "سلمت روسيا العراق 24 طائرة سو-35.\n\nومن المتوقع أن يتم تسليم ثلاث طائرات أخرى بحلول عام 2026."
     assert _acts(told) == [("russia", "delivered"), ("russia", "delivered")]
+
+
+def test_an_army_named_by_what_qualifies_it_is_proposed_whole() -> None:
+    # "the anniversary of the founding of the Iraqi People's Liberation Army": «جيش» with
+    # no article opens a body's own name, its qualifiers with the article after it.
+    names = _names("وخلال الاحتفال بالذكرى لتأسيس جيش التحرير الشعبي العراقي، عرضت أسلحة.")
+    assert names.get("جيش التحرير الشعبي العراقي") == "Iraqi People's Liberation Army"
+    # An army no qualifier names is no body of its own.
+    assert _names("وقال إن العراق يبني جيش قوي.") == {}
