@@ -405,9 +405,11 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
 
     def _said_before(self, speaker: str, mentions, keys: list[str], cue: int) -> bool:
         """Whether the speaker is named before a saying's «أن» that comes before the cue at
-        word `cue`: what follows «أن» is what the speaker told, not its own act."""
+        word `cue`: what follows «أن» is what the speaker told, not its own act — unless the
+        speaker is named again after it ("قال متحدث باسم القوات الجوية إن القوات الجوية
+        ستحصل ...": the body told of its own act)."""
         named = [m.last for m in mentions if not m.weak and speaker in m.ids and m.last <= cue]
-        return bool(named) and any(keys[k] in _THAT for k in range(named[0], cue))
+        return bool(named) and any(keys[k] in _THAT for k in range(max(named), cue))
 
     def _a_model(self, eid: str) -> bool:
         """A weapon system named by a model with a number (Su-35, S-400)."""
@@ -512,6 +514,11 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 if carried:
                     objects = [carried]
                     cues.append("object:named earlier in the sentence")
+            if not subjects and predicate == "delivered" and self._seller is None and self._buyer:
+                # "ومن المتوقع أن يتم تسليم ثلاث طائرات": a delivery whose supplier the story
+                # never named is told from the buyer's side: the story's buyer receives.
+                predicate, subjects = "received", [self._buyer]
+                cues.append("predicate:a delivery with no supplier told (the story's buyer receives)")
             if not subjects and predicate:
                 carry = self._carried(predicate)
                 if carry:

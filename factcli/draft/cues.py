@@ -616,6 +616,7 @@ INSTITUTION_NOUNS = [
     "مؤسسه",
     "مجلس",
     "الجيش",
+    "جيش",  # "جيش التحرير الشعبي": an army named by what qualifies it
     "القوات",
     "سلاح",
     "مجمع",

@@ -424,6 +424,127 @@ def weapon_english(arabic: str, state_adjective: Callable[[str], str | None] | N
     return " ".join(reversed(out))
 
 
+# A model's kind where the text names it beside the model ("طائرة هجومية إيطالية الصنع من
+# طراز M-346", "المدمرة Type 052D", "صواريخ كروز YJ-18 المضادة للسفن"): the kind noun
+# (singular: a model is one type of it), a later noun of kind taking its place ("طائرات
+# هليكوبتر": helicopter, "طائرة التدريب": trainer), and the words that qualify it.
+_MODEL_HEADS = {
+    normalize(k): v
+    for k, v in {
+        "طائرة": "aircraft",
+        "طائرات": "aircraft",
+        "مقاتلة": "fighter",
+        "مقاتلات": "fighter",
+        "مروحية": "helicopter",
+        "مروحيات": "helicopter",
+        "هليكوبتر": "helicopter",
+        "التدريب": "trainer",
+        "مدمرة": "destroyer",
+        "مدمرات": "destroyer",
+        "فرقاطة": "frigate",
+        "فرقاطات": "frigate",
+        "غواصة": "submarine",
+        "غواصات": "submarine",
+        "دبابة": "tank",
+        "دبابات": "tank",
+        "رادار": "radar",
+        "صاروخ": "missile",
+        "صواريخ": "missile",
+    }.items()
+}
+# Kinds a model's name does not tell by itself (a ship's class, a radar, a trainer): named
+# even with no word qualifying them. An aircraft, a missile or a tank bare is the model
+# alone ("Su-35", "S-300"), as readers name them.
+_MODEL_OWN_KINDS = {"destroyer", "frigate", "submarine", "radar", "trainer"}
+# Words that qualify the kind, before the model or after it ("" for a word a phrase's
+# other word translates: «الإنذار المبكر» is early-warning).
+_MODEL_QUALIFIERS = {
+    normalize(k): v
+    for k, v in {
+        "هجومية": "attack",
+        "هجومي": "attack",
+        "الهجومية": "attack",
+        "الإنذار": "early-warning",
+        "المبكر": "",
+        "كروز": "cruise",
+        "عسكرية": "military",
+        "العسكرية": "military",
+        "الشبحية": "stealth",
+        "شبحية": "stealth",
+        "المتقدمة": "advanced",
+        "متقدمة": "advanced",
+        "قتالية": "combat",
+        "القتالية": "combat",
+        "النقل": "transport",
+        "البحرية": "naval",
+        "بعيدة": "long-range",
+        "المدى": "",
+        "متعددة": "multi-role",
+        "المهام": "",
+    }.items()
+}
+# Words between a kind and its model that add nothing to its English name ("إيطالية الصنع",
+# "من طراز").
+_MODEL_SKIPPED = {normalize(k) for k in ("الصنع", "من", "طراز", "نوع", "الصنع،")}
+
+
+def _model_word(key: str) -> str:
+    """A word of a model's phrase without the conjunction or preposition written onto it
+    ("وطائرة", "بصواريخ", "المدمرة") when what is left is a noun of kind."""
+    bare = re.sub(r"^[وف]?(?:[بل]?ال|لل|[بل])?", "", key)
+    return bare if key not in _MODEL_HEADS and bare in _MODEL_HEADS else key
+
+
+def model_kind_english(before: list[str], after: list[str]) -> str | None:
+    """The English of a model's kind from the normalized words just before the model (in
+    text order, nearest last) and just after it: "attack aircraft" for «طائرة هجومية
+    إيطالية الصنع من طراز», "anti-ship cruise missile" for «صواريخ كروز» and «المضادة
+    للسفن» after; None when no kind noun is named right before it. A state's adjective and
+    the words `_MODEL_SKIPPED` holds are left out; any other word between the kind and the
+    model means the kind is not this model's; None too for a common kind no word qualifies
+    (an aircraft, a missile: `_MODEL_OWN_KINDS`)."""
+    words = [_model_word(k) for k in before]
+    head_at = next(
+        (n for n in range(len(words) - 1, max(-1, len(words) - 7), -1) if words[n] in _MODEL_HEADS), None
+    )
+    if head_at is None:
+        return None
+    # The first noun of kind and the later ones that take its place.
+    n = head_at
+    while n > 0 and words[n - 1] in _MODEL_HEADS and len(words) - n < 7:
+        n -= 1
+    head = _MODEL_HEADS[words[head_at]]
+    qualifiers: list[str] = []
+    for key in words[n + 1 :]:
+        if key in _MODEL_HEADS:
+            continue
+        if key in _MODEL_QUALIFIERS:
+            qualifiers.append(_MODEL_QUALIFIERS[key])
+        elif key not in _MODEL_SKIPPED and not (key.endswith(("يه", "ي")) and len(key) > 4):
+            return None  # a word a kind's phrase does not hold: the kind is another's
+    later: list[str] = []
+    k = 0
+    while k < len(after) and k < 3:
+        key = after[k]
+        if key in ("المضاده", "مضاده") and k + 1 < len(after) and after[k + 1].startswith("لل"):
+            target = _WEAPON_WORDS.get(after[k + 1]) or {"للسفن": "ship", "للغواصات": "submarine"}.get(
+                after[k + 1]
+            )
+            if not target:
+                break
+            later.append("anti-" + target)
+            k += 2
+        elif key in _MODEL_QUALIFIERS and _MODEL_QUALIFIERS[key]:
+            later.append(_MODEL_QUALIFIERS[key])
+            k += 1
+        else:
+            break
+    said = [w for w in [*later, *qualifiers] if w]
+    if not said and head not in _MODEL_OWN_KINDS:
+        return None  # "طائرات إف-16", "صواريخ إس-300": a kind any reader knows from the model
+    return " ".join(w for w in [*later, *reversed(qualifiers), head] if w)
+
+
 # An institution's words in English, each with what it is to the name: the head noun
 # ("Ministry"), what the head is "of" ("of Defence": after the head), a noun that qualifies
 # the one before it ("Industries" of «مجمع الصناعات»: before it in English) or an adjective
@@ -445,6 +566,9 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "الكونغرس": ("Congress", _HEAD),
     "البرلمان": ("Parliament", _HEAD),
     "الجيش": ("Army", _HEAD),
+    "جيش": ("Army", _HEAD),
+    "التحرير": ("Liberation", _NOUN),
+    "الشعبي": ("People's", _ADJ),
     "القوات": ("Forces", _HEAD),
     "قوات": ("Forces", _HEAD),
     "القوه": ("Force", _HEAD),
@@ -576,6 +700,9 @@ def institution_english(
             groups.append([word.removeprefix("of ")])
     if not known:
         return None
+    # «القوات الجوية»: the forces of the air are one service, "Air Force" in English (the
+    # Naval and Land Forces keep their plural: "Royal Saudi Naval Forces").
+    groups = [["Air", "Force"] if g == ["Air", "Forces"] else g for g in groups]
     name = " ".join([*own, *(w for g in reversed(groups) for w in g if w)])
     name = " ".join([name, *tail]).strip()
     if body:

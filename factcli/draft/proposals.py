@@ -63,6 +63,7 @@ from .english import (
     institution_word,
     is_letter_name,
     loanword_english,
+    model_kind_english,
     weapon_english,
 )
 from .names import Mention, _after_clitic
@@ -140,6 +141,19 @@ def _designation_english(m: re.Match[str], letters: list[str], offset: int) -> t
     if is_letter_name(suffix) and len(letter) == 1:
         return english + letter, offset + m.end()
     return english, offset + m.end("number")
+
+
+def _a_loanword(key: str) -> bool:
+    """A foreign name written in Arabic letters («يوروكوبتر»، «فينمكانيكا»، «ليوناردو»): five
+    letters or more, two long vowels or more inside it (a loanword writes its vowels), with
+    neither the article nor an Arabic noun's or adjective's ending (ة، ية، ات)."""
+    return (
+        len(key) >= 5
+        and not _definite(key)
+        and not key.endswith(("ه", "ات", "ين", "ون"))
+        and sum(ch in "اوي" for ch in key[1:]) >= 2
+        and not re.search(r"[0-9٠-٩]", key)
+    )
 
 
 def _definite(key: str) -> bool:
@@ -302,6 +316,7 @@ class _Proposals(_Base):
         self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong), mentions)
         self._dual_institutions(clause)
         self._named_companies(clause, known)
+        self._loanword_companies(clause, known)
         self._companies(clause, known)
         return len(self.new_entities) + len(self._respelled) > before
 
@@ -376,6 +391,68 @@ class _Proposals(_Base):
                 field = field_english(keys[end:last])
                 english = f"{english} {field}" if field else english
             self._new_entity(text[s:e], "organization", "a company's noun and its name", english=english)
+            self._company_spans.append((s, e))
+
+    def _loanword_companies(self, clause: Clause, known: Any) -> None:
+        """A company's, a group's or a unit's noun and a foreign name written in Arabic
+        letters right after it, with no mark around it («لشركة يوروكوبتر وحدة»، «لمجموعة
+        فينمكانيكا الدفاعية»، «ووحدة ان.اتش اندستريز»، «شركة ليوناردو إس بي إيه الإيطالية»):
+        a loanword (`_a_loanword`), letters spelled with dots, or letters' names after one."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        for i in range(len(keys) - 1):
+            noun = keys[i]
+            if noun.startswith(("ال", "وال", "بال", "لل")):
+                continue
+            if not (_company_noun(noun) or re.fullmatch(r"[وف]?[بل]?وحده", noun)):
+                continue
+
+            def gap(k: int) -> str:
+                return text[words[k - 1].end : words[k].start] if 0 < k < len(words) else ""
+
+            first = text[words[i + 1].start : words[i + 1].end]
+            if not (_a_loanword(keys[i + 1]) or (is_letter_name(first) and gap(i + 2) == ".")):
+                continue
+            end = i + 1
+            while end < len(keys) and end - i <= 4:
+                spelled = is_letter_name(text[words[end].start : words[end].end])
+                if (
+                    end > i + 1
+                    and re.search(r"[،,.:؛«»\"“”()/…]", gap(end))
+                    and not (gap(end) == "." and spelled)
+                ):
+                    break
+                after_letters = (
+                    all(is_letter_name(text[w.start : w.end]) for w in words[i + 1 : end])
+                    and re.fullmatch(r"[^\W\d_]{5,}", keys[end])
+                    and not _definite(keys[end])
+                )
+                if not (
+                    _a_loanword(keys[end])
+                    or (spelled and (end > i + 1 or gap(end + 1) == "."))
+                    or (end > i + 1 and after_letters and not keys[end].endswith("ه"))
+                ):
+                    break  # (a word after an acronym is its name's: «ان.اتش اندستريز»)
+                end += 1
+            s, e = words[i + 1].start, words[end - 1].end
+            if known(s, e) or any(a <= s < b for a, b in self._company_spans):
+                continue
+            # Letters' names in a row are one acronym ("ان.اتش": NH); a loanword as it sounds.
+            english: list[str] = []
+            run: list[str] = []
+            for w in [*words[i + 1 : end], None]:
+                written = text[w.start : w.end] if w else ""
+                if w and is_letter_name(written) and not _a_loanword(w.key):
+                    run.append(written)
+                    continue
+                if run:
+                    english.append(designation_name(run, "").rstrip("-"))
+                    run = []
+                if w:
+                    english.append(loanword_english(written))
+            self._new_entity(
+                text[s:e], "organization", "a company's noun and its foreign name", english=" ".join(english)
+            )
             self._company_spans.append((s, e))
 
     def _companies(self, clause: Clause, known: Any) -> None:
@@ -461,7 +538,37 @@ class _Proposals(_Base):
                 letters[0], s = letters[0][1:], s + 1  # "وميغ29": و and a designation
             english, e = _designation_english(m, letters, clause.start)
             if letters and not known(s, e):
-                self._new_entity(self.text[s:e], "weapon_system", "model designation", english=english)
+                # "طائرة هجومية من طراز M-346": the model named with its kind ("M-346 attack
+                # aircraft"), and by the model alone as well.
+                kind = model_kind_english(*self._beside(clause, s, e))
+                self._new_entity(
+                    self.text[s:e],
+                    "weapon_system",
+                    "model designation",
+                    english=f"{english} {kind}" if kind else english,
+                    aliases=[english] if kind else None,
+                )
+                eid = self._new_names.get(normalize(" ".join(self.text[s:e].split())))
+                entity = next((x for x in self.new_entities if x["id"] == eid), None)
+                if kind and entity is not None and entity["name"] == english:
+                    # proposed already by the model alone (in quotation marks): its kind too
+                    entity["name"] = f"{english} {kind}"
+                    entity["aliases"].append(english)
+
+    def _beside(self, clause: Clause, s: int, e: int) -> tuple[list[str], list[str]]:
+        """The clause's words just before `s` and just after `e`, up to punctuation."""
+        stop = re.compile(r"[،,.:؛()\[\]]")
+        before = [w for w in clause.words if w.end <= s]
+        after = [w for w in clause.words if w.start >= e]
+        k = len(before)
+        while k > 0 and not stop.search(
+            self.text[before[k - 1].end : before[k].start if k < len(before) else s]
+        ):
+            k -= 1
+        n = 0
+        while n < len(after) and not stop.search(self.text[after[n - 1].end if n else e : after[n].start]):
+            n += 1
+        return [w.key for w in before[k:]], [w.key for w in after[:n]]
 
     def _weapon_phrases(self, clause: Clause, known: Any) -> None:
         """Weapons named by their kind in a sentence of a deal ("مدافع هاون", "منظومات دفاع
@@ -666,6 +773,8 @@ class _Proposals(_Base):
             if noun in _OWNED:
                 self._owned_institution(clause, i, noun, mentions or [], known)
                 continue
+            if noun == "جيش" and not (i + 1 < len(keys) and keys[i + 1].startswith("ال")):
+                continue  # "جيش قوي": an army, no body's name (that is «جيش التحرير ...»)
             heads = [x for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS if p.opens(x)]
             if k.find(noun) == 1 and k[0] in "وف":
                 heads = []  # "رئيس أركان الجيش وقيادة الدفاع الجوي": the next in a list

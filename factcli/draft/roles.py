@@ -56,6 +56,7 @@ class _Roles(_Attribution):
     def _start_roles(self) -> None:
         self._parties: list[str] = []  # the other party of the last frame read (من روسيا)
         self._seller: str | None = None  # who sells in the story told so far
+        self._buyer: str | None = None  # who buys or receives in the story told so far
         self._goods: str | None = None  # what the story's deal is for (a weapon system)
         self._countries_seen = []
         self._people_seen: list[str] = []
@@ -85,6 +86,8 @@ class _Roles(_Attribution):
             and weapons
         ):
             self._goods = weapons[0]
+        if predicate in ("purchased", "received", "negotiating_purchase", "seeks_to_acquire") and subjects:
+            self._buyer = subjects[0]
         if predicate in ("supplies", "delivered") and subjects:
             self._seller = subjects[0]
         elif predicate in ("purchased", "negotiating_purchase", "signed"):

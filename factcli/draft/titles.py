@@ -175,6 +175,15 @@ class _Titles(_Proposals):
                     j += 1
                 elif k in _OFFICE_LINKS and j + 1 < n and not _PUNCT.search(gap(j + 1)):
                     j += 2
+                elif (
+                    re.fullmatch(r"[بل](?:ال)?(?:جمهوريه|دوله|مملكه|سلطنه|اماره)", k)
+                    and (state := cover.get(j + 1)) is not None
+                    and state.first == j + 1
+                    and any(self.linker.type_of(e) == "country" for e in state.ids)
+                    and not _PUNCT.search(gap(j + 1))
+                ):
+                    j = state.last  # "وزير الدفاع بجمهورية سلوفاكيا": the state of the office,
+                    break  # its last word (a name follows)
                 elif not _definite(keys[j - 1]) and not _definite(k) and k not in _FUNCTION_WORDS:
                     j += 1  # a noun in construct takes its genitive: "رئيس وفد شركة", "مجمع روستك"
                 elif (
@@ -248,7 +257,8 @@ class _Titles(_Proposals):
                 or _head(key)
                 or _honorific(key)
                 or re.search(r"[0-9\u0660-\u0669]", key)
-                or (key[:1] in PROCLITICS and _definite(key))
+                # (a family name may open with كال: «روبرت كاليناك» is no ك + the article)
+                or (key[:1] in PROCLITICS and _definite(key) and not (taken and key[:1] == "ك"))
                 or (not taken and forward and not titled and _definite(key))
                 or key in _NOT_IN_NAMES
                 or _PREPOSITION_PRONOUN.match(key) is not None  # "نتنياهو إليها": to her

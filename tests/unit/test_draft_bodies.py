@@ -488,3 +488,35 @@ def test_a_name_after_a_rank_keeps_its_words_whatever_cue_their_letters_spell() 
     assert "سلمان علي" in people
     # "The minister stressed that ...": «على أن» after a name with no rank stays a phrase.
     assert _people("وأكد الوزير سلمان على أن الفرقاطة وصلت.") == []
+
+
+def test_a_body_named_again_after_its_spokesmans_inna_is_the_subject_of_its_act() -> None:
+    # "A spokesman of the Iraqi Air Force said that the Iraqi Air Force will receive 24
+    # aircraft": the body told of its own act, so it is the subject — not left empty as
+    # when the speaker is only the one telling ("the embassy explained that the signing ...").
+    draft = _draft(
+        "قال متحدث باسم القوات الجوية العراقية، يوم الاثنين، إن القوات الجوية العراقية ستتسلم 24 طائرة."
+    )
+    force = next(e for e in draft.entities if e["name_ar"] == "القوات الجوية العراقية")
+    assert force["name"] == "Iraqi Air Force"
+    received = [c for c in draft.claims if c["predicate"] == "received"]
+    assert received and received[0]["subject"] == force["id"]
+
+
+def test_a_delivery_whose_supplier_the_story_never_names_is_the_buyers_receipt() -> None:
+    # "Iraq will receive 24 aircraft. Three aircraft are expected to be delivered by 2026":
+    # nobody delivering is named, so the delivery is told from the buyer's side.
+    text = "قال متحدث إن العراق سيتسلم 24 طائرة من طراز M-346.\n\nومن المتوقع أن يتم تسليم ثلاث طائرات من طراز M-346 بحلول عام 2026."
+    assert _acts(text) == [("iraq", "received"), ("iraq", "received")]
+    # With the supplier told before, a delivery is still the supplier's.
+    told = "سلمت روسيا العراق 24 طائرة سو-35.\n\nومن المتوقع أن يتم تسليم ثلاث طائرات أخرى بحلول عام 2026."
+    assert _acts(told) == [("russia", "delivered"), ("russia", "delivered")]
+
+
+def test_an_army_named_by_what_qualifies_it_is_proposed_whole() -> None:
+    # "the anniversary of the founding of the Iraqi People's Liberation Army": «جيش» with
+    # no article opens a body's own name, its qualifiers with the article after it.
+    names = _names("وخلال الاحتفال بالذكرى لتأسيس جيش التحرير الشعبي العراقي، عرضت أسلحة.")
+    assert names.get("جيش التحرير الشعبي العراقي") == "Iraqi People's Liberation Army"
+    # An army no qualifier names is no body of its own.
+    assert _names("وقال إن العراق يبني جيش قوي.") == {}

@@ -246,3 +246,34 @@ def test_draft_says_which_of_the_stores_entities_the_article_names(tmp_path) -> 
     assert result.exit_code == 0, result.stderr
     note = next(line for line in result.stderr.splitlines() if "of the store's entities" in line)
     assert "Vladimir Putin" in note and "NATO" in note
+
+
+def test_a_model_named_with_its_kind_is_proposed_with_the_kind_in_english() -> None:
+    # "Iraq will receive 24 attack aircraft of the M-346 type, ..., and anti-ship cruise
+    # missiles YJ-18": a reader names each model with what it is ("M-346 attack aircraft",
+    # "YJ-18 anti-ship cruise missile"), and by the model alone as well.
+    draft = _draft(
+        "وسيحصل العراق على 24 طائرة هجومية إيطالية الصنع من طراز M-346، وصواريخ كروز YJ-18 المضادة للسفن."
+    )
+    named = _by_ar(draft)
+    assert named["M-346"]["name"] == "M-346 attack aircraft"
+    assert "M-346" in named["M-346"]["aliases"]
+    assert named["YJ-18"]["name"] == "YJ-18 anti-ship cruise missile"
+    # A model with no kind beside it is named by the model alone.
+    assert _by_ar(_draft("وأكد أن العراق اشترى M-346، دون تفاصيل."))["M-346"]["name"] == "M-346"
+
+
+def test_a_foreign_company_written_in_arabic_letters_after_its_noun_is_proposed() -> None:
+    # "... from a unit of the Airbus group; the NH Industries unit is owned by Eurocopter":
+    # a transliterated name after شركة/مجموعة/وحدة, with no mark around it, and letters
+    # spelled with dots followed by a word of the name.
+    draft = _draft(
+        "وقالت الوزارة إن العراق اشترى طائرات من وحدة لمجموعة ايرباص الأوروبية، "
+        "ووحدة ان.اتش اندستريز مملوكة لشركة يوروكوبتر وحدة الهليكوبتر."
+    )
+    orgs = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "organization"}
+    assert {"ايرباص", "ان.اتش اندستريز", "يوروكوبتر"} <= set(orgs)
+    assert orgs["ان.اتش اندستريز"].startswith("NH ")
+    # An Arabic noun or adjective after the noun is no company's name.
+    plain = _draft("ووقعت العراق عقدا مع شركة كبيرة ومجموعة عسكرية ووحدة تابعة للجيش.")
+    assert not [e for e in plain.entities if e["type"] == "organization"]

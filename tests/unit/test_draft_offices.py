@@ -192,7 +192,7 @@ def test_institutions_and_companies_with_a_states_adjective_are_organizations() 
     assert not any(e["type"] == "country" and e["name_ar"] == "السعودية" for e in draft.entities)
     assert (
         institution_english(normalize("القوات الجوية الإماراتية").split(), "United Arab Emirates")
-        == "UAE Air Forces"
+        == "UAE Air Force"
     )
 
 
@@ -285,3 +285,13 @@ def test_the_outlet_is_proposed_with_the_spelling_its_page_prints() -> None:
     # a name the page does not print is kept in the outlet's own spelling
     draft = draft_article(text, [], published=parse_published("2019-05-03"), outlet="24 News (24n.us)")
     assert [e["name_ar"] for e in draft.entities if e["name"] == "24 News"] == ["24 News"]
+
+
+def test_an_office_ending_in_its_state_after_bi_and_a_family_name_opening_with_kal() -> None:
+    # "... with the Saudi Arabian Republic's minister of defence Robert Kalinak": the state
+    # after «ب» ends the office, and «كاليناك» is a family name, not ك + the article.
+    draft, names = _draft("ووقع الوزير مذكرة مع وزير الدفاع بجمهورية السعودية روبرت كاليناك، أمس.")
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    offices = {e["name_ar"] for e in draft.entities if e["type"] == "office"}
+    assert "روبرت كاليناك" in people
+    assert "وزير الدفاع بجمهورية السعودية" in offices
