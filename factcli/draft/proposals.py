@@ -106,8 +106,9 @@ _OUTLET_LIKENESS = 0.8
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 # How alike (difflib's ratio) a new name and a store's must be to be the same one respelled.
 _NEAR_SPELLING = 0.88
-# A verb of writing or posting: a quoted word after على / عبر is where ("تويتر").
-_WRITING = re.compile(r"^[وف]?(?:كتب|نشر|غرد|[يت]كتب|[يت]نشر|[يت]غرد|بيان)")
+# A verb of writing or posting, or what was posted ("البيان المنشور"): a quoted word after
+# على / عبر is where ("تويتر").
+_WRITING = re.compile(r"^[وف]?(?:ال)?(?:كتب|نشر|غرد|[يت]كتب|[يت]نشر|[يت]غرد|بيان|منشور|مكتوب)")
 # An institution's nouns whose next word is its own name ("مجمع روستك", "مصنع ميل").
 _OWN_NAMED = {normalize(w) for w in ("مجمع", "مصنع", "مؤسسة")}
 # What an institution makes, after its name ("لصناعة الطائرات"، "لإنتاج الأسلحة").
@@ -128,6 +129,8 @@ _BELONGING = set(BELONGING)
 # A name of one or two words in quotation marks right after another's: its other name.
 _QUOTED_AFTER = re.compile(r"\s*[«\"“”]\s*([\u0621-\u064a]{3,}(?: [\u0621-\u064a]{3,})?)\s*[»\"”]")
 _ACCREDITED = {normalize(w) for w in ("لدى", "في")}
+# The kind of site a platform is ("موقع التواصل الاجتماعي فيسبوك"): its name comes after.
+_SOCIAL_MEDIA = [normalize(w) for w in ("التواصل", "الاجتماعي")]
 
 
 def _designation_english(m: re.Match[str], letters: list[str], offset: int) -> tuple[str, int]:
@@ -292,14 +295,23 @@ class _Proposals(_Base):
                 continue  # "الوكالة": the agency already named, not a new one
             if any(p.opens(x) for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS):
                 continue  # "وزير الدفاع وكالة": an acting minister, not an agency
-            end = i + 1
-            while end < len(keys) and end - i - 1 < 3 and keys[end] not in _FUNCTION_WORDS:
-                if end > i + 1 and re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
+            opens = i + 1
+            if keys[opens : opens + 2] == _SOCIAL_MEDIA:
+                # "بموقع التواصل الاجتماعي فيسبوك": the kind of site, then the platform's name
+                opens += 2
+            end = opens
+            while end < len(keys) and end - opens < 3 and keys[end] not in _FUNCTION_WORDS:
+                if end > opens and re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
                     break
                 end += 1
-            if end == i + 1:
+            if end == opens:
                 continue
-            s, e = words[i + 1].start, words[end - 1].end
+            s, e = words[opens].start, words[end - 1].end
+            if opens > i + 1:
+                name = text[s:e]
+                if not known(s, e) and len(normalize(name).split()) == 1:
+                    self._new_entity(name, "organization", "a social platform", english=loanword_english(name))
+                continue
             if not known(s, e):
                 self._new_entity(
                     text[s:e], "organization", f"name after {text[words[i].start : words[i].end]}"

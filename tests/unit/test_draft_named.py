@@ -277,3 +277,14 @@ def test_a_foreign_company_written_in_arabic_letters_after_its_noun_is_proposed(
     # An Arabic noun or adjective after the noun is no company's name.
     plain = _draft("ووقعت العراق عقدا مع شركة كبيرة ومجموعة عسكرية ووحدة تابعة للجيش.")
     assert not [e for e in plain.entities if e["type"] == "organization"]
+
+
+def test_a_social_platform_after_its_kind_of_site_or_what_was_posted_on_it() -> None:
+    text = (
+        "وذكرت القوات المسلحة في صفحتها بموقع التواصل الاجتماعي فيسبوك أن الغواصة ستصل.\n"
+        "وأضاف البيان المنشور عبر «تويتر» أن الغواصة تعزز القدرات."
+    )
+    found = _by_ar(_draft(text))
+    assert found["فيسبوك"]["type"] == "organization"  # the platform, not the kind of site
+    assert "التواصل الاجتماعي فيسبوك" not in found
+    assert found["تويتر"]["type"] == "organization"  # where the statement was posted
