@@ -245,6 +245,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 if self._title_entities(clause, mentions):
                     # a caption's people («الرئيس ... وولي العهد الأمير محمد بن سلمان»)
                     mentions = find_mentions(self.linker, text, clause.words)
+                if self._headline_institutions(clause, mentions):
+                    mentions = find_mentions(self.linker, text, clause.words)
                 self._named_here(mentions)
                 continue  # the headline restates the body; claims cite the body
             if self.byline_span is not None and clause.start < self.byline_span[1]:

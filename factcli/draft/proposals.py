@@ -195,6 +195,15 @@ class _Proposals(_Base):
             e for e in self.linker.entities.values() if e.get("type") not in ("country", "city")
         )
 
+    def _headline_institutions(self, clause: Clause, mentions: list[Mention]) -> bool:
+        """A state's bodies a headline names by their noun and the state's adjective («الجيش
+        المصري يعلن ...»): the reader lists them though the body may name them otherwise
+        ("المتحدث العسكري"). True when the headline gave a new one."""
+        before = len(self.new_entities) + len(self._respelled)
+        strong = [(m.start, m.end) for m in mentions if not m.weak]
+        self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong), mentions)
+        return len(self.new_entities) + len(self._respelled) > before
+
     def _candidate_entities(self, clause: Clause, mentions: list[Mention]) -> bool:
         """Names the store does not know: in quotation marks, after a title and a comma
         ("الوزير الروسي، سيرغي شويغو"), or right after a medium's noun ("صحيفة كوميرسانت").

@@ -288,3 +288,11 @@ def test_a_social_platform_after_its_kind_of_site_or_what_was_posted_on_it() -> 
     assert found["فيسبوك"]["type"] == "organization"  # the platform, not the kind of site
     assert "التواصل الاجتماعي فيسبوك" not in found
     assert found["تويتر"]["type"] == "organization"  # where the statement was posted
+
+
+def test_a_states_body_named_only_in_the_headline_is_proposed_but_gives_no_claim() -> None:
+    text = "الجيش المصري يعلن ضم غواصة جديدة\nوقال المتحدث العسكري إن الغواصة وصلت إلى الميناء."
+    draft = _draft(text)
+    army = _by_ar(draft)["الجيش المصري"]
+    assert (army["type"], army["name"]) == ("organization", "Egyptian Army")
+    assert draft.claims and all(c["citation"]["start"] > text.index("\n") for c in draft.claims)  # the body
