@@ -129,6 +129,8 @@ _BELONGING = set(BELONGING)
 # A name of one or two words in quotation marks right after another's: its other name.
 _QUOTED_AFTER = re.compile(r"\s*[«\"“”]\s*([\u0621-\u064a]{3,}(?: [\u0621-\u064a]{3,})?)\s*[»\"”]")
 _ACCREDITED = {normalize(w) for w in ("لدى", "في")}
+# A state's naval forces, named also as its navy ("البحرية المصرية").
+_NAVAL_FORCES = [normalize(w) for w in ("القوات", "البحرية")]
 # The kind of site a platform is ("موقع التواصل الاجتماعي فيسبوك"): its name comes after.
 _SOCIAL_MEDIA = [normalize(w) for w in ("التواصل", "الاجتماعي")]
 
@@ -319,7 +321,9 @@ class _Proposals(_Base):
             if opens > i + 1:
                 name = text[s:e]
                 if not known(s, e) and len(normalize(name).split()) == 1:
-                    self._new_entity(name, "organization", "a social platform", english=loanword_english(name))
+                    self._new_entity(
+                        name, "organization", "a social platform", english=loanword_english(name)
+                    )
                 continue
             if not known(s, e):
                 self._new_entity(
@@ -949,6 +953,18 @@ class _Proposals(_Base):
                 english = institution_english(normalize(name_to(words[end - 1].end)).split(), body)
                 if owner is not None and english:
                     english = f"{english} of the {owner[1]}"
+                if (
+                    [k, keys[i + 1]] == _NAVAL_FORCES
+                    and end == i + 3
+                    and state is not None
+                    and self._state_adjective(keys[i + 2]) == state
+                ):
+                    # "القوات البحرية المصرية" is the state's navy, also "البحرية المصرية"
+                    aliases.append(
+                        f"{text[words[i + 1].start : words[i + 1].end]} {text[words[i + 2].start : words[i + 2].end]}"
+                    )
+                    if english and english.endswith(" Naval Forces"):
+                        aliases.append(english.removesuffix(" Naval Forces") + " Navy")
                 self._new_entity(
                     written if quoted else name_to(e),
                     "organization",

@@ -296,3 +296,10 @@ def test_a_states_body_named_only_in_the_headline_is_proposed_but_gives_no_claim
     army = _by_ar(draft)["الجيش المصري"]
     assert (army["type"], army["name"]) == ("organization", "Egyptian Army")
     assert draft.claims and all(c["citation"]["start"] > text.index("\n") for c in draft.claims)  # the body
+
+
+def test_a_states_naval_forces_are_also_its_navy_in_arabic_and_english() -> None:
+    text = "وقالت القوات البحرية المصرية إنها تسلمت الغواصة الأولى من ألمانيا."
+    navy = _by_ar(_draft(text))["القوات البحرية المصرية"]
+    assert "البحرية المصرية" in navy["aliases"]  # as the next paragraph may name it
+    assert "Egyptian Navy" in navy["aliases"]
