@@ -99,8 +99,20 @@ def _head(key: str) -> bool:
     return any(p.opens(key) for p in _OFFICE_HEADS) or _counterpart(key)
 
 
-# "نظيره الروسي": the counterpart holds the office last named, of the state its adjective says.
-_COUNTERPARTS = {"نظيره", "نظيرها", "نظيرهم", "نظيرهما", "نظير", "نظيريه"}
+# "نظيره الروسي", "نظيرته الفرنسية": the counterpart holds the office last named, of the state
+# its adjective says.
+_COUNTERPARTS = {
+    "نظيره",
+    "نظيرها",
+    "نظيرهم",
+    "نظيرهما",
+    "نظير",
+    "نظيريه",
+    "نظيرته",
+    "نظيرتها",
+    "نظيرتهم",
+    "نظيرتهما",
+}
 
 
 def _counterpart(key: str) -> bool:

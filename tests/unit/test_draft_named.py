@@ -303,3 +303,13 @@ def test_a_states_naval_forces_are_also_its_navy_in_arabic_and_english() -> None
     navy = _by_ar(_draft(text))["القوات البحرية المصرية"]
     assert "البحرية المصرية" in navy["aliases"]  # as the next paragraph may name it
     assert "Egyptian Navy" in navy["aliases"]
+
+
+def test_a_person_after_her_counterpart_title_is_proposed_and_a_name_ends_before_ithr() -> None:
+    text = (
+        "أعلن وزير الدفاع الروسي سامي خليل اثر لقاء مع نظيرته السورية هدى حداد في دمشق، "
+        "اليوم الخميس، انه تم الاتفاق."
+    )
+    found = _by_ar(_draft(text))
+    assert found["هدى حداد"]["type"] == "person"  # «نظيرته»: a woman's counterpart
+    assert found["سامي خليل"]["type"] == "person"  # not «سامي خليل اثر»
