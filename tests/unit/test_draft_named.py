@@ -313,3 +313,11 @@ def test_a_person_after_her_counterpart_title_is_proposed_and_a_name_ends_before
     found = _by_ar(_draft(text))
     assert found["هدى حداد"]["type"] == "person"  # «نظيرته»: a woman's counterpart
     assert found["سامي خليل"]["type"] == "person"  # not «سامي خليل اثر»
+
+
+def test_a_ruler_after_his_title_is_proposed_by_a_given_name_that_spells_a_cue() -> None:
+    text = "وقال الأمير فيصل بن الحسين إن الطائرات وصلت، على أن يلتقي الملك سلمان الوزير غدا."
+    found = _by_ar(_draft(text))
+    assert found["فيصل بن الحسين"]["type"] == "person"  # «فيصل» is no «يصل» (arrives) here
+    assert found["سلمان"]["type"] == "person"  # a king named by his given name alone
+    assert not any(k.startswith("يلتقي") for k in _by_ar(_draft("وقال الملك يلتقي الوزير غدا.")))
