@@ -321,3 +321,10 @@ def test_a_ruler_after_his_title_is_proposed_by_a_given_name_that_spells_a_cue()
     assert found["فيصل بن الحسين"]["type"] == "person"  # «فيصل» is no «يصل» (arrives) here
     assert found["سلمان"]["type"] == "person"  # a king named by his given name alone
     assert not any(k.startswith("يلتقي") for k in _by_ar(_draft("وقال الملك يلتقي الوزير غدا.")))
+
+
+def test_a_new_name_is_romanized_with_no_vowel_put_in_between_every_two_consonants() -> None:
+    from factcli.draft.english import english_name
+
+    assert english_name("سلمان بن أحمد") == "Salman bin Ahmad"  # not "Salaman Ban Ahamad"
+    assert english_name("أبو خليل") == "Abu Khalil"  # a name's particle as English writes it
