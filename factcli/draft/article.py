@@ -90,6 +90,7 @@ def draft_article(
     drafter.credit(list(credited or []))
     drafter._outlet_entity(outlet)
     drafter.byline()
+    drafter.agency_letters()
     drafter.run()
     names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}
     for claim in drafter.claims:

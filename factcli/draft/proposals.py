@@ -131,6 +131,22 @@ _QUOTED_AFTER = re.compile(r"\s*[«\"“”]\s*([\u0621-\u064a]{3,}(?: [\u0621-\
 _ACCREDITED = {normalize(w) for w in ("لدى", "في")}
 # A state's naval forces, named also as its navy ("البحرية المصرية").
 _NAVAL_FORCES = [normalize(w) for w in ("القوات", "البحرية")]
+# Initials spelled as single letters apart, after a space or a bracket and before a space or
+# a mark («د ب أ:»، «(أ.ف.ب)»); not after a slash or a dash, a model's suffix («ت-90 س/س ك»).
+_LETTERS_RUN = re.compile(
+    r"(?<![^\s(\[])[\u0621-\u064a](?:[ .][\u0621-\u064a]){1,3}(?![^\s:؛،.)\]])"
+)
+# The agencies news credits by Arabic initials, as they write them in English.
+_AGENCY_INITIALS = {
+    normalize(k): v
+    for k, v in {
+        "أ ف ب": "AFP",
+        "د ب أ": "dpa",
+        "أ ش أ": "MENA",
+        "أ ب": "AP",
+        "ي ب أ": "UPI",
+    }.items()
+}
 # The kind of site a platform is ("موقع التواصل الاجتماعي فيسبوك"): its name comes after.
 _SOCIAL_MEDIA = [normalize(w) for w in ("التواصل", "الاجتماعي")]
 
@@ -1258,6 +1274,18 @@ class _Proposals(_Base):
         if at == 0 or at >= len(keys) or keys[at - 1] not in ("علي", "عبر"):
             return False
         return any(_WRITING.match(k) for k in keys[:at])
+
+    def agency_letters(self) -> None:
+        """A news agency credited by its initials, spelled as single letters («د ب أ»،
+        «أ ف ب»، «(أ.ش.أ)»): an organization, named in English by the initials the agency
+        writes, when known, else by the letters'."""
+        for m in _LETTERS_RUN.finditer(self.text):
+            letters = re.findall(r"[\u0621-\u064a]", m.group(0))
+            key = " ".join(normalize(x) for x in letters)
+            if letters[0] == "و" or key in self._new_names:
+                continue  # («و» alone is the conjunction, written apart)
+            english = _AGENCY_INITIALS.get(key) or "".join(loanword_english(x)[:1] for x in letters).upper()
+            self._new_entity(m.group(0), "organization", "an agency's initials", english=english)
 
     def byline(self) -> None:
         """The byline's author: a name of two or three words at the top of the page that

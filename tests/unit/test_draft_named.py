@@ -328,3 +328,14 @@ def test_a_new_name_is_romanized_with_no_vowel_put_in_between_every_two_consonan
 
     assert english_name("سلمان بن أحمد") == "Salman bin Ahmad"  # not "Salaman Ban Ahamad"
     assert english_name("أبو خليل") == "Abu Khalil"  # a name's particle as English writes it
+
+
+def test_an_agency_credited_by_its_initials_is_proposed_and_a_models_suffix_is_not() -> None:
+    text = (
+        "* عمان من سامي خليل د ب أ:\n"
+        "تسلمت سوريا الطائرات، ونقلت (أ.ف.ب) عن الوزير قوله إن روسيا ستورد دبابات “ت-90 س/س ك”."
+    )
+    found = _by_ar(_draft(text))
+    assert (found["د ب أ"]["type"], found["د ب أ"]["name"]) == ("organization", "dpa")
+    assert found["أ.ف.ب"]["name"] == "AFP"
+    assert "س ك" not in found
