@@ -133,9 +133,7 @@ _ACCREDITED = {normalize(w) for w in ("لدى", "في")}
 _NAVAL_FORCES = [normalize(w) for w in ("القوات", "البحرية")]
 # Initials spelled as single letters apart, after a space or a bracket and before a space or
 # a mark («د ب أ:»، «(أ.ف.ب)»); not after a slash or a dash, a model's suffix («ت-90 س/س ك»).
-_LETTERS_RUN = re.compile(
-    r"(?<![^\s(\[])[\u0621-\u064a](?:[ .][\u0621-\u064a]){1,3}(?![^\s:؛،.)\]])"
-)
+_LETTERS_RUN = re.compile(r"(?<![^\s(\[])[\u0621-\u064a](?:[ .][\u0621-\u064a]){1,3}(?![^\s:؛،.)\]])")
 # The agencies news credits by Arabic initials, as they write them in English.
 _AGENCY_INITIALS = {
     normalize(k): v
