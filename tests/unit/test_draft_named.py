@@ -339,3 +339,10 @@ def test_an_agency_credited_by_its_initials_is_proposed_and_a_models_suffix_is_n
     assert (found["د ب أ"]["type"], found["د ب أ"]["name"]) == ("organization", "dpa")
     assert found["أ.ف.ب"]["name"] == "AFP"
     assert "س ك" not in found
+
+
+def test_a_state_whose_name_opens_like_the_article_is_read_from_its_adjective() -> None:
+    text = "وقالت إسرائيل إنها باعت طائرات، وأعلنت وزارة الدفاع الالمانية أن الجيش الألمانى تسلمها."
+    found = _by_ar(_draft(text))
+    assert found["ألمانيا"]["name"] == "Germany"  # «الألمانى»: the article written twice
+    assert found["وزارة الدفاع الالمانية"]["name"] == "German Ministry of Defence"
