@@ -90,6 +90,7 @@ def draft_article(
     drafter.credit(list(credited or []))
     drafter._outlet_entity(outlet)
     drafter.byline()
+    drafter.agency_letters()
     drafter.run()
     names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}
     for claim in drafter.claims:
@@ -244,6 +245,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 mentions = find_mentions(self.linker, text, clause.words)
                 if self._title_entities(clause, mentions):
                     # a caption's people («الرئيس ... وولي العهد الأمير محمد بن سلمان»)
+                    mentions = find_mentions(self.linker, text, clause.words)
+                if self._headline_institutions(clause, mentions):
                     mentions = find_mentions(self.linker, text, clause.words)
                 self._named_here(mentions)
                 continue  # the headline restates the body; claims cite the body

@@ -681,6 +681,10 @@ FUNCTION_WORDS = [
     "هو",
     "هي",
     "بين",
+    # prepositions of time: "برابوو سوبيانتو إثر لقاء": the name ends before them
+    "اثر",
+    "عقب",
+    "خلال",
 ]
 # A definite event noun refers back to the last meeting, call or visit: "وشهدت الزيارة
 # توقيع ..." is dated by the visit.

@@ -81,33 +81,47 @@ class Spellings:
         return cls(words)
 
 
+# The words of kinship and of servitude that open a name's parts, as English writes them.
+_NAME_PARTICLES = {
+    normalize(k): v for k, v in {"بن": "bin", "ابن": "ibn", "بنت": "bint", "أبو": "Abu", "عبد": "Abd"}.items()
+}
+
+
 def _romanize(word: str) -> str:
+    """A word's letters as they sound. Arabic writes long vowels only: one short vowel is
+    put in between the first two consonants that meet («سلمان» Salman) and before a last
+    consonant after another («أحمد» Ahmad), none elsewhere, where a name of Arabic or of
+    foreign make most often has none («بيلوسوف» Bilusuf, «كريستوفر» Karistufr)."""
+    if normalize(word) in _NAME_PARTICLES:
+        return _NAME_PARTICLES[normalize(word)]
     article = ""
     if word.startswith("ال") and len(word) > 3:
         article, word = "al-", word[2:]
     out: list[str] = []
     last_vowel = True  # a word's start counts as after a vowel: no a is inserted before it
+    voweled = False  # whether a vowel has been written or put in yet
     for i, ch in enumerate(word):
         final = i == len(word) - 1
         if ch == "ع" and i == 0:
             out.append("a")  # a name opening with ع opens with its vowel: علي Ali, عمار Ammar
-            last_vowel = True
+            last_vowel = voweled = True
         elif ch in _ALEFS:
             out.append(_ALEFS[ch])
-            last_vowel = True
+            last_vowel = voweled = True
         elif ch in ("و", "ي"):
             if i == 0 or last_vowel:
                 out.append("w" if ch == "و" else "y")
                 last_vowel = False
             else:
                 out.append(("o" if final else "u") if ch == "و" else "i")
-                last_vowel = True
+                last_vowel = voweled = True
         elif ch in _CONSONANTS:
             sound = _CONSONANTS[ch]
             if not sound:
                 continue
-            if not last_vowel:
+            if not last_vowel and (not voweled or final):
                 out.append("a")
+                voweled = True
             out.append(sound)
             last_vowel = False
         elif ch.isascii():

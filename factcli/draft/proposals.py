@@ -106,8 +106,9 @@ _OUTLET_LIKENESS = 0.8
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 # How alike (difflib's ratio) a new name and a store's must be to be the same one respelled.
 _NEAR_SPELLING = 0.88
-# A verb of writing or posting: a quoted word after على / عبر is where ("تويتر").
-_WRITING = re.compile(r"^[وف]?(?:كتب|نشر|غرد|[يت]كتب|[يت]نشر|[يت]غرد|بيان)")
+# A verb of writing or posting, or what was posted ("البيان المنشور"): a quoted word after
+# على / عبر is where ("تويتر").
+_WRITING = re.compile(r"^[وف]?(?:ال)?(?:كتب|نشر|غرد|[يت]كتب|[يت]نشر|[يت]غرد|بيان|منشور|مكتوب)")
 # An institution's nouns whose next word is its own name ("مجمع روستك", "مصنع ميل").
 _OWN_NAMED = {normalize(w) for w in ("مجمع", "مصنع", "مؤسسة")}
 # What an institution makes, after its name ("لصناعة الطائرات"، "لإنتاج الأسلحة").
@@ -128,6 +129,24 @@ _BELONGING = set(BELONGING)
 # A name of one or two words in quotation marks right after another's: its other name.
 _QUOTED_AFTER = re.compile(r"\s*[«\"“”]\s*([\u0621-\u064a]{3,}(?: [\u0621-\u064a]{3,})?)\s*[»\"”]")
 _ACCREDITED = {normalize(w) for w in ("لدى", "في")}
+# A state's naval forces, named also as its navy ("البحرية المصرية").
+_NAVAL_FORCES = [normalize(w) for w in ("القوات", "البحرية")]
+# Initials spelled as single letters apart, after a space or a bracket and before a space or
+# a mark («د ب أ:»، «(أ.ف.ب)»); not after a slash or a dash, a model's suffix («ت-90 س/س ك»).
+_LETTERS_RUN = re.compile(r"(?<![^\s(\[])[\u0621-\u064a](?:[ .][\u0621-\u064a]){1,3}(?![^\s:؛،.)\]])")
+# The agencies news credits by Arabic initials, as they write them in English.
+_AGENCY_INITIALS = {
+    normalize(k): v
+    for k, v in {
+        "أ ف ب": "AFP",
+        "د ب أ": "dpa",
+        "أ ش أ": "MENA",
+        "أ ب": "AP",
+        "ي ب أ": "UPI",
+    }.items()
+}
+# The kind of site a platform is ("موقع التواصل الاجتماعي فيسبوك"): its name comes after.
+_SOCIAL_MEDIA = [normalize(w) for w in ("التواصل", "الاجتماعي")]
 
 
 def _designation_english(m: re.Match[str], letters: list[str], offset: int) -> tuple[str, int]:
@@ -191,6 +210,15 @@ class _Proposals(_Base):
         self._store_names = Lexicon(
             e for e in self.linker.entities.values() if e.get("type") not in ("country", "city")
         )
+
+    def _headline_institutions(self, clause: Clause, mentions: list[Mention]) -> bool:
+        """A state's bodies a headline names by their noun and the state's adjective («الجيش
+        المصري يعلن ...»): the reader lists them though the body may name them otherwise
+        ("المتحدث العسكري"). True when the headline gave a new one."""
+        before = len(self.new_entities) + len(self._respelled)
+        strong = [(m.start, m.end) for m in mentions if not m.weak]
+        self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong), mentions)
+        return len(self.new_entities) + len(self._respelled) > before
 
     def _candidate_entities(self, clause: Clause, mentions: list[Mention]) -> bool:
         """Names the store does not know: in quotation marks, after a title and a comma
@@ -292,14 +320,25 @@ class _Proposals(_Base):
                 continue  # "الوكالة": the agency already named, not a new one
             if any(p.opens(x) for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS):
                 continue  # "وزير الدفاع وكالة": an acting minister, not an agency
-            end = i + 1
-            while end < len(keys) and end - i - 1 < 3 and keys[end] not in _FUNCTION_WORDS:
-                if end > i + 1 and re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
+            opens = i + 1
+            if keys[opens : opens + 2] == _SOCIAL_MEDIA:
+                # "بموقع التواصل الاجتماعي فيسبوك": the kind of site, then the platform's name
+                opens += 2
+            end = opens
+            while end < len(keys) and end - opens < 3 and keys[end] not in _FUNCTION_WORDS:
+                if end > opens and re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
                     break
                 end += 1
-            if end == i + 1:
+            if end == opens:
                 continue
-            s, e = words[i + 1].start, words[end - 1].end
+            s, e = words[opens].start, words[end - 1].end
+            if opens > i + 1:
+                name = text[s:e]
+                if not known(s, e) and len(normalize(name).split()) == 1:
+                    self._new_entity(
+                        name, "organization", "a social platform", english=loanword_english(name)
+                    )
+                continue
             if not known(s, e):
                 self._new_entity(
                     text[s:e], "organization", f"name after {text[words[i].start : words[i].end]}"
@@ -928,6 +967,18 @@ class _Proposals(_Base):
                 english = institution_english(normalize(name_to(words[end - 1].end)).split(), body)
                 if owner is not None and english:
                     english = f"{english} of the {owner[1]}"
+                if (
+                    [k, keys[i + 1]] == _NAVAL_FORCES
+                    and end == i + 3
+                    and state is not None
+                    and self._state_adjective(keys[i + 2]) == state
+                ):
+                    # "القوات البحرية المصرية" is the state's navy, also "البحرية المصرية"
+                    aliases.append(
+                        f"{text[words[i + 1].start : words[i + 1].end]} {text[words[i + 2].start : words[i + 2].end]}"
+                    )
+                    if english and english.endswith(" Naval Forces"):
+                        aliases.append(english.removesuffix(" Naval Forces") + " Navy")
                 self._new_entity(
                     written if quoted else name_to(e),
                     "organization",
@@ -1221,6 +1272,18 @@ class _Proposals(_Base):
         if at == 0 or at >= len(keys) or keys[at - 1] not in ("علي", "عبر"):
             return False
         return any(_WRITING.match(k) for k in keys[:at])
+
+    def agency_letters(self) -> None:
+        """A news agency credited by its initials, spelled as single letters («د ب أ»،
+        «أ ف ب»، «(أ.ش.أ)»): an organization, named in English by the initials the agency
+        writes, when known, else by the letters'."""
+        for m in _LETTERS_RUN.finditer(self.text):
+            letters = re.findall(r"[\u0621-\u064a]", m.group(0))
+            key = " ".join(normalize(x) for x in letters)
+            if letters[0] == "و" or key in self._new_names:
+                continue  # («و» alone is the conjunction, written apart)
+            english = _AGENCY_INITIALS.get(key) or "".join(loanword_english(x)[:1] for x in letters).upper()
+            self._new_entity(m.group(0), "organization", "an agency's initials", english=english)
 
     def byline(self) -> None:
         """The byline's author: a name of two or three words at the top of the page that

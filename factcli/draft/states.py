@@ -93,6 +93,10 @@ def named_states(text: str, names: StateNames) -> list[tuple[str, str, str]]:
                     # no «ألبان», Albanians)
                     adjective = head if head.startswith("ال") else "ال" + head
                     row = names.adjectives.get(adjective)
+                    if row is None and adjective.startswith("الال"):
+                        # a state whose name opens like the article («ألمانيا») writes its
+                        # adjective's article twice («الألماني», «الألمانى»)
+                        row = names.adjectives.get(adjective[2:])
                 if row is not None:
                     found.setdefault(row[0], row)
                     break

@@ -95,12 +95,39 @@ def _definite(key: str) -> bool:
     return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\\w{{3}}", key) is not None
 
 
+# A ruler's titles: the name after them may be a given name alone («الملك سلمان»).
+_RULERS = {normalize(w) for w in ("الملك", "الأمير", "الملكة", "السلطان")}
+
+
+def _given_name(key: str) -> bool:
+    """Whether one word after a ruler's title may be his given name: no verb's prefix or
+    ending («الملك يلتقي», «الأمير قالت»), no digits, four letters or more."""
+    return (
+        len(key) >= 4
+        and not re.match(r"^[يتن]", key)
+        and not re.search(r"(?:ت|وا)$", key)
+        and not re.search(r"[0-9\u0660-\u0669]", key)
+    )
+
+
 def _head(key: str) -> bool:
     return any(p.opens(key) for p in _OFFICE_HEADS) or _counterpart(key)
 
 
-# "نظيره الروسي": the counterpart holds the office last named, of the state its adjective says.
-_COUNTERPARTS = {"نظيره", "نظيرها", "نظيرهم", "نظيرهما", "نظير", "نظيريه"}
+# "نظيره الروسي", "نظيرته الفرنسية": the counterpart holds the office last named, of the state
+# its adjective says.
+_COUNTERPARTS = {
+    "نظيره",
+    "نظيرها",
+    "نظيرهم",
+    "نظيرهما",
+    "نظير",
+    "نظيريه",
+    "نظيرته",
+    "نظيرتها",
+    "نظيرتهم",
+    "نظيرتهما",
+}
 
 
 def _counterpart(key: str) -> bool:
@@ -218,8 +245,12 @@ class _Titles(_Proposals):
             if h < n and (person := person_at(h)) is not None:
                 phrase = TitlePhrase(i, end, person.first, person.last, _person_id(self, person))
             elif h < n and (m := cover.get(h)) is None:
-                last = self._name_words(keys, words, h, forward=True, titled=h > end)
-                if last - h >= 2:
+                # a ruler's title right before the name («الملك سلمان», «الأمير فيصل بن
+                # الحسين»): the name opens whatever cue its letters spell, and a ruler is
+                # named by his given name alone
+                ruler = h == end == i + 1 and keys[i].lstrip("وف") in _RULERS
+                last = self._name_words(keys, words, h, forward=True, titled=h > end or ruler)
+                if last - h >= 2 or (ruler and last - h == 1 and _given_name(keys[h])):
                     phrase = TitlePhrase(i, end, h, last, None)
             if phrase is None and i > 0 and "،" in gap(i):
                 before = _person_ending(self, mentions, i - 1)

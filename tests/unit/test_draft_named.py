@@ -277,3 +277,72 @@ def test_a_foreign_company_written_in_arabic_letters_after_its_noun_is_proposed(
     # An Arabic noun or adjective after the noun is no company's name.
     plain = _draft("ووقعت العراق عقدا مع شركة كبيرة ومجموعة عسكرية ووحدة تابعة للجيش.")
     assert not [e for e in plain.entities if e["type"] == "organization"]
+
+
+def test_a_social_platform_after_its_kind_of_site_or_what_was_posted_on_it() -> None:
+    text = (
+        "وذكرت القوات المسلحة في صفحتها بموقع التواصل الاجتماعي فيسبوك أن الغواصة ستصل.\n"
+        "وأضاف البيان المنشور عبر «تويتر» أن الغواصة تعزز القدرات."
+    )
+    found = _by_ar(_draft(text))
+    assert found["فيسبوك"]["type"] == "organization"  # the platform, not the kind of site
+    assert "التواصل الاجتماعي فيسبوك" not in found
+    assert found["تويتر"]["type"] == "organization"  # where the statement was posted
+
+
+def test_a_states_body_named_only_in_the_headline_is_proposed_but_gives_no_claim() -> None:
+    text = "الجيش المصري يعلن ضم غواصة جديدة\nوقال المتحدث العسكري إن الغواصة وصلت إلى الميناء."
+    draft = _draft(text)
+    army = _by_ar(draft)["الجيش المصري"]
+    assert (army["type"], army["name"]) == ("organization", "Egyptian Army")
+    assert draft.claims and all(c["citation"]["start"] > text.index("\n") for c in draft.claims)  # the body
+
+
+def test_a_states_naval_forces_are_also_its_navy_in_arabic_and_english() -> None:
+    text = "وقالت القوات البحرية المصرية إنها تسلمت الغواصة الأولى من ألمانيا."
+    navy = _by_ar(_draft(text))["القوات البحرية المصرية"]
+    assert "البحرية المصرية" in navy["aliases"]  # as the next paragraph may name it
+    assert "Egyptian Navy" in navy["aliases"]
+
+
+def test_a_person_after_her_counterpart_title_is_proposed_and_a_name_ends_before_ithr() -> None:
+    text = (
+        "أعلن وزير الدفاع الروسي سامي خليل اثر لقاء مع نظيرته السورية هدى حداد في دمشق، "
+        "اليوم الخميس، انه تم الاتفاق."
+    )
+    found = _by_ar(_draft(text))
+    assert found["هدى حداد"]["type"] == "person"  # «نظيرته»: a woman's counterpart
+    assert found["سامي خليل"]["type"] == "person"  # not «سامي خليل اثر»
+
+
+def test_a_ruler_after_his_title_is_proposed_by_a_given_name_that_spells_a_cue() -> None:
+    text = "وقال الأمير فيصل بن الحسين إن الطائرات وصلت، على أن يلتقي الملك سلمان الوزير غدا."
+    found = _by_ar(_draft(text))
+    assert found["فيصل بن الحسين"]["type"] == "person"  # «فيصل» is no «يصل» (arrives) here
+    assert found["سلمان"]["type"] == "person"  # a king named by his given name alone
+    assert not any(k.startswith("يلتقي") for k in _by_ar(_draft("وقال الملك يلتقي الوزير غدا.")))
+
+
+def test_a_new_name_is_romanized_with_no_vowel_put_in_between_every_two_consonants() -> None:
+    from factcli.draft.english import english_name
+
+    assert english_name("سلمان بن أحمد") == "Salman bin Ahmad"  # not "Salaman Ban Ahamad"
+    assert english_name("أبو خليل") == "Abu Khalil"  # a name's particle as English writes it
+
+
+def test_an_agency_credited_by_its_initials_is_proposed_and_a_models_suffix_is_not() -> None:
+    text = (
+        "* عمان من سامي خليل د ب أ:\n"
+        "تسلمت سوريا الطائرات، ونقلت (أ.ف.ب) عن الوزير قوله إن روسيا ستورد دبابات “ت-90 س/س ك”."
+    )
+    found = _by_ar(_draft(text))
+    assert (found["د ب أ"]["type"], found["د ب أ"]["name"]) == ("organization", "dpa")
+    assert found["أ.ف.ب"]["name"] == "AFP"
+    assert "س ك" not in found
+
+
+def test_a_state_whose_name_opens_like_the_article_is_read_from_its_adjective() -> None:
+    text = "وقالت إسرائيل إنها باعت طائرات، وأعلنت وزارة الدفاع الالمانية أن الجيش الألمانى تسلمها."
+    found = _by_ar(_draft(text))
+    assert found["ألمانيا"]["name"] == "Germany"  # «الألمانى»: the article written twice
+    assert found["وزارة الدفاع الالمانية"]["name"] == "German Ministry of Defence"
