@@ -22,6 +22,7 @@ from typing import Any
 from ..analyze import CONJUNCTIONS
 from ..normalize import normalize
 from .cues import _FUNCTION_WORDS, _WEAPON_HEADS, _WEAPON_STOPS, DEAL_NOUN_ENDINGS, DEAL_NOUNS
+from .english import demonym
 from .names import Mention
 from .proposals import _Proposals
 from .spans import Clause
@@ -83,8 +84,6 @@ _HAPPENED = {"جري", "تم", "يتم", "سيتم"}
 
 def _short(state: str) -> str:
     """A state named by its abbreviation where its bodies are ("US", "UAE")."""
-    from .english import demonym
-
     short = demonym(state)
     return short if short.isupper() else state
 

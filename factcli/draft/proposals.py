@@ -66,8 +66,8 @@ from .english import (
     model_kind_english,
     weapon_english,
 )
-from .names import Mention, _after_clitic
-from .spans import Clause
+from .names import Mention, _after_clitic, find_mentions
+from .spans import Clause, clauses
 
 _ALSO = {"ايضا", "كذلك"}
 
@@ -956,7 +956,7 @@ class _Proposals(_Base):
             if state is None and not quoted and owner is None and noun in _STATE_BODIES:
                 # "أعلنت وزارة الدفاع" told bare: the ministry of the state the article is
                 # about, the one it names most
-                state = self._home_state()
+                state = self._home_state
             # (what a works makes is no part of its name to know: «... لبناء السفن»)
             own_end = next((x for x in range(i + 2, end) if _MAKING.match(keys[x])), end)
             if not known(s, words[i].end if glossed else words[own_end - 1].end) and (
@@ -1025,22 +1025,18 @@ class _Proposals(_Base):
             found = self.linker.adjectives.get(key[len(ARTICLE) :])
         return found
 
+    @functools.cached_property
     def _home_state(self) -> str | None:
         """The state the article is about: the one it names most (by name or adjective),
         the first named of those tied."""
-        if not hasattr(self, "_first_state"):
-            from .names import find_mentions
-            from .spans import clauses
-
-            counts: dict[str, int] = {}
-            for c in clauses(self.text):
-                for m in find_mentions(self.linker, self.text, c.words):
-                    for e in m.ids[:1]:
-                        if self.linker.type_of(e) == "country":
-                            counts[e] = counts.get(e, 0) + 1
-            # the state named most, the first named of those tied (dicts keep their order)
-            self._first_state: str | None = max(counts, key=lambda e: counts[e]) if counts else None
-        return self._first_state
+        counts: dict[str, int] = {}
+        for c in clauses(self.text):
+            for m in find_mentions(self.linker, self.text, c.words):
+                for e in m.ids[:1]:
+                    if self.linker.type_of(e) == "country":
+                        counts[e] = counts.get(e, 0) + 1
+        # the state named most, the first named of those tied (dicts keep their order)
+        return max(counts, key=lambda e: counts[e]) if counts else None
 
     def _belongs_to(self, clause: Clause, at: int) -> tuple[int, str] | None:
         """The body an institution belongs to, told after it at word `at` («التابعة لوزارة
