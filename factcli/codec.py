@@ -242,15 +242,25 @@ _ATOMS = frozenset((str, int, float, bool, type(None)))
 
 
 def copied(value: Any) -> Any:
-    """A copy of a parsed JSON value that shares no dict or list with it: a few times
-    quicker than `copy.deepcopy`, which keeps a memo of every object for cycles and shared
-    parts that parsed JSON never has. Anything else (made by code, not parsed) is copied by
-    `copy.deepcopy`."""
+    """A copy of a parsed JSON value that shares no dict or list with it. marshal's round
+    trip, in C, is many times quicker than `copy.deepcopy`, which keeps a memo of every
+    object for the cycles and shared parts parsed JSON never has; marshal refuses what is
+    not plain data (a subclass of dict, an object made by code), which is then copied by
+    `copy.deepcopy`, below the plain parts."""
+    import marshal  # built into the interpreter: nothing to load
+
+    try:
+        return marshal.loads(marshal.dumps(value))
+    except ValueError:
+        return _copied(value)
+
+
+def _copied(value: Any) -> Any:
     kind = type(value)
     if kind is dict:
-        return {k: copied(v) for k, v in value.items()}
+        return {k: _copied(v) for k, v in value.items()}
     if kind is list:
-        return [copied(v) for v in value]
+        return [_copied(v) for v in value]
     if kind in _ATOMS:
         return value
     import copy

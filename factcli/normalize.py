@@ -36,6 +36,7 @@ Caller-visible decisions:
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -209,6 +210,20 @@ def _split_tokens(text: str) -> list[str]:
 
 def normalize(text: str) -> str:
     """Canonical form: tokens joined by single ASCII spaces, no leading/trailing space."""
+    if type(text) is str and len(text) <= _REMEMBERED_LENGTH:
+        return _normalized(text)
+    return " ".join(_split_tokens(_fold(text)))
+
+
+# A name, a label or a query word is normalized many times in one process (every write
+# checks every entity's names; an index build and each query see the same names again),
+# at some microseconds a time: short texts' forms are remembered. Bounded in number and
+# length, so a run over a long store keeps a few megabytes at most.
+_REMEMBERED_LENGTH = 120
+
+
+@functools.lru_cache(maxsize=8192)
+def _normalized(text: str) -> str:
     return " ".join(_split_tokens(_fold(text)))
 
 

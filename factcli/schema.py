@@ -21,7 +21,7 @@ from .errors import StoreError
 from .ids import CLAIM_ID
 from .normalize import normalize
 from .records import ENTITY_REF_FIELDS, FIELD_ORDER
-from .vocabulary import DEFAULT, DOCUMENT_FIELDS, PREDICATE_FIELDS, Vocabulary, of
+from .vocabulary import DEFAULT, DOCUMENT_FIELDS, PREDICATE_FIELDS, Vocabulary, document_key, of
 
 Problem = tuple[str, str]
 
@@ -561,11 +561,27 @@ def _terms(doc: dict[str, Any], part: str, pattern: re.Pattern[str]) -> tuple[li
     return [], words
 
 
+# Vocabulary documents found sound in this process, by `vocabulary.document_key`: every
+# read and write checks its store's vocabulary, nearly always one checked before.
+_SOUND: set[bytes] = set()
+_SOUND_KEPT = 8
+
+
 def vocabulary_problems(doc: Any) -> list[Problem]:
     """Problems of a store's vocabulary document, as `(field path, message)`: its parts,
     each predicate's fields, and references between them (a type, modality, polarity or
     unit a predicate names must be the vocabulary's; an inverse must name a predicate that
     names it back, one direction of the pair canonical)."""
+    key = document_key(doc) if isinstance(doc, dict) else None
+    if key is not None and key in _SOUND:
+        return []
+    out = _vocabulary_problems(doc)
+    if not out and key is not None and len(_SOUND) < _SOUND_KEPT:
+        _SOUND.add(key)
+    return out
+
+
+def _vocabulary_problems(doc: Any) -> list[Problem]:
     if not isinstance(doc, dict):
         return [("vocabulary", "must be an object")]
     out: list[Problem] = [(k, "is not a part of a vocabulary") for k in doc if k not in DOCUMENT_FIELDS]

@@ -798,6 +798,28 @@ def default_document() -> dict[str, Any]:
     return DEFAULT.document()
 
 
+def document_key(doc: Any) -> bytes | None:
+    """The exact content of a vocabulary document as bytes (marshal's: `true` and `1`,
+    `1` and `1.0` differ, as they do to the checks; the bytes load back to the document, so
+    two documents that differ never share a key), or None when it is not plain parsed data.
+    Two loads of one store give equal keys, so what was made or checked of a document once
+    is known for every later load of it in the process."""
+    import marshal  # built into the interpreter: nothing to load
+
+    try:
+        # Version 2: no back-references, whose use follows reference counts, not content.
+        return marshal.dumps(doc, 2)
+    except ValueError:
+        return None
+
+
+# The vocabularies made from documents in this process, by `document_key`: a store is read
+# and written many times in one process (a test run, a script's imports) with the same
+# vocabulary, which takes ~1 ms to make. Kept few: a process meets one or two.
+_MADE: dict[bytes, Vocabulary] = {}
+_MADE_KEPT = 8
+
+
 def of(facts: object) -> Vocabulary:
     """The vocabulary of a loaded store (its `vocabulary` document; the default for a store
     older than the schema that carries one), made once per document."""
@@ -807,12 +829,18 @@ def of(facts: object) -> Vocabulary:
     cache = getattr(facts, "__dict__", {}).get("_vocabulary")
     if cache is not None and cache[0] is doc:
         return cache[1]  # type: ignore[no-any-return]
-    try:
-        made = from_document(doc)
-    except (KeyError, TypeError, AttributeError, ValueError):
-        # A damaged document: every command refuses the store (`schema.refuse_damaged`)
-        # and `verify` reports what is wrong with it, checking the rest by the default.
-        made = DEFAULT
+    key = document_key(doc)
+    made = _MADE.get(key) if key is not None else None
+    if made is None:
+        try:
+            made = from_document(doc)
+        except (KeyError, TypeError, AttributeError, ValueError):
+            # A damaged document: every command refuses the store (`schema.refuse_damaged`)
+            # and `verify` reports what is wrong with it, checking the rest by the default.
+            made = DEFAULT
+        else:
+            if key is not None and len(_MADE) < _MADE_KEPT:
+                _MADE[key] = made
     if hasattr(facts, "__dict__"):
         facts.__dict__["_vocabulary"] = (doc, made)
     return made

@@ -6,6 +6,7 @@ the two paths to each other where orjson is installed)."""
 
 from __future__ import annotations
 
+import collections
 import json
 
 import pytest
@@ -108,3 +109,18 @@ def test_a_copy_of_a_parsed_value_shares_no_dict_or_list_with_it():
     other = codec.copied(made)
     other["pair"][0].append(3)
     assert made == {"pair": ([1], [2])}
+    # And one holding what is not plain data (a dict of a subclass): copied below it too.
+    odd = {"kept": [1], "ordered": collections.OrderedDict(b=[1], a=[2])}
+    again = codec.copied(odd)
+    again["kept"].append(2)
+    again["ordered"]["b"].append(3)
+    assert odd == {"kept": [1], "ordered": collections.OrderedDict(b=[1], a=[2])}
+    assert list(again["ordered"]) == ["b", "a"] and type(again["ordered"]) is collections.OrderedDict
+
+
+def test_a_copy_keeps_every_key_in_its_order_and_every_value_exactly():
+    text = '{"z": 1, "a": [true, 1, 1.0, -0.0, 18446744073709551616, "\\ud800", null], "m": {}}'
+    value = json.loads(text)
+    copy = codec.copied(value)
+    assert json.dumps(copy) == text
+    assert [type(v) for v in copy["a"]] == [bool, int, float, float, int, str, type(None)]

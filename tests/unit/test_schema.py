@@ -95,6 +95,21 @@ def test_the_shipped_vocabulary_is_sound():
     assert schema.vocabulary_problems(_vocabulary()) == []
 
 
+def test_a_vocabulary_checked_sound_before_does_not_vouch_for_one_that_only_compares_equal():
+    # Checks of a vocabulary found sound once are skipped for the same document later
+    # (every read checks it); `1` where a flag must be `true` compares equal in Python,
+    # yet is a fault, and is still found after the sound document was checked.
+    sound = _vocabulary()
+    assert schema.vocabulary_problems(sound) == []
+    flagged = next(n for n, e in sound["predicates"].items() if e.get("symmetric") is True)
+    odd = _vocabulary()
+    odd["predicates"][flagged]["symmetric"] = 1
+    assert odd == sound
+    found = dict(schema.vocabulary_problems(odd))
+    assert f"predicates.{flagged}.symmetric" in found, found
+    assert schema.vocabulary_problems(sound) == []
+
+
 @pytest.mark.parametrize(
     ("plant", "field", "words"),
     [
