@@ -7,12 +7,14 @@ but it writes some floats its own way, refuses integers beyond 64 bits and lone 
 and reads an integer beyond 64 bits as a float; the rules below keep every such value on the
 standard module's path, so installing the extra never changes a byte or a value.
 
-json and orjson are imported where they are used: a read answered from a warm index never
-parses JSON this way, and startup time is a feature of a CLI.
+json and orjson are imported when first used (orjson looked up once per process): a read
+answered from a warm index never parses JSON this way, and startup time is a feature of a
+CLI.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -59,6 +61,18 @@ def long_integer(raw: bytes) -> bool:
     return False
 
 
+@functools.cache
+def _orjson() -> Any:
+    """The orjson module where the `fast` extra is installed, else None. Looked up once: a
+    failed import is not remembered, and each try searches every folder of `sys.path` again
+    (about a millisecond, for each store read and index opened in a process)."""
+    try:
+        import orjson
+    except ImportError:
+        return None
+    return orjson
+
+
 def decode(raw: bytes, long_integers: bool | None = None) -> Any:
     """The value of the JSON document `raw` (UTF-8); `long_integers` says whether it may hold
     an integer beyond 64 bits (None: look). Raises what the standard parser raises
@@ -66,9 +80,8 @@ def decode(raw: bytes, long_integers: bool | None = None) -> Any:
     go to the standard parser, whose message gives the line and column users need."""
     import json
 
-    try:
-        import orjson
-    except ImportError:
+    orjson = _orjson()
+    if orjson is None:
         return json.loads(raw.decode("utf-8"))
     if long_integer(raw) if long_integers is None else long_integers:
         return json.loads(raw.decode("utf-8"))
@@ -140,9 +153,8 @@ def _orjson_indented(value: Any, alike: set[float] | None = None) -> bytes | Non
     to the standard encoder. `alike` keeps the floats already seen to print alike, for
     the next value of the same output.
     """
-    try:
-        import orjson
-    except ImportError:
+    orjson = _orjson()
+    if orjson is None:
         return None
     if not _floats_print_alike(value, orjson.dumps, set() if alike is None else alike):
         return None
@@ -196,9 +208,8 @@ def compact_encoder() -> Callable[[Any], str]:
     def slow(v: Any) -> str:
         return json.dumps(v, ensure_ascii=False, separators=(",", ":"))
 
-    try:
-        import orjson
-    except ImportError:
+    orjson = _orjson()
+    if orjson is None:
         return slow
 
     def fast(v: Any) -> str:
@@ -215,9 +226,8 @@ def compact_decoder() -> Callable[[str], Any]:
     """A function reading JSON text back, every integer exact (see `LONG_DIGITS`)."""
     import json
 
-    try:
-        import orjson
-    except ImportError:
+    orjson = _orjson()
+    if orjson is None:
         return json.loads
 
     def fast(text: str) -> Any:
