@@ -285,6 +285,8 @@ def office_english(keys: list[str], body: str | None) -> str:
             k += 2
             continue
         word = keys[k]
+        if body and out and (word == "باسم" or (word[:1] == "ب" and word[1:] not in _OFFICE_WORDS)):
+            break  # «المتحدث باسم وزارة ...», «الأمين العام بوزارة ...»: the body it is at follows
         if word in _OFFICE_WORDS:
             out.append(_OFFICE_WORDS[word])
         elif not body:

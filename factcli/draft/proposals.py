@@ -120,6 +120,7 @@ _STATE_KINDS = {normalize(w) for w in ("جمهورية", "مملكة", "دولة
 _OWNED = set(OWNED_INSTITUTIONS)
 _NAMED_BODIES = {normalize(w) for w in NAMED_INSTITUTIONS}
 _EPITHETS = {normalize(w) for w in EPITHETS}
+_OFFICIAL = {normalize(w) for w in ("الرسمي", "الرسمية")}
 # A state's own bodies: told bare ("وزارة الدفاع"), the article's state's.
 _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوات")}
 _QUALIFIED = set(QUALIFIED_INSTITUTIONS)
@@ -821,7 +822,10 @@ class _Proposals(_Base):
             if heads and (noun.startswith("ال") or not any(p.opens(keys[i - 1]) for p in _OFFICE_HEADS)):
                 # "وزير الدفاع وكالة": an acting minister, not an agency; "رئيس الحكومة": an office.
                 # "رئيس مجمع روستك": the head of an institution with a name of its own.
-                if not noun.startswith("ال"):
+                # «الأمين العام بوزارة الدفاع العمانية», «المتحدث باسم وزارة ...»: the body the
+                # office is at, named whole with its state.
+                at_body = (k.find(noun) == 1 and k[0] in "بل") or keys[i - 1] == "باسم"
+                if not noun.startswith("ال") and not at_body:
                     continue
                 of_office = True  # "مفتش المدفعية الملكية المغربية": a state's body, with its office
             if noun in _NAMED_BODIES and not (
@@ -886,6 +890,11 @@ class _Proposals(_Base):
                     break
             while end > i + 2 and keys[end - 1] in _EPITHETS:
                 end -= 1  # "تنظيم داعش الإرهابي": the outlet's epithet, not the name
+            official = ""
+            if end > i + 2 and keys[end - 1] in _OFFICIAL:
+                # «وكالة الأنباء العمانية الرسمية»: named without «الرسمية», and with it too
+                official = text[words[end - 1].start : words[end - 1].end]
+                end -= 1
             if end == i + 1:
                 continue
             if _company_noun(keys[i + 1]) and not keys[i + 1].startswith("ال"):
@@ -914,7 +923,7 @@ class _Proposals(_Base):
                 continue  # "الاتحاد الروسي": the state itself
             if of_office and state is None:
                 continue  # "رئيس الحكومة": the office alone
-            aliases = []
+            aliases = [f"{text[s : words[end - 1].end]} {official}"] if official and not lil else []
             # A works' or a company's own name after its noun ("مجمع روستك"), not an agency's
             # word ("وكالة أنباء"), is a name of its own.
             own = keys[i + 1] if noun in _OWN_NAMED and not keys[i + 1].startswith("ال") else ""
@@ -1402,6 +1411,8 @@ class _Proposals(_Base):
                 for n in range(1, min(3, len(words)) + 1):
                     for k in range(len(words) - n + 1):
                         phrase = " ".join(words[k : k + n])
+                        if self._names_a_state(phrase):
+                            continue  # «العمانية» is Oman's adjective, no outlet's name
                         if re.search(r"[\u0600-\u06ff]", phrase):
                             got = re.sub(r"[^a-z0-9]", "", english_name(phrase, self._spellings).casefold())
                         else:
@@ -1413,6 +1424,24 @@ class _Proposals(_Base):
         if self._an_outlet(arabic):
             return
         self._new_entity(arabic, "organization", "the article's outlet (--outlet)", english=english)
+
+    def _names_a_state(self, phrase: str) -> bool:
+        """Whether every word of `phrase` is a state's name or adjective (the store's or
+        CLDR's, a proclitic cut off): «العمانية», «والعراق»."""
+        names = _state_names()
+        keys = normalize(phrase).split()
+
+        def state_word(key: str) -> bool:
+            for cut in clitic_cuts(key):
+                bare = strip_clitic(key, cut)
+                definite = bare if bare.startswith(ARTICLE) else ARTICLE + bare
+                if bare in names.names or definite in names.adjectives or self._state_adjective(bare):
+                    return True
+                if any(self.linker.type_of(e) == "country" for e in self.linker.resolve(bare, True, True)):
+                    return True
+            return False
+
+        return bool(keys) and all(state_word(k) for k in keys)
 
     def _propose_states(self) -> None:
         """The states the article names (by name or adjective) that the store does not
@@ -1432,7 +1461,14 @@ class _Proposals(_Base):
                 continue
             slug = re.sub(r"[^a-z0-9]+", "-", english.casefold()).strip("-")
             eid = slug if slug and slug not in taken else None
+            before = len(self.new_entities)
             self._new_entity(arabic, "country", f"a state CLDR names ({code})", english=english, eid=eid)
+            if len(self.new_entities) > before:
+                # its adjectives as CLDR's name gives them («العمانية» of «سلطنة عمان»)
+                made = str(self.new_entities[-1]["id"])
+                for adjective, row in _state_names().adjectives.items():
+                    if row[0] == code:
+                        self.linker.adjectives.setdefault(adjective, made)
         self._link_epithets()
 
     def _link_epithets(self) -> None:

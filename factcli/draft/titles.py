@@ -184,7 +184,9 @@ class _Titles(_Proposals):
                     break
                 if m is not None and m.first == j and not m.weak:
                     kinds = {self.linker.type_of(e) for e in m.ids}
-                    if kinds & {"country", "organization", "office"} and m.start == words[j].start:
+                    # («الأمين العام بوزارة الدفاع العمانية»: the body the office is at, after ب)
+                    at_body = m.start == words[j].start + 1 and text[words[j].start] in "بل"
+                    if kinds & {"country", "organization", "office"} and (m.start == words[j].start or at_body):
                         j = m.last  # "أمير قطر", "رئيس مجمع روستك", "مساعد الرئيس الروسي"
                         continue
                     break
@@ -222,6 +224,15 @@ class _Titles(_Proposals):
                     and not _PUNCT.search(gap(j + 1))
                 ):
                     j += 2  # "لصناعة الأسلحة": a purpose or field of the office
+                elif (
+                    # «المتحدث باسم وزارة الدفاع الإندونيسية»: the body he speaks for
+                    k.lstrip("وف") == "باسم"
+                    and (body := at.get(j + 1)) is not None
+                    and {self.linker.type_of(e) for e in body.ids} & {"country", "organization"}
+                    and body.start == words[j + 1].start
+                    and not _PUNCT.search(gap(j + 1))
+                ):
+                    j = body.last
                 else:
                     break
             end = j

@@ -520,3 +520,22 @@ def test_an_army_named_by_what_qualifies_it_is_proposed_whole() -> None:
     assert names.get("جيش التحرير الشعبي العراقي") == "Iraqi People's Liberation Army"
     # An army no qualifier names is no body of its own.
     assert _names("وقال إن العراق يبني جيش قوي.") == {}
+
+
+def test_oman_is_read_from_its_adjective_and_its_bodies_are_named_with_it() -> None:
+    # "The official Omani news agency said that the Omani Ministry of Defence signed ...":
+    # Oman's name is also Amman's, but its adjective and «سلطنة عمان» name only the state.
+    text = "قالت وكالة الأنباء العمانية الرسمية إن وزارة الدفاع العمانية وقعت اتفاقا مع العراق."
+    draft = draft_article(text, copy.deepcopy(ENTITIES), published=DAY, outlet="Al-Amal (amal.example)")
+    names = {e["name_ar"]: e for e in draft.entities}
+    assert names["سلطنة عمان"]["name"] == "Oman"
+    assert names["وزارة الدفاع العمانية"]["name"] == "Omani Ministry of Defence"
+    # «الرسمية» says the agency is official: no word of its name, kept as another spelling.
+    agency = names["وكالة الأنباء العمانية"]
+    assert agency["name"] == "Omani News Agency"
+    assert "وكالة الأنباء العمانية الرسمية" in agency["aliases"]
+    # The outlet's name romanized is near «العمانية»'s, but a state's adjective is no outlet.
+    outlet = next(e for e in draft.entities if e["name"] == "Al-Amal")
+    assert outlet["name_ar"] != "العمانية"
+    # Amman alone is not Oman.
+    assert all(e["type"] != "country" for e in _draft("وصل الوفد إلى عمان أمس.").entities)

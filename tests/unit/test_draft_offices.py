@@ -295,3 +295,19 @@ def test_an_office_ending_in_its_state_after_bi_and_a_family_name_opening_with_k
     offices = {e["name_ar"] for e in draft.entities if e["type"] == "office"}
     assert "روبرت كاليناك" in people
     assert "وزير الدفاع بجمهورية السعودية" in offices
+
+
+def test_an_office_at_a_body_after_bi_or_bism_names_the_person_after_it() -> None:
+    # "The secretary general at the Russian Ministry of Defence, Hamid bin Saeed al-Amri,
+    # signed ..."; "the spokesman for the Russian Ministry of Defence, Karim Nabil Hassan,
+    # said ...": the body is part of the office, and the name after the comma its holder's.
+    draft, _ = _draft("ووقع الأمين العام بوزارة الدفاع الروسية، حامد بن سعيد العامري، مذكرة تفاهم.")
+    kinds = {e["name_ar"]: (e["type"], e["name"]) for e in draft.entities}
+    assert kinds["حامد بن سعيد العامري"][0] == "person"
+    assert kinds["وزارة الدفاع الروسية"] == ("organization", "Russian Ministry of Defence")
+    assert kinds["الأمين العام بوزارة الدفاع الروسية"] == (
+        "office",
+        "Secretary General of Russian Ministry of Defence",
+    )
+    draft, _ = _draft("وقال المتحدث باسم وزارة الدفاع الروسية، كريم نبيل حسان، إن الصفقة تمت.")
+    assert any(e["name_ar"] == "كريم نبيل حسان" and e["type"] == "person" for e in draft.entities)
