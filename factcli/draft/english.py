@@ -725,4 +725,82 @@ def institution_english(
         name = f"{demonym(body)} {name}"
     if owner:
         name = f"{owner} {name}" if not body else f"{name} of {owner}"
-    return name or None
+    return national_name(name) or None
+
+
+# A state's bodies whose English names are their own, not the glossary's word by word.
+_NATIONAL_NAMES = {
+    "US Ministry of Defence": "US Department of Defense",
+    "US Ministry of Foreign Affairs": "US Department of State",
+}
+
+
+def national_name(english: str | None) -> str | None:
+    """A state's body as it is named in English where its own name is not a translation
+    of the Arabic words ("US Ministry of Defence" is the "US Department of Defense")."""
+    return _NATIONAL_NAMES.get(english, english) if english else english
+
+
+# Institutions of the field Arabic news names by a name of their own, without a kind
+# noun (البنتاغون، الكونغرس، الأمم المتحدة، الناتو) or with one a reader would not find by
+# its words: (English name, Arabic forms, English aliases, the state whose body it is).
+KNOWN_BODIES: list[tuple[str, list[str], list[str], str | None]] = [
+    (
+        "US Department of Defense",
+        [
+            "البنتاغون",
+            "البنتاجون",
+            "وزارة الدفاع الأمريكية",
+            "وزارة الدفاع الأميركية",
+            "البنتاغون الأمريكي",
+            "البنتاغون الأميركي",
+        ],
+        ["Pentagon", "US Ministry of Defence"],
+        "United States",
+    ),
+    (
+        "US Department of State",
+        [
+            "الخارجية الأمريكية",
+            "الخارجية الأميركية",
+            "وزارة الخارجية الأمريكية",
+            "وزارة الخارجية الأميركية",
+        ],
+        ["US State Department"],
+        "United States",
+    ),
+    (
+        "US Congress",
+        ["الكونغرس", "الكونجرس", "الكونغرس الأمريكي", "الكونغرس الأميركي", "الكونجرس الأمريكي"],
+        [],
+        "United States",
+    ),
+    ("US Senate", ["مجلس الشيوخ الأمريكي", "مجلس الشيوخ الأميركي"], [], "United States"),
+    ("White House", ["البيت الأبيض"], [], "United States"),
+    (
+        "CIA",
+        ["وكالة المخابرات المركزية الأمريكية", "وكالة المخابرات المركزية"],
+        ["Central Intelligence Agency"],
+        "United States",
+    ),
+    ("Knesset", ["الكنيست", "الكنيست الإسرائيلي"], [], "Israel"),
+    ("United Nations", ["الأمم المتحدة", "منظمة الأمم المتحدة"], ["UN"], None),
+    ("UN Security Council", ["مجلس الأمن الدولي"], [], None),
+    ("NATO", ["حلف شمال الأطلسي", "الناتو", "حلف الناتو"], ["North Atlantic Treaty Organization"], None),
+    ("European Union", ["الاتحاد الأوروبي"], ["EU"], None),
+    ("African Union", ["الاتحاد الأفريقي", "الاتحاد الإفريقي"], [], None),
+    ("Arab League", ["جامعة الدول العربية", "الجامعة العربية"], [], None),
+    ("Gulf Cooperation Council", ["مجلس التعاون الخليجي", "مجلس التعاون لدول الخليج العربية"], ["GCC"], None),
+    ("International Atomic Energy Agency", ["الوكالة الدولية للطاقة الذرية"], ["IAEA"], None),
+    (
+        "Stockholm International Peace Research Institute",
+        ["معهد ستوكهولم الدولي لأبحاث السلام", "معهد ستوكهولم لأبحاث السلام"],
+        ["SIPRI"],
+        None,
+    ),
+    ("Islamic State", ["تنظيم الدولة الإسلامية", "تنظيم داعش", "داعش"], ["ISIS"], None),
+    ("al-Qaeda", ["تنظيم القاعدة"], [], None),
+    ("Hezbollah", ["حزب الله"], [], None),
+    ("Hamas", ["حركة حماس"], [], None),
+]
+

@@ -54,6 +54,7 @@ from .cues import (
     QUALIFIED_INSTITUTIONS,
 )
 from .english import (
+    KNOWN_BODIES,
     Spellings,
     designation_name,
     english_name,
@@ -1289,6 +1290,61 @@ class _Proposals(_Base):
                 continue  # («و» alone is the conjunction, written apart)
             english = _AGENCY_INITIALS.get(key) or "".join(loanword_english(x)[:1] for x in letters).upper()
             self._new_entity(m.group(0), "organization", "an agency's initials", english=english)
+
+    def known_bodies(self) -> None:
+        """The institutions of the field the article names by a name of their own
+        (`english.KNOWN_BODIES`: «البنتاغون», «الكونغرس», «الأمم المتحدة»), a proclitic
+        cut off («للبنتاغون»): each proposed once, with every form of its name, so that the
+        Pentagon and the ministry it is are one body, and of its state when it has one."""
+        from .spans import _words
+
+        keys = [w.key for w in _words(self.text, 0, len(self.text))]
+        firsts: dict[str, list[int]] = {}
+        for i, key in enumerate(keys):
+            cuts = {strip_clitic(key, cut) for cut in clitic_cuts(key)}
+            if re.match(r"^[وف]?لل", key):
+                cuts.add("ال" + key[key.index("لل") + 2 :])  # «وللكونغرس» is و + ل + «الكونغرس»
+            for bare in cuts:
+                firsts.setdefault(bare, []).append(i)
+        for english, forms, english_aliases, state_name in KNOWN_BODIES:
+            written = [
+                form
+                for form in forms
+                if any(
+                    keys[i + 1 : i + len(words)] == words[1:]
+                    for words in [normalize(form).split()]
+                    for i in firsts.get(words[0], [])
+                )
+            ]
+            if not written:
+                continue
+            if any(
+                self.linker.type_of(e) == "organization"
+                for name in [english, *forms]
+                for e in self.linker.resolve(name, True, True)
+            ):
+                continue  # the store's, by one of its names
+            found = max(written, key=lambda f: len(f.split()))  # the fullest the article writes
+            before = len(self.new_entities)
+            self._new_entity(
+                found,
+                "organization",
+                "an institution of the field, by its own name",
+                english=english,
+                aliases=[*(f for f in forms if f != found), *english_aliases],
+            )
+            if len(self.new_entities) == before or state_name is None:
+                continue
+            state = next(
+                (
+                    eid
+                    for eid, e in self.linker.entities.items()
+                    if e.get("type") == "country" and e.get("name") == state_name
+                ),
+                None,
+            )
+            if state is not None:
+                self.state_of[str(self.new_entities[-1]["id"])] = state
 
     def byline(self) -> None:
         """The byline's author: a name of two or three words at the top of the page that

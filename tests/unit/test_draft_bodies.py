@@ -82,14 +82,14 @@ def test_an_institutions_english_name_is_translated_word_by_word() -> None:
     # A noun that qualifies the one before it comes first in English.
     assert english("مجمع الصناعات الحربية الروسية", "Russia") == "Russian Military Industries Complex"
     assert english("قيادة الدفاع الجوي", None) == "Air Defence Command"
-    assert english("وزارة الخارجية الأميركية", "United States") == "US Ministry of Foreign Affairs"
+    assert english("وزارة الخارجية الأميركية", "United States") == "US Department of State"
 
 
 def test_two_ministries_of_one_state_named_with_a_dual_are_each_proposed() -> None:
     # "The US State and Defense departments had confirmed ..."
     names = _names("وسبق أن أكدت وزارتا الخارجية والدفاع الأميركيتان أن الصفقة ستوقع.")
-    assert names["وزارة الخارجية الأميركية"] == "US Ministry of Foreign Affairs"
-    assert names["وزارة الدفاع الأميركية"] == "US Ministry of Defence"
+    assert names["وزارة الخارجية الأميركية"] == "US Department of State"
+    assert names["وزارة الدفاع الأميركية"] == "US Department of Defense"
 
 
 def test_an_institution_named_by_its_state_or_its_body_is_proposed_whole() -> None:
@@ -102,7 +102,7 @@ def test_an_institution_named_by_its_state_or_its_body_is_proposed_whole() -> No
     )
     assert (
         names["وكالة التعاون الامني التابعة لوزارة الدفاع الامريكية"]
-        == "Security Cooperation Agency of the US Ministry of Defence"
+        == "Security Cooperation Agency of the US Department of Defense"
     )
 
 
@@ -539,3 +539,33 @@ def test_oman_is_read_from_its_adjective_and_its_bodies_are_named_with_it() -> N
     assert outlet["name_ar"] != "العمانية"
     # Amman alone is not Oman.
     assert all(e["type"] != "country" for e in _draft("وصل الوفد إلى عمان أمس.").entities)
+
+
+def test_institutions_named_without_a_kind_noun_come_from_a_glossary_of_the_field() -> None:
+    # "The agency said the Pentagon's approval came after the US Department of Defense
+    # studied the request, and Congress and the United Nations have not commented": the
+    # Pentagon is the department, one body under every name; Congress and the UN are named
+    # by no kind noun a rule could read.
+    text = (
+        "وقالت الوكالة إن موافقة البنتاغون جاءت بعد أن درست وزارة الدفاع الأمريكية الطلب، "
+        "ولم يعلق الكونغرس ولا الأمم المتحدة على الصفقة."
+    )
+    orgs = {e["name"]: e for e in _draft(text).entities if e["type"] == "organization"}
+    pentagon = orgs["US Department of Defense"]
+    assert pentagon["name_ar"] == "وزارة الدفاع الأمريكية"  # the fullest name the article writes
+    assert {"البنتاغون", "Pentagon"} <= set(pentagon["aliases"])
+    assert orgs["US Congress"]["name_ar"] == "الكونغرس"
+    assert orgs["United Nations"]["name_ar"] == "الأمم المتحدة"
+    # a proclitic on the name: «للبنتاغون», «وللكونغرس»
+    assert "US Department of Defense" in _names("وأرسلت الشركة رسالة للبنتاغون أمس.").values()
+    assert "US Congress" in _names("وقدمت الإدارة الطلب وللكونغرس أن يرفضه.").values()
+
+
+def test_a_states_body_whose_english_name_is_its_own_is_named_so() -> None:
+    from factcli.draft.english import institution_english
+    from factcli.normalize import normalize
+
+    # The US names its defence and foreign ministries departments; others keep the glossary's words.
+    assert institution_english(normalize("وزارة الدفاع").split(), "United States") == "US Department of Defense"
+    assert institution_english(normalize("وزارة الخارجية").split(), "United States") == "US Department of State"
+    assert institution_english(normalize("وزارة الدفاع").split(), "France") == "French Ministry of Defence"
