@@ -804,3 +804,54 @@ KNOWN_BODIES: list[tuple[str, list[str], list[str], str | None]] = [
     ("Hamas", ["حركة حماس"], [], None),
 ]
 
+# The field's largest makers and exporters, by the spellings Arabic news gives them (their
+# English names are no romanization of those): (English name, Arabic spellings, English
+# aliases). A name is met with or without its noun («شركة لوكهيد مارتن»), which is kept
+# as another form of it.
+KNOWN_COMPANIES: list[tuple[str, list[str], list[str]]] = [
+    ("Lockheed Martin", ["لوكهيد مارتن", "لوكهيد مارتين", "لوكهيد"], []),
+    ("Boeing", ["بوينغ", "بوينج", "بوينك"], []),
+    ("Airbus", ["إيرباص", "ايرباص", "إيرباس", "ايرباس"], ["Airbus Group"]),
+    (
+        "Dassault Aviation",
+        ["داسو للطيران", "داسو أفياسيون", "داسو أفاسيون", "داسو افياسيون", "داسو"],
+        ["Dassault"],
+    ),
+    ("Raytheon", ["رايثيون", "ريثيون", "رايتيون"], []),
+    ("Northrop Grumman", ["نورثروب غرومان", "نورثروب جرومان", "نورثروب"], ["Northrop"]),
+    ("General Dynamics", ["جنرال دايناميكس", "جنرال ديناميكس"], []),
+    ("BAE Systems", ["بي إيه إي سيستمز", "بي أيه إي سيستمز", "بي إيه إي"], []),
+    ("Thales", ["تاليس", "تاليه"], []),
+    ("Saab", ["ساب السويدية"], []),
+    ("Finmeccanica", ["فينميكانيكا", "فينمكانيكا"], []),
+    ("Naval Group", ["نافال غروب", "نافال جروب"], []),
+    ("ThyssenKrupp Marine Systems", ["تيسين كروب", "تيسن كروب", "تيسنكروب"], ["TKMS", "ThyssenKrupp"]),
+    ("Navantia", ["نافانتيا", "نافنسيا"], []),
+    ("Fincantieri", ["فينكانتيري"], []),
+    ("Rheinmetall", ["راينميتال"], []),
+    ("Embraer", ["إمبراير", "امبراير"], []),
+    ("Eurocopter", ["يوروكوبتر"], []),
+    ("AgustaWestland", ["أجوستا وستلاند", "اجوستاوستلاند", "أغوستا ويستلاند"], []),
+    ("Sikorsky", ["سيكورسكي"], []),
+    (
+        "Israel Aerospace Industries",
+        ["الصناعات الجوية الإسرائيلية", "هيئة الصناعات الجوية الإسرائيلية"],
+        ["IAI"],
+    ),
+    ("Elbit Systems", ["إلبيت سيستمز", "ألبيت", "إلبيت"], []),
+    ("Rafael Advanced Defense Systems", ["رافائيل للأنظمة الدفاعية المتقدمة"], ["Rafael"]),
+    ("Almaz-Antey", ["ألماز أنتي", "الماز انتي"], []),
+    ("United Aircraft Corporation", ["الشركة المتحدة لصناعة الطائرات"], []),
+    ("Norinco", ["نورينكو"], []),
+    ("Aviation Industry Corporation of China", ["أفيك", "افيك"], ["AVIC"]),
+    ("Hanwha Aerospace", ["هانوا", "هانوها"], ["Hanwha"]),
+    ("Korea Aerospace Industries", ["الصناعات الجوية الكورية"], ["KAI"]),
+    ("Hyundai Rotem", ["هيونداي روتيم"], []),
+    ("Aselsan", ["أسيلسان", "اسيلسان"], []),
+    ("Baykar", ["بايكار"], []),
+    ("Saudi Arabian Military Industries", ["الشركة السعودية للصناعات العسكرية"], ["SAMI"]),
+    ("EDGE Group", ["مجموعة إيدج"], ["EDGE"]),
+]
+# The nouns a company's or group's name may be written after, as a form of its name.
+COMPANY_FORM_NOUNS = ["شركة", "مجموعة"]
+

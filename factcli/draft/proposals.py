@@ -54,7 +54,9 @@ from .cues import (
     QUALIFIED_INSTITUTIONS,
 )
 from .english import (
+    COMPANY_FORM_NOUNS,
     KNOWN_BODIES,
+    KNOWN_COMPANIES,
     Spellings,
     designation_name,
     english_name,
@@ -1293,30 +1295,37 @@ class _Proposals(_Base):
 
     def known_bodies(self) -> None:
         """The institutions of the field the article names by a name of their own
-        (`english.KNOWN_BODIES`: «البنتاغون», «الكونغرس», «الأمم المتحدة»), a proclitic
-        cut off («للبنتاغون»): each proposed once, with every form of its name, so that the
-        Pentagon and the ministry it is are one body, and of its state when it has one."""
+        (`english.KNOWN_BODIES`: «البنتاغون», «الكونغرس», «الأمم المتحدة») and its largest
+        companies (`english.KNOWN_COMPANIES`: «لوكهيد مارتن», with «شركة» or not), a
+        proclitic cut off («للبنتاغون»): each proposed once, with its English name and every
+        form of its name, so that the Pentagon and the ministry it is are one body, and of
+        its state when it has one. Its Arabic name is the fullest the article writes, as
+        written (a company's without its noun)."""
         from .spans import _words
 
-        keys = [w.key for w in _words(self.text, 0, len(self.text))]
-        firsts: dict[str, list[int]] = {}
+        words = _words(self.text, 0, len(self.text))
+        keys = [w.key for w in words]
+        firsts: dict[str, list[tuple[int, int]]] = {}  # a word, its proclitic cut off -> (at, cut)
         for i, key in enumerate(keys):
-            cuts = {strip_clitic(key, cut) for cut in clitic_cuts(key)}
-            if re.match(r"^[وف]?لل", key):
-                cuts.add("ال" + key[key.index("لل") + 2 :])  # «وللكونغرس» is و + ل + «الكونغرس»
-            for bare in cuts:
-                firsts.setdefault(bare, []).append(i)
-        for english, forms, english_aliases, state_name in KNOWN_BODIES:
-            written = [
-                form
-                for form in forms
-                if any(
-                    keys[i + 1 : i + len(words)] == words[1:]
-                    for words in [normalize(form).split()]
-                    for i in firsts.get(words[0], [])
-                )
-            ]
-            if not written:
+            for cut in clitic_cuts(key):
+                firsts.setdefault(strip_clitic(key, cut), []).append((i, cut))
+            if re.match(r"^[وف]لل", key) and len(key) > 5:
+                firsts.setdefault("ال" + key[3:], []).append((i, -2))  # «وللكونغرس»: و + ل + «الكونغرس»
+
+        def written(form: str) -> str | None:
+            parts = normalize(form).split()
+            for i, cut in firsts.get(parts[0], []):
+                if keys[i + 1 : i + len(parts)] == parts[1:]:
+                    s, e = words[i].start, words[i + len(parts) - 1].end
+                    if cut == -2:
+                        return "ال" + self.text[s + 3 : e]
+                    return _after_clitic(self.text, s, e, cut)
+            return None
+
+        companies = [(english, forms, aliases, None) for english, forms, aliases in KNOWN_COMPANIES]
+        for english, forms, english_aliases, state_name in [*KNOWN_BODIES, *companies]:
+            found = [w for w in map(written, forms) if w is not None]
+            if not found:
                 continue
             if any(
                 self.linker.type_of(e) == "organization"
@@ -1324,14 +1333,17 @@ class _Proposals(_Base):
                 for e in self.linker.resolve(name, True, True)
             ):
                 continue  # the store's, by one of its names
-            found = max(written, key=lambda f: len(f.split()))  # the fullest the article writes
+            name = max(found, key=lambda f: len(f.split()))
+            others = [f for f in forms if normalize(f) != normalize(name)]
+            if state_name is None:  # a company: with its noun too («شركة لوكهيد مارتن»)
+                others += [f"{n} {f}" for f in [name, *others] for n in COMPANY_FORM_NOUNS]
             before = len(self.new_entities)
             self._new_entity(
-                found,
+                name,
                 "organization",
                 "an institution of the field, by its own name",
                 english=english,
-                aliases=[*(f for f in forms if f != found), *english_aliases],
+                aliases=[*others, *english_aliases],
             )
             if len(self.new_entities) == before or state_name is None:
                 continue

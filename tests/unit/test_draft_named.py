@@ -346,3 +346,15 @@ def test_a_state_whose_name_opens_like_the_article_is_read_from_its_adjective() 
     found = _by_ar(_draft(text))
     assert found["ألمانيا"]["name"] == "Germany"  # «الألمانى»: the article written twice
     assert found["وزارة الدفاع الالمانية"]["name"] == "German Ministry of Defence"
+
+
+def test_the_fields_large_companies_are_named_in_english_as_they_name_themselves() -> None:
+    # "Boeing and Lockheed Martin compete for the contract, said the Airbus group": their
+    # English names are no romanization of the Arabic letters («Lukhid Martn»), and each
+    # is also found with its noun («شركة لوكهيد مارتن»), a proclitic cut off («ولوكهيد»).
+    draft = _draft("وتتنافس بوينغ ولوكهيد مارتن على العقد، بحسب مجموعة إيرباص الأوروبية.")
+    found = {e["name"]: e for e in draft.entities if e["type"] == "organization"}
+    assert found["Lockheed Martin"]["name_ar"] == "لوكهيد مارتن"
+    assert "شركة لوكهيد مارتن" in found["Lockheed Martin"]["aliases"]
+    assert found["Boeing"]["name_ar"] == "بوينغ"
+    assert "مجموعة إيرباص" in found["Airbus"]["aliases"]
