@@ -272,11 +272,35 @@ class _Titles(_Proposals):
                     if i - first >= 2:
                         phrase = TitlePhrase(i, end, first, i, None)
             if phrase is None and end > i + 1:
+                phrase = self._set_off_holder(keys, words, i, end, cover)
+            if phrase is None and end > i + 1:
                 phrase = TitlePhrase(i, end, -1, -1, None)  # a title alone: its holder, if told
             if phrase is not None:
                 out.append(phrase)
             i = max(end, h, i + 1)
         return out
+
+    def _set_off_holder(self, keys: list[str], words, i: int, end: int, cover) -> TitlePhrase | None:
+        """The holder of an office whose words run on past what the phrase reads («مدير
+        إدارة المساعدة الخارجية والصادرات بوزارة الدفاع الإسرائيلية، ميشيل بن باروخ،»): a
+        name of two to four words set off by commas, after up to six more of the office's
+        words (no cue, no function word, no figure) and its comma."""
+        text = self.text
+        comma = end
+        while comma < len(keys) and comma - end < 6 and not re.search(r"[،,]", text[words[comma - 1].end : words[comma].start]):
+            k = keys[comma]
+            if k in _FUNCTION_WORDS or re.search(r"[0-9\u0660-\u0669]", k) or not self._looks_like_a_name([k]):
+                return None
+            comma += 1
+        if comma >= len(keys) or not re.search(r"[،,]", text[words[comma - 1].end : words[comma].start]):
+            return None
+        if comma in cover:
+            return None
+        last = self._name_words(keys, words, comma, forward=True)
+        closed = last == len(keys) or re.search(r"[،,]", text[words[last - 1].end : words[last].start])
+        if 2 <= last - comma <= 4 and closed:
+            return TitlePhrase(i, end, comma, last, None)
+        return None
 
     def _name_words(self, keys: list[str], words, start: int, *, forward: bool, titled: bool = False) -> int:
         """The end (forward) or the first word (backward) of a person's name from `start`:
@@ -286,6 +310,14 @@ class _Titles(_Proposals):
         («الفريق أول ألكسندر فومين»)."""
         text = self.text
         k = start
+
+        def set_off(at: int) -> bool:
+            # a name between commas («، إريك ترابييه،»): its last word may end in ة/ه
+            # (ترابييه), no noun of the sentence then
+            opened = 0 < start and re.search(r"[،,]", text[words[start - 1].end : words[start].start])
+            closed = at + 1 == len(words) or re.search(r"[،,]", text[words[at].end : words[at + 1].start])
+            return bool(forward and opened and closed)
+
         taken: list[str] = []
         # (a kinship word is no word of the count: «محمد بن مبارك بن فاضل المزروعي»)
         while 0 <= k < len(keys) and len([t for t in taken if t not in _KIN]) < _NAME_MAX:
@@ -314,7 +346,7 @@ class _Titles(_Proposals):
                     and not self._ali_in_name(keys, k, taken, forward)
                 )
                 or "\u064b" in text[words[k].start : words[k].end]  # tanwin: «اهتماماً», no name
-                or (taken and _noun_not_name(key, taken[-1] if forward else ""))
+                or (taken and _noun_not_name(key, taken[-1] if forward else "") and not set_off(k))
                 # "الوزير الكويتي عدد الطائرات", "سانديلا الفرقاطة": a weapon's noun, no family name
                 or (taken and _definite(key) and _weapon_noun(key))
                 or (taken and forward and _future_verb(key))

@@ -311,3 +311,18 @@ def test_an_office_at_a_body_after_bi_or_bism_names_the_person_after_it() -> Non
     )
     draft, _ = _draft("وقال المتحدث باسم وزارة الدفاع الروسية، كريم نبيل حسان، إن الصفقة تمت.")
     assert any(e["name_ar"] == "كريم نبيل حسان" and e["type"] == "person" for e in draft.entities)
+
+
+def test_a_holder_set_off_by_commas_after_a_long_office_is_proposed() -> None:
+    # "the head of the French company «Naval Arms» that builds these ships, Pierre Laurentieh,
+    # welcomed the order": a foreign family name may end in ـيه, no noun when commas set
+    # the name off.
+    draft, _ = _draft("وقال رئيس شركة “أرما نافال” الفرنسية المصنعة لهذه السفن، بيير لورانتييه، إن الطلبية مهمة.")
+    assert any(e["name_ar"] == "بيير لورانتييه" and e["type"] == "person" for e in draft.entities)
+    # "... signed with the director of the department of purchases and contracts at the
+    # Russian Ministry of Defence, Samir bin Khalid, an agreement": the office runs past
+    # what a title reads (a second noun after و), the name after its comma is its holder's.
+    draft, _ = _draft(
+        "ووقع الوزير مع مدير إدارة المشتريات والعقود بوزارة الدفاع الروسية، سمير بن خالد، اتفاقا لشراء طائرات."
+    )
+    assert any(e["name_ar"] == "سمير بن خالد" and e["type"] == "person" for e in draft.entities)
