@@ -267,7 +267,12 @@ _OFFICE_WORDS = {
 _OFFICE_WORDS = {normalize(k): v for k, v in _OFFICE_WORDS.items()}
 _OFFICE_PHRASES = {
     (normalize(a), normalize(b)): v
-    for (a, b), v in {("رئيس", "الوزراء"): "Prime Minister", ("وزير", "الدولة"): "Minister of State"}.items()
+    for (a, b), v in {
+        ("رئيس", "الوزراء"): "Prime Minister",
+        ("وزير", "الدولة"): "Minister of State",
+        ("رئيس", "أركان"): "Chief of Staff",
+        ("رئيس", "الأركان"): "Chief of Staff",
+    }.items()
 }
 
 
@@ -646,6 +651,8 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "الصاروخيه": ("Missile", _ADJ),
 }
 _INSTITUTION_WORDS = {normalize(k): v for k, v in _INSTITUTION_WORDS.items()}
+# A ruler whose forces are named after him: his, before the name in English.
+_POSSESSORS = {normalize(k): v for k, v in {"السلطان": "Sultan's"}.items()}
 # A service of the armed forces after «سلاح».
 _SERVICES = {
     normalize(k): v for k, v in {"البحرية": "Navy", "الجو": "Air Force", "البرية": "Land Forces"}.items()
@@ -672,7 +679,7 @@ def institution_adjective(key: str) -> bool:
 
 def institution_word(key: str) -> bool:
     """Whether a normalized word is one the institutions' glossary translates."""
-    return key in _INSTITUTION_WORDS
+    return key in _INSTITUTION_WORDS or key in _POSSESSORS
 
 
 def institution_english(
@@ -694,6 +701,9 @@ def institution_english(
         if skip and n in skip:
             continue
         word, role = _INSTITUTION_WORDS.get(key, ("", ""))
+        if key in _POSSESSORS:
+            own.append(_POSSESSORS[key])  # «قوات السلطان المسلحة»: the Sultan's Armed Forces
+            continue
         if re.match(r"^(?:ل|لل)(?:صناع|انتاج|تصنيع)", key):
             break  # "لصناعة الأسلحة": what it makes, a description, no word of its name
         if not role:
@@ -854,4 +864,3 @@ KNOWN_COMPANIES: list[tuple[str, list[str], list[str]]] = [
 ]
 # The nouns a company's or group's name may be written after, as a form of its name.
 COMPANY_FORM_NOUNS = ["شركة", "مجموعة"]
-

@@ -55,6 +55,7 @@ from .cues import (
 )
 from .english import (
     COMPANY_FORM_NOUNS,
+    demonym,
     KNOWN_BODIES,
     KNOWN_COMPANIES,
     Spellings,
@@ -87,6 +88,21 @@ _COMPANY = {normalize(w) for w in COMPANY_NOUNS}
 def _company_noun(key: str) -> bool:
     """A company's or agency's noun (شركة، وكالة ...), a proclitic and the article cut off."""
     return any(strip_clitic(key, cut).removeprefix(ARTICLE) in _COMPANY for cut in clitic_cuts(key))
+
+
+def _with_noun(text: str, noun: Any, s: int, e: int) -> str:
+    """The name at s:e with its company's noun before it as written, its proclitic cut off
+    («لمجموعة ايرباص» -> «مجموعة ايرباص»): another form of the company's name."""
+    cut = next(
+        (
+            c
+            for c in clitic_cuts(noun.key)
+            if strip_clitic(noun.key, c).removeprefix(ARTICLE) in _COMPANY
+            or strip_clitic(noun.key, c) == "وحده"
+        ),
+        0,
+    )
+    return f"{_after_clitic(text, noun.start, noun.end, cut)} {text[s:e]}"
 
 
 _LETTERS = r"(?:[A-Za-z]{1,6}|[\u0621-\u064a]{1,4})"
@@ -130,11 +146,13 @@ _QUALIFIED = set(QUALIFIED_INSTITUTIONS)
 _OF_BODIES = set(OF_INSTITUTIONS)
 _BELONGING = set(BELONGING)
 # "سفارة الإمارات لدى الولايات المتحدة": the state an embassy is in.
-# A name of one or two words in quotation marks right after another's: its other name.
-_QUOTED_AFTER = re.compile(r"\s*[«\"“”]\s*([\u0621-\u064a]{3,}(?: [\u0621-\u064a]{3,})?)\s*[»\"”]")
+# A name of one or two words in quotation marks or brackets right after another's: its other name.
+_QUOTED_AFTER = re.compile(r"\s*[«\"“”(]\s*([\u0621-\u064a]{3,}(?: [\u0621-\u064a]{3,})?)\s*[»\"”)]")
 _ACCREDITED = {normalize(w) for w in ("لدى", "في")}
 # A state's naval forces, named also as its navy ("البحرية المصرية").
 _NAVAL_FORCES = [normalize(w) for w in ("القوات", "البحرية")]
+_NAVY = normalize("البحرية")
+_FORCES_NOUNS = {normalize(w) for w in ("قوات", "سلاح", "قيادة")}
 # Initials spelled as single letters apart, after a space or a bracket and before a space or
 # a mark («د ب أ:»، «(أ.ف.ب)»); not after a slash or a dash, a model's suffix («ت-90 س/س ك»).
 _LETTERS_RUN = re.compile(r"(?<![^\s(\[])[\u0621-\u064a](?:[ .][\u0621-\u064a]){1,3}(?![^\s:؛،.)\]])")
@@ -358,6 +376,7 @@ class _Proposals(_Base):
         # name makes it known.
         self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong), mentions)
         self._dual_institutions(clause)
+        self._navies(clause, lambda s, e: any(a < e and s < b for a, b in strong))
         self._named_companies(clause, known)
         self._loanword_companies(clause, known)
         self._companies(clause, known)
@@ -433,7 +452,13 @@ class _Proposals(_Base):
                 english = loanword_english(text[s : words[end - 1].end])
                 field = field_english(keys[end:last])
                 english = f"{english} {field}" if field else english
-            self._new_entity(text[s:e], "organization", "a company's noun and its name", english=english)
+            self._new_entity(
+                text[s:e],
+                "organization",
+                "a company's noun and its name",
+                english=english,
+                aliases=[_with_noun(text, words[i], s, e)],
+            )
             self._company_spans.append((s, e))
 
     def _loanword_companies(self, clause: Clause, known: Any) -> None:
@@ -494,7 +519,11 @@ class _Proposals(_Base):
                 if w:
                     english.append(loanword_english(written))
             self._new_entity(
-                text[s:e], "organization", "a company's noun and its foreign name", english=" ".join(english)
+                text[s:e],
+                "organization",
+                "a company's noun and its foreign name",
+                english=" ".join(english),
+                aliases=[_with_noun(text, words[i], s, e)],
             )
             self._company_spans.append((s, e))
 
@@ -811,6 +840,13 @@ class _Proposals(_Base):
                 k = "ال" + k[k.index("لل") + 2 :]  # "للقوات" is ل + "القوات"
             # (normalized as the keys are: «ومؤسسة» is و + «مؤسسة», cut off the name)
             noun = next((normalize(p.text) for p in _INSTITUTIONS if p.opens(k)), None)
+            if (
+                noun is None
+                and re.fullmatch(r"[وف]?[بل]?قوات", k)
+                and keys[i + 1 : i + 2]
+                and all(institution_word(x) or self._state_adjective(x) for x in keys[i + 1 : i + 3])
+            ):
+                noun = "قوات"  # «قوات السلطان المسلحة», «قوات الدفاع الجوي»: forces in construct
             if noun is None or (not noun.startswith("ال") and "ال" + noun in k):
                 continue  # "الوكالة": the one already named
             if noun in _OWNED:
@@ -828,6 +864,7 @@ class _Proposals(_Base):
                 # «الأمين العام بوزارة الدفاع العمانية», «المتحدث باسم وزارة ...»: the body the
                 # office is at, named whole with its state.
                 at_body = (k.find(noun) == 1 and k[0] in "بل") or keys[i - 1] == "باسم"
+                at_body = at_body or noun == "قوات"  # «رئيس أركان قوات ... المسلحة»: a state's forces
                 if not noun.startswith("ال") and not at_body:
                     continue
                 of_office = True  # "مفتش المدفعية الملكية المغربية": a state's body, with its office
@@ -924,8 +961,8 @@ class _Proposals(_Base):
             state = next((x for x in states if x), None)
             if state is not None and noun in _STATE_NOUNS:
                 continue  # "الاتحاد الروسي": the state itself
-            if of_office and state is None:
-                continue  # "رئيس الحكومة": the office alone
+            if of_office and state is None and not (noun == "قوات" and end - i >= 2):
+                continue  # "رئيس الحكومة": the office alone (not «قوات السلطان المسلحة», a body)
             aliases = [f"{text[s : words[end - 1].end]} {official}"] if official and not lil else []
             # A works' or a company's own name after its noun ("مجمع روستك"), not an agency's
             # word ("وكالة أنباء"), is a name of its own.
@@ -957,14 +994,37 @@ class _Proposals(_Base):
             else:
                 owner = None
             glossed = all(institution_word(x) or self._state_adjective(x) for x in keys[i + 1 : end])
-            other = _QUOTED_AFTER.match(text, e)
+            whole = words[end].end if official and e == words[end - 1].end else e  # «... الرسمية»
+            other = _QUOTED_AFTER.match(text, whole)
+            own_name = None
+            other_keys = normalize(other.group(1)).split() if other is not None else []
             if (
                 not quoted
                 and other is not None
-                and self._looks_like_a_name(normalize(other.group(1)).split())
+                and self._looks_like_a_name(other_keys)
+                # («(الهيئة)»: the body's noun again, no other name)
+                and not any(p.opens(other_keys[0]) for p in (*_INSTITUTIONS, *_MEDIA))
+                and not _company_noun(other_keys[0])
+                # («وزيرة القوات المسلحة الفرنسية "فلورنس بارلي"»: the office's holder)
+                and not heads
             ):
-                # «وزارة الدفاع ”البنتاجون”»: the body's other name, quoted after its own
+                # «وزارة الدفاع ”البنتاجون”»: the body's other name, quoted after its own;
+                # and the two as one («وكالة الأنباء السعودية "واس"»)
+                already = [
+                    x
+                    for x in self.linker.resolve(other.group(1), True, True)
+                    if self.linker.type_of(x) == "organization"
+                ]
+                if len(already) == 1:
+                    # «وكالة الأنباء الروسية (نوفوستي)»: the agency known by its other name
+                    self._respell(already[0], name_to(e))
+                    continue
                 aliases.append(other.group(1))
+                if len(other_keys) == 1:
+                    aliases.append(f"{name_to(whole)} {other.group(1)}")
+                if state is None and glossed and not own:
+                    # «وكالة الأنباء الرسمية «بترا»»: a kind and no one's, the quoted name is its own
+                    own_name = other.group(1)
             if state is None and not quoted and owner is None and noun in _STATE_BODIES:
                 # "أعلنت وزارة الدفاع" told bare: the ministry of the state the article is
                 # about, the one it names most
@@ -991,16 +1051,48 @@ class _Proposals(_Base):
                     )
                     if english and english.endswith(" Naval Forces"):
                         aliases.append(english.removesuffix(" Naval Forces") + " Navy")
+                if own_name is not None:
+                    aliases = [name_to(e), *aliases]
+                    english = loanword_english(own_name)
                 self._new_entity(
-                    written if quoted else name_to(e),
+                    own_name or (written if quoted else name_to(e)),
                     "organization",
                     f"institution: {noun}",
                     english=english,
                     aliases=aliases,
                 )
-                made = self._new_names.get(normalize(written if quoted else name_to(e)))
+                made = self._new_names.get(normalize(own_name or (written if quoted else name_to(e))))
                 if made is not None and state is not None:
                     self.state_of[made] = state
+
+    def _navies(self, clause: Clause, known: Any) -> None:
+        """A state's navy named by «البحرية» and the state's adjective («مع البحرية
+        الفرنسية»), no forces' noun before it: the state's navy, also named its naval forces
+        («القوات البحرية الفرنسية»)."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        for i in range(len(keys) - 1):
+            cut = next((c for c in clitic_cuts(keys[i]) if strip_clitic(keys[i], c) == _NAVY), None)
+            if cut is None or (i > 0 and keys[i - 1].removeprefix("ال") in _FORCES_NOUNS):
+                continue
+            state = self._state_adjective(keys[i + 1])
+            if state is None or re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[i + 1].start]):
+                continue
+            name = _after_clitic(text, words[i].start, words[i + 1].end, cut)
+            s = words[i + 1].end - len(name)
+            if known(s, words[i + 1].end):
+                continue
+            body = str(self.linker.entities[state].get("name") or "")
+            before = len(self.new_entities)
+            self._new_entity(
+                name,
+                "organization",
+                "a state's navy",
+                english=f"{demonym(body)} Navy",
+                aliases=[f"القوات {name}", f"{demonym(body)} Naval Forces"],
+            )
+            if len(self.new_entities) > before:
+                self.state_of[str(self.new_entities[-1]["id"])] = state
 
     def _foreign_name_end(self, clause: Clause, i: int) -> int:
         """The end of a works' or company's foreign name of two or three words after its
@@ -1312,14 +1404,16 @@ class _Proposals(_Base):
             if re.match(r"^[وف]لل", key) and len(key) > 5:
                 firsts.setdefault("ال" + key[3:], []).append((i, -2))  # «وللكونغرس»: و + ل + «الكونغرس»
 
+        ends: dict[str, int] = {}  # a form as written -> where it ends in the text
+
         def written(form: str) -> str | None:
             parts = normalize(form).split()
             for i, cut in firsts.get(parts[0], []):
                 if keys[i + 1 : i + len(parts)] == parts[1:]:
                     s, e = words[i].start, words[i + len(parts) - 1].end
-                    if cut == -2:
-                        return "ال" + self.text[s + 3 : e]
-                    return _after_clitic(self.text, s, e, cut)
+                    name = "ال" + self.text[s + 3 : e] if cut == -2 else _after_clitic(self.text, s, e, cut)
+                    ends[name] = e
+                    return name
             return None
 
         companies = [(english, forms, aliases, None) for english, forms, aliases in KNOWN_COMPANIES]
@@ -1335,6 +1429,9 @@ class _Proposals(_Base):
                 continue  # the store's, by one of its names
             name = max(found, key=lambda f: len(f.split()))
             others = [f for f in forms if normalize(f) != normalize(name)]
+            other = _QUOTED_AFTER.match(self.text, ends[name])
+            if other is not None:  # «وزارة الدفاع الأمريكية (البنتاغون)»: the two as one
+                others.append(f"{name} {other.group(1)}")
             if state_name is None:  # a company: with its noun too («شركة لوكهيد مارتن»)
                 others += [f"{n} {f}" for f in [name, *others] for n in COMPANY_FORM_NOUNS]
             before = len(self.new_entities)

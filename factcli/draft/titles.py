@@ -38,6 +38,7 @@ from .cues import (
     _FUNCTION_WORDS,
     _HEAD_FORMS,
     _HONORIFICS,
+    _INSTITUTIONS,
     _OFFICE_HEADS,
     _WEAPON_HEADS,
     FUTURE_NOUNS,
@@ -95,6 +96,10 @@ def _definite(key: str) -> bool:
     return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\\w{{3}}", key) is not None
 
 
+# Office heads that are given names too («أمير», «أمين», «سلطان»).
+_GIVEN_HEADS = {normalize(w) for w in ("أمير", "أمين", "سلطان")}
+# A sultan's title, which no office's head list holds.
+_SULTANS = {normalize(w) for w in ("السلطان", "سلطان")}
 # A ruler's titles: the name after them may be a given name alone («الملك سلمان»).
 _RULERS = {normalize(w) for w in ("الملك", "الأمير", "الملكة", "السلطان")}
 
@@ -171,7 +176,16 @@ class _Titles(_Proposals):
         out: list[TitlePhrase] = []
         i = 0
         while i < n:
-            if not _head(keys[i]) or person_at(i) or (i in cover and not _office_mention(self, cover[i])):
+            # «السلطان هيثم بن طارق», «سلطان عمان الراحل قابوس بن سعيد»: a sultan's title is an
+            # office's head; not in a body's name («قوات السلطان المسلحة»)
+            sultan = keys[i].lstrip("وف") in _SULTANS and not (
+                i > 0 and any(p.opens(keys[i - 1]) for p in _INSTITUTIONS)
+            )
+            if (
+                not (_head(keys[i]) or sultan)
+                or person_at(i)
+                or (i in cover and not _office_mention(self, cover[i]))
+            ):
                 i += 1
                 continue
             j = i + 1
@@ -186,7 +200,9 @@ class _Titles(_Proposals):
                     kinds = {self.linker.type_of(e) for e in m.ids}
                     # («الأمين العام بوزارة الدفاع العمانية»: the body the office is at, after ب)
                     at_body = m.start == words[j].start + 1 and text[words[j].start] in "بل"
-                    if kinds & {"country", "organization", "office"} and (m.start == words[j].start or at_body):
+                    if kinds & {"country", "organization", "office"} and (
+                        m.start == words[j].start or at_body
+                    ):
                         j = m.last  # "أمير قطر", "رئيس مجمع روستك", "مساعد الرئيس الروسي"
                         continue
                     break
@@ -287,9 +303,17 @@ class _Titles(_Proposals):
         words (no cue, no function word, no figure) and its comma."""
         text = self.text
         comma = end
-        while comma < len(keys) and comma - end < 6 and not re.search(r"[،,]", text[words[comma - 1].end : words[comma].start]):
+        while (
+            comma < len(keys)
+            and comma - end < 6
+            and not re.search(r"[،,]", text[words[comma - 1].end : words[comma].start])
+        ):
             k = keys[comma]
-            if k in _FUNCTION_WORDS or re.search(r"[0-9\u0660-\u0669]", k) or not self._looks_like_a_name([k]):
+            if (
+                k in _FUNCTION_WORDS
+                or re.search(r"[0-9\u0660-\u0669]", k)
+                or not self._looks_like_a_name([k])
+            ):
                 return None
             comma += 1
         if comma >= len(keys) or not re.search(r"[،,]", text[words[comma - 1].end : words[comma].start]):
@@ -326,9 +350,21 @@ class _Titles(_Proposals):
                 a, b = (words[k - 1], words[k]) if forward else (words[k], words[k + 1])
                 if _PUNCT.search(text[a.end : b.start]):
                     break
+            # («د. أمير جبار»: after a title, a given name that spells an office's head)
+            given = (
+                key in _GIVEN_HEADS
+                and forward
+                and titled
+                and not taken
+                and not _definite(key)
+                and k + 1 < len(keys)
+                and not _definite(keys[k + 1])
+                and keys[k + 1] not in _FUNCTION_WORDS
+                and not _head(keys[k + 1])
+            )
             if (
                 (key in _FUNCTION_WORDS and not self._ali_in_name(keys, k, taken, forward))
-                or _head(key)
+                or (_head(key) and not given)
                 or _honorific(key)
                 or re.search(r"[0-9\u0660-\u0669]", key)
                 # (a family name may open with كال: «روبرت كاليناك» is no ك + the article)
@@ -350,6 +386,8 @@ class _Titles(_Proposals):
                 # "الوزير الكويتي عدد الطائرات", "سانديلا الفرقاطة": a weapon's noun, no family name
                 or (taken and _definite(key) and _weapon_noun(key))
                 or (taken and forward and _future_verb(key))
+                # «أمير جبار الساعدي باحث في ...»: a role after a name, no word of it
+                or (taken and forward and key.removeprefix("ال") in _ROLE_NOUNS)
             ):
                 break
             taken.append(key)
@@ -434,19 +472,27 @@ class _Titles(_Proposals):
         words = clause.words
         keys = [w.key for w in words]
         cover = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
+
+        def doctor(at: int) -> bool:
+            # «د. أمير جبار الساعدي»: the doctor's title abbreviated, a letter and a dot
+            return keys[at] == "د" and self.text[words[at].end : words[at].end + 1] == "."
+
         i = 0
         while i < len(keys):
-            if not _honorific(keys[i]) or (i > 0 and (_head(keys[i - 1]) or _honorific(keys[i - 1]))):
+            if not (_honorific(keys[i]) or doctor(i)) or (
+                i > 0 and (_head(keys[i - 1]) or _honorific(keys[i - 1]))
+            ):
                 i += 1
                 continue
             h = i
-            while h < len(keys) and (_honorific(keys[h]) or keys[h] == "اول") and h - i < 3:
+            while h < len(keys) and (_honorific(keys[h]) or keys[h] == "اول" or doctor(h)) and h - i < 3:
                 h += 1  # ("الفريق أول": a rank of two words)
             if h < len(keys) and h not in cover and not _definite(keys[h]):
-                last = self._name_words(keys, words, h, forward=True)
+                last = self._name_words(keys, words, h, forward=True, titled=True)
                 if last - h >= 2 and not any(k in cover for k in range(h, last)):
                     s, e = words[h].start, words[last - 1].end
-                    self._new_entity(self.text[s:e], "person", "name after an honorific")
+                    # (its words read already: «أمير» after «د.» is a given name, no title)
+                    self._new_entity(self.text[s:e], "person", "name with a title")
             i = h
 
     def _title_date(self) -> DateSpan | None:

@@ -566,6 +566,45 @@ def test_a_states_body_whose_english_name_is_its_own_is_named_so() -> None:
     from factcli.normalize import normalize
 
     # The US names its defence and foreign ministries departments; others keep the glossary's words.
-    assert institution_english(normalize("وزارة الدفاع").split(), "United States") == "US Department of Defense"
-    assert institution_english(normalize("وزارة الخارجية").split(), "United States") == "US Department of State"
+    assert (
+        institution_english(normalize("وزارة الدفاع").split(), "United States") == "US Department of Defense"
+    )
+    assert (
+        institution_english(normalize("وزارة الخارجية").split(), "United States") == "US Department of State"
+    )
     assert institution_english(normalize("وزارة الدفاع").split(), "France") == "French Ministry of Defence"
+
+
+def test_a_company_is_also_named_with_its_noun_and_a_body_with_its_other_name() -> None:
+    # "a unit of the Vinexa group": the company's name with its noun is another form of it.
+    vinexa = next(
+        e
+        for e in _draft("وتسلم الجيش المروحيات من وحدة لمجموعة فينكسا الدفاعية.").entities
+        if e["name_ar"] == "فينكسا"
+    )
+    assert "مجموعة فينكسا" in vinexa["aliases"]
+    # "the official news agency «Sabra» announced": an agency of no one's, named in
+    # quotation marks after its kind, is named by that name, and by the two as one.
+    draft = _draft("وأعلنت وكالة الأنباء الرسمية «صبرا» عن وصول الطائرات.")
+    agency = next(e for e in draft.entities if e["type"] == "organization")
+    assert agency["name_ar"] == "صبرا"
+    assert "وكالة الأنباء الرسمية صبرا" in agency["aliases"]
+    # "the Iraqi news agency (INA)": a body's acronym in brackets after it, and the two as one.
+    ina = next(
+        e
+        for e in _draft("وقالت وكالة الأنباء العراقية (واع) إن الطائرات وصلت.").entities
+        if e["type"] == "organization"
+    )
+    assert {"واع", "وكالة الأنباء العراقية واع"} <= set(ina["aliases"])
+
+
+def test_a_states_navy_is_named_by_its_adjective_and_a_sultans_forces_by_him() -> None:
+    # "the aircraft entered service with the French Navy": «البحرية» and a state's adjective.
+    navy = _names("ودخلت الطائرة الخدمة مع البحرية الفرنسية في عام 2002.")
+    assert navy == {"البحرية الفرنسية": "French Navy"}
+    # "the chief of staff of the Sultan's Armed Forces, Hamad bin Saif": forces named in
+    # construct after an office, and the office's English.
+    draft = _draft("وقال رئيس أركان قوات السلطان المسلحة حمد بن سيف إن التمرين انتهى.")
+    found = {e["name_ar"]: e["name"] for e in draft.entities}
+    assert found["قوات السلطان المسلحة"] == "Sultan's Armed Forces"
+    assert found["حمد بن سيف"]

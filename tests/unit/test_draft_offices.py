@@ -317,7 +317,9 @@ def test_a_holder_set_off_by_commas_after_a_long_office_is_proposed() -> None:
     # "the head of the French company «Naval Arms» that builds these ships, Pierre Laurentieh,
     # welcomed the order": a foreign family name may end in ـيه, no noun when commas set
     # the name off.
-    draft, _ = _draft("وقال رئيس شركة “أرما نافال” الفرنسية المصنعة لهذه السفن، بيير لورانتييه، إن الطلبية مهمة.")
+    draft, _ = _draft(
+        "وقال رئيس شركة “أرما نافال” الفرنسية المصنعة لهذه السفن، بيير لورانتييه، إن الطلبية مهمة."
+    )
     assert any(e["name_ar"] == "بيير لورانتييه" and e["type"] == "person" for e in draft.entities)
     # "... signed with the director of the department of purchases and contracts at the
     # Russian Ministry of Defence, Samir bin Khalid, an agreement": the office runs past
@@ -326,3 +328,17 @@ def test_a_holder_set_off_by_commas_after_a_long_office_is_proposed() -> None:
         "ووقع الوزير مع مدير إدارة المشتريات والعقود بوزارة الدفاع الروسية، سمير بن خالد، اتفاقا لشراء طائرات."
     )
     assert any(e["name_ar"] == "سمير بن خالد" and e["type"] == "person" for e in draft.entities)
+
+
+def test_a_sultan_and_a_doctor_are_titles_their_names_follow() -> None:
+    # "within the plan of Sultan Fahd bin Turki to develop ..."; "the late Sultan of the
+    # country, Majid bin Salim, signed"; "Dr. Amir Nasser al-Obaidi, a researcher in military
+    # affairs, said": a sultan's title opens an office, «د.» is a doctor's (no sentence ends
+    # at its dot), and «أمير» after it is a given name.
+    for text, name in (
+        ("وتأتي الصفقة ضمن خطة السلطان فهد بن تركي لتطوير قدرات بلاده.", "فهد بن تركي"),
+        ("وفي مايو 2019، وقع سلطان البلاد الراحل ماجد بن سالم، على مرسوم.", "ماجد بن سالم"),
+        ("وقال د. أمير ناصر العبيدي باحث في الشؤون العسكرية إن الصفقة مهمة.", "أمير ناصر العبيدي"),
+    ):
+        draft, _ = _draft(text)
+        assert any(e["name_ar"] == name and e["type"] == "person" for e in draft.entities), text
