@@ -55,10 +55,10 @@ from .cues import (
 )
 from .english import (
     COMPANY_FORM_NOUNS,
-    demonym,
     KNOWN_BODIES,
     KNOWN_COMPANIES,
     Spellings,
+    demonym,
     designation_name,
     english_name,
     field_english,
