@@ -648,6 +648,11 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "جماعه": ("Group", _HEAD),
     "حكوميه": ("Government", _ADJ),
     "الصاروخي": ("Missile", _ADJ),
+    "الهيئه": ("Authority", _HEAD),
+    "القياده": ("Command", _HEAD),
+    "التطوير": ("Development", _NOUN),
+    "الدفاعي": ("Defence", _ADJ),
+    "الدفاعيه": ("Defence", _ADJ),
     "الصاروخيه": ("Missile", _ADJ),
 }
 _INSTITUTION_WORDS = {normalize(k): v for k, v in _INSTITUTION_WORDS.items()}
@@ -693,6 +698,24 @@ def institution_english(
     `skip` gives the indices of a name's words), `owner` the English name of the body or
     person it belongs to or is named after ("Trump Administration"). A word the table
     lacks is romanized in its place; None when the table knows no word of it."""
+    purpose = next(
+        (n for n, k in enumerate(keys) if n > 0 and k.startswith("لل") and not (skip and n in skip)), None
+    )
+    if purpose is not None and (
+        keys[purpose - 1] in ("العامه", "العام") or not re.match(r"^لل(?:صناع|انتاج|تصنيع)", keys[purpose])
+    ):
+        # «الهيئة العامة للتطوير الدفاعي»: the body, then what it is for
+        head = institution_english(keys[:purpose], body, owner)
+        rest = ["ال" + keys[purpose][2:], *keys[purpose + 1 :]]
+        what = institution_english(
+            rest,
+            None,
+            skip={
+                n for n, k in enumerate(rest) if n and k.endswith(("ي", "يه")) and k not in _INSTITUTION_WORDS
+            },
+        )
+        if head and what:
+            return f"{head} of the {what}"
     groups: list[list[str]] = []  # noun groups, in English order once reversed
     tail: list[str] = []  # "of ..." phrases, after the head
     own: list[str] = []

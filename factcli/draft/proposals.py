@@ -197,6 +197,11 @@ def _a_loanword(key: str) -> bool:
     )
 
 
+def _purpose_key(key: str) -> str:
+    """«للتطوير» as the glossary has it, «التطوير» (what a general body is for)."""
+    return "ال" + key[2:] if key.startswith("لل") else key
+
+
 def _definite(key: str) -> bool:
     """A word with the article, a proclitic before it or not (الروسي, والوفد, للدفاع)."""
     return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)", key) is not None
@@ -342,6 +347,8 @@ class _Proposals(_Base):
                 continue  # "الوكالة": the agency already named, not a new one
             if any(p.opens(x) for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS):
                 continue  # "وزير الدفاع وكالة": an acting minister, not an agency
+            if i + 1 < len(keys) and _definite(keys[i + 1]) and institution_word(keys[i + 1]):
+                continue  # «وكالة التطوير الدفاعي»: an institution's words, `_institutions`'
             opens = i + 1
             if keys[opens : opens + 2] == _SOCIAL_MEDIA:
                 # "بموقع التواصل الاجتماعي فيسبوك": the kind of site, then the platform's name
@@ -847,7 +854,17 @@ class _Proposals(_Base):
                 and all(institution_word(x) or self._state_adjective(x) for x in keys[i + 1 : i + 3])
             ):
                 noun = "قوات"  # «قوات السلطان المسلحة», «قوات الدفاع الجوي»: forces in construct
-            if noun is None or (not noun.startswith("ال") and "ال" + noun in k):
+            # «الهيئة العامة للتطوير الدفاعي», «القيادة العامة للقوات المسلحة»: a definite noun
+            # named by «العامة» and what it is for, no anaphora
+            general = (
+                noun is not None
+                and not noun.startswith("ال")
+                and "ال" + noun in k
+                and keys[i + 1 : i + 2] in (["العامه"], ["العام"])
+                and keys[i + 2 : i + 3] != []
+                and keys[i + 2].startswith("لل")
+            )
+            if noun is None or (not noun.startswith("ال") and "ال" + noun in k and not general):
                 continue  # "الوكالة": the one already named
             if noun in _OWNED:
                 self._owned_institution(clause, i, noun, mentions or [], known)
@@ -922,6 +939,8 @@ class _Proposals(_Base):
                     and not keys[end].startswith("ال")
                 ):
                     pass  # "لجنة حكومية إسرائيلية": an indefinite noun's adjectives in a row
+                elif keys[end].startswith("لل") and keys[end - 1] in ("العامه", "العام") and end == i + 2:
+                    pass  # «الهيئة العامة للتطوير»: what the general body is for, its name's
                 elif (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
                     break
                 end += 1
@@ -939,17 +958,26 @@ class _Proposals(_Base):
                 continue
             if _company_noun(keys[i + 1]) and not keys[i + 1].startswith("ال"):
                 continue  # "مجمع شركة AVIC": the company is named after its own noun
-            if noun in _QUALIFIED and not (
-                all(institution_word(x) or self._state_adjective(x) for x in keys[i + 1 : end])
-                and (
-                    any(self._state_adjective(x) for x in keys[i + 1 : end])
-                    or not institution_adjective(keys[i + 1])
+            if (
+                noun in _QUALIFIED
+                and not general
+                and not (
+                    all(
+                        institution_word(_purpose_key(x)) or self._state_adjective(x)
+                        for x in keys[i + 1 : end]
+                    )
+                    and (
+                        any(self._state_adjective(x) for x in keys[i + 1 : end])
+                        or not institution_adjective(keys[i + 1])
+                    )
                 )
             ):
                 # "قيادة الرئيس", "القوة الدفاعية", "القوة العسكرية" (strength): a common word,
                 # no institution, unless a state's adjective or a noun of one follows
                 continue
             cut = max(0, k.find(noun))  # the proclitic before the noun is not the name's
+            if general:
+                cut = k.find("ال" + noun)  # the article is the name's
             s, e = words[i].start + cut, words[end - 1].end
             if lil:
                 s = text.find("لل", words[i].start, words[i].end) + 2
@@ -993,7 +1021,9 @@ class _Proposals(_Base):
                 e = words[owner[0] - 1].end
             else:
                 owner = None
-            glossed = all(institution_word(x) or self._state_adjective(x) for x in keys[i + 1 : end])
+            glossed = all(
+                institution_word(_purpose_key(x)) or self._state_adjective(x) for x in keys[i + 1 : end]
+            )
             whole = words[end].end if official and e == words[end - 1].end else e  # «... الرسمية»
             other = _QUOTED_AFTER.match(text, whole)
             own_name = None
@@ -1286,9 +1316,26 @@ class _Proposals(_Base):
         return True
 
     def _state_after(self, clause: Clause, at: int) -> tuple[str, int] | None:
-        """The state named after في at word `at` ("في جمهورية العراق"), and the word after it."""
+        """The state named after في at word `at` ("في جمهورية العراق") or with ب on it
+        ("بكوريا"), and the word after it."""
         words = clause.words
-        if at >= len(words) - 1 or words[at].key != "في":
+        if at >= len(words):
+            return None
+        if words[at].key != "في":
+            # «وكالة التطوير الدفاعي بكوريا»: ب on the state's name
+            if words[at].key[:1] != "ب" or len(words[at].key) < 4:
+                return None
+            for n in range(min(4, len(words) - at), 0, -1):
+                written = self.text[words[at].start + 1 : words[at + n - 1].end]
+                ids = [
+                    x
+                    for x in self.linker.resolve(written, False, False)
+                    if self.linker.type_of(x) == "country"
+                ]
+                if len(ids) == 1:
+                    return ids[0], at + n
+            return None
+        if at >= len(words) - 1:
             return None
         first = at + 1 + (words[at + 1].key in _STATE_KINDS and at + 2 < len(words))
         for n in range(min(4, len(words) - first), 0, -1):

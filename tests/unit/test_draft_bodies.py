@@ -608,3 +608,20 @@ def test_a_states_navy_is_named_by_its_adjective_and_a_sultans_forces_by_him() -
     found = {e["name_ar"]: e["name"] for e in draft.entities}
     assert found["قوات السلطان المسلحة"] == "Sultan's Armed Forces"
     assert found["حمد بن سيف"]
+
+
+def test_a_general_body_named_by_what_it_is_for_and_a_state_after_bi() -> None:
+    # "a memorandum between the General Authority for Military Industries in Iraq and the
+    # Defence Development Agency in France": «العامة» and what the body is for (after لل)
+    # name a definite noun, no body named before; ب on a state's name closes a body's.
+    names = _names(
+        "ووقعت مذكرة تفاهم بين الهيئة العامة للصناعات العسكرية في العراق ووكالة التطوير الدفاعي بفرنسا."
+    )
+    assert (
+        names["الهيئة العامة للصناعات العسكرية في العراق"]
+        == "Iraqi General Authority of the Military Industries"
+    )
+    assert names["وكالة التطوير الدفاعي بفرنسا"] == "French Defence Development Agency"
+    # "the General Command of the Armed Forces is keen ...": a command no state qualifies.
+    names = _names("وأكدت القيادة العامة للقوات المسلحة حرصها على التعاون.")
+    assert names["القيادة العامة للقوات المسلحة"] == "General Command of the Armed Forces"
