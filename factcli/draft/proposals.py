@@ -1160,15 +1160,22 @@ class _Proposals(_Base):
         return found
 
     @functools.cached_property
-    def _home_state(self) -> str | None:
-        """The state the article is about: the one it names most (by name or adjective),
-        the first named of those tied."""
+    def _state_counts(self) -> dict[str, int]:
+        """How often the article names each state (by name or adjective), in the order it
+        first names them."""
         counts: dict[str, int] = {}
         for c in clauses(self.text):
             for m in find_mentions(self.linker, self.text, c.words):
                 for e in m.ids[:1]:
                     if self.linker.type_of(e) == "country":
                         counts[e] = counts.get(e, 0) + 1
+        return counts
+
+    @functools.cached_property
+    def _home_state(self) -> str | None:
+        """The state the article is about: the one it names most (by name or adjective),
+        the first named of those tied."""
+        counts = self._state_counts
         # the state named most, the first named of those tied (dicts keep their order)
         return max(counts, key=lambda e: counts[e]) if counts else None
 
@@ -1262,6 +1269,8 @@ class _Proposals(_Base):
             end = i + 1
             while end < len(keys) and keys[end].startswith("ال") and keys[end] not in self.linker.adjectives:
                 end += 1
+            if end > i + 1 and self._both_states(clause, i, end, noun):
+                continue
             if end + 1 >= len(keys) or keys[end] not in self.linker.adjectives:
                 continue
             second = keys[end + 1][1:] if keys[end + 1].startswith("و") else ""
@@ -1279,6 +1288,32 @@ class _Proposals(_Base):
                 self._new_entity(
                     name, "organization", f"institution: {m.group(2)}ه (two states')", english=english
                 )
+
+    def _both_states(self, clause: Clause, i: int, end: int, noun: str) -> bool:
+        """Two states' institutions named by «البلدين» («وزارتي الدفاع في البلدين»): the two
+        states the article names most, each one's institution proposed as its own. True
+        when the dual was read so."""
+        words = clause.words
+        keys = [w.key for w in words]
+        after = keys[end : end + 2]
+        if not (after[:1] in (["البلدين"], ["للبلدين"], ["بالبلدين"]) or after == ["في", "البلدين"]):
+            return False
+        states = sorted(self._state_counts, key=lambda e: -self._state_counts[e])[:2]
+        if len(states) < 2:
+            return False
+        middle = " ".join(self.text[w.start : w.end] for w in words[i + 1 : end])
+        for state in states:
+            adjective = self._adjective_of(state, feminine=True)
+            if adjective is None:
+                continue
+            name = f"{noun} {middle} {adjective}"
+            body = str(self.linker.entities[state].get("name") or "")
+            english = institution_english(normalize(name).split(), body)
+            before = len(self.new_entities)
+            self._new_entity(name, "organization", f"institution: {noun} (both states')", english=english)
+            if len(self.new_entities) > before:
+                self.state_of[str(self.new_entities[-1]["id"])] = state
+        return True
 
     def _two_fields(self, clause: Clause, i: int, noun: str) -> bool:
         """One state's two institutions named at once, their noun a dual and their state's
@@ -1755,6 +1790,11 @@ class _Proposals(_Base):
                 and not self.linker.resolve(last, True, True)
             ):
                 aliases = [*(aliases or []), last]
+        known_body = next((b for b in KNOWN_BODIES if english and b[0] == english), None)
+        if kind == "organization" and known_body is not None:
+            # a body of the field's glossary named by its words ("US Department of Defense"):
+            # its other names too («البنتاغون»)
+            aliases = [*(aliases or []), *known_body[1], *known_body[2]]
         eid = eid or "new-" + sha256(key)[:8]
         self._new_names[key] = eid
         entity = {

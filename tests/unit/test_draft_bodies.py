@@ -625,3 +625,18 @@ def test_a_general_body_named_by_what_it_is_for_and_a_state_after_bi() -> None:
     # "the General Command of the Armed Forces is keen ...": a command no state qualifies.
     names = _names("وأكدت القيادة العامة للقوات المسلحة حرصها على التعاون.")
     assert names["القيادة العامة للقوات المسلحة"] == "General Command of the Armed Forces"
+
+
+def test_the_ministries_of_both_states_are_the_two_the_article_names_most() -> None:
+    # "Iraq signed an agreement with France ... the Iraqi News Agency said that the two
+    # countries' defence ministries signed the framework agreement": «البلدين» are the two
+    # states the article names most; a US body so named keeps its other names.
+    names = _names(
+        "وقع العراق اتفاقية مع فرنسا. وقالت وكالة الأنباء العراقية إن وزارتي الدفاع في البلدين وقعتا "
+        "على اتفاقية إطارية لتعزيز العلاقات العراقية الفرنسية."
+    )
+    assert names["وزارة الدفاع العراقية"] == "Iraqi Ministry of Defence"
+    assert names["وزارة الدفاع الفرنسية"] == "French Ministry of Defence"
+    draft = _draft("وقع العراق اتفاقية مع أمريكا، ووقعت وزارتا الدفاع في البلدين على الاتفاقية.")
+    us = next(e for e in draft.entities if e["name"] == "US Department of Defense")
+    assert "البنتاغون" in us["aliases"]
