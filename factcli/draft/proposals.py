@@ -167,6 +167,12 @@ _AGENCY_INITIALS = {
         "ي ب أ": "UPI",
     }.items()
 }
+# A photo's credit line: «© AP Photo / Mindaugas Kulbis /» (the agency, the photographer).
+_PHOTO_CREDIT = re.compile(
+    r"©\s*([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}?)\s+Photo\b\s*(?:/\s*([A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2})\s*(?=/|$|\n))?"
+)
+# A page's call to follow it on a platform: «تابعنا عبرTelegram», «تابعونا على تويتر».
+_FOLLOW_US = re.compile(r"تابع(?:نا|ونا)\s+(?:عبر|على)\s*([A-Za-z][\w]+|[\u0621-\u064a]{4,})")
 # The kind of site a platform is ("موقع التواصل الاجتماعي فيسبوك"): its name comes after.
 _SOCIAL_MEDIA = [normalize(w) for w in ("التواصل", "الاجتماعي")]
 
@@ -385,6 +391,7 @@ class _Proposals(_Base):
         self._dual_institutions(clause)
         self._navies(clause, lambda s, e: any(a < e and s < b for a, b in strong))
         self._named_companies(clause, known)
+        self._bracketed_companies(clause, known)
         self._loanword_companies(clause, known)
         self._companies(clause, known)
         return len(self.new_entities) + len(self._respelled) > before
@@ -467,6 +474,33 @@ class _Proposals(_Base):
                 aliases=[_with_noun(text, words[i], s, e)],
             )
             self._company_spans.append((s, e))
+
+    def _bracketed_companies(self, clause: Clause, known: Any) -> None:
+        """A company's name in brackets after the phrase that says what company it is
+        («الشركة المشترية لهذه الطائرات (تاك اير) الأمريكية»): one to three words with no
+        article, a company's noun among the five words before the bracket."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        for m in re.finditer(
+            r"\(\s*([\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})\s*\)", text[clause.start : clause.end]
+        ):
+            s, e = clause.start + m.start(1), clause.start + m.end(1)
+            inside = normalize(m.group(1)).split()
+            first = next((k for k, w in enumerate(words) if w.start >= s), len(words))
+            if (
+                known(s, e)
+                or any(_definite(k) or k in _FUNCTION_WORDS or is_stopword(k) for k in inside)
+                or not self._looks_like_a_name(inside)
+                # (what company it is between the noun and the bracket: «وقالت الشركة (رسميا)» has none)
+                or not any(_company_noun(k) for k in keys[max(0, first - 5) : first - 1])
+            ):
+                continue
+            self._new_entity(
+                m.group(1),
+                "organization",
+                "a company's name in brackets",
+                english=loanword_english(m.group(1)),
+            )
 
     def _loanword_companies(self, clause: Clause, known: Any) -> None:
         """A company's, a group's or a unit's noun and a foreign name written in Arabic
@@ -864,6 +898,8 @@ class _Proposals(_Base):
                 and keys[i + 2 : i + 3] != []
                 and keys[i + 2].startswith("لل")
             )
+            if noun == normalize("سفارة") and "ال" + noun in k and self._definite_embassy(clause, i, known):
+                continue
             if noun is None or (not noun.startswith("ال") and "ال" + noun in k and not general):
                 continue  # "الوكالة": the one already named
             if noun in _OWNED:
@@ -1204,6 +1240,54 @@ class _Proposals(_Base):
         english = institution_english(names, body)
         return (end, english) if english else None
 
+    def _definite_embassy(self, clause: Clause, i: int, known: Any) -> bool:
+        """A state's embassy named by its adjective («السفارة الأمريكية في عمان»), with the
+        city it is in after في when one word names it: the state's embassy there."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        if i + 1 >= len(keys) or (state := self._state_adjective(keys[i + 1])) is None:
+            return False
+        if re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[i + 1].start]):
+            return False
+        end = i + 2
+        city = None
+        if (
+            end + 1 < len(keys)
+            and keys[end] == "في"
+            and not _definite(keys[end + 1])
+            and keys[end + 1] not in _FUNCTION_WORDS
+            and self._looks_like_a_name([keys[end + 1]])
+            and not re.search(r"[0-9٠-٩]", keys[end + 1])
+            and not re.search(r"[،,.:؛«»\"“”()]", text[words[end].end : words[end + 1].start])
+        ):
+            place = text[words[end + 1].start : words[end + 1].end]
+            places = self.linker.resolve(place, True, True)
+            if not places or any(self.linker.type_of(x) == "city" for x in places):
+                city = next(
+                    (
+                        str(self.linker.entities[x].get("name"))
+                        for x in places
+                        if self.linker.type_of(x) == "city"
+                    ),
+                    english_name(place, self._spellings),
+                )
+                end += 2
+        k = keys[i]
+        s = words[i].start + max(0, k.find("ال" + normalize("سفارة")))
+        e = words[end - 1].end
+        if known(s, e):
+            return True
+        if city is None and (fuller := self._named_fuller(text[s:e])) is not None:
+            self._respell(fuller, text[s:e])  # the embassy named before with its city
+            return True
+        body = str(self.linker.entities[state].get("name") or "")
+        english = f"{demonym(body)} Embassy" + (f" in {city}" if city else "")
+        before = len(self.new_entities)
+        self._new_entity(text[s:e], "organization", "institution: a state's embassy", english=english)
+        if len(self.new_entities) > before:
+            self.state_of[str(self.new_entities[-1]["id"])] = state
+        return True
+
     def _owned_institution(
         self, clause: Clause, i: int, noun: str, mentions: list[Mention], known: Any
     ) -> None:
@@ -1537,6 +1621,19 @@ class _Proposals(_Base):
             if state is not None:
                 self.state_of[str(self.new_entities[-1]["id"])] = state
 
+    def page_credits(self) -> None:
+        """What a web page's own lines name: the agency and the photographer of a photo's
+        credit («© AP Photo / Mindaugas Kulbis /»), and the platform it asks to be followed
+        on («تابعنا عبرTelegram», «تابعونا على تويتر»)."""
+        for m in _PHOTO_CREDIT.finditer(self.text):
+            self._new_entity(m.group(1), "organization", "a photo's credit", english=m.group(1))
+            if m.group(2):
+                self._new_entity(m.group(2), "person", "a photo's credit", english=m.group(2))
+        for m in _FOLLOW_US.finditer(self.text):
+            name = m.group(1)
+            english = name if name.isascii() else loanword_english(name)
+            self._new_entity(name, "organization", "where the page asks to be followed", english=english)
+
     def byline(self) -> None:
         """The byline's author: a name of two or three words at the top of the page that
         runs into the article's date ("محمود احمد20 يوليو 2017") or follows بقلم / كتب
@@ -1802,7 +1899,7 @@ class _Proposals(_Base):
             "type": kind,
             "name": english or english_name(name, self._spellings) or name,
             "name_ar": name,
-            "aliases": [name, *(a for a in aliases or [] if normalize(a) != key)],
+            "aliases": [name, *dict.fromkeys(a for a in aliases or [] if normalize(a) != key)],
             "description": None,
             "draft": {
                 "cues": [cue, "name: the store's spellings, else a romanization"],

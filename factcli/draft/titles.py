@@ -422,6 +422,7 @@ class _Titles(_Proposals):
         words = clause.words
         self._honorific_names(clause, mentions)
         self._described_names(clause, mentions)
+        self._headed_by(clause, mentions)
         for ph in self._title_phrases(clause, mentions):
             if ph.person is None and ph.name_first >= 0:
                 s, e = words[ph.name_first].start, words[ph.name_last - 1].end
@@ -435,6 +436,23 @@ class _Titles(_Proposals):
             if not _counterpart(words[ph.head].key):
                 self._last_office = self._office_of(clause, ph) or self._last_office
         return len(self.new_entities) > before
+
+    def _headed_by(self, clause: Clause, mentions: list[Mention]) -> None:
+        """The person a body is headed by («الإدارة الأمريكية برئاسة أوباما», «وفد برئاسة
+        خالد العطية»): the name after «برئاسة», one word to four, no title there."""
+        words = clause.words
+        keys = [w.key for w in words]
+        cover = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
+        for i in range(len(keys) - 1):
+            if keys[i] not in ("برياسه", "برئاسه") or i + 1 in cover:
+                continue
+            first = keys[i + 1]
+            if _definite(first) or _head(first) or _honorific(first) or first in _FUNCTION_WORDS:
+                continue  # «برئاسة وزير الدفاع», «برئاسة الفريق ...»: a title's, read there
+            last = self._name_words(keys, words, i + 1, forward=True, titled=True)
+            if last > i + 1 and (last - i - 1 >= 2 or len(first) >= 4):
+                s, e = words[i + 1].start, words[last - 1].end
+                self._new_entity(self.text[s:e], "person", "name with a title")
 
     def _described_names(self, clause: Clause, mentions: list[Mention]) -> None:
         """A name that a comma and «وهو» describe by a rank or a role («وقال عبد القيوم ،

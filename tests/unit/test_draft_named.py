@@ -358,3 +358,28 @@ def test_the_fields_large_companies_are_named_in_english_as_they_name_themselves
     assert "شركة لوكهيد مارتن" in found["Lockheed Martin"]["aliases"]
     assert found["Boeing"]["name_ar"] == "بوينغ"
     assert "مجموعة إيرباص" in found["Airbus"]["aliases"]
+
+
+def test_an_embassy_by_its_states_adjective_a_leader_after_biriasa_and_a_bracketed_company() -> None:
+    # "the Russian embassy in Baku said ... the Russian embassy added": a state's embassy
+    # with its city, named again without it.
+    draft = _draft("وقالت السفارة الروسية في باكو إن الطائرات وصلت. وأضافت السفارة الروسية أن التسليم تم.")
+    embassies = [e for e in draft.entities if e["type"] == "organization"]
+    assert [e["name_ar"] for e in embassies] == ["السفارة الروسية في باكو"]
+    assert embassies[0]["name"].startswith("Russian Embassy in ")  # the city romanized
+    assert "السفارة الروسية" in embassies[0]["aliases"]
+    # "the government headed by Medvedev imposed a ban": a person named after «برئاسة».
+    assert any(
+        e["name_ar"] == "ميدفيديف" for e in _draft("وكانت الحكومة برئاسة ميدفيديف قد فرضت حظرا.").entities
+    )
+    # "the company buying these aircraft (Sky Tek) seeks ...": its name in brackets.
+    draft = _draft("وتسعى الشركة المشترية لهذه الطائرات (سكاي تيك) الأمريكية إلى استخدامها.")
+    assert any(e["name_ar"] == "سكاي تيك" and e["type"] == "organization" for e in draft.entities)
+
+
+def test_a_pages_photo_credit_and_the_platform_it_asks_to_be_followed_on() -> None:
+    # A scraped page's own lines: the agency and the photographer of the photo, the platform.
+    text = "روسيا تسلم سوريا طائرات © Reuters Photo / Anna Petrova / طائرات - تابعنا عبرTelegram قالت روسيا إنها سلمت الطائرات."
+    found = {e["name"]: e["type"] for e in _draft(text).entities}
+    assert found.get("Anna Petrova") == "person"
+    assert found.get("Telegram") == "organization"
