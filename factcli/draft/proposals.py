@@ -1146,8 +1146,8 @@ class _Proposals(_Base):
                 continue
             name = _after_clitic(text, words[i].start, words[i + 1].end, cut)
             s = words[i + 1].end - len(name)
-            if known(s, words[i + 1].end):
-                continue
+            if known(s, words[i].end):
+                continue  # (the state's name «السعودية» is its adjective too: only the noun counts)
             body = str(self.linker.entities[state].get("name") or "")
             before = len(self.new_entities)
             self._new_entity(

@@ -383,3 +383,15 @@ def test_a_pages_photo_credit_and_the_platform_it_asks_to_be_followed_on() -> No
     found = {e["name"]: e["type"] for e in _draft(text).entities}
     assert found.get("Anna Petrova") == "person"
     assert found.get("Telegram") == "organization"
+
+
+def test_a_navy_of_a_state_whose_name_is_its_adjective_is_proposed() -> None:
+    # "a plan to modernize the capabilities of the Saudi Navy": «السعودية» names the state
+    # as well, yet «البحرية» before it makes the navy.
+    navy = next(
+        e
+        for e in _draft("وتهدف الخطة إلى تحديث قدرات البحرية السعودية.").entities
+        if e["type"] == "organization"
+    )
+    assert (navy["name_ar"], navy["name"]) == ("البحرية السعودية", "Saudi Navy")
+    assert "القوات البحرية السعودية" in navy["aliases"]
