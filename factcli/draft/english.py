@@ -649,6 +649,7 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "حكوميه": ("Government", _ADJ),
     "الصاروخي": ("Missile", _ADJ),
     "الهيئه": ("Authority", _HEAD),
+    "صناعات": ("Industries", _HEAD),
     "القياده": ("Command", _HEAD),
     "التطوير": ("Development", _NOUN),
     "الدفاعي": ("Defence", _ADJ),

@@ -167,6 +167,8 @@ _AGENCY_INITIALS = {
         "ي ب أ": "UPI",
     }.items()
 }
+# A shipyard and its place: «حوض بناء السفن بكراتشي», «حوض بناء السفن في غدانسك».
+_SHIPYARD = re.compile(r"(?<![\u0621-\u064a])حوض بناء السفن (?:ب|في )([\u0621-\u064a]{3,})")
 # A photo's credit line: «© AP Photo / Mindaugas Kulbis /» (the agency, the photographer).
 _PHOTO_CREDIT = re.compile(
     r"©\s*([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}?)\s+Photo\b\s*(?:/\s*([A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2})\s*(?=/|$|\n))?"
@@ -391,6 +393,7 @@ class _Proposals(_Base):
         self._dual_institutions(clause)
         self._navies(clause, lambda s, e: any(a < e and s < b for a, b in strong))
         self._named_companies(clause, known)
+        self._shipyards(clause, known)
         self._bracketed_companies(clause, known)
         self._loanword_companies(clause, known)
         self._companies(clause, known)
@@ -474,6 +477,24 @@ class _Proposals(_Base):
                 aliases=[_with_noun(text, words[i], s, e)],
             )
             self._company_spans.append((s, e))
+
+    def _shipyards(self, clause: Clause, known: Any) -> None:
+        """A shipyard named by its place («حوض بناء السفن بكراتشي», «حوض بناء السفن في
+        غدانسك»): the works, named in English by the place's name."""
+        for m in _SHIPYARD.finditer(self.text, clause.start, clause.end):
+            s, e = m.start(), m.end()
+            place = m.group(1)
+            if known(s, e) or normalize(place) in _FUNCTION_WORDS or _definite(normalize(place)):
+                continue
+            places = [x for x in self.linker.resolve(place, True, True) if self.linker.type_of(x) == "city"]
+            where = (
+                str(self.linker.entities[places[0]].get("name"))
+                if places
+                else english_name(place, self._spellings)
+            )
+            self._new_entity(
+                m.group(0), "organization", "a shipyard named by its place", english=f"{where} Shipyard"
+            )
 
     def _bracketed_companies(self, clause: Clause, known: Any) -> None:
         """A company's name in brackets after the phrase that says what company it is
@@ -883,11 +904,12 @@ class _Proposals(_Base):
             noun = next((normalize(p.text) for p in _INSTITUTIONS if p.opens(k)), None)
             if (
                 noun is None
-                and re.fullmatch(r"[وف]?[بل]?قوات", k)
+                and re.fullmatch(r"[وف]?[بل]?(?:قوات|صناعات)", k)
                 and keys[i + 1 : i + 2]
                 and all(institution_word(x) or self._state_adjective(x) for x in keys[i + 1 : i + 3])
             ):
-                noun = "قوات"  # «قوات السلطان المسلحة», «قوات الدفاع الجوي»: forces in construct
+                # «قوات السلطان المسلحة», «صناعات الدفاع الإسرائيلية»: forces or industries in construct
+                noun = "قوات" if "قوات" in k else "صناعات"
             # «الهيئة العامة للتطوير الدفاعي», «القيادة العامة للقوات المسلحة»: a definite noun
             # named by «العامة» and what it is for, no anaphora
             general = (

@@ -640,3 +640,12 @@ def test_the_ministries_of_both_states_are_the_two_the_article_names_most() -> N
     draft = _draft("وقع العراق اتفاقية مع أمريكا، ووقعت وزارتا الدفاع في البلدين على الاتفاقية.")
     us = next(e for e in draft.entities if e["name"] == "US Department of Defense")
     assert "البنتاغون" in us["aliases"]
+
+
+def test_a_states_industries_in_construct_and_a_shipyard_by_its_place() -> None:
+    # "a painful blow to the French defence industries": industries named in construct.
+    names = _names("في خطوة وصفت بأنها ضربة موجعة لصناعات الدفاع الفرنسية التي تعتمد على التصدير.")
+    assert names["صناعات الدفاع الفرنسية"] == "French Defence Industries"
+    # "the technology will be moved to the shipyard in Gdansk": a shipyard by its place.
+    names = _names("وسيتم نقل التكنولوجيا إلى حوض بناء السفن بغدانسك لتصنيع الفرقاطة.")
+    assert names["حوض بناء السفن بغدانسك"].endswith(" Shipyard")
