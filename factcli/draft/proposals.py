@@ -1546,8 +1546,18 @@ class _Proposals(_Base):
         latin = next((x for x in spellings if x.isascii()), None)
         if arabic is None or (latin is not None and "unnamed" in latin.lower()):
             return None  # an unnamed collective ("وكالات") is no one to link to
+        # «موقع الوطن البحريني»: the outlet is named without its medium's noun too («الوطن
+        # البحريني»), and without its state's adjective («الوطن»)
+        words = arabic.split()
+        aliases = []
+        if len(words) >= 2 and any(p.opens(normalize(words[0])) for p in _MEDIA):
+            aliases.append(" ".join(words[1:]))
+            if len(words) >= 3 and self._names_a_state(words[-1]):
+                aliases.append(" ".join(words[1:-1]))
         before = len(self.new_entities)
-        self._new_entity(arabic, "organization", "credited by the article (--credited)", english=latin)
+        self._new_entity(
+            arabic, "organization", "credited by the article (--credited)", english=latin, aliases=aliases
+        )
         if len(self.new_entities) > before:
             return str(self.new_entities[-1]["id"])
         ids = self.linker.resolve(arabic, True, True)

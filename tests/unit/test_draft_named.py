@@ -395,3 +395,17 @@ def test_a_navy_of_a_state_whose_name_is_its_adjective_is_proposed() -> None:
     )
     assert (navy["name_ar"], navy["name"]) == ("البحرية السعودية", "Saudi Navy")
     assert "القوات البحرية السعودية" in navy["aliases"]
+
+
+def test_a_credited_outlet_is_also_named_without_its_mediums_noun_and_its_states_adjective() -> None:
+    # Credited as «موقع الأيام البحريني» ("the Bahraini site Al-Ayyam"); the text names it
+    # «الأيام» in quotation marks: the same outlet, no second one.
+    draft = draft_article(
+        'وقالت البحرين إنها ستشتري الطائرات، بحسب ما أفاد موقع "الأيام" البحريني.',
+        copy.deepcopy(ENTITIES),
+        published=DAY,
+        credited=["Al-Ayyam, Bahrain (موقع الأيام البحريني)"],
+    )
+    outlets = [e for e in draft.entities if e["type"] == "organization"]
+    assert len(outlets) == 1
+    assert {"الأيام البحريني", "الأيام"} <= set(outlets[0]["aliases"])
