@@ -1229,6 +1229,29 @@ class _Proposals(_Base):
                         counts[e] = counts.get(e, 0) + 1
         return counts
 
+    def _states_near(self, sentence: int) -> list[str]:
+        """The two states a sentence names (by name or adjective), else with the sentence
+        before it: none when they name fewer or more than two."""
+        for span in ((sentence,), (sentence - 1, sentence)):
+            found: list[str] = []
+            for c in clauses(self.text):
+                if c.sentence not in span:
+                    continue
+                named = [e for m in find_mentions(self.linker, self.text, c.words) for e in m.ids[:1]]
+                # (an adjective inside a body's or an office's name: «بوزارة الدفاع العمانية»)
+                adjectives = [
+                    self.linker.adjectives[a]
+                    for w in c.words
+                    for a in {strip_clitic(w.key, cut) for cut in clitic_cuts(w.key)}
+                    if a.startswith(ARTICLE) and a in self.linker.adjectives
+                ]
+                for e in [*named, *adjectives]:
+                    if self.linker.type_of(e) == "country" and e not in found:
+                        found.append(e)
+            if len(found) == 2:
+                return found
+        return []
+
     @functools.cached_property
     def _home_state(self) -> str | None:
         """The state the article is about: the one it names most (by name or adjective),
@@ -1397,14 +1420,16 @@ class _Proposals(_Base):
 
     def _both_states(self, clause: Clause, i: int, end: int, noun: str) -> bool:
         """Two states' institutions named by «البلدين» («وزارتي الدفاع في البلدين»): the two
-        states the article names most, each one's institution proposed as its own. True
-        when the dual was read so."""
+        states its sentence names, else the sentence before it, else the two the article
+        names most; each one's institution proposed as its own. True when the dual was read so."""
         words = clause.words
         keys = [w.key for w in words]
         after = keys[end : end + 2]
         if not (after[:1] in (["البلدين"], ["للبلدين"], ["بالبلدين"]) or after == ["في", "البلدين"]):
             return False
-        states = sorted(self._state_counts, key=lambda e: -self._state_counts[e])[:2]
+        states = self._states_near(clause.sentence)
+        if len(states) < 2:
+            states = sorted(self._state_counts, key=lambda e: -self._state_counts[e])[:2]
         if len(states) < 2:
             return False
         middle = " ".join(self.text[w.start : w.end] for w in words[i + 1 : end])
@@ -1550,7 +1575,11 @@ class _Proposals(_Base):
         # البحريني»), and without its state's adjective («الوطن»)
         words = arabic.split()
         aliases = []
-        if len(words) >= 2 and any(p.opens(normalize(words[0])) for p in _MEDIA):
+        if (
+            len(words) >= 2
+            and any(p.opens(normalize(words[0])) for p in _MEDIA)
+            and not institution_word(normalize(words[1]))  # «وكالة الأنباء العمانية» is whole
+        ):
             aliases.append(" ".join(words[1:]))
             if len(words) >= 3 and self._names_a_state(words[-1]):
                 aliases.append(" ".join(words[1:-1]))

@@ -649,3 +649,17 @@ def test_a_states_industries_in_construct_and_a_shipyard_by_its_place() -> None:
     # "the technology will be moved to the shipyard in Gdansk": a shipyard by its place.
     names = _names("وسيتم نقل التكنولوجيا إلى حوض بناء السفن بغدانسك لتصنيع الفرقاطة.")
     assert names["حوض بناء السفن بغدانسك"].endswith(" Shipyard")
+
+
+def test_both_states_are_the_two_the_sentence_before_names_when_its_own_names_none() -> None:
+    # "The UAE ... the UAE ... The Iraqi minister signed a memorandum with the French
+    # ambassador. The memorandum signed between the two countries' defence ministries aims
+    # ...": the two states are the previous sentence's, not the article's most named.
+    text = (
+        "تراقب الإمارات الوضع. وقالت الإمارات إنها تدعم الإمارات. "
+        "ووقع الأمين العام بوزارة الدفاع العراقية مذكرة مع السفير الفرنسي. "
+        "وتهدف المذكرة الموقعة بين وزارتي الدفاع في البلدين إلى تأطير التعاون."
+    )
+    names = _names(text)
+    assert names.get("وزارة الدفاع الفرنسية") == "French Ministry of Defence"
+    assert not any("الإمارات" in n or "الإماراتية" in n for n in names)

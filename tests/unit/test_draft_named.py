@@ -409,3 +409,12 @@ def test_a_credited_outlet_is_also_named_without_its_mediums_noun_and_its_states
     outlets = [e for e in draft.entities if e["type"] == "organization"]
     assert len(outlets) == 1
     assert {"الأيام البحريني", "الأيام"} <= set(outlets[0]["aliases"])
+    # An agency's own words are its name: «وكالة الأنباء العمانية» gains no alias «الأنباء».
+    draft = draft_article(
+        "وقالت الوكالة إن الطائرات وصلت.",
+        copy.deepcopy(ENTITIES),
+        published=DAY,
+        credited=["Oman News Agency (وكالة الأنباء العمانية)"],
+    )
+    agency = next(e for e in draft.entities if e["type"] == "organization")
+    assert agency["aliases"] == ["وكالة الأنباء العمانية"]
