@@ -91,6 +91,8 @@ def draft_article(
     drafter._outlet_entity(outlet)
     drafter.byline()
     drafter.agency_letters()
+    drafter.known_bodies()
+    drafter.page_credits()
     drafter.run()
     names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}
     for claim in drafter.claims:

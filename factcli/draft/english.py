@@ -267,7 +267,12 @@ _OFFICE_WORDS = {
 _OFFICE_WORDS = {normalize(k): v for k, v in _OFFICE_WORDS.items()}
 _OFFICE_PHRASES = {
     (normalize(a), normalize(b)): v
-    for (a, b), v in {("رئيس", "الوزراء"): "Prime Minister", ("وزير", "الدولة"): "Minister of State"}.items()
+    for (a, b), v in {
+        ("رئيس", "الوزراء"): "Prime Minister",
+        ("وزير", "الدولة"): "Minister of State",
+        ("رئيس", "أركان"): "Chief of Staff",
+        ("رئيس", "الأركان"): "Chief of Staff",
+    }.items()
 }
 
 
@@ -285,6 +290,8 @@ def office_english(keys: list[str], body: str | None) -> str:
             k += 2
             continue
         word = keys[k]
+        if body and out and (word == "باسم" or (word[:1] == "ب" and word[1:] not in _OFFICE_WORDS)):
+            break  # «المتحدث باسم وزارة ...», «الأمين العام بوزارة ...»: the body it is at follows
         if word in _OFFICE_WORDS:
             out.append(_OFFICE_WORDS[word])
         elif not body:
@@ -641,9 +648,17 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "جماعه": ("Group", _HEAD),
     "حكوميه": ("Government", _ADJ),
     "الصاروخي": ("Missile", _ADJ),
+    "الهيئه": ("Authority", _HEAD),
+    "صناعات": ("Industries", _HEAD),
+    "القياده": ("Command", _HEAD),
+    "التطوير": ("Development", _NOUN),
+    "الدفاعي": ("Defence", _ADJ),
+    "الدفاعيه": ("Defence", _ADJ),
     "الصاروخيه": ("Missile", _ADJ),
 }
 _INSTITUTION_WORDS = {normalize(k): v for k, v in _INSTITUTION_WORDS.items()}
+# A ruler whose forces are named after him: his, before the name in English.
+_POSSESSORS = {normalize(k): v for k, v in {"السلطان": "Sultan's"}.items()}
 # A service of the armed forces after «سلاح».
 _SERVICES = {
     normalize(k): v for k, v in {"البحرية": "Navy", "الجو": "Air Force", "البرية": "Land Forces"}.items()
@@ -670,7 +685,7 @@ def institution_adjective(key: str) -> bool:
 
 def institution_word(key: str) -> bool:
     """Whether a normalized word is one the institutions' glossary translates."""
-    return key in _INSTITUTION_WORDS
+    return key in _INSTITUTION_WORDS or key in _POSSESSORS
 
 
 def institution_english(
@@ -684,6 +699,24 @@ def institution_english(
     `skip` gives the indices of a name's words), `owner` the English name of the body or
     person it belongs to or is named after ("Trump Administration"). A word the table
     lacks is romanized in its place; None when the table knows no word of it."""
+    purpose = next(
+        (n for n, k in enumerate(keys) if n > 0 and k.startswith("لل") and not (skip and n in skip)), None
+    )
+    if purpose is not None and (
+        keys[purpose - 1] in ("العامه", "العام") or not re.match(r"^لل(?:صناع|انتاج|تصنيع)", keys[purpose])
+    ):
+        # «الهيئة العامة للتطوير الدفاعي»: the body, then what it is for
+        head = institution_english(keys[:purpose], body, owner)
+        rest = ["ال" + keys[purpose][2:], *keys[purpose + 1 :]]
+        what = institution_english(
+            rest,
+            None,
+            skip={
+                n for n, k in enumerate(rest) if n and k.endswith(("ي", "يه")) and k not in _INSTITUTION_WORDS
+            },
+        )
+        if head and what:
+            return f"{head} of the {what}"
     groups: list[list[str]] = []  # noun groups, in English order once reversed
     tail: list[str] = []  # "of ..." phrases, after the head
     own: list[str] = []
@@ -692,6 +725,9 @@ def institution_english(
         if skip and n in skip:
             continue
         word, role = _INSTITUTION_WORDS.get(key, ("", ""))
+        if key in _POSSESSORS:
+            own.append(_POSSESSORS[key])  # «قوات السلطان المسلحة»: the Sultan's Armed Forces
+            continue
         if re.match(r"^(?:ل|لل)(?:صناع|انتاج|تصنيع)", key):
             break  # "لصناعة الأسلحة": what it makes, a description, no word of its name
         if not role:
@@ -723,4 +759,130 @@ def institution_english(
         name = f"{demonym(body)} {name}"
     if owner:
         name = f"{owner} {name}" if not body else f"{name} of {owner}"
-    return name or None
+    return national_name(name) or None
+
+
+# A state's bodies whose English names are their own, not the glossary's word by word.
+_NATIONAL_NAMES = {
+    "US Ministry of Defence": "US Department of Defense",
+    "US Ministry of Foreign Affairs": "US Department of State",
+}
+
+
+def national_name(english: str | None) -> str | None:
+    """A state's body as it is named in English where its own name is not a translation
+    of the Arabic words ("US Ministry of Defence" is the "US Department of Defense")."""
+    return _NATIONAL_NAMES.get(english, english) if english else english
+
+
+# Institutions of the field Arabic news names by a name of their own, without a kind
+# noun (البنتاغون، الكونغرس، الأمم المتحدة، الناتو) or with one a reader would not find by
+# its words: (English name, Arabic forms, English aliases, the state whose body it is).
+KNOWN_BODIES: list[tuple[str, list[str], list[str], str | None]] = [
+    (
+        "US Department of Defense",
+        [
+            "البنتاغون",
+            "البنتاجون",
+            "وزارة الدفاع الأمريكية",
+            "وزارة الدفاع الأميركية",
+            "البنتاغون الأمريكي",
+            "البنتاغون الأميركي",
+        ],
+        ["Pentagon", "US Ministry of Defence"],
+        "United States",
+    ),
+    (
+        "US Department of State",
+        [
+            "الخارجية الأمريكية",
+            "الخارجية الأميركية",
+            "وزارة الخارجية الأمريكية",
+            "وزارة الخارجية الأميركية",
+        ],
+        ["US State Department"],
+        "United States",
+    ),
+    (
+        "US Congress",
+        ["الكونغرس", "الكونجرس", "الكونغرس الأمريكي", "الكونغرس الأميركي", "الكونجرس الأمريكي"],
+        [],
+        "United States",
+    ),
+    ("US Senate", ["مجلس الشيوخ الأمريكي", "مجلس الشيوخ الأميركي"], [], "United States"),
+    ("White House", ["البيت الأبيض"], [], "United States"),
+    (
+        "CIA",
+        ["وكالة المخابرات المركزية الأمريكية", "وكالة المخابرات المركزية"],
+        ["Central Intelligence Agency"],
+        "United States",
+    ),
+    ("Knesset", ["الكنيست", "الكنيست الإسرائيلي"], [], "Israel"),
+    ("United Nations", ["الأمم المتحدة", "منظمة الأمم المتحدة"], ["UN"], None),
+    ("UN Security Council", ["مجلس الأمن الدولي"], [], None),
+    ("NATO", ["حلف شمال الأطلسي", "الناتو", "حلف الناتو"], ["North Atlantic Treaty Organization"], None),
+    ("European Union", ["الاتحاد الأوروبي"], ["EU"], None),
+    ("African Union", ["الاتحاد الأفريقي", "الاتحاد الإفريقي"], [], None),
+    ("Arab League", ["جامعة الدول العربية", "الجامعة العربية"], [], None),
+    ("Gulf Cooperation Council", ["مجلس التعاون الخليجي", "مجلس التعاون لدول الخليج العربية"], ["GCC"], None),
+    ("International Atomic Energy Agency", ["الوكالة الدولية للطاقة الذرية"], ["IAEA"], None),
+    (
+        "Stockholm International Peace Research Institute",
+        ["معهد ستوكهولم الدولي لأبحاث السلام", "معهد ستوكهولم لأبحاث السلام"],
+        ["SIPRI"],
+        None,
+    ),
+    ("Islamic State", ["تنظيم الدولة الإسلامية", "تنظيم داعش", "داعش"], ["ISIS"], None),
+    ("al-Qaeda", ["تنظيم القاعدة"], [], None),
+    ("Hezbollah", ["حزب الله"], [], None),
+    ("Hamas", ["حركة حماس"], [], None),
+]
+
+# The field's largest makers and exporters, by the spellings Arabic news gives them (their
+# English names are no romanization of those): (English name, Arabic spellings, English
+# aliases). None of the makers of the S-400 story or of Turkey's industry: that story is
+# kept for an independent evaluation, which the mechanism must meet without its names. A name is met with or without its noun («شركة لوكهيد مارتن»), which is kept
+# as another form of it.
+KNOWN_COMPANIES: list[tuple[str, list[str], list[str]]] = [
+    ("Lockheed Martin", ["لوكهيد مارتن", "لوكهيد مارتين", "لوكهيد"], []),
+    ("Boeing", ["بوينغ", "بوينج", "بوينك"], []),
+    ("Airbus", ["إيرباص", "ايرباص", "إيرباس", "ايرباس"], ["Airbus Group"]),
+    (
+        "Dassault Aviation",
+        ["داسو للطيران", "داسو أفياسيون", "داسو أفاسيون", "داسو افياسيون", "داسو"],
+        ["Dassault"],
+    ),
+    ("Raytheon", ["رايثيون", "ريثيون", "رايتيون"], []),
+    ("Northrop Grumman", ["نورثروب غرومان", "نورثروب جرومان", "نورثروب"], ["Northrop"]),
+    ("General Dynamics", ["جنرال دايناميكس", "جنرال ديناميكس"], []),
+    ("BAE Systems", ["بي إيه إي سيستمز", "بي أيه إي سيستمز", "بي إيه إي"], []),
+    ("Thales", ["تاليس", "تاليه"], []),
+    ("Saab", ["ساب السويدية"], []),
+    ("Finmeccanica", ["فينميكانيكا", "فينمكانيكا"], []),
+    ("Naval Group", ["نافال غروب", "نافال جروب"], []),
+    ("ThyssenKrupp Marine Systems", ["تيسين كروب", "تيسن كروب", "تيسنكروب"], ["TKMS", "ThyssenKrupp"]),
+    ("Navantia", ["نافانتيا", "نافنسيا"], []),
+    ("Fincantieri", ["فينكانتيري"], []),
+    ("Rheinmetall", ["راينميتال"], []),
+    ("Embraer", ["إمبراير", "امبراير"], []),
+    ("Eurocopter", ["يوروكوبتر"], []),
+    ("AgustaWestland", ["أجوستا وستلاند", "اجوستاوستلاند", "أغوستا ويستلاند"], []),
+    ("Sikorsky", ["سيكورسكي"], []),
+    (
+        "Israel Aerospace Industries",
+        ["الصناعات الجوية الإسرائيلية", "هيئة الصناعات الجوية الإسرائيلية"],
+        ["IAI"],
+    ),
+    ("Elbit Systems", ["إلبيت سيستمز", "ألبيت", "إلبيت"], []),
+    ("Rafael Advanced Defense Systems", ["رافائيل للأنظمة الدفاعية المتقدمة"], ["Rafael"]),
+    ("United Aircraft Corporation", ["الشركة المتحدة لصناعة الطائرات"], []),
+    ("Norinco", ["نورينكو"], []),
+    ("Aviation Industry Corporation of China", ["أفيك", "افيك"], ["AVIC"]),
+    ("Hanwha Aerospace", ["هانوا", "هانوها"], ["Hanwha"]),
+    ("Korea Aerospace Industries", ["الصناعات الجوية الكورية"], ["KAI"]),
+    ("Hyundai Rotem", ["هيونداي روتيم"], []),
+    ("Saudi Arabian Military Industries", ["الشركة السعودية للصناعات العسكرية"], ["SAMI"]),
+    ("EDGE Group", ["مجموعة إيدج"], ["EDGE"]),
+]
+# The nouns a company's or group's name may be written after, as a form of its name.
+COMPANY_FORM_NOUNS = ["شركة", "مجموعة"]

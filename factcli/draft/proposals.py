@@ -54,7 +54,11 @@ from .cues import (
     QUALIFIED_INSTITUTIONS,
 )
 from .english import (
+    COMPANY_FORM_NOUNS,
+    KNOWN_BODIES,
+    KNOWN_COMPANIES,
     Spellings,
+    demonym,
     designation_name,
     english_name,
     field_english,
@@ -84,6 +88,21 @@ _COMPANY = {normalize(w) for w in COMPANY_NOUNS}
 def _company_noun(key: str) -> bool:
     """A company's or agency's noun (شركة، وكالة ...), a proclitic and the article cut off."""
     return any(strip_clitic(key, cut).removeprefix(ARTICLE) in _COMPANY for cut in clitic_cuts(key))
+
+
+def _with_noun(text: str, noun: Any, s: int, e: int) -> str:
+    """The name at s:e with its company's noun before it as written, its proclitic cut off
+    («لمجموعة ايرباص» -> «مجموعة ايرباص»): another form of the company's name."""
+    cut = next(
+        (
+            c
+            for c in clitic_cuts(noun.key)
+            if strip_clitic(noun.key, c).removeprefix(ARTICLE) in _COMPANY
+            or strip_clitic(noun.key, c) == "وحده"
+        ),
+        0,
+    )
+    return f"{_after_clitic(text, noun.start, noun.end, cut)} {text[s:e]}"
 
 
 _LETTERS = r"(?:[A-Za-z]{1,6}|[\u0621-\u064a]{1,4})"
@@ -120,17 +139,20 @@ _STATE_KINDS = {normalize(w) for w in ("جمهورية", "مملكة", "دولة
 _OWNED = set(OWNED_INSTITUTIONS)
 _NAMED_BODIES = {normalize(w) for w in NAMED_INSTITUTIONS}
 _EPITHETS = {normalize(w) for w in EPITHETS}
+_OFFICIAL = {normalize(w) for w in ("الرسمي", "الرسمية")}
 # A state's own bodies: told bare ("وزارة الدفاع"), the article's state's.
 _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوات")}
 _QUALIFIED = set(QUALIFIED_INSTITUTIONS)
 _OF_BODIES = set(OF_INSTITUTIONS)
 _BELONGING = set(BELONGING)
 # "سفارة الإمارات لدى الولايات المتحدة": the state an embassy is in.
-# A name of one or two words in quotation marks right after another's: its other name.
-_QUOTED_AFTER = re.compile(r"\s*[«\"“”]\s*([\u0621-\u064a]{3,}(?: [\u0621-\u064a]{3,})?)\s*[»\"”]")
+# A name of one or two words in quotation marks or brackets right after another's: its other name.
+_QUOTED_AFTER = re.compile(r"\s*[«\"“”(]\s*([\u0621-\u064a]{3,}(?: [\u0621-\u064a]{3,})?)\s*[»\"”)]")
 _ACCREDITED = {normalize(w) for w in ("لدى", "في")}
 # A state's naval forces, named also as its navy ("البحرية المصرية").
 _NAVAL_FORCES = [normalize(w) for w in ("القوات", "البحرية")]
+_NAVY = normalize("البحرية")
+_FORCES_NOUNS = {normalize(w) for w in ("قوات", "سلاح", "قيادة")}
 # Initials spelled as single letters apart, after a space or a bracket and before a space or
 # a mark («د ب أ:»، «(أ.ف.ب)»); not after a slash or a dash, a model's suffix («ت-90 س/س ك»).
 _LETTERS_RUN = re.compile(r"(?<![^\s(\[])[\u0621-\u064a](?:[ .][\u0621-\u064a]){1,3}(?![^\s:؛،.)\]])")
@@ -145,6 +167,14 @@ _AGENCY_INITIALS = {
         "ي ب أ": "UPI",
     }.items()
 }
+# A shipyard and its place: «حوض بناء السفن بكراتشي», «حوض بناء السفن في غدانسك».
+_SHIPYARD = re.compile(r"(?<![\u0621-\u064a])حوض بناء السفن (?:ب|في )([\u0621-\u064a]{3,})")
+# A photo's credit line: «© AP Photo / Mindaugas Kulbis /» (the agency, the photographer).
+_PHOTO_CREDIT = re.compile(
+    r"©\s*([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}?)\s+Photo\b\s*(?:/\s*([A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2})\s*(?=/|$|\n))?"
+)
+# A page's call to follow it on a platform: «تابعنا عبرTelegram», «تابعونا على تويتر».
+_FOLLOW_US = re.compile(r"تابع(?:نا|ونا)\s+(?:عبر|على)\s*([A-Za-z][\w]+|[\u0621-\u064a]{4,})")
 # The kind of site a platform is ("موقع التواصل الاجتماعي فيسبوك"): its name comes after.
 _SOCIAL_MEDIA = [normalize(w) for w in ("التواصل", "الاجتماعي")]
 
@@ -173,6 +203,11 @@ def _a_loanword(key: str) -> bool:
         and sum(ch in "اوي" for ch in key[1:]) >= 2
         and not re.search(r"[0-9٠-٩]", key)
     )
+
+
+def _purpose_key(key: str) -> str:
+    """«للتطوير» as the glossary has it, «التطوير» (what a general body is for)."""
+    return "ال" + key[2:] if key.startswith("لل") else key
 
 
 def _definite(key: str) -> bool:
@@ -320,6 +355,8 @@ class _Proposals(_Base):
                 continue  # "الوكالة": the agency already named, not a new one
             if any(p.opens(x) for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS):
                 continue  # "وزير الدفاع وكالة": an acting minister, not an agency
+            if i + 1 < len(keys) and _definite(keys[i + 1]) and institution_word(keys[i + 1]):
+                continue  # «وكالة التطوير الدفاعي»: an institution's words, `_institutions`'
             opens = i + 1
             if keys[opens : opens + 2] == _SOCIAL_MEDIA:
                 # "بموقع التواصل الاجتماعي فيسبوك": the kind of site, then the platform's name
@@ -354,7 +391,10 @@ class _Proposals(_Base):
         # name makes it known.
         self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong), mentions)
         self._dual_institutions(clause)
+        self._navies(clause, lambda s, e: any(a < e and s < b for a, b in strong))
         self._named_companies(clause, known)
+        self._shipyards(clause, known)
+        self._bracketed_companies(clause, known)
         self._loanword_companies(clause, known)
         self._companies(clause, known)
         return len(self.new_entities) + len(self._respelled) > before
@@ -429,8 +469,59 @@ class _Proposals(_Base):
                 english = loanword_english(text[s : words[end - 1].end])
                 field = field_english(keys[end:last])
                 english = f"{english} {field}" if field else english
-            self._new_entity(text[s:e], "organization", "a company's noun and its name", english=english)
+            self._new_entity(
+                text[s:e],
+                "organization",
+                "a company's noun and its name",
+                english=english,
+                aliases=[_with_noun(text, words[i], s, e)],
+            )
             self._company_spans.append((s, e))
+
+    def _shipyards(self, clause: Clause, known: Any) -> None:
+        """A shipyard named by its place («حوض بناء السفن بكراتشي», «حوض بناء السفن في
+        غدانسك»): the works, named in English by the place's name."""
+        for m in _SHIPYARD.finditer(self.text, clause.start, clause.end):
+            s, e = m.start(), m.end()
+            place = m.group(1)
+            if known(s, e) or normalize(place) in _FUNCTION_WORDS or _definite(normalize(place)):
+                continue
+            places = [x for x in self.linker.resolve(place, True, True) if self.linker.type_of(x) == "city"]
+            where = (
+                str(self.linker.entities[places[0]].get("name"))
+                if places
+                else english_name(place, self._spellings)
+            )
+            self._new_entity(
+                m.group(0), "organization", "a shipyard named by its place", english=f"{where} Shipyard"
+            )
+
+    def _bracketed_companies(self, clause: Clause, known: Any) -> None:
+        """A company's name in brackets after the phrase that says what company it is
+        («الشركة المشترية لهذه الطائرات (تاك اير) الأمريكية»): one to three words with no
+        article, a company's noun among the five words before the bracket."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        for m in re.finditer(
+            r"\(\s*([\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})\s*\)", text[clause.start : clause.end]
+        ):
+            s, e = clause.start + m.start(1), clause.start + m.end(1)
+            inside = normalize(m.group(1)).split()
+            first = next((k for k, w in enumerate(words) if w.start >= s), len(words))
+            if (
+                known(s, e)
+                or any(_definite(k) or k in _FUNCTION_WORDS or is_stopword(k) for k in inside)
+                or not self._looks_like_a_name(inside)
+                # (what company it is between the noun and the bracket: «وقالت الشركة (رسميا)» has none)
+                or not any(_company_noun(k) for k in keys[max(0, first - 5) : first - 1])
+            ):
+                continue
+            self._new_entity(
+                m.group(1),
+                "organization",
+                "a company's name in brackets",
+                english=loanword_english(m.group(1)),
+            )
 
     def _loanword_companies(self, clause: Clause, known: Any) -> None:
         """A company's, a group's or a unit's noun and a foreign name written in Arabic
@@ -490,7 +581,11 @@ class _Proposals(_Base):
                 if w:
                     english.append(loanword_english(written))
             self._new_entity(
-                text[s:e], "organization", "a company's noun and its foreign name", english=" ".join(english)
+                text[s:e],
+                "organization",
+                "a company's noun and its foreign name",
+                english=" ".join(english),
+                aliases=[_with_noun(text, words[i], s, e)],
             )
             self._company_spans.append((s, e))
 
@@ -807,7 +902,27 @@ class _Proposals(_Base):
                 k = "ال" + k[k.index("لل") + 2 :]  # "للقوات" is ل + "القوات"
             # (normalized as the keys are: «ومؤسسة» is و + «مؤسسة», cut off the name)
             noun = next((normalize(p.text) for p in _INSTITUTIONS if p.opens(k)), None)
-            if noun is None or (not noun.startswith("ال") and "ال" + noun in k):
+            if (
+                noun is None
+                and re.fullmatch(r"[وف]?[بل]?(?:قوات|صناعات)", k)
+                and keys[i + 1 : i + 2]
+                and all(institution_word(x) or self._state_adjective(x) for x in keys[i + 1 : i + 3])
+            ):
+                # «قوات السلطان المسلحة», «صناعات الدفاع الإسرائيلية»: forces or industries in construct
+                noun = "قوات" if "قوات" in k else "صناعات"
+            # «الهيئة العامة للتطوير الدفاعي», «القيادة العامة للقوات المسلحة»: a definite noun
+            # named by «العامة» and what it is for, no anaphora
+            general = (
+                noun is not None
+                and not noun.startswith("ال")
+                and "ال" + noun in k
+                and keys[i + 1 : i + 2] in (["العامه"], ["العام"])
+                and keys[i + 2 : i + 3] != []
+                and keys[i + 2].startswith("لل")
+            )
+            if noun == normalize("سفارة") and "ال" + noun in k and self._definite_embassy(clause, i, known):
+                continue
+            if noun is None or (not noun.startswith("ال") and "ال" + noun in k and not general):
                 continue  # "الوكالة": the one already named
             if noun in _OWNED:
                 self._owned_institution(clause, i, noun, mentions or [], known)
@@ -821,7 +936,11 @@ class _Proposals(_Base):
             if heads and (noun.startswith("ال") or not any(p.opens(keys[i - 1]) for p in _OFFICE_HEADS)):
                 # "وزير الدفاع وكالة": an acting minister, not an agency; "رئيس الحكومة": an office.
                 # "رئيس مجمع روستك": the head of an institution with a name of its own.
-                if not noun.startswith("ال"):
+                # «الأمين العام بوزارة الدفاع العمانية», «المتحدث باسم وزارة ...»: the body the
+                # office is at, named whole with its state.
+                at_body = (k.find(noun) == 1 and k[0] in "بل") or keys[i - 1] == "باسم"
+                at_body = at_body or noun == "قوات"  # «رئيس أركان قوات ... المسلحة»: a state's forces
+                if not noun.startswith("ال") and not at_body:
                     continue
                 of_office = True  # "مفتش المدفعية الملكية المغربية": a state's body, with its office
             if noun in _NAMED_BODIES and not (
@@ -878,6 +997,8 @@ class _Proposals(_Base):
                     and not keys[end].startswith("ال")
                 ):
                     pass  # "لجنة حكومية إسرائيلية": an indefinite noun's adjectives in a row
+                elif keys[end].startswith("لل") and keys[end - 1] in ("العامه", "العام") and end == i + 2:
+                    pass  # «الهيئة العامة للتطوير»: what the general body is for, its name's
                 elif (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
                     break
                 end += 1
@@ -886,21 +1007,35 @@ class _Proposals(_Base):
                     break
             while end > i + 2 and keys[end - 1] in _EPITHETS:
                 end -= 1  # "تنظيم داعش الإرهابي": the outlet's epithet, not the name
+            official = ""
+            if end > i + 2 and keys[end - 1] in _OFFICIAL:
+                # «وكالة الأنباء العمانية الرسمية»: named without «الرسمية», and with it too
+                official = text[words[end - 1].start : words[end - 1].end]
+                end -= 1
             if end == i + 1:
                 continue
             if _company_noun(keys[i + 1]) and not keys[i + 1].startswith("ال"):
                 continue  # "مجمع شركة AVIC": the company is named after its own noun
-            if noun in _QUALIFIED and not (
-                all(institution_word(x) or self._state_adjective(x) for x in keys[i + 1 : end])
-                and (
-                    any(self._state_adjective(x) for x in keys[i + 1 : end])
-                    or not institution_adjective(keys[i + 1])
+            if (
+                noun in _QUALIFIED
+                and not general
+                and not (
+                    all(
+                        institution_word(_purpose_key(x)) or self._state_adjective(x)
+                        for x in keys[i + 1 : end]
+                    )
+                    and (
+                        any(self._state_adjective(x) for x in keys[i + 1 : end])
+                        or not institution_adjective(keys[i + 1])
+                    )
                 )
             ):
                 # "قيادة الرئيس", "القوة الدفاعية", "القوة العسكرية" (strength): a common word,
                 # no institution, unless a state's adjective or a noun of one follows
                 continue
             cut = max(0, k.find(noun))  # the proclitic before the noun is not the name's
+            if general:
+                cut = k.find("ال" + noun)  # the article is the name's
             s, e = words[i].start + cut, words[end - 1].end
             if lil:
                 s = text.find("لل", words[i].start, words[i].end) + 2
@@ -912,9 +1047,9 @@ class _Proposals(_Base):
             state = next((x for x in states if x), None)
             if state is not None and noun in _STATE_NOUNS:
                 continue  # "الاتحاد الروسي": the state itself
-            if of_office and state is None:
-                continue  # "رئيس الحكومة": the office alone
-            aliases = []
+            if of_office and state is None and not (noun == "قوات" and end - i >= 2):
+                continue  # "رئيس الحكومة": the office alone (not «قوات السلطان المسلحة», a body)
+            aliases = [f"{text[s : words[end - 1].end]} {official}"] if official and not lil else []
             # A works' or a company's own name after its noun ("مجمع روستك"), not an agency's
             # word ("وكالة أنباء"), is a name of its own.
             own = keys[i + 1] if noun in _OWN_NAMED and not keys[i + 1].startswith("ال") else ""
@@ -944,15 +1079,40 @@ class _Proposals(_Base):
                 e = words[owner[0] - 1].end
             else:
                 owner = None
-            glossed = all(institution_word(x) or self._state_adjective(x) for x in keys[i + 1 : end])
-            other = _QUOTED_AFTER.match(text, e)
+            glossed = all(
+                institution_word(_purpose_key(x)) or self._state_adjective(x) for x in keys[i + 1 : end]
+            )
+            whole = words[end].end if official and e == words[end - 1].end else e  # «... الرسمية»
+            other = _QUOTED_AFTER.match(text, whole)
+            own_name = None
+            other_keys = normalize(other.group(1)).split() if other is not None else []
             if (
                 not quoted
                 and other is not None
-                and self._looks_like_a_name(normalize(other.group(1)).split())
+                and self._looks_like_a_name(other_keys)
+                # («(الهيئة)»: the body's noun again, no other name)
+                and not any(p.opens(other_keys[0]) for p in (*_INSTITUTIONS, *_MEDIA))
+                and not _company_noun(other_keys[0])
+                # («وزيرة القوات المسلحة الفرنسية "فلورنس بارلي"»: the office's holder)
+                and not heads
             ):
-                # «وزارة الدفاع ”البنتاجون”»: the body's other name, quoted after its own
+                # «وزارة الدفاع ”البنتاجون”»: the body's other name, quoted after its own;
+                # and the two as one («وكالة الأنباء السعودية "واس"»)
+                already = [
+                    x
+                    for x in self.linker.resolve(other.group(1), True, True)
+                    if self.linker.type_of(x) == "organization"
+                ]
+                if len(already) == 1:
+                    # «وكالة الأنباء الروسية (نوفوستي)»: the agency known by its other name
+                    self._respell(already[0], name_to(e))
+                    continue
                 aliases.append(other.group(1))
+                if len(other_keys) == 1:
+                    aliases.append(f"{name_to(whole)} {other.group(1)}")
+                if state is None and glossed and not own:
+                    # «وكالة الأنباء الرسمية «بترا»»: a kind and no one's, the quoted name is its own
+                    own_name = other.group(1)
             if state is None and not quoted and owner is None and noun in _STATE_BODIES:
                 # "أعلنت وزارة الدفاع" told bare: the ministry of the state the article is
                 # about, the one it names most
@@ -979,16 +1139,48 @@ class _Proposals(_Base):
                     )
                     if english and english.endswith(" Naval Forces"):
                         aliases.append(english.removesuffix(" Naval Forces") + " Navy")
+                if own_name is not None:
+                    aliases = [name_to(e), *aliases]
+                    english = loanword_english(own_name)
                 self._new_entity(
-                    written if quoted else name_to(e),
+                    own_name or (written if quoted else name_to(e)),
                     "organization",
                     f"institution: {noun}",
                     english=english,
                     aliases=aliases,
                 )
-                made = self._new_names.get(normalize(written if quoted else name_to(e)))
+                made = self._new_names.get(normalize(own_name or (written if quoted else name_to(e))))
                 if made is not None and state is not None:
                     self.state_of[made] = state
+
+    def _navies(self, clause: Clause, known: Any) -> None:
+        """A state's navy named by «البحرية» and the state's adjective («مع البحرية
+        الفرنسية»), no forces' noun before it: the state's navy, also named its naval forces
+        («القوات البحرية الفرنسية»)."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        for i in range(len(keys) - 1):
+            cut = next((c for c in clitic_cuts(keys[i]) if strip_clitic(keys[i], c) == _NAVY), None)
+            if cut is None or (i > 0 and keys[i - 1].removeprefix("ال") in _FORCES_NOUNS):
+                continue
+            state = self._state_adjective(keys[i + 1])
+            if state is None or re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[i + 1].start]):
+                continue
+            name = _after_clitic(text, words[i].start, words[i + 1].end, cut)
+            s = words[i + 1].end - len(name)
+            if known(s, words[i].end):
+                continue  # (the state's name «السعودية» is its adjective too: only the noun counts)
+            body = str(self.linker.entities[state].get("name") or "")
+            before = len(self.new_entities)
+            self._new_entity(
+                name,
+                "organization",
+                "a state's navy",
+                english=f"{demonym(body)} Navy",
+                aliases=[f"القوات {name}", f"{demonym(body)} Naval Forces"],
+            )
+            if len(self.new_entities) > before:
+                self.state_of[str(self.new_entities[-1]["id"])] = state
 
     def _foreign_name_end(self, clause: Clause, i: int) -> int:
         """The end of a works' or company's foreign name of two or three words after its
@@ -1026,15 +1218,45 @@ class _Proposals(_Base):
         return found
 
     @functools.cached_property
-    def _home_state(self) -> str | None:
-        """The state the article is about: the one it names most (by name or adjective),
-        the first named of those tied."""
+    def _state_counts(self) -> dict[str, int]:
+        """How often the article names each state (by name or adjective), in the order it
+        first names them."""
         counts: dict[str, int] = {}
         for c in clauses(self.text):
             for m in find_mentions(self.linker, self.text, c.words):
                 for e in m.ids[:1]:
                     if self.linker.type_of(e) == "country":
                         counts[e] = counts.get(e, 0) + 1
+        return counts
+
+    def _states_near(self, sentence: int) -> list[str]:
+        """The two states a sentence names (by name or adjective), else with the sentence
+        before it: none when they name fewer or more than two."""
+        for span in ((sentence,), (sentence - 1, sentence)):
+            found: list[str] = []
+            for c in clauses(self.text):
+                if c.sentence not in span:
+                    continue
+                named = [e for m in find_mentions(self.linker, self.text, c.words) for e in m.ids[:1]]
+                # (an adjective inside a body's or an office's name: «بوزارة الدفاع العمانية»)
+                adjectives = [
+                    self.linker.adjectives[a]
+                    for w in c.words
+                    for a in {strip_clitic(w.key, cut) for cut in clitic_cuts(w.key)}
+                    if a.startswith(ARTICLE) and a in self.linker.adjectives
+                ]
+                for e in [*named, *adjectives]:
+                    if self.linker.type_of(e) == "country" and e not in found:
+                        found.append(e)
+            if len(found) == 2:
+                return found
+        return []
+
+    @functools.cached_property
+    def _home_state(self) -> str | None:
+        """The state the article is about: the one it names most (by name or adjective),
+        the first named of those tied."""
+        counts = self._state_counts
         # the state named most, the first named of those tied (dicts keep their order)
         return max(counts, key=lambda e: counts[e]) if counts else None
 
@@ -1062,6 +1284,54 @@ class _Proposals(_Base):
         body = self.linker.entities[state].get("name") if state else None
         english = institution_english(names, body)
         return (end, english) if english else None
+
+    def _definite_embassy(self, clause: Clause, i: int, known: Any) -> bool:
+        """A state's embassy named by its adjective («السفارة الأمريكية في عمان»), with the
+        city it is in after في when one word names it: the state's embassy there."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        if i + 1 >= len(keys) or (state := self._state_adjective(keys[i + 1])) is None:
+            return False
+        if re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[i + 1].start]):
+            return False
+        end = i + 2
+        city = None
+        if (
+            end + 1 < len(keys)
+            and keys[end] == "في"
+            and not _definite(keys[end + 1])
+            and keys[end + 1] not in _FUNCTION_WORDS
+            and self._looks_like_a_name([keys[end + 1]])
+            and not re.search(r"[0-9٠-٩]", keys[end + 1])
+            and not re.search(r"[،,.:؛«»\"“”()]", text[words[end].end : words[end + 1].start])
+        ):
+            place = text[words[end + 1].start : words[end + 1].end]
+            places = self.linker.resolve(place, True, True)
+            if not places or any(self.linker.type_of(x) == "city" for x in places):
+                city = next(
+                    (
+                        str(self.linker.entities[x].get("name"))
+                        for x in places
+                        if self.linker.type_of(x) == "city"
+                    ),
+                    english_name(place, self._spellings),
+                )
+                end += 2
+        k = keys[i]
+        s = words[i].start + max(0, k.find("ال" + normalize("سفارة")))
+        e = words[end - 1].end
+        if known(s, e):
+            return True
+        if city is None and (fuller := self._named_fuller(text[s:e])) is not None:
+            self._respell(fuller, text[s:e])  # the embassy named before with its city
+            return True
+        body = str(self.linker.entities[state].get("name") or "")
+        english = f"{demonym(body)} Embassy" + (f" in {city}" if city else "")
+        before = len(self.new_entities)
+        self._new_entity(text[s:e], "organization", "institution: a state's embassy", english=english)
+        if len(self.new_entities) > before:
+            self.state_of[str(self.new_entities[-1]["id"])] = state
+        return True
 
     def _owned_institution(
         self, clause: Clause, i: int, noun: str, mentions: list[Mention], known: Any
@@ -1128,6 +1398,8 @@ class _Proposals(_Base):
             end = i + 1
             while end < len(keys) and keys[end].startswith("ال") and keys[end] not in self.linker.adjectives:
                 end += 1
+            if end > i + 1 and self._both_states(clause, i, end, noun):
+                continue
             if end + 1 >= len(keys) or keys[end] not in self.linker.adjectives:
                 continue
             second = keys[end + 1][1:] if keys[end + 1].startswith("و") else ""
@@ -1145,6 +1417,34 @@ class _Proposals(_Base):
                 self._new_entity(
                     name, "organization", f"institution: {m.group(2)}ه (two states')", english=english
                 )
+
+    def _both_states(self, clause: Clause, i: int, end: int, noun: str) -> bool:
+        """Two states' institutions named by «البلدين» («وزارتي الدفاع في البلدين»): the two
+        states its sentence names, else the sentence before it, else the two the article
+        names most; each one's institution proposed as its own. True when the dual was read so."""
+        words = clause.words
+        keys = [w.key for w in words]
+        after = keys[end : end + 2]
+        if not (after[:1] in (["البلدين"], ["للبلدين"], ["بالبلدين"]) or after == ["في", "البلدين"]):
+            return False
+        states = self._states_near(clause.sentence)
+        if len(states) < 2:
+            states = sorted(self._state_counts, key=lambda e: -self._state_counts[e])[:2]
+        if len(states) < 2:
+            return False
+        middle = " ".join(self.text[w.start : w.end] for w in words[i + 1 : end])
+        for state in states:
+            adjective = self._adjective_of(state, feminine=True)
+            if adjective is None:
+                continue
+            name = f"{noun} {middle} {adjective}"
+            body = str(self.linker.entities[state].get("name") or "")
+            english = institution_english(normalize(name).split(), body)
+            before = len(self.new_entities)
+            self._new_entity(name, "organization", f"institution: {noun} (both states')", english=english)
+            if len(self.new_entities) > before:
+                self.state_of[str(self.new_entities[-1]["id"])] = state
+        return True
 
     def _two_fields(self, clause: Clause, i: int, noun: str) -> bool:
         """One state's two institutions named at once, their noun a dual and their state's
@@ -1182,9 +1482,26 @@ class _Proposals(_Base):
         return True
 
     def _state_after(self, clause: Clause, at: int) -> tuple[str, int] | None:
-        """The state named after في at word `at` ("في جمهورية العراق"), and the word after it."""
+        """The state named after في at word `at` ("في جمهورية العراق") or with ب on it
+        ("بكوريا"), and the word after it."""
         words = clause.words
-        if at >= len(words) - 1 or words[at].key != "في":
+        if at >= len(words):
+            return None
+        if words[at].key != "في":
+            # «وكالة التطوير الدفاعي بكوريا»: ب on the state's name
+            if words[at].key[:1] != "ب" or len(words[at].key) < 4:
+                return None
+            for n in range(min(4, len(words) - at), 0, -1):
+                written = self.text[words[at].start + 1 : words[at + n - 1].end]
+                ids = [
+                    x
+                    for x in self.linker.resolve(written, False, False)
+                    if self.linker.type_of(x) == "country"
+                ]
+                if len(ids) == 1:
+                    return ids[0], at + n
+            return None
+        if at >= len(words) - 1:
             return None
         first = at + 1 + (words[at + 1].key in _STATE_KINDS and at + 2 < len(words))
         for n in range(min(4, len(words) - first), 0, -1):
@@ -1254,8 +1571,22 @@ class _Proposals(_Base):
         latin = next((x for x in spellings if x.isascii()), None)
         if arabic is None or (latin is not None and "unnamed" in latin.lower()):
             return None  # an unnamed collective ("وكالات") is no one to link to
+        # «موقع الوطن البحريني»: the outlet is named without its medium's noun too («الوطن
+        # البحريني»), and without its state's adjective («الوطن»)
+        words = arabic.split()
+        aliases = []
+        if (
+            len(words) >= 2
+            and any(p.opens(normalize(words[0])) for p in _MEDIA)
+            and not institution_word(normalize(words[1]))  # «وكالة الأنباء العمانية» is whole
+        ):
+            aliases.append(" ".join(words[1:]))
+            if len(words) >= 3 and self._names_a_state(words[-1]):
+                aliases.append(" ".join(words[1:-1]))
         before = len(self.new_entities)
-        self._new_entity(arabic, "organization", "credited by the article (--credited)", english=latin)
+        self._new_entity(
+            arabic, "organization", "credited by the article (--credited)", english=latin, aliases=aliases
+        )
         if len(self.new_entities) > before:
             return str(self.new_entities[-1]["id"])
         ids = self.linker.resolve(arabic, True, True)
@@ -1280,6 +1611,89 @@ class _Proposals(_Base):
                 continue  # («و» alone is the conjunction, written apart)
             english = _AGENCY_INITIALS.get(key) or "".join(loanword_english(x)[:1] for x in letters).upper()
             self._new_entity(m.group(0), "organization", "an agency's initials", english=english)
+
+    def known_bodies(self) -> None:
+        """The institutions of the field the article names by a name of their own
+        (`english.KNOWN_BODIES`: «البنتاغون», «الكونغرس», «الأمم المتحدة») and its largest
+        companies (`english.KNOWN_COMPANIES`: «لوكهيد مارتن», with «شركة» or not), a
+        proclitic cut off («للبنتاغون»): each proposed once, with its English name and every
+        form of its name, so that the Pentagon and the ministry it is are one body, and of
+        its state when it has one. Its Arabic name is the fullest the article writes, as
+        written (a company's without its noun)."""
+        from .spans import _words
+
+        words = _words(self.text, 0, len(self.text))
+        keys = [w.key for w in words]
+        firsts: dict[str, list[tuple[int, int]]] = {}  # a word, its proclitic cut off -> (at, cut)
+        for i, key in enumerate(keys):
+            for cut in clitic_cuts(key):
+                firsts.setdefault(strip_clitic(key, cut), []).append((i, cut))
+            if re.match(r"^[وف]لل", key) and len(key) > 5:
+                firsts.setdefault("ال" + key[3:], []).append((i, -2))  # «وللكونغرس»: و + ل + «الكونغرس»
+
+        ends: dict[str, int] = {}  # a form as written -> where it ends in the text
+
+        def written(form: str) -> str | None:
+            parts = normalize(form).split()
+            for i, cut in firsts.get(parts[0], []):
+                if keys[i + 1 : i + len(parts)] == parts[1:]:
+                    s, e = words[i].start, words[i + len(parts) - 1].end
+                    name = "ال" + self.text[s + 3 : e] if cut == -2 else _after_clitic(self.text, s, e, cut)
+                    ends[name] = e
+                    return name
+            return None
+
+        companies = [(english, forms, aliases, None) for english, forms, aliases in KNOWN_COMPANIES]
+        for english, forms, english_aliases, state_name in [*KNOWN_BODIES, *companies]:
+            found = [w for w in map(written, forms) if w is not None]
+            if not found:
+                continue
+            if any(
+                self.linker.type_of(e) == "organization"
+                for name in [english, *forms]
+                for e in self.linker.resolve(name, True, True)
+            ):
+                continue  # the store's, by one of its names
+            name = max(found, key=lambda f: len(f.split()))
+            others = [f for f in forms if normalize(f) != normalize(name)]
+            other = _QUOTED_AFTER.match(self.text, ends[name])
+            if other is not None:  # «وزارة الدفاع الأمريكية (البنتاغون)»: the two as one
+                others.append(f"{name} {other.group(1)}")
+            if state_name is None:  # a company: with its noun too («شركة لوكهيد مارتن»)
+                others += [f"{n} {f}" for f in [name, *others] for n in COMPANY_FORM_NOUNS]
+            before = len(self.new_entities)
+            self._new_entity(
+                name,
+                "organization",
+                "an institution of the field, by its own name",
+                english=english,
+                aliases=[*others, *english_aliases],
+            )
+            if len(self.new_entities) == before or state_name is None:
+                continue
+            state = next(
+                (
+                    eid
+                    for eid, e in self.linker.entities.items()
+                    if e.get("type") == "country" and e.get("name") == state_name
+                ),
+                None,
+            )
+            if state is not None:
+                self.state_of[str(self.new_entities[-1]["id"])] = state
+
+    def page_credits(self) -> None:
+        """What a web page's own lines name: the agency and the photographer of a photo's
+        credit («© AP Photo / Mindaugas Kulbis /»), and the platform it asks to be followed
+        on («تابعنا عبرTelegram», «تابعونا على تويتر»)."""
+        for m in _PHOTO_CREDIT.finditer(self.text):
+            self._new_entity(m.group(1), "organization", "a photo's credit", english=m.group(1))
+            if m.group(2):
+                self._new_entity(m.group(2), "person", "a photo's credit", english=m.group(2))
+        for m in _FOLLOW_US.finditer(self.text):
+            name = m.group(1)
+            english = name if name.isascii() else loanword_english(name)
+            self._new_entity(name, "organization", "where the page asks to be followed", english=english)
 
     def byline(self) -> None:
         """The byline's author: a name of two or three words at the top of the page that
@@ -1402,6 +1816,8 @@ class _Proposals(_Base):
                 for n in range(1, min(3, len(words)) + 1):
                     for k in range(len(words) - n + 1):
                         phrase = " ".join(words[k : k + n])
+                        if self._names_a_state(phrase):
+                            continue  # «العمانية» is Oman's adjective, no outlet's name
                         if re.search(r"[\u0600-\u06ff]", phrase):
                             got = re.sub(r"[^a-z0-9]", "", english_name(phrase, self._spellings).casefold())
                         else:
@@ -1413,6 +1829,24 @@ class _Proposals(_Base):
         if self._an_outlet(arabic):
             return
         self._new_entity(arabic, "organization", "the article's outlet (--outlet)", english=english)
+
+    def _names_a_state(self, phrase: str) -> bool:
+        """Whether every word of `phrase` is a state's name or adjective (the store's or
+        CLDR's, a proclitic cut off): «العمانية», «والعراق»."""
+        names = _state_names()
+        keys = normalize(phrase).split()
+
+        def state_word(key: str) -> bool:
+            for cut in clitic_cuts(key):
+                bare = strip_clitic(key, cut)
+                definite = bare if bare.startswith(ARTICLE) else ARTICLE + bare
+                if bare in names.names or definite in names.adjectives or self._state_adjective(bare):
+                    return True
+                if any(self.linker.type_of(e) == "country" for e in self.linker.resolve(bare, True, True)):
+                    return True
+            return False
+
+        return bool(keys) and all(state_word(k) for k in keys)
 
     def _propose_states(self) -> None:
         """The states the article names (by name or adjective) that the store does not
@@ -1432,7 +1866,14 @@ class _Proposals(_Base):
                 continue
             slug = re.sub(r"[^a-z0-9]+", "-", english.casefold()).strip("-")
             eid = slug if slug and slug not in taken else None
+            before = len(self.new_entities)
             self._new_entity(arabic, "country", f"a state CLDR names ({code})", english=english, eid=eid)
+            if len(self.new_entities) > before:
+                # its adjectives as CLDR's name gives them («العمانية» of «سلطنة عمان»)
+                made = str(self.new_entities[-1]["id"])
+                for adjective, row in _state_names().adjectives.items():
+                    if row[0] == code:
+                        self.linker.adjectives.setdefault(adjective, made)
         self._link_epithets()
 
     def _link_epithets(self) -> None:
@@ -1507,6 +1948,11 @@ class _Proposals(_Base):
                 and not self.linker.resolve(last, True, True)
             ):
                 aliases = [*(aliases or []), last]
+        known_body = next((b for b in KNOWN_BODIES if english and b[0] == english), None)
+        if kind == "organization" and known_body is not None:
+            # a body of the field's glossary named by its words ("US Department of Defense"):
+            # its other names too («البنتاغون»)
+            aliases = [*(aliases or []), *known_body[1], *known_body[2]]
         eid = eid or "new-" + sha256(key)[:8]
         self._new_names[key] = eid
         entity = {
@@ -1514,7 +1960,7 @@ class _Proposals(_Base):
             "type": kind,
             "name": english or english_name(name, self._spellings) or name,
             "name_ar": name,
-            "aliases": [name, *(a for a in aliases or [] if normalize(a) != key)],
+            "aliases": [name, *dict.fromkeys(a for a in aliases or [] if normalize(a) != key)],
             "description": None,
             "draft": {
                 "cues": [cue, "name: the store's spellings, else a romanization"],

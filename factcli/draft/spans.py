@@ -34,8 +34,9 @@ _OFFICE_FORMS = {k for w in OFFICE_HEADS for k in (normalize(w), normalize(w) + 
 
 
 _WORD = re.compile(r"[0-9\u0660-\u0669]+(?:[.,\u066b][0-9\u0660-\u0669]+)+|[\w\u064b-\u065f\u0670\u0640]+")
+# (a letter alone before a dot is an abbreviated title, «د. أمير»: no sentence ends there)
 _SENTENCE_END = re.compile(
-    r"(?<!\.)(?<![A-Za-z])[.!?؟](?!\.)(?=\s)|(?<!\.)(?<=[A-Za-z])[.!?](?!\.)(?=\s+[^A-Za-z\s])|\n"
+    r"(?<!\.)(?<![A-Za-z])(?<!\s[\u0621-\u064a])(?<!^[\u0621-\u064a])[.!?؟](?!\.)(?=\s)|(?<!\.)(?<=[A-Za-z])[.!?](?!\.)(?=\s+[^A-Za-z\s])|\n"
 )
 _QUOTES = '«»“”"„'
 

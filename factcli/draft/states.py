@@ -9,7 +9,8 @@ for drafting to propose as new country entities. Babel is imported here only: dr
 loads it, no read command does.
 
 Two CLDR names are ordinary words of Arabic news, so a state is never read from them:
-مالي (Mali; "financial") and عمان (Oman; also Amman, Jordan's capital).
+مالي (Mali; "financial") and عمان (Oman; also Amman, Jordan's capital). Oman is still read
+from its adjectives («العمانية») and from its name after its kind («سلطنة عمان»).
 
 Arabic news also names a state by an epithet no gazetteer lists: «دولة الاحتلال» and «الكيان
 الصهيوني» for Israel, «الدولة العبرية», «بلاد الرافدين» for Iraq. `named_epithets(text)` finds
@@ -28,6 +29,9 @@ from .spans import _words
 # CLDR codes that are no state: the EU, the euro area, the UN, test and unknown regions.
 _NOT_STATES = {"EU", "EZ", "UN", "XA", "XB", "QO", "ZZ", "AQ", "UM", "IC", "EA", "DG", "CP", "TA", "AC"}
 _COMMON_WORDS = {"مالي", "عمان"}
+# Of those, the one whose adjectives are no ordinary word («العماني», «العمانية»: Omani; the
+# capital's people are rarely named so), and whose name after its kind is no other place's.
+_NAMED_BY_ADJECTIVE = {"عمان": "سلطنة عمان"}
 _LONGEST = 4  # words in a state's name: "جمهورية الكونغو الديمقراطية"
 
 # Epithets Arabic news gives a state in place of its name, each of one state only (a bare
@@ -66,9 +70,16 @@ class StateNames:
             if len(code) != 2 or not code.isalpha() or code in _NOT_STATES or code not in english:
                 continue
             key = normalize(name)
-            if key in _COMMON_WORDS:
-                continue
             row = (code, name, english[code])
+            if key in _COMMON_WORDS:
+                if key in _NAMED_BY_ADJECTIVE:
+                    # proposed by its name with its kind, so that «عمان» alone links to nothing
+                    row = (code, _NAMED_BY_ADJECTIVE[key], english[code])
+                    out.names.setdefault(normalize(_NAMED_BY_ADJECTIVE[key]), row)
+                    for adjective in nisba_forms(key):
+                        if adjective != "ال" + key:  # («في عمان» is no adjective)
+                            out.adjectives.setdefault(adjective, row)
+                continue
             out.names.setdefault(key, row)
             if " " in key:
                 out.glued.setdefault(key.replace(" ", ""), row)

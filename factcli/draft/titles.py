@@ -38,6 +38,7 @@ from .cues import (
     _FUNCTION_WORDS,
     _HEAD_FORMS,
     _HONORIFICS,
+    _INSTITUTIONS,
     _OFFICE_HEADS,
     _WEAPON_HEADS,
     FUTURE_NOUNS,
@@ -95,6 +96,10 @@ def _definite(key: str) -> bool:
     return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\\w{{3}}", key) is not None
 
 
+# Office heads that are given names too («أمير», «أمين», «سلطان»).
+_GIVEN_HEADS = {normalize(w) for w in ("أمير", "أمين", "سلطان")}
+# A sultan's title, which no office's head list holds.
+_SULTANS = {normalize(w) for w in ("السلطان", "سلطان")}
 # A ruler's titles: the name after them may be a given name alone («الملك سلمان»).
 _RULERS = {normalize(w) for w in ("الملك", "الأمير", "الملكة", "السلطان")}
 
@@ -171,7 +176,16 @@ class _Titles(_Proposals):
         out: list[TitlePhrase] = []
         i = 0
         while i < n:
-            if not _head(keys[i]) or person_at(i) or (i in cover and not _office_mention(self, cover[i])):
+            # «السلطان هيثم بن طارق», «سلطان عمان الراحل قابوس بن سعيد»: a sultan's title is an
+            # office's head; not in a body's name («قوات السلطان المسلحة»)
+            sultan = keys[i].lstrip("وف") in _SULTANS and not (
+                i > 0 and any(p.opens(keys[i - 1]) for p in _INSTITUTIONS)
+            )
+            if (
+                not (_head(keys[i]) or sultan)
+                or person_at(i)
+                or (i in cover and not _office_mention(self, cover[i]))
+            ):
                 i += 1
                 continue
             j = i + 1
@@ -184,7 +198,11 @@ class _Titles(_Proposals):
                     break
                 if m is not None and m.first == j and not m.weak:
                     kinds = {self.linker.type_of(e) for e in m.ids}
-                    if kinds & {"country", "organization", "office"} and m.start == words[j].start:
+                    # («الأمين العام بوزارة الدفاع العمانية»: the body the office is at, after ب)
+                    at_body = m.start == words[j].start + 1 and text[words[j].start] in "بل"
+                    if kinds & {"country", "organization", "office"} and (
+                        m.start == words[j].start or at_body
+                    ):
                         j = m.last  # "أمير قطر", "رئيس مجمع روستك", "مساعد الرئيس الروسي"
                         continue
                     break
@@ -222,6 +240,15 @@ class _Titles(_Proposals):
                     and not _PUNCT.search(gap(j + 1))
                 ):
                     j += 2  # "لصناعة الأسلحة": a purpose or field of the office
+                elif (
+                    # «المتحدث باسم وزارة الدفاع الإندونيسية»: the body he speaks for
+                    k.lstrip("وف") == "باسم"
+                    and (body := at.get(j + 1)) is not None
+                    and {self.linker.type_of(e) for e in body.ids} & {"country", "organization"}
+                    and body.start == words[j + 1].start
+                    and not _PUNCT.search(gap(j + 1))
+                ):
+                    j = body.last
                 else:
                     break
             end = j
@@ -261,11 +288,43 @@ class _Titles(_Proposals):
                     if i - first >= 2:
                         phrase = TitlePhrase(i, end, first, i, None)
             if phrase is None and end > i + 1:
+                phrase = self._set_off_holder(keys, words, i, end, cover)
+            if phrase is None and end > i + 1:
                 phrase = TitlePhrase(i, end, -1, -1, None)  # a title alone: its holder, if told
             if phrase is not None:
                 out.append(phrase)
             i = max(end, h, i + 1)
         return out
+
+    def _set_off_holder(self, keys: list[str], words, i: int, end: int, cover) -> TitlePhrase | None:
+        """The holder of an office whose words run on past what the phrase reads («مدير
+        إدارة المساعدة الخارجية والصادرات بوزارة الدفاع الإسرائيلية، ميشيل بن باروخ،»): a
+        name of two to four words set off by commas, after up to six more of the office's
+        words (no cue, no function word, no figure) and its comma."""
+        text = self.text
+        comma = end
+        while (
+            comma < len(keys)
+            and comma - end < 6
+            and not re.search(r"[،,]", text[words[comma - 1].end : words[comma].start])
+        ):
+            k = keys[comma]
+            if (
+                k in _FUNCTION_WORDS
+                or re.search(r"[0-9\u0660-\u0669]", k)
+                or not self._looks_like_a_name([k])
+            ):
+                return None
+            comma += 1
+        if comma >= len(keys) or not re.search(r"[،,]", text[words[comma - 1].end : words[comma].start]):
+            return None
+        if comma in cover:
+            return None
+        last = self._name_words(keys, words, comma, forward=True)
+        closed = last == len(keys) or re.search(r"[،,]", text[words[last - 1].end : words[last].start])
+        if 2 <= last - comma <= 4 and closed:
+            return TitlePhrase(i, end, comma, last, None)
+        return None
 
     def _name_words(self, keys: list[str], words, start: int, *, forward: bool, titled: bool = False) -> int:
         """The end (forward) or the first word (backward) of a person's name from `start`:
@@ -275,6 +334,14 @@ class _Titles(_Proposals):
         («الفريق أول ألكسندر فومين»)."""
         text = self.text
         k = start
+
+        def set_off(at: int) -> bool:
+            # a name between commas («، إريك ترابييه،»): its last word may end in ة/ه
+            # (ترابييه), no noun of the sentence then
+            opened = 0 < start and re.search(r"[،,]", text[words[start - 1].end : words[start].start])
+            closed = at + 1 == len(words) or re.search(r"[،,]", text[words[at].end : words[at + 1].start])
+            return bool(forward and opened and closed)
+
         taken: list[str] = []
         # (a kinship word is no word of the count: «محمد بن مبارك بن فاضل المزروعي»)
         while 0 <= k < len(keys) and len([t for t in taken if t not in _KIN]) < _NAME_MAX:
@@ -283,9 +350,21 @@ class _Titles(_Proposals):
                 a, b = (words[k - 1], words[k]) if forward else (words[k], words[k + 1])
                 if _PUNCT.search(text[a.end : b.start]):
                     break
+            # («د. أمير جبار»: after a title, a given name that spells an office's head)
+            given = (
+                key in _GIVEN_HEADS
+                and forward
+                and titled
+                and not taken
+                and not _definite(key)
+                and k + 1 < len(keys)
+                and not _definite(keys[k + 1])
+                and keys[k + 1] not in _FUNCTION_WORDS
+                and not _head(keys[k + 1])
+            )
             if (
                 (key in _FUNCTION_WORDS and not self._ali_in_name(keys, k, taken, forward))
-                or _head(key)
+                or (_head(key) and not given)
                 or _honorific(key)
                 or re.search(r"[0-9\u0660-\u0669]", key)
                 # (a family name may open with كال: «روبرت كاليناك» is no ك + the article)
@@ -303,10 +382,12 @@ class _Titles(_Proposals):
                     and not self._ali_in_name(keys, k, taken, forward)
                 )
                 or "\u064b" in text[words[k].start : words[k].end]  # tanwin: «اهتماماً», no name
-                or (taken and _noun_not_name(key, taken[-1] if forward else ""))
+                or (taken and _noun_not_name(key, taken[-1] if forward else "") and not set_off(k))
                 # "الوزير الكويتي عدد الطائرات", "سانديلا الفرقاطة": a weapon's noun, no family name
                 or (taken and _definite(key) and _weapon_noun(key))
                 or (taken and forward and _future_verb(key))
+                # «أمير جبار الساعدي باحث في ...»: a role after a name, no word of it
+                or (taken and forward and key.removeprefix("ال") in _ROLE_NOUNS)
             ):
                 break
             taken.append(key)
@@ -341,6 +422,7 @@ class _Titles(_Proposals):
         words = clause.words
         self._honorific_names(clause, mentions)
         self._described_names(clause, mentions)
+        self._headed_by(clause, mentions)
         for ph in self._title_phrases(clause, mentions):
             if ph.person is None and ph.name_first >= 0:
                 s, e = words[ph.name_first].start, words[ph.name_last - 1].end
@@ -354,6 +436,23 @@ class _Titles(_Proposals):
             if not _counterpart(words[ph.head].key):
                 self._last_office = self._office_of(clause, ph) or self._last_office
         return len(self.new_entities) > before
+
+    def _headed_by(self, clause: Clause, mentions: list[Mention]) -> None:
+        """The person a body is headed by («الإدارة الأمريكية برئاسة أوباما», «وفد برئاسة
+        خالد العطية»): the name after «برئاسة», one word to four, no title there."""
+        words = clause.words
+        keys = [w.key for w in words]
+        cover = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
+        for i in range(len(keys) - 1):
+            if keys[i] not in ("برياسه", "برئاسه") or i + 1 in cover:
+                continue
+            first = keys[i + 1]
+            if _definite(first) or _head(first) or _honorific(first) or first in _FUNCTION_WORDS:
+                continue  # «برئاسة وزير الدفاع», «برئاسة الفريق ...»: a title's, read there
+            last = self._name_words(keys, words, i + 1, forward=True, titled=True)
+            if last > i + 1 and (last - i - 1 >= 2 or len(first) >= 4):
+                s, e = words[i + 1].start, words[last - 1].end
+                self._new_entity(self.text[s:e], "person", "name with a title")
 
     def _described_names(self, clause: Clause, mentions: list[Mention]) -> None:
         """A name that a comma and «وهو» describe by a rank or a role («وقال عبد القيوم ،
@@ -391,19 +490,27 @@ class _Titles(_Proposals):
         words = clause.words
         keys = [w.key for w in words]
         cover = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
+
+        def doctor(at: int) -> bool:
+            # «د. أمير جبار الساعدي»: the doctor's title abbreviated, a letter and a dot
+            return keys[at] == "د" and self.text[words[at].end : words[at].end + 1] == "."
+
         i = 0
         while i < len(keys):
-            if not _honorific(keys[i]) or (i > 0 and (_head(keys[i - 1]) or _honorific(keys[i - 1]))):
+            if not (_honorific(keys[i]) or doctor(i)) or (
+                i > 0 and (_head(keys[i - 1]) or _honorific(keys[i - 1]))
+            ):
                 i += 1
                 continue
             h = i
-            while h < len(keys) and (_honorific(keys[h]) or keys[h] == "اول") and h - i < 3:
+            while h < len(keys) and (_honorific(keys[h]) or keys[h] == "اول" or doctor(h)) and h - i < 3:
                 h += 1  # ("الفريق أول": a rank of two words)
             if h < len(keys) and h not in cover and not _definite(keys[h]):
-                last = self._name_words(keys, words, h, forward=True)
+                last = self._name_words(keys, words, h, forward=True, titled=True)
                 if last - h >= 2 and not any(k in cover for k in range(h, last)):
                     s, e = words[h].start, words[last - 1].end
-                    self._new_entity(self.text[s:e], "person", "name after an honorific")
+                    # (its words read already: «أمير» after «د.» is a given name, no title)
+                    self._new_entity(self.text[s:e], "person", "name with a title")
             i = h
 
     def _title_date(self) -> DateSpan | None:

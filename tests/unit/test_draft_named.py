@@ -346,3 +346,75 @@ def test_a_state_whose_name_opens_like_the_article_is_read_from_its_adjective() 
     found = _by_ar(_draft(text))
     assert found["ألمانيا"]["name"] == "Germany"  # «الألمانى»: the article written twice
     assert found["وزارة الدفاع الالمانية"]["name"] == "German Ministry of Defence"
+
+
+def test_the_fields_large_companies_are_named_in_english_as_they_name_themselves() -> None:
+    # "Boeing and Lockheed Martin compete for the contract, said the Airbus group": their
+    # English names are no romanization of the Arabic letters («Lukhid Martn»), and each
+    # is also found with its noun («شركة لوكهيد مارتن»), a proclitic cut off («ولوكهيد»).
+    draft = _draft("وتتنافس بوينغ ولوكهيد مارتن على العقد، بحسب مجموعة إيرباص الأوروبية.")
+    found = {e["name"]: e for e in draft.entities if e["type"] == "organization"}
+    assert found["Lockheed Martin"]["name_ar"] == "لوكهيد مارتن"
+    assert "شركة لوكهيد مارتن" in found["Lockheed Martin"]["aliases"]
+    assert found["Boeing"]["name_ar"] == "بوينغ"
+    assert "مجموعة إيرباص" in found["Airbus"]["aliases"]
+
+
+def test_an_embassy_by_its_states_adjective_a_leader_after_biriasa_and_a_bracketed_company() -> None:
+    # "the Russian embassy in Baku said ... the Russian embassy added": a state's embassy
+    # with its city, named again without it.
+    draft = _draft("وقالت السفارة الروسية في باكو إن الطائرات وصلت. وأضافت السفارة الروسية أن التسليم تم.")
+    embassies = [e for e in draft.entities if e["type"] == "organization"]
+    assert [e["name_ar"] for e in embassies] == ["السفارة الروسية في باكو"]
+    assert embassies[0]["name"].startswith("Russian Embassy in ")  # the city romanized
+    assert "السفارة الروسية" in embassies[0]["aliases"]
+    # "the government headed by Medvedev imposed a ban": a person named after «برئاسة».
+    assert any(
+        e["name_ar"] == "ميدفيديف" for e in _draft("وكانت الحكومة برئاسة ميدفيديف قد فرضت حظرا.").entities
+    )
+    # "the company buying these aircraft (Sky Tek) seeks ...": its name in brackets.
+    draft = _draft("وتسعى الشركة المشترية لهذه الطائرات (سكاي تيك) الأمريكية إلى استخدامها.")
+    assert any(e["name_ar"] == "سكاي تيك" and e["type"] == "organization" for e in draft.entities)
+
+
+def test_a_pages_photo_credit_and_the_platform_it_asks_to_be_followed_on() -> None:
+    # A scraped page's own lines: the agency and the photographer of the photo, the platform.
+    text = "روسيا تسلم سوريا طائرات © Reuters Photo / Anna Petrova / طائرات - تابعنا عبرTelegram قالت روسيا إنها سلمت الطائرات."
+    found = {e["name"]: e["type"] for e in _draft(text).entities}
+    assert found.get("Anna Petrova") == "person"
+    assert found.get("Telegram") == "organization"
+
+
+def test_a_navy_of_a_state_whose_name_is_its_adjective_is_proposed() -> None:
+    # "a plan to modernize the capabilities of the Saudi Navy": «السعودية» names the state
+    # as well, yet «البحرية» before it makes the navy.
+    navy = next(
+        e
+        for e in _draft("وتهدف الخطة إلى تحديث قدرات البحرية السعودية.").entities
+        if e["type"] == "organization"
+    )
+    assert (navy["name_ar"], navy["name"]) == ("البحرية السعودية", "Saudi Navy")
+    assert "القوات البحرية السعودية" in navy["aliases"]
+
+
+def test_a_credited_outlet_is_also_named_without_its_mediums_noun_and_its_states_adjective() -> None:
+    # Credited as «موقع الأيام البحريني» ("the Bahraini site Al-Ayyam"); the text names it
+    # «الأيام» in quotation marks: the same outlet, no second one.
+    draft = draft_article(
+        'وقالت البحرين إنها ستشتري الطائرات، بحسب ما أفاد موقع "الأيام" البحريني.',
+        copy.deepcopy(ENTITIES),
+        published=DAY,
+        credited=["Al-Ayyam, Bahrain (موقع الأيام البحريني)"],
+    )
+    outlets = [e for e in draft.entities if e["type"] == "organization"]
+    assert len(outlets) == 1
+    assert {"الأيام البحريني", "الأيام"} <= set(outlets[0]["aliases"])
+    # An agency's own words are its name: «وكالة الأنباء العمانية» gains no alias «الأنباء».
+    draft = draft_article(
+        "وقالت الوكالة إن الطائرات وصلت.",
+        copy.deepcopy(ENTITIES),
+        published=DAY,
+        credited=["Oman News Agency (وكالة الأنباء العمانية)"],
+    )
+    agency = next(e for e in draft.entities if e["type"] == "organization")
+    assert agency["aliases"] == ["وكالة الأنباء العمانية"]

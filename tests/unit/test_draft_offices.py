@@ -295,3 +295,50 @@ def test_an_office_ending_in_its_state_after_bi_and_a_family_name_opening_with_k
     offices = {e["name_ar"] for e in draft.entities if e["type"] == "office"}
     assert "روبرت كاليناك" in people
     assert "وزير الدفاع بجمهورية السعودية" in offices
+
+
+def test_an_office_at_a_body_after_bi_or_bism_names_the_person_after_it() -> None:
+    # "The secretary general at the Russian Ministry of Defence, Hamid bin Saeed al-Amri,
+    # signed ..."; "the spokesman for the Russian Ministry of Defence, Karim Nabil Hassan,
+    # said ...": the body is part of the office, and the name after the comma its holder's.
+    draft, _ = _draft("ووقع الأمين العام بوزارة الدفاع الروسية، حامد بن سعيد العامري، مذكرة تفاهم.")
+    kinds = {e["name_ar"]: (e["type"], e["name"]) for e in draft.entities}
+    assert kinds["حامد بن سعيد العامري"][0] == "person"
+    assert kinds["وزارة الدفاع الروسية"] == ("organization", "Russian Ministry of Defence")
+    assert kinds["الأمين العام بوزارة الدفاع الروسية"] == (
+        "office",
+        "Secretary General of Russian Ministry of Defence",
+    )
+    draft, _ = _draft("وقال المتحدث باسم وزارة الدفاع الروسية، كريم نبيل حسان، إن الصفقة تمت.")
+    assert any(e["name_ar"] == "كريم نبيل حسان" and e["type"] == "person" for e in draft.entities)
+
+
+def test_a_holder_set_off_by_commas_after_a_long_office_is_proposed() -> None:
+    # "the head of the French company «Naval Arms» that builds these ships, Pierre Laurentieh,
+    # welcomed the order": a foreign family name may end in ـيه, no noun when commas set
+    # the name off.
+    draft, _ = _draft(
+        "وقال رئيس شركة “أرما نافال” الفرنسية المصنعة لهذه السفن، بيير لورانتييه، إن الطلبية مهمة."
+    )
+    assert any(e["name_ar"] == "بيير لورانتييه" and e["type"] == "person" for e in draft.entities)
+    # "... signed with the director of the department of purchases and contracts at the
+    # Russian Ministry of Defence, Samir bin Khalid, an agreement": the office runs past
+    # what a title reads (a second noun after و), the name after its comma is its holder's.
+    draft, _ = _draft(
+        "ووقع الوزير مع مدير إدارة المشتريات والعقود بوزارة الدفاع الروسية، سمير بن خالد، اتفاقا لشراء طائرات."
+    )
+    assert any(e["name_ar"] == "سمير بن خالد" and e["type"] == "person" for e in draft.entities)
+
+
+def test_a_sultan_and_a_doctor_are_titles_their_names_follow() -> None:
+    # "within the plan of Sultan Fahd bin Turki to develop ..."; "the late Sultan of the
+    # country, Majid bin Salim, signed"; "Dr. Amir Nasser al-Obaidi, a researcher in military
+    # affairs, said": a sultan's title opens an office, «د.» is a doctor's (no sentence ends
+    # at its dot), and «أمير» after it is a given name.
+    for text, name in (
+        ("وتأتي الصفقة ضمن خطة السلطان فهد بن تركي لتطوير قدرات بلاده.", "فهد بن تركي"),
+        ("وفي مايو 2019، وقع سلطان البلاد الراحل ماجد بن سالم، على مرسوم.", "ماجد بن سالم"),
+        ("وقال د. أمير ناصر العبيدي باحث في الشؤون العسكرية إن الصفقة مهمة.", "أمير ناصر العبيدي"),
+    ):
+        draft, _ = _draft(text)
+        assert any(e["name_ar"] == name and e["type"] == "person" for e in draft.entities), text
