@@ -206,6 +206,11 @@ class Backend(Protocol):
         """(analyzed key, entity, name role, name as written) for every name."""
         ...
 
+    def longest_name(self) -> int:
+        """How many words the longest name's analyzed key holds (0 when there are none): no
+        longer run of a query's words can spell a name."""
+        ...
+
     def holders(self, offices: Iterable[str]) -> set[str]:
         """Who a live `holds_position` claim says holds any of these offices."""
         ...

@@ -123,6 +123,7 @@ FUZZY_MARGIN = 3.0
 FUZZY_SURE = 90.0
 _FUZZY_MIN_CHARS = 4
 _MAX_SPAN = 16  # words in the longest name tried as one term
+_SHORT_RUN = 4  # runs of this many words or fewer are looked up without asking the longest name
 
 SORTS = ("relevance", "date")
 
@@ -210,7 +211,10 @@ def _lookup(index: Backend, key: str) -> dict[str, str]:
 def _named(index: Backend, toks: list[str]) -> dict[str, str]:
     """Entities the tokens spell as a whole name, a part, or a metonym; with a proclitic cut;
     else a whole name another form of the same words spells (Kalashnikovs, الروسية)."""
-    if not toks:
+    # A run longer than every name (and the "of" a reading of it may put in) spells none:
+    # a long query's runs are not tried in their dozens of forms (asked only of long runs,
+    # so a short query never reads the whole names table for it).
+    if not toks or (len(toks) > _SHORT_RUN and len(toks) > index.longest_name() + 1):
         return {}
     found = _lookup(index, " ".join(toks))
     if found:

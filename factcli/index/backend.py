@@ -149,6 +149,7 @@ class Index:
         self.recover = recover
         self._loads = _records_loader()
         self._entity_cache: dict[str, dict[str, Any] | None] | None = None
+        self._longest_name: int | None = None
 
     # -- records -------------------------------------------------------------------------
 
@@ -313,6 +314,16 @@ class Index:
     @_recovering
     def name_keys(self) -> list[tuple[str, str, str, str]]:
         return list(self.conn.execute("SELECT key, entity, role, written FROM names"))
+
+    @_recovering
+    def longest_name(self) -> int:
+        if self._longest_name is None:
+            # Words are one space apart in a key: its spaces, and one.
+            row = self.conn.execute(
+                "SELECT max(length(key) - length(replace(key, ' ', '')) + 1) FROM names WHERE key != ''"
+            ).fetchone()
+            self._longest_name = int(row[0] or 0)
+        return self._longest_name
 
     @_recovering
     def holders(self, offices: Iterable[str]) -> set[str]:

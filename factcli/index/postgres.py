@@ -982,6 +982,7 @@ class ServerIndex:
         self._meta = meta
         self._loads = _records_loader()
         self._entity_cache: dict[str, dict[str, Any]] | None = None
+        self._longest_name: int | None = None
 
     def _all_rows(self, sql: str, args: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         return self.conn.execute(sql, list(args)).fetchall()
@@ -1086,6 +1087,14 @@ class ServerIndex:
 
     def name_keys(self) -> list[tuple[str, str, str, str]]:
         return [(k, e, r, w) for k, e, r, w in self._all_rows("SELECT key, entity, role, written FROM names")]
+
+    def longest_name(self) -> int:
+        if self._longest_name is None:
+            rows = self._all_rows(
+                "SELECT max(length(key) - length(replace(key, ' ', '')) + 1) FROM names WHERE key <> ''"
+            )
+            self._longest_name = int(rows[0][0] or 0)
+        return self._longest_name
 
     def holders(self, offices: Iterable[str]) -> set[str]:
         ids = sorted(set(offices))
