@@ -254,3 +254,19 @@ def test_the_cooperation_discussed_is_a_topic_named_from_its_sides() -> None:
     # the two sides named after بين, and the kind of relations
     _, kinds = _read("وناقش الوزير العلاقات الثنائية بين مصر والعراق.")
     assert kinds.get("Egypt-Iraq bilateral relations") == "topic"
+
+
+def test_this_model_is_the_weapon_the_story_named_before() -> None:
+    # "of this model", "these tanks", "the same model": the weapon named last (of two the
+    # story names), not the kind's words ("aircraft", "tanks").
+    first = "وتملك روسيا منظومات إس-300. "
+    triples, _ = _read(first + "وتسلمت روسيا مقاتلات سو-57. ثم تسلمت مصر 12 طائرة من هذا الطراز.")
+    assert ("Egypt", "received", "Su-57", "fact") in triples
+    triples, _ = _read(first + "واشترت العراق دبابات ت-90 من روسيا. وتستخدم مصر هذه الدبابات في جيشها.")
+    assert ("Egypt", "operates", "T-90", "fact") in triples
+    triples, _ = _read("وتملك روسيا دبابات ت-90. واشترت العراق منظومات إس-300. وتنوي مصر شراء 4 منظومات من الطراز نفسه.")
+    assert [t[2] for t in triples if t[0] == "Egypt" and t[1] == "purchased"] == ["S-300"]
+    # no weapon named before: the kind stays
+    triples, _ = _read("وتستخدم مصر هذه الدبابات في جيشها.")
+    assert [t[2] for t in triples if t[1] == "operates"] == ["tanks"]
+
