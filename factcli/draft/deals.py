@@ -17,6 +17,7 @@ The deal is the subject of the figures and items told of it (`contract_value`,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..analyze import CONJUNCTIONS
@@ -50,6 +51,8 @@ _KIND = {
     "مذكر": "memorandum of understanding",
 }
 _DEMONSTRATIVES = {"هذا", "هذه", "تلك", "ذلك"}
+# Relative pronouns: "الصين التي تسلمت 24 طائرة" is China's act, named before the verb.
+_RELATIVES = {"التي", "الذي", "اللتين", "اللذين", "اللتان", "اللذان", "الذين", "اللواتي"}
 # Contracting is making a contract: "تعاقدت مصر على ..."، "المتعاقدة على شراء".
 _CONTRACTING = re.compile(r"^[وف]?(?:[يت]|ال|لل)?(?:م)?تعاقد\w*$")
 # A deal's goods told by the verb of trade after its noun ("صفقة لبيع"، "عقد توريد"،
@@ -97,6 +100,7 @@ class _Deals(_Proposals):
     _countries_seen: list[str]
     _after_preposition: set[tuple[str, ...]]
     _in_sentence: list[tuple[str, ...]]
+    _governed: Callable[[Mention, list[str]], bool]  # (roles: a name behind a preposition)
 
     def _start_deals(self) -> None:
         self._deal: str | None = None  # the deal the story tells now (an entity id)
@@ -176,7 +180,30 @@ class _Deals(_Proposals):
             entity = self.linker.entities.get(deal)
             if entity is not None:
                 entity["name"] = self._deal_english(parties, weapons[0], kind)
+        if self._own_agent(clause, predicate, at, mention[0], mentions):
+            return None  # the act of the party named as its agent, not the deal's items
         return deal
+
+    def _own_agent(
+        self, clause: Clause, predicate: str, at: tuple[int, int], deal_at: int, mentions: list[Mention]
+    ) -> bool:
+        """Whether a trade verb after a deal's noun names its own agent, a state or a body:
+        right before it ("تقوم بموجبها واشنطن بتوريد"، "تعتزم الجزائر اقتناءها"), before a
+        relative pronoun right before it ("بعد الصين التي تسلمت 24 طائرة"), or, for a
+        purchase's verbal noun, right after it ("بعد شراء إسرائيل 19 مقاتلة")."""
+        keys = [w.key for w in clause.words]
+        verb = at[0]
+        relative = verb - 1 if verb > 0 and keys[verb - 1] in _RELATIVES else verb
+        for m in mentions:
+            if m.weak or m.first <= deal_at:
+                continue
+            if self.linker.type_of(m.ids[0]) not in ("country", "organization") or self._governed(m, keys):
+                continue  # ("مع روسيا لشراء": the other party, not the agent)
+            if m.last in (verb, relative):
+                return True
+            if predicate == "purchased" and m.first == at[1]:
+                return True
+        return False
 
     def _the_deal(self, clause: Clause, mentions: list[Mention], sale: bool = False) -> str | None:
         """The deal a clause's predicate is about, proposed when new; None when the clause

@@ -270,3 +270,15 @@ def test_this_model_is_the_weapon_the_story_named_before() -> None:
     triples, _ = _read("وتستخدم مصر هذه الدبابات في جيشها.")
     assert [t[2] for t in triples if t[1] == "operates"] == ["tanks"]
 
+
+def test_a_trade_verb_with_its_own_agent_after_a_deal_noun_is_that_party_s_act() -> None:
+    # "a contract ... after Iraq, which received 24 aircraft": Iraq's receiving, not the
+    # contract's items; "after Egypt's purchase of": Egypt bought.
+    triples, _ = _read("وأعلنت روسيا تعاقدها مع مصر على مقاتلات سو-35 بعد العراق التي تسلمت 24 طائرة سو-35.")
+    assert ("Iraq", "received", "Su-35", "fact") in triples
+    triples, _ = _read("وجاءت الصفقة بعد شراء مصر 12 مقاتلة سو-35 من روسيا.")
+    assert ("Egypt", "purchased", "Su-35", "fact") in triples
+    # the deal's items, when the verb names no agent of its own (or only the other party)
+    triples, _ = _read("ووقعت مصر عقدا مع روسيا لشراء مقاتلات سو-35.")
+    assert [t for t in triples if t[1] == "includes" and t[2] == "Su-35"]
+    assert not [t for t in triples if t[0] == "Russia" and t[1] == "purchased"]
