@@ -19,6 +19,7 @@ from .titles import _counterpart, _head
 _DUAL_PEOPLE = re.compile(f"^{CONJUNCTION_RE}(?:ال|لل)?" + r"(?:وزير|رئيس|مسؤول|قائد|زعيم)(?:ان|ين)$")
 # Words after which a name is the one fought (محاربة، مكافحة، قتال، مواجهة، ضد).
 _ADVERSARY = re.compile(r"^[وف]?(?:ب|ل|لل)?(?:ال)?(?:محاربه|مكافحه|قتال|مواجهه|ضد)$")
+_FROM = {"من", "عن", "في", "الي", "علي"}
 _PREPOSITION_WORDS = {"في", "من", "الي", "علي", "عن", "مع", "حول", "ضد", "عبر", "لدي", "نحو", "بين"}
 # Verbs of trade whose agent is never behind a preposition.
 _TRADE_FRAMES = {"purchased", "received", "seeks_to_acquire", "operates", "ready_to_supply", "supplies"}
@@ -164,6 +165,14 @@ class _Roles(_Attribution):
             subject_pool = [
                 m for m in subject_pool if not (m.first >= verb_end and at and self._governed(m, keys))
             ]
+        elif predicate == "signed":
+            # "تعاقدات لشراء أنظمة من إسرائيل": who one buys from, after the verb, signs with
+            # the subject but is not it (the parties after بين and مع are read elsewhere).
+            subject_pool = [
+                m
+                for m in subject_pool
+                if not (m.first >= verb_end and m.first and keys[m.first - 1].lstrip("و") in _FROM)
+            ]
         # "في إطار محاربة تنظيم داعش": the one fought is no party to the act told
         subject_pool = [m for m in subject_pool if not (m.first and _ADVERSARY.match(keys[m.first - 1]))]
         strong = [m for m in subject_pool if not m.weak]
@@ -191,6 +200,12 @@ class _Roles(_Attribution):
             and not (
                 free_before
                 and self._governed(strong[before[-1]], keys)
+                and re.match(r"\s*[،,؛]", self.text[strong[before[-1]].end :])
+            )
+            and not (
+                # "في إطار تعزيز القوات المسلحة، وقعت بولندا": a verb opens its clause after
+                # the comma, its subject right after it (the name before ends another phrase).
+                any(strong[k].first == verb_end for k in after)
                 and re.match(r"\s*[،,؛]", self.text[strong[before[-1]].end :])
             )
         ):

@@ -428,3 +428,28 @@ def test_weapons_arriving_are_delivered() -> None:
     arriving = [c for c in draft.claims if "تصل" in c["citation"]["quote"]]
     assert {c["predicate"] for c in arriving} == {"delivered"}
     assert {names.get(c["subject"]) for c in arriving} == {"Russia"}
+
+
+ARMY = {"id": "egypt-army", "type": "organization", "name": "Egyptian Army", "name_ar": "الجيش المصري", "aliases": []}
+
+
+def _triples(text: str) -> list[tuple[str | None, str, str | None]]:
+    draft, names = _draft(text, [*STATES, ARMY])
+    return [(names.get(c["subject"]), c["predicate"], names.get(c["object"])) for c in draft.claims]
+
+
+def test_a_verb_after_a_comma_takes_the_name_right_after_it_as_subject() -> None:
+    # "To strengthen the Egyptian army, Germany signed ...": the name before the comma ends
+    # another phrase; Arabic puts the subject after its verb.
+    triples = _triples("عنوان\nوفي إطار دعم الجيش المصري، وقعت ألمانيا اتفاقا مع روسيا.\n")
+    assert [t[0] for t in triples if t[1] == "signed"][:1] == ["Germany"]
+    # with no comma, a name right before the verb is still its subject
+    triples = _triples("عنوان\nقال مسؤول إن الجيش المصري وقع اتفاقا مع روسيا.\n")
+    assert [t[0] for t in triples if t[1] == "signed"][:1] == ["Egyptian Army"]
+
+
+def test_who_one_contracts_to_buy_from_is_no_signer() -> None:
+    # "Egypt announced it would halt new contracts to buy weapons from Russia": Egypt signs.
+    triples = _triples("عنوان\nأعلنت مصر رسميا وقف أي تعاقدات جديدة لشراء أسلحة من روسيا.\n")
+    signers = {t[0] for t in triples if t[1] == "signed"}
+    assert "Egypt" in signers and "Russia" not in signers
