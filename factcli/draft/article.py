@@ -171,6 +171,17 @@ def _refers_to_model(keys: list[str]) -> bool:
     return False
 
 
+def _definite_weapon(keys: list[str], named: set[int]) -> bool:
+    """Whether a clause names a weapon by its kind, definite ("المروحيات", "الطائرات"),
+    outside any name: the story's weapon referred back to."""
+    for k, key in enumerate(keys):
+        bare = key[1:] if key[:1] in CONJUNCTIONS and len(key) > 4 else key
+        bare = "ال" + bare[2:] if bare.startswith("لل") else bare[1:] if bare.startswith(("بال", "كال")) else bare
+        if k not in named and bare.startswith("ال") and bare[2:] in _WEAPON_HEADS:
+            return True
+    return False
+
+
 def _first_person(key: str) -> bool:
     """A past verb in the first person ("التقيت", "وقعنا", "ناقشنا"), a conjunction cut off;
     in quotation marks with a speaker, the speaker is its subject."""
@@ -454,9 +465,15 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         return (
             self.linker.type_of(eid) == "weapon_system"
             and eid in self._new_names.values()
+            and self._by_kind(eid)
             and len(arabic.split()) == 1
             and not re.search(r"[0-9]", arabic)
         )
+
+    def _by_kind(self, eid: str) -> bool:
+        """A new weapon proposed from its kind's words ("مقاتلات", "الأسلحة الروسية")."""
+        entity = self.linker.entities.get(eid, {})
+        return ((entity.get("draft") or {}).get("cues") or [""])[0] == "a weapon named by its kind"
 
     def _named_weapon(self, eid: str) -> bool:
         """A weapon named by a name, not by its kind: a model with a number (Su-35), a new
@@ -468,8 +485,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             return True
         entity = self.linker.entities.get(eid, {})
         if eid in self._new_names.values():
-            cues = (entity.get("draft") or {}).get("cues") or [""]
-            return cues[0] != "a weapon named by its kind" and not self._kind_only(eid)
+            return not self._by_kind(eid)
         return str(entity.get("name") or "")[:1].isupper()
 
     def _named_here(self, mentions) -> None:
@@ -572,13 +588,23 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if not objects and (goods := self._carried_goods(predicate)):
                 objects = [goods]
                 cues.append("object:the weapon the story's deal is for")
-            if len(self._models_seen) == 1:
+            if len(self._models_seen) == 1 or len(self._named_weapons) == 1:
                 # "توريد أكثر من 20 مقاتلة" in a story of one model («سوخوي 35»): that model.
-                model = next(iter(self._models_seen))
+                model = next(iter(self._models_seen)) if len(self._models_seen) == 1 else self._named_weapons[0]
                 bare = [o for o in objects if self._kind_only(o)]
                 if bare and model not in objects:
                     objects = [model if o in bare else o for o in objects]
                     objects = list(dict.fromkeys(objects))
+                    cues.append("object:the one model the story names, for its kind")
+                elif (
+                    not objects
+                    and self._named_weapons == [model]
+                    and predicate
+                    and "weapon_system" in _object_types(predicate)
+                    and _definite_weapon(keys, self._all_named)
+                ):
+                    # "يذكر أن المروحيات صنعت من قبل شركة ...": the kind, definite, is the model.
+                    objects = [model]
                     cues.append("object:the one model the story names, for its kind")
             if (
                 self._named_weapons

@@ -282,3 +282,15 @@ def test_a_trade_verb_with_its_own_agent_after_a_deal_noun_is_that_party_s_act()
     triples, _ = _read("ووقعت مصر عقدا مع روسيا لشراء مقاتلات سو-35.")
     assert [t for t in triples if t[1] == "includes" and t[2] == "Su-35"]
     assert not [t for t in triples if t[0] == "Russia" and t[1] == "purchased"]
+
+
+def test_the_kind_definite_is_the_one_weapon_the_story_names() -> None:
+    # "the helicopters were made by ...": in a story of one weapon named by its name, the
+    # kind's definite noun is it, a name in quotation marks as much as a model's number.
+    triples, _ = _read("واشترت مصر مروحيات «أباتشي» من روسيا. ويذكر أن المروحيات صنعت من قبل شركة «روستك».")
+    assert [t[2] for t in triples if t[1] == "manufactures"] == ["Abatshi"]
+    # two weapons named: which one is unknown, nothing is filled in
+    triples, _ = _read(
+        "واشترت مصر مروحيات «أباتشي» ودبابات ت-90 من روسيا. ويذكر أن المروحيات صنعت من قبل شركة «روستك»."
+    )
+    assert [t[2] for t in triples if t[1] == "manufactures"] == [None]
