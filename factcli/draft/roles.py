@@ -21,6 +21,9 @@ _DUAL_PEOPLE = re.compile(f"^{CONJUNCTION_RE}(?:ال|لل)?" + r"(?:وزير|ر�
 _ADVERSARY = re.compile(r"^[وف]?(?:ب|ل|لل)?(?:ال)?(?:محاربه|مكافحه|قتال|مواجهه|ضد)$")
 _FROM = {"من", "عن", "في", "الي", "علي"}
 _PREPOSITION_WORDS = {"في", "من", "الي", "علي", "عن", "مع", "حول", "ضد", "عبر", "لدي", "نحو", "بين"}
+# A meeting with a possessive pronoun ("خلال لقائه"، "بلقائهما"): the meeting of the one
+# named before it.
+_HIS_MEETING = re.compile(r"^[وف]?(?:ب|ل)?(?:لقاي|اجتماع)(?:ه|ها|هما)$")
 # Verbs of trade whose agent is never behind a preposition.
 _TRADE_FRAMES = {"purchased", "received", "seeks_to_acquire", "operates", "ready_to_supply", "supplies"}
 
@@ -183,7 +186,12 @@ class _Roles(_Attribution):
         after = [k for k, m in enumerate(strong) if m.first >= verb_end and pick(m, subj_types)]
         free_before = [k for k in before if not self._governed(strong[k], keys)]
         titled = self._titled_subject(keys, verb_end, ordered, subj_types)
-        if dual and predicate not in SYMMETRIC and self.linker.type_of(dual[0]) == "person":
+        own = [k for k in free_before if pick(strong[k], subj_types)]
+        if predicate == "met" and at and _HIS_MEETING.match(keys[verb]) and own:
+            # "بحث الأمير ... خلال لقائه، اليوم، وزير الدفاع العراقي ...": his meeting; he met
+            # the one named after it.
+            subjects = [s for k in own[-1:] if (s := pick(strong[k], subj_types))]
+        elif dual and predicate not in SYMMETRIC and self.linker.type_of(dual[0]) == "person":
             subjects = dual  # "وقّع الوزيران مذكرة تفاهم": each of them signed it
         elif dual:
             subjects = dual[:1]

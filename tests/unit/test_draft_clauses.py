@@ -453,3 +453,19 @@ def test_who_one_contracts_to_buy_from_is_no_signer() -> None:
     triples = _triples("عنوان\nأعلنت مصر رسميا وقف أي تعاقدات جديدة لشراء أسلحة من روسيا.\n")
     signers = {t[0] for t in triples if t[1] == "signed"}
     assert "Egypt" in signers and "Russia" not in signers
+
+
+def _person(eid: str, name: str, name_ar: str) -> dict[str, Any]:
+    return {"id": eid, "type": "person", "name": name, "name_ar": name_ar, "aliases": []}
+
+
+def test_his_meeting_is_met_by_the_one_named_before_it() -> None:
+    # "X discussed, during his meeting today with Y, ...": X met Y, not Y met X.
+    people = [_person("hassan", "Hassan Ali", "حسن علي"), _person("ivan", "Ivan Petrov", "إيفان بتروف")]
+    draft, names = _draft(
+        "عنوان\nبحث الأمير حسن علي وزير الدفاع المصري، خلال لقائه، في مكتبه بالقاهرة، اليوم الإثنين، "
+        "وزير الدفاع الروسي إيفان بتروف، العلاقات الثنائية.\n",
+        [*STATES, *people],
+    )
+    met = [(names.get(c["subject"]), names.get(c["object"])) for c in draft.claims if c["predicate"] == "met"]
+    assert met == [("Hassan Ali", "Ivan Petrov")]
