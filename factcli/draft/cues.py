@@ -150,6 +150,14 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~صنع*", "manufactures"),
     ("من انتاج", "manufactures"),
     ("من صنع", "manufactures"),
+    # making told by its verbal noun, its design or its building ("من تصنيع شركة"، "بتصنيع
+    # أربع فرقاطات"، "وصممتها شركة"، "بنيت في ترسانة"، "تولى بناء الغواصتين"); not
+    # "المصممة لـ" (designed for: what it is), "اتفاقية بناء" (a deal's items), nor
+    # "لصناعة" (most often inside a body's name: "مجمع ... لصناعة الأسلحة")
+    ("تصنيع*", "manufactures"),
+    ("=صمم*", "manufactures"),
+    ("=بنيت", "manufactures"),
+    ("تولي* .. بناء", "manufactures"),
     # a weapon likened to another ("تمت مقارنة ... بأنظمة")
     ("مقارن*", "compared_to"),
     # what a weapon or a deal is said to be ("تعد من أقوى"، "تعتبر من"، "تتميز")

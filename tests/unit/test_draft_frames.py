@@ -294,3 +294,19 @@ def test_the_kind_definite_is_the_one_weapon_the_story_names() -> None:
         "واشترت مصر مروحيات «أباتشي» ودبابات ت-90 من روسيا. ويذكر أن المروحيات صنعت من قبل شركة «روستك»."
     )
     assert [t[2] for t in triples if t[1] == "manufactures"] == [None]
+
+
+def test_making_told_by_its_verbal_noun_design_or_building() -> None:
+    company = "شركة «نورثن»"
+    for sentence in (
+        f"واشترت مصر مقاتلات سو-35 من تصنيع {company}.",
+        f"وتقوم {company} بتصنيع مقاتلات سو-35.",
+        f"وصممت {company} مقاتلات سو-35.",
+        f"وقد تولى مصنع «نورثن» بناء الغواصة أ-9 في روسيا.",
+    ):
+        triples, kinds = _read(sentence)
+        makers = [t for t in triples if t[1] == "manufactures"]
+        assert makers and kinds.get(makers[0][0] or "") == "organization", sentence
+    # designed for a use is what it is, not who made it
+    triples, _ = _read("وتملك مصر مقاتلات سو-35 المصممة للعمليات البحرية.")
+    assert not [t for t in triples if t[1] == "manufactures"]
