@@ -176,7 +176,13 @@ def _definite_weapon(keys: list[str], named: set[int]) -> bool:
     outside any name: the story's weapon referred back to."""
     for k, key in enumerate(keys):
         bare = key[1:] if key[:1] in CONJUNCTIONS and len(key) > 4 else key
-        bare = "ال" + bare[2:] if bare.startswith("لل") else bare[1:] if bare.startswith(("بال", "كال")) else bare
+        bare = (
+            "ال" + bare[2:]
+            if bare.startswith("لل")
+            else bare[1:]
+            if bare.startswith(("بال", "كال"))
+            else bare
+        )
         if k not in named and bare.startswith("ال") and bare[2:] in _WEAPON_HEADS:
             return True
     return False
@@ -590,7 +596,9 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 cues.append("object:the weapon the story's deal is for")
             if len(self._models_seen) == 1 or len(self._named_weapons) == 1:
                 # "توريد أكثر من 20 مقاتلة" in a story of one model («سوخوي 35»): that model.
-                model = next(iter(self._models_seen)) if len(self._models_seen) == 1 else self._named_weapons[0]
+                model = (
+                    next(iter(self._models_seen)) if len(self._models_seen) == 1 else self._named_weapons[0]
+                )
                 bare = [o for o in objects if self._kind_only(o)]
                 if bare and model not in objects:
                     objects = [model if o in bare else o for o in objects]

@@ -430,7 +430,13 @@ def test_weapons_arriving_are_delivered() -> None:
     assert {names.get(c["subject"]) for c in arriving} == {"Russia"}
 
 
-ARMY = {"id": "egypt-army", "type": "organization", "name": "Egyptian Army", "name_ar": "الجيش المصري", "aliases": []}
+ARMY = {
+    "id": "egypt-army",
+    "type": "organization",
+    "name": "Egyptian Army",
+    "name_ar": "الجيش المصري",
+    "aliases": [],
+}
 
 
 def _triples(text: str) -> list[tuple[str | None, str, str | None]]:

@@ -264,7 +264,9 @@ def test_this_model_is_the_weapon_the_story_named_before() -> None:
     assert ("Egypt", "received", "Su-57", "fact") in triples
     triples, _ = _read(first + "واشترت العراق دبابات ت-90 من روسيا. وتستخدم مصر هذه الدبابات في جيشها.")
     assert ("Egypt", "operates", "T-90", "fact") in triples
-    triples, _ = _read("وتملك روسيا دبابات ت-90. واشترت العراق منظومات إس-300. وتنوي مصر شراء 4 منظومات من الطراز نفسه.")
+    triples, _ = _read(
+        "وتملك روسيا دبابات ت-90. واشترت العراق منظومات إس-300. وتنوي مصر شراء 4 منظومات من الطراز نفسه."
+    )
     assert [t[2] for t in triples if t[0] == "Egypt" and t[1] == "purchased"] == ["S-300"]
     # no weapon named before: the kind stays
     triples, _ = _read("وتستخدم مصر هذه الدبابات في جيشها.")
@@ -302,7 +304,7 @@ def test_making_told_by_its_verbal_noun_design_or_building() -> None:
         f"واشترت مصر مقاتلات سو-35 من تصنيع {company}.",
         f"وتقوم {company} بتصنيع مقاتلات سو-35.",
         f"وصممت {company} مقاتلات سو-35.",
-        f"وقد تولى مصنع «نورثن» بناء الغواصة أ-9 في روسيا.",
+        "وقد تولى مصنع «نورثن» بناء الغواصة أ-9 في روسيا.",
     ):
         triples, kinds = _read(sentence)
         makers = [t for t in triples if t[1] == "manufactures"]
