@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analyze import CONJUNCTIONS
+from ..analyze import CONJUNCTIONS, PREPOSITIONS
 from ..datespan import DateSpan
 from ..errors import InputError
 from ..link import Linker
@@ -160,7 +160,7 @@ def _refers_to_model(keys: list[str]) -> bool:
     for k in range(len(keys) - 1):
         word, nxt = keys[k], keys[k + 1]
         bare = word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else word
-        bare = bare[1:] if bare[:1] in ("ل", "ب", "ك") and bare[1:] in _DEMONSTRATIVES else bare
+        bare = bare[1:] if bare[:1] in PREPOSITIONS and bare[1:] in _DEMONSTRATIVES else bare
         noun = nxt in _MODEL_NOUNS or (nxt.startswith("ال") and nxt[2:] in _WEAPON_HEADS)
         if bare in _DEMONSTRATIVES and noun:
             return True
