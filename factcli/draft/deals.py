@@ -2,10 +2,10 @@
 
 News names a deal by what it is, not by a name: «صفقة لبيع المغرب 18 منظومة»، «عقد توريد
 مقاتلات»، «وبلغت قيمة الصفقة ...». A deal noun without the article (صفقة، عقدا، اتفاقية)
-tells of a new deal; with it (الصفقة، العقد، هذا العقد) it refers back to the deal the
-story is telling, or, when none was proposed yet, to the last deal frame read (a purchase,
-a sale, a supply: "واقتنت الجزائر 12 طائرة ... وبلغت قيمة الصفقة"). A new deal frame with
-other goods ends the deal told before it.
+tells of a new deal; with it or a possessive (الصفقة، العقد، هذا العقد، عقدها، تعاقده) it
+refers back to the deal the story is telling, or, when none was proposed yet, to the last
+deal frame read (a purchase, a sale, a supply: "واقتنت الجزائر 12 طائرة ... وبلغت قيمة
+الصفقة"). A new deal frame with other goods ends the deal told before it.
 
 The proposed entity's English name is built from the frame, so a reviewer recognizes it:
 its parties (buyer, then seller) and its goods, then the noun's kind ("Algeria-Russia Su-34
@@ -55,6 +55,8 @@ _DEMONSTRATIVES = {"هذا", "هذه", "تلك", "ذلك"}
 _RELATIVES = {"التي", "الذي", "اللتين", "اللذين", "اللتان", "اللذان", "الذين", "اللواتي"}
 # Contracting is making a contract: "تعاقدت مصر على ..."، "المتعاقدة على شراء".
 _CONTRACTING = re.compile(r"^[وف]?(?:[يت]|ال|لل)?(?:م)?تعاقد\w*$")
+# Contracting with a possessive pronoun, a verbal noun ("تعاقده"، "بتعاقدها"), not a verb.
+_OWN_CONTRACTING = re.compile(r"^[وف]?(?:ب|ل)?تعاقد(?:ه|ها|هم|هما)$")
 # A deal's goods told by the verb of trade after its noun ("صفقة لبيع"، "عقد توريد"،
 # "تعاقدتا على توريد"): what it covers, so the deal `includes` them.
 _TRADE = {"supplies", "purchased", "delivered", "received"}
@@ -65,7 +67,8 @@ _SALE = re.compile(r"^[وف]?(?:ب|ل)?بيع$")
 
 
 def _deal_noun(key: str) -> tuple[str, bool] | None:
-    """The kind of a deal noun ("صفقة" -> deal) and whether it is definite, or None."""
+    """The kind of a deal noun ("صفقة" -> deal) and whether it is definite (the article, or
+    a possessive pronoun: "عقدها" is the deal the story tells), or None."""
     bare = key[1:] if key[:1] in CONJUNCTIONS and len(key) > 3 else key
     for prefix in ("بال", "لل", "ال", "ب", "ل", "ك", ""):
         if not bare.startswith(prefix):
@@ -74,7 +77,11 @@ def _deal_noun(key: str) -> tuple[str, bool] | None:
         if stem not in DEAL_NOUNS and prefix in ("ب", "ل", "ك", ""):
             # "عقدها": a possessive ending; "صفقتها" is listed, its ة written ت before it.
             ending = next((e for e in DEAL_NOUN_ENDINGS if stem.endswith(e)), "")
-            stem = stem[: -len(ending)] if ending and stem[: -len(ending)] in DEAL_NOUNS else stem
+            owned = bool(ending) and stem[: -len(ending)] in DEAL_NOUNS
+            stem = stem[: -len(ending)] if owned else stem
+            if owned and stem in DEAL_NOUNS:
+                head = next(h for h in _KIND if stem.startswith(h))
+                return _KIND[head], True
         if stem in DEAL_NOUNS:
             head = next(h for h in _KIND if stem.startswith(h))
             return _KIND[head], prefix in ("بال", "لل", "ال")
@@ -119,7 +126,8 @@ class _Deals(_Proposals):
                 return i, "deal", True  # "بموجبها": under the deal just told
             found = _deal_noun(k)
             if found is None and _CONTRACTING.match(k):
-                found = ("contract", False)
+                # "عن تعاقده", "تعاقدها": its contracting, the deal the story tells
+                found = ("contract", bool(_OWN_CONTRACTING.match(k)))
             if found is None and sale and _SALE.match(k):
                 found = ("sale", False)
             if found is None:

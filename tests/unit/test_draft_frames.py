@@ -312,3 +312,13 @@ def test_making_told_by_its_verbal_noun_design_or_building() -> None:
     # designed for a use is what it is, not who made it
     triples, _ = _read("وتملك مصر مقاتلات سو-35 المصممة للعمليات البحرية.")
     assert not [t for t in triples if t[1] == "manufactures"]
+
+
+def test_a_deal_noun_with_a_possessive_is_the_deal_the_story_tells() -> None:
+    # "its contract", "its contracting": the deal told before, not a new one
+    for sentence in (
+        "وقعت مصر صفقة مع روسيا لشراء مقاتلات سو-35. وقالت روسيا إن عقدها مع مصر يشمل أيضا منظومات إس-300.",
+        "وقعت مصر صفقة مع روسيا لشراء مقاتلات سو-35. وكشفت الصحيفة عن تعاقدها على منظومات إس-300.",
+    ):
+        _, kinds = _read(sentence)
+        assert [name for name, kind in kinds.items() if kind == "agreement"] == ["Egypt-Russia Su-35 deal"]
