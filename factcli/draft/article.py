@@ -586,6 +586,21 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 # never named is told from the buyer's side: the story's buyer receives.
                 predicate, subjects = "received", [self._buyer]
                 cues.append("predicate:a delivery with no supplier told (the story's buyer receives)")
+            elif (
+                not subjects
+                and predicate == "delivered"
+                and at is not None
+                and any(k.lstrip("وف") in _PASSIVE for k in keys[max(0, at[0] - 3) : at[0]])
+                and (
+                    handed := [
+                        p for p in self._parties if self.linker.type_of(p) in ("country", "organization")
+                    ]
+                )
+            ):
+                # "وتم إنجاز وتسليم الغواصتين للجانب الجزائري": handed over, by no one named,
+                # to the one named: told from its side, it received them.
+                predicate, subjects = "received", handed[:1]
+                cues.append("predicate:a delivery in the passive, to the one named (it receives)")
             if not subjects and predicate:
                 carry = self._carried(predicate)
                 if carry:

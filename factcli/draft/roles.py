@@ -21,6 +21,11 @@ _DUAL_PEOPLE = re.compile(f"^{CONJUNCTION_RE}(?:ال|لل)?" + r"(?:وزير|ر�
 _ADVERSARY = re.compile(r"^[وف]?(?:ب|ل|لل)?(?:ال)?(?:محاربه|مكافحه|قتال|مواجهه|ضد)$")
 _FROM = {"من", "عن", "في", "الي", "علي"}
 _PREPOSITION_WORDS = {"في", "من", "الي", "علي", "عن", "مع", "حول", "ضد", "عبر", "لدي", "نحو", "بين"}
+# Handing over: its recipient (after ل، إلى) never hands over; with no one else named, the
+# one who hands over is told before ("لتسليم الغواصتين للجانب الجزائري").
+_HANDED = {"delivered", "supplies"}
+# «الجانب» (the side) before a state's adjective: "للجانب الجزائري" is Algeria's side.
+_SIDE = re.compile(r"^[وف]?(لل|ب|ال)?جانب$")
 # A meeting with a possessive pronoun ("خلال لقائه"، "بلقائهما"): the meeting of the one
 # named before it.
 _HIS_MEETING = re.compile(r"^[وف]?(?:ب|ل)?(?:لقاي|اجتماع)(?:ه|ها|هما)$")
@@ -117,8 +122,10 @@ class _Roles(_Attribution):
                 if ids in skip:
                     continue
                 for eid in ids:
-                    if self.linker.type_of(eid) == types[0]:
-                        return eid
+                    if self.linker.type_of(eid) == types[0] and not (
+                        predicate in _HANDED and eid in self._parties
+                    ):
+                        return eid  # (not the one handed to: "للجانب الجزائري")
         return None
 
     def _roles(self, predicate, at, mentions, keys) -> tuple[list[str], list[str]]:
@@ -156,7 +163,7 @@ class _Roles(_Attribution):
         markers = FRAME_OTHER_PARTY.get(predicate or "", ())
         others = [m for m in ordered if markers and self._other_party(m, keys, markers)]
         self._parties = [e for m in others for e in m.ids[:1]]
-        if others and (len(others) < len(ordered) or predicate in SYMMETRIC):
+        if others and (len(others) < len(ordered) or predicate in SYMMETRIC or predicate in _HANDED):
             # The frame's other party (the seller after من, the buyer after ل) is not its
             # subject: who buys from whom, who sells to whom.
             subject_pool = [m for m in ordered if m not in others]
@@ -311,6 +318,15 @@ class _Roles(_Attribution):
         before = keys[m.first - 1] if m.first else ""
         if before in markers or (before[:1] in CONJUNCTIONS and before[1:] in markers):
             return True
+        side = _SIDE.match(before) if m.weak else None
+        if side is not None:
+            # "للجانب الجزائري"، "مع الجانب الروسي": a state named as "the side" of its
+            # adjective, the marker on «الجانب» or the word before it.
+            clitic = (side.group(1) or "").removeprefix("ال")
+            ahead = keys[m.first - 2] if m.first > 1 else ""
+            return (
+                clitic in markers or (clitic == "لل" and "ل" in markers) or (not clitic and ahead in markers)
+            )
         if m.first > 1 and _company_noun(before):
             # "مع شركة داسو": the company's noun between the marker and its name
             ahead = keys[m.first - 2]

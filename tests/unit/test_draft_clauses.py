@@ -475,3 +475,18 @@ def test_his_meeting_is_met_by_the_one_named_before_it() -> None:
     )
     met = [(names.get(c["subject"]), names.get(c["object"])) for c in draft.claims if c["predicate"] == "met"]
     assert met == [("Hassan Ali", "Ivan Petrov")]
+
+
+def test_the_side_a_delivery_is_handed_to_is_not_who_hands_it_over() -> None:
+    # "the deadline for handing the two submarines to the Egyptian side": Egypt is handed
+    # them; the one who hands them over is the seller told before, not Egypt.
+    triples = _triples(
+        "عنوان\nاشترت مصر غواصتين «كيلو» من روسيا.\nوقال المصدر إن عام 2018 هو الموعد الأخير لتسليم الغواصتين للجانب المصري.\n"
+    )
+    assert [t[0] for t in triples if t[1] == "delivered"] == ["Russia"]
+
+
+def test_a_delivery_in_the_passive_to_the_one_named_is_its_receipt() -> None:
+    # "the two submarines were completed and handed to the Egyptian side in 2010"
+    triples = _triples("عنوان\nوتم إنجاز وتسليم الغواصتين للجانب المصري عام 2010.\n")
+    assert [t[:2] for t in triples if t[1] in ("delivered", "received")] == [("Egypt", "received")]
