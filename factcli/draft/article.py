@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analyze import CONJUNCTIONS
+from ..analyze import CONJUNCTIONS, PREPOSITIONS
 from ..datespan import DateSpan
 from ..errors import InputError
 from ..link import Linker
@@ -16,9 +16,14 @@ from .attribution import _Account
 from .base import _object_types, _quote_open_after, _strip_trailing
 from .cues import (
     _ANAPHORA,
+    _DEMONSTRATIVES,
     _DENIALS,
+    _MODEL_NOUNS,
     _OPENERS,
+    _SAME_BEFORE,
+    _SAME_WORDS,
     _THAT,
+    _WEAPON_HEADS,
     AS_OF_PREDICATES,
     DEAL_PREDICATES,
     MEETING_PREDICATES,
@@ -150,6 +155,41 @@ _PASSIVE = {"تم", "جري", "يتم", "سيتم"}
 _OWN_COUNTRY = re.compile(r"^[وف]?(?:ل|ب)?بلاد(?:ه|ها|هم|هما)$")
 
 
+def _refers_to_model(keys: list[str]) -> bool:
+    """Whether a clause refers back to a weapon named before: a demonstrative before a
+    weapon's kind noun or «الطراز» ("من هذا الطراز", "لهذه الطائرات", "هذه المقاتلات"), or
+    the same model ("من الطراز عينه", "نفس الطراز")."""
+    for k in range(len(keys) - 1):
+        word, nxt = keys[k], keys[k + 1]
+        bare = word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else word
+        bare = bare[1:] if bare[:1] in PREPOSITIONS and bare[1:] in _DEMONSTRATIVES else bare
+        noun = nxt in _MODEL_NOUNS or (nxt.startswith("ال") and nxt[2:] in _WEAPON_HEADS)
+        if bare in _DEMONSTRATIVES and noun:
+            return True
+        if word in _MODEL_NOUNS and nxt in _SAME_WORDS:
+            return True
+        if bare in _SAME_BEFORE and nxt in _MODEL_NOUNS:
+            return True
+    return False
+
+
+def _definite_weapon(keys: list[str], named: set[int]) -> bool:
+    """Whether a clause names a weapon by its kind, definite ("المروحيات", "الطائرات"),
+    outside any name: the story's weapon referred back to."""
+    for k, key in enumerate(keys):
+        bare = key[1:] if key[:1] in CONJUNCTIONS and len(key) > 4 else key
+        bare = (
+            "ال" + bare[2:]
+            if bare.startswith("لل")
+            else bare[1:]
+            if bare.startswith(("بال", "كال"))
+            else bare
+        )
+        if k not in named and bare.startswith("ال") and bare[2:] in _WEAPON_HEADS:
+            return True
+    return False
+
+
 def _first_person(key: str) -> bool:
     """A past verb in the first person ("التقيت", "وقعنا", "ناقشنا"), a conjunction cut off;
     in quotation marks with a speaker, the speaker is its subject."""
@@ -205,6 +245,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         self._sentence_states: list[tuple[int, str]] = []  # (offset, country) named in the sentence
         self.mentioned: dict[str, None] = {}  # ordered: first named first
         self._models_seen: dict[str, None] = {}  # weapon models named so far, in order
+        self._named_weapons: list[str] = []  # weapons named by a name (not a kind), last last
         self._start_attribution()
         self._start_roles()
         self._start_proposals()
@@ -303,6 +344,10 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             for m in roles:
                 if not m.weak and self._a_model(m.ids[0]):
                     self._models_seen.setdefault(m.ids[0], None)
+                if not m.weak and self._named_weapon(m.ids[0]):
+                    if m.ids[0] in self._named_weapons:
+                        self._named_weapons.remove(m.ids[0])
+                    self._named_weapons.append(m.ids[0])
                 if not m.weak:
                     self._recent.append(m.ids)
                     self._in_sentence.append(m.ids)
@@ -428,9 +473,28 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         return (
             self.linker.type_of(eid) == "weapon_system"
             and eid in self._new_names.values()
+            and self._by_kind(eid)
             and len(arabic.split()) == 1
             and not re.search(r"[0-9]", arabic)
         )
+
+    def _by_kind(self, eid: str) -> bool:
+        """A new weapon proposed from its kind's words ("مقاتلات", "الأسلحة الروسية")."""
+        entity = self.linker.entities.get(eid, {})
+        return ((entity.get("draft") or {}).get("cues") or [""])[0] == "a weapon named by its kind"
+
+    def _named_weapon(self, eid: str) -> bool:
+        """A weapon named by a name, not by its kind: a model with a number (Su-35), a new
+        weapon named otherwise than by its kind's words («رافال» after «مقاتلات»), a store's
+        weapon whose English name is a proper name (Kornet, not "machine guns")."""
+        if self.linker.type_of(eid) != "weapon_system":
+            return False
+        if self._a_model(eid):
+            return True
+        entity = self.linker.entities.get(eid, {})
+        if eid in self._new_names.values():
+            return not self._by_kind(eid)
+        return str(entity.get("name") or "")[:1].isupper()
 
     def _named_here(self, mentions) -> None:
         """Every entity a name (not an adjective) links, for the draft's `mentioned`."""
@@ -524,6 +588,21 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 # never named is told from the buyer's side: the story's buyer receives.
                 predicate, subjects = "received", [self._buyer]
                 cues.append("predicate:a delivery with no supplier told (the story's buyer receives)")
+            elif (
+                not subjects
+                and predicate == "delivered"
+                and at is not None
+                and any(k.lstrip("وف") in _PASSIVE for k in keys[max(0, at[0] - 3) : at[0]])
+                and (
+                    handed := [
+                        p for p in self._parties if self.linker.type_of(p) in ("country", "organization")
+                    ]
+                )
+            ):
+                # "وتم إنجاز وتسليم الغواصتين للجانب الجزائري": handed over, by no one named,
+                # to the one named: told from its side, it received them.
+                predicate, subjects = "received", handed[:1]
+                cues.append("predicate:a delivery in the passive, to the one named (it receives)")
             if not subjects and predicate:
                 carry = self._carried(predicate)
                 if carry:
@@ -532,14 +611,41 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if not objects and (goods := self._carried_goods(predicate)):
                 objects = [goods]
                 cues.append("object:the weapon the story's deal is for")
-            if len(self._models_seen) == 1:
+            if len(self._models_seen) == 1 or len(self._named_weapons) == 1:
                 # "توريد أكثر من 20 مقاتلة" in a story of one model («سوخوي 35»): that model.
-                model = next(iter(self._models_seen))
+                model = (
+                    next(iter(self._models_seen)) if len(self._models_seen) == 1 else self._named_weapons[0]
+                )
                 bare = [o for o in objects if self._kind_only(o)]
                 if bare and model not in objects:
                     objects = [model if o in bare else o for o in objects]
                     objects = list(dict.fromkeys(objects))
                     cues.append("object:the one model the story names, for its kind")
+                elif (
+                    not objects
+                    and self._named_weapons == [model]
+                    and predicate
+                    and "weapon_system" in _object_types(predicate)
+                    and _definite_weapon(keys, self._all_named)
+                ):
+                    # "يذكر أن المروحيات صنعت من قبل شركة ...": the kind, definite, is the model.
+                    objects = [model]
+                    cues.append("object:the one model the story names, for its kind")
+            if (
+                self._named_weapons
+                and _refers_to_model(keys)
+                and not any(self._named_weapon(m.ids[0]) for m in mentions if not m.weak)
+            ):
+                # "بعد الصين التي تسلمت 24 طائرة من هذا الطراز", "وتستخدم السعودية هذه
+                # المقاتلات": the weapon the story named last, not the kind's words.
+                model = self._named_weapons[-1]
+                kinds = [o for o in objects if self.linker.type_of(o) == "weapon_system"]
+                if kinds:
+                    objects = list(dict.fromkeys(model if o in kinds else o for o in objects))
+                elif not objects and predicate and "weapon_system" in _object_types(predicate):
+                    objects = [model]
+                if kinds or objects == [model]:
+                    cues.append("object:the weapon named before, for «هذا الطراز»")
             self._story_roles(predicate, subjects, objects)
             negation = self._negation(keys, at)
             polarity = "affirmed"

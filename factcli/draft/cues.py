@@ -150,6 +150,14 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~صنع*", "manufactures"),
     ("من انتاج", "manufactures"),
     ("من صنع", "manufactures"),
+    # making told by its verbal noun, its design or its building ("من تصنيع شركة"، "بتصنيع
+    # أربع فرقاطات"، "وصممتها شركة"، "بنيت في ترسانة"، "تولى بناء الغواصتين"); not
+    # "المصممة لـ" (designed for: what it is), "اتفاقية بناء" (a deal's items), nor
+    # "لصناعة" (most often inside a body's name: "مجمع ... لصناعة الأسلحة")
+    ("تصنيع*", "manufactures"),
+    ("=صمم*", "manufactures"),
+    ("=بنيت", "manufactures"),
+    ("تولي* .. بناء", "manufactures"),
     # a weapon likened to another ("تمت مقارنة ... بأنظمة")
     ("مقارن*", "compared_to"),
     # what a weapon or a deal is said to be ("تعد من أقوى"، "تعتبر من"، "تتميز")
@@ -689,6 +697,13 @@ FUNCTION_WORDS = [
 # A definite event noun refers back to the last meeting, call or visit: "وشهدت الزيارة
 # توقيع ..." is dated by the visit.
 EVENT_ANAPHORA = ["الزياره", "اللقاء", "الاجتماع", "المقابله", "الاتصال", "المباحثات", "خلاله"]
+# A weapon the story named before, referred back to: a demonstrative before a weapon's
+# kind noun or before «الطراز»/«النوع» ("تسلمت 24 طائرة من هذا الطراز", "هذه المقاتلات"),
+# or "the same model" ("من الطراز عينه", "نفس الطراز").
+DEMONSTRATIVES = ["هذا", "هذه", "هذان", "هذين", "هاتان", "هاتين", "تلك", "ذلك"]
+MODEL_NOUNS = ["الطراز", "النوع", "الصنف"]
+SAME_WORDS = ["عينه", "نفسه", "ذاته"]
+SAME_BEFORE = ["نفس", "ذات"]
 # Predicates that are states, not events: no date is carried to them from a neighbour.
 STATIC_PREDICATES = {
     "holds_position",
@@ -1039,6 +1054,10 @@ _ITEM_WORK = {normalize(w) for w in ITEM_WORK_NOUNS}
 _EVENT_NOUNS = {normalize(w) for w in EVENT_NOUNS}
 _FUNCTION_WORDS = {normalize(w) for w in FUNCTION_WORDS}
 _ANAPHORA = _compile(EVENT_ANAPHORA)
+_DEMONSTRATIVES = {normalize(w) for w in DEMONSTRATIVES}
+_MODEL_NOUNS = {normalize(w) for w in MODEL_NOUNS}
+_SAME_WORDS = {normalize(w) for w in SAME_WORDS}
+_SAME_BEFORE = {normalize(w) for w in SAME_BEFORE}
 _UNITS = [(_word_regex(w), u) for w, u in UNIT_WORDS.items()]
 _UNIT_QUALIFIERS = [(u, _word_regex(w), to) for u, w, to in UNIT_QUALIFIERS]
 _SCALES = [(_word_regex(w), s) for w, s in SCALE_WORDS.items()]

@@ -2,10 +2,10 @@
 
 News names a deal by what it is, not by a name: «صفقة لبيع المغرب 18 منظومة»، «عقد توريد
 مقاتلات»، «وبلغت قيمة الصفقة ...». A deal noun without the article (صفقة، عقدا، اتفاقية)
-tells of a new deal; with it (الصفقة، العقد، هذا العقد) it refers back to the deal the
-story is telling, or, when none was proposed yet, to the last deal frame read (a purchase,
-a sale, a supply: "واقتنت الجزائر 12 طائرة ... وبلغت قيمة الصفقة"). A new deal frame with
-other goods ends the deal told before it.
+tells of a new deal; with it or a possessive (الصفقة، العقد، هذا العقد، عقدها، تعاقده) it
+refers back to the deal the story is telling, or, when none was proposed yet, to the last
+deal frame read (a purchase, a sale, a supply: "واقتنت الجزائر 12 طائرة ... وبلغت قيمة
+الصفقة"). A new deal frame with other goods ends the deal told before it.
 
 The proposed entity's English name is built from the frame, so a reviewer recognizes it:
 its parties (buyer, then seller) and its goods, then the noun's kind ("Algeria-Russia Su-34
@@ -17,6 +17,7 @@ The deal is the subject of the figures and items told of it (`contract_value`,
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from ..analyze import CONJUNCTIONS
@@ -50,8 +51,12 @@ _KIND = {
     "مذكر": "memorandum of understanding",
 }
 _DEMONSTRATIVES = {"هذا", "هذه", "تلك", "ذلك"}
+# Relative pronouns: "الصين التي تسلمت 24 طائرة" is China's act, named before the verb.
+_RELATIVES = {"التي", "الذي", "اللتين", "اللذين", "اللتان", "اللذان", "الذين", "اللواتي"}
 # Contracting is making a contract: "تعاقدت مصر على ..."، "المتعاقدة على شراء".
 _CONTRACTING = re.compile(r"^[وف]?(?:[يت]|ال|لل)?(?:م)?تعاقد\w*$")
+# Contracting with a possessive pronoun, a verbal noun ("تعاقده"، "بتعاقدها"), not a verb.
+_OWN_CONTRACTING = re.compile(r"^[وف]?(?:ب|ل)?تعاقد(?:ه|ها|هم|هما)$")
 # A deal's goods told by the verb of trade after its noun ("صفقة لبيع"، "عقد توريد"،
 # "تعاقدتا على توريد"): what it covers, so the deal `includes` them.
 _TRADE = {"supplies", "purchased", "delivered", "received"}
@@ -62,7 +67,8 @@ _SALE = re.compile(r"^[وف]?(?:ب|ل)?بيع$")
 
 
 def _deal_noun(key: str) -> tuple[str, bool] | None:
-    """The kind of a deal noun ("صفقة" -> deal) and whether it is definite, or None."""
+    """The kind of a deal noun ("صفقة" -> deal) and whether it is definite (the article, or
+    a possessive pronoun: "عقدها" is the deal the story tells), or None."""
     bare = key[1:] if key[:1] in CONJUNCTIONS and len(key) > 3 else key
     for prefix in ("بال", "لل", "ال", "ب", "ل", "ك", ""):
         if not bare.startswith(prefix):
@@ -71,7 +77,11 @@ def _deal_noun(key: str) -> tuple[str, bool] | None:
         if stem not in DEAL_NOUNS and prefix in ("ب", "ل", "ك", ""):
             # "عقدها": a possessive ending; "صفقتها" is listed, its ة written ت before it.
             ending = next((e for e in DEAL_NOUN_ENDINGS if stem.endswith(e)), "")
-            stem = stem[: -len(ending)] if ending and stem[: -len(ending)] in DEAL_NOUNS else stem
+            owned = bool(ending) and stem[: -len(ending)] in DEAL_NOUNS
+            stem = stem[: -len(ending)] if owned else stem
+            if owned and stem in DEAL_NOUNS:
+                head = next(h for h in _KIND if stem.startswith(h))
+                return _KIND[head], True
         if stem in DEAL_NOUNS:
             head = next(h for h in _KIND if stem.startswith(h))
             return _KIND[head], prefix in ("بال", "لل", "ال")
@@ -97,6 +107,7 @@ class _Deals(_Proposals):
     _countries_seen: list[str]
     _after_preposition: set[tuple[str, ...]]
     _in_sentence: list[tuple[str, ...]]
+    _governed: Callable[[Mention, list[str]], bool]  # (roles: a name behind a preposition)
 
     def _start_deals(self) -> None:
         self._deal: str | None = None  # the deal the story tells now (an entity id)
@@ -115,7 +126,8 @@ class _Deals(_Proposals):
                 return i, "deal", True  # "بموجبها": under the deal just told
             found = _deal_noun(k)
             if found is None and _CONTRACTING.match(k):
-                found = ("contract", False)
+                # "عن تعاقده", "تعاقدها": its contracting, the deal the story tells
+                found = ("contract", bool(_OWN_CONTRACTING.match(k)))
             if found is None and sale and _SALE.match(k):
                 found = ("sale", False)
             if found is None:
@@ -176,7 +188,30 @@ class _Deals(_Proposals):
             entity = self.linker.entities.get(deal)
             if entity is not None:
                 entity["name"] = self._deal_english(parties, weapons[0], kind)
+        if self._own_agent(clause, predicate, at, mention[0], mentions):
+            return None  # the act of the party named as its agent, not the deal's items
         return deal
+
+    def _own_agent(
+        self, clause: Clause, predicate: str, at: tuple[int, int], deal_at: int, mentions: list[Mention]
+    ) -> bool:
+        """Whether a trade verb after a deal's noun names its own agent, a state or a body:
+        right before it ("تقوم بموجبها واشنطن بتوريد"، "تعتزم الجزائر اقتناءها"), before a
+        relative pronoun right before it ("بعد الصين التي تسلمت 24 طائرة"), or, for a
+        purchase's verbal noun, right after it ("بعد شراء إسرائيل 19 مقاتلة")."""
+        keys = [w.key for w in clause.words]
+        verb = at[0]
+        relative = verb - 1 if verb > 0 and keys[verb - 1] in _RELATIVES else verb
+        for m in mentions:
+            if m.weak or m.first <= deal_at:
+                continue
+            if self.linker.type_of(m.ids[0]) not in ("country", "organization") or self._governed(m, keys):
+                continue  # ("مع روسيا لشراء": the other party, not the agent)
+            if m.last in (verb, relative):
+                return True
+            if predicate == "purchased" and m.first == at[1]:
+                return True
+        return False
 
     def _the_deal(self, clause: Clause, mentions: list[Mention], sale: bool = False) -> str | None:
         """The deal a clause's predicate is about, proposed when new; None when the clause

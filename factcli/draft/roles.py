@@ -19,7 +19,16 @@ from .titles import _counterpart, _head
 _DUAL_PEOPLE = re.compile(f"^{CONJUNCTION_RE}(?:ال|لل)?" + r"(?:وزير|رئيس|مسؤول|قائد|زعيم)(?:ان|ين)$")
 # Words after which a name is the one fought (محاربة، مكافحة، قتال، مواجهة، ضد).
 _ADVERSARY = re.compile(r"^[وف]?(?:ب|ل|لل)?(?:ال)?(?:محاربه|مكافحه|قتال|مواجهه|ضد)$")
+_FROM = {"من", "عن", "في", "الي", "علي"}
 _PREPOSITION_WORDS = {"في", "من", "الي", "علي", "عن", "مع", "حول", "ضد", "عبر", "لدي", "نحو", "بين"}
+# Handing over: its recipient (after ل، إلى) never hands over; with no one else named, the
+# one who hands over is told before ("لتسليم الغواصتين للجانب الجزائري").
+_HANDED = {"delivered", "supplies"}
+# «الجانب» (the side) before a state's adjective: "للجانب الجزائري" is Algeria's side.
+_SIDE = re.compile(r"^[وف]?(لل|ب|ال)?جانب$")
+# A meeting with a possessive pronoun ("خلال لقائه"، "بلقائهما"): the meeting of the one
+# named before it.
+_HIS_MEETING = re.compile(r"^[وف]?(?:ب|ل)?(?:لقاي|اجتماع)(?:ه|ها|هما)$")
 # Verbs of trade whose agent is never behind a preposition.
 _TRADE_FRAMES = {"purchased", "received", "seeks_to_acquire", "operates", "ready_to_supply", "supplies"}
 
@@ -113,8 +122,10 @@ class _Roles(_Attribution):
                 if ids in skip:
                     continue
                 for eid in ids:
-                    if self.linker.type_of(eid) == types[0]:
-                        return eid
+                    if self.linker.type_of(eid) == types[0] and not (
+                        predicate in _HANDED and eid in self._parties
+                    ):
+                        return eid  # (not the one handed to: "للجانب الجزائري")
         return None
 
     def _roles(self, predicate, at, mentions, keys) -> tuple[list[str], list[str]]:
@@ -152,7 +163,7 @@ class _Roles(_Attribution):
         markers = FRAME_OTHER_PARTY.get(predicate or "", ())
         others = [m for m in ordered if markers and self._other_party(m, keys, markers)]
         self._parties = [e for m in others for e in m.ids[:1]]
-        if others and (len(others) < len(ordered) or predicate in SYMMETRIC):
+        if others and (len(others) < len(ordered) or predicate in SYMMETRIC or predicate in _HANDED):
             # The frame's other party (the seller after من, the buyer after ل) is not its
             # subject: who buys from whom, who sells to whom.
             subject_pool = [m for m in ordered if m not in others]
@@ -164,6 +175,14 @@ class _Roles(_Attribution):
             subject_pool = [
                 m for m in subject_pool if not (m.first >= verb_end and at and self._governed(m, keys))
             ]
+        elif predicate == "signed":
+            # "تعاقدات لشراء أنظمة من إسرائيل": who one buys from, after the verb, signs with
+            # the subject but is not it (the parties after بين and مع are read elsewhere).
+            subject_pool = [
+                m
+                for m in subject_pool
+                if not (m.first >= verb_end and m.first and keys[m.first - 1].lstrip("و") in _FROM)
+            ]
         # "في إطار محاربة تنظيم داعش": the one fought is no party to the act told
         subject_pool = [m for m in subject_pool if not (m.first and _ADVERSARY.match(keys[m.first - 1]))]
         strong = [m for m in subject_pool if not m.weak]
@@ -174,7 +193,12 @@ class _Roles(_Attribution):
         after = [k for k, m in enumerate(strong) if m.first >= verb_end and pick(m, subj_types)]
         free_before = [k for k in before if not self._governed(strong[k], keys)]
         titled = self._titled_subject(keys, verb_end, ordered, subj_types)
-        if dual and predicate not in SYMMETRIC and self.linker.type_of(dual[0]) == "person":
+        own = [k for k in free_before if pick(strong[k], subj_types)]
+        if predicate == "met" and at and _HIS_MEETING.match(keys[verb]) and own:
+            # "بحث الأمير ... خلال لقائه، اليوم، وزير الدفاع العراقي ...": his meeting; he met
+            # the one named after it.
+            subjects = [s for k in own[-1:] if (s := pick(strong[k], subj_types))]
+        elif dual and predicate not in SYMMETRIC and self.linker.type_of(dual[0]) == "person":
             subjects = dual  # "وقّع الوزيران مذكرة تفاهم": each of them signed it
         elif dual:
             subjects = dual[:1]
@@ -191,6 +215,12 @@ class _Roles(_Attribution):
             and not (
                 free_before
                 and self._governed(strong[before[-1]], keys)
+                and re.match(r"\s*[،,؛]", self.text[strong[before[-1]].end :])
+            )
+            and not (
+                # "في إطار تعزيز القوات المسلحة، وقعت بولندا": a verb opens its clause after
+                # the comma, its subject right after it (the name before ends another phrase).
+                any(strong[k].first == verb_end for k in after)
                 and re.match(r"\s*[،,؛]", self.text[strong[before[-1]].end :])
             )
         ):
@@ -288,6 +318,15 @@ class _Roles(_Attribution):
         before = keys[m.first - 1] if m.first else ""
         if before in markers or (before[:1] in CONJUNCTIONS and before[1:] in markers):
             return True
+        side = _SIDE.match(before) if m.weak else None
+        if side is not None:
+            # "للجانب الجزائري"، "مع الجانب الروسي": a state named as "the side" of its
+            # adjective, the marker on «الجانب» or the word before it.
+            clitic = (side.group(1) or "").removeprefix("ال")
+            ahead = keys[m.first - 2] if m.first > 1 else ""
+            return (
+                clitic in markers or (clitic == "لل" and "ل" in markers) or (not clitic and ahead in markers)
+            )
         if m.first > 1 and _company_noun(before):
             # "مع شركة داسو": the company's noun between the marker and its name
             ahead = keys[m.first - 2]

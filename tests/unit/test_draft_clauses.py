@@ -428,3 +428,65 @@ def test_weapons_arriving_are_delivered() -> None:
     arriving = [c for c in draft.claims if "تصل" in c["citation"]["quote"]]
     assert {c["predicate"] for c in arriving} == {"delivered"}
     assert {names.get(c["subject"]) for c in arriving} == {"Russia"}
+
+
+ARMY = {
+    "id": "egypt-army",
+    "type": "organization",
+    "name": "Egyptian Army",
+    "name_ar": "الجيش المصري",
+    "aliases": [],
+}
+
+
+def _triples(text: str) -> list[tuple[str | None, str, str | None]]:
+    draft, names = _draft(text, [*STATES, ARMY])
+    return [(names.get(c["subject"]), c["predicate"], names.get(c["object"])) for c in draft.claims]
+
+
+def test_a_verb_after_a_comma_takes_the_name_right_after_it_as_subject() -> None:
+    # "To strengthen the Egyptian army, Germany signed ...": the name before the comma ends
+    # another phrase; Arabic puts the subject after its verb.
+    triples = _triples("عنوان\nوفي إطار دعم الجيش المصري، وقعت ألمانيا اتفاقا مع روسيا.\n")
+    assert [t[0] for t in triples if t[1] == "signed"][:1] == ["Germany"]
+    # with no comma, a name right before the verb is still its subject
+    triples = _triples("عنوان\nقال مسؤول إن الجيش المصري وقع اتفاقا مع روسيا.\n")
+    assert [t[0] for t in triples if t[1] == "signed"][:1] == ["Egyptian Army"]
+
+
+def test_who_one_contracts_to_buy_from_is_no_signer() -> None:
+    # "Egypt announced it would halt new contracts to buy weapons from Russia": Egypt signs.
+    triples = _triples("عنوان\nأعلنت مصر رسميا وقف أي تعاقدات جديدة لشراء أسلحة من روسيا.\n")
+    signers = {t[0] for t in triples if t[1] == "signed"}
+    assert "Egypt" in signers and "Russia" not in signers
+
+
+def _person(eid: str, name: str, name_ar: str) -> dict[str, Any]:
+    return {"id": eid, "type": "person", "name": name, "name_ar": name_ar, "aliases": []}
+
+
+def test_his_meeting_is_met_by_the_one_named_before_it() -> None:
+    # "X discussed, during his meeting today with Y, ...": X met Y, not Y met X.
+    people = [_person("hassan", "Hassan Ali", "حسن علي"), _person("ivan", "Ivan Petrov", "إيفان بتروف")]
+    draft, names = _draft(
+        "عنوان\nبحث الأمير حسن علي وزير الدفاع المصري، خلال لقائه، في مكتبه بالقاهرة، اليوم الإثنين، "
+        "وزير الدفاع الروسي إيفان بتروف، العلاقات الثنائية.\n",
+        [*STATES, *people],
+    )
+    met = [(names.get(c["subject"]), names.get(c["object"])) for c in draft.claims if c["predicate"] == "met"]
+    assert met == [("Hassan Ali", "Ivan Petrov")]
+
+
+def test_the_side_a_delivery_is_handed_to_is_not_who_hands_it_over() -> None:
+    # "the deadline for handing the two submarines to the Egyptian side": Egypt is handed
+    # them; the one who hands them over is the seller told before, not Egypt.
+    triples = _triples(
+        "عنوان\nاشترت مصر غواصتين «كيلو» من روسيا.\nوقال المصدر إن عام 2018 هو الموعد الأخير لتسليم الغواصتين للجانب المصري.\n"
+    )
+    assert [t[0] for t in triples if t[1] == "delivered"] == ["Russia"]
+
+
+def test_a_delivery_in_the_passive_to_the_one_named_is_its_receipt() -> None:
+    # "the two submarines were completed and handed to the Egyptian side in 2010"
+    triples = _triples("عنوان\nوتم إنجاز وتسليم الغواصتين للجانب المصري عام 2010.\n")
+    assert [t[:2] for t in triples if t[1] in ("delivered", "received")] == [("Egypt", "received")]

@@ -254,3 +254,71 @@ def test_the_cooperation_discussed_is_a_topic_named_from_its_sides() -> None:
     # the two sides named after بين, and the kind of relations
     _, kinds = _read("وناقش الوزير العلاقات الثنائية بين مصر والعراق.")
     assert kinds.get("Egypt-Iraq bilateral relations") == "topic"
+
+
+def test_this_model_is_the_weapon_the_story_named_before() -> None:
+    # "of this model", "these tanks", "the same model": the weapon named last (of two the
+    # story names), not the kind's words ("aircraft", "tanks").
+    first = "وتملك روسيا منظومات إس-300. "
+    triples, _ = _read(first + "وتسلمت روسيا مقاتلات سو-57. ثم تسلمت مصر 12 طائرة من هذا الطراز.")
+    assert ("Egypt", "received", "Su-57", "fact") in triples
+    triples, _ = _read(first + "واشترت العراق دبابات ت-90 من روسيا. وتستخدم مصر هذه الدبابات في جيشها.")
+    assert ("Egypt", "operates", "T-90", "fact") in triples
+    triples, _ = _read(
+        "وتملك روسيا دبابات ت-90. واشترت العراق منظومات إس-300. وتنوي مصر شراء 4 منظومات من الطراز نفسه."
+    )
+    assert [t[2] for t in triples if t[0] == "Egypt" and t[1] == "purchased"] == ["S-300"]
+    # no weapon named before: the kind stays
+    triples, _ = _read("وتستخدم مصر هذه الدبابات في جيشها.")
+    assert [t[2] for t in triples if t[1] == "operates"] == ["tanks"]
+
+
+def test_a_trade_verb_with_its_own_agent_after_a_deal_noun_is_that_party_s_act() -> None:
+    # "a contract ... after Iraq, which received 24 aircraft": Iraq's receiving, not the
+    # contract's items; "after Egypt's purchase of": Egypt bought.
+    triples, _ = _read("وأعلنت روسيا تعاقدها مع مصر على مقاتلات سو-35 بعد العراق التي تسلمت 24 طائرة سو-35.")
+    assert ("Iraq", "received", "Su-35", "fact") in triples
+    triples, _ = _read("وجاءت الصفقة بعد شراء مصر 12 مقاتلة سو-35 من روسيا.")
+    assert ("Egypt", "purchased", "Su-35", "fact") in triples
+    # the deal's items, when the verb names no agent of its own (or only the other party)
+    triples, _ = _read("ووقعت مصر عقدا مع روسيا لشراء مقاتلات سو-35.")
+    assert [t for t in triples if t[1] == "includes" and t[2] == "Su-35"]
+    assert not [t for t in triples if t[0] == "Russia" and t[1] == "purchased"]
+
+
+def test_the_kind_definite_is_the_one_weapon_the_story_names() -> None:
+    # "the helicopters were made by ...": in a story of one weapon named by its name, the
+    # kind's definite noun is it, a name in quotation marks as much as a model's number.
+    triples, _ = _read("واشترت مصر مروحيات «أباتشي» من روسيا. ويذكر أن المروحيات صنعت من قبل شركة «روستك».")
+    assert [t[2] for t in triples if t[1] == "manufactures"] == ["Abatshi"]
+    # two weapons named: which one is unknown, nothing is filled in
+    triples, _ = _read(
+        "واشترت مصر مروحيات «أباتشي» ودبابات ت-90 من روسيا. ويذكر أن المروحيات صنعت من قبل شركة «روستك»."
+    )
+    assert [t[2] for t in triples if t[1] == "manufactures"] == [None]
+
+
+def test_making_told_by_its_verbal_noun_design_or_building() -> None:
+    company = "شركة «نورثن»"
+    for sentence in (
+        f"واشترت مصر مقاتلات سو-35 من تصنيع {company}.",
+        f"وتقوم {company} بتصنيع مقاتلات سو-35.",
+        f"وصممت {company} مقاتلات سو-35.",
+        "وقد تولى مصنع «نورثن» بناء الغواصة أ-9 في روسيا.",
+    ):
+        triples, kinds = _read(sentence)
+        makers = [t for t in triples if t[1] == "manufactures"]
+        assert makers and kinds.get(makers[0][0] or "") == "organization", sentence
+    # designed for a use is what it is, not who made it
+    triples, _ = _read("وتملك مصر مقاتلات سو-35 المصممة للعمليات البحرية.")
+    assert not [t for t in triples if t[1] == "manufactures"]
+
+
+def test_a_deal_noun_with_a_possessive_is_the_deal_the_story_tells() -> None:
+    # "its contract", "its contracting": the deal told before, not a new one
+    for sentence in (
+        "وقعت مصر صفقة مع روسيا لشراء مقاتلات سو-35. وقالت روسيا إن عقدها مع مصر يشمل أيضا منظومات إس-300.",
+        "وقعت مصر صفقة مع روسيا لشراء مقاتلات سو-35. وكشفت الصحيفة عن تعاقدها على منظومات إس-300.",
+    ):
+        _, kinds = _read(sentence)
+        assert [name for name, kind in kinds.items() if kind == "agreement"] == ["Egypt-Russia Su-35 deal"]
