@@ -322,3 +322,35 @@ def test_a_deal_noun_with_a_possessive_is_the_deal_the_story_tells() -> None:
     ):
         _, kinds = _read(sentence)
         assert [name for name, kind in kinds.items() if kind == "agreement"] == ["Egypt-Russia Su-35 deal"]
+
+
+def _weapons(sentence: str) -> dict[str, list[str]]:
+    draft = draft_article(f"عنوان\n{sentence}\n", [dict(e) for e in STATES], published=ANCHOR)
+    return {e["name"]: e["aliases"] for e in draft.entities if e["type"] == "weapon_system"}
+
+
+def test_a_model_number_written_in_words_is_the_model_in_digits() -> None:
+    # "Poland will receive eight fighters of the type «F thirty-five» from Washington"
+    weapons = _weapons("وستتسلم بولندا ثماني مقاتلات من طراز «إف خمسة وثلاثين» من واشنطن.")
+    assert "F-35" in weapons
+    # and unquoted, after a dash, beside the same model in digits later: one weapon
+    weapons = _weapons("واستلمت مصر طائرات إف-ستة عشر أمس. وكانت مصر قد طلبت عشرين طائرة إف 16.")
+    assert list(weapons) == ["F-16"]
+    # a letter's name that is a word of grammar before a count is no model ("إن خمسة")
+    assert _weapons("وقال الوزير إن خمسة منها وصلت إلى مصر.") == {}
+
+
+def test_a_designation_after_words_of_its_kind_is_found() -> None:
+    # "a squadron of six advanced jet fighters of the type F 16"
+    weapons = _weapons("واستلمت مصر سربا من ست مقاتلات نفاثة متطورة من طراز إف 16 أمس.")
+    assert "F-16" in weapons
+
+
+def test_a_model_is_named_too_with_the_kind_noun_written_before_it() -> None:
+    # "Egypt bought 30 «Rafale» fighters ... the first Rafale fighter arrived"
+    weapons = _weapons("واشترت مصر 30 مقاتلة «رافال» من فرنسا. ووصلت أولى مقاتلات رافال إلى القاهرة.")
+    (aliases,) = weapons.values()
+    assert {"رافال", "مقاتلة رافال", "مقاتلات رافال"} <= set(aliases)
+    # with adjectives and «من طراز» between: as written, and the noun with the model alone
+    weapons = _weapons("وتسلمت مصر طائرات نقل عسكرية من طراز C-130 من الولايات المتحدة.")
+    assert {"طائرات نقل عسكرية من طراز C-130", "طائرات C-130"} <= set(weapons["C-130"])
