@@ -354,3 +354,18 @@ def test_a_model_is_named_too_with_the_kind_noun_written_before_it() -> None:
     # with adjectives and «من طراز» between: as written, and the noun with the model alone
     weapons = _weapons("وتسلمت مصر طائرات نقل عسكرية من طراز C-130 من الولايات المتحدة.")
     assert {"طائرات نقل عسكرية من طراز C-130", "طائرات C-130"} <= set(weapons["C-130"])
+
+
+def test_a_deal_is_named_in_english_by_what_it_is_about() -> None:
+    # "Egypt and Russia signed the joint defence agreement": its field names it, with its parties
+    draft = draft_article(
+        "عنوان\nووقعت مصر وروسيا اتفاقية الدفاع المشترك أمس.\n", [dict(e) for e in STATES], published=ANCHOR
+    )
+    deals = [e["name"] for e in draft.entities if e["type"] == "agreement"]
+    assert deals == ["Egypt-Russia joint defence agreement"]
+    # "a memorandum of military cooperation": military cooperation
+    draft = draft_article(
+        "عنوان\nووقعت مصر مع روسيا مذكرة تعاون عسكري.\n", [dict(e) for e in STATES], published=ANCHOR
+    )
+    deals = [e["name"] for e in draft.entities if e["type"] == "agreement"]
+    assert len(deals) == 1 and "military cooperation memorandum" in deals[0]
