@@ -179,6 +179,14 @@ _FOLLOW_US = re.compile(r"تابع(?:نا|ونا)\s+(?:عبر|على)\s*([A-Za-z
 _SOCIAL_MEDIA = [normalize(w) for w in ("التواصل", "الاجتماعي")]
 
 
+def _letter_word(word: str) -> bool:
+    """A designation's letter name as news writes it, the article on it or not («إف»,
+    «الإف», «الجي»); the article alone drawn out («الـ 20») is none."""
+    if "ـ" in word:
+        return False
+    return is_letter_name(word) or (word.startswith("ال") and len(word) > 3 and is_letter_name(word[2:]))
+
+
 def _spaced_designations(segment: str) -> list[re.Match[str]]:
     """The spaced designations of a segment, each tried again a word on when the words before
     the number are not all letter names: in «من طراز إف 16» the match «من طراز إف 16» is none,
@@ -721,7 +729,7 @@ class _Proposals(_Base):
         spaced = [
             m
             for m in _spaced_designations(segment)
-            if all(is_letter_name(w) for w in m.group("letters").split(" "))
+            if all(_letter_word(w) for w in m.group("letters").split(" "))
             and not _DESIGNATION.search(segment[m.start() : m.end()])
         ]
         for worded in _worded_designations(segment):
@@ -745,6 +753,10 @@ class _Proposals(_Base):
                 and not is_letter_name(letters[0])  # "واي-20" is Y-20
             ):
                 letters[0], s = letters[0][1:], s + 1  # "وميغ29": و and a designation
+            if letters and "ـ" in letters[0]:
+                continue  # «الـ 20»: the article drawn out before a count, no model
+            if letters and not is_letter_name(letters[0]) and _letter_word(letters[0]):
+                letters[0], s = letters[0][2:], s + 2  # «الجي-10»: the article on the model
             english, e = _designation_english(m, letters, clause.start)
             if letters and not known(s, e):
                 # "طائرة هجومية من طراز M-346": the model named with its kind ("M-346 attack
@@ -879,7 +891,7 @@ class _Proposals(_Base):
                     modelled = True
                     break
                 if re.match(r"\s*[-‐–]?\s*[0-9]", text[words[end].end :]) and (
-                    k.isascii() or is_letter_name(text[words[end].start : words[end].end])
+                    k.isascii() or _letter_word(text[words[end].start : words[end].end])
                 ):
                     modelled = True  # "منظومات إس-300": the model is the object (not "قيمتها 195")
                     break

@@ -369,3 +369,12 @@ def test_a_deal_is_named_in_english_by_what_it_is_about() -> None:
     )
     deals = [e["name"] for e in draft.entities if e["type"] == "agreement"]
     assert len(deals) == 1 and "military cooperation memorandum" in deals[0]
+
+
+def test_a_designation_written_with_the_article_is_the_model() -> None:
+    # "China will supply Egypt with two squadrons of the J-10 fighter", the article on «جي»
+    weapons = _weapons("وستزود الصين مصر بسربين من مقاتلات الجي – 10 في اتفاق مبدئي.")
+    assert [n for n, aliases in weapons.items() if "جي – 10" in aliases] == ["G-10"]
+    # "the deal also covers upgrading the 20 fighters": «الـ 20» is the article and a count
+    weapons = _weapons("وتشمل الصفقة مع روسيا كذلك ترقية الـ 20 مقاتلة الموجودة لدى مصر.")
+    assert not [n for n in weapons if "20" in n]
