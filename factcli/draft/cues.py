@@ -126,6 +126,12 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~ستلم*", "received"),
     ("حصل* علي", "received"),
     ("~حصل* علي", "received"),
+    # a weapon that joins a force is the force's receipt ("انضمام الغواصة إلى القوات البحرية",
+    # "غواصات ستنضم للبحرية"): the force receives it
+    ("انضم*", "received"),
+    ("~نضم*", "received"),
+    ("تنضم*", "received"),
+    ("انضمام", "received"),
     # the verb first, its subject, then what it gets ("سيحصل العراق على معدات")
     ("~حصل* .. علي", "received"),
     ("حصل* .. علي", "received"),
@@ -1044,6 +1050,9 @@ _CLAUSE_OPENERS = _compile(CLAUSE_OPENERS)
 _KIND_NOUNS = _compile(KIND_NOUNS)
 _INSTITUTIONS = _compile(INSTITUTION_NOUNS)
 _WEAPON_HEADS = {normalize(w) for w in WEAPON_NOUNS}
+# Joining («انضمام»، «انضمت»، «ستنضم»، «لتنضم»): the cue of a receipt only where a weapon
+# joins (never a state joining a union: «الانضمام إلى الاتحاد الأوروبي»).
+JOINING = re.compile(r"^[وفبل]*(?:ال)?(?:س?[يت]|ا)نضم")
 _WEAPON_STOPS = {normalize(w) for w in WEAPON_PHRASE_STOPS}
 _WEAPON_ENDS = {normalize(w) for w in WEAPON_PHRASE_ENDS}
 _GENERIC_WEAPONS = {normalize(w) for w in GENERIC_WEAPON_NOUNS}

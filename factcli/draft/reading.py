@@ -23,6 +23,7 @@ from .cues import (
     FUTURE_NOUNS,
     FUTURE_PREFIX,
     HALF_WORD,
+    JOINING,
     MAY_NOT_BEFORE,
     MAY_WORD,
     ROLES,
@@ -100,6 +101,12 @@ class _Reading(_Base):
             hit = pat.find(keys)
             while hit is not None and hit[0] in named:
                 hit = pat.find(keys, hit[0] + 1)
+            if (
+                hit is not None
+                and JOINING.match(keys[hit[0]])
+                and not any(self.linker.type_of(e) == "weapon_system" for m in mentions for e in m.ids)
+            ):
+                continue  # joining a union or an alliance, no weapon joining a force
             if hit is not None:
                 row = (hit[0], order, pred, hit, pat.text, None)
                 (hits if self._fits(pred, mentions) else misfits).append(row)

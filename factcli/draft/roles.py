@@ -9,7 +9,7 @@ from ..analyze import CONJUNCTION_RE, CONJUNCTIONS, clitic_cuts
 from ..normalize import normalize
 from .attribution import _Attribution
 from .base import _object_types
-from .cues import _ANY, _DUAL, _TITLES, FRAME_OTHER_PARTY, MEETING_PREDICATES, ROLES, SYMMETRIC
+from .cues import _ANY, _DUAL, _TITLES, FRAME_OTHER_PARTY, JOINING, MEETING_PREDICATES, ROLES, SYMMETRIC
 from .names import Mention
 from .proposals import _company_noun
 from .titles import _counterpart, _head
@@ -160,6 +160,15 @@ class _Roles(_Attribution):
             return out
 
         ordered = sorted(mentions, key=lambda m: m.first)
+        if predicate == "received" and at and JOINING.match(keys[verb]):
+            # "انضمام الغواصة (S-44) إلى القوات البحرية المصرية", "غواصات ... ستنضم للبحرية":
+            # the force joined (after the verb, behind إلى or ل) receives the weapon that joins.
+            force = [
+                e for m in ordered if m.first >= verb_end and (e := pick(m, ("organization", "country")))
+            ]
+            weapons = [e for m in ordered if (e := pick(m, obj_types))]
+            if force and weapons:
+                return force[:1], list(dict.fromkeys(weapons))
         markers = FRAME_OTHER_PARTY.get(predicate or "", ())
         others = [m for m in ordered if markers and self._other_party(m, keys, markers)]
         self._parties = [e for m in others for e in m.ids[:1]]

@@ -378,3 +378,15 @@ def test_a_designation_written_with_the_article_is_the_model() -> None:
     # "the deal also covers upgrading the 20 fighters": «الـ 20» is the article and a count
     weapons = _weapons("وتشمل الصفقة مع روسيا كذلك ترقية الـ 20 مقاتلة الموجودة لدى مصر.")
     assert not [n for n in weapons if "20" in n]
+
+
+def test_a_weapon_joining_a_force_is_the_forces_receipt() -> None:
+    # "the navy announced the joining of the submarine (S-42) to the Egyptian naval forces"
+    triples, _ = _read("أعلنت مصر انضمام الغواصة الجديدة (S-42) إلى القوات البحرية المصرية.")
+    assert ("Egyptian Naval Forces", "received", "S-42", "fact") in triples
+    # "submarines of the S-42 type will join the Egyptian navy": the same, planned
+    triples, _ = _read("وقالت مصر إن غواصات من طراز S-42 ستنضم للبحرية المصرية وفق برنامج زمني.")
+    assert [t[:2] for t in triples if t[1] == "received"] == [("Egyptian Navy", "received")]
+    # a state joining a union receives nothing
+    triples, _ = _read("وتسعى مصر للانضمام إلى الاتحاد الأوروبي.")
+    assert not [t for t in triples if t[1] == "received"]
