@@ -800,10 +800,42 @@ WEAPON_PHRASE_STOPS = [
     "حوالي",
     "نحو",
     "قرابة",
+    # a verb or an adverb after the noun opens what is said of it, no part of its kind
+    # ("سفن حربية يمكن ...", "فرقاطات يتم بناء ثلاث منها", "مروحية بشكل أساسي")
+    "يمكن",
+    "يتم",
+    "تم",
+    "سيتم",
+    "بشكل",
+    "بصورة",
 ]
 # Words that end a weapon phrase with no model after them: what the news says of the weapons,
 # no part of their kind ("غواصات جديدة", "دبابة إضافية").
-WEAPON_PHRASE_ENDS = ["جديد", "جديده", "جديدين", "اضافي", "اضافيه", "متطور", "متطوره", "حديثه", "اخري"]
+WEAPON_PHRASE_ENDS = [
+    "جديد",
+    "جديده",
+    "جديدين",
+    "اضافي",
+    "اضافيه",
+    "متطور",
+    "متطوره",
+    "حديثه",
+    "اخري",
+    # their age, their size, their variety ("طائرة أمريكية قديمة", "صفقة سلاح ضخمة",
+    # "عتاد متنوع", "العتاد العسكري المتقادم")
+    "قديم",
+    "قديمه",
+    "ضخم",
+    "ضخمه",
+    "متنوع",
+    "متنوعه",
+    "مختلف",
+    "مختلفه",
+    "متقادم",
+    "متقادمه",
+    "المتقادم",
+    "المتقادمه",
+]
 # Weapon nouns that name no kind of weapon: alone ("أسلحة جديدة") they make no weapon entity.
 GENERIC_WEAPON_NOUNS = ["اسلحه", "سلاح", "عتاد", "معدات", "ذخائر", "نظم", "انظمه", "منظومات"]
 # After «سلاح», a service of the armed forces, not a weapon: «سلاح الجو»، «سلاح البحرية».

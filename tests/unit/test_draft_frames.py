@@ -390,3 +390,12 @@ def test_a_weapon_joining_a_force_is_the_forces_receipt() -> None:
     # a state joining a union receives nothing
     triples, _ = _read("وتسعى مصر للانضمام إلى الاتحاد الأوروبي.")
     assert not [t for t in triples if t[1] == "received"]
+
+
+def test_a_weapons_name_ends_before_a_verb_and_what_is_said_of_its_age() -> None:
+    # "Egypt signed a contract with Russia for combat ships that can carry helicopters"
+    weapons = _weapons("ووقعت مصر عقدا مع روسيا لشراء سفن حربية يمكن أن تحمل مروحيات.")
+    assert "سفن حربية" in [a[0] for a in weapons.values()]
+    # "Egypt will buy old Russian aircraft": the aircraft are Russian, their age no kind
+    weapons = _weapons("وستشتري مصر من روسيا طائرات روسية قديمة.")
+    assert [a[0] for a in weapons.values()] == ["طائرات روسية"]
