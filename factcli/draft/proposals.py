@@ -803,11 +803,11 @@ class _Proposals(_Base):
         """The model's names with the weapon's noun written before `at`: the words from the
         noun to the model as written, and the noun and the model alone when words come
         between («مقاتلات نفاثة من طراز إف 16»: «مقاتلات إف 16»)."""
-        before = list(re.finditer(r"[^\s«»\"“”()]+", self.text[max(0, at - 80) : at]))
-        gap = self.text[max(0, at - 80) : at]
+        before = list(re.finditer(r"[^\s«»\"“”()]+", self.text[max(0, at - 120) : at]))
+        gap = self.text[max(0, at - 120) : at]
         if before and re.search(r"[،,.:؛\n]", gap[before[-1].end() :]):
             return []
-        for back in range(1, min(5, len(before)) + 1):
+        for back in range(1, min(8, len(before)) + 1):
             word = before[-back]
             if back > 1 and re.search(r"[،,.:؛\n]", gap[word.end() : before[-back + 1].start()]):
                 return []
@@ -818,7 +818,7 @@ class _Proposals(_Base):
             between = [normalize(w.group(0)) for w in before[len(before) - back + 1 :]]
             if back > 2 and not any(w in ("طراز", "نوع") for w in between):
                 return []  # adjectives between a noun and a model only before «من طراز»
-            start = max(0, at - 80) + word.start()
+            start = max(0, at - 120) + word.start()
             noun = _after_clitic(self.text, start, start + len(word.group(0)), cut)
             written = " ".join(w.group(0) for w in before[len(before) - back + 1 :])
             names = [" ".join(f"{noun} {written} {model}".split())]

@@ -399,3 +399,10 @@ def test_a_weapons_name_ends_before_a_verb_and_what_is_said_of_its_age() -> None
     # "Egypt will buy old Russian aircraft": the aircraft are Russian, their age no kind
     weapons = _weapons("وستشتري مصر من روسيا طائرات روسية قديمة.")
     assert [a[0] for a in weapons.values()] == ["طائرات روسية"]
+
+
+def test_a_model_is_named_with_its_kind_across_a_long_description_before_its_type() -> None:
+    # "Egypt bought spy aircraft that fly without a pilot of the type «Heron 1»"
+    weapons = _weapons("واشترت مصر من روسيا طائرات تجسس تعمل بدون طيار من طراز «هيرون 1».")
+    (aliases,) = [a for a in weapons.values() if "هيرون 1" in a]
+    assert "طائرات تجسس تعمل بدون طيار من طراز هيرون 1" in aliases
