@@ -387,8 +387,8 @@ def test_a_weapon_joining_a_force_is_the_forces_receipt() -> None:
     # "submarines of the S-42 type will join the Egyptian navy": the same, planned
     triples, _ = _read("وقالت مصر إن غواصات من طراز S-42 ستنضم للبحرية المصرية وفق برنامج زمني.")
     assert [t[:2] for t in triples if t[1] == "received"] == [("Egyptian Navy", "received")]
-    # a state joining a union receives nothing
-    triples, _ = _read("وتسعى مصر للانضمام إلى الاتحاد الأوروبي.")
+    # a state joining a union receives nothing, though its weapons are named after
+    triples, _ = _read("وتسعى مصر للانضمام إلى الاتحاد الأوروبي، لكنها تتسلح بمنظومات S-42 الروسية.")
     assert not [t for t in triples if t[1] == "received"]
 
 
