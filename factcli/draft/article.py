@@ -99,6 +99,7 @@ def draft_article(
     drafter.known_bodies()
     drafter.page_credits()
     drafter.run()
+    drafter.weapon_kind_names()
     names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}
     for claim in drafter.claims:
         # A proposal for the reviewer: `statement` itself stays empty until a person confirms it.

@@ -126,6 +126,12 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~ستلم*", "received"),
     ("حصل* علي", "received"),
     ("~حصل* علي", "received"),
+    # a weapon that joins a force is the force's receipt ("انضمام الغواصة إلى القوات البحرية",
+    # "غواصات ستنضم للبحرية"): the force receives it
+    ("انضم*", "received"),
+    ("~نضم*", "received"),
+    ("تنضم*", "received"),
+    ("انضمام", "received"),
     # the verb first, its subject, then what it gets ("سيحصل العراق على معدات")
     ("~حصل* .. علي", "received"),
     ("حصل* .. علي", "received"),
@@ -794,10 +800,42 @@ WEAPON_PHRASE_STOPS = [
     "حوالي",
     "نحو",
     "قرابة",
+    # a verb or an adverb after the noun opens what is said of it, no part of its kind
+    # ("سفن حربية يمكن ...", "فرقاطات يتم بناء ثلاث منها", "مروحية بشكل أساسي")
+    "يمكن",
+    "يتم",
+    "تم",
+    "سيتم",
+    "بشكل",
+    "بصورة",
 ]
 # Words that end a weapon phrase with no model after them: what the news says of the weapons,
 # no part of their kind ("غواصات جديدة", "دبابة إضافية").
-WEAPON_PHRASE_ENDS = ["جديد", "جديده", "جديدين", "اضافي", "اضافيه", "متطور", "متطوره", "حديثه", "اخري"]
+WEAPON_PHRASE_ENDS = [
+    "جديد",
+    "جديده",
+    "جديدين",
+    "اضافي",
+    "اضافيه",
+    "متطور",
+    "متطوره",
+    "حديثه",
+    "اخري",
+    # their age, their size, their variety ("طائرة أمريكية قديمة", "صفقة سلاح ضخمة",
+    # "عتاد متنوع", "العتاد العسكري المتقادم")
+    "قديم",
+    "قديمه",
+    "ضخم",
+    "ضخمه",
+    "متنوع",
+    "متنوعه",
+    "مختلف",
+    "مختلفه",
+    "متقادم",
+    "متقادمه",
+    "المتقادم",
+    "المتقادمه",
+]
 # Weapon nouns that name no kind of weapon: alone ("أسلحة جديدة") they make no weapon entity.
 GENERIC_WEAPON_NOUNS = ["اسلحه", "سلاح", "عتاد", "معدات", "ذخائر", "نظم", "انظمه", "منظومات"]
 # After «سلاح», a service of the armed forces, not a weapon: «سلاح الجو»، «سلاح البحرية».
@@ -1044,6 +1082,9 @@ _CLAUSE_OPENERS = _compile(CLAUSE_OPENERS)
 _KIND_NOUNS = _compile(KIND_NOUNS)
 _INSTITUTIONS = _compile(INSTITUTION_NOUNS)
 _WEAPON_HEADS = {normalize(w) for w in WEAPON_NOUNS}
+# Joining («انضمام»، «انضمت»، «ستنضم»، «لتنضم»): the cue of a receipt only where a weapon
+# joins (never a state joining a union: «الانضمام إلى الاتحاد الأوروبي»).
+JOINING = re.compile(r"^[وفبل]*(?:ال)?(?:س?[يت]|ا)نضم")
 _WEAPON_STOPS = {normalize(w) for w in WEAPON_PHRASE_STOPS}
 _WEAPON_ENDS = {normalize(w) for w in WEAPON_PHRASE_ENDS}
 _GENERIC_WEAPONS = {normalize(w) for w in GENERIC_WEAPON_NOUNS}

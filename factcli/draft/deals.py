@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..analyze import CONJUNCTIONS
+from ..analyze import CONJUNCTIONS, clitic_cuts, strip_clitic
 from ..normalize import normalize
 from .cues import _FUNCTION_WORDS, _WEAPON_HEADS, _WEAPON_STOPS, DEAL_NOUN_ENDINGS, DEAL_NOUNS
 from .english import demonym
@@ -50,6 +50,20 @@ _KIND = {
     "صفق": "deal",
     "مذكر": "memorandum of understanding",
 }
+# What an agreement is about, in the words after its noun («اتفاقية الدفاع المشترك»،
+# «مذكرة تعاون عسكري»، «اتفاقية إطارية»، «اتفاقية للتعاون ... في مجال الدفاع»): its English
+# name says it, in English's order ("joint defence", "military cooperation", "framework").
+_FIELDS = [
+    ("joint", ("مشترك", "مشتركة")),
+    ("naval", ("بحري", "بحرية")),
+    ("military", ("عسكري", "عسكرية")),
+    ("defence", ("دفاع", "دفاعي", "دفاعية")),
+    ("security", ("أمن", "أمني", "أمنية")),
+    ("cooperation", ("تعاون",)),
+    ("framework", ("إطار", "إطاري", "إطارية")),
+]
+_FIELD_WORDS = {normalize(w): english for english, words in _FIELDS for w in words}
+_FIELD_ORDER = [english for english, _ in _FIELDS]
 _DEMONSTRATIVES = {"هذا", "هذه", "تلك", "ذلك"}
 # Relative pronouns: "الصين التي تسلمت 24 طائرة" is China's act, named before the verb.
 _RELATIVES = {"التي", "الذي", "اللتين", "اللذين", "اللتان", "اللذان", "الذين", "اللواتي"}
@@ -113,7 +127,8 @@ class _Deals(_Proposals):
         self._deal: str | None = None  # the deal the story tells now (an entity id)
         self._frame: tuple[list[str], list[str], str | None] | None = None  # buyer(s), seller(s), goods
         self._deal_clause: tuple[int, str] | None = None  # the clause that made the last new deal
-        self._deal_names: dict[str, tuple[list[str], str]] = {}  # a proposed deal's parties, kind
+        # a proposed deal's parties, kind and field («الدفاع المشترك»: "joint defence")
+        self._deal_names: dict[str, tuple[list[str], str, str]] = {}
         self.deal_parties: dict[str, list[str]] = {}  # every proposed deal's parties, by id
         self._frame_sentence = -1  # the sentence the frame was read in
 
@@ -184,10 +199,10 @@ class _Deals(_Proposals):
         deal = self._the_deal(clause, mentions)
         weapons = [g for g in goods if self.linker.type_of(g) == "weapon_system"]
         if deal in self._deal_names and weapons:
-            parties, kind = self._deal_names.pop(deal)
+            parties, kind, field = self._deal_names.pop(deal)
             entity = self.linker.entities.get(deal)
             if entity is not None:
-                entity["name"] = self._deal_english(parties, weapons[0], kind)
+                entity["name"] = self._deal_english(parties, weapons[0], kind, field)
         if self._own_agent(clause, predicate, at, mention[0], mentions):
             return None  # the act of the party named as its agent, not the deal's items
         return deal
@@ -285,7 +300,8 @@ class _Deals(_Proposals):
                 parties = [other, parties[0]] if parties[0] in sellers else [parties[0], other]
         if not parties and goods is None:
             return None
-        english = self._deal_english(parties, goods, kind)
+        field = self._deal_field(clause, i)
+        english = self._deal_english(parties, goods, kind, field)
         words = clause.words
         end = i + 1
         while end < len(words) and end - i < 6:
@@ -324,15 +340,43 @@ class _Deals(_Proposals):
             made = str(self.new_entities[-1]["id"])
             self.deal_parties[made] = list(parties)
             if goods is None:
-                self._deal_names[made] = (parties, kind)
+                self._deal_names[made] = (parties, kind, field)
             return made
         return None
 
-    def _deal_english(self, parties: list[str], goods: str | None, kind: str) -> str:
-        """ "Egypt-Russia S-300 contract": the parties, the goods, the kind of deal."""
+    def _deal_field(self, clause: Clause, i: int) -> str:
+        """What the deal noun at `i` is about, from the words after it up to punctuation (six
+        at most, words of grammar between them read through: «اتفاقية للتعاون بين حكومتي
+        البلدين في مجال الدفاع»): "defence cooperation", "joint defence", "" for none."""
+        words, found = clause.words, set()
+        for k in range(i + 1, min(len(words), i + 9)):
+            if re.search(r"[،,.:؛«»\"“”()]", self.text[words[k - 1].end : words[k].start]):
+                break
+            key = words[k].key
+            if (
+                re.search(r"[0-9٠-٩]", key)
+                or key in _RELATIVES
+                or _UNDER_IT.match(key)
+                or key.removeprefix("ال") in _WEAPON_HEADS
+            ):
+                break  # its goods, its worth, what is done under it: no longer what it is about
+            for cut in clitic_cuts(key):
+                stem = strip_clitic(key, cut).removeprefix("ال")
+                if stem in _FIELD_WORDS:
+                    found.add(_FIELD_WORDS[stem])
+                    break
+        return " ".join(e for e in _FIELD_ORDER if e in found)
+
+    def _deal_english(self, parties: list[str], goods: str | None, kind: str, field: str = "") -> str:
+        """ "Egypt-Russia S-300 contract", "Oman-UK joint defence agreement": the parties, the
+        goods, what it is about, the kind of deal."""
+        if goods:
+            # an arms deal's goods say it is military ("Israel-Germany submarines deal")
+            field = " ".join(w for w in field.split() if w != "military")
         named = [
             "-".join(_short(self._english_of(p)) for p in parties),
             self._english_of(goods) if goods else "",
+            field,
             kind,
         ]
         return " ".join(x for x in named if x)

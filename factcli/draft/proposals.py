@@ -179,6 +179,79 @@ _FOLLOW_US = re.compile(r"تابع(?:نا|ونا)\s+(?:عبر|على)\s*([A-Za-z
 _SOCIAL_MEDIA = [normalize(w) for w in ("التواصل", "الاجتماعي")]
 
 
+def _letter_word(word: str) -> bool:
+    """A designation's letter name as news writes it, the article on it or not («إف»,
+    «الإف», «الجي»); the article alone drawn out («الـ 20») is none."""
+    if "ـ" in word:
+        return False
+    return is_letter_name(word) or (word.startswith("ال") and len(word) > 3 and is_letter_name(word[2:]))
+
+
+def _spaced_designations(segment: str) -> list[re.Match[str]]:
+    """The spaced designations of a segment, each tried again a word on when the words before
+    the number are not all letter names: in «من طراز إف 16» the match «من طراز إف 16» is none,
+    «إف 16» is."""
+    found, pos = [], 0
+    while (m := _SPACED_DESIGNATION.search(segment, pos)) is not None:
+        words = m.group("letters").split(" ")
+        if all(is_letter_name(w) for w in words) or len(words) == 1:
+            found.append(m)
+            pos = m.end()
+        else:
+            pos = m.start("letters") + len(words[0]) + 1
+    return found
+
+
+@functools.cache
+def _count_words() -> dict[str, int]:
+    from ..dates import number_words
+
+    return {normalize(k): v for k, v in number_words().items() if not k.isascii()}
+
+
+def _worded_designations(segment: str) -> list[tuple[int, int, str, str]]:
+    """A model designation whose number is written in words («إف خمسة وثلاثين», «إف-ستة
+    عشر»): where it starts and ends in `segment`, its form in digits («إف-35») and its English
+    (F-35). One or two letter names (not a word of grammar: «إن», «في»), a space or a dash,
+    then a count in words, the longest that reads as one."""
+    found: list[tuple[int, int, str, str]] = []
+    counts = _count_words()
+    words = list(re.finditer(r"[\w-]+", segment))
+    i = 0
+    while i < len(words):
+        first = words[i].group(0)
+        if "-" in first:
+            letters_text, _, rest = first.partition("-")
+            parts = [(letters_text, words[i].start()), (rest, words[i].start() + len(letters_text) + 1)]
+        else:
+            parts = [(first, words[i].start())]
+        letter = parts[0][0]
+        if not is_letter_name(letter) or normalize(letter) in _FUNCTION_WORDS or is_stopword(letter):
+            i += 1
+            continue
+        # the words of the count: the rest after a dash, then the next words
+        tail = [p for p in parts[1:] if p[0]] + [(w.group(0), w.start()) for w in words[i + 1 : i + 3]]
+        for n in (2, 1):
+            number = tail[:n]
+            if len(number) < n or not all(re.fullmatch(r"[\u0621-\u064a]+", x) for x, _ in number):
+                continue
+            key = normalize(" ".join(x for x, _ in number))
+            before = [normalize(w) for w in re.findall(r"[\u0621-\u064a]+", segment[: parts[0][1]])[-3:]]
+            named = (
+                len(parts) > 1
+                or re.search(r"[«\"“]\s*$", segment[: parts[0][1]]) is not None
+                or any(_weapon_head(w) or w in ("طراز", "نوع") for w in before)
+            )
+            if key in counts and named:
+                # (a dash, a quotation mark or a weapon's noun before it: a model, not «في ثلاثة»)
+                value = counts[key]
+                end = number[-1][1] + len(number[-1][0])
+                found.append((parts[0][1], end, f"{letter}-{value}", designation_name([letter], str(value))))
+                break
+        i += 1
+    return found
+
+
 def _designation_english(m: re.Match[str], letters: list[str], offset: int) -> tuple[str, int]:
     """A designation's English and where it ends: a letter's name after the number is its
     suffix ("مي 28 ان": Mi-28N); another word is not the designation's."""
@@ -313,6 +386,11 @@ class _Proposals(_Base):
                 continue  # one quoted word is emphasis ("تعزيز") unless a noun says what it names
             if not after_kind and not self._looks_like_a_name(normalize(name).split()):
                 continue  # a quoted sentence ("تم تسديد دفعة أولى"), not a name
+            worded = _worded_designations(f"«{name}»")
+            if worded and worded[0][0] == 1 and worded[0][1] == len(name) + 1:
+                # «إف خمسة وثلاثين»: a model designation with its number in words (F-35)
+                self._worded_model(name, worded[0][2], worded[0][3], "in quotation marks, ")
+                continue
             designation = _DESIGNATION.fullmatch(name) or _SPACED_DESIGNATION.fullmatch(name)
             if designation is not None and (
                 _DESIGNATION.fullmatch(name)
@@ -650,10 +728,15 @@ class _Proposals(_Base):
         segment = re.sub(r"(?<![\w-])[وف](?=[A-Za-z])", " ", self.text[clause.start : clause.end])
         spaced = [
             m
-            for m in _SPACED_DESIGNATION.finditer(segment)
-            if all(is_letter_name(w) for w in m.group("letters").split(" "))
+            for m in _spaced_designations(segment)
+            if all(_letter_word(w) for w in m.group("letters").split(" "))
             and not _DESIGNATION.search(segment[m.start() : m.end()])
         ]
+        for worded in _worded_designations(segment):
+            # «إف-ستة عشر», «إف خمسة وثلاثين»: the model's number written in words (F-16)
+            s, e = clause.start + worded[0], clause.start + worded[1]
+            if not known(s, e):
+                self._worded_model(self.text[s:e], worded[2], worded[3])
         for m in [*_DESIGNATION.finditer(segment), *spaced]:
             s, e = clause.start + m.start("letters"), clause.start + m.end()
             letters = m.group("letters").split(" ")
@@ -670,6 +753,10 @@ class _Proposals(_Base):
                 and not is_letter_name(letters[0])  # "واي-20" is Y-20
             ):
                 letters[0], s = letters[0][1:], s + 1  # "وميغ29": و and a designation
+            if letters and "ـ" in letters[0]:
+                continue  # «الـ 20»: the article drawn out before a count, no model
+            if letters and not is_letter_name(letters[0]) and _letter_word(letters[0]):
+                letters[0], s = letters[0][2:], s + 2  # «الجي-10»: the article on the model
             english, e = _designation_english(m, letters, clause.start)
             if letters and not known(s, e):
                 # "طائرة هجومية من طراز M-346": the model named with its kind ("M-346 attack
@@ -688,6 +775,76 @@ class _Proposals(_Base):
                     # proposed already by the model alone (in quotation marks): its kind too
                     entity["name"] = f"{english} {kind}"
                     entity["aliases"].append(english)
+
+    def weapon_kind_names(self) -> None:
+        """A model proposed by its name alone («رافال», «إف-16») is named too as the text
+        writes it with its kind noun before it: «مقاتلات رافال», «طائرات طراز C-130»,
+        «مقاتلات نفاثة متطورة من طراز إف 16» (and, shorter, «مقاتلات إف 16»): a reader keeps
+        the kind with the model, and a later mention may name it so."""
+        text = self.text
+        for entity in self.new_entities:
+            if entity["type"] != "weapon_system":
+                continue
+            head = normalize(entity["name_ar"]).split()[:1]
+            if not head or any(_weapon_head(strip_clitic(head[0], c)) for c in clitic_cuts(head[0])):
+                continue  # named by its kind already («طائرات رافال»)
+            forms = dict.fromkeys(" ".join(f.split()) for f in [entity["name_ar"], *entity["aliases"]])
+            found: list[str] = []
+            for form in forms:
+                for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", text):
+                    found.extend(self._kind_before(m.start(), form))
+            have = {normalize(a) for a in entity["aliases"]}
+            for alias in found:
+                if normalize(alias) not in have:
+                    have.add(normalize(alias))
+                    entity["aliases"].append(alias)
+
+    def _kind_before(self, at: int, model: str) -> list[str]:
+        """The model's names with the weapon's noun written before `at`: the words from the
+        noun to the model as written, and the noun and the model alone when words come
+        between («مقاتلات نفاثة من طراز إف 16»: «مقاتلات إف 16»)."""
+        before = list(re.finditer(r"[^\s«»\"“”()]+", self.text[max(0, at - 120) : at]))
+        gap = self.text[max(0, at - 120) : at]
+        if before and re.search(r"[،,.:؛\n]", gap[before[-1].end() :]):
+            return []
+        for back in range(1, min(8, len(before)) + 1):
+            word = before[-back]
+            if back > 1 and re.search(r"[،,.:؛\n]", gap[word.end() : before[-back + 1].start()]):
+                return []
+            key = normalize(word.group(0))
+            cut = next((c for c in clitic_cuts(key) if _weapon_head(strip_clitic(key, c))), None)
+            if cut is None:
+                continue
+            between = [normalize(w.group(0)) for w in before[len(before) - back + 1 :]]
+            if back > 2 and not any(w in ("طراز", "نوع") for w in between):
+                return []  # adjectives between a noun and a model only before «من طراز»
+            start = max(0, at - 120) + word.start()
+            noun = _after_clitic(self.text, start, start + len(word.group(0)), cut)
+            written = " ".join(w.group(0) for w in before[len(before) - back + 1 :])
+            names = [" ".join(f"{noun} {written} {model}".split())]
+            if back > 1:
+                names.append(f"{noun} {model}")
+            return names
+        return []
+
+    def _worded_model(self, name: str, digits: str, english: str, where: str = "") -> None:
+        """A model with its number in words («إف-ستة عشر»): the model in digits when it is
+        proposed already («إف 16»), with this spelling as its other name; else a new one."""
+        eid = self._new_names.get(normalize(digits))
+        entity = next((x for x in self.new_entities if x["id"] == eid), None)
+        if entity is None:
+            self._new_entity(
+                name,
+                "weapon_system",
+                f"model designation {where}its number in words",
+                english=english,
+                aliases=[digits, english],
+            )
+            return
+        if normalize(name) not in self._new_names:
+            entity["aliases"].append(" ".join(name.split()))
+            self._new_names[normalize(name)] = entity["id"]
+            self.linker.add(entity)
 
     def _beside(self, clause: Clause, s: int, e: int) -> tuple[list[str], list[str]]:
         """The clause's words just before `s` and just after `e`, up to punctuation."""
@@ -712,6 +869,8 @@ class _Proposals(_Base):
             return
         text, words = self.text, clause.words
         keys = [w.key for w in words]
+        # «طائرات إف-ستة عشر»: a model with its number in words follows the kind
+        worded = {clause.start + d[0] for d in _worded_designations(text[clause.start : clause.end])}
         i = 0
         while i < len(keys):
             cut = next((c for c in clitic_cuts(keys[i]) if _weapon_head(strip_clitic(keys[i], c))), None)
@@ -728,8 +887,11 @@ class _Proposals(_Base):
                 k = keys[end]
                 if re.search(r"[،,.:؛«»\"“”()\[\]]", text[words[end - 1].end : words[end].start]):
                     break
+                if words[end].start in worded:
+                    modelled = True
+                    break
                 if re.match(r"\s*[-‐–]?\s*[0-9]", text[words[end].end :]) and (
-                    k.isascii() or is_letter_name(text[words[end].start : words[end].end])
+                    k.isascii() or _letter_word(text[words[end].start : words[end].end])
                 ):
                     modelled = True  # "منظومات إس-300": the model is the object (not "قيمتها 195")
                     break

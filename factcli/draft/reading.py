@@ -3,9 +3,12 @@ negation, its modality, and a figure with its unit."""
 
 from __future__ import annotations
 
+import re
+
 from ..analyze import (
     CONJUNCTIONS,
 )
+from ..normalize import normalize
 from ..vocabulary import MONEY_UNITS, UNITS
 from .base import _Base, _number
 from .cues import (
@@ -23,6 +26,7 @@ from .cues import (
     FUTURE_NOUNS,
     FUTURE_PREFIX,
     HALF_WORD,
+    JOINING,
     MAY_NOT_BEFORE,
     MAY_WORD,
     ROLES,
@@ -30,6 +34,9 @@ from .cues import (
     TALKS_NEUTRAL,
 )
 from .names import Mention
+
+# An armed force's words: what a weapon joins («القوات البحرية»، «البحرية»، «الجيش»، «سلاح الجو»).
+_FORCE = re.compile(r"(?:^|\s)(?:ال)?(?:قوات|قوه|بحريه|جيش|سلاح|اسطول|خدمه)(?:\s|$)")
 
 # How many words apart two figures of one worth in two currencies stand.
 _SAME_WORTH_REACH = 8
@@ -100,6 +107,12 @@ class _Reading(_Base):
             hit = pat.find(keys)
             while hit is not None and hit[0] in named:
                 hit = pat.find(keys, hit[0] + 1)
+            if (
+                hit is not None
+                and JOINING.match(keys[hit[0]])
+                and self._joined_force(mentions, hit[0]) is None
+            ):
+                continue  # joining a union or an alliance, no weapon joining a force
             if hit is not None:
                 row = (hit[0], order, pred, hit, pat.text, None)
                 (hits if self._fits(pred, mentions) else misfits).append(row)
@@ -126,6 +139,24 @@ class _Reading(_Base):
         if again is not None and any(c[3] is not None for c in chosen):
             chosen.append(again)
         return chosen
+
+    def _joined_force(self, mentions: list[Mention], verb: int) -> str | None:
+        """The armed force a weapon joins («انضمام الغواصة ... إلى القوات البحرية»): the
+        first force named after the verb of joining, with a weapon named before it; None when
+        what is joined is no force («الانضمام إلى الاتحاد الأوروبي»)."""
+        ordered = sorted(mentions, key=lambda m: m.first)
+        for k, m in enumerate(ordered):
+            eid = m.ids[0] if m.ids else None
+            if eid is None or m.first <= verb or self.linker.type_of(eid) != "organization":
+                continue
+            name = normalize(str(self.linker.entities.get(eid, {}).get("name_ar") or ""))
+            if not _FORCE.search(name):
+                return None
+            weapons = [
+                w for w in ordered[:k] if any(self.linker.type_of(e) == "weapon_system" for e in w.ids)
+            ]
+            return eid if weapons else None
+        return None
 
     def _fits(self, predicate: str, mentions: list[Mention]) -> bool:
         """A cue counts only when the clause names something of a kind its roles take."""

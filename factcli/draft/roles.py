@@ -4,12 +4,13 @@ type, with what the story named before (the two sides of a dual, the host of a m
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from ..analyze import CONJUNCTION_RE, CONJUNCTIONS, clitic_cuts
 from ..normalize import normalize
 from .attribution import _Attribution
 from .base import _object_types
-from .cues import _ANY, _DUAL, _TITLES, FRAME_OTHER_PARTY, MEETING_PREDICATES, ROLES, SYMMETRIC
+from .cues import _ANY, _DUAL, _TITLES, FRAME_OTHER_PARTY, JOINING, MEETING_PREDICATES, ROLES, SYMMETRIC
 from .names import Mention
 from .proposals import _company_noun
 from .titles import _counterpart, _head
@@ -61,6 +62,7 @@ class _Roles(_Attribution):
     _recent: list[tuple[str, ...]]
     _in_sentence: list[tuple[str, ...]]
     _host: str | None  # who held the last meeting or call
+    _joined_force: Callable[[list[Mention], int], str | None]  # (reading: the force a weapon joins)
 
     def _start_roles(self) -> None:
         self._parties: list[str] = []  # the other party of the last frame read (من روسيا)
@@ -160,6 +162,18 @@ class _Roles(_Attribution):
             return out
 
         ordered = sorted(mentions, key=lambda m: m.first)
+        if predicate == "received" and at and JOINING.match(keys[verb]):
+            # "انضمام الغواصة (S-44) إلى القوات البحرية المصرية", "غواصات ... ستنضم للبحرية":
+            # the force joined (after the verb, behind إلى or ل) receives the weapon that joins.
+            force = self._joined_force(mentions, verb)
+            at_force = next((m.first for m in ordered if force in m.ids), None)
+            weapons = [
+                e
+                for m in ordered
+                if (e := pick(m, obj_types)) and at_force is not None and m.first < at_force
+            ]
+            if force and weapons:
+                return [force], list(dict.fromkeys(weapons))
         markers = FRAME_OTHER_PARTY.get(predicate or "", ())
         others = [m for m in ordered if markers and self._other_party(m, keys, markers)]
         self._parties = [e for m in others for e in m.ids[:1]]

@@ -322,3 +322,87 @@ def test_a_deal_noun_with_a_possessive_is_the_deal_the_story_tells() -> None:
     ):
         _, kinds = _read(sentence)
         assert [name for name, kind in kinds.items() if kind == "agreement"] == ["Egypt-Russia Su-35 deal"]
+
+
+def _weapons(sentence: str) -> dict[str, list[str]]:
+    draft = draft_article(f"عنوان\n{sentence}\n", [dict(e) for e in STATES], published=ANCHOR)
+    return {e["name"]: e["aliases"] for e in draft.entities if e["type"] == "weapon_system"}
+
+
+def test_a_model_number_written_in_words_is_the_model_in_digits() -> None:
+    # "Poland will receive eight fighters of the type «F thirty-five» from Washington"
+    weapons = _weapons("وستتسلم بولندا ثماني مقاتلات من طراز «إف خمسة وثلاثين» من واشنطن.")
+    assert "F-35" in weapons
+    # and unquoted, after a dash, beside the same model in digits later: one weapon
+    weapons = _weapons("واستلمت مصر طائرات إف-ستة عشر أمس. وكانت مصر قد طلبت عشرين طائرة إف 16.")
+    assert list(weapons) == ["F-16"]
+    # a letter's name that is a word of grammar before a count is no model ("إن خمسة")
+    assert _weapons("وقال الوزير إن خمسة منها وصلت إلى مصر.") == {}
+
+
+def test_a_designation_after_words_of_its_kind_is_found() -> None:
+    # "a squadron of six advanced jet fighters of the type F 16"
+    weapons = _weapons("واستلمت مصر سربا من ست مقاتلات نفاثة متطورة من طراز إف 16 أمس.")
+    assert "F-16" in weapons
+
+
+def test_a_model_is_named_too_with_the_kind_noun_written_before_it() -> None:
+    # "Egypt bought 30 «Rafale» fighters ... the first Rafale fighter arrived"
+    weapons = _weapons("واشترت مصر 30 مقاتلة «رافال» من فرنسا. ووصلت أولى مقاتلات رافال إلى القاهرة.")
+    (aliases,) = weapons.values()
+    assert {"رافال", "مقاتلة رافال", "مقاتلات رافال"} <= set(aliases)
+    # with adjectives and «من طراز» between: as written, and the noun with the model alone
+    weapons = _weapons("وتسلمت مصر طائرات نقل عسكرية من طراز C-130 من الولايات المتحدة.")
+    assert {"طائرات نقل عسكرية من طراز C-130", "طائرات C-130"} <= set(weapons["C-130"])
+
+
+def test_a_deal_is_named_in_english_by_what_it_is_about() -> None:
+    # "Egypt and Russia signed the joint defence agreement": its field names it, with its parties
+    draft = draft_article(
+        "عنوان\nووقعت مصر وروسيا اتفاقية الدفاع المشترك أمس.\n", [dict(e) for e in STATES], published=ANCHOR
+    )
+    deals = [e["name"] for e in draft.entities if e["type"] == "agreement"]
+    assert deals == ["Egypt-Russia joint defence agreement"]
+    # "a memorandum of military cooperation": military cooperation
+    draft = draft_article(
+        "عنوان\nووقعت مصر مع روسيا مذكرة تعاون عسكري.\n", [dict(e) for e in STATES], published=ANCHOR
+    )
+    deals = [e["name"] for e in draft.entities if e["type"] == "agreement"]
+    assert len(deals) == 1 and "military cooperation memorandum" in deals[0]
+
+
+def test_a_designation_written_with_the_article_is_the_model() -> None:
+    # "China will supply Egypt with two squadrons of the J-10 fighter", the article on «جي»
+    weapons = _weapons("وستزود الصين مصر بسربين من مقاتلات الجي – 10 في اتفاق مبدئي.")
+    assert [n for n, aliases in weapons.items() if "جي – 10" in aliases] == ["G-10"]
+    # "the deal also covers upgrading the 20 fighters": «الـ 20» is the article and a count
+    weapons = _weapons("وتشمل الصفقة مع روسيا كذلك ترقية الـ 20 مقاتلة الموجودة لدى مصر.")
+    assert not [n for n in weapons if "20" in n]
+
+
+def test_a_weapon_joining_a_force_is_the_forces_receipt() -> None:
+    # "the navy announced the joining of the submarine (S-42) to the Egyptian naval forces"
+    triples, _ = _read("أعلنت مصر انضمام الغواصة الجديدة (S-42) إلى القوات البحرية المصرية.")
+    assert ("Egyptian Naval Forces", "received", "S-42", "fact") in triples
+    # "submarines of the S-42 type will join the Egyptian navy": the same, planned
+    triples, _ = _read("وقالت مصر إن غواصات من طراز S-42 ستنضم للبحرية المصرية وفق برنامج زمني.")
+    assert [t[:2] for t in triples if t[1] == "received"] == [("Egyptian Navy", "received")]
+    # a state joining a union receives nothing, though its weapons are named after
+    triples, _ = _read("وتسعى مصر للانضمام إلى الاتحاد الأوروبي، لكنها تتسلح بمنظومات S-42 الروسية.")
+    assert not [t for t in triples if t[1] == "received"]
+
+
+def test_a_weapons_name_ends_before_a_verb_and_what_is_said_of_its_age() -> None:
+    # "Egypt signed a contract with Russia for combat ships that can carry helicopters"
+    weapons = _weapons("ووقعت مصر عقدا مع روسيا لشراء سفن حربية يمكن أن تحمل مروحيات.")
+    assert "سفن حربية" in [a[0] for a in weapons.values()]
+    # "Egypt will buy old Russian aircraft": the aircraft are Russian, their age no kind
+    weapons = _weapons("وستشتري مصر من روسيا طائرات روسية قديمة.")
+    assert [a[0] for a in weapons.values()] == ["طائرات روسية"]
+
+
+def test_a_model_is_named_with_its_kind_across_a_long_description_before_its_type() -> None:
+    # "Egypt bought spy aircraft that fly without a pilot of the type «Heron 1»"
+    weapons = _weapons("واشترت مصر من روسيا طائرات تجسس تعمل بدون طيار من طراز «هيرون 1».")
+    (aliases,) = [a for a in weapons.values() if "هيرون 1" in a]
+    assert "طائرات تجسس تعمل بدون طيار من طراز هيرون 1" in aliases
