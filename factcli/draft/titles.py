@@ -102,6 +102,10 @@ _GIVEN_HEADS = {normalize(w) for w in ("أمير", "أمين", "سلطان")}
 _SULTANS = {normalize(w) for w in ("السلطان", "سلطان")}
 # A ruler's titles: the name after them may be a given name alone («الملك سلمان»).
 _RULERS = {normalize(w) for w in ("الملك", "الأمير", "الملكة", "السلطان")}
+# A president's title: the name after it may be his family name alone («للرئيس ماكرون إلى»).
+_PRESIDENTS = {normalize(w) for w in ("الرئيس", "الرئيسة", "للرئيس", "للرئيسة")}
+# Two holders of one office, the dual title before both names («الرئيسان فلان وفلان»).
+_DUAL_HEADS = {normalize(w) for w in ("الرئيسان", "الرئيسين", "الوزيران", "الوزيرين")}
 
 
 def _given_name(key: str) -> bool:
@@ -276,8 +280,15 @@ class _Titles(_Proposals):
                 # الحسين»): the name opens whatever cue its letters spell, and a ruler is
                 # named by his given name alone
                 ruler = h == end == i + 1 and keys[i].lstrip("وف") in _RULERS
+                # a president named by his family name alone: the clause's next word no
+                # name's («للرئيس ماكرون إلى الرباط»)
+                president = (
+                    h == end == i + 1
+                    and keys[i].lstrip("وف") in _PRESIDENTS
+                    and (h + 1 == n or _PUNCT.search(gap(h + 1)) is not None or keys[h + 1] in _FUNCTION_WORDS)
+                )
                 last = self._name_words(keys, words, h, forward=True, titled=h > end or ruler)
-                if last - h >= 2 or (ruler and last - h == 1 and _given_name(keys[h])):
+                if last - h >= 2 or ((ruler or president) and last - h == 1 and _given_name(keys[h])):
                     phrase = TitlePhrase(i, end, h, last, None)
             if phrase is None and i > 0 and "،" in gap(i):
                 before = _person_ending(self, mentions, i - 1)
@@ -423,6 +434,7 @@ class _Titles(_Proposals):
         self._honorific_names(clause, mentions)
         self._described_names(clause, mentions)
         self._headed_by(clause, mentions)
+        self._dual_holders(clause, mentions)
         for ph in self._title_phrases(clause, mentions):
             if ph.person is None and ph.name_first >= 0:
                 s, e = words[ph.name_first].start, words[ph.name_last - 1].end
@@ -436,6 +448,30 @@ class _Titles(_Proposals):
             if not _counterpart(words[ph.head].key):
                 self._last_office = self._office_of(clause, ph) or self._last_office
         return len(self.new_entities) > before
+
+    def _dual_holders(self, clause: Clause, mentions: list[Mention]) -> None:
+        """Two people after a dual title («الرئيسان فلان الفلاني وفلان الفلاني»): the first
+        name, then the second after «و» (its conjunction no part of the name)."""
+        words = clause.words
+        keys = [w.key for w in words]
+        cover = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
+        for i in range(len(keys) - 1):
+            if keys[i].lstrip("وف") not in _DUAL_HEADS or i + 1 in cover or _definite(keys[i + 1]):
+                continue
+            # (the first name ends before the conjunction of the second: «ماكرون ولويس»)
+            cut = next((k for k in range(i + 3, len(keys)) if keys[k][:1] == "و"), len(keys))
+            last = self._name_words(keys[:cut], words[:cut], i + 1, forward=True, titled=True)
+            if last - i - 1 < 2:
+                continue
+            s, e = words[i + 1].start, words[last - 1].end
+            self._new_entity(self.text[s:e], "person", "name with a title")
+            if last < len(keys) and keys[last][:1] == "و" and last not in cover and not _definite(keys[last][1:]):
+                # the second name opens with the conjunction: read it from its second letter
+                rest = [keys[last][1:], *keys[last + 1 :]]
+                end2 = self._name_words(rest, words[last:], 0, forward=True, titled=True)
+                if end2 >= 2:
+                    s2, e2 = words[last].start + 1, words[last + end2 - 1].end
+                    self._new_entity(self.text[s2:e2], "person", "name with a title")
 
     def _headed_by(self, clause: Clause, mentions: list[Mention]) -> None:
         """The person a body is headed by («الإدارة الأمريكية برئاسة أوباما», «وفد برئاسة

@@ -342,3 +342,17 @@ def test_a_sultan_and_a_doctor_are_titles_their_names_follow() -> None:
     ):
         draft, _ = _draft(text)
         assert any(e["name_ar"] == name and e["type"] == "person" for e in draft.entities), text
+
+
+def test_a_president_by_his_family_name_alone_and_two_after_a_dual_title() -> None:
+    # "during President Cardenas's expected visit to Rabat": a president named by his family
+    # name alone, the clause's next word a preposition; "the two presidents, Jean-Paul Dubois
+    # and Carlos Alberto Mendes, attended": both names after the dual, the second's «و» no
+    # part of it. A verb after the title is no name.
+    draft, _ = _draft("وستعلن الصفقات خلال الزيارة المرتقبة للرئيس كارديناس إلى الرباط.")
+    assert any(e["name_ar"] == "كارديناس" and e["type"] == "person" for e in draft.entities)
+    draft, _ = _draft("وحضر الرئيسان جان بول دوبوا وكارلوس ألبرتو منديس، أمس، حفل التدشين.")
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    assert {"جان بول دوبوا", "كارلوس ألبرتو منديس"} <= people
+    draft, _ = _draft("وقال الرئيس يقول إن الصفقة مهمة.")
+    assert not any(e["type"] == "person" for e in draft.entities)
