@@ -52,6 +52,7 @@ from .cues import (
     OF_INSTITUTIONS,
     OWNED_INSTITUTIONS,
     QUALIFIED_INSTITUTIONS,
+    Pattern,
 )
 from .english import (
     COMPANY_FORM_NOUNS,
@@ -142,6 +143,10 @@ _EPITHETS = {normalize(w) for w in EPITHETS}
 _OFFICIAL = {normalize(w) for w in ("الرسمي", "الرسمية")}
 # A state's own bodies: told bare ("وزارة الدفاع"), the article's state's.
 _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوات")}
+# A state's guards and services, and parties, by a noun and what qualifies it: «الحرس الوطني
+# الكويتي», «لخفر السواحل الفيتنامي», «الحزب الشيوعي الفيتنامي», «حزب العمال» (definite
+# nouns only with a qualifier, as the institutions').
+_SERVICE_NOUNS = [Pattern.of(w) for w in ("الحرس", "خفر", "الحزب", "حزب")]
 _QUALIFIED = set(QUALIFIED_INSTITUTIONS)
 _OF_BODIES = set(OF_INSTITUTIONS)
 _BELONGING = set(BELONGING)
@@ -901,7 +906,7 @@ class _Proposals(_Base):
             if lil:
                 k = "ال" + k[k.index("لل") + 2 :]  # "للقوات" is ل + "القوات"
             # (normalized as the keys are: «ومؤسسة» is و + «مؤسسة», cut off the name)
-            noun = next((normalize(p.text) for p in _INSTITUTIONS if p.opens(k)), None)
+            noun = next((normalize(p.text) for p in (*_INSTITUTIONS, *_SERVICE_NOUNS) if p.opens(k)), None)
             if (
                 noun is None
                 and re.fullmatch(r"[وف]?[بل]?(?:قوات|صناعات)", k)

@@ -119,8 +119,13 @@ def _given_name(key: str) -> bool:
     )
 
 
+# A party's or a movement's leader («بزعيم الحزب ... فلان»): an office's head too.
+_LEADERS = [Pattern.of(w) for w in ("زعيم", "الزعيم", "زعيمة", "الزعيمة")]
+_LEADER_FORMS = {normalize(p.text) for p in _LEADERS}
+
+
 def _head(key: str) -> bool:
-    return any(p.opens(key) for p in _OFFICE_HEADS) or _counterpart(key)
+    return any(p.opens(key) for p in (*_OFFICE_HEADS, *_LEADERS)) or _counterpart(key)
 
 
 # "نظيره الروسي", "نظيرته الفرنسية": the counterpart holds the office last named, of the state
@@ -374,7 +379,11 @@ class _Titles(_Proposals):
                 and not _head(keys[k + 1])
             )
             if (
-                (key in _FUNCTION_WORDS and not self._ali_in_name(keys, k, taken, forward))
+                (
+                    key in _FUNCTION_WORDS
+                    and not self._ali_in_name(keys, k, taken, forward)
+                    and not self._van_in_name(keys, words, k, forward)
+                )
                 or (_head(key) and not given)
                 or _honorific(key)
                 or re.search(r"[0-9\u0660-\u0669]", key)
@@ -407,6 +416,20 @@ class _Titles(_Proposals):
             k += 1  # a name opens with no article: "سعدون الدليمي", never "الدليمي" alone
             taken.pop()
         return k if forward else k + 1
+
+    def _van_in_name(self, keys: list[str], words, k: int, forward: bool) -> bool:
+        """«فان» written without a hamza, before a word a name holds, is a name's word (the
+        Vietnamese Phan, the Dutch van: «فان فان جيانغ», «فان دير بيرغ»), not «فإن»."""
+        return (
+            keys[k] == "فان"
+            and forward
+            and self.text[words[k].start : words[k].end] == "فان"
+            and k + 1 < len(keys)
+            and not _definite(keys[k + 1])
+            and (keys[k + 1] == "فان" or keys[k + 1] not in _FUNCTION_WORDS)
+            and self._looks_like_a_name([keys[k + 1]])
+            and not _PUNCT.search(self.text[words[k].end : words[k + 1].start])
+        )
 
     def _ali_in_name(self, keys: list[str], k: int, taken: list[str], forward: bool) -> bool:
         """«علي» inside a name read forward is the name Ali («آصف علي زرداري»), not the
@@ -464,13 +487,14 @@ class _Titles(_Proposals):
             if last - i - 1 < 2:
                 continue
             s, e = words[i + 1].start, words[last - 1].end
-            self._new_entity(self.text[s:e], "person", "name with a title")
             if last < len(keys) and keys[last][:1] == "و" and last not in cover and not _definite(keys[last][1:]):
                 # the second name opens with the conjunction: read it from its second letter
                 rest = [keys[last][1:], *keys[last + 1 :]]
                 end2 = self._name_words(rest, words[last:], 0, forward=True, titled=True)
                 if end2 >= 2:
+                    # (both or none: «وقّع الوزيران مذكرة تفاهم» names no one)
                     s2, e2 = words[last].start + 1, words[last + end2 - 1].end
+                    self._new_entity(self.text[s:e], "person", "name with a title")
                     self._new_entity(self.text[s2:e2], "person", "name with a title")
 
     def _headed_by(self, clause: Clause, mentions: list[Mention]) -> None:
@@ -568,7 +592,7 @@ class _Titles(_Proposals):
         if _counterpart(key):
             return self._counterpart_name(clause, ph), s, e
         for cut in clitic_cuts(key):
-            if strip_clitic(key, cut) in _HEAD_FORMS:
+            if strip_clitic(key, cut) in _HEAD_FORMS or strip_clitic(key, cut) in _LEADER_FORMS:
                 if cut == 0:
                     break
                 written = _after_clitic(self.text, s, e, cut)

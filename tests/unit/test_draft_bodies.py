@@ -663,3 +663,18 @@ def test_both_states_are_the_two_the_sentence_before_names_when_its_own_names_no
     names = _names(text)
     assert names.get("وزارة الدفاع الفرنسية") == "French Ministry of Defence"
     assert not any("الإمارات" in n or "الإماراتية" in n for n in names)
+
+
+def test_a_states_guards_and_services_and_a_party_are_bodies() -> None:
+    # "the Moroccan National Guard received armoured vehicles"; "Washington handed two
+    # patrol boats to the Iraqi Coast Guard"; "a delegation of the French Socialist Party":
+    # a guard, a coast guard (after ل) and a party, each named with its state's adjective,
+    # and named in English word by word.
+    names = _names("وتسلم الحرس الوطني المغربي مدرعات جديدة.")
+    assert names.get("الحرس الوطني المغربي") == "Moroccan National Guard"
+    names = _names("وسلمت الولايات المتحدة زورقين لخفر السواحل العراقي، بحسب بيان.")
+    assert names.get("خفر السواحل العراقي") == "Iraqi Coast Guard"
+    names = _names("ووصل وفد من الحزب الاشتراكي الفرنسي إلى المغرب.")
+    assert names.get("الحزب الاشتراكي الفرنسي") == "French Socialist Party"
+    # («الحزب» alone is the one named before: no body)
+    assert not any(n.startswith("الحزب") for n in _names("وقال الحزب إن الصفقة مهمة."))
