@@ -147,6 +147,8 @@ _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوا�
 # الكويتي», «لخفر السواحل الفيتنامي», «الحزب الشيوعي الفيتنامي», «حزب العمال» (definite
 # nouns only with a qualifier, as the institutions').
 _SERVICE_NOUNS = [Pattern.of(w) for w in ("الحرس", "خفر", "الحزب", "حزب")]
+# A nationality adjective in the plural or the dual, of two nouns before it («النرويجيين»).
+_PLURAL_ADJECTIVE = ("يين", "يتين", "يتان", "يان")
 _QUALIFIED = set(QUALIFIED_INSTITUTIONS)
 _OF_BODIES = set(OF_INSTITUTIONS)
 _BELONGING = set(BELONGING)
@@ -396,6 +398,7 @@ class _Proposals(_Base):
         # name makes it known.
         self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong), mentions)
         self._dual_institutions(clause)
+        self._coordinated_institutions(clause)
         self._navies(clause, lambda s, e: any(a < e and s < b for a, b in strong))
         self._named_companies(clause, known)
         self._shipyards(clause, known)
@@ -927,6 +930,14 @@ class _Proposals(_Base):
             )
             if noun == normalize("سفارة") and "ال" + noun in k and self._definite_embassy(clause, i, known):
                 continue
+            if (
+                k[:1] == "و"
+                and i > 0
+                and keys[i + 1 : i + 2]
+                and keys[i + 1].endswith(_PLURAL_ADJECTIVE)
+                and any(p.opens(keys[i - 1]) for p in (*_INSTITUTIONS, *_SERVICE_NOUNS))
+            ):
+                continue  # «الحكومة والبرلمان النرويجيين»: both, each with its adjective (below)
             if noun is None or (not noun.startswith("ال") and "ال" + noun in k and not general):
                 continue  # "الوكالة": the one already named
             if noun in _OWNED:
@@ -1373,6 +1384,11 @@ class _Proposals(_Base):
             english = institution_english([noun], None, owner=named)
         if english and where is not None:
             english += f" in {self.linker.entities[where.ids[0]].get('name')}"
+        same = [e["id"] for e in self.new_entities if e.get("type") == "organization" and e.get("name") == english]
+        if english and kind == "country" and len(same) == 1:
+            # «حكومة دولة قطر» after «الحكومتين القطرية والإيطالية»: the body named before
+            self._respell(same[0], text[s:e])
+            return
         before = len(self.new_entities)
         self._new_entity(text[s:e], "organization", f"institution: {noun} of a name", english=english)
         if len(self.new_entities) > before and kind == "country":
@@ -1422,6 +1438,61 @@ class _Proposals(_Base):
                 self._new_entity(
                     name, "organization", f"institution: {m.group(2)}ه (two states')", english=english
                 )
+
+    def _coordinated_institutions(self, clause: Clause) -> None:
+        """Two bodies of one state under one adjective in the plural («الحكومة والبرلمان
+        النرويجيين»), and two states' bodies under a definite dual («الحكومتين القطرية
+        والإيطالية»): each body proposed as its own, with its state's adjective singular."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        definite = {normalize(p.text) for p in (*_INSTITUTIONS, *_SERVICE_NOUNS) if p.text.startswith("ال")}
+        definite |= {"ال" + normalize(p.text) for p in _INSTITUTIONS if p.text.endswith("ه")}
+
+        def bare(key: str) -> str:
+            return re.sub(r"^[وف]?(?:[بل](?=ال)|ل(?=ل))?", "", key).replace("لل", "ال", 1) if key else key
+
+        def propose(noun: str, state: str) -> None:
+            adjective = self._adjective_of(state, feminine=noun.endswith(("ة", "ه")))
+            if adjective is None:
+                return
+            name = f"{noun} {adjective}"
+            english = institution_english(normalize(name).split(), self.linker.entities[state].get("name"))
+            same = [e["id"] for e in self.new_entities if e.get("type") == "organization" and e.get("name") == english]
+            if english and len(same) == 1:
+                self._respell(same[0], name)  # («حكومة الجمهورية الإيطالية» named before: that one)
+                return
+            before = len(self.new_entities)
+            self._new_entity(name, "organization", "institution: coordinated", english=english)
+            if len(self.new_entities) > before:
+                self.state_of[str(self.new_entities[-1]["id"])] = state
+
+        def written(at: int) -> str:
+            word = text[words[at].start : words[at].end]
+            cut = len(word) - len(bare(words[at].key))  # (normalizing keeps a word's length)
+            return ("ال" if bare(words[at].key).startswith("ال") and not word[cut:].startswith("ال") else "") + word[
+                cut:
+            ]
+
+        for i in range(len(keys) - 2):
+            gap = text[words[i].end : words[i + 2].start]
+            if re.search(r"[،,.:؛«»\"“”()]", gap):
+                continue
+            one, two, plural = bare(keys[i]), keys[i + 1], keys[i + 2]
+            if one in definite and two[:1] == "و" and bare(two[1:]) in definite:
+                # «الحكومة والبرلمان النرويجيين»: the adjective's plural, -يين or -يتين
+                state = self._state_adjective(plural) if plural.endswith(_PLURAL_ADJECTIVE) else None
+                if state is not None:
+                    propose(written(i), state)
+                    propose(written(i + 1), state)
+                continue
+            dual = re.fullmatch(r"(ال\w+)ت(?:ين|ان)", one)
+            if dual and dual.group(1) + "ه" in definite and two.startswith("ال") and plural[:1] == "و":
+                # «بين الحكومتين القطرية والإيطالية»
+                first, second = self._state_adjective(two), self._state_adjective(plural[1:])
+                if first and second and first != second:
+                    noun = written(i)[:-3] + "ة"
+                    propose(noun, first)
+                    propose(noun, second)
 
     def _both_states(self, clause: Clause, i: int, end: int, noun: str) -> bool:
         """Two states' institutions named by «البلدين» («وزارتي الدفاع في البلدين»): the two

@@ -678,3 +678,23 @@ def test_a_states_guards_and_services_and_a_party_are_bodies() -> None:
     assert names.get("الحزب الاشتراكي الفرنسي") == "French Socialist Party"
     # («الحزب» alone is the one named before: no body)
     assert not any(n.startswith("الحزب") for n in _names("وقال الحزب إن الصفقة مهمة."))
+
+
+def test_bodies_under_one_plural_adjective_or_a_dual_and_a_state_by_its_formal_name() -> None:
+    # "the contract was signed after the approval of the French government and parliament":
+    # two bodies under one adjective in the plural, each its own with the adjective singular.
+    names = _names("ووقع العقد بعد موافقة الحكومة والبرلمان الفرنسيين.")
+    assert names.get("الحكومة الفرنسية") == "French Government"
+    assert names.get("البرلمان الفرنسي") == "French Parliament"
+    assert "البرلمان الفرنسيين" not in names
+    # "a letter between the two governments, the Iraqi and the Moroccan, strengthens the
+    # cooperation between the government of the Republic of Iraq and the government of the
+    # Kingdom of Morocco": a definite dual and two adjectives; a state named by its kind
+    # and its adjective, the body of it; each body one entity, named either way.
+    draft = _draft(
+        "ويعزز الخطاب بين الحكومتين العراقية والمغربية التعاون بين حكومة الجمهورية العراقية وحكومة المملكة المغربية."
+    )
+    bodies = {e["name"]: e for e in draft.entities if e["type"] == "organization"}
+    assert set(bodies) == {"Iraqi Government", "Moroccan Government"}
+    forms = {bodies["Moroccan Government"]["name_ar"], *bodies["Moroccan Government"]["aliases"]}
+    assert {"الحكومة المغربية", "حكومة المملكة المغربية"} <= forms
