@@ -147,6 +147,8 @@ _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوا�
 # الكويتي», «لخفر السواحل الفيتنامي», «الحزب الشيوعي الفيتنامي», «حزب العمال» (definite
 # nouns only with a qualifier, as the institutions').
 _SERVICE_NOUNS = [Pattern.of(w) for w in ("الحرس", "خفر", "الحزب", "حزب")]
+# A state's broadcaster by its medium and the state's adjective («التلفزيون الإيطالي»).
+_BROADCASTERS = {"التلفزيون": "television", "التليفزيون": "television", "الاذاعه": "radio"}
 # A nationality adjective in the plural or the dual, of two nouns before it («النرويجيين»).
 _PLURAL_ADJECTIVE = ("يين", "يتين", "يتان", "يان")
 _QUALIFIED = set(QUALIFIED_INSTITUTIONS)
@@ -180,6 +182,8 @@ _SHIPYARD = re.compile(r"(?<![\u0621-\u064a])حوض بناء السفن (?:ب|ف
 _PHOTO_CREDIT = re.compile(
     r"©\s*([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}?)\s+Photo\b\s*(?:/\s*([A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2})\s*(?=/|$|\n))?"
 )
+# A photo's credit after «Photo :»: «Photo : YONHAP News», «Photo: Reuters» (the agency).
+_PHOTO_BY = re.compile(r"\bPhoto\s*:\s*([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})")
 # A page's call to follow it on a platform: «تابعنا عبرTelegram», «تابعونا على تويتر».
 _FOLLOW_US = re.compile(r"تابع(?:نا|ونا)\s+(?:عبر|على)\s*([A-Za-z][\w]+|[\u0621-\u064a]{4,})")
 # The kind of site a platform is ("موقع التواصل الاجتماعي فيسبوك"): its name comes after.
@@ -314,6 +318,14 @@ class _Proposals(_Base):
             first = next((k for k, w in enumerate(words) if w.start >= s), len(words))
             kind = kind_before(first)
             after_kind = first > 0 and any(p.opens(keys[first - 1]) for p in _KIND_NOUNS)
+            latin_company = re.fullmatch(r"[A-Z][A-Za-z0-9&-]+", name) is not None and any(
+                _company_noun(keys[k]) and not re.search(r"[،,.:؛]", text[words[k].end : s])
+                for k in range(max(0, first - 4), first)
+            )
+            if latin_company:
+                # «شركة الصواريخ الفرنسية “MBDA”»: a Latin name quoted after what company it is
+                self._new_entity(name, "organization", "a company's Latin name in quotation marks", english=name)
+                continue
             if len(name.split()) == 1 and not after_kind:
                 if self._platform(keys, first):
                     self._new_entity(name, "organization", "where it was written (كتب على «...»)")
@@ -399,6 +411,7 @@ class _Proposals(_Base):
         self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong), mentions)
         self._dual_institutions(clause)
         self._coordinated_institutions(clause)
+        self._state_media(clause)
         self._navies(clause, lambda s, e: any(a < e and s < b for a, b in strong))
         self._named_companies(clause, known)
         self._shipyards(clause, known)
@@ -1439,6 +1452,39 @@ class _Proposals(_Base):
                     name, "organization", f"institution: {m.group(2)}ه (two states')", english=english
                 )
 
+    def _state_media(self, clause: Clause) -> None:
+        """A state's media told as one source: «وسائل الإعلام الإسرائيلية» (Israeli media),
+        «مصادر إعلامية فرنسية» (French media sources), «التلفزيون الإيطالي» (Italian
+        television), «الإذاعة الجزائرية»: the words and the state's adjective closing them."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        for i in range(len(keys) - 1):
+            key = keys[i]
+            bare = re.sub(r"^[وف]?[لب]?(?=وسايل|مصادر)|^[وف]?(?:ب|ل(?=ل))?(?=ال)", "", key)
+            if bare.startswith("لل"):
+                bare = "ال" + bare[2:]
+            kind, last = None, i + 1
+            if bare == "وسايل" and keys[i + 1] in ("الاعلام", "اعلام") and i + 2 < len(keys):
+                kind, last = "media", i + 2
+            elif bare == "مصادر" and keys[i + 1] in ("اعلاميه", "صحفيه") and i + 2 < len(keys):
+                kind, last = "media sources", i + 2
+            elif bare in _BROADCASTERS:
+                kind = _BROADCASTERS[bare]
+            if kind is None or re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[last].start]):
+                continue
+            state = self._state_adjective(keys[last])
+            if state is None:
+                continue
+            body = str(self.linker.entities[state].get("name") or "")
+            start = words[i].start + len(key) - len(bare.removeprefix("ال")) - (2 if bare.startswith("ال") else 0)
+            name = text[start : words[last].end]
+            if bare.startswith("ال") and not name.startswith("ال"):
+                name = "ال" + name.lstrip("ل")
+            before = len(self.new_entities)
+            self._new_entity(name, "organization", "a state's media", english=f"{demonym(body)} {kind}")
+            if len(self.new_entities) > before:
+                self.state_of[str(self.new_entities[-1]["id"])] = state
+
     def _coordinated_institutions(self, clause: Clause) -> None:
         """Two bodies of one state under one adjective in the plural («الحكومة والبرلمان
         النرويجيين»), and two states' bodies under a definite dual («الحكومتين القطرية
@@ -1766,6 +1812,8 @@ class _Proposals(_Base):
             self._new_entity(m.group(1), "organization", "a photo's credit", english=m.group(1))
             if m.group(2):
                 self._new_entity(m.group(2), "person", "a photo's credit", english=m.group(2))
+        for m in _PHOTO_BY.finditer(self.text):
+            self._new_entity(m.group(1), "organization", "a photo's credit", english=m.group(1))
         for m in _FOLLOW_US.finditer(self.text):
             name = m.group(1)
             english = name if name.isascii() else loanword_english(name)
