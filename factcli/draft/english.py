@@ -669,6 +669,7 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "الدفاعي": ("Defence", _ADJ),
     "الدفاعيه": ("Defence", _ADJ),
     "الصاروخيه": ("Missile", _ADJ),
+    "الفضاء": ("Space", _NOUN),
     # a state's guards and services, and parties
     "الحرس": ("Guard", _HEAD),
     "خفر": ("Guard", _HEAD),
@@ -861,7 +862,18 @@ KNOWN_BODIES: list[tuple[str, list[str], list[str], str | None]] = [
         ["SIPRI"],
         None,
     ),
-    ("Islamic State", ["تنظيم الدولة الإسلامية", "تنظيم داعش", "داعش"], ["ISIS"], None),
+    (
+        "Islamic State",
+        [
+            "تنظيم الدولة الإسلامية",
+            "تنظيم داعش",
+            "داعش",
+            "الدولة الإسلامية في العراق والشام",
+            "تنظيم الدولة الإسلامية في العراق والشام",
+        ],
+        ["ISIS", "ISIL", "Islamic State in Iraq and the Levant"],
+        None,
+    ),
     ("al-Qaeda", ["تنظيم القاعدة"], [], None),
     ("Hezbollah", ["حزب الله"], [], None),
     ("Hamas", ["حركة حماس"], [], None),

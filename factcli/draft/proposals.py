@@ -149,6 +149,11 @@ _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوا�
 _SERVICE_NOUNS = [Pattern.of(w) for w in ("الحرس", "خفر", "الحزب", "حزب")]
 # A state's broadcaster by its medium and the state's adjective («التلفزيون الإيطالي»).
 _BROADCASTERS = {"التلفزيون": "television", "التليفزيون": "television", "الاذاعه": "radio"}
+# Epithets between a state's body and its state's adjective («الجيش العربي السوري», «القوات
+# البحرية الأميرية القطرية»): the body is named without them too.
+_BODY_EPITHETS = {normalize(w) for w in ("العربي", "العربية", "الأميري", "الأميرية")}
+# A company's field after its name («إمبراير للدفاع والأمن»), one word or two.
+_FIELD_AFTER = re.compile(r"\s+(لل[\u0621-\u064a]{3,}(?:\s+وال[\u0621-\u064a]{3,})?)")
 # A nationality adjective in the plural or the dual, of two nouns before it («النرويجيين»).
 _PLURAL_ADJECTIVE = ("يين", "يتين", "يتان", "يان")
 _QUALIFIED = set(QUALIFIED_INSTITUTIONS)
@@ -1168,6 +1173,15 @@ class _Proposals(_Base):
                     )
                     if english and english.endswith(" Naval Forces"):
                         aliases.append(english.removesuffix(" Naval Forces") + " Navy")
+                if state is not None and end - i >= 3 and self._state_adjective(keys[end - 1]) == state:
+                    # «الجيش العربي الجزائري», «القوات البحرية الأميرية القطرية»: named also
+                    # without the epithet between the body and its state
+                    plain = name_to(e)
+                    for x in range(i + 1, end - 1):
+                        if keys[x] in _BODY_EPITHETS:
+                            plain = plain.replace(" " + text[words[x].start : words[x].end], "", 1)
+                    if plain != name_to(e):
+                        aliases.append(plain)
                 if own_name is not None:
                     aliases = [name_to(e), *aliases]
                     english = loanword_english(own_name)
@@ -1783,6 +1797,9 @@ class _Proposals(_Base):
                 others.append(f"{name} {other.group(1)}")
             if state_name is None:  # a company: with its noun too («شركة لوكهيد مارتن»)
                 others += [f"{n} {f}" for f in [name, *others] for n in COMPANY_FORM_NOUNS]
+                field = _FIELD_AFTER.match(self.text, ends[name])
+                if field is not None and field_english(normalize(field.group(1)).split()):
+                    others.append(f"{name} {field.group(1)}")  # «إمبراير للدفاع والأمن»: its division
             before = len(self.new_entities)
             self._new_entity(
                 name,

@@ -698,3 +698,22 @@ def test_bodies_under_one_plural_adjective_or_a_dual_and_a_state_by_its_formal_n
     assert set(bodies) == {"Iraqi Government", "Moroccan Government"}
     forms = {bodies["Moroccan Government"]["name_ar"], *bodies["Moroccan Government"]["aliases"]}
     assert {"الحكومة المغربية", "حكومة المملكة المغربية"} <= forms
+
+
+def test_a_states_body_is_named_also_without_the_epithet_before_its_state() -> None:
+    # "to support the development of the Iraqi Arab Army"; "the Emiri Moroccan Naval
+    # Forces received a ship": the body is also named without «العربي», «الأميرية».
+    draft = _draft("ويهدف ذلك إلى دعم تطوير الجيش العربي العراقي.")
+    army = next(e for e in draft.entities if e["name_ar"] == "الجيش العربي العراقي")
+    assert "الجيش العراقي" in army["aliases"]
+    draft = _draft("وتسلمت القوات البحرية الأميرية المغربية سفينة جديدة.")
+    navy = next(e for e in draft.entities if e["name_ar"] == "القوات البحرية الأميرية المغربية")
+    assert "القوات البحرية المغربية" in navy["aliases"]
+
+
+def test_a_known_companys_field_after_its_name_is_one_of_its_names() -> None:
+    # "Airbus for Defence and Space delivered the aircraft": the glossary's company, named
+    # with its division's field too.
+    draft = _draft("وسلمت إيرباص للدفاع والفضاء الطائرات إلى المغرب.")
+    airbus = next(e for e in draft.entities if e["name"] == "Airbus")
+    assert "إيرباص للدفاع والفضاء" in airbus["aliases"]
