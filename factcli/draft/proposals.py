@@ -329,7 +329,9 @@ class _Proposals(_Base):
             )
             if latin_company:
                 # «شركة الصواريخ الفرنسية “MBDA”»: a Latin name quoted after what company it is
-                self._new_entity(name, "organization", "a company's Latin name in quotation marks", english=name)
+                self._new_entity(
+                    name, "organization", "a company's Latin name in quotation marks", english=name
+                )
                 continue
             if len(name.split()) == 1 and not after_kind:
                 if self._platform(keys, first):
@@ -1411,7 +1413,9 @@ class _Proposals(_Base):
             english = institution_english([noun], None, owner=named)
         if english and where is not None:
             english += f" in {self.linker.entities[where.ids[0]].get('name')}"
-        same = [e["id"] for e in self.new_entities if e.get("type") == "organization" and e.get("name") == english]
+        same = [
+            e["id"] for e in self.new_entities if e.get("type") == "organization" and e.get("name") == english
+        ]
         if english and kind == "country" and len(same) == 1:
             # «حكومة دولة قطر» after «الحكومتين القطرية والإيطالية»: the body named before
             self._respell(same[0], text[s:e])
@@ -1490,7 +1494,9 @@ class _Proposals(_Base):
             if state is None:
                 continue
             body = str(self.linker.entities[state].get("name") or "")
-            start = words[i].start + len(key) - len(bare.removeprefix("ال")) - (2 if bare.startswith("ال") else 0)
+            start = (
+                words[i].start + len(key) - len(bare.removeprefix("ال")) - (2 if bare.startswith("ال") else 0)
+            )
             name = text[start : words[last].end]
             if bare.startswith("ال") and not name.startswith("ال"):
                 name = "ال" + name.lstrip("ل")
@@ -1517,7 +1523,11 @@ class _Proposals(_Base):
                 return
             name = f"{noun} {adjective}"
             english = institution_english(normalize(name).split(), self.linker.entities[state].get("name"))
-            same = [e["id"] for e in self.new_entities if e.get("type") == "organization" and e.get("name") == english]
+            same = [
+                e["id"]
+                for e in self.new_entities
+                if e.get("type") == "organization" and e.get("name") == english
+            ]
             if english and len(same) == 1:
                 self._respell(same[0], name)  # («حكومة الجمهورية الإيطالية» named before: that one)
                 return
@@ -1529,9 +1539,9 @@ class _Proposals(_Base):
         def written(at: int) -> str:
             word = text[words[at].start : words[at].end]
             cut = len(word) - len(bare(words[at].key))  # (normalizing keeps a word's length)
-            return ("ال" if bare(words[at].key).startswith("ال") and not word[cut:].startswith("ال") else "") + word[
-                cut:
-            ]
+            return (
+                "ال" if bare(words[at].key).startswith("ال") and not word[cut:].startswith("ال") else ""
+            ) + word[cut:]
 
         for i in range(len(keys) - 2):
             gap = text[words[i].end : words[i + 2].start]

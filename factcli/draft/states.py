@@ -119,9 +119,9 @@ def named_states(text: str, names: StateNames) -> list[tuple[str, str, str]]:
 
 def named_epithets(text: str, names: StateNames) -> list[tuple[str, str, str, str]]:
     """(epithet, code, Arabic name, English name) of each state the text names by an epithet
-    (`STATE_EPITHETS`; the epithet normalized, a proclitic cut off: «ودولة الاحتلال»), by its
-kind and its adjective («الجمهورية الإيطالية») or by
-    its name of several words written as one («الولاياتالمتحدة»), first named first."""
+        (`STATE_EPITHETS`; the epithet normalized, a proclitic cut off: «ودولة الاحتلال»), by its
+    kind and its adjective («الجمهورية الإيطالية») or by
+        its name of several words written as one («الولاياتالمتحدة»), first named first."""
     words = _words(text, 0, len(text))
     by_code = {row[0]: row for row in names.names.values()}
     found: dict[str, tuple[str, str, str, str]] = {}

@@ -290,7 +290,9 @@ class _Titles(_Proposals):
                 president = (
                     h == end == i + 1
                     and keys[i].lstrip("وف") in _PRESIDENTS
-                    and (h + 1 == n or _PUNCT.search(gap(h + 1)) is not None or keys[h + 1] in _FUNCTION_WORDS)
+                    and (
+                        h + 1 == n or _PUNCT.search(gap(h + 1)) is not None or keys[h + 1] in _FUNCTION_WORDS
+                    )
                 )
                 last = self._name_words(keys, words, h, forward=True, titled=h > end or ruler)
                 if last - h >= 2 or ((ruler or president) and last - h == 1 and _given_name(keys[h])):
@@ -487,7 +489,12 @@ class _Titles(_Proposals):
             if last - i - 1 < 2:
                 continue
             s, e = words[i + 1].start, words[last - 1].end
-            if last < len(keys) and keys[last][:1] == "و" and last not in cover and not _definite(keys[last][1:]):
+            if (
+                last < len(keys)
+                and keys[last][:1] == "و"
+                and last not in cover
+                and not _definite(keys[last][1:])
+            ):
                 # the second name opens with the conjunction: read it from its second letter
                 rest = [keys[last][1:], *keys[last + 1 :]]
                 end2 = self._name_words(rest, words[last:], 0, forward=True, titled=True)

@@ -423,7 +423,9 @@ def test_a_credited_outlet_is_also_named_without_its_mediums_noun_and_its_states
 def test_a_photo_credit_after_photo_colon_and_a_companys_latin_name_quoted_after_its_kind() -> None:
     # A page's photo line «Photo : KYODO News» names the agency; "the German engine company
     # “MTU” sold ...": a Latin name quoted after what company it is names the company.
-    found = {e["name"]: e["type"] for e in _draft("Photo : KYODO News  قالت روسيا إنها سلمت الطائرات.").entities}
+    found = {
+        e["name"]: e["type"] for e in _draft("Photo : KYODO News  قالت روسيا إنها سلمت الطائرات.").entities
+    }
     assert found.get("KYODO News") == "organization"
     text = "وباعت شركة المحركات الألمانية “MTU” محركات لروسيا."
     found = {e["name"]: e["type"] for e in _draft(text).entities}
