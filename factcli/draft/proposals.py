@@ -1789,8 +1789,9 @@ class _Proposals(_Base):
                     return name
             return None
 
-        companies = [(english, forms, aliases, None) for english, forms, aliases in KNOWN_COMPANIES]
-        for english, forms, english_aliases, state_name in [*KNOWN_BODIES, *companies]:
+        bodies = [(*row, False) for row in KNOWN_BODIES]
+        companies = [(english, forms, aliases, None, True) for english, forms, aliases in KNOWN_COMPANIES]
+        for english, forms, english_aliases, state_name, company in [*bodies, *companies]:
             found = [w for w in map(written, forms) if w is not None]
             if not found:
                 continue
@@ -1805,7 +1806,7 @@ class _Proposals(_Base):
             other = _QUOTED_AFTER.match(self.text, ends[name])
             if other is not None:  # «وزارة الدفاع الأمريكية (البنتاغون)»: the two as one
                 others.append(f"{name} {other.group(1)}")
-            if state_name is None:  # a company: with its noun too («شركة لوكهيد مارتن»)
+            if company:  # with its noun too («شركة لوكهيد مارتن»); no body of the UN's kind
                 others += [f"{n} {f}" for f in [name, *others] for n in COMPANY_FORM_NOUNS]
                 field = _FIELD_AFTER.match(self.text, ends[name])
                 if field is not None and field_english(normalize(field.group(1)).split()):

@@ -717,3 +717,13 @@ def test_a_known_companys_field_after_its_name_is_one_of_its_names() -> None:
     draft = _draft("وسلمت إيرباص للدفاع والفضاء الطائرات إلى المغرب.")
     airbus = next(e for e in draft.entities if e["name"] == "Airbus")
     assert "إيرباص للدفاع والفضاء" in airbus["aliases"]
+
+
+def test_a_known_body_of_no_state_takes_no_companys_noun() -> None:
+    # "the European Union said ...": the glossary's union is no company («شركة الاتحاد
+    # الأوروبي» is no name of it), while a known company is named with its noun too.
+    draft = _draft("وقال الاتحاد الأوروبي إن بوينغ ستسلم الطائرات.")
+    union = next(e for e in draft.entities if e["name"] == "European Union")
+    assert not any(a.startswith(("شركة", "مجموعة")) for a in union["aliases"])
+    boeing = next(e for e in draft.entities if e["name"] == "Boeing")
+    assert "شركة بوينغ" in boeing["aliases"]
