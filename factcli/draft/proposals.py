@@ -154,6 +154,8 @@ _BROADCASTERS = {"التلفزيون": "television", "التليفزيون": "te
 _BODY_EPITHETS = {normalize(w) for w in ("العربي", "العربية", "الأميري", "الأميرية")}
 # A company's field after its name («إمبراير للدفاع والأمن»), one word or two.
 _FIELD_AFTER = re.compile(r"\s+(لل[\u0621-\u064a]{3,}(?:\s+وال[\u0621-\u064a]{3,})?)")
+# What a state's companies make, between «شركات» and the state («شركات تسليح فرنسية»).
+_COMPANIES_FIELDS = {"تسليح": "arms", "اسلحه": "arms", "دفاع": "defence", "طيران": "aviation"}
 # A nationality adjective in the plural or the dual, of two nouns before it («النرويجيين»).
 _PLURAL_ADJECTIVE = ("يين", "يتين", "يتان", "يان")
 _QUALIFIED = set(QUALIFIED_INSTITUTIONS)
@@ -1473,12 +1475,13 @@ class _Proposals(_Base):
     def _state_media(self, clause: Clause) -> None:
         """A state's media told as one source: «وسائل الإعلام الإسرائيلية» (Israeli media),
         «مصادر إعلامية فرنسية» (French media sources), «التلفزيون الإيطالي» (Italian
-        television), «الإذاعة الجزائرية»: the words and the state's adjective closing them."""
+        television), «الإذاعة الجزائرية»; and its companies told as one («شركات أمريكية»,
+        «شركات تسليح فرنسية»): the words and the state's adjective closing them."""
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         for i in range(len(keys) - 1):
             key = keys[i]
-            bare = re.sub(r"^[وف]?[لب]?(?=وسايل|مصادر)|^[وف]?(?:ب|ل(?=ل))?(?=ال)", "", key)
+            bare = re.sub(r"^[وف]?[لب]?(?=وسايل|مصادر|شركات)|^[وف]?(?:ب|ل(?=ل))?(?=ال)", "", key)
             if bare.startswith("لل"):
                 bare = "ال" + bare[2:]
             kind, last = None, i + 1
@@ -1488,6 +1491,10 @@ class _Proposals(_Base):
                 kind, last = "media sources", i + 2
             elif bare in _BROADCASTERS:
                 kind = _BROADCASTERS[bare]
+            elif bare == "شركات":
+                # «شركات أمريكية», «شركات تسليح فرنسية»: a state's companies, told as one
+                field = _COMPANIES_FIELDS.get(keys[i + 1]) if i + 2 < len(keys) else None
+                kind, last = (f"{field} companies", i + 2) if field else ("companies", i + 1)
             if kind is None or re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[last].start]):
                 continue
             state = self._state_adjective(keys[last])
@@ -1501,7 +1508,8 @@ class _Proposals(_Base):
             if bare.startswith("ال") and not name.startswith("ال"):
                 name = "ال" + name.lstrip("ل")
             before = len(self.new_entities)
-            self._new_entity(name, "organization", "a state's media", english=f"{demonym(body)} {kind}")
+            cue = "a state's companies" if bare == "شركات" else "a state's media"
+            self._new_entity(name, "organization", cue, english=f"{demonym(body)} {kind}")
             if len(self.new_entities) > before:
                 self.state_of[str(self.new_entities[-1]["id"])] = state
 

@@ -442,3 +442,16 @@ def test_a_states_media_told_as_one_source_is_an_organization() -> None:
     ):
         found = {e["name_ar"]: e for e in _draft(text).entities if e["type"] == "organization"}
         assert found.get(name_ar, {}).get("name") == name, text
+
+
+def test_a_states_companies_told_as_one_are_an_organization() -> None:
+    # "Indian arms companies obtained licences"; "Spanish companies won contracts": a
+    # state's companies as one party; «الشركات الهندية» (definite, the ones named) is not.
+    for text, name_ar, name in (
+        ("وحصلت شركات تسليح هندية على رخص بيع.", "شركات تسليح هندية", "Indian arms companies"),
+        ("وقالت إن شركات إسبانية فازت بعقود.", "شركات إسبانية", "Spanish companies"),
+    ):
+        found = {e["name_ar"]: e for e in _draft(text).entities if e["type"] == "organization"}
+        assert found.get(name_ar, {}).get("name") == name, text
+    found = [e for e in _draft("وقالت الشركات الهندية إنها ستبيع.").entities if e["type"] == "organization"]
+    assert found == []
