@@ -232,6 +232,9 @@ _OFFICE_WORDS = {
     "الوزير": "Minister",
     "وزيره": "Minister",
     "نائب": "Deputy",
+    "زعيم": "Leader",
+    "الزعيم": "Leader",
+    "زعيمه": "Leader",
     "مساعد": "Aide to the",
     "مستشار": "Adviser to the",
     "المستشار": "Adviser",
@@ -404,6 +407,17 @@ _DEMONYMS = {
     "Thailand": "Thai",
     "Saudi Arabia": "Saudi",
     "United Arab Emirates": "UAE",  # as its own bodies are named ("UAE Armed Forces")
+    "Norway": "Norwegian",
+    "Vietnam": "Vietnamese",
+    "Denmark": "Danish",
+    "Finland": "Finnish",
+    "Ireland": "Irish",
+    "Portugal": "Portuguese",
+    "Belgium": "Belgian",
+    "Czechia": "Czech",
+    "Bangladesh": "Bangladeshi",
+    "Taiwan": "Taiwanese",
+    "Senegal": "Senegalese",
 }
 
 
@@ -655,6 +669,22 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "الدفاعي": ("Defence", _ADJ),
     "الدفاعيه": ("Defence", _ADJ),
     "الصاروخيه": ("Missile", _ADJ),
+    "الفضاء": ("Space", _NOUN),
+    # a state's guards and services, and parties
+    "الحرس": ("Guard", _HEAD),
+    "خفر": ("Guard", _HEAD),
+    "السواحل": ("Coast", _NOUN),
+    "الحدود": ("Border", _NOUN),
+    "الثوري": ("Revolutionary", _ADJ),
+    "الحزب": ("Party", _HEAD),
+    "حزب": ("Party", _HEAD),
+    "الشيوعي": ("Communist", _ADJ),
+    "الاشتراكي": ("Socialist", _ADJ),
+    "الديمقراطي": ("Democratic", _ADJ),
+    "الجمهوري": ("Republican", _ADJ),
+    "العمال": ("Labour", _NOUN),
+    "الاميريه": ("Emiri", _ADJ),
+    "الاميري": ("Emiri", _ADJ),
 }
 _INSTITUTION_WORDS = {normalize(k): v for k, v in _INSTITUTION_WORDS.items()}
 # A ruler whose forces are named after him: his, before the name in English.
@@ -832,7 +862,18 @@ KNOWN_BODIES: list[tuple[str, list[str], list[str], str | None]] = [
         ["SIPRI"],
         None,
     ),
-    ("Islamic State", ["تنظيم الدولة الإسلامية", "تنظيم داعش", "داعش"], ["ISIS"], None),
+    (
+        "Islamic State",
+        [
+            "تنظيم الدولة الإسلامية",
+            "تنظيم داعش",
+            "داعش",
+            "الدولة الإسلامية في العراق والشام",
+            "تنظيم الدولة الإسلامية في العراق والشام",
+        ],
+        ["ISIS", "ISIL", "Islamic State in Iraq and the Levant"],
+        None,
+    ),
     ("al-Qaeda", ["تنظيم القاعدة"], [], None),
     ("Hezbollah", ["حزب الله"], [], None),
     ("Hamas", ["حركة حماس"], [], None),

@@ -52,6 +52,7 @@ from .cues import (
     OF_INSTITUTIONS,
     OWNED_INSTITUTIONS,
     QUALIFIED_INSTITUTIONS,
+    Pattern,
 )
 from .english import (
     COMPANY_FORM_NOUNS,
@@ -142,6 +143,21 @@ _EPITHETS = {normalize(w) for w in EPITHETS}
 _OFFICIAL = {normalize(w) for w in ("الرسمي", "الرسمية")}
 # A state's own bodies: told bare ("وزارة الدفاع"), the article's state's.
 _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوات")}
+# A state's guards and services, and parties, by a noun and what qualifies it: «الحرس الوطني
+# الكويتي», «لخفر السواحل الفيتنامي», «الحزب الشيوعي الفيتنامي», «حزب العمال» (definite
+# nouns only with a qualifier, as the institutions').
+_SERVICE_NOUNS = [Pattern.of(w) for w in ("الحرس", "خفر", "الحزب", "حزب")]
+# A state's broadcaster by its medium and the state's adjective («التلفزيون الإيطالي»).
+_BROADCASTERS = {"التلفزيون": "television", "التليفزيون": "television", "الاذاعه": "radio"}
+# Epithets between a state's body and its state's adjective («الجيش العربي السوري», «القوات
+# البحرية الأميرية القطرية»): the body is named without them too.
+_BODY_EPITHETS = {normalize(w) for w in ("العربي", "العربية", "الأميري", "الأميرية")}
+# A company's field after its name («إمبراير للدفاع والأمن»), one word or two.
+_FIELD_AFTER = re.compile(r"\s+(لل[\u0621-\u064a]{3,}(?:\s+وال[\u0621-\u064a]{3,})?)")
+# What a state's companies make, between «شركات» and the state («شركات تسليح فرنسية»).
+_COMPANIES_FIELDS = {"تسليح": "arms", "اسلحه": "arms", "دفاع": "defence", "طيران": "aviation"}
+# A nationality adjective in the plural or the dual, of two nouns before it («النرويجيين»).
+_PLURAL_ADJECTIVE = ("يين", "يتين", "يتان", "يان")
 _QUALIFIED = set(QUALIFIED_INSTITUTIONS)
 _OF_BODIES = set(OF_INSTITUTIONS)
 _BELONGING = set(BELONGING)
@@ -173,6 +189,8 @@ _SHIPYARD = re.compile(r"(?<![\u0621-\u064a])حوض بناء السفن (?:ب|ف
 _PHOTO_CREDIT = re.compile(
     r"©\s*([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}?)\s+Photo\b\s*(?:/\s*([A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2})\s*(?=/|$|\n))?"
 )
+# A photo's credit after «Photo :»: «Photo : YONHAP News», «Photo: Reuters» (the agency).
+_PHOTO_BY = re.compile(r"\bPhoto\s*:\s*([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})")
 # A page's call to follow it on a platform: «تابعنا عبرTelegram», «تابعونا على تويتر».
 _FOLLOW_US = re.compile(r"تابع(?:نا|ونا)\s+(?:عبر|على)\s*([A-Za-z][\w]+|[\u0621-\u064a]{4,})")
 # The kind of site a platform is ("موقع التواصل الاجتماعي فيسبوك"): its name comes after.
@@ -380,6 +398,16 @@ class _Proposals(_Base):
             first = next((k for k, w in enumerate(words) if w.start >= s), len(words))
             kind = kind_before(first)
             after_kind = first > 0 and any(p.opens(keys[first - 1]) for p in _KIND_NOUNS)
+            latin_company = re.fullmatch(r"[A-Z][A-Za-z0-9&-]+", name) is not None and any(
+                _company_noun(keys[k]) and not re.search(r"[،,.:؛]", text[words[k].end : s])
+                for k in range(max(0, first - 4), first)
+            )
+            if latin_company:
+                # «شركة الصواريخ الفرنسية “MBDA”»: a Latin name quoted after what company it is
+                self._new_entity(
+                    name, "organization", "a company's Latin name in quotation marks", english=name
+                )
+                continue
             if len(name.split()) == 1 and not after_kind:
                 if self._platform(keys, first):
                     self._new_entity(name, "organization", "where it was written (كتب على «...»)")
@@ -469,6 +497,8 @@ class _Proposals(_Base):
         # name makes it known.
         self._institutions(clause, lambda s, e: any(a < e and s < b for a, b in strong), mentions)
         self._dual_institutions(clause)
+        self._coordinated_institutions(clause)
+        self._state_media(clause)
         self._navies(clause, lambda s, e: any(a < e and s < b for a, b in strong))
         self._named_companies(clause, known)
         self._shipyards(clause, known)
@@ -1063,7 +1093,7 @@ class _Proposals(_Base):
             if lil:
                 k = "ال" + k[k.index("لل") + 2 :]  # "للقوات" is ل + "القوات"
             # (normalized as the keys are: «ومؤسسة» is و + «مؤسسة», cut off the name)
-            noun = next((normalize(p.text) for p in _INSTITUTIONS if p.opens(k)), None)
+            noun = next((normalize(p.text) for p in (*_INSTITUTIONS, *_SERVICE_NOUNS) if p.opens(k)), None)
             if (
                 noun is None
                 and re.fullmatch(r"[وف]?[بل]?(?:قوات|صناعات)", k)
@@ -1084,6 +1114,14 @@ class _Proposals(_Base):
             )
             if noun == normalize("سفارة") and "ال" + noun in k and self._definite_embassy(clause, i, known):
                 continue
+            if (
+                k[:1] == "و"
+                and i > 0
+                and keys[i + 1 : i + 2]
+                and keys[i + 1].endswith(_PLURAL_ADJECTIVE)
+                and any(p.opens(keys[i - 1]) for p in (*_INSTITUTIONS, *_SERVICE_NOUNS))
+            ):
+                continue  # «الحكومة والبرلمان النرويجيين»: both, each with its adjective (below)
             if noun is None or (not noun.startswith("ال") and "ال" + noun in k and not general):
                 continue  # "الوكالة": the one already named
             if noun in _OWNED:
@@ -1301,6 +1339,15 @@ class _Proposals(_Base):
                     )
                     if english and english.endswith(" Naval Forces"):
                         aliases.append(english.removesuffix(" Naval Forces") + " Navy")
+                if state is not None and end - i >= 3 and self._state_adjective(keys[end - 1]) == state:
+                    # «الجيش العربي الجزائري», «القوات البحرية الأميرية القطرية»: named also
+                    # without the epithet between the body and its state
+                    plain = name_to(e)
+                    for x in range(i + 1, end - 1):
+                        if keys[x] in _BODY_EPITHETS:
+                            plain = plain.replace(" " + text[words[x].start : words[x].end], "", 1)
+                    if plain != name_to(e):
+                        aliases.append(plain)
                 if own_name is not None:
                     aliases = [name_to(e), *aliases]
                     english = loanword_english(own_name)
@@ -1530,6 +1577,13 @@ class _Proposals(_Base):
             english = institution_english([noun], None, owner=named)
         if english and where is not None:
             english += f" in {self.linker.entities[where.ids[0]].get('name')}"
+        same = [
+            e["id"] for e in self.new_entities if e.get("type") == "organization" and e.get("name") == english
+        ]
+        if english and kind == "country" and len(same) == 1:
+            # «حكومة دولة قطر» after «الحكومتين القطرية والإيطالية»: the body named before
+            self._respell(same[0], text[s:e])
+            return
         before = len(self.new_entities)
         self._new_entity(text[s:e], "organization", f"institution: {noun} of a name", english=english)
         if len(self.new_entities) > before and kind == "country":
@@ -1579,6 +1633,106 @@ class _Proposals(_Base):
                 self._new_entity(
                     name, "organization", f"institution: {m.group(2)}ه (two states')", english=english
                 )
+
+    def _state_media(self, clause: Clause) -> None:
+        """A state's media told as one source: «وسائل الإعلام الإسرائيلية» (Israeli media),
+        «مصادر إعلامية فرنسية» (French media sources), «التلفزيون الإيطالي» (Italian
+        television), «الإذاعة الجزائرية»; and its companies told as one («شركات أمريكية»,
+        «شركات تسليح فرنسية»): the words and the state's adjective closing them."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        for i in range(len(keys) - 1):
+            key = keys[i]
+            bare = re.sub(r"^[وف]?[لب]?(?=وسايل|مصادر|شركات)|^[وف]?(?:ب|ل(?=ل))?(?=ال)", "", key)
+            if bare.startswith("لل"):
+                bare = "ال" + bare[2:]
+            kind, last = None, i + 1
+            if bare == "وسايل" and keys[i + 1] in ("الاعلام", "اعلام") and i + 2 < len(keys):
+                kind, last = "media", i + 2
+            elif bare == "مصادر" and keys[i + 1] in ("اعلاميه", "صحفيه") and i + 2 < len(keys):
+                kind, last = "media sources", i + 2
+            elif bare in _BROADCASTERS:
+                kind = _BROADCASTERS[bare]
+            elif bare == "شركات":
+                # «شركات أمريكية», «شركات تسليح فرنسية»: a state's companies, told as one
+                field = _COMPANIES_FIELDS.get(keys[i + 1]) if i + 2 < len(keys) else None
+                kind, last = (f"{field} companies", i + 2) if field else ("companies", i + 1)
+            if kind is None or re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[last].start]):
+                continue
+            state = self._state_adjective(keys[last])
+            if state is None:
+                continue
+            body = str(self.linker.entities[state].get("name") or "")
+            start = (
+                words[i].start + len(key) - len(bare.removeprefix("ال")) - (2 if bare.startswith("ال") else 0)
+            )
+            name = text[start : words[last].end]
+            if bare.startswith("ال") and not name.startswith("ال"):
+                name = "ال" + name.lstrip("ل")
+            before = len(self.new_entities)
+            cue = "a state's companies" if bare == "شركات" else "a state's media"
+            self._new_entity(name, "organization", cue, english=f"{demonym(body)} {kind}")
+            if len(self.new_entities) > before:
+                self.state_of[str(self.new_entities[-1]["id"])] = state
+
+    def _coordinated_institutions(self, clause: Clause) -> None:
+        """Two bodies of one state under one adjective in the plural («الحكومة والبرلمان
+        النرويجيين»), and two states' bodies under a definite dual («الحكومتين القطرية
+        والإيطالية»): each body proposed as its own, with its state's adjective singular."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        definite = {normalize(p.text) for p in (*_INSTITUTIONS, *_SERVICE_NOUNS) if p.text.startswith("ال")}
+        definite |= {"ال" + normalize(p.text) for p in _INSTITUTIONS if p.text.endswith("ه")}
+
+        def bare(key: str) -> str:
+            return re.sub(r"^[وف]?(?:[بل](?=ال)|ل(?=ل))?", "", key).replace("لل", "ال", 1) if key else key
+
+        def propose(noun: str, state: str) -> None:
+            adjective = self._adjective_of(state, feminine=noun.endswith(("ة", "ه")))
+            if adjective is None:
+                return
+            name = f"{noun} {adjective}"
+            english = institution_english(normalize(name).split(), self.linker.entities[state].get("name"))
+            same = [
+                e["id"]
+                for e in self.new_entities
+                if e.get("type") == "organization" and e.get("name") == english
+            ]
+            if english and len(same) == 1:
+                self._respell(same[0], name)  # («حكومة الجمهورية الإيطالية» named before: that one)
+                return
+            before = len(self.new_entities)
+            self._new_entity(name, "organization", "institution: coordinated", english=english)
+            if len(self.new_entities) > before:
+                self.state_of[str(self.new_entities[-1]["id"])] = state
+
+        def written(at: int) -> str:
+            word = text[words[at].start : words[at].end]
+            cut = len(word) - len(bare(words[at].key))  # (normalizing keeps a word's length)
+            return (
+                "ال" if bare(words[at].key).startswith("ال") and not word[cut:].startswith("ال") else ""
+            ) + word[cut:]
+
+        for i in range(len(keys) - 2):
+            gap = text[words[i].end : words[i + 2].start]
+            if re.search(r"[،,.:؛«»\"“”()]", gap):
+                continue
+            one, two, plural = bare(keys[i]), keys[i + 1], keys[i + 2]
+            if one in definite and two[:1] == "و" and bare(two[1:]) in definite:
+                # «الحكومة والبرلمان النرويجيين»: the adjective's plural, -يين or -يتين
+                state = self._state_adjective(plural) if plural.endswith(_PLURAL_ADJECTIVE) else None
+                if state is not None:
+                    propose(written(i), state)
+                    propose(written(i + 1), state)
+                continue
+            dual = re.fullmatch(r"(ال\w+)ت(?:ين|ان)", one)
+            if dual and dual.group(1) + "ه" in definite and two.startswith("ال") and plural[:1] == "و":
+                # «بين الحكومتين القطرية والإيطالية»
+                first, second = self._state_adjective(two), self._state_adjective(plural[1:])
+                if first and second and first != second:
+                    noun = written(i)[:-3] + "ة"
+                    propose(noun, first)
+                    propose(noun, second)
 
     def _both_states(self, clause: Clause, i: int, end: int, noun: str) -> bool:
         """Two states' institutions named by «البلدين» («وزارتي الدفاع في البلدين»): the two
@@ -1805,8 +1959,9 @@ class _Proposals(_Base):
                     return name
             return None
 
-        companies = [(english, forms, aliases, None) for english, forms, aliases in KNOWN_COMPANIES]
-        for english, forms, english_aliases, state_name in [*KNOWN_BODIES, *companies]:
+        bodies = [(*row, False) for row in KNOWN_BODIES]
+        companies = [(english, forms, aliases, None, True) for english, forms, aliases in KNOWN_COMPANIES]
+        for english, forms, english_aliases, state_name, company in [*bodies, *companies]:
             found = [w for w in map(written, forms) if w is not None]
             if not found:
                 continue
@@ -1821,8 +1976,11 @@ class _Proposals(_Base):
             other = _QUOTED_AFTER.match(self.text, ends[name])
             if other is not None:  # «وزارة الدفاع الأمريكية (البنتاغون)»: the two as one
                 others.append(f"{name} {other.group(1)}")
-            if state_name is None:  # a company: with its noun too («شركة لوكهيد مارتن»)
+            if company:  # with its noun too («شركة لوكهيد مارتن»); no body of the UN's kind
                 others += [f"{n} {f}" for f in [name, *others] for n in COMPANY_FORM_NOUNS]
+                field = _FIELD_AFTER.match(self.text, ends[name])
+                if field is not None and field_english(normalize(field.group(1)).split()):
+                    others.append(f"{name} {field.group(1)}")  # «إمبراير للدفاع والأمن»: its division
             before = len(self.new_entities)
             self._new_entity(
                 name,
@@ -1852,6 +2010,8 @@ class _Proposals(_Base):
             self._new_entity(m.group(1), "organization", "a photo's credit", english=m.group(1))
             if m.group(2):
                 self._new_entity(m.group(2), "person", "a photo's credit", english=m.group(2))
+        for m in _PHOTO_BY.finditer(self.text):
+            self._new_entity(m.group(1), "organization", "a photo's credit", english=m.group(1))
         for m in _FOLLOW_US.finditer(self.text):
             name = m.group(1)
             english = name if name.isascii() else loanword_english(name)

@@ -49,6 +49,9 @@ STATE_EPITHETS = {
     "العم سام": "US",
 }
 _EPITHETS = {normalize(k): v for k, v in STATE_EPITHETS.items()}
+# A state named by its kind and its adjective, as its formal name runs («الجمهورية الإيطالية»,
+# «المملكة الأردنية», «الدولة الفرنسية»): the state the adjective is of.
+_STATE_KINDS = {normalize(w) for w in ("الجمهورية", "المملكة", "الدولة", "السلطنة", "الإمارة")}
 
 
 @dataclass
@@ -116,8 +119,9 @@ def named_states(text: str, names: StateNames) -> list[tuple[str, str, str]]:
 
 def named_epithets(text: str, names: StateNames) -> list[tuple[str, str, str, str]]:
     """(epithet, code, Arabic name, English name) of each state the text names by an epithet
-    (`STATE_EPITHETS`; the epithet normalized, a proclitic cut off: «ودولة الاحتلال») or by
-    its name of several words written as one («الولاياتالمتحدة»), first named first."""
+        (`STATE_EPITHETS`; the epithet normalized, a proclitic cut off: «ودولة الاحتلال»), by its
+    kind and its adjective («الجمهورية الإيطالية») or by
+        its name of several words written as one («الولاياتالمتحدة»), first named first."""
     words = _words(text, 0, len(text))
     by_code = {row[0]: row for row in names.names.values()}
     found: dict[str, tuple[str, str, str, str]] = {}
@@ -131,6 +135,9 @@ def named_epithets(text: str, names: StateNames) -> list[tuple[str, str, str, st
                 continue
             key = " ".join([strip_clitic(words[i].key, cut), words[i + 1].key])
             code = _EPITHETS.get(key)
+            if code is None and key.split()[0] in _STATE_KINDS and words[i + 1].key.endswith("يه"):
+                row = names.adjectives.get(words[i + 1].key)
+                code = row[0] if row is not None else None
             if code is None or code not in by_code:
                 continue
             found.setdefault(key, (key, *by_code[code]))

@@ -102,6 +102,10 @@ _GIVEN_HEADS = {normalize(w) for w in ("أمير", "أمين", "سلطان")}
 _SULTANS = {normalize(w) for w in ("السلطان", "سلطان")}
 # A ruler's titles: the name after them may be a given name alone («الملك سلمان»).
 _RULERS = {normalize(w) for w in ("الملك", "الأمير", "الملكة", "السلطان")}
+# A president's title: the name after it may be his family name alone («للرئيس ماكرون إلى»).
+_PRESIDENTS = {normalize(w) for w in ("الرئيس", "الرئيسة", "للرئيس", "للرئيسة")}
+# Two holders of one office, the dual title before both names («الرئيسان فلان وفلان»).
+_DUAL_HEADS = {normalize(w) for w in ("الرئيسان", "الرئيسين", "الوزيران", "الوزيرين")}
 
 
 def _given_name(key: str) -> bool:
@@ -115,8 +119,13 @@ def _given_name(key: str) -> bool:
     )
 
 
+# A party's or a movement's leader («بزعيم الحزب ... فلان»): an office's head too.
+_LEADERS = [Pattern.of(w) for w in ("زعيم", "الزعيم", "زعيمة", "الزعيمة")]
+_LEADER_FORMS = {normalize(p.text) for p in _LEADERS}
+
+
 def _head(key: str) -> bool:
-    return any(p.opens(key) for p in _OFFICE_HEADS) or _counterpart(key)
+    return any(p.opens(key) for p in (*_OFFICE_HEADS, *_LEADERS)) or _counterpart(key)
 
 
 # "نظيره الروسي", "نظيرته الفرنسية": the counterpart holds the office last named, of the state
@@ -276,8 +285,17 @@ class _Titles(_Proposals):
                 # الحسين»): the name opens whatever cue its letters spell, and a ruler is
                 # named by his given name alone
                 ruler = h == end == i + 1 and keys[i].lstrip("وف") in _RULERS
+                # a president named by his family name alone: the clause's next word no
+                # name's («للرئيس ماكرون إلى الرباط»)
+                president = (
+                    h == end == i + 1
+                    and keys[i].lstrip("وف") in _PRESIDENTS
+                    and (
+                        h + 1 == n or _PUNCT.search(gap(h + 1)) is not None or keys[h + 1] in _FUNCTION_WORDS
+                    )
+                )
                 last = self._name_words(keys, words, h, forward=True, titled=h > end or ruler)
-                if last - h >= 2 or (ruler and last - h == 1 and _given_name(keys[h])):
+                if last - h >= 2 or ((ruler or president) and last - h == 1 and _given_name(keys[h])):
                     phrase = TitlePhrase(i, end, h, last, None)
             if phrase is None and i > 0 and "،" in gap(i):
                 before = _person_ending(self, mentions, i - 1)
@@ -363,7 +381,11 @@ class _Titles(_Proposals):
                 and not _head(keys[k + 1])
             )
             if (
-                (key in _FUNCTION_WORDS and not self._ali_in_name(keys, k, taken, forward))
+                (
+                    key in _FUNCTION_WORDS
+                    and not self._ali_in_name(keys, k, taken, forward)
+                    and not self._van_in_name(keys, words, k, forward)
+                )
                 or (_head(key) and not given)
                 or _honorific(key)
                 or re.search(r"[0-9\u0660-\u0669]", key)
@@ -397,6 +419,20 @@ class _Titles(_Proposals):
             taken.pop()
         return k if forward else k + 1
 
+    def _van_in_name(self, keys: list[str], words, k: int, forward: bool) -> bool:
+        """«فان» written without a hamza, before a word a name holds, is a name's word (the
+        Vietnamese Phan, the Dutch van: «فان فان جيانغ», «فان دير بيرغ»), not «فإن»."""
+        return (
+            keys[k] == "فان"
+            and forward
+            and self.text[words[k].start : words[k].end] == "فان"
+            and k + 1 < len(keys)
+            and not _definite(keys[k + 1])
+            and (keys[k + 1] == "فان" or keys[k + 1] not in _FUNCTION_WORDS)
+            and self._looks_like_a_name([keys[k + 1]])
+            and not _PUNCT.search(self.text[words[k].end : words[k + 1].start])
+        )
+
     def _ali_in_name(self, keys: list[str], k: int, taken: list[str], forward: bool) -> bool:
         """«علي» inside a name read forward is the name Ali («آصف علي زرداري»), not the
         preposition على: a first name alone before it and an indefinite name's word after it
@@ -423,6 +459,7 @@ class _Titles(_Proposals):
         self._honorific_names(clause, mentions)
         self._described_names(clause, mentions)
         self._headed_by(clause, mentions)
+        self._dual_holders(clause, mentions)
         for ph in self._title_phrases(clause, mentions):
             if ph.person is None and ph.name_first >= 0:
                 s, e = words[ph.name_first].start, words[ph.name_last - 1].end
@@ -436,6 +473,36 @@ class _Titles(_Proposals):
             if not _counterpart(words[ph.head].key):
                 self._last_office = self._office_of(clause, ph) or self._last_office
         return len(self.new_entities) > before
+
+    def _dual_holders(self, clause: Clause, mentions: list[Mention]) -> None:
+        """Two people after a dual title («الرئيسان فلان الفلاني وفلان الفلاني»): the first
+        name, then the second after «و» (its conjunction no part of the name)."""
+        words = clause.words
+        keys = [w.key for w in words]
+        cover = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
+        for i in range(len(keys) - 1):
+            if keys[i].lstrip("وف") not in _DUAL_HEADS or i + 1 in cover or _definite(keys[i + 1]):
+                continue
+            # (the first name ends before the conjunction of the second: «ماكرون ولويس»)
+            cut = next((k for k in range(i + 3, len(keys)) if keys[k][:1] == "و"), len(keys))
+            last = self._name_words(keys[:cut], words[:cut], i + 1, forward=True, titled=True)
+            if last - i - 1 < 2:
+                continue
+            s, e = words[i + 1].start, words[last - 1].end
+            if (
+                last < len(keys)
+                and keys[last][:1] == "و"
+                and last not in cover
+                and not _definite(keys[last][1:])
+            ):
+                # the second name opens with the conjunction: read it from its second letter
+                rest = [keys[last][1:], *keys[last + 1 :]]
+                end2 = self._name_words(rest, words[last:], 0, forward=True, titled=True)
+                if end2 >= 2:
+                    # (both or none: «وقّع الوزيران مذكرة تفاهم» names no one)
+                    s2, e2 = words[last].start + 1, words[last + end2 - 1].end
+                    self._new_entity(self.text[s:e], "person", "name with a title")
+                    self._new_entity(self.text[s2:e2], "person", "name with a title")
 
     def _headed_by(self, clause: Clause, mentions: list[Mention]) -> None:
         """The person a body is headed by («الإدارة الأمريكية برئاسة أوباما», «وفد برئاسة
@@ -532,7 +599,7 @@ class _Titles(_Proposals):
         if _counterpart(key):
             return self._counterpart_name(clause, ph), s, e
         for cut in clitic_cuts(key):
-            if strip_clitic(key, cut) in _HEAD_FORMS:
+            if strip_clitic(key, cut) in _HEAD_FORMS or strip_clitic(key, cut) in _LEADER_FORMS:
                 if cut == 0:
                     break
                 written = _after_clitic(self.text, s, e, cut)

@@ -663,3 +663,67 @@ def test_both_states_are_the_two_the_sentence_before_names_when_its_own_names_no
     names = _names(text)
     assert names.get("وزارة الدفاع الفرنسية") == "French Ministry of Defence"
     assert not any("الإمارات" in n or "الإماراتية" in n for n in names)
+
+
+def test_a_states_guards_and_services_and_a_party_are_bodies() -> None:
+    # "the Moroccan National Guard received armoured vehicles"; "Washington handed two
+    # patrol boats to the Iraqi Coast Guard"; "a delegation of the French Socialist Party":
+    # a guard, a coast guard (after ل) and a party, each named with its state's adjective,
+    # and named in English word by word.
+    names = _names("وتسلم الحرس الوطني المغربي مدرعات جديدة.")
+    assert names.get("الحرس الوطني المغربي") == "Moroccan National Guard"
+    names = _names("وسلمت الولايات المتحدة زورقين لخفر السواحل العراقي، بحسب بيان.")
+    assert names.get("خفر السواحل العراقي") == "Iraqi Coast Guard"
+    names = _names("ووصل وفد من الحزب الاشتراكي الفرنسي إلى المغرب.")
+    assert names.get("الحزب الاشتراكي الفرنسي") == "French Socialist Party"
+    # («الحزب» alone is the one named before: no body)
+    assert not any(n.startswith("الحزب") for n in _names("وقال الحزب إن الصفقة مهمة."))
+
+
+def test_bodies_under_one_plural_adjective_or_a_dual_and_a_state_by_its_formal_name() -> None:
+    # "the contract was signed after the approval of the French government and parliament":
+    # two bodies under one adjective in the plural, each its own with the adjective singular.
+    names = _names("ووقع العقد بعد موافقة الحكومة والبرلمان الفرنسيين.")
+    assert names.get("الحكومة الفرنسية") == "French Government"
+    assert names.get("البرلمان الفرنسي") == "French Parliament"
+    assert "البرلمان الفرنسيين" not in names
+    # "a letter between the two governments, the Iraqi and the Moroccan, strengthens the
+    # cooperation between the government of the Republic of Iraq and the government of the
+    # Kingdom of Morocco": a definite dual and two adjectives; a state named by its kind
+    # and its adjective, the body of it; each body one entity, named either way.
+    draft = _draft(
+        "ويعزز الخطاب بين الحكومتين العراقية والمغربية التعاون بين حكومة الجمهورية العراقية وحكومة المملكة المغربية."
+    )
+    bodies = {e["name"]: e for e in draft.entities if e["type"] == "organization"}
+    assert set(bodies) == {"Iraqi Government", "Moroccan Government"}
+    forms = {bodies["Moroccan Government"]["name_ar"], *bodies["Moroccan Government"]["aliases"]}
+    assert {"الحكومة المغربية", "حكومة المملكة المغربية"} <= forms
+
+
+def test_a_states_body_is_named_also_without_the_epithet_before_its_state() -> None:
+    # "to support the development of the Iraqi Arab Army"; "the Emiri Moroccan Naval
+    # Forces received a ship": the body is also named without «العربي», «الأميرية».
+    draft = _draft("ويهدف ذلك إلى دعم تطوير الجيش العربي العراقي.")
+    army = next(e for e in draft.entities if e["name_ar"] == "الجيش العربي العراقي")
+    assert "الجيش العراقي" in army["aliases"]
+    draft = _draft("وتسلمت القوات البحرية الأميرية المغربية سفينة جديدة.")
+    navy = next(e for e in draft.entities if e["name_ar"] == "القوات البحرية الأميرية المغربية")
+    assert "القوات البحرية المغربية" in navy["aliases"]
+
+
+def test_a_known_companys_field_after_its_name_is_one_of_its_names() -> None:
+    # "Airbus for Defence and Space delivered the aircraft": the glossary's company, named
+    # with its division's field too.
+    draft = _draft("وسلمت إيرباص للدفاع والفضاء الطائرات إلى المغرب.")
+    airbus = next(e for e in draft.entities if e["name"] == "Airbus")
+    assert "إيرباص للدفاع والفضاء" in airbus["aliases"]
+
+
+def test_a_known_body_of_no_state_takes_no_companys_noun() -> None:
+    # "the European Union said ...": the glossary's union is no company («شركة الاتحاد
+    # الأوروبي» is no name of it), while a known company is named with its noun too.
+    draft = _draft("وقال الاتحاد الأوروبي إن بوينغ ستسلم الطائرات.")
+    union = next(e for e in draft.entities if e["name"] == "European Union")
+    assert not any(a.startswith(("شركة", "مجموعة")) for a in union["aliases"])
+    boeing = next(e for e in draft.entities if e["name"] == "Boeing")
+    assert "شركة بوينغ" in boeing["aliases"]

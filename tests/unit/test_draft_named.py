@@ -418,3 +418,40 @@ def test_a_credited_outlet_is_also_named_without_its_mediums_noun_and_its_states
     )
     agency = next(e for e in draft.entities if e["type"] == "organization")
     assert agency["aliases"] == ["وكالة الأنباء العمانية"]
+
+
+def test_a_photo_credit_after_photo_colon_and_a_companys_latin_name_quoted_after_its_kind() -> None:
+    # A page's photo line «Photo : KYODO News» names the agency; "the German engine company
+    # “MTU” sold ...": a Latin name quoted after what company it is names the company.
+    found = {
+        e["name"]: e["type"] for e in _draft("Photo : KYODO News  قالت روسيا إنها سلمت الطائرات.").entities
+    }
+    assert found.get("KYODO News") == "organization"
+    text = "وباعت شركة المحركات الألمانية “MTU” محركات لروسيا."
+    found = {e["name"]: e["type"] for e in _draft(text).entities}
+    assert found.get("MTU") == "organization"
+
+
+def test_a_states_media_told_as_one_source_is_an_organization() -> None:
+    # "according to Indian media sources, ..."; "Russian television reported ..."; "Serbian
+    # media said ...": a state's media as a source, named in English by the state.
+    for text, name_ar, name in (
+        ("ووفقا لمصادر إعلامية هندية، ستشتري روسيا طائرات.", "مصادر إعلامية هندية", "Indian media sources"),
+        ("وكان التلفزيون الروسي قد أفاد أن الصفقة وقعت.", "التلفزيون الروسي", "Russian television"),
+        ("وقالت وسائل الإعلام الصربية إن الطائرات وصلت.", "وسائل الإعلام الصربية", "Serbian media"),
+    ):
+        found = {e["name_ar"]: e for e in _draft(text).entities if e["type"] == "organization"}
+        assert found.get(name_ar, {}).get("name") == name, text
+
+
+def test_a_states_companies_told_as_one_are_an_organization() -> None:
+    # "Indian arms companies obtained licences"; "Spanish companies won contracts": a
+    # state's companies as one party; «الشركات الهندية» (definite, the ones named) is not.
+    for text, name_ar, name in (
+        ("وحصلت شركات تسليح هندية على رخص بيع.", "شركات تسليح هندية", "Indian arms companies"),
+        ("وقالت إن شركات إسبانية فازت بعقود.", "شركات إسبانية", "Spanish companies"),
+    ):
+        found = {e["name_ar"]: e for e in _draft(text).entities if e["type"] == "organization"}
+        assert found.get(name_ar, {}).get("name") == name, text
+    found = [e for e in _draft("وقالت الشركات الهندية إنها ستبيع.").entities if e["type"] == "organization"]
+    assert found == []

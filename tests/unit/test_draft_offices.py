@@ -342,3 +342,33 @@ def test_a_sultan_and_a_doctor_are_titles_their_names_follow() -> None:
     ):
         draft, _ = _draft(text)
         assert any(e["name_ar"] == name and e["type"] == "person" for e in draft.entities), text
+
+
+def test_a_president_by_his_family_name_alone_and_two_after_a_dual_title() -> None:
+    # "during President Cardenas's expected visit to Rabat": a president named by his family
+    # name alone, the clause's next word a preposition; "the two presidents, Jean-Paul Dubois
+    # and Carlos Alberto Mendes, attended": both names after the dual, the second's «و» no
+    # part of it. A verb after the title is no name.
+    draft, _ = _draft("وستعلن الصفقات خلال الزيارة المرتقبة للرئيس كارديناس إلى الرباط.")
+    assert any(e["name_ar"] == "كارديناس" and e["type"] == "person" for e in draft.entities)
+    draft, _ = _draft("وحضر الرئيسان جان بول دوبوا وكارلوس ألبرتو منديس، أمس، حفل التدشين.")
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    assert {"جان بول دوبوا", "كارلوس ألبرتو منديس"} <= people
+    draft, _ = _draft("وقال الرئيس يقول إن الصفقة مهمة.")
+    assert not any(e["type"] == "person" for e in draft.entities)
+    # "the two ministers signed a memorandum of understanding": no names after the dual
+    draft, _ = _draft("ووقع الوزيران مذكرة تفاهم بين البلدين.")
+    assert not any(e["type"] == "person" for e in draft.entities)
+
+
+def test_a_party_leader_is_a_title_and_van_without_hamza_is_a_names_word() -> None:
+    # "he met the leader of the Iraqi Communist Party, Minh Hoa, and the defence minister Van
+    # Der Berg": «زعيم» is an office's head (its ب cut off the office), and «فان» written
+    # without a hamza opens a name; «فإن» (so) after an office names no one.
+    draft, _ = _draft("والتقى بزعيم الحزب الشيوعي العراقي مينه هوا ووزير الدفاع فان دير بيرغ.")
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    assert {"مينه هوا", "فان دير بيرغ"} <= people
+    offices = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "office"}
+    assert offices.get("زعيم الحزب الشيوعي العراقي", "").startswith("Leader")
+    draft, _ = _draft("وحسب وزير الدفاع فإن الصفقة مهمة.")
+    assert not any(e["type"] == "person" for e in draft.entities)
