@@ -124,6 +124,9 @@ def _recovering(read: _Read) -> _Read:
     return cast(_Read, recovered)
 
 
+# How many name lookups an index keeps (`Index.names`): a few megabytes at most.
+_NAMES_KEPT = 50_000
+
 class Index:
     """An open index: the connection, where it is (`path`, None for an in-memory build), the
     store it is of, and anything the user should be told (`note`).
@@ -150,6 +153,14 @@ class Index:
         self._loads = _records_loader()
         self._entity_cache: dict[str, dict[str, Any] | None] | None = None
         self._longest_name: int | None = None
+        self._names_found: dict[tuple[str, bool], list[tuple[str, str]]] = {}
+
+    def forget(self) -> None:
+        """Drop what was kept of earlier reads (entities, name lookups, the longest name):
+        the index's connection was replaced by a rebuilt one's."""
+        self._entity_cache = None
+        self._names_found = {}
+        self._longest_name = None
 
     # -- records -------------------------------------------------------------------------
 
@@ -308,8 +319,16 @@ class Index:
     def names(self, key: str, stems: bool = False) -> list[tuple[str, str]]:
         """(entity, role) for every name whose analyzed key (or, with `stems`, whose key's
         stems) is `key`."""
-        column = "stem_key" if stems else "key"
-        return list(self.conn.execute(f"SELECT entity, role FROM names WHERE {column} = ?", (key,)))
+        # Kept for the index's life: a query asks for the same keys in many of its readings
+        # (a name's forms, its words reordered), and a process that runs many queries on one
+        # index (a test run, the relevance benchmark) asks again for the same names.
+        found = self._names_found.get((key, stems))
+        if found is None:
+            column = "stem_key" if stems else "key"
+            found = list(self.conn.execute(f"SELECT entity, role FROM names WHERE {column} = ?", (key,)))
+            if len(self._names_found) < _NAMES_KEPT:
+                self._names_found[(key, stems)] = found
+        return list(found)
 
     @_recovering
     def name_keys(self) -> list[tuple[str, str, str, str]]:

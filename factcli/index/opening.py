@@ -146,6 +146,7 @@ def _recoverable(
         assert fresh is not None
         damaged.conn.close()
         damaged.conn, damaged.path, damaged.rebuilt = fresh.conn, fresh.path, True
+        damaged.forget()
         why = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         damaged.note = fresh.note or f"index {path} was unreadable ({why}); rebuilt from the store"
         if notify is not None:
