@@ -127,6 +127,7 @@ def _recovering(read: _Read) -> _Read:
 # How many name lookups an index keeps (`Index.names`): a few megabytes at most.
 _NAMES_KEPT = 50_000
 
+
 class Index:
     """An open index: the connection, where it is (`path`, None for an in-memory build), the
     store it is of, and anything the user should be told (`note`).
