@@ -507,3 +507,21 @@ def test_weapon_systems_of_the_navy_are_named_in_english() -> None:
     draft, _ = _draft("ستبيع ألمانيا لمصر نظم التسليح البحري المتقدمة للقوات البحرية.")
     weapons = [(e["name_ar"], e["name"]) for e in draft.entities if e["type"] == "weapon_system"]
     assert weapons == [("نظم التسليح البحري المتقدمة", "advanced naval weapon systems")]
+
+
+def test_two_ministries_named_in_the_dual_sign_each_for_its_state() -> None:
+    # "The Egyptian and Russian defence ministries signed an agreement for the supply of
+    # ten tanks": the signers are the two ministries, not their states.
+    draft, names = _draft("وقعت وزارتا الدفاع المصرية والروسية اتفاقية لتوريد عشر دبابات.")
+    signers = {names[c["subject"]] for c in draft.claims if c["predicate"] == "signed"}
+    assert signers == {"Egyptian Ministry of Defence", "Russian Ministry of Defence"}
+
+
+def test_two_ministries_of_the_two_states_sign_each_for_its_state() -> None:
+    # "The defence ministries of the two countries signed a framework agreement between
+    # Egypt and Germany"
+    draft, names = _draft(
+        "قالت الوكالة إن وزارتي الدفاع في البلدين وقعتا على اتفاقية إطارية بين مصر وألمانيا."
+    )
+    signers = {names[c["subject"]] for c in draft.claims if c["predicate"] == "signed"}
+    assert signers == {"Egyptian Ministry of Defence", "German Ministry of Defence"}
