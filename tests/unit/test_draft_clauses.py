@@ -525,3 +525,14 @@ def test_two_ministries_of_the_two_states_sign_each_for_its_state() -> None:
     )
     signers = {names[c["subject"]] for c in draft.claims if c["predicate"] == "signed"}
     assert signers == {"Egyptian Ministry of Defence", "German Ministry of Defence"}
+
+
+def test_ministries_in_the_dual_or_plural_are_no_visit() -> None:
+    # "The Egyptian and Russian defence ministries signed an agreement": «وزارتا» is no
+    # «و» + «زار» (visited); "... the ministries of the two states met": none either.
+    for text in (
+        "وقعت وزارتا الدفاع المصرية والروسية اتفاقية لتوريد عشر دبابات.",
+        "بحثت وزارات الدفاع في مصر وروسيا وألمانيا التعاون العسكري.",
+    ):
+        draft, _ = _draft(text)
+        assert [c for c in draft.claims if c["predicate"] == "visited"] == []
