@@ -12,6 +12,7 @@ from ..analyze import CONJUNCTIONS, PREPOSITIONS
 from ..datespan import DateSpan
 from ..errors import InputError
 from ..link import Linker
+from ..normalize import normalize
 from .attribution import _Account
 from .base import _object_types, _quote_open_after, _strip_trailing
 from .cues import (
@@ -44,6 +45,9 @@ from .spans import Clause, _trim, clauses, wrapped_lines
 from .statement import draft_statement
 from .titles import _Titles
 from .topics import _Topics
+
+# Institution nouns written in the dual for two states' bodies at once («وزارتا», «وزارتي»).
+_DUAL_NOUNS = {"وزار", "حكوم", "رئاس"}
 
 # --------------------------------------------------------------------------------------
 # Drafting
@@ -441,6 +445,42 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             )
         return out
 
+    def _dual_signers(self, keys: list[str], cue: int, subjects: list[str]) -> list[str]:
+        """The institutions of the states among `subjects` where a dual institution noun and
+        its field are the verb's agent, within three words of it («وزارتا الدفاع ...»,
+        «وزارتي الدفاع في البلدين»): each state's proposed institution of that noun and
+        field; none unless every state has one."""
+        for i in range(max(0, cue - 4), min(len(keys) - 1, cue + 4)):
+            noun = next(
+                (n for n in _DUAL_NOUNS if re.fullmatch(f"[وف]?{n}ت[يا]", keys[i])),
+                None,
+            )
+            if noun is None or not keys[i + 1].startswith("ال"):
+                continue
+            head = f"{noun}ه {keys[i + 1]}"
+            states = list(dict.fromkeys(s for s in subjects if self.linker.type_of(s) == "country"))
+            bodies = []
+            for state in states:
+                body = next(
+                    (
+                        str(e["id"])
+                        for e in self.new_entities
+                        if e.get("type") == "organization"
+                        and (words := normalize(str(e.get("name_ar") or "")).split())
+                        and " ".join(words[:2]) == head
+                        and (
+                            self.state_of.get(str(e["id"])) == state
+                            or self.linker.adjectives.get(words[-1]) == state
+                        )
+                    ),
+                    None,
+                )
+                if body is None:
+                    return []
+                bodies.append(body)
+            return bodies if len(bodies) == 2 else []
+        return []
+
     def _between(self, keys: list[str], mentions, at) -> list[str]:
         """The two parties named after بين past the verb ("بين وزارة الدفاع ... ووزارة ...")."""
         start = at[1] if at else 0
@@ -571,6 +611,22 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 # "العقد ... تم توقيعه": signed, by no one the sentence names; by the deal's parties.
                 subjects = [p for p in parties if self.linker.type_of(p) in ("country", "organization")]
                 cues.append("subject:the parties of the deal signed (a passive verb)")
+            dual = False
+            if (
+                predicate == "signed"
+                and at is not None
+                and (
+                    bodies := self._dual_signers(
+                        keys,
+                        at[0],
+                        [*subjects, *self.deal_parties.get(objects[0], [])][:4] if objects else subjects,
+                    )
+                )
+            ):
+                # "وقعت وزارتا الدفاع الأمريكية والإسرائيلية اتفاقية", "وزارتي الدفاع في البلدين
+                # وقعتا": the two states' ministries signed, each for its state.
+                subjects, dual = bodies, True
+                cues.append("subject:the two states' institutions named at once (a dual)")
             if (
                 not objects
                 and "topic" in _object_types(predicate)
@@ -761,7 +817,12 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                             value=value,
                         )
                     )
-            if predicate == "signed" and objects and self.linker.type_of(objects[0]) == "agreement":
+            if (
+                predicate == "signed"
+                and objects
+                and self.linker.type_of(objects[0]) == "agreement"
+                and not dual
+            ):
                 # "وقّع الوزيران مذكرة تفاهم بين وزارة ... ووزارة ...": the parties between whom
                 # it is signed sign it too.
                 # "وقعت أستراليا عقدا مع فرنسا": who it is signed with (مع) signs it too, a

@@ -380,6 +380,9 @@ _WEAPON_WORDS = {
     "جديده": "new",
     "اضافيه": "additional",
     "اوروبيه": "European",
+    "تسليح": "weapon",  # "نظم التسليح": weapon systems
+    "بحري": "naval",
+    "بحريه": "naval",
 }
 _WEAPON_WORDS = {normalize(k): v for k, v in _WEAPON_WORDS.items()}
 
@@ -449,6 +452,10 @@ def weapon_english(arabic: str, state_adjective: Callable[[str], str | None] | N
         key = normalize(raw)
         bare = key[2:] if key.startswith(("ال", "لل")) and key not in _WEAPON_WORDS else key
         word = _WEAPON_WORDS.get(key, _WEAPON_WORDS.get(bare))
+        if word is None:
+            # a word that qualifies a model's kind qualifies a kind named alone too
+            # ("طائرات هليكوبتر هجومية": attack helicopter aircraft), not romanized
+            word = _MODEL_QUALIFIERS.get(key, _MODEL_QUALIFIERS.get(bare, _MODEL_HEADS.get(bare)))
         if word is None and state_adjective is not None and (state := state_adjective(key)):
             word = demonym(state)
         word = word if word is not None else _romanize(key)

@@ -75,6 +75,8 @@ from .names import Mention, _after_clitic, find_mentions
 from .spans import Clause, clauses
 
 _ALSO = {"ايضا", "كذلك"}
+# Armed forces a weapon is for ("للجيش", "للقوات الجوية"): they end its name.
+_FOR_FORCES = {normalize(w) for w in ("الجيش", "القوات", "البحرية", "الحرس", "السلاح")}
 
 
 def _deal_noun_key(key: str) -> bool:
@@ -934,6 +936,8 @@ class _Proposals(_Base):
                     or k in _WEAPON_ENDS
                     or k[:1] in CONJUNCTIONS
                     or (k[:1] == "ل" and k[:2] != "لل" and len(k) > 3)  # "لسلاح البحرية": whose, not what
+                    # "صواريخ اعتراضية للجيش": the force it is for, not what it is against
+                    or (k[:2] == "لل" and "ال" + k[2:] in _FOR_FORCES)
                     or re.search(r"[0-9٠-٩]", k)
                     or (_weapon_head(k) and keys[end - 1].startswith("ال"))
                 ):

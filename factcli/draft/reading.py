@@ -40,6 +40,8 @@ _FORCE = re.compile(r"(?:^|\s)(?:ال)?(?:قوات|قوه|بحريه|جيش|سل
 
 # How many words apart two figures of one worth in two currencies stand.
 _SAME_WORTH_REACH = 8
+# Ministries in the dual or plural («وزارتا», «وزارتي», «وزارات»): a noun, never و + زار.
+_MINISTRIES = re.compile(r"^[وف]?[بل]?وزار(?:تا|تي|تان|تين|ات)$")
 # How far past a predicate's cue a verb in the future still tells the predicate's tense
 # ("التسليم سيبدأ", "الصفقة التي ستوقع"): the next few words.
 _FUTURE_REACH = 3
@@ -105,7 +107,7 @@ class _Reading(_Base):
         misfits: list[tuple] = []
         for order, (pat, pred) in enumerate(_PREDICATE_PATTERNS):
             hit = pat.find(keys)
-            while hit is not None and hit[0] in named:
+            while hit is not None and (hit[0] in named or _MINISTRIES.match(keys[hit[0]])):
                 hit = pat.find(keys, hit[0] + 1)
             if (
                 hit is not None

@@ -490,3 +490,49 @@ def test_a_delivery_in_the_passive_to_the_one_named_is_its_receipt() -> None:
     # "the two submarines were completed and handed to the Egyptian side in 2010"
     triples = _triples("عنوان\nوتم إنجاز وتسليم الغواصتين للجانب المصري عام 2010.\n")
     assert [t[:2] for t in triples if t[1] in ("delivered", "received")] == [("Egypt", "received")]
+
+
+def test_a_deals_goods_are_named_in_english_from_the_words_that_qualify_a_model() -> None:
+    # "Egypt concluded a deal with Russia under which it bought 12 attack helicopters for the
+    # army": the goods' words are translated (not romanized), "for the army" is no part of them.
+    draft, _ = _draft("أبرمت مصر صفقة عسكرية مع روسيا بموجبها اشترت 12 طائرة هليكوبتر هجومية للجيش.")
+    weapons = [(e["name_ar"], e["name"]) for e in draft.entities if e["type"] == "weapon_system"]
+    assert weapons == [("طائرة هليكوبتر هجومية", "attack helicopter aircraft")]
+    deals = [e["name"] for e in draft.entities if e["type"] == "agreement"]
+    assert deals == ["Egypt-Russia attack helicopter aircraft deal"]
+
+
+def test_weapon_systems_of_the_navy_are_named_in_english() -> None:
+    # "Germany will sell Egypt advanced naval weapon systems for the navy"
+    draft, _ = _draft("ستبيع ألمانيا لمصر نظم التسليح البحري المتقدمة للقوات البحرية.")
+    weapons = [(e["name_ar"], e["name"]) for e in draft.entities if e["type"] == "weapon_system"]
+    assert weapons == [("نظم التسليح البحري المتقدمة", "advanced naval weapon systems")]
+
+
+def test_two_ministries_named_in_the_dual_sign_each_for_its_state() -> None:
+    # "The Egyptian and Russian defence ministries signed an agreement for the supply of
+    # ten tanks": the signers are the two ministries, not their states.
+    draft, names = _draft("وقعت وزارتا الدفاع المصرية والروسية اتفاقية لتوريد عشر دبابات.")
+    signers = {names[c["subject"]] for c in draft.claims if c["predicate"] == "signed"}
+    assert signers == {"Egyptian Ministry of Defence", "Russian Ministry of Defence"}
+
+
+def test_two_ministries_of_the_two_states_sign_each_for_its_state() -> None:
+    # "The defence ministries of the two countries signed a framework agreement between
+    # Egypt and Germany"
+    draft, names = _draft(
+        "قالت الوكالة إن وزارتي الدفاع في البلدين وقعتا على اتفاقية إطارية بين مصر وألمانيا."
+    )
+    signers = {names[c["subject"]] for c in draft.claims if c["predicate"] == "signed"}
+    assert signers == {"Egyptian Ministry of Defence", "German Ministry of Defence"}
+
+
+def test_ministries_in_the_dual_or_plural_are_no_visit() -> None:
+    # "The Egyptian and Russian defence ministries signed an agreement": «وزارتا» is no
+    # «و» + «زار» (visited); "... the ministries of the two states met": none either.
+    for text in (
+        "وقعت وزارتا الدفاع المصرية والروسية اتفاقية لتوريد عشر دبابات.",
+        "بحثت وزارات الدفاع في مصر وروسيا وألمانيا التعاون العسكري.",
+    ):
+        draft, _ = _draft(text)
+        assert [c for c in draft.claims if c["predicate"] == "visited"] == []
