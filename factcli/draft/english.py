@@ -272,6 +272,7 @@ _OFFICE_PHRASES = {
     (normalize(a), normalize(b)): v
     for (a, b), v in {
         ("رئيس", "الوزراء"): "Prime Minister",
+        ("رئيسة", "الوزراء"): "Prime Minister",
         ("وزير", "الدولة"): "Minister of State",
         ("رئيس", "أركان"): "Chief of Staff",
         ("رئيس", "الأركان"): "Chief of Staff",
