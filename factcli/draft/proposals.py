@@ -168,6 +168,7 @@ _ACCREDITED = {normalize(w) for w in ("لدى", "في")}
 # A state's naval forces, named also as its navy ("البحرية المصرية").
 _NAVAL_FORCES = [normalize(w) for w in ("القوات", "البحرية")]
 _NAVY = normalize("البحرية")
+_ROYAL = normalize("الملكية")
 _FORCES_NOUNS = {normalize(w) for w in ("قوات", "سلاح", "قيادة")}
 # Initials spelled as single letters apart, after a space or a bracket and before a space or
 # a mark («د ب أ:»، «(أ.ف.ب)»); not after a slash or a dash, a model's suffix («ت-90 س/س ك»).
@@ -1372,22 +1373,24 @@ class _Proposals(_Base):
             cut = next((c for c in clitic_cuts(keys[i]) if strip_clitic(keys[i], c) == _NAVY), None)
             if cut is None or (i > 0 and keys[i - 1].removeprefix("ال") in _FORCES_NOUNS):
                 continue
-            state = self._state_adjective(keys[i + 1])
-            if state is None or re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[i + 1].start]):
+            # («البحرية الملكية الأسترالية»: a kingdom's or a crown's navy, royal before its state)
+            royal = keys[i + 1] == _ROYAL and i + 2 < len(keys)
+            a = i + 2 if royal else i + 1
+            state = self._state_adjective(keys[a])
+            if state is None or re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[a].start]):
                 continue
-            name = _after_clitic(text, words[i].start, words[i + 1].end, cut)
-            s = words[i + 1].end - len(name)
+            name = _after_clitic(text, words[i].start, words[a].end, cut)
+            s = words[a].end - len(name)
             if known(s, words[i].end):
                 continue  # (the state's name «السعودية» is its adjective too: only the noun counts)
             body = str(self.linker.entities[state].get("name") or "")
             before = len(self.new_entities)
-            self._new_entity(
-                name,
-                "organization",
-                "a state's navy",
-                english=f"{demonym(body)} Navy",
-                aliases=[f"القوات {name}", f"{demonym(body)} Naval Forces"],
-            )
+            aliases = [f"القوات {name}", f"{demonym(body)} Naval Forces"]
+            english = f"{demonym(body)} Navy"
+            if royal:
+                aliases += [f"{text[s : words[i].end]} {text[words[a].start : words[a].end]}", english]
+                english = f"Royal {english}"
+            self._new_entity(name, "organization", "a state's navy", english=english, aliases=aliases)
             if len(self.new_entities) > before:
                 self.state_of[str(self.new_entities[-1]["id"])] = state
 
