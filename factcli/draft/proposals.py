@@ -69,6 +69,7 @@ from .english import (
     is_letter_name,
     loanword_english,
     model_kind_english,
+    platform_english,
     weapon_english,
 )
 from .names import Mention, _after_clitic, find_mentions
@@ -452,8 +453,34 @@ class _Proposals(_Base):
                     written,
                     "organization",
                     "where it was written (حسابه على ...)",
-                    english=loanword_english(written),
+                    english=platform_english(written),
                 )
+        for i in range(1, len(keys) - 1):
+            # «وقال في منشور على فيسبوك “...”», «ونشرت الوزارة على إكس أن ...»: the platform a
+            # post is on, one word after على/عبر in a clause that tells of posting, the
+            # word closed by a mark or by what was posted («أن»)
+            closed = i + 2 == len(keys) or (
+                re.search(r"[،,.:؛«»\"“”()]", text[words[i + 1].end : words[i + 2].start]) is not None
+                or keys[i + 2] in ("ان", "إن")
+            )
+            if (
+                keys[i] in ("علي", "عبر")
+                and closed
+                and keys[i + 1] not in _FUNCTION_WORDS
+                and not keys[i + 1].startswith("ال")
+                and not re.search(r"[0-9٠-٩]", keys[i + 1])
+                and not known(words[i + 1].start, words[i + 1].end)
+                and self._looks_like_a_name([keys[i + 1]])
+                and any(_WRITING.match(k) for k in keys[:i])
+            ):
+                written = text[words[i + 1].start : words[i + 1].end]
+                if normalize(written) in self._new_names:
+                    continue
+                self._new_entity(
+                    written, "organization", "where a post was written (على ...)", english=platform_english(written)
+                )
+                if (made := self._new_names.get(normalize(written))) is not None:
+                    self.media.add(made)  # where the words were posted: the account's via, no speaker
         for i, k in enumerate(keys):
             # A medium's noun and its name ("صحيفة كوميرسانت"); a title's name is `titles`'.
             if not any(p.opens(k) for p in _MEDIA):
@@ -480,7 +507,7 @@ class _Proposals(_Base):
                 name = text[s:e]
                 if not known(s, e) and len(normalize(name).split()) == 1:
                     self._new_entity(
-                        name, "organization", "a social platform", english=loanword_english(name)
+                        name, "organization", "a social platform", english=platform_english(name)
                     )
                 continue
             if not known(s, e):
