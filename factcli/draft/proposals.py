@@ -193,6 +193,13 @@ _PHOTO_CREDIT = re.compile(
 )
 # A photo's credit after «Photo :»: «Photo : YONHAP News», «Photo: Reuters» (the agency).
 _PHOTO_BY = re.compile(r"\bPhoto\s*:\s*([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})")
+# An outlet named in Latin letters after a medium's noun or a page's «المصدر:» («لمجلة This
+# Week in Asia», «المصدر: New Straits Times»): capitalized words, small ones between them.
+_LATIN_OUTLET = re.compile(
+    r"(?<![\u0621-\u064a])(?:[وفبل]|لل|ل|ب)?(?:ال)?(?:صحيفة|مجلة|جريدة|وكالة|قناة|موقع|المصدر\s*:)\s*[“\"«]?"
+    r"([A-Z][\w'&.-]*(?:\s+(?:(?:in|of|the|and|on|for|de|du|al)\s+)*[A-Z][\w'&.-]*){0,5})"
+)
+_LATIN_OUTLET_CUE = "an outlet named in Latin letters"
 # A page's call to follow it on a platform: «تابعنا عبرTelegram», «تابعونا على تويتر».
 _FOLLOW_US = re.compile(r"تابع(?:نا|ونا)\s+(?:عبر|على)\s*([A-Za-z][\w]+|[\u0621-\u064a]{4,})")
 # The kind of site a platform is ("موقع التواصل الاجتماعي فيسبوك"): its name comes after.
@@ -2042,6 +2049,12 @@ class _Proposals(_Base):
                 self._new_entity(m.group(2), "person", "a photo's credit", english=m.group(2))
         for m in _PHOTO_BY.finditer(self.text):
             self._new_entity(m.group(1), "organization", "a photo's credit", english=m.group(1))
+        for m in _LATIN_OUTLET.finditer(self.text):
+            name = m.group(1).rstrip(".")
+            if len(name) >= 2 and normalize(name) not in self._new_names:
+                self._new_entity(name, "organization", _LATIN_OUTLET_CUE, english=name)
+                if (made := self._new_names.get(normalize(name))) is not None:
+                    self.media.add(made)  # an outlet: the via of what it reports, no speaker
         for m in _FOLLOW_US.finditer(self.text):
             name = m.group(1)
             english = name if name.isascii() else loanword_english(name)
@@ -2273,7 +2286,11 @@ class _Proposals(_Base):
         if kind == "person" and re.search(r"[0-9\u0660-\u0669]", name):
             return  # a person's name has no digits: "الإثنين 20 نوفمبر" after a title is a date
         words = name.split()
-        if kind != "person" and any(self._reads_as_date(" ".join(words[:n])) for n in (1, 2)):
+        if (
+            kind != "person"
+            and cue != _LATIN_OUTLET_CUE  # («This Week in Asia»: a title, no date)
+            and any(self._reads_as_date(" ".join(words[:n])) for n in (1, 2))
+        ):
             return  # a person's name has no digits, so a month's name in it is a name: «رجب طيب أردوغان»
         if (
             kind == "person"

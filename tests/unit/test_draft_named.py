@@ -468,3 +468,18 @@ def test_the_platform_a_post_is_on_is_its_via_and_named_as_english_names_it() ->
     assert not any(c.get("speaker") in platforms for c in draft.claims)
     # "the minister signed on Thursday": no platform where nothing is posted
     assert not any(e["type"] == "organization" for e in _draft("ووقع الوزير على العقد أمس.\n").entities)
+
+
+def test_an_outlet_named_in_latin_letters_after_a_medias_noun_or_the_source_line() -> None:
+    # "Source: Gulf Defense Review" and "she told the magazine This Week in Europe: ...": an
+    # outlet's Latin name after «المصدر:» or a medium's noun, small words inside it, named
+    # as written (a week's name in it is no date).
+    found = _by_ar(
+        _draft(
+            "المصدر: Gulf Defense Review\n"
+            "وقالت المديرة لمجلة This Week in Europe: “الصفقة مهمة”.\n"
+            "وأضافت أن العقد شمل 12 طائرة.\n"
+        )
+    )
+    assert found["Gulf Defense Review"]["name"] == "Gulf Defense Review"
+    assert found["This Week in Europe"]["type"] == "organization"
