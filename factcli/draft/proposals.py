@@ -484,7 +484,10 @@ class _Proposals(_Base):
                 if normalize(written) in self._new_names:
                     continue
                 self._new_entity(
-                    written, "organization", "where a post was written (على ...)", english=platform_english(written)
+                    written,
+                    "organization",
+                    "where a post was written (على ...)",
+                    english=platform_english(written),
                 )
                 if (made := self._new_names.get(normalize(written))) is not None:
                     self.media.add(made)  # where the words were posted: the account's via, no speaker

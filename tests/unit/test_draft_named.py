@@ -461,7 +461,9 @@ def test_the_platform_a_post_is_on_is_its_via_and_named_as_english_names_it() ->
     # "the ministry posted on X that the two ministers welcomed the contract" and "he said in
     # a post on Facebook: «...»": the platform after «على», closed by «أن» or a mark, in a
     # clause that tells of posting; named X and Facebook, the account's via, no speaker.
-    draft = _draft("ونشرت الوزارة على إكس أن الوزيرين رحبا بالعقد.\nوقال في منشور على فيسبوك: “بحثنا التعاون”.\n")
+    draft = _draft(
+        "ونشرت الوزارة على إكس أن الوزيرين رحبا بالعقد.\nوقال في منشور على فيسبوك: “بحثنا التعاون”.\n"
+    )
     found = _by_ar(draft)
     assert found["إكس"]["name"] == "X" and found["فيسبوك"]["name"] == "Facebook"
     platforms = {found["إكس"]["id"], found["فيسبوك"]["id"]}
