@@ -131,6 +131,29 @@ def _romanize(word: str) -> str:
     return article + text[:1].upper() + text[1:] if text else article
 
 
+# Social platforms as Arabic writes them, and the names they go by in English.
+_PLATFORMS = {
+    normalize(k): v
+    for k, v in {
+        "إكس": "X",
+        "فيسبوك": "Facebook",
+        "فايسبوك": "Facebook",
+        "تويتر": "Twitter",
+        "تلغرام": "Telegram",
+        "تيليغرام": "Telegram",
+        "إنستغرام": "Instagram",
+        "انستغرام": "Instagram",
+        "يوتيوب": "YouTube",
+    }.items()
+}
+
+
+def platform_english(arabic: str) -> str:
+    """A social platform's English name («إكس»: X, «فيسبوك»: Facebook); another one's
+    letters as they sound."""
+    return _PLATFORMS.get(normalize(arabic)) or loanword_english(arabic)
+
+
 def loanword_english(arabic: str) -> str:
     """A foreign name written in Arabic letters (a weapon's or a maker's: «هيمارس»,
     «رافال»): its letters as they sound, with no vowel put in where none is written, since
@@ -272,6 +295,7 @@ _OFFICE_PHRASES = {
     (normalize(a), normalize(b)): v
     for (a, b), v in {
         ("رئيس", "الوزراء"): "Prime Minister",
+        ("رئيسة", "الوزراء"): "Prime Minister",
         ("وزير", "الدولة"): "Minister of State",
         ("رئيس", "أركان"): "Chief of Staff",
         ("رئيس", "الأركان"): "Chief of Staff",

@@ -69,6 +69,7 @@ from .english import (
     is_letter_name,
     loanword_english,
     model_kind_english,
+    platform_english,
     weapon_english,
 )
 from .names import Mention, _after_clitic, find_mentions
@@ -170,6 +171,7 @@ _ACCREDITED = {normalize(w) for w in ("لدى", "في")}
 # A state's naval forces, named also as its navy ("البحرية المصرية").
 _NAVAL_FORCES = [normalize(w) for w in ("القوات", "البحرية")]
 _NAVY = normalize("البحرية")
+_ROYAL = normalize("الملكية")
 _FORCES_NOUNS = {normalize(w) for w in ("قوات", "سلاح", "قيادة")}
 # Initials spelled as single letters apart, after a space or a bracket and before a space or
 # a mark («د ب أ:»، «(أ.ف.ب)»); not after a slash or a dash, a model's suffix («ت-90 س/س ك»).
@@ -193,6 +195,13 @@ _PHOTO_CREDIT = re.compile(
 )
 # A photo's credit after «Photo :»: «Photo : YONHAP News», «Photo: Reuters» (the agency).
 _PHOTO_BY = re.compile(r"\bPhoto\s*:\s*([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})")
+# An outlet named in Latin letters after a medium's noun or a page's «المصدر:» («لمجلة This
+# Week in Asia», «المصدر: New Straits Times»): capitalized words, small ones between them.
+_LATIN_OUTLET = re.compile(
+    r"(?<![\u0621-\u064a])(?:[وفبل]|لل|ل|ب)?(?:ال)?(?:صحيفة|مجلة|جريدة|وكالة|قناة|موقع|المصدر\s*:)\s*[“\"«]?"
+    r"([A-Z][\w'&.-]*(?:\s+(?:(?:in|of|the|and|on|for|de|du|al)\s+)*[A-Z][\w'&.-]*){0,5})"
+)
+_LATIN_OUTLET_CUE = "an outlet named in Latin letters"
 # A page's call to follow it on a platform: «تابعنا عبرTelegram», «تابعونا على تويتر».
 _FOLLOW_US = re.compile(r"تابع(?:نا|ونا)\s+(?:عبر|على)\s*([A-Za-z][\w]+|[\u0621-\u064a]{4,})")
 # The kind of site a platform is ("موقع التواصل الاجتماعي فيسبوك"): its name comes after.
@@ -453,8 +462,37 @@ class _Proposals(_Base):
                     written,
                     "organization",
                     "where it was written (حسابه على ...)",
-                    english=loanword_english(written),
+                    english=platform_english(written),
                 )
+        for i in range(1, len(keys) - 1):
+            # «وقال في منشور على فيسبوك “...”», «ونشرت الوزارة على إكس أن ...»: the platform a
+            # post is on, one word after على/عبر in a clause that tells of posting, the
+            # word closed by a mark or by what was posted («أن»)
+            closed = i + 2 == len(keys) or (
+                re.search(r"[،,.:؛«»\"“”()]", text[words[i + 1].end : words[i + 2].start]) is not None
+                or keys[i + 2] in ("ان", "إن")
+            )
+            if (
+                keys[i] in ("علي", "عبر")
+                and closed
+                and keys[i + 1] not in _FUNCTION_WORDS
+                and not keys[i + 1].startswith("ال")
+                and not re.search(r"[0-9٠-٩]", keys[i + 1])
+                and not known(words[i + 1].start, words[i + 1].end)
+                and self._looks_like_a_name([keys[i + 1]])
+                and any(_WRITING.match(k) for k in keys[:i])
+            ):
+                written = text[words[i + 1].start : words[i + 1].end]
+                if normalize(written) in self._new_names:
+                    continue
+                self._new_entity(
+                    written,
+                    "organization",
+                    "where a post was written (على ...)",
+                    english=platform_english(written),
+                )
+                if (made := self._new_names.get(normalize(written))) is not None:
+                    self.media.add(made)  # where the words were posted: the account's via, no speaker
         for i, k in enumerate(keys):
             # A medium's noun and its name ("صحيفة كوميرسانت"); a title's name is `titles`'.
             if not any(p.opens(k) for p in _MEDIA):
@@ -481,7 +519,7 @@ class _Proposals(_Base):
                 name = text[s:e]
                 if not known(s, e) and len(normalize(name).split()) == 1:
                     self._new_entity(
-                        name, "organization", "a social platform", english=loanword_english(name)
+                        name, "organization", "a social platform", english=platform_english(name)
                     )
                 continue
             if not known(s, e):
@@ -1376,22 +1414,24 @@ class _Proposals(_Base):
             cut = next((c for c in clitic_cuts(keys[i]) if strip_clitic(keys[i], c) == _NAVY), None)
             if cut is None or (i > 0 and keys[i - 1].removeprefix("ال") in _FORCES_NOUNS):
                 continue
-            state = self._state_adjective(keys[i + 1])
-            if state is None or re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[i + 1].start]):
+            # («البحرية الملكية الأسترالية»: a kingdom's or a crown's navy, royal before its state)
+            royal = keys[i + 1] == _ROYAL and i + 2 < len(keys)
+            a = i + 2 if royal else i + 1
+            state = self._state_adjective(keys[a])
+            if state is None or re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[a].start]):
                 continue
-            name = _after_clitic(text, words[i].start, words[i + 1].end, cut)
-            s = words[i + 1].end - len(name)
+            name = _after_clitic(text, words[i].start, words[a].end, cut)
+            s = words[a].end - len(name)
             if known(s, words[i].end):
                 continue  # (the state's name «السعودية» is its adjective too: only the noun counts)
             body = str(self.linker.entities[state].get("name") or "")
             before = len(self.new_entities)
-            self._new_entity(
-                name,
-                "organization",
-                "a state's navy",
-                english=f"{demonym(body)} Navy",
-                aliases=[f"القوات {name}", f"{demonym(body)} Naval Forces"],
-            )
+            aliases = [f"القوات {name}", f"{demonym(body)} Naval Forces"]
+            english = f"{demonym(body)} Navy"
+            if royal:
+                aliases += [f"{text[s : words[i].end]} {text[words[a].start : words[a].end]}", english]
+                english = f"Royal {english}"
+            self._new_entity(name, "organization", "a state's navy", english=english, aliases=aliases)
             if len(self.new_entities) > before:
                 self.state_of[str(self.new_entities[-1]["id"])] = state
 
@@ -2016,6 +2056,12 @@ class _Proposals(_Base):
                 self._new_entity(m.group(2), "person", "a photo's credit", english=m.group(2))
         for m in _PHOTO_BY.finditer(self.text):
             self._new_entity(m.group(1), "organization", "a photo's credit", english=m.group(1))
+        for m in _LATIN_OUTLET.finditer(self.text):
+            name = m.group(1).rstrip(".")
+            if len(name) >= 2 and normalize(name) not in self._new_names:
+                self._new_entity(name, "organization", _LATIN_OUTLET_CUE, english=name)
+                if (made := self._new_names.get(normalize(name))) is not None:
+                    self.media.add(made)  # an outlet: the via of what it reports, no speaker
         for m in _FOLLOW_US.finditer(self.text):
             name = m.group(1)
             english = name if name.isascii() else loanword_english(name)
@@ -2247,7 +2293,11 @@ class _Proposals(_Base):
         if kind == "person" and re.search(r"[0-9\u0660-\u0669]", name):
             return  # a person's name has no digits: "الإثنين 20 نوفمبر" after a title is a date
         words = name.split()
-        if kind != "person" and any(self._reads_as_date(" ".join(words[:n])) for n in (1, 2)):
+        if (
+            kind != "person"
+            and cue != _LATIN_OUTLET_CUE  # («This Week in Asia»: a title, no date)
+            and any(self._reads_as_date(" ".join(words[:n])) for n in (1, 2))
+        ):
             return  # a person's name has no digits, so a month's name in it is a name: «رجب طيب أردوغان»
         if (
             kind == "person"

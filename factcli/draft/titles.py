@@ -148,8 +148,14 @@ def _counterpart(key: str) -> bool:
     return any(strip_clitic(key, cut) in _COUNTERPARTS for cut in clitic_cuts(key))
 
 
+# A woman's honorifics, the feminine of those in `_HONORIFICS` («الشيخة», «السيدة»).
+_WOMEN_HONORIFICS = {normalize(w) for w in ("الشيخة", "السيدة", "الدكتورة", "الأميرة")}
+# A sheikh or sheikha is named by the given name alone («الشيخ تميم», «الشيخة حسينة»).
+_SHEIKHS = {normalize(w) for w in ("الشيخ", "الشيخة")}
+
+
 def _honorific(key: str) -> bool:
-    return any(p.opens(key) for p in _HONORIFICS)
+    return any(p.opens(key) for p in _HONORIFICS) or key.lstrip("وف") in _WOMEN_HONORIFICS
 
 
 class _Titles(_Proposals):
@@ -237,6 +243,15 @@ class _Titles(_Proposals):
                     and not _PUNCT.search(gap(j + 1))
                 ):
                     j = state.last  # "وزير الدفاع بجمهورية سلوفاكيا": the state of the office,
+                    # and the adjectives of its long name («لجمهورية بنغلاديش الشعبية»)
+                    while (
+                        j < n
+                        and j - state.last < 2
+                        and _definite(keys[j])
+                        and keys[j].endswith("يه")
+                        and not _PUNCT.search(gap(j))
+                    ):
+                        j += 1
                     break  # its last word (a name follows)
                 elif not _definite(keys[j - 1]) and not _definite(k) and k not in _FUNCTION_WORDS:
                     j += 1  # a noun in construct takes its genitive: "رئيس وفد شركة", "مجمع روستك"
@@ -294,8 +309,12 @@ class _Titles(_Proposals):
                         h + 1 == n or _PUNCT.search(gap(h + 1)) is not None or keys[h + 1] in _FUNCTION_WORDS
                     )
                 )
+                # after «الشيخ»/«الشيخة» the given name alone («رئيسة الوزراء الشيخة حسينة»)
+                sheikh = h == end + 1 and keys[end].lstrip("وف") in _SHEIKHS
                 last = self._name_words(keys, words, h, forward=True, titled=h > end or ruler)
-                if last - h >= 2 or ((ruler or president) and last - h == 1 and _given_name(keys[h])):
+                if last - h >= 2 or (
+                    (ruler or president or sheikh) and last - h == 1 and _given_name(keys[h])
+                ):
                     phrase = TitlePhrase(i, end, h, last, None)
             if phrase is None and i > 0 and "،" in gap(i):
                 before = _person_ending(self, mentions, i - 1)
@@ -338,10 +357,13 @@ class _Titles(_Proposals):
             return None
         if comma in cover:
             return None
-        last = self._name_words(keys, words, comma, forward=True)
+        # («برئيسة الوزراء، الشيخة حسينة،»: a sheikh's given name alone, after the honorific)
+        sheikh = keys[comma].lstrip("وف") in _SHEIKHS and comma + 1 < len(keys) and comma + 1 not in cover
+        first = comma + 1 if sheikh else comma
+        last = self._name_words(keys, words, first, forward=True, titled=sheikh)
         closed = last == len(keys) or re.search(r"[،,]", text[words[last - 1].end : words[last].start])
-        if 2 <= last - comma <= 4 and closed:
-            return TitlePhrase(i, end, comma, last, None)
+        if (2 <= last - first <= 4 or (sheikh and last - first == 1 and _given_name(keys[first]))) and closed:
+            return TitlePhrase(i, end, first, last, None)
         return None
 
     def _name_words(self, keys: list[str], words, start: int, *, forward: bool, titled: bool = False) -> int:

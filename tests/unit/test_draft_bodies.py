@@ -727,3 +727,16 @@ def test_a_known_body_of_no_state_takes_no_companys_noun() -> None:
     assert not any(a.startswith(("شركة", "مجموعة")) for a in union["aliases"])
     boeing = next(e for e in draft.entities if e["name"] == "Boeing")
     assert "شركة بوينغ" in boeing["aliases"]
+
+
+def test_a_royal_navy_is_the_states_navy_named_royal() -> None:
+    # "the company will supply the Royal Moroccan Navy with two patrol boats": «الملكية»
+    # between the navy and its state's adjective; the navy is named also without it.
+    found = {
+        e["name_ar"]: e
+        for e in _draft("وستزود الشركة البحرية الملكية المغربية بزورقين للدوريات.").entities
+        if e["type"] == "organization"
+    }
+    navy = found.get("البحرية الملكية المغربية")
+    assert navy is not None and navy["name"] == "Royal Moroccan Navy"
+    assert "البحرية المغربية" in navy["aliases"]

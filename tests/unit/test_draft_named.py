@@ -455,3 +455,33 @@ def test_a_states_companies_told_as_one_are_an_organization() -> None:
         assert found.get(name_ar, {}).get("name") == name, text
     found = [e for e in _draft("وقالت الشركات الهندية إنها ستبيع.").entities if e["type"] == "organization"]
     assert found == []
+
+
+def test_the_platform_a_post_is_on_is_its_via_and_named_as_english_names_it() -> None:
+    # "the ministry posted on X that the two ministers welcomed the contract" and "he said in
+    # a post on Facebook: «...»": the platform after «على», closed by «أن» or a mark, in a
+    # clause that tells of posting; named X and Facebook, the account's via, no speaker.
+    draft = _draft(
+        "ونشرت الوزارة على إكس أن الوزيرين رحبا بالعقد.\nوقال في منشور على فيسبوك: “بحثنا التعاون”.\n"
+    )
+    found = _by_ar(draft)
+    assert found["إكس"]["name"] == "X" and found["فيسبوك"]["name"] == "Facebook"
+    platforms = {found["إكس"]["id"], found["فيسبوك"]["id"]}
+    assert not any(c.get("speaker") in platforms for c in draft.claims)
+    # "the minister signed on Thursday": no platform where nothing is posted
+    assert not any(e["type"] == "organization" for e in _draft("ووقع الوزير على العقد أمس.\n").entities)
+
+
+def test_an_outlet_named_in_latin_letters_after_a_medias_noun_or_the_source_line() -> None:
+    # "Source: Gulf Defense Review" and "she told the magazine This Week in Europe: ...": an
+    # outlet's Latin name after «المصدر:» or a medium's noun, small words inside it, named
+    # as written (a week's name in it is no date).
+    found = _by_ar(
+        _draft(
+            "المصدر: Gulf Defense Review\n"
+            "وقالت المديرة لمجلة This Week in Europe: “الصفقة مهمة”.\n"
+            "وأضافت أن العقد شمل 12 طائرة.\n"
+        )
+    )
+    assert found["Gulf Defense Review"]["name"] == "Gulf Defense Review"
+    assert found["This Week in Europe"]["type"] == "organization"

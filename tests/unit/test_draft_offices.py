@@ -372,3 +372,19 @@ def test_a_party_leader_is_a_title_and_van_without_hamza_is_a_names_word() -> No
     assert offices.get("زعيم الحزب الشيوعي العراقي", "").startswith("Leader")
     draft, _ = _draft("وحسب وزير الدفاع فإن الصفقة مهمة.")
     assert not any(e["type"] == "person" for e in draft.entities)
+
+
+def test_a_woman_after_a_feminine_title_and_a_sheikhas_given_name() -> None:
+    # "the protests toppled the prime minister, Sheikha Mozah, last August" and "the prime
+    # minister of the People's Republic of Maldives, Sheikha Aminath, arrived in Moscow": a
+    # sheikha is named by her given name alone, after «الشيخة» set off by commas or after
+    # the state's long name with its adjective; «رئيسة الوزراء» is a Prime Minister.
+    draft, _ = _draft("وأطاحت الاحتجاجات برئيسة الوزراء، الشيخة موزة، في آب الماضي.")
+    assert any(e["name_ar"] == "موزة" and e["type"] == "person" for e in draft.entities)
+    draft, _ = _draft("ووصلت رئيسة الوزراء لجمهورية روسيا الشعبية الشيخة أمينة إلى المطار.")
+    assert any(e["name_ar"] == "أمينة" and e["type"] == "person" for e in draft.entities)
+    offices = {e["name"] for e in draft.entities if e["type"] == "office"}
+    assert "Prime Minister of Russia" in offices
+    # a word after «الشيخ» that opens like a verb is no given name
+    draft, _ = _draft("وقالت رئيسة الوزراء، الشيخة تقول، إن الصفقة مهمة.")
+    assert not any(e["type"] == "person" for e in draft.entities)
