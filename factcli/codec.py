@@ -15,6 +15,7 @@ CLI.
 from __future__ import annotations
 
 import functools
+import marshal  # built into the interpreter: nothing to load
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -257,8 +258,6 @@ def copied(value: Any) -> Any:
     object for the cycles and shared parts parsed JSON never has; marshal refuses what is
     not plain data (a subclass of dict, an object made by code), which is then copied by
     `copy.deepcopy`, below the plain parts."""
-    import marshal  # built into the interpreter: nothing to load
-
     try:
         return marshal.loads(marshal.dumps(value))
     except ValueError:

@@ -16,6 +16,7 @@ derived from the entries, with the meaning they always had.
 
 from __future__ import annotations
 
+import marshal  # built into the interpreter: nothing to load
 from collections.abc import Mapping
 from typing import Any, TypedDict
 
@@ -804,8 +805,6 @@ def document_key(doc: Any) -> bytes | None:
     two documents that differ never share a key), or None when it is not plain parsed data.
     Two loads of one store give equal keys, so what was made or checked of a document once
     is known for every later load of it in the process."""
-    import marshal  # built into the interpreter: nothing to load
-
     try:
         # Version 2: no back-references, whose use follows reference counts, not content.
         return marshal.dumps(doc, 2)

@@ -16,7 +16,7 @@ from ..analyze import (
     is_stopword,
     strip_clitic,
 )
-from ..dates import parse_date
+from ..dates import number_words, parse_date
 from ..errors import DateError
 from ..lexicon import Lexicon
 from ..normalize import normalize
@@ -73,7 +73,7 @@ from .english import (
     weapon_english,
 )
 from .names import Mention, _after_clitic, find_mentions
-from .spans import Clause, clauses
+from .spans import Clause, _words, clauses
 
 _ALSO = {"ايضا", "كذلك"}
 # Armed forces a weapon is for ("للجيش", "للقوات الجوية"): they end its name.
@@ -233,8 +233,6 @@ def _spaced_designations(segment: str) -> list[re.Match[str]]:
 
 @functools.cache
 def _count_words() -> dict[str, int]:
-    from ..dates import number_words
-
     return {normalize(k): v for k, v in number_words().items() if not k.isascii()}
 
 
@@ -1980,8 +1978,6 @@ class _Proposals(_Base):
         form of its name, so that the Pentagon and the ministry it is are one body, and of
         its state when it has one. Its Arabic name is the fullest the article writes, as
         written (a company's without its noun)."""
-        from .spans import _words
-
         words = _words(self.text, 0, len(self.text))
         keys = [w.key for w in words]
         firsts: dict[str, list[tuple[int, int]]] = {}  # a word, its proclitic cut off -> (at, cut)
