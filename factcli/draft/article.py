@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analyze import CONJUNCTIONS, PREPOSITIONS
+from ..analyze import CONJUNCTIONS, name_forms
 from ..datespan import DateSpan
 from ..errors import InputError
 from ..link import Linker
@@ -160,20 +160,24 @@ _PASSIVE = {"تم", "جري", "يتم", "سيتم"}
 _OWN_COUNTRY = re.compile(r"^[وف]?(?:ل|ب)?بلاد(?:ه|ها|هم|هما)$")
 
 
+def _cut_forms(key: str) -> set[str]:
+    """A word with its proclitics cut off every way `analyze.name_forms` cuts them, and once
+    more after a conjunction (وللطائرات: للطائرات, then الطائرات)."""
+    return {form for cut in name_forms(key) for form in name_forms(cut)}
+
+
 def _refers_to_model(keys: list[str]) -> bool:
     """Whether a clause refers back to a weapon named before: a demonstrative before a
     weapon's kind noun or «الطراز» ("من هذا الطراز", "لهذه الطائرات", "هذه المقاتلات"), or
     the same model ("من الطراز عينه", "نفس الطراز")."""
     for k in range(len(keys) - 1):
         word, nxt = keys[k], keys[k + 1]
-        bare = word[1:] if word[:1] in CONJUNCTIONS and len(word) > 3 else word
-        bare = bare[1:] if bare[:1] in PREPOSITIONS and bare[1:] in _DEMONSTRATIVES else bare
         noun = nxt in _MODEL_NOUNS or (nxt.startswith("ال") and nxt[2:] in _WEAPON_HEADS)
-        if bare in _DEMONSTRATIVES and noun:
+        if noun and _cut_forms(word) & _DEMONSTRATIVES:
             return True
         if word in _MODEL_NOUNS and nxt in _SAME_WORDS:
             return True
-        if bare in _SAME_BEFORE and nxt in _MODEL_NOUNS:
+        if nxt in _MODEL_NOUNS and _cut_forms(word) & _SAME_BEFORE:
             return True
     return False
 
@@ -181,18 +185,10 @@ def _refers_to_model(keys: list[str]) -> bool:
 def _definite_weapon(keys: list[str], named: set[int]) -> bool:
     """Whether a clause names a weapon by its kind, definite ("المروحيات", "الطائرات"),
     outside any name: the story's weapon referred back to."""
-    for k, key in enumerate(keys):
-        bare = key[1:] if key[:1] in CONJUNCTIONS and len(key) > 4 else key
-        bare = (
-            "ال" + bare[2:]
-            if bare.startswith("لل")
-            else bare[1:]
-            if bare.startswith(("بال", "كال"))
-            else bare
-        )
-        if k not in named and bare.startswith("ال") and bare[2:] in _WEAPON_HEADS:
-            return True
-    return False
+    return any(
+        k not in named and any(f.startswith("ال") and f[2:] in _WEAPON_HEADS for f in _cut_forms(key))
+        for k, key in enumerate(keys)
+    )
 
 
 def _first_person(key: str) -> bool:

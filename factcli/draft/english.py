@@ -19,6 +19,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..analyze import strip_clitic
 from ..normalize import normalize
 
 _CONSONANTS = {
@@ -768,7 +769,7 @@ def institution_english(
     ):
         # «الهيئة العامة للتطوير الدفاعي»: the body, then what it is for
         head = institution_english(keys[:purpose], body, owner)
-        rest = ["ال" + keys[purpose][2:], *keys[purpose + 1 :]]
+        rest = [strip_clitic(keys[purpose], -1), *keys[purpose + 1 :]]
         what = institution_english(
             rest,
             None,

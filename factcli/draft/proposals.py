@@ -307,7 +307,7 @@ def _a_loanword(key: str) -> bool:
 
 def _purpose_key(key: str) -> str:
     """«للتطوير» as the glossary has it, «التطوير» (what a general body is for)."""
-    return "ال" + key[2:] if key.startswith("لل") else key
+    return strip_clitic(key, -1) if key.startswith("لل") else key
 
 
 def _definite(key: str) -> bool:
@@ -973,7 +973,7 @@ class _Proposals(_Base):
                     or k[:1] in CONJUNCTIONS
                     or (k[:1] == "ل" and k[:2] != "لل" and len(k) > 3)  # "لسلاح البحرية": whose, not what
                     # "صواريخ اعتراضية للجيش": the force it is for, not what it is against
-                    or (k[:2] == "لل" and "ال" + k[2:] in _FOR_FORCES)
+                    or (k[:2] == "لل" and strip_clitic(k, -1) in _FOR_FORCES)
                     or re.search(r"[0-9٠-٩]", k)
                     or (_weapon_head(k) and keys[end - 1].startswith("ال"))
                 ):
