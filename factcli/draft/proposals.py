@@ -59,16 +59,19 @@ from .english import (
     KNOWN_BODIES,
     KNOWN_COMPANIES,
     Spellings,
+    consonants,
     demonym,
     designation_name,
     english_name,
     field_english,
     institution_adjective,
     institution_english,
+    institution_head,
     institution_word,
     is_letter_name,
     loanword_english,
     model_kind_english,
+    outlet_parts,
     platform_english,
     weapon_english,
 )
@@ -124,6 +127,8 @@ _SPACED_DESIGNATION = re.compile(
 
 # The lines at the top of a page where its masthead, byline and dateline are printed.
 _TOP_LINES = 12
+# The lines at the foot of a page where an outlet signs off.
+_SIGN_OFF_LINES = 3
 # How alike a spelling's romanization and the outlet's English name must be (difflib ratio).
 _OUTLET_LIKENESS = 0.8
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
@@ -2167,18 +2172,22 @@ class _Proposals(_Base):
 
     def _outlet_entity(self, outlet: str | None) -> None:
         """`--outlet`: the article's own outlet, an organization the store may lack. Its
-        English name is the one given (a web address in brackets left off); its Arabic name
-        is the spelling the page prints near its top (masthead, byline, dateline: "دار
-        الهلال", "الصدى") whose romanization is the English name's, else the English name
-        as the page writes it ("24 news")."""
+        English name is the one given, its web address set apart («Al Rai (alrai.com)» or
+        «alrai.com (Al Rai)»); its Arabic name is the spelling the page prints at its top
+        (masthead, byline, dateline: "دار الهلال", "الصدى") or in its last lines (a
+        sign-off) that sounds like the English name or the address (their romanization or
+        their consonants alike: «البوابة نيوز», "Al-Bawaba News", albawabhnews.com), else
+        the English name as the page writes it ("24 news")."""
         import difflib
 
-        english = re.sub(r"\s*\([^)]*\)\s*$", "", outlet or "").strip()
+        english, own = outlet_parts(outlet)
         if not english or english.casefold() == "unknown" or self._an_outlet(english):
             return
         want = re.sub(r"[^a-z0-9]", "", english.casefold())
+        sounds = [c for c in (consonants(english), consonants(own)) if len(c) >= 3]
+        lines = self.text.splitlines()
         best, score = None, 0.0
-        for line in self.text.splitlines()[:_TOP_LINES]:
+        for line in [*lines[:_TOP_LINES], *lines[_TOP_LINES:][-_SIGN_OFF_LINES:]]:
             for segment in re.split(r"\s*(?:[-–—|•/]|\.\.)\s*", line):
                 words = segment.split()
                 for n in range(1, min(3, len(words)) + 1):
@@ -2186,11 +2195,16 @@ class _Proposals(_Base):
                         phrase = " ".join(words[k : k + n])
                         if self._names_a_state(phrase):
                             continue  # «العمانية» is Oman's adjective, no outlet's name
+                        if k and institution_head(normalize(words[k - 1]).removeprefix("و")):
+                            continue  # «حزب الوفد»: the party's name, not its paper's
                         if re.search(r"[\u0600-\u06ff]", phrase):
                             got = re.sub(r"[^a-z0-9]", "", english_name(phrase, self._spellings).casefold())
                         else:
                             got = re.sub(r"[^a-z0-9]", "", phrase.casefold())
                         ratio = difflib.SequenceMatcher(None, want, got).ratio() if got else 0.0
+                        heard = consonants(phrase)
+                        if heard in sounds:  # the name's consonants, then the address's
+                            ratio = 3.0 - sounds.index(heard)
                         if ratio > score:
                             best, score = phrase, ratio
         arabic = best if best is not None and score >= _OUTLET_LIKENESS else english

@@ -287,6 +287,39 @@ def test_the_outlet_is_proposed_with_the_spelling_its_page_prints() -> None:
     assert [e["name_ar"] for e in draft.entities if e["name"] == "24 News"] == ["24 News"]
 
 
+def test_the_outlet_given_address_first_is_named_and_found_by_its_consonants() -> None:
+    # «sahwanews.com (Al-Sahwa News)»: the name is the part that is no web address, and the
+    # masthead «الصحوة نيوز» sounds like it (l s h n s either way) though its romanization
+    # («al-Sahua Niwaz») is far from the English.
+    text = "الصحوة نيوز\nأعلنت مصر شراء طائرات من روسيا.\n"
+    draft = draft_article(
+        text, [], published=parse_published("2019-05-03"), outlet="sahwanews.com (Al-Sahwa News)"
+    )
+    outlet = [e for e in draft.entities if e["type"] == "organization" and e["name"] == "Al-Sahwa News"]
+    assert outlet and outlet[0]["name_ar"] == "الصحوة نيوز"
+
+
+def test_the_outlet_signing_off_at_the_foot_and_a_radio_by_its_noun() -> None:
+    # «المصدر: إذاعة النهار» on the last line of a long page: «إذاعة» is "Radio".
+    body = "".join(f"وقال المسؤول في الفقرة {n} إن الصفقة مهمة.\n" for n in range(14))
+    text = "عنوان الخبر\n" + body + "المصدر: إذاعة النهار\n"
+    draft = draft_article(
+        text, [], published=parse_published("2019-05-03"), outlet="Radio Al-Nahar (radionahar.example)"
+    )
+    outlet = [e for e in draft.entities if e["name"] == "Radio Al-Nahar"]
+    assert outlet and outlet[0]["name_ar"] == "إذاعة النهار"
+
+
+def test_a_name_after_a_partys_noun_is_not_the_outlets() -> None:
+    # «رئيس حزب الأمل»: the party's name, though it sounds like the outlet's (Al-Amal).
+    text = "رئيس حزب الأمل\nأعلنت مصر شراء طائرات من روسيا.\n"
+    draft = draft_article(
+        text, [], published=parse_published("2019-05-03"), outlet="Al-Amal (alamal.example)"
+    )
+    outlet = [e for e in draft.entities if e["name"] == "Al-Amal"]
+    assert outlet and outlet[0]["name_ar"] != "الأمل"
+
+
 def test_an_office_ending_in_its_state_after_bi_and_a_family_name_opening_with_kal() -> None:
     # "... with the Saudi Arabian Republic's minister of defence Robert Kalinak": the state
     # after «ب» ends the office, and «كاليناك» is a family name, not ك + the article.
