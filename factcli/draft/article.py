@@ -102,6 +102,7 @@ def draft_article(
     drafter.agency_letters()
     drafter.known_bodies()
     drafter.page_credits()
+    drafter.mastheads()
     drafter.run()
     drafter.weapon_kind_names()
     names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}

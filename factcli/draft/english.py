@@ -1041,3 +1041,74 @@ def consonants(name: str) -> str:
             low = low.replace(pair, one)
         out.append(low.translate(_ENGLISH_CLASSES))
     return "".join(out)
+
+
+# The words of foreign papers' and channels' names as Arabic writes them («واشنطن بوست»,
+# «جاكرتا غلوب», «سكاي نيوز»): a name ending in one is a medium's.
+_MASTHEAD_HEADS = {
+    normalize(k): v
+    for k, v in {
+        "بوست": "Post",
+        "تايمز": "Times",
+        "تايمس": "Times",
+        "غلوب": "Globe",
+        "جلوب": "Globe",
+        "هيرالد": "Herald",
+        "تريبيون": "Tribune",
+        "جورنال": "Journal",
+        "تلغراف": "Telegraph",
+        "نيوز": "News",
+        "إكسبريس": "Express",
+        "غارديان": "Guardian",
+        "إنسايدر": "Insider",
+    }.items()
+}
+# Other words such names hold, and the cities they are named after.
+_MASTHEAD_WORDS = {
+    normalize(k): v
+    for k, v in {
+        "ديلي": "Daily",
+        "صنداي": "Sunday",
+        "مورنينغ": "Morning",
+        "وول": "Wall",
+        "ستريت": "Street",
+        "فايننشال": "Financial",
+        "فاينانشال": "Financial",
+        "ناشيونال": "National",
+        "واشنطن": "Washington",
+        "نيويورك": "New York",
+        "جيروزاليم": "Jerusalem",
+        "موسكو": "Moscow",
+        "لندن": "London",
+        "باريس": "Paris",
+    }.items()
+}
+
+
+def masthead_head(word: str) -> bool:
+    """Whether a word (its article cut off) ends a foreign medium's name («بوست», «تايمز»)."""
+    key = normalize(word)
+    return key.removeprefix("ال") in _MASTHEAD_HEADS or key in _MASTHEAD_HEADS
+
+
+def masthead_word(word: str) -> bool:
+    """Whether a word (its article cut off) is one a foreign medium's name holds."""
+    key = normalize(word)
+    return masthead_head(word) or key.removeprefix("ال") in _MASTHEAD_WORDS or key in _MASTHEAD_WORDS
+
+
+def masthead_english(arabic: str) -> str | None:
+    """A foreign medium's English name from its Arabic spelling, when a word of it is one
+    of such names' («الواشنطن بوست»: The Washington Post, Arabic's article on a foreign
+    name being English's; «جاكرتا غلوب»: Jakarta Globe); None for any other name."""
+    words = arabic.split()
+    if not words or not any(masthead_word(w) for w in words):
+        return None
+    out = []
+    for w in words:
+        key = normalize(w)
+        bare = key[2:] if key.startswith("ال") and len(key) > 4 else key
+        word = _MASTHEAD_HEADS.get(bare) or _MASTHEAD_WORDS.get(bare)
+        out.append(word or loanword_english(w[2:] if bare != key else w))
+    the = "The " if normalize(words[0]).startswith("ال") and len(normalize(words[0])) > 4 else ""
+    return the + " ".join(out)

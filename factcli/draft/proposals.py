@@ -48,6 +48,7 @@ from .cues import (
     EPITHETS,
     ITEM_WORDS,
     KIND_TYPES,
+    MEDIA_NOUNS,
     NAMED_INSTITUTIONS,
     OF_INSTITUTIONS,
     OWNED_INSTITUTIONS,
@@ -70,6 +71,9 @@ from .english import (
     institution_word,
     is_letter_name,
     loanword_english,
+    masthead_english,
+    masthead_head,
+    masthead_word,
     model_kind_english,
     outlet_parts,
     platform_english,
@@ -149,6 +153,8 @@ _OWNED = set(OWNED_INSTITUTIONS)
 _NAMED_BODIES = {normalize(w) for w in NAMED_INSTITUTIONS}
 _EPITHETS = {normalize(w) for w in EPITHETS}
 _OFFICIAL = {normalize(w) for w in ("الرسمي", "الرسمية")}
+# A broadcaster the state owns: «التلفزيون الرسمي», «الإذاعة الحكومية».
+_STATE_OWNED = _OFFICIAL | {normalize(w) for w in ("الحكومي", "الحكومية")}
 # A state's own bodies: told bare ("وزارة الدفاع"), the article's state's.
 _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوات")}
 # A state's guards and services, and parties, by a noun and what qualifies it: «الحرس الوطني
@@ -526,9 +532,26 @@ class _Proposals(_Base):
                     )
                 continue
             if not known(s, e):
+                name = text[s:e]
+                forms = self._medium_forms(words, i, name)
+                if (
+                    end - opens >= 2
+                    and keys[end - 1].startswith(ARTICLE)
+                    and self._state_adjective(keys[end - 1])
+                ):
+                    # «مجلة فوكوس الألمانية»: the state's adjective is no part of the name
+                    forms = [name, *forms]
+                    name = text[s : words[end - 2].end]
+                    forms += self._medium_forms(words, i, name)
                 self._new_entity(
-                    text[s:e], "organization", f"name after {text[words[i].start : words[i].end]}"
+                    name,
+                    "organization",
+                    f"name after {text[words[i].start : words[i].end]}",
+                    english=masthead_english(name),
+                    aliases=forms,
                 )
+                if (made := self._new_names.get(normalize(name))) is not None:
+                    self.media.add(made)  # a medium: the via of what it reports, no speaker
         self._designations(clause, known)
         # A state's adjective qualifies a weapon ("الأسلحة الروسية"): only a name makes it known.
         named = [(m.start, m.end) for m in mentions if not m.weak]
@@ -549,6 +572,64 @@ class _Proposals(_Base):
         self._loanword_companies(clause, known)
         self._companies(clause, known)
         return len(self.new_entities) + len(self._respelled) > before
+
+    def _medium_forms(self, words: list, at: int, name: str) -> list[str]:
+        """A medium's name with its noun before it, the noun's proclitics cut off
+        («لصحيفة الواشنطن بوست»: «صحيفة الواشنطن بوست»), as a form of its name."""
+        written = self.text[words[at].start : words[at].end]
+        key = normalize(written)
+        for noun in MEDIA_NOUNS:
+            if key.endswith(noun) and len(key) - len(noun) <= 3:
+                return [f"{written[len(key) - len(noun) :]} {name}"]
+        return []
+
+    def mastheads(self) -> None:
+        """A foreign paper or channel named without its medium's noun, by a name that ends
+        in a word such names end in («وبحسب جاكرتا غلوب», «ذكرت نيويورك تايمز»): the words
+        before it that such names hold, else the one word before it that looks like a name."""
+        words = _words(self.text, 0, len(self.text))
+        keys = [w.key for w in words]
+        for i, key in enumerate(keys):
+            if i == 0 or not masthead_head(key):
+                continue
+            first = i
+            while (
+                first > 0
+                and i - first < 3
+                and masthead_word(keys[first - 1])
+                and not masthead_head(keys[first - 1])
+            ):
+                first -= 1
+            if first == i:
+                k = keys[i - 1]
+                bare = k.removeprefix("و")
+                if (
+                    k in _FUNCTION_WORDS
+                    or len(bare) < 3
+                    or any(p.opens(k) for p in (*_MEDIA, *_INSTITUTIONS, *_TITLES))
+                    or not self._looks_like_a_name([k])
+                    or is_stopword(k)
+                    or re.search(r"[0-9٠-٩]", k)
+                ):
+                    continue
+                first = i - 1
+            if any(
+                re.search(r"[،,.:؛«»\"“”()\n]", self.text[words[x].end : words[x + 1].start])
+                for x in range(first, i)
+            ):
+                continue
+            cut = next(
+                (c for c in clitic_cuts(keys[first]) if c and masthead_word(strip_clitic(keys[first], c))), 0
+            )
+            name = _after_clitic(self.text, words[first].start, words[i].end, cut)
+            if normalize(name) in self._new_names or self.linker.resolve(name, True, True):
+                continue
+            forms = self._medium_forms(words, first - 1, name) if first else []
+            self._new_entity(
+                name, "organization", "a foreign medium's name", english=masthead_english(name), aliases=forms
+            )
+            if (made := self._new_names.get(normalize(name))) is not None:
+                self.media.add(made)
 
     def _named_companies(self, clause: Clause, known: Any) -> None:
         """A company's or an organization's noun and the foreign name after it, set off by
@@ -790,9 +871,24 @@ class _Proposals(_Base):
                 or is_stopword(k)
             ):
                 continue
+            name = text[words[i].start : words[i].end]
+            forms = [f"{name} {text[words[i + 1].start : words[i + 1].end]}"]
+            if i and any(p.opens(keys[i - 1]) for p in _MEDIA):
+                # «مجلة لوبوا الفرنسية»: a medium's, named with its noun and its state's too
+                forms = [
+                    *forms,
+                    *self._medium_forms(words, i - 1, forms[0]),
+                    *self._medium_forms(words, i - 1, name),
+                ]
             self._new_entity(
-                text[words[i].start : words[i].end], "organization", "a name with a state's adjective"
+                name,
+                "organization",
+                "a name with a state's adjective",
+                english=masthead_english(name),
+                aliases=forms,
             )
+            if len(forms) > 1 and (made := self._new_names.get(normalize(name))) is not None:
+                self.media.add(made)  # a medium's: the via of what it reports, no speaker
 
     def _designations(self, clause: Clause, known: Any) -> None:
         """A model designation is a weapon system: letters, a dash, a number ("إس-300",
@@ -1485,6 +1581,26 @@ class _Proposals(_Base):
                         counts[e] = counts.get(e, 0) + 1
         return counts
 
+    def _first_state(self, sentence: int, before: int) -> str | None:
+        """The state a sentence names first (by name or adjective) before offset `before`,
+        else the one the sentence before it names first."""
+        for number in (sentence, sentence - 1):
+            found: list[tuple[int, str]] = []
+            for c in clauses(self.text):
+                if c.sentence != number:
+                    continue
+                for m in find_mentions(self.linker, self.text, c.words):
+                    found += [(m.start, e) for e in m.ids[:1] if self.linker.type_of(e) == "country"]
+                for w in c.words:
+                    for cut in clitic_cuts(w.key):
+                        if (state := self._state_adjective(strip_clitic(w.key, cut))) is not None:
+                            found.append((w.start, state))
+                            break
+            found = sorted(x for x in found if x[0] < before)
+            if found:
+                return found[0][1]
+        return None
+
     def _states_near(self, sentence: int) -> list[str]:
         """The two states a sentence names (by name or adjective), else with the sentence
         before it: none when they name fewer or more than two."""
@@ -1707,6 +1823,18 @@ class _Proposals(_Base):
             if kind is None or re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[last].start]):
                 continue
             state = self._state_adjective(keys[last])
+            if state is None and kind in _BROADCASTERS.values() and keys[last] in _STATE_OWNED:
+                # «التلفزيون الرسمي السوري», «الإذاعة الرسمية»: a state's broadcaster, the
+                # state's adjective after it or, told bare, the state the article is about
+                kind = f"state {kind}"
+                after = last + 1 < len(keys) and not re.search(
+                    r"[،,.:؛«»\"“”()]", text[words[last].end : words[last + 1].start]
+                )
+                state = self._state_adjective(keys[last + 1]) if after else None
+                if state is not None:
+                    last += 1
+                else:
+                    state = self._first_state(clause.sentence, words[i].start) or self._home_state
             if state is None:
                 continue
             body = str(self.linker.entities[state].get("name") or "")

@@ -485,3 +485,41 @@ def test_an_outlet_named_in_latin_letters_after_a_medias_noun_or_the_source_line
     )
     assert found["Gulf Defense Review"]["name"] == "Gulf Defense Review"
     assert found["This Week in Europe"]["type"] == "organization"
+
+
+def test_a_foreign_papers_name_after_its_noun_or_alone_by_its_masthead_words() -> None:
+    text = (
+        "عنوان\nونقلت صحيفة النيويورك تايمز عن مسؤولين أن الجيش تسلم طائرات. وبحسب بانكوك بوست، "
+        "فإن الصفقة تمت.\n"
+    )
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    orgs = {e["name_ar"]: e for e in draft.entities if e["type"] == "organization"}
+    # Arabic's article on a foreign name is English's «The»; the paper's noun is a form of
+    # its name
+    assert orgs["النيويورك تايمز"]["name"] == "The New York Times"
+    assert "صحيفة النيويورك تايمز" in orgs["النيويورك تايمز"]["aliases"]
+    # named with no noun, by the word such names end in
+    assert orgs["بانكوك بوست"]["name"].endswith(" Post")
+
+
+def test_a_magazines_state_adjective_is_no_part_of_its_name_but_a_form_of_it() -> None:
+    text = "عنوان\nوقالت مجلة فوكوس الألمانية إن روسيا باعت صواريخ.\n"
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    magazine = [e for e in draft.entities if e["type"] == "organization"]
+    assert [e["name_ar"] for e in magazine] == ["فوكوس"]
+    assert {"مجلة فوكوس الألمانية", "فوكوس الألمانية"} <= set(magazine[0]["aliases"])
+
+
+def test_a_states_official_broadcaster_told_bare_is_the_state_named_first_before_it() -> None:
+    # "... said the Polish minister that the US will sell ... He added, at a conference the
+    # official television aired, ...": the state named first before it, not the US named
+    # most; with the state's adjective after it, that state's.
+    text = (
+        "عنوان\nقال وزير الدفاع البولندي إن الولايات المتحدة ستبيع صواريخ لبلاده. وأضاف في مؤتمر "
+        "بثه التلفزيون الرسمي أن الولايات المتحدة وقعت العقد مع الولايات المتحدة. وذكرت الإذاعة "
+        "الحكومية السورية أن الجيش تسلم طائرات.\n"
+    )
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    orgs = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "organization"}
+    assert orgs["التلفزيون الرسمي"] == "Polish state television"
+    assert orgs["الإذاعة الحكومية السورية"] == "Syrian state radio"
