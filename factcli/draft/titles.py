@@ -41,8 +41,10 @@ from .cues import (
     _INSTITUTIONS,
     _OFFICE_HEADS,
     _WEAPON_HEADS,
+    COMPANY_NOUNS,
     FUTURE_NOUNS,
     FUTURE_PREFIX,
+    INSTITUTION_NOUNS,
     Pattern,
 )
 from .english import office_english
@@ -125,7 +127,20 @@ _LEADER_FORMS = {normalize(p.text) for p in _LEADERS}
 
 
 def _head(key: str) -> bool:
-    return any(p.opens(key) for p in (*_OFFICE_HEADS, *_LEADERS)) or _counterpart(key)
+    return (
+        any(p.opens(key) for p in (*_OFFICE_HEADS, *_LEADERS))
+        or _counterpart(key)
+        or any(strip_clitic(key, cut) in _WOMEN_HEADS for cut in clitic_cuts(key))
+    )
+
+
+# The nouns of a company or a body, which no name opens with: «لمجموعة», «بشركة».
+_BODY_NOUNS = {k for w in (*COMPANY_NOUNS, *INSTITUTION_NOUNS) for k in (normalize(w), normalize(w) + "ه")}
+# A woman's office, its head with the article («المديرة», «الناطقة»): no pronoun reads so.
+_WOMEN_HEADS = {k + "ه" for k in _HEAD_FORMS if k.startswith(ARTICLE) and not k.endswith("ه")}
+# The verbs of saying a speaker's name follows, a title after it with no comma («وقال
+# فلان نائب قائد القوات الجوية إن ...»), and «أن» after which what was said opens with one.
+_SAYING = re.compile(r"^(?:[وف]?(?:قال|اضاف|اكد|اوضح|صرح|اعلن|ذكر|كشف|اشار|تابع)(?:ت)?|ان)$")
 
 
 # "نظيره الروسي", "نظيرته الفرنسية": the counterpart holds the office last named, of the state
@@ -316,6 +331,9 @@ class _Titles(_Proposals):
                     (ruler or president or sheikh) and last - h == 1 and _given_name(keys[h])
                 ):
                     phrase = TitlePhrase(i, end, h, last, None)
+            if phrase is None and i > 2 and not _PUNCT.search(gap(i)):
+                # «وقال صلاح عبد الخالق نائب قائد القوات الجوية»: the speaker's name, then his title
+                phrase = self._said_holder(keys, words, i, end, mentions, cover)
             if phrase is None and i > 0 and "،" in gap(i):
                 before = _person_ending(self, mentions, i - 1)
                 if before is not None:
@@ -332,6 +350,32 @@ class _Titles(_Proposals):
                 out.append(phrase)
             i = max(end, h, i + 1)
         return out
+
+    def _said_holder(self, keys: list[str], words, i: int, end: int, mentions, cover) -> TitlePhrase | None:
+        """The holder of the title at word `i` named right before it, after a verb of
+        saying or «أن» («وقال فلان الفلاني نائب قائد ...»): a person linked there, else a
+        name of two to four words, none a role's noun («مسؤول»)."""
+
+        def said_before(first: int) -> bool:
+            return (
+                first > 0
+                and _SAYING.match(keys[first - 1]) is not None
+                and not _PUNCT.search(self.text[words[first - 1].end : words[first].start])
+            )
+
+        if (i - 1) in cover:
+            before = _person_ending(self, mentions, i - 1)
+            if before is not None and said_before(before.first):
+                return TitlePhrase(i, end, before.first, before.last, _person_id(self, before))
+            return None
+        first = self._name_words(keys, words, i - 1, forward=False)
+        if (
+            2 <= i - first <= 4
+            and said_before(first)
+            and not any(keys[x].removeprefix(ARTICLE) in _ROLE_NOUNS for x in range(first, i))
+        ):
+            return TitlePhrase(i, end, first, i, None)
+        return None
 
     def _set_off_holder(self, keys: list[str], words, i: int, end: int, cover) -> TitlePhrase | None:
         """The holder of an office whose words run on past what the phrase reads («مدير
@@ -414,6 +458,8 @@ class _Titles(_Proposals):
                 # (a family name may open with كال: «روبرت كاليناك» is no ك + the article)
                 or (key[:1] in PROCLITICS and _definite(key) and not (taken and key[:1] == "ك"))
                 or (not taken and forward and not titled and _definite(key))
+                # «المدير العام لمجموعة ساب»: the body the office is at, after ل, no name
+                or (not taken and forward and key[:1] in "لب" and key[1:] in _BODY_NOUNS)
                 or key in _NOT_IN_NAMES
                 or _PREPOSITION_PRONOUN.match(key) is not None  # "نتنياهو إليها": to her
                 # "سبل تعزيز التعاون": a cue word, no name; after بن a word is a name («خالد

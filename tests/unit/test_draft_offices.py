@@ -421,3 +421,38 @@ def test_a_woman_after_a_feminine_title_and_a_sheikhas_given_name() -> None:
     # a word after «الشيخ» that opens like a verb is no given name
     draft, _ = _draft("وقالت رئيسة الوزراء، الشيخة تقول، إن الصفقة مهمة.")
     assert not any(e["type"] == "person" for e in draft.entities)
+
+
+def _people(text: str) -> tuple[list[str], list[tuple[str, str, str]]]:
+    draft = draft_article("عنوان\n" + text + "\n", [], published=parse_published("2019-05-03"))
+    names = {e["id"]: e["name_ar"] for e in draft.entities}
+    people = [e["name_ar"] for e in draft.entities if e["type"] == "person"]
+    held = [
+        (names.get(c["subject"], ""), c["predicate"], names.get(c["object"], ""))
+        for c in draft.claims
+        if c["predicate"] == "holds_position"
+    ]
+    return people, held
+
+
+def test_a_speakers_name_before_his_title_with_no_comma() -> None:
+    # "said Sami Abdel Rahim, deputy commander of the Egyptian air force, that ...", no comma
+    people, held = _people("وقال سامي عبد الرحيم نائب قائد القوات الجوية المصرية إن الطائرات وصلت.")
+    assert people == ["سامي عبد الرحيم"]
+    assert held == [("سامي عبد الرحيم", "holds_position", "نائب قائد القوات الجوية المصرية")]
+    # after «أن», with the title's head run into its adjective («المديرالإداري»)
+    people, _ = _people(
+        "وذكرت الوكالة أن أحمد عبدالكريم المديرالإداري لمؤسسة الصناعات الحربية قال إن الشركة تهتم."
+    )
+    assert people == ["أحمد عبدالكريم"]
+    # a role's noun and its adjective are no name («مسؤول عسكري»)
+    people, _ = _people("وقال مسؤول عسكري نائب قائد القوات إن الطائرات وصلت.")
+    assert people == []
+
+
+def test_a_womans_title_with_the_article_and_a_body_after_li_is_no_name() -> None:
+    # «المديرة العامة»: a woman's office; «لمجموعة ساب» after a title is where, not who
+    people, _ = _people("وقالت لينا سونغ، المديرة العامة للشركة، إن الطائرة جاهزة.")
+    assert people == ["لينا سونغ"]
+    people, _ = _people("وقال يوهان بيرغ المدير العام لمجموعة ساب إن تايلاند ستشتري طائرات.")
+    assert people == ["يوهان بيرغ"]
