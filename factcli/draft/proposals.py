@@ -168,6 +168,9 @@ _BROADCASTERS = {"التلفزيون": "television", "التليفزيون": "te
 _BODY_EPITHETS = {normalize(w) for w in ("العربي", "العربية", "الأميري", "الأميرية")}
 # A company's field after its name («إمبراير للدفاع والأمن»), one word or two.
 _FIELD_AFTER = re.compile(r"\s+(لل[\u0621-\u064a]{3,}(?:\s+وال[\u0621-\u064a]{3,})?)")
+# A company's field after its name and state's adjective, its adjective or a second field
+# with it («للصناعات الثقيلة», «للدفاع والأمن»): its full name's last words.
+_FULL_FIELD = re.compile(r"\s+(لل[\u0621-\u064a]{3,}(?:\s+و?ال[\u0621-\u064a]{3,})?)")
 # What a state's companies make, between «شركات» and the state («شركات تسليح فرنسية»).
 _COMPANIES_FIELDS = {"تسليح": "arms", "اسلحه": "arms", "دفاع": "defence", "طيران": "aviation"}
 # A nationality adjective in the plural or the dual, of two nouns before it («النرويجيين»).
@@ -812,12 +815,19 @@ class _Proposals(_Base):
                     run = []
                 if w:
                     english.append(loanword_english(written))
+            forms = [_with_noun(text, words[i], s, e)]
+            tail = e
+            if end < len(keys) and not gap(end).strip() and self._state_adjective(keys[end]) is not None:
+                tail = words[end].end  # «ميتسوبيشي اليابانية»: with its state's adjective
+                forms.append(text[s:tail])
+            if (field := _FULL_FIELD.match(text, tail)) is not None:
+                forms.append(f"{text[s:tail]} {field.group(1)}")  # «... للصناعات الثقيلة»: its full name
             self._new_entity(
                 text[s:e],
                 "organization",
                 "a company's noun and its foreign name",
                 english=" ".join(english),
-                aliases=[_with_noun(text, words[i], s, e)],
+                aliases=forms,
             )
             self._company_spans.append((s, e))
 
@@ -845,6 +855,7 @@ class _Proposals(_Base):
                     self._new_entity(
                         name, "organization", "a company's noun and its Latin name", english=name
                     )
+            self._company_after_adjective(words, i, known)
             k, adjective = keys[i], keys[i + 1]
             if not (adjective.startswith("ال") and adjective.endswith("يه")):
                 continue
@@ -873,6 +884,9 @@ class _Proposals(_Base):
                 continue
             name = text[words[i].start : words[i].end]
             forms = [f"{name} {text[words[i + 1].start : words[i + 1].end]}"]
+            field = _FULL_FIELD.match(text, words[i + 1].end)
+            if field is not None:  # «ميتسوبيشي اليابانية للصناعات الثقيلة»: its full name
+                forms += [f"{forms[0]} {field.group(1)}", f"{name} {field.group(1)}"]
             if i and any(p.opens(keys[i - 1]) for p in _MEDIA):
                 # «مجلة لوبوا الفرنسية»: a medium's, named with its noun and its state's too
                 forms = [
@@ -889,6 +903,82 @@ class _Proposals(_Base):
             )
             if len(forms) > 1 and (made := self._new_names.get(normalize(name))) is not None:
                 self.media.add(made)  # a medium's: the via of what it reports, no speaker
+
+    def _company_after_adjective(self, words: list, i: int, known: Any) -> None:
+        """A company's noun, a word of its kind maybe, its state's adjective, then its
+        foreign name («والمجموعة البولندية هوتا ستالوا والا،», «شركة تجارية إندونيسية
+        بيروساهان ...»): up to three words a name may be, up to a mark or a known name; its
+        noun and adjective with it a form of its name."""
+        text, keys = self.text, [w.key for w in words]
+        if not _company_noun(keys[i]):
+            return
+        j = i + 1
+        if (
+            j + 1 < len(keys)
+            and keys[j].endswith("يه")
+            and not _definite(keys[j])
+            and not self._state_adjective(keys[j])
+        ):
+            j += 1  # «شركة تجارية إندونيسية»: what kind of company
+        if j >= len(keys) or self._state_adjective(keys[j]) is None:
+            return
+        if any(re.search(r"[،,.:؛«»\"“”()]", text[words[x].end : words[x + 1].start]) for x in range(i, j)):
+            return
+
+        def marked(k: int) -> bool:  # a mark after word k, or the clause's end
+            return k + 1 == len(keys) or bool(
+                re.search(r"[،,.:؛«»\"“”()]", text[words[k].end : words[k + 1].start])
+            )
+
+        end = j + 1
+        while (
+            end < len(keys)
+            and end - j <= 3
+            and not re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start])
+            # («والا»: و, then ال with no stem after it, no article)
+            and re.match(rf"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\w{{3}}", keys[end]) is None
+            # («هوتا ستالوا والا،»: a word a sentence's may be, last in the name before a mark)
+            and (
+                (keys[end] not in _FUNCTION_WORDS and not is_stopword(keys[end]))
+                or (end > j + 1 and marked(end))
+            )
+            and not re.search(r"[0-9٠-٩A-Za-z]", keys[end])
+            and (self._looks_like_a_name([keys[end]]) or (end > j + 1 and marked(end)))
+            and not _deal_noun_key(keys[end])
+            and not _weapon_head(keys[end])
+            and not any(p.opens(keys[end]) for p in (*_KIND_NOUNS, *_INSTITUTIONS, *_MEDIA, *_TITLES))
+            and not known(words[end].start, words[end].end)
+        ):
+            end += 1
+        if end == j + 1:
+            return
+        closed = end == len(keys) or re.search(
+            r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]
+        )
+        if not closed and keys[end] not in _FUNCTION_WORDS and not _definite(keys[end]):
+            return  # the name's end is not told: a mark, a function word or a definite word ends it
+        name = text[words[j + 1].start : words[end - 1].end]
+        noun = _after_clitic(
+            text,
+            words[i].start,
+            words[i].end,
+            next(
+                (
+                    c
+                    for c in clitic_cuts(keys[i])
+                    if strip_clitic(keys[i], c).removeprefix(ARTICLE) in _COMPANY
+                ),
+                0,
+            ),
+        )
+        whole = f"{noun} {text[words[i + 1].start : words[j].end]} {name}"
+        self._new_entity(
+            name,
+            "organization",
+            "a company's noun, its state's adjective and its name",
+            english=loanword_english(name),
+            aliases=[whole],
+        )
 
     def _designations(self, clause: Clause, known: Any) -> None:
         """A model designation is a weapon system: letters, a dash, a number ("إس-300",

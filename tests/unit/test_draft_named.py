@@ -523,3 +523,26 @@ def test_a_states_official_broadcaster_told_bare_is_the_state_named_first_before
     orgs = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "organization"}
     assert orgs["التلفزيون الرسمي"] == "Polish state television"
     assert orgs["الإذاعة الحكومية السورية"] == "Syrian state radio"
+
+
+def test_a_company_named_after_its_noun_and_its_states_adjective() -> None:
+    # "... with the Czech group Kapsa Stiftung Wald, on condition ...": the name after the
+    # adjective, up to the mark (its last word «والد» no و + article); with its noun and
+    # adjective a form of its name
+    text = "عنوان\nوأعلنت التشيك أن الجيش وقع عقدا مع المجموعة التشيكية كابسا شتيفتونغ والد، على أن تسلم المدافع.\n"
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    orgs = [e for e in draft.entities if e["type"] == "organization"]
+    assert [e["name_ar"] for e in orgs] == ["كابسا شتيفتونغ والد"]
+    assert "المجموعة التشيكية كابسا شتيفتونغ والد" in orgs[0]["aliases"]
+    # a noun after the adjective is no company's name («الشركة الفرنسية عقدا»)
+    text = "عنوان\nووقعت الشركة الفرنسية عقدا مع الجيش.\n"
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    assert not [e for e in draft.entities if e["type"] == "organization"]
+
+
+def test_a_companys_full_name_with_its_states_adjective_and_its_field() -> None:
+    # «شركة كاواساكي اليابانية للصناعات الثقيلة»: Kawasaki Heavy Industries, as written
+    text = "عنوان\nوستزود شركة كاواساكي اليابانية للصناعات الثقيلة البحرية الأسترالية بفرقاطات.\n"
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    company = next(e for e in draft.entities if e["name_ar"] == "كاواساكي")
+    assert "كاواساكي اليابانية للصناعات الثقيلة" in company["aliases"]
