@@ -161,6 +161,10 @@ _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوا�
 # الكويتي», «لخفر السواحل الفيتنامي», «الحزب الشيوعي الفيتنامي», «حزب العمال» (definite
 # nouns only with a qualifier, as the institutions').
 _SERVICE_NOUNS = [Pattern.of(w) for w in ("الحرس", "خفر", "الحزب", "حزب")]
+# A coalition, international, against whom («التحالف الدولي ضد», «لمحاربة», «لمكافحة»).
+_COALITION = normalize("التحالف")
+_INTERNATIONAL = normalize("الدولي")
+_AGAINST = {normalize(w) for w in ("ضد", "لمحاربة", "لمكافحة", "لقتال")}
 # A state's broadcaster by its medium and the state's adjective («التلفزيون الإيطالي»).
 _BROADCASTERS = {"التلفزيون": "television", "التليفزيون": "television", "الاذاعه": "radio"}
 # Epithets between a state's body and its state's adjective («الجيش العربي السوري», «القوات
@@ -568,6 +572,7 @@ class _Proposals(_Base):
         self._dual_institutions(clause)
         self._coordinated_institutions(clause)
         self._state_media(clause)
+        self._coalitions(clause, mentions)
         self._navies(clause, lambda s, e: any(a < e and s < b for a, b in strong))
         self._named_companies(clause, known)
         self._shipyards(clause, known)
@@ -1939,6 +1944,48 @@ class _Proposals(_Base):
             self._new_entity(name, "organization", cue, english=f"{demonym(body)} {kind}")
             if len(self.new_entities) > before:
                 self.state_of[str(self.new_entities[-1]["id"])] = state
+
+    def _coalitions(self, clause: Clause, mentions: list[Mention]) -> None:
+        """A coalition named by whom it fights, a body the article names right after
+        («التحالف الدولي ضد تنظيم الدولة الإسلامية», «التحالف الدولي لمحاربة داعش»): an
+        organization of its own, "international coalition against" the body."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        starts = {m.first: m for m in mentions if not m.weak}
+        for i in range(len(keys) - 2):
+            bare = next(
+                (
+                    strip_clitic(keys[i], c)
+                    for c in clitic_cuts(keys[i])
+                    if strip_clitic(keys[i], c) == _COALITION
+                ),
+                None,
+            )
+            if bare is None:
+                continue
+            j = i + 1 + (keys[i + 1] == _INTERNATIONAL)
+            if j + 1 >= len(keys) or keys[j] not in _AGAINST:
+                continue
+            enemy = starts.get(j + 1)
+            if enemy is None or not any(self.linker.type_of(e) == "organization" for e in enemy.ids):
+                continue
+            if any(
+                re.search(r"[،,.:؛«»()]", text[words[x].end : words[x + 1].start]) for x in range(i, j + 1)
+            ):
+                continue
+            end = enemy.end
+            if text[end : end + 1] in '"”»':
+                end += 1  # «ضد تنظيم "داعش"»: the quotation closed
+            cut = next(c for c in clitic_cuts(keys[i]) if strip_clitic(keys[i], c) == _COALITION)
+            name = _after_clitic(text, words[i].start, end, cut)
+            against = str(self.linker.entities.get(enemy.ids[0], {}).get("name") or "")
+            international = "international " if j > i + 1 else ""
+            self._new_entity(
+                name,
+                "organization",
+                "a coalition by whom it fights",
+                english=f"{international}coalition against {against}",
+            )
 
     def _coordinated_institutions(self, clause: Clause) -> None:
         """Two bodies of one state under one adjective in the plural («الحكومة والبرلمان

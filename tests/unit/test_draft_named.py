@@ -546,3 +546,15 @@ def test_a_companys_full_name_with_its_states_adjective_and_its_field() -> None:
     draft = draft_article(text, [], published=parse_published("2019-05-03"))
     company = next(e for e in draft.entities if e["name_ar"] == "كاواساكي")
     assert "كاواساكي اليابانية للصناعات الثقيلة" in company["aliases"]
+
+
+def test_a_coalition_named_by_the_body_it_fights() -> None:
+    # "Belgium takes part in the international coalition against «Daesh» in Syria"
+    text = 'عنوان\nوتشارك بلجيكا في التحالف الدولي ضد تنظيم "داعش" في سوريا منذ سنوات.\n'
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    orgs = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "organization"}
+    assert orgs['التحالف الدولي ضد تنظيم "داعش"'] == "international coalition against Islamic State"
+    # a coalition against no body the article names is none of this kind
+    text = "عنوان\nوتشارك بلجيكا في التحالف الدولي ضد الإرهاب منذ سنوات.\n"
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    assert not [e for e in draft.entities if "التحالف" in e["name_ar"]]
