@@ -53,6 +53,8 @@ from .proposals import _Proposals
 from .spans import Clause
 
 _QUOTE_GAP = re.compile(r"\s*[“”«»\"]\s*")
+_OPENING_GAP = re.compile(r"\s*\(\s*")
+_CLOSING_GAP = re.compile(r"\s*\)\s*")
 _PUNCT = re.compile(r"[،,.:؛;«»\"“”()\[\]\n]")
 # In an office's words, these join what follows to it ("في شؤون التعاون", "لدى قطر").
 _OFFICE_LINKS = {"في", "لدي", "لشوون", "لشؤون"}
@@ -221,7 +223,16 @@ class _Titles(_Proposals):
             j = i + 1
             # (a quoted name inside the office's phrase is its genitive: «مدير برنامج “لوكهيد”
             # لنظام الدفاع الصاروخي مات جويس»)
-            while j < n and j - i < 10 and (not _PUNCT.search(gap(j)) or _QUOTE_GAP.fullmatch(gap(j))):
+            while (
+                j < n
+                and j - i < 10
+                and (
+                    not _PUNCT.search(gap(j))
+                    or _QUOTE_GAP.fullmatch(gap(j))
+                    # «الرئيس (الأمريكي دونالد) ترامب»: words a writer put in brackets into the title
+                    or (j == i + 1 and _OPENING_GAP.fullmatch(gap(j)) is not None)
+                )
+            ):
                 k = keys[j]
                 m = cover.get(j)
                 if person_at(j) or _honorific(k):
@@ -432,7 +443,14 @@ class _Titles(_Proposals):
             key = keys[k]
             if taken:
                 a, b = (words[k - 1], words[k]) if forward else (words[k], words[k + 1])
-                if _PUNCT.search(text[a.end : b.start]):
+                # (a bracket a title opened closes inside the name: «(الأمريكي دونالد) ترامب»)
+                closing = (
+                    forward
+                    and _CLOSING_GAP.fullmatch(text[a.end : b.start]) is not None
+                    and "(" in text[max(0, a.start - 30) : a.start].rsplit(")", 1)[-1]
+                    and "\n" not in text[max(0, a.start - 30) : a.start]
+                )
+                if _PUNCT.search(text[a.end : b.start]) and not closing:
                     break
             # («د. أمير جبار»: after a title, a given name that spells an office's head)
             given = (
@@ -531,7 +549,7 @@ class _Titles(_Proposals):
         for ph in self._title_phrases(clause, mentions):
             if ph.person is None and ph.name_first >= 0:
                 s, e = words[ph.name_first].start, words[ph.name_last - 1].end
-                self._new_entity(self.text[s:e], "person", "name with a title")
+                self._new_entity(re.sub(r"\s*[()]\s*", " ", self.text[s:e]), "person", "name with a title")
             counterpart = _counterpart(words[ph.head].key)  # only an office already known
             delegation = ph.head + 1 < len(words) and words[ph.head + 1].key == "وفد"
             if delegation:
@@ -569,7 +587,9 @@ class _Titles(_Proposals):
                 if end2 >= 2:
                     # (both or none: «وقّع الوزيران مذكرة تفاهم» names no one)
                     s2, e2 = words[last].start + 1, words[last + end2 - 1].end
-                    self._new_entity(self.text[s:e], "person", "name with a title")
+                    self._new_entity(
+                        re.sub(r"\s*[()]\s*", " ", self.text[s:e]), "person", "name with a title"
+                    )
                     self._new_entity(self.text[s2:e2], "person", "name with a title")
 
     def _headed_by(self, clause: Clause, mentions: list[Mention]) -> None:
@@ -587,7 +607,7 @@ class _Titles(_Proposals):
             last = self._name_words(keys, words, i + 1, forward=True, titled=True)
             if last > i + 1 and (last - i - 1 >= 2 or len(first) >= 4):
                 s, e = words[i + 1].start, words[last - 1].end
-                self._new_entity(self.text[s:e], "person", "name with a title")
+                self._new_entity(re.sub(r"\s*[()]\s*", " ", self.text[s:e]), "person", "name with a title")
 
     def _described_names(self, clause: Clause, mentions: list[Mention]) -> None:
         """A name that a comma and «وهو» describe by a rank or a role («وقال عبد القيوم ،
@@ -645,7 +665,9 @@ class _Titles(_Proposals):
                 if last - h >= 2 and not any(k in cover for k in range(h, last)):
                     s, e = words[h].start, words[last - 1].end
                     # (its words read already: «أمير» after «د.» is a given name, no title)
-                    self._new_entity(self.text[s:e], "person", "name with a title")
+                    self._new_entity(
+                        re.sub(r"\s*[()]\s*", " ", self.text[s:e]), "person", "name with a title"
+                    )
             i = h
 
     def _title_date(self) -> DateSpan | None:

@@ -456,3 +456,10 @@ def test_a_womans_title_with_the_article_and_a_body_after_li_is_no_name() -> Non
     assert people == ["لينا سونغ"]
     people, _ = _people("وقال يوهان بيرغ المدير العام لمجموعة ساب إن تايلاند ستشتري طائرات.")
     assert people == ["يوهان بيرغ"]
+
+
+def test_a_name_after_a_title_with_a_writers_bracket_inside() -> None:
+    # "on the day of the visit of the President (the French Emmanuel) Macron to Warsaw": the
+    # writer's brackets are no end of the title or of the name
+    people, _ = _people("وقال الوزير إن الاتفاق أعلن يوم زيارة الرئيس (الفرنسي إيمانويل) ماكرون إلى وارسو.")
+    assert people == ["إيمانويل ماكرون"]
