@@ -431,10 +431,22 @@ class _Titles(_Proposals):
         k = start
 
         def set_off(at: int) -> bool:
-            # a name between commas («، إريك ترابييه،»): its last word may end in ة/ه
-            # (ترابييه), no noun of the sentence then
-            opened = 0 < start and re.search(r"[،,]", text[words[start - 1].end : words[start].start])
-            closed = at + 1 == len(words) or re.search(r"[،,]", text[words[at].end : words[at + 1].start])
+            # a name between commas («، إريك ترابييه،», «، الفريق الركن سامر حمه علي،»: the
+            # ranks before it inside): its last word may end in ة/ه (ترابييه), no noun of
+            # the sentence then
+            opens = start
+            while 0 < opens and start - opens < 3 and _honorific(keys[opens - 1]):
+                opens -= 1
+            opened = 0 < opens and re.search(r"[،,]", text[words[opens - 1].end : words[opens].start])
+            # (closed by a comma after it or after the next word, the name's last: «حمه علي،»)
+            closed = False
+            for c in range(at, min(at + 2, start + _NAME_MAX, len(words))):
+                gap_after = text[words[c].end : words[c + 1].start] if c + 1 < len(words) else ","
+                if re.search(r"[،,]", gap_after):
+                    closed = True
+                    break
+                if _PUNCT.search(gap_after):
+                    break
             return bool(forward and opened and closed)
 
         taken: list[str] = []
@@ -464,9 +476,22 @@ class _Titles(_Proposals):
                 and keys[k + 1] not in _FUNCTION_WORDS
                 and not _head(keys[k + 1])
             )
+            # («، الفريق الركن سامر حمه علي،», «... حمه أمين،»: the last word of a name set off
+            # by commas is the name's, though it spells a preposition or an office's head)
+            given = given or (
+                forward
+                and len(taken) >= 2
+                and key in (*_GIVEN_HEADS, "علي")
+                and set_off(k)
+                and (
+                    k + 1 == len(keys)
+                    or re.search(r"[،,]", text[words[k].end : words[k + 1].start]) is not None
+                )
+            )
             if (
                 (
                     key in _FUNCTION_WORDS
+                    and not given
                     and not self._ali_in_name(keys, k, taken, forward)
                     and not self._van_in_name(keys, words, k, forward)
                 )

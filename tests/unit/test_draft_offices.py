@@ -463,3 +463,13 @@ def test_a_name_after_a_title_with_a_writers_bracket_inside() -> None:
     # writer's brackets are no end of the title or of the name
     people, _ = _people("وقال الوزير إن الاتفاق أعلن يوم زيارة الرئيس (الفرنسي إيمانويل) ماكرون إلى وارسو.")
     assert people == ["إيمانويل ماكرون"]
+
+
+def test_a_name_set_off_by_commas_after_ranks_keeps_a_word_ending_in_ha_and_a_heads_spelling() -> None:
+    # "... the air force commander, Lieutenant General Pilot Staff Samer Hamma Amin, received
+    # the planes": the ranks after the comma, then the name to the next comma, «حمه» and
+    # «أمين» (an office's head's spelling) its words
+    people, _ = _people(
+        "وأضاف البيان أن قائد القوة الجوية، الفريق الطيار الركن سامر حمه أمين، كان باستقبال الطائرات."
+    )
+    assert people == ["سامر حمه أمين"]
