@@ -247,8 +247,10 @@ class _Titles(_Proposals):
                         j = m.last  # "أمير قطر", "رئيس مجمع روستك", "مساعد الرئيس الروسي"
                         continue
                     break
-                if _head(k) and not _definite(k) and j == i + 1:
-                    j += 1  # a chain of heads: "نائب وزير"
+                if _counterpart(keys[i]) and not _definite(k):
+                    break  # «نظيرته فلورنس بارلي»: a counterpart's words are adjectives alone
+                if _head(k) and not _definite(k) and j == i + 1 and not _counterpart(k):
+                    j += 1  # a chain of heads: "نائب وزير" (not «الوزير نظيرته»)
                 elif (
                     _definite(k)
                     and k not in _FUNCTION_WORDS

@@ -473,3 +473,10 @@ def test_a_name_set_off_by_commas_after_ranks_keeps_a_word_ending_in_ha_and_a_he
         "وأضاف البيان أن قائد القوة الجوية، الفريق الطيار الركن سامر حمه أمين، كان باستقبال الطائرات."
     )
     assert people == ["سامر حمه أمين"]
+
+
+def test_a_counterparts_name_right_after_it_is_no_genitive_of_an_office() -> None:
+    # "the minister met his counterpart (f.) Marta Kovac in Paris": «نظيرته» takes no name
+    # into an office's words, nor is it a second head after «الوزير»
+    people, _ = _people("والتقى الوزير نظيرته مارتا كوفاتش في باريس.")
+    assert people == ["مارتا كوفاتش"]
