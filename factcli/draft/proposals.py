@@ -2337,9 +2337,16 @@ class _Proposals(_Base):
         """The byline's author: a name of two or three words at the top of the page that
         runs into the article's date ("محمود احمد20 يوليو 2017") or follows بقلم / كتب
         ("كتب // وائل عباس أكدت ..."), or stands between dashes after the dateline's place
-        ("ابوظبي - سيف اليزيد - بحث ...")."""
+        ("ابوظبي - سيف اليزيد - بحث ..."), or before the office it writes from ("هشام
+        الطاليبي/ مكتب بنسليمان"). And the masthead's staff: a name on the line under a line
+        that is a title alone ("رئيس التحرير" / "شيماء جلال")."""
+        self._masthead_staff()
         for line in self.text.splitlines()[:_TOP_LINES]:
             line = line.strip()
+            office = re.match(r"^([\u0621-\u064a]+(?: [\u0621-\u064a]+){1,2})\s*/\s*مكتب\s", line)
+            if office is not None and self._name_line(office.group(1)):
+                self._new_entity(office.group(1), "person", "the byline's author")
+                return
             lead = re.match(
                 r"^(?:(?:بقلم|كتب)\s*[:/]*\s*|[\u0621-\u064a]+\s+[-–—]\s+(?=(?:[\u0621-\u064a]+ ){1,2}"
                 r"[\u0621-\u064a]+\s+[-–—]\s))",
@@ -2382,6 +2389,36 @@ class _Proposals(_Base):
                 continue
             self._new_entity(name, "person", "the byline's author")
             return
+
+    def _name_line(self, line: str) -> bool:
+        """Whether a line is a person's name alone: two or three Arabic words a name may be,
+        the first with no article."""
+        raw = line.split()
+        keys = [normalize(w) for w in raw]
+        return (
+            2 <= len(raw) <= 3
+            and all(re.fullmatch(r"[\u0621-\u064a]+", w) for w in raw)
+            and not _definite(keys[0])
+            and not any(k in _FUNCTION_WORDS or is_stopword(k) for k in keys)
+            and self._looks_like_a_name(keys)
+            and not any(p.opens(k) for k in keys for p in (*_OFFICE_HEADS, *_INSTITUTIONS, *_MEDIA))
+        )
+
+    def _masthead_staff(self) -> None:
+        """A name on its own line under a line that is a title alone, at the page's top
+        («رئيس التحرير» / «شيماء جلال»): the masthead's staff, people of the outlet."""
+        lines = [x.strip() for x in self.text.splitlines()[:_TOP_LINES]]
+        for title, name in zip(lines, lines[1:], strict=False):
+            keys = [normalize(w) for w in title.split()]
+            if not (1 <= len(keys) <= 6 and re.fullmatch(r"[\u0621-\u064a ]+", title)):
+                continue
+            heads = [any(p.opens(k) for p in _OFFICE_HEADS) for k in keys]
+            if not heads[0] or not all(
+                h or _definite(k) or k == "مجلس" for k, h in zip(keys, heads, strict=True)
+            ):
+                continue
+            if self._name_line(name):
+                self._new_entity(name, "person", "a name under a title on the masthead")
 
     def _respell(self, eid: str, name: str) -> None:
         """Link `name` to an entity already known from here on (a spelling or a shorter

@@ -558,3 +558,18 @@ def test_a_coalition_named_by_the_body_it_fights() -> None:
     text = "عنوان\nوتشارك بلجيكا في التحالف الدولي ضد الإرهاب منذ سنوات.\n"
     draft = draft_article(text, [], published=parse_published("2019-05-03"))
     assert not [e for e in draft.entities if "التحالف" in e["name_ar"]]
+
+
+def test_the_mastheads_staff_and_a_byline_before_its_office() -> None:
+    # "Editor-in-chief" on its own line, the name on the next: the masthead's staff
+    text = "السبت 23 نوفمبر 2024\nرئيس التحرير\nنادية فريد\nعاجل\n\nوزير الدفاع يلتقي نظيره.\n"
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    assert [e["name_ar"] for e in draft.entities if e["type"] == "person"] == ["نادية فريد"]
+    # "Sami al-Alawi / Rabat office": the correspondent before the office he writes from
+    text = "سامي العلوي/ مكتب الرباط\n\nوزير الدفاع يلتقي نظيره.\n"
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    assert [e["name_ar"] for e in draft.entities if e["type"] == "person"] == ["سامي العلوي"]
+    # a title line over a sentence is no masthead
+    text = "رئيس التحرير\nوزير الدفاع يلتقي نظيره.\n"
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    assert not [e for e in draft.entities if e["type"] == "person"]
