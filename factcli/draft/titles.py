@@ -520,6 +520,8 @@ class _Titles(_Proposals):
                 or (taken and _noun_not_name(key, taken[-1] if forward else "") and not set_off(k))
                 # "الوزير الكويتي عدد الطائرات", "سانديلا الفرقاطة": a weapon's noun, no family name
                 or (taken and _definite(key) and _weapon_noun(key))
+                # «المهندي اتفاقيتين»: a deal's or a weapon's noun in the dual, what he signed
+                or (taken and forward and _dual_noun(key))
                 or (taken and forward and _future_verb(key))
                 # «أمير جبار الساعدي باحث في ...»: a role after a name, no word of it
                 or (taken and forward and key.removeprefix("ال") in _ROLE_NOUNS)
@@ -947,6 +949,17 @@ def _future_verb(key: str) -> bool:
 def _weapon_noun(key: str) -> bool:
     bare = re.sub(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)", "", key)
     return bare in _WEAPON_HEADS
+
+
+def _dual_noun(key: str) -> bool:
+    """A deal's or a weapon's noun in the feminine dual («اتفاقيتين», «طائرتين», «صفقتان»)."""
+    from .deals import _deal_noun
+
+    m = re.fullmatch(r"(.{3,})(?:تين|تان)", key)
+    if m is None:
+        return False
+    singular = m.group(1) + "ه"
+    return _deal_noun(singular) is not None or singular in _WEAPON_HEADS
 
 
 def _noun_not_name(key: str, before: str) -> bool:

@@ -480,3 +480,11 @@ def test_a_counterparts_name_right_after_it_is_no_genitive_of_an_office() -> Non
     # into an office's words, nor is it a second head after «الوزير»
     people, _ = _people("والتقى الوزير نظيرته مارتا كوفاتش في باريس.")
     assert people == ["مارتا كوفاتش"]
+
+
+def test_a_deals_noun_in_the_dual_ends_a_name() -> None:
+    # "... the commander, Major General Khaled Nasser al-Kaabi, signed two agreements"
+    people, _ = _people(
+        "كما وقع قائد القوات البحرية الأميرية القطرية اللواء الركن خالد ناصر الكعبي اتفاقيتين مع الشركة."
+    )
+    assert people == ["خالد ناصر الكعبي"]
