@@ -99,6 +99,7 @@ def draft_article(
     drafter.credit(list(credited or []))
     drafter._outlet_entity(outlet)
     drafter.byline()
+    drafter.masthead_staff()
     drafter.agency_letters()
     drafter.known_bodies()
     drafter.page_credits()

@@ -349,6 +349,7 @@ class _Proposals(_Base):
 
     new_entities: list[dict[str, Any]]
     _new_names: dict[str, str]
+    outlet_id: str | None = None  # the article's own outlet (`--outlet`), once known
 
     def _start_proposals(self) -> None:
         self._sentence_keys: dict[int, list[str]] = {}
@@ -2338,9 +2339,7 @@ class _Proposals(_Base):
         runs into the article's date ("محمود احمد20 يوليو 2017") or follows بقلم / كتب
         ("كتب // وائل عباس أكدت ..."), or stands between dashes after the dateline's place
         ("ابوظبي - سيف اليزيد - بحث ..."), or before the office it writes from ("هشام
-        الطاليبي/ مكتب بنسليمان"). And the masthead's staff: a name on the line under a line
-        that is a title alone ("رئيس التحرير" / "شيماء جلال")."""
-        self._masthead_staff()
+        الطاليبي/ مكتب بنسليمان")."""
         for line in self.text.splitlines()[:_TOP_LINES]:
             line = line.strip()
             office = re.match(r"^([\u0621-\u064a]+(?: [\u0621-\u064a]+){1,2})\s*/\s*مكتب\s", line)
@@ -2399,26 +2398,12 @@ class _Proposals(_Base):
             2 <= len(raw) <= 3
             and all(re.fullmatch(r"[\u0621-\u064a]+", w) for w in raw)
             and not _definite(keys[0])
-            and not any(k in _FUNCTION_WORDS or is_stopword(k) for k in keys)
-            and self._looks_like_a_name(keys)
+            # («عبد الرحيم علي»: a line ending in «علي» ends in the name Ali, no preposition)
+            and not any(k in _FUNCTION_WORDS or is_stopword(k) for k in keys[:-1])
+            and (keys[-1] == "علي" or not (keys[-1] in _FUNCTION_WORDS or is_stopword(keys[-1])))
+            and self._looks_like_a_name(keys[:-1] if keys[-1] == "علي" else keys)
             and not any(p.opens(k) for k in keys for p in (*_OFFICE_HEADS, *_INSTITUTIONS, *_MEDIA))
         )
-
-    def _masthead_staff(self) -> None:
-        """A name on its own line under a line that is a title alone, at the page's top
-        («رئيس التحرير» / «شيماء جلال»): the masthead's staff, people of the outlet."""
-        lines = [x.strip() for x in self.text.splitlines()[:_TOP_LINES]]
-        for title, name in zip(lines, lines[1:], strict=False):
-            keys = [normalize(w) for w in title.split()]
-            if not (1 <= len(keys) <= 6 and re.fullmatch(r"[\u0621-\u064a ]+", title)):
-                continue
-            heads = [any(p.opens(k) for p in _OFFICE_HEADS) for k in keys]
-            if not heads[0] or not all(
-                h or _definite(k) or k == "مجلس" for k, h in zip(keys, heads, strict=True)
-            ):
-                continue
-            if self._name_line(name):
-                self._new_entity(name, "person", "a name under a title on the masthead")
 
     def _respell(self, eid: str, name: str) -> None:
         """Link `name` to an entity already known from here on (a spelling or a shorter
@@ -2483,7 +2468,15 @@ class _Proposals(_Base):
         import difflib
 
         english, own = outlet_parts(outlet)
-        if not english or english.casefold() == "unknown" or self._an_outlet(english):
+        if not english or english.casefold() == "unknown":
+            return
+        if self._an_outlet(english):
+            known = [
+                e
+                for e in self.linker.resolve(english, True, True)
+                if self.linker.type_of(e) == "organization"
+            ]
+            self.outlet_id = known[0] if len(known) == 1 else None
             return
         want = re.sub(r"[^a-z0-9]", "", english.casefold())
         sounds = [c for c in (consonants(english), consonants(own)) if len(c) >= 3]
@@ -2511,8 +2504,13 @@ class _Proposals(_Base):
                             best, score = phrase, ratio
         arabic = best if best is not None and score >= _OUTLET_LIKENESS else english
         if self._an_outlet(arabic):
+            known = [
+                e for e in self.linker.resolve(arabic, True, True) if self.linker.type_of(e) == "organization"
+            ]
+            self.outlet_id = known[0] if len(known) == 1 else None
             return
         self._new_entity(arabic, "organization", "the article's outlet (--outlet)", english=english)
+        self.outlet_id = self._new_names.get(normalize(arabic))
 
     def _names_a_state(self, phrase: str) -> bool:
         """Whether every word of `phrase` is a state's name or adjective (the store's or

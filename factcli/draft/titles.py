@@ -136,6 +136,19 @@ def _head(key: str) -> bool:
     )
 
 
+# The titles of a paper's masthead, in English.
+_MASTHEAD_TITLES = {
+    normalize(k): v
+    for k, v in {
+        "رئيس مجلس الإدارة": "chairman of the board",
+        "رئيس التحرير": "editor-in-chief",
+        "رئيس التحرير التنفيذي": "executive editor-in-chief",
+        "نائب رئيس التحرير": "deputy editor-in-chief",
+        "مدير التحرير": "managing editor",
+        "المدير العام": "director general",
+    }.items()
+}
+_TOP_LINES = 12  # (the page's top, as the byline's)
 # The nouns of a company or a body, which no name opens with: «لمجموعة», «بشركة».
 _BODY_NOUNS = {k for w in (*COMPANY_NOUNS, *INSTITUTION_NOUNS) for k in (normalize(w), normalize(w) + "ه")}
 # A woman's office, its head with the article («المديرة», «الناطقة»): no pronoun reads so.
@@ -186,6 +199,93 @@ class _Titles(_Proposals):
         self._holders = {}
         self._offices_told = set()
         self._last_office: str | None = None  # the office named last, for a counterpart
+
+    def masthead_staff(self) -> None:
+        """The masthead's staff at the page's top: a line that is a title alone, its
+        offices joined by «و» («رئيس مجلس الإدارة ورئيس التحرير»), and on the next line a
+        name alone («عبد الرحيم علي», «د.أيمن محسب»): the person, each office (of the
+        article's outlet), a `holds_position` and an `office_in` claim quoting the two lines."""
+        lines = list(re.finditer(r"[^\n]+", self.text))[:_TOP_LINES]
+        for title, under in zip(lines, lines[1:], strict=False):
+            if self.text[title.end() : under.start()].count("\n") != 1:
+                continue  # the name on the very next line
+            words = title.group().split()
+            keys = [normalize(w) for w in words]
+            if not (1 <= len(keys) <= 6 and re.fullmatch(r"[\u0621-\u064a ]+", title.group().strip())):
+                continue
+            heads = [_head(k) or (k[:1] == "و" and _head(k[1:])) for k in keys]
+            if not heads[0] or not all(
+                h or _definite(k) or k == "مجلس" for k, h in zip(keys, heads, strict=True)
+            ):
+                continue
+            name = re.sub(r"^د\s*\.\s*", "", under.group().strip())  # «د.» (Dr), no word of the name
+            if not self._name_line(name):
+                continue
+            self._new_entity(name, "person", "a name under a title on the masthead")
+            person = self._new_names.get(normalize(name))
+            offices = [[words[0]]]
+            for w, k, h in zip(words[1:], keys[1:], heads[1:], strict=True):
+                if h and k[:1] == "و" and _head(k[1:]):
+                    offices.append([w[1:]])  # «ورئيس التحرير»: a second office
+                else:
+                    offices[-1].append(w)
+            outlet = self.outlet_id
+            body = str(self.linker.entities.get(outlet, {}).get("name") or "") if outlet else ""
+            for office_words in offices:
+                office_name = " ".join(office_words)
+                english = _MASTHEAD_TITLES.get(normalize(office_name)) or office_english(
+                    [normalize(w) for w in office_words], None
+                )
+                self._new_entity(
+                    office_name,
+                    "office",
+                    "a title on the masthead",
+                    english=f"{english} of {body}" if body else english,
+                )
+                office = self._new_names.get(normalize(office_name))
+                if person is None or office is None:
+                    continue
+                if self._holders.get(office) == person:
+                    continue  # a masthead printed twice: said already
+                s, e = title.start(), under.end()
+                self._holders[office] = person
+                cues = ["predicate:a title over a name on the masthead"]
+                self.claims.append(
+                    self._claim(
+                        person,
+                        "holds_position",
+                        office,
+                        None,
+                        None,
+                        "affirmed",
+                        "fact",
+                        None,
+                        None,
+                        s,
+                        e,
+                        cues,
+                        0.7,
+                    )
+                )
+                if outlet is not None and office not in self._offices_told:
+                    self._offices_told.add(office)
+                    self.claims.append(
+                        self._claim(
+                            office,
+                            "office_in",
+                            outlet,
+                            None,
+                            None,
+                            "affirmed",
+                            "fact",
+                            None,
+                            None,
+                            s,
+                            e,
+                            cues,
+                            0.7,
+                        )
+                    )
 
     # -- finding the phrases --------------------------------------------------------------
 

@@ -488,3 +488,29 @@ def test_a_deals_noun_in_the_dual_ends_a_name() -> None:
         "كما وقع قائد القوات البحرية الأميرية القطرية اللواء الركن خالد ناصر الكعبي اتفاقيتين مع الشركة."
     )
     assert people == ["خالد ناصر الكعبي"]
+
+
+def test_the_mastheads_titles_over_names_are_offices_of_the_outlet_held() -> None:
+    # the masthead of «الأمل نيوز»: two offices joined by «و» over one name, then another,
+    # a masthead printed twice told once
+    masthead = "رئيس مجلس الإدارة ورئيس التحرير\nسامي عبد الكريم\nمدير التحرير\nد.نادية فريد\n"
+    text = "الأمل نيوز\n" + masthead + masthead + "\nذكر تقرير أن روسيا سلمت الغواصات.\n"
+    draft = draft_article(
+        text, [], published=parse_published("2019-05-03"), outlet="alamalnews.example (Al-Amal News)"
+    )
+    names = {e["id"]: e["name_ar"] for e in draft.entities}
+    told = [
+        (names.get(c["subject"]), c["predicate"], names.get(c["object"]))
+        for c in draft.claims
+        if c["predicate"] in ("holds_position", "office_in")
+    ]
+    assert told == [
+        ("سامي عبد الكريم", "holds_position", "رئيس مجلس الإدارة"),
+        ("رئيس مجلس الإدارة", "office_in", "الأمل نيوز"),
+        ("سامي عبد الكريم", "holds_position", "رئيس التحرير"),
+        ("رئيس التحرير", "office_in", "الأمل نيوز"),
+        ("نادية فريد", "holds_position", "مدير التحرير"),
+        ("مدير التحرير", "office_in", "الأمل نيوز"),
+    ]
+    offices = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "office"}
+    assert offices["رئيس التحرير"] == "editor-in-chief of Al-Amal News"
