@@ -99,9 +99,11 @@ def draft_article(
     drafter.credit(list(credited or []))
     drafter._outlet_entity(outlet)
     drafter.byline()
+    drafter.masthead_staff()
     drafter.agency_letters()
     drafter.known_bodies()
     drafter.page_credits()
+    drafter.mastheads()
     drafter.run()
     drafter.weapon_kind_names()
     names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}

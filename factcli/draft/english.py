@@ -750,6 +750,13 @@ def institution_word(key: str) -> bool:
     return key in _INSTITUTION_WORDS or key in _POSSESSORS
 
 
+def institution_head(key: str) -> bool:
+    """Whether a normalized word («حزب», «وزارة») is a noun an institution's own name
+    follows, other than a medium's («وكالة»)."""
+    word, kind = _INSTITUTION_WORDS.get(key, ("", ""))
+    return kind == _HEAD and word != "Agency"
+
+
 def institution_english(
     keys: list[str], body: str | None, owner: str | None = None, skip: set[int] | None = None
 ) -> str | None:
@@ -959,3 +966,149 @@ KNOWN_COMPANIES: list[tuple[str, list[str], list[str]]] = [
 ]
 # The nouns a company's or group's name may be written after, as a form of its name.
 COMPANY_FORM_NOUNS = ["شركة", "مجموعة"]
+
+
+# An outlet as `--outlet` gives it: "Al Rai (alrai.com)" or "alrai.com (Al Rai)", the name
+# and the web address either way round, what it republishes after a comma.
+_OUTLET_GIVEN = re.compile(r"^\s*([^(),]+?)\s*(?:\(([^)]*)\))?\s*(?:,.*)?$")
+_ADDRESS = re.compile(r"^[\w-]+(?:\.[\w-]+)+/?$")
+# The parts of a web address that name no outlet ("www", a language's, the country's).
+_ADDRESS_PARTS = {"www", "ar", "arabic", "com", "net", "org", "news", "co", "tv", "info"}
+
+
+def outlet_parts(outlet: str | None) -> tuple[str, str]:
+    """`--outlet` read as its English name and its web address's own word ("" when it
+    gives none): «Al Rai (alrai.com)» and «alrai.com (Al Rai)» are both ("Al Rai",
+    "alrai"); an address alone is its own name («alarbelyoum.com»)."""
+    m = _OUTLET_GIVEN.match(outlet or "")
+    if not m:
+        return (outlet or "").strip(), ""
+    first, second = m.group(1).strip(), (m.group(2) or "").strip()
+    if _ADDRESS.match(first) and second and not _ADDRESS.match(second):
+        first, second = second, first
+    address = second if _ADDRESS.match(second) else first if _ADDRESS.match(first) else ""
+    words = [w for w in re.split(r"[.]", address.casefold()) if w and w not in _ADDRESS_PARTS]
+    own = max(words, key=len) if words else ""
+    return first, own
+
+
+# A medium's noun before an outlet's name, as the outlet's English name says it.
+_MEDIUM_ENGLISH = {
+    normalize(k): v for k, v in {"إذاعة": "Radio", "راديو": "Radio", "وكالة": "Agency"}.items()
+}
+# Letters that sound alike, by one class each: Arabic's and English's spellings of one name
+# then share their consonants («البوابة نيوز», "Al-Bawaba News": l b b n s).
+_ARABIC_CLASSES = {
+    **dict.fromkeys("سصشزظ", "s"),
+    **dict.fromkeys("تطث", "t"),
+    **dict.fromkeys("دضذ", "d"),
+    **dict.fromkeys("جغگ", "g"),
+    **dict.fromkeys("قكخ", "k"),
+    **dict.fromkeys("حه", "h"),
+    **dict.fromkeys("فڤ", "f"),
+    **dict.fromkeys("بپ", "b"),
+    "ر": "r",
+    "ل": "l",
+    "م": "m",
+    "ن": "n",
+}
+_ENGLISH_DIGRAPHS = (
+    ("sh", "s"),
+    ("th", "t"),
+    ("kh", "k"),
+    ("gh", "g"),
+    ("dh", "d"),
+    ("ch", "s"),
+    ("ph", "f"),
+)
+_ENGLISH_CLASSES = str.maketrans("cqxvpzj", "kkkfbsg", "aeiouwy")
+
+
+def consonants(name: str) -> str:
+    """A name's consonants by sound, Arabic or English letters alike, vowels and the weak
+    letters left out: «تسامح نيوز» and "Tasamuh News" are both "tsmhns"; a medium's noun
+    is its English word («إذاعة»: Radio)."""
+    out = []
+    for word in name.split():
+        key = normalize(word)
+        if key in _MEDIUM_ENGLISH:
+            word = _MEDIUM_ENGLISH[key]
+        if re.search(r"[\u0621-\u064a]", word):
+            out.append("".join(_ARABIC_CLASSES.get(ch, "") for ch in word))  # ة none, as in English
+            continue
+        low = re.sub(r"[^a-z]", "", word.casefold())
+        for pair, one in _ENGLISH_DIGRAPHS:
+            low = low.replace(pair, one)
+        out.append(low.translate(_ENGLISH_CLASSES))
+    return "".join(out)
+
+
+# The words of foreign papers' and channels' names as Arabic writes them («واشنطن بوست»,
+# «جاكرتا غلوب», «سكاي نيوز»): a name ending in one is a medium's.
+_MASTHEAD_HEADS = {
+    normalize(k): v
+    for k, v in {
+        "بوست": "Post",
+        "تايمز": "Times",
+        "تايمس": "Times",
+        "غلوب": "Globe",
+        "جلوب": "Globe",
+        "هيرالد": "Herald",
+        "تريبيون": "Tribune",
+        "جورنال": "Journal",
+        "تلغراف": "Telegraph",
+        "نيوز": "News",
+        "إكسبريس": "Express",
+        "غارديان": "Guardian",
+        "إنسايدر": "Insider",
+    }.items()
+}
+# Other words such names hold, and the cities they are named after.
+_MASTHEAD_WORDS = {
+    normalize(k): v
+    for k, v in {
+        "ديلي": "Daily",
+        "صنداي": "Sunday",
+        "مورنينغ": "Morning",
+        "وول": "Wall",
+        "ستريت": "Street",
+        "فايننشال": "Financial",
+        "فاينانشال": "Financial",
+        "ناشيونال": "National",
+        "واشنطن": "Washington",
+        "نيويورك": "New York",
+        "جيروزاليم": "Jerusalem",
+        "موسكو": "Moscow",
+        "لندن": "London",
+        "باريس": "Paris",
+    }.items()
+}
+
+
+def masthead_head(word: str) -> bool:
+    """Whether a word (its article cut off) ends a foreign medium's name («بوست», «تايمز»)."""
+    key = normalize(word)
+    return key.removeprefix("ال") in _MASTHEAD_HEADS or key in _MASTHEAD_HEADS
+
+
+def masthead_word(word: str) -> bool:
+    """Whether a word (its article cut off) is one a foreign medium's name holds."""
+    key = normalize(word)
+    return masthead_head(word) or key.removeprefix("ال") in _MASTHEAD_WORDS or key in _MASTHEAD_WORDS
+
+
+def masthead_english(arabic: str) -> str | None:
+    """A foreign medium's English name from its Arabic spelling, when a word of it is one
+    of such names' («الواشنطن بوست»: The Washington Post, Arabic's article on a foreign
+    name being English's; «جاكرتا غلوب»: Jakarta Globe); None for any other name."""
+    words = arabic.split()
+    if not words or not any(masthead_word(w) for w in words):
+        return None
+    out = []
+    for w in words:
+        key = normalize(w)
+        bare = key[2:] if key.startswith("ال") and len(key) > 4 else key
+        word = _MASTHEAD_HEADS.get(bare) or _MASTHEAD_WORDS.get(bare)
+        out.append(word or loanword_english(w[2:] if bare != key else w))
+    the = "The " if normalize(words[0]).startswith("ال") and len(normalize(words[0])) > 4 else ""
+    return the + " ".join(out)

@@ -48,6 +48,7 @@ from .cues import (
     EPITHETS,
     ITEM_WORDS,
     KIND_TYPES,
+    MEDIA_NOUNS,
     NAMED_INSTITUTIONS,
     OF_INSTITUTIONS,
     OWNED_INSTITUTIONS,
@@ -59,16 +60,22 @@ from .english import (
     KNOWN_BODIES,
     KNOWN_COMPANIES,
     Spellings,
+    consonants,
     demonym,
     designation_name,
     english_name,
     field_english,
     institution_adjective,
     institution_english,
+    institution_head,
     institution_word,
     is_letter_name,
     loanword_english,
+    masthead_english,
+    masthead_head,
+    masthead_word,
     model_kind_english,
+    outlet_parts,
     platform_english,
     weapon_english,
 )
@@ -124,6 +131,8 @@ _SPACED_DESIGNATION = re.compile(
 
 # The lines at the top of a page where its masthead, byline and dateline are printed.
 _TOP_LINES = 12
+# The lines at the foot of a page where an outlet signs off.
+_SIGN_OFF_LINES = 3
 # How alike a spelling's romanization and the outlet's English name must be (difflib ratio).
 _OUTLET_LIKENESS = 0.8
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
@@ -144,12 +153,18 @@ _OWNED = set(OWNED_INSTITUTIONS)
 _NAMED_BODIES = {normalize(w) for w in NAMED_INSTITUTIONS}
 _EPITHETS = {normalize(w) for w in EPITHETS}
 _OFFICIAL = {normalize(w) for w in ("الرسمي", "الرسمية")}
+# A broadcaster the state owns: «التلفزيون الرسمي», «الإذاعة الحكومية».
+_STATE_OWNED = _OFFICIAL | {normalize(w) for w in ("الحكومي", "الحكومية")}
 # A state's own bodies: told bare ("وزارة الدفاع"), the article's state's.
 _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوات")}
 # A state's guards and services, and parties, by a noun and what qualifies it: «الحرس الوطني
 # الكويتي», «لخفر السواحل الفيتنامي», «الحزب الشيوعي الفيتنامي», «حزب العمال» (definite
 # nouns only with a qualifier, as the institutions').
 _SERVICE_NOUNS = [Pattern.of(w) for w in ("الحرس", "خفر", "الحزب", "حزب")]
+# A coalition, international, against whom («التحالف الدولي ضد», «لمحاربة», «لمكافحة»).
+_COALITION = normalize("التحالف")
+_INTERNATIONAL = normalize("الدولي")
+_AGAINST = {normalize(w) for w in ("ضد", "لمحاربة", "لمكافحة", "لقتال")}
 # A state's broadcaster by its medium and the state's adjective («التلفزيون الإيطالي»).
 _BROADCASTERS = {"التلفزيون": "television", "التليفزيون": "television", "الاذاعه": "radio"}
 # Epithets between a state's body and its state's adjective («الجيش العربي السوري», «القوات
@@ -157,6 +172,9 @@ _BROADCASTERS = {"التلفزيون": "television", "التليفزيون": "te
 _BODY_EPITHETS = {normalize(w) for w in ("العربي", "العربية", "الأميري", "الأميرية")}
 # A company's field after its name («إمبراير للدفاع والأمن»), one word or two.
 _FIELD_AFTER = re.compile(r"\s+(لل[\u0621-\u064a]{3,}(?:\s+وال[\u0621-\u064a]{3,})?)")
+# A company's field after its name and state's adjective, its adjective or a second field
+# with it («للصناعات الثقيلة», «للدفاع والأمن»): its full name's last words.
+_FULL_FIELD = re.compile(r"\s+(لل[\u0621-\u064a]{3,}(?:\s+و?ال[\u0621-\u064a]{3,})?)")
 # What a state's companies make, between «شركات» and the state («شركات تسليح فرنسية»).
 _COMPANIES_FIELDS = {"تسليح": "arms", "اسلحه": "arms", "دفاع": "defence", "طيران": "aviation"}
 # A nationality adjective in the plural or the dual, of two nouns before it («النرويجيين»).
@@ -331,6 +349,7 @@ class _Proposals(_Base):
 
     new_entities: list[dict[str, Any]]
     _new_names: dict[str, str]
+    outlet_id: str | None = None  # the article's own outlet (`--outlet`), once known
 
     def _start_proposals(self) -> None:
         self._sentence_keys: dict[int, list[str]] = {}
@@ -521,9 +540,26 @@ class _Proposals(_Base):
                     )
                 continue
             if not known(s, e):
+                name = text[s:e]
+                forms = self._medium_forms(words, i, name)
+                if (
+                    end - opens >= 2
+                    and keys[end - 1].startswith(ARTICLE)
+                    and self._state_adjective(keys[end - 1])
+                ):
+                    # «مجلة فوكوس الألمانية»: the state's adjective is no part of the name
+                    forms = [name, *forms]
+                    name = text[s : words[end - 2].end]
+                    forms += self._medium_forms(words, i, name)
                 self._new_entity(
-                    text[s:e], "organization", f"name after {text[words[i].start : words[i].end]}"
+                    name,
+                    "organization",
+                    f"name after {text[words[i].start : words[i].end]}",
+                    english=masthead_english(name),
+                    aliases=forms,
                 )
+                if (made := self._new_names.get(normalize(name))) is not None:
+                    self.media.add(made)  # a medium: the via of what it reports, no speaker
         self._designations(clause, known)
         # A state's adjective qualifies a weapon ("الأسلحة الروسية"): only a name makes it known.
         named = [(m.start, m.end) for m in mentions if not m.weak]
@@ -537,6 +573,7 @@ class _Proposals(_Base):
         self._dual_institutions(clause)
         self._coordinated_institutions(clause)
         self._state_media(clause)
+        self._coalitions(clause, mentions)
         self._navies(clause, lambda s, e: any(a < e and s < b for a, b in strong))
         self._named_companies(clause, known)
         self._shipyards(clause, known)
@@ -544,6 +581,64 @@ class _Proposals(_Base):
         self._loanword_companies(clause, known)
         self._companies(clause, known)
         return len(self.new_entities) + len(self._respelled) > before
+
+    def _medium_forms(self, words: list, at: int, name: str) -> list[str]:
+        """A medium's name with its noun before it, the noun's proclitics cut off
+        («لصحيفة الواشنطن بوست»: «صحيفة الواشنطن بوست»), as a form of its name."""
+        written = self.text[words[at].start : words[at].end]
+        key = normalize(written)
+        for noun in MEDIA_NOUNS:
+            if key.endswith(noun) and len(key) - len(noun) <= 3:
+                return [f"{written[len(key) - len(noun) :]} {name}"]
+        return []
+
+    def mastheads(self) -> None:
+        """A foreign paper or channel named without its medium's noun, by a name that ends
+        in a word such names end in («وبحسب جاكرتا غلوب», «ذكرت نيويورك تايمز»): the words
+        before it that such names hold, else the one word before it that looks like a name."""
+        words = _words(self.text, 0, len(self.text))
+        keys = [w.key for w in words]
+        for i, key in enumerate(keys):
+            if i == 0 or not masthead_head(key):
+                continue
+            first = i
+            while (
+                first > 0
+                and i - first < 3
+                and masthead_word(keys[first - 1])
+                and not masthead_head(keys[first - 1])
+            ):
+                first -= 1
+            if first == i:
+                k = keys[i - 1]
+                bare = k.removeprefix("و")
+                if (
+                    k in _FUNCTION_WORDS
+                    or len(bare) < 3
+                    or any(p.opens(k) for p in (*_MEDIA, *_INSTITUTIONS, *_TITLES))
+                    or not self._looks_like_a_name([k])
+                    or is_stopword(k)
+                    or re.search(r"[0-9٠-٩]", k)
+                ):
+                    continue
+                first = i - 1
+            if any(
+                re.search(r"[،,.:؛«»\"“”()\n]", self.text[words[x].end : words[x + 1].start])
+                for x in range(first, i)
+            ):
+                continue
+            cut = next(
+                (c for c in clitic_cuts(keys[first]) if c and masthead_word(strip_clitic(keys[first], c))), 0
+            )
+            name = _after_clitic(self.text, words[first].start, words[i].end, cut)
+            if normalize(name) in self._new_names or self.linker.resolve(name, True, True):
+                continue
+            forms = self._medium_forms(words, first - 1, name) if first else []
+            self._new_entity(
+                name, "organization", "a foreign medium's name", english=masthead_english(name), aliases=forms
+            )
+            if (made := self._new_names.get(normalize(name))) is not None:
+                self.media.add(made)
 
     def _named_companies(self, clause: Clause, known: Any) -> None:
         """A company's or an organization's noun and the foreign name after it, set off by
@@ -726,12 +821,19 @@ class _Proposals(_Base):
                     run = []
                 if w:
                     english.append(loanword_english(written))
+            forms = [_with_noun(text, words[i], s, e)]
+            tail = e
+            if end < len(keys) and not gap(end).strip() and self._state_adjective(keys[end]) is not None:
+                tail = words[end].end  # «ميتسوبيشي اليابانية»: with its state's adjective
+                forms.append(text[s:tail])
+            if (field := _FULL_FIELD.match(text, tail)) is not None:
+                forms.append(f"{text[s:tail]} {field.group(1)}")  # «... للصناعات الثقيلة»: its full name
             self._new_entity(
                 text[s:e],
                 "organization",
                 "a company's noun and its foreign name",
                 english=" ".join(english),
-                aliases=[_with_noun(text, words[i], s, e)],
+                aliases=forms,
             )
             self._company_spans.append((s, e))
 
@@ -759,6 +861,7 @@ class _Proposals(_Base):
                     self._new_entity(
                         name, "organization", "a company's noun and its Latin name", english=name
                     )
+            self._company_after_adjective(words, i, known)
             k, adjective = keys[i], keys[i + 1]
             if not (adjective.startswith("ال") and adjective.endswith("يه")):
                 continue
@@ -785,9 +888,103 @@ class _Proposals(_Base):
                 or is_stopword(k)
             ):
                 continue
+            name = text[words[i].start : words[i].end]
+            forms = [f"{name} {text[words[i + 1].start : words[i + 1].end]}"]
+            field = _FULL_FIELD.match(text, words[i + 1].end)
+            if field is not None:  # «ميتسوبيشي اليابانية للصناعات الثقيلة»: its full name
+                forms += [f"{forms[0]} {field.group(1)}", f"{name} {field.group(1)}"]
+            if i and any(p.opens(keys[i - 1]) for p in _MEDIA):
+                # «مجلة لوبوا الفرنسية»: a medium's, named with its noun and its state's too
+                forms = [
+                    *forms,
+                    *self._medium_forms(words, i - 1, forms[0]),
+                    *self._medium_forms(words, i - 1, name),
+                ]
             self._new_entity(
-                text[words[i].start : words[i].end], "organization", "a name with a state's adjective"
+                name,
+                "organization",
+                "a name with a state's adjective",
+                english=masthead_english(name),
+                aliases=forms,
             )
+            if len(forms) > 1 and (made := self._new_names.get(normalize(name))) is not None:
+                self.media.add(made)  # a medium's: the via of what it reports, no speaker
+
+    def _company_after_adjective(self, words: list, i: int, known: Any) -> None:
+        """A company's noun, a word of its kind maybe, its state's adjective, then its
+        foreign name («والمجموعة البولندية هوتا ستالوا والا،», «شركة تجارية إندونيسية
+        بيروساهان ...»): up to three words a name may be, up to a mark or a known name; its
+        noun and adjective with it a form of its name."""
+        text, keys = self.text, [w.key for w in words]
+        if not _company_noun(keys[i]):
+            return
+        j = i + 1
+        if (
+            j + 1 < len(keys)
+            and keys[j].endswith("يه")
+            and not _definite(keys[j])
+            and not self._state_adjective(keys[j])
+        ):
+            j += 1  # «شركة تجارية إندونيسية»: what kind of company
+        if j >= len(keys) or self._state_adjective(keys[j]) is None:
+            return
+        if any(re.search(r"[،,.:؛«»\"“”()]", text[words[x].end : words[x + 1].start]) for x in range(i, j)):
+            return
+
+        def marked(k: int) -> bool:  # a mark after word k, or the clause's end
+            return k + 1 == len(keys) or bool(
+                re.search(r"[،,.:؛«»\"“”()]", text[words[k].end : words[k + 1].start])
+            )
+
+        end = j + 1
+        while (
+            end < len(keys)
+            and end - j <= 3
+            and not re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start])
+            # («والا»: و, then ال with no stem after it, no article)
+            and re.match(rf"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\w{{3}}", keys[end]) is None
+            # («هوتا ستالوا والا،»: a word a sentence's may be, last in the name before a mark)
+            and (
+                (keys[end] not in _FUNCTION_WORDS and not is_stopword(keys[end]))
+                or (end > j + 1 and marked(end))
+            )
+            and not re.search(r"[0-9٠-٩A-Za-z]", keys[end])
+            and (self._looks_like_a_name([keys[end]]) or (end > j + 1 and marked(end)))
+            and not _deal_noun_key(keys[end])
+            and not _weapon_head(keys[end])
+            and not any(p.opens(keys[end]) for p in (*_KIND_NOUNS, *_INSTITUTIONS, *_MEDIA, *_TITLES))
+            and not known(words[end].start, words[end].end)
+        ):
+            end += 1
+        if end == j + 1:
+            return
+        closed = end == len(keys) or re.search(
+            r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]
+        )
+        if not closed and keys[end] not in _FUNCTION_WORDS and not _definite(keys[end]):
+            return  # the name's end is not told: a mark, a function word or a definite word ends it
+        name = text[words[j + 1].start : words[end - 1].end]
+        noun = _after_clitic(
+            text,
+            words[i].start,
+            words[i].end,
+            next(
+                (
+                    c
+                    for c in clitic_cuts(keys[i])
+                    if strip_clitic(keys[i], c).removeprefix(ARTICLE) in _COMPANY
+                ),
+                0,
+            ),
+        )
+        whole = f"{noun} {text[words[i + 1].start : words[j].end]} {name}"
+        self._new_entity(
+            name,
+            "organization",
+            "a company's noun, its state's adjective and its name",
+            english=loanword_english(name),
+            aliases=[whole],
+        )
 
     def _designations(self, clause: Clause, known: Any) -> None:
         """A model designation is a weapon system: letters, a dash, a number ("إس-300",
@@ -1480,6 +1677,26 @@ class _Proposals(_Base):
                         counts[e] = counts.get(e, 0) + 1
         return counts
 
+    def _first_state(self, sentence: int, before: int) -> str | None:
+        """The state a sentence names first (by name or adjective) before offset `before`,
+        else the one the sentence before it names first."""
+        for number in (sentence, sentence - 1):
+            found: list[tuple[int, str]] = []
+            for c in clauses(self.text):
+                if c.sentence != number:
+                    continue
+                for m in find_mentions(self.linker, self.text, c.words):
+                    found += [(m.start, e) for e in m.ids[:1] if self.linker.type_of(e) == "country"]
+                for w in c.words:
+                    for cut in clitic_cuts(w.key):
+                        if (state := self._state_adjective(strip_clitic(w.key, cut))) is not None:
+                            found.append((w.start, state))
+                            break
+            found = sorted(x for x in found if x[0] < before)
+            if found:
+                return found[0][1]
+        return None
+
     def _states_near(self, sentence: int) -> list[str]:
         """The two states a sentence names (by name or adjective), else with the sentence
         before it: none when they name fewer or more than two."""
@@ -1702,6 +1919,18 @@ class _Proposals(_Base):
             if kind is None or re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[last].start]):
                 continue
             state = self._state_adjective(keys[last])
+            if state is None and kind in _BROADCASTERS.values() and keys[last] in _STATE_OWNED:
+                # «التلفزيون الرسمي السوري», «الإذاعة الرسمية»: a state's broadcaster, the
+                # state's adjective after it or, told bare, the state the article is about
+                kind = f"state {kind}"
+                after = last + 1 < len(keys) and not re.search(
+                    r"[،,.:؛«»\"“”()]", text[words[last].end : words[last + 1].start]
+                )
+                state = self._state_adjective(keys[last + 1]) if after else None
+                if state is not None:
+                    last += 1
+                else:
+                    state = self._first_state(clause.sentence, words[i].start) or self._home_state
             if state is None:
                 continue
             body = str(self.linker.entities[state].get("name") or "")
@@ -1716,6 +1945,48 @@ class _Proposals(_Base):
             self._new_entity(name, "organization", cue, english=f"{demonym(body)} {kind}")
             if len(self.new_entities) > before:
                 self.state_of[str(self.new_entities[-1]["id"])] = state
+
+    def _coalitions(self, clause: Clause, mentions: list[Mention]) -> None:
+        """A coalition named by whom it fights, a body the article names right after
+        («التحالف الدولي ضد تنظيم الدولة الإسلامية», «التحالف الدولي لمحاربة داعش»): an
+        organization of its own, "international coalition against" the body."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        starts = {m.first: m for m in mentions if not m.weak}
+        for i in range(len(keys) - 2):
+            bare = next(
+                (
+                    strip_clitic(keys[i], c)
+                    for c in clitic_cuts(keys[i])
+                    if strip_clitic(keys[i], c) == _COALITION
+                ),
+                None,
+            )
+            if bare is None:
+                continue
+            j = i + 1 + (keys[i + 1] == _INTERNATIONAL)
+            if j + 1 >= len(keys) or keys[j] not in _AGAINST:
+                continue
+            enemy = starts.get(j + 1)
+            if enemy is None or not any(self.linker.type_of(e) == "organization" for e in enemy.ids):
+                continue
+            if any(
+                re.search(r"[،,.:؛«»()]", text[words[x].end : words[x + 1].start]) for x in range(i, j + 1)
+            ):
+                continue
+            end = enemy.end
+            if text[end : end + 1] in '"”»':
+                end += 1  # «ضد تنظيم "داعش"»: the quotation closed
+            cut = next(c for c in clitic_cuts(keys[i]) if strip_clitic(keys[i], c) == _COALITION)
+            name = _after_clitic(text, words[i].start, end, cut)
+            against = str(self.linker.entities.get(enemy.ids[0], {}).get("name") or "")
+            international = "international " if j > i + 1 else ""
+            self._new_entity(
+                name,
+                "organization",
+                "a coalition by whom it fights",
+                english=f"{international}coalition against {against}",
+            )
 
     def _coordinated_institutions(self, clause: Clause) -> None:
         """Two bodies of one state under one adjective in the plural («الحكومة والبرلمان
@@ -2067,9 +2338,14 @@ class _Proposals(_Base):
         """The byline's author: a name of two or three words at the top of the page that
         runs into the article's date ("محمود احمد20 يوليو 2017") or follows بقلم / كتب
         ("كتب // وائل عباس أكدت ..."), or stands between dashes after the dateline's place
-        ("ابوظبي - سيف اليزيد - بحث ...")."""
+        ("ابوظبي - سيف اليزيد - بحث ..."), or before the office it writes from ("هشام
+        الطاليبي/ مكتب بنسليمان")."""
         for line in self.text.splitlines()[:_TOP_LINES]:
             line = line.strip()
+            office = re.match(r"^([\u0621-\u064a]+(?: [\u0621-\u064a]+){1,2})\s*/\s*مكتب\s", line)
+            if office is not None and self._name_line(office.group(1)):
+                self._new_entity(office.group(1), "person", "the byline's author")
+                return
             lead = re.match(
                 r"^(?:(?:بقلم|كتب)\s*[:/]*\s*|[\u0621-\u064a]+\s+[-–—]\s+(?=(?:[\u0621-\u064a]+ ){1,2}"
                 r"[\u0621-\u064a]+\s+[-–—]\s))",
@@ -2112,6 +2388,22 @@ class _Proposals(_Base):
                 continue
             self._new_entity(name, "person", "the byline's author")
             return
+
+    def _name_line(self, line: str) -> bool:
+        """Whether a line is a person's name alone: two or three Arabic words a name may be,
+        the first with no article."""
+        raw = line.split()
+        keys = [normalize(w) for w in raw]
+        return (
+            2 <= len(raw) <= 3
+            and all(re.fullmatch(r"[\u0621-\u064a]+", w) for w in raw)
+            and not _definite(keys[0])
+            # («عبد الرحيم علي»: a line ending in «علي» ends in the name Ali, no preposition)
+            and not any(k in _FUNCTION_WORDS or is_stopword(k) for k in keys[:-1])
+            and (keys[-1] == "علي" or not (keys[-1] in _FUNCTION_WORDS or is_stopword(keys[-1])))
+            and self._looks_like_a_name(keys[:-1] if keys[-1] == "علي" else keys)
+            and not any(p.opens(k) for k in keys for p in (*_OFFICE_HEADS, *_INSTITUTIONS, *_MEDIA))
+        )
 
     def _respell(self, eid: str, name: str) -> None:
         """Link `name` to an entity already known from here on (a spelling or a shorter
@@ -2167,18 +2459,30 @@ class _Proposals(_Base):
 
     def _outlet_entity(self, outlet: str | None) -> None:
         """`--outlet`: the article's own outlet, an organization the store may lack. Its
-        English name is the one given (a web address in brackets left off); its Arabic name
-        is the spelling the page prints near its top (masthead, byline, dateline: "دار
-        الهلال", "الصدى") whose romanization is the English name's, else the English name
-        as the page writes it ("24 news")."""
+        English name is the one given, its web address set apart («Al Rai (alrai.com)» or
+        «alrai.com (Al Rai)»); its Arabic name is the spelling the page prints at its top
+        (masthead, byline, dateline: "دار الهلال", "الصدى") or in its last lines (a
+        sign-off) that sounds like the English name or the address (their romanization or
+        their consonants alike: «البوابة نيوز», "Al-Bawaba News", albawabhnews.com), else
+        the English name as the page writes it ("24 news")."""
         import difflib
 
-        english = re.sub(r"\s*\([^)]*\)\s*$", "", outlet or "").strip()
-        if not english or english.casefold() == "unknown" or self._an_outlet(english):
+        english, own = outlet_parts(outlet)
+        if not english or english.casefold() == "unknown":
+            return
+        if self._an_outlet(english):
+            known = [
+                e
+                for e in self.linker.resolve(english, True, True)
+                if self.linker.type_of(e) == "organization"
+            ]
+            self.outlet_id = known[0] if len(known) == 1 else None
             return
         want = re.sub(r"[^a-z0-9]", "", english.casefold())
+        sounds = [c for c in (consonants(english), consonants(own)) if len(c) >= 3]
+        lines = self.text.splitlines()
         best, score = None, 0.0
-        for line in self.text.splitlines()[:_TOP_LINES]:
+        for line in [*lines[:_TOP_LINES], *lines[_TOP_LINES:][-_SIGN_OFF_LINES:]]:
             for segment in re.split(r"\s*(?:[-–—|•/]|\.\.)\s*", line):
                 words = segment.split()
                 for n in range(1, min(3, len(words)) + 1):
@@ -2186,17 +2490,27 @@ class _Proposals(_Base):
                         phrase = " ".join(words[k : k + n])
                         if self._names_a_state(phrase):
                             continue  # «العمانية» is Oman's adjective, no outlet's name
+                        if k and institution_head(normalize(words[k - 1]).removeprefix("و")):
+                            continue  # «حزب الوفد»: the party's name, not its paper's
                         if re.search(r"[\u0600-\u06ff]", phrase):
                             got = re.sub(r"[^a-z0-9]", "", english_name(phrase, self._spellings).casefold())
                         else:
                             got = re.sub(r"[^a-z0-9]", "", phrase.casefold())
                         ratio = difflib.SequenceMatcher(None, want, got).ratio() if got else 0.0
+                        heard = consonants(phrase)
+                        if heard in sounds:  # the name's consonants, then the address's
+                            ratio = 3.0 - sounds.index(heard)
                         if ratio > score:
                             best, score = phrase, ratio
         arabic = best if best is not None and score >= _OUTLET_LIKENESS else english
         if self._an_outlet(arabic):
+            known = [
+                e for e in self.linker.resolve(arabic, True, True) if self.linker.type_of(e) == "organization"
+            ]
+            self.outlet_id = known[0] if len(known) == 1 else None
             return
         self._new_entity(arabic, "organization", "the article's outlet (--outlet)", english=english)
+        self.outlet_id = self._new_names.get(normalize(arabic))
 
     def _names_a_state(self, phrase: str) -> bool:
         """Whether every word of `phrase` is a state's name or adjective (the store's or

@@ -62,9 +62,18 @@ def _words(text: str, start: int, end: int) -> list[Word]:
     out = []
     for m in _WORD.finditer(text, start, end):
         key = normalize(m.group()).replace(" ", "")
-        if key:
+        glued = _GLUED_HEAD.match(key)
+        if glued and glued.group(1) in _OFFICE_FORMS and len(key) == len(m.group()):
+            # «المديرالإداري»: an office's head and the adjective after it, the space lost
+            cut = m.start() + len(glued.group(1))
+            out += [Word(m.start(), cut, glued.group(1)), Word(cut, m.end(), key[len(glued.group(1)) :])]
+        elif key:
             out.append(Word(m.start(), m.end(), key))
     return out
+
+
+# A definite word run into the next definite one: «المديرالإداري».
+_GLUED_HEAD = re.compile(r"^(ال[ء-ي]{3,}?)(ال[ء-ي]{3,})$")
 
 
 # A line that a hard-wrapped text broke inside a sentence: it ends in a letter or a comma

@@ -41,8 +41,10 @@ from .cues import (
     _INSTITUTIONS,
     _OFFICE_HEADS,
     _WEAPON_HEADS,
+    COMPANY_NOUNS,
     FUTURE_NOUNS,
     FUTURE_PREFIX,
+    INSTITUTION_NOUNS,
     Pattern,
 )
 from .english import office_english
@@ -51,6 +53,8 @@ from .proposals import _Proposals
 from .spans import Clause
 
 _QUOTE_GAP = re.compile(r"\s*[“”«»\"]\s*")
+_OPENING_GAP = re.compile(r"\s*\(\s*")
+_CLOSING_GAP = re.compile(r"\s*\)\s*")
 _PUNCT = re.compile(r"[،,.:؛;«»\"“”()\[\]\n]")
 # In an office's words, these join what follows to it ("في شؤون التعاون", "لدى قطر").
 _OFFICE_LINKS = {"في", "لدي", "لشوون", "لشؤون"}
@@ -125,7 +129,33 @@ _LEADER_FORMS = {normalize(p.text) for p in _LEADERS}
 
 
 def _head(key: str) -> bool:
-    return any(p.opens(key) for p in (*_OFFICE_HEADS, *_LEADERS)) or _counterpart(key)
+    return (
+        any(p.opens(key) for p in (*_OFFICE_HEADS, *_LEADERS))
+        or _counterpart(key)
+        or any(strip_clitic(key, cut) in _WOMEN_HEADS for cut in clitic_cuts(key))
+    )
+
+
+# The titles of a paper's masthead, in English.
+_MASTHEAD_TITLES = {
+    normalize(k): v
+    for k, v in {
+        "رئيس مجلس الإدارة": "chairman of the board",
+        "رئيس التحرير": "editor-in-chief",
+        "رئيس التحرير التنفيذي": "executive editor-in-chief",
+        "نائب رئيس التحرير": "deputy editor-in-chief",
+        "مدير التحرير": "managing editor",
+        "المدير العام": "director general",
+    }.items()
+}
+_TOP_LINES = 12  # (the page's top, as the byline's)
+# The nouns of a company or a body, which no name opens with: «لمجموعة», «بشركة».
+_BODY_NOUNS = {k for w in (*COMPANY_NOUNS, *INSTITUTION_NOUNS) for k in (normalize(w), normalize(w) + "ه")}
+# A woman's office, its head with the article («المديرة», «الناطقة»): no pronoun reads so.
+_WOMEN_HEADS = {k + "ه" for k in _HEAD_FORMS if k.startswith(ARTICLE) and not k.endswith("ه")}
+# The verbs of saying a speaker's name follows, a title after it with no comma («وقال
+# فلان نائب قائد القوات الجوية إن ...»), and «أن» after which what was said opens with one.
+_SAYING = re.compile(r"^(?:[وف]?(?:قال|اضاف|اكد|اوضح|صرح|اعلن|ذكر|كشف|اشار|تابع)(?:ت)?|ان)$")
 
 
 # "نظيره الروسي", "نظيرته الفرنسية": the counterpart holds the office last named, of the state
@@ -170,6 +200,93 @@ class _Titles(_Proposals):
         self._offices_told = set()
         self._last_office: str | None = None  # the office named last, for a counterpart
 
+    def masthead_staff(self) -> None:
+        """The masthead's staff at the page's top: a line that is a title alone, its
+        offices joined by «و» («رئيس مجلس الإدارة ورئيس التحرير»), and on the next line a
+        name alone («عبد الرحيم علي», «د.أيمن محسب»): the person, each office (of the
+        article's outlet), a `holds_position` and an `office_in` claim quoting the two lines."""
+        lines = list(re.finditer(r"[^\n]+", self.text))[:_TOP_LINES]
+        for title, under in zip(lines, lines[1:], strict=False):
+            if self.text[title.end() : under.start()].count("\n") != 1:
+                continue  # the name on the very next line
+            words = title.group().split()
+            keys = [normalize(w) for w in words]
+            if not (1 <= len(keys) <= 6 and re.fullmatch(r"[\u0621-\u064a ]+", title.group().strip())):
+                continue
+            heads = [_head(k) or (k[:1] == "و" and _head(k[1:])) for k in keys]
+            if not heads[0] or not all(
+                h or _definite(k) or k == "مجلس" for k, h in zip(keys, heads, strict=True)
+            ):
+                continue
+            name = re.sub(r"^د\s*\.\s*", "", under.group().strip())  # «د.» (Dr), no word of the name
+            if not self._name_line(name):
+                continue
+            self._new_entity(name, "person", "a name under a title on the masthead")
+            person = self._new_names.get(normalize(name))
+            offices = [[words[0]]]
+            for w, k, h in zip(words[1:], keys[1:], heads[1:], strict=True):
+                if h and k[:1] == "و" and _head(k[1:]):
+                    offices.append([w[1:]])  # «ورئيس التحرير»: a second office
+                else:
+                    offices[-1].append(w)
+            outlet = self.outlet_id
+            body = str(self.linker.entities.get(outlet, {}).get("name") or "") if outlet else ""
+            for office_words in offices:
+                office_name = " ".join(office_words)
+                english = _MASTHEAD_TITLES.get(normalize(office_name)) or office_english(
+                    [normalize(w) for w in office_words], None
+                )
+                self._new_entity(
+                    office_name,
+                    "office",
+                    "a title on the masthead",
+                    english=f"{english} of {body}" if body else english,
+                )
+                office = self._new_names.get(normalize(office_name))
+                if person is None or office is None:
+                    continue
+                if self._holders.get(office) == person:
+                    continue  # a masthead printed twice: said already
+                s, e = title.start(), under.end()
+                self._holders[office] = person
+                cues = ["predicate:a title over a name on the masthead"]
+                self.claims.append(
+                    self._claim(
+                        person,
+                        "holds_position",
+                        office,
+                        None,
+                        None,
+                        "affirmed",
+                        "fact",
+                        None,
+                        None,
+                        s,
+                        e,
+                        cues,
+                        0.7,
+                    )
+                )
+                if outlet is not None and office not in self._offices_told:
+                    self._offices_told.add(office)
+                    self.claims.append(
+                        self._claim(
+                            office,
+                            "office_in",
+                            outlet,
+                            None,
+                            None,
+                            "affirmed",
+                            "fact",
+                            None,
+                            None,
+                            s,
+                            e,
+                            cues,
+                            0.7,
+                        )
+                    )
+
     # -- finding the phrases --------------------------------------------------------------
 
     def _title_phrases(self, clause: Clause, mentions: list[Mention]) -> list[TitlePhrase]:
@@ -206,7 +323,16 @@ class _Titles(_Proposals):
             j = i + 1
             # (a quoted name inside the office's phrase is its genitive: «مدير برنامج “لوكهيد”
             # لنظام الدفاع الصاروخي مات جويس»)
-            while j < n and j - i < 10 and (not _PUNCT.search(gap(j)) or _QUOTE_GAP.fullmatch(gap(j))):
+            while (
+                j < n
+                and j - i < 10
+                and (
+                    not _PUNCT.search(gap(j))
+                    or _QUOTE_GAP.fullmatch(gap(j))
+                    # «الرئيس (الأمريكي دونالد) ترامب»: words a writer put in brackets into the title
+                    or (j == i + 1 and _OPENING_GAP.fullmatch(gap(j)) is not None)
+                )
+            ):
                 k = keys[j]
                 m = cover.get(j)
                 if person_at(j) or _honorific(k):
@@ -221,8 +347,10 @@ class _Titles(_Proposals):
                         j = m.last  # "أمير قطر", "رئيس مجمع روستك", "مساعد الرئيس الروسي"
                         continue
                     break
-                if _head(k) and not _definite(k) and j == i + 1:
-                    j += 1  # a chain of heads: "نائب وزير"
+                if _counterpart(keys[i]) and not _definite(k):
+                    break  # «نظيرته فلورنس بارلي»: a counterpart's words are adjectives alone
+                if _head(k) and not _definite(k) and j == i + 1 and not _counterpart(k):
+                    j += 1  # a chain of heads: "نائب وزير" (not «الوزير نظيرته»)
                 elif (
                     _definite(k)
                     and k not in _FUNCTION_WORDS
@@ -316,6 +444,9 @@ class _Titles(_Proposals):
                     (ruler or president or sheikh) and last - h == 1 and _given_name(keys[h])
                 ):
                     phrase = TitlePhrase(i, end, h, last, None)
+            if phrase is None and i > 2 and not _PUNCT.search(gap(i)):
+                # «وقال صلاح عبد الخالق نائب قائد القوات الجوية»: the speaker's name, then his title
+                phrase = self._said_holder(keys, words, i, end, mentions, cover)
             if phrase is None and i > 0 and "،" in gap(i):
                 before = _person_ending(self, mentions, i - 1)
                 if before is not None:
@@ -332,6 +463,32 @@ class _Titles(_Proposals):
                 out.append(phrase)
             i = max(end, h, i + 1)
         return out
+
+    def _said_holder(self, keys: list[str], words, i: int, end: int, mentions, cover) -> TitlePhrase | None:
+        """The holder of the title at word `i` named right before it, after a verb of
+        saying or «أن» («وقال فلان الفلاني نائب قائد ...»): a person linked there, else a
+        name of two to four words, none a role's noun («مسؤول»)."""
+
+        def said_before(first: int) -> bool:
+            return (
+                first > 0
+                and _SAYING.match(keys[first - 1]) is not None
+                and not _PUNCT.search(self.text[words[first - 1].end : words[first].start])
+            )
+
+        if (i - 1) in cover:
+            before = _person_ending(self, mentions, i - 1)
+            if before is not None and said_before(before.first):
+                return TitlePhrase(i, end, before.first, before.last, _person_id(self, before))
+            return None
+        first = self._name_words(keys, words, i - 1, forward=False)
+        if (
+            2 <= i - first <= 4
+            and said_before(first)
+            and not any(keys[x].removeprefix(ARTICLE) in _ROLE_NOUNS for x in range(first, i))
+        ):
+            return TitlePhrase(i, end, first, i, None)
+        return None
 
     def _set_off_holder(self, keys: list[str], words, i: int, end: int, cover) -> TitlePhrase | None:
         """The holder of an office whose words run on past what the phrase reads («مدير
@@ -376,10 +533,22 @@ class _Titles(_Proposals):
         k = start
 
         def set_off(at: int) -> bool:
-            # a name between commas («، إريك ترابييه،»): its last word may end in ة/ه
-            # (ترابييه), no noun of the sentence then
-            opened = 0 < start and re.search(r"[،,]", text[words[start - 1].end : words[start].start])
-            closed = at + 1 == len(words) or re.search(r"[،,]", text[words[at].end : words[at + 1].start])
+            # a name between commas («، إريك ترابييه،», «، الفريق الركن سامر حمه علي،»: the
+            # ranks before it inside): its last word may end in ة/ه (ترابييه), no noun of
+            # the sentence then
+            opens = start
+            while 0 < opens and start - opens < 3 and _honorific(keys[opens - 1]):
+                opens -= 1
+            opened = 0 < opens and re.search(r"[،,]", text[words[opens - 1].end : words[opens].start])
+            # (closed by a comma after it or after the next word, the name's last: «حمه علي،»)
+            closed = False
+            for c in range(at, min(at + 2, start + _NAME_MAX, len(words))):
+                gap_after = text[words[c].end : words[c + 1].start] if c + 1 < len(words) else ","
+                if re.search(r"[،,]", gap_after):
+                    closed = True
+                    break
+                if _PUNCT.search(gap_after):
+                    break
             return bool(forward and opened and closed)
 
         taken: list[str] = []
@@ -388,7 +557,14 @@ class _Titles(_Proposals):
             key = keys[k]
             if taken:
                 a, b = (words[k - 1], words[k]) if forward else (words[k], words[k + 1])
-                if _PUNCT.search(text[a.end : b.start]):
+                # (a bracket a title opened closes inside the name: «(الأمريكي دونالد) ترامب»)
+                closing = (
+                    forward
+                    and _CLOSING_GAP.fullmatch(text[a.end : b.start]) is not None
+                    and "(" in text[max(0, a.start - 30) : a.start].rsplit(")", 1)[-1]
+                    and "\n" not in text[max(0, a.start - 30) : a.start]
+                )
+                if _PUNCT.search(text[a.end : b.start]) and not closing:
                     break
             # («د. أمير جبار»: after a title, a given name that spells an office's head)
             given = (
@@ -402,9 +578,22 @@ class _Titles(_Proposals):
                 and keys[k + 1] not in _FUNCTION_WORDS
                 and not _head(keys[k + 1])
             )
+            # («، الفريق الركن سامر حمه علي،», «... حمه أمين،»: the last word of a name set off
+            # by commas is the name's, though it spells a preposition or an office's head)
+            given = given or (
+                forward
+                and len(taken) >= 2
+                and key in (*_GIVEN_HEADS, "علي")
+                and set_off(k)
+                and (
+                    k + 1 == len(keys)
+                    or re.search(r"[،,]", text[words[k].end : words[k + 1].start]) is not None
+                )
+            )
             if (
                 (
                     key in _FUNCTION_WORDS
+                    and not given
                     and not self._ali_in_name(keys, k, taken, forward)
                     and not self._van_in_name(keys, words, k, forward)
                 )
@@ -414,6 +603,8 @@ class _Titles(_Proposals):
                 # (a family name may open with كال: «روبرت كاليناك» is no ك + the article)
                 or (key[:1] in PROCLITICS and _definite(key) and not (taken and key[:1] == "ك"))
                 or (not taken and forward and not titled and _definite(key))
+                # «المدير العام لمجموعة ساب»: the body the office is at, after ل, no name
+                or (not taken and forward and key[:1] in "لب" and key[1:] in _BODY_NOUNS)
                 or key in _NOT_IN_NAMES
                 or _PREPOSITION_PRONOUN.match(key) is not None  # "نتنياهو إليها": to her
                 # "سبل تعزيز التعاون": a cue word, no name; after بن a word is a name («خالد
@@ -429,6 +620,8 @@ class _Titles(_Proposals):
                 or (taken and _noun_not_name(key, taken[-1] if forward else "") and not set_off(k))
                 # "الوزير الكويتي عدد الطائرات", "سانديلا الفرقاطة": a weapon's noun, no family name
                 or (taken and _definite(key) and _weapon_noun(key))
+                # «المهندي اتفاقيتين»: a deal's or a weapon's noun in the dual, what he signed
+                or (taken and forward and _dual_noun(key))
                 or (taken and forward and _future_verb(key))
                 # «أمير جبار الساعدي باحث في ...»: a role after a name, no word of it
                 or (taken and forward and key.removeprefix("ال") in _ROLE_NOUNS)
@@ -485,7 +678,7 @@ class _Titles(_Proposals):
         for ph in self._title_phrases(clause, mentions):
             if ph.person is None and ph.name_first >= 0:
                 s, e = words[ph.name_first].start, words[ph.name_last - 1].end
-                self._new_entity(self.text[s:e], "person", "name with a title")
+                self._new_entity(re.sub(r"\s*[()]\s*", " ", self.text[s:e]), "person", "name with a title")
             counterpart = _counterpart(words[ph.head].key)  # only an office already known
             delegation = ph.head + 1 < len(words) and words[ph.head + 1].key == "وفد"
             if delegation:
@@ -523,7 +716,9 @@ class _Titles(_Proposals):
                 if end2 >= 2:
                     # (both or none: «وقّع الوزيران مذكرة تفاهم» names no one)
                     s2, e2 = words[last].start + 1, words[last + end2 - 1].end
-                    self._new_entity(self.text[s:e], "person", "name with a title")
+                    self._new_entity(
+                        re.sub(r"\s*[()]\s*", " ", self.text[s:e]), "person", "name with a title"
+                    )
                     self._new_entity(self.text[s2:e2], "person", "name with a title")
 
     def _headed_by(self, clause: Clause, mentions: list[Mention]) -> None:
@@ -541,7 +736,7 @@ class _Titles(_Proposals):
             last = self._name_words(keys, words, i + 1, forward=True, titled=True)
             if last > i + 1 and (last - i - 1 >= 2 or len(first) >= 4):
                 s, e = words[i + 1].start, words[last - 1].end
-                self._new_entity(self.text[s:e], "person", "name with a title")
+                self._new_entity(re.sub(r"\s*[()]\s*", " ", self.text[s:e]), "person", "name with a title")
 
     def _described_names(self, clause: Clause, mentions: list[Mention]) -> None:
         """A name that a comma and «وهو» describe by a rank or a role («وقال عبد القيوم ،
@@ -599,7 +794,9 @@ class _Titles(_Proposals):
                 if last - h >= 2 and not any(k in cover for k in range(h, last)):
                     s, e = words[h].start, words[last - 1].end
                     # (its words read already: «أمير» after «د.» is a given name, no title)
-                    self._new_entity(self.text[s:e], "person", "name with a title")
+                    self._new_entity(
+                        re.sub(r"\s*[()]\s*", " ", self.text[s:e]), "person", "name with a title"
+                    )
             i = h
 
     def _title_date(self) -> DateSpan | None:
@@ -852,6 +1049,17 @@ def _future_verb(key: str) -> bool:
 def _weapon_noun(key: str) -> bool:
     bare = re.sub(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)", "", key)
     return bare in _WEAPON_HEADS
+
+
+def _dual_noun(key: str) -> bool:
+    """A deal's or a weapon's noun in the feminine dual («اتفاقيتين», «طائرتين», «صفقتان»)."""
+    from .deals import _deal_noun
+
+    m = re.fullmatch(r"(.{3,})(?:تين|تان)", key)
+    if m is None:
+        return False
+    singular = m.group(1) + "ه"
+    return _deal_noun(singular) is not None or singular in _WEAPON_HEADS
 
 
 def _noun_not_name(key: str, before: str) -> bool:

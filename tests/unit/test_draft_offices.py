@@ -287,6 +287,39 @@ def test_the_outlet_is_proposed_with_the_spelling_its_page_prints() -> None:
     assert [e["name_ar"] for e in draft.entities if e["name"] == "24 News"] == ["24 News"]
 
 
+def test_the_outlet_given_address_first_is_named_and_found_by_its_consonants() -> None:
+    # «sahwanews.com (Al-Sahwa News)»: the name is the part that is no web address, and the
+    # masthead «الصحوة نيوز» sounds like it (l s h n s either way) though its romanization
+    # («al-Sahua Niwaz») is far from the English.
+    text = "الصحوة نيوز\nأعلنت مصر شراء طائرات من روسيا.\n"
+    draft = draft_article(
+        text, [], published=parse_published("2019-05-03"), outlet="sahwanews.com (Al-Sahwa News)"
+    )
+    outlet = [e for e in draft.entities if e["type"] == "organization" and e["name"] == "Al-Sahwa News"]
+    assert outlet and outlet[0]["name_ar"] == "الصحوة نيوز"
+
+
+def test_the_outlet_signing_off_at_the_foot_and_a_radio_by_its_noun() -> None:
+    # «المصدر: إذاعة النهار» on the last line of a long page: «إذاعة» is "Radio".
+    body = "".join(f"وقال المسؤول في الفقرة {n} إن الصفقة مهمة.\n" for n in range(14))
+    text = "عنوان الخبر\n" + body + "المصدر: إذاعة النهار\n"
+    draft = draft_article(
+        text, [], published=parse_published("2019-05-03"), outlet="Radio Al-Nahar (radionahar.example)"
+    )
+    outlet = [e for e in draft.entities if e["name"] == "Radio Al-Nahar"]
+    assert outlet and outlet[0]["name_ar"] == "إذاعة النهار"
+
+
+def test_a_name_after_a_partys_noun_is_not_the_outlets() -> None:
+    # «رئيس حزب الأمل»: the party's name, though it sounds like the outlet's (Al-Amal).
+    text = "رئيس حزب الأمل\nأعلنت مصر شراء طائرات من روسيا.\n"
+    draft = draft_article(
+        text, [], published=parse_published("2019-05-03"), outlet="Al-Amal (alamal.example)"
+    )
+    outlet = [e for e in draft.entities if e["name"] == "Al-Amal"]
+    assert outlet and outlet[0]["name_ar"] != "الأمل"
+
+
 def test_an_office_ending_in_its_state_after_bi_and_a_family_name_opening_with_kal() -> None:
     # "... with the Saudi Arabian Republic's minister of defence Robert Kalinak": the state
     # after «ب» ends the office, and «كاليناك» is a family name, not ك + the article.
@@ -388,3 +421,96 @@ def test_a_woman_after_a_feminine_title_and_a_sheikhas_given_name() -> None:
     # a word after «الشيخ» that opens like a verb is no given name
     draft, _ = _draft("وقالت رئيسة الوزراء، الشيخة تقول، إن الصفقة مهمة.")
     assert not any(e["type"] == "person" for e in draft.entities)
+
+
+def _people(text: str) -> tuple[list[str], list[tuple[str, str, str]]]:
+    draft = draft_article("عنوان\n" + text + "\n", [], published=parse_published("2019-05-03"))
+    names = {e["id"]: e["name_ar"] for e in draft.entities}
+    people = [e["name_ar"] for e in draft.entities if e["type"] == "person"]
+    held = [
+        (names.get(c["subject"], ""), c["predicate"], names.get(c["object"], ""))
+        for c in draft.claims
+        if c["predicate"] == "holds_position"
+    ]
+    return people, held
+
+
+def test_a_speakers_name_before_his_title_with_no_comma() -> None:
+    # "said Sami Abdel Rahim, deputy commander of the Egyptian air force, that ...", no comma
+    people, held = _people("وقال سامي عبد الرحيم نائب قائد القوات الجوية المصرية إن الطائرات وصلت.")
+    assert people == ["سامي عبد الرحيم"]
+    assert held == [("سامي عبد الرحيم", "holds_position", "نائب قائد القوات الجوية المصرية")]
+    # after «أن», with the title's head run into its adjective («المديرالإداري»)
+    people, _ = _people(
+        "وذكرت الوكالة أن أحمد عبدالكريم المديرالإداري لمؤسسة الصناعات الحربية قال إن الشركة تهتم."
+    )
+    assert people == ["أحمد عبدالكريم"]
+    # a role's noun and its adjective are no name («مسؤول عسكري»)
+    people, _ = _people("وقال مسؤول عسكري نائب قائد القوات إن الطائرات وصلت.")
+    assert people == []
+
+
+def test_a_womans_title_with_the_article_and_a_body_after_li_is_no_name() -> None:
+    # «المديرة العامة»: a woman's office; «لمجموعة ساب» after a title is where, not who
+    people, _ = _people("وقالت لينا سونغ، المديرة العامة للشركة، إن الطائرة جاهزة.")
+    assert people == ["لينا سونغ"]
+    people, _ = _people("وقال يوهان بيرغ المدير العام لمجموعة ساب إن تايلاند ستشتري طائرات.")
+    assert people == ["يوهان بيرغ"]
+
+
+def test_a_name_after_a_title_with_a_writers_bracket_inside() -> None:
+    # "on the day of the visit of the President (the French Emmanuel) Macron to Warsaw": the
+    # writer's brackets are no end of the title or of the name
+    people, _ = _people("وقال الوزير إن الاتفاق أعلن يوم زيارة الرئيس (الفرنسي إيمانويل) ماكرون إلى وارسو.")
+    assert people == ["إيمانويل ماكرون"]
+
+
+def test_a_name_set_off_by_commas_after_ranks_keeps_a_word_ending_in_ha_and_a_heads_spelling() -> None:
+    # "... the air force commander, Lieutenant General Pilot Staff Samer Hamma Amin, received
+    # the planes": the ranks after the comma, then the name to the next comma, «حمه» and
+    # «أمين» (an office's head's spelling) its words
+    people, _ = _people(
+        "وأضاف البيان أن قائد القوة الجوية، الفريق الطيار الركن سامر حمه أمين، كان باستقبال الطائرات."
+    )
+    assert people == ["سامر حمه أمين"]
+
+
+def test_a_counterparts_name_right_after_it_is_no_genitive_of_an_office() -> None:
+    # "the minister met his counterpart (f.) Marta Kovac in Paris": «نظيرته» takes no name
+    # into an office's words, nor is it a second head after «الوزير»
+    people, _ = _people("والتقى الوزير نظيرته مارتا كوفاتش في باريس.")
+    assert people == ["مارتا كوفاتش"]
+
+
+def test_a_deals_noun_in_the_dual_ends_a_name() -> None:
+    # "... the commander, Major General Khaled Nasser al-Kaabi, signed two agreements"
+    people, _ = _people(
+        "كما وقع قائد القوات البحرية الأميرية القطرية اللواء الركن خالد ناصر الكعبي اتفاقيتين مع الشركة."
+    )
+    assert people == ["خالد ناصر الكعبي"]
+
+
+def test_the_mastheads_titles_over_names_are_offices_of_the_outlet_held() -> None:
+    # the masthead of «الأمل نيوز»: two offices joined by «و» over one name, then another,
+    # a masthead printed twice told once
+    masthead = "رئيس مجلس الإدارة ورئيس التحرير\nسامي عبد الكريم\nمدير التحرير\nد.نادية فريد\n"
+    text = "الأمل نيوز\n" + masthead + masthead + "\nذكر تقرير أن روسيا سلمت الغواصات.\n"
+    draft = draft_article(
+        text, [], published=parse_published("2019-05-03"), outlet="alamalnews.example (Al-Amal News)"
+    )
+    names = {e["id"]: e["name_ar"] for e in draft.entities}
+    told = [
+        (names.get(c["subject"]), c["predicate"], names.get(c["object"]))
+        for c in draft.claims
+        if c["predicate"] in ("holds_position", "office_in")
+    ]
+    assert told == [
+        ("سامي عبد الكريم", "holds_position", "رئيس مجلس الإدارة"),
+        ("رئيس مجلس الإدارة", "office_in", "الأمل نيوز"),
+        ("سامي عبد الكريم", "holds_position", "رئيس التحرير"),
+        ("رئيس التحرير", "office_in", "الأمل نيوز"),
+        ("نادية فريد", "holds_position", "مدير التحرير"),
+        ("مدير التحرير", "office_in", "الأمل نيوز"),
+    ]
+    offices = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "office"}
+    assert offices["رئيس التحرير"] == "editor-in-chief of Al-Amal News"
