@@ -601,6 +601,7 @@ def writing(
             # The stored records as read (TinyDB rebuilds a table's dict on every change and
             # leaves these as they are): what a write that only appended can be told by.
             before = {t: dict(doc[t]) for t in TABLES} if read is not None and upgraded is None else None
+            vocabulary = doc.get(VOCABULARY)  # as read; the transaction holds a copy
             tx.checked = read is not None and read.checked
             yield tx
             storage = storage_box["s"]
@@ -621,7 +622,7 @@ def writing(
                 _remove_stale_temps(record_path(path))
                 # Only appended to bytes this factcli wrote: those bytes, extended.
                 appended = read is not None and before is not None and tx.appended_only
-                spliced = _appended(raw, before, storage.data) if appended and before is not None else None
+                spliced = _appended(raw, before, storage.data, vocabulary) if appended and before is not None else None
                 data: bytes | list[bytes | memoryview]
                 if spliced is not None and read is not None:
                     data, added_longs = spliced
@@ -794,11 +795,12 @@ def _written_before(path: Path, raw: bytes, st: os.stat_result) -> LastWrite | N
 
 
 def _appended(
-    raw: bytes, before: dict[str, dict[str, Any]], data: dict[str, Any]
+    raw: bytes, before: dict[str, dict[str, Any]], data: dict[str, Any], vocabulary: Any = None
 ) -> tuple[list[bytes | memoryview], bool] | None:
     """`dumps(data)` in pieces, and whether what was added to `raw` may hold a long integer
-    (`codec.long_integer`); made from `raw` (which is `dumps` of the tables in `before`) and the
-    records `data` appends to them; None when `data` does more than append.
+    (`codec.long_integer`); made from `raw` (which is `dumps` of the tables in `before` and of
+    the `vocabulary` document) and the records `data` appends to them; None when `data` does
+    more than append.
 
     In the canonical text every record of a table sits on lines indented four spaces or
     more, and strings never hold a raw line break, so `\n  "<table>": ` opens a table and
@@ -809,10 +811,14 @@ def _appended(
     import operator
     from itertools import islice
 
-    # The meta table and the vocabulary are written anew; the records are spliced.
+    # The meta table is written anew; the records are spliced, and so is the vocabulary
+    # when it is the very document read (a transaction changes a copy of it, and puts a
+    # changed one in its place: `set_vocabulary`). Its indented text is made by the
+    # standard library's pure-Python encoder, which took longer than the rest of a write.
     layout = tuple(t for t in LAYOUT if t != VOCABULARY or VOCABULARY in data)
+    kept = VOCABULARY in data and data[VOCABULARY] is vocabulary
     tables: dict[str, Any] = {"meta": data.get("meta", {})}
-    if VOCABULARY in data:
+    if VOCABULARY in data and not kept:
         tables[VOCABULARY] = data[VOCABULARY]
     for table in TABLES[1:]:
         old, now = before[table], data.get(table, {})
@@ -829,12 +835,18 @@ def _appended(
             return None
         tables[table] = added
     added_text = dumps(tables)
-    old_parts, new_parts = _table_texts(raw, layout), _table_texts(added_text, layout)
+    old_parts = _table_texts(raw, layout)
+    new_parts = _table_texts(added_text, tuple(t for t in layout if t != VOCABULARY or not kept))
     if old_parts is None or new_parts is None:
         return None
     out: list[bytes | memoryview] = [b"{\n"]
     for i, table in enumerate(layout):
-        bodies = [new_parts[table]] if table in ("meta", VOCABULARY) else [old_parts[table], new_parts[table]]
+        if table == "meta" or (table == VOCABULARY and not kept):
+            bodies = [new_parts[table]]
+        elif table == VOCABULARY:
+            bodies = [old_parts[table]]
+        else:
+            bodies = [old_parts[table], new_parts[table]]
         bodies = [b for b in bodies if len(b)]
         out += [b'  "', table.encode(), b'": ']
         if bodies:
