@@ -642,11 +642,11 @@ class Index:
         )
         score = " + ".join(f"max(CASE t WHEN {i} THEN score END)" for i in k)  # in plan order
         why = ", ".join(f"max(CASE t WHEN {i} THEN way END)" for i in k)
+        with_z = f"{head.rstrip()}, " if head else "WITH "  # the inline step first
         sql = (
-            (f"{head.rstrip()}, " if head else "WITH ")
-            + f"z AS (SELECT n, {score} AS score, {why}, sum(own) AS own, sum(ways) AS ways "
+            f"{with_z}z AS (SELECT n, {score} AS score, {why}, sum(own) AS own, sum(ways) AS ways "
             f"FROM ({rows}) GROUP BY n) "
-            + f"SELECT z.* FROM z JOIN claims AS c ON c.n = z.n{cond} ORDER BY "
+            f"SELECT z.* FROM z JOIN claims AS c ON c.n = z.n{cond} ORDER BY "
         )
         if plan.order == "relevance":
             # Ties: the claim more of whose own fields meet the terms, then the one met in
