@@ -805,6 +805,25 @@ def document_key(doc: Any) -> bytes | None:
     two documents that differ never share a key), or None when it is not plain parsed data.
     Two loads of one store give equal keys, so what was made or checked of a document once
     is known for every later load of it in the process."""
+    known = _SHARED.get(id(doc))
+    if known is not None and known[0] is doc:
+        return known[1]
+    return _key(doc)
+
+
+# The documents the store hands to every read that meets their text (`store.shared`), by
+# identity, with their keys: a vocabulary document is never changed in place, so the key
+# made when it was first read holds for as long as it is shared.
+_SHARED: dict[int, tuple[Any, bytes | None]] = {}
+
+
+def share(doc: Any) -> None:
+    """Know `doc`'s key from now on without making it again: `doc` is a parsed vocabulary
+    document the store shares and nothing changes."""
+    _SHARED[id(doc)] = (doc, _key(doc))  # held here, so its id is not reused
+
+
+def _key(doc: Any) -> bytes | None:
     try:
         # Version 2: no back-references, whose use follows reference counts, not content.
         return marshal.dumps(doc, 2)

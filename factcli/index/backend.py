@@ -537,17 +537,24 @@ class Index:
             return
         where, fargs = self._filters(plan.filters)
         live = "" if plan.filters.include_retracted else "c.retracted = 0"
+        ways: list[dict[int, Evidence]] = [{} for _ in plan.terms]
+        if len(plan.terms) == 1 and not where:
+            # One term and no filter: one step, with nothing to put in order and no step
+            # after it to read its claims, so it is no table but the answer's first
+            # expression (no count to order by, nothing made or dropped).
+            step, args = self._step(0, plan, None, ways[0], scored)
+            yield self._answer(plan, scored, "factcli_t0", live, ways, (f"factcli_t0 AS ({step})", args))
+            return
         steps: list[tuple[int, int]] = [(self._estimate(t), i) for i, t in enumerate(plan.terms)]
         if where:
             cap = self._ESTIMATE_CAP
             sql = f"SELECT count(*) FROM (SELECT 1 FROM claims WHERE {where} LIMIT {cap})"
             steps.append((int(self.conn.execute(sql, fargs).fetchone()[0]), -1))
         steps.sort()
-        ways: list[dict[int, Evidence]] = [{} for _ in plan.terms]
         made: list[str] = []
         try:
             prev: tuple[str, int] | None = None  # the step before: its table and its claims
-            for step, (_, i) in enumerate(steps):
+            for n, (_, i) in enumerate(steps):
                 table = f"temp.factcli_{'f' if i < 0 else f't{i}'}"
                 self.conn.execute(f"DROP TABLE IF EXISTS {table}")
                 made.append(table)
@@ -555,27 +562,9 @@ class Index:
                     cond = f"({where})" + (f" AND n IN (SELECT n FROM {prev[0]})" if prev else "")
                     self.conn.execute(f"CREATE TABLE {table} AS SELECT n FROM claims WHERE {cond}", fargs)
                 else:
-                    ctes: list[str] = []
-                    args: list[Any] = []
-                    parts, pargs = self._ways(
-                        i, plan.terms[i], plan.ranking, prev, ctes, args, ways[i], scored
-                    )
-                    ctes.append(f"e(n, score, mine, way) AS ({' UNION ALL '.join(parts)})")
-                    if scored:
-                        # Each claim's best way: the highest score, the first offered (the
-                        # lowest number) among equal scores, packed into one integer so that
-                        # one pass finds both; and how many of its ways are the claim's own,
-                        # and how many in all.
-                        top = self._WAYS - 1
-                        best = f"max(CAST(score * 1e9 AS INTEGER) * {self._WAYS} + {top} - way)"
-                        body = (
-                            f"SELECT n, max(score) AS score, {top} - {best} % {self._WAYS} AS way, "
-                            "sum(mine) AS own, count(*) AS ways FROM e GROUP BY n"
-                        )
-                    else:
-                        body = "SELECT DISTINCT n FROM e"
-                    self.conn.execute(f"CREATE TABLE {table} AS WITH {', '.join(ctes)} {body}", args + pargs)
-                if step == len(steps) - 1:
+                    step, args = self._step(i, plan, prev, ways[i], scored)
+                    self.conn.execute(f"CREATE TABLE {table} AS {step}", args)
+                if n == len(steps) - 1:
                     prev = (table, -1)  # the last: no step reads it by claim or needs its count
                     break
                 self.conn.execute(f"CREATE INDEX {table}_n ON {table.split('.')[1]}(n)")
@@ -588,6 +577,29 @@ class Index:
             for table in made:
                 self.conn.execute(f"DROP TABLE IF EXISTS {table}")
 
+    def _step(
+        self, i: int, plan: Plan, prev: tuple[str, int] | None, ways: dict[int, Evidence], scored: bool
+    ) -> tuple[str, list[Any]]:
+        """The statement of term `i`'s step, and its parameters: with `scored`, per claim
+        the term meets among `prev`'s (or all), its best way and its counts; else the claims."""
+        ctes: list[str] = []
+        args: list[Any] = []
+        parts, pargs = self._ways(i, plan.terms[i], plan.ranking, prev, ctes, args, ways, scored)
+        ctes.append(f"e(n, score, mine, way) AS ({' UNION ALL '.join(parts)})")
+        if scored:
+            # Each claim's best way: the highest score, the first offered (the lowest
+            # number) among equal scores, packed into one integer so that one pass finds
+            # both; and how many of its ways are the claim's own, and how many in all.
+            top = self._WAYS - 1
+            best = f"max(CAST(score * 1e9 AS INTEGER) * {self._WAYS} + {top} - way)"
+            body = (
+                f"SELECT n, max(score) AS score, {top} - {best} % {self._WAYS} AS way, "
+                "sum(mine) AS own, count(*) AS ways FROM e GROUP BY n"
+            )
+        else:
+            body = "SELECT DISTINCT n FROM e"
+        return f"WITH {', '.join(ctes)} {body}", args + pargs
+
     def _all_live(self) -> bool:
         """Whether no claim of the index is retracted: the sources' counts of live claims add
         up to every claim (read from the sources' rows and the claims' last position, without
@@ -598,30 +610,41 @@ class Index:
         return bool(row[0] == row[1])
 
     def _answer(
-        self, plan: Plan, scored: bool, last: str, live: str, ways: list[dict[int, Evidence]]
+        self,
+        plan: Plan,
+        scored: bool,
+        last: str,
+        live: str,
+        ways: list[dict[int, Evidence]],
+        inline: tuple[str, list[Any]] | None = None,
     ) -> tuple[str, list[Any], list[dict[int, Evidence]]]:
         """The statement over the steps' tables: the count, or the claims every term met
-        (`last` holds them), each term's best way side by side, scored, ordered, limited."""
+        (`last` holds them), each term's best way side by side, scored, ordered, limited.
+        `inline` is the one step of a one-term plan as a common table expression named
+        `last`, with its parameters, in place of a table."""
+        head, args = (f"WITH {inline[0]} ", list(inline[1])) if inline else ("", [])
         cond = f" WHERE {live}" if live else ""
         if not scored:
             if not live:
-                return f"SELECT count(*) FROM {last}", [], ways
-            size = int(self.conn.execute(f"SELECT count(*) FROM {last}").fetchone()[0])
+                return f"{head}SELECT count(*) FROM {last}", args, ways
+            size = int(self.conn.execute(f"{head}SELECT count(*) FROM {last}", args).fetchone()[0])
             if size > self._ESTIMATE_CAP and self._all_live():
                 # Many claims and none to leave out: the count is the last step's, and no
                 # claim is read to see whether it is retracted.
                 return "SELECT ?", [size], ways
-            return f"SELECT count(*) FROM {last} AS z JOIN claims AS c ON c.n = z.n{cond}", [], ways
+            return f"{head}SELECT count(*) FROM {last} AS z JOIN claims AS c ON c.n = z.n{cond}", args, ways
         k = range(len(plan.terms))
+        tables = [last] if inline else [f"temp.factcli_t{i}" for i in k]
         rows = " UNION ALL ".join(
-            f"SELECT {i} AS t, n, score, way, own, ways FROM temp.factcli_t{i}"
-            + (f" WHERE n IN (SELECT n FROM {last})" if f"temp.factcli_t{i}" != last else "")
+            f"SELECT {i} AS t, n, score, way, own, ways FROM {tables[i]}"
+            + (f" WHERE n IN (SELECT n FROM {last})" if tables[i] != last else "")
             for i in k
         )
         score = " + ".join(f"max(CASE t WHEN {i} THEN score END)" for i in k)  # in plan order
         why = ", ".join(f"max(CASE t WHEN {i} THEN way END)" for i in k)
+        with_z = f"{head.rstrip()}, " if head else "WITH "  # the inline step first
         sql = (
-            f"WITH z AS (SELECT n, {score} AS score, {why}, sum(own) AS own, sum(ways) AS ways "
+            f"{with_z}z AS (SELECT n, {score} AS score, {why}, sum(own) AS own, sum(ways) AS ways "
             f"FROM ({rows}) GROUP BY n) "
             f"SELECT z.* FROM z JOIN claims AS c ON c.n = z.n{cond} ORDER BY "
         )
@@ -631,7 +654,6 @@ class Index:
             sql += "z.score DESC, z.own DESC, z.ways DESC, z.n"
         else:
             sql += "(c.date_start IS NULL OR c.date_start = ''), c.date_start, coalesce(c.date_end, ''), z.n"
-        args: list[Any] = []
         if plan.limit is not None:
             sql += " LIMIT ?"
             args.append(plan.limit)

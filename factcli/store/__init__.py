@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from .. import __version__
-from ..codec import copied, decode, encode_file, long_integer
+from ..codec import decode, encode_file, long_integer
 from ..errors import StoreError, os_error_line
 from ..records import FIELD_ORDER, SCHEMA_VERSION
 
@@ -219,7 +219,7 @@ _LARGE_STORE_BYTES = 8 * 2**20
 
 def _loads(raw: bytes, long_integers: bool | None = None) -> Any:
     if len(raw) < _LARGE_STORE_BYTES:
-        return decode(raw, long_integers)
+        return _with_known_vocabulary(raw, long_integers)
     # A large store parses into hundreds of thousands of dicts and lists that hold no
     # cycles and live until the command ends. The cyclic collector would traverse them
     # again and again, during the parse and after it; paused for the parse, with what it
@@ -235,6 +235,53 @@ def _loads(raw: bytes, long_integers: bool | None = None) -> Any:
     finally:
         if was_enabled:
             gc.enable()
+    return doc
+
+
+# A store's vocabulary document is ~40 kB of JSON, most of a small store's text, and the
+# same text in every read of a process that reads a store again and again (a script's
+# imports, a test run). Its parse is kept here by its exact text, and a read that meets the
+# text again parses only the rest. A kept document is shared by those reads: as the shipped
+# one is, a vocabulary document is never changed in place (a change makes a new document,
+# see `curate` and `Transaction.set_vocabulary`; a transaction is given a copy).
+_VOCABULARIES: dict[bytes, Any] = {}
+_VOCABULARIES_KEPT = 4
+_VOCABULARY_AT = b'\n  "' + VOCABULARY.encode() + b'": '
+_VOCABULARY_END = b',\n  "' + LAYOUT[LAYOUT.index(VOCABULARY) + 1].encode() + b'": '
+# What stands in the text for the vocabulary while the rest is parsed: a string no file
+# holds (random to this process), so finding it as the top level's vocabulary shows that
+# the text cut out was that value, whole.
+_STAND_IN = os.urandom(16).hex()
+
+
+def _with_known_vocabulary(raw: bytes, long_integers: bool | None) -> Any:
+    """`decode(raw)`, with the vocabulary's text parsed only when it was not parsed before.
+
+    The vocabulary is found as `dumps` lays it out (`\n  "vocabulary": ` opens it and
+    `,\n  "sources": ` follows it; nested keys are indented further and strings hold no line
+    break). Any other text, or a cut that does not give the top level's vocabulary value, is
+    parsed whole, as is a text that fails (whose error the whole text gives)."""
+    start = raw.find(_VOCABULARY_AT, 0, 4096)  # after the meta table, a line or two
+    end = raw.find(_VOCABULARY_END, start) if start >= 0 else -1
+    if end < 0:
+        return decode(raw, long_integers)
+    start += len(_VOCABULARY_AT)
+    text = raw[start:end]
+    vocabulary = _VOCABULARIES.get(text)
+    try:
+        if vocabulary is None:
+            vocabulary = decode(text, long_integers)
+        doc = decode(b"".join((raw[:start], b'"', _STAND_IN.encode(), b'"', raw[end:])), long_integers)
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return decode(raw, long_integers)
+    if not (isinstance(doc, dict) and doc.get(VOCABULARY) == _STAND_IN):
+        return decode(raw, long_integers)
+    doc[VOCABULARY] = vocabulary
+    if text not in _VOCABULARIES and len(_VOCABULARIES) < _VOCABULARIES_KEPT:
+        from ..vocabulary import share  # not at the top: a search on a warm index reads no vocabulary
+
+        share(vocabulary)
+        _VOCABULARIES[text] = vocabulary
     return doc
 
 
@@ -392,16 +439,17 @@ def snapshot_of(doc: dict[str, Any], path: Path | None, copy: bool) -> Facts:
     This is what TinyDB's `table.all()` returns, without building a TinyDB `Document` per
     record: at 100k claims those copies took longer than the search itself. A read-only
     load hands out the parsed records themselves (nothing else holds them); a transaction
-    gets copies, so what the caller does to its snapshot never reaches the file unasked.
+    gets copies of them, so what the caller does to its records never reaches the file
+    unasked (the vocabulary document, never changed in place, is not copied: below).
     """
     tables = {
         name: [dict(r) for r in doc[name].values()] if copy else list(doc[name].values()) for name in TABLES
     }
     meta = tables["meta"][0] if tables["meta"] else {"schema": SCHEMA_VERSION, "last_claim": 0}
-    vocabulary = doc.get(VOCABULARY)
-    if copy and vocabulary is not None:
-        vocabulary = copied(vocabulary)
-    return Facts(path, tables["sources"], tables["entities"], tables["claims"], meta, vocabulary)
+    # The vocabulary document is not copied: it is never changed in place (a transaction
+    # puts a changed one in its place, `Transaction.set_vocabulary`), and reads of one
+    # text share one document (`_with_known_vocabulary`).
+    return Facts(path, tables["sources"], tables["entities"], tables["claims"], meta, doc.get(VOCABULARY))
 
 
 def load(location: Location) -> Facts:
@@ -601,6 +649,7 @@ def writing(
             # The stored records as read (TinyDB rebuilds a table's dict on every change and
             # leaves these as they are): what a write that only appended can be told by.
             before = {t: dict(doc[t]) for t in TABLES} if read is not None and upgraded is None else None
+            vocabulary = doc.get(VOCABULARY)  # as read: to be told from one put in its place
             tx.checked = read is not None and read.checked
             yield tx
             storage = storage_box["s"]
@@ -621,7 +670,11 @@ def writing(
                 _remove_stale_temps(record_path(path))
                 # Only appended to bytes this factcli wrote: those bytes, extended.
                 appended = read is not None and before is not None and tx.appended_only
-                spliced = _appended(raw, before, storage.data) if appended and before is not None else None
+                spliced = (
+                    _appended(raw, before, storage.data, vocabulary)
+                    if appended and before is not None
+                    else None
+                )
                 data: bytes | list[bytes | memoryview]
                 if spliced is not None and read is not None:
                     data, added_longs = spliced
@@ -794,11 +847,12 @@ def _written_before(path: Path, raw: bytes, st: os.stat_result) -> LastWrite | N
 
 
 def _appended(
-    raw: bytes, before: dict[str, dict[str, Any]], data: dict[str, Any]
+    raw: bytes, before: dict[str, dict[str, Any]], data: dict[str, Any], vocabulary: Any = None
 ) -> tuple[list[bytes | memoryview], bool] | None:
     """`dumps(data)` in pieces, and whether what was added to `raw` may hold a long integer
-    (`codec.long_integer`); made from `raw` (which is `dumps` of the tables in `before`) and the
-    records `data` appends to them; None when `data` does more than append.
+    (`codec.long_integer`); made from `raw` (which is `dumps` of the tables in `before` and of
+    the `vocabulary` document) and the records `data` appends to them; None when `data` does
+    more than append.
 
     In the canonical text every record of a table sits on lines indented four spaces or
     more, and strings never hold a raw line break, so `\n  "<table>": ` opens a table and
@@ -809,10 +863,14 @@ def _appended(
     import operator
     from itertools import islice
 
-    # The meta table and the vocabulary are written anew; the records are spliced.
+    # The meta table is written anew; the records are spliced, and so is the vocabulary
+    # when it is the very document read (never changed in place: a transaction puts a
+    # changed one in its place, `set_vocabulary`). Its indented text is made by the
+    # standard library's pure-Python encoder, which took longer than the rest of a write.
     layout = tuple(t for t in LAYOUT if t != VOCABULARY or VOCABULARY in data)
+    kept = VOCABULARY in data and data[VOCABULARY] is vocabulary
     tables: dict[str, Any] = {"meta": data.get("meta", {})}
-    if VOCABULARY in data:
+    if VOCABULARY in data and not kept:
         tables[VOCABULARY] = data[VOCABULARY]
     for table in TABLES[1:]:
         old, now = before[table], data.get(table, {})
@@ -829,12 +887,18 @@ def _appended(
             return None
         tables[table] = added
     added_text = dumps(tables)
-    old_parts, new_parts = _table_texts(raw, layout), _table_texts(added_text, layout)
+    old_parts = _table_texts(raw, layout)
+    new_parts = _table_texts(added_text, tuple(t for t in layout if t != VOCABULARY or not kept))
     if old_parts is None or new_parts is None:
         return None
     out: list[bytes | memoryview] = [b"{\n"]
     for i, table in enumerate(layout):
-        bodies = [new_parts[table]] if table in ("meta", VOCABULARY) else [old_parts[table], new_parts[table]]
+        if table == "meta" or (table == VOCABULARY and not kept):
+            bodies = [new_parts[table]]
+        elif table == VOCABULARY:
+            bodies = [old_parts[table]]
+        else:
+            bodies = [old_parts[table], new_parts[table]]
         bodies = [b for b in bodies if len(b)]
         out += [b'  "', table.encode(), b'": ']
         if bodies:

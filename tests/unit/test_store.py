@@ -3,16 +3,18 @@ and that writes are canonical, atomic and refused where they must be."""
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 from pathlib import Path
 
 import pytest
-from conftest import SHIPPED, entity_record, source_record
+from conftest import SHIPPED, entity_record, factcli, source_record
 
 from factcli import store
 from factcli.errors import StoreError
 from factcli.importer import import_records
+from factcli.vocabulary import default_document
 
 TEXT = "قطر تبحث مع روسيا شراء منظومة إس-400. Qatar is in talks with Russia."
 QUOTE = "قطر تبحث مع روسيا شراء منظومة إس-400"
@@ -350,6 +352,61 @@ def test_fields_are_stored_in_contract_order_whatever_the_input_order(store_file
 def test_dumps_of_a_loaded_store_is_the_file_itself(store_file):
     path = store_file(base_records() + [a_claim()])
     assert store.dumps(json.loads(path.read_bytes())) == path.read_bytes()
+
+
+def _read(path: Path) -> dict:
+    return store.read_document(path, "--db")
+
+
+def test_a_store_read_again_parses_as_its_whole_text_does(store_file):
+    # The vocabulary's parse is kept by its text: the second and third reads meet it again,
+    # the third with other records after it.
+    path = store_file(base_records())
+    assert _read(path) == json.loads(path.read_bytes())
+    assert _read(path) == json.loads(path.read_bytes())
+    import_records(store.Location(path, "--db"), [a_claim()])
+    raw = path.read_bytes()
+    assert _read(path) == json.loads(raw) and len(json.loads(raw)["claims"]) == 1
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        # A key "vocabulary" inside the meta table, laid out as the top level's is: the text
+        # after it is not the store's vocabulary.
+        '{\n  "meta": {"1": {"schema": 3, "last_claim": 0,\n  "vocabulary": {"units": []},\n  "sources": 1\n  }},\n'
+        '  "vocabulary": VOCAB,\n'
+        '  "sources": {},\n  "entities": {},\n  "claims": {}\n}\n',
+        # Two vocabularies at the top level: JSON keeps the last.
+        '{\n  "meta": META,\n  "vocabulary": {"units": []},\n  "sources": {},\n  "entities": {},\n'
+        '  "claims": {},\n  "vocabulary": VOCAB\n}\n',
+        '{\n  "meta": META,\n  "vocabulary": VOCAB,\n  "sources": {},\n  "entities": {},\n  "claims": {},\n'
+        '  "vocabulary": {"units": []}\n}\n',
+        # All on one line, and the vocabulary last.
+        '{"meta": META, "vocabulary": VOCAB, "sources": {}, "entities": {}, "claims": {}}',
+        '{\n  "meta": META,\n  "sources": {},\n  "entities": {},\n  "claims": {},\n  "vocabulary": VOCAB\n}\n',
+    ],
+)
+def test_a_hand_laid_out_store_is_read_as_its_whole_text_says(tmp_path, layout):
+    vocabulary = json.dumps(default_document(), ensure_ascii=False, indent=2).replace("\n", "\n  ")
+    raw = (
+        layout.replace("VOCAB", vocabulary).replace("META", '{"1": {"schema": 3, "last_claim": 0}}').encode()
+    )
+    path = tmp_path / "facts.json"
+    path.write_bytes(store.dumps({**good_doc(), "vocabulary": default_document()}))
+    _read(path)  # the canonical text first: its vocabulary's parse is kept
+    path.write_bytes(raw)
+    assert _read(path) == json.loads(raw)
+
+
+def test_a_vocabulary_changed_by_a_command_is_a_new_document_read_anew(store_file):
+    path = store_file(base_records())
+    before = store.load(store.Location(path, "--db"))
+    units = copy.deepcopy(before.vocabulary["units"])
+    factcli("--db", str(path), "vocabulary", "add-unit", "JPY", "--reason", "figures in yen", "--yes").ok()
+    after = store.load(store.Location(path, "--db"))
+    assert "JPY" in json.dumps(after.vocabulary["units"])
+    assert before.vocabulary["units"] == units  # the document read before is as it was
 
 
 def test_records_are_kept_in_document_id_order(tmp_path):
