@@ -101,6 +101,7 @@ def draft_article(
     drafter.byline()
     drafter.agency_letters()
     drafter.known_bodies()
+    drafter.known_weapons()
     drafter.page_credits()
     drafter.run()
     drafter.weapon_kind_names()

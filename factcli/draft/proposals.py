@@ -58,6 +58,8 @@ from .english import (
     COMPANY_FORM_NOUNS,
     KNOWN_BODIES,
     KNOWN_COMPANIES,
+    KNOWN_WEAPONS,
+    KNOWN_WEAPONS_AFTER_KIND,
     Spellings,
     demonym,
     designation_name,
@@ -2041,6 +2043,59 @@ class _Proposals(_Base):
             )
             if state is not None:
                 self.state_of[str(self.new_entities[-1]["id"])] = state
+
+    def known_weapons(self) -> None:
+        """The weapon systems news names by their English names in Arabic letters
+        (`english.KNOWN_WEAPONS`: «رافال», «باتريوت», «يوروفايتر»), a proclitic cut off
+        («بالرافال»): each proposed once under its English name, its Arabic name as the
+        article first writes it, so that every later mention links to it; a spelling that
+        is also a word or a name (`KNOWN_WEAPONS_AFTER_KIND`) only right after a weapon's
+        noun or «طراز» («صواريخ براك»). A name a number follows («ميراج 2000») is a
+        designation, read as one."""
+        words = _words(self.text, 0, len(self.text))
+        keys = [w.key for w in words]
+        firsts: dict[str, list[tuple[int, int]]] = {}
+        for i, key in enumerate(keys):
+            for cut in clitic_cuts(key):
+                firsts.setdefault(strip_clitic(key, cut), []).append((i, cut))
+
+        def after_kind(i: int) -> bool:
+            if i == 0 or re.search(r"[،,.:؛]", self.text[words[i - 1].end : words[i].start]):
+                return False
+            before = keys[i - 1]
+            return before in ("طراز", "نوع", "صنف") or any(
+                _weapon_head(strip_clitic(before, c)) for c in clitic_cuts(before)
+            )
+
+        def written(form: str, kind_first: bool) -> str | None:
+            parts = normalize(form).split()
+            for i, cut in firsts.get(parts[0], []):
+                if keys[i + 1 : i + len(parts)] != parts[1:] or (kind_first and not after_kind(i)):
+                    continue
+                end = words[i + len(parts) - 1].end
+                if re.match(r"\s*[-‐–]?\s*[0-9٠-٩]", self.text[end:]):
+                    continue  # «سوخوي 35», «ميراج 2000»: a designation with its number
+                return _after_clitic(self.text, words[i].start, end, cut)
+            return None
+
+        rows = [(*row, False) for row in KNOWN_WEAPONS] + [(*row, True) for row in KNOWN_WEAPONS_AFTER_KIND]
+        for english, forms, english_aliases, kind_first in rows:
+            # the longest form first: «سوبر هورنت» before «هورنت»
+            found = [w for f in sorted(forms, key=len, reverse=True) if (w := written(f, kind_first))]
+            if not found or any(
+                self.linker.type_of(e) == "weapon_system"
+                for name in [english, *forms]
+                for e in self.linker.resolve(name, True, True)
+            ):
+                continue
+            name = found[0]
+            self._new_entity(
+                name,
+                "weapon_system",
+                "a weapon system by its own name",
+                english=english,
+                aliases=[*(f for f in forms if normalize(f) != normalize(name)), *english_aliases],
+            )
 
     def page_credits(self) -> None:
         """What a web page's own lines name: the agency and the photographer of a photo's

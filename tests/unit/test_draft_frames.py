@@ -289,8 +289,8 @@ def test_a_trade_verb_with_its_own_agent_after_a_deal_noun_is_that_party_s_act()
 def test_the_kind_definite_is_the_one_weapon_the_story_names() -> None:
     # "the helicopters were made by ...": in a story of one weapon named by its name, the
     # kind's definite noun is it, a name in quotation marks as much as a model's number.
-    triples, _ = _read("واشترت مصر مروحيات «أباتشي» من روسيا. ويذكر أن المروحيات صنعت من قبل شركة «روستك».")
-    assert [t[2] for t in triples if t[1] == "manufactures"] == ["Abatshi"]
+    triples, _ = _read("واشترت مصر مروحيات «كوندور» من روسيا. ويذكر أن المروحيات صنعت من قبل شركة «روستك».")
+    assert [t[2] for t in triples if t[1] == "manufactures"] == ["Kundur"]
     # two weapons named: which one is unknown, nothing is filled in
     triples, _ = _read(
         "واشترت مصر مروحيات «أباتشي» ودبابات ت-90 من روسيا. ويذكر أن المروحيات صنعت من قبل شركة «روستك»."
@@ -406,3 +406,20 @@ def test_a_model_is_named_with_its_kind_across_a_long_description_before_its_typ
     weapons = _weapons("واشترت مصر من روسيا طائرات تجسس تعمل بدون طيار من طراز «هيرون 1».")
     (aliases,) = [a for a in weapons.values() if "هيرون 1" in a]
     assert "طائرات تجسس تعمل بدون طيار من طراز هيرون 1" in aliases
+
+
+def test_a_weapon_sold_the_world_over_is_named_by_its_english_name() -> None:
+    # "Egypt received Patriot systems, then bought fighters of the Rafale type": the names
+    # English writes, not their letters as they sound ("Batriut", "Rafal")
+    triples, kinds = _read("وتسلمت مصر أنظمة باتريوت، ثم اشترت من روسيا مقاتلات من طراز رافال.")
+    assert kinds.get("Patriot") == "weapon_system" and kinds.get("Rafale") == "weapon_system"
+    assert ("Egypt", "received", "Patriot", "fact") in triples
+    assert ("Egypt", "purchased", "Rafale", "fact") in triples
+
+
+def test_a_weapons_name_that_is_also_a_persons_is_one_only_after_a_weapons_noun() -> None:
+    # "Barak visited Cairo" names a man; "Egypt bought Barak missiles" the missile
+    _, kinds = _read("وزار براك القاهرة أمس.")
+    assert "Barak" not in kinds
+    _, kinds = _read("واشترت مصر صواريخ براك من روسيا.")
+    assert kinds.get("Barak") == "weapon_system"
