@@ -157,6 +157,8 @@ def _source_record(text, published, note, outlet, url, credited, source_id, know
 
 # Auxiliaries of the passive before a verbal noun ("تم توقيعه", "جرى توقيع"): no named agent.
 _PASSIVE = {"تم", "جري", "يتم", "سيتم"}
+# The cue of a deal's items read from the weapons after its noun (no verb of trade tells them).
+_GOODS_AFTER_NOUN = "predicate:the weapons named after the deal's noun (it covers them)"
 # "His, her, their, our country": the state of whoever the sentence has named.
 _OWN_COUNTRY = re.compile(r"^[وف]?(?:ل|ب)?بلاد(?:ه|ها|هم|هما)$")
 
@@ -534,6 +536,23 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             return not self._by_kind(eid)
         return str(entity.get("name") or "")[:1].isupper()
 
+    def _deal_goods(self, deal: str, mentions) -> list[str]:
+        """The weapons a clause names after its deal's noun (all of the clause's when the
+        deal is told elsewhere): a model rather than its kind when both are named."""
+        at = next((m.first for m in mentions if deal in m.ids), -1)
+        weapons = [
+            m.ids[0]
+            for m in sorted(mentions, key=lambda m: m.first)
+            if not m.weak and m.first > at and self.linker.type_of(m.ids[0]) == "weapon_system"
+        ]
+        if len(self._models_seen) == 1 or len(self._named_weapons) == 1:
+            # "تعاقدت على توريد أكثر من 20 مقاتلة" in a story of one model: that model
+            model = next(iter(self._models_seen)) if len(self._models_seen) == 1 else self._named_weapons[0]
+            weapons = [model if self._kind_only(w) else w for w in weapons]
+        weapons = list(dict.fromkeys(weapons))
+        named = [w for w in weapons if self._named_weapon(w)]
+        return named or weapons
+
     def _named_here(self, mentions) -> None:
         """Every entity a name (not an adjective) links, for the draft's `mentioned`."""
         for m in mentions:
@@ -857,6 +876,23 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                         date=None,
                     )
                 )
+            told = objects[:1] if predicate in ("signed", "approved_sale") else subjects[:1]
+            deal = told[0] if told and self.linker.type_of(told[0]) == "agreement" else None
+            if deal is not None and not items and predicate in ("signed", "approved_sale", "contract_value"):
+                # "وقعت فيتنام عقدا مع روسيا لشراء فرقاطات من طراز ..."، "عقد توريد 30 مقاتلة
+                # ... بقيمة ...": the weapons named after the deal's noun are what it covers.
+                for item in self._deal_goods(deal, mentions):
+                    if not any(c["predicate"] == "includes" and c["object"] == item for c in made):
+                        made.append(
+                            claim(
+                                deal,
+                                "includes",
+                                item,
+                                [*cues, _GOODS_AFTER_NOUN],
+                                0.5,
+                                date=None,
+                            )
+                        )
             sellers = [p for p in self._parties if self.linker.type_of(p) in ("country", "organization")]
             if predicate == "purchased" and sellers and objects:
                 # "تنوي التعاقد مع كاتيك لشراء ...": who is bought from supplies it.
@@ -890,4 +926,15 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                             modality="fact",
                         )
                     )
-        return made
+        # One candidate per statement: two cues of a clause may tell the same one (the deal's
+        # items read from its noun and from its verb of trade).
+        # The one told by its own verb is kept: its modality and date are the statement's.
+        by_noun = _GOODS_AFTER_NOUN
+        seen: set[tuple[Any, ...]] = set()
+        once = []
+        for c in sorted(made, key=lambda c: by_noun in c["draft"]["cues"]):
+            key = (c["subject"], c["predicate"], c["object"], str(c.get("value")))
+            if key not in seen:
+                seen.add(key)
+                once.append(c)
+        return [c for c in made if any(c is o for o in once)]

@@ -536,3 +536,14 @@ def test_ministries_in_the_dual_or_plural_are_no_visit() -> None:
     ):
         draft, _ = _draft(text)
         assert [c for c in draft.claims if c["predicate"] == "visited"] == []
+
+
+def test_a_signed_deal_includes_the_weapons_named_after_its_noun() -> None:
+    # "Egypt signed with Russia a contract worth two billion dollars concerning 24 fighters of
+    # the Rafale type": the contract covers the Rafale, though no verb of trade says so
+    triples = _triples("عنوان\nووقعت مصر مع روسيا عقدا بقيمة ملياري دولار يخص 24 مقاتلة من طراز رافال.\n")
+    deal = next(t[2] for t in triples if t[1] == "signed")
+    assert (deal, "includes", "Rafale") in triples
+    # one candidate for one statement: a verb of trade after the noun tells the same items
+    triples = _triples("عنوان\nووقعت مصر مع روسيا عقدا لشراء 24 مقاتلة من طراز رافال.\n")
+    assert len([t for t in triples if t[1] == "includes"]) == 1
