@@ -122,6 +122,8 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("تسلم*", "received"),
     ("~تسلم*", "received"),
     ("استلم*", "received"),
+    ("تلق*", "received"),  # "تلقت نيجيريا ست طائرات": received (a call received is «اتصالا»)
+    ("~تلق*", "received"),
     ("استلام", "received"),  # "يستعد لاستلام": the noun of receiving, as تسلّم
     ("~ستلم*", "received"),
     ("حصل* علي", "received"),
@@ -835,6 +837,12 @@ WEAPON_PHRASE_ENDS = [
     "متقادمه",
     "المتقادم",
     "المتقادمه",
+    # adverbs after a phrase ("معدات عسكرية خصوصاً من ...", "أسلحة أيضاً")
+    "خصوصا",
+    "خاصه",
+    "تحديدا",
+    "ايضا",
+    "كذلك",
 ]
 # Weapon nouns that name no kind of weapon: alone ("أسلحة جديدة") they make no weapon entity.
 GENERIC_WEAPON_NOUNS = ["اسلحه", "سلاح", "عتاد", "معدات", "ذخائر", "نظم", "انظمه", "منظومات"]

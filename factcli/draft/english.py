@@ -408,6 +408,11 @@ _WEAPON_WORDS = {
     "تسليح": "weapon",  # "نظم التسليح": weapon systems
     "بحري": "naval",
     "بحريه": "naval",
+    "خفيفه": "light",
+    "ثقيله": "heavy",
+    "مسلحه": "armed",
+    "نقل": "transport",
+    "تجسس": "reconnaissance",
 }
 _WEAPON_WORDS = {normalize(k): v for k, v in _WEAPON_WORDS.items()}
 

@@ -42,6 +42,15 @@ _FORCE = re.compile(r"(?:^|\s)(?:ال)?(?:قوات|قوه|بحريه|جيش|سل
 _SAME_WORTH_REACH = 8
 # Ministries in the dual or plural («وزارتا», «وزارتي», «وزارات»): a noun, never و + زار.
 _MINISTRIES = re.compile(r"^[وف]?[بل]?وزار(?:تا|تي|تان|تين|ات)$")
+# «من أصل 12» is "out of twelve": «أصل» after «من» is a noun (origin), never أ + صل (I arrive).
+_OUT_OF = re.compile(r"^[اأ]صل$")
+
+
+def _no_verb(keys: list[str], i: int) -> bool:
+    """Whether the cue word at `i` is a noun a fixed phrase makes of it ("من أصل")."""
+    return bool(_OUT_OF.match(keys[i])) and i > 0 and keys[i - 1] in ("من", "ومن")
+
+
 # How far past a predicate's cue a verb in the future still tells the predicate's tense
 # ("التسليم سيبدأ", "الصفقة التي ستوقع"): the next few words.
 _FUTURE_REACH = 3
@@ -107,7 +116,9 @@ class _Reading(_Base):
         misfits: list[tuple] = []
         for order, (pat, pred) in enumerate(_PREDICATE_PATTERNS):
             hit = pat.find(keys)
-            while hit is not None and (hit[0] in named or _MINISTRIES.match(keys[hit[0]])):
+            while hit is not None and (
+                hit[0] in named or _MINISTRIES.match(keys[hit[0]]) or _no_verb(keys, hit[0])
+            ):
                 hit = pat.find(keys, hit[0] + 1)
             if (
                 hit is not None

@@ -423,3 +423,17 @@ def test_a_weapons_name_that_is_also_a_persons_is_one_only_after_a_weapons_noun(
     assert "Barak" not in kinds
     _, kinds = _read("واشترت مصر صواريخ براك من روسيا.")
     assert kinds.get("Barak") == "weapon_system"
+
+
+def test_out_of_is_no_arrival_and_receiving_is_told_by_talaqqa() -> None:
+    # "Egypt received six light attack aircraft out of 12 from Russia": «تلقت» is receiving,
+    # «من أصل» is "out of" (no «أصل», I arrive), and the aircraft are light ones
+    triples, _ = _read("وتلقت مصر ست طائرات هجومية خفيفة من أصل 12 من روسيا.")
+    assert ("Egypt", "received", "light attack aircraft", "fact") in triples
+    assert not [t for t in triples if t[1] == "visited"]
+
+
+def test_an_adverb_after_a_weapons_phrase_is_no_word_of_its_name() -> None:
+    # "Egypt bought military equipment, especially from Russia"
+    weapons = _weapons("واشترت مصر معدات عسكرية خصوصاً من روسيا.")
+    assert [a[0] for a in weapons.values()] == ["معدات عسكرية"]
