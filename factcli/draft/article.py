@@ -33,6 +33,7 @@ from .cues import (
     STATIC_PREDICATES,
     SYMMETRIC,
     TALKS_NEUTRAL,
+    weapon_kind_class,
 )
 from .dating import find_dates, nearest_date
 from .deals import _DEAL_OBJECT, _DEAL_SUBJECT, _Deals
@@ -194,6 +195,18 @@ def _definite_weapon(keys: list[str], named: set[int]) -> bool:
     )
 
 
+def _definite_kind(keys: list[str], named: set[int]) -> str | None:
+    """The kind of the first weapon a clause names by its kind noun, definite, outside any
+    name («وصُنعت الطائرات»: aircraft; «لتسليم الغواصتين»: submarine)."""
+    for k, key in enumerate(keys):
+        if k in named:
+            continue
+        for f in _cut_forms(key):
+            if f.startswith("ال") and (kind := weapon_kind_class(f)):
+                return kind
+    return None
+
+
 def _first_person(key: str) -> bool:
     """A past verb in the first person ("التقيت", "وقعنا", "ناقشنا"), a conjunction cut off;
     in quotation marks with a speaker, the speaker is its subject."""
@@ -250,6 +263,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         self.mentioned: dict[str, None] = {}  # ordered: first named first
         self._models_seen: dict[str, None] = {}  # weapon models named so far, in order
         self._named_weapons: list[str] = []  # weapons named by a name (not a kind), last last
+        self._weapon_kinds: dict[str, set[str]] = {}  # a named weapon's kinds, from the nouns before it
         self._start_attribution()
         self._start_roles()
         self._start_proposals()
@@ -352,6 +366,13 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                     if m.ids[0] in self._named_weapons:
                         self._named_weapons.remove(m.ids[0])
                     self._named_weapons.append(m.ids[0])
+                    # "طائرات إيه 29", "الغواصة (S-44)": the kind it is, from its noun before it
+                    kinds = self._weapon_kinds.setdefault(m.ids[0], set())
+                    for k in [*range(m.first, m.last), *range(m.first - 1, max(-1, m.first - 5), -1)]:
+                        found = {c for f in _cut_forms(keys[k]) if (c := weapon_kind_class(f))}
+                        kinds |= found
+                        if found and k < m.first:
+                            break  # the nearest noun before it
                 if not m.weak:
                     self._recent.append(m.ids)
                     self._in_sentence.append(m.ids)
@@ -536,6 +557,40 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             return not self._by_kind(eid)
         return str(entity.get("name") or "")[:1].isupper()
 
+    def _passive_agent(self, predicate, at: tuple[int, int], mentions, keys: list[str]) -> str | None:
+        """The name after «من قبل», «بواسطة» or «على يد» past the verb (its noun of company
+        or state between: «بواسطة شركة إمبراير»), of a kind the predicate's subject takes."""
+        types = ROLES.get(predicate or "", (("country", "organization", "person"), ()))[0]
+        for k in range(at[1], len(keys)):
+            bare = keys[k].lstrip("و")
+            agent = bare == "بواسطه" or (
+                k > 0 and ((keys[k - 1] == "من" and bare == "قبل") or (keys[k - 1] == "علي" and bare == "يد"))
+            )
+            if not agent:
+                continue
+            after = [m for m in mentions if not m.weak and k < m.first <= k + 2]
+            for m in sorted(after, key=lambda m: m.first):
+                if m.first == k + 2 and not _company_noun(keys[k + 1]):
+                    continue
+                eid = next((e for e in m.ids if self.linker.type_of(e) in types), None)
+                if eid is not None:
+                    return eid
+        return None
+
+    def _kind_heads(self, mentions) -> set[str]:
+        """The weapons of a clause named by their kind noun alone right before a weapon named
+        by its name («الغواصة (S-44)», «مقاتلات “رافال”»): the model's noun, no weapon of
+        their own there."""
+        ordered = sorted((m for m in mentions if not m.weak), key=lambda m: m.first)
+        return {
+            a.ids[0]
+            for a, b in zip(ordered, ordered[1:], strict=False)
+            if b.first == a.last
+            and self._kind_only(a.ids[0])
+            and self._named_weapon(b.ids[0])
+            and re.fullmatch(r"[\s«»\"“”()]*", self.text[a.end : b.start])
+        }
+
     def _deal_goods(self, deal: str, mentions) -> list[str]:
         """The weapons a clause names after its deal's noun (all of the clause's when the
         deal is told elsewhere): a model rather than its kind when both are named."""
@@ -585,6 +640,14 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 predicate = "delivered"
                 cues.append("predicate:weapons arrive (a delivery)")
             subjects, objects = self._roles(predicate, at, mentions, keys)
+            if at is not None and (agent := self._passive_agent(predicate, at, mentions, keys)):
+                # "وصُنعت الطائرات ... بواسطة شركة إمبراير", "صنعت من قبل شركة ...": the agent
+                # of a passive verb is told after «من قبل», «بواسطة» or «على يد»
+                subjects = [agent]
+                cues.append("subject:the agent of a passive verb (من قبل، بواسطة)")
+            if heads := self._kind_heads(mentions):
+                # "تسلمت مصر الغواصة (S-44)": the kind's noun before a model names the model
+                objects = [o for o in objects if o not in heads or not self._kind_only(o)]
             if (
                 predicate in DEAL_PREDICATES
                 and at is not None
@@ -704,6 +767,36 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                     # "يذكر أن المروحيات صنعت من قبل شركة ...": the kind, definite, is the model.
                     objects = [model]
                     cues.append("object:the one model the story names, for its kind")
+            # (a kind noun proposed as a weapon of its own names no weapon: «الغواصة»)
+            by_name = {
+                k
+                for m in mentions
+                if not m.weak and not self._kind_only(m.ids[0])
+                for k in range(m.first, m.last)
+            }
+            kind = _definite_kind(keys, by_name)
+            if (
+                kind is not None
+                and predicate
+                and "weapon_system" in _object_types(predicate)
+                and all(self._kind_only(o) for o in objects if self.linker.type_of(o) == "weapon_system")
+                and not [
+                    o for o in objects if self.linker.type_of(o) == "weapon_system" and not self._kind_only(o)
+                ]
+                and not any(self._named_weapon(m.ids[0]) for m in mentions if not m.weak)
+                and (
+                    model := next(
+                        (w for w in reversed(self._named_weapons) if kind in self._weapon_kinds.get(w, ())),
+                        None,
+                    )
+                )
+                and model not in objects
+            ):
+                # "وصُنعت الطائرات في الولايات المتحدة", "لتسليم الغواصتين": the kind, definite,
+                # is the weapon of that kind the story named last.
+                kinds = [o for o in objects if self._kind_only(o)]
+                objects = [model, *(o for o in objects if o not in kinds)]
+                cues.append("object:the weapon of that kind the story named last, for its definite noun")
             if (
                 self._named_weapons
                 and _refers_to_model(keys)

@@ -165,6 +165,7 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("تصنيع*", "manufactures"),
     ("=صمم*", "manufactures"),
     ("=بنيت", "manufactures"),
+    ("=صنعت", "manufactures"),  # "وصُنعت الطائرات في ...": were made
     ("تولي* .. بناء", "manufactures"),
     # a weapon likened to another ("تمت مقارنة ... بأنظمة")
     ("مقارن*", "compared_to"),
@@ -787,6 +788,38 @@ WEAPON_NOUNS = [
     "مؤن",
     "منصات",
 ]
+# A weapon's kind nouns by the kind they tell, in the singular, plural and dual: «الغواصتين»
+# refers back to the submarine the story named, «الطائرات» to its aircraft.
+WEAPON_KIND_CLASSES = {
+    "aircraft": [
+        "طائره",
+        "طائرات",
+        "طائرتين",
+        "طائرتي",
+        "طائرتان",
+        "مقاتله",
+        "مقاتلات",
+        "مقاتلتين",
+        "مقاتلتان",
+    ],
+    "helicopter": ["مروحيه", "مروحيات", "مروحيتين", "مروحيتان", "هليكوبتر"],
+    "submarine": ["غواصه", "غواصات", "غواصتين", "غواصتي", "غواصتان"],
+    "frigate": ["فرقاطه", "فرقاطات", "فرقاطتين", "فرقاطتان"],
+    "ship": ["سفينه", "سفن", "سفينتين", "سفينتان", "طراد", "طرادات", "مدمره", "مدمرات"],
+    "tank": ["دبابه", "دبابات", "دبابتين"],
+    "missile": ["صاروخ", "صواريخ", "منظومه", "منظومات", "نظام", "انظمه"],
+    "launcher": ["راجمه", "راجمات", "قاذفه", "قاذفات", "منصات"],
+    "drone": ["مسيره", "مسيرات"],
+}
+_KIND_CLASS = {normalize(w): kind for kind, words in WEAPON_KIND_CLASSES.items() for w in words}
+
+
+def weapon_kind_class(form: str) -> str | None:
+    """The kind a weapon's noun tells («الطائرات», «مقاتلة»: aircraft), the article on it or
+    not; None for a word that is no kind noun."""
+    return _KIND_CLASS.get(form.removeprefix("ال")) if form else None
+
+
 # Words at which a weapon phrase ends: its model follows ("من طراز", "نوع"), a quantity's
 # "من" ("دفعة من"), its worth ("بقيمة"); and the letters of a model designation ("ت-90").
 WEAPON_PHRASE_STOPS = [

@@ -46,9 +46,23 @@ _MINISTRIES = re.compile(r"^[وف]?[بل]?وزار(?:تا|تي|تان|تين|ا�
 _OUT_OF = re.compile(r"^[اأ]صل$")
 
 
+# «يصل»، «تصل» (reaches) before an amount: "ما يصل إلى 50 مقاتلة", "تصل قيمتها إلى 7.6
+# مليار", "تصل إلى عشرات الملايين" tell how many or how much, not an arrival.
+_REACHES = re.compile(r"^[وف]?(?:س)?[يت]صل$")
+_AMOUNT = re.compile(r"^(?:[0-9٠-٩]|عشرات|مئات|الاف|ملايين|مليار|حوالي|نحو|اكثر|قرابه)")
+
+
 def _no_verb(keys: list[str], i: int) -> bool:
-    """Whether the cue word at `i` is a noun a fixed phrase makes of it ("من أصل")."""
-    return bool(_OUT_OF.match(keys[i])) and i > 0 and keys[i - 1] in ("من", "ومن")
+    """Whether the cue word at `i` is no verb in its phrase: «أصل» after «من» ("من أصل 12":
+    out of twelve), «يصل» before an amount ("ما يصل إلى 50": up to fifty)."""
+    if _OUT_OF.match(keys[i]):
+        return i > 0 and keys[i - 1] in ("من", "ومن")
+    if not _REACHES.match(keys[i]):
+        return False
+    if i > 0 and keys[i - 1] == "ما" or keys[i + 1 : i + 2] and keys[i + 1].startswith("قيمت"):
+        return True
+    ahead = keys[i + 1 : i + 5]
+    return any(k == "الي" and n + 1 < len(ahead) and _AMOUNT.match(ahead[n + 1]) for n, k in enumerate(ahead))
 
 
 # How far past a predicate's cue a verb in the future still tells the predicate's tense

@@ -291,9 +291,14 @@ def test_the_kind_definite_is_the_one_weapon_the_story_names() -> None:
     # kind's definite noun is it, a name in quotation marks as much as a model's number.
     triples, _ = _read("واشترت مصر مروحيات «كوندور» من روسيا. ويذكر أن المروحيات صنعت من قبل شركة «روستك».")
     assert [t[2] for t in triples if t[1] == "manufactures"] == ["Kundur"]
-    # two weapons named: which one is unknown, nothing is filled in
+    # two weapons named: the helicopters are the one named after a helicopter's noun, not
+    # the tanks; with no helicopter named, nothing is filled in
     triples, _ = _read(
         "واشترت مصر مروحيات «أباتشي» ودبابات ت-90 من روسيا. ويذكر أن المروحيات صنعت من قبل شركة «روستك»."
+    )
+    assert [t[2] for t in triples if t[1] == "manufactures"] == ["AH-64 Apache"]
+    triples, _ = _read(
+        "واشترت مصر دبابات ت-72 ودبابات ت-90 من روسيا. ويذكر أن المروحيات صنعت من قبل شركة «روستك»."
     )
     assert [t[2] for t in triples if t[1] == "manufactures"] == [None]
 
@@ -437,3 +442,32 @@ def test_an_adverb_after_a_weapons_phrase_is_no_word_of_its_name() -> None:
     # "Egypt bought military equipment, especially from Russia"
     weapons = _weapons("واشترت مصر معدات عسكرية خصوصاً من روسيا.")
     assert [a[0] for a in weapons.values()] == ["معدات عسكرية"]
+
+
+def test_a_definite_kind_noun_is_the_weapon_of_that_kind_named_last() -> None:
+    # "Egypt received the submarine (S-42) and T-90 tanks from Russia. The submarine that
+    # Egypt received is the fourth": the submarine is the S-42, not the tanks named after it
+    triples, _ = _read(
+        "وتسلمت مصر الغواصة (S-42) ودبابات ت-90 من روسيا. والغواصة التي تسلمتها مصر هي الرابعة."
+    )
+    received = [t[2] for t in triples if t[1] == "received"]
+    assert received.count("S-42") == 2 and "submarine" not in received
+
+
+def test_the_agent_of_a_passive_verb_is_named_after_bywasita() -> None:
+    # "the aircraft were made in Russia by the company «Sokol»": the company made them
+    triples, kinds = _read("وصُنعت طائرات ت-50 في روسيا بواسطة شركة «سوكول» للطيران.")
+    assert ("Sukul", "manufactures", "T-50", "fact") in triples
+
+
+def test_reaching_up_to_an_amount_is_no_arrival() -> None:
+    # "Egypt asked for up to 50 fighters", "a deal worth up to 2 billion dollars"
+    for sentence in (
+        "وطلبت مصر ما يصل إلى 50 مقاتلة من روسيا.",
+        "ووقعت مصر صفقة مع روسيا تصل قيمتها إلى ملياري دولار.",
+    ):
+        triples, _ = _read(sentence)
+        assert not [t for t in triples if t[1] == "visited"]
+    # an arrival is still one: "the Egyptian minister arrived in Moscow"
+    triples, _ = _read("ووصل وزير الدفاع المصري إلى روسيا أمس.")
+    assert [t[1] for t in triples if t[1] == "visited"] == ["visited"]
