@@ -577,6 +577,24 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                     return eid
         return None
 
+    def _kind_class(self, eid: str) -> str | None:
+        """The kind a weapon proposed from its kind's words is of («طائرة مقاتلة متقدمة»:
+        aircraft), from its head noun; None for another entity or a kind no class holds."""
+        if self.linker.type_of(eid) != "weapon_system" or eid not in self._new_names.values():
+            return None
+        if not self._by_kind(eid):
+            return None
+        words = normalize(str(self.linker.entities.get(eid, {}).get("name_ar") or "")).split()
+        return next((c for f in _cut_forms(words[0]) if (c := weapon_kind_class(f))), None) if words else None
+
+    def _named_of_kind(self, eid: str) -> str | None:
+        """The weapon named by its name that the story named last with the same kind as the
+        weapon `eid` names by its kind's words; None when none is."""
+        kind = self._kind_class(eid)
+        if kind is None:
+            return None
+        return next((w for w in reversed(self._named_weapons) if kind in self._weapon_kinds.get(w, ())), None)
+
     def _kind_heads(self, mentions) -> set[str]:
         """The weapons of a clause named by their kind noun alone right before a weapon named
         by its name («الغواصة (S-44)», «مقاتلات “رافال”»): the model's noun, no weapon of
@@ -586,7 +604,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             a.ids[0]
             for a, b in zip(ordered, ordered[1:], strict=False)
             if b.first == a.last
-            and self._kind_only(a.ids[0])
+            and (self._kind_only(a.ids[0]) or self._kind_class(a.ids[0]) is not None)
             and self._named_weapon(b.ids[0])
             and re.fullmatch(r"[\s«»\"“”()]*", self.text[a.end : b.start])
         }
@@ -647,7 +665,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 cues.append("subject:the agent of a passive verb (من قبل، بواسطة)")
             if heads := self._kind_heads(mentions):
                 # "تسلمت مصر الغواصة (S-44)": the kind's noun before a model names the model
-                objects = [o for o in objects if o not in heads or not self._kind_only(o)]
+                objects = [o for o in objects if o not in heads]
             if (
                 predicate in DEAL_PREDICATES
                 and at is not None
@@ -797,6 +815,13 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 kinds = [o for o in objects if self._kind_only(o)]
                 objects = [model, *(o for o in objects if o not in kinds)]
                 cues.append("object:the weapon of that kind the story named last, for its definite noun")
+            elif not any(self._named_weapon(m.ids[0]) for m in mentions if not m.weak):
+                # "ستزود باكستان بسربين من المقاتلات المتقدمة" after «جي-10»: a weapon told by
+                # its kind's phrase is the weapon of that kind the story named last.
+                told = {o: self._named_of_kind(o) for o in objects}
+                if any(told.values()):
+                    objects = list(dict.fromkeys(told[o] or o for o in objects))
+                    cues.append("object:the weapon of that kind the story named last, for its kind's phrase")
             if (
                 self._named_weapons
                 and _refers_to_model(keys)

@@ -204,6 +204,8 @@ _LETTER_NAMES = {
     "دي": "D",
     "اف": "F",
     "جي": "G",
+    "جيه": "J",
+    "جاي": "J",
     "اتش": "H",
     "كيه": "K",
     "كي": "K",
@@ -239,6 +241,10 @@ def is_letter_name(word: str) -> bool:
 def designation_name(letters: list[str], number: str) -> str:
     """The English of a model designation from its Arabic letter names and its number."""
     spelled = [_LETTER_NAMES.get(normalize(w)) for w in letters]
+    if spelled == ["G"]:
+        spelled = ["J"]  # «جي-10», «جي-20»: China's fighters, the one letter J before a number
+    if spelled == ["S", "U"]:
+        spelled = ["Su"]  # «إس.يو-30», Sukhoi's prefix spelled letter by letter: Su-30
     if all(spelled):
         head = "".join(x for x in spelled if x)
     else:

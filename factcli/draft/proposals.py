@@ -111,9 +111,11 @@ def _with_noun(text: str, noun: Any, s: int, e: int) -> str:
     return f"{_after_clitic(text, noun.start, noun.end, cut)} {text[s:e]}"
 
 
-_LETTERS = r"(?:[A-Za-z]{1,6}|[\u0621-\u064a]{1,4})"
+# A designation's letters: Latin ones, a slash between two («F/A-18»), or Arabic letter names,
+# a space or a dot between them («إس.يو-30»: Su-30).
+_LETTERS = r"(?:[A-Za-z]{1,6}(?:/[A-Za-z]{1,2})?|[\u0621-\u064a]{1,4})"
 _DESIGNATION = re.compile(
-    rf"(?<![\w-])(?P<letters>(?:{_LETTERS} ){{0,2}}{_LETTERS})(?: ?[-‐–] ?|(?<=[\u0621-\u064a])(?=[0-9]))"
+    rf"(?<![\w/-])(?P<letters>(?:{_LETTERS}[ .]){{0,2}}{_LETTERS})(?: ?[-‐–] ?|(?<=[\u0621-\u064a])(?=[0-9]))"
     r"(?P<number>[0-9]{1,4})(?:(?<=[0-9])(?P<latin>[A-Z]{1,2})(?![A-Za-z]))?(?![0-9.,/-])"
 )
 # "سو 34", "مي 28": a maker's prefix or letter names, a space, a number; a designation only
@@ -809,7 +811,7 @@ class _Proposals(_Base):
                 self._worded_model(self.text[s:e], worded[2], worded[3])
         for m in [*_DESIGNATION.finditer(segment), *spaced]:
             s, e = clause.start + m.start("letters"), clause.start + m.end()
-            letters = m.group("letters").split(" ")
+            letters = re.split(r"[ .]", m.group("letters"))
             while letters and (
                 letters[0] in CONJUNCTIONS
                 or normalize(letters[0]) in _FUNCTION_WORDS

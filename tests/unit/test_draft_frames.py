@@ -379,7 +379,7 @@ def test_a_deal_is_named_in_english_by_what_it_is_about() -> None:
 def test_a_designation_written_with_the_article_is_the_model() -> None:
     # "China will supply Egypt with two squadrons of the J-10 fighter", the article on «جي»
     weapons = _weapons("وستزود الصين مصر بسربين من مقاتلات الجي – 10 في اتفاق مبدئي.")
-    assert [n for n, aliases in weapons.items() if "جي – 10" in aliases] == ["G-10"]
+    assert [n for n, aliases in weapons.items() if "جي – 10" in aliases] == ["J-10"]
     # "the deal also covers upgrading the 20 fighters": «الـ 20» is the article and a count
     weapons = _weapons("وتشمل الصفقة مع روسيا كذلك ترقية الـ 20 مقاتلة الموجودة لدى مصر.")
     assert not [n for n in weapons if "20" in n]
@@ -471,3 +471,22 @@ def test_reaching_up_to_an_amount_is_no_arrival() -> None:
     # an arrival is still one: "the Egyptian minister arrived in Moscow"
     triples, _ = _read("ووصل وزير الدفاع المصري إلى روسيا أمس.")
     assert [t[1] for t in triples if t[1] == "visited"] == ["visited"]
+
+
+def test_a_designations_letters_are_kept_whole() -> None:
+    # letter names with a dot between them (Sukhoi's S.U), a slash between Latin letters, a
+    # J spelled «جيه» or «جاي», and China's fighters after the one letter «جي»
+    _, kinds = _read("واشترت مصر مقاتلات إس.يو-30 وطائرات F/A-18 ومقاتلات جيه إف-17 وطائرات جي-10.")
+    assert {"Su-30", "F/A-18", "JF-17", "J-10"} <= {n for n, k in kinds.items() if k == "weapon_system"}
+    # several letters before a number keep their G («جي بي يو»: GBU)
+    _, kinds = _read("واشترت مصر قنابل جي بي يو-39 من روسيا.")
+    assert "GBU-39" in kinds
+
+
+def test_a_weapon_told_by_its_kinds_phrase_is_the_model_of_that_kind_named_before() -> None:
+    # "Egypt bought T-90 tanks and Su-35 fighters ... Russia will supply Egypt with advanced fighter
+    # aircraft next year": the fighters are the Su-35, not the tanks
+    triples, _ = _read(
+        "واشترت مصر دبابات ت-90 ومقاتلات سو-35 من روسيا. وستزود روسيا مصر بطائرات مقاتلة متقدمة العام المقبل."
+    )
+    assert ("Russia", "supplies", "Su-35", "planned") in triples
