@@ -837,6 +837,15 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                     objects = [model]
                 if kinds or objects == [model]:
                     cues.append("object:the weapon named before, for «هذا الطراز»")
+            if predicate == "described_as":
+                # "وتعتبر واحدة من أهم القواعد العسكرية الأمريكية": what is described is named
+                # by a name or told before, never a state's adjective after the verb; with
+                # nothing to describe, no description.
+                adjectives = {e for m in mentions if m.weak for e in m.ids}
+                named = {e for m in mentions if not m.weak for e in m.ids}
+                subjects = [x for x in subjects if x not in adjectives or x in named]
+                if not subjects:
+                    continue
             self._story_roles(predicate, subjects, objects)
             negation = self._negation(keys, at)
             polarity = "affirmed"

@@ -181,6 +181,18 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("من بين اكثر", "described_as"),
     ("~عتبر* الافضل", "described_as"),
     ("انها اكبر", "described_as"),
+    # what a deal or a weapon is told to be, to stand for or to show ("تعتبر وارسو هذه الصفقة
+    # أساسية", "يمثل خطوة مهمة", "يعكس ثقة", "تشكل مرجعا", "ووصفت الوكالة الصفقة بأنها",
+    # "تأتي الصفقة في إطار ...", "كجزء من")
+    ("~عتبر*", "described_as"),
+    ("~مثل", "described_as"),
+    ("~عكس", "described_as"),
+    ("~شكل", "described_as"),
+    ("=وصف*", "described_as"),
+    ("=واصف*", "described_as"),
+    ("~اتي .. اطار", "described_as"),
+    ("~اتي كجزء", "described_as"),
+    ("~اتي .. استمرار*", "described_as"),
     # an announcement made ("لم يعلنا عن العقد"، "الإعلان عن")
     ("~علن* عن", "announced"),
     ("~علن* .. عن", "announced"),  # "أعلن الرئيس الفرنسي جاك شيراك عن هذه الصفقة"

@@ -547,3 +547,20 @@ def test_a_signed_deal_includes_the_weapons_named_after_its_noun() -> None:
     # one candidate for one statement: a verb of trade after the noun tells the same items
     triples = _triples("عنوان\nووقعت مصر مع روسيا عقدا لشراء 24 مقاتلة من طراز رافال.\n")
     assert len([t for t in triples if t[1] == "includes"]) == 1
+
+
+def test_what_a_deal_is_told_to_be_or_to_stand_for_is_a_description() -> None:
+    # "Egypt signed a deal with Russia. The paper described the deal as the largest", "... and
+    # the contract represents an important step", "the deal comes within a plan"
+    for told in (
+        "ووصفت الصحيفة الصفقة بأنها الأكبر في تاريخ البلاد.",
+        "وقال الوزير إن الصفقة تمثل خطوة مهمة للجيش.",
+        "وتأتي الصفقة في إطار خطة لتحديث الجيش.",
+    ):
+        triples = _triples(f"عنوان\nووقعت مصر صفقة مع روسيا لشراء مقاتلات.\n{told}\n")
+        deal = next(t[2] for t in triples if t[1] == "signed")
+        assert (deal, "described_as", None) in triples
+    # a state's adjective after the verb is not what is described ("and it is one of the most
+    # important Russian bases"): no description of Russia
+    triples = _triples("عنوان\nوتعتبر واحدة من أهم القواعد العسكرية الروسية في المنطقة.\n")
+    assert not [t for t in triples if t[1] == "described_as" and t[0] == "Russia"]
