@@ -195,10 +195,11 @@ def _definite_weapon(keys: list[str], named: set[int]) -> bool:
     )
 
 
-def _definite_kind(keys: list[str], named: set[int]) -> str | None:
+def _definite_kind(keys: list[str], named: set[int], end: int | None = None) -> str | None:
     """The kind of the first weapon a clause names by its kind noun, definite, outside any
-    name («وصُنعت الطائرات»: aircraft; «لتسليم الغواصتين»: submarine)."""
-    for k, key in enumerate(keys):
+    name («وصُنعت الطائرات»: aircraft; «لتسليم الغواصتين»: submarine), before word `end`
+    when given."""
+    for k, key in enumerate(keys[:end]):
         if k in named:
             continue
         for f in _cut_forms(key):
@@ -793,6 +794,22 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 for k in range(m.first, m.last)
             }
             kind = _definite_kind(keys, by_name)
+            topic = _definite_kind(keys, by_name, at[0]) if at is not None else None
+            if (
+                predicate in ("described_as", "compared_to")
+                and topic is not None
+                and not any(self._named_weapon(m.ids[0]) for m in mentions if not m.weak)
+                and (
+                    model := next(
+                        (w for w in reversed(self._named_weapons) if topic in self._weapon_kinds.get(w, ())),
+                        None,
+                    )
+                )
+            ):
+                # "هذا النوع من الدبابات يعتبر الأحدث", "المقاتلات تتميز بقدرات": what is
+                # described, told before the verb by its kind, is the weapon of that kind.
+                subjects = [model]
+                cues.append("subject:the weapon of that kind the story named last, for its definite noun")
             if (
                 kind is not None
                 and predicate

@@ -371,6 +371,17 @@ class _Proposals(_Base):
         def known(s: int, e: int) -> bool:
             return any(a < e and s < b for a, b in linked)
 
+        def described(k: int, i: int) -> bool:
+            """Whether the words between a weapon's noun at `k` and a name at `i` are its
+            phrase's, all definite («الدفاع الجوي الكورية»), with no mark between them."""
+            between = keys[k + 1 : i]
+            end = words[i - 1].end if i > 0 else words[k].end
+            return (
+                0 < len(between) <= 5
+                and all(w.startswith("ال") for w in between)
+                and not re.search(r"[،,.:؛()]", text[words[k].end : end])
+            )
+
         def kind_before(i: int) -> str:
             for k in range(i - 1, max(-1, i - 7), -1):
                 if any(p.opens(keys[k]) for p in _TITLES):
@@ -379,8 +390,10 @@ class _Proposals(_Base):
                     return "organization"
                 for p in _KIND_NOUNS:
                     kind = KIND_TYPES.get(p.text, "unclassified")
-                    if p.opens(keys[k]) and (kind != "weapon_system" or k == i - 1):
-                        return kind  # a weapon's kind noun names only the name right after it
+                    if p.opens(keys[k]) and (kind != "weapon_system" or k == i - 1 or described(k, i)):
+                        # a weapon's kind noun names only the name right after it, or after
+                        # the words of its phrase («منظومة الدفاع الجوي الكورية الحديثة "كام سام"»)
+                        return kind
             return "unclassified"
 
         for m in re.finditer(
@@ -411,6 +424,7 @@ class _Proposals(_Base):
             first = next((k for k, w in enumerate(words) if w.start >= s), len(words))
             kind = kind_before(first)
             after_kind = first > 0 and any(p.opens(keys[first - 1]) for p in _KIND_NOUNS)
+            after_kind = after_kind or kind == "weapon_system"  # (after its phrase's words)
             latin_company = re.fullmatch(r"[A-Z][A-Za-z0-9&-]+", name) is not None and any(
                 _company_noun(keys[k]) and not re.search(r"[،,.:؛]", text[words[k].end : s])
                 for k in range(max(0, first - 4), first)

@@ -490,3 +490,20 @@ def test_a_weapon_told_by_its_kinds_phrase_is_the_model_of_that_kind_named_befor
         "واشترت مصر دبابات ت-90 ومقاتلات سو-35 من روسيا. وستزود روسيا مصر بطائرات مقاتلة متقدمة العام المقبل."
     )
     assert ("Russia", "supplies", "Su-35", "planned") in triples
+
+
+def test_a_quoted_name_after_a_weapons_phrase_is_a_weapon() -> None:
+    # "Egypt received the modern Russian air defence system «Tor»": the adjectives of the
+    # system's phrase stand between its noun and its name
+    triples, kinds = _read('وتسلمت مصر منظومة الدفاع الجوي الروسية الحديثة "طور" من روسيا.')
+    assert kinds.get("Tur") == "weapon_system"
+    assert ("Egypt", "received", "Tur", "fact") in triples
+
+
+def test_what_is_described_by_its_kind_before_the_verb_is_the_weapon_of_that_kind() -> None:
+    # "... the tanks T-90 and the fighters Su-35. This kind of tank is considered the most
+    # modern": the tank described is the T-90, not the fighter named last
+    triples, _ = _read(
+        "وتسلمت مصر دبابات ت-90 ومقاتلات سو-35 من روسيا. وقال البيان إن هذا النوع من الدبابات يعتبر الأحدث."
+    )
+    assert ("T-90", "described_as", None, "fact") in triples
