@@ -370,9 +370,9 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                     # "طائرات إيه 29", "الغواصة (S-44)": the kind it is, from its noun before it
                     kinds = self._weapon_kinds.setdefault(m.ids[0], set())
                     for k in [*range(m.first, m.last), *range(m.first - 1, max(-1, m.first - 5), -1)]:
-                        found = {c for f in _cut_forms(keys[k]) if (c := weapon_kind_class(f))}
-                        kinds |= found
-                        if found and k < m.first:
+                        nouns = {kc for f in _cut_forms(keys[k]) if (kc := weapon_kind_class(f))}
+                        kinds |= nouns
+                        if nouns and k < m.first:
                             break  # the nearest noun before it
                 if not m.weak:
                     self._recent.append(m.ids)
@@ -800,7 +800,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 and topic is not None
                 and not any(self._named_weapon(m.ids[0]) for m in mentions if not m.weak)
                 and (
-                    model := next(
+                    described := next(
                         (w for w in reversed(self._named_weapons) if topic in self._weapon_kinds.get(w, ())),
                         None,
                     )
@@ -808,7 +808,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             ):
                 # "هذا النوع من الدبابات يعتبر الأحدث", "المقاتلات تتميز بقدرات": what is
                 # described, told before the verb by its kind, is the weapon of that kind.
-                subjects = [model]
+                subjects = [described]
                 cues.append("subject:the weapon of that kind the story named last, for its definite noun")
             if (
                 kind is not None
@@ -820,17 +820,17 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 ]
                 and not any(self._named_weapon(m.ids[0]) for m in mentions if not m.weak)
                 and (
-                    model := next(
+                    same_kind := next(
                         (w for w in reversed(self._named_weapons) if kind in self._weapon_kinds.get(w, ())),
                         None,
                     )
                 )
-                and model not in objects
+                and same_kind not in objects
             ):
                 # "وصُنعت الطائرات في الولايات المتحدة", "لتسليم الغواصتين": the kind, definite,
                 # is the weapon of that kind the story named last.
                 kinds = [o for o in objects if self._kind_only(o)]
-                objects = [model, *(o for o in objects if o not in kinds)]
+                objects = [same_kind, *(o for o in objects if o not in kinds)]
                 cues.append("object:the weapon of that kind the story named last, for its definite noun")
             elif not any(self._named_weapon(m.ids[0]) for m in mentions if not m.weak):
                 # "ستزود باكستان بسربين من المقاتلات المتقدمة" after «جي-10»: a weapon told by
@@ -1020,16 +1020,22 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                         date=None,
                     )
                 )
-            told = objects[:1] if predicate in ("signed", "approved_sale") else subjects[:1]
-            deal = told[0] if told and self.linker.type_of(told[0]) == "agreement" else None
-            if deal is not None and not items and predicate in ("signed", "approved_sale", "contract_value"):
+            told_deal = objects[:1] if predicate in ("signed", "approved_sale") else subjects[:1]
+            covering = (
+                told_deal[0] if told_deal and self.linker.type_of(told_deal[0]) == "agreement" else None
+            )
+            if (
+                covering is not None
+                and not items
+                and predicate in ("signed", "approved_sale", "contract_value")
+            ):
                 # "وقعت فيتنام عقدا مع روسيا لشراء فرقاطات من طراز ..."، "عقد توريد 30 مقاتلة
                 # ... بقيمة ...": the weapons named after the deal's noun are what it covers.
-                for item in self._deal_goods(deal, mentions):
+                for item in self._deal_goods(covering, mentions):
                     if not any(c["predicate"] == "includes" and c["object"] == item for c in made):
                         made.append(
                             claim(
-                                deal,
+                                covering,
                                 "includes",
                                 item,
                                 [*cues, _GOODS_AFTER_NOUN],
