@@ -564,3 +564,11 @@ def test_what_a_deal_is_told_to_be_or_to_stand_for_is_a_description() -> None:
     # important Russian bases"): no description of Russia
     triples = _triples("عنوان\nوتعتبر واحدة من أهم القواعد العسكرية الروسية في المنطقة.\n")
     assert not [t for t in triples if t[1] == "described_as" and t[0] == "Russia"]
+
+
+def test_a_deal_is_named_by_the_model_among_its_goods() -> None:
+    # "Egypt bought modern fighters and T-90 tanks from Russia. The deal's value reached a
+    # billion dollars": the model, not the kind named first, tells this deal from others
+    draft, names = _draft("واشترت مصر من روسيا مقاتلات حديثة ودبابات ت-90. وبلغت قيمة الصفقة مليار دولار.")
+    deals = [e["name"] for e in draft.entities if e["type"] == "agreement"]
+    assert deals == ["Egypt-Russia T-90 deal"]
