@@ -33,6 +33,7 @@ from .cues import (
     STATIC_PREDICATES,
     SYMMETRIC,
     TALKS_NEUTRAL,
+    weapon_kind_class,
 )
 from .dating import find_dates, nearest_date
 from .deals import _DEAL_OBJECT, _DEAL_SUBJECT, _Deals
@@ -102,6 +103,7 @@ def draft_article(
     drafter.masthead_staff()
     drafter.agency_letters()
     drafter.known_bodies()
+    drafter.known_weapons()
     drafter.page_credits()
     drafter.mastheads()
     drafter.run()
@@ -158,6 +160,8 @@ def _source_record(text, published, note, outlet, url, credited, source_id, know
 
 # Auxiliaries of the passive before a verbal noun ("تم توقيعه", "جرى توقيع"): no named agent.
 _PASSIVE = {"تم", "جري", "يتم", "سيتم"}
+# The cue of a deal's items read from the weapons after its noun (no verb of trade tells them).
+_GOODS_AFTER_NOUN = "predicate:the weapons named after the deal's noun (it covers them)"
 # "His, her, their, our country": the state of whoever the sentence has named.
 _OWN_COUNTRY = re.compile(r"^[وف]?(?:ل|ب)?بلاد(?:ه|ها|هم|هما)$")
 
@@ -191,6 +195,19 @@ def _definite_weapon(keys: list[str], named: set[int]) -> bool:
         k not in named and any(f.startswith("ال") and f[2:] in _WEAPON_HEADS for f in _cut_forms(key))
         for k, key in enumerate(keys)
     )
+
+
+def _definite_kind(keys: list[str], named: set[int], end: int | None = None) -> str | None:
+    """The kind of the first weapon a clause names by its kind noun, definite, outside any
+    name («وصُنعت الطائرات»: aircraft; «لتسليم الغواصتين»: submarine), before word `end`
+    when given."""
+    for k, key in enumerate(keys[:end]):
+        if k in named:
+            continue
+        for f in _cut_forms(key):
+            if f.startswith("ال") and (kind := weapon_kind_class(f)):
+                return kind
+    return None
 
 
 def _first_person(key: str) -> bool:
@@ -249,6 +266,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         self.mentioned: dict[str, None] = {}  # ordered: first named first
         self._models_seen: dict[str, None] = {}  # weapon models named so far, in order
         self._named_weapons: list[str] = []  # weapons named by a name (not a kind), last last
+        self._weapon_kinds: dict[str, set[str]] = {}  # a named weapon's kinds, from the nouns before it
         self._start_attribution()
         self._start_roles()
         self._start_proposals()
@@ -351,6 +369,13 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                     if m.ids[0] in self._named_weapons:
                         self._named_weapons.remove(m.ids[0])
                     self._named_weapons.append(m.ids[0])
+                    # "طائرات إيه 29", "الغواصة (S-44)": the kind it is, from its noun before it
+                    kinds = self._weapon_kinds.setdefault(m.ids[0], set())
+                    for k in [*range(m.first, m.last), *range(m.first - 1, max(-1, m.first - 5), -1)]:
+                        nouns = {kc for f in _cut_forms(keys[k]) if (kc := weapon_kind_class(f))}
+                        kinds |= nouns
+                        if nouns and k < m.first:
+                            break  # the nearest noun before it
                 if not m.weak:
                     self._recent.append(m.ids)
                     self._in_sentence.append(m.ids)
@@ -535,6 +560,75 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             return not self._by_kind(eid)
         return str(entity.get("name") or "")[:1].isupper()
 
+    def _passive_agent(self, predicate, at: tuple[int, int], mentions, keys: list[str]) -> str | None:
+        """The name after «من قبل», «بواسطة» or «على يد» past the verb (its noun of company
+        or state between: «بواسطة شركة إمبراير»), of a kind the predicate's subject takes."""
+        types = ROLES.get(predicate or "", (("country", "organization", "person"), ()))[0]
+        for k in range(at[1], len(keys)):
+            bare = keys[k].lstrip("و")
+            agent = bare == "بواسطه" or (
+                k > 0 and ((keys[k - 1] == "من" and bare == "قبل") or (keys[k - 1] == "علي" and bare == "يد"))
+            )
+            if not agent:
+                continue
+            after = [m for m in mentions if not m.weak and k < m.first <= k + 2]
+            for m in sorted(after, key=lambda m: m.first):
+                if m.first == k + 2 and not _company_noun(keys[k + 1]):
+                    continue
+                eid = next((e for e in m.ids if self.linker.type_of(e) in types), None)
+                if eid is not None:
+                    return eid
+        return None
+
+    def _kind_class(self, eid: str) -> str | None:
+        """The kind a weapon proposed from its kind's words is of («طائرة مقاتلة متقدمة»:
+        aircraft), from its head noun; None for another entity or a kind no class holds."""
+        if self.linker.type_of(eid) != "weapon_system" or eid not in self._new_names.values():
+            return None
+        if not self._by_kind(eid):
+            return None
+        words = normalize(str(self.linker.entities.get(eid, {}).get("name_ar") or "")).split()
+        return next((c for f in _cut_forms(words[0]) if (c := weapon_kind_class(f))), None) if words else None
+
+    def _named_of_kind(self, eid: str) -> str | None:
+        """The weapon named by its name that the story named last with the same kind as the
+        weapon `eid` names by its kind's words; None when none is."""
+        kind = self._kind_class(eid)
+        if kind is None:
+            return None
+        return next((w for w in reversed(self._named_weapons) if kind in self._weapon_kinds.get(w, ())), None)
+
+    def _kind_heads(self, mentions) -> set[str]:
+        """The weapons of a clause named by their kind noun alone right before a weapon named
+        by its name («الغواصة (S-44)», «مقاتلات “رافال”»): the model's noun, no weapon of
+        their own there."""
+        ordered = sorted((m for m in mentions if not m.weak), key=lambda m: m.first)
+        return {
+            a.ids[0]
+            for a, b in zip(ordered, ordered[1:], strict=False)
+            if b.first == a.last
+            and (self._kind_only(a.ids[0]) or self._kind_class(a.ids[0]) is not None)
+            and self._named_weapon(b.ids[0])
+            and re.fullmatch(r"[\s«»\"“”()]*", self.text[a.end : b.start])
+        }
+
+    def _deal_goods(self, deal: str, mentions) -> list[str]:
+        """The weapons a clause names after its deal's noun (all of the clause's when the
+        deal is told elsewhere): a model rather than its kind when both are named."""
+        at = next((m.first for m in mentions if deal in m.ids), -1)
+        weapons = [
+            m.ids[0]
+            for m in sorted(mentions, key=lambda m: m.first)
+            if not m.weak and m.first > at and self.linker.type_of(m.ids[0]) == "weapon_system"
+        ]
+        if len(self._models_seen) == 1 or len(self._named_weapons) == 1:
+            # "تعاقدت على توريد أكثر من 20 مقاتلة" in a story of one model: that model
+            model = next(iter(self._models_seen)) if len(self._models_seen) == 1 else self._named_weapons[0]
+            weapons = [model if self._kind_only(w) else w for w in weapons]
+        weapons = list(dict.fromkeys(weapons))
+        named = [w for w in weapons if self._named_weapon(w)]
+        return named or weapons
+
     def _named_here(self, mentions) -> None:
         """Every entity a name (not an adjective) links, for the draft's `mentioned`."""
         for m in mentions:
@@ -567,6 +661,14 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 predicate = "delivered"
                 cues.append("predicate:weapons arrive (a delivery)")
             subjects, objects = self._roles(predicate, at, mentions, keys)
+            if at is not None and (agent := self._passive_agent(predicate, at, mentions, keys)):
+                # "وصُنعت الطائرات ... بواسطة شركة إمبراير", "صنعت من قبل شركة ...": the agent
+                # of a passive verb is told after «من قبل», «بواسطة» or «على يد»
+                subjects = [agent]
+                cues.append("subject:the agent of a passive verb (من قبل، بواسطة)")
+            if heads := self._kind_heads(mentions):
+                # "تسلمت مصر الغواصة (S-44)": the kind's noun before a model names the model
+                objects = [o for o in objects if o not in heads]
             if (
                 predicate in DEAL_PREDICATES
                 and at is not None
@@ -686,6 +788,59 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                     # "يذكر أن المروحيات صنعت من قبل شركة ...": the kind, definite, is the model.
                     objects = [model]
                     cues.append("object:the one model the story names, for its kind")
+            # (a kind noun proposed as a weapon of its own names no weapon: «الغواصة»)
+            by_name = {
+                k
+                for m in mentions
+                if not m.weak and not self._kind_only(m.ids[0])
+                for k in range(m.first, m.last)
+            }
+            kind = _definite_kind(keys, by_name)
+            topic = _definite_kind(keys, by_name, at[0]) if at is not None else None
+            if (
+                predicate in ("described_as", "compared_to")
+                and topic is not None
+                and not any(self._named_weapon(m.ids[0]) for m in mentions if not m.weak)
+                and (
+                    described := next(
+                        (w for w in reversed(self._named_weapons) if topic in self._weapon_kinds.get(w, ())),
+                        None,
+                    )
+                )
+            ):
+                # "هذا النوع من الدبابات يعتبر الأحدث", "المقاتلات تتميز بقدرات": what is
+                # described, told before the verb by its kind, is the weapon of that kind.
+                subjects = [described]
+                cues.append("subject:the weapon of that kind the story named last, for its definite noun")
+            if (
+                kind is not None
+                and predicate
+                and "weapon_system" in _object_types(predicate)
+                and all(self._kind_only(o) for o in objects if self.linker.type_of(o) == "weapon_system")
+                and not [
+                    o for o in objects if self.linker.type_of(o) == "weapon_system" and not self._kind_only(o)
+                ]
+                and not any(self._named_weapon(m.ids[0]) for m in mentions if not m.weak)
+                and (
+                    same_kind := next(
+                        (w for w in reversed(self._named_weapons) if kind in self._weapon_kinds.get(w, ())),
+                        None,
+                    )
+                )
+                and same_kind not in objects
+            ):
+                # "وصُنعت الطائرات في الولايات المتحدة", "لتسليم الغواصتين": the kind, definite,
+                # is the weapon of that kind the story named last.
+                kinds = [o for o in objects if self._kind_only(o)]
+                objects = [same_kind, *(o for o in objects if o not in kinds)]
+                cues.append("object:the weapon of that kind the story named last, for its definite noun")
+            elif not any(self._named_weapon(m.ids[0]) for m in mentions if not m.weak):
+                # "ستزود باكستان بسربين من المقاتلات المتقدمة" after «جي-10»: a weapon told by
+                # its kind's phrase is the weapon of that kind the story named last.
+                told = {o: self._named_of_kind(o) for o in objects}
+                if any(told.values()):
+                    objects = list(dict.fromkeys(told[o] or o for o in objects))
+                    cues.append("object:the weapon of that kind the story named last, for its kind's phrase")
             if (
                 self._named_weapons
                 and _refers_to_model(keys)
@@ -701,6 +856,15 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                     objects = [model]
                 if kinds or objects == [model]:
                     cues.append("object:the weapon named before, for «هذا الطراز»")
+            if predicate == "described_as":
+                # "وتعتبر واحدة من أهم القواعد العسكرية الأمريكية": what is described is named
+                # by a name or told before, never a state's adjective after the verb; with
+                # nothing to describe, no description.
+                adjectives = {e for m in mentions if m.weak for e in m.ids}
+                named = {e for m in mentions if not m.weak for e in m.ids}
+                subjects = [x for x in subjects if x not in adjectives or x in named]
+                if not subjects:
+                    continue
             self._story_roles(predicate, subjects, objects)
             negation = self._negation(keys, at)
             polarity = "affirmed"
@@ -858,6 +1022,29 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                         date=None,
                     )
                 )
+            told_deal = objects[:1] if predicate in ("signed", "approved_sale") else subjects[:1]
+            covering = (
+                told_deal[0] if told_deal and self.linker.type_of(told_deal[0]) == "agreement" else None
+            )
+            if (
+                covering is not None
+                and not items
+                and predicate in ("signed", "approved_sale", "contract_value")
+            ):
+                # "وقعت فيتنام عقدا مع روسيا لشراء فرقاطات من طراز ..."، "عقد توريد 30 مقاتلة
+                # ... بقيمة ...": the weapons named after the deal's noun are what it covers.
+                for item in self._deal_goods(covering, mentions):
+                    if not any(c["predicate"] == "includes" and c["object"] == item for c in made):
+                        made.append(
+                            claim(
+                                covering,
+                                "includes",
+                                item,
+                                [*cues, _GOODS_AFTER_NOUN],
+                                0.5,
+                                date=None,
+                            )
+                        )
             sellers = [p for p in self._parties if self.linker.type_of(p) in ("country", "organization")]
             if predicate == "purchased" and sellers and objects:
                 # "تنوي التعاقد مع كاتيك لشراء ...": who is bought from supplies it.
@@ -891,4 +1078,15 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                             modality="fact",
                         )
                     )
-        return made
+        # One candidate per statement: two cues of a clause may tell the same one (the deal's
+        # items read from its noun and from its verb of trade).
+        # The one told by its own verb is kept: its modality and date are the statement's.
+        by_noun = _GOODS_AFTER_NOUN
+        seen: set[tuple[Any, ...]] = set()
+        once = []
+        for c in sorted(made, key=lambda c: by_noun in c["draft"]["cues"]):
+            key = (c["subject"], c["predicate"], c["object"], str(c.get("value")))
+            if key not in seen:
+                seen.add(key)
+                once.append(c)
+        return [c for c in made if any(c is o for o in once)]

@@ -122,6 +122,8 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("تسلم*", "received"),
     ("~تسلم*", "received"),
     ("استلم*", "received"),
+    ("تلق*", "received"),  # "تلقت نيجيريا ست طائرات": received (a call received is «اتصالا»)
+    ("~تلق*", "received"),
     ("استلام", "received"),  # "يستعد لاستلام": the noun of receiving, as تسلّم
     ("~ستلم*", "received"),
     ("حصل* علي", "received"),
@@ -163,6 +165,7 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("تصنيع*", "manufactures"),
     ("=صمم*", "manufactures"),
     ("=بنيت", "manufactures"),
+    ("=صنعت", "manufactures"),  # "وصُنعت الطائرات في ...": were made
     ("تولي* .. بناء", "manufactures"),
     # a weapon likened to another ("تمت مقارنة ... بأنظمة")
     ("مقارن*", "compared_to"),
@@ -178,6 +181,18 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("من بين اكثر", "described_as"),
     ("~عتبر* الافضل", "described_as"),
     ("انها اكبر", "described_as"),
+    # what a deal or a weapon is told to be, to stand for or to show ("تعتبر وارسو هذه الصفقة
+    # أساسية", "يمثل خطوة مهمة", "يعكس ثقة", "تشكل مرجعا", "ووصفت الوكالة الصفقة بأنها",
+    # "تأتي الصفقة في إطار ...", "كجزء من")
+    ("~عتبر*", "described_as"),
+    ("~مثل", "described_as"),
+    ("~عكس", "described_as"),
+    ("~شكل", "described_as"),
+    ("=وصف*", "described_as"),
+    ("=واصف*", "described_as"),
+    ("~اتي .. اطار", "described_as"),
+    ("~اتي كجزء", "described_as"),
+    ("~اتي .. استمرار*", "described_as"),
     # an announcement made ("لم يعلنا عن العقد"، "الإعلان عن")
     ("~علن* عن", "announced"),
     ("~علن* .. عن", "announced"),  # "أعلن الرئيس الفرنسي جاك شيراك عن هذه الصفقة"
@@ -785,6 +800,38 @@ WEAPON_NOUNS = [
     "مؤن",
     "منصات",
 ]
+# A weapon's kind nouns by the kind they tell, in the singular, plural and dual: «الغواصتين»
+# refers back to the submarine the story named, «الطائرات» to its aircraft.
+WEAPON_KIND_CLASSES = {
+    "aircraft": [
+        "طائره",
+        "طائرات",
+        "طائرتين",
+        "طائرتي",
+        "طائرتان",
+        "مقاتله",
+        "مقاتلات",
+        "مقاتلتين",
+        "مقاتلتان",
+    ],
+    "helicopter": ["مروحيه", "مروحيات", "مروحيتين", "مروحيتان", "هليكوبتر"],
+    "submarine": ["غواصه", "غواصات", "غواصتين", "غواصتي", "غواصتان"],
+    "frigate": ["فرقاطه", "فرقاطات", "فرقاطتين", "فرقاطتان"],
+    "ship": ["سفينه", "سفن", "سفينتين", "سفينتان", "طراد", "طرادات", "مدمره", "مدمرات"],
+    "tank": ["دبابه", "دبابات", "دبابتين"],
+    "missile": ["صاروخ", "صواريخ", "منظومه", "منظومات", "نظام", "انظمه"],
+    "launcher": ["راجمه", "راجمات", "قاذفه", "قاذفات", "منصات"],
+    "drone": ["مسيره", "مسيرات"],
+}
+_KIND_CLASS = {normalize(w): kind for kind, words in WEAPON_KIND_CLASSES.items() for w in words}
+
+
+def weapon_kind_class(form: str) -> str | None:
+    """The kind a weapon's noun tells («الطائرات», «مقاتلة»: aircraft), the article on it or
+    not; None for a word that is no kind noun."""
+    return _KIND_CLASS.get(form.removeprefix("ال")) if form else None
+
+
 # Words at which a weapon phrase ends: its model follows ("من طراز", "نوع"), a quantity's
 # "من" ("دفعة من"), its worth ("بقيمة"); and the letters of a model designation ("ت-90").
 WEAPON_PHRASE_STOPS = [
@@ -835,6 +882,12 @@ WEAPON_PHRASE_ENDS = [
     "متقادمه",
     "المتقادم",
     "المتقادمه",
+    # adverbs after a phrase ("معدات عسكرية خصوصاً من ...", "أسلحة أيضاً")
+    "خصوصا",
+    "خاصه",
+    "تحديدا",
+    "ايضا",
+    "كذلك",
 ]
 # Weapon nouns that name no kind of weapon: alone ("أسلحة جديدة") they make no weapon entity.
 GENERIC_WEAPON_NOUNS = ["اسلحه", "سلاح", "عتاد", "معدات", "ذخائر", "نظم", "انظمه", "منظومات"]

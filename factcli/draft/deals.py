@@ -162,7 +162,9 @@ class _Deals(_Proposals):
             return
         parties = [p for p in self._parties if self.linker.type_of(p) in ("country", "organization")]
         subs = [s for s in subjects if self.linker.type_of(s) in ("country", "organization")]
-        goods = next((o for o in objects if self.linker.type_of(o) == "weapon_system"), None)
+        weapons = [o for o in objects if self.linker.type_of(o) == "weapon_system"]
+        # a model named among the goods names the deal rather than a kind ("Su-35", not "fighters")
+        goods = next((o for o in weapons if self._names_a_model(o)), weapons[0] if weapons else None)
         if predicate in ("supplies", "delivered", "approved_sale"):
             buyers, sellers = parties, subs
         else:
@@ -179,6 +181,16 @@ class _Deals(_Proposals):
             sellers or (old[1] if old and goods in (None, old[2]) else []),
             goods or (old[2] if old else None),
         )
+
+    def _names_a_model(self, eid: str) -> bool:
+        """A weapon named by a name of its own: a designation with a number or a name a
+        weapon's kind words do not make (not "fighters", "Russian weapons")."""
+        entity = self.linker.entities.get(eid) or {}
+        if re.search(r"[0-9]", str(entity.get("name") or "")):
+            return True
+        if entity.get("draft") is None:
+            return str(entity.get("name") or "")[:1].isupper()  # the store's: Kornet, not "machine guns"
+        return (entity["draft"].get("cues") or [""])[:1] != ["a weapon named by its kind"]
 
     def _deal_items(
         self,

@@ -204,6 +204,8 @@ _LETTER_NAMES = {
     "دي": "D",
     "اف": "F",
     "جي": "G",
+    "جيه": "J",
+    "جاي": "J",
     "اتش": "H",
     "كيه": "K",
     "كي": "K",
@@ -239,6 +241,10 @@ def is_letter_name(word: str) -> bool:
 def designation_name(letters: list[str], number: str) -> str:
     """The English of a model designation from its Arabic letter names and its number."""
     spelled = [_LETTER_NAMES.get(normalize(w)) for w in letters]
+    if spelled == ["G"]:
+        spelled = ["J"]  # «جي-10», «جي-20»: China's fighters, the one letter J before a number
+    if spelled == ["S", "U"]:
+        spelled = ["Su"]  # «إس.يو-30», Sukhoi's prefix spelled letter by letter: Su-30
     if all(spelled):
         head = "".join(x for x in spelled if x)
     else:
@@ -408,6 +414,11 @@ _WEAPON_WORDS = {
     "تسليح": "weapon",  # "نظم التسليح": weapon systems
     "بحري": "naval",
     "بحريه": "naval",
+    "خفيفه": "light",
+    "ثقيله": "heavy",
+    "مسلحه": "armed",
+    "نقل": "transport",
+    "تجسس": "reconnaissance",
 }
 _WEAPON_WORDS = {normalize(k): v for k, v in _WEAPON_WORDS.items()}
 
@@ -1112,3 +1123,67 @@ def masthead_english(arabic: str) -> str | None:
         out.append(word or loanword_english(w[2:] if bare != key else w))
     the = "The " if normalize(words[0]).startswith("ال") and len(normalize(words[0])) > 4 else ""
     return the + " ".join(out)
+
+
+# Weapon systems sold the world over, named in Arabic news by their English names written in
+# Arabic letters: «رافال» is the Rafale, «باتريوت» the Patriot, names a romanization cannot
+# give back (a silent letter, a vowel the Arabic drops): (English name, Arabic spellings,
+# English aliases). A model named by a designation with a number (إف-16، سو-35) is read
+# from its letters, not listed here. None of the S-400 story's systems or of Turkey's
+# industry: that story is kept for an independent evaluation. A spelling that is also a
+# word or a person's name («براك», «قيصر», «إسكندر») is in `KNOWN_WEAPONS_AFTER_KIND`: a
+# weapon only right after a weapon's noun or «طراز» («صواريخ براك», «من طراز قيصر»).
+KNOWN_WEAPONS: list[tuple[str, list[str], list[str]]] = [
+    ("Rafale", ["رافال", "الرافال"], ["Dassault Rafale"]),
+    ("Mirage", ["ميراج", "الميراج"], ["Dassault Mirage"]),
+    (
+        "Eurofighter Typhoon",
+        ["يوروفايتر", "يوروفايتر تايفون", "تايفون يوروفايتر"],
+        ["Eurofighter", "Typhoon"],
+    ),
+    ("JAS 39 Gripen", ["غريبن", "جريبن"], ["Gripen"]),
+    ("Tornado", ["تورنادو"], []),
+    ("F/A-18 Hornet", ["هورنت"], ["Hornet", "F/A-18"]),
+    ("F/A-18E/F Super Hornet", ["سوبر هورنت"], ["Super Hornet"]),
+    ("A-29 Super Tucano", ["سوبر توكانو", "توكانو"], ["Super Tucano"]),
+    ("Sukhoi", ["سوخوي", "السوخوي"], []),
+    ("AH-64 Apache", ["أباتشي", "الأباتشي", "اباتشي"], ["Apache", "AH-64"]),
+    ("UH-60 Black Hawk", ["بلاك هوك"], ["Black Hawk", "UH-60"]),
+    ("CH-47 Chinook", ["شينوك", "تشينوك"], ["Chinook", "CH-47"]),
+    ("Caracal", ["كركال", "كاراكال"], ["H225M Caracal"]),
+    ("Patriot", ["باتريوت", "الباتريوت"], ["MIM-104 Patriot"]),
+    ("THAAD", ["ثاد"], ["Terminal High Altitude Area Defense"]),
+    ("NASAMS", ["ناسامس"], []),
+    ("Iron Dome", ["القبة الحديدية"], []),
+    ("Pantsir", ["بانتسير"], ["Pantsir-S1"]),
+    ("HIMARS", ["هيمارس", "الهيمارس"], ["M142 HIMARS"]),
+    ("Grad", ["غراد"], ["BM-21 Grad"]),
+    ("Smerch", ["سميرتش"], ["BM-30 Smerch"]),
+    ("Stinger", ["ستينغر", "ستينجر"], ["FIM-92 Stinger"]),
+    ("Hellfire", ["هيلفاير"], ["AGM-114 Hellfire"]),
+    ("Tomahawk", ["توماهوك"], ["BGM-109 Tomahawk"]),
+    ("Harpoon", ["هاربون"], []),
+    ("Exocet", ["إكزوسيت", "اكزوسيت", "إكسوسيت"], []),
+    ("Storm Shadow", ["ستورم شادو"], []),
+    ("Meteor", ["ميتيور"], []),
+    ("AMRAAM", ["أمرام", "امرام"], ["AIM-120 AMRAAM"]),
+    ("Abrams", ["أبرامز", "ابرامز"], ["M1 Abrams"]),
+    ("Leopard", ["ليوبارد"], []),
+    ("Chunmoo", ["تشونمو", "تشون مو"], ["K239 Chunmoo"]),
+    ("Predator", ["بريداتور"], ["MQ-1 Predator"]),
+    ("Heron", ["هيرون"], []),
+    ("Wing Loong", ["وينغ لونغ", "وينج لونج"], []),
+    ("Varshavyanka", ["فارشافيانكا"], ["Project 636", "Kilo-class"]),
+    ("Scorpene", ["سكوربين"], ["Scorpène"]),
+    ("Gowind", ["غويند", "جويند"], []),
+    ("Gepard", ["جيبارد"], ["Gepard-class"]),
+]
+KNOWN_WEAPONS_AFTER_KIND: list[tuple[str, list[str], list[str]]] = [
+    ("Barak", ["براك"], []),
+    ("Iskander", ["إسكندر", "اسكندر"], []),
+    ("Caesar", ["قيصر"], ["CAESAR howitzer"]),
+    ("TOW", ["تاو"], ["BGM-71 TOW"]),
+    ("Reaper", ["ريبر"], ["MQ-9 Reaper"]),
+    ("Tiger", ["تايغر", "تايجر"], ["Eurocopter Tiger"]),
+    ("FREMM", ["فريم"], []),
+]

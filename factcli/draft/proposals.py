@@ -59,6 +59,8 @@ from .english import (
     COMPANY_FORM_NOUNS,
     KNOWN_BODIES,
     KNOWN_COMPANIES,
+    KNOWN_WEAPONS,
+    KNOWN_WEAPONS_AFTER_KIND,
     Spellings,
     consonants,
     demonym,
@@ -116,9 +118,11 @@ def _with_noun(text: str, noun: Any, s: int, e: int) -> str:
     return f"{_after_clitic(text, noun.start, noun.end, cut)} {text[s:e]}"
 
 
-_LETTERS = r"(?:[A-Za-z]{1,6}|[\u0621-\u064a]{1,4})"
+# A designation's letters: Latin ones, a slash between two («F/A-18»), or Arabic letter names,
+# a space or a dot between them («إس.يو-30»: Su-30).
+_LETTERS = r"(?:[A-Za-z]{1,6}(?:/[A-Za-z]{1,2})?|[\u0621-\u064a]{1,4})"
 _DESIGNATION = re.compile(
-    rf"(?<![\w-])(?P<letters>(?:{_LETTERS} ){{0,2}}{_LETTERS})(?: ?[-‐–] ?|(?<=[\u0621-\u064a])(?=[0-9]))"
+    rf"(?<![\w/-])(?P<letters>(?:{_LETTERS}[ .]){{0,2}}{_LETTERS})(?: ?[-‐–] ?|(?<=[\u0621-\u064a])(?=[0-9]))"
     r"(?P<number>[0-9]{1,4})(?:(?<=[0-9])(?P<latin>[A-Z]{1,2})(?![A-Za-z]))?(?![0-9.,/-])"
 )
 # "سو 34", "مي 28": a maker's prefix or letter names, a space, a number; a designation only
@@ -386,6 +390,17 @@ class _Proposals(_Base):
         def known(s: int, e: int) -> bool:
             return any(a < e and s < b for a, b in linked)
 
+        def described(k: int, i: int) -> bool:
+            """Whether the words between a weapon's noun at `k` and a name at `i` are its
+            phrase's, all definite («الدفاع الجوي الكورية»), with no mark between them."""
+            between = keys[k + 1 : i]
+            end = words[i - 1].end if i > 0 else words[k].end
+            return (
+                0 < len(between) <= 5
+                and all(w.startswith("ال") for w in between)
+                and not re.search(r"[،,.:؛()]", text[words[k].end : end])
+            )
+
         def kind_before(i: int) -> str:
             for k in range(i - 1, max(-1, i - 7), -1):
                 if any(p.opens(keys[k]) for p in _TITLES):
@@ -394,8 +409,10 @@ class _Proposals(_Base):
                     return "organization"
                 for p in _KIND_NOUNS:
                     kind = KIND_TYPES.get(p.text, "unclassified")
-                    if p.opens(keys[k]) and (kind != "weapon_system" or k == i - 1):
-                        return kind  # a weapon's kind noun names only the name right after it
+                    if p.opens(keys[k]) and (kind != "weapon_system" or k == i - 1 or described(k, i)):
+                        # a weapon's kind noun names only the name right after it, or after
+                        # the words of its phrase («منظومة الدفاع الجوي الكورية الحديثة "كام سام"»)
+                        return kind
             return "unclassified"
 
         for m in re.finditer(
@@ -426,6 +443,7 @@ class _Proposals(_Base):
             first = next((k for k, w in enumerate(words) if w.start >= s), len(words))
             kind = kind_before(first)
             after_kind = first > 0 and any(p.opens(keys[first - 1]) for p in _KIND_NOUNS)
+            after_kind = after_kind or kind == "weapon_system"  # (after its phrase's words)
             latin_company = re.fullmatch(r"[A-Z][A-Za-z0-9&-]+", name) is not None and any(
                 _company_noun(keys[k]) and not re.search(r"[،,.:؛]", text[words[k].end : s])
                 for k in range(max(0, first - 4), first)
@@ -1004,7 +1022,7 @@ class _Proposals(_Base):
                 self._worded_model(self.text[s:e], worded[2], worded[3])
         for m in [*_DESIGNATION.finditer(segment), *spaced]:
             s, e = clause.start + m.start("letters"), clause.start + m.end()
-            letters = m.group("letters").split(" ")
+            letters = re.split(r"[ .]", m.group("letters"))
             while letters and (
                 letters[0] in CONJUNCTIONS
                 or normalize(letters[0]) in _FUNCTION_WORDS
@@ -2312,6 +2330,59 @@ class _Proposals(_Base):
             )
             if state is not None:
                 self.state_of[str(self.new_entities[-1]["id"])] = state
+
+    def known_weapons(self) -> None:
+        """The weapon systems news names by their English names in Arabic letters
+        (`english.KNOWN_WEAPONS`: «رافال», «باتريوت», «يوروفايتر»), a proclitic cut off
+        («بالرافال»): each proposed once under its English name, its Arabic name as the
+        article first writes it, so that every later mention links to it; a spelling that
+        is also a word or a name (`KNOWN_WEAPONS_AFTER_KIND`) only right after a weapon's
+        noun or «طراز» («صواريخ براك»). A name a number follows («ميراج 2000») is a
+        designation, read as one."""
+        words = _words(self.text, 0, len(self.text))
+        keys = [w.key for w in words]
+        firsts: dict[str, list[tuple[int, int]]] = {}
+        for i, key in enumerate(keys):
+            for cut in clitic_cuts(key):
+                firsts.setdefault(strip_clitic(key, cut), []).append((i, cut))
+
+        def after_kind(i: int) -> bool:
+            if i == 0 or re.search(r"[،,.:؛]", self.text[words[i - 1].end : words[i].start]):
+                return False
+            before = keys[i - 1]
+            return before in ("طراز", "نوع", "صنف") or any(
+                _weapon_head(strip_clitic(before, c)) for c in clitic_cuts(before)
+            )
+
+        def written(form: str, kind_first: bool) -> str | None:
+            parts = normalize(form).split()
+            for i, cut in firsts.get(parts[0], []):
+                if keys[i + 1 : i + len(parts)] != parts[1:] or (kind_first and not after_kind(i)):
+                    continue
+                end = words[i + len(parts) - 1].end
+                if re.match(r"\s*[-‐–]?\s*[0-9٠-٩]", self.text[end:]):
+                    continue  # «سوخوي 35», «ميراج 2000»: a designation with its number
+                return _after_clitic(self.text, words[i].start, end, cut)
+            return None
+
+        rows = [(*row, False) for row in KNOWN_WEAPONS] + [(*row, True) for row in KNOWN_WEAPONS_AFTER_KIND]
+        for english, forms, english_aliases, kind_first in rows:
+            # the longest form first: «سوبر هورنت» before «هورنت»
+            found = [w for f in sorted(forms, key=len, reverse=True) if (w := written(f, kind_first))]
+            if not found or any(
+                self.linker.type_of(e) == "weapon_system"
+                for name in [english, *forms]
+                for e in self.linker.resolve(name, True, True)
+            ):
+                continue
+            name = found[0]
+            self._new_entity(
+                name,
+                "weapon_system",
+                "a weapon system by its own name",
+                english=english,
+                aliases=[*(f for f in forms if normalize(f) != normalize(name)), *english_aliases],
+            )
 
     def page_credits(self) -> None:
         """What a web page's own lines name: the agency and the photographer of a photo's

@@ -42,6 +42,29 @@ _FORCE = re.compile(r"(?:^|\s)(?:ال)?(?:قوات|قوه|بحريه|جيش|سل
 _SAME_WORTH_REACH = 8
 # Ministries in the dual or plural («وزارتا», «وزارتي», «وزارات»): a noun, never و + زار.
 _MINISTRIES = re.compile(r"^[وف]?[بل]?وزار(?:تا|تي|تان|تين|ات)$")
+# «من أصل 12» is "out of twelve": «أصل» after «من» is a noun (origin), never أ + صل (I arrive).
+_OUT_OF = re.compile(r"^[اأ]صل$")
+
+
+# «يصل»، «تصل» (reaches) before an amount: "ما يصل إلى 50 مقاتلة", "تصل قيمتها إلى 7.6
+# مليار", "تصل إلى عشرات الملايين" tell how many or how much, not an arrival.
+_REACHES = re.compile(r"^[وف]?(?:س)?[يت]صل$")
+_AMOUNT = re.compile(r"^(?:[0-9٠-٩]|عشرات|مئات|الاف|ملايين|مليار|حوالي|نحو|اكثر|قرابه)")
+
+
+def _no_verb(keys: list[str], i: int) -> bool:
+    """Whether the cue word at `i` is no verb in its phrase: «أصل» after «من» ("من أصل 12":
+    out of twelve), «يصل» before an amount ("ما يصل إلى 50": up to fifty)."""
+    if _OUT_OF.match(keys[i]):
+        return i > 0 and keys[i - 1] in ("من", "ومن")
+    if not _REACHES.match(keys[i]):
+        return False
+    if i > 0 and keys[i - 1] == "ما" or keys[i + 1 : i + 2] and keys[i + 1].startswith("قيمت"):
+        return True
+    ahead = keys[i + 1 : i + 5]
+    return any(k == "الي" and n + 1 < len(ahead) and _AMOUNT.match(ahead[n + 1]) for n, k in enumerate(ahead))
+
+
 # How far past a predicate's cue a verb in the future still tells the predicate's tense
 # ("التسليم سيبدأ", "الصفقة التي ستوقع"): the next few words.
 _FUTURE_REACH = 3
@@ -107,7 +130,9 @@ class _Reading(_Base):
         misfits: list[tuple] = []
         for order, (pat, pred) in enumerate(_PREDICATE_PATTERNS):
             hit = pat.find(keys)
-            while hit is not None and (hit[0] in named or _MINISTRIES.match(keys[hit[0]])):
+            while hit is not None and (
+                hit[0] in named or _MINISTRIES.match(keys[hit[0]]) or _no_verb(keys, hit[0])
+            ):
                 hit = pat.find(keys, hit[0] + 1)
             if (
                 hit is not None

@@ -536,3 +536,39 @@ def test_ministries_in_the_dual_or_plural_are_no_visit() -> None:
     ):
         draft, _ = _draft(text)
         assert [c for c in draft.claims if c["predicate"] == "visited"] == []
+
+
+def test_a_signed_deal_includes_the_weapons_named_after_its_noun() -> None:
+    # "Egypt signed with Russia a contract worth two billion dollars concerning 24 fighters of
+    # the Rafale type": the contract covers the Rafale, though no verb of trade says so
+    triples = _triples("عنوان\nووقعت مصر مع روسيا عقدا بقيمة ملياري دولار يخص 24 مقاتلة من طراز رافال.\n")
+    deal = next(t[2] for t in triples if t[1] == "signed")
+    assert (deal, "includes", "Rafale") in triples
+    # one candidate for one statement: a verb of trade after the noun tells the same items
+    triples = _triples("عنوان\nووقعت مصر مع روسيا عقدا لشراء 24 مقاتلة من طراز رافال.\n")
+    assert len([t for t in triples if t[1] == "includes"]) == 1
+
+
+def test_what_a_deal_is_told_to_be_or_to_stand_for_is_a_description() -> None:
+    # "Egypt signed a deal with Russia. The paper described the deal as the largest", "... and
+    # the contract represents an important step", "the deal comes within a plan"
+    for told in (
+        "ووصفت الصحيفة الصفقة بأنها الأكبر في تاريخ البلاد.",
+        "وقال الوزير إن الصفقة تمثل خطوة مهمة للجيش.",
+        "وتأتي الصفقة في إطار خطة لتحديث الجيش.",
+    ):
+        triples = _triples(f"عنوان\nووقعت مصر صفقة مع روسيا لشراء مقاتلات.\n{told}\n")
+        deal = next(t[2] for t in triples if t[1] == "signed")
+        assert (deal, "described_as", None) in triples
+    # a state's adjective after the verb is not what is described ("and it is one of the most
+    # important Russian bases"): no description of Russia
+    triples = _triples("عنوان\nوتعتبر واحدة من أهم القواعد العسكرية الروسية في المنطقة.\n")
+    assert not [t for t in triples if t[1] == "described_as" and t[0] == "Russia"]
+
+
+def test_a_deal_is_named_by_the_model_among_its_goods() -> None:
+    # "Egypt bought modern fighters and T-90 tanks from Russia. The deal's value reached a
+    # billion dollars": the model, not the kind named first, tells this deal from others
+    draft, names = _draft("واشترت مصر من روسيا مقاتلات حديثة ودبابات ت-90. وبلغت قيمة الصفقة مليار دولار.")
+    deals = [e["name"] for e in draft.entities if e["type"] == "agreement"]
+    assert deals == ["Egypt-Russia T-90 deal"]
