@@ -50,6 +50,27 @@ STATE_EPITHETS = {
     "العم سام": "US",
 }
 _EPITHETS = {normalize(k): v for k, v in STATE_EPITHETS.items()}
+# Adjectives Arabic news gives a state that its CLDR name does not derive: a short form of a
+# «-ستان» name («الأوزبكي», not «الأوزبكستاني»), of a name of several words («البريطاني»,
+# «الإماراتي», «الأمريكي»), or an old one («الأذري», «المجري», «النمساوي»). By CLDR code;
+# each gives its forms (ال + the adjective, + ة, + ين, + ون).
+STATE_DEMONYMS = {
+    "AE": ("إماراتي",),
+    "AF": ("أفغاني",),
+    "AT": ("نمساوي",),
+    "AZ": ("أذري",),
+    "DK": ("دنماركي",),
+    "GB": ("بريطاني",),
+    "HU": ("مجري",),
+    "KG": ("قيرغيزي",),
+    "KZ": ("كازاخي",),
+    "PE": ("بيروفي",),
+    "SA": ("سعودي",),
+    "TH": ("تايلندي",),
+    "TJ": ("طاجيكي",),
+    "US": ("أمريكي", "أميركي"),
+    "UZ": ("أوزبكي",),
+}
 # A state named by its kind and its adjective, as its formal name runs («الجمهورية الإيطالية»,
 # «المملكة الأردنية», «الدولة الفرنسية»): the state the adjective is of.
 _STATE_KINDS = {normalize(w) for w in ("الجمهورية", "المملكة", "الدولة", "السلطنة", "الإمارة")}
@@ -89,6 +110,10 @@ class StateNames:
                 out.glued.setdefault(key.replace(" ", ""), row)
             for adjective in nisba_forms(name):
                 out.adjectives.setdefault(adjective, row)
+            for demonym in STATE_DEMONYMS.get(code, ()):
+                base = normalize(demonym)
+                for ending in ("", "ه", "ين", "ون"):
+                    out.adjectives.setdefault("ال" + base + ending, row)
         return out
 
 
