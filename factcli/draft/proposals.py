@@ -164,7 +164,8 @@ _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوا�
 # A state's guards and services, and parties, by a noun and what qualifies it: «الحرس الوطني
 # الكويتي», «لخفر السواحل الفيتنامي», «الحزب الشيوعي الفيتنامي», «حزب العمال» (definite
 # nouns only with a qualifier, as the institutions').
-_SERVICE_NOUNS = [Pattern.of(w) for w in ("الحرس", "خفر", "الحزب", "حزب")]
+# («الرئاسة الفرنسية»: a state's presidency, by its noun and the state's adjective)
+_SERVICE_NOUNS = [Pattern.of(w) for w in ("الحرس", "خفر", "الحزب", "حزب", "الرئاسة")]
 # A coalition, international, against whom («التحالف الدولي ضد», «لمحاربة», «لمكافحة»).
 _COALITION = normalize("التحالف")
 _INTERNATIONAL = normalize("الدولي")
@@ -184,7 +185,8 @@ _COMPANIES_FIELDS = {"تسليح": "arms", "اسلحه": "arms", "دفاع": "de
 # A nationality adjective in the plural or the dual, of two nouns before it («النرويجيين»).
 _PLURAL_ADJECTIVE = ("يين", "يتين", "يتان", "يان")
 _QUALIFIED = set(QUALIFIED_INSTITUTIONS)
-_OF_BODIES = set(OF_INSTITUTIONS)
+# (a ministry named by the institution it is of: «وزارة القوات المسلحة الفرنسية»)
+_OF_BODIES = set(OF_INSTITUTIONS) | {normalize("وزارة")}
 _BELONGING = set(BELONGING)
 # "سفارة الإمارات لدى الولايات المتحدة": the state an embassy is in.
 # A name of one or two words in quotation marks or brackets right after another's: its other name.
