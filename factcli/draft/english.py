@@ -642,6 +642,8 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "اداره": ("Administration", _HEAD),
     "الاداره": ("Administration", _HEAD),
     "الرئاسه": ("Presidency", _HEAD),
+    "شركه": ("Corporation", _HEAD),
+    "تكنولوجيا": ("Technology", _NOUN),
     "رئاسه": ("Presidency", _HEAD),
     "الكونغرس": ("Congress", _HEAD),
     "البرلمان": ("Parliament", _HEAD),

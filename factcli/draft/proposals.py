@@ -832,6 +832,8 @@ class _Proposals(_Base):
             s, e = words[i + 1].start, words[end - 1].end
             if known(s, e) or any(a <= s < b for a, b in self._company_spans):
                 continue
+            if end == i + 2 and self._described_company(clause, i, known):
+                continue
             # Letters' names in a row are one acronym ("ان.اتش": NH); a loanword as it sounds.
             english: list[str] = []
             run: list[str] = []
@@ -860,6 +862,46 @@ class _Proposals(_Base):
                 aliases=forms,
             )
             self._company_spans.append((s, e))
+
+    def _described_company(self, clause: Clause, i: int, known: Any) -> bool:
+        """A company named by what it does and its state («وشركة تكنولوجيا الفضاء الصينية»:
+        China Aerospace Science and Technology Corporation): its noun, a field's word, the
+        field's definite words and the state's adjective, no mark between them; named whole
+        with its noun, in English word by word."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+
+        def joined(k: int) -> bool:
+            return not text[words[k - 1].end : words[k].start].strip()
+
+        end = i + 2
+
+        def state_of(key: str) -> str | None:
+            # (the store's state or CLDR's: the states the article names are proposed later)
+            state = self._state_adjective(key)
+            if state is not None:
+                return str(self.linker.entities[state].get("name") or "")
+            row = _state_names().adjectives.get(key)
+            return row[2] if row is not None else None
+
+        end = i + 2
+        while end < len(keys) and end - i < 5 and joined(end) and _definite(keys[end]):
+            if not institution_word(keys[end]) or state_of(keys[end]) is not None:
+                break
+            end += 1
+        if end == i + 2 or end >= len(keys) or not joined(end):
+            return False
+        body = state_of(keys[end])
+        if body is None:
+            return False
+        name = _with_noun(text, words[i], words[i + 1].start, words[end].end)
+        s = words[end].end - len(name)
+        if known(s, words[end - 1].end):  # (the state's adjective is a mention of the state)
+            return False
+        english = institution_english([normalize(w) for w in name.split()], body)
+        self._new_entity(name, "organization", "a company named by its field and state", english=english)
+        self._company_spans.append((s, words[end].end))
+        return True
 
     def _companies(self, clause: Clause, known: Any) -> None:
         """A name the store lacks followed by a state's adjective in the feminine, with the
@@ -1901,9 +1943,15 @@ class _Proposals(_Base):
             end += 1
         if end == i + 1 or not self._looks_like_a_name(keys[i + 1 : end]):
             return
-        if any(self.linker.resolve(text[words[n].start : words[n].end], True, True) for n in range(i + 1, end)):
+        if any(
+            self.linker.resolve(text[words[n].start : words[n].end], True, True) for n in range(i + 1, end)
+        ):
             return  # a state's or a known body's name: no person's
-        if end < len(keys) and keys[end] in _KIN_OF_HEAD and not text[words[end - 1].end : words[end].start].strip():
+        if (
+            end < len(keys)
+            and keys[end] in _KIN_OF_HEAD
+            and not text[words[end - 1].end : words[end].start].strip()
+        ):
             end += 1  # «جورج بوش الابن»: the son, of the same name
         k = keys[i]
         s = words[i].start + max(0, k.find(normalize("إدارة")))
@@ -2699,7 +2747,9 @@ class _Proposals(_Base):
             slug = re.sub(r"[^a-z0-9]+", "-", english.casefold()).strip("-")
             eid = slug if slug and slug not in self.linker.entities else None
             before = len(self.new_entities)
-            self._new_entity(arabic, "country", f"a state CLDR names ({code}), {cue}", english=english, eid=eid)
+            self._new_entity(
+                arabic, "country", f"a state CLDR names ({code}), {cue}", english=english, eid=eid
+            )
             if len(self.new_entities) == before:
                 return None
             state = str(self.new_entities[-1]["id"])

@@ -763,3 +763,12 @@ def test_a_states_presidency_and_a_ministry_named_by_the_forces_it_is_of() -> No
     assert orgs.get("الرئاسة الإسبانية") == "Spanish Presidency"
     assert "وزارة القوات المسلحة الإسبانية" in orgs
     assert "الرئاسة" not in orgs  # told bare, no state's adjective: no body of its own
+
+
+def test_a_company_named_by_its_field_and_its_states_adjective() -> None:
+    # "an agreement between the city and the Russian aviation technology company"
+    text = "عنوان\nووقعت اتفاقية بين المدينة وشركة تكنولوجيا الطيران الروسية أمس.\n"
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    orgs = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "organization"}
+    assert orgs.get("شركة تكنولوجيا الطيران الروسية") == "Russian Aviation Technology Corporation"
+    assert "تكنولوجيا" not in orgs  # the field's word is no foreign name of its own
