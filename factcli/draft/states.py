@@ -303,7 +303,7 @@ def capital_agents(text: str) -> list[tuple[int, int, str]]:
     """(start, end, CLDR code) of each capital the text names as its state's agent or party
     («وقعت وارسو», «أعلنت بكين», «سول وافقت», «موسكو والقاهرة»): a capital of `CAPITALS`,
     bare or after «و», never a place («في بكين», «إلى وارسو», «بالرياض», «لهانوي», «زيارة
-    هانوي», «العاصمة باكو»), nor a dateline (a line's first word before «-», «(» or «:»)."""
+    هانوي», «العاصمة باكو»), nor a dateline (a line's first word before «-», «_», «(» or «:»)."""
     words = _words(text, 0, len(text))
     out: list[tuple[int, int, str]] = []
     i = 0
@@ -325,7 +325,9 @@ def capital_agents(text: str) -> list[tuple[int, int, str]]:
         before = normalize(words[i - 1].key) if i > 0 else ""
         line_start = text.rfind("\n", 0, start) + 1
         after = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)].strip()
-        dateline = not text[line_start:start].strip() and (not after or after[0] in "-–—(:/")
+        dateline = not text[line_start:start].strip() and (
+            not after or after[0] in "-–—_(:/|" or text[end - 1] == "_"
+        )
         if before not in _PLACE_BEFORE and not dateline:
             out.append((start, end, code))
         i += n

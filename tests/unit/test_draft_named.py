@@ -579,7 +579,7 @@ def test_a_capital_acting_for_its_state_is_the_state_and_a_capital_as_a_place_is
     from factcli.draft.states import capital_agents
 
     # "Warsaw signed a contract with Seoul; the delegation arrived in Beijing", then a dateline
-    text = "القاهرة - خاص\nوقعت وارسو عقدا مع سول لشراء دبابات، ووصل الوفد إلى بكين أمس.\n"
+    text = "القاهرة - خاص\nالخرطوم_ وكالة\nوقعت وارسو عقدا مع سول لشراء دبابات، ووصل الوفد إلى بكين أمس.\n"
     agents = {text[s:e]: code for s, e, code in capital_agents(text)}
     assert agents == {"وارسو": "PL", "سول": "KR"}
     draft = draft_article(text, [], published=parse_published("2019-05-03"))
