@@ -164,7 +164,8 @@ _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوا�
 # A state's guards and services, and parties, by a noun and what qualifies it: «الحرس الوطني
 # الكويتي», «لخفر السواحل الفيتنامي», «الحزب الشيوعي الفيتنامي», «حزب العمال» (definite
 # nouns only with a qualifier, as the institutions').
-_SERVICE_NOUNS = [Pattern.of(w) for w in ("الحرس", "خفر", "الحزب", "حزب")]
+# («الرئاسة الفرنسية»: a state's presidency, by its noun and the state's adjective)
+_SERVICE_NOUNS = [Pattern.of(w) for w in ("الحرس", "خفر", "الحزب", "حزب", "الرئاسة")]
 # A coalition, international, against whom («التحالف الدولي ضد», «لمحاربة», «لمكافحة»).
 _COALITION = normalize("التحالف")
 _INTERNATIONAL = normalize("الدولي")
@@ -184,7 +185,8 @@ _COMPANIES_FIELDS = {"تسليح": "arms", "اسلحه": "arms", "دفاع": "de
 # A nationality adjective in the plural or the dual, of two nouns before it («النرويجيين»).
 _PLURAL_ADJECTIVE = ("يين", "يتين", "يتان", "يان")
 _QUALIFIED = set(QUALIFIED_INSTITUTIONS)
-_OF_BODIES = set(OF_INSTITUTIONS)
+# (a ministry named by the institution it is of: «وزارة القوات المسلحة الفرنسية»)
+_OF_BODIES = set(OF_INSTITUTIONS) | {normalize("وزارة")}
 _BELONGING = set(BELONGING)
 # "سفارة الإمارات لدى الولايات المتحدة": the state an embassy is in.
 # A name of one or two words in quotation marks or brackets right after another's: its other name.
@@ -339,6 +341,10 @@ def _definite(key: str) -> bool:
 
 def _weapon_head(word: str) -> bool:
     return word in _WEAPON_HEADS or (word.startswith("ال") and word[2:] in _WEAPON_HEADS)
+
+
+# A father's or a son's word after a name («جورج بوش الابن»): a part of it.
+_KIN_OF_HEAD = {normalize(w) for w in ("الابن", "الأب")}
 
 
 @functools.cache
@@ -826,6 +832,8 @@ class _Proposals(_Base):
             s, e = words[i + 1].start, words[end - 1].end
             if known(s, e) or any(a <= s < b for a, b in self._company_spans):
                 continue
+            if end == i + 2 and self._described_company(clause, i, known):
+                continue
             # Letters' names in a row are one acronym ("ان.اتش": NH); a loanword as it sounds.
             english: list[str] = []
             run: list[str] = []
@@ -854,6 +862,46 @@ class _Proposals(_Base):
                 aliases=forms,
             )
             self._company_spans.append((s, e))
+
+    def _described_company(self, clause: Clause, i: int, known: Any) -> bool:
+        """A company named by what it does and its state («وشركة تكنولوجيا الفضاء الصينية»:
+        China Aerospace Science and Technology Corporation): its noun, a field's word, the
+        field's definite words and the state's adjective, no mark between them; named whole
+        with its noun, in English word by word."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+
+        def joined(k: int) -> bool:
+            return not text[words[k - 1].end : words[k].start].strip()
+
+        end = i + 2
+
+        def state_of(key: str) -> str | None:
+            # (the store's state or CLDR's: the states the article names are proposed later)
+            state = self._state_adjective(key)
+            if state is not None:
+                return str(self.linker.entities[state].get("name") or "")
+            row = _state_names().adjectives.get(key)
+            return row[2] if row is not None else None
+
+        end = i + 2
+        while end < len(keys) and end - i < 5 and joined(end) and _definite(keys[end]):
+            if not institution_word(keys[end]) or state_of(keys[end]) is not None:
+                break
+            end += 1
+        if end == i + 2 or end >= len(keys) or not joined(end):
+            return False
+        body = state_of(keys[end])
+        if body is None:
+            return False
+        name = _with_noun(text, words[i], words[i + 1].start, words[end].end)
+        s = words[end].end - len(name)
+        if known(s, words[end - 1].end):  # (the state's adjective is a mention of the state)
+            return False
+        english = institution_english([normalize(w) for w in name.split()], body)
+        self._new_entity(name, "organization", "a company named by its field and state", english=english)
+        self._company_spans.append((s, words[end].end))
+        return True
 
     def _companies(self, clause: Clause, known: Any) -> None:
         """A name the store lacks followed by a state's adjective in the feminine, with the
@@ -1828,6 +1876,9 @@ class _Proposals(_Base):
         text, words = self.text, clause.words
         owner = next((m for m in mentions if not m.weak and m.first == i + 1 and m.ids), None)
         kind = self.linker.type_of(owner.ids[0]) if owner is not None else None
+        if owner is None and noun == normalize("إدارة"):
+            self._administration_of(clause, i, known)
+            return
         if owner is None or kind not in ("country", "person"):
             return
         end = owner.last
@@ -1866,6 +1917,57 @@ class _Proposals(_Base):
         if len(self.new_entities) > before and kind == "country":
             self.state_of[str(self.new_entities[-1]["id"])] = owner.ids[0]
             self._owned_by_state.add(str(self.new_entities[-1]["id"]))
+
+    def _administration_of(self, clause: Clause, i: int, known: Any) -> None:
+        """An administration named by its head, whom the article names nowhere else («حين
+        وافقت إدارة جورج بوش الابن على», «لإدارة ترامب،»): the head's name is the words
+        after the indefinite «إدارة», none with the article (a body's words: «إدارة
+        المساعدة الخارجية») but a father's or son's «الابن», «الأب», none a noun's ending
+        (ة, ات), up to punctuation, a word no name holds or a word with the article. The
+        head is proposed as a person, the administration as his."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        end = i + 1
+        while end < len(keys) and end - i <= 3:
+            if end > i + 1 and re.search(r"[^\s]", text[words[end - 1].end : words[end].start]):
+                break  # punctuation ends the name
+            k = keys[end]
+            if (
+                k.startswith("ال")
+                or k in _FUNCTION_WORDS
+                or k.endswith(("ه", "ات"))
+                or re.search(r"[0-9\u0660-\u0669]", k)
+                or not re.fullmatch(r"\w+", k)
+            ):
+                break
+            end += 1
+        if end == i + 1 or not self._looks_like_a_name(keys[i + 1 : end]):
+            return
+        if any(
+            self.linker.resolve(text[words[n].start : words[n].end], True, True) for n in range(i + 1, end)
+        ):
+            return  # a state's or a known body's name: no person's
+        if (
+            end < len(keys)
+            and keys[end] in _KIN_OF_HEAD
+            and not text[words[end - 1].end : words[end].start].strip()
+        ):
+            end += 1  # «جورج بوش الابن»: the son, of the same name
+        k = keys[i]
+        s = words[i].start + max(0, k.find(normalize("إدارة")))
+        if known(s, words[end - 1].end):
+            return
+        person = text[words[i + 1].start : words[end - 1].end]
+        before = len(self.new_entities)
+        self._new_entity(person, "person", "the head an administration is named by")
+        made = self.new_entities[-1] if len(self.new_entities) > before else None
+        head = str(made["name"]) if made is not None else english_name(person, self._spellings)
+        self._new_entity(
+            text[s : words[end - 1].end],
+            "organization",
+            "institution: an administration named by its head",
+            english=institution_english([normalize("إدارة")], None, owner=head),
+        )
 
     def _dual_institutions(self, clause: Clause) -> None:
         """Two states' institutions named at once ("وزارتي الدفاع السورية والروسية"): each
@@ -2628,6 +2730,51 @@ class _Proposals(_Base):
                     if row[0] == code:
                         self.linker.adjectives.setdefault(adjective, made)
         self._link_epithets()
+        self._link_capitals()
+
+    def _state_for(self, code: str, arabic: str, english: str, cue: str) -> str | None:
+        """The store's country or the one proposed of a CLDR state, proposed when the
+        article never names it."""
+        state = next(
+            (
+                eid
+                for eid, e in self.linker.entities.items()
+                if e.get("type") == "country" and (e.get("name") or "").casefold() == english.casefold()
+            ),
+            None,
+        )
+        if state is None:
+            slug = re.sub(r"[^a-z0-9]+", "-", english.casefold()).strip("-")
+            eid = slug if slug and slug not in self.linker.entities else None
+            before = len(self.new_entities)
+            self._new_entity(
+                arabic, "country", f"a state CLDR names ({code}), {cue}", english=english, eid=eid
+            )
+            if len(self.new_entities) == before:
+                return None
+            state = str(self.new_entities[-1]["id"])
+        return state
+
+    def _link_capitals(self) -> None:
+        """A capital the article names as its state's agent or party («وقعت وارسو», «أعلنت
+        بكين»: `states.capital_agents`) links to the state, as the store's metonyms do
+        (موسكو): the capital is a metonym of the drafter's view of the state only."""
+        from .states import capital_agents
+
+        by_code = {row[0]: row for row in _state_names().names.values()}
+        done: set[str] = set()
+        for start, end, code in capital_agents(self.text):
+            written = self.text[start:end]
+            if normalize(written) in done or code not in by_code:
+                continue
+            done.add(normalize(written))
+            if any(self.linker.type_of(e) == "country" for e in self.linker.resolve(written, True, True)):
+                continue  # the store's metonym already («موسكو»)
+            state = self._state_for(code, by_code[code][1], by_code[code][2], "by its capital")
+            if state is None:
+                continue
+            entity = self.linker.entities[state]
+            self.linker.add({**entity, "metonyms": [*(entity.get("metonyms") or []), written]})
 
     def _link_epithets(self) -> None:
         """A state the article names by an epithet («دولة الاحتلال»: Israel) links there: to the

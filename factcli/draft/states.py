@@ -32,6 +32,7 @@ _COMMON_WORDS = {"مالي", "عمان"}
 # Of those, the one whose adjectives are no ordinary word («العماني», «العمانية»: Omani; the
 # capital's people are rarely named so), and whose name after its kind is no other place's.
 _NAMED_BY_ADJECTIVE = {"عمان": "سلطنة عمان"}
+_NISBA = ("ي", "يه", "يين", "يون")  # an adjective's endings (nisba)
 _LONGEST = 4  # words in a state's name: "جمهورية الكونغو الديمقراطية"
 
 # Epithets Arabic news gives a state in place of its name, each of one state only (a bare
@@ -49,6 +50,27 @@ STATE_EPITHETS = {
     "العم سام": "US",
 }
 _EPITHETS = {normalize(k): v for k, v in STATE_EPITHETS.items()}
+# Adjectives Arabic news gives a state that its CLDR name does not derive: a short form of a
+# «-ستان» name («الأوزبكي», not «الأوزبكستاني»), of a name of several words («البريطاني»,
+# «الإماراتي», «الأمريكي»), or an old one («الأذري», «المجري», «النمساوي»). By CLDR code;
+# each gives its forms (ال + the adjective, + ة, + ين, + ون).
+STATE_DEMONYMS = {
+    "AE": ("إماراتي",),
+    "AF": ("أفغاني",),
+    "AT": ("نمساوي",),
+    "AZ": ("أذري",),
+    "DK": ("دنماركي",),
+    "GB": ("بريطاني",),
+    "HU": ("مجري",),
+    "KG": ("قيرغيزي",),
+    "KZ": ("كازاخي",),
+    "PE": ("بيروفي",),
+    "SA": ("سعودي",),
+    "TH": ("تايلندي",),
+    "TJ": ("طاجيكي",),
+    "US": ("أمريكي", "أميركي"),
+    "UZ": ("أوزبكي",),
+}
 # A state named by its kind and its adjective, as its formal name runs («الجمهورية الإيطالية»,
 # «المملكة الأردنية», «الدولة الفرنسية»): the state the adjective is of.
 _STATE_KINDS = {normalize(w) for w in ("الجمهورية", "المملكة", "الدولة", "السلطنة", "الإمارة")}
@@ -88,6 +110,10 @@ class StateNames:
                 out.glued.setdefault(key.replace(" ", ""), row)
             for adjective in nisba_forms(name):
                 out.adjectives.setdefault(adjective, row)
+            for demonym in STATE_DEMONYMS.get(code, ()):
+                base = normalize(demonym)
+                for ending in ("", "ه", "ين", "ون"):
+                    out.adjectives.setdefault("ال" + base + ending, row)
         return out
 
 
@@ -107,6 +133,10 @@ def named_states(text: str, names: StateNames) -> list[tuple[str, str, str]]:
                     # no «ألبان», Albanians)
                     adjective = head if head.startswith("ال") else "ال" + head
                     row = names.adjectives.get(adjective)
+                    if row is not None and not head.startswith("ال") and not adjective.endswith(_NISBA):
+                        # a people's name without the article is a name's word, no state
+                        # («جورج بوش» is no Georgia; «الروس» is Russians)
+                        row = None
                     if row is None and adjective.startswith("الال"):
                         # a state whose name opens like the article («ألمانيا») writes its
                         # adjective's article twice («الألماني», «الألمانى»)
@@ -143,3 +173,162 @@ def named_epithets(text: str, names: StateNames) -> list[tuple[str, str, str, st
             found.setdefault(key, (key, *by_code[code]))
             break
     return list(found.values())
+
+
+# The world's capitals as Arabic news spells them, by the state's CLDR code. A capital that
+# names its state too (الكويت، الجزائر، تونس) is read as the state already; Amman (عمان) is
+# Oman's name as well and left out (so is «عمّان», the same once normalized); the store's own metonyms (Moscow, Washington, Doha,
+# Ankara) are its records'.
+CAPITALS = {
+    "AE": ("أبوظبي", "أبو ظبي"),
+    "AF": ("كابول",),
+    "AM": ("يريفان",),
+    "AO": ("لواندا",),
+    "AR": ("بوينس آيرس",),
+    "AT": ("فيينا",),
+    "AU": ("كانبيرا",),
+    "AZ": ("باكو",),
+    "BD": ("دكا",),
+    "BE": ("بروكسل",),
+    "BG": ("صوفيا",),
+    "BH": ("المنامة",),
+    "BR": ("برازيليا",),
+    "BY": ("مينسك",),
+    "CA": ("أوتاوا",),
+    "CH": ("برن",),
+    "CL": ("سانتياغو",),
+    "CN": ("بكين",),
+    "CO": ("بوغوتا",),
+    "CU": ("هافانا",),
+    "CZ": ("براغ",),
+    "DE": ("برلين",),
+    "DK": ("كوبنهاغن",),
+    "EG": ("القاهرة",),
+    "ES": ("مدريد",),
+    "ET": ("أديس أبابا",),
+    "FI": ("هلسنكي",),
+    "FR": ("باريس",),
+    "GB": ("لندن",),
+    "GE": ("تبليسي",),
+    "GR": ("أثينا",),
+    "HU": ("بودابست",),
+    "ID": ("جاكرتا",),
+    "IE": ("دبلن",),
+    "IL": ("تل أبيب",),
+    "IN": ("نيودلهي",),
+    "IQ": ("بغداد",),
+    "IR": ("طهران",),
+    "IT": ("روما",),
+    "JP": ("طوكيو",),
+    "KE": ("نيروبي",),
+    "KP": ("بيونغيانغ", "بيونغ يانغ"),
+    "KR": ("سول", "سيول", "سيئول"),
+    "KZ": ("أستانا",),
+    "LB": ("بيروت",),
+    "LY": ("طرابلس",),
+    "MA": ("الرباط",),
+    "MR": ("نواكشوط",),
+    "MY": ("كوالالمبور", "كوالا لمبور"),
+    "NG": ("أبوجا",),
+    "NL": ("أمستردام", "لاهاي"),
+    "NO": ("أوسلو",),
+    "NZ": ("ولينغتون",),
+    "OM": ("مسقط",),
+    "PH": ("مانيلا",),
+    "PK": ("إسلام آباد", "إسلام أباد"),
+    "PL": ("وارسو",),
+    "PT": ("لشبونة",),
+    "RO": ("بوخارست",),
+    "RS": ("بلغراد",),
+    "SA": ("الرياض",),
+    "SD": ("الخرطوم",),
+    "SE": ("ستوكهولم",),
+    "SY": ("دمشق",),
+    "TH": ("بانكوك",),
+    "TW": ("تايبيه", "تايبي"),
+    "UA": ("كييف", "كييف"),
+    "UZ": ("طشقند",),
+    "VE": ("كاراكاس",),
+    "VN": ("هانوي",),
+    "YE": ("صنعاء",),
+    "ZA": ("بريتوريا",),
+}
+_CAPITALS = {normalize(c): code for code, spellings in CAPITALS.items() for c in spellings}
+# A capital is a place, not its state, after these: a preposition of place («في بكين», «إلى
+# وارسو», «من الرياض»), a visit's or an arrival's word («زيارة هانوي», «وصل الخرطوم»), a
+# noun it names a city in («العاصمة باكو», «مطار بغداد», «ولي عهد أبو ظبي»: the emirate).
+_PLACE_BEFORE = {
+    normalize(w)
+    for w in (
+        "في",
+        "إلى",
+        "الى",
+        "من",
+        "عبر",
+        "نحو",
+        "داخل",
+        "خارج",
+        "قرب",
+        "حول",
+        "زيارة",
+        "زيارته",
+        "زيارتها",
+        "وصل",
+        "وصلت",
+        "يصل",
+        "تصل",
+        "زار",
+        "زارت",
+        "يزور",
+        "تزور",
+        "العاصمة",
+        "عاصمة",
+        "مدينة",
+        "مطار",
+        "جامعة",
+        "إمارة",
+        "عهد",
+        "حاكم",
+        "محافظ",
+        "محافظة",
+        "بلدية",
+        "شوارع",
+        "سكان",
+    )
+}
+_LONGEST_CAPITAL = max(len(c.split()) for c in _CAPITALS)
+
+
+def capital_agents(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, CLDR code) of each capital the text names as its state's agent or party
+    («وقعت وارسو», «أعلنت بكين», «سول وافقت», «موسكو والقاهرة»): a capital of `CAPITALS`,
+    bare or after «و», never a place («في بكين», «إلى وارسو», «بالرياض», «لهانوي», «زيارة
+    هانوي», «العاصمة باكو»), nor a dateline (a line's first word before «-», «_», «(» or «:»)."""
+    words = _words(text, 0, len(text))
+    out: list[tuple[int, int, str]] = []
+    i = 0
+    while i < len(words):
+        found = None
+        for n in range(min(_LONGEST_CAPITAL, len(words) - i), 0, -1):
+            key = " ".join(w.key for w in words[i : i + n])
+            for cut, bare in ((0, key), (1, key[1:] if key.startswith("و") else "")):
+                if bare in _CAPITALS:
+                    found = (n, _CAPITALS[bare], cut)
+                    break
+            if found:
+                break
+        if found is None:
+            i += 1
+            continue
+        n, code, cut = found
+        start, end = words[i].start + cut, words[i + n - 1].end
+        before = normalize(words[i - 1].key) if i > 0 else ""
+        line_start = text.rfind("\n", 0, start) + 1
+        after = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)].strip()
+        dateline = not text[line_start:start].strip() and (
+            not after or after[0] in "-–—_(:/|" or text[end - 1] == "_"
+        )
+        if before not in _PLACE_BEFORE and not dateline:
+            out.append((start, end, code))
+        i += n
+    return out

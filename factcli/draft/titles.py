@@ -602,7 +602,14 @@ class _Titles(_Proposals):
                 or re.search(r"[0-9\u0660-\u0669]", key)
                 # (a family name may open with كال: «روبرت كاليناك» is no ك + the article)
                 or (key[:1] in PROCLITICS and _definite(key) and not (taken and key[:1] == "ك"))
-                or (not taken and forward and not titled and _definite(key))
+                # («إلهام», «ألبرت»: a name opening with a hamza's alef and lam, never the article)
+                or (
+                    not taken
+                    and forward
+                    and not titled
+                    and _definite(key)
+                    and re.match(r"^[أإآ]ل", text[words[k].start : words[k].end]) is None
+                )
                 # «المدير العام لمجموعة ساب»: the body the office is at, after ل, no name
                 or (not taken and forward and key[:1] in "لب" and key[1:] in _BODY_NOUNS)
                 or key in _NOT_IN_NAMES

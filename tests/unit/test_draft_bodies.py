@@ -740,3 +740,35 @@ def test_a_royal_navy_is_the_states_navy_named_royal() -> None:
     navy = found.get("البحرية الملكية المغربية")
     assert navy is not None and navy["name"] == "Royal Moroccan Navy"
     assert "البحرية المغربية" in navy["aliases"]
+
+
+def test_a_news_agency_named_by_its_foreign_words_ending_in_press() -> None:
+    # "... according to what France Presse reported"; "the Associated Press agency said"
+    text = "عنوان\nووافق البرلمان على البيع، بحسب ما نقلت فرانس برس. وذكرت وكالة أسوشيتد برس أن البيع تم.\n"
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    orgs = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "organization"}
+    assert orgs.get("فرانس برس") == "France Press"
+    assert orgs.get("أسوشيتد برس") == "Associated Press"
+    assert "وكالة أسوشيتد" not in orgs  # the agency's noun takes no half of its name
+
+
+def test_a_states_presidency_and_a_ministry_named_by_the_forces_it_is_of() -> None:
+    # "The Spanish presidency announced ...; the Spanish Ministry of the Armed Forces said"
+    text = (
+        "عنوان\nوأعلنت الرئاسة الإسبانية في بيان أن البيع تم. "
+        "وقالت وزارة القوات المسلحة الإسبانية إن البيع تم. وقال إن الرئاسة تعمل.\n"
+    )
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    orgs = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "organization"}
+    assert orgs.get("الرئاسة الإسبانية") == "Spanish Presidency"
+    assert "وزارة القوات المسلحة الإسبانية" in orgs
+    assert "الرئاسة" not in orgs  # told bare, no state's adjective: no body of its own
+
+
+def test_a_company_named_by_its_field_and_its_states_adjective() -> None:
+    # "an agreement between the city and the Russian aviation technology company"
+    text = "عنوان\nووقعت اتفاقية بين المدينة وشركة تكنولوجيا الطيران الروسية أمس.\n"
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    orgs = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "organization"}
+    assert orgs.get("شركة تكنولوجيا الطيران الروسية") == "Russian Aviation Technology Corporation"
+    assert "تكنولوجيا" not in orgs  # the field's word is no foreign name of its own

@@ -573,3 +573,39 @@ def test_the_mastheads_staff_and_a_byline_before_its_office() -> None:
     text = "رئيس التحرير\nوزير الدفاع يلتقي نظيره.\n"
     draft = draft_article(text, [], published=parse_published("2019-05-03"))
     assert not [e for e in draft.entities if e["type"] == "person"]
+
+
+def test_a_capital_acting_for_its_state_is_the_state_and_a_capital_as_a_place_is_not() -> None:
+    from factcli.draft.states import capital_agents
+
+    # "Warsaw signed a contract with Seoul; the delegation arrived in Beijing", then a dateline
+    text = "القاهرة - خاص\nالخرطوم_ وكالة\nوقعت وارسو عقدا مع سول لشراء دبابات، ووصل الوفد إلى بكين أمس.\n"
+    agents = {text[s:e]: code for s, e, code in capital_agents(text)}
+    assert agents == {"وارسو": "PL", "سول": "KR"}
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    signed = [c for c in draft.claims if c.get("predicate") == "signed"]
+    assert {c["subject"] for c in signed} >= {"poland"}
+    states = {e["id"]: e["name"] for e in draft.entities if e["type"] == "country"}
+    assert states.get("poland") == "Poland" and states.get("south-korea") == "South Korea"
+    # "Seoul agreed", the capital before its verb and after «و»; «بالرياض», «زيارة هانوي»: places
+    text = "وقال المسؤول بالرياض إن زيارة هانوي انتهت، وسول وافقت على البيع.\n"
+    assert [(text[s:e], c) for s, e, c in capital_agents(text)] == [("سول", "KR")]
+
+
+def test_an_administration_named_by_its_head_gives_the_head_and_the_administration() -> None:
+    # "when the administration of George Smith the son agreed ... in the term of Karter's
+    # administration, said the administration of foreign aid"
+    text = (
+        "عنوان\nوقال المسؤول إن الصفقة جاءت حين وافقت إدارة جورج سميث الابن على البيع. "
+        "وتأتي خلال الولاية الثانية لإدارة كارتر، كما قالت إدارة المساعدة الخارجية.\n"
+    )
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    orgs = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "organization"}
+    assert people >= {"جورج سميث الابن", "كارتر"}
+    assert orgs["إدارة جورج سميث الابن"].endswith("Administration")
+    assert "إدارة كارتر" in orgs
+    # a body's words after the noun name no person
+    assert not [p for p in people if "المساعدة" in p]
+    # «جورج» without the article is a name's word, no Georgia («الجورجي» would be)
+    assert not [e for e in draft.entities if e["type"] == "country"]
