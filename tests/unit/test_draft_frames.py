@@ -507,3 +507,29 @@ def test_what_is_described_by_its_kind_before_the_verb_is_the_weapon_of_that_kin
         "وتسلمت مصر دبابات ت-90 ومقاتلات سو-35 من روسيا. وقال البيان إن هذا النوع من الدبابات يعتبر الأحدث."
     )
     assert ("T-90", "described_as", None, "fact") in triples
+
+
+_OWNED_BEFORE = "وتسلمت مصر دبابات ت-90 من روسيا. وتملك مصر مقاتلات سو-35 منذ عامين. "
+
+
+def _deal_names(sentence: str) -> list[str]:
+    return [n for n, k in _read(_OWNED_BEFORE + sentence)[1].items() if k == "agreement"]
+
+
+def test_a_deal_of_goods_told_again_by_their_definite_kind_is_named_by_the_model() -> None:
+    # "... Egypt owns Su-35 fighters. Egypt bought the new fighters from Russia; the deal's
+    # worth ...": the definite kind re-tells the Su-35 the story named, the deal is named by it
+    assert _deal_names("واشترت مصر المقاتلات الجديدة من روسيا. وبلغت قيمة الصفقة ملياري دولار.") == [
+        "Egypt-Russia Su-35 deal"
+    ]
+    # "... bought 20 fighters of this model": the clause points back at the model
+    assert _deal_names("واشترت مصر 20 مقاتلة من هذا الطراز من روسيا. وبلغت قيمة الصفقة ملياري دولار.") == [
+        "Egypt-Russia Su-35 deal"
+    ]
+
+
+def test_a_deal_of_an_indefinite_count_of_a_kind_keeps_the_kind() -> None:
+    # "... bought 20 fighters": new items, not said to be the model named before
+    assert _deal_names("واشترت مصر 20 مقاتلة من روسيا. وبلغت قيمة الصفقة ملياري دولار.") == [
+        "Egypt-Russia fighter deal"
+    ]
