@@ -533,3 +533,18 @@ def test_a_deal_of_an_indefinite_count_of_a_kind_keeps_the_kind() -> None:
     assert _deal_names("واشترت مصر 20 مقاتلة من روسيا. وبلغت قيمة الصفقة ملياري دولار.") == [
         "Egypt-Russia fighter deal"
     ]
+
+
+def test_a_word_after_min_tiraz_names_the_model() -> None:
+    # "Egypt bought submarines of the model Kilo from Russia": the word after «من طراز» is the
+    # model's name, though no glossary lists it; the purchase is of the model
+    triples, kinds = _read("واشترت مصر من روسيا غواصات من طراز كيلو العام الماضي.")
+    assert kinds.get("Kilo") == "weapon_system"
+    assert ("Egypt", "purchased", "Kilo", "fact") in triples
+    # "of the upgraded model", "of this model": no name follows
+    for sentence in (
+        "واشترت مصر من روسيا مقاتلات من الطراز المطور.",
+        "واشترت مصر من روسيا مقاتلات من هذا الطراز.",
+    ):
+        _, kinds = _read(sentence)
+        assert [n for n, k in kinds.items() if k == "weapon_system"] == ["fighters"]
