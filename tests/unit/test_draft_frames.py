@@ -548,3 +548,11 @@ def test_a_word_after_min_tiraz_names_the_model() -> None:
     ):
         _, kinds = _read(sentence)
         assert [n for n, k in kinds.items() if k == "weapon_system"] == ["fighters"]
+
+
+def test_a_quoted_name_after_the_words_of_agency_is_the_maker() -> None:
+    # "Egypt received T-90 tanks. The tanks were made in Russia by «Karta Nova»": the name
+    # after «بواسطة» is who made them (a body), not the place named before it
+    triples, kinds = _read("وتسلمت مصر دبابات ت-90. وصُنعت الدبابات في روسيا بواسطة “كارتا نوفا”.")
+    makers = [t[0] for t in triples if t[1] == "manufactures"]
+    assert makers and makers[0] != "Russia" and kinds.get(makers[0]) == "organization"
