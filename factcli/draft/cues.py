@@ -86,6 +86,7 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~وقعان", "signed"),
     ("توقيع*", "signed"),
     ("ابرم*", "signed"),
+    ("ابرام", "signed"),  # its verbal noun ("أكدت مصر إبرام عقد"، "بعد إبرام الصفقة")
     ("~برم*", "signed"),
     # contracting to buy is signing a contract ("تعاقدت على شراء", "المتعاقدة على شراء")
     ("~تعاقد*", "signed"),

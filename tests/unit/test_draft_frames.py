@@ -556,3 +556,10 @@ def test_a_quoted_name_after_the_words_of_agency_is_the_maker() -> None:
     triples, kinds = _read("وتسلمت مصر دبابات ت-90. وصُنعت الدبابات في روسيا بواسطة “كارتا نوفا”.")
     makers = [t[0] for t in triples if t[1] == "manufactures"]
     assert makers and makers[0] != "Russia" and kinds.get(makers[0]) == "organization"
+
+
+def test_concluding_told_by_its_verbal_noun_is_signing() -> None:
+    # "Egypt confirmed the conclusion of a contract with Russia for Su-35 fighters": «إبرام», the
+    # verbal noun of «أبرم», tells the signing as the verb does
+    triples, _ = _read("وأكدت مصر إبرام عقد مع روسيا لشراء مقاتلات سو-35 الشهر الماضي.")
+    assert ("Egypt", "signed", "Egypt-Russia Su-35 contract") in [t[:3] for t in triples]
