@@ -37,6 +37,7 @@ _FRAMES = {
     "approved_sale",
     "negotiating_purchase",
     "received",
+    "seeks_to_acquire",  # "طلب السعودية شراء 48 مقاتلة من شركة ...": the deal sought
 }
 # Predicates whose subject is the deal when the clause names no agreement.
 _DEAL_SUBJECT = {"contract_value", "includes", "described_as"}

@@ -563,3 +563,24 @@ def test_concluding_told_by_its_verbal_noun_is_signing() -> None:
     # verbal noun of «أبرم», tells the signing as the verb does
     triples, _ = _read("وأكدت مصر إبرام عقد مع روسيا لشراء مقاتلات سو-35 الشهر الماضي.")
     assert ("Egypt", "signed", "Egypt-Russia Su-35 contract") in [t[:3] for t in triples]
+
+
+def test_seeking_requesting_or_needing_a_purchase_is_seeking_to_acquire() -> None:
+    # "Egypt seeks to buy", "at Egypt's request to obtain", "Egypt needs helicopters",
+    # "Egypt's wish to contract to buy": an acquisition wanted, not a purchase made
+    for sentence in (
+        "وتسعى مصر لشراء مقاتلات سو-35 من روسيا.",
+        "وجاءت الزيارة بطلب مصر الحصول على مقاتلات سو-35 من روسيا.",
+        "وقال الوزير إن مصر تحتاج إلى مقاتلات سو-35 حديثة.",
+        "وأكد الوزير رغبة مصر في التعاقد مع روسيا لشراء مقاتلات سو-35.",
+    ):
+        triples, _ = _read(sentence)
+        assert ("Egypt", "seeks_to_acquire", "Su-35") in [t[:3] for t in triples], sentence
+        assert not [t for t in triples if t[1] == "purchased"], sentence
+
+
+def test_a_deal_sought_is_named_by_its_buyer_seller_and_goods() -> None:
+    # "Egypt seeks to buy Su-35 fighters from Russia ... the deal's worth": the deal told
+    # after the seeking is the one sought, its parties and goods from it
+    _, kinds = _read("وتسعى مصر لشراء مقاتلات سو-35 من روسيا. وتبلغ قيمة الصفقة ملياري دولار.")
+    assert [n for n, k in kinds.items() if k == "agreement"] == ["Egypt-Russia Su-35 deal"]
