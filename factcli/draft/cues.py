@@ -155,9 +155,10 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~رغب* .. شراء", "seeks_to_acquire"),
     ("رغب* .. شراء", "seeks_to_acquire"),
     ("رغب* .. تعاقد*", "seeks_to_acquire"),
-    ("طلب* .. حصول", "seeks_to_acquire"),
-    ("طلب* .. شراء", "seeks_to_acquire"),
-    ("طلب* .. اقتناء*", "seeks_to_acquire"),
+    # (the noun, a request: "طلبت إندونيسيا شراء 42 طائرة" is an order placed, a purchase)
+    ("طلب .. حصول", "seeks_to_acquire"),
+    ("طلب .. شراء", "seeks_to_acquire"),
+    ("طلب .. اقتناء*", "seeks_to_acquire"),
     ("اهتمام* .. حصول", "seeks_to_acquire"),
     ("~حتاج* الي", "seeks_to_acquire"),
     ("حاجه الي", "seeks_to_acquire"),

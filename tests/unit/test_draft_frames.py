@@ -584,3 +584,10 @@ def test_a_deal_sought_is_named_by_its_buyer_seller_and_goods() -> None:
     # after the seeking is the one sought, its parties and goods from it
     _, kinds = _read("وتسعى مصر لشراء مقاتلات سو-35 من روسيا. وتبلغ قيمة الصفقة ملياري دولار.")
     assert [n for n, k in kinds.items() if k == "agreement"] == ["Egypt-Russia Su-35 deal"]
+
+
+def test_a_state_that_ordered_a_purchase_bought() -> None:
+    # "Egypt ordered the purchase of 42 Su-35 fighters": the verb «طلبت» places an order, a
+    # purchase, where the noun «بطلب» is a request
+    triples, _ = _read("وقالت الوزيرة إن مصر طلبت شراء 42 مقاتلة سو-35 من روسيا.")
+    assert ("Egypt", "purchased", "Su-35") in [t[:3] for t in triples]
