@@ -576,6 +576,13 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 if m.first == k + 2 and not _company_noun(keys[k + 1]):
                     continue
                 eid = next((e for e in m.ids if self.linker.type_of(e) in types), None)
+                if eid is None and m.first == k + 1 and "organization" in types:
+                    # «بواسطة “سييرا نيفادا”»: a name no noun classed, right after the words of
+                    # agency, is who did it; a new name of no kind there is a body (a maker)
+                    new = [e for e in m.ids if e in self._new_names.values()]
+                    if new and self.linker.type_of(new[0]) == "unclassified":
+                        self.linker.entities[new[0]]["type"] = "organization"
+                        eid = new[0]
                 if eid is not None:
                     return eid
         return None

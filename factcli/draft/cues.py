@@ -86,6 +86,7 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~وقعان", "signed"),
     ("توقيع*", "signed"),
     ("ابرم*", "signed"),
+    ("ابرام", "signed"),  # its verbal noun ("أكدت مصر إبرام عقد"، "بعد إبرام الصفقة")
     ("~برم*", "signed"),
     # contracting to buy is signing a contract ("تعاقدت على شراء", "المتعاقدة على شراء")
     ("~تعاقد*", "signed"),
@@ -144,6 +145,23 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("رغب* .. حصول", "seeks_to_acquire"),
     ("~سعي* .. امتلاك", "seeks_to_acquire"),
     ("~ريد* .. امتلاك", "seeks_to_acquire"),
+    # wanting, seeking, requesting or needing a purchase is seeking to acquire, not buying
+    # ("تسعى لشراء"، "يسعى ... عبر اقتناء"، "بطلب قطر الحصول على"، "تقدمت بطلب شراء"، "مسعى
+    # للحصول على"، "رغبة في التعاقد لشراء"، "تحتاج إلى مروحيات")
+    ("~سعي* .. شراء", "seeks_to_acquire"),
+    ("~سعي* .. اقتناء*", "seeks_to_acquire"),
+    ("مسعي* .. حصول", "seeks_to_acquire"),
+    ("~ريد* .. شراء", "seeks_to_acquire"),
+    ("~رغب* .. شراء", "seeks_to_acquire"),
+    ("رغب* .. شراء", "seeks_to_acquire"),
+    ("رغب* .. تعاقد*", "seeks_to_acquire"),
+    # (the noun, a request: "طلبت إندونيسيا شراء 42 طائرة" is an order placed, a purchase)
+    ("طلب .. حصول", "seeks_to_acquire"),
+    ("طلب .. شراء", "seeks_to_acquire"),
+    ("طلب .. اقتناء*", "seeks_to_acquire"),
+    ("اهتمام* .. حصول", "seeks_to_acquire"),
+    ("~حتاج* الي", "seeks_to_acquire"),
+    ("حاجه الي", "seeks_to_acquire"),
     # what a state or its forces have in service ("تملك القوات الجوية"، "المشغل الأول")
     ("~ملك*", "operates"),
     ("~متلك*", "operates"),

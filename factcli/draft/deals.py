@@ -37,6 +37,7 @@ _FRAMES = {
     "approved_sale",
     "negotiating_purchase",
     "received",
+    "seeks_to_acquire",  # "طلب السعودية شراء 48 مقاتلة من شركة ...": the deal sought
 }
 # Predicates whose subject is the deal when the clause names no agreement.
 _DEAL_SUBJECT = {"contract_value", "includes", "described_as"}
@@ -78,6 +79,10 @@ _TRADE = {"supplies", "purchased", "delivered", "received"}
 _UNDER_IT = re.compile(r"^[وف]?بموجب(?:ها|ه)$")
 # Selling, as the noun of a sale approved: "وافقت على بيع المغرب ...".
 _SALE = re.compile(r"^[وف]?(?:ب|ل)?بيع$")
+
+
+# A clause pointing back at the model the story named ("من هذا الطراز", "من هذا النوع").
+_BACK_TO_MODEL = re.compile(r"(?:^|\s)من (?:هذا|ذلك) (?:الطراز|النوع)(?:\s|$)")
 
 
 def _deal_noun(key: str) -> tuple[str, bool] | None:
@@ -122,6 +127,7 @@ class _Deals(_Proposals):
     _after_preposition: set[tuple[str, ...]]
     _in_sentence: list[tuple[str, ...]]
     _governed: Callable[[Mention, list[str]], bool]  # (roles: a name behind a preposition)
+    _named_of_kind: Callable[[str], str | None]  # (article: the model a kind's words re-tell)
 
     def _start_deals(self) -> None:
         self._deal: str | None = None  # the deal the story tells now (an entity id)
@@ -165,6 +171,10 @@ class _Deals(_Proposals):
         weapons = [o for o in objects if self.linker.type_of(o) == "weapon_system"]
         # a model named among the goods names the deal rather than a kind ("Su-35", not "fighters")
         goods = next((o for o in weapons if self._names_a_model(o)), weapons[0] if weapons else None)
+        if goods is not None and self._retold(goods, clause):
+            # "استلام الطائرات" after «إف-16»: the kind re-tells the model the story named,
+            # and the model names the deal ("Bahrain-US F-16 deal")
+            goods = self._named_of_kind(goods) or goods
         if predicate in ("supplies", "delivered", "approved_sale"):
             buyers, sellers = parties, subs
         else:
@@ -181,6 +191,18 @@ class _Deals(_Proposals):
             sellers or (old[1] if old and goods in (None, old[2]) else []),
             goods or (old[2] if old else None),
         )
+
+    def _retold(self, eid: str, clause: Clause) -> bool:
+        """Whether a weapon named by its kind re-tells one the story told before: its noun
+        definite («الطائرات», given, not new) or the clause pointing back at a model («من
+        هذا الطراز»); an indefinite count («86 دبابة») tells new items, named or not."""
+        if self._names_a_model(eid):
+            return False
+        written = normalize(str((self.linker.entities.get(eid) or {}).get("name_ar") or ""))
+        first = re.sub(r"^[وف]?(?:ب|ل|ك)?", "", written.split()[0]) if written.split() else ""
+        if first.startswith("ال"):
+            return True
+        return bool(_BACK_TO_MODEL.search(normalize(self.text[clause.start : clause.end])))
 
     def _names_a_model(self, eid: str) -> bool:
         """A weapon named by a name of its own: a designation with a number or a name a
@@ -213,8 +235,9 @@ class _Deals(_Proposals):
         if deal in self._deal_names and weapons:
             parties, kind, field = self._deal_names.pop(deal)
             entity = self.linker.entities.get(deal)
+            named = self._named_of_kind(weapons[0]) if self._retold(weapons[0], clause) else None
             if entity is not None:
-                entity["name"] = self._deal_english(parties, weapons[0], kind, field)
+                entity["name"] = self._deal_english(parties, named or weapons[0], kind, field)
         if self._own_agent(clause, predicate, at, mention[0], mentions):
             return None  # the act of the party named as its agent, not the deal's items
         return deal

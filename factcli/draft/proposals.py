@@ -585,6 +585,7 @@ class _Proposals(_Base):
                 if (made := self._new_names.get(normalize(name))) is not None:
                     self.media.add(made)  # a medium: the via of what it reports, no speaker
         self._designations(clause, known)
+        self._model_after_type_word(clause, known)
         # A state's adjective qualifies a weapon ("الأسلحة الروسية"): only a name makes it known.
         named = [(m.start, m.end) for m in mentions if not m.weak]
         self._weapon_phrases(clause, lambda s, e: any(a < e and s < b for a, b in named))
@@ -1051,6 +1052,31 @@ class _Proposals(_Base):
             english=loanword_english(name),
             aliases=[whole],
         )
+
+    def _model_after_type_word(self, clause: Clause, known: Any) -> None:
+        """A weapon's model named by a word after «من طراز» ("of the model"): «ثلاث فرقاطات
+        من طراز بيلارا» names the model, whatever its word; a word with the article («من
+        الطراز المطور»), a number, a word of grammar («من هذا الطراز») names none."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in clause.words]
+        for i in range(1, len(keys) - 1):
+            if keys[i - 1] != "من" or keys[i] != "طراز":
+                continue
+            k = keys[i + 1]
+            gap = text[words[i].end : words[i + 1].start]
+            if (
+                re.search(r"[،,.:؛()«»\"“”]", gap)  # (a quoted name is read as quoted)
+                or re.match(r"\s*[-‐–]?\s*[0-9٠-٩]", text[words[i + 1].end :])  # «إف 16»: a designation
+                or k in _FUNCTION_WORDS
+                or k.startswith(ARTICLE)
+                or not re.fullmatch(r"[\u0621-\u064A]{3,}", k)
+                or known(words[i + 1].start, words[i + 1].end)
+            ):
+                continue
+            written = text[words[i + 1].start : words[i + 1].end]
+            self._new_entity(
+                written, "weapon_system", "a model named after «من طراز»", english=loanword_english(written)
+            )
 
     def _designations(self, clause: Clause, known: Any) -> None:
         """A model designation is a weapon system: letters, a dash, a number ("إس-300",

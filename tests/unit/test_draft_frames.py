@@ -507,3 +507,87 @@ def test_what_is_described_by_its_kind_before_the_verb_is_the_weapon_of_that_kin
         "وتسلمت مصر دبابات ت-90 ومقاتلات سو-35 من روسيا. وقال البيان إن هذا النوع من الدبابات يعتبر الأحدث."
     )
     assert ("T-90", "described_as", None, "fact") in triples
+
+
+_OWNED_BEFORE = "وتسلمت مصر دبابات ت-90 من روسيا. وتملك مصر مقاتلات سو-35 منذ عامين. "
+
+
+def _deal_names(sentence: str) -> list[str]:
+    return [n for n, k in _read(_OWNED_BEFORE + sentence)[1].items() if k == "agreement"]
+
+
+def test_a_deal_of_goods_told_again_by_their_definite_kind_is_named_by_the_model() -> None:
+    # "... Egypt owns Su-35 fighters. Egypt bought the new fighters from Russia; the deal's
+    # worth ...": the definite kind re-tells the Su-35 the story named, the deal is named by it
+    assert _deal_names("واشترت مصر المقاتلات الجديدة من روسيا. وبلغت قيمة الصفقة ملياري دولار.") == [
+        "Egypt-Russia Su-35 deal"
+    ]
+    # "... bought 20 fighters of this model": the clause points back at the model
+    assert _deal_names("واشترت مصر 20 مقاتلة من هذا الطراز من روسيا. وبلغت قيمة الصفقة ملياري دولار.") == [
+        "Egypt-Russia Su-35 deal"
+    ]
+
+
+def test_a_deal_of_an_indefinite_count_of_a_kind_keeps_the_kind() -> None:
+    # "... bought 20 fighters": new items, not said to be the model named before
+    assert _deal_names("واشترت مصر 20 مقاتلة من روسيا. وبلغت قيمة الصفقة ملياري دولار.") == [
+        "Egypt-Russia fighter deal"
+    ]
+
+
+def test_a_word_after_min_tiraz_names_the_model() -> None:
+    # "Egypt bought submarines of the model Kilo from Russia": the word after «من طراز» is the
+    # model's name, though no glossary lists it; the purchase is of the model
+    triples, kinds = _read("واشترت مصر من روسيا غواصات من طراز كيلو العام الماضي.")
+    assert kinds.get("Kilo") == "weapon_system"
+    assert ("Egypt", "purchased", "Kilo", "fact") in triples
+    # "of the upgraded model", "of this model": no name follows
+    for sentence in (
+        "واشترت مصر من روسيا مقاتلات من الطراز المطور.",
+        "واشترت مصر من روسيا مقاتلات من هذا الطراز.",
+    ):
+        _, kinds = _read(sentence)
+        assert [n for n, k in kinds.items() if k == "weapon_system"] == ["fighters"]
+
+
+def test_a_quoted_name_after_the_words_of_agency_is_the_maker() -> None:
+    # "Egypt received T-90 tanks. The tanks were made in Russia by «Karta Nova»": the name
+    # after «بواسطة» is who made them (a body), not the place named before it
+    triples, kinds = _read("وتسلمت مصر دبابات ت-90. وصُنعت الدبابات في روسيا بواسطة “كارتا نوفا”.")
+    makers = [t[0] for t in triples if t[1] == "manufactures"]
+    assert makers and makers[0] != "Russia" and kinds.get(makers[0]) == "organization"
+
+
+def test_concluding_told_by_its_verbal_noun_is_signing() -> None:
+    # "Egypt confirmed the conclusion of a contract with Russia for Su-35 fighters": «إبرام», the
+    # verbal noun of «أبرم», tells the signing as the verb does
+    triples, _ = _read("وأكدت مصر إبرام عقد مع روسيا لشراء مقاتلات سو-35 الشهر الماضي.")
+    assert ("Egypt", "signed", "Egypt-Russia Su-35 contract") in [t[:3] for t in triples]
+
+
+def test_seeking_requesting_or_needing_a_purchase_is_seeking_to_acquire() -> None:
+    # "Egypt seeks to buy", "at Egypt's request to obtain", "Egypt needs helicopters",
+    # "Egypt's wish to contract to buy": an acquisition wanted, not a purchase made
+    for sentence in (
+        "وتسعى مصر لشراء مقاتلات سو-35 من روسيا.",
+        "وجاءت الزيارة بطلب مصر الحصول على مقاتلات سو-35 من روسيا.",
+        "وقال الوزير إن مصر تحتاج إلى مقاتلات سو-35 حديثة.",
+        "وأكد الوزير رغبة مصر في التعاقد مع روسيا لشراء مقاتلات سو-35.",
+    ):
+        triples, _ = _read(sentence)
+        assert ("Egypt", "seeks_to_acquire", "Su-35") in [t[:3] for t in triples], sentence
+        assert not [t for t in triples if t[1] == "purchased"], sentence
+
+
+def test_a_deal_sought_is_named_by_its_buyer_seller_and_goods() -> None:
+    # "Egypt seeks to buy Su-35 fighters from Russia ... the deal's worth": the deal told
+    # after the seeking is the one sought, its parties and goods from it
+    _, kinds = _read("وتسعى مصر لشراء مقاتلات سو-35 من روسيا. وتبلغ قيمة الصفقة ملياري دولار.")
+    assert [n for n, k in kinds.items() if k == "agreement"] == ["Egypt-Russia Su-35 deal"]
+
+
+def test_a_state_that_ordered_a_purchase_bought() -> None:
+    # "Egypt ordered the purchase of 42 Su-35 fighters": the verb «طلبت» places an order, a
+    # purchase, where the noun «بطلب» is a request
+    triples, _ = _read("وقالت الوزيرة إن مصر طلبت شراء 42 مقاتلة سو-35 من روسيا.")
+    assert ("Egypt", "purchased", "Su-35") in [t[:3] for t in triples]
