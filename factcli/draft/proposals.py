@@ -2809,24 +2809,9 @@ class _Proposals(_Base):
         from .states import named_epithets
 
         for epithet, code, arabic, english in named_epithets(self.text, _state_names()):
-            state = next(
-                (
-                    eid
-                    for eid, e in self.linker.entities.items()
-                    if e.get("type") == "country" and (e.get("name") or "").casefold() == english.casefold()
-                ),
-                None,
-            )
+            state = self._state_for(code, arabic, english, "by an epithet")
             if state is None:
-                slug = re.sub(r"[^a-z0-9]+", "-", english.casefold()).strip("-")
-                eid = slug if slug and slug not in self.linker.entities else None
-                before = len(self.new_entities)
-                self._new_entity(
-                    arabic, "country", f"a state CLDR names ({code}), by an epithet", english=english, eid=eid
-                )
-                if len(self.new_entities) == before:
-                    continue
-                state = str(self.new_entities[-1]["id"])
+                continue
             entity = self.linker.entities[state]
             view = {**entity, "metonyms": [*(entity.get("metonyms") or []), epithet]}
             self.linker.add(view)

@@ -250,30 +250,16 @@ class _Titles(_Proposals):
                 s, e = title.start(), under.end()
                 self._holders[office] = person
                 cues = ["predicate:a title over a name on the masthead"]
-                self.claims.append(
-                    self._claim(
-                        person,
-                        "holds_position",
-                        office,
-                        None,
-                        None,
-                        "affirmed",
-                        "fact",
-                        None,
-                        None,
-                        s,
-                        e,
-                        cues,
-                        0.7,
-                    )
-                )
+                told = [(person, "holds_position", office)]
                 if outlet is not None and office not in self._offices_told:
                     self._offices_told.add(office)
+                    told.append((office, "office_in", outlet))
+                for subject, predicate, obj in told:
                     self.claims.append(
                         self._claim(
-                            office,
-                            "office_in",
-                            outlet,
+                            subject,
+                            predicate,
+                            obj,
                             None,
                             None,
                             "affirmed",
