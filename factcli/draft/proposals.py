@@ -83,6 +83,7 @@ from .english import (
 )
 from .names import Mention, _after_clitic, find_mentions
 from .spans import Clause, _words, clauses
+from .states import StateNames, capital_agents, named_epithets, named_states
 
 _ALSO = {"ايضا", "كذلك"}
 # Armed forces a weapon is for ("للجيش", "للقوات الجوية"): they end its name.
@@ -348,9 +349,7 @@ _KIN_OF_HEAD = {normalize(w) for w in ("الابن", "الأب")}
 
 
 @functools.cache
-def _state_names() -> Any:
-    from .states import StateNames
-
+def _state_names() -> StateNames:
     return StateNames.load()
 
 
@@ -2732,8 +2731,6 @@ class _Proposals(_Base):
     def _propose_states(self) -> None:
         """The states the article names (by name or adjective) that the store does not
         know, as new countries named by CLDR (`states`)."""
-        from .states import named_states
-
         known = {
             (e.get("name") or "").casefold()
             for e in self.linker.entities.values()
@@ -2785,8 +2782,6 @@ class _Proposals(_Base):
         """A capital the article names as its state's agent or party («وقعت وارسو», «أعلنت
         بكين»: `states.capital_agents`) links to the state, as the store's metonyms do
         (موسكو): the capital is a metonym of the drafter's view of the state only."""
-        from .states import capital_agents
-
         by_code = {row[0]: row for row in _state_names().names.values()}
         done: set[str] = set()
         for start, end, code in capital_agents(self.text):
@@ -2806,8 +2801,6 @@ class _Proposals(_Base):
         """A state the article names by an epithet («دولة الاحتلال»: Israel) links there: to the
         store's country or the one proposed, proposed when the article never names it. The
         epithet is a metonym of the drafter's view of the state only: no record gains it."""
-        from .states import named_epithets
-
         for epithet, code, arabic, english in named_epithets(self.text, _state_names()):
             state = self._state_for(code, arabic, english, "by an epithet")
             if state is None:

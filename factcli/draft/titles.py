@@ -47,6 +47,7 @@ from .cues import (
     INSTITUTION_NOUNS,
     Pattern,
 )
+from .deals import _deal_noun
 from .english import office_english
 from .names import Mention, _after_clitic, find_mentions
 from .proposals import _Proposals
@@ -1046,8 +1047,6 @@ def _weapon_noun(key: str) -> bool:
 
 def _dual_noun(key: str) -> bool:
     """A deal's or a weapon's noun in the feminine dual («اتفاقيتين», «طائرتين», «صفقتان»)."""
-    from .deals import _deal_noun
-
     m = re.fullmatch(r"(.{3,})(?:تين|تان)", key)
     if m is None:
         return False
