@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..analyze import CONJUNCTIONS, clitic_cuts, strip_clitic
+from ..analyze import ARTICLE, CONJUNCTIONS, clitic_cuts, name_forms, strip_clitic
 from ..normalize import normalize
 from .cues import _FUNCTION_WORDS, _WEAPON_HEADS, _WEAPON_STOPS, DEAL_NOUN_ENDINGS, DEAL_NOUNS
 from .english import demonym
@@ -199,8 +199,7 @@ class _Deals(_Proposals):
         if self._names_a_model(eid):
             return False
         written = normalize(str((self.linker.entities.get(eid) or {}).get("name_ar") or ""))
-        first = re.sub(r"^[وف]?(?:ب|ل|ك)?", "", written.split()[0]) if written.split() else ""
-        if first.startswith("ال"):
+        if written.split() and any(form.startswith(ARTICLE) for form in name_forms(written.split()[0])):
             return True
         return bool(_BACK_TO_MODEL.search(normalize(self.text[clause.start : clause.end])))
 

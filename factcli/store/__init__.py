@@ -243,11 +243,19 @@ def _loads(raw: bytes, long_integers: bool | None = None) -> Any:
 # imports, a test run). Its parse is kept here by its exact text, and a read that meets the
 # text again parses only the rest. A kept document is shared by those reads: as the shipped
 # one is, a vocabulary document is never changed in place (a change makes a new document,
-# see `curate` and `Transaction.set_vocabulary`; a transaction is given a copy).
+# see `curate` and `Transaction.set_vocabulary`), so a transaction shares it too.
 _VOCABULARIES: dict[bytes, Any] = {}
 _VOCABULARIES_KEPT = 4
-_VOCABULARY_AT = b'\n  "' + VOCABULARY.encode() + b'": '
-_VOCABULARY_END = b',\n  "' + LAYOUT[LAYOUT.index(VOCABULARY) + 1].encode() + b'": '
+
+
+def _opening(table: str) -> bytes:
+    """What opens a top-level part in `dumps`'s text: its line, its key and the colon (a
+    nested key is indented further, and a string holds no line break)."""
+    return b'\n  "' + table.encode() + b'": '
+
+
+_VOCABULARY_AT = _opening(VOCABULARY)
+_VOCABULARY_END = b"," + _opening(LAYOUT[LAYOUT.index(VOCABULARY) + 1])
 # What stands in the text for the vocabulary while the rest is parsed: a string no file
 # holds (random to this process), so finding it as the top level's vocabulary shows that
 # the text cut out was that value, whole.
@@ -921,7 +929,7 @@ def _table_texts(text: bytes, layout: Sequence[str] = TABLES) -> dict[str, memor
     marks = []
     at = 0
     for table in layout:
-        mark = b'\n  "' + table.encode() + b'": '
+        mark = _opening(table)
         at = text.find(mark, at)
         if at < 0:
             return None
