@@ -409,6 +409,28 @@ def test_a_vocabulary_changed_by_a_command_is_a_new_document_read_anew(store_fil
     assert before.vocabulary["units"] == units  # the document read before is as it was
 
 
+def test_a_correction_after_a_write_writes_the_whole_serialisation(store_file):
+    # A correction after a write rewrites the file from bytes that write left: what it
+    # writes is `dumps` of the whole document, the vocabulary in its place, changed or not.
+    path = store_file(base_records())
+    import_records(loc(path), [a_claim()])
+    with store.writing(loc(path)) as tx:
+        tx.replace("entities", [entity_record("qatar", "State of Qatar")])
+    raw = path.read_bytes()
+    doc = json.loads(raw)
+    assert raw == store.dumps(doc)
+    assert doc["entities"]["1"]["name"] == "State of Qatar" and doc["vocabulary"] == default_document()
+    changed = copy.deepcopy(doc["vocabulary"])
+    changed["units"].append("JPY")
+    with store.writing(loc(path)) as tx:
+        tx.replace("entities", [entity_record("qatar", "Qatar")])
+        tx.set_vocabulary(changed)
+    raw = path.read_bytes()
+    doc = json.loads(raw)
+    assert raw == store.dumps(doc)
+    assert doc["vocabulary"] == changed and doc["entities"]["1"]["name"] == "Qatar"
+
+
 def test_records_are_kept_in_document_id_order(tmp_path):
     doc = good_doc()
     doc["entities"] = {str(i): entity_record(f"e{i}", f"E {i}") for i in (10, 9, 2, 1)}
