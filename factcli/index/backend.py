@@ -531,7 +531,7 @@ class Index:
         parameters, and per term the evidence each of its ways stands for, by the way's
         number. With `scored` its rows are the claims (position, score, per term the number
         of its best way, own, ways); else one row, the count. None when a term can meet no
-        claim at all. The steps' tables are dropped after."""
+        claim at all. The steps' tables are emptied after."""
         if any(not (t.exact or t.stems or t.synonyms or t.entities or t.predicates) for t in plan.terms):
             yield None
             return
@@ -555,19 +555,18 @@ class Index:
         try:
             prev: tuple[str, int] | None = None  # the step before: its table and its claims
             for n, (_, i) in enumerate(steps):
-                table = f"temp.factcli_{'f' if i < 0 else f't{i}'}"
-                self.conn.execute(f"DROP TABLE IF EXISTS {table}")
+                table = self._step_table(i, scored)
                 made.append(table)
                 if i < 0:
                     cond = f"({where})" + (f" AND n IN (SELECT n FROM {prev[0]})" if prev else "")
-                    self.conn.execute(f"CREATE TABLE {table} AS SELECT n FROM claims WHERE {cond}", fargs)
+                    self.conn.execute(f"INSERT INTO {table}(n) SELECT n FROM claims WHERE {cond}", fargs)
                 else:
                     step, args = self._step(i, plan, prev, ways[i], scored)
-                    self.conn.execute(f"CREATE TABLE {table} AS {step}", args)
+                    columns = "n, score, way, own, ways" if scored else "n"
+                    self.conn.execute(f"INSERT INTO {table}({columns}) {step}", args)
                 if n == len(steps) - 1:
                     prev = (table, -1)  # the last: no step reads it by claim or needs its count
                     break
-                self.conn.execute(f"CREATE INDEX {table}_n ON {table.split('.')[1]}(n)")
                 # How many claims the step left, which decides how the next one reads them.
                 left = self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
                 prev = (table, int(left))
@@ -575,7 +574,21 @@ class Index:
             yield self._answer(plan, scored, prev[0], live, ways)
         finally:
             for table in made:
-                self.conn.execute(f"DROP TABLE IF EXISTS {table}")
+                self.conn.execute(f"DELETE FROM {table}")
+
+    def _step_table(self, i: int, scored: bool) -> str:
+        """The empty table step `i` (-1: the filters) writes its claims into (with their
+        scores when `scored`, in a table of its own): made once per
+        connection and emptied after each plan, never dropped. (A table made or dropped
+        changes the schema, after which SQLite prepares every statement of the connection
+        again: a plan of several steps paid that for each.) A claim's position is its key,
+        which is the index the next step reads it by; the other columns take the step's
+        values as they are (no declared type converts them)."""
+        table = f"temp.factcli_{'f' if i < 0 else f't{i}' if scored else f'u{i}'}"
+        columns = "n INTEGER PRIMARY KEY" + (", score, way, own, ways" if scored and i >= 0 else "")
+        self.conn.execute(f"CREATE TABLE IF NOT EXISTS {table}({columns})")
+        self.conn.execute(f"DELETE FROM {table}")
+        return table
 
     def _step(
         self, i: int, plan: Plan, prev: tuple[str, int] | None, ways: dict[int, Evidence], scored: bool

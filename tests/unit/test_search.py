@@ -679,6 +679,31 @@ def test_an_entitys_claims_are_what_the_role_filters_find_and_named_what_names_i
     assert qna["claims"] == 0 and qna["named"] == sum(1 for c in live if c.get("via") == "qna")
 
 
+def test_queries_run_one_after_another_answer_as_each_alone(shipped):
+    # The steps of a plan of several terms keep their claims in tables the index keeps
+    # between plans: what one plan left there never reaches the next, scored or counted,
+    # with filters or without, fewer terms or more.
+    queries = [
+        Query(terms=["Qatar", "S-400", "Russia"]),
+        Query(terms=["قطر", "روسيا"], since=parse_when("2018"), until=parse_when("2021")),
+        Query(terms=["Putin", "Tamim"]),
+        Query(terms=["Qatar", "S-400", "Russia"], predicate=["negotiating_purchase"]),
+        Query(terms=["Rosoboronexport", "Qatar"]),
+        Query(terms=["S-400", "Turkey"]),
+    ]
+    shared = in_memory(shipped)
+
+    def answer(index, query):
+        return [h.claim["id"] for h in search(index, query)], count(index, query)
+
+    for query in queries + queries[::-1]:
+        alone = answer(in_memory(shipped), query)
+        assert answer(shared, query) == alone, query
+    assert (
+        any(answer(shared, q)[0] for q in queries) and len({tuple(answer(shared, q)[0]) for q in queries}) > 3
+    )
+
+
 def test_suggestions_for_a_typo(shipped):
     near = suggestions(shipped, ["Rosoboronexprt"])
     assert near and normalize(near[0]) == "rosoboronexport"
