@@ -604,9 +604,11 @@ def _stopword_set() -> frozenset[str]:
     return _stopwords
 
 
+@functools.lru_cache(maxsize=16384)
 def is_stopword(token: str) -> bool:
     """Whether an analyzed token is a stopword in English or Arabic, alone or behind an Arabic
-    proclitic (وفي, وعلى)."""
+    proclitic (وفي, وعلى). Remembered per token: a long query asks it of the same few words
+    in every reading of its runs (tens of thousands of times)."""
     found = _stopword_set()
     if token[:1] in CONJUNCTIONS and token[1:] in found:
         return True

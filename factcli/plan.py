@@ -202,6 +202,11 @@ class Backend(Protocol):
         """(entity, name role) for every name whose analyzed key (or its stems) is `key`."""
         ...
 
+    def name_words(self, stems: bool = False) -> frozenset[str]:
+        """Every word the names' analyzed keys (or their stems) are made of: a key holding
+        any other word names nothing, so a long query's runs need not be asked one by one."""
+        ...
+
     def name_keys(self) -> list[tuple[str, str, str, str]]:
         """(analyzed key, entity, name role, name as written) for every name."""
         ...

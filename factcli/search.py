@@ -216,6 +216,14 @@ def _named(index: Backend, toks: list[str]) -> dict[str, str]:
     # so a short query never reads the whole names table for it).
     if not toks or (len(toks) > _SHORT_RUN and len(toks) > index.longest_name() + 1):
         return {}
+    # Each reading below puts another form in place of one word, or leaves out an "of": a
+    # long run holding two words (other than "of") that no name is made of keeps one of
+    # them in every reading, and spells no name. Its stems are another matter (a word's
+    # stem may be a name's): those are read by `_by_synonyms`, which asks the same of them.
+    if len(toks) > _SHORT_RUN:
+        words = index.name_words()
+        if sum(t not in words and t != "of" for t in toks) >= 2:
+            return _by_synonyms(index, toks)
     found = _lookup(index, " ".join(toks))
     if found:
         return found
@@ -270,12 +278,17 @@ def _by_synonyms(index: Backend, toks: list[str]) -> dict[str, str]:
         return {}
     an = analyzer()
     stems = an.stems(toks)
+    # A long run (a pasted quote's) is read in many forms here: a key with a word no name
+    # is made of names nothing, nor does it with "of" put in, so such keys are not asked.
+    # (A short run asks a few keys, and never reads the words of every name for them.)
+    words = index.name_words(stems=True) if len(toks) > _SHORT_RUN else None
+    alien = [] if words is None else [k for k, stem in enumerate(stems) if stem not in words]
     for i, tok in enumerate(toks):
-        if is_stopword(tok) or tok in NAME_PARTICLES:
+        if is_stopword(tok) or tok in NAME_PARTICLES or any(k != i for k in alien):
             continue
         others, _ = index.synonyms(tok, stems[i])
         for other in others:
-            if other == stems[i] or " " in other:
+            if other == stems[i] or " " in other or (words is not None and other not in words):
                 continue
             key = [*stems[:i], other, *stems[i + 1 :]]
             rows = index.names(" ".join(key), stems=True)

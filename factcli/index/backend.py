@@ -155,12 +155,14 @@ class Index:
         self._entity_cache: dict[str, dict[str, Any] | None] | None = None
         self._longest_name: int | None = None
         self._names_found: dict[tuple[str, bool], list[tuple[str, str]]] = {}
+        self._name_words: dict[bool, frozenset[str]] = {}
 
     def forget(self) -> None:
         """Drop what was kept of earlier reads (entities, name lookups, the longest name):
         the index's connection was replaced by a rebuilt one's."""
         self._entity_cache = None
         self._names_found = {}
+        self._name_words = {}
         self._longest_name = None
 
     # -- records -------------------------------------------------------------------------
@@ -330,6 +332,16 @@ class Index:
             if len(self._names_found) < _NAMES_KEPT:
                 self._names_found[(key, stems)] = found
         return list(found)
+
+    @_recovering
+    def name_words(self, stems: bool = False) -> frozenset[str]:
+        """Every word of the names' analyzed keys (or of their stems), read once."""
+        words = self._name_words.get(stems)
+        if words is None:
+            column = "stem_key" if stems else "key"
+            keys = self.conn.execute(f"SELECT DISTINCT {column} FROM names")
+            words = self._name_words[stems] = frozenset(w for (k,) in keys for w in k.split(" "))
+        return words
 
     @_recovering
     def name_keys(self) -> list[tuple[str, str, str, str]]:

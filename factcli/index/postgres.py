@@ -983,6 +983,7 @@ class ServerIndex:
         self._loads = _records_loader()
         self._entity_cache: dict[str, dict[str, Any]] | None = None
         self._longest_name: int | None = None
+        self._name_words: dict[bool, frozenset[str]] = {}
 
     def _all_rows(self, sql: str, args: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
         return self.conn.execute(sql, list(args)).fetchall()
@@ -1084,6 +1085,14 @@ class ServerIndex:
         return [
             (e, r) for e, r in self._all_rows(f"SELECT entity, role FROM names WHERE {column} = %s", [key])
         ]
+
+    def name_words(self, stems: bool = False) -> frozenset[str]:
+        words = self._name_words.get(stems)
+        if words is None:
+            column = "stem_key" if stems else "key"
+            rows = self._all_rows(f"SELECT DISTINCT {column} FROM names")
+            words = self._name_words[stems] = frozenset(w for (k,) in rows for w in k.split(" "))
+        return words
 
     def name_keys(self) -> list[tuple[str, str, str, str]]:
         return [(k, e, r, w) for k, e, r, w in self._all_rows("SELECT key, entity, role, written FROM names")]

@@ -704,6 +704,71 @@ def test_queries_run_one_after_another_answer_as_each_alone(shipped):
     )
 
 
+class _EveryWord(frozenset):
+    def __contains__(self, word: object) -> bool:
+        return True
+
+
+class _AskingEveryKey:
+    """The shipped index, but its names seem made of every word: a long query's runs are all
+    asked, none passed over for holding a word no name has."""
+
+    def __init__(self, index):
+        self._index = index
+
+    def __getattr__(self, name):
+        return getattr(self._index, name)
+
+    def name_words(self, stems: bool = False) -> frozenset[str]:
+        return _EveryWord()
+
+
+def test_long_queries_find_what_asking_every_reading_finds(shipped):
+    # A long query's runs are read in many forms; those holding words no name is made of are
+    # passed over unasked. The answer is the one asking every reading gives: pasted quotes,
+    # a quote's opening with a name, an office or a stem in it, and statements.
+    quotes = sorted({c["citation"]["quote"] for c in shipped.claims}, key=len)[-1:]
+    statements = [c["statement"] for c in shipped.claims[:2]]
+    queries = [
+        *quotes,
+        *statements,
+        "قالت وزارة الخارجية الروسية إن سيرغي لافروف وزير الخارجية بحث مع نظيره القطري صفقة",
+        "the Russian envoy to Qatar said Moscow and Doha signed the military technical cooperation",
+        "Qatari emir Tamim bin Hamad and Putin discussed the purchase of the Russian S-400 systems",
+        "ambassador of Russia in Doha Nurmakhmad Kholov said the talks on the system went on",
+        # Long names read in another form of a word: a proclitic on the first, a plural.
+        "ومذكرة تفاهم وصفقة إطارية بين روسوبورون إكسبورت ووزارة الدفاع القطرية",
+        "ولاتفاقية بين الحكومة الروسية وحكومة دولة قطر بشأن التعاون العسكري التقني",
+        "directors of the federal service for military technical cooperation",
+        "director of the federal agency for military technical cooperation",
+        # And a title with one word put another way (head for director, chief for head,
+        # collaboration, a word no name has, for cooperation).
+        "head of the fourth european department russian foreign ministry",
+        "chief of the federal service for military technical cooperation",
+        "director of the federal service for military technical collaboration",
+    ]
+    index = in_memory(shipped)
+    every = _AskingEveryKey(in_memory(shipped))
+    for text in queries:
+        got, asked = find(index, Query(terms=[text])), find(every, Query(terms=[text]))
+        assert [(h.claim["id"], h.why) for h in got.hits] == [(h.claim["id"], h.why) for h in asked.hits]
+        assert got.hints == asked.hints
+    assert sum(bool(find(index, Query(terms=[q])).hits) for q in queries) >= 6
+    # The titles put another way are read whole, as the office they name.
+    for text, office in (
+        (
+            "head of the fourth european department russian foreign ministry",
+            "russian-mfa-fourth-european-department-director",
+        ),
+        ("chief of the federal service for military technical cooperation", "fsvts-director"),
+        ("director of the federal service for military technical collaboration", "fsvts-director"),
+    ):
+        hits = find(index, Query(terms=[text])).hits
+        about = {c["id"] for c in shipped.claims if office in (c["subject"], c.get("object"))}
+        assert about and about <= {h.claim["id"] for h in hits}
+        assert all(len(h.why) == 1 and h.why[0]["kind"] in ("synonym", "holder") for h in hits)
+
+
 def test_suggestions_for_a_typo(shipped):
     near = suggestions(shipped, ["Rosoboronexprt"])
     assert near and normalize(near[0]) == "rosoboronexport"
