@@ -591,3 +591,15 @@ def test_a_state_that_ordered_a_purchase_bought() -> None:
     # purchase, where the noun «بطلب» is a request
     triples, _ = _read("وقالت الوزيرة إن مصر طلبت شراء 42 مقاتلة سو-35 من روسيا.")
     assert ("Egypt", "purchased", "Su-35") in [t[:3] for t in triples]
+
+
+def test_ships_launchers_and_radars_are_weapons_a_deal_includes() -> None:
+    # "Egypt signed a contract with Russia that includes two cruisers, a support ship and
+    # radars": each kind's noun is an item of the deal, as «فرقاطات» and «دبابات» are
+    triples, kinds = _read("ووقعت مصر عقدا مع روسيا يشمل طرادين وسفينة إمداد ورادارات ساحلية.")
+    weapons = {n for n, k in kinds.items() if k == "weapon_system"}
+    included = {t[2] for t in triples if t[1] == "includes"}
+    assert len(weapons) == 3 and weapons <= included
+    # "launchers of rockets", "destroyers": likewise
+    _, kinds = _read("ووقعت مصر عقدا مع روسيا لشراء قاذفات صواريخ ومدمرات.")
+    assert len([n for n, k in kinds.items() if k == "weapon_system"]) == 2
