@@ -49,6 +49,18 @@ from .topics import _Topics
 
 # Institution nouns written in the dual for two states' bodies at once («وزارتا», «وزارتي»).
 _DUAL_NOUNS = {"وزار", "حكوم", "رئاس"}
+# Talks and meetings told by a noun or a verb of talking («محادثات», «مباحثات», «اجتماعات»,
+# «بحث», «تباحث», «ناقش»): held «مع» a person, they are a meeting of the two.
+_TALKS = re.compile(r"^[وف]?(?:س?[يتن])?(?:ب|ل|لل)?(?:ال)?(?:محادث|مباحث|اجتماع|بحث|تباحث|ناقش)")
+_WITH = {"مع", "ومع"}
+# How far «مع» may stand from the word of talking (its holder and a clause about him between:
+# «وبحث الأمير ... الذي يزور موسكو حاليا مع ...»), and the person from «مع» (a title of a
+# few words between: «مع وزير الحرس الوطني السعودي عبد الله ...»).
+_TALKS_REACH = 10
+_PARTNER_REACH = 8
+# Talks still to come: a verb in the future («سيبحث», «سيجري محادثات») or «من المقرر», «سوف»
+# just before the word of talking; else the meeting is told as held.
+_FUTURE_TALKS = re.compile(r"^[وف]?(?:سي|ست|سن)[^\s]{2,}$|^(?:المقرر|سوف|يعتزم|تعتزم)$")
 
 # --------------------------------------------------------------------------------------
 # Drafting
@@ -517,6 +529,32 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         ]
         return list(dict.fromkeys(out))[:2] if len(out) >= 2 else []
 
+    def _talks_with(self, keys: list[str], mentions, subjects: list[str]) -> tuple[str, str, str] | None:
+        """«وبحث الوزير مع نظيره ...»، «بعد محادثات مع وزير الدفاع ...»: talks held with a
+        person named after «مع» are a meeting of who held them (the person named last before
+        «مع», else the clause's subject or its speaker: «وقال خلال محادثاته مع ...») with that
+        person, and the meeting's modality (planned when told in the future); None for talks
+        with no person."""
+        cue = next((k for k, key in enumerate(keys) if _TALKS.match(key)), None)
+        if cue is None:
+            return None
+        j = next((k for k in range(cue + 1, min(len(keys), cue + _TALKS_REACH)) if keys[k] in _WITH), None)
+        if j is None:
+            return None
+        people = sorted(
+            (m for m in mentions if not m.weak and m.ids and self.linker.type_of(m.ids[0]) == "person"),
+            key=lambda m: m.first,
+        )
+        partner = next((m.ids[0] for m in people if j < m.first <= j + _PARTNER_REACH), None)
+        before = [m.ids[0] for m in people if m.last <= j]
+        holder = (
+            before[-1] if before else next((s for s in subjects if self.linker.type_of(s) == "person"), None)
+        )
+        if partner is None or holder is None or holder == partner:
+            return None
+        future = any(_FUTURE_TALKS.match(keys[k]) for k in range(max(0, cue - 3), cue + 1))
+        return holder, partner, "planned" if future else "fact"
+
     def _said_before(self, speaker: str, mentions, keys: list[str], cue: int) -> bool:
         """Whether the speaker is named before a saying's «أن» that comes before the cue at
         word `cue`: what follows «أن» is what the speaker told, not its own act — unless the
@@ -652,8 +690,9 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         named = {k for m in mentions if not m.weak for k in range(m.first, m.last)} | self._all_named
         found = self._predicates(keys, mentions, named)
         strong = [m for m in mentions if not m.weak]
+        talks = self._talks_with(keys, mentions, [account.speaker] if account.speaker else [])
         if not found:
-            if len(strong) < 2 or made:
+            if (len(strong) < 2 or made) and talks is None:
                 return made  # names only, or names a title claim already covers
             found = [(None, None, None, None)]
         denial = next((p for p in _DENIALS if p.find(keys)), None)
@@ -966,6 +1005,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
 
             subject_options: list[str | None] = [*subjects] or [None]
             object_options: list[str | None] = [*objects] or [None]
+            if predicate is None and talks is not None:
+                subject_options = []  # talks with a person and no other act: the meeting alone
             for subject in subject_options:
                 for obj in object_options:
                     if subject is not None and subject == obj:
@@ -1018,6 +1059,22 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                             0.45,
                         )
                     )
+            if (held := self._talks_with(keys, mentions, subjects)) or (
+                talks is not None and (held := talks)
+            ):
+                # "وبحث الوزير مع نظيره السعودي ...": besides what was discussed, the two met.
+                if not any(c["predicate"] == "met" and c["subject"] == held[0] for c in made):
+                    made.append(
+                        claim(
+                            held[0],
+                            "met",
+                            held[1],
+                            [*cues, "predicate:talks held with a person (مع) are a meeting"],
+                            0.45,
+                            value=None,
+                            modality=held[2],
+                        )
+                    )
             for item in items if objects else []:
                 made.append(
                     claim(
@@ -1063,26 +1120,6 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                             item,
                             [*cues, "predicate:the seller of a purchase supplies it"],
                             0.5,
-                        )
-                    )
-            if predicate == "discussed" and subjects and "met" not in {c["predicate"] for c in made}:
-                # "بحث X مع نظيره Y سبل ...": talks with someone are a meeting with them.
-                met = [
-                    e
-                    for m in mentions
-                    if self._other_party(m, keys, ("مع",))
-                    for e in m.ids[:1]
-                    if self.linker.type_of(e) == "person" and e not in subjects
-                ]
-                for other in met[:1]:
-                    made.append(
-                        claim(
-                            subjects[0],
-                            "met",
-                            other,
-                            [*cues, "predicate:talks with someone (مع) are a meeting"],
-                            0.5,
-                            modality="fact",
                         )
                     )
         # One candidate per statement: two cues of a clause may tell the same one (the deal's

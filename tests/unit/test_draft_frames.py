@@ -603,3 +603,28 @@ def test_ships_launchers_and_radars_are_weapons_a_deal_includes() -> None:
     # "launchers of rockets", "destroyers": likewise
     _, kinds = _read("ووقعت مصر عقدا مع روسيا لشراء قاذفات صواريخ ومدمرات.")
     assert len([n for n, k in kinds.items() if k == "weapon_system"]) == 2
+
+
+def _met(sentence: str) -> list[tuple[str | None, str | None, str]]:
+    triples, _ = _read(sentence)
+    return [(s, o, m) for s, p, o, m in triples if p == "met"]
+
+
+def test_talks_held_with_a_person_are_a_meeting() -> None:
+    # "The Egyptian minister said during his talks with the Iraqi minister that the two states
+    # will sign": the talks, a noun, held with a person after «مع», are a meeting of the two
+    met = _met(
+        "وقال وزير الدفاع المصري كمال حسن خلال محادثاته مع وزير الدفاع العراقي سامي ناصر إن البلدين سيوقعان اتفاقا."
+    )
+    assert len(met) == 1 and met[0][2] == "fact"
+    assert met[0][0].startswith("Kamal") and met[0][1].startswith("Sami")
+    # "... held talks with the Iraqi minister, with a clause between": the same
+    met = _met(
+        "وأجرى وزير الدفاع المصري كمال حسن الذي يزور بغداد حاليا مباحثات مع وزير الدفاع العراقي سامي ناصر."
+    )
+    assert [(s[:5], o[:4]) for s, o, _ in met] == [("Kamal", "Sami")]
+    # "will discuss with ...": a meeting planned
+    met = _met("وسيبحث وزير الدفاع المصري كمال حسن مع وزير الدفاع العراقي سامي ناصر التعاون العسكري.")
+    assert [m for _, _, m in met] == ["planned"]
+    # talks with a state: no meeting of people
+    assert _met("وأجرى وزير الدفاع المصري كمال حسن محادثات مع روسيا لشراء مقاتلات.") == []
