@@ -37,6 +37,7 @@ from .cues import (
 )
 from .dating import find_dates, nearest_date
 from .deals import _DEAL_OBJECT, _DEAL_SUBJECT, _Deals
+from .english import consonants
 from .names import Mention, _media, find_mentions
 from .proposals import _company_noun
 from .published import detect_published
@@ -273,6 +274,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         self.source_id = source_id
         self.claims = []
         self._credited_medium: str | None = None
+        self._credited_latin: list[str] = []  # the credited names given in English alone
         self._all_named: set[int] = set()
         self._sentence_states: list[tuple[int, str]] = []  # (offset, country) named in the sentence
         self.mentioned: dict[str, None] = {}  # ordered: first named first
@@ -295,6 +297,23 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if eid is not None:
                 self.media.add(eid)
                 self._credited_medium = eid if len(credited) == 1 else None
+        self._credited_latin = [n.strip() for n in credited if n.strip().isascii()]
+
+    def _bracketed_agency(self, name: str) -> str | None:
+        """A dateline's bracketed agency («(إفي)»): one the store or the credits know, else
+        the agency credited in English alone ("EFE") when the bracket spells it (the same
+        consonants): that agency, with its Arabic spelling, is the article's medium."""
+        known = super()._bracketed_agency(name)
+        if known is not None or not re.search(r"[\u0621-\u064a]", name):
+            return known
+        sound = consonants(name)
+        same = [n for n in self._credited_latin if sound and consonants(n) == sound]
+        if len(same) != 1:
+            return None
+        eid = self._credited_entity(f"{same[0]} ({name})")
+        if eid is not None:
+            self.media.add(eid)
+        return eid
 
     # -- the walk ---------------------------------------------------------------------
 

@@ -628,3 +628,23 @@ def test_talks_held_with_a_person_are_a_meeting() -> None:
     assert [m for _, _, m in met] == ["planned"]
     # talks with a state: no meeting of people
     assert _met("وأجرى وزير الدفاع المصري كمال حسن محادثات مع روسيا لشراء مقاتلات.") == []
+
+
+def test_a_datelines_agency_in_brackets_is_the_articles_via() -> None:
+    # "Cairo, 3 May (Reuters): Egypt signed ...": the agency in brackets after the dateline is
+    # where the article's narration comes from, as «القاهرة - رويترز» on a line of its own
+    reuters = {"id": "reuters", "type": "organization", "name": "Reuters", "name_ar": "رويترز", "aliases": []}
+    text = "عنوان\nالقاهرة، 3 مايو (رويترز): وقعت مصر عقدا مع روسيا لشراء مقاتلات.\n"
+    draft = draft_article(text, [*(dict(e) for e in ENTITIES), reuters], published=ANCHOR)
+    assert draft.claims and {c["via"] for c in draft.claims} == {"reuters"}
+    # at the foot of the text, credited in English alone ("EFE"): the bracket spells it in
+    # Arabic, and that agency is the via
+    text = "عنوان\nوقعت مصر عقدا مع روسيا لشراء مقاتلات.\nوقالت مصر إن المقاتلات ستصل العام المقبل.(إفي)\n"
+    draft = draft_article(text, [dict(e) for e in ENTITIES], published=ANCHOR, credited=["EFE"])
+    efe = [e for e in draft.entities if e["name"] == "EFE"]
+    assert efe and efe[0]["name_ar"] == "إفي"
+    assert {c["via"] for c in draft.claims} == {efe[0]["id"]}
+    # a year in brackets closing the text is no agency
+    text = "عنوان\nوقعت مصر عقدا مع روسيا لشراء مقاتلات.\nوقالت مصر إن المقاتلات ستصل العام المقبل (2020)\n"
+    draft = draft_article(text, [dict(e) for e in ENTITIES], published=ANCHOR, credited=["EFE"])
+    assert draft.claims and {c["via"] for c in draft.claims} == {None}
