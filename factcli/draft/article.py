@@ -327,6 +327,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         sentence_date: DateSpan | None = None
         quote_open = False
         first_body_sentence = None
+        told_in_sentence: list[dict] = []  # the candidates of the sentence so far
         lines = text.splitlines()
         headlines = _headlines(lines, wrapped_lines(text))
         all_clauses = clauses(text)
@@ -369,6 +370,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                     account = _Account(speaker_via=account.speaker_via)
                 sentence_date = None
                 self._in_sentence = []
+                told_in_sentence: list[dict] = []
                 if first_body_sentence is None and clause.paragraph > 0 and len(clause.words) > 8:
                     first_body_sentence = clause.sentence
                 prev_sentence = clause.sentence
@@ -379,6 +381,12 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 if self.linker.type_of(m.ids[0]) == "country"
             ]
             credited = self._attribution(clause, keys, mentions, account, first_body_sentence)
+            if credited is not None and credited.first <= 2:
+                # "وقعت مصر عقدا ...، وفق وكالة رويترز.": a credit closing its sentence is the
+                # via of what the sentence told before it, too.
+                for told in told_in_sentence:
+                    if told["via"] is None or told["via"] == self.article_via:
+                        told["via"] = credited.ids[0]
             # Every name's words, a medium's too: no cue fires inside a name ("وكالة التعاون ...").
             self._all_named = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
             roles = [m for m in mentions if not (m.ids[0] in self.media or m is credited)]
@@ -388,6 +396,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             self._quoted = quote_open or any(q in segment for q in '«“"')
             made = self._claims_of(clause, keys, roles, account, dates, sentence_date, last_meeting_date)
             self.claims.extend(made)
+            told_in_sentence.extend(made)
             for claim in made:
                 if claim["predicate"] in ("met", "phoned", "visited") and claim["date"]:
                     last_meeting_date = DateSpan.from_dict(claim["date"])

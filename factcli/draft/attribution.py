@@ -16,6 +16,7 @@ from .spans import Clause
 # then a colon or a dash ("برازيليا، 18 ديسمبر/كانون أول (إفي): ..."); and the agency in
 # brackets closing the text ("... المحدثة.(إفي)").
 _BRACKET_DATELINE = re.compile(r"^\s*[^\s()]+[،,]?(?:\s+[^\s()]+){0,5}?\s*\(([^()\d]{2,30})\)\s*[:\-–—]")
+_MEDIUM_OPENS = re.compile(r"^\s*([^\s\-–—]+(?:\s[^\s\-–—]+)?)\s*[-–—]\s*\S+\s+\S")
 _BRACKET_FOOT = re.compile(r"\(([^()\d]{2,30})\)\s*\.?\s*$")
 
 
@@ -64,6 +65,13 @@ class _Attribution(_Base):
             agency = self._bracketed_agency(name.strip())
             if agency is not None:
                 return agency
+        # "نبأ – تستعد السعودية ...": a medium the article credits opens its first lines, a
+        # dash after it, the text running on.
+        for line in lines[:8]:
+            m = _MEDIUM_OPENS.match(line)
+            ids = self.linker.lexicon.resolve(m.group(1)) if m else set()
+            if len(ids) == 1 and next(iter(ids)) in self.media:
+                return next(iter(ids))
         # "موسكو -رويترز": a place, a dash, an agency, alone on a line near the top.
         for line in self.text.splitlines()[:8]:
             m = re.fullmatch(r"\s*(\S+(?:\s\S+)?)\s*[-–—|]\s*(\S+(?:\s\S+)?)\s*", line)

@@ -648,3 +648,16 @@ def test_a_datelines_agency_in_brackets_is_the_articles_via() -> None:
     text = "عنوان\nوقعت مصر عقدا مع روسيا لشراء مقاتلات.\nوقالت مصر إن المقاتلات ستصل العام المقبل (2020)\n"
     draft = draft_article(text, [dict(e) for e in ENTITIES], published=ANCHOR, credited=["EFE"])
     assert draft.claims and {c["via"] for c in draft.claims} == {None}
+
+
+def test_an_agency_named_after_wafq_or_opening_the_text_is_the_via() -> None:
+    # "..., according to (وفق) the Reuters agency": as «وفقا» credits it
+    reuters = {"id": "reuters", "type": "organization", "name": "Reuters", "name_ar": "رويترز", "aliases": []}
+    text = "عنوان\nوقعت مصر عقدا مع روسيا لشراء مقاتلات، وفق وكالة رويترز.\n"
+    draft = draft_article(text, [*(dict(e) for e in ENTITIES), reuters], published=ANCHOR)
+    assert draft.claims and {c["via"] for c in draft.claims} == {"reuters"}
+    # "Naba – Egypt is preparing to buy ...": a credited medium opens the text, a dash after it
+    text = "عنوان\nنبأ – تستعد مصر لشراء مقاتلات من روسيا.\nوقالت مصر إن المقاتلات ستصل العام المقبل.\n"
+    draft = draft_article(text, [dict(e) for e in ENTITIES], published=ANCHOR, credited=["Naba (نبأ)"])
+    naba = [e["id"] for e in draft.entities if e["name"] == "Naba"]
+    assert naba and draft.claims and {c["via"] for c in draft.claims} == set(naba)
