@@ -4,6 +4,7 @@ into candidate claims (`draft_article`)."""
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,6 +64,26 @@ _PARTNER_REACH = 8
 # just before the word of talking; else the meeting is told as held.
 _FUTURE_TALKS = re.compile(r"^[وف]?(?:سي|ست|سن)[^\s]{2,}$|^(?:المقرر|سوف|يعتزم|تعتزم)$")
 
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+
+
+def _squeezed(sound: str) -> str:
+    """A name's consonants with a letter written twice once ("dlkllr": "dlklr")."""
+    return re.sub(r"(.)\1+", r"\1", sound)
+
+
+def _sounds_alike(a: str, b: str) -> bool:
+    """Two names' consonants the same, or, for names of five or more, all but one letter
+    («إنترفاكس» "ntrfksfn" and "Interfax-AVN" "ntrfkfn")."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+
+
 # --------------------------------------------------------------------------------------
 # Drafting
 
@@ -120,6 +141,7 @@ def draft_article(
     drafter.page_credits()
     drafter.mastheads()
     drafter.run()
+    drafter.credited_in_english()
     drafter.weapon_kind_names()
     names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}
     for claim in drafter.claims:
@@ -297,14 +319,31 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if eid is not None:
                 self.media.add(eid)
                 self._credited_medium = eid if len(credited) == 1 else None
-        self._credited_latin = [n.strip() for n in credited if n.strip().isascii()]
+        self._credited_latin = [n.strip() for n in credited if n.strip() and not _ARABIC.search(n)]
+
+    def credited_in_english(self) -> None:
+        """A medium the text names in Arabic letters alone («موقع "ديلي كولار"»), proposed
+        with a romanized name, that the article credits in English ("Daily Caller"): the
+        credit spells it (the same consonants), and is its English name."""
+        for latin in self._credited_latin:
+            sound = _squeezed(consonants(latin))
+            same = [
+                e
+                for e in self.new_entities
+                if e["type"] == "organization"
+                and e.get("name") != latin
+                and not any(str(a).isascii() for a in e.get("aliases") or [])
+                and _sounds_alike(_squeezed(consonants(str(e.get("name_ar") or ""))), sound)
+            ]
+            if len(same) == 1:
+                same[0]["name"] = latin
 
     def _bracketed_agency(self, name: str) -> str | None:
         """A dateline's bracketed agency («(إفي)»): one the store or the credits know, else
         the agency credited in English alone ("EFE") when the bracket spells it (the same
         consonants): that agency, with its Arabic spelling, is the article's medium."""
         known = super()._bracketed_agency(name)
-        if known is not None or not re.search(r"[\u0621-\u064a]", name):
+        if known is not None or not _ARABIC.search(name):
             return known
         sound = consonants(name)
         same = [n for n in self._credited_latin if sound and consonants(n) == sound]

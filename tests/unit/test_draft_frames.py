@@ -661,3 +661,16 @@ def test_an_agency_named_after_wafq_or_opening_the_text_is_the_via() -> None:
     draft = draft_article(text, [dict(e) for e in ENTITIES], published=ANCHOR, credited=["Naba (نبأ)"])
     naba = [e["id"] for e in draft.entities if e["name"] == "Naba"]
     assert naba and draft.claims and {c["via"] for c in draft.claims} == set(naba)
+
+
+def test_a_medium_credited_in_english_alone_takes_that_name() -> None:
+    # "The American site «Daily Caller» said ...", credited as "Daily Caller": the site the
+    # text names in Arabic letters is the one credited, named as the credit spells it
+    text = 'عنوان\nقال موقع "ديلي كولار" الأمريكي إن مصر وقعت عقدا مع روسيا لشراء مقاتلات.\n'
+    draft = draft_article(text, [dict(e) for e in ENTITIES], published=ANCHOR, credited=["Daily Caller"])
+    site = [e for e in draft.entities if e["name_ar"] == "ديلي كولار"]
+    assert site and site[0]["name"] == "Daily Caller"
+    # a credit that spells another name leaves the site's own
+    draft = draft_article(text, [dict(e) for e in ENTITIES], published=ANCHOR, credited=["Reuters"])
+    site = [e for e in draft.entities if e["name_ar"] == "ديلي كولار"]
+    assert site and site[0]["name"] != "Reuters"
