@@ -674,3 +674,19 @@ def test_a_medium_credited_in_english_alone_takes_that_name() -> None:
     draft = draft_article(text, [dict(e) for e in ENTITIES], published=ANCHOR, credited=["Reuters"])
     site = [e for e in draft.entities if e["name_ar"] == "ديلي كولار"]
     assert site and site[0]["name"] != "Reuters"
+
+
+def _worths(sentence: str) -> list[tuple[float, str]]:
+    draft = draft_article(f"عنوان\n{sentence}\n", [dict(e) for e in STATES], published=ANCHOR)
+    return [(c["value"]["amount"], c["value"]["unit"]) for c in draft.claims if c.get("value")]
+
+
+def test_a_figure_with_a_proclitic_or_a_part_added_after_wa_is_read_whole() -> None:
+    # "worth a billion and 89 million euros", "about six billion and 500 million dollars",
+    # "a billion and 400 thousand": the part after «و» adds to the figure
+    assert _worths("ووقعت مصر عقدا مع روسيا بقيمة مليار و89 مليون يورو.") == [(1_089_000_000, "EUR")]
+    assert _worths("وتبلغ قيمة الصفقة حوالي ستة مليارات و500 مليون دولار.") == [(6_500_000_000, "USD")]
+    assert _worths("ووقعت مصر صفقة مع روسيا بقيمة مليار و400 ألف دولار.") == [(1_000_400_000, "USD")]
+    # "estimated at (بـ) 23 billion", "at (بـ) seven billion": the figure behind its «ب»
+    assert _worths("ووقعت مصر صفقة مع روسيا تقدر قيمتها بـ23 مليار دولار.") == [(23_000_000_000, "USD")]
+    assert _worths("ووقعت مصر عقدا مع روسيا قدرت قيمته بسبعة مليارات دولار.") == [(7_000_000_000, "USD")]
