@@ -504,9 +504,55 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 for m in sorted(mentions, key=lambda m: m.first)
                 if m.last <= i and self.linker.type_of(m.ids[0]) == "country"
             ]
+            if not before:
+                # "وقال رئيس الوزراء بأن بلاده تحتاج ...": no state named in the sentence; the
+                # state of the person named before it, else of the one who spoke last, by the
+                # office his title holds in; else of the office its title words name.
+                people = [
+                    m.ids[0]
+                    for m in sorted(mentions, key=lambda m: m.first)
+                    if m.last <= i and not m.weak and self.linker.type_of(m.ids[0]) == "person"
+                ]
+                whose = [*people[-1:], *([self._last_speaker] if self._last_speaker else [])]
+                state = next((st for p in whose if (st := self._person_state(p))), None)
+                before = [state] if state else self._titled_state([w.key for w in clause.words[:i]])
             if before:
                 out.append(Mention(w.start, w.end, i, i + 1, (before[-1],), self.text[w.start : w.end]))
         return out
+
+    def _titled_state(self, keys: list[str]) -> list[str]:
+        """The state of an office the story told («رئيس الوزراء الإثيوبي»), named again by its
+        title's first two words alone («وقال رئيس الوزراء»): one state, or none."""
+        said = " ".join(keys)
+        states = {
+            c["object"]
+            for c in self.claims
+            if c["predicate"] == "office_in"
+            and self.linker.type_of(c["object"]) == "country"
+            and len(
+                title := normalize(
+                    str(self.linker.entities.get(c["subject"], {}).get("name_ar") or "")
+                ).split()
+            )
+            >= 2
+            and f" {' '.join(title[:2])} " in f" {said} "
+        }
+        return list(states) if len(states) == 1 else []
+
+    def _person_state(self, person: str) -> str | None:
+        """The state a person serves, by the office his title gave him (`holds_position`,
+        then that office's `office_in` a country), the last one told."""
+        offices = {
+            c["object"] for c in self.claims if c["predicate"] == "holds_position" and c["subject"] == person
+        }
+        states = [
+            c["object"]
+            for c in self.claims
+            if c["predicate"] == "office_in"
+            and c["subject"] in offices
+            and self.linker.type_of(c["object"]) == "country"
+        ]
+        return states[-1] if states else None
 
     def _companies_of_states(self, clause, keys: list[str], mentions) -> list[dict]:
         """A company or agency named after its noun with a state's adjective after the name

@@ -690,3 +690,22 @@ def test_a_figure_with_a_proclitic_or_a_part_added_after_wa_is_read_whole() -> N
     # "estimated at (بـ) 23 billion", "at (بـ) seven billion": the figure behind its «ب»
     assert _worths("ووقعت مصر صفقة مع روسيا تقدر قيمتها بـ23 مليار دولار.") == [(23_000_000_000, "USD")]
     assert _worths("ووقعت مصر عقدا مع روسيا قدرت قيمته بسبعة مليارات دولار.") == [(7_000_000_000, "USD")]
+
+
+def _seekers(sentence: str) -> list[str | None]:
+    triples, _ = _read(sentence)
+    return [s for s, p, _, _ in triples if p == "seeks_to_acquire"]
+
+
+def test_his_country_with_no_state_in_its_sentence_is_the_state_of_his_office() -> None:
+    # "... a letter the Egyptian prime minister Ahmed Salem sent to the Russian president. The
+    # prime minister said his country (بلاده) needs modern fighters": the office named again
+    # by its title alone is the Egyptian one; its state is «بلاده»
+    assert _seekers(
+        "وكشفت صحيفة روسية عن رسالة بعث بها رئيس الوزراء المصري أحمد سالم إلى الرئيس الروسي"
+        " فلاديمير بوتين. وقال رئيس الوزراء بأن بلاده تحتاج إلى مقاتلات حديثة."
+    ) == ["Egypt"]
+    # "... Ahmed Salem said ... He stressed that his country needs ...": the one who spoke
+    assert _seekers(
+        "وقال رئيس الوزراء المصري أحمد سالم إن الحكومة ستوقع عقدا. وأكد أن بلاده تحتاج إلى مقاتلات حديثة."
+    ) == ["Egypt"]
