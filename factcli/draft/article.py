@@ -409,7 +409,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                     account = _Account(speaker_via=account.speaker_via)
                 sentence_date = None
                 self._in_sentence = []
-                told_in_sentence: list[dict] = []
+                told_in_sentence = []
                 if first_body_sentence is None and clause.paragraph > 0 and len(clause.words) > 8:
                     first_body_sentence = clause.sentence
                 prev_sentence = clause.sentence

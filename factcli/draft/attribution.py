@@ -62,9 +62,9 @@ class _Attribution(_Base):
         if lines and (m := _BRACKET_FOOT.search(lines[-1])):
             bracketed.append(m.group(1))
         for name in bracketed:
-            agency = self._bracketed_agency(name.strip())
-            if agency is not None:
-                return agency
+            bracket_agency = self._bracketed_agency(name.strip())
+            if bracket_agency is not None:
+                return bracket_agency
         # "نبأ – تستعد السعودية ...": a medium the article credits opens its first lines, a
         # dash after it, the text running on.
         for line in lines[:8]:
