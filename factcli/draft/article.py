@@ -59,6 +59,8 @@ _WITH = {"مع", "ومع"}
 # «وبحث الأمير ... الذي يزور موسكو حاليا مع ...»), and the person from «مع» (a title of a
 # few words between: «مع وزير الحرس الوطني السعودي عبد الله ...»).
 _TALKS_REACH = 10
+# «بحضور» (in the presence of): a verbal noun whose agent follows it.
+_IN_PRESENCE = re.compile(r"^[وف]?بحضور$")
 _PARTNER_REACH = 8
 # Talks still to come: a verb in the future («سيبحث», «سيجري محادثات») or «من المقرر», «سوف»
 # just before the word of talking; else the meeting is told as held.
@@ -839,6 +841,18 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 # not sign: the act's own subject, else the deal's parties (below).
                 subjects = subjects[1:]
                 cues.append("subject:not the speaker, who only told of it (أن)")
+            if predicate == "attends" and at is not None and _IN_PRESENCE.match(keys[at[0]]):
+                # "ووقعت مصر العقد بحضور وزير الدفاع ...": who was present is named after «بحضور».
+                present = [
+                    m.ids[0]
+                    for m in sorted(mentions, key=lambda m: m.first)
+                    if not m.weak
+                    and at[1] <= m.first <= at[1] + _PARTNER_REACH
+                    and self.linker.type_of(m.ids[0]) in ("person", "organization", "country")
+                ]
+                if present:
+                    subjects = present[:1]
+                    cues.append("subject:who is present, named after «بحضور»")
             self._read_frame(clause, predicate, subjects, objects)
             items: list[str] = []
             if objects and (deal := self._deal_items(clause, predicate, at, objects, mentions)):

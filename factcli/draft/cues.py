@@ -244,6 +244,12 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~شارك*", "attends"),
     ("مشارك*", "attends"),
     ("شارك*", "attends"),
+    # attending told by its verb or verbal noun ("وحضر الرئيسان مراسم"، "حفل حضره"،
+    # "بحضور رئيس الأركان"، "لحضور معرض الدفاع")
+    ("حضر*", "attends"),
+    ("~حضر*", "attends"),
+    ("بحضور", "attends"),
+    ("لحضور", "attends"),
     ("~ترأس* .. وفد", "leads_delegation_to"),
     ("~ترأس* .. استعداد*", "prepares"),
     ("~ترأس*", "leads_delegation_to"),

@@ -709,3 +709,15 @@ def test_his_country_with_no_state_in_its_sentence_is_the_state_of_his_office() 
     assert _seekers(
         "وقال رئيس الوزراء المصري أحمد سالم إن الحكومة ستوقع عقدا. وأكد أن بلاده تحتاج إلى مقاتلات حديثة."
     ) == ["Egypt"]
+
+
+def test_attending_is_told_by_hadara_and_by_the_presence_of() -> None:
+    # "The Egyptian minister attended the handover ceremony": «حضر» is attending
+    triples, _ = _read("وحضر وزير الدفاع المصري كمال حسن مراسم تسليم المقاتلات في القاهرة.")
+    assert [t[1] for t in triples if t[0] and t[0].startswith("Kamal")].count("attends") == 1
+    # "Egypt signed the contract in the presence of (بحضور) the minister": he attended,
+    # named after «بحضور»; Egypt signed
+    triples, _ = _read("ووقعت مصر العقد بحضور وزير الدفاع المصري كمال حسن.")
+    attending = [t[0] for t in triples if t[1] == "attends"]
+    assert len(attending) == 1 and attending[0].startswith("Kamal")
+    assert ("Egypt", "signed") in [t[:2] for t in triples]
