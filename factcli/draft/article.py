@@ -653,13 +653,18 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         cue = next((k for k, key in enumerate(keys) if _TALKS.match(key)), None)
         if cue is None:
             return None
-        j = next((k for k in range(cue + 1, min(len(keys), cue + _TALKS_REACH)) if keys[k] in _WITH), None)
-        if j is None:
-            return None
         people = sorted(
             (m for m in mentions if not m.weak and m.ids and self.linker.type_of(m.ids[0]) == "person"),
             key=lambda m: m.first,
         )
+        j = next((k for k in range(cue + 1, min(len(keys), cue + _TALKS_REACH)) if keys[k] in _WITH), None)
+        if j is None:
+            # "بحث قائد ... ، الإثنين 20 نوفمبر 2017، مع قائد القيادة ...، الفريق ...": «مع»
+            # far from the verb, a title between it and the person
+            j = next((m.first for m in people if m.first > cue and self._other_party(m, keys, ("مع",))), None)
+            if j is None:
+                return None
+            j -= 1
         partner = next((m.ids[0] for m in people if j < m.first <= j + _PARTNER_REACH), None)
         before = [m.ids[0] for m in people if m.last <= j]
         holder = (

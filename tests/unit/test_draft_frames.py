@@ -626,6 +626,12 @@ def test_talks_held_with_a_person_are_a_meeting() -> None:
     # "will discuss with ...": a meeting planned
     met = _met("وسيبحث وزير الدفاع المصري كمال حسن مع وزير الدفاع العراقي سامي ناصر التعاون العسكري.")
     assert [m for _, _, m in met] == ["planned"]
+    # «مع» far from the verb, a date and a title between: the same
+    met = _met(
+        "وبحث وزير الدفاع المصري كمال حسن، الإثنين 20 نوفمبر 2017، مع قائد القوات الجوية الروسية،"
+        " الفريق أندريه فولكوف، تعزيز التعاون الدفاعي."
+    )
+    assert [(s[:5], o[:6]) for s, o, _ in met] == [("Kamal", "Andrih")]
     # talks with a state: no meeting of people
     assert _met("وأجرى وزير الدفاع المصري كمال حسن محادثات مع روسيا لشراء مقاتلات.") == []
 
