@@ -4,6 +4,7 @@ into candidate claims (`draft_article`)."""
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,6 +38,7 @@ from .cues import (
 )
 from .dating import find_dates, nearest_date
 from .deals import _DEAL_OBJECT, _DEAL_SUBJECT, _Deals
+from .english import consonants
 from .names import Mention, _media, find_mentions
 from .proposals import _company_noun
 from .published import detect_published
@@ -49,6 +51,40 @@ from .topics import _Topics
 
 # Institution nouns written in the dual for two states' bodies at once («وزارتا», «وزارتي»).
 _DUAL_NOUNS = {"وزار", "حكوم", "رئاس"}
+# Talks and meetings told by a noun or a verb of talking («محادثات», «مباحثات», «اجتماعات»,
+# «بحث», «تباحث», «ناقش»): held «مع» a person, they are a meeting of the two.
+_TALKS = re.compile(r"^[وف]?(?:س?[يتن])?(?:ب|ل|لل)?(?:ال)?(?:محادث|مباحث|اجتماع|بحث|تباحث|ناقش)")
+_WITH = {"مع", "ومع"}
+# How far «مع» may stand from the word of talking (its holder and a clause about him between:
+# «وبحث الأمير ... الذي يزور موسكو حاليا مع ...»), and the person from «مع» (a title of a
+# few words between: «مع وزير الحرس الوطني السعودي عبد الله ...»).
+_TALKS_REACH = 10
+# «بحضور» (in the presence of): a verbal noun whose agent follows it.
+_IN_PRESENCE = re.compile(r"^[وف]?بحضور$")
+_PARTNER_REACH = 8
+# Talks still to come: a verb in the future («سيبحث», «سيجري محادثات») or «من المقرر», «سوف»
+# just before the word of talking; else the meeting is told as held.
+_FUTURE_TALKS = re.compile(r"^[وف]?(?:سي|ست|سن)[^\s]{2,}$|^(?:المقرر|سوف|يعتزم|تعتزم)$")
+
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+
+
+def _squeezed(sound: str) -> str:
+    """A name's consonants with a letter written twice once ("dlkllr": "dlklr")."""
+    return re.sub(r"(.)\1+", r"\1", sound)
+
+
+def _sounds_alike(a: str, b: str) -> bool:
+    """Two names' consonants the same, or, for names of five or more, all but one letter
+    («إنترفاكس» "ntrfksfn" and "Interfax-AVN" "ntrfkfn")."""
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+
 
 # --------------------------------------------------------------------------------------
 # Drafting
@@ -107,6 +143,7 @@ def draft_article(
     drafter.page_credits()
     drafter.mastheads()
     drafter.run()
+    drafter.credited_in_english()
     drafter.weapon_kind_names()
     names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}
     for claim in drafter.claims:
@@ -261,6 +298,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         self.source_id = source_id
         self.claims = []
         self._credited_medium: str | None = None
+        self._credited_latin: list[str] = []  # the credited names given in English alone
         self._all_named: set[int] = set()
         self._sentence_states: list[tuple[int, str]] = []  # (offset, country) named in the sentence
         self.mentioned: dict[str, None] = {}  # ordered: first named first
@@ -283,6 +321,40 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if eid is not None:
                 self.media.add(eid)
                 self._credited_medium = eid if len(credited) == 1 else None
+        self._credited_latin = [n.strip() for n in credited if n.strip() and not _ARABIC.search(n)]
+
+    def credited_in_english(self) -> None:
+        """A medium the text names in Arabic letters alone («موقع "ديلي كولار"»), proposed
+        with a romanized name, that the article credits in English ("Daily Caller"): the
+        credit spells it (the same consonants), and is its English name."""
+        for latin in self._credited_latin:
+            sound = _squeezed(consonants(latin))
+            same = [
+                e
+                for e in self.new_entities
+                if e["type"] == "organization"
+                and e.get("name") != latin
+                and not any(str(a).isascii() for a in e.get("aliases") or [])
+                and _sounds_alike(_squeezed(consonants(str(e.get("name_ar") or ""))), sound)
+            ]
+            if len(same) == 1:
+                same[0]["name"] = latin
+
+    def _bracketed_agency(self, name: str) -> str | None:
+        """A dateline's bracketed agency («(إفي)»): one the store or the credits know, else
+        the agency credited in English alone ("EFE") when the bracket spells it (the same
+        consonants): that agency, with its Arabic spelling, is the article's medium."""
+        known = super()._bracketed_agency(name)
+        if known is not None or not _ARABIC.search(name):
+            return known
+        sound = consonants(name)
+        same = [n for n in self._credited_latin if sound and consonants(n) == sound]
+        if len(same) != 1:
+            return None
+        eid = self._credited_entity(f"{same[0]} ({name})")
+        if eid is not None:
+            self.media.add(eid)
+        return eid
 
     # -- the walk ---------------------------------------------------------------------
 
@@ -296,6 +368,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         sentence_date: DateSpan | None = None
         quote_open = False
         first_body_sentence = None
+        told_in_sentence: list[dict] = []  # the candidates of the sentence so far
         lines = text.splitlines()
         headlines = _headlines(lines, wrapped_lines(text))
         all_clauses = clauses(text)
@@ -338,6 +411,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                     account = _Account(speaker_via=account.speaker_via)
                 sentence_date = None
                 self._in_sentence = []
+                told_in_sentence = []
                 if first_body_sentence is None and clause.paragraph > 0 and len(clause.words) > 8:
                     first_body_sentence = clause.sentence
                 prev_sentence = clause.sentence
@@ -348,6 +422,12 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 if self.linker.type_of(m.ids[0]) == "country"
             ]
             credited = self._attribution(clause, keys, mentions, account, first_body_sentence)
+            if credited is not None and credited.first <= 2:
+                # "وقعت مصر عقدا ...، وفق وكالة رويترز.": a credit closing its sentence is the
+                # via of what the sentence told before it, too.
+                for told in told_in_sentence:
+                    if told["via"] is None or told["via"] == self.article_via:
+                        told["via"] = credited.ids[0]
             # Every name's words, a medium's too: no cue fires inside a name ("وكالة التعاون ...").
             self._all_named = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
             roles = [m for m in mentions if not (m.ids[0] in self.media or m is credited)]
@@ -357,6 +437,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             self._quoted = quote_open or any(q in segment for q in '«“"')
             made = self._claims_of(clause, keys, roles, account, dates, sentence_date, last_meeting_date)
             self.claims.extend(made)
+            told_in_sentence.extend(made)
             for claim in made:
                 if claim["predicate"] in ("met", "phoned", "visited") and claim["date"]:
                     last_meeting_date = DateSpan.from_dict(claim["date"])
@@ -425,9 +506,55 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 for m in sorted(mentions, key=lambda m: m.first)
                 if m.last <= i and self.linker.type_of(m.ids[0]) == "country"
             ]
+            if not before:
+                # "وقال رئيس الوزراء بأن بلاده تحتاج ...": no state named in the sentence; the
+                # state of the person named before it, else of the one who spoke last, by the
+                # office his title holds in; else of the office its title words name.
+                people = [
+                    m.ids[0]
+                    for m in sorted(mentions, key=lambda m: m.first)
+                    if m.last <= i and not m.weak and self.linker.type_of(m.ids[0]) == "person"
+                ]
+                whose = [*people[-1:], *([self._last_speaker] if self._last_speaker else [])]
+                state = next((st for p in whose if (st := self._person_state(p))), None)
+                before = [state] if state else self._titled_state([w.key for w in clause.words[:i]])
             if before:
                 out.append(Mention(w.start, w.end, i, i + 1, (before[-1],), self.text[w.start : w.end]))
         return out
+
+    def _titled_state(self, keys: list[str]) -> list[str]:
+        """The state of an office the story told («رئيس الوزراء الإثيوبي»), named again by its
+        title's first two words alone («وقال رئيس الوزراء»): one state, or none."""
+        said = " ".join(keys)
+        states = {
+            c["object"]
+            for c in self.claims
+            if c["predicate"] == "office_in"
+            and self.linker.type_of(c["object"]) == "country"
+            and len(
+                title := normalize(
+                    str(self.linker.entities.get(c["subject"], {}).get("name_ar") or "")
+                ).split()
+            )
+            >= 2
+            and f" {' '.join(title[:2])} " in f" {said} "
+        }
+        return list(states) if len(states) == 1 else []
+
+    def _person_state(self, person: str) -> str | None:
+        """The state a person serves, by the office his title gave him (`holds_position`,
+        then that office's `office_in` a country), the last one told."""
+        offices = {
+            c["object"] for c in self.claims if c["predicate"] == "holds_position" and c["subject"] == person
+        }
+        states = [
+            c["object"]
+            for c in self.claims
+            if c["predicate"] == "office_in"
+            and c["subject"] in offices
+            and self.linker.type_of(c["object"]) == "country"
+        ]
+        return states[-1] if states else None
 
     def _companies_of_states(self, clause, keys: list[str], mentions) -> list[dict]:
         """A company or agency named after its noun with a state's adjective after the name
@@ -516,6 +643,37 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if not m.weak and m.first > k and self.linker.type_of(m.ids[0]) in ("country", "organization")
         ]
         return list(dict.fromkeys(out))[:2] if len(out) >= 2 else []
+
+    def _talks_with(self, keys: list[str], mentions, subjects: list[str]) -> tuple[str, str, str] | None:
+        """«وبحث الوزير مع نظيره ...»، «بعد محادثات مع وزير الدفاع ...»: talks held with a
+        person named after «مع» are a meeting of who held them (the person named last before
+        «مع», else the clause's subject or its speaker: «وقال خلال محادثاته مع ...») with that
+        person, and the meeting's modality (planned when told in the future); None for talks
+        with no person."""
+        cue = next((k for k, key in enumerate(keys) if _TALKS.match(key)), None)
+        if cue is None:
+            return None
+        people = sorted(
+            (m for m in mentions if not m.weak and m.ids and self.linker.type_of(m.ids[0]) == "person"),
+            key=lambda m: m.first,
+        )
+        j = next((k for k in range(cue + 1, min(len(keys), cue + _TALKS_REACH)) if keys[k] in _WITH), None)
+        if j is None:
+            # "بحث قائد ... ، الإثنين 20 نوفمبر 2017، مع قائد القيادة ...، الفريق ...": «مع»
+            # far from the verb, a title between it and the person
+            j = next((m.first for m in people if m.first > cue and self._other_party(m, keys, ("مع",))), None)
+            if j is None:
+                return None
+            j -= 1
+        partner = next((m.ids[0] for m in people if j < m.first <= j + _PARTNER_REACH), None)
+        before = [m.ids[0] for m in people if m.last <= j]
+        holder = (
+            before[-1] if before else next((s for s in subjects if self.linker.type_of(s) == "person"), None)
+        )
+        if partner is None or holder is None or holder == partner:
+            return None
+        future = any(_FUTURE_TALKS.match(keys[k]) for k in range(max(0, cue - 3), cue + 1))
+        return holder, partner, "planned" if future else "fact"
 
     def _said_before(self, speaker: str, mentions, keys: list[str], cue: int) -> bool:
         """Whether the speaker is named before a saying's «أن» that comes before the cue at
@@ -652,8 +810,9 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         named = {k for m in mentions if not m.weak for k in range(m.first, m.last)} | self._all_named
         found = self._predicates(keys, mentions, named)
         strong = [m for m in mentions if not m.weak]
+        talks = self._talks_with(keys, mentions, [account.speaker] if account.speaker else [])
         if not found:
-            if len(strong) < 2 or made:
+            if (len(strong) < 2 or made) and talks is None:
                 return made  # names only, or names a title claim already covers
             found = [(None, None, None, None)]
         denial = next((p for p in _DENIALS if p.find(keys)), None)
@@ -687,6 +846,18 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 # not sign: the act's own subject, else the deal's parties (below).
                 subjects = subjects[1:]
                 cues.append("subject:not the speaker, who only told of it (أن)")
+            if predicate == "attends" and at is not None and _IN_PRESENCE.match(keys[at[0]]):
+                # "ووقعت مصر العقد بحضور وزير الدفاع ...": who was present is named after «بحضور».
+                present = [
+                    m.ids[0]
+                    for m in sorted(mentions, key=lambda m: m.first)
+                    if not m.weak
+                    and at[1] <= m.first <= at[1] + _PARTNER_REACH
+                    and self.linker.type_of(m.ids[0]) in ("person", "organization", "country")
+                ]
+                if present:
+                    subjects = present[:1]
+                    cues.append("subject:who is present, named after «بحضور»")
             self._read_frame(clause, predicate, subjects, objects)
             items: list[str] = []
             if objects and (deal := self._deal_items(clause, predicate, at, objects, mentions)):
@@ -966,6 +1137,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
 
             subject_options: list[str | None] = [*subjects] or [None]
             object_options: list[str | None] = [*objects] or [None]
+            if predicate is None and talks is not None:
+                subject_options = []  # talks with a person and no other act: the meeting alone
             for subject in subject_options:
                 for obj in object_options:
                     if subject is not None and subject == obj:
@@ -1018,6 +1191,22 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                             0.45,
                         )
                     )
+            if (held := self._talks_with(keys, mentions, subjects)) or (
+                talks is not None and (held := talks)
+            ):
+                # "وبحث الوزير مع نظيره السعودي ...": besides what was discussed, the two met.
+                if not any(c["predicate"] == "met" and c["subject"] == held[0] for c in made):
+                    made.append(
+                        claim(
+                            held[0],
+                            "met",
+                            held[1],
+                            [*cues, "predicate:talks held with a person (مع) are a meeting"],
+                            0.45,
+                            value=None,
+                            modality=held[2],
+                        )
+                    )
             for item in items if objects else []:
                 made.append(
                     claim(
@@ -1063,26 +1252,6 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                             item,
                             [*cues, "predicate:the seller of a purchase supplies it"],
                             0.5,
-                        )
-                    )
-            if predicate == "discussed" and subjects and "met" not in {c["predicate"] for c in made}:
-                # "بحث X مع نظيره Y سبل ...": talks with someone are a meeting with them.
-                met = [
-                    e
-                    for m in mentions
-                    if self._other_party(m, keys, ("مع",))
-                    for e in m.ids[:1]
-                    if self.linker.type_of(e) == "person" and e not in subjects
-                ]
-                for other in met[:1]:
-                    made.append(
-                        claim(
-                            subjects[0],
-                            "met",
-                            other,
-                            [*cues, "predicate:talks with someone (مع) are a meeting"],
-                            0.5,
-                            modality="fact",
                         )
                     )
         # One candidate per statement: two cues of a clause may tell the same one (the deal's

@@ -12,6 +12,13 @@ from .cues import _ATTRIBUTIONS, _CONTINUING, _CREDITS, _FUNCTION_WORDS, _MEDIA,
 from .names import Mention, find_mentions
 from .spans import Clause
 
+# A dateline with its agency in brackets: a place, a date of a few words at most, the agency,
+# then a colon or a dash ("برازيليا، 18 ديسمبر/كانون أول (إفي): ..."); and the agency in
+# brackets closing the text ("... المحدثة.(إفي)").
+_BRACKET_DATELINE = re.compile(r"^\s*[^\s()]+[،,]?(?:\s+[^\s()]+){0,5}?\s*\(([^()\d]{2,30})\)\s*[:\-–—]")
+_MEDIUM_OPENS = re.compile(r"^\s*([^\s\-–—]+(?:\s[^\s\-–—]+)?)\s*[-–—]\s*\S+\s+\S")
+_BRACKET_FOOT = re.compile(r"\(([^()\d]{2,30})\)\s*\.?\s*$")
+
 
 @dataclass
 class _Account:
@@ -48,6 +55,23 @@ class _Attribution(_Base):
         return None
 
     def _dateline_credit(self) -> str | None:
+        # "برازيليا، 18 ديسمبر (إفي): قالت ...": the agency in brackets after the dateline's
+        # place and date, before a colon or a dash; or "... (إفي)" closing the text.
+        lines = [line for line in self.text.splitlines() if line.strip()]
+        bracketed = [m.group(1) for line in lines[:3] if (m := _BRACKET_DATELINE.match(line))]
+        if lines and (m := _BRACKET_FOOT.search(lines[-1])):
+            bracketed.append(m.group(1))
+        for name in bracketed:
+            bracket_agency = self._bracketed_agency(name.strip())
+            if bracket_agency is not None:
+                return bracket_agency
+        # "نبأ – تستعد السعودية ...": a medium the article credits opens its first lines, a
+        # dash after it, the text running on.
+        for line in lines[:8]:
+            m = _MEDIUM_OPENS.match(line)
+            ids = self.linker.lexicon.resolve(m.group(1)) if m else set()
+            if len(ids) == 1 and next(iter(ids)) in self.media:
+                return next(iter(ids))
         # "موسكو -رويترز": a place, a dash, an agency, alone on a line near the top.
         for line in self.text.splitlines()[:8]:
             m = re.fullmatch(r"\s*(\S+(?:\s\S+)?)\s*[-–—|]\s*(\S+(?:\s\S+)?)\s*", line)
@@ -59,6 +83,15 @@ class _Attribution(_Base):
                 (eid,) = agency
                 if self.linker.type_of(eid) == "organization":
                     return eid
+        return None
+
+    def _bracketed_agency(self, name: str) -> str | None:
+        """The organization a dateline's bracketed word names («(رويترز)»، «(إفي)»): one the
+        store or the article's credits know; None for anything else (a year, a figure)."""
+        ids = self.linker.lexicon.resolve(name)
+        if len(ids) == 1:
+            (eid,) = ids
+            return eid if self.linker.type_of(eid) == "organization" else None
         return None
 
     # -- speaker and via --------------------------------------------------------------

@@ -244,6 +244,12 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~شارك*", "attends"),
     ("مشارك*", "attends"),
     ("شارك*", "attends"),
+    # attending told by its verb or verbal noun ("وحضر الرئيسان مراسم"، "حفل حضره"،
+    # "بحضور رئيس الأركان"، "لحضور معرض الدفاع")
+    ("حضر*", "attends"),
+    ("~حضر*", "attends"),
+    ("بحضور", "attends"),
+    ("لحضور", "attends"),
     ("~ترأس* .. وفد", "leads_delegation_to"),
     ("~ترأس* .. استعداد*", "prepares"),
     ("~ترأس*", "leads_delegation_to"),
@@ -505,6 +511,7 @@ CREDIT_CUES = [
     "بحسب",
     "حسب",
     "وفقا",
+    "وفق",  # "..., وفق وكالة رويترز": as the agency has it
     "ذكرت",
     "افادت",
     "قالت",
@@ -814,6 +821,24 @@ WEAPON_NOUNS = [
     "زوارق",
     "مسيرات",
     "سفن",
+    # ships by their kind ("سفينة دعم", "طرادات", "زورقي دورية", "مدمرات"), in the dual too
+    "سفينه",
+    "سفينتين",
+    "طراد",
+    "طرادات",
+    "طرادين",
+    "مدمره",
+    "مدمرات",
+    "مدمرتين",
+    "زورق",
+    "زورقين",
+    "زورقي",
+    # launchers, artillery and radars ("قاذفات صواريخ", "مدفعيات أرض - جو", "رادارات ساحلية")
+    "قاذفه",
+    "قاذفات",
+    "مدفعيات",
+    "رادار",
+    "رادارات",
     "تجهيزات",
     "مؤن",
     "منصات",
@@ -873,6 +898,14 @@ WEAPON_PHRASE_STOPS = [
     "سيتم",
     "بشكل",
     "بصورة",
+    # what it is equipped with or able to do opens a description ("سفينة دعم مجهزة بأنظمة
+    # صواريخ", "فرقاطات قادرة على ...", "مقاتلات مزودة برادار")
+    "مجهز",
+    "مجهزه",
+    "مزود",
+    "مزوده",
+    "قادر",
+    "قادره",
 ]
 # Words that end a weapon phrase with no model after them: what the news says of the weapons,
 # no part of their kind ("غواصات جديدة", "دبابة إضافية").

@@ -81,11 +81,41 @@ def _unit_at(j: int, keys: list[str]) -> str | None:
     return unit if unit in UNITS else None
 
 
+# Proclitics a figure takes ("بـ23 مليار"، "و89 مليون"، "بسبعة مليارات"، "بأربعة").
+_FIGURE_CLITICS = ("وب", "ب", "و", "ف", "ل")
+
+
+def _figure(i: int, keys: list[str]) -> float | None:
+    """The number word `i` writes, a proclitic on it or not ("ب23": 23, "بسبعه": 7)."""
+    amount = _number(i, keys)
+    if amount is not None:
+        return amount
+    for clitic in _FIGURE_CLITICS:
+        rest = keys[i][len(clitic) :]
+        if keys[i].startswith(clitic) and len(rest) >= 2 and (amount := _number(0, [rest])) is not None:
+            return amount
+    return None
+
+
+def _scale_at(j: int, keys: list[str]) -> float | None:
+    return next((s for rx, s in _SCALES if j < len(keys) and rx.match(keys[j])), None)
+
+
+def _and_more(j: int, keys: list[str], scale: float) -> tuple[float, int]:
+    """What «و» adds to a figure of `scale` from word `j`: "مليار و89 مليون" (89 million),
+    "ستة مليارات و500 مليون", "مليار و400 ألف"; (0, j) when nothing is added."""
+    if j + 1 < len(keys) and keys[j].startswith("و") and (n := _figure(j, keys)) is not None:
+        smaller = _scale_at(j + 1, keys)
+        if smaller is not None and smaller < scale:
+            return n * smaller, j + 2
+    return 0.0, j
+
+
 def _scale_alone(i: int, keys: list[str]) -> float | None:
     """ "مليار" alone is one billion, "ملياري" two, "نصف مليار" half of one (the word's
     proclitics cut: "بمليار"); None when the word is no scale word or a number is before it."""
     word = keys[i]
-    if i and _number(i - 1, keys) is not None:
+    if i and _figure(i - 1, keys) is not None:
         return None
     for stem in SCALE_STEMS:
         at = word.find(stem)
@@ -239,10 +269,11 @@ class _Reading(_Base):
             if i in named:
                 continue
             self._figure_at = i
-            amount = _number(i, keys)
+            amount = _figure(i, keys)
             j = i + 1
             if amount is None and (alone := _scale_alone(i, keys)) is not None:
-                amount, j = alone, i + 1
+                more, j = _and_more(i + 1, keys, alone if alone >= 10**6 else 0)
+                amount = alone + more
                 unit = _unit_at(j, keys)
                 if unit is not None:
                     found = self._value_cue(keys, i, amount, unit)
@@ -255,10 +286,11 @@ class _Reading(_Base):
                     if unit == "year":
                         return self._value_cue(keys, i, 1, unit)
                 continue
-            scale = next((s for rx, s in _SCALES if j < len(keys) and rx.match(keys[j])), None)
+            scale = _scale_at(j, keys)
             if scale:
                 amount *= scale
-                j += 1
+                more, j = _and_more(j + 1, keys, scale)
+                amount += more
             unit = _unit_at(j, keys)
             if unit is None:
                 continue

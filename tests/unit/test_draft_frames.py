@@ -591,3 +591,139 @@ def test_a_state_that_ordered_a_purchase_bought() -> None:
     # purchase, where the noun «بطلب» is a request
     triples, _ = _read("وقالت الوزيرة إن مصر طلبت شراء 42 مقاتلة سو-35 من روسيا.")
     assert ("Egypt", "purchased", "Su-35") in [t[:3] for t in triples]
+
+
+def test_ships_launchers_and_radars_are_weapons_a_deal_includes() -> None:
+    # "Egypt signed a contract with Russia that includes two cruisers, a support ship and
+    # radars": each kind's noun is an item of the deal, as «فرقاطات» and «دبابات» are
+    triples, kinds = _read("ووقعت مصر عقدا مع روسيا يشمل طرادين وسفينة إمداد ورادارات ساحلية.")
+    weapons = {n for n, k in kinds.items() if k == "weapon_system"}
+    included = {t[2] for t in triples if t[1] == "includes"}
+    assert len(weapons) == 3 and weapons <= included
+    # "launchers of rockets", "destroyers": likewise
+    _, kinds = _read("ووقعت مصر عقدا مع روسيا لشراء قاذفات صواريخ ومدمرات.")
+    assert len([n for n, k in kinds.items() if k == "weapon_system"]) == 2
+
+
+def _met(sentence: str) -> list[tuple[str | None, str | None, str]]:
+    triples, _ = _read(sentence)
+    return [(s, o, m) for s, p, o, m in triples if p == "met"]
+
+
+def test_talks_held_with_a_person_are_a_meeting() -> None:
+    # "The Egyptian minister said during his talks with the Iraqi minister that the two states
+    # will sign": the talks, a noun, held with a person after «مع», are a meeting of the two
+    met = _met(
+        "وقال وزير الدفاع المصري كمال حسن خلال محادثاته مع وزير الدفاع العراقي سامي ناصر إن البلدين سيوقعان اتفاقا."
+    )
+    assert len(met) == 1 and met[0][2] == "fact"
+    assert met[0][0].startswith("Kamal") and met[0][1].startswith("Sami")
+    # "... held talks with the Iraqi minister, with a clause between": the same
+    met = _met(
+        "وأجرى وزير الدفاع المصري كمال حسن الذي يزور بغداد حاليا مباحثات مع وزير الدفاع العراقي سامي ناصر."
+    )
+    assert [(s[:5], o[:4]) for s, o, _ in met] == [("Kamal", "Sami")]
+    # "will discuss with ...": a meeting planned
+    met = _met("وسيبحث وزير الدفاع المصري كمال حسن مع وزير الدفاع العراقي سامي ناصر التعاون العسكري.")
+    assert [m for _, _, m in met] == ["planned"]
+    # «مع» far from the verb, a date and a title between: the same
+    met = _met(
+        "وبحث وزير الدفاع المصري كمال حسن، الإثنين 20 نوفمبر 2017، مع قائد القوات الجوية الروسية،"
+        " الفريق أندريه فولكوف، تعزيز التعاون الدفاعي."
+    )
+    assert [(s[:5], o[:6]) for s, o, _ in met] == [("Kamal", "Andrih")]
+    # talks with a state: no meeting of people
+    assert _met("وأجرى وزير الدفاع المصري كمال حسن محادثات مع روسيا لشراء مقاتلات.") == []
+
+
+def test_a_datelines_agency_in_brackets_is_the_articles_via() -> None:
+    # "Cairo, 3 May (Reuters): Egypt signed ...": the agency in brackets after the dateline is
+    # where the article's narration comes from, as «القاهرة - رويترز» on a line of its own
+    reuters = {"id": "reuters", "type": "organization", "name": "Reuters", "name_ar": "رويترز", "aliases": []}
+    text = "عنوان\nالقاهرة، 3 مايو (رويترز): وقعت مصر عقدا مع روسيا لشراء مقاتلات.\n"
+    draft = draft_article(text, [*(dict(e) for e in ENTITIES), reuters], published=ANCHOR)
+    assert draft.claims and {c["via"] for c in draft.claims} == {"reuters"}
+    # at the foot of the text, credited in English alone ("EFE"): the bracket spells it in
+    # Arabic, and that agency is the via
+    text = "عنوان\nوقعت مصر عقدا مع روسيا لشراء مقاتلات.\nوقالت مصر إن المقاتلات ستصل العام المقبل.(إفي)\n"
+    draft = draft_article(text, [dict(e) for e in ENTITIES], published=ANCHOR, credited=["EFE"])
+    efe = [e for e in draft.entities if e["name"] == "EFE"]
+    assert efe and efe[0]["name_ar"] == "إفي"
+    assert {c["via"] for c in draft.claims} == {efe[0]["id"]}
+    # a year in brackets closing the text is no agency
+    text = "عنوان\nوقعت مصر عقدا مع روسيا لشراء مقاتلات.\nوقالت مصر إن المقاتلات ستصل العام المقبل (2020)\n"
+    draft = draft_article(text, [dict(e) for e in ENTITIES], published=ANCHOR, credited=["EFE"])
+    assert draft.claims and {c["via"] for c in draft.claims} == {None}
+
+
+def test_an_agency_named_after_wafq_or_opening_the_text_is_the_via() -> None:
+    # "..., according to (وفق) the Reuters agency": as «وفقا» credits it
+    reuters = {"id": "reuters", "type": "organization", "name": "Reuters", "name_ar": "رويترز", "aliases": []}
+    text = "عنوان\nوقعت مصر عقدا مع روسيا لشراء مقاتلات، وفق وكالة رويترز.\n"
+    draft = draft_article(text, [*(dict(e) for e in ENTITIES), reuters], published=ANCHOR)
+    assert draft.claims and {c["via"] for c in draft.claims} == {"reuters"}
+    # "Naba – Egypt is preparing to buy ...": a credited medium opens the text, a dash after it
+    text = "عنوان\nنبأ – تستعد مصر لشراء مقاتلات من روسيا.\nوقالت مصر إن المقاتلات ستصل العام المقبل.\n"
+    draft = draft_article(text, [dict(e) for e in ENTITIES], published=ANCHOR, credited=["Naba (نبأ)"])
+    naba = [e["id"] for e in draft.entities if e["name"] == "Naba"]
+    assert naba and draft.claims and {c["via"] for c in draft.claims} == set(naba)
+
+
+def test_a_medium_credited_in_english_alone_takes_that_name() -> None:
+    # "The American site «Daily Caller» said ...", credited as "Daily Caller": the site the
+    # text names in Arabic letters is the one credited, named as the credit spells it
+    text = 'عنوان\nقال موقع "ديلي كولار" الأمريكي إن مصر وقعت عقدا مع روسيا لشراء مقاتلات.\n'
+    draft = draft_article(text, [dict(e) for e in ENTITIES], published=ANCHOR, credited=["Daily Caller"])
+    site = [e for e in draft.entities if e["name_ar"] == "ديلي كولار"]
+    assert site and site[0]["name"] == "Daily Caller"
+    # a credit that spells another name leaves the site's own
+    draft = draft_article(text, [dict(e) for e in ENTITIES], published=ANCHOR, credited=["Reuters"])
+    site = [e for e in draft.entities if e["name_ar"] == "ديلي كولار"]
+    assert site and site[0]["name"] != "Reuters"
+
+
+def _worths(sentence: str) -> list[tuple[float, str]]:
+    draft = draft_article(f"عنوان\n{sentence}\n", [dict(e) for e in STATES], published=ANCHOR)
+    return [(c["value"]["amount"], c["value"]["unit"]) for c in draft.claims if c.get("value")]
+
+
+def test_a_figure_with_a_proclitic_or_a_part_added_after_wa_is_read_whole() -> None:
+    # "worth a billion and 89 million euros", "about six billion and 500 million dollars",
+    # "a billion and 400 thousand": the part after «و» adds to the figure
+    assert _worths("ووقعت مصر عقدا مع روسيا بقيمة مليار و89 مليون يورو.") == [(1_089_000_000, "EUR")]
+    assert _worths("وتبلغ قيمة الصفقة حوالي ستة مليارات و500 مليون دولار.") == [(6_500_000_000, "USD")]
+    assert _worths("ووقعت مصر صفقة مع روسيا بقيمة مليار و400 ألف دولار.") == [(1_000_400_000, "USD")]
+    # "estimated at (بـ) 23 billion", "at (بـ) seven billion": the figure behind its «ب»
+    assert _worths("ووقعت مصر صفقة مع روسيا تقدر قيمتها بـ23 مليار دولار.") == [(23_000_000_000, "USD")]
+    assert _worths("ووقعت مصر عقدا مع روسيا قدرت قيمته بسبعة مليارات دولار.") == [(7_000_000_000, "USD")]
+
+
+def _seekers(sentence: str) -> list[str | None]:
+    triples, _ = _read(sentence)
+    return [s for s, p, _, _ in triples if p == "seeks_to_acquire"]
+
+
+def test_his_country_with_no_state_in_its_sentence_is_the_state_of_his_office() -> None:
+    # "... a letter the Egyptian prime minister Ahmed Salem sent to the Russian president. The
+    # prime minister said his country (بلاده) needs modern fighters": the office named again
+    # by its title alone is the Egyptian one; its state is «بلاده»
+    assert _seekers(
+        "وكشفت صحيفة روسية عن رسالة بعث بها رئيس الوزراء المصري أحمد سالم إلى الرئيس الروسي"
+        " فلاديمير بوتين. وقال رئيس الوزراء بأن بلاده تحتاج إلى مقاتلات حديثة."
+    ) == ["Egypt"]
+    # "... Ahmed Salem said ... He stressed that his country needs ...": the one who spoke
+    assert _seekers(
+        "وقال رئيس الوزراء المصري أحمد سالم إن الحكومة ستوقع عقدا. وأكد أن بلاده تحتاج إلى مقاتلات حديثة."
+    ) == ["Egypt"]
+
+
+def test_attending_is_told_by_hadara_and_by_the_presence_of() -> None:
+    # "The Egyptian minister attended the handover ceremony": «حضر» is attending
+    triples, _ = _read("وحضر وزير الدفاع المصري كمال حسن مراسم تسليم المقاتلات في القاهرة.")
+    assert [t[1] for t in triples if t[0] and t[0].startswith("Kamal")].count("attends") == 1
+    # "Egypt signed the contract in the presence of (بحضور) the minister": he attended,
+    # named after «بحضور»; Egypt signed
+    triples, _ = _read("ووقعت مصر العقد بحضور وزير الدفاع المصري كمال حسن.")
+    attending = [t[0] for t in triples if t[1] == "attends"]
+    assert len(attending) == 1 and attending[0].startswith("Kamal")
+    assert ("Egypt", "signed") in [t[:2] for t in triples]
