@@ -212,6 +212,15 @@ _AGENCY_INITIALS = {
         "ي ب أ": "UPI",
     }.items()
 }
+# A dateline's agency in brackets: a place of one or two words opening a line, its date after
+# a comma or not, the agency's name of one or two words in brackets, then a colon or a dash
+# («جاكرتا (معراج) –», «بيروت، 3 مايو (إفي):»).
+_DATELINE_AGENCY = re.compile(
+    r"^\s*[\u0621-\u064a]+(?: [\u0621-\u064a]+)?\s*(?:[،,][^()\n:]{0,40}?)?\s*"
+    r"\(\s*([\u0621-\u064a]{2,}(?: [\u0621-\u064a]{2,})?)\s*\)\s*[:\-–—_]"
+)
+# The same agency signing the text off: its name in brackets closing the last line («...(إفي)»).
+_SIGN_OFF_AGENCY = re.compile(r"[.!\u0621-\u064a\"”»]\s*\(\s*([\u0621-\u064a]{2,}(?: [\u0621-\u064a]{2,})?)\s*\)\s*\.?\s*$")
 # A shipyard and its place: «حوض بناء السفن بكراتشي», «حوض بناء السفن في غدانسك».
 _SHIPYARD = re.compile(r"(?<![\u0621-\u064a])حوض بناء السفن (?:ب|في )([\u0621-\u064a]{3,})")
 # A photo's credit line: «© AP Photo / Mindaugas Kulbis /» (the agency, the photographer).
@@ -2385,6 +2394,25 @@ class _Proposals(_Base):
                 continue  # («و» alone is the conjunction, written apart)
             english = _AGENCY_INITIALS.get(key) or "".join(loanword_english(x)[:1] for x in letters).upper()
             self._new_entity(m.group(0), "organization", "an agency's initials", english=english)
+        self.dateline_agency()
+
+    def dateline_agency(self) -> None:
+        """A news agency credited by its name in brackets: after the dateline's place (and
+        date) that opens one of the page's top lines, before a colon or a dash («جاكرتا
+        (معراج) –», «بيروت، 3 مايو (إفي):»), or closing the text («... المحدثة.(إفي)»): an
+        organization, a medium (the via of what it reports), named in English by its
+        letters. A state's name in brackets («(مصر)») is none."""
+        lines = self.text.splitlines()
+        found = [m.group(1) for ln in lines[:_TOP_LINES] if (m := _DATELINE_AGENCY.match(ln))]
+        if (m := _SIGN_OFF_AGENCY.search(self.text.rstrip())) is not None:
+            found.append(m.group(1))
+        for name in found:
+            keys = normalize(name).split()
+            if self._names_a_state(name) or any(k in _FUNCTION_WORDS or is_stopword(k) for k in keys):
+                continue
+            self._new_entity(name, "organization", "a dateline's agency", english=loanword_english(name))
+            if (made := self._new_names.get(normalize(name))) is not None:
+                self.media.add(made)
 
     def known_bodies(self) -> None:
         """The institutions of the field the article names by a name of their own

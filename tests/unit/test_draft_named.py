@@ -609,3 +609,16 @@ def test_an_administration_named_by_its_head_gives_the_head_and_the_administrati
     assert not [p for p in people if "المساعدة" in p]
     # «جورج» without the article is a name's word, no Georgia («الجورجي» would be)
     assert not [e for e in draft.entities if e["type"] == "country"]
+
+
+def test_a_datelines_agency_in_brackets_at_the_head_or_the_foot() -> None:
+    # "Lima, 4 March (Andina): ... (Andina)", "Quito (Tilam) -"; «(مصر)» is a state, no agency
+    text = "ليما، 4 مارس (أندينا): قال وزير الدفاع إن الجيش سيشتري مروحيات جديدة.\nوأضاف أن العقد قريب.(أندينا)\n"
+    draft = _draft(text)
+    agency = _by_ar(draft)["أندينا"]
+    assert agency["type"] == "organization" and agency["name"].isascii() and agency["name"]
+    text = "كيتو (تيلام) – أعلنت الحكومة شراء طائرات.\n"
+    assert _by_ar(_draft(text))["تيلام"]["type"] == "organization"
+    text = "القاهرة (مصر) – أعلنت الحكومة شراء طائرات، وقال الوزير إن العقد قريب (أمس).\n"
+    orgs = {e["name_ar"] for e in _draft(text).entities if e["type"] == "organization"}
+    assert not orgs & {"مصر", "أمس"}
