@@ -577,6 +577,11 @@ class _Titles(_Proposals):
                     or re.search(r"[،,]", text[words[k].end : words[k + 1].start]) is not None
                 )
             )
+            # («أحمد قايد صالح»: inside a name, a word an office's head normalizes to but
+            # written without the hamza its head has, «قائد», is the name's)
+            given = given or (
+                forward and bool(taken) and _head(key) and _unhamzated_head(text[words[k].start : words[k].end])
+            )
             if (
                 (
                     key in _FUNCTION_WORDS
@@ -605,6 +610,7 @@ class _Titles(_Proposals):
                 # بن سلمان»), and «علي» in «آصف علي زرداري» is one
                 or (
                     not self._looks_like_a_name([key])
+                    and not given
                     and not (forward and taken and taken[-1] in _KIN)
                     # right after a rank a name opens, whatever cue its letters spell («سلمان»)
                     and not (forward and titled and not taken and not _definite(key))
@@ -1054,10 +1060,27 @@ def _dual_noun(key: str) -> bool:
     return _deal_noun(singular) is not None or singular in _WEAPON_HEADS
 
 
+_HAMZAS = "أإؤئء"
+_HAMZATED_HEADS = {
+    normalize(p.text.split()[0]): p.text.split()[0]
+    for p in _OFFICE_HEADS
+    if p.text.split() and re.fullmatch(r"[\u0621-\u064a]+", p.text.split()[0]) and any(h in p.text for h in _HAMZAS)
+}
+
+
+def _unhamzated_head(written: str) -> bool:
+    """Whether a word spells an office's head whose own spelling has a hamza without it
+    («قايد» for «قائد»): a name's word then (Gaid), no title."""
+    bare = written.lstrip("وف")
+    head = _HAMZATED_HEADS.get(normalize(bare))
+    return head is not None and not any(h in bare for h in _HAMZAS)
+
+
 def _noun_not_name(key: str, before: str) -> bool:
     """A word after a name's first that ends the name: an indefinite noun in ة («فومين
-    اتفاقية»، «قصرة زيارة»), unless a kinship word puts it in the name («أبو قصرة»)."""
-    return not _definite(key) and key.endswith("ه") and before not in ("ابو", "بن", "ابن", "بنت", "ام")
+    اتفاقية»، «قصرة زيارة»), unless a kinship word puts it in the name («أبو قصرة») or «عبد»
+    does («عبد الله»)."""
+    return not _definite(key) and key.endswith("ه") and before not in ("ابو", "بن", "ابن", "بنت", "ام", "عبد")
 
 
 def _person_ending(drafter: _Base, mentions: list[Mention], last_word: int) -> Mention | None:

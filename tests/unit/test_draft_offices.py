@@ -527,3 +527,15 @@ def test_a_president_set_off_by_commas_after_his_states_old_adjective() -> None:
     assert "إلياس كريموف" in people
     offices = {e["name"] for e in draft.entities if e["type"] == "office"}
     assert "President of Uzbekistan" in offices
+
+
+def test_a_name_after_a_long_title_with_abd_allah_or_a_word_spelled_like_a_head() -> None:
+    # «عبد الله» is one name («الله» ends in ه, no noun ending the name after «عبد»); «قايد»,
+    # written without the hamza of «قائد» (commander), is a family name inside a name
+    text = (
+        "وبحث الوزير مع وزير الطاقة السعودي عبد الله بن فهد التعاون. "
+        "وتوجه قائد القوات البرية سليم قايد حسن إلى موسكو.\n"
+    )
+    draft = draft_article(text, [], published=parse_published("2020-01-01"))
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    assert {"عبد الله بن فهد", "سليم قايد حسن"} <= people
