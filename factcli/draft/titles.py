@@ -341,6 +341,9 @@ class _Titles(_Proposals):
                 elif (
                     _definite(k)
                     and k not in _FUNCTION_WORDS
+                    # («نائب وزير الدفاع الروسي ألكسندر فومين»: a name opening with a hamza's
+                    # alef and lam, no word with the article: the holder's name begins)
+                    and re.match(r"^[أإآ]ل", text[words[j].start : words[j].end]) is None
                     and (
                         not (k[:1] in CONJUNCTIONS and k[1:].startswith(ARTICLE))
                         # "العسكري والفني": a second adjective; "والوفد": the next noun

@@ -539,3 +539,13 @@ def test_a_name_after_a_long_title_with_abd_allah_or_a_word_spelled_like_a_head(
     draft = draft_article(text, [], published=parse_published("2020-01-01"))
     people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
     assert {"عبد الله بن فهد", "سليم قايد حسن"} <= people
+
+
+def test_a_holders_name_opening_with_a_hamzas_alef_and_lam_is_no_word_of_his_title() -> None:
+    # "the Russian deputy minister of defence Alexei Ilyin said": «ألكسي» is no «ال» word
+    text = "وقال نائب وزير الدفاع الروسي ألكسي إيلين إن العقد جاهز.\n"
+    draft = draft_article(text, [], published=parse_published("2020-01-01"))
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    offices = {e["name_ar"] for e in draft.entities if e["type"] == "office"}
+    assert people == {"ألكسي إيلين"}
+    assert offices == {"نائب وزير الدفاع الروسي"}
