@@ -295,6 +295,9 @@ _LATIN_OUTLET = re.compile(
 _LATIN_OUTLET_CUE = "an outlet named in Latin letters"
 # A page's call to follow it on a platform: «تابعنا عبرTelegram», «تابعونا على تويتر».
 _FOLLOW_US = re.compile(r"تابع(?:نا|ونا)\s+(?:عبر|على)\s*([A-Za-z][\w]+|[\u0621-\u064a]{4,})")
+# An embedded post's signature line: a dash, the account's name, its handle in brackets, the
+# date («— المتحدث العسكري (@EgyArmySpox) August 2, 2021»).
+_POST_SIGNATURE = re.compile(r"^\s*[—–-]\s*([^\n()@]{2,60}?)\s*\(@(\w{2,30})\)\s*[^\n]{0,40}$", re.M)
 # The kind of site a platform is ("موقع التواصل الاجتماعي فيسبوك"): its name comes after.
 _SOCIAL_MEDIA = [normalize(w) for w in ("التواصل", "الاجتماعي")]
 
@@ -2792,6 +2795,16 @@ class _Proposals(_Base):
             name = m.group(1)
             english = name if name.isascii() else loanword_english(name)
             self._new_entity(name, "organization", "where the page asks to be followed", english=english)
+
+    def post_signatures(self) -> None:
+        """The account an embedded post is signed by («— المتحدث العسكري (@EgyArmySpox)
+        August 2, 2021»): its owner, an organization named in English by its handle. Read
+        after the article's clauses, so that the name, often an office's words, leaves the
+        office the text names in full («المتحدث العسكري المصري») to be read as one."""
+        for m in _POST_SIGNATURE.finditer(self.text):
+            name = m.group(1).strip()
+            english = name if name.isascii() else f"@{m.group(2)}"
+            self._new_entity(name, "organization", "an embedded post's signature", english=english)
 
     def byline(self) -> None:
         """The byline's author: a name of two or three words at the top of the page that

@@ -679,3 +679,14 @@ def test_a_delegation_led_by_one_named_after_it_is_told_by_its_head() -> None:
     # "a Polish delegation headed by the defence minister visited India": the minister acts
     text = "وزار وفد بولندي الهند برئاسة وزير الدفاع ماريوش بلاشتشاك.\n"
     assert "وفد بولندي" not in _by_ar(_draft(text))
+
+
+def test_the_account_an_embedded_post_is_signed_by() -> None:
+    # a post quoted in the page, signed "— the navy's spokesman (@NavySpoxXY) May 3, 2021"
+    text = (
+        "أعلن المتحدث باسم البحرية أن السفينة وصلت.\n"
+        "وصول السفينة إلى الميناء pic.twitter.com/abc123\n"
+        "— متحدث البحرية (@NavySpoxXY) May 3, 2021\n"
+    )
+    account = _by_ar(_draft(text))["متحدث البحرية"]
+    assert account["type"] == "organization" and account["name"] == "@NavySpoxXY"
