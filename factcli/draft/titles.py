@@ -403,6 +403,8 @@ class _Titles(_Proposals):
                 and h - end < 3
             ):
                 h += 1
+                if keys[h : h + 2] == _OF_STAFF:
+                    h += 2  # «اللواء أركان حرب»: the rank's words
             if h < n and keys[h] in _NOT_IN_NAMES and "،" in gap(h):
                 # "السفير الروسي لدى قطر، السبت، «نور محمد خولوف»": when, between commas.
                 d = h
@@ -784,14 +786,19 @@ class _Titles(_Proposals):
 
         i = 0
         while i < len(keys):
-            if not (_honorific(keys[i]) or doctor(i)) or (
-                i > 0 and (_head(keys[i - 1]) or _honorific(keys[i - 1]))
+            if (
+                not (_honorific(keys[i]) or doctor(i))
+                or (i > 0 and (_head(keys[i - 1]) or _honorific(keys[i - 1])))
+                # («الأمن البحري»: a rank's adjective, «اللواء البحري», opens no rank)
+                or (_definite(keys[i]) and keys[i].endswith("ي"))
             ):
                 i += 1
                 continue
             h = i
             while h < len(keys) and (_honorific(keys[h]) or keys[h] == "اول" or doctor(h)) and h - i < 3:
                 h += 1  # ("الفريق أول": a rank of two words)
+                if keys[h : h + 2] == _OF_STAFF:
+                    h += 2  # «العقيد أركان حرب»: a staff colonel, the rank's words
             if h < len(keys) and h not in cover and not _definite(keys[h]):
                 last = self._name_words(keys, words, h, forward=True, titled=True)
                 if last - h >= 2 and not any(k in cover for k in range(h, last)):
@@ -1063,6 +1070,8 @@ def _dual_noun(key: str) -> bool:
     return _deal_noun(singular) is not None or singular in _WEAPON_HEADS
 
 
+# «أركان حرب» after a rank («العقيد أركان حرب»): of the staff, the rank's words, no name.
+_OF_STAFF = [normalize(w) for w in ("أركان", "حرب")]
 _HAMZAS = "أإؤئء"
 _HAMZATED_HEADS = {
     normalize(p.text.split()[0]): p.text.split()[0]

@@ -549,3 +549,15 @@ def test_a_holders_name_opening_with_a_hamzas_alef_and_lam_is_no_word_of_his_tit
     offices = {e["name_ar"] for e in draft.entities if e["type"] == "office"}
     assert people == {"ألكسي إيلين"}
     assert offices == {"نائب وزير الدفاع الروسي"}
+
+
+def test_a_staff_rank_and_a_ranks_adjective_are_no_names() -> None:
+    # «اللواء أركان حرب»: a staff major general, «أركان حرب» the rank's words; «الأمن البحري»
+    # (maritime security): «البحري» qualifies a rank («اللواء البحري») but opens none
+    text = (
+        "وقال قائد القوات البحرية اللواء أركان حرب سامح عادل حسن إن الغواصة وصلت. "
+        "وتسهم الغواصة في الأمن البحري بما يعزز الاستقرار.\n"
+    )
+    draft = draft_article(text, [], published=parse_published("2020-01-01"))
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    assert people == {"سامح عادل حسن"}
