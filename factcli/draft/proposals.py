@@ -212,11 +212,19 @@ _UNNAMED = re.compile(
     r"(?<![\u0621-\u064a])[وفبل]?(?:ب|ل)?(مسؤول|مسئول|مصدر|دبلوماسي|ضابط)((?: [\u0621-\u064a]{3,}){0,2}?)"
     r" ((?:لم|طلب|رفض|فضل|مفضلا|طالبا)(?: \S+){0,3}? (?:اسمه|إسمه|هويته))"
 )
-_UNNAMED_ROLES = {"مسؤول": "official", "مسئول": "official", "مصدر": "source", "دبلوماسي": "diplomat", "ضابط": "officer"}
+_UNNAMED_ROLES = {
+    "مسؤول": "official",
+    "مسئول": "official",
+    "مصدر": "source",
+    "دبلوماسي": "diplomat",
+    "ضابط": "officer",
+}
 # The cues of a person told by his role alone: no name's words to read, no family name.
 _UNNAMED_CUES = ("a role whose holder's name is withheld", "an unnamed spokesman of a body")
 # An unnamed spokesman of a body: «متحدث باسم الإدارة», «متحدثة باسم المعرض».
-_SPOKESMAN = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ب|ل)?(متحدثة?|ناطقة?) (?:باسم|عن) (?=[\u0621-\u064a])")
+_SPOKESMAN = re.compile(
+    r"(?<![\u0621-\u064a])[وفبل]?(?:ب|ل)?(متحدثة?|ناطقة?) (?:باسم|عن) (?=[\u0621-\u064a])"
+)
 # A coalition, international, against whom («التحالف الدولي ضد», «لمحاربة», «لمكافحة»).
 _COALITION = normalize("التحالف")
 _INTERNATIONAL = normalize("الدولي")
@@ -277,7 +285,9 @@ _DATELINE_AGENCY = re.compile(
     r"\(\s*([\u0621-\u064a]{2,}(?: [\u0621-\u064a]{2,})?)\s*\)\s*[:\-–—_]"
 )
 # The same agency signing the text off: its name in brackets closing the last line («...(إفي)»).
-_SIGN_OFF_AGENCY = re.compile(r"[.!\u0621-\u064a\"”»]\s*\(\s*([\u0621-\u064a]{2,}(?: [\u0621-\u064a]{2,})?)\s*\)\s*\.?\s*$")
+_SIGN_OFF_AGENCY = re.compile(
+    r"[.!\u0621-\u064a\"”»]\s*\(\s*([\u0621-\u064a]{2,}(?: [\u0621-\u064a]{2,})?)\s*\)\s*\.?\s*$"
+)
 # A shipyard and its place: «حوض بناء السفن بكراتشي», «حوض بناء السفن في غدانسك».
 _SHIPYARD = re.compile(r"(?<![\u0621-\u064a])حوض بناء السفن (?:ب|في )([\u0621-\u064a]{3,})")
 # A photo's credit line: «© AP Photo / Mindaugas Kulbis /» (the agency, the photographer).
@@ -2214,7 +2224,9 @@ class _Proposals(_Base):
                     and self._state_adjective_at(keys, i + 2) is not None
                 ):
                     field = _COMPANIES_FIELDS.get(keys[i + 1], "")
-                kind, last = (f"{field} companies".strip(), i + 2) if field is not None else ("companies", i + 1)
+                kind, last = (
+                    (f"{field} companies".strip(), i + 2) if field is not None else ("companies", i + 1)
+                )
             if kind is None or re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[last].start]):
                 continue
             found = self._state_adjective_at(keys, last)
@@ -2252,7 +2264,11 @@ class _Proposals(_Base):
         if definite != key.startswith(ARTICLE):
             return None
         bare = key.removeprefix(ARTICLE)
-        for stem in (bare, bare[:-1] if bare.endswith("ه") else None, bare[:-2] if bare.endswith("ين") else None):
+        for stem in (
+            bare,
+            bare[:-1] if bare.endswith("ه") else None,
+            bare[:-2] if bare.endswith("ين") else None,
+        ):
             if stem and stem in _GROUP_ADJECTIVES:
                 return _GROUP_ADJECTIVES[stem]
         if len(bare) >= 4 and bare.endswith(("ي", "يه")) and institution_adjective(ARTICLE + bare):
@@ -3107,11 +3123,16 @@ class _Proposals(_Base):
             return  # a person's name has no digits, so a month's name in it is a name: «رجب طيب أردوغان»
         if (
             kind == "person"
-            and cue not in ("name with a title", *_UNNAMED_CUES)  # (its words read already, a rank's «سلمان» too)
+            # (its words read already, a rank's «سلمان» too; a role's, no name's)
+            and cue not in ("name with a title", *_UNNAMED_CUES)
             and not self._looks_like_a_name(normalize(name).split()[:1])
         ):
             return
-        if kind == "person" and cue not in _UNNAMED_CUES and any(p.opens(normalize(words[0])) for p in _INSTITUTIONS):
+        if (
+            kind == "person"
+            and cue not in _UNNAMED_CUES
+            and any(p.opens(normalize(words[0])) for p in _INSTITUTIONS)
+        ):
             return  # "وقيادة الدفاع الجوي" after a title: an institution, no one's name
         if (near := self._near_spelling(name, kind)) is not None:
             # "كوميرسان" for the store's "كوميرسانت": the same name spelled a little apart.

@@ -585,7 +585,10 @@ class _Titles(_Proposals):
             # («أحمد قايد صالح»: inside a name, a word an office's head normalizes to but
             # written without the hamza its head has, «قائد», is the name's)
             given = given or (
-                forward and bool(taken) and _head(key) and _unhamzated_head(text[words[k].start : words[k].end])
+                forward
+                and bool(taken)
+                and _head(key)
+                and _unhamzated_head(text[words[k].start : words[k].end])
             )
             if (
                 (
@@ -1076,7 +1079,9 @@ _HAMZAS = "أإؤئء"
 _HAMZATED_HEADS = {
     normalize(p.text.split()[0]): p.text.split()[0]
     for p in _OFFICE_HEADS
-    if p.text.split() and re.fullmatch(r"[\u0621-\u064a]+", p.text.split()[0]) and any(h in p.text for h in _HAMZAS)
+    if p.text.split()
+    and re.fullmatch(r"[\u0621-\u064a]+", p.text.split()[0])
+    and any(h in p.text for h in _HAMZAS)
 }
 
 

@@ -657,7 +657,9 @@ def test_a_role_whose_holders_name_is_withheld_and_an_unnamed_spokesman() -> Non
 def test_a_states_companies_definite_or_with_what_they_make_and_a_two_word_adjective() -> None:
     # "North Korean companies concluded deals ...; India discussed with Russian manufacturing
     # companies ..."
-    text = "وأبرمت الشركات الكورية الشمالية صفقات مع روسيا، كما ناقشت الهند مع شركات تصنيع روسية عقودا جديدة.\n"
+    text = (
+        "وأبرمت الشركات الكورية الشمالية صفقات مع روسيا، كما ناقشت الهند مع شركات تصنيع روسية عقودا جديدة.\n"
+    )
     draft = _draft(text)
     named = _by_ar(draft)
     assert named["الشركات الكورية الشمالية"]["name"] == "North Korean companies"
