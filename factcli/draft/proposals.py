@@ -236,6 +236,9 @@ _BROADCASTERS = {"التلفزيون": "television", "التليفزيون": "te
 _BODY_EPITHETS = {normalize(w) for w in ("العربي", "العربية", "الأميري", "الأميرية")}
 # A company's field after its name («إمبراير للدفاع والأمن»), one word or two.
 _FIELD_AFTER = re.compile(r"\s+(لل[\u0621-\u064a]{3,}(?:\s+وال[\u0621-\u064a]{3,})?)")
+# A company's field in construct after its name, then its initials in brackets («كوريا
+# لصناعات الفضاء (KAI)»).
+_CONSTRUCT_FIELD = re.compile(r"\s+(ل[\u0621-\u064a]{3,}\s+ال[\u0621-\u064a]{3,})\s*\(([A-Z]{2,8})\)")
 # A company's field after its name and state's adjective, its adjective or a second field
 # with it («للصناعات الثقيلة», «للدفاع والأمن»): its full name's last words.
 _FULL_FIELD = re.compile(r"\s+(لل[\u0621-\u064a]{3,}(?:\s+و?ال[\u0621-\u064a]{3,})?)")
@@ -932,10 +935,18 @@ class _Proposals(_Base):
             if end < len(keys) and not gap(end).strip() and self._state_adjective(keys[end]) is not None:
                 tail = words[end].end  # «ميتسوبيشي اليابانية»: with its state's adjective
                 forms.append(text[s:tail])
+            name = text[s:e]
             if (field := _FULL_FIELD.match(text, tail)) is not None:
                 forms.append(f"{text[s:tail]} {field.group(1)}")  # «... للصناعات الثقيلة»: its full name
+            elif (field := _CONSTRUCT_FIELD.match(text, tail)) is not None:
+                # «شركة كوريا لصناعات الفضاء (KAI)»: its field in construct and its initials,
+                # its full name as written, the initials alone its name too (and its first
+                # word alone none, a state's name maybe: «كوريا»)
+                name = f"{text[s:e]} {field.group(1)}"
+                forms = [f"{_with_noun(text, words[i], s, e)}{text[e : field.end()]}", field.group(2)]
+                english.append(f"({field.group(2)})")
             self._new_entity(
-                text[s:e],
+                name,
                 "organization",
                 "a company's noun and its foreign name",
                 english=" ".join(english),

@@ -692,3 +692,17 @@ def test_the_account_an_embedded_post_is_signed_by() -> None:
     )
     account = _by_ar(_draft(text))["متحدث البحرية"]
     assert account["type"] == "organization" and account["name"] == "@NavySpoxXY"
+
+
+def test_a_company_named_by_a_foreign_name_its_field_in_construct_and_its_initials() -> None:
+    # "talks with the company Buramo for aeronautics industries (HAI)": its full name as
+    # written and its initials are one company's; its first word alone names nothing
+    text = (
+        "وتجري الفلبين محادثات مع شركة بورامو لصناعات الطيران (HAI) لشراء مروحيات، وقالت HAI إنها مستعدة.\n"
+    )
+    draft = _draft(text)
+    companies = [e for e in draft.entities if e["type"] == "organization"]
+    assert len(companies) == 1
+    company = companies[0]
+    assert "شركة بورامو لصناعات الطيران (HAI)" in company["aliases"] and "HAI" in company["aliases"]
+    assert "بورامو" not in company["aliases"] and company["name"].endswith("(HAI)")
