@@ -204,6 +204,8 @@ _GROUP_ADJECTIVES = {
         "موثوق": "reliable",
         "متطابق": "concurring",
         "متخصص": "specialised",
+        "رفيع": "senior",
+        "قريب": "close",
     }.items()
 }
 # A person told by his role whose name is withheld: the role's noun, then «لم يذكر اسمه»,
@@ -281,11 +283,12 @@ _AGENCY_INITIALS = {
     }.items()
 }
 # A dateline's agency in brackets: a place of one or two words opening a line, its date after
-# a comma or not, the agency's name of one or two words in brackets, then a colon or a dash
-# («جاكرتا (معراج) –», «بيروت، 3 مايو (إفي):»).
+# a comma or a dash or nothing, the agency's name in brackets (Arabic words, or Latin ones),
+# then a colon or a dash («جاكرتا (معراج) –», «بيروت، 3 مايو (إفي):», «باريس - (AFP) -»).
 _DATELINE_AGENCY = re.compile(
-    r"^\s*[\u0621-\u064a]+(?: [\u0621-\u064a]+)?\s*(?:[،,][^()\n:]{0,40}?)?\s*"
-    r"\(\s*([\u0621-\u064a]{2,}(?: [\u0621-\u064a]{2,})?)\s*\)\s*[:\-–—_]"
+    r"^\s*[\u0621-\u064a]+(?: [\u0621-\u064a]+)?\s*(?:[،,][^()\n:]{0,30}?\d[^()\n:]{0,30}?|[\-–—])?\s*"
+    r"\(\s*([\u0621-\u064a]{2,}(?: [\u0621-\u064a]{2,}){0,3}|[A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?)\s*\)"
+    r"\s*[:\-–—_]"
 )
 # The same agency signing the text off: its name in brackets closing the last line («...(إفي)»).
 _SIGN_OFF_AGENCY = re.compile(
@@ -2269,21 +2272,25 @@ class _Proposals(_Base):
             if len(self.new_entities) > before:
                 self.state_of[str(self.new_entities[-1]["id"])] = state
 
-    def _group_adjective(self, key: str, definite: bool) -> str | None:
+    def _group_adjective(self, key: str, definite: bool, plural: bool = False) -> str | None:
         """The English of a source's or report's kind («عسكرية», «الرسمية», «مطلع»), in the
-        definiteness of its noun; None for any other word."""
+        definiteness of its noun; after a plural noun any adjective in «ية» says a kind
+        («مصادر استخباراتية»: "" when the glossary has no English for it); None for any
+        other word."""
         if definite != key.startswith(ARTICLE):
             return None
         bare = key.removeprefix(ARTICLE)
         for stem in (
             bare,
             bare[:-1] if bare.endswith("ه") else None,
-            bare[:-2] if bare.endswith("ين") else None,
+            bare[:-2] if bare.endswith(("ين", "ون")) else None,
         ):
             if stem and stem in _GROUP_ADJECTIVES:
                 return _GROUP_ADJECTIVES[stem]
         if len(bare) >= 4 and bare.endswith(("ي", "يه")) and institution_adjective(ARTICLE + bare):
             return (field_english([ARTICLE + bare]) or "").lower() or None
+        if plural and len(bare) >= 5 and bare.endswith("يه") and bare not in _FUNCTION_WORDS:
+            return ""
         return None
 
     def _told_as_one(self, clause: Clause) -> None:
@@ -2292,13 +2299,24 @@ class _Proposals(_Base):
         («مصادر عسكرية»: military sources, «مصادر رسمية برازيلية»: Brazilian official
         sources, «لتقرير إعلامي»: media report, «وفد دفاعي أرمني»: Armenian defence
         delegation, a delegation only with its state and not led by one named after it,
-        «برئاسة ...»); a role whose holder's name is
-        withheld («مسؤول لم يذكر اسمه»: unnamed official); an unnamed spokesman of a body
+        «برئاسة ...»); a role whose holder's name is withheld («مسؤول لم يذكر اسمه»:
+        unnamed official, «مصدر مطلع فضل عدم ذكر اسمه»: one person, no source told as
+        one); an unnamed spokesman of a body
         («متحدث باسم الإدارة»). The sources and reports are media (the via of what they
         tell); the others are people and agents."""
         text, words = self.text, clause.words
         keys = [w.key for w in words]
+        segment = text[words[0].start : words[-1].end] if words else ""
+        offset = words[0].start if words else 0
+        withheld: list[tuple[int, int]] = []
+        for m in _UNNAMED.finditer(segment):
+            name = segment[m.start(1) : m.end(3)]
+            english = f"unnamed {_UNNAMED_ROLES[m.group(1)]}"
+            self._new_entity(name, "person", _UNNAMED_CUES[0], english=english)
+            withheld.append((offset + m.start(1), offset + m.end(3)))
         for i, key in enumerate(keys):
+            if any(a <= words[i].start < b for a, b in withheld):
+                continue  # «مصدر مطلع فضل عدم ذكر اسمه»: the one person
             bare, definite = None, False
             for cut in clitic_cuts(key):
                 head = strip_clitic(key, cut)
@@ -2319,10 +2337,11 @@ class _Proposals(_Base):
                 ):
                     state, last = found
                     break
-                kind = self._group_adjective(adjective, definite)
+                kind = self._group_adjective(adjective, definite, plural=noun.endswith("s"))
                 if kind is None:
                     break
-                kinds.append(kind)
+                if kind:
+                    kinds.append(kind)
                 last = j
             if last == i or (needs_state and state is None) or (definite and state is None):
                 continue
@@ -2340,12 +2359,6 @@ class _Proposals(_Base):
                     self.state_of[made] = state
                 if noun != "delegation":
                     self.media.add(made)  # what they tell comes through them: a via, no speaker
-        segment = text[words[0].start : words[-1].end] if words else ""
-        offset = words[0].start if words else 0
-        for m in _UNNAMED.finditer(segment):
-            name = segment[m.start(1) : m.end(3)]
-            english = f"unnamed {_UNNAMED_ROLES[m.group(1)]}"
-            self._new_entity(name, "person", _UNNAMED_CUES[0], english=english)
         for m in _SPOKESMAN.finditer(segment):
             at = next((k for k, w in enumerate(words) if w.start >= offset + m.end()), None)
             if at is None:
@@ -2662,7 +2675,7 @@ class _Proposals(_Base):
     def dateline_agency(self) -> None:
         """A news agency credited by its name in brackets: after the dateline's place (and
         date) that opens one of the page's top lines, before a colon or a dash («جاكرتا
-        (معراج) –», «بيروت، 3 مايو (إفي):»), or closing the text («... المحدثة.(إفي)»): an
+        (معراج) –», «بيروت، 3 مايو (إفي):», «باريس - (AFP) -»), or closing the text («... المحدثة.(إفي)»): an
         organization, a medium (the via of what it reports), named in English by its
         letters. A state's name in brackets («(مصر)») is none."""
         lines = self.text.splitlines()
@@ -2673,7 +2686,10 @@ class _Proposals(_Base):
             keys = normalize(name).split()
             if self._names_a_state(name) or any(k in _FUNCTION_WORDS or is_stopword(k) for k in keys):
                 continue
-            self._new_entity(name, "organization", "a dateline's agency", english=loanword_english(name))
+            if len(keys) > 1 and any(p.opens(keys[0]) for p in (*_INSTITUTIONS, *_MEDIA)):
+                continue  # «(وكالة الأنباء الروسية)»: an institution's name, read as one in its clause
+            english = name if name.isascii() else loanword_english(name)
+            self._new_entity(name, "organization", "a dateline's agency", english=english)
             if (made := self._new_names.get(normalize(name))) is not None:
                 self.media.add(made)
 

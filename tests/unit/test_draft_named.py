@@ -623,6 +623,10 @@ def test_a_datelines_agency_in_brackets_at_the_head_or_the_foot() -> None:
     text = "القاهرة (مصر) – أعلنت الحكومة شراء طائرات، وقال الوزير إن العقد قريب (أمس).\n"
     orgs = {e["name_ar"] for e in _draft(text).entities if e["type"] == "organization"}
     assert not orgs & {"مصر", "أمس"}
+    # a Latin name after the place and a dash; a word in brackets after a verb is no dateline's
+    assert _by_ar(_draft("لشبونة - (Lusa) - أعلنت الحكومة شراء طائرات.\n"))["Lusa"]["name"] == "Lusa"
+    text = "القاهرة، أعلنت الحكومة (رسميا): شراء طائرات.\n"
+    assert "رسميا" not in _by_ar(_draft(text))
 
 
 def test_sources_reports_and_delegations_told_as_one_by_their_noun_and_adjectives() -> None:
@@ -648,6 +652,10 @@ def test_a_role_whose_holders_name_is_withheld_and_an_unnamed_spokesman() -> Non
     draft = _draft(text)
     people = {e["name_ar"]: e for e in draft.entities if e["type"] == "person"}
     assert people["مسؤول طلب عدم الكشف عن اسمه"]["name"] == "unnamed official"
+    # an informed source who asked not to be named: one person, no source told as one too
+    named = _by_ar(_draft("وقال مصدر عسكري مطلع فضل عدم ذكر اسمه إن العقد وقع.\n"))
+    assert named["مصدر عسكري مطلع فضل عدم ذكر اسمه"]["type"] == "person"
+    assert "مصدر عسكري مطلع" not in named
     assert people["متحدث باسم الهيئة"]["name"].endswith("spokesperson")
     # no family name read off a role («اسمه», «الهيئة» link to no one)
     assert all(len(e["aliases"]) == 1 for e in people.values())
