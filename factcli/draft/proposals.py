@@ -224,9 +224,7 @@ _UNNAMED_ROLES = {
 # The cues of a person told by his role alone: no name's words to read, no family name.
 _UNNAMED_CUES = ("a role whose holder's name is withheld", "an unnamed spokesman of a body")
 # An unnamed spokesman of a body: «متحدث باسم الإدارة», «متحدثة باسم المعرض».
-_SPOKESMAN = re.compile(
-    r"(?<![\u0621-\u064a])[وفبل]?(?:ب|ل)?(متحدثة?|ناطقة?) (?:باسم|عن) (?=[\u0621-\u064a])"
-)
+_SPOKESMAN = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ب|ل)?(متحدثة?|ناطقة?) باسم (?=[\u0621-\u064a])")
 # A coalition, international, against whom («التحالف الدولي ضد», «لمحاربة», «لمكافحة»).
 _COALITION = normalize("التحالف")
 _INTERNATIONAL = normalize("الدولي")
