@@ -143,6 +143,7 @@ def draft_article(
     drafter.page_credits()
     drafter.mastheads()
     drafter.run()
+    drafter.post_signatures()
     drafter.credited_in_english()
     drafter.weapon_kind_names()
     names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}

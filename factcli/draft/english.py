@@ -734,6 +734,8 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "صناعات": ("Industries", _HEAD),
     "القياده": ("Command", _HEAD),
     "التطوير": ("Development", _NOUN),
+    "برنامج": ("Program", _NOUN),
+    "المشتريات": ("Procurement", _NOUN),
     "الدفاعي": ("Defence", _ADJ),
     "الدفاعيه": ("Defence", _ADJ),
     "الصاروخيه": ("Missile", _ADJ),

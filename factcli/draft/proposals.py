@@ -83,6 +83,7 @@ from .english import (
 )
 from .names import Mention, _after_clitic, find_mentions
 from .spans import Clause, _words, clauses
+from .states import _CAPITALS as _CAPITALS_KEYS
 from .states import StateNames, capital_agents, named_epithets, named_states
 
 _ALSO = {"ايضا", "كذلك"}
@@ -167,6 +168,63 @@ _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوا�
 # nouns only with a qualifier, as the institutions').
 # («الرئاسة الفرنسية»: a state's presidency, by its noun and the state's adjective)
 _SERVICE_NOUNS = [Pattern.of(w) for w in ("الحرس", "خفر", "الحزب", "حزب", "الرئاسة")]
+# Words of how much, the object's after a verb's subject («لم يذكر متحدث باسم الإدارة المزيد
+# من التفاصيل»): no body's name goes on into them.
+_QUANTITIES = {normalize(w) for w in ("المزيد", "الكثير", "العديد", "البعض", "الجميع", "مزيدا")}
+# A company's noun, a proclitic on it or not: the companies named before «الشركات ...».
+_A_COMPANY = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ب|ل)?(?:ال)?شرك(?:ه|ات|تا|تي|تين)(?![\u0621-\u064a])")
+# Sources, reports and delegations told as one by their noun and adjectives («مصادر عسكرية»,
+# «لتقرير إعلامي», «وفد دفاعي أرمني»): the noun's English, and whether a state's adjective
+# must close the phrase (a delegation is some state's).
+_GROUP_NOUNS = {
+    normalize(k): v
+    for k, v in {
+        "مصادر": ("sources", False),
+        "مصدر": ("source", False),
+        "تقارير": ("reports", False),
+        "تقرير": ("report", False),
+        "وفد": ("delegation", True),
+    }.items()
+}
+# The adjectives that say what kind of source or report it is, besides the nisba adjectives
+# the institutions' glossary translates («العسكرية»: military).
+_GROUP_ADJECTIVES = {
+    normalize(k): v
+    for k, v in {
+        "رسمي": "official",
+        "اعلامي": "media",
+        "صحفي": "press",
+        "اخباري": "news",
+        "دبلوماسي": "diplomatic",
+        "محلي": "local",
+        "غربي": "Western",
+        "حكومي": "government",
+        "مطلع": "informed",
+        "مقرب": "close",
+        "موثوق": "reliable",
+        "متطابق": "concurring",
+        "متخصص": "specialised",
+        "رفيع": "senior",
+        "قريب": "close",
+    }.items()
+}
+# A person told by his role whose name is withheld: the role's noun, then «لم يذكر اسمه»,
+# «طلب عدم الكشف عن هويته», «رفض ذكر اسمه».
+_UNNAMED = re.compile(
+    r"(?<![\u0621-\u064a])[وفبل]?(?:ب|ل)?(مسؤول|مسئول|مصدر|دبلوماسي|ضابط)((?: [\u0621-\u064a]{3,}){0,2}?)"
+    r" ((?:لم|طلب|رفض|فضل|مفضلا|طالبا)(?: \S+){0,3}? (?:اسمه|إسمه|هويته))"
+)
+_UNNAMED_ROLES = {
+    "مسؤول": "official",
+    "مسئول": "official",
+    "مصدر": "source",
+    "دبلوماسي": "diplomat",
+    "ضابط": "officer",
+}
+# The cues of a person told by his role alone: no name's words to read, no family name.
+_UNNAMED_CUES = ("a role whose holder's name is withheld", "an unnamed spokesman of a body")
+# An unnamed spokesman of a body: «متحدث باسم الإدارة», «متحدثة باسم المعرض».
+_SPOKESMAN = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ب|ل)?(متحدثة?|ناطقة?) باسم (?=[\u0621-\u064a])")
 # A coalition, international, against whom («التحالف الدولي ضد», «لمحاربة», «لمكافحة»).
 _COALITION = normalize("التحالف")
 _INTERNATIONAL = normalize("الدولي")
@@ -178,11 +236,21 @@ _BROADCASTERS = {"التلفزيون": "television", "التليفزيون": "te
 _BODY_EPITHETS = {normalize(w) for w in ("العربي", "العربية", "الأميري", "الأميرية")}
 # A company's field after its name («إمبراير للدفاع والأمن»), one word or two.
 _FIELD_AFTER = re.compile(r"\s+(لل[\u0621-\u064a]{3,}(?:\s+وال[\u0621-\u064a]{3,})?)")
+# A company's field in construct after its name, then its initials in brackets («كوريا
+# لصناعات الفضاء (KAI)»).
+_CONSTRUCT_FIELD = re.compile(r"\s+(ل[\u0621-\u064a]{3,}\s+ال[\u0621-\u064a]{3,})\s*\(([A-Z]{2,8})\)")
 # A company's field after its name and state's adjective, its adjective or a second field
 # with it («للصناعات الثقيلة», «للدفاع والأمن»): its full name's last words.
 _FULL_FIELD = re.compile(r"\s+(لل[\u0621-\u064a]{3,}(?:\s+و?ال[\u0621-\u064a]{3,})?)")
 # What a state's companies make, between «شركات» and the state («شركات تسليح فرنسية»).
-_COMPANIES_FIELDS = {"تسليح": "arms", "اسلحه": "arms", "دفاع": "defence", "طيران": "aviation"}
+_COMPANIES_FIELDS = {
+    "تسليح": "arms",
+    "اسلحه": "arms",
+    "دفاع": "defence",
+    "طيران": "aviation",
+    "تصنيع": "manufacturing",
+    "صناعه": "manufacturing",
+}
 # A nationality adjective in the plural or the dual, of two nouns before it («النرويجيين»).
 _PLURAL_ADJECTIVE = ("يين", "يتين", "يتان", "يان")
 _QUALIFIED = set(QUALIFIED_INSTITUTIONS)
@@ -212,6 +280,18 @@ _AGENCY_INITIALS = {
         "ي ب أ": "UPI",
     }.items()
 }
+# A dateline's agency in brackets: a place of one or two words opening a line, its date after
+# a comma or a dash or nothing, the agency's name in brackets (Arabic words, or Latin ones),
+# then a colon or a dash («جاكرتا (معراج) –», «بيروت، 3 مايو (إفي):», «باريس - (AFP) -»).
+_DATELINE_AGENCY = re.compile(
+    r"^\s*[\u0621-\u064a]+(?: [\u0621-\u064a]+)?\s*(?:[،,][^()\n:]{0,30}?\d[^()\n:]{0,30}?|[\-–—])?\s*"
+    r"\(\s*([\u0621-\u064a]{2,}(?: [\u0621-\u064a]{2,}){0,3}|[A-Z][A-Za-z.]{1,15}(?: [A-Z][A-Za-z.]{1,15})?)\s*\)"
+    r"\s*[:\-–—_]"
+)
+# The same agency signing the text off: its name in brackets closing the last line («...(إفي)»).
+_SIGN_OFF_AGENCY = re.compile(
+    r"[.!\u0621-\u064a\"”»]\s*\(\s*([\u0621-\u064a]{2,}(?: [\u0621-\u064a]{2,})?)\s*\)\s*\.?\s*$"
+)
 # A shipyard and its place: «حوض بناء السفن بكراتشي», «حوض بناء السفن في غدانسك».
 _SHIPYARD = re.compile(r"(?<![\u0621-\u064a])حوض بناء السفن (?:ب|في )([\u0621-\u064a]{3,})")
 # A photo's credit line: «© AP Photo / Mindaugas Kulbis /» (the agency, the photographer).
@@ -229,6 +309,9 @@ _LATIN_OUTLET = re.compile(
 _LATIN_OUTLET_CUE = "an outlet named in Latin letters"
 # A page's call to follow it on a platform: «تابعنا عبرTelegram», «تابعونا على تويتر».
 _FOLLOW_US = re.compile(r"تابع(?:نا|ونا)\s+(?:عبر|على)\s*([A-Za-z][\w]+|[\u0621-\u064a]{4,})")
+# An embedded post's signature line: a dash, the account's name, its handle in brackets, the
+# date («— المتحدث العسكري (@EgyArmySpox) August 2, 2021»).
+_POST_SIGNATURE = re.compile(r"^\s*[—–-]\s*([^\n()@]{2,60}?)\s*\(@(\w{2,30})\)\s*[^\n]{0,40}$", re.M)
 # The kind of site a platform is ("موقع التواصل الاجتماعي فيسبوك"): its name comes after.
 _SOCIAL_MEDIA = [normalize(w) for w in ("التواصل", "الاجتماعي")]
 
@@ -597,6 +680,7 @@ class _Proposals(_Base):
         self._dual_institutions(clause)
         self._coordinated_institutions(clause)
         self._state_media(clause)
+        self._told_as_one(clause)
         self._coalitions(clause, mentions)
         self._navies(clause, lambda s, e: any(a < e and s < b for a, b in strong))
         self._named_companies(clause, known)
@@ -852,10 +936,18 @@ class _Proposals(_Base):
             if end < len(keys) and not gap(end).strip() and self._state_adjective(keys[end]) is not None:
                 tail = words[end].end  # «ميتسوبيشي اليابانية»: with its state's adjective
                 forms.append(text[s:tail])
+            name = text[s:e]
             if (field := _FULL_FIELD.match(text, tail)) is not None:
                 forms.append(f"{text[s:tail]} {field.group(1)}")  # «... للصناعات الثقيلة»: its full name
+            elif (field := _CONSTRUCT_FIELD.match(text, tail)) is not None:
+                # «شركة كوريا لصناعات الفضاء (KAI)»: its field in construct and its initials,
+                # its full name as written, the initials alone its name too (and its first
+                # word alone none, a state's name maybe: «كوريا»)
+                name = f"{text[s:e]} {field.group(1)}"
+                forms = [f"{_with_noun(text, words[i], s, e)}{text[e : field.end()]}", field.group(2)]
+                english.append(f"({field.group(2)})")
             self._new_entity(
-                text[s:e],
+                name,
                 "organization",
                 "a company's noun and its foreign name",
                 english=" ".join(english),
@@ -1491,6 +1583,7 @@ class _Proposals(_Base):
                 and end - i < 6
                 and keys[end] not in _FUNCTION_WORDS
                 and keys[end] not in _BELONGING  # "التابعة لوزارة ...": the body it is of
+                and keys[end] not in _QUANTITIES  # «الإدارة المزيد من التفاصيل»: how much, the object's
                 # "القوات البحرية الباكستانية المقدم ...": a rank opens the next name
                 and not any(p.opens(keys[end]) for p in _HONORIFICS)
                 # the next one, unless the name is of it ("منتدى القوات المسلحة")
@@ -1756,6 +1849,20 @@ class _Proposals(_Base):
             found = self.linker.adjectives.get(key[len(ARTICLE) :])
         return found
 
+    def _state_adjective_at(self, keys: list[str], j: int) -> tuple[str, int] | None:
+        """The state a nationality adjective at word `j` names, and the adjective's last
+        word: one word («الروسية») or two, of a state named by two («الكورية الجنوبية»:
+        South Korea, proposed when the article names it nowhere else)."""
+        if j + 1 < len(keys):
+            first, second = (k if k.startswith(ARTICLE) else ARTICLE + k for k in keys[j : j + 2])
+            row = _state_names().pairs.get((first, second))
+            if row is not None and keys[j].startswith(ARTICLE) == keys[j + 1].startswith(ARTICLE):
+                state = self._state_for(row[0], row[1], row[2], "by its adjective of two words")
+                if state is not None:
+                    return state, j + 1
+        state = self._state_adjective(keys[j])
+        return (state, j) if state is not None else None
+
     @functools.cached_property
     def _state_counts(self) -> dict[str, int]:
         """How often the article names each state (by name or adjective), in the order it
@@ -1968,6 +2075,10 @@ class _Proposals(_Base):
             end += 1
         if end == i + 1 or not self._looks_like_a_name(keys[i + 1 : end]):
             return
+        if end == i + 2 and end < len(keys) and keys[end].startswith("ال") and keys[end].endswith("ات"):
+            # «إدارة برنامج المشتريات الدفاعية»: a noun in construct with a plural, no one's name
+            self._administration_of_programme(clause, i, known)
+            return
         if any(
             self.linker.resolve(text[words[n].start : words[n].end], True, True) for n in range(i + 1, end)
         ):
@@ -1993,6 +2104,55 @@ class _Proposals(_Base):
             "institution: an administration named by its head",
             english=institution_english([normalize("إدارة")], None, owner=head),
         )
+
+    def _administration_of_programme(self, clause: Clause, i: int, known: Any) -> None:
+        """An administration named by what it runs, a noun in construct with a plural and
+        their adjectives («إدارة برنامج المشتريات الدفاعية»), the state or capital it is in
+        after «في» and its initials in brackets with it when written («في سول (DAPA)»): the
+        body named whole, and without the place."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        end = i + 3
+        while (
+            end < len(keys)
+            and end - i < 6
+            and keys[end].startswith("ال")
+            and keys[end] not in _FUNCTION_WORDS
+            and not re.search(r"[^\s]", text[words[end - 1].end : words[end].start])
+        ):
+            end += 1
+        k = keys[i]
+        s = words[i].start + max(0, k.find(normalize("إدارة")))
+        if known(s, words[end - 1].end):
+            return
+        short = text[s : words[end - 1].end]
+        state = self._state_after(clause, end)
+        full, last = short, end
+        if state is not None:
+            last = state[1]
+        elif end + 1 < len(keys) and keys[end] == "في" and keys[end + 1] in _CAPITALS_KEYS:
+            code = _CAPITALS_KEYS[keys[end + 1]]
+            row = next((r for r in _state_names().names.values() if r[0] == code), None)
+            found = self._state_for(*row, "by its capital") if row is not None else None
+            state, last = ((found, end + 2) if found is not None else None), end + 2
+        if state is not None:
+            full = text[s : words[last - 1].end]
+        initials = re.match(r"\s*\(([A-Z]{2,8})\)", text[words[last - 1].end :])
+        if initials is not None:
+            full = text[s : words[last - 1].end + initials.end()]
+        body = str(self.linker.entities[state[0]].get("name") or "") if state else None
+        english = institution_english(normalize(short).split(), body)
+        if english and initials is not None:
+            english = f"{english} ({initials.group(1)})"
+        self._new_entity(
+            full,
+            "organization",
+            "institution: an administration named by what it runs",
+            english=english,
+            aliases=[short] if full != short else None,
+        )
+        if state is not None and (made := self._new_names.get(normalize(full))) is not None:
+            self.state_of[made] = state[0]
 
     def _dual_institutions(self, clause: Clause) -> None:
         """Two states' institutions named at once ("وزارتي الدفاع السورية والروسية"): each
@@ -2057,13 +2217,32 @@ class _Proposals(_Base):
                 kind, last = "media sources", i + 2
             elif bare in _BROADCASTERS:
                 kind = _BROADCASTERS[bare]
-            elif bare == "شركات":
-                # «شركات أمريكية», «شركات تسليح فرنسية»: a state's companies, told as one
+            elif bare == "شركات" or (
+                bare == "الشركات"
+                and keys[i + 1].startswith(ARTICLE)
+                and not _A_COMPANY.search(normalize(text[: words[i].start]))
+            ):
+                # «شركات أمريكية», «شركات تسليح فرنسية», «الشركات الكورية الجنوبية» (definite
+                # when no company was named before: not the ones named): a state's companies,
+                # told as one; what they make between, when no adjective of a state
                 field = _COMPANIES_FIELDS.get(keys[i + 1]) if i + 2 < len(keys) else None
-                kind, last = (f"{field} companies", i + 2) if field else ("companies", i + 1)
+                if (
+                    field is None
+                    and bare == "شركات"
+                    and i + 2 < len(keys)
+                    and self._state_adjective_at(keys, i + 1) is None
+                    and not keys[i + 1].startswith(ARTICLE)
+                    and keys[i + 1] not in _FUNCTION_WORDS
+                    and self._state_adjective_at(keys, i + 2) is not None
+                ):
+                    field = _COMPANIES_FIELDS.get(keys[i + 1], "")
+                kind, last = (
+                    (f"{field} companies".strip(), i + 2) if field is not None else ("companies", i + 1)
+                )
             if kind is None or re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[last].start]):
                 continue
-            state = self._state_adjective(keys[last])
+            found = self._state_adjective_at(keys, last)
+            state, last = found if found is not None else (None, last)
             if state is None and kind in _BROADCASTERS.values() and keys[last] in _STATE_OWNED:
                 # «التلفزيون الرسمي السوري», «الإذاعة الرسمية»: a state's broadcaster, the
                 # state's adjective after it or, told bare, the state the article is about
@@ -2090,6 +2269,110 @@ class _Proposals(_Base):
             self._new_entity(name, "organization", cue, english=f"{demonym(body)} {kind}")
             if len(self.new_entities) > before:
                 self.state_of[str(self.new_entities[-1]["id"])] = state
+
+    def _group_adjective(self, key: str, definite: bool, plural: bool = False) -> str | None:
+        """The English of a source's or report's kind («عسكرية», «الرسمية», «مطلع»), in the
+        definiteness of its noun; after a plural noun any adjective in «ية» says a kind
+        («مصادر استخباراتية»: "" when the glossary has no English for it); None for any
+        other word."""
+        if definite != key.startswith(ARTICLE):
+            return None
+        bare = key.removeprefix(ARTICLE)
+        for stem in (
+            bare,
+            bare[:-1] if bare.endswith("ه") else None,
+            bare[:-2] if bare.endswith(("ين", "ون")) else None,
+        ):
+            if stem and stem in _GROUP_ADJECTIVES:
+                return _GROUP_ADJECTIVES[stem]
+        if len(bare) >= 4 and bare.endswith(("ي", "يه")) and institution_adjective(ARTICLE + bare):
+            return (field_english([ARTICLE + bare]) or "").lower() or None
+        if plural and len(bare) >= 5 and bare.endswith("يه") and bare not in _FUNCTION_WORDS:
+            return ""
+        return None
+
+    def _told_as_one(self, clause: Clause) -> None:
+        """Sources, reports and delegations told as one, by a plural or singular noun and
+        the adjectives that say what kind they are, a state's adjective closing them or not
+        («مصادر عسكرية»: military sources, «مصادر رسمية برازيلية»: Brazilian official
+        sources, «لتقرير إعلامي»: media report, «وفد دفاعي أرمني»: Armenian defence
+        delegation, a delegation only with its state and not led by one named after it,
+        «برئاسة ...»); a role whose holder's name is withheld («مسؤول لم يذكر اسمه»:
+        unnamed official, «مصدر مطلع فضل عدم ذكر اسمه»: one person, no source told as
+        one); an unnamed spokesman of a body
+        («متحدث باسم الإدارة»). The sources and reports are media (the via of what they
+        tell); the others are people and agents."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        segment = text[words[0].start : words[-1].end] if words else ""
+        offset = words[0].start if words else 0
+        withheld: list[tuple[int, int]] = []
+        for m in _UNNAMED.finditer(segment):
+            name = segment[m.start(1) : m.end(3)]
+            english = f"unnamed {_UNNAMED_ROLES[m.group(1)]}"
+            self._new_entity(name, "person", _UNNAMED_CUES[0], english=english)
+            withheld.append((offset + m.start(1), offset + m.end(3)))
+        for i, key in enumerate(keys):
+            if any(a <= words[i].start < b for a, b in withheld):
+                continue  # «مصدر مطلع فضل عدم ذكر اسمه»: the one person
+            bare, definite = None, False
+            for cut in clitic_cuts(key):
+                head = strip_clitic(key, cut)
+                if head in _GROUP_NOUNS or (head.startswith(ARTICLE) and head[2:] in _GROUP_NOUNS):
+                    bare, definite = head.removeprefix(ARTICLE), head.startswith(ARTICLE)
+                    break
+            if bare is None:
+                continue
+            noun, needs_state = _GROUP_NOUNS[bare]
+            kinds: list[str] = []
+            state, last = None, i
+            for j in range(i + 1, min(i + 4, len(keys))):
+                if re.search(r"[،,.:؛«»\"“”()]", text[words[j - 1].end : words[j].start]):
+                    break
+                adjective = keys[j]
+                if (found := self._state_adjective_at(keys, j)) is not None and (
+                    definite == adjective.startswith(ARTICLE)
+                ):
+                    state, last = found
+                    break
+                kind = self._group_adjective(adjective, definite, plural=noun.endswith("s"))
+                if kind is None:
+                    break
+                if kind:
+                    kinds.append(kind)
+                last = j
+            if last == i or (needs_state and state is None) or (definite and state is None):
+                continue
+            if noun == "delegation" and normalize("برئاسة") in keys[last + 1 :]:
+                continue  # «وفد عراقي ... برئاسة وزير الدفاع»: told by its head, who acts
+            start = words[i].start + len(key) - len(bare) - (len(ARTICLE) if definite else 0)
+            name = text[start : words[last].end]
+            people = demonym(str(self.linker.entities[state].get("name") or "")) if state else ""
+            english = " ".join(x for x in (people, *kinds, noun) if x)
+            before = len(self.new_entities)
+            self._new_entity(name, "organization", f"{noun} told as one", english=english)
+            if len(self.new_entities) > before:
+                made = str(self.new_entities[-1]["id"])
+                if state is not None:
+                    self.state_of[made] = state
+                if noun != "delegation":
+                    self.media.add(made)  # what they tell comes through them: a via, no speaker
+        for m in _SPOKESMAN.finditer(segment):
+            at = next((k for k, w in enumerate(words) if w.start >= offset + m.end()), None)
+            if at is None:
+                continue
+            end = at
+            # the body: the store's or a proposed entity named from here, else its one word
+            for n in range(min(6, len(words) - at), 0, -1):
+                if self.linker.resolve(text[words[at].start : words[at + n - 1].end], True, True):
+                    end = at + n - 1
+                    break
+            body = text[words[at].start : words[end].end]
+            ids = self.linker.resolve(body, True, True)
+            of = str(self.linker.entities[next(iter(ids))].get("name") or "") if len(ids) == 1 else ""
+            name = f"{m.group(1)} {segment[m.end(1) : m.end()].strip()} {body}"
+            english = f"{of} spokesperson" if of.isascii() and of else "spokesperson"
+            self._new_entity(name, "person", _UNNAMED_CUES[1], english=english)
 
     def _coalitions(self, clause: Clause, mentions: list[Mention]) -> None:
         """A coalition named by whom it fights, a body the article names right after
@@ -2385,6 +2668,28 @@ class _Proposals(_Base):
                 continue  # («و» alone is the conjunction, written apart)
             english = _AGENCY_INITIALS.get(key) or "".join(loanword_english(x)[:1] for x in letters).upper()
             self._new_entity(m.group(0), "organization", "an agency's initials", english=english)
+        self.dateline_agency()
+
+    def dateline_agency(self) -> None:
+        """A news agency credited by its name in brackets: after the dateline's place (and
+        date) that opens one of the page's top lines, before a colon or a dash («جاكرتا
+        (معراج) –», «بيروت، 3 مايو (إفي):», «باريس - (AFP) -»), or closing the text («... المحدثة.(إفي)»): an
+        organization, a medium (the via of what it reports), named in English by its
+        letters. A state's name in brackets («(مصر)») is none."""
+        lines = self.text.splitlines()
+        found = [m.group(1) for ln in lines[:_TOP_LINES] if (m := _DATELINE_AGENCY.match(ln))]
+        if (m := _SIGN_OFF_AGENCY.search(self.text.rstrip())) is not None:
+            found.append(m.group(1))
+        for name in found:
+            keys = normalize(name).split()
+            if self._names_a_state(name) or any(k in _FUNCTION_WORDS or is_stopword(k) for k in keys):
+                continue
+            if len(keys) > 1 and any(p.opens(keys[0]) for p in (*_INSTITUTIONS, *_MEDIA)):
+                continue  # «(وكالة الأنباء الروسية)»: an institution's name, read as one in its clause
+            english = name if name.isascii() else loanword_english(name)
+            self._new_entity(name, "organization", "a dateline's agency", english=english)
+            if (made := self._new_names.get(normalize(name))) is not None:
+                self.media.add(made)
 
     def known_bodies(self) -> None:
         """The institutions of the field the article names by a name of their own
@@ -2531,6 +2836,16 @@ class _Proposals(_Base):
             name = m.group(1)
             english = name if name.isascii() else loanword_english(name)
             self._new_entity(name, "organization", "where the page asks to be followed", english=english)
+
+    def post_signatures(self) -> None:
+        """The account an embedded post is signed by («— المتحدث العسكري (@EgyArmySpox)
+        August 2, 2021»): its owner, an organization named in English by its handle. Read
+        after the article's clauses, so that the name, often an office's words, leaves the
+        office the text names in full («المتحدث العسكري المصري») to be read as one."""
+        for m in _POST_SIGNATURE.finditer(self.text):
+            name = m.group(1).strip()
+            english = name if name.isascii() else f"@{m.group(2)}"
+            self._new_entity(name, "organization", "an embedded post's signature", english=english)
 
     def byline(self) -> None:
         """The byline's author: a name of two or three words at the top of the page that
@@ -2833,11 +3148,16 @@ class _Proposals(_Base):
             return  # a person's name has no digits, so a month's name in it is a name: «رجب طيب أردوغان»
         if (
             kind == "person"
-            and cue != "name with a title"  # (its words read already, a rank's «سلمان» too)
+            # (its words read already, a rank's «سلمان» too; a role's, no name's)
+            and cue not in ("name with a title", *_UNNAMED_CUES)
             and not self._looks_like_a_name(normalize(name).split()[:1])
         ):
             return
-        if kind == "person" and any(p.opens(normalize(words[0])) for p in _INSTITUTIONS):
+        if (
+            kind == "person"
+            and cue not in _UNNAMED_CUES
+            and any(p.opens(normalize(words[0])) for p in _INSTITUTIONS)
+        ):
             return  # "وقيادة الدفاع الجوي" after a title: an institution, no one's name
         if (near := self._near_spelling(name, kind)) is not None:
             # "كوميرسان" for the store's "كوميرسانت": the same name spelled a little apart.
@@ -2845,7 +3165,7 @@ class _Proposals(_Base):
             return
         from ..schema import sha256
 
-        if kind == "person" and len(words) >= 2 and cue != "the byline's author":  # (not the author's)
+        if kind == "person" and len(words) >= 2 and cue not in ("the byline's author", *_UNNAMED_CUES):
             # A person named whole is named after by the family name alone ("ترمب",
             # "الخفاجي"), as the store's people are: unless that word names another.
             last = words[-1]

@@ -57,6 +57,7 @@ _EPITHETS = {normalize(k): v for k, v in STATE_EPITHETS.items()}
 STATE_DEMONYMS = {
     "AE": ("إماراتي",),
     "AF": ("أفغاني",),
+    "AM": ("أرمني",),
     "AT": ("نمساوي",),
     "AZ": ("أذري",),
     "DK": ("دنماركي",),
@@ -84,6 +85,9 @@ class StateNames:
     adjectives: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     # A name of two words or more written as one (الولاياتالمتحدة, a page's lost space).
     glued: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    # The adjective of a name of two words whose second is an adjective («كوريا الجنوبية»):
+    # two words, the first's adjective and the second («الكورية الجنوبية», «الكوري الجنوبي»).
+    pairs: dict[tuple[str, str], tuple[str, str, str]] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> StateNames:
@@ -108,6 +112,12 @@ class StateNames:
             out.names.setdefault(key, row)
             if " " in key:
                 out.glued.setdefault(key.replace(" ", ""), row)
+                first, _, second = key.partition(" ")
+                if " " not in second and second.startswith("ال") and second.endswith(("ي", "يه")):
+                    stem = second.removesuffix("ه").removesuffix("ي")
+                    for adjective in nisba_forms(first):
+                        for ending in ("ي", "يه", "يين", "يون"):
+                            out.pairs.setdefault((adjective, stem + ending), row)
             for adjective in nisba_forms(name):
                 out.adjectives.setdefault(adjective, row)
             for demonym in STATE_DEMONYMS.get(code, ()):

@@ -341,6 +341,9 @@ class _Titles(_Proposals):
                 elif (
                     _definite(k)
                     and k not in _FUNCTION_WORDS
+                    # («نائب وزير الدفاع الروسي ألكسندر فومين»: a name opening with a hamza's
+                    # alef and lam, no word with the article: the holder's name begins)
+                    and re.match(r"^[أإآ]ل", text[words[j].start : words[j].end]) is None
                     and (
                         not (k[:1] in CONJUNCTIONS and k[1:].startswith(ARTICLE))
                         # "العسكري والفني": a second adjective; "والوفد": the next noun
@@ -400,6 +403,8 @@ class _Titles(_Proposals):
                 and h - end < 3
             ):
                 h += 1
+                if keys[h : h + 2] == _OF_STAFF:
+                    h += 2  # «اللواء أركان حرب»: the rank's words
             if h < n and keys[h] in _NOT_IN_NAMES and "،" in gap(h):
                 # "السفير الروسي لدى قطر، السبت، «نور محمد خولوف»": when, between commas.
                 d = h
@@ -577,6 +582,14 @@ class _Titles(_Proposals):
                     or re.search(r"[،,]", text[words[k].end : words[k + 1].start]) is not None
                 )
             )
+            # («أحمد قايد صالح»: inside a name, a word an office's head normalizes to but
+            # written without the hamza its head has, «قائد», is the name's)
+            given = given or (
+                forward
+                and bool(taken)
+                and _head(key)
+                and _unhamzated_head(text[words[k].start : words[k].end])
+            )
             if (
                 (
                     key in _FUNCTION_WORDS
@@ -605,6 +618,7 @@ class _Titles(_Proposals):
                 # بن سلمان»), and «علي» in «آصف علي زرداري» is one
                 or (
                     not self._looks_like_a_name([key])
+                    and not given
                     and not (forward and taken and taken[-1] in _KIN)
                     # right after a rank a name opens, whatever cue its letters spell («سلمان»)
                     and not (forward and titled and not taken and not _definite(key))
@@ -775,14 +789,19 @@ class _Titles(_Proposals):
 
         i = 0
         while i < len(keys):
-            if not (_honorific(keys[i]) or doctor(i)) or (
-                i > 0 and (_head(keys[i - 1]) or _honorific(keys[i - 1]))
+            if (
+                not (_honorific(keys[i]) or doctor(i))
+                or (i > 0 and (_head(keys[i - 1]) or _honorific(keys[i - 1])))
+                # («الأمن البحري»: a rank's adjective, «اللواء البحري», opens no rank)
+                or (_definite(keys[i]) and keys[i].endswith("ي"))
             ):
                 i += 1
                 continue
             h = i
             while h < len(keys) and (_honorific(keys[h]) or keys[h] == "اول" or doctor(h)) and h - i < 3:
                 h += 1  # ("الفريق أول": a rank of two words)
+                if keys[h : h + 2] == _OF_STAFF:
+                    h += 2  # «العقيد أركان حرب»: a staff colonel, the rank's words
             if h < len(keys) and h not in cover and not _definite(keys[h]):
                 last = self._name_words(keys, words, h, forward=True, titled=True)
                 if last - h >= 2 and not any(k in cover for k in range(h, last)):
@@ -1054,10 +1073,31 @@ def _dual_noun(key: str) -> bool:
     return _deal_noun(singular) is not None or singular in _WEAPON_HEADS
 
 
+# «أركان حرب» after a rank («العقيد أركان حرب»): of the staff, the rank's words, no name.
+_OF_STAFF = [normalize(w) for w in ("أركان", "حرب")]
+_HAMZAS = "أإؤئء"
+_HAMZATED_HEADS = {
+    normalize(p.text.split()[0]): p.text.split()[0]
+    for p in _OFFICE_HEADS
+    if p.text.split()
+    and re.fullmatch(r"[\u0621-\u064a]+", p.text.split()[0])
+    and any(h in p.text for h in _HAMZAS)
+}
+
+
+def _unhamzated_head(written: str) -> bool:
+    """Whether a word spells an office's head whose own spelling has a hamza without it
+    («قايد» for «قائد»): a name's word then (Gaid), no title."""
+    bare = written.lstrip("وف")
+    head = _HAMZATED_HEADS.get(normalize(bare))
+    return head is not None and not any(h in bare for h in _HAMZAS)
+
+
 def _noun_not_name(key: str, before: str) -> bool:
     """A word after a name's first that ends the name: an indefinite noun in ة («فومين
-    اتفاقية»، «قصرة زيارة»), unless a kinship word puts it in the name («أبو قصرة»)."""
-    return not _definite(key) and key.endswith("ه") and before not in ("ابو", "بن", "ابن", "بنت", "ام")
+    اتفاقية»، «قصرة زيارة»), unless a kinship word puts it in the name («أبو قصرة») or «عبد»
+    does («عبد الله»)."""
+    return not _definite(key) and key.endswith("ه") and before not in ("ابو", "بن", "ابن", "بنت", "ام", "عبد")
 
 
 def _person_ending(drafter: _Base, mentions: list[Mention], last_word: int) -> Mention | None:

@@ -527,3 +527,37 @@ def test_a_president_set_off_by_commas_after_his_states_old_adjective() -> None:
     assert "إلياس كريموف" in people
     offices = {e["name"] for e in draft.entities if e["type"] == "office"}
     assert "President of Uzbekistan" in offices
+
+
+def test_a_name_after_a_long_title_with_abd_allah_or_a_word_spelled_like_a_head() -> None:
+    # «عبد الله» is one name («الله» ends in ه, no noun ending the name after «عبد»); «قايد»,
+    # written without the hamza of «قائد» (commander), is a family name inside a name
+    text = (
+        "وبحث الوزير مع وزير الطاقة السعودي عبد الله بن فهد التعاون. "
+        "وتوجه قائد القوات البرية سليم قايد حسن إلى موسكو.\n"
+    )
+    draft = draft_article(text, [], published=parse_published("2020-01-01"))
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    assert {"عبد الله بن فهد", "سليم قايد حسن"} <= people
+
+
+def test_a_holders_name_opening_with_a_hamzas_alef_and_lam_is_no_word_of_his_title() -> None:
+    # "the Russian deputy minister of defence Alexei Ilyin said": «ألكسي» is no «ال» word
+    text = "وقال نائب وزير الدفاع الروسي ألكسي إيلين إن العقد جاهز.\n"
+    draft = draft_article(text, [], published=parse_published("2020-01-01"))
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    offices = {e["name_ar"] for e in draft.entities if e["type"] == "office"}
+    assert people == {"ألكسي إيلين"}
+    assert offices == {"نائب وزير الدفاع الروسي"}
+
+
+def test_a_staff_rank_and_a_ranks_adjective_are_no_names() -> None:
+    # «اللواء أركان حرب»: a staff major general, «أركان حرب» the rank's words; «الأمن البحري»
+    # (maritime security): «البحري» qualifies a rank («اللواء البحري») but opens none
+    text = (
+        "وقال قائد القوات البحرية اللواء أركان حرب سامح عادل حسن إن الغواصة وصلت. "
+        "وتسهم الغواصة في الأمن البحري بما يعزز الاستقرار.\n"
+    )
+    draft = draft_article(text, [], published=parse_published("2020-01-01"))
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    assert people == {"سامح عادل حسن"}
