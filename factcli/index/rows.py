@@ -15,6 +15,7 @@ decides only how to store and query them.
 from __future__ import annotations
 
 import functools
+import marshal
 from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
@@ -169,26 +170,30 @@ def topic_word_rows(entities: list[dict[str, Any]], an: Analyzer) -> list[NameRo
     each word for an entity's kind (`thesaurus.KIND_WORDS`: weapons for a weapon system), as
     a name of role `word` ("relations" of "Qatar-Russia bilateral relations"), so that a
     query word or its synonym ("ties", "arms") finds the claims about the entity."""
-    from ..lexicon import names_of
-    from ..thesaurus import KIND_WORDS
 
-    rows: dict[tuple[str, str], NameRow] = {}
-    for entity in entities:
-        eid = entity.get("id")
-        if not isinstance(eid, str):
-            continue
-        for word in KIND_WORDS.get(entity.get("type") or "", ()):
-            toks = an.tokens(word)
-            if len(toks) == 1:
-                rows.setdefault((toks[0], eid), (toks[0], an.stems(toks)[0], eid, TOPIC_WORD, word))
-        if entity.get("type") not in TOPIC_TYPES:
-            continue
-        for name in names_of(entity):
-            toks = an.tokens(name)
-            for tok, stem in zip(toks, an.stems(toks), strict=True):
-                if not is_stopword(tok) and len(tok) > 2:
-                    rows.setdefault((tok, eid), (tok, stem, eid, TOPIC_WORD, name))
-    return sorted(rows.values())
+    def make() -> list[NameRow]:
+        from ..lexicon import names_of
+        from ..thesaurus import KIND_WORDS
+
+        rows: dict[tuple[str, str], NameRow] = {}
+        for entity in entities:
+            eid = entity.get("id")
+            if not isinstance(eid, str):
+                continue
+            for word in KIND_WORDS.get(entity.get("type") or "", ()):
+                toks = an.tokens(word)
+                if len(toks) == 1:
+                    rows.setdefault((toks[0], eid), (toks[0], an.stems(toks)[0], eid, TOPIC_WORD, word))
+            if entity.get("type") not in TOPIC_TYPES:
+                continue
+            for name in names_of(entity):
+                toks = an.tokens(name)
+                for tok, stem in zip(toks, an.stems(toks), strict=True):
+                    if not is_stopword(tok) and len(tok) > 2:
+                        rows.setdefault((tok, eid), (tok, stem, eid, TOPIC_WORD, name))
+        return sorted(rows.values())
+
+    return _remembered("topic words", an, entities, make)
 
 
 def counterpart_name_rows(an: Analyzer, people: Iterable[str], known: Iterable[str] = ()) -> list[NameRow]:
@@ -203,12 +208,39 @@ def counterpart_name_rows(an: Analyzer, people: Iterable[str], known: Iterable[s
     ]
 
 
+# The rows made from a store's entities or its vocabulary alone are the same in every build
+# of that store: a process that builds its index again (a correction's refresh, then a read;
+# a test run; `team` and `sync` over stores) makes them once. Kept by the analyzer and the
+# exact content (marshal's bytes: `true` and `1` differ, and equal content laid out
+# otherwise is at worst made again), a few entries, each handed out as a new list.
+_REMEMBERED: dict[tuple[str, Analyzer, bytes], list[Any]] = {}
+_REMEMBERED_KEPT = 6
+
+
+def _remembered(kind: str, an: Analyzer, content: Any, make: Callable[[], list[Any]]) -> list[Any]:
+    try:
+        key = (kind, an, marshal.dumps(content))
+    except ValueError:  # not plain data: made every time
+        return make()
+    rows = _REMEMBERED.get(key)
+    if rows is None:
+        rows = make()
+        if len(_REMEMBERED) >= _REMEMBERED_KEPT:
+            del _REMEMBERED[next(iter(_REMEMBERED))]
+        _REMEMBERED[key] = rows
+    return list(rows)
+
+
 def name_rows(entities: list[dict[str, Any]], an: Analyzer) -> list[NameRow]:
     """Every name of every entity (`lexicon.name_table`) with the stems of its key."""
-    return [
-        (key, " ".join(an.stems(key.split(" "))), eid, role, written)
-        for key, eid, role, written in name_table(entities, an.tokens)
-    ]
+
+    def make() -> list[NameRow]:
+        return [
+            (key, " ".join(an.stems(key.split(" "))), eid, role, written)
+            for key, eid, role, written in name_table(entities, an.tokens)
+        ]
+
+    return _remembered("names", an, entities, make)
 
 
 def linker(names: list[NameRow], an: Analyzer, entities: Iterable[dict[str, Any]] = ()) -> Linker:
@@ -226,14 +258,18 @@ def label_rows(an: Analyzer, predicate_labels: dict[str, tuple[str, ...]]) -> li
     """(analyzed key, predicate, `exact` or `stem`) for every label of every predicate of the
     store's vocabulary (its `labels`): every predicate has at least its own name's words, so
     the table names every predicate (`Index.predicates`)."""
-    rows: set[tuple[str, str, str]] = set()
-    for predicate, labels in predicate_labels.items():
-        for label in (predicate.replace("_", " "), *labels):
-            toks = an.tokens(label)
-            if toks:
-                rows.add((" ".join(toks), predicate, "exact"))
-                rows.add((" ".join(an.stems(toks)), predicate, "stem"))
-    return sorted(rows)
+
+    def make() -> list[tuple[str, str, str]]:
+        rows: set[tuple[str, str, str]] = set()
+        for predicate, labels in predicate_labels.items():
+            for label in (predicate.replace("_", " "), *labels):
+                toks = an.tokens(label)
+                if toks:
+                    rows.add((" ".join(toks), predicate, "exact"))
+                    rows.add((" ".join(an.stems(toks)), predicate, "stem"))
+        return sorted(rows)
+
+    return _remembered("labels", an, predicate_labels, make)
 
 
 @functools.lru_cache(maxsize=2)

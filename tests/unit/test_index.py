@@ -105,6 +105,20 @@ def test_hand_edit_of_an_alias_is_seen(loc):
     assert found(loc, "Türkiye") == ["c0002"]
 
 
+def test_builds_of_other_entities_name_what_each_holds(shipped):
+    # The rows made from a store's entities are kept between builds of the same entities:
+    # another alias, then the entities as they were, each build names what its own hold.
+    def finds(entities, word):
+        facts = store.Facts(None, shipped.sources, entities, shipped.claims, shipped.meta, shipped.vocabulary)
+        return {h.claim["id"] for h in search(index.in_memory(facts), Query(terms=[word]))}
+
+    qatar = next(e for e in shipped.entities if e["id"] == "qatar")
+    renamed = [dict(e, aliases=[*e["aliases"], "Katarstan"]) if e is qatar else e for e in shipped.entities]
+    assert finds(shipped.entities, "Katarstan") == set()
+    assert finds(renamed, "Katarstan") == finds(shipped.entities, "Qatar") != set()
+    assert finds(shipped.entities, "Katarstan") == set()
+
+
 def test_checkout_of_an_older_file_is_seen(loc, tmp_path):
     older = tmp_path / "older.json"
     shutil.copy2(loc.path, older)  # same bytes, same mtime as the store had
