@@ -96,8 +96,29 @@ CREATE INDEX links_claim ON links(claim, entity, role, kind, own);
 CREATE INDEX names_key ON names(key);
 CREATE INDEX names_stem ON names(stem_key);
 CREATE INDEX labels_key ON labels(key);
-CREATE INDEX synonyms_key ON synonyms(key, kind);
 """
+# The rows made from the analyzer alone (`rows.synonym_rows`: the thesaurus's and the number
+# words' forms) and their index are the same in every index a process builds: they are put,
+# with the empty tables, in a database in memory once per analyzer, and a build starts from
+# a copy of its pages (`_begin`) instead of inserting the rows and indexing them again (for
+# a small store, most of a build's time).
+_SYNONYMS_INDEX = "CREATE INDEX synonyms_key ON synonyms(key, kind)"
+_BEGUN: dict[Any, sqlite3.Connection] = {}
+
+
+def _begin(conn: sqlite3.Connection, an: Any) -> None:
+    """Give the empty database `conn` every table of the index, the synonyms filled."""
+    template = _BEGUN.get(an)
+    if template is None:
+        template = sqlite3.connect(":memory:", check_same_thread=False)
+        template.executescript(_SCHEMA)
+        template.executemany("INSERT INTO synonyms VALUES (?, ?, ?, ?)", _rows.synonym_rows(an))
+        template.execute(_SYNONYMS_INDEX)
+        template.commit()
+        if len(_BEGUN) >= 2:
+            _BEGUN.pop(next(iter(_BEGUN))).close()
+        _BEGUN[an] = template
+    template.backup(conn)
 
 
 _Read = TypeVar("_Read", bound=Callable[..., Any])
@@ -896,7 +917,7 @@ def build(
 
     an = analyzer()
     dumps = _dumps()
-    conn.executescript(_SCHEMA)
+    _begin(conn, an)
     names = _rows.name_rows(facts.entities, an)
     conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
     conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", _rows.topic_word_rows(facts.entities, an))
@@ -905,7 +926,6 @@ def build(
     # `facts()` hands back: the labels above are its.
     if facts.vocabulary is not None:
         conn.execute("INSERT INTO vocabulary VALUES (?)", (dumps(facts.vocabulary),))
-    conn.executemany("INSERT INTO synonyms VALUES (?, ?, ?, ?)", _rows.synonym_rows(an))
     texts = {s.get("id"): s.get("text") for s in facts.sources}.get
     linker = _rows.linker(names, an, facts.entities)
     holders = _rows.holders((c.get("subject"), c.get("object")) for c in facts.claims if _rows.holds(c))
@@ -1309,7 +1329,7 @@ def build_folder_file(
         conn.execute("PRAGMA synchronous=OFF")
         an = analyzer()
         dumps = _dumps()
-        conn.executescript(_SCHEMA)
+        _begin(conn, an)
         names = _rows.name_rows(entities, an)
         conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", names)
         conn.executemany("INSERT INTO names VALUES (?, ?, ?, ?, ?)", _rows.topic_word_rows(entities, an))
@@ -1318,7 +1338,6 @@ def build_folder_file(
         )
         if vocabulary is not None:
             conn.execute("INSERT INTO vocabulary VALUES (?)", (dumps(vocabulary),))
-        conn.executemany("INSERT INTO synonyms VALUES (?, ?, ?, ?)", _rows.synonym_rows(an))
         linker = _rows.linker(names, an, entities)
         holders = _rows.holders(holds)
         counterparts: set[str] = set()
