@@ -62,6 +62,8 @@ def find_dates(
                     continue
                 if n == 1 and not _in_company(words, i, span):
                     continue
+                if _a_count(words, i, i + n, span) or _a_period(words, i):
+                    continue
                 first = i
                 if words[i].key in _DATE_LEADS and n > 1:
                     # The source's date words without the preposition, when they say the same.
@@ -103,6 +105,42 @@ def _in_company(words: list[Word], i: int, span: DateSpan) -> bool:
     before = words[i - 1].key if i else ""
     bare = before[1:] if before[:1] in CONJUNCTIONS and before[1:] in _MONTH_COMPANY else before
     return bare in _MONTH_COMPANY
+
+
+# Words that name a year by itself: a number after one of them is a year whatever it is
+# («عام 1400»); a bare number is a year only in the years news tells of.
+_YEAR_WORDS = {"عام", "العام", "سنه", "السنه", "لعام", "بعام", "وعام"}
+_BARE_YEARS = range(1900, 2100)
+_COUNT_WORDS = _DATE_LEADS | {"من"}
+# A plan's or a programme's period («للفترة من 2026 إلى 2030», «خطة تشمل العام القادم»): the span a document covers, not when the clause's act was done.
+_PERIOD_LEADS = {"للفتره", "الفتره", "لفتره", "فتره", "تشمل", "يشمل", "تغطي", "يغطي"}
+_RANGE_WORDS = {"من", "الي", "حتي", "و"}
+
+
+def _a_count(words: list[Word], i: int, end: int, span: DateSpan) -> bool:
+    """A bare number read as a year that is a count: one outside the years news tells of
+    («أكثر من 1486 جهة», «بناء 2457 من المقاتلات», a model's «209/1400»), or one followed
+    by «من» with no word of time before it («2000 من الجنود»). A year's word before it
+    («عام 1400») keeps it a year."""
+    if span.precision != "year" or not all(w.key.isdigit() or w.key in _COUNT_WORDS for w in words[i:end]):
+        return False
+    if any(w.key in _YEAR_WORDS for w in words[max(0, i - 1) : end]):
+        return False
+    year = next(int(w.key) for w in words[i:end] if w.key.isdigit())
+    if year not in _BARE_YEARS:
+        return True
+    if words[i].key in _DATE_LEADS or (i and words[i - 1].key in _DATE_LEADS):
+        return False  # («منذ 2019 من أجل ...»: a year told as one)
+    return words[end - 1].key == "من" or (end < len(words) and words[end].key == "من")
+
+
+def _a_period(words: list[Word], i: int) -> bool:
+    """A date phrase that names the period a plan covers: after «للفترة (من)» or «تشمل»,
+    either end of the range («للفترة من 2026 إلى 2030»)."""
+    j = i
+    while j > 0 and (words[j - 1].key in _RANGE_WORDS or words[j - 1].key.isdigit()):
+        j -= 1
+    return j > 0 and words[j - 1].key in _PERIOD_LEADS
 
 
 def nearest_date(dates: list[tuple[int, int, DateSpan]], at: tuple[int, int] | None) -> DateSpan | None:

@@ -727,3 +727,20 @@ def test_attending_is_told_by_hadara_and_by_the_presence_of() -> None:
     attending = [t[0] for t in triples if t[1] == "attends"]
     assert len(attending) == 1 and attending[0].startswith("Kamal")
     assert ("Egypt", "signed") in [t[:2] for t in triples]
+
+
+def test_a_bare_number_that_counts_is_no_year() -> None:
+    # Outside the years news tells of, or followed by «من»: a count, not a year.
+    assert _dates("وتخطط البحرية لبناء 3120 من السفن") == []
+    assert _dates("وشارك في المعرض أكثر من 1375 شركة") == []
+    assert _dates("وانضم 2000 من المتطوعين إلى الجيش") == []
+    # A year's word or a word of time keeps a year a year.
+    assert _dates("وبنيت القلعة عام 1350") == [("1350-01-01", "1350-12-31")]
+    assert _dates("ويعمل المصنع منذ 2016 من أجل الجيش") == [("2016-01-01", "2016-12-31")]
+    assert _dates("وتسلمت مصر الدفعة في 2017") == [("2017-01-01", "2017-12-31")]
+
+
+def test_the_period_a_plan_covers_is_not_the_date_of_the_act() -> None:
+    assert _dates("ووافق الطرفان على برنامج للفترة من 2027 إلى 2031") == []
+    assert _dates("واعتمد الجانبان خطة تشمل العام القادم") == []
+    assert _dates("واعتمد الجانبان الخطة العام القادم") == [("2020-01-01", "2020-12-31")]
