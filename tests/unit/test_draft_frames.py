@@ -744,3 +744,16 @@ def test_the_period_a_plan_covers_is_not_the_date_of_the_act() -> None:
     assert _dates("ووافق الطرفان على برنامج للفترة من 2027 إلى 2031") == []
     assert _dates("واعتمد الجانبان خطة تشمل العام القادم") == []
     assert _dates("واعتمد الجانبان الخطة العام القادم") == [("2020-01-01", "2020-12-31")]
+
+
+def test_a_span_told_by_its_two_ends_runs_from_the_first_to_the_last() -> None:
+    assert _dates("وتسلم الجيش الدبابات بين عامي 2014 و2016") == [("2014-01-01", "2016-12-31")]
+    assert _dates("وجرت المناورات بين 4 و9 مارس 2018") == [("2018-03-04", "2018-03-09")]
+    # «الماضيين»: each end is a month past (published 2019-05-03).
+    assert _dates("وأجرت البحرية تدريبات ما بين يناير ومارس الماضيين") == [("2019-01-01", "2019-03-31")]
+    # «بين» between two sides is no span.
+    assert _dates("وتعززت العلاقات بين مصر وروسيا عام 2017") == [("2017-01-01", "2017-12-31")]
+
+
+def test_a_year_after_a_plans_period_is_the_period_too() -> None:
+    assert _dates("واعتمد الجانبان خطة تشمل العام القادم 2020 لتنفيذ الاتفاق") == []
