@@ -757,3 +757,14 @@ def test_a_span_told_by_its_two_ends_runs_from_the_first_to_the_last() -> None:
 
 def test_a_year_after_a_plans_period_is_the_period_too() -> None:
     assert _dates("واعتمد الجانبان خطة تشمل العام القادم 2020 لتنفيذ الاتفاق") == []
+
+
+def _events(text: str) -> list[str]:
+    drafted = draft_article(text, [dict(e) for e in ENTITIES], published=ANCHOR)
+    return [e["name_ar"] for e in drafted.entities if e["type"] == "event"]
+
+
+def test_an_events_name_ends_at_its_definite_genitive_or_its_year() -> None:
+    # What follows a definite genitive without the article is no longer the name.
+    assert _events("ووصل الوزير إلى مصر لحضور معرض الطيران الدولي كضيف شرف.") == ["معرض الطيران الدولي"]
+    assert _events("وشارك الوفد في معرض البحرية 2019 بالإسكندرية.") == ["معرض البحرية 2019"]
