@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ..analyze import CONJUNCTIONS
 from ..dates import parse_date
-from ..datespan import DateSpan
+from ..datespan import RANK, DateSpan
 from ..errors import DateError
 from .spans import Word
 
@@ -46,9 +46,12 @@ def find_dates(
     module reads. No phrase is listed here: what `dates.parse_date` reads is found."""
     out: list[tuple[int, int, DateSpan]] = []
     i = 0
+    period_end = -1
     while i < len(words):
         hit = None
         if i not in masked:
+            hit = _between(text, words, i, anchor, masked)
+        if hit is None and i not in masked:
             for n in range(min(7, len(words) - i), 0, -1):
                 if any(k in masked for k in range(i, i + n)):
                     continue
@@ -62,6 +65,12 @@ def find_dates(
                     continue
                 if n == 1 and not _in_company(words, i, span):
                     continue
+                if _a_count(words, i, i + n, span):
+                    continue
+                if i == period_end or _a_period(words, i):
+                    # (and a year in apposition after it: «تشمل العام القادم 2022»)
+                    period_end = i + n
+                    break
                 first = i
                 if words[i].key in _DATE_LEADS and n > 1:
                     # The source's date words without the preposition, when they say the same.
@@ -79,9 +88,72 @@ def find_dates(
             if not _vague(hit[2]):
                 out.append(hit)
             i = hit[1]
+        elif period_end > i:
+            i = period_end
         else:
             i += 1
     return out
+
+
+_BETWEEN = {"بين", "مابين"}
+_PAIR_NOUNS = {"عامي", "العامين", "سنتي", "السنتين", "شهري"}
+_PLURAL_RELATIVE = {"الماضيين": "الماضي", "المقبلين": "المقبل", "القادمين": "القادم"}
+
+
+def _parse(text: str, anchor: DateSpan) -> DateSpan | None:
+    try:
+        return parse_date(text, anchor)
+    except DateError:
+        return None
+
+
+def _between(
+    text: str, words: list[Word], i: int, anchor: DateSpan, masked: set[int]
+) -> tuple[int, int, DateSpan] | None:
+    """A span told by its two ends, «بين A وB» («بين عامي 2019 و2023», «ما بين يوليو
+    وسبتمبر الماضيين», «بين 19 و23 أكتوبر»: the words after B complete A too): from A's
+    first day to B's last, at the coarser of the two precisions."""
+    if words[i].key not in _BETWEEN:
+        return None
+    j = i + 1
+    if j < len(words) and words[j].key in _PAIR_NOUNS:
+        j += 1
+    for k in range(j + 1, min(j + 4, len(words))):
+        key = words[k].key
+        if not key.startswith("و") or any(m in masked for m in range(j, k + 1)):
+            continue
+        b_start = words[k].start + 1 if len(key) > 1 else (words[k + 1].start if k + 1 < len(words) else None)
+        first_b = k if len(key) > 1 else k + 1
+        if b_start is None:
+            return None
+        for last in range(min(first_b + 4, len(words)), first_b, -1):
+            if any(m in masked for m in range(first_b, last)) or "\n" in text[b_start : words[last - 1].end]:
+                continue
+            if words[last - 1].key in _DATE_LEADS:
+                continue
+            b_text, a_text = text[b_start : words[last - 1].end], text[words[j].start : words[k - 1].end]
+            tail = text[words[first_b + 1].start : words[last - 1].end] if last > first_b + 1 else ""
+            plural = words[last - 1].key
+            if plural in _PLURAL_RELATIVE:
+                # «يوليو وسبتمبر الماضيين»: each of the two is «... الماضي».
+                single = _PLURAL_RELATIVE[plural]
+                b_text = text[b_start : words[last - 2].end] + " " + single if last - 1 > first_b else ""
+                a_text, tail = a_text + " " + single, ""
+            b = _parse(b_text, anchor) if b_text else None
+            if b is None:
+                continue
+            a = _parse(a_text, anchor)
+            if a is None and tail:
+                a = _parse(a_text + " " + tail, anchor)
+            if a is None or a.start > b.end:
+                return None
+            precision = max(a.precision, b.precision, key=lambda p: RANK.get(p, 0))
+            span = DateSpan(
+                a.start, b.end, precision, text[words[i].start : words[last - 1].end], a.within or b.within
+            )
+            return i, last, span
+        return None
+    return None
 
 
 # A relative date read against a publication date known only as an interval ("اليوم" in an
@@ -103,6 +175,42 @@ def _in_company(words: list[Word], i: int, span: DateSpan) -> bool:
     before = words[i - 1].key if i else ""
     bare = before[1:] if before[:1] in CONJUNCTIONS and before[1:] in _MONTH_COMPANY else before
     return bare in _MONTH_COMPANY
+
+
+# Words that name a year by itself: a number after one of them is a year whatever it is
+# («عام 1400»); a bare number is a year only in the years news tells of.
+_YEAR_WORDS = {"عام", "العام", "سنه", "السنه", "لعام", "بعام", "وعام"}
+_BARE_YEARS = range(1900, 2100)
+_COUNT_WORDS = _DATE_LEADS | {"من"}
+# A plan's or a programme's period («للفترة من 2026 إلى 2030», «خطة تشمل العام القادم»): the span a document covers, not when the clause's act was done.
+_PERIOD_LEADS = {"للفتره", "الفتره", "لفتره", "فتره", "تشمل", "يشمل", "تغطي", "يغطي"}
+_RANGE_WORDS = {"من", "الي", "حتي", "و"}
+
+
+def _a_count(words: list[Word], i: int, end: int, span: DateSpan) -> bool:
+    """A bare number read as a year that is a count: one outside the years news tells of
+    («أكثر من 1486 جهة», «بناء 2457 من المقاتلات», a model's «209/1400»), or one followed
+    by «من» with no word of time before it («2000 من الجنود»). A year's word before it
+    («عام 1400») keeps it a year."""
+    if span.precision != "year" or not all(w.key.isdigit() or w.key in _COUNT_WORDS for w in words[i:end]):
+        return False
+    if any(w.key in _YEAR_WORDS for w in words[max(0, i - 1) : end]):
+        return False
+    year = next(int(w.key) for w in words[i:end] if w.key.isdigit())
+    if year not in _BARE_YEARS:
+        return True
+    if words[i].key in _DATE_LEADS or (i and words[i - 1].key in _DATE_LEADS):
+        return False  # («منذ 2019 من أجل ...»: a year told as one)
+    return words[end - 1].key == "من" or (end < len(words) and words[end].key == "من")
+
+
+def _a_period(words: list[Word], i: int) -> bool:
+    """A date phrase that names the period a plan covers: after «للفترة (من)» or «تشمل»,
+    either end of the range («للفترة من 2026 إلى 2030»)."""
+    j = i
+    while j > 0 and (words[j - 1].key in _RANGE_WORDS or words[j - 1].key.isdigit()):
+        j -= 1
+    return j > 0 and words[j - 1].key in _PERIOD_LEADS
 
 
 def nearest_date(dates: list[tuple[int, int, DateSpan]], at: tuple[int, int] | None) -> DateSpan | None:

@@ -1487,6 +1487,11 @@ class _Proposals(_Base):
                     break
                 if nxt in _FUNCTION_WORDS or nxt[:1] in CONJUNCTIONS or (definite and not _definite(nxt)):
                     break
+                if end > i + 1 and (
+                    keys[end - 1].isdigit()
+                    or (_definite(keys[end - 1]) and not (_definite(nxt) or nxt.isdigit()))
+                ):
+                    break  # (a definite genitive or a year closes the name: «معرض الدفاع العالمي كجزء من»)
                 end += 1
             if end - i < 2:
                 continue

@@ -727,3 +727,44 @@ def test_attending_is_told_by_hadara_and_by_the_presence_of() -> None:
     attending = [t[0] for t in triples if t[1] == "attends"]
     assert len(attending) == 1 and attending[0].startswith("Kamal")
     assert ("Egypt", "signed") in [t[:2] for t in triples]
+
+
+def test_a_bare_number_that_counts_is_no_year() -> None:
+    # Outside the years news tells of, or followed by «من»: a count, not a year.
+    assert _dates("وتخطط البحرية لبناء 3120 من السفن") == []
+    assert _dates("وشارك في المعرض أكثر من 1375 شركة") == []
+    assert _dates("وانضم 2000 من المتطوعين إلى الجيش") == []
+    # A year's word or a word of time keeps a year a year.
+    assert _dates("وبنيت القلعة عام 1350") == [("1350-01-01", "1350-12-31")]
+    assert _dates("ويعمل المصنع منذ 2016 من أجل الجيش") == [("2016-01-01", "2016-12-31")]
+    assert _dates("وتسلمت مصر الدفعة في 2017") == [("2017-01-01", "2017-12-31")]
+
+
+def test_the_period_a_plan_covers_is_not_the_date_of_the_act() -> None:
+    assert _dates("ووافق الطرفان على برنامج للفترة من 2027 إلى 2031") == []
+    assert _dates("واعتمد الجانبان خطة تشمل العام القادم") == []
+    assert _dates("واعتمد الجانبان الخطة العام القادم") == [("2020-01-01", "2020-12-31")]
+
+
+def test_a_span_told_by_its_two_ends_runs_from_the_first_to_the_last() -> None:
+    assert _dates("وتسلم الجيش الدبابات بين عامي 2014 و2016") == [("2014-01-01", "2016-12-31")]
+    assert _dates("وجرت المناورات بين 4 و9 مارس 2018") == [("2018-03-04", "2018-03-09")]
+    # «الماضيين»: each end is a month past (published 2019-05-03).
+    assert _dates("وأجرت البحرية تدريبات ما بين يناير ومارس الماضيين") == [("2019-01-01", "2019-03-31")]
+    # «بين» between two sides is no span.
+    assert _dates("وتعززت العلاقات بين مصر وروسيا عام 2017") == [("2017-01-01", "2017-12-31")]
+
+
+def test_a_year_after_a_plans_period_is_the_period_too() -> None:
+    assert _dates("واعتمد الجانبان خطة تشمل العام القادم 2020 لتنفيذ الاتفاق") == []
+
+
+def _events(text: str) -> list[str]:
+    drafted = draft_article(text, [dict(e) for e in ENTITIES], published=ANCHOR)
+    return [e["name_ar"] for e in drafted.entities if e["type"] == "event"]
+
+
+def test_an_events_name_ends_at_its_definite_genitive_or_its_year() -> None:
+    # What follows a definite genitive without the article is no longer the name.
+    assert _events("ووصل الوزير إلى مصر لحضور معرض الطيران الدولي كضيف شرف.") == ["معرض الطيران الدولي"]
+    assert _events("وشارك الوفد في معرض البحرية 2019 بالإسكندرية.") == ["معرض البحرية 2019"]
