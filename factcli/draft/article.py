@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analyze import CONJUNCTIONS, name_forms
+from ..analyze import CLITICS_RE, CONJUNCTION_RE, CONJUNCTIONS, name_forms
 from ..datespan import DateSpan
 from ..errors import InputError
 from ..link import Linker
@@ -53,18 +53,18 @@ from .topics import _Topics
 _DUAL_NOUNS = {"وزار", "حكوم", "رئاس"}
 # Talks and meetings told by a noun or a verb of talking («محادثات», «مباحثات», «اجتماعات»,
 # «بحث», «تباحث», «ناقش»): held «مع» a person, they are a meeting of the two.
-_TALKS = re.compile(r"^[وف]?(?:س?[يتن])?(?:ب|ل|لل)?(?:ال)?(?:محادث|مباحث|اجتماع|بحث|تباحث|ناقش)")
+_TALKS = re.compile(f"^(?:{CONJUNCTION_RE}س?[يتن]|{CLITICS_RE})(?:محادث|مباحث|اجتماع|بحث|تباحث|ناقش)")
 _WITH = {"مع", "ومع"}
 # How far «مع» may stand from the word of talking (its holder and a clause about him between:
 # «وبحث الأمير ... الذي يزور موسكو حاليا مع ...»), and the person from «مع» (a title of a
 # few words between: «مع وزير الحرس الوطني السعودي عبد الله ...»).
 _TALKS_REACH = 10
 # «بحضور» (in the presence of): a verbal noun whose agent follows it.
-_IN_PRESENCE = re.compile(r"^[وف]?بحضور$")
+_IN_PRESENCE = re.compile(f"^{CONJUNCTION_RE}بحضور$")
 _PARTNER_REACH = 8
 # Talks still to come: a verb in the future («سيبحث», «سيجري محادثات») or «من المقرر», «سوف»
 # just before the word of talking; else the meeting is told as held.
-_FUTURE_TALKS = re.compile(r"^[وف]?(?:سي|ست|سن)[^\s]{2,}$|^(?:المقرر|سوف|يعتزم|تعتزم)$")
+_FUTURE_TALKS = re.compile(f"^{CONJUNCTION_RE}(?:سي|ست|سن)[^\\s]{{2,}}$|^(?:المقرر|سوف|يعتزم|تعتزم)$")
 
 _ARABIC = re.compile(r"[\u0621-\u064a]")
 

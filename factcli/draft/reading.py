@@ -7,6 +7,8 @@ import re
 
 from ..analyze import (
     CONJUNCTIONS,
+    PREPOSITIONS,
+    PROCLITICS,
 )
 from ..normalize import normalize
 from ..vocabulary import MONEY_UNITS, UNITS
@@ -81,8 +83,10 @@ def _unit_at(j: int, keys: list[str]) -> str | None:
     return unit if unit in UNITS else None
 
 
-# Proclitics a figure takes ("بـ23 مليار"، "و89 مليون"، "بسبعة مليارات"، "بأربعة").
-_FIGURE_CLITICS = ("وب", "ب", "و", "ف", "ل")
+# Proclitics a figure takes ("بـ23 مليار"، "و89 مليون"، "بسبعة مليارات"، "بأربعة"): the
+# analyzer's, a conjunction with a preposition first. (Not `analyze.clitic_cuts`, which
+# leaves a word three letters at least: "ب23" is a figure of two.)
+_FIGURE_CLITICS = (*(c + p for c in CONJUNCTIONS for p in PREPOSITIONS), *PROCLITICS)
 
 
 def _figure(i: int, keys: list[str]) -> float | None:

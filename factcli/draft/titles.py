@@ -29,6 +29,7 @@ from ..analyze import (
     PREPOSITION_RE,
     PROCLITICS,
     clitic_cuts,
+    name_forms,
     strip_clitic,
 )
 from ..datespan import DateSpan
@@ -1088,9 +1089,9 @@ _HAMZATED_HEADS = {
 def _unhamzated_head(written: str) -> bool:
     """Whether a word spells an office's head whose own spelling has a hamza without it
     («قايد» for «قائد»): a name's word then (Gaid), no title."""
-    bare = written.lstrip("وف")
-    head = _HAMZATED_HEADS.get(normalize(bare))
-    return head is not None and not any(h in bare for h in _HAMZAS)
+    if any(h in written for h in _HAMZAS):
+        return False
+    return any(form in _HAMZATED_HEADS for form in name_forms(normalize(written)))
 
 
 def _noun_not_name(key: str, before: str) -> bool:
