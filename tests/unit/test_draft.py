@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from conftest import CORPUS, ROOT, SHIPPED, entity_record, read_jsonl, source_record
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from warm import warm_factcli_bin
 
 from factcli import draft, store
 from factcli.cli import main
@@ -672,9 +673,7 @@ def _walkthrough() -> list[str]:
 
 @pytest.fixture(scope="module")
 def warm_factcli():
-    # bash runs each line as printed; its `factcli` runs in a warm fork (test_examples.py says how)
-    from test_examples import warm_factcli_bin
-
+    # bash runs each line as printed; its `factcli` runs in a warm fork (tests/warm.py says how)
     with warm_factcli_bin() as path:
         yield path
 
