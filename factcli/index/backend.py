@@ -145,7 +145,8 @@ def _recovering(read: _Read) -> _Read:
     return cast(_Read, recovered)
 
 
-# How many name lookups an index keeps (`Index.names`): a few megabytes at most.
+# How many name lookups an index keeps (`Index.names`), and as many of labels and of
+# synonyms: a few megabytes at most.
 _NAMES_KEPT = 50_000
 
 
@@ -177,6 +178,8 @@ class Index:
         self._longest_name: int | None = None
         self._names_found: dict[tuple[str, bool], list[tuple[str, str]]] = {}
         self._name_words: dict[bool, frozenset[str]] = {}
+        self._labels_found: dict[str, list[tuple[str, str]]] = {}
+        self._synonyms_found: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
 
     def forget(self) -> None:
         """Drop what was kept of earlier reads (entities, name lookups, the longest name):
@@ -184,6 +187,8 @@ class Index:
         self._entity_cache = None
         self._names_found = {}
         self._name_words = {}
+        self._labels_found = {}
+        self._synonyms_found = {}
         self._longest_name = None
 
     # -- records -------------------------------------------------------------------------
@@ -449,7 +454,13 @@ class Index:
 
     @_recovering
     def labels(self, key: str) -> list[tuple[str, str]]:
-        return list(self.conn.execute("SELECT predicate, kind FROM labels WHERE key = ?", (key,)))
+        # Kept as the names are (`names`): a query asks again for the words of its runs.
+        found = self._labels_found.get(key)
+        if found is None:
+            found = list(self.conn.execute("SELECT predicate, kind FROM labels WHERE key = ?", (key,)))
+            if len(self._labels_found) < _NAMES_KEPT:
+                self._labels_found[key] = found
+        return list(found)
 
     @_recovering
     def predicates(self) -> list[str]:
@@ -458,19 +469,24 @@ class Index:
 
     @_recovering
     def synonyms(self, tokens: str, stems: str) -> tuple[list[str], list[str]]:
-        rows = self.conn.execute(
-            "SELECT other, predicate FROM synonyms WHERE (key = ? AND kind = 'number') "
-            "OR (key = ? AND kind = 'word') ORDER BY rowid",
-            (tokens, stems),
-        )
-        others: list[str] = []
-        predicates: list[str] = []
-        for other, predicate in rows:
-            if other is not None:
-                others.append(other)
-            else:
-                predicates.append(predicate)
-        return others, predicates
+        found = self._synonyms_found.get((tokens, stems))
+        if found is None:
+            rows = self.conn.execute(
+                "SELECT other, predicate FROM synonyms WHERE (key = ? AND kind = 'number') "
+                "OR (key = ? AND kind = 'word') ORDER BY rowid",
+                (tokens, stems),
+            )
+            others: list[str] = []
+            predicates: list[str] = []
+            for other, predicate in rows:
+                if other is not None:
+                    others.append(other)
+                else:
+                    predicates.append(predicate)
+            found = (others, predicates)
+            if len(self._synonyms_found) < _NAMES_KEPT:
+                self._synonyms_found[(tokens, stems)] = found
+        return list(found[0]), list(found[1])
 
     @_recovering
     def has_term(self, token: str) -> bool:
