@@ -62,6 +62,7 @@ from .english import (
     KNOWN_WEAPONS,
     KNOWN_WEAPONS_AFTER_KIND,
     Spellings,
+    ascii_folded,
     consonants,
     demonym,
     designation_name,
@@ -159,6 +160,12 @@ _OWNED = set(OWNED_INSTITUTIONS)
 _NAMED_BODIES = {normalize(w) for w in NAMED_INSTITUTIONS}
 _EPITHETS = {normalize(w) for w in EPITHETS}
 _OFFICIAL = {normalize(w) for w in ("الرسمي", "الرسمية")}
+# How an adjective of belonging ends (normalized): «الجنوبية», «الرسمي», «العسكريين».
+# Adjectives of when, after a state's («الحكومة الألمانية السابقة»).
+_WHEN_ADJECTIVES = {
+    normalize(w) for w in ("السابق", "السابقة", "الجديد", "الجديدة", "المقبل", "المقبلة", "المؤقت", "المؤقتة")
+}
+_NISBA = ("يه", "ي", "يين", "يون", "يان", "يتين", "يتان")
 # A broadcaster the state owns: «التلفزيون الرسمي», «الإذاعة الحكومية».
 _STATE_OWNED = _OFFICIAL | {normalize(w) for w in ("الحكومي", "الحكومية")}
 # A state's own bodies: told bare ("وزارة الدفاع"), the article's state's.
@@ -1593,6 +1600,20 @@ class _Proposals(_Base):
                 )
                 # "أعلن الجيش الأمريكي السبت": a day after the name is the date, not the name
                 and not self._reads_as_date(text[words[end].start : words[end].end])
+                # «بدأت وزارة الدفاع الفنلندية البحث»: a state's adjective ends the body's name;
+                # only another adjective goes on with it («الكورية الجنوبية», «الرسمية»)
+                and not (
+                    end > i + 1
+                    and self._state_adjective(keys[end - 1])
+                    and not keys[end].endswith(_NISBA)
+                    and keys[end] not in _WHEN_ADJECTIVES  # «الحكومة الألمانية السابقة»
+                    # «سلاح الجو الأمريكي الحرس الوطني»: a noun with its adjective, a body of it
+                    and not (
+                        end + 1 < len(keys)
+                        and keys[end + 1].startswith("ال")
+                        and keys[end + 1].endswith(_NISBA)
+                    )
+                )
             ):
                 gap = text[words[end - 1].end : words[end].start]
                 if end == i + 1 and not noun.startswith("ال") and re.fullmatch(r"\s*[«\"“]", gap):
@@ -3196,5 +3217,9 @@ class _Proposals(_Base):
                 "todo": "check the English name, give a readable id, or delete this record",
             },
         }
+        folded = ascii_folded(entity["name"])
+        if folded is not None:
+            # «لوسوار دالجيري», "Le Soir d'Algérie": found by its ASCII spelling too
+            entity["aliases"].append(folded)
         self.new_entities.append(entity)
         self.linker.add(entity)

@@ -772,3 +772,18 @@ def test_a_company_named_by_its_field_and_its_states_adjective() -> None:
     orgs = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "organization"}
     assert orgs.get("شركة تكنولوجيا الطيران الروسية") == "Russian Aviation Technology Corporation"
     assert "تكنولوجيا" not in orgs  # the field's word is no foreign name of its own
+
+
+def test_a_states_adjective_ends_a_bodys_name_before_a_definite_noun() -> None:
+    # "... since the French Ministry of the Interior began the search for new helicopters":
+    # the masdar after the state's adjective is the verb's object, no word of the body's name.
+    text = "وتتنافس الشركات على العقد منذ عامين حين بدأت وزارة الداخلية الفرنسية البحث عن مروحيات جديدة."
+    names = _names(text)
+    assert names.get("وزارة الداخلية الفرنسية") == "French Ministry of the Interior"
+    assert not any("البحث" in n for n in names)
+    # another adjective goes on with the state's: «الرسمية» after it
+    names = _names("وأفادت وكالة الأنباء المغربية الرسمية بأن الوزير وصل إلى باريس.")
+    assert any(n.startswith("وكالة الأنباء المغربية") for n in names)
+    # and an adjective of when («السابقة»): the former government, named whole
+    names = _names("وكانت الحكومة الفرنسية السابقة قد رفضت بيع المروحيات إلى المغرب.")
+    assert "الحكومة الفرنسية السابقة" in names

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 
 from factcli.draft import clauses, draft_article, parse_published
+from factcli.draft.english import ascii_folded
 from factcli.lexicon import Lexicon
 
 ENTITIES = [
@@ -714,3 +715,19 @@ def test_a_company_named_by_a_foreign_name_its_field_in_construct_and_its_initia
     company = companies[0]
     assert "شركة بورامو لصناعات الطيران (HAI)" in company["aliases"] and "HAI" in company["aliases"]
     assert "بورامو" not in company["aliases"] and company["name"].endswith("(HAI)")
+
+
+def test_an_english_name_with_marks_is_also_spelled_in_ascii() -> None:
+    # A paper the article credits by its French name, written in Arabic letters in the text:
+    # its English name keeps the accent, and the name typed in ASCII finds it too.
+    text = "وذكرت صحيفة لوموند دالجيري أن الجيش تسلم دفعة من المروحيات الروسية."
+    draft = draft_article(
+        text,
+        [dict(e) for e in ENTITIES],
+        published=parse_published("2023-04-04"),
+        credited=["Le Monde d'Algérie"],
+    )
+    paper = next(e for e in draft.entities if e["name"] == "Le Monde d'Algérie")
+    assert "Le Monde d'Algerie" in paper["aliases"]
+    assert ascii_folded("Brüel & Kjær") == "Bruel & Kjaer"
+    assert ascii_folded("Thales") is None
