@@ -1055,6 +1055,14 @@ class _Proposals(_Base):
                 continue
             name = text[words[i].start : words[i].end]
             forms = [f"{name} {text[words[i + 1].start : words[i + 1].end]}"]
+            listed = i > 0 and (
+                keys[i - 1][:1] == "و"
+                or re.search(r"[،,]", text[words[i - 1].end : words[i].start]) is not None
+            )
+            if listed and k[:1] == "و" and len(k) >= 5 and not known(words[i].start + 1, words[i].end):
+                # «ألمانيا وإسبانيا وليوناردو الإيطالية»: the next in a list, «و» its conjunction
+                name = name[1:]
+                forms = [f"{name} {text[words[i + 1].start : words[i + 1].end]}", *forms]
             field = _FULL_FIELD.match(text, words[i + 1].end)
             if field is not None:  # «ميتسوبيشي اليابانية للصناعات الثقيلة»: its full name
                 forms += [f"{forms[0]} {field.group(1)}", f"{name} {field.group(1)}"]
@@ -2264,7 +2272,9 @@ class _Proposals(_Base):
                 continue
             found = self._state_adjective_at(keys, last)
             state, last = found if found is not None else (None, last)
-            if state is None and kind in _BROADCASTERS.values() and keys[last] in _STATE_OWNED:
+            if state is None and kind in (*_BROADCASTERS.values(), "media") and keys[last] in _STATE_OWNED:
+                # «وسائل الإعلام الحكومية الصينية»: a state's media, the state's adjective after
+                # what owns them.
                 # «التلفزيون الرسمي السوري», «الإذاعة الرسمية»: a state's broadcaster, the
                 # state's adjective after it or, told bare, the state the article is about
                 kind = f"state {kind}"
@@ -2290,6 +2300,9 @@ class _Proposals(_Base):
             self._new_entity(name, "organization", cue, english=f"{demonym(body)} {kind}")
             if len(self.new_entities) > before:
                 self.state_of[str(self.new_entities[-1]["id"])] = state
+                if kind.endswith("media"):
+                    # a state's media told as one: the via of what it reports, no speaker
+                    self.media.add(str(self.new_entities[-1]["id"]))
 
     def _group_adjective(self, key: str, definite: bool, plural: bool = False) -> str | None:
         """The English of a source's or report's kind («عسكرية», «الرسمية», «مطلع»), in the

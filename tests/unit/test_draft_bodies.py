@@ -787,3 +787,22 @@ def test_a_states_adjective_ends_a_bodys_name_before_a_definite_noun() -> None:
     # and an adjective of when («السابقة»): the former government, named whole
     names = _names("وكانت الحكومة الفرنسية السابقة قد رفضت بيع المروحيات إلى المغرب.")
     assert "الحكومة الفرنسية السابقة" in names
+
+
+def test_a_states_media_told_by_what_owns_them_and_the_states_adjective() -> None:
+    # "... the commander told Moroccan state media": the media of the state, owned by it,
+    # one source (not a person named «لوسائل ...»)
+    text = "وقال قائد البحرية لوسائل الإعلام الحكومية المغربية إن الفرقاطة ستدخل الخدمة."
+    draft = _draft(text)
+    media = {e["name_ar"]: e for e in draft.entities}
+    assert media["وسائل الإعلام الحكومية المغربية"]["name"] == "Moroccan state media"
+    assert not any(e["type"] == "person" and "وسائل" in e["name_ar"] for e in draft.entities)
+
+
+def test_a_company_named_with_its_states_adjective_next_in_a_list_is_named_without_its_and() -> None:
+    # "... built by firms from France, Morocco and Castiloni of Italy": «و» opens the next
+    # in the list, no letter of the company's name.
+    text = "وتنافست فرقاطة بنتها شركات من فرنسا والمغرب وكاستيلوني الإيطالية على العقد."
+    names = _names(text)
+    assert "كاستيلوني" in names
+    assert "وكاستيلوني" not in names
