@@ -20,6 +20,7 @@ article («وكتب نائب وزير الدفاع السعودي») names that 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..analyze import (
@@ -50,7 +51,7 @@ from .cues import (
 from .deals import _deal_noun
 from .english import office_english
 from .names import Mention, _after_clitic, find_mentions
-from .proposals import _Proposals
+from .proposals import _Proposals, _state_names
 from .spans import Clause
 
 _QUOTE_GAP = re.compile(r"\s*[“”«»\"]\s*")
@@ -123,6 +124,9 @@ def _given_name(key: str) -> bool:
         and not re.search(r"[0-9\u0660-\u0669]", key)
     )
 
+
+# The nouns of a state's long name («جمهورية كازاخستان», «المملكة المغربية»).
+_LONG_NAME = re.compile(r"(?:ال)?(?:جمهوريه|دوله|مملكه|سلطنه|اماره)")
 
 # A party's or a movement's leader («بزعيم الحزب ... فلان»): an office's head too.
 _LEADERS = [Pattern.of(w) for w in ("زعيم", "الزعيم", "زعيمة", "الزعيمة")]
@@ -351,6 +355,15 @@ class _Titles(_Proposals):
                     )
                 ):
                     j += 1
+                elif (
+                    k == "في"
+                    and j > i + 1
+                    and (state := self._state_at(words, keys, cover, j + 1, gap)) is not None
+                ):
+                    # «وزير الدفاع في جمهورية كازاخستان»: the state of the office after «في»,
+                    # by its name or its long name; its last word (a name follows)
+                    j = state
+                    break
                 elif k in _OFFICE_LINKS and j + 1 < n and not _PUNCT.search(gap(j + 1)):
                     j += 2
                 elif (
@@ -455,6 +468,35 @@ class _Titles(_Proposals):
                 out.append(phrase)
             i = max(end, h, i + 1)
         return out
+
+    def _state_at(self, words, keys: list[str], cover: dict, j: int, gap: Callable[[int], str]) -> int | None:
+        """The end of a state named at word `j`: its name («روسيا»), or its long name
+        («جمهورية كازاخستان», «روسيا الاتحادية», «جمهورية بنغلاديش الشعبية»), no mark inside;
+        None when no state is named there."""
+        n = len(keys)
+
+        def country(at: int) -> int | None:
+            # (a state the store lacks is proposed after the titles are read: CLDR's name)
+            m = cover.get(at) if at < n else None
+            if m is not None and m.first == at and any(self.linker.type_of(e) == "country" for e in m.ids):
+                return m.last
+            return at + 1 if at < n and m is None and keys[at] in _state_names().names else None
+
+        last = country(j)
+        if last is None and j + 1 < n and _LONG_NAME.fullmatch(keys[j]) and not _PUNCT.search(gap(j + 1)):
+            last = country(j + 1)
+        if last is None:
+            return None
+        end = last
+        while (
+            end < n
+            and end - last < 2
+            and _definite(keys[end])
+            and keys[end].endswith("يه")
+            and not _PUNCT.search(gap(end))
+        ):
+            end += 1  # «روسيا الاتحادية»
+        return end
 
     def _said_holder(self, keys: list[str], words, i: int, end: int, mentions, cover) -> TitlePhrase | None:
         """The holder of the title at word `i` named right before it, after a verb of

@@ -561,3 +561,14 @@ def test_a_staff_rank_and_a_ranks_adjective_are_no_names() -> None:
     draft = draft_article(text, [], published=parse_published("2020-01-01"))
     people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
     assert people == {"سامح عادل حسن"}
+
+
+def test_an_office_of_a_state_named_after_fi_by_its_long_name_then_its_holder() -> None:
+    # "The Minister of Defence of the Republic of Uzbekistan, Bakhodir Kurbanov, signed the
+    # plan": the state after «في» (its long name) ends the office; the holder's name follows.
+    text = "ووقع وزير الدفاع في جمهورية أوزبكستان باخودير قربانوف على الخطة."
+    draft, _ = _draft(text)
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    offices = {e["name_ar"] for e in draft.entities if e["type"] == "office"}
+    assert "باخودير قربانوف" in people
+    assert "وزير الدفاع في جمهورية أوزبكستان" in offices
