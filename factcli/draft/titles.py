@@ -125,6 +125,8 @@ def _given_name(key: str) -> bool:
     )
 
 
+# Two holders of one office by its head's dual in construct («وزيري الدفاع», «وزيرا الخارجية»).
+_DUAL_CONSTRUCT = {normalize(w) for w in ("وزيرا", "وزيري", "رئيسا", "رئيسي")}
 # The nouns of a state's long name («جمهورية كازاخستان», «المملكة المغربية»).
 _LONG_NAME = re.compile(r"(?:ال)?(?:جمهوريه|دوله|مملكه|سلطنه|اماره)")
 
@@ -746,14 +748,25 @@ class _Titles(_Proposals):
         keys = [w.key for w in words]
         cover = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
         for i in range(len(keys) - 1):
-            if keys[i].lstrip("وف") not in _DUAL_HEADS or i + 1 in cover or _definite(keys[i + 1]):
+            h = i + 1
+            if keys[i] in _DUAL_CONSTRUCT or (keys[i][:1] in "وف" and keys[i][1:] in _DUAL_CONSTRUCT):
+                h = self._dual_office_end(keys, words, i)  # «وزيري الدفاع في ...، فلان وفلان»
+            elif keys[i].lstrip("وف") not in _DUAL_HEADS:
                 continue
-            # (the first name ends before the conjunction of the second: «ماكرون ولويس»)
-            cut = next((k for k in range(i + 3, len(keys)) if keys[k][:1] == "و"), len(keys))
-            last = self._name_words(keys[:cut], words[:cut], i + 1, forward=True, titled=True)
-            if last - i - 1 < 2:
+            if h >= len(keys) or _definite(keys[h]):
                 continue
-            s, e = words[i + 1].start, words[last - 1].end
+            first = next((m for m in mentions if not m.weak and m.first == h and _person_id(self, m)), None)
+            if h in cover and (first is None or h == i + 1):
+                continue
+            if first is not None:
+                last = first.last  # «سيرغي شويغو ومورات بيكتانوف»: the first one known, the second new
+            else:
+                # (the first name ends before the conjunction of the second: «ماكرون ولويس»)
+                cut = next((k for k in range(h + 2, len(keys)) if keys[k][:1] == "و"), len(keys))
+                last = self._name_words(keys[:cut], words[:cut], h, forward=True, titled=True)
+            if last - h < 2:
+                continue
+            s, e = words[h].start, words[last - 1].end
             if (
                 last < len(keys)
                 and keys[last][:1] == "و"
@@ -770,6 +783,34 @@ class _Titles(_Proposals):
                         re.sub(r"\s*[()]\s*", " ", self.text[s:e]), "person", "name with a title"
                     )
                     self._new_entity(self.text[s2:e2], "person", "name with a title")
+
+    def _dual_office_end(self, keys: list[str], words, i: int) -> int:
+        """Where the names begin after a dual head in construct and its office («وزيري
+        الدفاع في روسيا الاتحادية وجمهورية كازاخستان، فلان وفلان», «وزيرا خارجية البلدين
+        فلان وفلان»): after the office's genitive and its states after «في», and a comma;
+        `len(keys)` when no office is told so."""
+        n, text = len(keys), self.text
+        j = i + 1
+        while (
+            j < n and j - i <= 3 and (_definite(keys[j]) or (j == i + 1 and keys[j] not in _FUNCTION_WORDS))
+        ):
+            if _PUNCT.search(text[words[j - 1].end : words[j].start]) and j > i + 1:
+                break
+            j += 1
+        if j == i + 1 or j == i + 2 and not _definite(keys[i + 1]) and not _definite(keys[j - 1]):
+            return n
+        if j < n and keys[j] == "في":
+            k = j + 1
+            while k < n and k - j <= 6 and not _PUNCT.search(text[words[k - 1].end : words[k].start]):
+                if not (
+                    self._names_a_state(text[words[k].start : words[k].end])
+                    or _LONG_NAME.fullmatch(keys[k].removeprefix("و"))
+                    or (_definite(keys[k]) and keys[k].endswith("يه"))
+                ):
+                    return n
+                k += 1
+            j = k
+        return j if j < n and j > i + 1 else n
 
     def _headed_by(self, clause: Clause, mentions: list[Mention]) -> None:
         """The person a body is headed by («الإدارة الأمريكية برئاسة أوباما», «وفد برئاسة
