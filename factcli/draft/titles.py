@@ -156,6 +156,22 @@ _MASTHEAD_TITLES = {
     }.items()
 }
 _TOP_LINES = 12  # (the page's top, as the byline's)
+# A masthead's titles as written, the longest first (each one's holder after it on one line).
+_MASTHEAD_RUN = re.compile(
+    "|".join(
+        sorted(
+            (
+                "رئيس مجلس ال[إا]دارة",
+                "رئيس التحرير التنفيذي",
+                "نائب رئيس التحرير",
+                "رئيس التحرير",
+                "مدير التحرير",
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+)
 # The nouns of a company or a body, which no name opens with: «لمجموعة», «بشركة».
 _BODY_NOUNS = {k for w in (*COMPANY_NOUNS, *INSTITUTION_NOUNS) for k in (normalize(w), normalize(w) + "ه")}
 # A woman's office, its head with the article («المديرة», «الناطقة»): no pronoun reads so.
@@ -205,6 +221,7 @@ class _Titles(_Proposals):
     def _start_titles(self) -> None:
         self._holders = {}
         self._offices_told = set()
+        self._masthead_lines: list[tuple[int, int]] = []
         self._last_office: str | None = None  # the office named last, for a counterpart
 
     def masthead_staff(self) -> None:
@@ -228,57 +245,80 @@ class _Titles(_Proposals):
             name = re.sub(r"^د\s*\.\s*", "", under.group().strip())  # «د.» (Dr), no word of the name
             if not self._name_line(name):
                 continue
-            self._new_entity(name, "person", "a name under a title on the masthead")
-            person = self._new_names.get(normalize(name))
             offices = [[words[0]]]
             for w, k, h in zip(words[1:], keys[1:], heads[1:], strict=True):
                 if h and k[:1] == "و" and _head(k[1:]):
                     offices.append([w[1:]])  # «ورئيس التحرير»: a second office
                 else:
                     offices[-1].append(w)
-            outlet = self.outlet_id
-            body = str(self.linker.entities.get(outlet, {}).get("name") or "") if outlet else ""
-            for office_words in offices:
-                office_name = " ".join(office_words)
-                english = _MASTHEAD_TITLES.get(normalize(office_name)) or office_english(
-                    [normalize(w) for w in office_words], None
-                )
-                self._new_entity(
-                    office_name,
-                    "office",
-                    "a title on the masthead",
-                    english=f"{english} of {body}" if body else english,
-                )
-                office = self._new_names.get(normalize(office_name))
-                if person is None or office is None:
+            self._masthead_holder(
+                name, offices, title.start(), under.end(), "a name under a title on the masthead"
+            )
+        self._masthead_runs(lines)
+
+    def _masthead_runs(self, lines: list[re.Match[str]]) -> None:
+        """A masthead line of titles, each with its holder after it («رئيس مجلس الإدارة د.
+        فلان الفلاني رئيس التحرير فلان»), the next title maybe run into the name before it
+        with no space («... هارونرئيس التحرير»): each name between its title and the next,
+        and its office; no claim (a line run together is page furniture copied whole, which
+        readers list the names of and do not read for claims)."""
+        for line in lines:
+            found = list(_MASTHEAD_RUN.finditer(line.group()))
+            if not found or line.group()[: found[0].start()].strip():
+                continue  # a line that opens with a title
+            for m, nxt in zip(found, [*found[1:], None], strict=True):
+                stop = nxt.start() if nxt is not None else len(line.group())
+                name = re.sub(r"^د\s*\.\s*", "", line.group()[m.end() : stop].strip())
+                if not name or not self._name_line(name):
                     continue
-                if self._holders.get(office) == person:
-                    continue  # a masthead printed twice: said already
-                s, e = title.start(), under.end()
-                self._holders[office] = person
-                cues = ["predicate:a title over a name on the masthead"]
-                told = [(person, "holds_position", office)]
-                if outlet is not None and office not in self._offices_told:
-                    self._offices_told.add(office)
-                    told.append((office, "office_in", outlet))
-                for subject, predicate, obj in told:
-                    self.claims.append(
-                        self._claim(
-                            subject,
-                            predicate,
-                            obj,
-                            None,
-                            None,
-                            "affirmed",
-                            "fact",
-                            None,
-                            None,
-                            s,
-                            e,
-                            cues,
-                            0.7,
-                        )
+                s = line.start() + m.start()
+                self._masthead_lines.append((line.start(), line.end()))  # read: no title phrase
+                self._masthead_holder(
+                    name,
+                    [m.group().split()],
+                    s,
+                    line.start() + stop,
+                    "a name after a title on the masthead",
+                    claims=False,
+                )
+
+    def _masthead_holder(
+        self, name: str, offices: list[list[str]], s: int, e: int, cue: str, claims: bool = True
+    ) -> None:
+        """The masthead's person, each office of the outlet, and (`claims`) the claims
+        quoting [s, e)."""
+        self._new_entity(name, "person", cue)
+        person = self._new_names.get(normalize(name))
+        outlet = self.outlet_id
+        body = str(self.linker.entities.get(outlet, {}).get("name") or "") if outlet else ""
+        for office_words in offices:
+            office_name = " ".join(office_words)
+            english = _MASTHEAD_TITLES.get(normalize(office_name)) or office_english(
+                [normalize(w) for w in office_words], None
+            )
+            self._new_entity(
+                office_name,
+                "office",
+                "a title on the masthead",
+                english=f"{english} of {body}" if body else english,
+            )
+            office = self._new_names.get(normalize(office_name))
+            if person is None or office is None or not claims:
+                continue
+            if self._holders.get(office) == person:
+                continue  # a masthead printed twice: said already
+            self._holders[office] = person
+            cues = ["predicate:a title over a name on the masthead"]
+            told = [(person, "holds_position", office)]
+            if outlet is not None and office not in self._offices_told:
+                self._offices_told.add(office)
+                told.append((office, "office_in", outlet))
+            for subject, predicate, obj in told:
+                self.claims.append(
+                    self._claim(
+                        subject, predicate, obj, None, None, "affirmed", "fact", None, None, s, e, cues, 0.7
                     )
+                )
 
     # -- finding the phrases --------------------------------------------------------------
 
@@ -308,6 +348,7 @@ class _Titles(_Proposals):
             )
             if (
                 not (_head(keys[i]) or sultan)
+                or any(a <= words[i].start < b for a, b in self._masthead_lines)
                 or person_at(i)
                 or (i in cover and not _office_mention(self, cover[i]))
             ):
@@ -669,7 +710,12 @@ class _Titles(_Proposals):
                     and not self._ali_in_name(keys, k, taken, forward)
                 )
                 or "\u064b" in text[words[k].start : words[k].end]  # tanwin: «اهتماماً», no name
-                or (taken and _noun_not_name(key, taken[-1] if forward else "") and not set_off(k))
+                or (
+                    taken
+                    and _noun_not_name(key, taken[-1] if forward else "")
+                    and not set_off(k)
+                    and not self._middle_name(keys, words, k, taken, forward)
+                )
                 # "الوزير الكويتي عدد الطائرات", "سانديلا الفرقاطة": a weapon's noun, no family name
                 or (taken and _definite(key) and _weapon_noun(key))
                 # «المهندي اتفاقيتين»: a deal's or a weapon's noun in the dual, what he signed
@@ -685,6 +731,25 @@ class _Titles(_Proposals):
             k += 1  # a name opens with no article: "سعدون الدليمي", never "الدليمي" alone
             taken.pop()
         return k if forward else k + 1
+
+    def _middle_name(self, keys: list[str], words, k: int, taken: list[str], forward: bool) -> bool:
+        """Whether a word in ة after a given name is the name's second («محمد أسامة هارون»,
+        «أحمد حمزة العلي»), no noun of the sentence: one word taken, and a family name after
+        it, no mark between, that looks like a name and ends in no ة («فومين اتفاقية تعاون»,
+        «شويغو زيارة رسمية» end the name)."""
+        if not forward or len(taken) != 1 or k + 1 >= len(keys):
+            return False
+        after = keys[k + 1]
+        return (
+            not _PUNCT.search(self.text[words[k].end : words[k + 1].start])
+            and not after.endswith("ه")
+            and after not in _FUNCTION_WORDS
+            and not _head(after)
+            and not _honorific(after)
+            and (not _definite(after) or after.endswith("ي"))
+            and self._looks_like_a_name([after])
+            and self._looks_like_a_name([keys[k]])
+        )
 
     def _van_in_name(self, keys: list[str], words, k: int, forward: bool) -> bool:
         """«فان» written without a hamza, before a word a name holds, is a name's word (the
@@ -874,6 +939,7 @@ class _Titles(_Proposals):
         while i < len(keys):
             if (
                 not (_honorific(keys[i]) or doctor(i))
+                or any(a <= words[i].start < b for a, b in self._masthead_lines)
                 or (i > 0 and (_head(keys[i - 1]) or _honorific(keys[i - 1])))
                 # («الأمن البحري»: a rank's adjective, «اللواء البحري», opens no rank)
                 or (_definite(keys[i]) and keys[i].endswith("ي"))

@@ -731,3 +731,27 @@ def test_an_english_name_with_marks_is_also_spelled_in_ascii() -> None:
     assert "Le Monde d'Algerie" in paper["aliases"]
     assert ascii_folded("Brüel & Kjær") == "Bruel & Kjaer"
     assert ascii_folded("Thales") is None
+
+
+def test_a_given_name_in_ta_marbuta_inside_a_name_after_a_title() -> None:
+    # "The company's director, Khaled Hamza Saadoun, said ...": «حمزة» is the name's second
+    # word; a noun in ة after a name still ends it («شويغو رسالة شكر»: a letter of thanks).
+    draft = _draft("وقال مدير الشركة خالد حمزة سعدون إن المصنع سيفتتح قريبا.")
+    assert "خالد حمزة سعدون" in _by_ar(draft)
+    draft = _draft("وأرسل الوزير شويغو رسالة شكر إلى نظيره.")
+    assert not [e for e in draft.entities if e["type"] == "person" and "رسالة" in e["name_ar"]]
+
+
+def test_a_masthead_line_of_titles_each_with_its_holder_run_together() -> None:
+    # A page's masthead copied without its line breaks: "Chairman of the board Dr. Samir
+    # Hamza Zaki Editor-in-chief Hisham Fathi", the second title run into the name before it.
+    text = (
+        "صحيفة الأفق\n"
+        "رئيس مجلس الإدارة د. سمير حمزة زكيرئيس التحرير هشام فتحي\n\n"
+        "عنوان الخبر\n\n"
+        "قال مصدر عسكري إن الجيش تسلم دفعة من المروحيات.\n"
+    )
+    draft = _draft(text)
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    assert {"سمير حمزة زكي", "هشام فتحي"} <= people
+    assert not [p for p in people if "رئيس" in p]
