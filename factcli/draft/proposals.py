@@ -161,6 +161,8 @@ _NAMED_BODIES = {normalize(w) for w in NAMED_INSTITUTIONS}
 _EPITHETS = {normalize(w) for w in EPITHETS}
 _OFFICIAL = {normalize(w) for w in ("الرسمي", "الرسمية")}
 # How an adjective of belonging ends (normalized): «الجنوبية», «الرسمي», «العسكريين».
+# A parliament, told bare as its state's («البرلمان»).
+_PARLIAMENT = normalize("البرلمان")
 # Adjectives of when, after a state's («الحكومة الألمانية السابقة»).
 _WHEN_ADJECTIVES = {
     normalize(w) for w in ("السابق", "السابقة", "الجديد", "الجديدة", "المقبل", "المقبلة", "المؤقت", "المؤقتة")
@@ -1663,6 +1665,12 @@ class _Proposals(_Base):
                 official = text[words[end - 1].start : words[end - 1].end]
                 end -= 1
             if end == i + 1:
+                if (
+                    noun == _PARLIAMENT
+                    and len(k) - len(noun) <= 1
+                    and not known(words[i].start, words[i].end)
+                ):
+                    self._bare_parliament(clause, i)
                 continue
             if _company_noun(keys[i + 1]) and not keys[i + 1].startswith("ال"):
                 continue  # "مجمع شركة AVIC": the company is named after its own noun
@@ -1811,6 +1819,27 @@ class _Proposals(_Base):
                 made = self._new_names.get(normalize(own_name or (written if quoted else name_to(e))))
                 if made is not None and state is not None:
                     self.state_of[made] = state
+
+    def _bare_parliament(self, clause: Clause, i: int) -> None:
+        """«البرلمان» told bare («أمام البرلمان في مانيلا», «أن تقترح على البرلمان»): the
+        parliament of the state the sentence names first, else of the article's state; the
+        one named before with its state's adjective when there is one. (Readers list a bare
+        parliament as its state's; a bare «الحكومة», as often none, is not proposed.)"""
+        words = clause.words
+        k = words[i].key
+        s = words[i].start + max(0, k.find(_PARLIAMENT))
+        name = self.text[s : words[i].end]
+        if (fuller := self._named_fuller(name)) is not None:
+            self._respell(fuller, name)
+            return
+        state = self._first_state(clause.sentence, words[i].start) or self._home_state
+        if state is None:
+            return
+        body = str(self.linker.entities[state].get("name") or "")
+        english = institution_english([_PARLIAMENT], body)
+        self._new_entity(name, "organization", "institution: a parliament told bare", english=english)
+        if (made := self._new_names.get(normalize(name))) is not None:
+            self.state_of[made] = state
 
     def _navies(self, clause: Clause, known: Any) -> None:
         """A state's navy named by «البحرية» and the state's adjective («مع البحرية

@@ -806,3 +806,13 @@ def test_a_company_named_with_its_states_adjective_next_in_a_list_is_named_witho
     names = _names(text)
     assert "كاستيلوني" in names
     assert "وكاستيلوني" not in names
+
+
+def test_a_parliament_told_bare_is_the_states_the_sentence_names() -> None:
+    # "The French defence minister said before parliament that ...": the French parliament;
+    # after «البرلمان المغربي» a bare «البرلمان» is that one, no second body.
+    names = _names("وقال وزير الدفاع الفرنسي أمام البرلمان إن بلاده لن تبيع المروحيات.")
+    assert names.get("البرلمان") == "French Parliament"
+    draft = _draft("وصادق البرلمان المغربي على الصفقة. وقال البرلمان إن الهدف هو تحديث الجيش.")
+    bodies = [e for e in draft.entities if e["type"] == "organization" and "البرلمان" in e["name_ar"]]
+    assert [e["name_ar"] for e in bodies] == ["البرلمان المغربي"]
