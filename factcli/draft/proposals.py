@@ -3246,12 +3246,13 @@ class _Proposals(_Base):
             aliases = [*(aliases or []), *known_body[1], *known_body[2]]
         eid = eid or "new-" + sha256(key)[:8]
         self._new_names[key] = eid
+        entity_aliases = [name, *dict.fromkeys(a for a in aliases or [] if normalize(a) != key)]
         entity = {
             "id": eid,
             "type": kind,
             "name": english or english_name(name, self._spellings) or name,
             "name_ar": name,
-            "aliases": [name, *dict.fromkeys(a for a in aliases or [] if normalize(a) != key)],
+            "aliases": entity_aliases,
             "description": None,
             "draft": {
                 "cues": [cue, "name: the store's spellings, else a romanization"],
@@ -3259,9 +3260,9 @@ class _Proposals(_Base):
                 "todo": "check the English name, give a readable id, or delete this record",
             },
         }
-        folded = ascii_folded(entity["name"])
+        folded = ascii_folded(str(entity["name"]))
         if folded is not None:
             # «لوسوار دالجيري», "Le Soir d'Algérie": found by its ASCII spelling too
-            entity["aliases"].append(folded)
+            entity["aliases"] = [*entity_aliases, folded]
         self.new_entities.append(entity)
         self.linker.add(entity)

@@ -401,11 +401,11 @@ class _Titles(_Proposals):
                 elif (
                     k == "في"
                     and j > i + 1
-                    and (state := self._state_at(words, keys, cover, j + 1, gap)) is not None
+                    and (state_end := self._state_at(words, keys, cover, j + 1, gap)) is not None
                 ):
                     # «وزير الدفاع في جمهورية كازاخستان»: the state of the office after «في»,
                     # by its name or its long name; its last word (a name follows)
-                    j = state
+                    j = state_end
                     break
                 elif k in _OFFICE_LINKS and j + 1 < n and not _PUNCT.search(gap(j + 1)):
                     j += 2
