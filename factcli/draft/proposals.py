@@ -161,6 +161,9 @@ _NAMED_BODIES = {normalize(w) for w in NAMED_INSTITUTIONS}
 _EPITHETS = {normalize(w) for w in EPITHETS}
 _OFFICIAL = {normalize(w) for w in ("الرسمي", "الرسمية")}
 # How an adjective of belonging ends (normalized): «الجنوبية», «الرسمي», «العسكريين».
+# The military spokesman («المتحدث العسكري»), a state's army's office.
+_SPOKESMEN = {normalize(w) for w in ("المتحدث", "الناطق")}
+_MILITARY = {normalize(w) for w in ("العسكري",)}
 # A parliament, told bare as its state's («البرلمان»).
 _PARLIAMENT = normalize("البرلمان")
 # Adjectives of when, after a state's («الحكومة الألمانية السابقة»).
@@ -690,6 +693,7 @@ class _Proposals(_Base):
         self._coordinated_institutions(clause)
         self._state_media(clause)
         self._told_as_one(clause)
+        self._military_spokesman(clause)
         self._coalitions(clause, mentions)
         self._navies(clause, lambda s, e: any(a < e and s < b for a, b in strong))
         self._named_companies(clause, known)
@@ -2353,6 +2357,47 @@ class _Proposals(_Base):
         if plural and len(bare) >= 5 and bare.endswith("يه") and bare not in _FUNCTION_WORDS:
             return ""
         return None
+
+    def _military_spokesman(self, clause: Clause) -> None:
+        """«المتحدث العسكري» (the military spokesman) told bare, no name and no state's
+        adjective after him: the office of a state's army that speaks for it, which readers
+        list as an organization, of the state the sentence (or the one before it) names
+        first, else of the article's; named also with that state's adjective («المتحدث
+        العسكري المصري»). None when one was named so before (that one), or with his state's
+        adjective here (an office the titles read)."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        for i in range(len(keys) - 1):
+            bare = re.sub(r"^[وف]?(?:ب|ل(?=ل))?", "", keys[i])
+            if bare.startswith("لل"):
+                bare = "ال" + bare[2:]
+            if bare not in _SPOKESMEN or keys[i + 1] not in _MILITARY:
+                continue
+            if i + 2 < len(keys):
+                gap = text[words[i + 1].end : words[i + 2].start]
+                if not re.search(r"[،,.:؛«»\"“”()\n]", gap) and (
+                    self._state_adjective_at(keys, i + 2) is not None
+                    or self._looks_like_a_name(keys[i + 2 : i + 3])
+                ):
+                    continue  # «المتحدث العسكري المصري», «المتحدث العسكري العقيد فلان»
+            written = re.sub(r"^[وف]?ب?", "", text[words[i].start : words[i].end])
+            if written.startswith("لل"):
+                written = "ال" + written[2:]
+            name = f"{written} {text[words[i + 1].start : words[i + 1].end]}"
+            if self._named_fuller(name) is not None:
+                continue  # the one named before with his state's adjective
+            state = self._first_state(clause.sentence, words[i].start) or self._home_state
+            if state is None:
+                continue
+            adjective = self._adjective_of(state, feminine=False)
+            body = str(self.linker.entities[state].get("name") or "")
+            self._new_entity(
+                name,
+                "organization",
+                "a state's military spokesman",
+                english=f"{demonym(body)} military spokesman",
+                aliases=[f"{name} {adjective}"] if adjective else [],
+            )
 
     def _told_as_one(self, clause: Clause) -> None:
         """Sources, reports and delegations told as one, by a plural or singular noun and

@@ -816,3 +816,16 @@ def test_a_parliament_told_bare_is_the_states_the_sentence_names() -> None:
     draft = _draft("وصادق البرلمان المغربي على الصفقة. وقال البرلمان إن الهدف هو تحديث الجيش.")
     bodies = [e for e in draft.entities if e["type"] == "organization" and "البرلمان" in e["name_ar"]]
     assert [e["name_ar"] for e in bodies] == ["البرلمان المغربي"]
+
+
+def test_a_military_spokesman_told_by_his_office_is_his_states() -> None:
+    # "The photos the military spokesman published showed the Moroccan commander ...": the
+    # spokesman of the state the text names before him, named also with its adjective; a
+    # named spokesman after his title is a person, no body.
+    text = "وزار الوفد المملكة المغربية.\nوأظهرت الصور التي نشرها المتحدث العسكري، وصول الوفد إلى القاعدة."
+    spokesman = next(e for e in _draft(text).entities if e["name_ar"] == "المتحدث العسكري")
+    assert spokesman["type"] == "organization"
+    assert spokesman["name"] == "Moroccan military spokesman"
+    assert "المتحدث العسكري المغربي" in spokesman["aliases"]
+    names = _names("وقال المتحدث العسكري العقيد كريم البناني إن التدريب انتهى في المغرب.")
+    assert not any("المتحدث" in n for n in names)
