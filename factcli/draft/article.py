@@ -38,7 +38,7 @@ from .cues import (
 )
 from .dating import find_dates, nearest_date
 from .deals import _DEAL_OBJECT, _DEAL_SUBJECT, _Deals
-from .english import consonants
+from .english import ascii_folded, consonants
 from .names import Mention, _media, find_mentions
 from .proposals import _company_noun
 from .published import detect_published
@@ -340,6 +340,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             ]
             if len(same) == 1:
                 same[0]["name"] = latin
+                if (folded := ascii_folded(latin)) is not None:
+                    same[0]["aliases"] = [*same[0].get("aliases", []), folded]
 
     def _bracketed_agency(self, name: str) -> str | None:
         """A dateline's bracketed agency («(إفي)»): one the store or the credits know, else

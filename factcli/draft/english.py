@@ -15,6 +15,7 @@ entity's English name unreviewed.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -147,6 +148,36 @@ _PLATFORMS = {
         "يوتيوب": "YouTube",
     }.items()
 }
+
+
+def ascii_folded(english: str) -> str | None:
+    """An English name with letters of other Latin scripts ("Le Soir d'Algérie") also
+    spelled in ASCII alone ("Le Soir d'Algerie"): their marks dropped, as one types the name;
+    None for a name in ASCII already or one that folds to nothing readable."""
+    if english.isascii():
+        return None
+    folded = "".join(c for c in unicodedata.normalize("NFKD", english) if not unicodedata.combining(c))
+    folded = folded.translate(_UNMARKED)
+    return folded if folded.isascii() and folded.strip() else None
+
+
+# Latin letters NFKD leaves whole, with their ASCII spelling.
+_UNMARKED = str.maketrans(
+    {
+        "ß": "ss",
+        "æ": "ae",
+        "Æ": "AE",
+        "ø": "o",
+        "Ø": "O",
+        "ł": "l",
+        "Ł": "L",
+        "đ": "d",
+        "Đ": "D",
+        "œ": "oe",
+        "Œ": "OE",
+        "ı": "i",
+    }
+)
 
 
 def platform_english(arabic: str) -> str:

@@ -62,6 +62,7 @@ from .english import (
     KNOWN_WEAPONS,
     KNOWN_WEAPONS_AFTER_KIND,
     Spellings,
+    ascii_folded,
     consonants,
     demonym,
     designation_name,
@@ -159,6 +160,17 @@ _OWNED = set(OWNED_INSTITUTIONS)
 _NAMED_BODIES = {normalize(w) for w in NAMED_INSTITUTIONS}
 _EPITHETS = {normalize(w) for w in EPITHETS}
 _OFFICIAL = {normalize(w) for w in ("الرسمي", "الرسمية")}
+# How an adjective of belonging ends (normalized): «الجنوبية», «الرسمي», «العسكريين».
+# The military spokesman («المتحدث العسكري»), a state's army's office.
+_SPOKESMEN = {normalize(w) for w in ("المتحدث", "الناطق")}
+_MILITARY = {normalize(w) for w in ("العسكري",)}
+# A parliament, told bare as its state's («البرلمان»).
+_PARLIAMENT = normalize("البرلمان")
+# Adjectives of when, after a state's («الحكومة الألمانية السابقة»).
+_WHEN_ADJECTIVES = {
+    normalize(w) for w in ("السابق", "السابقة", "الجديد", "الجديدة", "المقبل", "المقبلة", "المؤقت", "المؤقتة")
+}
+_NISBA = ("يه", "ي", "يين", "يون", "يان", "يتين", "يتان")
 # A broadcaster the state owns: «التلفزيون الرسمي», «الإذاعة الحكومية».
 _STATE_OWNED = _OFFICIAL | {normalize(w) for w in ("الحكومي", "الحكومية")}
 # A state's own bodies: told bare ("وزارة الدفاع"), the article's state's.
@@ -681,6 +693,7 @@ class _Proposals(_Base):
         self._coordinated_institutions(clause)
         self._state_media(clause)
         self._told_as_one(clause)
+        self._military_spokesman(clause)
         self._coalitions(clause, mentions)
         self._navies(clause, lambda s, e: any(a < e and s < b for a, b in strong))
         self._named_companies(clause, known)
@@ -1048,6 +1061,14 @@ class _Proposals(_Base):
                 continue
             name = text[words[i].start : words[i].end]
             forms = [f"{name} {text[words[i + 1].start : words[i + 1].end]}"]
+            listed = i > 0 and (
+                keys[i - 1][:1] == "و"
+                or re.search(r"[،,]", text[words[i - 1].end : words[i].start]) is not None
+            )
+            if listed and k[:1] == "و" and len(k) >= 5 and not known(words[i].start + 1, words[i].end):
+                # «ألمانيا وإسبانيا وليوناردو الإيطالية»: the next in a list, «و» its conjunction
+                name = name[1:]
+                forms = [f"{name} {text[words[i + 1].start : words[i + 1].end]}", *forms]
             field = _FULL_FIELD.match(text, words[i + 1].end)
             if field is not None:  # «ميتسوبيشي اليابانية للصناعات الثقيلة»: its full name
                 forms += [f"{forms[0]} {field.group(1)}", f"{name} {field.group(1)}"]
@@ -1598,6 +1619,20 @@ class _Proposals(_Base):
                 )
                 # "أعلن الجيش الأمريكي السبت": a day after the name is the date, not the name
                 and not self._reads_as_date(text[words[end].start : words[end].end])
+                # «بدأت وزارة الدفاع الفنلندية البحث»: a state's adjective ends the body's name;
+                # only another adjective goes on with it («الكورية الجنوبية», «الرسمية»)
+                and not (
+                    end > i + 1
+                    and self._state_adjective(keys[end - 1])
+                    and not keys[end].endswith(_NISBA)
+                    and keys[end] not in _WHEN_ADJECTIVES  # «الحكومة الألمانية السابقة»
+                    # «سلاح الجو الأمريكي الحرس الوطني»: a noun with its adjective, a body of it
+                    and not (
+                        end + 1 < len(keys)
+                        and keys[end + 1].startswith("ال")
+                        and keys[end + 1].endswith(_NISBA)
+                    )
+                )
             ):
                 gap = text[words[end - 1].end : words[end].start]
                 if end == i + 1 and not noun.startswith("ال") and re.fullmatch(r"\s*[«\"“]", gap):
@@ -1639,6 +1674,12 @@ class _Proposals(_Base):
                 official = text[words[end - 1].start : words[end - 1].end]
                 end -= 1
             if end == i + 1:
+                if (
+                    noun == _PARLIAMENT
+                    and len(k) - len(noun) <= 1
+                    and not known(words[i].start, words[i].end)
+                ):
+                    self._bare_parliament(clause, i)
                 continue
             if _company_noun(keys[i + 1]) and not keys[i + 1].startswith("ال"):
                 continue  # "مجمع شركة AVIC": the company is named after its own noun
@@ -1787,6 +1828,27 @@ class _Proposals(_Base):
                 made = self._new_names.get(normalize(own_name or (written if quoted else name_to(e))))
                 if made is not None and state is not None:
                     self.state_of[made] = state
+
+    def _bare_parliament(self, clause: Clause, i: int) -> None:
+        """«البرلمان» told bare («أمام البرلمان في مانيلا», «أن تقترح على البرلمان»): the
+        parliament of the state the sentence names first, else of the article's state; the
+        one named before with its state's adjective when there is one. (Readers list a bare
+        parliament as its state's; a bare «الحكومة», as often none, is not proposed.)"""
+        words = clause.words
+        k = words[i].key
+        s = words[i].start + max(0, k.find(_PARLIAMENT))
+        name = self.text[s : words[i].end]
+        if (fuller := self._named_fuller(name)) is not None:
+            self._respell(fuller, name)
+            return
+        state = self._first_state(clause.sentence, words[i].start) or self._home_state
+        if state is None:
+            return
+        body = str(self.linker.entities[state].get("name") or "")
+        english = institution_english([_PARLIAMENT], body)
+        self._new_entity(name, "organization", "institution: a parliament told bare", english=english)
+        if (made := self._new_names.get(normalize(name))) is not None:
+            self.state_of[made] = state
 
     def _navies(self, clause: Clause, known: Any) -> None:
         """A state's navy named by «البحرية» and the state's adjective («مع البحرية
@@ -2248,7 +2310,9 @@ class _Proposals(_Base):
                 continue
             found = self._state_adjective_at(keys, last)
             state, last = found if found is not None else (None, last)
-            if state is None and kind in _BROADCASTERS.values() and keys[last] in _STATE_OWNED:
+            if state is None and kind in (*_BROADCASTERS.values(), "media") and keys[last] in _STATE_OWNED:
+                # «وسائل الإعلام الحكومية الصينية»: a state's media, the state's adjective after
+                # what owns them.
                 # «التلفزيون الرسمي السوري», «الإذاعة الرسمية»: a state's broadcaster, the
                 # state's adjective after it or, told bare, the state the article is about
                 kind = f"state {kind}"
@@ -2274,6 +2338,9 @@ class _Proposals(_Base):
             self._new_entity(name, "organization", cue, english=f"{demonym(body)} {kind}")
             if len(self.new_entities) > before:
                 self.state_of[str(self.new_entities[-1]["id"])] = state
+                if kind.endswith("media"):
+                    # a state's media told as one: the via of what it reports, no speaker
+                    self.media.add(str(self.new_entities[-1]["id"]))
 
     def _group_adjective(self, key: str, definite: bool, plural: bool = False) -> str | None:
         """The English of a source's or report's kind («عسكرية», «الرسمية», «مطلع»), in the
@@ -2295,6 +2362,47 @@ class _Proposals(_Base):
         if plural and len(bare) >= 5 and bare.endswith("يه") and bare not in _FUNCTION_WORDS:
             return ""
         return None
+
+    def _military_spokesman(self, clause: Clause) -> None:
+        """«المتحدث العسكري» (the military spokesman) told bare, no name and no state's
+        adjective after him: the office of a state's army that speaks for it, which readers
+        list as an organization, of the state the sentence (or the one before it) names
+        first, else of the article's; named also with that state's adjective («المتحدث
+        العسكري المصري»). None when one was named so before (that one), or with his state's
+        adjective here (an office the titles read)."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        for i in range(len(keys) - 1):
+            bare = re.sub(r"^[وف]?(?:ب|ل(?=ل))?", "", keys[i])
+            if bare.startswith("لل"):
+                bare = "ال" + bare[2:]
+            if bare not in _SPOKESMEN or keys[i + 1] not in _MILITARY:
+                continue
+            if i + 2 < len(keys):
+                gap = text[words[i + 1].end : words[i + 2].start]
+                if not re.search(r"[،,.:؛«»\"“”()\n]", gap) and (
+                    self._state_adjective_at(keys, i + 2) is not None
+                    or self._looks_like_a_name(keys[i + 2 : i + 3])
+                ):
+                    continue  # «المتحدث العسكري المصري», «المتحدث العسكري العقيد فلان»
+            written = re.sub(r"^[وف]?ب?", "", text[words[i].start : words[i].end])
+            if written.startswith("لل"):
+                written = "ال" + written[2:]
+            name = f"{written} {text[words[i + 1].start : words[i + 1].end]}"
+            if self._named_fuller(name) is not None:
+                continue  # the one named before with his state's adjective
+            state = self._first_state(clause.sentence, words[i].start) or self._home_state
+            if state is None:
+                continue
+            adjective = self._adjective_of(state, feminine=False)
+            body = str(self.linker.entities[state].get("name") or "")
+            self._new_entity(
+                name,
+                "organization",
+                "a state's military spokesman",
+                english=f"{demonym(body)} military spokesman",
+                aliases=[f"{name} {adjective}"] if adjective else [],
+            )
 
     def _told_as_one(self, clause: Clause) -> None:
         """Sources, reports and delegations told as one, by a plural or singular noun and
@@ -3188,12 +3296,13 @@ class _Proposals(_Base):
             aliases = [*(aliases or []), *known_body[1], *known_body[2]]
         eid = eid or "new-" + sha256(key)[:8]
         self._new_names[key] = eid
+        entity_aliases = [name, *dict.fromkeys(a for a in aliases or [] if normalize(a) != key)]
         entity = {
             "id": eid,
             "type": kind,
             "name": english or english_name(name, self._spellings) or name,
             "name_ar": name,
-            "aliases": [name, *dict.fromkeys(a for a in aliases or [] if normalize(a) != key)],
+            "aliases": entity_aliases,
             "description": None,
             "draft": {
                 "cues": [cue, "name: the store's spellings, else a romanization"],
@@ -3201,5 +3310,9 @@ class _Proposals(_Base):
                 "todo": "check the English name, give a readable id, or delete this record",
             },
         }
+        folded = ascii_folded(str(entity["name"]))
+        if folded is not None:
+            # «لوسوار دالجيري», "Le Soir d'Algérie": found by its ASCII spelling too
+            entity["aliases"] = [*entity_aliases, folded]
         self.new_entities.append(entity)
         self.linker.add(entity)

@@ -20,6 +20,7 @@ article («وكتب نائب وزير الدفاع السعودي») names that 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..analyze import (
@@ -51,7 +52,7 @@ from .cues import (
 from .deals import _deal_noun
 from .english import office_english
 from .names import Mention, _after_clitic, find_mentions
-from .proposals import _Proposals
+from .proposals import _Proposals, _state_names
 from .spans import Clause
 
 _QUOTE_GAP = re.compile(r"\s*[“”«»\"]\s*")
@@ -125,6 +126,11 @@ def _given_name(key: str) -> bool:
     )
 
 
+# Two holders of one office by its head's dual in construct («وزيري الدفاع», «وزيرا الخارجية»).
+_DUAL_CONSTRUCT = {normalize(w) for w in ("وزيرا", "وزيري", "رئيسا", "رئيسي")}
+# The nouns of a state's long name («جمهورية كازاخستان», «المملكة المغربية»).
+_LONG_NAME = re.compile(r"(?:ال)?(?:جمهوريه|دوله|مملكه|سلطنه|اماره)")
+
 # A party's or a movement's leader («بزعيم الحزب ... فلان»): an office's head too.
 _LEADERS = [Pattern.of(w) for w in ("زعيم", "الزعيم", "زعيمة", "الزعيمة")]
 _LEADER_FORMS = {normalize(p.text) for p in _LEADERS}
@@ -151,6 +157,22 @@ _MASTHEAD_TITLES = {
     }.items()
 }
 _TOP_LINES = 12  # (the page's top, as the byline's)
+# A masthead's titles as written, the longest first (each one's holder after it on one line).
+_MASTHEAD_RUN = re.compile(
+    "|".join(
+        sorted(
+            (
+                "رئيس مجلس ال[إا]دارة",
+                "رئيس التحرير التنفيذي",
+                "نائب رئيس التحرير",
+                "رئيس التحرير",
+                "مدير التحرير",
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+)
 # The nouns of a company or a body, which no name opens with: «لمجموعة», «بشركة».
 _BODY_NOUNS = {k for w in (*COMPANY_NOUNS, *INSTITUTION_NOUNS) for k in (normalize(w), normalize(w) + "ه")}
 # A woman's office, its head with the article («المديرة», «الناطقة»): no pronoun reads so.
@@ -200,6 +222,7 @@ class _Titles(_Proposals):
     def _start_titles(self) -> None:
         self._holders = {}
         self._offices_told = set()
+        self._masthead_lines: list[tuple[int, int]] = []
         self._last_office: str | None = None  # the office named last, for a counterpart
 
     def masthead_staff(self) -> None:
@@ -223,57 +246,80 @@ class _Titles(_Proposals):
             name = re.sub(r"^د\s*\.\s*", "", under.group().strip())  # «د.» (Dr), no word of the name
             if not self._name_line(name):
                 continue
-            self._new_entity(name, "person", "a name under a title on the masthead")
-            person = self._new_names.get(normalize(name))
             offices = [[words[0]]]
             for w, k, h in zip(words[1:], keys[1:], heads[1:], strict=True):
                 if h and k[:1] == "و" and _head(k[1:]):
                     offices.append([w[1:]])  # «ورئيس التحرير»: a second office
                 else:
                     offices[-1].append(w)
-            outlet = self.outlet_id
-            body = str(self.linker.entities.get(outlet, {}).get("name") or "") if outlet else ""
-            for office_words in offices:
-                office_name = " ".join(office_words)
-                english = _MASTHEAD_TITLES.get(normalize(office_name)) or office_english(
-                    [normalize(w) for w in office_words], None
-                )
-                self._new_entity(
-                    office_name,
-                    "office",
-                    "a title on the masthead",
-                    english=f"{english} of {body}" if body else english,
-                )
-                office = self._new_names.get(normalize(office_name))
-                if person is None or office is None:
+            self._masthead_holder(
+                name, offices, title.start(), under.end(), "a name under a title on the masthead"
+            )
+        self._masthead_runs(lines)
+
+    def _masthead_runs(self, lines: list[re.Match[str]]) -> None:
+        """A masthead line of titles, each with its holder after it («رئيس مجلس الإدارة د.
+        فلان الفلاني رئيس التحرير فلان»), the next title maybe run into the name before it
+        with no space («... هارونرئيس التحرير»): each name between its title and the next,
+        and its office; no claim (a line run together is page furniture copied whole, which
+        readers list the names of and do not read for claims)."""
+        for line in lines:
+            found = list(_MASTHEAD_RUN.finditer(line.group()))
+            if not found or line.group()[: found[0].start()].strip():
+                continue  # a line that opens with a title
+            for m, nxt in zip(found, [*found[1:], None], strict=True):
+                stop = nxt.start() if nxt is not None else len(line.group())
+                name = re.sub(r"^د\s*\.\s*", "", line.group()[m.end() : stop].strip())
+                if not name or not self._name_line(name):
                     continue
-                if self._holders.get(office) == person:
-                    continue  # a masthead printed twice: said already
-                s, e = title.start(), under.end()
-                self._holders[office] = person
-                cues = ["predicate:a title over a name on the masthead"]
-                told = [(person, "holds_position", office)]
-                if outlet is not None and office not in self._offices_told:
-                    self._offices_told.add(office)
-                    told.append((office, "office_in", outlet))
-                for subject, predicate, obj in told:
-                    self.claims.append(
-                        self._claim(
-                            subject,
-                            predicate,
-                            obj,
-                            None,
-                            None,
-                            "affirmed",
-                            "fact",
-                            None,
-                            None,
-                            s,
-                            e,
-                            cues,
-                            0.7,
-                        )
+                s = line.start() + m.start()
+                self._masthead_lines.append((line.start(), line.end()))  # read: no title phrase
+                self._masthead_holder(
+                    name,
+                    [m.group().split()],
+                    s,
+                    line.start() + stop,
+                    "a name after a title on the masthead",
+                    claims=False,
+                )
+
+    def _masthead_holder(
+        self, name: str, offices: list[list[str]], s: int, e: int, cue: str, claims: bool = True
+    ) -> None:
+        """The masthead's person, each office of the outlet, and (`claims`) the claims
+        quoting [s, e)."""
+        self._new_entity(name, "person", cue)
+        person = self._new_names.get(normalize(name))
+        outlet = self.outlet_id
+        body = str(self.linker.entities.get(outlet, {}).get("name") or "") if outlet else ""
+        for office_words in offices:
+            office_name = " ".join(office_words)
+            english = _MASTHEAD_TITLES.get(normalize(office_name)) or office_english(
+                [normalize(w) for w in office_words], None
+            )
+            self._new_entity(
+                office_name,
+                "office",
+                "a title on the masthead",
+                english=f"{english} of {body}" if body else english,
+            )
+            office = self._new_names.get(normalize(office_name))
+            if person is None or office is None or not claims:
+                continue
+            if self._holders.get(office) == person:
+                continue  # a masthead printed twice: said already
+            self._holders[office] = person
+            cues = ["predicate:a title over a name on the masthead"]
+            told = [(person, "holds_position", office)]
+            if outlet is not None and office not in self._offices_told:
+                self._offices_told.add(office)
+                told.append((office, "office_in", outlet))
+            for subject, predicate, obj in told:
+                self.claims.append(
+                    self._claim(
+                        subject, predicate, obj, None, None, "affirmed", "fact", None, None, s, e, cues, 0.7
                     )
+                )
 
     # -- finding the phrases --------------------------------------------------------------
 
@@ -303,6 +349,7 @@ class _Titles(_Proposals):
             )
             if (
                 not (_head(keys[i]) or sultan)
+                or any(a <= words[i].start < b for a, b in self._masthead_lines)
                 or person_at(i)
                 or (i in cover and not _office_mention(self, cover[i]))
             ):
@@ -352,6 +399,15 @@ class _Titles(_Proposals):
                     )
                 ):
                     j += 1
+                elif (
+                    k == "في"
+                    and j > i + 1
+                    and (state_end := self._state_at(words, keys, cover, j + 1, gap)) is not None
+                ):
+                    # «وزير الدفاع في جمهورية كازاخستان»: the state of the office after «في»,
+                    # by its name or its long name; its last word (a name follows)
+                    j = state_end
+                    break
                 elif k in _OFFICE_LINKS and j + 1 < n and not _PUNCT.search(gap(j + 1)):
                     j += 2
                 elif (
@@ -456,6 +512,35 @@ class _Titles(_Proposals):
                 out.append(phrase)
             i = max(end, h, i + 1)
         return out
+
+    def _state_at(self, words, keys: list[str], cover: dict, j: int, gap: Callable[[int], str]) -> int | None:
+        """The end of a state named at word `j`: its name («روسيا»), or its long name
+        («جمهورية كازاخستان», «روسيا الاتحادية», «جمهورية بنغلاديش الشعبية»), no mark inside;
+        None when no state is named there."""
+        n = len(keys)
+
+        def country(at: int) -> int | None:
+            # (a state the store lacks is proposed after the titles are read: CLDR's name)
+            m = cover.get(at) if at < n else None
+            if m is not None and m.first == at and any(self.linker.type_of(e) == "country" for e in m.ids):
+                return m.last
+            return at + 1 if at < n and m is None and keys[at] in _state_names().names else None
+
+        last = country(j)
+        if last is None and j + 1 < n and _LONG_NAME.fullmatch(keys[j]) and not _PUNCT.search(gap(j + 1)):
+            last = country(j + 1)
+        if last is None:
+            return None
+        end = last
+        while (
+            end < n
+            and end - last < 2
+            and _definite(keys[end])
+            and keys[end].endswith("يه")
+            and not _PUNCT.search(gap(end))
+        ):
+            end += 1  # «روسيا الاتحادية»
+        return end
 
     def _said_holder(self, keys: list[str], words, i: int, end: int, mentions, cover) -> TitlePhrase | None:
         """The holder of the title at word `i` named right before it, after a verb of
@@ -626,7 +711,12 @@ class _Titles(_Proposals):
                     and not self._ali_in_name(keys, k, taken, forward)
                 )
                 or "\u064b" in text[words[k].start : words[k].end]  # tanwin: «اهتماماً», no name
-                or (taken and _noun_not_name(key, taken[-1] if forward else "") and not set_off(k))
+                or (
+                    taken
+                    and _noun_not_name(key, taken[-1] if forward else "")
+                    and not set_off(k)
+                    and not self._middle_name(keys, words, k, taken, forward)
+                )
                 # "الوزير الكويتي عدد الطائرات", "سانديلا الفرقاطة": a weapon's noun, no family name
                 or (taken and _definite(key) and _weapon_noun(key))
                 # «المهندي اتفاقيتين»: a deal's or a weapon's noun in the dual, what he signed
@@ -642,6 +732,25 @@ class _Titles(_Proposals):
             k += 1  # a name opens with no article: "سعدون الدليمي", never "الدليمي" alone
             taken.pop()
         return k if forward else k + 1
+
+    def _middle_name(self, keys: list[str], words, k: int, taken: list[str], forward: bool) -> bool:
+        """Whether a word in ة after a given name is the name's second («محمد أسامة هارون»,
+        «أحمد حمزة العلي»), no noun of the sentence: one word taken, and a family name after
+        it, no mark between, that looks like a name and ends in no ة («فومين اتفاقية تعاون»,
+        «شويغو زيارة رسمية» end the name)."""
+        if not forward or len(taken) != 1 or k + 1 >= len(keys):
+            return False
+        after = keys[k + 1]
+        return (
+            not _PUNCT.search(self.text[words[k].end : words[k + 1].start])
+            and not after.endswith("ه")
+            and after not in _FUNCTION_WORDS
+            and not _head(after)
+            and not _honorific(after)
+            and (not _definite(after) or after.endswith("ي"))
+            and self._looks_like_a_name([after])
+            and self._looks_like_a_name([keys[k]])
+        )
 
     def _van_in_name(self, keys: list[str], words, k: int, forward: bool) -> bool:
         """«فان» written without a hamza, before a word a name holds, is a name's word (the
@@ -705,14 +814,25 @@ class _Titles(_Proposals):
         keys = [w.key for w in words]
         cover = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
         for i in range(len(keys) - 1):
-            if keys[i].lstrip("وف") not in _DUAL_HEADS or i + 1 in cover or _definite(keys[i + 1]):
+            h = i + 1
+            if keys[i] in _DUAL_CONSTRUCT or (keys[i][:1] in "وف" and keys[i][1:] in _DUAL_CONSTRUCT):
+                h = self._dual_office_end(keys, words, i)  # «وزيري الدفاع في ...، فلان وفلان»
+            elif keys[i].lstrip("وف") not in _DUAL_HEADS:
                 continue
-            # (the first name ends before the conjunction of the second: «ماكرون ولويس»)
-            cut = next((k for k in range(i + 3, len(keys)) if keys[k][:1] == "و"), len(keys))
-            last = self._name_words(keys[:cut], words[:cut], i + 1, forward=True, titled=True)
-            if last - i - 1 < 2:
+            if h >= len(keys) or _definite(keys[h]):
                 continue
-            s, e = words[i + 1].start, words[last - 1].end
+            first = next((m for m in mentions if not m.weak and m.first == h and _person_id(self, m)), None)
+            if h in cover and (first is None or h == i + 1):
+                continue
+            if first is not None:
+                last = first.last  # «سيرغي شويغو ومورات بيكتانوف»: the first one known, the second new
+            else:
+                # (the first name ends before the conjunction of the second: «ماكرون ولويس»)
+                cut = next((k for k in range(h + 2, len(keys)) if keys[k][:1] == "و"), len(keys))
+                last = self._name_words(keys[:cut], words[:cut], h, forward=True, titled=True)
+            if last - h < 2:
+                continue
+            s, e = words[h].start, words[last - 1].end
             if (
                 last < len(keys)
                 and keys[last][:1] == "و"
@@ -729,6 +849,34 @@ class _Titles(_Proposals):
                         re.sub(r"\s*[()]\s*", " ", self.text[s:e]), "person", "name with a title"
                     )
                     self._new_entity(self.text[s2:e2], "person", "name with a title")
+
+    def _dual_office_end(self, keys: list[str], words, i: int) -> int:
+        """Where the names begin after a dual head in construct and its office («وزيري
+        الدفاع في روسيا الاتحادية وجمهورية كازاخستان، فلان وفلان», «وزيرا خارجية البلدين
+        فلان وفلان»): after the office's genitive and its states after «في», and a comma;
+        `len(keys)` when no office is told so."""
+        n, text = len(keys), self.text
+        j = i + 1
+        while (
+            j < n and j - i <= 3 and (_definite(keys[j]) or (j == i + 1 and keys[j] not in _FUNCTION_WORDS))
+        ):
+            if _PUNCT.search(text[words[j - 1].end : words[j].start]) and j > i + 1:
+                break
+            j += 1
+        if j == i + 1 or j == i + 2 and not _definite(keys[i + 1]) and not _definite(keys[j - 1]):
+            return n
+        if j < n and keys[j] == "في":
+            k = j + 1
+            while k < n and k - j <= 6 and not _PUNCT.search(text[words[k - 1].end : words[k].start]):
+                if not (
+                    self._names_a_state(text[words[k].start : words[k].end])
+                    or _LONG_NAME.fullmatch(keys[k].removeprefix("و"))
+                    or (_definite(keys[k]) and keys[k].endswith("يه"))
+                ):
+                    return n
+                k += 1
+            j = k
+        return j if j < n and j > i + 1 else n
 
     def _headed_by(self, clause: Clause, mentions: list[Mention]) -> None:
         """The person a body is headed by («الإدارة الأمريكية برئاسة أوباما», «وفد برئاسة
@@ -792,6 +940,7 @@ class _Titles(_Proposals):
         while i < len(keys):
             if (
                 not (_honorific(keys[i]) or doctor(i))
+                or any(a <= words[i].start < b for a, b in self._masthead_lines)
                 or (i > 0 and (_head(keys[i - 1]) or _honorific(keys[i - 1])))
                 # («الأمن البحري»: a rank's adjective, «اللواء البحري», opens no rank)
                 or (_definite(keys[i]) and keys[i].endswith("ي"))

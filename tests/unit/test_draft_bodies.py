@@ -772,3 +772,60 @@ def test_a_company_named_by_its_field_and_its_states_adjective() -> None:
     orgs = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "organization"}
     assert orgs.get("شركة تكنولوجيا الطيران الروسية") == "Russian Aviation Technology Corporation"
     assert "تكنولوجيا" not in orgs  # the field's word is no foreign name of its own
+
+
+def test_a_states_adjective_ends_a_bodys_name_before_a_definite_noun() -> None:
+    # "... since the French Ministry of the Interior began the search for new helicopters":
+    # the masdar after the state's adjective is the verb's object, no word of the body's name.
+    text = "وتتنافس الشركات على العقد منذ عامين حين بدأت وزارة الداخلية الفرنسية البحث عن مروحيات جديدة."
+    names = _names(text)
+    assert names.get("وزارة الداخلية الفرنسية") == "French Ministry of the Interior"
+    assert not any("البحث" in n for n in names)
+    # another adjective goes on with the state's: «الرسمية» after it
+    names = _names("وأفادت وكالة الأنباء المغربية الرسمية بأن الوزير وصل إلى باريس.")
+    assert any(n.startswith("وكالة الأنباء المغربية") for n in names)
+    # and an adjective of when («السابقة»): the former government, named whole
+    names = _names("وكانت الحكومة الفرنسية السابقة قد رفضت بيع المروحيات إلى المغرب.")
+    assert "الحكومة الفرنسية السابقة" in names
+
+
+def test_a_states_media_told_by_what_owns_them_and_the_states_adjective() -> None:
+    # "... the commander told Moroccan state media": the media of the state, owned by it,
+    # one source (not a person named «لوسائل ...»)
+    text = "وقال قائد البحرية لوسائل الإعلام الحكومية المغربية إن الفرقاطة ستدخل الخدمة."
+    draft = _draft(text)
+    media = {e["name_ar"]: e for e in draft.entities}
+    assert media["وسائل الإعلام الحكومية المغربية"]["name"] == "Moroccan state media"
+    assert not any(e["type"] == "person" and "وسائل" in e["name_ar"] for e in draft.entities)
+
+
+def test_a_company_named_with_its_states_adjective_next_in_a_list_is_named_without_its_and() -> None:
+    # "... built by firms from France, Morocco and Castiloni of Italy": «و» opens the next
+    # in the list, no letter of the company's name.
+    text = "وتنافست فرقاطة بنتها شركات من فرنسا والمغرب وكاستيلوني الإيطالية على العقد."
+    names = _names(text)
+    assert "كاستيلوني" in names
+    assert "وكاستيلوني" not in names
+
+
+def test_a_parliament_told_bare_is_the_states_the_sentence_names() -> None:
+    # "The French defence minister said before parliament that ...": the French parliament;
+    # after «البرلمان المغربي» a bare «البرلمان» is that one, no second body.
+    names = _names("وقال وزير الدفاع الفرنسي أمام البرلمان إن بلاده لن تبيع المروحيات.")
+    assert names.get("البرلمان") == "French Parliament"
+    draft = _draft("وصادق البرلمان المغربي على الصفقة. وقال البرلمان إن الهدف هو تحديث الجيش.")
+    bodies = [e for e in draft.entities if e["type"] == "organization" and "البرلمان" in e["name_ar"]]
+    assert [e["name_ar"] for e in bodies] == ["البرلمان المغربي"]
+
+
+def test_a_military_spokesman_told_by_his_office_is_his_states() -> None:
+    # "The photos the military spokesman published showed the Moroccan commander ...": the
+    # spokesman of the state the text names before him, named also with its adjective; a
+    # named spokesman after his title is a person, no body.
+    text = "وزار الوفد المملكة المغربية.\nوأظهرت الصور التي نشرها المتحدث العسكري، وصول الوفد إلى القاعدة."
+    spokesman = next(e for e in _draft(text).entities if e["name_ar"] == "المتحدث العسكري")
+    assert spokesman["type"] == "organization"
+    assert spokesman["name"] == "Moroccan military spokesman"
+    assert "المتحدث العسكري المغربي" in spokesman["aliases"]
+    names = _names("وقال المتحدث العسكري العقيد كريم البناني إن التدريب انتهى في المغرب.")
+    assert not any("المتحدث" in n for n in names)

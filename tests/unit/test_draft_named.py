@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 
 from factcli.draft import clauses, draft_article, parse_published
+from factcli.draft.english import ascii_folded
 from factcli.lexicon import Lexicon
 
 ENTITIES = [
@@ -714,3 +715,43 @@ def test_a_company_named_by_a_foreign_name_its_field_in_construct_and_its_initia
     company = companies[0]
     assert "شركة بورامو لصناعات الطيران (HAI)" in company["aliases"] and "HAI" in company["aliases"]
     assert "بورامو" not in company["aliases"] and company["name"].endswith("(HAI)")
+
+
+def test_an_english_name_with_marks_is_also_spelled_in_ascii() -> None:
+    # A paper the article credits by its French name, written in Arabic letters in the text:
+    # its English name keeps the accent, and the name typed in ASCII finds it too.
+    text = "وذكرت صحيفة لوموند دالجيري أن الجيش تسلم دفعة من المروحيات الروسية."
+    draft = draft_article(
+        text,
+        [dict(e) for e in ENTITIES],
+        published=parse_published("2023-04-04"),
+        credited=["Le Monde d'Algérie"],
+    )
+    paper = next(e for e in draft.entities if e["name"] == "Le Monde d'Algérie")
+    assert "Le Monde d'Algerie" in paper["aliases"]
+    assert ascii_folded("Brüel & Kjær") == "Bruel & Kjaer"
+    assert ascii_folded("Thales") is None
+
+
+def test_a_given_name_in_ta_marbuta_inside_a_name_after_a_title() -> None:
+    # "The company's director, Khaled Hamza Saadoun, said ...": «حمزة» is the name's second
+    # word; a noun in ة after a name still ends it («شويغو رسالة شكر»: a letter of thanks).
+    draft = _draft("وقال مدير الشركة خالد حمزة سعدون إن المصنع سيفتتح قريبا.")
+    assert "خالد حمزة سعدون" in _by_ar(draft)
+    draft = _draft("وأرسل الوزير شويغو رسالة شكر إلى نظيره.")
+    assert not [e for e in draft.entities if e["type"] == "person" and "رسالة" in e["name_ar"]]
+
+
+def test_a_masthead_line_of_titles_each_with_its_holder_run_together() -> None:
+    # A page's masthead copied without its line breaks: "Chairman of the board Dr. Samir
+    # Hamza Zaki Editor-in-chief Hisham Fathi", the second title run into the name before it.
+    text = (
+        "صحيفة الأفق\n"
+        "رئيس مجلس الإدارة د. سمير حمزة زكيرئيس التحرير هشام فتحي\n\n"
+        "عنوان الخبر\n\n"
+        "قال مصدر عسكري إن الجيش تسلم دفعة من المروحيات.\n"
+    )
+    draft = _draft(text)
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    assert {"سمير حمزة زكي", "هشام فتحي"} <= people
+    assert not [p for p in people if "رئيس" in p]

@@ -561,3 +561,30 @@ def test_a_staff_rank_and_a_ranks_adjective_are_no_names() -> None:
     draft = draft_article(text, [], published=parse_published("2020-01-01"))
     people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
     assert people == {"سامح عادل حسن"}
+
+
+def test_an_office_of_a_state_named_after_fi_by_its_long_name_then_its_holder() -> None:
+    # "The Minister of Defence of the Republic of Uzbekistan, Bakhodir Kurbanov, signed the
+    # plan": the state after «في» (its long name) ends the office; the holder's name follows.
+    text = "ووقع وزير الدفاع في جمهورية أوزبكستان باخودير قربانوف على الخطة."
+    draft, _ = _draft(text)
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    offices = {e["name_ar"] for e in draft.entities if e["type"] == "office"}
+    assert "باخودير قربانوف" in people
+    assert "وزير الدفاع في جمهورية أوزبكستان" in offices
+
+
+def test_two_holders_after_a_dual_head_in_construct_its_office_and_states() -> None:
+    # "... by the Ministers of Defence of the Republic of Uzbekistan and the Kingdom of
+    # Morocco, Bakhodir Kurbanov and Karim Bennani": the dual in construct, the office, the
+    # states after «في», a comma, then both names.
+    text = (
+        "ووقع الخطة وزيرا الدفاع في جمهورية أوزبكستان والمملكة المغربية، باخودير قربانوف وكريم"
+        " البناني، في العاصمة."
+    )
+    draft, _ = _draft(text)
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    assert {"باخودير قربانوف", "كريم البناني"} <= people
+    # «وزيري» read as an adjective («ministerial») names no one
+    draft, _ = _draft("وقال مصدر وزيري إن الاجتماع انتهى.")
+    assert not [e for e in draft.entities if e["type"] == "person"]
