@@ -1576,7 +1576,7 @@ class _Proposals(_Base):
             if noun == "جيش" and not (i + 1 < len(keys) and keys[i + 1].startswith("ال")):
                 continue  # "جيش قوي": an army, no body's name (that is «جيش التحرير ...»)
             heads = [x for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS if p.opens(x)]
-            if k.find(noun) == 1 and k[0] in "وف":
+            if k.find(noun) == 1 and k[0] in CONJUNCTIONS:
                 heads = []  # "رئيس أركان الجيش وقيادة الدفاع الجوي": the next in a list
             of_office = False
             if heads and (noun.startswith("ال") or not any(p.opens(keys[i - 1]) for p in _OFFICE_HEADS)):

@@ -815,7 +815,7 @@ class _Titles(_Proposals):
         cover = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
         for i in range(len(keys) - 1):
             h = i + 1
-            if keys[i] in _DUAL_CONSTRUCT or (keys[i][:1] in "وف" and keys[i][1:] in _DUAL_CONSTRUCT):
+            if keys[i] in _DUAL_CONSTRUCT or (keys[i][:1] in CONJUNCTIONS and keys[i][1:] in _DUAL_CONSTRUCT):
                 h = self._dual_office_end(keys, words, i)  # «وزيري الدفاع في ...، فلان وفلان»
             elif keys[i].lstrip("وف") not in _DUAL_HEADS:
                 continue
