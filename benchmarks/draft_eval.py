@@ -117,7 +117,11 @@ def run() -> tuple[dict[str, dict], dict[str, dict]]:
         result = score(gold, drafted.claims)
         if detected:
             cur = source["published"]
-            result["dateline"] = "agrees" if (detected[0].start.isoformat(), detected[0].end.isoformat()) == (cur["start"], cur["end"]) else "differs"
+            result["dateline"] = (
+                "agrees"
+                if (detected[0].start.isoformat(), detected[0].end.isoformat()) == (cur["start"], cur["end"])
+                else "differs"
+            )
         else:
             result["dateline"] = "none (given)"
         results[number] = result
@@ -129,9 +133,13 @@ def run() -> tuple[dict[str, dict], dict[str, dict]]:
         matched = [(g, d) for g, d in pairs if d is not None]
         drafts = sum(results[n]["drafts"] for n in numbers if n in results)
         unmatched = sum(results[n]["unmatched"] * results[n]["drafts"] for n in numbers if n in results)
-        t = {"curated": len(gold), "drafts": drafts, "matched": len(matched),
-             "recall": len(matched) / len(gold) if gold else 0.0,
-             "unmatched": unmatched / drafts if drafts else 0.0}
+        t = {
+            "curated": len(gold),
+            "drafts": drafts,
+            "matched": len(matched),
+            "recall": len(matched) / len(gold) if gold else 0.0,
+            "unmatched": unmatched / drafts if drafts else 0.0,
+        }
         for fld in FIELDS:
             t[fld] = sum(agrees(fld, g, d) for g, d in matched) / len(matched) if matched else 0.0
         totals[name] = t
@@ -147,12 +155,40 @@ def table(results: dict[str, dict], totals: dict[str, dict]) -> str:
     rows = ["| " + " | ".join(cols) + " |", "|" + "---|" * len(cols)]
     for number, r in results.items():
         tag = number + (" (held out)" if number in HELD_OUT else "")
-        rows.append("| " + " | ".join([tag, str(r["curated"]), str(r["drafts"]), _pct(r["recall"]),
-                                        *(_pct(r[f]) for f in FIELDS), _pct(r["unmatched"]), r["dateline"]]) + " |")
+        rows.append(
+            "| "
+            + " | ".join(
+                [
+                    tag,
+                    str(r["curated"]),
+                    str(r["drafts"]),
+                    _pct(r["recall"]),
+                    *(_pct(r[f]) for f in FIELDS),
+                    _pct(r["unmatched"]),
+                    r["dateline"],
+                ]
+            )
+            + " |"
+        )
     for name, t in totals.items():
-        rows.append("| " + " | ".join([f"**{name}**", str(t["curated"]), str(t["drafts"]), _pct(t["recall"]),
-                                        *(_pct(t[f]) for f in FIELDS), _pct(t["unmatched"]), ""]) + " |")
-    targets = ", ".join(f"{k} ≥ {_pct(v)}" for k, v in TARGETS.items()) + f", unmatched ≤ {_pct(MAX_UNMATCHED)}"
+        rows.append(
+            "| "
+            + " | ".join(
+                [
+                    f"**{name}**",
+                    str(t["curated"]),
+                    str(t["drafts"]),
+                    _pct(t["recall"]),
+                    *(_pct(t[f]) for f in FIELDS),
+                    _pct(t["unmatched"]),
+                    "",
+                ]
+            )
+            + " |"
+        )
+    targets = (
+        ", ".join(f"{k} ≥ {_pct(v)}" for k, v in TARGETS.items()) + f", unmatched ≤ {_pct(MAX_UNMATCHED)}"
+    )
     return "\n".join(rows) + f"\n\nTargets: {targets}.\n"
 
 
@@ -160,12 +196,17 @@ def misses(result: dict) -> str:
     lines = []
     for g, d in result["pairs"]:
         if d is None:
-            lines.append(f"MISSED {g['citation']['start']}:{g['citation']['end']} {g['predicate']} {g['citation']['quote'][:60]}")
+            lines.append(
+                f"MISSED {g['citation']['start']}:{g['citation']['end']} {g['predicate']} {g['citation']['quote'][:60]}"
+            )
             continue
         wrong = [f"{f}: {_show(g, f)} != {_show(d, f)}" for f in FIELDS if not agrees(f, g, d)]
         if wrong:
-            lines.append(f"{g['citation']['start']}:{g['citation']['end']} {g['subject']} {g['predicate']} {g['object']} | "
-                         + "; ".join(wrong) + f" | {g['citation']['quote'][:50]}")
+            lines.append(
+                f"{g['citation']['start']}:{g['citation']['end']} {g['subject']} {g['predicate']} {g['object']} | "
+                + "; ".join(wrong)
+                + f" | {g['citation']['quote'][:50]}"
+            )
     return "\n".join(lines)
 
 
@@ -176,7 +217,9 @@ def _show(c: dict, f: str) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--misses", metavar="NNN", help="list the curated claims of article NNN a draft got wrong")
+    parser.add_argument(
+        "--misses", metavar="NNN", help="list the curated claims of article NNN a draft got wrong"
+    )
     args = parser.parse_args()
     results, totals = run()
     if args.misses:

@@ -18,8 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "tests" / "contract")]
 
-from factcli import analyze, search, store  # noqa: E402
 from test_relevance import CASES, check  # noqa: E402
+
+from factcli import analyze, search, store  # noqa: E402
 
 
 class _NoStemmer:

@@ -182,9 +182,17 @@ def benches_for(path: Path, claims: int, last_claim: str, scratch: Path, log) ->
         Bench(f"search {TERM} --json", [*db, "search", TERM, "--json"], env=cache),
         Bench(f"search {TERM} --table", [*db, "search", TERM, "--table"], env={"COLUMNS": "160", **cache}),
         # Selective: at most one source's claims (25 in the synthetic stores).
-        Bench(f"search Qatar --source {one_source} --json", [*db, "search", "Qatar", "--source", one_source, "--json"], env=cache),
+        Bench(
+            f"search Qatar --source {one_source} --json",
+            [*db, "search", "Qatar", "--source", one_source, "--json"],
+            env=cache,
+        ),
         Bench(f"show {last_claim}", [*db, "show", last_claim], env=cache),
-        Bench("timeline --subject qatar --limit 20 --json", [*db, "timeline", "--subject", "qatar", "--limit", "20", "--json"], env=cache),
+        Bench(
+            "timeline --subject qatar --limit 20 --json",
+            [*db, "timeline", "--subject", "qatar", "--limit", "20", "--json"],
+            env=cache,
+        ),
         Bench("verify", [*db, "verify"], env=cache),
     ]
     # `add` changes its store, so it writes to a copy, made once and untimed.
@@ -199,10 +207,26 @@ def benches_for(path: Path, claims: int, last_claim: str, scratch: Path, log) ->
     for k in range(_MAX_RUNS + 1):
         with open(scratch / f"entities-{k}.jsonl", "w", encoding="utf-8") as fh:
             for i in range(NEW_ENTITIES):
-                fh.write(json.dumps({"id": f"bench-{k}-{i}", "type": "person", "name": f"Bench Person {k} {i}",
-                                     "name_ar": None, "aliases": [f"Person{k}x{i}"], "description": None}) + "\n")
-    out.append(Bench(f"import {NEW_ENTITIES} entities", [*fc, "--db", str(ent_copy), "import", str(scratch / "entities-{k}.jsonl")],
-                     env={"FACTCLI_CACHE": str(scratch / f"cache-ent-{path.stem}")}))
+                fh.write(
+                    json.dumps(
+                        {
+                            "id": f"bench-{k}-{i}",
+                            "type": "person",
+                            "name": f"Bench Person {k} {i}",
+                            "name_ar": None,
+                            "aliases": [f"Person{k}x{i}"],
+                            "description": None,
+                        }
+                    )
+                    + "\n"
+                )
+    out.append(
+        Bench(
+            f"import {NEW_ENTITIES} entities",
+            [*fc, "--db", str(ent_copy), "import", str(scratch / "entities-{k}.jsonl")],
+            env={"FACTCLI_CACHE": str(scratch / f"cache-ent-{path.stem}")},
+        )
+    )
     # Claim imports go to copies of their own, one of a single claim and one of a batch;
     # each run's claims are stored claims cited on a shorter span (its own length per run),
     # so none is a duplicate of a stored claim or of an earlier run's.
@@ -218,13 +242,21 @@ def benches_for(path: Path, claims: int, last_claim: str, scratch: Path, log) ->
                     cut = 30 + k
                     rec = {f: c.get(f) for f in ("subject", "predicate", "object", "value", "speaker", "via")}
                     rec["statement"] = "A benchmark claim."
-                    rec["citation"] = {"source": cit["source"], "quote": cit["quote"][:cut],
-                                       "start": cit["start"], "end": cit["start"] + cut}
+                    rec["citation"] = {
+                        "source": cit["source"],
+                        "quote": cit["quote"][:cut],
+                        "start": cit["start"],
+                        "end": cit["start"] + cut,
+                    }
                     fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        out.append(Bench(f"import {n} claim{'s' * (n != 1)}",
-                         [*fc, "--db", str(copy_n), "import", str(scratch / f"claims{n}-{{k}}.jsonl")],
-                         env={"FACTCLI_CACHE": str(scratch / f"cache-claims{n}-{path.stem}")},
-                         note=f"{given} claims a run"))
+        out.append(
+            Bench(
+                f"import {n} claim{'s' * (n != 1)}",
+                [*fc, "--db", str(copy_n), "import", str(scratch / f"claims{n}-{{k}}.jsonl")],
+                env={"FACTCLI_CACHE": str(scratch / f"cache-claims{n}-{path.stem}")},
+                note=f"{given} claims a run",
+            )
+        )
     out.append(
         Bench(
             "add",
@@ -417,39 +449,75 @@ def targets(results: list[dict[str, Any]], bulk: dict[str, Any] | None) -> list[
     click = get("shipped", "python -c")
     if click:
         s = get("shipped", f"search {TERM} --json")
-        out.append((f"shipped store, warm index: `search {TERM} --json` ≤ 1.3× `import click`",
-                    s["wall_median"] / click["wall_median"] <= 1.3, ratio_text(s, click)))
+        out.append(
+            (
+                f"shipped store, warm index: `search {TERM} --json` ≤ 1.3× `import click`",
+                s["wall_median"] / click["wall_median"] <= 1.3,
+                ratio_text(s, click),
+            )
+        )
     big = "100000" if "100000" in by else None
     if big:
         click = get(big, "python -c")
         for start in ("search Qatar --source", "show ", "timeline --subject"):
             s = get(big, start)
-            out.append((f"{big} claims, warm index: `{s['name']}` ≤ 2× `import click`",
-                        s["wall_median"] / click["wall_median"] <= 2.0, ratio_text(s, click)))
+            out.append(
+                (
+                    f"{big} claims, warm index: `{s['name']}` ≤ 2× `import click`",
+                    s["wall_median"] / click["wall_median"] <= 2.0,
+                    ratio_text(s, click),
+                )
+            )
         jq = get(big, "jq filter")
         if jq:
             s = get(big, f"search {TERM} --json")
-            out.append((f"{big} claims: `search {TERM} --json` ≤ 0.5× jq", s["wall_median"] / jq["wall_median"] <= 0.5,
-                        ratio_text(s, jq)))
+            out.append(
+                (
+                    f"{big} claims: `search {TERM} --json` ≤ 0.5× jq",
+                    s["wall_median"] / jq["wall_median"] <= 0.5,
+                    ratio_text(s, jq),
+                )
+            )
         b = get(big, "index --rebuild")
-        out.append((f"{big} claims: index build ≤ 20 s, peak ≤ 600 MiB",
-                    b["wall_median"] <= 20 and (b["peak_kib"] or 0) / 1024 <= 600,
-                    f"{b['wall_median']:.1f} s, {(b['peak_kib'] or 0) / 1024:.0f} MiB"))
+        out.append(
+            (
+                f"{big} claims: index build ≤ 20 s, peak ≤ 600 MiB",
+                b["wall_median"] <= 20 and (b["peak_kib"] or 0) / 1024 <= 600,
+                f"{b['wall_median']:.1f} s, {(b['peak_kib'] or 0) / 1024:.0f} MiB",
+            )
+        )
         v = get(big, "verify")
         out.append((f"{big} claims: `verify` ≤ 30 s", v["wall_median"] <= 30, f"{v['wall_median']:.1f} s"))
         e = get(big, "import ")
-        out.append((f"{big} claims: import of {NEW_ENTITIES} new entities ≤ 2 s", e["wall_median"] <= 2,
-                    f"{e['wall_median']:.2f} s"))
+        out.append(
+            (
+                f"{big} claims: import of {NEW_ENTITIES} new entities ≤ 2 s",
+                e["wall_median"] <= 2,
+                f"{e['wall_median']:.2f} s",
+            )
+        )
         add = get(big, "add")
         out.append((f"{big} claims: `add`", True, f"{add['wall_median']:.2f} s (no target; for the record)"))
         for n in (1, NEW_CLAIMS):
             imp = get(big, f"import {n} claim")
-            out.append((f"{big} claims: import of {n} claim{'s' * (n != 1)}", True,
-                        f"{imp['wall_median']:.2f} s (no target; for the record)"))
-        peaks = {n: b["peak_kib"] / 1024 for n, b in by[big].items() if b["kind"] == "factcli" and b["peak_kib"]}
+            out.append(
+                (
+                    f"{big} claims: import of {n} claim{'s' * (n != 1)}",
+                    True,
+                    f"{imp['wall_median']:.2f} s (no target; for the record)",
+                )
+            )
+        peaks = {
+            n: b["peak_kib"] / 1024 for n, b in by[big].items() if b["kind"] == "factcli" and b["peak_kib"]
+        }
         worst = max(peaks, key=peaks.get)
-        out.append((f"{big} claims: peak memory ≤ 600 MiB", peaks[worst] <= 600,
-                    "; ".join(f"{n} {v:.0f} MiB" for n, v in peaks.items())))
+        out.append(
+            (
+                f"{big} claims: peak memory ≤ 600 MiB",
+                peaks[worst] <= 600,
+                "; ".join(f"{n} {v:.0f} MiB" for n, v in peaks.items()),
+            )
+        )
     if bulk:
         ok = bulk["import_store_reads"] == 1 and bulk["import_store_writes"] == 1
         out.append(

@@ -58,7 +58,7 @@ def main() -> int:
             c["articles"] += 1
             c["outlet:" + d["outlet"]] += 1
 
-            def ent(e, field, i):
+            def ent(e, field, i, where=where):
                 if e is None:
                     return
                 if not isinstance(e, dict) or not e.get("name_en") or not e.get("name_ar"):
@@ -109,11 +109,15 @@ def main() -> int:
 
     for split, c in counts.items():
         outlets = [k for k in c if k.startswith("outlet:")]
-        print(f"{split}: {c['articles']} articles, {len(outlets)} outlets, "
-              f"{c['assertions']} assertions ({c['wanted']} with a wanted predicate)")
+        print(
+            f"{split}: {c['articles']} articles, {len(outlets)} outlets, "
+            f"{c['assertions']} assertions ({c['wanted']} with a wanted predicate)"
+        )
     all_outlets = {k for c in counts.values() for k in c if k.startswith("outlet:")}
-    print(f"total: {sum(c['articles'] for c in counts.values())} articles, {len(all_outlets)} outlets, "
-          f"{sum(c['assertions'] for c in counts.values())} assertions")
+    print(
+        f"total: {sum(c['articles'] for c in counts.values())} articles, {len(all_outlets)} outlets, "
+        f"{sum(c['assertions'] for c in counts.values())} assertions"
+    )
     print("wanted predicates:", ", ".join(f"{k} ({n})" for k, n in wanted.most_common()))
     for p in problems:
         print("PROBLEM", p)
