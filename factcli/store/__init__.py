@@ -262,18 +262,25 @@ _VOCABULARY_END = b"," + _opening(LAYOUT[LAYOUT.index(VOCABULARY) + 1])
 _STAND_IN = os.urandom(16).hex()
 
 
+def _vocabulary_span(raw: bytes) -> tuple[int, int] | None:
+    """Where the vocabulary sits in text laid out as `dumps` lays it out: from the line that
+    opens it (`\n  "vocabulary": `) to the comma before `\n  "sources": ` (nested keys are
+    indented further, strings hold no line break); None when the text holds no such part."""
+    start = raw.find(_VOCABULARY_AT, 0, 4096)  # after the meta table, a line or two
+    end = raw.find(_VOCABULARY_END, start) if start >= 0 else -1
+    return (start, end) if end >= 0 else None
+
+
 def _with_known_vocabulary(raw: bytes, long_integers: bool | None) -> Any:
     """`decode(raw)`, with the vocabulary's text parsed only when it was not parsed before.
 
-    The vocabulary is found as `dumps` lays it out (`\n  "vocabulary": ` opens it and
-    `,\n  "sources": ` follows it; nested keys are indented further and strings hold no line
-    break). Any other text, or a cut that does not give the top level's vocabulary value, is
-    parsed whole, as is a text that fails (whose error the whole text gives)."""
-    start = raw.find(_VOCABULARY_AT, 0, 4096)  # after the meta table, a line or two
-    end = raw.find(_VOCABULARY_END, start) if start >= 0 else -1
-    if end < 0:
+    The vocabulary is found as `dumps` lays it out (`_vocabulary_span`). Any other text, or
+    a cut that does not give the top level's vocabulary value, is parsed whole, as is a text
+    that fails (whose error the whole text gives)."""
+    span = _vocabulary_span(raw)
+    if span is None:
         return decode(raw, long_integers)
-    start += len(_VOCABULARY_AT)
+    start, end = span[0] + len(_VOCABULARY_AT), span[1]
     text = raw[start:end]
     vocabulary = _VOCABULARIES.get(text)
     try:
@@ -929,10 +936,10 @@ def _rewritten(raw: bytes, data: dict[str, Any], vocabulary: Any) -> bytes:
     records."""
     if not raw or vocabulary is None or data.get(VOCABULARY) is not vocabulary:
         return dumps(data)
-    start = raw.find(_VOCABULARY_AT, 0, 4096)
-    end = raw.find(_VOCABULARY_END, start) if start >= 0 else -1
-    if end < 0:
+    span = _vocabulary_span(raw)
+    if span is None:
         return dumps(data)
+    start, end = span
     text = dumps({**data, VOCABULARY: _STAND_IN})
     stand_in = _VOCABULARY_AT + b'"' + _STAND_IN.encode() + b'"' + _VOCABULARY_END
     at = text.find(stand_in, 0, 4096)
