@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable
 from typing import Any, NamedTuple
 
 from ..analyze import Analyzer, is_stopword
-from ..lexicon import name_table
+from ..lexicon import name_table, names_of
 from ..link import COUNTERPART_LINK, COUNTERPART_WORDS, TOPIC_LINK, TOPIC_TYPES, Linker
 
 __all__ = [
@@ -172,8 +172,7 @@ def topic_word_rows(entities: list[dict[str, Any]], an: Analyzer) -> list[NameRo
     query word or its synonym ("ties", "arms") finds the claims about the entity."""
 
     def make() -> list[NameRow]:
-        from ..lexicon import names_of
-        from ..thesaurus import KIND_WORDS
+        from ..thesaurus import KIND_WORDS  # a build's, not a read's
 
         rows: dict[tuple[str, str], NameRow] = {}
         for entity in entities:
