@@ -806,7 +806,9 @@ def _record(path: Path, wrote: LastWrite, like: os.stat_result | None) -> None:
     target = record_path(path)
     try:
         _remove_stale_temps(target)
-        atomic_write(target, encode_file(text), like=like)
+        # Not synced: its digest is checked at every read, so what a crash may leave of it
+        # (nothing, or the record before) only sends the next write the whole way.
+        atomic_write(target, encode_file(text), like=like, durable=False)
     except StoreError:
         pass
 
@@ -1298,7 +1300,10 @@ def in_field_order(table: str, record: dict[str, Any]) -> dict[str, Any]:
 
 
 def atomic_write(
-    path: Path, data: bytes | Sequence[bytes | memoryview], like: os.stat_result | None = None
+    path: Path,
+    data: bytes | Sequence[bytes | memoryview],
+    like: os.stat_result | None = None,
+    durable: bool = True,
 ) -> None:
     """Write `data` to `path` so that readers see the old file or the new, never a mix.
 
@@ -1309,17 +1314,24 @@ def atomic_write(
     one after another (an append spliced into the bytes read, without joining them). In a folder others can write to,
     nothing anyone plants or swaps there can be followed or renamed in its place: they can
     neither enter the private folder nor change what its descriptor refers to.
+
+    `durable` (the default) syncs the new file before the rename and the folder after it, so
+    that a crash of the machine leaves the old file or the new one. A file that is checked
+    for what it claims at each read (the record of the last write, trusted only when its
+    digest is the store's) is written without: a crash may leave it empty or stale, which
+    its reader takes for no record.
     """
     folder = _folder(path)
     mode = like.st_mode & 0o777 if like is not None else 0o644
     try:
         folder_fd = _open_temp(folder, path)
         try:
-            _write_privately(folder_fd, path, data, mode, like)
-            try:
-                os.fsync(folder_fd)  # makes the rename itself durable
-            except OSError:
-                pass
+            _write_privately(folder_fd, path, data, mode, like, durable)
+            if durable:
+                try:
+                    os.fsync(folder_fd)  # makes the rename itself durable
+                except OSError:
+                    pass
         finally:
             os.close(folder_fd)
     except OSError as exc:
@@ -1342,6 +1354,7 @@ def _write_privately(
     data: bytes | Sequence[bytes | memoryview],
     mode: int,
     like: os.stat_result | None,
+    durable: bool,
 ) -> None:
     private, dir_fd = _private_folder(folder_fd, path)
     try:
@@ -1353,7 +1366,8 @@ def _write_privately(
                 view = memoryview(piece)
                 while view:
                     view = view[os.write(fd, view) :]
-            os.fsync(fd)
+            if durable:
+                os.fsync(fd)
             if like is not None:
                 _keep_owner(fd, like)
             os.fchmod(fd, mode)  # after fchown, which may clear set-id bits

@@ -23,6 +23,7 @@ from factcli.cli import main
 from factcli.ids import is_claim_id
 from factcli.importer import import_records
 from factcli.search import Query, search
+from factcli.verify import verify
 
 
 def _corpus_in_parts() -> list[list[dict]]:
@@ -308,6 +309,53 @@ def test_a_record_of_other_bytes_or_another_form_is_not_trusted(tmp_path, monkey
         assert _way_taken(path, monkeypatch) == (False, False), changes
         # That write took the whole way, and recorded its own bytes: trusted again.
         assert store.last_write(path).sha256 == _sha(path)
+
+
+def test_what_a_crash_may_leave_of_the_record_sends_the_next_write_the_whole_way(tmp_path, monkeypatch):
+    """The record beside the store is not synced to disk (its digest is checked at every
+    read instead): a crash of the machine may leave it empty, cut short, or the record of
+    the write before. Each is taken for no record, and the next write is whole and sound."""
+    path = _written_store(tmp_path)
+    record = store.record_path(path)
+    whole = record.read_bytes()
+    before = path.read_bytes()
+    stale = json.dumps(dict(json.loads(whole), sha256=hashlib.sha256(before[:-1]).hexdigest()))
+    for left in (b"", whole[: len(whole) // 2], b"\0" * len(whole), stale.encode()):
+        record.write_bytes(left)
+        assert store.last_write(path) is None or store.last_write(path).sha256 != _sha(path)
+        assert _way_taken(path, monkeypatch) == (False, False), left[:20]
+        assert store.last_write(path).sha256 == _sha(path)  # recorded again, trusted again
+        assert verify(store.load(store.Location(path, "--db"))) == []
+
+
+def test_the_store_is_synced_before_its_rename_and_the_record_is_not(tmp_path, monkeypatch):
+    """What makes a write survive a crash of the machine: the new store's bytes reach the disk
+    before the rename puts them in place, and the folder after it."""
+    path = _written_store(tmp_path)
+    synced: list[str] = []
+    real = os.fsync
+
+    def spy(fd: int) -> None:
+        synced.append(os.readlink(f"/proc/self/fd/{fd}"))
+        real(fd)
+
+    monkeypatch.setattr(store.os, "fsync", spy)
+    renamed: list[tuple[str, list[str]]] = []
+    real_replace = os.replace
+
+    def replace_spy(src, dst, **kw):
+        renamed.append((dst, list(synced)))
+        return real_replace(src, dst, **kw)
+
+    monkeypatch.setattr(store.os, "replace", replace_spy)
+    done = _invoke(_add_args(path, "russia"))
+    assert done.exit_code == 0, done.output
+    (store_dst, synced_then), (record_dst, _) = renamed
+    assert (store_dst, record_dst) == (path.name, store.record_path(path).name)
+    # Before the store's rename: its new file, in the private folder beside it.
+    assert len(synced_then) == 1 and synced_then[0].startswith(str(tmp_path)), synced_then
+    # After it: the folder, which makes the rename durable; nothing for the record.
+    assert synced[1:] == [str(tmp_path)], synced
 
 
 def test_a_record_anyone_else_could_have_written_is_not_trusted(tmp_path, monkeypatch):
