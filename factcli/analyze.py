@@ -72,6 +72,7 @@ __all__ = [
     "Analyzer",
     "analyzer",
     "clitic_cuts",
+    "CueWord",
     "cue_word_regex",
     "glued_forms",
     "is_stopword",
@@ -332,18 +333,45 @@ _PRONOUNS = ("هما", "هم", "ها", "هن", "كم", "نا", "ه", "ي", "ك",
 ENDINGS_RE = f"{_alternatives(_INFLECTIONS)}?{_alternatives(_PRONOUNS)}?"
 
 
-def cue_word_regex(stem: str, prefix_re: str, *, inflected: bool) -> re.Pattern[str]:
-    """A regex for one normalized word that is `stem` after a proclitic `prefix_re` allows
-    and, when `inflected`, before an ending `ENDINGS_RE` allows: whole words only.
+class CueWord:
+    """One normalized word of a cue, as a regex (`cue_word_regex`) asked `match(word)`.
+
+    The regex is compiled the first time it is asked of a word that holds its stem, which
+    every word it matches does: drafting holds hundreds of cue words, most of which an
+    article never comes near, and compiling them all cost every process that drafts (or
+    lists its commands) a tenth of a second or more before its first word."""
+
+    __slots__ = ("stem", "source", "_compiled")
+
+    def __init__(self, stem: str, source: str) -> None:
+        self.stem = stem
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    def match(self, word: str) -> re.Match[str] | None:
+        if self.stem not in word:
+            return None
+        compiled = self._compiled
+        if compiled is None:
+            compiled = self._compiled = re.compile(self.source)
+        return compiled.match(word)
+
+    def __repr__(self) -> str:
+        return f"CueWord({self.source!r})"
+
+
+def cue_word_regex(stem: str, prefix_re: str, *, inflected: bool) -> CueWord:
+    """A matcher for one normalized word that is `stem` after a proclitic `prefix_re`
+    allows and, when `inflected`, before an ending `ENDINGS_RE` allows: whole words only.
 
     A three-letter stem after a proclitic does not take a bare ه (a ة folded): the word
     reads better as one noun (وزارة, "ministry") than as و + زار + ة, which no verb writes."""
     body = re.escape(stem)
     if not inflected:
-        return re.compile(f"^{prefix_re}{body}$")
+        return CueWord(stem, f"^{prefix_re}{body}$")
     if len(stem) == MIN_STEM:
-        return re.compile(f"^(?:{body}{ENDINGS_RE}|{prefix_re}{body}(?!ه$){ENDINGS_RE})$")
-    return re.compile(f"^{prefix_re}{body}{ENDINGS_RE}$")
+        return CueWord(stem, f"^(?:{body}{ENDINGS_RE}|{prefix_re}{body}(?!ه$){ENDINGS_RE})$")
+    return CueWord(stem, f"^{prefix_re}{body}{ENDINGS_RE}$")
 
 
 def clitic_cuts(word: str) -> list[int]:

@@ -12,6 +12,7 @@ from ..analyze import (
     CLITICS_RE,
     CONJUNCTION_RE,
     PREPOSITION_RE,
+    CueWord,
     cue_word_regex,
 )
 from ..normalize import normalize
@@ -1100,7 +1101,7 @@ _ANY = (
 _IMPERFECT = CONJUNCTION_RE + r"(?:س)?(?:ي|ت|ن|ا)"
 
 
-def _word_regex(word: str) -> re.Pattern[str]:
+def _word_regex(word: str) -> CueWord:
     imperfect = word.startswith("~")
     verb = word.startswith("=")
     bare = word.startswith("!")
@@ -1124,7 +1125,7 @@ class Pattern:
     """A cue pattern compiled: word regexes, with `None` standing for a gap."""
 
     text: str
-    parts: tuple[re.Pattern[str] | None, ...]
+    parts: tuple[CueWord | None, ...]
 
     @classmethod
     def of(cls, text: str) -> Pattern:
