@@ -7,6 +7,7 @@ statements, /work/shared/seeds) and from how analysts typed them in issue 9.
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import unicodedata
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from conftest import CORPUS, read_jsonl
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,6 +25,7 @@ from factcli.analyze import (
     Analyzer,
     analyzer,
     clitic_cuts,
+    cue_word_regex,
     glued_forms,
     name_forms,
     nisba_forms,
@@ -31,6 +34,8 @@ from factcli.analyze import (
     tokens,
     vowels_folded,
 )
+from factcli.draft import cues
+from factcli.normalize import normalize
 
 # Each property runs 100 examples by default (enough for idempotence and no-crash checks);
 # FACTCLI_PROPERTY_EXAMPLES=2000 for a longer hunt.
@@ -595,3 +600,49 @@ def test_long_vowels_spelled_one_way_for_near_spellings():
     assert vowels_folded("tameem") == vowels_folded("tamim") == "tamim"
     assert vowels_folded("choigou") == "choigu"
     assert vowels_folded("قطر") == "قطر"
+
+
+# --- cue words -------------------------------------------------------------------------
+
+
+def _draft_cue_words() -> list:
+    found = [part for p, *_ in cues._PREDICATE_PATTERNS for part in p.parts]
+    found += [
+        part
+        for group in (cues._NEGATIONS, cues._ATTRIBUTIONS, cues._DENIALS)
+        for p in group
+        for part in p.parts
+    ]
+    found += [rx for rx, _ in (*cues._UNITS, *cues._SCALES, *cues._NUMBERS)]
+    return [w for w in found if w is not None]
+
+
+@pytest.mark.parametrize("inflected", [True, False])
+@pytest.mark.parametrize(
+    "stem, prefix", [("زار", "و?"), ("وقع", "(?:و|ف)?"), ("صفق", "(?:ب|ل|ك)?(?:ال)?"), ("اعلن", "")]
+)
+def test_a_cue_word_matches_exactly_the_words_its_regex_matches(stem, prefix, inflected):
+    word = cue_word_regex(stem, prefix, inflected=inflected)
+    words = [
+        "وزارة", "زار", "وزار", "زارها", "زيارة", "وقع", "فوقع", "وقعت", "توقيع", "الصفقة",
+        "بالصفقة", "صفقات", "اعلن", "واعلن", "اعلنت", "الاعلان", "", "ز", "زارزار",
+    ]  # fmt: skip
+    for w in words:
+        assert bool(word.match(w)) == bool(re.match(word.source, w)), w
+
+
+def test_every_drafting_cue_word_matches_what_its_regex_matches_on_real_text():
+    """A cue word asks its regex only of words that hold its stem: that must never lose a
+    word the regex itself would match (every cue word of drafting, on every word of the
+    shipped claims' Arabic quotes, with their proclitics)."""
+    quotes = [c["citation"]["quote"] for p in sorted(CORPUS.glob("claims-*.jsonl")) for c in read_jsonl(p)]
+    words = sorted({w for w in normalize(" ".join(quotes)).split() if w})
+    assert len(words) > 500
+    hits = 0
+    for cue in _draft_cue_words():
+        rx = re.compile(cue.source)
+        for w in words:
+            got = cue.match(w) is not None
+            assert got == (rx.match(w) is not None), (cue.source, w)
+            hits += got
+    assert hits > 100  # the cue words do meet the articles' words
