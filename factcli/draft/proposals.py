@@ -83,7 +83,7 @@ from .english import (
     weapon_english,
 )
 from .names import Mention, _after_clitic, find_mentions
-from .spans import Clause, _words, clauses
+from .spans import _QUOTES, Clause, _words, clauses
 from .states import _CAPITALS as _CAPITALS_KEYS
 from .states import StateNames, capital_agents, named_epithets, named_states
 
@@ -310,6 +310,18 @@ _SHIPYARD = re.compile(r"(?<![\u0621-\u064a])حوض بناء السفن (?:ب|ف
 _PHOTO_CREDIT = re.compile(
     r"©\s*([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}?)\s+Photo\b\s*(?:/\s*([A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2})\s*(?=/|$|\n))?"
 )
+# A photo's credit in brackets: the photographer, a slash, the agency
+# («(جاك ديمارثون/فرانس برس)», «(تصوير: أحمد سمير / رويترز)»).
+_BRACKETED_CREDIT = re.compile(
+    r"\((?:تصوير\s*:?\s*)?([\u0621-\u064a]+(?: [\u0621-\u064a]+){1,2})\s*/\s*"
+    r"(?:[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2}|[A-Za-z][\w. ]{1,20})\s*\)"
+)
+# Kinship words inside a name: the word after one is a name's («بن سلمان», «أبو عريف»).
+_KIN = ("ابو", "بن", "ابن", "بنت", "ام", "ال")
+# A picture's caption on a line of its own («صورة أرشيفية», «صورة تعبيرية»): no byline.
+_CAPTION_WORDS = {normalize(w) for w in ("صورة", "أرشيفية", "تعبيرية", "أرشيف", "تصوير")}
+# A byline alone on its line: the lead under it runs at least this many words.
+_LEAD_WORDS = 12
 # A photo's credit after «Photo :»: «Photo : YONHAP News», «Photo: Reuters» (the agency).
 _PHOTO_BY = re.compile(r"\bPhoto\s*:\s*([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})")
 # An outlet named in Latin letters after a medium's noun or a page's «المصدر:» («لمجلة This
@@ -534,6 +546,25 @@ class _Proposals(_Base):
                 acronym_kind = acronym_kind if acronym_kind != "unclassified" else "organization"
                 self._new_entity(name, acronym_kind, "an acronym in quotation marks", english=english)
                 continue
+            first = next((k for k, w in enumerate(words) if w.start >= s), len(words))
+            medium = (
+                first > 0
+                and any(p.opens(keys[first - 1]) for p in _MEDIA)
+                and not re.search(r"[،,.:؛]", text[words[first - 1].end : s])
+            )
+            if medium:
+                # «مجلة "در شبيغل"», «وكالة "إنترفاكس – آ في أن"»: a medium's noun, then its
+                # name quoted whole (its words may read as function words: «في» is V)
+                self._new_entity(
+                    name,
+                    "organization",
+                    "a medium's name in quotation marks after its noun",
+                    english=masthead_english(name),
+                    aliases=self._medium_forms(words, first - 1, name),
+                )
+                if (made := self._new_names.get(normalize(name))) is not None:
+                    self.media.add(made)
+                continue
             if any(w in _FUNCTION_WORDS for w in normalize(name).split()):
                 continue  # a quoted phrase, not a name
             if re.search(r"[0-9٠-٩]", name) and any(
@@ -647,8 +678,8 @@ class _Proposals(_Base):
                 if end > opens and re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
                     break
                 end += 1
-            if end == opens:
-                continue
+            if end == opens or (words[opens].start > 0 and text[words[opens].start - 1] in _QUOTES):
+                continue  # (a name quoted after the noun is read whole, above)
             s, e = words[opens].start, words[end - 1].end
             if opens > i + 1:
                 name = text[s:e]
@@ -2240,7 +2271,7 @@ class _Proposals(_Base):
                 continue
             word = text[words[i].start : words[i].end]
             noun = word[len(m.group(1)) :][:-2] + "ة"
-            if self._two_fields(clause, i, noun):
+            if self._two_fields(clause, i, noun) or self._two_fields_of_one(clause, i, noun):
                 continue
             end = i + 1
             while end < len(keys) and keys[end].startswith("ال") and keys[end] not in self.linker.adjectives:
@@ -2651,6 +2682,55 @@ class _Proposals(_Base):
                 self.state_of[str(self.new_entities[-1]["id"])] = state
         return True
 
+    def _two_fields_of_one(self, clause: Clause, i: int, noun: str) -> bool:
+        """Two institutions named at once by a dual noun and two fields, no state's
+        adjective after them («وزارتي الدفاع والداخلية»): both of the state the sentence
+        names first, else of the one the article names most; each proposed as its own
+        ("وزارة الدفاع العراقية", "وزارة الداخلية العراقية"). True when read so."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        if i + 2 >= len(keys):
+            return False
+        first, second = keys[i + 1], keys[i + 2]
+        if not (
+            first.startswith("ال")
+            and second.startswith("وال")
+            and institution_word(first)
+            and institution_word(second[1:])
+            and not re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[i + 2].start])
+        ):
+            return False
+        if i + 3 < len(keys) and not re.search(
+            r"[،,.:؛«»\"“”()]", text[words[i + 2].end : words[i + 3].start]
+        ):
+            after = keys[i + 3]
+            if after.startswith("ال") and (
+                self._state_adjective(after) is not None or re.match(r"^ال\w+(?:تان|تين|يين|يان)$", after)
+            ):
+                return False  # a state's adjective after them: `_two_fields`' or another's
+        state = self._first_state(clause.sentence, words[i].start) or self._home_state
+        if state is None:
+            return False
+        adjective = self._adjective_of(state, feminine=True)
+        if adjective is None:
+            return False
+        body = str(self.linker.entities[state].get("name") or "")
+        for field_ in (
+            text[words[i + 1].start : words[i + 1].end],
+            text[words[i + 2].start + 1 : words[i + 2].end],
+        ):
+            name = f"{noun} {field_} {adjective}"
+            if self._named_fuller(f"{noun} {field_}") is not None:
+                continue
+            english = institution_english(normalize(name).split(), body)
+            before = len(self.new_entities)
+            self._new_entity(
+                name, "organization", "institution: two of one state's, told by a dual", english=english
+            )
+            if len(self.new_entities) > before:
+                self.state_of[str(self.new_entities[-1]["id"])] = state
+        return True
+
     def _state_after(self, clause: Clause, at: int) -> tuple[str, int] | None:
         """The state named after في at word `at` ("في جمهورية العراق") or with ب on it
         ("بكوريا"), and the word after it."""
@@ -2937,6 +3017,9 @@ class _Proposals(_Base):
             self._new_entity(m.group(1), "organization", "a photo's credit", english=m.group(1))
             if m.group(2):
                 self._new_entity(m.group(2), "person", "a photo's credit", english=m.group(2))
+        for m in _BRACKETED_CREDIT.finditer(self.text):
+            if self._name_line(m.group(1)):
+                self._new_entity(m.group(1), "person", "a photo's credit")
         for m in _PHOTO_BY.finditer(self.text):
             self._new_entity(m.group(1), "organization", "a photo's credit", english=m.group(1))
         for m in _LATIN_OUTLET.finditer(self.text):
@@ -2966,8 +3049,22 @@ class _Proposals(_Base):
         ("كتب // وائل عباس أكدت ..."), or stands between dashes after the dateline's place
         ("ابوظبي - سيف اليزيد - بحث ..."), or before the office it writes from ("هشام
         الطاليبي/ مكتب بنسليمان")."""
-        for line in self.text.splitlines()[:_TOP_LINES]:
+        lines = self.text.splitlines()[:_TOP_LINES]
+        for at, line in enumerate(lines):
             line = line.strip()
+            after = next((x.strip() for x in lines[at + 1 :] if x.strip()), "")
+            keys = [normalize(w) for w in line.split()]
+            if (
+                self._name_line(line)
+                and len(after.split()) >= _LEAD_WORDS
+                and not any(k in _CAPTION_WORDS for k in keys)
+                # (a definite word only after «عبد» or a kinship word: «عبد الله»; a noun and
+                # a definite one, «صفقة الدبابات», is a headline's construct)
+                and all(not _definite(k) or keys[j - 1] in ("عبد", *_KIN) for j, k in enumerate(keys) if j)
+            ):
+                # «أشرف أبو عريف» alone on a line, the article's lead right under it
+                self._new_entity(line, "person", "the byline's author")
+                return
             office = re.match(r"^([\u0621-\u064a]+(?: [\u0621-\u064a]+){1,2})\s*/\s*مكتب\s", line)
             if office is not None and self._name_line(office.group(1)):
                 self._new_entity(office.group(1), "person", "the byline's author")
@@ -3025,7 +3122,7 @@ class _Proposals(_Base):
             and all(re.fullmatch(r"[\u0621-\u064a]+", w) for w in raw)
             and not _definite(keys[0])
             # («عبد الرحيم علي»: a line ending in «علي» ends in the name Ali, no preposition)
-            and not any(k in _FUNCTION_WORDS or is_stopword(k) for k in keys[:-1])
+            and not any((k in _FUNCTION_WORDS or is_stopword(k)) and k not in _KIN for k in keys[:-1])
             and (keys[-1] == "علي" or not (keys[-1] in _FUNCTION_WORDS or is_stopword(keys[-1])))
             and self._looks_like_a_name(keys[:-1] if keys[-1] == "علي" else keys)
             and not any(p.opens(k) for k in keys for p in (*_OFFICE_HEADS, *_INSTITUTIONS, *_MEDIA))

@@ -52,7 +52,7 @@ from .cues import (
 from .deals import _deal_noun
 from .english import office_english
 from .names import Mention, _after_clitic, find_mentions
-from .proposals import _Proposals, _state_names
+from .proposals import _KIN, _Proposals, _state_names
 from .spans import Clause
 
 _QUOTE_GAP = re.compile(r"\s*[“”«»\"]\s*")
@@ -1198,8 +1198,6 @@ _ROLE_NOUNS = {
         "مدير",
     )
 }
-# Kinship words inside a name: the word after one is a name's («بن سلمان»).
-_KIN = ("ابو", "بن", "ابن", "بنت", "ام", "ال")
 
 
 def _future_verb(key: str) -> bool:

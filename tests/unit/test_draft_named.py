@@ -755,3 +755,52 @@ def test_a_masthead_line_of_titles_each_with_its_holder_run_together() -> None:
     people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
     assert {"سمير حمزة زكي", "هشام فتحي"} <= people
     assert not [p for p in people if "رئيس" in p]
+
+
+def test_a_medium_quoted_after_its_noun_is_proposed_whole_with_its_noun_as_a_form() -> None:
+    text = (
+        'وذكرت صحيفة "لو باريزيان" أن الجيش سيتسلم الدبابات قريبا.\n'
+        'ونقلت وكالة "بي إن أو" الهولندية للأنباء عن مسؤول أن الصفقة تمت.'
+    )
+    made = _by_ar(_draft(text))
+    assert made["لو باريزيان"]["type"] == "organization"
+    assert "صحيفة لو باريزيان" in made["لو باريزيان"]["aliases"]
+    assert made["لو باريزيان"]["name"].isascii()
+    # (its letters «إن» read as a function word: after a medium's noun it is a name still)
+    assert "بي إن أو" in made
+
+
+def test_a_byline_alone_on_its_line_over_the_lead_is_the_author() -> None:
+    text = (
+        "خالد أبو سمرة\n"
+        "أعلنت وزارة الدفاع الروسية اليوم أنها ستزود سوريا بمنظومات دفاع جوي جديدة خلال العام المقبل "
+        "في إطار اتفاق وقعه البلدان."
+    )
+    by_ar = _by_ar(_draft(text))
+    assert by_ar["خالد أبو سمرة"]["type"] == "person"
+    assert by_ar["خالد أبو سمرة"]["name"].isascii()
+
+
+def test_a_short_headline_or_a_caption_over_the_lead_is_no_byline() -> None:
+    lead = (
+        "أعلنت وزارة الدفاع الروسية اليوم أنها ستزود سوريا بمنظومات دفاع جوي جديدة خلال العام المقبل "
+        "في إطار اتفاق وقعه البلدان."
+    )
+    for line in ("صورة تعبيرية", "صورة أرشيفية"):
+        assert not [e for e in _draft(f"{line}\n{lead}").entities if e["type"] == "person"]
+    text = (
+        "صفقة الدبابات\n"
+        "أعلنت وزارة الدفاع الروسية اليوم أنها ستزود سوريا بمنظومات دفاع جوي جديدة خلال العام المقبل "
+        "في إطار اتفاق وقعه البلدان."
+    )
+    assert not [e for e in _draft(text).entities if e["type"] == "person"]
+
+
+def test_the_photographer_of_a_bracketed_photo_credit_is_a_person() -> None:
+    text = (
+        "روسيا تزود سوريا بالسلاح\n"
+        "دبابة روسية خلال عرض عسكري (ماريا سيمونوفا/رويترز)\n"
+        "وقالت روسيا إنها ستزود سوريا بالسلاح."
+    )
+    by_ar = _by_ar(_draft(text))
+    assert by_ar["ماريا سيمونوفا"]["type"] == "person"
