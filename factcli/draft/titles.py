@@ -208,8 +208,15 @@ _WOMEN_HONORIFICS = {normalize(w) for w in ("الشيخة", "السيدة", "ا�
 _SHEIKHS = {normalize(w) for w in ("الشيخ", "الشيخة")}
 
 
+# A profession's honorific before a name, as Arab officials are styled («المهندس محمد ...
+# وزير الإنتاج الحربي», «الأستاذة سعاد ...»): the name follows as after a rank.
+_PROFESSIONS = {normalize(w) for w in ("المهندس", "المهندسة", "الأستاذ", "الأستاذة")}
+
+
 def _honorific(key: str) -> bool:
-    return any(p.opens(key) for p in _HONORIFICS) or key.lstrip("وف") in _WOMEN_HONORIFICS
+    return any(p.opens(key) for p in _HONORIFICS) or any(
+        strip_clitic(key, cut) in (_WOMEN_HONORIFICS | _PROFESSIONS) for cut in clitic_cuts(key)
+    )
 
 
 class _Titles(_Proposals):
