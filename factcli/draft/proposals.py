@@ -82,7 +82,7 @@ from .english import (
     platform_english,
     weapon_english,
 )
-from .names import Mention, _after_clitic, find_mentions
+from .names import GIVEN_NAMES, Mention, _after_clitic, find_mentions
 from .spans import _QUOTES, Clause, _words, clauses
 from .states import _CAPITALS as _CAPITALS_KEYS
 from .states import StateNames, capital_agents, named_epithets, named_states
@@ -318,6 +318,8 @@ _BRACKETED_CREDIT = re.compile(
 )
 # Kinship words inside a name: the word after one is a name's («بن سلمان», «أبو عريف»).
 _KIN = ("ابو", "بن", "ابن", "بنت", "ام", "ال")
+_GIVEN = {normalize(w) for w in GIVEN_NAMES}
+_KIN_OR_SERVANT = {"عبد", "ابو", "بن", "ابن", "بنت", "ام"}
 # A picture's caption on a line of its own («صورة أرشيفية», «صورة تعبيرية»): no byline.
 _CAPTION_WORDS = {normalize(w) for w in ("صورة", "أرشيفية", "تعبيرية", "أرشيف", "تصوير")}
 # A byline alone on its line: the lead under it runs at least this many words.
@@ -733,6 +735,71 @@ class _Proposals(_Base):
         self._loanword_companies(clause, known)
         self._companies(clause, known)
         return len(self.new_entities) + len(self._respelled) > before
+
+    def bare_full_names(self) -> None:
+        """A person named by a full name with no title before it («خليفة أنغيلا ميركل»): a
+        given name opening a name (no name's word before it), then one or two words a name
+        may hold (no article but after «عبد» or a kinship word, no function word, no mark
+        between), none a state's adjective. Read after the article's clauses, so that the
+        names titles and the store give, whole, are known first."""
+        text = self.text
+        for clause in clauses(text):
+            words = clause.words
+            keys = [w.key for w in words]
+            if not any(strip_clitic(k, c) in _GIVEN for k in keys for c in clitic_cuts(k)):
+                continue
+            linked = [(m.start, m.end) for m in find_mentions(self.linker, text, words)]
+
+            def known(s: int, e: int, linked: list[tuple[int, int]] = linked) -> bool:
+                return any(a < e and s < b for a, b in linked)
+
+            for i, k in enumerate(keys):
+                cut = next((c for c in clitic_cuts(k) if strip_clitic(k, c) in _GIVEN), None)
+                if cut is None or known(words[i].start, words[i].end):
+                    continue
+                if i and not re.search(r"[^\s]", text[words[i - 1].end : words[i].start]):
+                    before = keys[i - 1]
+                    if any(p.opens(before) for p in (*_TITLES, *_HONORIFICS, *_OFFICE_HEADS)):
+                        continue  # a title's name: `titles`'
+                    if before in _KIN_OR_SERVANT or strip_clitic(before, 0) in _GIVEN:
+                        continue  # inside a name («محمد أحمد مرسي»: its first word opens it)
+                end = i + 1
+                while end < len(keys) and end - i < 3:
+                    key, prior = keys[end], strip_clitic(keys[end - 1], cut if end == i + 1 else 0)
+                    if re.search(r"[^\s]", text[words[end - 1].end : words[end].start]):
+                        break  # a mark between
+                    if (
+                        not re.fullmatch(r"[\u0621-\u064a]+", text[words[end].start : words[end].end])
+                        or key in _FUNCTION_WORDS
+                        or is_stopword(key)
+                        or key[:1] in CONJUNCTIONS  # «ولويس»: the next name, not this one's
+                        or (_definite(key) and prior not in _KIN_OR_SERVANT)
+                        or self._state_adjective(key) is not None
+                        or known(words[end].start, words[end].end)
+                        or not self._looks_like_a_name([key])
+                        or any(p.opens(key) for p in (*_TITLES, *_OFFICE_HEADS, *_INSTITUTIONS, *_KIND_NOUNS))
+                    ):
+                        break
+                    end += 1
+                if end == i + 1:
+                    continue
+                if strip_clitic(k, cut) == "عبد" and end - i < 3:
+                    continue  # «عبد الباسط»: one name (a family name alone), not a full one
+                name = _after_clitic(text, words[i].start, words[end - 1].end, cut)
+                key = normalize(name)
+                if name and not any(key.startswith(p) for p in self._people_named()):
+                    self._new_entity(name, "person", "a full name told bare (a given name first)")
+
+    def _people_named(self) -> list[str]:
+        """The names, two words or more, of the people the article names (the store's and
+        the new ones), normalized."""
+        return [
+            normalize(n)
+            for e in self.linker.entities.values()
+            if e.get("type") == "person"
+            for n in [e.get("name_ar") or "", *(e.get("aliases") or [])]
+            if len(n.split()) >= 2
+        ]
 
     def _medium_forms(self, words: list, at: int, name: str) -> list[str]:
         """A medium's name with its noun before it, the noun's proclitics cut off

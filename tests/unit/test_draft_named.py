@@ -804,3 +804,25 @@ def test_the_photographer_of_a_bracketed_photo_credit_is_a_person() -> None:
     )
     by_ar = _by_ar(_draft(text))
     assert by_ar["ماريا سيمونوفا"]["type"] == "person"
+
+
+def test_a_full_name_told_bare_with_a_given_name_first_is_a_person() -> None:
+    text = (
+        "عنوان\n\n"
+        "وقال المتحدث إن خليفة بوريس جونسون وافق على الصفقة، بعد لقاء جمع فلاديمير بوتين "
+        "وإيمانويل دوران ونيكولا ديبري في باريس."
+    )
+    people = {e["name_ar"] for e in _draft(text).entities if e["type"] == "person"}
+    assert {"بوريس جونسون", "إيمانويل دوران", "نيكولا ديبري"} <= people
+    # the store's Putin stays the store's; «ونيكولا» opens the next name, not this one's
+    assert not any(p.startswith(("فلاديمير", "إيمانويل دوران و")) for p in people)
+
+
+def test_a_given_name_inside_a_longer_name_or_alone_makes_no_person() -> None:
+    text = (
+        "عنوان\n\n"
+        "وقال محمد إن الصفقة تمت، وأضاف عبد الرحيم للوكالة أن عمر الطائرة طويل، "
+        "وحضر الفريق أول محمود خالد نصار التوقيع."
+    )
+    people = {e["name_ar"] for e in _draft(text).entities if e["type"] == "person"}
+    assert people == {"محمود خالد نصار"}
