@@ -962,20 +962,33 @@ class _Proposals(_Base):
         article, a company's noun among the five words before the bracket."""
         text, words = self.text, clause.words
         keys = [w.key for w in words]
+        last = -1  # where the last company's bracket closed
         for m in re.finditer(
             r"\(\s*([\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})\s*\)", text[clause.start : clause.end]
         ):
             s, e = clause.start + m.start(1), clause.start + m.end(1)
             inside = normalize(m.group(1)).split()
             first = next((k for k, w in enumerate(words) if w.start >= s), len(words))
+            # «شركتا (رايثيون) و(ماكيني)»: a second name in brackets joined to a company's
+            joined = last >= 0 and re.fullmatch(r"\s*و\s*", text[last : clause.start + m.start()]) is not None
+            # (what company it is between the noun and the bracket: «وقالت الشركة (رسميا)» has none)
+            told = (
+                joined
+                or any(_company_noun(k) for k in keys[max(0, first - 5) : first - 1])
+                # «شركتا (رايثيون)»: two companies' noun names them, right before the bracket
+                or (first > 0 and re.search(r"شرك(?:تا|تي|تين|ات)$", keys[first - 1]) is not None)
+            )
+            if told and known(s, e):
+                last = clause.start + m.end()  # a company the store knows, named in brackets
+                continue
             if (
-                known(s, e)
+                not told
+                or known(s, e)
                 or any(_definite(k) or k in _FUNCTION_WORDS or is_stopword(k) for k in inside)
                 or not self._looks_like_a_name(inside)
-                # (what company it is between the noun and the bracket: «وقالت الشركة (رسميا)» has none)
-                or not any(_company_noun(k) for k in keys[max(0, first - 5) : first - 1])
             ):
                 continue
+            last = clause.start + m.end()
             self._new_entity(
                 m.group(1),
                 "organization",

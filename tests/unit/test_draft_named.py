@@ -826,3 +826,9 @@ def test_a_given_name_inside_a_longer_name_or_alone_makes_no_person() -> None:
     )
     people = {e["name_ar"] for e in _draft(text).entities if e["type"] == "person"}
     assert people == {"محمود خالد نصار"}
+
+
+def test_two_companies_named_in_brackets_after_their_dual_noun_are_both_proposed() -> None:
+    text = "عنوان\n\nوقال المسؤول إن المعدات صنعتها شركتا (بيرسون) و(ماكيني) الأمريكيتان."
+    made = _by_ar(_draft(text))
+    assert made["بيرسون"]["type"] == made["ماكيني"]["type"] == "organization"
