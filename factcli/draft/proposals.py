@@ -1679,7 +1679,20 @@ class _Proposals(_Base):
                 and any(p.opens(keys[i - 1]) for p in (*_INSTITUTIONS, *_SERVICE_NOUNS))
             ):
                 continue  # «الحكومة والبرلمان النرويجيين»: both, each with its adjective (below)
-            if noun is None or (not noun.startswith("ال") and "ال" + noun in k and not general):
+            # «قائد القيادة الاستراتيجية»: a definite command or forces right after its
+            # commander, with what kind it is, named whole (no anaphora)
+            under_head = (
+                noun in _FORCES_NOUNS
+                and "ال" + noun in k
+                and i > 0
+                and any(p.opens(keys[i - 1]) for p in _OFFICE_HEADS)
+                and keys[i + 1 : i + 2] != []
+                and _definite(keys[i + 1])
+                and institution_word(keys[i + 1])
+            )
+            if noun is None or (
+                not noun.startswith("ال") and "ال" + noun in k and not (general or under_head)
+            ):
                 continue  # "الوكالة": the one already named
             if noun in _OWNED:
                 self._owned_institution(clause, i, noun, mentions or [], known)
@@ -1794,9 +1807,13 @@ class _Proposals(_Base):
                 continue
             if _company_noun(keys[i + 1]) and not keys[i + 1].startswith("ال"):
                 continue  # "مجمع شركة AVIC": the company is named after its own noun
+            commanded = under_head or (
+                of_office and noun.removeprefix(ARTICLE) in _FORCES_NOUNS and end - i >= 2
+            )
             if (
                 noun in _QUALIFIED
                 and not general
+                and not commanded  # («قائد القيادة الاستراتيجية»: a command, under its commander)
                 and not (
                     all(
                         institution_word(_purpose_key(x)) or self._state_adjective(x)
@@ -1812,7 +1829,7 @@ class _Proposals(_Base):
                 # no institution, unless a state's adjective or a noun of one follows
                 continue
             cut = max(0, k.find(noun))  # the proclitic before the noun is not the name's
-            if general:
+            if general or under_head:
                 cut = k.find("ال" + noun)  # the article is the name's
             s, e = words[i].start + cut, words[end - 1].end
             if lil:
@@ -1825,8 +1842,15 @@ class _Proposals(_Base):
             state = next((x for x in states if x), None)
             if state is not None and noun in _STATE_NOUNS:
                 continue  # "الاتحاد الروسي": the state itself
-            if of_office and state is None and not (noun == "قوات" and end - i >= 2):
-                continue  # "رئيس الحكومة": the office alone (not «قوات السلطان المسلحة», a body)
+            if (
+                of_office
+                and state is None
+                and not (noun.removeprefix(ARTICLE) in _FORCES_NOUNS and end - i >= 2)
+            ):
+                # "رئيس الحكومة": the office alone; not «قوات السلطان المسلحة» nor «قائد القيادة
+                # الاستراتيجية», «القائد السابق في القوات الخاصة»: forces or a command with
+                # what kind they are, a body under its commander
+                continue
             aliases = [f"{text[s : words[end - 1].end]} {official}"] if official and not lil else []
             # A works' or a company's own name after its noun ("مجمع روستك"), not an agency's
             # word ("وكالة أنباء"), is a name of its own.
