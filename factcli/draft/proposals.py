@@ -320,6 +320,11 @@ _BRACKETED_CREDIT = re.compile(
 _KIN = ("ابو", "بن", "ابن", "بنت", "ام", "ال")
 _GIVEN = {normalize(w) for w in GIVEN_NAMES}
 _KIN_OR_SERVANT = {"عبد", "ابو", "بن", "ابن", "بنت", "ام"}
+# A name in Latin letters: capitalized words, the small words of names between them
+# ("Saba News Agency", "Agence France-Presse", "The Washington Post").
+_LATIN_NAME = r"[A-Z][\w'&.-]*(?:[ -](?:(?:of|the|and|de|du|des|la|le|al|el|in)[ -])*[A-Z][\w'&.-]*)*"
+# Words of many media's names, that tell none apart.
+_CREDIT_WORDS = {"agency", "agence", "press", "times", "daily", "media", "ministry", "television"}
 # A picture's caption on a line of its own («صورة أرشيفية», «صورة تعبيرية»): no byline.
 _CAPTION_WORDS = {normalize(w) for w in ("صورة", "أرشيفية", "تعبيرية", "أرشيف", "تصوير")}
 # A byline alone on its line: the lead under it runs at least this many words.
@@ -2945,6 +2950,43 @@ class _Proposals(_Base):
             return str(self.new_entities[-1]["id"])
         ids = self.linker.resolve(arabic, True, True)
         return next(iter(ids)) if len(ids) == 1 else None
+
+    def credited_by_latin_name(self, credited: list[str]) -> None:
+        """A medium the article is credited to in Latin letters alone ("Saba News Agency
+        (url: sabanet)", "Yonhap (photo credit only)"), that neither the store nor the text
+        names: proposed by that English name. A credit that is a note ("US State Department
+        document", "French media sources": a small word that is no name's) is no name."""
+        for credit in credited:
+            m = re.fullmatch(r"\s*([^()]+?)\s*(?:\(\s*([^()]*?)\s*\))?\s*", credit)
+            if m is None or _ARABIC_WORD.search(credit):
+                continue
+            name, note = m.group(1), m.group(2) or ""
+            other = note if re.fullmatch(_LATIN_NAME, note) else ""
+            if not re.fullmatch(_LATIN_NAME, name):
+                continue
+            if any(self.linker.resolve(x, True, True) for x in (name, other) if x):
+                continue
+            if name.isupper():
+                continue  # "AFP", "DAPA": letters the text spells out in Arabic, its name's
+            told = {
+                w
+                for e in [*self.new_entities, *(self.linker.entities[i] for i in self.mentioned)]
+                for f in [e.get("name"), *(e.get("aliases") or [])]
+                if isinstance(f, str) and f.isascii()
+                for w in re.findall(r"[a-z]{5,}", f.casefold())
+                if w not in _CREDIT_WORDS
+            }
+            if told & {w for w in re.findall(r"[a-z]{5,}", name.casefold())}:
+                continue  # "Agence France-Presse" after «فرانس برس» (France Press): the same one
+            self._new_entity(
+                name,
+                "organization",
+                "credited by the article in Latin letters alone (--credited)",
+                english=name,
+                aliases=[other] if other else [],
+            )
+            if (made := self._new_names.get(normalize(name))) is not None:
+                self.media.add(made)
 
     @staticmethod
     def _platform(keys: list[str], at: int) -> bool:

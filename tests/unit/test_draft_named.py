@@ -832,3 +832,21 @@ def test_two_companies_named_in_brackets_after_their_dual_noun_are_both_proposed
     text = "عنوان\n\nوقال المسؤول إن المعدات صنعتها شركتا (بيرسون) و(ماكيني) الأمريكيتان."
     made = _by_ar(_draft(text))
     assert made["بيرسون"]["type"] == made["ماكيني"]["type"] == "organization"
+
+
+def test_a_medium_credited_in_latin_letters_alone_is_proposed_by_that_name() -> None:
+    text = "عنوان\n\nوقالت روسيا إنها ستزود سوريا بالسلاح، بحسب ما نقلت فرانس برس."
+    draft = draft_article(
+        text,
+        copy.deepcopy(ENTITIES),
+        published=DAY,
+        credited=[
+            "Karak News Agency (url: karaknews)",
+            "US State Department document",
+            "Agence France-Presse",
+        ],
+    )
+    names = {e["name"] for e in draft.entities if e["type"] == "organization"}
+    assert "Karak News Agency" in names
+    # a note is no name; the agency the text names already is not proposed twice
+    assert not names & {"US State Department document", "Agence France-Presse"}
