@@ -769,16 +769,22 @@ class _Proposals(_Base):
                     if before in _KIN_OR_SERVANT or strip_clitic(before, 0) in _GIVEN:
                         continue  # inside a name («محمد أحمد مرسي»: its first word opens it)
                 end = i + 1
-                while end < len(keys) and end - i < 3:
+                while end < len(keys) and end - i < 4:
                     key, prior = keys[end], strip_clitic(keys[end - 1], cut if end == i + 1 else 0)
                     if re.search(r"[^\s]", text[words[end - 1].end : words[end].start]):
                         break  # a mark between
+                    if key in _KIN_OR_SERVANT and key != "عبد" and end + 1 < len(keys):
+                        end += 1  # «محمد بن سلمان», «خالد أبو سمرة»: a kinship word inside the name
+                        continue
+                    # (a definite word after a kinship word, or a family name after «عبد ...»:
+                    # «عبد الفتاح السيسي»)
+                    compound = end == i + 2 and strip_clitic(k, cut) == "عبد"
                     if (
                         not re.fullmatch(r"[\u0621-\u064a]+", text[words[end].start : words[end].end])
                         or key in _FUNCTION_WORDS
                         or is_stopword(key)
                         or key[:1] in CONJUNCTIONS  # «ولويس»: the next name, not this one's
-                        or (_definite(key) and prior not in _KIN_OR_SERVANT)
+                        or (_definite(key) and prior not in _KIN_OR_SERVANT and not compound)
                         or self._state_adjective(key) is not None
                         or known(words[end].start, words[end].end)
                         or not self._looks_like_a_name([key])
@@ -786,6 +792,8 @@ class _Proposals(_Base):
                     ):
                         break
                     end += 1
+                while end > i + 1 and keys[end - 1] in _KIN_OR_SERVANT:
+                    end -= 1  # (no name ends in «بن»)
                 if end == i + 1:
                     continue
                 if strip_clitic(k, cut) == "عبد" and end - i < 3:

@@ -850,3 +850,11 @@ def test_a_medium_credited_in_latin_letters_alone_is_proposed_by_that_name() -> 
     assert "Karak News Agency" in names
     # a note is no name; the agency the text names already is not proposed twice
     assert not names & {"US State Department document", "Agence France-Presse"}
+
+
+def test_a_full_name_told_bare_may_hold_a_kinship_word_or_open_with_abd() -> None:
+    text = (
+        "عنوان\n\nواستقبل عبد الكريم الشمري الوفد بحضور خالد أبو سمرة في بغداد، ثم وقع محمد بن راشد الاتفاق."
+    )
+    people = {e["name_ar"] for e in _draft(text).entities if e["type"] == "person"}
+    assert {"عبد الكريم الشمري", "خالد أبو سمرة", "محمد بن راشد"} <= people
