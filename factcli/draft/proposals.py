@@ -325,6 +325,10 @@ _KIN_OR_SERVANT = {"عبد", "ابو", "بن", "ابن", "بنت", "ام"}
 _LATIN_NAME = r"[A-Z][\w'&.-]*(?:[ -](?:(?:of|the|and|de|du|des|la|le|al|el|in)[ -])*[A-Z][\w'&.-]*)*"
 # Words of many media's names, that tell none apart.
 _CREDIT_WORDS = {"agency", "agence", "press", "times", "daily", "media", "ministry", "television"}
+_BARE_DATELINE_AGENCY = re.compile(
+    r"^\s*([\u0621-\u064a]+(?: [\u0621-\u064a]+)?)\s*[-–—/]\s*"
+    r"([\u0621-\u064a]{2,}|[\u0621-\u064a](?: [\u0621-\u064a]){1,3})\s*(?::|$)"
+)
 # A picture's caption on a line of its own («صورة أرشيفية», «صورة تعبيرية»): no byline.
 _CAPTION_WORDS = {normalize(w) for w in ("صورة", "أرشيفية", "تعبيرية", "أرشيف", "تصوير")}
 # A byline alone on its line: the lead under it runs at least this many words.
@@ -3025,6 +3029,12 @@ class _Proposals(_Base):
         letters. A state's name in brackets («(مصر)») is none."""
         lines = self.text.splitlines()
         found = [m.group(1) for ln in lines[:_TOP_LINES] if (m := _DATELINE_AGENCY.match(ln))]
+        for ln in lines[:_TOP_LINES]:
+            # «صنعاء - سبأ:», «القاهرة - أ ش أ»: a capital, a dash, the agency's one word or
+            # its letters, then a colon or the line's end (a byline's name is two words)
+            m = _BARE_DATELINE_AGENCY.match(ln)
+            if m is not None and normalize(m.group(1)) in _CAPITALS_KEYS:
+                found.append(m.group(2))
         if (m := _SIGN_OFF_AGENCY.search(self.text.rstrip())) is not None:
             found.append(m.group(1))
         for name in found:

@@ -858,3 +858,12 @@ def test_a_full_name_told_bare_may_hold_a_kinship_word_or_open_with_abd() -> Non
     )
     people = {e["name_ar"] for e in _draft(text).entities if e["type"] == "person"}
     assert {"عبد الكريم الشمري", "خالد أبو سمرة", "محمد بن راشد"} <= people
+
+
+def test_a_dateline_agency_after_a_capital_and_a_dash_with_no_brackets() -> None:
+    body = "\nوقعت روسيا اتفاقية مع سوريا لتزويدها بالسلاح."
+    made = _by_ar(_draft("دمشق - سانا:" + body))
+    assert made["سانا"]["type"] == "organization"
+    # a capital, a dash and a byline's two words is no agency; nor is a state after a dash
+    for top in ("دمشق - سامي خليل", "موسكو - روسيا"):
+        assert not [e for e in _draft(top + body).entities if e["type"] == "organization"]
