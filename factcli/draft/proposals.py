@@ -3182,7 +3182,11 @@ class _Proposals(_Base):
             if m.group(2):
                 self._new_entity(m.group(2), "person", "a photo's credit", english=m.group(2))
         for m in _BRACKETED_CREDIT.finditer(self.text):
-            if self._name_line(m.group(1)):
+            words = m.group(1).split()
+            named = any(
+                self.linker.resolve(" ".join(words[:n]), True, True) for n in range(1, len(words) + 1)
+            )
+            if self._name_line(m.group(1)) and not named and not named_states(m.group(1), _state_names()):
                 self._new_entity(m.group(1), "person", "a photo's credit")
         for m in _PHOTO_BY.finditer(self.text):
             self._new_entity(m.group(1), "organization", "a photo's credit", english=m.group(1))
@@ -3225,6 +3229,11 @@ class _Proposals(_Base):
                 # (a definite word only after «عبد» or a kinship word: «عبد الله»; a noun and
                 # a definite one, «صفقة الدبابات», is a headline's construct)
                 and all(not _definite(k) or keys[j - 1] in ("عبد", *_KIN) for j, k in enumerate(keys) if j)
+                # (a headline's words come again in the article, a byline's do not: «صفقة
+                # تاريخية», «روسيا تتقدم»)
+                and not any(k not in _KIN and k in self._words_after(line) for k in keys)
+                and not any(self._names_a_state(w) for w in line.split())
+                and not named_states(line, _state_names())
             ):
                 # «أشرف أبو عريف» alone on a line, the article's lead right under it
                 self._new_entity(line, "person", "the byline's author")
@@ -3275,6 +3284,13 @@ class _Proposals(_Base):
                 continue
             self._new_entity(name, "person", "the byline's author")
             return
+
+    def _words_after(self, line: str) -> set[str]:
+        """The words of the text after `line`'s first place in it, normalized, each also
+        with its proclitics cut as analyze cuts them."""
+        at = self.text.find(line)
+        rest = self.text[at + len(line) :] if at >= 0 else self.text
+        return {strip_clitic(k, c) for k in normalize(rest).split() for c in clitic_cuts(k)}
 
     def _name_line(self, line: str) -> bool:
         """Whether a line is a person's name alone: two or three Arabic words a name may be,

@@ -788,6 +788,9 @@ def test_a_short_headline_or_a_caption_over_the_lead_is_no_byline() -> None:
     )
     for line in ("صورة تعبيرية", "صورة أرشيفية"):
         assert not [e for e in _draft(f"{line}\n{lead}").entities if e["type"] == "person"]
+    # a headline's words come again in the lead, a byline's do not; a state is no one's name
+    for line in ("اتفاق تاريخي", "روسيا تتقدم"):
+        assert not [e for e in _draft(f"{line}\n{lead}").entities if e["type"] == "person"]
     text = (
         "صفقة الدبابات\n"
         "أعلنت وزارة الدفاع الروسية اليوم أنها ستزود سوريا بمنظومات دفاع جوي جديدة خلال العام المقبل "
@@ -804,6 +807,9 @@ def test_the_photographer_of_a_bracketed_photo_credit_is_a_person() -> None:
     )
     by_ar = _by_ar(_draft(text))
     assert by_ar["ماريا سيمونوفا"]["type"] == "person"
+    # two states in brackets, a slash between, are no credit
+    text = "عنوان\n\nوقال الوزير إن التعاون (كوريا الجنوبية/اليابان) مستمر مع روسيا."
+    assert not [e for e in _draft(text).entities if e["type"] == "person"]
 
 
 def test_a_full_name_told_bare_with_a_given_name_first_is_a_person() -> None:
