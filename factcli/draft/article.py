@@ -144,7 +144,9 @@ def draft_article(
     drafter.mastheads()
     drafter.run()
     drafter.post_signatures()
+    drafter.bare_full_names()
     drafter.credited_in_english()
+    drafter.credited_by_latin_name(list(credited or []))
     drafter.weapon_kind_names()
     names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}
     for claim in drafter.claims:

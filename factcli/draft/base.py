@@ -21,6 +21,7 @@ class _Base:
     anchor: DateSpan
     source_id: str
     claims: list[dict[str, Any]]
+    mentioned: dict[str, None]  # the store's entities the article names, first named first
 
     def _claim(
         self, subject, predicate, obj, value, date, polarity, modality, speaker, via, s, e, cues, confidence

@@ -751,6 +751,8 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "الافريقي": ("African", _ADJ),
     "العربي": ("Arab", _ADJ),
     "المركزيه": ("Central", _ADJ),
+    "الاستراتيجيه": ("Strategic", _ADJ),
+    "الاستراتيجي": ("Strategic", _ADJ),
     "الالكترونيات": ("Electronics", _NOUN),
     "الحكومي": ("State", _ADJ),
     "الحكوميه": ("State", _ADJ),

@@ -108,3 +108,72 @@ def _after_clitic(text: str, s: int, e: int, cut: int) -> str:
 def _starts_with_media(name: str) -> bool:
     first = normalize(name).split(" ")[:1]
     return bool(first) and any(p.opens(first[0]) for p in _MEDIA)
+
+
+# Given names that open a person's full name told bare, with no title before it («خليفة
+# أنغيلا ميركل», «قبل تسليمه إلى دونالد ترامب»): names that are no common Arabic word
+# («سعيد», «كريم», «جمال», «علي» are, and stay out), Arab and foreign ones as Arabic news
+# spells them. No name of Turkey's S-400 story.
+GIVEN_NAMES = [
+    # Arab
+    "محمد",
+    "أحمد",
+    "محمود",
+    "مصطفى",
+    "إبراهيم",
+    "إسماعيل",
+    "يوسف",
+    "خالد",
+    "عمر",
+    "عثمان",
+    "حسين",
+    "طارق",
+    "وليد",
+    "هشام",
+    "فيصل",
+    "سلمان",
+    "تميم",
+    "بشار",
+    "نوري",
+    "حيدر",
+    "عمرو",
+    "ياسر",
+    "أيمن",
+    "أسامة",
+    "معمر",
+    "عبد",
+    "عبدالله",
+    "عبدالعزيز",
+    "عبدالرحمن",
+    # foreign
+    "دونالد",
+    "باراك",
+    "جورج",
+    "بيل",
+    "هيلاري",
+    "مايك",
+    "أنتوني",
+    "لويد",
+    "فلاديمير",
+    "سيرغي",
+    "سيرجي",
+    "ديمتري",
+    "أندريه",
+    "ميخائيل",
+    "إيمانويل",
+    "فرانسوا",
+    "نيكولا",
+    "جاك",
+    "أنغيلا",
+    "أنجيلا",
+    "أولاف",
+    "بوريس",
+    "تيريزا",
+    "ريشي",
+    "ناريندرا",
+    "بنيامين",
+    "فولوديمير",
+    "جاستن",
+    "شينزو",
+    "كيم",
+]

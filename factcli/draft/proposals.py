@@ -82,8 +82,8 @@ from .english import (
     platform_english,
     weapon_english,
 )
-from .names import Mention, _after_clitic, find_mentions
-from .spans import Clause, _words, clauses
+from .names import GIVEN_NAMES, Mention, _after_clitic, find_mentions
+from .spans import _QUOTES, Clause, _words, clauses
 from .states import _CAPITALS as _CAPITALS_KEYS
 from .states import StateNames, capital_agents, named_epithets, named_states
 
@@ -310,6 +310,29 @@ _SHIPYARD = re.compile(r"(?<![\u0621-\u064a])حوض بناء السفن (?:ب|ف
 _PHOTO_CREDIT = re.compile(
     r"©\s*([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2}?)\s+Photo\b\s*(?:/\s*([A-Z][\w'-]+(?: [A-Z][\w'-]+){1,2})\s*(?=/|$|\n))?"
 )
+# A photo's credit in brackets: the photographer, a slash, the agency
+# («(جاك ديمارثون/فرانس برس)», «(تصوير: أحمد سمير / رويترز)»).
+_BRACKETED_CREDIT = re.compile(
+    r"\((?:تصوير\s*:?\s*)?([\u0621-\u064a]+(?: [\u0621-\u064a]+){1,2})\s*/\s*"
+    r"(?:[\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2}|[A-Za-z][\w. ]{1,20})\s*\)"
+)
+# Kinship words inside a name: the word after one is a name's («بن سلمان», «أبو عريف»).
+_KIN = ("ابو", "بن", "ابن", "بنت", "ام", "ال")
+_GIVEN = {normalize(w) for w in GIVEN_NAMES}
+_KIN_OR_SERVANT = {"عبد", "ابو", "بن", "ابن", "بنت", "ام"}
+# A name in Latin letters: capitalized words, the small words of names between them
+# ("Saba News Agency", "Agence France-Presse", "The Washington Post").
+_LATIN_NAME = r"[A-Z][\w'&.-]*(?:[ -](?:(?:of|the|and|de|du|des|la|le|al|el|in)[ -])*[A-Z][\w'&.-]*)*"
+# Words of many media's names, that tell none apart.
+_CREDIT_WORDS = {"agency", "agence", "press", "times", "daily", "media", "ministry", "television"}
+_BARE_DATELINE_AGENCY = re.compile(
+    r"^\s*([\u0621-\u064a]+(?: [\u0621-\u064a]+)?)\s*[-–—/]\s*"
+    r"([\u0621-\u064a]{2,}|[\u0621-\u064a](?: [\u0621-\u064a]){1,3})\s*(?::|$)"
+)
+# A picture's caption on a line of its own («صورة أرشيفية», «صورة تعبيرية»): no byline.
+_CAPTION_WORDS = {normalize(w) for w in ("صورة", "أرشيفية", "تعبيرية", "أرشيف", "تصوير")}
+# A byline alone on its line: the lead under it runs at least this many words.
+_LEAD_WORDS = 12
 # A photo's credit after «Photo :»: «Photo : YONHAP News», «Photo: Reuters» (the agency).
 _PHOTO_BY = re.compile(r"\bPhoto\s*:\s*([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})")
 # An outlet named in Latin letters after a medium's noun or a page's «المصدر:» («لمجلة This
@@ -534,6 +557,25 @@ class _Proposals(_Base):
                 acronym_kind = acronym_kind if acronym_kind != "unclassified" else "organization"
                 self._new_entity(name, acronym_kind, "an acronym in quotation marks", english=english)
                 continue
+            first = next((k for k, w in enumerate(words) if w.start >= s), len(words))
+            medium = (
+                first > 0
+                and any(p.opens(keys[first - 1]) for p in _MEDIA)
+                and not re.search(r"[،,.:؛]", text[words[first - 1].end : s])
+            )
+            if medium:
+                # «مجلة "در شبيغل"», «وكالة "إنترفاكس – آ في أن"»: a medium's noun, then its
+                # name quoted whole (its words may read as function words: «في» is V)
+                self._new_entity(
+                    name,
+                    "organization",
+                    "a medium's name in quotation marks after its noun",
+                    english=masthead_english(name),
+                    aliases=self._medium_forms(words, first - 1, name),
+                )
+                if (made := self._new_names.get(normalize(name))) is not None:
+                    self.media.add(made)
+                continue
             if any(w in _FUNCTION_WORDS for w in normalize(name).split()):
                 continue  # a quoted phrase, not a name
             if re.search(r"[0-9٠-٩]", name) and any(
@@ -647,8 +689,8 @@ class _Proposals(_Base):
                 if end > opens and re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
                     break
                 end += 1
-            if end == opens:
-                continue
+            if end == opens or (words[opens].start > 0 and text[words[opens].start - 1] in _QUOTES):
+                continue  # (a name quoted after the noun is read whole, above)
             s, e = words[opens].start, words[end - 1].end
             if opens > i + 1:
                 name = text[s:e]
@@ -702,6 +744,79 @@ class _Proposals(_Base):
         self._loanword_companies(clause, known)
         self._companies(clause, known)
         return len(self.new_entities) + len(self._respelled) > before
+
+    def bare_full_names(self) -> None:
+        """A person named by a full name with no title before it («خليفة أنغيلا ميركل»): a
+        given name opening a name (no name's word before it), then one or two words a name
+        may hold (no article but after «عبد» or a kinship word, no function word, no mark
+        between), none a state's adjective. Read after the article's clauses, so that the
+        names titles and the store give, whole, are known first."""
+        text = self.text
+        for clause in clauses(text):
+            words = clause.words
+            keys = [w.key for w in words]
+            if not any(strip_clitic(k, c) in _GIVEN for k in keys for c in clitic_cuts(k)):
+                continue
+            linked = [(m.start, m.end) for m in find_mentions(self.linker, text, words)]
+
+            def known(s: int, e: int, linked: list[tuple[int, int]] = linked) -> bool:
+                return any(a < e and s < b for a, b in linked)
+
+            for i, k in enumerate(keys):
+                cut = next((c for c in clitic_cuts(k) if strip_clitic(k, c) in _GIVEN), None)
+                if cut is None or known(words[i].start, words[i].end):
+                    continue
+                if i and not re.search(r"[^\s]", text[words[i - 1].end : words[i].start]):
+                    before = keys[i - 1]
+                    if any(p.opens(before) for p in (*_TITLES, *_HONORIFICS, *_OFFICE_HEADS)):
+                        continue  # a title's name: `titles`'
+                    if before in _KIN_OR_SERVANT or strip_clitic(before, 0) in _GIVEN:
+                        continue  # inside a name («محمد أحمد مرسي»: its first word opens it)
+                end = i + 1
+                while end < len(keys) and end - i < 4:
+                    key, prior = keys[end], strip_clitic(keys[end - 1], cut if end == i + 1 else 0)
+                    if re.search(r"[^\s]", text[words[end - 1].end : words[end].start]):
+                        break  # a mark between
+                    if key in _KIN_OR_SERVANT and key != "عبد" and end + 1 < len(keys):
+                        end += 1  # «محمد بن سلمان», «خالد أبو سمرة»: a kinship word inside the name
+                        continue
+                    # (a definite word after a kinship word, or a family name after «عبد ...»:
+                    # «عبد الفتاح السيسي»)
+                    compound = end == i + 2 and strip_clitic(k, cut) == "عبد"
+                    if (
+                        not re.fullmatch(r"[\u0621-\u064a]+", text[words[end].start : words[end].end])
+                        or key in _FUNCTION_WORDS
+                        or is_stopword(key)
+                        or key[:1] in CONJUNCTIONS  # «ولويس»: the next name, not this one's
+                        or (_definite(key) and prior not in _KIN_OR_SERVANT and not compound)
+                        or self._state_adjective(key) is not None
+                        or known(words[end].start, words[end].end)
+                        or not self._looks_like_a_name([key])
+                        or any(p.opens(key) for p in (*_TITLES, *_OFFICE_HEADS, *_INSTITUTIONS, *_KIND_NOUNS))
+                    ):
+                        break
+                    end += 1
+                while end > i + 1 and keys[end - 1] in _KIN_OR_SERVANT:
+                    end -= 1  # (no name ends in «بن»)
+                if end == i + 1:
+                    continue
+                if strip_clitic(k, cut) == "عبد" and end - i < 3:
+                    continue  # «عبد الباسط»: one name (a family name alone), not a full one
+                name = _after_clitic(text, words[i].start, words[end - 1].end, cut)
+                key = normalize(name)
+                if name and not any(key.startswith(p) for p in self._people_named()):
+                    self._new_entity(name, "person", "a full name told bare (a given name first)")
+
+    def _people_named(self) -> list[str]:
+        """The names, two words or more, of the people the article names (the store's and
+        the new ones), normalized."""
+        return [
+            normalize(n)
+            for e in self.linker.entities.values()
+            if e.get("type") == "person"
+            for n in [e.get("name_ar") or "", *(e.get("aliases") or [])]
+            if len(n.split()) >= 2
+        ]
 
     def _medium_forms(self, words: list, at: int, name: str) -> list[str]:
         """A medium's name with its noun before it, the noun's proclitics cut off
@@ -864,20 +979,33 @@ class _Proposals(_Base):
         article, a company's noun among the five words before the bracket."""
         text, words = self.text, clause.words
         keys = [w.key for w in words]
+        last = -1  # where the last company's bracket closed
         for m in re.finditer(
             r"\(\s*([\u0621-\u064a]+(?: [\u0621-\u064a]+){0,2})\s*\)", text[clause.start : clause.end]
         ):
             s, e = clause.start + m.start(1), clause.start + m.end(1)
             inside = normalize(m.group(1)).split()
             first = next((k for k, w in enumerate(words) if w.start >= s), len(words))
+            # «شركتا (رايثيون) و(ماكيني)»: a second name in brackets joined to a company's
+            joined = last >= 0 and re.fullmatch(r"\s*و\s*", text[last : clause.start + m.start()]) is not None
+            # (what company it is between the noun and the bracket: «وقالت الشركة (رسميا)» has none)
+            told = (
+                joined
+                or any(_company_noun(k) for k in keys[max(0, first - 5) : first - 1])
+                # «شركتا (رايثيون)»: two companies' noun names them, right before the bracket
+                or (first > 0 and re.search(r"شرك(?:تا|تي|تين|ات)$", keys[first - 1]) is not None)
+            )
+            if told and known(s, e):
+                last = clause.start + m.end()  # a company the store knows, named in brackets
+                continue
             if (
-                known(s, e)
+                not told
+                or known(s, e)
                 or any(_definite(k) or k in _FUNCTION_WORDS or is_stopword(k) for k in inside)
                 or not self._looks_like_a_name(inside)
-                # (what company it is between the noun and the bracket: «وقالت الشركة (رسميا)» has none)
-                or not any(_company_noun(k) for k in keys[max(0, first - 5) : first - 1])
             ):
                 continue
+            last = clause.start + m.end()
             self._new_entity(
                 m.group(1),
                 "organization",
@@ -1568,7 +1696,20 @@ class _Proposals(_Base):
                 and any(p.opens(keys[i - 1]) for p in (*_INSTITUTIONS, *_SERVICE_NOUNS))
             ):
                 continue  # «الحكومة والبرلمان النرويجيين»: both, each with its adjective (below)
-            if noun is None or (not noun.startswith("ال") and "ال" + noun in k and not general):
+            # «قائد القيادة الاستراتيجية»: a definite command or forces right after its
+            # commander, with what kind it is, named whole (no anaphora)
+            under_head = (
+                noun in _FORCES_NOUNS
+                and "ال" + noun in k
+                and i > 0
+                and any(p.opens(keys[i - 1]) for p in _OFFICE_HEADS)
+                and keys[i + 1 : i + 2] != []
+                and _definite(keys[i + 1])
+                and institution_word(keys[i + 1])
+            )
+            if noun is None or (
+                not noun.startswith("ال") and "ال" + noun in k and not (general or under_head)
+            ):
                 continue  # "الوكالة": the one already named
             if noun in _OWNED:
                 self._owned_institution(clause, i, noun, mentions or [], known)
@@ -1683,9 +1824,13 @@ class _Proposals(_Base):
                 continue
             if _company_noun(keys[i + 1]) and not keys[i + 1].startswith("ال"):
                 continue  # "مجمع شركة AVIC": the company is named after its own noun
+            commanded = under_head or (
+                of_office and noun.removeprefix(ARTICLE) in _FORCES_NOUNS and end - i >= 2
+            )
             if (
                 noun in _QUALIFIED
                 and not general
+                and not commanded  # («قائد القيادة الاستراتيجية»: a command, under its commander)
                 and not (
                     all(
                         institution_word(_purpose_key(x)) or self._state_adjective(x)
@@ -1701,7 +1846,7 @@ class _Proposals(_Base):
                 # no institution, unless a state's adjective or a noun of one follows
                 continue
             cut = max(0, k.find(noun))  # the proclitic before the noun is not the name's
-            if general:
+            if general or under_head:
                 cut = k.find("ال" + noun)  # the article is the name's
             s, e = words[i].start + cut, words[end - 1].end
             if lil:
@@ -1714,8 +1859,15 @@ class _Proposals(_Base):
             state = next((x for x in states if x), None)
             if state is not None and noun in _STATE_NOUNS:
                 continue  # "الاتحاد الروسي": the state itself
-            if of_office and state is None and not (noun == "قوات" and end - i >= 2):
-                continue  # "رئيس الحكومة": the office alone (not «قوات السلطان المسلحة», a body)
+            if (
+                of_office
+                and state is None
+                and not (noun.removeprefix(ARTICLE) in _FORCES_NOUNS and end - i >= 2)
+            ):
+                # "رئيس الحكومة": the office alone; not «قوات السلطان المسلحة» nor «قائد القيادة
+                # الاستراتيجية», «القائد السابق في القوات الخاصة»: forces or a command with
+                # what kind they are, a body under its commander
+                continue
             aliases = [f"{text[s : words[end - 1].end]} {official}"] if official and not lil else []
             # A works' or a company's own name after its noun ("مجمع روستك"), not an agency's
             # word ("وكالة أنباء"), is a name of its own.
@@ -2240,7 +2392,7 @@ class _Proposals(_Base):
                 continue
             word = text[words[i].start : words[i].end]
             noun = word[len(m.group(1)) :][:-2] + "ة"
-            if self._two_fields(clause, i, noun):
+            if self._two_fields(clause, i, noun) or self._two_fields_of_one(clause, i, noun):
                 continue
             end = i + 1
             while end < len(keys) and keys[end].startswith("ال") and keys[end] not in self.linker.adjectives:
@@ -2651,6 +2803,55 @@ class _Proposals(_Base):
                 self.state_of[str(self.new_entities[-1]["id"])] = state
         return True
 
+    def _two_fields_of_one(self, clause: Clause, i: int, noun: str) -> bool:
+        """Two institutions named at once by a dual noun and two fields, no state's
+        adjective after them («وزارتي الدفاع والداخلية»): both of the state the sentence
+        names first, else of the one the article names most; each proposed as its own
+        ("وزارة الدفاع العراقية", "وزارة الداخلية العراقية"). True when read so."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        if i + 2 >= len(keys):
+            return False
+        first, second = keys[i + 1], keys[i + 2]
+        if not (
+            first.startswith("ال")
+            and second.startswith("وال")
+            and institution_word(first)
+            and institution_word(second[1:])
+            and not re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[i + 2].start])
+        ):
+            return False
+        if i + 3 < len(keys) and not re.search(
+            r"[،,.:؛«»\"“”()]", text[words[i + 2].end : words[i + 3].start]
+        ):
+            after = keys[i + 3]
+            if after.startswith("ال") and (
+                self._state_adjective(after) is not None or re.match(r"^ال\w+(?:تان|تين|يين|يان)$", after)
+            ):
+                return False  # a state's adjective after them: `_two_fields`' or another's
+        state = self._first_state(clause.sentence, words[i].start) or self._home_state
+        if state is None:
+            return False
+        adjective = self._adjective_of(state, feminine=True)
+        if adjective is None:
+            return False
+        body = str(self.linker.entities[state].get("name") or "")
+        for field_ in (
+            text[words[i + 1].start : words[i + 1].end],
+            text[words[i + 2].start + 1 : words[i + 2].end],
+        ):
+            name = f"{noun} {field_} {adjective}"
+            if self._named_fuller(f"{noun} {field_}") is not None:
+                continue
+            english = institution_english(normalize(name).split(), body)
+            before = len(self.new_entities)
+            self._new_entity(
+                name, "organization", "institution: two of one state's, told by a dual", english=english
+            )
+            if len(self.new_entities) > before:
+                self.state_of[str(self.new_entities[-1]["id"])] = state
+        return True
+
     def _state_after(self, clause: Clause, at: int) -> tuple[str, int] | None:
         """The state named after في at word `at` ("في جمهورية العراق") or with ب on it
         ("بكوريا"), and the word after it."""
@@ -2762,6 +2963,43 @@ class _Proposals(_Base):
         ids = self.linker.resolve(arabic, True, True)
         return next(iter(ids)) if len(ids) == 1 else None
 
+    def credited_by_latin_name(self, credited: list[str]) -> None:
+        """A medium the article is credited to in Latin letters alone ("Saba News Agency
+        (url: sabanet)", "Yonhap (photo credit only)"), that neither the store nor the text
+        names: proposed by that English name. A credit that is a note ("US State Department
+        document", "French media sources": a small word that is no name's) is no name."""
+        for credit in credited:
+            m = re.fullmatch(r"\s*([^()]+?)\s*(?:\(\s*([^()]*?)\s*\))?\s*", credit)
+            if m is None or _ARABIC_WORD.search(credit):
+                continue
+            name, note = m.group(1), m.group(2) or ""
+            other = note if re.fullmatch(_LATIN_NAME, note) else ""
+            if not re.fullmatch(_LATIN_NAME, name):
+                continue
+            if any(self.linker.resolve(x, True, True) for x in (name, other) if x):
+                continue
+            if name.isupper():
+                continue  # "AFP", "DAPA": letters the text spells out in Arabic, its name's
+            told = {
+                w
+                for e in [*self.new_entities, *(self.linker.entities[i] for i in self.mentioned)]
+                for f in [e.get("name"), *(e.get("aliases") or [])]
+                if isinstance(f, str) and f.isascii()
+                for w in re.findall(r"[a-z]{5,}", f.casefold())
+                if w not in _CREDIT_WORDS
+            }
+            if told & {w for w in re.findall(r"[a-z]{5,}", name.casefold())}:
+                continue  # "Agence France-Presse" after «فرانس برس» (France Press): the same one
+            self._new_entity(
+                name,
+                "organization",
+                "credited by the article in Latin letters alone (--credited)",
+                english=name,
+                aliases=[other] if other else [],
+            )
+            if (made := self._new_names.get(normalize(name))) is not None:
+                self.media.add(made)
+
     @staticmethod
     def _platform(keys: list[str], at: int) -> bool:
         """Whether the quoted word at `at` is where something was written or posted: after
@@ -2791,6 +3029,12 @@ class _Proposals(_Base):
         letters. A state's name in brackets («(مصر)») is none."""
         lines = self.text.splitlines()
         found = [m.group(1) for ln in lines[:_TOP_LINES] if (m := _DATELINE_AGENCY.match(ln))]
+        for ln in lines[:_TOP_LINES]:
+            # «صنعاء - سبأ:», «القاهرة - أ ش أ»: a capital, a dash, the agency's one word or
+            # its letters, then a colon or the line's end (a byline's name is two words)
+            m = _BARE_DATELINE_AGENCY.match(ln)
+            if m is not None and normalize(m.group(1)) in _CAPITALS_KEYS:
+                found.append(m.group(2))
         if (m := _SIGN_OFF_AGENCY.search(self.text.rstrip())) is not None:
             found.append(m.group(1))
         for name in found:
@@ -2937,6 +3181,13 @@ class _Proposals(_Base):
             self._new_entity(m.group(1), "organization", "a photo's credit", english=m.group(1))
             if m.group(2):
                 self._new_entity(m.group(2), "person", "a photo's credit", english=m.group(2))
+        for m in _BRACKETED_CREDIT.finditer(self.text):
+            words = m.group(1).split()
+            named = any(
+                self.linker.resolve(" ".join(words[:n]), True, True) for n in range(1, len(words) + 1)
+            )
+            if self._name_line(m.group(1)) and not named and not named_states(m.group(1), _state_names()):
+                self._new_entity(m.group(1), "person", "a photo's credit")
         for m in _PHOTO_BY.finditer(self.text):
             self._new_entity(m.group(1), "organization", "a photo's credit", english=m.group(1))
         for m in _LATIN_OUTLET.finditer(self.text):
@@ -2966,8 +3217,27 @@ class _Proposals(_Base):
         ("كتب // وائل عباس أكدت ..."), or stands between dashes after the dateline's place
         ("ابوظبي - سيف اليزيد - بحث ..."), or before the office it writes from ("هشام
         الطاليبي/ مكتب بنسليمان")."""
-        for line in self.text.splitlines()[:_TOP_LINES]:
+        lines = self.text.splitlines()[:_TOP_LINES]
+        for at, line in enumerate(lines):
             line = line.strip()
+            after = next((x.strip() for x in lines[at + 1 :] if x.strip()), "")
+            keys = [normalize(w) for w in line.split()]
+            if (
+                self._name_line(line)
+                and len(after.split()) >= _LEAD_WORDS
+                and not any(k in _CAPTION_WORDS for k in keys)
+                # (a definite word only after «عبد» or a kinship word: «عبد الله»; a noun and
+                # a definite one, «صفقة الدبابات», is a headline's construct)
+                and all(not _definite(k) or keys[j - 1] in ("عبد", *_KIN) for j, k in enumerate(keys) if j)
+                # (a headline's words come again in the article, a byline's do not: «صفقة
+                # تاريخية», «روسيا تتقدم»)
+                and not any(k not in _KIN and k in self._words_after(line) for k in keys)
+                and not any(self._names_a_state(w) for w in line.split())
+                and not named_states(line, _state_names())
+            ):
+                # «أشرف أبو عريف» alone on a line, the article's lead right under it
+                self._new_entity(line, "person", "the byline's author")
+                return
             office = re.match(r"^([\u0621-\u064a]+(?: [\u0621-\u064a]+){1,2})\s*/\s*مكتب\s", line)
             if office is not None and self._name_line(office.group(1)):
                 self._new_entity(office.group(1), "person", "the byline's author")
@@ -3015,6 +3285,13 @@ class _Proposals(_Base):
             self._new_entity(name, "person", "the byline's author")
             return
 
+    def _words_after(self, line: str) -> set[str]:
+        """The words of the text after `line`'s first place in it, normalized, each also
+        with its proclitics cut as analyze cuts them."""
+        at = self.text.find(line)
+        rest = self.text[at + len(line) :] if at >= 0 else self.text
+        return {strip_clitic(k, c) for k in normalize(rest).split() for c in clitic_cuts(k)}
+
     def _name_line(self, line: str) -> bool:
         """Whether a line is a person's name alone: two or three Arabic words a name may be,
         the first with no article."""
@@ -3025,7 +3302,7 @@ class _Proposals(_Base):
             and all(re.fullmatch(r"[\u0621-\u064a]+", w) for w in raw)
             and not _definite(keys[0])
             # («عبد الرحيم علي»: a line ending in «علي» ends in the name Ali, no preposition)
-            and not any(k in _FUNCTION_WORDS or is_stopword(k) for k in keys[:-1])
+            and not any((k in _FUNCTION_WORDS or is_stopword(k)) and k not in _KIN for k in keys[:-1])
             and (keys[-1] == "علي" or not (keys[-1] in _FUNCTION_WORDS or is_stopword(keys[-1])))
             and self._looks_like_a_name(keys[:-1] if keys[-1] == "علي" else keys)
             and not any(p.opens(k) for k in keys for p in (*_OFFICE_HEADS, *_INSTITUTIONS, *_MEDIA))

@@ -52,7 +52,7 @@ from .cues import (
 from .deals import _deal_noun
 from .english import office_english
 from .names import Mention, _after_clitic, find_mentions
-from .proposals import _Proposals, _state_names
+from .proposals import _KIN, _Proposals, _state_names
 from .spans import Clause
 
 _QUOTE_GAP = re.compile(r"\s*[“”«»\"]\s*")
@@ -208,8 +208,15 @@ _WOMEN_HONORIFICS = {normalize(w) for w in ("الشيخة", "السيدة", "ا�
 _SHEIKHS = {normalize(w) for w in ("الشيخ", "الشيخة")}
 
 
+# A profession's honorific before a name, as Arab officials are styled («المهندس محمد ...
+# وزير الإنتاج الحربي», «الأستاذة سعاد ...»): the name follows as after a rank.
+_PROFESSIONS = {normalize(w) for w in ("المهندس", "المهندسة", "الأستاذ", "الأستاذة")}
+
+
 def _honorific(key: str) -> bool:
-    return any(p.opens(key) for p in _HONORIFICS) or key.lstrip("وف") in _WOMEN_HONORIFICS
+    return any(p.opens(key) for p in _HONORIFICS) or any(
+        strip_clitic(key, cut) in (_WOMEN_HONORIFICS | _PROFESSIONS) for cut in clitic_cuts(key)
+    )
 
 
 class _Titles(_Proposals):
@@ -1198,8 +1205,6 @@ _ROLE_NOUNS = {
         "مدير",
     )
 }
-# Kinship words inside a name: the word after one is a name's («بن سلمان»).
-_KIN = ("ابو", "بن", "ابن", "بنت", "ام", "ال")
 
 
 def _future_verb(key: str) -> bool:

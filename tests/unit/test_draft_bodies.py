@@ -829,3 +829,21 @@ def test_a_military_spokesman_told_by_his_office_is_his_states() -> None:
     assert "المتحدث العسكري المغربي" in spokesman["aliases"]
     names = _names("وقال المتحدث العسكري العقيد كريم البناني إن التدريب انتهى في المغرب.")
     assert not any("المتحدث" in n for n in names)
+
+
+def test_two_ministries_told_by_a_dual_with_no_adjective_are_the_sentences_state() -> None:
+    text = "وقال رئيس الحكومة إن المغرب سيزود وزارتي الدفاع والداخلية بمعدات جديدة هذا العام."
+    names = _names(text)
+    assert names.get("وزارة الدفاع المغربية") == "Moroccan Ministry of Defence"
+    assert names.get("وزارة الداخلية المغربية") == "Moroccan Ministry of the Interior"
+
+
+def test_a_command_or_forces_named_bare_under_its_commander_is_a_body() -> None:
+    names = _names("وحضر اللواء سامي فهد، قائد القيادة الاستراتيجية، توقيع الاتفاق مع فرنسا.")
+    assert names.get("القيادة الاستراتيجية") == "Strategic Command"
+    names = _names(
+        "وكان الرئيس المغربي قائدا سابقا، وقال القائد السابق في القوات الخاصة إن المغرب وقع الصفقة."
+    )
+    assert "القوات الخاصة" in names
+    # «قيادة» alone, or a leader's leadership, is no body
+    assert "القيادة" not in _names("وقال قائد القيادة إن المغرب وقع الصفقة.")

@@ -755,3 +755,121 @@ def test_a_masthead_line_of_titles_each_with_its_holder_run_together() -> None:
     people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
     assert {"سمير حمزة زكي", "هشام فتحي"} <= people
     assert not [p for p in people if "رئيس" in p]
+
+
+def test_a_medium_quoted_after_its_noun_is_proposed_whole_with_its_noun_as_a_form() -> None:
+    text = (
+        'وذكرت صحيفة "لو باريزيان" أن الجيش سيتسلم الدبابات قريبا.\n'
+        'ونقلت وكالة "بي إن أو" الهولندية للأنباء عن مسؤول أن الصفقة تمت.'
+    )
+    made = _by_ar(_draft(text))
+    assert made["لو باريزيان"]["type"] == "organization"
+    assert "صحيفة لو باريزيان" in made["لو باريزيان"]["aliases"]
+    assert made["لو باريزيان"]["name"].isascii()
+    # (its letters «إن» read as a function word: after a medium's noun it is a name still)
+    assert "بي إن أو" in made
+
+
+def test_a_byline_alone_on_its_line_over_the_lead_is_the_author() -> None:
+    text = (
+        "خالد أبو سمرة\n"
+        "أعلنت وزارة الدفاع الروسية اليوم أنها ستزود سوريا بمنظومات دفاع جوي جديدة خلال العام المقبل "
+        "في إطار اتفاق وقعه البلدان."
+    )
+    by_ar = _by_ar(_draft(text))
+    assert by_ar["خالد أبو سمرة"]["type"] == "person"
+    assert by_ar["خالد أبو سمرة"]["name"].isascii()
+
+
+def test_a_short_headline_or_a_caption_over_the_lead_is_no_byline() -> None:
+    lead = (
+        "أعلنت وزارة الدفاع الروسية اليوم أنها ستزود سوريا بمنظومات دفاع جوي جديدة خلال العام المقبل "
+        "في إطار اتفاق وقعه البلدان."
+    )
+    for line in ("صورة تعبيرية", "صورة أرشيفية"):
+        assert not [e for e in _draft(f"{line}\n{lead}").entities if e["type"] == "person"]
+    # a headline's words come again in the lead, a byline's do not; a state is no one's name
+    for line in ("اتفاق تاريخي", "روسيا تتقدم"):
+        assert not [e for e in _draft(f"{line}\n{lead}").entities if e["type"] == "person"]
+    text = (
+        "صفقة الدبابات\n"
+        "أعلنت وزارة الدفاع الروسية اليوم أنها ستزود سوريا بمنظومات دفاع جوي جديدة خلال العام المقبل "
+        "في إطار اتفاق وقعه البلدان."
+    )
+    assert not [e for e in _draft(text).entities if e["type"] == "person"]
+
+
+def test_the_photographer_of_a_bracketed_photo_credit_is_a_person() -> None:
+    text = (
+        "روسيا تزود سوريا بالسلاح\n"
+        "دبابة روسية خلال عرض عسكري (ماريا سيمونوفا/رويترز)\n"
+        "وقالت روسيا إنها ستزود سوريا بالسلاح."
+    )
+    by_ar = _by_ar(_draft(text))
+    assert by_ar["ماريا سيمونوفا"]["type"] == "person"
+    # two states in brackets, a slash between, are no credit
+    text = "عنوان\n\nوقال الوزير إن التعاون (كوريا الجنوبية/اليابان) مستمر مع روسيا."
+    assert not [e for e in _draft(text).entities if e["type"] == "person"]
+
+
+def test_a_full_name_told_bare_with_a_given_name_first_is_a_person() -> None:
+    text = (
+        "عنوان\n\n"
+        "وقال المتحدث إن خليفة بوريس جونسون وافق على الصفقة، بعد لقاء جمع فلاديمير بوتين "
+        "وإيمانويل دوران ونيكولا ديبري في باريس."
+    )
+    people = {e["name_ar"] for e in _draft(text).entities if e["type"] == "person"}
+    assert {"بوريس جونسون", "إيمانويل دوران", "نيكولا ديبري"} <= people
+    # the store's Putin stays the store's; «ونيكولا» opens the next name, not this one's
+    assert not any(p.startswith(("فلاديمير", "إيمانويل دوران و")) for p in people)
+
+
+def test_a_given_name_inside_a_longer_name_or_alone_makes_no_person() -> None:
+    text = (
+        "عنوان\n\n"
+        "وقال محمد إن الصفقة تمت، وأضاف عبد الرحيم للوكالة أن عمر الطائرة طويل، "
+        "وحضر الفريق أول محمود خالد نصار التوقيع."
+    )
+    people = {e["name_ar"] for e in _draft(text).entities if e["type"] == "person"}
+    assert people == {"محمود خالد نصار"}
+
+
+def test_two_companies_named_in_brackets_after_their_dual_noun_are_both_proposed() -> None:
+    text = "عنوان\n\nوقال المسؤول إن المعدات صنعتها شركتا (بيرسون) و(ماكيني) الأمريكيتان."
+    made = _by_ar(_draft(text))
+    assert made["بيرسون"]["type"] == made["ماكيني"]["type"] == "organization"
+
+
+def test_a_medium_credited_in_latin_letters_alone_is_proposed_by_that_name() -> None:
+    text = "عنوان\n\nوقالت روسيا إنها ستزود سوريا بالسلاح، بحسب ما نقلت فرانس برس."
+    draft = draft_article(
+        text,
+        copy.deepcopy(ENTITIES),
+        published=DAY,
+        credited=[
+            "Karak News Agency (url: karaknews)",
+            "US State Department document",
+            "Agence France-Presse",
+        ],
+    )
+    names = {e["name"] for e in draft.entities if e["type"] == "organization"}
+    assert "Karak News Agency" in names
+    # a note is no name; the agency the text names already is not proposed twice
+    assert not names & {"US State Department document", "Agence France-Presse"}
+
+
+def test_a_full_name_told_bare_may_hold_a_kinship_word_or_open_with_abd() -> None:
+    text = (
+        "عنوان\n\nواستقبل عبد الكريم الشمري الوفد بحضور خالد أبو سمرة في بغداد، ثم وقع محمد بن راشد الاتفاق."
+    )
+    people = {e["name_ar"] for e in _draft(text).entities if e["type"] == "person"}
+    assert {"عبد الكريم الشمري", "خالد أبو سمرة", "محمد بن راشد"} <= people
+
+
+def test_a_dateline_agency_after_a_capital_and_a_dash_with_no_brackets() -> None:
+    body = "\nوقعت روسيا اتفاقية مع سوريا لتزويدها بالسلاح."
+    made = _by_ar(_draft("دمشق - سانا:" + body))
+    assert made["سانا"]["type"] == "organization"
+    # a capital, a dash and a byline's two words is no agency; nor is a state after a dash
+    for top in ("دمشق - سامي خليل", "موسكو - روسيا"):
+        assert not [e for e in _draft(top + body).entities if e["type"] == "organization"]

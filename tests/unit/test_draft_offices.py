@@ -588,3 +588,12 @@ def test_two_holders_after_a_dual_head_in_construct_its_office_and_states() -> N
     # «وزيري» read as an adjective («ministerial») names no one
     draft, _ = _draft("وقال مصدر وزيري إن الاجتماع انتهى.")
     assert not [e for e in draft.entities if e["type"] == "person"]
+
+
+def test_a_name_after_a_professions_honorific_and_before_its_office_is_a_person() -> None:
+    draft, _ = _draft(
+        "ووقعت السعودية الاتفاقية مع روسيا بحضور اللواء سامي فهد قائد القوات البرية "
+        "والمهندس كريم نبيل عادل وزير الصناعة."
+    )
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    assert "كريم نبيل عادل" in people
