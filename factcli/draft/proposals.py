@@ -136,6 +136,18 @@ _SPACED_DESIGNATION = re.compile(
 )
 
 
+# A model's number after a weapon's own name («ليوبارد-2», «ميراج 2000-9», «سوخوي 35»): a
+# dash or a space, the number, and a second number after a dash (2000-9).
+# A variant's letters may follow, Latin (2A8) or a letter's name and a figure («2 إي 4»: 2A4).
+_MODEL_NUMBER = re.compile(
+    r"\s?[-‐–]?\s?(?P<number>[0-9]{1,4}(?:-[0-9]{1,2}|[A-Z]{1,2}[0-9]{0,2})?)"
+    r"(?: (?P<letter>[\u0621-\u064a]{1,3}) ?(?P<figure>[0-9]{1,2}))?(?![0-9]|[.,/][0-9])"
+)
+
+# Latin letters and a number run together, a variant's letters and figures after them
+# («K9», «K9A1E», «CV90», «S400»): a model's designation after a weapon's noun.
+_GLUED_LATIN = re.compile(r"(?<![\w/-])[A-Z]{1,4}[0-9]{1,4}(?:[A-Z]{1,3}[0-9]{0,2}){0,2}(?![\w-])")
+
 # The lines at the top of a page where its masthead, byline and dateline are printed.
 _TOP_LINES = 12
 # The lines at the foot of a page where an outlet signs off.
@@ -1206,6 +1218,18 @@ class _Proposals(_Base):
             s, e = clause.start + worded[0], clause.start + worded[1]
             if not known(s, e):
                 self._worded_model(self.text[s:e], worded[2], worded[3])
+        for g in _GLUED_LATIN.finditer(segment):
+            # «مدفع K9A1E», «المدفع K9», «منظومة الدفاع الجوي S400»: Latin letters and a number
+            # run together, after a weapon's noun (alone they may name a summit, «G20»)
+            s, e = clause.start + g.start(), clause.start + g.end()
+            before, _ = self._beside(clause, s, e)
+            if known(s, e) or self._bracketed_model(clause, s, e, g.group(0)):
+                continue
+            if any(
+                w in ("طراز", "نوع") or any(_weapon_head(strip_clitic(w, c)) for c in clitic_cuts(w))
+                for w in before[-4:]
+            ):
+                self._new_entity(g.group(0), "weapon_system", "model designation", english=g.group(0))
         for m in [*_DESIGNATION.finditer(segment), *spaced]:
             s, e = clause.start + m.start("letters"), clause.start + m.end()
             letters = re.split(r"[ .]", m.group("letters"))
@@ -1227,6 +1251,8 @@ class _Proposals(_Base):
             if letters and not is_letter_name(letters[0]) and _letter_word(letters[0]):
                 letters[0], s = letters[0][2:], s + 2  # «الجي-10»: the article on the model
             english, e = _designation_english(m, letters, clause.start)
+            if letters and not known(s, e) and self._bracketed_model(clause, s, e, english):
+                continue
             if letters and not known(s, e):
                 # "طائرة هجومية من طراز M-346": the model named with its kind ("M-346 attack
                 # aircraft"), and by the model alone as well.
@@ -1244,6 +1270,42 @@ class _Proposals(_Base):
                     # proposed already by the model alone (in quotation marks): its kind too
                     entity["name"] = f"{english} {kind}"
                     entity["aliases"].append(english)
+
+    def _bracketed_model(self, clause: Clause, s: int, e: int, english: str) -> bool:
+        """A designation in brackets right after a weapon's own name («سوخوي (إس.يو-30)»,
+        «أمرام (AIM-120C)», «باتريوت (M903)»): the model told more exactly, one weapon named
+        by both (Sukhoi Su-30), the designation alone one of its names. True when proposed."""
+        opened = re.search(r"([^\s()«»\"“”،,.:؛]+)\s*\(\s*$", self.text[clause.start : s])
+        if opened is None or not re.match(r"\s*\)", self.text[e:]):
+            return False
+        start = clause.start + opened.start(1)
+        word = opened.group(1)
+        key = normalize(word)
+        if any(_weapon_head(strip_clitic(key, c)) for c in clitic_cuts(key)):
+            return False  # «صواريخ (AIM-120C)»: a kind, the designation names the model alone
+        model = next(
+            (
+                self.linker.entities[eid]
+                for c in clitic_cuts(key)
+                for eid in self.linker.resolve(strip_clitic(key, c), True, True)
+                if self.linker.type_of(eid) == "weapon_system"
+            ),
+            None,
+        )
+        if model is None:
+            return False
+        cut = next(c for c in clitic_cuts(key) if self.linker.resolve(strip_clitic(key, c), True, True))
+        written = _after_clitic(self.text, start, start + len(word), cut)
+        end = e + re.match(r"\s*\)", self.text[e:]).end()  # type: ignore[union-attr]
+        name = f"{written} {self.text[start + len(word) : end].strip()}"
+        self._new_entity(
+            name,
+            "weapon_system",
+            "a model's name and its designation in brackets",
+            english=f"{model['name']} {english}",
+            aliases=[self.text[s:e], english],
+        )
+        return True
 
     def weapon_kind_names(self) -> None:
         """A model proposed by its name alone («رافال», «إف-16») is named too as the text
@@ -2882,8 +2944,9 @@ class _Proposals(_Base):
         («بالرافال»): each proposed once under its English name, its Arabic name as the
         article first writes it, so that every later mention links to it; a spelling that
         is also a word or a name (`KNOWN_WEAPONS_AFTER_KIND`) only right after a weapon's
-        noun or «طراز» («صواريخ براك»). A name a number follows («ميراج 2000») is a
-        designation, read as one."""
+        noun or «طراز» («صواريخ براك»). A name a number follows («ليوبارد-2», «ميراج 2000-9»,
+        «ليوبارد-2 إي 4») names the model with its number (Leopard 2, Mirage 2000-9, Leopard
+        2A4): that model is proposed, unless the store knows it («سوخوي 35»: Su-35)."""
         words = _words(self.text, 0, len(self.text))
         keys = [w.key for w in words]
         firsts: dict[str, list[tuple[int, int]]] = {}
@@ -2899,21 +2962,35 @@ class _Proposals(_Base):
                 _weapon_head(strip_clitic(before, c)) for c in clitic_cuts(before)
             )
 
-        def written(form: str, kind_first: bool) -> str | None:
+        numbered: list[tuple[str, str]] = []  # (as written, English)
+
+        def written(form: str, kind_first: bool, english: str) -> str | None:
             parts = normalize(form).split()
             for i, cut in firsts.get(parts[0], []):
                 if keys[i + 1 : i + len(parts)] != parts[1:] or (kind_first and not after_kind(i)):
                     continue
                 end = words[i + len(parts) - 1].end
-                if re.match(r"\s*[-‐–]?\s*[0-9٠-٩]", self.text[end:]):
-                    continue  # «سوخوي 35», «ميراج 2000»: a designation with its number
+                if (mark := _MODEL_NUMBER.match(self.text, end)) is not None:
+                    # «ليوبارد-2», «ميراج 2000-9»: the model with its number (Leopard 2)
+                    number, stop = mark.group("number"), mark.end()
+                    if mark.group("letter") is not None:
+                        letter = designation_name([mark.group("letter")], "").rstrip("-")
+                        if is_letter_name(mark.group("letter")) and len(letter) == 1:
+                            number += letter + mark.group("figure")  # «ليوبارد-2 إي 4»: Leopard 2A4
+                        else:
+                            stop = mark.end("number")
+                    name = _after_clitic(self.text, words[i].start, stop, cut)
+                    numbered.append((name, f"{english} {number}"))
+                    continue
                 return _after_clitic(self.text, words[i].start, end, cut)
             return None
 
         rows = [(*row, False) for row in KNOWN_WEAPONS] + [(*row, True) for row in KNOWN_WEAPONS_AFTER_KIND]
         for english, forms, english_aliases, kind_first in rows:
             # the longest form first: «سوبر هورنت» before «هورنت»
-            found = [w for f in sorted(forms, key=len, reverse=True) if (w := written(f, kind_first))]
+            found = [
+                w for f in sorted(forms, key=len, reverse=True) if (w := written(f, kind_first, english))
+            ]
             if not found or any(
                 self.linker.type_of(e) == "weapon_system"
                 for name in [english, *forms]
@@ -2928,6 +3005,13 @@ class _Proposals(_Base):
                 english=english,
                 aliases=[*(f for f in forms if normalize(f) != normalize(name)), *english_aliases],
             )
+        for name, english in numbered:
+            if not any(
+                self.linker.type_of(e) == "weapon_system" for e in self.linker.resolve(name, True, True)
+            ):
+                self._new_entity(
+                    name, "weapon_system", "a weapon system by its name and number", english=english
+                )
 
     def page_credits(self) -> None:
         """What a web page's own lines name: the agency and the photographer of a photo's

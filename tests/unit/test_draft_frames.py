@@ -768,3 +768,42 @@ def test_an_events_name_ends_at_its_definite_genitive_or_its_year() -> None:
     # What follows a definite genitive without the article is no longer the name.
     assert _events("ووصل الوزير إلى مصر لحضور معرض الطيران الدولي كضيف شرف.") == ["معرض الطيران الدولي"]
     assert _events("وشارك الوفد في معرض البحرية 2019 بالإسكندرية.") == ["معرض البحرية 2019"]
+
+
+def test_a_weapons_own_name_with_its_number_is_that_model() -> None:
+    # "Greece took delivery of tanks «Leopard-2» from Germany": the model with its number,
+    # not the family alone, and no date read from «2000-9»
+    weapons = _weapons("وتسلمت اليونان دبابات ليوبارد-2 من روسيا.")
+    assert "Leopard 2" in weapons and "Leopard" not in weapons
+    assert "ليوبارد-2" in weapons["Leopard 2"]
+    # a variant's letter named after the number («إي 4»: A4)
+    weapons = _weapons("وتسلمت اليونان دبابات ليوبارد-2 إي 4 من روسيا.")
+    assert list(weapons) == ["Leopard 2A4"]
+    draft = draft_article(
+        "عنوان\nوتسلمت مصر مقاتلات ميراج 2000-9 من روسيا.\n", [dict(e) for e in STATES], published=ANCHOR
+    )
+    assert [e["name"] for e in draft.entities if e["type"] == "weapon_system"] == ["Mirage 2000-9"]
+    assert all(c["date"] is None for c in draft.claims)
+
+
+def test_a_designation_in_brackets_after_a_models_name_is_one_weapon() -> None:
+    # "Egypt decided to buy 12 aircraft of the type Sukhoi (Su-35)": one weapon, Sukhoi Su-35
+    draft = draft_article(
+        "عنوان\nوقررت مصر شراء 12 طائرة من طراز سوخوي (إس.يو-35) من روسيا.\n",
+        [dict(e) for e in STATES],
+        published=ANCHOR,
+    )
+    names = {e["id"]: e for e in draft.entities}
+    bought = [names[c["object"]] for c in draft.claims if c["predicate"] == "purchased"]
+    assert [(w["name"], w["name_ar"]) for w in bought] == [("Sukhoi Su-35", "سوخوي (إس.يو-35)")]
+    assert "إس.يو-35" in bought[0]["aliases"]
+    # a kind's noun before the brackets: the designation is the model alone
+    assert "A-9" in _weapons("وتسلمت مصر صواريخ (إيه-9) من روسيا.")
+
+
+def test_latin_letters_and_a_number_run_together_after_a_weapons_noun_are_a_model() -> None:
+    # "Egypt received the K7B1 gun and CV70 vehicles": models; a summit «G20» is none
+    weapons = _weapons("وتسلمت مصر مدفع K7B1 ومركبات CV70 من روسيا.")
+    assert {"K7B1", "CV70"} <= set(weapons)
+    assert "مدفع K7B1" in weapons["K7B1"]
+    assert _weapons("وشاركت مصر في قمة G20 في روسيا.") == {}
