@@ -402,6 +402,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 mentions = find_mentions(self.linker, text, clause.words)
             if self._clause_topics(clause, mentions):
                 mentions = find_mentions(self.linker, text, clause.words)
+            if self._ceremonies(clause, mentions):
+                mentions = find_mentions(self.linker, text, clause.words)
             self._named_here(mentions)
             mentions = self._with_holders(mentions)
             if clause.sentence != prev_sentence:

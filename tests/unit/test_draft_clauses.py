@@ -572,3 +572,35 @@ def test_a_deal_is_named_by_the_model_among_its_goods() -> None:
     draft, names = _draft("واشترت مصر من روسيا مقاتلات حديثة ودبابات ت-90. وبلغت قيمة الصفقة مليار دولار.")
     deals = [e["name"] for e in draft.entities if e["type"] == "agreement"]
     assert deals == ["Egypt-Russia T-90 deal"]
+
+
+def _attended(text: str) -> list[tuple[str, str]]:
+    """What the draft says is attended: (the event's English, its Arabic as written)."""
+    draft, _ = _draft(text)
+    events = {e["id"]: e for e in draft.entities if e["type"] == "event"}
+    return [
+        (events[c["object"]]["name"], events[c["object"]]["name_ar"])
+        for c in draft.claims
+        if c["predicate"] == "attends" and c["object"] in events
+    ]
+
+
+def test_a_ceremony_attended_is_named_by_the_act_it_marks() -> None:
+    # "Egypt's defence minister attended the signing ceremony in Cairo"
+    assert _attended("وحضر وزير الدفاع المصري حفل التوقيع في القاهرة.") == [
+        ("signing ceremony", "حفل التوقيع")
+    ]
+    # the act's object, up to its definite word: "the ceremony of receiving the frigates"
+    assert _attended("وحضرت مصر مراسم تسلم الفرقاطات في ميناء الإسكندرية.") == [
+        ("frigates handover ceremony", "مراسم تسلم الفرقاطات")
+    ]
+    # through a count's words to the model that closes it: "the ceremony of handing over T-90 tanks"
+    assert _attended("وحضرت روسيا حفل تسليم دبابات T-90 إلى مصر.") == [
+        ("T-90 handover ceremony", "حفل تسليم دبابات T-90")
+    ]
+    # a pronoun as the act's object ends the name before the person after it
+    assert _attended("وشملت المعدات التي حضرت مصر حفل تسليمها دبابات.") == [
+        ("handover ceremony", "حفل تسليمها")
+    ]
+    # a ceremony of no act («حفل حضره ...»): no event
+    assert _attended("وذلك خلال حفل حضره وزير الدفاع المصري.") == []
