@@ -140,8 +140,15 @@ _SPACED_DESIGNATION = re.compile(
 # dash or a space, the number, and a second number after a dash (2000-9).
 # A variant's letters may follow, Latin (2A8) or a letter's name and a figure («2 إي 4»: 2A4).
 _MODEL_NUMBER = re.compile(
-    r"\s?[-‐–]?\s?(?P<number>[0-9]{1,4}(?:-[0-9]{1,2}|[A-Z]{1,2}[0-9]{0,2})?)"
+    r"\s?(?P<project>مشروع )?[-‐–]?\s?(?P<number>[0-9]{1,4}(?:-[0-9]{1,2}|[A-Z]{1,2}[0-9]{0,2})?)"
     r"(?: (?P<letter>[\u0621-\u064a]{1,3}) ?(?P<figure>[0-9]{1,2}))?(?![0-9]|[.,/][0-9])"
+)
+
+# A project's or a type's number (a slash between two), then a variant's letter names or
+# Latin letters («مشروع 877 إي كا أم», «طراز 1400 / 209», «Type 052D»).
+_TYPE_NUMBER = re.compile(
+    r"(?<![\w-])(?P<mark>مشروع|طراز|Type) [«\"“]?(?P<number>[0-9]{2,4}(?: ?/ ?[0-9]{2,4})?[A-Z]{0,2})"
+    r"(?P<letters>(?: [\u0621-\u064a]{1,3}){1,3})?(?![\w/-])"
 )
 
 # Latin letters and a number run together, a variant's letters and figures after them
@@ -1230,6 +1237,28 @@ class _Proposals(_Base):
                 for w in before[-4:]
             ):
                 self._new_entity(g.group(0), "weapon_system", "model designation", english=g.group(0))
+        for t in _TYPE_NUMBER.finditer(segment):
+            # «غواصة مشروع 877 إي كا أم» (Project 877EKM), «غواصة طراز 1400 / 209», «المدمرة
+            # Type 052D»: a model told by its project's or type's number after a weapon's noun
+            s, e = clause.start + t.start("mark"), clause.start + t.end()
+            before, _ = self._beside(clause, s, e)
+            if known(s, e) or not any(
+                _weapon_head(strip_clitic(w, c)) for w in before[-3:] for c in clitic_cuts(w)
+            ):
+                continue  # (a weapon's noun just before: «غواصات من طراز ...», «غواصتان جزائريتان من مشروع»)
+            letters = (t.group("letters") or "").split()
+            if letters and not all(is_letter_name(x) for x in letters):
+                e, letters = clause.start + t.end("number"), []
+            variant = "".join(designation_name([x], "")[:1].upper() for x in letters)
+            head = "Project" if t.group("mark") == "مشروع" else "Type"
+            number = "".join(t.group("number").split())
+            written = " ".join(self.text[s:e].replace("«", " ").replace('"', " ").replace("“", " ").split())
+            self._new_entity(
+                written,
+                "weapon_system",
+                "a model told by its project's or type's number",
+                english=f"{head} {number}{variant}",
+            )
         for m in [*_DESIGNATION.finditer(segment), *spaced]:
             s, e = clause.start + m.start("letters"), clause.start + m.end()
             letters = re.split(r"[ .]", m.group("letters"))
@@ -1252,6 +1281,23 @@ class _Proposals(_Base):
                 letters[0], s = letters[0][2:], s + 2  # «الجي-10»: the article on the model
             english, e = _designation_english(m, letters, clause.start)
             if letters and not known(s, e) and self._bracketed_model(clause, s, e, english):
+                continue
+            quoted = _QUOTED_AFTER.match(self.text, e)
+            if (
+                letters
+                and quoted is not None
+                and self.text[e : quoted.start(1)].strip()[:1] != "("
+                and not known(s, quoted.end())
+                and normalize(quoted.group(1)).split()[0] not in _FUNCTION_WORDS
+            ):
+                # «KF-21 “بورامي”»: the designation and the model's own name after it, one model
+                self._new_entity(
+                    self.text[s : quoted.end()],
+                    "weapon_system",
+                    "model designation and its name in quotation marks",
+                    english=f"{english} {loanword_english(quoted.group(1))}",
+                    aliases=[self.text[s:e], english],
+                )
                 continue
             if letters and not known(s, e):
                 # "طائرة هجومية من طراز M-346": the model named with its kind ("M-346 attack
@@ -2980,6 +3026,8 @@ class _Proposals(_Base):
                         else:
                             stop = mark.end("number")
                     name = _after_clitic(self.text, words[i].start, stop, cut)
+                    if mark.group("project"):
+                        number = f"Project {number}"  # «فارشافيانكا مشروع 636»: its project
                     numbered.append((name, f"{english} {number}"))
                     continue
                 return _after_clitic(self.text, words[i].start, end, cut)

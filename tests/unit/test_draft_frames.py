@@ -807,3 +807,26 @@ def test_latin_letters_and_a_number_run_together_after_a_weapons_noun_are_a_mode
     assert {"K7B1", "CV70"} <= set(weapons)
     assert "مدفع K7B1" in weapons["K7B1"]
     assert _weapons("وشاركت مصر في قمة G20 في روسيا.") == {}
+
+
+def test_a_designation_and_the_models_name_quoted_after_it_are_one_weapon() -> None:
+    # "Egypt received fighters KF-30 «Tarami»": one model, its designation one of its names
+    weapons = _weapons("وتسلمت مصر مقاتلات KF-30 “تارامي” من روسيا.")
+    assert list(weapons) == ["KF-30 Tarami"]
+    assert {"KF-30 “تارامي”", "KF-30"} <= set(weapons["KF-30 Tarami"])
+
+
+def test_a_model_told_by_its_project_or_type_number_is_a_model() -> None:
+    # "a Varshavyanka submarine, project 777": the model's project closes its name
+    weapons = _weapons("وتسلمت مصر غواصة فارشافيانكا مشروع 777 من روسيا.")
+    assert list(weapons) == ["Varshavyanka Project 777"]
+    assert "غواصة فارشافيانكا مشروع 777" in weapons["Varshavyanka Project 777"]
+    # a project's number and its letters' names after a weapon's noun alone
+    weapons = _weapons("وتسلمت مصر غواصة مشروع 555 إي كا أم من روسيا.")
+    (project,) = [n for n in weapons if n.startswith("Project 555")]
+    assert "غواصة مشروع 555 إي كا أم" in weapons[project] and project.endswith("KM")
+    # a type's number, two joined by a slash, quoted or not, and a Latin «Type»
+    assert "Type 1300/208" in _weapons('وتسلمت مصر غواصات من طراز "1300 / 208" من ألمانيا.')
+    assert "Type 054B" in _weapons("وتسلمت مصر المدمرة Type 054B من روسيا.")
+    # a project of no weapon is no model
+    assert _weapons("وأعلنت مصر عن مشروع 2030 للتنمية.") == {}
