@@ -204,6 +204,12 @@ _GOODS_AFTER_NOUN = "predicate:the weapons named after the deal's noun (it cover
 _OWN_COUNTRY = re.compile(r"^[وف]?(?:ل|ب)?بلاد(?:ه|ها|هم|هما)$")
 
 
+# A batch or a shipment of weapons («الدفعة الأولى من ...», «شحنة»), a conjunction or the
+# article on it.
+_ARRIVE = re.compile(f"^{CONJUNCTION_RE}(?:[يت]?صل|وصل|وصول)")
+_BATCH = re.compile(f"^{CONJUNCTION_RE}(?:ال)?(?:دفع|شحن)(?:ه|ات|تان|تين)$")
+
+
 def _cut_forms(key: str) -> set[str]:
     """A word with its proclitics cut off every way `analyze.name_forms` cuts them, and once
     more after a conjunction (وللطائرات: للطائرات, then الطائرات)."""
@@ -490,12 +496,24 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 sentence_date = dates[0][2]
             quote_open = _quote_open_after(text, clause)
 
-    def _weapons_arrive(self, mentions: list[Mention], at: tuple[int, int]) -> bool:
-        """A verb of arriving whose subject, before it, is a weapon and no one is named
-        between ("الأسلحة الروسية بدأت تصل"): a delivery, not a visit."""
+    def _weapons_arrive(self, mentions: list[Mention], at: tuple[int, int], keys: list[str]) -> bool:
+        """A verb of arriving whose subject is a weapon: before it, no one named between
+        ("الأسلحة الروسية بدأت تصل"), or right after it, the verb first as Arabic tells it,
+        itself or a batch of it («وصلت دباباتنا», «وصلت الدفعة الأولى من طائرات إيه 29»):
+        a delivery, not a visit."""
         before = [m for m in mentions if not m.weak and m.last <= at[0]]
         kinds = [self.linker.type_of(m.ids[0]) for m in before]
-        return "weapon_system" in kinds and "person" not in kinds and "organization" not in kinds
+        if "weapon_system" in kinds and "person" not in kinds and "organization" not in kinds:
+            return True
+        after = sorted((m for m in mentions if not m.weak and m.first >= at[1]), key=lambda m: m.first)
+        if (
+            not after
+            or self.linker.type_of(after[0].ids[0]) != "weapon_system"
+            or not _ARRIVE.match(keys[at[0]])
+        ):
+            return False  # («زيارة السفن»: ships on a visit are no delivery)
+        between = keys[at[1] : after[0].first]
+        return not between or any(_BATCH.match(k) for k in between[:1])
 
     def _own_country(self, clause, mentions: list[Mention]) -> list[Mention]:
         """ "بلاده", "بلادها" ("his, her country"): the state named last before it in the
@@ -827,7 +845,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             cues = [f"predicate:{cue}"] if cue else ["predicate:none (names only)"]
             if value is not None:
                 cues.append(f"value:{value['amount']:g} {value['unit']}")
-            if predicate == "visited" and at is not None and self._weapons_arrive(mentions, at):
+            if predicate == "visited" and at is not None and self._weapons_arrive(mentions, at, keys):
                 # "دفعة جديدة من الأسلحة الروسية بدأت تصل إلى العراق": weapons arriving are delivered.
                 predicate = "delivered"
                 cues.append("predicate:weapons arrive (a delivery)")
