@@ -667,6 +667,24 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         ]
         return list(dict.fromkeys(out))[:2] if len(out) >= 2 else []
 
+    def _signed_with(self, keys: list[str], mentions, at: tuple[int, int], subjects: list[str]) -> str | None:
+        """The person a signing was done with: named after «مع» past the verb, his title
+        between («مع نظيره الأوزبكستاني ...», «مع مدير إدارة ... بوزارة الدفاع ...»)."""
+        j = next((k for k in range(at[1], min(len(keys), at[1] + _TALKS_REACH)) if keys[k] in _WITH), None)
+        if j is None:
+            return None
+        partner = next(
+            (
+                m.ids[0]
+                for m in sorted(mentions, key=lambda m: m.first)
+                if not m.weak
+                and j < m.first <= j + _PARTNER_REACH
+                and self.linker.type_of(m.ids[0]) == "person"
+            ),
+            None,
+        )
+        return partner if partner not in subjects else None
+
     def _talks_with(self, keys: list[str], mentions, subjects: list[str]) -> tuple[str, str, str] | None:
         """«وبحث الوزير مع نظيره ...»، «بعد محادثات مع وزير الدفاع ...»: talks held with a
         person named after «مع» are a meeting of who held them (the person named last before
@@ -1214,6 +1232,26 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                             0.45,
                         )
                     )
+            if (
+                predicate == "signed"
+                and at is not None
+                and not dual
+                and subjects
+                and self.linker.type_of(subjects[0]) == "person"
+                and (partner := self._signed_with(keys, mentions, at, subjects))
+                and not any(c["subject"] == partner and c["predicate"] == "signed" for c in made)
+            ):
+                # "وقع وزير الدفاع الروسي ... مع نظيره الأوزبكستاني ... خطة": who it was signed
+                # with, a person after «مع» (his title between), signed it too.
+                made.append(
+                    claim(
+                        partner,
+                        predicate,
+                        objects[0] if objects else None,
+                        [*cues, "subject:the person it was signed with (مع)"],
+                        0.45,
+                    )
+                )
             if (held := self._talks_with(keys, mentions, subjects)) or (
                 talks is not None and (held := talks)
             ):

@@ -616,3 +616,22 @@ def test_a_ceremony_attended_is_named_by_the_act_it_marks() -> None:
     ]
     # a ceremony of no act («حفل حضره ...»): no event
     assert _attended("وذلك خلال حفل حضره وزير الدفاع المصري.") == []
+
+
+def test_the_person_a_signing_was_done_with_signed_too() -> None:
+    # "Russia's defence minister Sergei Lavrov signed with his Egyptian counterpart Mahmoud Adel
+    # a plan of military cooperation": both signed it
+    draft, names = _draft(
+        "ووقع وزير الدفاع الروسي سيرغي لافروف مع نظيره المصري الفريق محمود عادل خطة للتعاون العسكري."
+    )
+    signers = {names.get(c["subject"]) for c in draft.claims if c["predicate"] == "signed"}
+    assert len(signers) == 2 and all(s and s != "Egypt" for s in signers)
+    # "signed with Russia": no person after «مع», no second person
+    draft, names = _draft("ووقع وزير الدفاع المصري الفريق محمود عادل مع روسيا اتفاقا عسكريا.")
+    people = {
+        c["subject"]
+        for c in draft.claims
+        if c["predicate"] == "signed"
+        and any(e["id"] == c["subject"] and e["type"] == "person" for e in draft.entities)
+    }
+    assert len(people) <= 1
