@@ -431,6 +431,37 @@ def _designation_english(m: re.Match[str], letters: list[str], offset: int) -> t
     return english, offset + m.end("number")
 
 
+# A variant's letters written after a designation as letter names, a figure run into one
+# or two joined by a slash («اف-16 ايه/ب»: F-16A/B, «ام1 اي2 كي»: M1A2K).
+_VARIANT_TOKEN = re.compile(
+    r"[ \t]+(?P<letters>[\u0621-\u064a]{1,3})(?P<figure>[0-9]{1,2})?(?:/(?P<other>[\u0621-\u064a]{1,3}))?"
+    r"(?![\w/-])"
+)
+_PHRASE_END = re.compile(r"\s*(?:[)»\"”.,،؛:]|$)")
+
+
+def _variant_after(text: str, end: int) -> tuple[str, int]:
+    """The variant's letters after a designation ending at `end`, in English, and where they
+    end: up to three letter names (not a word of grammar: «في», «أي»), a letter's name alone
+    only where the phrase ends after it (a mark, a bracket) or more letters follow."""
+    found: list[tuple[str, int, bool]] = []  # (English, end, marked by a figure or a slash)
+    pos = end
+    while len(found) < 3 and (m := _VARIANT_TOKEN.match(text, pos)) is not None:
+        letters, other = m.group("letters"), m.group("other")
+        if normalize(letters) in _FUNCTION_WORDS or not is_letter_name(letters):
+            break
+        if other is not None and not (is_letter_name(other) or len(other) == 1):
+            break
+        english = designation_name([letters], "").rstrip("-")[:1] + (m.group("figure") or "")
+        if other is not None:
+            english += "/" + (designation_name([other], "").rstrip("-")[:1] or other)
+        found.append((english, m.end(), bool(m.group("figure") or other)))
+        pos = m.end()
+    while found and not found[-1][2] and not _PHRASE_END.match(text, found[-1][1]):
+        found.pop()  # «إف-16 أي ما يعادل»: a word after it, no variant
+    return "".join(f[0] for f in found), (found[-1][1] if found else end)
+
+
 def _a_loanword(key: str) -> bool:
     """A foreign name written in Arabic letters («يوروكوبتر»، «فينمكانيكا»، «ليوناردو»): five
     letters or more, two long vowels or more inside it (a loanword writes its vowels), with
@@ -1259,8 +1290,11 @@ class _Proposals(_Base):
                 "a model told by its project's or type's number",
                 english=f"{head} {number}{variant}",
             )
+        taken: list[tuple[int, int]] = []  # designations read with their variant's letters
         for m in [*_DESIGNATION.finditer(segment), *spaced]:
             s, e = clause.start + m.start("letters"), clause.start + m.end()
+            if any(a <= s < b for a, b in taken):
+                continue  # («اي2» of «ام1 اي2 كي»: read with the model before it)
             letters = re.split(r"[ .]", m.group("letters"))
             while letters and (
                 letters[0] in CONJUNCTIONS
@@ -1280,6 +1314,9 @@ class _Proposals(_Base):
             if letters and not is_letter_name(letters[0]) and _letter_word(letters[0]):
                 letters[0], s = letters[0][2:], s + 2  # «الجي-10»: the article on the model
             english, e = _designation_english(m, letters, clause.start)
+            variant, e = _variant_after(self.text, e)
+            english += variant
+            taken.append((s, e))
             if letters and not known(s, e) and self._bracketed_model(clause, s, e, english):
                 continue
             quoted = _QUOTED_AFTER.match(self.text, e)

@@ -830,3 +830,13 @@ def test_a_model_told_by_its_project_or_type_number_is_a_model() -> None:
     assert "Type 054B" in _weapons("وتسلمت مصر المدمرة Type 054B من روسيا.")
     # a project of no weapon is no model
     assert _weapons("وأعلنت مصر عن مشروع 2030 للتنمية.") == {}
+
+
+def test_a_variants_letters_after_a_designation_are_the_models() -> None:
+    # "Egypt received F-15 A/B fighters", "the tank (M2 A3 K)": one model with its variant
+    assert list(_weapons("وتسلمت مصر مقاتلات اف-15 ايه/ب من روسيا.")) == ["F-15A/B"]
+    weapons = _weapons("وتسلمت مصر الدبابة (ام2 اي3 كي) من روسيا.")
+    assert "M-2A3K" in weapons and not [n for n in weapons if n.startswith("A-")]
+    # a word of grammar after the designation is no variant («في», «أي ما يعادل»)
+    assert "F-15" in _weapons("وتسلمت مصر مقاتلات إف-15 في العام الماضي.")
+    assert "F-15" in _weapons("وتسلمت مصر طائرات إف-15 أي ما يعادل سربا.")
