@@ -151,6 +151,9 @@ _TYPE_NUMBER = re.compile(
     r"(?P<letters>(?: [\u0621-\u064a]{1,3}){1,3})?(?![\w/-])"
 )
 
+# The English names of the glossary's weapons (`english.KNOWN_WEAPONS`).
+_GLOSSARY_WEAPONS = {row[0] for row in [*KNOWN_WEAPONS, *KNOWN_WEAPONS_AFTER_KIND]}
+
 # Latin letters and a number run together, a variant's letters and figures after them
 # («K9», «K9A1E», «CV90», «S400»): a model's designation after a weapon's noun.
 _GLUED_LATIN = re.compile(r"(?<![\w/-])[A-Z]{1,4}[0-9]{1,4}(?:[A-Z]{1,3}[0-9]{0,2}){0,2}(?![\w-])")
@@ -1317,6 +1320,8 @@ class _Proposals(_Base):
             variant, e = _variant_after(self.text, e)
             english += variant
             taken.append((s, e))
+            if letters and not known(s, e) and self._designation_of_name(s, e, english):
+                continue
             if letters and not known(s, e) and self._bracketed_model(clause, s, e, english):
                 continue
             quoted = _QUOTED_AFTER.match(self.text, e)
@@ -1353,6 +1358,39 @@ class _Proposals(_Base):
                     # proposed already by the model alone (in quotation marks): its kind too
                     entity["name"] = f"{english} {kind}"
                     entity["aliases"].append(english)
+
+    def _designation_of_name(self, s: int, e: int, english: str) -> bool:
+        """A designation written right before a weapon's own name, the glossary's
+        («كيه 239 تشونمو», «جاي ايه اس 39 غريبن إي/اف»): one model, the name's; the
+        designation with the name, and alone, are its other names. True when so read."""
+        after = re.match(r"[ \t]+([\u0621-\u064a]{3,})(?:[ \t]+([\u0621-\u064a]{3,}))?", self.text[e:])
+        if after is None:
+            return False
+        for n in (2, 1):
+            if after.group(n) is None:
+                continue
+            stop = e + after.end(n)
+            model = next(
+                (
+                    x
+                    for eid in self.linker.resolve(self.text[e:stop].strip(), True, True)
+                    if (x := next((y for y in self.new_entities if y["id"] == eid), None)) is not None
+                    and x["type"] == "weapon_system"
+                    and x["name"] in _GLOSSARY_WEAPONS
+                ),
+                None,
+            )
+            if model is None:
+                continue
+            variant, stop = _variant_after(self.text, stop)
+            for form in (" ".join(self.text[s:stop].split()), self.text[s:e]):
+                if normalize(form) not in self._new_names:
+                    model["aliases"].append(form)
+                    self._new_names[normalize(form)] = model["id"]
+            model["aliases"].append(english + variant)
+            self.linker.add(model)
+            return True
+        return False
 
     def _bracketed_model(self, clause: Clause, s: int, e: int, english: str) -> bool:
         """A designation in brackets right after a weapon's own name («سوخوي (إس.يو-30)»,

@@ -840,3 +840,12 @@ def test_a_variants_letters_after_a_designation_are_the_models() -> None:
     # a word of grammar after the designation is no variant («في», «أي ما يعادل»)
     assert "F-15" in _weapons("وتسلمت مصر مقاتلات إف-15 في العام الماضي.")
     assert "F-15" in _weapons("وتسلمت مصر طائرات إف-15 أي ما يعادل سربا.")
+
+
+def test_a_designation_before_a_weapons_own_name_is_that_weapon() -> None:
+    # "Poland received K239 Chunmoo launchers": the glossary's Chunmoo, not a model of its own
+    weapons = _weapons("وتسلمت بولندا راجمات كيه 239 تشونمو من روسيا.")
+    assert list(weapons) == ["Chunmoo"]
+    assert {"كيه 239 تشونمو", "كيه 239"} <= set(weapons["Chunmoo"])
+    # a designation before a word that names no weapon stays a model of its own
+    assert "K-239" in _weapons("وتسلمت بولندا راجمات كيه 239 حديثة من روسيا.")
