@@ -1468,8 +1468,11 @@ class _Proposals(_Base):
             if cut is None:
                 continue
             between = [normalize(w.group(0)) for w in before[len(before) - back + 1 :]]
-            if back > 2 and not any(w in ("طراز", "نوع") for w in between):
-                return []  # adjectives between a noun and a model only before «من طراز»
+            quoted = re.search(r"[«\"“”]\s*$", gap) is not None
+            if back > 2 and not quoted and not any(w in ("طراز", "نوع") for w in between):
+                # adjectives between a noun and a model only before «من طراز», or before a
+                # model in quotation marks («الصاروخ الباليستي التكتيكي الكوري “CTM-290”»)
+                return []
             start = max(0, at - 120) + word.start()
             noun = _after_clitic(self.text, start, start + len(word.group(0)), cut)
             written = " ".join(w.group(0) for w in before[len(before) - back + 1 :])

@@ -849,3 +849,12 @@ def test_a_designation_before_a_weapons_own_name_is_that_weapon() -> None:
     assert {"كيه 239 تشونمو", "كيه 239"} <= set(weapons["Chunmoo"])
     # a designation before a word that names no weapon stays a model of its own
     assert "K-239" in _weapons("وتسلمت بولندا راجمات كيه 239 حديثة من روسيا.")
+
+
+def test_a_quoted_model_is_named_too_with_the_whole_phrase_of_its_noun() -> None:
+    # "Egypt bought the Korean tactical ballistic missile «KTM-190»": the reader's name for it
+    weapons = _weapons("واشترت مصر الصاروخ الباليستي التكتيكي الكوري “KTM-190” من روسيا.")
+    assert "الصاروخ الباليستي التكتيكي الكوري KTM-190" in weapons["KTM-190"]
+    # unquoted, adjectives between the noun and the model name it only before «من طراز»
+    weapons = _weapons("واشترت مصر الصاروخ الباليستي التكتيكي الكوري KTM-190 من روسيا.")
+    assert "الصاروخ الباليستي التكتيكي الكوري KTM-190" not in weapons["KTM-190"]
