@@ -207,6 +207,10 @@ _OWN_COUNTRY = re.compile(r"^[وف]?(?:ل|ب)?بلاد(?:ه|ها|هم|هما)$")
 # A batch or a shipment of weapons («الدفعة الأولى من ...», «شحنة»), a conjunction or the
 # article on it.
 _ARRIVE = re.compile(f"^{CONJUNCTION_RE}(?:[يت]?صل|وصل|وصول)")
+# «روسية الصنع»: made (by the state of the adjective before it); the words between a
+# state's adjective and the model it qualifies («مقاتلة أمريكية من طراز إف-35»).
+_MADE = "الصنع"
+_MODEL_WORDS = {"من", "طراز", "نوع"}
 _BATCH = re.compile(f"^{CONJUNCTION_RE}(?:ال)?(?:دفع|شحن)(?:ه|ات|تان|تين)$")
 
 
@@ -310,6 +314,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         self._sentence_states: list[tuple[int, str]] = []  # (offset, country) named in the sentence
         self.mentioned: dict[str, None] = {}  # ordered: first named first
         self._models_seen: dict[str, None] = {}  # weapon models named so far, in order
+        self._made_told: set[tuple[str, str]] = set()  # (state, weapon) told made by the state
         self._named_weapons: list[str] = []  # weapons named by a name (not a kind), last last
         self._weapon_kinds: dict[str, set[str]] = {}  # a named weapon's kinds, from the nouns before it
         self._start_attribution()
@@ -618,6 +623,59 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             )
         return out
 
+    def _made_by_states(self, clause, keys: list[str], mentions) -> list[dict]:
+        """A weapon qualified by the state that makes it: «روسية الصنع» ("Russian-made") after
+        its noun or its model («طائرات مقاتلة روسية الصنع طراز ميغ-29», «طائرات رافال فرنسية
+        الصنع»), or a state's adjective beside a model («مقاتلة أمريكية من طراز إف-35»،
+        «مقاتلات "إف-35" الأمريكية»): `manufactures`, the state the subject, the model (else
+        the weapon before the adjective) the object. A kind alone with a state's adjective
+        («الأسلحة الروسية») is whose the weapons are as often as who made them: none."""
+        out: list[dict] = []
+        words = clause.words
+        ordered = sorted(mentions, key=lambda m: m.first)
+        weapons = [m for m in ordered if not m.weak and self.linker.type_of(m.ids[0]) == "weapon_system"]
+        for adj in ordered:
+            state = adj.ids[0]
+            if not adj.weak or self.linker.type_of(state) != "country":
+                continue
+            made = adj.last < len(keys) and keys[adj.last] == _MADE
+            end = adj.last + 1 if made else adj.last
+            before = next((w for w in weapons if w.last == adj.first), None)
+            after = next(
+                (
+                    w
+                    for w in weapons
+                    if end <= w.first <= end + 2 and all(k in _MODEL_WORDS for k in keys[end : w.first])
+                ),
+                None,
+            )
+            if after is not None and not self._named_weapon(after.ids[0]):
+                after = None
+            weapon = after or (before if made or (before and self._named_weapon(before.ids[0])) else None)
+            if weapon is None or (state, weapon.ids[0]) in self._made_told:
+                continue
+            self._made_told.add((state, weapon.ids[0]))
+            first = before.first if before is not None else max(0, adj.first - 1)
+            last = max(weapon.last, end)
+            out.append(
+                self._claim(
+                    state,
+                    "manufactures",
+                    weapon.ids[0],
+                    None,
+                    None,
+                    "affirmed",
+                    "fact",
+                    None,
+                    self.article_via,
+                    words[first].start,
+                    words[last - 1].end,
+                    ["predicate:a weapon made by a state (its adjective, «... الصنع»)"],
+                    0.5,
+                )  # fmt: skip
+            )
+        return out
+
     def _dual_signers(self, keys: list[str], cue: int, subjects: list[str]) -> list[str]:
         """The institutions of the states among `subjects` where a dual institution noun and
         its field are the verb's agent, within three words of it («وزارتا الدفاع ...»,
@@ -848,6 +906,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         made: list[dict] = []
         made += self._titles(clause, keys, mentions)
         made += self._companies_of_states(clause, keys, mentions)
+        made += self._made_by_states(clause, keys, mentions)
         named = {k for m in mentions if not m.weak for k in range(m.first, m.last)} | self._all_named
         found = self._predicates(keys, mentions, named)
         strong = [m for m in mentions if not m.weak]

@@ -154,6 +154,9 @@ _TYPE_NUMBER = re.compile(
 # The English names of the glossary's weapons (`english.KNOWN_WEAPONS`).
 _GLOSSARY_WEAPONS = {row[0] for row in [*KNOWN_WEAPONS, *KNOWN_WEAPONS_AFTER_KIND]}
 
+# «روسية الصنع» ("Russian-made"): the adjective before it tells who made a weapon.
+_MADE = normalize("الصنع")
+
 # Latin letters and a number run together, a variant's letters and figures after them
 # («K9», «K9A1E», «CV90», «S400»): a model's designation after a weapon's noun.
 _GLUED_LATIN = re.compile(r"(?<![\w/-])[A-Z]{1,4}[0-9]{1,4}(?:[A-Z]{1,3}[0-9]{0,2}){0,2}(?![\w-])")
@@ -1549,6 +1552,16 @@ class _Proposals(_Base):
                     k.isascii() or _letter_word(text[words[end].start : words[end].end])
                 ):
                     modelled = True  # "منظومات إس-300": the model is the object (not "قيمتها 195")
+                    break
+                if end + 1 < len(keys) and keys[end + 1] == _MADE:
+                    # «الغواصة الألمانية الصنع (S-44)»: who made it, no word of its kind; a
+                    # model after it names the weapon
+                    after = end + 2
+                    modelled = after < len(keys) and (
+                        keys[after] in ("طراز", "نوع", "صنف", "من")
+                        or known(words[after].start, words[after].end)
+                        or re.match(r"\s*[«\"“(]", text[words[end + 1].end :]) is not None
+                    )
                     break
                 if definite and not re.match(f"^{CONJUNCTION_RE}(?:ال|لل)", k):
                     break  # a definite noun's words are definite: "بالأسلحة قريبا" ends at قريبا

@@ -635,3 +635,22 @@ def test_the_person_a_signing_was_done_with_signed_too() -> None:
         and any(e["id"] == c["subject"] and e["type"] == "person" for e in draft.entities)
     }
     assert len(people) <= 1
+
+
+def _made(text: str) -> set[tuple[str | None, str | None]]:
+    draft, names = _draft(text)
+    return {
+        (names.get(c["subject"]), names.get(c["object"]))
+        for c in draft.claims
+        if c["predicate"] == "manufactures"
+    }
+
+
+def test_a_weapon_qualified_by_the_state_that_made_it_is_made_by_that_state() -> None:
+    # "Egypt received four Russian-made fighters of the type MiG-31": Russia makes the MiG-31
+    assert _made("وتسلمت مصر أربع طائرات مقاتلة روسية الصنع طراز ميغ-31.") == {("Russia", "MiG-31")}
+    # a model then «... الصنع», or a state's adjective beside a model («من طراز», after it)
+    assert _made("وتسلمت مصر دبابات “تي-95” روسية الصنع.") == {("Russia", "T-95")}
+    assert _made("وتسلمت مصر 24 مقاتلة ألمانية من طراز إف-36 من روسيا.") == {("Germany", "F-36")}
+    # a kind alone with a state's adjective is whose the weapons are, not who made them
+    assert _made("واشترت مصر الأسلحة الألمانية.") == set()
