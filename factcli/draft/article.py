@@ -676,6 +676,48 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             )
         return out
 
+    def _made_by_companies(self, clause, keys: list[str], mentions) -> list[dict]:
+        """A model named with the company it is of, right after it: «طائرات "رافال" لشركة
+        داسو», «طائرة رافال من شركة Dassault», «من صنع ايرباص», «من إنتاج ...»:
+        `manufactures`, the company the subject, the model the object."""
+        out: list[dict] = []
+        words = clause.words
+        ordered = sorted((m for m in mentions if not m.weak), key=lambda m: m.first)
+        for k, w in enumerate(ordered):
+            if not self._named_weapon(w.ids[0]):
+                continue
+            org = next((m for m in ordered[k + 1 :] if m.first >= w.last), None)
+            if org is None or self.linker.type_of(org.ids[0]) != "organization" or org.first - w.last > 2:
+                continue
+            between = keys[w.last : org.first]
+            of = (
+                # «لشركة داسو» (the company's noun read into the name or not), «من شركة ...»
+                (between in ([], ["من"]) and _company_noun(keys[org.first]) and keys[org.first][:1] == "ل")
+                or between in (["من", "شركه"], ["لشركه"], ["من", "صنع"], ["من", "انتاج"], ["من", "تصنيع"])
+                or (between == ["من"] and _company_noun(keys[org.first]))
+            )
+            if not of or (org.ids[0], w.ids[0]) in self._made_told:
+                continue
+            self._made_told.add((org.ids[0], w.ids[0]))
+            out.append(
+                self._claim(
+                    org.ids[0],
+                    "manufactures",
+                    w.ids[0],
+                    None,
+                    None,
+                    "affirmed",
+                    "fact",
+                    None,
+                    self.article_via,
+                    words[w.first].start,
+                    words[org.last - 1].end,
+                    ["predicate:a model and the company it is of («لشركة», «من صنع»)"],
+                    0.5,
+                )  # fmt: skip
+            )
+        return out
+
     def _dual_signers(self, keys: list[str], cue: int, subjects: list[str]) -> list[str]:
         """The institutions of the states among `subjects` where a dual institution noun and
         its field are the verb's agent, within three words of it («وزارتا الدفاع ...»,
@@ -907,6 +949,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         made += self._titles(clause, keys, mentions)
         made += self._companies_of_states(clause, keys, mentions)
         made += self._made_by_states(clause, keys, mentions)
+        made += self._made_by_companies(clause, keys, mentions)
         named = {k for m in mentions if not m.weak for k in range(m.first, m.last)} | self._all_named
         found = self._predicates(keys, mentions, named)
         strong = [m for m in mentions if not m.weak]

@@ -654,3 +654,28 @@ def test_a_weapon_qualified_by_the_state_that_made_it_is_made_by_that_state() ->
     assert _made("وتسلمت مصر 24 مقاتلة ألمانية من طراز إف-36 من روسيا.") == {("Germany", "F-36")}
     # a kind alone with a state's adjective is whose the weapons are, not who made them
     assert _made("واشترت مصر الأسلحة الألمانية.") == set()
+
+
+def test_a_model_named_with_the_company_it_is_of_is_made_by_it() -> None:
+    companies = [
+        *STATES,
+        {"id": "acme", "type": "organization", "name": "Acme Aero", "name_ar": "أكمي", "aliases": []},
+    ]
+    # "Egypt chose the «MiG-41» of the company Acme": Acme makes it
+    draft, names = _draft("واختارت مصر مقاتلات «ميغ-41» لشركة أكمي الروسية.", companies)
+    made = {
+        (names.get(c["subject"]), names.get(c["object"]))
+        for c in draft.claims
+        if c["predicate"] == "manufactures"
+    }
+    assert made == {("Acme Aero", "MiG-41")}
+    draft, names = _draft("وتسلمت مصر مقاتلات ميغ-41 من صنع أكمي.", companies)
+    made = {
+        (names.get(c["subject"]), names.get(c["object"]))
+        for c in draft.claims
+        if c["predicate"] == "manufactures"
+    }
+    assert ("Acme Aero", "MiG-41") in made and {s for s, _ in made} == {"Acme Aero"}
+    # bought from a company is no making
+    draft, names = _draft("واشترت مصر مقاتلات ميغ-41 من روسيا عبر أكمي.", companies)
+    assert not [c for c in draft.claims if c["predicate"] == "manufactures"]
