@@ -206,6 +206,16 @@ _GOODS_AFTER_NOUN = "predicate:the weapons named after the deal's noun (it cover
 _OWN_COUNTRY = re.compile(r"^[وف]?(?:ل|ب)?بلاد(?:ه|ها|هم|هما)$")
 
 
+# A batch or a shipment of weapons («الدفعة الأولى من ...», «شحنة»), a conjunction or the
+# article on it.
+_ARRIVE = re.compile(f"^{CONJUNCTION_RE}(?:[يت]?صل|وصل|وصول)")
+# «روسية الصنع»: made (by the state of the adjective before it); the words between a
+# state's adjective and the model it qualifies («مقاتلة أمريكية من طراز إف-35»).
+_MADE = "الصنع"
+_MODEL_WORDS = {"من", "طراز", "نوع"}
+_BATCH = re.compile(f"^{CONJUNCTION_RE}(?:ال)?(?:دفع|شحن)(?:ه|ات|تان|تين)$")
+
+
 def _cut_forms(key: str) -> set[str]:
     """A word with its proclitics cut off every way `analyze.name_forms` cuts them, and once
     more after a conjunction (وللطائرات: للطائرات, then الطائرات)."""
@@ -306,6 +316,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         self._sentence_states: list[tuple[int, str]] = []  # (offset, country) named in the sentence
         self.mentioned: dict[str, None] = {}  # ordered: first named first
         self._models_seen: dict[str, None] = {}  # weapon models named so far, in order
+        self._made_told: set[tuple[str, str]] = set()  # (state, weapon) told made by the state
         self._named_weapons: list[str] = []  # weapons named by a name (not a kind), last last
         self._weapon_kinds: dict[str, set[str]] = {}  # a named weapon's kinds, from the nouns before it
         self._start_attribution()
@@ -404,6 +415,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 mentions = find_mentions(self.linker, text, clause.words)
             if self._clause_topics(clause, mentions):
                 mentions = find_mentions(self.linker, text, clause.words)
+            if self._ceremonies(clause, mentions):
+                mentions = find_mentions(self.linker, text, clause.words)
             self._named_here(mentions)
             mentions = self._with_holders(mentions)
             if clause.sentence != prev_sentence:
@@ -490,12 +503,24 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 sentence_date = dates[0][2]
             quote_open = _quote_open_after(text, clause)
 
-    def _weapons_arrive(self, mentions: list[Mention], at: tuple[int, int]) -> bool:
-        """A verb of arriving whose subject, before it, is a weapon and no one is named
-        between ("الأسلحة الروسية بدأت تصل"): a delivery, not a visit."""
+    def _weapons_arrive(self, mentions: list[Mention], at: tuple[int, int], keys: list[str]) -> bool:
+        """A verb of arriving whose subject is a weapon: before it, no one named between
+        ("الأسلحة الروسية بدأت تصل"), or right after it, the verb first as Arabic tells it,
+        itself or a batch of it («وصلت دباباتنا», «وصلت الدفعة الأولى من طائرات إيه 29»):
+        a delivery, not a visit."""
         before = [m for m in mentions if not m.weak and m.last <= at[0]]
         kinds = [self.linker.type_of(m.ids[0]) for m in before]
-        return "weapon_system" in kinds and "person" not in kinds and "organization" not in kinds
+        if "weapon_system" in kinds and "person" not in kinds and "organization" not in kinds:
+            return True
+        after = sorted((m for m in mentions if not m.weak and m.first >= at[1]), key=lambda m: m.first)
+        if (
+            not after
+            or self.linker.type_of(after[0].ids[0]) != "weapon_system"
+            or not _ARRIVE.match(keys[at[0]])
+        ):
+            return False  # («زيارة السفن»: ships on a visit are no delivery)
+        between = keys[at[1] : after[0].first]
+        return not between or any(_BATCH.match(k) for k in between[:1])
 
     def _own_country(self, clause, mentions: list[Mention]) -> list[Mention]:
         """ "بلاده", "بلادها" ("his, her country"): the state named last before it in the
@@ -600,6 +625,101 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             )
         return out
 
+    def _made_by_states(self, clause, keys: list[str], mentions) -> list[dict]:
+        """A weapon qualified by the state that makes it: «روسية الصنع» ("Russian-made") after
+        its noun or its model («طائرات مقاتلة روسية الصنع طراز ميغ-29», «طائرات رافال فرنسية
+        الصنع»), or a state's adjective beside a model («مقاتلة أمريكية من طراز إف-35»،
+        «مقاتلات "إف-35" الأمريكية»): `manufactures`, the state the subject, the model (else
+        the weapon before the adjective) the object. A kind alone with a state's adjective
+        («الأسلحة الروسية») is whose the weapons are as often as who made them: none."""
+        out: list[dict] = []
+        words = clause.words
+        ordered = sorted(mentions, key=lambda m: m.first)
+        weapons = [m for m in ordered if not m.weak and self.linker.type_of(m.ids[0]) == "weapon_system"]
+        for adj in ordered:
+            state = adj.ids[0]
+            if not adj.weak or self.linker.type_of(state) != "country":
+                continue
+            made = adj.last < len(keys) and keys[adj.last] == _MADE
+            end = adj.last + 1 if made else adj.last
+            before = next((w for w in weapons if w.last == adj.first), None)
+            after = next(
+                (
+                    w
+                    for w in weapons
+                    if end <= w.first <= end + 2 and all(k in _MODEL_WORDS for k in keys[end : w.first])
+                ),
+                None,
+            )
+            if after is not None and not self._named_weapon(after.ids[0]):
+                after = None
+            weapon = after or (before if made or (before and self._named_weapon(before.ids[0])) else None)
+            if weapon is None or (state, weapon.ids[0]) in self._made_told:
+                continue
+            self._made_told.add((state, weapon.ids[0]))
+            first = before.first if before is not None else max(0, adj.first - 1)
+            last = max(weapon.last, end)
+            out.append(
+                self._claim(
+                    state,
+                    "manufactures",
+                    weapon.ids[0],
+                    None,
+                    None,
+                    "affirmed",
+                    "fact",
+                    None,
+                    self.article_via,
+                    words[first].start,
+                    words[last - 1].end,
+                    ["predicate:a weapon made by a state (its adjective, «... الصنع»)"],
+                    0.5,
+                )  # fmt: skip
+            )
+        return out
+
+    def _made_by_companies(self, clause, keys: list[str], mentions) -> list[dict]:
+        """A model named with the company it is of, right after it: «طائرات "رافال" لشركة
+        داسو», «طائرة رافال من شركة Dassault», «من صنع ايرباص», «من إنتاج ...»:
+        `manufactures`, the company the subject, the model the object."""
+        out: list[dict] = []
+        words = clause.words
+        ordered = sorted((m for m in mentions if not m.weak), key=lambda m: m.first)
+        for k, w in enumerate(ordered):
+            if not self._named_weapon(w.ids[0]):
+                continue
+            org = next((m for m in ordered[k + 1 :] if m.first >= w.last), None)
+            if org is None or self.linker.type_of(org.ids[0]) != "organization" or org.first - w.last > 2:
+                continue
+            between = keys[w.last : org.first]
+            of = (
+                # «لشركة داسو» (the company's noun read into the name or not), «من شركة ...»
+                (between in ([], ["من"]) and _company_noun(keys[org.first]) and keys[org.first][:1] == "ل")
+                or between in (["من", "شركه"], ["لشركه"], ["من", "صنع"], ["من", "انتاج"], ["من", "تصنيع"])
+                or (between == ["من"] and _company_noun(keys[org.first]))
+            )
+            if not of or (org.ids[0], w.ids[0]) in self._made_told:
+                continue
+            self._made_told.add((org.ids[0], w.ids[0]))
+            out.append(
+                self._claim(
+                    org.ids[0],
+                    "manufactures",
+                    w.ids[0],
+                    None,
+                    None,
+                    "affirmed",
+                    "fact",
+                    None,
+                    self.article_via,
+                    words[w.first].start,
+                    words[org.last - 1].end,
+                    ["predicate:a model and the company it is of («لشركة», «من صنع»)"],
+                    0.5,
+                )  # fmt: skip
+            )
+        return out
+
     def _dual_signers(self, keys: list[str], cue: int, subjects: list[str]) -> list[str]:
         """The institutions of the states among `subjects` where a dual institution noun and
         its field are the verb's agent, within three words of it («وزارتا الدفاع ...»,
@@ -648,6 +768,24 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if not m.weak and m.first > k and self.linker.type_of(m.ids[0]) in ("country", "organization")
         ]
         return list(dict.fromkeys(out))[:2] if len(out) >= 2 else []
+
+    def _signed_with(self, keys: list[str], mentions, at: tuple[int, int], subjects: list[str]) -> str | None:
+        """The person a signing was done with: named after «مع» past the verb, his title
+        between («مع نظيره الأوزبكستاني ...», «مع مدير إدارة ... بوزارة الدفاع ...»)."""
+        j = next((k for k in range(at[1], min(len(keys), at[1] + _TALKS_REACH)) if keys[k] in _WITH), None)
+        if j is None:
+            return None
+        partner = next(
+            (
+                m.ids[0]
+                for m in sorted(mentions, key=lambda m: m.first)
+                if not m.weak
+                and j < m.first <= j + _PARTNER_REACH
+                and self.linker.type_of(m.ids[0]) == "person"
+            ),
+            None,
+        )
+        return partner if partner not in subjects else None
 
     def _talks_with(self, keys: list[str], mentions, subjects: list[str]) -> tuple[str, str, str] | None:
         """«وبحث الوزير مع نظيره ...»، «بعد محادثات مع وزير الدفاع ...»: talks held with a
@@ -812,6 +950,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         made: list[dict] = []
         made += self._titles(clause, keys, mentions)
         made += self._companies_of_states(clause, keys, mentions)
+        made += self._made_by_states(clause, keys, mentions)
+        made += self._made_by_companies(clause, keys, mentions)
         named = {k for m in mentions if not m.weak for k in range(m.first, m.last)} | self._all_named
         found = self._predicates(keys, mentions, named)
         strong = [m for m in mentions if not m.weak]
@@ -827,7 +967,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             cues = [f"predicate:{cue}"] if cue else ["predicate:none (names only)"]
             if value is not None:
                 cues.append(f"value:{value['amount']:g} {value['unit']}")
-            if predicate == "visited" and at is not None and self._weapons_arrive(mentions, at):
+            if predicate == "visited" and at is not None and self._weapons_arrive(mentions, at, keys):
                 # "دفعة جديدة من الأسلحة الروسية بدأت تصل إلى العراق": weapons arriving are delivered.
                 predicate = "delivered"
                 cues.append("predicate:weapons arrive (a delivery)")
@@ -1196,6 +1336,26 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                             0.45,
                         )
                     )
+            if (
+                predicate == "signed"
+                and at is not None
+                and not dual
+                and subjects
+                and self.linker.type_of(subjects[0]) == "person"
+                and (partner := self._signed_with(keys, mentions, at, subjects))
+                and not any(c["subject"] == partner and c["predicate"] == "signed" for c in made)
+            ):
+                # "وقع وزير الدفاع الروسي ... مع نظيره الأوزبكستاني ... خطة": who it was signed
+                # with, a person after «مع» (his title between), signed it too.
+                made.append(
+                    claim(
+                        partner,
+                        predicate,
+                        objects[0] if objects else None,
+                        [*cues, "subject:the person it was signed with (مع)"],
+                        0.45,
+                    )
+                )
             if (held := self._talks_with(keys, mentions, subjects)) or (
                 talks is not None and (held := talks)
             ):

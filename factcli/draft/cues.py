@@ -882,6 +882,7 @@ WEAPON_PHRASE_STOPS = [
     "طراز",
     "نوع",
     "صنف",
+    "مشروع",  # «غواصة مشروع 877»: the model's project number follows
     "من",
     "بقيمة",
     "قيمتها",

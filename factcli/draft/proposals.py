@@ -136,6 +136,31 @@ _SPACED_DESIGNATION = re.compile(
 )
 
 
+# A model's number after a weapon's own name («ليوبارد-2», «ميراج 2000-9», «سوخوي 35»): a
+# dash or a space, the number, and a second number after a dash (2000-9).
+# A variant's letters may follow, Latin (2A8) or a letter's name and a figure («2 إي 4»: 2A4).
+_MODEL_NUMBER = re.compile(
+    r"\s?(?P<project>مشروع )?[-‐–]?\s?(?P<number>[0-9]{1,4}(?:-[0-9]{1,2}|[A-Z]{1,2}[0-9]{0,2})?)"
+    r"(?: (?P<letter>[\u0621-\u064a]{1,3}) ?(?P<figure>[0-9]{1,2}))?(?![0-9]|[.,/][0-9])"
+)
+
+# A project's or a type's number (a slash between two), then a variant's letter names or
+# Latin letters («مشروع 877 إي كا أم», «طراز 1400 / 209», «Type 052D»).
+_TYPE_NUMBER = re.compile(
+    r"(?<![\w-])(?P<mark>مشروع|طراز|Type) [«\"“]?(?P<number>[0-9]{2,4}(?: ?/ ?[0-9]{2,4})?[A-Z]{0,2})"
+    r"(?P<letters>(?: [\u0621-\u064a]{1,3}){1,3})?(?![\w/-])"
+)
+
+# The English names of the glossary's weapons (`english.KNOWN_WEAPONS`).
+_GLOSSARY_WEAPONS = {row[0] for row in [*KNOWN_WEAPONS, *KNOWN_WEAPONS_AFTER_KIND]}
+
+# «روسية الصنع» ("Russian-made"): the adjective before it tells who made a weapon.
+_MADE = normalize("الصنع")
+
+# Latin letters and a number run together, a variant's letters and figures after them
+# («K9», «K9A1E», «CV90», «S400»): a model's designation after a weapon's noun.
+_GLUED_LATIN = re.compile(r"(?<![\w/-])[A-Z]{1,4}[0-9]{1,4}(?:[A-Z]{1,3}[0-9]{0,2}){0,2}(?![\w-])")
+
 # The lines at the top of a page where its masthead, byline and dateline are printed.
 _TOP_LINES = 12
 # The lines at the foot of a page where an outlet signs off.
@@ -433,6 +458,37 @@ def _designation_english(m: re.Match[str], letters: list[str], offset: int) -> t
     if is_letter_name(suffix) and len(letter) == 1:
         return english + letter, offset + m.end()
     return english, offset + m.end("number")
+
+
+# A variant's letters written after a designation as letter names, a figure run into one
+# or two joined by a slash («اف-16 ايه/ب»: F-16A/B, «ام1 اي2 كي»: M1A2K).
+_VARIANT_TOKEN = re.compile(
+    r"[ \t]+(?P<letters>[\u0621-\u064a]{1,3})(?P<figure>[0-9]{1,2})?(?:/(?P<other>[\u0621-\u064a]{1,3}))?"
+    r"(?![\w/-])"
+)
+_PHRASE_END = re.compile(r"\s*(?:[)»\"”.,،؛:]|$)")
+
+
+def _variant_after(text: str, end: int) -> tuple[str, int]:
+    """The variant's letters after a designation ending at `end`, in English, and where they
+    end: up to three letter names (not a word of grammar: «في», «أي»), a letter's name alone
+    only where the phrase ends after it (a mark, a bracket) or more letters follow."""
+    found: list[tuple[str, int, bool]] = []  # (English, end, marked by a figure or a slash)
+    pos = end
+    while len(found) < 3 and (m := _VARIANT_TOKEN.match(text, pos)) is not None:
+        letters, other = m.group("letters"), m.group("other")
+        if normalize(letters) in _FUNCTION_WORDS or not is_letter_name(letters):
+            break
+        if other is not None and not (is_letter_name(other) or len(other) == 1):
+            break
+        english = designation_name([letters], "").rstrip("-")[:1] + (m.group("figure") or "")
+        if other is not None:
+            english += "/" + (designation_name([other], "").rstrip("-")[:1] or other)
+        found.append((english, m.end(), bool(m.group("figure") or other)))
+        pos = m.end()
+    while found and not found[-1][2] and not _PHRASE_END.match(text, found[-1][1]):
+        found.pop()  # «إف-16 أي ما يعادل»: a word after it, no variant
+    return "".join(f[0] for f in found), (found[-1][1] if found else end)
 
 
 def _a_loanword(key: str) -> bool:
@@ -1334,8 +1390,45 @@ class _Proposals(_Base):
             s, e = clause.start + worded[0], clause.start + worded[1]
             if not known(s, e):
                 self._worded_model(self.text[s:e], worded[2], worded[3])
+        for g in _GLUED_LATIN.finditer(segment):
+            # «مدفع K9A1E», «المدفع K9», «منظومة الدفاع الجوي S400»: Latin letters and a number
+            # run together, after a weapon's noun (alone they may name a summit, «G20»)
+            s, e = clause.start + g.start(), clause.start + g.end()
+            before, _ = self._beside(clause, s, e)
+            if known(s, e) or self._bracketed_model(clause, s, e, g.group(0)):
+                continue
+            if any(
+                w in ("طراز", "نوع") or any(_weapon_head(strip_clitic(w, c)) for c in clitic_cuts(w))
+                for w in before[-4:]
+            ):
+                self._new_entity(g.group(0), "weapon_system", "model designation", english=g.group(0))
+        for t in _TYPE_NUMBER.finditer(segment):
+            # «غواصة مشروع 877 إي كا أم» (Project 877EKM), «غواصة طراز 1400 / 209», «المدمرة
+            # Type 052D»: a model told by its project's or type's number after a weapon's noun
+            s, e = clause.start + t.start("mark"), clause.start + t.end()
+            before, _ = self._beside(clause, s, e)
+            if known(s, e) or not any(
+                _weapon_head(strip_clitic(w, c)) for w in before[-3:] for c in clitic_cuts(w)
+            ):
+                continue  # (a weapon's noun just before: «غواصات من طراز ...», «غواصتان جزائريتان من مشروع»)
+            letters = (t.group("letters") or "").split()
+            if letters and not all(is_letter_name(x) for x in letters):
+                e, letters = clause.start + t.end("number"), []
+            variant = "".join(designation_name([x], "")[:1].upper() for x in letters)
+            head = "Project" if t.group("mark") == "مشروع" else "Type"
+            number = "".join(t.group("number").split())
+            written = " ".join(self.text[s:e].replace("«", " ").replace('"', " ").replace("“", " ").split())
+            self._new_entity(
+                written,
+                "weapon_system",
+                "a model told by its project's or type's number",
+                english=f"{head} {number}{variant}",
+            )
+        taken: list[tuple[int, int]] = []  # designations read with their variant's letters
         for m in [*_DESIGNATION.finditer(segment), *spaced]:
             s, e = clause.start + m.start("letters"), clause.start + m.end()
+            if any(a <= s < b for a, b in taken):
+                continue  # («اي2» of «ام1 اي2 كي»: read with the model before it)
             letters = re.split(r"[ .]", m.group("letters"))
             while letters and (
                 letters[0] in CONJUNCTIONS
@@ -1355,6 +1448,30 @@ class _Proposals(_Base):
             if letters and not is_letter_name(letters[0]) and _letter_word(letters[0]):
                 letters[0], s = letters[0][2:], s + 2  # «الجي-10»: the article on the model
             english, e = _designation_english(m, letters, clause.start)
+            variant, e = _variant_after(self.text, e)
+            english += variant
+            taken.append((s, e))
+            if letters and not known(s, e) and self._designation_of_name(s, e, english):
+                continue
+            if letters and not known(s, e) and self._bracketed_model(clause, s, e, english):
+                continue
+            quoted = _QUOTED_AFTER.match(self.text, e)
+            if (
+                letters
+                and quoted is not None
+                and self.text[e : quoted.start(1)].strip()[:1] != "("
+                and not known(s, quoted.end())
+                and normalize(quoted.group(1)).split()[0] not in _FUNCTION_WORDS
+            ):
+                # «KF-21 “بورامي”»: the designation and the model's own name after it, one model
+                self._new_entity(
+                    self.text[s : quoted.end()],
+                    "weapon_system",
+                    "model designation and its name in quotation marks",
+                    english=f"{english} {loanword_english(quoted.group(1))}",
+                    aliases=[self.text[s:e], english],
+                )
+                continue
             if letters and not known(s, e):
                 # "طائرة هجومية من طراز M-346": the model named with its kind ("M-346 attack
                 # aircraft"), and by the model alone as well.
@@ -1372,6 +1489,75 @@ class _Proposals(_Base):
                     # proposed already by the model alone (in quotation marks): its kind too
                     entity["name"] = f"{english} {kind}"
                     entity["aliases"].append(english)
+
+    def _designation_of_name(self, s: int, e: int, english: str) -> bool:
+        """A designation written right before a weapon's own name, the glossary's
+        («كيه 239 تشونمو», «جاي ايه اس 39 غريبن إي/اف»): one model, the name's; the
+        designation with the name, and alone, are its other names. True when so read."""
+        after = re.match(r"[ \t]+([\u0621-\u064a]{3,})(?:[ \t]+([\u0621-\u064a]{3,}))?", self.text[e:])
+        if after is None:
+            return False
+        for n in (2, 1):
+            if after.group(n) is None:
+                continue
+            stop = e + after.end(n)
+            model = next(
+                (
+                    x
+                    for eid in self.linker.resolve(self.text[e:stop].strip(), True, True)
+                    if (x := next((y for y in self.new_entities if y["id"] == eid), None)) is not None
+                    and x["type"] == "weapon_system"
+                    and x["name"] in _GLOSSARY_WEAPONS
+                ),
+                None,
+            )
+            if model is None:
+                continue
+            variant, stop = _variant_after(self.text, stop)
+            for form in (" ".join(self.text[s:stop].split()), self.text[s:e]):
+                if normalize(form) not in self._new_names:
+                    model["aliases"].append(form)
+                    self._new_names[normalize(form)] = model["id"]
+            model["aliases"].append(english + variant)
+            self.linker.add(model)
+            return True
+        return False
+
+    def _bracketed_model(self, clause: Clause, s: int, e: int, english: str) -> bool:
+        """A designation in brackets right after a weapon's own name («سوخوي (إس.يو-30)»,
+        «أمرام (AIM-120C)», «باتريوت (M903)»): the model told more exactly, one weapon named
+        by both (Sukhoi Su-30), the designation alone one of its names. True when proposed."""
+        opened = re.search(r"([^\s()«»\"“”،,.:؛]+)\s*\(\s*$", self.text[clause.start : s])
+        if opened is None or not re.match(r"\s*\)", self.text[e:]):
+            return False
+        start = clause.start + opened.start(1)
+        word = opened.group(1)
+        key = normalize(word)
+        if any(_weapon_head(strip_clitic(key, c)) for c in clitic_cuts(key)):
+            return False  # «صواريخ (AIM-120C)»: a kind, the designation names the model alone
+        model = next(
+            (
+                self.linker.entities[eid]
+                for c in clitic_cuts(key)
+                for eid in self.linker.resolve(strip_clitic(key, c), True, True)
+                if self.linker.type_of(eid) == "weapon_system"
+            ),
+            None,
+        )
+        if model is None:
+            return False
+        cut = next(c for c in clitic_cuts(key) if self.linker.resolve(strip_clitic(key, c), True, True))
+        written = _after_clitic(self.text, start, start + len(word), cut)
+        end = e + re.match(r"\s*\)", self.text[e:]).end()  # type: ignore[union-attr]
+        name = f"{written} {self.text[start + len(word) : end].strip()}"
+        self._new_entity(
+            name,
+            "weapon_system",
+            "a model's name and its designation in brackets",
+            english=f"{model['name']} {english}",
+            aliases=[self.text[s:e], english],
+        )
+        return True
 
     def weapon_kind_names(self) -> None:
         """A model proposed by its name alone («رافال», «إف-16») is named too as the text
@@ -1413,8 +1599,11 @@ class _Proposals(_Base):
             if cut is None:
                 continue
             between = [normalize(w.group(0)) for w in before[len(before) - back + 1 :]]
-            if back > 2 and not any(w in ("طراز", "نوع") for w in between):
-                return []  # adjectives between a noun and a model only before «من طراز»
+            quoted = re.search(r"[«\"“”]\s*$", gap) is not None
+            if back > 2 and not quoted and not any(w in ("طراز", "نوع") for w in between):
+                # adjectives between a noun and a model only before «من طراز», or before a
+                # model in quotation marks («الصاروخ الباليستي التكتيكي الكوري “CTM-290”»)
+                return []
             start = max(0, at - 120) + word.start()
             noun = _after_clitic(self.text, start, start + len(word.group(0)), cut)
             written = " ".join(w.group(0) for w in before[len(before) - back + 1 :])
@@ -1491,6 +1680,16 @@ class _Proposals(_Base):
                     k.isascii() or _letter_word(text[words[end].start : words[end].end])
                 ):
                     modelled = True  # "منظومات إس-300": the model is the object (not "قيمتها 195")
+                    break
+                if end + 1 < len(keys) and keys[end + 1] == _MADE:
+                    # «الغواصة الألمانية الصنع (S-44)»: who made it, no word of its kind; a
+                    # model after it names the weapon
+                    after = end + 2
+                    modelled = after < len(keys) and (
+                        keys[after] in ("طراز", "نوع", "صنف", "من")
+                        or known(words[after].start, words[after].end)
+                        or re.match(r"\s*[«\"“(]", text[words[end + 1].end :]) is not None
+                    )
                     break
                 if definite and not re.match(f"^{CONJUNCTION_RE}(?:ال|لل)", k):
                     break  # a definite noun's words are definite: "بالأسلحة قريبا" ends at قريبا
@@ -3126,8 +3325,9 @@ class _Proposals(_Base):
         («بالرافال»): each proposed once under its English name, its Arabic name as the
         article first writes it, so that every later mention links to it; a spelling that
         is also a word or a name (`KNOWN_WEAPONS_AFTER_KIND`) only right after a weapon's
-        noun or «طراز» («صواريخ براك»). A name a number follows («ميراج 2000») is a
-        designation, read as one."""
+        noun or «طراز» («صواريخ براك»). A name a number follows («ليوبارد-2», «ميراج 2000-9»,
+        «ليوبارد-2 إي 4») names the model with its number (Leopard 2, Mirage 2000-9, Leopard
+        2A4): that model is proposed, unless the store knows it («سوخوي 35»: Su-35)."""
         words = _words(self.text, 0, len(self.text))
         keys = [w.key for w in words]
         firsts: dict[str, list[tuple[int, int]]] = {}
@@ -3143,21 +3343,37 @@ class _Proposals(_Base):
                 _weapon_head(strip_clitic(before, c)) for c in clitic_cuts(before)
             )
 
-        def written(form: str, kind_first: bool) -> str | None:
+        numbered: list[tuple[str, str]] = []  # (as written, English)
+
+        def written(form: str, kind_first: bool, english: str) -> str | None:
             parts = normalize(form).split()
             for i, cut in firsts.get(parts[0], []):
                 if keys[i + 1 : i + len(parts)] != parts[1:] or (kind_first and not after_kind(i)):
                     continue
                 end = words[i + len(parts) - 1].end
-                if re.match(r"\s*[-‐–]?\s*[0-9٠-٩]", self.text[end:]):
-                    continue  # «سوخوي 35», «ميراج 2000»: a designation with its number
+                if (mark := _MODEL_NUMBER.match(self.text, end)) is not None:
+                    # «ليوبارد-2», «ميراج 2000-9»: the model with its number (Leopard 2)
+                    number, stop = mark.group("number"), mark.end()
+                    if mark.group("letter") is not None:
+                        letter = designation_name([mark.group("letter")], "").rstrip("-")
+                        if is_letter_name(mark.group("letter")) and len(letter) == 1:
+                            number += letter + mark.group("figure")  # «ليوبارد-2 إي 4»: Leopard 2A4
+                        else:
+                            stop = mark.end("number")
+                    name = _after_clitic(self.text, words[i].start, stop, cut)
+                    if mark.group("project"):
+                        number = f"Project {number}"  # «فارشافيانكا مشروع 636»: its project
+                    numbered.append((name, f"{english} {number}"))
+                    continue
                 return _after_clitic(self.text, words[i].start, end, cut)
             return None
 
         rows = [(*row, False) for row in KNOWN_WEAPONS] + [(*row, True) for row in KNOWN_WEAPONS_AFTER_KIND]
         for english, forms, english_aliases, kind_first in rows:
             # the longest form first: «سوبر هورنت» before «هورنت»
-            found = [w for f in sorted(forms, key=len, reverse=True) if (w := written(f, kind_first))]
+            found = [
+                w for f in sorted(forms, key=len, reverse=True) if (w := written(f, kind_first, english))
+            ]
             if not found or any(
                 self.linker.type_of(e) == "weapon_system"
                 for name in [english, *forms]
@@ -3172,6 +3388,13 @@ class _Proposals(_Base):
                 english=english,
                 aliases=[*(f for f in forms if normalize(f) != normalize(name)), *english_aliases],
             )
+        for name, english in numbered:
+            if not any(
+                self.linker.type_of(e) == "weapon_system" for e in self.linker.resolve(name, True, True)
+            ):
+                self._new_entity(
+                    name, "weapon_system", "a weapon system by its name and number", english=english
+                )
 
     def page_credits(self) -> None:
         """What a web page's own lines name: the agency and the photographer of a photo's

@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..analyze import CONJUNCTIONS
+from ..analyze import ARTICLE, CONJUNCTIONS, clitic_cuts, strip_clitic
 from ..normalize import normalize
-from .cues import _DUAL, _PREDICATE_PATTERNS
+from .cues import _DUAL, _FUNCTION_WORDS, _PREDICATE_PATTERNS
 from .names import Mention
 from .proposals import _Proposals
 from .spans import Clause
@@ -46,6 +46,30 @@ _HEADS = {normalize(k): v for k, v in _HEADS.items()}
 _BETWEEN = "بين"
 # Predicates whose object may be such a topic.
 _TOPIC_PREDICATES = {"discussed", "praised", "includes", "covers_area", "cooperates_in"}
+
+
+# A ceremony's nouns and the acts a ceremony marks, as verbal nouns («حفل التوقيع»، «مراسم
+# تسلم المقاتلات»، «حفل تسليمها»، «مراسم إطلاق الغواصة»): the ceremony is named by both.
+_CEREMONIES = {normalize(w) for w in ("حفل", "مراسم", "مراسيم", "احتفال", "احتفالية")}
+_ACTS = {
+    normalize(w): english
+    for w, english in (
+        ("توقيع", "signing"),
+        ("تسلم", "handover"),
+        ("تسليم", "handover"),
+        ("استلام", "handover"),
+        ("تدشين", "launch"),
+        ("إطلاق", "launch"),
+        ("افتتاح", "opening"),
+        ("إرسال", "dispatch"),
+        ("تخريج", "graduation"),
+        ("إنزال", "launch"),
+    )
+}
+# A pronoun written onto the act's noun («تسليمها»): the act's object, the name ends there.
+_OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
+# Who attends: the cue that makes a ceremony a name worth proposing.
+_ATTENDING = {"attends", "hosts"}
 
 
 def _bare(key: str) -> str:
@@ -113,6 +137,70 @@ class _Topics(_Proposals):
             return False
         before = len(self.new_entities)
         self._topic_of(clause, mentions, cue[0])
+        return len(self.new_entities) > before
+
+    def _ceremonies(self, clause: Clause, mentions: list[Mention]) -> bool:
+        """A ceremony told where someone attends it («وحضر الوزير حفل التوقيع»، «حضرا مراسم
+        توقيع الاتفاقية»): an event named by the ceremony's noun, the act it marks and that
+        act's object, as written: up to the object's definite word («مراسم تسلم المقاتلات»),
+        through a count's indefinite words and a model («حفل تسليم طائرات C-130»), the act
+        alone when definite («حفل التوقيع») or when a pronoun is its object («حفل
+        تسليمها»); never into a name. True when one is new."""
+        keys = [w.key for w in clause.words]
+        if not any(p.find(keys) for p, pred in _PREDICATE_PATTERNS if pred in _ATTENDING):
+            return False
+        text, words = self.text, clause.words
+        named = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
+        before = len(self.new_entities)
+
+        def stem(key: str, within: set[str]) -> tuple[int, str] | None:
+            for cut in clitic_cuts(key):
+                bare = strip_clitic(key, cut)
+                if bare.removeprefix(ARTICLE) in within:
+                    return cut, bare
+            return None
+
+        def marked(k: int) -> bool:
+            return re.search(r"[،,.:؛«»\"“”()\[\]]", text[words[k - 1].end : words[k].start]) is not None
+
+        for i in range(len(keys) - 1):
+            noun = stem(keys[i], _CEREMONIES)
+            if noun is None or i in named or i + 1 in named or marked(i + 1):
+                continue
+            act = keys[i + 1]
+            done = act.removeprefix(ARTICLE)
+            if done not in _ACTS:
+                # «حفل تسليمها»: its object is a pronoun
+                done = next((act[: -len(p)] for p in _OBJECT_PRONOUNS if act.endswith(p)), "")
+            if done not in _ACTS:
+                continue
+            end, model = i + 2, None
+            if not act.startswith(ARTICLE) and end == i + 2 and act.removeprefix(ARTICLE) in _ACTS:
+                # the act's object: indefinite words and a model up to a definite word
+                while end < len(keys) and end - i < 6 and not marked(end):
+                    model = next((m for m in mentions if not m.weak and m.first == end), None)
+                    if model is not None and self.linker.type_of(model.ids[0]) == "weapon_system":
+                        end = model.last  # «حفل تسليم طائرات C-130»: the model closes it
+                        break
+                    model = None
+                    if end in named:
+                        break
+                    nxt = keys[end]
+                    if nxt in _FUNCTION_WORDS or (nxt[:1] in CONJUNCTIONS and not nxt.startswith(ARTICLE)):
+                        break  # (a word of grammar, the next item: «و...»)
+                    if self._reads_as_date(text[words[end].start : words[end].end]):
+                        break
+                    end += 1
+                    if nxt.startswith(ARTICLE) or re.search(r"[0-9]", nxt):
+                        break
+                if end == i + 2:
+                    continue  # «مراسم تسلم» and nothing it is of: no name
+            s = words[i].start + (0 if noun[0] <= 0 else noun[0])
+            written = text[s : words[end - 1].end]
+            english = f"{_ACTS[done]} ceremony"
+            if model is not None:
+                english = f"{self._name_of(model.ids[0])} {english}"  # "C-130 handover ceremony"
+            self._new_entity(written, "event", "a ceremony and the act it marks", english=english)
         return len(self.new_entities) > before
 
     def _sides(self, clause: Clause, mentions: list[Mention], end: int) -> tuple[list[str], int]:

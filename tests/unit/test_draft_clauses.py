@@ -430,6 +430,18 @@ def test_weapons_arriving_are_delivered() -> None:
     assert {names.get(c["subject"]) for c in arriving} == {"Russia"}
 
 
+def test_weapons_arriving_named_after_the_verb_are_delivered() -> None:
+    # "The first batch of Su-30 aircraft arrived in Cairo": the verb first, then the weapon
+    draft, names = _draft("وقال المتحدث: وصلت الدفعة الأولى من طائرات سو-30 إلى القاهرة.")
+    arriving = [c for c in draft.claims if "وصلت" in c["citation"]["quote"]]
+    assert [(c["predicate"], names.get(c["object"])) for c in arriving] == [("delivered", "Su-30")]
+    # "the minister arrived in Moscow" is a visit; "the visit of the warships" no delivery
+    draft, _ = _draft("ووصل وزير الدفاع المصري إلى روسيا أمس.")
+    assert "delivered" not in {c["predicate"] for c in draft.claims}
+    draft, _ = _draft("وتشمل الاتفاقية زيارة السفن الحربية الروسية لموانئ مصر.")
+    assert "delivered" not in {c["predicate"] for c in draft.claims}
+
+
 ARMY = {
     "id": "egypt-army",
     "type": "organization",
@@ -572,3 +584,98 @@ def test_a_deal_is_named_by_the_model_among_its_goods() -> None:
     draft, names = _draft("واشترت مصر من روسيا مقاتلات حديثة ودبابات ت-90. وبلغت قيمة الصفقة مليار دولار.")
     deals = [e["name"] for e in draft.entities if e["type"] == "agreement"]
     assert deals == ["Egypt-Russia T-90 deal"]
+
+
+def _attended(text: str) -> list[tuple[str, str]]:
+    """What the draft says is attended: (the event's English, its Arabic as written)."""
+    draft, _ = _draft(text)
+    events = {e["id"]: e for e in draft.entities if e["type"] == "event"}
+    return [
+        (events[c["object"]]["name"], events[c["object"]]["name_ar"])
+        for c in draft.claims
+        if c["predicate"] == "attends" and c["object"] in events
+    ]
+
+
+def test_a_ceremony_attended_is_named_by_the_act_it_marks() -> None:
+    # "Egypt's defence minister attended the signing ceremony in Cairo"
+    assert _attended("وحضر وزير الدفاع المصري حفل التوقيع في القاهرة.") == [
+        ("signing ceremony", "حفل التوقيع")
+    ]
+    # the act's object, up to its definite word: "the ceremony of receiving the frigates"
+    assert _attended("وحضرت مصر مراسم تسلم الفرقاطات في ميناء الإسكندرية.") == [
+        ("frigates handover ceremony", "مراسم تسلم الفرقاطات")
+    ]
+    # through a count's words to the model that closes it: "the ceremony of handing over T-90 tanks"
+    assert _attended("وحضرت روسيا حفل تسليم دبابات T-90 إلى مصر.") == [
+        ("T-90 handover ceremony", "حفل تسليم دبابات T-90")
+    ]
+    # a pronoun as the act's object ends the name before the person after it
+    assert _attended("وشملت المعدات التي حضرت مصر حفل تسليمها دبابات.") == [
+        ("handover ceremony", "حفل تسليمها")
+    ]
+    # a ceremony of no act («حفل حضره ...»): no event
+    assert _attended("وذلك خلال حفل حضره وزير الدفاع المصري.") == []
+
+
+def test_the_person_a_signing_was_done_with_signed_too() -> None:
+    # "Russia's defence minister Sergei Lavrov signed with his Egyptian counterpart Mahmoud Adel
+    # a plan of military cooperation": both signed it
+    draft, names = _draft(
+        "ووقع وزير الدفاع الروسي سيرغي لافروف مع نظيره المصري الفريق محمود عادل خطة للتعاون العسكري."
+    )
+    signers = {names.get(c["subject"]) for c in draft.claims if c["predicate"] == "signed"}
+    assert len(signers) == 2 and all(s and s != "Egypt" for s in signers)
+    # "signed with Russia": no person after «مع», no second person
+    draft, names = _draft("ووقع وزير الدفاع المصري الفريق محمود عادل مع روسيا اتفاقا عسكريا.")
+    people = {
+        c["subject"]
+        for c in draft.claims
+        if c["predicate"] == "signed"
+        and any(e["id"] == c["subject"] and e["type"] == "person" for e in draft.entities)
+    }
+    assert len(people) <= 1
+
+
+def _made(text: str) -> set[tuple[str | None, str | None]]:
+    draft, names = _draft(text)
+    return {
+        (names.get(c["subject"]), names.get(c["object"]))
+        for c in draft.claims
+        if c["predicate"] == "manufactures"
+    }
+
+
+def test_a_weapon_qualified_by_the_state_that_made_it_is_made_by_that_state() -> None:
+    # "Egypt received four Russian-made fighters of the type MiG-31": Russia makes the MiG-31
+    assert _made("وتسلمت مصر أربع طائرات مقاتلة روسية الصنع طراز ميغ-31.") == {("Russia", "MiG-31")}
+    # a model then «... الصنع», or a state's adjective beside a model («من طراز», after it)
+    assert _made("وتسلمت مصر دبابات “تي-95” روسية الصنع.") == {("Russia", "T-95")}
+    assert _made("وتسلمت مصر 24 مقاتلة ألمانية من طراز إف-36 من روسيا.") == {("Germany", "F-36")}
+    # a kind alone with a state's adjective is whose the weapons are, not who made them
+    assert _made("واشترت مصر الأسلحة الألمانية.") == set()
+
+
+def test_a_model_named_with_the_company_it_is_of_is_made_by_it() -> None:
+    companies = [
+        *STATES,
+        {"id": "acme", "type": "organization", "name": "Acme Aero", "name_ar": "أكمي", "aliases": []},
+    ]
+    # "Egypt chose the «MiG-41» of the company Acme": Acme makes it
+    draft, names = _draft("واختارت مصر مقاتلات «ميغ-41» لشركة أكمي الروسية.", companies)
+    made = {
+        (names.get(c["subject"]), names.get(c["object"]))
+        for c in draft.claims
+        if c["predicate"] == "manufactures"
+    }
+    assert made == {("Acme Aero", "MiG-41")}
+    draft, names = _draft("وتسلمت مصر مقاتلات ميغ-41 من صنع أكمي.", companies)
+    made = {
+        (names.get(c["subject"]), names.get(c["object"]))
+        for c in draft.claims
+        if c["predicate"] == "manufactures"
+    }
+    assert ("Acme Aero", "MiG-41") in made and {s for s, _ in made} == {"Acme Aero"}
+    # bought from a company is no making
+    draft, names = _draft("واشترت مصر مقاتلات ميغ-41 من روسيا عبر أكمي.", companies)
+    assert not [c for c in draft.claims if c["predicate"] == "manufactures"]

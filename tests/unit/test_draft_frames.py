@@ -768,3 +768,93 @@ def test_an_events_name_ends_at_its_definite_genitive_or_its_year() -> None:
     # What follows a definite genitive without the article is no longer the name.
     assert _events("ووصل الوزير إلى مصر لحضور معرض الطيران الدولي كضيف شرف.") == ["معرض الطيران الدولي"]
     assert _events("وشارك الوفد في معرض البحرية 2019 بالإسكندرية.") == ["معرض البحرية 2019"]
+
+
+def test_a_weapons_own_name_with_its_number_is_that_model() -> None:
+    # "Greece took delivery of tanks «Leopard-2» from Germany": the model with its number,
+    # not the family alone, and no date read from «2000-9»
+    weapons = _weapons("وتسلمت اليونان دبابات ليوبارد-2 من روسيا.")
+    assert "Leopard 2" in weapons and "Leopard" not in weapons
+    assert "ليوبارد-2" in weapons["Leopard 2"]
+    # a variant's letter named after the number («إي 4»: A4)
+    weapons = _weapons("وتسلمت اليونان دبابات ليوبارد-2 إي 4 من روسيا.")
+    assert list(weapons) == ["Leopard 2A4"]
+    draft = draft_article(
+        "عنوان\nوتسلمت مصر مقاتلات ميراج 2000-9 من روسيا.\n", [dict(e) for e in STATES], published=ANCHOR
+    )
+    assert [e["name"] for e in draft.entities if e["type"] == "weapon_system"] == ["Mirage 2000-9"]
+    assert all(c["date"] is None for c in draft.claims)
+
+
+def test_a_designation_in_brackets_after_a_models_name_is_one_weapon() -> None:
+    # "Egypt decided to buy 12 aircraft of the type Sukhoi (Su-35)": one weapon, Sukhoi Su-35
+    draft = draft_article(
+        "عنوان\nوقررت مصر شراء 12 طائرة من طراز سوخوي (إس.يو-35) من روسيا.\n",
+        [dict(e) for e in STATES],
+        published=ANCHOR,
+    )
+    names = {e["id"]: e for e in draft.entities}
+    bought = [names[c["object"]] for c in draft.claims if c["predicate"] == "purchased"]
+    assert [(w["name"], w["name_ar"]) for w in bought] == [("Sukhoi Su-35", "سوخوي (إس.يو-35)")]
+    assert "إس.يو-35" in bought[0]["aliases"]
+    # a kind's noun before the brackets: the designation is the model alone
+    assert "A-9" in _weapons("وتسلمت مصر صواريخ (إيه-9) من روسيا.")
+
+
+def test_latin_letters_and_a_number_run_together_after_a_weapons_noun_are_a_model() -> None:
+    # "Egypt received the K7B1 gun and CV70 vehicles": models; a summit «G20» is none
+    weapons = _weapons("وتسلمت مصر مدفع K7B1 ومركبات CV70 من روسيا.")
+    assert {"K7B1", "CV70"} <= set(weapons)
+    assert "مدفع K7B1" in weapons["K7B1"]
+    assert _weapons("وشاركت مصر في قمة G20 في روسيا.") == {}
+
+
+def test_a_designation_and_the_models_name_quoted_after_it_are_one_weapon() -> None:
+    # "Egypt received fighters KF-30 «Tarami»": one model, its designation one of its names
+    weapons = _weapons("وتسلمت مصر مقاتلات KF-30 “تارامي” من روسيا.")
+    assert list(weapons) == ["KF-30 Tarami"]
+    assert {"KF-30 “تارامي”", "KF-30"} <= set(weapons["KF-30 Tarami"])
+
+
+def test_a_model_told_by_its_project_or_type_number_is_a_model() -> None:
+    # "a Varshavyanka submarine, project 777": the model's project closes its name
+    weapons = _weapons("وتسلمت مصر غواصة فارشافيانكا مشروع 777 من روسيا.")
+    assert list(weapons) == ["Varshavyanka Project 777"]
+    assert "غواصة فارشافيانكا مشروع 777" in weapons["Varshavyanka Project 777"]
+    # a project's number and its letters' names after a weapon's noun alone
+    weapons = _weapons("وتسلمت مصر غواصة مشروع 555 إي كا أم من روسيا.")
+    (project,) = [n for n in weapons if n.startswith("Project 555")]
+    assert "غواصة مشروع 555 إي كا أم" in weapons[project] and project.endswith("KM")
+    # a type's number, two joined by a slash, quoted or not, and a Latin «Type»
+    assert "Type 1300/208" in _weapons('وتسلمت مصر غواصات من طراز "1300 / 208" من ألمانيا.')
+    assert "Type 054B" in _weapons("وتسلمت مصر المدمرة Type 054B من روسيا.")
+    # a project of no weapon is no model
+    assert _weapons("وأعلنت مصر عن مشروع 2030 للتنمية.") == {}
+
+
+def test_a_variants_letters_after_a_designation_are_the_models() -> None:
+    # "Egypt received F-15 A/B fighters", "the tank (M2 A3 K)": one model with its variant
+    assert list(_weapons("وتسلمت مصر مقاتلات اف-15 ايه/ب من روسيا.")) == ["F-15A/B"]
+    weapons = _weapons("وتسلمت مصر الدبابة (ام2 اي3 كي) من روسيا.")
+    assert "M-2A3K" in weapons and not [n for n in weapons if n.startswith("A-")]
+    # a word of grammar after the designation is no variant («في», «أي ما يعادل»)
+    assert "F-15" in _weapons("وتسلمت مصر مقاتلات إف-15 في العام الماضي.")
+    assert "F-15" in _weapons("وتسلمت مصر طائرات إف-15 أي ما يعادل سربا.")
+
+
+def test_a_designation_before_a_weapons_own_name_is_that_weapon() -> None:
+    # "Poland received K239 Chunmoo launchers": the glossary's Chunmoo, not a model of its own
+    weapons = _weapons("وتسلمت بولندا راجمات كيه 239 تشونمو من روسيا.")
+    assert list(weapons) == ["Chunmoo"]
+    assert {"كيه 239 تشونمو", "كيه 239"} <= set(weapons["Chunmoo"])
+    # a designation before a word that names no weapon stays a model of its own
+    assert "K-239" in _weapons("وتسلمت بولندا راجمات كيه 239 حديثة من روسيا.")
+
+
+def test_a_quoted_model_is_named_too_with_the_whole_phrase_of_its_noun() -> None:
+    # "Egypt bought the Korean tactical ballistic missile «KTM-190»": the reader's name for it
+    weapons = _weapons("واشترت مصر الصاروخ الباليستي التكتيكي الكوري “KTM-190” من روسيا.")
+    assert "الصاروخ الباليستي التكتيكي الكوري KTM-190" in weapons["KTM-190"]
+    # unquoted, adjectives between the noun and the model name it only before «من طراز»
+    weapons = _weapons("واشترت مصر الصاروخ الباليستي التكتيكي الكوري KTM-190 من روسيا.")
+    assert "الصاروخ الباليستي التكتيكي الكوري KTM-190" not in weapons["KTM-190"]
