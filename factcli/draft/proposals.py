@@ -404,6 +404,34 @@ def _count_words() -> dict[str, int]:
     return {normalize(k): v for k, v in number_words().items() if not k.isascii()}
 
 
+# A word that tells a clause, not a name: the passive's auxiliary ("تم الاتفاق عليها"), a
+# preposition carrying a pronoun ("عليها", "بموجبه", "لها"), a number or its scale ("تبلغ
+# قيمته مليار"). A new name romanized whole has none of them.
+_AUXILIARIES = {normalize(w) for w in ("تم", "يتم", "سيتم", "جرى", "يجري")}
+_WITH_PRONOUN = re.compile(
+    r"(?:علي|عل|ل|ب|من|عن|في|الي|لدي|مع|عند|بين|بموجب|حول|ضد|خلال)(?:هما|هم|هن|ها|ه|نا|كم)"
+)
+
+
+def _clause_word(key: str, person: bool = False) -> bool:
+    """Whether a word (normalized) is one a clause has and a name has not. A person's name
+    may read as a short function word ("لي", "ما", "هو", "علي", "فان"): for a person only
+    the auxiliary, a preposition with its pronoun and a number count."""
+    return (
+        key in _AUXILIARIES
+        or any(rx.match(key) for rx, _ in _SCALES)
+        or key in _count_words()
+        or _WITH_PRONOUN.fullmatch(key) is not None
+        or (
+            not person
+            # («إي كا أم», «بي زيد»: a designation's letters; «5 و10»: two models joined)
+            and not is_letter_name(key)
+            and key not in CONJUNCTIONS
+            and (key in _FUNCTION_WORDS or is_stopword(key))
+        )
+    )
+
+
 def _worded_designations(segment: str) -> list[tuple[int, int, str, str]]:
     """A model designation whose number is written in words («إف خمسة وثلاثين», «إف-ستة
     عشر»): where it starts and ends in `segment`, its form in digits («إف-35») and its English
@@ -3753,6 +3781,13 @@ class _Proposals(_Base):
         if kind == "person" and re.search(r"[0-9\u0660-\u0669]", name):
             return  # a person's name has no digits: "الإثنين 20 نوفمبر" after a title is a date
         words = name.split()
+        if (
+            english is None
+            and kind in ("person", "topic", "unclassified")
+            and cue not in _UNNAMED_CUES
+            and any(_clause_word(k, kind == "person") for k in key.split())
+        ):
+            return  # "تم الاتفاق عليها", "تبلغ قيمته مليار": a clause romanized is no name
         if (
             kind != "person"
             and cue != _LATIN_OUTLET_CUE  # («This Week in Asia»: a title, no date)

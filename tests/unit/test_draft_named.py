@@ -873,3 +873,22 @@ def test_a_dateline_agency_after_a_capital_and_a_dash_with_no_brackets() -> None
     # a capital, a dash and a byline's two words is no agency; nor is a state after a dash
     for top in ("دمشق - سامي خليل", "موسكو - روسيا"):
         assert not [e for e in _draft(top + body).entities if e["type"] == "organization"]
+
+
+def test_a_clause_is_never_proposed_as_a_name() -> None:
+    # A deal's items after a relative clause, a sum in quotation marks, a span of time: their
+    # words (an auxiliary, a preposition with its pronoun, a number or its scale, a function
+    # word) tell a clause; none is a new entity romanized as a name.
+    text = (
+        "عنوان\n\n"
+        "وتضم الاتفاقية، التي جرى التفاوض عليها في الرياض، رادارات بحرية وقطع غيار.\n"
+        "وقالت الصحيفة إن العقد بقيمة «ثلاثة مليارات دولار»، وإن التسليم يبدأ «بعد نحو عامين».\n"
+        "ويشمل البرنامج، الذي تبلغ كلفته مليون دولار، تدريب الطيارين."
+    )
+    made = _draft(text).entities
+    names = {e["name_ar"] for e in made if e["type"] in ("topic", "unclassified", "person")}
+    clause_words = ("جرى", "عليها", "مليارات", "بعد", "كلفته")
+    assert not [n for n in names if any(w in n for w in clause_words)], names
+    # a model's designation in quotation marks, its letters read as words, stays a name
+    model = _draft("عنوان\n\nوتعاقدت روسيا مع الهند على غواصات «636 إم كا».").entities
+    assert any("إم كا" in e["name_ar"] for e in model), [e["name_ar"] for e in model]
