@@ -670,6 +670,33 @@ class _Proposals(_Base):
             kind = kind_before(first)
             after_kind = first > 0 and any(p.opens(keys[first - 1]) for p in _KIND_NOUNS)
             after_kind = after_kind or kind == "weapon_system"  # (after its phrase's words)
+            # «شركة الدفاع السويدية "ساب"»: a company's noun, its field and its state's
+            # adjective (all definite, no mark), then its name quoted: the company, named in
+            # English as the field's glossary names it with its state's adjective, or romanized
+            described_at = next(
+                (
+                    k
+                    for k in range(max(0, first - 6), first - 1)
+                    if _company_noun(keys[k]) and described(k, first)
+                ),
+                None,
+            )
+            if described_at is not None and kind == "organization" and _ARABIC_WORD.search(name):
+                adjective = next(
+                    (keys[k] for k in range(first - 1, described_at, -1) if self._state_adjective(keys[k])),
+                    None,
+                )
+                glossary = {normalize(f): english for english, forms, _ in KNOWN_COMPANIES for f in forms}
+                english = glossary.get(normalize(name)) or glossary.get(f"{normalize(name)} {adjective}")
+                whole = _with_noun(text, words[described_at], words[described_at + 1].start, e + 1)
+                self._new_entity(
+                    name,
+                    "organization",
+                    "a company's name quoted after its noun, field and state",
+                    english=english or loanword_english(name),
+                    aliases=[whole, " ".join(x.strip('«»"“”') for x in whole.split())],
+                )
+                continue
             latin_company = re.fullmatch(r"[A-Z][A-Za-z0-9&-]+", name) is not None and any(
                 _company_noun(keys[k]) and not re.search(r"[،,.:؛]", text[words[k].end : s])
                 for k in range(max(0, first - 4), first)
@@ -1000,7 +1027,7 @@ class _Proposals(_Base):
             if end == i + 1 or (end - i - 1 > 3 and not marked):
                 continue
             adjective = end < len(keys) and (
-                keys[end] in self.linker.adjectives
+                self._state_adjective(keys[end]) is not None
                 and not re.search(r"[،,.:؛()/]", text[words[end - 1].end : words[end].start])
             )
             closed = end - i - 1 >= 2 and (
@@ -1248,7 +1275,8 @@ class _Proposals(_Base):
             k, adjective = keys[i], keys[i + 1]
             if not (adjective.startswith("ال") and adjective.endswith("يه")):
                 continue
-            if adjective not in self.linker.adjectives or known(words[i].start, words[i].end):
+            if self._state_adjective(adjective) is None or known(words[i].start, words[i].end):
+                # («ديهل الألمانية»: a state named with the article, «ألمانيا», doubles it)
                 continue
             if any(
                 self.linker.type_of(e) == "country"
@@ -1281,10 +1309,21 @@ class _Proposals(_Base):
                 # «ألمانيا وإسبانيا وليوناردو الإيطالية»: the next in a list, «و» its conjunction
                 name = name[1:]
                 forms = [f"{name} {text[words[i + 1].start : words[i + 1].end]}", *forms]
+            if (
+                i
+                and _company_noun(keys[i - 1])
+                and not re.search(r"[،,.:؛«»\"“”()]", text[words[i - 1].end : words[i].start])
+            ):
+                # «شركة ديهل الألمانية»: its noun before it, a form of its name with or without its state
+                forms += [
+                    _with_noun(text, words[i - 1], words[i].start, words[i + 1].end),
+                    _with_noun(text, words[i - 1], words[i].start, words[i].end),
+                ]
             field = _FULL_FIELD.match(text, words[i + 1].end)
             if field is not None:  # «ميتسوبيشي اليابانية للصناعات الثقيلة»: its full name
                 forms += [f"{forms[0]} {field.group(1)}", f"{name} {field.group(1)}"]
-            if i and any(p.opens(keys[i - 1]) for p in _MEDIA):
+            medium = i > 0 and any(p.opens(keys[i - 1]) for p in _MEDIA)
+            if medium:
                 # «مجلة لوبوا الفرنسية»: a medium's, named with its noun and its state's too
                 forms = [
                     *forms,
@@ -1298,7 +1337,7 @@ class _Proposals(_Base):
                 english=masthead_english(name),
                 aliases=forms,
             )
-            if len(forms) > 1 and (made := self._new_names.get(normalize(name))) is not None:
+            if medium and (made := self._new_names.get(normalize(name))) is not None:
                 self.media.add(made)  # a medium's: the via of what it reports, no speaker
 
     def _company_after_adjective(self, words: list, i: int, known: Any) -> None:

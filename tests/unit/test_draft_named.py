@@ -892,3 +892,26 @@ def test_a_clause_is_never_proposed_as_a_name() -> None:
     # a model's designation in quotation marks, its letters read as words, stays a name
     model = _draft("عنوان\n\nوتعاقدت روسيا مع الهند على غواصات «636 إم كا».").entities
     assert any("إم كا" in e["name_ar"] for e in model), [e["name_ar"] for e in model]
+
+
+def test_a_company_after_a_state_whose_name_opens_with_the_article_is_proposed() -> None:
+    # «ألمانيا» opens like the article, so its adjective writes it twice («الألمانية»)
+    germany = {"id": "germany", "type": "country", "name": "Germany", "name_ar": "ألمانيا", "aliases": []}
+    text = "عنوان\n\nوتسلمت سوريا رادارات حديثة من شركة زيكل الألمانية، وفق الوزارة."
+    made = _by_ar(_draft(text, [*ENTITIES, germany]))
+    # named with its noun too, as a reader names it
+    assert "شركة زيكل الألمانية" in made["زيكل"]["aliases"]
+    bare = _by_ar(_draft("عنوان\n\nوقالت كرونهال الألمانية إنها ستزود سوريا برادارات.", [*ENTITIES, germany]))
+    assert bare["كرونهال"]["type"] == "organization"
+
+
+def test_a_company_quoted_after_its_noun_field_and_state_is_proposed() -> None:
+    text = (
+        'عنوان\n\nوأعلنت شركة الصناعات البحرية الروسية "زفيردا" أنها ستبني فرقاطتين لسوريا.\n'
+        "وقالت شركة الطيران السويدية «ساب» إنها تتفاوض مع الهند."
+    )
+    made = _by_ar(_draft(text))
+    assert made["زفيردا"]["type"] == "organization"
+    assert any(a.startswith("شركة الصناعات البحرية الروسية") for a in made["زفيردا"]["aliases"])
+    # the field's glossary names it with its state's adjective («ساب السويدية»: Saab)
+    assert made["ساب"]["name"] == "Saab"
