@@ -788,6 +788,14 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "العمال": ("Labour", _NOUN),
     "الاميريه": ("Emiri", _ADJ),
     "الاميري": ("Emiri", _ADJ),
+    # schools, banks and directorates, named by their kind noun
+    "بنك": ("Bank", _HEAD),
+    "جامعه": ("University", _HEAD),
+    "اكاديميه": ("Academy", _HEAD),
+    "كليه": ("College", _HEAD),
+    "الكليه": ("College", _HEAD),
+    "معهد": ("Institute", _HEAD),
+    "مديريه": ("Directorate", _HEAD),
 }
 _INSTITUTION_WORDS = {normalize(k): v for k, v in _INSTITUTION_WORDS.items()}
 # A ruler whose forces are named after him: his, before the name in English.

@@ -205,6 +205,10 @@ _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوا�
 # nouns only with a qualifier, as the institutions').
 # («الرئاسة الفرنسية»: a state's presidency, by its noun and the state's adjective)
 _SERVICE_NOUNS = [Pattern.of(w) for w in ("الحرس", "خفر", "الحزب", "حزب", "الرئاسة")]
+# Schools, banks and directorates: a body named by its kind noun and what follows («بنك
+# التصدير والاستيراد», «أكاديمية العلوم العسكرية», «جامعة الدفاع الوطني», «مديرية التوجيه»)
+_SCHOOL_NOUNS = [Pattern.of(w) for w in ("بنك", "جامعة", "أكاديمية", "كلية", "معهد", "مديرية")]
+_SCHOOLS = {normalize(p.text) for p in _SCHOOL_NOUNS}
 # Words of how much, the object's after a verb's subject («لم يذكر متحدث باسم الإدارة المزيد
 # من التفاصيل»): no body's name goes on into them.
 _QUANTITIES = {normalize(w) for w in ("المزيد", "الكثير", "العديد", "البعض", "الجميع", "مزيدا")}
@@ -1933,7 +1937,10 @@ class _Proposals(_Base):
             if lil:
                 k = "ال" + k[k.index("لل") + 2 :]  # "للقوات" is ل + "القوات"
             # (normalized as the keys are: «ومؤسسة» is و + «مؤسسة», cut off the name)
-            noun = next((normalize(p.text) for p in (*_INSTITUTIONS, *_SERVICE_NOUNS) if p.opens(k)), None)
+            noun = next(
+                (normalize(p.text) for p in (*_INSTITUTIONS, *_SERVICE_NOUNS, *_SCHOOL_NOUNS) if p.opens(k)),
+                None,
+            )
             if (
                 noun is None
                 and re.fullmatch(r"[وف]?[بل]?(?:قوات|صناعات)", k)
@@ -2067,12 +2074,22 @@ class _Proposals(_Base):
                     pass  # "لجنة حكومية إسرائيلية": an indefinite noun's adjectives in a row
                 elif keys[end].startswith("لل") and keys[end - 1] in ("العامه", "العام") and end == i + 2:
                     pass  # «الهيئة العامة للتطوير»: what the general body is for, its name's
+
                 elif (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
                     break
                 end += 1
                 if _MAKING.match(keys[end - 1]) and end < len(keys):
                     end += 1  # the thing made, with it
                     break
+            fields = 0  # (words of what it is for after its name: no words to know it by)
+            if (
+                noun in _SCHOOLS
+                and end + 1 < len(keys)
+                and keys[end].startswith("لل")
+                and keys[end + 1].startswith("وال")
+                and not re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end + 1].start])
+            ):
+                end, fields = end + 2, 2  # «بنك الهند للتصدير والاستيراد»: what it is for, two fields joined
             while end > i + 2 and keys[end - 1] in _EPITHETS:
                 end -= 1  # "تنظيم داعش الإرهابي": the outlet's epithet, not the name
             official = ""
@@ -2165,7 +2182,8 @@ class _Proposals(_Base):
             else:
                 owner = None
             glossed = all(
-                institution_word(_purpose_key(x)) or self._state_adjective(x) for x in keys[i + 1 : end]
+                institution_word(_purpose_key(x)) or self._state_adjective(x)
+                for x in keys[i + 1 : end - fields]
             )
             whole = words[end].end if official and e == words[end - 1].end else e  # «... الرسمية»
             other = _QUOTED_AFTER.match(text, whole)
@@ -2203,7 +2221,7 @@ class _Proposals(_Base):
                 # about, the one it names most
                 state = self._home_state
             # (what a works makes is no part of its name to know: «... لبناء السفن»)
-            own_end = next((x for x in range(i + 2, end) if _MAKING.match(keys[x])), end)
+            own_end = next((x for x in range(i + 2, end) if _MAKING.match(keys[x])), end - fields)
             if not known(s, words[i].end if glossed else words[own_end - 1].end) and (
                 glossed or self._looks_like_a_name(keys[i + 1 : end])
             ):

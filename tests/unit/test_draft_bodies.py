@@ -847,3 +847,15 @@ def test_a_command_or_forces_named_bare_under_its_commander_is_a_body() -> None:
     assert "القوات الخاصة" in names
     # «قيادة» alone, or a leader's leadership, is no body
     assert "القيادة" not in _names("وقال قائد القيادة إن المغرب وقع الصفقة.")
+
+
+def test_a_bank_an_academy_or_a_university_named_by_its_kind_noun_is_proposed() -> None:
+    text = (
+        "عنوان\n\nوموّل بنك الهند للتجارة والتنمية الصفقة، وتدرب الطيارون في أكاديمية الطيران "
+        "الحربي ثم في جامعة الدفاع الوطني."
+    )
+    made = {e["name_ar"]: e for e in _draft(text).entities if e["type"] == "organization"}
+    # the bank with what it is for, two fields joined, as its name
+    assert "بنك الهند للتجارة والتنمية" in made
+    assert "أكاديمية الطيران الحربي" in made
+    assert made["جامعة الدفاع الوطني"]["name"] == "National Defence University"
