@@ -305,6 +305,7 @@ _ACCREDITED = {normalize(w) for w in ("لدى", "في")}
 # A state's naval forces, named also as its navy ("البحرية المصرية").
 _NAVAL_FORCES = [normalize(w) for w in ("القوات", "البحرية")]
 _NAVY = normalize("البحرية")
+_INFANTRY = normalize("مشاة")
 _ROYAL = normalize("الملكية")
 _FORCES_NOUNS = {normalize(w) for w in ("قوات", "سلاح", "قيادة")}
 # Initials spelled as single letters apart, after a space or a bracket and before a space or
@@ -2296,6 +2297,8 @@ class _Proposals(_Base):
             cut = next((c for c in clitic_cuts(keys[i]) if strip_clitic(keys[i], c) == _NAVY), None)
             if cut is None or (i > 0 and keys[i - 1].removeprefix("ال") in _FORCES_NOUNS):
                 continue
+            if i > 0 and keys[i - 1] == _INFANTRY:
+                continue  # «قوات مشاة البحرية»: the Marines, a body of their own
             # («البحرية الملكية الأسترالية»: a kingdom's or a crown's navy, royal before its state)
             royal = keys[i + 1] == _ROYAL and i + 2 < len(keys)
             a = i + 2 if royal else i + 1
@@ -3137,12 +3140,26 @@ class _Proposals(_Base):
         return True
 
     def _state_after(self, clause: Clause, at: int) -> tuple[str, int] | None:
-        """The state named after في at word `at` ("في جمهورية العراق") or with ب on it
-        ("بكوريا"), and the word after it."""
+        """The state named after في at word `at` ("في جمهورية العراق"), with ب on it
+        ("بكوريا") or after its kind with ل on it ("لجمهورية كوريا"), and the word after it."""
         words = clause.words
         if at >= len(words):
             return None
-        if words[at].key != "في":
+        key = words[at].key
+        if key[:1] == "ل" and key[1:] in _STATE_KINDS and at + 1 < len(words):
+            # «القوات الجوية لجمهورية كوريا»: the body of the state its kind names, in construct
+            for n in range(min(4, len(words) - at - 1), 0, -1):
+                for start in (words[at].start + 1, words[at + 1].start):  # (with its kind, or without)
+                    written = self.text[start : words[at + n].end]
+                    ids = [
+                        x
+                        for x in self.linker.resolve(written, False, False)
+                        if self.linker.type_of(x) == "country"
+                    ]
+                    if len(ids) == 1:
+                        return ids[0], at + n + 1
+            return None
+        if key != "في":
             # «وكالة التطوير الدفاعي بكوريا»: ب on the state's name
             if words[at].key[:1] != "ب" or len(words[at].key) < 4:
                 return None
