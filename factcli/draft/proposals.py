@@ -304,6 +304,8 @@ _QUOTED_AFTER = re.compile(r"\s*[«\"“”(]\s*([\u0621-\u064a]{3,}(?: [\u0621-
 _ACCREDITED = {normalize(w) for w in ("لدى", "في")}
 # A state's naval forces, named also as its navy ("البحرية المصرية").
 _NAVAL_FORCES = [normalize(w) for w in ("القوات", "البحرية")]
+# A Latin name in brackets right after a name («...» (Norinco)).
+_LATIN_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.-]+(?: [A-Z][A-Za-z&.-]+){0,3})\s*\)")
 _NAVY = normalize("البحرية")
 _INFANTRY = normalize("مشاة")
 _ROYAL = normalize("الملكية")
@@ -635,6 +637,23 @@ class _Proposals(_Base):
             s = clause.start + m.start() + 1
             e = clause.start + m.end() - 1
             name = text[s:e].strip()
+            latin = _LATIN_AFTER.match(text, e + 1)
+            if (
+                latin is not None
+                and name
+                and 1 < len(name.split()) <= 6
+                and _company_noun(normalize(name).split()[0])
+            ):
+                # «مجموعة صناعات شمال الصين» (Norinco): a company's Arabic name quoted whole,
+                # its own Latin name in brackets after it (the English one)
+                self._new_entity(
+                    name,
+                    "organization",
+                    "a company quoted, its Latin name in brackets after",
+                    english=latin.group(1),
+                    aliases=[text[s - 1 : latin.end()], latin.group(1)],
+                )
+                continue
             if known(s, e) or not 1 <= len(name.split()) <= 5 or not re.search(r"[^\W\d_]", name):
                 continue
             spelled = name.split(".")

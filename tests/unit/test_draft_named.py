@@ -915,3 +915,11 @@ def test_a_company_quoted_after_its_noun_field_and_state_is_proposed() -> None:
     assert any(a.startswith("شركة الصناعات البحرية الروسية") for a in made["زفيردا"]["aliases"])
     # the field's glossary names it with its state's adjective («ساب السويدية»: Saab)
     assert made["ساب"]["name"] == "Saab"
+
+
+def test_a_company_quoted_whole_with_its_latin_name_in_brackets_after_is_proposed() -> None:
+    # its words may read as a phrase's («شمال»): its noun and the Latin name say it is a name
+    text = "عنوان\n\nوتتفاوض سوريا مع «مؤسسة صناعات شمال الهند» (Nordind) لشراء رادارات."
+    made = _by_ar(_draft(text))
+    body = made["مؤسسة صناعات شمال الهند"]
+    assert (body["type"], body["name"]) == ("organization", "Nordind")
