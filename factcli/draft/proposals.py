@@ -711,13 +711,13 @@ class _Proposals(_Base):
                     None,
                 )
                 glossary = {normalize(f): english for english, forms, _ in KNOWN_COMPANIES for f in forms}
-                english = glossary.get(normalize(name)) or glossary.get(f"{normalize(name)} {adjective}")
+                known_as = glossary.get(normalize(name)) or glossary.get(f"{normalize(name)} {adjective}")
                 whole = _with_noun(text, words[described_at], words[described_at + 1].start, e + 1)
                 self._new_entity(
                     name,
                     "organization",
                     "a company's name quoted after its noun, field and state",
-                    english=english or loanword_english(name),
+                    english=known_as or loanword_english(name),
                     aliases=[whole, " ".join(x.strip('«»"“”') for x in whole.split())],
                 )
                 continue
