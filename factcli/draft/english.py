@@ -788,6 +788,15 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "العمال": ("Labour", _NOUN),
     "الاميريه": ("Emiri", _ADJ),
     "الاميري": ("Emiri", _ADJ),
+    # schools, banks and directorates, named by their kind noun
+    "بنك": ("Bank", _HEAD),
+    "جامعه": ("University", _HEAD),
+    "اكاديميه": ("Academy", _HEAD),
+    "كليه": ("College", _HEAD),
+    "الكليه": ("College", _HEAD),
+    "معهد": ("Institute", _HEAD),
+    "مديريه": ("Directorate", _HEAD),
+    "مشاه": ("Infantry", _NOUN),  # «قوات مشاة البحرية»: the naval infantry, the Marines
 }
 _INSTITUTION_WORDS = {normalize(k): v for k, v in _INSTITUTION_WORDS.items()}
 # A ruler whose forces are named after him: his, before the name in English.
@@ -894,6 +903,8 @@ def institution_english(
     # Naval and Land Forces keep their plural: "Royal Saudi Naval Forces").
     groups = [["Air", "Force"] if g == ["Air", "Forces"] else g for g in groups]
     name = " ".join([*own, *(w for g in reversed(groups) for w in g if w)])
+    # «قوات مشاة البحرية»: a state's naval infantry is its Marine Corps in English
+    name = name.replace("Naval Infantry Forces", "Marine Corps")
     name = " ".join([name, *tail]).strip()
     if body:
         name = f"{demonym(body)} {name}"

@@ -205,6 +205,10 @@ _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوا�
 # nouns only with a qualifier, as the institutions').
 # («الرئاسة الفرنسية»: a state's presidency, by its noun and the state's adjective)
 _SERVICE_NOUNS = [Pattern.of(w) for w in ("الحرس", "خفر", "الحزب", "حزب", "الرئاسة")]
+# Schools, banks and directorates: a body named by its kind noun and what follows («بنك
+# التصدير والاستيراد», «أكاديمية العلوم العسكرية», «جامعة الدفاع الوطني», «مديرية التوجيه»)
+_SCHOOL_NOUNS = [Pattern.of(w) for w in ("بنك", "جامعة", "أكاديمية", "كلية", "معهد", "مديرية")]
+_SCHOOLS = {normalize(p.text) for p in _SCHOOL_NOUNS}
 # Words of how much, the object's after a verb's subject («لم يذكر متحدث باسم الإدارة المزيد
 # من التفاصيل»): no body's name goes on into them.
 _QUANTITIES = {normalize(w) for w in ("المزيد", "الكثير", "العديد", "البعض", "الجميع", "مزيدا")}
@@ -300,7 +304,10 @@ _QUOTED_AFTER = re.compile(r"\s*[«\"“”(]\s*([\u0621-\u064a]{3,}(?: [\u0621-
 _ACCREDITED = {normalize(w) for w in ("لدى", "في")}
 # A state's naval forces, named also as its navy ("البحرية المصرية").
 _NAVAL_FORCES = [normalize(w) for w in ("القوات", "البحرية")]
+# A Latin name in brackets right after a name («...» (Norinco)).
+_LATIN_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.-]+(?: [A-Z][A-Za-z&.-]+){0,3})\s*\)")
 _NAVY = normalize("البحرية")
+_INFANTRY = normalize("مشاة")
 _ROYAL = normalize("الملكية")
 _FORCES_NOUNS = {normalize(w) for w in ("قوات", "سلاح", "قيادة")}
 # Initials spelled as single letters apart, after a space or a bracket and before a space or
@@ -402,6 +409,34 @@ def _spaced_designations(segment: str) -> list[re.Match[str]]:
 @functools.cache
 def _count_words() -> dict[str, int]:
     return {normalize(k): v for k, v in number_words().items() if not k.isascii()}
+
+
+# A word that tells a clause, not a name: the passive's auxiliary ("تم الاتفاق عليها"), a
+# preposition carrying a pronoun ("عليها", "بموجبه", "لها"), a number or its scale ("تبلغ
+# قيمته مليار"). A new name romanized whole has none of them.
+_AUXILIARIES = {normalize(w) for w in ("تم", "يتم", "سيتم", "جرى", "يجري")}
+_WITH_PRONOUN = re.compile(
+    r"(?:علي|عل|ل|ب|من|عن|في|الي|لدي|مع|عند|بين|بموجب|حول|ضد|خلال)(?:هما|هم|هن|ها|ه|نا|كم)"
+)
+
+
+def _clause_word(key: str, person: bool = False) -> bool:
+    """Whether a word (normalized) is one a clause has and a name has not. A person's name
+    may read as a short function word ("لي", "ما", "هو", "علي", "فان"): for a person only
+    the auxiliary, a preposition with its pronoun and a number count."""
+    return (
+        key in _AUXILIARIES
+        or any(rx.match(key) for rx, _ in _SCALES)
+        or key in _count_words()
+        or _WITH_PRONOUN.fullmatch(key) is not None
+        or (
+            not person
+            # («إي كا أم», «بي زيد»: a designation's letters; «5 و10»: two models joined)
+            and not is_letter_name(key)
+            and key not in CONJUNCTIONS
+            and (key in _FUNCTION_WORDS or is_stopword(key))
+        )
+    )
 
 
 def _worded_designations(segment: str) -> list[tuple[int, int, str, str]]:
@@ -602,6 +637,23 @@ class _Proposals(_Base):
             s = clause.start + m.start() + 1
             e = clause.start + m.end() - 1
             name = text[s:e].strip()
+            latin = _LATIN_AFTER.match(text, e + 1)
+            if (
+                latin is not None
+                and name
+                and 1 < len(name.split()) <= 6
+                and _company_noun(normalize(name).split()[0])
+            ):
+                # «مجموعة صناعات شمال الصين» (Norinco): a company's Arabic name quoted whole,
+                # its own Latin name in brackets after it (the English one)
+                self._new_entity(
+                    name,
+                    "organization",
+                    "a company quoted, its Latin name in brackets after",
+                    english=latin.group(1),
+                    aliases=[text[s - 1 : latin.end()], latin.group(1)],
+                )
+                continue
             if known(s, e) or not 1 <= len(name.split()) <= 5 or not re.search(r"[^\W\d_]", name):
                 continue
             spelled = name.split(".")
@@ -642,6 +694,33 @@ class _Proposals(_Base):
             kind = kind_before(first)
             after_kind = first > 0 and any(p.opens(keys[first - 1]) for p in _KIND_NOUNS)
             after_kind = after_kind or kind == "weapon_system"  # (after its phrase's words)
+            # «شركة الدفاع السويدية "ساب"»: a company's noun, its field and its state's
+            # adjective (all definite, no mark), then its name quoted: the company, named in
+            # English as the field's glossary names it with its state's adjective, or romanized
+            described_at = next(
+                (
+                    k
+                    for k in range(max(0, first - 6), first - 1)
+                    if _company_noun(keys[k]) and described(k, first)
+                ),
+                None,
+            )
+            if described_at is not None and kind == "organization" and _ARABIC_WORD.search(name):
+                adjective = next(
+                    (keys[k] for k in range(first - 1, described_at, -1) if self._state_adjective(keys[k])),
+                    None,
+                )
+                glossary = {normalize(f): english for english, forms, _ in KNOWN_COMPANIES for f in forms}
+                known_as = glossary.get(normalize(name)) or glossary.get(f"{normalize(name)} {adjective}")
+                whole = _with_noun(text, words[described_at], words[described_at + 1].start, e + 1)
+                self._new_entity(
+                    name,
+                    "organization",
+                    "a company's name quoted after its noun, field and state",
+                    english=known_as or loanword_english(name),
+                    aliases=[whole, " ".join(x.strip('«»"“”') for x in whole.split())],
+                )
+                continue
             latin_company = re.fullmatch(r"[A-Z][A-Za-z0-9&-]+", name) is not None and any(
                 _company_noun(keys[k]) and not re.search(r"[،,.:؛]", text[words[k].end : s])
                 for k in range(max(0, first - 4), first)
@@ -972,7 +1051,7 @@ class _Proposals(_Base):
             if end == i + 1 or (end - i - 1 > 3 and not marked):
                 continue
             adjective = end < len(keys) and (
-                keys[end] in self.linker.adjectives
+                self._state_adjective(keys[end]) is not None
                 and not re.search(r"[،,.:؛()/]", text[words[end - 1].end : words[end].start])
             )
             closed = end - i - 1 >= 2 and (
@@ -1220,7 +1299,8 @@ class _Proposals(_Base):
             k, adjective = keys[i], keys[i + 1]
             if not (adjective.startswith("ال") and adjective.endswith("يه")):
                 continue
-            if adjective not in self.linker.adjectives or known(words[i].start, words[i].end):
+            if self._state_adjective(adjective) is None or known(words[i].start, words[i].end):
+                # («ديهل الألمانية»: a state named with the article, «ألمانيا», doubles it)
                 continue
             if any(
                 self.linker.type_of(e) == "country"
@@ -1253,10 +1333,21 @@ class _Proposals(_Base):
                 # «ألمانيا وإسبانيا وليوناردو الإيطالية»: the next in a list, «و» its conjunction
                 name = name[1:]
                 forms = [f"{name} {text[words[i + 1].start : words[i + 1].end]}", *forms]
+            if (
+                i
+                and _company_noun(keys[i - 1])
+                and not re.search(r"[،,.:؛«»\"“”()]", text[words[i - 1].end : words[i].start])
+            ):
+                # «شركة ديهل الألمانية»: its noun before it, a form of its name with or without its state
+                forms += [
+                    _with_noun(text, words[i - 1], words[i].start, words[i + 1].end),
+                    _with_noun(text, words[i - 1], words[i].start, words[i].end),
+                ]
             field = _FULL_FIELD.match(text, words[i + 1].end)
             if field is not None:  # «ميتسوبيشي اليابانية للصناعات الثقيلة»: its full name
                 forms += [f"{forms[0]} {field.group(1)}", f"{name} {field.group(1)}"]
-            if i and any(p.opens(keys[i - 1]) for p in _MEDIA):
+            medium = i > 0 and any(p.opens(keys[i - 1]) for p in _MEDIA)
+            if medium:
                 # «مجلة لوبوا الفرنسية»: a medium's, named with its noun and its state's too
                 forms = [
                     *forms,
@@ -1270,7 +1361,7 @@ class _Proposals(_Base):
                 english=masthead_english(name),
                 aliases=forms,
             )
-            if len(forms) > 1 and (made := self._new_names.get(normalize(name))) is not None:
+            if medium and (made := self._new_names.get(normalize(name))) is not None:
                 self.media.add(made)  # a medium's: the via of what it reports, no speaker
 
     def _company_after_adjective(self, words: list, i: int, known: Any) -> None:
@@ -1866,7 +1957,10 @@ class _Proposals(_Base):
             if lil:
                 k = "ال" + k[k.index("لل") + 2 :]  # "للقوات" is ل + "القوات"
             # (normalized as the keys are: «ومؤسسة» is و + «مؤسسة», cut off the name)
-            noun = next((normalize(p.text) for p in (*_INSTITUTIONS, *_SERVICE_NOUNS) if p.opens(k)), None)
+            noun = next(
+                (normalize(p.text) for p in (*_INSTITUTIONS, *_SERVICE_NOUNS, *_SCHOOL_NOUNS) if p.opens(k)),
+                None,
+            )
             if (
                 noun is None
                 and re.fullmatch(r"[وف]?[بل]?(?:قوات|صناعات)", k)
@@ -2000,12 +2094,22 @@ class _Proposals(_Base):
                     pass  # "لجنة حكومية إسرائيلية": an indefinite noun's adjectives in a row
                 elif keys[end].startswith("لل") and keys[end - 1] in ("العامه", "العام") and end == i + 2:
                     pass  # «الهيئة العامة للتطوير»: what the general body is for, its name's
+
                 elif (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
                     break
                 end += 1
                 if _MAKING.match(keys[end - 1]) and end < len(keys):
                     end += 1  # the thing made, with it
                     break
+            fields = 0  # (words of what it is for after its name: no words to know it by)
+            if (
+                noun in _SCHOOLS
+                and end + 1 < len(keys)
+                and keys[end].startswith("لل")
+                and keys[end + 1].startswith("وال")
+                and not re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end + 1].start])
+            ):
+                end, fields = end + 2, 2  # «بنك الهند للتصدير والاستيراد»: what it is for, two fields joined
             while end > i + 2 and keys[end - 1] in _EPITHETS:
                 end -= 1  # "تنظيم داعش الإرهابي": the outlet's epithet, not the name
             official = ""
@@ -2098,7 +2202,8 @@ class _Proposals(_Base):
             else:
                 owner = None
             glossed = all(
-                institution_word(_purpose_key(x)) or self._state_adjective(x) for x in keys[i + 1 : end]
+                institution_word(_purpose_key(x)) or self._state_adjective(x)
+                for x in keys[i + 1 : end - fields]
             )
             whole = words[end].end if official and e == words[end - 1].end else e  # «... الرسمية»
             other = _QUOTED_AFTER.match(text, whole)
@@ -2136,7 +2241,7 @@ class _Proposals(_Base):
                 # about, the one it names most
                 state = self._home_state
             # (what a works makes is no part of its name to know: «... لبناء السفن»)
-            own_end = next((x for x in range(i + 2, end) if _MAKING.match(keys[x])), end)
+            own_end = next((x for x in range(i + 2, end) if _MAKING.match(keys[x])), end - fields)
             if not known(s, words[i].end if glossed else words[own_end - 1].end) and (
                 glossed or self._looks_like_a_name(keys[i + 1 : end])
             ):
@@ -2211,6 +2316,8 @@ class _Proposals(_Base):
             cut = next((c for c in clitic_cuts(keys[i]) if strip_clitic(keys[i], c) == _NAVY), None)
             if cut is None or (i > 0 and keys[i - 1].removeprefix("ال") in _FORCES_NOUNS):
                 continue
+            if i > 0 and keys[i - 1] == _INFANTRY:
+                continue  # «قوات مشاة البحرية»: the Marines, a body of their own
             # («البحرية الملكية الأسترالية»: a kingdom's or a crown's navy, royal before its state)
             royal = keys[i + 1] == _ROYAL and i + 2 < len(keys)
             a = i + 2 if royal else i + 1
@@ -3052,12 +3159,26 @@ class _Proposals(_Base):
         return True
 
     def _state_after(self, clause: Clause, at: int) -> tuple[str, int] | None:
-        """The state named after في at word `at` ("في جمهورية العراق") or with ب on it
-        ("بكوريا"), and the word after it."""
+        """The state named after في at word `at` ("في جمهورية العراق"), with ب on it
+        ("بكوريا") or after its kind with ل on it ("لجمهورية كوريا"), and the word after it."""
         words = clause.words
         if at >= len(words):
             return None
-        if words[at].key != "في":
+        key = words[at].key
+        if key[:1] == "ل" and key[1:] in _STATE_KINDS and at + 1 < len(words):
+            # «القوات الجوية لجمهورية كوريا»: the body of the state its kind names, in construct
+            for n in range(min(4, len(words) - at - 1), 0, -1):
+                for start in (words[at].start + 1, words[at + 1].start):  # (with its kind, or without)
+                    written = self.text[start : words[at + n].end]
+                    ids = [
+                        x
+                        for x in self.linker.resolve(written, False, False)
+                        if self.linker.type_of(x) == "country"
+                    ]
+                    if len(ids) == 1:
+                        return ids[0], at + n + 1
+            return None
+        if key != "في":
             # «وكالة التطوير الدفاعي بكوريا»: ب on the state's name
             if words[at].key[:1] != "ب" or len(words[at].key) < 4:
                 return None
@@ -3753,6 +3874,13 @@ class _Proposals(_Base):
         if kind == "person" and re.search(r"[0-9\u0660-\u0669]", name):
             return  # a person's name has no digits: "الإثنين 20 نوفمبر" after a title is a date
         words = name.split()
+        if (
+            english is None
+            and kind in ("person", "topic", "unclassified")
+            and cue not in _UNNAMED_CUES
+            and any(_clause_word(k, kind == "person") for k in key.split())
+        ):
+            return  # "تم الاتفاق عليها", "تبلغ قيمته مليار": a clause romanized is no name
         if (
             kind != "person"
             and cue != _LATIN_OUTLET_CUE  # («This Week in Asia»: a title, no date)

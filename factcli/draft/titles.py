@@ -62,7 +62,8 @@ _PUNCT = re.compile(r"[،,.:؛;«»\"“”()\[\]\n]")
 # In an office's words, these join what follows to it ("في شؤون التعاون", "لدى قطر").
 _OFFICE_LINKS = {"في", "لدي", "لشوون", "لشؤون"}
 _NAME_MAX = 4
-# Words of time and number that follow a name in a sentence and are never part of it.
+# Words of time and number, and prepositions, that follow a name in a sentence and are never
+# part of it.
 _NOT_IN_NAMES = {
     normalize(w)
     for w in (
@@ -83,6 +84,17 @@ _NOT_IN_NAMES = {
         "الأربعاء",
         "الخميس",
         "الجمعة",
+        # prepositions of a noun's making, which a sentence puts after a name («... باس بشأن»)
+        "بشأن",
+        "بخصوص",
+        "بهدف",
+        "بسبب",
+        "بموجب",
+        "خلال",
+        "ضمن",
+        "عبر",
+        "منذ",
+        "لدى",
     )
 }
 

@@ -847,3 +847,28 @@ def test_a_command_or_forces_named_bare_under_its_commander_is_a_body() -> None:
     assert "القوات الخاصة" in names
     # «قيادة» alone, or a leader's leadership, is no body
     assert "القيادة" not in _names("وقال قائد القيادة إن المغرب وقع الصفقة.")
+
+
+def test_a_bank_an_academy_or_a_university_named_by_its_kind_noun_is_proposed() -> None:
+    text = (
+        "عنوان\n\nوموّل بنك الهند للتجارة والتنمية الصفقة، وتدرب الطيارون في أكاديمية الطيران "
+        "الحربي ثم في جامعة الدفاع الوطني."
+    )
+    made = {e["name_ar"]: e for e in _draft(text).entities if e["type"] == "organization"}
+    # the bank with what it is for, two fields joined, as its name
+    assert "بنك الهند للتجارة والتنمية" in made
+    assert "أكاديمية الطيران الحربي" in made
+    assert made["جامعة الدفاع الوطني"]["name"] == "National Defence University"
+
+
+def test_a_states_naval_infantry_is_its_marine_corps_not_its_navy() -> None:
+    made = _draft("عنوان\n\nوأجرت قوات مشاة البحرية السعودية تدريبا مشتركا.").entities
+    bodies = {e["name_ar"]: e["name"] for e in made if e["type"] == "organization"}
+    assert bodies == {"قوات مشاة البحرية السعودية": "Saudi Marine Corps"}
+
+
+def test_a_body_of_a_state_named_after_its_kind_with_lam_on_it() -> None:
+    made = _draft("عنوان\n\nوقالت وزارة الدفاع لجمهورية العراق إنها ستشتري الطائرات.").entities
+    body = next(e for e in made if e["type"] == "organization")
+    assert body["name"] == "Iraqi Ministry of Defence"
+    assert "وزارة الدفاع لجمهورية العراق" in [body["name_ar"], *body["aliases"]]

@@ -873,3 +873,53 @@ def test_a_dateline_agency_after_a_capital_and_a_dash_with_no_brackets() -> None
     # a capital, a dash and a byline's two words is no agency; nor is a state after a dash
     for top in ("دمشق - سامي خليل", "موسكو - روسيا"):
         assert not [e for e in _draft(top + body).entities if e["type"] == "organization"]
+
+
+def test_a_clause_is_never_proposed_as_a_name() -> None:
+    # A deal's items after a relative clause, a sum in quotation marks, a span of time: their
+    # words (an auxiliary, a preposition with its pronoun, a number or its scale, a function
+    # word) tell a clause; none is a new entity romanized as a name.
+    text = (
+        "عنوان\n\n"
+        "وتضم الاتفاقية، التي جرى التفاوض عليها في الرياض، رادارات بحرية وقطع غيار.\n"
+        "وقالت الصحيفة إن العقد بقيمة «ثلاثة مليارات دولار»، وإن التسليم يبدأ «بعد نحو عامين».\n"
+        "ويشمل البرنامج، الذي تبلغ كلفته مليون دولار، تدريب الطيارين."
+    )
+    made = _draft(text).entities
+    names = {e["name_ar"] for e in made if e["type"] in ("topic", "unclassified", "person")}
+    clause_words = ("جرى", "عليها", "مليارات", "بعد", "كلفته")
+    assert not [n for n in names if any(w in n for w in clause_words)], names
+    # a model's designation in quotation marks, its letters read as words, stays a name
+    model = _draft("عنوان\n\nوتعاقدت روسيا مع الهند على غواصات «636 إم كا».").entities
+    assert any("إم كا" in e["name_ar"] for e in model), [e["name_ar"] for e in model]
+
+
+def test_a_company_after_a_state_whose_name_opens_with_the_article_is_proposed() -> None:
+    # «ألمانيا» opens like the article, so its adjective writes it twice («الألمانية»)
+    germany = {"id": "germany", "type": "country", "name": "Germany", "name_ar": "ألمانيا", "aliases": []}
+    text = "عنوان\n\nوتسلمت سوريا رادارات حديثة من شركة زيكل الألمانية، وفق الوزارة."
+    made = _by_ar(_draft(text, [*ENTITIES, germany]))
+    # named with its noun too, as a reader names it
+    assert "شركة زيكل الألمانية" in made["زيكل"]["aliases"]
+    bare = _by_ar(_draft("عنوان\n\nوقالت كرونهال الألمانية إنها ستزود سوريا برادارات.", [*ENTITIES, germany]))
+    assert bare["كرونهال"]["type"] == "organization"
+
+
+def test_a_company_quoted_after_its_noun_field_and_state_is_proposed() -> None:
+    text = (
+        'عنوان\n\nوأعلنت شركة الصناعات البحرية الروسية "زفيردا" أنها ستبني فرقاطتين لسوريا.\n'
+        "وقالت شركة الطيران السويدية «ساب» إنها تتفاوض مع الهند."
+    )
+    made = _by_ar(_draft(text))
+    assert made["زفيردا"]["type"] == "organization"
+    assert any(a.startswith("شركة الصناعات البحرية الروسية") for a in made["زفيردا"]["aliases"])
+    # the field's glossary names it with its state's adjective («ساب السويدية»: Saab)
+    assert made["ساب"]["name"] == "Saab"
+
+
+def test_a_company_quoted_whole_with_its_latin_name_in_brackets_after_is_proposed() -> None:
+    # its words may read as a phrase's («شمال»): its noun and the Latin name say it is a name
+    text = "عنوان\n\nوتتفاوض سوريا مع «مؤسسة صناعات شمال الهند» (Nordind) لشراء رادارات."
+    made = _by_ar(_draft(text))
+    body = made["مؤسسة صناعات شمال الهند"]
+    assert (body["type"], body["name"]) == ("organization", "Nordind")

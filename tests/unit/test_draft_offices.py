@@ -597,3 +597,10 @@ def test_a_name_after_a_professions_honorific_and_before_its_office_is_a_person(
     )
     people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
     assert "كريم نبيل عادل" in people
+
+
+def test_a_name_after_a_title_ends_before_a_preposition_of_a_nouns_making() -> None:
+    draft, _ = _draft("وتحدث الوزير كارل فيبر بشأن التعاون العسكري، ثم السفير هانس كول خلال الزيارة.")
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    assert {"كارل فيبر", "هانس كول"} <= people
+    assert not [p for p in people if "بشأن" in p or "خلال" in p]
