@@ -97,6 +97,24 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("وافق* .. بيع*", "approved_sale"),
     ("~وافق* .. بيع*", "approved_sale"),
     ("موافق* .. بيع*", "approved_sale"),
+    # an export, a handover or a deal approved or allowed is a sale approved ("وافقت الحكومة
+    # على تصدير ..."، "وافق الكونغرس على الصفقة"، "صادق البرلمان على صفقة"، "سمحت بتزويد ...")
+    ("وافق* .. تصدير*", "approved_sale"),
+    ("~وافق* .. تصدير*", "approved_sale"),
+    ("موافق* .. تصدير*", "approved_sale"),
+    ("وافق* .. تسليم*", "approved_sale"),
+    ("~وافق* .. تسليم*", "approved_sale"),
+    ("وافق* .. صفق*", "approved_sale"),
+    ("~وافق* .. صفق*", "approved_sale"),
+    ("صادق* .. صفق*", "approved_sale"),
+    ("~صادق* .. صفق*", "approved_sale"),
+    ("~صدق .. صفق*", "approved_sale"),
+    ("سمح* .. بيع*", "approved_sale"),
+    ("~سمح* .. بيع*", "approved_sale"),
+    ("سمح* .. تصدير*", "approved_sale"),
+    ("~سمح* .. تصدير*", "approved_sale"),
+    ("سمح* .. تزويد*", "approved_sale"),
+    ("~سمح* .. تزويد*", "approved_sale"),
     # who supplies or sells to whom (the seller is the subject, the buyer a party after ل or
     # إلى, or the direct object of تزويد)
     ("~تزود*", "received"),  # "تتزود بغداد بأسلحة": Baghdad is supplied, it receives

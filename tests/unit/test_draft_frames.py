@@ -241,6 +241,17 @@ def test_a_sale_approved_is_a_deal_that_includes_the_goods() -> None:
     assert (sale, "includes", "S-300", "fact") in triples
 
 
+def test_an_export_a_handover_or_a_deal_approved_or_allowed_is_a_sale_approved() -> None:
+    for sentence in (
+        "ووافقت فرنسا على تصدير صواريخ إس-300 إلى مصر.",
+        "ووافقت فرنسا على تسليم مصر صواريخ إس-300.",
+        "وصادقت فرنسا على صفقة صواريخ إس-300 لمصر.",
+        "وسمحت فرنسا بتزويد مصر بصواريخ إس-300.",
+    ):
+        triples, _ = _read(sentence)
+        assert [t[0] for t in triples if t[1] == "approved_sale"] == ["France"], sentence
+
+
 def test_a_buyer_told_before_is_the_subject_not_a_place_behind_a_preposition() -> None:
     triples, _ = _read("واشترت مصر الأسلحة الروسية. وقد اشترت طائرات سو-34 التي استعملت بالعراق.")
     assert ("Egypt", "purchased", "Su-34", "fact") in triples
