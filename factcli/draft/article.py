@@ -148,6 +148,7 @@ def draft_article(
     drafter.credited_in_english()
     drafter.credited_by_latin_name(list(credited or []))
     drafter.weapon_kind_names()
+    drafter.deal_worth_names()
     names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}
     for claim in drafter.claims:
         # A proposal for the reviewer: `statement` itself stays empty until a person confirms it.

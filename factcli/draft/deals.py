@@ -415,6 +415,32 @@ class _Deals(_Proposals):
         ]
         return " ".join(x for x in named if x)
 
+    def deal_worth_names(self) -> None:
+        """A deal of arms in general, no model or kind named ("صفقة تسليح بقيمة 5 مليارات
+        دولار"), is told apart by its worth, as news and its readers name it ("US-Iraq weapons
+        deal (5 billion dollars)"): the first worth the story gives it, after its name. A deal
+        named by its goods' kind or model ("submarines", "F-16") keeps its name: they tell it
+        apart, and with a count or a year ("12 submarines", "2019") more often than a worth."""
+        proposed = {str(e["id"]): e for e in self.new_entities if e.get("type") == "agreement"}
+        worth: dict[str, dict[str, Any]] = {}
+        goods: dict[str, set[str]] = {}
+        for c in self.claims:
+            deal = c.get("subject")
+            if deal not in self.deal_parties or deal not in proposed:
+                continue
+            if c["predicate"] == "contract_value" and isinstance(c.get("value"), dict):
+                worth.setdefault(deal, c["value"])
+            elif c["predicate"] == "includes" and self.linker.type_of(c.get("object") or "") == "weapon_system":
+                goods.setdefault(deal, set()).add(c["object"])
+        modelled = {deal for deal, items in goods.items() if any(self._names_a_model(i) for i in items)}
+        for deal, value in worth.items():
+            name = str(proposed[deal].get("name") or "")
+            said = _worth_words(value)
+            general = set(name.casefold().split()) & _ARMS_IN_GENERAL
+            if deal in modelled or not said or not general or re.search(r"[0-9]", name):
+                continue
+            proposed[deal]["name"] = f"{name} ({said})"
+
     def _last_agreement(self) -> str | None:
         for ids in reversed(self._recent[-12:]):
             for eid in ids:
@@ -425,3 +451,26 @@ class _Deals(_Proposals):
     def _english_of(self, eid: str) -> str:
         entity: dict[str, Any] = self.linker.entities.get(eid) or {}
         return str(entity.get("name") or eid)
+
+
+# The goods' words of a deal of arms in general (its goods no kind or model).
+_ARMS_IN_GENERAL = {"weapons", "arms", "equipment", "ammunition"}
+
+# A currency's English words, for a deal named by its worth.
+_CURRENCY_WORDS = {"USD": "dollars", "EUR": "euros", "GBP": "pounds sterling", "AUD": "Australian dollars"}
+
+
+def _worth_words(value: dict[str, Any]) -> str | None:
+    """ "5 billion dollars", "985 million dollars", "1.3 billion euros": a worth as English says
+    it, or None for a worth that is no sum of money (or too small to name a deal by)."""
+    currency = _CURRENCY_WORDS.get(str(value.get("unit")))
+    try:
+        amount = float(value.get("amount", value.get("amount_min")))
+    except (TypeError, ValueError):
+        return None
+    if currency is None:
+        return None
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if amount >= scale:
+            return f"{amount / scale:.2f}".rstrip("0").rstrip(".") + f" {word} {currency}"
+    return None

@@ -869,3 +869,14 @@ def test_a_quoted_model_is_named_too_with_the_whole_phrase_of_its_noun() -> None
     # unquoted, adjectives between the noun and the model name it only before «من طراز»
     weapons = _weapons("واشترت مصر الصاروخ الباليستي التكتيكي الكوري KTM-190 من روسيا.")
     assert "الصاروخ الباليستي التكتيكي الكوري KTM-190" not in weapons["KTM-190"]
+
+
+def test_a_deal_of_arms_in_general_is_named_by_its_worth_a_deal_of_a_model_is_not() -> None:
+    _, kinds = _read(
+        "وقعت مصر صفقة تسليح قيمتها ثلاثة مليارات دولار، وستحصل بموجبها القاهرة على أسلحة ومعدات عسكرية."
+    )
+    deals = [name for name, kind in kinds.items() if kind == "agreement"]
+    assert len(deals) == 1 and deals[0].endswith("(3 billion dollars)")
+    _, kinds = _read("وقعت مصر صفقة قيمتها ثلاثة مليارات دولار لشراء طائرات رافال.")
+    deals = [name for name, kind in kinds.items() if kind == "agreement"]
+    assert len(deals) == 1 and "billion" not in deals[0]
