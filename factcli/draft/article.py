@@ -158,6 +158,21 @@ def draft_article(
     return Draft(source, drafter.new_entities, drafter.claims, mentioned)
 
 
+def _announced_signing(keys: list[str], at: tuple[int, int], predicate: str) -> str | None:
+    """The other act of an announced signing: "announced" for a signing's verbal noun after a
+    verb of announcing in the clause (no «أن» between them), "signed" for an announcement
+    whose «عن» a signing's verbal noun follows; None for any other act."""
+    if predicate == "signed" and _SIGNING_NOUN.match(keys[at[0]]):
+        for k in range(at[0] - 1, max(-1, at[0] - 8), -1):
+            if keys[k] in _THAT:
+                return None
+            if _ANNOUNCING.match(keys[k]):
+                return "announced"
+    if predicate == "announced" and at[1] < len(keys) and _SIGNING_NOUN.match(keys[at[1]]):
+        return "signed"
+    return None
+
+
 def _source_record(text, published, note, outlet, url, credited, source_id, known_sources) -> dict[str, Any]:
     from ..schema import sha256
 
@@ -206,6 +221,12 @@ _GOODS_AFTER_NOUN = "predicate:the weapons named after the deal's noun (it cover
 # "His, her, their, our country": the state of whoever the sentence has named.
 _OWN_COUNTRY = re.compile(r"^[وف]?(?:ل|ب)?بلاد(?:ه|ها|هم|هما)$")
 
+
+# An announced signing («أعلنت عمان توقيع اتفاقية»، «أعلنت قطر عن إبرام صفقة»، «أكدت مصر
+# توقيعها»): the verb of announcing (a conjunction on it) and the signing's verbal noun (a
+# preposition on it, its pronoun after it); «أن» between them makes the signing a report.
+_ANNOUNCING = re.compile(f"^{CONJUNCTION_RE}(?:اعلن|اكد)")
+_SIGNING_NOUN = re.compile(f"^{CLITICS_RE}(?:توقيع|ابرام)")
 
 # A batch or a shipment of weapons («الدفعة الأولى من ...», «شحنة»), a conjunction or the
 # article on it.
@@ -1354,6 +1375,25 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                         predicate,
                         objects[0] if objects else None,
                         [*cues, "subject:the person it was signed with (مع)"],
+                        0.45,
+                    )
+                )
+            if (
+                predicate in ("signed", "announced")
+                and at is not None
+                and subjects
+                and objects
+                and self.linker.type_of(objects[0]) == "agreement"
+                and (other := _announced_signing(keys, at, predicate))
+                and not any(c["predicate"] == other and c["subject"] == subjects[0] for c in made)
+            ):
+                # "أعلنت سلطنة عمان توقيع اتفاقية ...": she signed it, and announced it.
+                made.append(
+                    claim(
+                        subjects[0],
+                        other,
+                        objects[0],
+                        [*cues, "predicate:a signing announced is announced and signed"],
                         0.45,
                     )
                 )

@@ -880,3 +880,13 @@ def test_a_deal_of_arms_in_general_is_named_by_its_worth_a_deal_of_a_model_is_no
     _, kinds = _read("وقعت مصر صفقة قيمتها ثلاثة مليارات دولار لشراء طائرات رافال.")
     deals = [name for name, kind in kinds.items() if kind == "agreement"]
     assert len(deals) == 1 and "billion" not in deals[0]
+
+
+def test_a_signing_announced_is_both_signed_and_announced_by_the_state() -> None:
+    for sentence in ("وأعلنت مصر الأحد توقيع اتفاقية مع روسيا.", "وأعلنت مصر عن إبرام صفقة مع روسيا."):
+        triples, _ = _read(sentence)
+        acts = {(t[0], t[1]) for t in triples}
+        assert {("Egypt", "signed"), ("Egypt", "announced")} <= acts, sentence
+    # «أن» between: a report of what she expects, no announcement of a signing
+    triples, _ = _read("وأعلنت مصر أنها تتوقع إبرام اتفاقية مع روسيا.")
+    assert not [t for t in triples if t[1] == "announced"]
