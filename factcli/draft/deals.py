@@ -39,6 +39,9 @@ _FRAMES = {
     "received",
     "seeks_to_acquire",  # "طلب السعودية شراء 48 مقاتلة من شركة ...": the deal sought
 }
+# Trades a worth may price when no deal is named: the deal is proposed from their frame.
+_TRADES = {"purchased", "supplies", "negotiating_purchase", "seeks_to_acquire"}
+
 # Predicates whose subject is the deal when the clause names no agreement.
 _DEAL_SUBJECT = {"contract_value", "includes", "described_as"}
 # Predicates whose object is the deal when the clause names no agreement.
@@ -279,6 +282,22 @@ class _Deals(_Proposals):
             self._recent.append((made,))
             if not back:
                 self._deal_clause = (clause.start, made)
+        return made
+
+    def _priced_trade(self, clause: Clause, found: list[tuple[Any, ...]], mentions: list[Mention]) -> str | None:
+        """The deal a worth prices when the clause tells a trade and names no deal ("اقتربت
+        الحكومة من شراء أسلحة ... بقيمة 985 مليون دولار"): proposed from the trade's frame,
+        its noun or verb naming it; None when the clause tells no trade."""
+        trade = next(
+            (at for predicate, at, _, _ in found if predicate in _TRADES and at is not None),
+            None,
+        )
+        if trade is None or self._frame is None or self._frame_sentence != clause.sentence:
+            return None
+        made = self._propose_deal(clause, trade[0], "deal", mentions, False)
+        if made is not None:
+            self._deal = made
+            self._recent.append((made,))
         return made
 
     def _propose_deal(

@@ -890,3 +890,13 @@ def test_a_signing_announced_is_both_signed_and_announced_by_the_state() -> None
     # «أن» between: a report of what she expects, no announcement of a signing
     triples, _ = _read("وأعلنت مصر أنها تتوقع إبرام اتفاقية مع روسيا.")
     assert not [t for t in triples if t[1] == "announced"]
+
+
+def test_a_worth_of_a_trade_no_deal_named_is_the_worth_of_the_deal_the_trade_makes() -> None:
+    triples, kinds = _read("وستشتري مصر 20 طائرة مقاتلة من طراز رافال من فرنسا تبلغ قيمتها 4 مليارات دولار.")
+    priced = [t[0] for t in triples if t[1] == "contract_value"]
+    assert len(priced) == 1 and priced[0] is not None and kinds.get(priced[0]) == "agreement"
+    assert "Egypt" in priced[0] and "France" in priced[0] and "Rafale" in priced[0]
+    # a worth told of no trade and no deal: no deal to give it
+    triples, kinds = _read("وتبلغ قيمتها 4 مليارات دولار.")
+    assert "agreement" not in kinds.values()
