@@ -1039,11 +1039,15 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             elif (
                 predicate == "contract_value"
                 and not subjects
-                and (told := self._last_agreement() or self._deal or self._priced_trade(clause, found, mentions))
+                and (
+                    priced := self._last_agreement()
+                    or self._deal
+                    or self._priced_trade(clause, found, mentions)
+                )
             ):
                 # "ستشتري إندونيسيا 11 طائرة ... تبلغ قيمتها 1.14 مليار دولار": a worth with no
                 # deal named in the clause: the deal the story tells, else the trade it prices.
-                subjects = [told]
+                subjects = [priced]
                 cues.append("subject:the deal the story tells, or the trade the worth prices")
             elif (
                 predicate in _DEAL_OBJECT

@@ -284,7 +284,9 @@ class _Deals(_Proposals):
                 self._deal_clause = (clause.start, made)
         return made
 
-    def _priced_trade(self, clause: Clause, found: list[tuple[Any, ...]], mentions: list[Mention]) -> str | None:
+    def _priced_trade(
+        self, clause: Clause, found: list[tuple[Any, ...]], mentions: list[Mention]
+    ) -> str | None:
         """The deal a worth prices when the clause tells a trade and names no deal ("اقتربت
         الحكومة من شراء أسلحة ... بقيمة 985 مليون دولار"): proposed from the trade's frame,
         its noun or verb naming it; None when the clause tells no trade."""
@@ -449,7 +451,9 @@ class _Deals(_Proposals):
                 continue
             if c["predicate"] == "contract_value" and isinstance(c.get("value"), dict):
                 worth.setdefault(deal, c["value"])
-            elif c["predicate"] == "includes" and self.linker.type_of(c.get("object") or "") == "weapon_system":
+            elif (
+                c["predicate"] == "includes" and self.linker.type_of(c.get("object") or "") == "weapon_system"
+            ):
                 goods.setdefault(deal, set()).add(c["object"])
         modelled = {deal for deal, items in goods.items() if any(self._names_a_model(i) for i in items)}
         for deal, value in worth.items():
@@ -483,11 +487,8 @@ def _worth_words(value: dict[str, Any]) -> str | None:
     """ "5 billion dollars", "985 million dollars", "1.3 billion euros": a worth as English says
     it, or None for a worth that is no sum of money (or too small to name a deal by)."""
     currency = _CURRENCY_WORDS.get(str(value.get("unit")))
-    try:
-        amount = float(value.get("amount", value.get("amount_min")))
-    except (TypeError, ValueError):
-        return None
-    if currency is None:
+    amount = value.get("amount", value.get("amount_min"))
+    if currency is None or not isinstance(amount, (int, float)):
         return None
     for scale, word in ((1e9, "billion"), (1e6, "million")):
         if amount >= scale:
