@@ -292,7 +292,15 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("اطلع*", "discussed"),
     ("اشاد*", "praised"),
     ("~شيد*", "praised"),
-    ("~قدر*", "praised"),
+    # appreciating («يقدّر»، «نقدّر»، «أبدى تقديره»), never capabilities («قدرات»، «قدرتها»):
+    # capabilities to build («لتعزيز قدرات الدفاع الجوي») tell what an act or a deal is for
+    ("قدرات*", "described_as"),
+    ("قدرت*", "described_as"),
+    ("~قدر", "praised"),
+    ("~قدرون", "praised"),
+    ("تقديره", "praised"),
+    ("تقديرها", "praised"),
+    ("تقديرهم", "praised"),
     ("بارتياح", "praised"),
     ("توطيد .. تعاون", "seeks_stronger_cooperation_with"),
     ("تعزيز .. تعاون", "seeks_stronger_cooperation_with"),
@@ -396,6 +404,9 @@ VALUE_CUES: list[tuple[str, str, str]] = [
     # a deal's worth ("صفقة بقيمة 524 مليون دولار"، "تبلغ قيمتها")
     ("بقيم*", "USD", "contract_value"),
     ("قيمت*", "USD", "contract_value"),
+    # estimated at ("الاتفاق الذي قُدّر بسبعة مليارات دولار"، "يُقدّر بـ")
+    ("قدر", "USD", "contract_value"),
+    ("~قدر", "USD", "contract_value"),
     # (a three-letter stem after the article takes no bare ة: "الصفقة" is written whole)
     ("قيم* .. صفقه*", "USD", "contract_value"),
     ("قيم* .. صفقات", "USD", "contract_value"),

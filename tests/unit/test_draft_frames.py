@@ -900,3 +900,22 @@ def test_a_worth_of_a_trade_no_deal_named_is_the_worth_of_the_deal_the_trade_mak
     # a worth told of no trade and no deal: no deal to give it
     triples, kinds = _read("وتبلغ قيمتها 4 مليارات دولار.")
     assert "agreement" not in kinds.values()
+
+
+def test_capabilities_to_build_are_what_a_deal_is_for_not_praise() -> None:
+    triples, _ = _read("وقالت مصر إن الصفقة ستسهم في تعزيز قدرات جيشها.")
+    assert not [t for t in triples if t[1] == "praised"]
+    assert [t for t in triples if t[1] == "described_as" and t[0] and t[0].endswith("deal")]
+    # appreciation is still praise
+    triples, _ = _read("وأعربت مصر عن تقديرها لروسيا.")
+    assert ("Egypt", "praised", "Russia", "fact") in triples
+
+
+def test_a_deal_estimated_at_a_sum_has_that_worth() -> None:
+    draft = draft_article(
+        "عنوان\nووقعت مصر اتفاقا مع روسيا قدر بثلاثة مليارات دولار.\n",
+        [dict(e) for e in STATES],
+        published=ANCHOR,
+    )
+    worth = [c["value"] for c in draft.claims if c["predicate"] == "contract_value"]
+    assert worth == [{"amount": 3000000000, "unit": "USD"}]
