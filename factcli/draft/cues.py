@@ -229,6 +229,12 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("=واصف*", "described_as"),
     ("~اتي .. اطار", "described_as"),
     ("~اتي كجزء", "described_as"),
+    # what it is for («بهدف استبدال ...»، «الهدف من هذه الأنظمة»، «سيعزز ذلك قوة الردع»)
+    ("بهدف", "described_as"),
+    ("الهدف من", "described_as"),
+    ("~عزز", "described_as"),
+    ("سيعزز", "described_as"),
+    ("ستعزز", "described_as"),
     ("~اتي .. استمرار*", "described_as"),
     # an announcement made ("لم يعلنا عن العقد"، "الإعلان عن")
     ("~علن* عن", "announced"),

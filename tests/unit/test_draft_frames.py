@@ -919,3 +919,10 @@ def test_a_deal_estimated_at_a_sum_has_that_worth() -> None:
     )
     worth = [c["value"] for c in draft.claims if c["predicate"] == "contract_value"]
     assert worth == [{"amount": 3000000000, "unit": "USD"}]
+
+
+def test_what_a_deal_or_a_weapon_is_for_describes_it() -> None:
+    triples, _ = _read("ووقعت مصر الصفقة بهدف تحديث أسطولها.")
+    assert [t for t in triples if t[1] == "described_as" and t[0] and t[0].endswith("deal")]
+    triples, _ = _read("وقالت مصر إن الصواريخ ستعزز قوة الردع.")
+    assert [t[1] for t in triples] == ["described_as"]
