@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..analyze import ARTICLE, CONJUNCTIONS, clitic_cuts, name_forms, strip_clitic
+from ..analyze import ARTICLE, CONJUNCTIONS, MIN_STEM, clitic_cuts, name_forms, strip_clitic
 from ..normalize import normalize
 from .cues import _FUNCTION_WORDS, _WEAPON_HEADS, _WEAPON_STOPS, DEAL_NOUN_ENDINGS, DEAL_NOUNS
 from .english import demonym
@@ -384,7 +384,7 @@ class _Deals(_Proposals):
         arabic = self.text[words[i].start : words[end - 1].end].strip('«»"“”()، ')
         if end == i + 1:
             # The noun alone ("الصفقة") would name every deal: the noun and its goods.
-            noun = re.sub(r"^[وف]?(?:بال|لل|ال|ب|ل)?", "", arabic) or arabic
+            noun = _bare_noun(arabic)
             goods_ar = (self.linker.entities.get(goods or "") or {}).get("name_ar") if goods else None
             arabic = f"{noun} {goods_ar}" if goods_ar else f"{noun} ({english})"
         if normalize(arabic) in self._new_names or self.linker.resolve(arabic, True, True):
@@ -494,3 +494,11 @@ def _worth_words(value: dict[str, Any]) -> str | None:
         if amount >= scale:
             return f"{amount / scale:.2f}".rstrip("0").rstrip(".") + f" {word} {currency}"
     return None
+
+
+def _bare_noun(word: str) -> str:
+    """A deal's noun as a name begins with it: its proclitics and article cut («وبالصفقة» ->
+    «صفقة»), never letters of its stem («بيع» stays whole: a stem is three letters or more)."""
+    stem = strip_clitic(word, clitic_cuts(word)[-1])
+    bare = stem.removeprefix(ARTICLE)
+    return bare if len(bare) >= MIN_STEM else stem

@@ -926,3 +926,18 @@ def test_what_a_deal_or_a_weapon_is_for_describes_it() -> None:
     assert [t for t in triples if t[1] == "described_as" and t[0] and t[0].endswith("deal")]
     triples, _ = _read("وقالت مصر إن الصواريخ ستعزز قوة الردع.")
     assert [t[1] for t in triples] == ["described_as"]
+
+
+def test_a_deal_named_by_its_noun_alone_keeps_the_noun_whole() -> None:
+    # «بيع» begins with a letter that could be a preposition: its stem is too short to cut
+    draft = draft_article(
+        "عنوان\nووافقت روسيا على بيع صواريخ إس-300 لمصر.\n", [dict(e) for e in STATES], published=ANCHOR
+    )
+    names = [e["name_ar"] for e in draft.entities if e["type"] == "agreement"]
+    assert len(names) == 1 and names[0].startswith("بيع ")
+    # a deal noun's conjunction, preposition and article are cut («بالصفقة» -> «صفقة»)
+    draft = draft_article(
+        "عنوان\nووقعت مصر وروسيا بالصفقة، وهي لشراء صواريخ.\n", [dict(e) for e in STATES], published=ANCHOR
+    )
+    names = [e["name_ar"] for e in draft.entities if e["type"] == "agreement"]
+    assert len(names) == 1 and names[0].startswith("صفقة ")
