@@ -148,6 +148,7 @@ def draft_article(
     drafter.credited_in_english()
     drafter.credited_by_latin_name(list(credited or []))
     drafter.weapon_kind_names()
+    drafter.deal_worth_names()
     names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}
     for claim in drafter.claims:
         # A proposal for the reviewer: `statement` itself stays empty until a person confirms it.
@@ -155,6 +156,21 @@ def draft_article(
     new = {e["id"] for e in drafter.new_entities}
     mentioned = [eid for eid in drafter.mentioned if eid not in new]
     return Draft(source, drafter.new_entities, drafter.claims, mentioned)
+
+
+def _announced_signing(keys: list[str], at: tuple[int, int], predicate: str) -> str | None:
+    """The other act of an announced signing: "announced" for a signing's verbal noun after a
+    verb of announcing in the clause (no «أن» between them), "signed" for an announcement
+    whose «عن» a signing's verbal noun follows; None for any other act."""
+    if predicate == "signed" and _SIGNING_NOUN.match(keys[at[0]]):
+        for k in range(at[0] - 1, max(-1, at[0] - 8), -1):
+            if keys[k] in _THAT:
+                return None
+            if _ANNOUNCING.match(keys[k]):
+                return "announced"
+    if predicate == "announced" and at[1] < len(keys) and _SIGNING_NOUN.match(keys[at[1]]):
+        return "signed"
+    return None
 
 
 def _source_record(text, published, note, outlet, url, credited, source_id, known_sources) -> dict[str, Any]:
@@ -205,6 +221,12 @@ _GOODS_AFTER_NOUN = "predicate:the weapons named after the deal's noun (it cover
 # "His, her, their, our country": the state of whoever the sentence has named.
 _OWN_COUNTRY = re.compile(r"^[وف]?(?:ل|ب)?بلاد(?:ه|ها|هم|هما)$")
 
+
+# An announced signing («أعلنت عمان توقيع اتفاقية»، «أعلنت قطر عن إبرام صفقة»، «أكدت مصر
+# توقيعها»): the verb of announcing (a conjunction on it) and the signing's verbal noun (a
+# preposition on it, its pronoun after it); «أن» between them makes the signing a report.
+_ANNOUNCING = re.compile(f"^{CONJUNCTION_RE}(?:اعلن|اكد)")
+_SIGNING_NOUN = re.compile(f"^{CLITICS_RE}(?:توقيع|ابرام)")
 
 # A batch or a shipment of weapons («الدفعة الأولى من ...», «شحنة»), a conjunction or the
 # article on it.
@@ -1015,6 +1037,19 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 subjects = [deal]
                 cues.append("subject:the deal the sentence tells of")
             elif (
+                predicate == "contract_value"
+                and not subjects
+                and (
+                    priced := self._last_agreement()
+                    or self._deal
+                    or self._priced_trade(clause, found, mentions)
+                )
+            ):
+                # "ستشتري إندونيسيا 11 طائرة ... تبلغ قيمتها 1.14 مليار دولار": a worth with no
+                # deal named in the clause: the deal the story tells, else the trade it prices.
+                subjects = [priced]
+                cues.append("subject:the deal the story tells, or the trade the worth prices")
+            elif (
                 predicate in _DEAL_OBJECT
                 and not agreements
                 and (deal := self._the_deal(clause, mentions, sale=predicate == "approved_sale"))
@@ -1353,6 +1388,25 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                         predicate,
                         objects[0] if objects else None,
                         [*cues, "subject:the person it was signed with (مع)"],
+                        0.45,
+                    )
+                )
+            if (
+                predicate in ("signed", "announced")
+                and at is not None
+                and subjects
+                and objects
+                and self.linker.type_of(objects[0]) == "agreement"
+                and (other := _announced_signing(keys, at, predicate))
+                and not any(c["predicate"] == other and c["subject"] == subjects[0] for c in made)
+            ):
+                # "أعلنت سلطنة عمان توقيع اتفاقية ...": she signed it, and announced it.
+                made.append(
+                    claim(
+                        subjects[0],
+                        other,
+                        objects[0],
+                        [*cues, "predicate:a signing announced is announced and signed"],
                         0.45,
                     )
                 )

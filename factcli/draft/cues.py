@@ -97,6 +97,24 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("وافق* .. بيع*", "approved_sale"),
     ("~وافق* .. بيع*", "approved_sale"),
     ("موافق* .. بيع*", "approved_sale"),
+    # an export, a handover or a deal approved or allowed is a sale approved ("وافقت الحكومة
+    # على تصدير ..."، "وافق الكونغرس على الصفقة"، "صادق البرلمان على صفقة"، "سمحت بتزويد ...")
+    ("وافق* .. تصدير*", "approved_sale"),
+    ("~وافق* .. تصدير*", "approved_sale"),
+    ("موافق* .. تصدير*", "approved_sale"),
+    ("وافق* .. تسليم*", "approved_sale"),
+    ("~وافق* .. تسليم*", "approved_sale"),
+    ("وافق* .. صفق*", "approved_sale"),
+    ("~وافق* .. صفق*", "approved_sale"),
+    ("صادق* .. صفق*", "approved_sale"),
+    ("~صادق* .. صفق*", "approved_sale"),
+    ("~صدق .. صفق*", "approved_sale"),
+    ("سمح* .. بيع*", "approved_sale"),
+    ("~سمح* .. بيع*", "approved_sale"),
+    ("سمح* .. تصدير*", "approved_sale"),
+    ("~سمح* .. تصدير*", "approved_sale"),
+    ("سمح* .. تزويد*", "approved_sale"),
+    ("~سمح* .. تزويد*", "approved_sale"),
     # who supplies or sells to whom (the seller is the subject, the buyer a party after ل or
     # إلى, or the direct object of تزويد)
     ("~تزود*", "received"),  # "تتزود بغداد بأسلحة": Baghdad is supplied, it receives
@@ -211,6 +229,12 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("=واصف*", "described_as"),
     ("~اتي .. اطار", "described_as"),
     ("~اتي كجزء", "described_as"),
+    # what it is for («بهدف استبدال ...»، «الهدف من هذه الأنظمة»، «سيعزز ذلك قوة الردع»)
+    ("بهدف", "described_as"),
+    ("الهدف من", "described_as"),
+    ("~عزز", "described_as"),
+    ("سيعزز", "described_as"),
+    ("ستعزز", "described_as"),
     ("~اتي .. استمرار*", "described_as"),
     # an announcement made ("لم يعلنا عن العقد"، "الإعلان عن")
     ("~علن* عن", "announced"),
@@ -274,7 +298,15 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("اطلع*", "discussed"),
     ("اشاد*", "praised"),
     ("~شيد*", "praised"),
-    ("~قدر*", "praised"),
+    # appreciating («يقدّر»، «نقدّر»، «أبدى تقديره»), never capabilities («قدرات»، «قدرتها»):
+    # capabilities to build («لتعزيز قدرات الدفاع الجوي») tell what an act or a deal is for
+    ("قدرات*", "described_as"),
+    ("قدرت*", "described_as"),
+    ("~قدر", "praised"),
+    ("~قدرون", "praised"),
+    ("تقديره", "praised"),
+    ("تقديرها", "praised"),
+    ("تقديرهم", "praised"),
     ("بارتياح", "praised"),
     ("توطيد .. تعاون", "seeks_stronger_cooperation_with"),
     ("تعزيز .. تعاون", "seeks_stronger_cooperation_with"),
@@ -378,6 +410,9 @@ VALUE_CUES: list[tuple[str, str, str]] = [
     # a deal's worth ("صفقة بقيمة 524 مليون دولار"، "تبلغ قيمتها")
     ("بقيم*", "USD", "contract_value"),
     ("قيمت*", "USD", "contract_value"),
+    # estimated at ("الاتفاق الذي قُدّر بسبعة مليارات دولار"، "يُقدّر بـ")
+    ("قدر", "USD", "contract_value"),
+    ("~قدر", "USD", "contract_value"),
     # (a three-letter stem after the article takes no bare ة: "الصفقة" is written whole)
     ("قيم* .. صفقه*", "USD", "contract_value"),
     ("قيم* .. صفقات", "USD", "contract_value"),

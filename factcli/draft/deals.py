@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..analyze import ARTICLE, CONJUNCTIONS, clitic_cuts, name_forms, strip_clitic
+from ..analyze import ARTICLE, CONJUNCTIONS, MIN_STEM, clitic_cuts, name_forms, strip_clitic
 from ..normalize import normalize
 from .cues import _FUNCTION_WORDS, _WEAPON_HEADS, _WEAPON_STOPS, DEAL_NOUN_ENDINGS, DEAL_NOUNS
 from .english import demonym
@@ -39,6 +39,9 @@ _FRAMES = {
     "received",
     "seeks_to_acquire",  # "طلب السعودية شراء 48 مقاتلة من شركة ...": the deal sought
 }
+# Trades a worth may price when no deal is named: the deal is proposed from their frame.
+_TRADES = {"purchased", "supplies", "negotiating_purchase", "seeks_to_acquire"}
+
 # Predicates whose subject is the deal when the clause names no agreement.
 _DEAL_SUBJECT = {"contract_value", "includes", "described_as"}
 # Predicates whose object is the deal when the clause names no agreement.
@@ -281,6 +284,24 @@ class _Deals(_Proposals):
                 self._deal_clause = (clause.start, made)
         return made
 
+    def _priced_trade(
+        self, clause: Clause, found: list[tuple[Any, ...]], mentions: list[Mention]
+    ) -> str | None:
+        """The deal a worth prices when the clause tells a trade and names no deal ("اقتربت
+        الحكومة من شراء أسلحة ... بقيمة 985 مليون دولار"): proposed from the trade's frame,
+        its noun or verb naming it; None when the clause tells no trade."""
+        trade = next(
+            (at for predicate, at, _, _ in found if predicate in _TRADES and at is not None),
+            None,
+        )
+        if trade is None or self._frame is None or self._frame_sentence != clause.sentence:
+            return None
+        made = self._propose_deal(clause, trade[0], "deal", mentions, False)
+        if made is not None:
+            self._deal = made
+            self._recent.append((made,))
+        return made
+
     def _propose_deal(
         self, clause: Clause, i: int, kind: str, mentions: list[Mention], back: bool
     ) -> str | None:
@@ -363,7 +384,7 @@ class _Deals(_Proposals):
         arabic = self.text[words[i].start : words[end - 1].end].strip('«»"“”()، ')
         if end == i + 1:
             # The noun alone ("الصفقة") would name every deal: the noun and its goods.
-            noun = re.sub(r"^[وف]?(?:بال|لل|ال|ب|ل)?", "", arabic) or arabic
+            noun = _bare_noun(arabic)
             goods_ar = (self.linker.entities.get(goods or "") or {}).get("name_ar") if goods else None
             arabic = f"{noun} {goods_ar}" if goods_ar else f"{noun} ({english})"
         if normalize(arabic) in self._new_names or self.linker.resolve(arabic, True, True):
@@ -415,6 +436,34 @@ class _Deals(_Proposals):
         ]
         return " ".join(x for x in named if x)
 
+    def deal_worth_names(self) -> None:
+        """A deal of arms in general, no model or kind named ("صفقة تسليح بقيمة 5 مليارات
+        دولار"), is told apart by its worth, as news and its readers name it ("US-Iraq weapons
+        deal (5 billion dollars)"): the first worth the story gives it, after its name. A deal
+        named by its goods' kind or model ("submarines", "F-16") keeps its name: they tell it
+        apart, and with a count or a year ("12 submarines", "2019") more often than a worth."""
+        proposed = {str(e["id"]): e for e in self.new_entities if e.get("type") == "agreement"}
+        worth: dict[str, dict[str, Any]] = {}
+        goods: dict[str, set[str]] = {}
+        for c in self.claims:
+            deal = c.get("subject")
+            if deal not in self.deal_parties or deal not in proposed:
+                continue
+            if c["predicate"] == "contract_value" and isinstance(c.get("value"), dict):
+                worth.setdefault(deal, c["value"])
+            elif (
+                c["predicate"] == "includes" and self.linker.type_of(c.get("object") or "") == "weapon_system"
+            ):
+                goods.setdefault(deal, set()).add(c["object"])
+        modelled = {deal for deal, items in goods.items() if any(self._names_a_model(i) for i in items)}
+        for deal, value in worth.items():
+            name = str(proposed[deal].get("name") or "")
+            said = _worth_words(value)
+            general = set(name.casefold().split()) & _ARMS_IN_GENERAL
+            if deal in modelled or not said or not general or re.search(r"[0-9]", name):
+                continue
+            proposed[deal]["name"] = f"{name} ({said})"
+
     def _last_agreement(self) -> str | None:
         for ids in reversed(self._recent[-12:]):
             for eid in ids:
@@ -425,3 +474,31 @@ class _Deals(_Proposals):
     def _english_of(self, eid: str) -> str:
         entity: dict[str, Any] = self.linker.entities.get(eid) or {}
         return str(entity.get("name") or eid)
+
+
+# The goods' words of a deal of arms in general (its goods no kind or model).
+_ARMS_IN_GENERAL = {"weapons", "arms", "equipment", "ammunition"}
+
+# A currency's English words, for a deal named by its worth.
+_CURRENCY_WORDS = {"USD": "dollars", "EUR": "euros", "GBP": "pounds sterling", "AUD": "Australian dollars"}
+
+
+def _worth_words(value: dict[str, Any]) -> str | None:
+    """ "5 billion dollars", "985 million dollars", "1.3 billion euros": a worth as English says
+    it, or None for a worth that is no sum of money (or too small to name a deal by)."""
+    currency = _CURRENCY_WORDS.get(str(value.get("unit")))
+    amount = value.get("amount", value.get("amount_min"))
+    if currency is None or not isinstance(amount, (int, float)):
+        return None
+    for scale, word in ((1e9, "billion"), (1e6, "million")):
+        if amount >= scale:
+            return f"{amount / scale:.2f}".rstrip("0").rstrip(".") + f" {word} {currency}"
+    return None
+
+
+def _bare_noun(word: str) -> str:
+    """A deal's noun as a name begins with it: its proclitics and article cut («وبالصفقة» ->
+    «صفقة»), never letters of its stem («بيع» stays whole: a stem is three letters or more)."""
+    stem = strip_clitic(word, clitic_cuts(word)[-1])
+    bare = stem.removeprefix(ARTICLE)
+    return bare if len(bare) >= MIN_STEM else stem

@@ -241,6 +241,17 @@ def test_a_sale_approved_is_a_deal_that_includes_the_goods() -> None:
     assert (sale, "includes", "S-300", "fact") in triples
 
 
+def test_an_export_a_handover_or_a_deal_approved_or_allowed_is_a_sale_approved() -> None:
+    for sentence in (
+        "ووافقت فرنسا على تصدير صواريخ إس-300 إلى مصر.",
+        "ووافقت فرنسا على تسليم مصر صواريخ إس-300.",
+        "وصادقت فرنسا على صفقة صواريخ إس-300 لمصر.",
+        "وسمحت فرنسا بتزويد مصر بصواريخ إس-300.",
+    ):
+        triples, _ = _read(sentence)
+        assert [t[0] for t in triples if t[1] == "approved_sale"] == ["France"], sentence
+
+
 def test_a_buyer_told_before_is_the_subject_not_a_place_behind_a_preposition() -> None:
     triples, _ = _read("واشترت مصر الأسلحة الروسية. وقد اشترت طائرات سو-34 التي استعملت بالعراق.")
     assert ("Egypt", "purchased", "Su-34", "fact") in triples
@@ -858,3 +869,75 @@ def test_a_quoted_model_is_named_too_with_the_whole_phrase_of_its_noun() -> None
     # unquoted, adjectives between the noun and the model name it only before «من طراز»
     weapons = _weapons("واشترت مصر الصاروخ الباليستي التكتيكي الكوري KTM-190 من روسيا.")
     assert "الصاروخ الباليستي التكتيكي الكوري KTM-190" not in weapons["KTM-190"]
+
+
+def test_a_deal_of_arms_in_general_is_named_by_its_worth_a_deal_of_a_model_is_not() -> None:
+    _, kinds = _read(
+        "وقعت مصر صفقة تسليح قيمتها ثلاثة مليارات دولار، وستحصل بموجبها القاهرة على أسلحة ومعدات عسكرية."
+    )
+    deals = [name for name, kind in kinds.items() if kind == "agreement"]
+    assert len(deals) == 1 and deals[0].endswith("(3 billion dollars)")
+    _, kinds = _read("وقعت مصر صفقة قيمتها ثلاثة مليارات دولار لشراء طائرات رافال.")
+    deals = [name for name, kind in kinds.items() if kind == "agreement"]
+    assert len(deals) == 1 and "billion" not in deals[0]
+
+
+def test_a_signing_announced_is_both_signed_and_announced_by_the_state() -> None:
+    for sentence in ("وأعلنت مصر الأحد توقيع اتفاقية مع روسيا.", "وأعلنت مصر عن إبرام صفقة مع روسيا."):
+        triples, _ = _read(sentence)
+        acts = {(t[0], t[1]) for t in triples}
+        assert {("Egypt", "signed"), ("Egypt", "announced")} <= acts, sentence
+    # «أن» between: a report of what she expects, no announcement of a signing
+    triples, _ = _read("وأعلنت مصر أنها تتوقع إبرام اتفاقية مع روسيا.")
+    assert not [t for t in triples if t[1] == "announced"]
+
+
+def test_a_worth_of_a_trade_no_deal_named_is_the_worth_of_the_deal_the_trade_makes() -> None:
+    triples, kinds = _read("وستشتري مصر 20 طائرة مقاتلة من طراز رافال من فرنسا تبلغ قيمتها 4 مليارات دولار.")
+    priced = [t[0] for t in triples if t[1] == "contract_value"]
+    assert len(priced) == 1 and priced[0] is not None and kinds.get(priced[0]) == "agreement"
+    assert "Egypt" in priced[0] and "France" in priced[0] and "Rafale" in priced[0]
+    # a worth told of no trade and no deal: no deal to give it
+    triples, kinds = _read("وتبلغ قيمتها 4 مليارات دولار.")
+    assert "agreement" not in kinds.values()
+
+
+def test_capabilities_to_build_are_what_a_deal_is_for_not_praise() -> None:
+    triples, _ = _read("وقالت مصر إن الصفقة ستسهم في تعزيز قدرات جيشها.")
+    assert not [t for t in triples if t[1] == "praised"]
+    assert [t for t in triples if t[1] == "described_as" and t[0] and t[0].endswith("deal")]
+    # appreciation is still praise
+    triples, _ = _read("وأعربت مصر عن تقديرها لروسيا.")
+    assert ("Egypt", "praised", "Russia", "fact") in triples
+
+
+def test_a_deal_estimated_at_a_sum_has_that_worth() -> None:
+    draft = draft_article(
+        "عنوان\nووقعت مصر اتفاقا مع روسيا قدر بثلاثة مليارات دولار.\n",
+        [dict(e) for e in STATES],
+        published=ANCHOR,
+    )
+    worth = [c["value"] for c in draft.claims if c["predicate"] == "contract_value"]
+    assert worth == [{"amount": 3000000000, "unit": "USD"}]
+
+
+def test_what_a_deal_or_a_weapon_is_for_describes_it() -> None:
+    triples, _ = _read("ووقعت مصر الصفقة بهدف تحديث أسطولها.")
+    assert [t for t in triples if t[1] == "described_as" and t[0] and t[0].endswith("deal")]
+    triples, _ = _read("وقالت مصر إن الصواريخ ستعزز قوة الردع.")
+    assert [t[1] for t in triples] == ["described_as"]
+
+
+def test_a_deal_named_by_its_noun_alone_keeps_the_noun_whole() -> None:
+    # «بيع» begins with a letter that could be a preposition: its stem is too short to cut
+    draft = draft_article(
+        "عنوان\nووافقت روسيا على بيع صواريخ إس-300 لمصر.\n", [dict(e) for e in STATES], published=ANCHOR
+    )
+    names = [e["name_ar"] for e in draft.entities if e["type"] == "agreement"]
+    assert len(names) == 1 and names[0].startswith("بيع ")
+    # a deal noun's conjunction, preposition and article are cut («بالصفقة» -> «صفقة»)
+    draft = draft_article(
+        "عنوان\nووقعت مصر وروسيا بالصفقة، وهي لشراء صواريخ.\n", [dict(e) for e in STATES], published=ANCHOR
+    )
+    names = [e["name_ar"] for e in draft.entities if e["type"] == "agreement"]
+    assert len(names) == 1 and names[0].startswith("صفقة ")
