@@ -509,6 +509,12 @@ _DEMONYMS = {
     "Bangladesh": "Bangladeshi",
     "Taiwan": "Taiwanese",
     "Senegal": "Senegalese",
+    "Jordan": "Jordanian",
+    "Kazakhstan": "Kazakh",
+    "Uzbekistan": "Uzbek",
+    "Tajikistan": "Tajik",
+    "Turkmenistan": "Turkmen",
+    "Kyrgyzstan": "Kyrgyz",
 }
 
 

@@ -2053,6 +2053,11 @@ class _Proposals(_Base):
                 )
                 # "أعلن الجيش الأمريكي السبت": a day after the name is the date, not the name
                 and not self._reads_as_date(text[words[end].start : words[end].end])
+                # «وزارة الدفاع العمانية والأردنية»: a second state's adjective after «و» is
+                # a second body of the same kind (proposed below), no part of the first's name
+                and not (
+                    end > i + 1 and self._state_adjective(keys[end - 1]) and self._conjoined_state(keys[end])
+                )
                 # «بدأت وزارة الدفاع الفنلندية البحث»: a state's adjective ends the body's name;
                 # only another adjective goes on with it («الكورية الجنوبية», «الرسمية»)
                 and not (
@@ -2284,6 +2289,39 @@ class _Proposals(_Base):
                 made = self._new_names.get(normalize(own_name or (written if quoted else name_to(e))))
                 if made is not None and state is not None:
                     self.state_of[made] = state
+                if state is not None and e == words[end - 1].end and self._state_adjective(keys[end - 1]):
+                    self._conjoined_bodies(clause, i, end, name_to(words[end - 2].end), known)
+
+    def _conjoined_state(self, key: str) -> str | None:
+        """The state a nationality adjective after a conjunction names («والأردنية»), else None."""
+        if key[:1] not in CONJUNCTIONS or 1 not in clitic_cuts(key):
+            return None
+        bare = strip_clitic(key, 1)
+        return self._state_adjective(bare) if bare.startswith(ARTICLE) else None
+
+    def _conjoined_bodies(self, clause: Clause, i: int, end: int, head: str, known: Any) -> None:
+        """«وزارة الدفاع العمانية والأردنية», «السفارتين الأمريكية والبريطانية»: after a body
+        named with its state's adjective, each state's adjective joined by «و» names that
+        state's body of the same kind (its noun and words before the first adjective)."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        noun_keys = keys[i : end - 1]
+        j = end
+        while j < len(keys) and (state := self._conjoined_state(keys[j])) is not None:
+            if re.search(r"[،,.:؛«»\"“”()]", text[words[j - 1].end : words[j].start]):
+                break
+            adjective = text[words[j].end - len(strip_clitic(keys[j], 1)) : words[j].end]
+            s = words[j].end - len(adjective)
+            if not known(s, words[j].end):
+                name = f"{head} {adjective}"
+                body = self.linker.entities[state].get("name")
+                english = institution_english([*noun_keys, strip_clitic(keys[j], 1)], body)
+                self._new_entity(
+                    name, "organization", "institution: a second state's, by its adjective", english=english
+                )
+                if (made := self._new_names.get(normalize(name))) is not None:
+                    self.state_of[made] = state
+            j += 1
 
     def _bare_parliament(self, clause: Clause, i: int) -> None:
         """«البرلمان» told bare («أمام البرلمان في مانيلا», «أن تقترح على البرلمان»): the

@@ -872,3 +872,21 @@ def test_a_body_of_a_state_named_after_its_kind_with_lam_on_it() -> None:
     body = next(e for e in made if e["type"] == "organization")
     assert body["name"] == "Iraqi Ministry of Defence"
     assert "وزارة الدفاع لجمهورية العراق" in [body["name_ar"], *body["aliases"]]
+
+
+def test_a_second_states_adjective_after_wa_is_that_states_body_of_the_same_kind() -> None:
+    # «وزارتا الخارجية الفرنسية والمغربية» written as one noun and two adjectives: two
+    # ministries, the second told by its adjective alone after «و»
+    names = _names("استقبلت وزارة الخارجية الفرنسية والمغربية أمس وفدا من رجال الأعمال.")
+    assert names.get("وزارة الخارجية الفرنسية") == "French Ministry of Foreign Affairs"
+    assert names.get("وزارة الخارجية المغربية") == "Moroccan Ministry of Foreign Affairs"
+    assert "وزارة الخارجية الفرنسية والمغربية" not in names
+    three = _names("وأجرت القوات الجوية العراقية والإماراتية والإسرائيلية تدريبات مشتركة.")
+    assert three.get("القوات الجوية العراقية") == "Iraqi Air Force"
+    assert three.get("القوات الجوية الإماراتية") == "UAE Air Force"
+    assert three.get("القوات الجوية الإسرائيلية") == "Israeli Air Force"
+
+
+def test_a_state_named_by_an_adjective_of_an_a_n_ending_takes_its_own_demonym() -> None:
+    names = _names("وقعت وزارة الدفاع العمانية والأردنية اتفاقية للتعاون العسكري.")
+    assert names.get("وزارة الدفاع الأردنية") == "Jordanian Ministry of Defence"
