@@ -191,6 +191,7 @@ _SPOKESMEN = {normalize(w) for w in ("المتحدث", "الناطق")}
 _MILITARY = {normalize(w) for w in ("العسكري",)}
 # A parliament, told bare as its state's («البرلمان»).
 _PARLIAMENT = normalize("البرلمان")
+_GOVERNMENT = normalize("الحكومة")
 # Adjectives of when, after a state's («الحكومة الألمانية السابقة»).
 _WHEN_ADJECTIVES = {
     normalize(w) for w in ("السابق", "السابقة", "الجديد", "الجديدة", "المقبل", "المقبلة", "المؤقت", "المؤقتة")
@@ -2124,11 +2125,13 @@ class _Proposals(_Base):
                 end -= 1
             if end == i + 1:
                 if (
-                    noun == _PARLIAMENT
+                    (noun == _PARLIAMENT or (noun == _GOVERNMENT and not heads))
                     and len(k) - len(noun) <= 1
                     and not known(words[i].start, words[i].end)
+                    # («الحكومة والبرلمان النرويجيين»: both named with their plural adjective)
+                    and not (i + 2 < len(keys) and keys[i + 2].endswith(_PLURAL_ADJECTIVE))
                 ):
-                    self._bare_parliament(clause, i)
+                    self._bare_parliament(clause, i, noun)
                 continue
             if _company_noun(keys[i + 1]) and not keys[i + 1].startswith("ال"):
                 continue  # "مجمع شركة AVIC": the company is named after its own noun
@@ -2323,24 +2326,37 @@ class _Proposals(_Base):
                     self.state_of[made] = state
             j += 1
 
-    def _bare_parliament(self, clause: Clause, i: int) -> None:
-        """«البرلمان» told bare («أمام البرلمان في مانيلا», «أن تقترح على البرلمان»): the
-        parliament of the state the sentence names first, else of the article's state; the
-        one named before with its state's adjective when there is one. (Readers list a bare
-        parliament as its state's; a bare «الحكومة», as often none, is not proposed.)"""
+    def _bare_parliament(self, clause: Clause, i: int, noun: str = _PARLIAMENT) -> None:
+        """«البرلمان» or «الحكومة» told bare («أمام البرلمان في مانيلا», «إنّ الحكومة
+        وافقت», «في بيان صادر عن الحكومة»): the parliament or government of the state the
+        sentence names first, else of the article's state; the one named before with its
+        state's adjective when there is one. Readers list a bare one as its state's; not
+        under an office's title («رئيس الحكومة»: the office)."""
         words = clause.words
         k = words[i].key
-        s = words[i].start + max(0, k.find(_PARLIAMENT))
+        s = words[i].start + max(0, k.find(noun))
         name = self.text[s : words[i].end]
+        if k.find(noun) < 0 and -1 in clitic_cuts(k):
+            name = ARTICLE + self.text[words[i].start + 2 : words[i].end]  # «للحكومة»: ل + «الحكومة»
         if (fuller := self._named_fuller(name)) is not None:
             self._respell(fuller, name)
+            return
+        kind = "parliament" if noun == _PARLIAMENT else "government"
+        named = [
+            str(e["id"])
+            for e in self.new_entities
+            if e.get("type") == "organization" and str(e.get("name") or "").casefold().endswith(" " + kind)
+        ]
+        if len(named) == 1:
+            # «حكومة كوريا الجنوبية» named before: «وفقا لبيانات الحكومة» is that one
+            self._respell(named[0], name)
             return
         state = self._first_state(clause.sentence, words[i].start) or self._home_state
         if state is None:
             return
         body = str(self.linker.entities[state].get("name") or "")
-        english = institution_english([_PARLIAMENT], body)
-        self._new_entity(name, "organization", "institution: a parliament told bare", english=english)
+        english = institution_english([noun], body)
+        self._new_entity(name, "organization", f"institution: a {kind} told bare", english=english)
         if (made := self._new_names.get(normalize(name))) is not None:
             self.state_of[made] = state
 

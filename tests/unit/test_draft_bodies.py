@@ -890,3 +890,23 @@ def test_a_second_states_adjective_after_wa_is_that_states_body_of_the_same_kind
 def test_a_state_named_by_an_adjective_of_an_a_n_ending_takes_its_own_demonym() -> None:
     names = _names("وقعت وزارة الدفاع العمانية والأردنية اتفاقية للتعاون العسكري.")
     assert names.get("وزارة الدفاع الأردنية") == "Jordanian Ministry of Defence"
+
+
+def test_a_government_told_bare_is_the_government_of_the_state_the_sentence_names() -> None:
+    text = "قال وزير الخارجية العراقي إن العراق سيشتري مروحيات، وفق بيان صادر للحكومة مساء الأحد."
+    assert _names(text).get("الحكومة") == "Iraqi Government"
+    # under an office's title it is the office, no body of its own
+    office = _names("قال رئيس الحكومة أمس إن المغرب سيشتري مروحيات جديدة.")
+    assert "الحكومة" not in office
+
+
+def test_a_government_told_bare_after_one_named_by_its_state_is_that_one() -> None:
+    text = (
+        "وقعت حكومة المغرب عقدا لشراء مروحيات أمريكية. "
+        "وقالت فرنسا إنها تدرس العرض، وأضافت أن الحكومة ستدفع الثمن على ثلاث دفعات."
+    )
+    governments = [
+        e for e in _draft(text).entities if e["type"] == "organization" and "Government" in e["name"]
+    ]
+    assert [e["name"] for e in governments] == ["Moroccan Government"]
+    assert "الحكومة" in governments[0]["aliases"]
