@@ -1976,7 +1976,13 @@ class _Proposals(_Base):
                 noun is not None
                 and not noun.startswith("ال")
                 and "ال" + noun in k
-                and keys[i + 1 : i + 2] in (["العامه"], ["العام"])
+                # («المعهد الدولي للدراسات الاستراتيجية», «الهيئة الوطنية للأمن السيبراني»: a
+                # definite nisba adjective, then what it is for, names it the same way)
+                and keys[i + 1 : i + 2] != []
+                and (
+                    keys[i + 1] in ("العامه", "العام")
+                    or (_definite(keys[i + 1]) and keys[i + 1].endswith(("ي", "يه")))
+                )
                 and keys[i + 2 : i + 3] != []
                 and keys[i + 2].startswith("لل")
             )
@@ -2098,7 +2104,7 @@ class _Proposals(_Base):
                     and not keys[end].startswith("ال")
                 ):
                     pass  # "لجنة حكومية إسرائيلية": an indefinite noun's adjectives in a row
-                elif keys[end].startswith("لل") and keys[end - 1] in ("العامه", "العام") and end == i + 2:
+                elif keys[end].startswith("لل") and end == i + 2 and general:
                     pass  # «الهيئة العامة للتطوير»: what the general body is for, its name's
 
                 elif (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):

@@ -910,3 +910,11 @@ def test_a_government_told_bare_after_one_named_by_its_state_is_that_one() -> No
     ]
     assert [e["name"] for e in governments] == ["Moroccan Government"]
     assert "الحكومة" in governments[0]["aliases"]
+
+
+def test_a_definite_institute_named_by_its_adjective_and_what_it_is_for_is_proposed() -> None:
+    # «المعهد» with a nisba adjective and «لل...» after it is a body's whole name; «المعهد»
+    # alone is the one named before, no new body
+    names = _names("وأصدر المعهد الدولي للدراسات الأمنية في لندن تقريرا عن صفقات السلاح.")
+    assert names.get("المعهد الدولي للدراسات الأمنية", "").startswith("International Institute")
+    assert not _names("وأصدر المعهد تقريرا عن صفقات السلاح.")
