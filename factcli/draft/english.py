@@ -509,6 +509,12 @@ _DEMONYMS = {
     "Bangladesh": "Bangladeshi",
     "Taiwan": "Taiwanese",
     "Senegal": "Senegalese",
+    "Jordan": "Jordanian",
+    "Kazakhstan": "Kazakh",
+    "Uzbekistan": "Uzbek",
+    "Tajikistan": "Tajik",
+    "Turkmenistan": "Turkmen",
+    "Kyrgyzstan": "Kyrgyz",
 }
 
 
@@ -795,6 +801,12 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "كليه": ("College", _HEAD),
     "الكليه": ("College", _HEAD),
     "معهد": ("Institute", _HEAD),
+    "المعهد": ("Institute", _HEAD),
+    "الدولي": ("International", _ADJ),
+    "الدوليه": ("International", _ADJ),
+    "الدراسات": ("Studies", _NOUN),
+    "الابحاث": ("Research", _NOUN),
+    "البحوث": ("Research", _NOUN),
     "مديريه": ("Directorate", _HEAD),
     "مشاه": ("Infantry", _NOUN),  # «قوات مشاة البحرية»: the naval infantry, the Marines
 }

@@ -191,6 +191,7 @@ _SPOKESMEN = {normalize(w) for w in ("المتحدث", "الناطق")}
 _MILITARY = {normalize(w) for w in ("العسكري",)}
 # A parliament, told bare as its state's («البرلمان»).
 _PARLIAMENT = normalize("البرلمان")
+_GOVERNMENT = normalize("الحكومة")
 # Adjectives of when, after a state's («الحكومة الألمانية السابقة»).
 _WHEN_ADJECTIVES = {
     normalize(w) for w in ("السابق", "السابقة", "الجديد", "الجديدة", "المقبل", "المقبلة", "المؤقت", "المؤقتة")
@@ -1975,7 +1976,13 @@ class _Proposals(_Base):
                 noun is not None
                 and not noun.startswith("ال")
                 and "ال" + noun in k
-                and keys[i + 1 : i + 2] in (["العامه"], ["العام"])
+                # («المعهد الدولي للدراسات الاستراتيجية», «الهيئة الوطنية للأمن السيبراني»: a
+                # definite nisba adjective, then what it is for, names it the same way)
+                and keys[i + 1 : i + 2] != []
+                and (
+                    keys[i + 1] in ("العامه", "العام")
+                    or (_definite(keys[i + 1]) and keys[i + 1].endswith(("ي", "يه")))
+                )
                 and keys[i + 2 : i + 3] != []
                 and keys[i + 2].startswith("لل")
             )
@@ -2053,6 +2060,11 @@ class _Proposals(_Base):
                 )
                 # "أعلن الجيش الأمريكي السبت": a day after the name is the date, not the name
                 and not self._reads_as_date(text[words[end].start : words[end].end])
+                # «وزارة الدفاع العمانية والأردنية»: a second state's adjective after «و» is
+                # a second body of the same kind (proposed below), no part of the first's name
+                and not (
+                    end > i + 1 and self._state_adjective(keys[end - 1]) and self._conjoined_state(keys[end])
+                )
                 # «بدأت وزارة الدفاع الفنلندية البحث»: a state's adjective ends the body's name;
                 # only another adjective goes on with it («الكورية الجنوبية», «الرسمية»)
                 and not (
@@ -2092,7 +2104,7 @@ class _Proposals(_Base):
                     and not keys[end].startswith("ال")
                 ):
                     pass  # "لجنة حكومية إسرائيلية": an indefinite noun's adjectives in a row
-                elif keys[end].startswith("لل") and keys[end - 1] in ("العامه", "العام") and end == i + 2:
+                elif keys[end].startswith("لل") and end == i + 2 and general:
                     pass  # «الهيئة العامة للتطوير»: what the general body is for, its name's
 
                 elif (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
@@ -2119,11 +2131,13 @@ class _Proposals(_Base):
                 end -= 1
             if end == i + 1:
                 if (
-                    noun == _PARLIAMENT
+                    (noun == _PARLIAMENT or (noun == _GOVERNMENT and not heads))
                     and len(k) - len(noun) <= 1
                     and not known(words[i].start, words[i].end)
+                    # («الحكومة والبرلمان النرويجيين»: both named with their plural adjective)
+                    and not (i + 2 < len(keys) and keys[i + 2].endswith(_PLURAL_ADJECTIVE))
                 ):
-                    self._bare_parliament(clause, i)
+                    self._bare_parliament(clause, i, noun)
                 continue
             if _company_noun(keys[i + 1]) and not keys[i + 1].startswith("ال"):
                 continue  # "مجمع شركة AVIC": the company is named after its own noun
@@ -2284,25 +2298,71 @@ class _Proposals(_Base):
                 made = self._new_names.get(normalize(own_name or (written if quoted else name_to(e))))
                 if made is not None and state is not None:
                     self.state_of[made] = state
+                if state is not None and e == words[end - 1].end and self._state_adjective(keys[end - 1]):
+                    self._conjoined_bodies(clause, i, end, name_to(words[end - 2].end), known)
 
-    def _bare_parliament(self, clause: Clause, i: int) -> None:
-        """«البرلمان» told bare («أمام البرلمان في مانيلا», «أن تقترح على البرلمان»): the
-        parliament of the state the sentence names first, else of the article's state; the
-        one named before with its state's adjective when there is one. (Readers list a bare
-        parliament as its state's; a bare «الحكومة», as often none, is not proposed.)"""
+    def _conjoined_state(self, key: str) -> str | None:
+        """The state a nationality adjective after a conjunction names («والأردنية»), else None."""
+        if key[:1] not in CONJUNCTIONS or 1 not in clitic_cuts(key):
+            return None
+        bare = strip_clitic(key, 1)
+        return self._state_adjective(bare) if bare.startswith(ARTICLE) else None
+
+    def _conjoined_bodies(self, clause: Clause, i: int, end: int, head: str, known: Any) -> None:
+        """«وزارة الدفاع العمانية والأردنية», «السفارتين الأمريكية والبريطانية»: after a body
+        named with its state's adjective, each state's adjective joined by «و» names that
+        state's body of the same kind (its noun and words before the first adjective)."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        noun_keys = keys[i : end - 1]
+        j = end
+        while j < len(keys) and (state := self._conjoined_state(keys[j])) is not None:
+            if re.search(r"[،,.:؛«»\"“”()]", text[words[j - 1].end : words[j].start]):
+                break
+            adjective = text[words[j].end - len(strip_clitic(keys[j], 1)) : words[j].end]
+            s = words[j].end - len(adjective)
+            if not known(s, words[j].end):
+                name = f"{head} {adjective}"
+                body = self.linker.entities[state].get("name")
+                english = institution_english([*noun_keys, strip_clitic(keys[j], 1)], body)
+                self._new_entity(
+                    name, "organization", "institution: a second state's, by its adjective", english=english
+                )
+                if (made := self._new_names.get(normalize(name))) is not None:
+                    self.state_of[made] = state
+            j += 1
+
+    def _bare_parliament(self, clause: Clause, i: int, noun: str = _PARLIAMENT) -> None:
+        """«البرلمان» or «الحكومة» told bare («أمام البرلمان في مانيلا», «إنّ الحكومة
+        وافقت», «في بيان صادر عن الحكومة»): the parliament or government of the state the
+        sentence names first, else of the article's state; the one named before with its
+        state's adjective when there is one. Readers list a bare one as its state's; not
+        under an office's title («رئيس الحكومة»: the office)."""
         words = clause.words
         k = words[i].key
-        s = words[i].start + max(0, k.find(_PARLIAMENT))
+        s = words[i].start + max(0, k.find(noun))
         name = self.text[s : words[i].end]
+        if k.find(noun) < 0 and -1 in clitic_cuts(k):
+            name = ARTICLE + self.text[words[i].start + 2 : words[i].end]  # «للحكومة»: ل + «الحكومة»
         if (fuller := self._named_fuller(name)) is not None:
             self._respell(fuller, name)
+            return
+        kind = "parliament" if noun == _PARLIAMENT else "government"
+        named = [
+            str(e["id"])
+            for e in self.new_entities
+            if e.get("type") == "organization" and str(e.get("name") or "").casefold().endswith(" " + kind)
+        ]
+        if len(named) == 1:
+            # «حكومة كوريا الجنوبية» named before: «وفقا لبيانات الحكومة» is that one
+            self._respell(named[0], name)
             return
         state = self._first_state(clause.sentence, words[i].start) or self._home_state
         if state is None:
             return
         body = str(self.linker.entities[state].get("name") or "")
-        english = institution_english([_PARLIAMENT], body)
-        self._new_entity(name, "organization", "institution: a parliament told bare", english=english)
+        english = institution_english([noun], body)
+        self._new_entity(name, "organization", f"institution: a {kind} told bare", english=english)
         if (made := self._new_names.get(normalize(name))) is not None:
             self.state_of[made] = state
 

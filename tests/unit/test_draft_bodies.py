@@ -872,3 +872,49 @@ def test_a_body_of_a_state_named_after_its_kind_with_lam_on_it() -> None:
     body = next(e for e in made if e["type"] == "organization")
     assert body["name"] == "Iraqi Ministry of Defence"
     assert "وزارة الدفاع لجمهورية العراق" in [body["name_ar"], *body["aliases"]]
+
+
+def test_a_second_states_adjective_after_wa_is_that_states_body_of_the_same_kind() -> None:
+    # «وزارتا الخارجية الفرنسية والمغربية» written as one noun and two adjectives: two
+    # ministries, the second told by its adjective alone after «و»
+    names = _names("استقبلت وزارة الخارجية الفرنسية والمغربية أمس وفدا من رجال الأعمال.")
+    assert names.get("وزارة الخارجية الفرنسية") == "French Ministry of Foreign Affairs"
+    assert names.get("وزارة الخارجية المغربية") == "Moroccan Ministry of Foreign Affairs"
+    assert "وزارة الخارجية الفرنسية والمغربية" not in names
+    three = _names("وأجرت القوات الجوية العراقية والإماراتية والإسرائيلية تدريبات مشتركة.")
+    assert three.get("القوات الجوية العراقية") == "Iraqi Air Force"
+    assert three.get("القوات الجوية الإماراتية") == "UAE Air Force"
+    assert three.get("القوات الجوية الإسرائيلية") == "Israeli Air Force"
+
+
+def test_a_state_named_by_an_adjective_of_an_a_n_ending_takes_its_own_demonym() -> None:
+    names = _names("وقعت وزارة الدفاع العمانية والأردنية اتفاقية للتعاون العسكري.")
+    assert names.get("وزارة الدفاع الأردنية") == "Jordanian Ministry of Defence"
+
+
+def test_a_government_told_bare_is_the_government_of_the_state_the_sentence_names() -> None:
+    text = "قال وزير الخارجية العراقي إن العراق سيشتري مروحيات، وفق بيان صادر للحكومة مساء الأحد."
+    assert _names(text).get("الحكومة") == "Iraqi Government"
+    # under an office's title it is the office, no body of its own
+    office = _names("قال رئيس الحكومة أمس إن المغرب سيشتري مروحيات جديدة.")
+    assert "الحكومة" not in office
+
+
+def test_a_government_told_bare_after_one_named_by_its_state_is_that_one() -> None:
+    text = (
+        "وقعت حكومة المغرب عقدا لشراء مروحيات أمريكية. "
+        "وقالت فرنسا إنها تدرس العرض، وأضافت أن الحكومة ستدفع الثمن على ثلاث دفعات."
+    )
+    governments = [
+        e for e in _draft(text).entities if e["type"] == "organization" and "Government" in e["name"]
+    ]
+    assert [e["name"] for e in governments] == ["Moroccan Government"]
+    assert "الحكومة" in governments[0]["aliases"]
+
+
+def test_a_definite_institute_named_by_its_adjective_and_what_it_is_for_is_proposed() -> None:
+    # «المعهد» with a nisba adjective and «لل...» after it is a body's whole name; «المعهد»
+    # alone is the one named before, no new body
+    names = _names("وأصدر المعهد الدولي للدراسات الأمنية في لندن تقريرا عن صفقات السلاح.")
+    assert names.get("المعهد الدولي للدراسات الأمنية", "").startswith("International Institute")
+    assert not _names("وأصدر المعهد تقريرا عن صفقات السلاح.")
