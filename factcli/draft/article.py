@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analyze import CLITICS_RE, CONJUNCTION_RE, CONJUNCTIONS, clitic_cuts, name_forms, strip_clitic
+from ..analyze import ARTICLE, CLITICS_RE, CONJUNCTION_RE, CONJUNCTIONS, clitic_cuts, name_forms, strip_clitic
 from ..datespan import DateSpan
 from ..errors import InputError
 from ..link import Linker
@@ -282,6 +282,19 @@ def _definite_kind(keys: list[str], named: set[int], end: int | None = None) -> 
             if f.startswith("ال") and (kind := weapon_kind_class(f)):
                 return kind
     return None
+
+
+def _refers_back(keys: list[str]) -> bool:
+    """The clause opens on a pronoun for what was told before, no noun after it: «ويأتي هذا
+    في إطار»، «وهذا يعزز»، «وهو ما يمثل» (not «وتأتي هذه الخطوات», which names what it is)."""
+    for i, key in enumerate(keys[:2]):
+        after = keys[i + 1] if i + 1 < len(keys) else ""
+        bare = {strip_clitic(key, cut) for cut in clitic_cuts(key)}
+        if bare & _DEMONSTRATIVES and not after.startswith(ARTICLE):
+            return True
+        if "هو" in bare and after == "ما":
+            return True
+    return False
 
 
 def _first_person(key: str) -> bool:
@@ -1061,6 +1074,15 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if predicate in _DEAL_SUBJECT and not agreements and (deal := self._the_deal(clause, mentions)):
                 subjects = [deal]
                 cues.append("subject:the deal the sentence tells of")
+            elif (
+                predicate == "described_as"
+                and not agreements
+                and _refers_back(keys)
+                and (deal := self._last_agreement())
+            ):
+                # «ويأتي هذا في إطار ...»، «وهو ما يمثل تقدماً»: the deal just told, described.
+                subjects = [deal]
+                cues.append("subject:the deal told before, referred to by «هذا»")
             elif (
                 predicate == "contract_value"
                 and not subjects

@@ -701,3 +701,17 @@ def test_an_area_an_agreement_covers_is_covers_area_and_its_sides_cooperation_st
     # goods a deal supplies stay `includes`
     draft, names = _draft("وقعت مصر صفقة مع روسيا تشمل طائرات ميغ-29.")
     assert not any(c["predicate"] == "covers_area" for c in draft.claims)
+
+
+def test_a_deal_referred_to_by_this_is_what_the_next_sentence_describes() -> None:
+    # "Egypt signed a deal with Russia to buy fighter aircraft. This comes as part of Egypt's
+    # strengthening of its military capabilities": «هذا», with no noun after it, is the deal.
+    told = "وقعت مصر صفقة مع روسيا لشراء طائرات مقاتلة. "
+    draft, names = _draft(told + "ويأتي هذا في إطار تعزيز مصر لقدراتها العسكرية.")
+    described = [names[c["subject"]] for c in draft.claims if c["predicate"] == "described_as"]
+    deal = next(e["name"] for e in draft.entities if e["type"] == "agreement")
+    assert described == [deal]
+    # «هذه الخطوات» names what it refers to: not the deal.
+    draft, names = _draft(told + "وتأتي هذه الخطوات في إطار تعزيز مصر لقدراتها العسكرية.")
+    described = [names[c["subject"]] for c in draft.claims if c["predicate"] == "described_as"]
+    assert described and deal not in described
