@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analyze import CLITICS_RE, CONJUNCTION_RE, CONJUNCTIONS, name_forms
+from ..analyze import ARTICLE, CLITICS_RE, CONJUNCTION_RE, CONJUNCTIONS, clitic_cuts, name_forms, strip_clitic
 from ..datespan import DateSpan
 from ..errors import InputError
 from ..link import Linker
@@ -24,6 +24,7 @@ from .cues import (
     _OPENERS,
     _SAME_BEFORE,
     _SAME_WORDS,
+    _SUPPLY_WORK,
     _THAT,
     _WEAPON_HEADS,
     AS_OF_PREDICATES,
@@ -47,7 +48,7 @@ from .roles import _Roles
 from .spans import Clause, _trim, clauses, wrapped_lines
 from .statement import draft_statement
 from .titles import _Titles
-from .topics import _Topics
+from .topics import _SIDES_TOPIC, _Topics
 
 # Institution nouns written in the dual for two states' bodies at once («وزارتا», «وزارتي»).
 _DUAL_NOUNS = {"وزار", "حكوم", "رئاس"}
@@ -149,6 +150,7 @@ def draft_article(
     drafter.credited_by_latin_name(list(credited or []))
     drafter.weapon_kind_names()
     drafter.deal_worth_names()
+    drafter.areas_covered()
     names = {e["id"]: e.get("name") or e["id"] for e in [*entities, *drafter.new_entities]}
     for claim in drafter.claims:
         # A proposal for the reviewer: `statement` itself stays empty until a person confirms it.
@@ -280,6 +282,19 @@ def _definite_kind(keys: list[str], named: set[int], end: int | None = None) -> 
             if f.startswith("ال") and (kind := weapon_kind_class(f)):
                 return kind
     return None
+
+
+def _refers_back(keys: list[str]) -> bool:
+    """The clause opens on a pronoun for what was told before, no noun after it: «ويأتي هذا
+    في إطار»، «وهذا يعزز»، «وهو ما يمثل» (not «وتأتي هذه الخطوات», which names what it is)."""
+    for i, key in enumerate(keys[:2]):
+        after = keys[i + 1] if i + 1 < len(keys) else ""
+        bare = {strip_clitic(key, cut) for cut in clitic_cuts(key)}
+        if bare & _DEMONSTRATIVES and not after.startswith(ARTICLE):
+            return True
+        if "هو" in bare and after == "ما":
+            return True
+    return False
 
 
 def _first_person(key: str) -> bool:
@@ -524,6 +539,29 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 # is when it was said: the date of what follows in the sentence.
                 sentence_date = dates[0][2]
             quote_open = _quote_open_after(text, clause)
+
+    def areas_covered(self) -> None:
+        """What an agreement «يشمل/يتضمن/يهدف إلى» is covers_area when it is an area or activity
+        (a topic: «تبادل الخبرات»، «التدريب»), includes only when it is goods it supplies."""
+        for c in self.claims:
+            obj = c.get("object")
+            if c["predicate"] != "includes" or not obj or self.linker.type_of(obj) != "topic":
+                continue
+            cues = ((self.linker.entities.get(obj) or {}).get("draft") or {}).get("cues") or [""]
+            if not cues[0].startswith(_SIDES_TOPIC) and not self._supplied(c):
+                # (the cooperation between the two sides an agreement «يهدف إلى تطوير»: what it
+                # includes, as readers tell it)
+                c["predicate"] = "covers_area"
+                c["draft"]["cues"].append("predicate:an area the agreement covers, not goods it supplies")
+
+    def _supplied(self, claim: dict) -> bool:
+        """The claim's list of items tells goods built or supplied: a noun of building or
+        supplying opens one of them («بناء مركز محاكاة، وحزمة دعم، وتوريد قطع غيار»)."""
+        return any(
+            strip_clitic(word, cut) in _SUPPLY_WORK
+            for word in normalize(claim["citation"]["quote"]).split()
+            for cut in clitic_cuts(word)
+        )
 
     def _weapons_arrive(self, mentions: list[Mention], at: tuple[int, int], keys: list[str]) -> bool:
         """A verb of arriving whose subject is a weapon: before it, no one named between
@@ -1036,6 +1074,15 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if predicate in _DEAL_SUBJECT and not agreements and (deal := self._the_deal(clause, mentions)):
                 subjects = [deal]
                 cues.append("subject:the deal the sentence tells of")
+            elif (
+                predicate == "described_as"
+                and not agreements
+                and _refers_back(keys)
+                and (deal := self._last_agreement())
+            ):
+                # «ويأتي هذا في إطار ...»، «وهو ما يمثل تقدماً»: the deal just told, described.
+                subjects = [deal]
+                cues.append("subject:the deal told before, referred to by «هذا»")
             elif (
                 predicate == "contract_value"
                 and not subjects

@@ -1021,6 +1021,9 @@ DEAL_NOUN_ENDINGS = ("هما", "هم", "ها")
 INCLUDING_CUES = ["~شمل*", "تشمل*", "شمل*", "تضمن*", "~تضمن*", "عبار* عن"]
 ITEM_WORK_NOUNS = ["بناء", "انشاء", "توريد", "تقديم", "تزويد", "توفير", "اعمال", "تطوير"]
 ITEM_WORDS = 3
+# The work nouns that tell an item built or supplied («بناء مركز»، «توريد قطع غيار»): a thing the
+# deal includes, not an area it covers («الصيانة»، «تبادل الخبرات»).
+_SUPPLY_WORK = {normalize(w) for w in ("بناء", "انشاء", "توريد", "تقديم", "تزويد", "توفير")}
 # Words that introduce the items of a deal ("بينها", "بما فيها", "وضمنها").
 DEAL_ITEM_WORDS = ["بينها", "فيها", "ضمنها", "منها", "تشمل*"]
 

@@ -46,6 +46,8 @@ _HEADS = {normalize(k): v for k, v in _HEADS.items()}
 _BETWEEN = "بين"
 # Predicates whose object may be such a topic.
 _TOPIC_PREDICATES = {"discussed", "praised", "includes", "covers_area", "cooperates_in"}
+# The cue of a topic named by its head and its sides (what `areas_covered` tells apart).
+_SIDES_TOPIC = "a topic: "
 
 
 # A ceremony's nouns and the acts a ceremony marks, as verbal nouns («حفل التوقيع»، «مراسم
@@ -120,7 +122,7 @@ class _Topics(_Proposals):
             if normalize(arabic) in self._new_names:
                 return self._new_names[normalize(arabic)]
             before = len(self.new_entities)
-            self._new_entity(arabic, "topic", f"a topic: {head} and its sides", english=english)
+            self._new_entity(arabic, "topic", f"{_SIDES_TOPIC}{head} and its sides", english=english)
             return str(self.new_entities[-1]["id"]) if len(self.new_entities) > before else None
         return None
 

@@ -679,3 +679,39 @@ def test_a_model_named_with_the_company_it_is_of_is_made_by_it() -> None:
     # bought from a company is no making
     draft, names = _draft("واشترت مصر مقاتلات ميغ-41 من روسيا عبر أكمي.", companies)
     assert not [c for c in draft.claims if c["predicate"] == "manufactures"]
+
+
+def test_an_area_an_agreement_covers_is_covers_area_and_its_sides_cooperation_stays_includes() -> None:
+    # "Egypt and Greece signed a defence cooperation agreement, and the agreement includes the
+    # exchange of military expertise and joint training": areas of cooperation, no goods.
+    draft, names = _draft(
+        "وقعت مصر واليونان اتفاقية للتعاون الدفاعي، وتشمل الاتفاقية تبادل الخبرات العسكرية والتدريب المشترك.",
+        [_country("egypt", "Egypt", "مصر"), _country("greece", "Greece", "اليونان")],
+    )
+    by = {
+        names[c["object"]]: c["predicate"]
+        for c in draft.claims
+        if c["predicate"] in ("includes", "covers_area")
+    }
+    topics = {e["name"]: e["name_ar"] for e in draft.entities if e["type"] == "topic"}
+    areas = {name for name, ar in topics.items() if ar in ("تبادل الخبرات العسكرية", "التدريب المشترك")}
+    assert len(areas) == 2 and all(by[name] == "covers_area" for name in areas)
+    # the cooperation between the two sides the agreement is for: what it includes, as told
+    assert by["Egypt-Greece defence cooperation"] == "includes"
+    # goods a deal supplies stay `includes`
+    draft, names = _draft("وقعت مصر صفقة مع روسيا تشمل طائرات ميغ-29.")
+    assert not any(c["predicate"] == "covers_area" for c in draft.claims)
+
+
+def test_a_deal_referred_to_by_this_is_what_the_next_sentence_describes() -> None:
+    # "Egypt signed a deal with Russia to buy fighter aircraft. This comes as part of Egypt's
+    # strengthening of its military capabilities": «هذا», with no noun after it, is the deal.
+    told = "وقعت مصر صفقة مع روسيا لشراء طائرات مقاتلة. "
+    draft, names = _draft(told + "ويأتي هذا في إطار تعزيز مصر لقدراتها العسكرية.")
+    described = [names[c["subject"]] for c in draft.claims if c["predicate"] == "described_as"]
+    deal = next(e["name"] for e in draft.entities if e["type"] == "agreement")
+    assert described == [deal]
+    # «هذه الخطوات» names what it refers to: not the deal.
+    draft, names = _draft(told + "وتأتي هذه الخطوات في إطار تعزيز مصر لقدراتها العسكرية.")
+    described = [names[c["subject"]] for c in draft.claims if c["predicate"] == "described_as"]
+    assert described and deal not in described
