@@ -148,6 +148,19 @@ def _recovering(read: _Read) -> _Read:
 # How many name lookups an index keeps (`Index.names`), and as many of labels and of
 # synonyms: a few megabytes at most.
 _NAMES_KEPT = 50_000
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _lookup_kept(found: dict[_K, _V], key: _K, read: Callable[[], _V]) -> _V:
+    """What `found` keeps for `key`, else `read()`, kept while fewer than `_NAMES_KEPT` are.
+    The caller hands out a copy: a kept answer is never given away to be changed."""
+    value = found.get(key)
+    if value is None:
+        value = read()
+        if len(found) < _NAMES_KEPT:
+            found[key] = value
+    return value
 
 
 class Index:
@@ -351,12 +364,11 @@ class Index:
         # Kept for the index's life: a query asks for the same keys in many of its readings
         # (a name's forms, its words reordered), and a process that runs many queries on one
         # index (a test run, the relevance benchmark) asks again for the same names.
-        found = self._names_found.get((key, stems))
-        if found is None:
-            column = "stem_key" if stems else "key"
-            found = list(self.conn.execute(f"SELECT entity, role FROM names WHERE {column} = ?", (key,)))
-            if len(self._names_found) < _NAMES_KEPT:
-                self._names_found[(key, stems)] = found
+        column = "stem_key" if stems else "key"
+        sql = f"SELECT entity, role FROM names WHERE {column} = ?"
+        found: list[tuple[str, str]] = _lookup_kept(
+            self._names_found, (key, stems), lambda: list(self.conn.execute(sql, (key,)))
+        )
         return list(found)
 
     @_recovering
@@ -455,11 +467,10 @@ class Index:
     @_recovering
     def labels(self, key: str) -> list[tuple[str, str]]:
         # Kept as the names are (`names`): a query asks again for the words of its runs.
-        found = self._labels_found.get(key)
-        if found is None:
-            found = list(self.conn.execute("SELECT predicate, kind FROM labels WHERE key = ?", (key,)))
-            if len(self._labels_found) < _NAMES_KEPT:
-                self._labels_found[key] = found
+        sql = "SELECT predicate, kind FROM labels WHERE key = ?"
+        found: list[tuple[str, str]] = _lookup_kept(
+            self._labels_found, key, lambda: list(self.conn.execute(sql, (key,)))
+        )
         return list(found)
 
     @_recovering
@@ -469,8 +480,8 @@ class Index:
 
     @_recovering
     def synonyms(self, tokens: str, stems: str) -> tuple[list[str], list[str]]:
-        found = self._synonyms_found.get((tokens, stems))
-        if found is None:
+
+        def read() -> tuple[list[str], list[str]]:
             rows = self.conn.execute(
                 "SELECT other, predicate FROM synonyms WHERE (key = ? AND kind = 'number') "
                 "OR (key = ? AND kind = 'word') ORDER BY rowid",
@@ -483,10 +494,10 @@ class Index:
                     others.append(other)
                 else:
                     predicates.append(predicate)
-            found = (others, predicates)
-            if len(self._synonyms_found) < _NAMES_KEPT:
-                self._synonyms_found[(tokens, stems)] = found
-        return list(found[0]), list(found[1])
+            return others, predicates
+
+        others, predicates = _lookup_kept(self._synonyms_found, (tokens, stems), read)
+        return list(others), list(predicates)
 
     @_recovering
     def has_term(self, token: str) -> bool:
