@@ -2319,7 +2319,7 @@ class _Proposals(_Base):
         while j < len(keys) and (state := self._conjoined_state(keys[j])) is not None:
             if re.search(r"[،,.:؛«»\"“”()]", text[words[j - 1].end : words[j].start]):
                 break
-            adjective = text[words[j].end - len(strip_clitic(keys[j], 1)) : words[j].end]
+            adjective = _after_clitic(text, words[j].start, words[j].end, 1)  # the «و» cut
             s = words[j].end - len(adjective)
             if not known(s, words[j].end):
                 name = f"{head} {adjective}"
@@ -2343,7 +2343,7 @@ class _Proposals(_Base):
         s = words[i].start + max(0, k.find(noun))
         name = self.text[s : words[i].end]
         if k.find(noun) < 0 and -1 in clitic_cuts(k):
-            name = ARTICLE + self.text[words[i].start + 2 : words[i].end]  # «للحكومة»: ل + «الحكومة»
+            name = _after_clitic(self.text, words[i].start, words[i].end, -1)  # «للحكومة»: ل + «الحكومة»
         if (fuller := self._named_fuller(name)) is not None:
             self._respell(fuller, name)
             return

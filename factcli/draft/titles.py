@@ -836,7 +836,7 @@ class _Titles(_Proposals):
             h = i + 1
             if keys[i] in _DUAL_CONSTRUCT or (keys[i][:1] in CONJUNCTIONS and keys[i][1:] in _DUAL_CONSTRUCT):
                 h = self._dual_office_end(keys, words, i)  # «وزيري الدفاع في ...، فلان وفلان»
-            elif keys[i].lstrip("وف") not in _DUAL_HEADS:
+            elif not any(strip_clitic(keys[i], c) in _DUAL_HEADS for c in clitic_cuts(keys[i])):
                 continue
             if h >= len(keys) or _definite(keys[h]):
                 continue

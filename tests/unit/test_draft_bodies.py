@@ -885,6 +885,9 @@ def test_a_second_states_adjective_after_wa_is_that_states_body_of_the_same_kind
     assert three.get("القوات الجوية العراقية") == "Iraqi Air Force"
     assert three.get("القوات الجوية الإماراتية") == "UAE Air Force"
     assert three.get("القوات الجوية الإسرائيلية") == "Israeli Air Force"
+    # A vowel mark in the second adjective: the body's name keeps its article whole.
+    marked = _names("استقبلت وزارة الخارجية الفرنسية والمغربيَّة أمس وفدا من رجال الأعمال.")
+    assert marked.get("وزارة الخارجية المغربيَّة") == "Moroccan Ministry of Foreign Affairs", marked
 
 
 def test_a_state_named_by_an_adjective_of_an_a_n_ending_takes_its_own_demonym() -> None:
