@@ -233,8 +233,6 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("بهدف", "described_as"),
     ("الهدف من", "described_as"),
     ("~عزز", "described_as"),
-    ("سيعزز", "described_as"),
-    ("ستعزز", "described_as"),
     ("~اتي .. استمرار*", "described_as"),
     # an announcement made ("لم يعلنا عن العقد"، "الإعلان عن")
     ("~علن* عن", "announced"),
@@ -412,6 +410,7 @@ VALUE_CUES: list[tuple[str, str, str]] = [
     ("قيمت*", "USD", "contract_value"),
     # estimated at ("الاتفاق الذي قُدّر بسبعة مليارات دولار"، "يُقدّر بـ")
     ("قدر", "USD", "contract_value"),
+    ("قدرت", "USD", "contract_value"),
     ("~قدر", "USD", "contract_value"),
     # (a three-letter stem after the article takes no bare ة: "الصفقة" is written whole)
     ("قيم* .. صفقه*", "USD", "contract_value"),

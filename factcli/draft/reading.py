@@ -135,6 +135,18 @@ def _scale_alone(i: int, keys: list[str]) -> float | None:
     return None
 
 
+def _tells_the_figure(keys: list[str], at: int, vcue: tuple) -> bool:
+    """Whether the word `at` is one a cue of the figure's predicate reads, at the figure's
+    cue or right before it («قدرت قيمته»، «تقدر قيمتها»، «قدر بـ»): the figure's verb, which
+    no other cue reads as an act of its own."""
+    predicate, (first, _) = vcue[0], vcue[1]
+    return first - 1 <= at <= first and any(
+        p.parts and p.parts[0] is not None and p.parts[0].match(keys[at]) is not None
+        for p, _, pred in _VALUE_PATTERNS
+        if pred == predicate
+    )
+
+
 class _Reading(_Base):
     """What a clause asserts: its predicates, its polarity, its modality and its figures."""
 
@@ -193,6 +205,8 @@ class _Reading(_Base):
                 and pred in ("signed", "exported_value")
             ):
                 continue  # the figure's own verb ("وقعنا عقودا بقيمة ...")
+            if value is None and vcue is not None and _tells_the_figure(keys, hit[0], vcue):
+                continue  # a word the figure's cue reads too ("تقدر قيمتها بـ"): estimated, not praised
             if len([c for c in chosen if c[3] is None]) == 3 and value is None:
                 continue  # three cues at most, besides a figure's
             chosen.append((pred, hit, cue, value))

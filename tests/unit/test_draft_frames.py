@@ -919,6 +919,16 @@ def test_a_deal_estimated_at_a_sum_has_that_worth() -> None:
     )
     worth = [c["value"] for c in draft.claims if c["predicate"] == "contract_value"]
     assert worth == [{"amount": 3000000000, "unit": "USD"}]
+    # The estimating verb before the worth is the figure's, no praise or description of its own.
+    for line, amount in (
+        ("ووقعت مصر عقدا مع روسيا قدرت قيمته بسبعة مليارات دولار.", 7000000000),
+        ("ووقعت مصر صفقة مع روسيا تقدر قيمتها بـ23 مليار دولار.", 23000000000),
+    ):
+        draft = draft_article(f"عنوان\n{line}\n", [dict(e) for e in STATES], published=ANCHOR)
+        predicates = [c["predicate"] for c in draft.claims]
+        assert "praised" not in predicates and "described_as" not in predicates, (line, predicates)
+        worth = [c["value"] for c in draft.claims if c["predicate"] == "contract_value"]
+        assert worth == [{"amount": amount, "unit": "USD"}], line
 
 
 def test_what_a_deal_or_a_weapon_is_for_describes_it() -> None:
