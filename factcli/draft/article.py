@@ -714,28 +714,12 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             if after is not None and not self._named_weapon(after.ids[0]):
                 after = None
             weapon = after or (before if made or (before and self._named_weapon(before.ids[0])) else None)
-            if weapon is None or (state, weapon.ids[0]) in self._made_told:
+            if weapon is None:
                 continue
-            self._made_told.add((state, weapon.ids[0]))
             first = before.first if before is not None else max(0, adj.first - 1)
             last = max(weapon.last, end)
-            out.append(
-                self._claim(
-                    state,
-                    "manufactures",
-                    weapon.ids[0],
-                    None,
-                    None,
-                    "affirmed",
-                    "fact",
-                    None,
-                    self.article_via,
-                    words[first].start,
-                    words[last - 1].end,
-                    ["predicate:a weapon made by a state (its adjective, «... الصنع»)"],
-                    0.5,
-                )  # fmt: skip
-            )
+            cue = "predicate:a weapon made by a state (its adjective, «... الصنع»)"
+            out += self._manufactured(state, weapon.ids[0], words[first].start, words[last - 1].end, cue)
         return out
 
     def _made_by_companies(self, clause, keys: list[str], mentions) -> list[dict]:
@@ -758,27 +742,36 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 or between in (["من", "شركه"], ["لشركه"], ["من", "صنع"], ["من", "انتاج"], ["من", "تصنيع"])
                 or (between == ["من"] and _company_noun(keys[org.first]))
             )
-            if not of or (org.ids[0], w.ids[0]) in self._made_told:
-                continue
-            self._made_told.add((org.ids[0], w.ids[0]))
-            out.append(
-                self._claim(
-                    org.ids[0],
-                    "manufactures",
-                    w.ids[0],
-                    None,
-                    None,
-                    "affirmed",
-                    "fact",
-                    None,
-                    self.article_via,
-                    words[w.first].start,
-                    words[org.last - 1].end,
-                    ["predicate:a model and the company it is of («لشركة», «من صنع»)"],
-                    0.5,
-                )  # fmt: skip
-            )
+            if of:
+                cue = "predicate:a model and the company it is of («لشركة», «من صنع»)"
+                out += self._manufactured(
+                    org.ids[0], w.ids[0], words[w.first].start, words[org.last - 1].end, cue
+                )
         return out
+
+    def _manufactured(self, maker: str, weapon: str, start: int, end: int, cue: str) -> list[dict]:
+        """A `manufactures` candidate of `maker` and `weapon` over start:end, once per pair
+        in the article (a state's adjective and a company may tell the same maker again)."""
+        if (maker, weapon) in self._made_told:
+            return []
+        self._made_told.add((maker, weapon))
+        return [
+            self._claim(
+                maker,
+                "manufactures",
+                weapon,
+                None,
+                None,
+                "affirmed",
+                "fact",
+                None,
+                self.article_via,
+                start,
+                end,
+                [cue],
+                0.5,
+            )  # fmt: skip
+        ]
 
     def _dual_signers(self, keys: list[str], cue: int, subjects: list[str]) -> list[str]:
         """The institutions of the states among `subjects` where a dual institution noun and
