@@ -421,6 +421,12 @@ _WITH_PRONOUN = re.compile(
 )
 
 
+@functools.lru_cache(maxsize=1)
+def _known_companies() -> dict[str, str]:
+    """The companies' glossary by each normalized form: its English name."""
+    return {normalize(f): english for english, forms, _ in KNOWN_COMPANIES for f in forms}
+
+
 def _clause_word(key: str, person: bool = False) -> bool:
     """Whether a word (normalized) is one a clause has and a name has not. A person's name
     may read as a short function word ("لي", "ما", "هو", "علي", "فان"): for a person only
@@ -711,7 +717,7 @@ class _Proposals(_Base):
                     (keys[k] for k in range(first - 1, described_at, -1) if self._state_adjective(keys[k])),
                     None,
                 )
-                glossary = {normalize(f): english for english, forms, _ in KNOWN_COMPANIES for f in forms}
+                glossary = _known_companies()
                 known_as = glossary.get(normalize(name)) or glossary.get(f"{normalize(name)} {adjective}")
                 whole = _with_noun(text, words[described_at], words[described_at + 1].start, e + 1)
                 self._new_entity(

@@ -116,7 +116,7 @@ class StateNames:
                 if " " not in second and second.startswith("ال") and second.endswith(("ي", "يه")):
                     stem = second.removesuffix("ه").removesuffix("ي")
                     for adjective in nisba_forms(first):
-                        for ending in ("ي", "يه", "يين", "يون"):
+                        for ending in _NISBA:
                             out.pairs.setdefault((adjective, stem + ending), row)
             for adjective in nisba_forms(name):
                 out.adjectives.setdefault(adjective, row)

@@ -225,9 +225,12 @@ _SHEIKHS = {normalize(w) for w in ("الشيخ", "الشيخة")}
 _PROFESSIONS = {normalize(w) for w in ("المهندس", "المهندسة", "الأستاذ", "الأستاذة")}
 
 
+_NAMED_HONORIFICS = _WOMEN_HONORIFICS | _PROFESSIONS
+
+
 def _honorific(key: str) -> bool:
     return any(p.opens(key) for p in _HONORIFICS) or any(
-        strip_clitic(key, cut) in (_WOMEN_HONORIFICS | _PROFESSIONS) for cut in clitic_cuts(key)
+        strip_clitic(key, cut) in _NAMED_HONORIFICS for cut in clitic_cuts(key)
     )
 
 
