@@ -96,7 +96,7 @@ def _after_clitic(text: str, s: int, e: int, cut: int) -> str:
     if cut == 0:
         return text[s:e]
     if cut == -1:
-        return "ال" + text[s + 2 : e]  # "للدوحة" is ل + "الدوحة"
+        return "ال" + _after_clitic(text, s, e, 2)  # "للدوحة" is ل + "الدوحة"
     taken, i = 0, s
     while taken < cut and i < e:
         if "\u0621" <= text[i] <= "\u064a":

@@ -2897,10 +2897,8 @@ class _Proposals(_Base):
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         for i in range(len(keys) - 1):
-            bare = re.sub(r"^[وف]?(?:ب|ل(?=ل))?", "", keys[i])
-            if bare.startswith("لل"):
-                bare = "ال" + bare[2:]
-            if bare not in _SPOKESMEN or keys[i + 1] not in _MILITARY:
+            cut = next((c for c in clitic_cuts(keys[i]) if strip_clitic(keys[i], c) in _SPOKESMEN), None)
+            if cut is None or keys[i + 1] not in _MILITARY:
                 continue
             if i + 2 < len(keys):
                 gap = text[words[i + 1].end : words[i + 2].start]
@@ -2909,9 +2907,7 @@ class _Proposals(_Base):
                     or self._looks_like_a_name(keys[i + 2 : i + 3])
                 ):
                     continue  # «المتحدث العسكري المصري», «المتحدث العسكري العقيد فلان»
-            written = re.sub(r"^[وف]?ب?", "", text[words[i].start : words[i].end])
-            if written.startswith("لل"):
-                written = "ال" + written[2:]
+            written = _after_clitic(text, words[i].start, words[i].end, cut)
             name = f"{written} {text[words[i + 1].start : words[i + 1].end]}"
             if self._named_fuller(name) is not None:
                 continue  # the one named before with his state's adjective

@@ -828,6 +828,11 @@ def test_a_military_spokesman_told_by_his_office_is_his_states() -> None:
     assert spokesman["type"] == "organization"
     assert spokesman["name"] == "Moroccan military spokesman"
     assert "المتحدث العسكري المغربي" in spokesman["aliases"]
+    # behind «ل» read as «لل» (ل + the article) and a vowel mark: the same office, written whole
+    text = "وزار الوفد المملكة المغربية.\nوأكد بيان لِلمتحدث العسكري، وصول الوفد إلى القاعدة."
+    assert [e["name"] for e in _draft(text).entities if e["name_ar"] == "المتحدث العسكري"] == [
+        "Moroccan military spokesman"
+    ]
     names = _names("وقال المتحدث العسكري العقيد كريم البناني إن التدريب انتهى في المغرب.")
     assert not any("المتحدث" in n for n in names)
 
