@@ -101,6 +101,14 @@ def _deal_noun_key(key: str) -> bool:
 _COMPANY = {normalize(w) for w in COMPANY_NOUNS}
 
 
+_UNIT = normalize("وحدة")  # a company's unit («ووحدة ان.اتش اندستريز»)
+
+
+def _unit_noun(key: str) -> bool:
+    """«وحدة» with or without a proclitic («لوحدة», «ووحدة»)."""
+    return any(strip_clitic(key, cut) == _UNIT for cut in clitic_cuts(key))
+
+
 def _company_noun(key: str) -> bool:
     """A company's or agency's noun (شركة، وكالة ...), a proclitic and the article cut off."""
     return any(strip_clitic(key, cut).removeprefix(ARTICLE) in _COMPANY for cut in clitic_cuts(key))
@@ -114,7 +122,7 @@ def _with_noun(text: str, noun: Any, s: int, e: int) -> str:
             c
             for c in clitic_cuts(noun.key)
             if strip_clitic(noun.key, c).removeprefix(ARTICLE) in _COMPANY
-            or strip_clitic(noun.key, c) == "وحده"
+            or strip_clitic(noun.key, c) == _UNIT
         ),
         0,
     )
@@ -253,7 +261,7 @@ _GROUP_ADJECTIVES = {
 # A person told by his role whose name is withheld: the role's noun, then «لم يذكر اسمه»,
 # «طلب عدم الكشف عن هويته», «رفض ذكر اسمه».
 _UNNAMED = re.compile(
-    r"(?<![\u0621-\u064a])[وفبل]?(?:ب|ل)?(مسؤول|مسئول|مصدر|دبلوماسي|ضابط)((?: [\u0621-\u064a]{3,}){0,2}?)"
+    rf"(?<![\u0621-\u064a]){CONJUNCTION_RE}{PREPOSITION_RE}(مسؤول|مسئول|مصدر|دبلوماسي|ضابط)((?: [\u0621-\u064a]{{3,}}){{0,2}}?)"
     r" ((?:لم|طلب|رفض|فضل|مفضلا|طالبا)(?: \S+){0,3}? (?:اسمه|إسمه|هويته))"
 )
 _UNNAMED_ROLES = {
@@ -266,7 +274,9 @@ _UNNAMED_ROLES = {
 # The cues of a person told by his role alone: no name's words to read, no family name.
 _UNNAMED_CUES = ("a role whose holder's name is withheld", "an unnamed spokesman of a body")
 # An unnamed spokesman of a body: «متحدث باسم الإدارة», «متحدثة باسم المعرض».
-_SPOKESMAN = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ب|ل)?(متحدثة?|ناطقة?) باسم (?=[\u0621-\u064a])")
+_SPOKESMAN = re.compile(
+    rf"(?<![\u0621-\u064a]){CONJUNCTION_RE}{PREPOSITION_RE}(متحدثة?|ناطقة?) باسم (?=[\u0621-\u064a])"
+)
 # A coalition, international, against whom («التحالف الدولي ضد», «لمحاربة», «لمكافحة»).
 _COALITION = normalize("التحالف")
 _INTERNATIONAL = normalize("الدولي")
@@ -1166,7 +1176,7 @@ class _Proposals(_Base):
             noun = keys[i]
             if noun.startswith(("ال", "وال", "بال", "لل")):
                 continue
-            if not (_company_noun(noun) or re.fullmatch(r"[وف]?[بل]?وحده", noun)):
+            if not (_company_noun(noun) or _unit_noun(noun)):
                 continue
 
             def gap(k: int) -> str:
