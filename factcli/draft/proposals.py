@@ -12,6 +12,7 @@ from ..analyze import (
     CONJUNCTION_RE,
     CONJUNCTIONS,
     PREPOSITION_RE,
+    PREPOSITIONS,
     clitic_cuts,
     is_stopword,
     strip_clitic,
@@ -83,7 +84,7 @@ from .english import (
     weapon_english,
 )
 from .names import GIVEN_NAMES, Mention, _after_clitic, find_mentions
-from .spans import _QUOTES, Clause, _words, clauses
+from .spans import _QUOTES, Clause, Word, _words, clauses
 from .states import _CAPITALS as _CAPITALS_KEYS
 from .states import StateNames, capital_agents, named_epithets, named_states
 
@@ -176,6 +177,8 @@ _SIGN_OFF_LINES = 3
 # How alike a spelling's romanization and the outlet's English name must be (difflib ratio).
 _OUTLET_LIKENESS = 0.8
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+# A mark between two words that ends a name: a comma, a stop, a quotation mark, a bracket.
+_MARK = re.compile(r"[،,.:؛;«»\"“”()\[\]\n]")
 # How alike (difflib's ratio) a new name and a store's must be to be the same one respelled.
 _NEAR_SPELLING = 0.88
 # A verb of writing or posting, or what was posted ("البيان المنشور"): a quoted word after
@@ -559,6 +562,17 @@ def _a_loanword(key: str) -> bool:
 def _purpose_key(key: str) -> str:
     """«للتطوير» as the glossary has it, «التطوير» (what a general body is for)."""
     return strip_clitic(key, -1) if key.startswith("لل") else key
+
+
+def _proclitic_cut(key: str, proclitics: tuple[str, ...]) -> int | None:
+    """The cut (`clitic_cuts`') of one of `proclitics` on `key`, None when none is on it."""
+    return next((c for c in clitic_cuts(key) if c and (key[:1] if c == -1 else key[:c]) in proclitics), None)
+
+
+def _state_kind(key: str) -> bool:
+    """A state's kind with ب or ل on it («بجمهورية», «للمملكة»): a long name follows."""
+    cut = _proclitic_cut(key, PREPOSITIONS)
+    return cut is not None and strip_clitic(key, cut).removeprefix(ARTICLE) in _STATE_KINDS
 
 
 def _definite(key: str) -> bool:
@@ -3231,50 +3245,71 @@ class _Proposals(_Base):
         return True
 
     def _state_after(self, clause: Clause, at: int) -> tuple[str, int] | None:
-        """The state named after في at word `at` ("في جمهورية العراق"), with ب on it
-        ("بكوريا") or after its kind with ل on it ("لجمهورية كوريا"), and the word after it."""
+        """The state named after a body at word `at`: after «في» («في جمهورية العراق»), or
+        with ب or ل on its name or its kind («بكوريا», «لجمهورية كوريا»); the store's entity
+        and the word after it."""
         words = clause.words
         if at >= len(words):
             return None
-        key = words[at].key
-        if key[:1] == "ل" and key[1:] in _STATE_KINDS and at + 1 < len(words):
-            # «القوات الجوية لجمهورية كوريا»: the body of the state its kind names, in construct
-            for n in range(min(4, len(words) - at - 1), 0, -1):
-                for start in (words[at].start + 1, words[at + 1].start):  # (with its kind, or without)
-                    written = self.text[start : words[at + n].end]
-                    ids = [
-                        x
-                        for x in self.linker.resolve(written, False, False)
-                        if self.linker.type_of(x) == "country"
-                    ]
-                    if len(ids) == 1:
-                        return ids[0], at + n + 1
+        if words[at].key == "في":
+            found = self._state_at(words, at + 1)
+        else:
+            found = self._state_at(words, at, proclitics=PREPOSITIONS)
+        return (found[0], found[1]) if found is not None and found[0] is not None else None
+
+    def _state_at(
+        self, words: list[Word], j: int, proclitics: tuple[str, ...] = ()
+    ) -> tuple[str | None, int] | None:
+        """The state named from word `j` and the word after it: its name («روسيا») or its
+        long name («جمهورية كازاخستان», «روسيا الاتحادية», «جمهورية بنغلاديش الشعبية»), no
+        mark inside; with `proclitics`, one of them on its first word («بكوريا», «لجمهورية
+        كوريا», «وكازاخستان»). Its entity in the store, None for a state only CLDR names;
+        None when no state is named there."""
+        n, text = len(words), self.text
+        if j >= n:
             return None
-        if key != "في":
-            # «وكالة التطوير الدفاعي بكوريا»: ب on the state's name
-            if words[at].key[:1] != "ب" or len(words[at].key) < 4:
+        key, cut = words[j].key, 0
+        if proclitics:
+            found_cut = _proclitic_cut(key, proclitics)
+            if found_cut is None:
                 return None
-            for n in range(min(4, len(words) - at), 0, -1):
-                written = self.text[words[at].start + 1 : words[at + n - 1].end]
+            key, cut = strip_clitic(key, found_cut), found_cut
+        start = words[j].end - len(_after_clitic(text, words[j].start, words[j].end, cut))
+
+        def marked(k: int) -> bool:
+            return _MARK.search(text[words[k - 1].end : words[k].start]) is not None
+
+        starts = [(start, j, key)]
+        if key.removeprefix(ARTICLE) in _STATE_KINDS and j + 1 < n and not marked(j + 1):
+            starts.append((words[j + 1].start, j + 1, words[j + 1].key))  # or without its kind
+        found: tuple[str | None, int] | None = None
+        for m in range(min(4, n - j), 0, -1):
+            for at, first, _ in starts:
+                if first + m > n or any(marked(k) for k in range(j + 1, first + m)):
+                    continue
+                written = text[at : words[first + m - 1].end]
                 ids = [
                     x
                     for x in self.linker.resolve(written, False, False)
                     if self.linker.type_of(x) == "country"
                 ]
                 if len(ids) == 1:
-                    return ids[0], at + n
-            return None
-        if at >= len(words) - 1:
-            return None
-        first = at + 1 + (words[at + 1].key in _STATE_KINDS and at + 2 < len(words))
-        for n in range(min(4, len(words) - first), 0, -1):
-            written = self.text[words[first].start : words[first + n - 1].end]
-            ids = [
-                x for x in self.linker.resolve(written, False, False) if self.linker.type_of(x) == "country"
-            ]
-            if len(ids) == 1:
-                return ids[0], first + n
-        return None
+                    found = (ids[0], first + m)
+                    break
+            if found is not None:
+                break
+        if found is None:
+            # a state the store lacks (proposed later by CLDR's name)
+            at, first, bare = starts[-1]
+            if bare not in _state_names().names:
+                return None
+            found = (None, first + 1)
+        end = last = found[1]
+        while end < n and end - last < 2 and _definite(words[end].key) and words[end].key.endswith("يه"):
+            if marked(end):
+                break
+            end += 1  # «روسيا الاتحادية»
+        return found[0], end
 
     def _state_named_by(self, key: str) -> str | None:
         """The English name of the state a nationality adjective names (الروسية: Russia)."""

@@ -20,7 +20,6 @@ article («وكتب نائب وزير الدفاع السعودي») names that 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..analyze import (
@@ -28,6 +27,7 @@ from ..analyze import (
     CONJUNCTION_RE,
     CONJUNCTIONS,
     PREPOSITION_RE,
+    PREPOSITIONS,
     PROCLITICS,
     clitic_cuts,
     name_forms,
@@ -52,7 +52,7 @@ from .cues import (
 from .deals import _deal_noun
 from .english import office_english
 from .names import Mention, _after_clitic, find_mentions
-from .proposals import _KIN, _Proposals, _state_names
+from .proposals import _KIN, _Proposals, _state_kind
 from .spans import Clause
 
 _QUOTE_GAP = re.compile(r"\s*[“”«»\"]\s*")
@@ -140,9 +140,6 @@ def _given_name(key: str) -> bool:
 
 # Two holders of one office by its head's dual in construct («وزيري الدفاع», «وزيرا الخارجية»).
 _DUAL_CONSTRUCT = {normalize(w) for w in ("وزيرا", "وزيري", "رئيسا", "رئيسي")}
-# The nouns of a state's long name («جمهورية كازاخستان», «المملكة المغربية»).
-_LONG_NAME = re.compile(r"(?:ال)?(?:جمهوريه|دوله|مملكه|سلطنه|اماره)")
-
 # A party's or a movement's leader («بزعيم الحزب ... فلان»): an office's head too.
 _LEADERS = [Pattern.of(w) for w in ("زعيم", "الزعيم", "زعيمة", "الزعيمة")]
 _LEADER_FORMS = {normalize(p.text) for p in _LEADERS}
@@ -421,34 +418,19 @@ class _Titles(_Proposals):
                     )
                 ):
                     j += 1
-                elif (
-                    k == "في"
-                    and j > i + 1
-                    and (state_end := self._state_at(words, keys, cover, j + 1, gap)) is not None
-                ):
+                elif k == "في" and j > i + 1 and (state := self._state_at(words, j + 1)) is not None:
                     # «وزير الدفاع في جمهورية كازاخستان»: the state of the office after «في»,
                     # by its name or its long name; its last word (a name follows)
-                    j = state_end
+                    j = state[1]
                     break
                 elif k in _OFFICE_LINKS and j + 1 < n and not _PUNCT.search(gap(j + 1)):
                     j += 2
                 elif (
-                    re.fullmatch(r"[بل](?:ال)?(?:جمهوريه|دوله|مملكه|سلطنه|اماره)", k)
-                    and (state := cover.get(j + 1)) is not None
-                    and state.first == j + 1
-                    and any(self.linker.type_of(e) == "country" for e in state.ids)
-                    and not _PUNCT.search(gap(j + 1))
+                    _state_kind(k)
+                    and (state := self._state_at(words, j, proclitics=PREPOSITIONS)) is not None
                 ):
-                    j = state.last  # "وزير الدفاع بجمهورية سلوفاكيا": the state of the office,
+                    j = state[1]  # "وزير الدفاع بجمهورية سلوفاكيا": the state of the office,
                     # and the adjectives of its long name («لجمهورية بنغلاديش الشعبية»)
-                    while (
-                        j < n
-                        and j - state.last < 2
-                        and _definite(keys[j])
-                        and keys[j].endswith("يه")
-                        and not _PUNCT.search(gap(j))
-                    ):
-                        j += 1
                     break  # its last word (a name follows)
                 elif not _definite(keys[j - 1]) and not _definite(k) and k not in _FUNCTION_WORDS:
                     j += 1  # a noun in construct takes its genitive: "رئيس وفد شركة", "مجمع روستك"
@@ -534,35 +516,6 @@ class _Titles(_Proposals):
                 out.append(phrase)
             i = max(end, h, i + 1)
         return out
-
-    def _state_at(self, words, keys: list[str], cover: dict, j: int, gap: Callable[[int], str]) -> int | None:
-        """The end of a state named at word `j`: its name («روسيا»), or its long name
-        («جمهورية كازاخستان», «روسيا الاتحادية», «جمهورية بنغلاديش الشعبية»), no mark inside;
-        None when no state is named there."""
-        n = len(keys)
-
-        def country(at: int) -> int | None:
-            # (a state the store lacks is proposed after the titles are read: CLDR's name)
-            m = cover.get(at) if at < n else None
-            if m is not None and m.first == at and any(self.linker.type_of(e) == "country" for e in m.ids):
-                return m.last
-            return at + 1 if at < n and m is None and keys[at] in _state_names().names else None
-
-        last = country(j)
-        if last is None and j + 1 < n and _LONG_NAME.fullmatch(keys[j]) and not _PUNCT.search(gap(j + 1)):
-            last = country(j + 1)
-        if last is None:
-            return None
-        end = last
-        while (
-            end < n
-            and end - last < 2
-            and _definite(keys[end])
-            and keys[end].endswith("يه")
-            and not _PUNCT.search(gap(end))
-        ):
-            end += 1  # «روسيا الاتحادية»
-        return end
 
     def _said_holder(self, keys: list[str], words, i: int, end: int, mentions, cover) -> TitlePhrase | None:
         """The holder of the title at word `i` named right before it, after a verb of
@@ -889,14 +842,11 @@ class _Titles(_Proposals):
             return n
         if j < n and keys[j] == "في":
             k = j + 1
+            joined: tuple[str, ...] = ()  # (no conjunction on the first state)
             while k < n and k - j <= 6 and not _PUNCT.search(text[words[k - 1].end : words[k].start]):
-                if not (
-                    self._names_a_state(text[words[k].start : words[k].end])
-                    or _LONG_NAME.fullmatch(keys[k].removeprefix("و"))
-                    or (_definite(keys[k]) and keys[k].endswith("يه"))
-                ):
+                if (state := self._state_at(words, k, proclitics=joined)) is None:
                     return n
-                k += 1
+                k, joined = state[1], CONJUNCTIONS  # «روسيا الاتحادية وجمهورية كازاخستان»
             j = k
         return j if j < n and j > i + 1 else n
 

@@ -424,6 +424,15 @@ def test_a_woman_after_a_feminine_title_and_a_sheikhas_given_name() -> None:
     assert not any(e["type"] == "person" for e in draft.entities)
 
 
+def test_an_office_of_a_state_the_store_lacks_told_by_its_long_name_after_li() -> None:
+    # "the prime minister of the People's Republic of Mongolia, Sheikha Amina, arrived": a
+    # state only CLDR names, after its kind with «ل» and its long name's adjective, ends the
+    # office; the holder after it holds it, and the office is the state's.
+    draft, names = _draft("ووصلت رئيسة الوزراء لجمهورية منغوليا الشعبية الشيخة أمينة إلى موسكو أمس.")
+    assert ("أمينة", "رئيسة الوزراء لجمهورية منغوليا الشعبية") in _claims(draft, names, "holds_position")
+    assert ("رئيسة الوزراء لجمهورية منغوليا الشعبية", "منغوليا") in _claims(draft, names, "office_in")
+
+
 def _people(text: str) -> tuple[list[str], list[tuple[str, str, str]]]:
     draft = draft_article("عنوان\n" + text + "\n", [], published=parse_published("2019-05-03"))
     names = {e["id"]: e["name_ar"] for e in draft.entities}
