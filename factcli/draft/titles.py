@@ -166,20 +166,18 @@ _MASTHEAD_TITLES = {
     }.items()
 }
 _TOP_LINES = 12  # (the page's top, as the byline's)
-# A masthead's titles as written, the longest first (each one's holder after it on one line).
+# Each letter `normalize` gives, as a class of the letters the page may write for it.
+_WRITTEN = {
+    n: "[" + "".join(sorted(c for c in map(chr, range(0x621, 0x64B)) if normalize(c) == n)) + "]"
+    for n in {normalize(chr(x)) for x in range(0x621, 0x64B)}
+    if len(n) == 1
+}
+# The same titles as a line of the page writes them, the longest first (each one's holder
+# after it on one line).
 _MASTHEAD_RUN = re.compile(
     "|".join(
-        sorted(
-            (
-                "رئيس مجلس ال[إا]دارة",
-                "رئيس التحرير التنفيذي",
-                "نائب رئيس التحرير",
-                "رئيس التحرير",
-                "مدير التحرير",
-            ),
-            key=len,
-            reverse=True,
-        )
+        "".join(_WRITTEN.get(c, re.escape(c)) for c in title)
+        for title in sorted(_MASTHEAD_TITLES, key=len, reverse=True)
     )
 )
 # The nouns of a company or a body, which no name opens with: «لمجموعة», «بشركة».
