@@ -2788,7 +2788,7 @@ class _Proposals(_Base):
                 continue
             word = text[words[i].start : words[i].end]
             noun = word[len(m.group(1)) :][:-2] + "ة"
-            if self._two_fields(clause, i, noun) or self._two_fields_of_one(clause, i, noun):
+            if self._two_fields(clause, i, noun):
                 continue
             end = i + 1
             while end < len(keys) and keys[end].startswith("ال") and keys[end] not in self.linker.adjectives:
@@ -3161,45 +3161,11 @@ class _Proposals(_Base):
         return True
 
     def _two_fields(self, clause: Clause, i: int, noun: str) -> bool:
-        """One state's two institutions named at once, their noun a dual and their state's
-        adjective too ("وزارتا الخارجية والدفاع الأميركيتان"): each proposed as its own,
-        in the singular ("وزارة الخارجية الأميركية", "وزارة الدفاع الأميركية")."""
-        text, words = self.text, clause.words
-        keys = [w.key for w in words]
-        if i + 3 >= len(keys):
-            return False
-        first, second, dual = keys[i + 1], keys[i + 2], keys[i + 3]
-        m = re.match(r"^(ال\w+)(?:تان|تين)$", dual)
-        adjective = m.group(1) + "ه" if m else ""
-        if not (
-            first.startswith("ال")
-            and second.startswith("وال")
-            and adjective in self.linker.adjectives
-            and institution_word(first)
-            and institution_word(second[1:])
-        ):
-            return False
-        state = self.linker.adjectives[adjective]
-        body = str(self.linker.entities[state].get("name") or "")
-        written = text[words[i + 3].start : words[i + 3].end]
-        singular = written[: -len("تان")] + "ة"  # "الأميركيتان" -> "الأميركية"
-        for field_ in (
-            text[words[i + 1].start : words[i + 1].end],
-            text[words[i + 2].start + 1 : words[i + 2].end],
-        ):
-            name = f"{noun} {field_} {singular}"
-            english = institution_english(normalize(name).split(), body)
-            before = len(self.new_entities)
-            self._new_entity(name, "organization", "institution: two of one state's", english=english)
-            if len(self.new_entities) > before:
-                self.state_of[str(self.new_entities[-1]["id"])] = state
-        return True
-
-    def _two_fields_of_one(self, clause: Clause, i: int, noun: str) -> bool:
-        """Two institutions named at once by a dual noun and two fields, no state's
-        adjective after them («وزارتي الدفاع والداخلية»): both of the state the sentence
-        names first, else of the one the article names most; each proposed as its own
-        ("وزارة الدفاع العراقية", "وزارة الداخلية العراقية"). True when read so."""
+        """One state's two institutions named at once by a dual noun and two fields: with
+        the state's adjective in the dual after them («وزارتا الخارجية والدفاع
+        الأميركيتان»), else of the state the sentence names first or the one the article
+        names most («وزارتي الدفاع والداخلية»); each proposed as its own, in the singular
+        ("وزارة الخارجية الأميركية", "وزارة الدفاع العراقية"). True when read so."""
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         if i + 2 >= len(keys):
@@ -3210,21 +3176,27 @@ class _Proposals(_Base):
             and second.startswith("وال")
             and institution_word(first)
             and institution_word(second[1:])
-            and not re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[i + 2].start])
+            and not _MARK.search(text[words[i].end : words[i + 2].start])
         ):
             return False
-        if i + 3 < len(keys) and not re.search(
-            r"[،,.:؛«»\"“”()]", text[words[i + 2].end : words[i + 3].start]
-        ):
-            after = keys[i + 3]
-            if after.startswith("ال") and (
-                self._state_adjective(after) is not None or re.match(r"^ال\w+(?:تان|تين|يين|يان)$", after)
+        state: str | None = None
+        dual = keys[i + 3] if i + 3 < len(keys) else ""
+        if dual and not _MARK.search(text[words[i + 2].end : words[i + 3].start]):
+            m = re.match(r"^(ال\w+)(?:تان|تين)$", dual)
+            if m and m.group(1) + "ه" in self.linker.adjectives:
+                state = self.linker.adjectives[m.group(1) + "ه"]
+                adjective: str | None = text[words[i + 3].start : words[i + 3].end][: -len("تان")] + "ة"
+                cue = "institution: two of one state's"
+            elif dual.startswith("ال") and (
+                self._state_adjective(dual) is not None or re.match(r"^ال\w+(?:تان|تين|يين|يان)$", dual)
             ):
-                return False  # a state's adjective after them: `_two_fields`' or another's
-        state = self._first_state(clause.sentence, words[i].start) or self._home_state
+                return False  # another state's adjective after them, or two states'
         if state is None:
-            return False
-        adjective = self._adjective_of(state, feminine=True)
+            state = self._first_state(clause.sentence, words[i].start) or self._home_state
+            if state is None:
+                return False
+            adjective = self._adjective_of(state, feminine=True)
+            cue = "institution: two of one state's, told by a dual"
         if adjective is None:
             return False
         body = str(self.linker.entities[state].get("name") or "")
@@ -3233,13 +3205,11 @@ class _Proposals(_Base):
             text[words[i + 2].start + 1 : words[i + 2].end],
         ):
             name = f"{noun} {field_} {adjective}"
-            if self._named_fuller(f"{noun} {field_}") is not None:
+            if cue.endswith("dual") and self._named_fuller(f"{noun} {field_}") is not None:
                 continue
             english = institution_english(normalize(name).split(), body)
             before = len(self.new_entities)
-            self._new_entity(
-                name, "organization", "institution: two of one state's, told by a dual", english=english
-            )
+            self._new_entity(name, "organization", cue, english=english)
             if len(self.new_entities) > before:
                 self.state_of[str(self.new_entities[-1]["id"])] = state
         return True
