@@ -365,7 +365,8 @@ _BRACKETED_CREDIT = re.compile(
 # Kinship words inside a name: the word after one is a name's («بن سلمان», «أبو عريف»).
 _KIN = ("ابو", "بن", "ابن", "بنت", "ام", "ال")
 _GIVEN = {normalize(w) for w in GIVEN_NAMES}
-_KIN_OR_SERVANT = {"عبد", "ابو", "بن", "ابن", "بنت", "ام"}
+_SERVANT = "عبد"  # «عبد الله»: a name's first word in construct, as a kin word is
+_KIN_OR_SERVANT = {_SERVANT, *_KIN} - {"ال"}
 # A name in Latin letters: capitalized words, the small words of names between them
 # ("Saba News Agency", "Agence France-Presse", "The Washington Post").
 _LATIN_NAME = r"[A-Z][\w'&.-]*(?:[ -](?:(?:of|the|and|de|du|des|la|le|al|el|in)[ -])*[A-Z][\w'&.-]*)*"
@@ -943,7 +944,7 @@ class _Proposals(_Base):
                     key, prior = keys[end], strip_clitic(keys[end - 1], cut if end == i + 1 else 0)
                     if re.search(r"[^\s]", text[words[end - 1].end : words[end].start]):
                         break  # a mark between
-                    if key in _KIN_OR_SERVANT and key != "عبد" and end + 1 < len(keys):
+                    if key in _KIN_OR_SERVANT and key != _SERVANT and end + 1 < len(keys):
                         end += 1  # «محمد بن سلمان», «خالد أبو سمرة»: a kinship word inside the name
                         continue
                     # (a definite word after a kinship word, or a family name after «عبد ...»:
