@@ -337,6 +337,8 @@ _OFFICE_PHRASES = {
         ("وزير", "الدولة"): "Minister of State",
         ("رئيس", "أركان"): "Chief of Staff",
         ("رئيس", "الأركان"): "Chief of Staff",
+        ("القائم", "بالأعمال"): "Chargé d'Affaires",
+        ("القائمة", "بالأعمال"): "Chargé d'Affaires",
     }.items()
 }
 

@@ -3264,8 +3264,9 @@ class _Proposals(_Base):
                     for x in self.linker.resolve(written, False, False)
                     if self.linker.type_of(x) == "country"
                 ]
-                if len(ids) == 1:
-                    found = (ids[0], first + m)
+                if ids:
+                    # (a name several of the store's states share: a state, none of them)
+                    found = (ids[0] if len(ids) == 1 else None, first + m)
                     break
             if found is not None:
                 break

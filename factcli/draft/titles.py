@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from ..analyze import (
     ARTICLE,
@@ -52,7 +53,7 @@ from .cues import (
 from .deals import _deal_noun
 from .english import office_english
 from .names import Mention, _after_clitic, find_mentions
-from .proposals import _KIN, _Proposals, _state_kind
+from .proposals import _GIVEN, _KIN, _proclitic_cut, _Proposals, _state_kind
 from .spans import Clause
 
 _QUOTE_GAP = re.compile(r"\s*[“”«»\"]\s*")
@@ -151,6 +152,30 @@ def _head(key: str) -> bool:
         or _counterpart(key)
         or any(strip_clitic(key, cut) in _WOMEN_HEADS for cut in clitic_cuts(key))
     )
+
+
+# Heads of an office told by two words, the first no head alone («القائم بالأعمال»: the
+# chargé d'affaires; «التعاون القائم»: the cooperation that stands).
+_TWO_WORD_HEADS = {tuple(normalize(w) for w in p.split()) for p in ("القائم بالأعمال", "القائمة بالأعمال")}
+
+
+def _two_word_head(keys: list[str], i: int) -> bool:
+    """Whether words `i` and `i + 1` are an office's two-word head, a proclitic on the first."""
+    return i + 1 < len(keys) and any(
+        (strip_clitic(keys[i], cut), keys[i + 1]) in _TWO_WORD_HEADS for cut in clitic_cuts(keys[i])
+    )
+
+
+_AND = CONJUNCTIONS[:1]  # «و» (not «ف», which opens given names: «فوميو»)
+
+
+def _listed(text: str, word: Any) -> int:
+    """The letters of «و» on a name's first word that joins it to a list of people
+    («وخالد»), as written; 0 when there is none («وليد» is a given name whole)."""
+    cut = _proclitic_cut(word.key, _AND)
+    if cut is None or word.key in _GIVEN:
+        return 0
+    return len(text[word.start : word.end]) - len(_after_clitic(text, word.start, word.end, cut))
 
 
 # The titles of a paper's masthead, in English.
@@ -365,7 +390,7 @@ class _Titles(_Proposals):
                 i > 0 and any(p.opens(keys[i - 1]) for p in _INSTITUTIONS)
             )
             if (
-                not (_head(keys[i]) or sultan)
+                not (_head(keys[i]) or sultan or _two_word_head(keys, i))
                 or any(a <= words[i].start < b for a, b in self._masthead_lines)
                 or person_at(i)
                 or (i in cover and not _office_mention(self, cover[i]))
@@ -521,6 +546,8 @@ class _Titles(_Proposals):
         name of two to four words, none a role's noun («مسؤول»)."""
 
         def said_before(first: int) -> bool:
+            if first > 0 and _listed(self.text, words[first]):
+                return True  # «... وفلان الفلاني القائم بالأعمال»: one more of those listed
             return (
                 first > 0
                 and _SAYING.match(keys[first - 1]) is not None
@@ -697,9 +724,15 @@ class _Titles(_Proposals):
                 or (taken and forward and _future_verb(key))
                 # «أمير جبار الساعدي باحث في ...»: a role after a name, no word of it
                 or (taken and forward and key.removeprefix("ال") in _ROLE_NOUNS)
+                # «المنصوري وحسن الشميلي»: «و» on a word opens the next person listed
+                # (a name has two words before it: «أحسن واجان» is one person)
+                or (len(taken) >= 2 and forward and _listed(text, words[k]))
             ):
                 break
             taken.append(key)
+            if not forward and len(taken) >= 2 and _listed(text, words[k]):
+                k -= 1
+                break  # «... وحسن الشميلي»: the listed name's first word
             k += 1 if forward else -1
         if not forward and taken and _definite(taken[-1]):
             k += 1  # a name opens with no article: "سعدون الدليمي", never "الدليمي" alone
@@ -768,7 +801,8 @@ class _Titles(_Proposals):
         self._dual_holders(clause, mentions)
         for ph in self._title_phrases(clause, mentions):
             if ph.person is None and ph.name_first >= 0:
-                s, e = words[ph.name_first].start, words[ph.name_last - 1].end
+                first = words[ph.name_first]
+                s, e = first.start + _listed(self.text, first), words[ph.name_last - 1].end
                 self._new_entity(re.sub(r"\s*[()]\s*", " ", self.text[s:e]), "person", "name with a title")
             counterpart = _counterpart(words[ph.head].key)  # only an office already known
             delegation = ph.head + 1 < len(words) and words[ph.head + 1].key == "وفد"
