@@ -3773,6 +3773,11 @@ class _Proposals(_Base):
         for near in self._store_names.suggest(name, n=3, cutoff=_NEAR_SPELLING):
             if len(normalize(near).split()) != len(key.split()):
                 continue
+            if any(
+                ours != theirs and self._state_adjective(theirs) is not None
+                for ours, theirs in zip(key.split(), normalize(near).split(), strict=True)
+            ):
+                continue  # «البحرية الأميرية» is no «البحرية الأميركية»: a state's adjective respelled
             ids = [e for e in self._store_names.resolve(near) if self.linker.type_of(e) == kind]
             if len(ids) == 1:
                 return ids[0]

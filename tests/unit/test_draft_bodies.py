@@ -927,3 +927,25 @@ def test_a_definite_institute_named_by_its_adjective_and_what_it_is_for_is_propo
     names = _names("وأصدر المعهد الدولي للدراسات الأمنية في لندن تقريرا عن صفقات السلاح.")
     assert names.get("المعهد الدولي للدراسات الأمنية", "").startswith("International Institute")
     assert not _names("وأصدر المعهد تقريرا عن صفقات السلاح.")
+
+
+def test_a_body_whose_word_is_a_state_adjective_respelled_is_not_that_states_body() -> None:
+    # "the Emiri Air Forces received the aircraft": «الأميرية» (Emiri) is a letter away from
+    # «الأميركية» (American), but a state's adjective respelled is another state's: the body
+    # is proposed, not linked to the US Air Force as a near spelling of its name.
+    store = [
+        *copy.deepcopy(ENTITIES),
+        {
+            "id": "us-air-force",
+            "type": "organization",
+            "name": "US Air Force",
+            "name_ar": "القوات الجوية الأميركية",
+            "aliases": [],
+        },
+    ]
+    draft = draft_article(
+        "عنوان\n\nوقالت القوات الجوية الأميرية إنها تسلمت طائرات من فرنسا.\n", store, published=DAY
+    )
+    used = {c.get(f) for c in draft.claims for f in ("subject", "object")} | set(draft.mentioned)
+    assert "us-air-force" not in used
+    assert any(e["name_ar"] == "القوات الجوية الأميرية" for e in draft.entities)
