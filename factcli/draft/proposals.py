@@ -102,6 +102,25 @@ def _deal_noun_key(key: str) -> bool:
 _COMPANY = {normalize(w) for w in COMPANY_NOUNS}
 
 
+_MOVEMENT = normalize("حركة")  # a movement («حركة الشباب الصومالية»)
+# The words an armed group is told after, as fought or fighting: «ضد», «تهديدات»,
+# «مسلحي», «مقاتلي», «عناصر», «هجمات», «تمرد», «مكافحة», «محاربة».
+_FOUGHT = [
+    Pattern.of(w)
+    for w in (
+        "ضد",
+        "تهديد*",
+        "مسلح*",
+        "مقاتل*",
+        "عناصر",
+        "هجوم*",
+        "هجمات",
+        "تمرد",
+        "مكافحة",
+        "محاربة",
+        "قتال",
+    )
+]
 _UNIT = normalize("وحدة")  # a company's unit («ووحدة ان.اتش اندستريز»)
 
 
@@ -904,6 +923,7 @@ class _Proposals(_Base):
         self._told_as_one(clause)
         self._military_spokesman(clause)
         self._coalitions(clause, mentions)
+        self._movements(clause, strong)
         self._navies(clause, lambda s, e: any(a < e and s < b for a, b in strong))
         self._named_companies(clause, known)
         self._shipyards(clause, known)
@@ -3031,6 +3051,42 @@ class _Proposals(_Base):
             name = f"{m.group(1)} {segment[m.end(1) : m.end()].strip()} {body}"
             english = f"{of} spokesperson" if of.isascii() and of else "spokesperson"
             self._new_entity(name, "person", _UNNAMED_CUES[1], english=english)
+
+    def _movements(self, clause: Clause, named: list[tuple[int, int]]) -> None:
+        """An armed movement named by «حركة», its name with the article and its state's
+        adjective, told as fought or fighting («ضد حركة الشباب الصومالية», «مسلحي حركة
+        الجهاد الفلسطينية»; not «حركة السفن الإيرانية», ships' traffic): proposed as an
+        organization of that state."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        for i in range(len(keys) - 2):
+            if not any(strip_clitic(keys[i], cut) == _MOVEMENT for cut in clitic_cuts(keys[i])):
+                continue
+            if not _definite(keys[i + 1]) or keys[i + 1] in _FUNCTION_WORDS:
+                continue
+            if i == 0 or not any(p.opens(keys[i - 1]) for p in _FOUGHT):
+                continue  # «حركة السفن الإيرانية»: ships' traffic, no one fought
+            if any(_MARK.search(text[words[k - 1].end : words[k].start]) for k in (i + 1, i + 2)):
+                continue
+            found = self._state_adjective_at(keys, i + 2)
+            if found is None or not keys[i + 2].startswith(ARTICLE):
+                continue
+            state, last = found
+            cut = next(c for c in clitic_cuts(keys[i]) if strip_clitic(keys[i], c) == _MOVEMENT)
+            s, e = words[i].end - len(_after_clitic(text, words[i].start, words[i].end, cut)), words[last].end
+            if any(a < e and s < b for a, b in named):
+                continue
+            people = demonym(str(self.linker.entities[state].get("name") or ""))
+            own = english_name(text[words[i + 1].start : words[i + 1].end], self._spellings)
+            before = len(self.new_entities)
+            self._new_entity(
+                text[s:e],
+                "organization",
+                "a movement by its name and state",
+                english=f"{people} {own} Movement",
+            )
+            if len(self.new_entities) > before:
+                self.state_of[str(self.new_entities[-1]["id"])] = state
 
     def _coalitions(self, clause: Clause, mentions: list[Mention]) -> None:
         """A coalition named by whom it fights, a body the article names right after

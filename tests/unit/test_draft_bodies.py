@@ -949,3 +949,13 @@ def test_a_body_whose_word_is_a_state_adjective_respelled_is_not_that_states_bod
     used = {c.get(f) for c in draft.claims for f in ("subject", "object")} | set(draft.mentioned)
     assert "us-air-force" not in used
     assert any(e["name_ar"] == "القوات الجوية الأميرية" for e in draft.entities)
+
+
+def test_an_armed_movement_told_as_fought_by_its_name_and_states_adjective() -> None:
+    # "the two states pledged to fight the threats of the Somali al-Shabab movement": a
+    # movement after a word of fighting, its name with the article and its state's
+    # adjective; «حركة السفن الإيرانية» (Iranian ships' traffic) names none.
+    names = _names("عنوان\n\nوتعهد البلدان بالتصدي لتهديدات حركة الشباب الصومالية في المنطقة.\n")
+    assert "حركة الشباب الصومالية" in names
+    assert names["حركة الشباب الصومالية"].endswith("Movement")
+    assert not [n for n in _names("عنوان\n\nوزادت حركة السفن الإيرانية في الخليج.\n") if "حركة" in n]
