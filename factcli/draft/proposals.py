@@ -2302,9 +2302,11 @@ class _Proposals(_Base):
                     # «وكالة الأنباء الرسمية «بترا»»: a kind and no one's, the quoted name is its own
                     own_name = other.group(1)
             if state is None and not quoted and owner is None and noun in _STATE_BODIES:
-                # "أعلنت وزارة الدفاع" told bare: the ministry of the state the article is
-                # about, the one it names most
-                state = self._home_state
+                # "أعلنت وزارة الدفاع" told bare: the ministry of the state its sentence named
+                # before it, in the clause before it («في السياسة الأمريكية، ... تشمل
+                # الكونغرس، ووزارة الدفاع»), else of the state the article is about, the one
+                # it names most
+                state = self._state_before(clause, i) or self._home_state
             # (what a works makes is no part of its name to know: «... لبناء السفن»)
             own_end = next((x for x in range(i + 2, end) if _MAKING.match(keys[x])), end - fields)
             if not known(s, words[i].end if glossed else words[own_end - 1].end) and (
@@ -2530,6 +2532,19 @@ class _Proposals(_Base):
             if found:
                 return found[0][1]
         return None
+
+    def _state_before(self, clause: Clause, at: int) -> str | None:
+        """The one state (by name or adjective) the sentence names before word `at` of
+        `clause`, None when it names none or several."""
+        found: set[str] = set()
+        before = clause.words[at].start
+        for c in clauses(self.text):
+            if c.sentence != clause.sentence:
+                continue
+            for m in find_mentions(self.linker, self.text, c.words):
+                if m.start < before:
+                    found |= {e for e in m.ids[:1] if self.linker.type_of(e) == "country"}
+        return next(iter(found)) if len(found) == 1 else None
 
     def _states_near(self, sentence: int) -> list[str]:
         """The two states a sentence names (by name or adjective), else with the sentence

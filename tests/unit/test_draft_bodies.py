@@ -959,3 +959,16 @@ def test_an_armed_movement_told_as_fought_by_its_name_and_states_adjective() -> 
     assert "حركة الشباب الصومالية" in names
     assert names["حركة الشباب الصومالية"].endswith("Movement")
     assert not [n for n in _names("عنوان\n\nوزادت حركة السفن الإيرانية في الخليج.\n") if "حركة" in n]
+
+
+def test_a_bare_ministry_is_the_one_of_the_state_its_sentence_named_before_it() -> None:
+    # An article about Iraq ("Iraq wants the aircraft ... Iraq pays"); then "the sale still
+    # needs, in the American system, the approval of Congress and of the Ministry of
+    # Defence": the bare ministry is the state's its sentence named before it, the US; a
+    # bare ministry in a sentence naming no state is the article's state's.
+    about = "عنوان\n\nيريد العراق شراء طائرات جديدة، وسيدفع العراق ثمنها من موازنة العراق.\n\n"
+    text = about + "وما زالت الصفقة بحاجة في النظام الأمريكي إلى موافقة الكونغرس ووزارة الدفاع.\n"
+    names = {e["name"] for e in _draft(text).entities if e["type"] == "organization"}
+    assert any(n.startswith("US") and ("Defense" in n or "Defence" in n) for n in names)
+    text = about + "وقالت وزارة الدفاع إن الطائرات ستصل قريبا.\n"
+    assert "Iraqi Ministry of Defence" in {e["name"] for e in _draft(text).entities}
