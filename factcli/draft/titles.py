@@ -96,6 +96,14 @@ _NOT_IN_NAMES = {
         "عبر",
         "منذ",
         "لدى",
+        # the time a sentence puts after the name of who acted («... فلان بعد محادثات»,
+        # «قبل», «عقب», «إثر», «أثناء»), and «كذلك» (also)
+        "بعد",
+        "قبل",
+        "عقب",
+        "إثر",
+        "أثناء",
+        "كذلك",
     )
 }
 
@@ -644,6 +652,12 @@ class _Titles(_Proposals):
                 )
                 if _PUNCT.search(text[a.end : b.start]) and not closing:
                     break
+            if forward and taken and taken[-1] in _KIN and not re.search(r"[0-9\u0660-\u0669]", key):
+                # «سلمان بن حمد آل خليفة»: after «بن», «آل» the next word is the name's,
+                # whatever noun or head it spells; a name ends in no kin word
+                taken.append(key)
+                k += 1
+                continue
             # («د. أمير جبار»: after a title, a given name that spells an office's head)
             given = (
                 key in _GIVEN_HEADS
