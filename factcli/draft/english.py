@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analyze import strip_clitic
+from ..analyze import ARTICLE, clitic_cuts, strip_clitic
 from ..normalize import normalize
 
 _CONSONANTS = {
@@ -833,8 +833,11 @@ def field_english(keys: list[str]) -> str | None:
     when the glossary knows each word; None when not."""
     out = []
     for key in keys:
-        bare = re.sub(r"^(?:و?لل|و?ال)", "", key)
-        word = _INSTITUTION_WORDS.get("ال" + bare, ("", ""))[0].removeprefix("of ")
+        # the word with the article, its proclitics cut («وللدفاع», «والدفاع»: «الدفاع»)
+        forms = [strip_clitic(key, c) for c in clitic_cuts(key)]
+        forms += [strip_clitic(f, -1) for f in forms if -1 in clitic_cuts(f)]
+        definite = next((f for f in forms if f.startswith(ARTICLE)), ARTICLE + key)
+        word = _INSTITUTION_WORDS.get(definite, ("", ""))[0].removeprefix("of ")
         if not word:
             return None
         out.append(word)

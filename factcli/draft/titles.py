@@ -174,6 +174,15 @@ def _two_word_head(keys: list[str], i: int) -> bool:
     )
 
 
+_BISM = {normalize("باسم")}  # «المتحدث باسم ...»: in the name of
+
+
+def _conjoined_in(key: str, table: Any) -> bool:
+    """Whether `key`, or `key` without the conjunction on it («والرئيس»), is in `table`."""
+    cut = _proclitic_cut(key, CONJUNCTIONS)
+    return key in table or (cut is not None and strip_clitic(key, cut) in table)
+
+
 _AND = CONJUNCTIONS[:1]  # «و» (not «ف», which opens given names: «فوميو»)
 
 
@@ -394,7 +403,7 @@ class _Titles(_Proposals):
         while i < n:
             # «السلطان هيثم بن طارق», «سلطان عمان الراحل قابوس بن سعيد»: a sultan's title is an
             # office's head; not in a body's name («قوات السلطان المسلحة»)
-            sultan = keys[i].lstrip("وف") in _SULTANS and not (
+            sultan = _conjoined_in(keys[i], _SULTANS) and not (
                 i > 0 and any(p.opens(keys[i - 1]) for p in _INSTITUTIONS)
             )
             if (
@@ -468,7 +477,7 @@ class _Titles(_Proposals):
                 elif (
                     # "لصناعة الأسلحة", "المتحدث باسم الوزارة"; not "رحب وزير الدفاع بتوقيع
                     # الصفقة", what he welcomed
-                    (k[:1] == "ل" or k.lstrip("وف") == "باسم")
+                    (k[:1] == "ل" or _conjoined_in(k, _BISM))
                     and j + 1 < n
                     and _definite(keys[j + 1])
                     and not _PUNCT.search(gap(j + 1))
@@ -476,7 +485,7 @@ class _Titles(_Proposals):
                     j += 2  # "لصناعة الأسلحة": a purpose or field of the office
                 elif (
                     # «المتحدث باسم وزارة الدفاع الإندونيسية»: the body he speaks for
-                    k.lstrip("وف") == "باسم"
+                    _conjoined_in(k, _BISM)
                     and (body := at.get(j + 1)) is not None
                     and {self.linker.type_of(e) for e in body.ids} & {"country", "organization"}
                     and body.start == words[j + 1].start
@@ -511,18 +520,18 @@ class _Titles(_Proposals):
                 # a ruler's title right before the name («الملك سلمان», «الأمير فيصل بن
                 # الحسين»): the name opens whatever cue its letters spell, and a ruler is
                 # named by his given name alone
-                ruler = h == end == i + 1 and keys[i].lstrip("وف") in _RULERS
+                ruler = h == end == i + 1 and _conjoined_in(keys[i], _RULERS)
                 # a president named by his family name alone: the clause's next word no
                 # name's («للرئيس ماكرون إلى الرباط»)
                 president = (
                     h == end == i + 1
-                    and keys[i].lstrip("وف") in _PRESIDENTS
+                    and _conjoined_in(keys[i], _PRESIDENTS)
                     and (
                         h + 1 == n or _PUNCT.search(gap(h + 1)) is not None or keys[h + 1] in _FUNCTION_WORDS
                     )
                 )
                 # after «الشيخ»/«الشيخة» the given name alone («رئيسة الوزراء الشيخة حسينة»)
-                sheikh = h == end + 1 and keys[end].lstrip("وف") in _SHEIKHS
+                sheikh = h == end + 1 and _conjoined_in(keys[end], _SHEIKHS)
                 last = self._name_words(keys, words, h, forward=True, titled=h > end or ruler)
                 if last - h >= 2 or (
                     (ruler or president or sheikh) and last - h == 1 and _given_name(keys[h])
@@ -601,7 +610,7 @@ class _Titles(_Proposals):
         if comma in cover:
             return None
         # («برئيسة الوزراء، الشيخة حسينة،»: a sheikh's given name alone, after the honorific)
-        sheikh = keys[comma].lstrip("وف") in _SHEIKHS and comma + 1 < len(keys) and comma + 1 not in cover
+        sheikh = _conjoined_in(keys[comma], _SHEIKHS) and comma + 1 < len(keys) and comma + 1 not in cover
         first = comma + 1 if sheikh else comma
         last = self._name_words(keys, words, first, forward=True, titled=sheikh)
         closed = last == len(keys) or re.search(r"[،,]", text[words[last - 1].end : words[last].start])
