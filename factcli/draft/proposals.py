@@ -585,8 +585,10 @@ def _purpose_key(key: str) -> str:
 
 
 def _proclitic_cut(key: str, proclitics: tuple[str, ...]) -> int | None:
-    """The cut (`clitic_cuts`') of one of `proclitics` on `key`, None when none is on it."""
-    return next((c for c in clitic_cuts(key) if c and (key[:1] if c == -1 else key[:c]) in proclitics), None)
+    """The cut (`clitic_cuts`') of one of `proclitics` on `key`, None when none is on it;
+    «لل» read as ل + the article first («للقوات»: «القوات»)."""
+    cuts = sorted(clitic_cuts(key), key=lambda c: c != -1)
+    return next((c for c in cuts if c and (key[:1] if c == -1 else key[:c]) in proclitics), None)
 
 
 def _state_kind(key: str) -> bool:
@@ -2076,7 +2078,9 @@ class _Proposals(_Base):
                 # "رئيس مجمع روستك": the head of an institution with a name of its own.
                 # «الأمين العام بوزارة الدفاع العمانية», «المتحدث باسم وزارة ...»: the body the
                 # office is at, named whole with its state.
-                at_body = (k.find(noun) == 1 and k[0] in "بل") or keys[i - 1] == "باسم"
+                at_body = (k.find(noun) == 1 and _proclitic_cut(k, PREPOSITIONS) == 1) or keys[
+                    i - 1
+                ] == "باسم"
                 at_body = at_body or noun == "قوات"  # «رئيس أركان قوات ... المسلحة»: a state's forces
                 if not noun.startswith("ال") and not at_body:
                     continue
@@ -2585,7 +2589,8 @@ class _Proposals(_Base):
         if at + 1 >= len(keys) or keys[at] not in _BELONGING:
             return None
         head = keys[at + 1]
-        bare = "ال" + head[2:] if head.startswith("لل") else head[1:] if head.startswith("ل") else ""
+        cut = _proclitic_cut(head, ("ل",))
+        bare = strip_clitic(head, cut) if cut is not None else ""  # «لوزارة», «للقوات» (ل + ال)
         if not bare or not any(p.opens(bare) for p in _INSTITUTIONS):
             return None
         end = at + 2

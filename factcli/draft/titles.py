@@ -177,6 +177,12 @@ def _two_word_head(keys: list[str], i: int) -> bool:
 _BISM = {normalize("باسم")}  # «المتحدث باسم ...»: in the name of
 
 
+def _at_body_noun(key: str) -> bool:
+    """A body's noun with ل or ب on it («لمجموعة», «بشركة»)."""
+    cut = _proclitic_cut(key, PREPOSITIONS)
+    return cut is not None and strip_clitic(key, cut) in _BODY_NOUNS
+
+
 def _conjoined_in(key: str, table: Any) -> bool:
     """Whether `key`, or `key` without the conjunction on it («والرئيس»), is in `table`."""
     cut = _proclitic_cut(key, CONJUNCTIONS)
@@ -434,7 +440,7 @@ class _Titles(_Proposals):
                 if m is not None and m.first == j and not m.weak:
                     kinds = {self.linker.type_of(e) for e in m.ids}
                     # («الأمين العام بوزارة الدفاع العمانية»: the body the office is at, after ب)
-                    at_body = m.start == words[j].start + 1 and text[words[j].start] in "بل"
+                    at_body = m.start == words[j].start + 1 and _proclitic_cut(k, PREPOSITIONS) is not None
                     if kinds & {"country", "organization", "office"} and (
                         m.start == words[j].start or at_body
                     ):
@@ -720,7 +726,7 @@ class _Titles(_Proposals):
                     and re.match(r"^[أإآ]ل", text[words[k].start : words[k].end]) is None
                 )
                 # «المدير العام لمجموعة ساب»: the body the office is at, after ل, no name
-                or (not taken and forward and key[:1] in "لب" and key[1:] in _BODY_NOUNS)
+                or (not taken and forward and _at_body_noun(key))
                 or key in _NOT_IN_NAMES
                 or _PREPOSITION_PRONOUN.match(key) is not None  # "نتنياهو إليها": to her
                 # "سبل تعزيز التعاون": a cue word, no name; after بن a word is a name («خالد
