@@ -20,8 +20,8 @@ article («وكتب نائب وزير الدفاع السعودي») names that 
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from dataclasses import dataclass
-from typing import Any
 
 from ..analyze import (
     ARTICLE,
@@ -54,7 +54,7 @@ from .deals import _deal_noun
 from .english import office_english
 from .names import Mention, _after_clitic, find_mentions
 from .proposals import _GIVEN, _KIN, _proclitic_cut, _Proposals, _state_kind
-from .spans import Clause
+from .spans import Clause, Word
 
 _QUOTE_GAP = re.compile(r"\s*[“”«»\"]\s*")
 _OPENING_GAP = re.compile(r"\s*\(\s*")
@@ -183,7 +183,7 @@ def _at_body_noun(key: str) -> bool:
     return cut is not None and strip_clitic(key, cut) in _BODY_NOUNS
 
 
-def _conjoined_in(key: str, table: Any) -> bool:
+def _conjoined_in(key: str, table: Container[str]) -> bool:
     """Whether `key`, or `key` without the conjunction on it («والرئيس»), is in `table`."""
     cut = _proclitic_cut(key, CONJUNCTIONS)
     return key in table or (cut is not None and strip_clitic(key, cut) in table)
@@ -192,7 +192,7 @@ def _conjoined_in(key: str, table: Any) -> bool:
 _AND = CONJUNCTIONS[:1]  # «و» (not «ف», which opens given names: «فوميو»)
 
 
-def _listed(text: str, word: Any) -> int:
+def _listed(text: str, word: Word) -> int:
     """The letters of «و» on a name's first word that joins it to a list of people
     («وخالد»), as written; 0 when there is none («وليد» is a given name whole)."""
     cut = _proclitic_cut(word.key, _AND)
