@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analyze import strip_clitic
+from ..analyze import ARTICLE, clitic_cuts, strip_clitic
 from ..normalize import normalize
 
 _CONSONANTS = {
@@ -337,6 +337,8 @@ _OFFICE_PHRASES = {
         ("وزير", "الدولة"): "Minister of State",
         ("رئيس", "أركان"): "Chief of Staff",
         ("رئيس", "الأركان"): "Chief of Staff",
+        ("القائم", "بالأعمال"): "Chargé d'Affaires",
+        ("القائمة", "بالأعمال"): "Chargé d'Affaires",
     }.items()
 }
 
@@ -819,13 +821,23 @@ _SERVICES = {
 }
 
 
+# Bodies whose English names are no word-by-word reading of theirs: «قوات مشاة البحرية», a
+# state's naval infantry, is its Marine Corps in English.
+_INSTITUTION_PHRASES = {
+    tuple(normalize(w) for w in k.split()): v for k, v in {"قوات مشاة البحرية": "Marine Corps"}.items()
+}
+
+
 def field_english(keys: list[str]) -> str | None:
     """A company's field after its name ("للإلكترونيات والدفاع": Electronics and Defence),
     when the glossary knows each word; None when not."""
     out = []
     for key in keys:
-        bare = re.sub(r"^(?:و?لل|و?ال)", "", key)
-        word = _INSTITUTION_WORDS.get("ال" + bare, ("", ""))[0].removeprefix("of ")
+        # the word with the article, its proclitics cut («وللدفاع», «والدفاع»: «الدفاع»)
+        forms = [strip_clitic(key, c) for c in clitic_cuts(key)]
+        forms += [strip_clitic(f, -1) for f in forms if -1 in clitic_cuts(f)]
+        definite = next((f for f in forms if f.startswith(ARTICLE)), ARTICLE + key)
+        word = _INSTITUTION_WORDS.get(definite, ("", ""))[0].removeprefix("of ")
         if not word:
             return None
         out.append(word)
@@ -882,8 +894,18 @@ def institution_english(
     tail: list[str] = []  # "of ..." phrases, after the head
     own: list[str] = []
     known = 0
+    ahead = 0  # words of a phrase read whole, still to pass
     for n, key in enumerate(keys):
+        if ahead:
+            ahead -= 1
+            continue
         if skip and n in skip:
+            continue
+        whole = next((p for p in _INSTITUTION_PHRASES if tuple(keys[n : n + len(p)]) == p), None)
+        if whole is not None:
+            known += 1
+            groups.append(_INSTITUTION_PHRASES[whole].split())
+            ahead = len(whole) - 1
             continue
         word, role = _INSTITUTION_WORDS.get(key, ("", ""))
         if key in _POSSESSORS:
@@ -915,8 +937,6 @@ def institution_english(
     # Naval and Land Forces keep their plural: "Royal Saudi Naval Forces").
     groups = [["Air", "Force"] if g == ["Air", "Forces"] else g for g in groups]
     name = " ".join([*own, *(w for g in reversed(groups) for w in g if w)])
-    # «قوات مشاة البحرية»: a state's naval infantry is its Marine Corps in English
-    name = name.replace("Naval Infantry Forces", "Marine Corps")
     name = " ".join([name, *tail]).strip()
     if body:
         name = f"{demonym(body)} {name}"

@@ -12,6 +12,7 @@ from ..analyze import (
     CONJUNCTION_RE,
     CONJUNCTIONS,
     PREPOSITION_RE,
+    PREPOSITIONS,
     clitic_cuts,
     is_stopword,
     strip_clitic,
@@ -83,7 +84,7 @@ from .english import (
     weapon_english,
 )
 from .names import GIVEN_NAMES, Mention, _after_clitic, find_mentions
-from .spans import _QUOTES, Clause, _words, clauses
+from .spans import _QUOTES, Clause, Word, _words, clauses
 from .states import _CAPITALS as _CAPITALS_KEYS
 from .states import StateNames, capital_agents, named_epithets, named_states
 
@@ -101,6 +102,33 @@ def _deal_noun_key(key: str) -> bool:
 _COMPANY = {normalize(w) for w in COMPANY_NOUNS}
 
 
+_MOVEMENT = normalize("حركة")  # a movement («حركة الشباب الصومالية»)
+# The words an armed group is told after, as fought or fighting: «ضد», «تهديدات»,
+# «مسلحي», «مقاتلي», «عناصر», «هجمات», «تمرد», «مكافحة», «محاربة».
+_FOUGHT = [
+    Pattern.of(w)
+    for w in (
+        "ضد",
+        "تهديد*",
+        "مسلح*",
+        "مقاتل*",
+        "عناصر",
+        "هجوم*",
+        "هجمات",
+        "تمرد",
+        "مكافحة",
+        "محاربة",
+        "قتال",
+    )
+]
+_UNIT = normalize("وحدة")  # a company's unit («ووحدة ان.اتش اندستريز»)
+
+
+def _unit_noun(key: str) -> bool:
+    """«وحدة» with or without a proclitic («لوحدة», «ووحدة»)."""
+    return any(strip_clitic(key, cut) == _UNIT for cut in clitic_cuts(key))
+
+
 def _company_noun(key: str) -> bool:
     """A company's or agency's noun (شركة، وكالة ...), a proclitic and the article cut off."""
     return any(strip_clitic(key, cut).removeprefix(ARTICLE) in _COMPANY for cut in clitic_cuts(key))
@@ -114,7 +142,7 @@ def _with_noun(text: str, noun: Any, s: int, e: int) -> str:
             c
             for c in clitic_cuts(noun.key)
             if strip_clitic(noun.key, c).removeprefix(ARTICLE) in _COMPANY
-            or strip_clitic(noun.key, c) == "وحده"
+            or strip_clitic(noun.key, c) == _UNIT
         ),
         0,
     )
@@ -168,6 +196,8 @@ _SIGN_OFF_LINES = 3
 # How alike a spelling's romanization and the outlet's English name must be (difflib ratio).
 _OUTLET_LIKENESS = 0.8
 _ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
+# A mark between two words that ends a name: a comma, a stop, a quotation mark, a bracket.
+_MARK = re.compile(r"[،,.:؛;«»\"“”()\[\]\n]")
 # How alike (difflib's ratio) a new name and a store's must be to be the same one respelled.
 _NEAR_SPELLING = 0.88
 # A verb of writing or posting, or what was posted ("البيان المنشور"): a quoted word after
@@ -253,7 +283,7 @@ _GROUP_ADJECTIVES = {
 # A person told by his role whose name is withheld: the role's noun, then «لم يذكر اسمه»,
 # «طلب عدم الكشف عن هويته», «رفض ذكر اسمه».
 _UNNAMED = re.compile(
-    r"(?<![\u0621-\u064a])[وفبل]?(?:ب|ل)?(مسؤول|مسئول|مصدر|دبلوماسي|ضابط)((?: [\u0621-\u064a]{3,}){0,2}?)"
+    rf"(?<![\u0621-\u064a]){CONJUNCTION_RE}{PREPOSITION_RE}(مسؤول|مسئول|مصدر|دبلوماسي|ضابط)((?: [\u0621-\u064a]{{3,}}){{0,2}}?)"
     r" ((?:لم|طلب|رفض|فضل|مفضلا|طالبا)(?: \S+){0,3}? (?:اسمه|إسمه|هويته))"
 )
 _UNNAMED_ROLES = {
@@ -266,7 +296,9 @@ _UNNAMED_ROLES = {
 # The cues of a person told by his role alone: no name's words to read, no family name.
 _UNNAMED_CUES = ("a role whose holder's name is withheld", "an unnamed spokesman of a body")
 # An unnamed spokesman of a body: «متحدث باسم الإدارة», «متحدثة باسم المعرض».
-_SPOKESMAN = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ب|ل)?(متحدثة?|ناطقة?) باسم (?=[\u0621-\u064a])")
+_SPOKESMAN = re.compile(
+    rf"(?<![\u0621-\u064a]){CONJUNCTION_RE}{PREPOSITION_RE}(متحدثة?|ناطقة?) باسم (?=[\u0621-\u064a])"
+)
 # A coalition, international, against whom («التحالف الدولي ضد», «لمحاربة», «لمكافحة»).
 _COALITION = normalize("التحالف")
 _INTERNATIONAL = normalize("الدولي")
@@ -352,7 +384,8 @@ _BRACKETED_CREDIT = re.compile(
 # Kinship words inside a name: the word after one is a name's («بن سلمان», «أبو عريف»).
 _KIN = ("ابو", "بن", "ابن", "بنت", "ام", "ال")
 _GIVEN = {normalize(w) for w in GIVEN_NAMES}
-_KIN_OR_SERVANT = {"عبد", "ابو", "بن", "ابن", "بنت", "ام"}
+_SERVANT = "عبد"  # «عبد الله»: a name's first word in construct, as a kin word is
+_KIN_OR_SERVANT = {_SERVANT, *_KIN} - {"ال"}
 # A name in Latin letters: capitalized words, the small words of names between them
 # ("Saba News Agency", "Agence France-Presse", "The Washington Post").
 _LATIN_NAME = r"[A-Z][\w'&.-]*(?:[ -](?:(?:of|the|and|de|du|des|la|le|al|el|in)[ -])*[A-Z][\w'&.-]*)*"
@@ -549,6 +582,19 @@ def _a_loanword(key: str) -> bool:
 def _purpose_key(key: str) -> str:
     """«للتطوير» as the glossary has it, «التطوير» (what a general body is for)."""
     return strip_clitic(key, -1) if key.startswith("لل") else key
+
+
+def _proclitic_cut(key: str, proclitics: tuple[str, ...]) -> int | None:
+    """The cut (`clitic_cuts`') of one of `proclitics` on `key`, None when none is on it;
+    «لل» read as ل + the article first («للقوات»: «القوات»)."""
+    cuts = sorted(clitic_cuts(key), key=lambda c: c != -1)
+    return next((c for c in cuts if c and (key[:1] if c == -1 else key[:c]) in proclitics), None)
+
+
+def _state_kind(key: str) -> bool:
+    """A state's kind with ب or ل on it («بجمهورية», «للمملكة»): a long name follows."""
+    cut = _proclitic_cut(key, PREPOSITIONS)
+    return cut is not None and strip_clitic(key, cut).removeprefix(ARTICLE) in _STATE_KINDS
 
 
 def _definite(key: str) -> bool:
@@ -879,6 +925,7 @@ class _Proposals(_Base):
         self._told_as_one(clause)
         self._military_spokesman(clause)
         self._coalitions(clause, mentions)
+        self._movements(clause, strong)
         self._navies(clause, lambda s, e: any(a < e and s < b for a, b in strong))
         self._named_companies(clause, known)
         self._shipyards(clause, known)
@@ -919,7 +966,7 @@ class _Proposals(_Base):
                     key, prior = keys[end], strip_clitic(keys[end - 1], cut if end == i + 1 else 0)
                     if re.search(r"[^\s]", text[words[end - 1].end : words[end].start]):
                         break  # a mark between
-                    if key in _KIN_OR_SERVANT and key != "عبد" and end + 1 < len(keys):
+                    if key in _KIN_OR_SERVANT and key != _SERVANT and end + 1 < len(keys):
                         end += 1  # «محمد بن سلمان», «خالد أبو سمرة»: a kinship word inside the name
                         continue
                     # (a definite word after a kinship word, or a family name after «عبد ...»:
@@ -1166,7 +1213,7 @@ class _Proposals(_Base):
             noun = keys[i]
             if noun.startswith(("ال", "وال", "بال", "لل")):
                 continue
-            if not (_company_noun(noun) or re.fullmatch(r"[وف]?[بل]?وحده", noun)):
+            if not (_company_noun(noun) or _unit_noun(noun)):
                 continue
 
             def gap(k: int) -> str:
@@ -2031,7 +2078,9 @@ class _Proposals(_Base):
                 # "رئيس مجمع روستك": the head of an institution with a name of its own.
                 # «الأمين العام بوزارة الدفاع العمانية», «المتحدث باسم وزارة ...»: the body the
                 # office is at, named whole with its state.
-                at_body = (k.find(noun) == 1 and k[0] in "بل") or keys[i - 1] == "باسم"
+                at_body = (k.find(noun) == 1 and _proclitic_cut(k, PREPOSITIONS) == 1) or keys[
+                    i - 1
+                ] == "باسم"
                 at_body = at_body or noun == "قوات"  # «رئيس أركان قوات ... المسلحة»: a state's forces
                 if not noun.startswith("ال") and not at_body:
                     continue
@@ -2257,9 +2306,11 @@ class _Proposals(_Base):
                     # «وكالة الأنباء الرسمية «بترا»»: a kind and no one's, the quoted name is its own
                     own_name = other.group(1)
             if state is None and not quoted and owner is None and noun in _STATE_BODIES:
-                # "أعلنت وزارة الدفاع" told bare: the ministry of the state the article is
-                # about, the one it names most
-                state = self._home_state
+                # "أعلنت وزارة الدفاع" told bare: the ministry of the state its sentence named
+                # before it, in the clause before it («في السياسة الأمريكية، ... تشمل
+                # الكونغرس، ووزارة الدفاع»), else of the state the article is about, the one
+                # it names most
+                state = self._state_before(clause, i) or self._home_state
             # (what a works makes is no part of its name to know: «... لبناء السفن»)
             own_end = next((x for x in range(i + 2, end) if _MAKING.match(keys[x])), end - fields)
             if not known(s, words[i].end if glossed else words[own_end - 1].end) and (
@@ -2486,6 +2537,19 @@ class _Proposals(_Base):
                 return found[0][1]
         return None
 
+    def _state_before(self, clause: Clause, at: int) -> str | None:
+        """The one state (by name or adjective) the sentence names before word `at` of
+        `clause`, None when it names none or several."""
+        found: set[str] = set()
+        before = clause.words[at].start
+        for c in clauses(self.text):
+            if c.sentence != clause.sentence:
+                continue
+            for m in find_mentions(self.linker, self.text, c.words):
+                if m.start < before:
+                    found |= {e for e in m.ids[:1] if self.linker.type_of(e) == "country"}
+        return next(iter(found)) if len(found) == 1 else None
+
     def _states_near(self, sentence: int) -> list[str]:
         """The two states a sentence names (by name or adjective), else with the sentence
         before it: none when they name fewer or more than two."""
@@ -2525,7 +2589,8 @@ class _Proposals(_Base):
         if at + 1 >= len(keys) or keys[at] not in _BELONGING:
             return None
         head = keys[at + 1]
-        bare = "ال" + head[2:] if head.startswith("لل") else head[1:] if head.startswith("ل") else ""
+        cut = _proclitic_cut(head, ("ل",))
+        bare = strip_clitic(head, cut) if cut is not None else ""  # «لوزارة», «للقوات» (ل + ال)
         if not bare or not any(p.opens(bare) for p in _INSTITUTIONS):
             return None
         end = at + 2
@@ -2764,7 +2829,7 @@ class _Proposals(_Base):
                 continue
             word = text[words[i].start : words[i].end]
             noun = word[len(m.group(1)) :][:-2] + "ة"
-            if self._two_fields(clause, i, noun) or self._two_fields_of_one(clause, i, noun):
+            if self._two_fields(clause, i, noun):
                 continue
             end = i + 1
             while end < len(keys) and keys[end].startswith("ال") and keys[end] not in self.linker.adjectives:
@@ -3007,6 +3072,42 @@ class _Proposals(_Base):
             english = f"{of} spokesperson" if of.isascii() and of else "spokesperson"
             self._new_entity(name, "person", _UNNAMED_CUES[1], english=english)
 
+    def _movements(self, clause: Clause, named: list[tuple[int, int]]) -> None:
+        """An armed movement named by «حركة», its name with the article and its state's
+        adjective, told as fought or fighting («ضد حركة الشباب الصومالية», «مسلحي حركة
+        الجهاد الفلسطينية»; not «حركة السفن الإيرانية», ships' traffic): proposed as an
+        organization of that state."""
+        text, words = self.text, clause.words
+        keys = [w.key for w in words]
+        for i in range(len(keys) - 2):
+            if not any(strip_clitic(keys[i], cut) == _MOVEMENT for cut in clitic_cuts(keys[i])):
+                continue
+            if not _definite(keys[i + 1]) or keys[i + 1] in _FUNCTION_WORDS:
+                continue
+            if i == 0 or not any(p.opens(keys[i - 1]) for p in _FOUGHT):
+                continue  # «حركة السفن الإيرانية»: ships' traffic, no one fought
+            if any(_MARK.search(text[words[k - 1].end : words[k].start]) for k in (i + 1, i + 2)):
+                continue
+            found = self._state_adjective_at(keys, i + 2)
+            if found is None or not keys[i + 2].startswith(ARTICLE):
+                continue
+            state, last = found
+            cut = next(c for c in clitic_cuts(keys[i]) if strip_clitic(keys[i], c) == _MOVEMENT)
+            s, e = words[i].end - len(_after_clitic(text, words[i].start, words[i].end, cut)), words[last].end
+            if any(a < e and s < b for a, b in named):
+                continue
+            people = demonym(str(self.linker.entities[state].get("name") or ""))
+            own = english_name(text[words[i + 1].start : words[i + 1].end], self._spellings)
+            before = len(self.new_entities)
+            self._new_entity(
+                text[s:e],
+                "organization",
+                "a movement by its name and state",
+                english=f"{people} {own} Movement",
+            )
+            if len(self.new_entities) > before:
+                self.state_of[str(self.new_entities[-1]["id"])] = state
+
     def _coalitions(self, clause: Clause, mentions: list[Mention]) -> None:
         """A coalition named by whom it fights, a body the article names right after
         («التحالف الدولي ضد تنظيم الدولة الإسلامية», «التحالف الدولي لمحاربة داعش»): an
@@ -3137,45 +3238,11 @@ class _Proposals(_Base):
         return True
 
     def _two_fields(self, clause: Clause, i: int, noun: str) -> bool:
-        """One state's two institutions named at once, their noun a dual and their state's
-        adjective too ("وزارتا الخارجية والدفاع الأميركيتان"): each proposed as its own,
-        in the singular ("وزارة الخارجية الأميركية", "وزارة الدفاع الأميركية")."""
-        text, words = self.text, clause.words
-        keys = [w.key for w in words]
-        if i + 3 >= len(keys):
-            return False
-        first, second, dual = keys[i + 1], keys[i + 2], keys[i + 3]
-        m = re.match(r"^(ال\w+)(?:تان|تين)$", dual)
-        adjective = m.group(1) + "ه" if m else ""
-        if not (
-            first.startswith("ال")
-            and second.startswith("وال")
-            and adjective in self.linker.adjectives
-            and institution_word(first)
-            and institution_word(second[1:])
-        ):
-            return False
-        state = self.linker.adjectives[adjective]
-        body = str(self.linker.entities[state].get("name") or "")
-        written = text[words[i + 3].start : words[i + 3].end]
-        singular = written[: -len("تان")] + "ة"  # "الأميركيتان" -> "الأميركية"
-        for field_ in (
-            text[words[i + 1].start : words[i + 1].end],
-            text[words[i + 2].start + 1 : words[i + 2].end],
-        ):
-            name = f"{noun} {field_} {singular}"
-            english = institution_english(normalize(name).split(), body)
-            before = len(self.new_entities)
-            self._new_entity(name, "organization", "institution: two of one state's", english=english)
-            if len(self.new_entities) > before:
-                self.state_of[str(self.new_entities[-1]["id"])] = state
-        return True
-
-    def _two_fields_of_one(self, clause: Clause, i: int, noun: str) -> bool:
-        """Two institutions named at once by a dual noun and two fields, no state's
-        adjective after them («وزارتي الدفاع والداخلية»): both of the state the sentence
-        names first, else of the one the article names most; each proposed as its own
-        ("وزارة الدفاع العراقية", "وزارة الداخلية العراقية"). True when read so."""
+        """One state's two institutions named at once by a dual noun and two fields: with
+        the state's adjective in the dual after them («وزارتا الخارجية والدفاع
+        الأميركيتان»), else of the state the sentence names first or the one the article
+        names most («وزارتي الدفاع والداخلية»); each proposed as its own, in the singular
+        ("وزارة الخارجية الأميركية", "وزارة الدفاع العراقية"). True when read so."""
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         if i + 2 >= len(keys):
@@ -3186,21 +3253,27 @@ class _Proposals(_Base):
             and second.startswith("وال")
             and institution_word(first)
             and institution_word(second[1:])
-            and not re.search(r"[،,.:؛«»\"“”()]", text[words[i].end : words[i + 2].start])
+            and not _MARK.search(text[words[i].end : words[i + 2].start])
         ):
             return False
-        if i + 3 < len(keys) and not re.search(
-            r"[،,.:؛«»\"“”()]", text[words[i + 2].end : words[i + 3].start]
-        ):
-            after = keys[i + 3]
-            if after.startswith("ال") and (
-                self._state_adjective(after) is not None or re.match(r"^ال\w+(?:تان|تين|يين|يان)$", after)
+        state: str | None = None
+        dual = keys[i + 3] if i + 3 < len(keys) else ""
+        if dual and not _MARK.search(text[words[i + 2].end : words[i + 3].start]):
+            m = re.match(r"^(ال\w+)(?:تان|تين)$", dual)
+            if m and m.group(1) + "ه" in self.linker.adjectives:
+                state = self.linker.adjectives[m.group(1) + "ه"]
+                adjective: str | None = text[words[i + 3].start : words[i + 3].end][: -len("تان")] + "ة"
+                cue = "institution: two of one state's"
+            elif dual.startswith("ال") and (
+                self._state_adjective(dual) is not None or re.match(r"^ال\w+(?:تان|تين|يين|يان)$", dual)
             ):
-                return False  # a state's adjective after them: `_two_fields`' or another's
-        state = self._first_state(clause.sentence, words[i].start) or self._home_state
+                return False  # another state's adjective after them, or two states'
         if state is None:
-            return False
-        adjective = self._adjective_of(state, feminine=True)
+            state = self._first_state(clause.sentence, words[i].start) or self._home_state
+            if state is None:
+                return False
+            adjective = self._adjective_of(state, feminine=True)
+            cue = "institution: two of one state's, told by a dual"
         if adjective is None:
             return False
         body = str(self.linker.entities[state].get("name") or "")
@@ -3209,62 +3282,82 @@ class _Proposals(_Base):
             text[words[i + 2].start + 1 : words[i + 2].end],
         ):
             name = f"{noun} {field_} {adjective}"
-            if self._named_fuller(f"{noun} {field_}") is not None:
+            if cue.endswith("dual") and self._named_fuller(f"{noun} {field_}") is not None:
                 continue
             english = institution_english(normalize(name).split(), body)
             before = len(self.new_entities)
-            self._new_entity(
-                name, "organization", "institution: two of one state's, told by a dual", english=english
-            )
+            self._new_entity(name, "organization", cue, english=english)
             if len(self.new_entities) > before:
                 self.state_of[str(self.new_entities[-1]["id"])] = state
         return True
 
     def _state_after(self, clause: Clause, at: int) -> tuple[str, int] | None:
-        """The state named after في at word `at` ("في جمهورية العراق"), with ب on it
-        ("بكوريا") or after its kind with ل on it ("لجمهورية كوريا"), and the word after it."""
+        """The state named after a body at word `at`: after «في» («في جمهورية العراق»), or
+        with ب or ل on its name or its kind («بكوريا», «لجمهورية كوريا»); the store's entity
+        and the word after it."""
         words = clause.words
         if at >= len(words):
             return None
-        key = words[at].key
-        if key[:1] == "ل" and key[1:] in _STATE_KINDS and at + 1 < len(words):
-            # «القوات الجوية لجمهورية كوريا»: the body of the state its kind names, in construct
-            for n in range(min(4, len(words) - at - 1), 0, -1):
-                for start in (words[at].start + 1, words[at + 1].start):  # (with its kind, or without)
-                    written = self.text[start : words[at + n].end]
-                    ids = [
-                        x
-                        for x in self.linker.resolve(written, False, False)
-                        if self.linker.type_of(x) == "country"
-                    ]
-                    if len(ids) == 1:
-                        return ids[0], at + n + 1
+        if words[at].key == "في":
+            found = self._state_at(words, at + 1)
+        else:
+            found = self._state_at(words, at, proclitics=PREPOSITIONS)
+        return (found[0], found[1]) if found is not None and found[0] is not None else None
+
+    def _state_at(
+        self, words: list[Word], j: int, proclitics: tuple[str, ...] = ()
+    ) -> tuple[str | None, int] | None:
+        """The state named from word `j` and the word after it: its name («روسيا») or its
+        long name («جمهورية كازاخستان», «روسيا الاتحادية», «جمهورية بنغلاديش الشعبية»), no
+        mark inside; with `proclitics`, one of them on its first word («بكوريا», «لجمهورية
+        كوريا», «وكازاخستان»). Its entity in the store, None for a state only CLDR names;
+        None when no state is named there."""
+        n, text = len(words), self.text
+        if j >= n:
             return None
-        if key != "في":
-            # «وكالة التطوير الدفاعي بكوريا»: ب on the state's name
-            if words[at].key[:1] != "ب" or len(words[at].key) < 4:
+        key, cut = words[j].key, 0
+        if proclitics:
+            found_cut = _proclitic_cut(key, proclitics)
+            if found_cut is None:
                 return None
-            for n in range(min(4, len(words) - at), 0, -1):
-                written = self.text[words[at].start + 1 : words[at + n - 1].end]
+            key, cut = strip_clitic(key, found_cut), found_cut
+        start = words[j].end - len(_after_clitic(text, words[j].start, words[j].end, cut))
+
+        def marked(k: int) -> bool:
+            return _MARK.search(text[words[k - 1].end : words[k].start]) is not None
+
+        starts = [(start, j, key)]
+        if key.removeprefix(ARTICLE) in _STATE_KINDS and j + 1 < n and not marked(j + 1):
+            starts.append((words[j + 1].start, j + 1, words[j + 1].key))  # or without its kind
+        found: tuple[str | None, int] | None = None
+        for m in range(min(4, n - j), 0, -1):
+            for at, first, _ in starts:
+                if first + m > n or any(marked(k) for k in range(j + 1, first + m)):
+                    continue
+                written = text[at : words[first + m - 1].end]
                 ids = [
                     x
                     for x in self.linker.resolve(written, False, False)
                     if self.linker.type_of(x) == "country"
                 ]
-                if len(ids) == 1:
-                    return ids[0], at + n
-            return None
-        if at >= len(words) - 1:
-            return None
-        first = at + 1 + (words[at + 1].key in _STATE_KINDS and at + 2 < len(words))
-        for n in range(min(4, len(words) - first), 0, -1):
-            written = self.text[words[first].start : words[first + n - 1].end]
-            ids = [
-                x for x in self.linker.resolve(written, False, False) if self.linker.type_of(x) == "country"
-            ]
-            if len(ids) == 1:
-                return ids[0], first + n
-        return None
+                if ids:
+                    # (a name several of the store's states share: a state, none of them)
+                    found = (ids[0] if len(ids) == 1 else None, first + m)
+                    break
+            if found is not None:
+                break
+        if found is None:
+            # a state the store lacks (proposed later by CLDR's name)
+            at, first, bare = starts[-1]
+            if bare not in _state_names().names:
+                return None
+            found = (None, first + 1)
+        end = last = found[1]
+        while end < n and end - last < 2 and _definite(words[end].key) and words[end].key.endswith("يه"):
+            if marked(end):
+                break
+            end += 1  # «روسيا الاتحادية»
+        return found[0], end
 
     def _state_named_by(self, key: str) -> str | None:
         """The English name of the state a nationality adjective names (الروسية: Russia)."""
@@ -3756,6 +3849,11 @@ class _Proposals(_Base):
         for near in self._store_names.suggest(name, n=3, cutoff=_NEAR_SPELLING):
             if len(normalize(near).split()) != len(key.split()):
                 continue
+            if any(
+                ours != theirs and self._state_adjective(theirs) is not None
+                for ours, theirs in zip(key.split(), normalize(near).split(), strict=True)
+            ):
+                continue  # «البحرية الأميرية» is no «البحرية الأميركية»: a state's adjective respelled
             ids = [e for e in self._store_names.resolve(near) if self.linker.type_of(e) == kind]
             if len(ids) == 1:
                 return ids[0]

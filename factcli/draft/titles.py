@@ -20,7 +20,7 @@ article («وكتب نائب وزير الدفاع السعودي») names that 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Container
 from dataclasses import dataclass
 
 from ..analyze import (
@@ -28,6 +28,7 @@ from ..analyze import (
     CONJUNCTION_RE,
     CONJUNCTIONS,
     PREPOSITION_RE,
+    PREPOSITIONS,
     PROCLITICS,
     clitic_cuts,
     name_forms,
@@ -52,8 +53,8 @@ from .cues import (
 from .deals import _deal_noun
 from .english import office_english
 from .names import Mention, _after_clitic, find_mentions
-from .proposals import _KIN, _Proposals, _state_names
-from .spans import Clause
+from .proposals import _GIVEN, _KIN, _proclitic_cut, _Proposals, _state_kind
+from .spans import Clause, Word
 
 _QUOTE_GAP = re.compile(r"\s*[“”«»\"]\s*")
 _OPENING_GAP = re.compile(r"\s*\(\s*")
@@ -95,6 +96,14 @@ _NOT_IN_NAMES = {
         "عبر",
         "منذ",
         "لدى",
+        # the time a sentence puts after the name of who acted («... فلان بعد محادثات»,
+        # «قبل», «عقب», «إثر», «أثناء»), and «كذلك» (also)
+        "بعد",
+        "قبل",
+        "عقب",
+        "إثر",
+        "أثناء",
+        "كذلك",
     )
 }
 
@@ -140,9 +149,6 @@ def _given_name(key: str) -> bool:
 
 # Two holders of one office by its head's dual in construct («وزيري الدفاع», «وزيرا الخارجية»).
 _DUAL_CONSTRUCT = {normalize(w) for w in ("وزيرا", "وزيري", "رئيسا", "رئيسي")}
-# The nouns of a state's long name («جمهورية كازاخستان», «المملكة المغربية»).
-_LONG_NAME = re.compile(r"(?:ال)?(?:جمهوريه|دوله|مملكه|سلطنه|اماره)")
-
 # A party's or a movement's leader («بزعيم الحزب ... فلان»): an office's head too.
 _LEADERS = [Pattern.of(w) for w in ("زعيم", "الزعيم", "زعيمة", "الزعيمة")]
 _LEADER_FORMS = {normalize(p.text) for p in _LEADERS}
@@ -154,6 +160,45 @@ def _head(key: str) -> bool:
         or _counterpart(key)
         or any(strip_clitic(key, cut) in _WOMEN_HEADS for cut in clitic_cuts(key))
     )
+
+
+# Heads of an office told by two words, the first no head alone («القائم بالأعمال»: the
+# chargé d'affaires; «التعاون القائم»: the cooperation that stands).
+_TWO_WORD_HEADS = {tuple(normalize(w) for w in p.split()) for p in ("القائم بالأعمال", "القائمة بالأعمال")}
+
+
+def _two_word_head(keys: list[str], i: int) -> bool:
+    """Whether words `i` and `i + 1` are an office's two-word head, a proclitic on the first."""
+    return i + 1 < len(keys) and any(
+        (strip_clitic(keys[i], cut), keys[i + 1]) in _TWO_WORD_HEADS for cut in clitic_cuts(keys[i])
+    )
+
+
+_BISM = {normalize("باسم")}  # «المتحدث باسم ...»: in the name of
+
+
+def _at_body_noun(key: str) -> bool:
+    """A body's noun with ل or ب on it («لمجموعة», «بشركة»)."""
+    cut = _proclitic_cut(key, PREPOSITIONS)
+    return cut is not None and strip_clitic(key, cut) in _BODY_NOUNS
+
+
+def _conjoined_in(key: str, table: Container[str]) -> bool:
+    """Whether `key`, or `key` without the conjunction on it («والرئيس»), is in `table`."""
+    cut = _proclitic_cut(key, CONJUNCTIONS)
+    return key in table or (cut is not None and strip_clitic(key, cut) in table)
+
+
+_AND = CONJUNCTIONS[:1]  # «و» (not «ف», which opens given names: «فوميو»)
+
+
+def _listed(text: str, word: Word) -> int:
+    """The letters of «و» on a name's first word that joins it to a list of people
+    («وخالد»), as written; 0 when there is none («وليد» is a given name whole)."""
+    cut = _proclitic_cut(word.key, _AND)
+    if cut is None or word.key in _GIVEN:
+        return 0
+    return len(text[word.start : word.end]) - len(_after_clitic(text, word.start, word.end, cut))
 
 
 # The titles of a paper's masthead, in English.
@@ -169,20 +214,18 @@ _MASTHEAD_TITLES = {
     }.items()
 }
 _TOP_LINES = 12  # (the page's top, as the byline's)
-# A masthead's titles as written, the longest first (each one's holder after it on one line).
+# Each letter `normalize` gives, as a class of the letters the page may write for it.
+_WRITTEN = {
+    n: "[" + "".join(sorted(c for c in map(chr, range(0x621, 0x64B)) if normalize(c) == n)) + "]"
+    for n in {normalize(chr(x)) for x in range(0x621, 0x64B)}
+    if len(n) == 1
+}
+# The same titles as a line of the page writes them, the longest first (each one's holder
+# after it on one line).
 _MASTHEAD_RUN = re.compile(
     "|".join(
-        sorted(
-            (
-                "رئيس مجلس ال[إا]دارة",
-                "رئيس التحرير التنفيذي",
-                "نائب رئيس التحرير",
-                "رئيس التحرير",
-                "مدير التحرير",
-            ),
-            key=len,
-            reverse=True,
-        )
+        "".join(_WRITTEN.get(c, re.escape(c)) for c in title)
+        for title in sorted(_MASTHEAD_TITLES, key=len, reverse=True)
     )
 )
 # The nouns of a company or a body, which no name opens with: «لمجموعة», «بشركة».
@@ -366,11 +409,11 @@ class _Titles(_Proposals):
         while i < n:
             # «السلطان هيثم بن طارق», «سلطان عمان الراحل قابوس بن سعيد»: a sultan's title is an
             # office's head; not in a body's name («قوات السلطان المسلحة»)
-            sultan = keys[i].lstrip("وف") in _SULTANS and not (
+            sultan = _conjoined_in(keys[i], _SULTANS) and not (
                 i > 0 and any(p.opens(keys[i - 1]) for p in _INSTITUTIONS)
             )
             if (
-                not (_head(keys[i]) or sultan)
+                not (_head(keys[i]) or sultan or _two_word_head(keys, i))
                 or any(a <= words[i].start < b for a, b in self._masthead_lines)
                 or person_at(i)
                 or (i in cover and not _office_mention(self, cover[i]))
@@ -397,7 +440,7 @@ class _Titles(_Proposals):
                 if m is not None and m.first == j and not m.weak:
                     kinds = {self.linker.type_of(e) for e in m.ids}
                     # («الأمين العام بوزارة الدفاع العمانية»: the body the office is at, after ب)
-                    at_body = m.start == words[j].start + 1 and text[words[j].start] in "بل"
+                    at_body = m.start == words[j].start + 1 and _proclitic_cut(k, PREPOSITIONS) is not None
                     if kinds & {"country", "organization", "office"} and (
                         m.start == words[j].start or at_body
                     ):
@@ -421,41 +464,26 @@ class _Titles(_Proposals):
                     )
                 ):
                     j += 1
-                elif (
-                    k == "في"
-                    and j > i + 1
-                    and (state_end := self._state_at(words, keys, cover, j + 1, gap)) is not None
-                ):
+                elif k == "في" and j > i + 1 and (state := self._state_at(words, j + 1)) is not None:
                     # «وزير الدفاع في جمهورية كازاخستان»: the state of the office after «في»,
                     # by its name or its long name; its last word (a name follows)
-                    j = state_end
+                    j = state[1]
                     break
                 elif k in _OFFICE_LINKS and j + 1 < n and not _PUNCT.search(gap(j + 1)):
                     j += 2
                 elif (
-                    re.fullmatch(r"[بل](?:ال)?(?:جمهوريه|دوله|مملكه|سلطنه|اماره)", k)
-                    and (state := cover.get(j + 1)) is not None
-                    and state.first == j + 1
-                    and any(self.linker.type_of(e) == "country" for e in state.ids)
-                    and not _PUNCT.search(gap(j + 1))
+                    _state_kind(k)
+                    and (state := self._state_at(words, j, proclitics=PREPOSITIONS)) is not None
                 ):
-                    j = state.last  # "وزير الدفاع بجمهورية سلوفاكيا": the state of the office,
+                    j = state[1]  # "وزير الدفاع بجمهورية سلوفاكيا": the state of the office,
                     # and the adjectives of its long name («لجمهورية بنغلاديش الشعبية»)
-                    while (
-                        j < n
-                        and j - state.last < 2
-                        and _definite(keys[j])
-                        and keys[j].endswith("يه")
-                        and not _PUNCT.search(gap(j))
-                    ):
-                        j += 1
                     break  # its last word (a name follows)
                 elif not _definite(keys[j - 1]) and not _definite(k) and k not in _FUNCTION_WORDS:
                     j += 1  # a noun in construct takes its genitive: "رئيس وفد شركة", "مجمع روستك"
                 elif (
                     # "لصناعة الأسلحة", "المتحدث باسم الوزارة"; not "رحب وزير الدفاع بتوقيع
                     # الصفقة", what he welcomed
-                    (k[:1] == "ل" or k.lstrip("وف") == "باسم")
+                    (k[:1] == "ل" or _conjoined_in(k, _BISM))
                     and j + 1 < n
                     and _definite(keys[j + 1])
                     and not _PUNCT.search(gap(j + 1))
@@ -463,7 +491,7 @@ class _Titles(_Proposals):
                     j += 2  # "لصناعة الأسلحة": a purpose or field of the office
                 elif (
                     # «المتحدث باسم وزارة الدفاع الإندونيسية»: the body he speaks for
-                    k.lstrip("وف") == "باسم"
+                    _conjoined_in(k, _BISM)
                     and (body := at.get(j + 1)) is not None
                     and {self.linker.type_of(e) for e in body.ids} & {"country", "organization"}
                     and body.start == words[j + 1].start
@@ -498,18 +526,18 @@ class _Titles(_Proposals):
                 # a ruler's title right before the name («الملك سلمان», «الأمير فيصل بن
                 # الحسين»): the name opens whatever cue its letters spell, and a ruler is
                 # named by his given name alone
-                ruler = h == end == i + 1 and keys[i].lstrip("وف") in _RULERS
+                ruler = h == end == i + 1 and _conjoined_in(keys[i], _RULERS)
                 # a president named by his family name alone: the clause's next word no
                 # name's («للرئيس ماكرون إلى الرباط»)
                 president = (
                     h == end == i + 1
-                    and keys[i].lstrip("وف") in _PRESIDENTS
+                    and _conjoined_in(keys[i], _PRESIDENTS)
                     and (
                         h + 1 == n or _PUNCT.search(gap(h + 1)) is not None or keys[h + 1] in _FUNCTION_WORDS
                     )
                 )
                 # after «الشيخ»/«الشيخة» the given name alone («رئيسة الوزراء الشيخة حسينة»)
-                sheikh = h == end + 1 and keys[end].lstrip("وف") in _SHEIKHS
+                sheikh = h == end + 1 and _conjoined_in(keys[end], _SHEIKHS)
                 last = self._name_words(keys, words, h, forward=True, titled=h > end or ruler)
                 if last - h >= 2 or (
                     (ruler or president or sheikh) and last - h == 1 and _given_name(keys[h])
@@ -535,41 +563,14 @@ class _Titles(_Proposals):
             i = max(end, h, i + 1)
         return out
 
-    def _state_at(self, words, keys: list[str], cover: dict, j: int, gap: Callable[[int], str]) -> int | None:
-        """The end of a state named at word `j`: its name («روسيا»), or its long name
-        («جمهورية كازاخستان», «روسيا الاتحادية», «جمهورية بنغلاديش الشعبية»), no mark inside;
-        None when no state is named there."""
-        n = len(keys)
-
-        def country(at: int) -> int | None:
-            # (a state the store lacks is proposed after the titles are read: CLDR's name)
-            m = cover.get(at) if at < n else None
-            if m is not None and m.first == at and any(self.linker.type_of(e) == "country" for e in m.ids):
-                return m.last
-            return at + 1 if at < n and m is None and keys[at] in _state_names().names else None
-
-        last = country(j)
-        if last is None and j + 1 < n and _LONG_NAME.fullmatch(keys[j]) and not _PUNCT.search(gap(j + 1)):
-            last = country(j + 1)
-        if last is None:
-            return None
-        end = last
-        while (
-            end < n
-            and end - last < 2
-            and _definite(keys[end])
-            and keys[end].endswith("يه")
-            and not _PUNCT.search(gap(end))
-        ):
-            end += 1  # «روسيا الاتحادية»
-        return end
-
     def _said_holder(self, keys: list[str], words, i: int, end: int, mentions, cover) -> TitlePhrase | None:
         """The holder of the title at word `i` named right before it, after a verb of
         saying or «أن» («وقال فلان الفلاني نائب قائد ...»): a person linked there, else a
         name of two to four words, none a role's noun («مسؤول»)."""
 
         def said_before(first: int) -> bool:
+            if first > 0 and _listed(self.text, words[first]):
+                return True  # «... وفلان الفلاني القائم بالأعمال»: one more of those listed
             return (
                 first > 0
                 and _SAYING.match(keys[first - 1]) is not None
@@ -615,7 +616,7 @@ class _Titles(_Proposals):
         if comma in cover:
             return None
         # («برئيسة الوزراء، الشيخة حسينة،»: a sheikh's given name alone, after the honorific)
-        sheikh = keys[comma].lstrip("وف") in _SHEIKHS and comma + 1 < len(keys) and comma + 1 not in cover
+        sheikh = _conjoined_in(keys[comma], _SHEIKHS) and comma + 1 < len(keys) and comma + 1 not in cover
         first = comma + 1 if sheikh else comma
         last = self._name_words(keys, words, first, forward=True, titled=sheikh)
         closed = last == len(keys) or re.search(r"[،,]", text[words[last - 1].end : words[last].start])
@@ -666,6 +667,12 @@ class _Titles(_Proposals):
                 )
                 if _PUNCT.search(text[a.end : b.start]) and not closing:
                     break
+            if forward and taken and taken[-1] in _KIN and not re.search(r"[0-9\u0660-\u0669]", key):
+                # «سلمان بن حمد آل خليفة»: after «بن», «آل» the next word is the name's,
+                # whatever noun or head it spells; a name ends in no kin word
+                taken.append(key)
+                k += 1
+                continue
             # («د. أمير جبار»: after a title, a given name that spells an office's head)
             given = (
                 key in _GIVEN_HEADS
@@ -719,7 +726,7 @@ class _Titles(_Proposals):
                     and re.match(r"^[أإآ]ل", text[words[k].start : words[k].end]) is None
                 )
                 # «المدير العام لمجموعة ساب»: the body the office is at, after ل, no name
-                or (not taken and forward and key[:1] in "لب" and key[1:] in _BODY_NOUNS)
+                or (not taken and forward and _at_body_noun(key))
                 or key in _NOT_IN_NAMES
                 or _PREPOSITION_PRONOUN.match(key) is not None  # "نتنياهو إليها": to her
                 # "سبل تعزيز التعاون": a cue word, no name; after بن a word is a name («خالد
@@ -746,9 +753,15 @@ class _Titles(_Proposals):
                 or (taken and forward and _future_verb(key))
                 # «أمير جبار الساعدي باحث في ...»: a role after a name, no word of it
                 or (taken and forward and key.removeprefix("ال") in _ROLE_NOUNS)
+                # «المنصوري وحسن الشميلي»: «و» on a word opens the next person listed
+                # (a name has two words before it: «أحسن واجان» is one person)
+                or (len(taken) >= 2 and forward and _listed(text, words[k]))
             ):
                 break
             taken.append(key)
+            if not forward and len(taken) >= 2 and _listed(text, words[k]):
+                k -= 1
+                break  # «... وحسن الشميلي»: the listed name's first word
             k += 1 if forward else -1
         if not forward and taken and _definite(taken[-1]):
             k += 1  # a name opens with no article: "سعدون الدليمي", never "الدليمي" alone
@@ -817,7 +830,8 @@ class _Titles(_Proposals):
         self._dual_holders(clause, mentions)
         for ph in self._title_phrases(clause, mentions):
             if ph.person is None and ph.name_first >= 0:
-                s, e = words[ph.name_first].start, words[ph.name_last - 1].end
+                first = words[ph.name_first]
+                s, e = first.start + _listed(self.text, first), words[ph.name_last - 1].end
                 self._new_entity(re.sub(r"\s*[()]\s*", " ", self.text[s:e]), "person", "name with a title")
             counterpart = _counterpart(words[ph.head].key)  # only an office already known
             delegation = ph.head + 1 < len(words) and words[ph.head + 1].key == "وفد"
@@ -889,14 +903,11 @@ class _Titles(_Proposals):
             return n
         if j < n and keys[j] == "في":
             k = j + 1
+            joined: tuple[str, ...] = ()  # (no conjunction on the first state)
             while k < n and k - j <= 6 and not _PUNCT.search(text[words[k - 1].end : words[k].start]):
-                if not (
-                    self._names_a_state(text[words[k].start : words[k].end])
-                    or _LONG_NAME.fullmatch(keys[k].removeprefix("و"))
-                    or (_definite(keys[k]) and keys[k].endswith("يه"))
-                ):
+                if (state := self._state_at(words, k, proclitics=joined)) is None:
                     return n
-                k += 1
+                k, joined = state[1], CONJUNCTIONS  # «روسيا الاتحادية وجمهورية كازاخستان»
             j = k
         return j if j < n and j > i + 1 else n
 

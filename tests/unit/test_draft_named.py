@@ -923,3 +923,23 @@ def test_a_company_quoted_whole_with_its_latin_name_in_brackets_after_is_propose
     made = _by_ar(_draft(text))
     body = made["مؤسسة صناعات شمال الهند"]
     assert (body["type"], body["name"]) == ("organization", "Nordind")
+
+
+def _people_of(text: str) -> set[str]:
+    draft = draft_article("عنوان\n\n" + text + "\n", [], published=parse_published("2020-02-02"))
+    return {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+
+
+def test_a_name_after_a_title_ends_before_a_word_of_when() -> None:
+    # "the Malaysian defence minister Karim Yusof, after talks with his counterpart, said":
+    # «بعد», «قبل», «عقب», «إثر» after a name tell when he acted, no word of his name.
+    for word in ("بعد", "قبل", "عقب", "إثر"):
+        people = _people_of(f"وصرح وزير الدفاع الماليزي كريم يوسف {word} محادثات مع نظيره.")
+        assert "كريم يوسف" in people, word
+
+
+def test_a_name_goes_on_past_a_kin_word_whatever_the_next_word_spells() -> None:
+    # "Prince Nasser bin Hamad Al Khalifa said": after «بن», «آل» the next word is the
+    # name's, though «خليفة» spells a noun in ة; a name ends in no kin word.
+    people = _people_of("وقال الأمير ناصر بن حمد آل خليفة إن البلدين وقعا الاتفاقية.")
+    assert "ناصر بن حمد آل خليفة" in people

@@ -424,6 +424,15 @@ def test_a_woman_after_a_feminine_title_and_a_sheikhas_given_name() -> None:
     assert not any(e["type"] == "person" for e in draft.entities)
 
 
+def test_an_office_of_a_state_the_store_lacks_told_by_its_long_name_after_li() -> None:
+    # "the prime minister of the People's Republic of Mongolia, Sheikha Amina, arrived": a
+    # state only CLDR names, after its kind with «ل» and its long name's adjective, ends the
+    # office; the holder after it holds it, and the office is the state's.
+    draft, names = _draft("ووصلت رئيسة الوزراء لجمهورية منغوليا الشعبية الشيخة أمينة إلى موسكو أمس.")
+    assert ("أمينة", "رئيسة الوزراء لجمهورية منغوليا الشعبية") in _claims(draft, names, "holds_position")
+    assert ("رئيسة الوزراء لجمهورية منغوليا الشعبية", "منغوليا") in _claims(draft, names, "office_in")
+
+
 def _people(text: str) -> tuple[list[str], list[tuple[str, str, str]]]:
     draft = draft_article("عنوان\n" + text + "\n", [], published=parse_published("2019-05-03"))
     names = {e["id"]: e["name_ar"] for e in draft.entities}
@@ -604,3 +613,22 @@ def test_a_name_after_a_title_ends_before_a_preposition_of_a_nouns_making() -> N
     people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
     assert {"كارل فيبر", "هانس كول"} <= people
     assert not [p for p in people if "بشأن" in p or "خلال" in p]
+
+
+def test_a_charge_daffaires_two_word_head_and_a_listed_name_before_it() -> None:
+    # "attended by Brigadier Salem al-Anzi and Khaled al-Mutairi, the chargé d'affaires at
+    # the Kuwaiti embassy": «القائم بالأعمال» is an office's head («القائم» alone is none),
+    # and «و» on the word after a name of two opens the next person listed, who holds it.
+    draft, names = _draft("وحضر اللقاء العميد سالم العنزي وخالد المطيري القائم بالأعمال في السفارة الكويتية.")
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    assert {"سالم العنزي", "خالد المطيري"} <= people
+    offices = {e["name"] for e in draft.entities if e["type"] == "office"}
+    assert any(o.startswith("Chargé d'Affaires") for o in offices)
+    held = _claims(draft, names, "holds_position")
+    assert ("خالد المطيري", "القائم بالأعمال في السفارة الكويتية") in held
+    # a family name opening with «و» after one given name is the name's: «أحسن واجان»
+    draft, _ = _draft("ووقع الوزير مذكرة مع السفير الباكستاني في الرياض أحسن واجان، أمس.")
+    assert "أحسن واجان" in {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    # the cooperation that stands («التعاون القائم») is no office
+    draft, _ = _draft("وتندرج الهدية في إطار التعاون العسكري القائم بين البلدين.")
+    assert not [e for e in draft.entities if e["type"] == "office"]
