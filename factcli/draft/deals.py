@@ -22,7 +22,7 @@ from typing import Any
 
 from ..analyze import ARTICLE, CONJUNCTIONS, MIN_STEM, clitic_cuts, name_forms, strip_clitic
 from ..normalize import normalize
-from .cues import _FUNCTION_WORDS, _WEAPON_HEADS, _WEAPON_STOPS, DEAL_NOUN_ENDINGS, DEAL_NOUNS
+from .cues import _DUAL, _FUNCTION_WORDS, _WEAPON_HEADS, _WEAPON_STOPS, DEAL_NOUN_ENDINGS, DEAL_NOUNS
 from .english import demonym
 from .names import Mention
 from .proposals import _Proposals
@@ -44,6 +44,8 @@ _TRADES = {"purchased", "supplies", "negotiating_purchase", "seeks_to_acquire"}
 
 # Predicates whose subject is the deal when the clause names no agreement.
 _DEAL_SUBJECT = {"contract_value", "includes", "described_as"}
+# The cue of a state that signed a deal it is a party of (`_deal_states`).
+_DEAL_PARTY_SIGNED = "subject:a state the deal is between signed it"
 # Predicates whose object is the deal when the clause names no agreement.
 _DEAL_OBJECT = {"signed", "approved_sale", "announced"}
 _KIND = {
@@ -463,6 +465,17 @@ class _Deals(_Proposals):
             if deal in modelled or not said or not general or re.search(r"[0-9]", name):
                 continue
             proposed[deal]["name"] = f"{name} ({said})"
+
+    def _deal_states(self, deal: str, signers: list[str], keys: list[str]) -> list[str]:
+        """The states a deal is between, when the clause gives its signing to both sides by a
+        dual that stands for them («ووقع الجانبان الصفقة»، «حكومتي البلدين»، «بين الطرفين»):
+        each signed it, as readers tell a signing, party by party, once (where the story
+        first tells it signed). A seller named after «من» is no signer."""
+        parties = [p for p in self.deal_parties.get(deal, []) if self.linker.type_of(p) == "country"]
+        if len(parties) < 2 or not any(_DUAL.match(k) for k in keys):
+            return []
+        signed = {c["subject"] for c in self.claims if c["predicate"] == "signed" and c["object"] == deal}
+        return [p for p in parties if p not in signed and p not in signers]
 
     def _last_agreement(self) -> str | None:
         for ids in reversed(self._recent[-12:]):

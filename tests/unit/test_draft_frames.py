@@ -952,3 +952,14 @@ def test_a_deal_named_by_its_noun_alone_keeps_the_noun_whole() -> None:
     )
     names = [e["name_ar"] for e in draft.entities if e["type"] == "agreement"]
     assert len(names) == 1 and names[0].startswith("صفقة ")
+
+
+def test_each_side_of_a_deal_signed_it_where_the_text_gives_the_signing_to_both() -> None:
+    # «الجانبان» stands for both sides of the deal: each signed it, as readers tell a signing
+    text = "وتبحث مصر مع روسيا صفقة شراء مقاتلات سو-35. ووقع الجانبان الصفقة في القاهرة."
+    triples, _ = _read(text)
+    signers = sorted(t[0] for t in triples if t[1] == "signed")
+    assert signers == ["Egypt", "Russia"]
+    # a signing given to the buyer alone: the seller is no signer
+    triples, _ = _read("وقعت مصر عقدا لشراء 24 مقاتلة سو-35 من روسيا.")
+    assert [t[0] for t in triples if t[1] == "signed"] == ["Egypt"]
