@@ -179,6 +179,12 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("طلب .. شراء", "seeks_to_acquire"),
     ("طلب .. اقتناء*", "seeks_to_acquire"),
     ("اهتمام* .. حصول", "seeks_to_acquire"),
+    # preparing or being interested to buy is seeking it, no purchase decided ("تستعد السعودية
+    # لشراء"، "مهتمة بشراء"، "أعرب عن نيته شراء"; an intent, «تعتزم»، «تنوي»، is a purchase planned)
+    ("~ستعد* .. شراء", "seeks_to_acquire"),
+    ("مهتم* .. شراء", "seeks_to_acquire"),
+    ("اهتمام* .. شراء", "seeks_to_acquire"),
+    ("نيت* .. شراء", "seeks_to_acquire"),
     ("~حتاج* الي", "seeks_to_acquire"),
     ("حاجه الي", "seeks_to_acquire"),
     # what a state or its forces have in service ("تملك القوات الجوية"، "المشغل الأول")

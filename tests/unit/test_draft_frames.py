@@ -963,3 +963,15 @@ def test_each_side_of_a_deal_signed_it_where_the_text_gives_the_signing_to_both(
     # a signing given to the buyer alone: the seller is no signer
     triples, _ = _read("وقعت مصر عقدا لشراء 24 مقاتلة سو-35 من روسيا.")
     assert [t[0] for t in triples if t[1] == "signed"] == ["Egypt"]
+
+
+def test_preparing_or_meaning_to_buy_is_seeking_not_buying() -> None:
+    # a purchase not yet decided: the buyer seeks the weapon
+    for sentence in (
+        "وتستعد مصر لشراء منظومات إس-300 من روسيا.",
+        "وأعربت مصر عن نيتها شراء منظومات إس-300 من روسيا.",
+        "وقالت مصر إنها مهتمة بشراء منظومات إس-300 من روسيا.",
+    ):
+        triples, _ = _read(sentence)
+        assert ("Egypt", "seeks_to_acquire") in [t[:2] for t in triples if t[2] == "S-300"], sentence
+        assert "purchased" not in [t[1] for t in triples], sentence
