@@ -1233,7 +1233,7 @@ _INSTITUTIONS = _compile(INSTITUTION_NOUNS)
 _WEAPON_HEADS = {normalize(w) for w in WEAPON_NOUNS}
 # Joining («انضمام»، «انضمت»، «ستنضم»، «لتنضم»): the cue of a receipt only where a weapon
 # joins (never a state joining a union: «الانضمام إلى الاتحاد الأوروبي»).
-JOINING = re.compile(r"^[وفبل]*(?:ال)?(?:س?[يت]|ا)نضم")
+JOINING = re.compile(f"^(?:{CONJUNCTION_RE}{PREPOSITION_RE}س?[يت]|{CLITICS_RE}ا)نضم")
 _WEAPON_STOPS = {normalize(w) for w in WEAPON_PHRASE_STOPS}
 _WEAPON_ENDS = {normalize(w) for w in WEAPON_PHRASE_ENDS}
 _GENERIC_WEAPONS = {normalize(w) for w in GENERIC_WEAPON_NOUNS}

@@ -20,7 +20,17 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..analyze import ARTICLE, CONJUNCTIONS, MIN_STEM, clitic_cuts, name_forms, strip_clitic
+from ..analyze import (
+    ARTICLE,
+    CLITICS_RE,
+    CONJUNCTION_RE,
+    CONJUNCTIONS,
+    MIN_STEM,
+    PREPOSITION_RE,
+    clitic_cuts,
+    name_forms,
+    strip_clitic,
+)
 from ..normalize import normalize
 from .cues import _DUAL, _FUNCTION_WORDS, _WEAPON_HEADS, _WEAPON_STOPS, DEAL_NOUN_ENDINGS, DEAL_NOUNS
 from .english import demonym
@@ -74,16 +84,16 @@ _DEMONSTRATIVES = {"هذا", "هذه", "تلك", "ذلك"}
 # Relative pronouns: "الصين التي تسلمت 24 طائرة" is China's act, named before the verb.
 _RELATIVES = {"التي", "الذي", "اللتين", "اللذين", "اللتان", "اللذان", "الذين", "اللواتي"}
 # Contracting is making a contract: "تعاقدت مصر على ..."، "المتعاقدة على شراء".
-_CONTRACTING = re.compile(r"^[وف]?(?:[يت]|ال|لل)?(?:م)?تعاقد\w*$")
+_CONTRACTING = re.compile(f"^(?:{CONJUNCTION_RE}[يت]|{CLITICS_RE})م?تعاقد\\w*$")
 # Contracting with a possessive pronoun, a verbal noun ("تعاقده"، "بتعاقدها"), not a verb.
-_OWN_CONTRACTING = re.compile(r"^[وف]?(?:ب|ل)?تعاقد(?:ه|ها|هم|هما)$")
+_OWN_CONTRACTING = re.compile(f"^{CONJUNCTION_RE}{PREPOSITION_RE}تعاقد(?:ه|ها|هم|هما)$")
 # A deal's goods told by the verb of trade after its noun ("صفقة لبيع"، "عقد توريد"،
 # "تعاقدتا على توريد"): what it covers, so the deal `includes` them.
 _TRADE = {"supplies", "purchased", "delivered", "received"}
 # "Under it": a pronoun for the deal the story just told («ستتزود بموجبها بغداد بأسلحة»).
-_UNDER_IT = re.compile(r"^[وف]?بموجب(?:ها|ه)$")
+_UNDER_IT = re.compile(f"^{CONJUNCTION_RE}بموجب(?:ها|ه)$")
 # Selling, as the noun of a sale approved: "وافقت على بيع المغرب ...".
-_SALE = re.compile(r"^[وف]?(?:ب|ل)?بيع$")
+_SALE = re.compile(f"^{CONJUNCTION_RE}{PREPOSITION_RE}بيع$")
 
 
 # A clause pointing back at the model the story named ("من هذا الطراز", "من هذا النوع").
