@@ -975,3 +975,11 @@ def test_preparing_or_meaning_to_buy_is_seeking_not_buying() -> None:
         triples, _ = _read(sentence)
         assert ("Egypt", "seeks_to_acquire") in [t[:2] for t in triples if t[2] == "S-300"], sentence
         assert "purchased" not in [t[1] for t in triples], sentence
+
+
+def test_a_designations_block_is_part_of_the_model() -> None:
+    # «Block 70», «بلوك 3 ايه»: the model's version, named with it (a word after it is not)
+    _, kinds = _read("طلبت مصر شراء 10 طائرات من طراز F-16C Block 70 من الولايات المتحدة.")
+    assert kinds.get("F-16C Block 70") == "weapon_system"
+    _, kinds = _read("وافقت الخارجية على بيع صواريخ إس إم- 2 بلوك 3 ايه لمصر.")
+    assert kinds.get("SM-2 Block 3A") == "weapon_system"
