@@ -38,7 +38,7 @@ from .cues import (
     weapon_kind_class,
 )
 from .dating import find_dates, nearest_date
-from .deals import _DEAL_OBJECT, _DEAL_SUBJECT, _Deals
+from .deals import _DEAL_OBJECT, _DEAL_PARTY_SIGNED, _DEAL_SUBJECT, _Deals
 from .english import ascii_folded, consonants
 from .names import Mention, _media, find_mentions
 from .proposals import _company_noun
@@ -1411,6 +1411,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                             0.45,
                         )
                     )
+                for party in self._deal_states(objects[0], [*subjects, *(c["subject"] for c in made)], keys):
+                    made.append(claim(party, predicate, objects[0], [*cues, _DEAL_PARTY_SIGNED], 0.4))
             if (
                 predicate == "signed"
                 and at is not None

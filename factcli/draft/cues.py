@@ -179,6 +179,12 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("طلب .. شراء", "seeks_to_acquire"),
     ("طلب .. اقتناء*", "seeks_to_acquire"),
     ("اهتمام* .. حصول", "seeks_to_acquire"),
+    # preparing or being interested to buy is seeking it, no purchase decided ("تستعد السعودية
+    # لشراء"، "مهتمة بشراء"، "أعرب عن نيته شراء"; an intent, «تعتزم»، «تنوي»، is a purchase planned)
+    ("~ستعد* .. شراء", "seeks_to_acquire"),
+    ("مهتم* .. شراء", "seeks_to_acquire"),
+    ("اهتمام* .. شراء", "seeks_to_acquire"),
+    ("نيت* .. شراء", "seeks_to_acquire"),
     ("~حتاج* الي", "seeks_to_acquire"),
     ("حاجه الي", "seeks_to_acquire"),
     # what a state or its forces have in service ("تملك القوات الجوية"، "المشغل الأول")
@@ -1227,7 +1233,7 @@ _INSTITUTIONS = _compile(INSTITUTION_NOUNS)
 _WEAPON_HEADS = {normalize(w) for w in WEAPON_NOUNS}
 # Joining («انضمام»، «انضمت»، «ستنضم»، «لتنضم»): the cue of a receipt only where a weapon
 # joins (never a state joining a union: «الانضمام إلى الاتحاد الأوروبي»).
-JOINING = re.compile(r"^[وفبل]*(?:ال)?(?:س?[يت]|ا)نضم")
+JOINING = re.compile(f"^(?:{CONJUNCTION_RE}{PREPOSITION_RE}س?[يت]|{CLITICS_RE}ا)نضم")
 _WEAPON_STOPS = {normalize(w) for w in WEAPON_PHRASE_STOPS}
 _WEAPON_ENDS = {normalize(w) for w in WEAPON_PHRASE_ENDS}
 _GENERIC_WEAPONS = {normalize(w) for w in GENERIC_WEAPON_NOUNS}

@@ -20,9 +20,19 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..analyze import ARTICLE, CONJUNCTIONS, MIN_STEM, clitic_cuts, name_forms, strip_clitic
+from ..analyze import (
+    ARTICLE,
+    CLITICS_RE,
+    CONJUNCTION_RE,
+    CONJUNCTIONS,
+    MIN_STEM,
+    PREPOSITION_RE,
+    clitic_cuts,
+    name_forms,
+    strip_clitic,
+)
 from ..normalize import normalize
-from .cues import _FUNCTION_WORDS, _WEAPON_HEADS, _WEAPON_STOPS, DEAL_NOUN_ENDINGS, DEAL_NOUNS
+from .cues import _DUAL, _FUNCTION_WORDS, _WEAPON_HEADS, _WEAPON_STOPS, DEAL_NOUN_ENDINGS, DEAL_NOUNS
 from .english import demonym
 from .names import Mention
 from .proposals import _Proposals
@@ -44,6 +54,8 @@ _TRADES = {"purchased", "supplies", "negotiating_purchase", "seeks_to_acquire"}
 
 # Predicates whose subject is the deal when the clause names no agreement.
 _DEAL_SUBJECT = {"contract_value", "includes", "described_as"}
+# The cue of a state that signed a deal it is a party of (`_deal_states`).
+_DEAL_PARTY_SIGNED = "subject:a state the deal is between signed it"
 # Predicates whose object is the deal when the clause names no agreement.
 _DEAL_OBJECT = {"signed", "approved_sale", "announced"}
 _KIND = {
@@ -72,16 +84,16 @@ _DEMONSTRATIVES = {"هذا", "هذه", "تلك", "ذلك"}
 # Relative pronouns: "الصين التي تسلمت 24 طائرة" is China's act, named before the verb.
 _RELATIVES = {"التي", "الذي", "اللتين", "اللذين", "اللتان", "اللذان", "الذين", "اللواتي"}
 # Contracting is making a contract: "تعاقدت مصر على ..."، "المتعاقدة على شراء".
-_CONTRACTING = re.compile(r"^[وف]?(?:[يت]|ال|لل)?(?:م)?تعاقد\w*$")
+_CONTRACTING = re.compile(f"^(?:{CONJUNCTION_RE}[يت]|{CLITICS_RE})م?تعاقد\\w*$")
 # Contracting with a possessive pronoun, a verbal noun ("تعاقده"، "بتعاقدها"), not a verb.
-_OWN_CONTRACTING = re.compile(r"^[وف]?(?:ب|ل)?تعاقد(?:ه|ها|هم|هما)$")
+_OWN_CONTRACTING = re.compile(f"^{CONJUNCTION_RE}{PREPOSITION_RE}تعاقد(?:ه|ها|هم|هما)$")
 # A deal's goods told by the verb of trade after its noun ("صفقة لبيع"، "عقد توريد"،
 # "تعاقدتا على توريد"): what it covers, so the deal `includes` them.
 _TRADE = {"supplies", "purchased", "delivered", "received"}
 # "Under it": a pronoun for the deal the story just told («ستتزود بموجبها بغداد بأسلحة»).
-_UNDER_IT = re.compile(r"^[وف]?بموجب(?:ها|ه)$")
+_UNDER_IT = re.compile(f"^{CONJUNCTION_RE}بموجب(?:ها|ه)$")
 # Selling, as the noun of a sale approved: "وافقت على بيع المغرب ...".
-_SALE = re.compile(r"^[وف]?(?:ب|ل)?بيع$")
+_SALE = re.compile(f"^{CONJUNCTION_RE}{PREPOSITION_RE}بيع$")
 
 
 # A clause pointing back at the model the story named ("من هذا الطراز", "من هذا النوع").
@@ -463,6 +475,17 @@ class _Deals(_Proposals):
             if deal in modelled or not said or not general or re.search(r"[0-9]", name):
                 continue
             proposed[deal]["name"] = f"{name} ({said})"
+
+    def _deal_states(self, deal: str, signers: list[str], keys: list[str]) -> list[str]:
+        """The states a deal is between, when the clause gives its signing to both sides by a
+        dual that stands for them («ووقع الجانبان الصفقة»، «حكومتي البلدين»، «بين الطرفين»):
+        each signed it, as readers tell a signing, party by party, once (where the story
+        first tells it signed). A seller named after «من» is no signer."""
+        parties = [p for p in self.deal_parties.get(deal, []) if self.linker.type_of(p) == "country"]
+        if len(parties) < 2 or not any(_DUAL.match(k) for k in keys):
+            return []
+        signed = {c["subject"] for c in self.claims if c["predicate"] == "signed" and c["object"] == deal}
+        return [p for p in parties if p not in signed and p not in signers]
 
     def _last_agreement(self) -> str | None:
         for ids in reversed(self._recent[-12:]):

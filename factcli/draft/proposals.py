@@ -541,6 +541,11 @@ _VARIANT_TOKEN = re.compile(
     r"[ \t]+(?P<letters>[\u0621-\u064a]{1,3})(?P<figure>[0-9]{1,2})?(?:/(?P<other>[\u0621-\u064a]{1,3}))?"
     r"(?![\w/-])"
 )
+# A designation's block after it, in Latin or Arabic letters, its number in digits or Roman
+# numerals, a variant's letter name after it («F-16C Block 70», «بلوك 3 ايه», «Block III»).
+_BLOCK_AFTER = re.compile(
+    r"[ \t]+(?:Block|بلوك)[ \t]*(?P<number>[0-9]{1,3}|[IVX]{1,4})(?:[ \t]+(?P<letters>[\u0621-\u064a]{1,3}))?(?![\w/-])"
+)
 _PHRASE_END = re.compile(r"\s*(?:[)»\"”.,،؛:]|$)")
 
 
@@ -1595,6 +1600,13 @@ class _Proposals(_Base):
             english, e = _designation_english(m, letters, clause.start)
             variant, e = _variant_after(self.text, e)
             english += variant
+            if block := _BLOCK_AFTER.match(self.text, e):
+                # «F-16C Block 70», «إس إم- 2 بلوك 3 ايه»: the block is the model's own version
+                letter, end = block.group("letters") or "", block.end()
+                if not letter or normalize(letter) in _FUNCTION_WORDS or not is_letter_name(letter):
+                    letter, end = "", block.end("number")  # («Block 70 من»: a word after it)
+                suffix = designation_name([letter], "").rstrip("-")[:1] if letter else ""
+                english, e = f"{english} Block {block.group('number')}{suffix}", end
             taken.append((s, e))
             if letters and not known(s, e) and self._designation_of_name(s, e, english):
                 continue

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 
 from ..analyze import (
+    CONJUNCTION_RE,
     CONJUNCTIONS,
+    PREPOSITION_RE,
     PREPOSITIONS,
     PROCLITICS,
 )
@@ -43,14 +45,14 @@ _FORCE = re.compile(r"(?:^|\s)(?:ال)?(?:قوات|قوه|بحريه|جيش|سل
 # How many words apart two figures of one worth in two currencies stand.
 _SAME_WORTH_REACH = 8
 # Ministries in the dual or plural («وزارتا», «وزارتي», «وزارات»): a noun, never و + زار.
-_MINISTRIES = re.compile(r"^[وف]?[بل]?وزار(?:تا|تي|تان|تين|ات)$")
+_MINISTRIES = re.compile(f"^{CONJUNCTION_RE}{PREPOSITION_RE}وزار(?:تا|تي|تان|تين|ات)$")
 # «من أصل 12» is "out of twelve": «أصل» after «من» is a noun (origin), never أ + صل (I arrive).
 _OUT_OF = re.compile(r"^[اأ]صل$")
 
 
 # «يصل»، «تصل» (reaches) before an amount: "ما يصل إلى 50 مقاتلة", "تصل قيمتها إلى 7.6
 # مليار", "تصل إلى عشرات الملايين" tell how many or how much, not an arrival.
-_REACHES = re.compile(r"^[وف]?(?:س)?[يت]صل$")
+_REACHES = re.compile(f"^{CONJUNCTION_RE}(?:س)?[يت]صل$")
 _AMOUNT = re.compile(r"^(?:[0-9٠-٩]|عشرات|مئات|الاف|ملايين|مليار|حوالي|نحو|اكثر|قرابه)")
 
 
@@ -89,15 +91,15 @@ def _unit_at(j: int, keys: list[str]) -> str | None:
 _FIGURE_CLITICS = (*(c + p for c in CONJUNCTIONS for p in PREPOSITIONS), *PROCLITICS)
 
 
-def _figure(i: int, keys: list[str]) -> float | None:
-    """The number word `i` writes, a proclitic on it or not ("ب23": 23, "بسبعه": 7)."""
-    amount = _number(i, keys)
-    if amount is not None:
-        return amount
-    for clitic in _FIGURE_CLITICS:
+def _figure(i: int, keys: list[str], clitics: tuple[str, ...] = ("", *_FIGURE_CLITICS)) -> float | None:
+    """The number word `i` writes, bare or after one of `clitics` ("ب23": 23, "بسبعه": 7)."""
+    for clitic in clitics:
         rest = keys[i][len(clitic) :]
-        if keys[i].startswith(clitic) and len(rest) >= 2 and (amount := _number(0, [rest])) is not None:
+        if not clitic and (amount := _number(i, keys)) is not None:
             return amount
+        if clitic and keys[i].startswith(clitic) and len(rest) >= 2:
+            if (amount := _number(0, [rest])) is not None:
+                return amount
     return None
 
 
@@ -108,7 +110,7 @@ def _scale_at(j: int, keys: list[str]) -> float | None:
 def _and_more(j: int, keys: list[str], scale: float) -> tuple[float, int]:
     """What «و» adds to a figure of `scale` from word `j`: "مليار و89 مليون" (89 million),
     "ستة مليارات و500 مليون", "مليار و400 ألف"; (0, j) when nothing is added."""
-    if j + 1 < len(keys) and keys[j].startswith("و") and (n := _figure(j, keys)) is not None:
+    if j + 1 < len(keys) and (n := _figure(j, keys, CONJUNCTIONS)) is not None:
         smaller = _scale_at(j + 1, keys)
         if smaller is not None and smaller < scale:
             return n * smaller, j + 2
@@ -123,7 +125,7 @@ def _scale_alone(i: int, keys: list[str]) -> float | None:
         return None
     for stem in SCALE_STEMS:
         at = word.find(stem)
-        if at < 0 or at > 2 or word[:at] not in ("", "ب", "و", "وب", "ف"):
+        if at < 0 or word[:at] not in ("", *_FIGURE_CLITICS):
             continue
         ending = word[at + len(stem) :]
         scale = next(s for rx, s in _SCALES if rx.match(stem))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..analyze import CONJUNCTION_RE, CONJUNCTIONS, clitic_cuts
+from ..analyze import CLITICS_RE, CONJUNCTION_RE, CONJUNCTIONS, PREPOSITION_RE, clitic_cuts
 from ..normalize import normalize
 from .attribution import _Attribution
 from .base import _object_types
@@ -19,17 +19,18 @@ from .titles import _counterpart, _head
 # Two people named by their office in the dual ("الوزيران"، "الرئيسين").
 _DUAL_PEOPLE = re.compile(f"^{CONJUNCTION_RE}(?:ال|لل)?" + r"(?:وزير|رئيس|مسؤول|قائد|زعيم)(?:ان|ين)$")
 # Words after which a name is the one fought (محاربة، مكافحة، قتال، مواجهة، ضد).
-_ADVERSARY = re.compile(r"^[وف]?(?:ب|ل|لل)?(?:ال)?(?:محاربه|مكافحه|قتال|مواجهه|ضد)$")
+_ADVERSARY = re.compile(f"^{CLITICS_RE}(?:محاربه|مكافحه|قتال|مواجهه|ضد)$")
 _FROM = {"من", "عن", "في", "الي", "علي"}
+_FROM_RE = re.compile(f"{CONJUNCTION_RE}(?:{'|'.join(sorted(_FROM))})")
 _PREPOSITION_WORDS = {"في", "من", "الي", "علي", "عن", "مع", "حول", "ضد", "عبر", "لدي", "نحو", "بين"}
 # Handing over: its recipient (after ل، إلى) never hands over; with no one else named, the
 # one who hands over is told before ("لتسليم الغواصتين للجانب الجزائري").
 _HANDED = {"delivered", "supplies"}
 # «الجانب» (the side) before a state's adjective: "للجانب الجزائري" is Algeria's side.
-_SIDE = re.compile(r"^[وف]?(لل|ب|ال)?جانب$")
+_SIDE = re.compile(f"^{CONJUNCTION_RE}(لل|ب|ال)?جانب$")
 # A meeting with a possessive pronoun ("خلال لقائه"، "بلقائهما"): the meeting of the one
 # named before it.
-_HIS_MEETING = re.compile(r"^[وف]?(?:ب|ل)?(?:لقاي|اجتماع)(?:ه|ها|هما)$")
+_HIS_MEETING = re.compile(f"^{CONJUNCTION_RE}{PREPOSITION_RE}(?:لقاي|اجتماع)(?:ه|ها|هما)$")
 # Verbs of trade whose agent is never behind a preposition.
 _TRADE_FRAMES = {"purchased", "received", "seeks_to_acquire", "operates", "ready_to_supply", "supplies"}
 
@@ -195,7 +196,7 @@ class _Roles(_Attribution):
             subject_pool = [
                 m
                 for m in subject_pool
-                if not (m.first >= verb_end and m.first and keys[m.first - 1].lstrip("و") in _FROM)
+                if not (m.first >= verb_end and m.first and _FROM_RE.fullmatch(keys[m.first - 1]))
             ]
         # "في إطار محاربة تنظيم داعش": the one fought is no party to the act told
         subject_pool = [m for m in subject_pool if not (m.first and _ADVERSARY.match(keys[m.first - 1]))]
@@ -298,7 +299,7 @@ class _Roles(_Attribution):
                 and 1 <= len(words) <= 7
                 and _title_word(
                     words[0][1:]
-                    if words[0][:1] == "و" and len(words[0]) > 1
+                    if words[0][:1] in CONJUNCTIONS and len(words[0]) > 1
                     else words[1]
                     if len(words) > 1
                     else ""
@@ -347,7 +348,7 @@ class _Roles(_Attribution):
             if ahead in markers or (ahead[:1] in CONJUNCTIONS and ahead[1:] in markers):
                 return True
             cut = next((c for c in clitic_cuts(before) if c > 0 and _company_noun(before[c:])), 0)
-            if before[:cut].lstrip("وف") in markers:
+            if re.sub(f"^{CONJUNCTION_RE}", "", before[:cut]) in markers:
                 return True  # "لشركة داسو"
         clitic = self.text[self.text.rfind(" ", 0, m.start) + 1 : m.start]
         if clitic[:1] in CONJUNCTIONS:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..analyze import ARTICLE, CONJUNCTIONS, clitic_cuts, strip_clitic
+from ..analyze import ARTICLE, CONJUNCTIONS, PROCLITICS, clitic_cuts, strip_clitic
 from ..normalize import normalize
 from .cues import _DUAL, _FUNCTION_WORDS, _PREDICATE_PATTERNS
 from .names import Mention
@@ -114,7 +114,7 @@ class _Topics(_Proposals):
                 return None
             english = "-".join(self._name_of(s) for s in sides[:2]) + " " + " ".join([*kinds, head])
             arabic = self.text[words[i].start : words[end - 1].end]
-            arabic = re.sub(r"^[وفبل]?(?=ال)", "", arabic)
+            arabic = re.sub(f"^(?:{'|'.join(PROCLITICS)})?(?=ال)", "", arabic)
             known = self.linker.resolve(arabic, True, True)
             if known:
                 # The store's topic of these words (its curators chose what they name).

@@ -952,3 +952,34 @@ def test_a_deal_named_by_its_noun_alone_keeps_the_noun_whole() -> None:
     )
     names = [e["name_ar"] for e in draft.entities if e["type"] == "agreement"]
     assert len(names) == 1 and names[0].startswith("صفقة ")
+
+
+def test_each_side_of_a_deal_signed_it_where_the_text_gives_the_signing_to_both() -> None:
+    # «الجانبان» stands for both sides of the deal: each signed it, as readers tell a signing
+    text = "وتبحث مصر مع روسيا صفقة شراء مقاتلات سو-35. ووقع الجانبان الصفقة في القاهرة."
+    triples, _ = _read(text)
+    signers = sorted(t[0] for t in triples if t[1] == "signed")
+    assert signers == ["Egypt", "Russia"]
+    # a signing given to the buyer alone: the seller is no signer
+    triples, _ = _read("وقعت مصر عقدا لشراء 24 مقاتلة سو-35 من روسيا.")
+    assert [t[0] for t in triples if t[1] == "signed"] == ["Egypt"]
+
+
+def test_preparing_or_meaning_to_buy_is_seeking_not_buying() -> None:
+    # a purchase not yet decided: the buyer seeks the weapon
+    for sentence in (
+        "وتستعد مصر لشراء منظومات إس-300 من روسيا.",
+        "وأعربت مصر عن نيتها شراء منظومات إس-300 من روسيا.",
+        "وقالت مصر إنها مهتمة بشراء منظومات إس-300 من روسيا.",
+    ):
+        triples, _ = _read(sentence)
+        assert ("Egypt", "seeks_to_acquire") in [t[:2] for t in triples if t[2] == "S-300"], sentence
+        assert "purchased" not in [t[1] for t in triples], sentence
+
+
+def test_a_designations_block_is_part_of_the_model() -> None:
+    # «Block 70», «بلوك 3 ايه»: the model's version, named with it (a word after it is not)
+    _, kinds = _read("طلبت مصر شراء 10 طائرات من طراز F-16C Block 70 من الولايات المتحدة.")
+    assert kinds.get("F-16C Block 70") == "weapon_system"
+    _, kinds = _read("وافقت الخارجية على بيع صواريخ إس إم- 2 بلوك 3 ايه لمصر.")
+    assert kinds.get("SM-2 Block 3A") == "weapon_system"
