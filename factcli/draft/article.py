@@ -334,6 +334,27 @@ def _headlines(lines: list[str], wrapped: set[int] | frozenset[int] = frozenset(
         if n in wrapped:
             break  # a hard-wrapped line: the body's first sentence runs on from it
         out.add(n)
+    return out | _repeated_above(lines)
+
+
+# A paragraph of fewer words than this is a title's or a label's; two such lines may be
+# alike without one copying the other.
+_REPEAT_WORDS = 6
+
+
+def _repeated_above(lines: list[str]) -> set[int]:
+    """The paragraphs at the top that the body prints again: a page's lead printed above
+    its date line and again in the body, a standfirst or teaser that the body's paragraph
+    opens with. The body's copy is the article's; the one above it is furniture (a claim
+    citing it would cite the same words twice)."""
+    words = [re.findall(r"\w+", normalize(line)) for line in lines]
+    out: set[int] = set()
+    for n in range(min(_TOP_LINES, len(lines))):
+        mine = words[n]
+        if len(mine) < _REPEAT_WORDS:
+            continue
+        if any(later[: len(mine)] == mine for later in words[n + 1 :]):
+            out.add(n)
     return out
 
 
