@@ -34,3 +34,37 @@ def test_a_lead_printed_above_the_date_line_and_again_in_the_body_is_cited_once_
     starts = [c["citation"]["start"] for c in _draft(text).claims]
     assert starts, "the body's copy gives no candidate"
     assert all(s >= body for s in starts), "a candidate cites the copy above the date line"
+
+
+# -- dates: a year's word and a plan's period read through their proclitics --------------
+
+
+def _dates(text: str) -> list[tuple[str, str]]:
+    from factcli.draft.dating import find_dates
+    from factcli.draft.spans import clauses
+
+    return [
+        (str(span.start), str(span.end))
+        for clause in clauses(text)
+        for _, _, span in find_dates(text, clause.words, DAY, set())
+    ]
+
+
+def test_a_number_after_a_years_word_with_a_proclitic_is_a_year() -> None:
+    # "the plant was founded for the year 1890": «للعام» is ل + العام, and 1890 a year
+    assert _dates("أنشئ المصنع للعام 1890 ثم توسع") == [("1890-01-01", "1890-12-31")]
+    assert _dates("أنشئ المصنع وعام 1890 توسع") == [("1890-01-01", "1890-12-31")]
+    # a bare number outside the years news tells of is a count
+    assert _dates("أنشئ المصنع ثم 1890 توسع") == []
+
+
+def test_a_plans_period_after_a_conjunction_and_a_preposition_is_no_date_of_the_act() -> None:
+    # "the ministry drew up a plan, and for the period from 2026 to 2030 it covers arming"
+    assert _dates("وضعت الوزارة خطة وللفترة من 2026 إلى 2030 تشمل التسليح") == []
+    assert _dates("وضعت الوزارة خطة للفترة من 2026 إلى 2030") == []
+
+
+def test_a_span_between_two_ends_reads_the_and_on_the_second_figure() -> None:
+    # "between the 19th and the 23rd of October last year" (published March 2024)
+    assert _dates("جرت المناورات بين 19 و23 أكتوبر الماضي") == [("2023-10-19", "2023-10-23")]
+    assert _dates("جرت المناورات بين عامي 2019 و 2023") == [("2019-01-01", "2023-12-31")]
