@@ -9,7 +9,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analyze import ARTICLE, CLITICS_RE, CONJUNCTION_RE, CONJUNCTIONS, clitic_cuts, name_forms, strip_clitic
+from ..analyze import (
+    ARTICLE,
+    CLITICS_RE,
+    CONJUNCTION_RE,
+    CONJUNCTIONS,
+    PREPOSITIONS,
+    clitic_cuts,
+    name_forms,
+    strip_clitic,
+)
 from ..datespan import DateSpan
 from ..errors import InputError
 from ..link import Linker
@@ -282,6 +291,18 @@ def _definite_kind(keys: list[str], named: set[int], end: int | None = None) -> 
             if f.startswith("ال") and (kind := weapon_kind_class(f)):
                 return kind
     return None
+
+
+_OF = PREPOSITIONS[1]  # «ل»: of, for (the analyzer's preposition)
+
+
+def _of_company(key: str) -> bool:
+    """A company's noun after the preposition «ل» («لشركة», «للشركة»), the clitic read by
+    the analyzer: a model «لشركة داسو» is that company's."""
+    return any(
+        cut != 0 and (_OF if cut == -1 else key[:cut]) == _OF and _company_noun(strip_clitic(key, cut))
+        for cut in clitic_cuts(key)
+    )
 
 
 def _refers_back(keys: list[str]) -> bool:
@@ -759,8 +780,9 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             between = keys[w.last : org.first]
             of = (
                 # «لشركة داسو» (the company's noun read into the name or not), «من شركة ...»
-                (between in ([], ["من"]) and _company_noun(keys[org.first]) and keys[org.first][:1] == "ل")
-                or between in (["من", "شركه"], ["لشركه"], ["من", "صنع"], ["من", "انتاج"], ["من", "تصنيع"])
+                (between in ([], ["من"]) and _of_company(keys[org.first]))
+                or (len(between) == 1 and _of_company(between[0]))
+                or between in (["من", "شركه"], ["من", "صنع"], ["من", "انتاج"], ["من", "تصنيع"])
                 or (between == ["من"] and _company_noun(keys[org.first]))
             )
             if of:

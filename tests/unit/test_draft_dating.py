@@ -68,3 +68,22 @@ def test_a_span_between_two_ends_reads_the_and_on_the_second_figure() -> None:
     # "between the 19th and the 23rd of October last year" (published March 2024)
     assert _dates("جرت المناورات بين 19 و23 أكتوبر الماضي") == [("2023-10-19", "2023-10-23")]
     assert _dates("جرت المناورات بين عامي 2019 و 2023") == [("2019-01-01", "2023-12-31")]
+
+
+# -- a model and the company it is of ------------------------------------------------------
+
+
+def test_a_model_of_a_group_or_of_the_company_is_made_by_it() -> None:
+    acme = {"id": "acme", "type": "organization", "name": "Acme Aero", "name_ar": "أكمي", "aliases": []}
+    for text in (
+        "واختارت مصر مقاتلات «ميغ-41» لمجموعة أكمي الروسية.",
+        "واختارت مصر مقاتلات «ميغ-41» للشركة أكمي الروسية.",
+    ):
+        draft = draft_article(text, [*copy.deepcopy(ENTITIES), dict(acme)], published=DAY)
+        names = {e["id"]: e["name"] for e in [*ENTITIES, acme, *draft.entities]}
+        made = {
+            (names.get(c["subject"]), names.get(c["object"]))
+            for c in draft.claims
+            if c["predicate"] == "manufactures"
+        }
+        assert made == {("Acme Aero", "MiG-41")}, text
