@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..analyze import CONJUNCTIONS
+from ..analyze import ARTICLE, CONJUNCTION_RE, CONJUNCTIONS
 from .base import _Base
 from .cues import _ATTRIBUTIONS, _CONTINUING, _CREDITS, _FUNCTION_WORDS, _MEDIA, _THAT
+from .english import institution_word
 from .names import Mention, find_mentions
+from .proposals import _company_noun
 from .spans import Clause
 
 # A dateline with its agency in brackets: a place, a date of a few words at most, the agency,
@@ -18,6 +20,13 @@ from .spans import Clause
 _BRACKET_DATELINE = re.compile(r"^\s*[^\s()]+[،,]?(?:\s+[^\s()]+){0,5}?\s*\(([^()\d]{2,30})\)\s*[:\-–—]")
 _MEDIUM_OPENS = re.compile(r"^\s*([^\s\-–—]+(?:\s[^\s\-–—]+)?)\s*[-–—]\s*\S+\s+\S")
 _BRACKET_FOOT = re.compile(r"\(([^()\d]{2,30})\)\s*\.?\s*$")
+# Relaying what another said: «نقلت», «ونقل», «نقلا» (عن ...), a conjunction the analyzer's.
+_RELAY = re.compile(f"^{CONJUNCTION_RE}نقل(?:ت|ا|ته|ه)?$")
+_FROM = "عن"
+# The medium's name and what it is («دورية "ديفنس ويب" المتخصصة في الشأن الدفاعي») fit in
+# this many words between the verb and «عن».
+_RELAY_WORDS = 12
+_NEWS = "انباء"  # «وكالة الأنباء ...», «وكالة أنباء ...»: a news agency
 
 
 @dataclass
@@ -109,6 +118,24 @@ class _Attribution(_Base):
         credit = self._credit(clause, keys, mentions)
         credit_id = credit.ids[0] if credit else None
         self._said_here = None
+        relayed = self._relayed_from(keys, mentions)
+        if relayed is not None:
+            account.speaker, (medium_at, about) = relayed
+            relayer = next(
+                (
+                    m.ids[0]
+                    for m in mentions
+                    if not m.weak
+                    and medium_at <= m.first < about
+                    and self.linker.type_of(m.ids[0]) in ("organization", "unclassified")
+                ),
+                None,
+            )
+            if credit_id is None and relayer is not None:
+                credit_id = relayer  # «نقلت دورية "..." عن ...»: who relays is a medium
+                self.media.add(relayer)
+            elif credit_id is None and self._medium_referred(keys[medium_at]):
+                credit_id = self._last_medium  # «ونقلت الوكالة عن ...»: the agency named before
         for pat in _ATTRIBUTIONS:
             hit = pat.find(keys)
             if hit is None:
@@ -116,6 +143,10 @@ class _Attribution(_Base):
             # The speaker is named between the saying verb and what is said (أن، إن، a colon
             # or a quotation mark); a name after that is what the sentence is about.
             stop = self._said_from(clause, keys, hit[1])
+            if stop == len(keys) and credit is not None and hit[1] <= credit.first <= hit[1] + 1:
+                # «وبحسب وكالة الأنباء ... وقع ...»: no «أن» after the credited medium; what
+                # it tells begins after its name
+                stop = credit.last
             self._said_here = stop
             continuing = any(p.opens(keys[hit[0]]) for p in _CONTINUING)
             who = (
@@ -123,7 +154,9 @@ class _Attribution(_Base):
                 if continuing
                 else self._named_after(mentions, hit[1], ("person", "organization"), limit=stop - hit[1])
             )
-            if who is not None and (who in self.media or who == credit_id):
+            if who is not None and (
+                who in self.media or who == credit_id or self._medium_named(who, mentions, keys)
+            ):
                 credit_id = credit_id or who
                 who = None
             the_medium = hit[1] < len(keys) and self._medium_referred(keys[hit[1]])
@@ -134,7 +167,7 @@ class _Attribution(_Base):
                 account.speaker = who
             elif the_medium:
                 pass  # a medium speaks: no person is the speaker
-            elif account.speaker is None and not (credit and credit.first <= hit[1] + 1):
+            elif account.speaker is None and not (credit and hit[1] <= credit.first <= hit[1] + 1):
                 # "وقال السفير ...": a title, not a name: the speaker named last. (When the
                 # verb's subject is the medium itself, "قالت وكالة ...", there is no speaker.)
                 account.speaker = self._last_speaker
@@ -149,6 +182,34 @@ class _Attribution(_Base):
         if account.speaker:
             self._last_speaker = account.speaker
         return credit
+
+    def _relayed_from(self, keys: list[str], mentions: list[Mention]) -> tuple[str, tuple[int, int]] | None:
+        """«نقلت الوكالة عن الوزير ... أن»، «نقلا عن المسؤول»: a medium relays what someone
+        said; the person or body after «عن» is the speaker (the medium the via), with where
+        the medium is named: the words between the verb and «عن»."""
+        for i, key in enumerate(keys):
+            if not _RELAY.match(key):
+                continue
+            about = next(
+                (k for k in range(i + 1, min(i + _RELAY_WORDS, len(keys))) if keys[k] == _FROM), None
+            )
+            if about is None:
+                return None
+            who = next(
+                (
+                    m
+                    for m in mentions
+                    if not m.weak
+                    and about < m.first <= about + 5
+                    and m.ids[0] not in self.media
+                    and self.linker.type_of(m.ids[0]) in ("person", "organization")
+                ),
+                None,
+            )
+            if who is None or any(keys[k] in _THAT for k in range(about, who.first)):
+                return None
+            return who.ids[0], (i + 1, about)
+        return None
 
     def _medium_referred(self, key: str) -> bool:
         """A definite medium's noun ("الصحيفة", "والوكالة"): the one already named."""
@@ -172,7 +233,35 @@ class _Attribution(_Base):
                     continue
                 if any(i in self.media for i in m.ids) or self._after_media(keys, m):
                     return m
+                if self._opens_media(keys, m):
+                    self.media.add(m.ids[0])  # a medium by its noun, for the rest of the article
+                    return m
         return None
+
+    def _opens_media(self, keys: list[str], m: Mention) -> bool:
+        """An organization whose name as written opens with a medium's noun («وكالة الأنباء
+        العمانية», «صحيفة الوطن»): a medium, whether the store or the credits know it or not.
+        «وكالة» is a company's or a state's agency too: a medium when news («الأنباء») or a
+        name of its own follows it, not an institution's words («وكالة التعاون الأمني»)."""
+        if len(m.ids) != 1 or self.linker.type_of(m.ids[0]) != "organization":
+            return False
+        head = keys[m.first]
+        if not any(p.opens(head) for p in _MEDIA):
+            return False
+        after = keys[m.first + 1] if m.first + 1 < len(keys) else ""
+        return not _company_noun(head) or after.removeprefix(ARTICLE) == _NEWS or not institution_word(after)
+
+    def _medium_named(self, eid: str, mentions: list[Mention], keys: list[str]) -> bool:
+        """The organization a saying verb names is a medium by its noun («قالت وكالة الأنباء
+        الألمانية إن ...»): what it says comes through it, a via with no speaker; it is
+        a medium for the rest of the article too («ونقلت الوكالة عن ...»)."""
+        m = next((m for m in mentions if eid in m.ids and not m.weak), None)
+        if m is None or self.linker.type_of(eid) != "organization":
+            return False
+        if not (self._after_media(keys, m) or self._opens_media(keys, m)):
+            return False
+        self.media.add(eid)
+        return True
 
     def _after_media(self, keys: list[str], m: Mention) -> bool:
         """Whether a medium's noun names the mention ("صحيفة كوميرسانت"), not a preposition

@@ -87,3 +87,58 @@ def test_a_model_of_a_group_or_of_the_company_is_made_by_it() -> None:
             if c["predicate"] == "manufactures"
         }
         assert made == {("Acme Aero", "MiG-41")}, text
+
+
+# -- speaker and via ---------------------------------------------------------------------
+
+
+def _accounts(text: str) -> list[tuple[str | None, str | None, str | None, str]]:
+    """(subject, speaker, via) by Arabic name where proposed, English where stored, and the
+    predicate, of each candidate."""
+    draft = _draft(text)
+    names = {e["id"]: e.get("name_ar") or e["name"] for e in draft.entities}
+    names.update({e["id"]: e["name"] for e in ENTITIES})
+    return [
+        (names.get(c["subject"]), names.get(c["speaker"]), names.get(c["via"]), c["predicate"])
+        for c in draft.claims
+    ]
+
+
+def test_a_news_agency_no_one_credited_is_the_via_of_what_it_tells_and_no_party() -> None:
+    # "According to the Libyan News Agency, Egypt signed with France a deal for Rafale jets"
+    told = _accounts("وبحسب وكالة الأنباء الليبية وقعت مصر مع فرنسا صفقة لشراء طائرات رافال.")
+    signed = [t for t in told if t[3] == "signed"]
+    assert signed and all(t[2] == "وكالة الأنباء الليبية" for t in signed)
+    assert all(t[0] != "وكالة الأنباء الليبية" for t in told)
+
+
+def test_a_news_agency_that_says_is_the_via_not_the_speaker() -> None:
+    # "The Libyan News Agency said that Egypt signed a deal with France"
+    told = _accounts("قالت وكالة الأنباء الليبية إن مصر وقعت مع فرنسا صفقة لشراء طائرات رافال.")
+    signed = [t for t in told if t[3] == "signed"]
+    assert signed and all(t[1] is None and t[2] == "وكالة الأنباء الليبية" for t in signed)
+
+
+def test_a_states_agency_that_says_is_its_speaker_not_a_medium() -> None:
+    # "The Defence Cooperation Agency said that Egypt signed ...": an agency of a state
+    told = _accounts("وقالت وكالة التعاون الدفاعي إن مصر وقعت مع فرنسا صفقة لشراء طائرات رافال.")
+    signed = [t for t in told if t[3] == "signed"]
+    assert signed and all(t[2] is None and t[1] == "وكالة التعاون الدفاعي" for t in signed)
+
+
+def test_who_a_medium_relays_after_an_is_the_speaker() -> None:
+    # "The paper relayed from the Egyptian defence minister Hazem Fawzi that Egypt will buy ..."
+    text = (
+        "وذكرت صحيفة النيل الزاهر أن مصر تتفاوض مع فرنسا. "
+        "ونقلت الصحيفة عن وزير الدفاع المصري حازم فوزي أن مصر ستشتري طائرات رافال من فرنسا."
+    )
+    later = [t for t in _accounts(text) if t[3] in ("buys", "supplies", "purchased", "ordered")]
+    assert later and all(t[1] == "حازم فوزي" and t[2] == "النيل الزاهر" for t in later)
+
+
+def test_who_relays_another_is_a_medium_whatever_its_noun() -> None:
+    # "The bulletin «Defence Today» relayed from the Egyptian defence minister Hazem Fawzi
+    # that Egypt will buy Rafale jets from France": the bulletin is the via
+    text = "ونقلت نشرة “ديفنس توداي” المتخصصة عن وزير الدفاع المصري حازم فوزي أن مصر ستشتري طائرات رافال من فرنسا."
+    told = [t for t in _accounts(text) if t[1] == "حازم فوزي"]
+    assert told and all(t[2] == "ديفنس توداي" for t in told)
