@@ -20,6 +20,8 @@ from .spans import Clause
 _BRACKET_DATELINE = re.compile(r"^\s*[^\s()]+[،,]?(?:\s+[^\s()]+){0,5}?\s*\(([^()\d]{2,30})\)\s*[:\-–—]")
 _MEDIUM_OPENS = re.compile(r"^\s*([^\s\-–—]+(?:\s[^\s\-–—]+)?)\s*[-–—]\s*\S+\s+\S")
 _BRACKET_FOOT = re.compile(r"\(([^()\d]{2,30})\)\s*\.?\s*$")
+# A bracket's place before a dash, the agency after it (the tatweel «ـ» serves as a dash).
+_PLACE_DASH = re.compile(r"^\s*\S+(?:\s\S+)?\s*[-–—ـ]\s*(\S.*?)\s*$")
 # Relaying what another said: «نقلت», «ونقل», «نقلا» (عن ...), a conjunction the analyzer's.
 _RELAY = re.compile(f"^{CONJUNCTION_RE}نقل(?:ت|ا|ته|ه)?$")
 _FROM = "عن"
@@ -70,6 +72,8 @@ class _Attribution(_Base):
         bracketed = [m.group(1) for line in lines[:3] if (m := _BRACKET_DATELINE.match(line))]
         if lines and (m := _BRACKET_FOOT.search(lines[-1])):
             bracketed.append(m.group(1))
+        # («المنامة ـ د ب أ»: a place, a dash, then the agency)
+        bracketed += [m.group(1) for name in bracketed if (m := _PLACE_DASH.match(name))]
         for name in bracketed:
             bracket_agency = self._bracketed_agency(name.strip())
             if bracket_agency is not None:

@@ -142,3 +142,12 @@ def test_who_relays_another_is_a_medium_whatever_its_noun() -> None:
     text = "ونقلت نشرة “ديفنس توداي” المتخصصة عن وزير الدفاع المصري حازم فوزي أن مصر ستشتري طائرات رافال من فرنسا."
     told = [t for t in _accounts(text) if t[1] == "حازم فوزي"]
     assert told and all(t[2] == "ديفنس توداي" for t in told)
+
+
+def test_an_agency_after_the_place_in_a_closing_bracket_is_the_articles_via() -> None:
+    # "(Cairo - dpa)" closing the text: the agency the article is credited to
+    text = "قال وزير الدفاع المصري حازم فوزي إن مصر ستشتري طائرات رافال من فرنسا.\n(القاهرة ـ د ب أ)"
+    draft = draft_article(text, copy.deepcopy(ENTITIES), published=DAY, credited=["dpa"])
+    names = {e["id"]: e["name"] for e in draft.entities}
+    vias = {names.get(c["via"]) for c in draft.claims if c["predicate"] == "purchased"}
+    assert vias == {"dpa"}
