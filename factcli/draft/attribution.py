@@ -52,6 +52,7 @@ class _Attribution(_Base):
         self.article_via = None
         self._said_here = None
         self._last_speaker = None
+        self._credit_sentence: int | None = None  # the first sentence, when it credits a medium
 
     def _first_sentence_credit(self, all_clauses: list[Clause], headlines: set[int]) -> str | None:
         """A medium credited in the article's first sentence ("وفقا لخبر نشرته مجلة ...")
@@ -62,8 +63,24 @@ class _Attribution(_Base):
             keys = [w.key for w in clause.words]
             credit = self._credit(clause, keys, find_mentions(self.linker, self.text, clause.words))
             if credit is not None:
+                self._credit_sentence = clause.sentence
                 return credit.ids[0]
         return None
+
+    def _narration_leaves_credit(self, sentence: int, account: _Account) -> None:
+        """The first sentence's medium is the via of the narration until the article turns
+        to another source: a later sentence whose speaker or credit is not told through
+        that medium («من جهتها، كشفت الإدارة ...»). From there the narration is the
+        article's own."""
+        if self._credit_sentence is None or sentence == self._credit_sentence:
+            return
+        medium = self.article_via
+        other_speaker = account.speaker is not None and account.speaker_via.get(account.speaker) != medium
+        if other_speaker or account.via not in (None, medium):
+            self.article_via = None
+            self._credit_sentence = None
+            if account.via == medium:
+                account.via = None  # («من جهتها، كشفت ...»: another source, not the medium's account)
 
     def _dateline_credit(self) -> str | None:
         # "برازيليا، 18 ديسمبر (إفي): قالت ...": the agency in brackets after the dateline's

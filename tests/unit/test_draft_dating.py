@@ -151,3 +151,21 @@ def test_an_agency_after_the_place_in_a_closing_bracket_is_the_articles_via() ->
     names = {e["id"]: e["name"] for e in draft.entities}
     vias = {names.get(c["via"]) for c in draft.claims if c["predicate"] == "purchased"}
     assert vias == {"dpa"}
+
+
+def test_the_first_sentences_medium_stops_being_the_via_once_another_source_speaks() -> None:
+    # A paper's report opens the article; then the French ministry speaks for itself, and
+    # the article goes on in its own words: the paper is no longer the via
+    text = (
+        "نشرت صحيفة “النيل الزاهر” تقريرا ذكرت فيه أن مصر وقعت مع فرنسا صفقة لشراء طائرات رافال.\n"
+        "من جهتها، أعلنت وزارة الدفاع الفرنسية أن فرنسا ستسلم مصر الطائرات العام المقبل.\n"
+        "وكان وزير الدفاع المصري حازم فوزي قد زار فرنسا الشهر الماضي."
+    )
+    paper = {"id": "herald", "type": "organization", "name": "Nile Herald", "name_ar": "صحيفة النيل الزاهر"}
+    draft = draft_article(
+        text, [*copy.deepcopy(ENTITIES), dict(paper, aliases=["النيل الزاهر"])], published=DAY
+    )
+    signed = [c for c in draft.claims if c["predicate"] == "signed"]
+    assert signed and all(c["via"] == "herald" for c in signed)
+    visits = [c for c in draft.claims if c["predicate"] == "visited"]
+    assert visits and all(c["via"] is None for c in visits)
