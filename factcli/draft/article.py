@@ -519,7 +519,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 if self.linker.type_of(m.ids[0]) == "country"
             ]
             credited = self._attribution(clause, keys, mentions, account, first_body_sentence)
-            self._narration_leaves_credit(clause.sentence, account)
+            self._narration_leaves_credit(clause, account)
             if credited is not None and credited.first <= 2:
                 # "وقعت مصر عقدا ...، وفق وكالة رويترز.": a credit closing its sentence is the
                 # via of what the sentence told before it, too.

@@ -53,6 +53,7 @@ class _Attribution(_Base):
         self._said_here = None
         self._last_speaker = None
         self._credit_sentence: int | None = None  # the first sentence, when it credits a medium
+        self._credit_paragraph = -1
 
     def _first_sentence_credit(self, all_clauses: list[Clause], headlines: set[int]) -> str | None:
         """A medium credited in the article's first sentence ("وفقا لخبر نشرته مجلة ...")
@@ -64,19 +65,24 @@ class _Attribution(_Base):
             credit = self._credit(clause, keys, find_mentions(self.linker, self.text, clause.words))
             if credit is not None:
                 self._credit_sentence = clause.sentence
+                self._credit_paragraph = clause.paragraph
                 return credit.ids[0]
         return None
 
-    def _narration_leaves_credit(self, sentence: int, account: _Account) -> None:
-        """The first sentence's medium is the via of the narration until the article turns
-        to another source: a later sentence whose speaker or credit is not told through
-        that medium («من جهتها، كشفت الإدارة ...»). From there the narration is the
-        article's own."""
-        if self._credit_sentence is None or sentence == self._credit_sentence:
+    def _narration_leaves_credit(self, clause: Clause, account: _Account) -> None:
+        """The first sentence's medium is the via of the narration of its paragraph until
+        the article turns to another source: a later sentence whose speaker or credit is
+        not told through that medium («من جهتها، كشفت الإدارة ...»), or a later paragraph
+        told with no source at all (the article's background). From there the narration is
+        the article's own; what names the medium again («وأوضحت الوكالة») is still its."""
+        if self._credit_sentence is None or clause.sentence == self._credit_sentence:
             return
         medium = self.article_via
         other_speaker = account.speaker is not None and account.speaker_via.get(account.speaker) != medium
-        if other_speaker or account.via not in (None, medium):
+        untold = (
+            account.speaker is None and account.via is None and clause.paragraph != self._credit_paragraph
+        )
+        if other_speaker or untold or account.via not in (None, medium):
             self.article_via = None
             self._credit_sentence = None
             if account.via == medium:

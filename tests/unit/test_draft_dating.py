@@ -169,3 +169,23 @@ def test_the_first_sentences_medium_stops_being_the_via_once_another_source_spea
     assert signed and all(c["via"] == "herald" for c in signed)
     visits = [c for c in draft.claims if c["predicate"] == "visited"]
     assert visits and all(c["via"] is None for c in visits)
+
+
+def test_a_later_paragraph_told_with_no_source_is_the_articles_own_narration() -> None:
+    # The paper's report is the first paragraph; the next paragraph tells background with
+    # no source: no via. A sentence naming the paper again is still its account.
+    text = (
+        "ذكرت صحيفة النيل الزاهر أن مصر وقعت مع فرنسا صفقة لشراء طائرات رافال.\n"
+        "وكانت مصر قد تسلمت طائرات رافال من فرنسا عام 2015.\n"
+        "وأوضحت الصحيفة أن فرنسا ستسلم مصر الطائرات الجديدة العام المقبل."
+    )
+    paper = {"id": "herald", "type": "organization", "name": "Nile Herald", "name_ar": "صحيفة النيل الزاهر"}
+    draft = draft_article(
+        text, [*copy.deepcopy(ENTITIES), dict(paper, aliases=["النيل الزاهر"])], published=DAY
+    )
+    by_line = {}
+    for c in draft.claims:
+        by_line.setdefault(text.count("\n", 0, c["citation"]["start"]), set()).add(c["via"])
+    assert by_line.get(0) == {"herald"}
+    assert by_line.get(1) == {None}
+    assert by_line.get(2) == {"herald"}
