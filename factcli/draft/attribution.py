@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..analyze import ARTICLE, CONJUNCTION_RE, CONJUNCTIONS
+from ..analyze import ARTICLE, CONJUNCTION_RE, CONJUNCTIONS, clitic_cuts, strip_clitic
 from .base import _Base
 from .cues import _ATTRIBUTIONS, _CONTINUING, _CREDITS, _FUNCTION_WORDS, _MEDIA, _THAT
 from .english import institution_word
@@ -28,7 +28,9 @@ _FROM = "عن"
 # The medium's name and what it is («دورية "ديفنس ويب" المتخصصة في الشأن الدفاعي») fit in
 # this many words between the verb and «عن».
 _RELAY_WORDS = 12
-_NEWS = "انباء"  # «وكالة الأنباء ...», «وكالة أنباء ...»: a news agency
+_NEWS = "انباء"
+# A construct («قائد سلاح الجو») is definite by its last noun, within this many words.
+_CONSTRUCT_WORDS = 4  # «وكالة الأنباء ...», «وكالة أنباء ...»: a news agency
 
 
 @dataclass
@@ -194,7 +196,11 @@ class _Attribution(_Base):
                 account.speaker = who
             elif the_medium:
                 pass  # a medium speaks: no person is the speaker
-            elif account.speaker is None and not (credit and hit[1] <= credit.first <= hit[1] + 1):
+            elif (
+                account.speaker is None
+                and not (credit and hit[1] <= credit.first <= hit[1] + 1)
+                and not self._someone_unnamed(keys, hit[1], stop)
+            ):
                 # "وقال السفير ...": a title, not a name: the speaker named last. (When the
                 # verb's subject is the medium itself, "قالت وكالة ...", there is no speaker.)
                 account.speaker = self._last_speaker
@@ -237,6 +243,25 @@ class _Attribution(_Base):
                 return None
             return who.ids[0], (i + 1, about)
         return None
+
+    @staticmethod
+    def _someone_unnamed(keys: list[str], at: int, stop: int) -> bool:
+        """The saying verb's subject is a noun without the article, in no construct with a
+        definite noun («وذكر مسؤول فيتنامي أن»، «قال مصدر مطلع»، «قال مسؤولون في الحكومة»):
+        someone not named before, so not the speaker named last («وقال السفير»، «وقال قائد
+        سلاح الجو» are; so is «وقال خلال المؤتمر»: no noun, the subject in the verb)."""
+
+        def definite(key: str) -> bool:
+            return any(strip_clitic(key, cut).startswith(ARTICLE) for cut in clitic_cuts(key))
+
+        if at >= min(stop, len(keys)) or keys[at] in _FUNCTION_WORDS or keys[at] in _THAT:
+            return False
+        for k in range(at, min(stop, len(keys), at + _CONSTRUCT_WORDS)):
+            if keys[k] in _FUNCTION_WORDS:
+                break  # «مسؤولون في الحكومة»: what follows qualifies, the subject is indefinite
+            if definite(keys[k]):
+                return False
+        return True
 
     def _medium_referred(self, key: str) -> bool:
         """A definite medium's noun ("الصحيفة", "والوكالة"): the one already named."""

@@ -189,3 +189,24 @@ def test_a_later_paragraph_told_with_no_source_is_the_articles_own_narration() -
     assert by_line.get(0) == {"herald"}
     assert by_line.get(1) == {None}
     assert by_line.get(2) == {"herald"}
+
+
+def test_an_unnamed_official_who_speaks_is_not_the_speaker_named_before() -> None:
+    # The minister speaks; then "an informed Egyptian official said that ...": no speaker
+    # (someone not named), where «وقال الوزير» would be the minister again
+    text = (
+        "قال وزير الدفاع المصري حازم فوزي إن مصر ستشتري طائرات رافال من فرنسا.\n"
+        "وذكر مسؤول مصري مطلع أن فرنسا ستسلم مصر الطائرات العام المقبل.\n"
+        "وقال الوزير إن مصر ستشتري طائرات رافال أخرى من فرنسا."
+    )
+    draft = _draft(text)
+    names = {e["id"]: e.get("name_ar") for e in draft.entities}
+    by_line: dict[int, set] = {}
+    for c in draft.claims:
+        if c["predicate"] not in ("holds_position", "office_in"):
+            by_line.setdefault(text.count("\n", 0, c["citation"]["start"]), set()).add(
+                names.get(c["speaker"])
+            )
+    assert by_line.get(0) == {"حازم فوزي"}
+    assert by_line.get(1) == {None}
+    assert by_line.get(2) == {"حازم فوزي"}
