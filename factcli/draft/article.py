@@ -296,6 +296,10 @@ def _definite_kind(keys: list[str], named: set[int], end: int | None = None) -> 
 _OF = PREPOSITIONS[1]  # «ل»: of, for (the analyzer's preposition)
 
 
+# A deal's terms: a fact about the agreement whatever the tense they are told in.
+_DEAL_TERMS = {"contract_value"}
+
+
 def _of_company(key: str) -> bool:
     """A company's noun after the preposition «ل» («لشركة», «للشركة»), the clitic read by
     the analyzer: a model «لشركة داسو» is that company's."""
@@ -1319,6 +1323,10 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             modality, mcue = self._modality(keys, None, named, at)
             if modality == "in_talks" and predicate in TALKS_NEUTRAL:
                 modality, mcue = self._modality(keys, predicate, named, at)
+            if predicate in _DEAL_TERMS and modality == "planned":
+                # «صفقة ستبلغ قيمتها ...»: what a deal is worth is its term, told in the
+                # future or not; whether the deal is still to come is its signing's modality
+                modality, mcue = "fact", "a deal's term"
             if mcue:
                 cues.append(f"modality:{mcue}")
             own_date = nearest_date(dates, at)

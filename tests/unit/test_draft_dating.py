@@ -210,3 +210,15 @@ def test_an_unnamed_official_who_speaks_is_not_the_speaker_named_before() -> Non
     assert by_line.get(0) == {"حازم فوزي"}
     assert by_line.get(1) == {None}
     assert by_line.get(2) == {"حازم فوزي"}
+
+
+# -- modality ----------------------------------------------------------------------------
+
+
+def test_a_deals_value_told_in_the_future_is_a_fact_about_the_deal() -> None:
+    # "Egypt and France will sign a deal for Rafale jets, whose value will reach five
+    # billion dollars": the signing is still to come, the value is the deal's term
+    draft = _draft("ستوقع مصر وفرنسا صفقة لشراء طائرات رافال ستبلغ قيمتها خمسة مليارات دولار.")
+    values = [c for c in draft.claims if c["predicate"] == "contract_value"]
+    assert values and all(c["modality"] == "fact" for c in values)
+    assert {c["modality"] for c in draft.claims if c["predicate"] == "signed"} == {"planned"}
