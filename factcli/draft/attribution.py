@@ -78,7 +78,14 @@ class _Attribution(_Base):
         not told through that medium («من جهتها، كشفت الإدارة ...»), or a later paragraph
         told with no source at all (the article's background). From there the narration is
         the article's own; what names the medium again («وأوضحت الوكالة») is still its."""
-        if self._credit_sentence is None or clause.sentence == self._credit_sentence:
+        if self._credit_sentence is None:
+            return
+        if clause.sentence == self._credit_sentence:
+            if account.speaker is not None:
+                # «أعلن السفير ... أن ...، وفقا لخبر نشرته مجلة ...»: the medium reports a
+                # person's words (an interview, a statement it carried): the article retells
+                # its piece, and the medium stays the via of all of it
+                self._credit_sentence = None
             return
         medium = self.article_via
         other_speaker = account.speaker is not None and account.speaker_via.get(account.speaker) != medium

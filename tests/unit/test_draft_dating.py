@@ -222,3 +222,19 @@ def test_a_deals_value_told_in_the_future_is_a_fact_about_the_deal() -> None:
     values = [c for c in draft.claims if c["predicate"] == "contract_value"]
     assert values and all(c["modality"] == "fact" for c in values)
     assert {c["modality"] for c in draft.claims if c["predicate"] == "signed"} == {"planned"}
+
+
+def test_a_medium_that_reports_a_persons_words_first_is_the_via_of_the_whole_article() -> None:
+    # "The Egyptian defence minister announced that ..., according to a report the Nile
+    # Herald published": the article retells the paper's piece, its later paragraphs too
+    text = (
+        "أعلن وزير الدفاع المصري حازم فوزي أن مصر ستشتري طائرات رافال من فرنسا، "
+        "وفقا لخبر نشرته صحيفة النيل الزاهر.\n"
+        "وكانت مصر قد تسلمت طائرات رافال من فرنسا عام 2015."
+    )
+    paper = {"id": "herald", "type": "organization", "name": "Nile Herald", "name_ar": "صحيفة النيل الزاهر"}
+    draft = draft_article(
+        text, [*copy.deepcopy(ENTITIES), dict(paper, aliases=["النيل الزاهر"])], published=DAY
+    )
+    later = [c for c in draft.claims if c["citation"]["start"] > text.index("\n")]
+    assert later and all(c["via"] == "herald" for c in later)
