@@ -9,7 +9,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analyze import ARTICLE, CLITICS_RE, CONJUNCTION_RE, CONJUNCTIONS, clitic_cuts, name_forms, strip_clitic
+from ..analyze import (
+    ARTICLE,
+    CLITICS_RE,
+    CONJUNCTION_RE,
+    CONJUNCTIONS,
+    PREPOSITIONS,
+    clitic_cuts,
+    name_forms,
+    strip_clitic,
+)
 from ..datespan import DateSpan
 from ..errors import InputError
 from ..link import Linker
@@ -284,6 +293,22 @@ def _definite_kind(keys: list[str], named: set[int], end: int | None = None) -> 
     return None
 
 
+_OF = PREPOSITIONS[1]  # «ل»: of, for (the analyzer's preposition)
+
+
+# A deal's terms: a fact about the agreement whatever the tense they are told in.
+_DEAL_TERMS = {"contract_value"}
+
+
+def _of_company(key: str) -> bool:
+    """A company's noun after the preposition «ل» («لشركة», «للشركة»), the clitic read by
+    the analyzer: a model «لشركة داسو» is that company's."""
+    return any(
+        cut != 0 and (_OF if cut == -1 else key[:cut]) == _OF and _company_noun(strip_clitic(key, cut))
+        for cut in clitic_cuts(key)
+    )
+
+
 def _refers_back(keys: list[str]) -> bool:
     """The clause opens on a pronoun for what was told before, no noun after it: «ويأتي هذا
     في إطار»، «وهذا يعزز»، «وهو ما يمثل» (not «وتأتي هذه الخطوات», which names what it is)."""
@@ -334,6 +359,27 @@ def _headlines(lines: list[str], wrapped: set[int] | frozenset[int] = frozenset(
         if n in wrapped:
             break  # a hard-wrapped line: the body's first sentence runs on from it
         out.add(n)
+    return out | _repeated_above(lines)
+
+
+# A paragraph of fewer words than this is a title's or a label's; two such lines may be
+# alike without one copying the other.
+_REPEAT_WORDS = 6
+
+
+def _repeated_above(lines: list[str]) -> set[int]:
+    """The paragraphs at the top that the body prints again: a page's lead printed above
+    its date line and again in the body, a standfirst or teaser that the body's paragraph
+    opens with. The body's copy is the article's; the one above it is furniture (a claim
+    citing it would cite the same words twice)."""
+    words = [re.findall(r"\w+", normalize(line)) for line in lines]
+    out: set[int] = set()
+    for n in range(min(_TOP_LINES, len(lines))):
+        mine = words[n]
+        if len(mine) < _REPEAT_WORDS:
+            continue
+        if any(later[: len(mine)] == mine for later in words[n + 1 :]):
+            out.add(n)
     return out
 
 
@@ -477,6 +523,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 if self.linker.type_of(m.ids[0]) == "country"
             ]
             credited = self._attribution(clause, keys, mentions, account, first_body_sentence)
+            self._narration_leaves_credit(clause, account)
             if credited is not None and credited.first <= 2:
                 # "وقعت مصر عقدا ...، وفق وكالة رويترز.": a credit closing its sentence is the
                 # via of what the sentence told before it, too.
@@ -738,8 +785,9 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             between = keys[w.last : org.first]
             of = (
                 # «لشركة داسو» (the company's noun read into the name or not), «من شركة ...»
-                (between in ([], ["من"]) and _company_noun(keys[org.first]) and keys[org.first][:1] == "ل")
-                or between in (["من", "شركه"], ["لشركه"], ["من", "صنع"], ["من", "انتاج"], ["من", "تصنيع"])
+                (between in ([], ["من"]) and _of_company(keys[org.first]))
+                or (len(between) == 1 and _of_company(between[0]))
+                or between in (["من", "شركه"], ["من", "صنع"], ["من", "انتاج"], ["من", "تصنيع"])
                 or (between == ["من"] and _company_noun(keys[org.first]))
             )
             if of:
@@ -1275,6 +1323,10 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             modality, mcue = self._modality(keys, None, named, at)
             if modality == "in_talks" and predicate in TALKS_NEUTRAL:
                 modality, mcue = self._modality(keys, predicate, named, at)
+            if predicate in _DEAL_TERMS and modality == "planned":
+                # «صفقة ستبلغ قيمتها ...»: what a deal is worth is its term, told in the
+                # future or not; whether the deal is still to come is its signing's modality
+                modality, mcue = "fact", "a deal's term"
             if mcue:
                 cues.append(f"modality:{mcue}")
             own_date = nearest_date(dates, at)

@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..analyze import CONJUNCTIONS
+from ..analyze import ARTICLE, CONJUNCTION_RE, clitic_cuts, strip_clitic
 from .base import _Base
 from .cues import _ATTRIBUTIONS, _CONTINUING, _CREDITS, _FUNCTION_WORDS, _MEDIA, _THAT
+from .english import institution_word
 from .names import Mention, find_mentions
+from .proposals import _company_noun
 from .spans import Clause
 
 # A dateline with its agency in brackets: a place, a date of a few words at most, the agency,
@@ -18,6 +20,18 @@ from .spans import Clause
 _BRACKET_DATELINE = re.compile(r"^\s*[^\s()]+[،,]?(?:\s+[^\s()]+){0,5}?\s*\(([^()\d]{2,30})\)\s*[:\-–—]")
 _MEDIUM_OPENS = re.compile(r"^\s*([^\s\-–—]+(?:\s[^\s\-–—]+)?)\s*[-–—]\s*\S+\s+\S")
 _BRACKET_FOOT = re.compile(r"\(([^()\d]{2,30})\)\s*\.?\s*$")
+# A bracket's place before a dash, the agency after it (the tatweel «ـ» serves as a dash).
+_PLACE_DASH = re.compile(r"^\s*\S+(?:\s\S+)?\s*[-–—ـ]\s*(\S.*?)\s*$")
+# Relaying what another said: «نقلت», «ونقل», «نقلا» (عن ...), a conjunction the analyzer's.
+_CONJUNCTION = re.compile(CONJUNCTION_RE)
+_RELAY = re.compile(f"^{CONJUNCTION_RE}نقل(?:ت|ا|ته|ه)?$")
+_FROM = "عن"
+# The medium's name and what it is («دورية "ديفنس ويب" المتخصصة في الشأن الدفاعي») fit in
+# this many words between the verb and «عن».
+_RELAY_WORDS = 12
+_NEWS = "انباء"
+# A construct («قائد سلاح الجو») is definite by its last noun, within this many words.
+_CONSTRUCT_WORDS = 4  # «وكالة الأنباء ...», «وكالة أنباء ...»: a news agency
 
 
 @dataclass
@@ -41,6 +55,8 @@ class _Attribution(_Base):
         self.article_via = None
         self._said_here = None
         self._last_speaker = None
+        self._credit_sentence: int | None = None  # the first sentence, when it credits a medium
+        self._credit_paragraph = -1
 
     def _first_sentence_credit(self, all_clauses: list[Clause], headlines: set[int]) -> str | None:
         """A medium credited in the article's first sentence ("وفقا لخبر نشرته مجلة ...")
@@ -51,8 +67,36 @@ class _Attribution(_Base):
             keys = [w.key for w in clause.words]
             credit = self._credit(clause, keys, find_mentions(self.linker, self.text, clause.words))
             if credit is not None:
+                self._credit_sentence = clause.sentence
+                self._credit_paragraph = clause.paragraph
                 return credit.ids[0]
         return None
+
+    def _narration_leaves_credit(self, clause: Clause, account: _Account) -> None:
+        """The first sentence's medium is the via of the narration of its paragraph until
+        the article turns to another source: a later sentence whose speaker or credit is
+        not told through that medium («من جهتها، كشفت الإدارة ...»), or a later paragraph
+        told with no source at all (the article's background). From there the narration is
+        the article's own; what names the medium again («وأوضحت الوكالة») is still its."""
+        if self._credit_sentence is None:
+            return
+        if clause.sentence == self._credit_sentence:
+            if account.speaker is not None:
+                # «أعلن السفير ... أن ...، وفقا لخبر نشرته مجلة ...»: the medium reports a
+                # person's words (an interview, a statement it carried): the article retells
+                # its piece, and the medium stays the via of all of it
+                self._credit_sentence = None
+            return
+        medium = self.article_via
+        other_speaker = account.speaker is not None and account.speaker_via.get(account.speaker) != medium
+        untold = (
+            account.speaker is None and account.via is None and clause.paragraph != self._credit_paragraph
+        )
+        if other_speaker or untold or account.via not in (None, medium):
+            self.article_via = None
+            self._credit_sentence = None
+            if account.via == medium:
+                account.via = None  # («من جهتها، كشفت ...»: another source, not the medium's account)
 
     def _dateline_credit(self) -> str | None:
         # "برازيليا، 18 ديسمبر (إفي): قالت ...": the agency in brackets after the dateline's
@@ -61,6 +105,8 @@ class _Attribution(_Base):
         bracketed = [m.group(1) for line in lines[:3] if (m := _BRACKET_DATELINE.match(line))]
         if lines and (m := _BRACKET_FOOT.search(lines[-1])):
             bracketed.append(m.group(1))
+        # («المنامة ـ د ب أ»: a place, a dash, then the agency)
+        bracketed += [m.group(1) for name in bracketed if (m := _PLACE_DASH.match(name))]
         for name in bracketed:
             bracket_agency = self._bracketed_agency(name.strip())
             if bracket_agency is not None:
@@ -109,6 +155,24 @@ class _Attribution(_Base):
         credit = self._credit(clause, keys, mentions)
         credit_id = credit.ids[0] if credit else None
         self._said_here = None
+        relayed = self._relayed_from(keys, mentions)
+        if relayed is not None:
+            account.speaker, (medium_at, about) = relayed
+            relayer = next(
+                (
+                    m.ids[0]
+                    for m in mentions
+                    if not m.weak
+                    and medium_at <= m.first < about
+                    and self.linker.type_of(m.ids[0]) in ("organization", "unclassified")
+                ),
+                None,
+            )
+            if credit_id is None and relayer is not None:
+                credit_id = relayer  # «نقلت دورية "..." عن ...»: who relays is a medium
+                self.media.add(relayer)
+            elif credit_id is None and self._medium_referred(keys[medium_at]):
+                credit_id = self._last_medium  # «ونقلت الوكالة عن ...»: the agency named before
         for pat in _ATTRIBUTIONS:
             hit = pat.find(keys)
             if hit is None:
@@ -116,6 +180,10 @@ class _Attribution(_Base):
             # The speaker is named between the saying verb and what is said (أن، إن، a colon
             # or a quotation mark); a name after that is what the sentence is about.
             stop = self._said_from(clause, keys, hit[1])
+            if stop == len(keys) and credit is not None and hit[1] <= credit.first <= hit[1] + 1:
+                # «وبحسب وكالة الأنباء ... وقع ...»: no «أن» after the credited medium; what
+                # it tells begins after its name
+                stop = credit.last
             self._said_here = stop
             continuing = any(p.opens(keys[hit[0]]) for p in _CONTINUING)
             who = (
@@ -123,7 +191,9 @@ class _Attribution(_Base):
                 if continuing
                 else self._named_after(mentions, hit[1], ("person", "organization"), limit=stop - hit[1])
             )
-            if who is not None and (who in self.media or who == credit_id):
+            if who is not None and (
+                who in self.media or who == credit_id or self._medium_named(who, mentions, keys)
+            ):
                 credit_id = credit_id or who
                 who = None
             the_medium = hit[1] < len(keys) and self._medium_referred(keys[hit[1]])
@@ -134,7 +204,11 @@ class _Attribution(_Base):
                 account.speaker = who
             elif the_medium:
                 pass  # a medium speaks: no person is the speaker
-            elif account.speaker is None and not (credit and credit.first <= hit[1] + 1):
+            elif (
+                account.speaker is None
+                and not (credit and hit[1] <= credit.first <= hit[1] + 1)
+                and not self._someone_unnamed(keys, hit[1], stop)
+            ):
                 # "وقال السفير ...": a title, not a name: the speaker named last. (When the
                 # verb's subject is the medium itself, "قالت وكالة ...", there is no speaker.)
                 account.speaker = self._last_speaker
@@ -150,10 +224,58 @@ class _Attribution(_Base):
             self._last_speaker = account.speaker
         return credit
 
+    def _relayed_from(self, keys: list[str], mentions: list[Mention]) -> tuple[str, tuple[int, int]] | None:
+        """«نقلت الوكالة عن الوزير ... أن»، «نقلا عن المسؤول»: a medium relays what someone
+        said; the person or body after «عن» is the speaker (the medium the via), with where
+        the medium is named: the words between the verb and «عن»."""
+        for i, key in enumerate(keys):
+            if not _RELAY.match(key):
+                continue
+            about = next(
+                (k for k in range(i + 1, min(i + _RELAY_WORDS, len(keys))) if keys[k] == _FROM), None
+            )
+            if about is None:
+                return None
+            who = next(
+                (
+                    m
+                    for m in mentions
+                    if not m.weak
+                    and about < m.first <= about + 5
+                    and m.ids[0] not in self.media
+                    and self.linker.type_of(m.ids[0]) in ("person", "organization")
+                ),
+                None,
+            )
+            if who is None or any(keys[k] in _THAT for k in range(about, who.first)):
+                return None
+            return who.ids[0], (i + 1, about)
+        return None
+
+    @staticmethod
+    def _someone_unnamed(keys: list[str], at: int, stop: int) -> bool:
+        """The saying verb's subject is a noun without the article, in no construct with a
+        definite noun («وذكر مسؤول فيتنامي أن»، «قال مصدر مطلع»، «قال مسؤولون في الحكومة»):
+        someone not named before, so not the speaker named last («وقال السفير»، «وقال قائد
+        سلاح الجو» are; so is «وقال خلال المؤتمر»: no noun, the subject in the verb)."""
+
+        def definite(key: str) -> bool:
+            return any(strip_clitic(key, cut).startswith(ARTICLE) for cut in clitic_cuts(key))
+
+        if at >= min(stop, len(keys)) or keys[at] in _FUNCTION_WORDS or keys[at] in _THAT:
+            return False
+        for k in range(at, min(stop, len(keys), at + _CONSTRUCT_WORDS)):
+            if keys[k] in _FUNCTION_WORDS:
+                break  # «مسؤولون في الحكومة»: what follows qualifies, the subject is indefinite
+            if definite(keys[k]):
+                return False
+        return True
+
     def _medium_referred(self, key: str) -> bool:
         """A definite medium's noun ("الصحيفة", "والوكالة"): the one already named."""
-        bare = key[1:] if key[:1] in CONJUNCTIONS else key
-        return bare.startswith("ال") and any(p.opens(bare) for p in _MEDIA)
+        conjunction = _CONJUNCTION.match(key)
+        bare = key[conjunction.end() :] if conjunction else key
+        return bare.startswith(ARTICLE) and any(p.opens(bare) for p in _MEDIA)
 
     def _said_from(self, clause: Clause, keys: list[str], at: int) -> int:
         for k in range(at, len(keys)):
@@ -172,7 +294,35 @@ class _Attribution(_Base):
                     continue
                 if any(i in self.media for i in m.ids) or self._after_media(keys, m):
                     return m
+                if self._opens_media(keys, m):
+                    self.media.add(m.ids[0])  # a medium by its noun, for the rest of the article
+                    return m
         return None
+
+    def _opens_media(self, keys: list[str], m: Mention) -> bool:
+        """An organization whose name as written opens with a medium's noun («وكالة الأنباء
+        العمانية», «صحيفة الوطن»): a medium, whether the store or the credits know it or not.
+        «وكالة» is a company's or a state's agency too: a medium when news («الأنباء») or a
+        name of its own follows it, not an institution's words («وكالة التعاون الأمني»)."""
+        if len(m.ids) != 1 or self.linker.type_of(m.ids[0]) != "organization":
+            return False
+        head = keys[m.first]
+        if not any(p.opens(head) for p in _MEDIA):
+            return False
+        after = keys[m.first + 1] if m.first + 1 < len(keys) else ""
+        return not _company_noun(head) or after.removeprefix(ARTICLE) == _NEWS or not institution_word(after)
+
+    def _medium_named(self, eid: str, mentions: list[Mention], keys: list[str]) -> bool:
+        """The organization a saying verb names is a medium by its noun («قالت وكالة الأنباء
+        الألمانية إن ...»): what it says comes through it, a via with no speaker; it is
+        a medium for the rest of the article too («ونقلت الوكالة عن ...»)."""
+        m = next((m for m in mentions if eid in m.ids and not m.weak), None)
+        if m is None or self.linker.type_of(eid) != "organization":
+            return False
+        if not (self._after_media(keys, m) or self._opens_media(keys, m)):
+            return False
+        self.media.add(eid)
+        return True
 
     def _after_media(self, keys: list[str], m: Mention) -> bool:
         """Whether a medium's noun names the mention ("صحيفة كوميرسانت"), not a preposition

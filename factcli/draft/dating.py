@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from ..analyze import CONJUNCTIONS
+import re
+
+from ..analyze import CONJUNCTION_RE, clitic_cuts, strip_clitic
 from ..dates import parse_date
 from ..datespan import RANK, DateSpan
 from ..errors import DateError
+from .names import _after_clitic
 from .spans import Word
 
 # --------------------------------------------------------------------------------------
@@ -36,6 +39,22 @@ _MONTH_COMPANY = {
 _MONTHLY = {"month", "hijri_month"}
 # "Now" in an article published on one day is that day ("الذي يزور موسكو حاليا").
 _NOW = {"حاليا", "الان"}
+_CONJUNCTION = re.compile(CONJUNCTION_RE)
+
+
+def _conjunction(key: str) -> int:
+    """How many letters of a word are a conjunction before it («و2023», «وفي»): the
+    analyzer's conjunction, which a figure or a two-letter word takes too (where
+    `clitic_cuts` would leave too short a stem)."""
+    match = _CONJUNCTION.match(key)
+    return match.end() if match else 0
+
+
+def _bare_in(key: str, words: set[str]) -> bool:
+    """The word, its proclitics read off by the analyzer, is one of `words` («لعام»,
+    «وعام», «للفترة», «وللفترة» are «عام», «الفترة» after a proclitic)."""
+    after_and = key[_conjunction(key) :]
+    return any(strip_clitic(form, cut) in words for form in (key, after_and) for cut in clitic_cuts(form))
 
 
 def find_dates(
@@ -120,10 +139,14 @@ def _between(
         j += 1
     for k in range(j + 1, min(j + 4, len(words))):
         key = words[k].key
-        if not key.startswith("و") or any(m in masked for m in range(j, k + 1)):
+        cut = _conjunction(key)
+        if not cut or any(m in masked for m in range(j, k + 1)):
             continue
-        b_start = words[k].start + 1 if len(key) > 1 else (words[k + 1].start if k + 1 < len(words) else None)
-        first_b = k if len(key) > 1 else k + 1
+        # B after the conjunction, on the word («و2023») or the next one («و 2023»)
+        glued = cut < len(key)
+        after = _after_clitic(text, words[k].start, words[k].end, cut) if glued else ""
+        b_start = words[k].end - len(after) if glued else (words[k + 1].start if k + 1 < len(words) else None)
+        first_b = k if glued else k + 1
         if b_start is None:
             return None
         for last in range(min(first_b + 4, len(words)), first_b, -1):
@@ -173,17 +196,18 @@ def _in_company(words: list[Word], i: int, span: DateSpan) -> bool:
     if span.precision not in _MONTHLY or any(ch.isdigit() for ch in words[i].key):
         return True
     before = words[i - 1].key if i else ""
-    bare = before[1:] if before[:1] in CONJUNCTIONS and before[1:] in _MONTH_COMPANY else before
-    return bare in _MONTH_COMPANY
+    return before in _MONTH_COMPANY or before[_conjunction(before) :] in _MONTH_COMPANY
 
 
 # Words that name a year by itself: a number after one of them is a year whatever it is
-# («عام 1400»); a bare number is a year only in the years news tells of.
-_YEAR_WORDS = {"عام", "العام", "سنه", "السنه", "لعام", "بعام", "وعام"}
+# («عام 1400», «لعام 1400»: a proclitic read off); a bare number is a year only in the
+# years news tells of.
+_YEAR_WORDS = {"عام", "العام", "سنه", "السنه"}
 _BARE_YEARS = range(1900, 2100)
 _COUNT_WORDS = _DATE_LEADS | {"من"}
 # A plan's or a programme's period («للفترة من 2026 إلى 2030», «خطة تشمل العام القادم»): the span a document covers, not when the clause's act was done.
-_PERIOD_LEADS = {"للفتره", "الفتره", "لفتره", "فتره", "تشمل", "يشمل", "تغطي", "يغطي"}
+# (a proclitic read off: «للفترة», «لفترة»)
+_PERIOD_LEADS = {"الفتره", "فتره", "تشمل", "يشمل", "تغطي", "يغطي"}
 _RANGE_WORDS = {"من", "الي", "حتي", "و"}
 
 
@@ -194,7 +218,7 @@ def _a_count(words: list[Word], i: int, end: int, span: DateSpan) -> bool:
     («عام 1400») keeps it a year."""
     if span.precision != "year" or not all(w.key.isdigit() or w.key in _COUNT_WORDS for w in words[i:end]):
         return False
-    if any(w.key in _YEAR_WORDS for w in words[max(0, i - 1) : end]):
+    if any(_bare_in(w.key, _YEAR_WORDS) for w in words[max(0, i - 1) : end]):
         return False
     year = next(int(w.key) for w in words[i:end] if w.key.isdigit())
     if year not in _BARE_YEARS:
@@ -210,7 +234,7 @@ def _a_period(words: list[Word], i: int) -> bool:
     j = i
     while j > 0 and (words[j - 1].key in _RANGE_WORDS or words[j - 1].key.isdigit()):
         j -= 1
-    return j > 0 and words[j - 1].key in _PERIOD_LEADS
+    return j > 0 and _bare_in(words[j - 1].key, _PERIOD_LEADS)
 
 
 def nearest_date(dates: list[tuple[int, int, DateSpan]], at: tuple[int, int] | None) -> DateSpan | None:

@@ -1,0 +1,240 @@
+"""Drafting: what a reviewer edits besides subject, predicate and object (a claim's date,
+speaker and via), and the page furniture a draft must not cite (a lead paragraph printed
+twice)."""
+
+from __future__ import annotations
+
+import copy
+
+from factcli.draft import draft_article, parse_published
+
+ENTITIES = [
+    {"id": "egypt", "type": "country", "name": "Egypt", "name_ar": "مصر", "aliases": []},
+    {"id": "france", "type": "country", "name": "France", "name_ar": "فرنسا", "aliases": []},
+    {"id": "rafale", "type": "weapon_system", "name": "Rafale", "name_ar": "رافال", "aliases": []},
+]
+DAY = parse_published("2024-03-10")
+
+
+def _draft(text: str, published=DAY):
+    return draft_article(text, copy.deepcopy(ENTITIES), published=published)
+
+
+# -- page furniture --------------------------------------------------------------------
+
+
+def test_a_lead_printed_above_the_date_line_and_again_in_the_body_is_cited_once_from_the_body() -> None:
+    lead = (
+        "في إطار الزيارة الرسمية التي يقوم بها وزير الدفاع الفرنسي إلى القاهرة على رأس وفد كبير من"
+        " المسؤولين والخبراء، وقعت مصر وفرنسا في القاهرة اتفاقا لشراء طائرات رافال المقاتلة بحضور"
+        " كبار القادة العسكريين في البلدين"
+    )
+    text = f"{lead}\n10 مارس 2024\n{lead}.\nوقال مسؤول إن التسليم يبدأ العام المقبل."
+    body = text.rindex(lead)
+    starts = [c["citation"]["start"] for c in _draft(text).claims]
+    assert starts, "the body's copy gives no candidate"
+    assert all(s >= body for s in starts), "a candidate cites the copy above the date line"
+
+
+# -- dates: a year's word and a plan's period read through their proclitics --------------
+
+
+def _dates(text: str) -> list[tuple[str, str]]:
+    from factcli.draft.dating import find_dates
+    from factcli.draft.spans import clauses
+
+    return [
+        (str(span.start), str(span.end))
+        for clause in clauses(text)
+        for _, _, span in find_dates(text, clause.words, DAY, set())
+    ]
+
+
+def test_a_number_after_a_years_word_with_a_proclitic_is_a_year() -> None:
+    # "the plant was founded for the year 1890": «للعام» is ل + العام, and 1890 a year
+    assert _dates("أنشئ المصنع للعام 1890 ثم توسع") == [("1890-01-01", "1890-12-31")]
+    assert _dates("أنشئ المصنع وعام 1890 توسع") == [("1890-01-01", "1890-12-31")]
+    # a bare number outside the years news tells of is a count
+    assert _dates("أنشئ المصنع ثم 1890 توسع") == []
+
+
+def test_a_plans_period_after_a_conjunction_and_a_preposition_is_no_date_of_the_act() -> None:
+    # "the ministry drew up a plan, and for the period from 2026 to 2030 it covers arming"
+    assert _dates("وضعت الوزارة خطة وللفترة من 2026 إلى 2030 تشمل التسليح") == []
+    assert _dates("وضعت الوزارة خطة للفترة من 2026 إلى 2030") == []
+
+
+def test_a_span_between_two_ends_reads_the_and_on_the_second_figure() -> None:
+    # "between the 19th and the 23rd of October last year" (published March 2024)
+    assert _dates("جرت المناورات بين 19 و23 أكتوبر الماضي") == [("2023-10-19", "2023-10-23")]
+    assert _dates("جرت المناورات بين عامي 2019 و 2023") == [("2019-01-01", "2023-12-31")]
+
+
+# -- a model and the company it is of ------------------------------------------------------
+
+
+def test_a_model_of_a_group_or_of_the_company_is_made_by_it() -> None:
+    acme = {"id": "acme", "type": "organization", "name": "Acme Aero", "name_ar": "أكمي", "aliases": []}
+    for text in (
+        "واختارت مصر مقاتلات «ميغ-41» لمجموعة أكمي الروسية.",
+        "واختارت مصر مقاتلات «ميغ-41» للشركة أكمي الروسية.",
+    ):
+        draft = draft_article(text, [*copy.deepcopy(ENTITIES), dict(acme)], published=DAY)
+        names = {e["id"]: e["name"] for e in [*ENTITIES, acme, *draft.entities]}
+        made = {
+            (names.get(c["subject"]), names.get(c["object"]))
+            for c in draft.claims
+            if c["predicate"] == "manufactures"
+        }
+        assert made == {("Acme Aero", "MiG-41")}, text
+
+
+# -- speaker and via ---------------------------------------------------------------------
+
+
+def _accounts(text: str) -> list[tuple[str | None, str | None, str | None, str]]:
+    """(subject, speaker, via) by Arabic name where proposed, English where stored, and the
+    predicate, of each candidate."""
+    draft = _draft(text)
+    names = {e["id"]: e.get("name_ar") or e["name"] for e in draft.entities}
+    names.update({e["id"]: e["name"] for e in ENTITIES})
+    return [
+        (names.get(c["subject"]), names.get(c["speaker"]), names.get(c["via"]), c["predicate"])
+        for c in draft.claims
+    ]
+
+
+def test_a_news_agency_no_one_credited_is_the_via_of_what_it_tells_and_no_party() -> None:
+    # "According to the Libyan News Agency, Egypt signed with France a deal for Rafale jets"
+    told = _accounts("وبحسب وكالة الأنباء الليبية وقعت مصر مع فرنسا صفقة لشراء طائرات رافال.")
+    signed = [t for t in told if t[3] == "signed"]
+    assert signed and all(t[2] == "وكالة الأنباء الليبية" for t in signed)
+    assert all(t[0] != "وكالة الأنباء الليبية" for t in told)
+
+
+def test_a_news_agency_that_says_is_the_via_not_the_speaker() -> None:
+    # "The Libyan News Agency said that Egypt signed a deal with France"
+    told = _accounts("قالت وكالة الأنباء الليبية إن مصر وقعت مع فرنسا صفقة لشراء طائرات رافال.")
+    signed = [t for t in told if t[3] == "signed"]
+    assert signed and all(t[1] is None and t[2] == "وكالة الأنباء الليبية" for t in signed)
+
+
+def test_a_states_agency_that_says_is_its_speaker_not_a_medium() -> None:
+    # "The Defence Cooperation Agency said that Egypt signed ...": an agency of a state
+    told = _accounts("وقالت وكالة التعاون الدفاعي إن مصر وقعت مع فرنسا صفقة لشراء طائرات رافال.")
+    signed = [t for t in told if t[3] == "signed"]
+    assert signed and all(t[2] is None and t[1] == "وكالة التعاون الدفاعي" for t in signed)
+
+
+def test_who_a_medium_relays_after_an_is_the_speaker() -> None:
+    # "The paper relayed from the Egyptian defence minister Hazem Fawzi that Egypt will buy ..."
+    text = (
+        "وذكرت صحيفة النيل الزاهر أن مصر تتفاوض مع فرنسا. "
+        "ونقلت الصحيفة عن وزير الدفاع المصري حازم فوزي أن مصر ستشتري طائرات رافال من فرنسا."
+    )
+    later = [t for t in _accounts(text) if t[3] in ("buys", "supplies", "purchased", "ordered")]
+    assert later and all(t[1] == "حازم فوزي" and t[2] == "النيل الزاهر" for t in later)
+
+
+def test_who_relays_another_is_a_medium_whatever_its_noun() -> None:
+    # "The bulletin «Defence Today» relayed from the Egyptian defence minister Hazem Fawzi
+    # that Egypt will buy Rafale jets from France": the bulletin is the via
+    text = "ونقلت نشرة “ديفنس توداي” المتخصصة عن وزير الدفاع المصري حازم فوزي أن مصر ستشتري طائرات رافال من فرنسا."
+    told = [t for t in _accounts(text) if t[1] == "حازم فوزي"]
+    assert told and all(t[2] == "ديفنس توداي" for t in told)
+
+
+def test_an_agency_after_the_place_in_a_closing_bracket_is_the_articles_via() -> None:
+    # "(Cairo - dpa)" closing the text: the agency the article is credited to
+    text = "قال وزير الدفاع المصري حازم فوزي إن مصر ستشتري طائرات رافال من فرنسا.\n(القاهرة ـ د ب أ)"
+    draft = draft_article(text, copy.deepcopy(ENTITIES), published=DAY, credited=["dpa"])
+    names = {e["id"]: e["name"] for e in draft.entities}
+    vias = {names.get(c["via"]) for c in draft.claims if c["predicate"] == "purchased"}
+    assert vias == {"dpa"}
+
+
+def test_the_first_sentences_medium_stops_being_the_via_once_another_source_speaks() -> None:
+    # A paper's report opens the article; then the French ministry speaks for itself, and
+    # the article goes on in its own words: the paper is no longer the via
+    text = (
+        "نشرت صحيفة “النيل الزاهر” تقريرا ذكرت فيه أن مصر وقعت مع فرنسا صفقة لشراء طائرات رافال.\n"
+        "من جهتها، أعلنت وزارة الدفاع الفرنسية أن فرنسا ستسلم مصر الطائرات العام المقبل.\n"
+        "وكان وزير الدفاع المصري حازم فوزي قد زار فرنسا الشهر الماضي."
+    )
+    paper = {"id": "herald", "type": "organization", "name": "Nile Herald", "name_ar": "صحيفة النيل الزاهر"}
+    draft = draft_article(
+        text, [*copy.deepcopy(ENTITIES), dict(paper, aliases=["النيل الزاهر"])], published=DAY
+    )
+    signed = [c for c in draft.claims if c["predicate"] == "signed"]
+    assert signed and all(c["via"] == "herald" for c in signed)
+    visits = [c for c in draft.claims if c["predicate"] == "visited"]
+    assert visits and all(c["via"] is None for c in visits)
+
+
+def test_a_later_paragraph_told_with_no_source_is_the_articles_own_narration() -> None:
+    # The paper's report is the first paragraph; the next paragraph tells background with
+    # no source: no via. A sentence naming the paper again is still its account.
+    text = (
+        "ذكرت صحيفة النيل الزاهر أن مصر وقعت مع فرنسا صفقة لشراء طائرات رافال.\n"
+        "وكانت مصر قد تسلمت طائرات رافال من فرنسا عام 2015.\n"
+        "وأوضحت الصحيفة أن فرنسا ستسلم مصر الطائرات الجديدة العام المقبل."
+    )
+    paper = {"id": "herald", "type": "organization", "name": "Nile Herald", "name_ar": "صحيفة النيل الزاهر"}
+    draft = draft_article(
+        text, [*copy.deepcopy(ENTITIES), dict(paper, aliases=["النيل الزاهر"])], published=DAY
+    )
+    by_line = {}
+    for c in draft.claims:
+        by_line.setdefault(text.count("\n", 0, c["citation"]["start"]), set()).add(c["via"])
+    assert by_line.get(0) == {"herald"}
+    assert by_line.get(1) == {None}
+    assert by_line.get(2) == {"herald"}
+
+
+def test_an_unnamed_official_who_speaks_is_not_the_speaker_named_before() -> None:
+    # The minister speaks; then "an informed Egyptian official said that ...": no speaker
+    # (someone not named), where «وقال الوزير» would be the minister again
+    text = (
+        "قال وزير الدفاع المصري حازم فوزي إن مصر ستشتري طائرات رافال من فرنسا.\n"
+        "وذكر مسؤول مصري مطلع أن فرنسا ستسلم مصر الطائرات العام المقبل.\n"
+        "وقال الوزير إن مصر ستشتري طائرات رافال أخرى من فرنسا."
+    )
+    draft = _draft(text)
+    names = {e["id"]: e.get("name_ar") for e in draft.entities}
+    by_line: dict[int, set] = {}
+    for c in draft.claims:
+        if c["predicate"] not in ("holds_position", "office_in"):
+            by_line.setdefault(text.count("\n", 0, c["citation"]["start"]), set()).add(
+                names.get(c["speaker"])
+            )
+    assert by_line.get(0) == {"حازم فوزي"}
+    assert by_line.get(1) == {None}
+    assert by_line.get(2) == {"حازم فوزي"}
+
+
+# -- modality ----------------------------------------------------------------------------
+
+
+def test_a_deals_value_told_in_the_future_is_a_fact_about_the_deal() -> None:
+    # "Egypt and France will sign a deal for Rafale jets, whose value will reach five
+    # billion dollars": the signing is still to come, the value is the deal's term
+    draft = _draft("ستوقع مصر وفرنسا صفقة لشراء طائرات رافال ستبلغ قيمتها خمسة مليارات دولار.")
+    values = [c for c in draft.claims if c["predicate"] == "contract_value"]
+    assert values and all(c["modality"] == "fact" for c in values)
+    assert {c["modality"] for c in draft.claims if c["predicate"] == "signed"} == {"planned"}
+
+
+def test_a_medium_that_reports_a_persons_words_first_is_the_via_of_the_whole_article() -> None:
+    # "The Egyptian defence minister announced that ..., according to a report the Nile
+    # Herald published": the article retells the paper's piece, its later paragraphs too
+    text = (
+        "أعلن وزير الدفاع المصري حازم فوزي أن مصر ستشتري طائرات رافال من فرنسا، "
+        "وفقا لخبر نشرته صحيفة النيل الزاهر.\n"
+        "وكانت مصر قد تسلمت طائرات رافال من فرنسا عام 2015."
+    )
+    paper = {"id": "herald", "type": "organization", "name": "Nile Herald", "name_ar": "صحيفة النيل الزاهر"}
+    draft = draft_article(
+        text, [*copy.deepcopy(ENTITIES), dict(paper, aliases=["النيل الزاهر"])], published=DAY
+    )
+    later = [c for c in draft.claims if c["citation"]["start"] > text.index("\n")]
+    assert later and all(c["via"] == "herald" for c in later)
