@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..analyze import CLITICS_RE, CONJUNCTION_RE, CONJUNCTIONS, PREPOSITION_RE, clitic_cuts
+from ..analyze import ARTICLE, CLITICS_RE, CONJUNCTION_RE, CONJUNCTIONS, PREPOSITION_RE, clitic_cuts
 from ..normalize import normalize
 from .attribution import _Attribution
 from .base import _object_types
@@ -27,7 +27,7 @@ _PREPOSITION_WORDS = {"في", "من", "الي", "علي", "عن", "مع", "حو�
 # one who hands over is told before ("لتسليم الغواصتين للجانب الجزائري").
 _HANDED = {"delivered", "supplies"}
 # «الجانب» (the side) before a state's adjective: "للجانب الجزائري" is Algeria's side.
-_SIDE = re.compile(f"^{CONJUNCTION_RE}(لل|ب|ال)?جانب$")
+_SIDE = re.compile(f"^{CONJUNCTION_RE}({CLITICS_RE.removeprefix(CONJUNCTION_RE)})جانب$")
 # A meeting with a possessive pronoun ("خلال لقائه"، "بلقائهما"): the meeting of the one
 # named before it.
 _HIS_MEETING = re.compile(f"^{CONJUNCTION_RE}{PREPOSITION_RE}(?:لقاي|اجتماع)(?:ه|ها|هما)$")
@@ -337,7 +337,7 @@ class _Roles(_Attribution):
         if side is not None:
             # "للجانب الجزائري"، "مع الجانب الروسي": a state named as "the side" of its
             # adjective, the marker on «الجانب» or the word before it.
-            clitic = (side.group(1) or "").removeprefix("ال")
+            clitic = side.group(1).removesuffix(ARTICLE)  # «بالجانب»: ب; «للجانب»: لل
             ahead = keys[m.first - 2] if m.first > 1 else ""
             return (
                 clitic in markers or (clitic == "لل" and "ل" in markers) or (not clitic and ahead in markers)
