@@ -983,3 +983,13 @@ def test_a_designations_block_is_part_of_the_model() -> None:
     assert kinds.get("F-16C Block 70") == "weapon_system"
     _, kinds = _read("وافقت الخارجية على بيع صواريخ إس إم- 2 بلوك 3 ايه لمصر.")
     assert kinds.get("SM-2 Block 3A") == "weapon_system"
+
+
+def test_what_a_state_received_from_another_the_other_delivered() -> None:
+    # a handover has two sides: the one it was received from (من) delivered it
+    triples, _ = _read("وتسلمت مصر الأسبوع الماضي ست مقاتلات ميغ-29 من روسيا.")
+    assert ("Egypt", "received", "MiG-29", "fact") in triples
+    assert ("Russia", "delivered", "MiG-29", "fact") in triples
+    # received with no one named it came from: no delivery proposed
+    triples, _ = _read("وتسلمت مصر الأسبوع الماضي ست مقاتلات ميغ-29.")
+    assert not [t for t in triples if t[1] == "delivered"]
