@@ -993,3 +993,18 @@ def test_what_a_state_received_from_another_the_other_delivered() -> None:
     # received with no one named it came from: no delivery proposed
     triples, _ = _read("وتسلمت مصر الأسبوع الماضي ست مقاتلات ميغ-29.")
     assert not [t for t in triples if t[1] == "delivered"]
+
+
+def test_any_word_of_wishing_before_any_noun_of_obtaining_is_seeking() -> None:
+    # a wish told by a verb or by its noun, before buying, acquiring, getting or owning: sought
+    for sentence in (
+        "وأكد المصدر ذلك برغبة القوات الجوية المصرية في شراء مقاتلات ميغ-29.",
+        "وترغب مصر في اقتناء مقاتلات ميغ-29 من روسيا.",
+        "وتطمح مصر لامتلاك مقاتلات ميغ-29.",
+        "وتأمل مصر في الحصول على مقاتلات ميغ-29.",
+    ):
+        triples, _ = _read(sentence)
+        assert [t[1] for t in triples if t[2] == "MiG-29"] == ["seeks_to_acquire"], sentence
+    # an order placed, told by the verb of requesting, stays a purchase
+    triples, _ = _read("وطلبت مصر شراء مقاتلات ميغ-29 من روسيا.")
+    assert ("Egypt", "purchased") in [t[:2] for t in triples]
