@@ -1008,3 +1008,15 @@ def test_any_word_of_wishing_before_any_noun_of_obtaining_is_seeking() -> None:
     # an order placed, told by the verb of requesting, stays a purchase
     triples, _ = _read("وطلبت مصر شراء مقاتلات ميغ-29 من روسيا.")
     assert ("Egypt", "purchased") in [t[:2] for t in triples]
+
+
+def test_a_variants_letters_joined_by_dots_are_part_of_the_model() -> None:
+    # «إم.كيه.إيه»: a Latin acronym written letter name by letter name, dots between
+    triples, kinds = _read("وتسلمت مصر مقاتلات سو-30 إم.كيه.إيه من روسيا.")
+    assert ("Egypt", "received", "Su-30MKA", "fact") in triples
+    # quoted whole, the designation and its variant are one model's name
+    _, kinds = _read('وقعت روسيا ومصر عقدا لتسليم ست مقاتلات من طراز "ميغ-29 إم.إم".')
+    assert kinds.get("MiG-29MM") == "weapon_system"
+    # a word of grammar after the dot is no letter: the designation alone
+    triples, _ = _read("وتسلمت مصر مقاتلات سو-30 في.أي من روسيا.")
+    assert ("Egypt", "received", "Su-30", "fact") in triples
