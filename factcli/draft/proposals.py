@@ -543,6 +543,9 @@ _VARIANT_TOKEN = re.compile(
 )
 # A designation's block after it, in Latin or Arabic letters, its number in digits or Roman
 # numerals, a variant's letter name after it («F-16C Block 70», «بلوك 3 ايه», «Block III»).
+# A model's own name in Latin letters after its Latin designation, one or two capitalized
+# words, never its block («JF-17 Thunder Block III», «AH-64 Apache», «F-16 Fighting Falcon»).
+_LATIN_MODEL_NAME = re.compile(r"[ \t]+(?P<name>(?!Block\b)[A-Z][a-z]{2,}(?:[ \t]+(?!Block\b)[A-Z][a-z]{2,})?)(?![\w-])")
 # A variant's letters written as letter names joined by dots («سو-30 إس.إم.إي»: Su-30SME,
 # «إم.كيه.إيه»: MKA), the way Arabic news writes a Latin acronym letter by letter.
 _DOTTED_VARIANT = re.compile(r"[ \t]+(?P<letters>[\u0621-\u064a]{1,3}(?:\.[\u0621-\u064a]{1,3}){1,4})(?![\w/.-])")
@@ -1618,6 +1621,10 @@ class _Proposals(_Base):
             english, e = _designation_english(m, letters, clause.start)
             variant, e = _variant_after(self.text, e)
             english += variant
+            own = _LATIN_MODEL_NAME.match(self.text, e) if self.text[s:e].isascii() else None
+            if own is not None:
+                # «JF-17 Thunder», «AH-64 Apache»: a Latin designation and the model's own name
+                english, e = f"{english} {own.group('name')}", own.end()
             if block := _BLOCK_AFTER.match(self.text, e):
                 # «F-16C Block 70», «إس إم- 2 بلوك 3 ايه»: the block is the model's own version
                 letter, end = block.group("letters") or "", block.end()

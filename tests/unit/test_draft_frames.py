@@ -1020,3 +1020,14 @@ def test_a_variants_letters_joined_by_dots_are_part_of_the_model() -> None:
     # a word of grammar after the dot is no letter: the designation alone
     triples, _ = _read("وتسلمت مصر مقاتلات سو-30 في.أي من روسيا.")
     assert ("Egypt", "received", "Su-30", "fact") in triples
+
+
+def test_a_latin_designations_own_name_after_it_is_part_of_the_model() -> None:
+    # «AH-64 Apache», «JF-17 Thunder Block III»: the model's own name, then its block
+    triples, _ = _read("وتسلمت مصر مروحيات AH-64 Apache من الولايات المتحدة.")
+    assert ("Egypt", "received", "AH-64 Apache", "fact") in triples
+    _, kinds = _read("ويرغب العراق في شراء مقاتلات JF-17 Thunder Block III من باكستان.")
+    assert kinds.get("JF-17 Thunder Block III") == "weapon_system"
+    # an Arabic word after it is no Latin name: the designation alone
+    triples, _ = _read("وتسلمت مصر مقاتلات F-16 أمس من الولايات المتحدة.")
+    assert ("Egypt", "received", "F-16", "fact") in triples
