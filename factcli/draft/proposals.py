@@ -545,10 +545,14 @@ _VARIANT_TOKEN = re.compile(
 # numerals, a variant's letter name after it («F-16C Block 70», «بلوك 3 ايه», «Block III»).
 # A model's own name in Latin letters after its Latin designation, one or two capitalized
 # words, never its block («JF-17 Thunder Block III», «AH-64 Apache», «F-16 Fighting Falcon»).
-_LATIN_MODEL_NAME = re.compile(r"[ \t]+(?P<name>(?!Block\b)[A-Z][a-z]{2,}(?:[ \t]+(?!Block\b)[A-Z][a-z]{2,})?)(?![\w-])")
+_LATIN_MODEL_NAME = re.compile(
+    r"[ \t]+(?P<name>(?!Block\b)[A-Z][a-z]{2,}(?:[ \t]+(?!Block\b)[A-Z][a-z]{2,})?)(?![\w-])"
+)
 # A variant's letters written as letter names joined by dots («سو-30 إس.إم.إي»: Su-30SME,
 # «إم.كيه.إيه»: MKA), the way Arabic news writes a Latin acronym letter by letter.
-_DOTTED_VARIANT = re.compile(r"[ \t]+(?P<letters>[\u0621-\u064a]{1,3}(?:\.[\u0621-\u064a]{1,3}){1,4})(?![\w/.-])")
+_DOTTED_VARIANT = re.compile(
+    r"[ \t]+(?P<letters>[\u0621-\u064a]{1,3}(?:\.[\u0621-\u064a]{1,3}){1,4})(?![\w/.-])"
+)
 _BLOCK_AFTER = re.compile(
     r"[ \t]+(?:Block|بلوك)[ \t]*(?P<number>[0-9]{1,3}|[IVX]{1,4})(?:[ \t]+(?P<letters>[\u0621-\u064a]{1,3}))?(?![\w/-])"
 )
