@@ -228,6 +228,9 @@ def _source_record(text, published, note, outlet, url, credited, source_id, know
 # Auxiliaries of the passive before a verbal noun ("تم توقيعه", "جرى توقيع"): no named agent.
 _PASSIVE = {"تم", "جري", "يتم", "سيتم"}
 # The cue of a deal's items read from the weapons after its noun (no verb of trade tells them).
+# A handover told from one side, and the other side's act: received from (من) someone, who
+# delivered it; delivered to (إلى، لـ) someone, who received it.
+_HANDOVER_SIDES = {"received": "delivered"}
 _GOODS_AFTER_NOUN = "predicate:the weapons named after the deal's noun (it covers them)"
 # "His, her, their, our country": the state of whoever the sentence has named.
 _OWN_COUNTRY = re.compile(r"^[وف]?(?:ل|ب)?بلاد(?:ه|ها|هم|هما)$")
@@ -1565,6 +1568,21 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                             item,
                             [*cues, "predicate:the seller of a purchase supplies it"],
                             0.5,
+                        )
+                    )
+            other_side = _HANDOVER_SIDES.get(predicate or "")
+            if other_side and sellers and subjects and objects and sellers[0] not in subjects:
+                # «تسلمت إندونيسيا مقاتلات رافال من فرنسا»: a handover has two sides; who it
+                # was received from (من) delivered it, who it was delivered to (إلى، لـ)
+                # received it.
+                for item in objects:
+                    made.append(
+                        claim(
+                            sellers[0],
+                            other_side,
+                            item,
+                            [*cues, f"subject:the other side of the handover ({other_side})"],
+                            0.45,
                         )
                     )
         # One candidate per statement: two cues of a clause may tell the same one (the deal's

@@ -23,6 +23,30 @@ from ..normalize import normalize
 # Predicate cues: (pattern, predicate). In a clause the earliest cue wins; at the same word
 # the row higher in this list does, so specific multi-word cues come before the bare verbs
 # they contain.
+# The words of a wish, a request, an interest or a preparation to obtain something, told
+# by verb or by noun: «تريد»، «تسعى»، «ترغب»، «برغبة»، «مسعى»، «تطمح»، «يأمل»، «طلب»،
+# «اهتمام»، «مهتمة»، «تستعد»، «نيته» (an intent told by «تعتزم»، «تنوي» is a purchase
+# planned, and «طلبت شراء» told by the verb is an order placed: neither is here).
+_SEEKING = (
+    "~ريد*",
+    "~سعي*",
+    "مسعي*",
+    "~رغب*",
+    "رغب*",
+    "رغبة*",
+    "~طمح*",
+    "طموح*",
+    "~امل",
+    "طلب",
+    "اهتمام*",
+    "مهتم*",
+    "~ستعد*",
+    "نيت*",
+)
+# The verbal nouns of obtaining after them: buying, acquiring, getting, owning, contracting
+# («في شراء»، «لاقتناء»، «إلى الحصول على»، «لامتلاك»، «في التعاقد على»).
+_ACQUIRING = ("شراء", "اقتناء*", "حصول", "امتلاك", "تعاقد*")
+
 PREDICATE_CUES: list[tuple[str, str]] = [
     # calls and meetings
     ("~جري اتصال* هاتفي*", "phoned"),
@@ -157,34 +181,10 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     # the verb first, its subject, then what it gets ("سيحصل العراق على معدات")
     ("~حصل* .. علي", "received"),
     ("حصل* .. علي", "received"),
-    # what a state wants to obtain ("تريد الحصول على"، "تسعى لامتلاك")
-    ("~ريد* .. حصول", "seeks_to_acquire"),
-    ("~سعي* .. حصول", "seeks_to_acquire"),
-    ("~رغب* .. حصول", "seeks_to_acquire"),
-    ("رغب* .. حصول", "seeks_to_acquire"),
-    ("~سعي* .. امتلاك", "seeks_to_acquire"),
-    ("~ريد* .. امتلاك", "seeks_to_acquire"),
-    # wanting, seeking, requesting or needing a purchase is seeking to acquire, not buying
-    # ("تسعى لشراء"، "يسعى ... عبر اقتناء"، "بطلب قطر الحصول على"، "تقدمت بطلب شراء"، "مسعى
-    # للحصول على"، "رغبة في التعاقد لشراء"، "تحتاج إلى مروحيات")
-    ("~سعي* .. شراء", "seeks_to_acquire"),
-    ("~سعي* .. اقتناء*", "seeks_to_acquire"),
-    ("مسعي* .. حصول", "seeks_to_acquire"),
-    ("~ريد* .. شراء", "seeks_to_acquire"),
-    ("~رغب* .. شراء", "seeks_to_acquire"),
-    ("رغب* .. شراء", "seeks_to_acquire"),
-    ("رغب* .. تعاقد*", "seeks_to_acquire"),
-    # (the noun, a request: "طلبت إندونيسيا شراء 42 طائرة" is an order placed, a purchase)
-    ("طلب .. حصول", "seeks_to_acquire"),
-    ("طلب .. شراء", "seeks_to_acquire"),
-    ("طلب .. اقتناء*", "seeks_to_acquire"),
-    ("اهتمام* .. حصول", "seeks_to_acquire"),
-    # preparing or being interested to buy is seeking it, no purchase decided ("تستعد السعودية
-    # لشراء"، "مهتمة بشراء"، "أعرب عن نيته شراء"; an intent, «تعتزم»، «تنوي»، is a purchase planned)
-    ("~ستعد* .. شراء", "seeks_to_acquire"),
-    ("مهتم* .. شراء", "seeks_to_acquire"),
-    ("اهتمام* .. شراء", "seeks_to_acquire"),
-    ("نيت* .. شراء", "seeks_to_acquire"),
+    # wanting, seeking, requesting, preparing or being interested to obtain is seeking to
+    # acquire, no purchase decided (`_SEEKING` before `_ACQUIRING`, every pair)
+    *((f"{want} .. {get}", "seeks_to_acquire") for want in _SEEKING for get in _ACQUIRING),
+    # needing a weapon is seeking it ("تحتاج إلى مروحيات")
     ("~حتاج* الي", "seeks_to_acquire"),
     ("حاجه الي", "seeks_to_acquire"),
     # what a state or its forces have in service ("تملك القوات الجوية"، "المشغل الأول")

@@ -543,6 +543,16 @@ _VARIANT_TOKEN = re.compile(
 )
 # A designation's block after it, in Latin or Arabic letters, its number in digits or Roman
 # numerals, a variant's letter name after it («F-16C Block 70», «بلوك 3 ايه», «Block III»).
+# A model's own name in Latin letters after its Latin designation, one or two capitalized
+# words, never its block («JF-17 Thunder Block III», «AH-64 Apache», «F-16 Fighting Falcon»).
+_LATIN_MODEL_NAME = re.compile(
+    r"[ \t]+(?P<name>(?!Block\b)[A-Z][a-z]{2,}(?:[ \t]+(?!Block\b)[A-Z][a-z]{2,})?)(?![\w-])"
+)
+# A variant's letters written as letter names joined by dots («سو-30 إس.إم.إي»: Su-30SME,
+# «إم.كيه.إيه»: MKA), the way Arabic news writes a Latin acronym letter by letter.
+_DOTTED_VARIANT = re.compile(
+    r"[ \t]+(?P<letters>[\u0621-\u064a]{1,3}(?:\.[\u0621-\u064a]{1,3}){1,4})(?![\w/.-])"
+)
 _BLOCK_AFTER = re.compile(
     r"[ \t]+(?:Block|بلوك)[ \t]*(?P<number>[0-9]{1,3}|[IVX]{1,4})(?:[ \t]+(?P<letters>[\u0621-\u064a]{1,3}))?(?![\w/-])"
 )
@@ -553,6 +563,12 @@ def _variant_after(text: str, end: int) -> tuple[str, int]:
     """The variant's letters after a designation ending at `end`, in English, and where they
     end: up to three letter names (not a word of grammar: «في», «أي»), a letter's name alone
     only where the phrase ends after it (a mark, a bracket) or more letters follow."""
+    dotted = _DOTTED_VARIANT.match(text, end)
+    if dotted is not None:
+        # «سو-30 إس.إم.إي»: a Latin acronym written letter name by letter name, dots between
+        names = dotted.group("letters").split(".")
+        if all(is_letter_name(n) and normalize(n) not in _FUNCTION_WORDS for n in names):
+            return "".join(designation_name([n], "").rstrip("-")[:1] for n in names), dotted.end()
     found: list[tuple[str, int, bool]] = []  # (English, end, marked by a figure or a slash)
     pos = end
     while len(found) < 3 and (m := _VARIANT_TOKEN.match(text, pos)) is not None:
@@ -799,6 +815,15 @@ class _Proposals(_Base):
             if worded and worded[0][0] == 1 and worded[0][1] == len(name) + 1:
                 # «إف خمسة وثلاثين»: a model designation with its number in words (F-35)
                 self._worded_model(name, worded[0][2], worded[0][3], "in quotation marks, ")
+                continue
+            head = _DESIGNATION.match(name)
+            variant, stop = _variant_after(name, head.end()) if head is not None else ("", 0)
+            if head is not None and variant and stop == len(name):
+                # «"سو-30 إس.إم.إي"»: a model designation and its variant's letters (Su-30SME)
+                english, _ = _designation_english(head, head.group("letters").split(" "), 0)
+                self._new_entity(
+                    name, "weapon_system", "model designation in quotation marks", english=english + variant
+                )
                 continue
             designation = _DESIGNATION.fullmatch(name) or _SPACED_DESIGNATION.fullmatch(name)
             if designation is not None and (
@@ -1600,6 +1625,10 @@ class _Proposals(_Base):
             english, e = _designation_english(m, letters, clause.start)
             variant, e = _variant_after(self.text, e)
             english += variant
+            own = _LATIN_MODEL_NAME.match(self.text, e) if self.text[s:e].isascii() else None
+            if own is not None:
+                # «JF-17 Thunder», «AH-64 Apache»: a Latin designation and the model's own name
+                english, e = f"{english} {own.group('name')}", own.end()
             if block := _BLOCK_AFTER.match(self.text, e):
                 # «F-16C Block 70», «إس إم- 2 بلوك 3 ايه»: the block is the model's own version
                 letter, end = block.group("letters") or "", block.end()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from ..analyze import CLITICS_RE, CONJUNCTION_RE, CONJUNCTIONS, PREPOSITION_RE, clitic_cuts
+from ..analyze import ARTICLE, CLITICS_RE, CONJUNCTION_RE, PREPOSITION_RE, clitic_cuts
 from ..normalize import normalize
 from .attribution import _Attribution
 from .base import _object_types
@@ -14,6 +14,12 @@ from .cues import _ANY, _DUAL, _TITLES, FRAME_OTHER_PARTY, JOINING, MEETING_PRED
 from .names import Mention
 from .proposals import _company_noun
 from .titles import _counterpart, _head
+
+
+def _bare(key: str) -> str:
+    """`key` without the conjunction on it («و», «ف»: analyze's `CONJUNCTION_RE`)."""
+    return re.sub(f"^{CONJUNCTION_RE}", "", key)
+
 
 # Prepositions written as words (normalized).
 # Two people named by their office in the dual ("الوزيران"، "الرئيسين").
@@ -27,7 +33,7 @@ _PREPOSITION_WORDS = {"في", "من", "الي", "علي", "عن", "مع", "حو�
 # one who hands over is told before ("لتسليم الغواصتين للجانب الجزائري").
 _HANDED = {"delivered", "supplies"}
 # «الجانب» (the side) before a state's adjective: "للجانب الجزائري" is Algeria's side.
-_SIDE = re.compile(f"^{CONJUNCTION_RE}(لل|ب|ال)?جانب$")
+_SIDE = re.compile(f"^{CONJUNCTION_RE}({CLITICS_RE.removeprefix(CONJUNCTION_RE)})جانب$")
 # A meeting with a possessive pronoun ("خلال لقائه"، "بلقائهما"): the meeting of the one
 # named before it.
 _HIS_MEETING = re.compile(f"^{CONJUNCTION_RE}{PREPOSITION_RE}(?:لقاي|اجتماع)(?:ه|ها|هما)$")
@@ -298,8 +304,8 @@ class _Roles(_Attribution):
                 re.match(r"^[\s\"”»،,]*و", gap)
                 and 1 <= len(words) <= 7
                 and _title_word(
-                    words[0][1:]
-                    if words[0][:1] in CONJUNCTIONS and len(words[0]) > 1
+                    bare
+                    if (bare := _bare(words[0])) and bare != words[0]
                     else words[1]
                     if len(words) > 1
                     else ""
@@ -318,26 +324,24 @@ class _Roles(_Attribution):
         if m.weak:
             return False
         before = keys[m.first - 1] if m.first else ""
-        if before[:1] in CONJUNCTIONS and before[1:] in _PREPOSITION_WORDS:
-            before = before[1:]
-        if before in _PREPOSITION_WORDS:
+        if before in _PREPOSITION_WORDS or _bare(before) in _PREPOSITION_WORDS:
             return True
         clitic = self.text[self.text.rfind(" ", 0, m.start) + 1 : m.start]
-        if clitic[:1] in CONJUNCTIONS:
-            clitic = clitic[1:]
-        return clitic in ("ب", "ل", "لل", "ك", "بال", "كال")
+        # a preposition on the name, the article with it or not («بروسيا», «للعراق», «بالمغرب»)
+        bare = _bare(clitic)
+        return bare not in ("", ARTICLE) and re.fullmatch(CLITICS_RE, bare) is not None
 
     def _other_party(self, m: Mention, keys: list[str], markers: tuple[str, ...]) -> bool:
         """Whether a name stands after one of its frame's other-party words: the word before
         it ("من روسيا") or the proclitic on its own word ("للعراق")."""
         before = keys[m.first - 1] if m.first else ""
-        if before in markers or (before[:1] in CONJUNCTIONS and before[1:] in markers):
+        if before in markers or _bare(before) in markers:
             return True
         side = _SIDE.match(before) if m.weak else None
         if side is not None:
             # "للجانب الجزائري"، "مع الجانب الروسي": a state named as "the side" of its
             # adjective, the marker on «الجانب» or the word before it.
-            clitic = (side.group(1) or "").removeprefix("ال")
+            clitic = side.group(1).removesuffix(ARTICLE)  # «بالجانب»: ب; «للجانب»: لل
             ahead = keys[m.first - 2] if m.first > 1 else ""
             return (
                 clitic in markers or (clitic == "لل" and "ل" in markers) or (not clitic and ahead in markers)
@@ -345,20 +349,18 @@ class _Roles(_Attribution):
         if m.first > 1 and _company_noun(before):
             # "مع شركة داسو": the company's noun between the marker and its name
             ahead = keys[m.first - 2]
-            if ahead in markers or (ahead[:1] in CONJUNCTIONS and ahead[1:] in markers):
+            if ahead in markers or _bare(ahead) in markers:
                 return True
             cut = next((c for c in clitic_cuts(before) if c > 0 and _company_noun(before[c:])), 0)
-            if re.sub(f"^{CONJUNCTION_RE}", "", before[:cut]) in markers:
+            if _bare(before[:cut]) in markers:
                 return True  # "لشركة داسو"
-        clitic = self.text[self.text.rfind(" ", 0, m.start) + 1 : m.start]
-        if clitic[:1] in CONJUNCTIONS:
-            clitic = clitic[1:]
+        clitic = _bare(self.text[self.text.rfind(" ", 0, m.start) + 1 : m.start])
         if clitic in markers or (clitic == "لل" and "ل" in markers):
             return True
         # A person after a title: the title's marker ("التقى بنظيره الروسي أندريه ...").
         for k in range(m.first - 1, max(-1, m.first - 7), -1):
             if _title_word(keys[k]):
-                bare = keys[k][1:] if keys[k][:1] in CONJUNCTIONS else keys[k]
+                bare = _bare(keys[k])
                 before = keys[k - 1] if k else ""
                 return bare[:1] in markers or before in markers
         return False

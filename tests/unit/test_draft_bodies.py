@@ -305,9 +305,13 @@ def test_delivery_and_receipt_are_told_by_the_verbs_form() -> None:
     # "Russia delivered to Iraq 24 Su-35": the first name after سلّم delivers, the second
     # (no و between them) is whom it delivers to.
     assert _acts("سلمت روسيا العراق 24 طائرة سو-35.") == [("russia", "delivered")]
-    # "Iraq received tanks from Russia", "Iraq prepares to receive a system from France".
-    assert _acts("تسلم العراق دبابات من روسيا.") == [("iraq", "received")]
-    assert _acts("يستعد العراق لاستلام منظومة دفاع جوي من فرنسا.") == [("iraq", "received")]
+    # "Iraq received tanks from Russia", "Iraq prepares to receive a system from France": the
+    # receiver receives; the one it receives from delivers (the handover's other side).
+    assert _acts("تسلم العراق دبابات من روسيا.") == [("iraq", "received"), ("russia", "delivered")]
+    assert _acts("يستعد العراق لاستلام منظومة دفاع جوي من فرنسا.") == [
+        ("iraq", "received"),
+        ("france", "delivered"),
+    ]
 
 
 def test_a_quoted_verb_with_its_subject_right_after_it_is_no_first_person_act() -> None:

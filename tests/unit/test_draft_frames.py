@@ -983,3 +983,51 @@ def test_a_designations_block_is_part_of_the_model() -> None:
     assert kinds.get("F-16C Block 70") == "weapon_system"
     _, kinds = _read("وافقت الخارجية على بيع صواريخ إس إم- 2 بلوك 3 ايه لمصر.")
     assert kinds.get("SM-2 Block 3A") == "weapon_system"
+
+
+def test_what_a_state_received_from_another_the_other_delivered() -> None:
+    # a handover has two sides: the one it was received from (من) delivered it
+    triples, _ = _read("وتسلمت مصر الأسبوع الماضي ست مقاتلات ميغ-29 من روسيا.")
+    assert ("Egypt", "received", "MiG-29", "fact") in triples
+    assert ("Russia", "delivered", "MiG-29", "fact") in triples
+    # received with no one named it came from: no delivery proposed
+    triples, _ = _read("وتسلمت مصر الأسبوع الماضي ست مقاتلات ميغ-29.")
+    assert not [t for t in triples if t[1] == "delivered"]
+
+
+def test_any_word_of_wishing_before_any_noun_of_obtaining_is_seeking() -> None:
+    # a wish told by a verb or by its noun, before buying, acquiring, getting or owning: sought
+    for sentence in (
+        "وأكد المصدر ذلك برغبة القوات الجوية المصرية في شراء مقاتلات ميغ-29.",
+        "وترغب مصر في اقتناء مقاتلات ميغ-29 من روسيا.",
+        "وتطمح مصر لامتلاك مقاتلات ميغ-29.",
+        "وتأمل مصر في الحصول على مقاتلات ميغ-29.",
+    ):
+        triples, _ = _read(sentence)
+        assert [t[1] for t in triples if t[2] == "MiG-29"] == ["seeks_to_acquire"], sentence
+    # an order placed, told by the verb of requesting, stays a purchase
+    triples, _ = _read("وطلبت مصر شراء مقاتلات ميغ-29 من روسيا.")
+    assert ("Egypt", "purchased") in [t[:2] for t in triples]
+
+
+def test_a_variants_letters_joined_by_dots_are_part_of_the_model() -> None:
+    # «إم.كيه.إيه»: a Latin acronym written letter name by letter name, dots between
+    triples, kinds = _read("وتسلمت مصر مقاتلات سو-30 إم.كيه.إيه من روسيا.")
+    assert ("Egypt", "received", "Su-30MKA", "fact") in triples
+    # quoted whole, the designation and its variant are one model's name
+    _, kinds = _read('وقعت روسيا ومصر عقدا لتسليم ست مقاتلات من طراز "ميغ-29 إم.إم".')
+    assert kinds.get("MiG-29MM") == "weapon_system"
+    # a word of grammar after the dot is no letter: the designation alone
+    triples, _ = _read("وتسلمت مصر مقاتلات سو-30 في.أي من روسيا.")
+    assert ("Egypt", "received", "Su-30", "fact") in triples
+
+
+def test_a_latin_designations_own_name_after_it_is_part_of_the_model() -> None:
+    # «AH-64 Apache», «JF-17 Thunder Block III»: the model's own name, then its block
+    triples, _ = _read("وتسلمت مصر مروحيات AH-64 Apache من الولايات المتحدة.")
+    assert ("Egypt", "received", "AH-64 Apache", "fact") in triples
+    _, kinds = _read("ويرغب العراق في شراء مقاتلات JF-17 Thunder Block III من باكستان.")
+    assert kinds.get("JF-17 Thunder Block III") == "weapon_system"
+    # an Arabic word after it is no Latin name: the designation alone
+    triples, _ = _read("وتسلمت مصر مقاتلات F-16 أمس من الولايات المتحدة.")
+    assert ("Egypt", "received", "F-16", "fact") in triples
