@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..analyze import ARTICLE, CONJUNCTION_RE, clitic_cuts, strip_clitic
-from .base import _Base
+from .base import _Base, _conjunction
 from .cues import _ATTRIBUTIONS, _CONTINUING, _CREDITS, _FUNCTION_WORDS, _MEDIA, _THAT
 from .english import institution_word
 from .names import Mention, find_mentions
@@ -23,7 +23,6 @@ _BRACKET_FOOT = re.compile(r"\(([^()\d]{2,30})\)\s*\.?\s*$")
 # A bracket's place before a dash, the agency after it (the tatweel «ـ» serves as a dash).
 _PLACE_DASH = re.compile(r"^\s*\S+(?:\s\S+)?\s*[-–—ـ]\s*(\S.*?)\s*$")
 # Relaying what another said: «نقلت», «ونقل», «نقلا» (عن ...), a conjunction the analyzer's.
-_CONJUNCTION = re.compile(CONJUNCTION_RE)
 _RELAY = re.compile(f"^{CONJUNCTION_RE}نقل(?:ت|ا|ته|ه)?$")
 _FROM = "عن"
 # The medium's name and what it is («دورية "ديفنس ويب" المتخصصة في الشأن الدفاعي») fit in
@@ -273,8 +272,7 @@ class _Attribution(_Base):
 
     def _medium_referred(self, key: str) -> bool:
         """A definite medium's noun ("الصحيفة", "والوكالة"): the one already named."""
-        conjunction = _CONJUNCTION.match(key)
-        bare = key[conjunction.end() :] if conjunction else key
+        bare = key[_conjunction(key) :]
         return bare.startswith(ARTICLE) and any(p.opens(bare) for p in _MEDIA)
 
     def _said_from(self, clause: Clause, keys: list[str], at: int) -> int:

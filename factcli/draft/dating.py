@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
-from ..analyze import CONJUNCTION_RE, clitic_cuts, strip_clitic
+from ..analyze import clitic_cuts, strip_clitic
 from ..dates import parse_date
 from ..datespan import RANK, DateSpan
 from ..errors import DateError
+from .base import _conjunction
 from .names import _after_clitic
 from .spans import Word
 
@@ -39,15 +38,6 @@ _MONTH_COMPANY = {
 _MONTHLY = {"month", "hijri_month"}
 # "Now" in an article published on one day is that day ("الذي يزور موسكو حاليا").
 _NOW = {"حاليا", "الان"}
-_CONJUNCTION = re.compile(CONJUNCTION_RE)
-
-
-def _conjunction(key: str) -> int:
-    """How many letters of a word are a conjunction before it («و2023», «وفي»): the
-    analyzer's conjunction, which a figure or a two-letter word takes too (where
-    `clitic_cuts` would leave too short a stem)."""
-    match = _CONJUNCTION.match(key)
-    return match.end() if match else 0
 
 
 def _bare_in(key: str, words: set[str]) -> bool:

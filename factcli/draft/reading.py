@@ -14,7 +14,7 @@ from ..analyze import (
 )
 from ..normalize import normalize
 from ..vocabulary import MONEY_UNITS, UNITS
-from .base import _Base, _number
+from .base import _Base, _conjunction, _number
 from .cues import (
     _ANY,
     _IDIOMS,
@@ -275,10 +275,13 @@ class _Reading(_Base):
             ):
                 return "hedged", "قد + imperfect"
         for i, k in enumerate(keys):
-            bare = k[1:] if k[:1] in CONJUNCTIONS else k
             if at is not None and i >= at[1] + _FUTURE_REACH:
                 break
-            if i not in named and FUTURE_PREFIX.match(k) and not bare.startswith(FUTURE_NOUNS):
+            if (
+                i not in named
+                and FUTURE_PREFIX.match(k)
+                and not k[_conjunction(k) :].startswith(FUTURE_NOUNS)
+            ):
                 return "planned", f"سـ future ({k})"
         return "fact", None
 
