@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..analyze import ARTICLE, CONJUNCTION_RE, clitic_cuts, strip_clitic
+from ..analyze import ARTICLE, CONJUNCTION_RE, name_forms
 from .base import _Base, _conjunction
 from .cues import _ATTRIBUTIONS, _CONTINUING, _CREDITS, _FUNCTION_WORDS, _MEDIA, _THAT
 from .english import institution_word
@@ -258,15 +258,12 @@ class _Attribution(_Base):
         someone not named before, so not the speaker named last («وقال السفير»، «وقال قائد
         سلاح الجو» are; so is «وقال خلال المؤتمر»: no noun, the subject in the verb)."""
 
-        def definite(key: str) -> bool:
-            return any(strip_clitic(key, cut).startswith(ARTICLE) for cut in clitic_cuts(key))
-
         if at >= min(stop, len(keys)) or keys[at] in _FUNCTION_WORDS or keys[at] in _THAT:
             return False
         for k in range(at, min(stop, len(keys), at + _CONSTRUCT_WORDS)):
             if keys[k] in _FUNCTION_WORDS:
                 break  # «مسؤولون في الحكومة»: what follows qualifies, the subject is indefinite
-            if definite(keys[k]):
+            if any(form.startswith(ARTICLE) for form in name_forms(keys[k])):
                 return False
         return True
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..analyze import clitic_cuts, strip_clitic
+from ..analyze import name_forms
 from ..dates import parse_date
 from ..datespan import RANK, DateSpan
 from ..errors import DateError
@@ -44,7 +44,7 @@ def _bare_in(key: str, words: set[str]) -> bool:
     """The word, its proclitics read off by the analyzer, is one of `words` («لعام»,
     «وعام», «للفترة», «وللفترة» are «عام», «الفترة» after a proclitic)."""
     after_and = key[_conjunction(key) :]
-    return any(strip_clitic(form, cut) in words for form in (key, after_and) for cut in clitic_cuts(form))
+    return any(bare in words for form in (key, after_and) for bare in name_forms(form))
 
 
 def find_dates(
