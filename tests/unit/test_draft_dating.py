@@ -238,3 +238,32 @@ def test_a_medium_that_reports_a_persons_words_first_is_the_via_of_the_whole_art
     )
     later = [c for c in draft.claims if c["citation"]["start"] > text.index("\n")]
     assert later and all(c["via"] == "herald" for c in later)
+
+
+def _modalities(text: str, predicate: str) -> set[str]:
+    return {c["modality"] for c in _draft(text).claims if c["predicate"] == predicate}
+
+
+def test_the_future_of_the_passive_auxiliary_is_planned() -> None:
+    # "the Rafale jets will be delivered to Egypt": «سيتم» is سـ + the auxiliary «تم»
+    assert _modalities("وسيتم تسليم طائرات رافال إلى مصر.", "received") == {"planned"}
+    # the same act told as done stays a fact
+    assert _modalities("وتم تسليم طائرات رافال إلى مصر.", "received") == {"fact"}
+
+
+def test_what_an_agreement_arranges_with_ala_an_is_planned() -> None:
+    # "Egypt signed a contract with France under which Egypt is to receive Rafale jets":
+    # the signing is done, what it arranges («على أن» + an imperfect) is to come
+    text = "وقعت مصر عقدا مع فرنسا على أن تتسلم مصر طائرات رافال."
+    assert _modalities(text, "signed") == {"fact"}
+    assert _modalities(text, "includes") == {"planned"}
+
+
+def test_talks_held_before_the_act_do_not_make_it_talks() -> None:
+    # "after talks with France, Egypt signed a deal for Rafale jets": the signing is done
+    assert _modalities("بعد محادثات مع فرنسا، وقعت مصر صفقة لشراء طائرات رافال.", "signed") == {"fact"}
+    assert _modalities("ووقعت مصر عقب المباحثات صفقة لشراء طائرات رافال من فرنسا.", "signed") == {"fact"}
+    # talks still going on keep it in talks
+    assert _modalities("وتجري مصر محادثات مع فرنسا لشراء طائرات رافال.", "negotiating_purchase") == {
+        "in_talks"
+    }
