@@ -1329,7 +1329,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 modality, mcue = "fact", "a deal's term"
             if mcue:
                 cues.append(f"modality:{mcue}")
-            own_date = nearest_date(dates, at)
+            own_date = nearest_date(dates, at, keys)
             if predicate in STATIC_PREDICATES and own_date is not None and at is not None:
                 # A state takes only a date phrase right after its cue ("لتدخل حيز التنفيذ في ...").
                 own_date = next((d for a, b, d in dates if 0 <= a - at[1] <= 2), None)

@@ -7,6 +7,7 @@ from ..dates import parse_date
 from ..datespan import RANK, DateSpan
 from ..errors import DateError
 from .base import _conjunction
+from .deals import _RELATIVES
 from .names import _after_clitic
 from .spans import Word
 
@@ -227,8 +228,17 @@ def _a_period(words: list[Word], i: int) -> bool:
     return j > 0 and _bare_in(words[j - 1].key, _PERIOD_LEADS)
 
 
-def nearest_date(dates: list[tuple[int, int, DateSpan]], at: tuple[int, int] | None) -> DateSpan | None:
-    """The date phrase that goes with a cue: the nearest one, after it when tied."""
+def nearest_date(
+    dates: list[tuple[int, int, DateSpan]], at: tuple[int, int] | None, keys: list[str] | None = None
+) -> DateSpan | None:
+    """The date phrase that goes with a cue: the nearest one, after it when tied. With the
+    clause's `keys`, a date past a relative pronoun after the cue is that clause's («تسلمت
+    مصر الطائرات التي ستدخل الخدمة العام المقبل»: when they enter service), not the cue's;
+    «now» («الذي يزور موسكو حاليا») is the same moment in either clause."""
+    if keys is not None and at is not None:
+        dates = [
+            d for d in dates if keys[d[0]] in _NOW or not any(k in _RELATIVES for k in keys[at[1] : d[0]])
+        ]
     if not dates:
         return None
     if at is None:

@@ -267,3 +267,19 @@ def test_talks_held_before_the_act_do_not_make_it_talks() -> None:
     assert _modalities("وتجري مصر محادثات مع فرنسا لشراء طائرات رافال.", "negotiating_purchase") == {
         "in_talks"
     }
+
+
+def test_a_time_past_a_relative_pronoun_belongs_to_the_relative_clause() -> None:
+    # "Egypt received Rafale jets, which will enter service next year": the receipt is
+    # done and has no date of its own; told of the receipt itself, next year is its date
+    done = [c for c in _draft("تسلمت مصر طائرات رافال التي ستدخل الخدمة العام المقبل.").claims]
+    received = [c for c in done if c["predicate"] == "received"]
+    assert received and all(c["modality"] == "fact" and c["date"] is None for c in received)
+    later = [c for c in _draft("تتسلم مصر طائرات رافال العام المقبل.").claims if c["predicate"] == "received"]
+    assert later and all(c["modality"] == "planned" and c["date"]["start"] == "2025-01-01" for c in later)
+    # "now" past a relative pronoun is the time of the whole sentence: the talks are dated
+    talks = _draft(
+        "وبحث وزير الدفاع المصري حازم فوزي الذي يزور باريس حاليا مع نظيره الفرنسي صفقة طائرات رافال."
+    )
+    discussed = [c for c in talks.claims if c["predicate"] == "discussed"]
+    assert discussed and all(c["date"] and c["date"]["text"] == "حاليا" for c in discussed)
