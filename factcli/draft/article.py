@@ -1362,6 +1362,10 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 cues.append("modality:dated after publication")
             speaker = account.speaker
             via = account.via if account.via is not None else self.article_via
+            if self._statement_here is not None and speaker and self.linker.type_of(speaker) == "person":
+                # «وقال الوزير في بيان إن ...»: a person's words given in a statement come
+                # through it (a body that speaks in its statement is its own source)
+                via = self._statement_here
             if self._said_here is not None and at is not None and at[0] < self._said_here:
                 # Before what is said ("وقال شويغو، خلال لقائه العطية: ..."): the article's narration.
                 speaker, via = None, self.article_via

@@ -283,3 +283,19 @@ def test_a_time_past_a_relative_pronoun_belongs_to_the_relative_clause() -> None
     )
     discussed = [c for c in talks.claims if c["predicate"] == "discussed"]
     assert discussed and all(c["date"] and c["date"]["text"] == "حاليا" for c in discussed)
+
+
+# -- via: the statement a speaker's words were given in ----------------------------------
+
+
+def test_words_given_in_a_statement_have_the_statement_as_their_via() -> None:
+    # "the Egyptian defence minister said in a press statement today that Egypt received
+    # Rafale jets": the via is the statement, named by its words up to the time
+    said = "وقال وزير الدفاع المصري حازم فوزي في بيان صحفي اليوم إن مصر تسلمت طائرات رافال من فرنسا."
+    draft = _draft(said)
+    statements = [e for e in draft.entities if e["name_ar"] == "بيان صحفي"]
+    received = [c for c in draft.claims if c["predicate"] == "received"]
+    assert statements and received and all(c["via"] == statements[0]["id"] for c in received)
+    # said with no statement named, there is no via
+    plain = _draft(said.replace(" في بيان صحفي اليوم", ""))
+    assert {c["via"] for c in plain.claims if c["predicate"] == "received"} == {None}
