@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import datetime
+
 from ..analyze import name_forms
 from ..dates import parse_date
-from ..datespan import RANK, DateSpan
+from ..datespan import RANK, DateSpan, last_of_month, months_before
 from ..errors import DateError
 from .base import _conjunction
 from .deals import _RELATIVES
@@ -252,3 +254,17 @@ def nearest_date(
         return 0, 0
 
     return min(dates, key=distance)[2]
+
+
+def a_year_before(span: DateSpan) -> DateSpan | None:
+    """A month told without its year («أبرمت الصفقة في آب», «في نهاية نوفمبر») that falls
+    after publication, when the act is told as done: the last such month before it, a year
+    earlier. None for any other span (a year told, a day, a week, a season)."""
+    if any(ch.isdigit() for ch in span.text) or span.start.month != span.end.month:
+        return None
+    if span.precision not in ("month", "part"):
+        return None
+    start = months_before(span.start, 12) + datetime.timedelta(days=span.start.day - 1)
+    month_end = last_of_month(months_before(span.end, 12))
+    end = min(month_end, months_before(span.end, 12) + datetime.timedelta(days=span.end.day - 1))
+    return DateSpan(start, end, span.precision, span.text, span.within)

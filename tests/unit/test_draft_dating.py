@@ -299,3 +299,21 @@ def test_words_given_in_a_statement_have_the_statement_as_their_via() -> None:
     # said with no statement named, there is no via
     plain = _draft(said.replace(" في بيان صحفي اليوم", ""))
     assert {c["via"] for c in plain.claims if c["predicate"] == "received"} == {None}
+
+
+# -- dates: a month told without its year ----------------------------------------------
+
+
+def test_a_done_acts_month_without_its_year_is_the_last_one_before_publication() -> None:
+    # published 10 March 2024: "Egypt received Rafale jets in August" is August 2023
+    done = [
+        c for c in _draft("وتسلمت مصر طائرات رافال من فرنسا في أغسطس.").claims if c["predicate"] == "received"
+    ]
+    assert done and all(c["modality"] == "fact" and c["date"]["start"] == "2023-08-01" for c in done)
+    # told in the imperfect, or with its year, it is still to come
+    for text in (
+        "وتتسلم مصر طائرات رافال من فرنسا في أغسطس.",
+        "وتسلمت مصر طائرات رافال من فرنسا في أغسطس 2024.",
+    ):
+        later = [c for c in _draft(text).claims if c["predicate"] == "received"]
+        assert later and all(c["modality"] == "planned" and c["date"]["start"] == "2024-08-01" for c in later)
