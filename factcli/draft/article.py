@@ -24,7 +24,7 @@ from ..errors import InputError
 from ..link import Linker
 from ..normalize import normalize
 from .attribution import _Account
-from .base import _object_types, _quote_open_after, _strip_trailing
+from .base import _conjunction, _object_types, _quote_open_after, _strip_trailing
 from .cues import (
     _ANAPHORA,
     _DEMONSTRATIVES,
@@ -46,7 +46,7 @@ from .cues import (
     TALKS_NEUTRAL,
     weapon_kind_class,
 )
-from .dating import find_dates, nearest_date
+from .dating import a_year_before, find_dates, nearest_date
 from .deals import _DEAL_OBJECT, _DEAL_PARTY_SIGNED, _DEAL_SUBJECT, _Deals
 from .english import ascii_folded, consonants
 from .names import Mention, _media, find_mentions
@@ -310,6 +310,22 @@ def _of_company(key: str) -> bool:
         cut != 0 and (_OF if cut == -1 else key[:cut]) == _OF and _company_noun(strip_clitic(key, cut))
         for cut in clitic_cuts(key)
     )
+
+
+# The passive's auxiliary in the perfect: «تم توقيع العقد».
+_DONE_AUXILIARIES = {"تم", "تمت"}
+
+
+def _told_done(key: str) -> bool:
+    """The cue word reads as a verb in the perfect on the evidence of its ending: a
+    feminine's «ت» («أبرمت», «تسلمت»; not a plural's «ات»), a plural's «وا», a dual's «ا»
+    («توصلا»), or the auxiliary «تم»; an imperfect («تتسلم») or a noun («توقيع») is not."""
+    bare = key[_conjunction(key) :]
+    if bare in _DONE_AUXILIARIES or bare.endswith("وا"):
+        return True
+    if bare.startswith("ي") or bare.endswith("ات"):
+        return False
+    return bare.endswith(("ت", "ا"))
 
 
 def _refers_back(keys: list[str]) -> bool:
@@ -1332,7 +1348,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 modality, mcue = "fact", "a deal's term"
             if mcue:
                 cues.append(f"modality:{mcue}")
-            own_date = nearest_date(dates, at)
+            own_date = nearest_date(dates, at, keys)
             if predicate in STATIC_PREDICATES and own_date is not None and at is not None:
                 # A state takes only a date phrase right after its cue ("لتدخل حيز التنفيذ في ...").
                 own_date = next((d for a, b, d in dates if 0 <= a - at[1] <= 2), None)
@@ -1361,10 +1377,21 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 own_date = None
                 cues.append("date:dropped (not after publication)")
             if modality == "fact" and own_date is not None and own_date.start > self.anchor.end:
-                modality = "planned"
-                cues.append("modality:dated after publication")
+                earlier = a_year_before(own_date) if at is not None and _told_done(keys[at[0]]) else None
+                if earlier is not None:
+                    # «وتعزز الصفقة التي أبرمت في آب» in April: a done act's month told
+                    # without its year is the last one before publication
+                    own_date = earlier
+                    cues.append("date:a month without its year, of a done act: the last one")
+                else:
+                    modality = "planned"
+                    cues.append("modality:dated after publication")
             speaker = account.speaker
             via = account.via if account.via is not None else self.article_via
+            if self._statement_here is not None and speaker and self.linker.type_of(speaker) == "person":
+                # «وقال الوزير في بيان إن ...»: a person's words given in a statement come
+                # through it (a body that speaks in its statement is its own source)
+                via = self._statement_here
             if self._said_here is not None and at is not None and at[0] < self._said_here:
                 # Before what is said ("وقال شويغو، خلال لقائه العطية: ..."): the article's narration.
                 speaker, via = None, self.article_via

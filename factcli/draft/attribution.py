@@ -4,10 +4,12 @@ article's own credit from its dateline or first sentence."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..analyze import ARTICLE, CONJUNCTION_RE, clitic_cuts, strip_clitic
-from .base import _Base
+from ..analyze import ARTICLE, CONJUNCTION_RE, name_forms
+from ..normalize import normalize
+from .base import _Base, _conjunction
 from .cues import _ATTRIBUTIONS, _CONTINUING, _CREDITS, _FUNCTION_WORDS, _MEDIA, _THAT
 from .english import institution_word
 from .names import Mention, find_mentions
@@ -23,13 +25,21 @@ _BRACKET_FOOT = re.compile(r"\(([^()\d]{2,30})\)\s*\.?\s*$")
 # A bracket's place before a dash, the agency after it (the tatweel «ـ» serves as a dash).
 _PLACE_DASH = re.compile(r"^\s*\S+(?:\s\S+)?\s*[-–—ـ]\s*(\S.*?)\s*$")
 # Relaying what another said: «نقلت», «ونقل», «نقلا» (عن ...), a conjunction the analyzer's.
-_CONJUNCTION = re.compile(CONJUNCTION_RE)
 _RELAY = re.compile(f"^{CONJUNCTION_RE}نقل(?:ت|ا|ته|ه)?$")
 _FROM = "عن"
 # The medium's name and what it is («دورية "ديفنس ويب" المتخصصة في الشأن الدفاعي») fit in
 # this many words between the verb and «عن».
 _RELAY_WORDS = 12
 _NEWS = "انباء"
+# «قال ... في بيان: ...»، «في بيان صحفي»، «في بيان لوزارة الدفاع»: the statement the words
+# were given in is their via. Its name is the words from «بيان» to a stop: a mark, what is
+# said («أن», «إن»), a time («اليوم»), a party («مع»), an addressee («إلى»), or this many words.
+_IN = "في"
+_STATEMENT_CUE = "a statement the words were given in (في بيان)"
+_STATEMENT = "بيان"
+_STATEMENT_WORDS = 6
+_STATEMENT_STOPS = {"اليوم", "امس", "مع", "الي", "خلال", "عقب", "بعد", "قبل"}
+_STATEMENT_MARKS = re.compile(r"[،,:.؛;\"“”«»()\-–—]")
 # A construct («قائد سلاح الجو») is definite by its last noun, within this many words.
 _CONSTRUCT_WORDS = 4  # «وكالة الأنباء ...», «وكالة أنباء ...»: a news agency
 
@@ -48,12 +58,18 @@ class _Attribution(_Base):
 
     article_via: str | None
     _said_here: int | None  # where what is said begins, in a clause with a saying verb
+    _statement_here: str | None  # the statement this sentence's words were given in
+    _statement_sentence: int | None
+    _new_names: dict[str, str]  # the proposals' (see `_Proposals._new_entity`)
+    _new_entity: Callable[..., None]
     _last_speaker: str | None
 
     def _start_attribution(self) -> None:
         self._last_medium: str | None = None  # the medium named or credited last
         self.article_via = None
         self._said_here = None
+        self._statement_here = None
+        self._statement_sentence = None
         self._last_speaker = None
         self._credit_sentence: int | None = None  # the first sentence, when it credits a medium
         self._credit_paragraph = -1
@@ -155,6 +171,8 @@ class _Attribution(_Base):
         credit = self._credit(clause, keys, mentions)
         credit_id = credit.ids[0] if credit else None
         self._said_here = None
+        if self._statement_sentence != clause.sentence:
+            self._statement_here = None  # (a statement is the via of its own sentence's words)
         relayed = self._relayed_from(keys, mentions)
         if relayed is not None:
             account.speaker, (medium_at, about) = relayed
@@ -200,6 +218,9 @@ class _Attribution(_Base):
             if who is None and credit_id is None and the_medium:
                 # "وأوضحت الصحيفة، أن ...": the paper named before (or the one credited).
                 credit_id = self._last_medium
+            statement = None if credit_id or the_medium else self._statement(clause, keys, hit[1], stop)
+            if statement is not None:
+                self._statement_here, self._statement_sentence = statement, clause.sentence
             if who is not None:
                 account.speaker = who
             elif the_medium:
@@ -223,6 +244,30 @@ class _Attribution(_Base):
         if account.speaker:
             self._last_speaker = account.speaker
         return credit
+
+    def _statement(self, clause: Clause, keys: list[str], at: int, stop: int) -> str | None:
+        """The statement a saying verb's words were given in («وقال الوزير في بيان صحفي إن
+        ...»), proposed as an entity named by its own words; None when the clause names none."""
+        end = min(stop, len(keys))
+        for k in range(max(at, 1), end):
+            if keys[k] != _STATEMENT or keys[k - 1] != _IN:
+                continue
+            last = k
+            while (
+                last + 1 < end
+                and last + 1 - k < _STATEMENT_WORDS
+                and not _STATEMENT_MARKS.search(
+                    self.text[clause.words[last].end : clause.words[last + 1].start]
+                )
+                and keys[last + 1] not in _STATEMENT_STOPS
+                and keys[last + 1] not in _THAT
+            ):
+                last += 1
+            name = " ".join(self.text[clause.words[k].start : clause.words[last].end].split())
+            self._new_entity(name, "unclassified", _STATEMENT_CUE, english="statement")
+            known = self.linker.resolve(name, True, True)  # (a statement the store holds)
+            return self._new_names.get(normalize(name)) or (min(known) if known else None)
+        return None
 
     def _relayed_from(self, keys: list[str], mentions: list[Mention]) -> tuple[str, tuple[int, int]] | None:
         """«نقلت الوكالة عن الوزير ... أن»، «نقلا عن المسؤول»: a medium relays what someone
@@ -259,22 +304,18 @@ class _Attribution(_Base):
         someone not named before, so not the speaker named last («وقال السفير»، «وقال قائد
         سلاح الجو» are; so is «وقال خلال المؤتمر»: no noun, the subject in the verb)."""
 
-        def definite(key: str) -> bool:
-            return any(strip_clitic(key, cut).startswith(ARTICLE) for cut in clitic_cuts(key))
-
         if at >= min(stop, len(keys)) or keys[at] in _FUNCTION_WORDS or keys[at] in _THAT:
             return False
         for k in range(at, min(stop, len(keys), at + _CONSTRUCT_WORDS)):
             if keys[k] in _FUNCTION_WORDS:
                 break  # «مسؤولون في الحكومة»: what follows qualifies, the subject is indefinite
-            if definite(keys[k]):
+            if any(form.startswith(ARTICLE) for form in name_forms(keys[k])):
                 return False
         return True
 
     def _medium_referred(self, key: str) -> bool:
         """A definite medium's noun ("الصحيفة", "والوكالة"): the one already named."""
-        conjunction = _CONJUNCTION.match(key)
-        bare = key[conjunction.end() :] if conjunction else key
+        bare = key[_conjunction(key) :]
         return bare.startswith(ARTICLE) and any(p.opens(bare) for p in _MEDIA)
 
     def _said_from(self, clause: Clause, keys: list[str], at: int) -> int:

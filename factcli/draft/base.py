@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..analyze import CONJUNCTION_RE
 from ..datespan import DateSpan
 from ..link import Linker
 from .cues import _ANY, _NUMBERS, ROLES
@@ -40,6 +41,17 @@ class _Base:
             "citation": {"source": self.source_id, "quote": self.text[s:e], "start": s, "end": e},
             "draft": {"cues": list(cues), "confidence": confidence},
         }
+
+
+_CONJUNCTION = re.compile(CONJUNCTION_RE)
+
+
+def _conjunction(key: str) -> int:
+    """How many letters of a word are a conjunction before it («و2023», «وفي», «والوكالة»):
+    the analyzer's conjunction, which a figure or a two-letter word takes too (where
+    `clitic_cuts` would leave too short a stem)."""
+    match = _CONJUNCTION.match(key)
+    return match.end() if match else 0
 
 
 def _object_types(predicate: str | None) -> tuple[str, ...]:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import re
+import datetime
 
-from ..analyze import CONJUNCTION_RE, clitic_cuts, strip_clitic
+from ..analyze import name_forms
 from ..dates import parse_date
-from ..datespan import RANK, DateSpan
+from ..datespan import RANK, DateSpan, last_of_month, months_before
 from ..errors import DateError
+from .base import _conjunction
+from .deals import _RELATIVES
 from .names import _after_clitic
 from .spans import Word
 
@@ -39,22 +41,13 @@ _MONTH_COMPANY = {
 _MONTHLY = {"month", "hijri_month"}
 # "Now" in an article published on one day is that day ("الذي يزور موسكو حاليا").
 _NOW = {"حاليا", "الان"}
-_CONJUNCTION = re.compile(CONJUNCTION_RE)
-
-
-def _conjunction(key: str) -> int:
-    """How many letters of a word are a conjunction before it («و2023», «وفي»): the
-    analyzer's conjunction, which a figure or a two-letter word takes too (where
-    `clitic_cuts` would leave too short a stem)."""
-    match = _CONJUNCTION.match(key)
-    return match.end() if match else 0
 
 
 def _bare_in(key: str, words: set[str]) -> bool:
     """The word, its proclitics read off by the analyzer, is one of `words` («لعام»,
     «وعام», «للفترة», «وللفترة» are «عام», «الفترة» after a proclitic)."""
     after_and = key[_conjunction(key) :]
-    return any(strip_clitic(form, cut) in words for form in (key, after_and) for cut in clitic_cuts(form))
+    return any(bare in words for form in (key, after_and) for bare in name_forms(form))
 
 
 def find_dates(
@@ -237,8 +230,17 @@ def _a_period(words: list[Word], i: int) -> bool:
     return j > 0 and _bare_in(words[j - 1].key, _PERIOD_LEADS)
 
 
-def nearest_date(dates: list[tuple[int, int, DateSpan]], at: tuple[int, int] | None) -> DateSpan | None:
-    """The date phrase that goes with a cue: the nearest one, after it when tied."""
+def nearest_date(
+    dates: list[tuple[int, int, DateSpan]], at: tuple[int, int] | None, keys: list[str] | None = None
+) -> DateSpan | None:
+    """The date phrase that goes with a cue: the nearest one, after it when tied. With the
+    clause's `keys`, a date past a relative pronoun after the cue is that clause's («تسلمت
+    مصر الطائرات التي ستدخل الخدمة العام المقبل»: when they enter service), not the cue's;
+    «now» («الذي يزور موسكو حاليا») is the same moment in either clause."""
+    if keys is not None and at is not None:
+        dates = [
+            d for d in dates if keys[d[0]] in _NOW or not any(k in _RELATIVES for k in keys[at[1] : d[0]])
+        ]
     if not dates:
         return None
     if at is None:
@@ -252,3 +254,17 @@ def nearest_date(dates: list[tuple[int, int, DateSpan]], at: tuple[int, int] | N
         return 0, 0
 
     return min(dates, key=distance)[2]
+
+
+def a_year_before(span: DateSpan) -> DateSpan | None:
+    """A month told without its year («أبرمت الصفقة في آب», «في نهاية نوفمبر») that falls
+    after publication, when the act is told as done: the last such month before it, a year
+    earlier. None for any other span (a year told, a day, a week, a season)."""
+    if any(ch.isdigit() for ch in span.text) or span.start.month != span.end.month:
+        return None
+    if span.precision not in ("month", "part"):
+        return None
+    start = months_before(span.start, 12) + datetime.timedelta(days=span.start.day - 1)
+    month_end = last_of_month(months_before(span.end, 12))
+    end = min(month_end, months_before(span.end, 12) + datetime.timedelta(days=span.end.day - 1))
+    return DateSpan(start, end, span.precision, span.text, span.within)

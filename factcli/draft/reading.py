@@ -14,7 +14,7 @@ from ..analyze import (
 )
 from ..normalize import normalize
 from ..vocabulary import MONEY_UNITS, UNITS
-from .base import _Base, _number
+from .base import _Base, _conjunction, _number
 from .cues import (
     _ANY,
     _IDIOMS,
@@ -37,6 +37,7 @@ from .cues import (
     SCALE_STEMS,
     TALKS_NEUTRAL,
 )
+from .deals import _RELATIVES
 from .names import Mention
 
 # An armed force's words: what a weapon joins («القوات البحرية»، «البحرية»، «الجيش»، «سلاح الجو»).
@@ -72,6 +73,22 @@ def _no_verb(keys: list[str], i: int) -> bool:
 # How far past a predicate's cue a verb in the future still tells the predicate's tense
 # ("التسليم سيبدأ", "الصفقة التي ستوقع"): the next few words.
 _FUTURE_REACH = 3
+# «سيتم», «ستتم»: the future of the passive's auxiliary «تم», whose stem is too short for
+# `FUTURE_PREFIX` («سيتم تسليم الدبابات»).
+_FUTURE_DONE = {"سيتم", "ستتم"}
+# «على أن» before an imperfect («على أن يتم تمويل العقد», «على أن تبدأ الإمدادات»): what an
+# agreement or a programme arranges for later.
+_ON_THAT = ["علي", "ان"]
+_IMPERFECT = ("ي", "ت")
+# Talks that lie behind the act the clause tells: «بعد محادثات», «عقب المباحثات», «إثر
+# مفاوضات», «في ختام المحادثات», «في أعقاب المشاورات» (the act is done after them).
+_TALKS_BEHIND = {"بعد", "عقب", "اثر", "ختام", "اعقاب"}
+
+
+def _talks_behind(keys: list[str], at: int) -> bool:
+    """The talks' noun at `at` follows «بعد», «عقب», «في ختام» (a conjunction read off):
+    talks held before the act, not talks still going on."""
+    return any(k[_conjunction(k) :] in _TALKS_BEHIND for k in keys[max(0, at - 2) : at])
 
 
 def _unit_at(j: int, keys: list[str]) -> str | None:
@@ -261,9 +278,14 @@ class _Reading(_Base):
         future a few words past the cue is another verb's tense ("وقعت صفقة ... قيمتها خمسة
         مليارات دولار، ستتزود بموجبها بغداد": the signing is told as done)."""
         for pat, modality in _MODALITY_PATTERNS:
-            if pat.find(keys) is None:
+            hit = pat.find(keys)
+            if hit is None:
                 continue
-            if modality == "in_talks" and predicate in TALKS_NEUTRAL:
+            if modality == "in_talks" and (predicate in TALKS_NEUTRAL or _talks_behind(keys, hit[0])):
+                continue
+            if at is not None and any(k in _RELATIVES for k in keys[at[1] : hit[0]]):
+                # «تم التعاقد على منظومة ... التي ستدخل الخدمة العام المقبل»: a cue past a
+                # relative pronoun tells of what that clause says of a noun, not of the act
                 continue
             return modality, pat.text
         for i, k in enumerate(keys):
@@ -275,11 +297,15 @@ class _Reading(_Base):
             ):
                 return "hedged", "قد + imperfect"
         for i, k in enumerate(keys):
-            bare = k[1:] if k[:1] in CONJUNCTIONS else k
             if at is not None and i >= at[1] + _FUTURE_REACH:
                 break
-            if i not in named and FUTURE_PREFIX.match(k) and not bare.startswith(FUTURE_NOUNS):
+            if i in named:
+                continue
+            bare = k[_conjunction(k) :]
+            if bare in _FUTURE_DONE or (FUTURE_PREFIX.match(k) and not bare.startswith(FUTURE_NOUNS)):
                 return "planned", f"سـ future ({k})"
+            if keys[i : i + 2] == _ON_THAT and keys[i + 2 : i + 3] and keys[i + 2].startswith(_IMPERFECT):
+                return "planned", "على أن + imperfect"
         return "fact", None
 
     def _value(self, keys: list[str], named: set[int], start: int = 0) -> tuple[dict | None, tuple | None]:

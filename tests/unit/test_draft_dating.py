@@ -238,3 +238,82 @@ def test_a_medium_that_reports_a_persons_words_first_is_the_via_of_the_whole_art
     )
     later = [c for c in draft.claims if c["citation"]["start"] > text.index("\n")]
     assert later and all(c["via"] == "herald" for c in later)
+
+
+def _modalities(text: str, predicate: str) -> set[str]:
+    return {c["modality"] for c in _draft(text).claims if c["predicate"] == predicate}
+
+
+def test_the_future_of_the_passive_auxiliary_is_planned() -> None:
+    # "the Rafale jets will be delivered to Egypt": «سيتم» is سـ + the auxiliary «تم»
+    assert _modalities("وسيتم تسليم طائرات رافال إلى مصر.", "received") == {"planned"}
+    # the same act told as done stays a fact
+    assert _modalities("وتم تسليم طائرات رافال إلى مصر.", "received") == {"fact"}
+
+
+def test_what_an_agreement_arranges_with_ala_an_is_planned() -> None:
+    # "Egypt signed a contract with France under which Egypt is to receive Rafale jets":
+    # the signing is done, what it arranges («على أن» + an imperfect) is to come
+    text = "وقعت مصر عقدا مع فرنسا على أن تتسلم مصر طائرات رافال."
+    assert _modalities(text, "signed") == {"fact"}
+    assert _modalities(text, "includes") == {"planned"}
+
+
+def test_talks_held_before_the_act_do_not_make_it_talks() -> None:
+    # "after talks with France, Egypt signed a deal for Rafale jets": the signing is done
+    assert _modalities("بعد محادثات مع فرنسا، وقعت مصر صفقة لشراء طائرات رافال.", "signed") == {"fact"}
+    assert _modalities("ووقعت مصر عقب المباحثات صفقة لشراء طائرات رافال من فرنسا.", "signed") == {"fact"}
+    # talks still going on keep it in talks
+    assert _modalities("وتجري مصر محادثات مع فرنسا لشراء طائرات رافال.", "negotiating_purchase") == {
+        "in_talks"
+    }
+
+
+def test_a_time_past_a_relative_pronoun_belongs_to_the_relative_clause() -> None:
+    # "Egypt received Rafale jets, which will enter service next year": the receipt is
+    # done and has no date of its own; told of the receipt itself, next year is its date
+    done = [c for c in _draft("تسلمت مصر طائرات رافال التي ستدخل الخدمة العام المقبل.").claims]
+    received = [c for c in done if c["predicate"] == "received"]
+    assert received and all(c["modality"] == "fact" and c["date"] is None for c in received)
+    later = [c for c in _draft("تتسلم مصر طائرات رافال العام المقبل.").claims if c["predicate"] == "received"]
+    assert later and all(c["modality"] == "planned" and c["date"]["start"] == "2025-01-01" for c in later)
+    # "now" past a relative pronoun is the time of the whole sentence: the talks are dated
+    talks = _draft(
+        "وبحث وزير الدفاع المصري حازم فوزي الذي يزور باريس حاليا مع نظيره الفرنسي صفقة طائرات رافال."
+    )
+    discussed = [c for c in talks.claims if c["predicate"] == "discussed"]
+    assert discussed and all(c["date"] and c["date"]["text"] == "حاليا" for c in discussed)
+
+
+# -- via: the statement a speaker's words were given in ----------------------------------
+
+
+def test_words_given_in_a_statement_have_the_statement_as_their_via() -> None:
+    # "the Egyptian defence minister said in a press statement today that Egypt received
+    # Rafale jets": the via is the statement, named by its words up to the time
+    said = "وقال وزير الدفاع المصري حازم فوزي في بيان صحفي اليوم إن مصر تسلمت طائرات رافال من فرنسا."
+    draft = _draft(said)
+    statements = [e for e in draft.entities if e["name_ar"] == "بيان صحفي"]
+    received = [c for c in draft.claims if c["predicate"] == "received"]
+    assert statements and received and all(c["via"] == statements[0]["id"] for c in received)
+    # said with no statement named, there is no via
+    plain = _draft(said.replace(" في بيان صحفي اليوم", ""))
+    assert {c["via"] for c in plain.claims if c["predicate"] == "received"} == {None}
+
+
+# -- dates: a month told without its year ----------------------------------------------
+
+
+def test_a_done_acts_month_without_its_year_is_the_last_one_before_publication() -> None:
+    # published 10 March 2024: "Egypt received Rafale jets in August" is August 2023
+    done = [
+        c for c in _draft("وتسلمت مصر طائرات رافال من فرنسا في أغسطس.").claims if c["predicate"] == "received"
+    ]
+    assert done and all(c["modality"] == "fact" and c["date"]["start"] == "2023-08-01" for c in done)
+    # told in the imperfect, or with its year, it is still to come
+    for text in (
+        "وتتسلم مصر طائرات رافال من فرنسا في أغسطس.",
+        "وتسلمت مصر طائرات رافال من فرنسا في أغسطس 2024.",
+    ):
+        later = [c for c in _draft(text).claims if c["predicate"] == "received"]
+        assert later and all(c["modality"] == "planned" and c["date"]["start"] == "2024-08-01" for c in later)
