@@ -383,6 +383,9 @@ SCALE_WORDS = {"مليار*": 10**9, "بليون*": 10**9, "مليون*": 10**6,
 # the dual ("ملياري دولار", "بليوني دولار"), a half after نصف ("نصف مليار").
 SCALE_STEMS = ("مليار", "بليون", "مليون")
 DUAL_ENDINGS = ("ي", "ا", "ين", "ان")
+# Relative pronouns: "الصين التي تسلمت 24 طائرة" is China's act, named before the verb; a
+# cue or a date past one after the predicate's cue is the relative clause's.
+RELATIVE_PRONOUNS = {"التي", "الذي", "اللتين", "اللذين", "اللتان", "اللذان", "الذين", "اللواتي"}
 HALF_WORD = "نصف"
 NUMBER_WORDS = {
     "واحد*": 1,

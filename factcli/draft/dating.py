@@ -9,7 +9,7 @@ from ..dates import parse_date
 from ..datespan import RANK, DateSpan, last_of_month, months_before
 from ..errors import DateError
 from .base import _conjunction
-from .deals import _RELATIVES
+from .cues import RELATIVE_PRONOUNS
 from .names import _after_clitic
 from .spans import Word
 
@@ -239,7 +239,9 @@ def nearest_date(
     «now» («الذي يزور موسكو حاليا») is the same moment in either clause."""
     if keys is not None and at is not None:
         dates = [
-            d for d in dates if keys[d[0]] in _NOW or not any(k in _RELATIVES for k in keys[at[1] : d[0]])
+            d
+            for d in dates
+            if keys[d[0]] in _NOW or not any(k in RELATIVE_PRONOUNS for k in keys[at[1] : d[0]])
         ]
     if not dates:
         return None

@@ -32,7 +32,15 @@ from ..analyze import (
     strip_clitic,
 )
 from ..normalize import normalize
-from .cues import _DUAL, _FUNCTION_WORDS, _WEAPON_HEADS, _WEAPON_STOPS, DEAL_NOUN_ENDINGS, DEAL_NOUNS
+from .cues import (
+    _DUAL,
+    _FUNCTION_WORDS,
+    _WEAPON_HEADS,
+    _WEAPON_STOPS,
+    DEAL_NOUN_ENDINGS,
+    DEAL_NOUNS,
+    RELATIVE_PRONOUNS,
+)
 from .english import demonym
 from .names import Mention
 from .proposals import _Proposals
@@ -81,8 +89,6 @@ _FIELDS = [
 _FIELD_WORDS = {normalize(w): english for english, words in _FIELDS for w in words}
 _FIELD_ORDER = [english for english, _ in _FIELDS]
 _DEMONSTRATIVES = {"هذا", "هذه", "تلك", "ذلك"}
-# Relative pronouns: "الصين التي تسلمت 24 طائرة" is China's act, named before the verb.
-_RELATIVES = {"التي", "الذي", "اللتين", "اللذين", "اللتان", "اللذان", "الذين", "اللواتي"}
 # Contracting is making a contract: "تعاقدت مصر على ..."، "المتعاقدة على شراء".
 _CONTRACTING = re.compile(f"^(?:{CONJUNCTION_RE}[يت]|{CLITICS_RE})م?تعاقد\\w*$")
 # Contracting with a possessive pronoun, a verbal noun ("تعاقده"، "بتعاقدها"), not a verb.
@@ -265,7 +271,7 @@ class _Deals(_Proposals):
         purchase's verbal noun, right after it ("بعد شراء إسرائيل 19 مقاتلة")."""
         keys = [w.key for w in clause.words]
         verb = at[0]
-        relative = verb - 1 if verb > 0 and keys[verb - 1] in _RELATIVES else verb
+        relative = verb - 1 if verb > 0 and keys[verb - 1] in RELATIVE_PRONOUNS else verb
         for m in mentions:
             if m.weak or m.first <= deal_at:
                 continue
@@ -422,7 +428,7 @@ class _Deals(_Proposals):
             key = words[k].key
             if (
                 re.search(r"[0-9٠-٩]", key)
-                or key in _RELATIVES
+                or key in RELATIVE_PRONOUNS
                 or _UNDER_IT.match(key)
                 or key.removeprefix("ال") in _WEAPON_HEADS
             ):

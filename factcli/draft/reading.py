@@ -33,11 +33,11 @@ from .cues import (
     JOINING,
     MAY_NOT_BEFORE,
     MAY_WORD,
+    RELATIVE_PRONOUNS,
     ROLES,
     SCALE_STEMS,
     TALKS_NEUTRAL,
 )
-from .deals import _RELATIVES
 from .names import Mention
 
 # An armed force's words: what a weapon joins («القوات البحرية»، «البحرية»، «الجيش»، «سلاح الجو»).
@@ -283,7 +283,7 @@ class _Reading(_Base):
                 continue
             if modality == "in_talks" and (predicate in TALKS_NEUTRAL or _talks_behind(keys, hit[0])):
                 continue
-            if at is not None and any(k in _RELATIVES for k in keys[at[1] : hit[0]]):
+            if at is not None and any(k in RELATIVE_PRONOUNS for k in keys[at[1] : hit[0]]):
                 # «تم التعاقد على منظومة ... التي ستدخل الخدمة العام المقبل»: a cue past a
                 # relative pronoun tells of what that clause says of a noun, not of the act
                 continue
