@@ -14,6 +14,7 @@ from ..analyze import (
     CLITICS_RE,
     CONJUNCTION_RE,
     CONJUNCTIONS,
+    PREPOSITION_RE,
     PREPOSITIONS,
     clitic_cuts,
     name_forms,
@@ -233,7 +234,7 @@ _PASSIVE = {"تم", "جري", "يتم", "سيتم"}
 _HANDOVER_SIDES = {"received": "delivered"}
 _GOODS_AFTER_NOUN = "predicate:the weapons named after the deal's noun (it covers them)"
 # "His, her, their, our country": the state of whoever the sentence has named.
-_OWN_COUNTRY = re.compile(r"^[وف]?(?:ل|ب)?بلاد(?:ه|ها|هم|هما)$")
+_OWN_COUNTRY = re.compile(f"^{CONJUNCTION_RE}{PREPOSITION_RE}" + r"بلاد(?:ه|ها|هم|هما)$")
 
 
 # An announced signing («أعلنت عمان توقيع اتفاقية»، «أعلنت قطر عن إبرام صفقة»، «أكدت مصر
@@ -847,7 +848,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         field; none unless every state has one."""
         for i in range(max(0, cue - 4), min(len(keys) - 1, cue + 4)):
             noun = next(
-                (n for n in _DUAL_NOUNS if re.fullmatch(f"[وف]?{n}ت[يا]", keys[i])),
+                (n for n in _DUAL_NOUNS if re.fullmatch(f"{CONJUNCTION_RE}{n}ت[يا]", keys[i])),
                 None,
             )
             if noun is None or not keys[i + 1].startswith("ال"):
@@ -986,7 +987,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         or state between: «بواسطة شركة إمبراير»), of a kind the predicate's subject takes."""
         types = ROLES.get(predicate or "", (("country", "organization", "person"), ()))[0]
         for k in range(at[1], len(keys)):
-            bare = keys[k].lstrip("و")
+            bare = keys[k][_conjunction(keys[k]) :]
             agent = bare == "بواسطه" or (
                 k > 0 and ((keys[k - 1] == "من" and bare == "قبل") or (keys[k - 1] == "علي" and bare == "يد"))
             )
@@ -1169,7 +1170,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 predicate == "signed"
                 and at is not None
                 and at[0] > 0
-                and (keys[at[0] - 1].lstrip("وف") in _PASSIVE or not subjects)
+                and (keys[at[0] - 1][_conjunction(keys[at[0] - 1]) :] in _PASSIVE or not subjects)
                 and objects
                 and (parties := self.deal_parties.get(objects[0]))
             ):
@@ -1214,7 +1215,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 not subjects
                 and predicate == "delivered"
                 and at is not None
-                and any(k.lstrip("وف") in _PASSIVE for k in keys[max(0, at[0] - 3) : at[0]])
+                and any(k[_conjunction(k) :] in _PASSIVE for k in keys[max(0, at[0] - 3) : at[0]])
                 and (
                     handed := [
                         p for p in self._parties if self.linker.type_of(p) in ("country", "organization")
