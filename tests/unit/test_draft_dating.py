@@ -20,6 +20,16 @@ def _draft(text: str, published=DAY):
     return draft_article(text, copy.deepcopy(ENTITIES), published=published)
 
 
+# A paper the store knows, whose report an article may retell.
+PAPER = {"id": "herald", "type": "organization", "name": "Nile Herald", "name_ar": "صحيفة النيل الزاهر"}
+
+
+def _draft_with_paper(text: str):
+    return draft_article(
+        text, [*copy.deepcopy(ENTITIES), dict(PAPER, aliases=["النيل الزاهر"])], published=DAY
+    )
+
+
 # -- page furniture --------------------------------------------------------------------
 
 
@@ -161,10 +171,7 @@ def test_the_first_sentences_medium_stops_being_the_via_once_another_source_spea
         "من جهتها، أعلنت وزارة الدفاع الفرنسية أن فرنسا ستسلم مصر الطائرات العام المقبل.\n"
         "وكان وزير الدفاع المصري حازم فوزي قد زار فرنسا الشهر الماضي."
     )
-    paper = {"id": "herald", "type": "organization", "name": "Nile Herald", "name_ar": "صحيفة النيل الزاهر"}
-    draft = draft_article(
-        text, [*copy.deepcopy(ENTITIES), dict(paper, aliases=["النيل الزاهر"])], published=DAY
-    )
+    draft = _draft_with_paper(text)
     signed = [c for c in draft.claims if c["predicate"] == "signed"]
     assert signed and all(c["via"] == "herald" for c in signed)
     visits = [c for c in draft.claims if c["predicate"] == "visited"]
@@ -179,10 +186,7 @@ def test_a_later_paragraph_told_with_no_source_is_the_articles_own_narration() -
         "وكانت مصر قد تسلمت طائرات رافال من فرنسا عام 2015.\n"
         "وأوضحت الصحيفة أن فرنسا ستسلم مصر الطائرات الجديدة العام المقبل."
     )
-    paper = {"id": "herald", "type": "organization", "name": "Nile Herald", "name_ar": "صحيفة النيل الزاهر"}
-    draft = draft_article(
-        text, [*copy.deepcopy(ENTITIES), dict(paper, aliases=["النيل الزاهر"])], published=DAY
-    )
+    draft = _draft_with_paper(text)
     by_line = {}
     for c in draft.claims:
         by_line.setdefault(text.count("\n", 0, c["citation"]["start"]), set()).add(c["via"])
@@ -232,10 +236,7 @@ def test_a_medium_that_reports_a_persons_words_first_is_the_via_of_the_whole_art
         "وفقا لخبر نشرته صحيفة النيل الزاهر.\n"
         "وكانت مصر قد تسلمت طائرات رافال من فرنسا عام 2015."
     )
-    paper = {"id": "herald", "type": "organization", "name": "Nile Herald", "name_ar": "صحيفة النيل الزاهر"}
-    draft = draft_article(
-        text, [*copy.deepcopy(ENTITIES), dict(paper, aliases=["النيل الزاهر"])], published=DAY
-    )
+    draft = _draft_with_paper(text)
     later = [c for c in draft.claims if c["citation"]["start"] > text.index("\n")]
     assert later and all(c["via"] == "herald" for c in later)
 
