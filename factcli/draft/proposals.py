@@ -3949,6 +3949,19 @@ class _Proposals(_Base):
 
         return bool(keys) and all(state_word(k) for k in keys)
 
+    def _state_name_word(self, key: str) -> bool:
+        """Whether the word `key` is a state's one-word name (the store's or CLDR's, never
+        its adjective), a proclitic cut off: «روسيا», «وفرنسا», «لقطر»."""
+        for cut in clitic_cuts(key):
+            bare = strip_clitic(key, cut)
+            if bare.startswith(ARTICLE):
+                continue  # («المصري»: an adjective, a family name too)
+            if bare in _state_names().names:
+                return True
+            if any(self.linker.type_of(e) == "country" for e in self.linker.resolve(bare, True, True)):
+                return True
+        return False
+
     def _propose_states(self) -> None:
         """The states the article names (by name or adjective) that the store does not
         know, as new countries named by CLDR (`states`)."""

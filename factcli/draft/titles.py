@@ -423,6 +423,7 @@ class _Titles(_Proposals):
             j = i + 1
             # (a quoted name inside the office's phrase is its genitive: «مدير برنامج “لوكهيد”
             # لنظام الدفاع الصاروخي مات جويس»)
+            state_end = -1  # the word after a state the title named
             while (
                 j < n
                 and j - i < 10
@@ -437,6 +438,10 @@ class _Titles(_Proposals):
                 m = cover.get(j)
                 if person_at(j) or _honorific(k):
                     break
+                if j == state_end and _head(k):
+                    # «وزير دفاع فرنسا الرئيس الجورجي»: after the office's state, a head
+                    # opens another office (the verb's object's), no word of this one
+                    break
                 if m is not None and m.first == j and not m.weak:
                     kinds = {self.linker.type_of(e) for e in m.ids}
                     # («الأمين العام بوزارة الدفاع العمانية»: the body the office is at, after ب)
@@ -445,6 +450,7 @@ class _Titles(_Proposals):
                         m.start == words[j].start or at_body
                     ):
                         j = m.last  # "أمير قطر", "رئيس مجمع روستك", "مساعد الرئيس الروسي"
+                        state_end = j if "country" in kinds else state_end
                         continue
                     break
                 if _counterpart(keys[i]) and not _definite(k):
@@ -480,6 +486,7 @@ class _Titles(_Proposals):
                     break  # its last word (a name follows)
                 elif not _definite(keys[j - 1]) and not _definite(k) and k not in _FUNCTION_WORDS:
                     j += 1  # a noun in construct takes its genitive: "رئيس وفد شركة", "مجمع روستك"
+                    state_end = j if self._state_name_word(k) else state_end  # («وزير دفاع فرنسا»)
                 elif (
                     # "لصناعة الأسلحة", "المتحدث باسم الوزارة"; not "رحب وزير الدفاع بتوقيع
                     # الصفقة", what he welcomed
@@ -756,6 +763,9 @@ class _Titles(_Proposals):
                 # «المنصوري وحسن الشميلي»: «و» on a word opens the next person listed
                 # (a name has two words before it: «أحسن واجان» is one person)
                 or (len(taken) >= 2 and forward and _listed(text, words[k]))
+                # «زار ... مين أونغ هلاينغ روسيا»: a state's name after a name is the verb's
+                # object or place, no word of the name
+                or (len(taken) >= 2 and forward and self._state_name_word(key))
             ):
                 break
             taken.append(key)

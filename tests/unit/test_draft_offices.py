@@ -632,3 +632,24 @@ def test_a_charge_daffaires_two_word_head_and_a_listed_name_before_it() -> None:
     # the cooperation that stands («التعاون القائم») is no office
     draft, _ = _draft("وتندرج الهدية في إطار التعاون العسكري القائم بين البلدين.")
     assert not [e for e in draft.entities if e["type"] == "office"]
+
+
+def test_a_name_after_a_title_ends_before_a_states_name_the_verb_governs() -> None:
+    # "the head of the council, Karl Hans Weber, visited Russia last week": the state after
+    # the name is where he went, no word of his name
+    draft, names = _draft("وزار رئيس المجلس كارل هانس فيبر روسيا الأسبوع الماضي.")
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    assert "كارل هانس فيبر" in people
+    assert not [p for p in people if "روسيا" in p]
+
+
+def test_an_office_ends_at_its_state_before_the_next_title_the_verb_governs() -> None:
+    # "the defence minister of Russia will meet the Saudi president, Karl Weber": two offices,
+    # the first ends with its state; the name after the second is that one's holder
+    draft, names = _draft("ومن المنتظر أن يستقبل وزير دفاع روسيا الرئيس السعودي كارل فيبر غدا.")
+    offices = {e["name"] for e in draft.entities if e["type"] == "office"}
+    assert "Minister of Defence of Russia" in offices
+    assert not [o for o in offices if "President" in o and "Minister" in o]
+    held = _claims(draft, names, "holds_position")
+    assert ("كارل فيبر", "الرئيس السعودي") in held
+    assert not [h for h in held if h[1] and "وزير" in h[1]]
