@@ -653,3 +653,13 @@ def test_an_office_ends_at_its_state_before_the_next_title_the_verb_governs() ->
     held = _claims(draft, names, "holds_position")
     assert ("كارل فيبر", "الرئيس السعودي") in held
     assert not [h for h in held if h[1] and "وزير" in h[1]]
+
+
+def test_the_head_of_a_companys_board_is_its_chairman() -> None:
+    # «رئيس مجلس إدارة شركة ...», «رئيس مجلس الإدارة»: the Chairman, never its President
+    keys = normalize("رئيس مجلس إدارة شركة نورد").split()
+    assert office_english(keys, "Nord Industries") == "Chairman of Nord Industries"
+    assert office_english(normalize("رئيس مجلس الإدارة").split(), None) == "Chairman"
+    assert office_english(normalize("رئيسة مجلس الإدارة").split(), None) == "Chairwoman"
+    # the two words alone keep their own reading
+    assert office_english(normalize("رئيس الوزراء").split(), None) == "Prime Minister"
