@@ -446,6 +446,13 @@ class _Titles(_Proposals):
                     kinds = {self.linker.type_of(e) for e in m.ids}
                     # («الأمين العام بوزارة الدفاع العمانية»: the body the office is at, after ب)
                     at_body = m.start == words[j].start + 1 and _proclitic_cut(k, PREPOSITIONS) is not None
+                    if (
+                        "country" in kinds
+                        and m.start == words[j].start
+                        and _definite(keys[j - 1])
+                        and self._state_name_word(k)
+                    ):
+                        break  # «زار رئيس المجلس العسكري روسيا»: no genitive after a definite word
                     if kinds & {"country", "organization", "office"} and (
                         m.start == words[j].start or at_body
                     ):
@@ -484,7 +491,12 @@ class _Titles(_Proposals):
                     j = state[1]  # "وزير الدفاع بجمهورية سلوفاكيا": the state of the office,
                     # and the adjectives of its long name («لجمهورية بنغلاديش الشعبية»)
                     break  # its last word (a name follows)
-                elif not _definite(keys[j - 1]) and not _definite(k) and k not in _FUNCTION_WORDS:
+                elif (
+                    not _definite(keys[j - 1])
+                    and not _definite(k)
+                    and k not in _FUNCTION_WORDS
+                    and j != state_end  # (a state's name takes no genitive: a name follows)
+                ):
                     j += 1  # a noun in construct takes its genitive: "رئيس وفد شركة", "مجمع روستك"
                     state_end = j if self._state_name_word(k) else state_end  # («وزير دفاع فرنسا»)
                 elif (
@@ -766,6 +778,21 @@ class _Titles(_Proposals):
                 # «زار ... مين أونغ هلاينغ روسيا»: a state's name after a name is the verb's
                 # object or place, no word of the name
                 or (len(taken) >= 2 and forward and self._state_name_word(key))
+                # «وعن قطر»: a function word after «و» opens the next phrase
+                # («فان فان جيانغ»: «ف» opens names, «و» alone here)
+                or (taken and forward and key[:1] in _AND and key[1:] in _FUNCTION_WORDS)
+                # «الدبلوماسيين», «العسكريين»: a plural of people, never a name's word
+                or (_definite(key) and key.endswith("يين"))
+                # «زيارة الرئيس فلان الفلاني الدبلوماسية»: a feminine adjective after a name
+                # of two words or more qualifies the noun before it, no family name (after a
+                # kinship word it is one: «حمد بن علي العطية»)
+                or (
+                    len(taken) >= 2
+                    and forward
+                    and _definite(key)
+                    and key.endswith("يه")
+                    and not any(t in _KIN for t in taken)
+                )
             ):
                 break
             taken.append(key)
