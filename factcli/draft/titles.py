@@ -52,7 +52,7 @@ from .cues import (
 )
 from .deals import _deal_noun
 from .english import office_english
-from .names import Mention, _after_clitic, find_mentions
+from .names import _NOT_IN_NAMES, Mention, _after_clitic, find_mentions
 from .proposals import _GIVEN, _KIN, _proclitic_cut, _Proposals, _state_kind
 from .spans import Clause, Word
 
@@ -63,49 +63,6 @@ _PUNCT = re.compile(r"[،,.:؛;«»\"“”()\[\]\n]")
 # In an office's words, these join what follows to it ("في شؤون التعاون", "لدى قطر").
 _OFFICE_LINKS = {"في", "لدي", "لشوون", "لشؤون"}
 _NAME_MAX = 4
-# Words of time and number, and prepositions, that follow a name in a sentence and are never
-# part of it.
-_NOT_IN_NAMES = {
-    normalize(w)
-    for w in (
-        "عام",
-        "سنة",
-        "يوم",
-        "شهر",
-        "أمس",
-        "غدا",
-        "اليوم",
-        "حاليا",
-        "أيضا",
-        "السبت",
-        "الأحد",
-        "الإثنين",
-        "الاثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        # prepositions of a noun's making, which a sentence puts after a name («... باس بشأن»)
-        "بشأن",
-        "بخصوص",
-        "بهدف",
-        "بسبب",
-        "بموجب",
-        "خلال",
-        "ضمن",
-        "عبر",
-        "منذ",
-        "لدى",
-        # the time a sentence puts after the name of who acted («... فلان بعد محادثات»,
-        # «قبل», «عقب», «إثر», «أثناء»), and «كذلك» (also)
-        "بعد",
-        "قبل",
-        "عقب",
-        "إثر",
-        "أثناء",
-        "كذلك",
-    )
-}
 
 
 @dataclass
