@@ -1096,6 +1096,12 @@ class _Titles(_Proposals):
         if any(p.opens(head) for p in _STATE_POSTS):
             orgs = [self.state_of.get(o, o) for o in orgs]
         found = orgs or states
+        if not found and (ph.person is not None or ph.name_first >= 0) and ph.end > ph.head + 1:
+            # «وقال وزير الدفاع فلان الفلاني»: a minister told by his portfolio alone, and
+            # named, is one of the state his sentence named before him, else of the state the
+            # article is about, the one it names most
+            if any(p.opens(head) for p in _MINISTERS):
+                return self._state_before(clause, ph.head) or self._home_state
         return found[0] if found else None
 
     # -- the claims -----------------------------------------------------------------------
@@ -1205,6 +1211,7 @@ _PREPOSITION_PRONOUN = re.compile(r"^[وف]?(?:الي|علي|عن|من|مع|لد
 
 # The heads of a state's own posts: a minister, a president or prime minister.
 _STATE_POSTS = [Pattern.of(w) for w in ("وزير", "الوزير", "وزيره", "رئيس", "الرئيس", "رئيسه")]
+_MINISTERS = [Pattern.of(w) for w in ("وزير", "وزيره")]
 # Nouns of a role or a rank that describe a person («وهو جنرال», «وهو خبير»).
 _ROLE_NOUNS = {
     normalize(w)

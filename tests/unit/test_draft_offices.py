@@ -715,3 +715,15 @@ def test_a_plural_of_people_after_a_title_is_no_persons_name() -> None:
     # is a second title, no person named
     draft, _ = _draft("وزار وزير الدفاع الروسي وكبير الدبلوماسيين البحرين الشهر الماضي.")
     assert not [e for e in draft.entities if e["type"] == "person"]
+
+
+def test_a_named_minister_told_by_his_portfolio_alone_is_of_the_articles_state() -> None:
+    # "Saudi Arabia plans to buy tanks ... The defence minister, Karl Weber, said ...": the
+    # state the article is about; told with no name, whose he is stays the reviewer's
+    draft, names = _draft(
+        "تعتزم السعودية شراء دبابات جديدة. وقال وزير الدفاع كارل فيبر إن السعودية ستوقع العقد قريبا."
+    )
+    assert ("كارل فيبر", "وزير الدفاع") in _claims(draft, names, "holds_position")
+    assert ("وزير الدفاع", "السعودية") in _claims(draft, names, "office_in")
+    draft, names = _draft("تعتزم السعودية شراء دبابات جديدة. وقال وزير الدفاع إن العقد سيوقع قريبا.")
+    assert not _claims(draft, names, "office_in")
