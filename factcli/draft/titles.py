@@ -827,11 +827,13 @@ class _Titles(_Proposals):
                 first = words[ph.name_first]
                 s, e = first.start + _listed(self.text, first), words[ph.name_last - 1].end
                 self._new_entity(re.sub(r"\s*[()]\s*", " ", self.text[s:e]), "person", "name with a title")
-            counterpart = _counterpart(words[ph.head].key)  # only an office already known
+            counterpart = _counterpart(words[ph.head].key)
             delegation = ph.head + 1 < len(words) and words[ph.head + 1].key == "وفد"
             if delegation:
                 continue  # «رئيس وفد ... إلى معرض»: leading a delegation is no office
-            if not counterpart and (ph.end > ph.head + 1 or self._office_of(clause, ph) is not None):
+            if counterpart and ph.end > ph.head + 1 and (ph.person is not None or ph.name_first >= 0):
+                self._counterpart_entity(clause, ph)
+            elif not counterpart and (ph.end > ph.head + 1 or self._office_of(clause, ph) is not None):
                 self._office_entity(clause, ph)
             if not _counterpart(words[ph.head].key):
                 self._last_office = self._office_of(clause, ph) or self._last_office
@@ -1019,12 +1021,32 @@ class _Titles(_Proposals):
 
     def _counterpart_name(self, clause: Clause, ph: TitlePhrase) -> str:
         last = self.linker.entities.get(self._last_office or "")
-        adjectives = [w.key for w in clause.words[ph.head + 1 : ph.end] if self._adjective(w.key)]
+        # (as written, «الأمريكي», when no proclitic is on it; else its normalized form)
+        adjectives = [
+            self.text[w.start : w.end] if w.key.startswith(ARTICLE) else w.key
+            for w in clause.words[ph.head + 1 : ph.end]
+            if self._adjective(w.key)
+        ]
         if last is None or not adjectives:
             return ""
         words = (last.get("name_ar") or "").split()
         swapped = [adjectives[0] if self._adjective(normalize(w)) else w for w in words]
+        if swapped == words and not any(self._state_name_word(normalize(w)) for w in words):
+            # («وزير الدفاع»: an office the article told bare, its state's adjective after it)
+            swapped = [*words, adjectives[0]]
         return " ".join(swapped) if swapped != words else ""
+
+    def _counterpart_entity(self, clause: Clause, ph: TitlePhrase) -> None:
+        """A counterpart's office the store lacks («التقى وزير الدفاع السعودي نظيره
+        الفرنسي»): the office named last, of the state its adjective names."""
+        if self._office_of(clause, ph) is not None:
+            return
+        name = self._counterpart_name(clause, ph)
+        state = next((st for w in clause.words[ph.head + 1 : ph.end] if (st := self._adjective(w.key))), None)
+        if not name or state is None or state not in self.linker.entities:
+            return
+        english = office_english(normalize(name).split(), self.linker.entities[state].get("name"))
+        self._new_entity(name, "office", "a counterpart's office", english=english)
 
     def _adjective(self, key: str) -> str | None:
         """The state a nationality adjective names (الروسي، والسورية), if it is one."""
@@ -1043,8 +1065,10 @@ class _Titles(_Proposals):
             variants.append([words[0][2:], *words[1:]])  # «الرئيس السابق للمخابرات» is «رئيس المخابرات»
         # The longest run of the title's words the store names an office by: «وزير الدفاع في
         # روسيا الاتحادية» is the store's «وزير الدفاع في روسيا».
+        # (a counterpart's office is named whole: «وزير الدفاع الأمريكي» is no «وزير الدفاع»)
+        shortest = max(2, len(words)) if _counterpart(clause.words[ph.head].key) else 2
         for variant in variants:
-            for n in range(len(variant), 1, -1):
+            for n in range(len(variant), shortest - 1, -1):
                 found = [
                     i
                     for i in self.linker.resolve(" ".join(variant[:n]), True, True)
@@ -1144,8 +1168,8 @@ class _Titles(_Proposals):
                     )
                 )
             body = self._office_body(clause, ph)
-            if _counterpart(words[ph.head].key):
-                continue  # «نظيره الروسي» does not say what the office is called
+            if _counterpart(words[ph.head].key) and ph.person is None and ph.name_first < 0:
+                continue  # «ونظيره الروسي» alone: no one named holds it
             if body is not None and office not in self._offices_told:
                 self._offices_told.add(office)
                 _, s, e = self._office_name(clause, ph)

@@ -727,3 +727,21 @@ def test_a_named_minister_told_by_his_portfolio_alone_is_of_the_articles_state()
     assert ("وزير الدفاع", "السعودية") in _claims(draft, names, "office_in")
     draft, names = _draft("تعتزم السعودية شراء دبابات جديدة. وقال وزير الدفاع إن العقد سيوقع قريبا.")
     assert not _claims(draft, names, "office_in")
+
+
+def test_a_named_counterparts_office_the_store_lacks_is_proposed_with_its_state() -> None:
+    # "the Saudi defence minister met his American counterpart, Karl Weber": the office named
+    # last, of the state the counterpart's adjective names, held by the name after it
+    draft, names = _draft("والتقى وزير الدفاع السعودي نظيره الأمريكي كارل فيبر في واشنطن.")
+    offices = {e["name_ar"]: e["name"] for e in draft.entities if e["type"] == "office"}
+    assert offices.get("وزير الدفاع الأمريكي") == "Minister of Defence of United States"
+    assert ("كارل فيبر", "وزير الدفاع الأمريكي") in _claims(draft, names, "holds_position")
+    assert ("وزير الدفاع الأمريكي", "الولايات المتحدة") in _claims(draft, names, "office_in")
+    # the office told bare before: its counterpart's is the same with the adjective after it
+    draft, names = _draft(
+        "تعتزم السعودية شراء دبابات. وقال وزير الدفاع فهد الأحمد إنه التقى نظيره الأمريكي كارل فيبر."
+    )
+    assert ("كارل فيبر", "وزير الدفاع الأمريكي") in _claims(draft, names, "holds_position")
+    # a counterpart no one named holds: no office of his told
+    draft, names = _draft("والتقى وزير الدفاع السعودي نظيره الأمريكي في واشنطن.")
+    assert not [e for e in draft.entities if e["type"] == "office" and "الأمريكي" in e["name_ar"]]
