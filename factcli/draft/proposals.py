@@ -636,6 +636,7 @@ class _Proposals(_Base):
 
     def _start_proposals(self) -> None:
         self._sentence_keys: dict[int, list[str]] = {}
+        self._clauses: list[Clause] | None = None  # the text's clauses, split when first asked
         self.new_entities = []
         self._new_names = {}
         self._spellings = Spellings.of(list(self.linker.entities.values()))
@@ -2571,7 +2572,9 @@ class _Proposals(_Base):
         `clause`, None when it names none or several."""
         found: set[str] = set()
         before = clause.words[at].start
-        for c in clauses(self.text):
+        if self._clauses is None:
+            self._clauses = clauses(self.text)  # (once: the text does not change)
+        for c in self._clauses:
             if c.sentence != clause.sentence:
                 continue
             for m in find_mentions(self.linker, self.text, c.words):
