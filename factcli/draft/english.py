@@ -327,20 +327,27 @@ _OFFICE_WORDS = {
     "الجمهوريه": "of the Republic",
     "الحكومه": "of the Government",
 }
-# "رئيس الوزراء" is one office: Prime Minister.
 _OFFICE_WORDS = {normalize(k): v for k, v in _OFFICE_WORDS.items()}
+# Offices told by two or three words, read whole: "رئيس الوزراء" is one office, Prime
+# Minister; «رئيس مجلس الإدارة», the head of a company's board, its Chairman.
 _OFFICE_PHRASES = {
-    (normalize(a), normalize(b)): v
-    for (a, b), v in {
-        ("رئيس", "الوزراء"): "Prime Minister",
-        ("رئيسة", "الوزراء"): "Prime Minister",
-        ("وزير", "الدولة"): "Minister of State",
-        ("رئيس", "أركان"): "Chief of Staff",
-        ("رئيس", "الأركان"): "Chief of Staff",
-        ("القائم", "بالأعمال"): "Chargé d'Affaires",
-        ("القائمة", "بالأعمال"): "Chargé d'Affaires",
+    tuple(normalize(w) for w in k.split()): v
+    for k, v in {
+        "رئيس الوزراء": "Prime Minister",
+        "رئيسة الوزراء": "Prime Minister",
+        "وزير الدولة": "Minister of State",
+        "رئيس أركان": "Chief of Staff",
+        "رئيس الأركان": "Chief of Staff",
+        "القائم بالأعمال": "Chargé d'Affaires",
+        "القائمة بالأعمال": "Chargé d'Affaires",
+        "رئيس مجلس إدارة": "Chairman",
+        "رئيس مجلس الإدارة": "Chairman",
+        "رئيسة مجلس إدارة": "Chairwoman",
+        "رئيسة مجلس الإدارة": "Chairwoman",
     }.items()
 }
+# (the longest first: «رئيس مجلس الإدارة» before any two words of it)
+_OFFICE_PHRASE_ORDER = sorted(_OFFICE_PHRASES, key=len, reverse=True)
 
 
 def office_english(keys: list[str], body: str | None) -> str:
@@ -351,10 +358,10 @@ def office_english(keys: list[str], body: str | None) -> str:
     out: list[str] = []
     k = 0
     while k < len(keys):
-        pair = tuple(keys[k : k + 2])
-        if pair in _OFFICE_PHRASES:
-            out.append(_OFFICE_PHRASES[pair])  # type: ignore[index]
-            k += 2
+        phrase = next((p for p in _OFFICE_PHRASE_ORDER if tuple(keys[k : k + len(p)]) == p), None)
+        if phrase is not None:
+            out.append(_OFFICE_PHRASES[phrase])
+            k += len(phrase)
             continue
         word = keys[k]
         if body and out and (word == "باسم" or (word[:1] == "ب" and word[1:] not in _OFFICE_WORDS)):

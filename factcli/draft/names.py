@@ -17,6 +17,51 @@ from .spans import _QUOTES, _WORD, Word
 # Names
 
 
+# Words of time and number, and prepositions, that follow a name in a sentence and are never
+# part of it.
+_NOT_IN_NAMES = {
+    normalize(w)
+    for w in (
+        "عام",
+        "سنة",
+        "يوم",
+        "شهر",
+        "أمس",
+        "غدا",
+        "اليوم",
+        "حاليا",
+        "أيضا",
+        "السبت",
+        "الأحد",
+        "الإثنين",
+        "الاثنين",
+        "الثلاثاء",
+        "الأربعاء",
+        "الخميس",
+        "الجمعة",
+        # prepositions of a noun's making, which a sentence puts after a name («... باس بشأن»)
+        "بشأن",
+        "بخصوص",
+        "بهدف",
+        "بسبب",
+        "بموجب",
+        "خلال",
+        "ضمن",
+        "عبر",
+        "منذ",
+        "لدى",
+        # the time a sentence puts after the name of who acted («... فلان بعد محادثات»,
+        # «قبل», «عقب», «إثر», «أثناء»), and «كذلك» (also)
+        "بعد",
+        "قبل",
+        "عقب",
+        "إثر",
+        "أثناء",
+        "كذلك",
+    )
+}
+
+
 @dataclass
 class Mention:
     start: int  # character offsets of the name as written (proclitic excluded)

@@ -83,7 +83,7 @@ from .english import (
     platform_english,
     weapon_english,
 )
-from .names import GIVEN_NAMES, Mention, _after_clitic, find_mentions
+from .names import _NOT_IN_NAMES, GIVEN_NAMES, Mention, _after_clitic, find_mentions
 from .spans import _QUOTES, Clause, Word, _words, clauses
 from .states import _CAPITALS as _CAPITALS_KEYS
 from .states import StateNames, capital_agents, named_epithets, named_states
@@ -202,7 +202,7 @@ _MARK = re.compile(r"[،,.:؛;«»\"“”()\[\]\n]")
 _NEAR_SPELLING = 0.88
 # A verb of writing or posting, or what was posted ("البيان المنشور"): a quoted word after
 # على / عبر is where ("تويتر").
-_WRITING = re.compile(r"^[وف]?(?:ال)?(?:كتب|نشر|غرد|[يت]كتب|[يت]نشر|[يت]غرد|بيان|منشور|مكتوب)")
+_WRITING = re.compile(r"^[وف]?(?:ال)?(?:كتب|نشر|غرد|[يت]كتب|[يت]نشر|[يت]غرد|بيان|منشور|مكتوب|تدوين)")
 # An institution's nouns whose next word is its own name ("مجمع روستك", "مصنع ميل").
 _OWN_NAMED = {normalize(w) for w in ("مجمع", "مصنع", "مؤسسة")}
 # What an institution makes, after its name ("لصناعة الطائرات"، "لإنتاج الأسلحة").
@@ -222,6 +222,13 @@ _MILITARY = {normalize(w) for w in ("العسكري",)}
 # A parliament, told bare as its state's («البرلمان»).
 _PARLIAMENT = normalize("البرلمان")
 _GOVERNMENT = normalize("الحكومة")
+# The nouns of a platform a post is on, before its name («على تطبيق إكس», «عبر منصة تلغرام»).
+_PLATFORM_NOUNS = {normalize(w) for w in ("تطبيق", "منصة")}
+# How often a paper comes out, or what it carries, after its name: no part of the name
+# («صحيفة بوبليكو اليومية»).
+_MEDIUM_ADJECTIVES = {
+    normalize(w) for w in ("اليومية", "الأسبوعية", "الشهرية", "الإلكترونية", "الإخبارية", "الاقتصادية")
+}
 # Adjectives of when, after a state's («الحكومة الألمانية السابقة»).
 _WHEN_ADJECTIVES = {
     normalize(w) for w in ("السابق", "السابقة", "الجديد", "الجديدة", "المقبل", "المقبلة", "المؤقت", "المؤقتة")
@@ -645,6 +652,7 @@ class _Proposals(_Base):
 
     def _start_proposals(self) -> None:
         self._sentence_keys: dict[int, list[str]] = {}
+        self._clauses: list[Clause] | None = None  # the text's clauses, split when first asked
         self.new_entities = []
         self._new_names = {}
         self._spellings = Spellings.of(list(self.linker.entities.values()))
@@ -861,23 +869,24 @@ class _Proposals(_Base):
                 )
         for i in range(1, len(keys) - 1):
             # «وقال في منشور على فيسبوك “...”», «ونشرت الوزارة على إكس أن ...»: the platform a
-            # post is on, one word after على/عبر in a clause that tells of posting, the
-            # word closed by a mark or by what was posted («أن»)
-            closed = i + 2 == len(keys) or (
-                re.search(r"[،,.:؛«»\"“”()]", text[words[i + 1].end : words[i + 2].start]) is not None
-                or keys[i + 2] in ("ان", "إن")
+            # post is on, one word after على/عبر (or after its noun: «على تطبيق إكس») in a
+            # clause that tells of posting, the word closed by a mark or by what was posted («أن»)
+            at = i + 2 if keys[i + 1] in _PLATFORM_NOUNS and i + 2 < len(keys) else i + 1
+            closed = at + 1 == len(keys) or (
+                re.search(r"[،,.:؛«»\"“”()]", text[words[at].end : words[at + 1].start]) is not None
+                or keys[at + 1] in ("ان", "إن")
             )
             if (
                 keys[i] in ("علي", "عبر")
                 and closed
-                and keys[i + 1] not in _FUNCTION_WORDS
-                and not keys[i + 1].startswith("ال")
-                and not re.search(r"[0-9٠-٩]", keys[i + 1])
-                and not known(words[i + 1].start, words[i + 1].end)
-                and self._looks_like_a_name([keys[i + 1]])
+                and keys[at] not in _FUNCTION_WORDS
+                and not keys[at].startswith("ال")
+                and not re.search(r"[0-9٠-٩]", keys[at])
+                and not known(words[at].start, words[at].end)
+                and self._looks_like_a_name([keys[at]])
                 and any(_WRITING.match(k) for k in keys[:i])
             ):
-                written = text[words[i + 1].start : words[i + 1].end]
+                written = text[words[at].start : words[at].end]
                 if normalize(written) in self._new_names:
                     continue
                 self._new_entity(
@@ -885,6 +894,7 @@ class _Proposals(_Base):
                     "organization",
                     "where a post was written (على ...)",
                     english=platform_english(written),
+                    aliases=[text[words[i + 1].start : words[at].end]] if at > i + 1 else None,
                 )
                 if (made := self._new_names.get(normalize(written))) is not None:
                     self.media.add(made)  # where the words were posted: the account's via, no speaker
@@ -903,7 +913,13 @@ class _Proposals(_Base):
                 # "بموقع التواصل الاجتماعي فيسبوك": the kind of site, then the platform's name
                 opens += 2
             end = opens
-            while end < len(keys) and end - opens < 3 and keys[end] not in _FUNCTION_WORDS:
+            # («صحيفة بوبليكو اليومية الخميس»: a day after the name is when, no word of it)
+            while (
+                end < len(keys)
+                and end - opens < 3
+                and keys[end] not in _FUNCTION_WORDS
+                and (end == opens or keys[end] not in _NOT_IN_NAMES)
+            ):
                 if end > opens and re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start]):
                     break
                 end += 1
@@ -920,14 +936,16 @@ class _Proposals(_Base):
             if not known(s, e):
                 name = text[s:e]
                 forms = self._medium_forms(words, i, name)
-                if (
+                while (
                     end - opens >= 2
                     and keys[end - 1].startswith(ARTICLE)
-                    and self._state_adjective(keys[end - 1])
+                    and (self._state_adjective(keys[end - 1]) or keys[end - 1] in _MEDIUM_ADJECTIVES)
                 ):
-                    # «مجلة فوكوس الألمانية»: the state's adjective is no part of the name
+                    # «مجلة فوكوس الألمانية», «صحيفة بوبليكو اليومية»: the state's adjective, or
+                    # how often it comes out, is no part of the name but a form of it
                     forms = [name, *forms]
-                    name = text[s : words[end - 2].end]
+                    end -= 1
+                    name = text[s : words[end - 1].end]
                     forms += self._medium_forms(words, i, name)
                 self._new_entity(
                     name,
@@ -2583,7 +2601,9 @@ class _Proposals(_Base):
         `clause`, None when it names none or several."""
         found: set[str] = set()
         before = clause.words[at].start
-        for c in clauses(self.text):
+        if self._clauses is None:
+            self._clauses = clauses(self.text)  # (once: the text does not change)
+        for c in self._clauses:
             if c.sentence != clause.sentence:
                 continue
             for m in find_mentions(self.linker, self.text, c.words):
@@ -3977,6 +3997,19 @@ class _Proposals(_Base):
             return False
 
         return bool(keys) and all(state_word(k) for k in keys)
+
+    def _state_name_word(self, key: str) -> bool:
+        """Whether the word `key` is a state's one-word name (the store's or CLDR's, never
+        its adjective), a proclitic cut off: «روسيا», «وفرنسا», «لقطر»."""
+        for cut in clitic_cuts(key):
+            bare = strip_clitic(key, cut)
+            if bare.startswith(ARTICLE):
+                continue  # («المصري»: an adjective, a family name too)
+            if bare in _state_names().names:
+                return True
+            if any(self.linker.type_of(e) == "country" for e in self.linker.resolve(bare, True, True)):
+                return True
+        return False
 
     def _propose_states(self) -> None:
         """The states the article names (by name or adjective) that the store does not

@@ -20,6 +20,7 @@ them (`STATE_EPITHETS`, by CLDR code), and a name of several words written as on
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..analyze import clitic_cuts, nisba_forms, strip_clitic
@@ -77,6 +78,10 @@ STATE_DEMONYMS = {
 _STATE_KINDS = {normalize(w) for w in ("الجمهورية", "المملكة", "الدولة", "السلطنة", "الإمارة")}
 
 
+# A name and another in brackets after it: «ميانمار (بورما)».
+_BRACKETED_NAME = re.compile(r"(.+?)\s*\((.+)\)")
+
+
 @dataclass
 class StateNames:
     """CLDR's states: normalized Arabic name or adjective -> (code, Arabic name, English)."""
@@ -109,7 +114,16 @@ class StateNames:
                         if adjective != "ال" + key:  # («في عمان» is no adjective)
                             out.adjectives.setdefault(adjective, row)
                 continue
+            # «ميانمار (بورما)»: CLDR's name with another in brackets, each a name of the state
+            # alone (a bracket of more words describes it: «(منطقة إدارية خاصة)»); the state
+            # is proposed by the first, as in English ("Myanmar (Burma)": Myanmar)
+            if bracketed := _BRACKETED_NAME.fullmatch(name):
+                plain = _BRACKETED_NAME.fullmatch(english[code])
+                row = (code, bracketed.group(1), plain.group(1) if plain else english[code])
+                out.names.setdefault(normalize(bracketed.group(1)), row)
             out.names.setdefault(key, row)
+            if bracketed and " " not in bracketed.group(2).strip():
+                out.names.setdefault(normalize(bracketed.group(2)), row)
             if " " in key:
                 out.glued.setdefault(key.replace(" ", ""), row)
                 first, _, second = key.partition(" ")
@@ -118,7 +132,7 @@ class StateNames:
                     for adjective in nisba_forms(first):
                         for ending in _NISBA:
                             out.pairs.setdefault((adjective, stem + ending), row)
-            for adjective in nisba_forms(name):
+            for adjective in nisba_forms(bracketed.group(1) if bracketed else name):
                 out.adjectives.setdefault(adjective, row)
             for demonym in STATE_DEMONYMS.get(code, ()):
                 base = normalize(demonym)

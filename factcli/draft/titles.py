@@ -52,7 +52,7 @@ from .cues import (
 )
 from .deals import _deal_noun
 from .english import office_english
-from .names import Mention, _after_clitic, find_mentions
+from .names import _NOT_IN_NAMES, Mention, _after_clitic, find_mentions
 from .proposals import _GIVEN, _KIN, _proclitic_cut, _Proposals, _state_kind
 from .spans import Clause, Word
 
@@ -63,49 +63,6 @@ _PUNCT = re.compile(r"[،,.:؛;«»\"“”()\[\]\n]")
 # In an office's words, these join what follows to it ("في شؤون التعاون", "لدى قطر").
 _OFFICE_LINKS = {"في", "لدي", "لشوون", "لشؤون"}
 _NAME_MAX = 4
-# Words of time and number, and prepositions, that follow a name in a sentence and are never
-# part of it.
-_NOT_IN_NAMES = {
-    normalize(w)
-    for w in (
-        "عام",
-        "سنة",
-        "يوم",
-        "شهر",
-        "أمس",
-        "غدا",
-        "اليوم",
-        "حاليا",
-        "أيضا",
-        "السبت",
-        "الأحد",
-        "الإثنين",
-        "الاثنين",
-        "الثلاثاء",
-        "الأربعاء",
-        "الخميس",
-        "الجمعة",
-        # prepositions of a noun's making, which a sentence puts after a name («... باس بشأن»)
-        "بشأن",
-        "بخصوص",
-        "بهدف",
-        "بسبب",
-        "بموجب",
-        "خلال",
-        "ضمن",
-        "عبر",
-        "منذ",
-        "لدى",
-        # the time a sentence puts after the name of who acted («... فلان بعد محادثات»,
-        # «قبل», «عقب», «إثر», «أثناء»), and «كذلك» (also)
-        "بعد",
-        "قبل",
-        "عقب",
-        "إثر",
-        "أثناء",
-        "كذلك",
-    )
-}
 
 
 @dataclass
@@ -423,6 +380,7 @@ class _Titles(_Proposals):
             j = i + 1
             # (a quoted name inside the office's phrase is its genitive: «مدير برنامج “لوكهيد”
             # لنظام الدفاع الصاروخي مات جويس»)
+            state_end = -1  # the word after a state the title named
             while (
                 j < n
                 and j - i < 10
@@ -437,14 +395,26 @@ class _Titles(_Proposals):
                 m = cover.get(j)
                 if person_at(j) or _honorific(k):
                     break
+                if j == state_end and _head(k):
+                    # «وزير دفاع فرنسا الرئيس الجورجي»: after the office's state, a head
+                    # opens another office (the verb's object's), no word of this one
+                    break
                 if m is not None and m.first == j and not m.weak:
                     kinds = {self.linker.type_of(e) for e in m.ids}
                     # («الأمين العام بوزارة الدفاع العمانية»: the body the office is at, after ب)
                     at_body = m.start == words[j].start + 1 and _proclitic_cut(k, PREPOSITIONS) is not None
+                    if (
+                        "country" in kinds
+                        and m.start == words[j].start
+                        and _definite(keys[j - 1])
+                        and self._state_name_word(k)
+                    ):
+                        break  # «زار رئيس المجلس العسكري روسيا»: no genitive after a definite word
                     if kinds & {"country", "organization", "office"} and (
                         m.start == words[j].start or at_body
                     ):
                         j = m.last  # "أمير قطر", "رئيس مجمع روستك", "مساعد الرئيس الروسي"
+                        state_end = j if "country" in kinds else state_end
                         continue
                     break
                 if _counterpart(keys[i]) and not _definite(k):
@@ -478,8 +448,14 @@ class _Titles(_Proposals):
                     j = state[1]  # "وزير الدفاع بجمهورية سلوفاكيا": the state of the office,
                     # and the adjectives of its long name («لجمهورية بنغلاديش الشعبية»)
                     break  # its last word (a name follows)
-                elif not _definite(keys[j - 1]) and not _definite(k) and k not in _FUNCTION_WORDS:
+                elif (
+                    not _definite(keys[j - 1])
+                    and not _definite(k)
+                    and k not in _FUNCTION_WORDS
+                    and j != state_end  # (a state's name takes no genitive: a name follows)
+                ):
                     j += 1  # a noun in construct takes its genitive: "رئيس وفد شركة", "مجمع روستك"
+                    state_end = j if self._state_name_word(k) else state_end  # («وزير دفاع فرنسا»)
                 elif (
                     # "لصناعة الأسلحة", "المتحدث باسم الوزارة"; not "رحب وزير الدفاع بتوقيع
                     # الصفقة", what he welcomed
@@ -756,6 +732,24 @@ class _Titles(_Proposals):
                 # «المنصوري وحسن الشميلي»: «و» on a word opens the next person listed
                 # (a name has two words before it: «أحسن واجان» is one person)
                 or (len(taken) >= 2 and forward and _listed(text, words[k]))
+                # «زار ... مين أونغ هلاينغ روسيا»: a state's name after a name is the verb's
+                # object or place, no word of the name
+                or (len(taken) >= 2 and forward and self._state_name_word(key))
+                # «وعن قطر»: a function word after «و» opens the next phrase
+                # («فان فان جيانغ»: «ف» opens names, «و» alone here)
+                or (taken and forward and key[:1] in _AND and key[1:] in _FUNCTION_WORDS)
+                # «الدبلوماسيين», «العسكريين»: a plural of people, never a name's word
+                or (_definite(key) and key.endswith("يين"))
+                # «زيارة الرئيس فلان الفلاني الدبلوماسية»: a feminine adjective after a name
+                # of two words or more qualifies the noun before it, no family name (after a
+                # kinship word it is one: «حمد بن علي العطية»)
+                or (
+                    len(taken) >= 2
+                    and forward
+                    and _definite(key)
+                    and key.endswith("يه")
+                    and not any(t in _KIN for t in taken)
+                )
             ):
                 break
             taken.append(key)
@@ -833,11 +827,13 @@ class _Titles(_Proposals):
                 first = words[ph.name_first]
                 s, e = first.start + _listed(self.text, first), words[ph.name_last - 1].end
                 self._new_entity(re.sub(r"\s*[()]\s*", " ", self.text[s:e]), "person", "name with a title")
-            counterpart = _counterpart(words[ph.head].key)  # only an office already known
+            counterpart = _counterpart(words[ph.head].key)
             delegation = ph.head + 1 < len(words) and words[ph.head + 1].key == "وفد"
             if delegation:
                 continue  # «رئيس وفد ... إلى معرض»: leading a delegation is no office
-            if not counterpart and (ph.end > ph.head + 1 or self._office_of(clause, ph) is not None):
+            if counterpart and ph.end > ph.head + 1 and (ph.person is not None or ph.name_first >= 0):
+                self._counterpart_entity(clause, ph)
+            elif not counterpart and (ph.end > ph.head + 1 or self._office_of(clause, ph) is not None):
                 self._office_entity(clause, ph)
             if not _counterpart(words[ph.head].key):
                 self._last_office = self._office_of(clause, ph) or self._last_office
@@ -1025,12 +1021,32 @@ class _Titles(_Proposals):
 
     def _counterpart_name(self, clause: Clause, ph: TitlePhrase) -> str:
         last = self.linker.entities.get(self._last_office or "")
-        adjectives = [w.key for w in clause.words[ph.head + 1 : ph.end] if self._adjective(w.key)]
+        # (as written, «الأمريكي», when no proclitic is on it; else its normalized form)
+        adjectives = [
+            self.text[w.start : w.end] if w.key.startswith(ARTICLE) else w.key
+            for w in clause.words[ph.head + 1 : ph.end]
+            if self._adjective(w.key)
+        ]
         if last is None or not adjectives:
             return ""
         words = (last.get("name_ar") or "").split()
         swapped = [adjectives[0] if self._adjective(normalize(w)) else w for w in words]
+        if swapped == words and not any(self._state_name_word(normalize(w)) for w in words):
+            # («وزير الدفاع»: an office the article told bare, its state's adjective after it)
+            swapped = [*words, adjectives[0]]
         return " ".join(swapped) if swapped != words else ""
+
+    def _counterpart_entity(self, clause: Clause, ph: TitlePhrase) -> None:
+        """A counterpart's office the store lacks («التقى وزير الدفاع السعودي نظيره
+        الفرنسي»): the office named last, of the state its adjective names."""
+        if self._office_of(clause, ph) is not None:
+            return
+        name = self._counterpart_name(clause, ph)
+        state = next((st for w in clause.words[ph.head + 1 : ph.end] if (st := self._adjective(w.key))), None)
+        if not name or state is None or state not in self.linker.entities:
+            return
+        english = office_english(normalize(name).split(), self.linker.entities[state].get("name"))
+        self._new_entity(name, "office", "a counterpart's office", english=english)
 
     def _adjective(self, key: str) -> str | None:
         """The state a nationality adjective names (الروسي، والسورية), if it is one."""
@@ -1049,8 +1065,10 @@ class _Titles(_Proposals):
             variants.append([words[0][2:], *words[1:]])  # «الرئيس السابق للمخابرات» is «رئيس المخابرات»
         # The longest run of the title's words the store names an office by: «وزير الدفاع في
         # روسيا الاتحادية» is the store's «وزير الدفاع في روسيا».
+        # (a counterpart's office is named whole: «وزير الدفاع الأمريكي» is no «وزير الدفاع»)
+        shortest = max(2, len(words)) if _counterpart(clause.words[ph.head].key) else 2
         for variant in variants:
-            for n in range(len(variant), 1, -1):
+            for n in range(len(variant), shortest - 1, -1):
                 found = [
                     i
                     for i in self.linker.resolve(" ".join(variant[:n]), True, True)
@@ -1102,6 +1120,12 @@ class _Titles(_Proposals):
         if any(p.opens(head) for p in _STATE_POSTS):
             orgs = [self.state_of.get(o, o) for o in orgs]
         found = orgs or states
+        if not found and (ph.person is not None or ph.name_first >= 0) and ph.end > ph.head + 1:
+            # «وقال وزير الدفاع فلان الفلاني»: a minister told by his portfolio alone, and
+            # named, is one of the state his sentence named before him, else of the state the
+            # article is about, the one it names most
+            if any(p.opens(head) for p in _MINISTERS):
+                return self._state_before(clause, ph.head) or self._home_state
         return found[0] if found else None
 
     # -- the claims -----------------------------------------------------------------------
@@ -1144,8 +1168,8 @@ class _Titles(_Proposals):
                     )
                 )
             body = self._office_body(clause, ph)
-            if _counterpart(words[ph.head].key):
-                continue  # «نظيره الروسي» does not say what the office is called
+            if _counterpart(words[ph.head].key) and ph.person is None and ph.name_first < 0:
+                continue  # «ونظيره الروسي» alone: no one named holds it
             if body is not None and office not in self._offices_told:
                 self._offices_told.add(office)
                 _, s, e = self._office_name(clause, ph)
@@ -1211,6 +1235,7 @@ _PREPOSITION_PRONOUN = re.compile(r"^[وف]?(?:الي|علي|عن|من|مع|لد
 
 # The heads of a state's own posts: a minister, a president or prime minister.
 _STATE_POSTS = [Pattern.of(w) for w in ("وزير", "الوزير", "وزيره", "رئيس", "الرئيس", "رئيسه")]
+_MINISTERS = [Pattern.of(w) for w in ("وزير", "وزيره")]
 # Nouns of a role or a rank that describe a person («وهو جنرال», «وهو خبير»).
 _ROLE_NOUNS = {
     normalize(w)

@@ -943,3 +943,22 @@ def test_a_name_goes_on_past_a_kin_word_whatever_the_next_word_spells() -> None:
     # name's, though «خليفة» spells a noun in ة; a name ends in no kin word.
     people = _people_of("وقال الأمير ناصر بن حمد آل خليفة إن البلدين وقعا الاتفاقية.")
     assert "ناصر بن حمد آل خليفة" in people
+
+
+def test_a_papers_frequency_after_its_name_and_a_day_after_it_are_no_part_of_the_name() -> None:
+    # "the daily paper Diario Norte reported on Tuesday ...": «اليومية» tells how often it
+    # comes out and «الثلاثاء» when it reported; its name is the word before them
+    text = "عنوان\nوذكرت صحيفة دياريو اليومية الثلاثاء أن الحكومة ستشتري طائرات.\n"
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    paper = [e for e in draft.entities if e["type"] == "organization"]
+    assert [e["name_ar"] for e in paper] == ["دياريو"]
+    assert "صحيفة دياريو اليومية" in paper[0]["aliases"]
+
+
+def test_a_platform_named_after_its_noun_in_a_post_is_proposed_with_that_form() -> None:
+    # "the minister said in a post on the Telegram app, ...": the app's noun before its name
+    text = "عنوان\nوقال الوزير، في تدوينة على تطبيق تلغرام، إن الحكومة ستشتري طائرات.\n"
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    platform = [e for e in draft.entities if e["type"] == "organization"]
+    assert [e["name"] for e in platform] == ["Telegram"]
+    assert "تطبيق تلغرام" in platform[0]["aliases"]
