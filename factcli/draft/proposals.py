@@ -202,7 +202,9 @@ _MARK = re.compile(r"[،,.:؛;«»\"“”()\[\]\n]")
 _NEAR_SPELLING = 0.88
 # A verb of writing or posting, or what was posted ("البيان المنشور"): a quoted word after
 # على / عبر is where ("تويتر").
-_WRITING = re.compile(r"^[وف]?(?:ال)?(?:كتب|نشر|غرد|[يت]كتب|[يت]نشر|[يت]غرد|بيان|منشور|مكتوب|تدوين)")
+_WRITING = re.compile(
+    f"^{CONJUNCTION_RE}(?:{ARTICLE})?" + r"(?:كتب|نشر|غرد|[يت]كتب|[يت]نشر|[يت]غرد|بيان|منشور|مكتوب|تدوين)"
+)
 # An institution's nouns whose next word is its own name ("مجمع روستك", "مصنع ميل").
 _OWN_NAMED = {normalize(w) for w in ("مجمع", "مصنع", "مؤسسة")}
 # What an institution makes, after its name ("لصناعة الطائرات"، "لإنتاج الأسلحة").
