@@ -9,7 +9,7 @@ from collections.abc import Callable
 from ..analyze import ARTICLE, CLITICS_RE, CONJUNCTION_RE, PREPOSITION_RE, clitic_cuts
 from ..normalize import normalize
 from .attribution import _Attribution
-from .base import _object_types
+from .base import _conjunction, _object_types
 from .cues import _ANY, _DUAL, _TITLES, FRAME_OTHER_PARTY, JOINING, MEETING_PREDICATES, ROLES, SYMMETRIC
 from .names import Mention
 from .proposals import _company_noun
@@ -17,8 +17,8 @@ from .titles import _counterpart, _head
 
 
 def _bare(key: str) -> str:
-    """`key` without the conjunction on it («و», «ف»: analyze's `CONJUNCTION_RE`)."""
-    return re.sub(f"^{CONJUNCTION_RE}", "", key)
+    """`key` without the conjunction on it («و», «ف»: `base._conjunction`)."""
+    return key[_conjunction(key) :]
 
 
 # Prepositions written as words (normalized).
