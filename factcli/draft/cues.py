@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..analyze import (
+    ARTICLE,
     CLITICS_RE,
     CONJUNCTION_RE,
     PREPOSITION_RE,
@@ -1237,6 +1238,12 @@ _WEAPON_HEADS = {normalize(w) for w in WEAPON_NOUNS}
 # Joining («انضمام»، «انضمت»، «ستنضم»، «لتنضم»): the cue of a receipt only where a weapon
 # joins (never a state joining a union: «الانضمام إلى الاتحاد الأوروبي»).
 JOINING = re.compile(f"^(?:{CONJUNCTION_RE}{PREPOSITION_RE}س?[يت]|{CLITICS_RE}ا)نضم")
+# Arriving («وصلت»، «تصل»، «ستصل»، «لتصل»، «وصول»): a visit's cue, or goods received where
+# what arrives is a weapon or a consignment («وصلت الطائرات إلى مصر», «أن تصل الشحنة الأولى»).
+ARRIVING = re.compile(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}س?[يت]صل|(?:{ARTICLE}|{PREPOSITION_RE})وصو?ل)")
+# The nouns of a consignment: what they name arriving is goods, never a visitor.
+SHIPMENT_NOUNS = ["شحنة", "شحنات", "دفعة", "دفعات"]
+_SHIPMENTS = {normalize(w) for w in SHIPMENT_NOUNS}
 _WEAPON_STOPS = {normalize(w) for w in WEAPON_PHRASE_STOPS}
 _WEAPON_ENDS = {normalize(w) for w in WEAPON_PHRASE_ENDS}
 _GENERIC_WEAPONS = {normalize(w) for w in GENERIC_WEAPON_NOUNS}

@@ -1031,3 +1031,19 @@ def test_a_latin_designations_own_name_after_it_is_part_of_the_model() -> None:
     # an Arabic word after it is no Latin name: the designation alone
     triples, _ = _read("وتسلمت مصر مقاتلات F-16 أمس من الولايات المتحدة.")
     assert ("Egypt", "received", "F-16", "fact") in triples
+
+
+def test_weapons_or_a_consignment_arriving_are_received_where_they_arrive() -> None:
+    # what arrives is a weapon or a consignment, after the verb or before it: goods received,
+    # the place after «إلى» the receiver
+    for sentence in (
+        "ووصلت مقاتلات ميغ-29 إلى مصر الأسبوع الماضي.",
+        "ومن المنتظر أن تصل الدفعة الثانية من مقاتلات ميغ-29 إلى مصر.",
+        "وكانت مقاتلات ميغ-29 التي وصلت إلى مصر قد حلقت فوق القاهرة.",
+    ):
+        triples, _ = _read(sentence)
+        assert ("Egypt", "received", "MiG-29") in [t[:3] for t in triples], sentence
+        assert not [t for t in triples if t[1] == "visited"], sentence
+    # a person arriving is a visit still
+    triples, _ = _read("ووصل وزير الدفاع الروسي إلى القاهرة أمس.")
+    assert "received" not in [t[1] for t in triples]
