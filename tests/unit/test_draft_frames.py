@@ -1047,3 +1047,14 @@ def test_weapons_or_a_consignment_arriving_are_received_where_they_arrive() -> N
     # a person arriving is a visit still
     triples, _ = _read("ووصل وزير الدفاع الروسي إلى القاهرة أمس.")
     assert "received" not in [t[1] for t in triples]
+
+
+def test_a_worth_in_millions_or_billions_told_by_the_broken_plural_is_read() -> None:
+    # «ملايين», «بلايين»: the plural of a scale word, as «مليارات» is of «مليار»
+    for sentence, amount in (
+        ("وبلغت قيمة الصفقة 350 ملايين دولار بحسب الوزارة.", 350_000_000),
+        ("وقدرت قيمة العقد بثلاثة بلايين دولار.", 3_000_000_000),
+    ):
+        draft = draft_article(f"عنوان\n{sentence}\n", [dict(e) for e in STATES], published=ANCHOR)
+        values = [c["value"] for c in draft.claims if c["predicate"] == "contract_value"]
+        assert values == [{"amount": amount, "unit": "USD"}], sentence
