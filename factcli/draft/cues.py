@@ -26,7 +26,8 @@ from ..normalize import normalize
 # they contain.
 # The words of a wish, a request, an interest or a preparation to obtain something, told
 # by verb or by noun: «تريد»، «تسعى»، «ترغب»، «برغبة»، «مسعى»، «تطمح»، «يأمل»، «طلب»،
-# «اهتمام»، «مهتمة»، «تستعد»، «نيته» (an intent told by «تعتزم»، «تنوي» is a purchase
+# «اهتمام»، «مهتمة»، «تستعد»، «نيته»، an attempt («تحاول»، «حاولت»، «محاولة»: nothing bought
+# yet) (an intent told by «تعتزم»، «تنوي» is a purchase
 # planned, and «طلبت شراء» told by the verb is an order placed: neither is here).
 _SEEKING = (
     "~ريد*",
@@ -43,6 +44,9 @@ _SEEKING = (
     "مهتم*",
     "~ستعد*",
     "نيت*",
+    "~حاول*",
+    "حاول*",
+    "محاول*",
 )
 # The verbal nouns of obtaining after them: buying, acquiring, getting, owning, contracting
 # («في شراء»، «لاقتناء»، «إلى الحصول على»، «لامتلاك»، «في التعاقد على»).

@@ -1058,3 +1058,13 @@ def test_a_worth_in_millions_or_billions_told_by_the_broken_plural_is_read() -> 
         draft = draft_article(f"عنوان\n{sentence}\n", [dict(e) for e in STATES], published=ANCHOR)
         values = [c["value"] for c in draft.claims if c["predicate"] == "contract_value"]
         assert values == [{"amount": amount, "unit": "USD"}], sentence
+
+
+def test_trying_to_obtain_a_weapon_is_seeking_it() -> None:
+    # «تحاول»، «حاولت»، «محاولة» before a noun of obtaining: sought, nothing bought yet
+    for sentence in (
+        "وتحاول مصر الحصول على مقاتلات ميغ-29 من روسيا.",
+        "وحاولت مصر شراء مقاتلات ميغ-29 من روسيا.",
+    ):
+        triples, _ = _read(sentence)
+        assert [t[1] for t in triples if t[2] == "MiG-29"] == ["seeks_to_acquire"], sentence
