@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ..analyze import (
+    ARTICLE,
     CLITICS_RE,
     CONJUNCTION_RE,
     PREPOSITION_RE,
@@ -25,7 +26,8 @@ from ..normalize import normalize
 # they contain.
 # The words of a wish, a request, an interest or a preparation to obtain something, told
 # by verb or by noun: «تريد»، «تسعى»، «ترغب»، «برغبة»، «مسعى»، «تطمح»، «يأمل»، «طلب»،
-# «اهتمام»، «مهتمة»، «تستعد»، «نيته» (an intent told by «تعتزم»، «تنوي» is a purchase
+# «اهتمام»، «مهتمة»، «تستعد»، «نيته»، an attempt («تحاول»، «حاولت»، «محاولة»: nothing bought
+# yet) (an intent told by «تعتزم»، «تنوي» is a purchase
 # planned, and «طلبت شراء» told by the verb is an order placed: neither is here).
 _SEEKING = (
     "~ريد*",
@@ -42,6 +44,9 @@ _SEEKING = (
     "مهتم*",
     "~ستعد*",
     "نيت*",
+    "~حاول*",
+    "حاول*",
+    "محاول*",
 )
 # The verbal nouns of obtaining after them: buying, acquiring, getting, owning, contracting
 # («في شراء»، «لاقتناء»، «إلى الحصول على»، «لامتلاك»، «في التعاقد على»).
@@ -378,7 +383,16 @@ UNIT_QUALIFIERS: list[tuple[str, str, str]] = [
     ("USD", "استرالي*", "AUD"),
     ("pound", "استرليني*", "GBP"),
 ]
-SCALE_WORDS = {"مليار*": 10**9, "بليون*": 10**9, "مليون*": 10**6, "الف": 10**3, "الاف": 10**3}
+# (the broken plurals «ملايين», «بلايين» too: «410 ملايين دولار»; «مليارات» is «مليار*»)
+SCALE_WORDS = {
+    "مليار*": 10**9,
+    "بليون*": 10**9,
+    "بلايين": 10**9,
+    "مليون*": 10**6,
+    "ملايين": 10**6,
+    "الف": 10**3,
+    "الاف": 10**3,
+}
 # A scale word with no number before it counts itself: one ("بقيمة مليار دولار"), two in
 # the dual ("ملياري دولار", "بليوني دولار"), a half after نصف ("نصف مليار").
 SCALE_STEMS = ("مليار", "بليون", "مليون")
@@ -1237,6 +1251,12 @@ _WEAPON_HEADS = {normalize(w) for w in WEAPON_NOUNS}
 # Joining («انضمام»، «انضمت»، «ستنضم»، «لتنضم»): the cue of a receipt only where a weapon
 # joins (never a state joining a union: «الانضمام إلى الاتحاد الأوروبي»).
 JOINING = re.compile(f"^(?:{CONJUNCTION_RE}{PREPOSITION_RE}س?[يت]|{CLITICS_RE}ا)نضم")
+# Arriving («وصلت»، «تصل»، «ستصل»، «لتصل»، «وصول»): a visit's cue, or goods received where
+# what arrives is a weapon or a consignment («وصلت الطائرات إلى مصر», «أن تصل الشحنة الأولى»).
+ARRIVING = re.compile(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}س?[يت]صل|(?:{ARTICLE}|{PREPOSITION_RE})وصو?ل)")
+# The nouns of a consignment: what they name arriving is goods, never a visitor.
+SHIPMENT_NOUNS = ["شحنة", "شحنات", "دفعة", "دفعات"]
+_SHIPMENTS = {normalize(w) for w in SHIPMENT_NOUNS}
 _WEAPON_STOPS = {normalize(w) for w in WEAPON_PHRASE_STOPS}
 _WEAPON_ENDS = {normalize(w) for w in WEAPON_PHRASE_ENDS}
 _GENERIC_WEAPONS = {normalize(w) for w in GENERIC_WEAPON_NOUNS}

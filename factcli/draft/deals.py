@@ -24,7 +24,6 @@ from ..analyze import (
     ARTICLE,
     CLITICS_RE,
     CONJUNCTION_RE,
-    CONJUNCTIONS,
     MIN_STEM,
     PREPOSITION_RE,
     clitic_cuts,
@@ -32,6 +31,7 @@ from ..analyze import (
     strip_clitic,
 )
 from ..normalize import normalize
+from .base import _conjunction
 from .cues import (
     _DUAL,
     _FUNCTION_WORDS,
@@ -109,7 +109,7 @@ _BACK_TO_MODEL = re.compile(r"(?:^|\s)من (?:هذا|ذلك) (?:الطراز|ا�
 def _deal_noun(key: str) -> tuple[str, bool] | None:
     """The kind of a deal noun ("صفقة" -> deal) and whether it is definite (the article, or
     a possessive pronoun: "عقدها" is the deal the story tells), or None."""
-    bare = key[1:] if key[:1] in CONJUNCTIONS and len(key) > 3 else key
+    bare = key[_conjunction(key) :] if len(key) > 3 else key
     for prefix in ("بال", "لل", "ال", "ب", "ل", "ك", ""):
         if not bare.startswith(prefix):
             continue
@@ -380,7 +380,7 @@ class _Deals(_Proposals):
         while end < len(words) and end - i < 6:
             gap = self.text[words[end - 1].end : words[end].start]
             key = words[end].key
-            bare = key[1:] if key[:1] in CONJUNCTIONS and len(key) > 3 else key
+            bare = key[_conjunction(key) :] if len(key) > 3 else key
             if (
                 re.search(r"[،,.:؛«»\"“”()]", gap)
                 or key in _FUNCTION_WORDS
@@ -392,7 +392,7 @@ class _Deals(_Proposals):
                 or bare in _WEAPON_HEADS
                 or bare.removeprefix("ال") in _WEAPON_HEADS
                 or "قيم" in bare
-                or key[:1] in CONJUNCTIONS
+                or _conjunction(key)
                 # "أن التوقيع على الاتفاق جرى أمس": what happened to it and when, no name
                 or bare in _HAPPENED
                 or self._reads_as_date(self.text[words[end].start : words[end].end])

@@ -550,8 +550,6 @@ _VARIANT_TOKEN = re.compile(
     r"[ \t]+(?P<letters>[\u0621-\u064a]{1,3})(?P<figure>[0-9]{1,2})?(?:/(?P<other>[\u0621-\u064a]{1,3}))?"
     r"(?![\w/-])"
 )
-# A designation's block after it, in Latin or Arabic letters, its number in digits or Roman
-# numerals, a variant's letter name after it («F-16C Block 70», «بلوك 3 ايه», «Block III»).
 # A model's own name in Latin letters after its Latin designation, one or two capitalized
 # words, never its block («JF-17 Thunder Block III», «AH-64 Apache», «F-16 Fighting Falcon»).
 _LATIN_MODEL_NAME = re.compile(
@@ -562,6 +560,8 @@ _LATIN_MODEL_NAME = re.compile(
 _DOTTED_VARIANT = re.compile(
     r"[ \t]+(?P<letters>[\u0621-\u064a]{1,3}(?:\.[\u0621-\u064a]{1,3}){1,4})(?![\w/.-])"
 )
+# A designation's block after it, in Latin or Arabic letters, its number in digits or Roman
+# numerals, a variant's letter name after it («F-16C Block 70», «بلوك 3 ايه», «Block III»).
 _BLOCK_AFTER = re.compile(
     r"[ \t]+(?:Block|بلوك)[ \t]*(?P<number>[0-9]{1,3}|[IVX]{1,4})(?:[ \t]+(?P<letters>[\u0621-\u064a]{1,3}))?(?![\w/-])"
 )

@@ -6,11 +6,14 @@ from __future__ import annotations
 import re
 
 from ..analyze import (
+    ARTICLE,
     CONJUNCTION_RE,
     CONJUNCTIONS,
     PREPOSITION_RE,
     PREPOSITIONS,
     PROCLITICS,
+    clitic_cuts,
+    strip_clitic,
 )
 from ..normalize import normalize
 from ..vocabulary import MONEY_UNITS, UNITS
@@ -23,9 +26,12 @@ from .cues import (
     _ONE_OF,
     _PREDICATE_PATTERNS,
     _SCALES,
+    _SHIPMENTS,
     _UNIT_QUALIFIERS,
     _UNITS,
     _VALUE_PATTERNS,
+    _WEAPON_HEADS,
+    ARRIVING,
     DUAL_ENDINGS,
     FUTURE_NOUNS,
     FUTURE_PREFIX,
@@ -166,6 +172,17 @@ def _tells_the_figure(keys: list[str], at: int, vcue: tuple) -> bool:
     )
 
 
+def _thing_noun(key: str) -> bool:
+    """A weapon's or a consignment's noun, its clitics and article read off («الطائرات»,
+    «والشحنة», «بالمدرعات»)."""
+    for cut in clitic_cuts(key):
+        bare = strip_clitic(key, cut)
+        bare = bare.removeprefix(ARTICLE) if len(bare) - len(ARTICLE) >= 3 else bare
+        if bare in _WEAPON_HEADS or bare in _SHIPMENTS:
+            return True
+    return False
+
+
 class _Reading(_Base):
     """What a clause asserts: its predicates, its polarity, its modality and its figures."""
 
@@ -205,6 +222,8 @@ class _Reading(_Base):
                 and self._joined_force(mentions, hit[0]) is None
             ):
                 continue  # joining a union or an alliance, no weapon joining a force
+            if hit is not None and pred == "visited" and self._goods_arrive(keys, mentions, hit[0]):
+                pred = "received"  # «وصلت الطائرات إلى مصر»: goods arriving are received
             if hit is not None:
                 row = (hit[0], order, pred, hit, pat.text, None)
                 (hits if self._fits(pred, mentions) else misfits).append(row)
@@ -233,6 +252,25 @@ class _Reading(_Base):
         if again is not None and any(c[3] is not None for c in chosen):
             chosen.append(again)
         return chosen
+
+    def _goods_arrive(self, keys: list[str], mentions: list[Mention], verb: int) -> bool:
+        """Whether the verb of arriving at `verb` tells of goods: a weapon or a consignment
+        right after it («ستصل الطائرات», «تصل الشحنة الأولى») or right before it, a relative
+        pronoun between or not («قاذفات ... ستصل», «الفرقاطة التي وصلت»)."""
+        if not ARRIVING.match(keys[verb]):
+            return False
+        before = verb - 2 if verb > 1 and keys[verb - 1] in RELATIVE_PRONOUNS else verb - 1
+        for at in (verb + 1, before):
+            if not 0 <= at < len(keys):
+                continue
+            named = [m for m in mentions if m.first <= at < m.last]
+            if named:
+                if any(self.linker.type_of(e) == "weapon_system" for m in named for e in m.ids):
+                    return True
+                continue  # a person, a state, a body arrives: a visit
+            if _thing_noun(keys[at]):
+                return True
+        return False
 
     def _joined_force(self, mentions: list[Mention], verb: int) -> str | None:
         """The armed force a weapon joins («انضمام الغواصة ... إلى القوات البحرية»): the

@@ -9,18 +9,30 @@ from collections.abc import Callable
 from ..analyze import ARTICLE, CLITICS_RE, CONJUNCTION_RE, PREPOSITION_RE, clitic_cuts
 from ..normalize import normalize
 from .attribution import _Attribution
-from .base import _object_types
-from .cues import _ANY, _DUAL, _TITLES, FRAME_OTHER_PARTY, JOINING, MEETING_PREDICATES, ROLES, SYMMETRIC
+from .base import _conjunction, _object_types
+from .cues import (
+    _ANY,
+    _DUAL,
+    _TITLES,
+    ARRIVING,
+    FRAME_OTHER_PARTY,
+    JOINING,
+    MEETING_PREDICATES,
+    ROLES,
+    SYMMETRIC,
+)
 from .names import Mention
 from .proposals import _company_noun
 from .titles import _counterpart, _head
 
 
 def _bare(key: str) -> str:
-    """`key` without the conjunction on it («و», «ف»: analyze's `CONJUNCTION_RE`)."""
-    return re.sub(f"^{CONJUNCTION_RE}", "", key)
+    """`key` without the conjunction on it («و», «ف»: `base._conjunction`)."""
+    return key[_conjunction(key) :]
 
 
+# «إلى» (normalized): where goods arrive.
+_TO = "الي"
 # Prepositions written as words (normalized).
 # Two people named by their office in the dual ("الوزيران"، "الرئيسين").
 _DUAL_PEOPLE = re.compile(f"^{CONJUNCTION_RE}(?:ال|لل)?" + r"(?:وزير|رئيس|مسؤول|قائد|زعيم)(?:ان|ين)$")
@@ -181,6 +193,19 @@ class _Roles(_Attribution):
             ]
             if force and weapons:
                 return [force], list(dict.fromkeys(weapons))
+        if predicate == "received" and at and ARRIVING.match(keys[verb]):
+            # «وصلت الطائرات إلى مصر»: goods arriving; where they arrive (after إلى) receives them
+            there = next(
+                (
+                    e
+                    for m in ordered
+                    if m.first > verb and keys[m.first - 1] == _TO and (e := pick(m, subj_types))
+                ),
+                None,
+            )
+            if there is not None:
+                goods = [e for m in ordered if (e := pick(m, obj_types)) and e != there]
+                return [there], list(dict.fromkeys(goods))
         markers = FRAME_OTHER_PARTY.get(predicate or "", ())
         others = [m for m in ordered if markers and self._other_party(m, keys, markers)]
         self._parties = [e for m in others for e in m.ids[:1]]

@@ -14,8 +14,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..analyze import ARTICLE, CONJUNCTIONS, PROCLITICS, clitic_cuts, strip_clitic
+from ..analyze import ARTICLE, PROCLITICS, clitic_cuts, strip_clitic
 from ..normalize import normalize
+from .base import _conjunction
 from .cues import _DUAL, _FUNCTION_WORDS, _PREDICATE_PATTERNS
 from .names import Mention
 from .proposals import _Proposals
@@ -75,7 +76,7 @@ _ATTENDING = {"attends", "hosts"}
 
 
 def _bare(key: str) -> str:
-    key = key[1:] if key[:1] in CONJUNCTIONS and len(key) > 3 else key
+    key = key[_conjunction(key) :] if len(key) > 3 else key
     for prefix in ("بال", "لل", "ال"):
         if key.startswith(prefix) and len(key) - len(prefix) >= 3:
             return key[len(prefix) :]
@@ -188,7 +189,7 @@ class _Topics(_Proposals):
                     if end in named:
                         break
                     nxt = keys[end]
-                    if nxt in _FUNCTION_WORDS or (nxt[:1] in CONJUNCTIONS and not nxt.startswith(ARTICLE)):
+                    if nxt in _FUNCTION_WORDS or (_conjunction(nxt) and not nxt.startswith(ARTICLE)):
                         break  # (a word of grammar, the next item: «و...»)
                     if self._reads_as_date(text[words[end].start : words[end].end]):
                         break

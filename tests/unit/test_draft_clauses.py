@@ -430,11 +430,14 @@ def test_weapons_arriving_are_delivered() -> None:
     assert {names.get(c["subject"]) for c in arriving} == {"Russia"}
 
 
-def test_weapons_arriving_named_after_the_verb_are_delivered() -> None:
-    # "The first batch of Su-30 aircraft arrived in Cairo": the verb first, then the weapon
-    draft, names = _draft("وقال المتحدث: وصلت الدفعة الأولى من طائرات سو-30 إلى القاهرة.")
+def test_weapons_arriving_named_after_the_verb_are_received() -> None:
+    # "The first batch of Su-30 aircraft arrived in Egypt": the verb first, then the weapon;
+    # the place it arrives at receives it
+    draft, names = _draft("وقال المتحدث: وصلت الدفعة الأولى من طائرات سو-30 إلى مصر.")
     arriving = [c for c in draft.claims if "وصلت" in c["citation"]["quote"]]
-    assert [(c["predicate"], names.get(c["object"])) for c in arriving] == [("delivered", "Su-30")]
+    assert [(names.get(c["subject"]), c["predicate"], names.get(c["object"])) for c in arriving] == [
+        ("Egypt", "received", "Su-30")
+    ]
     # "the minister arrived in Moscow" is a visit; "the visit of the warships" no delivery
     draft, _ = _draft("ووصل وزير الدفاع المصري إلى روسيا أمس.")
     assert "delivered" not in {c["predicate"] for c in draft.claims}

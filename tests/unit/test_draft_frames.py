@@ -1031,3 +1031,40 @@ def test_a_latin_designations_own_name_after_it_is_part_of_the_model() -> None:
     # an Arabic word after it is no Latin name: the designation alone
     triples, _ = _read("وتسلمت مصر مقاتلات F-16 أمس من الولايات المتحدة.")
     assert ("Egypt", "received", "F-16", "fact") in triples
+
+
+def test_weapons_or_a_consignment_arriving_are_received_where_they_arrive() -> None:
+    # what arrives is a weapon or a consignment, after the verb or before it: goods received,
+    # the place after «إلى» the receiver
+    for sentence in (
+        "ووصلت مقاتلات ميغ-29 إلى مصر الأسبوع الماضي.",
+        "ومن المنتظر أن تصل الدفعة الثانية من مقاتلات ميغ-29 إلى مصر.",
+        "وكانت مقاتلات ميغ-29 التي وصلت إلى مصر قد حلقت فوق القاهرة.",
+    ):
+        triples, _ = _read(sentence)
+        assert ("Egypt", "received", "MiG-29") in [t[:3] for t in triples], sentence
+        assert not [t for t in triples if t[1] == "visited"], sentence
+    # a person arriving is a visit still
+    triples, _ = _read("ووصل وزير الدفاع الروسي إلى القاهرة أمس.")
+    assert "received" not in [t[1] for t in triples]
+
+
+def test_a_worth_in_millions_or_billions_told_by_the_broken_plural_is_read() -> None:
+    # «ملايين», «بلايين»: the plural of a scale word, as «مليارات» is of «مليار»
+    for sentence, amount in (
+        ("وبلغت قيمة الصفقة 350 ملايين دولار بحسب الوزارة.", 350_000_000),
+        ("وقدرت قيمة العقد بثلاثة بلايين دولار.", 3_000_000_000),
+    ):
+        draft = draft_article(f"عنوان\n{sentence}\n", [dict(e) for e in STATES], published=ANCHOR)
+        values = [c["value"] for c in draft.claims if c["predicate"] == "contract_value"]
+        assert values == [{"amount": amount, "unit": "USD"}], sentence
+
+
+def test_trying_to_obtain_a_weapon_is_seeking_it() -> None:
+    # «تحاول»، «حاولت»، «محاولة» before a noun of obtaining: sought, nothing bought yet
+    for sentence in (
+        "وتحاول مصر الحصول على مقاتلات ميغ-29 من روسيا.",
+        "وحاولت مصر شراء مقاتلات ميغ-29 من روسيا.",
+    ):
+        triples, _ = _read(sentence)
+        assert [t[1] for t in triples if t[2] == "MiG-29"] == ["seeks_to_acquire"], sentence
