@@ -318,3 +318,23 @@ def test_a_done_acts_month_without_its_year_is_the_last_one_before_publication()
     ):
         later = [c for c in _draft(text).claims if c["predicate"] == "received"]
         assert later and all(c["modality"] == "planned" and c["date"]["start"] == "2024-08-01" for c in later)
+
+
+def test_the_statement_told_again_by_its_definite_noun_is_the_via() -> None:
+    # "the army command said in a statement that Egypt received Rafale jets. The statement
+    # explained that Egypt received Rafale jets": «البيان» after a saying verb or a credit's
+    # word is the statement named before, the via of what it tells
+    said = "وقالت قيادة الجيش المصري في بيان عسكري إن الجيش يحدث أسطوله الجوي."
+    for again in (
+        "وأوضح البيان أن مصر تسلمت طائرات رافال من فرنسا.",
+        "ووفقا للبيان، تسلمت مصر طائرات رافال من فرنسا.",
+        "وبحسب البيان، تسلمت مصر طائرات رافال من فرنسا.",
+    ):
+        draft = _draft(f"{said} {again}")
+        statements = [e for e in draft.entities if e["name_ar"] == "بيان عسكري"]
+        received = [c for c in draft.claims if c["predicate"] == "received"]
+        assert statements and received and all(c["via"] == statements[0]["id"] for c in received), again
+        # with no statement named before, «البيان» has nothing to refer to
+        alone = [c for c in _draft(again).claims if c["predicate"] == "received"]
+        assert alone and {c["via"] for c in alone} == {None}
+
