@@ -302,6 +302,12 @@ _OF = PREPOSITIONS[1]  # «ل»: of, for (the analyzer's preposition)
 
 # A deal's terms: a fact about the agreement whatever the tense they are told in.
 _DEAL_TERMS = {"contract_value"}
+# What a deal covers, told as what follows «under it» («ستتزود بموجبها بغداد بأسلحة»، «بموجب
+# هذه الصفقة سيحصل العراق على دبابات»): its terms, a fact once the deal is told; the future
+# is the tense of the handover the terms arrange.
+_DEAL_ITEMS = {"includes", "covers_area"}
+_UNDER = "بموجب"
+_UNDER_REACH = 3
 
 
 def _of_company(key: str) -> bool:
@@ -1347,6 +1353,16 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 # «صفقة ستبلغ قيمتها ...»: what a deal is worth is its term, told in the
                 # future or not; whether the deal is still to come is its signing's modality
                 modality, mcue = "fact", "a deal's term"
+            elif (
+                predicate in _DEAL_ITEMS
+                and modality == "planned"
+                and at is not None
+                and any(
+                    k[_conjunction(k) :].startswith(_UNDER)
+                    for k in keys[max(0, at[0] - _UNDER_REACH) : at[1] + _UNDER_REACH]
+                )
+            ):
+                modality, mcue = "fact", "a deal's items, told under it (بموجب)"
             if mcue:
                 cues.append(f"modality:{mcue}")
             own_date = nearest_date(dates, at, keys)

@@ -338,3 +338,15 @@ def test_the_statement_told_again_by_its_definite_noun_is_the_via() -> None:
         alone = [c for c in _draft(again).claims if c["predicate"] == "received"]
         assert alone and {c["via"] for c in alone} == {None}
 
+
+def test_what_a_deal_covers_told_under_it_is_a_fact() -> None:
+    # "India signed a deal with France, under which the Indian navy will get submarines":
+    # the deal's items, told after «بموجبها», are its terms (a fact); a deal still to be
+    # signed («ستوقع») that will cover them is planned
+    signed = _draft("ووقعت الهند صفقة مع فرنسا، ستحصل بموجبها البحرية الهندية على غواصات سكوربين.")
+    items = [c for c in signed.claims if c["predicate"] == "includes"]
+    assert items and {c["modality"] for c in items} == {"fact"}
+    later = _draft("وستوقع الهند صفقة مع فرنسا ستشمل غواصات سكوربين.")
+    items = [c for c in later.claims if c["predicate"] == "includes"]
+    assert items and {c["modality"] for c in items} == {"planned"}
+
