@@ -228,10 +228,10 @@ def _source_record(text, published, note, outlet, url, credited, source_id, know
 
 # Auxiliaries of the passive before a verbal noun ("تم توقيعه", "جرى توقيع"): no named agent.
 _PASSIVE = {"تم", "جري", "يتم", "سيتم"}
-# The cue of a deal's items read from the weapons after its noun (no verb of trade tells them).
 # A handover told from one side, and the other side's act: received from (من) someone, who
-# delivered it; delivered to (إلى، لـ) someone, who received it.
+# delivered it.
 _HANDOVER_SIDES = {"received": "delivered"}
+# The cue of a deal's items read from the weapons after its noun (no verb of trade tells them).
 _GOODS_AFTER_NOUN = "predicate:the weapons named after the deal's noun (it covers them)"
 # "His, her, their, our country": the state of whoever the sentence has named.
 _OWN_COUNTRY = re.compile(f"^{CONJUNCTION_RE}{PREPOSITION_RE}" + r"بلاد(?:ه|ها|هم|هما)$")
@@ -1617,8 +1617,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             other_side = _HANDOVER_SIDES.get(predicate or "")
             if other_side and sellers and subjects and objects and sellers[0] not in subjects:
                 # «تسلمت إندونيسيا مقاتلات رافال من فرنسا»: a handover has two sides; who it
-                # was received from (من) delivered it, who it was delivered to (إلى، لـ)
-                # received it.
+                # was received from (من) delivered it.
                 for item in objects:
                     made.append(
                         claim(
