@@ -220,6 +220,8 @@ class _Attribution(_Base):
             ):
                 credit_id = credit_id or who
                 who = None
+            if credit_id is None:
+                credit_id = self._medium_addressed(keys, mentions, hit[1], stop, who)
             the_medium = hit[1] < len(keys) and self._medium_referred(keys[hit[1]])
             if who is None and credit_id is None and the_medium:
                 # "وأوضحت الصحيفة، أن ...": the paper named before (or the one credited).
@@ -358,6 +360,28 @@ class _Attribution(_Base):
                 if self._opens_media(keys, m):
                     self.media.add(m.ids[0])  # a medium by its noun, for the rest of the article
                     return m
+        return None
+
+    def _medium_addressed(
+        self, keys: list[str], mentions: list[Mention], at: int, stop: int, who: str | None
+    ) -> str | None:
+        """A medium named between a saying verb and what is said, not the one who speaks:
+        the words were given to it («وقال الوزير في حديث لصحيفة ... إن»، «في مقابلة مع وكالة
+        ...»، «وأفاد متحدث باسم الوزارة وكالة ... أن»), so they come through it."""
+        for m in mentions:
+            if m.weak or not at <= m.first <= stop or who in m.ids:
+                continue
+            if m.first == stop:
+                # «في حديث لصحيفة "..."»: the quotation mark opens the paper's name, not
+                # what is said
+                if self._after_media(keys, m):
+                    return m.ids[0]
+                continue
+            if any(i in self.media for i in m.ids) or self._after_media(keys, m):
+                return m.ids[0]
+            if self._opens_media(keys, m):
+                self.media.add(m.ids[0])
+                return m.ids[0]
         return None
 
     def _opens_media(self, keys: list[str], m: Mention) -> bool:

@@ -350,3 +350,21 @@ def test_what_a_deal_covers_told_under_it_is_a_fact() -> None:
     items = [c for c in later.claims if c["predicate"] == "includes"]
     assert items and {c["modality"] for c in items} == {"planned"}
 
+
+def test_words_given_to_a_paper_come_through_it() -> None:
+    # "the minister said in a talk to the Nile Herald paper today that Egypt received Rafale
+    # jets": the paper named between the saying verb and what is said is the via; the
+    # minister stays the speaker
+    for given in (
+        "في حديث لصحيفة النيل الزاهر",
+        "في تصريحات أدلى بها اليوم لصحيفة النيل الزاهر",
+        "في حديث لصحيفة “النيل الزاهر”",  # (the quotation mark opens the paper's name)
+    ):
+        said = f"وقال وزير الدفاع المصري حازم فوزي {given} إن مصر تسلمت طائرات رافال من فرنسا."
+        received = [c for c in _draft_with_paper(said).claims if c["predicate"] == "received"]
+        assert received and {c["via"] for c in received} == {"herald"}, given
+        assert all(c["speaker"] not in (None, "herald") for c in received)
+    # said to no medium, the words have no via
+    about = "وقال وزير الدفاع المصري حازم فوزي في حديث اليوم إن مصر تسلمت طائرات رافال من فرنسا."
+    received = [c for c in _draft_with_paper(about).claims if c["predicate"] == "received"]
+    assert received and {c["via"] for c in received} == {None}
