@@ -228,10 +228,10 @@ def _source_record(text, published, note, outlet, url, credited, source_id, know
 
 # Auxiliaries of the passive before a verbal noun ("تم توقيعه", "جرى توقيع"): no named agent.
 _PASSIVE = {"تم", "جري", "يتم", "سيتم"}
-# The cue of a deal's items read from the weapons after its noun (no verb of trade tells them).
 # A handover told from one side, and the other side's act: received from (من) someone, who
-# delivered it; delivered to (إلى، لـ) someone, who received it.
+# delivered it.
 _HANDOVER_SIDES = {"received": "delivered"}
+# The cue of a deal's items read from the weapons after its noun (no verb of trade tells them).
 _GOODS_AFTER_NOUN = "predicate:the weapons named after the deal's noun (it covers them)"
 # "His, her, their, our country": the state of whoever the sentence has named.
 _OWN_COUNTRY = re.compile(f"^{CONJUNCTION_RE}{PREPOSITION_RE}" + r"بلاد(?:ه|ها|هم|هما)$")
@@ -302,6 +302,12 @@ _OF = PREPOSITIONS[1]  # «ل»: of, for (the analyzer's preposition)
 
 # A deal's terms: a fact about the agreement whatever the tense they are told in.
 _DEAL_TERMS = {"contract_value"}
+# What a deal covers, told as what follows «under it» («ستتزود بموجبها بغداد بأسلحة»، «بموجب
+# هذه الصفقة سيحصل العراق على دبابات»): its terms, a fact once the deal is told; the future
+# is the tense of the handover the terms arrange.
+_DEAL_ITEMS = {"includes", "covers_area"}
+_UNDER = "بموجب"
+_UNDER_REACH = 3
 
 
 def _of_company(key: str) -> bool:
@@ -1347,6 +1353,16 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 # «صفقة ستبلغ قيمتها ...»: what a deal is worth is its term, told in the
                 # future or not; whether the deal is still to come is its signing's modality
                 modality, mcue = "fact", "a deal's term"
+            elif (
+                predicate in _DEAL_ITEMS
+                and modality == "planned"
+                and at is not None
+                and any(
+                    k[_conjunction(k) :].startswith(_UNDER)
+                    for k in keys[max(0, at[0] - _UNDER_REACH) : at[1] + _UNDER_REACH]
+                )
+            ):
+                modality, mcue = "fact", "a deal's items, told under it (بموجب)"
             if mcue:
                 cues.append(f"modality:{mcue}")
             own_date = nearest_date(dates, at, keys)
@@ -1601,8 +1617,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             other_side = _HANDOVER_SIDES.get(predicate or "")
             if other_side and sellers and subjects and objects and sellers[0] not in subjects:
                 # «تسلمت إندونيسيا مقاتلات رافال من فرنسا»: a handover has two sides; who it
-                # was received from (من) delivered it, who it was delivered to (إلى، لـ)
-                # received it.
+                # was received from (من) delivered it.
                 for item in objects:
                     made.append(
                         claim(

@@ -40,6 +40,9 @@ _STATEMENT = "بيان"
 _STATEMENT_WORDS = 6
 _STATEMENT_STOPS = {"اليوم", "امس", "مع", "الي", "خلال", "عقب", "بعد", "قبل"}
 _STATEMENT_MARKS = re.compile(r"[،,:.؛;\"“”«»()\-–—]")
+# «وأوضح البيان أن ...»، «وذكر البيان»، «وفقا للبيان»، «بحسب البيان»: the statement named
+# before, told again by its definite noun after a saying verb or a credit's word.
+_THE_STATEMENT = ARTICLE + _STATEMENT
 # A construct («قائد سلاح الجو») is definite by its last noun, within this many words.
 _CONSTRUCT_WORDS = 4  # «وكالة الأنباء ...», «وكالة أنباء ...»: a news agency
 
@@ -70,6 +73,7 @@ class _Attribution(_Base):
         self._said_here = None
         self._statement_here = None
         self._statement_sentence = None
+        self._last_statement: str | None = None  # the statement named last
         self._last_speaker = None
         self._credit_sentence: int | None = None  # the first sentence, when it credits a medium
         self._credit_paragraph = -1
@@ -202,6 +206,8 @@ class _Attribution(_Base):
                 # «وبحسب وكالة الأنباء ... وقع ...»: no «أن» after the credited medium; what
                 # it tells begins after its name
                 stop = credit.last
+            elif stop == len(keys) and hit[1] < stop and _THE_STATEMENT in name_forms(keys[hit[1]]):
+                stop = hit[1] + 1  # «وبحسب البيان، تسلمت ...»: likewise after the statement
             self._said_here = stop
             continuing = any(p.opens(keys[hit[0]]) for p in _CONTINUING)
             who = (
@@ -214,6 +220,8 @@ class _Attribution(_Base):
             ):
                 credit_id = credit_id or who
                 who = None
+            if credit_id is None:
+                credit_id = self._medium_addressed(keys, mentions, hit[1], stop, who)
             the_medium = hit[1] < len(keys) and self._medium_referred(keys[hit[1]])
             if who is None and credit_id is None and the_medium:
                 # "وأوضحت الصحيفة، أن ...": the paper named before (or the one credited).
@@ -221,6 +229,7 @@ class _Attribution(_Base):
             statement = None if credit_id or the_medium else self._statement(clause, keys, hit[1], stop)
             if statement is not None:
                 self._statement_here, self._statement_sentence = statement, clause.sentence
+                self._last_statement = statement
             if who is not None:
                 account.speaker = who
             elif the_medium:
@@ -234,6 +243,8 @@ class _Attribution(_Base):
                 # verb's subject is the medium itself, "قالت وكالة ...", there is no speaker.)
                 account.speaker = self._last_speaker
             break
+        if credit_id is None and self._last_statement is not None and self._statement_referred(keys):
+            account.via = self._last_statement
         if credit_id is not None:
             self._last_medium = credit_id
             account.via = credit_id
@@ -244,6 +255,17 @@ class _Attribution(_Base):
         if account.speaker:
             self._last_speaker = account.speaker
         return credit
+
+    def _statement_referred(self, keys: list[str]) -> bool:
+        """The clause tells what «the statement» says: its definite noun right after a saying
+        verb or a credit's word («وأوضح البيان», «وفقا للبيان», «حسب البيان»)."""
+        for k in range(1, len(keys)):
+            if _THE_STATEMENT not in name_forms(keys[k]):
+                continue
+            before = keys[k - 1 : k]
+            if any(p.find(before) for p in _ATTRIBUTIONS) or any(p.find(before) for p in _CREDITS):
+                return True
+        return False
 
     def _statement(self, clause: Clause, keys: list[str], at: int, stop: int) -> str | None:
         """The statement a saying verb's words were given in («وقال الوزير في بيان صحفي إن
@@ -338,6 +360,28 @@ class _Attribution(_Base):
                 if self._opens_media(keys, m):
                     self.media.add(m.ids[0])  # a medium by its noun, for the rest of the article
                     return m
+        return None
+
+    def _medium_addressed(
+        self, keys: list[str], mentions: list[Mention], at: int, stop: int, who: str | None
+    ) -> str | None:
+        """A medium named between a saying verb and what is said, not the one who speaks:
+        the words were given to it («وقال الوزير في حديث لصحيفة ... إن»، «في مقابلة مع وكالة
+        ...»، «وأفاد متحدث باسم الوزارة وكالة ... أن»), so they come through it."""
+        for m in mentions:
+            if m.weak or not at <= m.first <= stop or who in m.ids:
+                continue
+            if m.first == stop:
+                # «في حديث لصحيفة "..."»: the quotation mark opens the paper's name, not
+                # what is said
+                if self._after_media(keys, m):
+                    return m.ids[0]
+                continue
+            if any(i in self.media for i in m.ids) or self._after_media(keys, m):
+                return m.ids[0]
+            if self._opens_media(keys, m):
+                self.media.add(m.ids[0])
+                return m.ids[0]
         return None
 
     def _opens_media(self, keys: list[str], m: Mention) -> bool:

@@ -318,3 +318,53 @@ def test_a_done_acts_month_without_its_year_is_the_last_one_before_publication()
     ):
         later = [c for c in _draft(text).claims if c["predicate"] == "received"]
         assert later and all(c["modality"] == "planned" and c["date"]["start"] == "2024-08-01" for c in later)
+
+
+def test_the_statement_told_again_by_its_definite_noun_is_the_via() -> None:
+    # "the army command said in a statement that Egypt received Rafale jets. The statement
+    # explained that Egypt received Rafale jets": «البيان» after a saying verb or a credit's
+    # word is the statement named before, the via of what it tells
+    said = "وقالت قيادة الجيش المصري في بيان عسكري إن الجيش يحدث أسطوله الجوي."
+    for again in (
+        "وأوضح البيان أن مصر تسلمت طائرات رافال من فرنسا.",
+        "ووفقا للبيان، تسلمت مصر طائرات رافال من فرنسا.",
+        "وبحسب البيان، تسلمت مصر طائرات رافال من فرنسا.",
+    ):
+        draft = _draft(f"{said} {again}")
+        statements = [e for e in draft.entities if e["name_ar"] == "بيان عسكري"]
+        received = [c for c in draft.claims if c["predicate"] == "received"]
+        assert statements and received and all(c["via"] == statements[0]["id"] for c in received), again
+        # with no statement named before, «البيان» has nothing to refer to
+        alone = [c for c in _draft(again).claims if c["predicate"] == "received"]
+        assert alone and {c["via"] for c in alone} == {None}
+
+
+def test_what_a_deal_covers_told_under_it_is_a_fact() -> None:
+    # "India signed a deal with France, under which the Indian navy will get submarines":
+    # the deal's items, told after «بموجبها», are its terms (a fact); a deal still to be
+    # signed («ستوقع») that will cover them is planned
+    signed = _draft("ووقعت الهند صفقة مع فرنسا، ستحصل بموجبها البحرية الهندية على غواصات سكوربين.")
+    items = [c for c in signed.claims if c["predicate"] == "includes"]
+    assert items and {c["modality"] for c in items} == {"fact"}
+    later = _draft("وستوقع الهند صفقة مع فرنسا ستشمل غواصات سكوربين.")
+    items = [c for c in later.claims if c["predicate"] == "includes"]
+    assert items and {c["modality"] for c in items} == {"planned"}
+
+
+def test_words_given_to_a_paper_come_through_it() -> None:
+    # "the minister said in a talk to the Nile Herald paper today that Egypt received Rafale
+    # jets": the paper named between the saying verb and what is said is the via; the
+    # minister stays the speaker
+    for given in (
+        "في حديث لصحيفة النيل الزاهر",
+        "في تصريحات أدلى بها اليوم لصحيفة النيل الزاهر",
+        "في حديث لصحيفة “النيل الزاهر”",  # (the quotation mark opens the paper's name)
+    ):
+        said = f"وقال وزير الدفاع المصري حازم فوزي {given} إن مصر تسلمت طائرات رافال من فرنسا."
+        received = [c for c in _draft_with_paper(said).claims if c["predicate"] == "received"]
+        assert received and {c["via"] for c in received} == {"herald"}, given
+        assert all(c["speaker"] not in (None, "herald") for c in received)
+    # said to no medium, the words have no via
+    about = "وقال وزير الدفاع المصري حازم فوزي في حديث اليوم إن مصر تسلمت طائرات رافال من فرنسا."
+    received = [c for c in _draft_with_paper(about).claims if c["predicate"] == "received"]
+    assert received and {c["via"] for c in received} == {None}
