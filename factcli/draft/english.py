@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..analyze import ARTICLE, clitic_cuts, strip_clitic
+from ..analyze import ARTICLE, CLITICS_RE, clitic_cuts, strip_clitic
 from ..normalize import normalize
 
 _CONSONANTS = {
@@ -636,7 +636,7 @@ _MODEL_SKIPPED = {normalize(k) for k in ("الصنع", "من", "طراز", "نو
 def _model_word(key: str) -> str:
     """A word of a model's phrase without the conjunction or preposition written onto it
     ("وطائرة", "بصواريخ", "المدمرة") when what is left is a noun of kind."""
-    bare = re.sub(r"^[وف]?(?:[بل]?ال|لل|[بل])?", "", key)
+    bare = re.sub(f"^{CLITICS_RE}", "", key)
     return bare if key not in _MODEL_HEADS and bare in _MODEL_HEADS else key
 
 
