@@ -9,6 +9,7 @@ from typing import Any
 
 from ..analyze import (
     ARTICLE,
+    CLITICS_RE,
     CONJUNCTION_RE,
     CONJUNCTIONS,
     PREPOSITION_RE,
@@ -253,7 +254,7 @@ _SCHOOLS = {normalize(p.text) for p in _SCHOOL_NOUNS}
 # من التفاصيل»): no body's name goes on into them.
 _QUANTITIES = {normalize(w) for w in ("المزيد", "الكثير", "العديد", "البعض", "الجميع", "مزيدا")}
 # A company's noun, a proclitic on it or not: the companies named before «الشركات ...».
-_A_COMPANY = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ب|ل)?(?:ال)?شرك(?:ه|ات|تا|تي|تين)(?![\u0621-\u064a])")
+_A_COMPANY = re.compile(rf"(?<![\u0621-\u064a]){CLITICS_RE}شرك(?:ه|ات|تا|تي|تين)(?![\u0621-\u064a])")
 # Sources, reports and delegations told as one by their noun and adjectives («مصادر عسكرية»,
 # «لتقرير إعلامي», «وفد دفاعي أرمني»): the noun's English, and whether a state's adjective
 # must close the phrase (a delegation is some state's).
