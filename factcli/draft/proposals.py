@@ -629,8 +629,9 @@ def _state_kind(key: str) -> bool:
 
 
 def _definite(key: str) -> bool:
-    """A word with the article, a proclitic before it or not (الروسي, والوفد, للدفاع)."""
-    return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)", key) is not None
+    """A word with the article, a proclitic before it or not (الروسي, والوفد, للدفاع), and a
+    stem of three letters after it (never وكالة read as و + ك + ال + ه)."""
+    return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\\w{{3}}", key) is not None
 
 
 def _weapon_head(word: str) -> bool:
@@ -1125,7 +1126,7 @@ class _Proposals(_Base):
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         for i in range(len(keys) - 1):
-            if not _company_noun(keys[i]) or keys[i].startswith(("ال", "وال", "بال", "لل")):
+            if not _company_noun(keys[i]) or _definite(keys[i]):
                 continue
             opening = text[words[i].end : words[i + 1].start]
             marked = re.search(r"[/(«\"“]", opening) is not None
@@ -1262,7 +1263,7 @@ class _Proposals(_Base):
         keys = [w.key for w in words]
         for i in range(len(keys) - 1):
             noun = keys[i]
-            if noun.startswith(("ال", "وال", "بال", "لل")):
+            if _definite(noun):
                 continue
             if not (_company_noun(noun) or _unit_noun(noun)):
                 continue
