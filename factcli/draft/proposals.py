@@ -1062,11 +1062,13 @@ class _Proposals(_Base):
     def _medium_forms(self, words: list, at: int, name: str) -> list[str]:
         """A medium's name with its noun before it, the noun's proclitics cut off
         («لصحيفة الواشنطن بوست»: «صحيفة الواشنطن بوست»), as a form of its name."""
-        written = self.text[words[at].start : words[at].end]
-        key = normalize(written)
-        for noun in MEDIA_NOUNS:
-            if key.endswith(noun) and len(key) - len(noun) <= 3:
-                return [f"{written[len(key) - len(noun) :]} {name}"]
+        key = normalize(self.text[words[at].start : words[at].end])
+        for cut in clitic_cuts(key):
+            noun = strip_clitic(key, cut).removeprefix(ARTICLE)
+            if noun in MEDIA_NOUNS:
+                return [
+                    f"{_after_clitic(self.text, words[at].start, words[at].end, len(key) - len(noun))} {name}"
+                ]
         return []
 
     def mastheads(self) -> None:
