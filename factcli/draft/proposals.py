@@ -22,7 +22,7 @@ from ..dates import number_words, parse_date
 from ..errors import DateError
 from ..lexicon import Lexicon
 from ..normalize import normalize
-from .base import _Base
+from .base import _Base, _conjunction
 from .cues import (
     _ATTRIBUTIONS,
     _DEAL_ITEMS,
@@ -2072,9 +2072,10 @@ class _Proposals(_Base):
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         for i, k in enumerate(keys):
-            lil = re.match(r"^[وف]?لل", k) is not None and len(k) > 4
+            after_conjunction = k[_conjunction(k) :]
+            lil = -1 in clitic_cuts(after_conjunction)
             if lil:
-                k = "ال" + k[k.index("لل") + 2 :]  # "للقوات" is ل + "القوات"
+                k = strip_clitic(after_conjunction, -1)  # "للقوات" is ل + "القوات"
             # (normalized as the keys are: «ومؤسسة» is و + «مؤسسة», cut off the name)
             noun = next(
                 (normalize(p.text) for p in (*_INSTITUTIONS, *_SERVICE_NOUNS, *_SCHOOL_NOUNS) if p.opens(k)),
@@ -2082,7 +2083,7 @@ class _Proposals(_Base):
             )
             if (
                 noun is None
-                and re.fullmatch(r"[وف]?[بل]?(?:قوات|صناعات)", k)
+                and any(strip_clitic(k, cut) in ("قوات", "صناعات") for cut in clitic_cuts(k))
                 and keys[i + 1 : i + 2]
                 and all(institution_word(x) or self._state_adjective(x) for x in keys[i + 1 : i + 3])
             ):
