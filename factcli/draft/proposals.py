@@ -315,6 +315,8 @@ _INTERNATIONAL = normalize("الدولي")
 _AGAINST = {normalize(w) for w in ("ضد", "لمحاربة", "لمكافحة", "لقتال")}
 # A state's broadcaster by its medium and the state's adjective («التلفزيون الإيطالي»).
 _BROADCASTERS = {"التلفزيون": "television", "التليفزيون": "television", "الاذاعه": "radio"}
+# The nouns `_state_media` reads a state's media or companies from, proclitics cut off.
+_STATE_MEDIA_NOUNS = ("وسايل", "مصادر", "شركات", "الشركات", *_BROADCASTERS)
 # Epithets between a state's body and its state's adjective («الجيش العربي السوري», «القوات
 # البحرية الأميرية القطرية»): the body is named without them too.
 _BODY_EPITHETS = {normalize(w) for w in ("العربي", "العربية", "الأميري", "الأميرية")}
@@ -2931,9 +2933,10 @@ class _Proposals(_Base):
         keys = [w.key for w in words]
         for i in range(len(keys) - 1):
             key = keys[i]
-            bare = re.sub(r"^[وف]?[لب]?(?=وسايل|مصادر|شركات)|^[وف]?(?:ب|ل(?=ل))?(?=ال)", "", key)
-            if bare.startswith("لل"):
-                bare = "ال" + bare[2:]
+            cut = next((c for c in clitic_cuts(key) if strip_clitic(key, c) in _STATE_MEDIA_NOUNS), None)
+            if cut is None:
+                continue
+            bare = strip_clitic(key, cut)
             kind, last = None, i + 1
             if bare == "وسايل" and keys[i + 1] in ("الاعلام", "اعلام") and i + 2 < len(keys):
                 kind, last = "media", i + 2
@@ -2984,12 +2987,7 @@ class _Proposals(_Base):
             if state is None:
                 continue
             body = str(self.linker.entities[state].get("name") or "")
-            start = (
-                words[i].start + len(key) - len(bare.removeprefix("ال")) - (2 if bare.startswith("ال") else 0)
-            )
-            name = text[start : words[last].end]
-            if bare.startswith("ال") and not name.startswith("ال"):
-                name = "ال" + name.lstrip("ل")
+            name = _after_clitic(text, words[i].start, words[last].end, cut)
             before = len(self.new_entities)
             cue = "a state's companies" if bare == "شركات" else "a state's media"
             self._new_entity(name, "organization", cue, english=f"{demonym(body)} {kind}")

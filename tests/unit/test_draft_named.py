@@ -962,3 +962,11 @@ def test_a_platform_named_after_its_noun_in_a_post_is_proposed_with_that_form() 
     platform = [e for e in draft.entities if e["type"] == "organization"]
     assert [e["name"] for e in platform] == ["Telegram"]
     assert "تطبيق تلغرام" in platform[0]["aliases"]
+
+
+def test_a_states_broadcaster_after_a_vowelled_proclitic_is_named_from_its_article() -> None:
+    # "the minister told Italian television": «لِلتلفزيون» is ل + «التلفزيون» with a kasra on
+    # the ل; the name starts at the article, the proclitic and its vowel cut off.
+    found = _by_ar(_draft("وقال الوزير لِلتلفزيون الإيطالي إن الصفقة تمت."))
+    assert found.get("التلفزيون الإيطالي", {}).get("name") == "Italian television"
+    assert not [n for n in found if "ِ" in n]
