@@ -3226,7 +3226,10 @@ class _Proposals(_Base):
         definite |= {"ال" + normalize(p.text) for p in _INSTITUTIONS if p.text.endswith("ه")}
 
         def bare(key: str) -> str:
-            return re.sub(r"^[وف]?(?:[بل](?=ال)|ل(?=ل))?", "", key).replace("لل", "ال", 1) if key else key
+            # the proclitics before the article cut off («وبالحكومة», «للحكومة»), else a
+            # conjunction alone
+            forms = [strip_clitic(key, cut) for cut in clitic_cuts(key)]
+            return next((f for f in reversed(forms) if f.startswith(ARTICLE)), key[_conjunction(key) :])
 
         def propose(noun: str, state: str) -> None:
             adjective = self._adjective_of(state, feminine=noun.endswith(("ة", "ه")))
@@ -3603,8 +3606,9 @@ class _Proposals(_Base):
         for i, key in enumerate(keys):
             for cut in clitic_cuts(key):
                 firsts.setdefault(strip_clitic(key, cut), []).append((i, cut))
-            if re.match(r"^[وف]لل", key) and len(key) > 5:
-                firsts.setdefault("ال" + key[3:], []).append((i, -2))  # «وللكونغرس»: و + ل + «الكونغرس»
+            after = key[_conjunction(key) :]
+            if after != key and -1 in clitic_cuts(after):  # «وللكونغرس»: و + ل + «الكونغرس»
+                firsts.setdefault(strip_clitic(after, -1), []).append((i, -2))
 
         ends: dict[str, int] = {}  # a form as written -> where it ends in the text
 
@@ -3613,7 +3617,11 @@ class _Proposals(_Base):
             for i, cut in firsts.get(parts[0], []):
                 if keys[i + 1 : i + len(parts)] == parts[1:]:
                     s, e = words[i].start, words[i + len(parts) - 1].end
-                    name = "ال" + self.text[s + 3 : e] if cut == -2 else _after_clitic(self.text, s, e, cut)
+                    name = (
+                        "ال" + _after_clitic(self.text, s, e, 3)
+                        if cut == -2
+                        else _after_clitic(self.text, s, e, cut)
+                    )
                     ends[name] = e
                     return name
             return None
