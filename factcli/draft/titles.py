@@ -53,7 +53,7 @@ from .cues import (
 from .deals import _deal_noun
 from .english import office_english
 from .names import _NOT_IN_NAMES, Mention, _after_clitic, find_mentions
-from .proposals import _GIVEN, _KIN, _proclitic_cut, _Proposals, _state_kind
+from .proposals import _GIVEN, _KIN, _definite, _proclitic_cut, _Proposals, _state_kind
 from .spans import Clause, Word
 
 _QUOTE_GAP = re.compile(r"\s*[“”«»\"]\s*")
@@ -73,12 +73,6 @@ class TitlePhrase:
     name_last: int
     person: str | None  # the person linked at the name, if any
     office: str | None = None  # filled once the office is linked or proposed
-
-
-def _definite(key: str) -> bool:
-    """A word with the article and a stem of three letters after it (الدفاع، للدفاع;
-    never وكالة read as و + ك + ال + ه)."""
-    return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\\w{{3}}", key) is not None
 
 
 # Office heads that are given names too («أمير», «أمين», «سلطان»).
