@@ -970,3 +970,14 @@ def test_a_states_broadcaster_after_a_vowelled_proclitic_is_named_from_its_artic
     found = _by_ar(_draft("وقال الوزير لِلتلفزيون الإيطالي إن الصفقة تمت."))
     assert found.get("التلفزيون الإيطالي", {}).get("name") == "Italian television"
     assert not [n for n in found if "ِ" in n]
+
+
+def test_a_states_authorities_by_their_noun_and_the_states_adjective() -> None:
+    # "the Chinese authorities said", "the Egyptian military authorities announced": a
+    # state's authorities are a body named by «السلطات» and its state's adjective; «السلطات»
+    # told bare names none.
+    found = _by_ar(_draft("وقالت السلطات الصينية إن الطائرات وصلت."))
+    assert found.get("السلطات الصينية", {}).get("name") == "Chinese Authorities"
+    found = _by_ar(_draft("وأعلنت السلطات العسكرية المصرية تسلم الطائرات."))
+    assert found.get("السلطات العسكرية المصرية", {}).get("name") == "Egyptian Military Authorities"
+    assert not [e for e in _draft("وقالت السلطات إن الطائرات وصلت.").entities if e["type"] == "organization"]
