@@ -2137,7 +2137,12 @@ class _Proposals(_Base):
                 continue
             if noun == "جيش" and not (i + 1 < len(keys) and keys[i + 1].startswith("ال")):
                 continue  # "جيش قوي": an army, no body's name (that is «جيش التحرير ...»)
-            heads = [x for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS if p.opens(x)]
+            # an office's head up to four words before, none across a mark («وزيرة الدولة
+            # بوزارة الدفاع، لوكالة أنباء ...»: the minister spoke to the agency)
+            near = max(0, i - 4)
+            marks = [x + 1 for x in range(near, i) if _MARK.search(text[words[x].end : words[x + 1].start])]
+            near = max([near, *marks])
+            heads = [x for x in keys[near:i] for p in _OFFICE_HEADS if p.opens(x)]
             if k.find(noun) == 1 and k[0] in CONJUNCTIONS:
                 heads = []  # "رئيس أركان الجيش وقيادة الدفاع الجوي": the next in a list
             of_office = False
@@ -2320,7 +2325,24 @@ class _Proposals(_Base):
                 if len(own) >= 4:
                     aliases.append(text[words[i + 1].start : words[i + 1].end])
                 aliases.insert(0, name_to(e))
-            if state is None and (where := self._state_after(clause, end)) is not None:
+            construct_state, construct_english = None, None
+            if (
+                state is None
+                and end == i + 2
+                and not noun.startswith(ARTICLE)
+                and not _definite(keys[i + 1])
+                and end < len(keys)
+                and not _MARK.search(text[words[end - 1].end : words[end].start])
+            ):
+                # «وكالة أنباء لاتفيا»: an indefinite noun in construct, named by the state it
+                # is of (the store's, or one only CLDR names)
+                construct_state = self._state_at(words, end)
+            if construct_state is not None:
+                state, e = construct_state[0], words[construct_state[1] - 1].end
+                if state is None:
+                    row = _state_names().names.get(keys[end])
+                    construct_english = row[2] if row else None
+            elif state is None and (where := self._state_after(clause, end)) is not None:
                 # "وزارة الدفاع في المملكة العربية السعودية": the state's ministry, also
                 # written with the state's adjective ("وزارة الدفاع السعودية").
                 state, last = where
@@ -2386,6 +2408,8 @@ class _Proposals(_Base):
             ):
                 # (an institution's words the glossary knows may be cue words: "التعاون")
                 body = self.linker.entities[state].get("name") if state else None
+                if construct_state is not None and state is None:
+                    body = construct_english
                 english = institution_english(normalize(name_to(words[end - 1].end)).split(), body)
                 if owner is not None and english:
                     english = f"{english} of the {owner[1]}"

@@ -981,3 +981,19 @@ def test_a_states_authorities_by_their_noun_and_the_states_adjective() -> None:
     found = _by_ar(_draft("وأعلنت السلطات العسكرية المصرية تسلم الطائرات."))
     assert found.get("السلطات العسكرية المصرية", {}).get("name") == "Egyptian Military Authorities"
     assert not [e for e in _draft("وقالت السلطات إن الطائرات وصلت.").entities if e["type"] == "organization"]
+
+
+def test_a_news_agency_in_construct_with_its_states_name_is_named_by_the_state() -> None:
+    # "the Polish news agency reported": «وكالة أنباء بولندا», an indefinite noun in construct
+    # whose last word is the state it is of (one only CLDR names here), is one body, named
+    # with the state's adjective in English.
+    found = _by_ar(_draft("ونقلت وكالة أنباء بولندا عن الوزير قوله إن الطائرات وصلت."))
+    assert found.get("وكالة أنباء بولندا", {}).get("name") == "Polish News Agency"
+    assert "وكالة أنباء" not in found
+
+
+def test_an_office_before_a_comma_is_no_head_of_the_body_after_it() -> None:
+    # "the state secretary at the defence ministry told the Polish news agency": the title
+    # before the comma is the speaker's; the agency after «ل» is a body of its own.
+    found = _by_ar(_draft("وقالت وزيرة الدولة بوزارة الدفاع، لوكالة أنباء بولندا إن الطائرات وصلت."))
+    assert found.get("وكالة أنباء بولندا", {}).get("name") == "Polish News Agency"
