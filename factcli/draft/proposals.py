@@ -314,6 +314,8 @@ _COALITION = normalize("التحالف")
 _INTERNATIONAL = normalize("الدولي")
 _AGAINST = {normalize(w) for w in ("ضد", "لمحاربة", "لمكافحة", "لقتال")}
 # A state's broadcaster by its medium and the state's adjective («التلفزيون الإيطالي»).
+# «البلاد», "the country": after «في», the state the article is about.
+_THE_COUNTRY = normalize("البلاد")
 _BROADCASTERS = {"التلفزيون": "television", "التليفزيون": "television", "الاذاعه": "radio"}
 # The nouns `_state_media` reads a state's media or companies from, proclitics cut off.
 _STATE_MEDIA_NOUNS = ("وسايل", "مصادر", "شركات", "الشركات", *_BROADCASTERS)
@@ -3392,6 +3394,8 @@ class _Proposals(_Base):
         if at >= len(words):
             return None
         if words[at].key == "في":
+            if at + 1 < len(words) and words[at + 1].key == _THE_COUNTRY and self._home_state is not None:
+                return self._home_state, at + 2  # «وزارة الداخلية في البلاد»: the article's state
             found = self._state_at(words, at + 1)
         else:
             found = self._state_at(words, at, proclitics=PREPOSITIONS)

@@ -997,3 +997,12 @@ def test_an_office_before_a_comma_is_no_head_of_the_body_after_it() -> None:
     # before the comma is the speaker's; the agency after «ل» is a body of its own.
     found = _by_ar(_draft("وقالت وزيرة الدولة بوزارة الدفاع، لوكالة أنباء بولندا إن الطائرات وصلت."))
     assert found.get("وكالة أنباء بولندا", {}).get("name") == "Polish News Agency"
+
+
+def test_a_ministry_in_the_country_is_the_ministry_of_the_state_the_article_is_about() -> None:
+    # "Kenya received aircraft; the interior ministry in the country said": «في البلاد»
+    # after a body names the state the article is about, so the ministry is that state's.
+    found = _by_ar(
+        _draft("تسلمت كينيا طائرات من الصين. وقالت وزارة الداخلية في البلاد إن الطائرات وصلت إلى كينيا.")
+    )
+    assert found.get("وزارة الداخلية في البلاد", {}).get("name") == "Kenyan Ministry of the Interior"
