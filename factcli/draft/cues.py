@@ -744,6 +744,7 @@ INSTITUTION_NOUNS = [
     "الاتحاد",  # "الاتحاد الأوروبي", "الاتحاد الأفريقي" (one state's adjective: the state itself)
     "الحلف",
     "المدفعيه",  # "المدفعية الملكية المغربية"
+    "السلطات",  # "السلطات الصينية", "السلطات العسكرية المصرية": a state's authorities
     # of whom or what state, named right after ("سفارة الإمارات", "حكومة كوريا الجنوبية",
     # "إدارة ترمب"): `OWNED_INSTITUTIONS` (after the definite nouns: "الحكومة الأمريكية")
     "سفاره",

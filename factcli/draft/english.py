@@ -706,6 +706,7 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "الاعلام": ("of Information", _OF),
     "حكومه": ("Government", _HEAD),
     "الحكومه": ("Government", _HEAD),
+    "السلطات": ("Authorities", _HEAD),
     "اداره": ("Administration", _HEAD),
     "الاداره": ("Administration", _HEAD),
     "الرئاسه": ("Presidency", _HEAD),

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..analyze import (
     ARTICLE,
+    CLITICS_RE,
     CONJUNCTION_RE,
     CONJUNCTIONS,
     PREPOSITION_RE,
@@ -21,7 +22,7 @@ from ..dates import number_words, parse_date
 from ..errors import DateError
 from ..lexicon import Lexicon
 from ..normalize import normalize
-from .base import _Base
+from .base import _Base, _conjunction
 from .cues import (
     _ATTRIBUTIONS,
     _DEAL_ITEMS,
@@ -253,7 +254,7 @@ _SCHOOLS = {normalize(p.text) for p in _SCHOOL_NOUNS}
 # من التفاصيل»): no body's name goes on into them.
 _QUANTITIES = {normalize(w) for w in ("المزيد", "الكثير", "العديد", "البعض", "الجميع", "مزيدا")}
 # A company's noun, a proclitic on it or not: the companies named before «الشركات ...».
-_A_COMPANY = re.compile(r"(?<![\u0621-\u064a])[وفبل]?(?:ب|ل)?(?:ال)?شرك(?:ه|ات|تا|تي|تين)(?![\u0621-\u064a])")
+_A_COMPANY = re.compile(rf"(?<![\u0621-\u064a]){CLITICS_RE}شرك(?:ه|ات|تا|تي|تين)(?![\u0621-\u064a])")
 # Sources, reports and delegations told as one by their noun and adjectives («مصادر عسكرية»,
 # «لتقرير إعلامي», «وفد دفاعي أرمني»): the noun's English, and whether a state's adjective
 # must close the phrase (a delegation is some state's).
@@ -313,7 +314,11 @@ _COALITION = normalize("التحالف")
 _INTERNATIONAL = normalize("الدولي")
 _AGAINST = {normalize(w) for w in ("ضد", "لمحاربة", "لمكافحة", "لقتال")}
 # A state's broadcaster by its medium and the state's adjective («التلفزيون الإيطالي»).
+# «البلاد», "the country": after «في», the state the article is about.
+_THE_COUNTRY = normalize("البلاد")
 _BROADCASTERS = {"التلفزيون": "television", "التليفزيون": "television", "الاذاعه": "radio"}
+# The nouns `_state_media` reads a state's media or companies from, proclitics cut off.
+_STATE_MEDIA_NOUNS = ("وسايل", "مصادر", "شركات", "الشركات", *_BROADCASTERS)
 # Epithets between a state's body and its state's adjective («الجيش العربي السوري», «القوات
 # البحرية الأميرية القطرية»): the body is named without them too.
 _BODY_EPITHETS = {normalize(w) for w in ("العربي", "العربية", "الأميري", "الأميرية")}
@@ -628,8 +633,9 @@ def _state_kind(key: str) -> bool:
 
 
 def _definite(key: str) -> bool:
-    """A word with the article, a proclitic before it or not (الروسي, والوفد, للدفاع)."""
-    return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)", key) is not None
+    """A word with the article, a proclitic before it or not (الروسي, والوفد, للدفاع), and a
+    stem of three letters after it (never وكالة read as و + ك + ال + ه)."""
+    return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\\w{{3}}", key) is not None
 
 
 def _weapon_head(word: str) -> bool:
@@ -1060,11 +1066,13 @@ class _Proposals(_Base):
     def _medium_forms(self, words: list, at: int, name: str) -> list[str]:
         """A medium's name with its noun before it, the noun's proclitics cut off
         («لصحيفة الواشنطن بوست»: «صحيفة الواشنطن بوست»), as a form of its name."""
-        written = self.text[words[at].start : words[at].end]
-        key = normalize(written)
-        for noun in MEDIA_NOUNS:
-            if key.endswith(noun) and len(key) - len(noun) <= 3:
-                return [f"{written[len(key) - len(noun) :]} {name}"]
+        key = normalize(self.text[words[at].start : words[at].end])
+        for cut in clitic_cuts(key):
+            noun = strip_clitic(key, cut).removeprefix(ARTICLE)
+            if noun in MEDIA_NOUNS:
+                return [
+                    f"{_after_clitic(self.text, words[at].start, words[at].end, len(key) - len(noun))} {name}"
+                ]
         return []
 
     def mastheads(self) -> None:
@@ -1124,7 +1132,7 @@ class _Proposals(_Base):
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         for i in range(len(keys) - 1):
-            if not _company_noun(keys[i]) or keys[i].startswith(("ال", "وال", "بال", "لل")):
+            if not _company_noun(keys[i]) or _definite(keys[i]):
                 continue
             opening = text[words[i].end : words[i + 1].start]
             marked = re.search(r"[/(«\"“]", opening) is not None
@@ -1261,7 +1269,7 @@ class _Proposals(_Base):
         keys = [w.key for w in words]
         for i in range(len(keys) - 1):
             noun = keys[i]
-            if noun.startswith(("ال", "وال", "بال", "لل")):
+            if _definite(noun):
                 continue
             if not (_company_noun(noun) or _unit_noun(noun)):
                 continue
@@ -2068,9 +2076,10 @@ class _Proposals(_Base):
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         for i, k in enumerate(keys):
-            lil = re.match(r"^[وف]?لل", k) is not None and len(k) > 4
+            after_conjunction = k[_conjunction(k) :]
+            lil = -1 in clitic_cuts(after_conjunction)
             if lil:
-                k = "ال" + k[k.index("لل") + 2 :]  # "للقوات" is ل + "القوات"
+                k = strip_clitic(after_conjunction, -1)  # "للقوات" is ل + "القوات"
             # (normalized as the keys are: «ومؤسسة» is و + «مؤسسة», cut off the name)
             noun = next(
                 (normalize(p.text) for p in (*_INSTITUTIONS, *_SERVICE_NOUNS, *_SCHOOL_NOUNS) if p.opens(k)),
@@ -2078,7 +2087,7 @@ class _Proposals(_Base):
             )
             if (
                 noun is None
-                and re.fullmatch(r"[وف]?[بل]?(?:قوات|صناعات)", k)
+                and any(strip_clitic(k, cut) in ("قوات", "صناعات") for cut in clitic_cuts(k))
                 and keys[i + 1 : i + 2]
                 and all(institution_word(x) or self._state_adjective(x) for x in keys[i + 1 : i + 3])
             ):
@@ -2130,7 +2139,12 @@ class _Proposals(_Base):
                 continue
             if noun == "جيش" and not (i + 1 < len(keys) and keys[i + 1].startswith("ال")):
                 continue  # "جيش قوي": an army, no body's name (that is «جيش التحرير ...»)
-            heads = [x for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS if p.opens(x)]
+            # an office's head up to four words before, none across a mark («وزيرة الدولة
+            # بوزارة الدفاع، لوكالة أنباء ...»: the minister spoke to the agency)
+            near = max(0, i - 4)
+            marks = [x + 1 for x in range(near, i) if _MARK.search(text[words[x].end : words[x + 1].start])]
+            near = max([near, *marks])
+            heads = [x for x in keys[near:i] for p in _OFFICE_HEADS if p.opens(x)]
             if k.find(noun) == 1 and k[0] in CONJUNCTIONS:
                 heads = []  # "رئيس أركان الجيش وقيادة الدفاع الجوي": the next in a list
             of_office = False
@@ -2313,7 +2327,24 @@ class _Proposals(_Base):
                 if len(own) >= 4:
                     aliases.append(text[words[i + 1].start : words[i + 1].end])
                 aliases.insert(0, name_to(e))
-            if state is None and (where := self._state_after(clause, end)) is not None:
+            construct_state, construct_english = None, None
+            if (
+                state is None
+                and end == i + 2
+                and not noun.startswith(ARTICLE)
+                and not _definite(keys[i + 1])
+                and end < len(keys)
+                and not _MARK.search(text[words[end - 1].end : words[end].start])
+            ):
+                # «وكالة أنباء لاتفيا»: an indefinite noun in construct, named by the state it
+                # is of (the store's, or one only CLDR names)
+                construct_state = self._state_at(words, end)
+            if construct_state is not None:
+                state, e = construct_state[0], words[construct_state[1] - 1].end
+                if state is None:
+                    row = _state_names().names.get(keys[end])
+                    construct_english = row[2] if row else None
+            elif state is None and (where := self._state_after(clause, end)) is not None:
                 # "وزارة الدفاع في المملكة العربية السعودية": the state's ministry, also
                 # written with the state's adjective ("وزارة الدفاع السعودية").
                 state, last = where
@@ -2379,6 +2410,8 @@ class _Proposals(_Base):
             ):
                 # (an institution's words the glossary knows may be cue words: "التعاون")
                 body = self.linker.entities[state].get("name") if state else None
+                if construct_state is not None and state is None:
+                    body = construct_english
                 english = institution_english(normalize(name_to(words[end - 1].end)).split(), body)
                 if owner is not None and english:
                     english = f"{english} of the {owner[1]}"
@@ -2926,9 +2959,10 @@ class _Proposals(_Base):
         keys = [w.key for w in words]
         for i in range(len(keys) - 1):
             key = keys[i]
-            bare = re.sub(r"^[وف]?[لب]?(?=وسايل|مصادر|شركات)|^[وف]?(?:ب|ل(?=ل))?(?=ال)", "", key)
-            if bare.startswith("لل"):
-                bare = "ال" + bare[2:]
+            cut = next((c for c in clitic_cuts(key) if strip_clitic(key, c) in _STATE_MEDIA_NOUNS), None)
+            if cut is None:
+                continue
+            bare = strip_clitic(key, cut)
             kind, last = None, i + 1
             if bare == "وسايل" and keys[i + 1] in ("الاعلام", "اعلام") and i + 2 < len(keys):
                 kind, last = "media", i + 2
@@ -2979,12 +3013,7 @@ class _Proposals(_Base):
             if state is None:
                 continue
             body = str(self.linker.entities[state].get("name") or "")
-            start = (
-                words[i].start + len(key) - len(bare.removeprefix("ال")) - (2 if bare.startswith("ال") else 0)
-            )
-            name = text[start : words[last].end]
-            if bare.startswith("ال") and not name.startswith("ال"):
-                name = "ال" + name.lstrip("ل")
+            name = _after_clitic(text, words[i].start, words[last].end, cut)
             before = len(self.new_entities)
             cue = "a state's companies" if bare == "شركات" else "a state's media"
             self._new_entity(name, "organization", cue, english=f"{demonym(body)} {kind}")
@@ -3223,7 +3252,10 @@ class _Proposals(_Base):
         definite |= {"ال" + normalize(p.text) for p in _INSTITUTIONS if p.text.endswith("ه")}
 
         def bare(key: str) -> str:
-            return re.sub(r"^[وف]?(?:[بل](?=ال)|ل(?=ل))?", "", key).replace("لل", "ال", 1) if key else key
+            # the proclitics before the article cut off («وبالحكومة», «للحكومة»), else a
+            # conjunction alone
+            forms = [strip_clitic(key, cut) for cut in clitic_cuts(key)]
+            return next((f for f in reversed(forms) if f.startswith(ARTICLE)), key[_conjunction(key) :])
 
         def propose(noun: str, state: str) -> None:
             adjective = self._adjective_of(state, feminine=noun.endswith(("ة", "ه")))
@@ -3362,6 +3394,8 @@ class _Proposals(_Base):
         if at >= len(words):
             return None
         if words[at].key == "في":
+            if at + 1 < len(words) and words[at + 1].key == _THE_COUNTRY and self._home_state is not None:
+                return self._home_state, at + 2  # «وزارة الداخلية في البلاد»: the article's state
             found = self._state_at(words, at + 1)
         else:
             found = self._state_at(words, at, proclitics=PREPOSITIONS)
@@ -3600,8 +3634,9 @@ class _Proposals(_Base):
         for i, key in enumerate(keys):
             for cut in clitic_cuts(key):
                 firsts.setdefault(strip_clitic(key, cut), []).append((i, cut))
-            if re.match(r"^[وف]لل", key) and len(key) > 5:
-                firsts.setdefault("ال" + key[3:], []).append((i, -2))  # «وللكونغرس»: و + ل + «الكونغرس»
+            after = key[_conjunction(key) :]
+            if after != key and -1 in clitic_cuts(after):  # «وللكونغرس»: و + ل + «الكونغرس»
+                firsts.setdefault(strip_clitic(after, -1), []).append((i, -2))
 
         ends: dict[str, int] = {}  # a form as written -> where it ends in the text
 
@@ -3610,7 +3645,11 @@ class _Proposals(_Base):
             for i, cut in firsts.get(parts[0], []):
                 if keys[i + 1 : i + len(parts)] == parts[1:]:
                     s, e = words[i].start, words[i + len(parts) - 1].end
-                    name = "ال" + self.text[s + 3 : e] if cut == -2 else _after_clitic(self.text, s, e, cut)
+                    name = (
+                        "ال" + _after_clitic(self.text, s, e, 3)
+                        if cut == -2
+                        else _after_clitic(self.text, s, e, cut)
+                    )
                     ends[name] = e
                     return name
             return None

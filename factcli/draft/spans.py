@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..analyze import ARTICLE, clitic_cuts, strip_clitic
 from ..normalize import normalize
 from .cues import (
     _CLAUSE_OPENERS,
@@ -179,8 +180,7 @@ def clauses(text: str) -> list[Clause]:
 
 def _a_deal_noun(key: str) -> bool:
     """A deal's noun (الاتفاقية، العقد، صفقة), a conjunction and the article cut off."""
-    bare = re.sub(r"^[وف]?(?:بال|لل|ال)?", "", key)
-    return bare in DEAL_NOUNS
+    return any(strip_clitic(key, cut).removeprefix(ARTICLE) in DEAL_NOUNS for cut in clitic_cuts(key))
 
 
 def _extend_closing(text: str, ce: int, limit: int) -> int:

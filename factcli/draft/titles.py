@@ -36,7 +36,7 @@ from ..analyze import (
 )
 from ..datespan import DateSpan
 from ..normalize import normalize
-from .base import _Base
+from .base import _Base, _conjunction
 from .cues import (
     _FUNCTION_WORDS,
     _HEAD_FORMS,
@@ -53,7 +53,7 @@ from .cues import (
 from .deals import _deal_noun
 from .english import office_english
 from .names import _NOT_IN_NAMES, Mention, _after_clitic, find_mentions
-from .proposals import _GIVEN, _KIN, _proclitic_cut, _Proposals, _state_kind
+from .proposals import _GIVEN, _KIN, _definite, _proclitic_cut, _Proposals, _state_kind
 from .spans import Clause, Word
 
 _QUOTE_GAP = re.compile(r"\s*[“”«»\"]\s*")
@@ -73,12 +73,6 @@ class TitlePhrase:
     name_last: int
     person: str | None  # the person linked at the name, if any
     office: str | None = None  # filled once the office is linked or proposed
-
-
-def _definite(key: str) -> bool:
-    """A word with the article and a stem of three letters after it (الدفاع، للدفاع;
-    never وكالة read as و + ك + ال + ه)."""
-    return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\\w{{3}}", key) is not None
 
 
 # Office heads that are given names too («أمير», «أمين», «سلطان»).
@@ -191,7 +185,7 @@ _BODY_NOUNS = {k for w in (*COMPANY_NOUNS, *INSTITUTION_NOUNS) for k in (normali
 _WOMEN_HEADS = {k + "ه" for k in _HEAD_FORMS if k.startswith(ARTICLE) and not k.endswith("ه")}
 # The verbs of saying a speaker's name follows, a title after it with no comma («وقال
 # فلان نائب قائد القوات الجوية إن ...»), and «أن» after which what was said opens with one.
-_SAYING = re.compile(r"^(?:[وف]?(?:قال|اضاف|اكد|اوضح|صرح|اعلن|ذكر|كشف|اشار|تابع)(?:ت)?|ان)$")
+_SAYING = re.compile(rf"^(?:{CONJUNCTION_RE}(?:قال|اضاف|اكد|اوضح|صرح|اعلن|ذكر|كشف|اشار|تابع)(?:ت)?|ان)$")
 
 
 # "نظيره الروسي", "نظيرته الفرنسية": the counterpart holds the office last named, of the state
@@ -1230,7 +1224,7 @@ def _person_id(drafter: _Base, m: Mention) -> str | None:
 
 
 # A preposition with a pronoun ("إليها", "منه", "معهم"): never a word of a name.
-_PREPOSITION_PRONOUN = re.compile(r"^[وف]?(?:الي|علي|عن|من|مع|لدي|في)(?:ها|ه|هم|هما)$")
+_PREPOSITION_PRONOUN = re.compile(rf"^{CONJUNCTION_RE}(?:الي|علي|عن|من|مع|لدي|في)(?:ها|ه|هم|هما)$")
 
 
 # The heads of a state's own posts: a minister, a president or prime minister.
@@ -1261,7 +1255,7 @@ _ROLE_NOUNS = {
 def _future_verb(key: str) -> bool:
     """A verb in the future after a name ends it («حسين دهقان سيحضر»); a name's first word
     may start the same way (سيرغي), so only a word after the first is read so."""
-    bare = key[1:] if key[:1] in CONJUNCTIONS else key
+    bare = key[_conjunction(key) :]
     return FUTURE_PREFIX.match(key) is not None and not bare.startswith(FUTURE_NOUNS)
 
 

@@ -745,3 +745,15 @@ def test_a_named_counterparts_office_the_store_lacks_is_proposed_with_its_state(
     # a counterpart no one named holds: no office of his told
     draft, names = _draft("والتقى وزير الدفاع السعودي نظيره الأمريكي في واشنطن.")
     assert not [e for e in draft.entities if e["type"] == "office" and "الأمريكي" in e["name_ar"]]
+
+
+def test_a_signer_after_a_relative_pronoun_keeps_his_title_and_name() -> None:
+    # "the contract, which the Indian side's defence minister signed ...": «الذي» is a
+    # relative pronoun, no definite noun («ال» + a stem), so the title after it is read whole
+    # and its holder is a person, not cut into topics.
+    people, held = _people(
+        "وتضمّن العقد الذي وقّعه عن الجانب الهندي وزير الدفاع راجيف كومار، وعن الجانب الفرنسي "
+        "السفير في نيودلهي بيار دوران، شراء طائرات."
+    )
+    assert "راجيف كومار" in people
+    assert ("راجيف كومار", "holds_position", "وزير الدفاع") in held
