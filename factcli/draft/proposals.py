@@ -130,6 +130,10 @@ def _unit_noun(key: str) -> bool:
     return any(strip_clitic(key, cut) == _UNIT for cut in clitic_cuts(key))
 
 
+# A conjunction written onto a Latin word («وJF-17»): the analyzer's conjunction letters.
+_CONJUNCTION_ON_LATIN = re.compile("(?<![\\w-])(?:" + "|".join(CONJUNCTIONS) + ")(?=[A-Za-z])")
+
+
 def _company_noun(key: str) -> bool:
     """A company's or agency's noun (شركة، وكالة ...), a proclitic and the article cut off."""
     return any(strip_clitic(key, cut).removeprefix(ARTICLE) in _COMPANY for cut in clitic_cuts(key))
@@ -1581,7 +1585,7 @@ class _Proposals(_Base):
         """A model designation is a weapon system: letters, a dash, a number ("إس-300",
         "TOS-1", "إيه جي إم-154") or letters and a number run together ("ميغ29")."""
         # (a conjunction written onto a Latin designation, "وJF-17", is no part of it)
-        segment = re.sub(r"(?<![\w-])[وف](?=[A-Za-z])", " ", self.text[clause.start : clause.end])
+        segment = _CONJUNCTION_ON_LATIN.sub(" ", self.text[clause.start : clause.end])
         spaced = [
             m
             for m in _spaced_designations(segment)

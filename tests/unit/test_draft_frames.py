@@ -1068,3 +1068,9 @@ def test_trying_to_obtain_a_weapon_is_seeking_it() -> None:
     ):
         triples, _ = _read(sentence)
         assert [t[1] for t in triples if t[2] == "MiG-29"] == ["seeks_to_acquire"], sentence
+
+
+def test_a_conjunction_written_onto_a_latin_designation_is_no_part_of_it() -> None:
+    # «وJF-17»: the «و» of a list written onto the next model's Latin letters
+    _, kinds = _read("وتسلمت باكستان مقاتلات F-16 وJF-17 من الصين.")
+    assert kinds.get("JF-17") == "weapon_system"
