@@ -422,7 +422,7 @@ _PHOTO_BY = re.compile(r"\bPhoto\s*:\s*([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})")
 # An outlet named in Latin letters after a medium's noun or a page's «المصدر:» («لمجلة This
 # Week in Asia», «المصدر: New Straits Times»): capitalized words, small ones between them.
 _LATIN_OUTLET = re.compile(
-    r"(?<![\u0621-\u064a])(?:[وفبل]|لل|ل|ب)?(?:ال)?(?:صحيفة|مجلة|جريدة|وكالة|قناة|موقع|المصدر\s*:)\s*[“\"«]?"
+    r"(?<![\u0621-\u064a])" + CLITICS_RE + r"(?:صحيفة|مجلة|جريدة|وكالة|قناة|موقع|المصدر\s*:)\s*[“\"«]?"
     r"([A-Z][\w'&.-]*(?:\s+(?:(?:in|of|the|and|on|for|de|du|al)\s+)*[A-Z][\w'&.-]*){0,5})"
 )
 _LATIN_OUTLET_CUE = "an outlet named in Latin letters"
@@ -2920,7 +2920,7 @@ class _Proposals(_Base):
             m = next(
                 (
                     m
-                    for rx in (r"^()(\w+)ت[يا]$", r"^([وفبل])(\w+)ت[يا]$")
+                    for rx in (r"^()(\w+)ت[يا]$", f"^({CONJUNCTION_RE}{PREPOSITION_RE})" + r"(\w+)ت[يا]$")
                     if (m := re.match(rx, k)) and m.group(2) + "ه" in singular
                 ),
                 None,
