@@ -51,7 +51,7 @@ from .dating import a_year_before, find_dates, nearest_date
 from .deals import _DEAL_OBJECT, _DEAL_PARTY_SIGNED, _DEAL_SUBJECT, _Deals
 from .english import ascii_folded, consonants
 from .names import Mention, _media, find_mentions
-from .proposals import _company_noun
+from .proposals import _MADE, _company_noun
 from .published import detect_published
 from .reading import _Reading
 from .roles import _Roles
@@ -243,13 +243,13 @@ _OWN_COUNTRY = re.compile(f"^{CONJUNCTION_RE}{PREPOSITION_RE}" + r"بلاد(?:ه
 _ANNOUNCING = re.compile(f"^{CONJUNCTION_RE}(?:اعلن|اكد)")
 _SIGNING_NOUN = re.compile(f"^{CLITICS_RE}(?:توقيع|ابرام)")
 
+# A verb of arriving (a conjunction on it), whose subject may be weapons: `_weapons_arrive`.
+_ARRIVE = re.compile(f"^{CONJUNCTION_RE}(?:[يت]?صل|وصل|وصول)")
+# The words between a state's adjective and the model it qualifies («مقاتلة أمريكية من طراز
+# إف-35»); «روسية الصنع» (made by the state of the adjective before it) is proposals' _MADE.
+_MODEL_WORDS = {"من", "طراز", "نوع"}
 # A batch or a shipment of weapons («الدفعة الأولى من ...», «شحنة»), a conjunction or the
 # article on it.
-_ARRIVE = re.compile(f"^{CONJUNCTION_RE}(?:[يت]?صل|وصل|وصول)")
-# «روسية الصنع»: made (by the state of the adjective before it); the words between a
-# state's adjective and the model it qualifies («مقاتلة أمريكية من طراز إف-35»).
-_MADE = "الصنع"
-_MODEL_WORDS = {"من", "طراز", "نوع"}
 _BATCH = re.compile(f"^{CONJUNCTION_RE}(?:ال)?(?:دفع|شحن)(?:ه|ات|تان|تين)$")
 
 

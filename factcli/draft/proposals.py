@@ -664,7 +664,6 @@ class _Proposals(_Base):
 
     def _start_proposals(self) -> None:
         self._sentence_keys: dict[int, list[str]] = {}
-        self._clauses: list[Clause] | None = None  # the text's clauses, split when first asked
         self.new_entities = []
         self._new_names = {}
         self._spellings = Spellings.of(list(self.linker.entities.values()))
@@ -1031,7 +1030,7 @@ class _Proposals(_Base):
                         continue
                     # (a definite word after a kinship word, or a family name after «عبد ...»:
                     # «عبد الفتاح السيسي»)
-                    compound = end == i + 2 and strip_clitic(k, cut) == "عبد"
+                    compound = end == i + 2 and strip_clitic(k, cut) == _SERVANT
                     if (
                         not re.fullmatch(r"[\u0621-\u064a]+", text[words[end].start : words[end].end])
                         or key in _FUNCTION_WORDS
@@ -1049,7 +1048,7 @@ class _Proposals(_Base):
                     end -= 1  # (no name ends in «بن»)
                 if end == i + 1:
                     continue
-                if strip_clitic(k, cut) == "عبد" and end - i < 3:
+                if strip_clitic(k, cut) == _SERVANT and end - i < 3:
                     continue  # «عبد الباسط»: one name (a family name alone), not a full one
                 name = _after_clitic(text, words[i].start, words[end - 1].end, cut)
                 key = normalize(name)
@@ -2604,11 +2603,16 @@ class _Proposals(_Base):
         return (state, j) if state is not None else None
 
     @functools.cached_property
+    def _text_clauses(self) -> list[Clause]:
+        """The text's clauses, split once (the text does not change)."""
+        return clauses(self.text)
+
+    @functools.cached_property
     def _state_counts(self) -> dict[str, int]:
         """How often the article names each state (by name or adjective), in the order it
         first names them."""
         counts: dict[str, int] = {}
-        for c in clauses(self.text):
+        for c in self._text_clauses:
             for m in find_mentions(self.linker, self.text, c.words):
                 for e in m.ids[:1]:
                     if self.linker.type_of(e) == "country":
@@ -2620,7 +2624,7 @@ class _Proposals(_Base):
         else the one the sentence before it names first."""
         for number in (sentence, sentence - 1):
             found: list[tuple[int, str]] = []
-            for c in clauses(self.text):
+            for c in self._text_clauses:
                 if c.sentence != number:
                     continue
                 for m in find_mentions(self.linker, self.text, c.words):
@@ -2640,9 +2644,7 @@ class _Proposals(_Base):
         `clause`, None when it names none or several."""
         found: set[str] = set()
         before = clause.words[at].start
-        if self._clauses is None:
-            self._clauses = clauses(self.text)  # (once: the text does not change)
-        for c in self._clauses:
+        for c in self._text_clauses:
             if c.sentence != clause.sentence:
                 continue
             for m in find_mentions(self.linker, self.text, c.words):
@@ -2655,7 +2657,7 @@ class _Proposals(_Base):
         before it: none when they name fewer or more than two."""
         for span in ((sentence,), (sentence - 1, sentence)):
             found: list[str] = []
-            for c in clauses(self.text):
+            for c in self._text_clauses:
                 if c.sentence not in span:
                     continue
                 named = [e for m in find_mentions(self.linker, self.text, c.words) for e in m.ids[:1]]
@@ -3833,7 +3835,7 @@ class _Proposals(_Base):
                 and not any(k in _CAPTION_WORDS for k in keys)
                 # (a definite word only after «عبد» or a kinship word: «عبد الله»; a noun and
                 # a definite one, «صفقة الدبابات», is a headline's construct)
-                and all(not _definite(k) or keys[j - 1] in ("عبد", *_KIN) for j, k in enumerate(keys) if j)
+                and all(not _definite(k) or keys[j - 1] in (_SERVANT, *_KIN) for j, k in enumerate(keys) if j)
                 # (a headline's words come again in the article, a byline's do not: «صفقة
                 # تاريخية», «روسيا تتقدم»)
                 and not any(k not in _KIN and k in self._words_after(line) for k in keys)

@@ -51,9 +51,9 @@ from .cues import (
     Pattern,
 )
 from .deals import _deal_noun
-from .english import office_english
+from .english import _OFFICE_PHRASES, office_english
 from .names import _NOT_IN_NAMES, Mention, _after_clitic, find_mentions
-from .proposals import _GIVEN, _KIN, _definite, _proclitic_cut, _Proposals, _state_kind
+from .proposals import _GIVEN, _KIN, _KIN_OR_SERVANT, _definite, _proclitic_cut, _Proposals, _state_kind
 from .spans import Clause, Word
 
 _QUOTE_GAP = re.compile(r"\s*[“”«»\"]\s*")
@@ -115,7 +115,7 @@ def _head(key: str) -> bool:
 
 # Heads of an office told by two words, the first no head alone («القائم بالأعمال»: the
 # chargé d'affaires; «التعاون القائم»: the cooperation that stands).
-_TWO_WORD_HEADS = {tuple(normalize(w) for w in p.split()) for p in ("القائم بالأعمال", "القائمة بالأعمال")}
+_TWO_WORD_HEADS = {phrase for phrase, english in _OFFICE_PHRASES.items() if english == "Chargé d'Affaires"}
 
 
 def _two_word_head(keys: list[str], i: int) -> bool:
@@ -1297,7 +1297,7 @@ def _noun_not_name(key: str, before: str) -> bool:
     """A word after a name's first that ends the name: an indefinite noun in ة («فومين
     اتفاقية»، «قصرة زيارة»), unless a kinship word puts it in the name («أبو قصرة») or «عبد»
     does («عبد الله»)."""
-    return not _definite(key) and key.endswith("ه") and before not in ("ابو", "بن", "ابن", "بنت", "ام", "عبد")
+    return not _definite(key) and key.endswith("ه") and before not in _KIN_OR_SERVANT
 
 
 def _person_ending(drafter: _Base, mentions: list[Mention], last_word: int) -> Mention | None:
