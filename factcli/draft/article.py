@@ -25,7 +25,7 @@ from ..errors import InputError
 from ..link import Linker
 from ..normalize import normalize
 from .attribution import _Account
-from .base import _conjunction, _object_types, _quote_open_after, _strip_trailing
+from .base import _after_conjunction, _conjunction, _object_types, _quote_open_after, _strip_trailing
 from .cues import (
     _ANAPHORA,
     _DEMONSTRATIVES,
@@ -327,7 +327,7 @@ def _told_done(key: str) -> bool:
     """The cue word reads as a verb in the perfect on the evidence of its ending: a
     feminine's «ت» («أبرمت», «تسلمت»; not a plural's «ات»), a plural's «وا», a dual's «ا»
     («توصلا»), or the auxiliary «تم»; an imperfect («تتسلم») or a noun («توقيع») is not."""
-    bare = key[_conjunction(key) :]
+    bare = _after_conjunction(key)
     if bare in _DONE_AUXILIARIES or bare.endswith("وا"):
         return True
     if bare.startswith("ي") or bare.endswith("ات"):
@@ -993,7 +993,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         or state between: «بواسطة شركة إمبراير»), of a kind the predicate's subject takes."""
         types = ROLES.get(predicate or "", (("country", "organization", "person"), ()))[0]
         for k in range(at[1], len(keys)):
-            bare = keys[k][_conjunction(keys[k]) :]
+            bare = _after_conjunction(keys[k])
             agent = bare == "بواسطه" or (
                 k > 0 and ((keys[k - 1] == "من" and bare == "قبل") or (keys[k - 1] == "علي" and bare == "يد"))
             )
@@ -1221,7 +1221,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 not subjects
                 and predicate == "delivered"
                 and at is not None
-                and any(k[_conjunction(k) :] in _PASSIVE for k in keys[max(0, at[0] - 3) : at[0]])
+                and any(_after_conjunction(k) in _PASSIVE for k in keys[max(0, at[0] - 3) : at[0]])
                 and (
                     handed := [
                         p for p in self._parties if self.linker.type_of(p) in ("country", "organization")
@@ -1358,7 +1358,7 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 and modality == "planned"
                 and at is not None
                 and any(
-                    k[_conjunction(k) :].startswith(_UNDER)
+                    _after_conjunction(k).startswith(_UNDER)
                     for k in keys[max(0, at[0] - _UNDER_REACH) : at[1] + _UNDER_REACH]
                 )
             ):

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from ..analyze import ARTICLE, CONJUNCTION_RE, name_forms
 from ..normalize import normalize
-from .base import _Base, _conjunction
+from .base import _after_conjunction, _Base
 from .cues import _ATTRIBUTIONS, _CONTINUING, _CREDITS, _FUNCTION_WORDS, _MEDIA, _THAT
 from .english import institution_word
 from .names import Mention, find_mentions
@@ -337,7 +337,7 @@ class _Attribution(_Base):
 
     def _medium_referred(self, key: str) -> bool:
         """A definite medium's noun ("الصحيفة", "والوكالة"): the one already named."""
-        bare = key[_conjunction(key) :]
+        bare = _after_conjunction(key)
         return bare.startswith(ARTICLE) and any(p.opens(bare) for p in _MEDIA)
 
     def _said_from(self, clause: Clause, keys: list[str], at: int) -> int:

@@ -54,6 +54,11 @@ def _conjunction(key: str) -> int:
     return match.end() if match else 0
 
 
+def _after_conjunction(key: str) -> str:
+    """`key` without the conjunction on it («والوكالة»: «الوكالة»; see `_conjunction`)."""
+    return key[_conjunction(key) :]
+
+
 def _object_types(predicate: str | None) -> tuple[str, ...]:
     return ROLES.get(predicate, (_ANY, _ANY))[1] if predicate else _ANY
 

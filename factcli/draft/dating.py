@@ -8,7 +8,7 @@ from ..analyze import name_forms
 from ..dates import parse_date
 from ..datespan import RANK, DateSpan, last_of_month, months_before
 from ..errors import DateError
-from .base import _conjunction
+from .base import _after_conjunction, _conjunction
 from .cues import RELATIVE_PRONOUNS
 from .names import _after_clitic
 from .spans import Word
@@ -46,7 +46,7 @@ _NOW = {"حاليا", "الان"}
 def _bare_in(key: str, words: set[str]) -> bool:
     """The word, its proclitics read off by the analyzer, is one of `words` («لعام»,
     «وعام», «للفترة», «وللفترة» are «عام», «الفترة» after a proclitic)."""
-    after_and = key[_conjunction(key) :]
+    after_and = _after_conjunction(key)
     return any(bare in words for form in (key, after_and) for bare in name_forms(form))
 
 
@@ -189,7 +189,7 @@ def _in_company(words: list[Word], i: int, span: DateSpan) -> bool:
     if span.precision not in _MONTHLY or any(ch.isdigit() for ch in words[i].key):
         return True
     before = words[i - 1].key if i else ""
-    return before in _MONTH_COMPANY or before[_conjunction(before) :] in _MONTH_COMPANY
+    return before in _MONTH_COMPANY or _after_conjunction(before) in _MONTH_COMPANY
 
 
 # Words that name a year by itself: a number after one of them is a year whatever it is

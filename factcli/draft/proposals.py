@@ -22,7 +22,7 @@ from ..dates import number_words, parse_date
 from ..errors import DateError
 from ..lexicon import Lexicon
 from ..normalize import normalize
-from .base import _Base, _conjunction
+from .base import _after_conjunction, _Base
 from .cues import (
     _ATTRIBUTIONS,
     _DEAL_ITEMS,
@@ -2079,7 +2079,7 @@ class _Proposals(_Base):
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         for i, k in enumerate(keys):
-            after_conjunction = k[_conjunction(k) :]
+            after_conjunction = _after_conjunction(k)
             lil = -1 in clitic_cuts(after_conjunction)
             if lil:
                 k = strip_clitic(after_conjunction, -1)  # "للقوات" is ل + "القوات"
@@ -3261,7 +3261,7 @@ class _Proposals(_Base):
             # the proclitics before the article cut off («وبالحكومة», «للحكومة»), else a
             # conjunction alone
             forms = [strip_clitic(key, cut) for cut in clitic_cuts(key)]
-            return next((f for f in reversed(forms) if f.startswith(ARTICLE)), key[_conjunction(key) :])
+            return next((f for f in reversed(forms) if f.startswith(ARTICLE)), _after_conjunction(key))
 
         def propose(noun: str, state: str) -> None:
             adjective = self._adjective_of(state, feminine=noun.endswith(("ة", "ه")))
@@ -3640,7 +3640,7 @@ class _Proposals(_Base):
         for i, key in enumerate(keys):
             for cut in clitic_cuts(key):
                 firsts.setdefault(strip_clitic(key, cut), []).append((i, cut))
-            after = key[_conjunction(key) :]
+            after = _after_conjunction(key)
             if after != key and -1 in clitic_cuts(after):  # «وللكونغرس»: و + ل + «الكونغرس»
                 firsts.setdefault(strip_clitic(after, -1), []).append((i, -2))
 

@@ -17,7 +17,7 @@ from ..analyze import (
 )
 from ..normalize import normalize
 from ..vocabulary import MONEY_UNITS, UNITS
-from .base import _Base, _conjunction, _number
+from .base import _after_conjunction, _Base, _number
 from .cues import (
     _ANY,
     _IDIOMS,
@@ -94,7 +94,7 @@ _TALKS_BEHIND = {"بعد", "عقب", "اثر", "ختام", "اعقاب"}
 def _talks_behind(keys: list[str], at: int) -> bool:
     """The talks' noun at `at` follows «بعد», «عقب», «في ختام» (a conjunction read off):
     talks held before the act, not talks still going on."""
-    return any(k[_conjunction(k) :] in _TALKS_BEHIND for k in keys[max(0, at - 2) : at])
+    return any(_after_conjunction(k) in _TALKS_BEHIND for k in keys[max(0, at - 2) : at])
 
 
 def _unit_at(j: int, keys: list[str]) -> str | None:
@@ -339,7 +339,7 @@ class _Reading(_Base):
                 break
             if i in named:
                 continue
-            bare = k[_conjunction(k) :]
+            bare = _after_conjunction(k)
             if bare in _FUTURE_DONE or (FUTURE_PREFIX.match(k) and not bare.startswith(FUTURE_NOUNS)):
                 return "planned", f"سـ future ({k})"
             if keys[i : i + 2] == _ON_THAT and keys[i + 2 : i + 3] and keys[i + 2].startswith(_IMPERFECT):

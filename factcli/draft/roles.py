@@ -9,7 +9,7 @@ from collections.abc import Callable
 from ..analyze import ARTICLE, CLITICS_RE, CONJUNCTION_RE, PREPOSITION_RE, clitic_cuts
 from ..normalize import normalize
 from .attribution import _Attribution
-from .base import _conjunction, _object_types
+from .base import _after_conjunction, _object_types
 from .cues import (
     _ANY,
     _DUAL,
@@ -24,12 +24,6 @@ from .cues import (
 from .names import Mention
 from .proposals import _company_noun
 from .titles import _counterpart, _head
-
-
-def _bare(key: str) -> str:
-    """`key` without the conjunction on it («و», «ف»: `base._conjunction`)."""
-    return key[_conjunction(key) :]
-
 
 # «إلى» (normalized): where goods arrive.
 _TO = "الي"
@@ -330,7 +324,7 @@ class _Roles(_Attribution):
                 and 1 <= len(words) <= 7
                 and _title_word(
                     bare
-                    if (bare := _bare(words[0])) and bare != words[0]
+                    if (bare := _after_conjunction(words[0])) and bare != words[0]
                     else words[1]
                     if len(words) > 1
                     else ""
@@ -349,18 +343,18 @@ class _Roles(_Attribution):
         if m.weak:
             return False
         before = keys[m.first - 1] if m.first else ""
-        if before in _PREPOSITION_WORDS or _bare(before) in _PREPOSITION_WORDS:
+        if before in _PREPOSITION_WORDS or _after_conjunction(before) in _PREPOSITION_WORDS:
             return True
         clitic = self.text[self.text.rfind(" ", 0, m.start) + 1 : m.start]
         # a preposition on the name, the article with it or not («بروسيا», «للعراق», «بالمغرب»)
-        bare = _bare(clitic)
+        bare = _after_conjunction(clitic)
         return bare not in ("", ARTICLE) and re.fullmatch(CLITICS_RE, bare) is not None
 
     def _other_party(self, m: Mention, keys: list[str], markers: tuple[str, ...]) -> bool:
         """Whether a name stands after one of its frame's other-party words: the word before
         it ("من روسيا") or the proclitic on its own word ("للعراق")."""
         before = keys[m.first - 1] if m.first else ""
-        if before in markers or _bare(before) in markers:
+        if before in markers or _after_conjunction(before) in markers:
             return True
         side = _SIDE.match(before) if m.weak else None
         if side is not None:
@@ -374,18 +368,18 @@ class _Roles(_Attribution):
         if m.first > 1 and _company_noun(before):
             # "مع شركة داسو": the company's noun between the marker and its name
             ahead = keys[m.first - 2]
-            if ahead in markers or _bare(ahead) in markers:
+            if ahead in markers or _after_conjunction(ahead) in markers:
                 return True
             cut = next((c for c in clitic_cuts(before) if c > 0 and _company_noun(before[c:])), 0)
-            if _bare(before[:cut]) in markers:
+            if _after_conjunction(before[:cut]) in markers:
                 return True  # "لشركة داسو"
-        clitic = _bare(self.text[self.text.rfind(" ", 0, m.start) + 1 : m.start])
+        clitic = _after_conjunction(self.text[self.text.rfind(" ", 0, m.start) + 1 : m.start])
         if clitic in markers or (clitic == "لل" and "ل" in markers):
             return True
         # A person after a title: the title's marker ("التقى بنظيره الروسي أندريه ...").
         for k in range(m.first - 1, max(-1, m.first - 7), -1):
             if _title_word(keys[k]):
-                bare = _bare(keys[k])
+                bare = _after_conjunction(keys[k])
                 before = keys[k - 1] if k else ""
                 return bare[:1] in markers or before in markers
         return False

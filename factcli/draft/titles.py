@@ -36,7 +36,7 @@ from ..analyze import (
 )
 from ..datespan import DateSpan
 from ..normalize import normalize
-from .base import _Base, _conjunction
+from .base import _after_conjunction, _Base
 from .cues import (
     _FUNCTION_WORDS,
     _HEAD_FORMS,
@@ -1255,7 +1255,7 @@ _ROLE_NOUNS = {
 def _future_verb(key: str) -> bool:
     """A verb in the future after a name ends it («حسين دهقان سيحضر»); a name's first word
     may start the same way (سيرغي), so only a word after the first is read so."""
-    bare = key[_conjunction(key) :]
+    bare = _after_conjunction(key)
     return FUTURE_PREFIX.match(key) is not None and not bare.startswith(FUTURE_NOUNS)
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from ..analyze import ARTICLE, PROCLITICS, clitic_cuts, strip_clitic
 from ..normalize import normalize
-from .base import _conjunction
+from .base import _after_conjunction, _conjunction
 from .cues import _DUAL, _FUNCTION_WORDS, _PREDICATE_PATTERNS
 from .names import Mention
 from .proposals import _Proposals
@@ -76,7 +76,7 @@ _ATTENDING = {"attends", "hosts"}
 
 
 def _bare(key: str) -> str:
-    key = key[_conjunction(key) :] if len(key) > 3 else key
+    key = _after_conjunction(key) if len(key) > 3 else key
     for prefix in ("بال", "لل", "ال"):
         if key.startswith(prefix) and len(key) - len(prefix) >= 3:
             return key[len(prefix) :]
