@@ -1046,7 +1046,7 @@ ITEM_WORK_NOUNS = ["بناء", "انشاء", "توريد", "تقديم", "تزو
 ITEM_WORDS = 3
 # The work nouns that tell an item built or supplied («بناء مركز»، «توريد قطع غيار»): a thing the
 # deal includes, not an area it covers («الصيانة»، «تبادل الخبرات»).
-_SUPPLY_WORK = {normalize(w) for w in ("بناء", "انشاء", "توريد", "تقديم", "تزويد", "توفير")}
+_SUPPLY_WORK = {normalize(w) for w in ITEM_WORK_NOUNS if w not in ("اعمال", "تطوير")}
 # Words that introduce the items of a deal ("بينها", "بما فيها", "وضمنها").
 DEAL_ITEM_WORDS = ["بينها", "فيها", "ضمنها", "منها", "تشمل*"]
 

@@ -636,10 +636,13 @@ def _state_kind(key: str) -> bool:
     return cut is not None and strip_clitic(key, cut).removeprefix(ARTICLE) in _STATE_KINDS
 
 
+_DEFINITE = re.compile(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\\w{{3}}")
+
+
 def _definite(key: str) -> bool:
     """A word with the article, a proclitic before it or not (الروسي, والوفد, للدفاع), and a
     stem of three letters after it (never وكالة read as و + ك + ال + ه)."""
-    return re.match(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\\w{{3}}", key) is not None
+    return _DEFINITE.match(key) is not None
 
 
 def _weapon_head(word: str) -> bool:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import copy
 
 from factcli.draft import draft_article, parse_published
+from factcli.draft.dating import find_dates
+from factcli.draft.spans import clauses
 
 ENTITIES = [
     {"id": "egypt", "type": "country", "name": "Egypt", "name_ar": "مصر", "aliases": []},
@@ -50,9 +52,6 @@ def test_a_lead_printed_above_the_date_line_and_again_in_the_body_is_cited_once_
 
 
 def _dates(text: str) -> list[tuple[str, str]]:
-    from factcli.draft.dating import find_dates
-    from factcli.draft.spans import clauses
-
     return [
         (str(span.start), str(span.end))
         for clause in clauses(text)
@@ -142,7 +141,7 @@ def test_who_a_medium_relays_after_an_is_the_speaker() -> None:
         "وذكرت صحيفة النيل الزاهر أن مصر تتفاوض مع فرنسا. "
         "ونقلت الصحيفة عن وزير الدفاع المصري حازم فوزي أن مصر ستشتري طائرات رافال من فرنسا."
     )
-    later = [t for t in _accounts(text) if t[3] in ("buys", "supplies", "purchased", "ordered")]
+    later = [t for t in _accounts(text) if t[3] in ("purchased", "supplies")]
     assert later and all(t[1] == "حازم فوزي" and t[2] == "النيل الزاهر" for t in later)
 
 
