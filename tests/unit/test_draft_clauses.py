@@ -710,6 +710,7 @@ def test_an_area_an_agreement_covers_is_covers_area_and_its_sides_cooperation_st
     # goods a deal supplies stay `includes`
     draft, names = _draft("وقعت مصر صفقة مع روسيا تشمل طائرات ميغ-29.")
     assert not any(c["predicate"] == "covers_area" for c in draft.claims)
+    assert "MiG-29" in {names.get(c["object"]) for c in draft.claims if c["predicate"] == "includes"}
 
 
 def test_a_deal_referred_to_by_this_is_what_the_next_sentence_describes() -> None:

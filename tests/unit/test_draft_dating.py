@@ -71,6 +71,8 @@ def test_a_plans_period_after_a_conjunction_and_a_preposition_is_no_date_of_the_
     # "the ministry drew up a plan, and for the period from 2026 to 2030 it covers arming"
     assert _dates("وضعت الوزارة خطة وللفترة من 2026 إلى 2030 تشمل التسليح") == []
     assert _dates("وضعت الوزارة خطة للفترة من 2026 إلى 2030") == []
+    # the same sentence with a year of the act and no period's words is dated
+    assert _dates("وضعت الوزارة خطة عام 2026") == [("2026-01-01", "2026-12-31")]
 
 
 def test_a_span_between_two_ends_reads_the_and_on_the_second_figure() -> None:
