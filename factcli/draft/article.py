@@ -1333,8 +1333,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 # by a name or told before, never a state's adjective after the verb; with
                 # nothing to describe, no description.
                 adjectives = {e for m in mentions if m.weak for e in m.ids}
-                named = {e for m in mentions if not m.weak for e in m.ids}
-                subjects = [x for x in subjects if x not in adjectives or x in named]
+                by_name = {e for m in mentions if not m.weak for e in m.ids}
+                subjects = [x for x in subjects if x not in adjectives or x in by_name]
                 if not subjects:
                     continue
             self._story_roles(predicate, subjects, objects)
