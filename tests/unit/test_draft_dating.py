@@ -369,3 +369,15 @@ def test_words_given_to_a_paper_come_through_it() -> None:
     about = "وقال وزير الدفاع المصري حازم فوزي في حديث اليوم إن مصر تسلمت طائرات رافال من فرنسا."
     received = [c for c in _draft_with_paper(about).claims if c["predicate"] == "received"]
     assert received and {c["via"] for c in received} == {None}
+
+
+def test_a_cue_in_the_perfect_is_done_whatever_future_verb_comes_before_it() -> None:
+    # "France announced it will sell Egypt Rafale jets in a deal Egypt signed yesterday":
+    # the signing, told in the perfect («وقعت»), is done; the future («ستبيع») before it
+    # is the selling's tense, and a signing told in the future stays planned
+    text = "وأعلنت فرنسا أنها ستبيع طائرات رافال لمصر في صفقة وقعت عليها مصر أمس."
+    signed = [c for c in _draft(text).claims if c["predicate"] == "signed"]
+    assert signed and {c["modality"] for c in signed} == {"fact"}
+    later = "وأعلنت فرنسا أن مصر ستوقع صفقة طائرات رافال."
+    signed = [c for c in _draft(later).claims if c["predicate"] == "signed"]
+    assert signed and {c["modality"] for c in signed} == {"planned"}
