@@ -381,3 +381,19 @@ def test_a_cue_in_the_perfect_is_done_whatever_future_verb_comes_before_it() -> 
     later = "وأعلنت فرنسا أن مصر ستوقع صفقة طائرات رافال."
     signed = [c for c in _draft(later).claims if c["predicate"] == "signed"]
     assert signed and {c["modality"] for c in signed} == {"planned"}
+
+
+def test_talks_told_as_over_or_lasted_are_not_talks_going_on() -> None:
+    # "the minister said the talks ended with Egypt buying Rafale jets", "talks were held",
+    # "Egypt concluded talks to buy Rafale", "signed after months of talks": talks over;
+    # "Egypt is holding talks with France to buy Rafale": still going on
+    for over in (
+        "وقال الوزير إن المفاوضات انتهت بشراء مصر طائرات رافال من فرنسا.",
+        "وقال الوزير إن المفاوضات جرت لشراء مصر طائرات رافال من فرنسا.",
+        "واختتمت مصر بنجاح مفاوضات شراء طائرات رافال من فرنسا.",
+        "ووقعت مصر عقدا مع فرنسا لشراء طائرات رافال بعد أشهر من المفاوضات.",
+    ):
+        modalities = {c["modality"] for c in _draft(over).claims}
+        assert modalities == {"fact"}, over
+    going_on = _draft("وتجري مصر مفاوضات مع فرنسا لشراء طائرات رافال.").claims
+    assert going_on and {c["modality"] for c in going_on} == {"in_talks"}
