@@ -397,3 +397,15 @@ def test_talks_told_as_over_or_lasted_are_not_talks_going_on() -> None:
         assert modalities == {"fact"}, over
     going_on = _draft("وتجري مصر مفاوضات مع فرنسا لشراء طائرات رافال.").claims
     assert going_on and {c["modality"] for c in going_on} == {"in_talks"}
+
+
+def test_a_time_after_or_before_an_event_is_not_a_time_after_or_before_publication() -> None:
+    # "Egypt signed the deal after three years of talks", "received the jets two years
+    # before signing": counted from the event after «من», not from 10 March 2024; "three
+    # years from now" and a bare "after three years" do count from publication
+    assert _dates("ووقعت مصر الصفقة بعد ثلاث سنوات من المفاوضات.") == []
+    assert _dates("وتسلمت مصر الطائرات قبل عامين من توقيع العقد.") == []
+    assert ("2027-01-01", "2027-12-31") in _dates("وستتسلم مصر الطائرات بعد ثلاث سنوات من الآن.")
+    assert _dates("وستتسلم مصر الطائرات بعد ثلاث سنوات.") == [("2027-01-01", "2027-12-31")]
+    signed = [c for c in _draft("ووقعت مصر الصفقة مع فرنسا بعد ثلاث سنوات من المفاوضات.").claims]
+    assert signed and {c["modality"] for c in signed} == {"fact"}
