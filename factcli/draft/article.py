@@ -25,7 +25,14 @@ from ..errors import InputError
 from ..link import Linker
 from ..normalize import normalize
 from .attribution import _Account
-from .base import _after_conjunction, _conjunction, _object_types, _quote_open_after, _strip_trailing, _told_done
+from .base import (
+    _after_conjunction,
+    _conjunction,
+    _object_types,
+    _quote_open_after,
+    _strip_trailing,
+    _told_done,
+)
 from .cues import (
     _ANAPHORA,
     _DEMONSTRATIVES,

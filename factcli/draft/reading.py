@@ -347,13 +347,13 @@ class _Reading(_Base):
                 and keys[i + 1] not in MAY_NOT_BEFORE
             ):
                 return "hedged", "قد + imperfect"
-        done = at is not None and _told_done(keys[at[0]])
+        # (a cue in the perfect is told as done: a future verb before it is another verb's,
+        # «أعلنت أنها ستبيع مروحيات في صفقة وقعت عليها أمس»)
+        done_from = at[0] if at is not None and _told_done(keys[at[0]]) else 0
         for i, k in enumerate(keys):
             if at is not None and i >= at[1] + _FUTURE_REACH:
                 break
-            if i in named or (done and i < at[0]):
-                # («أعلنت أنها ستبيع مروحيات في اتفاقية وقعتها أمس»: a cue in the perfect is
-                # told as done; a future verb before it is another verb's tense)
+            if i in named or i < done_from:
                 continue
             bare = _after_conjunction(k)
             if bare in _FUTURE_DONE or (FUTURE_PREFIX.match(k) and not bare.startswith(FUTURE_NOUNS)):
