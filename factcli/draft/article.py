@@ -25,7 +25,14 @@ from ..errors import InputError
 from ..link import Linker
 from ..normalize import normalize
 from .attribution import _Account
-from .base import _after_conjunction, _conjunction, _object_types, _quote_open_after, _strip_trailing
+from .base import (
+    _after_conjunction,
+    _conjunction,
+    _object_types,
+    _quote_open_after,
+    _strip_trailing,
+    _told_done,
+)
 from .cues import (
     _ANAPHORA,
     _DEMONSTRATIVES,
@@ -317,22 +324,6 @@ def _of_company(key: str) -> bool:
         cut != 0 and (_OF if cut == -1 else key[:cut]) == _OF and _company_noun(strip_clitic(key, cut))
         for cut in clitic_cuts(key)
     )
-
-
-# The passive's auxiliary in the perfect: «تم توقيع العقد».
-_DONE_AUXILIARIES = {"تم", "تمت"}
-
-
-def _told_done(key: str) -> bool:
-    """The cue word reads as a verb in the perfect on the evidence of its ending: a
-    feminine's «ت» («أبرمت», «تسلمت»; not a plural's «ات»), a plural's «وا», a dual's «ا»
-    («توصلا»), or the auxiliary «تم»; an imperfect («تتسلم») or a noun («توقيع») is not."""
-    bare = _after_conjunction(key)
-    if bare in _DONE_AUXILIARIES or bare.endswith("وا"):
-        return True
-    if bare.startswith("ي") or bare.endswith("ات"):
-        return False
-    return bare.endswith(("ت", "ا"))
 
 
 def _refers_back(keys: list[str]) -> bool:
@@ -1333,8 +1324,8 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 # by a name or told before, never a state's adjective after the verb; with
                 # nothing to describe, no description.
                 adjectives = {e for m in mentions if m.weak for e in m.ids}
-                named = {e for m in mentions if not m.weak for e in m.ids}
-                subjects = [x for x in subjects if x not in adjectives or x in named]
+                by_name = {e for m in mentions if not m.weak for e in m.ids}
+                subjects = [x for x in subjects if x not in adjectives or x in by_name]
                 if not subjects:
                     continue
             self._story_roles(predicate, subjects, objects)

@@ -93,3 +93,19 @@ def _quote_open_after(text: str, clause: Clause) -> bool:
     opens = seg.count("«") + seg.count("“")
     closes = seg.count("»") + seg.count("”")
     return opens > closes or seg.count('"') % 2 == 1
+
+
+# The passive's auxiliary in the perfect: «تم توقيع العقد».
+_DONE_AUXILIARIES = {"تم", "تمت"}
+
+
+def _told_done(key: str) -> bool:
+    """The cue word reads as a verb in the perfect on the evidence of its ending: a
+    feminine's «ت» («أبرمت», «تسلمت»; not a plural's «ات»), a plural's «وا», a dual's «ا»
+    («توصلا»), or the auxiliary «تم»; an imperfect («تتسلم») or a noun («توقيع») is not."""
+    bare = _after_conjunction(key)
+    if bare in _DONE_AUXILIARIES or bare.endswith("وا"):
+        return True
+    if bare.startswith("ي") or bare.endswith("ات"):
+        return False
+    return bare.endswith(("ت", "ا"))

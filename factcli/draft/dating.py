@@ -77,6 +77,8 @@ def find_dates(
                     continue
                 if n == 1 and not _in_company(words, i, span):
                     continue
+                if _counted_from_an_event(words, i, i + n):
+                    continue
                 if _a_count(words, i, i + n, span):
                     continue
                 if i == period_end or _a_period(words, i):
@@ -105,6 +107,24 @@ def find_dates(
         else:
             i += 1
     return out
+
+
+# «بعد ثلاث سنوات من المفاوضات», «قبل عامين من التسليم»: a time after or before told with
+# «من» and what it counts from; not a time after or before publication.
+_OFFSETS = {"بعد", "قبل"}
+_FROM = "من"
+
+
+def _counted_from_an_event(words: list[Word], first: int, end: int) -> bool:
+    """The phrase opens on «بعد» or «قبل» (a conjunction read off) and «من» ends it or
+    comes right after it: the offset counts from the event named next, not from now
+    («بعد ثلاث سنوات من الآن» counts from now)."""
+    if _after_conjunction(words[first].key) not in _OFFSETS:
+        return False
+    at = end - 1 if words[end - 1].key == _FROM else end
+    if at >= len(words) or words[at].key != _FROM:
+        return False
+    return at + 1 >= len(words) or words[at + 1].key not in _NOW
 
 
 _BETWEEN = {"بين", "مابين"}

@@ -13,11 +13,12 @@ from ..analyze import (
     PREPOSITIONS,
     PROCLITICS,
     clitic_cuts,
+    name_forms,
     strip_clitic,
 )
 from ..normalize import normalize
 from ..vocabulary import MONEY_UNITS, UNITS
-from .base import _after_conjunction, _Base, _number
+from .base import _after_conjunction, _Base, _number, _told_done
 from .cues import (
     _ANY,
     _IDIOMS,
@@ -87,14 +88,26 @@ _FUTURE_DONE = {"سيتم", "ستتم"}
 _ON_THAT = ["علي", "ان"]
 _IMPERFECT = ("ي", "ت")
 # Talks that lie behind the act the clause tells: «بعد محادثات», «عقب المباحثات», «إثر
-# مفاوضات», «في ختام المحادثات», «في أعقاب المشاورات» (the act is done after them).
+# مفاوضات», «في ختام المحادثات», «في أعقاب المشاورات» (the act is done after them), or told
+# with what they have lasted: «بعد عشر سنوات من المفاوضات».
 _TALKS_BEHIND = {"بعد", "عقب", "اثر", "ختام", "اعقاب"}
+_TALKS_LASTED_REACH = 4
+# Talks told as over: ended, concluded, or held («انتهت المفاوضات», «اختتمت
+# بنجاح مفاوضات», «نقطة النهاية لمسلسل من المفاوضات», «جرت مفاوضات مطولة», «أسفرت
+# المحادثات عن»), within a few words before the talks' noun or right after it.
+_TALKS_OVER = re.compile(f"^(?:{ARTICLE})?(?:انته|اختتم|ختام|نهاي|اسفر)|^(?:جرت|جري)$")
+_TALKS_OVER_BEFORE = 5
+_TALKS_OVER_AFTER = 2
 
 
 def _talks_behind(keys: list[str], at: int) -> bool:
-    """The talks' noun at `at` follows «بعد», «عقب», «في ختام» (a conjunction read off):
-    talks held before the act, not talks still going on."""
-    return any(_after_conjunction(k) in _TALKS_BEHIND for k in keys[max(0, at - 2) : at])
+    """The talks' noun at `at` follows «بعد», «عقب», «في ختام» (a conjunction read off), or
+    a word that tells them over: talks held before the act, not talks still going on."""
+    reach = _TALKS_LASTED_REACH if at > 0 and keys[at - 1] == "من" else 2
+    if any(_after_conjunction(k) in _TALKS_BEHIND for k in keys[max(0, at - reach) : at]):
+        return True
+    near = keys[max(0, at - _TALKS_OVER_BEFORE) : at] + keys[at + 1 : at + 1 + _TALKS_OVER_AFTER]
+    return any(_TALKS_OVER.match(form) for k in near for form in name_forms(k))
 
 
 def _unit_at(j: int, keys: list[str]) -> str | None:
@@ -334,10 +347,13 @@ class _Reading(_Base):
                 and keys[i + 1] not in MAY_NOT_BEFORE
             ):
                 return "hedged", "قد + imperfect"
+        # (a cue in the perfect is told as done: a future verb before it is another verb's,
+        # «أعلنت أنها ستبيع مروحيات في صفقة وقعت عليها أمس»)
+        done_from = at[0] if at is not None and _told_done(keys[at[0]]) else 0
         for i, k in enumerate(keys):
             if at is not None and i >= at[1] + _FUTURE_REACH:
                 break
-            if i in named:
+            if i in named or i < done_from:
                 continue
             bare = _after_conjunction(k)
             if bare in _FUTURE_DONE or (FUTURE_PREFIX.match(k) and not bare.startswith(FUTURE_NOUNS)):

@@ -369,3 +369,43 @@ def test_words_given_to_a_paper_come_through_it() -> None:
     about = "وقال وزير الدفاع المصري حازم فوزي في حديث اليوم إن مصر تسلمت طائرات رافال من فرنسا."
     received = [c for c in _draft_with_paper(about).claims if c["predicate"] == "received"]
     assert received and {c["via"] for c in received} == {None}
+
+
+def test_a_cue_in_the_perfect_is_done_whatever_future_verb_comes_before_it() -> None:
+    # "France announced it will sell Egypt Rafale jets in a deal Egypt signed yesterday":
+    # the signing, told in the perfect («وقعت»), is done; the future («ستبيع») before it
+    # is the selling's tense, and a signing told in the future stays planned
+    text = "وأعلنت فرنسا أنها ستبيع طائرات رافال لمصر في صفقة وقعت عليها مصر أمس."
+    signed = [c for c in _draft(text).claims if c["predicate"] == "signed"]
+    assert signed and {c["modality"] for c in signed} == {"fact"}
+    later = "وأعلنت فرنسا أن مصر ستوقع صفقة طائرات رافال."
+    signed = [c for c in _draft(later).claims if c["predicate"] == "signed"]
+    assert signed and {c["modality"] for c in signed} == {"planned"}
+
+
+def test_talks_told_as_over_or_lasted_are_not_talks_going_on() -> None:
+    # "the minister said the talks ended with Egypt buying Rafale jets", "talks were held",
+    # "Egypt concluded talks to buy Rafale", "signed after months of talks": talks over;
+    # "Egypt is holding talks with France to buy Rafale": still going on
+    for over in (
+        "وقال الوزير إن المفاوضات انتهت بشراء مصر طائرات رافال من فرنسا.",
+        "وقال الوزير إن المفاوضات جرت لشراء مصر طائرات رافال من فرنسا.",
+        "واختتمت مصر بنجاح مفاوضات شراء طائرات رافال من فرنسا.",
+        "ووقعت مصر عقدا مع فرنسا لشراء طائرات رافال بعد أشهر من المفاوضات.",
+    ):
+        modalities = {c["modality"] for c in _draft(over).claims}
+        assert modalities == {"fact"}, over
+    going_on = _draft("وتجري مصر مفاوضات مع فرنسا لشراء طائرات رافال.").claims
+    assert going_on and {c["modality"] for c in going_on} == {"in_talks"}
+
+
+def test_a_time_after_or_before_an_event_is_not_a_time_after_or_before_publication() -> None:
+    # "Egypt signed the deal after three years of talks", "received the jets two years
+    # before signing": counted from the event after «من», not from 10 March 2024; "three
+    # years from now" and a bare "after three years" do count from publication
+    assert _dates("ووقعت مصر الصفقة بعد ثلاث سنوات من المفاوضات.") == []
+    assert _dates("وتسلمت مصر الطائرات قبل عامين من توقيع العقد.") == []
+    assert ("2027-01-01", "2027-12-31") in _dates("وستتسلم مصر الطائرات بعد ثلاث سنوات من الآن.")
+    assert _dates("وستتسلم مصر الطائرات بعد ثلاث سنوات.") == [("2027-01-01", "2027-12-31")]
+    signed = [c for c in _draft("ووقعت مصر الصفقة مع فرنسا بعد ثلاث سنوات من المفاوضات.").claims]
+    assert signed and {c["modality"] for c in signed} == {"fact"}
