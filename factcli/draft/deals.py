@@ -109,7 +109,7 @@ _BACK_TO_MODEL = re.compile(r"(?:^|\s)من (?:هذا|ذلك) (?:الطراز|ا�
 def _deal_noun(key: str) -> tuple[str, bool] | None:
     """The kind of a deal noun ("صفقة" -> deal) and whether it is definite (the article, or
     a possessive pronoun: "عقدها" is the deal the story tells), or None."""
-    bare = _after_conjunction(key) if len(key) > 3 else key
+    bare = _after_conjunction(key, stem=True)
     for prefix in ("بال", "لل", "ال", "ب", "ل", "ك", ""):
         if not bare.startswith(prefix):
             continue
@@ -380,7 +380,7 @@ class _Deals(_Proposals):
         while end < len(words) and end - i < 6:
             gap = self.text[words[end - 1].end : words[end].start]
             key = words[end].key
-            bare = _after_conjunction(key) if len(key) > 3 else key
+            bare = _after_conjunction(key, stem=True)
             if (
                 re.search(r"[،,.:؛«»\"“”()]", gap)
                 or key in _FUNCTION_WORDS

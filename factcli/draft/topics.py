@@ -76,7 +76,7 @@ _ATTENDING = {"attends", "hosts"}
 
 
 def _bare(key: str) -> str:
-    key = _after_conjunction(key) if len(key) > 3 else key
+    key = _after_conjunction(key, stem=True)
     for prefix in ("بال", "لل", "ال"):
         if key.startswith(prefix) and len(key) - len(prefix) >= 3:
             return key[len(prefix) :]
