@@ -75,6 +75,11 @@ _OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 _ATTENDING = {"attends", "hosts"}
 
 
+# A proclitic on the first word of a topic's name, before its article («وبالتعاون»: the
+# name is told from «التعاون»).
+_PROCLITIC_BEFORE_ARTICLE = re.compile(f"^(?:{'|'.join(PROCLITICS)})?(?={ARTICLE})")
+
+
 def _bare(key: str) -> str:
     key = _after_conjunction(key, stem=True)
     for prefix in ("بال", "لل", "ال"):
@@ -115,7 +120,7 @@ class _Topics(_Proposals):
                 return None
             english = "-".join(self._name_of(s) for s in sides[:2]) + " " + " ".join([*kinds, head])
             arabic = self.text[words[i].start : words[end - 1].end]
-            arabic = re.sub(f"^(?:{'|'.join(PROCLITICS)})?(?=ال)", "", arabic)
+            arabic = _PROCLITIC_BEFORE_ARTICLE.sub("", arabic)
             known = self.linker.resolve(arabic, True, True)
             if known:
                 # The store's topic of these words (its curators chose what they name).
