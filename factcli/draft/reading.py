@@ -256,9 +256,14 @@ class _Reading(_Base):
     def _goods_arrive(self, keys: list[str], mentions: list[Mention], verb: int) -> bool:
         """Whether the verb of arriving at `verb` tells of goods: a weapon or a consignment
         right after it («ستصل الطائرات», «تصل الشحنة الأولى») or right before it, a relative
-        pronoun between or not («قاذفات ... ستصل», «الفرقاطة التي وصلت»)."""
+        pronoun between or not («قاذفات ... ستصل», «الفرقاطة التي وصلت»), or a weapon named
+        before it with no person or body named there («الأسلحة الروسية بدأت تصل»). The one
+        reading of goods arriving: received, by where they arrive (`_Roles._roles`)."""
         if not ARRIVING.match(keys[verb]):
             return False
+        kinds = {self.linker.type_of(m.ids[0]) for m in mentions if not m.weak and m.last <= verb}
+        if "weapon_system" in kinds and not kinds & {"person", "organization"}:
+            return True
         before = verb - 2 if verb > 1 and keys[verb - 1] in RELATIVE_PRONOUNS else verb - 1
         for at in (verb + 1, before):
             if not 0 <= at < len(keys):
