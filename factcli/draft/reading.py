@@ -222,6 +222,13 @@ class _Reading(_Base):
                 and self._joined_force(mentions, hit[0]) is None
             ):
                 continue  # joining a union or an alliance, no weapon joining a force
+            if (
+                hit is not None
+                and pred == "negotiating_purchase"
+                and hit[1] - hit[0] > 1
+                and _talks_behind(keys, hit[0])
+            ):
+                continue  # «بعد محادثات ...، وقعت مصر صفقة لشراء»: talks held before, no reach over the act
             if hit is not None and pred == "visited" and self._goods_arrive(keys, mentions, hit[0]):
                 pred = "received"  # «وصلت الطائرات إلى مصر»: goods arriving are received
             if hit is not None:
