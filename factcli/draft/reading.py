@@ -9,6 +9,7 @@ from ..analyze import (
     ARTICLE,
     CONJUNCTION_RE,
     CONJUNCTIONS,
+    MIN_STEM,
     PREPOSITION_RE,
     PREPOSITIONS,
     PROCLITICS,
@@ -177,7 +178,7 @@ def _thing_noun(key: str) -> bool:
     «والشحنة», «بالمدرعات»)."""
     for cut in clitic_cuts(key):
         bare = strip_clitic(key, cut)
-        bare = bare.removeprefix(ARTICLE) if len(bare) - len(ARTICLE) >= 3 else bare
+        bare = bare.removeprefix(ARTICLE) if len(bare) - len(ARTICLE) >= MIN_STEM else bare
         if bare in _WEAPON_HEADS or bare in _SHIPMENTS:
             return True
     return False

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..analyze import ARTICLE, PROCLITICS, clitic_cuts, strip_clitic
+from ..analyze import ARTICLE, MIN_STEM, PROCLITICS, clitic_cuts, strip_clitic
 from ..normalize import normalize
 from .base import _after_conjunction, _conjunction
 from .cues import _DUAL, _FUNCTION_WORDS, _PREDICATE_PATTERNS
@@ -81,11 +81,13 @@ _PROCLITIC_BEFORE_ARTICLE = re.compile(f"^(?:{'|'.join(PROCLITICS)})?(?={ARTICLE
 
 
 def _bare(key: str) -> str:
-    key = _after_conjunction(key, stem=True)
-    for prefix in ("بال", "لل", "ال"):
-        if key.startswith(prefix) and len(key) - len(prefix) >= 3:
-            return key[len(prefix) :]
-    return key
+    """`key` without its proclitics and its article where a stem is left («بالتعاون»,
+    «للتعاون», «والتعاون»: «تعاون»), else without its conjunction."""
+    for cut in reversed(clitic_cuts(key)):
+        stem = strip_clitic(key, cut)
+        if stem.startswith(ARTICLE) and len(stem) - len(ARTICLE) >= MIN_STEM:
+            return stem[len(ARTICLE) :]
+    return _after_conjunction(key, stem=True)
 
 
 class _Topics(_Proposals):
