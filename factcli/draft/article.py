@@ -250,14 +250,9 @@ _OWN_COUNTRY = re.compile(f"^{CONJUNCTION_RE}{PREPOSITION_RE}" + r"بلاد(?:ه
 _ANNOUNCING = re.compile(f"^{CONJUNCTION_RE}(?:اعلن|اكد)")
 _SIGNING_NOUN = re.compile(f"^{CLITICS_RE}(?:توقيع|ابرام)")
 
-# A verb of arriving (a conjunction on it), whose subject may be weapons: `_weapons_arrive`.
-_ARRIVE = re.compile(f"^{CONJUNCTION_RE}(?:[يت]?صل|وصل|وصول)")
 # The words between a state's adjective and the model it qualifies («مقاتلة أمريكية من طراز
 # إف-35»); «روسية الصنع» (made by the state of the adjective before it) is proposals' _MADE.
 _MODEL_WORDS = {"من", "طراز", "نوع"}
-# A batch or a shipment of weapons («الدفعة الأولى من ...», «شحنة»), a conjunction or the
-# article on it.
-_BATCH = re.compile(f"^{CONJUNCTION_RE}(?:ال)?(?:دفع|شحن)(?:ه|ات|تان|تين)$")
 
 
 def _cut_forms(key: str) -> set[str]:
@@ -626,25 +621,6 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             for word in normalize(claim["citation"]["quote"]).split()
             for cut in clitic_cuts(word)
         )
-
-    def _weapons_arrive(self, mentions: list[Mention], at: tuple[int, int], keys: list[str]) -> bool:
-        """A verb of arriving whose subject is a weapon: before it, no one named between
-        ("الأسلحة الروسية بدأت تصل"), or right after it, the verb first as Arabic tells it,
-        itself or a batch of it («وصلت دباباتنا», «وصلت الدفعة الأولى من طائرات إيه 29»):
-        a delivery, not a visit."""
-        before = [m for m in mentions if not m.weak and m.last <= at[0]]
-        kinds = [self.linker.type_of(m.ids[0]) for m in before]
-        if "weapon_system" in kinds and "person" not in kinds and "organization" not in kinds:
-            return True
-        after = sorted((m for m in mentions if not m.weak and m.first >= at[1]), key=lambda m: m.first)
-        if (
-            not after
-            or self.linker.type_of(after[0].ids[0]) != "weapon_system"
-            or not _ARRIVE.match(keys[at[0]])
-        ):
-            return False  # («زيارة السفن»: ships on a visit are no delivery)
-        between = keys[at[1] : after[0].first]
-        return not between or any(_BATCH.match(k) for k in between[:1])
 
     def _own_country(self, clause, mentions: list[Mention]) -> list[Mention]:
         """ "بلاده", "بلادها" ("his, her country"): the state named last before it in the
@@ -1085,10 +1061,6 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             cues = [f"predicate:{cue}"] if cue else ["predicate:none (names only)"]
             if value is not None:
                 cues.append(f"value:{value['amount']:g} {value['unit']}")
-            if predicate == "visited" and at is not None and self._weapons_arrive(mentions, at, keys):
-                # "دفعة جديدة من الأسلحة الروسية بدأت تصل إلى العراق": weapons arriving are delivered.
-                predicate = "delivered"
-                cues.append("predicate:weapons arrive (a delivery)")
             subjects, objects = self._roles(predicate, at, mentions, keys)
             if at is not None and (agent := self._passive_agent(predicate, at, mentions, keys)):
                 # "وصُنعت الطائرات ... بواسطة شركة إمبراير", "صنعت من قبل شركة ...": the agent

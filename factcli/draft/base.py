@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..analyze import CONJUNCTION_RE
+from ..analyze import CONJUNCTION_RE, clitic_cuts
 from ..datespan import DateSpan
 from ..link import Linker
 from .cues import _ANY, _NUMBERS, ROLES
@@ -54,9 +54,12 @@ def _conjunction(key: str) -> int:
     return match.end() if match else 0
 
 
-def _after_conjunction(key: str) -> str:
-    """`key` without the conjunction on it («والوكالة»: «الوكالة»; see `_conjunction`)."""
-    return key[_conjunction(key) :]
+def _after_conjunction(key: str, stem: bool = False) -> str:
+    """`key` without the conjunction on it («والوكالة»: «الوكالة»; see `_conjunction`); with
+    `stem`, only where the analyzer would cut it (`clitic_cuts`: `MIN_STEM` letters left, so
+    that «وفد», «وقع» keep the و of their root)."""
+    cut = _conjunction(key)
+    return key if stem and cut not in clitic_cuts(key) else key[cut:]
 
 
 def _object_types(predicate: str | None) -> tuple[str, ...]:

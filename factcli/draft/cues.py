@@ -51,6 +51,9 @@ _SEEKING = (
 # The verbal nouns of obtaining after them: buying, acquiring, getting, owning, contracting
 # («في شراء»، «لاقتناء»، «إلى الحصول على»، «لامتلاك»، «في التعاقد على»).
 _ACQUIRING = ("شراء", "اقتناء*", "حصول", "امتلاك", "تعاقد*")
+# Negotiating: the verb, form III («يفاوض») or form VI («تتفاوض»، «يتفاوضان»، «تفاوضت»),
+# and the nouns of talks («مفاوضات»، «محادثات»، «مباحثات»).
+_NEGOTIATING = ("~فاوض*", "~تفاوض*", "=تفاوض*", "مفاوضات", "محادثات", "مباحثات")
 
 PREDICATE_CUES: list[tuple[str, str]] = [
     # calls and meetings
@@ -76,8 +79,9 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~بحث* .. صفق* شراء", "negotiating_purchase"),
     ("~بحث* .. شراء", "negotiating_purchase"),
     ("~بحث* .. توريد", "negotiating_sale"),
-    ("~فاوض* .. شراء", "negotiating_purchase"),
-    ("مفاوضات .. شراء", "negotiating_purchase"),
+    # negotiating to obtain, by verb (form III «يفاوض», form VI «تتفاوض», «تفاوضت») or by
+    # noun («مفاوضات»، «محادثات»), then any verbal noun of obtaining (`_ACQUIRING`)
+    *((f"{talk} .. {get}", "negotiating_purchase") for talk in _NEGOTIATING for get in _ACQUIRING),
     ("محادثات", "negotiating_purchase"),
     ("مباحثات", "negotiating_purchase"),
     ("مفاوضات", "negotiating_purchase"),

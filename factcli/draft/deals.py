@@ -108,24 +108,23 @@ _BACK_TO_MODEL = re.compile(r"(?:^|\s)من (?:هذا|ذلك) (?:الطراز|ا�
 
 def _deal_noun(key: str) -> tuple[str, bool] | None:
     """The kind of a deal noun ("صفقة" -> deal) and whether it is definite (the article, or
-    a possessive pronoun: "عقدها" is the deal the story tells), or None."""
-    bare = _after_conjunction(key) if len(key) > 3 else key
-    for prefix in ("بال", "لل", "ال", "ب", "ل", "ك", ""):
-        if not bare.startswith(prefix):
-            continue
-        stem = bare[len(prefix) :]
-        if stem not in DEAL_NOUNS and prefix in ("ب", "ل", "ك", ""):
-            # "عقدها": a possessive ending; "صفقتها" is listed, its ة written ت before it.
-            ending = next((e for e in DEAL_NOUN_ENDINGS if stem.endswith(e)), "")
-            owned = bool(ending) and stem[: -len(ending)] in DEAL_NOUNS
-            stem = stem[: -len(ending)] if owned else stem
-            if owned and stem in DEAL_NOUNS:
-                head = next(h for h in _KIND if stem.startswith(h))
-                return _KIND[head], True
-        if stem in DEAL_NOUNS:
-            head = next(h for h in _KIND if stem.startswith(h))
-            return _KIND[head], prefix in ("بال", "لل", "ال")
+    a possessive pronoun: "عقدها" is the deal the story tells), or None; its proclitics
+    read off by the analyzer's cuts, the longest first («بالصفقة», «للعقد», «وبعقد»)."""
+    for cut in reversed(clitic_cuts(key)):
+        word = strip_clitic(key, cut)
+        if word.startswith(ARTICLE) and word[len(ARTICLE) :] in DEAL_NOUNS:
+            return _kind_of(word[len(ARTICLE) :]), True
+        if word in DEAL_NOUNS:
+            return _kind_of(word), False
+        # "عقدها": a possessive ending; "صفقتها" is listed, its ة written ت before it.
+        ending = next((e for e in DEAL_NOUN_ENDINGS if word.endswith(e)), "")
+        if ending and word[: -len(ending)] in DEAL_NOUNS:
+            return _kind_of(word[: -len(ending)]), True
     return None
+
+
+def _kind_of(stem: str) -> str:
+    return _KIND[next(h for h in _KIND if stem.startswith(h))]
 
 
 # Verbs of a deal's happening after its noun ("الاتفاق جرى", "العقد تم"): its name ends.
@@ -380,7 +379,7 @@ class _Deals(_Proposals):
         while end < len(words) and end - i < 6:
             gap = self.text[words[end - 1].end : words[end].start]
             key = words[end].key
-            bare = _after_conjunction(key) if len(key) > 3 else key
+            bare = _after_conjunction(key, stem=True)
             if (
                 re.search(r"[،,.:؛«»\"“”()]", gap)
                 or key in _FUNCTION_WORDS

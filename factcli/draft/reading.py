@@ -9,6 +9,7 @@ from ..analyze import (
     ARTICLE,
     CONJUNCTION_RE,
     CONJUNCTIONS,
+    MIN_STEM,
     PREPOSITION_RE,
     PREPOSITIONS,
     PROCLITICS,
@@ -190,7 +191,7 @@ def _thing_noun(key: str) -> bool:
     «والشحنة», «بالمدرعات»)."""
     for cut in clitic_cuts(key):
         bare = strip_clitic(key, cut)
-        bare = bare.removeprefix(ARTICLE) if len(bare) - len(ARTICLE) >= 3 else bare
+        bare = bare.removeprefix(ARTICLE) if len(bare) - len(ARTICLE) >= MIN_STEM else bare
         if bare in _WEAPON_HEADS or bare in _SHIPMENTS:
             return True
     return False
@@ -235,6 +236,13 @@ class _Reading(_Base):
                 and self._joined_force(mentions, hit[0]) is None
             ):
                 continue  # joining a union or an alliance, no weapon joining a force
+            if (
+                hit is not None
+                and pred == "negotiating_purchase"
+                and hit[1] - hit[0] > 1
+                and _talks_behind(keys, hit[0])
+            ):
+                continue  # «بعد محادثات ...، وقعت مصر صفقة لشراء»: talks held before, no reach over the act
             if hit is not None and pred == "visited" and self._goods_arrive(keys, mentions, hit[0]):
                 pred = "received"  # «وصلت الطائرات إلى مصر»: goods arriving are received
             if hit is not None:
@@ -269,9 +277,14 @@ class _Reading(_Base):
     def _goods_arrive(self, keys: list[str], mentions: list[Mention], verb: int) -> bool:
         """Whether the verb of arriving at `verb` tells of goods: a weapon or a consignment
         right after it («ستصل الطائرات», «تصل الشحنة الأولى») or right before it, a relative
-        pronoun between or not («قاذفات ... ستصل», «الفرقاطة التي وصلت»)."""
+        pronoun between or not («قاذفات ... ستصل», «الفرقاطة التي وصلت»), or a weapon named
+        before it with no person or body named there («الأسلحة الروسية بدأت تصل»). The one
+        reading of goods arriving: received, by where they arrive (`_Roles._roles`)."""
         if not ARRIVING.match(keys[verb]):
             return False
+        kinds = {self.linker.type_of(m.ids[0]) for m in mentions if not m.weak and m.last <= verb}
+        if "weapon_system" in kinds and not kinds & {"person", "organization"}:
+            return True
         before = verb - 2 if verb > 1 and keys[verb - 1] in RELATIVE_PRONOUNS else verb - 1
         for at in (verb + 1, before):
             if not 0 <= at < len(keys):

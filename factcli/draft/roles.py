@@ -39,7 +39,10 @@ _PREPOSITION_WORDS = {"في", "من", "الي", "علي", "عن", "مع", "حو�
 # one who hands over is told before ("لتسليم الغواصتين للجانب الجزائري").
 _HANDED = {"delivered", "supplies"}
 # «الجانب» (the side) before a state's adjective: "للجانب الجزائري" is Algeria's side.
-_SIDE = re.compile(f"^{CONJUNCTION_RE}({CLITICS_RE.removeprefix(CONJUNCTION_RE)})جانب$")
+_SIDE_WORD = "جانب"
+_SIDE = re.compile(f"^{CLITICS_RE}{_SIDE_WORD}$")
+# The analyzer's proclitics, compiled once: what may stand on a name («بروسيا», «للعراق»).
+_CLITICS = re.compile(CLITICS_RE)
 # A meeting with a possessive pronoun ("خلال لقائه"، "بلقائهما"): the meeting of the one
 # named before it.
 _HIS_MEETING = re.compile(f"^{CONJUNCTION_RE}{PREPOSITION_RE}(?:لقاي|اجتماع)(?:ه|ها|هما)$")
@@ -348,7 +351,7 @@ class _Roles(_Attribution):
         clitic = self.text[self.text.rfind(" ", 0, m.start) + 1 : m.start]
         # a preposition on the name, the article with it or not («بروسيا», «للعراق», «بالمغرب»)
         bare = _after_conjunction(clitic)
-        return bare not in ("", ARTICLE) and re.fullmatch(CLITICS_RE, bare) is not None
+        return bare not in ("", ARTICLE) and _CLITICS.fullmatch(bare) is not None
 
     def _other_party(self, m: Mention, keys: list[str], markers: tuple[str, ...]) -> bool:
         """Whether a name stands after one of its frame's other-party words: the word before
@@ -356,11 +359,12 @@ class _Roles(_Attribution):
         before = keys[m.first - 1] if m.first else ""
         if before in markers or _after_conjunction(before) in markers:
             return True
-        side = _SIDE.match(before) if m.weak else None
-        if side is not None:
+        if m.weak and _SIDE.match(before):
             # "للجانب الجزائري"، "مع الجانب الروسي": a state named as "the side" of its
             # adjective, the marker on «الجانب» or the word before it.
-            clitic = side.group(1).removesuffix(ARTICLE)  # «بالجانب»: ب; «للجانب»: لل
+            # what stands on «جانب» after the conjunction, the article read off («بالجانب»: ب;
+            # «للجانب»: لل)
+            clitic = _after_conjunction(before).removesuffix(_SIDE_WORD).removesuffix(ARTICLE)
             ahead = keys[m.first - 2] if m.first > 1 else ""
             return (
                 clitic in markers or (clitic == "لل" and "ل" in markers) or (not clitic and ahead in markers)

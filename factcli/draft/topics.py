@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..analyze import ARTICLE, PROCLITICS, clitic_cuts, strip_clitic
+from ..analyze import ARTICLE, MIN_STEM, PROCLITICS, clitic_cuts, strip_clitic
 from ..normalize import normalize
 from .base import _after_conjunction, _conjunction
 from .cues import _DUAL, _FUNCTION_WORDS, _PREDICATE_PATTERNS
@@ -75,12 +75,19 @@ _OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 _ATTENDING = {"attends", "hosts"}
 
 
+# A proclitic on the first word of a topic's name, before its article («وبالتعاون»: the
+# name is told from «التعاون»).
+_PROCLITIC_BEFORE_ARTICLE = re.compile(f"^(?:{'|'.join(PROCLITICS)})?(?={ARTICLE})")
+
+
 def _bare(key: str) -> str:
-    key = _after_conjunction(key) if len(key) > 3 else key
-    for prefix in ("بال", "لل", "ال"):
-        if key.startswith(prefix) and len(key) - len(prefix) >= 3:
-            return key[len(prefix) :]
-    return key
+    """`key` without its proclitics and its article where a stem is left («بالتعاون»,
+    «للتعاون», «والتعاون»: «تعاون»), else without its conjunction."""
+    for cut in reversed(clitic_cuts(key)):
+        stem = strip_clitic(key, cut)
+        if stem.startswith(ARTICLE) and len(stem) - len(ARTICLE) >= MIN_STEM:
+            return stem[len(ARTICLE) :]
+    return _after_conjunction(key, stem=True)
 
 
 class _Topics(_Proposals):
@@ -115,7 +122,7 @@ class _Topics(_Proposals):
                 return None
             english = "-".join(self._name_of(s) for s in sides[:2]) + " " + " ".join([*kinds, head])
             arabic = self.text[words[i].start : words[end - 1].end]
-            arabic = re.sub(f"^(?:{'|'.join(PROCLITICS)})?(?=ال)", "", arabic)
+            arabic = _PROCLITIC_BEFORE_ARTICLE.sub("", arabic)
             known = self.linker.resolve(arabic, True, True)
             if known:
                 # The store's topic of these words (its curators chose what they name).

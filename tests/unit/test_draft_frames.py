@@ -1074,3 +1074,18 @@ def test_a_conjunction_written_onto_a_latin_designation_is_no_part_of_it() -> No
     # «وJF-17»: the «و» of a list written onto the next model's Latin letters
     _, kinds = _read("وتسلمت باكستان مقاتلات F-16 وJF-17 من الصين.")
     assert kinds.get("JF-17") == "weapon_system"
+
+
+def test_negotiating_to_obtain_by_any_verb_or_noun_of_talks_is_no_purchase() -> None:
+    # "Egypt is also negotiating (form VI) to buy twelve aircraft", "Egypt held talks to
+    # obtain fighters", "Greece entered no talks to acquire them": talks about obtaining,
+    # not a purchase made
+    for sentence in (
+        "وتتفاوض مصر أيضا على شراء 12 طائرة من الطراز ذاته.",
+        "وأجرت مصر محادثات مطولة بهدف الحصول على مقاتلات حديثة.",
+        "ولم تدخل اليونان مفاوضات علنية لاقتناء هذه المنظومات.",
+    ):
+        triples, _ = _read(sentence)
+        predicates = {t[1] for t in triples}
+        assert "negotiating_purchase" in predicates, sentence
+        assert "purchased" not in predicates, sentence
