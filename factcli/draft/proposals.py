@@ -467,7 +467,9 @@ def _count_words() -> dict[str, int]:
 # preposition carrying a pronoun ("عليها", "بموجبه", "لها"), a number or its scale ("تبلغ
 # قيمته مليار"). A new name romanized whole has none of them.
 _AUXILIARIES = {normalize(w) for w in ("تم", "يتم", "سيتم", "جرى", "يجري")}
+# (with the conjunction written onto it: "وعليها", "فيه"); never a word of a name either.
 _WITH_PRONOUN = re.compile(
+    f"{CONJUNCTION_RE}"
     r"(?:علي|عل|ل|ب|من|عن|في|الي|لدي|مع|عند|بين|بموجب|حول|ضد|خلال)(?:هما|هم|هن|ها|ه|نا|كم)"
 )
 

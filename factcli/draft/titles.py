@@ -53,7 +53,16 @@ from .cues import (
 from .deals import _deal_noun
 from .english import _OFFICE_PHRASES, office_english
 from .names import _NOT_IN_NAMES, Mention, _after_clitic, find_mentions
-from .proposals import _GIVEN, _KIN, _KIN_OR_SERVANT, _definite, _proclitic_cut, _Proposals, _state_kind
+from .proposals import (
+    _GIVEN,
+    _KIN,
+    _KIN_OR_SERVANT,
+    _WITH_PRONOUN,
+    _definite,
+    _proclitic_cut,
+    _Proposals,
+    _state_kind,
+)
 from .spans import Clause, Word
 
 _QUOTE_GAP = re.compile(r"\s*[“”«»\"]\s*")
@@ -698,7 +707,7 @@ class _Titles(_Proposals):
                 # «المدير العام لمجموعة ساب»: the body the office is at, after ل, no name
                 or (not taken and forward and _at_body_noun(key))
                 or key in _NOT_IN_NAMES
-                or _PREPOSITION_PRONOUN.match(key) is not None  # "نتنياهو إليها": to her
+                or _WITH_PRONOUN.fullmatch(key) is not None  # "نتنياهو إليها": to her
                 # "سبل تعزيز التعاون": a cue word, no name; after بن a word is a name («خالد
                 # بن سلمان»), and «علي» in «آصف علي زرداري» is one
                 or (
@@ -1221,10 +1230,6 @@ def _office_mention(drafter: _Base, m: Mention) -> bool:
 
 def _person_id(drafter: _Base, m: Mention) -> str | None:
     return next((e for e in m.ids if drafter.linker.type_of(e) == "person"), None)
-
-
-# A preposition with a pronoun ("إليها", "منه", "معهم"): never a word of a name.
-_PREPOSITION_PRONOUN = re.compile(rf"^{CONJUNCTION_RE}(?:الي|علي|عن|من|مع|لدي|في)(?:ها|ه|هم|هما)$")
 
 
 # The heads of a state's own posts: a minister, a president or prime minister.
