@@ -346,8 +346,20 @@ _OFFICE_PHRASES = {
         "رئيسة مجلس الإدارة": "Chairwoman",
     }.items()
 }
-# (the longest first: «رئيس مجلس الإدارة» before any two words of it)
-_OFFICE_PHRASE_ORDER = sorted(_OFFICE_PHRASES, key=len, reverse=True)
+
+
+def _longest_first(phrases: dict[tuple[str, ...], str]) -> list[tuple[str, ...]]:
+    """A table's phrases in the order they are tried: the longest first, so that «رئيس
+    مجلس الإدارة» is read whole before any two words of it."""
+    return sorted(phrases, key=len, reverse=True)
+
+
+def _phrase_at(order: list[tuple[str, ...]], keys: list[str], n: int) -> tuple[str, ...] | None:
+    """The first phrase of `order` (see `_longest_first`) the words from `n` on open with."""
+    return next((p for p in order if tuple(keys[n : n + len(p)]) == p), None)
+
+
+_OFFICE_PHRASE_ORDER = _longest_first(_OFFICE_PHRASES)
 
 
 def office_english(keys: list[str], body: str | None) -> str:
@@ -358,7 +370,7 @@ def office_english(keys: list[str], body: str | None) -> str:
     out: list[str] = []
     k = 0
     while k < len(keys):
-        phrase = next((p for p in _OFFICE_PHRASE_ORDER if tuple(keys[k : k + len(p)]) == p), None)
+        phrase = _phrase_at(_OFFICE_PHRASE_ORDER, keys, k)
         if phrase is not None:
             out.append(_OFFICE_PHRASES[phrase])
             k += len(phrase)
@@ -834,6 +846,7 @@ _SERVICES = {
 _INSTITUTION_PHRASES = {
     tuple(normalize(w) for w in k.split()): v for k, v in {"قوات مشاة البحرية": "Marine Corps"}.items()
 }
+_INSTITUTION_PHRASE_ORDER = _longest_first(_INSTITUTION_PHRASES)
 
 
 def field_english(keys: list[str]) -> str | None:
@@ -909,7 +922,7 @@ def institution_english(
             continue
         if skip and n in skip:
             continue
-        whole = next((p for p in _INSTITUTION_PHRASES if tuple(keys[n : n + len(p)]) == p), None)
+        whole = _phrase_at(_INSTITUTION_PHRASE_ORDER, keys, n)
         if whole is not None:
             known += 1
             groups.append(_INSTITUTION_PHRASES[whole].split())
