@@ -645,10 +645,13 @@ _MODEL_QUALIFIERS = {
 _MODEL_SKIPPED = {normalize(k) for k in ("الصنع", "من", "طراز", "نوع", "الصنع،")}
 
 
+_CLITICS_AT_START = re.compile(f"^{CLITICS_RE}")
+
+
 def _model_word(key: str) -> str:
     """A word of a model's phrase without the conjunction or preposition written onto it
     ("وطائرة", "بصواريخ", "المدمرة") when what is left is a noun of kind."""
-    bare = re.sub(f"^{CLITICS_RE}", "", key)
+    bare = _CLITICS_AT_START.sub("", key)
     return bare if key not in _MODEL_HEADS and bare in _MODEL_HEADS else key
 
 

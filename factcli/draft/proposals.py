@@ -638,6 +638,12 @@ def _state_kind(key: str) -> bool:
     return cut is not None and strip_clitic(key, cut).removeprefix(ARTICLE) in _STATE_KINDS
 
 
+# A word with the article, a conjunction or preposition before it («والدفاع», «بالوكالة»).
+_WITH_ARTICLE = re.compile(f"^{CONJUNCTION_RE}{PREPOSITION_RE}{ARTICLE}")
+# A word with the article or «لل», a conjunction before it: a definite noun's next word.
+_ARTICLE_OR_LAM = re.compile(f"^{CONJUNCTION_RE}(?:{ARTICLE}|لل)")
+# A word no name opens with: «بال», «لل» (a conjunction before them) or «لت».
+_NO_NAME_OPENING = re.compile(f"^(?:{CONJUNCTION_RE}" + r"(?:بال|لل)|لت)")
 _DEFINITE = re.compile(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\\w{{3}}")
 
 
@@ -918,7 +924,7 @@ class _Proposals(_Base):
             # A medium's noun and its name ("صحيفة كوميرسانت"); a title's name is `titles`'.
             if not any(p.opens(k) for p in _MEDIA):
                 continue
-            if re.match(f"^{CONJUNCTION_RE}{PREPOSITION_RE}{ARTICLE}", k):
+            if _WITH_ARTICLE.match(k):
                 continue  # "الوكالة": the agency already named, not a new one
             if any(p.opens(x) for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS):
                 continue  # "وزير الدفاع وكالة": an acting minister, not an agency
@@ -1516,7 +1522,7 @@ class _Proposals(_Base):
             and end - j <= 3
             and not re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start])
             # («والا»: و, then ال with no stem after it, no article)
-            and re.match(rf"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\w{{3}}", keys[end]) is None
+            and not _definite(keys[end])
             # («هوتا ستالوا والا،»: a word a sentence's may be, last in the name before a mark)
             and (
                 (keys[end] not in _FUNCTION_WORDS and not is_stopword(keys[end]))
@@ -1913,7 +1919,7 @@ class _Proposals(_Base):
                         or re.match(r"\s*[«\"“(]", text[words[end + 1].end :]) is not None
                     )
                     break
-                if definite and not re.match(f"^{CONJUNCTION_RE}(?:ال|لل)", k):
+                if definite and not _ARTICLE_OR_LAM.match(k):
                     break  # a definite noun's words are definite: "بالأسلحة قريبا" ends at قريبا
                 definite = definite or k.startswith("ال")
                 if (
@@ -3495,7 +3501,7 @@ class _Proposals(_Base):
             return False
         first = keys[0]
         # (not و/ف + لا: فلاديمير، لافروف are names)
-        if re.match(f"^(?:{CONJUNCTION_RE}" + r"(?:بال|لل)|لت)", first):
+        if _NO_NAME_OPENING.match(first):
             return False
         if any(p.opens(first) for p in _TITLES) and not any(p.opens(first) for p in _HONORIFICS):
             return False

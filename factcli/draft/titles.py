@@ -1264,8 +1264,12 @@ def _future_verb(key: str) -> bool:
     return FUTURE_PREFIX.match(key) is not None and not bare.startswith(FUTURE_NOUNS)
 
 
+# The article at a word's start, with the conjunction or preposition written onto it.
+_ARTICLE_AT_START = re.compile(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)")
+
+
 def _weapon_noun(key: str) -> bool:
-    bare = re.sub(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)", "", key)
+    bare = _ARTICLE_AT_START.sub("", key)
     return bare in _WEAPON_HEADS
 
 
