@@ -83,9 +83,11 @@ class Spellings:
         return cls(words)
 
 
-# The words of kinship and of servitude that open a name's parts, as English writes them.
+# The words of kinship and of servitude that open a name's parts, as English writes them,
+# and the word that closes a son's name his father's is the same as («جورج بوش الابن»).
 _NAME_PARTICLES = {
-    normalize(k): v for k, v in {"بن": "bin", "ابن": "ibn", "بنت": "bint", "أبو": "Abu", "عبد": "Abd"}.items()
+    normalize(k): v
+    for k, v in {"بن": "bin", "ابن": "ibn", "بنت": "bint", "أبو": "Abu", "عبد": "Abd", "الابن": "Jr."}.items()
 }
 
 
