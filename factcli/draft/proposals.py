@@ -87,6 +87,7 @@ from .english import (
 from .names import _NOT_IN_NAMES, GIVEN_NAMES, Mention, _after_clitic, find_mentions
 from .spans import _QUOTES, Clause, Word, _words, clauses
 from .states import _CAPITALS as _CAPITALS_KEYS
+from .states import _LONGEST as _LONGEST_STATE
 from .states import StateNames, capital_agents, named_epithets, named_states
 
 _ALSO = {"ايضا", "كذلك"}
@@ -3424,8 +3425,8 @@ class _Proposals(_Base):
         """The state named from word `j` and the word after it: its name («روسيا») or its
         long name («جمهورية كازاخستان», «روسيا الاتحادية», «جمهورية بنغلاديش الشعبية»), no
         mark inside; with `proclitics`, one of them on its first word («بكوريا», «لجمهورية
-        كوريا», «وكازاخستان»). Its entity in the store, None for a state only CLDR names;
-        None when no state is named there."""
+        كوريا», «وكازاخستان»). Its entity in the store or, for a state only CLDR names, the
+        country proposed for it (None when none can be); None when no state is named there."""
         n, text = len(words), self.text
         if j >= n:
             return None
@@ -3461,11 +3462,23 @@ class _Proposals(_Base):
             if found is not None:
                 break
         if found is None:
-            # a state the store lacks (proposed later by CLDR's name)
+            # a state the store lacks, by CLDR's name (its longest: «كوريا الشمالية» before
+            # «كوريا»): the country proposed for it
             at, first, bare = starts[-1]
-            if bare not in _state_names().names:
+            cldr = _state_names().names
+            m = next(
+                (
+                    m
+                    for m in range(min(_LONGEST_STATE, n - first), 0, -1)
+                    if " ".join([bare, *(w.key for w in words[first + 1 : first + m])]) in cldr
+                    and not any(marked(k) for k in range(first + 1, first + m))
+                ),
+                None,
+            )
+            if m is None:
                 return None
-            found = (None, first + 1)
+            row = cldr[" ".join([bare, *(w.key for w in words[first + 1 : first + m])])]
+            found = (self._state_for(*row, "named after a body"), first + m)
         end = last = found[1]
         while end < n and end - last < 2 and _definite(words[end].key) and words[end].key.endswith("يه"):
             if marked(end):

@@ -975,3 +975,16 @@ def test_a_bare_ministry_is_the_one_of_the_state_its_sentence_named_before_it() 
     assert "US Department of Defense" in names
     text = about + "وقالت وزارة الدفاع إن الطائرات ستصل قريبا.\n"
     assert "Iraqi Ministry of Defence" in {e["name"] for e in _draft(text).entities}
+
+
+def test_a_body_told_with_a_state_only_cldr_names_after_it_by_its_short_or_formal_name() -> None:
+    # "the naval forces of the Republic of Korea received two ships, and the naval research
+    # institute in North Korea signed a deal": «جمهورية كوريا» and «كوريا» are South Korea's
+    # names CLDR lacks, and the longer «كوريا الشمالية» is read before «كوريا».
+    names = _names(
+        "وتسلمت القوات البحرية لجمهورية كوريا سفينتين، ووقع معهد الأبحاث البحرية بكوريا الشمالية اتفاقا."
+    )
+    assert names["القوات البحرية لجمهورية كوريا"] == "South Korean Naval Forces"
+    assert names["معهد الأبحاث البحرية بكوريا الشمالية"] == "North Korean Naval Research Institute"
+    names = _names("وقالت هيئة المشتريات الدفاعية بكوريا إن العقد وقع.")
+    assert names["هيئة المشتريات الدفاعية بكوريا"] == "South Korean Defence Procurement Authority"
