@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..analyze import ARTICLE, CLITICS_RE, clitic_cuts, strip_clitic
+from ..dates import _UNIT_ORDINALS
 from ..normalize import normalize
 
 _CONSONANTS = {
@@ -211,14 +212,25 @@ def loanword_english(arabic: str) -> str:
     return " ".join(w for w in words if w)
 
 
+# The ordinals that close a monarch's or a pope's name, as English writes them: a Roman
+# numeral («عبد الله الثاني», Abdullah II).
+_REGNAL = {
+    normalize(w): r
+    for w, r in zip(_UNIT_ORDINALS, ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"), strict=True)
+}
+
+
 def english_name(arabic: str, spellings: Spellings | None = None) -> str:
     """An English name for an Arabic one: the store's spelling of each word it knows, a
     romanization of the others; only ASCII letters come out."""
     known = spellings.words if spellings else {}
     words = []
-    for raw in arabic.split():
+    raws = arabic.split()
+    for n, raw in enumerate(raws):
         key = normalize(raw)
-        if raw.isascii():
+        if n and n == len(raws) - 1 and key in _REGNAL and not raws[0].startswith(ARTICLE):
+            words.append(_REGNAL[key])  # «محمد السادس»: a monarch's ordinal, Mohammed VI
+        elif raw.isascii():
             words.append(raw)
         elif key in known:
             words.append(known[key])

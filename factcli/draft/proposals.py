@@ -58,6 +58,7 @@ from .cues import (
     Pattern,
 )
 from .english import (
+    _REGNAL,
     COMPANY_FORM_NOUNS,
     KNOWN_BODIES,
     KNOWN_COMPANIES,
@@ -3981,11 +3982,11 @@ class _Proposals(_Base):
         for near in self._store_names.suggest(name, n=3, cutoff=_NEAR_SPELLING):
             if len(normalize(near).split()) != len(key.split()):
                 continue
-            if any(
-                ours != theirs and self._state_adjective(theirs) is not None
-                for ours, theirs in zip(key.split(), normalize(near).split(), strict=True)
-            ):
+            pairs = list(zip(key.split(), normalize(near).split(), strict=True))
+            if any(ours != theirs and self._state_adjective(theirs) is not None for ours, theirs in pairs):
                 continue  # «البحرية الأميرية» is no «البحرية الأميركية»: a state's adjective respelled
+            if any(ours != theirs and (ours in _REGNAL or theirs in _REGNAL) for ours, theirs in pairs):
+                continue  # «محمد السادس» is no «محمد السادة»: a monarch's ordinal is no letter of a name
             ids = [e for e in self._store_names.resolve(near) if self.linker.type_of(e) == kind]
             if len(ids) == 1:
                 return ids[0]

@@ -93,6 +93,27 @@ def test_a_near_spelling_that_differs_by_its_state_is_another_institution() -> N
     assert _by_ar(draft)["وزارة الدفاع السورية"]["type"] == "organization"
 
 
+def test_a_monarchs_ordinal_is_no_letter_of_a_near_spelling() -> None:
+    # "the visit took place on the orders of King Sami VI": «سامي السادس» is a king of
+    # that name, not the store's «سامي السادة» spelled a letter apart.
+    store = [
+        *ENTITIES,
+        {
+            "id": "sami-al-sada",
+            "type": "person",
+            "name": "Sami Al Sada",
+            "name_ar": "سامي السادة",
+            "aliases": [],
+        },
+    ]
+    draft = _draft(
+        "عنوان\n\nوجرت الزيارة بتعليمات من الملك سامي السادس، القائد الأعلى للقوات المسلحة.", store
+    )
+    king = _by_ar(draft)["سامي السادس"]
+    assert king["type"] == "person" and king["name"] == "Sami VI"  # the ordinal a Roman numeral
+    assert "sami-al-sada" not in draft.mentioned
+
+
 def test_an_institution_of_a_state_named_after_fi_and_two_at_once() -> None:
     text = (
         "عنوان\n\n"
