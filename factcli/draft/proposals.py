@@ -3661,26 +3661,24 @@ class _Proposals(_Base):
         written (a company's without its noun)."""
         words = _words(self.text, 0, len(self.text))
         keys = [w.key for w in words]
-        firsts: dict[str, list[tuple[int, int]]] = {}  # a word, its proclitic cut off -> (at, cut)
+        # a word, its proclitic cut off -> (at, letters cut, whether «لل» is read as ال)
+        firsts: dict[str, list[tuple[int, int, bool]]] = {}
         for i, key in enumerate(keys):
             for cut in clitic_cuts(key):
-                firsts.setdefault(strip_clitic(key, cut), []).append((i, cut))
+                firsts.setdefault(strip_clitic(key, cut), []).append((i, cut, False))
             after = _after_conjunction(key)
             if after != key and -1 in clitic_cuts(after):  # «وللكونغرس»: و + ل + «الكونغرس»
-                firsts.setdefault(strip_clitic(after, -1), []).append((i, -2))
+                conjunction = len(key) - len(after)
+                firsts.setdefault(strip_clitic(after, -1), []).append((i, conjunction + len("لل"), True))
 
         ends: dict[str, int] = {}  # a form as written -> where it ends in the text
 
         def written(form: str) -> str | None:
             parts = normalize(form).split()
-            for i, cut in firsts.get(parts[0], []):
+            for i, cut, lam in firsts.get(parts[0], []):
                 if keys[i + 1 : i + len(parts)] == parts[1:]:
                     s, e = words[i].start, words[i + len(parts) - 1].end
-                    name = (
-                        "ال" + _after_clitic(self.text, s, e, 3)
-                        if cut == -2
-                        else _after_clitic(self.text, s, e, cut)
-                    )
+                    name = (ARTICLE if lam else "") + _after_clitic(self.text, s, e, cut)
                     ends[name] = e
                     return name
             return None
