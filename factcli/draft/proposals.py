@@ -3467,19 +3467,15 @@ class _Proposals(_Base):
             # «كوريا»): the country proposed for it
             at, first, bare = starts[-1]
             cldr = _state_names().names
-            m = next(
-                (
-                    m
-                    for m in range(min(_LONGEST_STATE, n - first), 0, -1)
-                    if " ".join([bare, *(w.key for w in words[first + 1 : first + m])]) in cldr
-                    and not any(marked(k) for k in range(first + 1, first + m))
-                ),
-                None,
-            )
-            if m is None:
+            phrases = [
+                (" ".join([bare, *(w.key for w in words[first + 1 : first + size])]), size)
+                for size in range(min(_LONGEST_STATE, n - first), 0, -1)
+                if not any(marked(k) for k in range(first + 1, first + size))
+            ]
+            named = next(((phrase, size) for phrase, size in phrases if phrase in cldr), None)
+            if named is None:
                 return None
-            row = cldr[" ".join([bare, *(w.key for w in words[first + 1 : first + m])])]
-            found = (self._state_for(*row, "named after a body"), first + m)
+            found = (self._state_for(*cldr[named[0]], "named after a body"), first + named[1])
         end = last = found[1]
         while end < n and end - last < 2 and _definite(words[end].key) and words[end].key.endswith("يه"):
             if marked(end):
