@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..analyze import ARTICLE, CLITICS_RE, clitic_cuts, strip_clitic
-from ..dates import _UNIT_ORDINALS
 from ..normalize import normalize
 
 _CONSONANTS = {
@@ -215,8 +214,18 @@ def loanword_english(arabic: str) -> str:
 # The ordinals that close a monarch's or a pope's name, as English writes them: a Roman
 # numeral («عبد الله الثاني», Abdullah II).
 _REGNAL = {
-    normalize(w): r
-    for w, r in zip(_UNIT_ORDINALS, ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX"), strict=True)
+    normalize(k): v
+    for k, v in {
+        "الأول": "I",
+        "الثاني": "II",
+        "الثالث": "III",
+        "الرابع": "IV",
+        "الخامس": "V",
+        "السادس": "VI",
+        "السابع": "VII",
+        "الثامن": "VIII",
+        "التاسع": "IX",
+    }.items()
 }
 
 
