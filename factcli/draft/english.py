@@ -965,7 +965,7 @@ def institution_english(
                 continue  # a state's adjective, said by the body («إسرائيلية» after an indefinite noun too)
             if key.startswith("ال"):
                 return None  # a word the glossary lacks: the reviewer names it
-            own.append(loanword_english(key))  # its own name ("مجمع روستك"): first
+            own.append(loanword_english(key))  # its own name ("مجمع نوفا"): first
             continue
         known += 1
         if role == _HEAD and not groups:

@@ -212,7 +212,7 @@ _NEAR_SPELLING = 0.88
 _WRITING = re.compile(
     f"^{CONJUNCTION_RE}(?:{ARTICLE})?" + r"(?:كتب|نشر|غرد|[يت]كتب|[يت]نشر|[يت]غرد|بيان|منشور|مكتوب|تدوين)"
 )
-# An institution's nouns whose next word is its own name ("مجمع روستك", "مصنع ميل").
+# An institution's nouns whose next word is its own name ("مجمع نوفا", "مصنع ميل").
 _OWN_NAMED = {normalize(w) for w in ("مجمع", "مصنع", "مؤسسة")}
 # What an institution makes, after its name ("لصناعة الطائرات"، "لإنتاج الأسلحة").
 _MAKING = re.compile(r"^(?:ل|لل)(?:صناع|انتاج|تصنيع|بناء)")
@@ -1401,7 +1401,7 @@ class _Proposals(_Base):
 
     def _companies(self, clause: Clause, known: Any) -> None:
         """A name the store lacks followed by a state's adjective in the feminine, with the
-        article ("كاتيك الصينية", "روستك الروسية"): a company or agency of that state. The
+        article ("كاتيك الصينية", "نوفا الروسية"): a company or agency of that state. The
         name is one word no list of drafting's holds, that a name may be."""
         text, words = self.text, clause.words
         keys = [w.key for w in words]
@@ -2166,7 +2166,7 @@ class _Proposals(_Base):
             of_office = False
             if heads and (noun.startswith("ال") or not any(p.opens(keys[i - 1]) for p in _OFFICE_HEADS)):
                 # "وزير الدفاع وكالة": an acting minister, not an agency; "رئيس الحكومة": an office.
-                # "رئيس مجمع روستك": the head of an institution with a name of its own.
+                # "رئيس مجمع نوفا": the head of an institution with a name of its own.
                 # «الأمين العام بوزارة الدفاع العمانية», «المتحدث باسم وزارة ...»: the body the
                 # office is at, named whole with its state.
                 at_body = (k.find(noun) == 1 and _proclitic_cut(k, PREPOSITIONS) == 1) or keys[
@@ -2240,7 +2240,7 @@ class _Proposals(_Base):
                 elif re.search(r"[،,.:؛«»\"“”()]", gap):
                     break
                 elif _MAKING.match(keys[end]) and end + 1 < len(keys) and keys[end + 1].startswith("ال"):
-                    pass  # "مجمع روستك الحكومي لصناعة الأسلحة"
+                    pass  # "مجمع نوفا الحكومي لصناعة الأسلحة"
                 elif end < foreign_end:
                     pass  # «مؤسسة هودنج زونج هوا لبناء السفن»: a works' foreign name
                 elif (
@@ -2332,11 +2332,11 @@ class _Proposals(_Base):
                 # what kind they are, a body under its commander
                 continue
             aliases = [f"{text[s : words[end - 1].end]} {official}"] if official and not lil else []
-            # A works' or a company's own name after its noun ("مجمع روستك"), not an agency's
+            # A works' or a company's own name after its noun ("مجمع نوفا"), not an agency's
             # word ("وكالة أنباء"), is a name of its own.
             own = keys[i + 1] if noun in _OWN_NAMED and not keys[i + 1].startswith("ال") else ""
             if len(own) >= 4 and not quoted:
-                aliases.append(text[words[i + 1].start : words[i + 1].end])  # "روستك" of "مجمع روستك ..."
+                aliases.append(text[words[i + 1].start : words[i + 1].end])  # "نوفا" of "مجمع نوفا ..."
             if quoted:
                 # The name as said, without its quotation marks; the quoted word alone too.
                 written = " ".join(text[w.start : w.end] for w in words[i:end])

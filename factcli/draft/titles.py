@@ -2,7 +2,7 @@
 
 A title phrase is an office's head word (وزير، رئيس، نائب، مساعد ...), the words that
 qualify it (definite nouns and adjectives, a linked state or organization, `في`/`لدى` with
-what follows: «نائب وزير الدفاع السعودي», «رئيس مجمع روستك»), then ranks and honorifics
+what follows: «نائب وزير الدفاع السعودي», «رئيس مجمع نوفا»), then ranks and honorifics
 («اللواء», «الأمير», «الفريق أول», «معالي», «وكالة» for an acting minister) and the name;
 or the name, a comma and the title («فلاديمير كوجين، مساعد الرئيس الروسي»). Each gives:
 
@@ -416,7 +416,7 @@ class _Titles(_Proposals):
                     if kinds & {"country", "organization", "office"} and (
                         m.start == words[j].start or at_body
                     ):
-                        j = m.last  # "أمير قطر", "رئيس مجمع روستك", "مساعد الرئيس الروسي"
+                        j = m.last  # "أمير قطر", "رئيس مجمع نوفا", "مساعد الرئيس الروسي"
                         state_end = j if "country" in kinds else state_end
                         continue
                     break
@@ -457,7 +457,7 @@ class _Titles(_Proposals):
                     and k not in _FUNCTION_WORDS
                     and j != state_end  # (a state's name takes no genitive: a name follows)
                 ):
-                    j += 1  # a noun in construct takes its genitive: "رئيس وفد شركة", "مجمع روستك"
+                    j += 1  # a noun in construct takes its genitive: "رئيس وفد شركة", "مجمع نوفا"
                     state_end = j if self._state_name_word(k) else state_end  # («وزير دفاع فرنسا»)
                 elif (
                     # "لصناعة الأسلحة", "المتحدث باسم الوزارة"; not "رحب وزير الدفاع بتوقيع
@@ -1099,7 +1099,7 @@ class _Titles(_Proposals):
 
     def _office_body(self, clause: Clause, ph: TitlePhrase) -> str | None:
         """The organization or state an office is a post in: an organization named in the
-        title first ("رئيس مجمع روستك"), else the state it names or qualifies."""
+        title first ("رئيس مجمع نوفا"), else the state it names or qualifies."""
         words = clause.words[ph.head + 1 : ph.end]
         orgs, states = [], []
         for m in find_mentions(self.linker, self.text, words):
