@@ -83,9 +83,11 @@ class Spellings:
         return cls(words)
 
 
-# The words of kinship and of servitude that open a name's parts, as English writes them.
+# The words of kinship and of servitude that open a name's parts, as English writes them,
+# and the word that closes a son's name his father's is the same as («جورج بوش الابن»).
 _NAME_PARTICLES = {
-    normalize(k): v for k, v in {"بن": "bin", "ابن": "ibn", "بنت": "bint", "أبو": "Abu", "عبد": "Abd"}.items()
+    normalize(k): v
+    for k, v in {"بن": "bin", "ابن": "ibn", "بنت": "bint", "أبو": "Abu", "عبد": "Abd", "الابن": "Jr."}.items()
 }
 
 
@@ -209,14 +211,35 @@ def loanword_english(arabic: str) -> str:
     return " ".join(w for w in words if w)
 
 
+# The ordinals that close a monarch's or a pope's name, as English writes them: a Roman
+# numeral («عبد الله الثاني», Abdullah II).
+_REGNAL = {
+    normalize(k): v
+    for k, v in {
+        "الأول": "I",
+        "الثاني": "II",
+        "الثالث": "III",
+        "الرابع": "IV",
+        "الخامس": "V",
+        "السادس": "VI",
+        "السابع": "VII",
+        "الثامن": "VIII",
+        "التاسع": "IX",
+    }.items()
+}
+
+
 def english_name(arabic: str, spellings: Spellings | None = None) -> str:
     """An English name for an Arabic one: the store's spelling of each word it knows, a
     romanization of the others; only ASCII letters come out."""
     known = spellings.words if spellings else {}
     words = []
-    for raw in arabic.split():
+    raws = arabic.split()
+    for n, raw in enumerate(raws):
         key = normalize(raw)
-        if raw.isascii():
+        if n and n == len(raws) - 1 and key in _REGNAL and not raws[0].startswith(ARTICLE):
+            words.append(_REGNAL[key])  # «محمد السادس»: a monarch's ordinal, Mohammed VI
+        elif raw.isascii():
             words.append(raw)
         elif key in known:
             words.append(known[key])
@@ -346,8 +369,20 @@ _OFFICE_PHRASES = {
         "رئيسة مجلس الإدارة": "Chairwoman",
     }.items()
 }
-# (the longest first: «رئيس مجلس الإدارة» before any two words of it)
-_OFFICE_PHRASE_ORDER = sorted(_OFFICE_PHRASES, key=len, reverse=True)
+
+
+def _longest_first(phrases: dict[tuple[str, ...], str]) -> list[tuple[str, ...]]:
+    """A table's phrases in the order they are tried: the longest first, so that «رئيس
+    مجلس الإدارة» is read whole before any two words of it."""
+    return sorted(phrases, key=len, reverse=True)
+
+
+def _phrase_at(order: list[tuple[str, ...]], keys: list[str], n: int) -> tuple[str, ...] | None:
+    """The first phrase of `order` (see `_longest_first`) the words from `n` on open with."""
+    return next((p for p in order if tuple(keys[n : n + len(p)]) == p), None)
+
+
+_OFFICE_PHRASE_ORDER = _longest_first(_OFFICE_PHRASES)
 
 
 def office_english(keys: list[str], body: str | None) -> str:
@@ -358,7 +393,7 @@ def office_english(keys: list[str], body: str | None) -> str:
     out: list[str] = []
     k = 0
     while k < len(keys):
-        phrase = next((p for p in _OFFICE_PHRASE_ORDER if tuple(keys[k : k + len(p)]) == p), None)
+        phrase = _phrase_at(_OFFICE_PHRASE_ORDER, keys, k)
         if phrase is not None:
             out.append(_OFFICE_PHRASES[phrase])
             k += len(phrase)
@@ -633,10 +668,13 @@ _MODEL_QUALIFIERS = {
 _MODEL_SKIPPED = {normalize(k) for k in ("الصنع", "من", "طراز", "نوع", "الصنع،")}
 
 
+_CLITICS_AT_START = re.compile(f"^{CLITICS_RE}")
+
+
 def _model_word(key: str) -> str:
     """A word of a model's phrase without the conjunction or preposition written onto it
     ("وطائرة", "بصواريخ", "المدمرة") when what is left is a noun of kind."""
-    bare = re.sub(f"^{CLITICS_RE}", "", key)
+    bare = _CLITICS_AT_START.sub("", key)
     return bare if key not in _MODEL_HEADS and bare in _MODEL_HEADS else key
 
 
@@ -834,6 +872,7 @@ _SERVICES = {
 _INSTITUTION_PHRASES = {
     tuple(normalize(w) for w in k.split()): v for k, v in {"قوات مشاة البحرية": "Marine Corps"}.items()
 }
+_INSTITUTION_PHRASE_ORDER = _longest_first(_INSTITUTION_PHRASES)
 
 
 def field_english(keys: list[str]) -> str | None:
@@ -909,7 +948,7 @@ def institution_english(
             continue
         if skip and n in skip:
             continue
-        whole = next((p for p in _INSTITUTION_PHRASES if tuple(keys[n : n + len(p)]) == p), None)
+        whole = _phrase_at(_INSTITUTION_PHRASE_ORDER, keys, n)
         if whole is not None:
             known += 1
             groups.append(_INSTITUTION_PHRASES[whole].split())
@@ -926,7 +965,7 @@ def institution_english(
                 continue  # a state's adjective, said by the body («إسرائيلية» after an indefinite noun too)
             if key.startswith("ال"):
                 return None  # a word the glossary lacks: the reviewer names it
-            own.append(loanword_english(key))  # its own name ("مجمع روستك"): first
+            own.append(loanword_english(key))  # its own name ("مجمع نوفا"): first
             continue
         known += 1
         if role == _HEAD and not groups:

@@ -58,6 +58,7 @@ from .cues import (
     Pattern,
 )
 from .english import (
+    _REGNAL,
     COMPANY_FORM_NOUNS,
     KNOWN_BODIES,
     KNOWN_COMPANIES,
@@ -87,6 +88,7 @@ from .english import (
 from .names import _NOT_IN_NAMES, GIVEN_NAMES, Mention, _after_clitic, find_mentions
 from .spans import _QUOTES, Clause, Word, _words, clauses
 from .states import _CAPITALS as _CAPITALS_KEYS
+from .states import _LONGEST as _LONGEST_STATE
 from .states import StateNames, capital_agents, named_epithets, named_states
 
 _ALSO = {"ايضا", "كذلك"}
@@ -210,7 +212,7 @@ _NEAR_SPELLING = 0.88
 _WRITING = re.compile(
     f"^{CONJUNCTION_RE}(?:{ARTICLE})?" + r"(?:كتب|نشر|غرد|[يت]كتب|[يت]نشر|[يت]غرد|بيان|منشور|مكتوب|تدوين)"
 )
-# An institution's nouns whose next word is its own name ("مجمع روستك", "مصنع ميل").
+# An institution's nouns whose next word is its own name ("مجمع نوفا", "مصنع ميل").
 _OWN_NAMED = {normalize(w) for w in ("مجمع", "مصنع", "مؤسسة")}
 # What an institution makes, after its name ("لصناعة الطائرات"، "لإنتاج الأسلحة").
 _MAKING = re.compile(r"^(?:ل|لل)(?:صناع|انتاج|تصنيع|بناء)")
@@ -467,7 +469,9 @@ def _count_words() -> dict[str, int]:
 # preposition carrying a pronoun ("عليها", "بموجبه", "لها"), a number or its scale ("تبلغ
 # قيمته مليار"). A new name romanized whole has none of them.
 _AUXILIARIES = {normalize(w) for w in ("تم", "يتم", "سيتم", "جرى", "يجري")}
+# (with the conjunction written onto it: "وعليها", "فيه"); never a word of a name either.
 _WITH_PRONOUN = re.compile(
+    f"{CONJUNCTION_RE}"
     r"(?:علي|عل|ل|ب|من|عن|في|الي|لدي|مع|عند|بين|بموجب|حول|ضد|خلال)(?:هما|هم|هن|ها|ه|نا|كم)"
 )
 
@@ -636,6 +640,12 @@ def _state_kind(key: str) -> bool:
     return cut is not None and strip_clitic(key, cut).removeprefix(ARTICLE) in _STATE_KINDS
 
 
+# A word with the article, a conjunction or preposition before it («والدفاع», «بالوكالة»).
+_WITH_ARTICLE = re.compile(f"^{CONJUNCTION_RE}{PREPOSITION_RE}{ARTICLE}")
+# A word with the article or «لل», a conjunction before it: a definite noun's next word.
+_ARTICLE_OR_LAM = re.compile(f"^{CONJUNCTION_RE}(?:{ARTICLE}|لل)")
+# A word no name opens with: «بال», «لل» (a conjunction before them) or «لت».
+_NO_NAME_OPENING = re.compile(f"^(?:{CONJUNCTION_RE}" + r"(?:بال|لل)|لت)")
 _DEFINITE = re.compile(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\\w{{3}}")
 
 
@@ -916,7 +926,7 @@ class _Proposals(_Base):
             # A medium's noun and its name ("صحيفة كوميرسانت"); a title's name is `titles`'.
             if not any(p.opens(k) for p in _MEDIA):
                 continue
-            if re.match(f"^{CONJUNCTION_RE}{PREPOSITION_RE}{ARTICLE}", k):
+            if _WITH_ARTICLE.match(k):
                 continue  # "الوكالة": the agency already named, not a new one
             if any(p.opens(x) for x in keys[max(0, i - 4) : i] for p in _OFFICE_HEADS):
                 continue  # "وزير الدفاع وكالة": an acting minister, not an agency
@@ -1391,7 +1401,7 @@ class _Proposals(_Base):
 
     def _companies(self, clause: Clause, known: Any) -> None:
         """A name the store lacks followed by a state's adjective in the feminine, with the
-        article ("كاتيك الصينية", "روستك الروسية"): a company or agency of that state. The
+        article ("كاتيك الصينية", "نوفا الروسية"): a company or agency of that state. The
         name is one word no list of drafting's holds, that a name may be."""
         text, words = self.text, clause.words
         keys = [w.key for w in words]
@@ -1514,7 +1524,7 @@ class _Proposals(_Base):
             and end - j <= 3
             and not re.search(r"[،,.:؛«»\"“”()]", text[words[end - 1].end : words[end].start])
             # («والا»: و, then ال with no stem after it, no article)
-            and re.match(rf"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\w{{3}}", keys[end]) is None
+            and not _definite(keys[end])
             # («هوتا ستالوا والا،»: a word a sentence's may be, last in the name before a mark)
             and (
                 (keys[end] not in _FUNCTION_WORDS and not is_stopword(keys[end]))
@@ -1911,7 +1921,7 @@ class _Proposals(_Base):
                         or re.match(r"\s*[«\"“(]", text[words[end + 1].end :]) is not None
                     )
                     break
-                if definite and not re.match(f"^{CONJUNCTION_RE}(?:ال|لل)", k):
+                if definite and not _ARTICLE_OR_LAM.match(k):
                     break  # a definite noun's words are definite: "بالأسلحة قريبا" ends at قريبا
                 definite = definite or k.startswith("ال")
                 if (
@@ -2156,7 +2166,7 @@ class _Proposals(_Base):
             of_office = False
             if heads and (noun.startswith("ال") or not any(p.opens(keys[i - 1]) for p in _OFFICE_HEADS)):
                 # "وزير الدفاع وكالة": an acting minister, not an agency; "رئيس الحكومة": an office.
-                # "رئيس مجمع روستك": the head of an institution with a name of its own.
+                # "رئيس مجمع نوفا": the head of an institution with a name of its own.
                 # «الأمين العام بوزارة الدفاع العمانية», «المتحدث باسم وزارة ...»: the body the
                 # office is at, named whole with its state.
                 at_body = (k.find(noun) == 1 and _proclitic_cut(k, PREPOSITIONS) == 1) or keys[
@@ -2230,7 +2240,7 @@ class _Proposals(_Base):
                 elif re.search(r"[،,.:؛«»\"“”()]", gap):
                     break
                 elif _MAKING.match(keys[end]) and end + 1 < len(keys) and keys[end + 1].startswith("ال"):
-                    pass  # "مجمع روستك الحكومي لصناعة الأسلحة"
+                    pass  # "مجمع نوفا الحكومي لصناعة الأسلحة"
                 elif end < foreign_end:
                     pass  # «مؤسسة هودنج زونج هوا لبناء السفن»: a works' foreign name
                 elif (
@@ -2322,11 +2332,11 @@ class _Proposals(_Base):
                 # what kind they are, a body under its commander
                 continue
             aliases = [f"{text[s : words[end - 1].end]} {official}"] if official and not lil else []
-            # A works' or a company's own name after its noun ("مجمع روستك"), not an agency's
+            # A works' or a company's own name after its noun ("مجمع نوفا"), not an agency's
             # word ("وكالة أنباء"), is a name of its own.
             own = keys[i + 1] if noun in _OWN_NAMED and not keys[i + 1].startswith("ال") else ""
             if len(own) >= 4 and not quoted:
-                aliases.append(text[words[i + 1].start : words[i + 1].end])  # "روستك" of "مجمع روستك ..."
+                aliases.append(text[words[i + 1].start : words[i + 1].end])  # "نوفا" of "مجمع نوفا ..."
             if quoted:
                 # The name as said, without its quotation marks; the quoted word alone too.
                 written = " ".join(text[w.start : w.end] for w in words[i:end])
@@ -3416,8 +3426,8 @@ class _Proposals(_Base):
         """The state named from word `j` and the word after it: its name («روسيا») or its
         long name («جمهورية كازاخستان», «روسيا الاتحادية», «جمهورية بنغلاديش الشعبية»), no
         mark inside; with `proclitics`, one of them on its first word («بكوريا», «لجمهورية
-        كوريا», «وكازاخستان»). Its entity in the store, None for a state only CLDR names;
-        None when no state is named there."""
+        كوريا», «وكازاخستان»). Its entity in the store or, for a state only CLDR names, the
+        country proposed for it (None when none can be); None when no state is named there."""
         n, text = len(words), self.text
         if j >= n:
             return None
@@ -3453,11 +3463,19 @@ class _Proposals(_Base):
             if found is not None:
                 break
         if found is None:
-            # a state the store lacks (proposed later by CLDR's name)
+            # a state the store lacks, by CLDR's name (its longest: «كوريا الشمالية» before
+            # «كوريا»): the country proposed for it
             at, first, bare = starts[-1]
-            if bare not in _state_names().names:
+            cldr = _state_names().names
+            phrases = [
+                (" ".join([bare, *(w.key for w in words[first + 1 : first + size])]), size)
+                for size in range(min(_LONGEST_STATE, n - first), 0, -1)
+                if not any(marked(k) for k in range(first + 1, first + size))
+            ]
+            named = next(((phrase, size) for phrase, size in phrases if phrase in cldr), None)
+            if named is None:
                 return None
-            found = (None, first + 1)
+            found = (self._state_for(*cldr[named[0]], "named after a body"), first + named[1])
         end = last = found[1]
         while end < n and end - last < 2 and _definite(words[end].key) and words[end].key.endswith("يه"):
             if marked(end):
@@ -3493,7 +3511,7 @@ class _Proposals(_Base):
             return False
         first = keys[0]
         # (not و/ف + لا: فلاديمير، لافروف are names)
-        if re.match(f"^(?:{CONJUNCTION_RE}" + r"(?:بال|لل)|لت)", first):
+        if _NO_NAME_OPENING.match(first):
             return False
         if any(p.opens(first) for p in _TITLES) and not any(p.opens(first) for p in _HONORIFICS):
             return False
@@ -3639,26 +3657,24 @@ class _Proposals(_Base):
         written (a company's without its noun)."""
         words = _words(self.text, 0, len(self.text))
         keys = [w.key for w in words]
-        firsts: dict[str, list[tuple[int, int]]] = {}  # a word, its proclitic cut off -> (at, cut)
+        # a word, its proclitic cut off -> (at, letters cut, whether «لل» is read as ال)
+        firsts: dict[str, list[tuple[int, int, bool]]] = {}
         for i, key in enumerate(keys):
             for cut in clitic_cuts(key):
-                firsts.setdefault(strip_clitic(key, cut), []).append((i, cut))
+                firsts.setdefault(strip_clitic(key, cut), []).append((i, cut, False))
             after = _after_conjunction(key)
             if after != key and -1 in clitic_cuts(after):  # «وللكونغرس»: و + ل + «الكونغرس»
-                firsts.setdefault(strip_clitic(after, -1), []).append((i, -2))
+                conjunction = len(key) - len(after)
+                firsts.setdefault(strip_clitic(after, -1), []).append((i, conjunction + len("لل"), True))
 
         ends: dict[str, int] = {}  # a form as written -> where it ends in the text
 
         def written(form: str) -> str | None:
             parts = normalize(form).split()
-            for i, cut in firsts.get(parts[0], []):
+            for i, cut, lam in firsts.get(parts[0], []):
                 if keys[i + 1 : i + len(parts)] == parts[1:]:
                     s, e = words[i].start, words[i + len(parts) - 1].end
-                    name = (
-                        "ال" + _after_clitic(self.text, s, e, 3)
-                        if cut == -2
-                        else _after_clitic(self.text, s, e, cut)
-                    )
+                    name = (ARTICLE if lam else "") + _after_clitic(self.text, s, e, cut)
                     ends[name] = e
                     return name
             return None
@@ -3960,11 +3976,11 @@ class _Proposals(_Base):
         for near in self._store_names.suggest(name, n=3, cutoff=_NEAR_SPELLING):
             if len(normalize(near).split()) != len(key.split()):
                 continue
-            if any(
-                ours != theirs and self._state_adjective(theirs) is not None
-                for ours, theirs in zip(key.split(), normalize(near).split(), strict=True)
-            ):
+            pairs = list(zip(key.split(), normalize(near).split(), strict=True))
+            if any(ours != theirs and self._state_adjective(theirs) is not None for ours, theirs in pairs):
                 continue  # «البحرية الأميرية» is no «البحرية الأميركية»: a state's adjective respelled
+            if any(ours != theirs and (ours in _REGNAL or theirs in _REGNAL) for ours, theirs in pairs):
+                continue  # «محمد السادس» is no «محمد السادة»: a monarch's ordinal is no letter of a name
             ids = [e for e in self._store_names.resolve(near) if self.linker.type_of(e) == kind]
             if len(ids) == 1:
                 return ids[0]

@@ -73,6 +73,13 @@ STATE_DEMONYMS = {
     "US": ("أمريكي", "أميركي"),
     "UZ": ("أوزبكي",),
 }
+# Names Arabic news gives a state that CLDR does not list: its formal name («جمهورية كوريا»,
+# the Republic of Korea) or its short one («كوريا», South Korea's, as in «شركة كوريا
+# للصناعات الجوية»; the North is named with its adjective, «كوريا الشمالية», which is read
+# first, being longer). By CLDR code; the state keeps CLDR's Arabic and English names.
+STATE_OTHER_NAMES = {
+    "KR": ("كوريا", "جمهورية كوريا"),
+}
 # A state named by its kind and its adjective, as its formal name runs («الجمهورية الإيطالية»,
 # «المملكة الأردنية», «الدولة الفرنسية»): the state the adjective is of.
 _STATE_KINDS = {normalize(w) for w in ("الجمهورية", "المملكة", "الدولة", "السلطنة", "الإمارة")}
@@ -138,6 +145,11 @@ class StateNames:
                 base = normalize(demonym)
                 for ending in ("", "ه", "ين", "ون"):
                     out.adjectives.setdefault("ال" + base + ending, row)
+        by_code = {row[0]: row for row in out.names.values()}
+        for code, forms in STATE_OTHER_NAMES.items():
+            if code in by_code:
+                for form in forms:
+                    out.names.setdefault(normalize(form), by_code[code])
         return out
 
 

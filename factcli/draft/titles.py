@@ -2,7 +2,7 @@
 
 A title phrase is an office's head word (وزير، رئيس، نائب، مساعد ...), the words that
 qualify it (definite nouns and adjectives, a linked state or organization, `في`/`لدى` with
-what follows: «نائب وزير الدفاع السعودي», «رئيس مجمع روستك»), then ranks and honorifics
+what follows: «نائب وزير الدفاع السعودي», «رئيس مجمع نوفا»), then ranks and honorifics
 («اللواء», «الأمير», «الفريق أول», «معالي», «وكالة» for an acting minister) and the name;
 or the name, a comma and the title («فلاديمير كوجين، مساعد الرئيس الروسي»). Each gives:
 
@@ -53,7 +53,16 @@ from .cues import (
 from .deals import _deal_noun
 from .english import _OFFICE_PHRASES, office_english
 from .names import _NOT_IN_NAMES, Mention, _after_clitic, find_mentions
-from .proposals import _GIVEN, _KIN, _KIN_OR_SERVANT, _definite, _proclitic_cut, _Proposals, _state_kind
+from .proposals import (
+    _GIVEN,
+    _KIN,
+    _KIN_OR_SERVANT,
+    _WITH_PRONOUN,
+    _definite,
+    _proclitic_cut,
+    _Proposals,
+    _state_kind,
+)
 from .spans import Clause, Word
 
 _QUOTE_GAP = re.compile(r"\s*[“”«»\"]\s*")
@@ -407,7 +416,7 @@ class _Titles(_Proposals):
                     if kinds & {"country", "organization", "office"} and (
                         m.start == words[j].start or at_body
                     ):
-                        j = m.last  # "أمير قطر", "رئيس مجمع روستك", "مساعد الرئيس الروسي"
+                        j = m.last  # "أمير قطر", "رئيس مجمع نوفا", "مساعد الرئيس الروسي"
                         state_end = j if "country" in kinds else state_end
                         continue
                     break
@@ -448,7 +457,7 @@ class _Titles(_Proposals):
                     and k not in _FUNCTION_WORDS
                     and j != state_end  # (a state's name takes no genitive: a name follows)
                 ):
-                    j += 1  # a noun in construct takes its genitive: "رئيس وفد شركة", "مجمع روستك"
+                    j += 1  # a noun in construct takes its genitive: "رئيس وفد شركة", "مجمع نوفا"
                     state_end = j if self._state_name_word(k) else state_end  # («وزير دفاع فرنسا»)
                 elif (
                     # "لصناعة الأسلحة", "المتحدث باسم الوزارة"; not "رحب وزير الدفاع بتوقيع
@@ -698,7 +707,7 @@ class _Titles(_Proposals):
                 # «المدير العام لمجموعة ساب»: the body the office is at, after ل, no name
                 or (not taken and forward and _at_body_noun(key))
                 or key in _NOT_IN_NAMES
-                or _PREPOSITION_PRONOUN.match(key) is not None  # "نتنياهو إليها": to her
+                or _WITH_PRONOUN.fullmatch(key) is not None  # "نتنياهو إليها": to her
                 # "سبل تعزيز التعاون": a cue word, no name; after بن a word is a name («خالد
                 # بن سلمان»), and «علي» in «آصف علي زرداري» is one
                 or (
@@ -1090,7 +1099,7 @@ class _Titles(_Proposals):
 
     def _office_body(self, clause: Clause, ph: TitlePhrase) -> str | None:
         """The organization or state an office is a post in: an organization named in the
-        title first ("رئيس مجمع روستك"), else the state it names or qualifies."""
+        title first ("رئيس مجمع نوفا"), else the state it names or qualifies."""
         words = clause.words[ph.head + 1 : ph.end]
         orgs, states = [], []
         for m in find_mentions(self.linker, self.text, words):
@@ -1223,10 +1232,6 @@ def _person_id(drafter: _Base, m: Mention) -> str | None:
     return next((e for e in m.ids if drafter.linker.type_of(e) == "person"), None)
 
 
-# A preposition with a pronoun ("إليها", "منه", "معهم"): never a word of a name.
-_PREPOSITION_PRONOUN = re.compile(rf"^{CONJUNCTION_RE}(?:الي|علي|عن|من|مع|لدي|في)(?:ها|ه|هم|هما)$")
-
-
 # The heads of a state's own posts: a minister, a president or prime minister.
 _STATE_POSTS = [Pattern.of(w) for w in ("وزير", "الوزير", "وزيره", "رئيس", "الرئيس", "رئيسه")]
 _MINISTERS = [Pattern.of(w) for w in ("وزير", "وزيره")]
@@ -1259,8 +1264,12 @@ def _future_verb(key: str) -> bool:
     return FUTURE_PREFIX.match(key) is not None and not bare.startswith(FUTURE_NOUNS)
 
 
+# The article at a word's start, with the conjunction or preposition written onto it.
+_ARTICLE_AT_START = re.compile(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)")
+
+
 def _weapon_noun(key: str) -> bool:
-    bare = re.sub(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)", "", key)
+    bare = _ARTICLE_AT_START.sub("", key)
     return bare in _WEAPON_HEADS
 
 
