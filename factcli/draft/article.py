@@ -354,6 +354,12 @@ def _after(clause: Clause, at: int) -> Clause:
     return dataclasses.replace(clause, start=max(clause.start, start), words=words)
 
 
+def _a_title_line(text: str) -> bool:
+    """A line that ends as no sentence does (. ! ؟ or a closing quotation mark after one)
+    and runs short: a headline's, a label's, a count's."""
+    return not re.search(r"(?<!\.)[.!؟?][»”\")]*$", text) and len(text.split()) <= _HEADLINE_WORDS
+
+
 def _headlines(lines: list[str], wrapped: set[int] | frozenset[int] = frozenset()) -> set[int]:
     """The paragraphs at the top that are no part of the body: each line before the first
     that ends as a sentence does (. ! ؟ or a closing quotation mark after one) or runs
@@ -366,7 +372,7 @@ def _headlines(lines: list[str], wrapped: set[int] | frozenset[int] = frozenset(
         text = line.strip()
         if not text:
             continue
-        if re.search(r"(?<!\.)[.!؟?][»”\")]*$", text) or len(text.split()) > _HEADLINE_WORDS:
+        if not _a_title_line(text):
             break
         if n in wrapped:
             break  # a hard-wrapped line: the body's first sentence runs on from it
@@ -377,21 +383,45 @@ def _headlines(lines: list[str], wrapped: set[int] | frozenset[int] = frozenset(
 # A paragraph of fewer words than this is a title's or a label's; two such lines may be
 # alike without one copying the other.
 _REPEAT_WORDS = 6
+# A paragraph at the top is printed again when a later paragraph opens with this share of
+# its words, in its order, within a stretch half as long again (a word or a clause added:
+# «وقع الوزير نظيره» above, «وقع الوزير مع نظيره ... من أجل ...» in the body).
+_REPEAT_SHARE = 0.8
+_REPEAT_STRETCH = 1.5
+
+
+def _prints_again(mine: list[str], later: list[str]) -> bool:
+    """`later` opens with `mine`, word for word or reworded a little: most of `mine`'s
+    words, in order, within the first stretch of `later` (measured on words, so that a
+    preposition added or a clause dropped weighs as one word, not as its letters)."""
+    stretch = later[: int(len(mine) * _REPEAT_STRETCH) + 1]
+    if stretch[: len(mine)] == mine:
+        return True
+    blocks = difflib.SequenceMatcher(None, mine, stretch, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) >= _REPEAT_SHARE * len(mine)
 
 
 def _repeated_above(lines: list[str]) -> set[int]:
     """The paragraphs at the top that the body prints again: a page's lead printed above
     its date line and again in the body, a standfirst or teaser that the body's paragraph
-    opens with. The body's copy is the article's; the one above it is furniture (a claim
-    citing it would cite the same words twice)."""
+    opens with, the same or reworded a little (`_prints_again`). The body's copy is the
+    article's; the one above it is furniture (a claim citing it would cite the same words
+    twice). A paragraph printed twice, reworded and no longer the second time, is the
+    page's slip: its first print is the one read, the second dropped. The title lines between the two
+    copies (a view count, a clip's length, the headline again) are the page's furniture."""
     words = [re.findall(r"\w+", normalize(line)) for line in lines]
     out: set[int] = set()
     for n in range(min(_TOP_LINES, len(lines))):
         mine = words[n]
         if len(mine) < _REPEAT_WORDS:
             continue
-        if any(later[: len(mine)] == mine for later in words[n + 1 :]):
-            out.add(n)
+        again = next((m for m in range(n + 1, len(lines)) if _prints_again(mine, words[m])), None)
+        if again is None:
+            continue
+        later = words[again]
+        fuller = later[: len(mine)] == mine or len(later) > len(mine)
+        out.add(n if fuller else again)
+        out.update(m for m in range(n + 1, again) if _a_title_line(lines[m].strip()))
     return out
 
 

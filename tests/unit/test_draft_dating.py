@@ -48,6 +48,33 @@ def test_a_lead_printed_above_the_date_line_and_again_in_the_body_is_cited_once_
     assert all(s >= body for s in starts), "a candidate cites the copy above the date line"
 
 
+def test_a_lead_printed_again_reworded_a_little_is_cited_once_from_the_body() -> None:
+    # the page prints the lead, then a view count and the headline, then the body whose
+    # first sentence is the lead with a preposition and a clause added: the same lead
+    lead = "وقعت مصر وفرنسا اليوم الأحد اتفاقا لشراء طائرات رافال المقاتلة، مؤكدة أهمية الشراكة."
+    body = (
+        "وقعت مصر مع فرنسا اليوم الأحد اتفاقا لشراء طائرات رافال المقاتلة، مؤكدة على أهمية"
+        " الشراكة مع فرنسا في مواجهة التحديات. وقال مسؤول إن التسليم يبدأ العام المقبل."
+    )
+    text = f"الأخبار\n\n{lead}\n\n  • 2150\nمصر تشتري رافال\n\n{body}"
+    at = text.index(body)
+    starts = [c["citation"]["start"] for c in _draft(text).claims]
+    assert starts, "the body gives no candidate"
+    assert all(s >= at for s in starts), "a candidate cites the lead printed above the body"
+    # a paragraph printed twice, a letter changed the second time: the first is read
+    first = "وقالت مصر إنها ستوقع مع فرنسا اتفاقا لشراء طائرات رافال المقاتلة خلال زيارة الوزير."
+    second = first.replace("ستوقع", "سيوقع")
+    text = f"{first}\n\n{second}\nوقال مسؤول إن التسليم يبدأ العام المقبل."
+    starts = [c["citation"]["start"] for c in _draft(text).claims]
+    assert any(s < len(first) for s in starts), "the first print gives no candidate"
+    assert not [s for s in starts if text.index(second) <= s < text.index(second) + len(second)]
+    # a first paragraph that another paragraph only echoes in part stays the body's
+    other = "وقعت مصر وفرنسا اتفاقا لشراء طائرات رافال، وتبدأ عمليات التسليم في العام المقبل بحسب مسؤول."
+    echo = "وقعت مصر وفرنسا اتفاقا آخر لتدريب الطيارين المصريين في قواعد فرنسية خلال الصيف المقبل."
+    text = f"{other}\n{echo}"
+    assert any(c["citation"]["start"] < len(other) for c in _draft(text).claims)
+
+
 # -- dates: a year's word and a plan's period read through their proclitics --------------
 
 
