@@ -341,6 +341,11 @@ def _first_person(key: str) -> bool:
     return len(bare) >= 4 and (bare.endswith("نا") or bare.endswith("ت"))
 
 
+# What a title phrase tells («وزير الدفاع الروسي أندريه بيلوسوف»): no credit closing the
+# sentence is carried onto it.
+_TITLE_PREDICATES = {"holds_position", "held_position", "office_in"}
+
+
 # Lines at the top that end as no sentence does, of at most this many words, are the page's
 # headline, tagline, breadcrumbs, byline or standfirst: they restate the body or are no part of it.
 _HEADLINE_WORDS = 25
@@ -564,12 +569,17 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 for m in mentions
                 if self.linker.type_of(m.ids[0]) == "country"
             ]
-            credited = self._attribution(clause, keys, mentions, account, first_body_sentence)
+            via_before = account.via
+            credited = self._attribution(
+                clause, keys, mentions, account, first_body_sentence, told_before=bool(told_in_sentence)
+            )
             self._narration_leaves_credit(clause, account)
-            if credited is not None and credited.first <= 2:
-                # "وقعت مصر عقدا ...، وفق وكالة رويترز.": a credit closing its sentence is the
-                # via of what the sentence told before it, too.
+            if credited is not None and (credited.first <= 2 or self.credit_closes):
+                # "وقعت مصر عقدا ...، وفق وكالة رويترز.", «...، وفق ما أعلنت الوزارة»: a
+                # credit closing its sentence is the via of what the sentence told before it, too.
                 for told in told_in_sentence:
+                    if told["predicate"] in _TITLE_PREDICATES:
+                        continue  # a title is the article's own naming, credited to no one
                     if told["via"] is None or told["via"] == self.article_via:
                         told["via"] = credited.ids[0]
             # Every name's words, a medium's too: no cue fires inside a name ("وكالة التعاون ...").
@@ -580,6 +590,10 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             segment = text[clause.start : clause.end]
             self._quoted = quote_open or any(q in segment for q in '«“"')
             made = self._claims_of(clause, keys, roles, account, dates, sentence_date, last_meeting_date)
+            if self.credit_closes:
+                # «...، حسبما أعلنت الرئاسة، وذلك خلال زيارة ...»: the credit covers what came
+                # before it, not what the sentence or the next goes on to tell
+                account.via = via_before
             self.claims.extend(made)
             told_in_sentence.extend(made)
             for claim in made:

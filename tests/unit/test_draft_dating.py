@@ -436,3 +436,45 @@ def test_a_time_after_or_before_an_event_is_not_a_time_after_or_before_publicati
     assert _dates("وستتسلم مصر الطائرات بعد ثلاث سنوات.") == [("2027-01-01", "2027-12-31")]
     signed = [c for c in _draft("ووقعت مصر الصفقة مع فرنسا بعد ثلاث سنوات من المفاوضات.").claims]
     assert signed and {c["modality"] for c in signed} == {"fact"}
+
+
+def test_a_body_credited_at_the_close_of_a_sentence_is_the_via_of_what_it_told() -> None:
+    # "Egypt received the Rafale jets yesterday, as the Egyptian defence ministry announced",
+    # "according to the presidency in a statement": the body credited at the close is the
+    # sentence's source, a medium or not, and speaks no words of its own there
+    for told in (
+        "وتسلمت مصر طائرات رافال من فرنسا أمس، وفق ما أعلنت وزارة الدفاع المصرية.",
+        "وتسلمت مصر طائرات رافال من فرنسا أمس بحسب وزارة الدفاع المصرية.",
+        "وتسلمت مصر طائرات رافال من فرنسا أمس، حسبما ذكرت الرئاسة المصرية في بيان.",
+    ):
+        drafted = _draft(told)
+        credited = {
+            e["id"] for e in drafted.entities if e.get("name_ar", "").startswith(("وزارة", "الرئاسة"))
+        }
+        received = [c for c in drafted.claims if c["predicate"] == "received"]
+        assert received and {c["via"] for c in received} <= credited and credited, told
+        assert {c["speaker"] for c in received} == {None}, told
+    # the credit covers what came before it: not what the next sentence goes on to tell
+    then = _draft(
+        "وتسلمت مصر طائرات رافال من فرنسا أمس، وفق ما أعلنت وزارة الدفاع المصرية."
+        " كما وقعت مصر عقدا مع فرنسا لشراء طائرات رافال أخرى."
+    ).claims
+    signed = [c for c in then if c["predicate"] == "signed"]
+    assert signed and {c["via"] for c in signed} == {None}
+    # a transfer («ونقل الخبرات») is no credit's word: no source
+    shared = _draft("وتسلمت مصر طائرات رافال من فرنسا أمس، ونقل الخبرات بين القوات المسلحة في البلدين.")
+    assert {c["via"] for c in shared.claims} == {None}
+
+
+def test_a_credit_closing_a_sentence_is_not_carried_onto_its_titles() -> None:
+    # the title phrase «وزير الدفاع الفرنسي» is the article's naming, credited to no one;
+    # the talks it tells come through the ministry
+    text = (
+        "وأجرى وزير الدفاع الفرنسي سيباستيان لوكورنو محادثات مع مصر لشراء طائرات رافال،"
+        " وفق ما أعلنت وزارة الدفاع الفرنسية."
+    )
+    claims = _draft(text).claims
+    titles = [c for c in claims if c["predicate"] in ("holds_position", "office_in")]
+    others = [c for c in claims if c["predicate"] not in ("holds_position", "office_in")]
+    assert titles and {c["via"] for c in titles} == {None}
+    assert others and None not in {c["via"] for c in others}
