@@ -49,6 +49,19 @@ _CLOSING_CREDIT_WORDS = 3
 # The words of accordance that credit a source («بحسب»، «وفقا لـ»، «حسبما»), not the verbs
 # among the credits' cues («نقل» is a transfer too: «ونقل الخبرات بين القوات»).
 _ACCORDING = _compile(["بحسب", "حسب", "حسبما", "وفقا", "وفق"])
+_WHAT = "ما"
+
+
+def _telling(key: str) -> bool:
+    """«ما», a verb of telling or a medium's noun, between a credit's word and the body it
+    credits («وفق ما أعلنت وزارة»، «بحسب ما أفاد موقع "..."»، «بحسب وكالة ...»)."""
+    return (
+        key == _WHAT
+        or any(p.find([key]) for p in (*_ATTRIBUTIONS, *_CREDITS))
+        or any(p.opens(key) for p in _MEDIA)
+    )
+
+
 # A closing credit comes after a clause's act (at least this many words before it), and at
 # most this many words follow the body («في بيان صحفي»، «اليوم»).
 _CLOSING_AFTER = 3
@@ -384,7 +397,8 @@ class _Attribution(_Base):
         («...، وفق ما أعلنت وزارة الدفاع»، «...، بحسب الرئاسة في بيان»): the body the
         sentence's account comes from, a medium or not (`_credit` takes media alone). Only a
         credit after what the sentence tells (in the clause, or `told_before` it) and with
-        at most a few words after the body is read so; the body speaks no words of its own."""
+        at most a few words after the body is read so; the body speaks no words of its own.
+        A document between («بحسب بيان لمديرية ...») names whose words they are: not read so."""
         for pat in _ACCORDING:
             hit = pat.find(keys)
             if hit is None or (hit[0] < _CLOSING_AFTER and not told_before):
@@ -392,9 +406,13 @@ class _Attribution(_Base):
             for m in mentions:
                 if m.weak or m.first < hit[1] or m.first > hit[1] + _CLOSING_CREDIT_WORDS:
                     continue
-                if self.linker.type_of(m.ids[0]) == "organization" and len(keys) - m.last <= _CLOSING_TAIL:
+                if (
+                    self.linker.type_of(m.ids[0]) == "organization"
+                    and len(keys) - m.last <= _CLOSING_TAIL
+                    and all(_telling(k) for k in keys[hit[1] : m.first])
+                ):
                     return m
-                break  # a person, a state: someone else named first
+                break  # a person, a state, a document: not a body credited
         return None
 
     def _medium_addressed(

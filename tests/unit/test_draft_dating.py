@@ -461,6 +461,9 @@ def test_a_body_credited_at_the_close_of_a_sentence_is_the_via_of_what_it_told()
     ).claims
     signed = [c for c in then if c["predicate"] == "signed"]
     assert signed and {c["via"] for c in signed} == {None}
+    # a statement between («بحسب بيان لوزارة ...») names whose words they are, not a credit
+    stated = _draft("وتسلمت مصر طائرات رافال من فرنسا أمس، بحسب بيان لوزارة الدفاع المصرية.").claims
+    assert stated and {c["via"] for c in stated} == {None}
     # a transfer («ونقل الخبرات») is no credit's word: no source
     shared = _draft("وتسلمت مصر طائرات رافال من فرنسا أمس، ونقل الخبرات بين القوات المسلحة في البلدين.")
     assert {c["via"] for c in shared.claims} == {None}
