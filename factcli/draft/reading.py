@@ -111,6 +111,18 @@ def _talks_behind(keys: list[str], at: int) -> bool:
     return any(_TALKS_OVER.match(form) for k in near for form in name_forms(k))
 
 
+# «كان»، «كانت» a few words before «قد» («وكانت مالي قد تسلمت»، «وكان العراق قد تسلم»):
+# the pluperfect, what had been done, never a hedge.
+_WAS = {"كان", "كانت", "كانوا", "كانا", "كانتا"}
+_WAS_REACH = 3
+
+
+def _pluperfect(keys: list[str], may: int) -> bool:
+    """«قد» at `may` follows a perfect «كان» within a few words: «كان ... قد + verb» tells
+    what had been done («قد تسلم» after it reads as the perfect, whatever its first letter)."""
+    return any(_after_conjunction(k) in _WAS for k in keys[max(0, may - _WAS_REACH) : may])
+
+
 def _unit_at(j: int, keys: list[str]) -> str | None:
     """The unit a word names, with the word after it when that names another currency
     ("دولار أسترالي": AUD); None when it names none of the vocabulary's."""
@@ -347,6 +359,8 @@ class _Reading(_Base):
                 continue
             if modality == "in_talks" and (predicate in TALKS_NEUTRAL or _talks_behind(keys, hit[0])):
                 continue
+            if modality == "hedged" and at is not None and hit[0] >= at[1] and _told_done(keys[at[0]]):
+                continue  # «تسلمت طائرات ضمن صفقة ربما تفاقم التوتر»: a done act, another verb's hedge
             if at is not None and any(k in RELATIVE_PRONOUNS for k in keys[at[1] : hit[0]]):
                 # «تم التعاقد على منظومة ... التي ستدخل الخدمة العام المقبل»: a cue past a
                 # relative pronoun tells of what that clause says of a noun, not of the act
@@ -358,6 +372,8 @@ class _Reading(_Base):
                 and i + 1 < len(keys)
                 and keys[i + 1][:1] in ("ي", "ت")
                 and keys[i + 1] not in MAY_NOT_BEFORE
+                and not _told_done(keys[i + 1])
+                and not _pluperfect(keys, i)
             ):
                 return "hedged", "قد + imperfect"
         # (a cue in the perfect is told as done: a future verb before it is another verb's,

@@ -481,3 +481,24 @@ def test_a_credit_closing_a_sentence_is_not_carried_onto_its_titles() -> None:
     others = [c for c in claims if c["predicate"] not in ("holds_position", "office_in")]
     assert titles and {c["via"] for c in titles} == {None}
     assert others and None not in {c["via"] for c in others}
+
+
+def test_a_done_act_is_no_hedge_whatever_may_word_stands_near_it() -> None:
+    # "Egypt had received Rafale jets" (the pluperfect «كانت ... قد»), "Egypt may have
+    # received them" read as «قد» + a perfect by its ending, and a hedge after a done act
+    # that belongs to another verb ("a deal that may raise tension"): all told as done;
+    # "Egypt may buy Rafale jets" is hedged
+    for done in (
+        "وكانت مصر قد تسلمت طائرات رافال من فرنسا العام الماضي.",
+        "وكان الجيش المصري قد تسلم طائرات رافال من فرنسا العام الماضي.",
+        "وقال الوزير إن مصر قد تسلمت طائرات رافال من فرنسا.",
+        "وتسلمت مصر طائرات رافال من فرنسا ضمن صفقة ربما تثير قلق جيرانها.",
+    ):
+        received = [c for c in _draft(done).claims if c["predicate"] == "received"]
+        assert received and {c["modality"] for c in received} == {"fact"}, done
+    for hedged in (
+        "وقال الوزير إن مصر قد تشتري طائرات رافال من فرنسا.",
+        "وقال الوزير إن مصر ربما تشتري طائرات رافال.",
+    ):
+        bought = [c for c in _draft(hedged).claims if c["predicate"] == "purchased"]
+        assert bought and {c["modality"] for c in bought} == {"hedged"}, hedged
