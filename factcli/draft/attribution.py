@@ -199,7 +199,7 @@ class _Attribution(_Base):
         medium (it takes no role in the clause's claims)."""
         credit = self._credit(clause, keys, mentions)
         closing = self._closing_credit(keys, mentions, told_before)
-        credit = credit or closing
+        credit = credit or closing or self._opening_credit(keys, mentions, told_before)
         # («...، بحسب وكالة ...»: what is said comes before the credit, all of the clause)
         self.credit_closes = closing is not None and credit is not None and credit.ids == closing.ids
         credit_id = credit.ids[0] if credit else None
@@ -413,6 +413,27 @@ class _Attribution(_Base):
                 ):
                     return m
                 break  # a person, a state, a document: not a body credited
+        return None
+
+    def _opening_credit(self, keys: list[str], mentions: list[Mention], told_before: bool) -> Mention | None:
+        """A sentence that opens on a credit naming a body («ووفقا لوزارة الداخلية، سيتم
+        إنفاق ...»، «وبحسب ما أعلنته الرئاسة، فإن ...»): the body what follows comes through,
+        a medium or not, and no speaker. A document between («وفقا لبيان الوزارة») is not
+        read so (`_telling`)."""
+        if told_before:
+            return None
+        for pat in _ACCORDING:
+            hit = pat.find(keys, 0, min(2, len(keys)))
+            if hit is None:
+                continue
+            m = next((m for m in mentions if not m.weak and m.first >= hit[1]), None)
+            if (
+                m is not None
+                and m.first <= hit[1] + _CLOSING_CREDIT_WORDS
+                and self.linker.type_of(m.ids[0]) == "organization"
+                and all(_telling(k) for k in keys[hit[1] : m.first])
+            ):
+                return m
         return None
 
     def _medium_addressed(

@@ -506,3 +506,16 @@ def test_a_done_act_is_no_hedge_whatever_may_word_stands_near_it() -> None:
     ):
         bought = [c for c in _draft(hedged).claims if c["predicate"] == "purchased"]
         assert bought and {c["modality"] for c in bought} == {"hedged"}, hedged
+
+
+def test_a_sentence_opening_on_a_body_credited_comes_through_it() -> None:
+    # "According to the Egyptian defence ministry, Egypt received the Rafale jets": what
+    # follows the credit comes through the body, which is no speaker; «وفقا لبيان الوزارة»
+    # (a statement between) names whose words they are and is not read so
+    drafted = _draft("وبحسب وزارة الدفاع المصرية، تسلمت مصر طائرات رافال من فرنسا أمس.")
+    ministry = {e["id"] for e in drafted.entities if e.get("name_ar", "").startswith("وزارة")}
+    received = [c for c in drafted.claims if c["predicate"] == "received"]
+    assert ministry and received and {c["via"] for c in received} <= ministry
+    assert {c["speaker"] for c in received} == {None}
+    stated = _draft("ووفقا لبيان وزارة الدفاع المصرية، تسلمت مصر طائرات رافال من فرنسا أمس.").claims
+    assert {c["via"] for c in stated if c["predicate"] == "received"} == {None}
