@@ -81,6 +81,9 @@ def _no_verb(keys: list[str], i: int) -> bool:
 # How far past a predicate's cue a verb in the future still tells the predicate's tense
 # ("التسليم سيبدأ", "الصفقة التي ستوقع"): the next few words.
 _FUTURE_REACH = 3
+# What a modal word says of an act not yet done; after a cue in the perfect it is another
+# verb's (a claim's pretext, «بدعوى», still qualifies the done act).
+_NOT_YET = {"planned", "expected", "hedged"}
 # «سيتم», «ستتم»: the future of the passive's auxiliary «تم», whose stem is too short for
 # `FUTURE_PREFIX` («سيتم تسليم الدبابات»).
 _FUTURE_DONE = {"سيتم", "ستتم"}
@@ -359,8 +362,10 @@ class _Reading(_Base):
                 continue
             if modality == "in_talks" and (predicate in TALKS_NEUTRAL or _talks_behind(keys, hit[0])):
                 continue
-            if modality == "hedged" and at is not None and hit[0] >= at[1] and _told_done(keys[at[0]]):
-                continue  # «تسلمت طائرات ضمن صفقة ربما تفاقم التوتر»: a done act, another verb's hedge
+            if modality in _NOT_YET and at is not None and hit[0] >= at[1] and _told_done(keys[at[0]]):
+                # «تسلمت طائرات ضمن صفقة ربما تفاقم التوتر»، «وقعت عقدا، ومن المقرر أن تتسلم»:
+                # a done act; the hedge or the plan after it is another verb's
+                continue
             if at is not None and any(k in RELATIVE_PRONOUNS for k in keys[at[1] : hit[0]]):
                 # «تم التعاقد على منظومة ... التي ستدخل الخدمة العام المقبل»: a cue past a
                 # relative pronoun tells of what that clause says of a noun, not of the act
