@@ -341,6 +341,11 @@ def _first_person(key: str) -> bool:
     return len(bare) >= 4 and (bare.endswith("نا") or bare.endswith("ت"))
 
 
+# What a title phrase tells («وزير الدفاع الروسي أندريه بيلوسوف»): no credit closing the
+# sentence is carried onto it.
+_TITLE_PREDICATES = {"holds_position", "held_position", "office_in"}
+
+
 # Lines at the top that end as no sentence does, of at most this many words, are the page's
 # headline, tagline, breadcrumbs, byline or standfirst: they restate the body or are no part of it.
 _HEADLINE_WORDS = 25
@@ -352,6 +357,12 @@ def _after(clause: Clause, at: int) -> Clause:
     words = [w for w in clause.words if w.start >= at]
     start = words[0].start if words else clause.end
     return dataclasses.replace(clause, start=max(clause.start, start), words=words)
+
+
+def _a_title_line(text: str) -> bool:
+    """A line that ends as no sentence does (. ! ؟ or a closing quotation mark after one)
+    and runs short: a headline's, a label's, a count's."""
+    return not re.search(r"(?<!\.)[.!؟?][»”\")]*$", text) and len(text.split()) <= _HEADLINE_WORDS
 
 
 def _headlines(lines: list[str], wrapped: set[int] | frozenset[int] = frozenset()) -> set[int]:
@@ -366,7 +377,7 @@ def _headlines(lines: list[str], wrapped: set[int] | frozenset[int] = frozenset(
         text = line.strip()
         if not text:
             continue
-        if re.search(r"(?<!\.)[.!؟?][»”\")]*$", text) or len(text.split()) > _HEADLINE_WORDS:
+        if not _a_title_line(text):
             break
         if n in wrapped:
             break  # a hard-wrapped line: the body's first sentence runs on from it
@@ -377,21 +388,45 @@ def _headlines(lines: list[str], wrapped: set[int] | frozenset[int] = frozenset(
 # A paragraph of fewer words than this is a title's or a label's; two such lines may be
 # alike without one copying the other.
 _REPEAT_WORDS = 6
+# A paragraph at the top is printed again when a later paragraph opens with this share of
+# its words, in its order, within a stretch half as long again (a word or a clause added:
+# «وقع الوزير نظيره» above, «وقع الوزير مع نظيره ... من أجل ...» in the body).
+_REPEAT_SHARE = 0.8
+_REPEAT_STRETCH = 1.5
+
+
+def _prints_again(mine: list[str], later: list[str]) -> bool:
+    """`later` opens with `mine`, word for word or reworded a little: most of `mine`'s
+    words, in order, within the first stretch of `later` (measured on words, so that a
+    preposition added or a clause dropped weighs as one word, not as its letters)."""
+    stretch = later[: int(len(mine) * _REPEAT_STRETCH) + 1]
+    if stretch[: len(mine)] == mine:
+        return True
+    blocks = difflib.SequenceMatcher(None, mine, stretch, autojunk=False).get_matching_blocks()
+    return sum(b.size for b in blocks) >= _REPEAT_SHARE * len(mine)
 
 
 def _repeated_above(lines: list[str]) -> set[int]:
     """The paragraphs at the top that the body prints again: a page's lead printed above
     its date line and again in the body, a standfirst or teaser that the body's paragraph
-    opens with. The body's copy is the article's; the one above it is furniture (a claim
-    citing it would cite the same words twice)."""
+    opens with, the same or reworded a little (`_prints_again`). The body's copy is the
+    article's; the one above it is furniture (a claim citing it would cite the same words
+    twice). A paragraph printed twice, reworded and no longer the second time, is the
+    page's slip: its first print is the one read, the second dropped. The title lines between the two
+    copies (a view count, a clip's length, the headline again) are the page's furniture."""
     words = [re.findall(r"\w+", normalize(line)) for line in lines]
     out: set[int] = set()
     for n in range(min(_TOP_LINES, len(lines))):
         mine = words[n]
         if len(mine) < _REPEAT_WORDS:
             continue
-        if any(later[: len(mine)] == mine for later in words[n + 1 :]):
-            out.add(n)
+        again = next((m for m in range(n + 1, len(lines)) if _prints_again(mine, words[m])), None)
+        if again is None:
+            continue
+        later = words[again]
+        fuller = later[: len(mine)] == mine or len(later) > len(mine)
+        out.add(n if fuller else again)
+        out.update(m for m in range(n + 1, again) if _a_title_line(lines[m].strip()))
     return out
 
 
@@ -534,12 +569,17 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
                 for m in mentions
                 if self.linker.type_of(m.ids[0]) == "country"
             ]
-            credited = self._attribution(clause, keys, mentions, account, first_body_sentence)
+            via_before = account.via
+            credited = self._attribution(
+                clause, keys, mentions, account, first_body_sentence, told_before=bool(told_in_sentence)
+            )
             self._narration_leaves_credit(clause, account)
-            if credited is not None and credited.first <= 2:
-                # "وقعت مصر عقدا ...، وفق وكالة رويترز.": a credit closing its sentence is the
-                # via of what the sentence told before it, too.
+            if credited is not None and (credited.first <= 2 or self.credit_closes):
+                # "وقعت مصر عقدا ...، وفق وكالة رويترز.", «...، وفق ما أعلنت الوزارة»: a
+                # credit closing its sentence is the via of what the sentence told before it, too.
                 for told in told_in_sentence:
+                    if told["predicate"] in _TITLE_PREDICATES:
+                        continue  # a title is the article's own naming, credited to no one
                     if told["via"] is None or told["via"] == self.article_via:
                         told["via"] = credited.ids[0]
             # Every name's words, a medium's too: no cue fires inside a name ("وكالة التعاون ...").
@@ -550,6 +590,10 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
             segment = text[clause.start : clause.end]
             self._quoted = quote_open or any(q in segment for q in '«“"')
             made = self._claims_of(clause, keys, roles, account, dates, sentence_date, last_meeting_date)
+            if self.credit_closes:
+                # «...، حسبما أعلنت الرئاسة، وذلك خلال زيارة ...»: the credit covers what came
+                # before it, not what the sentence or the next goes on to tell
+                account.via = via_before
             self.claims.extend(made)
             told_in_sentence.extend(made)
             for claim in made:

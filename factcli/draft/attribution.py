@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from ..analyze import ARTICLE, CONJUNCTION_RE, name_forms
 from ..normalize import normalize
 from .base import _after_conjunction, _Base
-from .cues import _ATTRIBUTIONS, _CONTINUING, _CREDITS, _FUNCTION_WORDS, _MEDIA, _THAT
+from .cues import _ATTRIBUTIONS, _CONTINUING, _CREDITS, _FUNCTION_WORDS, _MEDIA, _THAT, _compile
 from .english import institution_word
 from .names import Mention, find_mentions
 from .proposals import _company_noun
@@ -43,6 +43,29 @@ _STATEMENT_MARKS = re.compile(r"[،,:.؛;\"“”«»()\-–—]")
 # «وأوضح البيان أن ...»، «وذكر البيان»، «وفقا للبيان»، «بحسب البيان»: the statement named
 # before, told again by its definite noun after a saying verb or a credit's word.
 _THE_STATEMENT = ARTICLE + _STATEMENT
+# A body credited at a sentence's close is named within this many words of the credit's
+# word («وفق ما أعلنت وزارة»: two).
+_CLOSING_CREDIT_WORDS = 3
+# The words of accordance that credit a source («بحسب»، «وفقا لـ»، «حسبما»), not the verbs
+# among the credits' cues («نقل» is a transfer too: «ونقل الخبرات بين القوات»).
+_ACCORDING = _compile(["بحسب", "حسب", "حسبما", "وفقا", "وفق"])
+_WHAT = "ما"
+
+
+def _telling(key: str) -> bool:
+    """«ما», a verb of telling or a medium's noun, between a credit's word and the body it
+    credits («وفق ما أعلنت وزارة»، «بحسب ما أفاد موقع "..."»، «بحسب وكالة ...»)."""
+    return (
+        key == _WHAT
+        or any(p.find([key]) for p in (*_ATTRIBUTIONS, *_CREDITS))
+        or any(p.opens(key) for p in _MEDIA)
+    )
+
+
+# A closing credit comes after a clause's act (at least this many words before it), and at
+# most this many words follow the body («في بيان صحفي»، «اليوم»).
+_CLOSING_AFTER = 3
+_CLOSING_TAIL = 3
 # A construct («قائد سلاح الجو») is definite by its last noun, within this many words.
 _CONSTRUCT_WORDS = 4  # «وكالة الأنباء ...», «وكالة أنباء ...»: a news agency
 
@@ -77,6 +100,7 @@ class _Attribution(_Base):
         self._last_speaker = None
         self._credit_sentence: int | None = None  # the first sentence, when it credits a medium
         self._credit_paragraph = -1
+        self.credit_closes = False  # this clause's credit closes its sentence (`_closing_credit`)
 
     def _first_sentence_credit(self, all_clauses: list[Clause], headlines: set[int]) -> str | None:
         """A medium credited in the article's first sentence ("وفقا لخبر نشرته مجلة ...")
@@ -169,10 +193,15 @@ class _Attribution(_Base):
         mentions: list[Mention],
         account: _Account,
         first_body_sentence: int | None,
+        told_before: bool = False,
     ) -> Mention | None:
         """Set the account's speaker and via from this clause; the mention credited as a
         medium (it takes no role in the clause's claims)."""
         credit = self._credit(clause, keys, mentions)
+        closing = self._closing_credit(keys, mentions, told_before)
+        credit = credit or closing or self._opening_credit(keys, mentions, told_before)
+        # («...، بحسب وكالة ...»: what is said comes before the credit, all of the clause)
+        self.credit_closes = closing is not None and credit is not None and credit.ids == closing.ids
         credit_id = credit.ids[0] if credit else None
         self._said_here = None
         if self._statement_sentence != clause.sentence:
@@ -208,7 +237,7 @@ class _Attribution(_Base):
                 stop = credit.last
             elif stop == len(keys) and hit[1] < stop and _THE_STATEMENT in name_forms(keys[hit[1]]):
                 stop = hit[1] + 1  # «وبحسب البيان، تسلمت ...»: likewise after the statement
-            self._said_here = stop
+            self._said_here = None if self.credit_closes else stop
             continuing = any(p.opens(keys[hit[0]]) for p in _CONTINUING)
             who = (
                 None
@@ -246,7 +275,8 @@ class _Attribution(_Base):
         if credit_id is None and self._last_statement is not None and self._statement_referred(keys):
             account.via = self._last_statement
         if credit_id is not None:
-            self._last_medium = credit_id
+            if credit_id in self.media or not self.credit_closes:
+                self._last_medium = credit_id  # (a ministry credited is no paper «الوكالة» names)
             account.via = credit_id
             if account.speaker:
                 account.speaker_via[account.speaker] = credit_id
@@ -360,6 +390,50 @@ class _Attribution(_Base):
                 if self._opens_media(keys, m):
                     self.media.add(m.ids[0])  # a medium by its noun, for the rest of the article
                     return m
+        return None
+
+    def _closing_credit(self, keys: list[str], mentions: list[Mention], told_before: bool) -> Mention | None:
+        """A credit closing its sentence that names a body, a saying verb between or not
+        («...، وفق ما أعلنت وزارة الدفاع»، «...، بحسب الرئاسة في بيان»): the body the
+        sentence's account comes from, a medium or not (`_credit` takes media alone). Only a
+        credit after what the sentence tells (in the clause, or `told_before` it) and with
+        at most a few words after the body is read so; the body speaks no words of its own.
+        A document between («بحسب بيان لمديرية ...») names whose words they are: not read so."""
+        for pat in _ACCORDING:
+            hit = pat.find(keys)
+            if hit is None or (hit[0] < _CLOSING_AFTER and not told_before):
+                continue
+            for m in mentions:
+                if m.weak or m.first < hit[1] or m.first > hit[1] + _CLOSING_CREDIT_WORDS:
+                    continue
+                if (
+                    self.linker.type_of(m.ids[0]) == "organization"
+                    and len(keys) - m.last <= _CLOSING_TAIL
+                    and all(_telling(k) for k in keys[hit[1] : m.first])
+                ):
+                    return m
+                break  # a person, a state, a document: not a body credited
+        return None
+
+    def _opening_credit(self, keys: list[str], mentions: list[Mention], told_before: bool) -> Mention | None:
+        """A sentence that opens on a credit naming a body («ووفقا لوزارة الداخلية، سيتم
+        إنفاق ...»، «وبحسب ما أعلنته الرئاسة، فإن ...»): the body what follows comes through,
+        a medium or not, and no speaker. A document between («وفقا لبيان الوزارة») is not
+        read so (`_telling`)."""
+        if told_before:
+            return None
+        for pat in _ACCORDING:
+            hit = pat.find(keys, 0, min(2, len(keys)))
+            if hit is None:
+                continue
+            m = next((m for m in mentions if not m.weak and m.first >= hit[1]), None)
+            if (
+                m is not None
+                and m.first <= hit[1] + _CLOSING_CREDIT_WORDS
+                and self.linker.type_of(m.ids[0]) == "organization"
+                and all(_telling(k) for k in keys[hit[1] : m.first])
+            ):
+                return m
         return None
 
     def _medium_addressed(

@@ -81,6 +81,9 @@ def _no_verb(keys: list[str], i: int) -> bool:
 # How far past a predicate's cue a verb in the future still tells the predicate's tense
 # ("التسليم سيبدأ", "الصفقة التي ستوقع"): the next few words.
 _FUTURE_REACH = 3
+# What a modal word says of an act not yet done; after a cue in the perfect it is another
+# verb's (a claim's pretext, «بدعوى», still qualifies the done act).
+_NOT_YET = {"planned", "expected", "hedged"}
 # «سيتم», «ستتم»: the future of the passive's auxiliary «تم», whose stem is too short for
 # `FUTURE_PREFIX` («سيتم تسليم الدبابات»).
 _FUTURE_DONE = {"سيتم", "ستتم"}
@@ -109,6 +112,18 @@ def _talks_behind(keys: list[str], at: int) -> bool:
         return True
     near = keys[max(0, at - _TALKS_OVER_BEFORE) : at] + keys[at + 1 : at + 1 + _TALKS_OVER_AFTER]
     return any(_TALKS_OVER.match(form) for k in near for form in name_forms(k))
+
+
+# «كان»، «كانت» a few words before «قد» («وكانت مالي قد تسلمت»، «وكان العراق قد تسلم»):
+# the pluperfect, what had been done, never a hedge.
+_WAS = {"كان", "كانت", "كانوا", "كانا", "كانتا"}
+_WAS_REACH = 3
+
+
+def _pluperfect(keys: list[str], may: int) -> bool:
+    """«قد» at `may` follows a perfect «كان» within a few words: «كان ... قد + verb» tells
+    what had been done («قد تسلم» after it reads as the perfect, whatever its first letter)."""
+    return any(_after_conjunction(k) in _WAS for k in keys[max(0, may - _WAS_REACH) : may])
 
 
 def _unit_at(j: int, keys: list[str]) -> str | None:
@@ -347,6 +362,10 @@ class _Reading(_Base):
                 continue
             if modality == "in_talks" and (predicate in TALKS_NEUTRAL or _talks_behind(keys, hit[0])):
                 continue
+            if modality in _NOT_YET and at is not None and hit[0] >= at[1] and _told_done(keys[at[0]]):
+                # «تسلمت طائرات ضمن صفقة ربما تفاقم التوتر»، «وقعت عقدا، ومن المقرر أن تتسلم»:
+                # a done act; the hedge or the plan after it is another verb's
+                continue
             if at is not None and any(k in RELATIVE_PRONOUNS for k in keys[at[1] : hit[0]]):
                 # «تم التعاقد على منظومة ... التي ستدخل الخدمة العام المقبل»: a cue past a
                 # relative pronoun tells of what that clause says of a noun, not of the act
@@ -358,6 +377,8 @@ class _Reading(_Base):
                 and i + 1 < len(keys)
                 and keys[i + 1][:1] in ("ي", "ت")
                 and keys[i + 1] not in MAY_NOT_BEFORE
+                and not _told_done(keys[i + 1])
+                and not _pluperfect(keys, i)
             ):
                 return "hedged", "قد + imperfect"
         # (a cue in the perfect is told as done: a future verb before it is another verb's,
