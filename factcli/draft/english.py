@@ -515,6 +515,17 @@ _WEAPON_WORDS = {
     "مسلحه": "armed",
     "نقل": "transport",
     "تجسس": "reconnaissance",
+    # how a weapon strikes or where it serves ("أسلحة دقيقة": precision weapons, "ذخائر
+    # موجهة", "صواريخ ذكية", "أنظمة متطورة", "معدات برية وجوية", "أنظمة دفاعية")
+    "دقيقه": "precision",
+    "موجهه": "guided",
+    "ذكيه": "smart",
+    "متطوره": "advanced",
+    "بريه": "land",
+    "جويه": "air",
+    "دفاعيه": "defence",
+    "مدرعه": "armoured",
+    "استطلاع": "reconnaissance",
 }
 _WEAPON_WORDS = {normalize(k): v for k, v in _WEAPON_WORDS.items()}
 

@@ -1089,3 +1089,12 @@ def test_negotiating_to_obtain_by_any_verb_or_noun_of_talks_is_no_purchase() -> 
         predicates = {t[1] for t in triples}
         assert "negotiating_purchase" in predicates, sentence
         assert "purchased" not in predicates, sentence
+
+
+def test_a_weapon_kind_qualified_by_how_it_strikes_or_where_it_serves_is_named_in_english() -> None:
+    # "Tunisia bought precision weapons", "the army received guided ammunition and land
+    # equipment": the adjectives translated, none romanized
+    triples, _ = _read("واشترت تونس أسلحة دقيقة من الولايات المتحدة.")
+    assert ("Tunisia", "purchased", "precision weapons", "fact") in triples
+    triples, _ = _read("وتسلم الجيش ذخائر موجهة ومعدات برية من فرنسا.")
+    assert {t[2] for t in triples} >= {"guided ammunition", "land equipment"}
