@@ -1232,6 +1232,28 @@ def _compile(rows: list[str]) -> list[Pattern]:
 
 
 _PREDICATE_PATTERNS = [(Pattern.of(p), pred) for p, pred in PREDICATE_CUES]
+# The elatives a description ranks its thing by among its kind («أكبر صفقة»، «أول غواصة»،
+# «من أحدث المقاتلات»، «الأغلى»): a clause with no other cue that holds one describes.
+# («أكثر» and «أقل» are left out: «أكثر من» tells a quantity, «أكثر تحفظا» compares.)
+SUPERLATIVES = (
+    "اكبر",
+    "اول",
+    "احدث",
+    "اهم",
+    "اقوي",
+    "اغلي",
+    "افضل",
+    "اضخم",
+    "اوسع",
+    "اعلي",
+    "اقدم",
+    "اسرع",
+    "ابرز",
+    "اخطر",
+    "اطول",
+    "ارخص",
+)
+_SUPERLATIVES = _compile(list(SUPERLATIVES))
 _VALUE_PATTERNS = [(Pattern.of(p), unit, pred) for p, unit, pred in VALUE_CUES]
 _MODALITY_PATTERNS = [(Pattern.of(p), m) for p, m in MODALITY_CUES]
 _NEGATIONS = _compile(NEGATION_CUES)

@@ -1098,3 +1098,22 @@ def test_a_weapon_kind_qualified_by_how_it_strikes_or_where_it_serves_is_named_i
     assert ("Tunisia", "purchased", "precision weapons", "fact") in triples
     triples, _ = _read("وتسلم الجيش ذخائر موجهة ومعدات برية من فرنسا.")
     assert {t[2] for t in triples} >= {"guided ammunition", "land equipment"}
+
+
+def test_a_clause_of_no_act_that_ranks_its_thing_among_its_kind_describes_it() -> None:
+    # "Morocco, one of the biggest importers of French weapons in Africa": no verb, a
+    # superlative: Morocco described
+    triples, _ = _read("والمغرب، أحد أكبر مستوردي الأسلحة الفرنسية في أفريقيا.")
+    assert ("Morocco", "described_as", None, "fact") in triples
+    # "This is the biggest foreign order for Rafale": the deal just told, described
+    draft = draft_article(
+        "عنوان\nوقعت مصر صفقة لشراء مقاتلات رافال من فرنسا. وهذه أكبر طلبية خارجية لمقاتلات رافال.\n",
+        [dict(e) for e in STATES],
+        published=ANCHOR,
+    )
+    names = {e["id"]: e["name"] for e in [*STATES, *draft.entities]}
+    described = [c for c in draft.claims if c["predicate"] == "described_as"]
+    assert [names[c["subject"]] for c in described] == ["Egypt-France Rafale deal"]
+    # "more than": a quantity, no rank
+    triples, _ = _read("وتنفق الجزائر على التسلح أكثر من نصف ميزانيتها.")
+    assert not [t for t in triples if t[1] == "described_as"]
