@@ -1077,12 +1077,12 @@ def test_a_conjunction_written_onto_a_latin_designation_is_no_part_of_it() -> No
 
 
 def test_negotiating_to_obtain_by_any_verb_or_noun_of_talks_is_no_purchase() -> None:
-    # "Egypt is also negotiating (form VI) to buy twelve aircraft", "Egypt held talks to
-    # obtain fighters", "Greece entered no talks to acquire them": talks about obtaining,
-    # not a purchase made
+    # "Egypt is also negotiating (form VI) to buy twelve aircraft", "Egypt held long talks
+    # aiming to buy fighters", "Greece entered no talks to acquire them": talks about
+    # obtaining, not a purchase made (each sentence drafts a purchase without the rule)
     for sentence in (
         "وتتفاوض مصر أيضا على شراء 12 طائرة من الطراز ذاته.",
-        "وأجرت مصر محادثات مطولة بهدف الحصول على مقاتلات حديثة.",
+        "وأجرت مصر محادثات مطولة بهدف شراء مقاتلات حديثة.",
         "ولم تدخل اليونان مفاوضات علنية لاقتناء هذه المنظومات.",
     ):
         triples, _ = _read(sentence)
