@@ -204,6 +204,10 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~سلح* نفس*", "operates"),
     ("في الخدمه", "operates"),
     ("~ستخدم*", "operates"),  # "وتستخدم السعودية هذه المقاتلات": a state's forces use them
+    # using or operating told by the verbal noun («ستعمل على استخدام هذه السفن»، «إن تشغيل هذه
+    # الزوارق»، «سيقوم الحرس الوطني باستخدام المروحيات»)
+    ("استخدام", "operates"),
+    ("تشغيل", "operates"),
     ("~دخل* الخدمه", "operates"),  # "ستدخل الخدمة في العراق": enters service
     # who makes a weapon ("وينتجها مصنع ..."، "من صنع"، "تصنعها")
     ("~نتج*", "manufactures"),

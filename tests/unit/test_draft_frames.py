@@ -1117,3 +1117,12 @@ def test_a_clause_of_no_act_that_ranks_its_thing_among_its_kind_describes_it() -
     # "more than": a quantity, no rank
     triples, _ = _read("وتنفق الجزائر على التسلح أكثر من نصف ميزانيتها.")
     assert not [t for t in triples if t[1] == "described_as"]
+
+
+def test_using_or_operating_told_by_the_verbal_noun_is_operating() -> None:
+    # "Egypt will take on operating the new frigates", "Algeria will work on using these
+    # submarines": the verbal noun of operating or using, no verb of its own
+    triples, _ = _read("وستتولى مصر تشغيل الفرقاطات الجديدة.")
+    assert ("Egypt", "operates", "new frigates", "planned") in triples
+    triples, _ = _read("وستعمل الجزائر على استخدام هذه الغواصات بدلا من القديمة.")
+    assert ("Algeria", "operates", "submarines", "planned") in triples
