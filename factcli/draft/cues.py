@@ -55,6 +55,9 @@ _ACQUIRING = ("شراء", "اقتناء*", "حصول", "امتلاك", "تعاق
 # and the nouns of talks («مفاوضات»، «محادثات»، «مباحثات»).
 _NEGOTIATING = ("~فاوض*", "~تفاوض*", "=تفاوض*", "مفاوضات", "محادثات", "مباحثات")
 
+# The nouns of a deal a passive participle of signing may follow (`PREDICATE_CUES`).
+_SIGNED_DEALS = ("اتفاق*", "عقد*", "صفق*", "مذكر*")
+
 PREDICATE_CUES: list[tuple[str, str]] = [
     # calls and meetings
     ("~جري اتصال* هاتفي*", "phoned"),
@@ -121,6 +124,9 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("توقيع*", "signed"),
     ("ابرم*", "signed"),
     ("ابرام", "signed"),  # its verbal noun ("أكدت مصر إبرام عقد"، "بعد إبرام الصفقة")
+    # its passive participle after a deal's noun («اتفاقية موقعة بين البلدين»، «اتفاقا دفاعيا
+    # موقعا مع الإمارات»، «العقد المبرم»); «موقع» alone is as often a site («نشره موقع»)
+    *((f"{deal} .. {signed}", "signed") for deal in _SIGNED_DEALS for signed in ("موقع*", "مبرم*")),
     ("~برم*", "signed"),
     # contracting to buy is signing a contract ("تعاقدت على شراء", "المتعاقدة على شراء")
     ("~تعاقد*", "signed"),

@@ -1126,3 +1126,15 @@ def test_using_or_operating_told_by_the_verbal_noun_is_operating() -> None:
     assert ("Egypt", "operates", "new frigates", "planned") in triples
     triples, _ = _read("وستعمل الجزائر على استخدام هذه الغواصات بدلا من القديمة.")
     assert ("Algeria", "operates", "submarines", "planned") in triples
+
+
+def test_a_deal_told_with_the_passive_participle_of_signing_was_signed() -> None:
+    # "France is bound by a defence agreement signed with the Emirates in 1995"
+    triples, _ = _read("وترتبط فرنسا باتفاق دفاعي موقع مع الإمارات في 1995.")
+    assert ("France", "signed") in {(t[0], t[1]) for t in triples}
+    # "the concluded contract": «المبرم», the participle of concluding
+    triples, _ = _read("وأكدت مصر أن العقد المبرم مع روسيا يشمل مقاتلات.")
+    assert "signed" in {t[1] for t in triples}
+    # «موقع» before a deal's noun is a site that tells of it, no signing
+    triples, _ = _read("ونشر موقع تاكتيكال ريبورت تقريرا عن الصفقة.")
+    assert "signed" not in {t[1] for t in triples}
