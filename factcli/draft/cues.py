@@ -55,6 +55,11 @@ _ACQUIRING = ("شراء", "اقتناء*", "حصول", "امتلاك", "تعاق
 # and the nouns of talks («مفاوضات»، «محادثات»، «مباحثات»).
 _NEGOTIATING = ("~فاوض*", "~تفاوض*", "=تفاوض*", "مفاوضات", "محادثات", "مباحثات")
 
+# Approving or allowing, by verb or by noun («وافقت»، «توافق»، «موافقة»، «صادق»، «يصادق»،
+# «مصادقة»، «سمحت»، «تسمح»), and the nouns of what is sold or handed over after them (a sale,
+# sales, an export, a handover, a supply, a deal).
+_APPROVING = ("وافق*", "~وافق*", "موافق*", "صادق*", "~صادق*", "~صدق", "مصادق*", "سمح*", "~سمح*")
+_SOLD = ("بيع*", "مبيعات", "تصدير*", "تسليم*", "تزويد*", "صفق*")
 # The nouns of a deal a passive participle of signing may follow (`PREDICATE_CUES`).
 _SIGNED_DEALS = ("اتفاق*", "عقد*", "صفق*", "مذكر*")
 
@@ -132,28 +137,11 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~تعاقد*", "signed"),
     ("تعاقد*", "signed"),
     ("متعاقد*", "signed"),
-    # a sale approved by the seller's authority ("وافقت الخارجية على بيع ...")
-    ("وافق* .. بيع*", "approved_sale"),
-    ("~وافق* .. بيع*", "approved_sale"),
-    ("موافق* .. بيع*", "approved_sale"),
-    # an export, a handover or a deal approved or allowed is a sale approved ("وافقت الحكومة
-    # على تصدير ..."، "وافق الكونغرس على الصفقة"، "صادق البرلمان على صفقة"، "سمحت بتزويد ...")
-    ("وافق* .. تصدير*", "approved_sale"),
-    ("~وافق* .. تصدير*", "approved_sale"),
-    ("موافق* .. تصدير*", "approved_sale"),
-    ("وافق* .. تسليم*", "approved_sale"),
-    ("~وافق* .. تسليم*", "approved_sale"),
-    ("وافق* .. صفق*", "approved_sale"),
-    ("~وافق* .. صفق*", "approved_sale"),
-    ("صادق* .. صفق*", "approved_sale"),
-    ("~صادق* .. صفق*", "approved_sale"),
-    ("~صدق .. صفق*", "approved_sale"),
-    ("سمح* .. بيع*", "approved_sale"),
-    ("~سمح* .. بيع*", "approved_sale"),
-    ("سمح* .. تصدير*", "approved_sale"),
-    ("~سمح* .. تصدير*", "approved_sale"),
-    ("سمح* .. تزويد*", "approved_sale"),
-    ("~سمح* .. تزويد*", "approved_sale"),
+    # a sale approved or allowed by the seller's authority, by verb or by noun, then any noun
+    # of what is sold or handed over ("وافقت الخارجية على بيع ..."، "وافقت الحكومة على تصدير
+    # ..."، "وافق الكونغرس على الصفقة"، "صادق البرلمان على صفقة"، "سمحت بتزويد ..."، "ووافقت
+    # الخارجية على هذه المبيعات")
+    *((f"{approve} .. {sold}", "approved_sale") for approve in _APPROVING for sold in _SOLD),
     # who supplies or sells to whom (the seller is the subject, the buyer a party after ل or
     # إلى, or the direct object of تزويد)
     ("~تزود*", "received"),  # "تتزود بغداد بأسلحة": Baghdad is supplied, it receives

@@ -1138,3 +1138,14 @@ def test_a_deal_told_with_the_passive_participle_of_signing_was_signed() -> None
     # «موقع» before a deal's noun is a site that tells of it, no signing
     triples, _ = _read("ونشر موقع تاكتيكال ريبورت تقريرا عن الصفقة.")
     assert "signed" not in {t[1] for t in triples}
+
+
+def test_every_word_of_approving_before_every_noun_of_what_is_sold_is_a_sale_approved() -> None:
+    # "The US State Department approved these sales", "Parliament ratified the handover of
+    # the frigates to Egypt": approving (verb or noun) before sales, a handover, an export
+    for sentence in (
+        "ووافقت الخارجية الأمريكية على هذه المبيعات في سبتمبر 2017.",
+        "وصادق البرلمان الفرنسي على تسليم الفرقاطات إلى مصر.",
+    ):
+        triples, _ = _read(sentence)
+        assert "approved_sale" in {t[1] for t in triples}, sentence
