@@ -55,6 +55,14 @@ _ACQUIRING = ("شراء", "اقتناء*", "حصول", "امتلاك", "تعاق
 # and the nouns of talks («مفاوضات»، «محادثات»، «مباحثات»).
 _NEGOTIATING = ("~فاوض*", "~تفاوض*", "=تفاوض*", "مفاوضات", "محادثات", "مباحثات")
 
+# Approving or allowing, by verb or by noun («وافقت»، «توافق»، «موافقة»، «صادق»، «يصادق»،
+# «مصادقة»، «سمحت»، «تسمح»), and the nouns of what is sold or handed over after them (a sale,
+# sales, an export, a handover, a supply, a deal).
+_APPROVING = ("وافق*", "~وافق*", "موافق*", "صادق*", "~صادق*", "~صدق", "مصادق*", "سمح*", "~سمح*")
+_SOLD = ("بيع*", "مبيعات", "تصدير*", "تسليم*", "تزويد*", "صفق*")
+# The nouns of a deal a passive participle of signing may follow (`PREDICATE_CUES`).
+_SIGNED_DEALS = ("اتفاق*", "عقد*", "صفق*", "مذكر*")
+
 PREDICATE_CUES: list[tuple[str, str]] = [
     # calls and meetings
     ("~جري اتصال* هاتفي*", "phoned"),
@@ -121,33 +129,19 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("توقيع*", "signed"),
     ("ابرم*", "signed"),
     ("ابرام", "signed"),  # its verbal noun ("أكدت مصر إبرام عقد"، "بعد إبرام الصفقة")
+    # its passive participle after a deal's noun («اتفاقية موقعة بين البلدين»، «اتفاقا دفاعيا
+    # موقعا مع الإمارات»، «العقد المبرم»); «موقع» alone is as often a site («نشره موقع»)
+    *((f"{deal} .. {signed}", "signed") for deal in _SIGNED_DEALS for signed in ("موقع*", "مبرم*")),
     ("~برم*", "signed"),
     # contracting to buy is signing a contract ("تعاقدت على شراء", "المتعاقدة على شراء")
     ("~تعاقد*", "signed"),
     ("تعاقد*", "signed"),
     ("متعاقد*", "signed"),
-    # a sale approved by the seller's authority ("وافقت الخارجية على بيع ...")
-    ("وافق* .. بيع*", "approved_sale"),
-    ("~وافق* .. بيع*", "approved_sale"),
-    ("موافق* .. بيع*", "approved_sale"),
-    # an export, a handover or a deal approved or allowed is a sale approved ("وافقت الحكومة
-    # على تصدير ..."، "وافق الكونغرس على الصفقة"، "صادق البرلمان على صفقة"، "سمحت بتزويد ...")
-    ("وافق* .. تصدير*", "approved_sale"),
-    ("~وافق* .. تصدير*", "approved_sale"),
-    ("موافق* .. تصدير*", "approved_sale"),
-    ("وافق* .. تسليم*", "approved_sale"),
-    ("~وافق* .. تسليم*", "approved_sale"),
-    ("وافق* .. صفق*", "approved_sale"),
-    ("~وافق* .. صفق*", "approved_sale"),
-    ("صادق* .. صفق*", "approved_sale"),
-    ("~صادق* .. صفق*", "approved_sale"),
-    ("~صدق .. صفق*", "approved_sale"),
-    ("سمح* .. بيع*", "approved_sale"),
-    ("~سمح* .. بيع*", "approved_sale"),
-    ("سمح* .. تصدير*", "approved_sale"),
-    ("~سمح* .. تصدير*", "approved_sale"),
-    ("سمح* .. تزويد*", "approved_sale"),
-    ("~سمح* .. تزويد*", "approved_sale"),
+    # a sale approved or allowed by the seller's authority, by verb or by noun, then any noun
+    # of what is sold or handed over ("وافقت الخارجية على بيع ..."، "وافقت الحكومة على تصدير
+    # ..."، "وافق الكونغرس على الصفقة"، "صادق البرلمان على صفقة"، "سمحت بتزويد ..."، "ووافقت
+    # الخارجية على هذه المبيعات")
+    *((f"{approve} .. {sold}", "approved_sale") for approve in _APPROVING for sold in _SOLD),
     # who supplies or sells to whom (the seller is the subject, the buyer a party after ل or
     # إلى, or the direct object of تزويد)
     ("~تزود*", "received"),  # "تتزود بغداد بأسلحة": Baghdad is supplied, it receives
@@ -204,6 +198,10 @@ PREDICATE_CUES: list[tuple[str, str]] = [
     ("~سلح* نفس*", "operates"),
     ("في الخدمه", "operates"),
     ("~ستخدم*", "operates"),  # "وتستخدم السعودية هذه المقاتلات": a state's forces use them
+    # using or operating told by the verbal noun («ستعمل على استخدام هذه السفن»، «إن تشغيل هذه
+    # الزوارق»، «سيقوم الحرس الوطني باستخدام المروحيات»)
+    ("استخدام", "operates"),
+    ("تشغيل", "operates"),
     ("~دخل* الخدمه", "operates"),  # "ستدخل الخدمة في العراق": enters service
     # who makes a weapon ("وينتجها مصنع ..."، "من صنع"، "تصنعها")
     ("~نتج*", "manufactures"),
@@ -1232,6 +1230,28 @@ def _compile(rows: list[str]) -> list[Pattern]:
 
 
 _PREDICATE_PATTERNS = [(Pattern.of(p), pred) for p, pred in PREDICATE_CUES]
+# The elatives a description ranks its thing by among its kind («أكبر صفقة»، «أول غواصة»،
+# «من أحدث المقاتلات»، «الأغلى»): a clause with no other cue that holds one describes.
+# («أكثر» and «أقل» are left out: «أكثر من» tells a quantity, «أكثر تحفظا» compares.)
+SUPERLATIVES = (
+    "اكبر",
+    "اول",
+    "احدث",
+    "اهم",
+    "اقوي",
+    "اغلي",
+    "افضل",
+    "اضخم",
+    "اوسع",
+    "اعلي",
+    "اقدم",
+    "اسرع",
+    "ابرز",
+    "اخطر",
+    "اطول",
+    "ارخص",
+)
+_SUPERLATIVES = _compile(list(SUPERLATIVES))
 _VALUE_PATTERNS = [(Pattern.of(p), unit, pred) for p, unit, pred in VALUE_CUES]
 _MODALITY_PATTERNS = [(Pattern.of(p), m) for p, m in MODALITY_CUES]
 _NEGATIONS = _compile(NEGATION_CUES)

@@ -22,6 +22,7 @@ from typing import Any
 
 from ..analyze import ARTICLE, CLITICS_RE, clitic_cuts, strip_clitic
 from ..normalize import normalize
+from .cues import SUPERLATIVES
 
 _CONSONANTS = {
     "ب": "b",
@@ -515,6 +516,17 @@ _WEAPON_WORDS = {
     "مسلحه": "armed",
     "نقل": "transport",
     "تجسس": "reconnaissance",
+    # how a weapon strikes or where it serves ("أسلحة دقيقة": precision weapons, "ذخائر
+    # موجهة", "صواريخ ذكية", "أنظمة متطورة", "معدات برية وجوية", "أنظمة دفاعية")
+    "دقيقه": "precision",
+    "موجهه": "guided",
+    "ذكيه": "smart",
+    "متطوره": "advanced",
+    "بريه": "land",
+    "جويه": "air",
+    "دفاعيه": "defence",
+    "مدرعه": "armoured",
+    "استطلاع": "reconnaissance",
 }
 _WEAPON_WORDS = {normalize(k): v for k, v in _WEAPON_WORDS.items()}
 
@@ -589,6 +601,8 @@ def weapon_english(arabic: str, state_adjective: Callable[[str], str | None] | N
     for raw in arabic.split():
         key = normalize(raw)
         bare = key[2:] if key.startswith(("ال", "لل")) and key not in _WEAPON_WORDS else key
+        if bare in SUPERLATIVES:
+            continue  # «الدبابة الأحدث»: how the story ranks it, no word of its name
         word = _WEAPON_WORDS.get(key, _WEAPON_WORDS.get(bare))
         if word is None:
             # a word that qualifies a model's kind qualifies a kind named alone too

@@ -29,6 +29,7 @@ from .cues import (
     _PREDICATE_PATTERNS,
     _SCALES,
     _SHIPMENTS,
+    _SUPERLATIVES,
     _UNIT_QUALIFIERS,
     _UNITS,
     _VALUE_PATTERNS,
@@ -287,6 +288,19 @@ class _Reading(_Base):
             used |= span
         if again is not None and any(c[3] is not None for c in chosen):
             chosen.append(again)
+        if not chosen:
+            # «وهذه أكبر طلبية»، «— أول غواصة»، «كوريا الجنوبية، أحد أكبر مستوردي النفط»: a
+            # clause of no act that ranks its thing among its kind describes it
+            rank = next(
+                (
+                    k
+                    for k, key in enumerate(keys)
+                    if k not in named and any(p.opens(key) for p in _SUPERLATIVES)
+                ),
+                None,
+            )
+            if rank is not None:
+                chosen.append(("described_as", (rank, rank + 1), "superlative", None))
         return chosen
 
     def _goods_arrive(self, keys: list[str], mentions: list[Mention], verb: int) -> bool:

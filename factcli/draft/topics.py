@@ -17,7 +17,7 @@ from typing import Any
 from ..analyze import ARTICLE, MIN_STEM, PROCLITICS, clitic_cuts, strip_clitic
 from ..normalize import normalize
 from .base import _after_conjunction, _conjunction
-from .cues import _DUAL, _FUNCTION_WORDS, _PREDICATE_PATTERNS
+from .cues import _DUAL, _FUNCTION_WORDS, _PREDICATE_PATTERNS, _TITLES, RELATIVE_PRONOUNS
 from .names import Mention
 from .proposals import _Proposals
 from .spans import Clause
@@ -69,10 +69,19 @@ _ACTS = {
         ("إنزال", "launch"),
     )
 }
+# A gathering told by its definite noun alone where someone attends it («حضر اللقاء»، «حضر
+# الحفل»، «أقيمت الاحتفالية بحضور»): the one the story tells, named by that noun, in English
+# by its kind; a meeting's noun only as what the verb of attending governs.
+_GATHERINGS = {
+    **{noun: "ceremony" for noun in _CEREMONIES},
+    **{normalize(w): "meeting" for w in ("لقاء", "اجتماع")},
+}
+_GATHERING_NOUNS = set(_GATHERINGS)
 # A pronoun written onto the act's noun («تسليمها»): the act's object, the name ends there.
 _OBJECT_PRONOUNS = ("هما", "هم", "ها", "ه")
 # Who attends: the cue that makes a ceremony a name worth proposing.
 _ATTENDING = {"attends", "hosts"}
+_ATTENDING_CUES = [p for p, pred in _PREDICATE_PATTERNS if pred in _ATTENDING]
 
 
 # A proclitic on the first word of a topic's name, before its article («وبالتعاون»: the
@@ -155,9 +164,10 @@ class _Topics(_Proposals):
         act's object, as written: up to the object's definite word («مراسم تسلم المقاتلات»),
         through a count's indefinite words and a model («حفل تسليم طائرات C-130»), the act
         alone when definite («حفل التوقيع») or when a pronoun is its object («حفل
-        تسليمها»); never into a name. True when one is new."""
+        تسليمها»); never into a name. A gathering's definite noun alone («حضر اللقاء»، «أقيمت
+        الاحتفالية بحضور») names the one the story tells. True when one is new."""
         keys = [w.key for w in clause.words]
-        if not any(p.find(keys) for p, pred in _PREDICATE_PATTERNS if pred in _ATTENDING):
+        if not any(p.find(keys) for p in _ATTENDING_CUES):
             return False
         text, words = self.text, clause.words
         named = {k for m in mentions if not m.weak for k in range(m.first, m.last)}
@@ -173,7 +183,40 @@ class _Topics(_Proposals):
         def marked(k: int) -> bool:
             return re.search(r"[،,.:؛«»\"“”()\[\]]", text[words[k - 1].end : words[k].start]) is not None
 
-        for i in range(len(keys) - 1):
+        def alone(k: int) -> bool:
+            # the definite noun at k stands alone: the clause ends after it, or a mark, or a
+            # word that is no definite word of its phrase («اللقاء الذي جمع», «حضر اللقاء
+            # عدد»), or a title opening the subject told after it
+            return (
+                k + 1 == len(keys)
+                or marked(k + 1)
+                or keys[k + 1] in RELATIVE_PRONOUNS
+                or not keys[k + 1].startswith(ARTICLE)
+                or any(t.opens(keys[k + 1]) for t in _TITLES)  # «حضر اللقاء السفير العراقي»
+            )
+
+        def attended(k: int) -> bool:
+            # a meeting's noun right after a verb of attending («حضر اللقاء»): elsewhere it is
+            # the cue of the meeting itself («وتطرق اللقاء إلى»)
+            return k > 0 and any(p.opens(keys[k - 1]) for p in _ATTENDING_CUES)
+
+        for i in range(len(keys)):
+            gathering = stem(keys[i], _GATHERING_NOUNS)
+            if (
+                gathering is not None
+                and gathering[1].startswith(ARTICLE)
+                and i not in named
+                and alone(i)
+                and (gathering[1].removeprefix(ARTICLE) in _CEREMONIES or attended(i))
+            ):
+                s = words[i].start + max(gathering[0], 0)
+                english = _GATHERINGS[gathering[1].removeprefix(ARTICLE)]
+                self._new_entity(
+                    text[s : words[i].end], "event", "a gathering attended, its noun alone", english=english
+                )
+                continue
+            if i == len(keys) - 1:
+                break
             noun = stem(keys[i], _CEREMONIES)
             if noun is None or i in named or i + 1 in named or marked(i + 1):
                 continue

@@ -627,6 +627,17 @@ def test_a_ceremony_attended_is_named_by_the_act_it_marks() -> None:
     assert _attended("وذلك خلال حفل حضره وزير الدفاع المصري.") == []
 
 
+def test_a_gathering_attended_told_by_its_noun_alone_is_the_event() -> None:
+    # "The Iraqi ambassador attended the meeting": the meeting the story tells, named as written
+    assert _attended("وحضر اللقاء السفير العراقي في القاهرة.") == [("meeting", "اللقاء")]
+    # "The celebration was held yesterday in the presence of Egypt's defence minister"
+    assert _attended("وأقيمت الاحتفالية أمس بحضور وزير الدفاع المصري.") == [("ceremony", "الاحتفالية")]
+    # a meeting's noun not governed by the verb of attending is the meeting's own cue
+    # ("the meeting dealt with ..."), no event of its own
+    draft, _ = _draft("والتقى وزير الدفاع المصري نظيره العراقي. وتطرق اللقاء إلى التعاون العسكري.")
+    assert not [e for e in draft.entities if e["type"] == "event"]
+
+
 def test_the_person_a_signing_was_done_with_signed_too() -> None:
     # "Russia's defence minister Sergei Lavrov signed with his Egyptian counterpart Mahmoud Adel
     # a plan of military cooperation": both signed it

@@ -1077,15 +1077,81 @@ def test_a_conjunction_written_onto_a_latin_designation_is_no_part_of_it() -> No
 
 
 def test_negotiating_to_obtain_by_any_verb_or_noun_of_talks_is_no_purchase() -> None:
-    # "Egypt is also negotiating (form VI) to buy twelve aircraft", "Egypt held talks to
-    # obtain fighters", "Greece entered no talks to acquire them": talks about obtaining,
-    # not a purchase made
+    # "Egypt is also negotiating (form VI) to buy twelve aircraft", "Egypt held long talks
+    # aiming to buy fighters", "Greece entered no talks to acquire them": talks about
+    # obtaining, not a purchase made (each sentence drafts a purchase without the rule)
     for sentence in (
         "وتتفاوض مصر أيضا على شراء 12 طائرة من الطراز ذاته.",
-        "وأجرت مصر محادثات مطولة بهدف الحصول على مقاتلات حديثة.",
+        "وأجرت مصر محادثات مطولة بهدف شراء مقاتلات حديثة.",
         "ولم تدخل اليونان مفاوضات علنية لاقتناء هذه المنظومات.",
     ):
         triples, _ = _read(sentence)
         predicates = {t[1] for t in triples}
         assert "negotiating_purchase" in predicates, sentence
         assert "purchased" not in predicates, sentence
+
+
+def test_a_weapon_kind_qualified_by_how_it_strikes_or_where_it_serves_is_named_in_english() -> None:
+    # "Tunisia bought precision weapons", "the army received guided ammunition and land
+    # equipment": the adjectives translated, none romanized
+    triples, _ = _read("واشترت تونس أسلحة دقيقة من الولايات المتحدة.")
+    assert ("Tunisia", "purchased", "precision weapons", "fact") in triples
+    triples, _ = _read("وتسلم الجيش ذخائر موجهة ومعدات برية من فرنسا.")
+    assert {t[2] for t in triples} >= {"guided ammunition", "land equipment"}
+
+
+def test_a_clause_of_no_act_that_ranks_its_thing_among_its_kind_describes_it() -> None:
+    # "Morocco, one of the biggest importers of French weapons in Africa": no verb, a
+    # superlative: Morocco described
+    triples, _ = _read("والمغرب، أحد أكبر مستوردي الأسلحة الفرنسية في أفريقيا.")
+    assert ("Morocco", "described_as", None, "fact") in triples
+    # "This is the biggest foreign order for Rafale": the deal just told, described
+    draft = draft_article(
+        "عنوان\nوقعت مصر صفقة لشراء مقاتلات رافال من فرنسا. وهذه أكبر طلبية خارجية لمقاتلات رافال.\n",
+        [dict(e) for e in STATES],
+        published=ANCHOR,
+    )
+    names = {e["id"]: e["name"] for e in [*STATES, *draft.entities]}
+    described = [c for c in draft.claims if c["predicate"] == "described_as"]
+    assert [names[c["subject"]] for c in described] == ["Egypt-France Rafale deal"]
+    # "more than": a quantity, no rank
+    triples, _ = _read("وتنفق الجزائر على التسلح أكثر من نصف ميزانيتها.")
+    assert not [t for t in triples if t[1] == "described_as"]
+
+
+def test_using_or_operating_told_by_the_verbal_noun_is_operating() -> None:
+    # "Egypt will take on operating the new frigates", "Algeria will work on using these
+    # submarines": the verbal noun of operating or using, no verb of its own
+    triples, _ = _read("وستتولى مصر تشغيل الفرقاطات الجديدة.")
+    assert ("Egypt", "operates", "new frigates", "planned") in triples
+    triples, _ = _read("وستعمل الجزائر على استخدام هذه الغواصات بدلا من القديمة.")
+    assert ("Algeria", "operates", "submarines", "planned") in triples
+
+
+def test_a_deal_told_with_the_passive_participle_of_signing_was_signed() -> None:
+    # "France is bound by a defence agreement signed with the Emirates in 1995"
+    triples, _ = _read("وترتبط فرنسا باتفاق دفاعي موقع مع الإمارات في 1995.")
+    assert ("France", "signed") in {(t[0], t[1]) for t in triples}
+    # "the concluded contract": «المبرم», the participle of concluding
+    triples, _ = _read("وأكدت مصر أن العقد المبرم مع روسيا يشمل مقاتلات.")
+    assert "signed" in {t[1] for t in triples}
+    # «موقع» before a deal's noun is a site that tells of it, no signing
+    triples, _ = _read("ونشر موقع تاكتيكال ريبورت تقريرا عن الصفقة.")
+    assert "signed" not in {t[1] for t in triples}
+
+
+def test_every_word_of_approving_before_every_noun_of_what_is_sold_is_a_sale_approved() -> None:
+    # "The US State Department approved these sales", "Parliament ratified the handover of
+    # the frigates to Egypt": approving (verb or noun) before sales, a handover, an export
+    for sentence in (
+        "ووافقت الخارجية الأمريكية على هذه المبيعات في سبتمبر 2017.",
+        "وصادق البرلمان الفرنسي على تسليم الفرقاطات إلى مصر.",
+    ):
+        triples, _ = _read(sentence)
+        assert "approved_sale" in {t[1] for t in triples}, sentence
+
+
+def test_a_superlative_after_a_weapon_kind_is_no_word_of_its_name() -> None:
+    # "Kuwait receives the newest tank": how the story ranks it, not romanized into its name
+    triples, _ = _read("الكويت تتسلم الدبابة الأحدث من الولايات المتحدة.")
+    assert ("Kuwait", "received", "tank", "fact") in triples
