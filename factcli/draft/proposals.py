@@ -221,6 +221,8 @@ _MAKING = re.compile(r"^(?:ل|لل)(?:صناع|انتاج|تصنيع|بناء)")
 _STATE_NOUNS = {normalize(w) for w in ("الاتحاد", "الحلف")}
 _STATE_KINDS = {normalize(w) for w in ("جمهورية", "مملكة", "دولة", "سلطنة", "إمارة", "اتحاد")}
 _OWNED = set(OWNED_INSTITUTIONS)
+_ADMINISTRATION = normalize("إدارة")
+_IN = normalize("في")
 _NAMED_BODIES = {normalize(w) for w in NAMED_INSTITUTIONS}
 _EPITHETS = {normalize(w) for w in EPITHETS}
 _OFFICIAL = {normalize(w) for w in ("الرسمي", "الرسمية")}
@@ -355,6 +357,8 @@ _BELONGING = set(BELONGING)
 # A name of one or two words in quotation marks or brackets right after another's: its other name.
 _QUOTED_AFTER = re.compile(r"\s*[«\"“”(]\s*([\u0621-\u064a]{3,}(?: [\u0621-\u064a]{3,})?)\s*[»\"”)]")
 _ACCREDITED = {normalize(w) for w in ("لدى", "في")}
+# A body's Latin initials in brackets right after its name («... السويدية (FMV)»).
+_INITIALS = re.compile(r"\s*\(([A-Z]{2,8})\)")
 # A state's naval forces, named also as its navy ("البحرية المصرية").
 _NAVAL_FORCES = [normalize(w) for w in ("القوات", "البحرية")]
 # A Latin name in brackets right after a name («...» (Norinco)).
@@ -2150,7 +2154,19 @@ class _Proposals(_Base):
                 not noun.startswith("ال") and "ال" + noun in k and not (general or under_head)
             ):
                 continue  # "الوكالة": the one already named
-            if noun in _OWNED:
+            # «إدارة العتاد الدفاعي السويدية»: an administration named by what it runs, a
+            # definite noun (kept below only with a state's adjective or initials: «إدارة
+            # الأزمة» is running it); else one named by whom it belongs to («إدارة ترامب»)
+            # («إدارة الرئيس الأميركي جو بايدن»: a head's, by his title; «في إدارة الأزمة»:
+            # in running it)
+            runs = (
+                noun == _ADMINISTRATION
+                and keys[i + 1 : i + 2] != []
+                and _definite(keys[i + 1])
+                and not any(p.opens(keys[i + 1]) for p in (*_TITLES, *_OFFICE_HEADS))
+                and (i == 0 or keys[i - 1] != _IN)
+            )
+            if noun in _OWNED and not runs:
                 self._owned_institution(clause, i, noun, mentions or [], known)
                 continue
             if noun == "جيش" and not (i + 1 < len(keys) and keys[i + 1].startswith("ال")):
@@ -2246,12 +2262,15 @@ class _Proposals(_Base):
                 elif (
                     not noun.startswith("ال")
                     and keys[end - 1].endswith("يه")
+                    and not keys[end - 1].startswith(ARTICLE)  # («... السويدية اتفاقية»: the object)
                     and keys[end].endswith("يه")
                     and not keys[end].startswith("ال")
                 ):
                     pass  # "لجنة حكومية إسرائيلية": an indefinite noun's adjectives in a row
                 elif keys[end].startswith("لل") and end == i + 2 and general:
                     pass  # «الهيئة العامة للتطوير»: what the general body is for, its name's
+                elif end > i + 1 and self._conjoined_in_name(clause, end):
+                    pass  # «وكالة الدعم والمشتريات التابعة لـ...»: a second field of its name
 
                 elif (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
                     break
@@ -2383,6 +2402,12 @@ class _Proposals(_Base):
                 for x in keys[i + 1 : end - fields]
             )
             whole = words[end].end if official and e == words[end - 1].end else e  # «... الرسمية»
+            initials = None if quoted else _INITIALS.match(text, whole)
+            if initials is not None:
+                # «إدارة العتاد الدفاعي السويدية (FMV)»: named with its Latin initials, and by them
+                aliases += [f"{name_to(whole)} ({initials.group(1)})", initials.group(1)]
+            if runs and not any(states) and initials is None:
+                continue  # «إدارة الأزمة»: running it, no body
             other = _QUOTED_AFTER.match(text, whole)
             own_name = None
             other_keys = normalize(other.group(1)).split() if other is not None else []
@@ -2421,8 +2446,11 @@ class _Proposals(_Base):
                 state = self._state_before(clause, i) or self._home_state
             # (what a works makes is no part of its name to know: «... لبناء السفن»)
             own_end = next((x for x in range(i + 2, end) if _MAKING.match(keys[x])), end - fields)
+            # (its words the glossary lacks: a body all the same when it belongs to one,
+            # has initials or is an administration named with its state)
+            told = glossed or owner is not None or initials is not None or runs
             if not known(s, words[i].end if glossed else words[own_end - 1].end) and (
-                glossed or self._looks_like_a_name(keys[i + 1 : end])
+                told or self._looks_like_a_name(keys[i + 1 : end])
             ):
                 # (an institution's words the glossary knows may be cue words: "التعاون")
                 body = self.linker.entities[state].get("name") if state else None
@@ -2430,7 +2458,9 @@ class _Proposals(_Base):
                     body = construct_english
                 english = institution_english(normalize(name_to(words[end - 1].end)).split(), body)
                 if owner is not None and english:
-                    english = f"{english} of the {owner[1]}"
+                    english = f"{english} of {owner[1]}"
+                if initials is not None and english:
+                    english = f"{english} ({initials.group(1)})"
                 if (
                     [k, keys[i + 1]] == _NAVAL_FORCES
                     and end == i + 3
@@ -2706,8 +2736,10 @@ class _Proposals(_Base):
         head = keys[at + 1]
         cut = _proclitic_cut(head, ("ل",))
         bare = strip_clitic(head, cut) if cut is not None else ""  # «لوزارة», «للقوات» (ل + ال)
-        if not bare or not any(p.opens(bare) for p in _INSTITUTIONS):
+        if not bare:
             return None
+        if not any(p.opens(bare) for p in _INSTITUTIONS):
+            return self._known_owner(words, at + 1, cut)
         end = at + 2
         while (
             end < len(keys)
@@ -2720,7 +2752,39 @@ class _Proposals(_Base):
         state = next((self.linker.adjectives[x] for x in names if x in self.linker.adjectives), None)
         body = self.linker.entities[state].get("name") if state else None
         english = institution_english(names, body)
-        return (end, english) if english else None
+        return (end, f"the {english}") if english else None
+
+    def _known_owner(self, words: list[Word], at: int, cut: int | None) -> tuple[int, str] | None:
+        """An organization the store knows, named from word `at` with «ل» (cut `cut`) on it
+        («التابعة لحلف الناتو»): the word after its name and its English name."""
+        for size in range(min(3, len(words) - at), 0, -1):
+            s, e = words[at].start, words[at + size - 1].end
+            if _MARK.search(self.text[s:e]):
+                continue
+            found = self.linker.resolve(_after_clitic(self.text, s, e, cut or 0), True, True)
+            orgs = [x for x in found if self.linker.type_of(x) == "organization"]
+            if len(orgs) == 1:
+                self.mentioned.setdefault(orgs[0], None)  # named here, inside the body's name
+                return at + size, str(self.linker.entities[orgs[0]].get("name") or "")
+        return None
+
+    def _conjoined_in_name(self, clause: Clause, at: int) -> bool:
+        """Word `at` is a definite noun joined by «و» that a body's name goes on with: what
+        follows it closes the name, its state's adjective, «التابعة» or its initials in
+        brackets («وكالة الدعم والمشتريات التابعة لـ»); «وزارة الدفاع والجيش» is two."""
+        words, keys = clause.words, [w.key for w in clause.words]
+        key = keys[at]
+        if key[:1] not in CONJUNCTIONS or 1 not in clitic_cuts(key):
+            return False
+        bare = strip_clitic(key, 1)
+        if not bare.startswith(ARTICLE) or any(p.opens(bare) for p in _INSTITUTIONS):
+            return False
+        if _INITIALS.match(self.text, words[at].end):
+            return True
+        after = keys[at + 1] if at + 1 < len(keys) else ""
+        if _MARK.search(self.text[words[at].end : words[at + 1].start] if after else ""):
+            return False
+        return after in _BELONGING or self._state_adjective(after) is not None
 
     def _definite_embassy(self, clause: Clause, i: int, known: Any) -> bool:
         """A state's embassy named by its adjective («السفارة الأمريكية في عمان»), with the
@@ -2908,9 +2972,9 @@ class _Proposals(_Base):
             state, last = ((found, end + 2) if found is not None else None), end + 2
         if state is not None:
             full = text[s : words[last - 1].end]
-        initials = re.match(r"\s*\(([A-Z]{2,8})\)", text[words[last - 1].end :])
+        initials = _INITIALS.match(text, words[last - 1].end)
         if initials is not None:
-            full = text[s : words[last - 1].end + initials.end()]
+            full = text[s : initials.end()]
         body = str(self.linker.entities[state[0]].get("name") or "") if state else None
         english = institution_english(normalize(short).split(), body)
         if english and initials is not None:

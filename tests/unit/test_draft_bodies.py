@@ -35,6 +35,10 @@ def _draft(text: str):
     return draft_article(text, copy.deepcopy(ENTITIES), published=DAY)
 
 
+def _by_ar(draft) -> dict[str, dict]:
+    return {e["name_ar"]: e for e in draft.entities}
+
+
 def _names(text: str) -> dict[str, str]:
     """Each proposed organization's Arabic name -> its English name."""
     return {e["name_ar"]: e["name"] for e in _draft(text).entities if e["type"] == "organization"}
@@ -988,3 +992,34 @@ def test_a_body_told_with_a_state_only_cldr_names_after_it_by_its_short_or_forma
     assert names["معهد الأبحاث البحرية بكوريا الشمالية"] == "North Korean Naval Research Institute"
     names = _names("وقالت هيئة المشتريات الدفاعية بكوريا إن العقد وقع.")
     assert names["هيئة المشتريات الدفاعية بكوريا"] == "South Korean Defence Procurement Authority"
+
+
+def test_an_administration_named_by_what_it_runs_with_its_states_adjective_or_initials() -> None:
+    # "the French military procurement administration (FMP) signed an agreement": «إدارة»
+    # and a definite noun, named with its state's adjective, and with its initials too; the
+    # indefinite object after the adjective is no word of it. «في إدارة الأزمة» (in running
+    # the crisis) and «إدارة الرئيس الأمريكي» (the president's, by his title) are no such body.
+    draft = _draft("وقعت إدارة المشتريات العسكرية الفرنسية (FMP) اتفاقية مع العراق.\n")
+    body = _by_ar(draft)["إدارة المشتريات العسكرية الفرنسية"]
+    assert body["type"] == "organization" and body["name"].endswith("Administration (FMP)")
+    assert {"إدارة المشتريات العسكرية الفرنسية (FMP)", "FMP"} <= set(body["aliases"])
+    names = _names("وقعت إدارة المشتريات العسكرية الفرنسية اتفاقية مع العراق.\n")
+    assert "إدارة المشتريات العسكرية الفرنسية" in names
+    assert not [n for n in names if "اتفاقية" in n]
+    assert not [n for n in _names("ونجحت الحكومة في إدارة الأزمة الفرنسية.\n") if "إدارة" in n]
+    assert not [n for n in _names("ووافقت إدارة الرئيس الأمريكي على الصفقة.\n") if "الرئيس" in n]
+
+
+def test_an_agency_belonging_to_a_known_organization_and_with_two_fields_joined() -> None:
+    # "the maintenance and supply agency belonging to NATO (MSA) signed a contract": the body
+    # it belongs to is one the store knows, no institution's noun; «والإمداد» goes on with the
+    # name, its close («التابعة») after it; «وزارة الدفاع والجيش» is two bodies.
+    nato = {"id": "nato", "type": "organization", "name": "NATO", "name_ar": "حلف الناتو", "aliases": []}
+    text = "ووقعت وكالة الصيانة والإمداد التابعة لحلف الناتو (MSA) عقدا مع فرنسا.\n"
+    draft = draft_article(text, [*copy.deepcopy(ENTITIES), nato], published=DAY)
+    body = _by_ar(draft)["وكالة الصيانة والإمداد التابعة لحلف الناتو"]
+    assert body["type"] == "organization"
+    assert "وكالة الصيانة والإمداد التابعة لحلف الناتو (MSA)" in body["aliases"]
+    assert "nato" in draft.mentioned  # named too, inside the agency's name
+    names = _names("واجتمعت وزارة الدفاع والجيش الفرنسي في باريس.\n")
+    assert not [n for n in names if "والجيش" in n]
