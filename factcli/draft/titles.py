@@ -109,6 +109,33 @@ def _given_name(key: str) -> bool:
 
 # Two holders of one office by its head's dual in construct («وزيري الدفاع», «وزيرا الخارجية»).
 _DUAL_CONSTRUCT = {normalize(w) for w in ("وزيرا", "وزيري", "رئيسا", "رئيسي")}
+# The plurals of an office's heads («وقادة القوات», «ورؤساء الدوائر»): holders told as a
+# group, never a person's name; a conjunction or the article may be on them.
+_HEAD_PLURALS = {
+    normalize(w) for w in ("قادة", "رؤساء", "وزراء", "مدراء", "مديري", "مديرو", "سفراء", "نواب", "أعضاء")
+}
+
+
+def _head_plural(key: str) -> bool:
+    return any(strip_clitic(key, cut).removeprefix(ARTICLE) in _HEAD_PLURALS for cut in clitic_cuts(key))
+
+
+def _verbal_noun_after_preposition(key: str) -> bool:
+    """A preposition on a verbal noun of the derived forms, what a sentence goes on with
+    after a name set off by a comma («، بتدشين أسطول», «، لإطلاق»): form II «تفعيل» (ت,
+    then ي before the last letter), form IV «إفعال» and form VIII «افتعال» (ا first, ا
+    before the last letter); no word of a name."""
+    for cut in clitic_cuts(key):
+        stem = strip_clitic(key, cut)
+        if not any(c in PREPOSITIONS for c in key[: len(key) - len(stem)]):
+            continue  # (none cut, or a conjunction alone)
+        if (len(stem) == 5 and stem[0] == "ت" and stem[3] == "ي") or (
+            len(stem) in (5, 6) and stem[0] == "ا" and stem[-2] == "ا"
+        ):
+            return True
+    return False
+
+
 # A party's or a movement's leader («بزعيم الحزب ... فلان»): an office's head too.
 _LEADERS = [Pattern.of(w) for w in ("زعيم", "الزعيم", "زعيمة", "الزعيمة")]
 _LEADER_FORMS = {normalize(p.text) for p in _LEADERS}
@@ -692,6 +719,8 @@ class _Titles(_Proposals):
                     and not self._van_in_name(keys, words, k, forward)
                 )
                 or (_head(key) and not given)
+                or _head_plural(key)
+                or (not taken and _verbal_noun_after_preposition(key))
                 or _honorific(key)
                 or re.search(r"[0-9\u0660-\u0669]", key)
                 # (a family name may open with كال: «روبرت كاليناك» is no ك + the article)

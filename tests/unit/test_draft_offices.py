@@ -758,3 +758,22 @@ def test_a_signer_after_a_relative_pronoun_keeps_his_title_and_name() -> None:
     )
     assert "راجيف كومار" in people
     assert ("راجيف كومار", "holds_position", "وزير الدفاع") in held
+
+
+def test_a_verbal_noun_after_a_title_set_off_by_a_comma_is_no_person() -> None:
+    # "Sheikh so-and-so, the Saudi minister of defence, with launching a fleet of boats":
+    # after the name and its title, «بتدشين» (ب on a form II verbal noun) and «لإطلاق» (ل
+    # on form IV's) go on with the sentence; no person is named by them.
+    for verb in ("بتدشين", "لإطلاق"):
+        draft, _ = _draft(f"قام الشيخ سالم الحربي، وزير الدفاع السعودي، {verb} أسطولٍ من الزوارق الجديدة.")
+        people = [e["name_ar"] for e in draft.entities if e["type"] == "person"]
+        assert people == ["سالم الحربي"]
+
+
+def test_the_plural_of_an_offices_head_in_a_list_is_no_person() -> None:
+    # "attended by the secretary general of the ministry, the commanders of the forces and
+    # the heads of the departments": holders told as a group, no one's name.
+    draft, _ = _draft("وحضر اللقاء الأمين العام لوزارة الدفاع وقادة القوات ورؤساء الدوائر في الرياض.")
+    people = [e["name_ar"] for e in draft.entities if e["type"] == "person"]
+    assert not [p for p in people if "قادة" in p or "رؤساء" in p]
+
