@@ -777,3 +777,12 @@ def test_the_plural_of_an_offices_head_in_a_list_is_no_person() -> None:
     people = [e["name_ar"] for e in draft.entities if e["type"] == "person"]
     assert not [p for p in people if "قادة" in p or "رؤساء" in p]
 
+
+def test_a_states_name_with_a_foreign_g_written_jim_is_the_state() -> None:
+    # CLDR writes Bangladesh's and Bulgaria's g «غ»; Egypt's press writes it «ج»
+    # («بنجلاديش», «بلجاريا», «البلجارية»): the same states. «المجرب» (tried) is no Morocco.
+    names = StateNames.load()
+    assert names.names[normalize("بنجلاديش")][0] == "BD"
+    assert names.names[normalize("بلجاريا")][0] == "BG"
+    assert names.adjectives[normalize("البلجارية")][0] == "BG"
+    assert normalize("المجرب") not in names.names
