@@ -222,6 +222,18 @@ _STATE_NOUNS = {normalize(w) for w in ("الاتحاد", "الحلف")}
 _STATE_KINDS = {normalize(w) for w in ("جمهورية", "مملكة", "دولة", "سلطنة", "إمارة", "اتحاد")}
 _OWNED = set(OWNED_INSTITUTIONS)
 _ADMINISTRATION = normalize("إدارة")
+_GOVERNMENT_NOUN = normalize("حكومة")
+
+
+def derived_verbal_noun(stem: str) -> bool:
+    """A verbal noun of the derived forms, by its letters: form II «تفعيل» (ت, then ي
+    before the last letter: «تدشين», «تصريف»), form IV «إفعال» and form VIII «افتعال» (ا
+    first, ا before the last letter: «إطلاق», «إنقاذ», «ائتلاف»)."""
+    return (len(stem) == 5 and stem[0] == "ت" and stem[3] == "ي") or (
+        len(stem) in (5, 6) and stem[0] == "ا" and stem[-2] == "ا"
+    )
+
+
 _IN = normalize("في")
 _NAMED_BODIES = {normalize(w) for w in NAMED_INSTITUTIONS}
 _EPITHETS = {normalize(w) for w in EPITHETS}
@@ -2843,8 +2855,8 @@ class _Proposals(_Base):
         text, words = self.text, clause.words
         owner = next((m for m in mentions if not m.weak and m.first == i + 1 and m.ids), None)
         kind = self.linker.type_of(owner.ids[0]) if owner is not None else None
-        if owner is None and noun == normalize("إدارة"):
-            self._administration_of(clause, i, known)
+        if owner is None and noun in (_ADMINISTRATION, _GOVERNMENT_NOUN):
+            self._administration_of(clause, i, known, noun)
             return
         if owner is None or kind not in ("country", "person"):
             return
@@ -2885,13 +2897,14 @@ class _Proposals(_Base):
             self.state_of[str(self.new_entities[-1]["id"])] = owner.ids[0]
             self._owned_by_state.add(str(self.new_entities[-1]["id"]))
 
-    def _administration_of(self, clause: Clause, i: int, known: Any) -> None:
-        """An administration named by its head, whom the article names nowhere else («حين
-        وافقت إدارة جورج بوش الابن على», «لإدارة ترامب،»): the head's name is the words
-        after the indefinite «إدارة», none with the article (a body's words: «إدارة
-        المساعدة الخارجية») but a father's or son's «الابن», «الأب», none a noun's ending
-        (ة, ات), up to punctuation, a word no name holds or a word with the article. The
-        head is proposed as a person, the administration as his."""
+    def _administration_of(self, clause: Clause, i: int, known: Any, noun: str = _ADMINISTRATION) -> None:
+        """An administration or a government named by its head, whom the article names
+        nowhere else («حين وافقت إدارة جورج بوش الابن على», «لإدارة ترامب،», «حكومة فلان
+        تصدق»): the head's name is the words after the indefinite noun, none with the
+        article (a body's words: «إدارة المساعدة الخارجية») but a father's or son's
+        «الابن», «الأب», none a noun's ending (ة, ات), up to punctuation, a word no name
+        holds or a word with the article. A government's head has no derived verbal noun
+        among his words («حكومة إنقاذ وطني», «حكومة تصريف أعمال»: what kind it is). The head is proposed as a person, the body as his."""
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         end = i + 1
@@ -2908,7 +2921,11 @@ class _Proposals(_Base):
             ):
                 break
             end += 1
+        while end > i + 2 and not self._looks_like_a_name(keys[i + 1 : end]):
+            end -= 1  # «حكومة ميركل وافقت»: the verb after the name, no word of it
         if end == i + 1 or not self._looks_like_a_name(keys[i + 1 : end]):
+            return
+        if noun == _GOVERNMENT_NOUN and any(derived_verbal_noun(x) for x in keys[i + 1 : end]):
             return
         if end == i + 2 and end < len(keys) and keys[end].startswith("ال") and keys[end].endswith("ات"):
             # «إدارة برنامج المشتريات الدفاعية»: a noun in construct with a plural, no one's name
@@ -2925,7 +2942,7 @@ class _Proposals(_Base):
         ):
             end += 1  # «جورج بوش الابن»: the son, of the same name
         k = keys[i]
-        s = words[i].start + max(0, k.find(normalize("إدارة")))
+        s = words[i].start + max(0, k.find(noun))
         if known(s, words[end - 1].end):
             return
         person = text[words[i + 1].start : words[end - 1].end]
@@ -2936,8 +2953,8 @@ class _Proposals(_Base):
         self._new_entity(
             text[s : words[end - 1].end],
             "organization",
-            "institution: an administration named by its head",
-            english=institution_english([normalize("إدارة")], None, owner=head),
+            "institution: an administration or a government named by its head",
+            english=institution_english([noun], None, owner=head),
         )
 
     def _administration_of_programme(self, clause: Clause, i: int, known: Any) -> None:

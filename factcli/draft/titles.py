@@ -62,6 +62,7 @@ from .proposals import (
     _proclitic_cut,
     _Proposals,
     _state_kind,
+    derived_verbal_noun,
 )
 from .spans import Clause, Word
 
@@ -121,17 +122,13 @@ def _head_plural(key: str) -> bool:
 
 
 def _verbal_noun_after_preposition(key: str) -> bool:
-    """A preposition on a verbal noun of the derived forms, what a sentence goes on with
-    after a name set off by a comma («، بتدشين أسطول», «، لإطلاق»): form II «تفعيل» (ت,
-    then ي before the last letter), form IV «إفعال» and form VIII «افتعال» (ا first, ا
-    before the last letter); no word of a name."""
+    """A preposition on a verbal noun of the derived forms (`derived_verbal_noun`), what a
+    sentence goes on with after a name set off by a comma («، بتدشين أسطول», «، لإطلاق»);
+    no word of a name."""
     for cut in clitic_cuts(key):
         stem = strip_clitic(key, cut)
-        if not any(c in PREPOSITIONS for c in key[: len(key) - len(stem)]):
-            continue  # (none cut, or a conjunction alone)
-        if (len(stem) == 5 and stem[0] == "ت" and stem[3] == "ي") or (
-            len(stem) in (5, 6) and stem[0] == "ا" and stem[-2] == "ا"
-        ):
+        # (none cut, or a conjunction alone: no preposition)
+        if any(c in PREPOSITIONS for c in key[: len(key) - len(stem)]) and derived_verbal_noun(stem):
             return True
     return False
 

@@ -1028,3 +1028,20 @@ def test_a_ministry_in_the_country_is_the_ministry_of_the_state_the_article_is_a
         _draft("تسلمت كينيا طائرات من الصين. وقالت وزارة الداخلية في البلاد إن الطائرات وصلت إلى كينيا.")
     )
     assert found.get("وزارة الداخلية في البلاد", {}).get("name") == "Kenyan Ministry of the Interior"
+
+
+def test_a_government_named_by_its_head_and_not_by_what_kind_it_is() -> None:
+    # "the Kolbe government approved the deal ... then a national rescue government and a
+    # caretaking government were formed": a government named by its head gives him and it
+    # (the verb after his name is no word of it); one named by its kind, a derived verbal
+    # noun («إنقاذ وطني», «تصريف أعمال»), names no one.
+    text = (
+        "عنوان\nوقالت الصحيفة إن حكومة كولبي وافقت على الصفقة. "
+        "ثم شكلت حكومة إنقاذ وطني، وبعدها حكومة تصريف أعمال.\n"
+    )
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    orgs = {e["name_ar"] for e in draft.entities if e["type"] == "organization"}
+    assert people == {"كولبي"}
+    assert "حكومة كولبي" in orgs
+    assert not [o for o in orgs if "إنقاذ" in o or "تصريف" in o]
