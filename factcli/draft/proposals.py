@@ -662,7 +662,10 @@ _WITH_ARTICLE = re.compile(f"^{CONJUNCTION_RE}{PREPOSITION_RE}{ARTICLE}")
 _ARTICLE_OR_LAM = re.compile(f"^{CONJUNCTION_RE}(?:{ARTICLE}|لل)")
 # A word no name opens with: «بال», «لل» (a conjunction before them) or «لت».
 _NO_NAME_OPENING = re.compile(f"^(?:{CONJUNCTION_RE}" + r"(?:بال|لل)|لت)")
-_DEFINITE = re.compile(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\\w{{3}}")
+# The article at a word's start, a conjunction or preposition written onto it («والدفاع»,
+# «بالوكالة», «للدفاع»); with three letters after it, a definite word (`_definite`).
+_ARTICLE_AT_START = re.compile(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)")
+_DEFINITE = re.compile(_ARTICLE_AT_START.pattern + r"\w{3}")
 
 
 def _definite(key: str) -> bool:

@@ -27,7 +27,6 @@ from ..analyze import (
     ARTICLE,
     CONJUNCTION_RE,
     CONJUNCTIONS,
-    PREPOSITION_RE,
     PREPOSITIONS,
     PROCLITICS,
     clitic_cuts,
@@ -54,6 +53,7 @@ from .deals import _deal_noun
 from .english import _OFFICE_PHRASES, office_english
 from .names import _NOT_IN_NAMES, Mention, _after_clitic, find_mentions
 from .proposals import (
+    _ARTICLE_AT_START,
     _GIVEN,
     _KIN,
     _KIN_OR_SERVANT,
@@ -1288,10 +1288,6 @@ def _future_verb(key: str) -> bool:
     may start the same way (سيرغي), so only a word after the first is read so."""
     bare = _after_conjunction(key)
     return FUTURE_PREFIX.match(key) is not None and not bare.startswith(FUTURE_NOUNS)
-
-
-# The article at a word's start, with the conjunction or preposition written onto it.
-_ARTICLE_AT_START = re.compile(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)")
 
 
 def _weapon_noun(key: str) -> bool:
