@@ -829,6 +829,7 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "الفضاء": ("Space", _NOUN),
     # a state's guards and services, and parties
     "الحرس": ("Guard", _HEAD),
+    "الدرك": ("Gendarmerie", _HEAD),
     "خفر": ("Guard", _HEAD),
     "السواحل": ("Coast", _NOUN),
     "الحدود": ("Border", _NOUN),

@@ -265,7 +265,7 @@ _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوا�
 # الكويتي», «لخفر السواحل الفيتنامي», «الحزب الشيوعي الفيتنامي», «حزب العمال» (definite
 # nouns only with a qualifier, as the institutions').
 # («الرئاسة الفرنسية»: a state's presidency, by its noun and the state's adjective)
-_SERVICE_NOUNS = [Pattern.of(w) for w in ("الحرس", "خفر", "الحزب", "حزب", "الرئاسة")]
+_SERVICE_NOUNS = [Pattern.of(w) for w in ("الحرس", "الدرك", "خفر", "الحزب", "حزب", "الرئاسة")]
 # Schools, banks and directorates: a body named by its kind noun and what follows («بنك
 # التصدير والاستيراد», «أكاديمية العلوم العسكرية», «جامعة الدفاع الوطني», «مديرية التوجيه»)
 _SCHOOL_NOUNS = [Pattern.of(w) for w in ("بنك", "جامعة", "أكاديمية", "كلية", "معهد", "مديرية")]
@@ -378,7 +378,8 @@ _LATIN_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.-]+(?: [A-Z][A-Za-z&.-]+){0,3
 _NAVY = normalize("البحرية")
 _INFANTRY = normalize("مشاة")
 _ROYAL = normalize("الملكية")
-_FORCES_NOUNS = {normalize(w) for w in ("قوات", "سلاح", "قيادة")}
+# (a guard and a gendarmerie are forces too: «قائد الحرس الجمهوري», «قائد الدرك الوطني»)
+_FORCES_NOUNS = {normalize(w) for w in ("قوات", "سلاح", "قيادة", "حرس", "درك")}
 # Initials spelled as single letters apart, after a space or a bracket and before a space or
 # a mark («د ب أ:»، «(أ.ف.ب)»); not after a slash or a dash, a model's suffix («ت-90 س/س ك»).
 _LETTERS_RUN = re.compile(r"(?<![^\s(\[])[\u0621-\u064a](?:[ .][\u0621-\u064a]){1,3}(?![^\s:؛،.)\]])")

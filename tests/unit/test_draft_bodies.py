@@ -1023,3 +1023,14 @@ def test_an_agency_belonging_to_a_known_organization_and_with_two_fields_joined(
     assert "nato" in draft.mentioned  # named too, inside the agency's name
     names = _names("واجتمعت وزارة الدفاع والجيش الفرنسي في باريس.\n")
     assert not [n for n in names if "والجيش" in n]
+
+
+def test_a_guard_or_a_gendarmerie_under_its_commander_is_a_body() -> None:
+    # "attended by the commander of the republican guard and the acting commander of the
+    # national gendarmerie": a guard and a gendarmerie are forces, a body under their
+    # commander with what kind they are; «قائد الحرس» alone names the office only.
+    text = "وحضر اللقاء قائد الحرس الجمهوري وقائد الدرك الوطني بالنيابة في الجزائر.\n"
+    names = _names(text)
+    assert names["الحرس الجمهوري"] == "Republican Guard"
+    assert names["الدرك الوطني"] == "National Gendarmerie"
+    assert not [n for n in _names("وقال قائد الحرس إن الوضع هادئ.\n") if n.startswith("الحرس")]
