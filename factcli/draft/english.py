@@ -367,6 +367,16 @@ _OFFICE_PHRASES = {
         "رئيس مجلس الإدارة": "Chairman",
         "رئيسة مجلس إدارة": "Chairwoman",
         "رئيسة مجلس الإدارة": "Chairwoman",
+        # a company's chief executive, an army's commander-in-chief, a minister delegated
+        # to another («الوزير المنتدب لدى وزير الدفاع»): offices English names whole
+        "الرئيس التنفيذي": "Chief Executive Officer",
+        "رئيس تنفيذي": "Chief Executive Officer",
+        "الرئيسة التنفيذية": "Chief Executive Officer",
+        "المدير التنفيذي": "Executive Director",
+        "مدير تنفيذي": "Executive Director",
+        "القائد العام": "Commander-in-Chief",
+        "الوزير المنتدب": "Minister Delegate",
+        "وزير منتدب": "Minister Delegate",
     }.items()
 }
 

@@ -786,3 +786,14 @@ def test_a_states_name_with_a_foreign_g_written_jim_is_the_state() -> None:
     assert names.names[normalize("بلجاريا")][0] == "BG"
     assert names.adjectives[normalize("البلجارية")][0] == "BG"
     assert normalize("المجرب") not in names.names
+
+
+def test_offices_english_names_whole() -> None:
+    # a company's chief executive, an army's commander-in-chief, a minister delegate: each
+    # two words English does not name word by word ("President al-Tanfidhi", "Commander
+    # General").
+    assert office_english(normalize("الرئيس التنفيذي").split(), "Airbus") == "Chief Executive Officer of Airbus"
+    assert office_english(normalize("المدير التنفيذي").split(), None) == "Executive Director"
+    assert office_english(normalize("القائد العام").split(), None) == "Commander-in-Chief"
+    keys = normalize("الوزير المنتدب لدى وزير الدفاع").split()
+    assert office_english(keys, "Algeria").startswith("Minister Delegate")
