@@ -50,13 +50,14 @@ from .cues import (
     Pattern,
 )
 from .deals import _deal_noun
-from .english import _OFFICE_PHRASES, office_english
+from .english import _OFFICE_PHRASES, institution_word, office_english
 from .names import _NOT_IN_NAMES, Mention, _after_clitic, find_mentions
 from .proposals import (
     _ARTICLE_AT_START,
     _GIVEN,
     _KIN,
     _KIN_OR_SERVANT,
+    _WHEN_ADJECTIVES,
     _WITH_PRONOUN,
     _definite,
     _proclitic_cut,
@@ -115,6 +116,12 @@ _DUAL_CONSTRUCT = {normalize(w) for w in ("وزيرا", "وزيري", "رئيس�
 _HEAD_PLURALS = {
     normalize(w) for w in ("قادة", "رؤساء", "وزراء", "مدراء", "مديري", "مديرو", "سفراء", "نواب", "أعضاء")
 }
+
+
+# Words after a title's state that qualify the office, not given names: of when, an ordinal
+# («النائب الأول»), a participle's «الم» («المنتخب», «المكلف»).
+_NOT_GIVEN = _WHEN_ADJECTIVES | {normalize(w) for w in ("الأسبق", "الأول", "الثاني", "الحالي", "الأعلى")}
+_PARTICIPLE = normalize("الم")
 
 
 def _head_plural(key: str) -> bool:
@@ -408,6 +415,7 @@ class _Titles(_Proposals):
             # (a quoted name inside the office's phrase is its genitive: «مدير برنامج “لوكهيد”
             # لنظام الدفاع الصاروخي مات جويس»)
             state_end = -1  # the word after a state the title named
+            given_next = False  # a given name with the article after the title's state
             while (
                 j < n
                 and j - i < 10
@@ -448,6 +456,9 @@ class _Titles(_Proposals):
                     break  # «نظيرته فلورنس بارلي»: a counterpart's words are adjectives alone
                 if _head(k) and not _definite(k) and j == i + 1 and not _counterpart(k):
                     j += 1  # a chain of heads: "نائب وزير" (not «الوزير نظيرته»)
+                elif self._named_after_state(keys, words, j):
+                    given_next = True  # «... الجزائري السعيد فلان»: the name opens with it
+                    break
                 elif (
                     _definite(k)
                     and k not in _FUNCTION_WORDS
@@ -541,7 +552,7 @@ class _Titles(_Proposals):
                 )
                 # after «الشيخ»/«الشيخة» the given name alone («رئيسة الوزراء الشيخة حسينة»)
                 sheikh = h == end + 1 and _conjoined_in(keys[end], _SHEIKHS)
-                last = self._name_words(keys, words, h, forward=True, titled=h > end or ruler)
+                last = self._name_words(keys, words, h, forward=True, titled=h > end or ruler or given_next)
                 if last - h >= 2 or (
                     (ruler or president or sheikh) and last - h == 1 and _given_name(keys[h])
                 ):
@@ -712,7 +723,7 @@ class _Titles(_Proposals):
                 (
                     key in _FUNCTION_WORDS
                     and not given
-                    and not self._ali_in_name(keys, k, taken, forward)
+                    and not self._ali_in_name(keys, k, taken, forward, titled)
                     and not self._van_in_name(keys, words, k, forward)
                 )
                 or (_head(key) and not given)
@@ -742,7 +753,7 @@ class _Titles(_Proposals):
                     and not (forward and taken and taken[-1] in _KIN)
                     # right after a rank a name opens, whatever cue its letters spell («سلمان»)
                     and not (forward and titled and not taken and not _definite(key))
-                    and not self._ali_in_name(keys, k, taken, forward)
+                    and not self._ali_in_name(keys, k, taken, forward, titled)
                 )
                 or "\u064b" in text[words[k].start : words[k].end]  # tanwin: «اهتماماً», no name
                 or (
@@ -824,10 +835,48 @@ class _Titles(_Proposals):
             and not _PUNCT.search(self.text[words[k].end : words[k + 1].start])
         )
 
-    def _ali_in_name(self, keys: list[str], k: int, taken: list[str], forward: bool) -> bool:
+    def _named_after_state(self, keys: list[str], words: list[Word], j: int) -> bool:
+        """Word `j`, after the state's adjective that closes a title, is a given name with
+        the article («وزير الدفاع الجزائري السعيد فلان»), not one more adjective of the
+        office: the article alone on it (not «بالوكالة», acting), no adjective's ending (ي,
+        ية), no participle's «الم» («المنتخب»), no word of when («السابق», «الأسبق») nor of
+        a body, and a name's word, indefinite, after it with no mark between."""
+        k = keys[j]
+        if j + 1 >= len(keys) or not self._state_adjective(keys[j - 1]) or not _definite(k):
+            return False
+        if (
+            not k.startswith(ARTICLE)
+            or k.endswith(("ي", "يه"))
+            or k.startswith(_PARTICIPLE)
+            or k in _NOT_GIVEN
+        ):
+            return False  # («بالوكالة», acting: a preposition on it, the office's)
+        if institution_word(k) or _PUNCT.search(self.text[words[j].end : words[j + 1].start]):
+            return False
+        after = keys[j + 1]
+        return not _definite(after) and after not in _FUNCTION_WORDS and self._looks_like_a_name([after])
+
+    def _ali_in_name(
+        self, keys: list[str], k: int, taken: list[str], forward: bool, titled: bool = False
+    ) -> bool:
         """«علي» inside a name read forward is the name Ali («آصف علي زرداري»), not the
         preposition على: a first name alone before it and an indefinite name's word after it
-        (a whole name before it ends there: «خالد بن سلمان على تويتر»)."""
+        (a whole name before it ends there: «خالد بن سلمان على تويتر»); or right after a
+        rank, an indefinite name's word after it that is no noun in ة nor a derived verbal
+        noun («اللواء علي فلان»; «وافق اللواء على تعزيز» is the preposition)."""
+        if (
+            keys[k] == "علي"
+            and forward
+            and titled
+            and not taken
+            and k + 1 < len(keys)
+            and not _definite(keys[k + 1])
+            and keys[k + 1] not in _FUNCTION_WORDS
+            and not keys[k + 1].endswith(("ه", "ات"))
+            and not derived_verbal_noun(keys[k + 1])
+            and self._looks_like_a_name([keys[k + 1]])
+        ):
+            return True
         if keys[k] == "علي" and forward and len(taken) == 1 and k + 1 < len(keys) and keys[k + 1] == "بان":
             return True  # «سلمان علي بأن ...»: «على بأن» is no Arabic, so «علي» is the name's
         return (

@@ -1045,3 +1045,15 @@ def test_a_government_named_by_its_head_and_not_by_what_kind_it_is() -> None:
     assert people == {"كولبي"}
     assert "حكومة كولبي" in orgs
     assert not [o for o in orgs if "إنقاذ" in o or "تصريف" in o]
+
+
+def test_ali_right_after_a_rank_is_a_name_and_the_preposition_is_not() -> None:
+    # "attended by Brigadier Ali Mashal al-Ruwaili, ...": «علي» right after a rank, a name's
+    # word after it, is the given name Ali; «وافق العميد على تعزيز» (agreed to strengthen)
+    # is the preposition before a verbal noun, no one named.
+    text = "عنوان\nوحضر الحفل العميد علي مشعل الرويلي، وعدد من الضباط.\n"
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    assert "علي مشعل الرويلي" in {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    text = "عنوان\nووافق العميد على تعزيز القوات في المنطقة.\n"
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    assert not [e for e in draft.entities if e["type"] == "person"]

@@ -788,6 +788,19 @@ def test_a_states_name_with_a_foreign_g_written_jim_is_the_state() -> None:
     assert normalize("المجرب") not in names.names
 
 
+def test_a_given_name_with_the_article_after_the_titles_state_opens_the_name() -> None:
+    # "the Saudi deputy minister of defence al-Tayyib Farhan received ...": after the state's
+    # adjective that closes the title, a definite word with no adjective's ending and an
+    # indefinite name's word after it is the holder's given name, no word of the office; a
+    # participle («المنتخب», elect) or a word of when («الأسبق») stays the office's.
+    draft, names = _draft("استقبل نائب وزير الدفاع السعودي الطيب فرحان وفدا روسيا.")
+    assert ("الطيب فرحان", "نائب وزير الدفاع السعودي") in _claims(draft, names, "holds_position")
+    for word in ("المنتخب", "الأسبق"):
+        draft, names = _draft(f"وقال نائب وزير الدفاع السعودي {word} سالم فرحان إن الصفقة تمت.")
+        held = _claims(draft, names, "holds_position")
+        assert held == [("سالم فرحان", f"نائب وزير الدفاع السعودي {word}")]
+
+
 def test_offices_english_names_whole() -> None:
     # a company's chief executive, an army's commander-in-chief, a minister delegate: each
     # two words English does not name word by word ("President al-Tanfidhi", "Commander
