@@ -523,6 +523,11 @@ class _Titles(_Proposals):
                 and (_honorific(keys[h]) or keys[h] in ("وكاله", "اول"))
                 and h - end < 3
             ):
+                if h > end and _PUNCT.search(gap(h)) and _after_conjunction(keys[h]) != keys[h]:
+                    # «فلان، نائب الوزير وكالة، واللواء فلان»: after a mark, «و» on a rank
+                    # opens the next person listed; the title is the one's before it
+                    h = n
+                    break
                 h += 1
                 if keys[h : h + 2] == _OF_STAFF:
                     h += 2  # «اللواء أركان حرب»: the rank's words

@@ -810,3 +810,14 @@ def test_offices_english_names_whole() -> None:
     assert office_english(normalize("القائد العام").split(), None) == "Commander-in-Chief"
     keys = normalize("الوزير المنتدب لدى وزير الدفاع").split()
     assert office_english(keys, "Algeria").startswith("Minister Delegate")
+
+
+def test_a_title_between_commas_after_a_rank_and_name_is_that_ones_not_the_next_listed() -> None:
+    # "attended by Major General Salem Fahd, acting deputy minister of defence, and Major
+    # General Nasser Saad": the title after the first name's comma is his; after the mark,
+    # «و» on the next rank opens the next person listed, who does not hold it.
+    draft, names = _draft(
+        "وحضر الحفل اللواء سالم فهد الحربي، نائب وزير الدفاع السعودي وكالة، واللواء ناصر سعد العتيبي."
+    )
+    held = _claims(draft, names, "holds_position")
+    assert [h[0] for h in held] == ["سالم فهد الحربي"]
