@@ -1314,6 +1314,8 @@ class _Proposals(_Base):
                 return text[words[k - 1].end : words[k].start] if 0 < k < len(words) else ""
 
             first = text[words[i + 1].start : words[i + 1].end]
+            if _MARK.search(gap(i + 1)):
+                continue  # «نائب الوزير وكالة، وقائد ...»: across a mark, the next phrase
             if not (_a_loanword(keys[i + 1]) or (is_letter_name(first) and gap(i + 2) == ".")):
                 continue
             end = i + 1

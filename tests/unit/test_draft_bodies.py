@@ -1034,3 +1034,11 @@ def test_a_guard_or_a_gendarmerie_under_its_commander_is_a_body() -> None:
     assert names["الحرس الجمهوري"] == "Republican Guard"
     assert names["الدرك الوطني"] == "National Gendarmerie"
     assert not [n for n in _names("وقال قائد الحرس إن الوضع هادئ.\n") if n.startswith("الحرس")]
+
+
+def test_no_company_is_named_across_a_mark_after_its_noun() -> None:
+    # "Brigadier Salem Fahd, acting deputy interior minister, and the commander of the
+    # national guard": «وكالة» (acting) then a comma; the word after the mark opens the next
+    # one listed, no foreign name of an agency.
+    text = "وحضر العميد سالم فهد الحربي، نائب وزير الداخلية وكالة، وقائد الحرس الوطني.\n"
+    assert not [n for n in _names(text) if n.startswith("وقائد") or n == "قائد"]
