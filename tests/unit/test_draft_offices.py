@@ -805,7 +805,9 @@ def test_offices_english_names_whole() -> None:
     # a company's chief executive, an army's commander-in-chief, a minister delegate: each
     # two words English does not name word by word ("President al-Tanfidhi", "Commander
     # General").
-    assert office_english(normalize("الرئيس التنفيذي").split(), "Airbus") == "Chief Executive Officer of Airbus"
+    assert (
+        office_english(normalize("الرئيس التنفيذي").split(), "Airbus") == "Chief Executive Officer of Airbus"
+    )
     assert office_english(normalize("المدير التنفيذي").split(), None) == "Executive Director"
     assert office_english(normalize("القائد العام").split(), None) == "Commander-in-Chief"
     keys = normalize("الوزير المنتدب لدى وزير الدفاع").split()
