@@ -83,6 +83,7 @@ from .english import (
     model_kind_english,
     outlet_parts,
     platform_english,
+    purpose_word,
     weapon_english,
 )
 from .names import _NOT_IN_NAMES, GIVEN_NAMES, Mention, _after_clitic, find_mentions
@@ -2133,10 +2134,14 @@ class _Proposals(_Base):
                 noun = "قوات" if "قوات" in k else "صناعات"
             # «الهيئة العامة للتطوير الدفاعي», «القيادة العامة للقوات المسلحة»: a definite noun
             # named by «العامة» and what it is for, no anaphora
+            # («الإدارة العامة لخفر السواحل»: a noun the list holds with its article too, by
+            # «العامة» alone: «القوة العسكرية للبلاد» is the country's strength)
             general = (
                 noun is not None
-                and not noun.startswith("ال")
-                and "ال" + noun in k
+                and (
+                    ARTICLE + noun in k
+                    or (noun.startswith(ARTICLE) and keys[i + 1 : i + 2] in (["العامه"], ["العام"]))
+                )
                 # («المعهد الدولي للدراسات الاستراتيجية», «الهيئة الوطنية للأمن السيبراني»: a
                 # definite nisba adjective, then what it is for, names it the same way)
                 and keys[i + 1 : i + 2] != []
@@ -2145,7 +2150,7 @@ class _Proposals(_Base):
                     or (_definite(keys[i + 1]) and keys[i + 1].endswith(("ي", "يه")))
                 )
                 and keys[i + 2 : i + 3] != []
-                and keys[i + 2].startswith("لل")
+                and purpose_word(keys, i + 2) is not None  # («لخفر السواحل»: ل on a construct)
             )
             if noun == normalize("سفارة") and "ال" + noun in k and self._definite_embassy(clause, i, known):
                 continue
@@ -2285,7 +2290,7 @@ class _Proposals(_Base):
                     and not keys[end].startswith("ال")
                 ):
                     pass  # "لجنة حكومية إسرائيلية": an indefinite noun's adjectives in a row
-                elif keys[end].startswith("لل") and end == i + 2 and general:
+                elif end == i + 2 and general and purpose_word(keys, end) is not None:
                     pass  # «الهيئة العامة للتطوير»: what the general body is for, its name's
                 elif end > i + 1 and self._conjoined_in_name(clause, end):
                     pass  # «وكالة الدعم والمشتريات التابعة لـ...»: a second field of its name
@@ -2347,7 +2352,9 @@ class _Proposals(_Base):
                 continue
             cut = max(0, k.find(noun))  # the proclitic before the noun is not the name's
             if general or under_head:
-                cut = k.find("ال" + noun)  # the article is the name's
+                cut = k.find(
+                    noun if noun.startswith(ARTICLE) else ARTICLE + noun
+                )  # the article is the name's
             s, e = words[i].start + cut, words[end - 1].end
             if lil:
                 s = text.find("لل", words[i].start, words[i].end) + 2

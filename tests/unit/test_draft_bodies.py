@@ -1042,3 +1042,11 @@ def test_no_company_is_named_across_a_mark_after_its_noun() -> None:
     # one listed, no foreign name of an agency.
     text = "وحضر العميد سالم فهد الحربي، نائب وزير الداخلية وكالة، وقائد الحرس الوطني.\n"
     assert not [n for n in _names(text) if n.startswith("وقائد") or n == "قائد"]
+
+
+def test_a_general_body_for_a_noun_in_construct_after_lam() -> None:
+    # "the general administration of the Moroccan coast guard received its first ship":
+    # after «العامة», ل on a noun in construct («لخفر السواحل») says what the body is for,
+    # as «لل» does («للتطوير»); the definite noun is one the list holds with its article too.
+    names = _names("وتسلمت الإدارة العامة لخفر السواحل المغربية أول سفينة.\n")
+    assert names["الإدارة العامة لخفر السواحل المغربية"] == "Moroccan General Administration of the Coast Guard"
