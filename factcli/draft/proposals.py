@@ -652,6 +652,12 @@ def _proclitic_cut(key: str, proclitics: tuple[str, ...]) -> int | None:
     return next((c for c in cuts if c and (key[:1] if c == -1 else key[:c]) in proclitics), None)
 
 
+def _in_body(key: str) -> bool:
+    """«ب» on an institution's noun («بوزارة»): the body another is in, after its name."""
+    cut = _proclitic_cut(key, ("ب",))
+    return cut is not None and cut > 0 and any(p.opens(strip_clitic(key, cut)) for p in _INSTITUTIONS)
+
+
 def _state_kind(key: str) -> bool:
     """A state's kind with ب or ل on it («بجمهورية», «للمملكة»): a long name follows."""
     cut = _proclitic_cut(key, PREPOSITIONS)
@@ -2431,7 +2437,7 @@ class _Proposals(_Base):
             if initials is not None:
                 # «إدارة العتاد الدفاعي السويدية (FMV)»: named with its Latin initials, and by them
                 aliases += [f"{name_to(whole)} ({initials.group(1)})", initials.group(1)]
-            if runs and not any(states) and initials is None:
+            if runs and not any(states) and initials is None and owner is None:
                 continue  # «إدارة الأزمة»: running it, no body
             other = _QUOTED_AFTER.match(text, whole)
             own_name = None
@@ -2753,13 +2759,18 @@ class _Proposals(_Base):
 
     def _belongs_to(self, clause: Clause, at: int) -> tuple[int, str] | None:
         """The body an institution belongs to, told after it at word `at` («التابعة لوزارة
-        الدفاع الأمريكية»): the word after that body's name, and its English name."""
+        الدفاع الأمريكية»), or the body it is in, «ب» on its noun («إدارة الصادرات بوزارة
+        الدفاع الإسرائيلية»): the word after that body's name, and its English name."""
         words = clause.words
         keys = [w.key for w in words]
-        if at + 1 >= len(keys) or keys[at] not in _BELONGING:
+        if at < len(keys) and _in_body(keys[at]):
+            at -= 1  # («بوزارة»: the body's noun itself, no «التابعة» before it)
+            cut = _proclitic_cut(keys[at + 1], ("ب",))
+        elif at + 1 < len(keys) and keys[at] in _BELONGING:
+            cut = _proclitic_cut(keys[at + 1], ("ل",))
+        else:
             return None
         head = keys[at + 1]
-        cut = _proclitic_cut(head, ("ل",))
         bare = strip_clitic(head, cut) if cut is not None else ""  # «لوزارة», «للقوات» (ل + ال)
         if not bare:
             return None
@@ -2795,8 +2806,9 @@ class _Proposals(_Base):
 
     def _conjoined_in_name(self, clause: Clause, at: int) -> bool:
         """Word `at` is a definite noun joined by «و» that a body's name goes on with: what
-        follows it closes the name, its state's adjective, «التابعة» or its initials in
-        brackets («وكالة الدعم والمشتريات التابعة لـ»); «وزارة الدفاع والجيش» is two."""
+        follows it and its own adjectives closes the name, its state's adjective, «التابعة»,
+        «ب» on the body it is in or its initials in brackets («وكالة الدعم والمشتريات
+        التابعة لـ», «والعلاقات العامة بوزارة»); «وزارة الدفاع والجيش» is two."""
         words, keys = clause.words, [w.key for w in clause.words]
         key = keys[at]
         if key[:1] not in CONJUNCTIONS or 1 not in clitic_cuts(key):
@@ -2804,12 +2816,23 @@ class _Proposals(_Base):
         bare = strip_clitic(key, 1)
         if not bare.startswith(ARTICLE) or any(p.opens(bare) for p in _INSTITUTIONS):
             return False
-        if _INITIALS.match(self.text, words[at].end):
+        # (its own adjectives after it first: «والعلاقات العامة بوزارة ...»)
+        last = at
+        while (
+            last + 1 < len(keys)
+            and last - at < 2
+            and _definite(keys[last + 1])
+            and not self._state_adjective(keys[last + 1])
+            and keys[last + 1] not in _BELONGING
+            and not _MARK.search(self.text[words[last].end : words[last + 1].start])
+        ):
+            last += 1
+        if _INITIALS.match(self.text, words[last].end):
             return True
-        after = keys[at + 1] if at + 1 < len(keys) else ""
-        if _MARK.search(self.text[words[at].end : words[at + 1].start] if after else ""):
+        after = keys[last + 1] if last + 1 < len(keys) else ""
+        if _MARK.search(self.text[words[last].end : words[last + 1].start] if after else ""):
             return False
-        return after in _BELONGING or self._state_adjective(after) is not None
+        return after in _BELONGING or _in_body(after) or self._state_adjective(after) is not None
 
     def _definite_embassy(self, clause: Clause, i: int, known: Any) -> bool:
         """A state's embassy named by its adjective («السفارة الأمريكية في عمان»), with the

@@ -1050,3 +1050,14 @@ def test_a_general_body_for_a_noun_in_construct_after_lam() -> None:
     # as «لل» does («للتطوير»); the definite noun is one the list holds with its article too.
     names = _names("وتسلمت الإدارة العامة لخفر السواحل المغربية أول سفينة.\n")
     assert names["الإدارة العامة لخفر السواحل المغربية"] == "Moroccan General Administration of the Coast Guard"
+
+
+def test_a_body_named_with_the_ministry_it_is_in() -> None:
+    # "the directorate of training and public relations at the French ministry of defence
+    # announced": «ب» on the ministry's noun after a body's name says the body it is in,
+    # named with it; a second field joined by «و», its adjective after it, goes on with the
+    # name before «بوزارة».
+    names = _names("وأعلنت مديرية التدريب والعلاقات العامة بوزارة الدفاع الفرنسية أن الطائرات وصلت.\n")
+    assert "مديرية التدريب والعلاقات العامة بوزارة الدفاع الفرنسية" in names
+    names = _names("وقالت إدارة الدعم الفني بوزارة الدفاع الفرنسية إن العقد وقع.\n")
+    assert "إدارة الدعم الفني بوزارة الدفاع الفرنسية" in names
