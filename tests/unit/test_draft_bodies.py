@@ -1049,7 +1049,9 @@ def test_a_general_body_for_a_noun_in_construct_after_lam() -> None:
     # after «العامة», ل on a noun in construct («لخفر السواحل») says what the body is for,
     # as «لل» does («للتطوير»); the definite noun is one the list holds with its article too.
     names = _names("وتسلمت الإدارة العامة لخفر السواحل المغربية أول سفينة.\n")
-    assert names["الإدارة العامة لخفر السواحل المغربية"] == "Moroccan General Administration of the Coast Guard"
+    assert (
+        names["الإدارة العامة لخفر السواحل المغربية"] == "Moroccan General Administration of the Coast Guard"
+    )
 
 
 def test_a_body_named_with_the_ministry_it_is_in() -> None:
