@@ -1371,7 +1371,11 @@ class _Proposals(_Base):
                 forms.append(text[s:tail])
             name = text[s:e]
             if (field := _FULL_FIELD.match(text, tail)) is not None:
-                forms.append(f"{text[s:tail]} {field.group(1)}")  # «... للصناعات الثقيلة»: its full name
+                # «... للصناعات الثقيلة»: its full name, and with its noun when no state's
+                # adjective is between («شركة ... للصناعات»; the adjective names its state)
+                forms.append(f"{text[s:tail]} {field.group(1)}")
+                if tail == e:
+                    forms.append(f"{_with_noun(text, words[i], s, e)} {field.group(1)}")
             elif (field := _CONSTRUCT_FIELD.match(text, tail)) is not None:
                 # «شركة كوريا لصناعات الفضاء (KAI)»: its field in construct and its initials,
                 # its full name as written, the initials alone its name too (and its first

@@ -1057,3 +1057,11 @@ def test_ali_right_after_a_rank_is_a_name_and_the_preposition_is_not() -> None:
     text = "عنوان\nووافق العميد على تعزيز القوات في المنطقة.\n"
     draft = draft_article(text, [], published=parse_published("2019-05-03"))
     assert not [e for e in draft.entities if e["type"] == "person"]
+
+
+def test_a_companys_full_name_with_its_field_is_also_written_with_its_noun() -> None:
+    # "the company Tarvona for aviation industries and the company Halmar": the full name a
+    # field after «لل» closes is the company's also with its noun before it, as news writes it.
+    text = "عنوان\nوأتمت شركة تارفونا للصناعات الجوية بناء الطائرة الأولى.\n"
+    company = next(e for e in _draft(text).entities if e["type"] == "organization")
+    assert "شركة تارفونا للصناعات الجوية" in company["aliases"]
