@@ -368,6 +368,16 @@ _OFFICE_PHRASES = {
         "رئيس مجلس الإدارة": "Chairman",
         "رئيسة مجلس إدارة": "Chairwoman",
         "رئيسة مجلس الإدارة": "Chairwoman",
+        # a company's chief executive, an army's commander-in-chief, a minister delegated
+        # to another («الوزير المنتدب لدى وزير الدفاع»): offices English names whole
+        "الرئيس التنفيذي": "Chief Executive Officer",
+        "رئيس تنفيذي": "Chief Executive Officer",
+        "الرئيسة التنفيذية": "Chief Executive Officer",
+        "المدير التنفيذي": "Executive Director",
+        "مدير تنفيذي": "Executive Director",
+        "القائد العام": "Commander-in-Chief",
+        "الوزير المنتدب": "Minister Delegate",
+        "وزير منتدب": "Minister Delegate",
     }.items()
 }
 
@@ -843,6 +853,7 @@ _INSTITUTION_WORDS: dict[str, tuple[str, str]] = {
     "الفضاء": ("Space", _NOUN),
     # a state's guards and services, and parties
     "الحرس": ("Guard", _HEAD),
+    "الدرك": ("Gendarmerie", _HEAD),
     "خفر": ("Guard", _HEAD),
     "السواحل": ("Coast", _NOUN),
     "الحدود": ("Border", _NOUN),
@@ -922,6 +933,29 @@ def institution_head(key: str) -> bool:
     return kind == _HEAD and word != "Agency"
 
 
+def purpose_word(keys: list[str], n: int) -> str | None:
+    """Word `n` as what a body is for, its «ل» read off: «للتطوير» (ل + the article), or
+    after «العامة» ل on a noun in construct with the definite word after it («الإدارة العامة
+    لخفر السواحل»: «خفر»); None when it is no such word."""
+    key = keys[n]
+    cuts = clitic_cuts(key)
+    if key.startswith("لل") and -1 in cuts:
+        return strip_clitic(key, -1)
+    if (
+        n > 0
+        and keys[n - 1] in _GENERAL
+        and 1 in cuts
+        and key[:1] == "ل"
+        and n + 1 < len(keys)
+        and keys[n + 1].startswith(ARTICLE)
+    ):
+        return strip_clitic(key, 1)
+    return None
+
+
+_GENERAL = {normalize(w) for w in ("العامة", "العام")}
+
+
 def institution_english(
     keys: list[str], body: str | None, owner: str | None = None, skip: set[int] | None = None
 ) -> str | None:
@@ -934,14 +968,14 @@ def institution_english(
     person it belongs to or is named after ("Trump Administration"). A word the table
     lacks is romanized in its place; None when the table knows no word of it."""
     purpose = next(
-        (n for n, k in enumerate(keys) if n > 0 and k.startswith("لل") and not (skip and n in skip)), None
+        (n for n, k in enumerate(keys) if n > 0 and purpose_word(keys, n) and not (skip and n in skip)), None
     )
     if purpose is not None and (
         keys[purpose - 1] in ("العامه", "العام") or not re.match(r"^لل(?:صناع|انتاج|تصنيع)", keys[purpose])
     ):
         # «الهيئة العامة للتطوير الدفاعي»: the body, then what it is for
         head = institution_english(keys[:purpose], body, owner)
-        rest = [strip_clitic(keys[purpose], -1), *keys[purpose + 1 :]]
+        rest = [str(purpose_word(keys, purpose)), *keys[purpose + 1 :]]
         what = institution_english(
             rest,
             None,

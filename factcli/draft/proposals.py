@@ -83,6 +83,7 @@ from .english import (
     model_kind_english,
     outlet_parts,
     platform_english,
+    purpose_word,
     weapon_english,
 )
 from .names import _NOT_IN_NAMES, GIVEN_NAMES, Mention, _after_clitic, find_mentions
@@ -221,6 +222,20 @@ _MAKING = re.compile(r"^(?:ل|لل)(?:صناع|انتاج|تصنيع|بناء)")
 _STATE_NOUNS = {normalize(w) for w in ("الاتحاد", "الحلف")}
 _STATE_KINDS = {normalize(w) for w in ("جمهورية", "مملكة", "دولة", "سلطنة", "إمارة", "اتحاد")}
 _OWNED = set(OWNED_INSTITUTIONS)
+_ADMINISTRATION = normalize("إدارة")
+_GOVERNMENT_NOUN = normalize("حكومة")
+
+
+def derived_verbal_noun(stem: str) -> bool:
+    """A verbal noun of the derived forms, by its letters: form II «تفعيل» (ت, then ي
+    before the last letter: «تدشين», «تصريف»), form IV «إفعال» and form VIII «افتعال» (ا
+    first, ا before the last letter: «إطلاق», «إنقاذ», «ائتلاف»)."""
+    return (len(stem) == 5 and stem[0] == "ت" and stem[3] == "ي") or (
+        len(stem) in (5, 6) and stem[0] == "ا" and stem[-2] == "ا"
+    )
+
+
+_IN = normalize("في")
 _NAMED_BODIES = {normalize(w) for w in NAMED_INSTITUTIONS}
 _EPITHETS = {normalize(w) for w in EPITHETS}
 _OFFICIAL = {normalize(w) for w in ("الرسمي", "الرسمية")}
@@ -251,7 +266,7 @@ _STATE_BODIES = {normalize(w) for w in ("وزاره", "الجيش", "القوا�
 # الكويتي», «لخفر السواحل الفيتنامي», «الحزب الشيوعي الفيتنامي», «حزب العمال» (definite
 # nouns only with a qualifier, as the institutions').
 # («الرئاسة الفرنسية»: a state's presidency, by its noun and the state's adjective)
-_SERVICE_NOUNS = [Pattern.of(w) for w in ("الحرس", "خفر", "الحزب", "حزب", "الرئاسة")]
+_SERVICE_NOUNS = [Pattern.of(w) for w in ("الحرس", "الدرك", "خفر", "الحزب", "حزب", "الرئاسة")]
 # Schools, banks and directorates: a body named by its kind noun and what follows («بنك
 # التصدير والاستيراد», «أكاديمية العلوم العسكرية», «جامعة الدفاع الوطني», «مديرية التوجيه»)
 _SCHOOL_NOUNS = [Pattern.of(w) for w in ("بنك", "جامعة", "أكاديمية", "كلية", "معهد", "مديرية")]
@@ -355,6 +370,8 @@ _BELONGING = set(BELONGING)
 # A name of one or two words in quotation marks or brackets right after another's: its other name.
 _QUOTED_AFTER = re.compile(r"\s*[«\"“”(]\s*([\u0621-\u064a]{3,}(?: [\u0621-\u064a]{3,})?)\s*[»\"”)]")
 _ACCREDITED = {normalize(w) for w in ("لدى", "في")}
+# A body's Latin initials in brackets right after its name («... السويدية (FMV)»).
+_INITIALS = re.compile(r"\s*\(([A-Z]{2,8})\)")
 # A state's naval forces, named also as its navy ("البحرية المصرية").
 _NAVAL_FORCES = [normalize(w) for w in ("القوات", "البحرية")]
 # A Latin name in brackets right after a name («...» (Norinco)).
@@ -362,7 +379,8 @@ _LATIN_AFTER = re.compile(r"\s*\(\s*([A-Z][A-Za-z&.-]+(?: [A-Z][A-Za-z&.-]+){0,3
 _NAVY = normalize("البحرية")
 _INFANTRY = normalize("مشاة")
 _ROYAL = normalize("الملكية")
-_FORCES_NOUNS = {normalize(w) for w in ("قوات", "سلاح", "قيادة")}
+# (a guard and a gendarmerie are forces too: «قائد الحرس الجمهوري», «قائد الدرك الوطني»)
+_FORCES_NOUNS = {normalize(w) for w in ("قوات", "سلاح", "قيادة", "حرس", "درك")}
 # Initials spelled as single letters apart, after a space or a bracket and before a space or
 # a mark («د ب أ:»، «(أ.ف.ب)»); not after a slash or a dash, a model's suffix («ت-90 س/س ك»).
 _LETTERS_RUN = re.compile(r"(?<![^\s(\[])[\u0621-\u064a](?:[ .][\u0621-\u064a]){1,3}(?![^\s:؛،.)\]])")
@@ -634,6 +652,12 @@ def _proclitic_cut(key: str, proclitics: tuple[str, ...]) -> int | None:
     return next((c for c in cuts if c and (key[:1] if c == -1 else key[:c]) in proclitics), None)
 
 
+def _in_body(key: str) -> bool:
+    """«ب» on an institution's noun («بوزارة»): the body another is in, after its name."""
+    cut = _proclitic_cut(key, ("ب",))
+    return cut is not None and cut > 0 and any(p.opens(strip_clitic(key, cut)) for p in _INSTITUTIONS)
+
+
 def _state_kind(key: str) -> bool:
     """A state's kind with ب or ل on it («بجمهورية», «للمملكة»): a long name follows."""
     cut = _proclitic_cut(key, PREPOSITIONS)
@@ -646,7 +670,10 @@ _WITH_ARTICLE = re.compile(f"^{CONJUNCTION_RE}{PREPOSITION_RE}{ARTICLE}")
 _ARTICLE_OR_LAM = re.compile(f"^{CONJUNCTION_RE}(?:{ARTICLE}|لل)")
 # A word no name opens with: «بال», «لل» (a conjunction before them) or «لت».
 _NO_NAME_OPENING = re.compile(f"^(?:{CONJUNCTION_RE}" + r"(?:بال|لل)|لت)")
-_DEFINITE = re.compile(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)\\w{{3}}")
+# The article at a word's start, a conjunction or preposition written onto it («والدفاع»,
+# «بالوكالة», «للدفاع»); with three letters after it, a definite word (`_definite`).
+_ARTICLE_AT_START = re.compile(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)")
+_DEFINITE = re.compile(_ARTICLE_AT_START.pattern + r"\w{3}")
 
 
 def _definite(key: str) -> bool:
@@ -1294,6 +1321,8 @@ class _Proposals(_Base):
                 return text[words[k - 1].end : words[k].start] if 0 < k < len(words) else ""
 
             first = text[words[i + 1].start : words[i + 1].end]
+            if _MARK.search(gap(i + 1)):
+                continue  # «نائب الوزير وكالة، وقائد ...»: across a mark, the next phrase
             if not (_a_loanword(keys[i + 1]) or (is_letter_name(first) and gap(i + 2) == ".")):
                 continue
             end = i + 1
@@ -1342,7 +1371,11 @@ class _Proposals(_Base):
                 forms.append(text[s:tail])
             name = text[s:e]
             if (field := _FULL_FIELD.match(text, tail)) is not None:
-                forms.append(f"{text[s:tail]} {field.group(1)}")  # «... للصناعات الثقيلة»: its full name
+                # «... للصناعات الثقيلة»: its full name, and with its noun when no state's
+                # adjective is between («شركة ... للصناعات»; the adjective names its state)
+                forms.append(f"{text[s:tail]} {field.group(1)}")
+                if tail == e:
+                    forms.append(f"{_with_noun(text, words[i], s, e)} {field.group(1)}")
             elif (field := _CONSTRUCT_FIELD.match(text, tail)) is not None:
                 # «شركة كوريا لصناعات الفضاء (KAI)»: its field in construct and its initials,
                 # its full name as written, the initials alone its name too (and its first
@@ -2111,10 +2144,14 @@ class _Proposals(_Base):
                 noun = "قوات" if "قوات" in k else "صناعات"
             # «الهيئة العامة للتطوير الدفاعي», «القيادة العامة للقوات المسلحة»: a definite noun
             # named by «العامة» and what it is for, no anaphora
+            # («الإدارة العامة لخفر السواحل»: a noun the list holds with its article too, by
+            # «العامة» alone: «القوة العسكرية للبلاد» is the country's strength)
             general = (
                 noun is not None
-                and not noun.startswith("ال")
-                and "ال" + noun in k
+                and (
+                    ARTICLE + noun in k
+                    or (noun.startswith(ARTICLE) and keys[i + 1 : i + 2] in (["العامه"], ["العام"]))
+                )
                 # («المعهد الدولي للدراسات الاستراتيجية», «الهيئة الوطنية للأمن السيبراني»: a
                 # definite nisba adjective, then what it is for, names it the same way)
                 and keys[i + 1 : i + 2] != []
@@ -2123,7 +2160,7 @@ class _Proposals(_Base):
                     or (_definite(keys[i + 1]) and keys[i + 1].endswith(("ي", "يه")))
                 )
                 and keys[i + 2 : i + 3] != []
-                and keys[i + 2].startswith("لل")
+                and purpose_word(keys, i + 2) is not None  # («لخفر السواحل»: ل on a construct)
             )
             if noun == normalize("سفارة") and "ال" + noun in k and self._definite_embassy(clause, i, known):
                 continue
@@ -2150,7 +2187,19 @@ class _Proposals(_Base):
                 not noun.startswith("ال") and "ال" + noun in k and not (general or under_head)
             ):
                 continue  # "الوكالة": the one already named
-            if noun in _OWNED:
+            # «إدارة العتاد الدفاعي السويدية»: an administration named by what it runs, a
+            # definite noun (kept below only with a state's adjective or initials: «إدارة
+            # الأزمة» is running it); else one named by whom it belongs to («إدارة ترامب»)
+            # («إدارة الرئيس الأميركي جو بايدن»: a head's, by his title; «في إدارة الأزمة»:
+            # in running it)
+            runs = (
+                noun == _ADMINISTRATION
+                and keys[i + 1 : i + 2] != []
+                and _definite(keys[i + 1])
+                and not any(p.opens(keys[i + 1]) for p in (*_TITLES, *_OFFICE_HEADS))
+                and (i == 0 or keys[i - 1] != _IN)
+            )
+            if noun in _OWNED and not runs:
                 self._owned_institution(clause, i, noun, mentions or [], known)
                 continue
             if noun == "جيش" and not (i + 1 < len(keys) and keys[i + 1].startswith("ال")):
@@ -2246,12 +2295,15 @@ class _Proposals(_Base):
                 elif (
                     not noun.startswith("ال")
                     and keys[end - 1].endswith("يه")
+                    and not keys[end - 1].startswith(ARTICLE)  # («... السويدية اتفاقية»: the object)
                     and keys[end].endswith("يه")
                     and not keys[end].startswith("ال")
                 ):
                     pass  # "لجنة حكومية إسرائيلية": an indefinite noun's adjectives in a row
-                elif keys[end].startswith("لل") and end == i + 2 and general:
+                elif end == i + 2 and general and purpose_word(keys, end) is not None:
                     pass  # «الهيئة العامة للتطوير»: what the general body is for, its name's
+                elif end > i + 1 and self._conjoined_in_name(clause, end):
+                    pass  # «وكالة الدعم والمشتريات التابعة لـ...»: a second field of its name
 
                 elif (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
                     break
@@ -2310,7 +2362,9 @@ class _Proposals(_Base):
                 continue
             cut = max(0, k.find(noun))  # the proclitic before the noun is not the name's
             if general or under_head:
-                cut = k.find("ال" + noun)  # the article is the name's
+                cut = k.find(
+                    noun if noun.startswith(ARTICLE) else ARTICLE + noun
+                )  # the article is the name's
             s, e = words[i].start + cut, words[end - 1].end
             if lil:
                 s = text.find("لل", words[i].start, words[i].end) + 2
@@ -2383,6 +2437,12 @@ class _Proposals(_Base):
                 for x in keys[i + 1 : end - fields]
             )
             whole = words[end].end if official and e == words[end - 1].end else e  # «... الرسمية»
+            initials = None if quoted else _INITIALS.match(text, whole)
+            if initials is not None:
+                # «إدارة العتاد الدفاعي السويدية (FMV)»: named with its Latin initials, and by them
+                aliases += [f"{name_to(whole)} ({initials.group(1)})", initials.group(1)]
+            if runs and not any(states) and initials is None and owner is None:
+                continue  # «إدارة الأزمة»: running it, no body
             other = _QUOTED_AFTER.match(text, whole)
             own_name = None
             other_keys = normalize(other.group(1)).split() if other is not None else []
@@ -2421,8 +2481,11 @@ class _Proposals(_Base):
                 state = self._state_before(clause, i) or self._home_state
             # (what a works makes is no part of its name to know: «... لبناء السفن»)
             own_end = next((x for x in range(i + 2, end) if _MAKING.match(keys[x])), end - fields)
+            # (its words the glossary lacks: a body all the same when it belongs to one,
+            # has initials or is an administration named with its state)
+            told = glossed or owner is not None or initials is not None or runs
             if not known(s, words[i].end if glossed else words[own_end - 1].end) and (
-                glossed or self._looks_like_a_name(keys[i + 1 : end])
+                told or self._looks_like_a_name(keys[i + 1 : end])
             ):
                 # (an institution's words the glossary knows may be cue words: "التعاون")
                 body = self.linker.entities[state].get("name") if state else None
@@ -2430,7 +2493,9 @@ class _Proposals(_Base):
                     body = construct_english
                 english = institution_english(normalize(name_to(words[end - 1].end)).split(), body)
                 if owner is not None and english:
-                    english = f"{english} of the {owner[1]}"
+                    english = f"{english} of {owner[1]}"
+                if initials is not None and english:
+                    english = f"{english} ({initials.group(1)})"
                 if (
                     [k, keys[i + 1]] == _NAVAL_FORCES
                     and end == i + 3
@@ -2698,16 +2763,23 @@ class _Proposals(_Base):
 
     def _belongs_to(self, clause: Clause, at: int) -> tuple[int, str] | None:
         """The body an institution belongs to, told after it at word `at` («التابعة لوزارة
-        الدفاع الأمريكية»): the word after that body's name, and its English name."""
+        الدفاع الأمريكية»), or the body it is in, «ب» on its noun («إدارة الصادرات بوزارة
+        الدفاع الإسرائيلية»): the word after that body's name, and its English name."""
         words = clause.words
         keys = [w.key for w in words]
-        if at + 1 >= len(keys) or keys[at] not in _BELONGING:
+        if at < len(keys) and _in_body(keys[at]):
+            at -= 1  # («بوزارة»: the body's noun itself, no «التابعة» before it)
+            cut = _proclitic_cut(keys[at + 1], ("ب",))
+        elif at + 1 < len(keys) and keys[at] in _BELONGING:
+            cut = _proclitic_cut(keys[at + 1], ("ل",))
+        else:
             return None
         head = keys[at + 1]
-        cut = _proclitic_cut(head, ("ل",))
         bare = strip_clitic(head, cut) if cut is not None else ""  # «لوزارة», «للقوات» (ل + ال)
-        if not bare or not any(p.opens(bare) for p in _INSTITUTIONS):
+        if not bare:
             return None
+        if not any(p.opens(bare) for p in _INSTITUTIONS):
+            return self._known_owner(words, at + 1, cut)
         end = at + 2
         while (
             end < len(keys)
@@ -2720,7 +2792,51 @@ class _Proposals(_Base):
         state = next((self.linker.adjectives[x] for x in names if x in self.linker.adjectives), None)
         body = self.linker.entities[state].get("name") if state else None
         english = institution_english(names, body)
-        return (end, english) if english else None
+        return (end, f"the {english}") if english else None
+
+    def _known_owner(self, words: list[Word], at: int, cut: int | None) -> tuple[int, str] | None:
+        """An organization the store knows, named from word `at` with «ل» (cut `cut`) on it
+        («التابعة لحلف الناتو»): the word after its name and its English name."""
+        for size in range(min(3, len(words) - at), 0, -1):
+            s, e = words[at].start, words[at + size - 1].end
+            if _MARK.search(self.text[s:e]):
+                continue
+            found = self.linker.resolve(_after_clitic(self.text, s, e, cut or 0), True, True)
+            orgs = [x for x in found if self.linker.type_of(x) == "organization"]
+            if len(orgs) == 1:
+                self.mentioned.setdefault(orgs[0], None)  # named here, inside the body's name
+                return at + size, str(self.linker.entities[orgs[0]].get("name") or "")
+        return None
+
+    def _conjoined_in_name(self, clause: Clause, at: int) -> bool:
+        """Word `at` is a definite noun joined by «و» that a body's name goes on with: what
+        follows it and its own adjectives closes the name, its state's adjective, «التابعة»,
+        «ب» on the body it is in or its initials in brackets («وكالة الدعم والمشتريات
+        التابعة لـ», «والعلاقات العامة بوزارة»); «وزارة الدفاع والجيش» is two."""
+        words, keys = clause.words, [w.key for w in clause.words]
+        key = keys[at]
+        if key[:1] not in CONJUNCTIONS or 1 not in clitic_cuts(key):
+            return False
+        bare = strip_clitic(key, 1)
+        if not bare.startswith(ARTICLE) or any(p.opens(bare) for p in _INSTITUTIONS):
+            return False
+        # (its own adjectives after it first: «والعلاقات العامة بوزارة ...»)
+        last = at
+        while (
+            last + 1 < len(keys)
+            and last - at < 2
+            and _definite(keys[last + 1])
+            and not self._state_adjective(keys[last + 1])
+            and keys[last + 1] not in _BELONGING
+            and not _MARK.search(self.text[words[last].end : words[last + 1].start])
+        ):
+            last += 1
+        if _INITIALS.match(self.text, words[last].end):
+            return True
+        after = keys[last + 1] if last + 1 < len(keys) else ""
+        if _MARK.search(self.text[words[last].end : words[last + 1].start] if after else ""):
+            return False
+        return after in _BELONGING or _in_body(after) or self._state_adjective(after) is not None
 
     def _definite_embassy(self, clause: Clause, i: int, known: Any) -> bool:
         """A state's embassy named by its adjective («السفارة الأمريكية في عمان»), with the
@@ -2779,8 +2895,8 @@ class _Proposals(_Base):
         text, words = self.text, clause.words
         owner = next((m for m in mentions if not m.weak and m.first == i + 1 and m.ids), None)
         kind = self.linker.type_of(owner.ids[0]) if owner is not None else None
-        if owner is None and noun == normalize("إدارة"):
-            self._administration_of(clause, i, known)
+        if owner is None and noun in (_ADMINISTRATION, _GOVERNMENT_NOUN):
+            self._administration_of(clause, i, known, noun)
             return
         if owner is None or kind not in ("country", "person"):
             return
@@ -2821,13 +2937,14 @@ class _Proposals(_Base):
             self.state_of[str(self.new_entities[-1]["id"])] = owner.ids[0]
             self._owned_by_state.add(str(self.new_entities[-1]["id"]))
 
-    def _administration_of(self, clause: Clause, i: int, known: Any) -> None:
-        """An administration named by its head, whom the article names nowhere else («حين
-        وافقت إدارة جورج بوش الابن على», «لإدارة ترامب،»): the head's name is the words
-        after the indefinite «إدارة», none with the article (a body's words: «إدارة
-        المساعدة الخارجية») but a father's or son's «الابن», «الأب», none a noun's ending
-        (ة, ات), up to punctuation, a word no name holds or a word with the article. The
-        head is proposed as a person, the administration as his."""
+    def _administration_of(self, clause: Clause, i: int, known: Any, noun: str = _ADMINISTRATION) -> None:
+        """An administration or a government named by its head, whom the article names
+        nowhere else («حين وافقت إدارة جورج بوش الابن على», «لإدارة ترامب،», «حكومة فلان
+        تصدق»): the head's name is the words after the indefinite noun, none with the
+        article (a body's words: «إدارة المساعدة الخارجية») but a father's or son's
+        «الابن», «الأب», none a noun's ending (ة, ات), up to punctuation, a word no name
+        holds or a word with the article. A government's head has no derived verbal noun
+        among his words («حكومة إنقاذ وطني», «حكومة تصريف أعمال»: what kind it is). The head is proposed as a person, the body as his."""
         text, words = self.text, clause.words
         keys = [w.key for w in words]
         end = i + 1
@@ -2844,7 +2961,11 @@ class _Proposals(_Base):
             ):
                 break
             end += 1
+        while end > i + 2 and not self._looks_like_a_name(keys[i + 1 : end]):
+            end -= 1  # «حكومة ميركل وافقت»: the verb after the name, no word of it
         if end == i + 1 or not self._looks_like_a_name(keys[i + 1 : end]):
+            return
+        if noun == _GOVERNMENT_NOUN and any(derived_verbal_noun(x) for x in keys[i + 1 : end]):
             return
         if end == i + 2 and end < len(keys) and keys[end].startswith("ال") and keys[end].endswith("ات"):
             # «إدارة برنامج المشتريات الدفاعية»: a noun in construct with a plural, no one's name
@@ -2861,7 +2982,7 @@ class _Proposals(_Base):
         ):
             end += 1  # «جورج بوش الابن»: the son, of the same name
         k = keys[i]
-        s = words[i].start + max(0, k.find(normalize("إدارة")))
+        s = words[i].start + max(0, k.find(noun))
         if known(s, words[end - 1].end):
             return
         person = text[words[i + 1].start : words[end - 1].end]
@@ -2872,8 +2993,8 @@ class _Proposals(_Base):
         self._new_entity(
             text[s : words[end - 1].end],
             "organization",
-            "institution: an administration named by its head",
-            english=institution_english([normalize("إدارة")], None, owner=head),
+            "institution: an administration or a government named by its head",
+            english=institution_english([noun], None, owner=head),
         )
 
     def _administration_of_programme(self, clause: Clause, i: int, known: Any) -> None:
@@ -2908,9 +3029,9 @@ class _Proposals(_Base):
             state, last = ((found, end + 2) if found is not None else None), end + 2
         if state is not None:
             full = text[s : words[last - 1].end]
-        initials = re.match(r"\s*\(([A-Z]{2,8})\)", text[words[last - 1].end :])
+        initials = _INITIALS.match(text, words[last - 1].end)
         if initials is not None:
-            full = text[s : words[last - 1].end + initials.end()]
+            full = text[s : initials.end()]
         body = str(self.linker.entities[state[0]].get("name") or "") if state else None
         english = institution_english(normalize(short).split(), body)
         if english and initials is not None:

@@ -21,9 +21,10 @@ them (`STATE_EPITHETS`, by CLDR code), and a name of several words written as on
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..analyze import clitic_cuts, nisba_forms, strip_clitic
+from ..analyze import ARTICLE, clitic_cuts, nisba_forms, strip_clitic
 from ..normalize import normalize
 from .spans import _words
 
@@ -145,12 +146,23 @@ class StateNames:
                 base = normalize(demonym)
                 for ending in ("", "ه", "ين", "ون"):
                     out.adjectives.setdefault("ال" + base + ending, row)
+        _g_as_jim(out.names, lambda key: not key.startswith(ARTICLE))
+        _g_as_jim(out.adjectives, lambda key: True)
         by_code = {row[0]: row for row in out.names.values()}
         for code, forms in STATE_OTHER_NAMES.items():
             if code in by_code:
                 for form in forms:
                     out.names.setdefault(normalize(form), by_code[code])
         return out
+
+
+def _g_as_jim(table: dict[str, tuple[str, str, str]], keep: Callable[[str], bool]) -> None:
+    """A foreign name's g, which CLDR writes «غ», as Egypt's press writes it, «ج»
+    («بنجلاديش», «البنجلاديشية»): the same state; not a name with the article, whose «ج»
+    spelling may be a word («المغرب»: «المجرب», tried)."""
+    for key, row in list(table.items()):
+        if "غ" in key and keep(key):
+            table.setdefault(key.replace("غ", "ج"), row)
 
 
 def named_states(text: str, names: StateNames) -> list[tuple[str, str, str]]:

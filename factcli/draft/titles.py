@@ -27,7 +27,6 @@ from ..analyze import (
     ARTICLE,
     CONJUNCTION_RE,
     CONJUNCTIONS,
-    PREPOSITION_RE,
     PREPOSITIONS,
     PROCLITICS,
     clitic_cuts,
@@ -51,17 +50,20 @@ from .cues import (
     Pattern,
 )
 from .deals import _deal_noun
-from .english import _OFFICE_PHRASES, office_english
+from .english import _OFFICE_PHRASES, institution_word, office_english
 from .names import _NOT_IN_NAMES, Mention, _after_clitic, find_mentions
 from .proposals import (
+    _ARTICLE_AT_START,
     _GIVEN,
     _KIN,
     _KIN_OR_SERVANT,
+    _WHEN_ADJECTIVES,
     _WITH_PRONOUN,
     _definite,
     _proclitic_cut,
     _Proposals,
     _state_kind,
+    derived_verbal_noun,
 )
 from .spans import Clause, Word
 
@@ -109,6 +111,35 @@ def _given_name(key: str) -> bool:
 
 # Two holders of one office by its head's dual in construct («وزيري الدفاع», «وزيرا الخارجية»).
 _DUAL_CONSTRUCT = {normalize(w) for w in ("وزيرا", "وزيري", "رئيسا", "رئيسي")}
+# The plurals of an office's heads («وقادة القوات», «ورؤساء الدوائر»): holders told as a
+# group, never a person's name; a conjunction or the article may be on them.
+_HEAD_PLURALS = {
+    normalize(w) for w in ("قادة", "رؤساء", "وزراء", "مدراء", "مديري", "مديرو", "سفراء", "نواب", "أعضاء")
+}
+
+
+# Words after a title's state that qualify the office, not given names: of when, an ordinal
+# («النائب الأول»), a participle's «الم» («المنتخب», «المكلف»).
+_NOT_GIVEN = _WHEN_ADJECTIVES | {normalize(w) for w in ("الأسبق", "الأول", "الثاني", "الحالي", "الأعلى")}
+_PARTICIPLE = normalize("الم")
+
+
+def _head_plural(key: str) -> bool:
+    return any(strip_clitic(key, cut).removeprefix(ARTICLE) in _HEAD_PLURALS for cut in clitic_cuts(key))
+
+
+def _verbal_noun_after_preposition(key: str) -> bool:
+    """A preposition on a verbal noun of the derived forms (`derived_verbal_noun`), what a
+    sentence goes on with after a name set off by a comma («، بتدشين أسطول», «، لإطلاق»);
+    no word of a name."""
+    for cut in clitic_cuts(key):
+        stem = strip_clitic(key, cut)
+        # (none cut, or a conjunction alone: no preposition)
+        if any(c in PREPOSITIONS for c in key[: len(key) - len(stem)]) and derived_verbal_noun(stem):
+            return True
+    return False
+
+
 # A party's or a movement's leader («بزعيم الحزب ... فلان»): an office's head too.
 _LEADERS = [Pattern.of(w) for w in ("زعيم", "الزعيم", "زعيمة", "الزعيمة")]
 _LEADER_FORMS = {normalize(p.text) for p in _LEADERS}
@@ -384,6 +415,7 @@ class _Titles(_Proposals):
             # (a quoted name inside the office's phrase is its genitive: «مدير برنامج “لوكهيد”
             # لنظام الدفاع الصاروخي مات جويس»)
             state_end = -1  # the word after a state the title named
+            given_next = False  # a given name with the article after the title's state
             while (
                 j < n
                 and j - i < 10
@@ -424,6 +456,9 @@ class _Titles(_Proposals):
                     break  # «نظيرته فلورنس بارلي»: a counterpart's words are adjectives alone
                 if _head(k) and not _definite(k) and j == i + 1 and not _counterpart(k):
                     j += 1  # a chain of heads: "نائب وزير" (not «الوزير نظيرته»)
+                elif self._named_after_state(keys, words, j):
+                    given_next = True  # «... الجزائري السعيد فلان»: the name opens with it
+                    break
                 elif (
                     _definite(k)
                     and k not in _FUNCTION_WORDS
@@ -488,6 +523,11 @@ class _Titles(_Proposals):
                 and (_honorific(keys[h]) or keys[h] in ("وكاله", "اول"))
                 and h - end < 3
             ):
+                if h > end and _PUNCT.search(gap(h)) and _after_conjunction(keys[h]) != keys[h]:
+                    # «فلان، نائب الوزير وكالة، واللواء فلان»: after a mark, «و» on a rank
+                    # opens the next person listed; the title is the one's before it
+                    h = n
+                    break
                 h += 1
                 if keys[h : h + 2] == _OF_STAFF:
                     h += 2  # «اللواء أركان حرب»: the rank's words
@@ -517,7 +557,7 @@ class _Titles(_Proposals):
                 )
                 # after «الشيخ»/«الشيخة» the given name alone («رئيسة الوزراء الشيخة حسينة»)
                 sheikh = h == end + 1 and _conjoined_in(keys[end], _SHEIKHS)
-                last = self._name_words(keys, words, h, forward=True, titled=h > end or ruler)
+                last = self._name_words(keys, words, h, forward=True, titled=h > end or ruler or given_next)
                 if last - h >= 2 or (
                     (ruler or president or sheikh) and last - h == 1 and _given_name(keys[h])
                 ):
@@ -688,10 +728,12 @@ class _Titles(_Proposals):
                 (
                     key in _FUNCTION_WORDS
                     and not given
-                    and not self._ali_in_name(keys, k, taken, forward)
+                    and not self._ali_in_name(keys, k, taken, forward, titled)
                     and not self._van_in_name(keys, words, k, forward)
                 )
                 or (_head(key) and not given)
+                or _head_plural(key)
+                or (not taken and _verbal_noun_after_preposition(key))
                 or _honorific(key)
                 or re.search(r"[0-9\u0660-\u0669]", key)
                 # (a family name may open with كال: «روبرت كاليناك» is no ك + the article)
@@ -716,7 +758,7 @@ class _Titles(_Proposals):
                     and not (forward and taken and taken[-1] in _KIN)
                     # right after a rank a name opens, whatever cue its letters spell («سلمان»)
                     and not (forward and titled and not taken and not _definite(key))
-                    and not self._ali_in_name(keys, k, taken, forward)
+                    and not self._ali_in_name(keys, k, taken, forward, titled)
                 )
                 or "\u064b" in text[words[k].start : words[k].end]  # tanwin: «اهتماماً», no name
                 or (
@@ -798,10 +840,48 @@ class _Titles(_Proposals):
             and not _PUNCT.search(self.text[words[k].end : words[k + 1].start])
         )
 
-    def _ali_in_name(self, keys: list[str], k: int, taken: list[str], forward: bool) -> bool:
+    def _named_after_state(self, keys: list[str], words: list[Word], j: int) -> bool:
+        """Word `j`, after the state's adjective that closes a title, is a given name with
+        the article («وزير الدفاع الجزائري السعيد فلان»), not one more adjective of the
+        office: the article alone on it (not «بالوكالة», acting), no adjective's ending (ي,
+        ية), no participle's «الم» («المنتخب»), no word of when («السابق», «الأسبق») nor of
+        a body, and a name's word, indefinite, after it with no mark between."""
+        k = keys[j]
+        if j + 1 >= len(keys) or not self._state_adjective(keys[j - 1]) or not _definite(k):
+            return False
+        if (
+            not k.startswith(ARTICLE)
+            or k.endswith(("ي", "يه"))
+            or k.startswith(_PARTICIPLE)
+            or k in _NOT_GIVEN
+        ):
+            return False  # («بالوكالة», acting: a preposition on it, the office's)
+        if institution_word(k) or _PUNCT.search(self.text[words[j].end : words[j + 1].start]):
+            return False
+        after = keys[j + 1]
+        return not _definite(after) and after not in _FUNCTION_WORDS and self._looks_like_a_name([after])
+
+    def _ali_in_name(
+        self, keys: list[str], k: int, taken: list[str], forward: bool, titled: bool = False
+    ) -> bool:
         """«علي» inside a name read forward is the name Ali («آصف علي زرداري»), not the
         preposition على: a first name alone before it and an indefinite name's word after it
-        (a whole name before it ends there: «خالد بن سلمان على تويتر»)."""
+        (a whole name before it ends there: «خالد بن سلمان على تويتر»); or right after a
+        rank, an indefinite name's word after it that is no noun in ة nor a derived verbal
+        noun («اللواء علي فلان»; «وافق اللواء على تعزيز» is the preposition)."""
+        if (
+            keys[k] == "علي"
+            and forward
+            and titled
+            and not taken
+            and k + 1 < len(keys)
+            and not _definite(keys[k + 1])
+            and keys[k + 1] not in _FUNCTION_WORDS
+            and not keys[k + 1].endswith(("ه", "ات"))
+            and not derived_verbal_noun(keys[k + 1])
+            and self._looks_like_a_name([keys[k + 1]])
+        ):
+            return True
         if keys[k] == "علي" and forward and len(taken) == 1 and k + 1 < len(keys) and keys[k + 1] == "بان":
             return True  # «سلمان علي بأن ...»: «على بأن» is no Arabic, so «علي» is the name's
         return (
@@ -1262,10 +1342,6 @@ def _future_verb(key: str) -> bool:
     may start the same way (سيرغي), so only a word after the first is read so."""
     bare = _after_conjunction(key)
     return FUTURE_PREFIX.match(key) is not None and not bare.startswith(FUTURE_NOUNS)
-
-
-# The article at a word's start, with the conjunction or preposition written onto it.
-_ARTICLE_AT_START = re.compile(f"^{CONJUNCTION_RE}(?:{PREPOSITION_RE}{ARTICLE}|لل)")
 
 
 def _weapon_noun(key: str) -> bool:

@@ -35,6 +35,10 @@ def _draft(text: str):
     return draft_article(text, copy.deepcopy(ENTITIES), published=DAY)
 
 
+def _by_ar(draft) -> dict[str, dict]:
+    return {e["name_ar"]: e for e in draft.entities}
+
+
 def _names(text: str) -> dict[str, str]:
     """Each proposed organization's Arabic name -> its English name."""
     return {e["name_ar"]: e["name"] for e in _draft(text).entities if e["type"] == "organization"}
@@ -988,3 +992,74 @@ def test_a_body_told_with_a_state_only_cldr_names_after_it_by_its_short_or_forma
     assert names["معهد الأبحاث البحرية بكوريا الشمالية"] == "North Korean Naval Research Institute"
     names = _names("وقالت هيئة المشتريات الدفاعية بكوريا إن العقد وقع.")
     assert names["هيئة المشتريات الدفاعية بكوريا"] == "South Korean Defence Procurement Authority"
+
+
+def test_an_administration_named_by_what_it_runs_with_its_states_adjective_or_initials() -> None:
+    # "the French military procurement administration (FMP) signed an agreement": «إدارة»
+    # and a definite noun, named with its state's adjective, and with its initials too; the
+    # indefinite object after the adjective is no word of it. «في إدارة الأزمة» (in running
+    # the crisis) and «إدارة الرئيس الأمريكي» (the president's, by his title) are no such body.
+    draft = _draft("وقعت إدارة المشتريات العسكرية الفرنسية (FMP) اتفاقية مع العراق.\n")
+    body = _by_ar(draft)["إدارة المشتريات العسكرية الفرنسية"]
+    assert body["type"] == "organization" and body["name"].endswith("Administration (FMP)")
+    assert {"إدارة المشتريات العسكرية الفرنسية (FMP)", "FMP"} <= set(body["aliases"])
+    names = _names("وقعت إدارة المشتريات العسكرية الفرنسية اتفاقية مع العراق.\n")
+    assert "إدارة المشتريات العسكرية الفرنسية" in names
+    assert not [n for n in names if "اتفاقية" in n]
+    assert not [n for n in _names("ونجحت الحكومة في إدارة الأزمة الفرنسية.\n") if "إدارة" in n]
+    assert not [n for n in _names("ووافقت إدارة الرئيس الأمريكي على الصفقة.\n") if "الرئيس" in n]
+
+
+def test_an_agency_belonging_to_a_known_organization_and_with_two_fields_joined() -> None:
+    # "the maintenance and supply agency belonging to NATO (MSA) signed a contract": the body
+    # it belongs to is one the store knows, no institution's noun; «والإمداد» goes on with the
+    # name, its close («التابعة») after it; «وزارة الدفاع والجيش» is two bodies.
+    nato = {"id": "nato", "type": "organization", "name": "NATO", "name_ar": "حلف الناتو", "aliases": []}
+    text = "ووقعت وكالة الصيانة والإمداد التابعة لحلف الناتو (MSA) عقدا مع فرنسا.\n"
+    draft = draft_article(text, [*copy.deepcopy(ENTITIES), nato], published=DAY)
+    body = _by_ar(draft)["وكالة الصيانة والإمداد التابعة لحلف الناتو"]
+    assert body["type"] == "organization"
+    assert "وكالة الصيانة والإمداد التابعة لحلف الناتو (MSA)" in body["aliases"]
+    assert "nato" in draft.mentioned  # named too, inside the agency's name
+    names = _names("واجتمعت وزارة الدفاع والجيش الفرنسي في باريس.\n")
+    assert not [n for n in names if "والجيش" in n]
+
+
+def test_a_guard_or_a_gendarmerie_under_its_commander_is_a_body() -> None:
+    # "attended by the commander of the republican guard and the acting commander of the
+    # national gendarmerie": a guard and a gendarmerie are forces, a body under their
+    # commander with what kind they are; «قائد الحرس» alone names the office only.
+    text = "وحضر اللقاء قائد الحرس الجمهوري وقائد الدرك الوطني بالنيابة في الجزائر.\n"
+    names = _names(text)
+    assert names["الحرس الجمهوري"] == "Republican Guard"
+    assert names["الدرك الوطني"] == "National Gendarmerie"
+    assert not [n for n in _names("وقال قائد الحرس إن الوضع هادئ.\n") if n.startswith("الحرس")]
+
+
+def test_no_company_is_named_across_a_mark_after_its_noun() -> None:
+    # "Brigadier Salem Fahd, acting deputy interior minister, and the commander of the
+    # national guard": «وكالة» (acting) then a comma; the word after the mark opens the next
+    # one listed, no foreign name of an agency.
+    text = "وحضر العميد سالم فهد الحربي، نائب وزير الداخلية وكالة، وقائد الحرس الوطني.\n"
+    assert not [n for n in _names(text) if n.startswith("وقائد") or n == "قائد"]
+
+
+def test_a_general_body_for_a_noun_in_construct_after_lam() -> None:
+    # "the general administration of the Moroccan coast guard received its first ship":
+    # after «العامة», ل on a noun in construct («لخفر السواحل») says what the body is for,
+    # as «لل» does («للتطوير»); the definite noun is one the list holds with its article too.
+    names = _names("وتسلمت الإدارة العامة لخفر السواحل المغربية أول سفينة.\n")
+    assert (
+        names["الإدارة العامة لخفر السواحل المغربية"] == "Moroccan General Administration of the Coast Guard"
+    )
+
+
+def test_a_body_named_with_the_ministry_it_is_in() -> None:
+    # "the directorate of training and public relations at the French ministry of defence
+    # announced": «ب» on the ministry's noun after a body's name says the body it is in,
+    # named with it; a second field joined by «و», its adjective after it, goes on with the
+    # name before «بوزارة».
+    names = _names("وأعلنت مديرية التدريب والعلاقات العامة بوزارة الدفاع الفرنسية أن الطائرات وصلت.\n")
+    assert "مديرية التدريب والعلاقات العامة بوزارة الدفاع الفرنسية" in names
+    names = _names("وقالت إدارة الدعم الفني بوزارة الدفاع الفرنسية إن العقد وقع.\n")
+    assert "إدارة الدعم الفني بوزارة الدفاع الفرنسية" in names

@@ -1028,3 +1028,40 @@ def test_a_ministry_in_the_country_is_the_ministry_of_the_state_the_article_is_a
         _draft("تسلمت كينيا طائرات من الصين. وقالت وزارة الداخلية في البلاد إن الطائرات وصلت إلى كينيا.")
     )
     assert found.get("وزارة الداخلية في البلاد", {}).get("name") == "Kenyan Ministry of the Interior"
+
+
+def test_a_government_named_by_its_head_and_not_by_what_kind_it_is() -> None:
+    # "the Kolbe government approved the deal ... then a national rescue government and a
+    # caretaking government were formed": a government named by its head gives him and it
+    # (the verb after his name is no word of it); one named by its kind, a derived verbal
+    # noun («إنقاذ وطني», «تصريف أعمال»), names no one.
+    text = (
+        "عنوان\nوقالت الصحيفة إن حكومة كولبي وافقت على الصفقة. "
+        "ثم شكلت حكومة إنقاذ وطني، وبعدها حكومة تصريف أعمال.\n"
+    )
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    people = {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    orgs = {e["name_ar"] for e in draft.entities if e["type"] == "organization"}
+    assert people == {"كولبي"}
+    assert "حكومة كولبي" in orgs
+    assert not [o for o in orgs if "إنقاذ" in o or "تصريف" in o]
+
+
+def test_ali_right_after_a_rank_is_a_name_and_the_preposition_is_not() -> None:
+    # "attended by Brigadier Ali Mashal al-Ruwaili, ...": «علي» right after a rank, a name's
+    # word after it, is the given name Ali; «وافق العميد على تعزيز» (agreed to strengthen)
+    # is the preposition before a verbal noun, no one named.
+    text = "عنوان\nوحضر الحفل العميد علي مشعل الرويلي، وعدد من الضباط.\n"
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    assert "علي مشعل الرويلي" in {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+    text = "عنوان\nووافق العميد على تعزيز القوات في المنطقة.\n"
+    draft = draft_article(text, [], published=parse_published("2019-05-03"))
+    assert not [e for e in draft.entities if e["type"] == "person"]
+
+
+def test_a_companys_full_name_with_its_field_is_also_written_with_its_noun() -> None:
+    # "the company Tarvona for aviation industries and the company Halmar": the full name a
+    # field after «لل» closes is the company's also with its noun before it, as news writes it.
+    text = "عنوان\nوأتمت شركة تارفونا للصناعات الجوية بناء الطائرة الأولى.\n"
+    company = next(e for e in _draft(text).entities if e["type"] == "organization")
+    assert "شركة تارفونا للصناعات الجوية" in company["aliases"]

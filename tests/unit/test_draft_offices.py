@@ -758,3 +758,68 @@ def test_a_signer_after_a_relative_pronoun_keeps_his_title_and_name() -> None:
     )
     assert "راجيف كومار" in people
     assert ("راجيف كومار", "holds_position", "وزير الدفاع") in held
+
+
+def test_a_verbal_noun_after_a_title_set_off_by_a_comma_is_no_person() -> None:
+    # "Sheikh so-and-so, the Saudi minister of defence, with launching a fleet of boats":
+    # after the name and its title, «بتدشين» (ب on a form II verbal noun) and «لإطلاق» (ل
+    # on form IV's) go on with the sentence; no person is named by them.
+    for verb in ("بتدشين", "لإطلاق"):
+        draft, _ = _draft(f"قام الشيخ سالم الحربي، وزير الدفاع السعودي، {verb} أسطولٍ من الزوارق الجديدة.")
+        people = [e["name_ar"] for e in draft.entities if e["type"] == "person"]
+        assert people == ["سالم الحربي"]
+
+
+def test_the_plural_of_an_offices_head_in_a_list_is_no_person() -> None:
+    # "attended by the secretary general of the ministry, the commanders of the forces and
+    # the heads of the departments": holders told as a group, no one's name.
+    draft, _ = _draft("وحضر اللقاء الأمين العام لوزارة الدفاع وقادة القوات ورؤساء الدوائر في الرياض.")
+    people = [e["name_ar"] for e in draft.entities if e["type"] == "person"]
+    assert not [p for p in people if "قادة" in p or "رؤساء" in p]
+
+
+def test_a_states_name_with_a_foreign_g_written_jim_is_the_state() -> None:
+    # CLDR writes Bangladesh's and Bulgaria's g «غ»; Egypt's press writes it «ج»
+    # («بنجلاديش», «بلجاريا», «البلجارية»): the same states. «المجرب» (tried) is no Morocco.
+    names = StateNames.load()
+    assert names.names[normalize("بنجلاديش")][0] == "BD"
+    assert names.names[normalize("بلجاريا")][0] == "BG"
+    assert names.adjectives[normalize("البلجارية")][0] == "BG"
+    assert normalize("المجرب") not in names.names
+
+
+def test_a_given_name_with_the_article_after_the_titles_state_opens_the_name() -> None:
+    # "the Saudi deputy minister of defence al-Tayyib Farhan received ...": after the state's
+    # adjective that closes the title, a definite word with no adjective's ending and an
+    # indefinite name's word after it is the holder's given name, no word of the office; a
+    # participle («المنتخب», elect) or a word of when («الأسبق») stays the office's.
+    draft, names = _draft("استقبل نائب وزير الدفاع السعودي الطيب فرحان وفدا روسيا.")
+    assert ("الطيب فرحان", "نائب وزير الدفاع السعودي") in _claims(draft, names, "holds_position")
+    for word in ("المنتخب", "الأسبق"):
+        draft, names = _draft(f"وقال نائب وزير الدفاع السعودي {word} سالم فرحان إن الصفقة تمت.")
+        held = _claims(draft, names, "holds_position")
+        assert held == [("سالم فرحان", f"نائب وزير الدفاع السعودي {word}")]
+
+
+def test_offices_english_names_whole() -> None:
+    # a company's chief executive, an army's commander-in-chief, a minister delegate: each
+    # two words English does not name word by word ("President al-Tanfidhi", "Commander
+    # General").
+    assert (
+        office_english(normalize("الرئيس التنفيذي").split(), "Airbus") == "Chief Executive Officer of Airbus"
+    )
+    assert office_english(normalize("المدير التنفيذي").split(), None) == "Executive Director"
+    assert office_english(normalize("القائد العام").split(), None) == "Commander-in-Chief"
+    keys = normalize("الوزير المنتدب لدى وزير الدفاع").split()
+    assert office_english(keys, "Algeria").startswith("Minister Delegate")
+
+
+def test_a_title_between_commas_after_a_rank_and_name_is_that_ones_not_the_next_listed() -> None:
+    # "attended by Major General Salem Fahd, acting deputy minister of defence, and Major
+    # General Nasser Saad": the title after the first name's comma is his; after the mark,
+    # «و» on the next rank opens the next person listed, who does not hold it.
+    draft, names = _draft(
+        "وحضر الحفل اللواء سالم فهد الحربي، نائب وزير الدفاع السعودي وكالة، واللواء ناصر سعد العتيبي."
+    )
+    held = _claims(draft, names, "holds_position")
+    assert [h[0] for h in held] == ["سالم فهد الحربي"]
