@@ -788,6 +788,16 @@ def test_a_states_name_with_a_foreign_g_written_jim_is_the_state() -> None:
     assert normalize("المجرب") not in names.names
 
 
+def test_a_word_spelled_as_a_states_adjective_with_jim_is_no_state() -> None:
+    # "the culprit confessed before the judge": «الجاني» is a word, not Ghana's adjective
+    # with «ج» for «غ»; nor «الجينية» (genetic) Guinea's, nor «المجرب» (the tried) Morocco.
+    names = StateNames.load()
+    for word in ("الجاني", "الجينية", "الجان", "المجرب"):
+        assert normalize(word) not in names.adjectives
+    assert not named_states("أقر الجاني أمام القاضي بما نسب إليه.", names)
+    assert not named_states("نشرت الدراسة نتائج الفحوص الجينية للمرضى.", names)
+
+
 def test_a_given_name_with_the_article_after_the_titles_state_opens_the_name() -> None:
     # "the Saudi deputy minister of defence al-Tayyib Farhan received ...": after the state's
     # adjective that closes the title, a definite word with no adjective's ending and an
