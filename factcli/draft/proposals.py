@@ -224,6 +224,11 @@ _STATE_KINDS = {normalize(w) for w in ("جمهورية", "مملكة", "دولة
 _OWNED = set(OWNED_INSTITUTIONS)
 _ADMINISTRATION = normalize("إدارة")
 _GOVERNMENT_NOUN = normalize("حكومة")
+# Words whose object «إدارة» is running a thing, not a body («وتولت إدارة الملف»: took over
+# running it; «انتقدت إدارة الحرب»: criticised how it was run; «سوء إدارة»: mismanagement):
+# verbs of taking over and criticising (past, present; their subject may stand between),
+# nouns of running it well or badly.
+_RUNNING_IT = re.compile(r"^(?:[يتنا]?تول(?:ي|ت|وا|ون)|[يتنا]?نتقد(?:ت|وا|ون)?|سوء|حسن|تحسين)$")
 
 
 def derived_verbal_noun(stem: str) -> bool:
@@ -2441,8 +2446,16 @@ class _Proposals(_Base):
             if initials is not None:
                 # «إدارة العتاد الدفاعي السويدية (FMV)»: named with its Latin initials, and by them
                 aliases += [f"{name_to(whole)} ({initials.group(1)})", initials.group(1)]
-            if runs and not any(states) and initials is None and owner is None:
-                continue  # «إدارة الأزمة»: running it, no body
+            # what an administration runs, the noun after «إدارة», with no English: no
+            # body told by it unless by its initials too, and none named without the noun
+            unnamed_field = runs and institution_english(keys[i : i + 2], None) is None
+            if runs and initials is None and owner is None:
+                if not any(states) or any(
+                    _RUNNING_IT.match(_after_conjunction(x, stem=True)) for x in keys[max(0, i - 2) : i]
+                ):
+                    continue  # «إدارة الأزمة»: running it, no body; «وتولت إدارة الملف السوري»
+                if unnamed_field:
+                    continue  # «إدارة الملف السوري»: running the file, no field a body runs
             other = _QUOTED_AFTER.match(text, whole)
             own_name = None
             other_keys = normalize(other.group(1)).split() if other is not None else []
@@ -2494,6 +2507,8 @@ class _Proposals(_Base):
                 english = institution_english(normalize(name_to(words[end - 1].end)).split(), body)
                 if owner is not None and english:
                     english = f"{english} of {owner[1]}"
+                if unnamed_field:
+                    english = None  # «إدارة العتاد ...»: not "Defence Administration", the reviewer names it
                 if initials is not None and english:
                     english = f"{english} ({initials.group(1)})"
                 if (

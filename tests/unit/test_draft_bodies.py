@@ -1010,6 +1010,21 @@ def test_an_administration_named_by_what_it_runs_with_its_states_adjective_or_in
     assert not [n for n in _names("ووافقت إدارة الرئيس الأمريكي على الصفقة.\n") if "الرئيس" in n]
 
 
+def test_running_a_thing_with_a_states_adjective_is_no_administration() -> None:
+    # "the ambassador took over running the Libyan file": «إدارة» a verbal noun, the object of
+    # a verb of taking over or criticising, or before a noun no body runs, is no "Libyan
+    # Administration"; a body by «إدارة» keeps the noun of what it runs in its English.
+    assert not _names("وتولى السفير إدارة الملف الليبي في يناير.\n")
+    assert not _names("وانتقد المعارضون إدارة الأمن الإيرانية للاحتجاجات.\n")
+    assert _names("وقالت إدارة الأمن الإيرانية إن الوضع هادئ.\n") == {
+        "إدارة الأمن الإيرانية": "Iranian Security Administration"
+    }
+    english = _names("ووقعت إدارة العتاد الدفاعي البولندية (ABC) عقدا مع ألمانيا.\n")[
+        "إدارة العتاد الدفاعي البولندية"
+    ]
+    assert "Atad" in english and english != "Polish Defence Administration (ABC)"
+
+
 def test_an_agency_belonging_to_a_known_organization_and_with_two_fields_joined() -> None:
     # "the maintenance and supply agency belonging to NATO (MSA) signed a contract": the body
     # it belongs to is one the store knows, no institution's noun; «والإمداد» goes on with the
