@@ -234,7 +234,10 @@ _RUNNING_IT = re.compile(r"^(?:[يتنا]?تول(?:ي|ت|وا|ون)|[يتنا]?�
 def derived_verbal_noun(stem: str) -> bool:
     """A verbal noun of the derived forms, by its letters: form II «تفعيل» (ت, then ي
     before the last letter: «تدشين», «تصريف»), form IV «إفعال» and form VIII «افتعال» (ا
-    first, ا before the last letter: «إطلاق», «إنقاذ», «ائتلاف»)."""
+    first, ا before the last letter: «إطلاق», «إنقاذ», «ائتلاف»); a given name of those
+    letters is none («إسحاق», «توفيق», «إقبال»)."""
+    if stem in _GIVEN:
+        return False
     return (len(stem) == 5 and stem[0] == "ت" and stem[3] == "ي") or (
         len(stem) in (5, 6) and stem[0] == "ا" and stem[-2] == "ا"
     )
@@ -706,6 +709,21 @@ class _Proposals(_Base):
     new_entities: list[dict[str, Any]]
     _new_names: dict[str, str]
     outlet_id: str | None = None  # the article's own outlet (`--outlet`), once known
+
+    def _verbal_noun(self, key: str) -> bool:
+        """`derived_verbal_noun`, but no word of a person's name the store knows («تسنيم»)."""
+        if not derived_verbal_noun(key):
+            return False
+        words = getattr(self, "_person_name_words", None)
+        if words is None:
+            words = {
+                word
+                for key_, entries in self.linker.by_key.items()
+                if any(self.linker.types.get(eid) == "person" for eid, _ in entries)
+                for word in key_.split(" ")
+            }
+            self._person_name_words = words
+        return key not in words
 
     def _start_proposals(self) -> None:
         self._sentence_keys: dict[int, list[str]] = {}
@@ -2980,7 +2998,7 @@ class _Proposals(_Base):
             end -= 1  # «حكومة ميركل وافقت»: the verb after the name, no word of it
         if end == i + 1 or not self._looks_like_a_name(keys[i + 1 : end]):
             return
-        if noun == _GOVERNMENT_NOUN and any(derived_verbal_noun(x) for x in keys[i + 1 : end]):
+        if noun == _GOVERNMENT_NOUN and any(self._verbal_noun(x) for x in keys[i + 1 : end]):
             return
         if end == i + 2 and end < len(keys) and keys[end].startswith("ال") and keys[end].endswith("ات"):
             # «إدارة برنامج المشتريات الدفاعية»: a noun in construct with a plural, no one's name

@@ -1065,3 +1065,22 @@ def test_a_companys_full_name_with_its_field_is_also_written_with_its_noun() -> 
     text = "عنوان\nوأتمت شركة تارفونا للصناعات الجوية بناء الطائرة الأولى.\n"
     company = next(e for e in _draft(text).entities if e["type"] == "organization")
     assert "شركة تارفونا للصناعات الجوية" in company["aliases"]
+
+
+def test_a_given_name_of_a_verbal_nouns_letters_is_a_name() -> None:
+    # «إقبال», «إسحاق» have the letters of a derived verbal noun («إطلاق», «تدشين») but are
+    # given names: "Colonel Ali Iqbal al-Shammari said" names him, "the government of Ishaq
+    # Shamir announced" a government named by its head; a word the store knows in a person's
+    # name («إسلام») is a name too.
+    assert _people_of("وقال العقيد علي إقبال الشمري إن الطائرات وصلت.") == {"علي إقبال الشمري"}
+    draft = draft_article(
+        "عنوان\n\nوأعلنت حكومة إسحاق شامير أنها ستشتري طائرات.\n", [], published=parse_published("2020-02-02")
+    )
+    assert "حكومة إسحاق شامير" in {e["name_ar"] for e in draft.entities if e["type"] == "organization"}
+    store = [{"id": "islam-sharif", "type": "person", "name": "Islam al-Sharif", "name_ar": "إسلام الشريف"}]
+    draft = draft_article(
+        "عنوان\n\nوقال اللواء علي إسلام الشمري إن الطائرات وصلت.\n",
+        store,
+        published=parse_published("2020-02-02"),
+    )
+    assert "علي إسلام الشمري" in {e["name_ar"] for e in draft.entities if e["type"] == "person"}
