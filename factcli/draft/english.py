@@ -396,6 +396,9 @@ def _phrase_at(order: list[tuple[str, ...]], keys: list[str], n: int) -> tuple[s
 _OFFICE_PHRASE_ORDER = _longest_first(_OFFICE_PHRASES)
 
 
+_LADA = normalize("لدى")
+
+
 def office_english(keys: list[str], body: str | None) -> str:
     """An English name for an office from its normalized words: the head words and their
     qualifiers translated where the table knows them, the words that only name the state
@@ -412,7 +415,15 @@ def office_english(keys: list[str], body: str | None) -> str:
         word = keys[k]
         if body and out and (word == "باسم" or (word[:1] == "ب" and word[1:] not in _OFFICE_WORDS)):
             break  # «المتحدث باسم وزارة ...», «الأمين العام بوزارة ...»: the body it is at follows
-        if word in _OFFICE_WORDS:
+        if word == _LADA and out:
+            # «الوزير المنتدب لدى وزير الدفاع»: delegated to another office-holder
+            ahead = keys[k + 1 : k + 2]
+            out.append(
+                "to the"
+                if ahead and (ahead[0] in _OFFICE_WORDS or _phrase_at(_OFFICE_PHRASE_ORDER, keys, k + 1))
+                else "to"
+            )
+        elif word in _OFFICE_WORDS:
             out.append(_OFFICE_WORDS[word])
         elif not body:
             out.append(_romanize(word))

@@ -821,7 +821,9 @@ def test_offices_english_names_whole() -> None:
     assert office_english(normalize("المدير التنفيذي").split(), None) == "Executive Director"
     assert office_english(normalize("القائد العام").split(), None) == "Commander-in-Chief"
     keys = normalize("الوزير المنتدب لدى وزير الدفاع").split()
-    assert office_english(keys, "Algeria").startswith("Minister Delegate")
+    assert office_english(keys, "Algeria") == "Minister Delegate to the Minister of Defence of Algeria"
+    keys = normalize("الوزير المنتدب لدى رئيس الوزراء").split()
+    assert office_english(keys, None) == "Minister Delegate to the Prime Minister"
 
 
 def test_a_title_between_commas_after_a_rank_and_name_is_that_ones_not_the_next_listed() -> None:
