@@ -84,12 +84,13 @@ class Spellings:
         return cls(words)
 
 
-# The words of kinship and of servitude that open a name's parts, as English writes them,
-# and the word that closes a son's name his father's is the same as («جورج بوش الابن»).
+# The words of kinship and of servitude that open a name's parts, as English writes them.
 _NAME_PARTICLES = {
-    normalize(k): v
-    for k, v in {"بن": "bin", "ابن": "ibn", "بنت": "bint", "أبو": "Abu", "عبد": "Abd", "الابن": "Jr."}.items()
+    normalize(k): v for k, v in {"بن": "bin", "ابن": "ibn", "بنت": "bint", "أبو": "Abu", "عبد": "Abd"}.items()
 }
+# The word that closes a son's name his father's is the same as («جورج بوش الابن»): only as
+# its last word («الابن البار», the dutiful son, is no "Jr.").
+_JUNIOR = normalize("الابن")
 
 
 def _romanize(word: str) -> str:
@@ -238,7 +239,9 @@ def english_name(arabic: str, spellings: Spellings | None = None) -> str:
     raws = arabic.split()
     for n, raw in enumerate(raws):
         key = normalize(raw)
-        if n and n == len(raws) - 1 and key in _REGNAL and not raws[0].startswith(ARTICLE):
+        if n and n == len(raws) - 1 and key == _JUNIOR:
+            words.append("Jr.")
+        elif n and n == len(raws) - 1 and key in _REGNAL and not raws[0].startswith(ARTICLE):
             words.append(_REGNAL[key])  # «محمد السادس»: a monarch's ordinal, Mohammed VI
         elif raw.isascii():
             words.append(raw)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import copy
 
 from factcli.draft import clauses, draft_article, parse_published
-from factcli.draft.english import ascii_folded
+from factcli.draft.english import ascii_folded, english_name
 from factcli.lexicon import Lexicon
 
 ENTITIES = [
@@ -1084,3 +1084,11 @@ def test_a_given_name_of_a_verbal_nouns_letters_is_a_name() -> None:
         published=parse_published("2020-02-02"),
     )
     assert "علي إسلام الشمري" in {e["name_ar"] for e in draft.entities if e["type"] == "person"}
+
+
+def test_the_word_for_son_is_junior_only_as_a_names_last_word() -> None:
+    # «الابن» closes a son's name his father's is the same as ("Jr."); before another word
+    # («سالم الابن البار», Salem the dutiful son) it is a word, no "Jr.".
+    assert english_name("كريم نادر الابن").endswith(" Jr.")
+    assert "Jr." not in english_name("سالم الابن البار")
+    assert "Jr." not in english_name("الابن البار")
