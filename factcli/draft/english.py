@@ -227,8 +227,19 @@ _REGNAL = {
         "السابع": "VII",
         "الثامن": "VIII",
         "التاسع": "IX",
+        "الأولى": "I",
+        "الثانية": "II",
+        "الثالثة": "III",
+        "الرابعة": "IV",
+        "الخامسة": "V",
+        "السادسة": "VI",
+        "السابعة": "VII",
+        "الثامنة": "VIII",
+        "التاسعة": "IX",
     }.items()
 }
+# The words of descent a monarch's ordinal may come before («عبد الله الثاني بن الحسين»).
+_DESCENT = {normalize(w) for w in ("بن", "ابن", "بنت")}
 
 
 def english_name(arabic: str, spellings: Spellings | None = None) -> str:
@@ -241,7 +252,12 @@ def english_name(arabic: str, spellings: Spellings | None = None) -> str:
         key = normalize(raw)
         if n and n == len(raws) - 1 and key == _JUNIOR:
             words.append("Jr.")
-        elif n and n == len(raws) - 1 and key in _REGNAL and not raws[0].startswith(ARTICLE):
+        elif (
+            n
+            and key in _REGNAL
+            and not raws[0].startswith(ARTICLE)
+            and (n == len(raws) - 1 or normalize(raws[n + 1]) in _DESCENT)
+        ):
             words.append(_REGNAL[key])  # «محمد السادس»: a monarch's ordinal, Mohammed VI
         elif raw.isascii():
             words.append(raw)
@@ -616,6 +632,10 @@ def demonym(state: str) -> str:
     return state + "ian"  # Iranian, Egyptian, Brazilian
 
 
+# The feminine forms, «فُعلى», of the superlatives (`SUPERLATIVES`) that have one in use.
+_FEMININE_SUPERLATIVES = {normalize(w) for w in ("أولى", "كبرى", "فضلى", "عليا")}
+
+
 def weapon_english(arabic: str, state_adjective: Callable[[str], str | None] | None = None) -> str:
     """An English name for a weapon named by its kind: its words translated where the
     table knows them, a state's adjective as the state's English adjective when
@@ -625,7 +645,7 @@ def weapon_english(arabic: str, state_adjective: Callable[[str], str | None] | N
     for raw in arabic.split():
         key = normalize(raw)
         bare = key[2:] if key.startswith(("ال", "لل")) and key not in _WEAPON_WORDS else key
-        if bare in SUPERLATIVES:
+        if bare in SUPERLATIVES or bare in _FEMININE_SUPERLATIVES:
             continue  # «الدبابة الأحدث»: how the story ranks it, no word of its name
         word = _WEAPON_WORDS.get(key, _WEAPON_WORDS.get(bare))
         if word is None:

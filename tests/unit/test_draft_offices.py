@@ -5,7 +5,7 @@ words leave undated."""
 from __future__ import annotations
 
 from factcli.draft import draft_article, parse_published
-from factcli.draft.english import institution_english, office_english, weapon_english
+from factcli.draft.english import english_name, institution_english, office_english, weapon_english
 from factcli.draft.states import StateNames, named_states
 from factcli.normalize import normalize
 
@@ -835,3 +835,14 @@ def test_a_title_between_commas_after_a_rank_and_name_is_that_ones_not_the_next_
     )
     held = _claims(draft, names, "holds_position")
     assert [h[0] for h in held] == ["سالم فهد الحربي"]
+
+
+def test_feminine_ordinals_and_superlatives() -> None:
+    # a queen's ordinal is feminine («مارغريت الثانية», Margaret II) and a king's may come
+    # before his father's name («فيصل الثالث بن سلطان»); «الطائرة الأولى» is the first
+    # aircraft, no "al-Awli aircraft".
+    assert english_name("مارغريت الثانية").endswith(" II")
+    assert english_name("فيصل الثالث بن سلطان").split()[1:3] == ["III", "bin"]
+    assert english_name("فيصل الثالث").endswith(" III")
+    assert weapon_english("الطائرة الأولى") == "aircraft"
+    assert weapon_english("المروحية الكبرى") == "helicopter"
