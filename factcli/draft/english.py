@@ -22,6 +22,7 @@ from typing import Any
 
 from ..analyze import ARTICLE, CLITICS_RE, clitic_cuts, strip_clitic
 from ..normalize import normalize
+from .base import _after_conjunction
 from .cues import SUPERLATIVES
 
 _CONSONANTS = {
@@ -971,7 +972,7 @@ def purpose_word(keys: list[str], n: int) -> str | None:
     """Word `n` as what a body is for, its «ل» read off: «للتطوير» (ل + the article), or
     after «العامة» ل on a noun in construct with the definite word after it («الإدارة العامة
     لخفر السواحل»: «خفر»); None when it is no such word."""
-    key = keys[n]
+    key = _after_conjunction(keys[n], stem=True)  # («ولخفر السواحل»: و, then ل)
     cuts = clitic_cuts(key)
     if key.startswith("لل") and -1 in cuts:
         return strip_clitic(key, -1)

@@ -2325,7 +2325,7 @@ class _Proposals(_Base):
                     pass  # "لجنة حكومية إسرائيلية": an indefinite noun's adjectives in a row
                 elif end == i + 2 and general and purpose_word(keys, end) is not None:
                     pass  # «الهيئة العامة للتطوير»: what the general body is for, its name's
-                elif end > i + 1 and self._conjoined_in_name(clause, end):
+                elif end > i + 1 and self._conjoined_in_name(clause, keys, end):
                     pass  # «وكالة الدعم والمشتريات التابعة لـ...»: a second field of its name
 
                 elif (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
@@ -2841,16 +2841,16 @@ class _Proposals(_Base):
                 return at + size, str(self.linker.entities[orgs[0]].get("name") or "")
         return None
 
-    def _conjoined_in_name(self, clause: Clause, at: int) -> bool:
+    def _conjoined_in_name(self, clause: Clause, keys: list[str], at: int) -> bool:
         """Word `at` is a definite noun joined by «و» that a body's name goes on with: what
         follows it and its own adjectives closes the name, its state's adjective, «التابعة»,
         «ب» on the body it is in or its initials in brackets («وكالة الدعم والمشتريات
         التابعة لـ», «والعلاقات العامة بوزارة»); «وزارة الدفاع والجيش» is two."""
-        words, keys = clause.words, [w.key for w in clause.words]
+        words = clause.words
         key = keys[at]
-        if key[:1] not in CONJUNCTIONS or 1 not in clitic_cuts(key):
+        bare = _after_conjunction(key, stem=True)
+        if bare == key:
             return False
-        bare = strip_clitic(key, 1)
         if not bare.startswith(ARTICLE) or any(p.opens(bare) for p in _INSTITUTIONS):
             return False
         # (its own adjectives after it first: «والعلاقات العامة بوزارة ...»)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import copy
 
 from factcli.draft import clauses, draft_article, parse_published
+from factcli.draft.english import purpose_word
+from factcli.normalize import normalize
 
 ENTITIES = [
     {"id": "iraq", "type": "country", "name": "Iraq", "name_ar": "العراق", "aliases": []},
@@ -1079,3 +1081,13 @@ def test_a_body_named_with_the_ministry_it_is_in() -> None:
     assert "مديرية الصيانة والتموين العام بوزارة الدفاع الإيطالية" in names
     names = _names("وأوضحت إدارة الإمداد الفني بوزارة الدفاع الإسبانية أن الصفقة تمت.\n")
     assert "إدارة الإمداد الفني بوزارة الدفاع الإسبانية" in names
+
+
+def test_what_a_general_body_is_for_after_a_conjunction() -> None:
+    # «ولخفر» is و, then ل on «خفر»: what the general body is for, as «لخفر» is; «وللتدريب»
+    # as «للتدريب».
+    keys = normalize("المديرية العامة ولخفر السواحل").split()
+    assert purpose_word(keys, 2) == normalize("خفر")
+    keys = normalize("المديرية العامة وللتدريب").split()
+    assert purpose_word(keys, 2) == normalize("التدريب")
+    assert purpose_word(normalize("المديرية العامة ولكن").split(), 2) is None
