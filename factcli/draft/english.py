@@ -22,6 +22,7 @@ from typing import Any
 
 from ..analyze import ARTICLE, CLITICS_RE, clitic_cuts, strip_clitic
 from ..normalize import normalize
+from .base import _after_conjunction
 from .cues import SUPERLATIVES
 
 _CONSONANTS = {
@@ -84,12 +85,13 @@ class Spellings:
         return cls(words)
 
 
-# The words of kinship and of servitude that open a name's parts, as English writes them,
-# and the word that closes a son's name his father's is the same as («جورج بوش الابن»).
+# The words of kinship and of servitude that open a name's parts, as English writes them.
 _NAME_PARTICLES = {
-    normalize(k): v
-    for k, v in {"بن": "bin", "ابن": "ibn", "بنت": "bint", "أبو": "Abu", "عبد": "Abd", "الابن": "Jr."}.items()
+    normalize(k): v for k, v in {"بن": "bin", "ابن": "ibn", "بنت": "bint", "أبو": "Abu", "عبد": "Abd"}.items()
 }
+# The word that closes a son's name his father's is the same as («جورج بوش الابن»): only as
+# its last word («الابن البار», the dutiful son, is no "Jr.").
+_JUNIOR = normalize("الابن")
 
 
 def _romanize(word: str) -> str:
@@ -226,8 +228,19 @@ _REGNAL = {
         "السابع": "VII",
         "الثامن": "VIII",
         "التاسع": "IX",
+        "الأولى": "I",
+        "الثانية": "II",
+        "الثالثة": "III",
+        "الرابعة": "IV",
+        "الخامسة": "V",
+        "السادسة": "VI",
+        "السابعة": "VII",
+        "الثامنة": "VIII",
+        "التاسعة": "IX",
     }.items()
 }
+# The words of descent a monarch's ordinal may come before («عبد الله الثاني بن الحسين»).
+_DESCENT = {normalize(w) for w in ("بن", "ابن", "بنت")}
 
 
 def english_name(arabic: str, spellings: Spellings | None = None) -> str:
@@ -238,7 +251,14 @@ def english_name(arabic: str, spellings: Spellings | None = None) -> str:
     raws = arabic.split()
     for n, raw in enumerate(raws):
         key = normalize(raw)
-        if n and n == len(raws) - 1 and key in _REGNAL and not raws[0].startswith(ARTICLE):
+        if n and n == len(raws) - 1 and key == _JUNIOR:
+            words.append("Jr.")
+        elif (
+            n
+            and key in _REGNAL
+            and not raws[0].startswith(ARTICLE)
+            and (n == len(raws) - 1 or normalize(raws[n + 1]) in _DESCENT)
+        ):
             words.append(_REGNAL[key])  # «محمد السادس»: a monarch's ordinal, Mohammed VI
         elif raw.isascii():
             words.append(raw)
@@ -396,6 +416,9 @@ def _phrase_at(order: list[tuple[str, ...]], keys: list[str], n: int) -> tuple[s
 _OFFICE_PHRASE_ORDER = _longest_first(_OFFICE_PHRASES)
 
 
+_LADA = normalize("لدى")
+
+
 def office_english(keys: list[str], body: str | None) -> str:
     """An English name for an office from its normalized words: the head words and their
     qualifiers translated where the table knows them, the words that only name the state
@@ -412,7 +435,15 @@ def office_english(keys: list[str], body: str | None) -> str:
         word = keys[k]
         if body and out and (word == "باسم" or (word[:1] == "ب" and word[1:] not in _OFFICE_WORDS)):
             break  # «المتحدث باسم وزارة ...», «الأمين العام بوزارة ...»: the body it is at follows
-        if word in _OFFICE_WORDS:
+        if word == _LADA and out:
+            # «الوزير المنتدب لدى وزير الدفاع»: delegated to another office-holder
+            ahead = keys[k + 1 : k + 2]
+            out.append(
+                "to the"
+                if ahead and (ahead[0] in _OFFICE_WORDS or _phrase_at(_OFFICE_PHRASE_ORDER, keys, k + 1))
+                else "to"
+            )
+        elif word in _OFFICE_WORDS:
             out.append(_OFFICE_WORDS[word])
         elif not body:
             out.append(_romanize(word))
@@ -602,6 +633,10 @@ def demonym(state: str) -> str:
     return state + "ian"  # Iranian, Egyptian, Brazilian
 
 
+# The feminine forms, «فُعلى», of the superlatives (`SUPERLATIVES`) that have one in use.
+_FEMININE_SUPERLATIVES = {normalize(w) for w in ("أولى", "كبرى", "فضلى", "عليا")}
+
+
 def weapon_english(arabic: str, state_adjective: Callable[[str], str | None] | None = None) -> str:
     """An English name for a weapon named by its kind: its words translated where the
     table knows them, a state's adjective as the state's English adjective when
@@ -611,7 +646,7 @@ def weapon_english(arabic: str, state_adjective: Callable[[str], str | None] | N
     for raw in arabic.split():
         key = normalize(raw)
         bare = key[2:] if key.startswith(("ال", "لل")) and key not in _WEAPON_WORDS else key
-        if bare in SUPERLATIVES:
+        if bare in SUPERLATIVES or bare in _FEMININE_SUPERLATIVES:
             continue  # «الدبابة الأحدث»: how the story ranks it, no word of its name
         word = _WEAPON_WORDS.get(key, _WEAPON_WORDS.get(bare))
         if word is None:
@@ -937,7 +972,7 @@ def purpose_word(keys: list[str], n: int) -> str | None:
     """Word `n` as what a body is for, its «ل» read off: «للتطوير» (ل + the article), or
     after «العامة» ل on a noun in construct with the definite word after it («الإدارة العامة
     لخفر السواحل»: «خفر»); None when it is no such word."""
-    key = keys[n]
+    key = _after_conjunction(keys[n], stem=True)  # («ولخفر السواحل»: و, then ل)
     cuts = clitic_cuts(key)
     if key.startswith("لل") and -1 in cuts:
         return strip_clitic(key, -1)

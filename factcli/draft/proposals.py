@@ -224,12 +224,20 @@ _STATE_KINDS = {normalize(w) for w in ("جمهورية", "مملكة", "دولة
 _OWNED = set(OWNED_INSTITUTIONS)
 _ADMINISTRATION = normalize("إدارة")
 _GOVERNMENT_NOUN = normalize("حكومة")
+# Words whose object «إدارة» is running a thing, not a body («وتولت إدارة الملف»: took over
+# running it; «انتقدت إدارة الحرب»: criticised how it was run; «سوء إدارة»: mismanagement):
+# verbs of taking over and criticising (past, present; their subject may stand between),
+# nouns of running it well or badly.
+_RUNNING_IT = re.compile(r"^(?:[يتنا]?تول(?:ي|ت|وا|ون)|[يتنا]?نتقد(?:ت|وا|ون)?|سوء|حسن|تحسين)$")
 
 
 def derived_verbal_noun(stem: str) -> bool:
     """A verbal noun of the derived forms, by its letters: form II «تفعيل» (ت, then ي
     before the last letter: «تدشين», «تصريف»), form IV «إفعال» and form VIII «افتعال» (ا
-    first, ا before the last letter: «إطلاق», «إنقاذ», «ائتلاف»)."""
+    first, ا before the last letter: «إطلاق», «إنقاذ», «ائتلاف»); a given name of those
+    letters is none («إسحاق», «توفيق», «إقبال»)."""
+    if stem in _GIVEN:
+        return False
     return (len(stem) == 5 and stem[0] == "ت" and stem[3] == "ي") or (
         len(stem) in (5, 6) and stem[0] == "ا" and stem[-2] == "ا"
     )
@@ -701,6 +709,21 @@ class _Proposals(_Base):
     new_entities: list[dict[str, Any]]
     _new_names: dict[str, str]
     outlet_id: str | None = None  # the article's own outlet (`--outlet`), once known
+
+    def _verbal_noun(self, key: str) -> bool:
+        """`derived_verbal_noun`, but no word of a person's name the store knows («تسنيم»)."""
+        if not derived_verbal_noun(key):
+            return False
+        words = getattr(self, "_person_name_words", None)
+        if words is None:
+            words = {
+                word
+                for key_, entries in self.linker.by_key.items()
+                if any(self.linker.types.get(eid) == "person" for eid, _ in entries)
+                for word in key_.split(" ")
+            }
+            self._person_name_words = words
+        return key not in words
 
     def _start_proposals(self) -> None:
         self._sentence_keys: dict[int, list[str]] = {}
@@ -2302,7 +2325,7 @@ class _Proposals(_Base):
                     pass  # "لجنة حكومية إسرائيلية": an indefinite noun's adjectives in a row
                 elif end == i + 2 and general and purpose_word(keys, end) is not None:
                     pass  # «الهيئة العامة للتطوير»: what the general body is for, its name's
-                elif end > i + 1 and self._conjoined_in_name(clause, end):
+                elif end > i + 1 and self._conjoined_in_name(clause, keys, end):
                     pass  # «وكالة الدعم والمشتريات التابعة لـ...»: a second field of its name
 
                 elif (end > i + 1 or noun.startswith("ال")) and not keys[end].startswith("ال"):
@@ -2441,8 +2464,16 @@ class _Proposals(_Base):
             if initials is not None:
                 # «إدارة العتاد الدفاعي السويدية (FMV)»: named with its Latin initials, and by them
                 aliases += [f"{name_to(whole)} ({initials.group(1)})", initials.group(1)]
-            if runs and not any(states) and initials is None and owner is None:
-                continue  # «إدارة الأزمة»: running it, no body
+            # what an administration runs, the noun after «إدارة», with no English: no
+            # body told by it unless by its initials too, and none named without the noun
+            unnamed_field = runs and institution_english(keys[i : i + 2], None) is None
+            if runs and initials is None and owner is None:
+                if not any(states) or any(
+                    _RUNNING_IT.match(_after_conjunction(x, stem=True)) for x in keys[max(0, i - 2) : i]
+                ):
+                    continue  # «إدارة الأزمة»: running it, no body; «وتولت إدارة الملف السوري»
+                if unnamed_field:
+                    continue  # «إدارة الملف السوري»: running the file, no field a body runs
             other = _QUOTED_AFTER.match(text, whole)
             own_name = None
             other_keys = normalize(other.group(1)).split() if other is not None else []
@@ -2494,6 +2525,8 @@ class _Proposals(_Base):
                 english = institution_english(normalize(name_to(words[end - 1].end)).split(), body)
                 if owner is not None and english:
                     english = f"{english} of {owner[1]}"
+                if unnamed_field:
+                    english = None  # «إدارة العتاد ...»: not "Defence Administration", the reviewer names it
                 if initials is not None and english:
                     english = f"{english} ({initials.group(1)})"
                 if (
@@ -2808,16 +2841,16 @@ class _Proposals(_Base):
                 return at + size, str(self.linker.entities[orgs[0]].get("name") or "")
         return None
 
-    def _conjoined_in_name(self, clause: Clause, at: int) -> bool:
+    def _conjoined_in_name(self, clause: Clause, keys: list[str], at: int) -> bool:
         """Word `at` is a definite noun joined by «و» that a body's name goes on with: what
         follows it and its own adjectives closes the name, its state's adjective, «التابعة»,
         «ب» on the body it is in or its initials in brackets («وكالة الدعم والمشتريات
         التابعة لـ», «والعلاقات العامة بوزارة»); «وزارة الدفاع والجيش» is two."""
-        words, keys = clause.words, [w.key for w in clause.words]
+        words = clause.words
         key = keys[at]
-        if key[:1] not in CONJUNCTIONS or 1 not in clitic_cuts(key):
+        bare = _after_conjunction(key, stem=True)
+        if bare == key:
             return False
-        bare = strip_clitic(key, 1)
         if not bare.startswith(ARTICLE) or any(p.opens(bare) for p in _INSTITUTIONS):
             return False
         # (its own adjectives after it first: «والعلاقات العامة بوزارة ...»)
@@ -2965,7 +2998,7 @@ class _Proposals(_Base):
             end -= 1  # «حكومة ميركل وافقت»: the verb after the name, no word of it
         if end == i + 1 or not self._looks_like_a_name(keys[i + 1 : end]):
             return
-        if noun == _GOVERNMENT_NOUN and any(derived_verbal_noun(x) for x in keys[i + 1 : end]):
+        if noun == _GOVERNMENT_NOUN and any(self._verbal_noun(x) for x in keys[i + 1 : end]):
             return
         if end == i + 2 and end < len(keys) and keys[end].startswith("ال") and keys[end].endswith("ات"):
             # «إدارة برنامج المشتريات الدفاعية»: a noun in construct with a plural, no one's name

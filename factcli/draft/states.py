@@ -147,7 +147,7 @@ class StateNames:
                 for ending in ("", "ه", "ين", "ون"):
                     out.adjectives.setdefault("ال" + base + ending, row)
         _g_as_jim(out.names, lambda key: not key.startswith(ARTICLE))
-        _g_as_jim(out.adjectives, lambda key: True)
+        _g_as_jim(out.adjectives, _jim_adjective)
         by_code = {row[0]: row for row in out.names.values()}
         for code, forms in STATE_OTHER_NAMES.items():
             if code in by_code:
@@ -163,6 +163,13 @@ def _g_as_jim(table: dict[str, tuple[str, str, str]], keep: Callable[[str], bool
     for key, row in list(table.items()):
         if "غ" in key and keep(key):
             table.setdefault(key.replace("غ", "ج"), row)
+
+
+def _jim_adjective(key: str) -> bool:
+    """An adjective whose «غ» may be written «ج»: one with a nisba's ending whose «غ» is no
+    first letter of its stem; «الجاني» (the culprit), «الجينية» (genetic), «الجان» are
+    words, not Ghana's, Guinea's."""
+    return key.endswith(("ي", "يه", "يين", "يون")) and not key.removeprefix(ARTICLE).startswith("غ")
 
 
 def named_states(text: str, names: StateNames) -> list[tuple[str, str, str]]:

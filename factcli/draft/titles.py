@@ -878,7 +878,7 @@ class _Titles(_Proposals):
             and not _definite(keys[k + 1])
             and keys[k + 1] not in _FUNCTION_WORDS
             and not keys[k + 1].endswith(("ه", "ات"))
-            and not derived_verbal_noun(keys[k + 1])
+            and not self._verbal_noun(keys[k + 1])
             and self._looks_like_a_name([keys[k + 1]])
         ):
             return True

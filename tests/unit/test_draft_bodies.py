@@ -7,6 +7,8 @@ from __future__ import annotations
 import copy
 
 from factcli.draft import clauses, draft_article, parse_published
+from factcli.draft.english import purpose_word
+from factcli.normalize import normalize
 
 ENTITIES = [
     {"id": "iraq", "type": "country", "name": "Iraq", "name_ar": "العراق", "aliases": []},
@@ -995,19 +997,35 @@ def test_a_body_told_with_a_state_only_cldr_names_after_it_by_its_short_or_forma
 
 
 def test_an_administration_named_by_what_it_runs_with_its_states_adjective_or_initials() -> None:
-    # "the French military procurement administration (FMP) signed an agreement": «إدارة»
+    # "the Italian military procurement administration (IMP) made a deal": «إدارة»
     # and a definite noun, named with its state's adjective, and with its initials too; the
     # indefinite object after the adjective is no word of it. «في إدارة الأزمة» (in running
-    # the crisis) and «إدارة الرئيس الأمريكي» (the president's, by his title) are no such body.
-    draft = _draft("وقعت إدارة المشتريات العسكرية الفرنسية (FMP) اتفاقية مع العراق.\n")
-    body = _by_ar(draft)["إدارة المشتريات العسكرية الفرنسية"]
-    assert body["type"] == "organization" and body["name"].endswith("Administration (FMP)")
-    assert {"إدارة المشتريات العسكرية الفرنسية (FMP)", "FMP"} <= set(body["aliases"])
-    names = _names("وقعت إدارة المشتريات العسكرية الفرنسية اتفاقية مع العراق.\n")
-    assert "إدارة المشتريات العسكرية الفرنسية" in names
-    assert not [n for n in names if "اتفاقية" in n]
-    assert not [n for n in _names("ونجحت الحكومة في إدارة الأزمة الفرنسية.\n") if "إدارة" in n]
-    assert not [n for n in _names("ووافقت إدارة الرئيس الأمريكي على الصفقة.\n") if "الرئيس" in n]
+    # the crisis) and «إدارة الرئيس الفرنسي» (the president's, by his title) are no such body.
+    draft = _draft("وأبرمت إدارة المشتريات العسكرية الإيطالية (IMP) صفقة مع مصر.\n")
+    body = _by_ar(draft)["إدارة المشتريات العسكرية الإيطالية"]
+    assert body["type"] == "organization"
+    assert body["name"] == "Italian Military Procurement Administration (IMP)"
+    assert {"إدارة المشتريات العسكرية الإيطالية (IMP)", "IMP"} <= set(body["aliases"])
+    names = _names("وأبرمت إدارة المشتريات العسكرية الإيطالية صفقة مع مصر.\n")
+    assert "إدارة المشتريات العسكرية الإيطالية" in names
+    assert not [n for n in names if "صفقة" in n]
+    assert not [n for n in _names("وأخفقت اللجنة في إدارة الأزمة الإيطالية.\n") if "إدارة" in n]
+    assert not [n for n in _names("ورفضت إدارة الرئيس الفرنسي العرض.\n") if "الرئيس" in n]
+
+
+def test_running_a_thing_with_a_states_adjective_is_no_administration() -> None:
+    # "the ambassador took over running the Libyan file": «إدارة» a verbal noun, the object of
+    # a verb of taking over or criticising, or before a noun no body runs, is no "Libyan
+    # Administration"; a body by «إدارة» keeps the noun of what it runs in its English.
+    assert not _names("وتولى السفير إدارة الملف الليبي في يناير.\n")
+    assert not _names("وانتقد المعارضون إدارة الأمن الإيرانية للاحتجاجات.\n")
+    assert _names("وقالت إدارة الأمن الإيرانية إن الوضع هادئ.\n") == {
+        "إدارة الأمن الإيرانية": "Iranian Security Administration"
+    }
+    english = _names("ووقعت إدارة العتاد الدفاعي البولندية (ABC) عقدا مع ألمانيا.\n")[
+        "إدارة العتاد الدفاعي البولندية"
+    ]
+    assert "Atad" in english and english != "Polish Defence Administration (ABC)"
 
 
 def test_an_agency_belonging_to_a_known_organization_and_with_two_fields_joined() -> None:
@@ -1015,21 +1033,21 @@ def test_an_agency_belonging_to_a_known_organization_and_with_two_fields_joined(
     # it belongs to is one the store knows, no institution's noun; «والإمداد» goes on with the
     # name, its close («التابعة») after it; «وزارة الدفاع والجيش» is two bodies.
     nato = {"id": "nato", "type": "organization", "name": "NATO", "name_ar": "حلف الناتو", "aliases": []}
-    text = "ووقعت وكالة الصيانة والإمداد التابعة لحلف الناتو (MSA) عقدا مع فرنسا.\n"
+    text = "وأبرمت وكالة التدريب والتسليح التابعة لحلف الناتو (TAA) اتفاقا مع بولندا.\n"
     draft = draft_article(text, [*copy.deepcopy(ENTITIES), nato], published=DAY)
-    body = _by_ar(draft)["وكالة الصيانة والإمداد التابعة لحلف الناتو"]
+    body = _by_ar(draft)["وكالة التدريب والتسليح التابعة لحلف الناتو"]
     assert body["type"] == "organization"
-    assert "وكالة الصيانة والإمداد التابعة لحلف الناتو (MSA)" in body["aliases"]
+    assert "وكالة التدريب والتسليح التابعة لحلف الناتو (TAA)" in body["aliases"]
     assert "nato" in draft.mentioned  # named too, inside the agency's name
     names = _names("واجتمعت وزارة الدفاع والجيش الفرنسي في باريس.\n")
     assert not [n for n in names if "والجيش" in n]
 
 
 def test_a_guard_or_a_gendarmerie_under_its_commander_is_a_body() -> None:
-    # "attended by the commander of the republican guard and the acting commander of the
-    # national gendarmerie": a guard and a gendarmerie are forces, a body under their
+    # "the commander of the republican guard and the acting commander of the national
+    # gendarmerie took part in the parade": a guard and a gendarmerie are forces, a body under their
     # commander with what kind they are; «قائد الحرس» alone names the office only.
-    text = "وحضر اللقاء قائد الحرس الجمهوري وقائد الدرك الوطني بالنيابة في الجزائر.\n"
+    text = "وشارك في العرض قائد الحرس الجمهوري وقائد الدرك الوطني بالنيابة في تونس.\n"
     names = _names(text)
     assert names["الحرس الجمهوري"] == "Republican Guard"
     assert names["الدرك الوطني"] == "National Gendarmerie"
@@ -1059,7 +1077,17 @@ def test_a_body_named_with_the_ministry_it_is_in() -> None:
     # announced": «ب» on the ministry's noun after a body's name says the body it is in,
     # named with it; a second field joined by «و», its adjective after it, goes on with the
     # name before «بوزارة».
-    names = _names("وأعلنت مديرية التدريب والعلاقات العامة بوزارة الدفاع الفرنسية أن الطائرات وصلت.\n")
-    assert "مديرية التدريب والعلاقات العامة بوزارة الدفاع الفرنسية" in names
-    names = _names("وقالت إدارة الدعم الفني بوزارة الدفاع الفرنسية إن العقد وقع.\n")
-    assert "إدارة الدعم الفني بوزارة الدفاع الفرنسية" in names
+    names = _names("وذكرت مديرية الصيانة والتموين العام بوزارة الدفاع الإيطالية أن السفن وصلت.\n")
+    assert "مديرية الصيانة والتموين العام بوزارة الدفاع الإيطالية" in names
+    names = _names("وأوضحت إدارة الإمداد الفني بوزارة الدفاع الإسبانية أن الصفقة تمت.\n")
+    assert "إدارة الإمداد الفني بوزارة الدفاع الإسبانية" in names
+
+
+def test_what_a_general_body_is_for_after_a_conjunction() -> None:
+    # «ولخفر» is و, then ل on «خفر»: what the general body is for, as «لخفر» is; «وللتدريب»
+    # as «للتدريب».
+    keys = normalize("المديرية العامة ولخفر السواحل").split()
+    assert purpose_word(keys, 2) == normalize("خفر")
+    keys = normalize("المديرية العامة وللتدريب").split()
+    assert purpose_word(keys, 2) == normalize("التدريب")
+    assert purpose_word(normalize("المديرية العامة ولكن").split(), 2) is None
