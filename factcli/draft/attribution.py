@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 from ..analyze import ARTICLE, CONJUNCTION_RE, name_forms
 from ..normalize import normalize
 from .base import _after_conjunction, _Base
-from .cues import _ATTRIBUTIONS, _CONTINUING, _CREDITS, _FUNCTION_WORDS, _MEDIA, _THAT, _compile
+from .cues import (
+    _ATTRIBUTIONS,
+    _CONTINUING,
+    _CREDITS,
+    _FUNCTION_WORDS,
+    _MEDIA,
+    _THAT,
+    ACCORDING_CUES,
+    Pattern,
+)
 from .english import institution_word
 from .names import Mention, find_mentions
 from .proposals import _company_noun
@@ -46,9 +55,9 @@ _THE_STATEMENT = ARTICLE + _STATEMENT
 # A body credited at a sentence's close is named within this many words of the credit's
 # word («وفق ما أعلنت وزارة»: two).
 _CLOSING_CREDIT_WORDS = 3
-# The words of accordance that credit a source («بحسب»، «وفقا لـ»، «حسبما»), not the verbs
-# among the credits' cues («نقل» is a transfer too: «ونقل الخبرات بين القوات»).
-_ACCORDING = _compile(["بحسب", "حسب", "حسبما", "وفقا", "وفق"])
+# The words of accordance among the credits' cues, not its verbs («نقل» is a transfer too:
+# «ونقل الخبرات بين القوات»).
+_ACCORDING = [Pattern.of(row) for row in ACCORDING_CUES]
 _WHAT = "ما"
 
 
