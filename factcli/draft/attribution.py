@@ -59,16 +59,14 @@ _CLOSING_CREDIT_WORDS = 3
 # «ونقل الخبرات بين القوات»).
 _ACCORDING = [Pattern.of(row) for row in ACCORDING_CUES]
 _WHAT = "ما"
+# The verbs of telling and the credits' cues, read together between a credit and its body.
+_TELLING = (*_ATTRIBUTIONS, *_CREDITS)
 
 
 def _telling(key: str) -> bool:
     """«ما», a verb of telling or a medium's noun, between a credit's word and the body it
     credits («وفق ما أعلنت وزارة»، «بحسب ما أفاد موقع "..."»، «بحسب وكالة ...»)."""
-    return (
-        key == _WHAT
-        or any(p.find([key]) for p in (*_ATTRIBUTIONS, *_CREDITS))
-        or any(p.opens(key) for p in _MEDIA)
-    )
+    return key == _WHAT or any(p.find([key]) for p in _TELLING) or any(p.opens(key) for p in _MEDIA)
 
 
 # A closing credit comes after a clause's act (at least this many words before it), and at
