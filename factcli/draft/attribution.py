@@ -410,16 +410,9 @@ class _Attribution(_Base):
             hit = pat.find(keys)
             if hit is None or (hit[0] < _CLOSING_AFTER and not told_before):
                 continue
-            for m in mentions:
-                if m.weak or m.first < hit[1] or m.first > hit[1] + _CLOSING_CREDIT_WORDS:
-                    continue
-                if (
-                    self.linker.type_of(m.ids[0]) == "organization"
-                    and len(keys) - m.last <= _CLOSING_TAIL
-                    and all(_telling(k) for k in keys[hit[1] : m.first])
-                ):
-                    return m
-                break  # a person, a state, a document: not a body credited
+            m = self._body_credited(keys, mentions, hit[1])
+            if m is not None and len(keys) - m.last <= _CLOSING_TAIL:
+                return m
         return None
 
     def _opening_credit(self, keys: list[str], mentions: list[Mention], told_before: bool) -> Mention | None:
@@ -431,16 +424,23 @@ class _Attribution(_Base):
             return None
         for pat in _ACCORDING:
             hit = pat.find(keys, 0, min(2, len(keys)))
-            if hit is None:
-                continue
-            m = next((m for m in mentions if not m.weak and m.first >= hit[1]), None)
-            if (
-                m is not None
-                and m.first <= hit[1] + _CLOSING_CREDIT_WORDS
-                and self.linker.type_of(m.ids[0]) == "organization"
-                and all(_telling(k) for k in keys[hit[1] : m.first])
-            ):
+            m = None if hit is None else self._body_credited(keys, mentions, hit[1])
+            if m is not None:
                 return m
+        return None
+
+    def _body_credited(self, keys: list[str], mentions: list[Mention], after: int) -> Mention | None:
+        """The body a credit's word ending at word `after` names: the first name after it,
+        within a few words, an organization, with only «ما», a verb of telling or a
+        medium's noun between. A person, a state or a document there: no body credited."""
+        m = next((m for m in mentions if not m.weak and m.first >= after), None)
+        if (
+            m is not None
+            and m.first <= after + _CLOSING_CREDIT_WORDS
+            and self.linker.type_of(m.ids[0]) == "organization"
+            and all(_telling(k) for k in keys[after : m.first])
+        ):
+            return m
         return None
 
     def _medium_addressed(
