@@ -502,7 +502,7 @@ def test_a_done_act_is_no_hedge_whatever_may_word_stands_near_it() -> None:
         assert received and {c["modality"] for c in received} == {"fact"}, done
     # an expectation or a plan told after a done act is another verb's: the signing is done
     for told in (
-        "ووقعت مصر عقدا لشراء 24 طائرة رافال، يتوقع أن تتسلم الدفعة الأولى منها قريبا.",
+        "ووقعت مصر مع فرنسا عقدا لشراء 30 طائرة رافال، يتوقع أن يتسلم سلاح الجو أولاها قريبا.",
         "ووقعت مصر عقدا مع فرنسا لشراء طائرات رافال تنوي استخدامها في سلاح الجو.",
     ):
         signed = [c for c in _draft(told).claims if c["predicate"] == "signed"]
