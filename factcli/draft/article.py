@@ -400,8 +400,9 @@ _REPEAT_STRETCH = 1.5
 # Two words are one word printed again when their letters are this much alike (a letter
 # changed, a conjunction added: «ستوقع» and «سيوقع», «وفرنسا» and «فرنسا»).
 _REPEAT_LETTERS = 0.8
-# The lead's copy opens the body: it is among this many paragraphs after the lead, the
-# title lines between them (a view count, the headline again) not counted.
+# The lead's copy opens the body: it is the headline printed again or among this many
+# paragraphs after the lead, the title lines between them (a view count, the headline
+# again) not counted.
 _REPEAT_NEAR = 2
 
 
@@ -427,9 +428,9 @@ def _prints_again(mine: list[str], later: list[str]) -> bool:
 
 
 def _repeated_above(lines: list[str]) -> set[int]:
-    """The lead at the top that the body prints again: the first paragraph of the page's
-    top block, printed above its date line and again in the body, or a standfirst or
-    teaser that the body's first paragraphs open with, the same or reworded a little
+    """The paragraphs at the top that the body prints again: a page's lead printed above
+    its date line and again where the body opens, the headline printed twice, or a
+    standfirst or teaser that the paragraph after it opens with, the same or reworded a little
     (`_prints_again`). The body's copy is the article's; the one above it is furniture (a
     claim citing it would cite the same words twice). A paragraph printed twice, reworded
     and no longer the second time, is the page's slip: its first print is the one read,
@@ -438,27 +439,24 @@ def _repeated_above(lines: list[str]) -> set[int]:
     among the first paragraphs after the lead (`_REPEAT_NEAR`), so that a paragraph far
     down that restates the lead, and the short lines above it, stay the body's."""
     words = [re.findall(r"\w+", normalize(line)) for line in lines]
-    lead = next(
-        (
-            n
-            for n in range(min(_TOP_LINES, len(lines)))
-            if len(words[n]) >= _REPEAT_WORDS and not _a_title_line(lines[n].strip())
-        ),
-        None,
-    )
-    if lead is None:
-        return set()
-    near = [
-        m for m in range(lead + 1, len(lines)) if lines[m].strip() and not _a_title_line(lines[m].strip())
-    ][:_REPEAT_NEAR]
-    mine = words[lead]
-    again = next((m for m in near if _prints_again(mine, words[m])), None)
-    if again is None:
-        return set()
-    later = words[again]
-    fuller = later[: len(mine)] == mine or len(later) > len(mine)
-    out = {lead if fuller else again}
-    out.update(m for m in range(lead + 1, again) if _a_title_line(lines[m].strip()))
+    out: set[int] = set()
+    for lead in range(min(_TOP_LINES, len(lines))):
+        mine = words[lead]
+        if len(mine) < _REPEAT_WORDS:
+            continue
+        near: list[int] = []  # the lines after the lead up to its `_REPEAT_NEAR`th sentence
+        for m in range(lead + 1, len(lines)):
+            if lines[m].strip():
+                near.append(m)
+            if len([k for k in near if not _a_title_line(lines[k].strip())]) == _REPEAT_NEAR:
+                break
+        again = next((m for m in near if _prints_again(mine, words[m])), None)
+        if again is None:
+            continue
+        later = words[again]
+        fuller = later[: len(mine)] == mine or len(later) > len(mine)
+        out.add(lead if fuller else again)
+        out.update(m for m in range(lead + 1, again) if _a_title_line(lines[m].strip()))
     return out
 
 
