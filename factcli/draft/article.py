@@ -388,45 +388,75 @@ def _headlines(lines: list[str], wrapped: set[int] | frozenset[int] = frozenset(
 # A paragraph of fewer words than this is a title's or a label's; two such lines may be
 # alike without one copying the other.
 _REPEAT_WORDS = 6
-# A paragraph at the top is printed again when a later paragraph opens with this share of
-# its words, in its order, within a stretch half as long again (a word or a clause added:
-# «وقع الوزير نظيره» above, «وقع الوزير مع نظيره ... من أجل ...» in the body).
+# A paragraph at the top is printed again when a later paragraph has this share of the
+# shorter one's words, in their order, within a stretch half as long again as the lead (a
+# word or a clause added: «وقع الوزير نظيره» above, «وقع الوزير مع نظيره ... من أجل ...» in
+# the body). A shorter paragraph than `_REPEAT_LONG` words is a copy only with all its
+# words: one word other in a short sentence is other news («... طائرات رافال» against
+# «... طائرات ميغ»).
 _REPEAT_SHARE = 0.8
+_REPEAT_LONG = 20
 _REPEAT_STRETCH = 1.5
+# Two words are one word printed again when their letters are this much alike (a letter
+# changed, a conjunction added: «ستوقع» and «سيوقع», «وفرنسا» and «فرنسا»).
+_REPEAT_LETTERS = 0.8
+# The lead's copy opens the body: it is the headline printed again or among this many
+# paragraphs after the lead, the title lines between them (a view count, the headline
+# again) not counted.
+_REPEAT_NEAR = 2
+
+
+def _alike(word: str, other: str) -> bool:
+    return word == other or difflib.SequenceMatcher(None, word, other).ratio() >= _REPEAT_LETTERS
 
 
 def _prints_again(mine: list[str], later: list[str]) -> bool:
-    """`later` opens with `mine`, word for word or reworded a little: most of `mine`'s
-    words, in order, within the first stretch of `later` (measured on words, so that a
-    preposition added or a clause dropped weighs as one word, not as its letters)."""
+    """`later` opens with `mine`, word for word or reworded a little: of the shorter of
+    the two, the share its length asks for (`_REPEAT_LONG`) is found in the other, in
+    order, within the first stretch of `later` (measured on words, so that a preposition
+    added or a clause dropped weighs as one word, not as its letters; a word whose letters
+    differ a little counts as the same)."""
     stretch = later[: int(len(mine) * _REPEAT_STRETCH) + 1]
     if stretch[: len(mine)] == mine:
         return True
-    blocks = difflib.SequenceMatcher(None, mine, stretch, autojunk=False).get_matching_blocks()
-    return sum(b.size for b in blocks) >= _REPEAT_SHARE * len(mine)
+    # each word of the stretch read as the lead's word it nearly spells
+    read = [next((w for w in mine if _alike(w, word)), word) for word in stretch]
+    blocks = difflib.SequenceMatcher(None, mine, read, autojunk=False).get_matching_blocks()
+    shorter = min(len(mine), len(later))
+    share = _REPEAT_SHARE if shorter >= _REPEAT_LONG else 1.0
+    return sum(b.size for b in blocks) >= share * shorter
 
 
 def _repeated_above(lines: list[str]) -> set[int]:
     """The paragraphs at the top that the body prints again: a page's lead printed above
-    its date line and again in the body, a standfirst or teaser that the body's paragraph
-    opens with, the same or reworded a little (`_prints_again`). The body's copy is the
-    article's; the one above it is furniture (a claim citing it would cite the same words
-    twice). A paragraph printed twice, reworded and no longer the second time, is the
-    page's slip: its first print is the one read, the second dropped. The title lines between the two
-    copies (a view count, a clip's length, the headline again) are the page's furniture."""
+    its date line and again where the body opens, the headline printed twice, or a
+    standfirst or teaser that the paragraph after it opens with, the same or reworded a little
+    (`_prints_again`). The body's copy is the article's; the one above it is furniture (a
+    claim citing it would cite the same words twice). A paragraph printed twice, reworded
+    and no longer the second time, is the page's slip: its first print is the one read,
+    the second dropped. The title lines between the two copies (a view count, a clip's
+    length, the headline again) are the page's furniture; the copy is looked for only
+    among the first paragraphs after the lead (`_REPEAT_NEAR`), so that a paragraph far
+    down that restates the lead, and the short lines above it, stay the body's."""
     words = [re.findall(r"\w+", normalize(line)) for line in lines]
     out: set[int] = set()
-    for n in range(min(_TOP_LINES, len(lines))):
-        mine = words[n]
+    for lead in range(min(_TOP_LINES, len(lines))):
+        mine = words[lead]
         if len(mine) < _REPEAT_WORDS:
             continue
-        again = next((m for m in range(n + 1, len(lines)) if _prints_again(mine, words[m])), None)
+        near: list[int] = []  # the lines after the lead up to its `_REPEAT_NEAR`th sentence
+        for m in range(lead + 1, len(lines)):
+            if lines[m].strip():
+                near.append(m)
+            if len([k for k in near if not _a_title_line(lines[k].strip())]) == _REPEAT_NEAR:
+                break
+        again = next((m for m in near if _prints_again(mine, words[m])), None)
         if again is None:
             continue
         later = words[again]
         fuller = later[: len(mine)] == mine or len(later) > len(mine)
-        out.add(n if fuller else again)
-        out.update(m for m in range(n + 1, again) if _a_title_line(lines[m].strip()))
+        out.add(lead if fuller else again)
+        out.update(m for m in range(lead + 1, again) if _a_title_line(lines[m].strip()))
     return out
 
 

@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 from ..analyze import ARTICLE, CONJUNCTION_RE, name_forms
 from ..normalize import normalize
 from .base import _after_conjunction, _Base
-from .cues import _ATTRIBUTIONS, _CONTINUING, _CREDITS, _FUNCTION_WORDS, _MEDIA, _THAT, _compile
+from .cues import (
+    _ATTRIBUTIONS,
+    _CONTINUING,
+    _CREDITS,
+    _FUNCTION_WORDS,
+    _MEDIA,
+    _THAT,
+    ACCORDING_CUES,
+    Pattern,
+)
 from .english import institution_word
 from .names import Mention, find_mentions
 from .proposals import _company_noun
@@ -46,20 +55,18 @@ _THE_STATEMENT = ARTICLE + _STATEMENT
 # A body credited at a sentence's close is named within this many words of the credit's
 # word («وفق ما أعلنت وزارة»: two).
 _CLOSING_CREDIT_WORDS = 3
-# The words of accordance that credit a source («بحسب»، «وفقا لـ»، «حسبما»), not the verbs
-# among the credits' cues («نقل» is a transfer too: «ونقل الخبرات بين القوات»).
-_ACCORDING = _compile(["بحسب", "حسب", "حسبما", "وفقا", "وفق"])
+# The words of accordance among the credits' cues, not its verbs («نقل» is a transfer too:
+# «ونقل الخبرات بين القوات»).
+_ACCORDING = [Pattern.of(row) for row in ACCORDING_CUES]
 _WHAT = "ما"
+# The verbs of telling and the credits' cues, read together between a credit and its body.
+_TELLING = (*_ATTRIBUTIONS, *_CREDITS)
 
 
 def _telling(key: str) -> bool:
     """«ما», a verb of telling or a medium's noun, between a credit's word and the body it
     credits («وفق ما أعلنت وزارة»، «بحسب ما أفاد موقع "..."»، «بحسب وكالة ...»)."""
-    return (
-        key == _WHAT
-        or any(p.find([key]) for p in (*_ATTRIBUTIONS, *_CREDITS))
-        or any(p.opens(key) for p in _MEDIA)
-    )
+    return key == _WHAT or any(p.find([key]) for p in _TELLING) or any(p.opens(key) for p in _MEDIA)
 
 
 # A closing credit comes after a clause's act (at least this many words before it), and at
@@ -403,16 +410,9 @@ class _Attribution(_Base):
             hit = pat.find(keys)
             if hit is None or (hit[0] < _CLOSING_AFTER and not told_before):
                 continue
-            for m in mentions:
-                if m.weak or m.first < hit[1] or m.first > hit[1] + _CLOSING_CREDIT_WORDS:
-                    continue
-                if (
-                    self.linker.type_of(m.ids[0]) == "organization"
-                    and len(keys) - m.last <= _CLOSING_TAIL
-                    and all(_telling(k) for k in keys[hit[1] : m.first])
-                ):
-                    return m
-                break  # a person, a state, a document: not a body credited
+            m = self._body_credited(keys, mentions, hit[1])
+            if m is not None and len(keys) - m.last <= _CLOSING_TAIL:
+                return m
         return None
 
     def _opening_credit(self, keys: list[str], mentions: list[Mention], told_before: bool) -> Mention | None:
@@ -424,16 +424,23 @@ class _Attribution(_Base):
             return None
         for pat in _ACCORDING:
             hit = pat.find(keys, 0, min(2, len(keys)))
-            if hit is None:
-                continue
-            m = next((m for m in mentions if not m.weak and m.first >= hit[1]), None)
-            if (
-                m is not None
-                and m.first <= hit[1] + _CLOSING_CREDIT_WORDS
-                and self.linker.type_of(m.ids[0]) == "organization"
-                and all(_telling(k) for k in keys[hit[1] : m.first])
-            ):
+            m = None if hit is None else self._body_credited(keys, mentions, hit[1])
+            if m is not None:
                 return m
+        return None
+
+    def _body_credited(self, keys: list[str], mentions: list[Mention], after: int) -> Mention | None:
+        """The body a credit's word ending at word `after` names: the first name after it,
+        within a few words, an organization, with only «ما», a verb of telling or a
+        medium's noun between. A person, a state or a document there: no body credited."""
+        m = next((m for m in mentions if not m.weak and m.first >= after), None)
+        if (
+            m is not None
+            and m.first <= after + _CLOSING_CREDIT_WORDS
+            and self.linker.type_of(m.ids[0]) == "organization"
+            and all(_telling(k) for k in keys[after : m.first])
+        ):
+            return m
         return None
 
     def _medium_addressed(

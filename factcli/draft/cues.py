@@ -564,14 +564,14 @@ ATTRIBUTION_CUES = [
 CONTINUING_CUES = ["=مضيفا", "=مشيرا", "=مشددا", "=مؤكدا", "=موكدا", "=معربا", "=قائلا", "=معتبرا", "=لافتا"]
 # A sentence opening with these goes on with the account before it (same speaker, same credit).
 CONTINUATION_OPENERS = ["كما", "كذلك", "اضاف*", "تابع*", "من جانب*", "من جهت*", "بدور*"]
+# Accordance: the words that credit a source («بحسب»، «وفقا لـ»، «حسبما»; «..., وفق وكالة
+# رويترز»: as the agency has it), not the verbs among the credits («نقل» is a transfer too).
+ACCORDING_CUES = ["بحسب", "حسب", "حسبما", "وفقا", "وفق"]
 # Credit: the agency or outlet the article took it from.
 CREDIT_CUES = [
     "نقلت",
     "نقل",
-    "بحسب",
-    "حسب",
-    "وفقا",
-    "وفق",  # "..., وفق وكالة رويترز": as the agency has it
+    *ACCORDING_CUES,
     "ذكرت",
     "افادت",
     "قالت",

@@ -502,7 +502,7 @@ def test_a_done_act_is_no_hedge_whatever_may_word_stands_near_it() -> None:
         assert received and {c["modality"] for c in received} == {"fact"}, done
     # an expectation or a plan told after a done act is another verb's: the signing is done
     for told in (
-        "ووقعت مصر عقدا لشراء 24 طائرة رافال، يتوقع أن تتسلم الدفعة الأولى منها قريبا.",
+        "ووقعت مصر مع فرنسا عقدا لشراء 30 طائرة رافال، يتوقع أن يتسلم سلاح الجو أولاها قريبا.",
         "ووقعت مصر عقدا مع فرنسا لشراء طائرات رافال تنوي استخدامها في سلاح الجو.",
     ):
         signed = [c for c in _draft(told).claims if c["predicate"] == "signed"]
@@ -526,3 +526,59 @@ def test_a_sentence_opening_on_a_body_credited_comes_through_it() -> None:
     assert {c["speaker"] for c in received} == {None}
     stated = _draft("ووفقا لبيان وزارة الدفاع المصرية، تسلمت مصر طائرات رافال من فرنسا أمس.").claims
     assert {c["via"] for c in stated if c["predicate"] == "received"} == {None}
+
+
+# -- a lead printed again: only its copy near the top, alike over the whole copy ---------
+
+MORE = [
+    {"id": "russia", "type": "country", "name": "Russia", "name_ar": "روسيا", "aliases": []},
+    {"id": "mistral", "type": "weapon_system", "name": "Mistral", "name_ar": "ميسترال", "aliases": []},
+]
+
+
+def _draft_more(text: str):
+    return draft_article(text, copy.deepcopy([*ENTITIES, *MORE]), published=DAY)
+
+
+def _cited_in(text: str, paragraph: str) -> bool:
+    at = text.index(paragraph)
+    return any(at <= c["citation"]["start"] < at + len(paragraph) for c in _draft_more(text).claims)
+
+
+def test_a_paragraph_opening_as_the_lead_with_other_news_is_no_copy_of_it() -> None:
+    # two short paragraphs of the same length, alike in their first words and telling of
+    # two deliveries: the second is no copy of the first, and both are read
+    first = "تسلمت مصر اليوم الأحد من فرنسا الدفعة الأولى من طائرات رافال."
+    second = "تسلمت مصر اليوم الأحد من فرنسا الدفعة الأولى من حاملات ميسترال."
+    text = f"{first}\n{second}\nوقال مسؤول إن التسليم يكتمل العام المقبل."
+    assert _cited_in(text, first)
+    assert _cited_in(text, second), "the second delivery is dropped as a copy of the first"
+
+
+def test_a_lead_is_kept_when_a_longer_paragraph_after_it_tells_of_another_weapon() -> None:
+    # the lead tells of Rafale jets from France; the next paragraph opens with the same
+    # words but tells of MiG jets from Russia: the lead is no reworded print of it
+    lead = "أكدت مصادر عسكرية في القاهرة أمس أن مصر تسلمت طائرات رافال من فرنسا."
+    other = "أكدت مصادر عسكرية في القاهرة أمس أن مصر تسلمت طائرات ميغ من روسيا ضمن صفقة جديدة."
+    text = f"{lead}\n{other}"
+    assert _cited_in(text, lead), "the lead is dropped as the furniture of a longer copy"
+
+
+def test_short_lines_far_down_the_body_are_no_furniture_of_a_lead_printed_again() -> None:
+    # the lead, three paragraphs of the body, a list whose items end with no stop, and a
+    # closing paragraph that restates the lead: the list is the body's, not the page's
+    lead = "وقعت مصر وفرنسا اتفاقا لشراء طائرات رافال المقاتلة خلال زيارة الوزير إلى باريس."
+    item = "- تسلمت مصر حاملات ميسترال من فرنسا عام 2016"
+    text = "\n".join(
+        [
+            lead,
+            "وقال مسؤول إن التسليم يبدأ العام المقبل.",
+            "وأضاف أن الطيارين يتدربون في قواعد فرنسية.",
+            "وأشار إلى أن الصفقة تشمل صواريخ وذخائر.",
+            "صفقات سابقة",
+            item,
+            "وقعت مصر وفرنسا اتفاقا لشراء طائرات رافال المقاتلة خلال زيارة الوزير إلى باريس الشهر الجاري.",
+        ]
+    )
+    assert _cited_in(text, item), "a list item down the body is dropped as furniture"
+    assert _cited_in(text, lead), "the lead is dropped for a restatement at the article's end"
