@@ -1151,6 +1151,25 @@ def test_every_word_of_approving_before_every_noun_of_what_is_sold_is_a_sale_app
         assert "approved_sale" in {t[1] for t in triples}, sentence
 
 
+def test_the_date_participle_of_agreeing_approves_no_sale() -> None:
+    # "On Thursday, which falls on 4 April, Algeria received the second batch of the Sukhoi
+    # deal": «الموافق» and «يوافق» tie a weekday to its date, no approving
+    for sentence in (
+        "وفي يوم الخميس الموافق 4 أبريل تسلمت الجزائر الدفعة الثانية من صفقة مقاتلات سوخوي.",
+        "وفي يوم الخميس الذي يوافق 4 أبريل تسلمت الجزائر الدفعة الثانية من صفقة مقاتلات سوخوي.",
+    ):
+        triples, _ = _read(sentence)
+        predicates = {t[1] for t in triples}
+        assert "approved_sale" not in predicates and "received" in predicates, sentence
+    # the noun of approval and the imperfect before «على» still approve
+    for sentence in (
+        "وأعلن البنتاغون موافقته على بيع صواريخ للمغرب.",
+        "وتوافق ألمانيا على تصدير الغواصات إلى مصر.",
+    ):
+        triples, _ = _read(sentence)
+        assert "approved_sale" in {t[1] for t in triples}, sentence
+
+
 def test_a_superlative_after_a_weapon_kind_is_no_word_of_its_name() -> None:
     # "Kuwait receives the newest tank": how the story ranks it, not romanized into its name
     triples, _ = _read("الكويت تتسلم الدبابة الأحدث من الولايات المتحدة.")
