@@ -99,8 +99,10 @@ _TALKS_BEHIND = {"بعد", "عقب", "اثر", "ختام", "اعقاب"}
 _TALKS_LASTED_REACH = 4
 # Talks told as over: ended, concluded, or held («انتهت المفاوضات», «اختتمت
 # بنجاح مفاوضات», «نقطة النهاية لمسلسل من المفاوضات», «جرت مفاوضات مطولة», «أسفرت
-# المحادثات عن»), within a few words before the talks' noun or right after it.
-_TALKS_OVER = re.compile(f"^(?:{ARTICLE})?(?:انته|اختتم|ختام|نهاي|اسفر)|^(?:جرت|جري)$")
+# المحادثات عن»), within a few words before the talks' noun or right after it. The noun of
+# an end only, «نهاية» and its construct «نهايتها»: the adjective «النهائية» tells the last
+# round of talks still going on. («في ختام» is a word of `_TALKS_BEHIND`.)
+_TALKS_OVER = re.compile(f"^(?:{ARTICLE})?(?:انته|اختتم|اسفر|نهايه$|نهايت)|^(?:جرت|جري)$")
 _TALKS_OVER_BEFORE = 5
 _TALKS_OVER_AFTER = 2
 
@@ -240,6 +242,9 @@ class _Reading(_Base):
             ):
                 again = (ocue[0], ocue[1], ocue[2], other)
         misfits: list[tuple] = []
+        # The words of obtaining that end a reading of talks held before (`_talks_behind`):
+        # talks over tell of no purchase by themselves («المفاوضات جرت لشراء»).
+        talked: set[int] = set()
         for order, (pat, pred) in enumerate(_PREDICATE_PATTERNS):
             hit = pat.find(keys)
             while hit is not None and (
@@ -258,7 +263,10 @@ class _Reading(_Base):
                 and hit[1] - hit[0] > 1
                 and _talks_behind(keys, hit[0])
             ):
+                talked.add(hit[1] - 1)
                 continue  # «بعد محادثات ...، وقعت مصر صفقة لشراء»: talks held before, no reach over the act
+            if hit is not None and hit[0] in talked:
+                continue  # «اختتمت مصر مفاوضات شراء»: the purchase talked of, not made
             if hit is not None and pred == "visited" and self._goods_arrive(keys, mentions, hit[0]):
                 pred = "received"  # «وصلت الطائرات إلى مصر»: goods arriving are received
             if hit is not None:
