@@ -46,6 +46,7 @@ from .cues import (
     ROLES,
     SCALE_STEMS,
     TALKS_NEUTRAL,
+    Pattern,
 )
 from .names import Mention
 
@@ -105,6 +106,34 @@ _TALKS_LASTED_REACH = 4
 _TALKS_OVER = re.compile(f"^(?:{ARTICLE})?(?:انته|اختتم|اسفر|نهايه$|نهايت)|^(?:جرت|جري)$")
 _TALKS_OVER_BEFORE = 5
 _TALKS_OVER_AFTER = 2
+# The verbal nouns of using and operating (`PREDICATE_CUES`), and the verbs and nouns of
+# judging or stopping a use a few words before them: «أدانت روسيا استخدام ...», «انتقدت»,
+# «حظر», «منع», «وقف استخدام القوة»: a use condemned, banned or halted, no operating.
+_USING_NOUNS = {"استخدام", "تشغيل"}
+_JUDGING = [
+    Pattern.of(w)
+    for w in (
+        "ادان*",
+        "~دين",
+        "ادانه",
+        "ندد*",
+        "~ندد*",
+        "انتقد*",
+        "~نتقد*",
+        "انتقاد",
+        "حظر*",
+        "~حظر*",
+        "منع*",
+        "~منع*",
+        "وقف",
+        "اوقف*",
+        "~وقف*",
+        "ايقاف",
+        "رفض*",
+        "~رفض*",
+    )
+]
+_JUDGING_REACH = 3
 
 
 def _talks_behind(keys: list[str], at: int) -> bool:
@@ -265,6 +294,24 @@ class _Reading(_Base):
             ):
                 talked.add(hit[1] - 1)
                 continue  # «بعد محادثات ...، وقعت مصر صفقة لشراء»: talks held before, no reach over the act
+            if (
+                hit is not None
+                and pred == "operates"
+                and pat.text in _USING_NOUNS
+                and any(p.opens(k) for k in keys[max(0, hit[0] - _JUDGING_REACH) : hit[0]] for p in _JUDGING)
+            ):
+                continue  # «وانتقدت مصر استخدام روسيا صواريخ»: a use judged, not made
+            if (
+                hit is not None
+                and pred == "operates"
+                and pat.text in _USING_NOUNS
+                and not any(
+                    m.first >= hit[1] and self.linker.type_of(e) == "weapon_system"
+                    for m in mentions
+                    for e in m.ids
+                )
+            ):
+                continue  # «تعمل مصر على استخدام القوة»، «تشغيل المصانع»: no weapon used, no operating
             if hit is not None and hit[0] in talked:
                 continue  # «اختتمت مصر مفاوضات شراء»: the purchase talked of, not made
             if hit is not None and pred == "visited" and self._goods_arrive(keys, mentions, hit[0]):

@@ -1128,6 +1128,19 @@ def test_using_or_operating_told_by_the_verbal_noun_is_operating() -> None:
     assert ("Algeria", "operates", "submarines", "planned") in triples
 
 
+def test_a_verbal_noun_of_using_judged_or_with_nothing_used_is_no_operating() -> None:
+    # "Egypt criticised Russia's use of Iskander missiles": criticised, not used by Egypt
+    triples, _ = _read("وانتقدت مصر استخدام روسيا صواريخ إسكندر.")
+    assert not [t for t in triples if t[1] == "operates"]
+    # "Iraq called for halting the use of arms against protesters": a use stopped, of nothing named
+    triples, _ = _read("ودعا العراق إلى وقف استخدام السلاح ضد المتظاهرين.")
+    assert not [t for t in triples if t[1] == "operates"]
+    # "Egypt works on using force", "Iraq keeps running the factories": no weapon used
+    for sentence in ("وتعمل مصر على استخدام القوة.", "ويواصل العراق تشغيل المصانع."):
+        triples, _ = _read(sentence)
+        assert not [t for t in triples if t[1] == "operates"], sentence
+
+
 def test_a_deal_told_with_the_passive_participle_of_signing_was_signed() -> None:
     # "France is bound by a defence agreement signed with the Emirates in 1995"
     triples, _ = _read("وترتبط فرنسا باتفاق دفاعي موقع مع الإمارات في 1995.")
