@@ -25,6 +25,7 @@ from .cues import (
     _IDIOMS,
     _MODALITY_PATTERNS,
     _NEGATIONS,
+    _OFFICE_HEADS,
     _ONE_OF,
     _PREDICATE_PATTERNS,
     _SCALES,
@@ -350,7 +351,10 @@ class _Reading(_Base):
                 (
                     k
                     for k, key in enumerate(keys)
-                    if k not in named and any(p.opens(key) for p in _SUPERLATIVES)
+                    if k not in named
+                    and any(p.opens(key) for p in _SUPERLATIVES)
+                    # «القائد الأعلى للقوات المسلحة»: a word of an office's title, no rank
+                    and not (k > 0 and any(p.opens(keys[k - 1]) for p in _OFFICE_HEADS))
                 ),
                 None,
             )

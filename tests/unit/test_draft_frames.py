@@ -1117,6 +1117,14 @@ def test_a_clause_of_no_act_that_ranks_its_thing_among_its_kind_describes_it() -
     # "more than": a quantity, no rank
     triples, _ = _read("وتنفق الجزائر على التسلح أكثر من نصف ميزانيتها.")
     assert not [t for t in triples if t[1] == "described_as"]
+    # "the supreme commander of the Iraqi naval forces", "the senior adviser of the Egyptian
+    # land forces": «الأعلى», «الأقدم» after an office's head word are of its title, no rank
+    for sentence in (
+        "وجلس في المقدمة القائد الأعلى للقوات البحرية العراقية.",
+        "وجلس في المقدمة المستشار الأقدم للقوات البرية المصرية.",
+    ):
+        triples, _ = _read(sentence)
+        assert not [t for t in triples if t[1] == "described_as"], sentence
 
 
 def test_using_or_operating_told_by_the_verbal_noun_is_operating() -> None:
