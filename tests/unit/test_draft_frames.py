@@ -1105,9 +1105,9 @@ def test_a_clause_of_no_act_that_ranks_its_thing_among_its_kind_describes_it() -
     # superlative: Morocco described
     triples, _ = _read("والمغرب، أحد أكبر مستوردي الأسلحة الفرنسية في أفريقيا.")
     assert ("Morocco", "described_as", None, "fact") in triples
-    # "This is the biggest foreign order for Rafale": the deal just told, described
+    # "This is the largest order for Rafale jets so far": the deal just told, described
     draft = draft_article(
-        "عنوان\nوقعت مصر صفقة لشراء مقاتلات رافال من فرنسا. وهذه أكبر طلبية خارجية لمقاتلات رافال.\n",
+        "عنوان\nوقعت مصر مع فرنسا صفقة لاقتناء مقاتلات رافال. وهذه أضخم طلبية لمقاتلات رافال حتى الآن.\n",
         [dict(e) for e in STATES],
         published=ANCHOR,
     )
@@ -1162,10 +1162,10 @@ def test_a_deal_told_with_the_passive_participle_of_signing_was_signed() -> None
 
 
 def test_every_word_of_approving_before_every_noun_of_what_is_sold_is_a_sale_approved() -> None:
-    # "The US State Department approved these sales", "Parliament ratified the handover of
-    # the frigates to Egypt": approving (verb or noun) before sales, a handover, an export
+    # "Congress approved those sales to Morocco last year", "Parliament ratified the handover
+    # of the frigates to Egypt": approving (verb or noun) before sales, a handover, an export
     for sentence in (
-        "ووافقت الخارجية الأمريكية على هذه المبيعات في سبتمبر 2017.",
+        "ووافق الكونغرس على تلك المبيعات للمغرب العام الماضي.",
         "وصادق البرلمان الفرنسي على تسليم الفرقاطات إلى مصر.",
     ):
         triples, _ = _read(sentence)
@@ -1192,6 +1192,7 @@ def test_the_date_participle_of_agreeing_approves_no_sale() -> None:
 
 
 def test_a_superlative_after_a_weapon_kind_is_no_word_of_its_name() -> None:
-    # "Kuwait receives the newest tank": how the story ranks it, not romanized into its name
-    triples, _ = _read("الكويت تتسلم الدبابة الأحدث من الولايات المتحدة.")
-    assert ("Kuwait", "received", "tank", "fact") in triples
+    # "Jordan received the newest tank from Britain": how the story ranks it, not romanized
+    # into its name
+    triples, _ = _read("وتسلم الأردن من بريطانيا الدبابة الأحدث.")
+    assert ("Jordan", "received", "tank", "fact") in triples
