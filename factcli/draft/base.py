@@ -9,7 +9,8 @@ from typing import Any
 from ..analyze import CONJUNCTION_RE, clitic_cuts
 from ..datespan import DateSpan
 from ..link import Linker
-from .cues import _ANY, _NUMBERS, ROLES
+from .cues import _ANY, _NUMBERS, _SIGNED_DEALS, ROLES
+from .cues import _word_regex as cue_word
 from .spans import Clause
 
 
@@ -105,10 +106,28 @@ _DONE_AUXILIARIES = {"تم", "تمت"}
 def _told_done(key: str) -> bool:
     """The cue word reads as a verb in the perfect on the evidence of its ending: a
     feminine's «ت» («أبرمت», «تسلمت»; not a plural's «ات»), a plural's «وا», a dual's «ا»
-    («توصلا»), or the auxiliary «تم»; an imperfect («تتسلم») or a noun («توقيع») is not."""
+    («توصلا»), or the auxiliary «تم»; an imperfect («تتسلم») or a noun («توقيع») is not,
+    nor a word whose «ا» is the pronoun «ها»'s («توقيعها»، «تتسلمها»), nor a noun's
+    indefinite accusative («اتفاقا»، «عقدا»، «توقيعا»: `_accusative_noun`)."""
     bare = _after_conjunction(key)
     if bare in _DONE_AUXILIARIES or bare.endswith("وا"):
         return True
-    if bare.startswith("ي") or bare.endswith("ات"):
+    if bare.startswith("ي") or bare.endswith(("ات", "ها")):
+        return False
+    if bare.endswith("ا") and _accusative_noun(bare[:-1]):
         return False
     return bare.endswith(("ت", "ا"))
+
+
+# The nouns of a deal («عقدا»، «اتفاقا»), and the verbal nouns whose stem holds a long vowel
+# before its last letter («توقيعا»، «تسليما»، «اتفاقا»: تفعيل، افتعال), of five letters or
+# more: a perfect's dual («توصلا»، «اتفقا»، «زارا») has none so placed at that length.
+_DEAL_NOUNS = [cue_word(w) for w in _SIGNED_DEALS]
+_VERBAL_NOUN_STEM = 5
+
+
+def _accusative_noun(stem: str) -> bool:
+    """Whether `stem` + «ا» reads as a noun's indefinite accusative."""
+    if any(w.match(stem) for w in _DEAL_NOUNS):
+        return True
+    return len(stem) >= _VERBAL_NOUN_STEM and stem[-2] in "اوي"

@@ -57,8 +57,23 @@ _NEGOTIATING = ("~فاوض*", "~تفاوض*", "=تفاوض*", "مفاوضات", 
 
 # Approving or allowing, by verb or by noun («وافقت»، «توافق»، «موافقة»، «صادق»، «يصادق»،
 # «مصادقة»، «سمحت»، «تسمح»), and the nouns of what is sold or handed over after them (a sale,
-# sales, an export, a handover, a supply, a deal).
-_APPROVING = ("وافق*", "~وافق*", "موافق*", "صادق*", "~صادق*", "~صدق", "مصادق*", "سمح*", "~سمح*")
+# sales, an export, a handover, a supply, a deal). The noun of approval is «موافقة» and its
+# forms, never the bare participle: «يوم الأحد الموافق 10 مارس» ties a day to its date; the
+# imperfect approves only with its «على» («توافق واشنطن على بيع»), as «الذي يوافق 10 مارس»
+# dates too.
+_APPROVING = (
+    "وافق*",
+    "~وافق* .. علي",
+    "موافقه",
+    "موافقت*",
+    "موافقات",
+    "صادق*",
+    "~صادق*",
+    "~صدق",
+    "مصادق*",
+    "سمح*",
+    "~سمح*",
+)
 _SOLD = ("بيع*", "مبيعات", "تصدير*", "تسليم*", "تزويد*", "صفق*")
 # The nouns of a deal a passive participle of signing may follow (`PREDICATE_CUES`).
 _SIGNED_DEALS = ("اتفاق*", "عقد*", "صفق*", "مذكر*")

@@ -25,6 +25,7 @@ from .cues import (
     _IDIOMS,
     _MODALITY_PATTERNS,
     _NEGATIONS,
+    _OFFICE_HEADS,
     _ONE_OF,
     _PREDICATE_PATTERNS,
     _SCALES,
@@ -46,6 +47,7 @@ from .cues import (
     ROLES,
     SCALE_STEMS,
     TALKS_NEUTRAL,
+    Pattern,
 )
 from .names import Mention
 
@@ -99,10 +101,40 @@ _TALKS_BEHIND = {"بعد", "عقب", "اثر", "ختام", "اعقاب"}
 _TALKS_LASTED_REACH = 4
 # Talks told as over: ended, concluded, or held («انتهت المفاوضات», «اختتمت
 # بنجاح مفاوضات», «نقطة النهاية لمسلسل من المفاوضات», «جرت مفاوضات مطولة», «أسفرت
-# المحادثات عن»), within a few words before the talks' noun or right after it.
-_TALKS_OVER = re.compile(f"^(?:{ARTICLE})?(?:انته|اختتم|ختام|نهاي|اسفر)|^(?:جرت|جري)$")
+# المحادثات عن»), within a few words before the talks' noun or right after it. The noun of
+# an end only, «نهاية» and its construct «نهايتها»: the adjective «النهائية» tells the last
+# round of talks still going on. («في ختام» is a word of `_TALKS_BEHIND`.)
+_TALKS_OVER = re.compile(f"^(?:{ARTICLE})?(?:انته|اختتم|اسفر|نهايه$|نهايت)|^(?:جرت|جري)$")
 _TALKS_OVER_BEFORE = 5
 _TALKS_OVER_AFTER = 2
+# The verbal nouns of using and operating (`PREDICATE_CUES`), and the verbs and nouns of
+# judging or stopping a use a few words before them: «أدانت روسيا استخدام ...», «انتقدت»,
+# «حظر», «منع», «وقف استخدام القوة»: a use condemned, banned or halted, no operating.
+_USING_NOUNS = {"استخدام", "تشغيل"}
+_JUDGING = [
+    Pattern.of(w)
+    for w in (
+        "ادان*",
+        "~دين",
+        "ادانه",
+        "ندد*",
+        "~ندد*",
+        "انتقد*",
+        "~نتقد*",
+        "انتقاد",
+        "حظر*",
+        "~حظر*",
+        "منع*",
+        "~منع*",
+        "وقف",
+        "اوقف*",
+        "~وقف*",
+        "ايقاف",
+        "رفض*",
+        "~رفض*",
+    )
+]
+_JUDGING_REACH = 3
 
 
 def _talks_behind(keys: list[str], at: int) -> bool:
@@ -240,6 +272,9 @@ class _Reading(_Base):
             ):
                 again = (ocue[0], ocue[1], ocue[2], other)
         misfits: list[tuple] = []
+        # The words of obtaining that end a reading of talks held before (`_talks_behind`):
+        # talks over tell of no purchase by themselves («المفاوضات جرت لشراء»).
+        talked: set[int] = set()
         for order, (pat, pred) in enumerate(_PREDICATE_PATTERNS):
             hit = pat.find(keys)
             while hit is not None and (
@@ -258,7 +293,28 @@ class _Reading(_Base):
                 and hit[1] - hit[0] > 1
                 and _talks_behind(keys, hit[0])
             ):
+                talked.add(hit[1] - 1)
                 continue  # «بعد محادثات ...، وقعت مصر صفقة لشراء»: talks held before, no reach over the act
+            if (
+                hit is not None
+                and pred == "operates"
+                and pat.text in _USING_NOUNS
+                and any(p.opens(k) for k in keys[max(0, hit[0] - _JUDGING_REACH) : hit[0]] for p in _JUDGING)
+            ):
+                continue  # «وانتقدت مصر استخدام روسيا صواريخ»: a use judged, not made
+            if (
+                hit is not None
+                and pred == "operates"
+                and pat.text in _USING_NOUNS
+                and not any(
+                    m.first >= hit[1] and self.linker.type_of(e) == "weapon_system"
+                    for m in mentions
+                    for e in m.ids
+                )
+            ):
+                continue  # «تعمل مصر على استخدام القوة»، «تشغيل المصانع»: no weapon used, no operating
+            if hit is not None and hit[0] in talked:
+                continue  # «اختتمت مصر مفاوضات شراء»: the purchase talked of, not made
             if hit is not None and pred == "visited" and self._goods_arrive(keys, mentions, hit[0]):
                 pred = "received"  # «وصلت الطائرات إلى مصر»: goods arriving are received
             if hit is not None:
@@ -295,7 +351,10 @@ class _Reading(_Base):
                 (
                     k
                     for k, key in enumerate(keys)
-                    if k not in named and any(p.opens(key) for p in _SUPERLATIVES)
+                    if k not in named
+                    and any(p.opens(key) for p in _SUPERLATIVES)
+                    # «القائد الأعلى للقوات المسلحة»: a word of an office's title, no rank
+                    and not (k > 0 and any(p.opens(keys[k - 1]) for p in _OFFICE_HEADS))
                 ),
                 None,
             )

@@ -633,8 +633,9 @@ def test_a_gathering_attended_told_by_its_noun_alone_is_the_event() -> None:
     # "The celebration was held yesterday in the presence of Egypt's defence minister"
     assert _attended("وأقيمت الاحتفالية أمس بحضور وزير الدفاع المصري.") == [("ceremony", "الاحتفالية")]
     # a meeting's noun not governed by the verb of attending is the meeting's own cue
-    # ("the meeting dealt with ..."), no event of its own
-    draft, _ = _draft("والتقى وزير الدفاع المصري نظيره العراقي. وتطرق اللقاء إلى التعاون العسكري.")
+    # ("the meeting dealt with arms deals in the presence of the Russian ambassador": the
+    # subject of «تناول»), no event of its own, though attending is told in its clause
+    draft, _ = _draft("وتناول اللقاء صفقات السلاح بحضور السفير الروسي.")
     assert not [e for e in draft.entities if e["type"] == "event"]
 
 
@@ -737,3 +738,29 @@ def test_a_deal_referred_to_by_this_is_what_the_next_sentence_describes() -> Non
     draft, names = _draft(told + "وتأتي هذه الخطوات في إطار تعزيز مصر لقدراتها العسكرية.")
     described = [names[c["subject"]] for c in draft.claims if c["predicate"] == "described_as"]
     assert described and deal not in described
+
+
+def _modalities(text: str) -> dict[str, set[str]]:
+    draft, _ = _draft(text)
+    found: dict[str, set[str]] = {}
+    for c in draft.claims:
+        found.setdefault(c["predicate"], set()).add(c["modality"])
+    return found
+
+
+def test_a_word_ending_in_its_pronoun_is_no_perfect_dual() -> None:
+    # "Russia said the agreement with Egypt will be signed in June": «توقيعها» ends in
+    # the pronoun «ها», no dual «ا» of a done verb; the future before it holds
+    assert _modalities("وأعلنت روسيا أن الاتفاقية مع مصر سيتم توقيعها في شهر يونيو.").get("signed") == {
+        "planned"
+    }
+    # "Germany may receive them from Russia": «قد» before an imperfect with its pronoun
+    assert _modalities("وذكرت روسيا أن ألمانيا قد تستلمها قواتها البحرية.").get("received") == {"hedged"}
+
+
+def test_an_indefinite_accusative_noun_is_no_perfect_dual() -> None:
+    from factcli.draft.base import _told_done
+
+    # «اتفاقا»، «عقدا»، «توقيعا»: a noun's accusative; «توصلا»، «وقعا»: a dual's perfect
+    assert not any(_told_done(w) for w in ("اتفاقا", "عقدا", "توقيعا", "تسليمها", "توقيعها"))
+    assert all(_told_done(w) for w in ("توصلا", "وقعا", "تسلمت", "ووقعا"))

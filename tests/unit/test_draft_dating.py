@@ -420,10 +420,22 @@ def test_talks_told_as_over_or_lasted_are_not_talks_going_on() -> None:
         "واختتمت مصر بنجاح مفاوضات شراء طائرات رافال من فرنسا.",
         "ووقعت مصر عقدا مع فرنسا لشراء طائرات رافال بعد أشهر من المفاوضات.",
     ):
-        modalities = {c["modality"] for c in _draft(over).claims}
-        assert modalities == {"fact"}, over
+        claims = _draft(over).claims
+        assert {c["modality"] for c in claims} == {"fact"}, over
+        # talks over tell of no purchase made: the talks' predicate, never a purchase or a
+        # supply read off the verbal noun of buying they were held for
+        predicates = {c["predicate"] for c in claims}
+        assert "negotiating_purchase" in predicates and not predicates & {"purchased", "supplies"}, over
     going_on = _draft("وتجري مصر مفاوضات مع فرنسا لشراء طائرات رافال.").claims
     assert going_on and {c["modality"] for c in going_on} == {"in_talks"}
+
+
+def test_the_last_round_of_talks_is_talks_going_on() -> None:
+    # "France and Egypt are in the final round of talks to acquire the jets": «النهائية», an
+    # adjective of the round, tells no talks over and no purchase
+    claims = _draft("وتخوض فرنسا ومصر المرحلة النهائية من المحادثات لاقتناء مقاتلات رافال.").claims
+    assert claims and {c["modality"] for c in claims} == {"in_talks"}
+    assert {c["predicate"] for c in claims} == {"negotiating_purchase"}
 
 
 def test_a_time_after_or_before_an_event_is_not_a_time_after_or_before_publication() -> None:
