@@ -107,12 +107,17 @@ def _told_done(key: str) -> bool:
     """The cue word reads as a verb in the perfect on the evidence of its ending: a
     feminine's «ت» («أبرمت», «تسلمت»; not a plural's «ات»), a plural's «وا», a dual's «ا»
     («توصلا»), or the auxiliary «تم»; an imperfect («تتسلم») or a noun («توقيع») is not,
-    nor a word whose «ا» is the pronoun «ها»'s («توقيعها»، «تتسلمها»), nor a noun's
+    nor a word whose «ا» is the pronoun «ها»'s, read without it («وقعتها», «وقعوها» are, «توقيعها»,
+    «تتسلمها» are not), nor a noun's
     indefinite accusative («اتفاقا»، «عقدا»، «توقيعا»: `_accusative_noun`)."""
     bare = _after_conjunction(key)
     if bare in _DONE_AUXILIARIES or bare.endswith("وا"):
         return True
-    if bare.startswith("ي") or bare.endswith(("ات", "ها")):
+    if bare.endswith("ها") and len(bare) > 2:
+        # a plural's «وا» loses its «ا» before the pronoun («وقعوها»)
+        stem = bare[:-2]
+        return _told_done(stem + "ا" if stem.endswith("و") else stem)
+    if bare.startswith("ي") or bare.endswith("ات"):
         return False
     if bare.endswith("ا") and _accusative_noun(bare[:-1]):
         return False

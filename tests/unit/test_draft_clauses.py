@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from factcli.draft import draft_article, parse_published
+from factcli.draft.base import _told_done
 
 
 def _country(eid: str, name: str, name_ar: str) -> dict[str, Any]:
@@ -759,8 +760,8 @@ def test_a_word_ending_in_its_pronoun_is_no_perfect_dual() -> None:
 
 
 def test_an_indefinite_accusative_noun_is_no_perfect_dual() -> None:
-    from factcli.draft.base import _told_done
-
     # «اتفاقا»، «عقدا»، «توقيعا»: a noun's accusative; «توصلا»، «وقعا»: a dual's perfect
     assert not any(_told_done(w) for w in ("اتفاقا", "عقدا", "توقيعا", "تسليمها", "توقيعها"))
     assert all(_told_done(w) for w in ("توصلا", "وقعا", "تسلمت", "ووقعا"))
+    # a perfect with its object pronoun is read without it: «وقعتها» "she signed it"
+    assert all(_told_done(w) for w in ("وقعتها", "وتسلمتها", "وقعوها"))
