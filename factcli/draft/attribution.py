@@ -33,7 +33,9 @@ _MEDIUM_OPENS = re.compile(r"^\s*([^\s\-–—]+(?:\s[^\s\-–—]+)?)\s*[-–�
 _BRACKET_FOOT = re.compile(r"\(([^()\d]{2,30})\)\s*\.?\s*$")
 # A credit line above the body, alone on its line: «جاء في "سكاي نيوز":»، «نقلا عن رويترز:»،
 # «بحسب وكالة الأنباء:»: the words of crediting, the medium, a colon closing the line.
-_CREDIT_LINE = re.compile(r"^\s*(?:جاء\s+في|نقلا\s+عن|بحسب|حسب)\s+[\"“”«»']?([^:\"“”«»']{2,40}?)[\"“”«»']?\s*:\s*$")
+_CREDIT_LINE = re.compile(
+    r"^\s*(?:جاء\s+في|نقلا\s+عن|بحسب|حسب)\s+[\"“”«»']?([^:\"“”«»']{2,40}?)[\"“”«»']?\s*:\s*$"
+)
 # A bracket's place before a dash, the agency after it (the tatweel «ـ» serves as a dash).
 _PLACE_DASH = re.compile(r"^\s*\S+(?:\s\S+)?\s*[-–—ـ]\s*(\S.*?)\s*$")
 # Relaying what another said: «نقلت», «ونقل», «نقلا» (عن ...), a conjunction the analyzer's.

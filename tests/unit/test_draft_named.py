@@ -1101,7 +1101,9 @@ def test_a_paper_named_in_brackets_after_its_noun_is_proposed_whole_and_is_the_v
         "وأضافت الصحيفة أن العراق يتسلم المروحيات من روسيا خلال الشهر المقبل."
     )
     draft = draft_article(text, copy.deepcopy(ENTITIES), published=parse_published("2024-03-10"))
-    papers = {e["id"] for e in draft.entities if e.get("name_ar") == "صوت روسيا" and e["type"] == "organization"}
+    papers = {
+        e["id"] for e in draft.entities if e.get("name_ar") == "صوت روسيا" and e["type"] == "organization"
+    }
     assert papers, "the paper in brackets is not proposed by its whole name"
     told = [c for c in draft.claims if c["subject"] == "iraq"]
     assert len({c["citation"]["start"] for c in told}) == 2 and {c["via"] for c in told} == papers
