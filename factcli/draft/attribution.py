@@ -31,6 +31,11 @@ from .spans import Clause
 _BRACKET_DATELINE = re.compile(r"^\s*[^\s()]+[،,]?(?:\s+[^\s()]+){0,5}?\s*\(([^()\d]{2,30})\)\s*[:\-–—]")
 _MEDIUM_OPENS = re.compile(r"^\s*([^\s\-–—]+(?:\s[^\s\-–—]+)?)\s*[-–—]\s*\S+\s+\S")
 _BRACKET_FOOT = re.compile(r"\(([^()\d]{2,30})\)\s*\.?\s*$")
+# A credit line above the body, alone on its line: «جاء في "سكاي نيوز":»، «نقلا عن رويترز:»،
+# «بحسب وكالة الأنباء:»: the words of crediting, the medium, a colon closing the line.
+_CREDIT_LINE = re.compile(
+    r"^\s*(?:جاء\s+في|نقلا\s+عن|بحسب|حسب)\s+[\"“”«»']?([^:\"“”«»']{2,40}?)[\"“”«»']?\s*:\s*$"
+)
 # A bracket's place before a dash, the agency after it (the tatweel «ـ» serves as a dash).
 _PLACE_DASH = re.compile(r"^\s*\S+(?:\s\S+)?\s*[-–—ـ]\s*(\S.*?)\s*$")
 # Relaying what another said: «نقلت», «ونقل», «نقلا» (عن ...), a conjunction the analyzer's.
@@ -158,6 +163,9 @@ class _Attribution(_Base):
             bracketed.append(m.group(1))
         # («المنامة ـ د ب أ»: a place, a dash, then the agency)
         bracketed += [m.group(1) for name in bracketed if (m := _PLACE_DASH.match(name))]
+        # «جاء في "سكاي نيوز":» on a line of its own above the body: the medium the article's
+        # narration comes through, as a dateline's agency is
+        bracketed += [m.group(1) for line in lines[:4] if (m := _CREDIT_LINE.match(line))]
         for name in bracketed:
             bracket_agency = self._bracketed_agency(name.strip())
             if bracket_agency is not None:

@@ -1007,7 +1007,15 @@ class _Proposals(_Base):
                         name, "organization", "a social platform", english=platform_english(name)
                     )
                 continue
-            if not known(s, e):
+            # «صحيفة (ديلي باكستان) الباكستانية»: a name in brackets after the noun is the
+            # medium's whole name, though a state's name is among its words
+            bracketed = (
+                opens == i + 1
+                and text[words[i].end : s].strip() == "("
+                and text[e:].lstrip().startswith(")")
+                and (s, e) not in linked
+            )
+            if bracketed or not known(s, e):
                 name = text[s:e]
                 forms = self._medium_forms(words, i, name)
                 while (

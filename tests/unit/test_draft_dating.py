@@ -594,3 +594,19 @@ def test_short_lines_far_down_the_body_are_no_furniture_of_a_lead_printed_again(
     )
     assert _cited_in(text, item), "a list item down the body is dropped as furniture"
     assert _cited_in(text, lead), "the lead is dropped for a restatement at the article's end"
+
+
+def test_a_credit_line_above_the_body_is_the_via_of_the_narration_after_it() -> None:
+    # «As reported by "Cairo Wire":» on a line of its own, then the narration: the medium
+    # is the via of what the article goes on to tell, as a dateline's agency would be
+    wire = {
+        "id": "wire",
+        "type": "organization",
+        "name": "Cairo Wire",
+        "name_ar": "كايرو واير",
+        "aliases": [],
+    }
+    text = 'نقلا عن "كايرو واير":\nتسلمت مصر من فرنسا أمس الدفعة الأولى من طائرات رافال المقاتلة.'
+    draft = draft_article(text, [*copy.deepcopy(ENTITIES), wire], published=DAY)
+    received = [c for c in draft.claims if c["object"] == "rafale"]
+    assert received and {c["via"] for c in received} == {"wire"}

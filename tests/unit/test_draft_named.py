@@ -1090,3 +1090,20 @@ def test_the_word_for_son_is_junior_only_as_a_names_last_word() -> None:
     assert english_name("كريم نادر الابن").endswith(" Jr.")
     assert "Jr." not in english_name("سالم الابن البار")
     assert "Jr." not in english_name("الابن البار")
+
+
+def test_a_paper_named_in_brackets_after_its_noun_is_proposed_whole_and_is_the_via() -> None:
+    # «صحيفة (صوت روسيا) الروسية»: the brackets hold the paper's whole name, a state's name
+    # among its words; the paper is proposed by it and is the via of what it reports, and of
+    # «وأضافت الصحيفة» after it, not the state
+    text = (
+        "ذكرت صحيفة (صوت روسيا) الروسية، أن العراق اشترى من روسيا مروحيات قتالية جديدة.\n"
+        "وأضافت الصحيفة أن العراق يتسلم المروحيات من روسيا خلال الشهر المقبل."
+    )
+    draft = draft_article(text, copy.deepcopy(ENTITIES), published=parse_published("2024-03-10"))
+    papers = {
+        e["id"] for e in draft.entities if e.get("name_ar") == "صوت روسيا" and e["type"] == "organization"
+    }
+    assert papers, "the paper in brackets is not proposed by its whole name"
+    told = [c for c in draft.claims if c["subject"] == "iraq"]
+    assert len({c["citation"]["start"] for c in told}) == 2 and {c["via"] for c in told} == papers
