@@ -68,7 +68,7 @@ from .titles import _Titles
 from .topics import _SIDES_TOPIC, _Topics
 
 # Institution nouns written in the dual for two states' bodies at once («وزارتا», «وزارتي»).
-_DUAL_NOUNS = {"وزار", "حكوم", "رئاس"}
+_DUAL_NOUN = re.compile(f"{CONJUNCTION_RE}(وزار|حكوم|رئاس)ت[يا]")
 # Talks and meetings told by a noun or a verb of talking («محادثات», «مباحثات», «اجتماعات»,
 # «بحث», «تباحث», «ناقش»): held «مع» a person, they are a meeting of the two.
 _TALKS = re.compile(f"^(?:{CONJUNCTION_RE}س?[يتن]|{CLITICS_RE})(?:محادث|مباحث|اجتماع|بحث|تباحث|ناقش)")
@@ -894,12 +894,10 @@ class _Drafter(_Roles, _Reading, _Titles, _Deals, _Topics):
         «وزارتي الدفاع في البلدين»): each state's proposed institution of that noun and
         field; none unless every state has one."""
         for i in range(max(0, cue - 4), min(len(keys) - 1, cue + 4)):
-            noun = next(
-                (n for n in _DUAL_NOUNS if re.fullmatch(f"{CONJUNCTION_RE}{n}ت[يا]", keys[i])),
-                None,
-            )
-            if noun is None or not keys[i + 1].startswith("ال"):
+            dual = _DUAL_NOUN.fullmatch(keys[i])
+            if dual is None or not keys[i + 1].startswith("ال"):
                 continue
+            noun = dual.group(1)
             head = f"{noun}ه {keys[i + 1]}"
             states = list(dict.fromkeys(s for s in subjects if self.linker.type_of(s) == "country"))
             bodies = []
